@@ -1,0 +1,155 @@
+"""The data model of design.md: Document, Span, Record and GoldRecord.
+
+Field names are a public contract: other tools read these files. Every model forbids unknown
+fields and is strict, so ``3.0``, ``"3"`` and ``true`` are not offsets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+SCHEMA_VERSION = 1
+STATUSES = ("in_progress", "done", "skipped")
+Status = Literal["in_progress", "done", "skipped"]
+
+_UTC_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
+_SHA_RE = re.compile(r"^[0-9a-f]{64}$")
+
+
+def sha256_text(text: str) -> str:
+    """The lowercase hex sha256 of ``text`` encoded as UTF-8 (``doc_sha256``)."""
+    # surrogatepass: a lone surrogate read from JSON must not crash hashing.
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Document(StrictModel):
+    """One article. ``meta`` holds ``date`` (ISO day), ``source``, ``title``, ``url`` when known."""
+
+    id: Annotated[str, Field(min_length=1)]
+    text: str
+    meta: dict[str, Any] = Field(default_factory=dict)
+
+    @property
+    def sha256(self) -> str:
+        return sha256_text(self.text)
+
+
+NonNegativeInt = Annotated[int, Field(ge=0)]
+
+
+class Span(StrictModel):
+    """A labelled stretch of a document: code-point offsets, end exclusive."""
+
+    id: Annotated[str, Field(min_length=1)]
+    start: NonNegativeInt
+    end: NonNegativeInt
+    label: Annotated[str, Field(min_length=1)]
+    text: str
+    value: int | str | None = None
+
+    @field_validator("end")
+    @classmethod
+    def _end_after_start(cls, end: int, info: Any) -> int:
+        start = info.data.get("start")
+        if isinstance(start, int) and end <= start:
+            raise ValueError(f"end {end} must be greater than start {start}")
+        return end
+
+
+class Record(StrictModel):
+    """One annotator's work on one document: one JSONL line of a journal."""
+
+    schema_version: int
+    doc_id: Annotated[str, Field(min_length=1)]
+    doc_sha256: str
+    annotator: Annotated[str, Field(min_length=1)]
+    status: Status
+    spans: list[Span]
+    flagged: bool = False
+    form: dict[str, Any] = Field(default_factory=dict)
+    links: dict[str, list[str]] = Field(default_factory=dict)
+    note: str = ""
+    updated_at: str | None = None
+    seconds_spent: Annotated[float, Field(ge=0, allow_inf_nan=False)] = 0.0
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_version(cls, version: int) -> int:
+        if version > SCHEMA_VERSION:
+            raise ValueError(
+                f"schema_version {version} is newer than this annotator reads "
+                f"({SCHEMA_VERSION}); upgrade annotator"
+            )
+        if version != SCHEMA_VERSION:
+            raise ValueError(f"schema_version must be {SCHEMA_VERSION}")
+        return version
+
+    @field_validator("doc_sha256")
+    @classmethod
+    def _hex_sha(cls, value: str) -> str:
+        if not _SHA_RE.match(value):
+            raise ValueError("must be 64 lowercase hex digits (sha256 of the text)")
+        return value
+
+    @field_validator("updated_at")
+    @classmethod
+    def _utc_time(cls, value: str | None) -> str | None:
+        if value is not None and not _UTC_RE.match(value):
+            raise ValueError("must be a UTC time like 2025-08-24T10:00:00Z")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Record:
+        problem = first_structural_problem(self)
+        if problem is not None:
+            raise ValueError(problem)
+        return self
+
+    def span_by_id(self, span_id: str) -> Span | None:
+        for span in self.spans:
+            if span.id == span_id:
+                return span
+        return None
+
+
+def first_structural_problem(record: Record) -> str | None:
+    """The first problem a record has on its own (no text, no scheme), as ``path: message``."""
+    seen: dict[str, int] = {}
+    for index, span in enumerate(record.spans):
+        if span.id in seen:
+            return f"spans.{index}.id: duplicate span id {span.id!r} (also spans.{seen[span.id]})"
+        seen[span.id] = index
+    for path, span_ids in record.links.items():
+        for span_id in span_ids:
+            if span_id not in seen:
+                return f"links.{path}: unknown span id {span_id!r}"
+    return None
+
+
+class Sources(StrictModel):
+    """Who said what in a gold record: the annotators compared, and who marked each span."""
+
+    annotators: list[str]
+    spans: dict[str, list[str]] = Field(default_factory=dict)
+
+
+class GoldRecord(Record):
+    """A Record settled by a reviewer (``annotator``) with its provenance and open conflicts."""
+
+    sources: Sources
+    conflicts: list[dict[str, Any]] = Field(default_factory=list)
+
+
+def record_line(record: Record) -> bytes:
+    """The record as one JSONL line (with its newline), fields in model order."""
+    import orjson
+
+    return orjson.dumps(record.model_dump(mode="json")) + b"\n"

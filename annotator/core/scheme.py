@@ -1,0 +1,239 @@
+"""The annotation scheme: labels and the event form, loaded from a TOML file and validated.
+
+The scheme is data. The annotation screen builds its legend, label keys and form from it, and a
+record's ``form`` is validated against a pydantic model derived from the scheme in force.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, model_validator
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.values import DateValue
+
+ValueType = Literal["none", "integer", "date"]
+FieldType = Literal["choice", "text", "integer", "date", "list", "group"]
+
+# Keys the annotation screen uses itself; a label key may not take one of them.
+RESERVED_KEYS = frozenset(
+    "c r x d s f n p u l g q o / ? e t a b".split()
+    + ["tab", "shift+tab", "escape", "enter", "delete", "space"]
+)
+_COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+class _SchemeModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Label(_SchemeModel):
+    """One span label: how it is named, typed, keyed and painted."""
+
+    name: Annotated[str, Field(pattern=_NAME_RE.pattern)]
+    key: Annotated[str, Field(min_length=1, max_length=1)]
+    color: Annotated[str, Field(pattern=_COLOUR_RE.pattern)]
+    description: str = ""
+    value_type: ValueType = "none"
+
+
+class FormField(_SchemeModel):
+    """A form field; a ``group`` is repeatable and holds its own ``fields``."""
+
+    name: Annotated[str, Field(pattern=_NAME_RE.pattern)]
+    type: FieldType
+    description: str = ""
+    required: bool = False
+    choices: list[str] = Field(default_factory=list)
+    from_label: str | None = None
+    fields: list[FormField] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _shape(self) -> FormField:
+        if self.type == "choice" and not self.choices:
+            raise ValueError(f"field {self.name!r}: a choice field needs choices")
+        if self.type != "choice" and self.choices:
+            raise ValueError(f"field {self.name!r}: only a choice field has choices")
+        if self.type == "group" and not self.fields:
+            raise ValueError(f"field {self.name!r}: a group needs fields")
+        if self.type != "group" and self.fields:
+            raise ValueError(f"field {self.name!r}: only a group has fields")
+        if self.type == "group" and self.from_label:
+            raise ValueError(f"field {self.name!r}: a group cannot be filled from a label")
+        if any(sub.type == "group" for sub in self.fields):
+            raise ValueError(f"field {self.name!r}: groups cannot nest")
+        return self
+
+
+# Which label value types may fill which field type.
+_FILLS = {"integer": {"integer"}, "date": {"date"}}
+
+
+class Scheme(_SchemeModel):
+    """A whole scheme file."""
+
+    name: Annotated[str, Field(pattern=_NAME_RE.pattern)]
+    version: int = 1
+    description: str = ""
+    guidelines: str | None = None
+    labels: Annotated[list[Label], Field(min_length=1)]
+    fields: list[FormField] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Scheme:
+        _unique("label name", [label.name for label in self.labels])
+        _unique("label key", [label.key for label in self.labels])
+        for label in self.labels:
+            if label.key in RESERVED_KEYS:
+                raise ValueError(
+                    f"label {label.name!r}: key {label.key!r} is one of the screen's own keys "
+                    f"({' '.join(sorted(k for k in RESERVED_KEYS if len(k) == 1))})"
+                )
+        _unique("field name", [field.name for field in self.fields])
+        names = {label.name: label for label in self.labels}
+        for field in self.all_fields():
+            if field.from_label is None:
+                continue
+            label = names.get(field.from_label)
+            if label is None:
+                raise ValueError(f"field {field.name!r}: unknown from_label {field.from_label!r}")
+            allowed = _FILLS.get(field.type)
+            if allowed is not None and label.value_type not in allowed:
+                raise ValueError(
+                    f"field {field.name!r} ({field.type}) cannot be filled from label "
+                    f"{label.name!r} (value type {label.value_type})"
+                )
+        return self
+
+    def all_fields(self) -> list[FormField]:
+        """Every field, groups' own fields included."""
+        out: list[FormField] = []
+        for field in self.fields:
+            out.append(field)
+            out.extend(field.fields)
+        return out
+
+    def label(self, name: str) -> Label | None:
+        for label in self.labels:
+            if label.name == name:
+                return label
+        return None
+
+    def field(self, name: str) -> FormField | None:
+        for field in self.fields:
+            if field.name == name:
+                return field
+        return None
+
+    @cached_property
+    def form_model(self) -> type[BaseModel]:
+        """A pydantic model of this scheme's form (every field optional; see ``required``)."""
+        return _model_for(f"{self.name}_form", self.fields)
+
+
+def _unique(what: str, values: list[str]) -> None:
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            raise ValueError(f"duplicate {what} {value!r}")
+        seen.add(value)
+
+
+def _field_type(field: FormField) -> tuple[Any, Any]:
+    if field.type == "choice":
+        return (Literal[tuple(field.choices)] | None, None)  # type: ignore[valid-type]
+    if field.type == "text":
+        return (str | None, None)
+    if field.type == "integer":
+        return (int | None, None)
+    if field.type == "date":
+        return (DateValue | None, None)
+    if field.type == "list":
+        return (list[str], Field(default_factory=list))
+    item = _model_for(field.name, field.fields)
+    return (list[item], Field(default_factory=list))  # type: ignore[valid-type]
+
+
+def _model_for(name: str, fields: list[FormField]) -> type[BaseModel]:
+    definitions: dict[str, Any] = {field.name: _field_type(field) for field in fields}
+    config = ConfigDict(extra="forbid", strict=True)
+    model: type[BaseModel] = create_model(name, __config__=config, **definitions)
+    return model
+
+
+def load_scheme(path: Path) -> Scheme:
+    """Read and validate a scheme file; any problem is one AnnotatorError line naming the file."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise AnnotatorError(f"{path}: cannot read scheme: {error.strerror or error}") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise AnnotatorError(f"{path}: not UTF-8 (byte {error.start})") from None
+    except tomllib.TOMLDecodeError as error:
+        raise AnnotatorError(f"{path}: invalid TOML: {error}") from None
+    try:
+        return Scheme.model_validate(data)
+    except ValidationError as error:
+        raise AnnotatorError(scheme_error_lines(path, error)[0]) from None
+
+
+def scheme_error_lines(path: Path, error: ValidationError) -> list[str]:
+    """One ``FILE: path: message`` line per problem, as ``validate`` prints them."""
+    lines = []
+    for item in error.errors():
+        where = ".".join(str(part) for part in item["loc"])
+        message = item["msg"].removeprefix("Value error, ")
+        lines.append(f"{path}: {where}: {message}" if where else f"{path}: {message}")
+    return lines
+
+
+def check_scheme_file(path: Path) -> list[str]:
+    """Every problem of a scheme file, one line each (empty when it is valid)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        return [f"{path}: cannot read scheme: {error.strerror or error}"]
+    except UnicodeDecodeError as error:
+        return [f"{path}: not UTF-8 (byte {error.start})"]
+    except tomllib.TOMLDecodeError as error:
+        return [f"{path}: invalid TOML: {error}"]
+    try:
+        scheme = Scheme.model_validate(data)
+    except ValidationError as error:
+        return scheme_error_lines(path, error)
+    if scheme.guidelines and not (path.parent / scheme.guidelines).is_file():
+        return [f"{path}: guidelines: file {scheme.guidelines!r} not found beside the scheme"]
+    return []
+
+
+def packaged_schemes_dir() -> Path:
+    """Where the default scheme lives: inside the wheel, or ``schemas/`` of a checkout."""
+    here = Path(__file__).resolve().parent.parent
+    installed = here / "schemes"
+    if (installed / "prisoner_exchange.toml").is_file():
+        return installed
+    return here.parent / "schemas"
+
+
+def default_scheme_path() -> Path:
+    return packaged_schemes_dir() / "prisoner_exchange.toml"
+
+
+def load_default_scheme() -> Scheme:
+    return load_scheme(default_scheme_path())
+
+
+def guidelines_path(scheme_path: Path, scheme: Scheme) -> Path | None:
+    """The scheme's guidelines file, when it names one that exists."""
+    if scheme.guidelines is None:
+        return None
+    path = scheme_path.parent / scheme.guidelines
+    return path if path.is_file() else None
