@@ -1,0 +1,137 @@
+"""Reading JSONL journals: one Record per line, the last line for a document wins.
+
+A journal is append-only. A crash mid-append can leave a last line without its newline that does
+not parse: the *torn tail*. Reading reports it separately; it is never mistaken for a record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+from pydantic import ValidationError
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.models import Record
+
+
+@dataclass(frozen=True)
+class LineProblem:
+    """A problem with one line: ``path`` inside the record (may be empty) and a message."""
+
+    line: int
+    path: str
+    message: str
+
+    def format(self, file: Path) -> str:
+        where = f"{file}:{self.line}"
+        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class TornTail:
+    """An incomplete last line: where it starts (byte offset) and its line number."""
+
+    line: int
+    offset: int
+    data: bytes
+
+
+@dataclass
+class JournalContents:
+    path: Path
+    records: list[tuple[int, Record]] = field(default_factory=list)
+    problems: list[LineProblem] = field(default_factory=list)
+    torn: TornTail | None = None
+    size: int = 0
+    ends_with_newline: bool = True
+
+    def latest(self) -> dict[tuple[str, str], Record]:
+        """The last record of each (annotator, doc_id), in order of their last line."""
+        out: dict[tuple[str, str], Record] = {}
+        for _line, record in self.records:
+            key = (record.annotator, record.doc_id)
+            out.pop(key, None)
+            out[key] = record
+        return out
+
+
+def parse_json_line(raw: bytes) -> dict[str, Any]:
+    """Parse one line as a JSON object; raises ValueError with a readable message."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ValueError(f"invalid UTF-8 at byte {error.start} of the line") from None
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        # orjson refuses NaN and Infinity as JSON does; say so plainly.
+        text = raw.decode("utf-8")
+        if any(word in text for word in ("NaN", "Infinity")):
+            raise ValueError("invalid JSON: NaN and Infinity are not JSON numbers") from None
+        raise ValueError(f"invalid JSON: {error}") from None
+    if not isinstance(data, dict):
+        kind = {list: "an array", str: "a string", int: "a number", float: "a number"}.get(
+            type(data), "null" if data is None else type(data).__name__
+        )
+        raise ValueError(f"expected a JSON object, got {kind}")
+    return data
+
+
+def record_problems(error: ValidationError) -> list[tuple[str, str]]:
+    """pydantic's errors as (path, message) pairs, path like ``spans.2.end``."""
+    out = []
+    for item in error.errors():
+        path = ".".join(str(part) for part in item["loc"])
+        message = item["msg"].removeprefix("Value error, ")
+        if item["type"] == "missing":
+            message = "required field is missing"
+        elif item["type"] == "extra_forbidden":
+            message = "unknown field"
+        out.append((path, message))
+    return out
+
+
+def parse_record_line(raw: bytes, line: int) -> Record | list[LineProblem]:
+    """A Record, or every problem of the line."""
+    try:
+        data = parse_json_line(raw)
+    except ValueError as error:
+        return [LineProblem(line, "", str(error))]
+    try:
+        return Record.model_validate(data)
+    except ValidationError as error:
+        return [LineProblem(line, path, message) for path, message in record_problems(error)]
+
+
+def read_journal(path: Path) -> JournalContents:
+    """Read every line; problems and a torn tail are reported, never dropped silently."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise AnnotatorError(f"{path}: no such file") from None
+    except OSError as error:
+        raise AnnotatorError(f"{path}: cannot read: {error.strerror or error}") from None
+    contents = JournalContents(path=path, size=len(data))
+    offset = 0
+    number = 0
+    while offset < len(data):
+        number += 1
+        newline = data.find(b"\n", offset)
+        complete = newline != -1
+        end = newline if complete else len(data)
+        raw = data[offset:end]
+        if raw.strip():
+            parsed = parse_record_line(raw, number)
+            if isinstance(parsed, Record):
+                contents.records.append((number, parsed))
+                if not complete:
+                    contents.ends_with_newline = False
+            elif complete:
+                contents.problems.extend(parsed)
+            else:
+                contents.torn = TornTail(number, offset, raw)
+        offset = end + 1
+    return contents

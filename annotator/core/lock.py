@@ -1,0 +1,97 @@
+"""The journal lock: ``<journal>.lock`` names the writing process, so a second one is refused."""
+
+from __future__ import annotations
+
+import os
+import socket
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import orjson
+
+from annotator.core.errors import LockedError
+
+# A lock file still empty or garbled after this long was left by a crash while it was made.
+_GARBLED_GRACE_SECONDS = 10.0
+
+
+def lock_path(journal: Path) -> Path:
+    return journal.with_name(journal.name + ".lock")
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@dataclass
+class JournalLock:
+    """Held while a process may append to the journal; ``message`` says if a lock was taken over."""
+
+    journal: Path
+    message: str | None = None
+    _held: bool = False
+
+    @property
+    def path(self) -> Path:
+        return lock_path(self.journal)
+
+    def acquire(self) -> None:
+        host = socket.gethostname()
+        payload = orjson.dumps({"host": host, "pid": os.getpid(), "since": time.time()})
+        for _attempt in range(3):
+            try:
+                fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            except FileExistsError:
+                self._judge_existing(host)
+                continue
+            try:
+                os.write(fd, payload)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            self._held = True
+            return
+        raise LockedError(f"{self.journal}: could not take the lock {self.path}")
+
+    def _judge_existing(self, host: str) -> None:
+        """Remove a lock whose process is gone (with a message); raise when it is alive."""
+        try:
+            raw = self.path.read_bytes()
+            age = time.time() - self.path.stat().st_mtime
+        except FileNotFoundError:
+            return
+        try:
+            holder = orjson.loads(raw)
+            holder_host, holder_pid = str(holder["host"]), int(holder["pid"])
+        except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
+            if age < _GARBLED_GRACE_SECONDS:
+                raise LockedError(
+                    f"{self.journal}: locked ({self.path} is being written by another process)"
+                ) from None
+            self.path.unlink(missing_ok=True)
+            self.message = f"{self.journal}: took over a damaged lock file {self.path}"
+            return
+        if holder_host == host and not _process_alive(holder_pid):
+            self.path.unlink(missing_ok=True)
+            self.message = (
+                f"{self.journal}: took over the lock of process {holder_pid} on {holder_host}, "
+                "which is no longer running"
+            )
+            return
+        where = "this machine" if holder_host == host else holder_host
+        raise LockedError(
+            f"{self.journal}: locked by process {holder_pid} on {where}: another annotator "
+            f"session is writing this journal (if it is gone, remove {self.path})"
+        )
+
+    def release(self) -> None:
+        if self._held:
+            self.path.unlink(missing_ok=True)
+            self._held = False

@@ -1,0 +1,155 @@
+"""The annotation store: one annotator's journal opened for writing.
+
+Opening takes the lock, sets a torn tail aside to ``<journal>.torn-<UTC time>`` (saying so),
+refuses a journal with damaged complete lines (nothing is rewritten behind a person's back), and
+loads the last record of every document. Saving appends through the one ordered writer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.journal import JournalContents, TornTail, read_journal
+from annotator.core.lock import JournalLock
+from annotator.core.models import Record, record_line
+from annotator.core.writer import JournalWriter, StatusCallback, fsync_directory
+
+
+def utc_stamp() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def set_torn_tail_aside(journal: Path, torn: TornTail) -> Path:
+    """Copy the torn bytes to ``<journal>.torn-<time>``, then cut them from the journal."""
+    aside = journal.with_name(f"{journal.name}.torn-{utc_stamp()}")
+    fd = os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        os.write(fd, torn.data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    fd = os.open(journal, os.O_WRONLY)
+    try:
+        os.ftruncate(fd, torn.offset)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    fsync_directory(journal.parent)
+    return aside
+
+
+def _refuse_damaged(contents: JournalContents) -> None:
+    if contents.problems:
+        first = contents.problems[0]
+        more = len(contents.problems) - 1
+        extra = f" (and {more} more; run `annotator validate {contents.path}`)" if more else ""
+        raise AnnotatorError(first.format(contents.path) + extra)
+
+
+def open_for_writing(journal: Path, lock: JournalLock) -> tuple[JournalContents, list[str]]:
+    """Read a locked journal for appending: torn tail set aside, damage refused."""
+    messages: list[str] = []
+    if lock.message:
+        messages.append(lock.message)
+    if not journal.exists():
+        return JournalContents(path=journal), messages
+    contents = read_journal(journal)
+    _refuse_damaged(contents)
+    if contents.torn is not None:
+        aside = set_torn_tail_aside(journal, contents.torn)
+        messages.append(
+            f"{journal}:{contents.torn.line}: an incomplete last line (interrupted write) "
+            f"was moved to {aside}; every complete line is kept"
+        )
+        contents = read_journal(journal)
+    return contents, messages
+
+
+class Store:
+    """One annotator's records, saved to ``journal`` in order as they change."""
+
+    def __init__(
+        self,
+        journal: Path,
+        annotator: str,
+        on_status: StatusCallback | None = None,
+    ) -> None:
+        self.journal = journal
+        self.annotator = annotator
+        journal.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = JournalLock(journal)
+        self._lock.acquire()
+        try:
+            contents, self.messages = open_for_writing(journal, self._lock)
+        except BaseException:
+            self._lock.release()
+            raise
+        self.records: dict[str, Record] = {
+            doc_id: record
+            for (who, doc_id), record in contents.latest().items()
+            if who == annotator
+        }
+        prefix = b"" if contents.ends_with_newline else b"\n"
+        self._writer = JournalWriter(journal, on_status=on_status, prefix=prefix)
+
+    @property
+    def state(self) -> str:
+        return self._writer.state
+
+    @property
+    def error(self) -> str | None:
+        return self._writer.error
+
+    def save(self, record: Record) -> None:
+        """Remember ``record`` as the document's latest and queue it for appending."""
+        if record.annotator != self.annotator:
+            raise AnnotatorError(
+                f"{self.journal}: record of {record.annotator!r} in {self.annotator!r}'s journal"
+            )
+        self.records[record.doc_id] = record
+        self._writer.submit(record)
+
+    def flush(self, timeout: float | None = None) -> bool:
+        return self._writer.flush(timeout)
+
+    def close(self, timeout: float | None = 10.0) -> bool:
+        """Write everything queued and release the lock; False if lines are still unwritten."""
+        written = self._writer.close(timeout)
+        if written:
+            self._lock.release()
+        return written
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def compact(journal: Path) -> tuple[int, int, list[str]]:
+    """Rewrite a journal keeping the last line of each document (temp file, fsync, rename).
+
+    Returns (lines before, lines after, messages). Holds the lock while it works.
+    """
+    lock = JournalLock(journal)
+    lock.acquire()
+    try:
+        if not journal.exists():
+            raise AnnotatorError(f"{journal}: no such file")
+        contents, messages = open_for_writing(journal, lock)
+        latest = contents.latest()
+        temp = journal.with_name(f".{journal.name}.compact-{utc_stamp()}")
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        try:
+            os.write(fd, b"".join(record_line(record) for record in latest.values()))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, journal)
+        fsync_directory(journal.parent)
+        return len(contents.records), len(latest), messages
+    finally:
+        lock.release()
