@@ -100,14 +100,14 @@ class Scheme(_SchemeModel):
         for field in self.all_fields():
             if field.from_label is None:
                 continue
-            label = names.get(field.from_label)
-            if label is None:
+            source = names.get(field.from_label)
+            if source is None:
                 raise ValueError(f"field {field.name!r}: unknown from_label {field.from_label!r}")
             allowed = _FILLS.get(field.type)
-            if allowed is not None and label.value_type not in allowed:
+            if allowed is not None and source.value_type not in allowed:
                 raise ValueError(
                     f"field {field.name!r} ({field.type}) cannot be filled from label "
-                    f"{label.name!r} (value type {label.value_type})"
+                    f"{source.name!r} (value type {source.value_type})"
                 )
         return self
 
@@ -147,7 +147,8 @@ def _unique(what: str, values: list[str]) -> None:
 
 def _field_type(field: FormField) -> tuple[Any, Any]:
     if field.type == "choice":
-        return (Literal[tuple(field.choices)] | None, None)  # type: ignore[valid-type]
+        choice: Any = Literal[tuple(field.choices)]
+        return (choice | None, None)
     if field.type == "text":
         return (str | None, None)
     if field.type == "integer":
@@ -156,8 +157,8 @@ def _field_type(field: FormField) -> tuple[Any, Any]:
         return (DateValue | None, None)
     if field.type == "list":
         return (list[str], Field(default_factory=list))
-    item = _model_for(field.name, field.fields)
-    return (list[item], Field(default_factory=list))  # type: ignore[valid-type]
+    item: Any = _model_for(field.name, field.fields)
+    return (list[item], Field(default_factory=list))
 
 
 def _model_for(name: str, fields: list[FormField]) -> type[BaseModel]:

@@ -66,6 +66,7 @@ class JournalWriter:
         self._on_status = on_status
         self._retry_seconds = retry_seconds
         self._prefix = prefix  # a newline owed by a last line written without one
+        self._state_lock = threading.Lock()
         self._queue: queue.Queue[bytes | None] = queue.Queue()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="journal-writer", daemon=True)
@@ -78,8 +79,12 @@ class JournalWriter:
     def flush(self, timeout: float | None = None) -> bool:
         """Wait until every queued line is written; False when it timed out."""
         done = threading.Event()
-        waiter = threading.Thread(target=lambda: (self._queue.join(), done.set()), daemon=True)
-        waiter.start()
+
+        def wait_for_queue() -> None:
+            self._queue.join()
+            done.set()
+
+        threading.Thread(target=wait_for_queue, daemon=True).start()
         return done.wait(timeout)
 
     @property
@@ -117,8 +122,9 @@ class JournalWriter:
                 self._set_state("saved", None)
 
     def _set_state(self, state: WriteState, error: str | None) -> None:
-        if state == self.state and error == self.error:
-            return
-        self.state, self.error = state, error
+        with self._state_lock:
+            if state == self.state and error == self.error:
+                return
+            self.state, self.error = state, error
         if self._on_status is not None:
             self._on_status(state, error)

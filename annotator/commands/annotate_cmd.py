@@ -1,0 +1,36 @@
+"""``annotator annotate CORPUS [--annotator NAME] [--scheme FILE] [--out DIR]``."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from annotator.core.errors import AnnotatorError
+
+
+def login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        raise AnnotatorError("cannot tell your login name: pass --annotator NAME") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    from annotator.core.session import open_session
+
+    scheme = Path(args.scheme) if args.scheme else None
+    session = open_session(Path(args.corpus), args.annotator or login_name(), scheme, Path(args.out))
+    for message in session.messages:
+        print(message, file=sys.stderr)
+    # Textual is imported only here, so other commands never load it.
+    from annotator.tui.app import AnnotatorApp
+
+    try:
+        AnnotatorApp(session).run()
+    finally:
+        if not session.close():
+            print(f"{session.journal}: some changes could not be written", file=sys.stderr)
+            return 1
+    return 0

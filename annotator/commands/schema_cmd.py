@@ -1,0 +1,40 @@
+"""``annotator schema --write [DIR]`` / ``--check [DIR]`` / ``schema check SCHEME.toml``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from annotator.core.errors import UsageError
+from annotator.core.jsonschemas import stale_schemas, write_schemas
+from annotator.core.scheme import check_scheme_file, packaged_schemes_dir
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.words:
+        if args.words[0] != "check" or len(args.words) != 2 or args.write or args.check:
+            raise UsageError("usage: annotator schema check SCHEME.toml")
+        problems = check_scheme_file(Path(args.words[1]))
+        for line in problems:
+            print(line)
+        if not problems:
+            print(f"{args.words[1]}: ok")
+        return 1 if problems else 0
+    if args.write is not None:
+        folder = Path(args.write or "schemas")
+        for path in write_schemas(folder):
+            print(f"wrote {path}")
+        return 0
+    if args.check is not None:
+        # Without DIR: the schemas that ship with annotator (a checkout's schemas/ folder).
+        folder = Path(args.check) if args.check else packaged_schemes_dir()
+        stale = stale_schemas(folder)
+        problems = stale + check_scheme_file(folder / "prisoner_exchange.toml") if not args.check else stale
+        for line in problems:
+            print(line)
+        if stale:
+            print("run `annotator schema --write` to regenerate them")
+        if not problems:
+            print(f"{folder}: JSON Schemas are up to date")
+        return 1 if problems else 0
+    raise UsageError("say --write [DIR], --check [DIR] or check SCHEME.toml")

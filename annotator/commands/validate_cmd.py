@@ -1,0 +1,25 @@
+"""``annotator validate FILE... [--corpus PATH] [--scheme FILE]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from annotator.commands import scheme_from
+from annotator.core.corpus import open_corpus
+from annotator.core.validate import validate_files
+
+
+def run(args: argparse.Namespace) -> int:
+    scheme = scheme_from(args.scheme)
+    corpus = open_corpus(Path(args.corpus)) if args.corpus else None
+    files = [Path(name) for name in args.files]
+    problems = validate_files(files, corpus, scheme)
+    for line in problems:
+        print(line)
+    if problems:
+        print(f"{len(problems)} problem(s) found", file=sys.stderr)
+        return 1
+    print(f"ok: {len(files)} file(s) valid", file=sys.stderr)
+    return 0

@@ -1,0 +1,43 @@
+"""``annotator stats``: per annotator, what is done, skipped, in progress, flagged, and spans."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.journal import read_journal
+from annotator.core.models import Record
+
+
+def annotator_stats(records: list[Record]) -> dict[str, dict[str, Any]]:
+    """Figures per annotator over the latest record of each document."""
+    out: dict[str, dict[str, Any]] = {}
+    for record in records:
+        entry = out.setdefault(
+            record.annotator,
+            {"done": 0, "skipped": 0, "in_progress": 0, "flagged": 0, "spans": Counter(),
+             "seconds": 0.0},
+        )
+        entry[record.status] += 1
+        entry["flagged"] += int(record.flagged)
+        entry["spans"].update(span.label for span in record.spans)
+        entry["seconds"] += record.seconds_spent
+    for entry in out.values():
+        entry["spans"] = dict(sorted(entry["spans"].items()))
+        entry["seconds"] = round(entry["seconds"], 3)
+    return dict(sorted(out.items()))
+
+
+def stats_of_files(files: list[Path]) -> dict[str, dict[str, Any]]:
+    """Stats over journals; a damaged line is an error naming file and line."""
+    latest: dict[tuple[str, str], Record] = {}
+    for file in files:
+        contents = read_journal(file)
+        if contents.problems:
+            raise AnnotatorError(contents.problems[0].format(file))
+        for key, record in contents.latest().items():
+            latest.pop(key, None)
+            latest[key] = record
+    return annotator_stats(list(latest.values()))

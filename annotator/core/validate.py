@@ -1,0 +1,140 @@
+"""``annotator validate``: every problem of journal lines, against the models, text and scheme.
+
+Problems are lines ``FILE:LINE: path: message`` (path as pydantic gives it, e.g. ``spans.2.end``),
+or ``FILE: message`` for the whole file. Nothing here writes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from annotator.core.corpus import Corpus
+from annotator.core.errors import AnnotatorError
+from annotator.core.journal import LineProblem, read_journal
+from annotator.core.models import Document, Record
+from annotator.core.scheme import Scheme
+from annotator.core.values import value_problem
+
+_LINK_PATH_RE = re.compile(r"^([A-Za-z_]\w*)(?:\[(\d+)\]\.([A-Za-z_]\w*))?$")
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def text_problems(record: Record, document: Document) -> Iterator[tuple[str, str]]:
+    """Where the record disagrees with the document's text."""
+    if record.doc_sha256 != document.sha256:
+        yield (
+            "doc_sha256",
+            f"does not match the text of {record.doc_id!r} in the corpus "
+            "(the text changed since it was annotated: stale record)",
+        )
+        return
+    size = len(document.text)
+    for index, span in enumerate(record.spans):
+        if span.end > size:
+            yield (f"spans.{index}.end", f"{span.end} is past the end of the text ({size})")
+            continue
+        actual = document.text[span.start : span.end]
+        if actual != span.text:
+            yield (
+                f"spans.{index}.text",
+                f"{_short(span.text)} does not match the text at "
+                f"{span.start}..{span.end}: {_short(actual)}",
+            )
+
+
+def scheme_problems(record: Record, scheme: Scheme) -> Iterator[tuple[str, str]]:
+    """Labels, values, form and links checked against the scheme in force."""
+    known = ", ".join(label.name for label in scheme.labels)
+    for index, span in enumerate(record.spans):
+        label = scheme.label(span.label)
+        if label is None:
+            yield (
+                f"spans.{index}.label",
+                f"unknown label {span.label!r} (scheme {scheme.name}: {known})",
+            )
+            continue
+        problem = value_problem(label.value_type, span.value)
+        if problem is not None:
+            yield (f"spans.{index}.value", f"{problem} (label {label.name!r})")
+    yield from form_problems(record, scheme)
+    yield from link_problems(record, scheme)
+
+
+def form_problems(record: Record, scheme: Scheme) -> Iterator[tuple[str, str]]:
+    from pydantic import ValidationError
+
+    from annotator.core.journal import record_problems
+
+    try:
+        scheme.form_model.model_validate(record.form)
+    except ValidationError as error:
+        for path, message in record_problems(error):
+            yield (f"form.{path}", message)
+        return
+    if record.status == "done":
+        for field in scheme.fields:
+            if field.required and record.form.get(field.name) in (None, "", []):
+                yield (f"form.{field.name}", "required when status is done")
+
+
+def link_problems(record: Record, scheme: Scheme) -> Iterator[tuple[str, str]]:
+    for path in record.links:
+        match = _LINK_PATH_RE.match(path)
+        field = scheme.field(match.group(1)) if match else None
+        if match is None or field is None:
+            yield (f"links.{path}", "not a field of the form")
+            continue
+        group_index, sub_name = match.group(2), match.group(3)
+        if (group_index is None) != (field.type != "group"):
+            yield (f"links.{path}", "not a field of the form")
+            continue
+        if group_index is not None:
+            items = record.form.get(field.name) or []
+            if not any(sub.name == sub_name for sub in field.fields):
+                yield (f"links.{path}", "not a field of the form")
+            elif int(group_index) >= len(items):
+                yield (f"links.{path}", f"{field.name} has no item {group_index}")
+
+
+def validate_files(files: list[Path], corpus: Corpus | None, scheme: Scheme) -> list[str]:
+    """Every problem of every file, one line each, in file and line order."""
+
+    @lru_cache(maxsize=64)
+    def document(doc_id: str) -> Document | None:
+        return corpus.get(doc_id) if corpus is not None and doc_id in corpus else None
+
+    out: list[str] = []
+    for file in files:
+        try:
+            contents = read_journal(file)
+        except AnnotatorError as error:
+            out.append(str(error))
+            continue
+        problems = list(contents.problems)
+        for line, record in contents.records:
+            found = list(scheme_problems(record, scheme))
+            if corpus is not None:
+                doc = document(record.doc_id)
+                if doc is None:
+                    found.append(("doc_id", f"{record.doc_id!r} is not in the corpus {corpus.path}"))
+                else:
+                    found.extend(text_problems(record, doc))
+            problems.extend(LineProblem(line, path, message) for path, message in found)
+        if contents.torn is not None:
+            problems.append(
+                LineProblem(
+                    contents.torn.line,
+                    "",
+                    "incomplete last line (an interrupted write); the store sets it aside "
+                    "when the journal is next opened for writing",
+                )
+            )
+        problems.sort(key=lambda problem: problem.line)
+        out.extend(problem.format(file) for problem in problems)
+    return out
