@@ -1,0 +1,58 @@
+"""Shared fixtures: small corpora and records built in temporary folders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+
+from annotator.core.models import sha256_text
+
+ARTICLE = "date 2025-08-24 Russia and Ukraine swapped 146 prisoners on Sunday.\n"
+
+
+@pytest.fixture
+def corpus_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "b.txt").write_text("date 2024-01-02 Two 🕊️ doves.\n", encoding="utf-8")
+    return folder
+
+
+def make_record(text: str = ARTICLE, **changes: Any) -> dict[str, Any]:
+    """A valid record of ``text`` (as a dict, ready to change and dump)."""
+    start = text.index("Russia")
+    record: dict[str, Any] = {
+        "schema_version": 1,
+        "doc_id": "a",
+        "doc_sha256": sha256_text(text),
+        "annotator": "alice",
+        "status": "in_progress",
+        "spans": [
+            {"id": "s1", "start": start, "end": start + 6, "label": "actor", "text": "Russia"}
+        ],
+    }
+    record.update(changes)
+    return record
+
+
+@pytest.fixture
+def write_jsonl(tmp_path: Path) -> Callable[..., Path]:
+    def write(name: str, *lines: dict[str, Any] | bytes | str) -> Path:
+        path = tmp_path / name
+        out = b""
+        for line in lines:
+            if isinstance(line, dict):
+                out += orjson.dumps(line) + b"\n"
+            elif isinstance(line, str):
+                out += line.encode() + b"\n"
+            else:
+                out += line
+        path.write_bytes(out)
+        return path
+
+    return write
