@@ -1,0 +1,266 @@
+"""The tokenizer and sentence splitter: exact token lists, sentence spans, and properties."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from annotator.core.tokens import (
+    Token,
+    mark_ranges,
+    sentence_index_at,
+    sentences,
+    token_at,
+    token_index_at,
+    tokenize,
+    tokens_near,
+    tokens_overlapping,
+)
+
+
+def words(text: str) -> list[str]:
+    return [token.text for token in tokenize(text)]
+
+
+def test_token_list_of_a_quoted_sentence() -> None:
+    text = "“Mark Kaliush,” said Kaliush's lawyer."
+    assert tokenize(text) == [
+        Token(0, 1, "“"),
+        Token(1, 5, "Mark"),
+        Token(6, 13, "Kaliush"),
+        Token(13, 14, ","),
+        Token(14, 15, "”"),
+        Token(16, 20, "said"),
+        Token(21, 28, "Kaliush"),
+        Token(28, 30, "'s"),
+        Token(31, 37, "lawyer"),
+        Token(37, 38, "."),
+    ]
+
+
+def test_apostrophes_and_hyphens_join_word_parts() -> None:
+    text = "O'Connell, N’Diaye and forty-one others met Wiśniewski-Ó Briain's aide."
+    assert words(text) == [
+        "O'Connell",
+        ",",
+        "N’Diaye",
+        "and",
+        "forty-one",
+        "others",
+        "met",
+        "Wiśniewski-Ó",
+        "Briain",
+        "'s",
+        "aide",
+        ".",
+    ]
+
+
+def test_possessive_split_with_curly_apostrophe_and_plural_possessive() -> None:
+    assert words("Ukraine’s prisoners") == ["Ukraine", "’s", "prisoners"]
+    assert words("the soldiers' families") == ["the", "soldiers", "'", "families"]
+    assert words("O’Hara’s") == ["O’Hara", "’s"]
+    assert words("don't") == ["don't"]
+    assert words("'sup") == ["'", "sup"]
+
+
+def test_numbers_dates_and_abbreviations() -> None:
+    text = "On 2025-08-24 at 10:30 a.m. the U.S. freed 1,200 (3.5%) people."
+    assert words(text) == [
+        "On",
+        "2025-08-24",
+        "at",
+        "10:30",
+        "a.m.",
+        "the",
+        "U.S.",
+        "freed",
+        "1,200",
+        "(",
+        "3.5",
+        "%",
+        ")",
+        "people",
+        ".",
+    ]
+
+
+def test_separators_only_join_between_digits() -> None:
+    assert words("146. Then 1,2 and 3,") == ["146", ".", "Then", "1,2", "and", "3", ","]
+    assert words("J. Smith") == ["J", ".", "Smith"]
+    assert words("U.S.-backed") == ["U.S.", "-", "backed"]
+    assert words("well--known") == ["well", "-", "-", "known"]
+
+
+def test_combining_marks_stay_in_their_word() -> None:
+    decomposed = "Ruaire\u0301 O\u0301 Briain"
+    assert words(decomposed) == ["Ruaire\u0301", "O\u0301", "Briain"]
+    assert tokenize("नमस्ते दुनिया") == [Token(0, 6, "नमस्ते"), Token(7, 13, "दुनिया")]
+    assert words("می\u200cخواهم") == ["می\u200cخواهم"]
+
+
+def test_emoji_keep_their_modifiers() -> None:
+    text = "home 🕊️🙏🏽 👩‍👩‍👧 🇺🇦🇺🇦🇺 #️⃣ ❤️!"
+    assert words(text) == [
+        "home",
+        "🕊️",
+        "🙏🏽",
+        "👩\u200d👩\u200d👧",
+        "🇺🇦",
+        "🇺🇦",
+        "🇺",
+        "#️⃣",
+        "❤️",
+        "!",
+    ]
+    assert tokenize("🕊️x") == [Token(0, 2, "🕊️"), Token(2, 3, "x")]
+
+
+def test_every_other_character_is_its_own_token() -> None:
+    assert words("a_b ...!? “[x]”") == list("a_b...!?“[x]”")
+
+
+def test_whitespace_is_never_in_a_token() -> None:
+    text = "one\r\ntwo\tthree\u2028four\u00a0five\x0csix\u3000seven"
+    assert words(text.replace("\r\n", "\n")) == [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+    ]
+    assert tokenize(" \n\t ") == []
+    assert tokenize("") == []
+
+
+def test_mark_scan_of_three_planes_matches_a_full_scan() -> None:
+    full = mark_ranges(((0, 0x110000),))
+    assert mark_ranges() == full
+    assert (0x0300, 0x036F) in full
+    assert all(unicodedata.category(chr(low))[0] == "M" for low, _ in full)
+
+
+def test_token_lookup() -> None:
+    text = "Free 146 men."
+    tokens = tokenize(text)
+    assert [token_index_at(tokens, offset) for offset in range(len(text) + 1)] == [
+        0, 0, 0, 0, None, 1, 1, 1, None, 2, 2, 2, 3, None,
+    ]  # fmt: skip
+    assert token_at(tokens, 6) == Token(5, 8, "146")
+    assert token_at([], 0) is None
+    assert list(tokens_overlapping(tokens, 3, 7)) == [Token(0, 4, "Free"), Token(5, 8, "146")]
+    assert list(tokens_overlapping(tokens, 4, 5)) == []
+    assert tokens_near(text, 6, 6) == [Token(5, 8, "146")]
+    assert tokens_near(text, 10, 3) == [
+        Token(0, 4, "Free"),
+        Token(5, 8, "146"),
+        Token(9, 12, "men"),
+    ]
+
+
+def test_sentences_split_on_terminal_punctuation() -> None:
+    text = "They were freed. “We are home,” she said! Was it 146? 146 were.   "
+    assert sentences(text) == [(0, 16), (17, 41), (42, 53), (54, 63)]
+
+
+def test_sentences_keep_abbreviations_and_initials() -> None:
+    text = "Mr. Kaliush met Gen. J. Smith at St. Paul’s. The U.S. State Department, etc. Agreed."
+    spans = sentences(text)
+    assert [text[a:b] for a, b in spans] == [
+        "Mr. Kaliush met Gen. J. Smith at St. Paul’s.",
+        "The U.S. State Department, etc. Agreed.",
+    ]
+
+
+def test_sentences_need_a_capital_digit_or_quote_after_the_space() -> None:
+    text = "at 11 p.m. on Saturday... and then? “Yes.” (Reporting) 3 died… Then"
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "at 11 p.m. on Saturday... and then?",
+        "“Yes.”",
+        "(Reporting) 3 died…",
+        "Then",
+    ]
+
+
+def test_every_line_break_ends_a_sentence() -> None:
+    text = "date 2025-08-24 KYIV\n\n  Ukraine and Russia swapped\nprisoners\u2028on Sunday  \n"
+    assert sentences(text) == [(0, 20), (24, 50), (51, 60), (61, 70)]
+    assert sentences(" \n ") == []
+    crlf = "One.\r\nTwo.".replace("\r\n", "\n")
+    assert sentences(crlf) == [(0, 4), (5, 9)]
+
+
+def test_sentence_lookup() -> None:
+    spans = [(0, 4), (5, 9)]
+    assert [sentence_index_at(spans, i) for i in (0, 3, 4, 5, 8, 9)] == [0, 0, None, 1, 1, None]
+
+
+text_strategy = st.text(
+    alphabet=st.sampled_from(
+        [
+            *"aZé09 .,'’-:/\n\t“”()s_",
+            *["\u0301", "\u093e", "🕊", "\ufe0f", "👩", "\u200d", "🏽", "🇺", "🇦"],
+            *["\u2028", "\u20e3"],
+        ]
+    ),
+    max_size=60,
+)
+
+
+@given(st.one_of(text_strategy, st.text(max_size=60)))
+@example("Kaliush's 🕊️ e\u0301 U.S. 1,200")
+@settings(max_examples=400)
+def test_tokens_are_ordered_disjoint_and_exact(text: str) -> None:
+    tokens = tokenize(text)
+    previous_end = 0
+    for token in tokens:
+        assert previous_end <= token.start < token.end
+        assert token.text == text[token.start : token.end]
+        assert not any(char.isspace() for char in token.text)
+        previous_end = token.end
+    covered = {i for token in tokens for i in range(token.start, token.end)}
+    assert all(text[i].isspace() for i in range(len(text)) if i not in covered)
+
+
+@given(text_strategy, st.integers(0, 60), st.integers(0, 60))
+@settings(max_examples=300)
+def test_tokens_near_agrees_with_tokenize(text: str, a: int, b: int) -> None:
+    a, b = min(a, len(text)), min(b, len(text))
+    low, high = min(a, b), max(a, b)
+    stop = max(high, low + 1)
+    expected = [t for t in tokenize(text) if t.end > low and t.start < stop]
+    assert tokens_near(text, a, b) == expected
+
+
+@given(st.one_of(text_strategy, st.text(max_size=60)))
+@settings(max_examples=300)
+def test_sentences_are_ordered_trimmed_and_cover_the_tokens(text: str) -> None:
+    spans = sentences(text)
+    previous_end = 0
+    for start, end in spans:
+        assert previous_end <= start < end <= len(text)
+        assert not text[start].isspace() and not text[end - 1].isspace()
+        assert not any(char in "\n\r\u2028\u2029" for char in text[start:end])
+        previous_end = end
+    for token in tokenize(text):
+        index = sentence_index_at(spans, token.start)
+        assert index is not None
+        assert token.end <= spans[index][1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1️⃣ 2", ["1️⃣", "2"]),
+        ("🏳️‍🌈", ["🏳️\u200d🌈"]),
+        ("a.m.x", ["a", ".", "m", ".", "x"]),
+        ("e.g., x", ["e.g.", ",", "x"]),
+    ],
+)
+def test_edge_cases(text: str, expected: list[str]) -> None:
+    assert words(text) == expected
