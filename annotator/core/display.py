@@ -1,0 +1,127 @@
+"""The display copy of an article, and a line index for code-point offsets.
+
+The article widget shows a *display copy* of the text, never the text itself. A terminal cannot
+show control characters, and ``str.splitlines`` (which the text widget uses to cut the text into
+lines) breaks lines on more characters than ``\\n``. Either would put screen positions and
+code-point offsets out of step. So every such character is replaced **one-for-one** by a visible
+one-cell symbol:
+
+=============================  ====================  =========================================
+characters                     shown as              why
+=============================  ====================  =========================================
+C0 controls except ``\\n``       ``␀`` … ``␟``         Control Pictures (U+2400 + code); this
+                                                     covers CR ``␍``, VT ``␋``, FF ``␌``, ESC
+                                                     ``␛`` and the separators ``␜ ␝ ␞ ␟``
+TAB ``\\t``                      ``⇥``                 a tab would expand to several cells
+DEL ``\\x7f``                    ``␡``
+NEL ``\\x85``                    ``␤``                 a line break for ``str.splitlines``
+other C1 controls ``\\x80-\\x9f``  ``⍰``                 a terminal may act on them (``\\x9b`` CSI)
+LINE SEPARATOR U+2028          ``↲``
+PARAGRAPH SEPARATOR U+2029     ``⁋``
+lone surrogates U+D800-DFFF    ``⍰``                 they cannot be written to a terminal
+=============================  ====================  =========================================
+
+Every symbol is one cell wide (East Asian width "neutral", so CJK terminals agree), hence
+``len(display_text(t)) == len(t)``, ``\\n`` stays where it was, and no other character of the
+copy breaks a line. Everything else, emoji and combining marks included, is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+TAB_SYMBOL = "⇥"
+DEL_SYMBOL = "␡"
+NEL_SYMBOL = "␤"
+LINE_SEPARATOR_SYMBOL = "↲"
+PARAGRAPH_SEPARATOR_SYMBOL = "⁋"
+UNSHOWABLE_SYMBOL = "⍰"
+
+
+def _symbol_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for code in range(0x20):
+        if code != 0x0A:
+            table[chr(code)] = chr(0x2400 + code)
+    table["\t"] = TAB_SYMBOL
+    table["\x7f"] = DEL_SYMBOL
+    for code in range(0x80, 0xA0):
+        table[chr(code)] = UNSHOWABLE_SYMBOL
+    table["\x85"] = NEL_SYMBOL
+    table["\u2028"] = LINE_SEPARATOR_SYMBOL
+    table["\u2029"] = PARAGRAPH_SEPARATOR_SYMBOL
+    return table
+
+
+_SYMBOLS = _symbol_table()
+# A regex search stays fast (a few ms per MB) whatever the script; str.translate is as fast only
+# on ASCII text and some 25 times slower on Cyrillic or emoji.
+_NEEDS_SYMBOL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def _symbol_for(match: re.Match[str]) -> str:
+    return _SYMBOLS.get(match.group(), UNSHOWABLE_SYMBOL)
+
+
+def display_text(text: str) -> str:
+    """The display copy of ``text``: same length, same ``\\n``, nothing invisible or breaking."""
+    return _NEEDS_SYMBOL.sub(_symbol_for, text)
+
+
+class LineIndex:
+    """Where each line of a text starts, to turn offsets into (row, column) and back.
+
+    Lines are split on ``\\n`` only (as in the display copy); a text ending in ``\\n`` has an
+    empty last line, as the text widget has. Both conversions are O(log lines).
+    """
+
+    __slots__ = ("_starts", "_text_length")
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        find = text.find
+        position = find("\n")
+        while position != -1:
+            starts.append(position + 1)
+            position = find("\n", position + 1)
+        self._starts = starts
+        self._text_length = len(text)
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+    @property
+    def text_length(self) -> int:
+        return self._text_length
+
+    def line_start(self, row: int) -> int:
+        """The offset of the first character of line ``row``."""
+        self._check_row(row)
+        return self._starts[row]
+
+    def line_length(self, row: int) -> int:
+        """The number of characters of line ``row``, its ``\\n`` excluded."""
+        self._check_row(row)
+        if row + 1 < len(self._starts):
+            return self._starts[row + 1] - 1 - self._starts[row]
+        return self._text_length - self._starts[row]
+
+    def location(self, offset: int) -> tuple[int, int]:
+        """The (row, column) of a code-point offset; the offset of a ``\\n`` ends its line."""
+        if not 0 <= offset <= self._text_length:
+            raise ValueError(f"offset {offset} is outside the text (0..{self._text_length})")
+        row = bisect_right(self._starts, offset) - 1
+        return row, offset - self._starts[row]
+
+    def offset(self, row: int, column: int) -> int:
+        """The code-point offset of (row, column)."""
+        length = self.line_length(row)
+        if not 0 <= column <= length:
+            raise ValueError(f"column {column} is outside line {row} (0..{length})")
+        return self._starts[row] + column
+
+    def _check_row(self, row: int) -> None:
+        if not 0 <= row < len(self._starts):
+            raise ValueError(f"row {row} is outside the text (0..{len(self._starts) - 1})")
