@@ -25,7 +25,7 @@ def corpus_dir(tmp_path: Path) -> Path:
 
 def make_record(text: str = ARTICLE, **changes: Any) -> dict[str, Any]:
     """A valid record of ``text`` (as a dict, ready to change and dump)."""
-    start = text.index("Russia")
+    start = text.find("Russia")
     record: dict[str, Any] = {
         "schema_version": 1,
         "doc_id": "a",

@@ -1,0 +1,205 @@
+"""The commands as a person runs them: output, exit status, never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import orjson
+import pytest
+
+from annotator import __version__
+from annotator.cli import main
+from tests.conftest import make_record
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "annotator", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
+    )
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["--version"])
+    assert caught.value.code == 0
+    assert capsys.readouterr().out == f"annotator {__version__}\n"
+
+
+def test_help_and_core_never_import_textual() -> None:
+    probe = (
+        "import sys, contextlib, io\n"
+        "import annotator.core, annotator.core.models, annotator.core.scheme, annotator.core.corpus\n"
+        "import annotator.core.store, annotator.core.validate, annotator.core.stats\n"
+        "import annotator.core.jsonschemas\n"
+        "from annotator.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try: main(['--help'])\n"
+        "    except SystemExit: pass\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_every_core_module_stays_free_of_textual() -> None:
+    modules = sorted(
+        f"annotator.core.{path.stem}"
+        for path in (ROOT / "annotator" / "core").glob("*.py")
+        if path.stem != "__init__"
+    )
+    probe = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}: importlib.import_module(name)\n"
+        "print([m for m in sys.modules if m.split('.')[0] == 'textual'])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_validate_ok_and_problems(write_jsonl: Callable[..., Path], corpus_dir: Path) -> None:
+    good = write_jsonl("good.jsonl", make_record())
+    result = run("validate", str(good), "--corpus", str(corpus_dir))
+    assert (result.returncode, result.stdout) == (0, "")
+    bad = write_jsonl("bad.jsonl", make_record(), make_record(spans=[{"id": "s1"}]))
+    result = run("validate", str(bad))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{bad}:2: spans.0.start: required field is missing",
+        f"{bad}:2: spans.0.end: required field is missing",
+        f"{bad}:2: spans.0.label: required field is missing",
+        f"{bad}:2: spans.0.text: required field is missing",
+    ]
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "message"),
+    [
+        (("validate", "{missing}"), 1, "{missing}: no such file"),
+        (("validate", "{good}", "--corpus", "{missing}"), 1, "no such corpus"),
+        (("validate", "{good}", "--scheme", "{missing}"), 1, "cannot read scheme"),
+        (("stats", "{missing}"), 1, "{missing}: no such file"),
+        (("compact", "{missing}"), 1, "{missing}: no such file"),
+        (("validate",), 2, "the following arguments are required: FILE"),
+        (("frobnicate",), 2, "invalid choice"),
+        (("schema", "check"), 2, "usage: annotator schema check SCHEME.toml"),
+    ],
+)
+def test_bad_input_is_one_clear_line(
+    write_jsonl: Callable[..., Path],
+    tmp_path: Path,
+    args: tuple[str, ...],
+    status: int,
+    message: str,
+) -> None:
+    names = {"missing": str(tmp_path / "missing.jsonl"), "good": str(write_jsonl("g.jsonl"))}
+    result = run(*(arg.format(**names) for arg in args))
+    assert result.returncode == status
+    assert message.format(**names) in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_scheme_errors_are_reported_by_validate(tmp_path: Path, write_jsonl: Callable[..., Path]) -> None:
+    scheme = tmp_path / "s.toml"
+    scheme.write_text(
+        'name = "x"\n[[labels]]\nname = "actor"\nkey = "d"\ncolor = "#000000"\n', encoding="utf-8"
+    )
+    result = run("validate", str(write_jsonl("j.jsonl", make_record())), "--scheme", str(scheme))
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"{scheme}: labels: Value error") or (
+        f"{scheme}: label 'actor': key 'd' is one of the screen's own keys" in result.stderr
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('name = "x"\n[[labels]]\nname = "a"\nkey = "d"\ncolor = "#000000"\n',
+         "label 'a': key 'd' is one of the screen's own keys"),
+        ('name = "x"\n[[labels]]\nname = "a"\nkey = "1"\ncolor = "red"\n',
+         "labels.0.color: String should match pattern"),
+        ('name = "x"\n[[labels]]\nname = "a"\nkey = "1"\ncolor = "#000000"\n'
+         '[[labels]]\nname = "b"\nkey = "1"\ncolor = "#000000"\n', "duplicate label key '1'"),
+        ('name = "x"\n[[labels]]\nname = "a"\nkey = "1"\ncolor = "#000000"\n'
+         '[[fields]]\nname = "n"\ntype = "integer"\nfrom_label = "a"\n',
+         "field 'n' (integer) cannot be filled from label 'a' (value type none)"),
+        ('name = "x"\n[[labels]]\nname = "a"\nkey = "1"\ncolor = "#000000"\n'
+         '[[fields]]\nname = "t"\ntype = "choice"\n', "field 't': a choice field needs choices"),
+        ('name = "x"\nlabels = [', "invalid TOML"),
+    ],
+)
+def test_schema_check_reports_scheme_errors(tmp_path: Path, body: str, message: str) -> None:
+    scheme = tmp_path / "s.toml"
+    scheme.write_text(body, encoding="utf-8")
+    result = run("schema", "check", str(scheme))
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"{scheme}: ")
+    assert message in result.stdout
+
+
+def test_schema_check_of_default_scheme_and_json_schemas_are_current() -> None:
+    result = run("schema", "check", str(ROOT / "schemas" / "prisoner_exchange.toml"))
+    assert result.returncode == 0, result.stdout
+    result = run("schema", "--check", str(ROOT / "schemas"))
+    assert result.returncode == 0, result.stdout
+    assert run("schema", "--check").returncode == 0
+
+
+def test_schema_check_finds_drift(tmp_path: Path) -> None:
+    assert run("schema", "--write", str(tmp_path)).returncode == 0
+    assert run("schema", "--check", str(tmp_path)).returncode == 0
+    record = tmp_path / "record.schema.json"
+    record.write_bytes(record.read_bytes().replace(b'"doc_id"', b'"document"'))
+    result = run("schema", "--check", str(tmp_path))
+    assert result.returncode == 1
+    assert f"{record}: out of date" in result.stdout
+
+
+def test_stats_json(write_jsonl: Callable[..., Path]) -> None:
+    done = make_record(
+        status="done", form={"event_type": "exchange"}, flagged=True, seconds_spent=30.5
+    )
+    path = write_jsonl(
+        "j.jsonl",
+        make_record(),
+        done,
+        make_record(doc_id="b", status="skipped", spans=[]),
+        make_record(annotator="bob", doc_id="b"),
+    )
+    result = run("stats", str(path), "--json")
+    assert result.returncode == 0
+    assert orjson.loads(result.stdout) == {
+        "annotators": {
+            "alice": {"done": 1, "skipped": 1, "in_progress": 0, "flagged": 1,
+                      "spans": {"actor": 1}, "seconds": 30.5},
+            "bob": {"done": 0, "skipped": 0, "in_progress": 1, "flagged": 0,
+                    "spans": {"actor": 1}, "seconds": 0.0},
+        }
+    }
+    table = run("stats", str(path))
+    assert table.returncode == 0 and "alice" in table.stdout and "bob" in table.stdout
+
+
+def test_compact_command(write_jsonl: Callable[..., Path]) -> None:
+    path = write_jsonl("j.jsonl", make_record(note="1"), make_record(note="2"))
+    result = run("compact", str(path))
+    assert (result.returncode, result.stdout) == (0, f"{path}: 2 line(s) → 1\n")
+    assert orjson.loads(path.read_bytes())["note"] == "2"
+
+
+def test_validate_does_not_modify_a_torn_journal(write_jsonl: Callable[..., Path]) -> None:
+    path = write_jsonl("j.jsonl", make_record(), b'{"torn')
+    before = path.read_bytes()
+    result = run("validate", str(path))
+    assert result.returncode == 1
+    assert "j.jsonl:2: incomplete last line" in result.stdout
+    assert path.read_bytes() == before

@@ -1,0 +1,191 @@
+"""Every validation message, as `annotator validate` prints it: FILE:LINE: path: message."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from annotator.core.corpus import open_corpus
+from annotator.core.scheme import load_default_scheme
+from annotator.core.validate import validate_files
+from tests.conftest import ARTICLE, make_record
+
+SCHEME = load_default_scheme()
+
+
+def problems(path: Path, corpus: Path | None = None) -> list[str]:
+    opened = open_corpus(corpus) if corpus is not None else None
+    found = validate_files([path], opened, SCHEME)
+    return [line.removeprefix(f"{path}:") for line in found]
+
+
+def span(**changes: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": "s1", "start": 16, "end": 22, "label": "actor", "text": "Russia"}
+    out.update(changes)
+    return out
+
+
+def test_valid_record_has_no_problems(write_jsonl: Callable[..., Path], corpus_dir: Path) -> None:
+    assert problems(write_jsonl("j.jsonl", make_record()), corpus_dir) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("{nope", "1: invalid JSON: "),
+        ("[1, 2]", "1: expected a JSON object, got an array"),
+        ('"text"', "1: expected a JSON object, got a string"),
+        ("null", "1: expected a JSON object, got null"),
+    ],
+)
+def test_json_level_problems(write_jsonl: Callable[..., Path], line: str, expected: str) -> None:
+    (found,) = problems(write_jsonl("j.jsonl", line))
+    assert found.startswith(expected)
+
+
+def test_nan_is_named(write_jsonl: Callable[..., Path]) -> None:
+    line = make_record()
+    text = (
+        '{"schema_version": 1, "doc_id": "a", "doc_sha256": "' + line["doc_sha256"] + '", '
+        '"annotator": "a", "status": "done", "spans": [], "seconds_spent": NaN}'
+    )
+    assert problems(write_jsonl("j.jsonl", text)) == [
+        "1: invalid JSON: NaN and Infinity are not JSON numbers"
+    ]
+
+
+def test_invalid_utf8(write_jsonl: Callable[..., Path]) -> None:
+    assert problems(write_jsonl("j.jsonl", b'{"a": "\xff"}\n')) == [
+        "1: invalid UTF-8 at byte 7 of the line"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"spans": [span(start=16.0)]}, "spans.0.start: Input should be a valid integer"),
+        ({"spans": [span(start="16")]}, "spans.0.start: Input should be a valid integer"),
+        ({"spans": [span(end=True)]}, "spans.0.end: Input should be a valid integer"),
+        ({"spans": [span(end=16)]}, "spans.0.end: end 16 must be greater than start 16"),
+        ({"spans": [span(start=-1)]}, "spans.0.start: Input should be greater than or equal to 0"),
+        ({"spans": [span(), span()]}, "duplicate span id 's1' (also spans.0)"),
+        ({"status": "finished"}, "status: Input should be 'in_progress', 'done' or 'skipped'"),
+        ({"schema_version": 2}, "schema_version: schema_version 2 is newer than this annotator"),
+        ({"colour": "red"}, "colour: unknown field"),
+        ({"doc_sha256": "ABC"}, "doc_sha256: must be 64 lowercase hex digits"),
+        ({"updated_at": "2025-08-24 10:00"}, "updated_at: must be a UTC time"),
+        ({"links": {"event_type": ["s9"]}}, "links.event_type: unknown span id 's9'"),
+    ],
+)
+def test_model_problems(
+    write_jsonl: Callable[..., Path], changes: dict[str, Any], expected: str
+) -> None:
+    (found,) = problems(write_jsonl("j.jsonl", make_record(**changes)))
+    assert found.startswith("1: ")
+    assert expected in found
+
+
+def test_missing_required_field(write_jsonl: Callable[..., Path]) -> None:
+    record = make_record()
+    del record["spans"]
+    assert problems(write_jsonl("j.jsonl", record)) == ["1: spans: required field is missing"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        (
+            {"spans": [span(label="place")]},
+            "1: spans.0.label: unknown label 'place' (scheme prisoner_exchange: "
+            "actor, count, date, releasee)",
+        ),
+        (
+            {"spans": [span(label="count", value="146")]},
+            "1: spans.0.value: expected an integer, got '146' (label 'count')",
+        ),
+        (
+            {"spans": [span(label="date", value="2025-02-30")]},
+            "1: spans.0.value: '2025-02-30' is not a calendar date (label 'date')",
+        ),
+        (
+            {"spans": [span(value=3)]},
+            "1: spans.0.value: label takes no value, got 3 (label 'actor')",
+        ),
+        (
+            {"form": {"event_type": "party"}},
+            "1: form.event_type: Input should be 'exchange', 'unilateral_release', "
+            "'repatriation_of_remains', 'announcement' or 'not_relevant'",
+        ),
+        (
+            {"form": {"releases": [{"count": 3.0}]}},
+            "1: form.releases.0.count: Input should be a valid integer",
+        ),
+        ({"form": {"weather": "fine"}}, "1: form.weather: unknown field"),
+        ({"status": "done"}, "1: form.event_type: required when status is done"),
+        (
+            {"links": {"releases[0].count": ["s1"]}, "form": {"releases": []}},
+            "1: links.releases[0].count: releases has no item 0",
+        ),
+        ({"links": {"weather": ["s1"]}}, "1: links.weather: not a field of the form"),
+    ],
+)
+def test_scheme_problems(
+    write_jsonl: Callable[..., Path], changes: dict[str, Any], expected: str
+) -> None:
+    assert problems(write_jsonl("j.jsonl", make_record(**changes))) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"doc_id": "zz"}, "1: doc_id: 'zz' is not in the corpus"),
+        ({"doc_sha256": "0" * 64}, "1: doc_sha256: does not match the text of 'a' in the corpus"),
+        ({"spans": [span(start=60, end=500, text="x")]}, "1: spans.0.end: 500 is past the end"),
+        (
+            {"spans": [span(text="Ukraine")]},
+            "1: spans.0.text: 'Ukraine' does not match the text at 16..22: 'Russia'",
+        ),
+    ],
+)
+def test_text_problems(
+    write_jsonl: Callable[..., Path], corpus_dir: Path, changes: dict[str, Any], expected: str
+) -> None:
+    (found,) = problems(write_jsonl("j.jsonl", make_record(**changes)), corpus_dir)
+    assert found.startswith(expected)
+
+
+def test_offsets_are_code_points_over_emoji(
+    write_jsonl: Callable[..., Path], corpus_dir: Path
+) -> None:
+    text = (corpus_dir / "b.txt").read_text(encoding="utf-8")
+    start = text.index("doves")
+    assert start == 23  # 🕊️ is two code points: U+1F54A U+FE0F
+    record = make_record(text=text, doc_id="b", spans=[span(start=start, end=start + 5, text="doves")])
+    assert problems(write_jsonl("j.jsonl", record), corpus_dir) == []
+
+
+def test_torn_tail_and_line_numbers(write_jsonl: Callable[..., Path]) -> None:
+    path = write_jsonl("j.jsonl", make_record(), "", "[]", b'{"schema_')
+    assert problems(path) == [
+        "3: expected a JSON object, got an array",
+        "4: incomplete last line (an interrupted write); the store sets it aside when the "
+        "journal is next opened for writing",
+    ]
+
+
+def test_missing_file_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "none.jsonl"
+    assert validate_files([path], None, SCHEME) == [f"{path}: no such file"]
+
+
+def test_the_seed_gold_is_valid() -> None:
+    root = Path(__file__).resolve().parent.parent
+    gold = root / "seeds" / "article.gold.jsonl"
+    assert validate_files([gold], open_corpus(root / "seeds"), SCHEME) == []
+
+
+def test_article_constant_is_what_the_fixture_writes(corpus_dir: Path) -> None:
+    assert (corpus_dir / "a.txt").read_text(encoding="utf-8") == ARTICLE
