@@ -25,7 +25,7 @@ def _add(
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="annotator",
-        description="Annotate news articles for event extraction; check, compare and export labels.",
+        description="Annotate news articles for event extraction; check, compare, export labels.",
     )
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")

@@ -37,7 +37,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 def test_help_and_core_never_import_textual() -> None:
     probe = (
         "import sys, contextlib, io\n"
-        "import annotator.core, annotator.core.models, annotator.core.scheme, annotator.core.corpus\n"
+        "import annotator.core.models, annotator.core.scheme, annotator.core.corpus\n"
         "import annotator.core.store, annotator.core.validate, annotator.core.stats\n"
         "import annotator.core.jsonschemas\n"
         "from annotator.cli import main\n"
@@ -46,7 +46,9 @@ def test_help_and_core_never_import_textual() -> None:
         "    except SystemExit: pass\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))\n"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"
 
 
@@ -61,7 +63,9 @@ def test_every_core_module_stays_free_of_textual() -> None:
         f"for name in {modules!r}: importlib.import_module(name)\n"
         "print([m for m in sys.modules if m.split('.')[0] == 'textual'])\n"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"
 
 
@@ -108,7 +112,9 @@ def test_bad_input_is_one_clear_line(
     assert "Traceback" not in result.stderr
 
 
-def test_scheme_errors_are_reported_by_validate(tmp_path: Path, write_jsonl: Callable[..., Path]) -> None:
+def test_scheme_errors_are_reported_by_validate(
+    tmp_path: Path, write_jsonl: Callable[..., Path]
+) -> None:
     scheme = tmp_path / "s.toml"
     scheme.write_text(
         'name = "x"\n[[labels]]\nname = "actor"\nkey = "d"\ncolor = "#000000"\n', encoding="utf-8"
@@ -123,17 +129,29 @@ def test_scheme_errors_are_reported_by_validate(tmp_path: Path, write_jsonl: Cal
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ('name = "x"\n[[labels]]\nname = "a"\nkey = "d"\ncolor = "#000000"\n',
-         "label 'a': key 'd' is one of the screen's own keys"),
-        ('name = "x"\n[[labels]]\nname = "a"\nkey = "1"\ncolor = "red"\n',
-         "labels.0.color: String should match pattern"),
-        ('name = "x"\n[[labels]]\nname = "a"\nkey = "1"\ncolor = "#000000"\n'
-         '[[labels]]\nname = "b"\nkey = "1"\ncolor = "#000000"\n', "duplicate label key '1'"),
-        ('name = "x"\n[[labels]]\nname = "a"\nkey = "1"\ncolor = "#000000"\n'
-         '[[fields]]\nname = "n"\ntype = "integer"\nfrom_label = "a"\n',
-         "field 'n' (integer) cannot be filled from label 'a' (value type none)"),
-        ('name = "x"\n[[labels]]\nname = "a"\nkey = "1"\ncolor = "#000000"\n'
-         '[[fields]]\nname = "t"\ntype = "choice"\n', "field 't': a choice field needs choices"),
+        (
+            'name = "x"\n[[labels]]\nname = "a"\nkey = "d"\ncolor = "#000000"\n',
+            "label 'a': key 'd' is one of the screen's own keys",
+        ),
+        (
+            'name = "x"\n[[labels]]\nname = "a"\nkey = "1"\ncolor = "red"\n',
+            "labels.0.color: String should match pattern",
+        ),
+        (
+            'name = "x"\n[[labels]]\nname = "a"\nkey = "1"\ncolor = "#000000"\n'
+            '[[labels]]\nname = "b"\nkey = "1"\ncolor = "#000000"\n',
+            "duplicate label key '1'",
+        ),
+        (
+            'name = "x"\n[[labels]]\nname = "a"\nkey = "1"\ncolor = "#000000"\n'
+            '[[fields]]\nname = "n"\ntype = "integer"\nfrom_label = "a"\n',
+            "field 'n' (integer) cannot be filled from label 'a' (value type none)",
+        ),
+        (
+            'name = "x"\n[[labels]]\nname = "a"\nkey = "1"\ncolor = "#000000"\n'
+            '[[fields]]\nname = "t"\ntype = "choice"\n',
+            "field 't': a choice field needs choices",
+        ),
         ('name = "x"\nlabels = [', "invalid TOML"),
     ],
 )
@@ -179,10 +197,22 @@ def test_stats_json(write_jsonl: Callable[..., Path]) -> None:
     assert result.returncode == 0
     assert orjson.loads(result.stdout) == {
         "annotators": {
-            "alice": {"done": 1, "skipped": 1, "in_progress": 0, "flagged": 1,
-                      "spans": {"actor": 1}, "seconds": 30.5},
-            "bob": {"done": 0, "skipped": 0, "in_progress": 1, "flagged": 0,
-                    "spans": {"actor": 1}, "seconds": 0.0},
+            "alice": {
+                "done": 1,
+                "skipped": 1,
+                "in_progress": 0,
+                "flagged": 1,
+                "spans": {"actor": 1},
+                "seconds": 30.5,
+            },
+            "bob": {
+                "done": 0,
+                "skipped": 0,
+                "in_progress": 1,
+                "flagged": 0,
+                "spans": {"actor": 1},
+                "seconds": 0.0,
+            },
         }
     }
     table = run("stats", str(path))

@@ -9,8 +9,8 @@ import time
 from pathlib import Path
 
 from annotator.core.journal import read_journal
-from annotator.core.store import Store
 from annotator.core.scheme import load_default_scheme
+from annotator.core.store import Store
 from annotator.core.validate import validate_files
 
 WRITER = r"""

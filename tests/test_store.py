@@ -33,14 +33,20 @@ def test_appends_in_order_and_last_line_wins(tmp_path: Path) -> None:
             store.save(record(str(number), doc_id=f"d{number % 3}"))
     assert notes(journal) == [str(number) for number in range(50)]
     reopened = Store(journal, "alice")
-    assert {doc: r.note for doc, r in reopened.records.items()} == {"d0": "48", "d1": "49", "d2": "47"}
+    assert {doc: r.note for doc, r in reopened.records.items()} == {
+        "d0": "48",
+        "d1": "49",
+        "d2": "47",
+    }
     reopened.close()
     assert not lock_path(journal).exists()
 
 
 def test_torn_tail_is_set_aside_and_complete_lines_kept(tmp_path: Path) -> None:
     journal = tmp_path / "alice.jsonl"
-    journal.write_bytes(orjson.dumps(make_record(note="kept")) + b"\n" + b'{"schema_version": 1, "do')
+    journal.write_bytes(
+        orjson.dumps(make_record(note="kept")) + b"\n" + b'{"schema_version": 1, "do'
+    )
     store = Store(journal, "alice")
     store.close()
     (aside,) = tmp_path.glob("alice.jsonl.torn-*")

@@ -163,7 +163,9 @@ def test_offsets_are_code_points_over_emoji(
     text = (corpus_dir / "b.txt").read_text(encoding="utf-8")
     start = text.index("doves")
     assert start == 23  # 🕊️ is two code points: U+1F54A U+FE0F
-    record = make_record(text=text, doc_id="b", spans=[span(start=start, end=start + 5, text="doves")])
+    record = make_record(
+        text=text, doc_id="b", spans=[span(start=start, end=start + 5, text="doves")]
+    )
     assert problems(write_jsonl("j.jsonl", record), corpus_dir) == []
 
 

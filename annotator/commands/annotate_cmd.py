@@ -21,7 +21,9 @@ def run(args: argparse.Namespace) -> int:
     from annotator.core.session import open_session
 
     scheme = Path(args.scheme) if args.scheme else None
-    session = open_session(Path(args.corpus), args.annotator or login_name(), scheme, Path(args.out))
+    session = open_session(
+        Path(args.corpus), args.annotator or login_name(), scheme, Path(args.out)
+    )
     for message in session.messages:
         print(message, file=sys.stderr)
     # Textual is imported only here, so other commands never load it.
@@ -30,7 +32,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         AnnotatorApp(session).run()
     finally:
-        if not session.close():
-            print(f"{session.journal}: some changes could not be written", file=sys.stderr)
-            return 1
+        written = session.close()
+    if not written:
+        print("some changes could not be written to the journal", file=sys.stderr)
+        return 1
     return 0

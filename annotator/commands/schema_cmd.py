@@ -29,7 +29,11 @@ def run(args: argparse.Namespace) -> int:
         # Without DIR: the schemas that ship with annotator (a checkout's schemas/ folder).
         folder = Path(args.check) if args.check else packaged_schemes_dir()
         stale = stale_schemas(folder)
-        problems = stale + check_scheme_file(folder / "prisoner_exchange.toml") if not args.check else stale
+        problems = (
+            stale + check_scheme_file(folder / "prisoner_exchange.toml")
+            if not args.check
+            else stale
+        )
         for line in problems:
             print(line)
         if stale:

@@ -161,9 +161,7 @@ def _jsonl_object(raw: bytes, path: Path, line: int) -> dict[str, Any]:
     except orjson.JSONDecodeError as error:
         raise AnnotatorError(f"{path}:{line}: invalid JSON: {error}") from None
     if not isinstance(data, dict):
-        raise AnnotatorError(
-            f"{path}:{line}: expected a JSON object, got {type(data).__name__}"
-        )
+        raise AnnotatorError(f"{path}:{line}: expected a JSON object, got {type(data).__name__}")
     return data
 
 

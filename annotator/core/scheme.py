@@ -22,8 +22,7 @@ FieldType = Literal["choice", "text", "integer", "date", "list", "group"]
 
 # Keys the annotation screen uses itself; a label key may not take one of them.
 RESERVED_KEYS = frozenset(
-    "c r x d s f n p u l g q o / ? e t a b".split()
-    + ["tab", "shift+tab", "escape", "enter", "delete", "space"]
+    [*"crxdsfnpulgqo/?etab", "tab", "shift+tab", "escape", "enter", "delete", "space"]
 )
 _COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 _NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")

@@ -17,8 +17,14 @@ def annotator_stats(records: list[Record]) -> dict[str, dict[str, Any]]:
     for record in records:
         entry = out.setdefault(
             record.annotator,
-            {"done": 0, "skipped": 0, "in_progress": 0, "flagged": 0, "spans": Counter(),
-             "seconds": 0.0},
+            {
+                "done": 0,
+                "skipped": 0,
+                "in_progress": 0,
+                "flagged": 0,
+                "spans": Counter(),
+                "seconds": 0.0,
+            },
         )
         entry[record.status] += 1
         entry["flagged"] += int(record.flagged)

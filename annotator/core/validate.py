@@ -122,7 +122,9 @@ def validate_files(files: list[Path], corpus: Corpus | None, scheme: Scheme) -> 
             if corpus is not None:
                 doc = document(record.doc_id)
                 if doc is None:
-                    found.append(("doc_id", f"{record.doc_id!r} is not in the corpus {corpus.path}"))
+                    found.append(
+                        ("doc_id", f"{record.doc_id!r} is not in the corpus {corpus.path}")
+                    )
                 else:
                     found.extend(text_problems(record, doc))
             problems.extend(LineProblem(line, path, message) for path, message in found)
