@@ -233,3 +233,17 @@ def test_validate_does_not_modify_a_torn_journal(write_jsonl: Callable[..., Path
     assert result.returncode == 1
     assert "j.jsonl:2: incomplete last line" in result.stdout
     assert path.read_bytes() == before
+
+
+def test_compact_of_a_locked_journal_is_refused(write_jsonl: Callable[..., Path]) -> None:
+    path = write_jsonl("j.jsonl", make_record(note="1"), make_record(note="2"))
+    before = path.read_bytes()
+    lock = path.with_name("j.jsonl.lock")
+    lock.write_bytes(orjson.dumps({"host": "elsewhere", "pid": 4242, "since": 0}))
+    result = run("compact", str(path))
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"{path}: locked by process 4242 on elsewhere: another annotator session is writing "
+        f"this journal (if it is gone, remove {lock})\n"
+    )
+    assert path.read_bytes() == before
