@@ -1,0 +1,350 @@
+"""Reading counts and dates: from a span's words (suggested values) and from typed input.
+
+``parse_count`` and ``parse_date`` turn the words of a span into the normalised value a new
+span gets by default; they return None whenever the words do not say one exact value, since a
+wrong default is worse than an empty one. ``typed_integer`` and ``typed_date`` read what a person
+typed into a value or form field, strictly, and raise AnnotatorError when it is not one.
+
+Counts: digits (``146``, ``1,200``, ``1 200`` with a no-break or thin space) and number words
+(``eight``, ``forty-one``, ``one hundred and twenty``, ``a dozen`` = 12, ``two dozen`` = 24,
+``half a dozen`` = 6, ``1.5 million``), optionally after ``the``, ``all``, ``exactly`` or
+``a total of`` and before other words (``146 prisoners`` = 146). Vague amounts give None:
+``hundreds``, ``dozens``, ``more than 100``, ``about 50``, ``at least 20``, ``100+``, ``12-15``,
+ordinals (``146th``) and decimals that are not whole numbers.
+
+Dates (``doc_date`` is the article's dateline day, ``YYYY-MM-DD``, used for anything relative):
+ISO ``2025-08-24`` / ``2025-08`` / ``2025``; ``24 August 2025``, ``August 24, 2025``,
+``Aug. 24th 2025``; ``24 August`` / ``August 24`` (the dateline's year, or the year before when
+that would put the day more than six months after the dateline: an article of 5 January about
+"28 December"); ``March 2024`` gives ``2024-03``, ``March`` alone that month by the same year rule;
+``2022``; weekdays (``Sunday``, ``on Sunday``, ``last Sunday``, ``Saturday night``) give the most
+recent such day on or before the dateline; ``today``, ``tonight``, ``yesterday``, ``last night``;
+``this year``, ``last year``, ``this month``, ``last month``. Numeric day-month forms such as
+``24/08/2025`` are ambiguous between conventions and give None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.values import check_date
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_SMALL = {
+    word: number
+    for number, word in enumerate(
+        _words(
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+            "fourteen fifteen sixteen seventeen eighteen nineteen"
+        )
+    )
+}
+_TENS = {
+    word: number * 10
+    for number, word in enumerate(
+        _words("twenty thirty forty fifty sixty seventy eighty ninety"), 2
+    )
+}
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_VAGUE = frozenset(
+    _words(
+        "hundreds thousands millions dozens tens scores several some about around approximately "
+        "roughly nearly almost over more less fewer than least most up to or plus odd few many "
+        "under between estimated estimate approx circa"
+    )
+)
+_LEADING = re.compile(r"^(?:(?:a\s+)?total\s+of\s+|all\s+|exactly\s+|precisely\s+|the\s+)+")
+# Thousands grouped by a no-break or thin space ("1 200"); a typed value may use a plain space.
+_GROUPED_DIGITS = re.compile(r"(?<=\d)[\u00a0\u202f\u2009](?=\d{3}(?!\d))")
+_TYPED_GROUPED_DIGITS = re.compile(r"(?<=\d)[\u00a0\u202f\u2009 ](?=\d{3}(?!\d))")
+_COUNT_WORD = re.compile(r"\d+(?:[.,]\d+)*[^\W\d_]*|[^\W\d_]+")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+
+
+def parse_count(text: str) -> int | None:
+    """The exact whole number the words say, or None (vague, a range, not a number)."""
+    flat = _GROUPED_DIGITS.sub("", text.strip().casefold().replace("\u2019", "'"))
+    if any(char in flat for char in "+~≈<>±") or re.search(r"\d\s*[-\u2013\u2014]\s*\d", flat):
+        return None
+    flat = re.sub(r"(?<=[^\W\d_])-(?=[^\W\d_])", " ", flat)
+    flat = re.sub(r"\bhalf\s+an?\s+dozen\b", "six", _LEADING.sub("", flat))
+    words = _COUNT_WORD.findall(flat)
+    if not words or any(word in _VAGUE for word in words):
+        return None
+    value, used = _number_prefix(words)
+    if value is None or any(_is_number_word(word) for word in words[used:]):
+        return None
+    return value
+
+
+def _is_number_word(word: str) -> bool:
+    return (
+        word[0].isdecimal()
+        or word in _SMALL
+        or word in _TENS
+        or word in _SCALES
+        or word
+        in (
+            "hundred",
+            "dozen",
+        )
+    )
+
+
+def _digits_value(word: str) -> float | None:
+    if not word[-1].isdecimal():
+        return None  # "146th", "2k": not a plain number
+    if _THOUSANDS.match(word):
+        return int(word.replace(",", ""))
+    if "," in word or word.count(".") > 1:
+        return None
+    return float(word) if "." in word else int(word)
+
+
+def _number_prefix(words: list[str]) -> tuple[int | None, int]:
+    """The number the leading words spell and how many words it used."""
+    total: float = 0
+    current: float | None = None
+    article = False  # "a"/"an" waiting for "hundred", "dozen" or a scale
+    used = 0
+    for index, word in enumerate(words):
+        if word in ("a", "an") and current is None and not article:
+            article, current = True, 1
+        elif word == "and" and current is not None and not article:
+            following = words[index + 1] if index + 1 < len(words) else ""
+            if not (following in _SMALL or following in _TENS):
+                break
+        elif word[0].isdecimal():
+            if current is not None:
+                break
+            current = _digits_value(word)
+            if current is None:
+                return None, 0
+        elif word in _SMALL or word in _TENS:
+            number = _SMALL.get(word, _TENS.get(word, 0))
+            if current is None:
+                current = number
+            elif article or not _can_add(current, number):
+                break
+            else:
+                current += number
+        elif word in ("hundred", "dozen"):
+            if current is None:
+                break
+            current *= 100 if word == "hundred" else 12
+            article = False
+        elif word in _SCALES:
+            if current is None:
+                break
+            total += current * _SCALES[word]
+            current, article = None, False
+        else:
+            break
+        used = index + 1
+    if article or used == 0:
+        return None, 0
+    value = total + (current or 0)
+    if value != int(value):
+        return None, 0
+    return int(value), used
+
+
+def _can_add(current: float, number: int) -> bool:
+    """Whether ``number`` continues ``current``: "hundred twenty", "twenty one"."""
+    if current != int(current):
+        return False
+    last_two = int(current) % 100
+    if last_two == 0:
+        return True
+    return number < 10 and last_two % 10 == 0 and last_two >= 20
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        1,
+    )
+    for name in names
+}
+_WEEKDAYS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        ]
+    )
+    for name in names
+}
+_FILLER = frozenset(
+    _words(
+        "on in of the at during early late mid morning afternoon evening night overnight dawn "
+        "noon midday midnight"
+    )
+)
+_RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1}
+_ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_DATE_WORD = re.compile(r"\d+(?:st|nd|rd|th)?|[^\W\d_]+")
+_SIX_MONTHS = dt.timedelta(days=183)
+
+
+def dateline(doc_date: str | None) -> dt.date | None:
+    """The article's day from ``meta.date``, or None when missing or not a calendar day."""
+    if not isinstance(doc_date, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc_date):
+        return None
+    try:
+        return dt.date.fromisoformat(doc_date)
+    except ValueError:
+        return None
+
+
+def parse_date(text: str, doc_date: str | None) -> str | None:
+    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` for the words of a date span, or None."""
+    flat = text.strip().casefold().strip(".,;:")
+    if _ISO.match(flat):
+        try:
+            return check_date(flat)
+        except ValueError:
+            return None
+    day_of_doc = dateline(doc_date)
+    said = _DATE_WORD.findall(flat)
+    words = [word for word in said if word not in _FILLER]
+    if "/" in flat or not words:
+        return None
+    if len(words) == 2 and words[1] in ("year", "month") and words[0] in ("this", "last"):
+        return _relative_period(words[0], words[1], day_of_doc)
+    if said == ["last", "night"] or (len(words) == 1 and words[0] in _RELATIVE_DAYS):
+        if day_of_doc is None:
+            return None
+        shift = -1 if words[0] == "last" else _RELATIVE_DAYS[words[0]]
+        return (day_of_doc + dt.timedelta(days=shift)).isoformat()
+    return _calendar_date(words, day_of_doc)
+
+
+def _relative_period(which: str, period: str, day_of_doc: dt.date | None) -> str | None:
+    if day_of_doc is None:
+        return None
+    if period == "year":
+        return f"{day_of_doc.year - (which == 'last'):04d}"
+    year, month = day_of_doc.year, day_of_doc.month
+    if which == "last":
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return f"{year:04d}-{month:02d}"
+
+
+def _calendar_date(words: list[str], day_of_doc: dt.date | None) -> str | None:
+    weekdays, months, days, years = [], [], [], []
+    for word in words:
+        if word in _WEEKDAYS:
+            weekdays.append(_WEEKDAYS[word])
+        elif word in _MONTHS:
+            months.append(_MONTHS[word])
+        elif word[0].isdecimal():
+            digits = word.rstrip("stndrh")
+            if len(digits) == 4 and digits == word:
+                years.append(int(digits))
+            elif len(digits) in (1, 2):
+                days.append(int(digits))
+            else:
+                return None
+        elif word not in ("last", "this", "past"):
+            return None
+    if len(weekdays) > 1 or len(months) > 1 or len(days) > 1 or len(years) > 1:
+        return None
+    if days and not months:
+        return None
+    if months:
+        return _month_date(months[0], days[0] if days else None, years, day_of_doc)
+    if weekdays:
+        if day_of_doc is None or years:
+            return None
+        back = (day_of_doc.weekday() - weekdays[0]) % 7
+        return (day_of_doc - dt.timedelta(days=back)).isoformat()
+    return f"{years[0]:04d}" if years and 1000 <= years[0] <= 9999 else None
+
+
+def _month_date(
+    month: int, day: int | None, years: list[int], day_of_doc: dt.date | None
+) -> str | None:
+    if years:
+        year = years[0]
+    elif day_of_doc is None:
+        return None
+    else:
+        year = day_of_doc.year
+        probe = _safe_date(year, month, day or 1)
+        if probe is not None and probe - day_of_doc > _SIX_MONTHS:
+            year -= 1
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    found = _safe_date(year, month, day)
+    return None if found is None else found.isoformat()
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def typed_integer(value: Any) -> int | None:
+    """A whole number from typed text ("146", "1,200", "-3") or an int; "" and None give None."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise AnnotatorError(f"expected a whole number, got {value!r}")
+    if isinstance(value, int):
+        return value
+    if not isinstance(value, str):
+        raise AnnotatorError(f"expected a whole number, got {value!r}")
+    typed = _TYPED_GROUPED_DIGITS.sub("", value.strip())
+    if not typed:
+        return None
+    sign, digits = ("-", typed[1:]) if typed[:1] in "-\u2212" else ("", typed.lstrip("+"))
+    if _THOUSANDS.match(digits):
+        digits = digits.replace(",", "")
+    if not digits.isdecimal():
+        raise AnnotatorError(f"expected a whole number like 146, got {value!r}")
+    return int(sign + digits)
+
+
+def typed_date(value: Any) -> str | None:
+    """A checked ``YYYY-MM-DD``/``YYYY-MM``/``YYYY`` from typed text; "" and None give None."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise AnnotatorError(f"expected a date (YYYY-MM-DD, YYYY-MM or YYYY), got {value!r}")
+    typed = value.strip()
+    if not typed:
+        return None
+    try:
+        return check_date(typed)
+    except ValueError as error:
+        raise AnnotatorError(str(error)) from None

@@ -1,0 +1,284 @@
+"""Span operations the annotation screen calls: snapping a selection, adding, changing, deleting.
+
+Every operation takes a record and returns a new one (records are frozen); the record passes
+its validators again, so a broken record can never come out. A refused operation raises
+AnnotatorError with one line a person can act on, and changes nothing. Spans are kept sorted by
+``(start, end, label, id)``. Operations that take the document text check that it is the text the
+record was made for (``doc_sha256``), so a stale record is never extended blindly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import Any, Literal
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.models import Record, Span, sha256_text
+from annotator.core.normalise import parse_count, parse_date, typed_date, typed_integer
+from annotator.core.scheme import Label, Scheme
+from annotator.core.tokens import Token, chunk_end, chunk_start, iter_tokens
+from annotator.core.values import value_problem
+
+SnapMode = Literal["token", "char"]
+
+# Punctuation that carries meaning at the edge of a span ("50%", "#FreeThem", "AT&T") is kept.
+_KEPT_PUNCTUATION = frozenset("%‰‱#@&§")
+_SPAN_ID = re.compile(r"^s(\d+)$")
+
+
+def is_edge_punctuation(token_text: str) -> bool:
+    """Whether a token is only punctuation (quotes, commas, brackets, dashes) or invisible."""
+    seen = False
+    for char in token_text:
+        category = unicodedata.category(char)
+        if category[0] == "M":
+            continue
+        if category == "Cf" or (category[0] == "P" and char not in _KEPT_PUNCTUATION):
+            seen = True
+            continue
+        return False
+    return seen
+
+
+def snap_selection(
+    text: str, start: int, end: int, mode: SnapMode = "token"
+) -> tuple[int, int] | None:
+    """The span a raw selection stands for, or None when it holds nothing to label.
+
+    ``token`` mode widens each end to whole tokens (an end inside a token takes all of it), then
+    drops punctuation-only tokens at both edges: ``“Mark Kaliush,”`` gives ``Mark Kaliush``.
+    ``char`` mode keeps the characters, without the whitespace around them. ``start`` may be
+    greater than ``end``. Only the stretch around each end is tokenized, so this is cheap in a
+    long text.
+    """
+    _check_offset(text, start, "start")
+    _check_offset(text, end, "end")
+    low, high = min(start, end), max(start, end)
+    if mode == "char":
+        while low < high and text[low].isspace():
+            low += 1
+        while high > low and text[high - 1].isspace():
+            high -= 1
+        return (low, high) if low < high else None
+    if mode != "token":
+        raise AnnotatorError(f"unknown selection mode {mode!r} (token or char)")
+    if low == high:
+        return None
+    first = _first_content_token(text, low, high)
+    if first is None:
+        return None
+    last = _last_content_token(text, low, high)
+    assert last is not None  # the first content token is a candidate
+    return first.start, last.end
+
+
+def _first_content_token(text: str, low: int, high: int) -> Token | None:
+    for token in iter_tokens(text, chunk_start(text, low)):
+        if token.start >= high:
+            return None
+        if token.end > low and not is_edge_punctuation(token.text):
+            return token
+    return None
+
+
+def _last_content_token(text: str, low: int, high: int) -> Token | None:
+    """Scan whitespace-free stretches backwards from ``high``; each is tokenized on its own."""
+    stretch_end = high
+    while stretch_end > low:
+        while stretch_end > low and text[stretch_end - 1].isspace():
+            stretch_end -= 1
+        if stretch_end <= low:
+            break
+        stretch_start = chunk_start(text, stretch_end - 1)
+        stop = chunk_end(text, stretch_end - 1)
+        tokens = list(iter_tokens(text, stretch_start, stop))
+        for token in reversed(tokens):
+            if token.start < high and token.end > low and not is_edge_punctuation(token.text):
+                return token
+        stretch_end = stretch_start
+    return None
+
+
+def _check_offset(text: str, offset: Any, name: str) -> None:
+    if isinstance(offset, bool) or not isinstance(offset, int):
+        raise AnnotatorError(f"{name} must be an integer offset, got {offset!r}")
+    if not 0 <= offset <= len(text):
+        raise AnnotatorError(f"{name} {offset} is outside the text (0..{len(text)})")
+
+
+def _check_bounds(text: str, start: Any, end: Any) -> None:
+    _check_offset(text, start, "start")
+    _check_offset(text, end, "end")
+    if end <= start:
+        raise AnnotatorError(f"a span needs end > start, got {start}..{end}")
+
+
+def _check_text(record: Record, text: str) -> None:
+    if sha256_text(text) != record.doc_sha256:
+        raise AnnotatorError(
+            f"{record.doc_id}: the text is not the one this record was made for "
+            "(doc_sha256 differs); the record is stale"
+        )
+
+
+def _label(scheme: Scheme, name: str) -> Label:
+    label = scheme.label(name)
+    if label is None:
+        known = ", ".join(label.name for label in scheme.labels)
+        raise AnnotatorError(f"unknown label {name!r} (the scheme has {known})")
+    return label
+
+
+def _span(record: Record, span_id: str) -> Span:
+    span = record.span_by_id(span_id)
+    if span is None:
+        raise AnnotatorError(f"{record.doc_id}: no span {span_id!r}")
+    return span
+
+
+def sort_key(span: Span) -> tuple[int, int, str, str]:
+    return span.start, span.end, span.label, span.id
+
+
+def _with_spans(record: Record, spans: Iterable[Span], **changes: Any) -> Record:
+    """A new record of the same kind with ``spans`` (sorted) and ``changes``, validated."""
+    fields = dict(record)
+    fields.update(changes, spans=sorted(spans, key=sort_key))
+    return type(record).model_validate(fields)
+
+
+def _refuse_duplicate(record: Record, start: int, end: int, label: str, span_id: str) -> None:
+    for other in record.spans:
+        if other.id != span_id and (other.start, other.end, other.label) == (start, end, label):
+            raise AnnotatorError(
+                f"{other.text!r} at {start}..{end} is already labelled {label} ({other.id})"
+            )
+
+
+def next_span_id(record: Record) -> str:
+    """``sN`` with N one more than the largest ``sN`` in the record (gaps are not refilled)."""
+    numbers = [int(m.group(1)) for span in record.spans if (m := _SPAN_ID.match(span.id))]
+    return f"s{max(numbers, default=0) + 1}"
+
+
+def add_span(
+    record: Record,
+    text: str,
+    start: int,
+    end: int,
+    label: str,
+    scheme: Scheme,
+    *,
+    doc_date: str | None = None,
+) -> tuple[Record, Span]:
+    """Add a span labelled ``label`` over ``text[start:end]``; its value is ``suggest_value``.
+
+    ``doc_date`` (the article's ``meta.date``) lets relative dates ("on Sunday") get a value.
+    """
+    _check_bounds(text, start, end)
+    label_def = _label(scheme, label)
+    _check_text(record, text)
+    span_id = next_span_id(record)
+    _refuse_duplicate(record, start, end, label, span_id)
+    span_text = text[start:end]
+    span = Span(
+        id=span_id,
+        start=start,
+        end=end,
+        label=label,
+        text=span_text,
+        value=suggest_value(span_text, label_def.value_type, doc_date),
+    )
+    return _with_spans(record, [*record.spans, span]), span
+
+
+def relabel_span(record: Record, span_id: str, label: str, scheme: Scheme) -> Record:
+    """Give a span another label; a value the new label cannot hold is cleared."""
+    span = _span(record, span_id)
+    label_def = _label(scheme, label)
+    if span.label == label:
+        return record
+    _refuse_duplicate(record, span.start, span.end, label, span.id)
+    value = span.value if value_problem(label_def.value_type, span.value) is None else None
+    changed = span.model_copy(update={"label": label, "value": value})
+    return _replace(record, changed)
+
+
+def rebound_span(record: Record, text: str, span_id: str, start: int, end: int) -> Record:
+    """Move a span's boundaries; id, label and value stay, its text follows the new bounds."""
+    span = _span(record, span_id)
+    _check_bounds(text, start, end)
+    _check_text(record, text)
+    _refuse_duplicate(record, start, end, span.label, span.id)
+    changed = Span(
+        id=span.id, start=start, end=end, label=span.label, text=text[start:end], value=span.value
+    )
+    return _replace(record, changed)
+
+
+def delete_span(record: Record, span_id: str) -> Record:
+    """Remove a span and every link to it (a link left empty goes too); form values stay."""
+    _span(record, span_id)
+    links = {
+        path: kept
+        for path, ids in record.links.items()
+        if (kept := [linked for linked in ids if linked != span_id])
+    }
+    remaining = [span for span in record.spans if span.id != span_id]
+    return _with_spans(record, remaining, links=links)
+
+
+def set_span_value(record: Record, span_id: str, value: Any, scheme: Scheme) -> Record:
+    """Set a span's normalised value: an int or date string, or text a person typed.
+
+    Typed text: "146" or "1,200" for an integer label, ``YYYY-MM-DD``/``YYYY-MM``/``YYYY`` for a
+    date label; "" (or None) clears the value.
+    """
+    span = _span(record, span_id)
+    label_def = scheme.label(span.label)
+    if label_def is None:
+        raise AnnotatorError(f"{span_id}: label {span.label!r} is not in the scheme")
+    if isinstance(value, str):
+        try:
+            if label_def.value_type == "integer":
+                value = typed_integer(value)
+            elif label_def.value_type == "date":
+                value = typed_date(value)
+            else:
+                value = value.strip() or None
+        except AnnotatorError as error:
+            raise AnnotatorError(f"{span_id} ({span.label}): {error}") from None
+    problem = value_problem(label_def.value_type, value)
+    if problem is not None:
+        raise AnnotatorError(f"{span_id} ({span.label}): {problem}")
+    if value == span.value and type(value) is type(span.value):
+        return record
+    return _replace(record, span.model_copy(update={"value": value}))
+
+
+def _replace(record: Record, changed: Span) -> Record:
+    spans = [changed if span.id == changed.id else span for span in record.spans]
+    return _with_spans(record, spans)
+
+
+def spans_at(record: Record, offset: int) -> list[Span]:
+    """Every span covering ``offset`` (start <= offset < end), innermost (shortest) first."""
+    covering = [span for span in record.spans if span.start <= offset < span.end]
+    return sorted(covering, key=lambda span: (span.end - span.start, *sort_key(span)))
+
+
+def suggest_value(span_text: str, label_value_type: str, doc_date: str | None) -> int | str | None:
+    """The value a new span gets by default (None when its words say no exact value).
+
+    Integer labels read digits and number words ("146", "1,200", "two dozen"); vague amounts
+    ("hundreds", "more than 100") give None. Date labels read ISO and written dates, and
+    weekdays, "today" and "yesterday" against ``doc_date``. The rules are in
+    ``annotator.core.normalise``.
+    """
+    if label_value_type == "integer":
+        return parse_count(span_text)
+    if label_value_type == "date":
+        return parse_date(span_text, doc_date)
+    return None

@@ -1,0 +1,394 @@
+"""Span operations: snapping selections, adding/changing/deleting spans, suggested values."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from annotator.core import spans as spans_module
+from annotator.core.errors import AnnotatorError
+from annotator.core.models import Record, Span, sha256_text
+from annotator.core.scheme import load_default_scheme
+from annotator.core.spans import (
+    add_span,
+    delete_span,
+    is_edge_punctuation,
+    next_span_id,
+    rebound_span,
+    relabel_span,
+    set_span_value,
+    snap_selection,
+    spans_at,
+    suggest_value,
+)
+from annotator.core.tokens import Token, tokenize
+from annotator.core.values import value_problem
+
+SCHEME = load_default_scheme()
+TEXT = "“Mark Kaliush,” said Ukraine’s ombudsman: 146 prisoners came home on Sunday 🕊️."
+
+
+def blank(text: str) -> Record:
+    return Record(
+        schema_version=1,
+        doc_id="d1",
+        doc_sha256=sha256_text(text),
+        annotator="alice",
+        status="in_progress",
+        spans=[],
+    )
+
+
+def where(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return start, start + len(part)
+
+
+# ------------------------------------------------------------------ snapping
+
+
+def test_snap_drops_quotes_and_comma_at_the_edges() -> None:
+    assert snap_selection(TEXT, 0, 15) == (1, 13)
+    assert TEXT[1:13] == "Mark Kaliush"
+
+
+def test_snap_extends_a_boundary_inside_a_token_and_accepts_any_order() -> None:
+    # "rk Kal" lies inside "Mark Kaliush"
+    assert snap_selection(TEXT, 9, 3) == (1, 13)
+    assert snap_selection(TEXT, 3, 4) == (1, 5)
+    start, end = where(TEXT, "46 prison")
+    assert snap_selection(TEXT, start, end) == where(TEXT, "146 prisoners")
+
+
+def test_snap_keeps_emoji_and_possessives_and_drops_the_full_stop() -> None:
+    start, _ = where(TEXT, "Sunday")
+    assert snap_selection(TEXT, start, len(TEXT)) == where(TEXT, "Sunday 🕊️")
+    start, end = where(TEXT, " Ukraine’s ")
+    assert snap_selection(TEXT, start, end) == where(TEXT, "Ukraine’s")
+
+
+def test_snap_returns_none_when_only_spaces_or_punctuation_are_selected() -> None:
+    assert snap_selection(TEXT, 13, 16) is None  # ',” '
+    assert snap_selection(TEXT, 5, 5) is None
+    assert snap_selection("  \n ", 0, 4) is None
+    assert snap_selection("a — b", 1, 4) is None
+
+
+def test_snap_char_mode_only_trims_whitespace() -> None:
+    assert snap_selection(TEXT, 0, 16, mode="char") == (0, 15)
+    assert snap_selection(" x\u2028", 3, 0, mode="char") == (1, 2)
+    assert snap_selection(" \t", 0, 2, mode="char") is None
+    assert snap_selection(TEXT, 3, 4, mode="char") == (3, 4)
+
+
+def test_snap_keeps_meaningful_punctuation() -> None:
+    assert snap_selection("freed 50% of them", 6, 9) == (6, 9)
+    assert snap_selection("(#FreeThem)", 0, 11) == (1, 10)
+    assert is_edge_punctuation("“") and is_edge_punctuation("\u200b")
+    assert not is_edge_punctuation("%") and not is_edge_punctuation("'s")
+
+
+def test_snap_checks_offsets() -> None:
+    with pytest.raises(AnnotatorError, match="outside the text"):
+        snap_selection("abc", 0, 4)
+    with pytest.raises(AnnotatorError, match="integer offset"):
+        snap_selection("abc", 0, True)
+
+
+def test_snap_tokenizes_only_around_the_selection(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Free the prisoners now. " * 45_000  # about 1 MB
+    middle = len(text) // 2
+    start = text.index("prisoners", middle)
+    produced: list[Token] = []
+    real = spans_module.iter_tokens
+
+    def counting(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
+        for token in real(text, start, end):
+            produced.append(token)
+            yield token
+
+    monkeypatch.setattr(spans_module, "iter_tokens", counting)
+    assert snap_selection(text, start + 2, start + 13) == (start, start + 13)
+    assert text[start : start + 13] == "prisoners now"
+    assert len(produced) < 10
+
+
+text_strategy = st.text(
+    alphabet=st.sampled_from(
+        [*"ab Z9.,'’-“”()\n\t%", "\u0301", "🕊", "\ufe0f", "\u200d", "👩", "🇺", "🇦", "\u2028"]
+    ),
+    max_size=40,
+)
+
+
+@given(text_strategy, st.integers(0, 40), st.integers(0, 40))
+@example("“Mark Kaliush,”", 0, 15)
+@settings(max_examples=400)
+def test_snapped_bounds_sit_on_token_edges(text: str, a: int, b: int) -> None:
+    a, b = min(a, len(text)), min(b, len(text))
+    tokens = tokenize(text)
+    starts = {token.start for token in tokens}
+    ends = {token.end for token in tokens}
+    snapped = snap_selection(text, a, b)
+    if a == b:
+        assert snapped is None  # an empty selection is not a selection
+        return
+    touched = [t for t in tokens if t.end > min(a, b) and t.start < max(a, b)]
+    content = [t for t in touched if not is_edge_punctuation(t.text)]
+    if not content:
+        assert snapped is None
+        return
+    assert snapped == (content[0].start, content[-1].end)
+    start, end = snapped
+    assert 0 <= start < end <= len(text)
+    assert start in starts and end in ends
+    assert not text[start].isspace() and not text[end - 1].isspace()
+
+
+@given(text_strategy, st.integers(0, 40), st.integers(0, 40))
+@settings(max_examples=200)
+def test_char_snapping_never_keeps_edge_whitespace(text: str, a: int, b: int) -> None:
+    a, b = min(a, len(text)), min(b, len(text))
+    snapped = snap_selection(text, a, b, mode="char")
+    if snapped is None:
+        assert text[min(a, b) : max(a, b)].strip() == ""
+        return
+    start, end = snapped
+    assert text[start:end] == text[min(a, b) : max(a, b)].strip()
+
+
+# ------------------------------------------------------------------ span operations
+
+
+def test_add_span_builds_sorted_spans_with_fresh_ids() -> None:
+    record = blank(TEXT)
+    record, count = add_span(record, TEXT, *where(TEXT, "146"), "count", SCHEME)
+    record, actor = add_span(record, TEXT, *where(TEXT, "Mark Kaliush"), "actor", SCHEME)
+    record, day = add_span(
+        record, TEXT, *where(TEXT, "on Sunday"), "date", SCHEME, doc_date="2025-08-26"
+    )
+    assert count == Span(id="s1", start=42, end=45, label="count", text="146", value=146)
+    assert actor == Span(id="s2", start=1, end=13, label="actor", text="Mark Kaliush")
+    assert day.value == "2025-08-24"
+    assert [span.id for span in record.spans] == ["s2", "s1", "s3"]
+    assert record.span_by_id("s1") == count
+
+
+def test_ids_are_never_refilled_but_follow_the_largest() -> None:
+    record = blank(TEXT)
+    for part in ("Mark", "Kaliush", "Ukraine"):
+        record, _ = add_span(record, TEXT, *where(TEXT, part), "actor", SCHEME)
+    record = delete_span(record, "s1")
+    assert next_span_id(record) == "s4"
+    record = delete_span(record, "s3")
+    assert next_span_id(record) == "s3"  # no span or link refers to the deleted s3 any more
+
+
+def test_add_span_refusals() -> None:
+    record, _ = add_span(blank(TEXT), TEXT, 1, 5, "actor", SCHEME)
+    with pytest.raises(AnnotatorError, match="already labelled actor"):
+        add_span(record, TEXT, 1, 5, "actor", SCHEME)
+    with pytest.raises(AnnotatorError, match="unknown label 'person'"):
+        add_span(record, TEXT, 1, 5, "person", SCHEME)
+    with pytest.raises(AnnotatorError, match="outside the text"):
+        add_span(record, TEXT, 1, len(TEXT) + 1, "actor", SCHEME)
+    with pytest.raises(AnnotatorError, match="end > start"):
+        add_span(record, TEXT, 5, 5, "actor", SCHEME)
+    with pytest.raises(AnnotatorError, match="stale"):
+        add_span(record, TEXT + " ", 1, 5, "actor", SCHEME)
+    same_place, span = add_span(record, TEXT, 1, 5, "releasee", SCHEME)
+    assert span.id == "s2" and len(same_place.spans) == 2
+
+
+@given(st.text(min_size=1, max_size=30), st.data())
+@settings(max_examples=200)
+def test_added_span_text_is_the_text_between_its_offsets(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    label = data.draw(st.sampled_from(["actor", "count", "date", "releasee"]))
+    record, span = add_span(blank(text), text, start, end, label, SCHEME)
+    assert span.text == text[start:end]
+    assert record.spans == [span]
+    assert set_span_value(record, span.id, None, SCHEME).spans[0].value is None
+
+
+def test_relabel_clears_a_value_the_new_label_cannot_hold() -> None:
+    record, span = add_span(blank(TEXT), TEXT, *where(TEXT, "146"), "count", SCHEME)
+    as_date = relabel_span(record, span.id, "date", SCHEME)
+    assert as_date.spans == [span.model_copy(update={"label": "date", "value": None})]
+    back = relabel_span(as_date, span.id, "count", SCHEME)
+    assert back.spans[0].value is None
+    assert relabel_span(record, span.id, "count", SCHEME) is record
+    record, _ = add_span(record, TEXT, *where(TEXT, "146"), "actor", SCHEME)
+    with pytest.raises(AnnotatorError, match="already labelled actor"):
+        relabel_span(record, "s1", "actor", SCHEME)
+    with pytest.raises(AnnotatorError, match="no span 's9'"):
+        relabel_span(record, "s9", "actor", SCHEME)
+
+
+def test_rebound_keeps_id_label_and_value() -> None:
+    record, span = add_span(blank(TEXT), TEXT, *where(TEXT, "146"), "count", SCHEME)
+    moved = rebound_span(record, TEXT, span.id, *where(TEXT, "146 prisoners"))
+    assert moved.spans == [
+        Span(id="s1", start=42, end=55, label="count", text="146 prisoners", value=146)
+    ]
+    with pytest.raises(AnnotatorError, match="end > start"):
+        rebound_span(record, TEXT, span.id, 50, 42)
+
+
+def test_delete_removes_links_and_empty_link_entries() -> None:
+    record = blank(TEXT)
+    record, _ = add_span(record, TEXT, *where(TEXT, "Mark Kaliush"), "releasee", SCHEME)
+    record, _ = add_span(record, TEXT, *where(TEXT, "Ukraine"), "releasee", SCHEME)
+    record = record.model_copy(
+        update={"links": {"releases[0].releasees": ["s1", "s2"], "releases[0].count": ["s1"]}}
+    )
+    after = delete_span(record, "s1")
+    assert [span.id for span in after.spans] == ["s2"]
+    assert after.links == {"releases[0].releasees": ["s2"]}
+    with pytest.raises(AnnotatorError, match="no span 's1'"):
+        delete_span(after, "s1")
+
+
+def test_set_span_value_reads_typed_text() -> None:
+    record = blank(TEXT)
+    record, count = add_span(record, TEXT, *where(TEXT, "prisoners"), "count", SCHEME)
+    record, day = add_span(record, TEXT, *where(TEXT, "Sunday"), "date", SCHEME)
+    record, actor = add_span(record, TEXT, *where(TEXT, "Ukraine"), "actor", SCHEME)
+    assert count.value is None and day.value is None
+    assert set_span_value(record, "s1", " 146 ", SCHEME).spans[1].value == 146
+    assert set_span_value(record, "s1", "1,200", SCHEME).spans[1].value == 1200
+    assert set_span_value(record, "s1", 7, SCHEME).spans[1].value == 7
+    dated = set_span_value(record, "s2", "2025-08-24", SCHEME)
+    assert dated.span_by_id("s2") == day.model_copy(update={"value": "2025-08-24"})
+    assert set_span_value(dated, "s2", "", SCHEME).span_by_id("s2") == day
+    with pytest.raises(AnnotatorError, match=r"s1 \(count\): expected a whole number"):
+        set_span_value(record, "s1", "many", SCHEME)
+    with pytest.raises(AnnotatorError, match="expected an integer"):
+        set_span_value(record, "s1", True, SCHEME)
+    with pytest.raises(AnnotatorError, match="not a calendar date"):
+        set_span_value(record, "s2", "2025-02-30", SCHEME)
+    with pytest.raises(AnnotatorError, match="expected a date string"):
+        set_span_value(record, "s2", 2025, SCHEME)
+    with pytest.raises(AnnotatorError, match="label takes no value"):
+        set_span_value(record, actor.id, "Kyiv", SCHEME)
+    assert set_span_value(record, actor.id, "  ", SCHEME) is record
+
+
+def test_spans_at_lists_innermost_first_for_nested_and_crossing_spans() -> None:
+    text = "Ukraine freed 146 prisoners"
+    record = blank(text)
+    record, outer = add_span(record, text, 0, 27, "actor", SCHEME)
+    record, inner = add_span(record, text, 14, 17, "count", SCHEME)
+    record, crossing = add_span(record, text, 8, 17, "releasee", SCHEME)
+    assert spans_at(record, 15) == [inner, crossing, outer]
+    assert spans_at(record, 8) == [crossing, outer]
+    assert spans_at(record, 27) == []
+    assert [s.id for s in record.spans] == ["s1", "s3", "s2"]
+
+
+# ------------------------------------------------------------------ suggested values
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("146", 146),
+        ("1,200", 1200),
+        ("1\u202f200", 1200),
+        ("eight", 8),
+        ("Eight Ukrainians", 8),
+        ("two dozen", 24),
+        ("a dozen", 12),
+        ("half a dozen", 6),
+        ("forty-one", 41),
+        ("one hundred and twenty", 120),
+        ("two thousand five hundred", 2500),
+        ("1.5 million", 1_500_000),
+        ("a total of 84", 84),
+        ("146 prisoners of war", 146),
+        ("hundreds", None),
+        ("dozens of soldiers", None),
+        ("more than 100", None),
+        ("about 50", None),
+        ("at least 20", None),
+        ("100+", None),
+        ("12-15", None),
+        ("146th", None),
+        ("3.5", None),
+        ("146 and 150", None),
+        ("twenty twenty", None),
+        ("a", None),
+        ("prisoners", None),
+    ],
+)
+def test_suggested_counts(text: str, expected: int | None) -> None:
+    assert suggest_value(text, "integer", None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_date", "expected"),
+    [
+        ("2025-08-24", None, "2025-08-24"),
+        ("2025-08", None, "2025-08"),
+        ("2022", None, "2022"),
+        ("in 2022", None, "2022"),
+        ("2025-02-30", None, None),
+        ("24 August 2025", None, "2025-08-24"),
+        ("August 24, 2025", None, "2025-08-24"),
+        ("Sunday, 24 August 2025", None, "2025-08-24"),
+        ("Aug. 24th", "2025-09-01", "2025-08-24"),
+        ("24 August", "2025-09-01", "2025-08-24"),
+        ("August 24", None, None),
+        ("28 December", "2025-01-05", "2024-12-28"),
+        ("March 2024", None, "2024-03"),
+        ("March", "2025-08-24", "2025-03"),
+        ("Sunday", "2025-08-26", "2025-08-24"),
+        ("on Sunday", "2025-08-24", "2025-08-24"),
+        ("last Sunday", "2025-08-30", "2025-08-24"),
+        ("Saturday night", "2025-08-24", "2025-08-23"),
+        ("Sunday", None, None),
+        ("yesterday", "2025-03-01", "2025-02-28"),
+        ("today", "2025-08-24", "2025-08-24"),
+        ("last night", "2025-08-24", "2025-08-23"),
+        ("last year", "2025-08-24", "2024"),
+        ("this month", "2025-08-24", "2025-08"),
+        ("yesterday", "2025-02-30", None),
+        ("24/08/2025", None, None),
+        ("31 June 2025", None, None),
+        ("the 24th", "2025-08-24", None),
+        ("since 2016", None, None),
+    ],
+)
+def test_suggested_dates(text: str, doc_date: str | None, expected: str | None) -> None:
+    assert suggest_value(text, "date", doc_date) == expected
+
+
+def test_labels_without_a_value_type_get_no_value() -> None:
+    assert suggest_value("146", "none", "2025-08-24") is None
+
+
+NUMBER_AND_DATE_WORDS = """
+    146 1,200 3.5 ² ٣٤ two dozen hundred and a an forty-one 0 9999 0999 -
+    August 24 24th 2025 Sunday last yesterday 31 June 2025-02-29 2024-02-29
+"""
+number_and_date_words = st.lists(
+    st.sampled_from(NUMBER_AND_DATE_WORDS.split()),
+    max_size=5,
+).map(" ".join)
+
+
+@given(
+    st.one_of(st.text(max_size=30), number_and_date_words),
+    st.sampled_from(["integer", "date", "none"]),
+    st.sampled_from([None, "2025-08-24", "2024-02-29", "2025-13-01", "junk"]),
+)
+@settings(max_examples=500)
+def test_suggested_values_always_fit_the_label(
+    text: str, value_type: str, doc_date: str | None
+) -> None:
+    value = suggest_value(text, value_type, doc_date)
+    assert value is None or value_problem(value_type, value) is None
