@@ -25,11 +25,17 @@ AWKWARD = [
     "[bold red]303[/]",
     "\ud800",
     "\u200d",
+    "\ufe0f",
+    "🇺🇦",
+    "👍🏽",
+    "1\ufe0f\u20e3",
     "\ufeff",
     "中文",
     *CONTROLS,
     *LINE_BREAKERS,
 ]
+
+WIDTH_CHANGERS = {"\u200d": "\u200c", "\ufe0f": "\ufe0e"}
 
 texts = st.lists(
     st.one_of(st.sampled_from(AWKWARD), st.text(max_size=5)),
@@ -61,7 +67,9 @@ def test_display_copy_is_showable_and_changes_only_what_it_must(text: str) -> No
     shown.encode("utf-8")  # no lone surrogate left
     for original, symbol in zip(text, shown, strict=True):
         hidden = unicodedata.category(original) in {"Cc", "Cs"} or breaks_a_line(original)
-        if original == "\n" or not hidden:
+        if original in WIDTH_CHANGERS:
+            assert symbol == WIDTH_CHANGERS[original]
+        elif original == "\n" or not hidden:
             assert symbol == original
         else:
             assert symbol != original
@@ -71,13 +79,22 @@ def test_display_copy_is_showable_and_changes_only_what_it_must(text: str) -> No
     assert Text(shown).plain == shown
 
 
+@given(texts)
+def test_display_copy_is_as_wide_as_its_characters(text: str) -> None:
+    # The text widget maps mouse columns one character at a time but draws whole grapheme
+    # groups: the two counts must agree, on every line.
+    for line in display_text(text).split("\n"):
+        assert cell_len(line) == sum(cell_len(character) for character in line)
+
+
 def test_display_symbols() -> None:
     assert display_text("a\tb\rc\x00d\x1be\x7ff\x85g\u2028h\u2029i\x9bj\ud800") == (
         "a⇥b␍c␀d␛e␡f␤g↲h⁋i⍰j⍰"
     )
     assert display_text("\x0b\x0c\x1c\x1d\x1e\x1f") == "␋␌␜␝␞␟"
-    plain = "“Russia” [bold red]303[/] 🕊️ 👩‍👩‍👧 e\u0301\n"
+    plain = "“Russia” [bold red]303[/] 🇺🇦 👍🏽 中文 e\u0301\n"
     assert display_text(plain) == plain
+    assert display_text("🕊\ufe0f 👩\u200d👧") == "🕊\ufe0e 👩\u200c👧"
 
 
 @given(texts)

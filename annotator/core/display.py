@@ -23,7 +23,16 @@ lone surrogates U+D800-DFFF    ``⍰``                 they cannot be written to
 
 Every symbol is one cell wide (East Asian width "neutral", so CJK terminals agree), hence
 ``len(display_text(t)) == len(t)``, ``\\n`` stays where it was, and no other character of the
-copy breaks a line. Everything else, emoji and combining marks included, is left alone.
+copy breaks a line.
+
+Two invisible characters are swapped for their invisible siblings, because they make a group
+of characters wider or narrower than its characters one by one: ZERO WIDTH JOINER (U+200D,
+which fuses 👩‍👩‍👧 into one two-cell picture) becomes ZERO WIDTH NON-JOINER (U+200C), and
+VARIATION SELECTOR-16 (U+FE0F, which widens 🕊️ from one cell to two) becomes VARIATION
+SELECTOR-15 (U+FE0E). Terminals disagree about those widths, and the text widget maps mouse
+positions one character at a time while drawing whole groups; with the swap, every count agrees
+(the family shows as three people, the dove as a one-cell text dove). Everything else, other
+emoji, flags and combining marks included, is left alone.
 """
 
 from __future__ import annotations
@@ -37,6 +46,8 @@ NEL_SYMBOL = "␤"
 LINE_SEPARATOR_SYMBOL = "↲"
 PARAGRAPH_SEPARATOR_SYMBOL = "⁋"
 UNSHOWABLE_SYMBOL = "⍰"
+ZERO_WIDTH_JOINER_STAND_IN = "\u200c"  # ZERO WIDTH NON-JOINER
+EMOJI_VARIATION_STAND_IN = "\ufe0e"  # VARIATION SELECTOR-15 (text presentation)
 
 
 def _symbol_table() -> dict[str, str]:
@@ -51,13 +62,15 @@ def _symbol_table() -> dict[str, str]:
     table["\x85"] = NEL_SYMBOL
     table["\u2028"] = LINE_SEPARATOR_SYMBOL
     table["\u2029"] = PARAGRAPH_SEPARATOR_SYMBOL
+    table["\u200d"] = ZERO_WIDTH_JOINER_STAND_IN
+    table["\ufe0f"] = EMOJI_VARIATION_STAND_IN
     return table
 
 
 _SYMBOLS = _symbol_table()
 # A regex search stays fast (a few ms per MB) whatever the script; str.translate is as fast only
 # on ASCII text and some 25 times slower on Cyrillic or emoji.
-_NEEDS_SYMBOL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_NEEDS_SYMBOL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200d\u2028\u2029\ud800-\udfff\ufe0f]")
 
 
 def _symbol_for(match: re.Match[str]) -> str:
@@ -65,7 +78,8 @@ def _symbol_for(match: re.Match[str]) -> str:
 
 
 def display_text(text: str) -> str:
-    """The display copy of ``text``: same length, same ``\\n``, nothing invisible or breaking."""
+    """The display copy of ``text``: same length, same ``\\n``, no control or line-breaking
+    character, and as wide as its characters one by one."""
     return _NEEDS_SYMBOL.sub(_symbol_for, text)
 
 
