@@ -1,0 +1,261 @@
+"""Form operations on a record's ``form``, driven by the scheme (no field names built in).
+
+A field is named by a path: ``event_type`` for a top-level field, ``releases[0].count`` for a
+field of the first item of a repeatable group. The same paths key ``record.links`` (which spans
+a value was filled from). Every operation returns a new record and leaves the old one alone.
+
+Choices made here that callers rely on:
+- Typed values are read strictly: a choice must be one of the field's choices, an integer is
+  digits ("146", "1,200"), a date is ``YYYY-MM-DD``/``YYYY-MM``/``YYYY``; "" clears a field (None,
+  or [] for a list). A list field takes a list of strings or one string with an item per line.
+- Setting a field by hand to a different value drops its link: the value no longer comes from
+  the span. Filling it from a span again records the link again.
+- ``form_problems`` reports paths the pydantic way (``releases.0.count``), as ``validate`` prints
+  them; every other function uses link paths (``releases[0].count``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import ValidationError
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.models import Record
+from annotator.core.normalise import typed_date, typed_integer
+from annotator.core.scheme import FormField, Scheme
+
+_PATH = re.compile(r"^([A-Za-z_]\w*)(?:\[(\d+)\]\.([A-Za-z_]\w*))?$", re.ASCII)
+
+
+def resolve_path(scheme: Scheme, path: str) -> tuple[FormField, int | None, FormField]:
+    """``(top-level field, item index or None, the field itself)`` for a path, or AnnotatorError."""
+    match = _PATH.match(path)
+    top = scheme.field(match.group(1)) if match else None
+    if match is None or top is None:
+        names = ", ".join(field.name for field in scheme.fields)
+        raise AnnotatorError(f"no form field {path!r} (the form has {names})")
+    if match.group(2) is None:
+        return top, None, top
+    if top.type != "group":
+        raise AnnotatorError(f"no form field {path!r}: {top.name} is not a repeatable group")
+    leaf = next((field for field in top.fields if field.name == match.group(3)), None)
+    if leaf is None:
+        names = ", ".join(field.name for field in top.fields)
+        raise AnnotatorError(f"no form field {path!r} ({top.name} items have {names})")
+    return top, int(match.group(2)), leaf
+
+
+def _items(form: dict[str, Any], group: str) -> list[Any]:
+    items = form.get(group, [])
+    if not isinstance(items, list):
+        raise AnnotatorError(f"form field {group} should be a list of items, not {items!r}")
+    return items
+
+
+def field_value(record: Record, path: str, scheme: Scheme) -> Any:
+    """The current value at ``path`` (None, or [] for a list, when not filled in yet)."""
+    top, index, leaf = resolve_path(scheme, path)
+    empty: Any = [] if leaf.type in ("list", "group") else None
+    if index is None:
+        return record.form.get(top.name, empty)
+    items = _items(record.form, top.name)
+    if index >= len(items) or not isinstance(items[index], dict):
+        return empty
+    return items[index].get(leaf.name, empty)
+
+
+def coerce_field_value(field: FormField, value: Any) -> Any:
+    """A typed or given value as the field stores it, or AnnotatorError saying what is wrong."""
+    if field.type == "group":
+        raise AnnotatorError(f"{field.name} is a repeatable group: add or remove items instead")
+    if field.type == "list":
+        return _list_value(field, value)
+    if isinstance(value, str):
+        value = value.strip()
+        if value == "":
+            return None
+    if value is None:
+        return None
+    if field.type == "integer":
+        return typed_integer(value)
+    if field.type == "date":
+        return typed_date(value)
+    if not isinstance(value, str):
+        raise AnnotatorError(f"{field.name} takes text, got {value!r}")
+    if field.type == "choice" and value not in field.choices:
+        raise AnnotatorError(
+            f"{value!r} is not a choice of {field.name} (one of {', '.join(field.choices)})"
+        )
+    return value
+
+
+def _list_value(field: FormField, value: Any) -> list[str]:
+    if value is None:
+        return []
+    items = value.splitlines() if isinstance(value, str) else value
+    if not isinstance(items, list | tuple) or not all(isinstance(item, str) for item in items):
+        raise AnnotatorError(f"{field.name} takes a list of text, got {value!r}")
+    return [item.strip() for item in items if item.strip()]
+
+
+def _rebuilt(record: Record, form: dict[str, Any], links: dict[str, list[str]]) -> Record:
+    fields = dict(record)
+    fields.update(form=form, links=links)
+    return type(record).model_validate(fields)
+
+
+def _with_value(record: Record, path: str, scheme: Scheme, value: Any) -> dict[str, Any]:
+    """A copy of the form with ``value`` at ``path`` (the record's own dicts are not touched)."""
+    top, index, leaf = resolve_path(scheme, path)
+    form = dict(record.form)
+    if index is None:
+        form[top.name] = value
+        return form
+    items = list(_items(form, top.name))
+    if index >= len(items):
+        raise AnnotatorError(
+            f"no form field {path!r}: {top.name} has {len(items)} item"
+            f"{'' if len(items) == 1 else 's'}"
+        )
+    if not isinstance(items[index], dict):
+        raise AnnotatorError(f"form field {top.name}[{index}] should be an object")
+    items[index] = {**items[index], leaf.name: value}
+    form[top.name] = items
+    return form
+
+
+def set_field(record: Record, path: str, value: Any, scheme: Scheme) -> Record:
+    """Set the field at ``path`` to a value checked against its type (see the module doc)."""
+    _, _, leaf = resolve_path(scheme, path)
+    try:
+        stored = coerce_field_value(leaf, value)
+    except AnnotatorError as error:
+        raise AnnotatorError(f"{path}: {error}") from None
+    old = field_value(record, path, scheme)
+    form = _with_value(record, path, scheme, stored)
+    links = dict(record.links)
+    if stored != old or type(stored) is not type(old):
+        links.pop(path, None)
+    return _rebuilt(record, form, links)
+
+
+def _group(scheme: Scheme, group: str) -> FormField:
+    field = scheme.field(group)
+    if field is None or field.type != "group":
+        groups = ", ".join(f.name for f in scheme.fields if f.type == "group") or "none"
+        raise AnnotatorError(f"no repeatable group {group!r} in the form (groups: {groups})")
+    return field
+
+
+def add_group_item(record: Record, group: str, scheme: Scheme) -> Record:
+    """Append an empty item to a group: every field None, every list field []."""
+    field = _group(scheme, group)
+    item: dict[str, Any] = {sub.name: [] if sub.type == "list" else None for sub in field.fields}
+    form = dict(record.form)
+    form[group] = [*_items(form, group), item]
+    return _rebuilt(record, form, dict(record.links))
+
+
+def remove_group_item(record: Record, group: str, index: int) -> Record:
+    """Remove item ``index`` of a group, with its links; later items' links move up by one."""
+    items = _items(record.form, group)
+    if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(items):
+        raise AnnotatorError(f"no item {group}[{index}] (the group has {len(items)})")
+    form = dict(record.form)
+    form[group] = items[:index] + items[index + 1 :]
+    pattern = re.compile(rf"^{re.escape(group)}\[(\d+)\](.*)$", re.DOTALL)
+    links: dict[str, list[str]] = {}
+    for path, span_ids in record.links.items():
+        match = pattern.match(path)
+        if match is None:
+            links[path] = span_ids
+            continue
+        position = int(match.group(1))
+        if position == index:
+            continue
+        if position > index:
+            path = f"{group}[{position - 1}]{match.group(2)}"
+        links[path] = span_ids
+    return _rebuilt(record, form, links)
+
+
+def fill_from_span(record: Record, path: str, span_id: str, scheme: Scheme) -> Record:
+    """Fill a field from a span and link them; a list field gets the span's text appended.
+
+    Count and date fields take the span's value, other fields its text. The span must carry
+    the field's ``from_label``. A list refuses a span already in it and a text already listed.
+    """
+    _, _, leaf = resolve_path(scheme, path)
+    span = record.span_by_id(span_id)
+    if span is None:
+        raise AnnotatorError(f"{path}: no span {span_id!r}")
+    if leaf.from_label is None:
+        raise AnnotatorError(f"{path} is not filled from spans; type its value instead")
+    if span.label != leaf.from_label:
+        raise AnnotatorError(
+            f"{path} is filled from {leaf.from_label} spans; {span_id} "
+            f"({span.text!r}) is labelled {span.label}"
+        )
+    links = dict(record.links)
+    if leaf.type == "list":
+        current = list(field_value(record, path, scheme) or [])
+        linked = links.get(path, [])
+        if span_id in linked:
+            raise AnnotatorError(f"{path}: {span_id} ({span.text!r}) is already in the list")
+        if span.text in current:
+            raise AnnotatorError(f"{path}: {span.text!r} is already in the list")
+        form = _with_value(record, path, scheme, [*current, span.text])
+        links[path] = [*linked, span_id]
+        return _rebuilt(record, form, links)
+    raw = span.value if leaf.type in ("integer", "date") else span.text
+    try:
+        value = coerce_field_value(leaf, raw)
+    except AnnotatorError as error:
+        raise AnnotatorError(f"{path}: cannot take {span_id} ({span.text!r}): {error}") from None
+    form = _with_value(record, path, scheme, value)
+    links[path] = [span_id]
+    return _rebuilt(record, form, links)
+
+
+def _is_empty(value: Any) -> bool:
+    return value is None or value == [] or (isinstance(value, str) and not value.strip())
+
+
+def missing_required(record: Record, scheme: Scheme) -> list[str]:
+    """Paths of the required fields still empty (a required group needs at least one item)."""
+    missing: list[str] = []
+    form = record.form
+    for field in scheme.fields:
+        if field.type != "group":
+            if field.required and _is_empty(form.get(field.name)):
+                missing.append(field.name)
+            continue
+        items = form.get(field.name)
+        items = items if isinstance(items, list) else []
+        if field.required and not items:
+            missing.append(field.name)
+        for index, item in enumerate(items):
+            values = item if isinstance(item, dict) else {}
+            for sub in field.fields:
+                if sub.required and _is_empty(values.get(sub.name)):
+                    missing.append(f"{field.name}[{index}].{sub.name}")
+    return missing
+
+
+def form_problems(form: Any, scheme: Scheme) -> list[tuple[str, str]]:
+    """``(path, message)`` for each way ``form`` breaks the scheme, e.g. ``releases.0.count``."""
+    if not isinstance(form, dict):
+        return [("", f"the form must be an object, got {type(form).__name__}")]
+    try:
+        scheme.form_model.model_validate(form)
+    except ValidationError as error:
+        return [
+            (
+                ".".join(str(part) for part in item["loc"]),
+                item["msg"].removeprefix("Value error, "),
+            )
+            for item in error.errors()
+        ]
+    return []
