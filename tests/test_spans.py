@@ -91,6 +91,15 @@ def test_snap_keeps_meaningful_punctuation() -> None:
     assert not is_edge_punctuation("%") and not is_edge_punctuation("'s")
 
 
+def test_snap_in_text_converted_from_crlf() -> None:
+    crlf = "date 2025-08-24 MARO\r\nFishermen freed.\r\n“Eight came home.”\r\n"
+    text = crlf.replace("\r\n", "\n")
+    start = text.index("freed")
+    assert snap_selection(text, start, text.index("Eight") + 2) == (start, start + 13)
+    assert text[start : start + 13] == "freed.\n“Eight"
+    assert snap_selection(text, start + 5, start + 8) is None  # ".\n“"
+
+
 def test_snap_checks_offsets() -> None:
     with pytest.raises(AnnotatorError, match="outside the text"):
         snap_selection("abc", 0, 4)
