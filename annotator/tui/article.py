@@ -1,0 +1,261 @@
+"""The article: a read-only text area that paints spans and speaks in code-point offsets.
+
+The widget holds the *display copy* of the text (``annotator.core.display``), in which every
+control and line-breaking character other than ``\\n`` is one visible symbol, so a location
+(row, column) of the widget and an offset into the real text always name the same character.
+Offsets and locations are converted through a ``LineIndex`` (bisect), never by walking lines.
+
+Spans are painted in ``get_line``, the text area's public hook for styling a line; styles come
+from ``SpanPalette`` (see ``span_styles`` for the choice of tints and text attributes).
+
+Keys: the article keeps the text area's moving and selecting keys, adds ctrl+home / ctrl+end,
+and hands the keys the annotation screen gives a meaning to that screen's actions (``x`` and
+delete, ctrl+z, ctrl+y, tab, shift+tab). The text area's editing keys are not inherited: the
+article is never edited, and keys it does not use (backspace, ctrl+d, ctrl+k...) reach the screen.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import Any, ClassVar, NamedTuple
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.color import Color
+from textual.geometry import Region
+from textual.widgets import TextArea
+from textual.widgets.text_area import Selection
+
+from annotator.core.display import LineIndex, display_text
+from annotator.core.models import Span
+from annotator.core.scheme import Scheme
+from annotator.tui.span_styles import Layer, SpanPalette
+
+
+class _LinePiece(NamedTuple):
+    """The part of one span that lies on one line."""
+
+    start: int  # column
+    end: int  # column, exclusive
+    depth_order: int  # the span's place when spans are sorted outermost first
+    layer: Layer
+
+
+class ArticleView(TextArea, inherit_bindings=False):
+    """The read-only article, painting the spans of the current record."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Moving and selecting (the text area's own keys).
+        Binding("up", "cursor_up", "Cursor up", show=False),
+        Binding("down", "cursor_down", "Cursor down", show=False),
+        Binding("left", "cursor_left", "Cursor left", show=False),
+        Binding("right", "cursor_right", "Cursor right", show=False),
+        Binding("ctrl+left", "cursor_word_left", "Word left", show=False),
+        Binding("ctrl+right", "cursor_word_right", "Word right", show=False),
+        Binding("home,ctrl+a", "cursor_line_start", "Line start", show=False),
+        Binding("end,ctrl+e", "cursor_line_end", "Line end", show=False),
+        Binding("pageup", "cursor_page_up", "Page up", show=False),
+        Binding("pagedown", "cursor_page_down", "Page down", show=False),
+        Binding("ctrl+home", "cursor_article_start", "Article start", show=False),
+        Binding("ctrl+end", "cursor_article_end", "Article end", show=False),
+        Binding("shift+up", "cursor_up(True)", "Select up", show=False),
+        Binding("shift+down", "cursor_down(True)", "Select down", show=False),
+        Binding("shift+left", "cursor_left(True)", "Select left", show=False),
+        Binding("shift+right", "cursor_right(True)", "Select right", show=False),
+        Binding("ctrl+shift+left", "cursor_word_left(True)", "Select word left", show=False),
+        Binding("ctrl+shift+right", "cursor_word_right(True)", "Select word right", show=False),
+        Binding("shift+home", "cursor_line_start(True)", "Select to line start", show=False),
+        Binding("shift+end", "cursor_line_end(True)", "Select to line end", show=False),
+        Binding(
+            "ctrl+shift+home", "cursor_article_start(True)", "Select to article start", show=False
+        ),
+        Binding("ctrl+shift+end", "cursor_article_end(True)", "Select to article end", show=False),
+        Binding("f6", "select_line", "Select line", show=False),
+        Binding("f7", "select_all", "Select all", show=False),
+        Binding("ctrl+c,super+c", "copy", "Copy", show=False),
+        # Keys the annotation screen gives a meaning to. They are shown (the footer lists the
+        # focused widget's binding for a key in place of the screen's), and a screen without
+        # the action lets the key fall through to its own bindings (tab then moves the focus).
+        Binding("x,delete", "screen.delete_span", "Delete span", id="article.delete_span"),
+        Binding("ctrl+z,super+z", "screen.undo", "Undo", id="article.undo"),
+        Binding("ctrl+y,super+y", "screen.redo", "Redo", id="article.redo"),
+        Binding("tab", "screen.next_span", "Next span", id="article.next_span"),
+        Binding("shift+tab", "screen.previous_span", "Previous span", id="article.previous_span"),
+    ]
+
+    def __init__(self, scheme: Scheme, **kwargs: Any) -> None:
+        super().__init__(
+            "",
+            read_only=True,
+            soft_wrap=True,
+            highlight_cursor_line=False,
+            show_line_numbers=False,
+            tab_behavior="focus",
+            **kwargs,
+        )
+        # Brackets are prose here, not code: highlighting pairs would only distract.
+        self.set_reactive(TextArea.match_cursor_bracket, False)
+        self.scheme = scheme
+        self.palette = SpanPalette(scheme)
+        self.char_mode = False
+        """Selections keep exact characters instead of snapping to tokens (the screen's switch)."""
+        self._text_original = ""
+        self._line_index = LineIndex("")
+        self._spans: tuple[Span, ...] = ()
+        self._pieces_by_row: dict[int, list[_LinePiece]] = {}
+        self._styled_rows: dict[int, list[tuple[int, int, Style]]] = {}
+        self._styled_background: Color | None = None
+
+    def validate_read_only(self, read_only: bool) -> bool:
+        # An edit would put the display copy out of step with the real text.
+        return True
+
+    # The text
+
+    def load_text(self, text: str) -> None:
+        """Show ``text`` (through its display copy), with no spans and the cursor at the start."""
+        self._text_original = text
+        self._line_index = LineIndex(text)
+        self._spans = ()
+        self._pieces_by_row = {}
+        self._styled_rows = {}
+        super().load_text(display_text(text))
+
+    @property
+    def text_original(self) -> str:
+        """The real text of the article (``text`` is its display copy)."""
+        return self._text_original
+
+    @property
+    def line_index(self) -> LineIndex:
+        return self._line_index
+
+    @property
+    def selected_text(self) -> str:
+        """The selected stretch of the real text (so copying gives what the article says)."""
+        start, end = self.selection_offsets()
+        return self._text_original[start:end]
+
+    # Offsets and locations
+
+    def offset_at(self, location: tuple[int, int]) -> int:
+        """The code-point offset of a (row, column) location."""
+        row, column = location
+        return self._line_index.offset(row, column)
+
+    def location_at(self, offset: int) -> tuple[int, int]:
+        """The (row, column) location of a code-point offset."""
+        return self._line_index.location(offset)
+
+    @property
+    def cursor_offset(self) -> int:
+        return self.offset_at(self.cursor_location)
+
+    def selection_offsets(self) -> tuple[int, int]:
+        """The current selection as (start, end) offsets, start <= end (equal: no selection)."""
+        anchor, cursor = self.selection
+        first, second = self.offset_at(anchor), self.offset_at(cursor)
+        return (first, second) if first <= second else (second, first)
+
+    def select_offsets(self, start: int, end: int) -> None:
+        """Select ``start``..``end`` (the cursor goes to ``end``) and scroll it into view."""
+        self.selection = Selection(self.location_at(start), self.location_at(end))
+        self.record_cursor_width()
+        self._scroll_rows_into_view(min(start, end), max(start, end))
+
+    def move_to_offset(self, offset: int) -> None:
+        """Put the cursor at ``offset``, with nothing selected, and scroll it into view."""
+        self.move_cursor(self.location_at(offset))
+
+    def action_cursor_article_start(self, select: bool = False) -> None:
+        self.move_cursor((0, 0), select=select)
+
+    def action_cursor_article_end(self, select: bool = False) -> None:
+        self.move_cursor(self.document.end, select=select)
+
+    def _scroll_rows_into_view(self, start: int, end: int) -> None:
+        # The cursor (at one end) is already in view; show the whole selection when it fits.
+        if not self.is_mounted:
+            return
+        wrapped = self.wrapped_document
+        top = wrapped.location_to_offset(self.location_at(start)).y
+        bottom = wrapped.location_to_offset(self.location_at(end)).y
+        if bottom - top < self.scrollable_content_region.height:
+            self.scroll_to_region(Region(0, top, 1, bottom - top + 1), animate=False, force=True)
+
+    # Spans
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        return self._spans
+
+    def set_spans(self, spans: Sequence[Span]) -> None:
+        """Paint ``spans`` (replacing those painted before); spans past the text are left out."""
+        text_length = self._line_index.text_length
+        shown = [span for span in spans if 0 <= span.start < span.end <= text_length]
+        self._spans = tuple(spans)
+        outermost_first = sorted(shown, key=lambda span: (span.start, -span.end, span.id))
+        spans_seen_by_label: dict[str, int] = defaultdict(int)
+        pieces_by_row: dict[int, list[_LinePiece]] = defaultdict(list)
+        index = self._line_index
+        for depth_order, span in enumerate(outermost_first):
+            # Two spans of a label that touch get different tints (see span_styles).
+            parity = spans_seen_by_label[span.label] % 2
+            spans_seen_by_label[span.label] += 1
+            layer = (self.palette.label_number(span.label), parity)
+            first_row, first_column = index.location(span.start)
+            last_row, last_column = index.location(span.end)
+            for row in range(first_row, last_row + 1):
+                start = first_column if row == first_row else 0
+                end = last_column if row == last_row else index.line_length(row)
+                if start < end:
+                    pieces_by_row[row].append(_LinePiece(start, end, depth_order, layer))
+        self._pieces_by_row = dict(pieces_by_row)
+        self._styled_rows = {}
+        self.notify_style_update()
+        self.refresh()
+
+    def get_line(self, line_index: int) -> Text:
+        """The display line ``line_index`` with its spans painted."""
+        line = super().get_line(line_index)
+        for start, end, style in self._row_styles(line_index):
+            line.stylize(style, start, end)
+        return line
+
+    def _row_styles(self, row: int) -> list[tuple[int, int, Style]]:
+        """(start column, end column, style) for each stretch of ``row`` under some span."""
+        pieces = self._pieces_by_row.get(row)
+        if not pieces:
+            return []
+        background = self.background_colors[1]
+        if background != self._styled_background:
+            self._styled_rows = {}  # the theme changed
+            self._styled_background = background
+        styled = self._styled_rows.get(row)
+        if styled is None:
+            styled = self._styled_rows[row] = self._sweep(pieces, background)
+        return styled
+
+    def _sweep(self, pieces: list[_LinePiece], background: Color) -> list[tuple[int, int, Style]]:
+        # One pass over the span edges of the line, O(k log k) for k pieces, so a line holding
+        # thousands of spans (an article with no line breaks) stays cheap.
+        starting: dict[int, list[_LinePiece]] = defaultdict(list)
+        ending: dict[int, list[int]] = defaultdict(list)
+        for piece in pieces:
+            starting[piece.start].append(piece)
+            ending[piece.end].append(piece.depth_order)
+        edges = sorted(starting.keys() | ending.keys())
+        covering: dict[int, Layer] = {}
+        styled: list[tuple[int, int, Style]] = []
+        for edge, next_edge in pairwise(edges):
+            for depth_order in ending.get(edge, ()):
+                del covering[depth_order]
+            for piece in starting.get(edge, ()):
+                covering[piece.depth_order] = piece.layer
+            if covering:
+                layers = [covering[order] for order in sorted(covering)]
+                styled.append((edge, next_edge, self.palette.style(layers, background)))
+        return styled

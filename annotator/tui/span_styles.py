@@ -1,0 +1,106 @@
+"""How spans look in the article: a tint of the label's colour plus a text attribute.
+
+Colour alone is not enough: over SSH in a 16-colour terminal, or with ``NO_COLOR`` (where Textual
+turns every colour grey), tints of different labels can look the same. So each label also gets
+a text attribute, taken in scheme order from ``ATTRIBUTE_SETS``: underline, bold, italic,
+underline + bold, underline + italic, bold + italic, all three, and only then sets with overline,
+which fewer terminals show (macOS Terminal does not). Nothing here knows any particular scheme.
+With colour gone, a stretch inside two spans shows both labels' attributes, which can look like
+a third label's (underline + bold): the span list beside the article tells them apart.
+
+Layers: a character inside several spans gets each span's tint blended in turn over the
+background (outermost first), so nested spans look deeper and crossing spans mix their colours,
+and it carries the union of the spans' attributes. Two spans of the same label that touch are
+told apart by tint strength: a label's spans alternate between a lighter and a stronger tint.
+
+Only the background changes, never the text colour, so the theme's text stays readable on dark
+and light themes; the selection and the cursor are drawn over these styles, so they stay visible
+(their background replaces the tint, the attributes remain).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import combinations
+
+from rich.style import Style
+from textual.color import Color
+
+from annotator.core.scheme import Scheme
+
+# Nearly every terminal shows the first three; overline comes last. Reverse, blink, dim and
+# strike are left out: reverse fights the selection colours, the others hamper reading.
+TEXT_ATTRIBUTES = ("underline", "bold", "italic", "overline")
+ATTRIBUTE_SETS: tuple[frozenset[str], ...] = tuple(
+    sorted(
+        (
+            frozenset(chosen)
+            for size in range(1, len(TEXT_ATTRIBUTES) + 1)
+            for chosen in combinations(TEXT_ATTRIBUTES, size)
+        ),
+        key=lambda chosen: ("overline" in chosen, len(chosen)),  # a stable sort keeps the rest
+    )
+)
+# How far each layer moves the background toward the label's colour; index = the span's parity
+# among the spans of its label.
+TINT_STRENGTH = (0.30, 0.45)
+UNKNOWN_LABEL_COLOUR = "#9e9e9e"
+
+Layer = tuple[int, int]
+"""One span's part in a style: (label number in the scheme, parity among that label's spans)."""
+
+
+class SpanPalette:
+    """Span styles of a scheme; label number ``len(scheme.labels)`` means 'not in the scheme'."""
+
+    def __init__(self, scheme: Scheme) -> None:
+        self._numbers = {label.name: number for number, label in enumerate(scheme.labels)}
+        colours = [label.color for label in scheme.labels] + [UNKNOWN_LABEL_COLOUR]
+        self._colours = [Color.parse(colour) for colour in colours]
+        self._attributes = [
+            ATTRIBUTE_SETS[number % len(ATTRIBUTE_SETS)] for number in range(len(colours))
+        ]
+        self._styles: dict[tuple[Color, tuple[Layer, ...]], Style] = {}
+
+    def label_number(self, label: str) -> int:
+        """The label's place in the scheme (a label the scheme lacks gets the last number)."""
+        return self._numbers.get(label, len(self._colours) - 1)
+
+    def attributes(self, label: str) -> frozenset[str]:
+        """The text attributes that mark ``label`` without colour."""
+        return self._attributes[self.label_number(label)]
+
+    def legend_style(self, label: str, background: Color) -> Style:
+        """The style of a lone span of ``label``: for a legend that matches the article."""
+        return self.style(((self.label_number(label), 0),), background)
+
+    def style(self, layers: Sequence[Layer], background: Color) -> Style:
+        """The style of text covered by ``layers`` (outermost span first) over ``background``."""
+        key = (background, tuple(layers))
+        cached = self._styles.get(key)
+        if cached is not None:
+            return cached
+        attributes: set[str] = set()
+        tint = background
+        for number, parity in layers:
+            tint = tint.blend(self._colours[number], TINT_STRENGTH[parity % 2])
+            attributes |= self._attributes[number]
+        marks = _attribute_style(attributes)
+        if background.ansi is not None:
+            # An ANSI theme leaves the background to the terminal, so there is nothing to tint:
+            # colour the text with the innermost label instead.
+            style = Style(color=self._colours[layers[-1][0]].rich_color) + marks
+        else:
+            style = Style(bgcolor=tint.rich_color) + marks
+        self._styles[key] = style
+        return style
+
+
+def _attribute_style(attributes: set[str] | frozenset[str]) -> Style:
+    # None, not False, for attributes a span lacks: other styles of the line may set them.
+    return Style(
+        bold=True if "bold" in attributes else None,
+        italic=True if "italic" in attributes else None,
+        underline=True if "underline" in attributes else None,
+        overline=True if "overline" in attributes else None,
+    )
