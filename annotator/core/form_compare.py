@@ -1,0 +1,212 @@
+"""Comparing event forms: normalised values, frames of repeatable groups, field agreement.
+
+Normalised values (what "the same answer" means for agreement, diff and merge): text has its
+runs of whitespace collapsed and ends trimmed, and an empty text is no answer (None); a ``list``
+field is compared as a multiset (order does not matter); an item of a repeatable group is a
+*frame*, the tuple of its fields' normalised values in scheme order, and a group is compared as
+a multiset of frames. Integers and dates are compared as they are (the scheme already keeps
+them in one form).
+
+Field agreement (``agree``): per top-level field, Krippendorff's alpha over documents (units)
+and annotators (coders), a document an annotator has no compared record of being missing data.
+Choice, text, date and list fields are nominal, and an empty answer is one of the values (an
+annotator who left a field empty said something). Integer fields are interval, and an empty
+answer is missing data (it has no place on the scale). ``agreement`` is the share of pairs of
+annotators, over documents, giving equal answers. A group has no alpha: its figure is the
+exact-frame F1 (pooled over documents per pair, then the mean over pairs), under the group's
+name.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Hashable, Iterator
+from itertools import combinations
+from typing import Any
+
+from annotator.core.alpha import Level, alpha_of_units
+from annotator.core.compare import Unit
+from annotator.core.scheme import FormField, Scheme
+
+# An empty answer, as a nominal value (None means "missing" to the alpha functions).
+EMPTY: Hashable = ("<empty>",)
+
+
+def normal(value: Any) -> Hashable:
+    """A hashable, normalised form of a form or span value (see the module docstring)."""
+    if isinstance(value, str):
+        collapsed = " ".join(value.split())
+        return collapsed or None
+    if isinstance(value, list):
+        return tuple(sorted((normal(item) for item in value), key=repr))
+    if isinstance(value, dict):
+        return tuple(sorted((key, normal(item)) for key, item in value.items()))
+    assert value is None or isinstance(value, Hashable)
+    return value
+
+
+def frame_key(item: dict[str, Any], group: FormField) -> tuple[Hashable, ...]:
+    """One group item as a frame: its fields' normalised values in scheme order."""
+    return tuple(sub_value(item.get(sub.name), sub) for sub in group.fields)
+
+
+def sub_value(value: Any, sub: FormField) -> Hashable:
+    """The normalised value of a group item's field (an absent list is an empty one)."""
+    if sub.type == "list" and value is None:
+        return ()
+    return normal(value)
+
+
+def field_value(form: dict[str, Any], field: FormField) -> Hashable:
+    """The normalised answer of a top-level field (a sorted tuple of frames for a group)."""
+    raw = form.get(field.name)
+    if field.type == "group":
+        frames = [frame_key(item, field) for item in raw or [] if isinstance(item, dict)]
+        return tuple(sorted(frames, key=repr))
+    if field.type == "list":
+        return normal(raw or [])
+    return normal(raw)
+
+
+def level_of(field: FormField) -> Level:
+    return "interval" if field.type == "integer" else "nominal"
+
+
+def field_agreement(units: list[Unit], annotators: list[str], scheme: Scheme) -> dict[str, Any]:
+    """``{"<field>": {"alpha", "agreement", "level", "units", ...}}`` for every top-level field."""
+    out: dict[str, Any] = {}
+    for field in scheme.fields:
+        if field.type == "group":
+            out[field.name] = _group_agreement(units, annotators, field)
+            continue
+        level = level_of(field)
+        table: list[list[Hashable | None]] = []
+        for unit in units:
+            row: list[Hashable | None] = []
+            for name in annotators:
+                record = unit.records.get(name)
+                value = None if record is None else field_value(record.form, field)
+                if record is not None and value is None and level == "nominal":
+                    value = EMPTY
+                row.append(value)
+            table.append(row)
+        out[field.name] = {
+            "alpha": alpha_of_units(table, level),
+            "agreement": _pair_agreement(table),
+            "level": level,
+            "units": sum(1 for row in table if sum(v is not None for v in row) >= 2),
+        }
+    return out
+
+
+def _pair_agreement(table: list[list[Hashable | None]]) -> float | None:
+    pairs = agreeing = 0
+    for row in table:
+        present = [value for value in row if value is not None]
+        for first, second in combinations(present, 2):
+            pairs += 1
+            agreeing += first == second
+    return agreeing / pairs if pairs else None
+
+
+def _group_agreement(units: list[Unit], annotators: list[str], group: FormField) -> dict[str, Any]:
+    table: list[list[Hashable | None]] = []
+    pair_f1: list[float] = []
+    for a, b in combinations(annotators, 2):
+        true_positive = size = shared = 0
+        for unit in units:
+            record_a, record_b = unit.records.get(a), unit.records.get(b)
+            if record_a is None or record_b is None:
+                continue
+            shared += 1
+            frames_a = Counter(_frames(record_a.form, group))
+            frames_b = Counter(_frames(record_b.form, group))
+            true_positive += sum((frames_a & frames_b).values())
+            size += frames_a.total() + frames_b.total()
+        if shared:
+            pair_f1.append(2 * true_positive / size if size else 1.0)
+    for unit in units:
+        table.append(
+            [
+                field_value(unit.records[name].form, group) if name in unit.records else None
+                for name in annotators
+            ]
+        )
+    return {
+        "alpha": None,
+        "agreement": _pair_agreement(table),
+        "level": "frames",
+        "units": len(units),
+        "frame_f1": sum(pair_f1) / len(pair_f1) if pair_f1 else None,
+    }
+
+
+def _frames(form: dict[str, Any], group: FormField) -> Iterator[tuple[Hashable, ...]]:
+    for item in form.get(group.name) or []:
+        if isinstance(item, dict):
+            yield frame_key(item, group)
+
+
+def pair_frames(
+    items_a: list[dict[str, Any]], items_b: list[dict[str, Any]], group: FormField
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[int], list[int]]:
+    """Pair two lists of group items: (equal pairs, other pairs, only in a, only in b).
+
+    Equal frames pair first (so reordered items are no difference); the rest pair in order,
+    first left-over with first left-over. Pairs are (index in a, index in b).
+    """
+    keys_b = [frame_key(item, group) for item in items_b]
+    free_b = list(range(len(items_b)))
+    equal: list[tuple[int, int]] = []
+    left_a: list[int] = []
+    for index_a, item in enumerate(items_a):
+        key = frame_key(item, group)
+        match = next((index_b for index_b in free_b if keys_b[index_b] == key), None)
+        if match is None:
+            left_a.append(index_a)
+        else:
+            free_b.remove(match)
+            equal.append((index_a, match))
+    other = list(zip(left_a, free_b, strict=False))
+    return equal, other, left_a[len(other) :], free_b[len(other) :]
+
+
+def form_differences(
+    form_a: dict[str, Any], form_b: dict[str, Any], scheme: Scheme
+) -> list[dict[str, Any]]:
+    """Every field that differs: ``{"field", "b_field", "a", "b"}`` (values as written).
+
+    ``field`` is the path in A's form (``event_type``, ``releases[0].count``); ``b_field`` the
+    path in B's form, which differs only when a group's items are in another order.
+    """
+    out: list[dict[str, Any]] = []
+    for field in scheme.fields:
+        if field.type != "group":
+            if field_value(form_a, field) != field_value(form_b, field):
+                path = field.name
+                out.append(
+                    {"field": path, "b_field": path, "a": form_a.get(path), "b": form_b.get(path)}
+                )
+            continue
+        items_a = [item for item in form_a.get(field.name) or [] if isinstance(item, dict)]
+        items_b = [item for item in form_b.get(field.name) or [] if isinstance(item, dict)]
+        _equal, other, only_a, only_b = pair_frames(items_a, items_b, field)
+        for index_a, index_b in other:
+            for sub in field.fields:
+                value_a, value_b = items_a[index_a].get(sub.name), items_b[index_b].get(sub.name)
+                if sub_value(value_a, sub) != sub_value(value_b, sub):
+                    out.append(
+                        {
+                            "field": f"{field.name}[{index_a}].{sub.name}",
+                            "b_field": f"{field.name}[{index_b}].{sub.name}",
+                            "a": value_a,
+                            "b": value_b,
+                        }
+                    )
+        for index_a in only_a:
+            path = f"{field.name}[{index_a}]"
+            out.append({"field": path, "b_field": None, "a": items_a[index_a], "b": None})
+        for index_b in only_b:
+            path = f"{field.name}[{index_b}]"
+            out.append({"field": path, "b_field": path, "a": None, "b": items_b[index_b]})
+    return out

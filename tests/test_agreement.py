@@ -1,0 +1,236 @@
+"""Agreement figures on small hand-worked examples (the working is in the comments)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from annotator.core.agreement import agreement_of_files, cohen_kappa, lowest_documents
+from annotator.core.corpus import open_corpus
+from tests.test_agreement_data import (
+    ALICE_SPANS,
+    BOB_SPANS,
+    TEXT,
+    record,
+    scheme,
+    span,
+    write_corpus,
+    write_journal,
+)
+from tests.test_alpha import WORKED
+
+
+def figures(tmp_path: Path, *journals: list[dict[str, Any]], corpus: bool = False) -> Any:
+    files = [
+        write_journal(tmp_path / f"j{number}.jsonl", *records)
+        for number, records in enumerate(journals)
+    ]
+    texts = open_corpus(write_corpus(tmp_path, {"d1": TEXT, "d2": TEXT})) if corpus else None
+    return agreement_of_files(files, scheme(tmp_path), texts)
+
+
+def test_hand_worked_pair(tmp_path: Path) -> None:
+    report = figures(
+        tmp_path,
+        [record("alice", spans=ALICE_SPANS)],
+        [record("bob", spans=BOB_SPANS)],
+        corpus=True,
+    )
+    spans = report["spans"]
+    # Exact: only actor "Russia" 0-6 is in both. TP = 1, |A| = |B| = 4: F1 = 2*1/8 = 0.25.
+    assert spans["exact_f1"] == pytest.approx(0.25)
+    # Overlap: alice's Russia (by bob's Russia) and count 13-16 (by bob's count 13-26) are
+    # overlapped by a same-label span of bob; her actor Ukraine and releasee 17-26 are not:
+    # recall 2/4. Bob's Russia and count 13-26 are overlapped by alice's; his releasee 31-38 and
+    # count 45-47 are not: precision 2/4. F1 = 0.5.
+    assert spans["overlap_f1"] == pytest.approx(0.5)
+    by_label = spans["by_label"]
+    # actor: alice {0-6, 31-38}, bob {0-6}: exact 2*1/3; overlap recall 1/2, precision 1/1,
+    # F1 = 2*(1/2)*1/(3/2) = 2/3.
+    assert by_label["actor"] == {
+        "exact_f1": pytest.approx(2 / 3, abs=1e-6),
+        "overlap_f1": pytest.approx(2 / 3, abs=1e-6),
+        "spans": 3,
+    }
+    # count: alice {13-16}, bob {13-26, 45-47}: exact 0; overlap recall 1/1, precision 1/2: 2/3.
+    assert by_label["count"]["exact_f1"] == 0
+    assert by_label["count"]["overlap_f1"] == pytest.approx(2 / 3, abs=1e-6)
+    # releasee: alice {17-26}, bob {31-38}: nothing in common.
+    assert (by_label["releasee"]["exact_f1"], by_label["releasee"]["overlap_f1"]) == (0, 0)
+    # date: neither marked one: 1.0.
+    assert (by_label["date"]["exact_f1"], by_label["date"]["overlap_f1"]) == (1.0, 1.0)
+    # Token kappa over the 12 tokens (Russia freed 146 prisoners and Ukraine freed 12 soldiers
+    # on Sunday .):
+    #   alice: actor, O, count, releasee, O, actor,    O, O,     O, O, O, O
+    #   bob:   actor, O, count, count,    O, releasee, O, count, O, O, O, O
+    # agree on 9 of 12: p_o = 0.75. Marginals alice actor 2, count 1, releasee 1, O 8; bob
+    # actor 1, count 3, releasee 1, O 7: p_e = (2*1 + 1*3 + 1*1 + 8*7)/144 = 62/144.
+    # kappa = (108/144 - 62/144) / (1 - 62/144) = 46/82.
+    assert spans["token_kappa"] == pytest.approx(46 / 82, abs=1e-6)
+    assert report["pairs"] == [
+        {
+            "a": "alice",
+            "b": "bob",
+            "documents": 1,
+            "exact_f1": 0.25,
+            "overlap_f1": 0.5,
+            "token_kappa": pytest.approx(46 / 82, abs=1e-6),
+        }
+    ]
+    assert report["per_document"] == [
+        {"doc_id": "d1", "annotators": ["alice", "bob"], "exact_f1": 0.25, "overlap_f1": 0.5}
+    ]
+    # Character alpha (67 characters, 2 coders): checked against the package in test_alpha;
+    # here only that it is a figure.
+    assert -1 <= spans["char_alpha"] <= 1
+
+
+def test_pooled_over_documents_and_both_empty(tmp_path: Path) -> None:
+    # d1 as above (TP 1 of 4 + 4); d2: both marked only "Russia": TP 1 of 1 + 1.
+    # Pooled exact: 2*(1+1)/(5+5) = 0.4 (not the mean of 0.25 and 1.0).
+    russia = [span("s1", 0, 6, "actor")]
+    report = figures(
+        tmp_path,
+        [record("alice", spans=ALICE_SPANS), record("alice", "d2", spans=russia)],
+        [record("bob", spans=BOB_SPANS), record("bob", "d2", spans=russia)],
+    )
+    assert report["spans"]["exact_f1"] == pytest.approx(0.4)
+    assert [row["exact_f1"] for row in report["per_document"]] == [0.25, 1.0]
+    # Without a corpus kappa and alpha are null, with a note saying why.
+    assert report["spans"]["token_kappa"] is None
+    assert report["spans"]["char_alpha"] is None
+    assert any("--corpus" in note for note in report["notes"])
+    empty = figures(tmp_path, [record("alice")], [record("bob")])
+    assert empty["spans"]["exact_f1"] == 1.0
+    assert empty["spans"]["overlap_f1"] == 1.0
+
+
+def test_three_annotators_matrix_and_mean(tmp_path: Path) -> None:
+    # carol marks exactly what alice marks. Pairs: alice-bob 0.25, alice-carol 1.0,
+    # bob-carol 0.25; mean over pairs 0.5.
+    report = figures(
+        tmp_path,
+        [record("alice", spans=ALICE_SPANS)],
+        [record("bob", spans=BOB_SPANS)],
+        [record("carol", spans=ALICE_SPANS)],
+    )
+    assert [(row["a"], row["b"], row["exact_f1"]) for row in report["pairs"]] == [
+        ("alice", "bob", 0.25),
+        ("alice", "carol", 1.0),
+        ("bob", "carol", 0.25),
+    ]
+    assert report["spans"]["exact_f1"] == pytest.approx(0.5)
+    assert report["annotators"] == ["alice", "bob", "carol"]
+
+
+def test_cohen_kappa_edges() -> None:
+    assert cohen_kappa(Counter()) is None
+    assert cohen_kappa(Counter({("O", "O"): 5})) is None  # p_e = 1: undefined, not NaN
+    assert cohen_kappa(Counter({("a", "a"): 1, ("b", "b"): 1})) == 1.0
+
+
+def test_worked_example_through_form_fields(tmp_path: Path) -> None:
+    # Coders A..D are annotators, units 1..12 are documents; a "." is no record at all.
+    journals = []
+    for coder, line in WORKED.items():
+        records = [
+            record(coder, f"u{unit:02d}", form={"code": value, "number": int(value)})
+            for unit, value in enumerate(line.split(), start=1)
+            if value != "."
+        ]
+        journals.append(records)
+    report = figures(tmp_path, *journals)
+    assert report["form"]["code"]["level"] == "nominal"
+    assert report["form"]["code"]["alpha"] == pytest.approx(0.743, abs=5e-4)
+    assert report["form"]["number"]["level"] == "interval"
+    assert report["form"]["number"]["alpha"] == pytest.approx(0.849, abs=5e-4)
+    # Unit 12 has one value only: it is not compared at all.
+    assert report["documents"] == 11
+    # Percent agreement, over pairs of values within units: units 1 (three 1s) and 10 (three
+    # 5s) give 3 agreeing pairs each, unit 11 (two 1s) 1; units 3, 4, 5, 7, 9 (four equal) 6
+    # each; unit 2 (2 2 3 2) 3 of 6; unit 6 (1 2 3 4) 0 of 6; unit 8 (1 1 2 1) 3 of 6.
+    # Pairs: 3 + 3 + 1 + 8*6 = 55; agreeing: 3 + 3 + 1 + 5*6 + 3 + 0 + 3 = 43.
+    assert report["form"]["code"]["agreement"] == pytest.approx(43 / 55, abs=1e-6)
+
+
+def test_constant_field_has_null_alpha(tmp_path: Path) -> None:
+    report = figures(
+        tmp_path,
+        [record("alice", form={"code": "1"})],
+        [record("bob", form={"code": "1"})],
+    )
+    assert report["form"]["code"]["alpha"] is None
+    assert report["form"]["code"]["agreement"] == 1.0
+    # An integer field nobody filled: no values at all.
+    assert report["form"]["number"]["alpha"] is None
+    assert report["form"]["number"]["agreement"] is None
+
+
+def test_group_frames(tmp_path: Path) -> None:
+    # d1: alice {Russia 146, Ukraine 12}, bob {Ukraine 12, Russia 145} (other order):
+    # one frame in common: F1 = 2*1/4 = 0.5. Whitespace in text does not matter.
+    frames_a = [{"released_by": "Russia", "count": 146}, {"released_by": "Ukraine", "count": 12}]
+    frames_b = [{"released_by": " Ukraine ", "count": 12}, {"released_by": "Russia", "count": 145}]
+    report = figures(
+        tmp_path,
+        [record("alice", form={"releases": frames_a})],
+        [record("bob", form={"releases": frames_b})],
+    )
+    releases = report["form"]["releases"]
+    assert releases["frame_f1"] == pytest.approx(0.5)
+    assert releases["alpha"] is None
+    assert releases["agreement"] == 0.0
+
+
+def test_mismatched_hashes_are_excluded_and_reported(tmp_path: Path) -> None:
+    other = TEXT.replace("146", "147")
+    report = figures(
+        tmp_path,
+        [record("alice"), record("alice", "d2")],
+        [record("bob"), record("bob", "d2", text=other)],
+    )
+    assert report["documents"] == 1
+    assert report["excluded"] == [
+        {
+            "doc_id": "d2",
+            "reason": "doc_sha256 differs: the annotators saw different texts",
+            "annotators": ["alice", "bob"],
+        }
+    ]
+
+
+def test_stale_records_against_the_corpus(tmp_path: Path) -> None:
+    other = TEXT.replace("146", "147")
+    report = figures(
+        tmp_path,
+        [record("alice"), record("alice", "d2")],
+        [record("bob"), record("bob", "d2")],
+        [record("carol"), record("carol", "d2", text=other)],
+        corpus=True,
+    )
+    assert report["documents"] == 2
+    assert report["excluded"][0]["annotators"] == ["carol"]
+    assert report["per_document"][1]["annotators"] == ["alice", "bob"]
+
+
+def test_only_done_records_and_latest_line_count(tmp_path: Path) -> None:
+    report = figures(
+        tmp_path,
+        [record("alice", spans=BOB_SPANS), record("alice", spans=ALICE_SPANS)],
+        [record("bob", spans=ALICE_SPANS), record("bob", "d2", status="in_progress")],
+    )
+    assert report["documents"] == 1
+    assert report["spans"]["exact_f1"] == 1.0
+
+
+def test_lowest_documents(tmp_path: Path) -> None:
+    russia = [span("s1", 0, 6, "actor")]
+    report = figures(
+        tmp_path,
+        [record("alice", spans=ALICE_SPANS), record("alice", "d2", spans=russia)],
+        [record("bob", spans=BOB_SPANS), record("bob", "d2", spans=russia)],
+    )
+    assert [row["doc_id"] for row in lowest_documents(report, 1)] == ["d1"]
