@@ -1,0 +1,364 @@
+"""The annotation session without a terminal: every change lands in the journal on disk."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.session import AnnotationSession, Refused, open_session
+
+TEXTS = {
+    "a": "date 2025-08-24 Russia and Ukraine swapped 146 prisoners on Sunday.\n",
+    "b": "date 2024-03-17 Norvania freed 12 fishermen.\n",
+    "c": "Kestria said talks would continue.\n",
+}
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.seconds = 1000.0
+
+    def __call__(self) -> float:
+        return self.seconds
+
+
+def fixed_now() -> dt.datetime:
+    return dt.datetime(2025, 8, 24, 10, 0, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for doc_id, text in TEXTS.items():
+        (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def session(corpus: Path, tmp_path: Path, clock: FakeClock) -> Any:
+    opened = open_session(corpus, "alice", None, tmp_path / "out", clock=clock, now=fixed_now)
+    opened.open(opened.first_unfinished_id())
+    yield opened
+    opened.close()
+
+
+def journal_lines(session: AnnotationSession) -> list[dict[str, Any]]:
+    assert session.flush(5)
+    if not session.journal.exists():
+        return []
+    return [orjson.loads(line) for line in session.journal.read_bytes().splitlines()]
+
+
+def where(session: AnnotationSession, word: str) -> tuple[int, int]:
+    start = session.text.index(word)
+    return start, start + len(word)
+
+
+def test_starts_at_first_document_and_writes_nothing_before_a_change(
+    session: AnnotationSession,
+) -> None:
+    assert session.document.id == "a"
+    assert session.position == 0
+    assert session.progress() == (0, 3)
+    assert journal_lines(session) == []
+    assert session.journal == session.store.journal
+    assert session.journal.name == "alice.jsonl"
+
+
+def test_label_selection_saves_the_record(session: AnnotationSession) -> None:
+    span = session.label_selection(*where(session, "Russia"), "actor")
+    assert (span.text, span.label) == ("Russia", "actor")
+    assert session.selected == span.id
+    lines = journal_lines(session)
+    assert len(lines) == 1
+    line = lines[0]
+    assert line["doc_id"] == "a" and line["annotator"] == "alice"
+    assert line["status"] == "in_progress"
+    assert line["updated_at"] == "2025-08-24T10:00:00Z"
+    assert [(s["text"], s["label"]) for s in line["spans"]] == [("Russia", "actor")]
+
+
+def test_selection_is_snapped_to_tokens_unless_in_character_mode(
+    session: AnnotationSession,
+) -> None:
+    start, end = where(session, "Russia")
+    span = session.label_selection(start - 1, end + 1, "actor")  # " Russia "
+    assert span.text == "Russia"
+    session.char_mode = True
+    start, end = where(session, "Ukraine")
+    span = session.label_selection(start, start + 3, "actor")
+    assert span.text == "Ukr"
+
+
+def test_whitespace_selection_is_refused(session: AnnotationSession) -> None:
+    start, _ = where(session, " and")
+    with pytest.raises(Refused):
+        session.label_selection(start, start + 1, "actor")
+    assert journal_lines(session) == []
+
+
+def test_count_gets_a_suggested_value_and_can_be_edited(session: AnnotationSession) -> None:
+    span = session.label_selection(*where(session, "146"), "count")
+    assert span.value == 146
+    with pytest.raises(Refused):
+        session.set_value("many", span.id)
+    span = session.set_value("1,460", span.id)
+    assert span.value == 1460
+    span = session.set_value("", span.id)
+    assert span.value is None
+    assert journal_lines(session)[-1]["spans"][0]["value"] is None
+
+
+def test_relabel_without_selection_keeps_the_id(session: AnnotationSession) -> None:
+    span = session.label_selection(*where(session, "Russia"), "actor")
+    start, _ = where(session, "Russia")
+    session.select_at(start + 2)
+    relabelled = session.label_selection(start + 2, start + 2, "releasee")
+    assert relabelled.id == span.id and relabelled.label == "releasee"
+    assert journal_lines(session)[-1]["spans"][0]["label"] == "releasee"
+
+
+def test_labelling_the_same_extent_with_another_label_relabels(
+    session: AnnotationSession,
+) -> None:
+    first = session.label_selection(*where(session, "Ukraine"), "releasee")
+    again = session.label_selection(*where(session, "Ukraine"), "actor")
+    assert again.id == first.id and again.label == "actor"
+    assert len(session.record.spans) == 1
+    with pytest.raises(Refused, match="already labelled"):
+        session.label_selection(*where(session, "Ukraine"), "actor")
+
+
+def test_rebound_delete_undo_redo(session: AnnotationSession) -> None:
+    span = session.label_selection(*where(session, "Russia"), "actor")
+    start, _ = where(session, "Russia")
+    _, end = where(session, "Ukraine")
+    wider = session.rebound(start, end)
+    assert (wider.id, wider.label, wider.text) == (span.id, "actor", "Russia and Ukraine")
+    session.delete()
+    assert session.record.spans == []
+    assert session.undo()
+    assert [s.text for s in session.record.spans] == ["Russia and Ukraine"]
+    assert session.undo()
+    assert [s.text for s in session.record.spans] == ["Russia"]
+    assert session.redo()
+    assert [s.text for s in session.record.spans] == ["Russia and Ukraine"]
+    lines = journal_lines(session)
+    assert [[s["text"] for s in line["spans"]] for line in lines] == [
+        ["Russia"],
+        ["Russia and Ukraine"],
+        [],
+        ["Russia and Ukraine"],
+        ["Russia"],
+        ["Russia and Ukraine"],
+    ]
+    assert session.redo()
+    assert session.record.spans == []
+    assert session.redo() is False
+
+
+def test_history_is_kept_per_document_while_the_session_runs(
+    session: AnnotationSession,
+) -> None:
+    session.label_selection(*where(session, "Russia"), "actor")
+    session.open("b")
+    session.label_selection(*where(session, "Norvania"), "actor")
+    session.open("a")
+    assert session.undo()
+    assert session.record.spans == []
+    session.open("b")
+    assert [s.text for s in session.record.spans] == ["Norvania"]
+
+
+def test_done_is_refused_until_required_fields_are_filled(session: AnnotationSession) -> None:
+    session.label_selection(*where(session, "Russia"), "actor")
+    with pytest.raises(Refused, match="event_type"):
+        session.mark_done()
+    assert journal_lines(session)[-1]["status"] == "in_progress"
+    with pytest.raises(Refused):
+        session.set_field("event_type", "swap")
+    session.set_field("event_type", "exchange")
+    following = session.mark_done()
+    assert following == "b"
+    line = journal_lines(session)[-1]
+    assert (line["status"], line["form"]["event_type"]) == ("done", "exchange")
+    assert session.progress() == (1, 3)
+
+
+def test_emptying_a_required_field_of_a_done_document_reopens_it(
+    session: AnnotationSession,
+) -> None:
+    session.set_field("event_type", "exchange")
+    session.mark_done()
+    session.set_field("event_type", "")
+    assert session.record.status == "in_progress"
+    assert any("back to in progress" in notice for notice in session.take_notices())
+
+
+def test_skip_flag_and_next_unfinished_wrap(session: AnnotationSession) -> None:
+    assert session.skip() == "b"
+    session.open("b")
+    assert session.toggle_flag() is True
+    assert session.next_unfinished_id() == "c"
+    session.open("c")
+    assert session.next_unfinished_id() == "b"  # wraps; a is skipped, b has a flag only
+    statuses = {entry.doc_id: (entry.status, entry.flagged) for entry in session.entries()}
+    assert statuses == {
+        "a": ("skipped", False),
+        "b": ("in_progress", True),
+        "c": ("new", False),
+    }
+    assert session.next_id() is None
+    assert session.previous_id() == "b"
+
+
+def test_finishing_the_last_unfinished_document_says_so(session: AnnotationSession) -> None:
+    for doc_id in ("a", "b", "c"):
+        session.open(doc_id)
+        following = session.skip()
+    assert following is None
+    assert any("every document is finished" in n for n in session.take_notices())
+
+
+def test_form_edits_groups_lists_and_links(session: AnnotationSession) -> None:
+    actor = session.label_selection(*where(session, "Ukraine"), "actor")
+    count = session.label_selection(*where(session, "146"), "count")
+    index = session.add_group_item("releases")
+    assert index == 0
+    session.set_field("releases[0].received_by", "Russia")
+    session.set_field("releases[0].releasees", "Ivan Petrov, , Anna K ")
+    with pytest.raises(Refused):
+        session.set_field("releases[0].count", "lots")
+    with pytest.raises(Refused):
+        session.set_field("releases[0].date", "2025-02-30")
+    session.fill_from_span("releases[0].released_by", actor.id)
+    session.fill_from_span("releases[0].count", count.id)
+    session.set_note("figures from the ministry")
+    line = journal_lines(session)[-1]
+    release = line["form"]["releases"][0]
+    assert release["released_by"] == "Ukraine"
+    assert release["received_by"] == "Russia"
+    assert release["count"] == 146
+    assert release["releasees"] == ["Ivan Petrov", "Anna K"]
+    assert line["links"]["releases[0].released_by"] == [actor.id]
+    assert line["links"]["releases[0].count"] == [count.id]
+    assert line["note"] == "figures from the ministry"
+    session.remove_group_item("releases", 0)
+    assert session.group_size("releases") == 0
+
+
+def test_tabbing_through_spans_wraps(session: AnnotationSession) -> None:
+    first = session.label_selection(*where(session, "Russia"), "actor")
+    second = session.label_selection(*where(session, "146"), "count")
+    session.selected = None
+    assert session.step_span(0) == first
+    assert session.step_span(0) == second
+    assert session.step_span(0) == first
+    assert session.step_span(0, forward=False) == second
+
+
+def test_find_is_case_insensitive_and_wraps(session: AnnotationSession) -> None:
+    assert session.find("ukraine", 0) == where(session, "Ukraine")
+    start, end = where(session, "Ukraine")
+    assert session.find("UKRAINE", end) == (start, end)
+    assert session.find("Kestria", 0) is None
+
+
+def test_reopening_restores_and_starts_at_first_unfinished(
+    corpus: Path, tmp_path: Path, clock: FakeClock
+) -> None:
+    first = open_session(corpus, "alice", None, tmp_path / "out", clock=clock, now=fixed_now)
+    first.open("a")
+    first.label_selection(*where(first, "Russia"), "actor")
+    first.set_field("event_type", "exchange")
+    first.mark_done()
+    first.open("b")
+    first.label_selection(*where(first, "Norvania"), "actor")
+    assert first.close()
+    again = open_session(corpus, "alice", None, tmp_path / "out", clock=clock, now=fixed_now)
+    try:
+        assert again.first_unfinished_id() == "b"
+        again.open("b")
+        assert [s.text for s in again.record.spans] == ["Norvania"]
+        again.open("a")
+        assert again.record.status == "done"
+        assert again.record.form == {"event_type": "exchange"}
+    finally:
+        again.close()
+
+
+def test_a_stale_record_is_not_applied_nor_overwritten(
+    corpus: Path, tmp_path: Path, clock: FakeClock
+) -> None:
+    first = open_session(corpus, "alice", None, tmp_path / "out", clock=clock, now=fixed_now)
+    first.open("a")
+    first.label_selection(*where(first, "Russia"), "actor")
+    first.close()
+    (corpus / "a.txt").write_text("date 2025-08-24 Ukraine and Russia swapped.\n", "utf-8")
+    again = open_session(corpus, "alice", None, tmp_path / "out", clock=clock, now=fixed_now)
+    try:
+        again.open("a")
+        assert again.stale is not None
+        assert again.record.spans == []
+        assert any("stale" in notice for notice in again.take_notices())
+        with pytest.raises(Refused, match="stale"):
+            again.label_selection(*where(again, "Ukraine"), "actor")
+        assert len(journal_lines(again)) == 1
+        again.start_over()
+        assert again.stale is None
+        again.label_selection(*where(again, "Ukraine"), "actor")
+        lines = journal_lines(again)
+        assert len(lines) == 3
+        assert lines[-1]["doc_sha256"] == again.document.sha256
+    finally:
+        again.close()
+
+
+def test_a_locked_journal_is_a_clear_error(corpus: Path, tmp_path: Path) -> None:
+    first = open_session(corpus, "alice", None, tmp_path / "out")
+    try:
+        with pytest.raises(AnnotatorError, match="locked by process"):
+            open_session(corpus, "alice", None, tmp_path / "out")
+        other = open_session(corpus, "bob", None, tmp_path / "out")
+        other.close()
+    finally:
+        first.close()
+
+
+def test_bad_annotator_name_is_refused(corpus: Path, tmp_path: Path) -> None:
+    with pytest.raises(AnnotatorError, match="annotator name"):
+        open_session(corpus, "../evil", None, tmp_path / "out")
+
+
+def test_active_time_leaves_out_idle_gaps(session: AnnotationSession, clock: FakeClock) -> None:
+    clock.seconds += 10
+    session.activity()
+    clock.seconds += 5
+    session.label_selection(*where(session, "Russia"), "actor")
+    assert session.record.seconds_spent == pytest.approx(15)
+    clock.seconds += 600  # lunch
+    session.label_selection(*where(session, "Ukraine"), "actor")
+    assert session.record.seconds_spent == pytest.approx(15)
+    clock.seconds += 30
+    session.activity()
+    session.open("b")  # leaving saves the time spent
+    assert journal_lines(session)[-1]["seconds_spent"] == pytest.approx(45)
+
+
+def test_rescue_writes_changed_records(session: AnnotationSession, tmp_path: Path) -> None:
+    session.label_selection(*where(session, "Russia"), "actor")
+    rescued = session.rescue([tmp_path / "missing-folder", tmp_path])
+    assert rescued is not None and rescued.parent == tmp_path
+    lines = [orjson.loads(line) for line in rescued.read_bytes().splitlines()]
+    assert [line["doc_id"] for line in lines] == ["a"]
