@@ -1,0 +1,307 @@
+"""The panel beside the article: legend, span list, span detail and the event form.
+
+Everything here is built from the scheme. Widgets only show the session's state and post
+messages saying what the person typed or chose; the screen applies them through the session.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from annotator.core.models import Record, Span
+from annotator.core.scheme import FormField, Scheme
+from annotator.core.session import AnnotationSession
+
+_PLACEHOLDERS = {
+    "text": "text",
+    "integer": "a whole number",
+    "date": "YYYY-MM-DD, YYYY-MM or YYYY",
+    "list": "comma-separated",
+}
+
+
+def label_style(scheme: Scheme, name: str) -> str:
+    label = scheme.label(name)
+    return f"bold {label.color}" if label else "bold"
+
+
+def short(text: str, limit: int = 34) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class FieldEdited(Message):
+    """A form field was typed into (enter or leaving it) or chosen."""
+
+    def __init__(self, path: str, raw: str | None, widget: Widget) -> None:
+        super().__init__()
+        self.path, self.raw, self.widget = path, raw, widget
+
+
+class ValueEdited(Message):
+    """A span's value was typed into."""
+
+    def __init__(self, span_id: str, raw: str, widget: Widget) -> None:
+        super().__init__()
+        self.span_id, self.raw, self.widget = span_id, raw, widget
+
+
+class GroupEdited(Message):
+    """Add an item to a group (index None) or remove item ``index``."""
+
+    def __init__(self, group: str, index: int | None) -> None:
+        super().__init__()
+        self.group, self.index = group, index
+
+
+class NoteEdited(Message):
+    def __init__(self, note: str, widget: Widget) -> None:
+        super().__init__()
+        self.note, self.widget = note, widget
+
+
+class Legend(Static):
+    """Label keys and colours: the key, a colour swatch and the name, visible without colour."""
+
+    def __init__(self, scheme: Scheme, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.scheme = scheme
+
+    def on_mount(self) -> None:
+        text = Text()
+        for label in self.scheme.labels:
+            if text:
+                text.append("  ")
+            text.append(f" {label.key} ", style=f"bold reverse {label.color}")
+            text.append(f" {label.name}", style=f"{label.color}")
+        self.update(text)
+
+
+class SpanList(OptionList):
+    """The record's spans grouped by label (in scheme order); choosing one moves the cursor."""
+
+    def show(self, scheme: Scheme, record: Record, selected: str | None) -> None:
+        options: list[Option | None] = []
+        names = [label.name for label in scheme.labels]
+        names += sorted({s.label for s in record.spans} - set(names))
+        for name in names:
+            group = sorted((s for s in record.spans if s.label == name), key=_span_order)
+            if not group:
+                continue
+            heading = Text(f"{name} ({len(group)})", style=label_style(scheme, name))
+            options.append(Option(heading, disabled=True))
+            for span in group:
+                options.append(Option(self._line(span), id=span.id))
+        if not options:
+            options.append(
+                Option(
+                    Text("no spans yet: select text, press a label key", style="italic"),
+                    disabled=True,
+                )
+            )
+        self.set_options(options)
+        self.follow(selected)
+
+    @staticmethod
+    def _line(span: Span) -> Text:
+        line = Text(f"  {span.id:>4} ", style="dim")
+        line.append(short(span.text))
+        if span.value is not None:
+            line.append(f"  = {span.value}", style="italic")
+        return line
+
+    def follow(self, span_id: str | None) -> None:
+        if span_id is None:
+            self.highlighted = None
+            return
+        try:
+            self.highlighted = self.get_option_index(span_id)
+        except Exception:
+            self.highlighted = None
+
+
+def _span_order(span: Span) -> tuple[int, int]:
+    return (span.start, span.end)
+
+
+class SpanDetail(Vertical):
+    """The selected span (or every span at the cursor) and its value, editable."""
+
+    def __init__(self, scheme: Scheme, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.scheme = scheme
+        self.span_id: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="span-info")
+        with Horizontal(id="value-row"):
+            yield Label("value", classes="field-name")
+            yield Input(id="span-value", compact=True)
+
+    def show(self, span: Span | None, others: list[Span]) -> None:
+        info = self.query_one("#span-info", Static)
+        value_input = self.query_one("#span-value", Input)
+        row = self.query_one("#value-row")
+        self.span_id = span.id if span else None
+        if span is None:
+            info.update(Text("no span at the cursor", style="dim italic"))
+            row.display = False
+            return
+        text = Text()
+        text.append(f"{span.id} ", style="dim")
+        text.append(span.label, style=label_style(self.scheme, span.label))
+        text.append(f" {span.start}–{span.end} ", style="dim")
+        text.append(repr(short(span.text, 40)))
+        for other in others:
+            if other.id != span.id:
+                text.append(f"\n  also here: {other.id} ", style="dim")
+                text.append(other.label, style=label_style(self.scheme, other.label))
+        info.update(text)
+        label = self.scheme.label(span.label)
+        value_type = label.value_type if label else "none"
+        row.display = value_type != "none"
+        if value_type != "none":
+            value_input.placeholder = _PLACEHOLDERS[value_type] + " (enter to save)"
+            with value_input.prevent(Input.Changed):
+                value_input.value = "" if span.value is None else str(span.value)
+            value_input.remove_class("-invalid")
+
+    def _commit(self, widget: Input) -> None:
+        if self.span_id is not None:
+            self.post_message(ValueEdited(self.span_id, widget.value, widget))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._commit(event.input)
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        event.stop()
+        self._commit(event.input)
+
+
+class GroupBox(Vertical):
+    """A repeatable group: one bordered box per item, each with a remove button, then add."""
+
+    def __init__(self, group: FormField, count: int = 0) -> None:
+        super().__init__(classes="group")
+        self.group = group
+        self.count = count
+
+    def compose(self) -> ComposeResult:
+        yield Label(self.group.name, classes="group-name")
+        for index in range(self.count):
+            with Vertical(classes="group-item") as item:
+                item.border_title = f"{self.group.name} #{index + 1}"
+                for sub in self.group.fields:
+                    yield from field_row(sub, f"{self.group.name}[{index}].{sub.name}")
+                yield Button("remove", name=str(index), classes="remove-item", compact=True)
+        yield Button(f"+ add to {self.group.name}", classes="add-item", compact=True)
+
+    async def resize(self, count: int) -> None:
+        if count != self.count:
+            self.count = count
+            await self.recompose()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.has_class("remove-item") and event.button.name is not None:
+            self.post_message(GroupEdited(self.group.name, int(event.button.name)))
+        else:
+            self.post_message(GroupEdited(self.group.name, None))
+
+
+def field_row(field: FormField, path: str) -> ComposeResult:
+    with Horizontal(classes="field-row"):
+        mark = "*" if field.required else ""
+        yield Label(f"{field.name}{mark}", classes="field-name")
+        if field.type == "choice":
+            options = [(choice, choice) for choice in field.choices]
+            yield Select(options, prompt="(choose)", name=path, compact=True)
+        else:
+            hint = _PLACEHOLDERS.get(field.type, "")
+            if field.from_label:
+                hint += f" · ctrl+l: from {field.from_label}"
+            yield Input(placeholder=hint, name=path, compact=True)
+
+
+class EventForm(VerticalScroll):
+    """The scheme's form and the note."""
+
+    def __init__(self, scheme: Scheme, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.scheme = scheme
+
+    def compose(self) -> ComposeResult:
+        yield Label("event form  (o: go here · escape: back to the article)", classes="title")
+        for field in self.scheme.fields:
+            if field.type == "group":
+                yield GroupBox(field)
+            else:
+                yield from field_row(field, field.name)
+        with Horizontal(classes="field-row"):
+            yield Label("note", classes="field-name")
+            yield Input(placeholder="anything a reviewer should know", id="note", compact=True)
+
+    async def show(self, session: AnnotationSession) -> None:
+        for box in self.query(GroupBox):
+            await box.resize(session.group_size(box.group.name))
+        for widget in self.query(Input):
+            if widget.id == "note":
+                value = session.record.note
+            elif widget.name:
+                value = _as_text(session.field_value(widget.name))
+            else:
+                continue
+            with widget.prevent(Input.Changed):
+                widget.value = value
+            widget.remove_class("-invalid")
+        for select in self.query(Select):
+            current = session.field_value(select.name or "")
+            with select.prevent(Select.Changed):
+                if current is None:
+                    select.clear()
+                else:
+                    select.value = current
+        read_only = session.stale is not None
+        for control in self.query("Input, Select, Button"):
+            control.disabled = read_only
+
+    def first_field(self) -> Widget | None:
+        fields = [widget for widget in self.query("Input, Select") if not widget.disabled]
+        return fields[0] if fields else None
+
+    def _commit(self, widget: Input) -> None:
+        if widget.id == "note":
+            self.post_message(NoteEdited(widget.value, widget))
+        elif widget.name:
+            self.post_message(FieldEdited(widget.name, widget.value, widget))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._commit(event.input)
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        event.stop()
+        self._commit(event.input)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        value = None if event.value is Select.NULL else str(event.value)
+        if event.select.name:
+            self.post_message(FieldEdited(event.select.name, value, event.select))
+
+
+def _as_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return str(value)

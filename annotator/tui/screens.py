@@ -1,0 +1,154 @@
+"""Screens over the annotation screen: help, the document list and the quit check."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from annotator.core.session import DocEntry
+
+STATUS_MARKS = {
+    "done": "✓ done",
+    "skipped": "↷ skipped",
+    "in_progress": "✎ started",
+    "new": "○ new",
+}
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key of the annotation screen, generated from its bindings."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "dismiss", "Close help"),
+    ]
+
+    def __init__(self, sections: list[tuple[str, list[tuple[str, str]]]]) -> None:
+        super().__init__()
+        self.sections = sections
+
+    def compose(self) -> ComposeResult:
+        table = Table(show_header=False, box=None, pad_edge=False, expand=True)
+        table.add_column("key", style="bold", width=24, no_wrap=True)
+        table.add_column("action", ratio=1)
+        for number, (title, rows) in enumerate(self.sections):
+            if number:
+                table.add_row("", "")
+            table.add_row(Text(title, style="bold underline"), "")
+            for key, description in rows:
+                table.add_row(key, description)
+        with Vertical(id="help-box"):
+            yield Label("Keys  (escape closes · ctrl+p finds any action by name)", classes="title")
+            with VerticalScroll():
+                yield Static(table, id="help-table")
+
+    def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
+        self.dismiss(None)
+
+
+class DocListScreen(ModalScreen[str | None]):
+    """Every document with its status; type to filter, enter opens the highlighted one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close"),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("pagedown", "move(10)", "Page down", show=False),
+        Binding("pageup", "move(-10)", "Page up", show=False),
+    ]
+
+    def __init__(self, entries: list[DocEntry], current: str | None) -> None:
+        super().__init__()
+        self.entries = entries
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        done = sum(1 for entry in self.entries if entry.status == "done")
+        with Vertical(id="doclist-box"):
+            yield Label(
+                f"Documents: {done}/{len(self.entries)} done · type to filter (id, done, new, "
+                "started, skipped, flag) · enter opens · escape closes",
+                classes="title",
+            )
+            yield Input(placeholder="filter", id="doc-filter")
+            yield OptionList(id="doc-options")
+
+    def on_mount(self) -> None:
+        self._fill("")
+        self.query_one("#doc-filter", Input).focus()
+
+    def _matches(self, entry: DocEntry, words: list[str]) -> bool:
+        haystack = f"{entry.doc_id} {STATUS_MARKS[entry.status]} {'flag' if entry.flagged else ''}"
+        return all(word in haystack.lower() for word in words)
+
+    def _fill(self, query: str) -> None:
+        options = self.query_one("#doc-options", OptionList)
+        words = query.lower().split()
+        chosen = [entry for entry in self.entries if self._matches(entry, words)]
+        rows = []
+        for entry in chosen:
+            line = Text(f"{entry.position + 1:>4}  ", style="dim")
+            line.append(f"{STATUS_MARKS[entry.status]:<10} ", style=_STATUS_STYLES[entry.status])
+            line.append("⚑ " if entry.flagged else "  ", style="bold yellow")
+            line.append(entry.doc_id, style="bold" if entry.doc_id == self.current else "")
+            rows.append(Option(line, id=entry.doc_id))
+        options.set_options(rows)
+        if rows:
+            ids = [entry.doc_id for entry in chosen]
+            options.highlighted = ids.index(self.current) if self.current in ids else 0
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        option = self.query_one("#doc-options", OptionList).highlighted_option
+        if option is not None:
+            self.dismiss(option.id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one("#doc-options", OptionList)
+        if options.option_count:
+            current = options.highlighted or 0
+            options.highlighted = max(0, min(options.option_count - 1, current + step))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+_STATUS_STYLES = {"done": "green", "skipped": "dim", "in_progress": "yellow", "new": ""}
+
+
+class QuitScreen(ModalScreen[bool]):
+    """Shown when quitting while changes are not yet on disk."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "stay", "Keep working")]
+
+    def __init__(self, problem: str) -> None:
+        super().__init__()
+        self.problem = problem
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="quit-box"):
+            yield Static(self.problem, id="quit-text")
+            with Horizontal(id="quit-buttons"):
+                yield Button("Keep working (saving keeps retrying)", id="stay", variant="primary")
+                yield Button("Quit anyway", id="leave", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#stay", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "leave")
+
+    def action_stay(self) -> None:
+        self.dismiss(False)

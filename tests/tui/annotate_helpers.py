@@ -1,0 +1,52 @@
+"""Driving the annotation app in Pilot tests: run a scenario, press keys, read the journal."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import orjson
+from textual.pilot import Pilot
+
+from annotator.core.session import AnnotationSession
+from annotator.tui.app import AnnotatorApp
+
+SIZE = (160, 45)
+
+Scenario = Callable[[Pilot[None], AnnotatorApp], Awaitable[None]]
+
+
+def drive(session: AnnotationSession, scenario: Scenario) -> None:
+    """Run the app on ``session`` and play ``scenario`` once the first document is shown."""
+
+    async def main() -> None:
+        app = AnnotatorApp(session)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: session.loaded)
+            await scenario(pilot, app)
+
+    asyncio.run(main())
+
+
+async def wait_for(pilot: Pilot[Any], condition: Callable[[], bool], tries: int = 100) -> None:
+    for _ in range(tries):
+        if condition():
+            await pilot.pause()
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the app never got there")
+
+
+async def press(pilot: Pilot[Any], *keys: str) -> None:
+    for key in keys:
+        await pilot.press(key)
+    await pilot.pause()
+
+
+def journal(session: AnnotationSession) -> list[dict[str, Any]]:
+    """Every line of the journal on disk, parsed (after the writer has caught up)."""
+    assert session.flush(5)
+    if not session.journal.exists():
+        return []
+    return [orjson.loads(line) for line in session.journal.read_bytes().splitlines()]

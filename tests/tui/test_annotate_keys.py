@@ -1,0 +1,187 @@
+"""Pilot: a person labels spans with the keyboard; every change is in the journal on disk."""
+
+from __future__ import annotations
+
+from annotate_helpers import drive, journal, press, wait_for
+from textual.pilot import Pilot
+from textual.widgets import Input, Select, Static
+
+from annotator.core.session import AnnotationSession
+from annotator.tui.annotate_screen import AnnotateScreen
+from annotator.tui.app import AnnotatorApp
+from annotator.tui.article import ArticleView
+from annotator.tui.form_panel import SpanList
+
+
+def screen_of(app: AnnotatorApp) -> AnnotateScreen:
+    screen = app.screen
+    assert isinstance(screen, AnnotateScreen)
+    return screen
+
+
+def status_line(app: AnnotatorApp) -> str:
+    return str(screen_of(app).query_one("#status", Static).render())
+
+
+def field(screen: AnnotateScreen, path: str) -> Input | None:
+    return next((w for w in screen.query(Input) if w.name == path), None)
+
+
+def spans_of(line: dict[str, object]) -> list[tuple[str, str, str]]:
+    return [(s["id"], s["text"], s["label"]) for s in line["spans"]]  # type: ignore[index,union-attr]
+
+
+def test_label_relabel_rebound_delete_undo_redo(session: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        article = screen_of(app).query_one(ArticleView)
+        assert article.has_focus
+        assert "1/3" in status_line(app) and "alice" in status_line(app)
+        assert journal(session) == []  # nothing written before the first change
+
+        # Select "Russia" (offsets 16..22) with shift+right and label it actor.
+        await press(pilot, *["right"] * 16, *["shift+right"] * 6, "1")
+        lines = journal(session)
+        assert len(lines) == 1
+        assert spans_of(lines[0]) == [("s1", "Russia", "actor")]
+        assert article.selection_offsets() == (22, 22)
+
+        # No selection, cursor on the span: 4 relabels it.
+        await press(pilot, "left", "4")
+        assert spans_of(journal(session)[-1]) == [("s1", "Russia", "releasee")]
+
+        # Select "Russia and Ukraine" and re-bound the span under the cursor with r.
+        await press(pilot, "ctrl+home", *["right"] * 17)
+        await press(pilot, "left", *["shift+right"] * 18, "r")
+        assert spans_of(journal(session)[-1]) == [("s1", "Russia and Ukraine", "releasee")]
+
+        # Delete with x, undo, redo.
+        await press(pilot, "left", "x")
+        assert journal(session)[-1]["spans"] == []
+        await press(pilot, "ctrl+z")
+        assert spans_of(journal(session)[-1]) == [("s1", "Russia and Ukraine", "releasee")]
+        await press(pilot, "ctrl+y")
+        assert journal(session)[-1]["spans"] == []
+        await press(pilot, "ctrl+z")
+        span_list = screen_of(app).query_one(SpanList)
+        assert span_list.get_option("s1") is not None
+        assert len(journal(session)) == 7
+
+    drive(session, scenario)
+
+
+def test_count_value_form_done_and_next_document(session: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        screen = screen_of(app)
+        # "146" is at 43..46; label it count: its value is suggested.
+        await press(pilot, *["right"] * 43, *["shift+right"] * 3, "2")
+        assert journal(session)[-1]["spans"][0]["value"] == 146
+
+        # d is refused while event_type is empty: the document stays.
+        await press(pilot, "d")
+        assert session.document.id == "a"
+        assert journal(session)[-1]["status"] == "in_progress"
+
+        # o goes to the form; choose event_type with the keyboard.
+        await press(pilot, "o")
+        select = screen.focused
+        assert isinstance(select, Select) and select.name == "event_type"
+        await press(pilot, "enter", "down", "enter")
+        assert journal(session)[-1]["form"]["event_type"] == "exchange"
+
+        # escape returns to the article; d marks done and opens the next unfinished document.
+        await press(pilot, "escape")
+        assert screen.query_one(ArticleView).has_focus
+        await press(pilot, "d")
+        await wait_for(pilot, lambda: session.document.id == "b")
+        assert journal(session)[-1]["status"] == "done"
+        assert "2/3" in status_line(app) and "done 1/3" in status_line(app)
+        assert screen.query_one(ArticleView).text_original.startswith("date 2024-03-17")
+
+    drive(session, scenario)
+
+
+def test_value_input_and_group_fields_with_ctrl_l(session: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        screen = screen_of(app)
+        await press(pilot, *["right"] * 43, *["shift+right"] * 3, "2", "left")
+        value = screen.query_one("#span-value", Input)
+        assert value.value == "146"
+        # Correct the value by typing into the detail's input.
+        value.focus()
+        await pilot.pause()
+        await press(pilot, "ctrl+a", "ctrl+k", *"150", "enter")
+        assert journal(session)[-1]["spans"][0]["value"] == 150
+
+        # Add a release, fill its count from the span with ctrl+l.
+        await press(pilot, "escape")
+        screen.query_one(".add-item").press()
+        await wait_for(pilot, lambda: field(screen, "releases[0].count") is not None)
+        count = field(screen, "releases[0].count")
+        assert count is not None
+        count.focus()
+        await pilot.pause()
+        await press(pilot, "ctrl+l")
+        line = journal(session)[-1]
+        assert line["form"]["releases"][0]["count"] == 150
+        assert line["links"] == {"releases[0].count": ["s1"]}
+        assert count.value == "150"
+
+        # Type into a text field; it is saved on enter.
+        received = field(screen, "releases[0].received_by")
+        assert received is not None
+        received.focus()
+        await pilot.pause()
+        await press(pilot, *"Russia", "enter")
+        assert journal(session)[-1]["form"]["releases"][0]["received_by"] == "Russia"
+
+        # A bad integer is refused and marked, nothing is saved.
+        count.focus()
+        await pilot.pause()
+        await press(pilot, "ctrl+a", "ctrl+k", *"lots", "enter")
+        assert count.has_class("-invalid")
+        assert journal(session)[-1]["form"]["releases"][0]["count"] == 150
+
+    drive(session, scenario)
+
+
+def test_skip_flag_next_previous_and_unfinished(session: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await press(pilot, "f")
+        assert journal(session)[-1]["flagged"] is True
+        assert "flagged" in status_line(app)
+        await press(pilot, "s")
+        await wait_for(pilot, lambda: session.document.id == "b")
+        assert journal(session)[-1]["status"] == "skipped"
+        await press(pilot, "n")
+        await wait_for(pilot, lambda: session.document.id == "c")
+        await press(pilot, "p")
+        await wait_for(pilot, lambda: session.document.id == "b")
+        await press(pilot, "u")
+        await wait_for(pilot, lambda: session.document.id == "c")
+        await press(pilot, "u")
+        await wait_for(pilot, lambda: session.document.id == "b")
+
+    drive(session, scenario)
+
+
+def test_tab_moves_between_spans_and_search_selects_matches(
+    session: AnnotationSession,
+) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        screen = screen_of(app)
+        article = screen.query_one(ArticleView)
+        await press(pilot, *["right"] * 16, *["shift+right"] * 6, "1")
+        await press(pilot, *["right"] * 5, *["shift+right"] * 7, "1")  # Ukraine
+        await press(pilot, "ctrl+home", "tab")
+        assert article.cursor_offset == 16 and session.selected == "s1"
+        await press(pilot, "tab")
+        assert article.cursor_offset == 27 and session.selected == "s2"
+        await press(pilot, "shift+tab")
+        assert session.selected == "s1"
+
+        await press(pilot, "slash", *"prisoners", "enter")
+        assert article.selection_offsets() == (47, 56)
+        await press(pilot, "escape", "4")
+        assert ("s3", "prisoners", "releasee") in spans_of(journal(session)[-1])
+
+    drive(session, scenario)
