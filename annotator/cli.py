@@ -58,6 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--write", nargs="?", const="", metavar="DIR", help="write JSON Schemas")
     mode.add_argument("--check", nargs="?", const="", metavar="DIR", help="exit 1 when stale")
     schema.add_argument("words", nargs="*", metavar="check SCHEME.toml", help=argparse.SUPPRESS)
+
+    agree = _add(commands, "agree", "agree_cmd", "How far annotators agree: spans, tokens, form.")
+    agree.add_argument("files", nargs="+", metavar="FILE", help="annotators' journals")
+    agree.add_argument("--corpus", help="the articles (needed for token kappa and char alpha)")
+    agree.add_argument("--scheme", help="scheme TOML file (default: prisoner_exchange)")
+    agree.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
 
 

@@ -188,8 +188,11 @@ def _nothing_to_compare(
         for name in by_name:
             counts[name] += 1
     per_name = ", ".join(f"{name}: {count} done" for name, count in counts.items())
-    why = f"; {len(excluded)} excluded (first: {excluded[0].doc_id}, {excluded[0].reason})"
+    why = ""
+    if excluded:
+        first = excluded[0]
+        why = f"; {len(excluded)} excluded (first: {first.doc_id}, {first.reason})"
     return (
-        f"{where}: no document is done by two or more annotators ({per_name}"
-        f"{why if excluded else ''}): nothing to compare"
+        f"{where}: no document is done by two or more annotators ({per_name}{why}): "
+        "nothing to compare"
     )

@@ -1,0 +1,145 @@
+"""``annotator agree`` as a person runs it: output, exit status, one clear line for bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+
+from tests.test_agreement_data import (
+    ALICE_SPANS,
+    BOB_SPANS,
+    TEXT,
+    record,
+    run_cli,
+    span,
+    write_corpus,
+    write_journal,
+)
+
+DEFAULT_FORM = {"event_type": "exchange"}
+
+
+def journals(tmp_path: Path) -> tuple[Path, Path]:
+    alice = write_journal(
+        tmp_path / "alice.jsonl",
+        record("alice", spans=ALICE_SPANS, form=DEFAULT_FORM),
+        record("alice", "[bold]x[/bold]", form=DEFAULT_FORM),
+    )
+    bob = write_journal(
+        tmp_path / "bob.jsonl",
+        record("bob", spans=BOB_SPANS, form=DEFAULT_FORM),
+        record("bob", "[bold]x[/bold]", form={"event_type": "announcement"}),
+    )
+    return alice, bob
+
+
+def test_json_has_the_keys_of_the_issue(tmp_path: Path) -> None:
+    alice, bob = journals(tmp_path)
+    corpus = write_corpus(tmp_path, {"d1": TEXT, "[bold]x[/bold]": TEXT})
+    result = run_cli("agree", alice, bob, "--corpus", corpus, "--json")
+    assert result.returncode == 0, result.stderr
+    report = orjson.loads(result.stdout)  # exactly one JSON object
+    assert report["annotators"] == ["alice", "bob"]
+    assert report["documents"] == 2
+    assert set(report["spans"]) >= {
+        "exact_f1",
+        "overlap_f1",
+        "token_kappa",
+        "char_alpha",
+        "by_label",
+    }
+    assert set(report["spans"]["by_label"]["actor"]) >= {"exact_f1", "overlap_f1"}
+    assert set(report["form"]["event_type"]) >= {"alpha", "agreement"}
+    assert set(report["pairs"][0]) >= {"a", "b", "exact_f1", "overlap_f1", "token_kappa"}
+    assert set(report["per_document"][0]) >= {"doc_id", "exact_f1"}
+    assert report["spans"]["token_kappa"] is not None
+    assert "NaN" not in result.stdout
+
+
+def test_human_tables_show_doc_ids_as_written(tmp_path: Path) -> None:
+    alice, bob = journals(tmp_path)
+    result = run_cli("agree", alice, bob)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for title in ("Agreement: 2 documents", "Per label", "Pairs", "Form fields", "Lowest"):
+        assert title in out
+    assert "[bold]x[/bold]" in out  # markup-like ids are shown, not interpreted
+    assert "note: token_kappa and char_alpha need the article texts" in out
+
+
+def other_scheme(tmp_path: Path) -> Path:
+    path = tmp_path / "places.toml"
+    path.write_text(
+        'name = "places"\n[[labels]]\nname = "place"\nkey = "1"\ncolor = "#000000"\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize("command", ["agree"])
+def test_bad_input_is_one_clear_line(tmp_path: Path, command: str) -> None:
+    alice, bob = journals(tmp_path)
+    extra = ["-o", str(tmp_path / "gold.jsonl")] if command == "merge" else []
+    cases: list[tuple[list[str | Path], str]] = [
+        # journals of another scheme than the one in force
+        (
+            [alice, bob, "--scheme", other_scheme(tmp_path)],
+            f"{alice}:1: spans.0.label: unknown label 'actor' (scheme places: place); "
+            "were these journals made with another scheme? pass it with --scheme FILE",
+        ),
+        # one annotator only
+        ([alice], f"{alice}: only one annotator (alice): comparing needs the journals of two"),
+        # the same annotator in two files
+        (
+            [
+                alice,
+                write_journal(tmp_path / "alice2.jsonl", record("alice", "d9", form=DEFAULT_FORM)),
+                bob,
+            ],
+            f"{tmp_path / 'alice2.jsonl'}: annotator 'alice' also has records in {alice}: each "
+            "annotator's work must come from one journal",
+        ),
+        # no document done by both
+        (
+            [
+                alice,
+                write_journal(
+                    tmp_path / "carol.jsonl", record("carol", "elsewhere", form=DEFAULT_FORM)
+                ),
+            ],
+            "no document is done by two or more annotators (alice: 2 done, carol: 1 done)",
+        ),
+        # a damaged line
+        (
+            [alice, write_journal(tmp_path / "bad.jsonl", record("bob", spans=[{"id": "s1"}]))],
+            f"{tmp_path / 'bad.jsonl'}:1: spans.0.start: required field is missing",
+        ),
+    ]
+    if command == "diff":
+        # diff takes exactly two journals: its own cases are in test_diff.
+        cases = [cases[0], cases[3], cases[4]]
+    for args, message in cases:
+        result = run_cli(command, *args, *extra)
+        assert result.returncode == 1, (args, result.stdout, result.stderr)
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1, result.stderr
+        assert message in lines[0]
+        assert "Traceback" not in result.stderr
+
+
+def test_span_past_the_end_of_the_text_does_not_crash(tmp_path: Path) -> None:
+    # Checked spans against a corpus are validate's job; agree must still not crash on them.
+    long = span("s1", 0, 6, "actor")  # "Russia", in a text of 4 characters
+    alice = write_journal(
+        tmp_path / "a.jsonl", record("alice", spans=[long], form=DEFAULT_FORM, text="Russ")
+    )
+    bob = write_journal(
+        tmp_path / "b.jsonl", record("bob", spans=[long], form=DEFAULT_FORM, text="Russ")
+    )
+    corpus = write_corpus(tmp_path, {"d1": "Russ"})
+    result = run_cli("agree", alice, bob, "--corpus", corpus, "--json")
+    assert result.returncode == 0, result.stderr
+    report = orjson.loads(result.stdout)
+    assert report["spans"]["exact_f1"] == 1.0
