@@ -64,6 +64,14 @@ def build_parser() -> argparse.ArgumentParser:
     agree.add_argument("--corpus", help="the articles (needed for token kappa and char alpha)")
     agree.add_argument("--scheme", help="scheme TOML file (default: prisoner_exchange)")
     agree.add_argument("--json", action="store_true", help="print one JSON object")
+
+    diff = _add(commands, "diff", "diff_cmd", "Every disagreement between two annotators.")
+    diff.add_argument("a", metavar="A", help="one annotator's journal")
+    diff.add_argument("b", metavar="B", help="another annotator's journal")
+    diff.add_argument("--corpus", help="the articles (to show each difference in its sentence)")
+    diff.add_argument("--scheme", help="scheme TOML file (default: prisoner_exchange)")
+    diff.add_argument("--doc", metavar="ID", help="only this document")
+    diff.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
 
 

@@ -292,7 +292,7 @@ def _report(
     return {
         "annotators": comparison.annotators,
         "documents": len(comparison.units),
-        "files": {name: str(path) for name, path in comparison.files.items()},
+        "files": {name: str(comparison.files[name]) for name in comparison.annotators},
         "spans": {
             "exact_f1": _round(_mean(row["exact_f1"] for row in pair_rows)),
             "overlap_f1": _round(_mean(row["overlap_f1"] for row in pair_rows)),

@@ -60,7 +60,7 @@ class Comparison:
     units: list[Unit]
     excluded: list[Excluded] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    files: dict[str, Path] = field(default_factory=dict)  # annotator -> journal
+    files: dict[str, Path] = field(default_factory=dict)  # every annotator -> their journal
     corpus: Corpus | None = None
 
     def text(self, unit: Unit) -> str | None:
@@ -152,7 +152,7 @@ def load_comparison(files: list[Path], scheme: Scheme, corpus: Corpus | None = N
         units=units,
         excluded=excluded,
         notes=latest.notes,
-        files={name: latest.files[name] for name in compared},
+        files=latest.files,
         corpus=corpus,
     )
 

@@ -1,0 +1,182 @@
+"""``annotator diff``: every disagreement between two annotators, document by document.
+
+Spans are paired in the order of design.md, each span taking part in at most one pair:
+
+1. same offsets and label: no difference, or ``value`` when the normalised values differ;
+2. same offsets, other label: ``label``;
+3. same label, overlapping, other offsets: ``boundary``, the pairs with the largest overlap
+   first (ties: the earlier spans first);
+4. what is left: ``only_a`` / ``only_b``.
+
+Within a step, spans pair in document order. Form fields that differ are listed with their
+path and both values (see ``form_compare.form_differences``). With the texts, each span
+difference carries the sentence(s) around it (``sentence``: start and end offsets), from the
+project's sentence splitter, for showing it in context.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, Literal
+
+from annotator.core.compare import Comparison, load_comparison
+from annotator.core.corpus import Corpus
+from annotator.core.errors import AnnotatorError
+from annotator.core.form_compare import form_differences, normal
+from annotator.core.models import Record, Span
+from annotator.core.scheme import Scheme
+from annotator.core.tokens import sentences
+
+DiffKind = Literal["boundary", "label", "only_a", "only_b", "value"]
+DIFF_KINDS: tuple[DiffKind, ...] = ("boundary", "label", "only_a", "only_b", "value")
+_KIND_ORDER = {kind: order for order, kind in enumerate(("value", "label", "boundary"))}
+
+
+def _position(span: Span) -> tuple[int, int, str, str]:
+    return (span.start, span.end, span.label, span.id)
+
+
+def span_differences(a: Record, b: Record) -> list[tuple[DiffKind, Span | None, Span | None]]:
+    """The span differences of two records of one document, in document order."""
+    free_a = sorted(a.spans, key=_position)
+    free_b = sorted(b.spans, key=_position)
+    out: list[tuple[DiffKind, Span | None, Span | None]] = []
+
+    def pair_by(key: Any, kind: DiffKind) -> None:
+        waiting: defaultdict[Any, list[Span]] = defaultdict(list)
+        for span in free_b:
+            waiting[key(span)].append(span)
+        kept_a: list[Span] = []
+        for span in free_a:
+            matches = waiting.get(key(span))
+            if not matches:
+                kept_a.append(span)
+                continue
+            other = matches.pop(0)
+            free_b.remove(other)
+            if kind != "value" or normal(span.value) != normal(other.value):
+                out.append((kind, span, other))
+        free_a[:] = kept_a
+
+    pair_by(lambda span: (span.start, span.end, span.label), "value")
+    pair_by(lambda span: (span.start, span.end), "label")
+    candidates = sorted(
+        (
+            (-(min(x.end, y.end) - max(x.start, y.start)), _position(x), _position(y), x, y)
+            for x in free_a
+            for y in free_b
+            if x.label == y.label and x.start < y.end and y.start < x.end
+        ),
+        key=lambda item: item[:3],
+    )
+    paired: set[int] = set()
+    for _overlap, _pa, _pb, x, y in candidates:
+        if id(x) in paired or id(y) in paired:
+            continue
+        paired.update((id(x), id(y)))
+        out.append(("boundary", x, y))
+    out.extend(("only_a", span, None) for span in free_a if id(span) not in paired)
+    out.extend(("only_b", None, span) for span in free_b if id(span) not in paired)
+
+    def order(item: tuple[DiffKind, Span | None, Span | None]) -> tuple[int, int, int]:
+        kind, x, y = item
+        start = min(span.start for span in (x, y) if span is not None)
+        end = max(span.end for span in (x, y) if span is not None)
+        return (start, end, _KIND_ORDER.get(kind, 3))
+
+    return sorted(out, key=order)
+
+
+def sentence_around(bounds: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """The stretch of whole sentences holding ``[start, end)`` (the range itself when none)."""
+    if not bounds:
+        return (start, end)
+    first = max(bisect_right(bounds, start, key=lambda item: item[0]) - 1, 0)
+    last = max(bisect_right(bounds, max(end - 1, start), key=lambda item: item[0]) - 1, first)
+    return (min(bounds[first][0], start), max(bounds[last][1], end))
+
+
+def _span_json(span: Span | None) -> dict[str, Any] | None:
+    return None if span is None else span.model_dump(mode="json")
+
+
+def differences(comparison: Comparison, scheme: Scheme, first: str, second: str) -> dict[str, Any]:
+    """The diff of annotator ``first`` (A) against ``second`` (B) over the compared units."""
+    spans_out: list[dict[str, Any]] = []
+    form_out: list[dict[str, Any]] = []
+    counts = dict.fromkeys(DIFF_KINDS, 0)
+    documents = 0
+    for unit in comparison.units:
+        record_a, record_b = unit.records.get(first), unit.records.get(second)
+        if record_a is None or record_b is None:
+            continue
+        documents += 1
+        found = span_differences(record_a, record_b)
+        text = comparison.text(unit) if found else None
+        bounds = sentences(text) if text is not None else []
+        for kind, x, y in found:
+            counts[kind] += 1
+            item: dict[str, Any] = {
+                "doc_id": unit.doc_id,
+                "kind": kind,
+                "a": _span_json(x),
+                "b": _span_json(y),
+            }
+            if text is not None:
+                spans = [span for span in (x, y) if span is not None]
+                start = min(span.start for span in spans)
+                end = min(max(span.end for span in spans), len(text))
+                item["sentence"] = list(sentence_around(bounds, start, end))
+            spans_out.append(item)
+        for change in form_differences(record_a.form, record_b.form, scheme):
+            form_out.append({"doc_id": unit.doc_id, **change})
+    notes = list(comparison.notes)
+    if comparison.corpus is None:
+        notes.append("pass --corpus PATH to see each difference in its sentence")
+    return {
+        "annotators": {"a": first, "b": second},
+        "documents": documents,
+        "differences": spans_out,
+        "form": form_out,
+        "counts": counts,
+        "excluded": [item.as_json() for item in comparison.excluded],
+        "notes": notes,
+    }
+
+
+def _single_annotator(comparison: Comparison, file: Path) -> str:
+    names = sorted(name for name, path in comparison.files.items() if path == file)
+    if len(names) != 1:
+        raise AnnotatorError(
+            f"{file}: holds the records of {len(names)} annotators ({', '.join(names)}): diff "
+            "compares two journals of one annotator each (use `annotator agree` for more)"
+        )
+    return names[0]
+
+
+def diff_of_files(
+    file_a: Path,
+    file_b: Path,
+    scheme: Scheme,
+    corpus: Corpus | None = None,
+    doc_id: str | None = None,
+) -> dict[str, Any]:
+    """Read two journals and list their differences (the core of ``annotator diff``)."""
+    comparison = load_comparison([file_a, file_b], scheme, corpus)
+    first, second = _single_annotator(comparison, file_a), _single_annotator(comparison, file_b)
+    if doc_id is not None:
+        units = [unit for unit in comparison.units if unit.doc_id == doc_id]
+        if not units:
+            raise AnnotatorError(_why_not_compared(comparison, doc_id))
+        comparison.units = units
+        comparison.excluded = [item for item in comparison.excluded if item.doc_id == doc_id]
+    return differences(comparison, scheme, first, second)
+
+
+def _why_not_compared(comparison: Comparison, doc_id: str) -> str:
+    for item in comparison.excluded:
+        if item.doc_id == doc_id:
+            return f"--doc {doc_id}: not compared: {item.reason} ({', '.join(item.annotators)})"
+    return f"--doc {doc_id}: not compared: not done by both annotators"
