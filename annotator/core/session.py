@@ -18,14 +18,16 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-from annotator.core import forms, spans
+from annotator.core import forms
 from annotator.core.corpus import Corpus, open_corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.history import History
-from annotator.core.models import SCHEMA_VERSION, Document, Record, Span, record_line
-from annotator.core.scheme import FormField, Scheme, default_scheme_path, load_scheme
+from annotator.core.models import SCHEMA_VERSION, Document, Record, record_line
+from annotator.core.scheme import Scheme, default_scheme_path, load_scheme
+from annotator.core.session_edits import Refused as Refused
+from annotator.core.session_edits import SessionEdits
 from annotator.core.store import Store
 from annotator.core.timer import ActiveTimer
 from annotator.core.writer import append_durably
@@ -36,10 +38,6 @@ SaveListener = Callable[[str, str | None], None]
 # Time spent only passing through a document (n, n, n) is not worth a journal line.
 _MIN_SECONDS_TO_SAVE_ON_LEAVE = 2.0
 _NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]*$")
-
-
-class Refused(AnnotatorError):
-    """An action the session declines; the message says why and what to do instead."""
 
 
 def utc_now() -> dt.datetime:
@@ -83,7 +81,7 @@ class _StatusRelay:
 
 
 @dataclass
-class AnnotationSession:
+class AnnotationSession(SessionEdits):
     corpus: Corpus
     scheme: Scheme
     scheme_path: Path
@@ -252,208 +250,8 @@ class AnnotationSession:
         notices, self._notices = self._notices, []
         return notices
 
-    # ------------------------------------------------------------------ spans
-    @property
-    def text(self) -> str:
-        return self.document.text
-
-    def span(self, span_id: str | None) -> Span | None:
-        return None if span_id is None else self.record.span_by_id(span_id)
-
-    def spans_under(self, offset: int) -> list[Span]:
-        """Spans at the cursor, innermost first; a cursor just after a span's end counts too."""
-        found = spans.spans_at(self.record, offset)
-        if not found and offset > 0:
-            ending = [s for s in self.record.spans if s.end == offset]
-            found = sorted(ending, key=lambda s: (s.end - s.start, s.start))
-        return found
-
-    def select_at(self, offset: int) -> Span | None:
-        """Follow the cursor: keep the selected span while the cursor is in it."""
-        under = self.spans_under(offset)
-        current = self.span(self.selected)
-        if current is not None and current in under:
-            return current
-        self.selected = under[0].id if under else None
-        return under[0] if under else None
-
-    def _target(self, span_id: str | None) -> Span:
-        span = self.span(span_id if span_id is not None else self.selected)
-        if span is None:
-            raise Refused("no span under the cursor")
-        return span
-
-    def ordered_spans(self) -> list[Span]:
-        return sorted(self.record.spans, key=lambda s: (s.start, s.end, s.id))
-
-    def step_span(self, offset: int, forward: bool = True) -> Span | None:
-        """The next (or previous) span from the selected one or the cursor, wrapping."""
-        ordered = self.ordered_spans()
-        if not ordered:
-            return None
-        current = self.span(self.selected)
-        if current is not None:
-            index = ordered.index(current) + (1 if forward else -1)
-        elif forward:
-            index = next((i for i, s in enumerate(ordered) if s.start >= offset), 0)
-        else:
-            index = next((i for i in reversed(range(len(ordered))) if ordered[i].end <= offset), -1)
-        span = ordered[index % len(ordered)]
-        self.selected = span.id
-        return span
-
-    def label_selection(self, start: int, end: int, label: str) -> Span:
-        """Label the selection (snapped unless in character mode), or relabel the selected span."""
-        self._writable()
-        if self.scheme.label(label) is None:
-            raise Refused(f"unknown label {label!r}")
-        if start == end:
-            span = self._target(None)
-            if span.label == label:
-                return span
-            self._commit(self._call(spans.relabel_span, self.record, span.id, label, self.scheme))
-            return self._target(span.id)
-        start, end = min(start, end), max(start, end)
-        snapped = spans.snap_selection(self.text, start, end, "char" if self.char_mode else "token")
-        if snapped is None:
-            raise Refused("the selection holds no word to label (only spaces or punctuation)")
-        same = [s for s in self.record.spans if (s.start, s.end) == snapped]
-        if any(s.label == label for s in same):
-            raise Refused(f"{self.text[snapped[0] : snapped[1]]!r} is already labelled {label}")
-        if len(same) == 1:
-            self._notices.append(f"relabelled {same[0].id}: {same[0].label} → {label}")
-            self.selected = same[0].id
-            return self.label_selection(snapped[0], snapped[0], label)
-        record, span = self._call(
-            spans.add_span,
-            self.record,
-            self.text,
-            *snapped,
-            label,
-            self.scheme,
-            doc_date=self.document.meta.get("date"),
-        )
-        self._commit(record)
-        self.selected = span.id
-        return self._target(span.id)
-
-    def rebound(self, start: int, end: int, span_id: str | None = None) -> Span:
-        """Give the selected span the selection's boundaries (snapped); label and id kept."""
-        self._writable()
-        if start == end:
-            raise Refused("select the new extent first, then press r")
-        start, end = min(start, end), max(start, end)
-        if span_id is None and self.span(self.selected) is None:
-            overlapping = [s for s in self.record.spans if s.start < end and start < s.end]
-            if overlapping:
-                best = max(overlapping, key=lambda s: min(s.end, end) - max(s.start, start))
-                span_id = best.id
-        span = self._target(span_id)
-        snapped = spans.snap_selection(self.text, start, end, "char" if self.char_mode else "token")
-        if snapped is None:
-            raise Refused("the selection holds no word (only spaces or punctuation)")
-        self._commit(self._call(spans.rebound_span, self.record, self.text, span.id, *snapped))
-        self.selected = span.id
-        return self._target(span.id)
-
-    def delete(self, span_id: str | None = None) -> Span:
-        self._writable()
-        span = self._target(span_id)
-        self._commit(self._call(spans.delete_span, self.record, span.id))
-        self.selected = None
-        return span
-
-    def set_value(self, raw: str, span_id: str | None = None) -> Span:
-        """Set a span's normalised value from what was typed ('' clears it)."""
-        self._writable()
-        span = self._target(span_id)
-        self._commit(self._call(spans.set_span_value, self.record, span.id, raw, self.scheme))
-        return self._target(span.id)
-
-    def find(self, query: str, offset: int) -> tuple[int, int] | None:
-        """The next match of ``query`` (case-insensitive) at or after ``offset``, wrapping."""
-        if not query:
-            return None
-        haystack, needle = self.text.casefold(), query.casefold()
-        if len(haystack) != len(self.text):  # casefold changed lengths: match exactly
-            haystack, needle = self.text, query
-        found = haystack.find(needle, offset)
-        if found == -1:
-            found = haystack.find(needle)
-        return None if found == -1 else (found, found + len(needle))
-
-    # ------------------------------------------------------------------- form
-    def form_field(self, path: str) -> FormField:
-        return self._call(forms.resolve_path, self.scheme, path)[2]  # type: ignore[no-any-return]
-
-    def field_value(self, path: str) -> Any:
-        """The value at ``path`` (None, or [] for a list, when not filled in)."""
-        return self._call(forms.field_value, self.record, path, self.scheme)
-
-    def group_size(self, group: str) -> int:
-        items = self.record.form.get(group)
-        return len(items) if isinstance(items, list) else 0
-
-    def set_field(self, path: str, raw: str | None) -> None:
-        """Set a form field from what was typed or chosen; a list takes comma-separated text."""
-        self._writable()
-        field = self.form_field(path)
-        value: Any = raw
-        if field.type == "list" and isinstance(raw, str):
-            value = [item.strip() for item in raw.split(",") if item.strip()]
-        if self._call(forms.coerce_field_value, field, value) == self.field_value(path):
-            return
-        self._commit(self._call(forms.set_field, self.record, path, value, self.scheme))
-
-    def add_group_item(self, group: str) -> int:
-        self._writable()
-        self._commit(self._call(forms.add_group_item, self.record, group, self.scheme))
-        return self.group_size(group) - 1
-
-    def remove_group_item(self, group: str, index: int) -> None:
-        self._writable()
-        self._commit(self._call(forms.remove_group_item, self.record, group, index))
-
-    def fill_from_span(self, path: str, span_id: str | None = None) -> None:
-        """Fill a field from the selected span and record the link."""
-        self._writable()
-        span = self._target(span_id)
-        self._commit(self._call(forms.fill_from_span, self.record, path, span.id, self.scheme))
-
-    def set_note(self, note: str) -> None:
-        self._writable()
-        if note != self.record.note:
-            self._commit(self.record.model_copy(update={"note": note}))
-
-    def missing_required(self) -> list[str]:
-        return list(forms.missing_required(self.record, self.scheme))
-
-    # ---------------------------------------------------------------- history
-    def can_undo(self) -> bool:
-        return self._history().can_undo
-
-    def can_redo(self) -> bool:
-        return self._history().can_redo
-
-    def undo(self) -> bool:
-        self._writable()
-        return self._restore(self._history().undo())
-
-    def redo(self) -> bool:
-        self._writable()
-        return self._restore(self._history().redo())
-
     def _history(self) -> History:
         return self._histories[self.document.id]
-
-    def _restore(self, earlier: Record | None) -> bool:
-        if earlier is None:
-            return False
-        content = {key: getattr(earlier, key) for key in ("spans", "form", "links", "note")}
-        self._commit(self.record.model_copy(update=content), undoable=False)
-        if self.span(self.selected) is None:
-            self.selected = None
-        return True
 
     # ----------------------------------------------------------------- status
     def mark_done(self) -> str | None:
@@ -499,14 +297,6 @@ class AnnotationSession:
             )
         if self._closed:
             raise Refused("the session is closed")
-
-    def _call(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        try:
-            return function(*args, **kwargs)
-        except Refused:
-            raise
-        except (AnnotatorError, ValueError, KeyError, IndexError) as error:
-            raise Refused(str(error).strip("'\"")) from None
 
     def _commit(self, record: Record, undoable: bool = True) -> None:
         state = self.state

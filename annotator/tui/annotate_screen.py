@@ -338,11 +338,17 @@ class AnnotateScreen(Screen[None]):
     def on_note_edited(self, message: NoteEdited) -> None:
         self.change(self.session.set_note, message.note)
 
-    def on_group_edited(self, message: GroupEdited) -> None:
-        if message.index is None:
-            self.change(self.session.add_group_item, message.group)
-        else:
+    async def on_group_edited(self, message: GroupEdited) -> None:
+        if message.index is not None:
             self.change(self.session.remove_group_item, message.group, message.index)
+            return
+        index = self.change(self.session.add_group_item, message.group)
+        if index is not _FAILED:
+            await self.redraw()  # the new item's fields exist once this returns
+            form = self.query_one("#form", EventForm)
+            first = form.first_field(prefix=f"{message.group}[{index}].")
+            if first is not None:
+                first.focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.session.activity()

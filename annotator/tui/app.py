@@ -38,6 +38,7 @@ class AnnotatorApp(App[None]):
         self.session = session
         self.sub_title = f"{session.annotator} · {session.corpus.path}"
         self._told_error: str | None = None
+        self.quit_flush_seconds = 3.0
 
     def on_mount(self) -> None:
         def relay(state: str, error: str | None) -> None:
@@ -66,7 +67,7 @@ class AnnotatorApp(App[None]):
 
     @work(thread=True, exclusive=True, group="quit")
     def _flush_then_quit(self) -> None:
-        written = self.session.flush(timeout=3.0)
+        written = self.session.flush(timeout=self.quit_flush_seconds)
         self.call_from_thread(self._after_flush, written)
 
     def _after_flush(self, written: bool) -> None:

@@ -274,9 +274,12 @@ class EventForm(VerticalScroll):
         for control in self.query("Input, Select, Button"):
             control.disabled = read_only
 
-    def first_field(self) -> Widget | None:
-        fields = [widget for widget in self.query("Input, Select") if not widget.disabled]
-        return fields[0] if fields else None
+    def first_field(self, prefix: str = "") -> Widget | None:
+        """The first field that can take input (whose path starts with ``prefix``)."""
+        for widget in self.query("Input, Select"):
+            if not widget.disabled and (widget.name or "").startswith(prefix):
+                return widget
+        return None
 
     def _commit(self, widget: Input) -> None:
         if widget.id == "note":
