@@ -72,6 +72,20 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--scheme", help="scheme TOML file (default: prisoner_exchange)")
     diff.add_argument("--doc", metavar="ID", help="only this document")
     diff.add_argument("--json", action="store_true", help="print one JSON object")
+
+    merge = _add(commands, "merge", "merge_cmd", "Gold records where annotators agree.")
+    merge.add_argument("files", nargs="+", metavar="FILE", help="annotators' journals")
+    merge.add_argument("-o", "--output", required=True, metavar="GOLD.jsonl", help="gold file")
+    merge.add_argument("--reviewer", help="your name (default: the login name)")
+    merge.add_argument(
+        "--min-agree",
+        type=int,
+        metavar="K",
+        help="accept what K annotators agree on (default: all)",
+    )
+    merge.add_argument("--force", action="store_true", help="replace a reviewed gold file")
+    merge.add_argument("--corpus", help="the articles (records of changed texts are left out)")
+    merge.add_argument("--scheme", help="scheme TOML file (default: prisoner_exchange)")
     return parser
 
 

@@ -78,7 +78,7 @@ def other_scheme(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("command", ["agree", "diff"])
+@pytest.mark.parametrize("command", ["agree", "diff", "merge"])
 def test_bad_input_is_one_clear_line(tmp_path: Path, command: str) -> None:
     alice, bob = journals(tmp_path)
     extra = ["-o", str(tmp_path / "gold.jsonl")] if command == "merge" else []

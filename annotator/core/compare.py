@@ -62,6 +62,7 @@ class Comparison:
     notes: list[str] = field(default_factory=list)
     files: dict[str, Path] = field(default_factory=dict)  # every annotator -> their journal
     corpus: Corpus | None = None
+    single: list[str] = field(default_factory=list)  # docs done by one annotator only
 
     def text(self, unit: Unit) -> str | None:
         """The text the unit's annotators saw, when a corpus was given."""
@@ -137,9 +138,11 @@ def load_comparison(files: list[Path], scheme: Scheme, corpus: Corpus | None = N
             done[doc_id][name] = record
     units: list[Unit] = []
     excluded: list[Excluded] = []
+    single: list[str] = []
     for doc_id in sorted(done):
         by_name = done[doc_id]
         if len(by_name) < 2:
+            single.append(doc_id)
             continue
         unit = _unit(doc_id, by_name, corpus, excluded)
         if unit is not None:
@@ -154,6 +157,7 @@ def load_comparison(files: list[Path], scheme: Scheme, corpus: Corpus | None = N
         notes=latest.notes,
         files=latest.files,
         corpus=corpus,
+        single=single,
     )
 
 

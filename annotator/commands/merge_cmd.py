@@ -1,0 +1,44 @@
+"""``annotator merge FILE... -o GOLD.jsonl [--reviewer NAME] [--min-agree K] [--force]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from annotator.commands import scheme_from
+from annotator.commands.annotate_cmd import login_name
+from annotator.core.corpus import open_corpus
+from annotator.core.merge import merge_files
+
+
+def run(args: argparse.Namespace) -> int:
+    scheme = scheme_from(args.scheme)
+    corpus = open_corpus(Path(args.corpus)) if args.corpus else None
+    summary = merge_files(
+        [Path(name) for name in args.files],
+        Path(args.output),
+        scheme,
+        args.reviewer or login_name(),
+        args.min_agree,
+        args.force,
+        corpus,
+    )
+    conflicts = summary["conflicts"]
+    print(
+        f"wrote {summary['output']}: {summary['documents']} document(s), "
+        f"{summary['spans']} agreed span(s); {summary['done']} done, "
+        f"{summary['in_progress']} with open conflicts "
+        f"({conflicts['span']} span, {conflicts['field']} field)"
+    )
+    if summary["single_annotator"]:
+        print(
+            f"{summary['single_annotator']} document(s) done by one annotator only were not merged",
+            file=sys.stderr,
+        )
+    for item in summary["excluded"]:
+        who = ", ".join(item["annotators"])
+        print(f"left out: {item['doc_id']} ({who}): {item['reason']}", file=sys.stderr)
+    for note in summary["notes"]:
+        print(f"note: {note}", file=sys.stderr)
+    return 0

@@ -1,0 +1,305 @@
+"""Merging annotators into gold: accepted spans and fields, conflicts, the gold file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+
+from annotator.core.compare import load_comparison
+from annotator.core.errors import AnnotatorError
+from annotator.core.goldfile import read_gold
+from annotator.core.lock import JournalLock
+from annotator.core.merge import merge_units
+from annotator.core.models import GoldRecord
+from tests.test_agreement_data import (
+    ALICE_SPANS,
+    BOB_SPANS,
+    record,
+    run_cli,
+    scheme,
+    span,
+    write_journal,
+)
+
+
+def merged(
+    tmp_path: Path, *journals: list[dict[str, Any]], min_agree: int | None = None
+) -> list[GoldRecord]:
+    files = [
+        write_journal(tmp_path / f"j{number}.jsonl", *records)
+        for number, records in enumerate(journals)
+    ]
+    test_scheme = scheme(tmp_path)
+    comparison = load_comparison(files, test_scheme)
+    return merge_units(comparison.units, test_scheme, "rita", min_agree)
+
+
+def test_full_agreement_is_done_gold(tmp_path: Path) -> None:
+    form = {"code": "1", "releases": [{"released_by": "Russia", "count": 146}]}
+    links = {"releases[0].count": ["s2"], "releases[0].released_by": ["s1"]}
+    alice = record("alice", spans=ALICE_SPANS, form=form, links=links)
+    # bob's span ids differ; his releases text has other spacing (normalised: the same).
+    bob_spans = [dict(one, id=f"b{n}") for n, one in enumerate(reversed(ALICE_SPANS))]
+    bob_form = {"code": "1", "releases": [{"released_by": " Russia", "count": 146}]}
+    (gold,) = merged(tmp_path, [alice], [record("bob", spans=bob_spans, form=bob_form)])
+    assert gold.status == "done"
+    assert gold.annotator == "rita"
+    assert gold.conflicts == []
+    # New ids in document order: Russia 0-6, 146 13-16, prisoners 17-26, Ukraine 31-38.
+    assert [(s.id, s.start, s.end, s.label) for s in gold.spans] == [
+        ("s1", 0, 6, "actor"),
+        ("s2", 13, 16, "count"),
+        ("s3", 17, 26, "releasee"),
+        ("s4", 31, 38, "actor"),
+    ]
+    assert gold.spans[1].value == 146
+    assert gold.sources.annotators == ["alice", "bob"]
+    assert gold.sources.spans == {f"s{n}": ["alice", "bob"] for n in range(1, 5)}
+    # The first annotator's answer as written; her links mapped to gold ids
+    # (alice's s2 = count 13-16 = gold s2, her s1 = Russia = gold s1).
+    assert gold.form == {"code": "1", "releases": [{"released_by": "Russia", "count": 146}]}
+    assert gold.links == {"releases[0].count": ["s2"], "releases[0].released_by": ["s1"]}
+
+
+def test_disagreements_become_conflicts(tmp_path: Path) -> None:
+    (gold,) = merged(
+        tmp_path,
+        [record("alice", spans=ALICE_SPANS, form={"code": "1"})],
+        [record("bob", spans=BOB_SPANS, form={"code": "2"})],
+    )
+    assert gold.status == "in_progress"
+    assert [(s.id, s.start, s.end) for s in gold.spans] == [("s1", 0, 6)]  # only Russia
+    assert "code" not in gold.form
+    # Regions of overlapping left-over spans: 13-26 (alice's 146 and prisoners, bob's
+    # "146 prisoners"), 31-38 (Ukraine, two labels), 45-47 (bob's "12", alice nothing).
+    assert gold.conflicts == [
+        {
+            "id": "c1",
+            "kind": "span",
+            "region": [13, 26],
+            "versions": [
+                {
+                    "spans": [
+                        {"start": 13, "end": 16, "label": "count", "text": "146", "value": 146},
+                        {
+                            "start": 17,
+                            "end": 26,
+                            "label": "releasee",
+                            "text": "prisoners",
+                            "value": None,
+                        },
+                    ],
+                    "annotators": ["alice"],
+                },
+                {
+                    "spans": [
+                        {
+                            "start": 13,
+                            "end": 26,
+                            "label": "count",
+                            "text": "146 prisoners",
+                            "value": 146,
+                        }
+                    ],
+                    "annotators": ["bob"],
+                },
+            ],
+        },
+        {
+            "id": "c2",
+            "kind": "span",
+            "region": [31, 38],
+            "versions": [
+                {
+                    "spans": [
+                        {"start": 31, "end": 38, "label": "actor", "text": "Ukraine", "value": None}
+                    ],
+                    "annotators": ["alice"],
+                },
+                {
+                    "spans": [
+                        {
+                            "start": 31,
+                            "end": 38,
+                            "label": "releasee",
+                            "text": "Ukraine",
+                            "value": None,
+                        }
+                    ],
+                    "annotators": ["bob"],
+                },
+            ],
+        },
+        {
+            "id": "c3",
+            "kind": "span",
+            "region": [45, 47],
+            "versions": [
+                {"spans": [], "annotators": ["alice"]},
+                {
+                    "spans": [
+                        {"start": 45, "end": 47, "label": "count", "text": "12", "value": 12}
+                    ],
+                    "annotators": ["bob"],
+                },
+            ],
+        },
+        {
+            "id": "c4",
+            "kind": "field",
+            "path": "code",
+            "versions": [
+                {"value": "1", "annotators": ["alice"]},
+                {"value": "2", "annotators": ["bob"]},
+            ],
+        },
+    ]
+
+
+def test_a_different_value_is_a_conflict(tmp_path: Path) -> None:
+    (gold,) = merged(
+        tmp_path,
+        [record("alice", spans=[span("s1", 13, 16, "count", 146)])],
+        [record("bob", spans=[span("s1", 13, 16, "count", 145)])],
+    )
+    assert gold.spans == []
+    assert [v["spans"][0]["value"] for v in gold.conflicts[0]["versions"]] == [146, 145]
+
+
+def test_min_agree_two_of_three(tmp_path: Path) -> None:
+    russia = span("s1", 0, 6, "actor")
+    wider = span("s1", 0, 12, "actor")
+    journals = (
+        [record("alice", spans=[russia], form={"code": "1", "number": 3})],
+        [record("bob", spans=[russia], form={"code": "1", "number": 4})],
+        [record("carol", spans=[wider], form={"code": "2"})],
+    )
+    (strict,) = merged(tmp_path, *journals)
+    assert strict.spans == [] and strict.status == "in_progress"
+    (gold,) = merged(tmp_path, *journals, min_agree=2)
+    assert [(s.start, s.end) for s in gold.spans] == [(0, 6)]
+    assert gold.sources.spans == {"s1": ["alice", "bob"]}
+    assert gold.form == {"code": "1"}
+    # carol's wider span: alice and bob marked nothing more there.
+    assert gold.conflicts[0]["versions"] == [
+        {"spans": [], "annotators": ["alice", "bob"]},
+        {
+            "spans": [
+                {"start": 0, "end": 12, "label": "actor", "text": "Russia freed", "value": None}
+            ],
+            "annotators": ["carol"],
+        },
+    ]
+    # number: 3, 4, empty: no answer has two annotators.
+    assert gold.conflicts[1]["path"] == "number"
+    assert [v["value"] for v in gold.conflicts[1]["versions"]] == [3, 4, None]
+
+
+def test_group_frames_accepted_and_left_over(tmp_path: Path) -> None:
+    russia = {"released_by": "Russia", "count": 146}
+    journals = (
+        [record("alice", form={"releases": [russia, {"released_by": "Ukraine", "count": 12}]})],
+        [record("bob", form={"releases": [{"released_by": "Ukraine", "count": 13}, russia]})],
+    )
+    (gold,) = merged(tmp_path, *journals)
+    assert gold.form == {"releases": [russia]}
+    assert gold.conflicts == [
+        {
+            "id": "c1",
+            "kind": "field",
+            "path": "releases",
+            "versions": [
+                {"value": [{"released_by": "Ukraine", "count": 12}], "annotators": ["alice"]},
+                {"value": [{"released_by": "Ukraine", "count": 13}], "annotators": ["bob"]},
+            ],
+        }
+    ]
+
+
+def test_merge_command_writes_gold_and_guards_decisions(tmp_path: Path) -> None:
+    form = {"event_type": "exchange"}
+    alice = write_journal(tmp_path / "alice.jsonl", record("alice", spans=ALICE_SPANS, form=form))
+    bob = write_journal(tmp_path / "bob.jsonl", record("bob", spans=BOB_SPANS, form=form))
+    gold = tmp_path / "gold.jsonl"
+    result = run_cli("merge", alice, bob, "-o", gold, "--reviewer", "rita")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (
+        f"wrote {gold}: 1 document(s), 1 agreed span(s); 0 done, 1 with open conflicts "
+        "(3 span, 0 field)"
+    )
+    ((_line, record_one),) = read_gold(gold)
+    assert record_one.form == form
+    assert sorted(os.listdir(tmp_path)) == ["alice.jsonl", "bob.jsonl", "gold.jsonl"]
+    # Merging again over an unreviewed gold file is fine.
+    assert run_cli("merge", alice, bob, "-o", gold, "--reviewer", "rita").returncode == 0
+    # A review appends a document's settled line: that is a decision, kept unless --force.
+    settled = orjson.loads(gold.read_bytes())
+    settled["conflicts"] = []
+    with gold.open("ab") as handle:
+        handle.write(orjson.dumps(settled) + b"\n")
+    result = run_cli("merge", alice, bob, "-o", gold, "--reviewer", "rita")
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"{gold}: holds reviewer decisions on 1 document(s) (first: d1); refusing to replace "
+        "them: write to another file with -o, or pass --force to start the review over"
+    )
+    assert len(gold.read_bytes().splitlines()) == 2  # untouched
+    assert run_cli("merge", alice, bob, "-o", gold, "--force").returncode == 0
+    assert len(gold.read_bytes().splitlines()) == 1
+
+
+def test_merge_refuses_to_replace_what_is_not_gold(tmp_path: Path) -> None:
+    form = {"event_type": "exchange"}
+    alice = write_journal(tmp_path / "alice.jsonl", record("alice", form=form))
+    bob = write_journal(tmp_path / "bob.jsonl", record("bob", form=form))
+    other = write_journal(tmp_path / "carol.jsonl", record("carol", form=form))
+    result = run_cli("merge", alice, bob, "-o", other)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"{other}:1: sources: required field is missing: {other} is not a gold file; refusing "
+        "to replace it (pass --force to)"
+    )
+    result = run_cli("merge", alice, bob, "-o", alice)
+    assert result.returncode == 2
+    assert f"-o {alice}: is one of the journals being merged" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [("1", "--min-agree 1: agreement needs at least 2"), ("3", "only 2 annotators are compared")],
+)
+def test_min_agree_out_of_range(tmp_path: Path, value: str, message: str) -> None:
+    form = {"event_type": "exchange"}
+    alice = write_journal(tmp_path / "alice.jsonl", record("alice", form=form))
+    bob = write_journal(tmp_path / "bob.jsonl", record("bob", form=form))
+    result = run_cli("merge", alice, bob, "-o", tmp_path / "g.jsonl", "--min-agree", value)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert not (tmp_path / "g.jsonl").exists()
+
+
+def test_a_gold_file_under_review_is_not_replaced(tmp_path: Path) -> None:
+    form = {"event_type": "exchange"}
+    alice = write_journal(tmp_path / "alice.jsonl", record("alice", form=form))
+    bob = write_journal(tmp_path / "bob.jsonl", record("bob", form=form))
+    gold = tmp_path / "gold.jsonl"
+    lock = JournalLock(gold)
+    lock.acquire()
+    try:
+        result = run_cli("merge", alice, bob, "-o", gold)
+    finally:
+        lock.release()
+    assert result.returncode == 1
+    assert f"{gold}: locked by process {os.getpid()}" in result.stderr
+    assert not gold.exists()
+
+
+def test_read_gold_names_a_bad_line(tmp_path: Path) -> None:
+    bad = tmp_path / "g.jsonl"
+    bad.write_bytes(b"{}\n")
+    with pytest.raises(AnnotatorError, match=r"g.jsonl:1: schema_version: required field"):
+        read_gold(bad)
