@@ -362,3 +362,15 @@ def test_rescue_writes_changed_records(session: AnnotationSession, tmp_path: Pat
     assert rescued is not None and rescued.parent == tmp_path
     lines = [orjson.loads(line) for line in rescued.read_bytes().splitlines()]
     assert [line["doc_id"] for line in lines] == ["a"]
+
+
+def test_moving_on_from_a_document_that_could_not_be_opened(
+    session: AnnotationSession,
+) -> None:
+    session.close_document()
+    assert not session.loaded
+    assert session.next_id(after="b") == "c"
+    assert session.previous_id(before="b") == "a"
+    assert session.next_unfinished_id(after="c") == "a"
+    with pytest.raises(AnnotatorError):
+        session.label_selection(0, 4, "actor")

@@ -161,23 +161,30 @@ class AnnotationSession(SessionEdits):
                 return doc_id
         return self.ids[0]
 
-    def next_unfinished_id(self) -> str | None:
+    def next_unfinished_id(self, after: str | None = None) -> str | None:
         """The next document after this one (wrapping) with no record or still in progress."""
-        start = self.position if self.loaded else -1
+        start = self._place(after)
+        current = self.ids[start] if start >= 0 else None
         count = len(self.ids)
         for step in range(1, count + 1):
             doc_id = self.ids[(start + step) % count]
-            if doc_id != (self.document.id if self.loaded else None) and self._unfinished(doc_id):
+            if doc_id != current and self._unfinished(doc_id):
                 return doc_id
         return None
 
-    def next_id(self) -> str | None:
-        position = self.position + 1
+    def next_id(self, after: str | None = None) -> str | None:
+        """The document after ``after`` (default: the open one) in corpus order."""
+        position = self._place(after) + 1
         return self.ids[position] if position < len(self.ids) else None
 
-    def previous_id(self) -> str | None:
-        position = self.position - 1
-        return self.ids[position] if position >= 0 else None
+    def previous_id(self, before: str | None = None) -> str | None:
+        position = self._place(before) - 1
+        return self.ids[position] if 0 <= position < len(self.ids) else None
+
+    def _place(self, doc_id: str | None) -> int:
+        if doc_id is not None and doc_id in self.corpus:
+            return self.corpus.position(doc_id)
+        return self.position if self.loaded else -1
 
     def _unfinished(self, doc_id: str) -> bool:
         return self.status_of(doc_id) in ("new", "in_progress")
@@ -223,6 +230,12 @@ class AnnotationSession(SessionEdits):
             status="in_progress",
             spans=[],
         )
+
+    def close_document(self) -> None:
+        """Leave the open document (its time is kept): nothing is open until the next enter."""
+        self._leave()
+        self._state = None
+        self.selected = None
 
     def _leave(self) -> None:
         state = self._state

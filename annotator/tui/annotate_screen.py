@@ -21,7 +21,7 @@ from textual.worker import get_current_worker
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Document
 from annotator.core.scheme import guidelines_path
-from annotator.core.session import AnnotationSession, Refused
+from annotator.core.session import AnnotationSession
 from annotator.tui.article import ArticleView
 from annotator.tui.form_panel import (
     EventForm,
@@ -40,6 +40,25 @@ SAVE_MARKS = {
     "saved": ("● saved", "green"),
     "saving": ("◌ saving…", "yellow"),
     "error": ("✖ NOT SAVED (retrying)", "bold white on red"),
+}
+
+
+# Actions that need an open document (disabled while none could be read).
+_NEEDS_DOCUMENT = {
+    "label",
+    "rebound",
+    "delete_span",
+    "undo",
+    "redo",
+    "next_span",
+    "previous_span",
+    "toggle_char_mode",
+    "search",
+    "done",
+    "skip",
+    "flag",
+    "focus_form",
+    "fill_from_span",
 }
 
 
@@ -74,7 +93,7 @@ class AnnotateScreen(Screen[None]):
         Binding("g", "guidelines", "Guidelines", show=False),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("ctrl+l", "fill_from_span", "Fill field from span", show=False),
-        Binding("ctrl+r", "start_over", "Start over (stale record)", show=False),
+        Binding("ctrl+r", "start_over", "Start over (stale record)"),
         Binding("escape", "focus_article", "Back to article", show=False),
         Binding("q", "quit", "Quit"),
     ]
@@ -83,6 +102,7 @@ class AnnotateScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.scheme = session.scheme
+        self._failed_id: str | None = None  # a document that could not be read
         # The scheme's label keys come first, so the footer shows them first.
         labels = BindingsMap(
             [
@@ -126,6 +146,14 @@ class AnnotateScreen(Screen[None]):
         for message in self.session.messages:
             self.notify(message, timeout=10)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        loaded = self.session.loaded
+        if action == "start_over":  # only offered (and shown) for a stale record
+            return loaded and self.session.stale is not None
+        if action in _NEEDS_DOCUMENT and not loaded:
+            return None
+        return True
+
     # ------------------------------------------------------------- documents
     def open_document(self, doc_id: str) -> None:
         self.article.loading = True
@@ -143,6 +171,7 @@ class AnnotateScreen(Screen[None]):
             self.post_message(message)
 
     async def on_document_loaded(self, message: DocumentLoaded) -> None:
+        self._failed_id = None
         self.session.enter(message.document)
         article = self.article
         article.load_text(message.document.text)
@@ -153,8 +182,23 @@ class AnnotateScreen(Screen[None]):
         article.focus()
 
     def on_load_failed(self, message: LoadFailed) -> None:
-        self.article.loading = False
-        self.notify(message.problem, title="cannot open the document", severity="error")
+        """Show that the document cannot be read; n / p / u move on from it."""
+        self.session.close_document()
+        self._failed_id = message.doc_id
+        article = self.article
+        article.loading = False
+        article.load_text("")
+        self.query_one("#spans", SpanList).show(self.scheme, None, None)
+        self.query_one("#detail", SpanDetail).show(None, [])
+        self.query_one("#form", EventForm).disable()
+        banner = self.query_one("#banner", Static)
+        banner.update(f"✖ Cannot read {message.doc_id}: {message.problem}\nn / p / u / l move on.")
+        banner.display = True
+        position = self.session.ids.index(message.doc_id) + 1
+        self.query_one("#status", Static).update(
+            Text(f" {position}/{len(self.session.ids)}  {message.doc_id} · cannot be read")
+        )
+        self.refresh_bindings()
 
     # ------------------------------------------------------------- redrawing
     async def redraw(self) -> None:
@@ -164,6 +208,7 @@ class AnnotateScreen(Screen[None]):
         await self.query_one("#form", EventForm).show(session)
         self.refresh_side()
         self.refresh_status()
+        self.refresh_bindings()
         banner = self.query_one("#banner", Static)
         stale = session.stale
         banner.display = stale is not None
@@ -208,7 +253,7 @@ class AnnotateScreen(Screen[None]):
         self.session.activity()
         try:
             result = action(*args)
-        except Refused as error:
+        except AnnotatorError as error:  # a Refused action, or no document open
             self.notify(str(error), severity="warning")
             return _FAILED
         self.run_worker(self.redraw(), group="redraw", exclusive=False)
@@ -376,13 +421,15 @@ class AnnotateScreen(Screen[None]):
             self.notify("flagged for review" if flagged else "flag removed")
 
     def action_next_doc(self) -> None:
-        self._go(self.session.next_id(), "this is the last document")
+        self._go(self.session.next_id(self._failed_id), "this is the last document")
 
     def action_previous_doc(self) -> None:
-        self._go(self.session.previous_id(), "this is the first document")
+        self._go(self.session.previous_id(self._failed_id), "this is the first document")
 
     def action_next_unfinished(self) -> None:
-        self._go(self.session.next_unfinished_id(), "every other document is finished")
+        self._go(
+            self.session.next_unfinished_id(self._failed_id), "every other document is finished"
+        )
 
     def action_start_over(self) -> None:
         if self.session.stale is None:

@@ -88,8 +88,11 @@ class Legend(Static):
 class SpanList(OptionList):
     """The record's spans grouped by label (in scheme order); choosing one moves the cursor."""
 
-    def show(self, scheme: Scheme, record: Record, selected: str | None) -> None:
+    def show(self, scheme: Scheme, record: Record | None, selected: str | None) -> None:
         options: list[Option | None] = []
+        if record is None:
+            self.set_options([])
+            return
         names = [label.name for label in scheme.labels]
         names += sorted({s.label for s in record.spans} - set(names))
         for name in names:
@@ -273,6 +276,10 @@ class EventForm(VerticalScroll):
         read_only = session.stale is not None
         for control in self.query("Input, Select, Button"):
             control.disabled = read_only
+
+    def disable(self) -> None:
+        for control in self.query("Input, Select, Button"):
+            control.disabled = True
 
     def first_field(self, prefix: str = "") -> Widget | None:
         """The first field that can take input (whose path starts with ``prefix``)."""

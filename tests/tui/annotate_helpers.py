@@ -17,13 +17,14 @@ SIZE = (160, 45)
 Scenario = Callable[[Pilot[None], AnnotatorApp], Awaitable[None]]
 
 
-def drive(session: AnnotationSession, scenario: Scenario) -> None:
+def drive(session: AnnotationSession, scenario: Scenario, wait: bool = True) -> None:
     """Run the app on ``session`` and play ``scenario`` once the first document is shown."""
 
     async def main() -> None:
         app = AnnotatorApp(session)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: session.loaded)
+            if wait:
+                await wait_for(pilot, lambda: session.loaded)
             await scenario(pilot, app)
 
     asyncio.run(main())

@@ -166,3 +166,36 @@ def test_a_stale_record_is_shown_read_only_until_start_over(corpus: Path, tmp_pa
         drive(session, scenario)
     finally:
         session.close()
+
+
+def test_an_unreadable_document_is_reported_and_passed_over(
+    corpus: Path, tmp_path: Path
+) -> None:
+    (corpus / "a.txt").write_bytes(b"caf\xe9 is not UTF-8\n")
+    session = open_session(corpus, "alice", None, tmp_path / "out")
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await press(pilot, "1", "d", "x")  # nothing to act on: disabled, no crash
+        assert not session.loaded
+        await press(pilot, "n")
+        await wait_for(pilot, lambda: session.loaded and session.document.id == "b")
+        await press(pilot, "p")
+        await wait_for(pilot, lambda: not session.loaded)  # a still cannot be read
+        screen = app.screen
+        assert isinstance(screen, AnnotateScreen)
+        assert "Cannot read a" in str(screen.query_one("#banner", Static).render())
+        assert "1/3" in status_line(app)
+        await press(pilot, "n")
+        await wait_for(pilot, lambda: session.loaded and session.document.id == "b")
+        await press(pilot, "n")
+        await wait_for(pilot, lambda: session.document.id == "c")
+
+    async def first_document_shown(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await pilot.pause(0.3)
+        await scenario(pilot, app)
+
+    try:
+        drive(session, first_document_shown, wait=False)
+    finally:
+        session.close()
+    assert journal(session) == []
