@@ -86,6 +86,43 @@ def build_parser() -> argparse.ArgumentParser:
     merge.add_argument("--force", action="store_true", help="replace a reviewed gold file")
     merge.add_argument("--corpus", help="the articles (records of changed texts are left out)")
     merge.add_argument("--scheme", help="scheme TOML file (default: prisoner_exchange)")
+
+    export = _add(commands, "export", "export_cmd", "Export records to a training or tool format.")
+    export.add_argument("source", metavar="SRC", help="a gold file or an annotator's journal")
+    export.add_argument(
+        "--format",
+        required=True,
+        metavar="F",
+        help="jsonl prodigy doccano labelstudio brat conll hf spacy",
+    )
+    export.add_argument("-o", "--out", required=True, metavar="OUT", help="file or folder")
+    export.add_argument("--corpus", help="the articles (needed by every format but bare jsonl)")
+    export.add_argument("--status", default="done", help="statuses to export (default: done)")
+    export.add_argument("--split", metavar="SPEC", help="e.g. train=0.8,dev=0.1,test=0.1")
+    export.add_argument("--seed", type=int, default=0, help="seed of --split (default: 0)")
+    export.add_argument("--annotator", metavar="NAME", help="whose records, in a mixed file")
+    export.add_argument("--with-text", action="store_true", help="jsonl: add text and meta")
+    export.add_argument("--style", default="label", help="doccano: label or entities")
+    export.add_argument("--offsets", default="codepoints", help="codepoints or utf16")
+    export.add_argument("--scheme", help="check labels against this scheme TOML file")
+
+    imp = _add(commands, "import", "import_cmd", "Import articles and other tools' labels.")
+    imp.add_argument("source", metavar="SRC", help="file or folder written by another tool")
+    imp.add_argument(
+        "--format",
+        required=True,
+        metavar="F",
+        help="txt jsonl prodigy doccano labelstudio brat conll hf spacy",
+    )
+    imp.add_argument("-o", "--out", required=True, metavar="CORPUS.jsonl", help="corpus to write")
+    imp.add_argument("--annotations", metavar="OUT.jsonl", help="write the labels as records")
+    imp.add_argument("--annotator", metavar="NAME", help="whose records they become")
+    imp.add_argument("--map", action="append", metavar="OLD=NEW", help="rename a label")
+    imp.add_argument("--offsets", default="codepoints", help="codepoints or utf16")
+    imp.add_argument("--tags", help="conll/hf tags: iob1, iob2 (default) or bioes")
+    imp.add_argument("--scheme", help="labels must be this scheme's (else one is written)")
+    imp.add_argument("--status", help="status of the records (default: done)")
+    imp.add_argument("--force", action="store_true", help="replace existing output files")
     return parser
 
 

@@ -1,0 +1,44 @@
+"""``annotator import SRC --format F -o CORPUS.jsonl [...]``: other tools' work in."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from annotator.core.formats.importing import import_documents
+
+
+def warn(line: str) -> None:
+    print(line, file=sys.stderr)
+
+
+def run(args: argparse.Namespace) -> int:
+    scheme = None
+    if args.scheme:
+        from annotator.core.scheme import load_scheme
+
+        scheme = load_scheme(Path(args.scheme))
+    result = import_documents(
+        Path(args.source),
+        args.format,
+        Path(args.out),
+        annotations=Path(args.annotations) if args.annotations else None,
+        annotator=args.annotator,
+        label_map=args.map or [],
+        offsets=args.offsets,
+        tags=args.tags,
+        scheme=scheme,
+        status=args.status,
+        force=args.force,
+        on_warning=warn,
+    )
+    print(
+        f"imported {result.documents} document(s), {result.records} record(s) with "
+        f"{result.spans} span(s)"
+    )
+    for path in result.files:
+        print(f"wrote {path}")
+    if result.warnings:
+        print(f"{len(result.warnings)} warning(s): see above", file=sys.stderr)
+    return 0

@@ -1,0 +1,241 @@
+"""brat standoff: a folder of ``<id>.txt`` and ``<id>.ann`` pairs.
+
+Export. Each span is a ``T`` line (``T3<TAB>label START END<TAB>surface``), numbered in text
+order. A span across a line break is written as brat writes one, fragments cut at the breaks
+(``0 5;6 11``, surface joined by one space). Everything else the record holds goes in
+``AnnotatorNotes`` (``#`` lines), each a keyword and JSON: ``value <json>`` on the span that has
+the value; ``form <field> <json>`` (one per form field), ``links <json>`` (span ids as T ids),
+``note <json>`` and ``flagged true`` on the document's first span. A record without spans has
+nowhere to hang notes: its form, links and note are reported, not written.
+
+Import. ``T`` lines become spans with their T ids as span ids, checked against the text. A
+discontinuous span becomes one span from its first start to its last end (reported). The notes
+above are read back; every other line (events ``E``, relations ``R``, attributes ``A``,
+normalisations ``N``, other notes) is kept verbatim in the record's note and counted in a report.
+A ``.txt`` without ``.ann`` is a document nobody annotated (no record); an empty ``.ann`` is an
+annotation that found nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.formats.common import (
+    ImportedDoc,
+    ImportedSpan,
+    Item,
+    Reporter,
+    decode,
+    read_bytes,
+    report_left_out,
+    safe_relative,
+)
+from annotator.core.models import Span
+
+_BREAKS = re.compile("[\n\r]+")
+_RANGE = re.compile(r"^(\d+) (\d+)$")
+_KINDS = {"E": "event", "R": "relation", "A": "attribute", "M": "attribute", "N": "normalisation"}
+
+
+def _fragments(span: Span) -> list[tuple[int, int]]:
+    out = []
+    cursor = span.start
+    for piece in _BREAKS.finditer(span.text):
+        if piece.start() > 0 or cursor != span.start:
+            out.append((cursor, span.start + piece.start()))
+        cursor = span.start + piece.end()
+    out.append((cursor, span.end))
+    return [(low, high) for low, high in out if high > low]
+
+
+def _json(value: Any) -> str:
+    return orjson.dumps(value).decode()
+
+
+def ann_text(item: Item, report: Reporter) -> str:
+    record, text = item.record, item.document.text
+    lines: list[str] = []
+    notes: list[tuple[str, str]] = []
+    tid: dict[str, str] = {}
+    number = 0
+    for span in sorted(record.spans, key=lambda s: (s.start, s.end, s.label)):
+        fragments = _fragments(span)
+        if not fragments:
+            report.warn(f"{record.doc_id}: brat: span {span.id} holds only line breaks; left out")
+            continue
+        if fragments[0][0] != span.start or fragments[-1][1] != span.end:
+            report.warn(
+                f"{record.doc_id}: brat: span {span.id} {span.start}..{span.end} begins or ends "
+                f"with a line break, which brat cannot hold; written as "
+                f"{fragments[0][0]}..{fragments[-1][1]}"
+            )
+        number += 1
+        tid[span.id] = f"T{number}"
+        ranges = ";".join(f"{low} {high}" for low, high in fragments)
+        surface = " ".join(text[low:high] for low, high in fragments)
+        lines.append(f"T{number}\t{span.label} {ranges}\t{surface}")
+        if span.value is not None:
+            notes.append((f"T{number}", f"value {_json(span.value)}"))
+    if tid:
+        first = "T1"
+        for field, value in record.form.items():
+            notes.append((first, f"form {field} {_json(value)}"))
+        if record.links:
+            links = {path: [tid.get(i, i) for i in ids] for path, ids in record.links.items()}
+            notes.append((first, f"links {_json(links)}"))
+        if record.note:
+            notes.append((first, f"note {_json(record.note)}"))
+        if record.flagged:
+            notes.append((first, "flagged true"))
+    else:
+        report_left_out(item, "brat (a document without spans)", report, frozenset({"span values"}))
+    for index, (ref, body) in enumerate(notes, start=1):
+        lines.append(f"#{index}\tAnnotatorNotes {ref}\t{body}")
+    return "".join(line + "\n" for line in lines)
+
+
+def export_files(items: Sequence[Item], report: Reporter) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    for item in items:
+        base = safe_relative(item.record.doc_id)
+        files[f"{base}.txt"] = item.document.text.encode("utf-8", "surrogatepass")
+        files[f"{base}.ann"] = ann_text(item, report).encode("utf-8", "surrogatepass")
+    return files
+
+
+def read(folder: Path, report: Reporter) -> list[ImportedDoc]:
+    if not folder.is_dir():
+        raise AnnotatorError(f"{folder}: brat data is a folder of .txt and .ann files")
+    texts = sorted(p for p in folder.rglob("*.txt") if p.is_file())
+    if not texts:
+        raise AnnotatorError(f"{folder}: no .txt files in this folder")
+    known = {p.with_suffix(".ann") for p in texts}
+    for orphan in sorted(p for p in folder.rglob("*.ann") if p not in known):
+        report.warn(f"{orphan}: no .txt beside it; not imported")
+    docs = []
+    for path in texts:
+        doc_id = path.relative_to(folder).with_suffix("").as_posix()
+        text = decode(read_bytes(path), path)
+        ann = path.with_suffix(".ann")
+        doc = ImportedDoc(doc_id, text, str(path))
+        if ann.is_file():
+            _read_ann(doc, ann, report)
+        docs.append(doc)
+    return docs
+
+
+def _read_ann(doc: ImportedDoc, ann: Path, report: Reporter) -> None:
+    spans: dict[str, ImportedSpan] = {}
+    kept: list[str] = []
+    kinds: Counter[str] = Counter()
+    notes: list[tuple[int, str, str, str]] = []
+    content = decode(read_bytes(ann), ann)
+    for number, line in enumerate(content.split("\n"), start=1):
+        line = line.rstrip("\r")
+        if not line.strip():
+            continue
+        where = f"{ann}:{number}"
+        ident = line.split("\t", 1)[0]
+        if ident.startswith("T"):
+            span = _t_line(line, where, doc.text, report)
+            if span is None:
+                continue
+            if ident in spans:
+                raise AnnotatorError(f"{where}: {ident}: duplicate annotation id")
+            spans[ident] = span
+        elif ident.startswith("#"):
+            parts = line.split("\t", 2)
+            words = parts[1].split(" ") if len(parts) > 1 else []
+            if len(parts) == 3 and len(words) == 2 and words[0] == "AnnotatorNotes":
+                notes.append((number, words[1], parts[2], line))
+            else:
+                kept.append(line)
+                kinds["note"] += 1
+        else:
+            kept.append(line)
+            kinds[_KINDS.get(ident[:1], f"{ident[:1] or 'unknown'}-line")] += 1
+    for _number, ref, body, line in notes:
+        if not _our_note(doc, spans, ref, body):
+            kept.append(line)
+            kinds["note"] += 1
+    if kinds:
+        counted = ", ".join(f"{count} {kind}(s)" for kind, count in sorted(kinds.items()))
+        report.warn(f"{ann}: {counted} kept in the record's note, not imported as spans")
+        block = "brat lines not imported as spans:\n" + "\n".join(kept)
+        doc.note = f"{doc.note}\n\n{block}" if doc.note else block
+    doc.spans = list(spans.values())
+
+
+def _our_note(doc: ImportedDoc, spans: dict[str, ImportedSpan], ref: str, body: str) -> bool:
+    """Read one of the notes this module writes; False when it is someone else's note."""
+    keyword, _, rest = body.partition(" ")
+    try:
+        if keyword == "value" and ref in spans:
+            value = orjson.loads(rest)
+            if isinstance(value, int | str) and not isinstance(value, bool):
+                spans[ref].value = value
+                return True
+        elif keyword == "form":
+            field, _, raw = rest.partition(" ")
+            if field:
+                doc.form[field] = orjson.loads(raw)
+                return True
+        elif keyword == "links":
+            links = orjson.loads(rest)
+            if isinstance(links, dict):
+                doc.links = {str(k): [str(i) for i in v] for k, v in links.items()}
+                return True
+        elif keyword == "note":
+            note = orjson.loads(rest)
+            if isinstance(note, str):
+                doc.note = note + ("\n\n" + doc.note if doc.note else "")
+                return True
+        elif body == "flagged true":
+            doc.flagged = True
+            return True
+    except orjson.JSONDecodeError:
+        return False
+    return False
+
+
+def _t_line(line: str, where: str, text: str, report: Reporter) -> ImportedSpan | None:
+    parts = line.split("\t", 2)
+    ident = parts[0]
+    if len(parts) < 2:
+        raise AnnotatorError(f"{where}: {ident}: expected ID<TAB>LABEL START END<TAB>TEXT")
+    label, _, ranges = parts[1].partition(" ")
+    fragments = []
+    for piece in ranges.split(";"):
+        match = _RANGE.match(piece.strip())
+        if match is None or not label:
+            raise AnnotatorError(
+                f"{where}: {ident}: expected LABEL START END[;START END...], got {parts[1]!r}"
+            )
+        fragments.append((int(match.group(1)), int(match.group(2))))
+    surface = parts[2] if len(parts) == 3 else None
+    start, end = fragments[0][0], fragments[-1][1]
+    at = f"{where}: {ident}"
+    if len(fragments) == 1:
+        return ImportedSpan(start, end, label, at, surface=surface, span_id=ident)
+    if any(high > len(text) or low > high for low, high in fragments):
+        report.warn(f"{at}: {label} {ranges} lies outside the text; not imported")
+        return None
+    joined = " ".join(text[low:high] for low, high in fragments)
+    if surface is not None and joined != surface:
+        report.warn(
+            f"{at}: {label} {ranges}: text {surface!r} does not match the document "
+            f"({joined!r}); not imported"
+        )
+        return None
+    report.warn(
+        f"{at}: discontinuous span {label} {ranges}; imported as one span {start}..{end} "
+        "covering its fragments and what lies between them"
+    )
+    return ImportedSpan(start, end, label, at, span_id=ident)

@@ -1,0 +1,228 @@
+"""What the format modules share: items to export, documents read in, reports, safe writes."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.models import Document, Record
+from annotator.core.writer import fsync_directory
+
+Sink = Callable[[str], None]
+
+
+class Reporter:
+    """Collects the warning lines of one export or import and passes each to ``sink`` at once."""
+
+    def __init__(self, sink: Sink | None = None) -> None:
+        self.lines: list[str] = []
+        self._sink = sink
+
+    def warn(self, message: str) -> None:
+        self.lines.append(message)
+        if self._sink is not None:
+            self._sink(message)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One document and the record to export for it."""
+
+    document: Document
+    record: Record
+
+
+@dataclass
+class ImportedSpan:
+    """A span as another tool wrote it: code-point offsets once the reader has converted them."""
+
+    start: int
+    end: int
+    label: str
+    where: str  # "FILE:LINE" (or "FILE") for messages
+    surface: str | None = None  # the text the tool says the span covers, checked on import
+    value: int | str | None = None
+    span_id: str | None = None
+
+
+@dataclass
+class ImportedDoc:
+    """A document read from another tool's file, with its spans when it was annotated.
+
+    ``spans`` is None when the document carries no annotation at all (no record is written
+    for it); an empty list is an annotation that found nothing.
+    """
+
+    doc_id: str
+    text: str
+    where: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    spans: list[ImportedSpan] | None = None
+    form: dict[str, Any] = field(default_factory=dict)
+    links: dict[str, list[str]] = field(default_factory=dict)
+    note: str = ""
+    status: str | None = None  # the source's own status (our JSONL); None: the import default
+    flagged: bool = False
+
+
+def line_id(stem: str, number: int) -> str:
+    """A document id for entry ``number`` of a file whose entries have none: ``stem-000012``."""
+    return f"{stem}-{number:06d}"
+
+
+def dumps(data: Any) -> bytes:
+    return orjson.dumps(data)
+
+
+def jsonl_bytes(rows: Iterable[Any]) -> bytes:
+    return b"".join(orjson.dumps(row) + b"\n" for row in rows)
+
+
+def require_int(value: Any, where: str, name: str) -> int:
+    """A strict integer offset (``3.0``, ``"3"`` and ``true`` are errors)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise AnnotatorError(f"{where}: {name}: expected an integer offset, got {value!r}")
+    return value
+
+
+def require_str(value: Any, where: str, name: str) -> str:
+    if not isinstance(value, str):
+        if value is None:
+            raise AnnotatorError(f"{where}: {name}: required field is missing")
+        raise AnnotatorError(f"{where}: {name}: expected a string, got {type(value).__name__}")
+    return value
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise AnnotatorError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise AnnotatorError(f"{path}: is a folder; this format reads a file") from None
+    except OSError as error:
+        raise AnnotatorError(f"{path}: cannot read: {error.strerror or error}") from None
+
+
+def decode(raw: bytes, path: Path) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise AnnotatorError(f"{path}: invalid UTF-8 at byte {error.start}") from None
+
+
+def json_lines(path: Path) -> Iterable[tuple[int, dict[str, Any]]]:
+    """(line number, object) for each non-blank line of a JSONL file; one clear error otherwise."""
+    raw = read_bytes(path)
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            data = orjson.loads(line)
+        except orjson.JSONDecodeError as error:
+            hint = ""
+            if number == 1 and line.strip() in (b"{", b"["):
+                hint = " (this looks like pretty-printed JSON, not one JSON object per line)"
+            raise AnnotatorError(f"{path}:{number}: invalid JSON: {error}{hint}") from None
+        if not isinstance(data, dict):
+            raise AnnotatorError(
+                f"{path}:{number}: expected a JSON object, got {type(data).__name__}"
+            )
+        yield number, data
+
+
+_UNSAFE_PART = re.compile(r"^\.{1,2}$")
+
+
+def safe_relative(doc_id: str) -> str:
+    """``doc_id`` as a relative file path, refusing ids that would leave the output folder."""
+    parts = doc_id.split("/")
+    if (
+        not doc_id
+        or "\x00" in doc_id
+        or "\\" in doc_id
+        or any(not part or _UNSAFE_PART.match(part) for part in parts)
+    ):
+        raise AnnotatorError(
+            f"document id {doc_id!r} cannot be a file name (empty, '.', '..' or '\\' parts)"
+        )
+    return doc_id
+
+
+# ---------------------------------------------------------------------------------------------
+# Crash-safe writes: temp file in the same folder, fsync, rename, fsync the folder.
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves the old file or the new, never half."""
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+        os.close(fd)
+        fd = -1
+        os.chmod(temp, 0o644)
+        os.replace(temp, path)
+    except BaseException:
+        if fd != -1:
+            os.close(fd)
+        Path(temp).unlink(missing_ok=True)
+        raise
+    fsync_directory(folder)
+
+
+def write_files(out: Path, files: Mapping[str, bytes]) -> list[Path]:
+    """Write each relative path under folder ``out`` atomically; returns the paths written."""
+    if out.exists() and not out.is_dir():
+        raise AnnotatorError(f"{out}: exists and is not a folder")
+    written = []
+    for relative, data in files.items():
+        path = out / relative
+        write_atomic(path, data)
+        written.append(path)
+    created = {out / Path(relative).parent for relative in files}
+    for folder in sorted(created, key=lambda p: len(p.parts), reverse=True):
+        fsync_directory(folder)
+    return written
+
+
+# What a record holds beyond its spans' offsets and labels, for reports of what a format drops.
+EXTRAS = ("form", "links", "span values", "note", "flagged")
+
+
+def left_out(record: Record, carried: frozenset[str] = frozenset()) -> list[str]:
+    """The parts of ``record`` a format that carries only ``carried`` of EXTRAS would drop."""
+    out = []
+    if record.form and "form" not in carried:
+        out.append(f"the form ({len(record.form)} field(s))")
+    if record.links and "links" not in carried:
+        out.append(f"links ({sum(len(ids) for ids in record.links.values())})")
+    values = sum(span.value is not None for span in record.spans)
+    if values and "span values" not in carried:
+        out.append(f"span values ({values})")
+    if record.note and "note" not in carried:
+        out.append("the note")
+    if record.flagged and "flagged" not in carried:
+        out.append("the flag")
+    return out
+
+
+def report_left_out(
+    item: Item, fmt: str, report: Reporter, carried: frozenset[str] = frozenset()
+) -> None:
+    parts = left_out(item.record, carried)
+    if parts:
+        report.warn(f"{item.record.doc_id}: {fmt} cannot carry {', '.join(parts)}; not written")

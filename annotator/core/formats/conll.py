@@ -1,0 +1,120 @@
+"""CoNLL: one token per line with its tag, a blank line after each sentence, ``-DOCSTART-``.
+
+Export: the project's tokenizer and sentence splitter, IOB2 tags, ``TOKEN TAG`` separated by one
+space (tokens never hold whitespace), each document opened by ``-DOCSTART- O`` and a blank line.
+Document ids and meta are not part of CoNLL; documents come in id order.
+
+Import: IOB1, IOB2 or BIOES (``--tags``); columns separated by spaces or tabs, the first is the
+token and the last the tag (so 2-column and 4-column CoNLL-2003 files both read). Each
+``-DOCSTART-`` line starts a document (a file without one is one document). Tags are read across
+the whole document, so a span the export wrote across a sentence boundary reads back whole. The
+text is rebuilt from the tokens (see ``tokenlabels.join_tokens``), one sentence per line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.formats.common import (
+    ImportedDoc,
+    ImportedSpan,
+    Item,
+    Reporter,
+    decode,
+    line_id,
+    read_bytes,
+    report_left_out,
+)
+from annotator.core.formats.tokenlabels import decode_tags, iob2_tags, join_tokens, place_spans
+from annotator.core.tokens import sentences, tokenize
+
+_COLUMNS = re.compile(r"[ \t]+")
+DOCSTART = "-DOCSTART-"
+
+
+def document_lines(item: Item, report: Reporter) -> list[str]:
+    text = item.document.text
+    tokens = tokenize(text)
+    placed = place_spans(item.record.doc_id, text, tokens, item.record.spans, "conll", report)
+    tags = iob2_tags(len(tokens), placed)
+    lines = [f"{DOCSTART} O", ""]
+    position = 0
+    for _start, end in sentences(text):
+        begun = position
+        while position < len(tokens) and tokens[position].end <= end:
+            lines.append(f"{tokens[position].text} {tags[position]}")
+            position += 1
+        if position > begun:
+            lines.append("")
+    return lines
+
+
+def export_text(items: Sequence[Item], report: Reporter) -> bytes:
+    out: list[str] = []
+    for item in items:
+        report_left_out(item, "conll", report)
+        out.extend(document_lines(item, report))
+    return "".join(line + "\n" for line in out).encode("utf-8", "surrogatepass")
+
+
+class _Doc:
+    def __init__(self, line: int) -> None:
+        self.line = line
+        self.sentences: list[list[tuple[str, str, int]]] = [[]]
+
+
+def read(path: Path, scheme: str, report: Reporter) -> list[ImportedDoc]:
+    content = decode(read_bytes(path), path)
+    docs: list[_Doc] = []
+    current: _Doc | None = None
+    for number, raw in enumerate(content.split("\n"), start=1):
+        line = raw.rstrip("\r")
+        if not line.strip():
+            if current is not None and current.sentences[-1]:
+                current.sentences.append([])
+            continue
+        columns = _COLUMNS.split(line.strip(" \t"))
+        if columns[0] == DOCSTART:
+            current = _Doc(number)
+            docs.append(current)
+            continue
+        if len(columns) < 2:
+            raise AnnotatorError(f"{path}:{number}: expected TOKEN and TAG columns, got {line!r}")
+        if current is None:
+            current = _Doc(number)
+            docs.append(current)
+        current.sentences[-1].append((columns[0], columns[-1], number))
+    if not docs:
+        raise AnnotatorError(f"{path}: no tokens in this file")
+    return [_document(doc, index, path, scheme, report) for index, doc in enumerate(docs, 1)]
+
+
+def _document(doc: _Doc, index: int, path: Path, scheme: str, report: Reporter) -> ImportedDoc:
+    rows = [sentence for sentence in doc.sentences if sentence]
+    lines: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    offset = 0
+    for sentence in rows:
+        words = [token for token, _tag, _line in sentence]
+        line, positions = join_tokens(words)
+        starts.extend(offset + w for w in positions)
+        ends.extend(offset + w + len(word) for w, word in zip(positions, words, strict=True))
+        lines.append(line)
+        offset += len(line) + 1
+    flat = [entry for sentence in rows for entry in sentence]
+    tags = [tag for _token, tag, _line in flat]
+
+    def where(position: int) -> str:
+        return f"{path}:{flat[position][2]}"
+
+    spans = [
+        ImportedSpan(starts[s.first], ends[s.last], s.label, where(s.first))
+        for s in decode_tags(tags, scheme, where, report)
+    ]
+    return ImportedDoc(
+        line_id(path.stem, index), "\n".join(lines), f"{path}:{doc.line}", spans=spans
+    )

@@ -1,0 +1,151 @@
+"""doccano JSONL: ``{"id", "text", "label": [[start, end, label]], "meta"}``, or ``entities``.
+
+The ``entities`` style is doccano's relation-extraction layout: ``entities`` holds
+``{"id", "label", "start_offset", "end_offset"}`` and ``relations`` links them (written empty;
+relations read from other files are reported, not imported). Offsets are code points unless
+``--offsets utf16`` says the tool counted UTF-16 units.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.formats.common import (
+    ImportedDoc,
+    ImportedSpan,
+    Item,
+    Reporter,
+    json_lines,
+    jsonl_bytes,
+    line_id,
+    report_left_out,
+    require_int,
+    require_str,
+)
+from annotator.core.formats.offsets import Utf16Offsets, has_astral
+
+_KNOWN = frozenset({"id", "text", "label", "labels", "entities", "relations", "meta"})
+
+
+def export_rows(items: Sequence[Item], style: str, utf16: bool, report: Reporter) -> bytes:
+    rows = []
+    for item in items:
+        report_left_out(item, "doccano", report)
+        text = item.document.text
+        convert = Utf16Offsets(text).to_utf16 if utf16 else None
+        spans = sorted(item.record.spans, key=lambda s: (s.start, s.end, s.label))
+        bounds = [
+            (convert(s.start), convert(s.end)) if convert else (s.start, s.end) for s in spans
+        ]
+        row: dict[str, Any] = {"id": item.record.doc_id, "text": text}
+        if style == "entities":
+            row["entities"] = [
+                {"id": number, "label": span.label, "start_offset": start, "end_offset": end}
+                for number, (span, (start, end)) in enumerate(zip(spans, bounds, strict=True))
+            ]
+            row["relations"] = []
+        else:
+            row["label"] = [
+                [start, end, span.label] for span, (start, end) in zip(spans, bounds, strict=True)
+            ]
+        row["meta"] = item.document.meta
+        rows.append(row)
+    return jsonl_bytes(rows)
+
+
+def read(path: Path, utf16: bool, report: Reporter) -> list[ImportedDoc]:
+    docs: list[ImportedDoc] = []
+    hinted = False
+    for number, row in json_lines(path):
+        where = f"{path}:{number}"
+        if "text" not in row:
+            others = ", ".join(sorted(k for k in row if k not in _KNOWN)) or "none"
+            raise AnnotatorError(
+                f"{where}: text: required field is missing (doccano rows hold the text in "
+                f'"text"; other fields here: {others})'
+            )
+        text = require_str(row["text"], where, "text")
+        doc_id = _doc_id(row, path, number)
+        meta = row.get("meta") or {}
+        if not isinstance(meta, dict):
+            raise AnnotatorError(f"{where}: meta: expected an object")
+        meta = {**meta, **{k: v for k, v in row.items() if k not in _KNOWN}}
+        offsets = Utf16Offsets(text) if utf16 else None
+        spans = _spans(row, where, offsets, report)
+        relations = row.get("relations") or []
+        if relations:
+            report.warn(f"{where}: {len(relations)} relation(s) not imported (spans only)")
+        if not utf16 and not hinted and spans and has_astral(text):
+            hinted = True
+            report.warn(
+                f"{where}: the text has characters that UTF-16 stores as two units (emoji); if "
+                "this file came from a tool counting UTF-16 units, import with --offsets utf16"
+            )
+        docs.append(ImportedDoc(doc_id, text, where, meta=meta, spans=spans))
+    return docs
+
+
+def _doc_id(row: dict[str, Any], path: Path, number: int) -> str:
+    value = row.get("id")
+    if isinstance(value, str) and value:
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return line_id(path.stem, number)
+
+
+def _spans(
+    row: dict[str, Any], where: str, offsets: Utf16Offsets | None, report: Reporter
+) -> list[ImportedSpan] | None:
+    out: list[ImportedSpan] = []
+    if "entities" in row:
+        entities = row["entities"]
+        if not isinstance(entities, list):
+            raise AnnotatorError(f"{where}: entities: expected a list")
+        for index, entity in enumerate(entities):
+            field = f"entities.{index}"
+            if not isinstance(entity, dict):
+                raise AnnotatorError(f"{where}: {field}: expected an object")
+            start = require_int(entity.get("start_offset"), where, f"{field}.start_offset")
+            end = require_int(entity.get("end_offset"), where, f"{field}.end_offset")
+            label = require_str(entity.get("label"), where, f"{field}.label")
+            _add(out, start, end, label, f"{where}: {field}", offsets, report)
+        return out
+    key = "label" if "label" in row else "labels" if "labels" in row else None
+    if key is None:
+        return None
+    triples = row[key]
+    if not isinstance(triples, list):
+        raise AnnotatorError(f"{where}: {key}: expected a list of [start, end, label]")
+    for index, triple in enumerate(triples):
+        field = f"{key}.{index}"
+        if not isinstance(triple, list) or len(triple) != 3:
+            raise AnnotatorError(f"{where}: {field}: expected [start, end, label]")
+        start = require_int(triple[0], where, f"{field}.0")
+        end = require_int(triple[1], where, f"{field}.1")
+        label = require_str(triple[2], where, f"{field}.2")
+        _add(out, start, end, label, f"{where}: {field}", offsets, report)
+    return out
+
+
+def _add(
+    out: list[ImportedSpan],
+    start: int,
+    end: int,
+    label: str,
+    at: str,
+    offsets: Utf16Offsets | None,
+    report: Reporter,
+) -> None:
+    if offsets is not None:
+        start_cp, end_cp = offsets.from_utf16(start), offsets.from_utf16(end)
+        if start_cp is None or end_cp is None:
+            report.warn(
+                f"{at}: {label} {start}..{end} (UTF-16) cuts a character in two; not imported"
+            )
+            return
+        start, end = start_cp, end_cp
+    out.append(ImportedSpan(start, end, label, at))

@@ -1,0 +1,232 @@
+"""``export_records``: the one export function (the CLI and the export screen both call it).
+
+It reads the records (a gold file or a journal), checks each against its text and, with a
+scheme, against the scheme; then renders everything in memory and only then writes, each file
+atomically. Bad input stops the export before anything is written. What a format cannot hold is
+reported through ``on_warning``, one line per item.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core.corpus import Corpus, open_corpus
+from annotator.core.errors import AnnotatorError, UsageError
+from annotator.core.formats import EXPORT_FORMATS, UTF16_FORMATS
+from annotator.core.formats.common import Item, Reporter, Sink, write_atomic, write_files
+from annotator.core.formats.source import parse_statuses, select_records
+from annotator.core.formats.splits import assign, parse_split
+from annotator.core.models import Document
+from annotator.core.scheme import Scheme
+from annotator.core.validate import scheme_problems, text_problems
+
+EXTENSIONS = {
+    "jsonl": ".jsonl",
+    "prodigy": ".jsonl",
+    "doccano": ".jsonl",
+    "labelstudio": ".json",
+    "conll": ".conll",
+    "hf": ".jsonl",
+    "spacy": ".spacy",
+    "brat": "",
+}
+STYLES = ("label", "entities")
+OFFSETS = ("codepoints", "utf16")
+
+
+@dataclass
+class ExportResult:
+    documents: int
+    files: list[Path]
+    splits: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _check_options(fmt: str, style: str, offsets: str, with_text: bool, split: str | None) -> None:
+    if fmt not in EXPORT_FORMATS:
+        raise UsageError(f"--format: {fmt!r}: choose one of {', '.join(EXPORT_FORMATS)}")
+    if style not in STYLES:
+        raise UsageError(f"--style: {style!r}: choose label or entities")
+    if style != "label" and fmt != "doccano":
+        raise UsageError("--style entities is for --format doccano")
+    if offsets not in OFFSETS:
+        raise UsageError(f"--offsets: {offsets!r}: choose codepoints or utf16")
+    if offsets == "utf16" and fmt not in UTF16_FORMATS:
+        raise UsageError("--offsets utf16 is for doccano and labelstudio")
+    if with_text and fmt != "jsonl":
+        raise UsageError("--with-text is for --format jsonl (the other formats carry the text)")
+
+
+def load_items(
+    source: Path,
+    corpus: Corpus | None,
+    annotator: str | None,
+    statuses: Sequence[str],
+    scheme: Scheme | None,
+    need_text: bool,
+) -> list[Item]:
+    """The records to export with their documents, every one checked; the first problem raises."""
+    chosen = select_records(source, annotator, statuses)
+    if need_text and corpus is None:
+        raise UsageError("this export needs the texts: pass --corpus PATH")
+    items = []
+    for line, record in chosen:
+        problems: list[tuple[str, str]] = []
+        if scheme is not None:
+            problems.extend(scheme_problems(record, scheme))
+        if corpus is not None:
+            if record.doc_id not in corpus:
+                problems.append(("doc_id", f"{record.doc_id!r} is not in the corpus {corpus.path}"))
+                document = None
+            else:
+                document = corpus.get(record.doc_id)
+                problems.extend(text_problems(record, document))
+        else:
+            document = None
+        if problems:
+            where, message = problems[0]
+            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            raise AnnotatorError(f"{source}:{line}: {where}: {message}{more}")
+        if document is None:  # jsonl without the texts: the record is all there is
+            document = Document(id=record.doc_id, text="", meta={})
+        items.append(Item(document, record))
+    return items
+
+
+def _labels(items: Sequence[Item], scheme: Scheme | None) -> list[str]:
+    found = {span.label for item in items for span in item.record.spans}
+    if scheme is not None:
+        names = [label.name for label in scheme.labels]
+        return names + sorted(found - set(names))
+    return sorted(found)
+
+
+def render(
+    items: Sequence[Item],
+    fmt: str,
+    report: Reporter,
+    *,
+    style: str = "label",
+    utf16: bool = False,
+    with_text: bool = False,
+    labels: Sequence[str] = (),
+) -> dict[str, bytes]:
+    """One format's files for ``items``: {"": bytes} for a one-file format, else name → bytes."""
+    if fmt == "jsonl":
+        from annotator.core.formats import jsonl
+
+        return {"": jsonl.export_rows(items, with_text)}
+    if fmt == "prodigy":
+        from annotator.core.formats import prodigy
+
+        return {"": prodigy.export_rows(items, report)}
+    if fmt == "doccano":
+        from annotator.core.formats import doccano
+
+        return {"": doccano.export_rows(items, style, utf16, report)}
+    if fmt == "labelstudio":
+        from annotator.core.formats import labelstudio
+
+        return {"": labelstudio.export_tasks(items, utf16, report)}
+    if fmt == "conll":
+        from annotator.core.formats import conll
+
+        return {"": conll.export_text(items, report)}
+    if fmt == "hf":
+        from annotator.core.formats import hf
+
+        return {"": hf.export_rows(items, labels, report)}
+    if fmt == "spacy":
+        from annotator.core.formats import spacy_docbin
+
+        return {"": spacy_docbin.export_bytes(items, report)}
+    from annotator.core.formats import brat
+
+    return brat.export_files(items, report)
+
+
+def export_records(
+    source: Path,
+    fmt: str,
+    out: Path,
+    *,
+    corpus: Path | Corpus | None = None,
+    status: str | Sequence[str] = "done",
+    split: str | None = None,
+    seed: int = 0,
+    annotator: str | None = None,
+    with_text: bool = False,
+    style: str = "label",
+    offsets: str = "codepoints",
+    scheme: Scheme | None = None,
+    on_warning: Sink | None = None,
+) -> ExportResult:
+    """Export the latest records of ``source`` to ``out`` in format ``fmt``.
+
+    ``out`` is a file, except for brat, hf and ``split`` exports, where it is a folder:
+    ``OUT/<split>.<ext>`` (brat: ``OUT/<split>/``), hf: ``OUT/data.jsonl`` or
+    ``OUT/<split>.jsonl``, with ``OUT/labels.json``.
+    """
+    _check_options(fmt, style, offsets, with_text, split)
+    statuses = parse_statuses(status) if isinstance(status, str) else tuple(status)
+    parts = parse_split(split) if split else None
+    opened = open_corpus(corpus) if isinstance(corpus, Path) else corpus
+    need_text = fmt != "jsonl" or with_text
+    items = load_items(source, opened, annotator, statuses, scheme, need_text)
+    report = Reporter(on_warning)
+    if not items:
+        wanted = ", ".join(statuses)
+        report.warn(f"{source}: no records with status {wanted} to export")
+    labels = _labels(items, scheme)
+
+    def render_(chosen: Sequence[Item]) -> dict[str, bytes]:
+        return render(
+            chosen,
+            fmt,
+            report,
+            style=style,
+            utf16=offsets == "utf16",
+            with_text=with_text,
+            labels=labels,
+        )
+
+    ext = EXTENSIONS[fmt]
+    files: dict[str, bytes] = {}
+    counts: dict[str, int] = {}
+    if parts is None:
+        rendered = render_(items)
+        if fmt == "hf":
+            files["data.jsonl"] = rendered[""]
+        elif fmt != "brat":
+            files[""] = rendered[""]
+        else:
+            files.update(rendered)
+    else:
+        groups = assign([item.record.doc_id for item in items], seed, parts)
+        for name, positions in groups.items():
+            counts[name] = len(positions)
+            if not positions:
+                report.warn(f"split {name}: no documents fell in it (seed {seed})")
+            chosen = [items[p] for p in positions]
+            rendered = render_(chosen)
+            if fmt == "brat":
+                files.update({f"{name}/{rel}": data for rel, data in rendered.items()})
+            else:
+                files[f"{name}{ext}"] = rendered[""]
+    if fmt == "hf":
+        from annotator.core.formats.hf import LABELS_FILE, labels_bytes
+
+        files[LABELS_FILE] = labels_bytes(labels)
+    written = _write(out, files, fmt)
+    return ExportResult(len(items), written, counts, report.lines)
+
+
+def _write(out: Path, files: dict[str, bytes], fmt: str) -> list[Path]:
+    if list(files) == [""]:
+        if out.is_dir():
+            raise AnnotatorError(f"{out}: is a folder; {fmt} writes one file")
+        write_atomic(out, files[""])
+        return [out]
+    return write_files(out, files)

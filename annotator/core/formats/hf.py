@@ -1,0 +1,143 @@
+"""Hugging Face token classification: JSONL rows ``{"id", "tokens", "ner_tags"}`` and labels.json.
+
+One row per document (``id`` is the document id), tokens from the project's tokenizer, IOB2 tags
+as integers; ``labels.json`` is the list of tag names by integer: ``["O", "B-actor", "I-actor",
+...]``, labels in scheme order (``--scheme``) or sorted. ``datasets.load_dataset("json",
+data_files=...)`` reads the rows. Import reads a folder (``labels.json`` and every ``*.jsonl``)
+or one ``.jsonl`` file with ``labels.json`` beside it; tags may also be strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.formats.common import (
+    ImportedDoc,
+    ImportedSpan,
+    Item,
+    Reporter,
+    decode,
+    json_lines,
+    line_id,
+    read_bytes,
+    report_left_out,
+)
+from annotator.core.formats.tokenlabels import decode_tags, iob2_tags, join_tokens, place_spans
+from annotator.core.tokens import tokenize
+
+LABELS_FILE = "labels.json"
+
+
+def tag_names(labels: Sequence[str]) -> list[str]:
+    names = ["O"]
+    for label in labels:
+        names.extend([f"B-{label}", f"I-{label}"])
+    return names
+
+
+def labels_bytes(labels: Sequence[str]) -> bytes:
+    return orjson.dumps(tag_names(labels)) + b"\n"
+
+
+def export_rows(items: Sequence[Item], labels: Sequence[str], report: Reporter) -> bytes:
+    index = {name: number for number, name in enumerate(tag_names(labels))}
+    out = []
+    for item in items:
+        report_left_out(item, "hf", report)
+        text = item.document.text
+        tokens = tokenize(text)
+        placed = place_spans(item.record.doc_id, text, tokens, item.record.spans, "hf", report)
+        tags = iob2_tags(len(tokens), placed)
+        row = {
+            "id": item.record.doc_id,
+            "tokens": [token.text for token in tokens],
+            "ner_tags": [index[tag] for tag in tags],
+        }
+        out.append(orjson.dumps(row) + b"\n")
+    return b"".join(out)
+
+
+def _labels(path: Path) -> list[str] | None:
+    if not path.is_file():
+        return None
+    try:
+        names = orjson.loads(read_bytes(path))
+    except orjson.JSONDecodeError as error:
+        raise AnnotatorError(f"{path}: invalid JSON: {error}") from None
+    if isinstance(names, dict):
+        names = names.get("names")
+    if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+        raise AnnotatorError(f'{path}: expected a list of tag names, e.g. ["O", "B-PER", ...]')
+    return names
+
+
+def read(source: Path, scheme: str, report: Reporter) -> list[ImportedDoc]:
+    if source.is_dir():
+        files = sorted(p for p in source.glob("*.jsonl") if p.is_file())
+        if not files:
+            raise AnnotatorError(f"{source}: no .jsonl files in this folder")
+        labels_path = source / LABELS_FILE
+    else:
+        files = [source]
+        labels_path = source.parent / LABELS_FILE
+    names = _labels(labels_path)
+    docs = []
+    for path in files:
+        decode(read_bytes(path), path)
+        for number, row in json_lines(path):
+            docs.append(_row(row, path, number, names, labels_path, scheme, report))
+    return docs
+
+
+def _row(
+    row: dict[str, Any],
+    path: Path,
+    number: int,
+    names: list[str] | None,
+    labels_path: Path,
+    scheme: str,
+    report: Reporter,
+) -> ImportedDoc:
+    at = f"{path}:{number}"
+    tokens, raw_tags = row.get("tokens"), row.get("ner_tags")
+    if not isinstance(tokens, list) or not all(isinstance(t, str) and t for t in tokens):
+        raise AnnotatorError(f"{at}: tokens: expected a list of non-empty strings")
+    if not isinstance(raw_tags, list) or len(raw_tags) != len(tokens):
+        raise AnnotatorError(f"{at}: ner_tags: expected one tag per token ({len(tokens)})")
+    tags = []
+    for position, tag in enumerate(raw_tags):
+        if isinstance(tag, str):
+            tags.append(tag)
+        elif isinstance(tag, int) and not isinstance(tag, bool):
+            if names is None:
+                raise AnnotatorError(
+                    f"{at}: ner_tags: integers need {labels_path} to name them (not found)"
+                )
+            if not 0 <= tag < len(names):
+                raise AnnotatorError(
+                    f"{at}: ner_tags.{position}: {tag} is not a tag of {labels_path}"
+                )
+            tags.append(names[tag])
+        else:
+            raise AnnotatorError(f"{at}: ner_tags.{position}: expected an integer or a tag name")
+    if any(not isinstance(t, str) or any(c.isspace() for c in t) for t in tokens):
+        raise AnnotatorError(f"{at}: tokens: a token holds whitespace")
+    text, starts = join_tokens(tokens, one_sentence=False)
+    raw_id = row.get("id")
+    if isinstance(raw_id, int) and not isinstance(raw_id, bool):
+        raw_id = str(raw_id)
+    doc_id = raw_id if isinstance(raw_id, str) and raw_id else line_id(path.stem, number)
+
+    def where(position: int) -> str:
+        return f"{at}: ner_tags.{position}"
+
+    spans = [
+        ImportedSpan(starts[s.first], starts[s.last] + len(tokens[s.last]), s.label, where(s.first))
+        for s in decode_tags(tags, scheme, where, report)
+    ]
+    return ImportedDoc(doc_id, text, at, spans=spans)

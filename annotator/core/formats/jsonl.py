@@ -1,0 +1,101 @@
+"""The project's own JSONL: records as they are, optionally with the text (``--with-text``).
+
+With the text each line is the record's fields plus ``text`` and ``meta`` (the document's), so
+one file carries everything; such a line is no longer a bare Record (``annotator validate`` reads
+records, not these). Import reads either documents (``{"id", "text", "meta"}``) or such lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.formats.common import (
+    ImportedDoc,
+    ImportedSpan,
+    Item,
+    Reporter,
+    json_lines,
+    jsonl_bytes,
+)
+from annotator.core.journal import record_problems
+from annotator.core.models import Document, GoldRecord, Record
+
+
+def export_rows(items: Sequence[Item], with_text: bool) -> bytes:
+    rows = []
+    for item in items:
+        row: dict[str, Any] = item.record.model_dump(mode="json")
+        if with_text:
+            row["text"] = item.document.text
+            row["meta"] = item.document.meta
+        rows.append(row)
+    return jsonl_bytes(rows)
+
+
+def read(path: Path, report: Reporter) -> list[ImportedDoc]:
+    docs: list[ImportedDoc] = []
+    for number, data in json_lines(path):
+        where = f"{path}:{number}"
+        if "doc_id" in data:
+            docs.append(_record_line(data, where, report))
+            continue
+        try:
+            document = Document.model_validate(data)
+        except ValidationError as error:
+            field, message = record_problems(error)[0]
+            raise AnnotatorError(f"{where}: {field}: {message}") from None
+        docs.append(ImportedDoc(document.id, document.text, where, meta=dict(document.meta)))
+    return docs
+
+
+def _record_line(data: dict[str, Any], where: str, report: Reporter) -> ImportedDoc:
+    fields = dict(data)
+    text = fields.pop("text", None)
+    meta = fields.pop("meta", {})
+    if not isinstance(text, str):
+        problem = "required field is missing" if text is None else "expected a string"
+        raise AnnotatorError(
+            f"{where}: text: {problem} (a record line needs its text: export with --with-text)"
+        )
+    if not isinstance(meta, dict):
+        raise AnnotatorError(f"{where}: meta: expected an object")
+    model: type[Record] = GoldRecord if "sources" in fields else Record
+    try:
+        record = model.model_validate(fields)
+    except ValidationError as error:
+        field, message = record_problems(error)[0]
+        raise AnnotatorError(f"{where}: {field}: {message}") from None
+    if isinstance(record, GoldRecord) and (record.conflicts or record.sources.annotators):
+        report.warn(
+            f"{where}: {record.doc_id}: a gold record's sources and conflicts are not kept "
+            "(the import writes one annotator's records)"
+        )
+    spans = [
+        ImportedSpan(
+            span.start,
+            span.end,
+            span.label,
+            f"{where}: spans.{index}",
+            surface=span.text,
+            value=span.value,
+            span_id=span.id,
+        )
+        for index, span in enumerate(record.spans)
+    ]
+    return ImportedDoc(
+        record.doc_id,
+        text,
+        where,
+        meta=meta,
+        spans=spans,
+        form=dict(record.form),
+        links={path: list(ids) for path, ids in record.links.items()},
+        note=record.note,
+        status=record.status,
+        flagged=record.flagged,
+    )

@@ -1,0 +1,194 @@
+"""Label Studio JSON: a list of tasks, ``data.text`` and ``annotations[].result[].value``.
+
+Written for the labelling config ``<Labels name="label" toName="text">`` over
+``<Text name="text" value="$text"/>`` (docs/formats.md has it whole); the document id and meta go
+in the task's ``meta``. Read: a list of tasks or one task; the text is ``data.text``, else the
+data key a result names (``"source": "$key"``), else the one text field of ``data``. Older exports
+call the annotations ``completions``. Cancelled annotations and predictions are not labels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.formats.common import (
+    ImportedDoc,
+    ImportedSpan,
+    Item,
+    Reporter,
+    decode,
+    line_id,
+    read_bytes,
+    report_left_out,
+    require_int,
+)
+from annotator.core.formats.offsets import Utf16Offsets, has_astral
+
+
+def export_tasks(items: Sequence[Item], utf16: bool, report: Reporter) -> bytes:
+    tasks = []
+    for item in items:
+        report_left_out(item, "labelstudio", report)
+        text = item.document.text
+        convert = Utf16Offsets(text).to_utf16 if utf16 else None
+        result = []
+        for span in sorted(item.record.spans, key=lambda s: (s.start, s.end, s.label)):
+            start, end = (
+                (convert(span.start), convert(span.end)) if convert else (span.start, span.end)
+            )
+            result.append(
+                {
+                    "id": span.id,
+                    "from_name": "label",
+                    "to_name": "text",
+                    "type": "labels",
+                    "value": {
+                        "start": start,
+                        "end": end,
+                        "text": span.text,
+                        "labels": [span.label],
+                    },
+                }
+            )
+        meta: dict[str, Any] = {"doc_id": item.record.doc_id, **item.document.meta}
+        tasks.append(
+            {
+                "data": {"text": text},
+                "meta": meta,
+                "annotations": [{"result": result, "was_cancelled": False}],
+            }
+        )
+    return orjson.dumps(tasks, option=orjson.OPT_INDENT_2) + b"\n"
+
+
+def read(path: Path, utf16: bool, report: Reporter) -> list[ImportedDoc]:
+    raw = read_bytes(path)
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        decode(raw, path)
+        raise AnnotatorError(f"{path}: invalid JSON: {error}") from None
+    tasks = [data] if isinstance(data, dict) else data
+    if not isinstance(tasks, list):
+        raise AnnotatorError(f"{path}: expected a list of Label Studio tasks")
+    docs = []
+    hinted = False
+    for index, task in enumerate(tasks):
+        where = f"{path}: task {index}"
+        if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
+            raise AnnotatorError(
+                f"{where}: data: required object is missing (not a Label Studio task)"
+            )
+        doc = _task(task, index, path, where, utf16, report)
+        if not utf16 and not hinted and doc.spans and has_astral(doc.text):
+            hinted = True
+            report.warn(
+                f"{where}: the text has characters that UTF-16 stores as two units (emoji); if "
+                "this file came from a tool counting UTF-16 units, import with --offsets utf16"
+            )
+        docs.append(doc)
+    return docs
+
+
+def _text_key(task: dict[str, Any], where: str) -> str:
+    data = task["data"]
+    if isinstance(data.get("text"), str):
+        return "text"
+    for annotation in _annotation_lists(task):
+        for result in annotation.get("result") or []:
+            source = result.get("source") if isinstance(result, dict) else None
+            if isinstance(source, str) and source.startswith("$") and source[1:] in data:
+                return str(source[1:])
+    keys: list[str] = [str(key) for key, value in data.items() if isinstance(value, str)]
+    if len(keys) == 1:
+        return keys[0]
+    if not keys:
+        raise AnnotatorError(f"{where}: data: no text field")
+    raise AnnotatorError(
+        f"{where}: data: several text fields ({', '.join(keys)}) and none is called text"
+    )
+
+
+def _annotation_lists(task: dict[str, Any]) -> list[dict[str, Any]]:
+    found = task.get("annotations")
+    if found is None:
+        found = task.get("completions")
+    return [a for a in found or [] if isinstance(a, dict)]
+
+
+def _task(
+    task: dict[str, Any], index: int, path: Path, where: str, utf16: bool, report: Reporter
+) -> ImportedDoc:
+    key = _text_key(task, where)
+    text: str = task["data"][key]
+    raw_meta = task.get("meta") or {}
+    if not isinstance(raw_meta, dict):
+        raise AnnotatorError(f"{where}: meta: expected an object")
+    meta: dict[str, Any] = dict(raw_meta)
+    doc_id = meta.pop("doc_id", None)
+    if not isinstance(doc_id, str) or not doc_id:
+        raw_id = task.get("id")
+        if isinstance(raw_id, int | str) and not isinstance(raw_id, bool) and str(raw_id):
+            doc_id = str(raw_id)
+        else:
+            doc_id = line_id(path.stem, index + 1)
+    for other, value in task["data"].items():
+        if other != key:
+            meta.setdefault(other, value)
+    predictions = task.get("predictions") or []
+    if predictions:
+        report.warn(
+            f"{where}: {len(predictions)} prediction(s) not imported (model output, not labels)"
+        )
+    annotations = _annotation_lists(task)
+    kept = []
+    for number, annotation in enumerate(annotations):
+        if annotation.get("was_cancelled"):
+            report.warn(f"{where}: annotation {number} was cancelled; not imported")
+        else:
+            kept.append((number, annotation))
+    if not kept:
+        return ImportedDoc(doc_id, text, where, meta=meta, spans=None)
+    number, chosen = kept[0]
+    if len(kept) > 1:
+        report.warn(
+            f"{where}: {len(kept) - 1} more annotation(s) after annotation {number} not imported "
+            "(one import holds one annotator's work)"
+        )
+    offsets = Utf16Offsets(text) if utf16 else None
+    spans = []
+    for position, result in enumerate(chosen.get("result") or []):
+        at = f"{where}: annotation {number}: result {position}"
+        value = result.get("value") if isinstance(result, dict) else None
+        if not isinstance(value, dict) or "labels" not in value or "start" not in value:
+            kind = result.get("type") if isinstance(result, dict) else None
+            report.warn(f"{at}: a {kind or 'non-span'} result is not imported (spans only)")
+            continue
+        spans.extend(_result_spans(value, at, offsets, report))
+    return ImportedDoc(doc_id, text, where, meta=meta, spans=spans)
+
+
+def _result_spans(
+    value: dict[str, Any], at: str, offsets: Utf16Offsets | None, report: Reporter
+) -> list[ImportedSpan]:
+    start = require_int(value.get("start"), at, "value.start")
+    end = require_int(value.get("end"), at, "value.end")
+    labels = value.get("labels")
+    if not isinstance(labels, list) or not all(isinstance(label, str) for label in labels):
+        raise AnnotatorError(f"{at}: value.labels: expected a list of label names")
+    if offsets is not None:
+        start_cp, end_cp = offsets.from_utf16(start), offsets.from_utf16(end)
+        if start_cp is None or end_cp is None:
+            report.warn(f"{at}: {start}..{end} (UTF-16) cuts a character in two; not imported")
+            return []
+        start, end = start_cp, end_cp
+    surface = value.get("text")
+    return [
+        ImportedSpan(start, end, label, at, surface=surface if isinstance(surface, str) else None)
+        for label in labels
+    ]

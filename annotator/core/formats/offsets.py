@@ -1,0 +1,50 @@
+"""Offsets in UTF-16 code units, as JavaScript tools (doccano, Label Studio) may count them.
+
+The project counts code points. A character outside the Basic Multilingual Plane (most emoji,
+``🕊`` U+1F54A, the regional indicators of ``🇺🇦``) is one code point but two UTF-16 units, so
+every offset after it differs by one per such character. ``Utf16Offsets`` converts both ways
+for one text; an offset that would fall between the two halves of a surrogate pair is refused.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+class Utf16Offsets:
+    """Code-point ↔ UTF-16 offset conversion for one text (cheap when the text has no astral)."""
+
+    def __init__(self, text: str) -> None:
+        self.size = len(text)
+        # Code-point indices of the astral characters, in order.
+        self._astral = [match.start() for match in _ASTRAL.finditer(text)]
+        # Their UTF-16 indices (each earlier astral character adds one unit).
+        self._astral16 = [index + rank for rank, index in enumerate(self._astral)]
+
+    @property
+    def units(self) -> int:
+        """The length of the text in UTF-16 units."""
+        return self.size + len(self._astral)
+
+    def to_utf16(self, offset: int) -> int:
+        """The UTF-16 offset of code-point ``offset`` (0 ≤ offset ≤ len(text))."""
+        return offset + bisect_left(self._astral, offset)
+
+    def from_utf16(self, offset: int) -> int | None:
+        """The code-point offset of UTF-16 ``offset``; None when it splits a surrogate pair."""
+        before = bisect_left(self._astral16, offset)
+        if before and self._astral16[before - 1] == offset - 1:
+            return None  # inside the pair of the astral character just before
+        return offset - before
+
+    @property
+    def has_astral(self) -> bool:
+        return bool(self._astral)
+
+
+def has_astral(text: str) -> bool:
+    """Whether ``text`` holds a character that UTF-16 stores as two units."""
+    return _ASTRAL.search(text) is not None

@@ -1,0 +1,200 @@
+"""Prodigy JSONL: ``text``, ``meta``, ``tokens``, ``spans`` with token indices, hashes, ``answer``.
+
+Hashes. Prodigy identifies a task's input by ``_input_hash``, a signed 32-bit MurmurHash3
+(``mmh3.hash``) of ``text=`` followed by the JSON of the text (``json.dumps``, ASCII escapes):
+computed here exactly so, and checked against every hash of the Prodigy files in the tests.
+``_task_hash`` depends on Prodigy internals we could not reproduce from published files; it is
+computed here as the MurmurHash3 of the input hash in decimal followed by ``spans=`` and the
+compact, key-sorted JSON of the spans' ``start``, ``end`` and ``label``. It is stable (same spans,
+same hash) and different for different spans, which is what Prodigy uses it for (finding a task
+already answered); ``prodigy db-in`` keeps it, and ``--rehash`` recomputes Prodigy's own.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.formats.common import (
+    ImportedDoc,
+    ImportedSpan,
+    Item,
+    Reporter,
+    json_lines,
+    jsonl_bytes,
+    line_id,
+    report_left_out,
+    require_int,
+    require_str,
+)
+from annotator.core.formats.tokenlabels import describe, token_range
+from annotator.core.tokens import tokenize
+
+_MASK = 0xFFFFFFFF
+
+
+def murmurhash3_32(data: bytes, seed: int = 0) -> int:
+    """MurmurHash3 x86 32-bit, signed, as ``mmh3.hash`` returns it."""
+    c1, c2 = 0xCC9E2D51, 0x1B873593
+    hash_ = seed & _MASK
+    size = len(data)
+    body = size - size % 4
+    for offset in range(0, body, 4):
+        k = int.from_bytes(data[offset : offset + 4], "little")
+        k = (k * c1) & _MASK
+        k = ((k << 15) | (k >> 17)) & _MASK
+        k = (k * c2) & _MASK
+        hash_ ^= k
+        hash_ = ((hash_ << 13) | (hash_ >> 19)) & _MASK
+        hash_ = (hash_ * 5 + 0xE6546B64) & _MASK
+    tail = data[body:]
+    if tail:
+        k = int.from_bytes(tail, "little")
+        k = (k * c1) & _MASK
+        k = ((k << 15) | (k >> 17)) & _MASK
+        k = (k * c2) & _MASK
+        hash_ ^= k
+    hash_ ^= size
+    hash_ ^= hash_ >> 16
+    hash_ = (hash_ * 0x85EBCA6B) & _MASK
+    hash_ ^= hash_ >> 13
+    hash_ = (hash_ * 0xC2B2AE35) & _MASK
+    hash_ ^= hash_ >> 16
+    return hash_ - (1 << 32) if hash_ & 0x80000000 else hash_
+
+
+def input_hash(text: str) -> int:
+    """Prodigy's ``_input_hash`` of a task whose input is ``text``."""
+    key = "text=" + json.dumps(text)
+    return murmurhash3_32(key.encode("utf-8", "surrogatepass"))
+
+
+def task_hash(input_hash_: int, spans: Sequence[dict[str, Any]]) -> int:
+    """This project's ``_task_hash`` (see the module docstring)."""
+    core = [{"end": s["end"], "label": s["label"], "start": s["start"]} for s in spans]
+    key = f"{input_hash_}spans=" + orjson.dumps(core, option=orjson.OPT_SORT_KEYS).decode()
+    return murmurhash3_32(key.encode("utf-8", "surrogatepass"))
+
+
+def task(item: Item, report: Reporter) -> dict[str, Any]:
+    document, record = item.document, item.record
+    text = document.text
+    tokens = tokenize(text)
+    spans = []
+    for span in record.spans:
+        entry: dict[str, Any] = {"start": span.start, "end": span.end}
+        found = token_range(tokens, span.start, span.end)
+        if found is None:
+            report.warn(
+                f"{record.doc_id}: prodigy: span {describe(span)} covers no token; "
+                "written without token_start and token_end"
+            )
+        else:
+            first, last = found
+            if tokens[first].start != span.start or tokens[last].end != span.end:
+                report.warn(
+                    f"{record.doc_id}: prodigy: span {describe(span)} does not start and end "
+                    f"on token edges; token_start {first} and token_end {last} cover it"
+                )
+            entry["token_start"], entry["token_end"] = first, last
+        entry["label"] = span.label
+        entry["text"] = span.text
+        spans.append(entry)
+    spans.sort(key=lambda s: (s["start"], s["end"], s["label"]))
+    hashed = input_hash(text)
+    size = len(text)
+    return {
+        "text": text,
+        "meta": {"doc_id": record.doc_id, **document.meta},
+        "_input_hash": hashed,
+        "_task_hash": task_hash(hashed, spans),
+        "tokens": [
+            {
+                "text": token.text,
+                "start": token.start,
+                "end": token.end,
+                "id": number,
+                "ws": token.end < size and text[token.end].isspace(),
+            }
+            for number, token in enumerate(tokens)
+        ],
+        "spans": spans,
+        "_view_id": "ner_manual",
+        "answer": "ignore" if record.status == "skipped" else "accept",
+    }
+
+
+def export_rows(items: Sequence[Item], report: Reporter) -> bytes:
+    rows = []
+    for item in items:
+        report_left_out(item, "prodigy", report)
+        rows.append(task(item, report))
+    return jsonl_bytes(rows)
+
+
+def read(path: Path, report: Reporter) -> list[ImportedDoc]:
+    docs: list[ImportedDoc] = []
+    by_text: dict[str, ImportedDoc] = {}
+    for number, row in json_lines(path):
+        where = f"{path}:{number}"
+        text = require_str(row.get("text"), where, "text")
+        meta = row.get("meta") or {}
+        if not isinstance(meta, dict):
+            raise AnnotatorError(f"{where}: meta: expected an object")
+        meta = dict(meta)
+        doc_id = meta.pop("doc_id", None)
+        if not isinstance(doc_id, str) or not doc_id:
+            doc_id = line_id(path.stem, number)
+        answer = row.get("answer", "accept")
+        spans: list[ImportedSpan] | None = []
+        if answer != "accept":
+            report.warn(
+                f"{where}: answer {answer!r}: the task's spans are not imported as labels "
+                "(the text is imported)"
+            )
+            spans = None
+        else:
+            spans = _spans(row, where, report)
+        earlier = by_text.get(text)
+        if earlier is not None:
+            report.warn(
+                f"{where}: same text as {earlier.where}; merged into document {earlier.doc_id}"
+            )
+            if spans is not None:
+                earlier.spans = [*(earlier.spans or []), *spans]
+            continue
+        doc = ImportedDoc(doc_id, text, where, meta=meta, spans=spans)
+        by_text[text] = doc
+        docs.append(doc)
+    return docs
+
+
+def _spans(row: dict[str, Any], where: str, report: Reporter) -> list[ImportedSpan]:
+    raw = row.get("spans", [])
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise AnnotatorError(f"{where}: spans: expected a list")
+    out = []
+    for index, span in enumerate(raw):
+        at = f"{where}: spans.{index}"
+        if not isinstance(span, dict):
+            raise AnnotatorError(f"{at}: expected an object")
+        start = require_int(span.get("start"), where, f"spans.{index}.start")
+        end = require_int(span.get("end"), where, f"spans.{index}.end")
+        label = require_str(span.get("label"), where, f"spans.{index}.label")
+        if span.get("answer", "accept") != "accept":
+            report.warn(f"{at}: {label} {start}..{end} answered {span['answer']!r}; not imported")
+            continue
+        surface = span.get("text")
+        out.append(
+            ImportedSpan(
+                start, end, label, at, surface=surface if isinstance(surface, str) else None
+            )
+        )
+    return out

@@ -1,0 +1,88 @@
+"""The records an export starts from: a gold file or an annotator's journal.
+
+Every line must be a valid Record (a gold line, with ``sources``, a GoldRecord); the last line of
+each (annotator, document) wins, as everywhere else. A damaged line or a torn last line stops the
+export with one clear line: an export never skips records silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.journal import parse_json_line, record_problems
+from annotator.core.models import STATUSES, GoldRecord, Record
+
+
+def read_records(path: Path) -> list[tuple[int, Record]]:
+    """Every record of ``path`` with its line number; the first problem is an AnnotatorError."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise AnnotatorError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise AnnotatorError(f"{path}: is a folder; expected a gold file or a journal") from None
+    except OSError as error:
+        raise AnnotatorError(f"{path}: cannot read: {error.strerror or error}") from None
+    out: list[tuple[int, Record]] = []
+    lines = data.split(b"\n")
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        last = number == len(lines)
+        try:
+            fields = parse_json_line(raw)
+        except ValueError as error:
+            torn = " (an incomplete last line: an interrupted write)" if last else ""
+            raise AnnotatorError(f"{path}:{number}: {error}{torn}") from None
+        model: type[Record] = GoldRecord if "sources" in fields else Record
+        try:
+            out.append((number, model.model_validate(fields)))
+        except ValidationError as error:
+            where, message = record_problems(error)[0]
+            raise AnnotatorError(f"{path}:{number}: {where}: {message}") from None
+    return out
+
+
+def parse_statuses(spec: str) -> tuple[str, ...]:
+    """``done``, ``done,skipped`` or ``all``."""
+    if spec.strip() == "all":
+        return STATUSES
+    names = tuple(part.strip() for part in spec.split(",") if part.strip())
+    unknown = [name for name in names if name not in STATUSES]
+    if unknown or not names:
+        raise AnnotatorError(
+            f"--status: {spec!r}: expected one or more of {', '.join(STATUSES)} "
+            "(comma-separated) or all"
+        )
+    return names
+
+
+def select_records(
+    path: Path, annotator: str | None, statuses: Iterable[str]
+) -> list[tuple[int, Record]]:
+    """The latest record of each document, of one annotator, with one of ``statuses``."""
+    latest: dict[tuple[str, str], tuple[int, Record]] = {}
+    for number, record in read_records(path):
+        latest[(record.annotator, record.doc_id)] = (number, record)
+    names = sorted({who for who, _doc in latest})
+    if annotator is not None:
+        if annotator not in names:
+            found = ", ".join(names) or "none"
+            raise AnnotatorError(f"{path}: no records of annotator {annotator!r} (found: {found})")
+    elif len(names) > 1:
+        raise AnnotatorError(
+            f"{path}: records of several annotators ({', '.join(names)}): "
+            "pick one with --annotator NAME"
+        )
+    wanted = set(statuses)
+    chosen = [
+        (number, record)
+        for (who, _doc), (number, record) in latest.items()
+        if (annotator is None or who == annotator) and record.status in wanted
+    ]
+    chosen.sort(key=lambda pair: pair[1].doc_id)
+    return chosen

@@ -1,0 +1,236 @@
+"""Spans on tokens: placing spans on the project's tokens, IOB tags both ways, text from tokens.
+
+Token formats (CoNLL, Hugging Face, spaCy) and Prodigy's token indices use the project's one
+tokenizer, ``annotator.core.tokens``. A span that does not start and end on token edges is
+widened to the tokens it touches; one tag per token cannot hold overlapping spans, so the later or
+shorter of two overlapping spans is left out. Both are reported, never done silently.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.formats.common import Reporter
+from annotator.core.models import Span
+from annotator.core.tokens import Token, iter_tokens, sentences
+
+
+@dataclass(frozen=True)
+class TokenSpan:
+    """A span over tokens ``first``..``last`` (inclusive), with the span it came from."""
+
+    first: int
+    last: int
+    label: str
+    span: Span | None = None
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def describe(span: Span) -> str:
+    return f"{span.id} {span.label} {span.start}..{span.end} {_short(span.text)}"
+
+
+def token_range(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int] | None:
+    """The first and last (inclusive) of the tokens sharing a character with [start, end)."""
+    first = bisect_right(tokens, start, key=lambda token: token.end)
+    last = bisect_left(tokens, end, key=lambda token: token.start) - 1
+    return (first, last) if first <= last else None
+
+
+def place_spans(
+    doc_id: str,
+    text: str,
+    tokens: Sequence[Token],
+    spans: Sequence[Span],
+    fmt: str,
+    report: Reporter,
+    overlap: bool = False,
+) -> list[TokenSpan]:
+    """The spans on ``tokens``: widened to token edges, overlaps left out unless ``overlap``."""
+    placed: list[TokenSpan] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end, s.label, s.id)):
+        found = token_range(tokens, span.start, span.end)
+        if found is None:
+            report.warn(f"{doc_id}: {fmt}: span {describe(span)} covers no token; left out")
+            continue
+        first, last = found
+        covered = tokens[first : last + 1]
+        if covered[0].start != span.start or covered[-1].end != span.end:
+            widened = text[covered[0].start : covered[-1].end]
+            report.warn(
+                f"{doc_id}: {fmt}: span {describe(span)} does not start and end on token edges; "
+                f"written as tokens {first}..{last} {_short(widened)}"
+            )
+        if not overlap:
+            clash = next((p for p in placed if p.first <= last and first <= p.last), None)
+            if clash is not None:
+                other = clash.span.id if clash.span is not None else "another span"
+                report.warn(
+                    f"{doc_id}: {fmt}: cannot hold overlapping spans: {describe(span)} "
+                    f"overlaps {other}; left out"
+                )
+                continue
+        placed.append(TokenSpan(first, last, span.label, span))
+    placed.sort(key=lambda p: (p.first, p.last))
+    return placed
+
+
+def iob2_tags(size: int, placed: Sequence[TokenSpan]) -> list[str]:
+    """IOB2 tags for ``size`` tokens (spans must not overlap)."""
+    tags = ["O"] * size
+    for span in placed:
+        tags[span.first] = f"B-{span.label}"
+        for index in range(span.first + 1, span.last + 1):
+            tags[index] = f"I-{span.label}"
+    return tags
+
+
+TAG_SCHEMES = ("iob1", "iob2", "bioes")
+
+
+def decode_tags(
+    tags: Sequence[str],
+    scheme: str,
+    where: Callable[[int], str],
+    report: Reporter,
+) -> list[TokenSpan]:
+    """Spans from one sequence of tags (a sentence or a document), read leniently.
+
+    A tag the scheme does not expect there (``I-X`` after ``O`` in IOB2, ``E-X`` without its
+    ``B-X``) starts or ends a span as the nearest valid reading would, and is reported.
+    """
+    prefixes = {"iob1": "BIO", "iob2": "BIO", "bioes": "BIOES"}[scheme]
+    spans: list[TokenSpan] = []
+    current: tuple[int, str] | None = None  # (first token, label)
+
+    def close(last: int) -> None:
+        nonlocal current
+        if current is not None:
+            spans.append(TokenSpan(current[0], last, current[1]))
+            current = None
+
+    for index, tag in enumerate(tags):
+        if tag == "O":
+            close(index - 1)
+            continue
+        prefix, dash, label = tag.partition("-")
+        if not dash or not label or len(prefix) != 1 or prefix not in prefixes:
+            allowed = ", ".join(f"{p}-X" for p in prefixes if p != "O")
+            raise AnnotatorError(
+                f"{where(index)}: tag: {tag!r} is not a {scheme.upper()} tag ({allowed} or O)"
+            )
+        continuing = current is not None and current[1] == label
+        if prefix == "B":
+            close(index - 1)
+            current = (index, label)
+        elif prefix == "I":
+            if not continuing:
+                if scheme != "iob1":
+                    report.warn(
+                        f"{where(index)}: {tag} does not continue a {label} span; "
+                        "read as the start of one"
+                    )
+                close(index - 1)
+                current = (index, label)
+        elif prefix == "E":
+            if not continuing:
+                report.warn(f"{where(index)}: {tag} ends no {label} span; read as a one-token span")
+                close(index - 1)
+                current = (index, label)
+            close(index)
+        elif prefix == "S":
+            close(index - 1)
+            current = (index, label)
+            close(index)
+    close(len(tags) - 1)
+    if scheme == "bioes":
+        for span in spans:
+            last_tag = tags[span.last]
+            if span.first != span.last and not last_tag.startswith("E-"):
+                report.warn(
+                    f"{where(span.last)}: {span.label} span not closed by E-{span.label}; "
+                    "read as ending here"
+                )
+    return spans
+
+
+# ---------------------------------------------------------------------------------------------
+# Text from tokens: token formats carry no text, so importing one builds it.
+
+_ATTACH_LEFT = frozenset(".,;:!?)]}%”’»…") | {"'s", "’s", "'S", "’S"}
+_ATTACH_RIGHT = frozenset("([{“‘«")
+
+
+def _chunk_ok(text: str, chunk_start: int, expected: Sequence[str]) -> bool:
+    return [token.text for token in iter_tokens(text, chunk_start)] == list(expected)
+
+
+def _build(tokens: Sequence[str], tight: Sequence[bool]) -> tuple[str, list[int]]:
+    parts: list[str] = []
+    starts: list[int] = []
+    size = 0
+    for index, token in enumerate(tokens):
+        if index and not tight[index]:
+            parts.append(" ")
+            size += 1
+        starts.append(size)
+        parts.append(token)
+        size += len(token)
+    return "".join(parts), starts
+
+
+def join_tokens(tokens: Sequence[str], one_sentence: bool = True) -> tuple[str, list[int]]:
+    """A line of text holding ``tokens`` and where each starts.
+
+    Tokens are separated by one space, except that closing punctuation sticks to the token before
+    it and opening punctuation to the token after it, as written text has them — but only where
+    the project's tokenizer still finds exactly these tokens. With ``one_sentence``, a space that
+    would make the sentence splitter cut the line is taken out where that keeps the tokens, so
+    a sentence written out by the CoNLL export reads back as one sentence.
+    """
+    if not tokens:
+        return "", []
+    tight = [False] * len(tokens)
+    chunk_tokens: list[str] = [tokens[0]]
+    for index in range(1, len(tokens)):
+        token = tokens[index]
+        prefer = token in _ATTACH_LEFT or tokens[index - 1] in _ATTACH_RIGHT
+        if prefer and _chunk_ok("".join(chunk_tokens) + token, 0, [*chunk_tokens, token]):
+            tight[index] = True
+            chunk_tokens.append(token)
+        else:
+            chunk_tokens = [token]
+    text, starts = _build(tokens, tight)
+    if one_sentence:
+        for _ in range(len(tokens)):
+            cuts = sentences(text)
+            if len(cuts) <= 1:
+                break
+            fixed = False
+            for cut_start, _end in cuts[1:]:
+                if cut_start not in starts:
+                    continue
+                index = starts.index(cut_start)
+                if tight[index]:
+                    continue
+                low = index
+                while low > 0 and tight[low]:
+                    low -= 1
+                high = index + 1
+                while high < len(tokens) and tight[high]:
+                    high += 1
+                expected = tokens[low:high]
+                if _chunk_ok("".join(expected), 0, expected):
+                    tight[index] = True
+                    text, starts = _build(tokens, tight)
+                    fixed = True
+                    break
+            if not fixed:
+                break
+    return text, starts
