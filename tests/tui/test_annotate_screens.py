@@ -168,9 +168,7 @@ def test_a_stale_record_is_shown_read_only_until_start_over(corpus: Path, tmp_pa
         session.close()
 
 
-def test_an_unreadable_document_is_reported_and_passed_over(
-    corpus: Path, tmp_path: Path
-) -> None:
+def test_an_unreadable_document_is_reported_and_passed_over(corpus: Path, tmp_path: Path) -> None:
     (corpus / "a.txt").write_bytes(b"caf\xe9 is not UTF-8\n")
     session = open_session(corpus, "alice", None, tmp_path / "out")
 
