@@ -3,7 +3,8 @@
 The ``entities`` style is doccano's relation-extraction layout: ``entities`` holds
 ``{"id", "label", "start_offset", "end_offset"}`` and ``relations`` links them (written empty;
 relations read from other files are reported, not imported). Offsets are code points unless
-``--offsets utf16`` says the tool counted UTF-16 units.
+``--offsets utf16`` says the tool counted UTF-16 units. doccano shows its relation example as
+pretty-printed JSON rather than JSONL; such a file (one object or a list) is read as well.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.common import (
@@ -21,6 +24,7 @@ from annotator.core.formats.common import (
     json_lines,
     jsonl_bytes,
     line_id,
+    read_bytes,
     report_left_out,
     require_int,
     require_str,
@@ -56,11 +60,25 @@ def export_rows(items: Sequence[Item], style: str, utf16: bool, report: Reporter
     return jsonl_bytes(rows)
 
 
+def _rows(path: Path) -> list[tuple[str, int, dict[str, Any]]]:
+    """(where, number, row) per JSONL line; a pretty-printed JSON object or list is read too."""
+    raw = read_bytes(path)
+    if raw.lstrip()[:1] in (b"{", b"[") and raw.strip().count(b"\n") > 0:
+        try:
+            whole = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            whole = None
+        if isinstance(whole, dict | list):
+            rows = [whole] if isinstance(whole, dict) else whole
+            if all(isinstance(row, dict) for row in rows):
+                return [(f"{path}: entry {n}", n, row) for n, row in enumerate(rows, 1)]
+    return [(f"{path}:{number}", number, row) for number, row in json_lines(path)]
+
+
 def read(path: Path, utf16: bool, report: Reporter) -> list[ImportedDoc]:
     docs: list[ImportedDoc] = []
     hinted = False
-    for number, row in json_lines(path):
-        where = f"{path}:{number}"
+    for where, number, row in _rows(path):
         if "text" not in row:
             others = ", ".join(sorted(k for k in row if k not in _KNOWN)) or "none"
             raise AnnotatorError(

@@ -123,7 +123,7 @@ def decode_tags(
         if not dash or not label or len(prefix) != 1 or prefix not in prefixes:
             allowed = ", ".join(f"{p}-X" for p in prefixes if p != "O")
             raise AnnotatorError(
-                f"{where(index)}: tag: {tag!r} is not a {scheme.upper()} tag ({allowed} or O)"
+                f"{where(index)}: tag: {tag!r} is not a tag of {scheme.upper()} ({allowed} or O)"
             )
         continuing = current is not None and current[1] == label
         if prefix == "B":
