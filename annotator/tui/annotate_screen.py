@@ -145,6 +145,15 @@ class AnnotateScreen(Screen[None]):
         self.open_document(self.session.first_unfinished_id())
         for message in self.session.messages:
             self.notify(message, timeout=10)
+        if not self.session.store.records:
+            keys = "/".join(label.key for label in self.scheme.labels)
+            self.notify(
+                f"Select words with shift+arrows or the mouse, press {keys} to label them, "
+                "o to fill the event form, d when the article is done. "
+                "? lists every key; ctrl+p finds any action by name.",
+                title="Welcome",
+                timeout=20,
+            )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         loaded = self.session.loaded
@@ -176,10 +185,11 @@ class AnnotateScreen(Screen[None]):
         article = self.article
         article.load_text(message.document.text)
         article.loading = False
-        await self.redraw()
+        self.redraw()
         article.move_to_offset(0)
         article.scroll_home(animate=False)
         article.focus()
+        self.show_notices()
 
     def on_load_failed(self, message: LoadFailed) -> None:
         """Show that the document cannot be read; n / p / u move on from it."""
@@ -201,11 +211,11 @@ class AnnotateScreen(Screen[None]):
         self.refresh_bindings()
 
     # ------------------------------------------------------------- redrawing
-    async def redraw(self) -> None:
+    def redraw(self) -> None:
         """Draw everything from the session (after a change or a new document)."""
         session = self.session
         self.article.set_spans(session.record.spans)
-        await self.query_one("#form", EventForm).show(session)
+        self.run_worker(self.update_form(), group="form", exclusive=True)
         self.refresh_side()
         self.refresh_status()
         self.refresh_bindings()
@@ -219,11 +229,22 @@ class AnnotateScreen(Screen[None]):
                 "It is not shown and nothing is saved. ctrl+r starts over and replaces it."
             )
 
+    async def update_form(self) -> None:
+        """The form from the record (a group whose size changed is rebuilt, hence async)."""
+        await self.query_one("#form", EventForm).show(self.session)
+
+    def show_notices(self) -> None:
+        for notice in self.session.take_notices():
+            self.notify(notice, timeout=8)
+
     def refresh_side(self) -> None:
         session = self.session
         span = session.span(session.selected)
         others = session.spans_under(self.article.cursor_offset) if span else []
-        self.query_one("#spans", SpanList).show(self.scheme, session.record, session.selected)
+        cursor = self.article.cursor_offset
+        self.query_one("#spans", SpanList).show(
+            self.scheme, session.record, session.selected, cursor
+        )
         self.query_one("#detail", SpanDetail).show(span, others)
 
     def refresh_status(self) -> None:
@@ -256,9 +277,8 @@ class AnnotateScreen(Screen[None]):
         except AnnotatorError as error:  # a Refused action, or no document open
             self.notify(str(error), severity="warning")
             return _FAILED
-        self.run_worker(self.redraw(), group="redraw", exclusive=False)
-        for notice in self.session.take_notices():
-            self.notify(notice)
+        self.redraw()
+        self.show_notices()
         return result
 
     # ------------------------------------------------------------ the article
@@ -389,7 +409,7 @@ class AnnotateScreen(Screen[None]):
             return
         index = self.change(self.session.add_group_item, message.group)
         if index is not _FAILED:
-            await self.redraw()  # the new item's fields exist once this returns
+            await self.update_form()  # the new item's fields exist once this returns
             form = self.query_one("#form", EventForm)
             first = form.first_field(prefix=f"{message.group}[{index}].")
             if first is not None:
