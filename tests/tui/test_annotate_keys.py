@@ -185,3 +185,45 @@ def test_tab_moves_between_spans_and_search_selects_matches(
         assert ("s3", "prisoners", "releasee") in spans_of(journal(session)[-1])
 
     drive(session, scenario)
+
+
+def test_span_list_note_char_mode_and_guidelines(session: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        screen = screen_of(app)
+        article = screen.query_one(ArticleView)
+        await press(pilot, *["right"] * 16, *["shift+right"] * 6, "1")  # Russia
+        await press(pilot, *["right"] * 5, *["shift+right"] * 7, "1")  # Ukraine
+
+        # Choosing a span in the list puts the cursor on it and returns to the article.
+        span_list = screen.query_one(SpanList)
+        span_list.focus()
+        await pilot.pause()
+        span_list.highlighted = span_list.get_option_index("s1")
+        await press(pilot, "enter")
+        assert article.has_focus and article.cursor_offset == 16
+        assert session.selected == "s1"
+
+        # Character mode keeps a part of a word.
+        await press(pilot, "c")
+        assert "CHAR MODE" in status_line(app)
+        await press(pilot, "ctrl+home", *["right"] * 35, *["shift+right"] * 4, "1")
+        assert ("s3", "swap", "actor") in spans_of(journal(session)[-1])
+        await press(pilot, "c")
+        assert "CHAR MODE" not in status_line(app)
+
+        # The note is saved when leaving it.
+        note = screen.query_one("#note", Input)
+        note.focus()
+        await pilot.pause()
+        await press(pilot, *"check figures", "escape")
+        assert journal(session)[-1]["note"] == "check figures"
+        assert article.has_focus
+
+        # g shows the scheme's guidelines beside the article, g again hides them.
+        guidelines = screen.query_one("#guidelines")
+        await press(pilot, "g")
+        await wait_for(pilot, lambda: guidelines.display)
+        await press(pilot, "g")
+        assert not guidelines.display
+
+    drive(session, scenario)
