@@ -1,0 +1,241 @@
+"""The export and import commands as a curator runs them: splits, UTF-16, errors, no tracebacks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import orjson
+import pytest
+
+from annotator.core.errors import AnnotatorError, UsageError
+from annotator.core.formats.export import export_records
+from annotator.core.formats.importing import import_documents
+from annotator.core.models import Record
+from tests.test_formats_support import record, spans_of, texts_of, write_case
+
+EMOJI_TEXT = "🕊️ Peace: 👩‍👩‍👧 families in 🇺🇦 Kyiv met e\u0301lise and 146 others."
+
+
+def cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "annotator", *map(str, args)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def many(folder: Path, count: int = 40) -> tuple[Path, Path, list[Record]]:
+    docs = [(f"doc{n:03d}", f"Kyiv freed {n} people.") for n in range(count)]
+    records = [record(i, t, [(0, 4, "actor"), (11, 11 + len(i) - 3, "count")]) for i, t in docs]
+    corpus, gold = write_case(folder, docs, records)
+    return corpus, gold, records
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "conll", "brat", "hf", "labelstudio"])
+def test_split_is_deterministic_and_never_splits_a_document(tmp_path: Path, fmt: str) -> None:
+    corpus, gold, _records = many(tmp_path / "in")
+    spec = "train=0.6,dev=0.2,test=0.2"
+    first = export_records(gold, fmt, tmp_path / "a", corpus=corpus, split=spec, seed=3)
+    again = export_records(gold, fmt, tmp_path / "b", corpus=corpus, split=spec, seed=3)
+    assert first.splits == again.splits and sum(first.splits.values()) == 40
+    assert all(count > 0 for count in first.splits.values())
+    for path in first.files:
+        twin = tmp_path / "b" / path.relative_to(tmp_path / "a")
+        assert twin.read_bytes() == path.read_bytes()
+    names = {p.relative_to(tmp_path / "a").parts[0] for p in first.files}
+    expected = {"brat": {"train", "dev", "test"}, "hf": {"train.jsonl", "dev.jsonl",
+                "test.jsonl", "labels.json"}}.get(fmt)  # fmt: skip
+    ext = {"labelstudio": ".json"}.get(fmt, f".{fmt}" if fmt != "jsonl" else ".jsonl")
+    assert names == (expected or {f"train{ext}", f"dev{ext}", f"test{ext}"})
+    if fmt == "jsonl":
+        seen = []
+        for name in ("train", "dev", "test"):
+            lines = (tmp_path / "a" / f"{name}.jsonl").read_bytes().splitlines()
+            seen += [orjson.loads(line)["doc_id"] for line in lines]
+        assert sorted(seen) == [f"doc{n:03d}" for n in range(40)]
+    other = export_records(gold, "jsonl", tmp_path / "c", corpus=corpus, split=spec, seed=4)
+    assert other.splits != first.splits or fmt != "jsonl"
+
+
+@pytest.mark.parametrize("fmt", ["doccano", "labelstudio"])
+def test_utf16_offsets_land_on_the_same_characters(tmp_path: Path, fmt: str) -> None:
+    words = ["Peace", "families", "🇺🇦", "Kyiv", "e\u0301lise", "146"]
+    spans = [(EMOJI_TEXT.index(w), EMOJI_TEXT.index(w) + len(w), "actor") for w in words]
+    corpus, gold = write_case(tmp_path, [("d", EMOJI_TEXT)], [record("d", EMOJI_TEXT, spans)])
+    out = tmp_path / f"o.{fmt}"
+    export_records(gold, fmt, out, corpus=corpus, offsets="utf16")
+    data = orjson.loads(out.read_bytes().splitlines()[0] if fmt == "doccano" else out.read_bytes())
+    if fmt == "doccano":
+        written = [(s, e) for s, e, _label in data["label"]]
+    else:
+        written = [
+            (r["value"]["start"], r["value"]["end"]) for r in data[0]["annotations"][0]["result"]
+        ]
+    units = EMOJI_TEXT.encode("utf-16-le")  # what a JavaScript string indexes
+    assert [units[2 * s : 2 * e].decode("utf-16-le") for s, e in written] == words
+    warnings: list[str] = []
+    import_documents(out, fmt, tmp_path / "c.jsonl", annotations=tmp_path / "r.jsonl",
+                     annotator="x", offsets="utf16", on_warning=warnings.append)  # fmt: skip
+    assert spans_of(tmp_path / "r.jsonl") == {"d": set(spans)} and warnings == []
+    # Read as code points, the offsets drift; Label Studio's span text shows it.
+    warnings.clear()
+    import_documents(out, fmt, tmp_path / "c2.jsonl", annotations=tmp_path / "r2.jsonl",
+                     annotator="x", on_warning=warnings.append)  # fmt: skip
+    assert any("--offsets utf16" in line for line in warnings)
+
+
+def test_several_annotators_need_a_choice(tmp_path: Path) -> None:
+    text = "Kyiv freed 146 people."
+    alice = record("d", text, [(0, 4, "actor")], annotator="alice")
+    bob = record("d", text, [(11, 14, "count")], annotator="bob")
+    corpus, gold = write_case(tmp_path, [("d", text)], [alice, bob])
+    result = cli(
+        "export", gold, "--format", "doccano", "-o", tmp_path / "o.jsonl", "--corpus", corpus
+    )
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"{gold}: records of several annotators (alice, bob): pick one with --annotator NAME\n"
+    )
+    assert not (tmp_path / "o.jsonl").exists()
+    result = cli("export", gold, "--format", "doccano", "-o", tmp_path / "o.jsonl",
+                 "--corpus", corpus, "--annotator", "bob")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert orjson.loads((tmp_path / "o.jsonl").read_bytes())["label"] == [[11, 14, "count"]]
+
+
+def test_status_filter(tmp_path: Path) -> None:
+    docs = [("a", "Kyiv."), ("b", "Kyiv.")]
+    records = [record("a", "Kyiv.", [(0, 4, "actor")]),
+               record("b", "Kyiv.", [(0, 4, "actor")], status="in_progress")]  # fmt: skip
+    _corpus, gold = write_case(tmp_path, docs, records)
+    assert export_records(gold, "jsonl", tmp_path / "o.jsonl").documents == 1
+    assert export_records(gold, "jsonl", tmp_path / "o.jsonl", status="all").documents == 2
+    with pytest.raises(AnnotatorError, match=r"^--status: "):
+        export_records(gold, "jsonl", tmp_path / "o.jsonl", status="finished")
+
+
+def test_export_problems_are_one_line_and_write_nothing(tmp_path: Path) -> None:
+    text = "Kyiv freed 146 people."
+    corpus, gold = write_case(tmp_path, [("d", text)], [record("d", text, [(0, 4, "GPE")])])
+    out = tmp_path / "o.conll"
+    result = cli("export", gold, "--format", "conll", "-o", out)
+    assert result.returncode == 2 and "pass --corpus PATH" in result.stderr
+    result = cli("export", gold, "--format", "conll", "-o", out, "--corpus", corpus,
+                 "--scheme", Path(__file__).parent.parent / "schemas" / "prisoner_exchange.toml")  # fmt: skip  # noqa: E501
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"{gold}:1: spans.0.label: unknown label 'GPE'")
+    stale = tmp_path / "stale.jsonl"
+    stale.write_bytes(orjson.dumps({"id": "d", "text": "Kyiv freed 147 people."}) + b"\n")
+    result = cli("export", gold, "--format", "conll", "-o", out, "--corpus", stale)
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"{gold}:1: doc_sha256: does not match the text of 'd' in the corpus (the text changed "
+        "since it was annotated: stale record)\n"
+    )
+    result = cli("export", gold, "--format", "xml", "-o", out, "--corpus", corpus)
+    assert result.returncode == 2 and "--format: 'xml'" in result.stderr
+    result = cli("export", gold, "--format", "conll", "-o", out, "--corpus", corpus,
+                 "--offsets", "utf16")  # fmt: skip
+    assert (
+        result.returncode == 2 and "--offsets utf16 is for doccano and labelstudio" in result.stderr
+    )
+    assert not out.exists()
+    assert "Traceback" not in result.stderr
+
+
+def test_export_replaces_its_output_atomically(tmp_path: Path) -> None:
+    text = "Kyiv freed 146 people."
+    corpus, gold = write_case(tmp_path, [("d", text)], [record("d", text, [(0, 4, "actor")])])
+    out = tmp_path / "out" / "o.jsonl"
+    out.parent.mkdir()
+    out.write_text("old\n")
+    result = cli("export", gold, "--format", "doccano", "-o", out, "--corpus", corpus)
+    assert result.returncode == 0
+    assert result.stdout == f"exported 1 document(s) as doccano to {out}\n"
+    assert orjson.loads(out.read_bytes())["text"] == text
+    assert [p.name for p in out.parent.iterdir()] == ["o.jsonl"]  # no temp file left behind
+
+
+def test_import_cli_writes_corpus_scheme_and_records_that_validate(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    rows = [
+        {"id": 1, "text": "EU rejects German call.", "label": [[0, 2, "ORG"], [11, 17, "MISC"]]}
+    ]
+    source.write_bytes(b"".join(orjson.dumps(row) + b"\n" for row in rows))
+    corpus, records = tmp_path / "news.jsonl", tmp_path / "ann.jsonl"
+    result = cli("import", source, "--format", "doccano", "-o", corpus, "--annotations", records,
+                 "--annotator", "carol", "--map", "MISC=NORP")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    scheme = tmp_path / "news.scheme.toml"
+    assert result.stdout.splitlines() == [
+        "imported 1 document(s), 1 record(s) with 2 span(s)",
+        f"wrote {corpus}", f"wrote {scheme}", f"wrote {records}",
+    ]  # fmt: skip
+    assert texts_of(corpus) == {"1": "EU rejects German call."}
+    line = orjson.loads(records.read_bytes())
+    assert (line["annotator"], line["status"]) == ("carol", "done")
+    assert [s["label"] for s in line["spans"]] == ["ORG", "NORP"]
+    checked = cli("validate", records, "--corpus", corpus, "--scheme", scheme)
+    assert checked.returncode == 0, checked.stdout
+    again = cli("import", source, "--format", "doccano", "-o", corpus)
+    assert (
+        again.returncode == 1
+        and "already exists; choose another name or pass --force" in again.stderr
+    )
+    usage = cli(
+        "import",
+        source,
+        "--format",
+        "doccano",
+        "-o",
+        tmp_path / "x.jsonl",
+        "--annotations",
+        records,
+    )
+    assert (
+        usage.returncode == 2
+        and "--annotations FILE and --annotator NAME go together" in usage.stderr
+    )
+
+
+def test_import_with_a_scheme_refuses_unknown_labels_unless_mapped(tmp_path: Path) -> None:
+    from annotator.core.scheme import load_default_scheme
+
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(
+        orjson.dumps({"text": "Kyiv freed 146.", "label": [[0, 4, "GPE"], [11, 14, "CARDINAL"]]})
+        + b"\n"
+    )
+    scheme = load_default_scheme()
+    common = {"annotations": tmp_path / "r.jsonl", "annotator": "x", "scheme": scheme}
+    with pytest.raises(AnnotatorError) as caught:
+        import_documents(source, "doccano", tmp_path / "c.jsonl", **common)  # type: ignore[arg-type]
+    assert str(caught.value) == (
+        f"{source}: labels not in scheme prisoner_exchange (actor, count, date, releasee): "
+        "GPE (1), CARDINAL (1); rename them with --map OLD=NEW (NEW empty leaves them out)"
+    )
+    assert not (tmp_path / "c.jsonl").exists()
+    warnings: list[str] = []
+    result = import_documents(source, "doccano", tmp_path / "c.jsonl", label_map=["GPE=actor", "CARDINAL=count"],  # noqa: E501
+                              on_warning=warnings.append, **common)  # type: ignore[arg-type]  # fmt: skip
+    assert result.spans == 2
+    # A done record must fill event_type: without a form it comes in as in_progress, said so.
+    assert orjson.loads((tmp_path / "r.jsonl").read_bytes())["status"] == "in_progress"
+    assert any("event_type empty, which a done record must fill" in line for line in warnings)
+    assert not (tmp_path / "c.scheme.toml").exists()
+
+
+def test_bad_options_are_usage_errors(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"text": "x"}\n')
+    with pytest.raises(UsageError, match="--offsets utf16 is for doccano and labelstudio"):
+        import_documents(source, "prodigy", tmp_path / "c.jsonl", offsets="utf16")
+    with pytest.raises(UsageError, match=r"-o .*: the corpus is written as a \.jsonl file"):
+        import_documents(source, "prodigy", tmp_path / "c.txt")
+    with pytest.raises(
+        UsageError, match="--tags bioes: one of iob1, iob2, bioes, for conll and hf"
+    ):
+        import_documents(source, "prodigy", tmp_path / "c.jsonl", tags="bioes")
