@@ -196,7 +196,7 @@ def test_labelstudio_predictions_and_prodigy_rejects_are_not_labels(tmp_path: Pa
         f"{source}:2: answer 'reject': the task's spans are not imported as labels "
         "(the text is imported)",
         f"{source}:3: spans.0: GPE 9..15 answered 'reject'; not imported",
-        f"{source}:3: same text as {source}:1; merged into document teach-000001",
+        f"{source}:3: same text as {source}:1; merged into teach-000001",
     ]
 
 

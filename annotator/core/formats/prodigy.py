@@ -139,7 +139,9 @@ def export_rows(items: Sequence[Item], report: Reporter) -> bytes:
 
 def read(path: Path, report: Reporter) -> list[ImportedDoc]:
     docs: list[ImportedDoc] = []
-    by_text: dict[str, ImportedDoc] = {}
+    # Tasks on one input (Prodigy's binary answers: one span per task) make one document: the
+    # same meta.doc_id, or, in files without ids, the same text.
+    seen: dict[tuple[str, str], ImportedDoc] = {}
     for number, row in json_lines(path):
         where = f"{path}:{number}"
         text = require_str(row.get("text"), where, "text")
@@ -148,7 +150,8 @@ def read(path: Path, report: Reporter) -> list[ImportedDoc]:
             raise AnnotatorError(f"{where}: meta: expected an object")
         meta = dict(meta)
         doc_id = meta.pop("doc_id", None)
-        if not isinstance(doc_id, str) or not doc_id:
+        key = ("id", doc_id) if isinstance(doc_id, str) and doc_id else ("text", text)
+        if key[0] == "text":
             doc_id = line_id(path.stem, number)
         answer = row.get("answer", "accept")
         spans: list[ImportedSpan] | None = []
@@ -160,16 +163,20 @@ def read(path: Path, report: Reporter) -> list[ImportedDoc]:
             spans = None
         else:
             spans = _spans(row, where, report)
-        earlier = by_text.get(text)
+        earlier = seen.get(key)
         if earlier is not None:
-            report.warn(
-                f"{where}: same text as {earlier.where}; merged into document {earlier.doc_id}"
-            )
+            if earlier.text != text:
+                raise AnnotatorError(
+                    f"{where}: meta.doc_id: {doc_id!r} again (first at {earlier.where}) "
+                    "with another text"
+                )
+            same = "same document id" if key[0] == "id" else "same text"
+            report.warn(f"{where}: {same} as {earlier.where}; merged into {earlier.doc_id}")
             if spans is not None:
                 earlier.spans = [*(earlier.spans or []), *spans]
             continue
-        doc = ImportedDoc(doc_id, text, where, meta=meta, spans=spans)
-        by_text[text] = doc
+        doc = ImportedDoc(str(doc_id), text, where, meta=meta, spans=spans)
+        seen[key] = doc
         docs.append(doc)
     return docs
 
