@@ -185,6 +185,30 @@ def _build(tokens: Sequence[str], tight: Sequence[bool]) -> tuple[str, list[int]
     return "".join(parts), starts
 
 
+def _chunk_fits(tokens: Sequence[str], tight: Sequence[bool], index: int) -> bool:
+    """Whether the space-free stretch holding token ``index`` tokenizes to its tokens."""
+    low = index
+    while low > 0 and tight[low]:
+        low -= 1
+    high = index + 1
+    while high < len(tokens) and tight[high]:
+        high += 1
+    expected = tokens[low:high]
+    return _chunk_ok("".join(expected), 0, expected)
+
+
+def _glue(tokens: Sequence[str], tight: list[bool], index: int) -> bool:
+    """Take out the space before token ``index``, with as few more as the tokenizer needs."""
+    for reach in range(index, len(tokens)):
+        trial = list(tight)
+        for position in range(index, reach + 1):
+            trial[position] = True
+        if _chunk_fits(tokens, trial, index):
+            tight[:] = trial
+            return True
+    return False
+
+
 def join_tokens(tokens: Sequence[str], one_sentence: bool = True) -> tuple[str, list[int]]:
     """A line of text holding ``tokens`` and where each starts.
 
@@ -212,25 +236,8 @@ def join_tokens(tokens: Sequence[str], one_sentence: bool = True) -> tuple[str, 
             cuts = sentences(text)
             if len(cuts) <= 1:
                 break
-            fixed = False
-            for cut_start, _end in cuts[1:]:
-                if cut_start not in starts:
-                    continue
-                index = starts.index(cut_start)
-                if tight[index]:
-                    continue
-                low = index
-                while low > 0 and tight[low]:
-                    low -= 1
-                high = index + 1
-                while high < len(tokens) and tight[high]:
-                    high += 1
-                expected = tokens[low:high]
-                if _chunk_ok("".join(expected), 0, expected):
-                    tight[index] = True
-                    text, starts = _build(tokens, tight)
-                    fixed = True
-                    break
-            if not fixed:
+            cut = next((starts.index(c) for c, _e in cuts[1:] if c in starts), None)
+            if cut is None or not _glue(tokens, tight, cut):
                 break
+            text, starts = _build(tokens, tight)
     return text, starts
