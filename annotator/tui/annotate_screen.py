@@ -498,6 +498,7 @@ class AnnotateScreen(Screen[None]):
         viewer = self.query_one("#guidelines", Markdown)
         if viewer.display:
             viewer.display = False
+            self.remove_class("-guidelines")
             return
         path = guidelines_path(self.session.scheme_path, self.scheme)
         if path is None:
@@ -519,6 +520,7 @@ class AnnotateScreen(Screen[None]):
         viewer = self.query_one("#guidelines", Markdown)
         viewer.update(text)
         viewer.display = True
+        self.add_class("-guidelines")
 
     async def action_quit(self) -> None:
         await self.app.run_action("quit")

@@ -275,7 +275,7 @@ class EventForm(VerticalScroll):
         self.scheme = scheme
 
     def compose(self) -> ComposeResult:
-        yield Label("event form  (o: go here · escape: back to the article)", classes="title")
+        yield Label("event form · o: go here · escape: back", classes="title")
         for field in self.scheme.fields:
             if field.type == "group":
                 yield GroupBox(field)
