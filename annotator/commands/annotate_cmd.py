@@ -34,6 +34,6 @@ def run(args: argparse.Namespace) -> int:
     finally:
         written = session.close()
     if not written:
-        print("some changes could not be written to the journal", file=sys.stderr)
+        print(f"{session.journal}: some changes could not be written", file=sys.stderr)
         return 1
     return 0
