@@ -22,6 +22,8 @@ from tests.test_agreement_data import (
 )
 from tests.test_alpha import WORKED
 
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_docs"
+
 
 def figures(tmp_path: Path, *journals: list[dict[str, Any]], corpus: bool = False) -> Any:
     files = [
@@ -234,3 +236,21 @@ def test_lowest_documents(tmp_path: Path) -> None:
         [record("bob", spans=BOB_SPANS), record("bob", "d2", spans=russia)],
     )
     assert [row["doc_id"] for row in lowest_documents(report, 1)] == ["d1"]
+
+
+def test_token_edges_equal_the_tokenizer() -> None:
+    # The chunk cache relies on tokenization being local; check it on the sample articles
+    # (hard cases: emoji, combining marks, CRLF, U+2028) and on random text.
+    import random
+
+    from annotator.core.agreement import TokenEdges
+    from annotator.core.tokens import tokenize
+
+    texts = [path.read_text(encoding="utf-8") for path in SAMPLES.glob("*.txt")]
+    rng = random.Random(3)
+    alphabet = "ab1.,'’-  \n\r\x0b\x85\t\u00a0\u2028é\u0301🇺🇦👩\u200d👧U.S.'s"
+    texts += ["".join(rng.choice(alphabet) for _ in range(200)) for _ in range(200)]
+    edges = TokenEdges()
+    for text in texts * 2:  # the second time from the cache
+        tokens = tokenize(text)
+        assert edges(text) == ([t.start for t in tokens], [t.end for t in tokens])

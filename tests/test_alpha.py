@@ -11,6 +11,7 @@ import pytest
 
 from annotator.core.agreement import OUTSIDE, add_char_units
 from annotator.core.alpha import Coincidences, alpha_from_matrix, alpha_of_units
+from annotator.core.compare import Annotation
 from annotator.core.models import Record
 from tests.test_agreement_data import record, span
 
@@ -109,7 +110,7 @@ def test_large_inputs_fall_back_to_the_coincidence_matrix() -> None:
     assert alpha_of_units(units, "nominal") == pytest.approx(coincidences.alpha("nominal"))
 
 
-def _dense_char_alpha(records: list[Record], size: int) -> float | None:
+def _dense_char_alpha(records: list[Annotation], size: int) -> float | None:
     """Character alpha the slow way: one unit per character, through the package."""
     codes: dict[str, int] = {}
     rows = []
@@ -138,7 +139,7 @@ def test_char_alpha_equals_the_dense_computation(seed: int) -> None:
             end = rng.randint(start + 1, len(text))
             label = rng.choice(["actor", "count", "releasee"])
             spans.append(span(f"s{number}", start, end, label, text=text))
-        records.append(Record.model_validate(record(name, spans=spans, text=text)))
+        records.append(Annotation(Record.model_validate(record(name, spans=spans, text=text))))
     coincidences = Coincidences()
     add_char_units(coincidences, records, len(text))
     expected = _dense_char_alpha(records, len(text))

@@ -7,6 +7,7 @@ from typing import Any
 
 import orjson
 
+from annotator.core.compare import Annotation
 from annotator.core.diff import span_differences
 from annotator.core.form_compare import form_differences
 from annotator.core.models import Record
@@ -25,8 +26,8 @@ from tests.test_agreement_data import (
 
 def kinds(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
     found = span_differences(
-        Record.model_validate(record("alice", spans=a)),
-        Record.model_validate(record("bob", spans=b)),
+        Annotation(Record.model_validate(record("alice", spans=a))),
+        Annotation(Record.model_validate(record("bob", spans=b))),
     )
     return [(kind, x.id if x else "-", y.id if y else "-") for kind, x, y in found]
 
@@ -223,3 +224,23 @@ def test_without_corpus_only_the_spans(tmp_path: Path) -> None:
     assert 'form     event_type: A "exchange"   B "announcement"' in result.stdout
     assert "note: pass --corpus PATH" in result.stdout
     assert TEXT not in result.stdout
+
+
+def test_sentences_from_one_paragraph_equal_those_of_the_whole_text() -> None:
+    import random
+
+    from annotator.core.diff import SentenceFinder, sentence_around
+    from annotator.core.tokens import sentences
+
+    samples = Path(__file__).resolve().parent.parent / "sample_docs"
+    rng = random.Random(5)
+    for path in sorted(samples.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        whole = sentences(text)
+        finder = SentenceFinder(text)
+        visible = [offset for offset, char in enumerate(text) if not char.isspace()]
+        for _ in range(50):
+            # Like spans: from a visible character to just after one.
+            start = rng.choice(visible)
+            end = rng.choice([o for o in visible if start <= o < start + 40]) + 1
+            assert finder.around(start, end) == sentence_around(whole, start, end), path.name

@@ -35,7 +35,7 @@ def merged(
     ]
     test_scheme = scheme(tmp_path)
     comparison = load_comparison(files, test_scheme)
-    return merge_units(comparison.units, test_scheme, "rita", min_agree)
+    return list(merge_units(comparison.units, test_scheme, "rita", min_agree))
 
 
 def test_full_agreement_is_done_gold(tmp_path: Path) -> None:

@@ -26,7 +26,9 @@ _KIND_TITLES = {
 def run(args: argparse.Namespace) -> int:
     scheme = scheme_from(args.scheme)
     corpus = open_corpus(Path(args.corpus)) if args.corpus else None
-    report = diff_of_files(Path(args.a), Path(args.b), scheme, corpus, args.doc)
+    report = diff_of_files(
+        Path(args.a), Path(args.b), scheme, corpus, args.doc, context=not args.json
+    )
     if args.json:
         import orjson
 

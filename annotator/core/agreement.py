@@ -20,6 +20,7 @@ overlap F1. Form fields: see ``form_compare``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -29,10 +30,9 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.alpha import Coincidences
-from annotator.core.compare import Comparison, load_comparison
+from annotator.core.compare import Annotation, Comparison, load_comparison
 from annotator.core.corpus import Corpus
 from annotator.core.form_compare import field_agreement
-from annotator.core.models import Record
 from annotator.core.scheme import Scheme
 from annotator.core.tokens import tokenize
 
@@ -40,89 +40,105 @@ OUTSIDE = "O"
 SpanKey = tuple[int, int, str]
 
 
-@dataclass
-class _Tally:
-    """Counts of one pair (or one label of one pair) from which the F1 figures follow."""
+# Counts of one pair (or of one label of one pair), from which its F1 figures follow: spans
+# equal in both, A's spans, B's spans, A's spans overlapped by a same-label span of B, and B's
+# by A's. Plain lists of ints: they are added up once per label, pair and document.
+Counts = list[int]
+_TP, _SIZE_A, _SIZE_B, _OVER_A, _OVER_B = range(5)
 
-    true_positive: int = 0
-    size_a: int = 0
-    size_b: int = 0
-    overlapped_a: int = 0  # A's spans overlapped by a same-label span of B
-    overlapped_b: int = 0
 
-    def add(self, other: _Tally) -> None:
-        self.true_positive += other.true_positive
-        self.size_a += other.size_a
-        self.size_b += other.size_b
-        self.overlapped_a += other.overlapped_a
-        self.overlapped_b += other.overlapped_b
+def _zero() -> Counts:
+    return [0, 0, 0, 0, 0]
 
-    @property
-    def exact_f1(self) -> float:
-        total = self.size_a + self.size_b
-        return 2 * self.true_positive / total if total else 1.0
 
-    @property
-    def overlap_f1(self) -> float:
-        if self.size_a == 0 and self.size_b == 0:
-            return 1.0
-        if self.size_a == 0 or self.size_b == 0:
-            return 0.0
-        recall = self.overlapped_a / self.size_a
-        precision = self.overlapped_b / self.size_b
-        both = recall + precision
-        return 2 * recall * precision / both if both else 0.0
+def exact_f1(counts: Counts) -> float:
+    total = counts[_SIZE_A] + counts[_SIZE_B]
+    return 2 * counts[_TP] / total if total else 1.0
+
+
+def overlap_f1(counts: Counts) -> float:
+    size_a, size_b = counts[_SIZE_A], counts[_SIZE_B]
+    if size_a == 0 and size_b == 0:
+        return 1.0
+    if size_a == 0 or size_b == 0:
+        return 0.0
+    recall = counts[_OVER_A] / size_a
+    precision = counts[_OVER_B] / size_b
+    both = recall + precision
+    return 2 * recall * precision / both if both else 0.0
 
 
 @dataclass
 class _Pair:
     documents: int = 0
-    tally: _Tally = field(default_factory=_Tally)
-    by_label: defaultdict[str, _Tally] = field(default_factory=lambda: defaultdict(_Tally))
+    counts: Counts = field(default_factory=_zero)
+    by_label: defaultdict[str, Counts] = field(default_factory=lambda: defaultdict(_zero))
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
 
 
 class _Marks:
-    """One record's spans arranged for counting: by key, and offsets by label."""
+    """One record's spans arranged for counting: their keys, and offsets by label."""
 
-    __slots__ = ("by_label", "keys")
+    __slots__ = ("by_label", "counted", "keys")
 
-    def __init__(self, record: Record) -> None:
-        self.keys: Counter[SpanKey] = Counter(
-            (span.start, span.end, span.label) for span in record.spans
+    def __init__(self, record: Annotation) -> None:
+        keys = [(span.start, span.end, span.label) for span in record.spans]
+        self.keys: set[SpanKey] = set(keys)
+        # The same span twice in one record is rare; only then are keys counted.
+        self.counted: Counter[SpanKey] | None = (
+            None if len(self.keys) == len(keys) else Counter(keys)
         )
         self.by_label: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
-        for span in record.spans:
-            self.by_label[span.label].append((span.start, span.end))
+        for start, end, label in keys:
+            self.by_label[label].append((start, end))
 
 
 def _overlapped(spans: list[tuple[int, int]], others: list[tuple[int, int]]) -> int:
     """How many of ``spans`` share a character with one of ``others``."""
-    return sum(
-        1
-        for start, end in spans
-        if any(o_start < end and o_end > start for o_start, o_end in others)
-    )
+    count = 0
+    for start, end in spans:
+        for other_start, other_end in others:
+            if other_start < end and other_end > start:
+                count += 1
+                break
+    return count
 
 
-def _pair_tally(marks_a: _Marks, marks_b: _Marks) -> dict[str, _Tally]:
-    """Per label, the counts of one pair on one document."""
-    out: dict[str, _Tally] = {}
-    common = marks_a.keys & marks_b.keys
+def _add_pair(marks_a: _Marks, marks_b: _Marks, pair: _Pair) -> Counts:
+    """Add one document's counts of a pair to ``pair``, per label; return the document's."""
+    doc = _zero()
+    by_label = pair.by_label
+    if marks_a.counted is None and marks_b.counted is None:
+        common: Iterable[tuple[SpanKey, int]] = ((key, 1) for key in marks_a.keys & marks_b.keys)
+    else:
+        counted_a = marks_a.counted or Counter(marks_a.keys)
+        counted_b = marks_b.counted or Counter(marks_b.keys)
+        common = (counted_a & counted_b).items()
+    for (_start, _end, label), count in common:
+        by_label[label][_TP] += count
+        doc[_TP] += count
+    empty: list[tuple[int, int]] = []
     for label in marks_a.by_label.keys() | marks_b.by_label.keys():
-        spans_a, spans_b = marks_a.by_label.get(label, []), marks_b.by_label.get(label, [])
-        out[label] = _Tally(
-            size_a=len(spans_a),
-            size_b=len(spans_b),
-            overlapped_a=_overlapped(spans_a, spans_b),
-            overlapped_b=_overlapped(spans_b, spans_a),
-        )
-    for (_start, _end, label), count in common.items():
-        out[label].true_positive += count
-    return out
+        spans_a = marks_a.by_label.get(label, empty)
+        spans_b = marks_b.by_label.get(label, empty)
+        over_a = _overlapped(spans_a, spans_b) if spans_b else 0
+        over_b = _overlapped(spans_b, spans_a) if spans_a else 0
+        counts = by_label[label]
+        counts[_SIZE_A] += len(spans_a)
+        counts[_SIZE_B] += len(spans_b)
+        counts[_OVER_A] += over_a
+        counts[_OVER_B] += over_b
+        doc[_SIZE_A] += len(spans_a)
+        doc[_SIZE_B] += len(spans_b)
+        doc[_OVER_A] += over_a
+        doc[_OVER_B] += over_b
+    total = pair.counts
+    for index in range(5):
+        total[index] += doc[index]
+    return doc
 
 
-def token_categories(record: Record, starts: list[int], ends: list[int]) -> dict[int, str]:
+def token_categories(record: Annotation, starts: list[int], ends: list[int]) -> dict[int, str]:
     """The category of every token a span touches (the rest are ``O``), by token index."""
     labels: defaultdict[int, set[str]] = defaultdict(set)
     for span in record.spans:
@@ -131,6 +147,41 @@ def token_categories(record: Record, starts: list[int], ends: list[int]) -> dict
         for index in range(first, last):
             labels[index].add(span.label)
     return {index: "+".join(sorted(names)) for index, names in labels.items()}
+
+
+_CHUNK = re.compile(r"\S+")
+_CHUNK_CACHE_LIMIT = 200_000
+
+
+class TokenEdges:
+    """Token starts and ends of texts, by ``tokens.tokenize``, remembering each chunk's tokens.
+
+    Tokenization is local (see ``tokens``): the tokens of a text are those of its
+    whitespace-free chunks, each tokenized alone. Words repeat across a corpus, so each
+    distinct chunk is tokenized once; this is what makes token kappa over 10,000 articles
+    take seconds instead of a minute. The cache is emptied when it grows past a limit.
+    """
+
+    def __init__(self) -> None:
+        self._chunks: dict[str, list[tuple[int, int]]] = {}
+
+    def __call__(self, text: str) -> tuple[list[int], list[int]]:
+        starts: list[int] = []
+        ends: list[int] = []
+        chunks = self._chunks
+        for match in _CHUNK.finditer(text):
+            chunk = match.group()
+            pieces = chunks.get(chunk)
+            if pieces is None:
+                if len(chunks) >= _CHUNK_CACHE_LIMIT:
+                    chunks.clear()
+                pieces = [(token.start, token.end) for token in tokenize(chunk)]
+                chunks[chunk] = pieces
+            offset = match.start()
+            for start, end in pieces:
+                starts.append(offset + start)
+                ends.append(offset + end)
+        return starts, ends
 
 
 def cohen_kappa(confusion: Counter[tuple[str, str]]) -> float | None:
@@ -153,7 +204,7 @@ def cohen_kappa(confusion: Counter[tuple[str, str]]) -> float | None:
     return (observed - expected) / (1.0 - expected)
 
 
-def add_char_units(coincidences: Coincidences, records: Iterable[Record], size: int) -> None:
+def add_char_units(coincidences: Coincidences, records: Iterable[Annotation], size: int) -> None:
     """Add each character of a text of ``size`` as a unit, one category per record.
 
     The text is cut at every span edge; within a piece every record's category is constant, so
@@ -201,16 +252,15 @@ def agreement(comparison: Comparison, scheme: Scheme) -> dict[str, Any]:
     per_document: list[dict[str, Any]] = []
     coincidences = Coincidences()
     with_text = comparison.corpus is not None
+    token_edges = TokenEdges()
     for unit in comparison.units:
         marks = {name: _Marks(record) for name, record in unit.records.items()}
         text = comparison.text(unit) if with_text else None
         categories: dict[str, dict[int, str]] = {}
         token_count = 0
         if text is not None:
-            tokens = tokenize(text)
-            token_count = len(tokens)
-            starts = [token.start for token in tokens]
-            ends = [token.end for token in tokens]
+            starts, ends = token_edges(text)
+            token_count = len(starts)
             categories = {
                 name: token_categories(record, starts, ends)
                 for name, record in unit.records.items()
@@ -221,13 +271,9 @@ def agreement(comparison: Comparison, scheme: Scheme) -> dict[str, Any]:
         for a, b in combinations(list(unit.records), 2):
             pair = pairs[(a, b)]
             pair.documents += 1
-            doc_tally = _Tally()
-            for label, tally in _pair_tally(marks[a], marks[b]).items():
-                pair.by_label[label].add(tally)
-                doc_tally.add(tally)
-            pair.tally.add(doc_tally)
-            doc_exact.append(doc_tally.exact_f1)
-            doc_overlap.append(doc_tally.overlap_f1)
+            doc = _add_pair(marks[a], marks[b], pair)
+            doc_exact.append(exact_f1(doc))
+            doc_overlap.append(overlap_f1(doc))
             if text is not None:
                 _add_confusion(pair.confusion, categories[a], categories[b], token_count)
         per_document.append(
@@ -266,8 +312,8 @@ def _report(
                 "a": a,
                 "b": b,
                 "documents": pair.documents,
-                "exact_f1": _round(pair.tally.exact_f1) if shared else None,
-                "overlap_f1": _round(pair.tally.overlap_f1) if shared else None,
+                "exact_f1": _round(exact_f1(pair.counts)) if shared else None,
+                "overlap_f1": _round(overlap_f1(pair.counts)) if shared else None,
                 "token_kappa": _round(cohen_kappa(pair.confusion)) if with_text else None,
             }
         )
@@ -280,10 +326,10 @@ def _report(
     )
     by_label: dict[str, Any] = {}
     for label in scheme.labels:
-        tallies = [pair.by_label.get(label.name, _Tally()) for pair in shared_pairs]
+        tallies = [pair.by_label.get(label.name, _zero()) for pair in shared_pairs]
         by_label[label.name] = {
-            "exact_f1": _round(_mean(tally.exact_f1 for tally in tallies)),
-            "overlap_f1": _round(_mean(tally.overlap_f1 for tally in tallies)),
+            "exact_f1": _round(_mean(exact_f1(counts) for counts in tallies)),
+            "overlap_f1": _round(_mean(overlap_f1(counts) for counts in tallies)),
             "spans": label_counts[label.name],
         }
     notes = list(comparison.notes)

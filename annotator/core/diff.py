@@ -9,9 +9,9 @@ Spans are paired in the order of design.md, each span taking part in at most one
 4. what is left: ``only_a`` / ``only_b``.
 
 Within a step, spans pair in document order. Form fields that differ are listed with their
-path and both values (see ``form_compare.form_differences``). With the texts, each span
-difference carries the sentence(s) around it (``sentence``: start and end offsets), from the
-project's sentence splitter, for showing it in context.
+path and both values (see ``form_compare.form_differences``). For a person (``context``, with
+the texts), each span difference also carries the sentence(s) around it (``sentence``: start
+and end offsets, from the project's sentence splitter).
 """
 
 from __future__ import annotations
@@ -21,11 +21,10 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, Literal
 
-from annotator.core.compare import Comparison, load_comparison
+from annotator.core.compare import Annotation, Comparison, SpanView, load_comparison
 from annotator.core.corpus import Corpus
 from annotator.core.errors import AnnotatorError
-from annotator.core.form_compare import form_differences, normal
-from annotator.core.models import Record, Span
+from annotator.core.form_compare import form_differences
 from annotator.core.scheme import Scheme
 from annotator.core.tokens import sentences
 
@@ -34,21 +33,23 @@ DIFF_KINDS: tuple[DiffKind, ...] = ("boundary", "label", "only_a", "only_b", "va
 _KIND_ORDER = {kind: order for order, kind in enumerate(("value", "label", "boundary"))}
 
 
-def _position(span: Span) -> tuple[int, int, str, str]:
+def _position(span: SpanView) -> tuple[int, int, str, str]:
     return (span.start, span.end, span.label, span.id)
 
 
-def span_differences(a: Record, b: Record) -> list[tuple[DiffKind, Span | None, Span | None]]:
+def span_differences(
+    a: Annotation, b: Annotation
+) -> list[tuple[DiffKind, SpanView | None, SpanView | None]]:
     """The span differences of two records of one document, in document order."""
     free_a = sorted(a.spans, key=_position)
     free_b = sorted(b.spans, key=_position)
-    out: list[tuple[DiffKind, Span | None, Span | None]] = []
+    out: list[tuple[DiffKind, SpanView | None, SpanView | None]] = []
 
     def pair_by(key: Any, kind: DiffKind) -> None:
-        waiting: defaultdict[Any, list[Span]] = defaultdict(list)
+        waiting: defaultdict[Any, list[SpanView]] = defaultdict(list)
         for span in free_b:
             waiting[key(span)].append(span)
-        kept_a: list[Span] = []
+        kept_a: list[SpanView] = []
         for span in free_a:
             matches = waiting.get(key(span))
             if not matches:
@@ -56,7 +57,8 @@ def span_differences(a: Record, b: Record) -> list[tuple[DiffKind, Span | None, 
                 continue
             other = matches.pop(0)
             free_b.remove(other)
-            if kind != "value" or normal(span.value) != normal(other.value):
+            # Span values are already in their one normal form (an int, an ISO date).
+            if kind != "value" or span.value != other.value:
                 out.append((kind, span, other))
         free_a[:] = kept_a
 
@@ -80,7 +82,7 @@ def span_differences(a: Record, b: Record) -> list[tuple[DiffKind, Span | None, 
     out.extend(("only_a", span, None) for span in free_a if id(span) not in paired)
     out.extend(("only_b", None, span) for span in free_b if id(span) not in paired)
 
-    def order(item: tuple[DiffKind, Span | None, Span | None]) -> tuple[int, int, int]:
+    def order(item: tuple[DiffKind, SpanView | None, SpanView | None]) -> tuple[int, int, int]:
         kind, x, y = item
         start = min(span.start for span in (x, y) if span is not None)
         end = max(span.end for span in (x, y) if span is not None)
@@ -98,12 +100,42 @@ def sentence_around(bounds: list[tuple[int, int]], start: int, end: int) -> tupl
     return (min(bounds[first][0], start), max(bounds[last][1], end))
 
 
-def _span_json(span: Span | None) -> dict[str, Any] | None:
-    return None if span is None else span.model_dump(mode="json")
+class SentenceFinder:
+    """The sentences around offsets of one text, splitting only the paragraphs asked about.
+
+    ``tokens.sentences`` ends a sentence at every line break, so the sentences of a paragraph
+    (a stretch between ``\n``) are found from that paragraph alone; a long article is not split
+    whole for a difference or two.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._paragraphs: dict[tuple[int, int], list[tuple[int, int]]] = {}
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        text = self.text
+        low = text.rfind("\n", 0, start) + 1
+        high = text.find("\n", max(end - 1, start))
+        high = len(text) if high == -1 else high
+        bounds = self._paragraphs.get((low, high))
+        if bounds is None:
+            bounds = [(a + low, b + low) for a, b in sentences(text[low:high])]
+            self._paragraphs[(low, high)] = bounds
+        return sentence_around(bounds, start, end)
 
 
-def differences(comparison: Comparison, scheme: Scheme, first: str, second: str) -> dict[str, Any]:
-    """The diff of annotator ``first`` (A) against ``second`` (B) over the compared units."""
+def _span_json(span: SpanView | None) -> dict[str, Any] | None:
+    return None if span is None else span.as_json()
+
+
+def differences(
+    comparison: Comparison, scheme: Scheme, first: str, second: str, context: bool = False
+) -> dict[str, Any]:
+    """The diff of annotator ``first`` (A) against ``second`` (B) over the compared units.
+
+    With ``context`` (and a corpus), each span difference also gives ``sentence``: the start
+    and end of the sentence(s) around it, for showing it to a person.
+    """
     spans_out: list[dict[str, Any]] = []
     form_out: list[dict[str, Any]] = []
     counts = dict.fromkeys(DIFF_KINDS, 0)
@@ -114,8 +146,8 @@ def differences(comparison: Comparison, scheme: Scheme, first: str, second: str)
             continue
         documents += 1
         found = span_differences(record_a, record_b)
-        text = comparison.text(unit) if found else None
-        bounds = sentences(text) if text is not None else []
+        text = comparison.text(unit) if found and context else None
+        finder = SentenceFinder(text) if text is not None else None
         for kind, x, y in found:
             counts[kind] += 1
             item: dict[str, Any] = {
@@ -124,16 +156,16 @@ def differences(comparison: Comparison, scheme: Scheme, first: str, second: str)
                 "a": _span_json(x),
                 "b": _span_json(y),
             }
-            if text is not None:
+            if finder is not None:
                 spans = [span for span in (x, y) if span is not None]
                 start = min(span.start for span in spans)
-                end = min(max(span.end for span in spans), len(text))
-                item["sentence"] = list(sentence_around(bounds, start, end))
+                end = min(max(span.end for span in spans), len(finder.text))
+                item["sentence"] = list(finder.around(start, end))
             spans_out.append(item)
         for change in form_differences(record_a.form, record_b.form, scheme):
             form_out.append({"doc_id": unit.doc_id, **change})
     notes = list(comparison.notes)
-    if comparison.corpus is None:
+    if comparison.corpus is None and context:
         notes.append("pass --corpus PATH to see each difference in its sentence")
     return {
         "annotators": {"a": first, "b": second},
@@ -162,6 +194,7 @@ def diff_of_files(
     scheme: Scheme,
     corpus: Corpus | None = None,
     doc_id: str | None = None,
+    context: bool = False,
 ) -> dict[str, Any]:
     """Read two journals and list their differences (the core of ``annotator diff``)."""
     comparison = load_comparison([file_a, file_b], scheme, corpus)
@@ -172,7 +205,7 @@ def diff_of_files(
             raise AnnotatorError(_why_not_compared(comparison, doc_id))
         comparison.units = units
         comparison.excluded = [item for item in comparison.excluded if item.doc_id == doc_id]
-    return differences(comparison, scheme, first, second)
+    return differences(comparison, scheme, first, second, context)
 
 
 def _why_not_compared(comparison: Comparison, doc_id: str) -> str:

@@ -20,7 +20,7 @@ name.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable
 from itertools import combinations
 from typing import Any
 
@@ -34,6 +34,8 @@ EMPTY: Hashable = ("<empty>",)
 
 def normal(value: Any) -> Hashable:
     """A hashable, normalised form of a form or span value (see the module docstring)."""
+    if value is None or type(value) is int:  # the common cases first: this runs per value
+        return None if value is None else int(value)
     if isinstance(value, str):
         collapsed = " ".join(value.split())
         return collapsed or None
@@ -72,21 +74,35 @@ def level_of(field: FormField) -> Level:
     return "interval" if field.type == "integer" else "nominal"
 
 
+def normalised_forms(units: list[Unit], scheme: Scheme) -> list[dict[str, dict[str, Hashable]]]:
+    """Per unit, per annotator: every top-level field's normalised answer, computed once."""
+    fields = scheme.fields
+    out = []
+    for unit in units:
+        by_name = {}
+        for name, record in unit.records.items():
+            form = record.form
+            by_name[name] = {field.name: field_value(form, field) for field in fields}
+        out.append(by_name)
+    return out
+
+
 def field_agreement(units: list[Unit], annotators: list[str], scheme: Scheme) -> dict[str, Any]:
     """``{"<field>": {"alpha", "agreement", "level", "units", ...}}`` for every top-level field."""
+    answers = normalised_forms(units, scheme)
     out: dict[str, Any] = {}
     for field in scheme.fields:
         if field.type == "group":
-            out[field.name] = _group_agreement(units, annotators, field)
+            out[field.name] = _group_agreement(answers, annotators, field)
             continue
         level = level_of(field)
         table: list[list[Hashable | None]] = []
-        for unit in units:
+        for by_name in answers:
             row: list[Hashable | None] = []
             for name in annotators:
-                record = unit.records.get(name)
-                value = None if record is None else field_value(record.form, field)
-                if record is not None and value is None and level == "nominal":
+                given = by_name.get(name)
+                value = None if given is None else given[field.name]
+                if given is not None and value is None and level == "nominal":
                     value = EMPTY
                 row.append(value)
             table.append(row)
@@ -109,42 +125,36 @@ def _pair_agreement(table: list[list[Hashable | None]]) -> float | None:
     return agreeing / pairs if pairs else None
 
 
-def _group_agreement(units: list[Unit], annotators: list[str], group: FormField) -> dict[str, Any]:
-    table: list[list[Hashable | None]] = []
+def _group_agreement(
+    answers: list[dict[str, dict[str, Hashable]]], annotators: list[str], group: FormField
+) -> dict[str, Any]:
+    name_of = group.name
+    table = [
+        [by_name[n][name_of] if n in by_name else None for n in annotators] for by_name in answers
+    ]
     pair_f1: list[float] = []
     for a, b in combinations(annotators, 2):
         true_positive = size = shared = 0
-        for unit in units:
-            record_a, record_b = unit.records.get(a), unit.records.get(b)
-            if record_a is None or record_b is None:
+        for by_name in answers:
+            if a not in by_name or b not in by_name:
                 continue
             shared += 1
-            frames_a = Counter(_frames(record_a.form, group))
-            frames_b = Counter(_frames(record_b.form, group))
-            true_positive += sum((frames_a & frames_b).values())
-            size += frames_a.total() + frames_b.total()
+            frames_a, frames_b = by_name[a][name_of], by_name[b][name_of]
+            assert isinstance(frames_a, tuple) and isinstance(frames_b, tuple)
+            size += len(frames_a) + len(frames_b)
+            if frames_a == frames_b:
+                true_positive += len(frames_a)
+            elif frames_a and frames_b:
+                true_positive += (Counter(frames_a) & Counter(frames_b)).total()
         if shared:
             pair_f1.append(2 * true_positive / size if size else 1.0)
-    for unit in units:
-        table.append(
-            [
-                field_value(unit.records[name].form, group) if name in unit.records else None
-                for name in annotators
-            ]
-        )
     return {
         "alpha": None,
         "agreement": _pair_agreement(table),
         "level": "frames",
-        "units": len(units),
+        "units": len(answers),
         "frame_f1": sum(pair_f1) / len(pair_f1) if pair_f1 else None,
     }
-
-
-def _frames(form: dict[str, Any], group: FormField) -> Iterator[tuple[Hashable, ...]]:
-    for item in form.get(group.name) or []:
-        if isinstance(item, dict):
-            yield frame_key(item, group)
 
 
 def pair_frames(

@@ -82,16 +82,13 @@ def write_gold(path: Path, records: Iterable[GoldRecord], force: bool = False) -
         if not force:
             refuse_to_lose_decisions(path)
         temp = path.with_name(f".{path.name}.merge-{utc_stamp()}")
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         try:
-            try:
-                data = b"".join(record_line(record) for record in records)
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(fd, view) :]
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+            # Line by line: the records may be made as they are written, never all held.
+            with temp.open("xb") as handle:
+                for record in records:
+                    handle.write(record_line(record))
+                handle.flush()
+                os.fsync(handle.fileno())
             os.replace(temp, path)
         except BaseException:
             temp.unlink(missing_ok=True)

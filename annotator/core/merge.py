@@ -44,26 +44,28 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from annotator.core.compare import Unit, load_comparison
+from annotator.core.compare import SpanView, Unit, load_comparison
 from annotator.core.corpus import Corpus
 from annotator.core.errors import UsageError
-from annotator.core.form_compare import field_value, frame_key, normal
+from annotator.core.form_compare import field_value, frame_key
 from annotator.core.goldfile import write_gold
-from annotator.core.models import SCHEMA_VERSION, GoldRecord, Span
+from annotator.core.models import SCHEMA_VERSION, GoldRecord
 from annotator.core.scheme import FormField, Scheme
 
 SpanKey = tuple[int, int, str, Hashable]
 
 
-def _key(span: Span) -> SpanKey:
-    return (span.start, span.end, span.label, normal(span.value))
+def _key(span: SpanView) -> SpanKey:
+    # A span's value is already in its one normal form (an int, or an ISO date: the scheme
+    # checks both), so it is compared as it is.
+    return (span.start, span.end, span.label, span.value)
 
 
-def _span_body(span: Span) -> dict[str, Any]:
+def _span_body(span: SpanView) -> dict[str, Any]:
     return {
         "start": span.start,
         "end": span.end,
@@ -93,9 +95,11 @@ class _GoldBuilder:
         self.conflicts: list[dict[str, Any]] = []
         self.form: dict[str, Any] = {}
         self.links: dict[str, list[str]] = {}
+        self.forms = {name: record.form for name, record in unit.records.items()}
+        self.their_links = {name: record.links for name, record in unit.records.items()}
 
     def merge_spans(self) -> None:
-        support: defaultdict[SpanKey, list[tuple[str, Span]]] = defaultdict(list)
+        support: defaultdict[SpanKey, list[tuple[str, SpanView]]] = defaultdict(list)
         for name, record in self.unit.records.items():
             for span in record.spans:
                 support[_key(span)].append((name, span))
@@ -124,16 +128,14 @@ class _GoldBuilder:
         for region in _regions(left):
             self._span_conflict(region)
 
-    def _span_conflict(self, region: list[tuple[Span, str]]) -> None:
+    def _span_conflict(self, region: list[tuple[SpanView, str]]) -> None:
         mine: dict[str, list[dict[str, Any]]] = {name: [] for name in self.names}
         for span, name in region:
             mine[name].append(_span_body(span))
         versions: dict[Hashable, tuple[Any, list[str]]] = {}
         for name in self.names:
             spans = mine[name]
-            fingerprint = tuple(
-                (s["start"], s["end"], s["label"], normal(s["value"])) for s in spans
-            )
+            fingerprint = tuple((s["start"], s["end"], s["label"], s["value"]) for s in spans)
             versions.setdefault(fingerprint, (spans, []))[1].append(name)
         self.conflicts.append(
             {
@@ -154,7 +156,7 @@ class _GoldBuilder:
                 continue
             answers: dict[Hashable, tuple[Any, list[str]]] = {}
             for name in self.names:
-                form = self.unit.records[name].form
+                form = self.forms[name]
                 answer = field_value(form, field)
                 answers.setdefault(answer, (form.get(field.name), []))[1].append(name)
             ordered = _ordered_versions(answers)
@@ -162,7 +164,7 @@ class _GoldBuilder:
             if len(best[1]) >= self.threshold and (
                 runner_up is None or len(runner_up[1]) < len(best[1])
             ):
-                if field.name in self.unit.records[best[1][0]].form:
+                if field.name in self.forms[best[1][0]]:
                     self.form[field.name] = best[0]
                     self._carry_links(best[1][0], {field.name: field.name})
                 continue
@@ -178,9 +180,7 @@ class _GoldBuilder:
     def _merge_group(self, group: FormField) -> None:
         items = {
             name: [
-                item
-                for item in self.unit.records[name].form.get(group.name) or []
-                if isinstance(item, dict)
+                item for item in self.forms[name].get(group.name) or [] if isinstance(item, dict)
             ]
             for name in self.names
         }
@@ -208,18 +208,20 @@ class _GoldBuilder:
                     for sub in group.fields
                 },
             )
-        if gold_items or any(group.name in self.unit.records[n].form for n in self.names):
+        if gold_items or any(group.name in self.forms[n] for n in self.names):
             self.form[group.name] = gold_items
         versions: dict[Hashable, tuple[Any, list[str]]] = {}
         for name in self.names:
             still = dict(accepted)
             rest = []
+            rest_keys = []
             for item, key in zip(items[name], keys[name], strict=True):
                 if still.get(key, 0) > 0:
                     still[key] -= 1
                 else:
                     rest.append(item)
-            fingerprint = tuple(sorted((frame_key(item, group) for item in rest), key=repr))
+                    rest_keys.append(key)
+            fingerprint = tuple(sorted(rest_keys, key=repr))
             versions.setdefault(fingerprint, (rest, []))[1].append(name)
         if len(versions) > 1 or next(iter(versions)) != ():
             self.conflicts.append(
@@ -236,7 +238,7 @@ class _GoldBuilder:
 
     def _carry_links(self, source: str, paths: dict[str, str]) -> None:
         """Copy ``source``'s links of ``paths`` (its path -> gold path) to gold span ids."""
-        links = self.unit.records[source].links
+        links = self.their_links[source]
         for their_path, gold_path in paths.items():
             ids = [
                 self.span_ids[(source, span_id)]
@@ -274,9 +276,9 @@ class _GoldBuilder:
         )
 
 
-def _regions(left: list[tuple[Span, str]]) -> list[list[tuple[Span, str]]]:
+def _regions(left: list[tuple[SpanView, str]]) -> list[list[tuple[SpanView, str]]]:
     """Runs of overlapping spans (sorted by start): each run is one conflict's region."""
-    regions: list[list[tuple[Span, str]]] = []
+    regions: list[list[tuple[SpanView, str]]] = []
     end = -1
     for span, name in left:
         if regions and span.start < end:
@@ -293,14 +295,28 @@ def utc_now() -> str:
 
 
 def merge_units(
-    units: list[Unit], scheme: Scheme, reviewer: str, min_agree: int | None = None
-) -> list[GoldRecord]:
-    """One gold record per unit; K = ``min_agree``, or every annotator of the document."""
+    units: Iterable[Unit], scheme: Scheme, reviewer: str, min_agree: int | None = None
+) -> Iterator[GoldRecord]:
+    """One gold record per unit, made as asked for; K = ``min_agree``, or all annotators."""
     now = utc_now()
-    return [
-        _GoldBuilder(unit, min_agree or len(unit.records), scheme).build(reviewer, now)
-        for unit in units
-    ]
+    for unit in units:
+        yield _GoldBuilder(unit, min_agree or len(unit.records), scheme).build(reviewer, now)
+
+
+class _Tally:
+    """Counts of the gold records as they pass on their way to the file."""
+
+    def __init__(self) -> None:
+        self.documents = self.done = self.spans = 0
+        self.conflicts: Counter[str] = Counter()
+
+    def count(self, records: Iterable[GoldRecord]) -> Iterator[GoldRecord]:
+        for record in records:
+            self.documents += 1
+            self.done += record.status == "done"
+            self.spans += len(record.spans)
+            self.conflicts.update(conflict["kind"] for conflict in record.conflicts)
+            yield record
 
 
 def merge_files(
@@ -323,16 +339,17 @@ def merge_files(
         raise UsageError(
             f"--min-agree {min_agree}: only {len(comparison.annotators)} annotators are compared"
         )
-    gold = merge_units(comparison.units, scheme, reviewer, min_agree)
-    write_gold(output, gold, force)
-    conflicts = Counter(c["kind"] for record in gold for c in record.conflicts)
+    tally = _Tally()
+    write_gold(
+        output, tally.count(merge_units(comparison.units, scheme, reviewer, min_agree)), force
+    )
     return {
         "output": str(output),
-        "documents": len(gold),
-        "done": sum(1 for record in gold if record.status == "done"),
-        "in_progress": sum(1 for record in gold if record.status != "done"),
-        "conflicts": {"span": conflicts["span"], "field": conflicts["field"]},
-        "spans": sum(len(record.spans) for record in gold),
+        "documents": tally.documents,
+        "done": tally.done,
+        "in_progress": tally.documents - tally.done,
+        "conflicts": {"span": tally.conflicts["span"], "field": tally.conflicts["field"]},
+        "spans": tally.spans,
         "single_annotator": len(comparison.single),
         "excluded": [item.as_json() for item in comparison.excluded],
         "notes": comparison.notes,
