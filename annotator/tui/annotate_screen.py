@@ -1,80 +1,31 @@
-"""The annotation screen: the article, the panel beside it, and every key of issue 3.
+"""The annotation screen: every key of issue 3, as calls on the AnnotationSession.
 
-Keys become calls on the AnnotationSession; after each change the views are redrawn from it.
+The class is made per scheme by ``annotate_screen_for``: the scheme's label keys become bindings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from rich.text import Text
 from textual import on, work
-from textual.app import ComposeResult
-from textual.binding import Binding, BindingsMap, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.message import Message
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Markdown, OptionList, Static, TextArea
-from textual.worker import get_current_worker
+from textual.widgets import Input, Markdown, OptionList
 
-from annotator.core.errors import AnnotatorError
-from annotator.core.models import Document
 from annotator.core.scheme import guidelines_path
 from annotator.core.session import AnnotationSession
-from annotator.tui.article import ArticleView
-from annotator.tui.form_panel import (
-    EventForm,
-    FieldEdited,
-    GroupEdited,
-    Legend,
-    NoteEdited,
-    SpanDetail,
-    SpanList,
-    ValueEdited,
-)
-from annotator.tui.screens import STATUS_MARKS, DocListScreen, HelpScreen
-
-_FAILED = object()
-SAVE_MARKS = {
-    "saved": ("● saved", "green"),
-    "saving": ("◌ saving…", "yellow"),
-    "error": ("✖ NOT SAVED (retrying)", "bold white on red"),
-}
+from annotator.tui.form_panel import EventForm, FieldEdited, GroupEdited, NoteEdited, ValueEdited
+from annotator.tui.keys import declared, key_rows, with_label_keys
+from annotator.tui.screens import DocListScreen, HelpScreen
+from annotator.tui.session_view import FAILED, SessionView
 
 
-# Actions that need an open document (disabled while none could be read).
-_NEEDS_DOCUMENT = {
-    "label",
-    "rebound",
-    "delete_span",
-    "undo",
-    "redo",
-    "next_span",
-    "previous_span",
-    "toggle_char_mode",
-    "search",
-    "done",
-    "skip",
-    "flag",
-    "focus_form",
-    "fill_from_span",
-}
+def annotate_screen_for(session: AnnotationSession) -> AnnotateScreen:
+    """The annotation screen of ``session``, its label keys taken from the scheme."""
+    return with_label_keys(AnnotateScreen, session.scheme)(session)
 
 
-class DocumentLoaded(Message):
-    def __init__(self, document: Document) -> None:
-        super().__init__()
-        self.document = document
-
-
-class LoadFailed(Message):
-    def __init__(self, doc_id: str, problem: str) -> None:
-        super().__init__()
-        self.doc_id, self.problem = doc_id, problem
-
-
-class AnnotateScreen(Screen[None]):
+class AnnotateScreen(SessionView):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "rebound", "Re-bound", show=False),
         Binding("x", "delete_span", "Delete span", show=False),
@@ -98,215 +49,18 @@ class AnnotateScreen(Screen[None]):
         Binding("q", "quit", "Quit"),
     ]
 
-    def __init__(self, session: AnnotationSession) -> None:
-        super().__init__()
-        self.session = session
-        self.scheme = session.scheme
-        self._failed_id: str | None = None  # a document that could not be read
-        # The scheme's label keys come first, so the footer shows them first.
-        labels = BindingsMap(
-            [
-                Binding(label.key, f"label('{label.name}')", label.name)
-                for label in self.scheme.labels
-            ]
-        )
-        for key, bindings in self._bindings.key_to_bindings.items():
-            labels.key_to_bindings.setdefault(key, []).extend(bindings)
-        self._bindings = labels
-
-    # ---------------------------------------------------------------- layout
-    def compose(self) -> ComposeResult:
-        yield Static(id="status")
-        with Horizontal(id="main"):
-            with Vertical(id="left"):
-                yield Static(id="banner")
-                yield ArticleView(self.scheme, id="article")
-                yield Input(
-                    placeholder="search: enter selects the next match · escape returns",
-                    id="search",
-                    compact=True,
-                )
-            yield Markdown(id="guidelines")
-            with Vertical(id="side"):
-                yield Legend(self.scheme, id="legend")
-                yield SpanList(id="spans")
-                yield SpanDetail(self.scheme, id="detail")
-                yield EventForm(self.scheme, id="form")
-        yield Footer(compact=True)
-
-    @property
-    def article(self) -> ArticleView:
-        return self.query_one("#article", ArticleView)
-
-    def on_mount(self) -> None:
-        self.query_one("#search").display = False
-        self.query_one("#guidelines").display = False
-        self.query_one("#banner").display = False
-        self.open_document(self.session.first_unfinished_id())
-        for message in self.session.messages:
-            self.notify(message, timeout=10)
-        if not self.session.store.records:
-            keys = "/".join(label.key for label in self.scheme.labels)
-            self.notify(
-                f"Select words with shift+arrows or the mouse, press {keys} to label them, "
-                "o to fill the event form, d when the article is done. "
-                "? lists every key; ctrl+p finds any action by name.",
-                title="Welcome",
-                timeout=20,
-            )
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        loaded = self.session.loaded
-        if action == "start_over":  # only offered (and shown) for a stale record
-            return loaded and self.session.stale is not None
-        if action in _NEEDS_DOCUMENT and not loaded:
-            return None
-        return True
-
-    # ------------------------------------------------------------- documents
-    def open_document(self, doc_id: str) -> None:
-        self.article.loading = True
-        self._read(doc_id)
-
-    @work(thread=True, exclusive=True, group="read")
-    def _read(self, doc_id: str) -> None:
-        try:
-            document = self.session.read(doc_id)
-        except AnnotatorError as error:
-            message: Message = LoadFailed(doc_id, str(error))
-        else:
-            message = DocumentLoaded(document)
-        if not get_current_worker().is_cancelled:
-            self.post_message(message)
-
-    async def on_document_loaded(self, message: DocumentLoaded) -> None:
-        self._failed_id = None
-        self.session.enter(message.document)
-        article = self.article
-        article.load_text(message.document.text)
-        article.loading = False
-        self.redraw()
-        article.move_to_offset(0)
-        article.scroll_home(animate=False)
-        article.focus()
-        self.show_notices()
-
-    def on_load_failed(self, message: LoadFailed) -> None:
-        """Show that the document cannot be read; n / p / u move on from it."""
-        self.session.close_document()
-        self._failed_id = message.doc_id
-        article = self.article
-        article.loading = False
-        article.load_text("")
-        self.query_one("#spans", SpanList).show(self.scheme, None, None)
-        self.query_one("#detail", SpanDetail).show(None, [])
-        self.query_one("#form", EventForm).disable()
-        banner = self.query_one("#banner", Static)
-        banner.update(f"✖ Cannot read {message.doc_id}: {message.problem}\nn / p / u / l move on.")
-        banner.display = True
-        position = self.session.ids.index(message.doc_id) + 1
-        self.query_one("#status", Static).update(
-            Text(f" {position}/{len(self.session.ids)}  {message.doc_id} · cannot be read")
-        )
-        self.refresh_bindings()
-
-    # ------------------------------------------------------------- redrawing
-    def redraw(self) -> None:
-        """Draw everything from the session (after a change or a new document)."""
-        session = self.session
-        self.article.set_spans(session.record.spans)
-        self.run_worker(self.update_form(), group="form", exclusive=True)
-        self.refresh_side()
-        self.refresh_status()
-        self.refresh_bindings()
-        banner = self.query_one("#banner", Static)
-        stale = session.stale
-        banner.display = stale is not None
-        if stale is not None:
-            banner.update(
-                f"⚠ Stale record: this text changed since you annotated it "
-                f"({stale.updated_at or 'earlier'}: {len(stale.spans)} spans, {stale.status}). "
-                "It is not shown and nothing is saved. ctrl+r starts over and replaces it."
-            )
-
-    async def update_form(self) -> None:
-        """The form from the record (a group whose size changed is rebuilt, hence async)."""
-        await self.query_one("#form", EventForm).show(self.session)
-
-    def show_notices(self) -> None:
-        for notice in self.session.take_notices():
-            self.notify(notice, timeout=8)
-
-    def refresh_side(self) -> None:
-        session = self.session
-        span = session.span(session.selected)
-        others = session.spans_under(self.article.cursor_offset) if span else []
-        cursor = self.article.cursor_offset
-        self.query_one("#spans", SpanList).show(
-            self.scheme, session.record, session.selected, cursor
-        )
-        self.query_one("#detail", SpanDetail).show(span, others)
-
-    def refresh_status(self) -> None:
-        session = self.session
-        if not session.loaded:
-            return
-        document, record = session.document, session.record
-        done, total = session.progress()
-        text = Text()
-        text.append(f" {session.position + 1}/{total} ", style="bold reverse")
-        text.append(f" {document.id}", style="bold")
-        if document.meta.get("date"):
-            text.append(f" · {document.meta['date']}")
-        status = "stale" if session.stale else session.status_of(document.id)
-        text.append(f" · {STATUS_MARKS.get(status, '⚠ stale')}")
-        if record.flagged:
-            text.append(" ⚑ flagged", style="bold yellow")
-        if session.char_mode:
-            text.append(" · CHAR MODE", style="bold magenta")
-        text.append(f" · {session.annotator} · done {done}/{total} · ")
-        mark, style = SAVE_MARKS.get(session.save_state, SAVE_MARKS["error"])
-        text.append(mark, style=style)
-        self.query_one("#status", Static).update(text)
-
-    def change(self, action: Callable[..., Any], *args: Any) -> Any:
-        """Run a session action; a refusal is shown, not raised. Returns _FAILED on refusal."""
-        self.session.activity()
-        try:
-            result = action(*args)
-        except AnnotatorError as error:  # a Refused action, or no document open
-            self.notify(str(error), severity="warning")
-            return _FAILED
-        self.redraw()
-        self.show_notices()
-        return result
-
-    # ------------------------------------------------------------ the article
-    @on(TextArea.SelectionChanged, "#article")
-    def _cursor_moved(self, event: TextArea.SelectionChanged) -> None:
-        session = self.session
-        if not session.loaded:
-            return
-        session.activity()
-        start, end = self.article.selection_offsets()
-        if start == end:
-            before = session.selected
-            session.select_at(end)
-            if session.selected != before:
-                self.refresh_side()
-
     def action_label(self, label: str) -> None:
         start, end = self.article.selection_offsets()
         if start == end and self.session.selected is None:
             self.session.select_at(start)
         span = self.change(self.session.label_selection, start, end, label)
-        if span is not _FAILED and start != end:
+        if span is not FAILED and start != end:
             self.article.move_to_offset(span.end)
 
     def action_rebound(self) -> None:
         start, end = self.article.selection_offsets()
         span = self.change(self.session.rebound, start, end)
-        if span is not _FAILED:
+        if span is not FAILED:
             self.article.move_to_offset(span.end)
 
     def action_delete_span(self) -> None:
@@ -356,7 +110,6 @@ class AnnotateScreen(Screen[None]):
             self.refresh_side()
             self.article.focus()
 
-    # ---------------------------------------------------------------- search
     def action_search(self) -> None:
         search = self.query_one("#search", Input)
         search.display = True
@@ -371,7 +124,6 @@ class AnnotateScreen(Screen[None]):
         self.article.select_offsets(*found)
         self.article.scroll_cursor_visible(center=True)
 
-    # ------------------------------------------------------------------ form
     def action_focus_form(self) -> None:
         first = self.query_one("#form", EventForm).first_field()
         if first is not None:
@@ -393,11 +145,11 @@ class AnnotateScreen(Screen[None]):
         self.change(self.session.fill_from_span, path)
 
     def on_field_edited(self, message: FieldEdited) -> None:
-        ok = self.change(self.session.set_field, message.path, message.raw) is not _FAILED
+        ok = self.change(self.session.set_field, message.path, message.raw) is not FAILED
         message.widget.set_class(not ok, "-invalid")
 
     def on_value_edited(self, message: ValueEdited) -> None:
-        ok = self.change(self.session.set_value, message.raw, message.span_id) is not _FAILED
+        ok = self.change(self.session.set_value, message.raw, message.span_id) is not FAILED
         message.widget.set_class(not ok, "-invalid")
 
     def on_note_edited(self, message: NoteEdited) -> None:
@@ -408,7 +160,7 @@ class AnnotateScreen(Screen[None]):
             self.change(self.session.remove_group_item, message.group, message.index)
             return
         index = self.change(self.session.add_group_item, message.group)
-        if index is not _FAILED:
+        if index is not FAILED:
             await self.update_form()  # the new item's fields exist once this returns
             form = self.query_one("#form", EventForm)
             first = form.first_field(prefix=f"{message.group}[{index}].")
@@ -418,7 +170,6 @@ class AnnotateScreen(Screen[None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         self.session.activity()
 
-    # -------------------------------------------------------- moving through
     def _go(self, doc_id: str | None, none_message: str) -> None:
         if doc_id is None:
             self.notify(none_message)
@@ -427,17 +178,17 @@ class AnnotateScreen(Screen[None]):
 
     def action_done(self) -> None:
         following = self.change(self.session.mark_done)
-        if following is not _FAILED:
+        if following is not FAILED:
             self._go(following, "that was the last unfinished document")
 
     def action_skip(self) -> None:
         following = self.change(self.session.skip)
-        if following is not _FAILED:
+        if following is not FAILED:
             self._go(following, "that was the last unfinished document")
 
     def action_flag(self) -> None:
         flagged = self.change(self.session.toggle_flag)
-        if flagged is not _FAILED:
+        if flagged is not FAILED:
             self.notify("flagged for review" if flagged else "flag removed")
 
     def action_next_doc(self) -> None:
@@ -464,35 +215,6 @@ class AnnotateScreen(Screen[None]):
 
         current = self.session.document.id if self.session.loaded else None
         self.app.push_screen(DocListScreen(self.session.entries(), current), chosen)
-
-    def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(self.key_sections()))
-
-    def key_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
-        """Every binding of this screen, its article and the app, for the help screen."""
-        labels = [
-            (label.key, f"{label.name}: {label.description}" if label.description else label.name)
-            for label in self.scheme.labels
-        ]
-        article = [
-            ("arrows, ctrl+←/→", "move (ctrl: word by word)"),
-            ("home / end, pageup / pagedown", "line start / end, page up / down"),
-            ("shift + any move", "select (snapped to whole words; c: character mode)"),
-            ("mouse drag", "select"),
-        ]
-        moves = {
-            key
-            for key, bindings in self.article._bindings.key_to_bindings.items()
-            if all(b.action.startswith("cursor_") and "article" not in b.action for b in bindings)
-        }
-        article += _rows(self.article._bindings.key_to_bindings, skip=moves)
-        screen = _rows(self._bindings.key_to_bindings, skip={lab.key for lab in self.scheme.labels})
-        app = _rows(self.app._bindings.key_to_bindings)
-        return [
-            ("Labels: label the selection; with none, relabel the span at the cursor", labels),
-            ("In the article", article),
-            ("Anywhere (in the form, tab moves between fields)", screen + app),
-        ]
 
     async def action_guidelines(self) -> None:
         viewer = self.query_one("#guidelines", Markdown)
@@ -525,14 +247,40 @@ class AnnotateScreen(Screen[None]):
     async def action_quit(self) -> None:
         await self.app.run_action("quit")
 
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self.key_sections()))
 
-def _rows(key_to_bindings: dict[str, Any], skip: set[str] | None = None) -> list[tuple[str, str]]:
-    rows: dict[str, list[str]] = {}
-    for key, bindings in key_to_bindings.items():
-        if skip and key in skip:
-            continue
-        for binding in bindings:
-            if binding.description:
-                shown = binding.key_display or key
-                rows.setdefault(binding.description, []).append(shown)
-    return [(" / ".join(keys), description) for description, keys in rows.items()]
+    def key_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """Every key of the article, this screen and the app, for the help screen."""
+        labels = [
+            (label.key, f"{label.name}: {label.description}" if label.description else label.name)
+            for label in self.scheme.labels
+        ]
+        article = [
+            ("arrows, ctrl+←/→", "move (ctrl: word by word)"),
+            ("home / end, pageup / pagedown", "line start / end, page up / down"),
+            ("shift + any move", "select (snapped to whole words; c: character mode)"),
+            ("mouse drag", "select"),
+        ]
+        moves = [
+            binding.key
+            for binding in declared(type(self.article))
+            if binding.action.startswith("cursor_")
+        ]
+        article += key_rows(declared(type(self.article)), skip_keys=moves)
+        # Label keys have their own section; Screen's focus keys are named in the title below;
+        # keys the article already lists (delete, undo, redo) are not repeated.
+        skip = [label.key for label in self.scheme.labels]
+        skip += [binding.key for binding in declared(Screen)]
+        in_article = {description for _keys, description in article}
+        screen = [
+            row
+            for row in key_rows(declared(type(self)), skip_keys=skip)
+            if row[1] not in in_article
+        ]
+        app = key_rows(declared(type(self.app)))
+        return [
+            ("Labels: label the selection; with none, relabel the span at the cursor", labels),
+            ("In the article", article),
+            ("Anywhere (in the form, tab moves between fields)", screen + app),
+        ]

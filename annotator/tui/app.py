@@ -14,7 +14,8 @@ from textual.message import Message
 from textual.screen import Screen
 
 from annotator.core.session import AnnotationSession
-from annotator.tui.annotate_screen import AnnotateScreen
+from annotator.tui.annotate_screen import AnnotateScreen, annotate_screen_for
+from annotator.tui.keys import declared
 from annotator.tui.screens import QuitScreen
 
 
@@ -45,7 +46,7 @@ class AnnotatorApp(App[None]):
             self.post_message(SaveStatus(state, error))
 
         self.session.on_save_status(relay)
-        self.push_screen(AnnotateScreen(self.session))
+        self.push_screen(annotate_screen_for(self.session))
 
     def on_save_status(self, message: SaveStatus) -> None:
         for screen in self.screen_stack:
@@ -95,20 +96,19 @@ class AnnotatorApp(App[None]):
             return
         seen: set[str] = {"Quit"}
         for node in (screen.article, screen):
-            for key, bindings in node._bindings.key_to_bindings.items():
-                for binding in bindings:
-                    title = binding.description
-                    if not title or title in seen or not _in_palette(binding.action, node):
-                        continue
-                    if binding.action.startswith("label("):
-                        title = f"Label the selection {title}"
-                    seen.add(title)
-                    shown = binding.key_display or key
-                    yield SystemCommand(
-                        title[0].upper() + title[1:],
-                        f"key: {shown}",
-                        partial(self.run_action, binding.action, node),
-                    )
+            for binding in declared(type(node)):
+                title = binding.description
+                if not title or title in seen or not _in_palette(binding.action, node):
+                    continue
+                if binding.action.startswith("label("):
+                    title = f"Label the selection {title}"
+                seen.add(title)
+                shown = binding.key_display or binding.key
+                yield SystemCommand(
+                    title[0].upper() + title[1:],
+                    f"key: {shown}",
+                    partial(self.run_action, binding.action, node),
+                )
 
 
 def _in_palette(action: str, node: object) -> bool:

@@ -25,9 +25,10 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.color import Color
+from textual.document._wrapped_document import WrappedDocument
 from textual.geometry import Region
 from textual.widgets import TextArea
-from textual.widgets.text_area import Selection
+from textual.widgets.text_area import Edit, EditResult, Selection
 
 from annotator.core.display import LineIndex, display_text
 from annotator.core.models import Span
@@ -42,6 +43,30 @@ class _LinePiece(NamedTuple):
     end: int  # column, exclusive
     depth_order: int  # the span's place when spans are sorted outermost first
     layer: Layer
+
+
+class _WrappedArticle(WrappedDocument):
+    """The wrapped article, remembering its height until it is wrapped again.
+
+    The text area asks for the wrapped document's height for every line it renders, and
+    ``WrappedDocument.height`` adds up every line of the text each time: in a 1 MB article that
+    was a quarter of the time of a repaint (and of a key press's repaint)."""
+
+    _height: int | None = None
+
+    def wrap(self, width: int, tab_width: int | None = None) -> None:
+        self._height = None
+        super().wrap(width, tab_width)
+
+    def wrap_range(self, *args: Any, **kwargs: Any) -> None:
+        self._height = None
+        super().wrap_range(*args, **kwargs)
+
+    @property
+    def height(self) -> int:
+        if self._height is None:
+            self._height = super().height
+        return self._height
 
 
 class ArticleView(TextArea, inherit_bindings=False):
@@ -81,9 +106,15 @@ class ArticleView(TextArea, inherit_bindings=False):
         # the action lets the key fall through to its own bindings (tab then moves the focus).
         Binding("x,delete", "screen.delete_span", "Delete span", id="article.delete_span"),
         Binding("ctrl+z,super+z", "screen.undo", "Undo", id="article.undo"),
-        Binding("ctrl+y,super+y", "screen.redo", "Redo", id="article.redo"),
-        Binding("tab", "screen.next_span", "Next span", id="article.next_span"),
-        Binding("shift+tab", "screen.previous_span", "Previous span", id="article.previous_span"),
+        Binding("ctrl+y,super+y", "screen.redo", "Redo", id="article.redo", show=False),
+        Binding("tab", "screen.next_span", "Next span", id="article.next_span", show=False),
+        Binding(
+            "shift+tab",
+            "screen.previous_span",
+            "Previous span",
+            id="article.previous_span",
+            show=False,
+        ),
     ]
 
     def __init__(self, scheme: Scheme, **kwargs: Any) -> None:
@@ -108,6 +139,43 @@ class ArticleView(TextArea, inherit_bindings=False):
         self._pieces_by_row: dict[int, list[_LinePiece]] = {}
         self._styled_rows: dict[int, list[tuple[int, int, Style]]] = {}
         self._styled_background: Color | None = None
+
+    # The text area's hot paths, made cheap for long articles.
+
+    _joined_text = ""
+    _joined_for: object = None
+    _wrapped: WrappedDocument
+
+    @property
+    def text(self) -> str:
+        """The display copy, joined once per document. The text area reads ``text`` for every
+        line it renders (``render_line`` checks for a placeholder), which joined all 1 MB of a
+        long article each time."""
+        if self._joined_for is not self.document:
+            self._joined_text, self._joined_for = self.document.text, self.document
+        return self._joined_text
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self.load_text(value)
+
+    @property
+    def wrapped_document(self) -> WrappedDocument:
+        return self._wrapped
+
+    @wrapped_document.setter
+    def wrapped_document(self, wrapped: WrappedDocument) -> None:
+        # The text area makes a plain WrappedDocument for every document it loads: give it the
+        # height memory (it holds no state of its own besides, so only its class changes).
+        if type(wrapped) is WrappedDocument:
+            wrapped.__class__ = _WrappedArticle
+        self._wrapped = wrapped
+
+    def edit(self, edit: Edit) -> EditResult:
+        # Never done by the annotation screen (the article is read-only), but an edit through
+        # the text area's API must not leave a stale joined text behind.
+        self._joined_for = None
+        return super().edit(edit)
 
     def validate_read_only(self, read_only: bool) -> bool:
         # An edit would put the display copy out of step with the real text.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -35,19 +36,20 @@ class HelpScreen(ModalScreen[None]):
         self.sections = sections
 
     def compose(self) -> ComposeResult:
-        table = Table(show_header=False, box=None, pad_edge=False, expand=True)
-        table.add_column("key", style="bold", width=24, no_wrap=True)
-        table.add_column("action", ratio=1)
+        parts: list[Text | Table] = []
         for number, (title, rows) in enumerate(self.sections):
-            if number:
-                table.add_row("", "")
-            table.add_row(Text(title, style="bold underline"), "")
+            # A section title gets a line of its own: it is longer than the key column.
+            parts.append(Text(("\n" if number else "") + title, style="bold underline"))
+            table = Table(show_header=False, box=None, pad_edge=False, expand=True)
+            table.add_column("key", style="bold", width=24, no_wrap=True)
+            table.add_column("action", ratio=1)
             for key, description in rows:
                 table.add_row(key, description)
+            parts.append(table)
         with Vertical(id="help-box"):
             yield Label("Keys  (escape closes · ctrl+p finds any action by name)", classes="title")
             with VerticalScroll():
-                yield Static(table, id="help-table")
+                yield Static(Group(*parts), id="help-table")
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
         self.dismiss(None)

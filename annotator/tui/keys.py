@@ -1,0 +1,59 @@
+"""Key tables read from the classes' public ``BINDINGS``: the help screen and the palette use them.
+
+The annotation screen's class is made per scheme (its label keys come from the scheme), and the
+article, the screen and the app each declare their complete list, so nothing here needs Textual's
+private binding maps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from annotator.core.scheme import Scheme
+
+ScreenClass = TypeVar("ScreenClass", bound=Screen[Any])
+
+
+def label_bindings(scheme: Scheme) -> list[Binding]:
+    """One binding per label of the scheme: its key labels the selection."""
+    return [Binding(label.key, f"label('{label.name}')", label.name) for label in scheme.labels]
+
+
+def with_label_keys(screen_class: type[ScreenClass], scheme: Scheme) -> type[ScreenClass]:
+    """A subclass of ``screen_class`` whose bindings start with the scheme's label keys.
+
+    Label keys come first so the footer shows them first; Screen's own focus keys are kept.
+    """
+    bindings: list[BindingType] = [
+        *Screen.BINDINGS,
+        *label_bindings(scheme),
+        *screen_class.BINDINGS,
+    ]
+    namespace = {"BINDINGS": bindings, "__module__": screen_class.__module__}
+    made: type[ScreenClass] = type(
+        screen_class.__name__, (screen_class,), namespace, inherit_bindings=False
+    )
+    return made
+
+
+def declared(node_class: type) -> list[Binding]:
+    """The bindings a class declares, with comma-separated keys split."""
+    return list(Binding.make_bindings(getattr(node_class, "BINDINGS", [])))
+
+
+def key_rows(bindings: Iterable[Binding], skip_keys: Iterable[str] = ()) -> list[tuple[str, str]]:
+    """(keys, description) rows, keys of one description joined with ' / '."""
+    skip = set(skip_keys)
+    rows: dict[str, list[str]] = {}
+    for binding in bindings:
+        if binding.key in skip or not binding.description:
+            continue
+        shown = binding.key_display or binding.key
+        keys = rows.setdefault(binding.description, [])
+        if shown not in keys:
+            keys.append(shown)
+    return [(" / ".join(keys), description) for description, keys in rows.items()]

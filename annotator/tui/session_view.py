@@ -1,0 +1,256 @@
+"""The annotation screen's views: layout, reading documents, and redrawing from the session.
+
+The keys live in ``annotate_screen.AnnotateScreen``, a subclass; every change goes through the
+AnnotationSession and the views are redrawn from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Markdown, Static, TextArea
+from textual.worker import get_current_worker
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.models import Document
+from annotator.core.session import AnnotationSession
+from annotator.tui.article import ArticleView
+from annotator.tui.form_panel import (
+    EventForm,
+    Legend,
+    SpanDetail,
+    SpanList,
+)
+from annotator.tui.screens import STATUS_MARKS
+
+FAILED = object()  # what SessionView.change returns when the session refused
+SAVE_MARKS = {
+    "saved": ("● saved", "green"),
+    "saving": ("◌ saving…", "yellow"),
+    "error": ("✖ NOT SAVED (retrying)", "bold white on red"),
+}
+
+
+# Actions that need an open document (disabled while none could be read).
+_NEEDS_DOCUMENT = {
+    "label",
+    "rebound",
+    "delete_span",
+    "undo",
+    "redo",
+    "next_span",
+    "previous_span",
+    "toggle_char_mode",
+    "search",
+    "done",
+    "skip",
+    "flag",
+    "focus_form",
+    "fill_from_span",
+}
+
+
+class DocumentLoaded(Message):
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+
+
+class LoadFailed(Message):
+    def __init__(self, doc_id: str, problem: str) -> None:
+        super().__init__()
+        self.doc_id, self.problem = doc_id, problem
+
+
+class SessionView(Screen[None]):
+    """The article and the panel beside it, drawn from an AnnotationSession."""
+
+    def __init__(self, session: AnnotationSession) -> None:
+        super().__init__()
+        self.session = session
+        self.scheme = session.scheme
+        self._failed_id: str | None = None  # a document that could not be read
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status")
+        with Horizontal(id="main"):
+            with Vertical(id="left"):
+                yield Static(id="banner")
+                yield ArticleView(self.scheme, id="article")
+                yield Input(
+                    placeholder="search: enter selects the next match · escape returns",
+                    id="search",
+                    compact=True,
+                )
+            yield Markdown(id="guidelines")
+            with Vertical(id="side"):
+                yield Legend(self.scheme, id="legend")
+                yield SpanList(id="spans")
+                yield SpanDetail(self.scheme, id="detail")
+                yield EventForm(self.scheme, id="form")
+        yield Footer(compact=True)
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one("#article", ArticleView)
+
+    def on_mount(self) -> None:
+        self.query_one("#search").display = False
+        self.query_one("#guidelines").display = False
+        self.query_one("#banner").display = False
+        self.open_document(self.session.first_unfinished_id())
+        for message in self.session.messages:
+            self.notify(message, timeout=10)
+        if not self.session.store.records:
+            keys = "/".join(label.key for label in self.scheme.labels)
+            self.notify(
+                f"Select words with shift+arrows or the mouse, press {keys} to label them, "
+                "o to fill the event form, d when the article is done. "
+                "? lists every key; ctrl+p finds any action by name.",
+                title="Welcome",
+                timeout=20,
+            )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        loaded = self.session.loaded
+        if action == "start_over":  # only offered (and shown) for a stale record
+            return loaded and self.session.stale is not None
+        if action in _NEEDS_DOCUMENT and not loaded:
+            return None
+        return True
+
+    def open_document(self, doc_id: str) -> None:
+        self.article.loading = True
+        self._read(doc_id)
+
+    @work(thread=True, exclusive=True, group="read")
+    def _read(self, doc_id: str) -> None:
+        try:
+            document = self.session.read(doc_id)
+        except AnnotatorError as error:
+            message: Message = LoadFailed(doc_id, str(error))
+        else:
+            message = DocumentLoaded(document)
+        if not get_current_worker().is_cancelled:
+            self.post_message(message)
+
+    async def on_document_loaded(self, message: DocumentLoaded) -> None:
+        self._failed_id = None
+        self.session.enter(message.document)
+        article = self.article
+        article.load_text(message.document.text)
+        article.loading = False
+        self.redraw()
+        article.move_to_offset(0)
+        article.scroll_home(animate=False)
+        article.focus()
+        self.show_notices()
+
+    def on_load_failed(self, message: LoadFailed) -> None:
+        """Show that the document cannot be read; n / p / u move on from it."""
+        self.session.close_document()
+        self._failed_id = message.doc_id
+        article = self.article
+        article.loading = False
+        article.load_text("")
+        self.query_one("#spans", SpanList).show(self.scheme, None, None)
+        self.query_one("#detail", SpanDetail).show(None, [])
+        self.query_one("#form", EventForm).disable()
+        banner = self.query_one("#banner", Static)
+        banner.update(f"✖ Cannot read {message.doc_id}: {message.problem}\nn / p / u / l move on.")
+        banner.display = True
+        position = self.session.ids.index(message.doc_id) + 1
+        self.query_one("#status", Static).update(
+            Text(f" {position}/{len(self.session.ids)}  {message.doc_id} · cannot be read")
+        )
+        self.refresh_bindings()
+
+    def redraw(self) -> None:
+        """Draw everything from the session (after a change or a new document)."""
+        session = self.session
+        self.article.set_spans(session.record.spans)
+        self.run_worker(self.update_form(), group="form", exclusive=True)
+        self.refresh_side()
+        self.refresh_status()
+        self.refresh_bindings()
+        banner = self.query_one("#banner", Static)
+        stale = session.stale
+        banner.display = stale is not None
+        if stale is not None:
+            banner.update(
+                f"⚠ Stale record: this text changed since you annotated it "
+                f"({stale.updated_at or 'earlier'}: {len(stale.spans)} spans, {stale.status}). "
+                "It is not shown and nothing is saved. ctrl+r starts over and replaces it."
+            )
+
+    async def update_form(self) -> None:
+        """The form from the record (a group whose size changed is rebuilt, hence async)."""
+        await self.query_one("#form", EventForm).show(self.session)
+
+    def show_notices(self) -> None:
+        for notice in self.session.take_notices():
+            self.notify(notice, timeout=8)
+
+    def refresh_side(self) -> None:
+        session = self.session
+        span = session.span(session.selected)
+        others = session.spans_under(self.article.cursor_offset) if span else []
+        cursor = self.article.cursor_offset
+        self.query_one("#spans", SpanList).show(
+            self.scheme, session.record, session.selected, cursor
+        )
+        self.query_one("#detail", SpanDetail).show(span, others)
+
+    def refresh_status(self) -> None:
+        session = self.session
+        if not session.loaded:
+            return
+        document, record = session.document, session.record
+        done, total = session.progress()
+        text = Text()
+        text.append(f" {session.position + 1}/{total} ", style="bold reverse")
+        text.append(f" {document.id}", style="bold")
+        if document.meta.get("date"):
+            text.append(f" · {document.meta['date']}")
+        status = "stale" if session.stale else session.status_of(document.id)
+        text.append(f" · {STATUS_MARKS.get(status, '⚠ stale')}")
+        if record.flagged:
+            text.append(" ⚑ flagged", style="bold yellow")
+        if session.char_mode:
+            text.append(" · CHAR MODE", style="bold magenta")
+        text.append(f" · {session.annotator} · done {done}/{total} · ")
+        mark, style = SAVE_MARKS.get(session.save_state, SAVE_MARKS["error"])
+        text.append(mark, style=style)
+        self.query_one("#status", Static).update(text)
+
+    def change(self, action: Callable[..., Any], *args: Any) -> Any:
+        """Run a session action; a refusal is shown, not raised. Returns FAILED on refusal."""
+        self.session.activity()
+        try:
+            result = action(*args)
+        except AnnotatorError as error:  # a Refused action, or no document open
+            self.notify(str(error), severity="warning")
+            return FAILED
+        self.redraw()
+        self.show_notices()
+        return result
+
+    @on(TextArea.SelectionChanged, "#article")
+    def _cursor_moved(self, event: TextArea.SelectionChanged) -> None:
+        session = self.session
+        if not session.loaded:
+            return
+        session.activity()
+        start, end = self.article.selection_offsets()
+        if start == end:
+            before = session.selected
+            session.select_at(end)
+            if session.selected != before:
+                self.refresh_side()
