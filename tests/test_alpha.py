@@ -141,7 +141,7 @@ def test_char_alpha_equals_the_dense_computation(seed: int) -> None:
             spans.append(span(f"s{number}", start, end, label, text=text))
         records.append(Annotation(Record.model_validate(record(name, spans=spans, text=text))))
     coincidences = Coincidences()
-    add_char_units(coincidences, records, len(text))
+    add_char_units(coincidences, [one.spans for one in records], len(text))
     expected = _dense_char_alpha(records, len(text))
     if expected is None:
         assert coincidences.alpha() is None

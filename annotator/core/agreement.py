@@ -23,14 +23,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 from typing import Any
 
 from annotator.core.alpha import Coincidences
-from annotator.core.compare import Annotation, Comparison, load_comparison
+from annotator.core.compare import Comparison, SpanView, collector_paused, load_comparison
 from annotator.core.corpus import Corpus
 from annotator.core.form_compare import field_agreement
 from annotator.core.scheme import Scheme
@@ -81,8 +81,8 @@ class _Marks:
 
     __slots__ = ("by_label", "counted", "keys")
 
-    def __init__(self, record: Annotation) -> None:
-        keys = [(span.start, span.end, span.label) for span in record.spans]
+    def __init__(self, spans: Sequence[SpanView]) -> None:
+        keys = [(span.start, span.end, span.label) for span in spans]
         self.keys: set[SpanKey] = set(keys)
         # The same span twice in one record is rare; only then are keys counted.
         self.counted: Counter[SpanKey] | None = (
@@ -138,10 +138,12 @@ def _add_pair(marks_a: _Marks, marks_b: _Marks, pair: _Pair) -> Counts:
     return doc
 
 
-def token_categories(record: Annotation, starts: list[int], ends: list[int]) -> dict[int, str]:
+def token_categories(
+    spans: Sequence[SpanView], starts: list[int], ends: list[int]
+) -> dict[int, str]:
     """The category of every token a span touches (the rest are ``O``), by token index."""
     labels: defaultdict[int, set[str]] = defaultdict(set)
-    for span in record.spans:
+    for span in spans:
         first = bisect_right(ends, span.start)
         last = bisect_left(starts, span.end)
         for index in range(first, last):
@@ -204,22 +206,23 @@ def cohen_kappa(confusion: Counter[tuple[str, str]]) -> float | None:
     return (observed - expected) / (1.0 - expected)
 
 
-def add_char_units(coincidences: Coincidences, records: Iterable[Annotation], size: int) -> None:
-    """Add each character of a text of ``size`` as a unit, one category per record.
+def add_char_units(
+    coincidences: Coincidences, records: Sequence[Sequence[SpanView]], size: int
+) -> None:
+    """Add each character of a text of ``size`` as a unit; ``records``: each record's spans.
 
     The text is cut at every span edge; within a piece every record's category is constant, so
     a piece is one multiset of categories weighted by its length.
     """
-    records = list(records)
     cuts = {0, size}
-    for record in records:
-        for span in record.spans:
+    for spans in records:
+        for span in spans:
             cuts.add(min(span.start, size))
             cuts.add(min(span.end, size))
     edges = sorted(cuts)
     touched: defaultdict[int, list[set[str]]] = defaultdict(lambda: [set() for _ in records])
-    for position, record in enumerate(records):
-        for span in record.spans:
+    for position, spans in enumerate(records):
+        for span in spans:
             first = bisect_left(edges, min(span.start, size))
             last = bisect_left(edges, min(span.end, size))
             for piece in range(first, last):
@@ -253,8 +256,12 @@ def agreement(comparison: Comparison, scheme: Scheme) -> dict[str, Any]:
     coincidences = Coincidences()
     with_text = comparison.corpus is not None
     token_edges = TokenEdges()
+    label_counts: Counter[str] = Counter()
     for unit in comparison.units:
-        marks = {name: _Marks(record) for name, record in unit.records.items()}
+        spans_of = {name: record.spans for name, record in unit.records.items()}
+        marks = {name: _Marks(spans) for name, spans in spans_of.items()}
+        for spans in spans_of.values():
+            label_counts.update(span.label for span in spans)
         text = comparison.text(unit) if with_text else None
         categories: dict[str, dict[int, str]] = {}
         token_count = 0
@@ -262,10 +269,9 @@ def agreement(comparison: Comparison, scheme: Scheme) -> dict[str, Any]:
             starts, ends = token_edges(text)
             token_count = len(starts)
             categories = {
-                name: token_categories(record, starts, ends)
-                for name, record in unit.records.items()
+                name: token_categories(spans, starts, ends) for name, spans in spans_of.items()
             }
-            add_char_units(coincidences, unit.records.values(), len(text))
+            add_char_units(coincidences, list(spans_of.values()), len(text))
         doc_exact: list[float] = []
         doc_overlap: list[float] = []
         for a, b in combinations(list(unit.records), 2):
@@ -284,7 +290,7 @@ def agreement(comparison: Comparison, scheme: Scheme) -> dict[str, Any]:
                 "overlap_f1": _round(_mean(doc_overlap)),
             }
         )
-    return _report(comparison, scheme, pairs, per_document, coincidences)
+    return _report(comparison, scheme, pairs, per_document, coincidences, label_counts)
 
 
 def _add_confusion(
@@ -302,6 +308,7 @@ def _report(
     pairs: dict[tuple[str, str], _Pair],
     per_document: list[dict[str, Any]],
     coincidences: Coincidences,
+    label_counts: Counter[str],
 ) -> dict[str, Any]:
     with_text = comparison.corpus is not None
     pair_rows: list[dict[str, Any]] = []
@@ -318,12 +325,6 @@ def _report(
             }
         )
     shared_pairs = [pair for pair in pairs.values() if pair.documents]
-    label_counts = Counter(
-        span.label
-        for unit in comparison.units
-        for record in unit.records.values()
-        for span in record.spans
-    )
     by_label: dict[str, Any] = {}
     for label in scheme.labels:
         tallies = [pair.by_label.get(label.name, _zero()) for pair in shared_pairs]
@@ -358,7 +359,8 @@ def agreement_of_files(
     files: list[Path], scheme: Scheme, corpus: Corpus | None = None
 ) -> dict[str, Any]:
     """Read journals and compute every figure of ``agree`` (the core of the command)."""
-    return agreement(load_comparison(files, scheme, corpus), scheme)
+    with collector_paused():
+        return agreement(load_comparison(files, scheme, corpus), scheme)
 
 
 def lowest_documents(report: dict[str, Any], count: int = 10) -> list[dict[str, Any]]:

@@ -21,7 +21,13 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, Literal
 
-from annotator.core.compare import Annotation, Comparison, SpanView, load_comparison
+from annotator.core.compare import (
+    Annotation,
+    Comparison,
+    SpanView,
+    collector_paused,
+    load_comparison,
+)
 from annotator.core.corpus import Corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.form_compare import form_differences
@@ -197,15 +203,16 @@ def diff_of_files(
     context: bool = False,
 ) -> dict[str, Any]:
     """Read two journals and list their differences (the core of ``annotator diff``)."""
-    comparison = load_comparison([file_a, file_b], scheme, corpus)
-    first, second = _single_annotator(comparison, file_a), _single_annotator(comparison, file_b)
-    if doc_id is not None:
-        units = [unit for unit in comparison.units if unit.doc_id == doc_id]
-        if not units:
-            raise AnnotatorError(_why_not_compared(comparison, doc_id))
-        comparison.units = units
-        comparison.excluded = [item for item in comparison.excluded if item.doc_id == doc_id]
-    return differences(comparison, scheme, first, second, context)
+    with collector_paused():
+        comparison = load_comparison([file_a, file_b], scheme, corpus)
+        first, second = _single_annotator(comparison, file_a), _single_annotator(comparison, file_b)
+        if doc_id is not None:
+            units = [unit for unit in comparison.units if unit.doc_id == doc_id]
+            if not units:
+                raise AnnotatorError(_why_not_compared(comparison, doc_id))
+            comparison.units = units
+            comparison.excluded = [item for item in comparison.excluded if item.doc_id == doc_id]
+        return differences(comparison, scheme, first, second, context)
 
 
 def _why_not_compared(comparison: Comparison, doc_id: str) -> str:

@@ -74,42 +74,44 @@ def level_of(field: FormField) -> Level:
     return "interval" if field.type == "integer" else "nominal"
 
 
-def normalised_forms(units: list[Unit], scheme: Scheme) -> list[dict[str, dict[str, Hashable]]]:
-    """Per unit, per annotator: every top-level field's normalised answer, computed once."""
-    fields = scheme.fields
-    out = []
-    for unit in units:
-        by_name = {}
-        for name, record in unit.records.items():
-            form = record.form
-            by_name[name] = {field.name: field_value(form, field) for field in fields}
-        out.append(by_name)
-    return out
-
-
 def field_agreement(units: list[Unit], annotators: list[str], scheme: Scheme) -> dict[str, Any]:
-    """``{"<field>": {"alpha", "agreement", "level", "units", ...}}`` for every top-level field."""
-    answers = normalised_forms(units, scheme)
+    """``{"<field>": {"alpha", "agreement", "level", "units", ...}}`` for every top-level field.
+
+    One pass over the units; a group's frames are counted as they are met, never all held.
+    """
+    plain = [field for field in scheme.fields if field.type != "group"]
+    groups = [field for field in scheme.fields if field.type == "group"]
+    tables: dict[str, list[list[Hashable | None]]] = {field.name: [] for field in plain}
+    pairs = list(combinations(annotators, 2))
+    # per group, per pair: [frames in both, frames of either side, documents shared]
+    frame_counts = {group.name: {pair: [0, 0, 0] for pair in pairs} for group in groups}
+    # per group: [pairs of annotators compared, pairs giving the same frames]
+    same_frames = {group.name: [0, 0] for group in groups}
+    for unit in units:
+        forms = {name: record.form for name, record in unit.records.items()}
+        for field in plain:
+            nominal = level_of(field) == "nominal"
+            row: list[Hashable | None] = []
+            for name in annotators:
+                form = forms.get(name)
+                value = None if form is None else field_value(form, field)
+                row.append(EMPTY if form is not None and value is None and nominal else value)
+            tables[field.name].append(row)
+        for group in groups:
+            frames = {name: field_value(form, group) for name, form in forms.items()}
+            _count_frames(frames, frame_counts[group.name], same_frames[group.name])
     out: dict[str, Any] = {}
     for field in scheme.fields:
         if field.type == "group":
-            out[field.name] = _group_agreement(answers, annotators, field)
+            out[field.name] = _group_figures(
+                frame_counts[field.name], same_frames[field.name], len(units)
+            )
             continue
-        level = level_of(field)
-        table: list[list[Hashable | None]] = []
-        for by_name in answers:
-            row: list[Hashable | None] = []
-            for name in annotators:
-                given = by_name.get(name)
-                value = None if given is None else given[field.name]
-                if given is not None and value is None and level == "nominal":
-                    value = EMPTY
-                row.append(value)
-            table.append(row)
+        table = tables[field.name]
         out[field.name] = {
-            "alpha": alpha_of_units(table, level),
+            "alpha": alpha_of_units(table, level_of(field)),
             "agreement": _pair_agreement(table),
-            "level": level,
+            "level": level_of(field),
             "units": sum(1 for row in table if sum(v is not None for v in row) >= 2),
         }
     return out
@@ -125,34 +127,37 @@ def _pair_agreement(table: list[list[Hashable | None]]) -> float | None:
     return agreeing / pairs if pairs else None
 
 
-def _group_agreement(
-    answers: list[dict[str, dict[str, Hashable]]], annotators: list[str], group: FormField
+def _count_frames(
+    frames: dict[str, Hashable],
+    counts: dict[tuple[str, str], list[int]],
+    same: list[int],
+) -> None:
+    for (a, b), tally in counts.items():
+        frames_a, frames_b = frames.get(a), frames.get(b)
+        if frames_a is None or frames_b is None:
+            continue
+        assert isinstance(frames_a, tuple) and isinstance(frames_b, tuple)
+        tally[2] += 1
+        tally[1] += len(frames_a) + len(frames_b)
+        same[0] += 1
+        if frames_a == frames_b:
+            tally[0] += len(frames_a)
+            same[1] += 1
+        elif frames_a and frames_b:
+            tally[0] += (Counter(frames_a) & Counter(frames_b)).total()
+
+
+def _group_figures(
+    counts: dict[tuple[str, str], list[int]], same: list[int], units: int
 ) -> dict[str, Any]:
-    name_of = group.name
-    table = [
-        [by_name[n][name_of] if n in by_name else None for n in annotators] for by_name in answers
+    pair_f1 = [
+        2 * both / either if either else 1.0 for both, either, shared in counts.values() if shared
     ]
-    pair_f1: list[float] = []
-    for a, b in combinations(annotators, 2):
-        true_positive = size = shared = 0
-        for by_name in answers:
-            if a not in by_name or b not in by_name:
-                continue
-            shared += 1
-            frames_a, frames_b = by_name[a][name_of], by_name[b][name_of]
-            assert isinstance(frames_a, tuple) and isinstance(frames_b, tuple)
-            size += len(frames_a) + len(frames_b)
-            if frames_a == frames_b:
-                true_positive += len(frames_a)
-            elif frames_a and frames_b:
-                true_positive += (Counter(frames_a) & Counter(frames_b)).total()
-        if shared:
-            pair_f1.append(2 * true_positive / size if size else 1.0)
     return {
         "alpha": None,
-        "agreement": _pair_agreement(table),
+        "agreement": same[1] / same[0] if same[0] else None,
         "level": "frames",
-        "units": len(answers),
+        "units": units,
         "frame_f1": sum(pair_f1) / len(pair_f1) if pair_f1 else None,
     }
 

@@ -48,7 +48,7 @@ from collections.abc import Hashable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from annotator.core.compare import SpanView, Unit, load_comparison
+from annotator.core.compare import SpanView, Unit, collector_paused, load_comparison
 from annotator.core.corpus import Corpus
 from annotator.core.errors import UsageError
 from annotator.core.form_compare import field_value, frame_key
@@ -334,15 +334,16 @@ def merge_files(
     resolved = output.resolve()
     if any(file.resolve() == resolved for file in files):
         raise UsageError(f"-o {output}: is one of the journals being merged; choose another file")
-    comparison = load_comparison(files, scheme, corpus)
-    if min_agree is not None and min_agree > len(comparison.annotators):
-        raise UsageError(
-            f"--min-agree {min_agree}: only {len(comparison.annotators)} annotators are compared"
-        )
-    tally = _Tally()
-    write_gold(
-        output, tally.count(merge_units(comparison.units, scheme, reviewer, min_agree)), force
-    )
+    with collector_paused():
+        comparison = load_comparison(files, scheme, corpus)
+        if min_agree is not None and min_agree > len(comparison.annotators):
+            raise UsageError(
+                f"--min-agree {min_agree}: only {len(comparison.annotators)} annotators are "
+                "compared"
+            )
+        tally = _Tally()
+        gold = merge_units(comparison.units, scheme, reviewer, min_agree)
+        write_gold(output, tally.count(gold), force)
     return {
         "output": str(output),
         "documents": tally.documents,
