@@ -239,3 +239,20 @@ def test_bad_options_are_usage_errors(tmp_path: Path) -> None:
         UsageError, match="--tags bioes: one of iob1, iob2, bioes, for conll and hf"
     ):
         import_documents(source, "prodigy", tmp_path / "c.jsonl", tags="bioes")
+
+
+def test_brat_folder_export_is_complete_and_says_what_else_is_there(tmp_path: Path) -> None:
+    corpus, gold, _records = many(tmp_path / "in", 30)
+    out = tmp_path / "brat"
+    out.mkdir()
+    (out / "notes.md").write_text("mine\n")
+    warnings: list[str] = []
+    result = export_records(gold, "brat", out, corpus=corpus, on_warning=warnings.append)
+    assert len(result.files) == 60
+    assert sorted(p.name for p in out.iterdir())[:2] == ["doc000.ann", "doc000.txt"]
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temp files left
+    assert warnings == [
+        f"{out}: 1 file(s) from before are not part of this export and are left as they are "
+        "(e.g. notes.md)"
+    ]
+    assert (out / "notes.md").read_text() == "mine\n"

@@ -153,3 +153,13 @@ def test_label_map() -> None:
     assert parse_map(["ORG=actor", "MISC="]) == {"ORG": "actor", "MISC": ""}
     with pytest.raises(UsageError):
         parse_map(["ORG"])
+
+
+def test_compiled_murmurhash_when_installed_agrees_with_ours() -> None:
+    import os
+
+    from annotator.core.formats.prodigy import _hasher
+
+    for size in range(70):
+        data = os.urandom(size)
+        assert _hasher()(data) == murmurhash3_32(data)

@@ -219,6 +219,14 @@ def export_records(
         from annotator.core.formats.hf import LABELS_FILE, labels_bytes
 
         files[LABELS_FILE] = labels_bytes(labels)
+    if out.is_dir():
+        ours = {out / name for name in files}
+        older = [p for p in out.rglob("*") if p.is_file() and p not in ours]
+        if older:
+            report.warn(
+                f"{out}: {len(older)} file(s) from before are not part of this export "
+                f"and are left as they are (e.g. {older[0].relative_to(out)})"
+            )
     written = _write(out, files, fmt)
     return ExportResult(len(items), written, counts, report.lines)
 

@@ -13,9 +13,10 @@ already answered); ``prodigy db-in`` keeps it, and ``--rehash`` recomputes Prodi
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import orjson
 
@@ -68,17 +69,34 @@ def murmurhash3_32(data: bytes, seed: int = 0) -> int:
     return hash_ - (1 << 32) if hash_ & 0x80000000 else hash_
 
 
+@cache
+def _hasher() -> Callable[[bytes], int]:
+    """A compiled MurmurHash3 when one is installed (``mmh3``, or ``murmurhash`` with spaCy)."""
+    try:
+        import mmh3  # type: ignore[import-untyped, import-not-found, unused-ignore]
+
+        return cast(Callable[[bytes], int], mmh3.hash)
+    except ImportError:
+        pass
+    try:
+        from murmurhash.mrmr import hash_bytes  # type: ignore[import-untyped, import-not-found, unused-ignore]
+
+        return cast(Callable[[bytes], int], hash_bytes)
+    except ImportError:
+        return murmurhash3_32
+
+
 def input_hash(text: str) -> int:
     """Prodigy's ``_input_hash`` of a task whose input is ``text``."""
     key = "text=" + json.dumps(text)
-    return murmurhash3_32(key.encode("utf-8", "surrogatepass"))
+    return _hasher()(key.encode("utf-8", "surrogatepass"))
 
 
 def task_hash(input_hash_: int, spans: Sequence[dict[str, Any]]) -> int:
     """This project's ``_task_hash`` (see the module docstring)."""
     core = [{"end": s["end"], "label": s["label"], "start": s["start"]} for s in spans]
     key = f"{input_hash_}spans=" + orjson.dumps(core, option=orjson.OPT_SORT_KEYS).decode()
-    return murmurhash3_32(key.encode("utf-8", "surrogatepass"))
+    return _hasher()(key.encode("utf-8", "surrogatepass"))
 
 
 def task(item: Item, report: Reporter) -> dict[str, Any]:
