@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from annotator.core.agreement import agreement_of_files, cohen_kappa, lowest_documents
+from annotator.core.agreement import agreement_of_files, lowest_documents
+from annotator.core.categories import cohen_kappa
 from annotator.core.corpus import open_corpus
 from tests.test_agreement_data import (
     ALICE_SPANS,
@@ -238,19 +239,48 @@ def test_lowest_documents(tmp_path: Path) -> None:
     assert [row["doc_id"] for row in lowest_documents(report, 1)] == ["d1"]
 
 
-def test_token_edges_equal_the_tokenizer() -> None:
-    # The chunk cache relies on tokenization being local; check it on the sample articles
-    # (hard cases: emoji, combining marks, CRLF, U+2028) and on random text.
+def test_token_categories_equal_those_of_the_whole_tokenization() -> None:
+    # Counting chunk by chunk and tokenizing only what spans cover relies on tokenization
+    # being local; check both against tokenize(text) on the sample articles (emoji,
+    # combining marks, CRLF, U+2028) and on random text with random spans.
     import random
+    from bisect import bisect_left, bisect_right
 
-    from annotator.core.agreement import TokenEdges
+    from annotator.core.categories import (
+        TokenCounts,
+        covered_tokens,
+        token_categories,
+    )
+    from annotator.core.compare import SpanView
     from annotator.core.tokens import tokenize
 
     texts = [path.read_text(encoding="utf-8") for path in SAMPLES.glob("*.txt")]
     rng = random.Random(3)
     alphabet = "ab1.,'’-  \n\r\x0b\x85\t\u00a0\u2028é\u0301🇺🇦👩\u200d👧U.S.'s"
     texts += ["".join(rng.choice(alphabet) for _ in range(200)) for _ in range(200)]
-    edges = TokenEdges()
+    counts = TokenCounts()
     for text in texts * 2:  # the second time from the cache
         tokens = tokenize(text)
-        assert edges(text) == ([t.start for t in tokens], [t.end for t in tokens])
+        assert counts.of(text) == len(tokens)
+        records = []
+        for _ in range(3):
+            spans = []
+            for number in range(rng.randint(0, 6)):
+                start = rng.randrange(len(text))
+                end = rng.randint(start + 1, min(len(text), start + 30))
+                label = rng.choice(["actor", "count"])
+                spans.append(SpanView(f"s{number}", start, end, label, text[start:end], None))
+            records.append(spans)
+        starts, ends = covered_tokens(text, records)
+        for spans in records:
+            ours = {
+                starts[index]: category
+                for index, category in token_categories(spans, starts, ends).items()
+            }
+            expected: dict[int, set[str]] = {}
+            for one in spans:
+                first = bisect_right([t.end for t in tokens], one.start)
+                last = bisect_left([t.start for t in tokens], one.end)
+                for token in tokens[first:last]:
+                    expected.setdefault(token.start, set()).add(one.label)
+            assert ours == {start: "+".join(sorted(labels)) for start, labels in expected.items()}

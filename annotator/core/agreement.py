@@ -8,8 +8,8 @@ Spans, per pair of annotators, pooled over the documents both finished:
   share of B's spans overlapped by a same-label span of A, F1 their harmonic mean (1.0 when both
   marked nothing, 0.0 when only one did).
 - token Cohen's kappa: each token of ``tokens.tokenize`` gets a category, the labels of the
-  spans sharing a character with it joined in sorted order (``actor+releasee``), or ``O``.
-  Pooled over the pair's documents; None when chance agreement is total.
+  spans sharing a character with it joined in sorted order (``actor+releasee``), or ``O``
+  (see ``categories``). Pooled over the pair's documents; None when chance agreement is total.
 
 Over all annotators: the mean over pairs of each pair figure (pairs with no shared document
 have None figures and are left out of the mean), and character-level Krippendorff's alpha
@@ -20,8 +20,6 @@ overlap F1. Form fields: see ``form_compare``.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -30,13 +28,20 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.alpha import Coincidences
+from annotator.core.categories import (
+    ChunkTokens,
+    TokenCounts,
+    add_char_units,
+    add_confusion,
+    cohen_kappa,
+    covered_tokens,
+    token_categories,
+)
 from annotator.core.compare import Comparison, SpanView, collector_paused, load_comparison
 from annotator.core.corpus import Corpus
 from annotator.core.form_compare import field_agreement
 from annotator.core.scheme import Scheme
-from annotator.core.tokens import tokenize
 
-OUTSIDE = "O"
 SpanKey = tuple[int, int, str]
 
 
@@ -138,107 +143,6 @@ def _add_pair(marks_a: _Marks, marks_b: _Marks, pair: _Pair) -> Counts:
     return doc
 
 
-def token_categories(
-    spans: Sequence[SpanView], starts: list[int], ends: list[int]
-) -> dict[int, str]:
-    """The category of every token a span touches (the rest are ``O``), by token index."""
-    labels: defaultdict[int, set[str]] = defaultdict(set)
-    for span in spans:
-        first = bisect_right(ends, span.start)
-        last = bisect_left(starts, span.end)
-        for index in range(first, last):
-            labels[index].add(span.label)
-    return {index: "+".join(sorted(names)) for index, names in labels.items()}
-
-
-_CHUNK = re.compile(r"\S+")
-_CHUNK_CACHE_LIMIT = 200_000
-
-
-class TokenEdges:
-    """Token starts and ends of texts, by ``tokens.tokenize``, remembering each chunk's tokens.
-
-    Tokenization is local (see ``tokens``): the tokens of a text are those of its
-    whitespace-free chunks, each tokenized alone. Words repeat across a corpus, so each
-    distinct chunk is tokenized once; this is what makes token kappa over 10,000 articles
-    take seconds instead of a minute. The cache is emptied when it grows past a limit.
-    """
-
-    def __init__(self) -> None:
-        self._chunks: dict[str, list[tuple[int, int]]] = {}
-
-    def __call__(self, text: str) -> tuple[list[int], list[int]]:
-        starts: list[int] = []
-        ends: list[int] = []
-        chunks = self._chunks
-        for match in _CHUNK.finditer(text):
-            chunk = match.group()
-            pieces = chunks.get(chunk)
-            if pieces is None:
-                if len(chunks) >= _CHUNK_CACHE_LIMIT:
-                    chunks.clear()
-                pieces = [(token.start, token.end) for token in tokenize(chunk)]
-                chunks[chunk] = pieces
-            offset = match.start()
-            for start, end in pieces:
-                starts.append(offset + start)
-                ends.append(offset + end)
-        return starts, ends
-
-
-def cohen_kappa(confusion: Counter[tuple[str, str]]) -> float | None:
-    """Cohen's kappa of a confusion table; None when undefined (no items, or p_e = 1)."""
-    total = confusion.total()
-    if total == 0:
-        return None
-    rows: Counter[str] = Counter()
-    columns: Counter[str] = Counter()
-    agreed = 0
-    for (first, second), count in confusion.items():
-        rows[first] += count
-        columns[second] += count
-        if first == second:
-            agreed += count
-    observed = agreed / total
-    expected = sum(rows[c] * columns[c] for c in rows) / (total * total)
-    if expected >= 1.0:
-        return None
-    return (observed - expected) / (1.0 - expected)
-
-
-def add_char_units(
-    coincidences: Coincidences, records: Sequence[Sequence[SpanView]], size: int
-) -> None:
-    """Add each character of a text of ``size`` as a unit; ``records``: each record's spans.
-
-    The text is cut at every span edge; within a piece every record's category is constant, so
-    a piece is one multiset of categories weighted by its length.
-    """
-    cuts = {0, size}
-    for spans in records:
-        for span in spans:
-            cuts.add(min(span.start, size))
-            cuts.add(min(span.end, size))
-    edges = sorted(cuts)
-    touched: defaultdict[int, list[set[str]]] = defaultdict(lambda: [set() for _ in records])
-    for position, spans in enumerate(records):
-        for span in spans:
-            first = bisect_left(edges, min(span.start, size))
-            last = bisect_left(edges, min(span.end, size))
-            for piece in range(first, last):
-                touched[piece][position].add(span.label)
-    outside = size
-    for piece, label_sets in touched.items():
-        length = edges[piece + 1] - edges[piece]
-        outside -= length
-        categories = sorted(
-            "+".join(sorted(labels)) if labels else OUTSIDE for labels in label_sets
-        )
-        coincidences.add_sorted(tuple(categories), length)
-    if outside > 0:
-        coincidences.add_sorted((OUTSIDE,) * len(records), outside)
-
-
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 6)
 
@@ -255,7 +159,8 @@ def agreement(comparison: Comparison, scheme: Scheme) -> dict[str, Any]:
     per_document: list[dict[str, Any]] = []
     coincidences = Coincidences()
     with_text = comparison.corpus is not None
-    token_edges = TokenEdges()
+    token_counts = TokenCounts()
+    chunk_tokens = ChunkTokens()
     label_counts: Counter[str] = Counter()
     for unit in comparison.units:
         spans_of = {name: record.spans for name, record in unit.records.items()}
@@ -266,8 +171,8 @@ def agreement(comparison: Comparison, scheme: Scheme) -> dict[str, Any]:
         categories: dict[str, dict[int, str]] = {}
         token_count = 0
         if text is not None:
-            starts, ends = token_edges(text)
-            token_count = len(starts)
+            token_count = token_counts.of(text)
+            starts, ends = covered_tokens(text, list(spans_of.values()), chunk_tokens)
             categories = {
                 name: token_categories(spans, starts, ends) for name, spans in spans_of.items()
             }
@@ -281,7 +186,7 @@ def agreement(comparison: Comparison, scheme: Scheme) -> dict[str, Any]:
             doc_exact.append(exact_f1(doc))
             doc_overlap.append(overlap_f1(doc))
             if text is not None:
-                _add_confusion(pair.confusion, categories[a], categories[b], token_count)
+                add_confusion(pair.confusion, categories[a], categories[b], token_count)
         per_document.append(
             {
                 "doc_id": unit.doc_id,
@@ -291,15 +196,6 @@ def agreement(comparison: Comparison, scheme: Scheme) -> dict[str, Any]:
             }
         )
     return _report(comparison, scheme, pairs, per_document, coincidences, label_counts)
-
-
-def _add_confusion(
-    confusion: Counter[tuple[str, str]], first: dict[int, str], second: dict[int, str], size: int
-) -> None:
-    touched = first.keys() | second.keys()
-    for index in touched:
-        confusion[(first.get(index, OUTSIDE), second.get(index, OUTSIDE))] += 1
-    confusion[(OUTSIDE, OUTSIDE)] += size - len(touched)
 
 
 def _report(
