@@ -256,3 +256,57 @@ def test_brat_folder_export_is_complete_and_says_what_else_is_there(tmp_path: Pa
         "(e.g. notes.md)"
     ]
     assert (out / "notes.md").read_text() == "mine\n"
+
+
+def test_format_modules_stay_light() -> None:
+    probe = (
+        "import importlib, pkgutil, sys\n"
+        "import annotator.core.formats as formats\n"
+        "for info in pkgutil.iter_modules(formats.__path__):\n"
+        "    importlib.import_module(f'annotator.core.formats.{info.name}')\n"
+        "import annotator.commands.export_cmd, annotator.commands.import_cmd\n"
+        "heavy = ('spacy', 'datasets', 'textual', 'thinc', 'pyarrow')\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & set(heavy)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_txt_folder_and_documents_jsonl_import(tmp_path: Path) -> None:
+    folder = tmp_path / "txt"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_bytes(b"\xef\xbb\xbfdate 2025-08-24 Kyiv freed 146.\r\n")
+    (folder / "sub" / "b.txt").write_text("Second article.\n", encoding="utf-8")
+    result = import_documents(folder, "txt", tmp_path / "c.jsonl")
+    assert result.files == [tmp_path / "c.jsonl"] and result.records == 0
+    lines = [orjson.loads(line) for line in (tmp_path / "c.jsonl").read_bytes().splitlines()]
+    assert [(d["id"], d["text"], d["meta"].get("date")) for d in lines] == [
+        ("a", "date 2025-08-24 Kyiv freed 146.\n", "2025-08-24"),
+        ("sub/b", "Second article.\n", None),
+    ]
+    again = import_documents(tmp_path / "c.jsonl", "jsonl", tmp_path / "d.jsonl")
+    assert again.documents == 2
+    assert (tmp_path / "d.jsonl").read_bytes() == (tmp_path / "c.jsonl").read_bytes()
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x", "text": 3}\n')
+    with pytest.raises(AnnotatorError, match=r"bad\.jsonl:1: text: Input should be a valid string"):
+        import_documents(bad, "jsonl", tmp_path / "e.jsonl")
+
+
+def test_hf_split_folder_and_bioes_conll_import(tmp_path: Path) -> None:
+    corpus, gold, _records = many(tmp_path / "in", 20)
+    export_records(gold, "hf", tmp_path / "hf", corpus=corpus, split="train=0.5,test=0.5", seed=1)
+    result = import_documents(tmp_path / "hf", "hf", tmp_path / "c.jsonl",
+                              annotations=tmp_path / "r.jsonl", annotator="x")  # fmt: skip
+    assert (result.documents, result.spans) == (20, 40)
+    assert set(texts_of(tmp_path / "c.jsonl")) == {f"doc{n:03d}" for n in range(20)}
+    conll = tmp_path / "b.conll"
+    conll.write_text(
+        "Kyiv\tS-GPE\nfreed\tO\nthe\tB-X\nwhole\tI-X\ncity\tE-X\n.\tO\n", encoding="utf-8"
+    )
+    result = import_documents(conll, "conll", tmp_path / "k.jsonl", tags="bioes",
+                              annotations=tmp_path / "kr.jsonl", annotator="x")  # fmt: skip
+    assert texts_of(tmp_path / "k.jsonl") == {"b-000001": "Kyiv freed the whole city."}
+    assert spans_of(tmp_path / "kr.jsonl") == {"b-000001": {(0, 4, "GPE"), (11, 25, "X")}}
