@@ -109,34 +109,32 @@ def print_report(report: dict[str, Any], corpus: Corpus | None, colours: dict[st
         doc_id: list(items) for doc_id, items in groupby(report["form"], lambda i: i["doc_id"])
     }
     for doc_id in sorted(by_doc.keys() | form_by_doc.keys()):
-        console.print()
-        console.print(Text(doc_id, style="bold reverse"))
+        # One Text per document, printed once and not re-wrapped (the terminal wraps long
+        # lines): printing line by line was four times slower.
+        block = Text("\n")
+        block.append(doc_id, style="bold reverse")
         text = corpus.get(doc_id).text if corpus is not None and doc_id in corpus else None
         for item in by_doc.get(doc_id, []):
             kind = _KIND_TITLES[item["kind"]]
-            console.print(
-                Text(f"  {kind:<8} A: {_describe(item['a'])}   B: {_describe(item['b'])}")
-            )
+            block.append(f"\n  {kind:<8} A: {_describe(item['a'])}   B: {_describe(item['b'])}")
             if text is None or "sentence" not in item:
                 continue
             start, end = _window(item)
             for side in ("a", "b"):
                 span = item[side]
                 colour = colours.get(span["label"], "") if span else ""
-                row = Text(f"    {names[side]:>{width}} │ ", style="dim")
+                block.append(f"\n    {names[side]:>{width}} │ ", style="dim")
                 if start > item["sentence"][0]:
-                    row.append("…", style="dim")
-                row.append_text(_marked(text, start, end, span, colour))
+                    block.append("…", style="dim")
+                block.append_text(_marked(text, start, end, span, colour))
                 if end < item["sentence"][1]:
-                    row.append("…", style="dim")
-                console.print(row)
+                    block.append("…", style="dim")
         for change in form_by_doc.get(doc_id, []):
             path = change["field"]
             if change["b_field"] not in (None, path):
                 path = f"{path} (B: {change['b_field']})"
-            console.print(
-                Text(f"  form     {path}: A {_json(change['a'])}   B {_json(change['b'])}")
-            )
+            block.append(f"\n  form     {path}: A {_json(change['a'])}   B {_json(change['b'])}")
+        console.print(block, soft_wrap=True)
     if not by_doc and not form_by_doc:
         console.print(Text("no differences"))
     for item in report["excluded"]:
