@@ -284,3 +284,29 @@ def test_token_categories_equal_those_of_the_whole_tokenization() -> None:
                 for token in tokens[first:last]:
                     expected.setdefault(token.start, set()).add(one.label)
             assert ours == {start: "+".join(sorted(labels)) for start, labels in expected.items()}
+
+
+def test_only_latest_lines_must_fit_the_scheme_and_a_torn_tail_is_noted(tmp_path: Path) -> None:
+    from annotator.core.errors import AnnotatorError
+
+    stray = [span("s1", 0, 6, "place")]  # not a label of the scheme
+    fixed = figures(
+        tmp_path,
+        [record("alice", spans=stray), record("alice", spans=ALICE_SPANS)],
+        [record("bob", spans=ALICE_SPANS)],
+    )
+    assert fixed["spans"]["exact_f1"] == 1.0
+    with pytest.raises(AnnotatorError, match=r"j0.jsonl:2: spans.0.label: unknown label 'place'"):
+        figures(
+            tmp_path,
+            [record("alice", spans=ALICE_SPANS), record("alice", spans=stray)],
+            [record("bob", spans=ALICE_SPANS)],
+        )
+    alice = write_journal(tmp_path / "a.jsonl", record("alice"))
+    with alice.open("ab") as handle:
+        handle.write(b'{"schema_version": 1, "doc_id": "d')  # an interrupted append
+    bob = write_journal(tmp_path / "b.jsonl", record("bob"))
+    report = agreement_of_files([alice, bob], scheme(tmp_path))
+    assert report["notes"][0] == (
+        f"{alice}:2: incomplete last line (an interrupted write) left out"
+    )

@@ -180,8 +180,8 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _journal_lines(file: Path) -> Iterator[tuple[int, Record, bool]]:
-    """(line number, record, complete) for every record of a journal, like ``read_journal``.
+def _journal_lines(file: Path) -> Iterator[tuple[int, Record]]:
+    """(line number, record) for every record of a journal, like ``read_journal``.
 
     A damaged complete line is an error naming file and line; an incomplete last line that
     does not parse (an interrupted write) ends the journal. Lines are read one at a time.
@@ -199,7 +199,7 @@ def _journal_lines(file: Path) -> Iterator[tuple[int, Record, bool]]:
                 continue
             parsed = parse_record_line(raw.rstrip(b"\n"), number)
             if isinstance(parsed, Record):
-                yield number, parsed, complete
+                yield number, parsed
             elif complete:
                 raise AnnotatorError(_first_problem(file, parsed))
             else:
@@ -222,16 +222,24 @@ def _read_latest(files: list[Path], scheme: Scheme) -> _Latest:
     checker = _SchemeCheck(scheme)
     for file in files:
         in_file: dict[tuple[str, str], Annotation] = {}
+        # Latest records that do not fit the scheme (a later line may still set them right).
+        unfit: dict[tuple[str, str], tuple[int, str]] = {}
         try:
-            for line, record, _complete in _journal_lines(file):
-                checker.check(file, line, record)
+            for line, record in _journal_lines(file):
                 key = (record.annotator, record.doc_id)
                 in_file.pop(key, None)
-                in_file[key] = Annotation(record)
+                unfit.pop(key, None)
+                problem = checker.problem(file, line, record)
+                if problem is None:
+                    in_file[key] = Annotation(record)
+                else:
+                    unfit[key] = (line, problem)
         except _TornTail as torn:
             latest.notes.append(
                 f"{file}:{torn.line}: incomplete last line (an interrupted write) left out"
             )
+        if unfit:
+            raise AnnotatorError(min(unfit.values())[1])
         for name in sorted({annotator for annotator, _doc in in_file}):
             other = latest.files.get(name)
             if other is not None:
@@ -259,7 +267,8 @@ class _SchemeCheck:
         self.value_types = {label.name: label.value_type for label in scheme.labels}
         self.fine: set[tuple[str, type, Any]] = set()
 
-    def check(self, file: Path, line: int, record: Record) -> None:
+    def problem(self, file: Path, line: int, record: Record) -> str | None:
+        """The first problem of the record as ``FILE:LINE: path: message``, or None."""
         fine = self.fine
         for span in record.spans:
             key = (span.label, type(span.value), span.value)
@@ -267,19 +276,21 @@ class _SchemeCheck:
                 continue
             value_type = self.value_types.get(span.label)
             if value_type is None or value_problem(value_type, span.value) is not None:
-                self._raise(file, line, record)
+                return self._message(file, line, record)
             fine.add(key)
         if next(form_problems(record, self.scheme), None) is not None:
-            self._raise(file, line, record)
+            return self._message(file, line, record)
         if record.links and next(link_problems(record, self.scheme), None) is not None:
-            self._raise(file, line, record)
+            return self._message(file, line, record)
+        return None
 
-    def _raise(self, file: Path, line: int, record: Record) -> None:
+    def _message(self, file: Path, line: int, record: Record) -> str:
         for path, message in scheme_problems(record, self.scheme):
             hint = ""
             if message.startswith("unknown label"):
                 hint = "; were these journals made with another scheme? pass it with --scheme FILE"
-            raise AnnotatorError(f"{file}:{line}: {path}: {message}{hint}")
+            return f"{file}:{line}: {path}: {message}{hint}"
+        return f"{file}:{line}: does not fit the scheme {self.scheme.name}"
 
 
 def load_comparison(files: list[Path], scheme: Scheme, corpus: Corpus | None = None) -> Comparison:

@@ -109,10 +109,9 @@ class _GoldBuilder:
         )
         for number, key in enumerate(accepted, start=1):
             gold_id = f"s{number}"
-            marks = support[key]
-            first = min(marks, key=lambda mark: mark[0])[1]
-            self.spans.append({"id": gold_id, **_span_body(first)})
-            self.sources[gold_id] = sorted({name for name, _ in marks})
+            marks = support[key]  # in annotator order: the first is the first by name
+            self.spans.append({"id": gold_id, **_span_body(marks[0][1])})
+            self.sources[gold_id] = list(dict.fromkeys(name for name, _ in marks))
             for name, span in marks:
                 self.span_ids[(name, span.id)] = gold_id
         taken = set(accepted)
