@@ -310,3 +310,19 @@ def test_only_latest_lines_must_fit_the_scheme_and_a_torn_tail_is_noted(tmp_path
     assert report["notes"][0] == (
         f"{alice}:2: incomplete last line (an interrupted write) left out"
     )
+
+
+def test_a_pair_with_no_shared_document_has_no_figures(tmp_path: Path) -> None:
+    # alice and bob share d1, bob and carol share d2; alice and carol share nothing: their
+    # figures are null and left out of the means (not 1.0 as two empty sets would give).
+    report = figures(
+        tmp_path,
+        [record("alice", spans=ALICE_SPANS)],
+        [record("bob", spans=BOB_SPANS), record("bob", "d2")],
+        [record("carol", "d2")],
+    )
+    rows = {(row["a"], row["b"]): row for row in report["pairs"]}
+    assert rows[("alice", "carol")]["documents"] == 0
+    assert rows[("alice", "carol")]["exact_f1"] is None
+    # Means over the two pairs that share a document: (0.25 + 1.0) / 2.
+    assert report["spans"]["exact_f1"] == pytest.approx(0.625)

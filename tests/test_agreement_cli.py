@@ -63,7 +63,7 @@ def test_human_tables_show_doc_ids_as_written(tmp_path: Path) -> None:
     result = run_cli("agree", alice, bob)
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    for title in ("Agreement: 2 documents", "Per label", "Pairs", "Form fields", "Lowest"):
+    for title in ("Agreement: 2 document(s)", "Per label", "Pairs", "Form fields", "Lowest"):
         assert title in out
     assert "[bold]x[/bold]" in out  # markup-like ids are shown, not interpreted
     assert "note: token_kappa and char_alpha need the article texts" in out

@@ -38,7 +38,7 @@ def print_report(report: dict[str, Any], colours: dict[str, str]) -> None:
     names: list[str] = report["annotators"]
     spans = report["spans"]
     overall = Table(
-        title=Text(f"Agreement: {report['documents']} documents, {len(names)} annotators")
+        title=Text(f"Agreement: {report['documents']} document(s), {len(names)} annotators")
     )
     overall.add_column("figure")
     overall.add_column("value", justify="right")
