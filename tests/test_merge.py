@@ -303,3 +303,25 @@ def test_read_gold_names_a_bad_line(tmp_path: Path) -> None:
     bad.write_bytes(b"{}\n")
     with pytest.raises(AnnotatorError, match=r"g.jsonl:1: schema_version: required field"):
         read_gold(bad)
+
+
+def test_merge_reports_what_it_left_out_and_unwritable_places(tmp_path: Path) -> None:
+    form = {"event_type": "exchange"}
+    alice = write_journal(
+        tmp_path / "alice.jsonl", record("alice", form=form), record("alice", "d9", form=form)
+    )
+    bob = write_journal(tmp_path / "bob.jsonl", record("bob", form=form))
+    result = run_cli("merge", alice, bob, "-o", tmp_path / "gold.jsonl")
+    assert result.returncode == 0
+    assert "1 document(s) done by one annotator only were not merged" in result.stderr
+    result = run_cli("merge", alice, bob, "-o", tmp_path / "nowhere" / "gold.jsonl")
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"{tmp_path / 'nowhere' / 'gold.jsonl'}: no such folder {tmp_path / 'nowhere'}"
+    )
+    if os.geteuid() != 0:  # root may write anywhere
+        locked = tmp_path / "locked"
+        locked.mkdir(mode=0o500)
+        result = run_cli("merge", alice, bob, "-o", locked / "gold.jsonl")
+        assert result.returncode == 1
+        assert "cannot write here" in result.stderr

@@ -77,7 +77,10 @@ def write_gold(path: Path, records: Iterable[GoldRecord], force: bool = False) -
     if not folder.is_dir():
         raise AnnotatorError(f"{path}: no such folder {folder}")
     lock = JournalLock(path)
-    lock.acquire()
+    try:
+        lock.acquire()
+    except OSError as error:
+        raise AnnotatorError(f"{path}: cannot write here: {error.strerror or error}") from None
     try:
         if not force:
             refuse_to_lose_decisions(path)
@@ -90,9 +93,12 @@ def write_gold(path: Path, records: Iterable[GoldRecord], force: bool = False) -
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(temp, path)
-        except BaseException:
+            fsync_directory(folder)
+        except BaseException as error:
             temp.unlink(missing_ok=True)
+            if isinstance(error, OSError):
+                reason = error.strerror or str(error)
+                raise AnnotatorError(f"{path}: cannot write: {reason}") from None
             raise
-        fsync_directory(folder)
     finally:
         lock.release()
