@@ -168,6 +168,8 @@ def read(path: Path, report: Reporter) -> list[ImportedDoc]:
             raise AnnotatorError(f"{where}: meta: expected an object")
         meta = dict(meta)
         doc_id = meta.pop("doc_id", None)
+        if isinstance(doc_id, int) and not isinstance(doc_id, bool):
+            doc_id = str(doc_id)
         key = ("id", doc_id) if isinstance(doc_id, str) and doc_id else ("text", text)
         if key[0] == "text":
             doc_id = line_id(path.stem, number)
