@@ -28,7 +28,7 @@ from textual.color import Color
 from textual.document._wrapped_document import WrappedDocument
 from textual.geometry import Region
 from textual.widgets import TextArea
-from textual.widgets.text_area import Edit, EditResult, Selection
+from textual.widgets.text_area import Selection
 
 from annotator.core.display import LineIndex, display_text
 from annotator.core.models import Span
@@ -46,21 +46,33 @@ class _LinePiece(NamedTuple):
 
 
 class _WrappedArticle(WrappedDocument):
-    """The wrapped article, remembering its height until it is wrapped again.
+    """The wrapped article, remembering its height and how it was last wrapped.
 
     The text area asks for the wrapped document's height for every line it renders, and
     ``WrappedDocument.height`` adds up every line of the text each time: in a 1 MB article that
-    was a quarter of the time of a repaint (and of a key press's repaint)."""
+    was a quarter of the time of a repaint (and of a key press's repaint). And the text area
+    wraps the whole text again on every resize, also when only the height changed (the search
+    line opening under the article): a wrap at the width and tab width of the last one is
+    skipped. The text area follows every change of the document with ``wrap_range``, or with a
+    wrap at a new width when its line numbers grow, so both memories are forgotten then;
+    ``changes`` counts those moments for the article's own memory of its text."""
 
     _height: int | None = None
+    _wrapped_at: tuple[int, int] | None = None
+    changes = 0
 
     def wrap(self, width: int, tab_width: int | None = None) -> None:
-        self._height = None
+        wrapped_at = (width, self._tab_width if tab_width is None else tab_width)
+        if wrapped_at == self._wrapped_at:
+            return
         super().wrap(width, tab_width)
+        self._height, self._wrapped_at = None, wrapped_at
+        self.changes += 1
 
     def wrap_range(self, *args: Any, **kwargs: Any) -> None:
-        self._height = None
         super().wrap_range(*args, **kwargs)
+        self._height, self._wrapped_at = None, None
+        self.changes += 1
 
     @property
     def height(self) -> int:
@@ -143,16 +155,19 @@ class ArticleView(TextArea, inherit_bindings=False):
     # The text area's hot paths, made cheap for long articles.
 
     _joined_text = ""
-    _joined_for: object = None
+    _joined_for: tuple[object, int] | None = None
     _wrapped: WrappedDocument
 
     @property
     def text(self) -> str:
-        """The display copy, joined once per document. The text area reads ``text`` for every
-        line it renders (``render_line`` checks for a placeholder), which joined all 1 MB of a
-        long article each time."""
-        if self._joined_for is not self.document:
-            self._joined_text, self._joined_for = self.document.text, self.document
+        """The display copy, joined once per document and change. The text area reads ``text``
+        for every line it renders (``render_line`` checks for a placeholder), which joined all
+        1 MB of a long article each time."""
+        document, wrapped = self.document, self.wrapped_document
+        changes = wrapped.changes if isinstance(wrapped, _WrappedArticle) else -1
+        joined = self._joined_for
+        if joined is None or joined[0] is not document or joined[1] != changes or changes < 0:
+            self._joined_text, self._joined_for = document.text, (document, changes)
         return self._joined_text
 
     @text.setter
@@ -166,16 +181,10 @@ class ArticleView(TextArea, inherit_bindings=False):
     @wrapped_document.setter
     def wrapped_document(self, wrapped: WrappedDocument) -> None:
         # The text area makes a plain WrappedDocument for every document it loads: give it the
-        # height memory (it holds no state of its own besides, so only its class changes).
+        # memories above (they are class defaults until first used, so only the class changes).
         if type(wrapped) is WrappedDocument:
             wrapped.__class__ = _WrappedArticle
         self._wrapped = wrapped
-
-    def edit(self, edit: Edit) -> EditResult:
-        # Never done by the annotation screen (the article is read-only), but an edit through
-        # the text area's API must not leave a stale joined text behind.
-        self._joined_for = None
-        return super().edit(edit)
 
     def validate_read_only(self, read_only: bool) -> bool:
         # An edit would put the display copy out of step with the real text.
