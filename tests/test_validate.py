@@ -191,3 +191,12 @@ def test_the_seed_gold_is_valid() -> None:
 
 def test_article_constant_is_what_the_fixture_writes(corpus_dir: Path) -> None:
     assert (corpus_dir / "a.txt").read_text(encoding="utf-8") == ARTICLE
+
+
+def test_gold_records_are_validated_as_gold(write_jsonl: Callable[..., Path]) -> None:
+    gold = make_record(annotator="rita", sources={"annotators": ["alice", "bob"]})
+    assert problems(write_jsonl("g.jsonl", gold)) == []
+    bad = make_record(sources={"annotators": "alice"}, conflicts=[{"id": "c1"}])
+    assert problems(write_jsonl("b.jsonl", bad)) == [
+        "1: sources.annotators: Input should be a valid list"
+    ]

@@ -14,7 +14,7 @@ import orjson
 from pydantic import ValidationError
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.models import Record
+from annotator.core.models import GoldRecord, Record
 
 
 @dataclass(frozen=True)
@@ -95,13 +95,15 @@ def record_problems(error: ValidationError) -> list[tuple[str, str]]:
 
 
 def parse_record_line(raw: bytes, line: int) -> Record | list[LineProblem]:
-    """A Record, or every problem of the line."""
+    """A Record (a GoldRecord when the line has ``sources``), or every problem of the line."""
     try:
         data = parse_json_line(raw)
     except ValueError as error:
         return [LineProblem(line, "", str(error))]
+    # Gold files hold records with provenance; the same readers and checks serve both.
+    model = GoldRecord if "sources" in data else Record
     try:
-        return Record.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as error:
         return [LineProblem(line, path, message) for path, message in record_problems(error)]
 
