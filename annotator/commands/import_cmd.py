@@ -6,19 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from annotator.commands import optional_scheme, warn
 from annotator.core.formats.importing import import_documents
 
 
-def warn(line: str) -> None:
-    print(line, file=sys.stderr)
-
-
 def run(args: argparse.Namespace) -> int:
-    scheme = None
-    if args.scheme:
-        from annotator.core.scheme import load_scheme
-
-        scheme = load_scheme(Path(args.scheme))
+    scheme = optional_scheme(args.scheme)
     result = import_documents(
         Path(args.source),
         args.format,
