@@ -48,7 +48,13 @@ from collections.abc import Hashable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from annotator.core.compare import SpanView, Unit, collector_paused, load_comparison
+from annotator.core.compare import (
+    Comparison,
+    SpanView,
+    Unit,
+    collector_paused,
+    load_comparison,
+)
 from annotator.core.corpus import Corpus
 from annotator.core.errors import UsageError
 from annotator.core.form_compare import field_value, frame_key
@@ -318,6 +324,39 @@ class _Tally:
             yield record
 
 
+def _refuse_bad_request(files: list[Path], output: Path, min_agree: int | None) -> None:
+    if min_agree is not None and min_agree < 2:
+        raise UsageError(f"--min-agree {min_agree}: agreement needs at least 2 annotators")
+    resolved = output.resolve()
+    if any(file.resolve() == resolved for file in files):
+        raise UsageError(f"-o {output}: is one of the journals being merged; choose another file")
+
+
+def _refuse_min_agree_over(min_agree: int | None, comparison: Comparison) -> None:
+    if min_agree is not None and min_agree > len(comparison.annotators):
+        raise UsageError(
+            f"--min-agree {min_agree}: only {len(comparison.annotators)} annotators are compared"
+        )
+
+
+def merge_in_memory(
+    files: list[Path],
+    output: Path,
+    scheme: Scheme,
+    reviewer: str,
+    min_agree: int | None = None,
+    corpus: Corpus | None = None,
+) -> tuple[Comparison, list[GoldRecord]]:
+    """The gold records ``merge_files`` would write to ``output``, built in memory and not
+    written (a review starts from them); the same checks, the same refusals."""
+    _refuse_bad_request(files, output, min_agree)
+    with collector_paused():
+        comparison = load_comparison(files, scheme, corpus)
+        _refuse_min_agree_over(min_agree, comparison)
+        gold = list(merge_units(comparison.units, scheme, reviewer, min_agree))
+    return comparison, gold
+
+
 def merge_files(
     files: list[Path],
     output: Path,
@@ -328,18 +367,10 @@ def merge_files(
     corpus: Corpus | None = None,
 ) -> dict[str, Any]:
     """Read journals, merge them and write the gold file (the core of ``annotator merge``)."""
-    if min_agree is not None and min_agree < 2:
-        raise UsageError(f"--min-agree {min_agree}: agreement needs at least 2 annotators")
-    resolved = output.resolve()
-    if any(file.resolve() == resolved for file in files):
-        raise UsageError(f"-o {output}: is one of the journals being merged; choose another file")
+    _refuse_bad_request(files, output, min_agree)
     with collector_paused():
         comparison = load_comparison(files, scheme, corpus)
-        if min_agree is not None and min_agree > len(comparison.annotators):
-            raise UsageError(
-                f"--min-agree {min_agree}: only {len(comparison.annotators)} annotators are "
-                "compared"
-            )
+        _refuse_min_agree_over(min_agree, comparison)
         tally = _Tally()
         gold = merge_units(comparison.units, scheme, reviewer, min_agree)
         write_gold(output, tally.count(gold), force)
