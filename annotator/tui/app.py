@@ -11,10 +11,11 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from annotator.core.session import AnnotationSession
 from annotator.tui.annotate_screen import AnnotateScreen, annotate_screen_for
+from annotator.tui.export_screen import ExportScreen
 from annotator.tui.keys import declared
 from annotator.tui.screens import QuitScreen
 
@@ -32,6 +33,7 @@ class AnnotatorApp(App[None]):
     TITLE = "annotator"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", show=False),
+        Binding("e", "export", "Export annotations…", show=False),
     ]
 
     def __init__(self, session: AnnotationSession) -> None:
@@ -89,9 +91,22 @@ class AnnotatorApp(App[None]):
 
         self.push_screen(QuitScreen(problem), decided)
 
+    # ---------------------------------------------------------------- export
+    def action_export(self) -> None:
+        self.push_screen(ExportScreen(self.session))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "export":  # e is free on the annotation screen (a reserved key) only
+            return isinstance(self.screen, AnnotateScreen)
+        return True
+
     # ----------------------------------------------------------- the palette
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        if not isinstance(screen, ModalScreen):
+            key = "key: e · " if isinstance(screen, AnnotateScreen) else ""
+            help_text = f"{key}your journal as jsonl, CoNLL, brat, spaCy… (annotator export)"
+            yield SystemCommand("Export annotations…", help_text, self.action_export)
         if not isinstance(screen, AnnotateScreen):
             return
         seen: set[str] = {"Quit"}
