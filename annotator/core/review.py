@@ -1,0 +1,377 @@
+"""The review session: a reviewer settles, conflict by conflict, what ``merge`` left open.
+
+Everything the review screen changes goes through here, without a terminal (``open_review`` in
+``review_open`` builds a session from the journals and the gold file). The session holds the
+gold record of every compared document, walks their open conflicts only (agreed spans and
+fields are already gold) in corpus order, and saves each decision at once: the document's whole
+new gold record is appended to the gold file through the store's ordered writer, with the
+reviewer as ``annotator``. So a review can stop at any moment and be resumed.
+
+The walk: documents in corpus order; within a document span conflicts by region, then field
+conflicts in scheme order. ``next_conflict`` / ``previous_conflict`` wrap around; a decision
+moves on to the next open conflict after the one settled. What a decision does to the record is
+``review_decisions``' business. ``undo`` puts back the record as it was before the last
+decision of this session (saved again, so the gold file says so too).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from annotator.core import forms
+from annotator.core import review_decisions as decide
+from annotator.core.corpus import Corpus
+from annotator.core.errors import AnnotatorError
+from annotator.core.merge import utc_now
+from annotator.core.models import Document, GoldRecord, Span
+from annotator.core.review_views import ConflictView, Place, StatusRelay, describe
+from annotator.core.scheme import Scheme
+from annotator.core.session_edits import Refused
+from annotator.core.spans import SnapMode
+from annotator.core.store import Store
+
+OrderKey = tuple[int, int, int, int, str]
+
+
+class ReviewSession:
+    """The gold records of the compared documents and the reviewer's walk through them."""
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        scheme: Scheme,
+        store: Store,
+        reviewer: str,
+        records: dict[str, GoldRecord],
+        *,
+        now: Callable[[], str] = utc_now,
+        relay: StatusRelay | None = None,
+        messages: list[str] | None = None,
+    ) -> None:
+        self.corpus = corpus
+        self.scheme = scheme
+        self.store = store
+        self.reviewer = reviewer
+        self.now = now
+        self.messages = messages or []
+        self.records = records
+        self.doc_ids = sorted(records, key=corpus.position)
+        self._doc_index = {doc_id: n for n, doc_id in enumerate(self.doc_ids)}
+        self._field_order = {field.name: n for n, field in enumerate(scheme.fields)}
+        self._relay = relay or StatusRelay()
+        self._open = sum(len(record.conflicts) for record in records.values())
+        self._open_docs = sum(1 for record in records.values() if record.conflicts)
+        self._undo: list[tuple[Place, GoldRecord]] = []
+        self._documents: dict[str, Document] = {}
+        self._notices: list[str] = []
+        self.editing = False
+        self.current: Place | None = self._after(None)
+
+    # ----------------------------------------------------------------- progress
+    def conflicts_left(self) -> int:
+        return self._open
+
+    def documents_left(self) -> int:
+        """Documents with open conflicts."""
+        return self._open_docs
+
+    def documents_done(self) -> int:
+        return sum(1 for record in self.records.values() if record.status == "done")
+
+    @property
+    def finished(self) -> bool:
+        return self._open == 0
+
+    def take_notices(self) -> list[str]:
+        """Things the screen should tell the reviewer (then forgotten)."""
+        notices, self._notices = self._notices, []
+        return notices
+
+    # ------------------------------------------------------------------ where
+    @property
+    def doc_id(self) -> str | None:
+        return self.current.doc_id if self.current else None
+
+    @property
+    def record(self) -> GoldRecord | None:
+        return self.records[self.current.doc_id] if self.current else None
+
+    @property
+    def conflict(self) -> dict[str, Any] | None:
+        if self.current is None:
+            return None
+        return decide.find_conflict(self.records[self.current.doc_id], self.current.conflict_id)
+
+    def _key(self, doc_id: str, conflict: dict[str, Any]) -> OrderKey:
+        doc = self._doc_index[doc_id]
+        if conflict.get("kind") == "span":
+            start, end = conflict["region"]
+            return (doc, 0, start, end, conflict["id"])
+        order = self._field_order.get(conflict.get("path") or "", len(self._field_order))
+        return (doc, 1, order, 0, conflict["id"])
+
+    def _ordered(self, doc_id: str) -> list[tuple[OrderKey, Place]]:
+        return sorted(
+            (self._key(doc_id, conflict), Place(doc_id, conflict["id"]))
+            for conflict in self.records[doc_id].conflicts
+        )
+
+    def _after(self, key: OrderKey | None) -> Place | None:
+        """The first open conflict after ``key`` (None: the very first), wrapping around."""
+        if not self._open:
+            return None
+        first = key[0] if key is not None else 0
+        count = len(self.doc_ids)
+        for step in range(count + 1):
+            doc_id = self.doc_ids[(first + step) % count]
+            for other, place in self._ordered(doc_id):
+                if key is None or step > 0 or other > key:
+                    return place
+        return None
+
+    def _before(self, key: OrderKey) -> Place | None:
+        """The last open conflict before ``key``, wrapping around."""
+        if not self._open:
+            return None
+        count = len(self.doc_ids)
+        for step in range(count + 1):
+            doc_id = self.doc_ids[(key[0] - step) % count]
+            for other, place in reversed(self._ordered(doc_id)):
+                if step > 0 or other < key:
+                    return place
+        return None
+
+    def _current_key(self) -> OrderKey | None:
+        conflict = self.conflict
+        if self.current is None or conflict is None:
+            return None
+        return self._key(self.current.doc_id, conflict)
+
+    def next_conflict(self) -> Place | None:
+        """Move to the next open conflict (across documents, wrapping around)."""
+        self.editing = False
+        self.current = self._after(self._current_key())
+        return self.current
+
+    def previous_conflict(self) -> Place | None:
+        self.editing = False
+        key = self._current_key()
+        self.current = self._before(key) if key is not None else self._after(None)
+        return self.current
+
+    def go_to(self, doc_id: str, conflict_id: str) -> None:
+        decide.find_conflict(self.records[doc_id], conflict_id)
+        self.editing = False
+        self.current = Place(doc_id, conflict_id)
+
+    def focus_at(self, offset: int) -> bool:
+        """Make the span conflict whose region holds ``offset`` the current one (not while
+        drawing a span). True when the current conflict changed."""
+        record = self.record
+        if record is None or self.editing or self.current is None:
+            return False
+        for conflict in record.conflicts:
+            if conflict.get("kind") != "span" or conflict["id"] == self.current.conflict_id:
+                continue
+            start, end = conflict["region"]
+            if start <= offset < end:
+                self.current = Place(record.doc_id, conflict["id"])
+                return True
+        return False
+
+    # -------------------------------------------------------------- documents
+    def read(self, doc_id: str) -> Document:
+        """Read a document from the corpus (safe in a worker thread)."""
+        if doc_id not in self.corpus:
+            raise AnnotatorError(f"no document {doc_id!r} in {self.corpus.path}")
+        return self.corpus.get(doc_id)
+
+    def enter(self, document: Document) -> None:
+        """Keep a document read in a worker, so the session never reads on the UI thread."""
+        if len(self._documents) > 8:
+            self._documents.clear()
+        self._documents[document.id] = document
+
+    def document(self, doc_id: str | None = None) -> Document:
+        """The current (or named) document's text, read when it was not entered."""
+        wanted = doc_id or self.doc_id
+        if wanted is None:
+            raise Refused("every conflict is settled")
+        found = self._documents.get(wanted)
+        if found is None:
+            found = self.read(wanted)
+            self.enter(found)
+        return found
+
+    # ----------------------------------------------------------------- views
+    def view(self) -> ConflictView | None:
+        """The current conflict as the panel shows it."""
+        record, conflict = self.record, self.conflict
+        if record is None or conflict is None or self.current is None:
+            return None
+        places = [place for _key, place in self._ordered(record.doc_id)]
+        return describe(record, conflict, places.index(self.current) + 1, len(places))
+
+    def version_marks(self) -> list[tuple[int, int, int]]:
+        """(start, end, version index) of every span of the current conflict's versions."""
+        conflict = self.conflict
+        if conflict is None or conflict.get("kind") != "span":
+            return []
+        return [
+            (body["start"], body["end"], index)
+            for index, version in enumerate(conflict["versions"])
+            for body in version.get("spans") or ()
+        ]
+
+    def other_regions(self) -> list[tuple[int, int]]:
+        """Regions of the current document's other open span conflicts."""
+        record = self.record
+        if record is None or self.current is None:
+            return []
+        return [
+            (conflict["region"][0], conflict["region"][1])
+            for conflict in record.conflicts
+            if conflict.get("kind") == "span" and conflict["id"] != self.current.conflict_id
+        ]
+
+    # -------------------------------------------------------------- decisions
+    def take(self, index: int) -> Place | None:
+        """Settle the current conflict with version ``index`` (0-based)."""
+        return self._decide(lambda record, cid: decide.take(record, cid, [index], self.scheme))
+
+    def take_letter(self, letter: str) -> Place | None:
+        """``a`` / ``b``: the version of the first / second annotator (two annotators only)."""
+        view = self.view()
+        if view is None:
+            raise Refused("every conflict is settled")
+        for version in view.versions:
+            if version.letter == letter:
+                return self.take(version.index)
+        names = ", ".join(self.record.sources.annotators if self.record else [])
+        raise Refused(
+            f"a and b are for documents of two annotators; this one has {names}: "
+            f"press 1–{len(view.versions)}"
+        )
+
+    def take_all(self) -> Place | None:
+        """Settle the current conflict with every version."""
+        conflict = self.conflict
+        count = len(conflict["versions"]) if conflict else 0
+        return self._decide(
+            lambda record, cid: decide.take(record, cid, list(range(count)), self.scheme)
+        )
+
+    def reject_all(self) -> Place | None:
+        return self._decide(lambda record, cid: decide.reject(record, cid, self.scheme))
+
+    def begin_edit(self) -> None:
+        """Start drawing the span that settles the current (span) conflict."""
+        conflict = self.conflict
+        if conflict is None:
+            raise Refused("every conflict is settled")
+        if conflict.get("kind") != "span":
+            raise Refused(
+                f"{conflict.get('path')} is a form field: take one of its versions "
+                f"(1–{len(conflict['versions'])}); e draws a span for span conflicts"
+            )
+        self.editing = True
+
+    def cancel_edit(self) -> None:
+        self.editing = False
+
+    def edit(self, start: int, end: int, label: str, mode: SnapMode = "token") -> Span:
+        """Settle the current span conflict with ``start``..``end`` labelled ``label``."""
+        document = self.document()
+        drawn: list[Span] = []
+
+        def settle(record: GoldRecord, conflict_id: str) -> GoldRecord:
+            settled, span = decide.settle_with_span(
+                record,
+                conflict_id,
+                document.text,
+                start,
+                end,
+                label,
+                self.scheme,
+                doc_date=document.meta.get("date"),
+                mode=mode,
+            )
+            drawn.append(span)
+            return settled
+
+        self._decide(settle)
+        return drawn[0]
+
+    def _decide(self, settle: Callable[[GoldRecord, str], GoldRecord]) -> Place | None:
+        place, conflict = self.current, self.conflict
+        if place is None or conflict is None:
+            raise Refused("every conflict is settled")
+        before = self.records[place.doc_id]
+        key = self._key(place.doc_id, conflict)
+        settled = settle(before, place.conflict_id)
+        self._undo.append((place, before))
+        self.save(settled)
+        self.editing = False
+        self.current = self._after(key)
+        if settled.status == "done":
+            self._notices.append(f"{settled.doc_id} is settled: done")
+        elif not settled.conflicts:
+            missing = ", ".join(forms.missing_required(settled, self.scheme))
+            self._notices.append(f"{settled.doc_id}: no conflict left, but {missing} is empty")
+        if self.finished:
+            self._notices.append(self.summary())
+        return self.current
+
+    def undo(self) -> Place | None:
+        """Put back the record as it was before the last decision; None when there was none."""
+        if not self._undo:
+            return None
+        place, before = self._undo.pop()
+        self.save(before)
+        self.editing = False
+        self.current = place
+        return place
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def summary(self) -> str:
+        done = self.documents_done()
+        total = len(self.records)
+        text = f"every conflict is settled: {done} of {total} document(s) done"
+        if done < total:
+            text += f"; {total - done} still lack a required field"
+        return f"{text}; gold is in {self.store.journal}"
+
+    # ----------------------------------------------------------------- saving
+    def save(self, record: GoldRecord) -> None:
+        """Append ``record`` to the gold file as the reviewer's, and keep it as the document's."""
+        old = self.records.get(record.doc_id)
+        if old is not None:
+            self._open += len(record.conflicts) - len(old.conflicts)
+            self._open_docs += bool(record.conflicts) - bool(old.conflicts)
+        record = record.model_copy(update={"annotator": self.reviewer, "updated_at": self.now()})
+        if old is not None:
+            self.records[record.doc_id] = record
+        self.store.save(record)
+
+    def on_save_status(self, listener: Callable[[str, str | None], None] | None) -> None:
+        """Call ``listener(state, error)`` when saving starts, ends or fails (any thread)."""
+        self._relay.listener = listener
+
+    @property
+    def save_state(self) -> str:
+        return self.store.state
+
+    @property
+    def save_error(self) -> str | None:
+        return self.store.error
+
+    def flush(self, timeout: float | None = None) -> bool:
+        return self.store.flush(timeout)
+
+    def close(self, timeout: float | None = 10.0) -> bool:
+        """Write everything and release the gold file's lock; False when lines are unwritten."""
+        return self.store.close(timeout)

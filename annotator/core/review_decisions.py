@@ -1,0 +1,253 @@
+"""Settling one conflict of a gold record: the record after taking, rejecting or drawing a span.
+
+Pure functions over ``GoldRecord`` (the conflict shapes are in ``merge``'s docstring); the
+review session saves what they return. Every decision removes the conflict from ``conflicts``
+and sets the status: ``done`` when no conflict is left and the scheme's required fields are
+filled, else ``in_progress``. A refusal raises ``Refused`` with what to do instead.
+
+What a decision adds:
+
+- A span version taken adds its spans with new ids (``sN`` after the largest), and
+  ``sources.spans`` names the version's annotators. A taken span with the offsets and label of a
+  gold span already there (merge leaves such a span out when only its value differs) sets that
+  span's value instead of doubling it. Taking every version adds each span once; where versions
+  give one place two values, the first version (the one most annotators gave) wins.
+- A field version sets the field to its value (an empty value removes it). A repeatable group
+  appends the version's frames; taking every version appends each frame as many times as the
+  version holding it most often does. A list field takes the union of the lists. A one-value
+  field refuses to take more than one different value.
+- Rejecting adds nothing, but a required field left empty by it is refused: a ``done`` record
+  must have it, so the reviewer has to choose.
+- A span drawn by hand (``settle_with_span``) is snapped like the annotation screen's
+  selections and must lie inside or across the conflict's region. Its value is the value a
+  version gave the same span, else the value the annotation screen would suggest; its
+  ``sources.spans`` entry names the annotators who marked exactly that span (none: drawn by the
+  reviewer alone).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Hashable, Sequence
+from typing import Any
+
+from annotator.core import forms
+from annotator.core.errors import AnnotatorError
+from annotator.core.form_compare import frame_key, normal
+from annotator.core.models import GoldRecord, Span
+from annotator.core.scheme import Scheme
+from annotator.core.session_edits import Refused
+from annotator.core.spans import SnapMode, next_span_id, snap_selection, sort_key, suggest_value
+
+Conflict = dict[str, Any]
+
+
+def find_conflict(record: GoldRecord, conflict_id: str) -> Conflict:
+    for conflict in record.conflicts:
+        if conflict.get("id") == conflict_id:
+            return conflict
+    raise Refused(f"{record.doc_id}: no open conflict {conflict_id!r}")
+
+
+def _versions(conflict: Conflict) -> list[dict[str, Any]]:
+    versions: list[dict[str, Any]] = conflict.get("versions") or []
+    return versions
+
+
+def _settled(record: GoldRecord, conflict: Conflict, scheme: Scheme, **changes: Any) -> GoldRecord:
+    """The record with ``changes``, without ``conflict``, its status set (validated anew)."""
+    fields = record.model_dump()
+    fields.update(changes)
+    fields["conflicts"] = [other for other in record.conflicts if other is not conflict]
+    draft = GoldRecord.model_validate(fields)
+    complete = not draft.conflicts and not forms.missing_required(draft, scheme)
+    fields["status"] = "done" if complete else "in_progress"
+    return GoldRecord.model_validate(fields)
+
+
+def take(
+    record: GoldRecord, conflict_id: str, indexes: Sequence[int], scheme: Scheme
+) -> GoldRecord:
+    """Settle the conflict with the versions at ``indexes`` (0-based, in the conflict's order)."""
+    conflict = find_conflict(record, conflict_id)
+    versions = _versions(conflict)
+    for index in indexes:
+        if not 0 <= index < len(versions):
+            raise Refused(
+                f"there is no version {index + 1}: this conflict has {len(versions)} "
+                f"(1–{len(versions)})"
+            )
+    chosen = [versions[index] for index in indexes]
+    if conflict.get("kind") == "span":
+        return _take_spans(record, conflict, chosen, scheme)
+    return _take_field(record, conflict, chosen, scheme)
+
+
+def _take_spans(
+    record: GoldRecord, conflict: Conflict, chosen: list[dict[str, Any]], scheme: Scheme
+) -> GoldRecord:
+    spans = list(record.spans)
+    sources = {span_id: list(names) for span_id, names in record.sources.spans.items()}
+    place_of = {(span.start, span.end, span.label): n for n, span in enumerate(spans)}
+    added_now: set[tuple[int, int, str]] = set()
+    for version in chosen:
+        who = list(version.get("annotators") or [])
+        for body in version.get("spans") or []:
+            key = (body["start"], body["end"], body["label"])
+            at = place_of.get(key)
+            if at is None:
+                span_id = next_span_id(record.model_copy(update={"spans": spans}))
+                spans.append(Span(id=span_id, **body))
+                place_of[key] = len(spans) - 1
+                added_now.add(key)
+                sources[span_id] = who
+                continue
+            existing = spans[at]
+            if key not in added_now:
+                # A gold span whose value the annotators disputed: the taken value holds.
+                spans[at] = existing.model_copy(update={"value": body.get("value")})
+                added_now.add(key)
+            sources[existing.id] = list(dict.fromkeys([*sources.get(existing.id, []), *who]))
+    spans.sort(key=sort_key)
+    return _settled(
+        record,
+        conflict,
+        scheme,
+        spans=[span.model_dump() for span in spans],
+        sources={"annotators": record.sources.annotators, "spans": sources},
+    )
+
+
+def _field_of(scheme: Scheme, conflict: Conflict) -> Any:
+    path = conflict.get("path")
+    field = scheme.field(path) if isinstance(path, str) else None
+    if field is None:
+        raise Refused(f"conflict {conflict.get('id')}: the scheme has no form field {path!r}")
+    return field
+
+
+def _take_field(
+    record: GoldRecord, conflict: Conflict, chosen: list[dict[str, Any]], scheme: Scheme
+) -> GoldRecord:
+    field = _field_of(scheme, conflict)
+    values = [version.get("value") for version in chosen]
+    form = dict(record.form)
+    if field.type == "group":
+        items = list(form.get(field.name) or [])
+        copies: Counter[Hashable] = Counter()
+        frames: dict[Hashable, dict[str, Any]] = {}
+        for frames_of_version in values:
+            counted = Counter(frame_key(item, field) for item in frames_of_version or [])
+            for item in frames_of_version or []:
+                frames.setdefault(frame_key(item, field), item)
+            copies |= counted  # as many copies as the version holding most of them
+        for key, item in frames.items():
+            items.extend([item] * copies[key])
+        form[field.name] = items
+    elif field.type == "list":
+        merged: dict[Hashable, Any] = {}
+        for listed in values:
+            for item in listed or []:
+                merged.setdefault(normal(item), item)
+        form[field.name] = list(merged.values())
+    else:
+        distinct = {normal(value) for value in values}
+        if len(distinct) > 1:
+            raise Refused(
+                f"{field.name} holds one value: take one version ({_keys_hint(conflict)})"
+            )
+        if values[0] is None:
+            form.pop(field.name, None)
+        else:
+            form[field.name] = values[0]
+    return _settled(record, conflict, scheme, form=form)
+
+
+def _keys_hint(conflict: Conflict) -> str:
+    return f"1–{len(_versions(conflict))}"
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == [] or (isinstance(value, str) and not value.strip())
+
+
+def reject(record: GoldRecord, conflict_id: str, scheme: Scheme) -> GoldRecord:
+    """Settle the conflict with none of its versions (refused for an empty required field)."""
+    conflict = find_conflict(record, conflict_id)
+    if conflict.get("kind") != "span":
+        field = _field_of(scheme, conflict)
+        if field.required and _empty(record.form.get(field.name)):
+            raise Refused(
+                f"{field.name} is required and still empty: take a version "
+                f"({_keys_hint(conflict)}) instead of rejecting them all"
+            )
+    return _settled(record, conflict, scheme)
+
+
+def settle_with_span(
+    record: GoldRecord,
+    conflict_id: str,
+    text: str,
+    start: int,
+    end: int,
+    label: str,
+    scheme: Scheme,
+    *,
+    doc_date: str | None = None,
+    mode: SnapMode = "token",
+) -> tuple[GoldRecord, Span]:
+    """Settle a span conflict with one span drawn by hand over ``text[start:end]``."""
+    conflict = find_conflict(record, conflict_id)
+    if conflict.get("kind") != "span":
+        raise Refused(
+            f"{conflict.get('path')} is a form field: take one of its versions "
+            f"({_keys_hint(conflict)}); drawing a span settles span conflicts"
+        )
+    label_def = scheme.label(label)
+    if label_def is None:
+        raise Refused(f"unknown label {label!r}")
+    try:
+        snapped = snap_selection(text, start, end, mode)
+    except AnnotatorError as error:
+        raise Refused(str(error)) from None
+    if snapped is None:
+        raise Refused("select the words of the span first (shift+arrows or the mouse)")
+    low, high = snapped
+    region_start, region_end = conflict["region"]
+    if not (low < region_end and high > region_start):
+        raise Refused(
+            f"the span must lie inside or across the conflict's words "
+            f"({text[region_start:region_end]!r}); n / p select them again"
+        )
+    for span in record.spans:
+        if (span.start, span.end, span.label) == (low, high, label):
+            raise Refused(
+                f"{span.text!r} is already gold as {label} ({span.id}): "
+                "press r to reject the versions instead"
+            )
+    same = [
+        (version, body)
+        for version in _versions(conflict)
+        for body in version.get("spans") or []
+        if (body["start"], body["end"], body["label"]) == (low, high, label)
+    ]
+    span_text = text[low:high]
+    value = (
+        same[0][1].get("value")
+        if same
+        else suggest_value(span_text, label_def.value_type, doc_date)
+    )
+    who = list(dict.fromkeys(name for version, _ in same for name in version["annotators"]))
+    span = Span(
+        id=next_span_id(record), start=low, end=high, label=label, text=span_text, value=value
+    )
+    spans = sorted([*record.spans, span], key=sort_key)
+    sources = {**record.sources.spans, span.id: who}
+    settled = _settled(
+        record,
+        conflict,
+        scheme,
+        spans=[one.model_dump() for one in spans],
+        sources={"annotators": record.sources.annotators, "spans": sources},
+    )
+    return settled, span

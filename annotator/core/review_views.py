@@ -1,0 +1,92 @@
+"""What the review screen shows of a review: where it is, the conflict at the cursor, versions.
+
+Plain data made from a gold record and one of its conflicts (shapes in ``merge``'s docstring).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from annotator.core.models import GoldRecord
+
+SaveListener = Callable[[str, str | None], None]
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the review is: one conflict of one document."""
+
+    doc_id: str
+    conflict_id: str
+
+
+@dataclass(frozen=True)
+class VersionView:
+    """One version of a conflict, as the screen lists it."""
+
+    index: int  # 0-based; its key is index + 1
+    letter: str | None  # "a" / "b" when the document has exactly two annotators
+    annotators: tuple[str, ...]
+    spans: tuple[dict[str, Any], ...]  # span conflicts: start, end, label, text, value
+    value: Any  # field conflicts: the value (a list of frames for a group)
+
+    @property
+    def key(self) -> str:
+        return str(self.index + 1)
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """The conflict at the cursor: what it is about and its versions."""
+
+    place: Place
+    kind: str  # "span" or "field"
+    region: tuple[int, int] | None  # span conflicts
+    path: str | None  # field conflicts
+    versions: tuple[VersionView, ...]
+    position: int  # 1-based among the document's open conflicts
+    in_document: int
+
+
+class StatusRelay:
+    """Passes the writer's state on to whoever listens (set once the screen exists)."""
+
+    def __init__(self) -> None:
+        self.listener: SaveListener | None = None
+
+    def __call__(self, state: str, error: str | None) -> None:
+        if self.listener is not None:
+            self.listener(state, error)
+
+
+def describe(
+    record: GoldRecord, conflict: dict[str, Any], position: int, in_document: int
+) -> ConflictView:
+    """The view of ``conflict``, the ``position``-th of ``in_document`` open in ``record``.
+
+    With exactly two annotators each version gets the letter of its annotator: ``a`` for the
+    first by name, ``b`` for the second."""
+    names = record.sources.annotators
+    letters = dict(zip(names, "ab", strict=False)) if len(names) == 2 else {}
+    versions = tuple(
+        VersionView(
+            index=index,
+            letter=next((letters[n] for n in version["annotators"] if n in letters), None),
+            annotators=tuple(version["annotators"]),
+            spans=tuple(version.get("spans") or ()),
+            value=version.get("value"),
+        )
+        for index, version in enumerate(conflict["versions"])
+    )
+    region = conflict.get("region")
+    return ConflictView(
+        place=Place(record.doc_id, conflict["id"]),
+        kind=conflict["kind"],
+        region=(region[0], region[1]) if region else None,
+        path=conflict.get("path"),
+        versions=versions,
+        position=position,
+        in_document=in_document,
+    )
