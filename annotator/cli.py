@@ -87,6 +87,19 @@ def build_parser() -> argparse.ArgumentParser:
     merge.add_argument("--corpus", help="the articles (records of changed texts are left out)")
     merge.add_argument("--scheme", help="scheme TOML file (default: prisoner_exchange)")
 
+    review = _add(commands, "review", "review_cmd", "Settle annotators' conflicts into gold.")
+    review.add_argument("files", nargs="+", metavar="FILE", help="annotators' journals")
+    review.add_argument("--corpus", required=True, help="the articles the journals annotate")
+    review.add_argument("-o", "--output", required=True, metavar="GOLD.jsonl", help="gold file")
+    review.add_argument("--reviewer", help="your name (default: the login name)")
+    review.add_argument("--scheme", help="scheme TOML file (default: prisoner_exchange)")
+    review.add_argument(
+        "--min-agree",
+        type=int,
+        metavar="K",
+        help="accept what K annotators agree on (default: all)",
+    )
+
     export = _add(commands, "export", "export_cmd", "Export records to a training or tool format.")
     export.add_argument("source", metavar="SRC", help="a gold file or an annotator's journal")
     export.add_argument(
