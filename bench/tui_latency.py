@@ -282,13 +282,14 @@ async def one_round(article: Article, out: Path, timings: Timings) -> None:
             view.render_lines(visible)
             timings.render.append(time.perf_counter() - start)
 
-        async def resize(width: int, height: int, into: list[float]) -> None:
+        async def resize(width: int, height: int, into: list[float], whole: bool) -> None:
             await pilot.pause()
             clock.painted.clear()
             start = time.perf_counter()
             await pilot.resize_terminal(width, height)
             await pilot.pause()
-            timings.resize.append(time.perf_counter() - start)
+            if whole:  # resize_terminal + pause, for the width changes
+                timings.resize.append(time.perf_counter() - start)
             # The screen may draw the article once at the new size before the text area has
             # re-wrapped it: the last paint is the one that shows the re-wrapped text.
             repaint = clock.since(start, last=True)
@@ -296,10 +297,12 @@ async def one_round(article: Article, out: Path, timings: Timings) -> None:
                 into.append(repaint)
 
         for number in range(RESIZES_PER_ROUND):
-            await resize(*(OTHER_SIZE if number % 2 == 0 else SIZE), timings.resize_repaint)
+            size = OTHER_SIZE if number % 2 == 0 else SIZE
+            await resize(*size, timings.resize_repaint, whole=True)
         for number in range(RESIZES_PER_ROUND):
             width, height = SIZE
-            await resize(width, height - (1 if number % 2 == 0 else 0), timings.shorter_repaint)
+            shorter = height - (1 if number % 2 == 0 else 0)
+            await resize(width, shorter, timings.shorter_repaint, whole=False)
 
         for width in (90, 120, 90, 120, 90):
             start = time.perf_counter()
@@ -414,7 +417,8 @@ def main() -> None:
 
     print(
         f"annotation screen latency, {SIZE[0]}x{SIZE[1]}, median over {ROUNDS} rounds "
-        f"(each round: a fresh app per article)"
+        f"(each round: a fresh app per article); {os.cpu_count()} CPUs, load average "
+        f"{os.getloadavg()[0]:.2f} at the end"
     )
     print(f"  small: {SMALL_ARTICLE.relative_to(ROOT)} ({small.size})")
     print(f"  big:   generated news text ({big.size}, every tenth span nested)")
