@@ -16,7 +16,9 @@ decision of this session (saved again, so the gold file says so too).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from annotator.core import forms
@@ -24,12 +26,13 @@ from annotator.core import review_decisions as decide
 from annotator.core.corpus import Corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.merge import utc_now
-from annotator.core.models import Document, GoldRecord, Span
+from annotator.core.models import Document, GoldRecord, Span, record_line
 from annotator.core.review_views import ConflictView, Place, StatusRelay, describe
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
 from annotator.core.spans import SnapMode
 from annotator.core.store import Store
+from annotator.core.writer import append_durably
 
 OrderKey = tuple[int, int, int, int, str]
 
@@ -65,6 +68,7 @@ class ReviewSession:
         self._undo: list[tuple[Place, GoldRecord]] = []
         self._documents: dict[str, Document] = {}
         self._notices: list[str] = []
+        self._changed: set[str] = set()  # documents saved while the session runs
         self.editing = False
         self.current: Place | None = self._after(None)
 
@@ -211,7 +215,7 @@ class ReviewSession:
         if record is None or conflict is None or self.current is None:
             return None
         places = [place for _key, place in self._ordered(record.doc_id)]
-        return describe(record, conflict, places.index(self.current) + 1, len(places))
+        return describe(record, conflict, places.index(self.current) + 1, len(places), self.scheme)
 
     def version_marks(self) -> list[tuple[int, int, int]]:
         """(start, end, version index) of every span of the current conflict's versions."""
@@ -355,6 +359,7 @@ class ReviewSession:
         record = record.model_copy(update={"annotator": self.reviewer, "updated_at": self.now()})
         if old is not None:
             self.records[record.doc_id] = record
+        self._changed.add(record.doc_id)
         self.store.save(record)
 
     def on_save_status(self, listener: Callable[[str, str | None], None] | None) -> None:
@@ -371,6 +376,26 @@ class ReviewSession:
 
     def flush(self, timeout: float | None = None) -> bool:
         return self.store.flush(timeout)
+
+    def rescue(self, folders: list[Path]) -> Path | None:
+        """When the gold file cannot be written: the latest gold record of every document saved
+        in this session, in a new file in the first folder that takes it (last line wins, so
+        appending it to the gold file later is safe). None when no folder took it."""
+        lines = b"".join(
+            record_line(self.store.records[doc_id])
+            for doc_id in sorted(self._changed)
+            if doc_id in self.store.records
+        )
+        stamp = utc_now().replace("-", "").replace(":", "")
+        who = re.sub(r"[^A-Za-z0-9._@-]", "_", self.reviewer)  # a file name whatever the name
+        name = f"annotator-rescue-review-{who}-{stamp}.jsonl"
+        for folder in folders:
+            try:
+                append_durably(folder / name, lines)
+            except OSError:
+                continue
+            return folder / name
+        return None
 
     def close(self, timeout: float | None = 10.0) -> bool:
         """Write everything and release the gold file's lock; False when lines are unwritten."""

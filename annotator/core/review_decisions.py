@@ -126,6 +126,22 @@ def _field_of(scheme: Scheme, conflict: Conflict) -> Any:
     return field
 
 
+def can_take_all(conflict: Conflict, scheme: Scheme) -> bool:
+    """Whether every version can be taken at once: not for a field holding one value."""
+    if conflict.get("kind") == "span":
+        return True
+    field = scheme.field(conflict.get("path") or "")
+    return field is not None and field.type in ("group", "list")
+
+
+def can_reject(record: GoldRecord, conflict: Conflict, scheme: Scheme) -> bool:
+    """Whether every version can be rejected: not when a required field would stay empty."""
+    if conflict.get("kind") == "span":
+        return True
+    field = scheme.field(conflict.get("path") or "")
+    return field is None or not (field.required and _empty(record.form.get(field.name)))
+
+
 def _take_field(
     record: GoldRecord, conflict: Conflict, chosen: list[dict[str, Any]], scheme: Scheme
 ) -> GoldRecord:
@@ -174,13 +190,11 @@ def _empty(value: Any) -> bool:
 def reject(record: GoldRecord, conflict_id: str, scheme: Scheme) -> GoldRecord:
     """Settle the conflict with none of its versions (refused for an empty required field)."""
     conflict = find_conflict(record, conflict_id)
-    if conflict.get("kind") != "span":
-        field = _field_of(scheme, conflict)
-        if field.required and _empty(record.form.get(field.name)):
-            raise Refused(
-                f"{field.name} is required and still empty: take a version "
-                f"({_keys_hint(conflict)}) instead of rejecting them all"
-            )
+    if not can_reject(record, conflict, scheme):
+        raise Refused(
+            f"{conflict.get('path')} is required and still empty: take a version "
+            f"({_keys_hint(conflict)}) instead of rejecting them all"
+        )
     return _settled(record, conflict, scheme)
 
 

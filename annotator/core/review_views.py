@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from annotator.core.models import GoldRecord
+from annotator.core.review_decisions import can_reject, can_take_all
+from annotator.core.scheme import Scheme
 
 SaveListener = Callable[[str, str | None], None]
 
@@ -48,6 +50,9 @@ class ConflictView:
     versions: tuple[VersionView, ...]
     position: int  # 1-based among the document's open conflicts
     in_document: int
+    can_take_all: bool  # false for a field that holds one value
+    can_reject: bool  # false for a required field still empty
+    gold_value: Any = None  # field conflicts: what gold holds now (a group's agreed items)
 
 
 class StatusRelay:
@@ -62,7 +67,7 @@ class StatusRelay:
 
 
 def describe(
-    record: GoldRecord, conflict: dict[str, Any], position: int, in_document: int
+    record: GoldRecord, conflict: dict[str, Any], position: int, in_document: int, scheme: Scheme
 ) -> ConflictView:
     """The view of ``conflict``, the ``position``-th of ``in_document`` open in ``record``.
 
@@ -81,12 +86,16 @@ def describe(
         for index, version in enumerate(conflict["versions"])
     )
     region = conflict.get("region")
+    path = conflict.get("path")
     return ConflictView(
         place=Place(record.doc_id, conflict["id"]),
         kind=conflict["kind"],
         region=(region[0], region[1]) if region else None,
-        path=conflict.get("path"),
+        path=path,
         versions=versions,
         position=position,
         in_document=in_document,
+        can_take_all=can_take_all(conflict, scheme),
+        can_reject=can_reject(record, conflict, scheme),
+        gold_value=record.form.get(path) if isinstance(path, str) else None,
     )

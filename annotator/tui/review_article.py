@@ -1,0 +1,150 @@
+"""The review's article: the annotation screen's ArticleView, plus the current conflict's versions.
+
+Agreed (gold) spans are painted as the annotation screen paints them: a tint of the label's
+colour behind the text. The spans of the current conflict's versions are painted in the *text*
+instead: each version has a colour of its own (the conflict panel shows the same colour beside
+the version's number) and a text attribute, so versions stay apart without colour too. Text,
+not background, because the conflict's region is selected when the review moves to it, and the
+selection replaces the background only. A character several versions mark takes the colour of
+the first of them and the attributes of all. The regions of the document's other open
+conflicts get a faint warm background, so the reviewer sees what is left around.
+
+Painting goes through ``get_line``, the text area's public hook, after the article's own spans;
+``notify_style_update`` clears the line cache when the versions change.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import Any, ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.color import Color
+
+from annotator.core.scheme import Scheme
+from annotator.tui.article import ArticleView
+from annotator.tui.keys import declared
+
+# Colours readable as text on dark and mid backgrounds; they follow one another around the
+# colour wheel so neighbouring version numbers look most different.
+VERSION_COLOURS = (
+    "#4dd0e1",
+    "#ff6fb5",
+    "#ffd54f",
+    "#9ccc65",
+    "#b39ddb",
+    "#ff8a65",
+    "#80cbc4",
+    "#f48fb1",
+    "#e6ee9c",
+)
+VERSION_ATTRIBUTES = (
+    frozenset({"underline"}),
+    frozenset({"italic"}),
+    frozenset({"bold"}),
+    frozenset({"underline", "italic"}),
+    frozenset({"underline", "bold"}),
+    frozenset({"italic", "bold"}),
+)
+OTHER_CONFLICT_COLOUR = "#ffb000"
+OTHER_CONFLICT_TINT = 0.18
+
+OTHER = -1  # the version number of another conflict's region
+
+
+def version_colour(index: int) -> str:
+    return VERSION_COLOURS[index % len(VERSION_COLOURS)]
+
+
+def version_style(indexes: Sequence[int], background: Color) -> Style:
+    """The style of text marked by the versions ``indexes`` (0-based, at least one)."""
+    versions = sorted(index for index in indexes if index != OTHER)
+    if not versions:
+        if background.ansi is not None:
+            return Style(color="yellow")
+        return Style(
+            bgcolor=background.blend(
+                Color.parse(OTHER_CONFLICT_COLOUR), OTHER_CONFLICT_TINT
+            ).rich_color
+        )
+    attributes: set[str] = set()
+    for index in versions:
+        attributes |= VERSION_ATTRIBUTES[index % len(VERSION_ATTRIBUTES)]
+    return Style(
+        color=Color.parse(version_colour(versions[0])).rich_color,
+        bold=True if "bold" in attributes else None,
+        italic=True if "italic" in attributes else None,
+        underline=True if "underline" in attributes else None,
+    )
+
+
+class ReviewArticle(ArticleView, inherit_bindings=False):
+    """The article with the annotation screen's moving and selecting keys, and none of its
+    span keys (delete, tab to the next span): a review settles conflicts instead."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(b for b in declared(ArticleView) if not b.action.startswith("screen.")),
+        Binding("ctrl+z,super+z", "screen.undo", "Undo the last decision", show=False),
+    ]
+
+    def __init__(self, scheme: Scheme, **kwargs: Any) -> None:
+        super().__init__(scheme, **kwargs)
+        self._marks_by_row: dict[int, list[tuple[int, int, int]]] = {}
+        self._marked_rows: dict[int, list[tuple[int, int, Style]]] = {}
+
+    def load_text(self, text: str) -> None:
+        self._marks_by_row = {}
+        self._marked_rows = {}
+        super().load_text(text)
+
+    def set_versions(
+        self, marks: Sequence[tuple[int, int, int]], other_regions: Sequence[tuple[int, int]]
+    ) -> None:
+        """Paint ``marks`` ((start, end, version index)) and the ``other_regions``."""
+        index = self.line_index
+        length = index.text_length
+        by_row: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+        pieces = [*marks, *((start, end, OTHER) for start, end in other_regions)]
+        for start, end, version in pieces:
+            if not 0 <= start < end <= length:
+                continue
+            first_row, first_column = index.location(start)
+            last_row, last_column = index.location(end)
+            for row in range(first_row, last_row + 1):
+                low = first_column if row == first_row else 0
+                high = last_column if row == last_row else index.line_length(row)
+                if low < high:
+                    by_row[row].append((low, high, version))
+        self._marks_by_row = dict(by_row)
+        self._marked_rows = {}
+        self.notify_style_update()
+        self.refresh()
+
+    def get_line(self, line_index: int) -> Text:
+        line = super().get_line(line_index)
+        for start, end, style in self._row_marks(line_index):
+            line.stylize(style, start, end)
+        return line
+
+    def _row_marks(self, row: int) -> list[tuple[int, int, Style]]:
+        marks = self._marks_by_row.get(row)
+        if not marks:
+            return []
+        styled = self._marked_rows.get(row)
+        if styled is None:
+            styled = self._marked_rows[row] = _sweep(marks, self.background_colors[1])
+        return styled
+
+
+def _sweep(marks: list[tuple[int, int, int]], background: Color) -> list[tuple[int, int, Style]]:
+    edges = sorted({edge for start, end, _ in marks for edge in (start, end)})
+    styled = []
+    for low, high in pairwise(edges):
+        covering = [version for start, end, version in marks if start <= low and high <= end]
+        if covering:
+            styled.append((low, high, version_style(covering, background)))
+    return styled

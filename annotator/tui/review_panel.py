@@ -1,0 +1,161 @@
+"""The conflict panel beside the review's article: what the conflict is, its versions, the keys.
+
+Drawn from the session's ``ConflictView``; labels, fields and frames come from the scheme.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import Static
+
+from annotator.core.review import ReviewSession
+from annotator.core.review_views import ConflictView, VersionView
+from annotator.core.scheme import FormField, Scheme
+from annotator.tui.review_article import version_colour
+
+
+def _quoted(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
+
+
+def _value_text(value: Any) -> str:
+    if value is None or value == "" or value == []:
+        return "(empty)"
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return str(value)
+
+
+def _label_style(scheme: Scheme, name: str) -> str:
+    label = scheme.label(name)
+    return f"bold {label.color}" if label else "bold"
+
+
+class ConflictPanel(Static):
+    """The conflict at the cursor with its numbered versions, or the news that all are settled."""
+
+    plain = ""
+    """What the panel says, as plain text."""
+
+    def show(self, session: ReviewSession, text: str | None) -> str:
+        """Draw the session's current conflict (``text``: its document's text, when read);
+        returns the title for the panel's frame."""
+        view = session.view()
+        if view is None:
+            finished = self._finished(session)
+            self.plain = finished.plain
+            self.update(finished)
+            return "All settled"
+        scheme = session.scheme
+        head = Text()
+        if view.kind == "span" and view.region is not None:
+            start, end = view.region
+            head.append("Span conflict", style="bold")
+            head.append(f" · characters {start}–{end}", style="dim")
+            if text is not None:
+                head.append("\n" + _quoted(text[start:end], 200))
+        else:
+            head.append("Form field ", style="bold")
+            head.append(f" {view.path} ", style="bold reverse")
+            agreed = self._agreed(scheme, view)
+            if agreed is not None:
+                head.append_text(agreed)
+        versions = Table.grid(padding=(0, 1), expand=True)
+        versions.add_column(no_wrap=True)
+        versions.add_column(ratio=1)
+        plain = [head.plain]
+        for version in view.versions:
+            versions.add_row(Text(""), Text(""))
+            badge, details = self._version(scheme, view, version)
+            versions.add_row(badge, details)
+            plain.append(f"{badge.plain} {details.plain}")
+        keys = self._keys(session, view)
+        self.plain = "\n\n".join([*plain, keys.plain])
+        self.update(Group(head, versions, Text(""), keys))
+        return f"Conflict {view.position} of {view.in_document} · {view.place.doc_id}"
+
+    def _agreed(self, scheme: Scheme, view: ConflictView) -> Text | None:
+        field = scheme.field(view.path or "")
+        if field is None or field.type != "group":
+            return None
+        items = view.gold_value or []
+        out = Text(f"\nagreed, already gold: {len(items)} item(s)", style="dim")
+        for item in items:
+            out.append(f"\n  • {_frame(field, item)}", style="dim")
+        return out
+
+    def _version(
+        self, scheme: Scheme, view: ConflictView, version: VersionView
+    ) -> tuple[Text, Text]:
+        colour = version_colour(version.index)
+        key = version.key + (f" {version.letter}" if version.letter else "")
+        badge = Text(f" {key} ", style=f"bold black on {colour}")
+        out = Text(", ".join(version.annotators), style=f"bold {colour}")
+        if view.kind == "span":
+            if not version.spans:
+                out.append("\nmarked nothing here", style="dim italic")
+            for span in version.spans:
+                out.append("\n")
+                out.append(span["label"], style=_label_style(scheme, span["label"]))
+                out.append(f" {_quoted(span['text'])}")
+                if span.get("value") is not None:
+                    out.append(f" = {span['value']}", style="bold")
+            return badge, out
+        field = scheme.field(view.path or "")
+        if field is not None and field.type == "group":
+            frames = version.value or []
+            if not frames:
+                out.append(f"\nno other {field.name}", style="dim italic")
+            for item in frames:
+                out.append(f"\n• {_frame(field, item)}")
+            return badge, out
+        out.append(f"\n{_value_text(version.value)}")
+        return badge, out
+
+    def _keys(self, session: ReviewSession, view: ConflictView) -> Text:
+        out = Text(style="dim")
+        if session.editing:
+            labels = " · ".join(f"{label.key} {label.name}" for label in session.scheme.labels)
+            out.append("Drawing: ", style="bold yellow")
+            out.append(
+                "select the span with shift+arrows or the mouse, then press its label key: "
+                f"{labels}. escape cancels."
+            )
+            return out
+        keys = [f"1–{len(view.versions)} take that version"]
+        if any(version.letter for version in view.versions):
+            keys.append("a / b that annotator's")
+        if view.can_take_all:
+            keys.append("t take every version")
+        if view.can_reject:
+            keys.append("r reject all")
+        if view.kind == "span":
+            keys.append("e draw the span by hand")
+        keys.append("n / p next / previous")
+        out.append(" · ".join(keys))
+        return out
+
+    def _finished(self, session: ReviewSession) -> Text:
+        out = Text()
+        out.append("✓ Every conflict is settled.\n\n", style="bold green")
+        done, total = session.documents_done(), len(session.records)
+        out.append(f"{done} of {total} document(s) are done gold.\n")
+        if done < total:
+            out.append(f"{total - done} still lack a required field.\n", style="yellow")
+        out.append(f"\nThe gold file: {session.store.journal}\n")
+        out.append("q quits (everything is saved first).", style="dim")
+        return out
+
+
+def _frame(field: FormField, item: dict[str, Any]) -> str:
+    parts = [
+        f"{sub.name} {_value_text(item.get(sub.name))}"
+        for sub in field.fields
+        if item.get(sub.name) not in (None, "", [])
+    ]
+    return " · ".join(parts) or "(an empty item)"

@@ -1,0 +1,304 @@
+"""The review screen: keys of ``annotator review`` as calls on the ReviewSession, and its views.
+
+The article (agreed spans painted plainly, the current conflict's versions in their colours),
+the conflict panel beside it, a status line with the progress on top, keys in the footer. Every
+decision goes through the session, which saves it; the views are then redrawn from it.
+
+Number keys take versions; while drawing a span (``e``) the scheme's label keys settle the
+conflict with the selection instead (each binding is only active in its mode, so a label key
+that is also a version number does the right thing). The class is made per scheme by
+``review_screen_for``.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static, TextArea
+from textual.worker import get_current_worker
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.models import Document
+from annotator.core.review import ReviewSession
+from annotator.tui.form_panel import Legend
+from annotator.tui.keys import declared, key_rows, with_label_keys
+from annotator.tui.review_article import ReviewArticle
+from annotator.tui.review_panel import ConflictPanel
+from annotator.tui.screens import HelpScreen
+
+SAVE_MARKS = {
+    "saved": ("● saved", "green"),
+    "saving": ("◌ saving…", "yellow"),
+    "error": ("✖ NOT SAVED (retrying)", "bold white on red"),
+}
+_DECISIONS = {"take", "take_letter", "take_all", "reject_all", "edit"}
+
+
+def review_screen_for(session: ReviewSession) -> ReviewScreen:
+    """The review screen of ``session``, its label keys (for drawing) taken from the scheme."""
+    return with_label_keys(ReviewScreen, session.scheme)(session)
+
+
+class DocumentLoaded(Message):
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+
+
+class LoadFailed(Message):
+    def __init__(self, doc_id: str, problem: str) -> None:
+        super().__init__()
+        self.doc_id, self.problem = doc_id, problem
+
+
+class ReviewScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "take(0)", "Take version", key_display="1…9"),
+        *(Binding(str(n), f"take({n - 1})", f"Take version {n}", show=False) for n in range(2, 10)),
+        Binding("a", "take_letter('a')", "Take the first annotator's version", show=False),
+        Binding("b", "take_letter('b')", "Take the second annotator's version", show=False),
+        Binding("t", "take_all", "Take all"),
+        Binding("r", "reject_all", "Reject all"),
+        Binding("e", "edit", "Draw span"),
+        Binding("escape", "cancel_edit", "Cancel drawing"),
+        Binding("n", "next_conflict", "Next"),
+        Binding("p", "previous_conflict", "Previous"),
+        Binding("ctrl+z", "undo", "Undo the last decision", show=False),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(self, session: ReviewSession) -> None:
+        super().__init__()
+        self.session = session
+        self.scheme = session.scheme
+        self._shown: Document | None = None  # the document in the article
+        self._reading: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status")
+        with Horizontal(id="main"):
+            yield ReviewArticle(self.scheme, id="article")
+            with Vertical(id="side"):
+                yield Legend(self.scheme, id="legend")
+                with VerticalScroll(id="conflict-box"):
+                    yield ConflictPanel(id="conflict")
+        yield Footer(compact=True)
+
+    @property
+    def article(self) -> ReviewArticle:
+        return self.query_one("#article", ReviewArticle)
+
+    @property
+    def panel(self) -> ConflictPanel:
+        return self.query_one("#conflict", ConflictPanel)
+
+    def on_mount(self) -> None:
+        self.query_one("#conflict-box").border_title = "Conflict"
+        for message in self.session.messages:
+            self.notify(message, timeout=10)
+        self.show_current()
+        self.article.focus()
+
+    # ------------------------------------------------------------- drawing
+    def show_current(self, select: bool = True) -> None:
+        """Draw the session's current conflict, reading its document first when needed."""
+        doc_id = self.session.doc_id
+        if doc_id is not None and (self._shown is None or self._shown.id != doc_id):
+            if self._reading != doc_id:
+                self._reading = doc_id
+                self.article.loading = True
+                self._read(doc_id)
+            return
+        self.redraw()
+        if select:
+            self.select_region()
+
+    @work(thread=True, exclusive=True, group="read")
+    def _read(self, doc_id: str) -> None:
+        try:
+            message: Message = DocumentLoaded(self.session.read(doc_id))
+        except AnnotatorError as error:
+            message = LoadFailed(doc_id, str(error))
+        if not get_current_worker().is_cancelled:
+            self.post_message(message)
+
+    def on_document_loaded(self, message: DocumentLoaded) -> None:
+        self._reading = None
+        document = message.document
+        self.session.enter(document)
+        self._shown = document
+        article = self.article
+        article.load_text(document.text)
+        article.loading = False
+        self.show_current()
+
+    def on_load_failed(self, message: LoadFailed) -> None:
+        self._reading = None
+        self.article.loading = False
+        self.notify(
+            f"cannot read {message.doc_id}: {message.problem}; n / p move on",
+            severity="error",
+            timeout=15,
+        )
+
+    def redraw(self) -> None:
+        session = self.session
+        article = self.article
+        record = session.record
+        shown = self._shown if record and self._shown and self._shown.id == record.doc_id else None
+        if shown is not None and record is not None:
+            article.set_spans(record.spans)
+            article.set_versions(session.version_marks(), session.other_regions())
+        elif session.finished:
+            article.set_versions([], [])
+            if self._shown is not None:
+                kept = session.records.get(self._shown.id)
+                article.set_spans(kept.spans if kept else [])
+        title = self.panel.show(session, shown.text if shown else None)
+        self.query_one("#conflict-box").border_title = title
+        self.refresh_status()
+        self.refresh_bindings()
+
+    def select_region(self) -> None:
+        """Select the current span conflict's words; a field conflict selects nothing."""
+        view = self.session.view()
+        article = self.article
+        if view is not None and view.region is not None:
+            article.select_offsets(*view.region)
+            article.scroll_cursor_visible(center=True)
+        else:
+            article.move_to_offset(article.cursor_offset)
+
+    def refresh_status(self) -> None:
+        session = self.session
+        text = Text()
+        text.append(" review ", style="bold reverse")
+        if session.doc_id is not None:
+            position = session.doc_ids.index(session.doc_id) + 1
+            text.append(f" {session.doc_id}", style="bold")
+            text.append(f" ({position}/{len(session.doc_ids)})")
+        else:
+            text.append(" all settled", style="bold green")
+        if session.editing:
+            text.append(" · DRAWING A SPAN", style="bold yellow")
+        text.append(
+            f" · {session.conflicts_left()} conflict(s) left in "
+            f"{session.documents_left()} document(s) · reviewer {session.reviewer} · "
+        )
+        mark, style = SAVE_MARKS.get(session.save_state, SAVE_MARKS["error"])
+        text.append(mark, style=style)
+        self.query_one("#status", Static).update(text)
+
+    def show_notices(self) -> None:
+        for notice in self.session.take_notices():
+            self.notify(notice, timeout=8)
+
+    # ------------------------------------------------------------- keys
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        session = self.session
+        if action == "label" or action == "cancel_edit":
+            return session.editing
+        if action in _DECISIONS:
+            return not session.editing and not session.finished
+        if action in ("next_conflict", "previous_conflict"):
+            return not session.finished
+        return True
+
+    def _decide(self, decision: str, *args: object) -> None:
+        try:
+            getattr(self.session, decision)(*args)
+        except AnnotatorError as error:
+            self.notify(str(error), severity="warning")
+            return
+        self.show_notices()
+        self.show_current()
+
+    def action_take(self, index: int) -> None:
+        self._decide("take", index)
+
+    def action_take_letter(self, letter: str) -> None:
+        self._decide("take_letter", letter)
+
+    def action_take_all(self) -> None:
+        self._decide("take_all")
+
+    def action_reject_all(self) -> None:
+        self._decide("reject_all")
+
+    def action_edit(self) -> None:
+        try:
+            self.session.begin_edit()
+        except AnnotatorError as error:
+            self.notify(str(error), severity="warning")
+            return
+        self.redraw()
+
+    def action_cancel_edit(self) -> None:
+        self.session.cancel_edit()
+        self.redraw()
+
+    def action_label(self, label: str) -> None:
+        start, end = self.article.selection_offsets()
+        self._decide("edit", start, end, label, "char" if self.article.char_mode else "token")
+
+    def action_undo(self) -> None:
+        if not self.session.can_undo:
+            self.notify("nothing to undo in this session")
+            return
+        self._decide("undo")
+
+    def action_next_conflict(self) -> None:
+        self.session.next_conflict()
+        self.show_current()
+
+    def action_previous_conflict(self) -> None:
+        self.session.previous_conflict()
+        self.show_current()
+
+    @on(TextArea.SelectionChanged, "#article")
+    def _cursor_moved(self, event: TextArea.SelectionChanged) -> None:
+        # The cursor put inside another conflict's words makes it the one in the panel.
+        start, end = self.article.selection_offsets()
+        if start == end and self._shown is not None and self.session.focus_at(end):
+            self.redraw()
+
+    async def action_quit(self) -> None:
+        await self.app.run_action("quit")
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self.key_sections()))
+
+    def key_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """Every key of the review, for the help screen (read from the public BINDINGS)."""
+        labels = [(label.key, label.name) for label in self.scheme.labels]
+        moves = [
+            ("arrows, ctrl+←/→, home / end", "move (ctrl: word by word)"),
+            ("shift + any move, mouse drag", "select (snapped to whole words)"),
+        ]
+        article_moves = [
+            binding.key
+            for binding in declared(type(self.article))
+            if binding.action.startswith("cursor_")
+        ]
+        moves += key_rows(declared(type(self.article)), skip_keys=article_moves)
+        skip = [label.key for label in self.scheme.labels]
+        skip += [binding.key for binding in declared(Screen)]
+        versions = [("1 … 9", "take that version (a / b: the first / second annotator's)")]
+        screen = [
+            row
+            for row in key_rows(declared(type(self)), skip_keys=skip)
+            if not row[1].startswith("Take version") and "annotator's version" not in row[1]
+        ]
+        return [
+            ("Settle the conflict in the panel", versions + screen),
+            ("Drawing a span (after e): select it, then press its label key", labels),
+            ("In the article", moves + key_rows(declared(type(self.app)))),
+        ]
