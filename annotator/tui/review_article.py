@@ -4,10 +4,11 @@ Agreed (gold) spans are painted as the annotation screen paints them: a tint of 
 colour behind the text. The spans of the current conflict's versions are painted in the *text*
 instead: each version has a colour of its own (the conflict panel shows the same colour beside
 the version's number) and a text attribute, so versions stay apart without colour too. Text,
-not background, because the conflict's region is selected when the review moves to it, and the
-selection replaces the background only. A character several versions mark takes the colour of
-the first of them and the attributes of all. The regions of the document's other open
-conflicts get a faint warm background, so the reviewer sees what is left around.
+not background, because the conflict's region is selected when the review moves to it and the
+selection replaces the background (the article's selection is made to leave the text colour).
+A character several versions mark takes the colour of the shortest span over it (so a version's
+span nested in another's stays visible) and the attributes of all. The regions of the
+document's other open conflicts get a faint warm background, so the reviewer sees what is left.
 
 Painting goes through ``get_line``, the text area's public hook, after the article's own spans;
 ``notify_style_update`` clears the line cache when the versions change.
@@ -24,6 +25,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.color import Color
+from textual.widgets.text_area import TextAreaTheme
 
 from annotator.core.scheme import Scheme
 from annotator.tui.article import ArticleView
@@ -53,6 +55,7 @@ VERSION_ATTRIBUTES = (
 OTHER_CONFLICT_COLOUR = "#ffb000"
 OTHER_CONFLICT_TINT = 0.18
 
+_THEME = "review-article"
 OTHER = -1  # the version number of another conflict's region
 
 
@@ -61,8 +64,9 @@ def version_colour(index: int) -> str:
 
 
 def version_style(indexes: Sequence[int], background: Color) -> Style:
-    """The style of text marked by the versions ``indexes`` (0-based, at least one)."""
-    versions = sorted(index for index in indexes if index != OTHER)
+    """The style of text marked by the versions ``indexes`` (0-based, at least one; the first
+    gives the colour)."""
+    versions = [index for index in indexes if index != OTHER]
     if not versions:
         if background.ansi is not None:
             return Style(color="yellow")
@@ -95,6 +99,19 @@ class ReviewArticle(ArticleView, inherit_bindings=False):
         super().__init__(scheme, **kwargs)
         self._marks_by_row: dict[int, list[tuple[int, int, int]]] = {}
         self._marked_rows: dict[int, list[tuple[int, int, Style]]] = {}
+
+    def on_mount(self) -> None:
+        self._selection_keeps_text_colour()
+        self.watch(self.app, "theme", self._selection_keeps_text_colour, init=False)
+
+    def _selection_keeps_text_colour(self) -> None:
+        # The text area's selection sets the text colour as well as the background, which
+        # would hide the versions' colours in the selected region: select by background only.
+        selection = self.get_component_rich_style("text-area--selection")
+        self.register_theme(
+            TextAreaTheme(name=_THEME, selection_style=Style(bgcolor=selection.bgcolor))
+        )
+        self.theme = _THEME
 
     def load_text(self, text: str) -> None:
         self._marks_by_row = {}
@@ -141,10 +158,15 @@ class ReviewArticle(ArticleView, inherit_bindings=False):
 
 
 def _sweep(marks: list[tuple[int, int, int]], background: Color) -> list[tuple[int, int, Style]]:
+    # The shortest mark covering a stretch gives it its colour (a version's span nested in
+    # another's stays visible), every covering mark its attributes.
     edges = sorted({edge for start, end, _ in marks for edge in (start, end)})
     styled = []
     for low, high in pairwise(edges):
-        covering = [version for start, end, version in marks if start <= low and high <= end]
+        covering = sorted(
+            (end - start, version) for start, end, version in marks if start <= low and high <= end
+        )
         if covering:
-            styled.append((low, high, version_style(covering, background)))
+            versions = [version for _length, version in covering]
+            styled.append((low, high, version_style(versions, background)))
     return styled

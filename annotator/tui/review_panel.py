@@ -74,8 +74,8 @@ class ConflictPanel(Static):
             badge, details = self._version(scheme, view, version)
             versions.add_row(badge, details)
             plain.append(f"{badge.plain} {details.plain}")
-        keys = self._keys(session, view)
-        self.plain = "\n\n".join([*plain, keys.plain])
+        keys, keys_plain = self._keys(session, view)
+        self.plain = "\n\n".join([*plain, keys_plain])
         self.update(Group(head, versions, Text(""), keys))
         return f"Conflict {view.position} of {view.in_document} · {view.place.doc_id}"
 
@@ -117,28 +117,33 @@ class ConflictPanel(Static):
         out.append(f"\n{_value_text(version.value)}")
         return badge, out
 
-    def _keys(self, session: ReviewSession, view: ConflictView) -> Text:
-        out = Text(style="dim")
+    def _keys(self, session: ReviewSession, view: ConflictView) -> tuple[Table | Text, str]:
+        """The keys that settle this conflict now, and the same as plain text."""
         if session.editing:
             labels = " · ".join(f"{label.key} {label.name}" for label in session.scheme.labels)
-            out.append("Drawing: ", style="bold yellow")
+            out = Text("Drawing: ", style="bold yellow")
             out.append(
                 "select the span with shift+arrows or the mouse, then press its label key: "
-                f"{labels}. escape cancels."
+                f"{labels}. escape cancels.",
+                style="default",
             )
-            return out
-        keys = [f"1–{len(view.versions)} take that version"]
+            return out, out.plain
+        rows = [(f"1–{len(view.versions)}", "take that version")]
         if any(version.letter for version in view.versions):
-            keys.append("a / b that annotator's")
+            rows.append(("a / b", "take that annotator's version"))
         if view.can_take_all:
-            keys.append("t take every version")
+            rows.append(("t", "take every version"))
         if view.can_reject:
-            keys.append("r reject all")
+            rows.append(("r", "reject them all"))
         if view.kind == "span":
-            keys.append("e draw the span by hand")
-        keys.append("n / p next / previous")
-        out.append(" · ".join(keys))
-        return out
+            rows.append(("e", "draw the span by hand"))
+        rows.append(("n / p", "next / previous conflict"))
+        table = Table.grid(padding=(0, 1))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column(style="dim")
+        for key, action in rows:
+            table.add_row(key, action)
+        return table, "\n".join(f"{key}  {action}" for key, action in rows)
 
     def _finished(self, session: ReviewSession) -> Text:
         out = Text()

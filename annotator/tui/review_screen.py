@@ -279,16 +279,6 @@ class ReviewScreen(Screen[None]):
     def key_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """Every key of the review, for the help screen (read from the public BINDINGS)."""
         labels = [(label.key, label.name) for label in self.scheme.labels]
-        moves = [
-            ("arrows, ctrl+←/→, home / end", "move (ctrl: word by word)"),
-            ("shift + any move, mouse drag", "select (snapped to whole words)"),
-        ]
-        article_moves = [
-            binding.key
-            for binding in declared(type(self.article))
-            if binding.action.startswith("cursor_")
-        ]
-        moves += key_rows(declared(type(self.article)), skip_keys=article_moves)
         skip = [label.key for label in self.scheme.labels]
         skip += [binding.key for binding in declared(Screen)]
         versions = [("1 … 9", "take that version (a / b: the first / second annotator's)")]
@@ -296,6 +286,21 @@ class ReviewScreen(Screen[None]):
             row
             for row in key_rows(declared(type(self)), skip_keys=skip)
             if not row[1].startswith("Take version") and "annotator's version" not in row[1]
+        ]
+        said = {description for _keys, description in screen}
+        moves = [
+            ("arrows, home / end", "move (ctrl+←/→: word by word)"),
+            ("shift + a move, mouse", "select (snapped to whole words)"),
+        ]
+        article_moves = [
+            binding.key
+            for binding in declared(type(self.article))
+            if binding.action.startswith("cursor_")
+        ]
+        moves += [
+            row
+            for row in key_rows(declared(type(self.article)), skip_keys=article_moves)
+            if row[1] not in said
         ]
         return [
             ("Settle the conflict in the panel", versions + screen),
