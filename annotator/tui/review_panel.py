@@ -105,6 +105,8 @@ class ConflictPanel(Static):
                 out.append(f" {_quoted(span['text'])}")
                 if span.get("value") is not None:
                     out.append(f" = {span['value']}", style="bold")
+                # Where it lies: two long spans that differ by a word are told apart here.
+                out.append(f" {span['start']}–{span['end']}", style="dim")
             return badge, out
         field = scheme.field(view.path or "")
         if field is not None and field.type == "group":

@@ -138,7 +138,9 @@ class ReviewScreen(Screen[None]):
         article = self.article
         article.load_text(document.text)
         article.loading = False
-        self.show_current()
+        self.show_current(select=False)
+        # Scrolling to the region needs the article's new layout: select after the refresh.
+        self.call_after_refresh(self.select_region)
 
     def on_load_failed(self, message: LoadFailed) -> None:
         self._reading = None
