@@ -17,8 +17,8 @@ then:
 - A line that is not a gold record (no ``sources``: an annotator's journal given as ``-o``) is
   refused; nothing is written.
 
-The gold file is read twice (the store reads its reviewer's records, the resume needs every
-line); both are fast next to the merge itself.
+The store reads and validates the gold file; the resume then only finds each document's latest
+line with a plain JSON pass, and validates anew just the lines by another reviewer.
 """
 
 from __future__ import annotations
@@ -27,12 +27,14 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+import orjson
+
 from annotator.core.corpus import open_corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.goldfile import write_gold
-from annotator.core.journal import read_journal
+from annotator.core.journal import parse_record_line
 from annotator.core.merge import merge_in_memory, utc_now
-from annotator.core.models import GoldRecord, Record
+from annotator.core.models import GoldRecord
 from annotator.core.review import ReviewSession
 from annotator.core.review_views import StatusRelay
 from annotator.core.scheme import default_scheme_path, load_scheme
@@ -74,7 +76,7 @@ def open_review(
     except OSError as error:
         raise AnnotatorError(f"{output}: cannot open: {error.strerror or error}") from None
     try:
-        records, to_save, resumed = _resume(output, fresh, reviewer, created)
+        records, to_save, resumed = _resume(output, fresh, store, created)
     except BaseException:
         store.close()
         raise
@@ -100,27 +102,43 @@ def open_review(
     return session
 
 
-def _latest_lines(output: Path) -> dict[str, Record]:
-    """The latest line of each document, whoever wrote it (a non-gold line is refused)."""
-    contents = read_journal(output)
-    latest: dict[str, Record] = {}
-    for line, record in contents.records:
-        if not isinstance(record, GoldRecord):
+def _latest_lines(output: Path, store: Store) -> dict[str, GoldRecord]:
+    """The latest line of each document, whoever wrote it (a non-gold line is refused).
+
+    The store has read and validated every line already and keeps the reviewer's latest
+    records; this pass only finds which line is each document's latest (orjson, no models)
+    and validates the few lines by someone else anew."""
+    latest: dict[str, tuple[int, bytes]] = {}
+    for number, raw in enumerate(output.read_bytes().split(b"\n"), start=1):
+        if not raw.strip():
+            continue
+        try:
+            fields = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            continue  # only a torn last line can be left (the store refuses other damage)
+        if "sources" not in fields:
             raise AnnotatorError(
-                f"{output}:{line}: not a gold record (no sources): is this an annotator's "
+                f"{output}:{number}: not a gold record (no sources): is this an annotator's "
                 "journal? give the gold file with -o"
             )
-        latest[record.doc_id] = record
-    return latest
+        latest[fields["doc_id"]] = (number, raw if fields["annotator"] != store.annotator else b"")
+    records: dict[str, GoldRecord] = {}
+    for doc_id, (number, raw) in latest.items():
+        record = store.records[doc_id] if not raw else parse_record_line(raw, number)
+        if not isinstance(record, GoldRecord):  # the store validated it: cannot happen
+            raise AnnotatorError(f"{output}:{number}: not a valid gold record")
+        records[doc_id] = record
+    return records
 
 
 def _resume(
-    output: Path, fresh: list[GoldRecord], reviewer: str, created: bool
+    output: Path, fresh: list[GoldRecord], store: Store, created: bool
 ) -> tuple[dict[str, GoldRecord], list[GoldRecord], list[str]]:
     """(records to review, records to write again, messages)."""
     if created:
         return {record.doc_id: record for record in fresh}, [], []
-    stored = _latest_lines(output)
+    reviewer = store.annotator
+    stored = _latest_lines(output, store)
     records: dict[str, GoldRecord] = {}
     added: list[str] = []
     changed: list[str] = []
@@ -132,21 +150,19 @@ def _resume(
         elif old.doc_sha256 != record.doc_sha256:
             changed.append(record.doc_id)
         else:
-            assert isinstance(old, GoldRecord)  # _latest_lines refuses other lines
             records[record.doc_id] = old
             if old.sources.annotators != record.sources.annotators:
                 regrouped.append(record.doc_id)
             continue
         records[record.doc_id] = record
     others = Counter(record.annotator for record in stored.values() if record.annotator != reviewer)
-    taken = [
-        record
-        for doc_id, record in stored.items()
-        if record.annotator != reviewer and doc_id not in added and doc_id not in changed
-    ]
+    # Written again: documents new to the file or merged anew, and every other document whose
+    # latest line is another reviewer's (those not compared now too, so the file keeps one name).
     to_save = [records[doc_id] for doc_id in [*added, *changed]]
     to_save += [
-        records.get(record.doc_id, record) for record in taken if isinstance(record, GoldRecord)
+        record
+        for doc_id, record in stored.items()
+        if record.annotator != reviewer and doc_id not in changed
     ]
     messages = []
     if added:
