@@ -204,10 +204,19 @@ class ReviewScreen(Screen[None]):
             self.notify(notice, timeout=8)
 
     # ------------------------------------------------------------- keys
+    def _article_is_current(self) -> bool:
+        """The article shows the current conflict's document (not one still being read)."""
+        return self._shown is not None and self._shown.id == self.session.doc_id
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         session = self.session
-        if action == "label" or action == "cancel_edit":
+        if action == "label":
+            # Offsets of the selection only mean something in the document being settled.
+            return session.editing and self._article_is_current()
+        if action == "cancel_edit":
             return session.editing
+        if action == "edit" and not self._article_is_current():
+            return False
         if action in _DECISIONS:
             return not session.editing and not session.finished
         if action in ("next_conflict", "previous_conflict"):
@@ -269,7 +278,7 @@ class ReviewScreen(Screen[None]):
     def _cursor_moved(self, event: TextArea.SelectionChanged) -> None:
         # The cursor put inside another conflict's words makes it the one in the panel.
         start, end = self.article.selection_offsets()
-        if start == end and self._shown is not None and self.session.focus_at(end):
+        if start == end and self._article_is_current() and self.session.focus_at(end):
             self.redraw()
 
     async def action_quit(self) -> None:
