@@ -136,6 +136,7 @@ def test_opening_writes_the_merge_and_walks_conflicts_in_order(setup: dict[str, 
         walk = [session.current]
         for _ in range(6):
             walk.append(session.next_conflict())
+            assert session.wrapped == (len(walk) == 7)
         assert [(p.doc_id, p.conflict_id) for p in walk if p] == [
             ("d1", "c1"),
             ("d1", "c2"),
@@ -146,7 +147,9 @@ def test_opening_writes_the_merge_and_walks_conflicts_in_order(setup: dict[str, 
             ("d1", "c1"),  # wrapped around
         ]
         assert session.previous_conflict() == Place("d2", "c1")
+        assert session.wrapped
         assert session.previous_conflict() == Place("d1", "c5")
+        assert not session.wrapped
         # The cursor in another region makes that conflict current.
         session.go_to("d1", "c1")
         assert session.focus_at(33) and session.current == Place("d1", "c2")

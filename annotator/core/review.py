@@ -70,6 +70,7 @@ class ReviewSession:
         self._notices: list[str] = []
         self._changed: set[str] = set()  # documents saved while the session runs
         self.editing = False
+        self.wrapped = False  # the last move went round the end of the walk
         self.current: Place | None = self._after(None)
 
     # ----------------------------------------------------------------- progress
@@ -153,15 +154,21 @@ class ReviewSession:
         return self._key(self.current.doc_id, conflict)
 
     def next_conflict(self) -> Place | None:
-        """Move to the next open conflict (across documents, wrapping around)."""
+        """Move to the next open conflict (across documents, wrapping around: ``wrapped``
+        says when the move went past the last one back to the first)."""
         self.editing = False
-        self.current = self._after(self._current_key())
+        before = self._current_key()
+        self.current = self._after(before)
+        after = self._current_key()
+        self.wrapped = before is not None and after is not None and after <= before
         return self.current
 
     def previous_conflict(self) -> Place | None:
         self.editing = False
-        key = self._current_key()
-        self.current = self._before(key) if key is not None else self._after(None)
+        before = self._current_key()
+        self.current = self._before(before) if before is not None else self._after(None)
+        after = self._current_key()
+        self.wrapped = before is not None and after is not None and after >= before
         return self.current
 
     def go_to(self, doc_id: str, conflict_id: str) -> None:

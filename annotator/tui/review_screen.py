@@ -268,10 +268,14 @@ class ReviewScreen(Screen[None]):
 
     def action_next_conflict(self) -> None:
         self.session.next_conflict()
+        if self.session.wrapped:
+            self.notify("past the last conflict: back to the first one still open")
         self.show_current()
 
     def action_previous_conflict(self) -> None:
         self.session.previous_conflict()
+        if self.session.wrapped:
+            self.notify("before the first conflict: round to the last one still open")
         self.show_current()
 
     @on(TextArea.SelectionChanged, "#article")
