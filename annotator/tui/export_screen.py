@@ -1,7 +1,7 @@
 """The export screen: the annotator's journal out to a training or tool format.
 
 It calls ``export_records``, the function ``annotator export`` calls, with the arguments of the
-command line it shows, in a thread worker once the session's writer has caught up, and shows
+command line it shows, in a thread worker once the session's writer has caught up; then it shows
 what was written and every warning line, or the one line that stopped the export.
 """
 
@@ -15,7 +15,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
@@ -25,7 +25,6 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.formats import EXPORT_FORMATS, UTF16_FORMATS
 from annotator.core.formats.common import Sink
 from annotator.core.formats.export import EXTENSIONS, ExportResult, export_records
-from annotator.core.models import STATUSES
 from annotator.core.scheme import Scheme
 from annotator.core.session import AnnotationSession
 
@@ -44,14 +43,9 @@ FORMAT_NOTES = {
 WITH_TEXT_FORMATS = frozenset({"jsonl"})
 STYLE_FORMATS = frozenset({"doccano"})
 FOLDER_FORMATS = frozenset({"brat", "hf"})
-STYLE_CHOICES = [
-    ("label: [[start, end, label]]", "label"),
-    ("entities: [{id, label, start_offset, end_offset}]", "entities"),
-]
-OFFSET_CHOICES = [
-    ("code points (Python)", "codepoints"),
-    ("UTF-16 code units (JavaScript tools)", "utf16"),
-]
+STYLES = [("label: [[start, end, label]]", "label"), ("entities: [{id, label, …}]", "entities")]
+OFFSETS = [("code points (Python)", "codepoints"), ("UTF-16 units (JavaScript)", "utf16")]
+STATUS_BOXES = ("done", "in_progress", "skipped")
 FLUSH_SECONDS = 10.0
 SHOWN_FILES = 12
 
@@ -90,7 +84,7 @@ class ExportRequest:
         return shlex.join(words)
 
     def run(self, scheme: Scheme, on_warning: Sink) -> ExportResult:
-        """``export_records`` with the arguments ``annotator export`` passes for this line."""
+        """``export_records`` with the arguments ``annotator export`` passes for that line."""
         return export_records(
             self.source,
             self.fmt,
@@ -116,9 +110,9 @@ class Outcome:
     error: str | None = None
 
     def summary(self) -> str:
-        """The line ``annotator export`` prints, or the error."""
+        """The line ``annotator export`` prints, or the error (always one line)."""
         if self.result is None:
-            return self.error or "the export stopped"
+            return " ".join((self.error or "the export stopped").split())
         result, request = self.result, self.request
         count = len(result.files)
         where = str(request.out) if count == 1 else f"{request.out} ({count} files)"
@@ -127,8 +121,15 @@ class Outcome:
         return line + (f": {splits}" if splits else "")
 
 
+# By journal (touched on the event loop only): the last export asked for, which the screen
+# opens with the next time, and the exports still running (one at a time: the screen can be
+# closed, and opened again, while one runs).
+_LAST: dict[str, ExportRequest] = {}
+_RUNNING: set[str] = set()
+
+
 def default_out(base: Path, annotator: str, fmt: str, split: bool) -> Path:
-    """``export/<annotator>.<ext>`` beside the annotations; a folder for folder exports."""
+    """``export/<annotator>.<ext>`` beside ``annotations/``; a folder for folder exports."""
     if split or fmt in FOLDER_FORMATS:
         return base / "export" / f"{annotator}-{fmt}"
     ext = EXTENSIONS[fmt]
@@ -149,11 +150,6 @@ def output_hint(fmt: str, split: bool) -> str:
     return "one file; an existing file of that name is replaced"
 
 
-def os_error_line(out: Path, error: OSError) -> str:
-    where = f" ({error.filename})" if error.filename and str(error.filename) != str(out) else ""
-    return f"{out}: cannot write: {error.strerror or error}{where}"
-
-
 def refuse_clash(out: Path, kept: list[tuple[str, Path]]) -> None:
     """An export must not write over (or into) the journal or the corpus."""
     target = out.resolve()
@@ -162,12 +158,36 @@ def refuse_clash(out: Path, kept: list[tuple[str, Path]]) -> None:
         if target == held:
             problem = f"that is {what}"
         elif target in held.parents:
-            problem = f"that folder holds {what}"
+            problem = f"that folder holds {what} ({path})"
         elif held.is_dir() and held in target.parents:
-            problem = f"that is inside {what}"
+            problem = f"that is inside {what} ({path})"
         else:
             continue
-        raise AnnotatorError(f"{out}: {problem} ({path}); choose another output path")
+        raise AnnotatorError(f"{out}: {problem}; choose another output path")
+
+
+def export_now(request: ExportRequest, session: AnnotationSession) -> Outcome:
+    """Flush the journal, then export (in a worker thread); every failure becomes one line."""
+    outcome = Outcome(request)
+    try:
+        if not session.flush(timeout=FLUSH_SECONDS):
+            raise AnnotatorError(
+                f"{request.source}: your latest changes are not on disk yet "
+                f"({session.save_error or 'still writing'}); nothing was exported so that none "
+                "is left out (saving keeps retrying)"
+            )
+        refuse_clash(
+            request.out, [("your journal", request.source), ("the corpus", request.corpus)]
+        )
+        outcome.result = request.run(session.scheme, outcome.warnings.append)
+    except AnnotatorError as error:
+        outcome.error = str(error)
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename else ""
+        outcome.error = f"{request.out}: cannot write: {error.strerror or error}{where}"
+    except Exception as error:  # a fault in a format: one line, and the app keeps running
+        outcome.error = f"the export failed: {type(error).__name__}: {error}"
+    return outcome
 
 
 class ExportScreen(ModalScreen[None]):
@@ -179,75 +199,70 @@ class ExportScreen(ModalScreen[None]):
         super().__init__()
         self.session = session
         self.base = session.journal.parent.parent
-        self.running = False
-        self._default_out = str(default_out(self.base, session.annotator, "jsonl", False))
+        self.key = str(session.journal)
+        fresh = default_out(self.base, session.annotator, "jsonl", False)
+        self.last = _LAST.get(self.key) or ExportRequest(
+            session.journal, "jsonl", fresh, session.corpus.path, "", session.scheme_path
+        )
+        split = self.last.split is not None
+        self._default_out = str(default_out(self.base, session.annotator, self.last.fmt, split))
 
     def compose(self) -> ComposeResult:
-        session = self.session
+        session, last = self.session, self.last
         formats = [(f"{fmt:<12} {FORMAT_NOTES[fmt]}", fmt) for fmt in EXPORT_FORMATS]
-        with Vertical(id="export-box"):
+        statuses = last.status.split(",")
+
+        def row(name: str, row_id: str | None = None) -> Horizontal:
+            return Horizontal(Label(name, classes="export-name"), classes="export-row", id=row_id)
+
+        def choice(options: list[tuple[str, str]], value: str, name: str) -> Select[str]:
+            return Select(options, value=value, allow_blank=False, id=name, compact=True)
+
+        with VerticalScroll(id="export-box"):
             yield Label("Export annotations  (escape closes)", classes="title")
             yield Static(
                 f"{session.journal} — {session.annotator}'s journal, every saved change\n"
                 f"corpus {session.corpus.path} · labels checked against {session.scheme_path}",
                 id="export-source",
             )
-            with Horizontal(classes="export-row"):
-                yield Label("format", classes="export-name")
-                yield Select(
-                    formats, value="jsonl", allow_blank=False, id="export-format", compact=True
-                )
-            with Horizontal(classes="export-row", id="export-out-row"):
-                yield Label("output", classes="export-name")
-                yield Input(self._default_out, id="export-out", compact=True)
-            yield Static(output_hint("jsonl", False), id="export-out-hint", classes="export-hint")
-            with Horizontal(classes="export-row"):
-                yield Label("statuses", classes="export-name")
-                for status in STATUSES:
+            with row("format"):
+                yield choice(formats, last.fmt, "export-format")
+            with row("output", "export-out-row"):
+                hint = "a file; a folder for brat, hf and splits"
+                yield Input(str(last.out), placeholder=hint, id="export-out", compact=True)
+            yield Static(id="export-out-hint")
+            with row("statuses"):
+                for status in STATUS_BOXES:
+                    name = status.replace("_", " ")
                     yield Checkbox(
-                        status.replace("_", " "),
-                        status == "done",
-                        id=f"export-status-{status}",
-                        compact=True,
+                        name, status in statuses, id=f"export-status-{status}", compact=True
                     )
-            with Horizontal(classes="export-row"):
-                yield Label("split", classes="export-name")
-                yield Input(
-                    placeholder="none · e.g. train=0.8,dev=0.1,test=0.1",
-                    id="export-split",
-                    compact=True,
-                )
-                yield Label("seed", classes="export-seed-name")
-                yield Input("0", type="integer", id="export-seed", compact=True)
-            with Horizontal(classes="export-row", id="export-options"):
-                yield Label("options", classes="export-name")
-                yield Checkbox(
-                    "with text (each line gets the document's text and meta)",
-                    id="export-with-text",
-                    compact=True,
-                )
-                yield Select(
-                    STYLE_CHOICES, value="label", allow_blank=False, id="export-style", compact=True
-                )
-                yield Select(
-                    OFFSET_CHOICES,
-                    value="codepoints",
-                    allow_blank=False,
-                    id="export-offsets",
-                    compact=True,
-                )
+            with row("split"):
+                hint = "none · e.g. train=0.8,dev=0.1,test=0.1"
+                yield Input(last.split or "", placeholder=hint, id="export-split", compact=True)
+                yield Label("seed", id="export-seed-name")
+                yield Input(str(last.seed), type="integer", id="export-seed", compact=True)
+            with row("options", "export-options"):
+                text = "with text (each line gets the document's text and meta)"
+                yield Checkbox(text, last.with_text, id="export-with-text", compact=True)
+                yield choice(STYLES, last.style, "export-style")
+                yield choice(OFFSETS, last.offsets, "export-offsets")
             yield Static(id="export-command")
             yield Button("Export", id="export-run", variant="primary", compact=True)
-            with VerticalScroll(id="export-result"):
+            with Vertical(id="export-result"):
                 yield Static(id="export-state")
-                yield Static(id="export-error")
                 yield Static(id="export-files")
                 yield Static(id="export-warnings")
 
     def on_mount(self) -> None:
-        self.query_one("#export-error").display = False
         self._format_changed()
         self.query_one("#export-format", Select).focus()
+        if self.running:
+            self._show(None, "the last export is still running; you are told when it ends")
+
+    @property
+    def running(self) -> bool:
+        return self.key in _RUNNING
 
     # ------------------------------------------------------------- the options
     @property
@@ -255,9 +270,9 @@ class ExportScreen(ModalScreen[None]):
         return str(self.query_one("#export-format", Select).value)
 
     def _split_text(self) -> str | None:
-        text = self.query_one("#export-split", Input).value.strip()
-        return text or None
+        return self.query_one("#export-split", Input).value.strip() or None
 
+    @on(Select.Changed, "#export-format")
     def _format_changed(self) -> None:
         fmt = self.fmt
         self.query_one("#export-with-text").display = fmt in WITH_TEXT_FORMATS
@@ -267,23 +282,17 @@ class ExportScreen(ModalScreen[None]):
         self.query_one("#export-options").display = shown
         self._output_kind_changed()
 
+    @on(Input.Changed, "#export-split")
     def _output_kind_changed(self) -> None:
         split = self._split_text() is not None
+        self.query_one("#export-seed", Input).disabled = not split
         out = self.query_one("#export-out", Input)
         fresh = str(default_out(self.base, self.session.annotator, self.fmt, split))
-        if out.value.strip() == self._default_out:  # not typed by hand: follow the format
+        if out.value.strip() in ("", self._default_out):  # not typed by hand: follow the format
             out.value = fresh
         self._default_out = fresh
         self.query_one("#export-out-hint", Static).update(output_hint(self.fmt, split))
         self._show_command()
-
-    @on(Select.Changed, "#export-format")
-    def _on_format(self) -> None:
-        self._format_changed()
-
-    @on(Input.Changed, "#export-split")
-    def _on_split(self) -> None:
-        self._output_kind_changed()
 
     @on(Input.Changed, "#export-out")
     @on(Input.Changed, "#export-seed")
@@ -294,20 +303,25 @@ class ExportScreen(ModalScreen[None]):
         self._show_command()
 
     def request(self) -> ExportRequest:
-        """The export the screen's fields describe; AnnotatorError for a field left wrong."""
+        """The export the fields describe; AnnotatorError (one line) for a field left wrong."""
         fmt, session = self.fmt, self.session
         out = self.query_one("#export-out", Input).value.strip()
         if not out:
             raise AnnotatorError("output: give a file or folder path")
+        statuses = [
+            s for s in STATUS_BOXES if self.query_one(f"#export-status-{s}", Checkbox).value
+        ]
+        if not statuses:
+            raise AnnotatorError("statuses: tick at least one")
         split = self._split_text()
         seed_text = self.query_one("#export-seed", Input).value.strip() or "0"
         try:
-            seed = int(seed_text)
+            seed = int(seed_text) if split is not None else 0
         except ValueError:
             raise AnnotatorError(f"seed: {seed_text!r} is not a whole number") from None
-        statuses = [s for s in STATUSES if self.query_one(f"#export-status-{s}", Checkbox).value]
-        if not statuses:
-            raise AnnotatorError("statuses: tick at least one")
+        with_text = self.query_one("#export-with-text", Checkbox).value
+        style = self.query_one("#export-style", Select).value
+        offsets = self.query_one("#export-offsets", Select).value
         return ExportRequest(
             source=session.journal,
             fmt=fmt,
@@ -317,15 +331,10 @@ class ExportScreen(ModalScreen[None]):
             scheme_path=session.scheme_path,
             status=",".join(statuses),
             split=split,
-            seed=seed if split is not None else 0,
-            with_text=fmt in WITH_TEXT_FORMATS
-            and self.query_one("#export-with-text", Checkbox).value,
-            style=str(self.query_one("#export-style", Select).value)
-            if fmt in STYLE_FORMATS
-            else "label",
-            offsets=str(self.query_one("#export-offsets", Select).value)
-            if fmt in UTF16_FORMATS
-            else "codepoints",
+            seed=seed,
+            with_text=with_text and fmt in WITH_TEXT_FORMATS,
+            style=str(style) if fmt in STYLE_FORMATS else "label",
+            offsets=str(offsets) if fmt in UTF16_FORMATS else "codepoints",
         )
 
     def _show_command(self) -> None:
@@ -341,93 +350,67 @@ class ExportScreen(ModalScreen[None]):
     @on(Input.Submitted)
     def start(self) -> None:
         if self.running:
+            self._show(None, "the last export is still running; you are told when it ends")
             return
         try:
             request = self.request()
         except AnnotatorError as error:
-            self._show(Outcome(self._blank_request(), error=str(error)))
+            self._show(Outcome(self.last, error=str(error)))
             return
-        self.running = True
+        _LAST[self.key] = self.last = request
+        _RUNNING.add(self.key)
         self.query_one("#export-run", Button).disabled = True
-        self.query_one("#export-error").display = False
-        for part in ("#export-files", "#export-warnings"):
-            self.query_one(part, Static).update("")
-        self.query_one("#export-state", Static).update(
-            Text(f"exporting to {request.out} … (escape closes; it carries on)", style="yellow")
-        )
-        self._export(request)
-
-    def _blank_request(self) -> ExportRequest:
-        session = self.session
-        return ExportRequest(
-            session.journal, self.fmt, Path(), session.corpus.path, "", session.scheme_path
-        )
+        self._show(None, f"exporting to {request.out} … (escape closes; the export carries on)")
+        self._export(request, self.app)
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def _export(self, request: ExportRequest) -> None:
-        outcome = Outcome(request)
-        try:
-            if not self.session.flush(timeout=FLUSH_SECONDS):
-                problem = self.session.save_error or "still writing"
-                raise AnnotatorError(
-                    f"{request.source}: your latest changes are not on disk yet ({problem}); "
-                    "nothing exported, so that none is left out — saving keeps retrying"
-                )
-            kept = [("your journal", request.source), ("the corpus", request.corpus)]
-            refuse_clash(request.out, kept)
-            outcome.result = request.run(self.session.scheme, outcome.warnings.append)
-        except AnnotatorError as error:
-            outcome.error = str(error)
-        except OSError as error:
-            outcome.error = os_error_line(request.out, error)
-        except Exception as error:  # a fault in a format: one line, and the app keeps running
-            outcome.error = f"the export failed: {type(error).__name__}: {error}"
+    def _export(self, request: ExportRequest, app: App[object]) -> None:
+        # ``app`` comes from the event loop: once escape has closed the screen, the screen
+        # no longer leads to it.
+        outcome = export_now(request, self.session)
         with contextlib.suppress(RuntimeError):  # RuntimeError: the app has closed meanwhile
-            self.app.call_from_thread(self._finished, outcome)
+            app.call_from_thread(self._finished, outcome, app)
 
-    def _finished(self, outcome: Outcome) -> None:
-        self.running = False
-        if self in self.app.screen_stack:
+    def _finished(self, outcome: Outcome, app: App[object]) -> None:
+        _RUNNING.discard(self.key)
+        if self in app.screen_stack:
             self.query_one("#export-run", Button).disabled = False
             self._show(outcome)
+            self.query_one("#export-state").scroll_visible(animate=False, top=True)
             return
         warned = len(outcome.warnings)
         more = f"\n{warned} warning(s): export again to read them" if warned else ""
-        self.app.notify(
+        app.notify(
             outcome.summary() + more,
             title="export" if outcome.error is None else "export stopped",
             severity="error" if outcome.error else "warning" if warned else "information",
             timeout=15,
         )
 
-    def _show(self, outcome: Outcome) -> None:
+    def _show(self, outcome: Outcome | None, running: str = "") -> None:
+        """The result of ``outcome`` (or, with None, the line ``running``)."""
         state = self.query_one("#export-state", Static)
-        error = self.query_one("#export-error", Static)
-        if outcome.error is not None:
-            state.update("")
-            error.update(Text("✖ " + " ".join(outcome.error.split()), style="bold"))
-            error.display = True
+        failed = outcome is not None and outcome.error is not None
+        if outcome is None:
+            state.update(Text(running, style="yellow"))
         else:
-            error.display = False
-            state.update(Text("✓ " + outcome.summary(), style="bold green"))
-        files = outcome.result.files if outcome.result else []
-        listed = Text()
-        for path in files[: SHOWN_FILES if len(files) > SHOWN_FILES + 2 else len(files)]:
-            listed.append(f"  {path}\n")
-        if len(files) > SHOWN_FILES + 2:
-            listed.append(f"  … and {len(files) - SHOWN_FILES} more under {outcome.request.out}\n")
-        self.query_one("#export-files", Static).update(listed)
-        warnings = Text()
-        if outcome.warnings:
+            mark, style = ("✖ ", "bold") if failed else ("✓ ", "bold green")
+            state.update(Text(mark + outcome.summary(), style=style))
+        state.set_class(failed, "-error")
+        files, warnings = Text(), Text()
+        written = outcome.result.files if outcome and outcome.result else []
+        if outcome is not None and written != [outcome.request.out]:  # one file: said above
+            cut = SHOWN_FILES if len(written) > SHOWN_FILES + 2 else len(written)
+            files.append("".join(f"  {path}\n" for path in written[:cut]))
+            if cut < len(written):
+                files.append(f"  … and {len(written) - cut} more under {outcome.request.out}\n")
+        if outcome is not None and outcome.warnings:
             before = " before it stopped" if outcome.error else ""
-            warnings.append(
-                f"{len(outcome.warnings)} warning(s){before}:\n",
-                style="bold yellow",
-            )
-            for line in outcome.warnings:
-                warnings.append(f"{line}\n")
-        elif outcome.result is not None:
+            warnings.append(f"{len(outcome.warnings)} warning(s){before}:\n", style="bold yellow")
+            warnings.append("".join(f"{line}\n" for line in outcome.warnings))
+        elif outcome is not None and outcome.result is not None:
             warnings.append("no warnings", style="dim")
+        self.query_one("#export-files", Static).update(files)
         self.query_one("#export-warnings", Static).update(warnings)
 
     def action_close(self) -> None:
