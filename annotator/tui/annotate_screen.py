@@ -114,6 +114,8 @@ class AnnotateScreen(SessionView):
         search = self.query_one("#search", Input)
         search.display = True
         search.focus()
+        # The last query stays, selected: enter finds its next match, typing replaces it.
+        search.select_all()
 
     @on(Input.Submitted, "#search")
     def _find_next(self, event: Input.Submitted) -> None:
@@ -121,6 +123,8 @@ class AnnotateScreen(SessionView):
         if found is None:
             self.notify(f"{event.value!r} is not in this article", severity="warning")
             return
+        # Back to the article with the match selected, so a label key labels it at once.
+        self.action_focus_article()
         self.article.select_offsets(*found)
         self.article.scroll_cursor_visible(center=True)
 
@@ -258,7 +262,9 @@ class AnnotateScreen(SessionView):
         ]
         article = [
             ("arrows, ctrl+←/→", "move (ctrl: word by word)"),
-            ("home / end, pageup / pagedown", "line start / end, page up / down"),
+            ("home / end", "line start / end"),
+            ("pageup / pagedown", "page up / down"),
+            ("ctrl+home / ctrl+end", "article start / end"),
             ("shift + any move", "select (snapped to whole words; c: character mode)"),
             ("mouse drag", "select"),
         ]

@@ -75,8 +75,8 @@ class DocListScreen(ModalScreen[str | None]):
         done = sum(1 for entry in self.entries if entry.status == "done")
         with Vertical(id="doclist-box"):
             yield Label(
-                f"Documents: {done}/{len(self.entries)} done · type to filter (id, done, new, "
-                "started, skipped, flag) · enter opens · escape closes",
+                f"Documents: {done}/{len(self.entries)} done · enter opens · escape closes\n"
+                "type to filter by id or status (done, new, started, skipped, flag)",
                 classes="title",
             )
             yield Input(placeholder="filter", id="doc-filter")

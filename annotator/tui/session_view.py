@@ -85,7 +85,10 @@ class SessionView(Screen[None]):
                 yield Static(id="banner")
                 yield ArticleView(self.scheme, id="article")
                 yield Input(
-                    placeholder="search: enter selects the next match · escape returns",
+                    placeholder=(
+                        "search: enter selects the next match (/ enter: the one after)"
+                        " · escape: back"
+                    ),
                     id="search",
                     compact=True,
                 )
@@ -115,7 +118,7 @@ class SessionView(Screen[None]):
                 "o to fill the event form, d when the article is done. "
                 "? lists every key; ctrl+p finds any action by name.",
                 title="Welcome",
-                timeout=20,
+                timeout=10,
             )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -227,3 +227,23 @@ def test_span_list_note_char_mode_and_guidelines(session: AnnotationSession) -> 
         assert not guidelines.display
 
     drive(session, scenario)
+
+
+def test_search_returns_to_the_article_so_a_label_key_labels_the_match(
+    session: AnnotationSession,
+) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        screen = screen_of(app)
+        article = screen.query_one(ArticleView)
+        search = screen.query_one("#search", Input)
+        await press(pilot, "slash", *"ne", "enter")
+        assert article.selection_offsets() == (32, 34)  # "ne" of "Ukraine"
+        assert screen.focused is article and not search.display
+        await press(pilot, "slash", "enter")  # the query stays: the next match
+        assert article.selection_offsets() == (52, 54)  # "ne" of "prisoners"
+        await press(pilot, "slash", *"Sunday", "enter")  # typing replaces the old query
+        assert search.value == "Sunday"
+        await press(pilot, "3")
+        assert ("s1", "Sunday", "date") in spans_of(journal(session)[-1])
+
+    drive(session, scenario)
