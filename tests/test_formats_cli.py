@@ -310,3 +310,30 @@ def test_hf_split_folder_and_bioes_conll_import(tmp_path: Path) -> None:
                               annotations=tmp_path / "kr.jsonl", annotator="x")  # fmt: skip
     assert texts_of(tmp_path / "k.jsonl") == {"b-000001": "Kyiv freed the whole city."}
     assert spans_of(tmp_path / "kr.jsonl") == {"b-000001": {(0, 4, "GPE"), (11, 25, "X")}}
+
+
+def test_export_to_an_unwritable_place_is_one_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    blocker = tmp_path / "afile"
+    blocker.write_text("x")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "annotator",
+            "export",
+            str(root / "seeds" / "article.gold.jsonl"),
+            "--format",
+            "jsonl",
+            "-o",
+            str(blocker / "x.jsonl"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr == f"{blocker}: cannot write: a file stands where a folder is needed\n"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -161,8 +162,28 @@ def safe_relative(doc_id: str) -> str:
 # Crash-safe writes: temp file in the same folder, fsync, rename, fsync the folder.
 
 
+@contextmanager
+def _writing(target: Path) -> Iterator[None]:
+    """A failed write (no such folder, permission, full disk) as one line naming the target."""
+    try:
+        yield
+    except (FileExistsError, NotADirectoryError) as error:
+        where = error.filename or target
+        raise AnnotatorError(
+            f"{where}: cannot write: a file stands where a folder is needed"
+        ) from None
+    except OSError as error:
+        where = error.filename or target
+        raise AnnotatorError(f"{where}: cannot write: {error.strerror or error}") from None
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves the old file or the new, never half."""
+    with _writing(path):
+        _write_atomic(path, data)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -207,6 +228,11 @@ def write_files(out: Path, files: Mapping[str, bytes]) -> list[Path]:
     not on Python), then each is renamed over its final name and each folder is fsynced once.
     A crash leaves every file either as it was or complete.
     """
+    with _writing(out):
+        return _write_files(out, files)
+
+
+def _write_files(out: Path, files: Mapping[str, bytes]) -> list[Path]:
     from concurrent.futures import ThreadPoolExecutor
 
     if out.exists() and not out.is_dir():
