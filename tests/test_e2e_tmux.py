@@ -105,6 +105,10 @@ class Terminal:
         self.keys("C-a")
         self.keys("C-k")
 
+    def wait_for_article(self) -> None:
+        """Wait until the article has the focus (its keys are in the footer)."""
+        self.wait("the article to have the focus", lambda shown: "Delete span" in footer(shown))
+
     def back_to_article(self) -> None:
         """escape, then wait until the article has the focus again (its keys are in the footer).
 
@@ -185,8 +189,8 @@ def test_label_spans_fill_form_mark_done_quit_and_validate(
         # Find "Sunday" with / and label it date (3).
         terminal.search()
         terminal.keys("Sunday", literal=True)
-        terminal.keys("Enter")
-        terminal.back_to_article()
+        terminal.keys("Enter")  # selects the match and gives the article the focus back
+        terminal.wait_for_article()
         terminal.keys("3")
         terminal.wait_for_text("date (1)")
 
@@ -194,7 +198,7 @@ def test_label_spans_fill_form_mark_done_quit_and_validate(
         terminal.search()
         terminal.keys("146", literal=True)
         terminal.keys("Enter")
-        terminal.back_to_article()
+        terminal.wait_for_article()
         terminal.keys("2")
         terminal.wait_for_text("count (1)")
         terminal.keys("Left", times=3)
