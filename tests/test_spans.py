@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 
 import pytest
@@ -166,7 +167,20 @@ def test_char_snapping_never_keeps_edge_whitespace(text: str, a: int, b: int) ->
         assert text[min(a, b) : max(a, b)].strip() == ""
         return
     start, end = snapped
-    assert text[start:end] == text[min(a, b) : max(a, b)].strip()
+    low, high = min(a, b), max(a, b)
+    kept = text[low:high]
+    first = low + len(kept) - len(kept.lstrip())
+    last = high - (len(kept) - len(kept.rstrip()))
+    # The trimmed selection, widened only by pieces of the characters at its ends.
+    assert start <= first and last <= end
+    assert not text[start].isspace() and not text[end - 1].isspace()
+    for index in [*range(start, first), *range(last, end)]:
+        char = text[index]
+        assert (
+            unicodedata.category(char).startswith("M")
+            or char in "\u200d\ufe0f\ufe0e"
+            or (text[index - 1] == "\u200d" or "\U0001f3fb" <= char <= "\U0001f3ff")
+        ), (text, index)
 
 
 # ------------------------------------------------------------------ span operations
@@ -401,3 +415,20 @@ def test_suggested_values_always_fit_the_label(
 ) -> None:
     value = suggest_value(text, value_type, doc_date)
     assert value is None or value_problem(value_type, value) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        ("Rene\u0301e", 0, 4, (0, 5)),  # an end between e and its accent takes the accent
+        ("Rene\u0301e", 4, 6, (3, 6)),  # a start on the accent takes its base letter
+        ("a 🕊\ufe0f b", 2, 3, (2, 4)),  # dove without its variation selector
+        ("x 👩\u200d👩\u200d👧 y", 2, 4, (2, 7)),  # one person of a family sequence
+        ("x 👍🏽 y", 2, 3, (2, 4)),  # thumb without its skin tone
+        ("  ab  ", 0, 6, (2, 4)),
+    ],
+)
+def test_char_mode_never_cuts_a_character(
+    text: str, start: int, end: int, expected: tuple[int, int]
+) -> None:
+    assert snap_selection(text, start, end, mode="char") == expected

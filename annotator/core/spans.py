@@ -49,7 +49,9 @@ def snap_selection(
 
     ``token`` mode widens each end to whole tokens (an end inside a token takes all of it), then
     drops punctuation-only tokens at both edges: ``“Mark Kaliush,”`` gives ``Mark Kaliush``.
-    ``char`` mode keeps the characters, without the whitespace around them. ``start`` may be
+    ``char`` mode keeps the characters, without the whitespace around them, and never cuts a
+    character in two: an end inside ``é`` written with a combining accent, or inside an emoji
+    sequence (modifiers, joiners), moves to the edge of the whole character. ``start`` may be
     greater than ``end``. Only the stretch around each end is tokenized, so this is cheap in a
     long text.
     """
@@ -61,7 +63,13 @@ def snap_selection(
             low += 1
         while high > low and text[high - 1].isspace():
             high -= 1
-        return (low, high) if low < high else None
+        if low == high:
+            return None
+        while low > 0 and _continues_character(text, low):
+            low -= 1
+        while high < len(text) and _continues_character(text, high):
+            high += 1
+        return low, high
     if mode != "token":
         raise AnnotatorError(f"unknown selection mode {mode!r} (token or char)")
     if low == high:
@@ -72,6 +80,23 @@ def snap_selection(
     last = _last_content_token(text, low, high)
     assert last is not None  # the first content token is a candidate
     return first.start, last.end
+
+
+_ZWJ = "\u200d"
+
+
+def _continues_character(text: str, index: int) -> bool:
+    """Whether ``text[index]`` belongs to the character before it (one user-perceived character).
+
+    Combining marks, variation selectors, skin-tone modifiers and zero-width joiners attach to
+    what precedes them, and a joiner also pulls in what follows it.
+    """
+    char = text[index]
+    if char == _ZWJ or text[index - 1] == _ZWJ:
+        return True
+    if "\ufe00" <= char <= "\ufe0f" or "\U0001f3fb" <= char <= "\U0001f3ff":
+        return True
+    return unicodedata.category(char) in ("Mn", "Mc", "Me")
 
 
 def _first_content_token(text: str, low: int, high: int) -> Token | None:
