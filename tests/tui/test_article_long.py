@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 import pytest
-import textual.document._wrapped_document as wrapped_module
 from textual.app import App, ComposeResult
 from textual.document._wrapped_document import WrappedDocument
 from textual.pilot import Pilot
 
+import annotator.tui.article as article_module
 from annotator.core.display import display_text
 from annotator.core.scheme import load_default_scheme
 from annotator.tui.article import ArticleView
@@ -87,13 +88,13 @@ def test_a_resize_of_the_height_alone_does_not_wrap_the_text_again(
 ) -> None:
     async def check(pilot: Pilot[None], view: ArticleView) -> None:
         lines_wrapped: list[str] = []
-        compute = wrapped_module.compute_wrap_offsets
+        wrap_line = article_module.wrap_line
 
-        def counting(text: str, *args: object, **kwargs: object) -> list[int]:
-            lines_wrapped.append(text)
-            return compute(text, *args, **kwargs)  # type: ignore[arg-type]
+        def counting(line: str, *args: Any) -> tuple[list[int], list[int]]:
+            lines_wrapped.append(line)
+            return wrap_line(line, *args)
 
-        monkeypatch.setattr(wrapped_module, "compute_wrap_offsets", counting)
+        monkeypatch.setattr(article_module, "wrap_line", counting)
         height = view.wrapped_document.height
         await pilot.resize_terminal(100, 12)  # shorter, as when the search line opens
         await pilot.pause()
