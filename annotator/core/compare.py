@@ -39,6 +39,7 @@ from annotator.core.corpus import Corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.journal import LineProblem, parse_record_line
 from annotator.core.models import Record
+from annotator.core.record_check import LineCheck
 from annotator.core.scheme import Scheme
 from annotator.core.validate import form_problems, link_problems, scheme_problems
 from annotator.core.values import value_problem
@@ -77,23 +78,45 @@ class Annotation:
     )
 
     def __init__(self, record: Record) -> None:
-        intern = sys.intern
-        # Interned: the three records of a document share one copy of each.
-        self.annotator = intern(record.annotator)
-        self.doc_id = intern(record.doc_id)
-        self.doc_sha256 = intern(record.doc_sha256)
-        self.status = intern(record.status)
+        self._fill(record.annotator, record.doc_id, record.doc_sha256, record.status)
         self.flagged = record.flagged
-        # The form and links as JSON text: a tenth of the memory of their dicts and lists.
-        # (As str: orjson's bytes keep a 4 KB buffer each, a str is sized to fit.)
-        self._form = orjson.dumps(record.form).decode()
-        self._links = orjson.dumps(record.links).decode() if record.links else ""
+        self._keep_form(record.form, record.links)
         # The spans' fields in one flat tuple: a tuple per span would cost half as much again.
+        intern = sys.intern
         flat: list[Any] = []
         for span in record.spans:
             flat += (intern(span.id), span.start, span.end, intern(span.label), span.text)
             flat.append(span.value)
         self._spans = tuple(flat)
+
+    @classmethod
+    def of_data(cls, data: dict[str, Any]) -> Annotation:
+        """The same from a line's dict that ``record_check.LineCheck`` found a valid Record."""
+        self = cls.__new__(cls)
+        self._fill(data["annotator"], data["doc_id"], data["doc_sha256"], data["status"])
+        self.flagged = data.get("flagged", False)
+        self._keep_form(data.get("form", {}), data.get("links", {}))
+        intern = sys.intern
+        flat: list[Any] = []
+        for span in data["spans"]:
+            flat += (intern(span["id"]), span["start"], span["end"], intern(span["label"]))
+            flat += (span["text"], span.get("value"))
+        self._spans = tuple(flat)
+        return self
+
+    def _fill(self, annotator: str, doc_id: str, doc_sha256: str, status: str) -> None:
+        intern = sys.intern
+        # Interned: the three records of a document share one copy of each.
+        self.annotator = intern(annotator)
+        self.doc_id = intern(doc_id)
+        self.doc_sha256 = intern(doc_sha256)
+        self.status = intern(status)
+
+    def _keep_form(self, form: dict[str, Any], links: dict[str, list[str]]) -> None:
+        # The form and links as JSON text: a tenth of the memory of their dicts and lists.
+        # (As str: orjson's bytes keep a 4 KB buffer each, a str is sized to fit.)
+        self._form = orjson.dumps(form).decode()
+        self._links = orjson.dumps(links).decode() if links else ""
 
     @property
     def spans(self) -> tuple[SpanView, ...]:
@@ -180,11 +203,14 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _journal_lines(file: Path) -> Iterator[tuple[int, Record]]:
+def _journal_lines(file: Path, check: LineCheck) -> Iterator[tuple[int, Annotation | Record]]:
     """(line number, record) for every record of a journal, like ``read_journal``.
 
     A damaged complete line is an error naming file and line; an incomplete last line that
-    does not parse (an interrupted write) ends the journal. Lines are read one at a time.
+    does not parse (an interrupted write) ends the journal. Lines are read one at a time. A
+    line ``check`` finds valid and fitting the scheme comes as an Annotation; any other is
+    read by the journal reader's own check (its messages) and comes as a Record, to be
+    checked against the scheme by the caller.
     """
     try:
         handle = file.open("rb")
@@ -197,7 +223,12 @@ def _journal_lines(file: Path) -> Iterator[tuple[int, Record]]:
             complete = raw.endswith(b"\n")
             if not raw.strip():
                 continue
-            parsed = parse_record_line(raw.rstrip(b"\n"), number)
+            line = raw.rstrip(b"\n")
+            data = check.data(line)
+            if data is not None:
+                yield number, Annotation.of_data(data)
+                continue
+            parsed = parse_record_line(line, number)
             if isinstance(parsed, Record):
                 yield number, parsed
             elif complete:
@@ -220,15 +251,19 @@ def _first_problem(file: Path, problems: list[LineProblem]) -> str:
 def _read_latest(files: list[Path], scheme: Scheme) -> _Latest:
     latest = _Latest()
     checker = _SchemeCheck(scheme)
+    check = LineCheck(scheme)
     for file in files:
         in_file: dict[tuple[str, str], Annotation] = {}
         # Latest records that do not fit the scheme (a later line may still set them right).
         unfit: dict[tuple[str, str], tuple[int, str]] = {}
         try:
-            for line, record in _journal_lines(file):
+            for line, record in _journal_lines(file, check):
                 key = (record.annotator, record.doc_id)
                 in_file.pop(key, None)
                 unfit.pop(key, None)
+                if isinstance(record, Annotation):
+                    in_file[key] = record
+                    continue
                 problem = checker.problem(file, line, record)
                 if problem is None:
                     in_file[key] = Annotation(record)

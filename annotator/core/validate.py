@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from annotator.core.corpus import Corpus
 from annotator.core.errors import AnnotatorError
@@ -84,7 +85,14 @@ def form_problems(record: Record, scheme: Scheme) -> Iterator[tuple[str, str]]:
 
 
 def link_problems(record: Record, scheme: Scheme) -> Iterator[tuple[str, str]]:
-    for path in record.links:
+    return links_problems(record.links, record.form, scheme)
+
+
+def links_problems(
+    links: dict[str, list[str]], form: dict[str, Any], scheme: Scheme
+) -> Iterator[tuple[str, str]]:
+    """``link_problems`` of a record's ``links`` and ``form`` (already valid as a Record)."""
+    for path in links:
         match = _LINK_PATH_RE.match(path)
         field = scheme.field(match.group(1)) if match else None
         if match is None or field is None:
@@ -95,7 +103,7 @@ def link_problems(record: Record, scheme: Scheme) -> Iterator[tuple[str, str]]:
             yield (f"links.{path}", "not a field of the form")
             continue
         if group_index is not None:
-            items = record.form.get(field.name) or []
+            items = form.get(field.name) or []
             if not any(sub.name == sub_name for sub in field.fields):
                 yield (f"links.{path}", "not a field of the form")
             elif int(group_index) >= len(items):

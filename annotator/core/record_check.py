@@ -1,0 +1,131 @@
+"""A fast check that a journal line is a valid Record fitting a scheme, for reading in bulk.
+
+``agree``, ``diff`` and ``merge`` read tens of thousands of lines. Building a ``Record`` (and a
+model per span) for each, only to copy its fields out again, costs several times parsing the
+JSON. ``LineCheck.data`` instead parses a line with orjson, validates the dict in pydantic-core
+against ``RecordShape`` (the Record model's fields and constraints, as TypedDicts), then makes
+the checks the model makes in Python (span ``end`` after ``start``, unique span ids, links to
+known span ids) and the scheme's checks (``validate.scheme_problems``: labels, span values,
+form, links), and returns the dict itself.
+
+It answers only "valid" or "ask the model": it is never more lenient than ``Record`` and the
+scheme checks (where it differs, it is stricter, e.g. ``$`` does not allow a final newline in
+its patterns). On None the caller reads the line the slow way (``journal.parse_record_line``,
+then the scheme checks), which accepts it or gives the exact messages. Tests check that every
+line it accepts is accepted by the model with the same values.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, NotRequired
+
+import orjson
+from pydantic import ConfigDict, Field, TypeAdapter, ValidationError, with_config
+from typing_extensions import TypedDict
+
+from annotator.core.models import SCHEMA_VERSION, NonNegativeInt, Status
+from annotator.core.scheme import Scheme
+from annotator.core.validate import links_problems
+from annotator.core.values import value_problem
+
+_STRICT = ConfigDict(extra="forbid", strict=True)
+_NonEmpty = Annotated[str, Field(min_length=1)]
+# models._SHA_RE and models._UTC_RE, with ``[0-9]`` for ``\d`` (ASCII only: never more lenient).
+_Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+_UtcTime = Annotated[
+    str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?Z$")
+]
+
+
+@with_config(_STRICT)
+class SpanShape(TypedDict):
+    """``models.Span`` as a TypedDict (its ``end > start`` check is ``LineCheck``'s)."""
+
+    id: _NonEmpty
+    start: NonNegativeInt
+    end: NonNegativeInt
+    label: _NonEmpty
+    text: str
+    value: NotRequired[int | str | None]
+
+
+@with_config(_STRICT)
+class RecordShape(TypedDict):
+    """``models.Record`` as a TypedDict (its Python checks are ``LineCheck``'s)."""
+
+    schema_version: Annotated[int, Field(ge=SCHEMA_VERSION, le=SCHEMA_VERSION)]
+    doc_id: _NonEmpty
+    doc_sha256: _Sha256
+    annotator: _NonEmpty
+    status: Status
+    spans: list[SpanShape]
+    flagged: NotRequired[bool]
+    form: NotRequired[dict[str, Any]]
+    links: NotRequired[dict[str, list[str]]]
+    note: NotRequired[str]
+    updated_at: NotRequired[_UtcTime | None]
+    seconds_spent: NotRequired[Annotated[float, Field(ge=0, allow_inf_nan=False)]]
+
+
+_RECORD = TypeAdapter(RecordShape).validator
+_EMPTY: tuple[None, str, list[Any]] = (None, "", [])
+
+
+class LineCheck:
+    """``data(raw)``: the line's dict when it is a valid Record fitting the scheme, else None."""
+
+    def __init__(self, scheme: Scheme) -> None:
+        self.scheme = scheme
+        self.value_types = {label.name: label.value_type for label in scheme.labels}
+        self.form = scheme.form_model.__pydantic_validator__
+        self.required = [field.name for field in scheme.fields if field.required]
+        # (label, type of value, value) already found fine: labels and values repeat.
+        self.fine: set[tuple[str, type, Any]] = set()
+
+    def data(self, raw: bytes) -> dict[str, Any] | None:
+        try:
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            return None
+        # A line with ``sources`` is a GoldRecord: the model reads those.
+        if type(data) is not dict or "sources" in data:
+            return None
+        try:
+            _RECORD.validate_python(data)
+            form = data.get("form", {})
+            self.form.validate_python(form)
+        except ValidationError:
+            return None
+        if data["status"] == "done":
+            for name in self.required:
+                if form.get(name) in _EMPTY:
+                    return None
+        if not self._spans_fine(data["spans"]):
+            return None
+        links = data.get("links")
+        if links and not self._links_fine(links, data):
+            return None
+        return data
+
+    def _spans_fine(self, spans: list[dict[str, Any]]) -> bool:
+        fine = self.fine
+        ids = set()
+        for span in spans:
+            if span["end"] <= span["start"]:
+                return False
+            ids.add(span["id"])
+            value = span.get("value")
+            key = (span["label"], type(value), value)
+            if key in fine:
+                continue
+            value_type = self.value_types.get(span["label"])
+            if value_type is None or value_problem(value_type, value) is not None:
+                return False
+            fine.add(key)
+        return len(ids) == len(spans)
+
+    def _links_fine(self, links: dict[str, list[str]], data: dict[str, Any]) -> bool:
+        ids = {span["id"] for span in data["spans"]}
+        if any(span_id not in ids for span_ids in links.values() for span_id in span_ids):
+            return False
+        return next(links_problems(links, data.get("form", {}), self.scheme), None) is None
