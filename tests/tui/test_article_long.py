@@ -18,7 +18,7 @@ from textual.app import App, ComposeResult
 from textual.document._wrapped_document import WrappedDocument
 from textual.pilot import Pilot
 
-import annotator.tui.article as article_module
+import annotator.tui.article_wrap as article_module
 from annotator.core.display import display_text
 from annotator.core.scheme import load_default_scheme
 from annotator.tui.article import ArticleView

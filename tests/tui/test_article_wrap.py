@@ -20,11 +20,11 @@ from textual.document._wrapped_document import WrappedDocument
 
 from annotator.core.display import display_text
 from annotator.core.scheme import load_default_scheme
-from annotator.tui.article import (
-    ArticleView,
+from annotator.tui.article import ArticleView
+from annotator.tui.article_wrap import (
+    WrappedArticle,
     _is_one_cell_per_character,
     _single_cell_wrap_offsets,
-    _WrappedArticle,
 )
 
 # Pieces of text to build lines from: one-cell characters (Latin, Cyrillic, quotes and dashes,
@@ -106,7 +106,7 @@ def tables(wrapped: WrappedDocument) -> tuple[object, ...]:
 
 def article_wrapping(document: Document) -> WrappedDocument:
     wrapped = WrappedDocument(document)
-    wrapped.__class__ = _WrappedArticle
+    wrapped.__class__ = WrappedArticle
     return wrapped
 
 
@@ -176,7 +176,7 @@ def test_the_article_wraps_as_textual_after_resizes_and_edits() -> None:
             def textuals() -> WrappedDocument:
                 return WrappedDocument(view.document, view.wrap_width, view.indent_width)
 
-            assert isinstance(view.wrapped_document, _WrappedArticle)
+            assert isinstance(view.wrapped_document, WrappedArticle)
             assert tables(view.wrapped_document) == tables(textuals())
             for width in (61, 23, 130, 100):
                 await pilot.resize_terminal(width, 20)
@@ -196,3 +196,16 @@ def test_the_article_wraps_as_textual_after_resizes_and_edits() -> None:
             )
 
     asyncio.run(main())
+
+
+def test_another_textual_gets_its_own_wrap(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a Textual other than the tested minor version, the article wraps with Textual's own
+    method (and keeps its memory of the height and the last wrap)."""
+    monkeypatch.setattr("annotator.tui.article_wrap.FAST_WRAP", False)
+    text = display_text("Families 👩‍👩‍👧 wept.\n" + "word " * 80 + "\n中文新闻报道" * 5)
+    document = Document(text)
+    textual, article = WrappedDocument(document), article_wrapping(document)
+    for width in [5, 40, 91]:
+        textual.wrap(width, 4)
+        article.wrap(width, 4)
+        assert tables(article) == tables(textual), width
