@@ -174,7 +174,9 @@ def test_char_snapping_never_keeps_edge_whitespace(text: str, a: int, b: int) ->
     # The trimmed selection, widened only by pieces of the characters at its ends.
     assert start <= first and last <= end
     assert not text[start].isspace() and not text[end - 1].isspace()
-    for index in [*range(start, first), *range(last, end)]:
+    # Each character added continues the one before it (a start may move back onto a base).
+    added_before = range(start + 1, first + 1) if start < first else range(0)
+    for index in [*added_before, *range(last, end)]:
         char = text[index]
         assert (
             unicodedata.category(char).startswith("M")
@@ -426,6 +428,8 @@ def test_suggested_values_always_fit_the_label(
         ("x 👩\u200d👩\u200d👧 y", 2, 4, (2, 7)),  # one person of a family sequence
         ("x 👍🏽 y", 2, 3, (2, 4)),  # thumb without its skin tone
         ("  ab  ", 0, 6, (2, 4)),
+        (" \ufe0f", 0, 2, (1, 2)),  # a selector after a space does not pull the space in
+        ("a\u200d b", 0, 1, (0, 2)),  # nor does a joiner before one
     ],
 )
 def test_char_mode_never_cuts_a_character(

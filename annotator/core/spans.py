@@ -65,9 +65,10 @@ def snap_selection(
             high -= 1
         if low == high:
             return None
-        while low > 0 and _continues_character(text, low):
+        # Whitespace never joins a span, even where a stray mark or joiner sits beside it.
+        while low > 0 and _continues_character(text, low) and not text[low - 1].isspace():
             low -= 1
-        while high < len(text) and _continues_character(text, high):
+        while high < len(text) and _continues_character(text, high) and not text[high].isspace():
             high += 1
         return low, high
     if mode != "token":
