@@ -30,12 +30,11 @@ from typing import Any
 from annotator.core.alpha import Coincidences
 from annotator.core.categories import (
     ChunkTokens,
+    Pieces,
     TokenCounts,
-    add_char_units,
-    add_confusion,
+    add_tallies,
     cohen_kappa,
     covered_tokens,
-    token_categories,
 )
 from annotator.core.compare import Comparison, SpanView, collector_paused, load_comparison
 from annotator.core.corpus import Corpus
@@ -168,15 +167,16 @@ def agreement(comparison: Comparison, scheme: Scheme) -> dict[str, Any]:
         for spans in spans_of.values():
             label_counts.update(span.label for span in spans)
         text = comparison.text(unit) if with_text else None
-        categories: dict[str, dict[int, str]] = {}
+        tallies: Counter[tuple[str, ...]] = Counter()
         token_count = 0
         if text is not None:
             token_count = token_counts.of(text)
-            starts, ends = covered_tokens(text, list(spans_of.values()), chunk_tokens)
-            categories = {
-                name: token_categories(spans, starts, ends) for name, spans in spans_of.items()
-            }
-            add_char_units(coincidences, list(spans_of.values()), len(text))
+            records = list(spans_of.values())
+            starts, ends = covered_tokens(text, records, chunk_tokens)
+            pieces = Pieces(records, len(text))
+            tallies = pieces.token_tallies(starts, ends)
+            pieces.add_char_units(coincidences)
+            place = {name: index for index, name in enumerate(spans_of)}
         doc_exact: list[float] = []
         doc_overlap: list[float] = []
         for a, b in combinations(list(unit.records), 2):
@@ -186,7 +186,7 @@ def agreement(comparison: Comparison, scheme: Scheme) -> dict[str, Any]:
             doc_exact.append(exact_f1(doc))
             doc_overlap.append(overlap_f1(doc))
             if text is not None:
-                add_confusion(pair.confusion, categories[a], categories[b], token_count)
+                add_tallies(pair.confusion, tallies, place[a], place[b], token_count)
         per_document.append(
             {
                 "doc_id": unit.doc_id,

@@ -22,14 +22,17 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 from annotator.core.alpha import Coincidences
 from annotator.core.compare import SpanView
-from annotator.core.tokens import chunk_end, chunk_start, tokenize
+from annotator.core.tokens import chunk_start, tokenize
 
 OUTSIDE = "O"
 _CACHE_LIMIT = 200_000
 _CHUNK = re.compile(r"\S+")
+# The rest of a chunk from an offset: ``tokens.chunk_end`` (``\S`` is ``not str.isspace``).
+_CHUNK_REST = re.compile(r"\S*")
 
 
 def _join(category: str | None, label: str) -> str:
@@ -78,20 +81,21 @@ def covered_tokens(
     """
     known = ChunkTokens() if known is None else known
     size = len(text)
-    ranges = sorted(
-        (min(span.start, size), min(span.end, size))
-        for spans in records
-        for span in spans
-        if span.start < size
-    )
+    # Each distinct range once (the records of a document mostly share their spans).
+    ranges = {(span.start, span.end) for spans in records for span in spans}
+    if any(end > size for _start, end in ranges):
+        ranges = {(min(start, size), min(end, size)) for start, end in ranges if start < size}
     starts: list[int] = []
     ends: list[int] = []
     reached = 0
-    for start, end in ranges:
+    chunk_end = _CHUNK_REST.match
+    for start, end in sorted(ranges):
         if end <= reached:
             continue
-        low = max(chunk_start(text, max(start, reached)), reached)
-        high = chunk_end(text, end - 1)
+        low = max(start, reached)
+        if low and not text[low - 1].isspace():
+            low = max(chunk_start(text, low), reached)
+        high = chunk_end(text, end - 1).end()  # type: ignore[union-attr]
         for chunk in _CHUNK.finditer(text, low, high):
             offset = chunk.start()
             for start_in, end_in in known[chunk.group()]:
@@ -148,25 +152,107 @@ def add_char_units(
     coincidences: Coincidences, records: Sequence[Sequence[SpanView]], size: int
 ) -> None:
     """Add each character of a text of ``size`` as a unit; ``records``: each record's spans."""
-    cuts = {0, size}
-    for spans in records:
-        for span in spans:
-            cuts.add(min(span.start, size))
-            cuts.add(min(span.end, size))
-    edges = sorted(cuts)
-    place = {edge: index for index, edge in enumerate(edges)}
-    covers: list[dict[int, str]] = []
-    for spans in records:
-        cover: dict[int, str] = {}
-        for span in spans:
-            for piece in range(place[min(span.start, size)], place[min(span.end, size)]):
-                cover[piece] = _join(cover.get(piece), span.label)
-        covers.append(cover)
-    outside = size
-    for piece in set().union(*covers):
-        length = edges[piece + 1] - edges[piece]
-        outside -= length
-        values = sorted(cover.get(piece, OUTSIDE) for cover in covers)
-        coincidences.add_sorted(tuple(values), length)
-    if outside > 0:
-        coincidences.add_sorted((OUTSIDE,) * len(records), outside)
+    Pieces(records, size).add_char_units(coincidences)
+
+
+class Pieces:
+    """A text of ``size`` cut at every span edge of some records, and each record's category
+    of each piece (within a piece it is the same for every character).
+
+    Characters: each piece is one unit of values weighted by its length. Tokens: a token
+    within one piece has the records' categories of that piece; one across pieces has, in
+    each record, the labels of all the pieces it touches (``token_tallies``).
+    """
+
+    __slots__ = ("covers", "edges", "size")
+
+    def __init__(self, records: Sequence[Sequence[SpanView]], size: int) -> None:
+        cuts = {0, size}
+        for spans in records:
+            for span in spans:
+                cuts.add(span.start)
+                cuts.add(span.end)
+        marks: Sequence[Sequence[tuple[Any, ...]]] = records
+        if max(cuts) > size:  # spans past the end of the text are cut at it
+            marks = [
+                [
+                    (span.id, min(span.start, size), min(span.end, size), span.label)
+                    for span in spans
+                ]
+                for spans in records
+            ]
+            cuts = {min(cut, size) for cut in cuts}
+        edges = sorted(cuts)
+        place = {edge: index for index, edge in enumerate(edges)}
+        covers: list[dict[int, str]] = []
+        for marked in marks:
+            cover: dict[int, str] = {}
+            for mark in marked:  # SpanView fields by place: id, start, end, label
+                first, last, label = place[mark[1]], place[mark[2]], mark[3]
+                if last == first + 1 and first not in cover:
+                    cover[first] = label
+                    continue
+                for piece in range(first, last):
+                    cover[piece] = _join(cover.get(piece), label)
+            covers.append(cover)
+        self.edges = edges
+        self.covers = covers
+        self.size = size
+
+    def add_char_units(self, coincidences: Coincidences) -> None:
+        edges, covers = self.edges, self.covers
+        outside = self.size
+        for piece in set().union(*covers):
+            length = edges[piece + 1] - edges[piece]
+            outside -= length
+            values = sorted(cover.get(piece, OUTSIDE) for cover in covers)
+            coincidences.add_sorted(tuple(values), length)
+        if outside > 0:
+            coincidences.add_sorted((OUTSIDE,) * len(covers), outside)
+
+    def token_tallies(self, starts: list[int], ends: list[int]) -> Counter[tuple[str, ...]]:
+        """How many of the tokens (``covered_tokens``) have each tuple of the records'
+        categories (``token_categories`` of each record, ``O`` where it has none)."""
+        edges = self.edges
+        places: Counter[tuple[int, int]] = Counter()
+        for start, end in zip(starts, ends, strict=True):
+            # The pieces the token shares a character with: first .. last.
+            places[(bisect_right(edges, start) - 1, bisect_left(edges, end) - 1)] += 1
+        tallies: Counter[tuple[str, ...]] = Counter()
+        for (first, last), count in places.items():
+            if first == last:
+                values = tuple(cover.get(first, OUTSIDE) for cover in self.covers)
+            else:
+                values = tuple(_union(cover, first, last) for cover in self.covers)
+            tallies[values] += count
+        return tallies
+
+
+def _union(cover: dict[int, str], first: int, last: int) -> str:
+    """The category of a token across pieces ``first`` .. ``last`` in one record."""
+    labels: set[str] = set()
+    for piece in range(first, last + 1):
+        category = cover.get(piece)
+        if category is not None:
+            labels.update(category.split("+"))
+    return "+".join(sorted(labels)) if labels else OUTSIDE
+
+
+def add_tallies(
+    confusion: Counter[tuple[str, str]],
+    tallies: Counter[tuple[str, ...]],
+    first: int,
+    second: int,
+    size: int,
+) -> None:
+    """``add_confusion`` of records ``first`` and ``second`` of ``Pieces.token_tallies``."""
+    touched = 0
+    for values, count in tallies.items():
+        pair = (values[first], values[second])
+        if pair != _BOTH_OUTSIDE:
+            confusion[pair] += count
+            touched += count
+    confusion[_BOTH_OUTSIDE] += size - touched
+
+
+_BOTH_OUTSIDE = (OUTSIDE, OUTSIDE)
