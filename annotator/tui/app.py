@@ -5,44 +5,32 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable
 from functools import partial
-from pathlib import Path
 from typing import ClassVar
 
-from textual import work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.screen import ModalScreen, Screen
 
 from annotator.core.session import AnnotationSession
 from annotator.tui.annotate_screen import AnnotateScreen, annotate_screen_for
 from annotator.tui.export_screen import ExportScreen
 from annotator.tui.keys import declared
-from annotator.tui.screens import QuitScreen
+from annotator.tui.saving_app import SavingApp
 
 
-class SaveStatus(Message):
-    """The journal writer's state changed (posted from any thread)."""
-
-    def __init__(self, state: str, error: str | None) -> None:
-        super().__init__()
-        self.state, self.error = state, error
-
-
-class AnnotatorApp(App[None]):
+class AnnotatorApp(SavingApp):
     CSS_PATH = "annotator.tcss"
     TITLE = "annotator"
+    # The complete list (help and the palette read it): the base's quit key, and export.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", show=False),
+        *SavingApp.BINDINGS,
         Binding("e", "export", "Export annotations…", show=False),
     ]
 
     def __init__(self, session: AnnotationSession) -> None:
-        super().__init__()
+        super().__init__(session)
         self.session = session
         self.sub_title = f"{session.annotator} · {session.corpus.path}"
-        self._told_error: str | None = None
-        self.quit_flush_seconds = 3.0
 
     def on_mount(self) -> None:
         # A large article's record holds thousands of objects; full collections over them made
@@ -50,52 +38,13 @@ class AnnotatorApp(App[None]):
         # oldest generation is collected a hundred times less often (measured: p95 +39 ms).
         gc.set_threshold(700, 10, 1000)
 
-        def relay(state: str, error: str | None) -> None:
-            self.post_message(SaveStatus(state, error))
-
-        self.session.on_save_status(relay)
+        self.relay_save_status()
         self.push_screen(annotate_screen_for(self.session))
 
-    def on_save_status(self, message: SaveStatus) -> None:
+    def refresh_save_indicator(self) -> None:
         for screen in self.screen_stack:
             if isinstance(screen, AnnotateScreen):
                 screen.refresh_status()
-        if message.state == "error" and message.error != self._told_error:
-            self.notify(
-                f"{message.error}. Your changes are kept and saving is retried.",
-                title="cannot save",
-                severity="error",
-                timeout=15,
-            )
-        self._told_error = message.error
-
-    # ------------------------------------------------------------------ quit
-    async def action_quit(self) -> None:
-        """Write everything first (off the UI thread); say so when the disk refuses."""
-        self._flush_then_quit()
-
-    @work(thread=True, exclusive=True, group="quit")
-    def _flush_then_quit(self) -> None:
-        written = self.session.flush(timeout=self.quit_flush_seconds)
-        self.call_from_thread(self._after_flush, written)
-
-    def _after_flush(self, written: bool) -> None:
-        if written:
-            self.exit()
-            return
-        problem = (
-            f"Changes are not on disk yet: {self.session.save_error or 'still writing'}.\n\n"
-            "They are kept in memory and saving keeps retrying. If you quit anyway, the records "
-            "of the documents you changed are written to a rescue file instead."
-        )
-
-        def decided(leave: bool | None) -> None:
-            if leave:
-                rescued = self.session.rescue([Path.home(), Path("/tmp")])
-                where = f"rescued to {rescued}" if rescued else "COULD NOT be rescued"
-                self.exit(message=f"Unsaved changes {where}; append them to the journal.")
-
-        self.push_screen(QuitScreen(problem), decided)
 
     # ---------------------------------------------------------------- export
     def action_export(self) -> None:

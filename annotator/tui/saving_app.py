@@ -1,0 +1,111 @@
+"""What the annotation app and the review app share: the save indicator and a quit that loses
+nothing.
+
+Both run over a session whose store appends through the core's ordered writer: the writer's
+state arrives from its thread as a message; quitting flushes first (off the UI thread) and, when
+the disk keeps refusing, offers a rescue file rather than losing work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import ClassVar, Protocol
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.message import Message
+
+from annotator.tui.screens import QuitScreen
+
+
+class SaveStatus(Message):
+    """The writer's state changed (posted from any thread)."""
+
+    def __init__(self, state: str, error: str | None) -> None:
+        super().__init__()
+        self.state, self.error = state, error
+
+
+class SavingSession(Protocol):
+    """The part of a session the app needs for saving and quitting."""
+
+    @property
+    def save_error(self) -> str | None: ...
+
+    def on_save_status(self, listener: Callable[[str, str | None], None] | None) -> None: ...
+
+    def flush(self, timeout: float | None = None) -> bool: ...
+
+    def rescue(self, folders: list[Path]) -> Path | None: ...
+
+
+class SavingApp(App[None]):
+    """An app over a session that saves as it goes. Subclasses name what is saved and where."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", show=False),
+    ]
+    # Words for the messages: "changes" and "journal", or "decisions" and "gold file".
+    SAVED_WHAT = "changes"
+    SAVED_WHERE = "journal"
+
+    def __init__(self, session: SavingSession) -> None:
+        super().__init__()
+        self.saving_session = session
+        self._told_error: str | None = None
+        self.quit_flush_seconds = 3.0
+
+    def relay_save_status(self) -> None:
+        """Have the writer's state changes posted to this app."""
+
+        def relay(state: str, error: str | None) -> None:
+            self.post_message(SaveStatus(state, error))
+
+        self.saving_session.on_save_status(relay)
+
+    def refresh_save_indicator(self) -> None:
+        """Redraw the status lines that show the save state (the subclass knows its screens)."""
+
+    def on_save_status(self, message: SaveStatus) -> None:
+        self.refresh_save_indicator()
+        if message.state == "error" and message.error != self._told_error:
+            self.notify(
+                f"{message.error}. Your {self.SAVED_WHAT} are kept and saving is retried.",
+                title="cannot save",
+                severity="error",
+                timeout=15,
+            )
+        self._told_error = message.error
+
+    async def action_quit(self) -> None:
+        """Write everything first (off the UI thread); say so when the disk refuses."""
+        self._flush_then_quit()
+
+    @work(thread=True, exclusive=True, group="quit")
+    def _flush_then_quit(self) -> None:
+        written = self.saving_session.flush(timeout=self.quit_flush_seconds)
+        self.call_from_thread(self._after_flush, written)
+
+    def _after_flush(self, written: bool) -> None:
+        if written:
+            self.exit()
+            return
+        error = self.saving_session.save_error or "still writing"
+        problem = (
+            f"{self.SAVED_WHAT.capitalize()} are not on disk yet: {error}.\n\n"
+            "They are kept in memory and saving keeps retrying. If you quit anyway, the records "
+            f"you changed are written to a rescue file instead."
+        )
+
+        def decided(leave: bool | None) -> None:
+            if leave:
+                rescued = self.saving_session.rescue([Path.home(), Path("/tmp")])
+                where = f"rescued to {rescued}" if rescued else "COULD NOT be rescued"
+                self.exit(
+                    message=f"Unsaved {self.SAVED_WHAT} {where}; "
+                    f"append them to the {self.SAVED_WHERE}."
+                )
+
+        self.push_screen(QuitScreen(problem), decided)
