@@ -48,8 +48,37 @@ def normal(value: Any) -> Hashable:
 
 
 def frame_key(item: dict[str, Any], group: FormField) -> tuple[Hashable, ...]:
-    """One group item as a frame: its fields' normalised values in scheme order."""
-    return tuple(sub_value(item.get(sub.name), sub) for sub in group.fields)
+    """One group item as a frame: its fields' normalised values in scheme order.
+
+    (``sub_value`` of each field, with its common cases inline: this runs per item.)
+    """
+    out: list[Hashable] = []
+    for name, is_list in _sub_fields(group):
+        value = item.get(name)
+        if value is None:
+            out.append(() if is_list else None)
+        elif type(value) is int:
+            out.append(value)
+        elif type(value) is str:
+            out.append(" ".join(value.split()) or None)
+        else:
+            out.append(normal(value))
+    return tuple(out)
+
+
+# id(group) -> (group, its fields' names and whether each is a list); the group is kept so
+# that its id cannot be reused by another.
+_SUB_FIELDS: dict[int, tuple[FormField, tuple[tuple[str, bool], ...]]] = {}
+
+
+def _sub_fields(group: FormField) -> tuple[tuple[str, bool], ...]:
+    known = _SUB_FIELDS.get(id(group))
+    if known is None or known[0] is not group:
+        if len(_SUB_FIELDS) > 256:
+            _SUB_FIELDS.clear()
+        known = (group, tuple((sub.name, sub.type == "list") for sub in group.fields))
+        _SUB_FIELDS[id(group)] = known
+    return known[1]
 
 
 def sub_value(value: Any, sub: FormField) -> Hashable:

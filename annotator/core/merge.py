@@ -43,7 +43,7 @@ taking several adds each; rejecting all adds nothing.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Hashable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -105,31 +105,32 @@ class _GoldBuilder:
         self.their_links = {name: record.links for name, record in unit.records.items()}
 
     def merge_spans(self) -> None:
-        support: defaultdict[SpanKey, list[tuple[str, SpanView]]] = defaultdict(list)
+        support: dict[SpanKey, list[tuple[str, SpanView]]] = {}
         for name, record in self.unit.records.items():
             for span in record.spans:
-                support[_key(span)].append((name, span))
-        accepted = sorted(
-            (key for key, marks in support.items() if len({n for n, _ in marks}) >= self.threshold),
-            key=lambda key: (key[0], key[1], key[2], repr(key[3])),
-        )
+                key: SpanKey = (span.start, span.end, span.label, span.value)  # _key
+                marks = support.get(key)
+                if marks is None:
+                    support[key] = [(name, span)]
+                else:
+                    marks.append((name, span))
+        threshold = self.threshold
+        accepted: list[SpanKey] = []
+        left: list[tuple[SpanView, str]] = []
+        for key, marks in support.items():
+            if len(marks) >= threshold and len({name for name, _ in marks}) >= threshold:
+                accepted.append(key)
+            else:
+                left += [(span, name) for name, span in marks]
+        accepted.sort(key=lambda key: (key[0], key[1], key[2], repr(key[3])))
         for number, key in enumerate(accepted, start=1):
             gold_id = f"s{number}"
             marks = support[key]  # in annotator order: the first is the first by name
             self.spans.append({"id": gold_id, **_span_body(marks[0][1])})
-            self.sources[gold_id] = list(dict.fromkeys(name for name, _ in marks))
+            self.sources[gold_id] = list(dict.fromkeys([name for name, _ in marks]))
             for name, span in marks:
                 self.span_ids[(name, span.id)] = gold_id
-        taken = set(accepted)
-        left = sorted(
-            (
-                (span, name)
-                for key, marks in support.items()
-                if key not in taken
-                for name, span in marks
-            ),
-            key=lambda item: (item[0].start, item[0].end, item[0].label, item[1]),
-        )
+        left.sort(key=lambda item: (item[0].start, item[0].end, item[0].label, item[1]))
         for region in _regions(left):
             self._span_conflict(region)
 
