@@ -26,18 +26,18 @@ from annotator.core import review_decisions as decide
 from annotator.core.corpus import Corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.merge import utc_now
-from annotator.core.models import Document, GoldRecord, Span, record_line
-from annotator.core.review_views import ConflictView, Place, StatusRelay, describe
+from annotator.core.models import Document, GoldRecord, Span
+from annotator.core.review_views import ConflictView, Place, describe
+from annotator.core.saving import SavesThroughStore, StatusRelay
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
 from annotator.core.spans import SnapMode
 from annotator.core.store import Store
-from annotator.core.writer import append_durably
 
 OrderKey = tuple[int, int, int, int, str]
 
 
-class ReviewSession:
+class ReviewSession(SavesThroughStore):
     """The gold records of the compared documents and the reviewer's walk through them."""
 
     def __init__(
@@ -369,40 +369,11 @@ class ReviewSession:
         self._changed.add(record.doc_id)
         self.store.save(record)
 
-    def on_save_status(self, listener: Callable[[str, str | None], None] | None) -> None:
-        """Call ``listener(state, error)`` when saving starts, ends or fails (any thread)."""
-        self._relay.listener = listener
-
-    @property
-    def save_state(self) -> str:
-        return self.store.state
-
-    @property
-    def save_error(self) -> str | None:
-        return self.store.error
-
-    def flush(self, timeout: float | None = None) -> bool:
-        return self.store.flush(timeout)
-
     def rescue(self, folders: list[Path]) -> Path | None:
-        """When the gold file cannot be written: the latest gold record of every document saved
-        in this session, in a new file in the first folder that takes it (last line wins, so
-        appending it to the gold file later is safe). None when no folder took it."""
-        lines = b"".join(
-            record_line(self.store.records[doc_id])
-            for doc_id in sorted(self._changed)
-            if doc_id in self.store.records
-        )
+        """The gold records settled in this session, in a rescue file (see ``write_rescue``)."""
         stamp = utc_now().replace("-", "").replace(":", "")
         who = re.sub(r"[^A-Za-z0-9._@-]", "_", self.reviewer)  # a file name whatever the name
-        name = f"annotator-rescue-review-{who}-{stamp}.jsonl"
-        for folder in folders:
-            try:
-                append_durably(folder / name, lines)
-            except OSError:
-                continue
-            return folder / name
-        return None
+        return self.write_rescue(folders, f"annotator-rescue-review-{who}-{stamp}.jsonl")
 
     def close(self, timeout: float | None = 10.0) -> bool:
         """Write everything and release the gold file's lock; False when lines are unwritten."""

@@ -36,7 +36,7 @@ from annotator.core.journal import parse_record_line
 from annotator.core.merge import merge_in_memory, utc_now
 from annotator.core.models import GoldRecord
 from annotator.core.review import ReviewSession
-from annotator.core.review_views import StatusRelay
+from annotator.core.saving import StatusRelay
 from annotator.core.scheme import default_scheme_path, load_scheme
 from annotator.core.store import Store
 

@@ -5,15 +5,12 @@ Plain data made from a gold record and one of its conflicts (shapes in ``merge``
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from annotator.core.models import GoldRecord
 from annotator.core.review_decisions import can_reject, can_take_all
 from annotator.core.scheme import Scheme
-
-SaveListener = Callable[[str, str | None], None]
 
 
 @dataclass(frozen=True)
@@ -53,17 +50,6 @@ class ConflictView:
     can_take_all: bool  # false for a field that holds one value
     can_reject: bool  # false for a required field still empty
     gold_value: Any = None  # field conflicts: what gold holds now (a group's agreed items)
-
-
-class StatusRelay:
-    """Passes the writer's state on to whoever listens (set once the screen exists)."""
-
-    def __init__(self) -> None:
-        self.listener: SaveListener | None = None
-
-    def __call__(self, state: str, error: str | None) -> None:
-        if self.listener is not None:
-            self.listener(state, error)
 
 
 def describe(

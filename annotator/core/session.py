@@ -24,16 +24,15 @@ from annotator.core import forms
 from annotator.core.corpus import Corpus, open_corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.history import History
-from annotator.core.models import SCHEMA_VERSION, Document, Record, record_line
+from annotator.core.models import SCHEMA_VERSION, Document, Record
+from annotator.core.saving import SavesThroughStore, StatusRelay
 from annotator.core.scheme import Scheme, default_scheme_path, load_scheme
 from annotator.core.session_edits import Refused as Refused
 from annotator.core.session_edits import SessionEdits
 from annotator.core.store import Store
 from annotator.core.timer import ActiveTimer
-from annotator.core.writer import append_durably
 
 DocStatus = Literal["new", "in_progress", "done", "skipped"]
-SaveListener = Callable[[str, str | None], None]
 
 # Time spent only passing through a document (n, n, n) is not worth a journal line.
 _MIN_SECONDS_TO_SAVE_ON_LEAVE = 2.0
@@ -69,19 +68,8 @@ class DocEntry:
     flagged: bool
 
 
-class _StatusRelay:
-    """Passes the writer's state on to whoever listens (set once the screen exists)."""
-
-    def __init__(self) -> None:
-        self.listener: SaveListener | None = None
-
-    def __call__(self, state: str, error: str | None) -> None:
-        if self.listener is not None:
-            self.listener(state, error)
-
-
 @dataclass
-class AnnotationSession(SessionEdits):
+class AnnotationSession(SessionEdits, SavesThroughStore):
     corpus: Corpus
     scheme: Scheme
     scheme_path: Path
@@ -92,7 +80,7 @@ class AnnotationSession(SessionEdits):
     messages: list[str] = field(default_factory=list)
     char_mode: bool = False
     selected: str | None = None  # id of the span the detail panel shows
-    _relay: _StatusRelay = field(default_factory=_StatusRelay)
+    _relay: StatusRelay = field(default_factory=StatusRelay)
     _state: DocumentState | None = None
     _histories: dict[str, History] = field(default_factory=dict)
     _notices: list[str] = field(default_factory=list)
@@ -338,18 +326,6 @@ class AnnotationSession(SessionEdits):
         self._changed.add(record.doc_id)
         self.store.save(record)
 
-    def on_save_status(self, listener: SaveListener | None) -> None:
-        """Call ``listener(state, error)`` when saving starts, ends or fails (any thread)."""
-        self._relay.listener = listener
-
-    @property
-    def save_state(self) -> str:
-        return self.store.state
-
-    @property
-    def save_error(self) -> str | None:
-        return self.store.error
-
     @property
     def journal(self) -> Path:
         return self.store.journal
@@ -358,23 +334,9 @@ class AnnotationSession(SessionEdits):
         return self.store.flush(timeout)
 
     def rescue(self, folders: list[Path]) -> Path | None:
-        """When the journal cannot be written: put the latest record of every document changed
-        in this session into a new file in the first folder that takes it (last line wins, so
-        appending it to the journal later is safe). None when no folder took it."""
-        lines = b"".join(
-            record_line(self.store.records[doc_id])
-            for doc_id in sorted(self._changed)
-            if doc_id in self.store.records
-        )
-        name = f"annotator-rescue-{self.annotator}-{utc_now().strftime('%Y%m%dT%H%M%SZ')}.jsonl"
-        for folder in folders:
-            path = folder / name
-            try:
-                append_durably(path, lines)
-            except OSError:
-                continue
-            return path
-        return None
+        """The records changed in this session, in a rescue file (see ``write_rescue``)."""
+        stamp = utc_now().strftime("%Y%m%dT%H%M%SZ")
+        return self.write_rescue(folders, f"annotator-rescue-{self.annotator}-{stamp}.jsonl")
 
     def close(self, timeout: float | None = 10.0) -> bool:
         """Save the time on the open document, write everything, release the lock.
@@ -410,7 +372,7 @@ def open_session(
     scheme = load_scheme(scheme_file)
     corpus = open_corpus(corpus_path)
     journal = out_dir / "annotations" / f"{annotator}.jsonl"
-    relay = _StatusRelay()
+    relay = StatusRelay()
     try:
         store = Store(journal, annotator, on_status=relay)
     except OSError as error:

@@ -29,6 +29,7 @@ from annotator.core.models import Document
 from annotator.core.review import ReviewSession
 from annotator.tui.form_panel import Legend
 from annotator.tui.keys import declared, key_rows, with_label_keys
+from annotator.tui.messages import DocumentLoaded, LoadFailed
 from annotator.tui.review_article import ReviewArticle
 from annotator.tui.review_panel import ConflictPanel
 from annotator.tui.screens import HelpScreen
@@ -44,18 +45,6 @@ _DECISIONS = {"take", "take_letter", "take_all", "reject_all", "edit"}
 def review_screen_for(session: ReviewSession) -> ReviewScreen:
     """The review screen of ``session``, its label keys (for drawing) taken from the scheme."""
     return with_label_keys(ReviewScreen, session.scheme)(session)
-
-
-class DocumentLoaded(Message):
-    def __init__(self, document: Document) -> None:
-        super().__init__()
-        self.document = document
-
-
-class LoadFailed(Message):
-    def __init__(self, doc_id: str, problem: str) -> None:
-        super().__init__()
-        self.doc_id, self.problem = doc_id, problem
 
 
 class ReviewScreen(Screen[None]):

@@ -19,7 +19,6 @@ from textual.widgets import Footer, Input, Markdown, Static, TextArea
 from textual.worker import get_current_worker
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.models import Document
 from annotator.core.session import AnnotationSession
 from annotator.tui.article import ArticleView
 from annotator.tui.form_panel import (
@@ -28,6 +27,7 @@ from annotator.tui.form_panel import (
     SpanDetail,
     SpanList,
 )
+from annotator.tui.messages import DocumentLoaded, LoadFailed
 from annotator.tui.screens import STATUS_MARKS
 
 FAILED = object()  # what SessionView.change returns when the session refused
@@ -55,18 +55,6 @@ _NEEDS_DOCUMENT = {
     "focus_form",
     "fill_from_span",
 }
-
-
-class DocumentLoaded(Message):
-    def __init__(self, document: Document) -> None:
-        super().__init__()
-        self.document = document
-
-
-class LoadFailed(Message):
-    def __init__(self, doc_id: str, problem: str) -> None:
-        super().__init__()
-        self.doc_id, self.problem = doc_id, problem
 
 
 class SessionView(Screen[None]):
