@@ -21,7 +21,7 @@ overlap F1. Form fields: see ``form_compare``.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
@@ -36,7 +36,7 @@ from annotator.core.categories import (
     cohen_kappa,
     covered_tokens,
 )
-from annotator.core.compare import Comparison, SpanView, collector_paused, load_comparison
+from annotator.core.compare import Comparison, collector_paused, load_comparison
 from annotator.core.corpus import Corpus
 from annotator.core.form_compare import field_agreement
 from annotator.core.scheme import Scheme
@@ -85,8 +85,7 @@ class _Marks:
 
     __slots__ = ("by_label", "counted", "keys")
 
-    def __init__(self, spans: Sequence[SpanView]) -> None:
-        keys = [(span.start, span.end, span.label) for span in spans]
+    def __init__(self, keys: list[SpanKey]) -> None:
         self.keys: set[SpanKey] = set(keys)
         # The same span twice in one record is rare; only then are keys counted.
         self.counted: Counter[SpanKey] | None = (
@@ -122,20 +121,32 @@ def _add_pair(marks_a: _Marks, marks_b: _Marks, pair: _Pair) -> Counts:
         by_label[label][_TP] += count
         doc[_TP] += count
     empty: list[tuple[int, int]] = []
-    for label in marks_a.by_label.keys() | marks_b.by_label.keys():
-        spans_a = marks_a.by_label.get(label, empty)
-        spans_b = marks_b.by_label.get(label, empty)
-        over_a = _overlapped(spans_a, spans_b) if spans_b else 0
-        over_b = _overlapped(spans_b, spans_a) if spans_a else 0
+    size_a = size_b = doc_over_a = doc_over_b = 0
+    labels_a, labels_b = marks_a.by_label, marks_b.by_label
+    for label in labels_a.keys() | labels_b.keys():
+        spans_a = labels_a.get(label, empty)
+        spans_b = labels_b.get(label, empty)
+        if spans_a == spans_b:
+            # The same spans: each overlaps its twin (a span has end > start).
+            over_a = over_b = len(spans_a)
+        elif spans_a and spans_b:
+            over_a = _overlapped(spans_a, spans_b)
+            over_b = _overlapped(spans_b, spans_a)
+        else:
+            over_a = over_b = 0
         counts = by_label[label]
         counts[_SIZE_A] += len(spans_a)
         counts[_SIZE_B] += len(spans_b)
         counts[_OVER_A] += over_a
         counts[_OVER_B] += over_b
-        doc[_SIZE_A] += len(spans_a)
-        doc[_SIZE_B] += len(spans_b)
-        doc[_OVER_A] += over_a
-        doc[_OVER_B] += over_b
+        size_a += len(spans_a)
+        size_b += len(spans_b)
+        doc_over_a += over_a
+        doc_over_b += over_b
+    doc[_SIZE_A] = size_a
+    doc[_SIZE_B] = size_b
+    doc[_OVER_A] = doc_over_a
+    doc[_OVER_B] = doc_over_b
     total = pair.counts
     for index in range(5):
         total[index] += doc[index]
@@ -162,21 +173,21 @@ def agreement(comparison: Comparison, scheme: Scheme) -> dict[str, Any]:
     chunk_tokens = ChunkTokens()
     label_counts: Counter[str] = Counter()
     for unit in comparison.units:
-        spans_of = {name: record.spans for name, record in unit.records.items()}
-        marks = {name: _Marks(spans) for name, spans in spans_of.items()}
-        for spans in spans_of.values():
-            label_counts.update(span.label for span in spans)
+        keys_of = {name: record.span_keys() for name, record in unit.records.items()}
+        marks = {name: _Marks(keys) for name, keys in keys_of.items()}
+        for keys in keys_of.values():
+            label_counts.update([label for _start, _end, label in keys])
         text = comparison.text(unit) if with_text else None
         tallies: Counter[tuple[str, ...]] = Counter()
         token_count = 0
         if text is not None:
             token_count = token_counts.of(text)
-            records = list(spans_of.values())
+            records = [record.spans for record in unit.records.values()]
             starts, ends = covered_tokens(text, records, chunk_tokens)
             pieces = Pieces(records, len(text))
             tallies = pieces.token_tallies(starts, ends)
             pieces.add_char_units(coincidences)
-            place = {name: index for index, name in enumerate(spans_of)}
+            place = {name: index for index, name in enumerate(unit.records)}
         doc_exact: list[float] = []
         doc_overlap: list[float] = []
         for a, b in combinations(list(unit.records), 2):

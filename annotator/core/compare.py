@@ -18,7 +18,10 @@ adjudication"):
 Records are kept as ``Annotation`` objects, not pydantic models: a corpus of 10,000 documents
 by three annotators is 30,000 records of a dozen spans, and a model per span would take about
 a gigabyte, a tuple per span a tenth of that. Each line is still validated in full as a Record
-(``journal.parse_record_line``, the journal reader's own check) before it is kept.
+and against the scheme before it is kept: by ``record_check.LineCheck`` (the model's constraints
+in pydantic-core, without making models), and where that finds anything amiss by the journal
+reader's own check (``journal.parse_record_line``) and ``record_check.SchemeCheck``, whose
+messages are the ones reported.
 """
 
 from __future__ import annotations
@@ -39,10 +42,8 @@ from annotator.core.corpus import Corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.journal import LineProblem, parse_record_line
 from annotator.core.models import Record
-from annotator.core.record_check import LineCheck
+from annotator.core.record_check import LineCheck, SchemeCheck
 from annotator.core.scheme import Scheme
-from annotator.core.validate import form_problems, link_problems, scheme_problems
-from annotator.core.values import value_problem
 
 
 class SpanView(NamedTuple):
@@ -123,6 +124,11 @@ class Annotation:
         """The record's spans (made anew each time: take them once per use)."""
         fields = iter(self._spans)
         return tuple(map(_make_span, zip(*[fields] * 6, strict=True)))
+
+    def span_keys(self) -> list[tuple[int, int, str]]:
+        """(start, end, label) of each span, in order (without making the spans)."""
+        flat = self._spans
+        return list(zip(flat[1::6], flat[2::6], flat[3::6], strict=True))
 
     @property
     def form(self) -> dict[str, Any]:
@@ -250,7 +256,7 @@ def _first_problem(file: Path, problems: list[LineProblem]) -> str:
 
 def _read_latest(files: list[Path], scheme: Scheme) -> _Latest:
     latest = _Latest()
-    checker = _SchemeCheck(scheme)
+    checker = SchemeCheck(scheme)
     check = LineCheck(scheme)
     for file in files:
         in_file: dict[tuple[str, str], Annotation] = {}
@@ -287,45 +293,6 @@ def _read_latest(files: list[Path], scheme: Scheme) -> _Latest:
             latest.files[name] = file
         latest.records.update(in_file)
     return latest
-
-
-class _SchemeCheck:
-    """``validate.scheme_problems`` for many records, with its span checks remembered.
-
-    Labels and span values repeat across records, so which (label, value) pairs are fine is
-    remembered; the form and links are checked per record by validate's own functions. Any
-    problem is reported with the message ``scheme_problems`` gives (the first one).
-    """
-
-    def __init__(self, scheme: Scheme) -> None:
-        self.scheme = scheme
-        self.value_types = {label.name: label.value_type for label in scheme.labels}
-        self.fine: set[tuple[str, type, Any]] = set()
-
-    def problem(self, file: Path, line: int, record: Record) -> str | None:
-        """The first problem of the record as ``FILE:LINE: path: message``, or None."""
-        fine = self.fine
-        for span in record.spans:
-            key = (span.label, type(span.value), span.value)
-            if key in fine:
-                continue
-            value_type = self.value_types.get(span.label)
-            if value_type is None or value_problem(value_type, span.value) is not None:
-                return self._message(file, line, record)
-            fine.add(key)
-        if next(form_problems(record, self.scheme), None) is not None:
-            return self._message(file, line, record)
-        if record.links and next(link_problems(record, self.scheme), None) is not None:
-            return self._message(file, line, record)
-        return None
-
-    def _message(self, file: Path, line: int, record: Record) -> str:
-        for path, message in scheme_problems(record, self.scheme):
-            hint = ""
-            if message.startswith("unknown label"):
-                hint = "; were these journals made with another scheme? pass it with --scheme FILE"
-            return f"{file}:{line}: {path}: {message}{hint}"
-        return f"{file}:{line}: does not fit the scheme {self.scheme.name}"
 
 
 def load_comparison(files: list[Path], scheme: Scheme, corpus: Corpus | None = None) -> Comparison:

@@ -17,15 +17,16 @@ line it accepts is accepted by the model with the same values.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any, NotRequired
 
 import orjson
 from pydantic import ConfigDict, Field, TypeAdapter, ValidationError, with_config
 from typing_extensions import TypedDict
 
-from annotator.core.models import SCHEMA_VERSION, NonNegativeInt, Status
+from annotator.core.models import SCHEMA_VERSION, NonNegativeInt, Record, Status
 from annotator.core.scheme import Scheme
-from annotator.core.validate import links_problems
+from annotator.core.validate import form_problems, link_problems, links_problems, scheme_problems
 from annotator.core.values import value_problem
 
 _STRICT = ConfigDict(extra="forbid", strict=True)
@@ -129,3 +130,42 @@ class LineCheck:
         if any(span_id not in ids for span_ids in links.values() for span_id in span_ids):
             return False
         return next(links_problems(links, data.get("form", {}), self.scheme), None) is None
+
+
+class SchemeCheck:
+    """``validate.scheme_problems`` for many records, with its span checks remembered.
+
+    Labels and span values repeat across records, so which (label, value) pairs are fine is
+    remembered; the form and links are checked per record by validate's own functions. Any
+    problem is reported with the message ``scheme_problems`` gives (the first one).
+    """
+
+    def __init__(self, scheme: Scheme) -> None:
+        self.scheme = scheme
+        self.value_types = {label.name: label.value_type for label in scheme.labels}
+        self.fine: set[tuple[str, type, Any]] = set()
+
+    def problem(self, file: Path, line: int, record: Record) -> str | None:
+        """The first problem of the record as ``FILE:LINE: path: message``, or None."""
+        fine = self.fine
+        for span in record.spans:
+            key = (span.label, type(span.value), span.value)
+            if key in fine:
+                continue
+            value_type = self.value_types.get(span.label)
+            if value_type is None or value_problem(value_type, span.value) is not None:
+                return self._message(file, line, record)
+            fine.add(key)
+        if next(form_problems(record, self.scheme), None) is not None:
+            return self._message(file, line, record)
+        if record.links and next(link_problems(record, self.scheme), None) is not None:
+            return self._message(file, line, record)
+        return None
+
+    def _message(self, file: Path, line: int, record: Record) -> str:
+        for path, message in scheme_problems(record, self.scheme):
+            hint = ""
+            if message.startswith("unknown label"):
+                hint = "; were these journals made with another scheme? pass it with --scheme FILE"
+            return f"{file}:{line}: {path}: {message}{hint}"
+        return f"{file}:{line}: does not fit the scheme {self.scheme.name}"
