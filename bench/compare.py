@@ -13,7 +13,9 @@ boundaries, other labels, other counts, other event types and releases). Then, i
 
 Goal (issue 4): within 4x the floor and under 200 MB peak. Reading a journal validates every
 line as a Record (pydantic), which alone costs several times the orjson floor; the script
-prints that too, so the figures say what the comparing itself adds.
+prints that too, and the cost of the check agree, diff and merge use instead (the same
+constraints and the scheme's, without making models; ``record_check``), so the figures say
+what the comparing itself adds.
 Run from the project folder: python -m bench.compare
 """
 
@@ -145,6 +147,18 @@ def validation_floor(journals: list[Path]) -> None:
             parse_record_line(line, number)
 
 
+def checked_floor(journals: list[Path]) -> None:
+    """The same through the bulk readers' check (``record_check.LineCheck``: the Record
+    model's constraints and the scheme's, without making models), as agree/diff/merge read."""
+    from annotator.core.record_check import LineCheck
+    from annotator.core.scheme import load_default_scheme
+
+    check = LineCheck(load_default_scheme())
+    for path in journals:
+        for line in path.read_bytes().splitlines():
+            check.data(line)
+
+
 def median_of(action: Callable[[], object], runs: int = 3) -> float:
     times = []
     for _ in range(runs):
@@ -202,6 +216,7 @@ def main() -> None:
         gold = folder / "gold.jsonl"
         floor = median_of(lambda: parse_floor(journals))
         validated = median_of(lambda: validation_floor(journals))
+        checked = median_of(lambda: checked_floor(journals))
         timings = {
             "agree (no corpus)": median_of(lambda: agreement_of_files(journals, scheme)),
             "agree --corpus": median_of(
@@ -247,6 +262,10 @@ def main() -> None:
     print(
         f"  read + validate every line as a Record     {validated * 1000:8.0f} ms   "
         f"{validated / floor:5.1f}x floor"
+    )
+    print(
+        f"  read + check every line (LineCheck)        {checked * 1000:8.0f} ms   "
+        f"{checked / floor:5.1f}x floor"
     )
     print("core functions, in-process (x floor, x validation):")
     for title, seconds in timings.items():

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Literal
 
@@ -43,12 +44,18 @@ def _position(span: SpanView) -> tuple[int, int, str, str]:
     return (span.start, span.end, span.label, span.id)
 
 
+# The same keys at C speed (SpanView fields: id, start, end, label, text, value).
+_by_position = itemgetter(1, 2, 3, 0)
+_by_offsets_label = itemgetter(1, 2, 3)
+_by_offsets = itemgetter(1, 2)
+
+
 def span_differences(
     a: Annotation, b: Annotation
 ) -> list[tuple[DiffKind, SpanView | None, SpanView | None]]:
     """The span differences of two records of one document, in document order."""
-    free_a = sorted(a.spans, key=_position)
-    free_b = sorted(b.spans, key=_position)
+    free_a = sorted(a.spans, key=_by_position)
+    free_b = sorted(b.spans, key=_by_position)
     out: list[tuple[DiffKind, SpanView | None, SpanView | None]] = []
 
     def pair_by(key: Any, kind: DiffKind) -> None:
@@ -68,8 +75,8 @@ def span_differences(
                 out.append((kind, span, other))
         free_a[:] = kept_a
 
-    pair_by(lambda span: (span.start, span.end, span.label), "value")
-    pair_by(lambda span: (span.start, span.end), "label")
+    pair_by(_by_offsets_label, "value")
+    pair_by(_by_offsets, "label")
     candidates = sorted(
         (
             (-(min(x.end, y.end) - max(x.start, y.start)), _position(x), _position(y), x, y)

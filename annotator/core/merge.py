@@ -191,6 +191,8 @@ class _GoldBuilder:
             for name in self.names
         }
         keys = {name: [frame_key(item, group) for item in items[name]] for name in self.names}
+        if self._same_frames(group, items, keys):
+            return
         counts = {name: Counter(keys[name]) for name in self.names}
         # A frame is accepted as many times as at least K annotators have it.
         accepted: dict[tuple[Hashable, ...], int] = {}
@@ -207,6 +209,8 @@ class _GoldBuilder:
         gold_items = []
         for gold_index, (index, source, _frame) in enumerate(chosen):
             gold_items.append(items[source][index])
+            if not self.their_links[source]:
+                continue
             self._carry_links(
                 source,
                 {
@@ -241,6 +245,28 @@ class _GoldBuilder:
                     ],
                 }
             )
+
+    def _same_frames(
+        self,
+        group: FormField,
+        items: dict[str, list[dict[str, Any]]],
+        keys: dict[str, list[tuple[Hashable, ...]]],
+    ) -> bool:
+        """The common case of ``_merge_group``: every annotator gave the same frames in the
+        same order. Every frame is accepted, from the first annotator, with no conflict."""
+        names = self.names
+        first = keys[names[0]]
+        if self.threshold > len(names) or any(keys[name] != first for name in names[1:]):
+            return False
+        source = min(names)
+        gold_items = items[source]
+        if self.their_links[source]:
+            for index in range(len(gold_items)):
+                paths = [f"{group.name}[{index}].{sub.name}" for sub in group.fields]
+                self._carry_links(source, {path: path for path in paths})
+        if gold_items or any(group.name in self.forms[name] for name in names):
+            self.form[group.name] = gold_items
+        return True
 
     def _carry_links(self, source: str, paths: dict[str, str]) -> None:
         """Copy ``source``'s links of ``paths`` (its path -> gold path) to gold span ids."""
