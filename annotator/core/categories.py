@@ -22,6 +22,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from annotator.core.alpha import Coincidences
@@ -214,17 +215,18 @@ class Pieces:
         """How many of the tokens (``covered_tokens``) have each tuple of the records'
         categories (``token_categories`` of each record, ``O`` where it has none)."""
         edges = self.edges
-        places: Counter[tuple[int, int]] = Counter()
-        for start, end in zip(starts, ends, strict=True):
-            # The pieces the token shares a character with: first .. last.
-            places[(bisect_right(edges, start) - 1, bisect_left(edges, end) - 1)] += 1
+        # The pieces each token shares a character with, first + 1 .. last + 1 (C calls only).
+        firsts = map(partial(bisect_right, edges), starts)
+        places = Counter(zip(firsts, map(partial(bisect_left, edges), ends), strict=True))
+        covers = self.covers
         tallies: Counter[tuple[str, ...]] = Counter()
-        for (first, last), count in places.items():
-            if first == last:
-                values = tuple(cover.get(first, OUTSIDE) for cover in self.covers)
+        for (after_first, after_last), count in places.items():
+            if after_first == after_last:
+                first = after_first - 1
+                values = tuple([cover.get(first, OUTSIDE) for cover in covers])
             else:
-                values = tuple(_union(cover, first, last) for cover in self.covers)
-            tallies[values] += count
+                values = tuple([_union(cover, after_first - 1, after_last - 1) for cover in covers])
+            tallies[values] = tallies.get(values, 0) + count
         return tallies
 
 
