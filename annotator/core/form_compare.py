@@ -224,6 +224,8 @@ def form_differences(
     path in B's form, which differs only when a group's items are in another order.
     """
     out: list[dict[str, Any]] = []
+    if form_a == form_b:
+        return out  # the same answers: no field can differ
     for field in scheme.fields:
         if field.type != "group":
             if field_value(form_a, field) != field_value(form_b, field):
