@@ -30,7 +30,7 @@ def drive(session: AnnotationSession, scenario: Scenario, wait: bool = True) -> 
     asyncio.run(main())
 
 
-async def wait_for(pilot: Pilot[Any], condition: Callable[[], bool], tries: int = 100) -> None:
+async def wait_for(pilot: Pilot[Any], condition: Callable[[], bool], tries: int = 150) -> None:
     for _ in range(tries):
         if condition():
             await pilot.pause()

@@ -14,6 +14,7 @@ from typing import Any
 
 import orjson
 import pytest
+from annotate_helpers import press, wait_for
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -64,21 +65,6 @@ def shown(app: ReviewApp, doc_id: str | None) -> bool:
         and session.doc_id == doc_id
         and article.text_original == session.document(doc_id).text
     )
-
-
-async def wait_for(pilot: Pilot[Any], condition: Callable[[], bool], tries: int = 150) -> None:
-    for _ in range(tries):
-        if condition():
-            await pilot.pause()
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("the app never got there")
-
-
-async def press(pilot: Pilot[Any], *keys: str) -> None:
-    for key in keys:
-        await pilot.press(key)
-    await pilot.pause()
 
 
 def drive(session: ReviewSession, scenario: Scenario) -> None:
