@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -56,3 +58,14 @@ def write_jsonl(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+@pytest.fixture
+def tmux() -> str:
+    """The tmux program for end-to-end tests: skipped without it, except in CI where it fails."""
+    found = shutil.which("tmux")
+    if found is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("tmux is missing: the end-to-end test must run in CI (.ci/run installs it)")
+        pytest.skip("tmux is not installed")
+    return found

@@ -10,7 +10,6 @@ without it in CI (CI=true).
 
 from __future__ import annotations
 
-import os
 import shlex
 import shutil
 import subprocess
@@ -23,16 +22,6 @@ from tests.test_e2e_tmux import Terminal, last_records
 from tests.test_review_data import CORPUS, FIRST, SECOND, two_journals
 
 pytestmark = pytest.mark.tmux
-
-
-@pytest.fixture
-def tmux() -> str:
-    found = shutil.which("tmux")
-    if found is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("tmux is missing: the end-to-end test must run in CI (.ci/run installs it)")
-        pytest.skip("tmux is not installed")
-    return found
 
 
 def test_review_settles_conflicts_with_keys_and_validates(tmux: str, tmp_path: Path) -> None:

@@ -131,16 +131,6 @@ class Terminal:
 
 
 @pytest.fixture
-def tmux() -> str:
-    found = shutil.which("tmux")
-    if found is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("tmux is missing: the end-to-end test must run in CI (.ci/run installs it)")
-        pytest.skip("tmux is not installed")
-    return found
-
-
-@pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     folder = tmp_path / "corpus"
     shutil.copytree(CORPUS, folder)
