@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from annotator.core.scheme import Scheme, load_default_scheme, load_scheme
 
@@ -21,3 +23,25 @@ def optional_scheme(path: str | None) -> Scheme | None:
 def warn(line: str) -> None:
     """A reported item (something a format cannot hold, say): one line on stderr."""
     print(line, file=sys.stderr)
+
+
+class ScreenSession(Protocol):
+    """A session a screen runs over: messages to show first; close says if all was written."""
+
+    messages: list[str]
+
+    def close(self, timeout: float | None = 10.0) -> bool: ...
+
+
+def run_screen(session: ScreenSession, run_app: Callable[[], object]) -> bool:
+    """Print the session's messages, run the app, then close the session whatever happened.
+
+    Returns whether everything was written.
+    """
+    for message in session.messages:
+        print(message, file=sys.stderr)
+    try:
+        run_app()
+    finally:
+        written = session.close()
+    return written

@@ -7,6 +7,7 @@ import getpass
 import sys
 from pathlib import Path
 
+from annotator.commands import run_screen
 from annotator.core.errors import AnnotatorError
 
 
@@ -24,16 +25,10 @@ def run(args: argparse.Namespace) -> int:
     session = open_session(
         Path(args.corpus), args.annotator or login_name(), scheme, Path(args.out)
     )
-    for message in session.messages:
-        print(message, file=sys.stderr)
     # Textual is imported only here, so other commands never load it.
     from annotator.tui.app import AnnotatorApp
 
-    try:
-        AnnotatorApp(session).run()
-    finally:
-        written = session.close()
-    if not written:
+    if not run_screen(session, lambda: AnnotatorApp(session).run()):
         print(f"{session.journal}: some changes could not be written", file=sys.stderr)
         return 1
     return 0

@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from annotator.commands import run_screen
 from annotator.commands.annotate_cmd import login_name
 
 
@@ -21,16 +22,10 @@ def run(args: argparse.Namespace) -> int:
         scheme_path=Path(args.scheme) if args.scheme else None,
         min_agree=args.min_agree,
     )
-    for message in session.messages:
-        print(message, file=sys.stderr)
     # Textual is imported only here, so other commands never load it.
     from annotator.tui.review_app import ReviewApp
 
-    try:
-        ReviewApp(session).run()
-    finally:
-        written = session.close()
-    if not written:
+    if not run_screen(session, lambda: ReviewApp(session).run()):
         print(f"{session.store.journal}: some decisions could not be written", file=sys.stderr)
         return 1
     left = session.conflicts_left()
