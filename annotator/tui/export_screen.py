@@ -8,8 +8,6 @@ what was written and every warning line, or the one line that stopped the export
 from __future__ import annotations
 
 import contextlib
-import shlex
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 
@@ -22,172 +20,28 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.export_request import (
+    FORMAT_NOTES,
+    OFFSETS,
+    SHOWN_FILES,
+    STATUS_BOXES,
+    STYLE_FORMATS,
+    STYLES,
+    WITH_TEXT_FORMATS,
+    ExportRequest,
+    Outcome,
+    default_out,
+    export_now,
+    output_hint,
+)
 from annotator.core.formats import EXPORT_FORMATS, UTF16_FORMATS
-from annotator.core.formats.common import Sink
-from annotator.core.formats.export import EXTENSIONS, ExportResult, export_records
-from annotator.core.scheme import Scheme
 from annotator.core.session import AnnotationSession
-
-FORMAT_NOTES = {
-    "jsonl": "the records as they are",
-    "prodigy": "Prodigy tasks (JSONL)",
-    "doccano": "doccano (JSONL)",
-    "labelstudio": "Label Studio tasks (one JSON list)",
-    "brat": "brat: a folder of .txt + .ann",
-    "conll": "CoNLL: a token per line, IOB2 tags",
-    "hf": "Hugging Face: a folder of JSONL rows + labels.json",
-    "spacy": "spaCy DocBin (.spacy)",
-}
-# What export_records accepts beyond the format (its option checks): --with-text for jsonl,
-# --style for doccano, --offsets utf16 for the UTF16_FORMATS; brat and hf write folders.
-WITH_TEXT_FORMATS = frozenset({"jsonl"})
-STYLE_FORMATS = frozenset({"doccano"})
-FOLDER_FORMATS = frozenset({"brat", "hf"})
-STYLES = [("label: [[start, end, label]]", "label"), ("entities: [{id, label, …}]", "entities")]
-OFFSETS = [("code points (Python)", "codepoints"), ("UTF-16 units (JavaScript)", "utf16")]
-STATUS_BOXES = ("done", "in_progress", "skipped")
-FLUSH_SECONDS = 10.0
-SHOWN_FILES = 12
-
-
-@dataclass(frozen=True)
-class ExportRequest:
-    """One export, as ``annotator export`` takes it on the command line."""
-
-    source: Path
-    fmt: str
-    out: Path
-    corpus: Path
-    annotator: str
-    scheme_path: Path
-    status: str = "done"
-    split: str | None = None
-    seed: int = 0
-    with_text: bool = False
-    style: str = "label"
-    offsets: str = "codepoints"
-
-    def command_line(self) -> str:
-        words = ["annotator", "export", str(self.source), "--format", self.fmt, "-o", str(self.out)]
-        words += ["--corpus", str(self.corpus), "--annotator", self.annotator]
-        words += ["--scheme", str(self.scheme_path)]
-        if self.status != "done":
-            words += ["--status", self.status]
-        if self.split is not None:
-            words += ["--split", self.split, "--seed", str(self.seed)]
-        if self.with_text:
-            words.append("--with-text")
-        if self.style != "label":
-            words += ["--style", self.style]
-        if self.offsets != "codepoints":
-            words += ["--offsets", self.offsets]
-        return shlex.join(words)
-
-    def run(self, scheme: Scheme, on_warning: Sink) -> ExportResult:
-        """``export_records`` with the arguments ``annotator export`` passes for that line."""
-        return export_records(
-            self.source,
-            self.fmt,
-            self.out,
-            corpus=self.corpus,
-            status=self.status,
-            split=self.split,
-            seed=self.seed,
-            annotator=self.annotator,
-            with_text=self.with_text,
-            style=self.style,
-            offsets=self.offsets,
-            scheme=scheme,
-            on_warning=on_warning,
-        )
-
-
-@dataclass
-class Outcome:
-    request: ExportRequest
-    warnings: list[str] = field(default_factory=list)
-    result: ExportResult | None = None
-    error: str | None = None
-
-    def summary(self) -> str:
-        """The line ``annotator export`` prints, or the error (always one line)."""
-        if self.result is None:
-            return " ".join((self.error or "the export stopped").split())
-        result, request = self.result, self.request
-        count = len(result.files)
-        where = str(request.out) if count == 1 else f"{request.out} ({count} files)"
-        line = f"exported {result.documents} document(s) as {request.fmt} to {where}"
-        splits = ", ".join(f"{name} {size}" for name, size in result.splits.items())
-        return line + (f": {splits}" if splits else "")
-
 
 # By journal (touched on the event loop only): the last export asked for, which the screen
 # opens with the next time, and the exports still running (one at a time: the screen can be
 # closed, and opened again, while one runs).
 _LAST: dict[str, ExportRequest] = {}
 _RUNNING: set[str] = set()
-
-
-def default_out(base: Path, annotator: str, fmt: str, split: bool) -> Path:
-    """``export/<annotator>.<ext>`` beside ``annotations/``; a folder for folder exports."""
-    if split or fmt in FOLDER_FORMATS:
-        return base / "export" / f"{annotator}-{fmt}"
-    ext = EXTENSIONS[fmt]
-    name = f"{annotator}{ext}" if ext == f".{fmt}" else f"{annotator}.{fmt}{ext}"
-    return base / "export" / name
-
-
-def output_hint(fmt: str, split: bool) -> str:
-    ext = EXTENSIONS[fmt]
-    if fmt == "brat":
-        each = "a folder per split, each with" if split else "a folder:"
-        return f"{each} <id>.txt + <id>.ann per document"
-    if fmt == "hf":
-        rows = "train.jsonl, dev.jsonl … (one per split)" if split else "data.jsonl"
-        return f"a folder: {rows} + labels.json"
-    if split:
-        return f"a folder: one file per split (train{ext}, dev{ext} …)"
-    return "one file; an existing file of that name is replaced"
-
-
-def refuse_clash(out: Path, kept: list[tuple[str, Path]]) -> None:
-    """An export must not write over (or into) the journal or the corpus."""
-    target = out.resolve()
-    for what, path in kept:
-        held = path.resolve()
-        if target == held:
-            problem = f"that is {what}"
-        elif target in held.parents:
-            problem = f"that folder holds {what} ({path})"
-        elif held.is_dir() and held in target.parents:
-            problem = f"that is inside {what} ({path})"
-        else:
-            continue
-        raise AnnotatorError(f"{out}: {problem}; choose another output path")
-
-
-def export_now(request: ExportRequest, session: AnnotationSession) -> Outcome:
-    """Flush the journal, then export (in a worker thread); every failure becomes one line."""
-    outcome = Outcome(request)
-    try:
-        if not session.flush(timeout=FLUSH_SECONDS):
-            raise AnnotatorError(
-                f"{request.source}: your latest changes are not on disk yet "
-                f"({session.save_error or 'still writing'}); nothing was exported so that none "
-                "is left out (saving keeps retrying)"
-            )
-        refuse_clash(
-            request.out, [("your journal", request.source), ("the corpus", request.corpus)]
-        )
-        outcome.result = request.run(session.scheme, outcome.warnings.append)
-    except AnnotatorError as error:
-        outcome.error = str(error)
-    except OSError as error:
-        where = f" ({error.filename})" if error.filename else ""
-        outcome.error = f"{request.out}: cannot write: {error.strerror or error}{where}"
-    except Exception as error:  # a fault in a format: one line, and the app keeps running
-        outcome.error = f"the export failed: {type(error).__name__}: {error}"
-    return outcome
 
 
 class ExportScreen(ModalScreen[None]):

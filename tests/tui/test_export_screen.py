@@ -15,9 +15,9 @@ from textual.pilot import Pilot
 from textual.widgets import Button, Checkbox, Input, OptionList, Select, Static
 
 from annotator.cli import main
+from annotator.core import export_request
 from annotator.core.formats.export import export_records
 from annotator.core.session import AnnotationSession, open_session
-from annotator.tui import export_screen
 from annotator.tui.annotate_screen import AnnotateScreen
 from annotator.tui.app import AnnotatorApp
 from annotator.tui.export_screen import ExportScreen
@@ -274,14 +274,14 @@ def test_the_export_runs_off_the_event_loop_and_reports_after_escape(
     release = threading.Event()
     threads: list[str] = []
     told: list[tuple[str, str]] = []
-    real = export_screen.export_records
+    real = export_request.export_records
 
     def slow(*args: Any, **kwargs: Any) -> Any:
         threads.append(threading.current_thread().name)
         assert release.wait(10)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(export_screen, "export_records", slow)
+    monkeypatch.setattr(export_request, "export_records", slow)
 
     async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
         monkeypatch.setattr(
