@@ -20,7 +20,7 @@ from annotator.core.values import DateValue
 ValueType = Literal["none", "integer", "date"]
 FieldType = Literal["choice", "text", "integer", "date", "list", "group"]
 
-# Keys the annotation screen uses itself; a label key may not take one of them.
+# Keys the annotation and review screens use themselves; a label key may not take one of them.
 RESERVED_KEYS = frozenset(
     [*"crxdsfnpulgqo/?etab", "tab", "shift+tab", "escape", "enter", "delete", "space"]
 )

@@ -42,9 +42,10 @@ class ConflictPanel(Static):
     plain = ""
     """What the panel says, as plain text."""
 
-    def show(self, session: ReviewSession, text: str | None) -> str:
-        """Draw the session's current conflict (``text``: its document's text, when read);
-        returns the title for the panel's frame."""
+    def show(self, session: ReviewSession, text: str | None, char_mode: bool = False) -> str:
+        """Draw the session's current conflict (``text``: its document's text, when read;
+        ``char_mode``: a drawn span keeps the exact selection); returns the title for the
+        panel's frame."""
         view = session.view()
         if view is None:
             finished = self._finished(session)
@@ -74,7 +75,7 @@ class ConflictPanel(Static):
             badge, details = self._version(scheme, view, version)
             versions.add_row(badge, details)
             plain.append(f"{badge.plain} {details.plain}")
-        keys, keys_plain = self._keys(session, view)
+        keys, keys_plain = self._keys(session, view, char_mode)
         self.plain = "\n\n".join([*plain, keys_plain])
         self.update(Group(head, versions, Text(""), keys))
         return f"Conflict {view.position} of {view.in_document} · {view.place.doc_id}"
@@ -119,16 +120,24 @@ class ConflictPanel(Static):
         out.append(f"\n{_value_text(version.value)}")
         return badge, out
 
-    def _keys(self, session: ReviewSession, view: ConflictView) -> tuple[Table | Text, str]:
+    def _keys(
+        self, session: ReviewSession, view: ConflictView, char_mode: bool
+    ) -> tuple[Table | Text, str]:
         """The keys that settle this conflict now, and the same as plain text."""
         if session.editing:
             labels = " · ".join(f"{label.key} {label.name}" for label in session.scheme.labels)
             out = Text("Drawing: ", style="bold yellow")
             out.append(
                 "select the span with shift+arrows or the mouse, then press its label key: "
-                f"{labels}. escape cancels.",
+                f"{labels}. escape cancels.\n",
                 style="default",
             )
+            if char_mode:
+                out.append("Character mode", style="bold magenta")
+                out.append(": the span keeps the selection exactly; c snaps to whole words.")
+            else:
+                out.append("Token mode", style="bold")
+                out.append(": the span snaps to whole words; c keeps the exact selection.")
             return out, out.plain
         rows = [(f"1–{len(view.versions)}", "take that version")]
         if any(version.letter for version in view.versions):

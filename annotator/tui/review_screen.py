@@ -6,7 +6,9 @@ decision goes through the session, which saves it; the views are then redrawn fr
 
 Number keys take versions; while drawing a span (``e``) the scheme's label keys settle the
 conflict with the selection instead (each binding is only active in its mode, so a label key
-that is also a version number does the right thing). The class is made per scheme by
+that is also a version number does the right thing). The drawn span is snapped to whole tokens
+as the annotation screen snaps its selections; ``c`` switches to character mode (the selection
+kept exactly) and back, for the rest of the review. The class is made per scheme by
 ``review_screen_for``.
 """
 
@@ -40,6 +42,7 @@ SAVE_MARKS = {
     "error": ("✖ NOT SAVED (retrying)", "bold white on red"),
 }
 _DECISIONS = {"take", "take_letter", "take_all", "reject_all", "edit"}
+CHAR_MODE = "Character mode (keep the drawn span's exact characters) on / off"
 
 
 def review_screen_for(session: ReviewSession) -> ReviewScreen:
@@ -57,6 +60,7 @@ class ReviewScreen(Screen[None]):
         Binding("r", "reject_all", "Reject all"),
         Binding("e", "edit", "Draw span"),
         Binding("escape", "cancel_edit", "Cancel drawing"),
+        Binding("c", "toggle_char_mode", CHAR_MODE, show=False),
         Binding("n", "next_conflict", "Next"),
         Binding("p", "previous_conflict", "Previous"),
         Binding("ctrl+z", "undo", "Undo the last decision", show=False),
@@ -70,6 +74,8 @@ class ReviewScreen(Screen[None]):
         self.scheme = session.scheme
         self._shown: Document | None = None  # the document in the article
         self._reading: str | None = None
+        self.char_mode = False
+        """A drawn span keeps the selection's exact characters instead of whole tokens."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -153,7 +159,7 @@ class ReviewScreen(Screen[None]):
             if self._shown is not None:
                 kept = session.records.get(self._shown.id)
                 article.set_spans(kept.spans if kept else [])
-        title = self.panel.show(session, shown.text if shown else None)
+        title = self.panel.show(session, shown.text if shown else None, self.char_mode)
         self.query_one("#conflict-box").border_title = title
         self.refresh_status()
         self.refresh_bindings()
@@ -180,6 +186,8 @@ class ReviewScreen(Screen[None]):
             text.append(" all settled", style="bold green")
         if session.editing:
             text.append(" · DRAWING A SPAN", style="bold yellow")
+        if self.char_mode:
+            text.append(" · CHAR MODE", style="bold magenta")
         text.append(
             f" · {session.conflicts_left()} conflict(s) left in "
             f"{session.documents_left()} document(s) · reviewer {session.reviewer} · "
@@ -247,7 +255,17 @@ class ReviewScreen(Screen[None]):
 
     def action_label(self, label: str) -> None:
         start, end = self.article.selection_offsets()
-        self._decide("edit", start, end, label, "char" if self.article.char_mode else "token")
+        self._decide("edit", start, end, label, "char" if self.char_mode else "token")
+
+    def action_toggle_char_mode(self) -> None:
+        self.char_mode = not self.char_mode
+        self.article.char_mode = self.char_mode
+        self.notify(
+            "character mode: a drawn span keeps the selection exactly"
+            if self.char_mode
+            else "token mode: a drawn span snaps to whole words"
+        )
+        self.redraw()
 
     def action_undo(self) -> None:
         if not self.session.can_undo:
@@ -286,15 +304,20 @@ class ReviewScreen(Screen[None]):
         skip = [label.key for label in self.scheme.labels]
         skip += [binding.key for binding in declared(Screen)]
         versions = [("1 … 9", "take that version (a / b: the first / second annotator's)")]
+        skip.append("c")  # listed with drawing, where it matters
         screen = [
             row
             for row in key_rows(declared(type(self)), skip_keys=skip)
             if not row[1].startswith("Take version") and "annotator's version" not in row[1]
         ]
         said = {description for _keys, description in screen}
+        drawing = [
+            *labels,
+            ("c", "character mode on / off: keep the selection exactly, or snap to whole words"),
+        ]
         moves = [
             ("arrows, home / end", "move (ctrl+←/→: word by word)"),
-            ("shift + a move, mouse", "select (snapped to whole words)"),
+            ("shift + a move, mouse", "select (snapped to whole words; c: character mode)"),
         ]
         article_moves = [
             binding.key
@@ -308,6 +331,6 @@ class ReviewScreen(Screen[None]):
         ]
         return [
             ("Settle the conflict in the panel", versions + screen),
-            ("Drawing a span (after e): select it, then press its label key", labels),
+            ("Drawing a span (after e): select it, then press its label key", drawing),
             ("In the article", moves + key_rows(declared(type(self.app)))),
         ]

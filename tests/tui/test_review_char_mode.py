@@ -1,0 +1,129 @@
+"""Pilot: character mode for the span a reviewer draws (``e``, a selection, ``c``, a label key).
+
+The journals are tests/test_review_data.py's alice and bob: the first conflict is "Kyiv"
+(780-784), which alice marked as an actor and bob left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from annotate_helpers import press, wait_for
+from test_review_keys import NOW, drive, gold, panel_text, screen_of, spans_of, status_line
+from textual.pilot import Pilot
+
+from annotator.core.review import ReviewSession
+from annotator.core.review_open import open_review
+from annotator.core.review_views import Place
+from annotator.core.scheme import RESERVED_KEYS
+from annotator.tui.keys import declared
+from annotator.tui.review_app import ReviewApp
+from annotator.tui.review_article import ReviewArticle
+from annotator.tui.review_screen import ReviewScreen
+from annotator.tui.screens import HelpScreen
+from tests.test_review_data import CORPUS, FIRST, two_journals
+
+KYIV = (780, 784)
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[ReviewSession]:
+    alice, bob = two_journals(tmp_path)
+    opened = open_review([alice, bob], CORPUS, tmp_path / "gold.jsonl", "rita", now=lambda: NOW)
+    yield opened
+    opened.close()
+
+
+def test_character_mode_keeps_the_drawn_span_exactly(
+    session: ReviewSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        told: list[str] = []
+        notify = app.notify
+
+        def heard(message: str, **options: Any) -> None:
+            told.append(message)
+            notify(message, **options)
+
+        monkeypatch.setattr(app, "notify", heard)
+        screen = screen_of(app)
+        article = screen.query_one(ReviewArticle)
+        assert article.selection_offsets() == KYIV
+        assert "CHAR MODE" not in status_line(app)
+        before = len(gold(session))
+
+        # e, c: character mode, said in the status line, the panel and a notice.
+        await press(pilot, "e", "c")
+        assert screen.char_mode and article.char_mode
+        assert "CHAR MODE" in status_line(app) and "DRAWING" in status_line(app)
+        assert "Character mode: the span keeps the selection exactly" in panel_text(app)
+        assert told == ["character mode: a drawn span keeps the selection exactly"]
+
+        # shift+left leaves "Kyi" selected; 1 (actor) keeps it as it is.
+        await press(pilot, "shift+left")
+        assert article.selection_offsets() == (780, 783)
+        await press(pilot, "1")
+        lines = gold(session)
+        assert len(lines) == before + 1
+        line = lines[-1]
+        drawn = next(s for s in line["spans"] if (s["start"], s["end"]) == (780, 783))
+        assert (drawn["label"], drawn["text"]) == ("actor", "Kyi")
+        assert line["sources"]["spans"][drawn["id"]] == []  # nobody marked "Kyi"
+        assert (780, 784, "actor") not in spans_of(line)
+        assert [c["id"] for c in line["conflicts"]] == ["c2", "c3", "c4"]
+        assert "CHAR MODE" in status_line(app)  # the mode stays for the next span drawn
+
+        # ctrl+z puts c1 back; c again is token mode: the same selection snaps to "Kyiv".
+        await press(pilot, "ctrl+z")
+        assert session.current == Place(FIRST, "c1")
+        assert "c1" in [c["id"] for c in gold(session)[-1]["conflicts"]]
+        await press(pilot, "e", "c")
+        assert not screen.char_mode and not article.char_mode
+        assert "CHAR MODE" not in status_line(app)
+        assert "Token mode: the span snaps to whole words" in panel_text(app)
+        await press(pilot, "shift+left", "1")
+        line = gold(session)[-1]
+        assert (780, 784, "actor") in spans_of(line) and (780, 783, "actor") not in spans_of(line)
+        kyiv = next(s for s in line["spans"] if (s["start"], s["end"]) == KYIV)
+        assert line["sources"]["spans"][kyiv["id"]] == ["alice"]
+
+    drive(session, scenario)
+
+
+def test_c_outside_drawing_sets_the_mode_for_the_next_span(session: ReviewSession) -> None:
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        screen = screen_of(app)
+        count = len(gold(session))
+        # c before e: nothing is decided, the mode is on and shown.
+        await press(pilot, "c")
+        assert screen.char_mode and "CHAR MODE" in status_line(app)
+        assert len(gold(session)) == count and not session.editing
+        # "Kyiv." with its full stop: kept in character mode (token mode would drop it).
+        await press(pilot, "e", "shift+right", "1")
+        line = gold(session)[-1]
+        assert (780, 785, "actor") in spans_of(line)
+        # The help screen lists c with the drawing keys.
+        await press(pilot, "question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        drawing = next(rows for title, rows in help_screen.sections if "Drawing" in title)
+        assert any(key == "c" and "character mode" in what for key, what in drawing)
+        await press(pilot, "escape")
+
+    drive(session, scenario)
+
+
+def test_no_label_key_can_take_a_review_letter() -> None:
+    # Digits are both version and label keys (each in its own mode); a letter is one or the
+    # other, so every letter the review screen binds is refused as a label key.
+    letters = {
+        binding.key
+        for binding in declared(ReviewScreen)
+        if len(binding.key) == 1 and binding.key.isalpha()
+    }
+    assert "c" in letters
+    assert letters <= RESERVED_KEYS
