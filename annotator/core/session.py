@@ -7,7 +7,8 @@ at once through the store's ordered writer; the screen only turns keys into thes
 
 A document without a record gets a blank working record that is first written at its first change.
 A stored record whose ``doc_sha256`` no longer matches the text is *stale*: it is not applied, the
-document is read-only, and only ``start_over()`` replaces it.
+document is read-only, and only ``start_over()`` replaces it; until then it counts as not done
+(``session_progress``: statuses, progress and moving between documents).
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
 from annotator.core import forms
 from annotator.core.corpus import Corpus, open_corpus
@@ -29,10 +29,9 @@ from annotator.core.saving import SavesThroughStore, StatusRelay
 from annotator.core.scheme import Scheme, default_scheme_path, load_scheme
 from annotator.core.session_edits import Refused as Refused
 from annotator.core.session_edits import SessionEdits
+from annotator.core.session_progress import SessionProgress
 from annotator.core.store import Store
 from annotator.core.timer import ActiveTimer
-
-DocStatus = Literal["new", "in_progress", "done", "skipped"]
 
 # Time spent only passing through a document (n, n, n) is not worth a journal line.
 _MIN_SECONDS_TO_SAVE_ON_LEAVE = 2.0
@@ -58,18 +57,8 @@ class DocumentState:
     stale: Record | None = None  # the stored record, when the text changed since
 
 
-@dataclass(frozen=True)
-class DocEntry:
-    """One line of the document list."""
-
-    doc_id: str
-    position: int
-    status: DocStatus
-    flagged: bool
-
-
 @dataclass
-class AnnotationSession(SessionEdits, SavesThroughStore):
+class AnnotationSession(SessionEdits, SessionProgress, SavesThroughStore):
     corpus: Corpus
     scheme: Scheme
     scheme_path: Path
@@ -85,16 +74,13 @@ class AnnotationSession(SessionEdits, SavesThroughStore):
     _histories: dict[str, History] = field(default_factory=dict)
     _notices: list[str] = field(default_factory=list)
     _changed: set[str] = field(default_factory=set)  # documents saved while the session runs
+    _text_sha256: dict[str, str] = field(default_factory=dict)  # see SessionProgress
     _closed: bool = False
 
     def __post_init__(self) -> None:
         self.timer = ActiveTimer(self.clock)
 
     # ----------------------------------------------------------------- documents
-    @property
-    def ids(self) -> list[str]:
-        return self.corpus.ids
-
     @property
     def state(self) -> DocumentState:
         if self._state is None:
@@ -117,66 +103,6 @@ class AnnotationSession(SessionEdits, SavesThroughStore):
     def stale(self) -> Record | None:
         return self.state.stale
 
-    @property
-    def position(self) -> int:
-        return self.corpus.position(self.document.id)
-
-    def status_of(self, doc_id: str) -> DocStatus:
-        record = self.store.records.get(doc_id)
-        return "new" if record is None else record.status
-
-    def entries(self) -> list[DocEntry]:
-        out = []
-        for position, doc_id in enumerate(self.ids):
-            record = self.store.records.get(doc_id)
-            status: DocStatus = "new" if record is None else record.status
-            out.append(DocEntry(doc_id, position, status, bool(record and record.flagged)))
-        return out
-
-    def progress(self) -> tuple[int, int]:
-        """(documents done, documents in the corpus)."""
-        done = sum(
-            1
-            for doc_id, record in self.store.records.items()
-            if record.status == "done" and doc_id in self.corpus
-        )
-        return done, len(self.ids)
-
-    def first_unfinished_id(self) -> str:
-        """Where a session starts: the first unfinished document, else the first one."""
-        for doc_id in self.ids:
-            if self._unfinished(doc_id):
-                return doc_id
-        return self.ids[0]
-
-    def next_unfinished_id(self, after: str | None = None) -> str | None:
-        """The next document after this one (wrapping) with no record or still in progress."""
-        start = self._place(after)
-        current = self.ids[start] if start >= 0 else None
-        count = len(self.ids)
-        for step in range(1, count + 1):
-            doc_id = self.ids[(start + step) % count]
-            if doc_id != current and self._unfinished(doc_id):
-                return doc_id
-        return None
-
-    def next_id(self, after: str | None = None) -> str | None:
-        """The document after ``after`` (default: the open one) in corpus order."""
-        position = self._place(after) + 1
-        return self.ids[position] if position < len(self.ids) else None
-
-    def previous_id(self, before: str | None = None) -> str | None:
-        position = self._place(before) - 1
-        return self.ids[position] if 0 <= position < len(self.ids) else None
-
-    def _place(self, doc_id: str | None) -> int:
-        if doc_id is not None and doc_id in self.corpus:
-            return self.corpus.position(doc_id)
-        return self.position if self.loaded else -1
-
-    def _unfinished(self, doc_id: str) -> bool:
-        return self.status_of(doc_id) in ("new", "in_progress")
-
     def read(self, doc_id: str) -> Document:
         """Read a document from the corpus (safe to call from a worker thread)."""
         if doc_id not in self.corpus:
@@ -186,8 +112,9 @@ class AnnotationSession(SessionEdits, SavesThroughStore):
     def enter(self, document: Document) -> None:
         """Make ``document`` the one on screen (time spent on the previous one is kept)."""
         self._leave()
+        self._text_sha256[document.id] = document.sha256
         stored = self.store.records.get(document.id)
-        if stored is not None and stored.doc_sha256 != document.sha256:
+        if stored is not None and self.is_stale(stored):
             self._state = DocumentState(document, self._blank(document), False, stale=stored)
             self._notices.append(
                 f"{document.id}: the text changed since your record of "

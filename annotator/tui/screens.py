@@ -14,13 +14,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from annotator.core.session import DocEntry
+from annotator.core.session_progress import DocEntry
 
 STATUS_MARKS = {
     "done": "✓ done",
     "skipped": "↷ skipped",
     "in_progress": "✎ started",
     "new": "○ new",
+    "stale": "⚠ stale",  # a record made for an older text: not done
 }
 
 
@@ -76,7 +77,7 @@ class DocListScreen(ModalScreen[str | None]):
         with Vertical(id="doclist-box"):
             yield Label(
                 f"Documents: {done}/{len(self.entries)} done · enter opens · escape closes\n"
-                "type to filter by id or status (done, new, started, skipped, flag)",
+                "type to filter by id or status (done, new, started, skipped, stale, flag)",
                 classes="title",
             )
             yield Input(placeholder="filter", id="doc-filter")
@@ -127,7 +128,13 @@ class DocListScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-_STATUS_STYLES = {"done": "green", "skipped": "dim", "in_progress": "yellow", "new": ""}
+_STATUS_STYLES = {
+    "done": "green",
+    "skipped": "dim",
+    "in_progress": "yellow",
+    "new": "",
+    "stale": "bold red",
+}
 
 
 class QuitScreen(ModalScreen[bool]):

@@ -65,6 +65,7 @@ class SessionView(Screen[None]):
         self.session = session
         self.scheme = session.scheme
         self._failed_id: str | None = None  # a document that could not be read
+        self._records_check_started = False  # the texts of documents with records are hashed once
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -143,6 +144,27 @@ class SessionView(Screen[None]):
         article.scroll_home(animate=False)
         article.focus()
         self.show_notices()
+        if not self._records_check_started:
+            # After the first paint, so a large corpus's hashing never delays the article.
+            self._records_check_started = True
+            self._check_records(self.session.texts_to_check())
+
+    @work(thread=True, exclusive=True, group="check-records")
+    def _check_records(self, doc_ids: list[str]) -> None:
+        """Hash the texts of the documents with records, so stale ones stop counting as done."""
+        worker = get_current_worker()
+        hashes: dict[str, str] = {}
+        for doc_id, sha256 in self.session.text_hashes(doc_ids):
+            if worker.is_cancelled:
+                return
+            hashes[doc_id] = sha256
+        if hashes:
+            self.app.call_from_thread(self._learn_text_hashes, hashes)
+
+    def _learn_text_hashes(self, hashes: dict[str, str]) -> None:
+        if self.session.learn_text_hashes(hashes):
+            self.refresh_status()
+            self.show_notices()
 
     def on_load_failed(self, message: LoadFailed) -> None:
         """Show that the document cannot be read; n / p / u move on from it."""
@@ -211,7 +233,7 @@ class SessionView(Screen[None]):
         if document.meta.get("date"):
             text.append(f" · {document.meta['date']}")
         status = "stale" if session.stale else session.status_of(document.id)
-        text.append(f" · {STATUS_MARKS.get(status, '⚠ stale')}")
+        text.append(f" · {STATUS_MARKS[status]}")
         if record.flagged:
             text.append(" ⚑ flagged", style="bold yellow")
         if session.char_mode:

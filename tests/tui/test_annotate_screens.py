@@ -168,6 +168,37 @@ def test_a_stale_record_is_shown_read_only_until_start_over(corpus: Path, tmp_pa
         session.close()
 
 
+def test_a_done_record_for_a_changed_text_stops_counting_as_done(
+    corpus: Path, tmp_path: Path
+) -> None:
+    first = open_session(corpus, "alice", None, tmp_path / "out")
+    for doc_id in ("a", "c"):
+        first.open(doc_id)
+        first.set_field("event_type", "exchange")
+        first.mark_done()
+    assert first.close()
+    (corpus / "c.txt").write_text("Kestria said talks would not continue.\n", "utf-8")
+    session = open_session(corpus, "alice", None, tmp_path / "out")
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        assert session.document.id == "b"
+        # The texts of documents with records are hashed in a worker after the first article.
+        await wait_for(pilot, lambda: "done 1/3" in status_line(app))
+        await press(pilot, "l")
+        assert isinstance(app.screen, DocListScreen)
+        assert [entry.status for entry in app.screen.entries] == ["done", "new", "stale"]
+        await press(pilot, *"stale")
+        assert app.screen.query_one(OptionList).option_count == 1
+        await press(pilot, "escape", "u")
+        await wait_for(pilot, lambda: session.document.id == "c")
+        assert "⚠ stale" in status_line(app)
+
+    try:
+        drive(session, scenario)
+    finally:
+        session.close()
+
+
 def test_an_unreadable_document_is_reported_and_passed_over(corpus: Path, tmp_path: Path) -> None:
     (corpus / "a.txt").write_bytes(b"caf\xe9 is not UTF-8\n")
     session = open_session(corpus, "alice", None, tmp_path / "out")

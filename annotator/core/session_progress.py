@@ -1,0 +1,177 @@
+"""Where the annotator stands in the corpus (mixed into AnnotationSession): each document's
+status, the progress count, and the next document to open.
+
+A stored record is *stale* when its ``doc_sha256`` is not the sha256 of the corpus text: it was
+made for an older text, so it counts as not done and its document as unfinished, whatever its
+status says. Knowing that needs the text's hash. Opening a corpus reads no texts (a corpus of
+10,000 documents opens in a fraction of a second), so hashes are learnt as texts are read: the
+document entered on screen, and one pass over the documents that have records
+(``texts_to_check`` then ``text_hashes``, meant for a worker thread, then
+``learn_text_hashes``). Until a document's text has been hashed, its record is taken at its
+word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from annotator.core.corpus import Corpus
+from annotator.core.errors import AnnotatorError
+from annotator.core.models import Document, Record
+from annotator.core.store import Store
+
+DocStatus = Literal["new", "in_progress", "done", "skipped", "stale"]
+_UNFINISHED: frozenset[DocStatus] = frozenset(["new", "in_progress", "stale"])
+
+
+@dataclass(frozen=True)
+class DocEntry:
+    """One line of the document list."""
+
+    doc_id: str
+    position: int
+    status: DocStatus
+    flagged: bool
+
+
+class SessionProgress:
+    """Statuses, progress and moving between documents (see AnnotationSession)."""
+
+    corpus: Corpus
+    store: Store
+    _notices: list[str]
+    _text_sha256: dict[str, str]  # doc id -> sha256 of its corpus text when last read
+
+    # Provided by AnnotationSession.
+    @property
+    def loaded(self) -> bool:
+        raise NotImplementedError
+
+    @property
+    def document(self) -> Document:
+        raise NotImplementedError
+
+    @property
+    def ids(self) -> list[str]:
+        return self.corpus.ids
+
+    @property
+    def position(self) -> int:
+        return self.corpus.position(self.document.id)
+
+    # --------------------------------------------------------------- statuses
+    def is_stale(self, record: Record) -> bool:
+        """The record was made for another text than the corpus's (as far as it is known)."""
+        known = self._text_sha256.get(record.doc_id)
+        return known is not None and known != record.doc_sha256
+
+    def status_of(self, doc_id: str) -> DocStatus:
+        record = self.store.records.get(doc_id)
+        if record is None:
+            return "new"
+        return "stale" if self.is_stale(record) else record.status
+
+    def entries(self) -> list[DocEntry]:
+        records = self.store.records
+        return [
+            DocEntry(
+                doc_id,
+                position,
+                self.status_of(doc_id),
+                bool(doc_id in records and records[doc_id].flagged),
+            )
+            for position, doc_id in enumerate(self.ids)
+        ]
+
+    def progress(self) -> tuple[int, int]:
+        """(documents done, documents in the corpus); a stale record is not done."""
+        done = sum(
+            1
+            for doc_id, record in self.store.records.items()
+            if record.status == "done" and doc_id in self.corpus and not self.is_stale(record)
+        )
+        return done, len(self.ids)
+
+    # ------------------------------------------------------ learning the texts
+    def texts_to_check(self) -> list[str]:
+        """Documents with a record whose text has not been hashed yet, in corpus order."""
+        corpus = self.corpus
+        unknown = [
+            doc_id
+            for doc_id in self.store.records
+            if doc_id in corpus and doc_id not in self._text_sha256
+        ]
+        return sorted(unknown, key=corpus.position)
+
+    def text_hashes(self, doc_ids: Iterable[str]) -> Iterator[tuple[str, str]]:
+        """(doc id, sha256 of its text now) for each document that can be read.
+
+        Reads the corpus only, so it is safe in a worker thread. A text that cannot be read is
+        left out: opening that document says what is wrong with it."""
+        for doc_id in doc_ids:
+            try:
+                document = self.corpus.get(doc_id)
+            except (AnnotatorError, KeyError):
+                continue
+            yield doc_id, document.sha256
+
+    def learn_text_hashes(self, hashes: dict[str, str]) -> list[str]:
+        """Take hashes from ``text_hashes``; the documents whose records turned out stale."""
+        self._text_sha256.update(hashes)
+        records = self.store.records
+        stale = [
+            doc_id
+            for doc_id in hashes
+            if doc_id in records and records[doc_id].doc_sha256 != hashes[doc_id]
+        ]
+        # The session has already started elsewhere: the list is where to find them.
+        if len(stale) == 1:
+            self._notices.append(
+                f"{stale[0]}: the text changed since you annotated it, "
+                "so it is stale and not done (l lists it)"
+            )
+        elif stale:
+            self._notices.append(
+                f"{len(stale)} texts changed since you annotated them (first: {stale[0]}), "
+                "so they are stale and not done (l lists them)"
+            )
+        return stale
+
+    # ------------------------------------------------------------- moving on
+    def first_unfinished_id(self) -> str:
+        """Where a session starts: the first unfinished document, else the first one."""
+        for doc_id in self.ids:
+            if self._unfinished(doc_id):
+                return doc_id
+        return self.ids[0]
+
+    def next_unfinished_id(self, after: str | None = None) -> str | None:
+        """The next document after this one (wrapping) with no record, one still in progress,
+        or a stale one."""
+        start = self._place(after)
+        current = self.ids[start] if start >= 0 else None
+        count = len(self.ids)
+        for step in range(1, count + 1):
+            doc_id = self.ids[(start + step) % count]
+            if doc_id != current and self._unfinished(doc_id):
+                return doc_id
+        return None
+
+    def next_id(self, after: str | None = None) -> str | None:
+        """The document after ``after`` (default: the open one) in corpus order."""
+        position = self._place(after) + 1
+        return self.ids[position] if position < len(self.ids) else None
+
+    def previous_id(self, before: str | None = None) -> str | None:
+        position = self._place(before) - 1
+        return self.ids[position] if 0 <= position < len(self.ids) else None
+
+    def _place(self, doc_id: str | None) -> int:
+        if doc_id is not None and doc_id in self.corpus:
+            return self.corpus.position(doc_id)
+        return self.position if self.loaded else -1
+
+    def _unfinished(self, doc_id: str) -> bool:
+        return self.status_of(doc_id) in _UNFINISHED
