@@ -23,6 +23,9 @@ What a decision adds:
   version gave the same span, else the value the annotation screen would suggest; its
   ``sources.spans`` entry names the annotators who marked exactly that span (none: drawn by the
   reviewer alone).
+
+Links are carried as ``merge`` carries them (``review_links``), when the session gives the
+annotators' records.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from annotator.core import forms
 from annotator.core.errors import AnnotatorError
 from annotator.core.form_compare import frame_key, normal
 from annotator.core.models import GoldRecord, Span
+from annotator.core.review_links import Annotations, links_after
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
 from annotator.core.spans import SnapMode, next_span_id, snap_selection, sort_key, suggest_value
@@ -54,21 +58,34 @@ def _versions(conflict: Conflict) -> list[dict[str, Any]]:
     return versions
 
 
-def _settled(record: GoldRecord, conflict: Conflict, scheme: Scheme, **changes: Any) -> GoldRecord:
-    """The record with ``changes``, without ``conflict``, its status set (validated anew)."""
+def _settled(
+    record: GoldRecord,
+    conflict: Conflict,
+    scheme: Scheme,
+    annotations: Annotations | None,
+    **changes: Any,
+) -> GoldRecord:
+    """The record with ``changes``, without ``conflict``, its links carried and its status set
+    (validated anew)."""
     fields = record.model_dump()
     fields.update(changes)
     fields["conflicts"] = [other for other in record.conflicts if other is not conflict]
     draft = GoldRecord.model_validate(fields)
+    fields["links"] = links_after(record, draft, scheme, annotations)
     complete = not draft.conflicts and not forms.missing_required(draft, scheme)
     fields["status"] = "done" if complete else "in_progress"
     return GoldRecord.model_validate(fields)
 
 
 def take(
-    record: GoldRecord, conflict_id: str, indexes: Sequence[int], scheme: Scheme
+    record: GoldRecord,
+    conflict_id: str,
+    indexes: Sequence[int],
+    scheme: Scheme,
+    annotations: Annotations | None = None,
 ) -> GoldRecord:
-    """Settle the conflict with the versions at ``indexes`` (0-based, in the conflict's order)."""
+    """Settle the conflict with the versions at ``indexes`` (0-based, in the conflict's order);
+    ``annotations``: the annotators' records, whose links are carried."""
     conflict = find_conflict(record, conflict_id)
     versions = _versions(conflict)
     for index in indexes:
@@ -79,12 +96,16 @@ def take(
             )
     chosen = [versions[index] for index in indexes]
     if conflict.get("kind") == "span":
-        return _take_spans(record, conflict, chosen, scheme)
-    return _take_field(record, conflict, chosen, scheme)
+        return _take_spans(record, conflict, chosen, scheme, annotations)
+    return _take_field(record, conflict, chosen, scheme, annotations)
 
 
 def _take_spans(
-    record: GoldRecord, conflict: Conflict, chosen: list[dict[str, Any]], scheme: Scheme
+    record: GoldRecord,
+    conflict: Conflict,
+    chosen: list[dict[str, Any]],
+    scheme: Scheme,
+    annotations: Annotations | None,
 ) -> GoldRecord:
     spans = list(record.spans)
     sources = {span_id: list(names) for span_id, names in record.sources.spans.items()}
@@ -113,6 +134,7 @@ def _take_spans(
         record,
         conflict,
         scheme,
+        annotations,
         spans=[span.model_dump() for span in spans],
         sources={"annotators": record.sources.annotators, "spans": sources},
     )
@@ -143,7 +165,11 @@ def can_reject(record: GoldRecord, conflict: Conflict, scheme: Scheme) -> bool:
 
 
 def _take_field(
-    record: GoldRecord, conflict: Conflict, chosen: list[dict[str, Any]], scheme: Scheme
+    record: GoldRecord,
+    conflict: Conflict,
+    chosen: list[dict[str, Any]],
+    scheme: Scheme,
+    annotations: Annotations | None,
 ) -> GoldRecord:
     field = _field_of(scheme, conflict)
     values = [version.get("value") for version in chosen]
@@ -176,7 +202,7 @@ def _take_field(
             form.pop(field.name, None)
         else:
             form[field.name] = values[0]
-    return _settled(record, conflict, scheme, form=form)
+    return _settled(record, conflict, scheme, annotations, form=form)
 
 
 def _keys_hint(conflict: Conflict) -> str:
@@ -187,7 +213,12 @@ def _empty(value: Any) -> bool:
     return value is None or value == [] or (isinstance(value, str) and not value.strip())
 
 
-def reject(record: GoldRecord, conflict_id: str, scheme: Scheme) -> GoldRecord:
+def reject(
+    record: GoldRecord,
+    conflict_id: str,
+    scheme: Scheme,
+    annotations: Annotations | None = None,
+) -> GoldRecord:
     """Settle the conflict with none of its versions (refused for an empty required field)."""
     conflict = find_conflict(record, conflict_id)
     if not can_reject(record, conflict, scheme):
@@ -195,7 +226,7 @@ def reject(record: GoldRecord, conflict_id: str, scheme: Scheme) -> GoldRecord:
             f"{conflict.get('path')} is required and still empty: take a version "
             f"({_keys_hint(conflict)}) instead of rejecting them all"
         )
-    return _settled(record, conflict, scheme)
+    return _settled(record, conflict, scheme, annotations)
 
 
 def settle_with_span(
@@ -209,6 +240,7 @@ def settle_with_span(
     *,
     doc_date: str | None = None,
     mode: SnapMode = "token",
+    annotations: Annotations | None = None,
 ) -> tuple[GoldRecord, Span]:
     """Settle a span conflict with one span drawn by hand over ``text[start:end]``."""
     conflict = find_conflict(record, conflict_id)
@@ -261,6 +293,7 @@ def settle_with_span(
         record,
         conflict,
         scheme,
+        annotations,
         spans=[one.model_dump() for one in spans],
         sources={"annotators": record.sources.annotators, "spans": sources},
     )

@@ -1,0 +1,178 @@
+"""Links (form path -> span ids) through review decisions: ``merge``'s rule, kept after each one.
+
+``merge`` carries an accepted answer's links from the first annotator (by name) who gave the
+answer, mapped to the gold spans' ids, and drops links to spans that were not accepted. A
+review decision changes the gold record's spans and form, so its links are worked out again by
+the same rule, given the annotators' records (``annotations``, by name):
+
+- A gold path's links are those of the first annotator by name whose answer there is the gold
+  answer (the normalised value, as merge compares answers; for a frame of a repeatable group,
+  the first annotator holding as many copies of the frame as gold does, their n-th copy giving
+  gold's n-th), their span ids mapped to the gold spans with the same start, end, label and
+  value. A linked span that is not gold is left out; a path left with none has no links.
+- So taking a field's version brings its annotator's links; taking (or drawing) a span makes
+  the links to it hold where the gold answer is the linking annotator's; a span whose value a
+  decision changes loses the links made to the old value; rejecting makes no link.
+  ``carried_links`` of a fresh merge is that merge's own links.
+- Without the records of every annotator of the document (a gold line reviewed from other
+  annotators than are compared now), a decision only keeps the links that still hold: those
+  whose path's gold value and linked spans it left as they were. No link is ever made to a span
+  id the gold record lacks. Undo puts the whole record back, links included.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable, Mapping, Sequence
+from typing import Any, Protocol
+
+from annotator.core.form_compare import field_value, frame_key
+from annotator.core.models import GoldRecord
+from annotator.core.scheme import FormField, Scheme
+
+
+class SpanFields(Protocol):
+    """What carrying links reads of an annotator's span (``Span``, or compare's ``SpanView``)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def value(self) -> int | str | None: ...
+
+
+class AnnotatorWork(Protocol):
+    """An annotator's record of the document (a ``Record``, or compare's ``Annotation``)."""
+
+    @property
+    def spans(self) -> Sequence[SpanFields]: ...
+    @property
+    def form(self) -> dict[str, Any]: ...
+    @property
+    def links(self) -> dict[str, list[str]]: ...
+
+
+Annotations = Mapping[str, AnnotatorWork]  # annotator -> their record of the document
+
+
+def links_after(
+    before: GoldRecord,
+    after: GoldRecord,
+    scheme: Scheme,
+    annotations: Annotations | None,
+) -> dict[str, list[str]]:
+    """The links of ``after``, the record a decision made of ``before`` (module docstring)."""
+    names = after.sources.annotators
+    if annotations is not None and all(name in annotations for name in names):
+        return carried_links(after, annotations, scheme)
+    return _links_still_holding(before, after)
+
+
+def carried_links(
+    record: GoldRecord, annotations: Annotations, scheme: Scheme
+) -> dict[str, list[str]]:
+    """The links ``merge`` gives a gold record with ``record``'s spans and form (see the module
+    docstring), from the records of ``record``'s annotators in ``annotations``."""
+    names = sorted(name for name in record.sources.annotators if name in annotations)
+    gold_ids: dict[tuple[int, int, str, Hashable], str] = {}
+    for span in record.spans:
+        gold_ids.setdefault((span.start, span.end, span.label, span.value), span.id)
+    links: dict[str, list[str]] = {}
+
+    def carry(name: str, paths: Mapping[str, str]) -> None:
+        theirs = annotations[name]
+        their_links = theirs.links
+        if not their_links:
+            return
+        to_gold = {
+            span.id: gold_ids[key]
+            for span in theirs.spans
+            if (key := (span.start, span.end, span.label, span.value)) in gold_ids
+        }
+        for their_path, gold_path in paths.items():
+            ids = [to_gold[one] for one in their_links.get(their_path, []) if one in to_gold]
+            if ids:
+                links[gold_path] = ids
+
+    for field in scheme.fields:
+        if field.type == "group":
+            for name, paths in _frame_sources(record.form, field, names, annotations):
+                carry(name, paths)
+            continue
+        if field.name not in record.form:
+            continue
+        answer = field_value(record.form, field)
+        source = next(
+            (name for name in names if field_value(annotations[name].form, field) == answer),
+            None,
+        )
+        if source is not None:
+            carry(source, {field.name: field.name})
+    return links
+
+
+def _frame_sources(
+    form: dict[str, Any], group: FormField, names: list[str], annotations: Annotations
+) -> list[tuple[str, dict[str, str]]]:
+    """(annotator, their path -> gold path) for the frames of ``group`` in ``form``: the copies
+    of a frame come from the first annotator by name holding as many copies (else the one
+    holding most), the n-th gold copy from their n-th, as ``merge`` takes accepted frames."""
+
+    def places(items: Any) -> dict[Hashable, list[int]]:
+        found: dict[Hashable, list[int]] = {}
+        frames = [item for item in items or [] if isinstance(item, dict)]
+        for index, item in enumerate(frames):
+            found.setdefault(frame_key(item, group), []).append(index)
+        return found
+
+    theirs = {name: places(annotations[name].form.get(group.name)) for name in names}
+    out = []
+    for key, gold_places in places(form.get(group.name)).items():
+        held = {name: theirs[name].get(key, []) for name in names}
+        enough = [name for name in names if len(held[name]) >= len(gold_places)]
+        source = enough[0] if enough else max(names, key=lambda name: len(held[name]))
+        paths = {
+            f"{group.name}[{their_index}].{sub.name}": f"{group.name}[{gold_index}].{sub.name}"
+            for gold_index, their_index in zip(gold_places, held[source], strict=False)
+            for sub in group.fields
+        }
+        out.append((source, paths))
+    return out
+
+
+_GROUP_PATH = re.compile(r"^(\w+)\[(\d+)\]\.(\w+)$")
+_ABSENT = object()
+
+
+def _value_at(form: dict[str, Any], path: str) -> Any:
+    """The form's value at a link path (``_ABSENT`` when it has none)."""
+    match = _GROUP_PATH.match(path)
+    if match is None:
+        return form.get(path, _ABSENT)
+    items = form.get(match.group(1))
+    index = int(match.group(2))
+    if not isinstance(items, list) or index >= len(items) or not isinstance(items[index], dict):
+        return _ABSENT
+    return items[index].get(match.group(3), _ABSENT)
+
+
+def _links_still_holding(before: GoldRecord, after: GoldRecord) -> dict[str, list[str]]:
+    """``before``'s links that ``after`` leaves standing, when the annotators' records are not
+    at hand: a path whose value changed loses its links, a span whose value changed its links
+    (whose they were is not known here)."""
+    was = {span.id: span for span in before.spans}
+    unchanged = {span.id for span in after.spans if was.get(span.id) == span}
+    links = {}
+    for path, span_ids in before.links.items():
+        value = _value_at(after.form, path)
+        if value is _ABSENT or value != _value_at(before.form, path):
+            continue
+        kept = [span_id for span_id in span_ids if span_id in unchanged]
+        if kept:
+            links[path] = kept
+    return links
