@@ -125,6 +125,12 @@ class Annotation:
         fields = iter(self._spans)
         return tuple(map(_make_span, zip(*[fields] * 6, strict=True)))
 
+    @property
+    def flat_spans(self) -> tuple[Any, ...]:
+        """Every span's fields in one flat tuple: id, start, end, label, text, value, then the
+        next span's (for loops over thousands of records, which slice it in C)."""
+        return self._spans
+
     def span_keys(self) -> list[tuple[int, int, str]]:
         """(start, end, label) of each span, in order (without making the spans)."""
         flat = self._spans

@@ -16,35 +16,86 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
+import orjson
 from pydantic import ValidationError
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.journal import parse_json_line, record_problems
 from annotator.core.lock import JournalLock
-from annotator.core.models import GoldRecord, record_line
+from annotator.core.models import GoldRecord, Sources, Span, record_line
+from annotator.core.record_check import gold_data_fine, gold_line_data
 from annotator.core.store import utc_stamp
 from annotator.core.writer import fsync_directory
+
+_GOLD_FIELDS = tuple(GoldRecord.model_fields)
+_SPAN_FIELDS = tuple(Span.model_fields)
+_SOURCES_FIELDS = tuple(Sources.model_fields)
+
+
+def gold_line(data: dict[str, Any]) -> bytes:
+    """``data`` as a gold file line: the bytes ``record_line(GoldRecord.model_validate(data))``
+    gives, and the same ValidationError when ``data`` is not a valid gold record.
+
+    Without making the model when it can: when ``data`` has every field in the model's order
+    (so does each span and ``sources``), ``seconds_spent`` is a float (the model would turn an
+    int into one) and ``record_check.gold_data_fine`` finds it valid, the model would hold the
+    very same values, so ``data`` is written as it is. Anything else takes the model's way.
+    Tests check the two give the same bytes."""
+    if (
+        tuple(data) == _GOLD_FIELDS
+        and type(data["seconds_spent"]) is float
+        and type(data["spans"]) is list
+        and all(type(span) is dict and tuple(span) == _SPAN_FIELDS for span in data["spans"])
+        and type(data["sources"]) is dict
+        and tuple(data["sources"]) == _SOURCES_FIELDS
+        and gold_data_fine(data)
+    ):
+        try:
+            return orjson.dumps(data) + b"\n"
+        except orjson.JSONEncodeError:
+            pass  # a value JSON has no word for: the model's serialiser says what it makes of it
+    return record_line(GoldRecord.model_validate(data))
+
+
+def _model_of_line(path: Path, number: int, raw: bytes) -> GoldRecord:
+    """The line as a GoldRecord; an AnnotatorError naming file, line and the first problem."""
+    try:
+        return GoldRecord.model_validate(parse_json_line(raw))
+    except ValueError as error:
+        if isinstance(error, ValidationError):
+            where, message = record_problems(error)[0]
+            raise AnnotatorError(f"{path}:{number}: {where}: {message}") from None
+        raise AnnotatorError(f"{path}:{number}: {error}") from None
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise AnnotatorError(f"{path}: cannot read: {error.strerror or error}") from None
 
 
 def read_gold(path: Path) -> list[tuple[int, GoldRecord]]:
     """Every line of a gold file as (line number, record); a bad line is an error."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise AnnotatorError(f"{path}: cannot read: {error.strerror or error}") from None
     out: list[tuple[int, GoldRecord]] = []
-    for number, raw in enumerate(data.split(b"\n"), start=1):
+    for number, raw in enumerate(_read_bytes(path).split(b"\n"), start=1):
+        if raw.strip():
+            out.append((number, _model_of_line(path, number, raw)))
+    return out
+
+
+def _gold_doc_ids(path: Path) -> list[str]:
+    """The doc id of every line, in order, each line checked as ``read_gold`` checks it (by
+    ``record_check`` where it can, without making models; the same errors)."""
+    doc_ids: list[str] = []
+    for number, raw in enumerate(_read_bytes(path).split(b"\n"), start=1):
         if not raw.strip():
             continue
-        try:
-            out.append((number, GoldRecord.model_validate(parse_json_line(raw))))
-        except ValueError as error:
-            if isinstance(error, ValidationError):
-                where, message = record_problems(error)[0]
-                raise AnnotatorError(f"{path}:{number}: {where}: {message}") from None
-            raise AnnotatorError(f"{path}:{number}: {error}") from None
-    return out
+        data = gold_line_data(raw)
+        doc_ids.append(data["doc_id"] if data else _model_of_line(path, number, raw).doc_id)
+    return doc_ids
 
 
 def refuse_to_lose_decisions(path: Path) -> None:
@@ -52,17 +103,17 @@ def refuse_to_lose_decisions(path: Path) -> None:
     if not path.exists():
         return
     try:
-        lines = read_gold(path)
+        doc_ids = _gold_doc_ids(path)
     except AnnotatorError as error:
         raise AnnotatorError(
             f"{error}: {path} is not a gold file; refusing to replace it (pass --force to)"
         ) from None
     seen: set[str] = set()
     reviewed: set[str] = set()
-    for _line, record in lines:
-        if record.doc_id in seen:
-            reviewed.add(record.doc_id)
-        seen.add(record.doc_id)
+    for doc_id in doc_ids:
+        if doc_id in seen:
+            reviewed.add(doc_id)
+        seen.add(doc_id)
     if reviewed:
         raise AnnotatorError(
             f"{path}: holds reviewer decisions on {len(reviewed)} document(s) (first: "
@@ -73,9 +124,13 @@ def refuse_to_lose_decisions(path: Path) -> None:
 
 def write_gold(path: Path, records: Iterable[GoldRecord], force: bool = False) -> None:
     """Replace ``path`` with ``records``, one line each, crash-safely (see the docstring)."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise AnnotatorError(f"{path}: no such folder {folder}")
+    write_gold_lines(path, map(record_line, records), force)
+
+
+def write_gold_lines(path: Path, lines: Iterable[bytes], force: bool = False) -> None:
+    """Replace ``path`` with ``lines`` (gold lines, each with its newline), crash-safely and
+    under the file's lock (see the docstring)."""
+    folder = folder_of(path)
     lock = JournalLock(path)
     try:
         lock.acquire()
@@ -84,21 +139,35 @@ def write_gold(path: Path, records: Iterable[GoldRecord], force: bool = False) -
     try:
         if not force:
             refuse_to_lose_decisions(path)
-        temp = path.with_name(f".{path.name}.merge-{utc_stamp()}")
-        try:
-            # Line by line: the records may be made as they are written, never all held.
-            with temp.open("xb") as handle:
-                for record in records:
-                    handle.write(record_line(record))
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp, path)
-            fsync_directory(folder)
-        except BaseException as error:
-            temp.unlink(missing_ok=True)
-            if isinstance(error, OSError):
-                reason = error.strerror or str(error)
-                raise AnnotatorError(f"{path}: cannot write: {reason}") from None
-            raise
+        replace_locked(path, lines, folder)
     finally:
         lock.release()
+
+
+def folder_of(path: Path) -> Path:
+    """The folder a gold file is written in; an error when there is none."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise AnnotatorError(f"{path}: no such folder {folder}")
+    return folder
+
+
+def replace_locked(path: Path, lines: Iterable[bytes], folder: Path) -> None:
+    """Replace ``path`` with ``lines``: temp file, fsync, rename, fsync of ``folder``. The
+    caller holds the file's lock."""
+    temp = path.with_name(f".{path.name}.merge-{utc_stamp()}")
+    try:
+        # Line by line: the lines may be made as they are written, never all held.
+        with temp.open("xb") as handle:
+            for line in lines:
+                handle.write(line)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+        fsync_directory(folder)
+    except BaseException as error:
+        temp.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            reason = error.strerror or str(error)
+            raise AnnotatorError(f"{path}: cannot write: {reason}") from None
+        raise

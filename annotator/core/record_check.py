@@ -13,6 +13,11 @@ scheme checks (where it differs, it is stricter, e.g. ``$`` does not allow a fin
 its patterns). On None the caller reads the line the slow way (``journal.parse_record_line``,
 then the scheme checks), which accepts it or gives the exact messages. Tests check that every
 line it accepts is accepted by the model with the same values.
+
+Gold records likewise: ``gold_data_fine`` checks a dict against ``GoldShape`` and the model's
+Python checks (no scheme: the gold file's readers check none either). ``merge`` writes a gold
+line from its fields when they pass (``goldfile.gold_line``) and a review reads a gold file's
+lines with it (``gold_line_data``); tests hold both to the model.
 """
 
 from __future__ import annotations
@@ -68,7 +73,26 @@ class RecordShape(TypedDict):
     seconds_spent: NotRequired[Annotated[float, Field(ge=0, allow_inf_nan=False)]]
 
 
+@with_config(_STRICT)
+class SourcesShape(TypedDict):
+    """``models.Sources`` as a TypedDict."""
+
+    annotators: list[str]
+    spans: NotRequired[dict[str, list[str]]]
+
+
+@with_config(_STRICT)
+class GoldShape(RecordShape):
+    """``models.GoldRecord`` as a TypedDict. ``conflicts`` is a list of dicts with text keys
+    (``gold_data_fine`` checks the items: pydantic's ``dict[str, Any]`` copies each one, which
+    made checking a gold file cost twice as much)."""
+
+    sources: SourcesShape
+    conflicts: NotRequired[list[Any]]
+
+
 _RECORD = TypeAdapter(RecordShape).validator
+_GOLD = TypeAdapter(GoldShape).validator
 _EMPTY: tuple[None, str, list[Any]] = (None, "", [])
 
 
@@ -169,3 +193,45 @@ class SchemeCheck:
                 hint = "; were these journals made with another scheme? pass it with --scheme FILE"
             return f"{file}:{line}: {path}: {message}{hint}"
         return f"{file}:{line}: does not fit the scheme {self.scheme.name}"
+
+
+def _structure_fine(data: dict[str, Any]) -> bool:
+    """The Record model's checks made in Python: span ``end`` after ``start``, unique span
+    ids, links to known span ids (``data`` has passed its shape's check)."""
+    spans = data["spans"]
+    ids = set()
+    for span in spans:
+        if span["end"] <= span["start"]:
+            return False
+        ids.add(span["id"])
+    if len(ids) != len(spans):
+        return False
+    links = data.get("links")
+    return not links or all(span_id in ids for span_ids in links.values() for span_id in span_ids)
+
+
+def gold_data_fine(data: Any) -> bool:
+    """Whether ``data`` (a dict, as parsed from a line) is a valid ``GoldRecord`` as it stands.
+
+    Never more lenient than the model (tests compare the two): the model's fields and
+    constraints in pydantic-core (``GoldShape``), then its Python checks."""
+    if type(data) is not dict:
+        return False
+    try:
+        _GOLD.validate_python(data)
+    except ValidationError:
+        return False
+    for conflict in data.get("conflicts", ()):
+        if type(conflict) is not dict or any(type(key) is not str for key in conflict):
+            return False
+    return _structure_fine(data)
+
+
+def gold_line_data(raw: bytes) -> dict[str, Any] | None:
+    """The line's dict when it is a valid gold record, else None (then ask the model:
+    ``journal.parse_record_line`` accepts it or gives the exact problems)."""
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return None
+    return data if gold_data_fine(data) else None

@@ -1,0 +1,355 @@
+"""One document's merge, by the rules in ``merge``'s docstring: the gold record's fields.
+
+``GoldBuilder(unit, threshold, scheme).data(reviewer, now)`` is the gold record as a plain
+dict with every field of ``GoldRecord`` in the model's order (span dicts and ``sources`` too),
+so that it can be checked and written as a line without making a model (``goldfile.gold_line``)
+or made into one (``merge.merge_units``); both give the same line.
+
+This runs once per compared document, tens of thousands of times for a large corpus: spans are
+compared as (start, end, label, value) keys made from each record's flat span fields in C
+(``zip`` over slices), and a dict is made only for each span that is kept (one per accepted
+span, one per span left in a conflict), never one per span of every annotator.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Hashable
+from operator import itemgetter
+from typing import Any
+
+from annotator.core.compare import Unit
+from annotator.core.form_compare import field_value, frame_key
+from annotator.core.models import SCHEMA_VERSION
+from annotator.core.scheme import FormField, Scheme
+
+SpanKey = tuple[int, int, str, Hashable]
+# A span left out of the accepted ones, sortable as the conflicts need it: (start, end, label,
+# its annotator's index in the unit, rank of its key, its index in the record, text, value).
+LeftSpan = tuple[int, int, str, int, int, int, str, Hashable]
+
+
+_PLACE = itemgetter(0, 1, 2)  # a span key's (start, end, label)
+_FINGERPRINT = itemgetter(0, 1, 2, 7)  # a left span's (start, end, label, value)
+_GOLD_SPAN_IDS: list[str] = []
+
+
+def _gold_span_ids(count: int) -> list[str]:
+    """``s1`` ... ``s{count}`` (made once: every document needs the same few)."""
+    if len(_GOLD_SPAN_IDS) < count:
+        _GOLD_SPAN_IDS.extend(f"s{n}" for n in range(len(_GOLD_SPAN_IDS) + 1, count + 1))
+    return _GOLD_SPAN_IDS[:count]
+
+
+def _accepted_order(key: SpanKey) -> tuple[int, int, str, str]:
+    # Values mix ints, dates and None: their repr orders them (and no two share one).
+    return (key[0], key[1], key[2], repr(key[3]))
+
+
+def _ordered_versions(
+    versions: dict[Hashable, tuple[Any, list[str]]],
+) -> list[tuple[Any, list[str]]]:
+    return sorted(versions.values(), key=lambda item: (-len(item[1]), item[1][0]))
+
+
+class GoldBuilder:
+    """One document's merge: accepted spans and fields, conflicts, links."""
+
+    def __init__(self, unit: Unit, threshold: int, scheme: Scheme) -> None:
+        self.unit = unit
+        self.names = list(unit.records)  # sorted by name (``Unit``)
+        self.threshold = threshold
+        self.scheme = scheme
+        self.spans: list[dict[str, Any]] = []
+        self.sources: dict[str, list[str]] = {}
+        self.span_ids: dict[tuple[str, str], str] = {}  # (annotator, their span id) -> gold id
+        self.conflicts: list[dict[str, Any]] = []
+        self.form: dict[str, Any] = {}
+        self.links: dict[str, list[str]] = {}
+        self.forms = {name: record.form for name, record in unit.records.items()}
+        self.their_links = {name: record.links for name, record in unit.records.items()}
+
+    def merge_spans(self) -> None:
+        names = self.names
+        flats = [self.unit.records[name].flat_spans for name in names]
+        keys_of = [
+            list(zip(flat[1::6], flat[2::6], flat[3::6], flat[5::6], strict=True)) for flat in flats
+        ]
+        marked = [set(keys) for keys in keys_of]
+        threshold = self.threshold
+        if threshold == len(names):  # the default: every annotator, so a plain intersection
+            agreed = set.intersection(*marked)
+        else:
+            held: Counter[SpanKey] = Counter()  # key -> how many annotators marked it
+            for mine in marked:
+                held.update(mine)
+            agreed = {key for key, count in held.items() if count >= threshold}
+        accepted = list(agreed)
+        if len(set(map(_PLACE, accepted))) == len(accepted):
+            accepted.sort(key=_PLACE)  # no two at one place under one label: in C
+        else:
+            accepted.sort(key=_accepted_order)
+        gold_ids = _gold_span_ids(len(accepted))
+        if threshold == len(names):  # every annotator marked each
+            owners = [0] * len(accepted)
+            self.sources = {gold_id: names.copy() for gold_id in gold_ids}
+        else:
+            owners = []
+            for gold_id, key in zip(gold_ids, accepted, strict=True):
+                who = [name for name, mine in zip(names, marked, strict=True) if key in mine]
+                owners.append(names.index(who[0]))
+                self.sources[gold_id] = who
+        self._accept(accepted, gold_ids, owners, keys_of, flats)
+        if any(self.their_links.values()):
+            gold_of = dict(zip(accepted, gold_ids, strict=True))
+            for name, keys, flat in zip(names, keys_of, flats, strict=True):
+                for index, key in enumerate(keys):
+                    if key in gold_of:
+                        self.span_ids[(name, flat[6 * index])] = gold_of[key]
+        left_at = [
+            [index for index, key in enumerate(keys) if key not in agreed] if mine - agreed else []
+            for keys, mine in zip(keys_of, marked, strict=True)
+        ]
+        if any(left_at):
+            self._span_conflicts(keys_of, flats, left_at)
+
+    def _accept(
+        self,
+        accepted: list[SpanKey],
+        gold_ids: list[str],
+        owners: list[int],
+        keys_of: list[list[SpanKey]],
+        flats: list[tuple[Any, ...]],
+    ) -> None:
+        """A gold span for each accepted key, with the text of the first span with that key
+        of its owner (the first annotator by name who marked it: their index in ``names``)."""
+        # per owner: key -> index of its first span (the last write of a key wins: going
+        # backwards, the first index is left)
+        firsts = {
+            at: dict(zip(reversed(keys_of[at]), range(len(keys_of[at]) - 1, -1, -1), strict=True))
+            for at in set(owners)
+        }
+        self.spans = [
+            {
+                "id": gold_id,
+                "start": key[0],
+                "end": key[1],
+                "label": key[2],
+                "text": flats[at][6 * firsts[at][key] + 4],
+                "value": key[3],
+            }
+            for gold_id, key, at in zip(gold_ids, accepted, owners, strict=True)
+        ]
+
+    def _span_conflicts(
+        self, keys_of: list[list[SpanKey]], flats: list[tuple[Any, ...]], left_at: list[list[int]]
+    ) -> None:
+        """One conflict per region of the spans not accepted (``left_at``: their indexes, per
+        annotator), in document order."""
+        # Spans at one place under one label by one annotator (other values) keep the order
+        # their keys were first met in, over every annotator's spans in order.
+        rank: dict[SpanKey, int] = {}
+        left: list[LeftSpan] = []
+        for at, indexes in enumerate(left_at):
+            keys, flat = keys_of[at], flats[at]
+            for index in indexes:
+                key = keys[index]
+                order = rank.setdefault(key, len(rank))
+                left.append((key[0], key[1], key[2], at, order, index, flat[6 * index + 4], key[3]))
+        left.sort()  # (start, end, label, annotator, rank, index) settles every comparison
+        # Runs of overlapping spans (sorted by start): each run is one conflict's region.
+        region = [left[0]]
+        end = left[0][1]
+        for item in left[1:]:
+            if item[0] < end:
+                region.append(item)
+                end = max(end, item[1])
+            else:
+                self._span_conflict(region, end)
+                region = [item]
+                end = item[1]
+        self._span_conflict(region, end)
+
+    def _span_conflict(self, region: list[LeftSpan], end: int) -> None:
+        names = self.names
+        mine: list[list[LeftSpan]] = [[] for _name in names]
+        for item in region:
+            mine[item[3]].append(item)
+        # fingerprint -> (the spans of the first annotator giving it, who gave it)
+        versions: dict[Hashable, tuple[Any, list[str]]] = {}
+        for name, theirs in zip(names, mine, strict=True):
+            fingerprint = tuple(map(_FINGERPRINT, theirs))
+            known = versions.get(fingerprint)
+            if known is not None:
+                known[1].append(name)
+                continue
+            spans = [
+                {"start": start, "end": end, "label": label, "text": text, "value": value}
+                for start, end, label, _at, _rank, _index, text, value in theirs
+            ]
+            versions[fingerprint] = (spans, [name])
+        self.conflicts.append(
+            {
+                "id": "",
+                "kind": "span",
+                "region": [region[0][0], end],
+                "versions": [
+                    {"spans": spans, "annotators": who}
+                    for spans, who in _ordered_versions(versions)
+                ],
+            }
+        )
+
+    def merge_form(self) -> None:
+        for field in self.scheme.fields:
+            if field.type == "group":
+                self._merge_group(field)
+                continue
+            answers: dict[Hashable, tuple[Any, list[str]]] = {}
+            for name in self.names:
+                form = self.forms[name]
+                answer = field_value(form, field)
+                answers.setdefault(answer, (form.get(field.name), []))[1].append(name)
+            ordered = _ordered_versions(answers)
+            best, runner_up = ordered[0], ordered[1] if len(ordered) > 1 else None
+            if len(best[1]) >= self.threshold and (
+                runner_up is None or len(runner_up[1]) < len(best[1])
+            ):
+                if field.name in self.forms[best[1][0]]:
+                    self.form[field.name] = best[0]
+                    self._carry_links(best[1][0], {field.name: field.name})
+                continue
+            self.conflicts.append(
+                {
+                    "id": "",
+                    "kind": "field",
+                    "path": field.name,
+                    "versions": [{"value": value, "annotators": who} for value, who in ordered],
+                }
+            )
+
+    def _merge_group(self, group: FormField) -> None:
+        items = {
+            name: [
+                item for item in self.forms[name].get(group.name) or [] if isinstance(item, dict)
+            ]
+            for name in self.names
+        }
+        names = self.names
+        reachable = self.threshold <= len(names)
+        # Equal items make equal frames, so there is no need to make them to see that every
+        # annotator gave the same ones (the common case).
+        if reachable and all(items[name] == items[names[0]] for name in names[1:]):
+            self._take_same_frames(group, items)
+            return
+        keys = {name: [frame_key(item, group) for item in items[name]] for name in names}
+        if reachable and all(keys[name] == keys[names[0]] for name in names[1:]):
+            self._take_same_frames(group, items)
+            return
+        counts = {name: Counter(keys[name]) for name in self.names}
+        # A frame is accepted as many times as at least K annotators have it.
+        accepted: dict[tuple[Hashable, ...], int] = {}
+        for candidate in {frame for name in self.names for frame in counts[name]}:
+            held = sorted((counts[name][candidate] for name in self.names), reverse=True)
+            if len(held) >= self.threshold and held[self.threshold - 1] > 0:
+                accepted[candidate] = held[self.threshold - 1]
+        chosen: list[tuple[int, str, str]] = []  # (index, annotator, repr of the frame)
+        for frame, copies in accepted.items():
+            source = min(name for name in self.names if counts[name][frame] >= copies)
+            places = [index for index, key in enumerate(keys[source]) if key == frame][:copies]
+            chosen.extend((index, source, repr(frame)) for index in places)
+        chosen.sort(key=lambda item: (item[0], item[2], item[1]))
+        gold_items = []
+        for gold_index, (index, source, _frame) in enumerate(chosen):
+            gold_items.append(items[source][index])
+            if not self.their_links[source]:
+                continue
+            self._carry_links(
+                source,
+                {
+                    f"{group.name}[{index}].{sub.name}": f"{group.name}[{gold_index}].{sub.name}"
+                    for sub in group.fields
+                },
+            )
+        if gold_items or any(group.name in self.forms[n] for n in self.names):
+            self.form[group.name] = gold_items
+        versions: dict[Hashable, tuple[Any, list[str]]] = {}
+        for name in self.names:
+            still = dict(accepted)
+            rest = []
+            rest_keys = []
+            for item, key in zip(items[name], keys[name], strict=True):
+                if still.get(key, 0) > 0:
+                    still[key] -= 1
+                else:
+                    rest.append(item)
+                    rest_keys.append(key)
+            fingerprint = tuple(sorted(rest_keys, key=repr))
+            versions.setdefault(fingerprint, (rest, []))[1].append(name)
+        if len(versions) > 1 or next(iter(versions)) != ():
+            self.conflicts.append(
+                {
+                    "id": "",
+                    "kind": "field",
+                    "path": group.name,
+                    "versions": [
+                        {"value": value, "annotators": who}
+                        for value, who in _ordered_versions(versions)
+                    ],
+                }
+            )
+
+    def _take_same_frames(self, group: FormField, items: dict[str, list[dict[str, Any]]]) -> None:
+        """The common case of ``_merge_group``: every annotator gave the same frames in the
+        same order (and K is at most their number). Every frame is accepted, from the first
+        annotator, with no conflict."""
+        names = self.names
+        source = min(names)
+        gold_items = items[source]
+        if self.their_links[source]:
+            for index in range(len(gold_items)):
+                paths = [f"{group.name}[{index}].{sub.name}" for sub in group.fields]
+                self._carry_links(source, {path: path for path in paths})
+        if gold_items or any(group.name in self.forms[name] for name in names):
+            self.form[group.name] = gold_items
+
+    def _carry_links(self, source: str, paths: dict[str, str]) -> None:
+        """Copy ``source``'s links of ``paths`` (its path -> gold path) to gold span ids."""
+        links = self.their_links[source]
+        if not links:
+            return
+        for their_path, gold_path in paths.items():
+            ids = [
+                self.span_ids[(source, span_id)]
+                for span_id in links.get(their_path, [])
+                if (source, span_id) in self.span_ids
+            ]
+            if ids:
+                self.links[gold_path] = ids
+
+    def data(self, reviewer: str, now: str) -> dict[str, Any]:
+        """The gold record's fields, every one in ``GoldRecord``'s order (see the docstring)."""
+        self.merge_spans()
+        self.merge_form()
+        for number, conflict in enumerate(self.conflicts, start=1):
+            conflict["id"] = f"c{number}"
+        empty_required = any(
+            field.required and self.form.get(field.name) in (None, "", [])
+            for field in self.scheme.fields
+        )
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "doc_id": self.unit.doc_id,
+            "doc_sha256": self.unit.sha256,
+            "annotator": reviewer,
+            "status": "in_progress" if self.conflicts or empty_required else "done",
+            "spans": self.spans,
+            "flagged": any(record.flagged for record in self.unit.records.values()),
+            "form": self.form,
+            "links": self.links,
+            "note": "",
+            "updated_at": now,
+            "seconds_spent": 0.0,
+            "sources": {"annotators": self.names, "spans": self.sources},
+            "conflicts": self.conflicts,
+        }
