@@ -10,14 +10,14 @@ from typing import ClassVar
 from textual import on, work
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Input, Markdown, OptionList
+from textual.widgets import Input, OptionList
 
 from annotator.core.scheme import guidelines_path
 from annotator.core.session import AnnotationSession
 from annotator.tui.form_panel import EventForm, FieldEdited, GroupEdited, NoteEdited, ValueEdited
 from annotator.tui.keys import declared, key_rows, with_label_keys
 from annotator.tui.screens import DocListScreen, HelpScreen
-from annotator.tui.session_view import FAILED, SessionView
+from annotator.tui.session_view import FAILED, GuidelinesView, SessionView
 
 
 def annotate_screen_for(session: AnnotationSession) -> AnnotateScreen:
@@ -129,6 +129,8 @@ class AnnotateScreen(SessionView):
         self.article.scroll_cursor_visible(center=True)
 
     def action_focus_form(self) -> None:
+        if not self.query_one("#side").display:  # a narrow screen shows the guidelines there
+            self.action_close_guidelines()
         first = self.query_one("#form", EventForm).first_field()
         if first is not None:
             first.focus()
@@ -220,17 +222,24 @@ class AnnotateScreen(SessionView):
         current = self.session.document.id if self.session.loaded else None
         self.app.push_screen(DocListScreen(self.session.entries(), current), chosen)
 
-    async def action_guidelines(self) -> None:
-        viewer = self.query_one("#guidelines", Markdown)
-        if viewer.display:
-            viewer.display = False
-            self.remove_class("-guidelines")
+    def action_guidelines(self) -> None:
+        """Open the guidelines with the focus in them (keys scroll them), or close them."""
+        if self.query_one("#guidelines", GuidelinesView).display:
+            self.action_close_guidelines()
             return
         path = guidelines_path(self.session.scheme_path, self.scheme)
         if path is None:
             self.notify("this scheme has no guidelines file", severity="warning")
             return
         self._read_guidelines(str(path))
+
+    def action_close_guidelines(self) -> None:
+        viewer = self.query_one("#guidelines", GuidelinesView)
+        had_focus = viewer.has_focus
+        viewer.display = False
+        self.remove_class("-guidelines")
+        if had_focus:
+            self.action_focus_article()
 
     @work(thread=True, group="guidelines")
     def _read_guidelines(self, path: str) -> None:
@@ -243,10 +252,12 @@ class AnnotateScreen(SessionView):
         self.app.call_from_thread(self._show_guidelines, text)
 
     def _show_guidelines(self, text: str) -> None:
-        viewer = self.query_one("#guidelines", Markdown)
-        viewer.update(text)
+        viewer = self.query_one("#guidelines", GuidelinesView)
+        if text != viewer.source:  # unchanged: reopening keeps the place one was reading
+            viewer.update(text)
         viewer.display = True
         self.add_class("-guidelines")
+        viewer.focus()
 
     async def action_quit(self) -> None:
         await self.app.run_action("quit")
@@ -285,8 +296,23 @@ class AnnotateScreen(SessionView):
             if row[1] not in in_article
         ]
         app = key_rows(declared(type(self.app)))
+        guidelines = [
+            ("up / down", "scroll a line"),
+            ("pageup / pagedown", "scroll a page"),
+            ("home / end", "top / end"),
+        ]
+        scrolls = [b.key for b in declared(GuidelinesView) if b.action not in _LEAVING_GUIDELINES]
+        guidelines += key_rows(declared(GuidelinesView), skip_keys=scrolls)
         return [
             ("Labels: label the selection; with none, relabel the span at the cursor", labels),
             ("In the article", article),
             ("Anywhere (in the form, tab moves between fields)", screen + app),
+            (
+                "In the guidelines (g opens them with the focus there, g again closes them)",
+                guidelines,
+            ),
         ]
+
+
+# The guidelines' keys that are not scrolling (the help screen lists the scrolling keys itself).
+_LEAVING_GUIDELINES = ("screen.close_guidelines", "screen.focus_article")

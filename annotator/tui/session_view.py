@@ -7,11 +7,12 @@ AnnotationSession and the views are redrawn from it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
@@ -57,8 +58,31 @@ _NEEDS_DOCUMENT = {
 }
 
 
+# Below 110 columns the article, the guidelines and the panel do not fit side by side: the
+# guidelines then take the panel's place (annotator.tcss).
+_WIDTH_CLASSES = [(0, "-narrow"), (110, "-wide")]
+
+
+class GuidelinesView(Markdown, can_focus=True):
+    """The scheme's guidelines beside the article. ``g`` opens them with the focus here, so
+    they can be read without a mouse (annotators often work over SSH)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "screen.close_guidelines", "Close guidelines"),
+        Binding("shift+tab", "screen.focus_article", "Article (keep open)"),
+        Binding("up", "scroll_up", "Scroll", key_display="↑↓"),
+        Binding("down", "scroll_down", "Scroll down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home", "scroll_home", "Top", show=False),
+        Binding("end", "scroll_end", "End", show=False),
+    ]
+
+
 class SessionView(Screen[None]):
     """The article and the panel beside it, drawn from an AnnotationSession."""
+
+    HORIZONTAL_BREAKPOINTS = _WIDTH_CLASSES
 
     def __init__(self, session: AnnotationSession) -> None:
         super().__init__()
@@ -81,7 +105,9 @@ class SessionView(Screen[None]):
                     id="search",
                     compact=True,
                 )
-            yield Markdown(id="guidelines")
+            guidelines = GuidelinesView(id="guidelines")
+            guidelines.border_title = "guidelines"
+            yield guidelines
             with Vertical(id="side"):
                 yield Legend(self.scheme, id="legend")
                 yield SpanList(id="spans")

@@ -11,6 +11,8 @@ from annotator.tui.annotate_screen import AnnotateScreen
 from annotator.tui.app import AnnotatorApp
 from annotator.tui.article import ArticleView
 from annotator.tui.form_panel import SpanList
+from annotator.tui.screens import HelpScreen
+from annotator.tui.session_view import GuidelinesView
 
 
 def screen_of(app: AnnotatorApp) -> AnnotateScreen:
@@ -225,6 +227,60 @@ def test_span_list_note_char_mode_and_guidelines(session: AnnotationSession) -> 
         await wait_for(pilot, lambda: guidelines.display)
         await press(pilot, "g")
         assert not guidelines.display
+
+    drive(session, scenario)
+
+
+def test_guidelines_are_read_with_keys(session: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        screen = screen_of(app)
+        article = screen.query_one(ArticleView)
+        guidelines = screen.query_one(GuidelinesView)
+
+        # g opens them with the focus in them, so keys scroll them.
+        await press(pilot, "g")
+        await wait_for(pilot, lambda: guidelines.display and guidelines.has_focus)
+        assert guidelines.max_scroll_y > 0 and guidelines.scroll_y == 0
+        await press(pilot, "down")
+        assert guidelines.scroll_y == 1
+        await press(pilot, "pagedown")
+        assert guidelines.scroll_y > 1
+        await press(pilot, "end")
+        assert guidelines.scroll_y == guidelines.max_scroll_y
+        await press(pilot, "home")
+        assert guidelines.scroll_y == 0
+        await press(pilot, "pagedown")
+        place = guidelines.scroll_y
+
+        # shift+tab: back to the article, the guidelines stay open; g closes them.
+        await press(pilot, "shift+tab")
+        assert article.has_focus and guidelines.display
+        await press(pilot, "g")
+        assert not guidelines.display and article.has_focus
+
+        # Reopened, they are where one was reading; escape closes them and returns.
+        await press(pilot, "g")
+        await wait_for(pilot, lambda: guidelines.display and guidelines.has_focus)
+        assert guidelines.scroll_y == place
+        await press(pilot, "escape")
+        assert not guidelines.display and article.has_focus
+
+        # The footer names the way out while they have the focus; help lists their keys.
+        await press(pilot, "g")
+        await wait_for(pilot, lambda: guidelines.has_focus)
+        footer = {binding.description for _, binding, *_ in screen.active_bindings.values()}
+        assert {"Close guidelines", "Article (keep open)"} <= footer
+        await press(pilot, "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        sections = dict(app.screen.sections)
+        title = next(title for title in sections if title.startswith("In the guidelines"))
+        assert [key for key, _ in sections[title]] == [
+            "up / down",
+            "pageup / pagedown",
+            "home / end",
+            "escape",
+            "shift+tab",
+        ]
 
     drive(session, scenario)
 
