@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -135,6 +135,12 @@ class SessionView(Screen[None]):
                 title="Welcome",
                 timeout=10,
             )
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Toasts go to the side away from the focus (annotator.tcss), never over the field
+        # being filled.
+        beside = self.query_one("#left") not in event.widget.ancestors
+        self.set_class(beside, "-focus-beside-article")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         loaded = self.session.loaded

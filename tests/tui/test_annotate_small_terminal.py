@@ -1,15 +1,19 @@
-"""Pilot at 80x24, a common SSH terminal: the guidelines take the panel's place."""
+"""Pilot at 80x24, a common SSH terminal: the guidelines take the panel's place, and toasts
+stay off the part of the screen that has the focus."""
 
 from __future__ import annotations
 
 import asyncio
 
 from annotate_helpers import Scenario, press, wait_for
+from textual.geometry import Region
 from textual.pilot import Pilot
+from textual.widget import Widget
 
 from annotator.core.session import AnnotationSession
 from annotator.tui.annotate_screen import AnnotateScreen
 from annotator.tui.app import AnnotatorApp
+from annotator.tui.article import ArticleView
 from annotator.tui.session_view import GuidelinesView
 
 SMALL = (80, 24)
@@ -18,7 +22,8 @@ SMALL = (80, 24)
 def drive_small(session: AnnotationSession, scenario: Scenario) -> None:
     async def main() -> None:
         app = AnnotatorApp(session)
-        async with app.run_test(size=SMALL) as pilot:
+        # Toasts are off in run_test unless asked for.
+        async with app.run_test(size=SMALL, notifications=True) as pilot:
             await wait_for(pilot, lambda: session.loaded)
             await scenario(pilot, app)
 
@@ -30,6 +35,50 @@ def screen_of(app: AnnotatorApp) -> AnnotateScreen:
     return app.screen
 
 
+def toast_regions(app: AnnotatorApp) -> list[Region]:
+    # Toasts are looked up by their CSS type name: their class is not public.
+    return [toast.region for toast in app.screen.query("Toast") if toast.region]
+
+
+async def toast_shown(pilot: Pilot[None], app: AnnotatorApp) -> list[Region]:
+    await wait_for(pilot, lambda: bool(toast_regions(app)))
+    return toast_regions(app)
+
+
+def clear_toasts(app: AnnotatorApp) -> None:
+    app.clear_notifications()
+
+
+def apart(regions: list[Region], widget: Widget) -> bool:
+    """No toast covers the widget's content (a toast may meet its border's outer column)."""
+    return not any(region.overlaps(widget.content_region) for region in regions)
+
+
+def test_toasts_keep_off_the_form_being_filled(session: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        screen = screen_of(app)
+        side = screen.query_one("#side")
+        article = screen.query_one(ArticleView)
+        clear_toasts(app)  # the welcome
+
+        # In the form: a refusal's toast is over the article, not over the panel.
+        await press(pilot, "o")
+        field = app.focused
+        assert field is not None and side in field.ancestors
+        await press(pilot, "ctrl+l")  # no span at the cursor: refused, with a toast
+        regions = await toast_shown(pilot, app)
+        assert apart(regions, side) and apart(regions, field)
+
+        # Back in the article, toasts go over the panel instead.
+        clear_toasts(app)
+        await press(pilot, "escape", "c")  # character mode says so in a toast
+        regions = await toast_shown(pilot, app)
+        assert article.has_focus
+        assert apart(regions, article)
+
+    drive_small(session, scenario)
+
+
 def test_guidelines_take_the_panels_place_on_a_narrow_screen(
     session: AnnotationSession,
 ) -> None:
@@ -37,6 +86,7 @@ def test_guidelines_take_the_panels_place_on_a_narrow_screen(
         screen = screen_of(app)
         side = screen.query_one("#side")
         guidelines = screen.query_one(GuidelinesView)
+        clear_toasts(app)
 
         await press(pilot, "g")
         await wait_for(pilot, lambda: guidelines.display and guidelines.has_focus)
@@ -44,6 +94,8 @@ def test_guidelines_take_the_panels_place_on_a_narrow_screen(
         assert guidelines.region.width >= 36  # half the screen, not a sliver beside the panel
         await press(pilot, "pagedown")
         assert guidelines.scroll_y > 0
+        await press(pilot, "c")
+        assert apart(await toast_shown(pilot, app), guidelines)
 
         # o goes to the form: the guidelines give the panel back.
         await press(pilot, "o")
