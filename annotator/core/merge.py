@@ -161,21 +161,3 @@ def merge_files(
         "excluded": [item.as_json() for item in comparison.excluded],
         "notes": comparison.notes,
     }
-
-
-def merge_in_memory(
-    files: list[Path],
-    output: Path,
-    scheme: Scheme,
-    reviewer: str,
-    min_agree: int | None = None,
-    corpus: Corpus | None = None,
-) -> tuple[Comparison, list[GoldRecord]]:
-    """The gold records ``merge_files`` would write to ``output``, built in memory and not
-    written (a review starts from them); the same checks, the same refusals."""
-    refuse_bad_request(files, output, min_agree)
-    with collector_paused():
-        comparison = load_comparison(files, scheme, corpus)
-        refuse_min_agree_over(min_agree, comparison)
-        gold = list(merge_units(comparison.units, scheme, reviewer, min_agree))
-    return comparison, gold

@@ -1,11 +1,12 @@
 """The review session: a reviewer settles, conflict by conflict, what ``merge`` left open.
 
 Everything the review screen changes goes through here, without a terminal (``open_review`` in
-``review_open`` builds a session from the journals and the gold file). The session holds the
-gold record of every compared document, walks their open conflicts only (agreed spans and
-fields are already gold) in corpus order, and saves each decision at once: the document's whole
-new gold record is appended to the gold file through the store's ordered writer, with the
-reviewer as ``annotator``. So a review can stop at any moment and be resumed.
+``review_open`` builds a session from the journals and the gold file). The session knows the
+gold record of every compared document (``records``, a ``ReviewRecords``: each record made when
+the walk reaches it, the counts of open conflicts kept for all), walks their open conflicts only
+(agreed spans and fields are already gold) in corpus order, and saves each decision at once: the
+document's whole new gold record is appended to the gold file through the store's ordered
+writer, with the reviewer as ``annotator``. So a review can stop at any moment and be resumed.
 
 The walk: documents in corpus order; within a document span conflicts by region, then field
 conflicts in scheme order. ``next_conflict`` / ``previous_conflict`` wrap around; a decision
@@ -17,7 +18,7 @@ decision of this session (saved again, so the gold file says so too).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from annotator.core.corpus import Corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.merge import utc_now
 from annotator.core.models import Document, GoldRecord, Span
+from annotator.core.review_records import ReviewRecords
 from annotator.core.review_views import ConflictView, Place, describe
 from annotator.core.saving import SavesThroughStore, StatusRelay
 from annotator.core.scheme import Scheme
@@ -46,7 +48,7 @@ class ReviewSession(SavesThroughStore):
         scheme: Scheme,
         store: Store,
         reviewer: str,
-        records: dict[str, GoldRecord],
+        records: Mapping[str, GoldRecord],
         *,
         now: Callable[[], str] = utc_now,
         relay: StatusRelay | None = None,
@@ -58,13 +60,15 @@ class ReviewSession(SavesThroughStore):
         self.reviewer = reviewer
         self.now = now
         self.messages = messages or []
-        self.records = records
+        # A plain mapping (every record made) is held as it is; ``open_review`` gives records
+        # made as the walk reaches them.
+        self.records = (
+            records if isinstance(records, ReviewRecords) else ReviewRecords.holding(records)
+        )
         self.doc_ids = sorted(records, key=corpus.position)
         self._doc_index = {doc_id: n for n, doc_id in enumerate(self.doc_ids)}
         self._field_order = {field.name: n for n, field in enumerate(scheme.fields)}
         self._relay = relay or StatusRelay()
-        self._open = sum(len(record.conflicts) for record in records.values())
-        self._open_docs = sum(1 for record in records.values() if record.conflicts)
         self._undo: list[tuple[Place, GoldRecord]] = []
         self._documents: dict[str, Document] = {}
         self._notices: list[str] = []
@@ -75,18 +79,18 @@ class ReviewSession(SavesThroughStore):
 
     # ----------------------------------------------------------------- progress
     def conflicts_left(self) -> int:
-        return self._open
+        return self.records.open_conflicts
 
     def documents_left(self) -> int:
         """Documents with open conflicts."""
-        return self._open_docs
+        return self.records.open_documents
 
     def documents_done(self) -> int:
-        return sum(1 for record in self.records.values() if record.status == "done")
+        return self.records.done_documents
 
     @property
     def finished(self) -> bool:
-        return self._open == 0
+        return self.records.open_conflicts == 0
 
     def take_notices(self) -> list[str]:
         """Things the screen should tell the reviewer (then forgotten)."""
@@ -124,12 +128,14 @@ class ReviewSession(SavesThroughStore):
 
     def _after(self, key: OrderKey | None) -> Place | None:
         """The first open conflict after ``key`` (None: the very first), wrapping around."""
-        if not self._open:
+        if self.finished:
             return None
         first = key[0] if key is not None else 0
         count = len(self.doc_ids)
         for step in range(count + 1):
             doc_id = self.doc_ids[(first + step) % count]
+            if not self.records.conflicts(doc_id):
+                continue  # without making its record
             for other, place in self._ordered(doc_id):
                 if key is None or step > 0 or other > key:
                     return place
@@ -137,11 +143,13 @@ class ReviewSession(SavesThroughStore):
 
     def _before(self, key: OrderKey) -> Place | None:
         """The last open conflict before ``key``, wrapping around."""
-        if not self._open:
+        if self.finished:
             return None
         count = len(self.doc_ids)
         for step in range(count + 1):
             doc_id = self.doc_ids[(key[0] - step) % count]
+            if not self.records.conflicts(doc_id):
+                continue
             for other, place in reversed(self._ordered(doc_id)):
                 if step > 0 or other < key:
                     return place
@@ -359,13 +367,9 @@ class ReviewSession(SavesThroughStore):
     # ----------------------------------------------------------------- saving
     def save(self, record: GoldRecord) -> None:
         """Append ``record`` to the gold file as the reviewer's, and keep it as the document's."""
-        old = self.records.get(record.doc_id)
-        if old is not None:
-            self._open += len(record.conflicts) - len(old.conflicts)
-            self._open_docs += bool(record.conflicts) - bool(old.conflicts)
         record = record.model_copy(update={"annotator": self.reviewer, "updated_at": self.now()})
-        if old is not None:
-            self.records[record.doc_id] = record
+        if record.doc_id in self.records:
+            self.records.put(record)
         self._changed.add(record.doc_id)
         self.store.save(record)
 

@@ -1,0 +1,216 @@
+"""The gold file opened for a review: a ``Store`` that keeps where each document's line is,
+not every record as a model.
+
+``Store`` reads every line of a journal as a model and keeps each document's latest record,
+which is what an annotation session needs. A review of 10,000 documents needs, of most of them,
+only how many conflicts they hold, until the reviewer reaches them; holding them all as models
+took seconds and most of a gigabyte. ``GoldStore`` does what ``Store`` does on opening (takes
+the lock, sets a torn tail aside, refuses a file with damaged lines, every line checked as a
+gold record, by ``record_check`` where it can) and writes through the same ordered writer, but
+keeps of each document only its latest line's place and a few facts (``GoldLine``), and reads
+a record back from the file when it is wanted (``record``). Records saved while the review
+runs are kept in ``records``, as ``Store`` keeps them; they win over the file.
+
+- A gold file that does not exist yet (or is empty) is written whole, under the lock, with the
+  lines ``fresh`` gives (temp file, fsync, rename: ``goldfile.replace_locked``).
+- An existing one is read line by line; a line that is not a gold record (no ``sources``: an
+  annotator's journal given as ``-o``) is refused.
+- ``rewrite`` is then asked which lines to write again (a review that resumes merges in new
+  documents and takes over other reviewers' lines); they are appended at once, durably
+  (``writer.append_durably``, which cuts the file back if it fails), before the writer starts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.goldfile import folder_of, replace_locked
+from annotator.core.journal import LineProblem, TornTail, parse_record_line
+from annotator.core.lock import JournalLock
+from annotator.core.models import GoldRecord, Record
+from annotator.core.record_check import gold_line_data
+from annotator.core.store import Store, set_torn_tail_aside
+from annotator.core.writer import JournalWriter, StatusCallback, append_durably
+
+
+class LineFacts(NamedTuple):
+    """What a review needs to know of a gold line before it reads the record."""
+
+    doc_id: str
+    annotator: str
+    doc_sha256: str
+    annotators: tuple[str, ...]  # sources.annotators
+    conflicts: int  # open conflicts
+    done: bool
+
+    @classmethod
+    def of_data(cls, data: dict[str, Any]) -> LineFacts:
+        """The facts of a gold record's fields (checked as a GoldRecord)."""
+        return cls(
+            data["doc_id"],
+            data["annotator"],
+            data["doc_sha256"],
+            tuple(data["sources"]["annotators"]),
+            len(data.get("conflicts", ())),
+            data["status"] == "done",
+        )
+
+    @classmethod
+    def of_record(cls, record: GoldRecord) -> LineFacts:
+        return cls(
+            record.doc_id,
+            record.annotator,
+            record.doc_sha256,
+            tuple(record.sources.annotators),
+            len(record.conflicts),
+            record.status == "done",
+        )
+
+
+class GoldLine(NamedTuple):
+    """Where a document's latest line is in the gold file, and its facts."""
+
+    number: int  # line number, from 1
+    offset: int  # of its first byte
+    length: int  # with its newline
+    facts: LineFacts
+
+
+# Lines to write: each line's facts and its bytes (a whole gold line, with its newline).
+FactsAndLines = Iterable[tuple[LineFacts, bytes]]
+
+
+class GoldStore(Store):
+    """A gold file under review (see the module docstring). ``latest``: each document's
+    latest line, whoever wrote it; ``created``: the file was written whole on opening."""
+
+    def __init__(
+        self,
+        journal: Path,
+        annotator: str,
+        on_status: StatusCallback | None = None,
+        *,
+        fresh: Callable[[], FactsAndLines],
+        rewrite: Callable[[GoldStore], FactsAndLines],
+    ) -> None:
+        # Not Store.__init__: that reads every line as a model (see the module docstring).
+        self.journal = journal
+        self.annotator = annotator
+        folder = folder_of(journal)
+        self._lock = JournalLock(journal)
+        self._lock.acquire()
+        try:
+            self.messages = [self._lock.message] if self._lock.message else []
+            self.records = {}
+            self.latest: dict[str, GoldLine] = {}
+            self.created = not journal.exists() or journal.stat().st_size == 0
+            self._lines = 0  # lines in the file
+            owed = b""  # a newline owed by a last line written without one
+            if self.created:
+                replace_locked(journal, self._indexed(fresh(), 0), folder)
+            else:
+                owed = self._read()
+            again = list(rewrite(self))
+            if again:
+                self._append(owed, again)
+                owed = b""
+            self._writer = JournalWriter(journal, on_status=on_status, prefix=owed)
+        except BaseException:
+            self._lock.release()
+            raise
+
+    def _indexed(self, lines: FactsAndLines, offset: int) -> Iterator[bytes]:
+        """``lines`` as they are written at ``offset``, after the file's lines, indexed."""
+        for facts, line in lines:
+            self._lines += 1
+            self.latest[facts.doc_id] = GoldLine(self._lines, offset, len(line), facts)
+            offset += len(line)
+            yield line
+
+    def _append(self, owed: bytes, lines: FactsAndLines) -> None:
+        """Append ``lines`` now, durably, after ``owed`` (a newline the last line lacks)."""
+        size = self.journal.stat().st_size
+        data = owed + b"".join(self._indexed(lines, size + len(owed)))
+        try:
+            append_durably(self.journal, data)
+        except OSError as error:
+            raise AnnotatorError(
+                f"{self.journal}: cannot write: {error.strerror or error}"
+            ) from None
+
+    def _read(self) -> bytes:
+        """Index every line; refuse damage and lines that are not gold; set a torn tail
+        aside. Returns the newline owed by a last line written without one."""
+        problems: list[LineProblem] = []
+        torn: TornTail | None = None
+        not_gold: int | None = None
+        owed = b""
+        offset = 0
+        with self.journal.open("rb") as handle:
+            for number, raw in enumerate(handle, start=1):
+                complete = raw.endswith(b"\n")
+                line = raw[:-1] if complete else raw
+                if line.strip():
+                    found = _line_facts(line, number)
+                    if isinstance(found, LineFacts):
+                        self.latest[found.doc_id] = GoldLine(number, offset, len(raw), found)
+                        owed = b"" if complete else b"\n"
+                    elif found is None:
+                        not_gold = not_gold or number
+                        owed = b"" if complete else b"\n"
+                    elif complete:
+                        problems += found
+                    else:
+                        torn = TornTail(number, offset, raw)
+                offset += len(raw)
+                self._lines = number
+        if problems:
+            more = len(problems) - 1
+            extra = f" (and {more} more; run `annotator validate {self.journal}`)" if more else ""
+            raise AnnotatorError(problems[0].format(self.journal) + extra)
+        if torn is not None:
+            aside = set_torn_tail_aside(self.journal, torn)
+            self._lines = torn.line - 1
+            self.messages.append(
+                f"{self.journal}:{torn.line}: an incomplete last line (interrupted write) "
+                f"was moved to {aside}; every complete line is kept"
+            )
+        if not_gold is not None:
+            raise AnnotatorError(
+                f"{self.journal}:{not_gold}: not a gold record (no sources): is this an "
+                "annotator's journal? give the gold file with -o"
+            )
+        return owed
+
+    def record(self, doc_id: str) -> GoldRecord:
+        """The document's latest gold record: saved in this review, else read from its line."""
+        saved = self.records.get(doc_id)
+        if isinstance(saved, GoldRecord):
+            return saved
+        line = self.latest[doc_id]
+        with self.journal.open("rb") as handle:
+            handle.seek(line.offset)
+            raw = handle.read(line.length)
+        found = parse_record_line(raw.rstrip(b"\n"), line.number)
+        if not isinstance(found, GoldRecord) or found.doc_id != doc_id:
+            raise AnnotatorError(
+                f"{self.journal}:{line.number}: is not the line of {doc_id!r} it was when the "
+                "review opened: was the file changed by another program?"
+            )
+        return found
+
+
+def _line_facts(line: bytes, number: int) -> LineFacts | list[LineProblem] | None:
+    """A gold line's facts; None for a valid Record that is not gold; else its problems."""
+    data = gold_line_data(line)
+    if data is not None:
+        return LineFacts.of_data(data)
+    found = parse_record_line(line, number)  # the model's verdict and messages
+    if isinstance(found, GoldRecord):
+        return LineFacts.of_record(found)
+    if isinstance(found, Record):
+        return None
+    return found
