@@ -28,6 +28,7 @@ from annotator.core.corpus import Corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.merge import utc_now
 from annotator.core.models import Document, GoldRecord, Span
+from annotator.core.review_links import Annotations
 from annotator.core.review_records import ReviewRecords
 from annotator.core.review_views import ConflictView, Place, describe
 from annotator.core.saving import SavesThroughStore, StatusRelay
@@ -53,13 +54,17 @@ class ReviewSession(SavesThroughStore):
         now: Callable[[], str] = utc_now,
         relay: StatusRelay | None = None,
         messages: list[str] | None = None,
+        annotations: Mapping[str, Annotations] | None = None,
     ) -> None:
+        """``annotations``: doc_id -> the annotators' records of it (the merge's input), whose
+        links decisions carry (``review_links``); without them, links that still hold stay."""
         self.corpus = corpus
         self.scheme = scheme
         self.store = store
         self.reviewer = reviewer
         self.now = now
         self.messages = messages or []
+        self.annotations = annotations or {}
         # A plain mapping (every record made) is held as it is; ``open_review`` gives records
         # made as the walk reaches them.
         self.records = (
@@ -257,7 +262,11 @@ class ReviewSession(SavesThroughStore):
     # -------------------------------------------------------------- decisions
     def take(self, index: int) -> Place | None:
         """Settle the current conflict with version ``index`` (0-based)."""
-        return self._decide(lambda record, cid: decide.take(record, cid, [index], self.scheme))
+        return self._decide(
+            lambda record, cid: decide.take(
+                record, cid, [index], self.scheme, self.annotations.get(record.doc_id)
+            )
+        )
 
     def take_letter(self, letter: str) -> Place | None:
         """``a`` / ``b``: the version of the first / second annotator (two annotators only)."""
@@ -278,11 +287,17 @@ class ReviewSession(SavesThroughStore):
         conflict = self.conflict
         count = len(conflict["versions"]) if conflict else 0
         return self._decide(
-            lambda record, cid: decide.take(record, cid, list(range(count)), self.scheme)
+            lambda record, cid: decide.take(
+                record, cid, list(range(count)), self.scheme, self.annotations.get(record.doc_id)
+            )
         )
 
     def reject_all(self) -> Place | None:
-        return self._decide(lambda record, cid: decide.reject(record, cid, self.scheme))
+        return self._decide(
+            lambda record, cid: decide.reject(
+                record, cid, self.scheme, self.annotations.get(record.doc_id)
+            )
+        )
 
     def begin_edit(self) -> None:
         """Start drawing the span that settles the current (span) conflict."""
@@ -315,6 +330,7 @@ class ReviewSession(SavesThroughStore):
                 self.scheme,
                 doc_date=document.meta.get("date"),
                 mode=mode,
+                annotations=self.annotations.get(record.doc_id),
             )
             drawn.append(span)
             return settled

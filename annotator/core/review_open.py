@@ -84,6 +84,7 @@ def open_review(
         now=now,
         relay=relay,
         messages=[*store.messages, *resume.messages, *_comparison_messages(comparison)],
+        annotations={unit.doc_id: unit.records for unit in comparison.units},
     )
     opened = "new gold file" if store.created else "resuming"
     session.messages.insert(
