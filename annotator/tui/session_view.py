@@ -177,9 +177,12 @@ class SessionView(Screen[None]):
         article.focus()
         self.show_notices()
         if not self._records_check_started:
-            # After the first paint, so a large corpus's hashing never delays the article.
             self._records_check_started = True
-            self._check_records(self.session.texts_to_check())
+            # Once the article is painted, so hashing a large corpus never delays it.
+            self.call_after_refresh(self._start_checking_records)
+
+    def _start_checking_records(self) -> None:
+        self._check_records(self.session.texts_to_check())
 
     @work(thread=True, exclusive=True, group="check-records")
     def _check_records(self, doc_ids: list[str]) -> None:
