@@ -52,6 +52,16 @@ def _ordered_versions(
     return sorted(versions.values(), key=lambda item: (-len(item[1]), item[1][0]))
 
 
+def _left(keys: list[SpanKey], mine: set[SpanKey], agreed: set[SpanKey]) -> list[int]:
+    """The indexes of one annotator's spans (``keys``; ``mine``: as a set) not ``agreed``."""
+    extra = mine - agreed
+    if not extra:
+        return []
+    if len(mine) == len(keys):  # no key twice: find each in C
+        return sorted(map(keys.index, extra))
+    return [index for index, key in enumerate(keys) if key not in agreed]
+
+
 class GoldBuilder:
     """One document's merge: accepted spans and fields, conflicts, links."""
 
@@ -92,7 +102,7 @@ class GoldBuilder:
         gold_ids = _gold_span_ids(len(accepted))
         if threshold == len(names):  # every annotator marked each
             owners = [0] * len(accepted)
-            self.sources = {gold_id: names.copy() for gold_id in gold_ids}
+            self.sources = dict.fromkeys(gold_ids, names.copy())  # one list: it is not changed
         else:
             owners = []
             for gold_id, key in zip(gold_ids, accepted, strict=True):
@@ -106,10 +116,7 @@ class GoldBuilder:
                 for index, key in enumerate(keys):
                     if key in gold_of:
                         self.span_ids[(name, flat[6 * index])] = gold_of[key]
-        left_at = [
-            [index for index, key in enumerate(keys) if key not in agreed] if mine - agreed else []
-            for keys, mine in zip(keys_of, marked, strict=True)
-        ]
+        left_at = [_left(keys, mine, agreed) for keys, mine in zip(keys_of, marked, strict=True)]
         if any(left_at):
             self._span_conflicts(keys_of, flats, left_at)
 
@@ -171,23 +178,40 @@ class GoldBuilder:
         self._span_conflict(region, end)
 
     def _span_conflict(self, region: list[LeftSpan], end: int) -> None:
+        """The conflict of one region (``end``: its end), each annotator's spans there one
+        version, alike versions one."""
         names = self.names
-        mine: list[list[LeftSpan]] = [[] for _name in names]
-        for item in region:
-            mine[item[3]].append(item)
         # fingerprint -> (the spans of the first annotator giving it, who gave it)
         versions: dict[Hashable, tuple[Any, list[str]]] = {}
-        for name, theirs in zip(names, mine, strict=True):
-            fingerprint = tuple(map(_FINGERPRINT, theirs))
-            known = versions.get(fingerprint)
-            if known is not None:
-                known[1].append(name)
-                continue
-            spans = [
-                {"start": start, "end": end, "label": label, "text": text, "value": value}
-                for start, end, label, _at, _rank, _index, text, value in theirs
-            ]
-            versions[fingerprint] = (spans, [name])
+        marking = {item[3] for item in region}
+        if len(marking) == len(region):
+            # The common case: no annotator has two spans here, so a version is one span
+            # (its fingerprint is the span's) or none; the spans come in annotator order.
+            for start, stop, label, at, _rank, _index, text, value in region:
+                known = versions.get((start, stop, label, value))
+                if known is not None:
+                    known[1].append(names[at])
+                    continue
+                body = {"start": start, "end": stop, "label": label, "text": text, "value": value}
+                versions[(start, stop, label, value)] = ([body], [names[at]])
+            nobody = [name for at, name in enumerate(names) if at not in marking]
+            if nobody:
+                versions[()] = ([], nobody)
+        else:
+            mine: list[list[LeftSpan]] = [[] for _name in names]
+            for item in region:
+                mine[item[3]].append(item)
+            for name, theirs in zip(names, mine, strict=True):
+                fingerprint = tuple(map(_FINGERPRINT, theirs))
+                known = versions.get(fingerprint)
+                if known is not None:
+                    known[1].append(name)
+                    continue
+                spans = [
+                    {"start": start, "end": stop, "label": label, "text": text, "value": value}
+                    for start, stop, label, _at, _rank, _index, text, value in theirs
+                ]
+                versions[fingerprint] = (spans, [name])
         self.conflicts.append(
             {
                 "id": "",
