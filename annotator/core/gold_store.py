@@ -100,12 +100,21 @@ class GoldStore(Store):
         self.journal = journal
         self.annotator = annotator
         folder = folder_of(journal)
+        self.created = not journal.exists() or journal.stat().st_size == 0
         self._lock = JournalLock(journal)
-        self._lock.acquire()
+        try:
+            self._lock.acquire()
+        except OSError as error:
+            if not self.created:
+                raise
+            raise AnnotatorError(
+                f"{journal}: cannot write here: {error.strerror or error}"
+            ) from None
         try:
             self.messages = [self._lock.message] if self._lock.message else []
             self.records = {}
             self.latest: dict[str, GoldLine] = {}
+            # Decided once the lock is held: another review may have written it meanwhile.
             self.created = not journal.exists() or journal.stat().st_size == 0
             self._lines = 0  # lines in the file
             owed = b""  # a newline owed by a last line written without one
