@@ -8,7 +8,11 @@ running on the file is never replaced under it.
 A review writes to the gold file as a journal: each settled document appends its new line. So a
 document with more than one line carries reviewer decisions, and ``merge`` refuses to replace
 such a file unless forced; it also refuses a file that is not a gold file at all (an
-annotator's journal given as ``-o`` by mistake).
+annotator's journal given as ``-o`` by mistake). A review opening a new gold file writes it
+whole the same way, under the lock it then keeps (``replace_locked``).
+
+Each line is ``gold_line``'s: the bytes the model would write, made without the model when the
+fields are valid as they stand.
 """
 
 from __future__ import annotations
