@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import copy
 import os
 from pathlib import Path
 from typing import Any
 
 import orjson
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from pydantic import TypeAdapter, ValidationError
 
-from annotator.core.compare import Annotation, Unit, load_comparison
+from annotator.core.compare import load_comparison
 from annotator.core.errors import AnnotatorError
-from annotator.core.goldfile import gold_line, read_gold
+from annotator.core.goldfile import read_gold
 from annotator.core.lock import JournalLock
 from annotator.core.merge import merge_units
-from annotator.core.merge_document import GoldBuilder
-from annotator.core.models import GoldRecord, Sources, record_line, sha256_text
-from annotator.core.record_check import GoldShape, SourcesShape, gold_data_fine
-from annotator.core.scheme import load_default_scheme
+from annotator.core.models import GoldRecord
 from tests.test_agreement_data import (
     ALICE_SPANS,
     BOB_SPANS,
@@ -332,147 +325,3 @@ def test_merge_reports_what_it_left_out_and_unwritable_places(tmp_path: Path) ->
         result = run_cli("merge", alice, bob, "-o", locked / "gold.jsonl")
         assert result.returncode == 1
         assert "cannot write here" in result.stderr
-
-
-# ---------------------------------------------------------------- gold lines without models
-# ``merge`` writes each gold line from the merged fields as they stand (``goldfile.gold_line``)
-# when ``record_check.gold_data_fine`` finds them valid; these tests hold it to the bytes the
-# model path writes (``record_line(GoldRecord.model_validate(...))``) and to its refusals.
-
-SCHEME = load_default_scheme()
-LONG_TEXT = "Russia freed 146 prisoners and Ukraine freed 12 soldiers on 24 August 2025."
-NOW = "2025-08-24T10:00:00Z"
-NAMES = ["alice", "bob", "carol", "dan"]
-_VALUES = {
-    "actor": st.none(),
-    "releasee": st.none(),
-    "count": st.one_of(st.none(), st.integers(0, 3)),
-    "date": st.sampled_from([None, "2025-08-24", "2025-08", "2025"]),
-}
-
-
-@st.composite
-def annotations(draw: st.DrawFn, name: str) -> Annotation:
-    """One annotator's record: spans crowded into a short text (so that they overlap, repeat
-    and differ), a form and links."""
-    spans = []
-    for number in range(draw(st.integers(0, 8))):
-        start = draw(st.integers(0, 12))
-        end = start + draw(st.integers(1, 4))
-        label = draw(st.sampled_from(list(_VALUES)))
-        spans.append(span(f"s{number}", start, end, label, draw(_VALUES[label]), LONG_TEXT))
-    draw(st.randoms()).shuffle(spans)
-    frame = st.fixed_dictionaries(
-        {},
-        optional={
-            "released_by": st.sampled_from(["Russia", " Russia", "Ukraine", ""]),
-            "count": st.integers(0, 2),
-            "releasees": st.lists(st.sampled_from(["a", "b"]), max_size=2),
-        },
-    )
-    form = draw(
-        st.fixed_dictionaries(
-            {},
-            optional={
-                "event_type": st.sampled_from(["exchange", "announcement"]),
-                "releases": st.lists(frame, max_size=3),
-            },
-        )
-    )
-    links = {}
-    if spans and form.get("releases") and draw(st.booleans()):
-        links["releases[0].count"] = [spans[0]["id"]]
-    if spans and "event_type" in form and draw(st.booleans()):
-        links["event_type"] = [spans[-1]["id"]]
-    data = record(name, spans=spans, form=form, text=LONG_TEXT, links=links)
-    data["flagged"] = draw(st.booleans())
-    return Annotation.of_data(data)
-
-
-@st.composite
-def units(draw: st.DrawFn) -> tuple[Unit, int | None]:
-    names = NAMES[: draw(st.integers(2, 4))]
-    unit = Unit("d1", sha256_text(LONG_TEXT), {name: draw(annotations(name)) for name in names})
-    return unit, draw(st.sampled_from([None, *range(2, len(names) + 1)]))
-
-
-@given(units())
-@settings(max_examples=300, deadline=None)
-def test_gold_lines_are_the_model_s_bytes(case: tuple[Unit, int | None]) -> None:
-    unit, min_agree = case
-    data = GoldBuilder(unit, min_agree or len(unit.records), SCHEME).data("rita", NOW)
-    model = GoldRecord.model_validate(data)
-    assert gold_data_fine(data)
-    assert gold_line(data) == orjson.dumps(data) + b"\n" == record_line(model)
-    # Nothing silently dropped: each span of each annotator is gold (sourced to them) or in
-    # their version of a conflict, and each annotator is in one version of each conflict.
-    for name, annotation in unit.records.items():
-        for one in annotation.spans:
-            key = (one.start, one.end, one.label, one.value)
-            gold = [s.id for s in model.spans if (s.start, s.end, s.label, s.value) == key]
-            theirs = [
-                (s["start"], s["end"], s["label"], s["value"])
-                for conflict in model.conflicts
-                for version in conflict["versions"]
-                if conflict["kind"] == "span" and name in version["annotators"]
-                for s in version["spans"]
-            ]
-            assert (gold and name in model.sources.spans[gold[0]]) or key in theirs
-    for conflict in model.conflicts:
-        who = [name for version in conflict["versions"] for name in version["annotators"]]
-        assert sorted(who) == list(unit.records)
-
-
-def good_gold() -> dict[str, Any]:
-    alice = record("alice", spans=ALICE_SPANS, form={"event_type": "exchange"})
-    bob = record("bob", spans=BOB_SPANS, form={"event_type": "announcement"})
-    unit = Unit(
-        "d1", alice["doc_sha256"], {r["annotator"]: Annotation.of_data(r) for r in (alice, bob)}
-    )
-    return GoldBuilder(unit, 2, SCHEME).data("rita", NOW)
-
-
-def gold_variants() -> list[dict[str, Any]]:
-    """The merged fields with each field (and each field of a span, of sources, of a
-    conflict) set oddly, taken away, or an unknown one added."""
-    odd: list[Any] = [None, True, 0, 1.5, -1, "", "x", [], {}, ["s1"], {"a": 1}, NOW + "\n"]
-    out = [good_gold()]
-    paths: list[tuple[str, ...]] = [(key,) for key in [*good_gold(), "extra"]]
-    paths += [("spans", 0, key) for key in [*good_gold()["spans"][0], "extra"]]
-    paths += [("sources", key) for key in ["annotators", "spans", "extra"]]
-    paths += [("conflicts", 0, key) for key in ["id", "kind", 7]]
-    for path in paths:
-        for value in [*odd, "missing"]:
-            data = copy.deepcopy(good_gold())
-            place = data
-            for part in path[:-1]:
-                place = place[part]
-            if value == "missing":
-                place.pop(path[-1], None)
-            else:
-                place[path[-1]] = value
-            out.append(data)
-    for spans in ([dict(ALICE_SPANS[0], id="s1", value=None)] * 2, [dict(ALICE_SPANS[0], end=0)]):
-        out.append(dict(good_gold(), spans=spans))
-    out.append(dict(good_gold(), links={"event_type": ["s9"]}))
-    out.append(dict(good_gold(), seconds_spent=0))
-    return out
-
-
-@pytest.mark.parametrize("data", gold_variants())
-def test_gold_lines_refuse_what_the_model_refuses(data: dict[str, Any]) -> None:
-    try:
-        expected = record_line(GoldRecord.model_validate(copy.deepcopy(data)))
-    except ValidationError:
-        assert not gold_data_fine(data)
-        with pytest.raises(ValidationError):
-            gold_line(data)
-        return
-    assert gold_line(data) == expected
-
-
-def test_the_gold_shapes_have_the_models_fields() -> None:
-    for shape, model in ((GoldShape, GoldRecord), (SourcesShape, Sources)):
-        assert list(shape.__annotations__) == list(model.model_fields)
-        required = {name for name, info in model.model_fields.items() if info.is_required()}
-        assert set(TypeAdapter(shape).json_schema()["required"]) == required
