@@ -1,4 +1,4 @@
-"""Span operations: snapping selections, adding/changing/deleting spans, suggested values."""
+"""Span operations: snapping selections, adding/changing/deleting spans."""
 
 from __future__ import annotations
 
@@ -23,10 +23,8 @@ from annotator.core.spans import (
     set_span_value,
     snap_selection,
     spans_at,
-    suggest_value,
 )
 from annotator.core.tokens import Token, tokenize
-from annotator.core.values import value_problem
 
 SCHEME = load_default_scheme()
 TEXT = "“Mark Kaliush,” said Ukraine’s ombudsman: 146 prisoners came home on Sunday 🕊️."
@@ -185,6 +183,25 @@ def test_char_snapping_never_keeps_edge_whitespace(text: str, a: int, b: int) ->
         ), (text, index)
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        ("Rene\u0301e", 0, 4, (0, 5)),  # an end between e and its accent takes the accent
+        ("Rene\u0301e", 4, 6, (3, 6)),  # a start on the accent takes its base letter
+        ("a 🕊\ufe0f b", 2, 3, (2, 4)),  # dove without its variation selector
+        ("x 👩\u200d👩\u200d👧 y", 2, 4, (2, 7)),  # one person of a family sequence
+        ("x 👍🏽 y", 2, 3, (2, 4)),  # thumb without its skin tone
+        ("  ab  ", 0, 6, (2, 4)),
+        (" \ufe0f", 0, 2, (1, 2)),  # a selector after a space does not pull the space in
+        ("a\u200d b", 0, 1, (0, 2)),  # nor does a joiner before one
+    ],
+)
+def test_char_mode_never_cuts_a_character(
+    text: str, start: int, end: int, expected: tuple[int, int]
+) -> None:
+    assert snap_selection(text, start, end, mode="char") == expected
+
+
 # ------------------------------------------------------------------ span operations
 
 
@@ -313,126 +330,3 @@ def test_spans_at_lists_innermost_first_for_nested_and_crossing_spans() -> None:
     assert spans_at(record, 8) == [crossing, outer]
     assert spans_at(record, 27) == []
     assert [s.id for s in record.spans] == ["s1", "s3", "s2"]
-
-
-# ------------------------------------------------------------------ suggested values
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("146", 146),
-        ("1,200", 1200),
-        ("1\u202f200", 1200),
-        ("eight", 8),
-        ("Eight Ukrainians", 8),
-        ("two dozen", 24),
-        ("a dozen", 12),
-        ("half a dozen", 6),
-        ("forty-one", 41),
-        ("one hundred and twenty", 120),
-        ("two thousand five hundred", 2500),
-        ("1.5 million", 1_500_000),
-        ("a total of 84", 84),
-        ("146 prisoners of war", 146),
-        ("hundreds", None),
-        ("dozens of soldiers", None),
-        ("more than 100", None),
-        ("about 50", None),
-        ("at least 20", None),
-        ("100+", None),
-        ("12-15", None),
-        ("146th", None),
-        ("3.5", None),
-        ("146 and 150", None),
-        ("twenty twenty", None),
-        ("a", None),
-        ("prisoners", None),
-    ],
-)
-def test_suggested_counts(text: str, expected: int | None) -> None:
-    assert suggest_value(text, "integer", None) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "doc_date", "expected"),
-    [
-        ("2025-08-24", None, "2025-08-24"),
-        ("2025-08", None, "2025-08"),
-        ("2022", None, "2022"),
-        ("in 2022", None, "2022"),
-        ("2025-02-30", None, None),
-        ("24 August 2025", None, "2025-08-24"),
-        ("August 24, 2025", None, "2025-08-24"),
-        ("Sunday, 24 August 2025", None, "2025-08-24"),
-        ("Aug. 24th", "2025-09-01", "2025-08-24"),
-        ("24 August", "2025-09-01", "2025-08-24"),
-        ("August 24", None, None),
-        ("28 December", "2025-01-05", "2024-12-28"),
-        ("March 2024", None, "2024-03"),
-        ("March", "2025-08-24", "2025-03"),
-        ("Sunday", "2025-08-26", "2025-08-24"),
-        ("on Sunday", "2025-08-24", "2025-08-24"),
-        ("last Sunday", "2025-08-30", "2025-08-24"),
-        ("Saturday night", "2025-08-24", "2025-08-23"),
-        ("Sunday", None, None),
-        ("yesterday", "2025-03-01", "2025-02-28"),
-        ("today", "2025-08-24", "2025-08-24"),
-        ("last night", "2025-08-24", "2025-08-23"),
-        ("last year", "2025-08-24", "2024"),
-        ("this month", "2025-08-24", "2025-08"),
-        ("yesterday", "2025-02-30", None),
-        ("24/08/2025", None, None),
-        ("31 June 2025", None, None),
-        ("the 24th", "2025-08-24", None),
-        ("since 2016", None, None),
-    ],
-)
-def test_suggested_dates(text: str, doc_date: str | None, expected: str | None) -> None:
-    assert suggest_value(text, "date", doc_date) == expected
-
-
-def test_labels_without_a_value_type_get_no_value() -> None:
-    assert suggest_value("146", "none", "2025-08-24") is None
-
-
-NUMBER_AND_DATE_WORDS = """
-    146 1,200 3.5 ² ٣٤ two dozen hundred and a an forty-one 0 9999 0999 -
-    August 24 24th 2025 Sunday last yesterday 31 June 2025-02-29 2024-02-29
-"""
-number_and_date_words = st.lists(
-    st.sampled_from(NUMBER_AND_DATE_WORDS.split()),
-    max_size=5,
-).map(" ".join)
-
-
-@given(
-    st.one_of(st.text(max_size=30), number_and_date_words),
-    st.sampled_from(["integer", "date", "none"]),
-    st.sampled_from([None, "2025-08-24", "2024-02-29", "2025-13-01", "junk"]),
-)
-@settings(max_examples=500)
-def test_suggested_values_always_fit_the_label(
-    text: str, value_type: str, doc_date: str | None
-) -> None:
-    value = suggest_value(text, value_type, doc_date)
-    assert value is None or value_problem(value_type, value) is None
-
-
-@pytest.mark.parametrize(
-    ("text", "start", "end", "expected"),
-    [
-        ("Rene\u0301e", 0, 4, (0, 5)),  # an end between e and its accent takes the accent
-        ("Rene\u0301e", 4, 6, (3, 6)),  # a start on the accent takes its base letter
-        ("a 🕊\ufe0f b", 2, 3, (2, 4)),  # dove without its variation selector
-        ("x 👩\u200d👩\u200d👧 y", 2, 4, (2, 7)),  # one person of a family sequence
-        ("x 👍🏽 y", 2, 3, (2, 4)),  # thumb without its skin tone
-        ("  ab  ", 0, 6, (2, 4)),
-        (" \ufe0f", 0, 2, (1, 2)),  # a selector after a space does not pull the space in
-        ("a\u200d b", 0, 1, (0, 2)),  # nor does a joiner before one
-    ],
-)
-def test_char_mode_never_cuts_a_character(
-    text: str, start: int, end: int, expected: tuple[int, int]
-) -> None:
-    assert snap_selection(text, start, end, mode="char") == expected

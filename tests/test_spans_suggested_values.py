@@ -1,0 +1,111 @@
+"""Values suggested for a span's text: counts, dates, and always a value the label can hold."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotator.core.spans import suggest_value
+from annotator.core.values import value_problem
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("146", 146),
+        ("1,200", 1200),
+        ("1\u202f200", 1200),
+        ("eight", 8),
+        ("Eight Ukrainians", 8),
+        ("two dozen", 24),
+        ("a dozen", 12),
+        ("half a dozen", 6),
+        ("forty-one", 41),
+        ("one hundred and twenty", 120),
+        ("two thousand five hundred", 2500),
+        ("1.5 million", 1_500_000),
+        ("a total of 84", 84),
+        ("146 prisoners of war", 146),
+        ("hundreds", None),
+        ("dozens of soldiers", None),
+        ("more than 100", None),
+        ("about 50", None),
+        ("at least 20", None),
+        ("100+", None),
+        ("12-15", None),
+        ("146th", None),
+        ("3.5", None),
+        ("146 and 150", None),
+        ("twenty twenty", None),
+        ("a", None),
+        ("prisoners", None),
+    ],
+)
+def test_suggested_counts(text: str, expected: int | None) -> None:
+    assert suggest_value(text, "integer", None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_date", "expected"),
+    [
+        ("2025-08-24", None, "2025-08-24"),
+        ("2025-08", None, "2025-08"),
+        ("2022", None, "2022"),
+        ("in 2022", None, "2022"),
+        ("2025-02-30", None, None),
+        ("24 August 2025", None, "2025-08-24"),
+        ("August 24, 2025", None, "2025-08-24"),
+        ("Sunday, 24 August 2025", None, "2025-08-24"),
+        ("Aug. 24th", "2025-09-01", "2025-08-24"),
+        ("24 August", "2025-09-01", "2025-08-24"),
+        ("August 24", None, None),
+        ("28 December", "2025-01-05", "2024-12-28"),
+        ("March 2024", None, "2024-03"),
+        ("March", "2025-08-24", "2025-03"),
+        ("Sunday", "2025-08-26", "2025-08-24"),
+        ("on Sunday", "2025-08-24", "2025-08-24"),
+        ("last Sunday", "2025-08-30", "2025-08-24"),
+        ("Saturday night", "2025-08-24", "2025-08-23"),
+        ("Sunday", None, None),
+        ("yesterday", "2025-03-01", "2025-02-28"),
+        ("today", "2025-08-24", "2025-08-24"),
+        ("last night", "2025-08-24", "2025-08-23"),
+        ("last year", "2025-08-24", "2024"),
+        ("this month", "2025-08-24", "2025-08"),
+        ("yesterday", "2025-02-30", None),
+        ("24/08/2025", None, None),
+        ("31 June 2025", None, None),
+        ("the 24th", "2025-08-24", None),
+        ("since 2016", None, None),
+    ],
+)
+def test_suggested_dates(text: str, doc_date: str | None, expected: str | None) -> None:
+    assert suggest_value(text, "date", doc_date) == expected
+
+
+def test_labels_without_a_value_type_get_no_value() -> None:
+    assert suggest_value("146", "none", "2025-08-24") is None
+
+
+NUMBER_AND_DATE_WORDS = """
+    146 1,200 3.5 ² ٣٤ two dozen hundred and a an forty-one 0 9999 0999 -
+    August 24 24th 2025 Sunday last yesterday 31 June 2025-02-29 2024-02-29
+"""
+number_and_date_words = st.lists(
+    st.sampled_from(NUMBER_AND_DATE_WORDS.split()),
+    max_size=5,
+).map(" ".join)
+
+
+@given(
+    st.one_of(st.text(max_size=30), number_and_date_words),
+    st.sampled_from(["integer", "date", "none"]),
+    st.sampled_from([None, "2025-08-24", "2024-02-29", "2025-13-01", "junk"]),
+)
+@settings(max_examples=500)
+def test_suggested_values_always_fit_the_label(
+    text: str, value_type: str, doc_date: str | None
+) -> None:
+    value = suggest_value(text, value_type, doc_date)
+    assert value is None or value_problem(value_type, value) is None
