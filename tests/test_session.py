@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -11,33 +10,12 @@ import pytest
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.session import AnnotationSession, Refused, open_session
-
-TEXTS = {
-    "a": "date 2025-08-24 Russia and Ukraine swapped 146 prisoners on Sunday.\n",
-    "b": "date 2024-03-17 Norvania freed 12 fishermen.\n",
-    "c": "Kestria said talks would continue.\n",
-}
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.seconds = 1000.0
-
-    def __call__(self) -> float:
-        return self.seconds
-
-
-def fixed_now() -> dt.datetime:
-    return dt.datetime(2025, 8, 24, 10, 0, 0, tzinfo=dt.UTC)
+from tests.test_session_data import FakeClock, fixed_now, journal_lines, where, write_texts
 
 
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for doc_id, text in TEXTS.items():
-        (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
-    return folder
+    return write_texts(tmp_path)
 
 
 @pytest.fixture
@@ -51,18 +29,6 @@ def session(corpus: Path, tmp_path: Path, clock: FakeClock) -> Any:
     opened.open(opened.first_unfinished_id())
     yield opened
     opened.close()
-
-
-def journal_lines(session: AnnotationSession) -> list[dict[str, Any]]:
-    assert session.flush(5)
-    if not session.journal.exists():
-        return []
-    return [orjson.loads(line) for line in session.journal.read_bytes().splitlines()]
-
-
-def where(session: AnnotationSession, word: str) -> tuple[int, int]:
-    start = session.text.index(word)
-    return start, start + len(word)
 
 
 def test_starts_at_first_document_and_writes_nothing_before_a_change(
@@ -275,72 +241,6 @@ def test_find_is_case_insensitive_and_wraps(session: AnnotationSession) -> None:
     assert session.find("Kestria", 0) is None
 
 
-def test_reopening_restores_and_starts_at_first_unfinished(
-    corpus: Path, tmp_path: Path, clock: FakeClock
-) -> None:
-    first = open_session(corpus, "alice", None, tmp_path / "out", clock=clock, now=fixed_now)
-    first.open("a")
-    first.label_selection(*where(first, "Russia"), "actor")
-    first.set_field("event_type", "exchange")
-    first.mark_done()
-    first.open("b")
-    first.label_selection(*where(first, "Norvania"), "actor")
-    assert first.close()
-    again = open_session(corpus, "alice", None, tmp_path / "out", clock=clock, now=fixed_now)
-    try:
-        assert again.first_unfinished_id() == "b"
-        again.open("b")
-        assert [s.text for s in again.record.spans] == ["Norvania"]
-        again.open("a")
-        assert again.record.status == "done"
-        assert again.record.form == {"event_type": "exchange"}
-    finally:
-        again.close()
-
-
-def test_a_stale_record_is_not_applied_nor_overwritten(
-    corpus: Path, tmp_path: Path, clock: FakeClock
-) -> None:
-    first = open_session(corpus, "alice", None, tmp_path / "out", clock=clock, now=fixed_now)
-    first.open("a")
-    first.label_selection(*where(first, "Russia"), "actor")
-    first.close()
-    (corpus / "a.txt").write_text("date 2025-08-24 Ukraine and Russia swapped.\n", "utf-8")
-    again = open_session(corpus, "alice", None, tmp_path / "out", clock=clock, now=fixed_now)
-    try:
-        again.open("a")
-        assert again.stale is not None
-        assert again.record.spans == []
-        assert any("stale" in notice for notice in again.take_notices())
-        with pytest.raises(Refused, match="stale"):
-            again.label_selection(*where(again, "Ukraine"), "actor")
-        assert len(journal_lines(again)) == 1
-        again.start_over()
-        assert again.stale is None
-        again.label_selection(*where(again, "Ukraine"), "actor")
-        lines = journal_lines(again)
-        assert len(lines) == 3
-        assert lines[-1]["doc_sha256"] == again.document.sha256
-    finally:
-        again.close()
-
-
-def test_a_locked_journal_is_a_clear_error(corpus: Path, tmp_path: Path) -> None:
-    first = open_session(corpus, "alice", None, tmp_path / "out")
-    try:
-        with pytest.raises(AnnotatorError, match="locked by process"):
-            open_session(corpus, "alice", None, tmp_path / "out")
-        other = open_session(corpus, "bob", None, tmp_path / "out")
-        other.close()
-    finally:
-        first.close()
-
-
-def test_bad_annotator_name_is_refused(corpus: Path, tmp_path: Path) -> None:
-    with pytest.raises(AnnotatorError, match="annotator name"):
-        open_session(corpus, "../evil", None, tmp_path / "out")
-
-
 def test_active_time_leaves_out_idle_gaps(session: AnnotationSession, clock: FakeClock) -> None:
     clock.seconds += 10
     session.activity()
@@ -374,117 +274,3 @@ def test_moving_on_from_a_document_that_could_not_be_opened(
     assert session.next_unfinished_id(after="c") == "a"
     with pytest.raises(AnnotatorError):
         session.label_selection(0, 4, "actor")
-
-
-def finish_all(corpus: Path, tmp_path: Path, clock: FakeClock, doc_ids: list[str]) -> None:
-    """A first session marks ``doc_ids`` done."""
-    first = open_session(corpus, "alice", None, tmp_path / "out", clock=clock, now=fixed_now)
-    for doc_id in doc_ids:
-        first.open(doc_id)
-        first.set_field("event_type", "exchange")
-        first.mark_done()
-    assert first.close()
-
-
-def check_every_record(session: AnnotationSession) -> list[str]:
-    """What the annotation screen's worker does after the first article is shown."""
-    hashes = dict(session.text_hashes(session.texts_to_check()))
-    return session.learn_text_hashes(hashes)
-
-
-def test_a_done_record_for_a_changed_text_is_not_done(
-    corpus: Path, tmp_path: Path, clock: FakeClock
-) -> None:
-    finish_all(corpus, tmp_path, clock, ["a", "b"])
-    (corpus / "b.txt").write_text("date 2024-03-17 Norvania freed 14 fishermen.\n", "utf-8")
-    again = open_session(corpus, "alice", None, tmp_path / "out", clock=clock, now=fixed_now)
-    try:
-        # Opening reads no texts: until they are hashed, records are taken at their word.
-        assert again.progress() == (2, 3)
-        assert again.texts_to_check() == ["a", "b"]
-        assert check_every_record(again) == ["b"]
-        assert again.texts_to_check() == []
-        assert any("b: the text changed" in notice for notice in again.take_notices())
-
-        assert again.progress() == (1, 3)
-        assert again.status_of("a") == "done"
-        assert again.status_of("b") == "stale"
-        assert [entry.status for entry in again.entries()] == ["done", "stale", "new"]
-        assert again.first_unfinished_id() == "b"
-        assert again.next_unfinished_id(after="c") == "b"
-
-        # Starting over and finishing it makes it done again, for the new text.
-        again.open("b")
-        assert again.stale is not None
-        again.start_over()
-        again.set_field("event_type", "exchange")
-        assert again.mark_done() == "c"
-        assert again.status_of("b") == "done"
-        assert again.progress() == (2, 3)
-    finally:
-        again.close()
-
-
-def test_finishing_the_rest_does_not_call_a_stale_document_finished(
-    corpus: Path, tmp_path: Path, clock: FakeClock
-) -> None:
-    finish_all(corpus, tmp_path, clock, ["a", "b"])
-    (corpus / "a.txt").write_text("date 2025-08-24 Ukraine and Russia swapped.\n", "utf-8")
-    again = open_session(corpus, "alice", None, tmp_path / "out", clock=clock, now=fixed_now)
-    try:
-        check_every_record(again)
-        again.open("c")
-        assert again.skip() == "a"
-        assert not any("every document is finished" in n for n in again.take_notices())
-    finally:
-        again.close()
-
-
-def test_entering_a_document_learns_its_text_without_the_check(
-    corpus: Path, tmp_path: Path, clock: FakeClock
-) -> None:
-    finish_all(corpus, tmp_path, clock, ["a", "b"])
-    (corpus / "b.txt").write_text("date 2024-03-17 Norvania freed 14 fishermen.\n", "utf-8")
-    again = open_session(corpus, "alice", None, tmp_path / "out", clock=clock, now=fixed_now)
-    try:
-        again.open("b")
-        assert again.status_of("b") == "stale"
-        assert again.progress() == (1, 3)
-        assert again.texts_to_check() == ["a"]
-    finally:
-        again.close()
-
-
-def test_stale_records_in_a_jsonl_corpus(tmp_path: Path, clock: FakeClock) -> None:
-    corpus = tmp_path / "docs.jsonl"
-
-    def write(texts: dict[str, str]) -> None:
-        lines = [orjson.dumps({"id": doc_id, "text": text}) for doc_id, text in texts.items()]
-        corpus.write_bytes(b"\n".join(lines) + b"\n")
-
-    write(TEXTS)
-    finish_all(corpus, tmp_path, clock, ["a", "b", "c"])
-    write({**TEXTS, "c": "Kestria said talks would not continue.\n"})
-    again = open_session(corpus, "alice", None, tmp_path / "out", clock=clock, now=fixed_now)
-    try:
-        assert check_every_record(again) == ["c"]
-        assert again.progress() == (2, 3)
-        assert again.first_unfinished_id() == "c"
-    finally:
-        again.close()
-
-
-def test_a_text_that_cannot_be_read_is_left_to_opening(
-    corpus: Path, tmp_path: Path, clock: FakeClock
-) -> None:
-    finish_all(corpus, tmp_path, clock, ["a", "b"])
-    (corpus / "b.txt").write_bytes(b"Norvania \xff freed them.\n")
-    again = open_session(corpus, "alice", None, tmp_path / "out", clock=clock, now=fixed_now)
-    try:
-        assert [doc_id for doc_id, _ in again.text_hashes(["a", "b"])] == ["a"]
-        assert check_every_record(again) == []
-        assert again.status_of("b") == "done"
-        with pytest.raises(AnnotatorError, match="invalid UTF-8"):
-            again.open("b")
-    finally:
-        again.close()

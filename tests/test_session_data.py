@@ -1,0 +1,50 @@
+"""Builders the session tests share: three texts, a clock moved by hand, the journal read back."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from annotator.core.session import AnnotationSession
+
+TEXTS = {
+    "a": "date 2025-08-24 Russia and Ukraine swapped 146 prisoners on Sunday.\n",
+    "b": "date 2024-03-17 Norvania freed 12 fishermen.\n",
+    "c": "Kestria said talks would continue.\n",
+}
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.seconds = 1000.0
+
+    def __call__(self) -> float:
+        return self.seconds
+
+
+def fixed_now() -> dt.datetime:
+    return dt.datetime(2025, 8, 24, 10, 0, 0, tzinfo=dt.UTC)
+
+
+def write_texts(tmp_path: Path) -> Path:
+    """A corpus folder holding TEXTS, one file a document."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for doc_id, text in TEXTS.items():
+        (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def journal_lines(session: AnnotationSession) -> list[dict[str, Any]]:
+    assert session.flush(5)
+    if not session.journal.exists():
+        return []
+    return [orjson.loads(line) for line in session.journal.read_bytes().splitlines()]
+
+
+def where(session: AnnotationSession, word: str) -> tuple[int, int]:
+    start = session.text.index(word)
+    return start, start + len(word)
