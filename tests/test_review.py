@@ -10,110 +10,30 @@ field conflict (``number``).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-import orjson
 import pytest
 
-from annotator.core.errors import AnnotatorError
-from annotator.core.models import GoldRecord
-from annotator.core.review import ReviewSession
 from annotator.core.review_open import open_review
 from annotator.core.review_views import Place
-from annotator.core.scheme import load_scheme
 from annotator.core.session_edits import Refused
-from annotator.core.validate import validate_files
-from tests.test_agreement_data import (
-    ALICE_SPANS,
-    BOB_SPANS,
-    SCHEME_TOML,
-    TEXT,
-    record,
-    run_cli,
-    span,
-    write_corpus,
-    write_journal,
+from tests.test_agreement_data import record, run_cli, span, write_journal
+from tests.test_review_session_data import (
+    NOW,
+    RELEASE_RUSSIA,
+    RELEASE_UKRAINE,
+    assert_valid,
+    fixed_now,
+    gold_lines,
+    latest,
+    open_it,
+    spans_of,
+    write_review_case,
 )
-
-NOW = "2025-08-24T10:00:00Z"
-TEXT2 = "Ukraine freed 12 soldiers."
-RELEASE_RUSSIA = {"released_by": "Russia", "count": 146}
-RELEASE_UKRAINE = {"released_by": "Ukraine", "count": 12}
-
-
-def fixed_now() -> str:
-    return NOW
 
 
 @pytest.fixture
 def setup(tmp_path: Path) -> dict[str, Path]:
-    scheme_file = tmp_path / "scheme.toml"
-    # ``code`` is required here: rejecting its versions must be refused.
-    scheme_file.write_text(
-        SCHEME_TOML.replace(
-            'name = "code"\ntype = "choice"', 'name = "code"\ntype = "choice"\nrequired = true'
-        ),
-        encoding="utf-8",
-    )
-    corpus = write_corpus(tmp_path, {"d1": TEXT, "d2": TEXT2})
-    alice = write_journal(
-        tmp_path / "alice.jsonl",
-        record("alice", spans=ALICE_SPANS, form={"code": "1", "releases": [RELEASE_RUSSIA]}),
-        record("alice", "d2", text=TEXT2, form={"code": "1", "number": 3}),
-    )
-    bob = write_journal(
-        tmp_path / "bob.jsonl",
-        record(
-            "bob",
-            spans=BOB_SPANS,
-            form={"code": "2", "releases": [RELEASE_RUSSIA, RELEASE_UKRAINE]},
-        ),
-        record("bob", "d2", text=TEXT2, form={"code": "1", "number": 4}),
-    )
-    return {
-        "scheme": scheme_file,
-        "corpus": corpus,
-        "alice": alice,
-        "bob": bob,
-        "gold": tmp_path / "gold.jsonl",
-    }
-
-
-def open_it(setup: dict[str, Path], reviewer: str = "rita", **kwargs: Any) -> ReviewSession:
-    return open_review(
-        [setup["alice"], setup["bob"]],
-        setup["corpus"],
-        setup["gold"],
-        reviewer,
-        scheme_path=setup["scheme"],
-        now=fixed_now,
-        **kwargs,
-    )
-
-
-def gold_lines(path: Path) -> list[dict[str, Any]]:
-    return [orjson.loads(line) for line in path.read_bytes().splitlines() if line.strip()]
-
-
-def latest(path: Path) -> dict[str, dict[str, Any]]:
-    return {line["doc_id"]: line for line in gold_lines(path)}
-
-
-def spans_of(line: dict[str, Any]) -> list[tuple[str, int, int, str, Any]]:
-    return [(s["id"], s["start"], s["end"], s["label"], s["value"]) for s in line["spans"]]
-
-
-def assert_valid(setup: dict[str, Path]) -> None:
-    problems = validate_files(
-        [setup["gold"]], _corpus(setup["corpus"]), load_scheme(setup["scheme"])
-    )
-    assert problems == []
-
-
-def _corpus(path: Path) -> Any:
-    from annotator.core.corpus import open_corpus
-
-    return open_corpus(path)
+    return write_review_case(tmp_path)
 
 
 def test_opening_writes_the_merge_and_walks_conflicts_in_order(setup: dict[str, Path]) -> None:
@@ -328,86 +248,3 @@ def test_take_all_groups_and_values(tmp_path: Path, setup: dict[str, Path]) -> N
     line = latest(setup["gold"])["d1"]
     assert line["form"]["releases"] == [RELEASE_UKRAINE, RELEASE_RUSSIA]
     assert line["status"] == "done"
-
-
-def test_resume_keeps_settled_conflicts_and_undo(setup: dict[str, Path]) -> None:
-    session = open_it(setup)
-    try:
-        session.take(0)
-        session.take(1)
-        assert session.undo() == Place("d1", "c2")
-        assert session.conflicts_left() == 5
-    finally:
-        assert session.close()
-    # The journal: merge line, c1 settled, c2 settled, c2 back (undo).
-    assert [len(line["conflicts"]) for line in gold_lines(setup["gold"])] == [5, 1, 4, 3, 4]
-
-    again = open_it(setup)
-    try:
-        assert "resuming" in again.messages[0]
-        assert again.conflicts_left() == 5
-        assert again.current == Place("d1", "c2")
-        assert again.record is not None
-        assert [(s.start, s.end) for s in again.record.spans] == [(0, 6), (13, 16), (17, 26)]
-    finally:
-        assert again.close()
-    # Nothing was written by resuming alone.
-    assert len(gold_lines(setup["gold"])) == 5
-
-
-def test_resume_takes_over_a_merge_by_another_reviewer(setup: dict[str, Path]) -> None:
-    result = run_cli(
-        "merge",
-        setup["alice"],
-        setup["bob"],
-        "-o",
-        setup["gold"],
-        "--reviewer",
-        "rita",
-        "--scheme",
-        setup["scheme"],
-    )
-    assert result.returncode == 0, result.stderr
-    session = open_it(setup, reviewer="sam")
-    try:
-        assert any("taken over by reviewer 'sam'" in m for m in session.messages)
-        assert session.conflicts_left() == 6
-        session.flush()
-    finally:
-        assert session.close()
-    lines = gold_lines(setup["gold"])
-    assert [line["annotator"] for line in lines] == ["rita", "rita", "sam", "sam"]
-    assert_valid(setup)
-
-
-def test_a_second_review_of_the_file_is_refused_and_journals_are_not_gold(
-    setup: dict[str, Path],
-) -> None:
-    session = open_it(setup)
-    try:
-        with pytest.raises(AnnotatorError, match="locked"):
-            open_it(setup)
-    finally:
-        assert session.close()
-    setup["gold"] = setup["alice"].with_name("copy.jsonl")
-    setup["gold"].write_bytes(setup["alice"].read_bytes())
-    with pytest.raises(AnnotatorError, match="not a gold record"):
-        open_it(setup)
-    setup["gold"] = setup["alice"]
-    with pytest.raises(AnnotatorError, match="one of the journals"):
-        open_it(setup)
-
-
-def test_a_record_changed_in_the_file_is_what_resumes(setup: dict[str, Path]) -> None:
-    session = open_it(setup)
-    assert session.close()
-    # A torn last line (a crash mid-write) is set aside when the review opens again.
-    with setup["gold"].open("ab") as handle:
-        handle.write(b'{"schema_version": 1, "doc_')
-    again = open_it(setup)
-    try:
-        assert any("incomplete last line" in m for m in again.messages)
-        assert again.conflicts_left() == 6
-    finally:
-        assert again.close()
-    assert GoldRecord.model_validate(gold_lines(setup["gold"])[-1]).doc_id == "d2"
