@@ -164,6 +164,29 @@ def test_schema_check_reports_scheme_errors(tmp_path: Path, body: str, message: 
     assert message in result.stdout
 
 
+def test_schema_check_lists_every_problem_in_one_run(tmp_path: Path) -> None:
+    scheme = tmp_path / "s.toml"
+    labels = [("a", "1", "red", "none"), ("b", "2", "#000000", "float"), ("a", "d"), ("c", "x")]
+    body = 'name = "x"\n'
+    for name, key, *rest in labels:
+        color, value_type = rest or ("#000000", "none")
+        body += f'[[labels]]\nname = "{name}"\nkey = "{key}"\ncolor = "{color}"\n'
+        body += f'value_type = "{value_type}"\n'
+    scheme.write_text(body, encoding="utf-8")
+    result = run("schema", "check", str(scheme))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert all(line.startswith(f"{scheme}: labels.") for line in lines)
+    assert [line.split(": ")[1] for line in lines] == [
+        "labels.0.color",
+        "labels.1.value_type",
+        "labels.2.name",
+        "labels.2.key",
+        "labels.3.key",
+    ]
+    assert result.stderr == ""
+
+
 def test_schema_check_of_default_scheme_and_json_schemas_are_current() -> None:
     result = run("schema", "check", str(ROOT / "schemas" / "prisoner_exchange.toml"))
     assert result.returncode == 0, result.stdout

@@ -7,14 +7,15 @@ from pathlib import Path
 
 from annotator.core.errors import UsageError
 from annotator.core.jsonschemas import stale_schemas, write_schemas
-from annotator.core.scheme import check_scheme_file, packaged_schemes_dir
+from annotator.core.scheme import packaged_schemes_dir
+from annotator.core.scheme_problems import scheme_file_problems
 
 
 def run(args: argparse.Namespace) -> int:
     if args.words:
         if args.words[0] != "check" or len(args.words) != 2 or args.write or args.check:
             raise UsageError("usage: annotator schema check SCHEME.toml")
-        problems = check_scheme_file(Path(args.words[1]))
+        problems = scheme_file_problems(Path(args.words[1]))
         for line in problems:
             print(line)
         if not problems:
@@ -30,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
         folder = Path(args.check) if args.check else packaged_schemes_dir()
         stale = stale_schemas(folder)
         problems = (
-            stale + check_scheme_file(folder / "prisoner_exchange.toml")
+            stale + scheme_file_problems(folder / "prisoner_exchange.toml")
             if not args.check
             else stale
         )

@@ -195,25 +195,6 @@ def scheme_error_lines(path: Path, error: ValidationError) -> list[str]:
     return lines
 
 
-def check_scheme_file(path: Path) -> list[str]:
-    """Every problem of a scheme file, one line each (empty when it is valid)."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        return [f"{path}: cannot read scheme: {error.strerror or error}"]
-    except UnicodeDecodeError as error:
-        return [f"{path}: not UTF-8 (byte {error.start})"]
-    except tomllib.TOMLDecodeError as error:
-        return [f"{path}: invalid TOML: {error}"]
-    try:
-        scheme = Scheme.model_validate(data)
-    except ValidationError as error:
-        return scheme_error_lines(path, error)
-    if scheme.guidelines and not (path.parent / scheme.guidelines).is_file():
-        return [f"{path}: guidelines: file {scheme.guidelines!r} not found beside the scheme"]
-    return []
-
-
 def packaged_schemes_dir() -> Path:
     """Where the default scheme lives: inside the wheel, or ``schemas/`` of a checkout."""
     here = Path(__file__).resolve().parent.parent
