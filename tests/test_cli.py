@@ -83,6 +83,28 @@ def test_validate_ok_and_problems(write_jsonl: Callable[..., Path], corpus_dir: 
         f"{bad}:2: spans.0.text: required field is missing",
     ]
     assert "Traceback" not in result.stderr
+    assert result.stderr == "4 problems found\n"
+
+
+def test_validate_of_one_problem_is_one_line(
+    write_jsonl: Callable[..., Path], tmp_path: Path
+) -> None:
+    missing = tmp_path / "nope.jsonl"
+    result = run("validate", str(missing))
+    assert result.returncode == 1
+    assert (result.stdout, result.stderr) == (f"{missing}: no such file\n", "")
+    bad = write_jsonl("bad.jsonl", make_record(), make_record(status="finished"))
+    result = run("validate", str(bad))
+    assert result.returncode == 1
+    assert len(result.stdout.splitlines()) == 1
+    assert result.stdout.startswith(f"{bad}:2: status: ")
+    assert result.stderr == ""
+
+
+def test_validate_ok_is_one_line_on_stderr(write_jsonl: Callable[..., Path]) -> None:
+    files = [str(write_jsonl(f"{name}.jsonl", make_record())) for name in "ab"]
+    result = run("validate", *files)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "ok: 2 file(s) valid\n")
 
 
 @pytest.mark.parametrize(

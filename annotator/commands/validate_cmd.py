@@ -18,8 +18,10 @@ def run(args: argparse.Namespace) -> int:
     problems = validate_files(files, corpus, scheme)
     for line in problems:
         print(line)
+    # One problem is its own message (a missing file, say); a count only helps with several.
+    if len(problems) > 1:
+        print(f"{len(problems)} problems found", file=sys.stderr)
     if problems:
-        print(f"{len(problems)} problem(s) found", file=sys.stderr)
         return 1
     print(f"ok: {len(files)} file(s) valid", file=sys.stderr)
     return 0
