@@ -208,10 +208,27 @@ def test_diff_bad_input(tmp_path: Path) -> None:
     )
     result = run_cli("diff", alice, bob, "--doc", "nowhere")
     assert result.returncode == 1
-    assert result.stderr.strip() == "--doc nowhere: not compared: not done by both annotators"
+    assert result.stderr.strip() == f"--doc nowhere: no such document in {alice} or {bob}"
     result = run_cli("diff", alice)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+def test_a_document_not_done_by_both_is_told_apart_from_one_in_neither(tmp_path: Path) -> None:
+    form = {"event_type": "exchange"}
+    alice = write_journal(
+        tmp_path / "alice.jsonl",
+        record("alice", form=form),
+        record("alice", "d2", form=form),
+        record("alice", "d3", status="in_progress"),
+    )
+    bob = write_journal(tmp_path / "bob.jsonl", record("bob", form=form))
+    for doc_id in ("d2", "d3"):
+        result = run_cli("diff", alice, bob, "--doc", doc_id)
+        assert result.returncode == 1
+        assert result.stderr.strip() == f"--doc {doc_id}: not compared: not done by both annotators"
+    result = run_cli("diff", alice, bob, "--doc", "d4")
+    assert result.stderr.strip() == f"--doc d4: no such document in {alice} or {bob}"
 
 
 def test_without_corpus_only_the_spans(tmp_path: Path) -> None:

@@ -32,6 +32,7 @@ from annotator.core.compare import (
 from annotator.core.corpus import Corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.form_compare import form_differences
+from annotator.core.journal import read_journal
 from annotator.core.scheme import Scheme
 from annotator.core.tokens import sentences
 
@@ -229,14 +230,22 @@ def diff_of_files(
         if doc_id is not None:
             units = [unit for unit in comparison.units if unit.doc_id == doc_id]
             if not units:
-                raise AnnotatorError(_why_not_compared(comparison, doc_id))
+                raise AnnotatorError(_why_not_compared(comparison, doc_id, file_a, file_b))
             comparison.units = units
             comparison.excluded = [item for item in comparison.excluded if item.doc_id == doc_id]
         return differences(comparison, scheme, first, second, context)
 
 
-def _why_not_compared(comparison: Comparison, doc_id: str) -> str:
+def _why_not_compared(comparison: Comparison, doc_id: str, file_a: Path, file_b: Path) -> str:
     for item in comparison.excluded:
         if item.doc_id == doc_id:
             return f"--doc {doc_id}: not compared: {item.reason} ({', '.join(item.annotators)})"
+    # The comparison keeps only done records; whether the id is there at all (a typo, say) is
+    # asked of the journals again, on this error path only.
+    if doc_id not in comparison.single and not any(
+        record.doc_id == doc_id
+        for file in (file_a, file_b)
+        for _, record in read_journal(file).records
+    ):
+        return f"--doc {doc_id}: no such document in {file_a} or {file_b}"
     return f"--doc {doc_id}: not compared: not done by both annotators"
