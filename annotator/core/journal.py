@@ -1,11 +1,17 @@
 """Reading JSONL journals: one Record per line, the last line for a document wins.
 
+Which line is "the last for a document" (``latest_key``): in an annotator's journal, the last of
+each (annotator, document); in a gold file (lines with ``sources``), the last of each document
+whoever wrote it, as a review reads it (a review takes older reviewers' lines over by writing
+them again under its reviewer's name, so their older lines stay in the file, superseded).
+
 A journal is append-only. A crash mid-append can leave a last line without its newline that does
 not parse: the *torn tail*. Reading reports it separately; it is never mistaken for a record.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,13 +55,30 @@ class JournalContents:
     ends_with_newline: bool = True
 
     def latest(self) -> dict[tuple[str, str], Record]:
-        """The last record of each (annotator, doc_id), in order of their last line."""
-        out: dict[tuple[str, str], Record] = {}
-        for _line, record in self.records:
-            key = (record.annotator, record.doc_id)
-            out.pop(key, None)
-            out[key] = record
-        return out
+        """The last record of each document (``latest_key``), keyed by (annotator, doc_id),
+        in order of their last line."""
+        return {
+            (record.annotator, record.doc_id): record
+            for _line, record in latest_lines(self.records)
+        }
+
+
+def latest_key(record: Record) -> tuple[str, ...]:
+    """What a later line replaces: a gold line replaces the document's earlier gold line
+    whoever wrote it; a journal line, the same annotator's earlier line for the document."""
+    if isinstance(record, GoldRecord):
+        return ("gold", record.doc_id)
+    return ("journal", record.annotator, record.doc_id)
+
+
+def latest_lines(lines: Iterable[tuple[int, Record]]) -> list[tuple[int, Record]]:
+    """The last (line number, record) of each document (``latest_key``), in order of line."""
+    out: dict[tuple[str, ...], tuple[int, Record]] = {}
+    for line, record in lines:
+        key = latest_key(record)
+        out.pop(key, None)
+        out[key] = (line, record)
+    return list(out.values())
 
 
 def parse_json_line(raw: bytes) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """The records an export starts from: a gold file or an annotator's journal.
 
 Every line must be a valid Record (a gold line, with ``sources``, a GoldRecord); the last line of
-each (annotator, document) wins, as everywhere else. A damaged line or a torn last line stops the
+each document wins, as everywhere else (``journal.latest_key``: in a gold file whoever the
+reviewer, in a journal per annotator). A damaged line or a torn last line stops the
 export with one clear line: an export never skips records silently.
 """
 
@@ -13,7 +14,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.journal import parse_json_line, record_problems
+from annotator.core.journal import latest_lines, parse_json_line, record_problems
 from annotator.core.models import STATUSES, GoldRecord, Record
 
 
@@ -64,16 +65,21 @@ def parse_statuses(spec: str) -> tuple[str, ...]:
 def select_records(
     path: Path, annotator: str | None, statuses: Iterable[str]
 ) -> list[tuple[int, Record]]:
-    """The latest record of each document, of one annotator, with one of ``statuses``."""
-    latest: dict[tuple[str, str], tuple[int, Record]] = {}
-    for number, record in read_records(path):
-        latest[(record.annotator, record.doc_id)] = (number, record)
-    names = sorted({who for who, _doc in latest})
+    """The latest record of each document with one of ``statuses``.
+
+    An annotator's journal: each annotator's latest line per document, of one annotator (a
+    journal of several needs ``annotator``). A gold file: each document's latest line, whoever
+    the reviewer (``journal.latest_key``); ``annotator`` keeps the documents whose latest line
+    is that reviewer's.
+    """
+    latest = latest_lines(read_records(path))
+    names = sorted({record.annotator for _number, record in latest})
+    gold = any(isinstance(record, GoldRecord) for _number, record in latest)
     if annotator is not None:
         if annotator not in names:
             found = ", ".join(names) or "none"
             raise AnnotatorError(f"{path}: no records of annotator {annotator!r} (found: {found})")
-    elif len(names) > 1:
+    elif len(names) > 1 and not gold:
         raise AnnotatorError(
             f"{path}: records of several annotators ({', '.join(names)}): "
             "pick one with --annotator NAME"
@@ -81,8 +87,8 @@ def select_records(
     wanted = set(statuses)
     chosen = [
         (number, record)
-        for (who, _doc), (number, record) in latest.items()
-        if (annotator is None or who == annotator) and record.status in wanted
+        for number, record in latest
+        if (annotator is None or record.annotator == annotator) and record.status in wanted
     ]
     chosen.sort(key=lambda pair: pair[1].doc_id)
     return chosen
