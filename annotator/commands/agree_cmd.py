@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from annotator.commands import scheme_from
+from annotator.commands import scheme_from, warn
 from annotator.core.agreement import agreement_of_files, lowest_documents
 from annotator.core.corpus import open_corpus
 
@@ -23,6 +23,9 @@ def run(args: argparse.Namespace) -> int:
         import orjson
 
         print(orjson.dumps(report).decode())
+        # The notes are in the object too, but a reader of the terminal must see them.
+        for line in report["notes"]:
+            warn(f"note: {line}")
         return 0
     print_report(report, {label.name: label.color for label in scheme.labels})
     return 0

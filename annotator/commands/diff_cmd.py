@@ -7,7 +7,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.commands import scheme_from
+from annotator.commands import scheme_from, warn
 from annotator.core.corpus import Corpus, open_corpus
 from annotator.core.diff import diff_of_files
 
@@ -33,6 +33,9 @@ def run(args: argparse.Namespace) -> int:
         import orjson
 
         print(orjson.dumps(report).decode())
+        # The notes are in the object too, but a reader of the terminal must see them.
+        for line in report["notes"]:
+            warn(f"note: {line}")
         return 0
     print_report(report, corpus, {label.name: label.color for label in scheme.labels})
     return 0

@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from annotator.commands import warn
 from annotator.core.stats import stats_of_files
 
 
 def run(args: argparse.Namespace) -> int:
-    figures = stats_of_files([Path(name) for name in args.files])
+    # Notes (a torn last line left out) go to stderr, so that --json stays one object.
+    figures = stats_of_files([Path(name) for name in args.files], on_note=note)
     if args.json:
         import orjson
 
@@ -35,3 +37,7 @@ def run(args: argparse.Namespace) -> int:
         )
     Console().print(table)
     return 0
+
+
+def note(line: str) -> None:
+    warn(f"note: {line}")

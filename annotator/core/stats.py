@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -36,13 +37,24 @@ def annotator_stats(records: list[Record]) -> dict[str, dict[str, Any]]:
     return dict(sorted(out.items()))
 
 
-def stats_of_files(files: list[Path]) -> dict[str, dict[str, Any]]:
-    """Stats over journals; a damaged line is an error naming file and line."""
+def stats_of_files(
+    files: list[Path], on_note: Callable[[str], None] | None = None
+) -> dict[str, dict[str, Any]]:
+    """Stats over journals and gold files; a damaged line is an error naming file and line.
+
+    Each file's latest record of each document counts (``JournalContents.latest``: in a gold
+    file, whoever the reviewer). An incomplete last line (an interrupted write) is left out and
+    said through ``on_note``, one line, never dropped silently.
+    """
     latest: dict[tuple[str, str], Record] = {}
     for file in files:
         contents = read_journal(file)
         if contents.problems:
             raise AnnotatorError(contents.problems[0].format(file))
+        if contents.torn is not None and on_note is not None:
+            on_note(
+                f"{file}:{contents.torn.line}: incomplete last line (an interrupted write) left out"
+            )
         for key, record in contents.latest().items():
             latest.pop(key, None)
             latest[key] = record
