@@ -10,6 +10,7 @@ import bisect
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
@@ -67,6 +68,36 @@ class NoteEdited(Message):
     def __init__(self, note: str, widget: Widget) -> None:
         super().__init__()
         self.note, self.widget = note, widget
+
+
+class SidePanel(Vertical):
+    """The panel beside the article: legend, span list, span detail and the event form.
+
+    Inputs take typed characters themselves, but a focused button, select or list does not: a
+    letter would reach the screen's keys (d: done, x: delete the span, e: export…) while the
+    person thinks they are typing into the form. Here single characters stop, except
+    ``PASSING_KEYS``; escape, tab and ctrl keys still act.
+    """
+
+    PASSING_KEYS = frozenset({"o"})  # o: go to the form's first field (moves the focus only)
+
+    _warned: Widget | None = None  # the control the last "letters do nothing here" was about
+
+    def on_key(self, event: events.Key) -> None:
+        character = event.character
+        if not event.is_printable or character is None or character == " ":
+            return  # space presses a button or opens a select: the control's own key
+        if event.key in self.PASSING_KEYS:
+            return
+        event.stop()
+        event.prevent_default()
+        focused = self.screen.focused
+        if focused is not self._warned:
+            self._warned = focused
+            self.notify(
+                "keys do nothing on this control: type into a field, or escape to the article",
+                timeout=4,
+            )
 
 
 class Legend(Static):
@@ -237,7 +268,10 @@ class GroupBox(Vertical):
                 item.border_title = f"{self.group.name} #{index + 1}"
                 for sub in self.group.fields:
                     yield from field_row(sub, f"{self.group.name}[{index}].{sub.name}")
-                yield Button("remove", name=str(index), classes="remove-item", compact=True)
+                # Below the fields, not beside the first: the focus order follows the position,
+                # and tab from the first field must reach the next field, not this button.
+                with Horizontal(classes="item-actions"):
+                    yield Button("remove", name=str(index), classes="remove-item", compact=True)
         yield Button(f"+ add to {self.group.name}", classes="add-item", compact=True)
 
     async def resize(self, count: int) -> None:

@@ -25,6 +25,7 @@ from annotator.tui.article import ArticleView
 from annotator.tui.form_panel import (
     EventForm,
     Legend,
+    SidePanel,
     SpanDetail,
     SpanList,
 )
@@ -108,7 +109,7 @@ class SessionView(Screen[None]):
             guidelines = GuidelinesView(id="guidelines")
             guidelines.border_title = "guidelines"
             yield guidelines
-            with Vertical(id="side"):
+            with SidePanel(id="side"):
                 yield Legend(self.scheme, id="legend")
                 yield SpanList(id="spans")
                 yield SpanDetail(self.scheme, id="detail")
