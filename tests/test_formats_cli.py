@@ -157,6 +157,61 @@ def test_export_replaces_its_output_atomically(tmp_path: Path) -> None:
     assert result.stdout == f"exported 1 document(s) as doccano to {out}\n"
     assert orjson.loads(out.read_bytes())["text"] == text
     assert [p.name for p in out.parent.iterdir()] == ["o.jsonl"]  # no temp file left behind
+    # Replacing is what export does (the export screen says so too), but never silently.
+    assert result.stderr == f"{out}: replaced the file that was there\n"
+    fresh = tmp_path / "out" / "new.jsonl"
+    result = cli("export", gold, "--format", "doccano", "-o", fresh, "--corpus", corpus)
+    assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_export_of_a_folder_says_how_many_files_it_replaced(tmp_path: Path) -> None:
+    corpus, gold, _records = many(tmp_path / "in", 3)
+    out = tmp_path / "brat"
+    assert cli("export", gold, "--format", "brat", "-o", out, "--corpus", corpus).stderr == ""
+    result = cli("export", gold, "--format", "brat", "-o", out, "--corpus", corpus)
+    assert result.returncode == 0
+    assert result.stderr == f"{out}: replaced 6 files that were there\n"
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "prodigy", "doccano", "labelstudio", "conll"])
+def test_export_to_standard_output(tmp_path: Path, fmt: str) -> None:
+    corpus, gold, _records = many(tmp_path / "in", 3)
+    written = tmp_path / "o"
+    assert cli("export", gold, "--format", fmt, "-o", written, "--corpus", corpus).returncode == 0
+    result = subprocess.run(
+        [sys.executable, "-m", "annotator", "export", str(gold), "--format", fmt, "-o", "-",
+         "--corpus", str(corpus)],
+        capture_output=True, cwd=tmp_path, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == written.read_bytes()
+    # What a format cannot hold is said on stderr, as with a file.
+    assert f"exported 3 document(s) as {fmt} to standard output" in result.stderr.decode()
+    assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--format", "brat"), "-o -: brat cannot go to standard output (only conll, doccano, "),
+        (("--format", "hf"), "-o -: hf cannot go to standard output"),
+        (("--format", "spacy"), "-o -: spacy cannot go to standard output"),
+        (("--format", "jsonl", "--split", "a=0.5,b=0.5"), "-o -: --split writes a folder"),
+    ],
+)
+def test_export_to_standard_output_of_folders_is_refused(
+    tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    corpus, gold, _records = many(tmp_path / "in", 3)
+    result = subprocess.run(
+        [sys.executable, "-m", "annotator", "export", str(gold), *args, "-o", "-",
+         "--corpus", str(corpus)],
+        capture_output=True, text=True, cwd=tmp_path, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1 and message in result.stderr
+    assert not (tmp_path / "-").exists()
 
 
 def test_import_cli_writes_corpus_scheme_and_records_that_validate(tmp_path: Path) -> None:

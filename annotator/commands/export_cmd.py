@@ -9,13 +9,16 @@ from pathlib import Path
 from annotator.commands import optional_scheme, warn
 from annotator.core.formats.export import export_records
 
+STDOUT = "-"  # ``-o -``: the one file to standard output
+
 
 def run(args: argparse.Namespace) -> int:
     scheme = optional_scheme(args.scheme)
+    to_stdout = args.out == STDOUT
     result = export_records(
         Path(args.source),
         args.format,
-        Path(args.out),
+        None if to_stdout else Path(args.out),
         corpus=Path(args.corpus) if args.corpus else None,
         status=args.status,
         split=args.split,
@@ -28,9 +31,21 @@ def run(args: argparse.Namespace) -> int:
         on_warning=warn,
     )
     splits = ", ".join(f"{name} {count}" for name, count in result.splits.items())
-    where = str(args.out) if len(result.files) == 1 else f"{args.out} ({len(result.files)} files)"
+    if result.data is not None:
+        sys.stdout.buffer.write(result.data)
+        sys.stdout.flush()
+        where = "standard output"
+    elif len(result.files) == 1:
+        where = str(args.out)
+    else:
+        where = f"{args.out} ({len(result.files)} files)"
     line = f"exported {result.documents} document(s) as {args.format} to {where}"
-    print(line + (f": {splits}" if splits else ""))
+    # With the data on stdout, what is said about it goes to stderr so a pipe gets the data only.
+    print(line + (f": {splits}" if splits else ""), file=sys.stderr if to_stdout else sys.stdout)
+    if len(result.replaced) == 1:
+        print(f"{result.replaced[0]}: replaced the file that was there", file=sys.stderr)
+    elif result.replaced:
+        print(f"{args.out}: replaced {len(result.replaced)} files that were there", file=sys.stderr)
     if result.warnings:
         print(f"{len(result.warnings)} warning(s): see above", file=sys.stderr)
     return 0

@@ -34,6 +34,9 @@ EXTENSIONS = {
 }
 STYLES = ("label", "entities")
 OFFSETS = ("codepoints", "utf16")
+# Formats whose one file is text, so it can go to standard output (``-o -``) and be piped; brat
+# and hf write folders, spacy's DocBin is binary.
+STREAM_FORMATS = frozenset({"jsonl", "prodigy", "doccano", "labelstudio", "conll"})
 
 
 @dataclass
@@ -42,11 +45,22 @@ class ExportResult:
     files: list[Path]
     splits: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    replaced: list[Path] = field(default_factory=list)  # files that existed and were written over
+    data: bytes | None = None  # the one file, when no output path was given (``-o -``)
 
 
-def _check_options(fmt: str, style: str, offsets: str, with_text: bool, split: str | None) -> None:
+def _check_options(
+    fmt: str, style: str, offsets: str, with_text: bool, split: str | None, to_stream: bool
+) -> None:
     if fmt not in EXPORT_FORMATS:
         raise UsageError(f"--format: {fmt!r}: choose one of {', '.join(EXPORT_FORMATS)}")
+    if to_stream and fmt not in STREAM_FORMATS:
+        raise UsageError(
+            f"-o -: {fmt} cannot go to standard output (only "
+            f"{', '.join(sorted(STREAM_FORMATS))} can); give a path"
+        )
+    if to_stream and split:
+        raise UsageError("-o -: --split writes a folder of files; give a folder path")
     if style not in STYLES:
         raise UsageError(f"--style: {style!r}: choose label or entities")
     if style != "label" and fmt != "doccano":
@@ -150,7 +164,7 @@ def render(
 def export_records(
     source: Path,
     fmt: str,
-    out: Path,
+    out: Path | None,
     *,
     corpus: Path | Corpus | None = None,
     status: str | Sequence[str] = "done",
@@ -167,9 +181,10 @@ def export_records(
 
     ``out`` is a file, except for brat, hf and ``split`` exports, where it is a folder:
     ``OUT/<split>.<ext>`` (brat: ``OUT/<split>/``), hf: ``OUT/data.jsonl`` or
-    ``OUT/<split>.jsonl``, with ``OUT/labels.json``.
+    ``OUT/<split>.jsonl``, with ``OUT/labels.json``. With ``out`` None (``-o -``) nothing is
+    written: the one file of a ``STREAM_FORMATS`` export comes back as ``result.data``.
     """
-    _check_options(fmt, style, offsets, with_text, split)
+    _check_options(fmt, style, offsets, with_text, split, out is None)
     statuses = parse_statuses(status) if isinstance(status, str) else tuple(status)
     parts = parse_split(split) if split else None
     opened = open_corpus(corpus) if isinstance(corpus, Path) else corpus
@@ -219,6 +234,8 @@ def export_records(
         from annotator.core.formats.hf import LABELS_FILE, labels_bytes
 
         files[LABELS_FILE] = labels_bytes(labels)
+    if out is None:
+        return ExportResult(len(items), [], counts, report.lines, data=files[""])
     if out.is_dir():
         ours = {out / name for name in files}
         older = [p for p in out.rglob("*") if p.is_file() and p not in ours]
@@ -227,8 +244,13 @@ def export_records(
                 f"{out}: {len(older)} file(s) from before are not part of this export "
                 f"and are left as they are (e.g. {older[0].relative_to(out)})"
             )
+    replaced = [path for path in _targets(out, files) if path.is_file()]
     written = _write(out, files, fmt)
-    return ExportResult(len(items), written, counts, report.lines)
+    return ExportResult(len(items), written, counts, report.lines, replaced)
+
+
+def _targets(out: Path, files: dict[str, bytes]) -> list[Path]:
+    return [out] if list(files) == [""] else [out / name for name in files]
 
 
 def _write(out: Path, files: dict[str, bytes], fmt: str) -> list[Path]:
