@@ -274,3 +274,45 @@ def test_moving_on_from_a_document_that_could_not_be_opened(
     assert session.next_unfinished_id(after="c") == "a"
     with pytest.raises(AnnotatorError):
         session.label_selection(0, 4, "actor")
+
+
+def test_rebound_moves_only_a_span_the_selection_touches(session: AnnotationSession) -> None:
+    russia = session.label_selection(*where(session, "Russia"), "actor")
+    sunday = session.label_selection(*where(session, "Sunday"), "date")
+    assert session.selected == sunday.id
+    before = session.record
+
+    # Selected "Sunday", then a selection elsewhere (a search): r refuses and names the span.
+    with pytest.raises(Refused, match=r"r would move s2 \(date 'Sunday'\).*select over part"):
+        session.rebound(*where(session, "146 prisoners"))
+    assert session.record == before
+
+    # The selection overlaps another span than the selected one: that one moves.
+    start, _ = where(session, "Russia")
+    _, end = where(session, "Ukraine")
+    wider = session.rebound(start, end)
+    assert (wider.id, wider.text) == (russia.id, "Russia and Ukraine")
+    assert session.selected == russia.id
+    assert session.span(sunday.id) == sunday
+
+    # The selection overlaps the selected span (and another): the selected one moves.
+    session.selected = sunday.id
+    _, end = where(session, "Sunday")
+    moved = session.rebound(where(session, "Ukraine")[0], end)
+    assert moved.id == sunday.id and moved.text.startswith("Ukraine")
+
+
+def test_rebound_refuses_when_the_selection_touches_several_spans_or_none(
+    session: AnnotationSession,
+) -> None:
+    session.label_selection(*where(session, "Russia"), "actor")
+    session.label_selection(*where(session, "Ukraine"), "actor")
+    session.selected = None
+    before = session.record
+    start, _ = where(session, "Russia")
+    _, end = where(session, "swapped")
+    with pytest.raises(Refused, match=r"overlaps s1 \(actor 'Russia'\), s2 \(actor 'Ukraine'\)"):
+        session.rebound(start, end)
+    with pytest.raises(Refused, match="touches no span"):
+        session.rebound(*where(session, "prisoners"))
+    assert session.record == before

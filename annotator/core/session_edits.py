@@ -140,23 +140,45 @@ class SessionEdits:
         return self._target(span.id)
 
     def rebound(self, start: int, end: int, span_id: str | None = None) -> Span:
-        """Give the selected span the selection's boundaries (snapped); label and id kept."""
+        """Give a span the selection's boundaries (snapped); label and id kept.
+
+        The span is ``span_id``, else the one the selection touches (``rebound_target``)."""
         self._writable()
         if start == end:
             raise Refused("select the new extent first, then press r")
         start, end = min(start, end), max(start, end)
-        if span_id is None and self.span(self.selected) is None:
-            overlapping = [s for s in self.record.spans if s.start < end and start < s.end]
-            if overlapping:
-                best = max(overlapping, key=lambda s: min(s.end, end) - max(s.start, start))
-                span_id = best.id
-        span = self._target(span_id)
+        span = self._target(span_id) if span_id is not None else self.rebound_target(start, end)
         snapped = spans.snap_selection(self.text, start, end, "char" if self.char_mode else "token")
         if snapped is None:
             raise Refused("the selection holds no word (only spaces or punctuation)")
         self._commit(self._call(spans.rebound_span, self.record, self.text, span.id, *snapped))
         self.selected = span.id
         return self._target(span.id)
+
+    def rebound_target(self, start: int, end: int) -> Span:
+        """The span ``r`` moves to the selection start..end: one the selection overlaps.
+
+        The selected span when the selection overlaps it, else the only span it overlaps. A span
+        the selection does not touch is never moved: a search or a drag elsewhere followed by r
+        would silently carry it off and lose its text."""
+        touched = [s for s in self.record.spans if s.start < end and start < s.end]
+        current = self.span(self.selected)
+        if current is not None and current in touched:
+            return current
+        if len(touched) == 1:
+            return touched[0]
+        if touched:
+            names = ", ".join(_named(s) for s in touched)
+            raise Refused(
+                f"r: the selection overlaps {names}; select inside the one span to re-bound "
+                "(or put the cursor on it first), then press r"
+            )
+        if current is not None:
+            raise Refused(
+                f"r would move {_named(current)}, but the selection does not touch it: select "
+                f"over part of {current.id} (it may grow or shrink), then press r"
+            )
+        raise Refused("r: the selection touches no span; select over part of the span first")
 
     def delete(self, span_id: str | None = None) -> Span:
         self._writable()
@@ -253,3 +275,10 @@ class SessionEdits:
         if self.span(self.selected) is None:
             self.selected = None
         return True
+
+
+def _named(span: Span) -> str:
+    """``s5 (date 'Sunday')``: a span as messages name it."""
+    text = " ".join(span.text.split())
+    shown = text if len(text) <= 24 else text[:23] + "…"
+    return f"{span.id} ({span.label} {shown!r})"

@@ -303,3 +303,25 @@ def test_search_returns_to_the_article_so_a_label_key_labels_the_match(
         assert ("s1", "Sunday", "date") in spans_of(journal(session)[-1])
 
     drive(session, scenario)
+
+
+def test_r_after_a_search_elsewhere_refuses_and_moves_nothing(
+    session: AnnotationSession,
+) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        screen = screen_of(app)
+        article = screen.query_one(ArticleView)
+        # "Sunday" labelled date and selected (the cursor on it); then a search finds another place.
+        await press(pilot, "slash", *"Sunday", "enter", "3", "left")
+        assert session.selected == "s1"
+        before = journal(session)
+        await press(pilot, "slash", *"146 prisoners", "enter")
+        assert article.selection_offsets() == (43, 56)
+        await press(pilot, "r")
+        assert journal(session) == before
+        assert spans_of(before[-1]) == [("s1", "Sunday", "date")]
+        # Extending the span from inside it still works.
+        await press(pilot, "slash", *"on Sunday", "enter", "r")
+        assert spans_of(journal(session)[-1]) == [("s1", "on Sunday", "date")]
+
+    drive(session, scenario)
