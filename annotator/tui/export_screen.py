@@ -16,6 +16,7 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
@@ -44,10 +45,35 @@ _LAST: dict[str, ExportRequest] = {}
 _RUNNING: set[str] = set()
 
 
+class MarkedCheckbox(Checkbox):
+    """A checkbox whose mark is there only when it is ticked.
+
+    Textual's shows the same "X" either way and only its colour tells on from off, which a
+    monochrome terminal (or a colour-blind reader) cannot see.
+    """
+
+    def render(self) -> Content:
+        self.BUTTON_INNER = "X" if self.value else " "
+        return super().render()
+
+
+class ExportBox(VerticalScroll):
+    """The screen's body: a Tab stop only while it holds more than it shows.
+
+    Then the arrow keys scroll it (a long list of warnings, say) and export.tcss shows it
+    focused; with nothing to scroll it would be a stop that shows nothing and does nothing.
+    """
+
+    def allow_focus(self) -> bool:
+        return self.max_scroll_y > 0 or self.max_scroll_x > 0
+
+
 class ExportScreen(ModalScreen[None]):
     """The options of ``annotator export`` for the annotator's journal, and the result."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+    # Rules of this screen's own; the rest of its layout is in annotator.tcss.
+    CSS_PATH = "export.tcss"
 
     def __init__(self, session: AnnotationSession) -> None:
         super().__init__()
@@ -72,7 +98,7 @@ class ExportScreen(ModalScreen[None]):
         def choice(options: list[tuple[str, str]], value: str, name: str) -> Select[str]:
             return Select(options, value=value, allow_blank=False, id=name, compact=True)
 
-        with VerticalScroll(id="export-box"):
+        with ExportBox(id="export-box"):
             yield Label("Export annotations  (escape closes)", classes="title")
             yield Static(
                 f"{session.journal} — {session.annotator}'s journal, every saved change\n"
@@ -88,7 +114,7 @@ class ExportScreen(ModalScreen[None]):
             with row("statuses"):
                 for status in STATUS_BOXES:
                     name = status.replace("_", " ")
-                    yield Checkbox(
+                    yield MarkedCheckbox(
                         name, status in statuses, id=f"export-status-{status}", compact=True
                     )
             with row("split"):
@@ -98,7 +124,7 @@ class ExportScreen(ModalScreen[None]):
                 yield Input(str(last.seed), type="integer", id="export-seed", compact=True)
             with row("options", "export-options"):
                 text = "with text (each line gets the document's text and meta)"
-                yield Checkbox(text, last.with_text, id="export-with-text", compact=True)
+                yield MarkedCheckbox(text, last.with_text, id="export-with-text", compact=True)
                 yield choice(STYLES, last.style, "export-style")
                 yield choice(OFFSETS, last.offsets, "export-offsets")
             yield Static(id="export-command")

@@ -320,3 +320,59 @@ def test_the_export_runs_off_the_event_loop_and_reports_after_escape(
         assert again.query_one("#export-out", Input).value.endswith("alice.conll")
 
     drive(session, scenario)
+
+
+def test_every_tab_stop_shows_its_focus_and_the_body_is_one_only_to_scroll(
+    session: AnnotationSession,
+) -> None:
+    async def stops(pilot: Pilot[Any], app: AnnotatorApp) -> list[str]:
+        seen = []
+        for _ in range(12):
+            seen.append(str(app.focused.id if app.focused else None))
+            await press(pilot, "tab")
+        return seen
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await press(pilot, "e")
+        fields = ["export-format", "export-out", "export-status-done"]
+        fields += ["export-status-in_progress", "export-status-skipped", "export-split"]
+        fields += ["export-with-text", "export-run"]
+        # Everything fits: the body is no stop; after Export, Tab goes round to the format.
+        assert await stops(pilot, app) == (fields + fields)[:12]
+
+    drive(session, scenario)
+
+    async def small(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await pilot.resize_terminal(100, 20)
+        await press(pilot, "e")
+        box = screen_of(app).query_one("#export-box")
+        assert box.max_scroll_y > 0
+        border = box.styles.border_top[0]
+        await press(pilot, *["tab"] * 8)
+        assert app.focused is box  # a stop after Export now: there is more to see
+        # Focused, it shows it without colour (round border to double), and keys scroll it.
+        assert (border, box.styles.border_top[0]) == ("round", "double")
+        await press(pilot, "end")
+        assert box.scroll_y == box.max_scroll_y > 0
+
+    drive(session, small)
+
+
+def test_a_checkbox_reads_ticked_or_not_without_colour(session: AnnotationSession) -> None:
+    def plain(box: Checkbox) -> str:
+        return str(box.render().plain)
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await press(pilot, "e")
+        screen = screen_of(app)
+        done = screen.query_one("#export-status-done", Checkbox)
+        skipped = screen.query_one("#export-status-skipped", Checkbox)
+        assert (done.value, skipped.value) == (True, False)
+        assert plain(done) == "▐X▌ done "
+        assert plain(skipped) == "▐ ▌ skipped "
+        await pilot.click("#export-status-skipped")
+        await pilot.click("#export-status-done")
+        assert plain(done) == "▐ ▌ done "
+        assert plain(skipped) == "▐X▌ skipped "
+
+    drive(session, scenario)
