@@ -39,6 +39,7 @@ class AnnotateScreen(SessionView):
         Binding("u", "next_unfinished", "Next unfinished", show=False),
         Binding("l", "doc_list", "List"),
         Binding("o", "focus_form", "Go to the form", show=False),
+        Binding("v", "edit_value", "Edit the span's value", show=False),
         Binding("slash", "search", "Search", key_display="/", show=False),
         Binding("c", "toggle_char_mode", "Char mode", show=False),
         Binding("g", "guidelines", "Guidelines", show=False),
@@ -134,6 +135,20 @@ class AnnotateScreen(SessionView):
         first = self.query_one("#form", EventForm).first_field()
         if first is not None:
             first.focus()
+
+    def action_edit_value(self) -> None:
+        """Put the focus in the selected span's value (enter or escape saves it)."""
+        span = self.session.span(self.session.selected)
+        if span is None:
+            self.notify("no span at the cursor: move onto one (tab: next span), then v")
+            return
+        label = self.scheme.label(span.label)
+        if label is None or label.value_type == "none":
+            self.notify(f"{span.id} is labelled {span.label}, a label without a value")
+            return
+        if not self.query_one("#side").display:  # a narrow screen shows the guidelines there
+            self.action_close_guidelines()
+        self.query_one("#span-value", Input).focus()
 
     def action_focus_article(self) -> None:
         self.query_one("#search").display = False
@@ -306,7 +321,7 @@ class AnnotateScreen(SessionView):
         return [
             ("Labels: label the selection; with none, relabel the span at the cursor", labels),
             ("In the article", article),
-            ("Anywhere (in the form, tab moves between fields)", screen + app),
+            ("Anywhere (in the panel: tab between fields, escape before these)", screen + app),
             (
                 "In the guidelines (g opens them with the focus there, g again closes them)",
                 guidelines,

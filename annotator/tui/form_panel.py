@@ -79,7 +79,8 @@ class SidePanel(Vertical):
     ``PASSING_KEYS``; escape, tab and ctrl keys still act.
     """
 
-    PASSING_KEYS = frozenset({"o"})  # o: go to the form's first field (moves the focus only)
+    # Keys that only move the focus: o to the form's first field, v to the span's value.
+    PASSING_KEYS = frozenset({"o", "v"})
 
     _warned: Widget | None = None  # the control the last "letters do nothing here" was about
 

@@ -55,6 +55,7 @@ _NEEDS_DOCUMENT = {
     "skip",
     "flag",
     "focus_form",
+    "edit_value",
     "fill_from_span",
 }
 

@@ -10,6 +10,7 @@ from annotator.core.session import AnnotationSession
 from annotator.tui.annotate_screen import AnnotateScreen
 from annotator.tui.app import AnnotatorApp
 from annotator.tui.article import ArticleView
+from annotator.tui.screens import HelpScreen
 from annotator.tui.session_view import GuidelinesView
 
 
@@ -70,5 +71,35 @@ def test_a_release_is_filled_with_tab_and_letters_on_its_button_do_nothing(
         assert screen.query_one(ArticleView).has_focus
         await press(pilot, "x")
         assert journal(session)[-1]["spans"] == []
+
+    drive(session, scenario)
+
+
+def test_v_edits_the_span_value_and_escape_returns_to_the_article(
+    session: AnnotationSession,
+) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        screen = screen_of(app)
+        article = screen.query_one(ArticleView)
+        value = screen.query_one("#span-value", Input)
+        # "Russia" is an actor: a label without a value, so v leaves the focus in the article.
+        await press(pilot, *["right"] * 16, *["shift+right"] * 6, "1", "left", "v")
+        assert article.has_focus
+        # "146" (43..46) labelled count: v goes to its value; escape saves it and goes back.
+        await press(pilot, "ctrl+home", *["right"] * 43, *["shift+right"] * 3, "2", "left", "v")
+        assert value.has_focus and value.value == "146"
+        await press(pilot, "ctrl+a", "ctrl+k", *"150")
+        await pilot.pause(0.6)  # an escape straight after a key would arrive as alt+key
+        await press(pilot, "escape")
+        assert article.has_focus
+        assert [s["value"] for s in journal(session)[-1]["spans"]] == [None, 150]
+
+        titles = {command.title for command in app.get_system_commands(screen)}
+        assert "Edit the span's value" in titles
+        await press(pilot, "question_mark")
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        rows = [row for _title, section in help_screen.sections for row in section]
+        assert ("v", "Edit the span's value") in rows
 
     drive(session, scenario)
