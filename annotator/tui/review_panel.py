@@ -42,10 +42,16 @@ class ConflictPanel(Static):
     plain = ""
     """What the panel says, as plain text."""
 
-    def show(self, session: ReviewSession, text: str | None, char_mode: bool = False) -> str:
+    def show(
+        self,
+        session: ReviewSession,
+        text: str | None,
+        char_mode: bool = False,
+        selection: tuple[int, int] | None = None,
+    ) -> str:
         """Draw the session's current conflict (``text``: its document's text, when read;
-        ``char_mode``: a drawn span keeps the exact selection); returns the title for the
-        panel's frame."""
+        ``char_mode``: a drawn span keeps the exact selection; ``selection``: the article's
+        while drawing); returns the title for the panel's frame."""
         view = session.view()
         if view is None:
             finished = self._finished(session)
@@ -75,7 +81,7 @@ class ConflictPanel(Static):
             badge, details = self._version(scheme, view, version)
             versions.add_row(badge, details)
             plain.append(f"{badge.plain} {details.plain}")
-        keys, keys_plain = self._keys(session, view, char_mode)
+        keys, keys_plain = self._keys(session, view, char_mode, selection)
         self.plain = "\n\n".join([*plain, keys_plain])
         self.update(Group(head, versions, Text(""), keys))
         return f"Conflict {view.position} of {view.in_document} · {view.place.doc_id}"
@@ -121,17 +127,18 @@ class ConflictPanel(Static):
         return badge, out
 
     def _keys(
-        self, session: ReviewSession, view: ConflictView, char_mode: bool
+        self,
+        session: ReviewSession,
+        view: ConflictView,
+        char_mode: bool,
+        selection: tuple[int, int] | None = None,
     ) -> tuple[Table | Text, str]:
         """The keys that settle this conflict now, and the same as plain text."""
         if session.editing:
             labels = " · ".join(f"{label.key} {label.name}" for label in session.scheme.labels)
             out = Text("Drawing: ", style="bold yellow")
-            out.append(
-                "select the span with shift+arrows or the mouse, then press its label key: "
-                f"{labels}. escape cancels.\n",
-                style="default",
-            )
+            out.append(_drawing_start(view, selection), style="default")
+            out.append(f"Then press its label key: {labels}. escape cancels.\n", style="default")
             if char_mode:
                 out.append("Character mode", style="bold magenta")
                 out.append(": the span keeps the selection exactly; c snaps to whole words.")
@@ -166,6 +173,20 @@ class ConflictPanel(Static):
         out.append(f"\nThe gold file: {session.store.journal}\n")
         out.append("q quits (everything is saved first).", style="dim")
         return out
+
+
+def _drawing_start(view: ConflictView, selection: tuple[int, int] | None) -> str:
+    """What drawing starts from. ``e`` keeps the selection, which is the conflict's words
+    unless the reviewer moved: a reviewer who took it for nothing selected and pressed
+    shift+left three times in character mode to mark three characters got the region less
+    three. So the panel says what is selected, and how to start afresh."""
+    move = "shift+arrows (or the mouse) move its end; ← or → alone drops it, to select afresh. "
+    if selection is None or selection[0] == selection[1]:
+        return "select the span with shift+arrows or the mouse. "
+    start, end = selection
+    if selection == view.region:
+        return f"the conflict's words ({start}–{end}) are selected to start with: {move}"
+    return f"the selection ({start}–{end}) is kept: {move}"
 
 
 def _frame(field: FormField, item: dict[str, Any]) -> str:

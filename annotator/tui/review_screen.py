@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -34,14 +33,12 @@ from annotator.tui.keys import declared, key_rows, with_label_keys
 from annotator.tui.messages import DocumentLoaded, LoadFailed
 from annotator.tui.review_article import ReviewArticle
 from annotator.tui.review_panel import ConflictPanel
+from annotator.tui.review_status import ReviewProgress, status_line
 from annotator.tui.screens import HelpScreen
 
-SAVE_MARKS = {
-    "saved": ("● saved", "green"),
-    "saving": ("◌ saving…", "yellow"),
-    "error": ("✖ NOT SAVED (retrying)", "bold white on red"),
-}
 _DECISIONS = {"take", "take_letter", "take_all", "reject_all", "edit"}
+# Seconds a "round to the other end" message stays: it is read at a glance.
+WRAP_TIMEOUT = 3
 CHAR_MODE = "Character mode (keep the drawn span's exact characters) on / off"
 
 
@@ -159,7 +156,9 @@ class ReviewScreen(Screen[None]):
             if self._shown is not None:
                 kept = session.records.get(self._shown.id)
                 article.set_spans(kept.spans if kept else [])
-        title = self.panel.show(session, shown.text if shown else None, self.char_mode)
+        # While drawing, the panel says what the span starts from: the article's selection.
+        selection = article.selection_offsets() if session.editing else None
+        title = self.panel.show(session, shown.text if shown else None, self.char_mode, selection)
         self.query_one("#conflict-box").border_title = title
         self.refresh_status()
         self.refresh_bindings()
@@ -176,25 +175,24 @@ class ReviewScreen(Screen[None]):
 
     def refresh_status(self) -> None:
         session = self.session
-        text = Text()
-        text.append(" review ", style="bold reverse")
-        if session.doc_id is not None:
-            position = session.doc_ids.index(session.doc_id) + 1
-            text.append(f" {session.doc_id}", style="bold")
-            text.append(f" ({position}/{len(session.doc_ids)})")
-        else:
-            text.append(" all settled", style="bold green")
-        if session.editing:
-            text.append(" · DRAWING A SPAN", style="bold yellow")
-        if self.char_mode:
-            text.append(" · CHAR MODE", style="bold magenta")
-        text.append(
-            f" · {session.conflicts_left()} conflict(s) left in "
-            f"{session.documents_left()} document(s) · reviewer {session.reviewer} · "
+        doc_id = session.doc_id
+        progress = ReviewProgress(
+            doc_id=doc_id,
+            position=session.doc_ids.index(doc_id) + 1 if doc_id is not None else 0,
+            documents=len(session.doc_ids),
+            conflicts_left=session.conflicts_left(),
+            documents_left=session.documents_left(),
+            reviewer=session.reviewer,
+            drawing=session.editing,
+            char_mode=self.char_mode,
+            save_state=session.save_state,
         )
-        mark, style = SAVE_MARKS.get(session.save_state, SAVE_MARKS["error"])
-        text.append(mark, style=style)
-        self.query_one("#status", Static).update(text)
+        status = self.query_one("#status", Static)
+        width = status.size.width or self.app.size.width
+        status.update(status_line(progress, width))
+
+    def on_resize(self) -> None:
+        self.refresh_status()
 
     def show_notices(self) -> None:
         for notice in self.session.take_notices():
@@ -276,13 +274,17 @@ class ReviewScreen(Screen[None]):
     def action_next_conflict(self) -> None:
         self.session.next_conflict()
         if self.session.wrapped:
-            self.notify("past the last conflict: back to the first one still open")
+            self.notify(
+                "past the last conflict: back to the first one still open", timeout=WRAP_TIMEOUT
+            )
         self.show_current()
 
     def action_previous_conflict(self) -> None:
         self.session.previous_conflict()
         if self.session.wrapped:
-            self.notify("before the first conflict: round to the last one still open")
+            self.notify(
+                "before the first conflict: round to the last one still open", timeout=WRAP_TIMEOUT
+            )
         self.show_current()
 
     @on(TextArea.SelectionChanged, "#article")

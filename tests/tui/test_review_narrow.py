@@ -1,0 +1,142 @@
+"""The review screen on 80x24 and the drawing hint: the status line keeps the save state and
+the conflicts left; toasts stay off the conflict panel's versions; ``e`` says the conflict's
+words are selected to start with, and an arrow alone starts afresh.
+
+The journals are tests/test_review_data.py's alice and bob: the first conflict is "Kyiv"
+(780-784), which alice marked as an actor and bob left alone.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from annotate_helpers import press, wait_for
+from test_review_keys import NOW, Scenario, gold, panel_text, screen_of, shown, status_line
+
+from annotator.core.review import ReviewSession
+from annotator.core.review_open import open_review
+from annotator.tui.review_app import ReviewApp
+from annotator.tui.review_article import ReviewArticle
+from annotator.tui.review_status import ReviewProgress
+from annotator.tui.review_status import status_line as line_for
+from tests.test_review_data import CORPUS, FIRST, two_journals
+
+KYIV = (780, 784)
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[ReviewSession]:
+    alice, bob = two_journals(tmp_path)
+    opened = open_review(
+        [alice, bob], CORPUS, tmp_path / "gold.jsonl", "rita-the-reviewer", now=lambda: NOW
+    )
+    yield opened
+    opened.close()
+
+
+def drive_at(size: tuple[int, int], session: ReviewSession, scenario: Scenario) -> None:
+    async def main() -> None:
+        app = ReviewApp(session)
+        async with app.run_test(size=size, notifications=True) as pilot:
+            await wait_for(pilot, lambda: shown(app, FIRST))
+            await scenario(pilot, app)
+
+    asyncio.run(main())
+
+
+def progress(**changes: object) -> ReviewProgress:
+    fields: dict[str, object] = {
+        "doc_id": "2025/08/24/kyiv-independent-prisoner-exchange",
+        "position": 1234,
+        "documents": 10000,
+        "conflicts_left": 18765,
+        "documents_left": 4321,
+        "reviewer": "rita-the-reviewer",
+        "drawing": True,
+        "char_mode": True,
+        "save_state": "saved",
+    }
+    fields.update(changes)
+    return ReviewProgress(**fields)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 100, 160, 240])
+@pytest.mark.parametrize("state", ["saved", "saving", "error"])
+def test_the_status_line_fits_with_the_save_state_and_the_conflicts_left(
+    width: int, state: str
+) -> None:
+    text = line_for(progress(save_state=state), width).plain
+    assert len(text) == width
+    mark = {"saved": "● saved", "saving": "◌ saving…", "error": "✖ NOT SAVED (retrying)"}[state]
+    assert text.endswith(f"{mark} ")
+    assert "18765 " in text
+    if width >= 80 and state != "error":  # the long error mark takes 22 columns
+        assert "18765 left in 4321 doc(s)" in text or "18765 conflict(s) left" in text
+        assert "DRAWING" in text
+    if width >= 240:
+        assert "18765 conflict(s) left in 4321 document(s)" in text
+        assert "(1234/10000) · reviewer rita-the-reviewer" in text
+
+
+def test_a_short_line_keeps_its_whole_wording() -> None:
+    text = line_for(progress(doc_id="d1", drawing=False, char_mode=False), 120).plain
+    assert text.startswith(" review  18765 conflict(s) left in 4321 document(s) · d1 (1234/10000)")
+    assert "reviewer rita-the-reviewer" in text
+    settled = line_for(progress(doc_id=None, drawing=False, char_mode=False), 80).plain
+    assert settled.startswith(" review  all settled · 18765 ")
+
+
+def test_at_80x24_status_and_toasts_leave_the_versions_visible(session: ReviewSession) -> None:
+    async def scenario(pilot, app: ReviewApp) -> None:  # type: ignore[no-untyped-def]
+        assert status_line(app).rstrip().endswith("● saved")
+        assert "conflict(s) left" in status_line(app) or " left in " in status_line(app)
+        app.clear_notifications()
+        # p from the first conflict rounds to the last one: said in a toast beside the panel.
+        await press(pilot, "p")
+        await wait_for(pilot, lambda: bool(app.screen.query("Toast")))
+        await pilot.pause()
+        panel = screen_of(app).query_one("#conflict-box").region
+        toasts = [toast for toast in app.screen.query("Toast") if toast.region]
+        assert toasts
+        for toast in toasts:
+            assert not toast.region.overlaps(panel), (toast.region, panel)
+
+    drive_at((80, 24), session, scenario)
+
+
+def test_drawing_says_the_region_is_selected_and_an_arrow_starts_afresh(
+    session: ReviewSession,
+) -> None:
+    async def scenario(pilot, app: ReviewApp) -> None:  # type: ignore[no-untyped-def]
+        article = screen_of(app).query_one(ReviewArticle)
+        assert article.selection_offsets() == KYIV
+        await press(pilot, "e", "c")
+        said = panel_text(app)
+        assert "the conflict's words (780–784) are selected to start with" in said
+        assert "← or → alone drops it, to select afresh" in said
+        # What the user did: three shift+left take three characters off the region's end.
+        await press(pilot, "shift+left", "shift+left", "shift+left")
+        assert article.selection_offsets() == (780, 781)
+        # Starting afresh: left drops the selection at its start; three shift+right, three
+        # characters.
+        await press(pilot, "left", "shift+right", "shift+right", "shift+right")
+        assert article.selection_offsets() == (780, 783)
+        # The panel says what is selected when it is drawn again (c twice).
+        await press(pilot, "c", "c")
+        assert "the selection (780–783) is kept" in panel_text(app)
+        await press(pilot, "1")
+        drawn = [s for s in gold(session)[-1]["spans"] if (s["start"], s["end"]) == (780, 783)]
+        assert [(s["label"], s["text"]) for s in drawn] == [("actor", "Kyi")]
+
+    drive_at((80, 24), session, scenario)
+
+
+def test_drawing_with_nothing_selected_says_to_select(session: ReviewSession) -> None:
+    async def scenario(pilot, app: ReviewApp) -> None:  # type: ignore[no-untyped-def]
+        await press(pilot, "left", "e")
+        assert "Drawing: select the span with shift+arrows or the mouse" in panel_text(app)
+
+    drive_at((140, 40), session, scenario)
