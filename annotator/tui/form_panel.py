@@ -96,26 +96,34 @@ class SidePanel(Vertical):
         if focused is not self._warned:
             self._warned = focused
             self.notify(
-                "keys do nothing on this control: type into a field, or escape to the article",
+                "letters do nothing here: type into a field, or escape to the article",
                 timeout=4,
             )
 
 
 class Legend(Static):
-    """Label keys and colours: the key, a colour swatch and the name, visible without colour."""
+    """Label keys and colours: the key, a colour swatch and the name, visible without colour.
+
+    Spaced out when the panel is wide enough, packed when not (80 columns): a key is never
+    left at a line's end apart from its name."""
 
     def __init__(self, scheme: Scheme, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.scheme = scheme
 
-    def on_mount(self) -> None:
+    def legend(self, roomy: bool) -> Text:
         text = Text()
         for label in self.scheme.labels:
             if text:
-                text.append("  ")
-            text.append(f" {label.key} ", style=f"bold reverse {label.color}")
+                text.append("  " if roomy else " ")
+            key = f" {label.key} " if roomy else label.key
+            text.append(key, style=f"bold reverse {label.color}")
             text.append(f" {label.name}", style=f"{label.color}")
-        self.update(text)
+        return text
+
+    def on_resize(self, event: events.Resize) -> None:
+        roomy = self.legend(roomy=True)
+        self.update(roomy if roomy.cell_len <= event.size.width else self.legend(roomy=False))
 
 
 class SpanList(OptionList):
@@ -310,7 +318,7 @@ class EventForm(VerticalScroll):
         self.scheme = scheme
 
     def compose(self) -> ComposeResult:
-        yield Label("event form · o: go here · escape: back", classes="title")
+        yield Label("event form (o) · escape: back", classes="title")
         for field in self.scheme.fields:
             if field.type == "group":
                 yield GroupBox(field)

@@ -6,9 +6,11 @@ from __future__ import annotations
 import asyncio
 
 from annotate_helpers import Scenario, press, wait_for
+from rich.cells import cell_len
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
+from textual.widgets import Label, Static
 
 from annotator.core.session import AnnotationSession
 from annotator.tui.annotate_screen import AnnotateScreen
@@ -101,5 +103,19 @@ def test_guidelines_take_the_panels_place_on_a_narrow_screen(
         await press(pilot, "o")
         assert not guidelines.display and side.display
         assert app.focused is not None and side in app.focused.ancestors
+
+    drive_small(session, scenario)
+
+
+def test_legend_and_form_title_fit_the_panel_at_80_columns(session: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        screen = screen_of(app)
+        legend = screen.query_one("#legend", Static)
+        assert str(legend.render()) == "1 actor 2 count 3 date 4 releasee"  # packed: one line
+        assert legend.region.height == 1
+        title = screen.query_one("#form .title", Label)
+        words = str(title.render())
+        assert words == "event form (o) · escape: back"
+        assert cell_len(words) <= title.content_region.width
 
     drive_small(session, scenario)
