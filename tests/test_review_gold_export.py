@@ -131,3 +131,13 @@ def test_a_journal_of_several_annotators_still_needs_annotator(tmp_path: Path) -
     with pytest.raises(AnnotatorError, match=r"several annotators \(alice, bob\)"):
         export_records(journal, "jsonl", tmp_path / "out.jsonl")
     assert sorted(stats_of_files([journal])) == ["alice", "bob"]
+
+
+def test_compact_keeps_each_documents_latest_gold_line(case: dict[str, Any]) -> None:
+    merged_by_root_reviewed_by_carol(case)
+    before = case["gold"].read_bytes().splitlines()
+    latest = {orjson.loads(line)["doc_id"]: line for line in before}
+    assert main(["compact", str(case["gold"])]) == 0
+    after = case["gold"].read_bytes().splitlines()
+    assert sorted(after) == sorted(latest.values())
+    assert {orjson.loads(line)["annotator"] for line in after} == {"carol"}
