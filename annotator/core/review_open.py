@@ -14,9 +14,10 @@ line is set aside, damaged lines and lines that are not gold (an annotator's jou
   conflicts settled before stay settled. A line whose ``doc_sha256`` is not the compared text's
   (the article changed since) is merged anew. Documents compared now but missing from the file
   are merged in. Lines written under another reviewer's name (``merge --reviewer rita``) are
-  taken over: written again under this reviewer's name, so the file keeps one annotator (the
-  exporters read one annotator's records). Each of these is said in a message, and the lines
-  are appended before the review starts.
+  taken over: written again under this reviewer's name, so each document's latest line is the
+  reviewer's (the older lines stay, superseded: export, stats and compact read a gold file as
+  the review does, each document's latest line whoever wrote it, ``journal.latest_key``). Each
+  of these is said in a message, and the lines are appended before the review starts.
 
 Nothing is held of a document but where its latest line is and how many conflicts it has open
 (``gold_store.LineFacts``): the session makes a document's record from its line when the
