@@ -108,7 +108,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="F",
         help="jsonl prodigy doccano labelstudio brat conll hf spacy",
     )
-    export.add_argument("-o", "--out", required=True, metavar="OUT", help="file or folder")
+    export.add_argument(
+        "-o",
+        "--out",
+        required=True,
+        metavar="OUT",
+        help="file or folder; - for standard output (one-file text formats)",
+    )
     export.add_argument("--corpus", help="the articles (needed by every format but bare jsonl)")
     export.add_argument("--status", default="done", help="statuses to export (default: done)")
     export.add_argument("--split", metavar="SPEC", help="e.g. train=0.8,dev=0.1,test=0.1")
