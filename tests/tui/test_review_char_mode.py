@@ -12,11 +12,18 @@ from typing import Any
 
 import pytest
 from annotate_helpers import press, wait_for
-from test_review_keys import NOW, drive, gold, panel_text, screen_of, spans_of, status_line
+from test_review_keys import (
+    drive,
+    gold,
+    panel_text,
+    review_of_two,
+    screen_of,
+    spans_of,
+    status_line,
+)
 from textual.pilot import Pilot
 
 from annotator.core.review import ReviewSession
-from annotator.core.review_open import open_review
 from annotator.core.review_views import Place
 from annotator.core.scheme import RESERVED_KEYS
 from annotator.tui.keys import declared
@@ -24,17 +31,14 @@ from annotator.tui.review_app import ReviewApp
 from annotator.tui.review_article import ReviewArticle
 from annotator.tui.review_screen import ReviewScreen
 from annotator.tui.screens import HelpScreen
-from tests.test_review_data import CORPUS, FIRST, two_journals
+from tests.test_review_data import FIRST
 
 KYIV = (780, 784)
 
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[ReviewSession]:
-    alice, bob = two_journals(tmp_path)
-    opened = open_review([alice, bob], CORPUS, tmp_path / "gold.jsonl", "rita", now=lambda: NOW)
-    yield opened
-    opened.close()
+    yield from review_of_two(tmp_path)
 
 
 def test_character_mode_keeps_the_drawn_span_exactly(

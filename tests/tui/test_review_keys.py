@@ -37,12 +37,17 @@ NOW = "2025-08-24T10:00:00Z"
 Scenario = Callable[[Pilot[None], ReviewApp], Awaitable[None]]
 
 
-@pytest.fixture
-def session(tmp_path: Path) -> Iterator[ReviewSession]:
+def review_of_two(tmp_path: Path, reviewer: str = "rita") -> Iterator[ReviewSession]:
+    """A review of alice's and bob's journals into a new gold file, closed afterwards."""
     alice, bob = two_journals(tmp_path)
-    opened = open_review([alice, bob], CORPUS, tmp_path / "gold.jsonl", "rita", now=lambda: NOW)
+    opened = open_review([alice, bob], CORPUS, tmp_path / "gold.jsonl", reviewer, now=lambda: NOW)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[ReviewSession]:
+    yield from review_of_two(tmp_path)
 
 
 def screen_of(app: ReviewApp) -> ReviewScreen:

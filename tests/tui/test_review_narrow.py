@@ -14,27 +14,29 @@ from pathlib import Path
 
 import pytest
 from annotate_helpers import press, wait_for
-from test_review_keys import NOW, Scenario, gold, panel_text, screen_of, shown, status_line
+from test_review_keys import (
+    Scenario,
+    gold,
+    panel_text,
+    review_of_two,
+    screen_of,
+    shown,
+    status_line,
+)
 
 from annotator.core.review import ReviewSession
-from annotator.core.review_open import open_review
 from annotator.tui.review_app import ReviewApp
 from annotator.tui.review_article import ReviewArticle
 from annotator.tui.review_status import ReviewProgress
 from annotator.tui.review_status import status_line as line_for
-from tests.test_review_data import CORPUS, FIRST, two_journals
+from tests.test_review_data import FIRST
 
 KYIV = (780, 784)
 
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[ReviewSession]:
-    alice, bob = two_journals(tmp_path)
-    opened = open_review(
-        [alice, bob], CORPUS, tmp_path / "gold.jsonl", "rita-the-reviewer", now=lambda: NOW
-    )
-    yield opened
-    opened.close()
+    yield from review_of_two(tmp_path, "rita-the-reviewer")
 
 
 def drive_at(size: tuple[int, int], session: ReviewSession, scenario: Scenario) -> None:
