@@ -13,32 +13,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
-SAVE_MARKS = {
-    "saved": ("● saved", "green"),
-    "saving": ("◌ saving…", "yellow"),
-    "error": ("✖ NOT SAVED (retrying)", "bold white on red"),
-}
-SEPARATOR = " · "
-
-
-@dataclass
-class Part:
-    """One part of the line: its wordings, longest first, and its style."""
-
-    wordings: list[str]
-    style: str = ""
-    chosen: int = 0
-
-    @property
-    def text(self) -> str:
-        return self.wordings[self.chosen]
-
-    def shorten(self) -> bool:
-        """Take the next shorter wording; False when there is none."""
-        if self.chosen + 1 < len(self.wordings):
-            self.chosen += 1
-            return True
-        return False
+from annotator.tui.status_fit import Part, fit, joined_length, pinned_line, room_for, shortened
 
 
 @dataclass(frozen=True)
@@ -56,15 +31,8 @@ class ReviewProgress:
     save_state: str
 
 
-def _shortened(text: str, width: int) -> str:
-    if len(text) <= width:
-        return text
-    return text[: max(width - 1, 0)] + "…"
-
-
 def status_line(progress: ReviewProgress, width: int) -> Text:
     """The status line for ``width`` columns (see the module docstring)."""
-    mark, mark_style = SAVE_MARKS.get(progress.save_state, SAVE_MARKS["error"])
     left = progress.conflicts_left
     conflicts = Part(
         [
@@ -81,39 +49,26 @@ def status_line(progress: ReviewProgress, width: int) -> Text:
     document = Part([""], "bold")
     if progress.doc_id is not None:
         where = f"{progress.doc_id} ({progress.position}/{progress.documents})"
-        document = Part([where, progress.doc_id, _shortened(progress.doc_id, 24)], "bold")
+        document = Part([where, progress.doc_id, shortened(progress.doc_id, 24)], "bold")
     reviewer = Part([f"reviewer {progress.reviewer}", progress.reviewer, ""])
     parts += [drawing, char, document, reviewer]
     tag = Part([" review  ", ""], "bold reverse")
-    # The screen's name and the parts; one column before the save state, one after it.
-    room = width - len(mark) - 2
+    room = room_for(width, progress.save_state)
 
     def length() -> int:
-        return len(tag.text) + len(SEPARATOR.join(part.text for part in parts if part.text))
+        return joined_length(tag.text, parts)
 
     # Shorter wordings one at a time, the least needed first; the conflicts left keep their
     # number to the end.
-    steps = [document, reviewer, conflicts, drawing, char, document, reviewer]
-    for part in steps:
-        if length() <= room:
-            break
-        part.shorten()
+    fit(tag.text, parts, [document, reviewer, conflicts, drawing, char, document, reviewer], room)
     if length() > room and progress.doc_id is not None:
         others = length() - len(document.text)
-        document.wordings.append(_shortened(document.text, max(room - others, 8)))
+        document.wordings.append(shortened(document.text, max(room - others, 8)))
         document.shorten()
     if length() > room:
         conflicts.shorten()
     if length() > room:
         tag.shorten()
-    text = Text(tag.text.rstrip(), style=tag.style)
-    text.append("  " if tag.text else " ")
-    for index, part in enumerate(part for part in parts if part.text):
-        if index:
-            text.append(SEPARATOR)
-        text.append(part.text, style=part.style)
-    text.truncate(room, overflow="ellipsis")
-    text.append(" " * max(width - len(text) - len(mark) - 1, 1))
-    text.append(mark, style=mark_style)
-    text.append(" ")
-    return text
+    head = Text(tag.text.rstrip(), style=tag.style)
+    head.append("  " if tag.text else " ")
+    return pinned_line(head, parts, width, progress.save_state)

@@ -31,13 +31,9 @@ from annotator.tui.form_panel import (
 )
 from annotator.tui.messages import DocumentLoaded, LoadFailed
 from annotator.tui.screens import STATUS_MARKS
+from annotator.tui.status_fit import Part, fit, pinned_line, room_for, shortened
 
 FAILED = object()  # what SessionView.change returns when the session refused
-SAVE_MARKS = {
-    "saved": ("● saved", "green"),
-    "saving": ("◌ saving…", "yellow"),
-    "error": ("✖ NOT SAVED (retrying)", "bold white on red"),
-}
 
 
 # Actions that need an open document (disabled while none could be read).
@@ -258,27 +254,39 @@ class SessionView(Screen[None]):
         )
         self.query_one("#detail", SpanDetail).show(span, others)
 
+    def on_resize(self) -> None:
+        self.refresh_status()
+
     def refresh_status(self) -> None:
         session = self.session
         if not session.loaded:
             return
         document, record = session.document, session.record
         done, total = session.progress()
-        text = Text()
-        text.append(f" {session.position + 1}/{total} ", style="bold reverse")
-        text.append(f" {document.id}", style="bold")
-        if document.meta.get("date"):
-            text.append(f" · {document.meta['date']}")
         status = "stale" if session.stale else session.status_of(document.id)
-        text.append(f" · {STATUS_MARKS[status]}")
-        if record.flagged:
-            text.append(" ⚑ flagged", style="bold yellow")
-        if session.char_mode:
-            text.append(" · CHAR MODE", style="bold magenta")
-        text.append(f" · {session.annotator} · done {done}/{total} · ")
-        mark, style = SAVE_MARKS.get(session.save_state, SAVE_MARKS["error"])
-        text.append(mark, style=style)
-        self.query_one("#status", Static).update(text)
+        mark = STATUS_MARKS[status]
+        date = document.meta.get("date") or ""
+        name = Part([document.id, shortened(document.id, 24)], "bold")
+        when = Part([date, ""])
+        state = Part([mark, mark.split()[0]])
+        flag = Part(["⚑ flagged", "⚑"] if record.flagged else [""], "bold yellow")
+        char = Part(["CHAR MODE", "CHAR"] if session.char_mode else [""], "bold magenta")
+        who = Part([session.annotator, ""])
+        finished = Part([f"done {done}/{total}", f"{done}/{total}"])
+        parts = [name, when, state, flag, char, who, finished]
+        head = Text(f" {session.position + 1}/{total} ", style="bold reverse")
+        head.append(" ")
+        status_line = self.query_one("#status", Static)
+        width = status_line.size.width or self.app.size.width
+        # Least needed first: the date (the article shows it), the annotator's own name, the
+        # wordings of the marks; the position, the progress and the save state stay.
+        fit(
+            head.plain,
+            parts,
+            [when, who, state, flag, char, finished, name],
+            room_for(width, session.save_state),
+        )
+        status_line.update(pinned_line(head, parts, width, session.save_state))
 
     def change(self, action: Callable[..., Any], *args: Any) -> Any:
         """Run a session action; a refusal is shown, not raised. Returns FAILED on refusal."""

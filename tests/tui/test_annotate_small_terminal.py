@@ -119,3 +119,19 @@ def test_legend_and_form_title_fit_the_panel_at_80_columns(session: AnnotationSe
         assert cell_len(words) <= title.content_region.width
 
     drive_small(session, scenario)
+
+
+def test_the_status_line_keeps_the_save_state_and_progress_at_80_columns(
+    session: AnnotationSession,
+) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        status = screen_of(app).query_one("#status", Static)
+        await wait_for(pilot, lambda: "saved" in str(status.render()))
+        line = str(status.render())
+        assert cell_len(line) == SMALL[0]
+        assert line.endswith("● saved ")
+        assert f"done 0/{len(session.ids)}" in line
+        assert line.startswith(" 1/")
+        assert session.document.id in line
+
+    drive_small(session, scenario)
