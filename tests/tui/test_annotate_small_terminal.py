@@ -135,3 +135,14 @@ def test_the_status_line_keeps_the_save_state_and_progress_at_80_columns(
         assert session.document.id in line
 
     drive_small(session, scenario)
+
+
+def test_the_palette_key_covers_the_footer_to_the_right_edge(session: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await pilot.pause()
+        keys = [key for key in app.screen.query("FooterKey") if key.has_class("-command-palette")]
+        assert len(keys) == 1
+        # Nothing of the keys scrolled under it may show in the last column.
+        assert keys[0].region.right == SMALL[0]
+
+    drive_small(session, scenario)
