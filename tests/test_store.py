@@ -14,7 +14,7 @@ from annotator.core.journal import read_journal
 from annotator.core.lock import lock_path
 from annotator.core.models import Record
 from annotator.core.store import Store, compact
-from annotator.core.writer import JournalWriter
+from annotator.core.writer import JournalWriter, write_all
 from tests.conftest import make_record
 
 
@@ -143,6 +143,31 @@ def test_compact_keeps_latest_per_document_atomically(tmp_path: Path) -> None:
     assert (before, after) == (4, 3)
     assert notes(journal) == ["b1", "a2", "c1"]
     assert [path.name for path in tmp_path.iterdir()] == ["mixed.jsonl"]
+
+
+def test_compact_writes_every_byte_when_the_system_writes_part_of_a_buffer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # os.write may write only part of what it is given (a call is capped near 2 GiB).
+    real_write = os.write
+    monkeypatch.setattr(os, "write", lambda fd, data: real_write(fd, bytes(data[:7])))
+    journal = tmp_path / "mixed.jsonl"
+    lines = [make_record(note="a1"), make_record(note="a2"), make_record(note="c1", doc_id="c")]
+    journal.write_bytes(b"".join(orjson.dumps(line) + b"\n" for line in lines))
+    assert compact(journal)[:2] == (3, 2)
+    assert notes(journal) == ["a2", "c1"]
+
+
+def test_write_all_writes_every_byte(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_write = os.write
+    monkeypatch.setattr(os, "write", lambda fd, data: real_write(fd, bytes(data[:3])))
+    path = tmp_path / "out"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT)
+    try:
+        write_all(fd, b"0123456789" * 5)
+    finally:
+        os.close(fd)
+    assert path.read_bytes() == b"0123456789" * 5
 
 
 def test_compact_refuses_damaged_journal(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import orjson
 
 from annotator.core.errors import LockedError
+from annotator.core.writer import write_all
 
 # A lock file still empty or garbled after this long was left by a crash while it was made.
 _GARBLED_GRACE_SECONDS = 10.0
@@ -52,7 +53,7 @@ class JournalLock:
                 self._judge_existing(host)
                 continue
             try:
-                os.write(fd, payload)
+                write_all(fd, payload)
                 os.fsync(fd)
             finally:
                 os.close(fd)

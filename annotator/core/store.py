@@ -15,7 +15,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.journal import JournalContents, TornTail, read_journal
 from annotator.core.lock import JournalLock
 from annotator.core.models import Record, record_line
-from annotator.core.writer import JournalWriter, StatusCallback, fsync_directory
+from annotator.core.writer import JournalWriter, StatusCallback, fsync_directory, write_all
 
 
 def utc_stamp() -> str:
@@ -27,7 +27,7 @@ def set_torn_tail_aside(journal: Path, torn: TornTail) -> Path:
     aside = journal.with_name(f"{journal.name}.torn-{utc_stamp()}")
     fd = os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
-        os.write(fd, torn.data)
+        write_all(fd, torn.data)
         os.fsync(fd)
     finally:
         os.close(fd)
@@ -144,7 +144,7 @@ def compact(journal: Path) -> tuple[int, int, list[str]]:
         temp = journal.with_name(f".{journal.name}.compact-{utc_stamp()}")
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         try:
-            os.write(fd, b"".join(record_line(record) for record in latest.values()))
+            write_all(fd, b"".join(record_line(record) for record in latest.values()))
             os.fsync(fd)
         finally:
             os.close(fd)

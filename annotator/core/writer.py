@@ -20,6 +20,15 @@ WriteState = Literal["saved", "saving", "error"]
 StatusCallback = Callable[[WriteState, str | None], None]
 
 
+def write_all(fd: int, data: bytes) -> None:
+    """Write every byte of ``data`` to ``fd``: one ``os.write`` may write only part of it
+    (Linux writes at most about 2 GiB per call, and a full disk can stop it part-way)."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
 def fsync_directory(folder: Path) -> None:
     """Make a new or renamed directory entry durable."""
     fd = os.open(folder, os.O_RDONLY)
@@ -36,10 +45,7 @@ def append_durably(path: Path, data: bytes) -> None:
     try:
         size = os.fstat(fd).st_size
         try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
+            write_all(fd, data)
             os.fsync(fd)
         except OSError:
             os.ftruncate(fd, size)

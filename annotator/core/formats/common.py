@@ -15,7 +15,7 @@ import orjson
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Document, Record
-from annotator.core.writer import fsync_directory
+from annotator.core.writer import fsync_directory, write_all
 
 Sink = Callable[[str], None]
 
@@ -188,10 +188,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
+        write_all(fd, data)
         os.fsync(fd)
         os.close(fd)
         fd = -1
@@ -210,10 +207,7 @@ def _write_temp(path: Path, data: bytes) -> Path:
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     try:
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
+        write_all(fd, data)
         os.fsync(fd)
     finally:
         os.close(fd)
