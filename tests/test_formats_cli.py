@@ -146,6 +146,16 @@ def test_export_problems_are_one_line_and_write_nothing(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_export_of_a_missing_or_folder_source_is_one_line(tmp_path: Path) -> None:
+    out = tmp_path / "o.jsonl"
+    result = cli("export", tmp_path / "nope.jsonl", "--format", "jsonl", "-o", out)
+    assert (result.returncode, result.stderr) == (1, f"{tmp_path / 'nope.jsonl'}: no such file\n")
+    result = cli("export", tmp_path, "--format", "jsonl", "-o", out)
+    assert result.returncode == 1
+    assert result.stderr == f"{tmp_path}: is a folder; expected a gold file or a journal\n"
+    assert not out.exists()
+
+
 def test_export_replaces_its_output_atomically(tmp_path: Path) -> None:
     text = "Kyiv freed 146 people."
     corpus, gold = write_case(tmp_path, [("d", text)], [record("d", text, [(0, 4, "actor")])])

@@ -102,13 +102,15 @@ def require_str(value: Any, where: str, name: str) -> str:
     return value
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, expected: str = "this format reads a file") -> bytes:
+    """The file's bytes; a missing, folder or unreadable path is one AnnotatorError line
+    (``expected`` says, for a folder, what was wanted instead)."""
     try:
         return path.read_bytes()
     except FileNotFoundError:
         raise AnnotatorError(f"{path}: no such file") from None
     except IsADirectoryError:
-        raise AnnotatorError(f"{path}: is a folder; this format reads a file") from None
+        raise AnnotatorError(f"{path}: is a folder; {expected}") from None
     except OSError as error:
         raise AnnotatorError(f"{path}: cannot read: {error.strerror or error}") from None
 

@@ -14,20 +14,14 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.formats.common import read_bytes
 from annotator.core.journal import latest_lines, parse_json_line, record_problems
 from annotator.core.models import STATUSES, GoldRecord, Record
 
 
 def read_records(path: Path) -> list[tuple[int, Record]]:
     """Every record of ``path`` with its line number; the first problem is an AnnotatorError."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise AnnotatorError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise AnnotatorError(f"{path}: is a folder; expected a gold file or a journal") from None
-    except OSError as error:
-        raise AnnotatorError(f"{path}: cannot read: {error.strerror or error}") from None
+    data = read_bytes(path, "expected a gold file or a journal")
     out: list[tuple[int, Record]] = []
     lines = data.split(b"\n")
     for number, raw in enumerate(lines, start=1):
