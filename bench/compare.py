@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import os
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -35,6 +34,7 @@ from typing import Any
 import orjson
 
 from annotator.core.models import sha256_text
+from bench._common import median_seconds
 
 DOCUMENTS = 10_000
 ANNOTATORS = ("alice", "bob", "carol")
@@ -159,13 +159,9 @@ def checked_floor(journals: list[Path]) -> None:
             check.data(line)
 
 
-def median_of(action: Callable[[], object], runs: int = 3) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def median_of(action: Callable[[], object]) -> float:
+    """Median of 3 runs: each run here takes seconds."""
+    return median_seconds(action, runs=3)
 
 
 # Runs a command in a fresh interpreter and reports that interpreter's peak resident memory.
