@@ -148,15 +148,15 @@ def validation_floor(journals: list[Path]) -> None:
 
 
 def checked_floor(journals: list[Path]) -> None:
-    """The same through the bulk readers' check (``record_check.LineCheck``: the Record
+    """The same through the bulk readers' check (``record_lines.LineCheck``: the Record
     model's constraints and the scheme's, without making models), as agree/diff/merge read."""
-    from annotator.core.record_check import LineCheck
+    from annotator.core.record_lines import LineCheck
     from annotator.core.scheme import load_default_scheme
 
     check = LineCheck(load_default_scheme())
     for path in journals:
         for line in path.read_bytes().splitlines():
-            check.data(line)
+            check.line(line)
 
 
 def median_of(action: Callable[[], object]) -> float:

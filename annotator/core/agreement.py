@@ -81,9 +81,9 @@ class _Pair:
 
 
 class _Marks:
-    """One record's spans arranged for counting: their keys, and offsets by label."""
+    """One record's spans arranged for counting: their keys, and how many of each label."""
 
-    __slots__ = ("by_label", "counted", "keys")
+    __slots__ = ("counted", "keys", "labels")
 
     def __init__(self, keys: list[SpanKey]) -> None:
         self.keys: set[SpanKey] = set(keys)
@@ -91,9 +91,17 @@ class _Marks:
         self.counted: Counter[SpanKey] | None = (
             None if len(self.keys) == len(keys) else Counter(keys)
         )
-        self.by_label: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
-        for start, end, label in keys:
-            self.by_label[label].append((start, end))
+        labels: dict[str, int] = {}
+        for _start, _end, label in keys:
+            labels[label] = labels.get(label, 0) + 1
+        self.labels = labels
+
+    def by_label(self) -> defaultdict[str, list[tuple[int, int]]]:
+        """Each label's (start, end) offsets, in the record's order (duplicates kept)."""
+        out: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
+        for start, end, label in self.counted.elements() if self.counted else self.keys:
+            out[label].append((start, end))
+        return out
 
 
 def _overlapped(spans: list[tuple[int, int]], others: list[tuple[int, int]]) -> int:
@@ -109,31 +117,74 @@ def _overlapped(spans: list[tuple[int, int]], others: list[tuple[int, int]]) -> 
 
 def _add_pair(marks_a: _Marks, marks_b: _Marks, pair: _Pair) -> Counts:
     """Add one document's counts of a pair to ``pair``, per label; return the document's."""
+    if marks_a.counted is not None or marks_b.counted is not None:
+        return _add_pair_counted(marks_a, marks_b, pair)
+    by_label = pair.by_label
+    keys_a, keys_b = marks_a.keys, marks_b.keys
+    # Every span is first counted as found in the other record (and so overlapped by its
+    # twin); the few that are not are then taken back one by one, in C set differences.
+    for label, count in marks_a.labels.items():
+        counts = by_label[label]
+        counts[_TP] += count
+        counts[_SIZE_A] += count
+        counts[_OVER_A] += count
+    for label, count in marks_b.labels.items():
+        counts = by_label[label]
+        counts[_SIZE_B] += count
+        counts[_OVER_B] += count
+    only_a = keys_a - keys_b
+    only_b = keys_b - keys_a
+    missed_a = _take_back(only_a, keys_b, by_label, _OVER_A, _TP) if only_a else 0
+    missed_b = _take_back(only_b, keys_a, by_label, _OVER_B, None) if only_b else 0
+    size_a, size_b = len(keys_a), len(keys_b)
+    doc = [size_a - len(only_a), size_a, size_b, size_a - missed_a, size_b - missed_b]
+    total = pair.counts
+    for index in range(5):
+        total[index] += doc[index]
+    return doc
+
+
+def _take_back(
+    keys: set[SpanKey],
+    others: set[SpanKey],
+    by_label: defaultdict[str, Counts],
+    over: int,
+    found: int | None,
+) -> int:
+    """Uncount ``keys`` (spans the other record lacks) as found (``found``, when given), and
+    as overlapped (``over``) unless they share a character with a same-label span of
+    ``others``; return how many are not overlapped."""
+    missed = 0
+    for start, end, label in keys:
+        counts = by_label[label]
+        if found is not None:
+            counts[found] -= 1
+        for other_start, other_end, other_label in others:
+            if other_label == label and other_start < end and other_end > start:
+                break
+        else:
+            counts[over] -= 1
+            missed += 1
+    return missed
+
+
+def _add_pair_counted(marks_a: _Marks, marks_b: _Marks, pair: _Pair) -> Counts:
+    """``_add_pair`` when a record holds the same span twice: every span counted by label."""
     doc = _zero()
     by_label = pair.by_label
-    if marks_a.counted is None and marks_b.counted is None:
-        common: Iterable[tuple[SpanKey, int]] = ((key, 1) for key in marks_a.keys & marks_b.keys)
-    else:
-        counted_a = marks_a.counted or Counter(marks_a.keys)
-        counted_b = marks_b.counted or Counter(marks_b.keys)
-        common = (counted_a & counted_b).items()
-    for (_start, _end, label), count in common:
+    counted_a = marks_a.counted or Counter(marks_a.keys)
+    counted_b = marks_b.counted or Counter(marks_b.keys)
+    for (_start, _end, label), count in (counted_a & counted_b).items():
         by_label[label][_TP] += count
         doc[_TP] += count
     empty: list[tuple[int, int]] = []
     size_a = size_b = doc_over_a = doc_over_b = 0
-    labels_a, labels_b = marks_a.by_label, marks_b.by_label
+    labels_a, labels_b = marks_a.by_label(), marks_b.by_label()
     for label in labels_a.keys() | labels_b.keys():
         spans_a = labels_a.get(label, empty)
         spans_b = labels_b.get(label, empty)
-        if spans_a == spans_b:
-            # The same spans: each overlaps its twin (a span has end > start).
-            over_a = over_b = len(spans_a)
-        elif spans_a and spans_b:
-            over_a = _overlapped(spans_a, spans_b)
-            over_b = _overlapped(spans_b, spans_a)
-        else:
-            over_a = over_b = 0
+        over_a = _overlapped(spans_a, spans_b)
+        over_b = _overlapped(spans_b, spans_a)
         counts = by_label[label]
         counts[_SIZE_A] += len(spans_a)
         counts[_SIZE_B] += len(spans_b)
@@ -173,10 +224,9 @@ def agreement(comparison: Comparison, scheme: Scheme) -> dict[str, Any]:
     chunk_tokens = ChunkTokens()
     label_counts: Counter[str] = Counter()
     for unit in comparison.units:
-        keys_of = {name: record.span_keys() for name, record in unit.records.items()}
-        marks = {name: _Marks(keys) for name, keys in keys_of.items()}
-        for keys in keys_of.values():
-            label_counts.update([label for _start, _end, label in keys])
+        marks = {name: _Marks(record.span_keys()) for name, record in unit.records.items()}
+        for mark in marks.values():
+            label_counts.update(mark.labels)
         text = comparison.text(unit) if with_text else None
         tallies: Counter[tuple[str, ...]] = Counter()
         token_count = 0

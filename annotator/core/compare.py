@@ -17,11 +17,12 @@ adjudication"):
 
 Records are kept as ``Annotation`` objects, not pydantic models: a corpus of 10,000 documents
 by three annotators is 30,000 records of a dozen spans, and a model per span would take about
-a gigabyte, a tuple per span a tenth of that. Each line is still validated in full as a Record
-and against the scheme before it is kept: by ``record_check.LineCheck`` (the model's constraints
-in pydantic-core, without making models), and where that finds anything amiss by the journal
-reader's own check (``journal.parse_record_line``) and ``record_check.SchemeCheck``, whose
-messages are the ones reported.
+a gigabyte, a struct per span (``record_lines.SpanLine``) a tenth of that. Each line is still
+validated in full as a Record and against the scheme before it is kept: by
+``record_lines.LineCheck`` (the model's constraints, decoded by msgspec, without making
+models), and where that finds anything amiss by the journal reader's own check
+(``journal.parse_record_line``) and ``record_check.SchemeCheck``, whose messages are the ones
+reported.
 """
 
 from __future__ import annotations
@@ -33,16 +34,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import chain
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import orjson
+from msgspec.structs import astuple
 
 from annotator.core.corpus import Corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.journal import LineProblem, parse_record_line
 from annotator.core.models import Record
-from annotator.core.record_check import LineCheck, SchemeCheck
+from annotator.core.record_check import SchemeCheck
+from annotator.core.record_lines import LineCheck, RecordLine, SpanLine
 from annotator.core.scheme import Scheme
 
 
@@ -62,6 +67,8 @@ class SpanView(NamedTuple):
 
 # tuple.__new__ bound to SpanView: builds a span from its six fields at C speed.
 _make_span = partial(tuple.__new__, SpanView)
+_KEY = attrgetter("start", "end", "label")
+_VALUE = attrgetter("value")
 
 
 class Annotation:
@@ -82,27 +89,21 @@ class Annotation:
         self._fill(record.annotator, record.doc_id, record.doc_sha256, record.status)
         self.flagged = record.flagged
         self._keep_form(record.form, record.links)
-        # The spans' fields in one flat tuple: a tuple per span would cost half as much again.
         intern = sys.intern
-        flat: list[Any] = []
-        for span in record.spans:
-            flat += (intern(span.id), span.start, span.end, intern(span.label), span.text)
-            flat.append(span.value)
-        self._spans = tuple(flat)
+        self._spans = [
+            SpanLine(intern(s.id), s.start, s.end, intern(s.label), s.text, s.value)
+            for s in record.spans
+        ]
 
     @classmethod
-    def of_data(cls, data: dict[str, Any]) -> Annotation:
-        """The same from a line's dict that ``record_check.LineCheck`` found a valid Record."""
+    def of_line(cls, line: RecordLine, form: dict[str, Any]) -> Annotation:
+        """The same from a line (and its form) ``record_lines.LineCheck`` found valid."""
         self = cls.__new__(cls)
-        self._fill(data["annotator"], data["doc_id"], data["doc_sha256"], data["status"])
-        self.flagged = data.get("flagged", False)
-        self._keep_form(data.get("form", {}), data.get("links", {}))
-        intern = sys.intern
-        flat: list[Any] = []
-        for span in data["spans"]:
-            flat += (intern(span["id"]), span["start"], span["end"], intern(span["label"]))
-            flat += (span["text"], span.get("value"))
-        self._spans = tuple(flat)
+        self._fill(line.annotator, line.doc_id, line.doc_sha256, line.status)
+        self.flagged = line.flagged
+        self._keep_form(form, line.links)
+        # The decoded spans themselves: structs without a dict, their labels shared.
+        self._spans = line.spans
         return self
 
     def _fill(self, annotator: str, doc_id: str, doc_sha256: str, status: str) -> None:
@@ -122,23 +123,21 @@ class Annotation:
     @property
     def spans(self) -> tuple[SpanView, ...]:
         """The record's spans (made anew each time: take them once per use)."""
-        fields = iter(self._spans)
-        return tuple(map(_make_span, zip(*[fields] * 6, strict=True)))
+        return tuple(map(_make_span, map(astuple, self._spans)))
 
     @property
     def flat_spans(self) -> tuple[Any, ...]:
         """Every span's fields in one flat tuple: id, start, end, label, text, value, then the
         next span's (for loops over thousands of records, which slice it in C)."""
-        return self._spans
+        return tuple(chain.from_iterable(map(astuple, self._spans)))
 
     def span_keys(self) -> list[tuple[int, int, str]]:
         """(start, end, label) of each span, in order (without making the spans)."""
-        flat = self._spans
-        return list(zip(flat[1::6], flat[2::6], flat[3::6], strict=True))
+        return list(map(_KEY, self._spans))
 
     def span_values(self) -> tuple[int | str | None, ...]:
         """The value of each span, in order (without making the spans)."""
-        return self._spans[5::6]
+        return tuple(map(_VALUE, self._spans))
 
     @property
     def form(self) -> dict[str, Any]:
@@ -236,14 +235,16 @@ def _journal_lines(file: Path, check: LineCheck) -> Iterator[tuple[int, Annotati
         raise AnnotatorError(f"{file}: cannot read: {error.strerror or error}") from None
     with handle:
         for number, raw in enumerate(handle, start=1):
+            # The check reads the line as it is (JSON allows the newline after it): a line
+            # of 2 KB is not copied twice to test and strip it.
+            checked = check.line(raw)
+            if checked is not None:
+                yield number, Annotation.of_line(*checked)
+                continue
             complete = raw.endswith(b"\n")
             if not raw.strip():
                 continue
             line = raw.rstrip(b"\n")
-            data = check.data(line)
-            if data is not None:
-                yield number, Annotation.of_data(data)
-                continue
             parsed = parse_record_line(line, number)
             if isinstance(parsed, Record):
                 yield number, parsed
