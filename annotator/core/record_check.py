@@ -1,23 +1,15 @@
-"""A fast check that a journal line is a valid Record fitting a scheme, for reading in bulk.
+"""Checks of records in bulk without models: a scheme's checks, and gold lines.
 
-``agree``, ``diff`` and ``merge`` read tens of thousands of lines. Building a ``Record`` (and a
-model per span) for each, only to copy its fields out again, costs several times parsing the
-JSON. ``LineCheck.data`` instead parses a line with orjson, validates the dict in pydantic-core
-against ``RecordShape`` (the Record model's fields and constraints, as TypedDicts), then makes
-the checks the model makes in Python (span ``end`` after ``start``, unique span ids, links to
-known span ids) and the scheme's checks (``validate.scheme_problems``: labels, span values,
-form, links), and returns the dict itself.
+``SchemeCheck`` makes ``validate.scheme_problems``' checks for many records, remembering which
+span labels and values are fine. ``record_lines.LineCheck`` reads annotators' lines; its slow
+path ends here.
 
-It answers only "valid" or "ask the model": it is never more lenient than ``Record`` and the
-scheme checks (where it differs, it is stricter, e.g. ``$`` does not allow a final newline in
-its patterns). On None the caller reads the line the slow way (``journal.parse_record_line``,
-then the scheme checks), which accepts it or gives the exact messages. Tests check that every
-line it accepts is accepted by the model with the same values.
-
-Gold records likewise: ``gold_data_fine`` checks a dict against ``GoldShape`` and the model's
-Python checks (no scheme: the gold file's readers check none either). ``merge`` writes a gold
-line from its fields when they pass (``goldfile.gold_line``) and a review reads a gold file's
-lines with it (``gold_line_data``); tests hold both to the model.
+Gold records: ``gold_data_fine`` checks a dict against ``GoldShape`` (the GoldRecord model's
+fields and constraints, as TypedDicts validated in pydantic-core) and the model's Python checks
+(no scheme: the gold file's readers check none either). ``merge`` writes a gold line from its
+fields when they pass (``goldfile.gold_line``) and a review reads a gold file's lines with it
+(``gold_line_data``); tests hold both to the model. It is never more lenient than the model
+(where it differs, it is stricter, e.g. ``$`` does not allow a final newline in its patterns).
 """
 
 from __future__ import annotations
@@ -31,7 +23,7 @@ from typing_extensions import TypedDict
 
 from annotator.core.models import SCHEMA_VERSION, NonNegativeInt, Record, Status
 from annotator.core.scheme import Scheme
-from annotator.core.validate import form_problems, link_problems, links_problems, scheme_problems
+from annotator.core.validate import form_problems, link_problems, scheme_problems
 from annotator.core.values import value_problem
 
 _STRICT = ConfigDict(extra="forbid", strict=True)
@@ -91,69 +83,7 @@ class GoldShape(RecordShape):
     conflicts: NotRequired[list[Any]]
 
 
-_RECORD = TypeAdapter(RecordShape).validator
 _GOLD = TypeAdapter(GoldShape).validator
-_EMPTY: tuple[None, str, list[Any]] = (None, "", [])
-
-
-class LineCheck:
-    """``data(raw)``: the line's dict when it is a valid Record fitting the scheme, else None."""
-
-    def __init__(self, scheme: Scheme) -> None:
-        self.scheme = scheme
-        self.value_types = {label.name: label.value_type for label in scheme.labels}
-        self.form = scheme.form_model.__pydantic_validator__
-        self.required = [field.name for field in scheme.fields if field.required]
-        # (label, type of value, value) already found fine: labels and values repeat.
-        self.fine: set[tuple[str, type, Any]] = set()
-
-    def data(self, raw: bytes) -> dict[str, Any] | None:
-        try:
-            data = orjson.loads(raw)
-        except orjson.JSONDecodeError:
-            return None
-        # A line with ``sources`` is a GoldRecord: the model reads those.
-        if type(data) is not dict or "sources" in data:
-            return None
-        try:
-            _RECORD.validate_python(data)
-            form = data.get("form", {})
-            self.form.validate_python(form)
-        except ValidationError:
-            return None
-        if data["status"] == "done":
-            for name in self.required:
-                if form.get(name) in _EMPTY:
-                    return None
-        if not self._spans_fine(data["spans"]):
-            return None
-        links = data.get("links")
-        if links and not self._links_fine(links, data):
-            return None
-        return data
-
-    def _spans_fine(self, spans: list[dict[str, Any]]) -> bool:
-        fine = self.fine
-        ids = set()
-        for span in spans:
-            if span["end"] <= span["start"]:
-                return False
-            ids.add(span["id"])
-            value = span.get("value")
-            key = (span["label"], type(value), value)
-            if key in fine:
-                continue
-            value_type = self.value_types.get(span["label"])
-            if value_type is None or value_problem(value_type, value) is not None:
-                return False
-            fine.add(key)
-        return len(ids) == len(spans)
-
-    def _links_fine(self, links: dict[str, list[str]], data: dict[str, Any]) -> bool:
-        ids = {span["id"] for span in data["spans"]}
-        if any(span_id not in ids for span_ids in links.values() for span_id in span_ids):
-            return False
-        return next(links_problems(links, data.get("form", {}), self.scheme), None) is None
 
 
 class SchemeCheck:
