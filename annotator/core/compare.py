@@ -102,7 +102,12 @@ class Annotation:
         self._fill(line.annotator, line.doc_id, line.doc_sha256, line.status)
         self.flagged = line.flagged
         self._keep_form(form, line.links)
-        # The decoded spans themselves: structs without a dict, their labels shared.
+        # The decoded spans themselves: structs without a dict, their labels shared (decoded
+        # as the scheme's literals), their ids interned (s1, s2... repeat in every record:
+        # 20 MB of 440,000 spans, for 25 ms).
+        intern = sys.intern
+        for span in line.spans:
+            span.id = intern(span.id)
         self._spans = line.spans
         return self
 
@@ -124,6 +129,10 @@ class Annotation:
     def spans(self) -> tuple[SpanView, ...]:
         """The record's spans (made anew each time: take them once per use)."""
         return tuple(map(_make_span, map(astuple, self._spans)))
+
+    def span_at(self, index: int) -> SpanView:
+        """The record's span at ``index`` (in the record's order)."""
+        return _make_span(astuple(self._spans[index]))
 
     @property
     def flat_spans(self) -> tuple[Any, ...]:

@@ -51,46 +51,52 @@ _by_offsets_label = itemgetter(1, 2, 3)
 _by_offsets = itemgetter(1, 2)
 
 
-def _same_spans(a: Annotation, b: Annotation) -> bool:
-    """Whether the two mark the same spans (offsets, label, value), none twice at the same
-    offsets and label: then every span pairs in step 1 with no difference."""
-    keys_a, keys_b = a.span_keys(), b.span_keys()
-    if len(keys_a) != len(keys_b) or set(keys_a) != set(keys_b) or len(set(keys_a)) < len(keys_a):
-        return False
-    values_a = dict(zip(keys_a, a.span_values(), strict=True))
-    values_b = dict(zip(keys_b, b.span_values(), strict=True))
-    return all(values_a[key] == values_b[key] for key in keys_a)
-
-
 def span_differences(
     a: Annotation, b: Annotation
 ) -> list[tuple[DiffKind, SpanView | None, SpanView | None]]:
     """The span differences of two records of one document, in document order."""
-    if _same_spans(a, b):
-        return []
-    free_a = sorted(a.spans, key=_by_position)
-    free_b = sorted(b.spans, key=_by_position)
+    keys_a, keys_b = a.span_keys(), b.span_keys()
+    set_a, set_b = set(keys_a), set(keys_b)
+    if len(set_a) != len(keys_a) or len(set_b) != len(keys_b):
+        return paired_spans(list(a.spans), list(b.spans))
+    # Step 1 when neither record has a span twice: a span pairs with the other record's span
+    # of the same offsets and label, found by set intersection; only the few left over (and
+    # twins whose values differ) are made into spans and paired one by one.
     out: list[tuple[DiffKind, SpanView | None, SpanView | None]] = []
+    common = set_a & set_b
+    # (key, value) pairs found in both: a common key missing from them differs in value.
+    same = set(zip(keys_a, a.span_values(), strict=True))
+    same &= set(zip(keys_b, b.span_values(), strict=True))
+    if len(same) != len(common):
+        # Span values are already in their one normal form (an int, an ISO date).
+        for key in sorted(common - {key for key, _value in same}):
+            out.append(("value", a.span_at(keys_a.index(key)), b.span_at(keys_b.index(key))))
+    if len(common) == len(set_a) == len(set_b):
+        return out
+    free_a = sorted(map(a.span_at, map(keys_a.index, set_a - common)), key=_by_position)
+    free_b = sorted(map(b.span_at, map(keys_b.index, set_b - common)), key=_by_position)
+    return _pair_the_rest(free_a, free_b, out)
 
-    def pair_by(key: Any, kind: DiffKind) -> None:
-        waiting: defaultdict[Any, list[SpanView]] = defaultdict(list)
-        for span in free_b:
-            waiting[key(span)].append(span)
-        kept_a: list[SpanView] = []
-        for span in free_a:
-            matches = waiting.get(key(span))
-            if not matches:
-                kept_a.append(span)
-                continue
-            other = matches.pop(0)
-            free_b.remove(other)
-            # Span values are already in their one normal form (an int, an ISO date).
-            if kind != "value" or span.value != other.value:
-                out.append((kind, span, other))
-        free_a[:] = kept_a
 
-    pair_by(_by_offsets_label, "value")
-    pair_by(_by_offsets, "label")
+def paired_spans(
+    spans_a: list[SpanView], spans_b: list[SpanView]
+) -> list[tuple[DiffKind, SpanView | None, SpanView | None]]:
+    """The differences of two lists of spans by the four steps, one span at a time (what
+    ``span_differences`` does by sets when no span is there twice; tests compare the two)."""
+    free_a = sorted(spans_a, key=_by_position)
+    free_b = sorted(spans_b, key=_by_position)
+    out: list[tuple[DiffKind, SpanView | None, SpanView | None]] = []
+    _pair_by(free_a, free_b, _by_offsets_label, "value", out)
+    return _pair_the_rest(free_a, free_b, out)
+
+
+def _pair_the_rest(
+    free_a: list[SpanView],
+    free_b: list[SpanView],
+    out: list[tuple[DiffKind, SpanView | None, SpanView | None]],
+) -> list[tuple[DiffKind, SpanView | None, SpanView | None]]:
+    """Steps 2 to 4 over the spans step 1 left (in document order), after ``out``'s."""
+    _pair_by(free_a, free_b, _by_offsets, "label", out)
     candidates = sorted(
         (
             (-(min(x.end, y.end) - max(x.start, y.start)), _position(x), _position(y), x, y)
@@ -108,14 +114,42 @@ def span_differences(
         out.append(("boundary", x, y))
     out.extend(("only_a", span, None) for span in free_a if id(span) not in paired)
     out.extend(("only_b", None, span) for span in free_b if id(span) not in paired)
+    return sorted(out, key=_in_document_order)
 
-    def order(item: tuple[DiffKind, SpanView | None, SpanView | None]) -> tuple[int, int, int]:
-        kind, x, y = item
-        start = min(span.start for span in (x, y) if span is not None)
-        end = max(span.end for span in (x, y) if span is not None)
-        return (start, end, _KIND_ORDER.get(kind, 3))
 
-    return sorted(out, key=order)
+def _in_document_order(
+    item: tuple[DiffKind, SpanView | None, SpanView | None],
+) -> tuple[int, int, int]:
+    kind, x, y = item
+    start = min(span.start for span in (x, y) if span is not None)
+    end = max(span.end for span in (x, y) if span is not None)
+    return (start, end, _KIND_ORDER.get(kind, 3))
+
+
+def _pair_by(
+    free_a: list[SpanView],
+    free_b: list[SpanView],
+    key: Any,
+    kind: DiffKind,
+    out: list[tuple[DiffKind, SpanView | None, SpanView | None]],
+) -> None:
+    """Pair spans with equal ``key``s in document order, each at most once; a pair is a
+    difference of ``kind`` (for ``value``: when the values differ). The paired spans leave
+    ``free_a`` and ``free_b``."""
+    waiting: defaultdict[Any, list[SpanView]] = defaultdict(list)
+    for span in free_b:
+        waiting[key(span)].append(span)
+    kept_a: list[SpanView] = []
+    for span in free_a:
+        matches = waiting.get(key(span))
+        if not matches:
+            kept_a.append(span)
+            continue
+        other = matches.pop(0)
+        free_b.remove(other)
+        if kind != "value" or span.value != other.value:
+            out.append((kind, span, other))
+    free_a[:] = kept_a
 
 
 def sentence_around(bounds: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
