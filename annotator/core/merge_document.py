@@ -6,8 +6,8 @@ so that it can be checked and written as a line without making a model (``goldfi
 or made into one (``merge.merge_units``); both give the same line.
 
 This runs once per compared document, tens of thousands of times for a large corpus: spans are
-compared as (start, end, label, value) keys made from each record's flat span fields in C
-(``zip`` over slices), and a dict is made only for each span that is kept (one per accepted
+compared as (start, end, label, value) keys taken from each record's span structs in C
+(``map`` with ``attrgetter``), and a dict is made only for each span that is kept (one per accepted
 span, one per span left in a conflict), never one per span of every annotator.
 """
 
@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from annotator.core.compare import Unit
 from annotator.core.form_compare import field_value, frame_key
 from annotator.core.models import SCHEMA_VERSION
+from annotator.core.record_lines import SpanLine
 from annotator.core.scheme import FormField, Scheme
 
 SpanKey = tuple[int, int, str, Hashable]
@@ -30,6 +31,7 @@ LeftSpan = tuple[int, int, str, int, int, int, str, Hashable]
 
 
 _PLACE = itemgetter(0, 1, 2)  # a span key's (start, end, label)
+_KEY_VALUE = attrgetter("start", "end", "label", "value")  # a span's key
 _FINGERPRINT = itemgetter(0, 1, 2, 7)  # a left span's (start, end, label, value)
 _GOLD_SPAN_IDS: list[str] = []
 
@@ -81,10 +83,8 @@ class GoldBuilder:
 
     def merge_spans(self) -> None:
         names = self.names
-        flats = [self.unit.records[name].flat_spans for name in names]
-        keys_of = [
-            list(zip(flat[1::6], flat[2::6], flat[3::6], flat[5::6], strict=True)) for flat in flats
-        ]
+        flats = [self.unit.records[name].span_lines for name in names]
+        keys_of = [list(map(_KEY_VALUE, spans)) for spans in flats]
         marked = [set(keys) for keys in keys_of]
         threshold = self.threshold
         if threshold == len(names):  # the default: every annotator, so a plain intersection
@@ -115,7 +115,7 @@ class GoldBuilder:
             for name, keys, flat in zip(names, keys_of, flats, strict=True):
                 for index, key in enumerate(keys):
                     if key in gold_of:
-                        self.span_ids[(name, flat[6 * index])] = gold_of[key]
+                        self.span_ids[(name, flat[index].id)] = gold_of[key]
         left_at = [_left(keys, mine, agreed) for keys, mine in zip(keys_of, marked, strict=True)]
         if any(left_at):
             self._span_conflicts(keys_of, flats, left_at)
@@ -126,7 +126,7 @@ class GoldBuilder:
         gold_ids: list[str],
         owners: list[int],
         keys_of: list[list[SpanKey]],
-        flats: list[tuple[Any, ...]],
+        flats: list[list[SpanLine]],
     ) -> None:
         """A gold span for each accepted key, with the text of the first span with that key
         of its owner (the first annotator by name who marked it: their index in ``names``)."""
@@ -142,14 +142,14 @@ class GoldBuilder:
                 "start": key[0],
                 "end": key[1],
                 "label": key[2],
-                "text": flats[at][6 * firsts[at][key] + 4],
+                "text": flats[at][firsts[at][key]].text,
                 "value": key[3],
             }
             for gold_id, key, at in zip(gold_ids, accepted, owners, strict=True)
         ]
 
     def _span_conflicts(
-        self, keys_of: list[list[SpanKey]], flats: list[tuple[Any, ...]], left_at: list[list[int]]
+        self, keys_of: list[list[SpanKey]], flats: list[list[SpanLine]], left_at: list[list[int]]
     ) -> None:
         """One conflict per region of the spans not accepted (``left_at``: their indexes, per
         annotator), in document order."""
@@ -162,7 +162,7 @@ class GoldBuilder:
             for index in indexes:
                 key = keys[index]
                 order = rank.setdefault(key, len(rank))
-                left.append((key[0], key[1], key[2], at, order, index, flat[6 * index + 4], key[3]))
+                left.append((key[0], key[1], key[2], at, order, index, flat[index].text, key[3]))
         left.sort()  # (start, end, label, annotator, rank, index) settles every comparison
         # Runs of overlapping spans (sorted by start): each run is one conflict's region.
         region = [left[0]]
