@@ -311,11 +311,20 @@ def field_row(field: FormField, path: str) -> ComposeResult:
 
 
 class EventForm(VerticalScroll):
-    """The scheme's form and the note."""
+    """The scheme's form and the note.
+
+    Narrower than ``STACK_BELOW`` (80 columns, or beside the guidelines) it has the ``-stacked``
+    class: a group item's names go above their inputs (annotator.tcss), since beside them, in
+    the item's box, an input would be left some 15 cells. Stacking leaves the width it reads."""
+
+    STACK_BELOW = 50
 
     def __init__(self, scheme: Scheme, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.scheme = scheme
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(self.outer_size.width < self.STACK_BELOW, "-stacked")
 
     def compose(self) -> ComposeResult:
         yield Label("event form (o) · escape: back", classes="title")

@@ -1,16 +1,16 @@
-"""Pilot at 80x24, a common SSH terminal: the guidelines take the panel's place, and toasts
-stay off the part of the screen that has the focus."""
+"""Pilot at 80x24, a common SSH terminal: the guidelines take the panel's place, toasts stay
+off the part of the screen that has the focus, and a release's inputs stay wide enough to read."""
 
 from __future__ import annotations
 
 import asyncio
 
-from annotate_helpers import Scenario, press, wait_for
+from annotate_helpers import Scenario, drive, journal, press, wait_for
 from rich.cells import cell_len
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import Label, Static
+from textual.widgets import Input, Label, Static
 
 from annotator.core.session import AnnotationSession
 from annotator.tui.annotate_screen import AnnotateScreen
@@ -146,3 +146,60 @@ def test_the_palette_key_covers_the_footer_to_the_right_edge(session: Annotation
         assert keys[0].region.right == SMALL[0]
 
     drive_small(session, scenario)
+
+
+def release_rows(app: AnnotatorApp) -> list[tuple[Label, Input]]:
+    """Each input of the first release with the name shown with it."""
+    rows = []
+    for row in screen_of(app).query(".group-item .field-row"):
+        field = row.query_one(Input)
+        assert (field.name or "").startswith("releases[0].")
+        rows.append((row.query_one(".field-name", Label), field))
+    return rows
+
+
+async def add_a_release(pilot: Pilot[None], app: AnnotatorApp) -> list[tuple[Label, Input]]:
+    # o: the event type; tab: its "+ add to releases" button.
+    await press(pilot, "o", "tab", "enter")
+    await wait_for(pilot, lambda: len(release_rows(app)) == 5)
+    return release_rows(app)
+
+
+def test_a_releases_inputs_are_wide_enough_to_read_at_80_columns(
+    session: AnnotationSession,
+) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        clear_toasts(app)
+        rows = await add_a_release(pilot, app)
+        form = screen_of(app).query_one("#form")
+        for name, field in rows:
+            # The name above its input, which has the release box's whole width (16 beside it).
+            assert field.region.width >= 20, (field.name, field.region.width)
+            assert field.region.y == name.region.y + 1
+            inside = form.content_region
+            assert inside.x <= field.region.x and field.region.right <= inside.right
+
+        # Typing into one is saved to the form as before.
+        released_by = rows[0][1]
+        assert released_by.has_focus and released_by.name == "releases[0].released_by"
+        await press(pilot, *"Norvanian defence ministry", "tab", *"Kestria", "tab")
+        release = journal(session)[-1]["form"]["releases"][0]
+        assert release["released_by"] == "Norvanian defence ministry"
+        assert release["received_by"] == "Kestria"
+        count = rows[2][1]
+        assert screen_of(app).focused is count
+        await wait_for(pilot, lambda: form.content_region.contains_region(count.region))
+
+    drive_small(session, scenario)
+
+
+def test_a_releases_names_stay_beside_their_inputs_on_a_wide_screen(
+    session: AnnotationSession,
+) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        for name, field in await add_a_release(pilot, app):
+            assert field.region.y == name.region.y
+            assert field.region.x >= name.region.right
+            assert field.region.width >= 30
+
+    drive(session, scenario)
