@@ -313,9 +313,8 @@ def field_row(field: FormField, path: str) -> ComposeResult:
 class EventForm(VerticalScroll):
     """The scheme's form and the note.
 
-    Narrower than ``STACK_BELOW`` (80 columns, or beside the guidelines) it has the ``-stacked``
-    class: a group item's names go above their inputs (annotator.tcss), since beside them, in
-    the item's box, an input would be left some 15 cells. Stacking leaves the width it reads."""
+    Narrower than ``STACK_BELOW`` (80 columns, or beside the guidelines) it is ``-stacked``: a
+    group item's names go above their inputs (annotator.tcss), which beside them get 15 cells."""
 
     STACK_BELOW = 50
 
