@@ -313,8 +313,8 @@ def field_row(field: FormField, path: str) -> ComposeResult:
 class EventForm(VerticalScroll):
     """The scheme's form and the note.
 
-    Narrower than ``STACK_BELOW`` (80 columns, or beside the guidelines) it is ``-stacked``: a
-    group item's names go above their inputs (annotator.tcss), which beside them get 15 cells."""
+    Under ``STACK_BELOW`` cells (80 columns, or beside the guidelines) it is ``-stacked``: group
+    items' names go above their inputs (beside, inputs get 15 cells); that never changes width."""
 
     STACK_BELOW = 50
 
