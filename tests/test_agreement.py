@@ -11,6 +11,7 @@ import pytest
 from annotator.core.agreement import agreement_of_files, lowest_documents
 from annotator.core.categories import cohen_kappa
 from annotator.core.corpus import open_corpus
+from annotator.core.errors import AnnotatorError
 from tests.test_agreement_data import (
     ALICE_SPANS,
     BOB_SPANS,
@@ -227,6 +228,23 @@ def test_only_done_records_and_latest_line_count(tmp_path: Path) -> None:
     )
     assert report["documents"] == 1
     assert report["spans"]["exact_f1"] == 1.0
+    # Left out, but not silently.
+    assert "records not done are not compared: bob 1 in progress" in report["notes"]
+
+
+def test_a_corpus_holding_none_of_the_documents_is_named_as_the_cause(tmp_path: Path) -> None:
+    files = [
+        write_journal(tmp_path / "a.jsonl", record("alice", spans=ALICE_SPANS)),
+        write_journal(tmp_path / "b.jsonl", record("bob", spans=BOB_SPANS)),
+    ]
+    other = open_corpus(write_corpus(tmp_path, {"elsewhere": TEXT}))
+    with pytest.raises(AnnotatorError) as caught:
+        agreement_of_files(files, scheme(tmp_path), other)
+    assert str(caught.value).endswith(
+        "none of the 1 document(s) done by two or more annotators can be compared: "
+        f"1 not in the corpus {other.path} (first: d1): "
+        f"is {other.path} the corpus these journals were made on?"
+    )
 
 
 def test_lowest_documents(tmp_path: Path) -> None:
@@ -246,12 +264,12 @@ def test_token_categories_equal_those_of_the_whole_tokenization() -> None:
     import random
     from bisect import bisect_left, bisect_right
 
+    from annotator.core.annotation import SpanView
     from annotator.core.categories import (
         TokenCounts,
         covered_tokens,
         token_categories,
     )
-    from annotator.core.compare import SpanView
     from annotator.core.tokens import tokenize
 
     texts = [path.read_text(encoding="utf-8") for path in SAMPLES.glob("*.txt")]

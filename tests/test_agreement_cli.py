@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -129,17 +130,33 @@ def test_bad_input_is_one_clear_line(tmp_path: Path, command: str) -> None:
         assert "Traceback" not in result.stderr
 
 
-def test_span_past_the_end_of_the_text_does_not_crash(tmp_path: Path) -> None:
-    # Checked spans against a corpus are validate's job; agree must still not crash on them.
-    long = span("s1", 0, 6, "actor")  # "Russia", in a text of 4 characters
+@pytest.mark.parametrize("command", ["agree", "diff", "merge"])
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        (span("s1", 0, 6, "actor"), "spans.0.end: 6 is past the end of the text (4)"),
+        (
+            {**span("s1", 0, 3, "actor"), "text": "Rus "},
+            "spans.0.text: 'Rus ' does not match the text at 0..3: 'Rus'",
+        ),
+    ],
+)
+def test_a_span_that_is_not_the_corpus_text_is_refused(
+    tmp_path: Path, command: str, bad: dict[str, Any], message: str
+) -> None:
+    """With the corpus the annotators saw, a span whose offsets or text do not fit it is a
+    damaged record: one line naming file, line and field, as validate gives it."""
+    good = span("s1", 0, 4, "actor", text="Russ")
     alice = write_journal(
-        tmp_path / "a.jsonl", record("alice", spans=[long], form=DEFAULT_FORM, text="Russ")
+        tmp_path / "a.jsonl", record("alice", spans=[good], form=DEFAULT_FORM, text="Russ")
     )
     bob = write_journal(
-        tmp_path / "b.jsonl", record("bob", spans=[long], form=DEFAULT_FORM, text="Russ")
+        tmp_path / "b.jsonl",
+        record("bob", doc_id="d0", spans=[], form=DEFAULT_FORM, text="Russ"),
+        record("bob", spans=[bad], form=DEFAULT_FORM, text="Russ"),
     )
     corpus = write_corpus(tmp_path, {"d1": "Russ"})
-    result = run_cli("agree", alice, bob, "--corpus", corpus, "--json")
-    assert result.returncode == 0, result.stderr
-    report = orjson.loads(result.stdout)
-    assert report["spans"]["exact_f1"] == 1.0
+    extra = ["-o", str(tmp_path / "gold.jsonl")] if command == "merge" else []
+    result = run_cli(command, alice, bob, "--corpus", corpus, *extra)
+    assert result.returncode == 1, result.stdout
+    assert result.stderr.splitlines() == [f"{bob}:2: {message}"]

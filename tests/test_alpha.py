@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 from annotator.core.alpha import Coincidences, alpha_from_matrix, alpha_of_units
+from annotator.core.annotation import Annotation
 from annotator.core.categories import OUTSIDE, add_char_units
-from annotator.core.compare import Annotation
 from annotator.core.models import Record
 from tests.test_agreement_data import record, span
 

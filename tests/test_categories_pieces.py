@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 
+from annotator.core.annotation import SpanView
 from annotator.core.categories import (
     Pieces,
     add_confusion,
@@ -12,7 +13,6 @@ from annotator.core.categories import (
     covered_tokens,
     token_categories,
 )
-from annotator.core.compare import SpanView
 
 TEXT = "Mr. Kovalenko's O'Connell 1,200 prisoners -- U.S. forty-one 🇺🇦 x y zed."
 

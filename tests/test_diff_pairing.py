@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.compare import Annotation
+from annotator.core.annotation import Annotation
 from annotator.core.diff import paired_spans, span_differences
 from annotator.core.models import Record, sha256_text
 

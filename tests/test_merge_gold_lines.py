@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
-from annotator.core.compare import Annotation, Unit
+from annotator.core.annotation import Annotation
+from annotator.core.compare import Unit
 from annotator.core.goldfile import gold_line
 from annotator.core.merge_document import GoldBuilder
 from annotator.core.models import GoldRecord, Record, Sources, record_line, sha256_text

@@ -10,7 +10,7 @@ import orjson
 import pytest
 from pydantic import TypeAdapter
 
-from annotator.core.compare import Annotation
+from annotator.core.annotation import Annotation
 from annotator.core.journal import parse_record_line
 from annotator.core.models import Record, Span, sha256_text
 from annotator.core.record_check import RecordShape, SpanShape

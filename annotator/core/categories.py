@@ -26,7 +26,7 @@ from functools import partial
 from typing import Any
 
 from annotator.core.alpha import Coincidences
-from annotator.core.compare import SpanView
+from annotator.core.annotation import SpanView
 from annotator.core.tokens import chunk_start, tokenize
 
 OUTSIDE = "O"

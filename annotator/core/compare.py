@@ -28,136 +28,22 @@ reported.
 from __future__ import annotations
 
 import gc
-import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
-from operator import attrgetter
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
-import orjson
-from msgspec.structs import astuple
-
+from annotator.core.annotation import Annotation
 from annotator.core.corpus import Corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.journal import LineProblem, parse_record_line
 from annotator.core.models import Record
 from annotator.core.record_check import SchemeCheck
-from annotator.core.record_lines import LineCheck, RecordLine, SpanLine
+from annotator.core.record_lines import LineCheck
 from annotator.core.scheme import Scheme
-
-
-class SpanView(NamedTuple):
-    """A span of a validated record, as a tuple (the fields of ``models.Span``)."""
-
-    id: str
-    start: int
-    end: int
-    label: str
-    text: str
-    value: int | str | None
-
-    def as_json(self) -> dict[str, Any]:
-        return self._asdict()
-
-
-# tuple.__new__ bound to SpanView: builds a span from its six fields at C speed.
-_make_span = partial(tuple.__new__, SpanView)
-_KEY = attrgetter("start", "end", "label")
-_VALUE = attrgetter("value")
-
-
-class Annotation:
-    """What comparing needs of one validated record, compactly (see the module docstring)."""
-
-    __slots__ = (
-        "_form",
-        "_links",
-        "_spans",
-        "annotator",
-        "doc_id",
-        "doc_sha256",
-        "flagged",
-        "status",
-    )
-
-    def __init__(self, record: Record) -> None:
-        self._fill(record.annotator, record.doc_id, record.doc_sha256, record.status)
-        self.flagged = record.flagged
-        self._keep_form(record.form, record.links)
-        intern = sys.intern
-        self._spans = [
-            SpanLine(intern(s.id), s.start, s.end, intern(s.label), s.text, s.value)
-            for s in record.spans
-        ]
-
-    @classmethod
-    def of_line(cls, line: RecordLine, form: dict[str, Any]) -> Annotation:
-        """The same from a line (and its form) ``record_lines.LineCheck`` found valid."""
-        self = cls.__new__(cls)
-        self._fill(line.annotator, line.doc_id, line.doc_sha256, line.status)
-        self.flagged = line.flagged
-        self._keep_form(form, line.links)
-        # The decoded spans themselves: structs without a dict, their labels shared (decoded
-        # as the scheme's literals), their ids interned (s1, s2... repeat in every record:
-        # 20 MB of 440,000 spans, for 25 ms).
-        intern = sys.intern
-        for span in line.spans:
-            span.id = intern(span.id)
-        self._spans = line.spans
-        return self
-
-    def _fill(self, annotator: str, doc_id: str, doc_sha256: str, status: str) -> None:
-        intern = sys.intern
-        # Interned: the three records of a document share one copy of each.
-        self.annotator = intern(annotator)
-        self.doc_id = intern(doc_id)
-        self.doc_sha256 = intern(doc_sha256)
-        self.status = intern(status)
-
-    def _keep_form(self, form: dict[str, Any], links: dict[str, list[str]]) -> None:
-        # The form and links as JSON text: a tenth of the memory of their dicts and lists.
-        # (As str: orjson's bytes keep a 4 KB buffer each, a str is sized to fit.)
-        self._form = orjson.dumps(form).decode()
-        self._links = orjson.dumps(links).decode() if links else ""
-
-    @property
-    def spans(self) -> tuple[SpanView, ...]:
-        """The record's spans (made anew each time: take them once per use)."""
-        return tuple(map(_make_span, map(astuple, self._spans)))
-
-    def span_at(self, index: int) -> SpanView:
-        """The record's span at ``index`` (in the record's order)."""
-        return _make_span(astuple(self._spans[index]))
-
-    @property
-    def span_lines(self) -> list[SpanLine]:
-        """The record's spans as kept (structs with the fields of ``models.Span``), for loops
-        over thousands of records: not to be changed."""
-        return self._spans
-
-    def span_keys(self) -> list[tuple[int, int, str]]:
-        """(start, end, label) of each span, in order (without making the spans)."""
-        return list(map(_KEY, self._spans))
-
-    def span_values(self) -> tuple[int | str | None, ...]:
-        """The value of each span, in order (without making the spans)."""
-        return tuple(map(_VALUE, self._spans))
-
-    @property
-    def form(self) -> dict[str, Any]:
-        """The record's form (a new copy each time)."""
-        form: dict[str, Any] = orjson.loads(self._form)
-        return form
-
-    @property
-    def links(self) -> dict[str, list[str]]:
-        """The record's links (a new copy each time)."""
-        links: dict[str, list[str]] = orjson.loads(self._links) if self._links else {}
-        return links
+from annotator.core.validate import span_text_problems
 
 
 @dataclass(frozen=True)
@@ -247,7 +133,7 @@ def _journal_lines(file: Path, check: LineCheck) -> Iterator[tuple[int, Annotati
             # of 2 KB is not copied twice to test and strip it.
             checked = check.line(raw)
             if checked is not None:
-                yield number, Annotation.of_line(*checked)
+                yield number, Annotation.of_line(*checked, number)
                 continue
             complete = raw.endswith(b"\n")
             if not raw.strip():
@@ -291,7 +177,7 @@ def _read_latest(files: list[Path], scheme: Scheme) -> _Latest:
                     continue
                 problem = checker.problem(file, line, record)
                 if problem is None:
-                    in_file[key] = Annotation(record)
+                    in_file[key] = Annotation(record, line)
                 else:
                     unfit[key] = (line, problem)
         except _TornTail as torn:
@@ -328,9 +214,12 @@ def load_comparison(files: list[Path], scheme: Scheme, corpus: Corpus | None = N
             f"{where}: {who}: comparing needs the journals of two or more annotators"
         )
     done: dict[str, dict[str, Annotation]] = defaultdict(dict)
+    not_done: Counter[tuple[str, str]] = Counter()  # (annotator, status) -> records
     for (name, doc_id), record in latest.records.items():
         if record.status == "done":
             done[doc_id][name] = record
+        else:
+            not_done[(name, record.status)] += 1
     units: list[Unit] = []
     excluded: list[Excluded] = []
     single: list[str] = []
@@ -339,17 +228,24 @@ def load_comparison(files: list[Path], scheme: Scheme, corpus: Corpus | None = N
         if len(by_name) < 2:
             single.append(doc_id)
             continue
-        unit = _unit(doc_id, by_name, corpus, excluded)
+        unit = _unit(doc_id, by_name, corpus, excluded, latest.files)
         if unit is not None:
             units.append(unit)
     if not units:
-        raise AnnotatorError(_nothing_to_compare(where, names, done, excluded))
+        raise AnnotatorError(_nothing_to_compare(where, names, done, excluded, corpus))
     compared = sorted({name for unit in units for name in unit.records})
+    notes = list(latest.notes)
+    if not_done:
+        counts = "; ".join(
+            f"{name} {count} {status.replace('_', ' ')}"
+            for (name, status), count in sorted(not_done.items())
+        )
+        notes.append(f"records not done are not compared: {counts}")
     return Comparison(
         annotators=compared,
         units=units,
         excluded=excluded,
-        notes=latest.notes,
+        notes=notes,
         files=latest.files,
         corpus=corpus,
         single=single,
@@ -357,18 +253,29 @@ def load_comparison(files: list[Path], scheme: Scheme, corpus: Corpus | None = N
 
 
 def _unit(
-    doc_id: str, by_name: dict[str, Annotation], corpus: Corpus | None, excluded: list[Excluded]
+    doc_id: str,
+    by_name: dict[str, Annotation],
+    corpus: Corpus | None,
+    excluded: list[Excluded],
+    files: dict[str, Path],
 ) -> Unit | None:
     names = tuple(sorted(by_name))
     if corpus is not None:
         if doc_id not in corpus:
             excluded.append(Excluded(doc_id, f"not in the corpus {corpus.path}", names))
             return None
-        sha = corpus.get(doc_id).sha256
+        document = corpus.get(doc_id)
+        sha = document.sha256
         stale = tuple(name for name in names if by_name[name].doc_sha256 != sha)
         if stale:
             excluded.append(Excluded(doc_id, "stale: doc_sha256 is not the corpus text's", stale))
         kept = {name: by_name[name] for name in names if name not in stale}
+        # The annotators saw this very text, so a span that is not what the text holds at
+        # its offsets is a damaged record: refused as validate refuses it, never compared.
+        for name, record in kept.items():
+            problem = _text_problem(record, document.text)
+            if problem is not None:
+                raise AnnotatorError(f"{files[name]}:{record.line}: {problem}")
         return Unit(doc_id, sha, kept) if len(kept) >= 2 else None
     hashes = {record.doc_sha256 for record in by_name.values()}
     if len(hashes) > 1:
@@ -379,19 +286,46 @@ def _unit(
     return Unit(doc_id, hashes.pop(), {name: by_name[name] for name in names})
 
 
+def _text_problem(record: Annotation, text: str) -> str | None:
+    """``path: message`` of the record's first span that does not fit ``text``, or None."""
+    spans = record.span_lines
+    size = len(text)
+    for span in spans:
+        if span.end > size or text[span.start : span.end] != span.text:
+            break
+    else:
+        return None
+    path, message = next(span_text_problems(spans, text))
+    return f"{path}: {message}"
+
+
 def _nothing_to_compare(
-    where: str, names: list[str], done: dict[str, dict[str, Annotation]], excluded: list[Excluded]
+    where: str,
+    names: list[str],
+    done: dict[str, dict[str, Annotation]],
+    excluded: list[Excluded],
+    corpus: Corpus | None,
 ) -> str:
+    shared = sum(1 for by_name in done.values() if len(by_name) >= 2)
+    if shared:
+        # Done by two or more, yet every one excluded: say why, most common reason first.
+        reasons = Counter(item.reason for item in excluded)
+        why = "; ".join(
+            f"{count} {reason} (first: {next(i.doc_id for i in excluded if i.reason == reason)})"
+            for reason, count in reasons.most_common()
+        )
+        hint = ""
+        if corpus is not None:
+            hint = f": is {corpus.path} the corpus these journals were made on?"
+        return (
+            f"{where}: none of the {shared} document(s) done by two or more annotators can be "
+            f"compared: {why}{hint}"
+        )
     counts = {name: 0 for name in names}
     for by_name in done.values():
         for name in by_name:
             counts[name] += 1
     per_name = ", ".join(f"{name}: {count} done" for name, count in counts.items())
-    why = ""
-    if excluded:
-        first = excluded[0]
-        why = f"; {len(excluded)} excluded (first: {first.doc_id}, {first.reason})"
     return (
-        f"{where}: no document is done by two or more annotators ({per_name}{why}): "
-        "nothing to compare"
+        f"{where}: no document is done by two or more annotators ({per_name}): nothing to compare"
     )

@@ -22,13 +22,8 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, Literal
 
-from annotator.core.compare import (
-    Annotation,
-    Comparison,
-    SpanView,
-    collector_paused,
-    load_comparison,
-)
+from annotator.core.annotation import Annotation, SpanView
+from annotator.core.compare import Comparison, collector_paused, load_comparison
 from annotator.core.corpus import Corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.form_compare import form_differences

@@ -7,10 +7,10 @@ or ``FILE: message`` for the whole file. Nothing here writes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from annotator.core.corpus import Corpus
 from annotator.core.errors import AnnotatorError
@@ -35,12 +35,28 @@ def text_problems(record: Record, document: Document) -> Iterator[tuple[str, str
             "(the text changed since it was annotated: stale record)",
         )
         return
-    size = len(document.text)
-    for index, span in enumerate(record.spans):
+    yield from span_text_problems(record.spans, document.text)
+
+
+class TextSpan(Protocol):
+    """What checking a span against its text reads (``models.Span``, compare's spans)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+
+
+def span_text_problems(spans: Sequence[TextSpan], text: str) -> Iterator[tuple[str, str]]:
+    """Spans whose offsets pass the end of ``text`` or whose ``text`` is not what is there."""
+    size = len(text)
+    for index, span in enumerate(spans):
         if span.end > size:
             yield (f"spans.{index}.end", f"{span.end} is past the end of the text ({size})")
             continue
-        actual = document.text[span.start : span.end]
+        actual = text[span.start : span.end]
         if actual != span.text:
             yield (
                 f"spans.{index}.text",
