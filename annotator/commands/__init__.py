@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
+from annotator.core.errors import AnnotatorError
 from annotator.core.scheme import Scheme, load_default_scheme, load_scheme
 
 
@@ -23,6 +24,19 @@ def optional_scheme(path: str | None) -> Scheme | None:
 def warn(line: str) -> None:
     """A reported item (something a format cannot hold, say): one line on stderr."""
     print(line, file=sys.stderr)
+
+
+def require_terminal(command: str) -> None:
+    """Refuse to start a full-screen app without a terminal on both ends.
+
+    Without one (stdin from a file or /dev/null, output to a pipe) Textual would start anyway,
+    write escape codes and wait for keys that never come. Called before anything is opened, so
+    nothing is written either.
+    """
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise AnnotatorError(
+            f"annotator {command} needs a terminal (stdin and stdout must be a tty)"
+        )
 
 
 class ScreenSession(Protocol):

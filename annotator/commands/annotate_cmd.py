@@ -7,7 +7,7 @@ import getpass
 import sys
 from pathlib import Path
 
-from annotator.commands import run_screen
+from annotator.commands import require_terminal, run_screen
 from annotator.core.errors import AnnotatorError
 
 
@@ -19,6 +19,7 @@ def login_name() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    require_terminal("annotate")
     from annotator.core.session import open_session
 
     scheme = Path(args.scheme) if args.scheme else None

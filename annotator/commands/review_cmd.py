@@ -7,11 +7,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from annotator.commands import run_screen
+from annotator.commands import require_terminal, run_screen
 from annotator.commands.annotate_cmd import login_name
 
 
 def run(args: argparse.Namespace) -> int:
+    require_terminal("review")
     from annotator.core.review_open import open_review
 
     session = open_review(
