@@ -154,7 +154,10 @@ class ConflictPanel(Static):
         if view.can_reject:
             rows.append(("r", "reject them all"))
         if view.kind == "span":
-            rows.append(("e", "draw the span by hand"))
+            # The mode outlasts a drawing: said here, where e is, as in the status line.
+            rows.append(
+                ("e", "draw by hand in character mode" if char_mode else "draw the span by hand")
+            )
         rows.append(("n / p", "next / previous conflict"))
         table = Table.grid(padding=(0, 1))
         table.add_column(style="bold", no_wrap=True)

@@ -8,7 +8,8 @@ Number keys take versions; while drawing a span (``e``) the scheme's label keys 
 conflict with the selection instead (each binding is only active in its mode, so a label key
 that is also a version number does the right thing). The drawn span is snapped to whole tokens
 as the annotation screen snaps its selections; ``c`` switches to character mode (the selection
-kept exactly) and back, for the rest of the review. The class is made per scheme by
+kept exactly) and back, for every span drawn from then on (the status line says CHAR MODE while
+one is drawn, and that ``e`` draws in it between drawings). The class is made per scheme by
 ``review_screen_for``.
 """
 
@@ -259,7 +260,7 @@ class ReviewScreen(Screen[None]):
         self.char_mode = not self.char_mode
         self.article.char_mode = self.char_mode
         self.notify(
-            "character mode: a drawn span keeps the selection exactly"
+            "character mode, until c again: a drawn span keeps the selection exactly"
             if self.char_mode
             else "token mode: a drawn span snaps to whole words"
         )

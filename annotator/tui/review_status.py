@@ -5,6 +5,11 @@ on 80 columns the line used to run out before them ("… in 3 document(s) · rev
 hiding whether the decisions were written. When the whole line does not fit, its parts take
 shorter wordings one after another (conflicts, modes, position, reviewer), then the document id
 is shortened; the save state is never cut, nor, down to 40 columns, the conflicts left.
+
+Character mode lasts for the rest of the review once ``c`` switches it on (a reviewer settling
+many short numbers wants it for each), but it is only in force while a span is drawn. So the
+line says CHAR MODE only while drawing; between drawings it says, in lower case, that ``e``
+will draw in character mode: a capitalised mode left on after the drawing read as stuck.
 """
 
 from __future__ import annotations
@@ -45,7 +50,11 @@ def status_line(progress: ReviewProgress, width: int) -> Text:
     if progress.doc_id is None:
         parts.insert(0, Part(["all settled"], "bold green"))
     drawing = Part(["DRAWING A SPAN", "DRAWING"] if progress.drawing else [""], "bold yellow")
-    char = Part(["CHAR MODE", "CHAR"] if progress.char_mode else [""], "bold magenta")
+    char = Part([""])
+    if progress.char_mode and progress.drawing:
+        char = Part(["CHAR MODE", "CHAR"], "bold magenta")
+    elif progress.char_mode:
+        char = Part(["e draws in char mode", "e: char mode", "e: chars"], "magenta")
     document = Part([""], "bold")
     if progress.doc_id is not None:
         where = f"{progress.doc_id} ({progress.position}/{progress.documents})"

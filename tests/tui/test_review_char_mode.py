@@ -64,7 +64,7 @@ def test_character_mode_keeps_the_drawn_span_exactly(
         assert screen.char_mode and article.char_mode
         assert "CHAR MODE" in status_line(app) and "DRAWING" in status_line(app)
         assert "Character mode: the span keeps the selection exactly" in panel_text(app)
-        assert told == ["character mode: a drawn span keeps the selection exactly"]
+        assert told == ["character mode, until c again: a drawn span keeps the selection exactly"]
 
         # shift+left leaves "Kyi" selected; 1 (actor) keeps it as it is.
         await press(pilot, "shift+left")
@@ -78,15 +78,21 @@ def test_character_mode_keeps_the_drawn_span_exactly(
         assert line["sources"]["spans"][drawn["id"]] == []  # nobody marked "Kyi"
         assert (780, 784, "actor") not in spans_of(line)
         assert [c["id"] for c in line["conflicts"]] == ["c2", "c3", "c4"]
-        assert "CHAR MODE" in status_line(app)  # the mode stays for the next span drawn
+        # The drawing is over: CHAR MODE is no longer shown, but the mode stays for the next
+        # span drawn, and the status line and the panel's e say so.
+        assert "CHAR MODE" not in status_line(app) and "DRAWING" not in status_line(app)
+        assert "e draws in char mode" in status_line(app)
+        assert "draw by hand in character mode" in panel_text(app)
 
         # ctrl+z puts c1 back; c again is token mode: the same selection snaps to "Kyiv".
         await press(pilot, "ctrl+z")
         assert session.current == Place(FIRST, "c1")
         assert "c1" in [c["id"] for c in gold(session)[-1]["conflicts"]]
-        await press(pilot, "e", "c")
+        await press(pilot, "e")
+        assert "CHAR MODE" in status_line(app)  # in force again for this drawing
+        await press(pilot, "c")
         assert not screen.char_mode and not article.char_mode
-        assert "CHAR MODE" not in status_line(app)
+        assert "CHAR MODE" not in status_line(app) and "char mode" not in status_line(app)
         assert "Token mode: the span snaps to whole words" in panel_text(app)
         await press(pilot, "shift+left", "1")
         line = gold(session)[-1]
@@ -101,14 +107,19 @@ def test_c_outside_drawing_sets_the_mode_for_the_next_span(session: ReviewSessio
     async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
         screen = screen_of(app)
         count = len(gold(session))
-        # c before e: nothing is decided, the mode is on and shown.
+        # c before e: nothing is decided, the mode is on, shown as the one e will draw in.
         await press(pilot, "c")
-        assert screen.char_mode and "CHAR MODE" in status_line(app)
+        assert screen.char_mode
         assert len(gold(session)) == count and not session.editing
+        assert "CHAR MODE" not in status_line(app)  # not drawing yet
+        assert "e draws in char mode" in status_line(app)
         # "Kyiv." with its full stop: kept in character mode (token mode would drop it).
-        await press(pilot, "e", "shift+right", "1")
+        await press(pilot, "e")
+        assert "CHAR MODE" in status_line(app)
+        await press(pilot, "shift+right", "1")
         line = gold(session)[-1]
         assert (780, 785, "actor") in spans_of(line)
+        assert "CHAR MODE" not in status_line(app) and "e draws in char mode" in status_line(app)
         # The help screen lists c with the drawing keys.
         await press(pilot, "question_mark")
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))

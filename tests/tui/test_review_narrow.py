@@ -91,6 +91,18 @@ def test_a_short_line_keeps_its_whole_wording() -> None:
     assert settled.startswith(" review  all settled · 18765 ")
 
 
+@pytest.mark.parametrize("width", [80, 160])
+def test_char_mode_is_in_force_only_while_drawing(width: int) -> None:
+    drawing = line_for(progress(doc_id="d1", drawing=True, char_mode=True), width).plain
+    assert "CHAR" in drawing and "DRAWING" in drawing
+    # Between drawings the mode is kept for the next span, said in lower case.
+    between = line_for(progress(doc_id="d1", drawing=False, char_mode=True), width).plain
+    assert "CHAR" not in between and "DRAWING" not in between
+    assert "e draws in char mode" in between or "e: char mode" in between
+    token = line_for(progress(doc_id="d1", drawing=False, char_mode=False), width).plain
+    assert "char" not in token.lower()
+
+
 def test_at_80x24_status_and_toasts_leave_the_versions_visible(session: ReviewSession) -> None:
     async def scenario(pilot, app: ReviewApp) -> None:  # type: ignore[no-untyped-def]
         assert status_line(app).rstrip().endswith("● saved")
