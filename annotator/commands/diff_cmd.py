@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING, Any
 from annotator.commands import scheme_from, warn
 from annotator.core.corpus import Corpus, open_corpus
 from annotator.core.diff import diff_of_files
+from annotator.core.display import excerpt_window, one_line_text
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.text import Text
 
 _KIND_TITLES = {
@@ -54,22 +56,20 @@ def _describe(span: dict[str, Any] | None) -> str:
     return f"{span['label']} {span['start']}..{span['end']} {_json(span['text'])}{value}"
 
 
-def _marked(text: str, start: int, end: int, span: dict[str, Any] | None, colour: str) -> Text:
-    """The sentence ``text[start:end]`` with ``span`` marked (bold, underlined, in colour).
+def _marked(shown: str, start: int, end: int, span: dict[str, Any] | None, colour: str) -> Text:
+    """The excerpt ``shown[start:end]`` with ``span`` marked (bold, underlined, in colour).
 
     Built from plain pieces, never markup, so article text like ``[bold]`` shows as written;
     brackets mark the span where colour is not shown (NO_COLOR, 16-colour terminals).
     """
     from rich.text import Text
 
-    from annotator.core.display import display_text
-
-    shown = display_text(text)
     line = Text()
     if span is None:
         line.append(shown[start:end], style="dim")
         return line
-    low, high = max(span["start"], start), min(span["end"], end)
+    low = min(max(span["start"], start), end)
+    high = max(min(span["end"], end), low)
     line.append(shown[start:low])
     line.append("⟦", style="dim")
     line.append(shown[low:high], style=f"bold underline {colour}")
@@ -78,33 +78,70 @@ def _marked(text: str, start: int, end: int, span: dict[str, Any] | None, colour
     return line
 
 
-_CONTEXT = 70  # characters shown either side of a difference in a long sentence
+_MIN_EXCERPT = 20  # cells of sentence shown however narrow the terminal (it then wraps)
 
 
-def _window(item: dict[str, Any]) -> tuple[int, int]:
-    """The sentence around a difference, cut to a window around it when it is long."""
-    start, end = item["sentence"]
+def _window(item: dict[str, Any], shown: str, cells: int) -> tuple[int, int]:
+    """The part of the sentence around a difference that fits ``cells`` cells, brackets and
+    ellipses included: the same for both annotators, so their lines stay aligned."""
     spans = [item[side] for side in ("a", "b") if item[side] is not None]
     low = min(span["start"] for span in spans)
     high = max(span["end"] for span in spans)
-    return max(start, low - _CONTEXT), min(end, high + _CONTEXT)
+    start, end = item["sentence"]
+    return excerpt_window(shown, (start, end), (low, high), max(cells - 2, _MIN_EXCERPT))
 
 
-def print_report(report: dict[str, Any], corpus: Corpus | None, colours: dict[str, str]) -> None:
+def _summary_lines(pieces: list[str], width: int) -> Text:
+    """``pieces`` joined by spaces, broken between pieces (never inside one) to fit ``width``;
+    lines after the first indented by two."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    lines = [pieces[0]]
+    for piece in pieces[1:]:
+        if cell_len(lines[-1]) + 1 + cell_len(piece) <= width:
+            lines[-1] += " " + piece
+        else:
+            lines.append("  " + piece)
+    return Text("\n".join(lines), style="bold")
+
+
+def _pair_line(head: str, a: str, b: str, width: int) -> str:
+    """``head`` then A's side and B's on one line when it fits ``width``, else B under A."""
+    from rich.cells import cell_len
+
+    line = f"{head}{a}   {b}"
+    if cell_len(line) <= width:
+        return f"\n{line}"
+    return f"\n{head}{a}\n{' ' * cell_len(head)}{b}"
+
+
+def print_report(
+    report: dict[str, Any],
+    corpus: Corpus | None,
+    colours: dict[str, str],
+    console: Console | None = None,
+) -> None:
+    """The report for a person, every line within the console's width (default: stdout's)."""
+    from rich.cells import cell_len
     from rich.console import Console
     from rich.text import Text
 
-    console = Console(highlight=False)
+    console = console or Console(highlight=False)
     names = report["annotators"]
     width = max(len(names["a"]), len(names["b"]))
-    counts = ", ".join(f"{_KIND_TITLES[kind]} {n}" for kind, n in report["counts"].items())
-    console.print(
-        Text(
-            f"A = {names['a']}, B = {names['b']}: {report['documents']} document(s) compared; "
-            f"{counts}; form fields {len(report['form'])}",
-            style="bold",
-        )
-    )
+    prefixes = {side: f"\n    {names[side]:>{width}} │ " for side in ("a", "b")}
+    counts = [f"{_KIND_TITLES[kind]} {n}," for kind, n in report["counts"].items()]
+    counts[-1] = counts[-1][:-1] + ";"
+    pieces = [
+        f"A = {names['a']}, B = {names['b']}:",
+        f"{report['documents']} document(s) compared;",
+        *counts,
+        f"form fields {len(report['form'])}",
+    ]
+    console.print(_summary_lines(pieces, console.width))
+    # Each excerpt line is "    NAME │ " then the sentence, all within the console's width.
+    cells = console.width - max(cell_len(prefix) - 1 for prefix in prefixes.values())
     by_doc: dict[str, list[dict[str, Any]]] = {}
     for item in report["differences"]:
         by_doc.setdefault(item["doc_id"], []).append(item)
@@ -117,26 +154,29 @@ def print_report(report: dict[str, Any], corpus: Corpus | None, colours: dict[st
         block = Text("\n")
         block.append(doc_id, style="bold reverse")
         text = corpus.get(doc_id).text if corpus is not None and doc_id in corpus else None
+        shown = one_line_text(text) if text is not None else ""
         for item in by_doc.get(doc_id, []):
             kind = _KIND_TITLES[item["kind"]]
-            block.append(f"\n  {kind:<8} A: {_describe(item['a'])}   B: {_describe(item['b'])}")
+            a, b = f"A: {_describe(item['a'])}", f"B: {_describe(item['b'])}"
+            block.append(_pair_line(f"  {kind:<8} ", a, b, console.width))
             if text is None or "sentence" not in item:
                 continue
-            start, end = _window(item)
+            start, end = _window(item, shown, cells)
             for side in ("a", "b"):
                 span = item[side]
                 colour = colours.get(span["label"], "") if span else ""
-                block.append(f"\n    {names[side]:>{width}} │ ", style="dim")
+                block.append(prefixes[side], style="dim")
                 if start > item["sentence"][0]:
                     block.append("…", style="dim")
-                block.append_text(_marked(text, start, end, span, colour))
+                block.append_text(_marked(shown, start, end, span, colour))
                 if end < item["sentence"][1]:
                     block.append("…", style="dim")
         for change in form_by_doc.get(doc_id, []):
             path = change["field"]
             if change["b_field"] not in (None, path):
                 path = f"{path} (B: {change['b_field']})"
-            block.append(f"\n  form     {path}: A {_json(change['a'])}   B {_json(change['b'])}")
+            a, b = f"A {_json(change['a'])}", f"B {_json(change['b'])}"
+            block.append(_pair_line(f"  form     {path}: ", a, b, console.width))
         console.print(block, soft_wrap=True)
     if not by_doc and not form_by_doc:
         console.print(Text("no differences"))

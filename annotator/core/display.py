@@ -40,6 +40,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from rich.cells import cell_len, get_character_cell_size
+
 TAB_SYMBOL = "⇥"
 DEL_SYMBOL = "␡"
 NEL_SYMBOL = "␤"
@@ -48,6 +50,7 @@ PARAGRAPH_SEPARATOR_SYMBOL = "⁋"
 UNSHOWABLE_SYMBOL = "⍰"
 ZERO_WIDTH_JOINER_STAND_IN = "\u200c"  # ZERO WIDTH NON-JOINER
 EMOJI_VARIATION_STAND_IN = "\ufe0e"  # VARIATION SELECTOR-15 (text presentation)
+LINE_BREAK_SYMBOL = "⏎"  # a line break inside an excerpt shown on one line
 
 
 def _symbol_table() -> dict[str, str]:
@@ -81,6 +84,77 @@ def display_text(text: str) -> str:
     """The display copy of ``text``: same length, same ``\\n``, no control or line-breaking
     character, and as wide as its characters one by one."""
     return _NEEDS_SYMBOL.sub(_symbol_for, text)
+
+
+def one_line_text(text: str) -> str:
+    """The display copy of ``text`` with each ``\\n`` shown as ``⏎``: same length, one line."""
+    return display_text(text).replace("\n", LINE_BREAK_SYMBOL)
+
+
+def _cells_before(shown: str, start: int, end: int, cells: int) -> int:
+    """The smallest ``low >= start`` with ``shown[low:end]`` at most ``cells`` cells wide."""
+    low = max(start, end - cells)
+    piece = shown[low:end]
+    if cell_len(piece) <= cells:
+        return low
+    used = 0
+    low = end
+    while low > start and used + get_character_cell_size(shown[low - 1]) <= cells:
+        low -= 1
+        used += get_character_cell_size(shown[low])
+    return low
+
+
+def _cells_after(shown: str, start: int, end: int, cells: int) -> int:
+    """The largest ``high <= end`` with ``shown[start:high]`` at most ``cells`` cells wide."""
+    high = min(end, start + cells)
+    if cell_len(shown[start:high]) <= cells:
+        return high
+    used = 0
+    high = start
+    while high < end and used + get_character_cell_size(shown[high]) <= cells:
+        used += get_character_cell_size(shown[high])
+        high += 1
+    return high
+
+
+def excerpt_window(
+    shown: str, stretch: tuple[int, int], focus: tuple[int, int], cells: int
+) -> tuple[int, int]:
+    """The part of ``shown[stretch[0]:stretch[1]]`` to show in ``cells`` cells around ``focus``.
+
+    The whole stretch when it fits. Otherwise a window holding the focus with as much text
+    either side as fits (what one side cannot use goes to the other), cut between words where
+    that loses nothing of the focus, and one cell kept at each cut end for an ellipsis. A focus
+    wider than the room is shown from its start. ``shown`` is a display copy on one line
+    (``one_line_text``); widths are terminal cells, so wide characters count double.
+    """
+    first, last = stretch
+    low, high = max(first, focus[0]), min(last, focus[1])
+    if cell_len(shown[first:last]) <= cells:
+        return first, last
+    room = max(cells - 2, 1)  # an ellipsis at each cut end
+    middle = cell_len(shown[low:high])
+    if middle >= room:
+        return low, _cells_after(shown, low, high, room)
+    spare = room - middle
+    start = _cells_before(shown, first, low, spare // 2)
+    end = _cells_after(shown, high, last, spare - cell_len(shown[start:low]))
+    if end == last:  # the right side did not need all of its share: widen the left
+        start = _cells_before(shown, first, low, spare - cell_len(shown[high:end]))
+    if start > first and not shown[start - 1].isspace():  # cut inside a word: drop the piece
+        space = shown.find(" ", start, low)
+        if space != -1:
+            start = space + 1
+    if end < last and not shown[end].isspace():
+        space = shown.rfind(" ", high, end)
+        if space != -1:
+            end = space
+    while start < low and shown[start].isspace():
+        start += 1
+    while end > high and shown[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 class LineIndex:
