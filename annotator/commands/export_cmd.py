@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from annotator.commands import optional_scheme, warn
-from annotator.core.formats.export import export_records
+from annotator.core.formats.export import ExportResult, export_records
+from annotator.core.models import STATUSES
 
 STDOUT = "-"  # ``-o -``: the one file to standard output
 
@@ -42,6 +43,9 @@ def run(args: argparse.Namespace) -> int:
     line = f"exported {result.documents} document(s) as {args.format} to {where}"
     # With the data on stdout, what is said about it goes to stderr so a pipe gets the data only.
     print(line + (f": {splits}" if splits else ""), file=sys.stderr if to_stdout else sys.stdout)
+    left_out = left_out_line(Path(args.source), result)
+    if left_out:
+        print(left_out, file=sys.stderr)
     if len(result.replaced) == 1:
         print(f"{result.replaced[0]}: replaced the file that was there", file=sys.stderr)
     elif result.replaced:
@@ -49,3 +53,20 @@ def run(args: argparse.Namespace) -> int:
     if result.warnings:
         print(f"{len(result.warnings)} warning(s): see above", file=sys.stderr)
     return 0
+
+
+def left_out_line(source: Path, result: ExportResult) -> str | None:
+    """What was not exported for its status, and the ``--status`` that would take it too."""
+    if not result.left_out:
+        return None
+    total = sum(result.left_out.values())
+    parts = [f"{n} {status.replace('_', ' ')}" for status, n in result.left_out.items()]
+    if result.gold and "in_progress" in result.left_out:  # a gold record with open conflicts
+        parts[list(result.left_out).index("in_progress")] += " (review not finished)"
+    counts = ", ".join(parts)
+    wider = [*result.statuses, *(s for s in result.left_out if s not in result.statuses)]
+    option = "all" if set(wider) == set(STATUSES) else ",".join(wider)
+    return (
+        f"{source}: left out {total} document(s) whose status is not "
+        f"{' or '.join(result.statuses)}: {counts}; --status {option} exports them too"
+    )

@@ -16,7 +16,7 @@ from annotator.core.corpus import Corpus, open_corpus
 from annotator.core.errors import AnnotatorError, UsageError
 from annotator.core.formats import EXPORT_FORMATS, UTF16_FORMATS
 from annotator.core.formats.common import Item, Reporter, Sink, write_atomic, write_files
-from annotator.core.formats.source import parse_statuses, select_records
+from annotator.core.formats.source import Selection, parse_statuses, select_records
 from annotator.core.formats.splits import assign, parse_split
 from annotator.core.models import Document
 from annotator.core.scheme import Scheme
@@ -47,6 +47,10 @@ class ExportResult:
     warnings: list[str] = field(default_factory=list)
     replaced: list[Path] = field(default_factory=list)  # files that existed and were written over
     data: bytes | None = None  # the one file, when no output path was given (``-o -``)
+    statuses: tuple[str, ...] = ("done",)  # the statuses exported (``--status``)
+    # Documents whose latest record has another status, so were not exported: status -> count.
+    left_out: dict[str, int] = field(default_factory=dict)
+    gold: bool = False  # the source is a gold file (in progress there: review not finished)
 
 
 def _check_options(
@@ -80,13 +84,14 @@ def load_items(
     statuses: Sequence[str],
     scheme: Scheme | None,
     need_text: bool,
-) -> list[Item]:
-    """The records to export with their documents, every one checked; the first problem raises."""
-    chosen = select_records(source, annotator, statuses)
+) -> tuple[list[Item], Selection]:
+    """The records to export with their documents, every one checked (the first problem
+    raises), and the selection they came from (what was left out, whether it is gold)."""
+    selection = select_records(source, annotator, statuses)
     if need_text and corpus is None:
         raise UsageError("this export needs the texts: pass --corpus PATH")
     items = []
-    for line, record in chosen:
+    for line, record in selection.records:
         problems: list[tuple[str, str]] = []
         if scheme is not None:
             problems.extend(scheme_problems(record, scheme))
@@ -106,7 +111,7 @@ def load_items(
         if document is None:  # jsonl without the texts: the record is all there is
             document = Document(id=record.doc_id, text="", meta={})
         items.append(Item(document, record))
-    return items
+    return items, selection
 
 
 def _labels(items: Sequence[Item], scheme: Scheme | None) -> list[str]:
@@ -189,7 +194,10 @@ def export_records(
     parts = parse_split(split) if split else None
     opened = open_corpus(corpus) if isinstance(corpus, Path) else corpus
     need_text = fmt != "jsonl" or with_text
-    items = load_items(source, opened, annotator, statuses, scheme, need_text)
+    items, selection = load_items(source, opened, annotator, statuses, scheme, need_text)
+    result = ExportResult(
+        len(items), [], statuses=statuses, left_out=selection.left_out, gold=selection.gold
+    )
     report = Reporter(on_warning)
     if not items:
         wanted = ", ".join(statuses)
@@ -235,7 +243,8 @@ def export_records(
 
         files[LABELS_FILE] = labels_bytes(labels)
     if out is None:
-        return ExportResult(len(items), [], counts, report.lines, data=files[""])
+        result.splits, result.warnings, result.data = counts, report.lines, files[""]
+        return result
     if out.is_dir():
         ours = {out / name for name in files}
         older = [p for p in out.rglob("*") if p.is_file() and p not in ours]
@@ -246,7 +255,9 @@ def export_records(
             )
     replaced = [path for path in _targets(out, files) if path.is_file()]
     written = _write(out, files, fmt)
-    return ExportResult(len(items), written, counts, report.lines, replaced)
+    result.files, result.replaced = written, replaced
+    result.splits, result.warnings = counts, report.lines
+    return result
 
 
 def _targets(out: Path, files: dict[str, bytes]) -> list[Path]:

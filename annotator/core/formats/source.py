@@ -8,7 +8,9 @@ export with one clear line: an export never skips records silently.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -56,9 +58,18 @@ def parse_statuses(spec: str) -> tuple[str, ...]:
     return names
 
 
-def select_records(
-    path: Path, annotator: str | None, statuses: Iterable[str]
-) -> list[tuple[int, Record]]:
+@dataclass
+class Selection:
+    """The records an export takes (line number, record; by doc id), and the facts about the
+    rest: documents left out for another status (status -> count, in ``STATUSES`` order) and
+    whether the source is a gold file."""
+
+    records: list[tuple[int, Record]]
+    left_out: dict[str, int]
+    gold: bool
+
+
+def select_records(path: Path, annotator: str | None, statuses: Iterable[str]) -> Selection:
     """The latest record of each document with one of ``statuses``.
 
     An annotator's journal: each annotator's latest line per document, of one annotator (a
@@ -79,10 +90,15 @@ def select_records(
             "pick one with --annotator NAME"
         )
     wanted = set(statuses)
-    chosen = [
-        (number, record)
-        for number, record in latest
-        if (annotator is None or record.annotator == annotator) and record.status in wanted
-    ]
+    chosen = []
+    others: Counter[str] = Counter()
+    for number, record in latest:
+        if annotator is not None and record.annotator != annotator:
+            continue
+        if record.status in wanted:
+            chosen.append((number, record))
+        else:
+            others[record.status] += 1
     chosen.sort(key=lambda pair: pair[1].doc_id)
-    return chosen
+    left_out = {status: others[status] for status in STATUSES if others[status]}
+    return Selection(chosen, left_out, gold)
