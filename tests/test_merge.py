@@ -234,8 +234,11 @@ def test_merge_command_writes_gold_and_guards_decisions(tmp_path: Path) -> None:
     ((_line, record_one),) = read_gold(gold)
     assert record_one.form == form
     assert sorted(os.listdir(tmp_path)) == ["alice.jsonl", "bob.jsonl", "gold.jsonl"]
-    # Merging again over an unreviewed gold file is fine.
-    assert run_cli("merge", alice, bob, "-o", gold, "--reviewer", "rita").returncode == 0
+    assert result.stderr == ""  # a new file: nothing replaced
+    # Merging again over an unreviewed gold file is fine, and said.
+    result = run_cli("merge", alice, bob, "-o", gold, "--reviewer", "rita")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == f"replaced {gold} (no review decisions in it)\n"
     # A review appends a document's settled line: that is a decision, kept unless --force.
     settled = orjson.loads(gold.read_bytes())
     settled["conflicts"] = []
@@ -248,7 +251,9 @@ def test_merge_command_writes_gold_and_guards_decisions(tmp_path: Path) -> None:
         "them: write to another file with -o, or pass --force to start the review over"
     )
     assert len(gold.read_bytes().splitlines()) == 2  # untouched
-    assert run_cli("merge", alice, bob, "-o", gold, "--force").returncode == 0
+    result = run_cli("merge", alice, bob, "-o", gold, "--force")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == f"replaced {gold} (--force)\n"
     assert len(gold.read_bytes().splitlines()) == 1
 
 

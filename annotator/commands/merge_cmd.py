@@ -31,6 +31,9 @@ def run(args: argparse.Namespace) -> int:
         f"{summary['in_progress']} with open conflicts "
         f"({conflicts['span']} span, {conflicts['field']} field)"
     )
+    if summary["replaced"]:
+        why = "--force" if summary["forced"] else "no review decisions in it"
+        print(f"replaced {summary['output']} ({why})", file=sys.stderr)
     if summary["single_annotator"]:
         print(
             f"{summary['single_annotator']} document(s) done by one annotator only were not merged",

@@ -149,9 +149,13 @@ def merge_files(
         refuse_min_agree_over(min_agree, comparison)
         tally = _Tally()
         lines = merged_lines(comparison.units, scheme, reviewer, min_agree)
+        # Written over only when it holds no review decisions, or with ``force``.
+        replaced = output.is_file()
         write_gold_lines(output, tally.count(lines), force)
     return {
         "output": str(output),
+        "replaced": replaced,
+        "forced": force,
         "documents": tally.documents,
         "done": tally.done,
         "in_progress": tally.documents - tally.done,
