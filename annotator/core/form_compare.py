@@ -138,12 +138,17 @@ def field_agreement(units: list[Unit], annotators: list[str], scheme: Scheme) ->
             continue
         table = tables[field.name]
         out[field.name] = {
-            "alpha": alpha_of_units(table, level_of(field)),
-            "agreement": _pair_agreement(table),
+            "alpha": _figure(alpha_of_units(table, level_of(field))),
+            "agreement": _figure(_pair_agreement(table)),
             "level": level_of(field),
             "units": sum(1 for row in table if sum(v is not None for v in row) >= 2),
         }
     return out
+
+
+def _figure(value: float | None) -> float | None:
+    """A figure as ``agree`` reports every figure: rounded to 6 places."""
+    return None if value is None else round(value, 6)
 
 
 def _pair_agreement(table: list[list[Hashable | None]]) -> float | None:
@@ -184,10 +189,10 @@ def _group_figures(
     ]
     return {
         "alpha": None,
-        "agreement": same[1] / same[0] if same[0] else None,
+        "agreement": _figure(same[1] / same[0]) if same[0] else None,
         "level": "frames",
         "units": units,
-        "frame_f1": sum(pair_f1) / len(pair_f1) if pair_f1 else None,
+        "frame_f1": _figure(sum(pair_f1) / len(pair_f1)) if pair_f1 else None,
     }
 
 
