@@ -117,6 +117,8 @@ def annotate(
 
 
 def generate(folder: Path) -> tuple[Path, list[Path]]:
+    """The corpus and the three journals, written in ``folder`` (made when missing)."""
+    folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(4)
     corpus = folder / "corpus.jsonl"
     journals = [folder / f"{name}.jsonl" for name in ANNOTATORS]
