@@ -190,8 +190,7 @@ class ReviewSession(SavesThroughStore):
         self.current = Place(doc_id, conflict_id)
 
     def focus_at(self, offset: int) -> bool:
-        """Make the span conflict whose region holds ``offset`` the current one (not while
-        drawing a span). True when the current conflict changed."""
+        """Make the span conflict holding ``offset`` current (not while drawing); True: it moved."""
         record = self.record
         if record is None or self.editing or self.current is None:
             return False
@@ -333,6 +332,7 @@ class ReviewSession(SavesThroughStore):
                 annotations=self.annotations.get(record.doc_id),
             )
             drawn.append(span)
+            self._notices.extend(filter(None, [decide.drawn_notice(record, conflict_id, span)]))
             return settled
 
         self._decide(settle)

@@ -22,7 +22,8 @@ What a decision adds:
   selections and must lie inside or across the conflict's region. Its value is the value a
   version gave the same span, else the value the annotation screen would suggest; its
   ``sources.spans`` entry names the annotators who marked exactly that span (none: drawn by the
-  reviewer alone).
+  reviewer alone). It replaces every version: ``left_out`` lists the versions' other spans it
+  drops, so the screen can say what the reviewer gave up (``drawn_notice``).
 
 Links are carried as ``merge`` carries them (``review_links``), when the session gives the
 annotators' records.
@@ -32,6 +33,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from annotator.core import forms
@@ -298,3 +300,59 @@ def settle_with_span(
         sources={"annotators": record.sources.annotators, "spans": sources},
     )
     return settled, span
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A span of a conflict's versions that a span drawn by hand left out of gold."""
+
+    label: str
+    text: str
+    start: int
+    end: int
+    annotators: tuple[str, ...]  # every annotator whose version held it, in version order
+
+
+def left_out(record: GoldRecord, conflict_id: str, drawn: Span) -> list[LeftOut]:
+    """The spans of the conflict's versions that settling it with ``drawn`` drops, each once:
+    all but the drawn one (same offsets and label) and those gold already holds (a dispute
+    over a value only: the span stays). ``record``: the record before the decision."""
+    conflict = find_conflict(record, conflict_id)
+    kept = {(span.start, span.end, span.label) for span in record.spans}
+    kept.add((drawn.start, drawn.end, drawn.label))
+    found: dict[tuple[int, int, str], tuple[str, list[str]]] = {}
+    for version in _versions(conflict):
+        for body in version.get("spans") or []:
+            key = (body["start"], body["end"], body["label"])
+            if key in kept:
+                continue
+            _text, who = found.setdefault(key, (body.get("text") or "", []))
+            who.extend(name for name in version.get("annotators") or [] if name not in who)
+    return [
+        LeftOut(label, text, start, end, tuple(who))
+        for (start, end, label), (text, who) in sorted(found.items())
+    ]
+
+
+def drawn_notice(record: GoldRecord, conflict_id: str, drawn: Span) -> str | None:
+    """What to tell a reviewer who settled the conflict with ``drawn``: the spans it left out
+    (None: it left none). ``record``: the record before the decision."""
+    dropped = left_out(record, conflict_id, drawn)
+    if not dropped:
+        return None
+    shown = [f"{one.label} {_short(one.text)} ({', '.join(one.annotators)})" for one in dropped]
+    if len(shown) > 3:
+        shown[2:] = [f"{len(shown) - 2} more"]
+    return (
+        f"settled {conflict_id} with {drawn.label} {_short(drawn.text)}; "
+        f"left out: {'; '.join(shown)} · ctrl+z undoes"
+    )
+
+
+def _short(text: str, limit: int = 20) -> str:
+    """``text`` quoted, cut at a word to ``limit`` characters: a notice names spans, not quotes."""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        cut = text[: limit - 1]
+        text = (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
+    return f"“{text}”"

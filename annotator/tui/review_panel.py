@@ -136,9 +136,13 @@ class ConflictPanel(Static):
         """The keys that settle this conflict now, and the same as plain text."""
         if session.editing:
             labels = " · ".join(f"{label.key} {label.name}" for label in session.scheme.labels)
+            count = len(view.versions)
             out = Text("Drawing: ", style="bold yellow")
             out.append(_drawing_start(view, selection), style="default")
             out.append(f"Then press its label key: {labels}. escape cancels.\n", style="default")
+            # A drawn span settles the whole conflict: said before the reviewer loses a span.
+            out.append("The drawn span replaces every version here", style="bold")
+            out.append(f"; to keep a version's spans, escape, then its number (1–{count}).\n")
             if char_mode:
                 out.append("Character mode", style="bold magenta")
                 out.append(": the span keeps the selection exactly; c snaps to whole words.")
