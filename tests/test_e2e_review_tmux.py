@@ -38,24 +38,24 @@ def test_review_settles_conflicts_with_keys_and_validates(tmux: str, tmp_path: P
     )
     terminal = Terminal(tmux, command)
     try:
-        terminal.wait_for_text("Conflict 1 of 4")
+        terminal.wait_for_text("Conflict c1 · 4 open")
         shown = terminal.screen()
         assert "5 conflict(s) left in 2 document(s)" in shown
         assert "reviewer e2e" in shown
 
         # c1 "Kyiv": alice's version.
         terminal.keys("a")
-        terminal.wait_for_text("Conflict 1 of 3")
+        terminal.wait_for_text("Conflict c2 · 3 open")
         # c2: draw bob's shorter span by hand: the region 818..868 is selected; shift+left
         # thirty times leaves "146 prisoners of war", 4 labels it releasee.
         terminal.keys("e")
         terminal.wait_for_text("DRAWING A SPAN")
         terminal.keys("S-Left", times=30)
         terminal.keys("4")
-        terminal.wait_for_text("Conflict 1 of 2")
+        terminal.wait_for_text("Conflict c3 · 2 open")
         # c3 "eight…": bob's version; then c4, the releases: take every version.
         terminal.keys("b")
-        terminal.wait_for_text("Conflict 1 of 1")
+        terminal.wait_for_text("Conflict c4 · 1 open")
         terminal.keys("t")
         terminal.wait_for_text(SECOND)
         terminal.wait_for_text("event_type")

@@ -84,7 +84,10 @@ class ConflictPanel(Static):
         keys, keys_plain = self._keys(session, view, char_mode, selection)
         self.plain = "\n\n".join([*plain, keys_plain])
         self.update(Group(head, versions, Text(""), keys))
-        return f"Conflict {view.position} of {view.in_document} · {view.place.doc_id}"
+        # Its id and how many are open, not its place among the open ones: settling the first
+        # of five made the next "1 of 4", which read as if nothing had moved.
+        place = view.place
+        return f"Conflict {place.conflict_id} · {view.in_document} open in {place.doc_id}"
 
     def _agreed(self, scheme: Scheme, view: ConflictView) -> Text | None:
         field = scheme.field(view.path or "")

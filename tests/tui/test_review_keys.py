@@ -96,6 +96,10 @@ def panel_text(app: ReviewApp) -> str:
     return screen_of(app).query_one(ConflictPanel).plain
 
 
+def panel_title(app: ReviewApp) -> str:
+    return str(screen_of(app).query_one("#conflict-box").border_title)
+
+
 def spans_of(line: dict[str, Any]) -> set[tuple[int, int, str]]:
     return {(s["start"], s["end"], s["label"]) for s in line["spans"]}
 
@@ -108,6 +112,7 @@ def test_settle_every_conflict_with_keys(session: ReviewSession) -> None:
         # The first conflict's region is selected, its versions listed with a and b.
         assert article.selection_offsets() == (780, 784)
         assert "alice" in panel_text(app) and "bob" in panel_text(app)
+        assert panel_title(app) == f"Conflict c1 · 4 open in {FIRST}"
         before = len(gold(session))  # the merge, one line per document
 
         # c1 "Kyiv": e, then shift+right twice ("Kyiv. "), then 1 = actor: snapped to "Kyiv".
@@ -122,10 +127,13 @@ def test_settle_every_conflict_with_keys(session: ReviewSession) -> None:
         assert kyiv["label"] == "actor" and line["sources"]["spans"][kyiv["id"]] == ["alice"]
         assert [c["id"] for c in line["conflicts"]] == ["c2", "c3", "c4"]
         assert article.selection_offsets() == (818, 868)  # moved on to c2
+        # The panel's title moves on too: not "1 of 3", which read as if nothing had moved.
+        assert panel_title(app) == f"Conflict c2 · 3 open in {FIRST}"
 
         # n skips c2; b takes bob's "eight citizens of the Russian Federation" (c3).
         await press(pilot, "n")
         assert article.selection_offsets() == (978, 1018)
+        assert panel_title(app) == f"Conflict c3 · 3 open in {FIRST}"
         await press(pilot, "b")
         line = gold(session)[-1]
         assert (978, 1018, "releasee") in spans_of(line)
