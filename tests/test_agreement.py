@@ -84,8 +84,16 @@ def test_hand_worked_pair(tmp_path: Path) -> None:
             "token_kappa": pytest.approx(46 / 82, abs=1e-6),
         }
     ]
+    # Both left the form empty: code (an empty answer is one) and releases (no frames) equal,
+    # number (an integer: empty is missing) not compared: 2 of 2 equal.
     assert report["per_document"] == [
-        {"doc_id": "d1", "annotators": ["alice", "bob"], "exact_f1": 0.25, "overlap_f1": 0.5}
+        {
+            "doc_id": "d1",
+            "annotators": ["alice", "bob"],
+            "exact_f1": 0.25,
+            "overlap_f1": 0.5,
+            "form_agreement": 1.0,
+        }
     ]
     # Character alpha (67 characters, 2 coders): checked against the package in test_alpha;
     # here only that it is a figure.
@@ -257,6 +265,31 @@ def test_lowest_documents(tmp_path: Path) -> None:
     assert [row["doc_id"] for row in lowest_documents(report, 1)] == ["d1"]
 
 
+def test_a_document_whose_form_answers_differ_ranks_low_though_its_spans_agree(
+    tmp_path: Path,
+) -> None:
+    russia = [span("s1", 0, 6, "actor")]
+    exchange = {"code": "1"}
+    report = figures(
+        tmp_path,
+        [
+            record("alice", "d1", spans=russia, form=exchange),
+            record("alice", "d2", spans=russia, form={"code": "2"}),
+            record("alice", "d3", spans=[*russia, span("s2", 13, 16, "count", 146)], form=exchange),
+        ],
+        [
+            record("bob", "d1", spans=russia, form=exchange),
+            record("bob", "d2", spans=russia, form=exchange),
+            record("bob", "d3", spans=russia, form=exchange),
+        ],
+    )
+    shares = {row["doc_id"]: row["form_agreement"] for row in report["per_document"]}
+    # code and releases (number, left empty, is missing data), one pair: d2 differs in code.
+    assert shares == {"d1": 1.0, "d2": 0.5, "d3": 1.0}
+    # d2: spans 1.0, form 0.5 (mean 0.75); d3: spans 2/3, form 1.0 (mean 0.833); d1: 1.0.
+    assert [row["doc_id"] for row in lowest_documents(report)] == ["d2", "d3", "d1"]
+
+
 def test_token_categories_equal_those_of_the_whole_tokenization() -> None:
     # Counting chunk by chunk and tokenizing only what spans cover relies on tokenization
     # being local; check both against tokenize(text) on the sample articles (emoji,
@@ -344,3 +377,22 @@ def test_a_pair_with_no_shared_document_has_no_figures(tmp_path: Path) -> None:
     assert rows[("alice", "carol")]["exact_f1"] is None
     # Means over the two pairs that share a document: (0.25 + 1.0) / 2.
     assert report["spans"]["exact_f1"] == pytest.approx(0.625)
+
+
+def test_a_low_alpha_beside_high_agreement_is_explained(tmp_path: Path) -> None:
+    # code "1" from both on ten documents but one, where bob says "2": 9 of 10 pairs agree.
+    # Alpha: 20 values, 19 of them "1"; observed 2 ordered disagreeing pairs, expected
+    # 2*19*1 = 38 over n - 1 = 19: alpha = 1 - 19*2/38 = 0.
+    ids = [f"d{number}" for number in range(10)]
+    report = figures(
+        tmp_path,
+        [record("alice", doc_id, form={"code": "1"}) for doc_id in ids],
+        [record("bob", doc_id, form={"code": "2" if doc_id == "d9" else "1"}) for doc_id in ids],
+    )
+    assert report["form"]["code"]["alpha"] == 0.0
+    assert report["form"]["code"]["agreement"] == 0.9
+    assert (
+        "code: alpha 0.000 beside 90.0% agreement: nearly every answer is the same value, so "
+        "chance agreement is high and alpha says little here"
+    ) in report["notes"]
+    assert not any(note.startswith("releases") for note in report["notes"])

@@ -101,15 +101,18 @@ def print_report(report: dict[str, Any], colours: dict[str, str]) -> None:
         )
     console.print(form)
 
-    lowest = Table(title="Lowest agreement: look here first")
-    for column in ("document", "annotators", "exact F1", "overlap F1"):
-        lowest.add_column(column, justify="right" if "F1" in column else "left")
+    lowest = Table(title="Lowest agreement (spans and form): look here first")
+    for column in ("document", "annotators", "exact F1", "overlap F1", "form"):
+        lowest.add_column(
+            column, justify="left" if column in ("document", "annotators") else "right"
+        )
     for row in lowest_documents(report):
         lowest.add_row(
             Text(row["doc_id"]),
             Text(", ".join(row["annotators"])),
             figure(row["exact_f1"]),
             figure(row["overlap_f1"]),
+            figure(row.get("form_agreement")),
         )
     console.print(lowest)
 

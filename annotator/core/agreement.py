@@ -290,7 +290,13 @@ def _report(
             "overlap_f1": _round(_mean(overlap_f1(counts) for counts in tallies)),
             "spans": label_counts[label.name],
         }
+    # Each document's share of equal form answers, beside its span figures.
+    per_unit: list[float | None] = []
+    form = field_agreement(comparison.units, comparison.annotators, scheme, per_unit)
+    for row, share in zip(per_document, per_unit, strict=True):
+        row["form_agreement"] = _round(share)
     notes = list(comparison.notes)
+    notes.extend(_skewed_field_notes(form))
     if not with_text:
         notes.append("token_kappa and char_alpha need the article texts: pass --corpus PATH")
     return {
@@ -304,12 +310,26 @@ def _report(
             "char_alpha": _round(coincidences.alpha("nominal")) if with_text else None,
             "by_label": by_label,
         },
-        "form": field_agreement(comparison.units, comparison.annotators, scheme),
+        "form": form,
         "pairs": pair_rows,
         "per_document": per_document,
         "excluded": [item.as_json() for item in comparison.excluded],
         "notes": notes,
     }
+
+
+def _skewed_field_notes(form: dict[str, Any]) -> list[str]:
+    """Fields whose alpha is low although annotators mostly agree: nearly every answer is one
+    value, so agreement by chance is high and alpha says little about the annotators."""
+    notes = []
+    for name, figures in form.items():
+        alpha, share = figures.get("alpha"), figures.get("agreement")
+        if alpha is not None and share is not None and alpha < 0.4 and share >= 0.8:
+            notes.append(
+                f"{name}: alpha {alpha:.3f} beside {share:.1%} agreement: nearly every answer "
+                "is the same value, so chance agreement is high and alpha says little here"
+            )
+    return notes
 
 
 def agreement_of_files(
@@ -321,6 +341,14 @@ def agreement_of_files(
 
 
 def lowest_documents(report: dict[str, Any], count: int = 10) -> list[dict[str, Any]]:
-    """The documents with the lowest exact F1 (ties: lower overlap F1, then doc id)."""
+    """The documents with the lowest agreement: the mean of their exact F1 and their share of
+    equal form answers (when any), so that a document whose spans agree but whose form does
+    not is found too (ties: lower exact F1, lower overlap F1, then doc id)."""
+
+    def key(row: dict[str, Any]) -> tuple[float, float, float, str]:
+        figures = [row["exact_f1"], row.get("form_agreement")]
+        present = [figure for figure in figures if figure is not None]
+        return (sum(present) / len(present), row["exact_f1"], row["overlap_f1"], row["doc_id"])
+
     rows: list[dict[str, Any]] = report["per_document"]
-    return sorted(rows, key=lambda row: (row["exact_f1"], row["overlap_f1"], row["doc_id"]))[:count]
+    return sorted(rows, key=key)[:count]

@@ -103,10 +103,17 @@ def level_of(field: FormField) -> Level:
     return "interval" if field.type == "integer" else "nominal"
 
 
-def field_agreement(units: list[Unit], annotators: list[str], scheme: Scheme) -> dict[str, Any]:
+def field_agreement(
+    units: list[Unit],
+    annotators: list[str],
+    scheme: Scheme,
+    per_unit: list[float | None] | None = None,
+) -> dict[str, Any]:
     """``{"<field>": {"alpha", "agreement", "level", "units", ...}}`` for every top-level field.
 
     One pass over the units; a group's frames are counted as they are met, never all held.
+    ``per_unit``, when given, gets each unit's share of equal answers over its pairs of
+    annotators and top-level fields (None when no field was answered by two of them).
     """
     plain = [field for field in scheme.fields if field.type != "group"]
     groups = [field for field in scheme.fields if field.type == "group"]
@@ -126,9 +133,21 @@ def field_agreement(units: list[Unit], annotators: list[str], scheme: Scheme) ->
                 value = None if form is None else field_value(form, field)
                 row.append(EMPTY if form is not None and value is None and nominal else value)
             tables[field.name].append(row)
+        unit_pairs = unit_equal = 0
+        if per_unit is not None:
+            for field in plain:
+                present = [value for value in tables[field.name][-1] if value is not None]
+                for first, second in combinations(present, 2):
+                    unit_pairs += 1
+                    unit_equal += first == second
         for group in groups:
             frames = {name: field_value(form, group) for name, form in forms.items()}
+            counted = same_frames[group.name][:]
             _count_frames(frames, frame_counts[group.name], same_frames[group.name])
+            unit_pairs += same_frames[group.name][0] - counted[0]
+            unit_equal += same_frames[group.name][1] - counted[1]
+        if per_unit is not None:
+            per_unit.append(unit_equal / unit_pairs if unit_pairs else None)
     out: dict[str, Any] = {}
     for field in scheme.fields:
         if field.type == "group":
