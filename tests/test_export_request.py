@@ -15,6 +15,7 @@ from annotator.core.export_request import (
     output_hint,
     refuse_clash,
 )
+from annotator.core.formats.export import ExportResult
 
 
 def test_default_out_names_a_file_or_a_folder(tmp_path: Path) -> None:
@@ -83,3 +84,17 @@ def test_an_export_never_writes_over_the_journal_or_the_corpus(
 def test_an_outcome_without_a_result_is_one_line(tmp_path: Path) -> None:
     request = ExportRequest(tmp_path, "jsonl", tmp_path, tmp_path, "ana", tmp_path)
     assert Outcome(request, error="a\n  b").summary() == "a b"
+
+
+def test_the_summary_says_what_was_left_out_for_its_status(tmp_path: Path) -> None:
+    request = ExportRequest(tmp_path, "jsonl", tmp_path / "out.jsonl", tmp_path, "ana", tmp_path)
+    result = ExportResult(
+        3, [tmp_path / "out.jsonl"], statuses=["done"], left_out={"in_progress": 2, "skipped": 1}
+    )
+    assert Outcome(request, result=result).summary() == (
+        f"exported 3 document(s) as jsonl to {tmp_path / 'out.jsonl'}; left out 3 document(s) "
+        "whose status is not done: 2 in progress, 1 skipped"
+    )
+    assert Outcome(request, result=ExportResult(3, [tmp_path / "out.jsonl"])).summary() == (
+        f"exported 3 document(s) as jsonl to {tmp_path / 'out.jsonl'}"
+    )

@@ -106,7 +106,12 @@ class Outcome:
         where = str(request.out) if count == 1 else f"{request.out} ({count} files)"
         line = f"exported {result.documents} document(s) as {request.fmt} to {where}"
         splits = ", ".join(f"{name} {size}" for name, size in result.splits.items())
-        return line + (f": {splits}" if splits else "")
+        left_out = result.left_out_counts()
+        return (
+            line
+            + (f": {splits}" if splits else "")
+            + (f"; left out {left_out}" if left_out else "")
+        )
 
 
 def default_out(base: Path, annotator: str, fmt: str, split: bool) -> Path:

@@ -104,7 +104,10 @@ def test_palette_opens_it_and_jsonl_is_what_export_records_and_the_cli_write(
         assert out == tmp_path / "out" / "export" / "alice.jsonl"  # the default
         assert text_of(screen, "#export-out-hint").startswith("one file")
         await export(pilot, screen)
-        assert text_of(screen, "#export-state") == f"✓ exported 2 document(s) as jsonl to {out}"
+        assert text_of(screen, "#export-state") == (
+            f"✓ exported 2 document(s) as jsonl to {out}; "
+            "left out 1 document(s) whose status is not done: 1 in progress"
+        )
         assert "no warnings" in text_of(screen, "#export-warnings")
 
         expected = direct(session, "jsonl", tmp_path / "direct.jsonl")

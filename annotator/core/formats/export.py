@@ -52,6 +52,19 @@ class ExportResult:
     left_out: dict[str, int] = field(default_factory=dict)
     gold: bool = False  # the source is a gold file (in progress there: review not finished)
 
+    def left_out_counts(self) -> str | None:
+        """``N document(s) whose status is not S: n in progress, ...``, or None if none."""
+        if not self.left_out:
+            return None
+        total = sum(self.left_out.values())
+        parts = [f"{n} {status.replace('_', ' ')}" for status, n in self.left_out.items()]
+        if self.gold and "in_progress" in self.left_out:  # a gold record with open conflicts
+            parts[list(self.left_out).index("in_progress")] += " (review not finished)"
+        return (
+            f"{total} document(s) whose status is not {' or '.join(self.statuses)}: "
+            + ", ".join(parts)
+        )
+
 
 def _check_options(
     fmt: str, style: str, offsets: str, with_text: bool, split: str | None, to_stream: bool
