@@ -22,6 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Footer, Static, TextArea
 from textual.worker import get_current_worker
@@ -95,8 +96,8 @@ class ReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#conflict-box").border_title = "Conflict"
-        for message in self.session.messages:
-            self.notify(message, timeout=10)
+        if self.session.messages:
+            self.tell("\n".join(self.session.messages), timeout=10)
         self.show_current()
         self.article.focus()
 
@@ -138,7 +139,7 @@ class ReviewScreen(Screen[None]):
     def on_load_failed(self, message: LoadFailed) -> None:
         self._reading = None
         self.article.loading = False
-        self.notify(
+        self.tell(
             f"cannot read {message.doc_id}: {message.problem}; n / p move on",
             severity="error",
             timeout=15,
@@ -196,8 +197,17 @@ class ReviewScreen(Screen[None]):
         self.refresh_status()
 
     def show_notices(self) -> None:
-        for notice in self.session.take_notices():
-            self.notify(notice, timeout=8)
+        notices = self.session.take_notices()
+        if notices:
+            self.tell("\n".join(notices), timeout=8)
+
+    def tell(
+        self, message: str, *, severity: SeverityLevel = "information", timeout: float | None = None
+    ) -> None:
+        """Show ``message`` in the one toast the review has: it replaces the one before. On
+        80x24 three stacked toasts hid two thirds of the article, and an old one is stale."""
+        self.app.clear_notifications()
+        self.notify(message, severity=severity, timeout=timeout)
 
     # ------------------------------------------------------------- keys
     def _article_is_current(self) -> bool:
@@ -223,7 +233,7 @@ class ReviewScreen(Screen[None]):
         try:
             getattr(self.session, decision)(*args)
         except AnnotatorError as error:
-            self.notify(str(error), severity="warning")
+            self.tell(str(error), severity="warning")
             return
         self.show_notices()
         self.show_current()
@@ -244,7 +254,7 @@ class ReviewScreen(Screen[None]):
         try:
             self.session.begin_edit()
         except AnnotatorError as error:
-            self.notify(str(error), severity="warning")
+            self.tell(str(error), severity="warning")
             return
         self.redraw()
 
@@ -259,7 +269,7 @@ class ReviewScreen(Screen[None]):
     def action_toggle_char_mode(self) -> None:
         self.char_mode = not self.char_mode
         self.article.char_mode = self.char_mode
-        self.notify(
+        self.tell(
             "character mode, until c again: a drawn span keeps the selection exactly"
             if self.char_mode
             else "token mode: a drawn span snaps to whole words"
@@ -268,14 +278,14 @@ class ReviewScreen(Screen[None]):
 
     def action_undo(self) -> None:
         if not self.session.can_undo:
-            self.notify("nothing to undo in this session")
+            self.tell("nothing to undo in this session")
             return
         self._decide("undo")
 
     def action_next_conflict(self) -> None:
         self.session.next_conflict()
         if self.session.wrapped:
-            self.notify(
+            self.tell(
                 "past the last conflict: back to the first one still open", timeout=WRAP_TIMEOUT
             )
         self.show_current()
@@ -283,7 +293,7 @@ class ReviewScreen(Screen[None]):
     def action_previous_conflict(self) -> None:
         self.session.previous_conflict()
         if self.session.wrapped:
-            self.notify(
+            self.tell(
                 "before the first conflict: round to the last one still open", timeout=WRAP_TIMEOUT
             )
         self.show_current()

@@ -29,6 +29,7 @@ from annotator.tui.review_app import ReviewApp
 from annotator.tui.review_article import ReviewArticle
 from annotator.tui.review_status import ReviewProgress
 from annotator.tui.review_status import status_line as line_for
+from annotator.tui.screens import HelpScreen
 from tests.test_review_data import FIRST
 
 KYIV = (780, 784)
@@ -117,6 +118,46 @@ def test_at_80x24_status_and_toasts_leave_the_versions_visible(session: ReviewSe
         assert toasts
         for toast in toasts:
             assert not toast.region.overlaps(panel), (toast.region, panel)
+
+    drive_at((80, 24), session, scenario)
+
+
+def toasts_shown(app: ReviewApp) -> list[str]:
+    """The text of every toast drawn on the screen on top."""
+    # A toast hidden by its holder keeps the region it had: the holder says.
+    return [
+        str(toast.render())
+        for toast in app.screen.query("Toast")
+        if toast.region and toast.parent is not None and toast.parent.display
+    ]
+
+
+def test_at_80x24_one_toast_at_a_time_and_none_over_help(session: ReviewSession) -> None:
+    async def scenario(pilot, app: ReviewApp) -> None:  # type: ignore[no-untyped-def]
+        # The opening messages (the new gold file) are one toast.
+        await wait_for(pilot, lambda: bool(toasts_shown(app)))
+        (opening,) = toasts_shown(app)
+        assert "new gold file" in opening
+        # p rounds to the last conflict, c switches character mode on: each said, the last
+        # replacing the one before (stacked, three hid two thirds of the article).
+        await press(pilot, "p")
+        await pilot.pause()
+        assert [" ".join(text.split()) for text in toasts_shown(app)] == [
+            "before the first conflict: round to the last one still open"
+        ]
+        await press(pilot, "c")
+        await pilot.pause()
+        (told,) = toasts_shown(app)
+        assert told.startswith("character mode, until c again")
+        # None over the help screen; the one still due is back when it closes.
+        await press(pilot, "question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await pilot.pause()
+        assert toasts_shown(app) == []
+        await press(pilot, "escape")
+        await wait_for(pilot, lambda: not isinstance(app.screen, HelpScreen))
+        await pilot.pause()
+        assert toasts_shown(app) == [told]
 
     drive_at((80, 24), session, scenario)
 
