@@ -7,7 +7,7 @@ from typing import Any
 
 import orjson
 
-from annotator.core.compare import Annotation
+from annotator.core.annotation import Annotation
 from annotator.core.diff import span_differences
 from annotator.core.form_compare import form_differences
 from annotator.core.models import Record
