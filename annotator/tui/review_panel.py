@@ -81,9 +81,17 @@ class ConflictPanel(Static):
             badge, details = self._version(scheme, view, version)
             versions.add_row(badge, details)
             plain.append(f"{badge.plain} {details.plain}")
-        keys, keys_plain = self._keys(session, view, char_mode, selection)
-        self.plain = "\n\n".join([*plain, keys_plain])
-        self.update(Group(head, versions, Text(""), keys))
+        if session.editing:
+            # The keys that end the drawing come first: at 80x24 the panel's end is out of
+            # sight, and with it, when they came last, the label keys and escape.
+            top = _drawing_keys(session.scheme, view)
+            details = _drawing_details(view, char_mode, selection)
+            self.plain = "\n\n".join([top.plain, *plain, details.plain])
+            self.update(Group(top, Text(""), head, versions, Text(""), details))
+        else:
+            keys, keys_plain = self._keys(view, char_mode)
+            self.plain = "\n\n".join([*plain, keys_plain])
+            self.update(Group(head, versions, Text(""), keys))
         # Its id and how many are open, not its place among the open ones: settling the first
         # of five made the next "1 of 4", which read as if nothing had moved.
         place = view.place
@@ -129,30 +137,8 @@ class ConflictPanel(Static):
         out.append(f"\n{_value_text(version.value)}")
         return badge, out
 
-    def _keys(
-        self,
-        session: ReviewSession,
-        view: ConflictView,
-        char_mode: bool,
-        selection: tuple[int, int] | None = None,
-    ) -> tuple[Table | Text, str]:
-        """The keys that settle this conflict now, and the same as plain text."""
-        if session.editing:
-            labels = " · ".join(f"{label.key} {label.name}" for label in session.scheme.labels)
-            count = len(view.versions)
-            out = Text("Drawing: ", style="bold yellow")
-            out.append(_drawing_start(view, selection), style="default")
-            out.append(f"Then press its label key: {labels}. escape cancels.\n", style="default")
-            # A drawn span settles the whole conflict: said before the reviewer loses a span.
-            out.append("The drawn span replaces every version here", style="bold")
-            out.append(f"; to keep a version's spans, escape, then its number (1–{count}).\n")
-            if char_mode:
-                out.append("Character mode", style="bold magenta")
-                out.append(": the span keeps the selection exactly; c snaps to whole words.")
-            else:
-                out.append("Token mode", style="bold")
-                out.append(": the span snaps to whole words; c keeps the exact selection.")
-            return out, out.plain
+    def _keys(self, view: ConflictView, char_mode: bool) -> tuple[Table, str]:
+        """The keys that settle this conflict, and the same as plain text."""
         rows = [(f"1–{len(view.versions)}", "take that version")]
         if any(version.letter for version in view.versions):
             rows.append(("a / b", "take that annotator's version"))
@@ -185,18 +171,43 @@ class ConflictPanel(Static):
         return out
 
 
+def _drawing_keys(scheme: Scheme, view: ConflictView) -> Text:
+    """What ends the drawing, first the label keys and escape, then what a drawn span does to
+    the versions: it settles the conflict alone, so a version's other spans are dropped."""
+    labels = " · ".join(f"{label.key} {label.name}" for label in scheme.labels)
+    out = Text("Drawing: ", style="bold yellow")
+    out.append(f"press a label key: {labels} · escape cancels\n")
+    out.append("The drawn span replaces every version", style="bold")
+    out.append(f"; to keep a version's spans: escape, then its number (1–{len(view.versions)}).")
+    return out
+
+
+def _drawing_details(
+    view: ConflictView, char_mode: bool, selection: tuple[int, int] | None
+) -> Text:
+    """Where the span starts from and how it snaps, below the versions."""
+    out = Text(_drawing_start(view, selection) + "\n")
+    if char_mode:
+        out.append("Character mode", style="bold magenta")
+        out.append(": the span keeps the selection exactly; c snaps to whole words.")
+    else:
+        out.append("Token mode", style="bold")
+        out.append(": the span snaps to whole words; c keeps the exact selection.")
+    return out
+
+
 def _drawing_start(view: ConflictView, selection: tuple[int, int] | None) -> str:
     """What drawing starts from. ``e`` keeps the selection, which is the conflict's words
     unless the reviewer moved: a reviewer who took it for nothing selected and pressed
     shift+left three times in character mode to mark three characters got the region less
     three. So the panel says what is selected, and how to start afresh."""
-    move = "shift+arrows (or the mouse) move its end; ← or → alone drops it, to select afresh. "
+    move = "shift+arrows (or the mouse) move its end; ← or → alone drops it, to select afresh."
     if selection is None or selection[0] == selection[1]:
-        return "select the span with shift+arrows or the mouse. "
+        return "Select the span with shift+arrows or the mouse."
     start, end = selection
     if selection == view.region:
-        return f"the conflict's words ({start}–{end}) are selected to start with: {move}"
-    return f"the selection ({start}–{end}) is kept: {move}"
+        return f"The conflict's words ({start}–{end}) are selected to start with: {move}"
+    return f"The selection ({start}–{end}) is kept: {move}"
 
 
 def _frame(field: FormField, item: dict[str, Any]) -> str:

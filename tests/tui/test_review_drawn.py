@@ -43,8 +43,8 @@ def test_drawing_says_it_replaces_the_versions_and_then_what_it_left_out(
         assert "replaces every version" not in panel_text(app)
         await press(pilot, "e")
         said = " ".join(panel_text(app).split())
-        assert "The drawn span replaces every version here" in said
-        assert "to keep a version's spans, escape, then its number (1–2)" in said
+        assert "The drawn span replaces every version;" in said
+        assert "to keep a version's spans: escape, then its number (1–2)" in said
 
         # The region (bob's releasee) is selected: 4 draws it as a releasee.
         await press(pilot, "4")

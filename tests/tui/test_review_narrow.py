@@ -23,10 +23,12 @@ from test_review_keys import (
     shown,
     status_line,
 )
+from textual.geometry import Region
 
 from annotator.core.review import ReviewSession
 from annotator.tui.review_app import ReviewApp
 from annotator.tui.review_article import ReviewArticle
+from annotator.tui.review_panel import ConflictPanel
 from annotator.tui.review_status import ReviewProgress
 from annotator.tui.review_status import status_line as line_for
 from annotator.tui.screens import HelpScreen
@@ -170,7 +172,7 @@ def test_drawing_says_the_region_is_selected_and_an_arrow_starts_afresh(
         assert article.selection_offsets() == KYIV
         await press(pilot, "e", "c")
         said = panel_text(app)
-        assert "the conflict's words (780–784) are selected to start with" in said
+        assert "The conflict's words (780–784) are selected to start with" in said
         assert "← or → alone drops it, to select afresh" in said
         # What the user did: three shift+left take three characters off the region's end.
         await press(pilot, "shift+left", "shift+left", "shift+left")
@@ -181,7 +183,7 @@ def test_drawing_says_the_region_is_selected_and_an_arrow_starts_afresh(
         assert article.selection_offsets() == (780, 783)
         # The panel says what is selected when it is drawn again (c twice).
         await press(pilot, "c", "c")
-        assert "the selection (780–783) is kept" in panel_text(app)
+        assert "The selection (780–783) is kept" in panel_text(app)
         await press(pilot, "1")
         drawn = [s for s in gold(session)[-1]["spans"] if (s["start"], s["end"]) == (780, 783)]
         assert [(s["label"], s["text"]) for s in drawn] == [("actor", "Kyi")]
@@ -192,6 +194,49 @@ def test_drawing_says_the_region_is_selected_and_an_arrow_starts_afresh(
 def test_drawing_with_nothing_selected_says_to_select(session: ReviewSession) -> None:
     async def scenario(pilot, app: ReviewApp) -> None:  # type: ignore[no-untyped-def]
         await press(pilot, "left", "e")
-        assert "Drawing: select the span with shift+arrows or the mouse" in panel_text(app)
+        assert "Select the span with shift+arrows or the mouse" in panel_text(app)
 
     drive_at((140, 40), session, scenario)
+
+
+def test_at_80x24_the_drawing_keys_are_in_sight(session: ReviewSession) -> None:
+    async def scenario(pilot, app: ReviewApp) -> None:  # type: ignore[no-untyped-def]
+        # c2: alice's long releasee around bob's shorter one, as in the user trial.
+        await press(pilot, "n", "e")
+        box = screen_of(app).query_one("#conflict-box")
+        panel = box.query_one(ConflictPanel)
+        height = box.scrollable_content_region.height
+        seen = " ".join(
+            strip.text for strip in panel.render_lines(Region(0, 0, panel.size.width, height))
+        )
+        assert box.scroll_y == 0
+        for shown_text in ("1 actor", "4 releasee", "escape cancels", "replaces every version"):
+            assert shown_text in " ".join(seen.split()), shown_text
+
+    drive_at((80, 24), session, scenario)
+
+
+def footer_keys(app: ReviewApp) -> dict[str, Region]:
+    """The footer's keys (by action) that are drawn whole, left of the palette key."""
+    keys = list(app.screen.query("FooterKey"))
+    palette = next(key for key in keys if key.has_class("-command-palette"))
+    return {
+        str(getattr(key, "action", "")): key.region
+        for key in keys
+        if key is not palette and key.region.width and key.region.right <= palette.region.x
+    }
+
+
+def test_at_80_columns_the_footer_keeps_help_and_quit(session: ReviewSession) -> None:
+    async def scenario(pilot, app: ReviewApp) -> None:  # type: ignore[no-untyped-def]
+        await pilot.pause()
+        shown_keys = footer_keys(app)
+        assert {"help", "quit", "edit"} <= set(shown_keys), shown_keys
+        # Drawing: the label keys, escape, help and quit.
+        await press(pilot, "e")
+        await pilot.pause()
+        shown_keys = footer_keys(app)
+        labels = {f"label('{name}')" for name in ("actor", "count", "date", "releasee")}
+        assert labels | {"cancel_edit", "help", "quit"} <= set(shown_keys), shown_keys
+
+    drive_at((80, 24), session, scenario)
