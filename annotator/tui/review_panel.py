@@ -1,6 +1,8 @@
 """The conflict panel beside the review's article: what the conflict is, its versions, the keys.
 
-Drawn from the session's ``ConflictView``; labels, fields and frames come from the scheme.
+Drawn from the session's ``ConflictView``; labels, fields and frames come from the scheme. The
+keys (or, while drawing, the label keys and escape) go to a widget the screen docks at the
+panel's foot, so they stay in sight however many versions scroll above them.
 """
 
 from __future__ import annotations
@@ -48,16 +50,17 @@ class ConflictPanel(Static):
         text: str | None,
         char_mode: bool = False,
         selection: tuple[int, int] | None = None,
-    ) -> str:
+    ) -> tuple[str, Text | Table]:
         """Draw the session's current conflict (``text``: its document's text, when read;
         ``char_mode``: a drawn span keeps the exact selection; ``selection``: the article's
-        while drawing); returns the title for the panel's frame."""
+        while drawing); returns the title for the panel's frame and the keys that settle it,
+        which the screen shows below the panel, always in sight (``plain`` has them too)."""
         view = session.view()
         if view is None:
             finished = self._finished(session)
             self.plain = finished.plain
             self.update(finished)
-            return "All settled"
+            return "All settled", Text("")
         scheme = session.scheme
         head = Text()
         if view.kind == "span" and view.region is not None:
@@ -81,21 +84,20 @@ class ConflictPanel(Static):
             badge, details = self._version(scheme, view, version)
             versions.add_row(badge, details)
             plain.append(f"{badge.plain} {details.plain}")
+        keys: Text | Table
         if session.editing:
-            # The keys that end the drawing come first: at 80x24 the panel's end is out of
-            # sight, and with it, when they came last, the label keys and escape.
-            top = _drawing_keys(session.scheme, view)
+            keys = _drawing_keys(session.scheme, view)
             details = _drawing_details(view, char_mode, selection)
-            self.plain = "\n\n".join([top.plain, *plain, details.plain])
-            self.update(Group(top, Text(""), head, versions, Text(""), details))
+            self.plain = "\n\n".join([*plain, details.plain, keys.plain])
+            self.update(Group(head, versions, Text(""), details))
         else:
             keys, keys_plain = self._keys(view, char_mode)
             self.plain = "\n\n".join([*plain, keys_plain])
-            self.update(Group(head, versions, Text(""), keys))
+            self.update(Group(head, versions))
         # Its id and how many are open, not its place among the open ones: settling the first
         # of five made the next "1 of 4", which read as if nothing had moved.
         place = view.place
-        return f"Conflict {place.conflict_id} · {view.in_document} open in {place.doc_id}"
+        return f"Conflict {place.conflict_id} · {view.in_document} open in {place.doc_id}", keys
 
     def _agreed(self, scheme: Scheme, view: ConflictView) -> Text | None:
         field = scheme.field(view.path or "")
@@ -146,6 +148,9 @@ class ConflictPanel(Static):
             rows.append(("t", "take every version"))
         if view.can_reject:
             rows.append(("r", "reject them all"))
+        else:
+            # Said rather than left out: a reviewer missing r in the list tried it anyway.
+            rows.append(("r", f"not here: {view.path} is required"))
         if view.kind == "span":
             # The mode outlasts a drawing: said here, where e is, as in the status line.
             rows.append(

@@ -86,6 +86,7 @@ class ReviewScreen(Screen[None]):
                 yield Legend(self.scheme, id="legend")
                 with VerticalScroll(id="conflict-box"):
                     yield ConflictPanel(id="conflict")
+                    yield Static(id="conflict-keys")
         yield Footer(compact=True)
 
     @property
@@ -162,8 +163,11 @@ class ReviewScreen(Screen[None]):
                 article.set_spans(kept.spans if kept else [])
         # While drawing, the panel says what the span starts from: the article's selection.
         selection = article.selection_offsets() if session.editing else None
-        title = self.panel.show(session, shown.text if shown else None, self.char_mode, selection)
+        title, keys = self.panel.show(
+            session, shown.text if shown else None, self.char_mode, selection
+        )
         self.query_one("#conflict-box").border_title = title
+        self.query_one("#conflict-keys", Static).update(keys)
         self.refresh_status()
         self.refresh_bindings()
 

@@ -26,13 +26,13 @@ from test_review_keys import (
 from textual.geometry import Region
 
 from annotator.core.review import ReviewSession
+from annotator.core.review_views import Place
 from annotator.tui.review_app import ReviewApp
 from annotator.tui.review_article import ReviewArticle
-from annotator.tui.review_panel import ConflictPanel
 from annotator.tui.review_status import ReviewProgress
 from annotator.tui.review_status import status_line as line_for
 from annotator.tui.screens import HelpScreen
-from tests.test_review_data import FIRST
+from tests.test_review_data import FIRST, SECOND
 
 KYIV = (780, 784)
 
@@ -199,19 +199,37 @@ def test_drawing_with_nothing_selected_says_to_select(session: ReviewSession) ->
     drive_at((140, 40), session, scenario)
 
 
+def keys_in_sight(app: ReviewApp) -> str:
+    """The text of the panel's keys, which must lie whole inside the conflict box."""
+    box = screen_of(app).query_one("#conflict-box")
+    keys = screen_of(app).query_one("#conflict-keys")
+    assert keys.region.height and box.region.contains_region(keys.region), (keys.region, box)
+    strips = keys.render_lines(Region(0, 0, keys.size.width, keys.region.height))
+    return " ".join(" ".join(strip.text for strip in strips).split())
+
+
 def test_at_80x24_the_drawing_keys_are_in_sight(session: ReviewSession) -> None:
     async def scenario(pilot, app: ReviewApp) -> None:  # type: ignore[no-untyped-def]
         # c2: alice's long releasee around bob's shorter one, as in the user trial.
         await press(pilot, "n", "e")
-        box = screen_of(app).query_one("#conflict-box")
-        panel = box.query_one(ConflictPanel)
-        height = box.scrollable_content_region.height
-        seen = " ".join(
-            strip.text for strip in panel.render_lines(Region(0, 0, panel.size.width, height))
-        )
-        assert box.scroll_y == 0
+        seen = keys_in_sight(app)
         for shown_text in ("1 actor", "4 releasee", "escape cancels", "replaces every version"):
-            assert shown_text in " ".join(seen.split()), shown_text
+            assert shown_text in seen, shown_text
+
+    drive_at((80, 24), session, scenario)
+
+
+def test_at_80x24_a_form_field_lists_r_in_sight(session: ReviewSession) -> None:
+    async def scenario(pilot, app: ReviewApp) -> None:  # type: ignore[no-untyped-def]
+        # c4, the releases (not required): r rejects; its key list is in sight below the frames.
+        await press(pilot, "n", "n", "n")
+        assert session.current == Place(FIRST, "c4")
+        seen = keys_in_sight(app)
+        assert "r reject them all" in seen and "t take every version" in seen
+        # The second article's event_type is required and empty: r is listed, and why not.
+        await press(pilot, "n")
+        await wait_for(pilot, lambda: shown(app, SECOND))
+        assert "r not here: event_type is required" in keys_in_sight(app)
 
     drive_at((80, 24), session, scenario)
 
