@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -262,6 +263,27 @@ def test_stats_json(write_jsonl: Callable[..., Path]) -> None:
     }
     table = run("stats", str(path))
     assert table.returncode == 0 and "alice" in table.stdout and "bob" in table.stdout
+
+
+def test_stats_tables_fit_80_columns(write_jsonl: Callable[..., Path]) -> None:
+    spans = [
+        {"id": f"s{n}", "start": 0, "end": 6, "label": label, "text": "Russia"}
+        for n, label in enumerate(["actor", "releasee", "actor"], start=1)
+    ]
+    path = write_jsonl("j.jsonl", make_record(spans=spans), make_record(annotator="bob"))
+    result = subprocess.run(
+        [sys.executable, "-m", "annotator", "stats", str(path)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "80", "LINES": "24"},
+        check=False,
+    )
+    lines = result.stdout.splitlines()
+    assert max(map(len, lines)) <= 80
+    rows = [line.split("│") for line in lines if line.startswith("│")]
+    # The per-label table: alice has 2 actors and a releasee, bob one actor and none.
+    cells = [[cell.strip() for cell in row[1:-1]] for row in rows if len(row) == 5]
+    assert cells == [["alice", "2", "1"], ["bob", "1", "0"]]
 
 
 def test_compact_command(write_jsonl: Callable[..., Path]) -> None:

@@ -24,7 +24,6 @@ def run(args: argparse.Namespace) -> int:
     for column in ("annotator", "done", "skipped", "in progress", "flagged", "spans", "active"):
         table.add_column(column, justify="left" if column == "annotator" else "right")
     for name, entry in figures.items():
-        spans = ", ".join(f"{label} {count}" for label, count in entry["spans"].items()) or "0"
         minutes = entry["seconds"] / 60
         table.add_row(
             name,
@@ -32,10 +31,22 @@ def run(args: argparse.Namespace) -> int:
             str(entry["skipped"]),
             str(entry["in_progress"]),
             str(entry["flagged"]),
-            spans,
+            str(sum(entry["spans"].values())),
             f"{minutes:.1f} min",
         )
-    Console().print(table)
+    console = Console()
+    console.print(table)
+    # Spans per label in a table of their own: one column per label reads down the
+    # annotators, where a list in one cell wrapped at 80 columns.
+    labels = list(dict.fromkeys(label for entry in figures.values() for label in entry["spans"]))
+    if labels:
+        by_label = Table(title="Spans per label")
+        by_label.add_column("annotator")
+        for label in labels:
+            by_label.add_column(label, justify="right")
+        for name, entry in figures.items():
+            by_label.add_row(name, *(str(entry["spans"].get(label, 0)) for label in labels))
+        console.print(by_label)
     return 0
 
 
