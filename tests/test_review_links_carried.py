@@ -8,7 +8,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from annotator.core.compare import Annotation, Unit
+from annotator.core.annotation import Annotation
+from annotator.core.compare import Unit
 from annotator.core.merge import merge_units
 from annotator.core.models import GoldRecord, Record, sha256_text
 from annotator.core.review import ReviewSession
