@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import orjson
 
 from annotator.core.formats.export import export_records
-from tests.test_agreement_data import TEXT, record, span, write_corpus, write_journal
+from tests.test_agreement_data import TEXT, record, run_cli, span, write_corpus, write_journal
 from tests.test_formats_support import record as plain_record
 from tests.test_formats_support import write_case
 
 FORM = {"event_type": "exchange"}
 
 
-def cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "annotator", *map(str, args)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+cli = run_cli
 
 
 def partly_reviewed_gold(folder: Path) -> Path:

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from annotate_helpers import press, wait_for
 from test_review_keys import (
     drive,
     gold,
+    notices_heard,
     panel_text,
     review_of_two,
     screen_of,
@@ -45,14 +45,7 @@ def test_character_mode_keeps_the_drawn_span_exactly(
     session: ReviewSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
-        told: list[str] = []
-        notify = app.notify
-
-        def heard(message: str, **options: Any) -> None:
-            told.append(message)
-            notify(message, **options)
-
-        monkeypatch.setattr(app, "notify", heard)
+        told = notices_heard(app, monkeypatch)
         screen = screen_of(app)
         article = screen.query_one(ReviewArticle)
         assert article.selection_offsets() == KYIV

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from annotate_helpers import press
-from test_review_keys import drive, gold, panel_text, review_of_two, spans_of
+from test_review_keys import drive, gold, notices_heard, panel_text, review_of_two, spans_of
 from textual.pilot import Pilot
 
 from annotator.core.review import ReviewSession
@@ -30,14 +29,7 @@ def test_drawing_says_it_replaces_the_versions_and_then_what_it_left_out(
     session: ReviewSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
-        told: list[str] = []
-        notify = app.notify
-
-        def heard(message: str, **options: Any) -> None:
-            told.append(message)
-            notify(message, **options)
-
-        monkeypatch.setattr(app, "notify", heard)
+        told = notices_heard(app, monkeypatch)
         await press(pilot, "n", "n")
         assert session.current == Place(FIRST, "c3")
         assert "replaces every version" not in panel_text(app)

@@ -100,6 +100,19 @@ def panel_title(app: ReviewApp) -> str:
     return str(screen_of(app).query_one("#conflict-box").border_title)
 
 
+def notices_heard(app: ReviewApp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every message the app is asked to show from now on (it still shows them)."""
+    told: list[str] = []
+    notify = app.notify
+
+    def heard(message: str, **options: Any) -> None:
+        told.append(message)
+        notify(message, **options)
+
+    monkeypatch.setattr(app, "notify", heard)
+    return told
+
+
 def spans_of(line: dict[str, Any]) -> set[tuple[int, int, str]]:
     return {(s["start"], s["end"], s["label"]) for s in line["spans"]}
 
