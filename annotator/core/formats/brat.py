@@ -1,11 +1,14 @@
 """brat standoff: a folder of ``<id>.txt`` and ``<id>.ann`` pairs.
 
-Export. Each span is a ``T`` line (``T3<TAB>label START END<TAB>surface``), numbered in text
-order. A span across a line break is written as brat writes one, fragments cut at the breaks
+Export. Each span is a ``T`` line (``T3<TAB>label START END<TAB>surface``), in text order. A
+span whose id is already a brat id (``T`` and digits, as import keeps them) keeps it, so the
+``E``/``R``/``A``/``N`` lines import kept in the note still name the same text; the other spans
+are numbered in text order from above every T id the record holds or its note mentions. A span
+across a line break is written as brat writes one, fragments cut at the breaks
 (``0 5;6 11``, surface joined by one space). Everything else the record holds goes in
 ``AnnotatorNotes`` (``#`` lines), each a keyword and JSON: ``value <json>`` on the span that has
 the value; ``form <field> <json>`` (one per form field), ``links <json>`` (span ids as T ids),
-``note <json>`` and ``flagged true`` on the document's first span. A record without spans has
+``note <json>`` and ``flagged true`` on the first span written. A record without spans has
 nowhere to hang notes: its form, links and note are reported, not written.
 
 Import. ``T`` lines become spans with their T ids as span ids, checked against the text. A
@@ -37,10 +40,12 @@ from annotator.core.formats.common import (
     report_left_out,
     safe_relative,
 )
-from annotator.core.models import Span
+from annotator.core.models import Record, Span
 
 _BREAKS = re.compile("[\n\r]+")
 _RANGE = re.compile(r"^(\d+) (\d+)$")
+_T_ID = re.compile(r"T[0-9]+\Z")
+_T_MENTION = re.compile(r"\bT([0-9]+)\b")
 _KINDS = {"E": "event", "R": "relation", "A": "attribute", "M": "attribute", "N": "normalisation"}
 
 
@@ -59,12 +64,36 @@ def _json(value: Any) -> str:
     return orjson.dumps(value).decode()
 
 
+def _t_ids(record: Record) -> dict[str, str]:
+    """The T id of every span: its own when it is a unique brat id, else a fresh number.
+
+    Import keeps brat's T ids as span ids and the lines it cannot read (events, relations,
+    attributes, other notes) verbatim in the note, where they name spans by those ids: keeping
+    the ids keeps those references on the same text. Fresh numbers start above every T id in
+    the spans or mentioned in the note, so a new span never takes the id of one a kept line
+    names (even one deleted since).
+    """
+    counts = Counter(span.id for span in record.spans)
+    kept = {span.id for span in record.spans if counts[span.id] == 1 and _T_ID.match(span.id)}
+    taken = [int(ident[1:]) for ident in counts if _T_ID.match(ident)]
+    taken += [int(number) for number in _T_MENTION.findall(record.note)]
+    number = max(taken, default=0)
+    out: dict[str, str] = {}
+    for span in sorted(record.spans, key=lambda s: (s.start, s.end, s.label)):
+        if span.id in kept:
+            out[span.id] = span.id
+        else:
+            number += 1
+            out[span.id] = f"T{number}"
+    return out
+
+
 def ann_text(item: Item, report: Reporter) -> str:
     record, text = item.record, item.document.text
     lines: list[str] = []
     notes: list[tuple[str, str]] = []
-    tid: dict[str, str] = {}
-    number = 0
+    written: list[str] = []
+    tid = _t_ids(record)
     for span in sorted(record.spans, key=lambda s: (s.start, s.end, s.label)):
         fragments = _fragments(span)
         if not fragments:
@@ -76,15 +105,15 @@ def ann_text(item: Item, report: Reporter) -> str:
                 f"with a line break, which brat cannot hold; written as "
                 f"{fragments[0][0]}..{fragments[-1][1]}"
             )
-        number += 1
-        tid[span.id] = f"T{number}"
+        ident = tid[span.id]
+        written.append(ident)
         ranges = ";".join(f"{low} {high}" for low, high in fragments)
         surface = " ".join(text[low:high] for low, high in fragments)
-        lines.append(f"T{number}\t{span.label} {ranges}\t{surface}")
+        lines.append(f"{ident}\t{span.label} {ranges}\t{surface}")
         if span.value is not None:
-            notes.append((f"T{number}", f"value {_json(span.value)}"))
-    if tid:
-        first = "T1"
+            notes.append((ident, f"value {_json(span.value)}"))
+    if written:
+        first = written[0]
         for field, value in record.form.items():
             notes.append((first, f"form {field} {_json(value)}"))
         if record.links:
