@@ -21,7 +21,13 @@ from annotator.core.errors import AnnotatorError, UsageError
 from annotator.core.formats import IMPORT_FORMATS, UTF16_FORMATS
 from annotator.core.formats.checks import build_record, check_spans
 from annotator.core.formats.common import ImportedDoc, Reporter, Sink, write_atomic
-from annotator.core.formats.labels import build_scheme, parse_map, scheme_name, value_type
+from annotator.core.formats.labels import (
+    build_scheme,
+    corpus_scheme_name,
+    parse_map,
+    scheme_name,
+    value_type,
+)
 from annotator.core.formats.tokenlabels import TAG_SCHEMES
 from annotator.core.models import STATUSES, Document, record_line
 from annotator.core.scheme import Scheme
@@ -246,7 +252,7 @@ def import_documents(
     _refuse_existing(outputs, force)
     scheme_text = ""
     if scheme_out is not None:
-        name = scheme_name(corpus.stem).strip("_") or "imported"
+        name = corpus_scheme_name(corpus.stem)
         about = f"Labels found by annotator import in {source.name} ({fmt})."
         scheme_text = build_scheme(name, about, found)
     records = [

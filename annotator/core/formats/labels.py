@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import orjson
+from pydantic import ValidationError
 
 from annotator.core.errors import AnnotatorError, UsageError
 from annotator.core.scheme import RESERVED_KEYS, Scheme
@@ -57,7 +58,7 @@ def parse_map(pairs: Sequence[str]) -> dict[str, str]:
 
 def scheme_name(label: str) -> str:
     """A label name the scheme rules accept: ASCII letters, digits and ``_``, not a digit first."""
-    if _NAME_RE.match(label):
+    if _NAME_RE.fullmatch(label):
         return label
     plain = "".join(
         char
@@ -66,6 +67,18 @@ def scheme_name(label: str) -> str:
     )
     name = re.sub(r"[^A-Za-z0-9_]", "_", plain) or "_"
     return name if not name[0].isdigit() else f"_{name}"
+
+
+def corpus_scheme_name(stem: str) -> str:
+    """The name of the scheme written beside ``CORPUS.jsonl``, valid whatever the file name.
+
+    ``news`` stays ``news``; ``3.c`` becomes ``scheme_3_c``, ``2024-news`` ``scheme_2024_news``,
+    ``été`` ``ete``; a name with nothing usable (``🕊``, ``...``) becomes ``imported``.
+    """
+    name = scheme_name(stem).strip("_")
+    if not name:
+        return "imported"
+    return name if name[0].isalpha() else f"scheme_{name}"
 
 
 def value_type(values: Sequence[Any]) -> str:
@@ -85,6 +98,8 @@ def value_type(values: Sequence[Any]) -> str:
 
 
 def _toml_string(value: str) -> str:
+    # A file name that is not UTF-8 holds lone surrogates, which neither JSON nor TOML can hold.
+    value = value.encode("utf-8", "backslashreplace").decode("utf-8")
     text = orjson.dumps(value).decode()  # JSON escapes are TOML basic-string escapes
     return text.replace("\x7f", "\\u007f")
 
@@ -121,5 +136,10 @@ def build_scheme(name: str, description: str, labels: Sequence[tuple[str, str, s
     import tomllib
 
     text = scheme_toml(name, description, labels)
-    Scheme.model_validate(tomllib.loads(text))
+    try:
+        Scheme.model_validate(tomllib.loads(text))
+    except ValidationError as error:  # names are made valid above; never a traceback regardless
+        problem = error.errors()[0]
+        where = ".".join(str(part) for part in problem["loc"]) or "scheme"
+        raise AnnotatorError(f"the scheme written on import: {where}: {problem['msg']}") from None
     return text
