@@ -317,7 +317,7 @@ def test_brat_folder_export_is_complete_and_says_what_else_is_there(tmp_path: Pa
     assert sorted(p.name for p in out.iterdir())[:2] == ["doc000.ann", "doc000.txt"]
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temp files left
     assert warnings == [
-        f"{out}: 1 file(s) from before are not part of this export and are left as they are "
+        f"{out}: 1 other file(s) are not part of this export and are left as they are "
         "(e.g. notes.md)"
     ]
     assert (out / "notes.md").read_text() == "mine\n"

@@ -379,3 +379,30 @@ def test_a_checkbox_reads_ticked_or_not_without_colour(session: AnnotationSessio
         assert plain(skipped) == "▐X▌ skipped "
 
     drive(session, scenario)
+
+
+def test_a_split_into_a_folder_of_another_export_is_refused_and_nothing_goes(
+    session: AnnotationSession,
+) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await press(pilot, "e")
+        screen = screen_of(app)
+        state = screen.query_one("#export-state", Static)
+        screen.query_one("#export-format", Select).value = "conll"
+        screen.query_one("#export-split", Input).value = "train=0.5,dev=0.5"
+        await export(pilot, screen)
+        out = Path(screen.query_one("#export-out", Input).value)
+        before = files_under(out)
+        assert sorted(before) == ["dev.conll", "train.conll"]
+
+        screen.query_one("#export-split", Input).value = "a=0.5,b=0.5"
+        await export(pilot, screen)
+        assert str(state.render()) == (
+            f"✖ {out}: holds 2 file(s) of an earlier export that are not part of this one "
+            "(e.g. dev.conll), so the folder would mix two exports; choose an empty folder or "
+            "remove them (nothing was written)"
+        )
+        assert state.has_class("-error")
+        assert files_under(out) == before
+
+    drive(session, scenario)

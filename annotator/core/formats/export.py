@@ -258,19 +258,53 @@ def export_records(
     if out is None:
         result.splits, result.warnings, result.data = counts, report.lines, files[""]
         return result
-    if out.is_dir():
-        ours = {out / name for name in files}
-        older = [p for p in out.rglob("*") if p.is_file() and p not in ours]
-        if older:
-            report.warn(
-                f"{out}: {len(older)} file(s) from before are not part of this export "
-                f"and are left as they are (e.g. {older[0].relative_to(out)})"
-            )
+    if list(files) != [""]:
+        _refuse_other_exports(out, files, report)
     replaced = [path for path in _targets(out, files) if path.is_file()]
     written = _write(out, files, fmt)
     result.files, result.replaced = written, replaced
     result.splits, result.warnings = counts, report.lines
     return result
+
+
+# The names an export writes end so (brat: .txt and .ann; hf: .jsonl and labels.json); a file
+# with one of these under an export folder may be an earlier export's.
+EXPORT_SUFFIXES = frozenset({*(ext for ext in EXTENSIONS.values() if ext), ".txt", ".ann"})
+
+
+def other_export_files(out: Path, files: dict[str, bytes]) -> tuple[list[Path], list[Path]]:
+    """Files already under folder ``out`` that this export (``files``) does not write: those an
+    export could have written, then the others (hidden files are neither)."""
+    if not out.is_dir():
+        return [], []
+    ours = {out / name for name in files}
+    exported: list[Path] = []
+    others: list[Path] = []
+    for path in sorted(out.rglob("*")):
+        relative = path.relative_to(out)
+        if path in ours or not path.is_file():
+            continue
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        (exported if path.suffix in EXPORT_SUFFIXES else others).append(path)
+    return exported, others
+
+
+def _refuse_other_exports(out: Path, files: dict[str, bytes], report: Reporter) -> None:
+    """Stop an export into a folder that holds another export's files (with splits, documents
+    of one split would be left in another); never delete them. Other files are said and kept."""
+    exported, others = other_export_files(out, files)
+    if exported:
+        raise AnnotatorError(
+            f"{out}: holds {len(exported)} file(s) of an earlier export that are not part of this "
+            f"one (e.g. {exported[0].relative_to(out)}), so the folder would mix two exports; "
+            "choose an empty folder or remove them (nothing was written)"
+        )
+    if others:
+        report.warn(
+            f"{out}: {len(others)} other file(s) are not part of this export and are left as "
+            f"they are (e.g. {others[0].relative_to(out)})"
+        )
 
 
 def _targets(out: Path, files: dict[str, bytes]) -> list[Path]:

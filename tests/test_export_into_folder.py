@@ -1,0 +1,69 @@
+"""An export into a folder never mixes with another export's files (splits would share them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.formats.export import export_records
+from tests.test_agreement_data import run_cli
+from tests.test_formats_cli import many
+
+SPLIT = "train=0.8,test=0.2"
+
+
+def files_under(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_split_with_another_seed_into_the_same_folder_is_refused(tmp_path: Path) -> None:
+    corpus, gold, _records = many(tmp_path / "in", 30)
+    out = tmp_path / "spb"
+    common = ("--format", "brat", "--corpus", corpus, "--split", SPLIT, "-o", out)
+    first = run_cli("export", gold, *common, "--seed", "1")
+    assert (first.returncode, first.stderr) == (0, "")
+    before = files_under(out)
+    again = run_cli("export", gold, *common, "--seed", "2")
+    assert again.returncode == 1
+    assert again.stdout == ""
+    [line] = again.stderr.splitlines()
+    assert line.startswith(f"{out}: holds ")
+    assert "file(s) of an earlier export that are not part of this one (e.g. " in line
+    assert line.endswith("choose an empty folder or remove them (nothing was written)")
+    assert files_under(out) == before  # nothing deleted, nothing written
+    # The same seed again writes the same names: replaced, and said so.
+    same = run_cli("export", gold, *common, "--seed", "1")
+    assert same.returncode == 0
+    assert same.stderr == f"{out}: replaced {len(before)} files that were there\n"
+
+
+def test_hf_split_after_a_plain_hf_export_is_refused(tmp_path: Path) -> None:
+    corpus, gold, _records = many(tmp_path / "in", 10)
+    out = tmp_path / "hf"
+    export_records(gold, "hf", out, corpus=corpus)
+    with pytest.raises(AnnotatorError) as caught:
+        export_records(gold, "hf", out, corpus=corpus, split=SPLIT, seed=1)
+    assert str(caught.value) == (
+        f"{out}: holds 1 file(s) of an earlier export that are not part of this one "
+        "(e.g. data.jsonl), so the folder would mix two exports; choose an empty folder or "
+        "remove them (nothing was written)"
+    )
+    assert sorted(p.name for p in out.iterdir()) == ["data.jsonl", "labels.json"]
+
+
+def test_other_files_in_the_folder_are_kept_and_said(tmp_path: Path) -> None:
+    corpus, gold, _records = many(tmp_path / "in", 3)
+    out = tmp_path / "brat"
+    out.mkdir()
+    (out / "README.md").write_text("mine\n")
+    (out / ".DS_Store").write_text("x")
+    warnings: list[str] = []
+    result = export_records(gold, "brat", out, corpus=corpus, on_warning=warnings.append)
+    assert len(result.files) == 6
+    assert warnings == [
+        f"{out}: 1 other file(s) are not part of this export and are left as they are "
+        "(e.g. README.md)"
+    ]
+    assert (out / "README.md").read_text() == "mine\n"
