@@ -34,6 +34,7 @@ from annotator.core.formats.common import (
     require_str,
 )
 from annotator.core.formats.tokenlabels import describe, token_range
+from annotator.core.formats.wstokens import whitespace_tokens
 from annotator.core.tokens import tokenize
 
 _MASK = 0xFFFFFFFF
@@ -103,6 +104,8 @@ def task(item: Item, report: Reporter) -> dict[str, Any]:
     document, record = item.document, item.record
     text = document.text
     tokens = tokenize(text)
+    # Prodigy rebuilds the text from tokens and ws (one space): other whitespace needs tokens.
+    pieces, where = whitespace_tokens(text, tokens)
     spans = []
     for span in record.spans:
         entry: dict[str, Any] = {"start": span.start, "end": span.end}
@@ -115,17 +118,17 @@ def task(item: Item, report: Reporter) -> dict[str, Any]:
         else:
             first, last = found
             if tokens[first].start != span.start or tokens[last].end != span.end:
+                first_id, last_id = where[first], where[last]
                 report.warn(
                     f"{record.doc_id}: prodigy: span {describe(span)} does not start and end "
-                    f"on token edges; token_start {first} and token_end {last} cover it"
+                    f"on token edges; token_start {first_id} and token_end {last_id} cover it"
                 )
-            entry["token_start"], entry["token_end"] = first, last
+            entry["token_start"], entry["token_end"] = where[first], where[last]
         entry["label"] = span.label
         entry["text"] = span.text
         spans.append(entry)
     spans.sort(key=lambda s: (s["start"], s["end"], s["label"]))
     hashed = input_hash(text)
-    size = len(text)
     return {
         "text": text,
         "meta": {"doc_id": record.doc_id, **document.meta},
@@ -133,13 +136,13 @@ def task(item: Item, report: Reporter) -> dict[str, Any]:
         "_task_hash": task_hash(hashed, spans),
         "tokens": [
             {
-                "text": token.text,
-                "start": token.start,
-                "end": token.end,
+                "text": piece.text,
+                "start": piece.start,
+                "end": piece.end,
                 "id": number,
-                "ws": token.end < size and text[token.end].isspace(),
+                "ws": piece.ws,
             }
-            for number, token in enumerate(tokens)
+            for number, piece in enumerate(pieces)
         ],
         "spans": spans,
         "_view_id": "ner_manual",

@@ -26,6 +26,7 @@ from annotator.core.formats.common import (
     report_left_out,
 )
 from annotator.core.formats.tokenlabels import place_spans
+from annotator.core.formats.wstokens import whitespace_tokens
 from annotator.core.tokens import Token, tokenize
 
 SPANS_KEY = "sc"
@@ -44,25 +45,8 @@ def _spacy() -> Any:
 
 def words_and_spaces(text: str, tokens: Sequence[Token]) -> tuple[list[str], list[bool], list[int]]:
     """spaCy words and trailing-space flags whose text is ``text``, and where each token went."""
-    words: list[str] = []
-    spaces: list[bool] = []
-    where: list[int] = []
-    cursor = 0
-    for token in [*tokens, Token(len(text), len(text), "")]:
-        gap = text[cursor : token.start]
-        if gap:
-            if words and gap[0] == " " and not spaces[-1]:
-                spaces[-1] = True
-                gap = gap[1:]
-            if gap:
-                words.append(gap)
-                spaces.append(False)
-        if token.text:
-            where.append(len(words))
-            words.append(token.text)
-            spaces.append(False)
-        cursor = token.end
-    return words, spaces, where
+    pieces, where = whitespace_tokens(text, tokens)
+    return [piece.text for piece in pieces], [piece.ws for piece in pieces], where
 
 
 def _overlapping(items: Sequence[Item]) -> bool:

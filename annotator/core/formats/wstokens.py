@@ -1,0 +1,50 @@
+"""Tokens that rebuild their text exactly, as spaCy and Prodigy rebuild it: text + one space.
+
+spaCy (and Prodigy, whose tokens are spaCy's) has no room for arbitrary whitespace between
+tokens: a token has a ``ws`` flag (``whitespace_`` / ``spaces``) meaning "one plain space
+follows", and the text is every token's text plus that space. So any other gap (``\\n\\n``,
+``\\t``, U+2028, a second space, whitespace before the first token) becomes a token of its own,
+as spaCy's tokenizer makes one. The project's tokens are kept as they are, in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from annotator.core.tokens import Token
+
+
+class WsToken(NamedTuple):
+    """A token of the rebuilt sequence: its offsets, text, and whether one space follows."""
+
+    start: int
+    end: int
+    text: str
+    ws: bool
+
+
+def whitespace_tokens(text: str, tokens: Sequence[Token]) -> tuple[list[WsToken], list[int]]:
+    """Tokens whose texts and spaces give ``text`` exactly, and where each of ``tokens`` went.
+
+    ``"".join(t.text + (" " if t.ws else "") for t in out) == text``; ``out[where[i]]`` is
+    ``tokens[i]``.
+    """
+    out: list[WsToken] = []
+    where: list[int] = []
+    cursor = 0
+    for token in [*tokens, Token(len(text), len(text), "")]:
+        gap_start = cursor
+        if token.start > gap_start:
+            # One plain space right after a token is its ws flag; the rest of the gap (or all
+            # of it at the start of the text, or after a gap token) is a token of its own.
+            if out and not out[-1].ws and text[gap_start] == " ":
+                out[-1] = out[-1]._replace(ws=True)
+                gap_start += 1
+            if token.start > gap_start:
+                out.append(WsToken(gap_start, token.start, text[gap_start : token.start], False))
+        if token.text:
+            where.append(len(out))
+            out.append(WsToken(token.start, token.end, token.text, False))
+        cursor = token.end
+    return out, where
