@@ -21,6 +21,7 @@ from annotator.core.errors import AnnotatorError, UsageError
 from annotator.core.formats import IMPORT_FORMATS, UTF16_FORMATS
 from annotator.core.formats.checks import build_record, check_spans
 from annotator.core.formats.common import ImportedDoc, Reporter, Sink, write_atomic
+from annotator.core.formats.jsonl import RecordLineDoc
 from annotator.core.formats.labels import (
     build_scheme,
     corpus_scheme_name,
@@ -29,7 +30,7 @@ from annotator.core.formats.labels import (
     value_type,
 )
 from annotator.core.formats.tokenlabels import TAG_SCHEMES
-from annotator.core.models import STATUSES, Document, record_line
+from annotator.core.models import STATUSES, Document, Record, record_line
 from annotator.core.scheme import Scheme
 
 
@@ -201,6 +202,15 @@ def _refuse_existing(paths: Sequence[Path], force: bool) -> None:
             raise AnnotatorError(f"{path}: already exists; choose another name or pass --force")
 
 
+def _with_times(record: Record, doc: ImportedDoc) -> Record:
+    """Our own record lines keep when and how long they were annotated (already validated)."""
+    if not isinstance(doc, RecordLineDoc):
+        return record
+    return record.model_copy(
+        update={"updated_at": doc.updated_at, "seconds_spent": doc.seconds_spent}
+    )
+
+
 def import_documents(
     source: Path,
     fmt: str,
@@ -256,7 +266,9 @@ def import_documents(
         about = f"Labels found by annotator import in {source.name} ({fmt})."
         scheme_text = build_scheme(name, about, found)
     records = [
-        build_record(doc, annotator, status or doc.status or "done", fitted, report)
+        _with_times(
+            build_record(doc, annotator, status or doc.status or "done", fitted, report), doc
+        )
         for doc in annotated
         if annotator is not None
     ]

@@ -2,12 +2,15 @@
 
 With the text each line is the record's fields plus ``text`` and ``meta`` (the document's), so
 one file carries everything; such a line is no longer a bare Record (``annotator validate`` reads
-records, not these). Import reads either documents (``{"id", "text", "meta"}``) or such lines.
+records, not these). Import reads either documents (``{"id", "text", "meta"}``) or such lines,
+keeping the record's ``updated_at`` and ``seconds_spent`` too (``RecordLineDoc``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +27,17 @@ from annotator.core.formats.common import (
 )
 from annotator.core.journal import record_problems
 from annotator.core.models import Document, GoldRecord, Record
+
+# What ``annotator validate`` accepts (ASCII digits, nothing after the Z), stricter than the model.
+_UTC_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?Z")
+
+
+@dataclass
+class RecordLineDoc(ImportedDoc):
+    """A document read from one of our record lines: also when and how long it was annotated."""
+
+    updated_at: str | None = None
+    seconds_spent: float = 0.0
 
 
 def export_rows(items: Sequence[Item], with_text: bool) -> bytes:
@@ -70,6 +84,8 @@ def _record_line(data: dict[str, Any], where: str, report: Reporter) -> Imported
     except ValidationError as error:
         field, message = record_problems(error)[0]
         raise AnnotatorError(f"{where}: {field}: {message}") from None
+    if record.updated_at is not None and not _UTC_TIME.fullmatch(record.updated_at):
+        raise AnnotatorError(f"{where}: updated_at: must be a UTC time like 2025-08-24T10:00:00Z")
     if isinstance(record, GoldRecord) and (record.conflicts or record.sources.annotators):
         report.warn(
             f"{where}: {record.doc_id}: a gold record's sources and conflicts are not kept "
@@ -87,7 +103,7 @@ def _record_line(data: dict[str, Any], where: str, report: Reporter) -> Imported
         )
         for index, span in enumerate(record.spans)
     ]
-    return ImportedDoc(
+    return RecordLineDoc(
         record.doc_id,
         text,
         where,
@@ -98,4 +114,6 @@ def _record_line(data: dict[str, Any], where: str, report: Reporter) -> Imported
         note=record.note,
         status=record.status,
         flagged=record.flagged,
+        updated_at=record.updated_at,
+        seconds_spent=record.seconds_spent,
     )
