@@ -164,10 +164,11 @@ def test_conll_lines(tmp_path: Path) -> None:
     assert lines[:4] == ["-DOCSTART- O", "", "date O", "2025-08-24 O"]
     assert "Russian B-actor" in lines and "defence I-actor" in lines and "ministry I-actor" in lines
     assert lines[-2:] == ["", ""]  # the last sentence's blank line, then the end of the file
-    assert warnings[-1] == (
+    assert (  # what conll cannot carry is said last (a summary line past 5 documents)
         "article: conll: cannot hold overlapping spans: s12 count 978..983 'eight' overlaps "
         "s13; left out"
-    )
+    ) in warnings
+    assert warnings[-1].startswith("article: conll cannot carry the form (2 field(s))")
 
 
 def test_hf_loads_with_datasets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -30,6 +30,8 @@ def run(args: argparse.Namespace) -> int:
         offsets=args.offsets,
         scheme=scheme,
         on_warning=warn,
+        # Every document's line instead of a summary per format (``-v``, where the parser has it).
+        verbose=bool(getattr(args, "verbose", False)),
     )
     splits = ", ".join(f"{name} {count}" for name, count in result.splits.items())
     if result.data is not None:

@@ -21,16 +21,90 @@ Sink = Callable[[str], None]
 
 
 class Reporter:
-    """Collects the warning lines of one export or import and passes each to ``sink`` at once."""
+    """Collects the warning lines of one export or import and passes each to ``sink`` at once.
 
-    def __init__(self, sink: Sink | None = None) -> None:
+    What a format cannot carry is the same for many documents, so it is tallied instead
+    (``left_out``) and said by ``finish`` as one summary line per format (``summarise``); each
+    document's own line stays in ``details`` (and is passed on at once when ``verbose``).
+    """
+
+    def __init__(self, sink: Sink | None = None, *, verbose: bool = False) -> None:
         self.lines: list[str] = []
+        self.details: list[str] = []  # one line per document, for what is summarised
+        self.verbose = verbose
         self._sink = sink
+        self._left_out: dict[str, list[DocLeftOut]] = {}
 
     def warn(self, message: str) -> None:
         self.lines.append(message)
         if self._sink is not None:
             self._sink(message)
+
+    def left_out(self, fmt: str, entry: DocLeftOut) -> None:
+        """One document's parts that ``fmt`` cannot carry (said in summary by ``finish``)."""
+        self.details.append(entry.line(fmt))
+        if self.verbose:
+            self.warn(entry.line(fmt))
+        else:
+            self._left_out.setdefault(fmt, []).append(entry)
+
+    def finish(self) -> None:
+        """Say what was tallied: a summary line per format (every line for a few documents)."""
+        for fmt, entries in self._left_out.items():
+            for line in summarise(fmt, entries):
+                self.warn(line)
+        self._left_out.clear()
+
+
+# At most this many documents with something a format cannot carry get a line each.
+DETAIL_UP_TO = 5
+
+
+@dataclass(frozen=True)
+class DocLeftOut:
+    """What one document holds that a format cannot carry: (part of EXTRAS, how many)."""
+
+    doc_id: str
+    parts: tuple[tuple[str, int], ...]
+
+    def line(self, fmt: str) -> str:
+        words = ", ".join(_part_words(part, count) for part, count in self.parts)
+        return f"{self.doc_id}: {fmt} cannot carry {words}; not written"
+
+
+def _part_words(part: str, count: int) -> str:
+    if part == "form":
+        return f"the form ({count} field(s))"
+    if part in ("note", "flagged"):
+        return "the note" if part == "note" else "the flag"
+    return f"{part} ({count})"
+
+
+def summarise(fmt: str, entries: list[DocLeftOut]) -> list[str]:
+    """The lines saying what ``fmt`` could not carry of ``entries``: one line per document for
+    up to DETAIL_UP_TO documents, else one line with each part's count and documents, e.g.
+    ``prodigy cannot carry: the form (2 field(s)) of 30 document(s), span values (180) in 30
+    document(s); not written (first: d00001)``."""
+    if len(entries) <= DETAIL_UP_TO:
+        return [entry.line(fmt) for entry in entries]
+    counts: dict[str, list[int]] = {}
+    for entry in entries:
+        for part, count in entry.parts:
+            counts.setdefault(part, []).append(count)
+    words = []
+    for part in EXTRAS:
+        if part not in counts:
+            continue
+        found, docs = counts[part], len(counts[part])
+        if part == "form":
+            low, high = min(found), max(found)
+            fields = f"{low}" if low == high else f"{low}-{high}"
+            words.append(f"the form ({fields} field(s)) of {docs} document(s)")
+        elif part in ("note", "flagged"):
+            words.append(f"{_part_words(part, 1)} of {docs} document(s)")
+        else:
+            words.append(f"{part} ({sum(found)}) in {docs} document(s)")
+    return [f"{fmt} cannot carry: {', '.join(words)}; not written (first: {entries[0].doc_id})"]
 
 
 @dataclass(frozen=True)
@@ -258,26 +332,32 @@ def _write_files(out: Path, files: Mapping[str, bytes]) -> list[Path]:
 EXTRAS = ("form", "links", "span values", "note", "flagged")
 
 
-def left_out(record: Record, carried: frozenset[str] = frozenset()) -> list[str]:
-    """The parts of ``record`` a format that carries only ``carried`` of EXTRAS would drop."""
+def left_out_parts(record: Record, carried: frozenset[str] = frozenset()) -> list[tuple[str, int]]:
+    """(part of EXTRAS, how many) for each part of ``record`` a format carrying only
+    ``carried`` would drop."""
     out = []
     if record.form and "form" not in carried:
-        out.append(f"the form ({len(record.form)} field(s))")
+        out.append(("form", len(record.form)))
     if record.links and "links" not in carried:
-        out.append(f"links ({sum(len(ids) for ids in record.links.values())})")
+        out.append(("links", sum(len(ids) for ids in record.links.values())))
     values = sum(span.value is not None for span in record.spans)
     if values and "span values" not in carried:
-        out.append(f"span values ({values})")
+        out.append(("span values", values))
     if record.note and "note" not in carried:
-        out.append("the note")
+        out.append(("note", 1))
     if record.flagged and "flagged" not in carried:
-        out.append("the flag")
+        out.append(("flagged", 1))
     return out
+
+
+def left_out(record: Record, carried: frozenset[str] = frozenset()) -> list[str]:
+    """The parts of ``record`` a format that carries only ``carried`` of EXTRAS would drop."""
+    return [_part_words(part, count) for part, count in left_out_parts(record, carried)]
 
 
 def report_left_out(
     item: Item, fmt: str, report: Reporter, carried: frozenset[str] = frozenset()
 ) -> None:
-    parts = left_out(item.record, carried)
+    parts = left_out_parts(item.record, carried)
     if parts:
-        report.warn(f"{item.record.doc_id}: {fmt} cannot carry {', '.join(parts)}; not written")
+        report.left_out(fmt, DocLeftOut(item.record.doc_id, tuple(parts)))

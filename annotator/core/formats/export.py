@@ -3,7 +3,9 @@
 It reads the records (a gold file or a journal), checks each against its text and, with a
 scheme, against the scheme; then renders everything in memory and only then writes, each file
 atomically. Bad input stops the export before anything is written. What a format cannot hold is
-reported through ``on_warning``, one line per item.
+reported through ``on_warning``: a problem of one document names it; what a format cannot carry
+of many documents (form, values...) is one summary line per format, each document's line in
+``ExportResult.details`` (and through ``on_warning`` too with ``verbose``).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ class ExportResult:
     files: list[Path]
     splits: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)  # per document, what a summary line counts
     replaced: list[Path] = field(default_factory=list)  # files that existed and were written over
     data: bytes | None = None  # the one file, when no output path was given (``-o -``)
     statuses: tuple[str, ...] = ("done",)  # the statuses exported (``--status``)
@@ -194,6 +197,7 @@ def export_records(
     offsets: str = "codepoints",
     scheme: Scheme | None = None,
     on_warning: Sink | None = None,
+    verbose: bool = False,
 ) -> ExportResult:
     """Export the latest records of ``source`` to ``out`` in format ``fmt``.
 
@@ -211,7 +215,7 @@ def export_records(
     result = ExportResult(
         len(items), [], statuses=statuses, left_out=selection.left_out, gold=selection.gold
     )
-    report = Reporter(on_warning)
+    report = Reporter(on_warning, verbose=verbose)
     if not items:
         wanted = ", ".join(statuses)
         report.warn(f"{source}: no records with status {wanted} to export")
@@ -255,6 +259,8 @@ def export_records(
         from annotator.core.formats.hf import LABELS_FILE, labels_bytes
 
         files[LABELS_FILE] = labels_bytes(labels)
+    report.finish()
+    result.details = report.details
     if out is None:
         result.splits, result.warnings, result.data = counts, report.lines, files[""]
         return result
