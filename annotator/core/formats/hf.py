@@ -3,8 +3,9 @@
 One row per document (``id`` is the document id), tokens from the project's tokenizer, IOB2 tags
 as integers; ``labels.json`` is the list of tag names by integer: ``["O", "B-actor", "I-actor",
 ...]``, labels in scheme order (``--scheme``) or sorted. ``datasets.load_dataset("json",
-data_files=...)`` reads the rows. Import reads a folder (``labels.json`` and every ``*.jsonl``)
-or one ``.jsonl`` file with ``labels.json`` beside it; tags may also be strings.
+data_files=...)`` reads the rows; it cannot load an empty file, so an export that would write
+one (an empty split, no records) is refused. Import reads a folder (``labels.json`` and every
+``*.jsonl``) or one ``.jsonl`` file with ``labels.json`` beside it; tags may also be strings.
 """
 
 from __future__ import annotations
@@ -44,7 +45,17 @@ def labels_bytes(labels: Sequence[str]) -> bytes:
     return orjson.dumps(tag_names(labels)) + b"\n"
 
 
+# An hf file is read by ``datasets.load_dataset``, which refuses an empty one ("Instruction ...
+# corresponds to no data!"): an export that would write one stops instead, before any write.
+NO_ROWS = (
+    "hf: nothing written: datasets.load_dataset cannot load an empty .jsonl "
+    "(with --split: choose another --seed or other shares)"
+)
+
+
 def export_rows(items: Sequence[Item], labels: Sequence[str], report: Reporter) -> bytes:
+    if not items:
+        raise AnnotatorError(NO_ROWS)
     index = {name: number for number, name in enumerate(tag_names(labels))}
     out = []
     for item in items:
