@@ -124,6 +124,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--style", default="label", help="doccano: label or entities")
     export.add_argument("--offsets", default="codepoints", help="codepoints or utf16")
     export.add_argument("--scheme", help="check labels against this scheme TOML file")
+    export.add_argument(
+        "-v", "--verbose", action="store_true", help="a warning line per document, not a summary"
+    )
 
     imp = _add(commands, "import", "import_cmd", "Import articles and other tools' labels.")
     imp.add_argument("source", metavar="SRC", help="file or folder written by another tool")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import pytest
 
-from annotator.commands import export_cmd
+from annotator.cli import main
 from annotator.core.formats.common import DocLeftOut, Reporter, summarise
 from annotator.core.formats.export import export_records
 from annotator.core.models import Record
@@ -98,12 +97,9 @@ def test_the_detail_is_kept_and_given_when_asked(
         "d00001: prodigy cannot carry the form (2 field(s)), span values (6); not written"
     )
     assert len(result.details) == 8
-    args = argparse.Namespace(
-        source=str(gold), format="prodigy", out=str(tmp_path / "v.jsonl"), corpus=str(corpus),
-        status="done", split=None, seed=0, annotator=None, with_text=False, style="label",
-        offsets="codepoints", scheme=None, verbose=True,
-    )  # fmt: skip
-    assert export_cmd.run(args) == 0
+    capsys.readouterr()
+    words = ["export", str(gold), "--format", "prodigy", "-o", str(tmp_path / "v.jsonl")]
+    assert main([*words, "--corpus", str(corpus), "-v"]) == 0
     assert capsys.readouterr().err.splitlines() == [*result.details, "8 warning(s): see above"]
 
 

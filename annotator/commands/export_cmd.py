@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
         scheme=scheme,
         on_warning=warn,
         # Every document's line instead of a summary per format (``-v``, where the parser has it).
-        verbose=bool(getattr(args, "verbose", False)),
+        verbose=args.verbose,
     )
     splits = ", ".join(f"{name} {count}" for name, count in result.splits.items())
     if result.data is not None:
