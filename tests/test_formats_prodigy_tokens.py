@@ -17,20 +17,14 @@ from annotator.core.formats.common import Item, Reporter
 from annotator.core.formats.prodigy import task
 from annotator.core.models import Document, Record
 from annotator.core.tokens import tokenize
-from tests.test_formats_roundtrip import LABELS, SETTINGS, round_trip
+from tests.test_formats_roundtrip import LABELS, SETTINGS, round_trip, texts_from
 from tests.test_formats_support import need, record
 
 PIECES = [
     "\n\n", "\n", "\t", "\x0c ", "\x0c", "\u2028", " ", "  ", "   ", "\u00a0", " \n",
     "🕊️", "👩‍👩‍👧", "🇺🇦", "e\u0301", "क्षि", "Kyiv", "146", ".", "Mr.", "“", "”", "'s", "1,200",
 ]  # fmt: skip
-texts = st.lists(
-    st.one_of(
-        st.sampled_from(PIECES),
-        st.text(st.characters(exclude_characters="\r", exclude_categories=["Cs"]), max_size=3),
-    ),
-    max_size=25,
-).map("".join)
+texts = texts_from(PIECES)
 
 
 @st.composite

@@ -26,13 +26,20 @@ PIECES = [
 ]  # fmt: skip
 LABELS = ["actor", "count", "date", "releasee"]
 IDS = ["a", "b/c", "d-1", "Ω"]
-texts = st.lists(
-    st.one_of(
-        st.sampled_from(PIECES),
-        st.text(st.characters(exclude_characters="\r", exclude_categories=["Cs"]), max_size=3),
-    ),
-    max_size=25,
-).map("".join)
+
+
+def texts_from(pieces: list[str]) -> st.SearchStrategy[str]:
+    """Texts made of ``pieces`` (the hard cases) and short random runs between them."""
+    return st.lists(
+        st.one_of(
+            st.sampled_from(pieces),
+            st.text(st.characters(exclude_characters="\r", exclude_categories=["Cs"]), max_size=3),
+        ),
+        max_size=25,
+    ).map("".join)
+
+
+texts = texts_from(PIECES)
 SETTINGS = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
