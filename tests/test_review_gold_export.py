@@ -92,6 +92,7 @@ def test_export_and_stats_after_another_reviewer_settled_everything(
     assert figures["carol"]["done"] == 3
     assert figures["carol"]["in_progress"] == 0 and figures["carol"]["flagged"] == 0
     assert figures["carol"]["spans"] == {"actor": 6, "count": 3}
+    assert figures["carol"]["open_conflicts"] == 0
 
     assert main(["stats", str(case["gold"]), "--json"]) == 0
     printed = orjson.loads(capsys.readouterr().out)
@@ -113,6 +114,24 @@ def test_export_and_stats_after_another_reviewer_settled_everything(
         )
         == 0
     )
+
+
+def test_stats_counts_the_conflicts_a_merged_gold_file_leaves_open(
+    case: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    scheme = load_scheme(case["scheme"])
+    merge_files(case["files"], case["gold"], scheme, "root", corpus=open_corpus(case["corpus"]))
+    # Per document: alice's count 13-16 and bob's actor 31-38 are each a conflict of their own.
+    figures = stats_of_files([case["gold"]])
+    assert figures["root"]["open_conflicts"] == 6
+    assert figures["root"]["in_progress"] == 3
+    assert main(["stats", str(case["gold"])]) == 0
+    table = capsys.readouterr().out
+    assert "open: conflicts the gold records still hold" in " ".join(table.split())
+    row = next(line for line in table.splitlines() if line.startswith("│ root"))
+    assert [cell.strip() for cell in row.split("│")[1:-1]][-1] == "6"
+    # A journal has none to count: the column is not shown.
+    assert "open_conflicts" not in stats_of_files([case["files"][0]])["alice"]
 
 
 def test_annotator_picks_the_documents_whose_latest_gold_line_is_that_reviewers(

@@ -20,12 +20,16 @@ def run(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title="Annotators")
-    for column in ("annotator", "done", "skipped", "in progress", "flagged", "spans", "active"):
+    gold = any("open_conflicts" in entry for entry in figures.values())
+    # "open" is short so that the table keeps to 80 columns; the caption says what it counts.
+    caption = "open: conflicts the gold records still hold" if gold else None
+    table = Table(title="Annotators", caption=caption)
+    columns = ["annotator", "done", "skipped", "in progress", "flagged", "spans", "active"]
+    for column in [*columns, "open"] if gold else columns:
         table.add_column(column, justify="left" if column == "annotator" else "right")
     for name, entry in figures.items():
         minutes = entry["seconds"] / 60
-        table.add_row(
+        cells = [
             name,
             str(entry["done"]),
             str(entry["skipped"]),
@@ -33,7 +37,10 @@ def run(args: argparse.Namespace) -> int:
             str(entry["flagged"]),
             str(sum(entry["spans"].values())),
             f"{minutes:.1f} min",
-        )
+        ]
+        if gold:
+            cells.append(str(entry.get("open_conflicts", "")))
+        table.add_row(*cells)
     console = Console()
     console.print(table)
     # Spans per label in a table of their own: one column per label reads down the

@@ -9,11 +9,12 @@ from typing import Any
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.journal import read_journal
-from annotator.core.models import Record
+from annotator.core.models import GoldRecord, Record
 
 
 def annotator_stats(records: list[Record]) -> dict[str, dict[str, Any]]:
-    """Figures per annotator over the latest record of each document."""
+    """Figures per annotator over the latest record of each document; a reviewer's gold
+    records also give ``open_conflicts``, the conflicts still to settle."""
     out: dict[str, dict[str, Any]] = {}
     for record in records:
         entry = out.setdefault(
@@ -31,6 +32,8 @@ def annotator_stats(records: list[Record]) -> dict[str, dict[str, Any]]:
         entry["flagged"] += int(record.flagged)
         entry["spans"].update(span.label for span in record.spans)
         entry["seconds"] += record.seconds_spent
+        if isinstance(record, GoldRecord):
+            entry["open_conflicts"] = entry.get("open_conflicts", 0) + len(record.conflicts)
     for entry in out.values():
         entry["spans"] = dict(sorted(entry["spans"].items()))
         entry["seconds"] = round(entry["seconds"], 3)
