@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, UsageError
 from annotator.core.formats.common import read_bytes
 from annotator.core.journal import latest_lines, parse_json_line, record_problems
 from annotator.core.models import STATUSES, GoldRecord, Record
@@ -51,7 +51,7 @@ def parse_statuses(spec: str) -> tuple[str, ...]:
     names = tuple(part.strip() for part in spec.split(",") if part.strip())
     unknown = [name for name in names if name not in STATUSES]
     if unknown or not names:
-        raise AnnotatorError(
+        raise UsageError(
             f"--status: {spec!r}: expected one or more of {', '.join(STATUSES)} "
             "(comma-separated) or all"
         )

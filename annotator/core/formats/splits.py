@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import TypeVar
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import UsageError
 
 _NAME_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
 T = TypeVar("T")
@@ -27,19 +27,19 @@ def parse_split(spec: str) -> list[tuple[str, float]]:
         name, equals, share = piece.strip().partition("=")
         name = name.strip()
         if not equals or not _NAME_RE.match(name):
-            raise AnnotatorError(f"--split: {piece.strip()!r}: expected NAME=SHARE, e.g. train=0.8")
+            raise UsageError(f"--split: {piece.strip()!r}: expected NAME=SHARE, e.g. train=0.8")
         try:
             value = float(share)
         except ValueError:
-            raise AnnotatorError(f"--split: {name}: {share.strip()!r} is not a number") from None
+            raise UsageError(f"--split: {name}: {share.strip()!r} is not a number") from None
         if not 0 < value <= 1:
-            raise AnnotatorError(f"--split: {name}: share {value} must be above 0 and at most 1")
+            raise UsageError(f"--split: {name}: share {value} must be above 0 and at most 1")
         if any(name == seen for seen, _ in parts):
-            raise AnnotatorError(f"--split: {name} is named twice")
+            raise UsageError(f"--split: {name} is named twice")
         parts.append((name, value))
     total = sum(value for _, value in parts)
     if abs(total - 1.0) > 1e-6:
-        raise AnnotatorError(f"--split: shares add up to {total:g}, not 1")
+        raise UsageError(f"--split: shares add up to {total:g}, not 1")
     return parts
 
 
