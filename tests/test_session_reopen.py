@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import orjson
@@ -22,10 +24,25 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
+def alice_session(corpus: Path, tmp_path: Path, clock: FakeClock) -> AnnotationSession:
+    """alice's session over ``corpus``, its journal under ``tmp_path / "out"``."""
+    return open_session(corpus, "alice", None, tmp_path / "out", clock=clock, now=fixed_now)
+
+
+@contextmanager
+def reopened(corpus: Path, tmp_path: Path, clock: FakeClock) -> Iterator[AnnotationSession]:
+    """alice's session opened again over the same journal, closed afterwards."""
+    again = alice_session(corpus, tmp_path, clock)
+    try:
+        yield again
+    finally:
+        again.close()
+
+
 def test_reopening_restores_and_starts_at_first_unfinished(
     corpus: Path, tmp_path: Path, clock: FakeClock
 ) -> None:
-    first = open_session(corpus, "alice", None, tmp_path / "out", clock=clock, now=fixed_now)
+    first = alice_session(corpus, tmp_path, clock)
     first.open("a")
     first.label_selection(*where(first, "Russia"), "actor")
     first.set_field("event_type", "exchange")
@@ -33,28 +50,24 @@ def test_reopening_restores_and_starts_at_first_unfinished(
     first.open("b")
     first.label_selection(*where(first, "Norvania"), "actor")
     assert first.close()
-    again = open_session(corpus, "alice", None, tmp_path / "out", clock=clock, now=fixed_now)
-    try:
+    with reopened(corpus, tmp_path, clock) as again:
         assert again.first_unfinished_id() == "b"
         again.open("b")
         assert [s.text for s in again.record.spans] == ["Norvania"]
         again.open("a")
         assert again.record.status == "done"
         assert again.record.form == {"event_type": "exchange"}
-    finally:
-        again.close()
 
 
 def test_a_stale_record_is_not_applied_nor_overwritten(
     corpus: Path, tmp_path: Path, clock: FakeClock
 ) -> None:
-    first = open_session(corpus, "alice", None, tmp_path / "out", clock=clock, now=fixed_now)
+    first = alice_session(corpus, tmp_path, clock)
     first.open("a")
     first.label_selection(*where(first, "Russia"), "actor")
     first.close()
     (corpus / "a.txt").write_text("date 2025-08-24 Ukraine and Russia swapped.\n", "utf-8")
-    again = open_session(corpus, "alice", None, tmp_path / "out", clock=clock, now=fixed_now)
-    try:
+    with reopened(corpus, tmp_path, clock) as again:
         again.open("a")
         assert again.stale is not None
         assert again.record.spans == []
@@ -68,8 +81,6 @@ def test_a_stale_record_is_not_applied_nor_overwritten(
         lines = journal_lines(again)
         assert len(lines) == 3
         assert lines[-1]["doc_sha256"] == again.document.sha256
-    finally:
-        again.close()
 
 
 def test_a_locked_journal_is_a_clear_error(corpus: Path, tmp_path: Path) -> None:
@@ -90,7 +101,7 @@ def test_bad_annotator_name_is_refused(corpus: Path, tmp_path: Path) -> None:
 
 def finish_all(corpus: Path, tmp_path: Path, clock: FakeClock, doc_ids: list[str]) -> None:
     """A first session marks ``doc_ids`` done."""
-    first = open_session(corpus, "alice", None, tmp_path / "out", clock=clock, now=fixed_now)
+    first = alice_session(corpus, tmp_path, clock)
     for doc_id in doc_ids:
         first.open(doc_id)
         first.set_field("event_type", "exchange")
@@ -109,8 +120,7 @@ def test_a_done_record_for_a_changed_text_is_not_done(
 ) -> None:
     finish_all(corpus, tmp_path, clock, ["a", "b"])
     (corpus / "b.txt").write_text("date 2024-03-17 Norvania freed 14 fishermen.\n", "utf-8")
-    again = open_session(corpus, "alice", None, tmp_path / "out", clock=clock, now=fixed_now)
-    try:
+    with reopened(corpus, tmp_path, clock) as again:
         # Opening reads no texts: until they are hashed, records are taken at their word.
         assert again.progress() == (2, 3)
         assert again.texts_to_check() == ["a", "b"]
@@ -133,8 +143,6 @@ def test_a_done_record_for_a_changed_text_is_not_done(
         assert again.mark_done() == "c"
         assert again.status_of("b") == "done"
         assert again.progress() == (2, 3)
-    finally:
-        again.close()
 
 
 def test_finishing_the_rest_does_not_call_a_stale_document_finished(
@@ -142,14 +150,11 @@ def test_finishing_the_rest_does_not_call_a_stale_document_finished(
 ) -> None:
     finish_all(corpus, tmp_path, clock, ["a", "b"])
     (corpus / "a.txt").write_text("date 2025-08-24 Ukraine and Russia swapped.\n", "utf-8")
-    again = open_session(corpus, "alice", None, tmp_path / "out", clock=clock, now=fixed_now)
-    try:
+    with reopened(corpus, tmp_path, clock) as again:
         check_every_record(again)
         again.open("c")
         assert again.skip() == "a"
         assert not any("every document is finished" in n for n in again.take_notices())
-    finally:
-        again.close()
 
 
 def test_entering_a_document_learns_its_text_without_the_check(
@@ -157,14 +162,11 @@ def test_entering_a_document_learns_its_text_without_the_check(
 ) -> None:
     finish_all(corpus, tmp_path, clock, ["a", "b"])
     (corpus / "b.txt").write_text("date 2024-03-17 Norvania freed 14 fishermen.\n", "utf-8")
-    again = open_session(corpus, "alice", None, tmp_path / "out", clock=clock, now=fixed_now)
-    try:
+    with reopened(corpus, tmp_path, clock) as again:
         again.open("b")
         assert again.status_of("b") == "stale"
         assert again.progress() == (1, 3)
         assert again.texts_to_check() == ["a"]
-    finally:
-        again.close()
 
 
 def test_stale_records_in_a_jsonl_corpus(tmp_path: Path, clock: FakeClock) -> None:
@@ -177,13 +179,10 @@ def test_stale_records_in_a_jsonl_corpus(tmp_path: Path, clock: FakeClock) -> No
     write(TEXTS)
     finish_all(corpus, tmp_path, clock, ["a", "b", "c"])
     write({**TEXTS, "c": "Kestria said talks would not continue.\n"})
-    again = open_session(corpus, "alice", None, tmp_path / "out", clock=clock, now=fixed_now)
-    try:
+    with reopened(corpus, tmp_path, clock) as again:
         assert check_every_record(again) == ["c"]
         assert again.progress() == (2, 3)
         assert again.first_unfinished_id() == "c"
-    finally:
-        again.close()
 
 
 def test_a_text_that_cannot_be_read_is_left_to_opening(
@@ -191,12 +190,9 @@ def test_a_text_that_cannot_be_read_is_left_to_opening(
 ) -> None:
     finish_all(corpus, tmp_path, clock, ["a", "b"])
     (corpus / "b.txt").write_bytes(b"Norvania \xff freed them.\n")
-    again = open_session(corpus, "alice", None, tmp_path / "out", clock=clock, now=fixed_now)
-    try:
+    with reopened(corpus, tmp_path, clock) as again:
         assert [doc_id for doc_id, _ in again.text_hashes(["a", "b"])] == ["a"]
         assert check_every_record(again) == []
         assert again.status_of("b") == "done"
         with pytest.raises(AnnotatorError, match="invalid UTF-8"):
             again.open("b")
-    finally:
-        again.close()
