@@ -79,6 +79,19 @@ def body(where: tuple[Any, ...]) -> dict[str, Any]:
     return made
 
 
+def only_bob_marks_12() -> dict[str, Any]:
+    """Conflict c1 of both cases: bob's count "12" at 45-47, which alice did not mark."""
+    return {
+        "id": "c1",
+        "kind": "span",
+        "region": [45, 47],
+        "versions": [
+            {"spans": [], "annotators": ["alice"]},
+            {"spans": [body(COUNT_12)], "annotators": ["bob"]},
+        ],
+    }
+
+
 def annotator(
     name: str, made: list[dict[str, Any]], form: dict[str, Any], links: dict[str, list[str]]
 ) -> Record:
@@ -125,15 +138,7 @@ GOLD_TOTAL = gold(
     {},
     {},
     [
-        {
-            "id": "c1",
-            "kind": "span",
-            "region": [45, 47],
-            "versions": [
-                {"spans": [], "annotators": ["alice"]},
-                {"spans": [body(COUNT_12)], "annotators": ["bob"]},
-            ],
-        },
+        only_bob_marks_12(),
         {
             "id": "c2",
             "kind": "field",
@@ -202,15 +207,7 @@ GOLD_RELEASES = gold(
     {"releases": [{"released_by": "Russia", "count": 146}]},
     {"releases[0].released_by": ["s1"], "releases[0].count": ["s2"]},
     [
-        {
-            "id": "c1",
-            "kind": "span",
-            "region": [45, 47],
-            "versions": [
-                {"spans": [], "annotators": ["alice"]},
-                {"spans": [body(COUNT_12)], "annotators": ["bob"]},
-            ],
-        },
+        only_bob_marks_12(),
         {
             "id": "c2",
             "kind": "field",
