@@ -288,15 +288,8 @@ def _unit(
 
 def _text_problem(record: Annotation, text: str) -> str | None:
     """``path: message`` of the record's first span that does not fit ``text``, or None."""
-    spans = record.span_lines
-    size = len(text)
-    for span in spans:
-        if span.end > size or text[span.start : span.end] != span.text:
-            break
-    else:
-        return None
-    path, message = next(span_text_problems(spans, text))
-    return f"{path}: {message}"
+    problem = next(span_text_problems(record.span_lines, text), None)
+    return None if problem is None else f"{problem[0]}: {problem[1]}"
 
 
 def _nothing_to_compare(
