@@ -14,6 +14,8 @@ fields when they pass (``goldfile.gold_line``) and a review reads a gold file's 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from operator import attrgetter
 from pathlib import Path
 from typing import Annotated, Any, NotRequired
 
@@ -86,30 +88,49 @@ class GoldShape(RecordShape):
 _GOLD = TypeAdapter(GoldShape).validator
 
 
+_LABEL_VALUE = attrgetter("label", "value")
+
+
+class SpanValues:
+    """Which (label, value) pairs of spans fit the scheme, remembered: labels and values repeat
+    across records. A value is an int, a str or None (the models and the bulk decoder refuse
+    bool and float), so equal pairs are equally fine."""
+
+    def __init__(self, scheme: Scheme) -> None:
+        self.value_types = {label.name: label.value_type for label in scheme.labels}
+        self.fine: set[tuple[str, int | str | None]] = set()
+
+    def fit(self, spans: Sequence[Any]) -> bool:
+        """Whether every span's label is the scheme's and its value fits the label."""
+        if self.fine.issuperset(map(_LABEL_VALUE, spans)):  # the common case, in C
+            return True
+        for span in spans:
+            key = (span.label, span.value)
+            if key in self.fine:
+                continue
+            value_type = self.value_types.get(span.label)
+            if value_type is None or value_problem(value_type, span.value) is not None:
+                return False
+            self.fine.add(key)
+        return True
+
+
 class SchemeCheck:
     """``validate.scheme_problems`` for many records, with its span checks remembered.
 
-    Labels and span values repeat across records, so which (label, value) pairs are fine is
-    remembered; the form and links are checked per record by validate's own functions. Any
-    problem is reported with the message ``scheme_problems`` gives (the first one).
+    Which (label, value) pairs are fine is remembered (``SpanValues``); the form and links are
+    checked per record by validate's own functions. Any problem is reported with the message
+    ``scheme_problems`` gives (the first one).
     """
 
     def __init__(self, scheme: Scheme) -> None:
         self.scheme = scheme
-        self.value_types = {label.name: label.value_type for label in scheme.labels}
-        self.fine: set[tuple[str, type, Any]] = set()
+        self.values = SpanValues(scheme)
 
     def problem(self, file: Path, line: int, record: Record) -> str | None:
         """The first problem of the record as ``FILE:LINE: path: message``, or None."""
-        fine = self.fine
-        for span in record.spans:
-            key = (span.label, type(span.value), span.value)
-            if key in fine:
-                continue
-            value_type = self.value_types.get(span.label)
-            if value_type is None or value_problem(value_type, span.value) is not None:
-                return self._message(file, line, record)
-            fine.add(key)
+        if not self.values.fit(record.spans):
+            return self._message(file, line, record)
         if next(form_problems(record, self.scheme), None) is not None:
             return self._message(file, line, record)
         if record.links and next(link_problems(record, self.scheme), None) is not None:

@@ -29,9 +29,9 @@ from msgspec import Meta
 from pydantic import ValidationError
 
 from annotator.core.models import SCHEMA_VERSION, Status
+from annotator.core.record_check import SpanValues
 from annotator.core.scheme import Scheme
 from annotator.core.validate import links_problems
-from annotator.core.values import value_problem
 
 _NonEmpty = Annotated[str, Meta(min_length=1)]
 # orjson (the model's reader) reads a whole number outside 64 bits as a float, which the model
@@ -111,7 +111,6 @@ def line_type(labels: tuple[str, ...]) -> type[RecordLine]:
 _END = attrgetter("end")
 _START = attrgetter("start")
 _ID = attrgetter("id")
-_LABEL_VALUE = attrgetter("label", "value")
 _EMPTY: tuple[None, str, list[Any]] = (None, "", [])
 
 
@@ -122,12 +121,9 @@ class LineCheck:
     def __init__(self, scheme: Scheme) -> None:
         self.scheme = scheme
         self.decoder = msgspec.json.Decoder(line_type(tuple(label.name for label in scheme.labels)))
-        self.value_types = {label.name: label.value_type for label in scheme.labels}
         self.form = scheme.form_model.__pydantic_validator__
         self.required = [field.name for field in scheme.fields if field.required]
-        # (label, value) pairs already found fine: labels and values repeat. A value is an
-        # int, a str or None (bool and float are refused), so equal pairs are equally fine.
-        self.fine: set[tuple[str, int | str | None]] = set()
+        self.values = SpanValues(scheme)
 
     def line(self, raw: bytes) -> tuple[RecordLine, dict[str, Any]] | None:
         try:
@@ -149,22 +145,11 @@ class LineCheck:
             return None
         if len(set(map(_ID, spans))) != len(spans):
             return None
-        if not self.fine.issuperset(map(_LABEL_VALUE, spans)) and not self._values_fine(spans):
+        if not self.values.fit(spans):
             return None
         if line.links and not self._links_fine(line, form):
             return None
         return line, form
-
-    def _values_fine(self, spans: list[SpanLine]) -> bool:
-        for span in spans:
-            key = (span.label, span.value)
-            if key in self.fine:
-                continue
-            value_type = self.value_types.get(span.label)
-            if value_type is None or value_problem(value_type, span.value) is not None:
-                return False
-            self.fine.add(key)
-        return True
 
     def _links_fine(self, line: RecordLine, form: dict[str, Any]) -> bool:
         ids = set(map(_ID, line.spans))
