@@ -1,8 +1,8 @@
 """Checks of records in bulk without models: a scheme's checks, and gold lines.
 
-``SchemeCheck`` makes ``validate.scheme_problems``' checks for many records, remembering which
-span labels and values are fine. ``record_lines.LineCheck`` reads annotators' lines; its slow
-path ends here.
+``SpanValues`` remembers which span labels and values fit the scheme; ``SchemeCheck`` (the
+slow path of ``record_lines.LineCheck``, with ``validate.scheme_problems``' messages) and
+``LineCheck`` itself both ask it.
 
 Gold records: ``gold_data_fine`` checks a dict against ``GoldShape`` (the GoldRecord model's
 fields and constraints, as TypedDicts validated in pydantic-core) and the model's Python checks
