@@ -34,7 +34,7 @@ def annotation_of(data: dict[str, Any]) -> Annotation:
     checked = LineCheck(SCHEME).line(orjson.dumps(data))
     if checked is None:
         return Annotation(Record.model_validate(data))
-    return Annotation.of_line(*checked)
+    return Annotation.of_line(checked)
 
 
 LONG_TEXT = "Russia freed 146 prisoners and Ukraine freed 12 soldiers on 24 August 2025."

@@ -68,13 +68,16 @@ class Annotation:
         ]
 
     @classmethod
-    def of_line(cls, line: RecordLine, form: dict[str, Any], number: int = 0) -> Annotation:
-        """The same from a line (and its form) ``record_lines.LineCheck`` found valid."""
+    def of_line(cls, line: RecordLine, number: int = 0) -> Annotation:
+        """The same from a line ``record_lines.LineCheck`` found valid."""
         self = cls.__new__(cls)
         self.line = number
         self._fill(line.annotator, line.doc_id, line.doc_sha256, line.status)
         self.flagged = line.flagged
-        self._keep_form(form, line.links)
+        # The form's JSON text as the line has it (valid: the check decoded it), copied out
+        # of the line so that the line itself is not kept.
+        self._form = bytes(line.form)
+        self._links = orjson.dumps(line.links).decode() if line.links else ""
         # The decoded spans themselves: structs without a dict, their labels shared (decoded
         # as the scheme's literals), their ids interned (s1, s2... repeat in every record:
         # 20 MB of 440,000 spans, for 25 ms).
@@ -95,7 +98,7 @@ class Annotation:
     def _keep_form(self, form: dict[str, Any], links: dict[str, list[str]]) -> None:
         # The form and links as JSON text: a tenth of the memory of their dicts and lists.
         # (As str: orjson's bytes keep a 4 KB buffer each, a str is sized to fit.)
-        self._form = orjson.dumps(form).decode()
+        self._form: str | bytes = orjson.dumps(form).decode()
         self._links = orjson.dumps(links).decode() if links else ""
 
     @property

@@ -133,7 +133,7 @@ def _journal_lines(file: Path, check: LineCheck) -> Iterator[tuple[int, Annotati
             # of 2 KB is not copied twice to test and strip it.
             checked = check.line(raw)
             if checked is not None:
-                yield number, Annotation.of_line(*checked, number)
+                yield number, Annotation.of_line(checked, number)
                 continue
             complete = raw.endswith(b"\n")
             if not raw.strip():

@@ -7,7 +7,8 @@ model's fields and constraints (types checked strictly, unknown fields refused, 
 label one of the scheme's), so decoding and checking the shape cost about what ``orjson.loads``
 alone costs. It then makes the checks the model makes in Python (span ``end`` after ``start``,
 unique span ids, links to known span ids) and the scheme's (``validate.scheme_problems``: span
-values, the form in the scheme's pydantic model, required fields of a done record, links).
+values, the form as the scheme's form model takes it (``form_lines.FormCheck``, in C too),
+required fields of a done record, links).
 
 It answers only "valid" or "ask the model": it is never more lenient than ``Record`` and the
 scheme checks (where it differs, it is stricter: its patterns end at ``\\Z``, where the model's
@@ -26,8 +27,8 @@ from typing import Annotated, Any, Literal
 import msgspec
 import orjson
 from msgspec import Meta
-from pydantic import ValidationError
 
+from annotator.core.form_lines import FormCheck
 from annotator.core.models import SCHEMA_VERSION, Status
 from annotator.core.record_check import SpanValues
 from annotator.core.scheme import Scheme
@@ -111,34 +112,26 @@ def line_type(labels: tuple[str, ...]) -> type[RecordLine]:
 _END = attrgetter("end")
 _START = attrgetter("start")
 _ID = attrgetter("id")
-_EMPTY: tuple[None, str, list[Any]] = (None, "", [])
 
 
 class LineCheck:
-    """``line(raw)``: the line as a ``RecordLine`` and its form when it is a valid Record
-    fitting the scheme, else None (then ask the model)."""
+    """``line(raw)``: the line as a ``RecordLine`` when it is a valid Record fitting the
+    scheme, else None (then ask the model)."""
 
     def __init__(self, scheme: Scheme) -> None:
         self.scheme = scheme
         self.decoder = msgspec.json.Decoder(line_type(tuple(label.name for label in scheme.labels)))
-        self.form = scheme.form_model.__pydantic_validator__
+        self.form = FormCheck(scheme)
         self.required = [field.name for field in scheme.fields if field.required]
         self.values = SpanValues(scheme)
 
-    def line(self, raw: bytes) -> tuple[RecordLine, dict[str, Any]] | None:
+    def line(self, raw: bytes) -> RecordLine | None:
         try:
             line = self.decoder.decode(raw)
         except msgspec.DecodeError:  # malformed JSON, or a field out of shape
             return None
-        try:
-            form = orjson.loads(memoryview(line.form))
-            self.form.validate_python(form)
-        except (orjson.JSONDecodeError, ValidationError):
+        if not self.form.fine(line.form, self.required if line.status == "done" else []):
             return None
-        if line.status == "done":
-            for name in self.required:
-                if form.get(name) in _EMPTY:
-                    return None
         spans = line.spans
         # In C over the spans: every end after its start, the ids unique, the values known fine.
         if not all(map(gt, map(_END, spans), map(_START, spans))):
@@ -147,13 +140,14 @@ class LineCheck:
             return None
         if not self.values.fit(spans):
             return None
-        if line.links and not self._links_fine(line, form):
+        if line.links and not self._links_fine(line):
             return None
-        return line, form
+        return line
 
-    def _links_fine(self, line: RecordLine, form: dict[str, Any]) -> bool:
+    def _links_fine(self, line: RecordLine) -> bool:
         ids = set(map(_ID, line.spans))
         links = line.links
         if any(span_id not in ids for span_ids in links.values() for span_id in span_ids):
             return False
+        form = orjson.loads(memoryview(line.form))  # valid JSON: the form check read it
         return next(links_problems(links, form, self.scheme), None) is None

@@ -55,6 +55,9 @@ class FormField(_SchemeModel):
 
     @model_validator(mode="after")
     def _shape(self) -> FormField:
+        if self.name.startswith("_"):
+            # The form model cannot hold such a field: pydantic takes it for a private one.
+            raise ValueError(f"field {self.name!r}: a field's name cannot begin with _")
         if self.type == "choice" and not self.choices:
             raise ValueError(f"field {self.name!r}: a choice field needs choices")
         if self.type != "choice" and self.choices:

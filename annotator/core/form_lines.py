@@ -1,0 +1,131 @@
+"""A journal line's form, decoded and checked in C: ``FormCheck``.
+
+``record_lines.LineCheck`` decodes a record's fields with msgspec; its form comes as JSON text.
+Reading that text with orjson and checking it with the scheme's pydantic form model
+(``Scheme.form_model``) cost as much as decoding the rest of the record. ``FormCheck`` decodes
+it instead into msgspec structs made from the scheme's fields, with the model's rules: strict
+types (no "146" for an integer, no 1.0, no true), a choice one of the field's choices, unknown
+fields refused, a list of strings or a group's items never null, and a date ``YYYY-MM-DD``,
+``YYYY-MM`` or ``YYYY`` that is a calendar date (``values.check_date``, remembered per date).
+
+Like ``LineCheck`` it answers only "valid" or "ask the model": never more lenient, and stricter
+where the two differ (integers within 64 bits, as orjson reads them; dates in ASCII digits, where
+the model's ``\\d`` also takes other digits). Tests hold it to the form model.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, get_args
+
+import msgspec
+from msgspec import UNSET, Meta, UnsetType
+from pydantic import BaseModel
+
+from annotator.core.scheme import FormField, Scheme
+from annotator.core.values import check_date
+
+_I64_MIN, _I64_MAX = -(2**63), 2**63 - 1
+_Integer = Annotated[int, Meta(ge=_I64_MIN, le=_I64_MAX)]
+# values._DATE_RE with [0-9] for \d and \Z for $ (never more lenient).
+_Date = Annotated[str, Meta(pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\Z")]
+
+
+def _field_type(field: FormField, dates: list[tuple[str, ...]], path: tuple[str, ...]) -> Any:
+    """The msgspec type of one field: absent (UNSET) is allowed wherever the model has a
+    default, null wherever the model takes None."""
+    if field.type == "choice":
+        return Literal[tuple(field.choices)] | None | UnsetType
+    if field.type == "text":
+        return str | None | UnsetType
+    if field.type == "integer":
+        return _Integer | None | UnsetType
+    if field.type == "date":
+        dates.append((*path, field.name))
+        return _Date | None | UnsetType
+    if field.type == "list":
+        return list[str] | UnsetType
+    item = _struct(f"{field.name}_item", field.fields, dates, (*path, field.name, "*"))
+    return list[item] | UnsetType  # type: ignore[valid-type]
+
+
+def _struct(
+    name: str, fields: list[FormField], dates: list[tuple[str, ...]], path: tuple[str, ...]
+) -> type[msgspec.Struct]:
+    # gc=False: a form holds strings, ints, lists and its items, never itself.
+    return msgspec.defstruct(
+        name,
+        [(field.name, _field_type(field, dates, path), UNSET) for field in fields],
+        forbid_unknown_fields=True,
+        gc=False,
+    )
+
+
+class FormCheck:
+    """``fine(raw)``: whether a form's JSON text is valid for the scheme's form model, and
+    ``filled(raw, names)``: the same, and every named field filled (required when done)."""
+
+    def __init__(self, scheme: Scheme) -> None:
+        # Each date field's place: (field,) or (group, "*", field).
+        self.dates: list[tuple[str, ...]] = []
+        self.decoder = msgspec.json.Decoder(_struct("form", scheme.fields, self.dates, ()))
+        self.calendar: set[str] = set()  # dates known to be calendar dates
+        # Only while the form model has exactly the scheme's fields does this check stand
+        # for it (pydantic would take some names for its own).
+        self.usable = _model_fields(scheme.form_model) == _scheme_fields(scheme.fields)
+
+    def fine(self, raw: Any, required: list[str]) -> bool:
+        """Whether the form text ``raw`` is valid, and each ``required`` field is neither
+        absent, null, empty text nor an empty list."""
+        if not self.usable:
+            return False
+        try:
+            form = self.decoder.decode(raw)
+        except msgspec.DecodeError:
+            return False
+        for name in required:
+            if getattr(form, name) in _EMPTY:
+                return False
+        return not self.dates or self._dates_fine(form)
+
+    def _dates_fine(self, form: Any) -> bool:
+        for place in self.dates:
+            if len(place) == 1:
+                values = [getattr(form, place[0])]
+            else:
+                items = getattr(form, place[0])
+                values = [] if items is UNSET else [getattr(item, place[2]) for item in items]
+            for value in values:
+                if value is None or value is UNSET or value in self.calendar:
+                    continue
+                try:
+                    check_date(value)
+                except ValueError:
+                    return False
+                if len(self.calendar) > 100_000:
+                    self.calendar.clear()
+                self.calendar.add(value)
+        return True
+
+
+def _model_fields(model: type[BaseModel]) -> list[tuple[str, Any]]:
+    """The model's field names, each with its item model's (for a group) or None."""
+    out: list[tuple[str, Any]] = []
+    for name, info in model.model_fields.items():
+        args = get_args(info.annotation)
+        item = (
+            args[0]
+            if args and isinstance(args[0], type) and issubclass(args[0], BaseModel)
+            else None
+        )
+        out.append((name, None if item is None else _model_fields(item)))
+    return out
+
+
+def _scheme_fields(fields: list[FormField]) -> list[tuple[str, Any]]:
+    return [
+        (field.name, _scheme_fields(field.fields) if field.type == "group" else None)
+        for field in fields
+    ]
+
+
+_EMPTY: tuple[Any, ...] = (UNSET, None, "", [])

@@ -1,0 +1,230 @@
+"""The bulk readers' form check (``form_lines.FormCheck``) is never more lenient than the
+scheme's pydantic form model, and takes the forms the model takes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ConfigDict, ValidationError, create_model
+
+from annotator.core.form_lines import FormCheck
+from annotator.core.scheme import Scheme, load_default_scheme
+
+# Every field type, at the top level and in a group.
+SCHEME = Scheme.model_validate(
+    {
+        "name": "forms",
+        "labels": [{"name": "actor", "key": "1", "color": "#4e79a7"}],
+        "fields": [
+            {"name": "kind", "type": "choice", "choices": ["a", "b c", "é"], "required": True},
+            {"name": "title", "type": "text"},
+            {"name": "number", "type": "integer"},
+            {"name": "day", "type": "date"},
+            {"name": "tags", "type": "list"},
+            {
+                "name": "items",
+                "type": "group",
+                "fields": [
+                    {"name": "who", "type": "text"},
+                    {"name": "count", "type": "integer"},
+                    {"name": "when", "type": "date"},
+                    {"name": "names", "type": "list"},
+                    {"name": "mode", "type": "choice", "choices": ["x", "y"]},
+                ],
+            },
+        ],
+    }
+)
+REQUIRED = ["kind"]
+
+ODD: list[Any] = [
+    None,
+    True,
+    False,
+    0,
+    -1,
+    146,
+    2**63 - 1,
+    1.0,
+    1.5,
+    "",
+    " ",
+    "a",
+    "b c",
+    "é",
+    "146",
+    "2025",
+    "2025-02",
+    "2025-02-28",
+    "2025-02-30",
+    "2025-13",
+    "2025-2-3",
+    "٢٠٢٥",
+    "2025-02-28\n",
+    [],
+    ["x"],
+    [1],
+    [None],
+    {},
+    {"who": "Kyiv"},
+]
+
+
+def model_takes(form: Any) -> bool:
+    try:
+        SCHEME.form_model.model_validate(form)
+    except ValidationError:
+        return False
+    return True
+
+
+def fast_takes(raw: bytes, required: list[str] | None = None) -> bool:
+    """Whether the fast check takes ``raw``; when it does, the model must too (and with
+    ``required``, every required field must be filled)."""
+    taken = FormCheck(SCHEME).fine(raw, required or [])
+    if taken:
+        form = orjson.loads(raw)
+        assert model_takes(form), raw
+        for name in required or []:
+            assert form.get(name) not in (None, "", []), raw
+    return taken
+
+
+def forms() -> list[dict[str, Any]]:
+    """Each top-level field and each item field set to each odd value, and left out."""
+    out: list[dict[str, Any]] = [{}, {"kind": "a"}]
+    for field in SCHEME.fields:
+        for value in ODD:
+            out.append({"kind": "a", field.name: value})
+    group = SCHEME.fields[-1]
+    for sub in group.fields:
+        for value in ODD:
+            out.append({"kind": "a", "items": [{"who": "Kyiv"}, {sub.name: value}]})
+    out.append({"kind": "a", "extra": 1})
+    out.append({"kind": "a", "items": [{"extra": 1}]})
+    out.append({"kind": "a", "items": [None]})
+    out.append({"kind": "a", "items": ["x"]})
+    return out
+
+
+@pytest.mark.parametrize("form", forms())
+def test_a_form_the_fast_check_takes_the_model_takes(form: dict[str, Any]) -> None:
+    fast_takes(orjson.dumps(form))
+    fast_takes(orjson.dumps(form), REQUIRED)
+
+
+def test_the_fast_check_takes_the_forms_the_model_takes() -> None:
+    """Not only refusals: apart from the stricter cases it decides as the model does."""
+    stricter = 0
+    for form in forms():
+        raw = orjson.dumps(form)
+        if fast_takes(raw) != model_takes(form):
+            stricter += 1
+            # The model's \\d takes other digits too, and its $ a final newline.
+            assert "٢٠٢٥" in raw.decode() or "28\\n" in raw.decode(), form
+    assert stricter == 4  # those two dates, at the top level and in an item
+
+
+@pytest.mark.parametrize(
+    ("raw", "taken"),
+    [
+        (b"{}", True),
+        (b" { } ", True),
+        (b'{"kind": "a", "kind": "z"}', False),  # the last of a repeated key counts
+        (b'{"kind": "a", "kind": "b c"}', True),
+        (b'{"kind": "z", "kind": "a"}', False),  # every one is checked: stricter
+        (b'{"title": "\\ud800"}', False),  # a lone surrogate: orjson refuses it
+        (b'{"title": "caf\\u00e9"}', True),
+        (b'{"number": 1e400}', False),
+        (b'{"number": -0}', True),
+        (b'{"number": 1e0}', False),
+        (b'{"number": ' + str(2**64).encode() + b"}", False),
+        (b"[]", False),
+        (b"null", False),
+        (b'{"kind": "a"', False),
+    ],
+)
+def test_odd_json_texts(raw: bytes, taken: bool) -> None:
+    assert fast_takes(raw) is taken
+
+
+@pytest.mark.parametrize(
+    ("form", "taken"),
+    [
+        ({"kind": "a"}, True),
+        ({"kind": "é"}, True),
+        ({}, False),
+        ({"kind": None}, False),
+        ({"kind": ""}, False),
+        ({"kind": "a", "tags": []}, True),
+    ],
+)
+def test_required_fields(form: dict[str, Any], taken: bool) -> None:
+    assert fast_takes(orjson.dumps(form), REQUIRED) is taken
+
+
+def test_a_date_is_checked_on_the_calendar_every_time() -> None:
+    check = FormCheck(SCHEME)
+    assert check.fine(b'{"items": [{"when": "2024-02-29"}]}', [])
+    assert not check.fine(b'{"items": [{"when": "2025-02-29"}]}', [])
+    assert not check.fine(b'{"day": "2025-02-29"}', [])  # not remembered as fine
+    assert check.fine(b'{"day": "2024-02-29"}', [])  # remembered: still fine
+
+
+values = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.sampled_from(["a", "x", "é", "", "2024-02-29", "2025-02-29", "2025-12", "0000"]),
+    st.text(max_size=4),
+    st.lists(st.sampled_from(["a", "2025", ""]), max_size=2),
+)
+names = st.sampled_from(["kind", "title", "number", "day", "tags", "items", "nope"])
+item_names = st.sampled_from(["who", "count", "when", "names", "mode", "nope"])
+items = st.lists(st.dictionaries(item_names, values, max_size=3), max_size=2)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(names, values, max_size=4), st.none() | items)
+def test_any_form_the_fast_check_takes_the_model_takes(form: dict[str, Any], group: Any) -> None:
+    if group is not None:
+        form["items"] = group
+    try:
+        raw = orjson.dumps(form)
+    except orjson.JSONEncodeError:  # integers past 64 bits: not JSON orjson writes
+        return
+    fast_takes(raw)
+    fast_takes(raw, REQUIRED)
+
+
+def test_the_check_stands_for_the_model_of_these_schemes() -> None:
+    assert FormCheck(SCHEME).usable
+    assert FormCheck(load_default_scheme()).usable
+
+
+def test_a_form_model_without_the_schemes_fields_is_not_stood_for(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Should pydantic ever take a field for its own, every form goes to the model."""
+    scheme = load_default_scheme()
+    smaller = create_model("smaller", __config__=ConfigDict(extra="forbid"))
+    monkeypatch.setattr(type(scheme), "form_model", property(lambda _self: smaller))
+    check = FormCheck(scheme)
+    assert not check.usable
+    assert not check.fine(b"{}", [])
+
+
+def test_a_field_name_beginning_with_an_underscore_is_refused() -> None:
+    with pytest.raises(ValidationError, match="cannot begin with _"):
+        Scheme.model_validate(
+            {
+                "name": "s",
+                "labels": [{"name": "actor", "key": "1", "color": "#4e79a7"}],
+                "fields": [{"name": "_x", "type": "text"}],
+            }
+        )
