@@ -197,6 +197,21 @@ def test_group_frames(tmp_path: Path) -> None:
     assert releases["agreement"] == 0.0
 
 
+def test_group_frames_equal_in_another_order_and_spacing(tmp_path: Path) -> None:
+    # The same two frames, in another order, one text spaced otherwise and one count left
+    # out where the other wrote null: equal frames, so full agreement.
+    frames_a = [{"released_by": "Russia", "count": 146}, {"released_by": "the  UAE", "count": None}]
+    frames_b = [{"released_by": "the UAE "}, {"released_by": "Russia", "count": 146}]
+    report = figures(
+        tmp_path,
+        [record("alice", form={"releases": frames_a})],
+        [record("bob", form={"releases": frames_b})],
+    )
+    releases = report["form"]["releases"]
+    assert releases["frame_f1"] == 1.0
+    assert releases["agreement"] == 1.0
+
+
 def test_mismatched_hashes_are_excluded_and_reported(tmp_path: Path) -> None:
     other = TEXT.replace("146", "147")
     report = figures(

@@ -141,9 +141,9 @@ def field_agreement(
                     unit_pairs += 1
                     unit_equal += first == second
         for group in groups:
-            frames = {name: field_value(form, group) for name, form in forms.items()}
+            items = {name: _items(form, group) for name, form in forms.items()}
             counted = same_frames[group.name][:]
-            _count_frames(frames, frame_counts[group.name], same_frames[group.name])
+            _count_frames(items, group, frame_counts[group.name], same_frames[group.name])
             unit_pairs += same_frames[group.name][0] - counted[0]
             unit_equal += same_frames[group.name][1] - counted[1]
         if per_unit is not None:
@@ -180,24 +180,41 @@ def _pair_agreement(table: list[list[Hashable | None]]) -> float | None:
     return agreeing / pairs if pairs else None
 
 
+def _items(form: dict[str, Any], group: FormField) -> list[dict[str, Any]]:
+    """A group's items in a form (absent: none)."""
+    return [item for item in form.get(group.name) or [] if isinstance(item, dict)]
+
+
 def _count_frames(
-    frames: dict[str, Hashable],
+    items: dict[str, list[dict[str, Any]]],
+    group: FormField,
     counts: dict[tuple[str, str], list[int]],
     same: list[int],
 ) -> None:
+    """Count one document's frames of ``group`` for each pair of annotators: frames in
+    both (as multisets), frames of either, and whether the two gave the same frames."""
+    frames: dict[str, Counter[tuple[Hashable, ...]]] = {}  # made only when items differ
     for (a, b), tally in counts.items():
-        frames_a, frames_b = frames.get(a), frames.get(b)
-        if frames_a is None or frames_b is None:
+        items_a, items_b = items.get(a), items.get(b)
+        if items_a is None or items_b is None:
             continue
-        assert isinstance(frames_a, tuple) and isinstance(frames_b, tuple)
         tally[2] += 1
-        tally[1] += len(frames_a) + len(frames_b)
+        tally[1] += len(items_a) + len(items_b)
         same[0] += 1
-        if frames_a == frames_b:
-            tally[0] += len(frames_a)
+        # Equal items are equal frames (the common case): no need to make them.
+        if items_a == items_b:
+            tally[0] += len(items_a)
             same[1] += 1
-        elif frames_a and frames_b:
-            tally[0] += (Counter(frames_a) & Counter(frames_b)).total()
+            continue
+        if a not in frames:
+            frames[a] = Counter(frame_key(item, group) for item in items_a)
+        if b not in frames:
+            frames[b] = Counter(frame_key(item, group) for item in items_b)
+        if frames[a] == frames[b]:
+            tally[0] += len(items_a)
+            same[1] += 1
+        else:
+            tally[0] += (frames[a] & frames[b]).total()
 
 
 def _group_figures(

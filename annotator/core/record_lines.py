@@ -22,7 +22,7 @@ from __future__ import annotations
 import sys
 from functools import lru_cache
 from operator import attrgetter, gt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 import msgspec
 import orjson
