@@ -11,8 +11,9 @@ writer, with the reviewer as ``annotator``. So a review can stop at any moment a
 The walk: documents in corpus order; within a document span conflicts by region, then field
 conflicts in scheme order. ``next_conflict`` / ``previous_conflict`` wrap around; a decision
 moves on to the next open conflict after the one settled. What a decision does to the record is
-``review_decisions``' business. ``undo`` puts back the record as it was before the last
-decision of this session (saved again, so the gold file says so too).
+``review_decisions``' business (``review_typed``'s for a value the reviewer types). ``undo``
+puts back the record as it was before the last decision of this session (saved again, so the
+gold file says so too).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from annotator.core.merge import utc_now
 from annotator.core.models import Document, GoldRecord, Span
 from annotator.core.review_links import Annotations
 from annotator.core.review_records import ReviewRecords
+from annotator.core.review_typed import Typed, settle_typed
 from annotator.core.review_views import ConflictView, Place, describe
 from annotator.core.saving import SavesThroughStore, StatusRelay
 from annotator.core.scheme import Scheme
@@ -298,6 +300,15 @@ class ReviewSession(SavesThroughStore):
             )
         )
 
+    def settle_typed(self, typed: Typed) -> Place | None:
+        """Settle the current field conflict with a typed value, or a group's with one item
+        written by hand (``review_typed``: a ``BadValue`` names the input that is wrong)."""
+        return self._decide(
+            lambda record, cid: settle_typed(
+                record, cid, typed, self.scheme, self.annotations.get(record.doc_id)
+            )
+        )
+
     def begin_edit(self) -> None:
         """Start drawing the span that settles the current (span) conflict."""
         conflict = self.conflict
@@ -306,7 +317,7 @@ class ReviewSession(SavesThroughStore):
         if conflict.get("kind") != "span":
             raise Refused(
                 f"{conflict.get('path')} is a form field: take one of its versions "
-                f"(1–{len(conflict['versions'])}); e draws a span for span conflicts"
+                f"(1–{len(conflict['versions'])}) or type its value"
             )
         self.editing = True
 

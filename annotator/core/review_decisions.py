@@ -41,7 +41,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.form_compare import frame_key, normal
 from annotator.core.models import GoldRecord, Span
 from annotator.core.review_links import Annotations, links_after
-from annotator.core.scheme import Scheme
+from annotator.core.scheme import FormField, Scheme
 from annotator.core.session_edits import Refused
 from annotator.core.spans import SnapMode, next_span_id, snap_selection, sort_key, suggest_value
 
@@ -60,7 +60,7 @@ def _versions(conflict: Conflict) -> list[dict[str, Any]]:
     return versions
 
 
-def _settled(
+def settled_record(
     record: GoldRecord,
     conflict: Conflict,
     scheme: Scheme,
@@ -68,7 +68,7 @@ def _settled(
     **changes: Any,
 ) -> GoldRecord:
     """The record with ``changes``, without ``conflict``, its links carried and its status set
-    (validated anew)."""
+    (validated anew): what every decision returns."""
     fields = record.model_dump()
     fields.update(changes)
     fields["conflicts"] = [other for other in record.conflicts if other is not conflict]
@@ -132,7 +132,7 @@ def _take_spans(
                 added_now.add(key)
             sources[existing.id] = list(dict.fromkeys([*sources.get(existing.id, []), *who]))
     spans.sort(key=sort_key)
-    return _settled(
+    return settled_record(
         record,
         conflict,
         scheme,
@@ -142,7 +142,8 @@ def _take_spans(
     )
 
 
-def _field_of(scheme: Scheme, conflict: Conflict) -> Any:
+def field_of(scheme: Scheme, conflict: Conflict) -> FormField:
+    """The scheme's field a field conflict is about (Refused when the scheme lacks it)."""
     path = conflict.get("path")
     field = scheme.field(path) if isinstance(path, str) else None
     if field is None:
@@ -173,7 +174,7 @@ def _take_field(
     scheme: Scheme,
     annotations: Annotations | None,
 ) -> GoldRecord:
-    field = _field_of(scheme, conflict)
+    field = field_of(scheme, conflict)
     values = [version.get("value") for version in chosen]
     form = dict(record.form)
     if field.type == "group":
@@ -204,7 +205,7 @@ def _take_field(
             form.pop(field.name, None)
         else:
             form[field.name] = values[0]
-    return _settled(record, conflict, scheme, annotations, form=form)
+    return settled_record(record, conflict, scheme, annotations, form=form)
 
 
 def _keys_hint(conflict: Conflict) -> str:
@@ -228,7 +229,7 @@ def reject(
             f"{conflict.get('path')} is required and still empty: take a version "
             f"({_keys_hint(conflict)}) instead of rejecting them all"
         )
-    return _settled(record, conflict, scheme, annotations)
+    return settled_record(record, conflict, scheme, annotations)
 
 
 def settle_with_span(
@@ -291,7 +292,7 @@ def settle_with_span(
     )
     spans = sorted([*record.spans, span], key=sort_key)
     sources = {**record.sources.spans, span.id: who}
-    settled = _settled(
+    settled = settled_record(
         record,
         conflict,
         scheme,

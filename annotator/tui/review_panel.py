@@ -91,7 +91,7 @@ class ConflictPanel(Static):
             self.plain = "\n\n".join([*plain, details.plain, keys.plain])
             self.update(Group(head, versions, Text(""), details))
         else:
-            keys, keys_plain = self._keys(view, char_mode)
+            keys, keys_plain = self._keys(scheme, view, char_mode)
             self.plain = "\n\n".join([*plain, keys_plain])
             self.update(Group(head, versions))
         # Its id and how many are open, not its place among the open ones: settling the first
@@ -139,7 +139,7 @@ class ConflictPanel(Static):
         out.append(f"\n{_value_text(version.value)}")
         return badge, out
 
-    def _keys(self, view: ConflictView, char_mode: bool) -> tuple[Table, str]:
+    def _keys(self, scheme: Scheme, view: ConflictView, char_mode: bool) -> tuple[Table, str]:
         """The keys that settle this conflict, and the same as plain text."""
         rows = [(f"1–{len(view.versions)}", "take that version")]
         if any(version.letter for version in view.versions):
@@ -156,6 +156,10 @@ class ConflictPanel(Static):
             rows.append(
                 ("e", "draw by hand in character mode" if char_mode else "draw the span by hand")
             )
+        else:
+            field = scheme.field(view.path or "")
+            group = field is not None and field.type == "group"
+            rows.append(("e", "write one item by hand" if group else "type the value by hand"))
         rows.append(("n / p", "next / previous conflict"))
         table = Table.grid(padding=(0, 1))
         table.add_column(style="bold", no_wrap=True)

@@ -9,8 +9,9 @@ conflict with the selection instead (each binding is only active in its mode, so
 that is also a version number does the right thing). The drawn span is snapped to whole tokens
 as the annotation screen snaps its selections; ``c`` switches to character mode (the selection
 kept exactly) and back, for every span drawn from then on (the status line says CHAR MODE while
-one is drawn, and that ``e`` draws in it between drawings). The class is made per scheme by
-``review_screen_for``.
+one is drawn, and that ``e`` draws in it between drawings). On a form-field conflict ``e``
+opens ``FieldEditScreen`` instead, to type the value (or a group's item) that settles it. The
+class is made per scheme by ``review_screen_for``.
 """
 
 from __future__ import annotations
@@ -34,11 +35,12 @@ from annotator.tui.form_panel import Legend
 from annotator.tui.keys import declared, key_rows, with_label_keys
 from annotator.tui.messages import DocumentLoaded, LoadFailed
 from annotator.tui.review_article import ReviewArticle
+from annotator.tui.review_field_edit import TYPING_KEYS, FieldEditScreen
 from annotator.tui.review_panel import ConflictPanel
 from annotator.tui.review_status import ReviewProgress, status_line
 from annotator.tui.screens import HelpScreen
 
-_DECISIONS = {"take", "take_letter", "take_all", "reject_all", "edit"}
+_DECISIONS = {"take", "take_letter", "take_all", "reject_all", "edit", "type_value"}
 # Seconds a "round to the other end" message stays: it is read at a glance.
 WRAP_TIMEOUT = 3
 CHAR_MODE = "Character mode (keep the drawn span's exact characters) on / off"
@@ -59,7 +61,9 @@ class ReviewScreen(Screen[None]):
         # which on 80 columns was cut before ? Help and q Quit (and, drawing, the label keys).
         Binding("t", "take_all", "Take all", show=False),
         Binding("r", "reject_all", "Reject all", show=False),
+        # One key for "by hand": each binding is active on its kind of conflict only.
         Binding("e", "edit", "Draw span"),
+        Binding("e", "type_value", "Type value"),
         Binding("escape", "cancel_edit", "Cancel drawing"),
         Binding("c", "toggle_char_mode", CHAR_MODE, show=False),
         Binding("n", "next_conflict", "Next", show=False),
@@ -227,7 +231,11 @@ class ReviewScreen(Screen[None]):
             return session.editing and self._article_is_current()
         if action == "cancel_edit":
             return session.editing
-        if action == "edit" and not self._article_is_current():
+        conflict = session.conflict
+        on_span = conflict is not None and conflict.get("kind") == "span"
+        if action == "edit" and (not self._article_is_current() or not on_span):
+            return False
+        if action == "type_value" and (conflict is None or on_span):
             return False
         if action in _DECISIONS:
             return not session.editing and not session.finished
@@ -263,6 +271,22 @@ class ReviewScreen(Screen[None]):
             self.tell(str(error), severity="warning")
             return
         self.redraw()
+
+    def action_type_value(self) -> None:
+        conflict = self.session.conflict
+        if conflict is None or conflict.get("kind") == "span":
+            return  # e draws a span there (reached from the palette only)
+        try:
+            editor = FieldEditScreen(self.scheme, conflict, self.session.settle_typed)
+        except AnnotatorError as error:
+            self.tell(str(error), severity="warning")
+            return
+        self.app.push_screen(editor, self._typed)
+
+    def _typed(self, settled: bool | None) -> None:
+        if settled:
+            self.show_notices()
+            self.show_current()
 
     def action_cancel_edit(self) -> None:
         self.session.cancel_edit()
@@ -350,6 +374,7 @@ class ReviewScreen(Screen[None]):
         ]
         return [
             ("Settle the conflict in the panel", versions + screen),
+            ("Typing a form field's value or a group's item (after e)", TYPING_KEYS),
             ("Drawing a span (after e): select it, then press its label key", drawing),
             ("In the article", moves + key_rows(declared(type(self.app)))),
         ]

@@ -26,6 +26,7 @@ from annotator.core.scheme import load_default_scheme
 from annotator.core.validate import validate_files
 from annotator.tui.review_app import ReviewApp
 from annotator.tui.review_article import ReviewArticle
+from annotator.tui.review_field_edit import FieldEditScreen
 from annotator.tui.review_panel import ConflictPanel
 from annotator.tui.review_screen import ReviewScreen
 from annotator.tui.screens import HelpScreen
@@ -200,14 +201,21 @@ def test_the_cursor_picks_a_conflict_help_and_quit(session: ReviewSession) -> No
         article.move_to_offset(980)
         await wait_for(pilot, lambda: session.current == Place(FIRST, "c3"))
         assert "eight citizens of the Russian" in panel_text(app)
-        # e on a form field conflict is explained; nothing is written.
+        # e on a form field conflict opens its value to type; escape: nothing is written.
         count = len(gold(session))
         await press(pilot, "p", "p", "p")  # c2, c1, then around to the last: event_type
         await wait_for(pilot, lambda: shown(app, SECOND))
         await press(pilot, "e")
-        assert not session.editing and len(gold(session)) == count
+        assert isinstance(app.screen, FieldEditScreen) and not session.editing
+        await press(pilot, "escape")
+        assert app.screen is screen and len(gold(session)) == count
         await press(pilot, "question_mark")
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        sections = dict(screen.key_sections())
+        assert ("e", "Type value") in sections["Settle the conflict in the panel"]
+        assert ("e", "Draw span") in sections["Settle the conflict in the panel"]
+        typing = sections["Typing a form field's value or a group's item (after e)"]
+        assert [key for key, _ in typing] == ["enter", "escape", "tab / shift+tab", "→ at the end"]
         await press(pilot, "escape")
         await press(pilot, "q")
         await wait_for(pilot, lambda: not app.is_running)

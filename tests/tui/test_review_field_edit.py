@@ -1,0 +1,170 @@
+"""Pilot: a reviewer types what settles a form-field conflict when no annotator gave it.
+
+The journals are tests/test_review_data.py's alice and bob: in the first article c4 is the group
+``releases`` (both give Ukraine → Russia 146, agreed; bob also Russia → Ukraine 146, left over),
+in the second c1 the field ``event_type`` (alice ``unilateral_release``, bob ``exchange``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from annotate_helpers import press, wait_for
+from test_review_keys import drive, gold, panel_text, review_of_two, screen_of, shown
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from annotator.core.review import ReviewSession
+from annotator.core.review_views import Place
+from annotator.tui.review_app import ReviewApp
+from annotator.tui.review_field_edit import FieldEditScreen
+from tests.test_review_data import FIRST, SECOND
+
+AGREED = {
+    "released_by": "Ukraine",
+    "received_by": "Russia",
+    "count": 146,
+    "date": None,
+    "releasees": [],
+}
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[ReviewSession]:
+    yield from review_of_two(tmp_path)
+
+
+def editor(app: ReviewApp) -> FieldEditScreen:
+    screen = app.screen
+    assert isinstance(screen, FieldEditScreen)
+    return screen
+
+
+def inputs(app: ReviewApp) -> dict[str, str]:
+    return {widget.name or "": widget.value for widget in editor(app).query(Input)}
+
+
+def focused_input(app: ReviewApp) -> str | None:
+    focused = app.focused
+    return focused.name if isinstance(focused, Input) else None
+
+
+async def to_event_type(pilot: Pilot[None], app: ReviewApp) -> None:
+    """Round from the first conflict to the last one: the second article's event_type."""
+    await press(pilot, "p")
+    await wait_for(pilot, lambda: shown(app, SECOND))
+    assert app.session.current == Place(SECOND, "c1")
+
+
+def test_a_typed_choice_settles_the_field_and_escape_leaves_it_open(
+    session: ReviewSession,
+) -> None:
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        await to_event_type(pilot, app)
+        assert "e  type the value by hand" in panel_text(app)
+        count = len(gold(session))
+
+        # e opens the value, alice's (the first version) in it; escape changes nothing.
+        await press(pilot, "e")
+        assert inputs(app) == {"event_type": "unilateral_release"}
+        await press(pilot, *"swap", "escape")
+        assert app.screen is screen_of(app)
+        assert len(gold(session)) == count and session.current == Place(SECOND, "c1")
+
+        # Not a choice: one message naming the choices, and the input stays open.
+        await press(pilot, "e", *"swap", "enter")
+        problem = editor(app).problem
+        assert problem == (
+            "'swap' is not a choice of event_type (one of exchange, "
+            "unilateral_release, repatriation_of_remains, announcement, not_relevant)"
+        )
+        assert len(gold(session)) == count
+
+        # Typed again (the focused input's text selected: typing replaces it), enter settles.
+        await press(pilot, "ctrl+u", *"announcement")
+        assert editor(app).problem == ""  # a change clears the stale message
+        await press(pilot, "enter")
+        assert app.screen is screen_of(app)
+        line = gold(session)[-1]
+        assert (line["doc_id"], line["form"]["event_type"]) == (SECOND, "announcement")
+        assert line["conflicts"] == [] and line["status"] == "done"
+        assert line["annotator"] == "rita"
+
+        # ctrl+z undoes it as any decision.
+        await press(pilot, "ctrl+z")
+        line = gold(session)[-1]
+        assert "event_type" not in line["form"] and [c["id"] for c in line["conflicts"]] == ["c1"]
+        assert session.current == Place(SECOND, "c1")
+
+    drive(session, scenario)
+
+
+def test_a_group_conflict_settled_with_an_item_written_by_hand(session: ReviewSession) -> None:
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        await press(pilot, "n", "n", "n")
+        assert session.current == Place(FIRST, "c4")
+        assert "e  write one item by hand" in panel_text(app)
+        count = len(gold(session))
+
+        # An input per field, from bob's left-over item (alice has none).
+        await press(pilot, "e")
+        assert inputs(app) == {
+            "released_by": "Russia",
+            "received_by": "Ukraine",
+            "count": "146",
+            "date": "",
+            "releasees": "",
+        }
+        assert focused_input(app) == "released_by"
+        # bob's direction, another count: tab to count, whose text typing replaces.
+        await press(pilot, "tab", "tab")
+        assert focused_input(app) == "count"
+        await press(pilot, *"many", "enter")
+        assert editor(app).problem == "count: expected a whole number like 146, got 'many'"
+        assert focused_input(app) == "count" and len(gold(session)) == count
+        await press(pilot, "ctrl+u", *"40", "tab", *"2025-08-24", "enter")
+
+        assert app.screen is screen_of(app)
+        line = gold(session)[-1]
+        assert line["form"]["releases"] == [
+            AGREED,
+            {
+                "released_by": "Russia",
+                "received_by": "Ukraine",
+                "count": 40,
+                "date": "2025-08-24",
+                "releasees": [],
+            },
+        ]
+        assert [c["id"] for c in line["conflicts"]] == ["c1", "c2", "c3"]
+        # The agreed item keeps its link to the count span.
+        assert set(line["links"]) == {"releases[0].count"}
+        # The review moved on (around to the first conflict still open).
+        assert session.current == Place(SECOND, "c1")
+
+    drive(session, scenario)
+
+
+def test_a_bad_integer_shows_one_message_at_80x24(session: ReviewSession) -> None:
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        await press(pilot, "n", "n", "n", "e", "tab", "tab", *"x", "enter")
+        screen = editor(app)
+        problem = screen.query_one("#field-edit-problem")
+        assert screen.problem == "count: expected a whole number like 146, got 'x'"
+        # In sight, inside the screen, with the keys below it.
+        assert problem.region.height >= 1
+        assert problem.region.bottom <= app.size.height
+        assert screen.query_one("#field-edit-keys").region.y > problem.region.y
+        await press(pilot, "escape")
+        assert session.current == Place(FIRST, "c4")
+
+    async def main() -> None:
+        app = ReviewApp(session)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, lambda: shown(app, FIRST))
+            await scenario(pilot, app)
+
+    asyncio.run(main())
