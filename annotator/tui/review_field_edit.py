@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -78,6 +79,8 @@ class FieldEditScreen(ModalScreen[bool]):
         self.conflict = conflict
         self.settle = settle
         self.prefilled = prefill(conflict, scheme)
+        self.problem = ""
+        """The refusal shown under the inputs ("" when none)."""
 
     @property
     def is_group(self) -> bool:
@@ -105,7 +108,7 @@ class FieldEditScreen(ModalScreen[bool]):
                             suggester=_suggester(conflict, field, sub),
                         )
             if not self.is_group:
-                yield Static(hint(field), id="field-edit-hint")
+                yield Static(Text(hint(field)), id="field-edit-hint")
             yield Static(id="field-edit-problem")
             yield Static(self._keys(), id="field-edit-keys")
 
@@ -115,14 +118,13 @@ class FieldEditScreen(ModalScreen[bool]):
         return self.prefilled.get(leaf.name, "")
 
     def _keys(self) -> str:
+        suggested = "→: the suggested value · escape: cancel"
         if self.is_group:
             return (
                 "enter: add this item and settle the conflict (no version's items are "
-                "taken) · tab: next field · →: the suggested value · escape: cancel"
+                f"taken) · tab: next field · {suggested}"
             )
-        return (
-            "enter: settle the conflict with this value · →: the suggested value · escape: cancel"
-        )
+        return f"enter: settle the conflict with this value · {suggested}"
 
     def on_mount(self) -> None:
         # Focused, an input selects its text: typing replaces it, an arrow keeps it to edit.
@@ -147,7 +149,9 @@ class FieldEditScreen(ModalScreen[bool]):
 
     def refuse(self, message: str, field: str | None) -> None:
         """Say why, keep the screen open, and put the focus in the input at fault."""
-        self.query_one("#field-edit-problem", Static).update(message)
+        self.problem = message
+        # As text, never markup: the message quotes what was typed ("[b]" stays "[b]").
+        self.query_one("#field-edit-problem", Static).update(Text(message))
         self.add_class("-refused")
         for widget in self.query(Input):
             wrong = widget.name == field
@@ -159,13 +163,9 @@ class FieldEditScreen(ModalScreen[bool]):
         # The message is about what was typed before: a change makes it stale.
         if self.has_class("-refused"):
             self.remove_class("-refused")
+            self.problem = ""
             self.query_one("#field-edit-problem", Static).update("")
             event.input.remove_class("-invalid")
 
     def action_cancel(self) -> None:
         self.dismiss(False)
-
-    @property
-    def problem(self) -> str:
-        """The refusal shown, as plain text ("" when none)."""
-        return str(self.query_one("#field-edit-problem", Static).render())

@@ -15,7 +15,7 @@ import pytest
 from annotate_helpers import press, wait_for
 from test_review_keys import drive, gold, panel_text, review_of_two, screen_of, shown
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from annotator.core.review import ReviewSession
 from annotator.core.review_views import Place
@@ -75,13 +75,16 @@ def test_a_typed_choice_settles_the_field_and_escape_leaves_it_open(
         assert len(gold(session)) == count and session.current == Place(SECOND, "c1")
 
         # Not a choice: one message naming the choices, and the input stays open.
-        await press(pilot, "e", *"swap", "enter")
+        # (Said as typed: "[swap]" is no markup.)
+        await press(pilot, "e", *"[swap]", "enter")
         problem = editor(app).problem
         assert problem == (
-            "'swap' is not a choice of event_type (one of exchange, "
+            "'[swap]' is not a choice of event_type (one of exchange, "
             "unilateral_release, repatriation_of_remains, announcement, not_relevant)"
         )
         assert len(gold(session)) == count
+        shown_problem = editor(app).query_one("#field-edit-problem", Static).render()
+        assert "[swap]" in str(shown_problem)
 
         # Typed again (the focused input's text selected: typing replaces it), enter settles.
         await press(pilot, "ctrl+u", *"announcement")
