@@ -84,6 +84,23 @@ def test_group_shapes_and_missing_guidelines(tmp_path: Path) -> None:
     ]
 
 
+def test_a_field_name_with_a_leading_underscore(tmp_path: Path) -> None:
+    # The form model would take such a field for a private one: no form could hold it.
+    body = (
+        'name = "x"\n'
+        + label("a", "1")
+        + '[[fields]]\nname = "_note"\ntype = "text"\n'
+        + '[[fields]]\nname = "g"\ntype = "group"\n'
+        + '  [[fields.fields]]\n  name = "_t"\n  type = "text"\n'
+    )
+    assert problems(tmp_path, body) == [
+        "fields.0: field '_note': a field's name cannot begin with _",
+        "fields.1.fields.0: field '_t': a field's name cannot begin with _",
+    ]
+    with pytest.raises(AnnotatorError, match="cannot begin with _"):
+        load_scheme(tmp_path / "s.toml")
+
+
 def test_reserved_keys_are_read_when_checking(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

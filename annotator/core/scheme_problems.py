@@ -130,6 +130,7 @@ def _field_problems(
             kind == "group" and bool(field.get("from_label")),
             "a group cannot be filled from a label",
         ),
+        (isinstance(name, str) and name.startswith("_"), "a field's name cannot begin with _"),
     ]
     problems = [(where, f"field {name!r}: {message}") for broken, message in shape if broken]
     source = field.get("from_label")
