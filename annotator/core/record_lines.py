@@ -74,8 +74,8 @@ class RecordLine(msgspec.Struct, forbid_unknown_fields=True, gc=False):
     status: Status
     spans: list[SpanLine]
     flagged: bool = False
-    # The form is read by orjson, as the model's reader reads it (a number outside 64 bits
-    # becomes a float in both), then checked by the scheme's form model.
+    # The form is kept as its JSON text and checked by ``form_lines.FormCheck``, whose
+    # structs are made from the scheme's fields (they differ per scheme; this struct does not).
     form: msgspec.Raw = msgspec.Raw(b"{}")
     links: dict[str, list[str]] = {}
     note: str = ""
