@@ -22,7 +22,6 @@ from tests.test_agreement_data import (
     write_corpus,
     write_journal,
 )
-from tests.test_alpha import WORKED
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_docs"
 
@@ -142,74 +141,6 @@ def test_cohen_kappa_edges() -> None:
     assert cohen_kappa(Counter()) is None
     assert cohen_kappa(Counter({("O", "O"): 5})) is None  # p_e = 1: undefined, not NaN
     assert cohen_kappa(Counter({("a", "a"): 1, ("b", "b"): 1})) == 1.0
-
-
-def test_worked_example_through_form_fields(tmp_path: Path) -> None:
-    # Coders A..D are annotators, units 1..12 are documents; a "." is no record at all.
-    journals = []
-    for coder, line in WORKED.items():
-        records = [
-            record(coder, f"u{unit:02d}", form={"code": value, "number": int(value)})
-            for unit, value in enumerate(line.split(), start=1)
-            if value != "."
-        ]
-        journals.append(records)
-    report = figures(tmp_path, *journals)
-    assert report["form"]["code"]["level"] == "nominal"
-    assert report["form"]["code"]["alpha"] == pytest.approx(0.743, abs=5e-4)
-    assert report["form"]["number"]["level"] == "interval"
-    assert report["form"]["number"]["alpha"] == pytest.approx(0.849, abs=5e-4)
-    # Unit 12 has one value only: it is not compared at all.
-    assert report["documents"] == 11
-    # Percent agreement, over pairs of values within units: units 1 (three 1s) and 10 (three
-    # 5s) give 3 agreeing pairs each, unit 11 (two 1s) 1; units 3, 4, 5, 7, 9 (four equal) 6
-    # each; unit 2 (2 2 3 2) 3 of 6; unit 6 (1 2 3 4) 0 of 6; unit 8 (1 1 2 1) 3 of 6.
-    # Pairs: 3 + 3 + 1 + 8*6 = 55; agreeing: 3 + 3 + 1 + 5*6 + 3 + 0 + 3 = 43.
-    assert report["form"]["code"]["agreement"] == pytest.approx(43 / 55, abs=1e-6)
-
-
-def test_constant_field_has_null_alpha(tmp_path: Path) -> None:
-    report = figures(
-        tmp_path,
-        [record("alice", form={"code": "1"})],
-        [record("bob", form={"code": "1"})],
-    )
-    assert report["form"]["code"]["alpha"] is None
-    assert report["form"]["code"]["agreement"] == 1.0
-    # An integer field nobody filled: no values at all.
-    assert report["form"]["number"]["alpha"] is None
-    assert report["form"]["number"]["agreement"] is None
-
-
-def test_group_frames(tmp_path: Path) -> None:
-    # d1: alice {Russia 146, Ukraine 12}, bob {Ukraine 12, Russia 145} (other order):
-    # one frame in common: F1 = 2*1/4 = 0.5. Whitespace in text does not matter.
-    frames_a = [{"released_by": "Russia", "count": 146}, {"released_by": "Ukraine", "count": 12}]
-    frames_b = [{"released_by": " Ukraine ", "count": 12}, {"released_by": "Russia", "count": 145}]
-    report = figures(
-        tmp_path,
-        [record("alice", form={"releases": frames_a})],
-        [record("bob", form={"releases": frames_b})],
-    )
-    releases = report["form"]["releases"]
-    assert releases["frame_f1"] == pytest.approx(0.5)
-    assert releases["alpha"] is None
-    assert releases["agreement"] == 0.0
-
-
-def test_group_frames_equal_in_another_order_and_spacing(tmp_path: Path) -> None:
-    # The same two frames, in another order, one text spaced otherwise and one count left
-    # out where the other wrote null: equal frames, so full agreement.
-    frames_a = [{"released_by": "Russia", "count": 146}, {"released_by": "the  UAE", "count": None}]
-    frames_b = [{"released_by": "the UAE "}, {"released_by": "Russia", "count": 146}]
-    report = figures(
-        tmp_path,
-        [record("alice", form={"releases": frames_a})],
-        [record("bob", form={"releases": frames_b})],
-    )
-    releases = report["form"]["releases"]
-    assert releases["frame_f1"] == 1.0
-    assert releases["agreement"] == 1.0
 
 
 def test_mismatched_hashes_are_excluded_and_reported(tmp_path: Path) -> None:
@@ -392,22 +323,3 @@ def test_a_pair_with_no_shared_document_has_no_figures(tmp_path: Path) -> None:
     assert rows[("alice", "carol")]["exact_f1"] is None
     # Means over the two pairs that share a document: (0.25 + 1.0) / 2.
     assert report["spans"]["exact_f1"] == pytest.approx(0.625)
-
-
-def test_a_low_alpha_beside_high_agreement_is_explained(tmp_path: Path) -> None:
-    # code "1" from both on ten documents but one, where bob says "2": 9 of 10 pairs agree.
-    # Alpha: 20 values, 19 of them "1"; observed 2 ordered disagreeing pairs, expected
-    # 2*19*1 = 38 over n - 1 = 19: alpha = 1 - 19*2/38 = 0.
-    ids = [f"d{number}" for number in range(10)]
-    report = figures(
-        tmp_path,
-        [record("alice", doc_id, form={"code": "1"}) for doc_id in ids],
-        [record("bob", doc_id, form={"code": "2" if doc_id == "d9" else "1"}) for doc_id in ids],
-    )
-    assert report["form"]["code"]["alpha"] == 0.0
-    assert report["form"]["code"]["agreement"] == 0.9
-    assert (
-        "code: alpha 0.000 beside 90.0% agreement: nearly every answer is the same value, so "
-        "chance agreement is high and alpha says little here"
-    ) in report["notes"]
-    assert not any(note.startswith("releases") for note in report["notes"])
