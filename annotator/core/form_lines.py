@@ -61,8 +61,8 @@ def _struct(
 
 
 class FormCheck:
-    """``fine(raw)``: whether a form's JSON text is valid for the scheme's form model, and
-    ``filled(raw, names)``: the same, and every named field filled (required when done)."""
+    """``fine(raw, required)``: whether a form's JSON text is valid for the scheme's form
+    model, with every ``required`` field filled (the scheme's required fields, when done)."""
 
     def __init__(self, scheme: Scheme) -> None:
         # Each date field's place: (field,) or (group, "*", field).
