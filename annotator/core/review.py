@@ -8,12 +8,12 @@ the walk reaches it, the counts of open conflicts kept for all), walks their ope
 document's whole new gold record is appended to the gold file through the store's ordered
 writer, with the reviewer as ``annotator``. So a review can stop at any moment and be resumed.
 
-The walk: documents in corpus order; within a document span conflicts by region, then field
-conflicts in scheme order. ``next_conflict`` / ``previous_conflict`` wrap around; a decision
-moves on to the next open conflict after the one settled. What a decision does to the record is
-``review_decisions``' business (``review_typed``'s for a value the reviewer types). ``undo``
-puts back the record as it was before the last decision of this session (saved again, so the
-gold file says so too).
+The walk (``review_walk``): documents in corpus order; within a document span conflicts by
+region, then field conflicts in scheme order. ``next_conflict`` / ``previous_conflict`` wrap
+around; a decision moves on to the next open conflict after the one settled. What a decision
+does to the record is ``review_decisions``' business (``review_typed``'s for a value the
+reviewer types). ``undo`` puts back the record as it was before the last decision of this
+session (saved again, so the gold file says so too).
 """
 
 from __future__ import annotations
@@ -33,13 +33,12 @@ from annotator.core.review_links import Annotations
 from annotator.core.review_records import ReviewRecords
 from annotator.core.review_typed import Typed, settle_typed
 from annotator.core.review_views import ConflictView, Place, describe
+from annotator.core.review_walk import ConflictOrder, OrderKey
 from annotator.core.saving import SavesThroughStore, StatusRelay
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
 from annotator.core.spans import SnapMode
 from annotator.core.store import Store
-
-OrderKey = tuple[int, int, int, int, str]
 
 
 class ReviewSession(SavesThroughStore):
@@ -73,8 +72,7 @@ class ReviewSession(SavesThroughStore):
             records if isinstance(records, ReviewRecords) else ReviewRecords.holding(records)
         )
         self.doc_ids = sorted(records, key=corpus.position)
-        self._doc_index = {doc_id: n for n, doc_id in enumerate(self.doc_ids)}
-        self._field_order = {field.name: n for n, field in enumerate(scheme.fields)}
+        self.order = ConflictOrder(self.doc_ids, self.records, scheme)
         self._relay = relay or StatusRelay()
         self._undo: list[tuple[Place, GoldRecord]] = []
         self._documents: dict[str, Document] = {}
@@ -82,7 +80,7 @@ class ReviewSession(SavesThroughStore):
         self._changed: set[str] = set()  # documents saved while the session runs
         self.editing = False
         self.wrapped = False  # the last move went round the end of the walk
-        self.current: Place | None = self._after(None)
+        self.current: Place | None = self.order.after(None)
 
     # ----------------------------------------------------------------- progress
     def conflicts_left(self) -> int:
@@ -119,61 +117,18 @@ class ReviewSession(SavesThroughStore):
             return None
         return decide.find_conflict(self.records[self.current.doc_id], self.current.conflict_id)
 
-    def _key(self, doc_id: str, conflict: dict[str, Any]) -> OrderKey:
-        doc = self._doc_index[doc_id]
-        if conflict.get("kind") == "span":
-            start, end = conflict["region"]
-            return (doc, 0, start, end, conflict["id"])
-        order = self._field_order.get(conflict.get("path") or "", len(self._field_order))
-        return (doc, 1, order, 0, conflict["id"])
-
-    def _ordered(self, doc_id: str) -> list[tuple[OrderKey, Place]]:
-        return sorted(
-            (self._key(doc_id, conflict), Place(doc_id, conflict["id"]))
-            for conflict in self.records[doc_id].conflicts
-        )
-
-    def _after(self, key: OrderKey | None) -> Place | None:
-        """The first open conflict after ``key`` (None: the very first), wrapping around."""
-        if self.finished:
-            return None
-        first = key[0] if key is not None else 0
-        count = len(self.doc_ids)
-        for step in range(count + 1):
-            doc_id = self.doc_ids[(first + step) % count]
-            if not self.records.conflicts(doc_id):
-                continue  # without making its record
-            for other, place in self._ordered(doc_id):
-                if key is None or step > 0 or other > key:
-                    return place
-        return None
-
-    def _before(self, key: OrderKey) -> Place | None:
-        """The last open conflict before ``key``, wrapping around."""
-        if self.finished:
-            return None
-        count = len(self.doc_ids)
-        for step in range(count + 1):
-            doc_id = self.doc_ids[(key[0] - step) % count]
-            if not self.records.conflicts(doc_id):
-                continue
-            for other, place in reversed(self._ordered(doc_id)):
-                if step > 0 or other < key:
-                    return place
-        return None
-
     def _current_key(self) -> OrderKey | None:
         conflict = self.conflict
         if self.current is None or conflict is None:
             return None
-        return self._key(self.current.doc_id, conflict)
+        return self.order.key(self.current.doc_id, conflict)
 
     def next_conflict(self) -> Place | None:
         """Move to the next open conflict (across documents, wrapping around: ``wrapped``
         says when the move went past the last one back to the first)."""
         self.editing = False
         before = self._current_key()
-        self.current = self._after(before)
+        self.current = self.order.after(before)
         after = self._current_key()
         self.wrapped = before is not None and after is not None and after <= before
         return self.current
@@ -181,7 +136,7 @@ class ReviewSession(SavesThroughStore):
     def previous_conflict(self) -> Place | None:
         self.editing = False
         before = self._current_key()
-        self.current = self._before(before) if before is not None else self._after(None)
+        self.current = self.order.before(before) if before is not None else self.order.after(None)
         after = self._current_key()
         self.wrapped = before is not None and after is not None and after >= before
         return self.current
@@ -235,7 +190,7 @@ class ReviewSession(SavesThroughStore):
         record, conflict = self.record, self.conflict
         if record is None or conflict is None or self.current is None:
             return None
-        places = [place for _key, place in self._ordered(record.doc_id)]
+        places = [place for _key, place in self.order.in_document(record.doc_id)]
         return describe(record, conflict, places.index(self.current) + 1, len(places), self.scheme)
 
     def version_marks(self) -> list[tuple[int, int, int]]:
@@ -354,12 +309,12 @@ class ReviewSession(SavesThroughStore):
         if place is None or conflict is None:
             raise Refused("every conflict is settled")
         before = self.records[place.doc_id]
-        key = self._key(place.doc_id, conflict)
+        key = self.order.key(place.doc_id, conflict)
         settled = settle(before, place.conflict_id)
         self._undo.append((place, before))
         self.save(settled)
         self.editing = False
-        self.current = self._after(key)
+        self.current = self.order.after(key)
         if settled.status == "done":
             self._notices.append(f"{settled.doc_id} is settled: done")
         elif not settled.conflicts:
