@@ -16,6 +16,7 @@ from annotator.core.forms import (
     remove_group_item,
     resolve_path,
     set_field,
+    typed_list,
 )
 from annotator.core.models import Record, sha256_text
 from annotator.core.scheme import Scheme, load_default_scheme
@@ -287,3 +288,16 @@ def test_links_always_point_at_existing_items(operations: list[str]) -> None:
         assert index < len(items)
         assert items[index]["count"] == 146
     assert form_problems(record.form, SCHEME) == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "items"),
+    [
+        ("", []),
+        (" , ,", []),
+        ("Mark Kaliush", ["Mark Kaliush"]),
+        (" Mark Kaliush ,Olena  K. ,", ["Mark Kaliush", "Olena  K."]),
+    ],
+)
+def test_a_typed_list_is_comma_separated(typed: str, items: list[str]) -> None:
+    assert typed_list(typed) == items

@@ -91,6 +91,12 @@ def coerce_field_value(field: FormField, value: Any) -> Any:
     return value
 
 
+def typed_list(typed: str) -> list[str]:
+    """A list field's items from what a person typed in one input: comma-separated, each
+    trimmed, empty ones left out (the annotation and review screens read lists so)."""
+    return [item.strip() for item in typed.split(",") if item.strip()]
+
+
 def _list_value(field: FormField, value: Any) -> list[str]:
     if value is None:
         return []

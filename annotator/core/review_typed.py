@@ -51,7 +51,7 @@ def typed_value(field: FormField, typed: str) -> Any:
     """``typed`` as ``field`` stores it (None or [] when empty), or ``BadValue``."""
     value: Any = typed
     if field.type == "list":
-        value = [item.strip() for item in typed.split(",") if item.strip()]
+        value = forms.typed_list(typed)
     try:
         return forms.coerce_field_value(field, value)
     except AnnotatorError as error:

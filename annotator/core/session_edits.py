@@ -224,7 +224,7 @@ class SessionEdits:
         field = self.form_field(path)
         value: Any = raw
         if field.type == "list" and isinstance(raw, str):
-            value = [item.strip() for item in raw.split(",") if item.strip()]
+            value = forms.typed_list(raw)
         if self._call(forms.coerce_field_value, field, value) == self.field_value(path):
             return
         self._commit(self._call(forms.set_field, self.record, path, value, self.scheme))
