@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from annotator.core.models import Record, Span
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.session import AnnotationSession
+from annotator.tui.inputs import InOrderInput
 
 _PLACEHOLDERS = {
     "text": "text",
@@ -219,7 +220,7 @@ class SpanDetail(Vertical):
         yield Static("", id="span-info")
         with Horizontal(id="value-row"):
             yield Label("value", classes="field-name")
-            yield Input(id="span-value", compact=True)
+            yield InOrderInput(id="span-value", compact=True)
 
     def show(self, span: Span | None, others: list[Span]) -> None:
         info = self.query_one("#span-info", Static)
@@ -307,7 +308,7 @@ def field_row(field: FormField, path: str) -> ComposeResult:
             hint = _PLACEHOLDERS.get(field.type, "")
             if field.from_label:
                 hint += f" · ctrl+l: from {field.from_label}"
-            yield Input(placeholder=hint, name=path, compact=True)
+            yield InOrderInput(placeholder=hint, name=path, compact=True)
 
 
 class EventForm(VerticalScroll):
@@ -334,7 +335,9 @@ class EventForm(VerticalScroll):
                 yield from field_row(field, field.name)
         with Horizontal(classes="field-row"):
             yield Label("note", classes="field-name")
-            yield Input(placeholder="anything a reviewer should know", id="note", compact=True)
+            yield InOrderInput(
+                placeholder="anything a reviewer should know", id="note", compact=True
+            )
 
     async def show(self, session: AnnotationSession) -> None:
         for box in self.query(GroupBox):

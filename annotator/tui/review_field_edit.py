@@ -28,6 +28,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.review_decisions import Conflict, field_of
 from annotator.core.review_typed import BadValue, Typed, hint, prefill, typed_text
 from annotator.core.scheme import FormField, Scheme
+from annotator.tui.inputs import InOrderInput
 
 # The help screen's rows for typing (the review screen lists them in its own help).
 TYPING_KEYS = [
@@ -104,7 +105,7 @@ class FieldEditScreen(ModalScreen[bool]):
                     with Horizontal(classes="field-edit-row"):
                         name = leaf.name + ("*" if leaf.required else "")
                         yield Label(name, classes="field-name")
-                        yield Input(
+                        yield InOrderInput(
                             value=self._prefilled(leaf),
                             placeholder=hint(leaf),
                             name=leaf.name,

@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from annotator.core.session_progress import DocEntry
+from annotator.tui.inputs import InOrderInput
 
 STATUS_MARKS = {
     "done": "✓ done",
@@ -80,7 +81,7 @@ class DocListScreen(ModalScreen[str | None]):
                 "type to filter by id or status (done, new, started, skipped, stale, flag)",
                 classes="title",
             )
-            yield Input(placeholder="filter", id="doc-filter")
+            yield InOrderInput(placeholder="filter", id="doc-filter")
             yield OptionList(id="doc-options")
 
     def on_mount(self) -> None:

@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Markdown, Static, TextArea
+from textual.widgets import Footer, Markdown, Static, TextArea
 from textual.worker import get_current_worker
 
 from annotator.core.errors import AnnotatorError
@@ -29,6 +29,7 @@ from annotator.tui.form_panel import (
     SpanDetail,
     SpanList,
 )
+from annotator.tui.inputs import InOrderInput
 from annotator.tui.messages import DocumentLoaded, LoadFailed
 from annotator.tui.screens import STATUS_MARKS
 from annotator.tui.status_fit import Part, fit, pinned_line, room_for, shortened
@@ -95,7 +96,7 @@ class SessionView(Screen[None]):
             with Vertical(id="left"):
                 yield Static(id="banner")
                 yield ArticleView(self.scheme, id="article")
-                yield Input(
+                yield InOrderInput(
                     placeholder=(
                         "search: enter selects the next match (/ enter: the one after)"
                         " · escape: back"
