@@ -49,11 +49,27 @@ def _json(value: Any) -> str:
     return orjson.dumps(value).decode()
 
 
-def _describe(span: dict[str, Any] | None) -> str:
+def _describe(span: dict[str, Any] | None, other: dict[str, Any] | None = None) -> str:
+    """A span for a person; its value when it has one, and "no value" when only the other
+    span has one (an empty value is a difference too)."""
     if span is None:
         return "—"
-    value = "" if span.get("value") is None else f" = {_json(span['value'])}"
+    value = ""
+    if span.get("value") is not None:
+        value = f" = {_json(span['value'])}"
+    elif other is not None and other.get("value") is not None:
+        value = " = no value"
     return f"{span['label']} {span['start']}..{span['end']} {_json(span['text'])}{value}"
+
+
+def _form_value(value: Any) -> str:
+    """A form answer for a person: a group's item as ``field value · field value``, so that a
+    long one wraps between fields instead of inside a word."""
+    if value is None:
+        return "no value"
+    if isinstance(value, dict):
+        return " · ".join(f"{name} {_json(item)}" for name, item in value.items()) or "{}"
+    return _json(value)
 
 
 def _marked(shown: str, start: int, end: int, span: dict[str, Any] | None, colour: str) -> Text:
@@ -107,13 +123,38 @@ def _summary_lines(pieces: list[str], width: int) -> Text:
 
 
 def _pair_line(head: str, a: str, b: str, width: int) -> str:
-    """``head`` then A's side and B's on one line when it fits ``width``, else B under A."""
+    """``head`` then A's side and B's on one line when it fits ``width``, else B under A,
+    each wrapped between words to fit, its further lines under the first."""
     from rich.cells import cell_len
 
     line = f"{head}{a}   {b}"
     if cell_len(line) <= width:
         return f"\n{line}"
-    return f"\n{head}{a}\n{' ' * cell_len(head)}{b}"
+    indent = " " * cell_len(head)
+    return "\n" + "\n".join([*_wrapped(head, a, width), *_wrapped(indent, b, width)])
+
+
+def _wrapped(first: str, text: str, width: int) -> list[str]:
+    """``text`` after ``first`` in lines of ``width`` cells, broken at spaces (a word longer
+    than a line is cut), each further line indented as far as ``first`` reaches."""
+    from rich.cells import cell_len, chop_cells
+
+    indent = " " * cell_len(first)
+    room = max(width - cell_len(first), 10)
+    lines: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        pieces = chop_cells(word, room) if cell_len(word) > room else [word]
+        for piece in pieces:
+            if not current:
+                current = piece
+            elif cell_len(current) + 1 + cell_len(piece) <= room:
+                current += " " + piece
+            else:
+                lines.append(current)
+                current = piece
+    lines.append(current)
+    return [(first if n == 0 else indent) + line for n, line in enumerate(lines)]
 
 
 def print_report(
@@ -148,7 +189,10 @@ def print_report(
     form_by_doc = {
         doc_id: list(items) for doc_id, items in groupby(report["form"], lambda i: i["doc_id"])
     }
-    for doc_id in sorted(by_doc.keys() | form_by_doc.keys()):
+    notes_by_doc: dict[str, list[dict[str, Any]]] = {}
+    for note in report.get("annotator_notes", []):
+        notes_by_doc.setdefault(note["doc_id"], []).append(note)
+    for doc_id in sorted(by_doc.keys() | form_by_doc.keys() | notes_by_doc.keys()):
         # One Text per document, printed once and not re-wrapped (the terminal wraps long
         # lines): printing line by line was four times slower.
         block = Text("\n")
@@ -157,7 +201,8 @@ def print_report(
         shown = one_line_text(text) if text is not None else ""
         for item in by_doc.get(doc_id, []):
             kind = _KIND_TITLES[item["kind"]]
-            a, b = f"A: {_describe(item['a'])}", f"B: {_describe(item['b'])}"
+            a = f"A: {_describe(item['a'], item['b'])}"
+            b = f"B: {_describe(item['b'], item['a'])}"
             block.append(_pair_line(f"  {kind:<8} ", a, b, console.width))
             if text is None or "sentence" not in item:
                 continue
@@ -175,8 +220,14 @@ def print_report(
             path = change["field"]
             if change["b_field"] not in (None, path):
                 path = f"{path} (B: {change['b_field']})"
-            a, b = f"A {_json(change['a'])}", f"B {_json(change['b'])}"
+            a, b = f"A {_form_value(change['a'])}", f"B {_form_value(change['b'])}"
             block.append(_pair_line(f"  form     {path}: ", a, b, console.width))
+        for note in notes_by_doc.get(doc_id, []):
+            for side in ("a", "b"):
+                if note[side]:
+                    said = " ".join(note[side].split())  # one line: it wraps between words
+                    head = f"  note     {side.upper()}: "
+                    block.append("\n" + "\n".join(_wrapped(head, said, console.width)))
         console.print(block, soft_wrap=True)
     if not by_doc and not form_by_doc:
         console.print(Text("no differences"))

@@ -53,6 +53,7 @@ class Annotation:
         "doc_sha256",
         "flagged",
         "line",
+        "note",
         "status",
     )
 
@@ -60,6 +61,7 @@ class Annotation:
         self.line = line  # its line in its journal (0: not from one)
         self._fill(record.annotator, record.doc_id, record.doc_sha256, record.status)
         self.flagged = record.flagged
+        self.note = record.note
         self._keep_form(record.form, record.links)
         intern = sys.intern
         self._spans = [
@@ -74,6 +76,7 @@ class Annotation:
         self.line = number
         self._fill(line.annotator, line.doc_id, line.doc_sha256, line.status)
         self.flagged = line.flagged
+        self.note = line.note  # for the reviewer: merge carries it into gold
         # The form's JSON text as the line has it (valid: the check decoded it), copied out
         # of the line so that the line itself is not kept.
         self._form = bytes(line.form)

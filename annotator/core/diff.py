@@ -9,7 +9,8 @@ Spans are paired in the order of design.md, each span taking part in at most one
 4. what is left: ``only_a`` / ``only_b``.
 
 Within a step, spans pair in document order. Form fields that differ are listed with their
-path and both values (see ``form_compare.form_differences``). For a person (``context``, with
+path and both values (see ``form_compare.form_differences``), and the annotators' notes of each
+document where either wrote one (``annotator_notes``: they are for the reviewer). For a person (``context``, with
 the texts), each span difference also carries the sentence(s) around it (``sentence``: start
 and end offsets, from the project's sentence splitter).
 """
@@ -194,6 +195,7 @@ def differences(
     """
     spans_out: list[dict[str, Any]] = []
     form_out: list[dict[str, Any]] = []
+    notes_out: list[dict[str, Any]] = []  # the annotators' notes for the reviewer
     counts = dict.fromkeys(DIFF_KINDS, 0)
     documents = 0
     for unit in comparison.units:
@@ -220,6 +222,8 @@ def differences(
             spans_out.append(item)
         for change in form_differences(record_a.form, record_b.form, scheme):
             form_out.append({"doc_id": unit.doc_id, **change})
+        if record_a.note or record_b.note:
+            notes_out.append({"doc_id": unit.doc_id, "a": record_a.note, "b": record_b.note})
     notes = list(comparison.notes)
     if comparison.corpus is None and context:
         notes.append("pass --corpus PATH to see each difference in its sentence")
@@ -228,6 +232,7 @@ def differences(
         "documents": documents,
         "differences": spans_out,
         "form": form_out,
+        "annotator_notes": notes_out,
         "counts": counts,
         "excluded": [item.as_json() for item in comparison.excluded],
         "notes": notes,

@@ -351,6 +351,13 @@ class GoldBuilder:
             if ids:
                 self.links[gold_path] = ids
 
+    def notes(self) -> str:
+        """The annotators' notes for the reviewer, a line each (``alice: figures disputed``);
+        a note of several lines keeps them."""
+        return "\n".join(
+            f"{name}: {record.note}" for name, record in self.unit.records.items() if record.note
+        )
+
     def data(self, reviewer: str, now: str) -> dict[str, Any]:
         """The gold record's fields, every one in ``GoldRecord``'s order (see the docstring)."""
         self.merge_spans()
@@ -371,7 +378,7 @@ class GoldBuilder:
             "flagged": any(record.flagged for record in self.unit.records.values()),
             "form": self.form,
             "links": self.links,
-            "note": "",
+            "note": self.notes(),
             "updated_at": now,
             "seconds_spent": 0.0,
             "sources": {"annotators": self.names, "spans": self.sources},

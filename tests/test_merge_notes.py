@@ -1,0 +1,36 @@
+"""The annotators' notes reach the reviewer: merge carries them into the gold record."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.core.goldfile import read_gold
+from annotator.core.merge import merge_files
+from tests.test_agreement_data import record, scheme, write_journal
+from tests.test_merge import merged
+
+
+def test_each_annotators_note_is_a_line_of_the_gold_note(tmp_path: Path) -> None:
+    gold = merged(
+        tmp_path,
+        [record("alice", note="figures disputed")],
+        [record("bob")],
+        [record("carol", note="two names\nnot in the text")],
+    )
+    assert gold[0].note == "alice: figures disputed\ncarol: two names\nnot in the text"
+
+
+def test_no_note_no_gold_note(tmp_path: Path) -> None:
+    gold = merged(tmp_path, [record("alice")], [record("bob")])
+    assert gold[0].note == ""
+
+
+def test_the_gold_file_written_without_models_has_them_too(tmp_path: Path) -> None:
+    files = [
+        write_journal(tmp_path / "a.jsonl", record("alice", note="Ostrovin in the main group")),
+        write_journal(tmp_path / "b.jsonl", record("bob", note="see paragraph 3")),
+    ]
+    out = tmp_path / "gold.jsonl"
+    merge_files(files, out, scheme(tmp_path), "rita")
+    [(_line, gold)] = read_gold(out)
+    assert gold.note == "alice: Ostrovin in the main group\nbob: see paragraph 3"
