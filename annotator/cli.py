@@ -86,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     merge.add_argument("--force", action="store_true", help="replace a reviewed gold file")
     merge.add_argument("--corpus", help="the articles (records of changed texts are left out)")
     merge.add_argument("--scheme", help="scheme TOML file (default: prisoner_exchange)")
+    merge.add_argument("--json", action="store_true", help="print the summary as one JSON object")
 
     review = _add(commands, "review", "review_cmd", "Settle annotators' conflicts into gold.")
     review.add_argument("files", nargs="+", metavar="FILE", help="annotators' journals")

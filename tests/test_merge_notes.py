@@ -1,12 +1,14 @@
-"""The annotators' notes reach the reviewer: merge carries them into the gold record."""
+"""merge: the annotators' notes reach the reviewer in the gold note; `merge --json`."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import orjson
+
 from annotator.core.goldfile import read_gold
 from annotator.core.merge import merge_files
-from tests.test_agreement_data import record, scheme, write_journal
+from tests.test_agreement_data import record, run_cli, scheme, write_journal
 from tests.test_merge import merged
 
 
@@ -34,3 +36,20 @@ def test_the_gold_file_written_without_models_has_them_too(tmp_path: Path) -> No
     merge_files(files, out, scheme(tmp_path), "rita")
     [(_line, gold)] = read_gold(out)
     assert gold.note == "alice: Ostrovin in the main group\nbob: see paragraph 3"
+
+
+def test_merge_json_prints_one_object_and_the_sentence_on_stderr(tmp_path: Path) -> None:
+    form = {"event_type": "exchange"}
+    alice = write_journal(tmp_path / "alice.jsonl", record("alice", form=form, note="check"))
+    bob = write_journal(tmp_path / "bob.jsonl", record("bob", form=form))
+    gold = tmp_path / "gold.jsonl"
+    result = run_cli("merge", alice, bob, "-o", gold, "--reviewer", "rita", "--json")
+    assert result.returncode == 0, result.stderr
+    summary = orjson.loads(result.stdout)
+    assert (summary["documents"], summary["done"], summary["conflicts"]) == (
+        1,
+        1,
+        {"span": 0, "field": 0},
+    )
+    assert summary["output"] == str(gold)
+    assert result.stderr.startswith(f"wrote {gold}: 1 document(s)")

@@ -1,4 +1,5 @@
-"""``annotator merge FILE... -o GOLD.jsonl [--reviewer NAME] [--min-agree K] [--force]``."""
+"""``annotator merge FILE... -o GOLD.jsonl [--reviewer NAME] [--min-agree K] [--force]
+[--json]``."""
 
 from __future__ import annotations
 
@@ -24,12 +25,18 @@ def run(args: argparse.Namespace) -> int:
         args.force,
         corpus,
     )
+    if args.json:
+        import orjson
+
+        print(orjson.dumps(summary).decode())
     conflicts = summary["conflicts"]
+    # With --json the object is the output; the sentence goes to stderr for the person.
     print(
         f"wrote {summary['output']}: {summary['documents']} document(s), "
         f"{summary['spans']} agreed span(s); {summary['done']} done, "
         f"{summary['in_progress']} with open conflicts "
-        f"({conflicts['span']} span, {conflicts['field']} field)"
+        f"({conflicts['span']} span, {conflicts['field']} field)",
+        file=sys.stderr if args.json else sys.stdout,
     )
     if summary["replaced"]:
         why = "--force" if summary["forced"] else "no review decisions in it"

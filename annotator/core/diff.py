@@ -10,9 +10,9 @@ Spans are paired in the order of design.md, each span taking part in at most one
 
 Within a step, spans pair in document order. Form fields that differ are listed with their
 path and both values (see ``form_compare.form_differences``), and the annotators' notes of each
-document where either wrote one (``annotator_notes``: they are for the reviewer). For a person (``context``, with
-the texts), each span difference also carries the sentence(s) around it (``sentence``: start
-and end offsets, from the project's sentence splitter).
+document where either wrote one (``annotator_notes``: they are for the reviewer). For a person
+(``context``, with the texts), each span difference also carries the sentence(s) around it
+(``sentence``: start and end offsets, from the project's sentence splitter).
 """
 
 from __future__ import annotations
