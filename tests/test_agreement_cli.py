@@ -68,6 +68,13 @@ def test_human_tables_show_doc_ids_as_written(tmp_path: Path) -> None:
         assert title in out
     assert "[bold]x[/bold]" in out  # markup-like ids are shown, not interpreted
     assert "note: token_kappa and char_alpha need the article texts" in out
+    # The ranking's own figure is shown: "[bold]x[/bold]" has no spans (exact F1 1.0), and of
+    # its two fields the event types differ and the releases (none) agree (form 0.5), so its
+    # score is 0.75.
+    lowest = out[out.index("Lowest") :]
+    assert "score: the mean of exact F1 and form" in lowest
+    row = next(line for line in lowest.splitlines() if "[bold]x[/bold]" in line)
+    assert row.split("│")[3].strip() == "0.750"
 
 
 def other_scheme(tmp_path: Path) -> Path:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.commands import scheme_from, warn
-from annotator.core.agreement import agreement_of_files, lowest_documents
+from annotator.core.agreement import agreement_of_files, document_score, lowest_documents
 from annotator.core.corpus import open_corpus
 
 
@@ -101,8 +101,11 @@ def print_report(report: dict[str, Any], colours: dict[str, str]) -> None:
         )
     console.print(form)
 
-    lowest = Table(title="Lowest agreement (spans and form): look here first")
-    for column in ("document", "annotators", "exact F1", "overlap F1", "form"):
+    lowest = Table(
+        title="Lowest agreement (spans and form): look here first",
+        caption="score: the mean of exact F1 and form; the lowest first",
+    )
+    for column in ("document", "annotators", "score", "exact F1", "overlap F1", "form"):
         lowest.add_column(
             column, justify="left" if column in ("document", "annotators") else "right"
         )
@@ -110,6 +113,7 @@ def print_report(report: dict[str, Any], colours: dict[str, str]) -> None:
         lowest.add_row(
             Text(row["doc_id"]),
             Text(", ".join(row["annotators"])),
+            figure(document_score(row)),
             figure(row["exact_f1"]),
             figure(row["overlap_f1"]),
             figure(row.get("form_agreement")),

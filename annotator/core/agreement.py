@@ -340,15 +340,21 @@ def agreement_of_files(
         return agreement(load_comparison(files, scheme, corpus), scheme)
 
 
+def document_score(row: dict[str, Any]) -> float:
+    """A document's agreement for ranking: the mean of its exact F1 and its share of equal
+    form answers (when any), so that a document whose spans agree but whose form does not is
+    found too."""
+    figures: list[float | None] = [row["exact_f1"], row.get("form_agreement")]
+    present = [figure for figure in figures if figure is not None]
+    return sum(present) / len(present)
+
+
 def lowest_documents(report: dict[str, Any], count: int = 10) -> list[dict[str, Any]]:
-    """The documents with the lowest agreement: the mean of their exact F1 and their share of
-    equal form answers (when any), so that a document whose spans agree but whose form does
-    not is found too (ties: lower exact F1, lower overlap F1, then doc id)."""
+    """The documents with the lowest ``document_score`` (ties: lower exact F1, lower overlap
+    F1, then doc id)."""
 
     def key(row: dict[str, Any]) -> tuple[float, float, float, str]:
-        figures = [row["exact_f1"], row.get("form_agreement")]
-        present = [figure for figure in figures if figure is not None]
-        return (sum(present) / len(present), row["exact_f1"], row["overlap_f1"], row["doc_id"])
+        return (document_score(row), row["exact_f1"], row["overlap_f1"], row["doc_id"])
 
     rows: list[dict[str, Any]] = report["per_document"]
     return sorted(rows, key=key)[:count]
