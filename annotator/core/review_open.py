@@ -10,9 +10,11 @@ line is set aside, damaged lines and lines that are not gold (an annotator's jou
 - A gold file that does not exist yet (or is empty) is written whole with the merged records,
   crash-safely and in one go, each line made as ``merge`` makes it; agreed documents are gold
   from the start.
-- Resuming: the latest line of each document (whoever wrote it) wins over a fresh merge, so
-  conflicts settled before stay settled. A line whose ``doc_sha256`` is not the compared text's
-  (the article changed since) is merged anew. Documents compared now but missing from the file
+- An existing file is said to come from ``merge`` while no line of it is superseded (one line
+  a document, as merge writes it), else the review resumes. Either way the latest line of each
+  document (whoever wrote it) wins over a fresh merge, so conflicts settled before stay
+  settled. A line whose ``doc_sha256`` is not the compared text's (the article changed since)
+  is merged anew. Documents compared now but missing from the file
   are merged in. Lines written under another reviewer's name (``merge --reviewer rita``) are
   taken over: written again under this reviewer's name, so each document's latest line is the
   reviewer's (the older lines stay, superseded: export, stats and compact read a gold file as
@@ -87,14 +89,46 @@ def open_review(
         messages=[*store.messages, *resume.messages, *_comparison_messages(comparison)],
         annotations={unit.doc_id: unit.records for unit in comparison.units},
     )
-    opened = "new gold file" if store.created else "resuming"
     session.messages.insert(
         0,
-        f"{output}: {opened}: {len(counts)} document(s) of {', '.join(comparison.annotators)}; "
-        f"{session.conflicts_left()} conflict(s) to settle in {session.documents_left()} "
-        "document(s)",
+        opening_message(
+            output,
+            _opened_as(store.created, resume.superseded),
+            len(counts),
+            comparison.annotators,
+            session.conflicts_left(),
+            session.documents_left(),
+        ),
     )
     return session
+
+
+def _opened_as(created: bool, superseded: int) -> str:
+    if created:
+        return "new"
+    return "resumed" if superseded else "merged"
+
+
+def opening_message(
+    output: Path,
+    opened_as: str,
+    documents: int,
+    annotators: list[str],
+    conflicts: int,
+    open_documents: int,
+) -> str:
+    """The review's first message: what the gold file is and what is left to settle.
+
+    ``opened_as``: ``new`` (written now), ``merged`` (written by ``annotator merge``, no review
+    decision in it yet) or ``resumed`` (it holds review decisions). A reviewer's first review
+    of a merge's file was told "resuming", which read as if someone had been at it before."""
+    who = f"{documents} document(s) of {', '.join(annotators)}"
+    left = f"{conflicts} conflict(s) to settle in {open_documents} document(s)"
+    if opened_as == "new":
+        return f"{output}: new gold file: {who}; {left}"
+    if opened_as == "merged":
+        return f"{output}: gold file from merge, not reviewed yet: {who}; {left}"
+    return f"{output}: resuming the review: {who}; {left}"
 
 
 def _comparison_messages(comparison: Comparison) -> list[str]:
@@ -128,6 +162,7 @@ class _Resume:
         self.min_agree = min_agree
         self.stamp = stamp  # updated_at of every line written now
         self.messages: list[str] = []
+        self.superseded = 0  # lines of the file another line of their document supersedes
 
     def _merged(self, units: list[Unit]) -> FactsAndLines:
         lines = merged_lines(units, self.scheme, self.reviewer, self.min_agree, self.stamp)
@@ -143,6 +178,11 @@ class _Resume:
         if store.created:
             return []
         output, reviewer, latest = store.journal, self.reviewer, store.latest
+        # A merge writes one line a document; a review appends a document's line again for
+        # each decision. So lines before the last document's latest one that are no
+        # document's latest are superseded: a review has been at the file.
+        last = max((line.number for line in latest.values()), default=0)
+        self.superseded = last - len(latest)
         added: list[Unit] = []
         changed: list[Unit] = []
         regrouped: list[str] = []  # reviewed from another set of annotators than compared now

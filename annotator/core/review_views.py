@@ -5,6 +5,7 @@ Plain data made from a gold record and one of its conflicts (shapes in ``merge``
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,3 +86,24 @@ def describe(
         can_reject=can_reject(record, conflict, scheme),
         gold_value=record.form.get(path) if isinstance(path, str) else None,
     )
+
+
+NO_VALUE = "no value"
+
+
+def span_value_text(span: Mapping[str, Any], scheme: Scheme) -> str | None:
+    """What a version's span gives as value, for a label that takes values ("30", or
+    ``NO_VALUE`` when it gave none); None for a label without values. Said even when empty:
+    ``count “dozens”`` beside ``count “dozens” = 30`` read as if the versions agreed."""
+    value = span.get("value")
+    label = scheme.label(span.get("label") or "")
+    if label is None or label.value_type == "none":
+        return None if value is None else str(value)
+    return NO_VALUE if value is None or value == "" else str(value)
+
+
+def notes_summary(note: str) -> str:
+    """A gold record's note on one line ("" when there is none): ``merge`` writes each
+    annotator's note as a line (``alice: figures disputed``); they are joined with " · ",
+    runs of spaces and tabs made one space."""
+    return " · ".join(" ".join(line.split()) for line in note.splitlines() if line.strip())

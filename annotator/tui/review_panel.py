@@ -15,7 +15,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from annotator.core.review import ReviewSession
-from annotator.core.review_views import ConflictView, VersionView
+from annotator.core.review_views import NO_VALUE, ConflictView, VersionView, span_value_text
 from annotator.core.scheme import FormField, Scheme
 from annotator.tui.review_article import version_colour
 
@@ -123,8 +123,11 @@ class ConflictPanel(Static):
                 out.append("\n")
                 out.append(span["label"], style=_label_style(scheme, span["label"]))
                 out.append(f" {_quoted(span['text'])}")
-                if span.get("value") is not None:
-                    out.append(f" = {span['value']}", style="bold")
+                value = span_value_text(span, scheme)
+                if value is not None:
+                    out.append(" = ")
+                    style = "dim italic" if value == NO_VALUE else "bold"
+                    out.append(value, style=style)
                 # Where it lies: two long spans that differ by a word are told apart here.
                 out.append(f" {span['start']}–{span['end']}", style="dim")
             return badge, out

@@ -32,10 +32,12 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.models import Document
 from annotator.core.review import ReviewSession
 from annotator.tui.form_panel import Legend
-from annotator.tui.keys import declared, key_rows, with_label_keys
+from annotator.tui.keys import with_label_keys
 from annotator.tui.messages import DocumentLoaded, LoadFailed
 from annotator.tui.review_article import ReviewArticle
-from annotator.tui.review_field_edit import TYPING_KEYS, FieldEditScreen
+from annotator.tui.review_field_edit import FieldEditScreen
+from annotator.tui.review_help import review_key_sections
+from annotator.tui.review_notes import NotesLine, NotesScreen
 from annotator.tui.review_panel import ConflictPanel
 from annotator.tui.review_status import ReviewProgress, status_line
 from annotator.tui.screens import HelpScreen
@@ -69,6 +71,7 @@ class ReviewScreen(Screen[None]):
         Binding("n", "next_conflict", "Next", show=False),
         Binding("p", "previous_conflict", "Previous", show=False),
         Binding("ctrl+z", "undo", "Undo the last decision", show=False),
+        Binding("N", "show_notes", "Show the annotators' notes on this document", show=False),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),
     ]
@@ -84,6 +87,7 @@ class ReviewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
+        yield NotesLine(id="notes")
         with Horizontal(id="main"):
             yield ReviewArticle(self.scheme, id="article")
             with Vertical(id="side"):
@@ -172,6 +176,7 @@ class ReviewScreen(Screen[None]):
         )
         self.query_one("#conflict-box").border_title = title
         self.query_one("#conflict-keys", Static).update(keys)
+        self.query_one(NotesLine).note = record.note if record else ""
         self.refresh_status()
         self.refresh_bindings()
 
@@ -310,6 +315,8 @@ class ReviewScreen(Screen[None]):
         if not self.session.can_undo:
             self.tell("nothing to undo in this session")
             return
+        # The toasts said what the undone decision did ("… is settled: done"): now untrue.
+        self.app.clear_notifications()
         self._decide("undo")
 
     def action_next_conflict(self) -> None:
@@ -335,6 +342,14 @@ class ReviewScreen(Screen[None]):
         if start == end and self._article_is_current() and self.session.focus_at(end):
             self.redraw()
 
+    def action_show_notes(self) -> None:
+        record = self.session.record
+        if record is None or not record.note.strip():
+            where = f" on {record.doc_id}" if record else ""
+            self.tell(f"no annotator wrote a note{where}")
+            return
+        self.app.push_screen(NotesScreen(record.doc_id, record.note))
+
     async def action_quit(self) -> None:
         await self.app.run_action("quit")
 
@@ -342,39 +357,5 @@ class ReviewScreen(Screen[None]):
         self.app.push_screen(HelpScreen(self.key_sections()))
 
     def key_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
-        """Every key of the review, for the help screen (read from the public BINDINGS)."""
-        labels = [(label.key, label.name) for label in self.scheme.labels]
-        skip = [label.key for label in self.scheme.labels]
-        skip += [binding.key for binding in declared(Screen)]
-        versions = [("1 … 9", "take that version (a / b: the first / second annotator's)")]
-        skip.append("c")  # listed with drawing, where it matters
-        screen = [
-            row
-            for row in key_rows(declared(type(self)), skip_keys=skip)
-            if not row[1].startswith("Take version") and "annotator's version" not in row[1]
-        ]
-        said = {description for _keys, description in screen}
-        drawing = [
-            *labels,
-            ("c", "character mode on / off: keep the selection exactly, or snap to whole words"),
-        ]
-        moves = [
-            ("arrows, home / end", "move (ctrl+←/→: word by word)"),
-            ("shift + a move, mouse", "select (snapped to whole words; c: character mode)"),
-        ]
-        article_moves = [
-            binding.key
-            for binding in declared(type(self.article))
-            if binding.action.startswith("cursor_")
-        ]
-        moves += [
-            row
-            for row in key_rows(declared(type(self.article)), skip_keys=article_moves)
-            if row[1] not in said
-        ]
-        return [
-            ("Settle the conflict in the panel", versions + screen),
-            ("Typing a form field's value or a group's item (after e)", TYPING_KEYS),
-            ("Drawing a span (after e): select it, then press its label key", drawing),
-            ("In the article", moves + key_rows(declared(type(self.app)))),
-        ]
+        """Every key of the review, for the help screen."""
+        return review_key_sections(self)

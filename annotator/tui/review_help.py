@@ -1,0 +1,52 @@
+"""The review's help screen: every key, read from the classes' public BINDINGS, in sections."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.screen import Screen
+
+from annotator.tui.keys import declared, key_rows
+from annotator.tui.review_field_edit import TYPING_KEYS
+
+if TYPE_CHECKING:
+    from annotator.tui.review_screen import ReviewScreen
+
+Sections = list[tuple[str, list[tuple[str, str]]]]
+
+
+def review_key_sections(screen: ReviewScreen) -> Sections:
+    """Every key of ``screen``'s review, for the help screen."""
+    scheme = screen.scheme
+    labels = [(label.key, label.name) for label in scheme.labels]
+    skip = [label.key for label in scheme.labels]
+    skip += [binding.key for binding in declared(Screen)]
+    versions = [("1 … 9", "take that version (a / b: the first / second annotator's)")]
+    skip.append("c")  # listed with drawing, where it matters
+    settling = [
+        row
+        for row in key_rows(declared(type(screen)), skip_keys=skip)
+        if not row[1].startswith("Take version") and "annotator's version" not in row[1]
+    ]
+    said = {description for _keys, description in settling}
+    drawing = [
+        *labels,
+        ("c", "character mode on / off: keep the selection exactly, or snap to whole words"),
+    ]
+    moves = [
+        ("arrows, home / end", "move (ctrl+←/→: word by word)"),
+        ("shift + a move, mouse", "select (snapped to whole words; c: character mode)"),
+    ]
+    article = type(screen.article)
+    article_moves = [
+        binding.key for binding in declared(article) if binding.action.startswith("cursor_")
+    ]
+    moves += [
+        row for row in key_rows(declared(article), skip_keys=article_moves) if row[1] not in said
+    ]
+    return [
+        ("Settle the conflict in the panel", versions + settling),
+        ("Typing a form field's value or a group's item (after e)", TYPING_KEYS),
+        ("Drawing a span (after e): select it, then press its label key", drawing),
+        ("In the article", moves + key_rows(declared(type(screen.app)))),
+    ]

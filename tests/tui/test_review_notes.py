@@ -1,0 +1,140 @@
+"""Pilot: what a user trial of the review found missing: the annotators' notes, a version's
+empty value, and toasts an undo made untrue.
+
+The journals are tests/test_review_data.py's alice and bob; here alice and bob also leave
+notes on the first article, and alice's "146" (the count both mark, agreed) has no value in
+bob's record, so the count is a conflict of values.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from annotate_helpers import press, wait_for
+from test_review_keys import NOW, Scenario, gold, panel_text, screen_of, shown
+from textual.widgets import Static
+
+from annotator.core.review import ReviewSession
+from annotator.core.review_open import open_review
+from annotator.core.review_views import Place
+from annotator.tui.review_app import ReviewApp
+from annotator.tui.review_notes import NotesLine, NotesScreen
+from tests.test_review_data import CORPUS, FIRST, SECOND, two_journals
+
+ALICE_NOTE = "figures disputed: the ministry says 146, the Red Cross 150; check the second count"
+
+
+def rewrite_latest(journal: Path, doc_id: str, change: dict[str, Any]) -> None:
+    """Append the document's latest record again with ``change`` (the last line wins)."""
+    lines = [orjson.loads(line) for line in journal.read_bytes().splitlines()]
+    latest = [line for line in lines if line["doc_id"] == doc_id][-1]
+    with journal.open("ab") as handle:
+        handle.write(orjson.dumps({**latest, **change}) + b"\n")
+
+
+def without_value(journal: Path, doc_id: str, start: int, end: int) -> dict[str, Any]:
+    """The document's spans with the value of the span at ``start``..``end`` removed."""
+    lines = [orjson.loads(line) for line in journal.read_bytes().splitlines()]
+    latest = [line for line in lines if line["doc_id"] == doc_id][-1]
+    spans = [
+        {**span, "value": None} if (span["start"], span["end"]) == (start, end) else span
+        for span in latest["spans"]
+    ]
+    return {"spans": spans}
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[ReviewSession]:
+    alice, bob = two_journals(tmp_path)
+    rewrite_latest(alice, FIRST, {"note": ALICE_NOTE})
+    rewrite_latest(bob, FIRST, {"note": "date unclear", **without_value(bob, FIRST, 818, 821)})
+    opened = open_review([alice, bob], CORPUS, tmp_path / "gold.jsonl", "rita", now=lambda: NOW)
+    yield opened
+    opened.close()
+
+
+def drive_at(size: tuple[int, int], session: ReviewSession, scenario: Scenario) -> None:
+    async def main() -> None:
+        app = ReviewApp(session)
+        async with app.run_test(size=size, notifications=True) as pilot:
+            await wait_for(pilot, lambda: shown(app, FIRST))
+            await scenario(pilot, app)
+
+    asyncio.run(main())
+
+
+def notes_line(app: ReviewApp) -> NotesLine:
+    return screen_of(app).query_one(NotesLine)
+
+
+def test_the_notes_show_in_one_line_and_whole_on_N(session: ReviewSession) -> None:
+    async def scenario(pilot: Any, app: ReviewApp) -> None:
+        line = notes_line(app)
+        assert line.display and line.region.height == 1
+        said = str(line.render())
+        # Cut to 80 columns, with the key that shows it whole.
+        assert said.startswith("notes: alice: figures disputed: the ministry says 146")
+        assert "…" in said and said.endswith("N: whole note")
+        assert len(said) <= 80
+        await press(pilot, "N")
+        await wait_for(pilot, lambda: isinstance(app.screen, NotesScreen))
+        whole = str(app.screen.query_one("#notes-text", Static).render())
+        assert f"alice: {ALICE_NOTE}" in whole and "bob: date unclear" in whole
+        await press(pilot, "escape")
+        assert app.screen is screen_of(app)
+        # The second article has no note: the line is gone, and N says there is none.
+        await press(pilot, "p")
+        await wait_for(pilot, lambda: shown(app, SECOND))
+        assert not notes_line(app).display
+        await press(pilot, "N")
+        assert app.screen is screen_of(app)
+        assert any(
+            f"no annotator wrote a note on {SECOND}" in str(toast.render())
+            for toast in app.screen.query("Toast")
+        )
+
+    drive_at((80, 24), session, scenario)
+
+
+def test_the_notes_entry_is_in_the_help(session: ReviewSession) -> None:
+    async def scenario(pilot: Any, app: ReviewApp) -> None:
+        rows = dict(screen_of(app).key_sections())["Settle the conflict in the panel"]
+        assert ("N", "Show the annotators' notes on this document") in rows
+
+    drive_at((120, 40), session, scenario)
+
+
+def test_an_empty_value_is_said_beside_a_version_with_one(session: ReviewSession) -> None:
+    async def scenario(pilot: Any, app: ReviewApp) -> None:
+        # c1 Kyiv, then c2: the releasee, and the count "146" whose value bob left empty.
+        await press(pilot, "n")
+        assert session.current == Place(FIRST, "c2")
+        said = panel_text(app)
+        assert "count “146” = 146 818–821" in said
+        assert "count “146” = no value 818–821" in said
+        # A label without values says none.
+        assert "releasee “146 prisoners of war” 818–838" in said
+
+    drive_at((140, 40), session, scenario)
+
+
+def test_an_undo_clears_the_toasts_of_what_it_undid(session: ReviewSession) -> None:
+    async def scenario(pilot: Any, app: ReviewApp) -> None:
+        await press(pilot, "p")  # round to the second article's one conflict
+        await wait_for(pilot, lambda: shown(app, SECOND))
+        await press(pilot, "2")
+        await wait_for(pilot, lambda: bool(app.screen.query("Toast")))
+        toasts = [str(toast.render()) for toast in app.screen.query("Toast")]
+        assert any(f"{SECOND} is settled: done" in said for said in toasts)
+        assert gold(session)[-1]["status"] == "done"
+        await press(pilot, "ctrl+z")
+        await wait_for(pilot, lambda: not app.screen.query("Toast"))
+        assert gold(session)[-1]["status"] == "in_progress"
+        assert session.current == Place(SECOND, "c1")
+
+    drive_at((80, 24), session, scenario)
