@@ -17,6 +17,7 @@ from annotator.core.review_typed import (
     BadValue,
     prefill,
     settle_typed,
+    starting_items,
     typed_text,
     typed_value,
 )
@@ -131,7 +132,7 @@ def test_a_typed_list(scheme: Scheme) -> None:
 def test_a_group_item_written_by_hand(scheme: Scheme) -> None:
     conflict = GOLD_RELEASES.conflicts[1]
     # alice has no left-over item: the first version holding one (bob's) fills the inputs.
-    assert prefill(conflict, scheme) == {"released_by": "Ukraine", "count": "12"}
+    assert starting_items(conflict, scheme) == (1, [{"released_by": "Ukraine", "count": "12"}])
     # bob's released_by with alice's count.
     settled = settle_typed(
         GOLD_RELEASES, "c2", {"released_by": "Ukraine", "count": "146"}, scheme, RELEASES
@@ -159,7 +160,7 @@ def test_a_bad_or_empty_group_item_is_refused(scheme: Scheme) -> None:
         settle_typed(GOLD_RELEASES, "c2", {"released_by": " ", "count": ""}, scheme)
     with pytest.raises(Refused, match="no field colour"):
         settle_typed(GOLD_RELEASES, "c2", {"colour": "red"}, scheme)
-    with pytest.raises(Refused, match="write one item"):
+    with pytest.raises(Refused, match="write its items"):
         settle_typed(GOLD_RELEASES, "c2", "Ukraine", scheme)
     with pytest.raises(Refused, match="drawing the span"):
         settle_typed(GOLD_RELEASES, "c1", "12", scheme)

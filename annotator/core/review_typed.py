@@ -1,21 +1,26 @@
 """Settling a form-field conflict with what the reviewer types, when no version is right.
 
-A plain field (choice, text, integer, date, list) takes one typed value; a repeatable group
-takes one item written by hand, a text per sub-field, which is appended to gold's items (the
-conflict's versions are not taken). Typed text is read as the annotation screen reads it: a
-list is comma-separated, then ``forms.coerce_field_value`` checks it (a choice must be one of
-the field's choices, an integer is digits, a date ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``).
+A plain field (choice, text, integer, date, list) takes one typed value. A repeatable group
+takes items edited by hand: the reviewer starts from one version's items (``version_items``:
+the first version holding any, to begin with), fixes what is wrong in them, adds or drops
+items, and the typed items are appended to gold's agreed items in place of every version's
+(``settle_items``). So alice's and bob's nearly equal transfers (only the count differs) are
+settled from the keyboard: start from alice's, type bob's count where it is right. Typed text
+is read as the annotation screen reads it: a list is comma-separated, then
+``forms.coerce_field_value`` checks it (a choice must be one of the field's choices, an
+integer is digits, a date ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``).
 
-Refusals (``BadValue``, a ``Refused``) say what is wrong in one line and name the field, so the
-screen can keep the input open on it. An empty value clears a field that is not required (as
-taking an empty version does); a required field, a required sub-field or an item with nothing
-typed is refused. The record is made by ``review_decisions.settled_record``, as for every other
-decision: the conflict is removed, the status set, links carried by ``merge``'s rule.
+Refusals (``BadValue``, a ``Refused``) say what is wrong in one line and name the field (and,
+for a group, the item), so the screen can keep the input open on it. An empty value clears a
+field that is not required (as taking an empty version does); a required field, a required
+sub-field, or a group with no item typed is refused; an item with nothing typed is left out.
+The record is made by ``review_decisions.settled_record``, as for every other decision: the
+conflict is removed, the status set, links carried by ``merge``'s rule.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from annotator.core import forms
@@ -26,16 +31,21 @@ from annotator.core.review_links import Annotations
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.session_edits import Refused
 
-Typed = str | Mapping[str, str]
-"""A plain field's typed text, or a group item's: sub-field name -> its typed text."""
+TypedItem = Mapping[str, str]
+"""A group item as typed: sub-field name -> its typed text."""
+
+Typed = str | TypedItem | Sequence[TypedItem]
+"""A plain field's typed text, one group item's, or a group's items."""
 
 
 class BadValue(Refused):
-    """A typed value the field refuses; ``field`` names the (sub-)field whose input is wrong."""
+    """A typed value the field refuses; ``field`` names the (sub-)field whose input is wrong,
+    ``item`` the group item it is in (0-based among the items typed; None: not a group's)."""
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str, message: str, item: int | None = None) -> None:
         super().__init__(message)
         self.field = field
+        self.item = item
 
 
 def typed_text(value: Any) -> str:
@@ -63,24 +73,74 @@ def typed_value(field: FormField, typed: str) -> Any:
         raise BadValue(field.name, named) from None
 
 
-def first_left_over(conflict: Conflict) -> dict[str, Any]:
-    """A group conflict's first left-over item: of the first version holding one ({}: none)."""
-    for version in conflict.get("versions") or []:
-        for item in version.get("value") or []:
-            if isinstance(item, dict):
-                return item
-    return {}
-
-
-def prefill(conflict: Conflict, scheme: Scheme) -> Typed:
-    """What the inputs start with: the first version's value, or for a group the first
-    left-over item's sub-fields."""
-    field = field_of(scheme, conflict)
-    if field.type == "group":
-        item = first_left_over(conflict)
-        return {sub.name: typed_text(item.get(sub.name)) for sub in field.fields}
+def prefill(conflict: Conflict, scheme: Scheme) -> str:
+    """What a plain field's input starts with: the first version's value. (A group's inputs
+    start with ``starting_items``.)"""
     versions = conflict.get("versions") or [{}]
     return typed_text(versions[0].get("value"))
+
+
+def starting_items(conflict: Conflict, scheme: Scheme) -> tuple[int | None, list[dict[str, str]]]:
+    """Which version a group's editing starts from and its items (the first version holding
+    any; None and one empty item when none does: an item written from scratch)."""
+    start = first_version_with_items(conflict)
+    if start is None:
+        return None, [blank_item(field_of(scheme, conflict))]
+    return start, version_items(conflict, scheme, start)
+
+
+def blank_item(group: FormField) -> dict[str, str]:
+    return {sub.name: "" for sub in group.fields}
+
+
+def typed_item(group: FormField, item: Any) -> dict[str, str]:
+    """A stored group item as its inputs show it, a text per sub-field."""
+    found = item if isinstance(item, dict) else {}
+    return {sub.name: typed_text(found.get(sub.name)) for sub in group.fields}
+
+
+def version_items(conflict: Conflict, scheme: Scheme, index: int) -> list[dict[str, str]]:
+    """A group conflict's version ``index`` (0-based) as items to edit: its left-over items,
+    a text per sub-field ([] for a version holding none)."""
+    group = field_of(scheme, conflict)
+    versions = conflict.get("versions") or []
+    if group.type != "group" or not 0 <= index < len(versions):
+        raise Refused(f"there is no version {index + 1} of {group.name} to start from")
+    return [typed_item(group, item) for item in versions[index].get("value") or []]
+
+
+def first_version_with_items(conflict: Conflict) -> int | None:
+    """The version the editing starts from: the first holding an item (None: none does)."""
+    for index, version in enumerate(conflict.get("versions") or []):
+        if version.get("value"):
+            return index
+    return None
+
+
+def _blank(typed: TypedItem) -> bool:
+    return all(not text.strip() for text in typed.values())
+
+
+def group_items(group: FormField, typed: Sequence[TypedItem]) -> list[dict[str, Any]]:
+    """The items of ``group`` from their typed texts; an item with nothing typed is left out,
+    a bad one refused (``BadValue`` naming its field and item); none at all is refused."""
+    items: list[dict[str, Any]] = []
+    for number, texts in enumerate(typed):
+        if _blank(texts):
+            continue
+        try:
+            items.append(group_item(group, texts))
+        except BadValue as refused:
+            said = f"item {number + 1}: {refused}" if len(typed) > 1 else str(refused)
+            raise BadValue(refused.field, said, number) from None
+    if not items:
+        raise BadValue(
+            group.fields[0].name,
+            f"no item is typed: type one, or escape and press r to reject every version of "
+            f"{group.name}",
+            0,
+        )
+    return items
 
 
 def group_item(group: FormField, typed: Mapping[str, str]) -> dict[str, Any]:
@@ -107,8 +167,10 @@ def settle_typed(
     scheme: Scheme,
     annotations: Annotations | None = None,
 ) -> GoldRecord:
-    """Settle a field conflict with a typed value (a plain field) or one item written by hand
-    (a group: ``typed`` maps its sub-fields to their texts); see the module docstring."""
+    """Settle a field conflict with a typed value (a plain field), or a group's conflict with
+    items edited by hand (``typed``: their texts, each mapping the sub-fields to their texts;
+    or one item's), appended to gold's items instead of any version's; see the module
+    docstring."""
     conflict = find_conflict(record, conflict_id)
     if conflict.get("kind") == "span":
         raise Refused("a span conflict is settled by drawing the span (e, then a label key)")
@@ -116,11 +178,15 @@ def settle_typed(
     form = dict(record.form)
     if field.type == "group":
         if isinstance(typed, str):
-            raise Refused(f"{field.name} is a repeatable group: write one item, a value a field")
-        form[field.name] = [*(form.get(field.name) or []), group_item(field, typed)]
+            raise Refused(f"{field.name} is a repeatable group: write its items, a value a field")
+        if isinstance(typed, Mapping):
+            items = [group_item(field, typed)]
+        else:
+            items = group_items(field, typed)
+        form[field.name] = [*(form.get(field.name) or []), *items]
         return settled_record(record, conflict, scheme, annotations, form=form)
     if not isinstance(typed, str):
-        raise Refused(f"{field.name} takes one value, not an item")
+        raise Refused(f"{field.name} takes one value, not items")
     value = typed_value(field, typed)
     if value in (None, []):
         if field.required:

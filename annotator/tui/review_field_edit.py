@@ -1,14 +1,12 @@
 """Typing what settles a form-field conflict, when no annotator gave the right answer.
 
 ``e`` on a field conflict opens ``FieldEditScreen`` over the article (the conflict panel with
-its versions stays in sight beside it): one input for a plain field, pre-filled with the first
-version's value, or for a repeatable group an input per sub-field, pre-filled from the first
-left-over item, so a reviewer can keep one annotator's part and type another's. Enter hands
-the texts to the review session (``ReviewSession.settle_typed``), which checks them as the
+its versions stays in sight beside it): one input, pre-filled with the first version's value.
+(A repeatable group's items are edited on ``review_items_edit.ItemsEditScreen``.) Enter hands
+the text to the review session (``ReviewSession.settle_typed``), which checks it as the
 annotation screen checks a typed value and saves the decision; a refusal is shown in one line
-under the inputs, the input it is about focused, and the screen stays open. Escape closes it
-with nothing changed. An input suggests the values the versions gave there (a choice: its
-choices); → takes the suggestion.
+under the input, and the screen stays open. Escape closes it with nothing changed. The input
+suggests the values the versions gave (a choice: its choices); → takes the suggestion.
 """
 
 from __future__ import annotations
@@ -32,9 +30,8 @@ from annotator.tui.inputs import InOrderInput
 
 # The help screen's rows for typing (the review screen lists them in its own help).
 TYPING_KEYS = [
-    ("enter", "settle the conflict with what is typed (a group: add the item)"),
+    ("enter", "settle the conflict with what is typed"),
     ("escape", "cancel: nothing changes"),
-    ("tab / shift+tab", "next / previous input of a group's item"),
     ("→ at the end", "take the suggested value (a choice, or a version's)"),
 ]
 
@@ -54,7 +51,8 @@ def _given(conflict: Conflict, sub: FormField | None) -> list[str]:
     return list(dict.fromkeys(text for text in given if text))
 
 
-def _suggester(conflict: Conflict, field: FormField, sub: FormField | None) -> SuggestFromList:
+def suggester(conflict: Conflict, field: FormField, sub: FormField | None) -> SuggestFromList:
+    """The values the versions gave there, or a choice's choices, to suggest as one types."""
     leaf = sub or field
     words = leaf.choices if leaf.type == "choice" else _given(conflict, sub)
     return SuggestFromList(words, case_sensitive=False)
@@ -87,58 +85,34 @@ class FieldEditScreen(ModalScreen[bool]):
         self.problem = ""
         """The refusal shown under the inputs ("" when none)."""
 
-    @property
-    def is_group(self) -> bool:
-        return self.field.type == "group"
-
     def compose(self) -> ComposeResult:
-        field, conflict = self.field, self.conflict
+        field = self.field
         with Vertical(id="field-edit-box"):
-            if self.is_group:
-                title = f"Write one item of {field.name} by hand ({conflict['id']})"
-            else:
-                title = f"Type the value of {field.name} ({conflict['id']})"
-            yield Label(title, classes="title")
-            with Vertical(id="field-edit-inputs"):
-                for sub in field.fields if self.is_group else [None]:
-                    leaf = sub or field
-                    with Horizontal(classes="field-edit-row"):
-                        name = leaf.name + ("*" if leaf.required else "")
-                        yield Label(name, classes="field-name")
-                        yield InOrderInput(
-                            value=self._prefilled(leaf),
-                            placeholder=hint(leaf),
-                            name=leaf.name,
-                            compact=True,
-                            suggester=_suggester(conflict, field, sub),
-                        )
-            if not self.is_group:
-                yield Static(Text(hint(field)), id="field-edit-hint")
+            yield Label(f"Type the value of {field.name} ({self.conflict['id']})", classes="title")
+            with Vertical(id="field-edit-inputs"), Horizontal(classes="field-edit-row"):
+                yield Label(field.name + ("*" if field.required else ""), classes="field-name")
+                yield InOrderInput(
+                    value=self.prefilled,
+                    placeholder=hint(field),
+                    name=field.name,
+                    compact=True,
+                    suggester=suggester(self.conflict, field, None),
+                )
+            yield Static(Text(hint(field)), id="field-edit-hint")
             yield Static(id="field-edit-problem")
-            yield Static(self._keys(), id="field-edit-keys")
-
-    def _prefilled(self, leaf: FormField) -> str:
-        if isinstance(self.prefilled, str):
-            return self.prefilled
-        return self.prefilled.get(leaf.name, "")
-
-    def _keys(self) -> str:
-        suggested = "→: the suggested value · escape: cancel"
-        if self.is_group:
-            return (
-                "enter: add this item and settle the conflict (no version's items are "
-                f"taken) · tab: next field · {suggested}"
+            yield Static(
+                "enter: settle the conflict with this value · →: the suggested value · "
+                "escape: cancel",
+                id="field-edit-keys",
             )
-        return f"enter: settle the conflict with this value · {suggested}"
 
     def on_mount(self) -> None:
         # Focused, an input selects its text: typing replaces it, an arrow keeps it to edit.
         self.query(Input).first().focus()
 
-    def typed(self) -> Typed:
-        """What the inputs hold: the text, or a group's texts by sub-field."""
-        texts = {widget.name or "": widget.value for widget in self.query(Input)}
-        return texts if self.is_group else texts[self.field.name]
+    def typed(self) -> str:
+        """What the input holds."""
+        return self.query_one(Input).value
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -8,6 +8,7 @@ from textual.screen import Screen
 
 from annotator.tui.keys import declared, key_rows
 from annotator.tui.review_field_edit import TYPING_KEYS
+from annotator.tui.review_items_edit import ITEMS_KEYS
 
 if TYPE_CHECKING:
     from annotator.tui.review_screen import ReviewScreen
@@ -46,7 +47,14 @@ def review_key_sections(screen: ReviewScreen) -> Sections:
     ]
     return [
         ("Settle the conflict in the panel", versions + settling),
-        ("Typing a form field's value or a group's item (after e)", TYPING_KEYS),
+        ("Typing a form field's value (after e)", TYPING_KEYS),
+        (
+            "A group's items (after e): items are compared whole, so a transfer two annotators "
+            "gave with different counts is two versions. e opens the first version's items, "
+            "an input per field, to fix and take all at once; pageup / pagedown start from "
+            "another version's",
+            ITEMS_KEYS,
+        ),
         ("Drawing a span (after e): select it, then press its label key", drawing),
         ("In the article", moves + key_rows(declared(type(screen.app)))),
     ]

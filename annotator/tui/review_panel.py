@@ -18,6 +18,7 @@ from annotator.core.review import ReviewSession
 from annotator.core.review_views import NO_VALUE, ConflictView, VersionView, span_value_text
 from annotator.core.scheme import FormField, Scheme
 from annotator.tui.review_article import version_colour
+from annotator.tui.review_panel_keys import keys_paragraph, keys_table, settle_key_rows
 
 
 def _quoted(text: str, limit: int = 60) -> str:
@@ -50,10 +51,13 @@ class ConflictPanel(Static):
         text: str | None,
         char_mode: bool = False,
         selection: tuple[int, int] | None = None,
+        *,
+        compact: bool = False,
     ) -> tuple[str, Text | Table]:
         """Draw the session's current conflict (``text``: its document's text, when read;
         ``char_mode``: a drawn span keeps the exact selection; ``selection``: the article's
-        while drawing); returns the title for the panel's frame and the keys that settle it,
+        while drawing; ``compact``: the keys in a line or two, for a narrow terminal); returns
+        the title for the panel's frame and the keys that settle it,
         which the screen shows below the panel, always in sight (``plain`` has them too)."""
         view = session.view()
         if view is None:
@@ -79,19 +83,21 @@ class ConflictPanel(Static):
         versions.add_column(no_wrap=True)
         versions.add_column(ratio=1)
         plain = [head.plain]
-        for version in view.versions:
-            versions.add_row(Text(""), Text(""))
+        for number, version in enumerate(view.versions):
+            # Compact, versions follow one another (their coloured numbers part them).
+            if not compact or number == 0:
+                versions.add_row(Text(""), Text(""))
             badge, details = self._version(scheme, view, version)
             versions.add_row(badge, details)
             plain.append(f"{badge.plain} {details.plain}")
         keys: Text | Table
         if session.editing:
-            keys = _drawing_keys(session.scheme, view)
+            keys = _drawing_keys(session.scheme, view, compact)
             details = _drawing_details(view, char_mode, selection)
             self.plain = "\n\n".join([*plain, details.plain, keys.plain])
             self.update(Group(head, versions, Text(""), details))
         else:
-            keys, keys_plain = self._keys(scheme, view, char_mode)
+            keys, keys_plain = self._keys(scheme, view, char_mode, compact)
             self.plain = "\n\n".join([*plain, keys_plain])
             self.update(Group(head, versions))
         # Its id and how many are open, not its place among the open ones: settling the first
@@ -142,34 +148,13 @@ class ConflictPanel(Static):
         out.append(f"\n{_value_text(version.value)}")
         return badge, out
 
-    def _keys(self, scheme: Scheme, view: ConflictView, char_mode: bool) -> tuple[Table, str]:
-        """The keys that settle this conflict, and the same as plain text."""
-        rows = [(f"1–{len(view.versions)}", "take that version")]
-        if any(version.letter for version in view.versions):
-            rows.append(("a / b", "take that annotator's version"))
-        if view.can_take_all:
-            rows.append(("t", "take every version"))
-        if view.can_reject:
-            rows.append(("r", "reject them all"))
-        else:
-            # Said rather than left out: a reviewer missing r in the list tried it anyway.
-            rows.append(("r", f"not here: {view.path} is required"))
-        if view.kind == "span":
-            # The mode outlasts a drawing: said here, where e is, as in the status line.
-            rows.append(
-                ("e", "draw by hand in character mode" if char_mode else "draw the span by hand")
-            )
-        else:
-            field = scheme.field(view.path or "")
-            group = field is not None and field.type == "group"
-            rows.append(("e", "write one item by hand" if group else "type the value by hand"))
-        rows.append(("n / p", "next / previous conflict"))
-        table = Table.grid(padding=(0, 1))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column(style="dim")
-        for key, action in rows:
-            table.add_row(key, action)
-        return table, "\n".join(f"{key}  {action}" for key, action in rows)
+    def _keys(
+        self, scheme: Scheme, view: ConflictView, char_mode: bool, compact: bool = False
+    ) -> tuple[Text | Table, str]:
+        """The keys that settle this conflict, and the same as plain text (``compact``: in
+        one paragraph, in their short wordings)."""
+        rows = settle_key_rows(scheme, view, char_mode)
+        return keys_paragraph(rows) if compact else keys_table(rows)
 
     def _finished(self, session: ReviewSession) -> Text:
         out = Text()
@@ -183,10 +168,16 @@ class ConflictPanel(Static):
         return out
 
 
-def _drawing_keys(scheme: Scheme, view: ConflictView) -> Text:
+def _drawing_keys(scheme: Scheme, view: ConflictView, compact: bool = False) -> Text:
     """What ends the drawing, first the label keys and escape, then what a drawn span does to
-    the versions: it settles the conflict alone, so a version's other spans are dropped."""
+    the versions: it settles the conflict alone, so a version's other spans are dropped
+    (``compact``: in two lines, for the narrow terminal's panel)."""
     labels = " · ".join(f"{label.key} {label.name}" for label in scheme.labels)
+    if compact:
+        out = Text("Drawing: ", style="bold yellow")
+        out.append(f"{labels} · esc cancels · ")
+        out.append("the span replaces every version", style="bold")
+        return out
     out = Text("Drawing: ", style="bold yellow")
     out.append(f"press a label key: {labels} · escape cancels\n")
     out.append("The drawn span replaces every version", style="bold")

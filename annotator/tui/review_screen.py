@@ -10,7 +10,8 @@ that is also a version number does the right thing). The drawn span is snapped t
 as the annotation screen snaps its selections; ``c`` switches to character mode (the selection
 kept exactly) and back, for every span drawn from then on (the status line says CHAR MODE while
 one is drawn, and that ``e`` draws in it between drawings). On a form-field conflict ``e``
-opens ``FieldEditScreen`` instead, to type the value (or a group's item) that settles it. The
+opens ``FieldEditScreen`` instead, to type the value that settles it (on a group's conflict
+``ItemsEditScreen``, to edit a version's items). The
 class is made per scheme by ``review_screen_for``.
 """
 
@@ -21,10 +22,10 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.notifications import SeverityLevel
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static, TextArea
 from textual.worker import get_current_worker
 
@@ -37,14 +38,18 @@ from annotator.tui.messages import DocumentLoaded, LoadFailed
 from annotator.tui.review_article import ReviewArticle
 from annotator.tui.review_field_edit import FieldEditScreen
 from annotator.tui.review_help import review_key_sections
+from annotator.tui.review_items_edit import ItemsEditScreen
 from annotator.tui.review_notes import NotesLine, NotesScreen
 from annotator.tui.review_panel import ConflictPanel
 from annotator.tui.review_status import ReviewProgress, status_line
+from annotator.tui.review_versions_box import VersionsBox
 from annotator.tui.screens import HelpScreen
 
 _DECISIONS = {"take", "take_letter", "take_all", "reject_all", "edit", "type_value"}
 # Seconds a "round to the other end" message stays: it is read at a glance.
 WRAP_TIMEOUT = 3
+NARROW_BELOW = 72  # columns
+_SCROLL = "Scroll the conflict's versions up / down (its frame says when more are hidden)"
 CHAR_MODE = "Character mode (keep the drawn span's exact characters) on / off"
 
 
@@ -71,6 +76,8 @@ class ReviewScreen(Screen[None]):
         Binding("n", "next_conflict", "Next", show=False),
         Binding("p", "previous_conflict", "Previous", show=False),
         Binding("ctrl+z", "undo", "Undo the last decision", show=False),
+        Binding("left_square_bracket", "scroll_versions(-1)", _SCROLL, key_display="[", show=False),
+        Binding("right_square_bracket", "scroll_versions(1)", _SCROLL, key_display="]", show=False),
         Binding("N", "show_notes", "Show the annotators' notes on this document", show=False),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),
@@ -92,7 +99,7 @@ class ReviewScreen(Screen[None]):
             yield ReviewArticle(self.scheme, id="article")
             with Vertical(id="side"):
                 yield Legend(self.scheme, id="legend")
-                with VerticalScroll(id="conflict-box"):
+                with VersionsBox(id="conflict-box"):
                     yield ConflictPanel(id="conflict")
                     yield Static(id="conflict-keys")
         yield Footer(compact=True)
@@ -106,6 +113,7 @@ class ReviewScreen(Screen[None]):
         return self.query_one("#conflict", ConflictPanel)
 
     def on_mount(self) -> None:
+        self.fit_width()
         self.query_one("#conflict-box").border_title = "Conflict"
         if self.session.messages:
             self.tell("\n".join(self.session.messages), timeout=10)
@@ -172,9 +180,15 @@ class ReviewScreen(Screen[None]):
         # While drawing, the panel says what the span starts from: the article's selection.
         selection = article.selection_offsets() if session.editing else None
         title, keys = self.panel.show(
-            session, shown.text if shown else None, self.char_mode, selection
+            session,
+            shown.text if shown else None,
+            self.char_mode,
+            selection,
+            compact=self.has_class("-narrow"),
         )
-        self.query_one("#conflict-box").border_title = title
+        box = self.query_one(VersionsBox)
+        box.border_title = title
+        box.show_from_top(session.current)
         self.query_one("#conflict-keys", Static).update(keys)
         self.query_one(NotesLine).note = record.note if record else ""
         self.refresh_status()
@@ -209,7 +223,18 @@ class ReviewScreen(Screen[None]):
         status.update(status_line(progress, width))
 
     def on_resize(self) -> None:
+        self.fit_width()
         self.refresh_status()
+
+    def fit_width(self) -> None:
+        """Below ``NARROW_BELOW`` columns the panel goes under the article (``-narrow``, in
+        review.tcss) and its keys take two lines: beside the article at 60 columns the panel
+        showed a version's number and then the keys, not one version's span."""
+        narrow = self.app.size.width < NARROW_BELOW
+        if narrow != self.has_class("-narrow"):
+            self.set_class(narrow, "-narrow")
+            if self.is_mounted:
+                self.redraw()
 
     def show_notices(self) -> None:
         notices = self.session.take_notices()
@@ -281,8 +306,10 @@ class ReviewScreen(Screen[None]):
         conflict = self.session.conflict
         if conflict is None or conflict.get("kind") == "span":
             return  # e draws a span there (reached from the palette only)
+        field = self.scheme.field(conflict.get("path") or "")
+        kind = ItemsEditScreen if field is not None and field.type == "group" else FieldEditScreen
         try:
-            editor = FieldEditScreen(self.scheme, conflict, self.session.settle_typed)
+            editor: ModalScreen[bool] = kind(self.scheme, conflict, self.session.settle_typed)
         except AnnotatorError as error:
             self.tell(str(error), severity="warning")
             return
@@ -341,6 +368,9 @@ class ReviewScreen(Screen[None]):
         start, end = self.article.selection_offsets()
         if start == end and self._article_is_current() and self.session.focus_at(end):
             self.redraw()
+
+    def action_scroll_versions(self, step: int) -> None:
+        self.query_one(VersionsBox).scroll_versions(step)
 
     def action_show_notes(self) -> None:
         record = self.session.record

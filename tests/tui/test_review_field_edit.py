@@ -21,6 +21,7 @@ from annotator.core.review import ReviewSession
 from annotator.core.review_views import Place
 from annotator.tui.review_app import ReviewApp
 from annotator.tui.review_field_edit import FieldEditScreen
+from annotator.tui.review_items_edit import ItemsEditScreen
 from tests.test_review_data import FIRST, SECOND
 
 AGREED = {
@@ -105,28 +106,50 @@ def test_a_typed_choice_settles_the_field_and_escape_leaves_it_open(
     drive(session, scenario)
 
 
-def test_a_group_conflict_settled_with_an_item_written_by_hand(session: ReviewSession) -> None:
+def items_editor(app: ReviewApp) -> ItemsEditScreen:
+    screen = app.screen
+    assert isinstance(screen, ItemsEditScreen)
+    return screen
+
+
+def test_a_group_conflict_settled_with_a_version_s_items_edited(session: ReviewSession) -> None:
     async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
         await press(pilot, "n", "n", "n")
         assert session.current == Place(FIRST, "c4")
-        assert "e  write one item by hand" in panel_text(app)
+        assert "e  edit a version's items" in panel_text(app)
         count = len(gold(session))
 
-        # An input per field, from bob's left-over item (alice has none).
+        # An input per field of each item of bob's version (alice has none left over).
         await press(pilot, "e")
-        assert inputs(app) == {
-            "released_by": "Russia",
-            "received_by": "Ukraine",
-            "count": "146",
-            "date": "",
-            "releasees": "",
-        }
+        assert items_editor(app).typed() == [
+            {
+                "released_by": "Russia",
+                "received_by": "Ukraine",
+                "count": "146",
+                "date": "",
+                "releasees": "",
+            }
+        ]
+        assert "From version 2 (bob)" in str(
+            items_editor(app).query_one("#items-edit-from", Static).render()
+        )
         assert focused_input(app) == "released_by"
-        # bob's direction, another count: tab to count, whose text typing replaces.
+        # pagedown: from scratch, one empty item; pageup: bob's again.
+        await press(pilot, "pagedown")
+        assert items_editor(app).typed() == [dict.fromkeys(AGREED, "")]
+        await press(pilot, "pageup")
+        assert items_editor(app).typed()[0]["count"] == "146"
+        # ctrl+n adds an empty item, ctrl+r drops the one the cursor is in.
+        await press(pilot, "ctrl+n")
+        assert len(items_editor(app).typed()) == 2
+        assert focused_input(app) == "released_by"
+        await press(pilot, "ctrl+r")
+        assert len(items_editor(app).typed()) == 1
+        # bob's item, another count: tab to count, whose text typing replaces.
         await press(pilot, "tab", "tab")
         assert focused_input(app) == "count"
         await press(pilot, *"many", "enter")
-        assert editor(app).problem == "count: expected a whole number like 146, got 'many'"
+        assert items_editor(app).problem == "count: expected a whole number like 146, got 'many'"
         assert focused_input(app) == "count" and len(gold(session)) == count
         await press(pilot, "ctrl+u", *"40", "tab", *"2025-08-24", "enter")
 
@@ -154,7 +177,7 @@ def test_a_group_conflict_settled_with_an_item_written_by_hand(session: ReviewSe
 def test_a_bad_integer_shows_one_message_at_80x24(session: ReviewSession) -> None:
     async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
         await press(pilot, "n", "n", "n", "e", "tab", "tab", *"x", "enter")
-        screen = editor(app)
+        screen = items_editor(app)
         problem = screen.query_one("#field-edit-problem")
         assert screen.problem == "count: expected a whole number like 146, got 'x'"
         # In sight, inside the screen, with the keys below it.

@@ -214,8 +214,14 @@ def test_the_cursor_picks_a_conflict_help_and_quit(session: ReviewSession) -> No
         sections = dict(screen.key_sections())
         assert ("e", "Type value") in sections["Settle the conflict in the panel"]
         assert ("e", "Draw span") in sections["Settle the conflict in the panel"]
-        typing = sections["Typing a form field's value or a group's item (after e)"]
-        assert [key for key, _ in typing] == ["enter", "escape", "tab / shift+tab", "→ at the end"]
+        typing = sections["Typing a form field's value (after e)"]
+        assert [key for key, _ in typing] == ["enter", "escape", "→ at the end"]
+        items = next(rows for title, rows in sections.items() if title.startswith("A group's"))
+        assert [key for key, _ in items][:4] == ["enter", "pageup / pagedown", "ctrl+n", "ctrl+r"]
+        settling = sections["Settle the conflict in the panel"]
+        assert any(
+            key == "[ / ]" and "Scroll the conflict's versions" in what for key, what in settling
+        )
         await press(pilot, "escape")
         await press(pilot, "q")
         await wait_for(pilot, lambda: not app.is_running)

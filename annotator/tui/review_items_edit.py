@@ -1,0 +1,228 @@
+"""Editing a repeatable group's items by hand, to settle its conflict (``e`` on ``releases``).
+
+Items are compared whole, so alice's and bob's transfer that differ in the count alone are two
+versions, and neither is right. ``ItemsEditScreen`` opens on the items of the first version
+holding any (the one most annotators gave), an input per sub-field of each item, pre-filled;
+the reviewer fixes what is wrong, adds an item (ctrl+n) or drops one (ctrl+r, or by emptying
+it), or starts again from another version's items (pageup / pagedown; "from scratch" is one of
+them). Enter hands every item to ``ReviewSession.settle_typed``, which checks them as the
+annotation screen does and appends them to gold's agreed items instead of any version's; a
+refusal is said under the inputs and the input at fault is focused. Escape changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.review_decisions import Conflict, field_of
+from annotator.core.review_typed import (
+    BadValue,
+    Typed,
+    blank_item,
+    hint,
+    starting_items,
+    version_items,
+)
+from annotator.core.scheme import Scheme
+from annotator.tui.inputs import InOrderInput
+from annotator.tui.review_field_edit import suggester
+
+# The help screen's rows for editing a group's items (the review screen lists them).
+ITEMS_KEYS = [
+    ("enter", "settle the conflict with these items (added to the agreed ones, no version's)"),
+    ("pageup / pagedown", "start again from the previous / next version's items, or scratch"),
+    ("ctrl+n", "add an empty item"),
+    ("ctrl+r", "drop the item the cursor is in (an item left empty is dropped too)"),
+    ("tab / shift+tab", "next / previous input"),
+    ("→ at the end", "take the suggested value"),
+    ("escape", "cancel: nothing changes"),
+]
+
+
+class ItemBlock(Vertical):
+    """The inputs of one item, a row per sub-field."""
+
+
+class ItemsEditScreen(ModalScreen[bool]):
+    """The items that settle one group conflict; dismissed with True once it is settled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel, nothing changed"),
+        # Before the focused input sees them (as on FieldEditScreen).
+        Binding("tab", "app.focus_next", "Next input", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous input", show=False, priority=True),
+        Binding("pageup", "start_from(-1)", "Previous version's items", show=False),
+        Binding("pagedown", "start_from(1)", "Next version's items", show=False),
+        Binding("ctrl+n", "add_item", "Add an item", show=False),
+        Binding("ctrl+r", "drop_item", "Drop this item", show=False),
+    ]
+
+    def __init__(
+        self, scheme: Scheme, conflict: Conflict, settle: Callable[[Typed], object]
+    ) -> None:
+        """``settle``: what Enter calls with the items' texts; it raises ``AnnotatorError``
+        (``BadValue`` naming the input and item) to refuse them."""
+        super().__init__()
+        self.scheme = scheme
+        self.group = field_of(scheme, conflict)
+        self.conflict = conflict
+        self.settle = settle
+        self.start, self.items = starting_items(conflict, scheme)
+        # The versions one can start from, in order, then None: from scratch.
+        versions = conflict.get("versions") or []
+        self.starts: list[int | None] = [n for n, v in enumerate(versions) if v.get("value")]
+        self.starts.append(None)
+        self.problem = ""
+        """The refusal shown under the inputs ("" when none)."""
+
+    # ------------------------------------------------------------- drawing
+    def compose(self) -> ComposeResult:
+        with Vertical(id="items-edit-box"):
+            title = f"Edit the items of {self.group.name} ({self.conflict['id']})"
+            yield Label(title, classes="title")
+            yield Static(self._from_line(), id="items-edit-from")
+            with VerticalScroll(id="items-edit-items"):
+                for number, item in enumerate(self.items):
+                    yield self._block(number, item)
+            yield Static(id="field-edit-problem")
+            yield Static(self._keys(), id="field-edit-keys")
+
+    def _from_line(self) -> Text:
+        out = Text()
+        if self.start is None:
+            out.append("From scratch", style="bold")
+        else:
+            version = self.conflict["versions"][self.start]
+            out.append(f"From version {self.start + 1} ", style="bold")
+            out.append(f"({', '.join(version.get('annotators') or [])})", style="bold")
+        out.append(" · pageup / pagedown: start from another", style="dim")
+        return out
+
+    def _block(self, number: int, item: dict[str, str]) -> ItemBlock:
+        rows = []
+        for sub in self.group.fields:
+            name = sub.name + ("*" if sub.required else "")
+            rows.append(
+                Horizontal(
+                    Label(name, classes="field-name"),
+                    InOrderInput(
+                        value=item.get(sub.name, ""),
+                        placeholder=hint(sub),
+                        name=sub.name,
+                        compact=True,
+                        suggester=suggester(self.conflict, self.group, sub),
+                    ),
+                    classes="field-edit-row",
+                )
+            )
+        block = ItemBlock(
+            Label(f"item {number + 1}", classes="item-title"), *rows, classes="items-edit-item"
+        )
+        return block
+
+    def _keys(self) -> str:
+        return (
+            "enter: settle with these items, no version's · ctrl+n: add an item · ctrl+r: "
+            "drop this one · escape: cancel"
+        )
+
+    def on_mount(self) -> None:
+        # Focused, an input selects its text: typing replaces it, an arrow keeps it to edit.
+        self.query(Input).first().focus()
+
+    def blocks(self) -> list[ItemBlock]:
+        return list(self.query(ItemBlock))
+
+    def typed(self) -> list[dict[str, str]]:
+        """What the inputs hold: each item's texts by sub-field."""
+        return [
+            {widget.name or "": widget.value for widget in block.query(Input)}
+            for block in self.blocks()
+        ]
+
+    # ------------------------------------------------------------- keys
+    async def action_start_from(self, step: int) -> None:
+        """Replace the items with the next (or previous) start's: a version's, or scratch."""
+        at = self.starts.index(self.start)
+        self.start = self.starts[(at + step) % len(self.starts)]
+        if self.start is None:
+            items = [blank_item(self.group)]
+        else:
+            items = version_items(self.conflict, self.scheme, self.start)
+        await self._show_items(items)
+        self.query_one("#items-edit-from", Static).update(self._from_line())
+
+    async def action_add_item(self) -> None:
+        items = [*self.typed(), blank_item(self.group)]
+        await self._show_items(items, focus=len(items) - 1)
+
+    async def action_drop_item(self) -> None:
+        blocks = self.blocks()
+        at = self._block_of_focus(blocks)
+        items = [texts for n, texts in enumerate(self.typed()) if n != at]
+        await self._show_items(items or [blank_item(self.group)], focus=max(at - 1, 0))
+
+    def _block_of_focus(self, blocks: Sequence[ItemBlock]) -> int:
+        focused = self.focused
+        for number, block in enumerate(blocks):
+            if focused is not None and focused in block.query(Input).nodes:
+                return number
+        return 0
+
+    async def _show_items(self, items: list[dict[str, str]], focus: int = 0) -> None:
+        self._clear_problem()
+        holder = self.query_one("#items-edit-items", VerticalScroll)
+        await holder.remove_children()
+        await holder.mount_all(self._block(number, item) for number, item in enumerate(items))
+        self.blocks()[focus].query(Input).first().focus()
+
+    # ------------------------------------------------------------- settling
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            self.settle(self.typed())
+        except BadValue as refused:
+            self.refuse(str(refused), refused.field, refused.item)
+            return
+        except AnnotatorError as refused:
+            self.refuse(str(refused), None, None)
+            return
+        self.dismiss(True)
+
+    def refuse(self, message: str, field: str | None, item: int | None) -> None:
+        """Say why, keep the screen open, and put the focus in the input at fault."""
+        self.problem = message
+        # As text, never markup: the message quotes what was typed.
+        self.query_one("#field-edit-problem", Static).update(Text(message))
+        self.add_class("-refused")
+        for number, block in enumerate(self.blocks()):
+            for widget in block.query(Input):
+                wrong = widget.name == field and number == (item or 0)
+                widget.set_class(wrong, "-invalid")
+                if wrong:
+                    widget.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        # The message is about what was typed before: a change makes it stale.
+        if self.has_class("-refused"):
+            self._clear_problem()
+            event.input.remove_class("-invalid")
+
+    def _clear_problem(self) -> None:
+        self.remove_class("-refused")
+        self.problem = ""
+        self.query_one("#field-edit-problem", Static).update("")
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)

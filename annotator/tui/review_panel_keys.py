@@ -1,0 +1,68 @@
+"""The keys that settle the conflict in the review panel: a table beside the article, or, in a
+narrow terminal (the panel under the article), a paragraph of short wordings, so the versions
+keep the room (at 60 columns the table took seven lines of the panel's ten)."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from rich.table import Table
+from rich.text import Text
+
+from annotator.core.review_views import ConflictView
+from annotator.core.scheme import Scheme
+
+
+class KeyRow(NamedTuple):
+    key: str
+    action: str
+    short: str  # the action in a word or two
+
+
+def settle_key_rows(scheme: Scheme, view: ConflictView, char_mode: bool) -> list[KeyRow]:
+    """The keys that settle ``view``'s conflict, in the order they are listed."""
+    rows = [KeyRow(f"1–{len(view.versions)}", "take that version", "take")]
+    if any(version.letter for version in view.versions):
+        rows.append(KeyRow("a / b", "take that annotator's version", "annotator's"))
+    if view.can_take_all:
+        rows.append(KeyRow("t", "take every version", "all"))
+    if view.can_reject:
+        rows.append(KeyRow("r", "reject them all", "reject"))
+    else:
+        # Said rather than left out: a reviewer missing r in the list tried it anyway.
+        rows.append(KeyRow("r", f"not here: {view.path} is required", "not here"))
+    if view.kind == "span":
+        # The mode outlasts a drawing: said here, where e is, as in the status line.
+        if char_mode:
+            rows.append(KeyRow("e", "draw by hand in character mode", "draw (chars)"))
+        else:
+            rows.append(KeyRow("e", "draw the span by hand", "draw"))
+    else:
+        field = scheme.field(view.path or "")
+        if field is not None and field.type == "group":
+            rows.append(KeyRow("e", "edit a version's items", "edit items"))
+        else:
+            rows.append(KeyRow("e", "type the value by hand", "type"))
+    rows.append(KeyRow("n / p", "next / previous conflict", "move"))
+    return rows
+
+
+def keys_table(rows: list[KeyRow]) -> tuple[Table, str]:
+    """The rows as a table of keys and actions, and the same as plain text."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(style="dim")
+    for row in rows:
+        table.add_row(row.key, row.action)
+    return table, "\n".join(f"{row.key}  {row.action}" for row in rows)
+
+
+def keys_paragraph(rows: list[KeyRow]) -> tuple[Text, str]:
+    """The rows in one paragraph of short wordings (``1–2 take · t all · …``), and as plain."""
+    out = Text()
+    for number, row in enumerate(rows):
+        if number:
+            out.append(" · ", style="dim")
+        out.append(row.key.replace(" / ", "/"), style="bold")
+        out.append(f" {row.short}", style="dim")
+    return out, out.plain

@@ -1,0 +1,126 @@
+"""Settling a repeatable group's conflict with items edited by hand (``e`` on ``releases``).
+
+Items are compared whole: alice's and bob's transfer that differ in the count alone are two
+versions. The reviewer starts from one version's items, fixes one, and takes them all.
+The hand-built gold records are test_review_links_data's ("Russia" 0-6, "146" 13-16,
+"Ukraine" 31-38, "12" 45-47).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotator.core.review_typed import (
+    BadValue,
+    settle_typed,
+    starting_items,
+    version_items,
+)
+from annotator.core.scheme import Scheme
+from annotator.core.session_edits import Refused
+from tests.test_review_links_data import (
+    COUNT_12,
+    COUNT_146,
+    GOLD_RELEASES,
+    RUSSIA,
+    UKRAINE,
+    gold,
+    spans,
+    write_link_scheme,
+)
+from tests.test_review_session_data import open_it, write_review_case
+
+# alice: Russia 146 and Ukraine 12; bob: Russia 140 (the count alone differs) and Ukraine 12.
+# Only "Ukraine 12" is agreed; the Russia transfers are the versions.
+NEARLY = gold(
+    spans(("s1", RUSSIA), ("s2", COUNT_146), ("s3", UKRAINE), ("s4", COUNT_12)),
+    {"releases": [{"released_by": "Ukraine", "count": 12}]},
+    {"releases[0].released_by": ["s3"], "releases[0].count": ["s4"]},
+    [
+        {
+            "id": "c1",
+            "kind": "field",
+            "path": "releases",
+            "versions": [
+                {
+                    "value": [{"released_by": "Russia", "count": 146}, {"released_by": "Kyiv"}],
+                    "annotators": ["alice"],
+                },
+                {"value": [{"released_by": "Russia", "count": 140}], "annotators": ["bob"]},
+            ],
+        }
+    ],
+)
+
+
+@pytest.fixture
+def scheme(tmp_path: Path) -> Scheme:
+    return write_link_scheme(tmp_path)
+
+
+def test_the_editing_starts_from_the_first_version_holding_items(scheme: Scheme) -> None:
+    conflict = NEARLY.conflicts[0]
+    assert starting_items(conflict, scheme) == (
+        0,
+        [{"released_by": "Russia", "count": "146"}, {"released_by": "Kyiv", "count": ""}],
+    )
+    assert version_items(conflict, scheme, 1) == [{"released_by": "Russia", "count": "140"}]
+    # alice holds no left-over item in GOLD_RELEASES: bob's are the start.
+    assert starting_items(GOLD_RELEASES.conflicts[1], scheme) == (
+        1,
+        [{"released_by": "Ukraine", "count": "12"}],
+    )
+    with pytest.raises(Refused, match="no version 3"):
+        version_items(conflict, scheme, 2)
+
+
+def test_one_version_taken_with_one_item_fixed(scheme: Scheme) -> None:
+    # alice's items, her Russia transfer with bob's count.
+    typed = [{"released_by": "Russia", "count": "140"}, {"released_by": "Kyiv", "count": ""}]
+    settled = settle_typed(NEARLY, "c1", typed, scheme)
+    assert settled.form["releases"] == [
+        {"released_by": "Ukraine", "count": 12},  # agreed, first
+        {"released_by": "Russia", "count": 140},
+        {"released_by": "Kyiv", "count": None},
+    ]
+    assert settled.conflicts == [] and settled.status == "done"
+    # Never both counts of the one transfer, as taking every version gave.
+    counts = [item["count"] for item in settled.form["releases"]]
+    assert 146 not in counts
+
+
+def test_an_item_left_empty_is_dropped_and_none_at_all_refused(scheme: Scheme) -> None:
+    typed = [{"released_by": "Russia", "count": "146"}, {"released_by": " ", "count": ""}]
+    settled = settle_typed(NEARLY, "c1", typed, scheme)
+    assert settled.form["releases"][1:] == [{"released_by": "Russia", "count": 146}]
+    with pytest.raises(BadValue, match="no item is typed") as refused:
+        settle_typed(NEARLY, "c1", [{"released_by": "", "count": ""}], scheme)
+    assert (refused.value.field, refused.value.item) == ("released_by", 0)
+
+
+def test_a_bad_value_names_its_item_and_field(scheme: Scheme) -> None:
+    typed = [{"released_by": "Russia", "count": "146"}, {"released_by": "Kyiv", "count": "x"}]
+    with pytest.raises(BadValue) as refused:
+        settle_typed(NEARLY, "c1", typed, scheme)
+    assert (refused.value.field, refused.value.item) == ("count", 1)
+    assert str(refused.value) == "item 2: count: expected a whole number like 146, got 'x'"
+
+
+def test_the_session_settles_items_saves_and_undoes(tmp_path: Path) -> None:
+    setup = write_review_case(tmp_path)
+    session = open_it(setup)
+    try:
+        session.go_to("d1", "c5")  # releases: alice none left over, bob's Ukraine 12
+        before = session.record
+        session.settle_typed([{"released_by": "Ukraine", "count": "13"}])
+        record = session.records["d1"]
+        assert record.form["releases"][1] == {"released_by": "Ukraine", "count": 13}
+        assert "c5" not in [c["id"] for c in record.conflicts]
+        session.undo()
+        assert session.records["d1"] == before.model_copy(
+            update={"updated_at": session.records["d1"].updated_at}
+        )
+    finally:
+        assert session.close()

@@ -1,0 +1,122 @@
+"""Pilot: the review at 60 columns: the panel goes under the article, full width, its keys in
+a line or two, so the versions a reviewer chooses from are in sight (beside the article, the
+panel showed "1 a  alice" and then the keys). At 80 columns the panel stays beside it.
+
+The journals are tests/test_review_data.py's alice and bob: c1 "Kyiv" (alice's actor, bob
+nothing), c2 the releasees, c3 "eight", c4 the group ``releases``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from annotate_helpers import press, wait_for
+from test_review_keys import gold, panel_text, review_of_two, screen_of, shown
+from test_review_narrow import drive_at
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from annotator.core.review import ReviewSession
+from annotator.core.review_views import Place
+from annotator.tui.review_app import ReviewApp
+from annotator.tui.review_article import ReviewArticle
+from annotator.tui.review_panel import ConflictPanel
+from annotator.tui.review_versions_box import MORE_ABOVE, MORE_BELOW, VersionsBox
+from tests.test_review_data import FIRST
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[ReviewSession]:
+    yield from review_of_two(tmp_path)
+
+
+def keys_text(app: ReviewApp) -> str:
+    return str(screen_of(app).query_one("#conflict-keys", Static).render())
+
+
+def versions_in_sight(app: ReviewApp) -> bool:
+    """The whole panel shows without scrolling: every version, above the keys."""
+    screen = screen_of(app)
+    box = screen.query_one("#conflict-box", VerticalScroll)
+    panel = screen.query_one(ConflictPanel)
+    keys = screen.query_one("#conflict-keys")
+    return (
+        box.max_scroll_y == 0
+        and box.region.contains_region(panel.region)
+        and panel.region.bottom <= keys.region.y
+    )
+
+
+def test_at_60x24_the_panel_goes_under_the_article_with_its_versions_in_sight(
+    session: ReviewSession,
+) -> None:
+    async def scenario(pilot: Any, app: ReviewApp) -> None:
+        screen = screen_of(app)
+        article = screen.query_one(ReviewArticle)
+        box = screen.query_one("#conflict-box")
+        assert screen.has_class("-narrow")
+        assert article.region.bottom <= box.region.y  # under the article
+        assert box.region.width == 60
+        assert versions_in_sight(app)
+        said = panel_text(app)
+        assert " 1 a  alice" in said and "actor “Kyiv” 780–784" in said
+        assert " 2 b  bob" in said and "marked nothing here" in said
+        assert keys_text(app).startswith("1–2 take · a/b annotator's · t all · r reject")
+        # A choice is made as anywhere else: b takes bob's nothing.
+        await press(pilot, "b")
+        assert session.current == Place(FIRST, "c2")
+        assert gold(session)[-1]["conflicts"][0]["id"] == "c2"
+        assert versions_in_sight(app)
+        # Drawing: the label keys and the rule in two lines, the versions above them.
+        await press(pilot, "e")
+        assert keys_text(app).startswith("Drawing: 1 actor · 2 count")
+        assert "the span replaces every version" in keys_text(app)
+        await press(pilot, "escape")
+
+    drive_at((60, 24), session, scenario)
+
+
+def test_at_80x24_the_panel_stays_beside_the_article(session: ReviewSession) -> None:
+    async def scenario(pilot: Any, app: ReviewApp) -> None:
+        screen = screen_of(app)
+        article = screen.query_one(ReviewArticle)
+        box = screen.query_one("#conflict-box")
+        assert not screen.has_class("-narrow")
+        assert article.region.right <= box.region.x
+        assert "\n1–2  take that version\n" in panel_text(app)
+        assert versions_in_sight(app)
+        # Made narrow and wide again, the layout follows.
+        await pilot.resize_terminal(60, 24)
+        await wait_for(pilot, lambda: screen.has_class("-narrow"))
+        await pilot.resize_terminal(80, 24)
+        await wait_for(pilot, lambda: not screen.has_class("-narrow"))
+        assert "\n1–2  take that version\n" in panel_text(app)
+        assert shown(app, FIRST)
+
+    drive_at((80, 24), session, scenario)
+
+
+def test_at_80x24_the_frame_says_more_versions_are_below_and_brackets_scroll(
+    session: ReviewSession,
+) -> None:
+    async def scenario(pilot: Any, app: ReviewApp) -> None:
+        await press(pilot, "n", "n", "n")
+        assert session.current == Place(FIRST, "c4")  # the releases: agreed item, 2 versions
+        box = screen_of(app).query_one(VersionsBox)
+        await wait_for(pilot, lambda: box.max_scroll_y > 0)
+        assert box.border_subtitle == MORE_BELOW
+        await press(pilot, "right_square_bracket")
+        await wait_for(pilot, lambda: box.scroll_y > 0)
+        assert box.border_subtitle == MORE_ABOVE
+        assert screen_of(app).query_one(ReviewArticle).has_focus  # scrolled from the article
+        await press(pilot, "left_square_bracket")
+        await wait_for(pilot, lambda: box.scroll_y == 0)
+        assert box.border_subtitle == MORE_BELOW
+        # The next conflict starts from the frame's top.
+        await press(pilot, "right_square_bracket", "n")
+        await wait_for(pilot, lambda: box.scroll_y == 0)
+
+    drive_at((80, 24), session, scenario)
