@@ -22,7 +22,7 @@ FieldType = Literal["choice", "text", "integer", "date", "list", "group"]
 
 # Keys the annotation and review screens use themselves; a label key may not take one of them.
 RESERVED_KEYS = frozenset(
-    [*"crxdsfnpulgqo/?etabv", "tab", "shift+tab", "escape", "enter", "delete", "space"]
+    [*"crxdsfnpulgqo/?etabvN[]", "tab", "shift+tab", "escape", "enter", "delete", "space"]
 )
 _COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 _NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
