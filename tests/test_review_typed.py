@@ -13,12 +13,12 @@ from typing import Any
 
 import pytest
 
+from annotator.core.forms import typed_text
 from annotator.core.review_typed import (
     BadValue,
     prefill,
     settle_typed,
     starting_items,
-    typed_text,
     typed_value,
 )
 from annotator.core.review_views import Place

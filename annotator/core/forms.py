@@ -91,6 +91,16 @@ def coerce_field_value(field: FormField, value: Any) -> Any:
     return value
 
 
+def typed_text(value: Any) -> str:
+    """A stored value as an input shows it: a list comma-separated (``typed_list`` reads it
+    back), nothing as ""."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return str(value)
+
+
 def typed_list(typed: str) -> list[str]:
     """A list field's items from what a person typed in one input: comma-separated, each
     trimmed, empty ones left out (the annotation and review screens read lists so)."""

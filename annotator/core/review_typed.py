@@ -48,15 +48,6 @@ class BadValue(Refused):
         self.item = item
 
 
-def typed_text(value: Any) -> str:
-    """A stored value as an input shows it (a list comma-separated, nothing as "")."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ", ".join(str(item) for item in value)
-    return str(value)
-
-
 def typed_value(field: FormField, typed: str) -> Any:
     """``typed`` as ``field`` stores it (None or [] when empty), or ``BadValue``."""
     value: Any = typed
@@ -77,7 +68,7 @@ def prefill(conflict: Conflict, scheme: Scheme) -> str:
     """What a plain field's input starts with: the first version's value. (A group's inputs
     start with ``starting_items``.)"""
     versions = conflict.get("versions") or [{}]
-    return typed_text(versions[0].get("value"))
+    return forms.typed_text(versions[0].get("value"))
 
 
 def starting_items(conflict: Conflict, scheme: Scheme) -> tuple[int | None, list[dict[str, str]]]:
@@ -96,7 +87,7 @@ def blank_item(group: FormField) -> dict[str, str]:
 def typed_item(group: FormField, item: Any) -> dict[str, str]:
     """A stored group item as its inputs show it, a text per sub-field."""
     found = item if isinstance(item, dict) else {}
-    return {sub.name: typed_text(found.get(sub.name)) for sub in group.fields}
+    return {sub.name: forms.typed_text(found.get(sub.name)) for sub in group.fields}
 
 
 def version_items(conflict: Conflict, scheme: Scheme, index: int) -> list[dict[str, str]]:

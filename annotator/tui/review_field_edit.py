@@ -23,8 +23,9 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.forms import typed_text
 from annotator.core.review_decisions import Conflict, field_of
-from annotator.core.review_typed import BadValue, Typed, hint, prefill, typed_text
+from annotator.core.review_typed import BadValue, Typed, hint, prefill
 from annotator.core.scheme import FormField, Scheme
 from annotator.tui.inputs import InOrderInput
 
