@@ -51,8 +51,11 @@ class SessionEdits:
             return function(*args, **kwargs)
         except Refused:
             raise
-        except (AnnotatorError, ValueError, KeyError, IndexError) as error:
-            raise Refused(str(error).strip("'\"")) from None
+        except KeyError as error:  # str() of a KeyError is its message in quotes
+            raise Refused(str(error.args[0]) if error.args else str(error)) from None
+        except (AnnotatorError, ValueError, IndexError) as error:
+            # Not stripped of quotes: a message may end in a quoted value ("got 'd'").
+            raise Refused(str(error)) from None
 
     # ------------------------------------------------------------------ spans
     @property
@@ -64,20 +67,27 @@ class SessionEdits:
 
     def spans_under(self, offset: int) -> list[Span]:
         """Spans at the cursor, innermost first; a cursor just after a span's end counts too."""
-        found = spans.spans_at(self.record, offset)
-        if not found and offset > 0:
-            ending = [s for s in self.record.spans if s.end == offset]
-            found = sorted(ending, key=lambda s: (s.end - s.start, s.start))
-        return found
+        return spans.spans_under_cursor(self.record, offset)
 
     def select_at(self, offset: int) -> Span | None:
-        """Follow the cursor: keep the selected span while the cursor is in it."""
-        under = self.spans_under(offset)
-        current = self.span(self.selected)
-        if current is not None and current in under:
-            return current
-        self.selected = under[0].id if under else None
-        return under[0] if under else None
+        """Follow the cursor (no selection): see ``follow``."""
+        return self.follow(offset, offset, offset)
+
+    def follow(self, start: int, end: int, cursor: int) -> Span | None:
+        """Make the span in focus for this selection and cursor the selected one, and return it.
+
+        The rule is ``spans.span_in_focus``; the selection counts as it stands and as it snaps
+        to words (as a label key would label it), so a drag that takes a space too still
+        names the span it covers."""
+        selections = [(start, end)]
+        if start != end:
+            mode = "char" if self.char_mode else "token"
+            snapped = self._call(spans.snap_selection, self.text, start, end, mode)
+            if snapped is not None:
+                selections.append(snapped)
+        span = spans.span_in_focus(self.record, selections, cursor, self.selected)
+        self.selected = span.id if span is not None else None
+        return span
 
     def _target(self, span_id: str | None) -> Span:
         span = self.span(span_id if span_id is not None else self.selected)
