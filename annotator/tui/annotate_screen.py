@@ -14,10 +14,11 @@ from textual.widgets import Input, OptionList
 
 from annotator.core.scheme import guidelines_path
 from annotator.core.session import AnnotationSession
-from annotator.tui.form_panel import EventForm, FieldEdited, GroupEdited, NoteEdited, ValueEdited
+from annotator.tui.form_panel import EventForm, FieldEdited, GroupEdited, NoteEdited
 from annotator.tui.keys import declared, key_rows, with_label_keys
 from annotator.tui.screens import DocListScreen, HelpScreen
 from annotator.tui.session_view import FAILED, GuidelinesView, SessionView
+from annotator.tui.span_detail import ValueEdited
 
 
 def annotate_screen_for(session: AnnotationSession) -> AnnotateScreen:
@@ -52,8 +53,8 @@ class AnnotateScreen(SessionView):
 
     def action_label(self, label: str) -> None:
         start, end = self.article.selection_offsets()
-        if start == end and self.session.selected is None:
-            self.session.select_at(start)
+        if start == end:
+            self.follow_article()  # with no selection the key relabels the current span
         span = self.change(self.session.label_selection, start, end, label)
         if span is not FAILED and start != end:
             self.article.move_to_offset(span.end)
@@ -65,6 +66,7 @@ class AnnotateScreen(SessionView):
             self.article.move_to_offset(span.end)
 
     def action_delete_span(self) -> None:
+        self.follow_article()
         self.change(self.session.delete)
 
     def action_undo(self) -> None:
@@ -137,8 +139,8 @@ class AnnotateScreen(SessionView):
             first.focus()
 
     def action_edit_value(self) -> None:
-        """Put the focus in the selected span's value (enter or escape saves it)."""
-        span = self.session.span(self.session.selected)
+        """Put the focus in the current span's value (enter or escape saves it)."""
+        span = self.follow_article()
         if span is None:
             self.notify("no span at the cursor: move onto one (tab: next span), then v")
             return
@@ -171,7 +173,14 @@ class AnnotateScreen(SessionView):
 
     def on_value_edited(self, message: ValueEdited) -> None:
         ok = self.change(self.session.set_value, message.raw, message.span_id) is not FAILED
-        message.widget.set_class(not ok, "-invalid")
+        if ok and message.submitted:
+            # Saved: the next keys are for the article again (o, d, a label key), never
+            # typed into the value or the form by mistake.
+            self.action_focus_article()
+        elif not ok and message.submitted:
+            message.widget.add_class("-invalid")  # still there, to be corrected
+        elif not ok:
+            self.refresh_side()  # left refused: the panel shows the value the journal holds
 
     def on_note_edited(self, message: NoteEdited) -> None:
         self.change(self.session.set_note, message.note)
@@ -278,6 +287,9 @@ class AnnotateScreen(SessionView):
         await self.app.run_action("quit")
 
     def action_help(self) -> None:
+        # Cleared here, on the screen below, before help covers it: a toast (the Welcome at
+        # start, say) would sit over the keys being looked up, and stay at the box's edge.
+        self.app.clear_notifications()
         self.app.push_screen(HelpScreen(self.key_sections()))
 
     def key_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:

@@ -77,7 +77,7 @@ class ArticleView(TextArea, inherit_bindings=False):
         Binding("ctrl+shift+end", "cursor_article_end(True)", "Select to article end", show=False),
         Binding("f6", "select_line", "Select line", show=False),
         Binding("f7", "select_all", "Select all", show=False),
-        Binding("ctrl+c,super+c", "copy", "Copy", show=False),
+        Binding("ctrl+c,super+c", "copy", "Copy the selected words", show=False),
         # Keys the annotation screen gives a meaning to. They are shown (the footer lists the
         # focused widget's binding for a key in place of the screen's), and a screen without
         # the action lets the key fall through to its own bindings (tab then moves the focus).
@@ -180,6 +180,20 @@ class ArticleView(TextArea, inherit_bindings=False):
         """The selected stretch of the real text (so copying gives what the article says)."""
         start, end = self.selection_offsets()
         return self._text_original[start:end]
+
+    def action_copy(self) -> None:
+        """Copy the selected words (of the real text) to the clipboard, and say so.
+
+        With nothing selected the text area passes the key on, and the app then asks whether
+        one meant to quit: here it says what ctrl+c needs instead."""
+        copied = self.selected_text
+        if not copied:
+            self.notify("nothing selected: select words (shift+arrows or the mouse), then ctrl+c")
+            return
+        self.app.copy_to_clipboard(copied)
+        words = " ".join(copied.split())
+        shown = words if len(words) <= 40 else words[:39] + "…"
+        self.notify(f"copied {shown!r} ({len(copied)} characters)", timeout=3, markup=False)
 
     # Offsets and locations
 

@@ -1,4 +1,5 @@
-"""The panel beside the article: legend, span list, span detail and the event form.
+"""The panel beside the article: legend, span list and the event form (the span detail, the
+current span and its value, is in ``span_detail``).
 
 Everything here is built from the scheme. Widgets only show the session's state and post
 messages saying what the person typed or chose; the screen applies them through the session.
@@ -23,7 +24,7 @@ from annotator.core.scheme import FormField, Scheme
 from annotator.core.session import AnnotationSession
 from annotator.tui.inputs import InOrderInput
 
-_PLACEHOLDERS = {
+PLACEHOLDERS = {
     "text": "text",
     "integer": "a whole number",
     "date": "YYYY-MM-DD, YYYY-MM or YYYY",
@@ -47,14 +48,6 @@ class FieldEdited(Message):
     def __init__(self, path: str, raw: str | None, widget: Widget) -> None:
         super().__init__()
         self.path, self.raw, self.widget = path, raw, widget
-
-
-class ValueEdited(Message):
-    """A span's value was typed into."""
-
-    def __init__(self, span_id: str, raw: str, widget: Widget) -> None:
-        super().__init__()
-        self.span_id, self.raw, self.widget = span_id, raw, widget
 
 
 class GroupEdited(Message):
@@ -208,61 +201,6 @@ def _span_order(span: Span) -> tuple[int, int]:
     return (span.start, span.end)
 
 
-class SpanDetail(Vertical):
-    """The selected span (or every span at the cursor) and its value, editable."""
-
-    def __init__(self, scheme: Scheme, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.scheme = scheme
-        self.span_id: str | None = None
-
-    def compose(self) -> ComposeResult:
-        yield Static("", id="span-info")
-        with Horizontal(id="value-row"):
-            yield Label("value", classes="field-name")
-            yield InOrderInput(id="span-value", compact=True)
-
-    def show(self, span: Span | None, others: list[Span]) -> None:
-        info = self.query_one("#span-info", Static)
-        value_input = self.query_one("#span-value", Input)
-        row = self.query_one("#value-row")
-        self.span_id = span.id if span else None
-        if span is None:
-            info.update(Text("no span at the cursor", style="dim italic"))
-            row.display = False
-            return
-        text = Text()
-        text.append(f"{span.id} ", style="dim")
-        text.append(span.label, style=label_style(self.scheme, span.label))
-        text.append(f" {span.start}–{span.end} ", style="dim")
-        text.append(repr(short(span.text, 40)))
-        for other in others:
-            if other.id != span.id:
-                text.append(f"\n  also here: {other.id} ", style="dim")
-                text.append(other.label, style=label_style(self.scheme, other.label))
-        info.update(text)
-        label = self.scheme.label(span.label)
-        value_type = label.value_type if label else "none"
-        row.display = value_type != "none"
-        if value_type != "none":
-            value_input.placeholder = _PLACEHOLDERS[value_type] + " (enter to save)"
-            with value_input.prevent(Input.Changed):
-                value_input.value = "" if span.value is None else str(span.value)
-            value_input.remove_class("-invalid")
-
-    def _commit(self, widget: Input) -> None:
-        if self.span_id is not None:
-            self.post_message(ValueEdited(self.span_id, widget.value, widget))
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._commit(event.input)
-
-    def on_input_blurred(self, event: Input.Blurred) -> None:
-        event.stop()
-        self._commit(event.input)
-
-
 class GroupBox(Vertical):
     """A repeatable group: one bordered box per item, each with a remove button, then add."""
 
@@ -305,7 +243,7 @@ def field_row(field: FormField, path: str) -> ComposeResult:
             options = [(choice, choice) for choice in field.choices]
             yield Select(options, prompt="(choose)", name=path, compact=True)
         else:
-            hint = _PLACEHOLDERS.get(field.type, "")
+            hint = PLACEHOLDERS.get(field.type, "")
             if field.from_label:
                 hint += f" · ctrl+l: from {field.from_label}"
             yield InOrderInput(placeholder=hint, name=path, compact=True)
@@ -351,6 +289,8 @@ class EventForm(VerticalScroll):
                 continue
             with widget.prevent(Input.Changed):
                 widget.value = value
+            if not widget.has_focus:  # a long list reads from its first item (see SessionView)
+                widget.cursor_position = 0
             widget.remove_class("-invalid")
         for select in self.query(Select):
             current = session.field_value(select.name or "")

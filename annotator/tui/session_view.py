@@ -16,22 +16,18 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown, Static, TextArea
+from textual.widgets import Footer, Input, Markdown, Static, TextArea
 from textual.worker import get_current_worker
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.models import Span
 from annotator.core.session import AnnotationSession
 from annotator.tui.article import ArticleView
-from annotator.tui.form_panel import (
-    EventForm,
-    Legend,
-    SidePanel,
-    SpanDetail,
-    SpanList,
-)
+from annotator.tui.form_panel import EventForm, Legend, SidePanel, SpanList
 from annotator.tui.inputs import InOrderInput
 from annotator.tui.messages import DocumentLoaded, LoadFailed
 from annotator.tui.screens import STATUS_MARKS
+from annotator.tui.span_detail import SpanDetail
 from annotator.tui.status_fit import Part, fit, pinned_line, room_for, shortened
 
 FAILED = object()  # what SessionView.change returns when the session refused
@@ -140,6 +136,12 @@ class SessionView(Screen[None]):
         # being filled.
         beside = self.query_one("#left") not in event.widget.ancestors
         self.set_class(beside, "-focus-beside-article")
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        # An input left with its cursor at the end shows the tail of a long value (the last
+        # names of a list of releasees): read unfocused, it starts from its beginning.
+        if isinstance(event.widget, Input):
+            event.widget.cursor_position = 0
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         loaded = self.session.loaded
@@ -295,11 +297,24 @@ class SessionView(Screen[None]):
         try:
             result = action(*args)
         except AnnotatorError as error:  # a Refused action, or no document open
-            self.notify(str(error), severity="warning")
+            # As text, never markup: a refusal quotes what was typed ("got '[b]'").
+            self.notify(str(error), severity="warning", markup=False)
             return FAILED
         self.redraw()
         self.show_notices()
         return result
+
+    def follow_article(self) -> Span | None:
+        """Make the span in focus in the article (``spans.span_in_focus``: the one the
+        selection covers exactly, else the one at the cursor) the current one, and return it.
+
+        Actions call it before using the current span: the article's SelectionChanged may
+        still be on its way when the next key arrives."""
+        session = self.session
+        if not session.loaded:
+            return None
+        start, end = self.article.selection_offsets()
+        return session.follow(start, end, self.article.cursor_offset)
 
     @on(TextArea.SelectionChanged, "#article")
     def _cursor_moved(self, event: TextArea.SelectionChanged) -> None:
@@ -307,9 +322,7 @@ class SessionView(Screen[None]):
         if not session.loaded:
             return
         session.activity()
-        start, end = self.article.selection_offsets()
-        if start == end:
-            before = session.selected
-            session.select_at(end)
-            if session.selected != before:
-                self.refresh_side()
+        before = session.selected
+        self.follow_article()
+        if session.selected != before:
+            self.refresh_side()

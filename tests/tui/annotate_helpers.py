@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import orjson
+import pytest
 from textual.pilot import Pilot
 
 from annotator.core.session import AnnotationSession
@@ -17,12 +18,19 @@ SIZE = (160, 45)
 Scenario = Callable[[Pilot[None], AnnotatorApp], Awaitable[None]]
 
 
-def drive(session: AnnotationSession, scenario: Scenario, wait: bool = True) -> None:
-    """Run the app on ``session`` and play ``scenario`` once the first document is shown."""
+def drive(
+    session: AnnotationSession,
+    scenario: Scenario,
+    wait: bool = True,
+    size: tuple[int, int] = SIZE,
+    notifications: bool = False,
+) -> None:
+    """Run the app on ``session`` and play ``scenario`` once the first document is shown
+    (toasts are not shown unless ``notifications``)."""
 
     async def main() -> None:
         app = AnnotatorApp(session)
-        async with app.run_test(size=SIZE) as pilot:
+        async with app.run_test(size=size, notifications=notifications) as pilot:
             if wait:
                 await wait_for(pilot, lambda: session.loaded)
             await scenario(pilot, app)
@@ -51,3 +59,16 @@ def journal(session: AnnotationSession) -> list[dict[str, Any]]:
     if not session.journal.exists():
         return []
     return [orjson.loads(line) for line in session.journal.read_bytes().splitlines()]
+
+
+def notices_heard(app: AnnotatorApp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every message the app is asked to show from now on (it still shows them)."""
+    told: list[str] = []
+    notify = app.notify
+
+    def heard(message: str, **options: Any) -> None:
+        told.append(message)
+        notify(message, **options)
+
+    monkeypatch.setattr(app, "notify", heard)
+    return told

@@ -1,0 +1,86 @@
+"""The current span in the panel: its id, label, offsets and text, and its value, editable.
+
+Typing a value and pressing enter posts ``ValueEdited``; the screen saves it through the
+session and, when the session takes it, returns the focus to the article. Leaving the input
+(escape, tab, a click) saves too; a value the session refuses is then replaced by the saved
+one, so the panel never shows a value the journal does not hold.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Input, Label, Static
+
+from annotator.core.models import Span
+from annotator.core.scheme import Scheme
+from annotator.tui.form_panel import PLACEHOLDERS, label_style, short
+from annotator.tui.inputs import InOrderInput
+
+
+class ValueEdited(Message):
+    """A span's value was typed: ``submitted`` with enter, else on leaving the input."""
+
+    def __init__(self, span_id: str, raw: str, widget: Input, submitted: bool) -> None:
+        super().__init__()
+        self.span_id, self.raw, self.widget, self.submitted = span_id, raw, widget, submitted
+
+
+class SpanDetail(Vertical):
+    """The current span (and the others at the cursor) and its value, editable."""
+
+    def __init__(self, scheme: Scheme, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.scheme = scheme
+        self.span_id: str | None = None
+        self.saved_value = ""  # the value as the record holds it, as text
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="span-info")
+        with Horizontal(id="value-row"):
+            yield Label("value", classes="field-name")
+            yield InOrderInput(id="span-value", compact=True)
+
+    def show(self, span: Span | None, others: list[Span]) -> None:
+        info = self.query_one("#span-info", Static)
+        value_input = self.query_one("#span-value", Input)
+        row = self.query_one("#value-row")
+        self.span_id = span.id if span else None
+        if span is None:
+            info.update(Text("no span at the cursor", style="dim italic"))
+            row.display = False
+            return
+        text = Text()
+        text.append(f"{span.id} ", style="dim")
+        text.append(span.label, style=label_style(self.scheme, span.label))
+        text.append(f" {span.start}–{span.end} ", style="dim")
+        text.append(repr(short(span.text, 40)))
+        for other in others:
+            if other.id != span.id:
+                text.append(f"\n  also here: {other.id} ", style="dim")
+                text.append(other.label, style=label_style(self.scheme, other.label))
+        info.update(text)
+        label = self.scheme.label(span.label)
+        value_type = label.value_type if label else "none"
+        row.display = value_type != "none"
+        if value_type != "none":
+            value_input.placeholder = PLACEHOLDERS[value_type] + " (enter to save)"
+            self.saved_value = "" if span.value is None else str(span.value)
+            with value_input.prevent(Input.Changed):
+                value_input.value = self.saved_value
+            value_input.remove_class("-invalid")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.span_id is not None:
+            self.post_message(ValueEdited(self.span_id, event.input.value, event.input, True))
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        event.stop()
+        # Unchanged (enter has just saved it, or nothing was typed): nothing to save or refuse.
+        if self.span_id is not None and event.input.value != self.saved_value:
+            self.post_message(ValueEdited(self.span_id, event.input.value, event.input, False))
