@@ -48,6 +48,9 @@ class AnnotatorApp(SavingApp):
 
     # ---------------------------------------------------------------- export
     def action_export(self) -> None:
+        # Cleared on the screen below, before the dialog covers it: a toast from before (the
+        # Welcome at start, say) would sit over the options, and stay at the dialog's edge.
+        self.clear_notifications()
         self.push_screen(ExportScreen(self.session))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

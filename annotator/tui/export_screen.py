@@ -58,15 +58,22 @@ class MarkedCheckbox(Checkbox):
         return super().render()
 
 
-class ExportBox(VerticalScroll):
-    """The screen's body: a Tab stop only while it holds more than it shows.
+class ExportBody(VerticalScroll):
+    """The screen's options and result, between its title and its Export button.
 
-    Then the arrow keys scroll it (a long list of warnings, say) and export.tcss shows it
-    focused; with nothing to scroll it would be a stop that shows nothing and does nothing.
+    A Tab stop only while it holds more than it shows: then the arrow keys scroll it (a long
+    list of warnings, say) and the dialog's frame shows it focused (``-body-focused``); with
+    nothing to scroll it would be a stop that shows nothing and does nothing.
     """
 
     def allow_focus(self) -> bool:
         return self.max_scroll_y > 0 or self.max_scroll_x > 0
+
+    def on_focus(self) -> None:
+        self.screen.query_one("#export-box").add_class("-body-focused")
+
+    def on_blur(self) -> None:
+        self.screen.query_one("#export-box").remove_class("-body-focused")
 
 
 class ExportScreen(ModalScreen[None]):
@@ -99,43 +106,51 @@ class ExportScreen(ModalScreen[None]):
         def choice(options: list[tuple[str, str]], value: str, name: str) -> Select[str]:
             return Select(options, value=value, allow_blank=False, id=name, compact=True)
 
-        with ExportBox(id="export-box"):
+        with Vertical(id="export-box"):
             yield Label("Export annotations  (escape closes)", classes="title")
-            yield Static(
-                f"{session.journal} — {session.annotator}'s journal, every saved change\n"
-                f"corpus {session.corpus.path} · labels checked against {session.scheme_path}",
-                id="export-source",
-            )
-            with row("format"):
-                yield choice(formats, last.fmt, "export-format")
-            with row("output", "export-out-row"):
-                hint = "a file; a folder for brat, hf and splits"
-                yield InOrderInput(str(last.out), placeholder=hint, id="export-out", compact=True)
-            yield Static(id="export-out-hint")
-            with row("statuses"):
-                for status in STATUS_BOXES:
-                    name = status.replace("_", " ")
-                    yield MarkedCheckbox(
-                        name, status in statuses, id=f"export-status-{status}", compact=True
-                    )
-            with row("split"):
-                hint = "none · e.g. train=0.8,dev=0.1,test=0.1"
-                yield InOrderInput(
-                    last.split or "", placeholder=hint, id="export-split", compact=True
+            # Only the body scrolls: the Export button stays in sight at 80x24.
+            with ExportBody(id="export-body"):
+                yield Static(
+                    f"{session.journal} — {session.annotator}'s journal, every saved change\n"
+                    f"corpus {session.corpus.path} · labels checked against {session.scheme_path}",
+                    id="export-source",
                 )
-                yield Label("seed", id="export-seed-name")
-                yield InOrderInput(str(last.seed), type="integer", id="export-seed", compact=True)
-            with row("options", "export-options"):
-                text = "with text (each line gets the document's text and meta)"
-                yield MarkedCheckbox(text, last.with_text, id="export-with-text", compact=True)
-                yield choice(STYLES, last.style, "export-style")
-                yield choice(OFFSETS, last.offsets, "export-offsets")
-            yield Static(id="export-command")
-            yield Button("Export", id="export-run", variant="primary", compact=True)
-            with Vertical(id="export-result"):
-                yield Static(id="export-state")
-                yield Static(id="export-files")
-                yield Static(id="export-warnings")
+                with row("format"):
+                    yield choice(formats, last.fmt, "export-format")
+                with row("output", "export-out-row"):
+                    hint = "a file; a folder for brat, hf and splits"
+                    yield InOrderInput(
+                        str(last.out), placeholder=hint, id="export-out", compact=True
+                    )
+                yield Static(id="export-out-hint")
+                with row("statuses"):
+                    for status in STATUS_BOXES:
+                        name = status.replace("_", " ")
+                        yield MarkedCheckbox(
+                            name, status in statuses, id=f"export-status-{status}", compact=True
+                        )
+                with row("split"):
+                    hint = "none · e.g. train=0.8,dev=0.1,test=0.1"
+                    yield InOrderInput(
+                        last.split or "", placeholder=hint, id="export-split", compact=True
+                    )
+                    yield Label("seed", id="export-seed-name")
+                    yield InOrderInput(
+                        str(last.seed), type="integer", id="export-seed", compact=True
+                    )
+                with row("options", "export-options"):
+                    text = "with text (each line gets the document's text and meta)"
+                    yield MarkedCheckbox(text, last.with_text, id="export-with-text", compact=True)
+                    yield choice(STYLES, last.style, "export-style")
+                    yield choice(OFFSETS, last.offsets, "export-offsets")
+                yield Static(id="export-command")
+                with Vertical(id="export-result"):
+                    yield Static(id="export-state")
+                    yield Static(id="export-files")
+                    yield Static(id="export-warnings")
+            with Horizontal(id="export-actions"):
+                yield Button("Export", id="export-run", variant="primary", compact=True)
+                yield Label("enter in a field exports too", id="export-actions-hint")
 
     def on_mount(self) -> None:
         self._format_changed()

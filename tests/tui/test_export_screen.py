@@ -335,28 +335,38 @@ def test_every_tab_stop_shows_its_focus_and_the_body_is_one_only_to_scroll(
             await press(pilot, "tab")
         return seen
 
+    fields = ["export-format", "export-out", "export-status-done"]
+    fields += ["export-status-in_progress", "export-status-skipped", "export-split"]
+    fields += ["export-with-text", "export-run"]
+
     async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
         await press(pilot, "e")
-        fields = ["export-format", "export-out", "export-status-done"]
-        fields += ["export-status-in_progress", "export-status-skipped", "export-split"]
-        fields += ["export-with-text", "export-run"]
         # Everything fits: the body is no stop; after Export, Tab goes round to the format.
         assert await stops(pilot, app) == (fields + fields)[:12]
 
     drive(session, scenario)
 
     async def small(pilot: Pilot[None], app: AnnotatorApp) -> None:
-        await pilot.resize_terminal(100, 20)
+        await pilot.resize_terminal(80, 24)
         await press(pilot, "e")
-        box = screen_of(app).query_one("#export-box")
-        assert box.max_scroll_y > 0
-        border = box.styles.border_top[0]
-        await press(pilot, *["tab"] * 8)
-        assert app.focused is box  # a stop after Export now: there is more to see
-        # Focused, it shows it without colour (round border to double), and keys scroll it.
-        assert (border, box.styles.border_top[0]) == ("round", "double")
+        screen = screen_of(app)
+        body, frame = screen.query_one("#export-body"), screen.query_one("#export-box")
+        assert body.max_scroll_y > 0
+        # The Export button is in sight at once, below the scrolling body, inside the frame.
+        run = screen.query_one("#export-run", Button)
+        assert frame.content_region.contains_region(run.region)
+        assert not body.region.overlaps(run.region)
+        border = frame.styles.border_top[0]
+        # A stop after Export now, as there is more to see.
+        assert await stops(pilot, app) == ([*fields, "export-body"] * 2)[:12]
+        await press(pilot, *["tab"] * 5)  # twelve stops went by: the body is five on
+        assert app.focused is body
+        # Focused, it shows it without colour (the frame goes round to double); keys scroll it.
+        assert (border, frame.styles.border_top[0]) == ("round", "double")
         await press(pilot, "end")
-        assert box.scroll_y == box.max_scroll_y > 0
+        assert body.scroll_y == body.max_scroll_y > 0
+        await press(pilot, "tab")
+        assert frame.styles.border_top[0] == "round"
 
     drive(session, small)
 
