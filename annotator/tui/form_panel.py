@@ -8,11 +8,12 @@ messages saying what the person typed or chose; the screen applies them through 
 from __future__ import annotations
 
 import bisect
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
@@ -73,6 +74,11 @@ class SidePanel(Vertical):
     ``PASSING_KEYS``; escape, tab and ctrl keys still act.
     """
 
+    # Shown in the footer while the focus is here: an input takes every letter, so the
+    # footer hides the screen's letter keys, and without this it would be blank.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "screen.focus_article", "Back to article"),
+    ]
     # Keys that only move the focus: o to the form's first field, v to the span's value.
     PASSING_KEYS = frozenset({"o", "v"})
 

@@ -88,6 +88,9 @@ def test_a_refused_value_stays_to_be_corrected_after_enter(
         # Still in the value, marked, with what was typed: fix it and enter again.
         assert value_input(app).has_focus and value_input(app).has_class("-invalid")
         assert value_input(app).value == "2O"
+        # The footer, which hides the letter keys while an input has the focus, says the way out.
+        shown = screen_of(app).active_bindings["escape"].binding
+        assert (shown.description, shown.show) == ("Back to article", True)
         await press(pilot, "backspace", "0", "enter")
         assert values(session) == [20]
         assert screen_of(app).query_one(ArticleView).has_focus
