@@ -20,6 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from annotator.core.forms import typed_text
 from annotator.core.models import Record, Span
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.session import AnnotationSession
@@ -290,7 +291,7 @@ class EventForm(VerticalScroll):
             if widget.id == "note":
                 value = session.record.note
             elif widget.name:
-                value = _as_text(session.field_value(widget.name))
+                value = typed_text(session.field_value(widget.name))
             else:
                 continue
             with widget.prevent(Input.Changed):
@@ -339,11 +340,3 @@ class EventForm(VerticalScroll):
         value = None if event.value is Select.NULL else str(event.value)
         if event.select.name:
             self.post_message(FieldEdited(event.select.name, value, event.select))
-
-
-def _as_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ", ".join(str(item) for item in value)
-    return str(value)
