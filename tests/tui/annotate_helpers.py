@@ -8,6 +8,7 @@ from typing import Any
 
 import orjson
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
 
 from annotator.core.session import AnnotationSession
@@ -61,7 +62,7 @@ def journal(session: AnnotationSession) -> list[dict[str, Any]]:
     return [orjson.loads(line) for line in session.journal.read_bytes().splitlines()]
 
 
-def notices_heard(app: AnnotatorApp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def notices_heard(app: App[Any], monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every message the app is asked to show from now on (it still shows them)."""
     told: list[str] = []
     notify = app.notify

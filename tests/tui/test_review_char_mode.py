@@ -10,11 +10,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from annotate_helpers import press, wait_for
+from annotate_helpers import notices_heard, press, wait_for
 from test_review_keys import (
     drive,
     gold,
-    notices_heard,
     panel_text,
     review_of_two,
     screen_of,

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from annotate_helpers import press
-from test_review_keys import drive, gold, notices_heard, panel_text, review_of_two, spans_of
+from annotate_helpers import notices_heard, press
+from test_review_keys import drive, gold, panel_text, review_of_two, spans_of
 from textual.pilot import Pilot
 
 from annotator.core.review import ReviewSession

@@ -73,10 +73,15 @@ def shown(app: ReviewApp, doc_id: str | None) -> bool:
     )
 
 
-def drive(session: ReviewSession, scenario: Scenario) -> None:
+def drive(
+    session: ReviewSession,
+    scenario: Scenario,
+    size: tuple[int, int] = SIZE,
+    notifications: bool = False,
+) -> None:
     async def main() -> None:
         app = ReviewApp(session)
-        async with app.run_test(size=SIZE) as pilot:
+        async with app.run_test(size=size, notifications=notifications) as pilot:
             await wait_for(pilot, lambda: shown(app, FIRST))
             await scenario(pilot, app)
 
@@ -99,19 +104,6 @@ def panel_text(app: ReviewApp) -> str:
 
 def panel_title(app: ReviewApp) -> str:
     return str(screen_of(app).query_one("#conflict-box").border_title)
-
-
-def notices_heard(app: ReviewApp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every message the app is asked to show from now on (it still shows them)."""
-    told: list[str] = []
-    notify = app.notify
-
-    def heard(message: str, **options: Any) -> None:
-        told.append(message)
-        notify(message, **options)
-
-    monkeypatch.setattr(app, "notify", heard)
-    return told
 
 
 def spans_of(line: dict[str, Any]) -> set[tuple[int, int, str]]:

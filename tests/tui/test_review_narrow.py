@@ -8,14 +8,13 @@ The journals are tests/test_review_data.py's alice and bob: the first conflict i
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from annotate_helpers import press, wait_for
 from test_review_keys import (
-    Scenario,
+    drive,
     gold,
     panel_text,
     review_of_two,
@@ -40,16 +39,6 @@ KYIV = (780, 784)
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[ReviewSession]:
     yield from review_of_two(tmp_path, "rita-the-reviewer")
-
-
-def drive_at(size: tuple[int, int], session: ReviewSession, scenario: Scenario) -> None:
-    async def main() -> None:
-        app = ReviewApp(session)
-        async with app.run_test(size=size, notifications=True) as pilot:
-            await wait_for(pilot, lambda: shown(app, FIRST))
-            await scenario(pilot, app)
-
-    asyncio.run(main())
 
 
 def progress(**changes: object) -> ReviewProgress:
@@ -121,7 +110,7 @@ def test_at_80x24_status_and_toasts_leave_the_versions_visible(session: ReviewSe
         for toast in toasts:
             assert not toast.region.overlaps(panel), (toast.region, panel)
 
-    drive_at((80, 24), session, scenario)
+    drive(session, scenario, (80, 24), notifications=True)
 
 
 def toasts_shown(app: ReviewApp) -> list[str]:
@@ -161,7 +150,7 @@ def test_at_80x24_one_toast_at_a_time_and_none_over_help(session: ReviewSession)
         await pilot.pause()
         assert toasts_shown(app) == [told]
 
-    drive_at((80, 24), session, scenario)
+    drive(session, scenario, (80, 24), notifications=True)
 
 
 def test_drawing_says_the_region_is_selected_and_an_arrow_starts_afresh(
@@ -188,7 +177,7 @@ def test_drawing_says_the_region_is_selected_and_an_arrow_starts_afresh(
         drawn = [s for s in gold(session)[-1]["spans"] if (s["start"], s["end"]) == (780, 783)]
         assert [(s["label"], s["text"]) for s in drawn] == [("actor", "Kyi")]
 
-    drive_at((80, 24), session, scenario)
+    drive(session, scenario, (80, 24), notifications=True)
 
 
 def test_drawing_with_nothing_selected_says_to_select(session: ReviewSession) -> None:
@@ -196,7 +185,7 @@ def test_drawing_with_nothing_selected_says_to_select(session: ReviewSession) ->
         await press(pilot, "left", "e")
         assert "Select the span with shift+arrows or the mouse" in panel_text(app)
 
-    drive_at((140, 40), session, scenario)
+    drive(session, scenario, (140, 40), notifications=True)
 
 
 def keys_in_sight(app: ReviewApp) -> str:
@@ -216,7 +205,7 @@ def test_at_80x24_the_drawing_keys_are_in_sight(session: ReviewSession) -> None:
         for shown_text in ("1 actor", "4 releasee", "escape cancels", "replaces every version"):
             assert shown_text in seen, shown_text
 
-    drive_at((80, 24), session, scenario)
+    drive(session, scenario, (80, 24), notifications=True)
 
 
 def test_at_80x24_a_form_field_lists_r_in_sight(session: ReviewSession) -> None:
@@ -231,7 +220,7 @@ def test_at_80x24_a_form_field_lists_r_in_sight(session: ReviewSession) -> None:
         await wait_for(pilot, lambda: shown(app, SECOND))
         assert "r not here: event_type is required" in keys_in_sight(app)
 
-    drive_at((80, 24), session, scenario)
+    drive(session, scenario, (80, 24), notifications=True)
 
 
 def footer_keys(app: ReviewApp) -> dict[str, Region]:
@@ -257,4 +246,4 @@ def test_at_80_columns_the_footer_keeps_help_and_quit(session: ReviewSession) ->
         labels = {f"label('{name}')" for name in ("actor", "count", "date", "releasee")}
         assert labels | {"cancel_edit", "help", "quit"} <= set(shown_keys), shown_keys
 
-    drive_at((80, 24), session, scenario)
+    drive(session, scenario, (80, 24), notifications=True)

@@ -8,7 +8,6 @@ bob's record, so the count is a conflict of values.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,7 @@ from typing import Any
 import orjson
 import pytest
 from annotate_helpers import press, wait_for
-from test_review_keys import NOW, Scenario, gold, panel_text, screen_of, shown
+from test_review_keys import NOW, drive, gold, panel_text, screen_of, shown
 from textual.widgets import Static
 
 from annotator.core.review import ReviewSession
@@ -58,16 +57,6 @@ def session(tmp_path: Path) -> Iterator[ReviewSession]:
     opened.close()
 
 
-def drive_at(size: tuple[int, int], session: ReviewSession, scenario: Scenario) -> None:
-    async def main() -> None:
-        app = ReviewApp(session)
-        async with app.run_test(size=size, notifications=True) as pilot:
-            await wait_for(pilot, lambda: shown(app, FIRST))
-            await scenario(pilot, app)
-
-    asyncio.run(main())
-
-
 def notes_line(app: ReviewApp) -> NotesLine:
     return screen_of(app).query_one(NotesLine)
 
@@ -98,7 +87,7 @@ def test_the_notes_show_in_one_line_and_whole_on_N(session: ReviewSession) -> No
             for toast in app.screen.query("Toast")
         )
 
-    drive_at((80, 24), session, scenario)
+    drive(session, scenario, (80, 24), notifications=True)
 
 
 def test_the_notes_entry_is_in_the_help(session: ReviewSession) -> None:
@@ -106,7 +95,7 @@ def test_the_notes_entry_is_in_the_help(session: ReviewSession) -> None:
         rows = dict(screen_of(app).key_sections())["Settle the conflict in the panel"]
         assert ("N", "Show the annotators' notes on this document") in rows
 
-    drive_at((120, 40), session, scenario)
+    drive(session, scenario, (120, 40), notifications=True)
 
 
 def test_an_empty_value_is_said_beside_a_version_with_one(session: ReviewSession) -> None:
@@ -120,7 +109,7 @@ def test_an_empty_value_is_said_beside_a_version_with_one(session: ReviewSession
         # A label without values says none.
         assert "releasee “146 prisoners of war” 818–838" in said
 
-    drive_at((140, 40), session, scenario)
+    drive(session, scenario, (140, 40), notifications=True)
 
 
 def test_an_undo_clears_the_toasts_of_what_it_undid(session: ReviewSession) -> None:
@@ -137,4 +126,4 @@ def test_an_undo_clears_the_toasts_of_what_it_undid(session: ReviewSession) -> N
         assert gold(session)[-1]["status"] == "in_progress"
         assert session.current == Place(SECOND, "c1")
 
-    drive_at((80, 24), session, scenario)
+    drive(session, scenario, (80, 24), notifications=True)

@@ -14,8 +14,7 @@ from typing import Any
 
 import pytest
 from annotate_helpers import press, wait_for
-from test_review_keys import gold, panel_text, review_of_two, screen_of, shown
-from test_review_narrow import drive_at
+from test_review_keys import drive, gold, panel_text, review_of_two, screen_of, shown
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -76,7 +75,7 @@ def test_at_60x24_the_panel_goes_under_the_article_with_its_versions_in_sight(
         assert "the span replaces every version" in keys_text(app)
         await press(pilot, "escape")
 
-    drive_at((60, 24), session, scenario)
+    drive(session, scenario, (60, 24), notifications=True)
 
 
 def test_at_80x24_the_panel_stays_beside_the_article(session: ReviewSession) -> None:
@@ -96,7 +95,7 @@ def test_at_80x24_the_panel_stays_beside_the_article(session: ReviewSession) -> 
         assert "\n1–2  take that version\n" in panel_text(app)
         assert shown(app, FIRST)
 
-    drive_at((80, 24), session, scenario)
+    drive(session, scenario, (80, 24), notifications=True)
 
 
 def test_at_80x24_the_frame_says_more_versions_are_below_and_brackets_scroll(
@@ -119,4 +118,4 @@ def test_at_80x24_the_frame_says_more_versions_are_below_and_brackets_scroll(
         await press(pilot, "right_square_bracket", "n")
         await wait_for(pilot, lambda: box.scroll_y == 0)
 
-    drive_at((80, 24), session, scenario)
+    drive(session, scenario, (80, 24), notifications=True)
