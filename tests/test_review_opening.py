@@ -10,28 +10,12 @@ from pathlib import Path
 import pytest
 
 from annotator.core.review_open import opening_message
-from tests.test_agreement_data import run_cli
-from tests.test_review_session_data import open_it, write_review_case
+from tests.test_review_session_data import merge, open_it, write_review_case
 
 
 @pytest.fixture
 def setup(tmp_path: Path) -> dict[str, Path]:
     return write_review_case(tmp_path)
-
-
-def merge(setup: dict[str, Path], reviewer: str = "rita") -> None:
-    result = run_cli(
-        "merge",
-        setup["alice"],
-        setup["bob"],
-        "-o",
-        setup["gold"],
-        "--reviewer",
-        reviewer,
-        "--scheme",
-        setup["scheme"],
-    )
-    assert result.returncode == 0, result.stderr
 
 
 def first_message(setup: dict[str, Path], reviewer: str = "rita") -> str:

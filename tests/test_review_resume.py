@@ -9,8 +9,13 @@ import pytest
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import GoldRecord
 from annotator.core.review_views import Place
-from tests.test_agreement_data import run_cli
-from tests.test_review_session_data import assert_valid, gold_lines, open_it, write_review_case
+from tests.test_review_session_data import (
+    assert_valid,
+    gold_lines,
+    merge,
+    open_it,
+    write_review_case,
+)
 
 
 @pytest.fixture
@@ -44,18 +49,7 @@ def test_resume_keeps_settled_conflicts_and_undo(setup: dict[str, Path]) -> None
 
 
 def test_resume_takes_over_a_merge_by_another_reviewer(setup: dict[str, Path]) -> None:
-    result = run_cli(
-        "merge",
-        setup["alice"],
-        setup["bob"],
-        "-o",
-        setup["gold"],
-        "--reviewer",
-        "rita",
-        "--scheme",
-        setup["scheme"],
-    )
-    assert result.returncode == 0, result.stderr
+    merge(setup, reviewer="rita")
     session = open_it(setup, reviewer="sam")
     try:
         assert any("taken over by reviewer 'sam'" in m for m in session.messages)

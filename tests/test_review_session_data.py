@@ -17,6 +17,7 @@ from tests.test_agreement_data import (
     SCHEME_TOML,
     TEXT,
     record,
+    run_cli,
     write_corpus,
     write_journal,
 )
@@ -75,6 +76,22 @@ def open_it(setup: dict[str, Path], reviewer: str = "rita", **kwargs: Any) -> Re
         now=fixed_now,
         **kwargs,
     )
+
+
+def merge(setup: dict[str, Path], reviewer: str = "rita") -> None:
+    """``annotator merge`` of the case's two journals into its gold file, as ``reviewer``."""
+    result = run_cli(
+        "merge",
+        setup["alice"],
+        setup["bob"],
+        "-o",
+        setup["gold"],
+        "--reviewer",
+        reviewer,
+        "--scheme",
+        setup["scheme"],
+    )
+    assert result.returncode == 0, result.stderr
 
 
 def gold_lines(path: Path) -> list[dict[str, Any]]:
