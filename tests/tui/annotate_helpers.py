@@ -12,6 +12,7 @@ from textual.app import App
 from textual.pilot import Pilot
 
 from annotator.core.session import AnnotationSession
+from annotator.tui.annotate_screen import AnnotateScreen
 from annotator.tui.app import AnnotatorApp
 
 SIZE = (160, 45)
@@ -60,6 +61,13 @@ def journal(session: AnnotationSession) -> list[dict[str, Any]]:
     if not session.journal.exists():
         return []
     return [orjson.loads(line) for line in session.journal.read_bytes().splitlines()]
+
+
+def screen_of(app: AnnotatorApp) -> AnnotateScreen:
+    """The annotation screen the app shows."""
+    screen = app.screen
+    assert isinstance(screen, AnnotateScreen)
+    return screen
 
 
 def notices_heard(app: App[Any], monkeypatch: pytest.MonkeyPatch) -> list[str]:

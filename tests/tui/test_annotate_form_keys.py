@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from annotate_helpers import drive, journal, press, wait_for
+from annotate_helpers import drive, journal, press, screen_of, wait_for
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, Select
 
@@ -12,12 +12,6 @@ from annotator.tui.app import AnnotatorApp
 from annotator.tui.article import ArticleView
 from annotator.tui.screens import HelpScreen
 from annotator.tui.session_view import GuidelinesView
-
-
-def screen_of(app: AnnotatorApp) -> AnnotateScreen:
-    screen = app.screen
-    assert isinstance(screen, AnnotateScreen)
-    return screen
 
 
 def field(screen: AnnotateScreen, path: str) -> Input | None:

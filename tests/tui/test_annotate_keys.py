@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from annotate_helpers import drive, journal, press, wait_for
+from annotate_helpers import drive, journal, press, screen_of, wait_for
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
@@ -13,12 +13,6 @@ from annotator.tui.article import ArticleView
 from annotator.tui.form_panel import SpanList
 from annotator.tui.screens import HelpScreen
 from annotator.tui.session_view import GuidelinesView
-
-
-def screen_of(app: AnnotatorApp) -> AnnotateScreen:
-    screen = app.screen
-    assert isinstance(screen, AnnotateScreen)
-    return screen
 
 
 def status_line(app: AnnotatorApp) -> str:

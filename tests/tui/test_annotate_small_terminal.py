@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
-from annotate_helpers import Scenario, drive, journal, press, wait_for
+from annotate_helpers import Scenario, drive, journal, press, screen_of, wait_for
 from rich.cells import cell_len
 from textual.geometry import Region
 from textual.pilot import Pilot
@@ -13,7 +13,6 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from annotator.core.session import AnnotationSession
-from annotator.tui.annotate_screen import AnnotateScreen
 from annotator.tui.app import AnnotatorApp
 from annotator.tui.article import ArticleView
 from annotator.tui.session_view import GuidelinesView
@@ -30,11 +29,6 @@ def drive_small(session: AnnotationSession, scenario: Scenario) -> None:
             await scenario(pilot, app)
 
     asyncio.run(main())
-
-
-def screen_of(app: AnnotatorApp) -> AnnotateScreen:
-    assert isinstance(app.screen, AnnotateScreen)
-    return app.screen
 
 
 def toast_regions(app: AnnotatorApp) -> list[Region]:

@@ -8,24 +8,17 @@ exactly, or the one just labelled, even with the cursor at its end inside a long
 from __future__ import annotations
 
 import pytest
-from annotate_helpers import drive, journal, notices_heard, press
+from annotate_helpers import drive, journal, notices_heard, press, screen_of
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
 from annotator.core.session import AnnotationSession
-from annotator.tui.annotate_screen import AnnotateScreen
 from annotator.tui.app import AnnotatorApp
 from annotator.tui.article import ArticleView
 
 # Document "a": "date 2025-08-24 Russia and Ukraine swapped 146 prisoners on Sunday.\n"
 RUSSIA = ["right"] * 16 + ["shift+right"] * 6
 COUNT = ["right"] * 43 + ["shift+right"] * 3  # "146"
-
-
-def screen_of(app: AnnotatorApp) -> AnnotateScreen:
-    screen = app.screen
-    assert isinstance(screen, AnnotateScreen)
-    return screen
 
 
 def detail(app: AnnotatorApp) -> str:
