@@ -33,9 +33,9 @@ class InOrderInput(Input):
     _ACTIONS = _actions_by_key(list(Input.BINDINGS))
 
     async def _on_key(self, event: events.Key) -> None:
+        await super()._on_key(event)  # restarts the cursor's blink; inserts a typed character
         action = self._ACTIONS.get(event.key)
-        if action is None:
-            await super()._on_key(event)
+        if action is None or event.is_printable:
             return
         # Handled here, so the app's binding check never sees it and cannot run it again.
         event.stop()
