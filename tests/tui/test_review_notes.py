@@ -23,6 +23,7 @@ from annotator.core.review_open import open_review
 from annotator.core.review_views import Place
 from annotator.tui.review_app import ReviewApp
 from annotator.tui.review_notes import NotesLine, NotesScreen
+from annotator.tui.review_versions_box import MORE_BELOW, VersionsBox
 from tests.test_review_data import CORPUS, FIRST, SECOND, two_journals
 
 ALICE_NOTE = "figures disputed: the ministry says 146, the Red Cross 150; check the second count"
@@ -127,3 +128,26 @@ def test_an_undo_clears_the_toasts_of_what_it_undid(session: ReviewSession) -> N
         assert session.current == Place(SECOND, "c1")
 
     drive(session, scenario, (80, 24), notifications=True)
+
+
+def test_the_frame_says_more_below_only_while_something_is(session: ReviewSession) -> None:
+    """At 120x40 the second article (no notes: the notes line goes) showed "more below: ]"
+    on its frame, though its two versions and the keys were all in sight."""
+
+    async def scenario(pilot: Any, app: ReviewApp) -> None:
+        box = screen_of(app).query_one(VersionsBox)
+        assert notes_line(app).display and box.border_subtitle == ""
+        await press(pilot, "p")  # round to the second article's one conflict
+        await wait_for(pilot, lambda: shown(app, SECOND))
+        await wait_for(pilot, lambda: not notes_line(app).display)
+        await pilot.pause()
+        assert box.max_scroll_y == 0 and box.border_subtitle == ""
+        # ] changes nothing there, and back in the first article the frame is still true.
+        await press(pilot, "right_square_bracket")
+        assert box.scroll_y == 0 and box.border_subtitle == ""
+        await press(pilot, "n")
+        await wait_for(pilot, lambda: shown(app, FIRST) and notes_line(app).display)
+        await pilot.pause()
+        assert box.border_subtitle == (MORE_BELOW if box.max_scroll_y > 0 else "")
+
+    drive(session, scenario, (120, 40), notifications=True)
