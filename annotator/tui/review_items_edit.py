@@ -168,11 +168,12 @@ class ItemsEditScreen(ModalScreen[bool]):
 
     async def action_drop_item(self) -> None:
         blocks = self.blocks()
-        at = self._block_of_focus(blocks)
+        at = self.focused_item(blocks)
         items = [texts for n, texts in enumerate(self.typed()) if n != at]
         await self._show_items(items or [blank_item(self.group)], focus=max(at - 1, 0))
 
-    def _block_of_focus(self, blocks: Sequence[ItemBlock]) -> int:
+    def focused_item(self, blocks: Sequence[ItemBlock]) -> int:
+        """The number of the item (of ``blocks``) holding the focus, from 0."""
         focused = self.focused
         for number, block in enumerate(blocks):
             if focused is not None and focused in block.query(Input).nodes:
@@ -184,7 +185,11 @@ class ItemsEditScreen(ModalScreen[bool]):
         holder = self.query_one("#items-edit-items", VerticalScroll)
         await holder.remove_children()
         await holder.mount_all(self._block(number, item) for number, item in enumerate(items))
-        self.blocks()[focus].query(Input).first().focus()
+        block = self.blocks()[focus]
+        block.query(Input).first().focus(scroll_visible=False)
+        # Scrolled to now, the new items have no place yet: the list went to its top and the
+        # focused item (the one just added) was below the frame. After the refresh it has one.
+        self.call_after_refresh(holder.scroll_to_widget, block, animate=False)
 
     # ------------------------------------------------------------- settling
     @on(Input.Submitted)

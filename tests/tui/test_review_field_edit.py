@@ -194,3 +194,41 @@ def test_a_bad_integer_shows_one_message_at_80x24(session: ReviewSession) -> Non
             await scenario(pilot, app)
 
     asyncio.run(main())
+
+
+def focus_in_sight(app: ReviewApp) -> bool:
+    """The focused input lies whole inside the scrolling list of items."""
+    holder = items_editor(app).query_one("#items-edit-items")
+    focused = app.focused
+    return (
+        isinstance(focused, Input)
+        and focused.region.height == 1
+        and holder.region.contains_region(focused.region)
+    )
+
+
+def test_the_item_added_or_left_focused_stays_in_sight(session: ReviewSession) -> None:
+    """At 120x40 ctrl+n and ctrl+r scrolled the items to the top: the new item, focused, was
+    below the frame and the reviewer typed blind."""
+
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        await press(pilot, "n", "n", "n", "e")
+        screen = items_editor(app)
+        assert focus_in_sight(app)
+        for count in (2, 3, 4):
+            await press(pilot, "ctrl+n")
+            await pilot.pause(0.2)
+            # The new item's first input has the focus, where it can be read.
+            assert len(screen.typed()) == count
+            assert screen.focused_item(screen.blocks()) == count - 1
+            assert focus_in_sight(app), count
+        await press(pilot, *"Ukraine")
+        assert screen.typed()[3]["released_by"] == "Ukraine"
+        # ctrl+r drops it: the focus goes to the item before, in sight too.
+        await press(pilot, "ctrl+r")
+        await pilot.pause(0.2)
+        assert len(screen.typed()) == 3
+        assert screen.focused_item(screen.blocks()) == 2
+        assert focus_in_sight(app)
+
+    drive(session, scenario, (120, 40))
