@@ -107,3 +107,11 @@ def notes_summary(note: str) -> str:
     annotator's note as a line (``alice: figures disputed``); they are joined with " · ",
     runs of spaces and tabs made one space."""
     return " · ".join(" ".join(line.split()) for line in note.splitlines() if line.strip())
+
+
+def notes_authors(note: str, annotators: list[str]) -> list[str]:
+    """The annotators (of ``annotators``, in that order) whose note is in a gold record's
+    ``note``: ``merge`` starts each one's note with a line ``name: …`` (a note of several
+    lines keeps its other lines, which name no one)."""
+    starts = {line.split(": ", 1)[0] for line in note.splitlines() if ": " in line}
+    return [name for name in annotators if name in starts]

@@ -3,7 +3,9 @@
 An annotator's note ("anything a reviewer should know") reaches the gold record through
 ``merge``, a line each (``alice: figures disputed``). The review shows the current document's
 note in one line while it is not empty (cut with "…" to the terminal's width, the key that
-shows it whole said at the right), and ``NotesScreen`` shows it whole.
+shows it whole said at the right), and ``NotesScreen`` shows it whole. When more than one
+annotator wrote a note their names come first (``notes (alice, bob): alice: …``): cut at the
+first note, the line hid that bob had left one too.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ class NotesLine(Widget):
 
     note: reactive[str] = reactive("")
     """The gold record's note, as written."""
+    authors: reactive[tuple[str, ...]] = reactive(())
+    """The annotators whose notes it holds."""
 
     def watch_note(self, note: str) -> None:
         self.display = bool(notes_summary(note))
@@ -36,7 +40,8 @@ class NotesLine(Widget):
     def render(self) -> Text:
         summary = notes_summary(self.note)
         width = self.size.width
-        line = Text("notes: ", style="bold")
+        names = f" ({', '.join(self.authors)})" if len(self.authors) > 1 else ""
+        line = Text(f"notes{names}: ", style="bold")
         line.append(Text(summary))  # as text, never markup: notes are typed by annotators
         if line.cell_len <= width:
             return line

@@ -32,6 +32,7 @@ from textual.worker import get_current_worker
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Document
 from annotator.core.review import ReviewSession
+from annotator.core.review_views import notes_authors
 from annotator.tui.form_panel import Legend
 from annotator.tui.keys import with_label_keys
 from annotator.tui.messages import DocumentLoaded, LoadFailed
@@ -190,7 +191,11 @@ class ReviewScreen(Screen[None]):
         box.border_title = title
         box.show_from_top(session.current)
         self.query_one("#conflict-keys", Static).update(keys)
-        self.query_one(NotesLine).note = record.note if record else ""
+        notes = self.query_one(NotesLine)
+        notes.authors = tuple(
+            notes_authors(record.note, record.sources.annotators) if record else ()
+        )
+        notes.note = record.note if record else ""
         self.refresh_status()
         self.refresh_bindings()
 

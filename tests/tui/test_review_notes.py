@@ -67,8 +67,10 @@ def test_the_notes_show_in_one_line_and_whole_on_N(session: ReviewSession) -> No
         line = notes_line(app)
         assert line.display and line.region.height == 1
         said = str(line.render())
-        # Cut to 80 columns, with the key that shows it whole.
-        assert said.startswith("notes: alice: figures disputed: the ministry says 146")
+        # Cut to 80 columns, with the key that shows it whole; whose notes they are comes
+        # first, as the cut hides bob's.
+        assert said.startswith("notes (alice, bob): alice: figures disputed: the ministry")
+        assert "bob: date unclear" not in said
         assert "…" in said and said.endswith("N: whole note")
         assert len(said) <= 80
         await press(pilot, "N")

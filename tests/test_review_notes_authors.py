@@ -1,0 +1,18 @@
+"""Whose notes a gold record's note holds (the review's notes line names them first)."""
+
+from __future__ import annotations
+
+from annotator.core.review_views import notes_authors, notes_summary
+
+
+def test_the_authors_are_the_annotators_starting_a_line_in_their_order() -> None:
+    note = "alice: Unsure whether: who released them\nsee the last paragraph\nbob: date unclear"
+    assert notes_authors(note, ["alice", "bob", "carol"]) == ["alice", "bob"]
+    assert notes_authors(note, ["bob", "alice"]) == ["bob", "alice"]
+    # A later line of alice's note naming someone else is not that one's note.
+    assert notes_authors("alice: ask carol\ncarol said: no", ["alice", "carol"]) == ["alice"]
+    assert notes_authors("", ["alice"]) == []
+
+
+def test_the_summary_joins_the_lines() -> None:
+    assert notes_summary("alice: a  b\n\nbob:\tc") == "alice: a b · bob: c"
