@@ -267,6 +267,7 @@ class EventForm(VerticalScroll):
     def __init__(self, scheme: Scheme, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.scheme = scheme
+        self._shown: dict[str, str] = {}  # each input's saved value, as last shown in it
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(self.outer_size.width < self.STACK_BELOW, "-stacked")
@@ -294,6 +295,12 @@ class EventForm(VerticalScroll):
                 value = typed_text(session.field_value(widget.name))
             else:
                 continue
+            key = widget.id or widget.name or ""
+            if self.screen.focused is widget and self._shown.get(key) == value:
+                # Its saved value did not change (another field's did): what is being typed
+                # here stays, however soon after a tab it was typed.
+                continue
+            self._shown[key] = value
             with widget.prevent(Input.Changed):
                 widget.value = value
             if not widget.has_focus:  # a long list reads from its first item (see SessionView)

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import ClassVar, Protocol
 
 from textual import work
-from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.message import Message
 
+from annotator.tui.keys_in_order import KeysInOrderApp
 from annotator.tui.screens import QuitScreen
 
 
@@ -41,7 +41,7 @@ class SavingSession(Protocol):
     def rescue(self, folders: list[Path]) -> Path | None: ...
 
 
-class SavingApp(App[None]):
+class SavingApp(KeysInOrderApp):
     """An app over a session that saves as it goes. Subclasses name what is saved and where."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -1,0 +1,75 @@
+"""An app that takes keys one after another, as they were typed: ``KeysInOrderApp``.
+
+Textual hands each key to the focused widget at once and runs the bindings the widget leaves
+alone only when the key has bubbled back up to the app. Keys that arrive together (a fast
+typist, keys batched over SSH, a screen busy saving) were therefore handed out before an
+earlier one had done its work: `v` then "24" relabelled the span as a count (`2` went to the
+article, since the focus was not in the value yet), `/` then "swap" skipped the document
+(`s`), and a tab then a word typed the word into the field being left.
+
+Here the app hands over the next key only once the previous one has been handled: after each
+key it sends a marker (``KeyHandled``) to the same widget; the marker follows the key up to the
+app, so when it arrives the key's bindings have run, and the next key is handed over after what
+they asked to be done next (a focus move, say). Keys typed at a person's pace never wait. Should
+a marker not come back (its widget removed meanwhile), the next key goes on after a moment.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+from textual import events
+from textual.app import App
+from textual.message import Message
+
+# How long a key may take before the next one goes on regardless (a marker lost with its widget).
+STUCK_SECONDS = 0.25
+
+
+class KeyHandled(Message, bubble=True):
+    """Sent to the widget a key went to, right after it; back at the app, the key is handled."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__()
+        self.number = number
+
+
+class KeysInOrderApp(App[None]):
+    """An app whose keys are handled one after another (see the module docstring)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._keys_waiting: deque[events.Key] = deque()
+        self._key_in_hand: int | None = None  # the number of the key being handled
+        self._keys_counted = 0
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            self._keys_waiting.append(event)
+            if self._key_in_hand is None:
+                await self._hand_over_next_key()
+            return
+        await super().on_event(event)
+
+    async def _hand_over_next_key(self) -> None:
+        if self._key_in_hand is not None or not self._keys_waiting:
+            return
+        event = self._keys_waiting.popleft()
+        self._keys_counted += 1
+        number = self._key_in_hand = self._keys_counted
+        target = self.focused or self.screen  # where the app hands a key that no binding takes
+        await super().on_event(event)
+        target.post_message(KeyHandled(number))
+        self.set_timer(STUCK_SECONDS, lambda: self._key_done(number))
+
+    def on_key_handled(self, message: KeyHandled) -> None:
+        message.stop()
+        # After what the key's bindings asked the app to do next (call_later: a focus move).
+        self.call_later(self._key_done, message.number)
+
+    def _key_done(self, number: int) -> None:
+        if self._key_in_hand != number:
+            return  # done already (its marker came back, or its time ran out)
+        self._key_in_hand = None
+        if self._keys_waiting:
+            self.call_later(self._hand_over_next_key)

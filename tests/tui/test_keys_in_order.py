@@ -1,0 +1,118 @@
+"""Keys that arrive together (a fast typist, SSH) are handled one after another, as typed.
+
+Each burst here is posted to the app at once, as a terminal delivers one read, before the app
+has handled any of it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import ClassVar
+
+from annotate_helpers import drive, journal, press, screen_of, wait_for
+from textual import events
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from annotator.core.session import AnnotationSession
+from annotator.tui.app import AnnotatorApp
+from annotator.tui.keys_in_order import KeysInOrderApp
+
+# Document "a": "date 2025-08-24 Russia and Ukraine swapped 146 prisoners on Sunday.\n"
+COUNT = ["right"] * 43 + ["shift+right"] * 3  # "146"
+CHARACTERS = {"enter": "\r", "tab": "\t", "slash": "/", "minus": "-"}
+
+
+async def burst(pilot: Pilot[None], app: App[None], *keys: str) -> None:
+    """Post ``keys`` to the app all at once, then let it handle them."""
+    for key in keys:
+        character = CHARACTERS.get(key, key if len(key) == 1 else None)
+        app.post_message(events.Key(key, character))
+    for _ in range(20):
+        await pilot.pause(0.02)
+
+
+class FocusOnF(App[None]):
+    """`f` (an app binding) puts the focus in the input, as `v` does on the screen."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("f", "focus_input", "Focus the input")]
+    AUTO_FOCUS = None  # nothing has the focus until f
+
+    def compose(self) -> ComposeResult:
+        yield Static("article", id="article")
+        yield Input(id="field")
+
+    def action_focus_input(self) -> None:
+        self.query_one(Input).focus()
+
+
+class FocusOnFInOrder(KeysInOrderApp, FocusOnF):
+    pass
+
+
+def typed_after_f(app_class: type[FocusOnF]) -> str:
+    async def main() -> str:
+        app = app_class()
+        async with app.run_test() as pilot:
+            await burst(pilot, app, "f", "a", "b")
+            return app.query_one(Input).value
+
+    return asyncio.run(main())
+
+
+def test_keys_after_a_focus_move_reach_the_widget_it_moved_to() -> None:
+    assert typed_after_f(FocusOnFInOrder) == "ab"
+
+
+def test_textual_alone_hands_them_to_the_old_focus() -> None:
+    """Why KeysInOrderApp exists: should Textual keep the order one day, this fails."""
+    assert typed_after_f(FocusOnF) == ""
+
+
+def spans(session: AnnotationSession) -> list[tuple[str, str, object]]:
+    return [(s["label"], s["text"], s["value"]) for s in journal(session)[-1]["spans"]]
+
+
+def test_v_then_a_value_typed_at_once_goes_into_the_value(session: AnnotationSession) -> None:
+    """`v` then "24": the 2 relabelled the span as a count instead of going into its value."""
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await press(pilot, *COUNT, "3")  # "146" labelled date (3), which has a value too
+        await wait_for(pilot, lambda: bool(journal(session)))
+        await burst(pilot, app, "v", "2", "0", "2", "4", "enter")
+        assert spans(session) == [("date", "146", "2024")]
+        assert screen_of(app).focused is screen_of(app).article
+
+    drive(session, scenario)
+
+
+def test_a_search_typed_at_once_does_not_run_letter_keys(session: AnnotationSession) -> None:
+    """`/` then "swap": the s skipped the document."""
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        shown = session.document.id
+        await burst(pilot, app, "slash", "s", "w", "a", "p", "p", "e", "d", "enter")
+        assert session.document.id == shown
+        assert screen_of(app).article.selected_text == "swapped"
+        assert journal(session) == []  # nothing skipped, done or flagged
+
+    drive(session, scenario)
+
+
+def test_fields_typed_at_once_with_tabs_land_in_their_fields(session: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await press(pilot, "o", "tab", "enter")  # the form, then "+ add to releases"
+        await wait_for(pilot, lambda: (screen_of(app).focused or app).name is not None)
+        keys = [*"Kestria", "tab", *"Norvania", "tab", *"95", "tab", *"2024", "minus", "tab"]
+        await burst(pilot, app, *keys)
+        release = journal(session)[-1]["form"]["releases"][0]
+        assert (release["released_by"], release["received_by"], release["count"]) == (
+            "Kestria",
+            "Norvania",
+            95,
+        )
+        assert release["date"] is None  # "2024-" is refused; it is shown as refused
+
+    drive(session, scenario)
