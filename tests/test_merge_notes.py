@@ -19,11 +19,12 @@ def test_each_annotators_note_is_a_line_of_the_gold_note(tmp_path: Path) -> None
         [record("bob")],
         [record("carol", note="two names\nnot in the text")],
     )
-    assert gold[0].note == "alice: figures disputed\ncarol: two names\nnot in the text"
+    # A note's further lines are indented: every line that is not names its author.
+    assert gold[0].note == "alice: figures disputed\ncarol: two names\n  not in the text"
 
 
 def test_no_note_no_gold_note(tmp_path: Path) -> None:
-    gold = merged(tmp_path, [record("alice")], [record("bob")])
+    gold = merged(tmp_path, [record("alice")], [record("bob", note=" \n")])
     assert gold[0].note == ""
 
 

@@ -17,8 +17,9 @@ a threshold ``K`` (``--min-agree``; by default every annotator of the document):
 
 A gold record with open conflicts (or an empty required field) has status ``in_progress``;
 otherwise ``done``. Its ``annotator`` is the reviewer, ``flagged`` is set when any annotator
-flagged the document, and its ``note`` holds the annotators' notes for the reviewer, a line
-each (``alice: figures disputed``; empty when none wrote one).
+flagged the document, and its ``note`` holds the annotators' notes for the reviewer, each
+beginning a line with its author (``alice: figures disputed``; its further lines indented by
+two spaces; empty when none wrote one).
 
 Conflict objects (``GoldRecord.conflicts``), which a review settles one by one::
 

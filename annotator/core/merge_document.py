@@ -352,10 +352,13 @@ class GoldBuilder:
                 self.links[gold_path] = ids
 
     def notes(self) -> str:
-        """The annotators' notes for the reviewer, a line each (``alice: figures disputed``);
-        a note of several lines keeps them."""
+        """The annotators' notes for the reviewer, each beginning a line with its author's name
+        (``alice: figures disputed``); a note's further lines are indented under it, so that
+        every line not indented names who wrote what follows."""
         return "\n".join(
-            f"{name}: {record.note}" for name, record in self.unit.records.items() if record.note
+            f"{name}: " + "\n  ".join(record.note.splitlines())
+            for name, record in self.unit.records.items()
+            if record.note.strip()
         )
 
     def data(self, reviewer: str, now: str) -> dict[str, Any]:
