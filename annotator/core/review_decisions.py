@@ -151,6 +151,12 @@ def field_of(scheme: Scheme, conflict: Conflict) -> FormField:
     return field
 
 
+def is_group_conflict(conflict: Conflict, scheme: Scheme) -> bool:
+    """``conflict`` is about a repeatable group's items (edited item by item, not typed)."""
+    field = scheme.field(conflict.get("path") or "")
+    return conflict.get("kind") != "span" and field is not None and field.type == "group"
+
+
 def can_take_all(conflict: Conflict, scheme: Scheme) -> bool:
     """Whether every version can be taken at once: not for a field holding one value."""
     if conflict.get("kind") == "span":

@@ -32,6 +32,7 @@ from textual.worker import get_current_worker
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Document
 from annotator.core.review import ReviewSession
+from annotator.core.review_decisions import is_group_conflict
 from annotator.core.review_views import notes_authors
 from annotator.tui.form_panel import Legend
 from annotator.tui.keys import with_label_keys
@@ -46,7 +47,7 @@ from annotator.tui.review_status import ReviewProgress, status_line
 from annotator.tui.review_versions_box import VersionsBox
 from annotator.tui.screens import HelpScreen
 
-_DECISIONS = {"take", "take_letter", "take_all", "reject_all", "edit", "type_value"}
+_DECISIONS = {"take", "take_letter", "take_all", "reject_all", "edit", "type_value", "edit_items"}
 # Seconds a "round to the other end" message stays: it is read at a glance.
 WRAP_TIMEOUT = 3
 NARROW_BELOW = 72  # columns
@@ -72,6 +73,7 @@ class ReviewScreen(Screen[None]):
         # One key for "by hand": each binding is active on its kind of conflict only.
         Binding("e", "edit", "Draw span"),
         Binding("e", "type_value", "Type value"),
+        Binding("e", "edit_items", "Edit items"),
         Binding("escape", "cancel_edit", "Cancel drawing"),
         Binding("c", "toggle_char_mode", CHAR_MODE, show=False),
         Binding("n", "next_conflict", "Next", show=False),
@@ -210,19 +212,7 @@ class ReviewScreen(Screen[None]):
             article.move_to_offset(article.cursor_offset)
 
     def refresh_status(self) -> None:
-        session = self.session
-        doc_id = session.doc_id
-        progress = ReviewProgress(
-            doc_id=doc_id,
-            position=session.doc_ids.index(doc_id) + 1 if doc_id is not None else 0,
-            documents=len(session.doc_ids),
-            conflicts_left=session.conflicts_left(),
-            documents_left=session.documents_left(),
-            reviewer=session.reviewer,
-            drawing=session.editing,
-            char_mode=self.char_mode,
-            save_state=session.save_state,
-        )
+        progress = ReviewProgress.of(self.session, self.char_mode)
         status = self.query_one("#status", Static)
         width = status.size.width or self.app.size.width
         status.update(status_line(progress, width))
@@ -270,7 +260,11 @@ class ReviewScreen(Screen[None]):
         on_span = conflict is not None and conflict.get("kind") == "span"
         if action == "edit" and (not self._article_is_current() or not on_span):
             return False
-        if action == "type_value" and (conflict is None or on_span):
+        # A group's items and a field's value are opened alike; the footer says which.
+        on_group = conflict is not None and is_group_conflict(conflict, self.scheme)
+        if action == "type_value" and (conflict is None or on_span or on_group):
+            return False
+        if action == "edit_items" and not on_group:
             return False
         if action in _DECISIONS:
             return not session.editing and not session.finished
@@ -307,12 +301,14 @@ class ReviewScreen(Screen[None]):
             return
         self.redraw()
 
+    def action_edit_items(self) -> None:
+        self.action_type_value()
+
     def action_type_value(self) -> None:
         conflict = self.session.conflict
         if conflict is None or conflict.get("kind") == "span":
             return  # e draws a span there (reached from the palette only)
-        field = self.scheme.field(conflict.get("path") or "")
-        kind = ItemsEditScreen if field is not None and field.type == "group" else FieldEditScreen
+        kind = ItemsEditScreen if is_group_conflict(conflict, self.scheme) else FieldEditScreen
         try:
             editor: ModalScreen[bool] = kind(self.scheme, conflict, self.session.settle_typed)
         except AnnotatorError as error:

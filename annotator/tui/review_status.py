@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
+from annotator.core.review import ReviewSession
 from annotator.tui.status_fit import Part, fit, joined_length, pinned_line, room_for, shortened
 
 
@@ -34,6 +35,22 @@ class ReviewProgress:
     drawing: bool
     char_mode: bool
     save_state: str
+
+    @classmethod
+    def of(cls, session: ReviewSession, char_mode: bool) -> ReviewProgress:
+        """Where ``session`` is (``char_mode``: the screen's drawing mode)."""
+        doc_id = session.doc_id
+        return cls(
+            doc_id=doc_id,
+            position=session.doc_ids.index(doc_id) + 1 if doc_id is not None else 0,
+            documents=len(session.doc_ids),
+            conflicts_left=session.conflicts_left(),
+            documents_left=session.documents_left(),
+            reviewer=session.reviewer,
+            drawing=session.editing,
+            char_mode=char_mode,
+            save_state=session.save_state,
+        )
 
 
 def status_line(progress: ReviewProgress, width: int) -> Text:

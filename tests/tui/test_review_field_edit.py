@@ -232,3 +232,42 @@ def test_the_item_added_or_left_focused_stays_in_sight(session: ReviewSession) -
         assert focus_in_sight(app)
 
     drive(session, scenario, (120, 40))
+
+
+def footer_says(app: ReviewApp) -> dict[str, str]:
+    """The footer's keys by action: what each says it does."""
+    return {
+        str(getattr(key, "action", "")): str(getattr(key, "description", ""))
+        for key in app.screen.query("FooterKey")
+        if key.region.width
+    }
+
+
+def test_the_footer_s_e_says_what_it_does_on_each_kind_of_conflict(
+    session: ReviewSession,
+) -> None:
+    """On the releases the footer said "e Type value" while the panel said "e edit a
+    version's items"."""
+
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        assert footer_says(app).get("edit") == "Draw span"  # c1, a span
+        await press(pilot, "n", "n", "n")
+        assert session.current == Place(FIRST, "c4")  # the releases
+        footer = footer_says(app)
+        assert footer.get("edit_items") == "Edit items"
+        assert "type_value" not in footer and "edit" not in footer
+        await press(pilot, "e")
+        assert isinstance(app.screen, ItemsEditScreen)
+        await press(pilot, "escape", "n")
+        await wait_for(pilot, lambda: shown(app, SECOND))
+        footer = footer_says(app)
+        assert footer.get("type_value") == "Type value" and "edit_items" not in footer
+        # The help lists the three, each once.
+        rows = dict(screen_of(app).key_sections())["Settle the conflict in the panel"]
+        assert [what for key, what in rows if key == "e"] == [
+            "Draw span",
+            "Type value",
+            "Edit items",
+        ]
+
+    drive(session, scenario, (120, 40))
