@@ -4,10 +4,12 @@ Items are compared whole, so alice's and bob's transfer that differ in the count
 versions, and neither is right. ``ItemsEditScreen`` opens on the items of the first version
 holding any (the one most annotators gave), an input per sub-field of each item, pre-filled;
 the reviewer fixes what is wrong, adds an item (ctrl+n) or drops one (ctrl+r, or by emptying
-it), or starts again from another version's items (pageup / pagedown; "from scratch" is one of
-them). Enter hands every item to ``ReviewSession.settle_typed``, which checks them as the
-annotation screen does and appends them to gold's agreed items instead of any version's; a
-refusal is said under the inputs and the input at fault is focused. Escape changes nothing.
+it), or starts again from another version's items (pageup / pagedown: every version in turn,
+one holding no items named as such, with an empty item to fill; "from scratch" too when every
+version holds some). Enter hands every item to ``ReviewSession.settle_typed``, which checks
+them as the annotation screen does and appends them to gold's agreed items instead of any
+version's; a refusal is said under the inputs and the input at fault is focused. Escape changes
+nothing.
 """
 
 from __future__ import annotations
@@ -78,10 +80,13 @@ class ItemsEditScreen(ModalScreen[bool]):
         self.conflict = conflict
         self.settle = settle
         self.start, self.items = starting_items(conflict, scheme)
-        # The versions one can start from, in order, then None: from scratch.
+        # The versions one can start from, in order, then None: from scratch, unless a
+        # version holding no items is scratch already (left out, pagedown onto bob's "no
+        # other releases" said "From scratch", as if bob's version were not there).
         versions = conflict.get("versions") or []
-        self.starts: list[int | None] = [n for n, v in enumerate(versions) if v.get("value")]
-        self.starts.append(None)
+        self.starts: list[int | None] = list(range(len(versions)))
+        if self.start is None or all(version.get("value") for version in versions):
+            self.starts.append(None)
         self.problem = ""
         """The refusal shown under the inputs ("" when none)."""
 
@@ -105,6 +110,8 @@ class ItemsEditScreen(ModalScreen[bool]):
             version = self.conflict["versions"][self.start]
             out.append(f"From version {self.start + 1} ", style="bold")
             out.append(f"({', '.join(version.get('annotators') or [])})", style="bold")
+            if not version.get("value"):
+                out.append(": no items, from scratch", style="bold")
         out.append(" · pageup / pagedown: start from another", style="dim")
         return out
 
@@ -155,11 +162,8 @@ class ItemsEditScreen(ModalScreen[bool]):
         """Replace the items with the next (or previous) start's: a version's, or scratch."""
         at = self.starts.index(self.start)
         self.start = self.starts[(at + step) % len(self.starts)]
-        if self.start is None:
-            items = [blank_item(self.group)]
-        else:
-            items = version_items(self.conflict, self.scheme, self.start)
-        await self._show_items(items)
+        items = [] if self.start is None else version_items(self.conflict, self.scheme, self.start)
+        await self._show_items(items or [blank_item(self.group)])
         self.query_one("#items-edit-from", Static).update(self._from_line())
 
     async def action_add_item(self) -> None:

@@ -134,9 +134,16 @@ def test_a_group_conflict_settled_with_a_version_s_items_edited(session: ReviewS
             items_editor(app).query_one("#items-edit-from", Static).render()
         )
         assert focused_input(app) == "released_by"
-        # pagedown: from scratch, one empty item; pageup: bob's again.
+        # pagedown: alice's version, which holds no items: named, one empty item to fill;
+        # pageup: bob's again.
         await press(pilot, "pagedown")
         assert items_editor(app).typed() == [dict.fromkeys(AGREED, "")]
+        assert str(items_editor(app).query_one("#items-edit-from", Static).render()).startswith(
+            "From version 1 (alice): no items, from scratch · pageup / pagedown"
+        )
+        await press(pilot, "pagedown")  # round to bob's: scratch is alice's version
+        assert items_editor(app).typed()[0]["count"] == "146"
+        await press(pilot, "pagedown")
         await press(pilot, "pageup")
         assert items_editor(app).typed()[0]["count"] == "146"
         # ctrl+n adds an empty item, ctrl+r drops the one the cursor is in.
