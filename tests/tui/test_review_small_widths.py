@@ -119,3 +119,36 @@ def test_at_80x24_the_frame_says_more_versions_are_below_and_brackets_scroll(
         await wait_for(pilot, lambda: box.scroll_y == 0)
 
     drive(session, scenario, (80, 24), notifications=True)
+
+
+def toasts_drawn(app: ReviewApp) -> list[Any]:
+    return [toast for toast in app.screen.query("Toast") if toast.region]
+
+
+def test_at_60x24_toasts_leave_the_article_and_the_keys_in_sight(session: ReviewSession) -> None:
+    """The opening toast and "before the first conflict" covered the six lines of the
+    article where the conflict is painted."""
+
+    async def scenario(pilot: Any, app: ReviewApp) -> None:
+        screen = screen_of(app)
+        article = screen.query_one(ReviewArticle).region
+        keys = screen.query_one("#conflict-keys").content_region  # the keys, not their rule
+        await wait_for(pilot, lambda: bool(toasts_drawn(app)))
+        (opening,) = toasts_drawn(app)
+        assert "new gold file" in str(opening.render())
+        # p rounds to the last conflict, n back past it to the first; then e draws and c
+        # switches character mode on: each said in a toast.
+        for told in ("", "p", "n", "e", "c"):
+            if told:
+                await press(pilot, told)
+                await wait_for(pilot, lambda: shown(app, app.session.doc_id))
+            for toast in toasts_drawn(app):
+                assert not toast.region.overlaps(article), (told, toast.region, article)
+                assert not toast.region.overlaps(keys), (told, toast.region, keys)
+                # Over the panel's right half: the versions' numbers and names stay in sight.
+                assert toast.region.x >= app.size.width // 2 - 2, toast.region
+        await wait_for(
+            pilot, lambda: any("character mode" in str(t.render()) for t in toasts_drawn(app))
+        )
+
+    drive(session, scenario, (60, 24), notifications=True)
