@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, Select, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from annotator.core.forms import typed_text
 from annotator.core.models import Record, Span
@@ -162,7 +162,7 @@ class SpanList(OptionList):
             return True
         try:
             self.get_option_index(span_id)
-        except Exception:  # an id not listed
+        except OptionDoesNotExist:  # an id not listed (the list shows a window of spans)
             return False
         return True
 
@@ -200,7 +200,7 @@ class SpanList(OptionList):
             return
         try:
             self.highlighted = self.get_option_index(span_id)
-        except Exception:
+        except OptionDoesNotExist:  # not in the window of spans listed
             self.highlighted = None
 
 
