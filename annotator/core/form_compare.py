@@ -89,11 +89,10 @@ def sub_value(value: Any, sub: FormField) -> Hashable:
 
 
 def field_value(form: dict[str, Any], field: FormField) -> Hashable:
-    """The normalised answer of a top-level field (a sorted tuple of frames for a group)."""
+    """The normalised answer of a top-level field that is not a group (a group's items are
+    compared one by one, as frames: ``frame_key``)."""
+    assert field.type != "group", field.name
     raw = form.get(field.name)
-    if field.type == "group":
-        frames = [frame_key(item, field) for item in raw or [] if isinstance(item, dict)]
-        return tuple(sorted(frames, key=repr))
     if field.type == "list":
         return normal(raw or [])
     return normal(raw)
