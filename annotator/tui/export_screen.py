@@ -37,7 +37,6 @@ from annotator.core.export_request import (
 )
 from annotator.core.formats import EXPORT_FORMATS, UTF16_FORMATS
 from annotator.core.session import AnnotationSession
-from annotator.tui.inputs import InOrderInput
 
 # By journal (touched on the event loop only): the last export asked for, which the screen
 # opens with the next time, and the exports still running (one at a time: the screen can be
@@ -119,9 +118,7 @@ class ExportScreen(ModalScreen[None]):
                     yield choice(formats, last.fmt, "export-format")
                 with row("output", "export-out-row"):
                     hint = "a file; a folder for brat, hf and splits"
-                    yield InOrderInput(
-                        str(last.out), placeholder=hint, id="export-out", compact=True
-                    )
+                    yield Input(str(last.out), placeholder=hint, id="export-out", compact=True)
                 yield Static(id="export-out-hint")
                 with row("statuses"):
                     for status in STATUS_BOXES:
@@ -131,13 +128,9 @@ class ExportScreen(ModalScreen[None]):
                         )
                 with row("split"):
                     hint = "none · e.g. train=0.8,dev=0.1,test=0.1"
-                    yield InOrderInput(
-                        last.split or "", placeholder=hint, id="export-split", compact=True
-                    )
+                    yield Input(last.split or "", placeholder=hint, id="export-split", compact=True)
                     yield Label("seed", id="export-seed-name")
-                    yield InOrderInput(
-                        str(last.seed), type="integer", id="export-seed", compact=True
-                    )
+                    yield Input(str(last.seed), type="integer", id="export-seed", compact=True)
                 with row("options", "export-options"):
                     text = "with text (each line gets the document's text and meta)"
                     yield MarkedCheckbox(text, last.with_text, id="export-with-text", compact=True)

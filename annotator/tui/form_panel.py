@@ -24,7 +24,6 @@ from annotator.core.forms import typed_text
 from annotator.core.models import Record, Span
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.session import AnnotationSession
-from annotator.tui.inputs import InOrderInput
 
 PLACEHOLDERS = {
     "text": "text",
@@ -253,7 +252,7 @@ def field_row(field: FormField, path: str) -> ComposeResult:
             hint = PLACEHOLDERS.get(field.type, "")
             if field.from_label:
                 hint += f" · ctrl+l: from {field.from_label}"
-            yield InOrderInput(placeholder=hint, name=path, compact=True)
+            yield Input(placeholder=hint, name=path, compact=True)
 
 
 class EventForm(VerticalScroll):
@@ -281,9 +280,7 @@ class EventForm(VerticalScroll):
                 yield from field_row(field, field.name)
         with Horizontal(classes="field-row"):
             yield Label("note", classes="field-name")
-            yield InOrderInput(
-                placeholder="anything a reviewer should know", id="note", compact=True
-            )
+            yield Input(placeholder="anything a reviewer should know", id="note", compact=True)
 
     async def show(self, session: AnnotationSession) -> None:
         for box in self.query(GroupBox):

@@ -5,7 +5,8 @@ alone only when the key has bubbled back up to the app. Keys that arrive togethe
 typist, keys batched over SSH, a screen busy saving) were therefore handed out before an
 earlier one had done its work: `v` then "24" relabelled the span as a count (`2` went to the
 article, since the focus was not in the value yet), `/` then "swap" skipped the document
-(`s`), and a tab then a word typed the word into the field being left.
+(`s`), a tab then a word typed the word into the field being left, and in an input "abc",
+backspace, "d" gave "abc" (the d typed at once, the backspace's binding run after it).
 
 Here the app hands over the next key only once the previous one has been handled: after each
 key it sends a marker (``KeyHandled``) to the same widget; the marker follows the key up to the

@@ -27,7 +27,6 @@ from annotator.core.forms import typed_text
 from annotator.core.review_decisions import Conflict, field_of
 from annotator.core.review_typed import BadValue, Typed, hint, prefill
 from annotator.core.scheme import FormField, Scheme
-from annotator.tui.inputs import InOrderInput
 
 # The help screen's rows for typing (the review screen lists them in its own help).
 TYPING_KEYS = [
@@ -92,7 +91,7 @@ class FieldEditScreen(ModalScreen[bool]):
             yield Label(f"Type the value of {field.name} ({self.conflict['id']})", classes="title")
             with Vertical(id="field-edit-inputs"), Horizontal(classes="field-edit-row"):
                 yield Label(field.name + ("*" if field.required else ""), classes="field-name")
-                yield InOrderInput(
+                yield Input(
                     value=self.prefilled,
                     placeholder=hint(field),
                     name=field.name,

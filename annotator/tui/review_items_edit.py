@@ -36,7 +36,6 @@ from annotator.core.review_typed import (
     version_items,
 )
 from annotator.core.scheme import Scheme
-from annotator.tui.inputs import InOrderInput
 from annotator.tui.review_field_edit import suggester
 
 # The help screen's rows for editing a group's items (the review screen lists them).
@@ -122,7 +121,7 @@ class ItemsEditScreen(ModalScreen[bool]):
             rows.append(
                 Horizontal(
                     Label(name, classes="field-name"),
-                    InOrderInput(
+                    Input(
                         value=item.get(sub.name, ""),
                         placeholder=hint(sub),
                         name=sub.name,

@@ -15,7 +15,6 @@ from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from annotator.core.session_progress import DocEntry
-from annotator.tui.inputs import InOrderInput
 
 STATUS_MARKS = {
     "done": "✓ done",
@@ -81,7 +80,7 @@ class DocListScreen(ModalScreen[str | None]):
                 "type to filter by id or status (done, new, started, skipped, stale, flag)",
                 classes="title",
             )
-            yield InOrderInput(placeholder="filter", id="doc-filter")
+            yield Input(placeholder="filter", id="doc-filter")
             yield OptionList(id="doc-options")
 
     def on_mount(self) -> None:

@@ -24,7 +24,6 @@ from annotator.core.models import Span
 from annotator.core.session import AnnotationSession
 from annotator.tui.article import ArticleView
 from annotator.tui.form_panel import EventForm, Legend, SidePanel, SpanList
-from annotator.tui.inputs import InOrderInput
 from annotator.tui.messages import DocumentLoaded, LoadFailed
 from annotator.tui.screens import STATUS_MARKS
 from annotator.tui.span_detail import SpanDetail
@@ -92,7 +91,7 @@ class SessionView(Screen[None]):
             with Vertical(id="left"):
                 yield Static(id="banner")
                 yield ArticleView(self.scheme, id="article")
-                yield InOrderInput(
+                yield Input(
                     placeholder=(
                         "search: enter selects the next match (/ enter: the one after)"
                         " · escape: back"

@@ -19,7 +19,6 @@ from textual.widgets import Input, Label, Static
 from annotator.core.models import Span
 from annotator.core.scheme import Scheme
 from annotator.tui.form_panel import PLACEHOLDERS, label_style, short
-from annotator.tui.inputs import InOrderInput
 
 
 class ValueEdited(Message):
@@ -43,7 +42,7 @@ class SpanDetail(Vertical):
         yield Static("", id="span-info")
         with Horizontal(id="value-row"):
             yield Label("value", classes="field-name")
-            yield InOrderInput(id="span-value", compact=True)
+            yield Input(id="span-value", compact=True)
 
     def show(self, span: Span | None, others: list[Span]) -> None:
         info = self.query_one("#span-info", Static)

@@ -1,4 +1,5 @@
-"""Keys that reach an input in one read take effect in the order they were typed."""
+"""Keys that reach an input in one read take effect in the order they were typed: an input's
+own keys (backspace, arrows, home, end) and the characters typed between them."""
 
 from __future__ import annotations
 
@@ -9,21 +10,20 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.widgets import Input
 
-from annotator.tui.inputs import InOrderInput
+from annotator.tui.keys_in_order import KeysInOrderApp
 
 
 class OneInput(App[None]):
-    def __init__(self, kind: type[Input]) -> None:
-        super().__init__()
-        self.kind = kind
-
     def compose(self) -> ComposeResult:
-        yield self.kind(value="abc")
+        yield Input(value="abc")
 
 
-async def typed_at_once(kind: type[Input], *keys: tuple[str, str | None]) -> str:
+class OneInputInOrder(KeysInOrderApp, OneInput):
+    pass
+
+
+async def typed_at_once(app: OneInput, *keys: tuple[str, str | None]) -> str:
     """The input's value after ``keys`` arrive together, as a terminal delivers one read."""
-    app = OneInput(kind)
     async with app.run_test() as pilot:
         field = app.query_one(Input)
         field.focus()
@@ -31,8 +31,8 @@ async def typed_at_once(kind: type[Input], *keys: tuple[str, str | None]) -> str
         field.cursor_position = len(field.value)
         for key, character in keys:
             app.post_message(events.Key(key, character))
-        await pilot.pause()
-        await pilot.pause()
+        for _ in range(10):
+            await pilot.pause(0.02)
         return field.value
 
 
@@ -52,24 +52,23 @@ LEFT_THEN_X = (("left", None), ("x", "x"))
 def test_bound_keys_and_characters_in_one_read_keep_their_order(
     keys: tuple[tuple[str, str | None], ...], value: str
 ) -> None:
-    assert asyncio.run(typed_at_once(InOrderInput, *keys)) == value
+    assert asyncio.run(typed_at_once(OneInputInOrder(), *keys)) == value
 
 
-def test_textuals_own_input_mixes_them_up() -> None:
-    """Why InOrderInput exists: should Textual's input keep the order one day, this fails
-    and the subclass can go."""
-    assert asyncio.run(typed_at_once(Input, *BACKSPACE_THEN_D)) == "abc"
+def test_textual_alone_mixes_them_up() -> None:
+    """Why the apps take keys in order: should Textual keep the order one day, this fails."""
+    assert asyncio.run(typed_at_once(OneInput(), *BACKSPACE_THEN_D)) == "abc"
 
 
 def test_enter_still_submits() -> None:
     submitted: list[str] = []
 
-    class Submitting(OneInput):
+    class Submitting(OneInputInOrder):
         def on_input_submitted(self, event: Input.Submitted) -> None:
             submitted.append(event.value)
 
     async def scenario() -> None:
-        app = Submitting(InOrderInput)
+        app = Submitting()
         async with app.run_test() as pilot:
             app.query_one(Input).focus()
             await pilot.press("end", "x", "enter")
