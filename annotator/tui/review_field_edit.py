@@ -63,10 +63,6 @@ class FieldEditScreen(ModalScreen[bool]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel, nothing changed"),
-        # Before the focused input sees them: otherwise letters typed right after tab went to
-        # the input being left, as tab only moved the focus once it had bubbled up from it.
-        Binding("tab", "app.focus_next", "Next input", show=False, priority=True),
-        Binding("shift+tab", "app.focus_previous", "Previous input", show=False, priority=True),
     ]
 
     def __init__(

@@ -59,9 +59,6 @@ class ItemsEditScreen(ModalScreen[bool]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel, nothing changed"),
-        # Before the focused input sees them (as on FieldEditScreen).
-        Binding("tab", "app.focus_next", "Next input", show=False, priority=True),
-        Binding("shift+tab", "app.focus_previous", "Previous input", show=False, priority=True),
         Binding("pageup", "start_from(-1)", "Previous version's items", show=False),
         Binding("pagedown", "start_from(1)", "Next version's items", show=False),
         Binding("ctrl+n", "add_item", "Add an item", show=False),
