@@ -58,12 +58,94 @@ def suggester(conflict: Conflict, field: FormField, sub: FormField | None) -> Su
     return SuggestFromList(words, case_sensitive=False)
 
 
-class FieldEditScreen(ModalScreen[bool]):
-    """The inputs that settle one field conflict; dismissed with True once it is settled."""
+def input_row(
+    conflict: Conflict, field: FormField, sub: FormField | None, value: str
+) -> Horizontal:
+    """A field's name and its input, pre-filled with ``value``, suggesting what versions gave."""
+    leaf = sub or field
+    return Horizontal(
+        Label(leaf.name + ("*" if leaf.required else ""), classes="field-name"),
+        Input(
+            value=value,
+            placeholder=hint(leaf),
+            name=leaf.name,
+            compact=True,
+            suggester=suggester(conflict, field, sub),
+        ),
+        classes="field-edit-row",
+    )
+
+
+class SettlingScreen(ModalScreen[bool]):
+    """What both editors share: enter hands what is typed (``typed``) to ``settle``; a refusal
+    is shown under the inputs, with the focus in the input at fault, until something changes;
+    escape closes with nothing changed. Dismissed with True once the conflict is settled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel, nothing changed"),
     ]
+
+    def __init__(self, settle: Callable[[Typed], object]) -> None:
+        """``settle``: what Enter calls with the typed texts; it raises ``AnnotatorError``
+        (``BadValue`` naming the input, and the item for a group) to refuse them."""
+        super().__init__()
+        self.settle = settle
+        self.problem = ""
+        """The refusal shown under the inputs ("" when none)."""
+
+    def typed(self) -> Typed:
+        raise NotImplementedError
+
+    def inputs_by_item(self) -> list[list[Input]]:
+        """The inputs, item by item (a plain field's one input is item 0)."""
+        return [list(self.query(Input))]
+
+    def on_mount(self) -> None:
+        # Focused, an input selects its text: typing replaces it, an arrow keeps it to edit.
+        self.query(Input).first().focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            self.settle(self.typed())
+        except BadValue as refused:
+            self.refuse(str(refused), refused.field, refused.item)
+            return
+        except AnnotatorError as refused:
+            self.refuse(str(refused), None, None)
+            return
+        self.dismiss(True)
+
+    def refuse(self, message: str, field: str | None, item: int | None) -> None:
+        """Say why, keep the screen open, and put the focus in the input at fault."""
+        self.problem = message
+        # As text, never markup: the message quotes what was typed ("[b]" stays "[b]").
+        self.query_one("#field-edit-problem", Static).update(Text(message))
+        self.add_class("-refused")
+        for number, inputs in enumerate(self.inputs_by_item()):
+            for widget in inputs:
+                wrong = widget.name == field and number == (item or 0)
+                widget.set_class(wrong, "-invalid")
+                if wrong:
+                    widget.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        # The message is about what was typed before: a change makes it stale.
+        if self.has_class("-refused"):
+            self.clear_problem()
+            event.input.remove_class("-invalid")
+
+    def clear_problem(self) -> None:
+        self.remove_class("-refused")
+        self.problem = ""
+        self.query_one("#field-edit-problem", Static).update("")
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+class FieldEditScreen(SettlingScreen):
+    """The input that settles one plain field's conflict."""
 
     def __init__(
         self,
@@ -71,29 +153,17 @@ class FieldEditScreen(ModalScreen[bool]):
         conflict: Conflict,
         settle: Callable[[Typed], object],
     ) -> None:
-        """``settle``: what Enter calls with the typed texts; it raises ``AnnotatorError``
-        (``BadValue`` naming the input) to refuse them."""
-        super().__init__()
+        super().__init__(settle)
         self.field = field_of(scheme, conflict)
         self.conflict = conflict
-        self.settle = settle
         self.prefilled = prefill(conflict, scheme)
-        self.problem = ""
-        """The refusal shown under the inputs ("" when none)."""
 
     def compose(self) -> ComposeResult:
         field = self.field
         with Vertical(id="field-edit-box"):
             yield Label(f"Type the value of {field.name} ({self.conflict['id']})", classes="title")
-            with Vertical(id="field-edit-inputs"), Horizontal(classes="field-edit-row"):
-                yield Label(field.name + ("*" if field.required else ""), classes="field-name")
-                yield Input(
-                    value=self.prefilled,
-                    placeholder=hint(field),
-                    name=field.name,
-                    compact=True,
-                    suggester=suggester(self.conflict, field, None),
-                )
+            with Vertical(id="field-edit-inputs"):
+                yield input_row(self.conflict, field, None, self.prefilled)
             yield Static(Text(hint(field)), id="field-edit-hint")
             yield Static(id="field-edit-problem")
             yield Static(
@@ -102,45 +172,6 @@ class FieldEditScreen(ModalScreen[bool]):
                 id="field-edit-keys",
             )
 
-    def on_mount(self) -> None:
-        # Focused, an input selects its text: typing replaces it, an arrow keeps it to edit.
-        self.query(Input).first().focus()
-
     def typed(self) -> str:
         """What the input holds."""
         return self.query_one(Input).value
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        try:
-            self.settle(self.typed())
-        except BadValue as refused:
-            self.refuse(str(refused), refused.field)
-            return
-        except AnnotatorError as refused:
-            self.refuse(str(refused), None)
-            return
-        self.dismiss(True)
-
-    def refuse(self, message: str, field: str | None) -> None:
-        """Say why, keep the screen open, and put the focus in the input at fault."""
-        self.problem = message
-        # As text, never markup: the message quotes what was typed ("[b]" stays "[b]").
-        self.query_one("#field-edit-problem", Static).update(Text(message))
-        self.add_class("-refused")
-        for widget in self.query(Input):
-            wrong = widget.name == field
-            widget.set_class(wrong, "-invalid")
-            if wrong:
-                widget.focus()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        # The message is about what was typed before: a change makes it stale.
-        if self.has_class("-refused"):
-            self.remove_class("-refused")
-            self.problem = ""
-            self.query_one("#field-edit-problem", Static).update("")
-            event.input.remove_class("-invalid")
-
-    def action_cancel(self) -> None:
-        self.dismiss(False)

@@ -18,25 +18,20 @@ from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Label, Static
 
-from annotator.core.errors import AnnotatorError
 from annotator.core.review_decisions import Conflict, field_of
 from annotator.core.review_typed import (
-    BadValue,
     Typed,
     blank_item,
-    hint,
     starting_items,
     version_items,
 )
 from annotator.core.scheme import Scheme
-from annotator.tui.review_field_edit import suggester
+from annotator.tui.review_field_edit import SettlingScreen, input_row
 
 # The help screen's rows for editing a group's items (the review screen lists them).
 ITEMS_KEYS = [
@@ -54,11 +49,10 @@ class ItemBlock(Vertical):
     """The inputs of one item, a row per sub-field."""
 
 
-class ItemsEditScreen(ModalScreen[bool]):
+class ItemsEditScreen(SettlingScreen):
     """The items that settle one group conflict; dismissed with True once it is settled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel, nothing changed"),
         Binding("pageup", "start_from(-1)", "Previous version's items", show=False),
         Binding("pagedown", "start_from(1)", "Next version's items", show=False),
         Binding("ctrl+n", "add_item", "Add an item", show=False),
@@ -68,13 +62,10 @@ class ItemsEditScreen(ModalScreen[bool]):
     def __init__(
         self, scheme: Scheme, conflict: Conflict, settle: Callable[[Typed], object]
     ) -> None:
-        """``settle``: what Enter calls with the items' texts; it raises ``AnnotatorError``
-        (``BadValue`` naming the input and item) to refuse them."""
-        super().__init__()
+        super().__init__(settle)
         self.scheme = scheme
         self.group = field_of(scheme, conflict)
         self.conflict = conflict
-        self.settle = settle
         self.start, self.items = starting_items(conflict, scheme)
         # The versions one can start from, in order, then None: from scratch, unless a
         # version holding no items is scratch already (left out, pagedown onto bob's "no
@@ -83,8 +74,6 @@ class ItemsEditScreen(ModalScreen[bool]):
         self.starts: list[int | None] = list(range(len(versions)))
         if self.start is None or all(version.get("value") for version in versions):
             self.starts.append(None)
-        self.problem = ""
-        """The refusal shown under the inputs ("" when none)."""
 
     # ------------------------------------------------------------- drawing
     def compose(self) -> ComposeResult:
@@ -112,36 +101,19 @@ class ItemsEditScreen(ModalScreen[bool]):
         return out
 
     def _block(self, number: int, item: dict[str, str]) -> ItemBlock:
-        rows = []
-        for sub in self.group.fields:
-            name = sub.name + ("*" if sub.required else "")
-            rows.append(
-                Horizontal(
-                    Label(name, classes="field-name"),
-                    Input(
-                        value=item.get(sub.name, ""),
-                        placeholder=hint(sub),
-                        name=sub.name,
-                        compact=True,
-                        suggester=suggester(self.conflict, self.group, sub),
-                    ),
-                    classes="field-edit-row",
-                )
-            )
-        block = ItemBlock(
+        rows = [
+            input_row(self.conflict, self.group, sub, item.get(sub.name, ""))
+            for sub in self.group.fields
+        ]
+        return ItemBlock(
             Label(f"item {number + 1}", classes="item-title"), *rows, classes="items-edit-item"
         )
-        return block
 
     def _keys(self) -> str:
         return (
             "enter: settle with these items, no version's · ctrl+n: add an item · ctrl+r: "
             "drop this one · escape: cancel"
         )
-
-    def on_mount(self) -> None:
-        # Focused, an input selects its text: typing replaces it, an arrow keeps it to edit.
-        self.query(Input).first().focus()
 
     def blocks(self) -> list[ItemBlock]:
         return list(self.query(ItemBlock))
@@ -152,6 +124,9 @@ class ItemsEditScreen(ModalScreen[bool]):
             {widget.name or "": widget.value for widget in block.query(Input)}
             for block in self.blocks()
         ]
+
+    def inputs_by_item(self) -> list[list[Input]]:
+        return [list(block.query(Input)) for block in self.blocks()]
 
     # ------------------------------------------------------------- keys
     async def action_start_from(self, step: int) -> None:
@@ -181,7 +156,7 @@ class ItemsEditScreen(ModalScreen[bool]):
         return 0
 
     async def _show_items(self, items: list[dict[str, str]], focus: int = 0) -> None:
-        self._clear_problem()
+        self.clear_problem()
         holder = self.query_one("#items-edit-items", VerticalScroll)
         await holder.remove_children()
         await holder.mount_all(self._block(number, item) for number, item in enumerate(items))
@@ -190,44 +165,3 @@ class ItemsEditScreen(ModalScreen[bool]):
         # Scrolled to now, the new items have no place yet: the list went to its top and the
         # focused item (the one just added) was below the frame. After the refresh it has one.
         self.call_after_refresh(holder.scroll_to_widget, block, animate=False)
-
-    # ------------------------------------------------------------- settling
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        try:
-            self.settle(self.typed())
-        except BadValue as refused:
-            self.refuse(str(refused), refused.field, refused.item)
-            return
-        except AnnotatorError as refused:
-            self.refuse(str(refused), None, None)
-            return
-        self.dismiss(True)
-
-    def refuse(self, message: str, field: str | None, item: int | None) -> None:
-        """Say why, keep the screen open, and put the focus in the input at fault."""
-        self.problem = message
-        # As text, never markup: the message quotes what was typed.
-        self.query_one("#field-edit-problem", Static).update(Text(message))
-        self.add_class("-refused")
-        for number, block in enumerate(self.blocks()):
-            for widget in block.query(Input):
-                wrong = widget.name == field and number == (item or 0)
-                widget.set_class(wrong, "-invalid")
-                if wrong:
-                    widget.focus()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        # The message is about what was typed before: a change makes it stale.
-        if self.has_class("-refused"):
-            self._clear_problem()
-            event.input.remove_class("-invalid")
-
-    def _clear_problem(self) -> None:
-        self.remove_class("-refused")
-        self.problem = ""
-        self.query_one("#field-edit-problem", Static).update("")
-
-    def action_cancel(self) -> None:
-        self.dismiss(False)
