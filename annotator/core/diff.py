@@ -37,11 +37,8 @@ DIFF_KINDS: tuple[DiffKind, ...] = ("boundary", "label", "only_a", "only_b", "va
 _KIND_ORDER = {kind: order for order, kind in enumerate(("value", "label", "boundary"))}
 
 
-def _position(span: SpanView) -> tuple[int, int, str, str]:
-    return (span.start, span.end, span.label, span.id)
-
-
-# The same keys at C speed (SpanView fields: id, start, end, label, text, value).
+# Sort keys of spans, at C speed (SpanView fields: id, start, end, label, text, value): by
+# position, (start, end, label, id).
 _by_position = itemgetter(1, 2, 3, 0)
 _by_offsets_label = itemgetter(1, 2, 3)
 _by_offsets = itemgetter(1, 2)
@@ -95,7 +92,7 @@ def _pair_the_rest(
     _pair_by(free_a, free_b, _by_offsets, "label", out)
     candidates = sorted(
         (
-            (-(min(x.end, y.end) - max(x.start, y.start)), _position(x), _position(y), x, y)
+            (-(min(x.end, y.end) - max(x.start, y.start)), _by_position(x), _by_position(y), x, y)
             for x in free_a
             for y in free_b
             if x.label == y.label and x.start < y.end and y.start < x.end
