@@ -135,10 +135,9 @@ def field_agreement(
         unit_pairs = unit_equal = 0
         if per_unit is not None:
             for field in plain:
-                present = [value for value in tables[field.name][-1] if value is not None]
-                for first, second in combinations(present, 2):
-                    unit_pairs += 1
-                    unit_equal += first == second
+                pairs_here, equal_here = _equal_pairs(tables[field.name][-1])
+                unit_pairs += pairs_here
+                unit_equal += equal_here
         for group in groups:
             items = {name: _items(form, group) for name, form in forms.items()}
             counted = same_frames[group.name][:]
@@ -169,13 +168,20 @@ def _figure(value: float | None) -> float | None:
     return None if value is None else round(value, 6)
 
 
+def _equal_pairs(row: list[Hashable | None]) -> tuple[int, int]:
+    """Pairs of the answers given in one unit (None: none given), and how many are equal."""
+    present = [value for value in row if value is not None]
+    pairs = equal = 0
+    for first, second in combinations(present, 2):
+        pairs += 1
+        equal += first == second
+    return pairs, equal
+
+
 def _pair_agreement(table: list[list[Hashable | None]]) -> float | None:
-    pairs = agreeing = 0
-    for row in table:
-        present = [value for value in row if value is not None]
-        for first, second in combinations(present, 2):
-            pairs += 1
-            agreeing += first == second
+    counted = [_equal_pairs(row) for row in table]
+    pairs = sum(pairs for pairs, _equal in counted)
+    agreeing = sum(equal for _pairs, equal in counted)
     return agreeing / pairs if pairs else None
 
 
