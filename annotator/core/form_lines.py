@@ -24,8 +24,11 @@ from pydantic import BaseModel
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.values import check_date
 
-_I64_MIN, _I64_MAX = -(2**63), 2**63 - 1
-_Integer = Annotated[int, Meta(ge=_I64_MIN, le=_I64_MAX)]
+# orjson (the models' reader) reads a whole number outside 64 bits as a float, which the models
+# then refuse as an int; msgspec would read it as a Python int. Bounded to int64, such a number
+# is refused by the structs too (``record_lines`` bounds its integers with the same).
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+Integer = Annotated[int, Meta(ge=INT64_MIN, le=INT64_MAX)]
 # values._DATE_RE with [0-9] for \d and \Z for $ (never more lenient).
 _Date = Annotated[str, Meta(pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\Z")]
 
@@ -38,7 +41,7 @@ def _field_type(field: FormField, dates: list[tuple[str, ...]], path: tuple[str,
     if field.type == "text":
         return str | None | UnsetType
     if field.type == "integer":
-        return _Integer | None | UnsetType
+        return Integer | None | UnsetType
     if field.type == "date":
         dates.append((*path, field.name))
         return _Date | None | UnsetType

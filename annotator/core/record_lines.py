@@ -28,19 +28,17 @@ import msgspec
 import orjson
 from msgspec import Meta
 
-from annotator.core.form_lines import FormCheck
+from annotator.core.form_lines import INT64_MAX, FormCheck, Integer
 from annotator.core.models import SCHEMA_VERSION, Status
 from annotator.core.record_check import SpanValues
 from annotator.core.scheme import Scheme
 from annotator.core.validate import links_problems
 
 _NonEmpty = Annotated[str, Meta(min_length=1)]
-# orjson (the model's reader) reads a whole number outside 64 bits as a float, which the model
-# then refuses as an int; msgspec would read it as a Python int. Bounded to int64 (msgspec's
-# bounds must fit one; a larger one merely takes the model's path), it is refused here too.
-_I64_MIN, _I64_MAX = -(2**63), 2**63 - 1
-_Offset = Annotated[int, Meta(ge=0, le=_I64_MAX)]
-_SpanValue = Annotated[int, Meta(ge=_I64_MIN, le=_I64_MAX)] | str | None
+# Integers within 64 bits, as orjson reads them (``form_lines.Integer`` says why); msgspec's
+# bounds must fit int64, so a larger number merely takes the model's path.
+_Offset = Annotated[int, Meta(ge=0, le=INT64_MAX)]
+_SpanValue = Integer | str | None
 # models._SHA_RE and models._UTC_RE, with ``[0-9]`` for ``\d`` (ASCII only) and ``\Z`` for
 # ``$``: never more lenient.
 _Sha256 = Annotated[str, Meta(pattern=r"^[0-9a-f]{64}\Z")]
