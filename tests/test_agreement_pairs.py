@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import combinations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.agreement import _add_pair, _Marks, _Pair
+from annotator.core.span_pairs import Marks, SpanTally
 
 Key = tuple[int, int, str]
 
@@ -46,20 +47,60 @@ def by_definition(a: list[Key], b: list[Key]) -> dict[str, list[int]]:
     }
 
 
-@settings(max_examples=400, deadline=None)
-@given(keys, keys)
-def test_pair_counts_follow_the_definitions(a: list[Key], b: list[Key]) -> None:
-    pair = _Pair()
-    doc = _add_pair(_Marks(a), _Marks(b), pair)
-    expected = by_definition(a, b)
-    assert {label: counts for label, counts in pair.by_label.items() if any(counts)} == {
-        label: counts for label, counts in expected.items() if any(counts)
-    }
-    assert doc == [sum(counts[index] for counts in expected.values()) for index in range(5)]
-    assert pair.counts == doc
+names = ["alice", "bob", "carol"]
+# Documents, each the records of two or three of the annotators (in name order).
+documents = st.lists(
+    st.lists(st.one_of(st.none(), keys), min_size=3, max_size=3).filter(
+        lambda records: sum(record is not None for record in records) >= 2
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+def summed(tallies: list[dict[str, list[int]]]) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for tally in tallies:
+        for label, counts in tally.items():
+            out[label] = [x + y for x, y in zip(out.get(label, [0] * 5), counts, strict=True)]
+    return {label: counts for label, counts in out.items() if any(counts)}
+
+
+@settings(max_examples=300, deadline=None)
+@given(documents)
+def test_pair_counts_follow_the_definitions(docs: list[list[list[Key] | None]]) -> None:
+    tally = SpanTally(names)
+    expected: dict[tuple[str, str], list[dict[str, list[int]]]] = {}
+    for records in docs:
+        marks = {
+            name: Marks(record)
+            for name, record in zip(names, records, strict=True)
+            if record is not None
+        }
+        counted = tally.add(marks)
+        present = list(marks)
+        wanted = []
+        for a, b in combinations(present, 2):
+            by_label = by_definition(marks[a].listed, marks[b].listed)
+            expected.setdefault((a, b), []).append(by_label)
+            wanted.append(
+                [sum(counts[index] for counts in by_label.values()) for index in range(5)]
+            )
+        assert counted == wanted
+    for (a, b), pair in tally.pairs.items():
+        mine = expected.get((a, b), [])
+        assert pair.documents == len(mine)
+        totals = summed(mine)
+        assert {label: c for label, c in tally.by_label(a, b).items() if any(c)} == totals
+        assert pair.counts == [sum(c[index] for c in totals.values()) for index in range(5)]
+    spans = Counter(
+        label for records in docs for record in records if record for _s, _e, label in record
+    )
+    assert +tally.label_counts() == spans
 
 
 def test_a_span_twice_in_one_record_is_counted_twice() -> None:
-    pair = _Pair()
-    doc = _add_pair(_Marks([(0, 3, "actor"), (0, 3, "actor")]), _Marks([(0, 3, "actor")]), pair)
-    assert doc == [1, 2, 1, 2, 1]
+    tally = SpanTally(["a", "b"])
+    doc = tally.add({"a": Marks([(0, 3, "actor"), (0, 3, "actor")]), "b": Marks([(0, 3, "actor")])})
+    assert doc == [[1, 2, 1, 2, 1]]
+    assert tally.by_label("a", "b") == {"actor": [1, 2, 1, 2, 1]}
