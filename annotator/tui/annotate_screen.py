@@ -9,6 +9,7 @@ from typing import ClassVar
 
 from textual import on, work
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Input, OptionList
 
@@ -50,6 +51,19 @@ class AnnotateScreen(SessionView):
         Binding("escape", "focus_article", "Back to article", show=False),
         Binding("q", "quit", "Quit"),
     ]
+
+    # Whether a hint (how to use a key that could not act) may still be showing: once the key
+    # acts, the hint is stale and is cleared rather than left over the work for seconds.
+    _hinted = False
+
+    def hint(self, message: str, severity: SeverityLevel = "information") -> None:
+        self._hinted = True
+        self.notify(message, severity=severity)
+
+    def hint_taken(self) -> None:
+        if self._hinted:
+            self._hinted = False
+            self.app.clear_notifications()
 
     def action_label(self, label: str) -> None:
         start, end = self.article.selection_offsets()
@@ -142,12 +156,13 @@ class AnnotateScreen(SessionView):
         """Put the focus in the current span's value (enter or escape saves it)."""
         span = self.follow_article()
         if span is None:
-            self.notify("no span at the cursor: move onto one (tab: next span), then v")
+            self.hint("no span at the cursor: move onto one (tab: next span), then v")
             return
         label = self.scheme.label(span.label)
         if label is None or label.value_type == "none":
-            self.notify(f"{span.id} is labelled {span.label}, a label without a value")
+            self.hint(f"{span.id} is labelled {span.label}, a label without a value")
             return
+        self.hint_taken()
         if not self.query_one("#side").display:  # a narrow screen shows the guidelines there
             self.action_close_guidelines()
         self.query_one("#span-value", Input).focus()
@@ -160,12 +175,13 @@ class AnnotateScreen(SessionView):
         focused = self.focused
         path = getattr(focused, "name", None) if focused is not None else None
         if not path or focused is None or focused.id == "note":
-            self.notify(
+            self.hint(
                 "move to a form field (o), then ctrl+l fills it from the selected span",
                 severity="warning",
             )
             return
-        self.change(self.session.fill_from_span, path)
+        if self.change(self.session.fill_from_span, path) is not FAILED:
+            self.hint_taken()
 
     def on_field_edited(self, message: FieldEdited) -> None:
         ok = self.change(self.session.set_field, message.path, message.raw) is not FAILED

@@ -131,3 +131,30 @@ def test_a_search_that_selects_a_span_exactly_makes_it_current(
         assert value_input(app).has_focus
 
     drive(session, scenario)
+
+
+def toasts(app: AnnotatorApp) -> list[str]:
+    # Toasts are looked up by their CSS type name: their class is not public.
+    return [str(toast.render()) for toast in app.screen.query("Toast")]
+
+
+def test_a_hint_goes_once_its_key_acts(session: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        app.clear_notifications()  # the Welcome
+        await press(pilot, "v")  # the cursor is on no span
+        assert any("no span at the cursor" in toast for toast in toasts(app))
+        await press(pilot, *COUNT, "2", "v")
+        assert value_input(app).has_focus
+        assert toasts(app) == []
+
+    drive(session, scenario, notifications=True)
+
+
+def test_a_hint_stays_while_its_key_still_cannot_act(session: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        app.clear_notifications()
+        await press(pilot, "v", "right", "v")
+        shown = toasts(app)
+        assert shown and all("no span at the cursor" in toast for toast in shown)
+
+    drive(session, scenario, notifications=True)
