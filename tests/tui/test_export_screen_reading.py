@@ -3,6 +3,7 @@ every Tab stop shows its focus, the Export button stays in sight, checkboxes rea
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from annotate_helpers import drive, press
@@ -47,6 +48,12 @@ def test_every_tab_stop_shows_its_focus_and_the_body_is_one_only_to_scroll(
         run = screen.query_one("#export-run", Button)
         assert frame.content_region.contains_region(run.region)
         assert not body.region.overlaps(run.region)
+        # The rows go without blank lines between them, so that the command the export is
+        # the same as comes into sight (whole, with the short paths a person types).
+        rows = [row.region for row in screen.query(".export-row")]
+        assert all(below.y == above.bottom for above, below in pairwise(rows[2:]))
+        command = screen.query_one("#export-command").region
+        assert command.y == rows[-1].bottom and command.y < body.region.bottom - 1
         border = frame.styles.border_top[0]
         # A stop after Export now, as there is more to see.
         assert await stops(pilot, app) == ([*fields, "export-body"] * 2)[:12]
