@@ -7,7 +7,7 @@ from pathlib import Path
 
 from annotator.core.models import Record, Span, sha256_text
 from annotator.core.session import AnnotationSession, open_session
-from annotator.core.spans import span_in_focus
+from annotator.core.spans import overlapping, span_in_focus
 from tests.test_session_data import fixed_now, where, write_texts
 
 TEXT = "Kestria said it had released six wounded Norvanian soldiers, and Kestria's six"
@@ -120,3 +120,23 @@ def test_session_follow_snaps_the_selection_and_remembers_the_span(tmp_path: Pat
         assert session.selected is None
     finally:
         session.close()
+
+
+def test_the_spans_sharing_a_character_with_the_current_one_say_how_they_lie() -> None:
+    record = record_of(
+        ("s1", SIX, SOLDIERS_END, "releasee"),  # six wounded Norvanian soldiers
+        ("s2", SIX, SIX + 3, "count"),  # six
+        ("s3", SIX + 4, SOLDIERS_END + 5, "actor"),  # across the end of s1
+        ("s4", SIX, SOLDIERS_END, "actor"),  # the very place of s1
+        ("s5", 0, 7, "actor"),  # Kestria: apart
+    )
+
+    def lies(span_id: str) -> list[tuple[str, str]]:
+        span = record.span_by_id(span_id)
+        assert span is not None
+        return [(where, other.id) for where, other in overlapping(record, span)]
+
+    # The outer span lists the one inside it, though the cursor may be nowhere near it.
+    assert lies("s1") == [("inside", "s2"), ("around", "s4"), ("overlapping", "s3")]
+    assert lies("s2") == [("around", "s4"), ("around", "s1")]  # by place, then label
+    assert lies("s5") == []

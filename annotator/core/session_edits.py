@@ -65,9 +65,11 @@ class SessionEdits:
     def span(self, span_id: str | None) -> Span | None:
         return None if span_id is None else self.record.span_by_id(span_id)
 
-    def spans_under(self, offset: int) -> list[Span]:
-        """Spans at the cursor, innermost first; a cursor just after a span's end counts too."""
-        return spans.spans_under_cursor(self.record, offset)
+    def spans_overlapping(self, span_id: str) -> list[tuple[str, Span]]:
+        """The other spans sharing a character with span ``span_id`` and how each lies
+        (``spans.overlapping``); none when there is no such span."""
+        span = self.record.span_by_id(span_id)
+        return [] if span is None else spans.overlapping(self.record, span)
 
     def select_at(self, offset: int) -> Span | None:
         """Follow the cursor (no selection): see ``follow``."""

@@ -295,6 +295,26 @@ def spans_at(record: Record, offset: int) -> list[Span]:
     return sorted(covering, key=lambda span: (span.end - span.start, *sort_key(span)))
 
 
+def overlapping(record: Record, span: Span) -> list[tuple[str, Span]]:
+    """The other spans sharing a character with ``span``, in document order, each with how it
+    lies: ``inside`` it, ``around`` it (or at the very same place), or ``overlapping``."""
+    out: list[tuple[str, Span]] = []
+    for other in sorted(record.spans, key=sort_key):
+        if other.id == span.id or not (other.start < span.end and other.end > span.start):
+            continue
+        if (
+            span.start <= other.start
+            and other.end <= span.end
+            and other.end - other.start < (span.end - span.start)
+        ):
+            out.append(("inside", other))
+        elif other.start <= span.start and span.end <= other.end:
+            out.append(("around", other))
+        else:
+            out.append(("overlapping", other))
+    return out
+
+
 def spans_under_cursor(record: Record, offset: int) -> list[Span]:
     """Spans at the cursor, innermost first; a cursor just after a span's end counts too when
     no span covers it (the cursor sits after the last word labelled)."""

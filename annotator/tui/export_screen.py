@@ -83,7 +83,7 @@ class ExportScreen(ModalScreen[None]):
     CSS_PATH = "export.tcss"
     # Under 30 rows (80x24) the rows go without blank lines between them (``-short``), so that
     # the whole body, down to the command it is the same as, is in sight without scrolling.
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-short"), (30, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
 
     def __init__(self, session: AnnotationSession) -> None:
         super().__init__()

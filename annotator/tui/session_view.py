@@ -249,7 +249,7 @@ class SessionView(Screen[None]):
     def refresh_side(self) -> None:
         session = self.session
         span = session.span(session.selected)
-        others = session.spans_under(self.article.cursor_offset) if span else []
+        others = session.spans_overlapping(span.id) if span else []
         cursor = self.article.cursor_offset
         self.query_one("#spans", SpanList).show(
             self.scheme, session.record, session.selected, cursor

@@ -44,7 +44,9 @@ class SpanDetail(Vertical):
             yield Label("value", classes="field-name")
             yield Input(id="span-value", compact=True)
 
-    def show(self, span: Span | None, others: list[Span]) -> None:
+    def show(self, span: Span | None, others: list[tuple[str, Span]]) -> None:
+        """Show ``span`` (None: no span at the cursor) and ``others``, the spans sharing a
+        character with it, each with how it lies (``spans.overlapping``)."""
         info = self.query_one("#span-info", Static)
         value_input = self.query_one("#span-value", Input)
         row = self.query_one("#value-row")
@@ -58,10 +60,10 @@ class SpanDetail(Vertical):
         text.append(span.label, style=label_style(self.scheme, span.label))
         text.append(f" {span.start}–{span.end} ", style="dim")
         text.append(repr(short(span.text, 40)))
-        for other in others:
-            if other.id != span.id:
-                text.append(f"\n  also here: {other.id} ", style="dim")
-                text.append(other.label, style=label_style(self.scheme, other.label))
+        for where, other in others:
+            text.append(f"\n  {where}: {other.id} ", style="dim")
+            text.append(other.label, style=label_style(self.scheme, other.label))
+            text.append(f" {short(other.text, 24)!r}", style="dim")
         info.update(text)
         label = self.scheme.label(span.label)
         value_type = label.value_type if label else "none"

@@ -101,7 +101,7 @@ def test_the_span_just_labelled_inside_another_is_current(session: AnnotationSes
         labels = {s["id"]: s["label"] for s in journal(session)[-1]["spans"]}
         assert labels == {"s1": "releasee", "s2": "count"}
         assert detail(app).startswith("s2 count 43–46 '146'")
-        assert "also here: s1 releasee" in detail(app)
+        assert "around: s1 releasee '146 prisoners'" in detail(app)
         # v fills the new count's value, not the releasee's.
         await press(pilot, "v")
         assert value_input(app).has_focus and value_input(app).value == "146"
