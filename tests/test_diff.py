@@ -102,14 +102,21 @@ def test_form_differences_with_paths(tmp_path: Path) -> None:
         ],
     }
     assert form_differences(form_a, form_b, test_scheme) == [
-        {"field": "code", "b_field": "code", "a": "1", "b": "2"},
-        {"field": "number", "b_field": "number", "a": 3, "b": None},
-        {"field": "releases[0].count", "b_field": "releases[1].count", "a": 146, "b": 145},
+        {"field": "code", "b_field": "code", "a": "1", "b": "2", "only": None},
+        {"field": "number", "b_field": "number", "a": 3, "b": None, "only": None},
+        {
+            "field": "releases[0].count",
+            "b_field": "releases[1].count",
+            "a": 146,
+            "b": 145,
+            "only": None,
+        },
         {
             "field": "releases[2]",
             "b_field": "releases[2]",
             "a": None,
             "b": {"released_by": "Qatar"},
+            "only": "b",
         },
     ]
 
@@ -155,6 +162,7 @@ def test_json_shape(tmp_path: Path) -> None:
             "b_field": "event_type",
             "a": "exchange",
             "b": "announcement",
+            "only": None,
         }
     ]
     only_d2 = orjson.loads(run_cli("diff", alice, bob, "--json", "--doc", "d2").stdout)

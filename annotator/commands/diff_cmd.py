@@ -72,6 +72,24 @@ def _form_value(value: Any) -> str:
     return _json(value)
 
 
+def _form_line(change: dict[str, Any], width: int) -> str:
+    """One form difference for a person. A group's item only one annotator has is said to be
+    theirs alone, not shown at its index: the other may have an item at that index (paired
+    with another of the first one's), which "B no value" would hide."""
+    side = change.get("only")
+    if side in ("a", "b"):
+        group = change["field"].partition("[")[0]
+        item = f"{{{_form_value(change[side])}}}"
+        return "\n" + "\n".join(
+            _wrapped(f"  form     {group}: ", f"only {side.upper()} has {item}", width)
+        )
+    path = change["field"]
+    if change["b_field"] not in (None, path):
+        path = f"{path} (B: {change['b_field']})"
+    a, b = f"A {_form_value(change['a'])}", f"B {_form_value(change['b'])}"
+    return _pair_line(f"  form     {path}: ", a, b, width)
+
+
 def _marked(shown: str, start: int, end: int, span: dict[str, Any] | None, colour: str) -> Text:
     """The excerpt ``shown[start:end]`` with ``span`` marked (bold, underlined, in colour).
 
@@ -217,11 +235,7 @@ def print_report(
                 if end < item["sentence"][1]:
                     block.append("…", style="dim")
         for change in form_by_doc.get(doc_id, []):
-            path = change["field"]
-            if change["b_field"] not in (None, path):
-                path = f"{path} (B: {change['b_field']})"
-            a, b = f"A {_form_value(change['a'])}", f"B {_form_value(change['b'])}"
-            block.append(_pair_line(f"  form     {path}: ", a, b, console.width))
+            block.append(_form_line(change, console.width))
         for note in notes_by_doc.get(doc_id, []):
             for side in ("a", "b"):
                 if note[side]:

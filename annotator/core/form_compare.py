@@ -264,10 +264,14 @@ def pair_frames(
 def form_differences(
     form_a: dict[str, Any], form_b: dict[str, Any], scheme: Scheme
 ) -> list[dict[str, Any]]:
-    """Every field that differs: ``{"field", "b_field", "a", "b"}`` (values as written).
+    """Every field that differs: ``{"field", "b_field", "a", "b", "only"}`` (values as written).
 
     ``field`` is the path in A's form (``event_type``, ``releases[0].count``); ``b_field`` the
-    path in B's form, which differs only when a group's items are in another order.
+    path in B's form, which differs only when a group's items are in another order. A group's
+    item that only one annotator has (no item of the other is left to pair it with) has
+    ``only`` ``"a"`` or ``"b"`` and its path in that annotator's form: ``field`` for A's item
+    (``b_field`` None), ``field`` and ``b_field`` for B's (``a`` None); the other annotator
+    may well have an item at that index, paired with another one. ``only`` is None otherwise.
     """
     out: list[dict[str, Any]] = []
     if form_a == form_b:
@@ -276,9 +280,8 @@ def form_differences(
         if field.type != "group":
             if field_value(form_a, field) != field_value(form_b, field):
                 path = field.name
-                out.append(
-                    {"field": path, "b_field": path, "a": form_a.get(path), "b": form_b.get(path)}
-                )
+                a, b = form_a.get(path), form_b.get(path)
+                out.append({"field": path, "b_field": path, "a": a, "b": b, "only": None})
             continue
         items_a = [item for item in form_a.get(field.name) or [] if isinstance(item, dict)]
         items_b = [item for item in form_b.get(field.name) or [] if isinstance(item, dict)]
@@ -293,12 +296,15 @@ def form_differences(
                             "b_field": f"{field.name}[{index_b}].{sub.name}",
                             "a": value_a,
                             "b": value_b,
+                            "only": None,
                         }
                     )
         for index_a in only_a:
             path = f"{field.name}[{index_a}]"
-            out.append({"field": path, "b_field": None, "a": items_a[index_a], "b": None})
+            item_a = items_a[index_a]
+            out.append({"field": path, "b_field": None, "a": item_a, "b": None, "only": "a"})
         for index_b in only_b:
             path = f"{field.name}[{index_b}]"
-            out.append({"field": path, "b_field": path, "a": None, "b": items_b[index_b]})
+            item_b = items_b[index_b]
+            out.append({"field": path, "b_field": path, "a": None, "b": item_b, "only": "b"})
     return out
