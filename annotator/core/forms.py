@@ -107,6 +107,18 @@ def typed_list(typed: str) -> list[str]:
     return [item.strip() for item in typed.split(",") if item.strip()]
 
 
+def typed_fits(scheme: Scheme, path: str, typed: str) -> bool:
+    """Whether ``typed``, as a person types it into the input of the field at ``path`` (a list
+    comma-separated), is a value the field takes. The annotation screen saves a pause in
+    typing only then: a date half typed is not refused while it is still being typed."""
+    try:
+        _top, _index, field = resolve_path(scheme, path)
+        coerce_field_value(field, typed_list(typed) if field.type == "list" else typed)
+    except AnnotatorError:
+        return False
+    return True
+
+
 def _list_value(field: FormField, value: Any) -> list[str]:
     if value is None:
         return []

@@ -19,7 +19,7 @@ from annotator.tui.form_panel import EventForm, FieldEdited, GroupEdited, NoteEd
 from annotator.tui.keys import declared, key_rows, with_label_keys
 from annotator.tui.screens import DocListScreen, HelpScreen
 from annotator.tui.session_view import FAILED, GuidelinesView, SessionView
-from annotator.tui.span_detail import ValueEdited
+from annotator.tui.span_detail import SpanDetail, ValueEdited
 
 
 def annotate_screen_for(session: AnnotationSession) -> AnnotateScreen:
@@ -215,6 +215,36 @@ class AnnotateScreen(SessionView):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.session.activity()
+
+    # Set when quitting found a typed value the field refuses: quitting again leaves without it.
+    _refused_at_quit: str | None = None
+
+    def typing_kept(self) -> bool:
+        """Save what is typed in the focused field, as leaving it would (quitting does not
+        leave it). A value the field refuses stops the quit once, saying so."""
+        focused = self.focused
+        if not isinstance(focused, Input) or focused.id == "search":
+            return True
+        if focused.id == "span-value":
+            detail = self.query_one("#detail", SpanDetail)
+            if detail.span_id is None or focused.value == detail.saved_value:
+                return True
+            kept = self.change(self.session.set_value, focused.value, detail.span_id)
+        elif focused.id == "note":
+            kept = self.change(self.session.set_note, focused.value)
+        elif focused.name:
+            kept = self.change(self.session.set_field, focused.name, focused.value)
+        else:
+            return True
+        if kept is not FAILED or self._refused_at_quit == focused.value:
+            return True
+        self._refused_at_quit = focused.value
+        self.notify(
+            f"{focused.value!r} is not saved: correct it, or quit again to leave without it",
+            severity="warning",
+            markup=False,
+        )
+        return False
 
     def _go(self, doc_id: str | None, none_message: str) -> None:
         if doc_id is None:

@@ -46,6 +46,10 @@ class AnnotatorApp(SavingApp):
             if isinstance(screen, AnnotateScreen):
                 screen.refresh_status()
 
+    def typing_kept(self) -> bool:
+        screens = [screen for screen in self.screen_stack if isinstance(screen, AnnotateScreen)]
+        return all(screen.typing_kept() for screen in screens)
+
     # ---------------------------------------------------------------- export
     def action_export(self) -> None:
         # Cleared on the screen below, before the dialog covers it: a toast from before (the

@@ -43,6 +43,9 @@ from annotator.core.session import AnnotationSession
 # closed, and opened again, while one runs).
 _LAST: dict[str, ExportRequest] = {}
 _RUNNING: set[str] = set()
+# Under 30 rows (80x24) the rows go without blank lines between them (``-short``), so that the
+# whole body, down to the command it is the same as, is in sight without scrolling.
+_HEIGHT_CLASSES = [(0, "-short"), (30, "-tall")]
 
 
 class MarkedCheckbox(Checkbox):
@@ -81,9 +84,7 @@ class ExportScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
     # Rules of this screen's own; the rest of its layout is in annotator.tcss.
     CSS_PATH = "export.tcss"
-    # Under 30 rows (80x24) the rows go without blank lines between them (``-short``), so that
-    # the whole body, down to the command it is the same as, is in sight without scrolling.
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+    VERTICAL_BREAKPOINTS = _HEIGHT_CLASSES
 
     def __init__(self, session: AnnotationSession) -> None:
         super().__init__()

@@ -8,6 +8,7 @@ messages saying what the person typed or chose; the screen applies them through 
 from __future__ import annotations
 
 import bisect
+from functools import partial
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -16,11 +17,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from annotator.core.forms import typed_text
+from annotator.core.forms import typed_fits, typed_text
 from annotator.core.models import Record, Span
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.session import AnnotationSession
@@ -75,14 +77,27 @@ class SidePanel(Vertical):
     """
 
     # Shown in the footer while the focus is here: an input takes every letter, so the
-    # footer hides the screen's letter keys, and without this it would be blank.
+    # footer hides the screen's letter keys, and without this it would be blank. Tab and
+    # shift+tab go round the panel's fields: leaving it for the article, where letters are
+    # commands, a word typed after a tab past the note marked the article done (a trial).
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "screen.focus_article", "Back to article"),
+        Binding("tab", "round(1)", "Next field", show=False),
+        Binding("shift+tab", "round(-1)", "Previous field", show=False),
     ]
     # Keys that only move the focus: o to the form's first field, v to the span's value.
     PASSING_KEYS = frozenset({"o", "v"})
 
     _warned: Widget | None = None  # the control the last "letters do nothing here" was about
+
+    def action_round(self, direction: int) -> None:
+        """The next (1) or previous (-1) control of the panel, round from the last to the
+        first: the focus stays here until escape."""
+        inside = f"#{self.id} *"
+        if direction > 0:
+            self.screen.focus_next(inside)
+        else:
+            self.screen.focus_previous(inside)
 
     def on_key(self, event: events.Key) -> None:
         character = event.character
@@ -262,11 +277,18 @@ class EventForm(VerticalScroll):
     items' names go above their inputs (beside, inputs get 15 cells); that never changes width."""
 
     STACK_BELOW = 50
+    # A pause this long in typing is saved, when what is typed is a value the field takes: a
+    # terminal closed (or an SSH session dropped) mid-note loses at most the last second.
+    IDLE_SAVE_SECONDS = 1.0
 
     def __init__(self, scheme: Scheme, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.scheme = scheme
         self._shown: dict[str, str] = {}  # each input's saved value, as last shown in it
+        # Inputs saved at a pause while focused: the redraw after that save leaves what is
+        # typed there as it is (the saved value is trimmed; the typing goes on).
+        self._saved_typing: set[str] = set()
+        self._idle: Timer | None = None
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(self.outer_size.width < self.STACK_BELOW, "-stacked")
@@ -293,9 +315,13 @@ class EventForm(VerticalScroll):
             else:
                 continue
             key = widget.id or widget.name or ""
-            if self.screen.focused is widget and self._shown.get(key) == value:
-                # Its saved value did not change (another field's did): what is being typed
-                # here stays, however soon after a tab it was typed.
+            saved_typing = key in self._saved_typing
+            self._saved_typing.discard(key)
+            if self.screen.focused is widget and (saved_typing or self._shown.get(key) == value):
+                # Its saved value did not change (another field's did), or it is what was
+                # typed here, saved at a pause: what is being typed here stays, however soon
+                # after a tab it was typed.
+                self._shown[key] = value
                 continue
             self._shown[key] = value
             with widget.prevent(Input.Changed):
@@ -330,6 +356,24 @@ class EventForm(VerticalScroll):
             self.post_message(NoteEdited(widget.value, widget))
         elif widget.name:
             self.post_message(FieldEdited(widget.name, widget.value, widget))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        # Not stopped: the screen counts it as activity.
+        if self._idle is not None:
+            self._idle.stop()
+        self._idle = self.set_timer(self.IDLE_SAVE_SECONDS, partial(self._save_pause, event.input))
+
+    def _save_pause(self, widget: Input) -> None:
+        self._idle = None
+        if not widget.is_mounted or not widget.has_focus:
+            return  # left: leaving saved it
+        key = widget.id or widget.name or ""
+        if widget.value == self._shown.get(key):
+            return
+        if widget.id != "note" and not typed_fits(self.scheme, widget.name or "", widget.value):
+            return  # half typed (a date, a number): saved, or refused, on enter or leaving
+        self._saved_typing.add(key)
+        self._commit(widget)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

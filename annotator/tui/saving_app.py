@@ -81,7 +81,13 @@ class SavingApp(KeysInOrderApp):
 
     async def action_quit(self) -> None:
         """Write everything first (off the UI thread); say so when the disk refuses."""
-        self._flush_then_quit()
+        if self.typing_kept():
+            self._flush_then_quit()
+
+    def typing_kept(self) -> bool:
+        """Save what is being typed into a field (an input saves on enter or on leaving it,
+        which quitting is not); False to stay, when it cannot be saved as it is."""
+        return True
 
     @work(thread=True, exclusive=True, group="quit")
     def _flush_then_quit(self) -> None:
