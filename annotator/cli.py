@@ -13,6 +13,10 @@ from collections.abc import Sequence
 
 from annotator import __version__
 
+# A scheme is a file, or the name of one shipped with annotator (its stem: the default's is
+# prisoner_exchange); a path that exists wins (``scheme.scheme_file``).
+SCHEME_HELP = "a scheme TOML file, or the name of a shipped scheme (default: prisoner_exchange)"
+
 
 def _add(
     commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, target: str, help: str
@@ -33,13 +37,13 @@ def build_parser() -> argparse.ArgumentParser:
     annotate = _add(commands, "annotate", "annotate_cmd", "Open the annotation screen on a corpus.")
     annotate.add_argument("corpus", help="a folder of .txt files or a .jsonl file of documents")
     annotate.add_argument("--annotator", help="your name (default: the login name)")
-    annotate.add_argument("--scheme", help="scheme TOML file (default: prisoner_exchange)")
+    annotate.add_argument("--scheme", metavar="FILE|NAME", help=SCHEME_HELP)
     annotate.add_argument("--out", default=".", help="folder holding annotations/ (default: .)")
 
     validate = _add(commands, "validate", "validate_cmd", "Check JSONL records against the models.")
     validate.add_argument("files", nargs="+", metavar="FILE")
     validate.add_argument("--corpus", help="check spans against this corpus's texts")
-    validate.add_argument("--scheme", help="scheme TOML file (default: prisoner_exchange)")
+    validate.add_argument("--scheme", metavar="FILE|NAME", help=SCHEME_HELP)
 
     stats = _add(commands, "stats", "stats_cmd", "Progress per annotator: done, skipped, spans.")
     stats.add_argument("files", nargs="+", metavar="FILE")
@@ -62,14 +66,14 @@ def build_parser() -> argparse.ArgumentParser:
     agree = _add(commands, "agree", "agree_cmd", "How far annotators agree: spans, tokens, form.")
     agree.add_argument("files", nargs="+", metavar="FILE", help="annotators' journals")
     agree.add_argument("--corpus", help="the articles (needed for token kappa and char alpha)")
-    agree.add_argument("--scheme", help="scheme TOML file (default: prisoner_exchange)")
+    agree.add_argument("--scheme", metavar="FILE|NAME", help=SCHEME_HELP)
     agree.add_argument("--json", action="store_true", help="print one JSON object")
 
     diff = _add(commands, "diff", "diff_cmd", "Every disagreement between two annotators.")
     diff.add_argument("a", metavar="A", help="one annotator's journal")
     diff.add_argument("b", metavar="B", help="another annotator's journal")
     diff.add_argument("--corpus", help="the articles (to show each difference in its sentence)")
-    diff.add_argument("--scheme", help="scheme TOML file (default: prisoner_exchange)")
+    diff.add_argument("--scheme", metavar="FILE|NAME", help=SCHEME_HELP)
     diff.add_argument("--doc", metavar="ID", help="only this document")
     diff.add_argument("--json", action="store_true", help="print one JSON object")
 
@@ -85,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     merge.add_argument("--force", action="store_true", help="replace a reviewed gold file")
     merge.add_argument("--corpus", help="the articles (records of changed texts are left out)")
-    merge.add_argument("--scheme", help="scheme TOML file (default: prisoner_exchange)")
+    merge.add_argument("--scheme", metavar="FILE|NAME", help=SCHEME_HELP)
     merge.add_argument("--json", action="store_true", help="print the summary as one JSON object")
 
     review = _add(commands, "review", "review_cmd", "Settle annotators' conflicts into gold.")
@@ -93,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--corpus", required=True, help="the articles the journals annotate")
     review.add_argument("-o", "--output", required=True, metavar="GOLD.jsonl", help="gold file")
     review.add_argument("--reviewer", help="your name (default: the login name)")
-    review.add_argument("--scheme", help="scheme TOML file (default: prisoner_exchange)")
+    review.add_argument("--scheme", metavar="FILE|NAME", help=SCHEME_HELP)
     review.add_argument(
         "--min-agree",
         type=int,
@@ -124,7 +128,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--with-text", action="store_true", help="jsonl: add text and meta")
     export.add_argument("--style", default="label", help="doccano: label or entities")
     export.add_argument("--offsets", default="codepoints", help="codepoints or utf16")
-    export.add_argument("--scheme", help="check labels against this scheme TOML file")
+    export.add_argument(
+        "--scheme",
+        metavar="FILE|NAME",
+        help="check labels against this scheme (a TOML file or a shipped scheme's name)",
+    )
     export.add_argument(
         "-v", "--verbose", action="store_true", help="a warning line per document, not a summary"
     )
@@ -143,7 +151,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--map", action="append", metavar="OLD=NEW", help="rename a label")
     imp.add_argument("--offsets", default="codepoints", help="codepoints or utf16")
     imp.add_argument("--tags", help="conll/hf tags: iob1, iob2 (default) or bioes")
-    imp.add_argument("--scheme", help="labels must be this scheme's (else one is written)")
+    imp.add_argument(
+        "--scheme",
+        metavar="FILE|NAME",
+        help="labels must be this scheme's: a file or a shipped one's name (else one is written)",
+    )
     imp.add_argument("--status", help="status of the records (default: done)")
     imp.add_argument("--force", action="store_true", help="replace existing output files")
     return parser

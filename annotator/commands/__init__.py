@@ -8,17 +8,24 @@ from pathlib import Path
 from typing import Protocol
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.scheme import Scheme, load_default_scheme, load_scheme
+from annotator.core.scheme import Scheme, load_default_scheme, load_scheme, scheme_file
 
 
-def scheme_from(path: str | None) -> Scheme:
-    """The scheme named on the command line, or the default one."""
-    return load_scheme(Path(path)) if path else load_default_scheme()
+def scheme_from(word: str | None) -> Scheme:
+    """The scheme named on the command line (a file or a shipped scheme's name), or the
+    default one."""
+    return load_scheme(scheme_file(word)) if word else load_default_scheme()
 
 
-def optional_scheme(path: str | None) -> Scheme | None:
+def optional_scheme(word: str | None) -> Scheme | None:
     """The scheme named on the command line, or None when the command works without one."""
-    return load_scheme(Path(path)) if path else None
+    return load_scheme(scheme_file(word)) if word else None
+
+
+def scheme_path_from(word: str | None) -> Path | None:
+    """The file of the scheme named on the command line (None: the command's default), for
+    the screens, which read the scheme's guidelines beside it."""
+    return scheme_file(word) if word else None
 
 
 def warn(line: str) -> None:

@@ -1,4 +1,4 @@
-"""``annotator agree FILE... [--corpus PATH] [--scheme FILE] [--json]``."""
+"""``annotator agree FILE... [--corpus PATH] [--scheme FILE|NAME] [--json]``."""
 
 from __future__ import annotations
 

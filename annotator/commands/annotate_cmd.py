@@ -1,4 +1,4 @@
-"""``annotator annotate CORPUS [--annotator NAME] [--scheme FILE] [--out DIR]``."""
+"""``annotator annotate CORPUS [--annotator NAME] [--scheme FILE|NAME] [--out DIR]``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import getpass
 import sys
 from pathlib import Path
 
-from annotator.commands import require_terminal, run_screen
+from annotator.commands import require_terminal, run_screen, scheme_path_from
 from annotator.core.errors import AnnotatorError
 
 
@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
     require_terminal("annotate")
     from annotator.core.session import open_session
 
-    scheme = Path(args.scheme) if args.scheme else None
+    scheme = scheme_path_from(args.scheme)
     session = open_session(
         Path(args.corpus), args.annotator or login_name(), scheme, Path(args.out)
     )

@@ -1,4 +1,4 @@
-"""``annotator diff A B [--corpus PATH] [--scheme FILE] [--doc ID] [--json]``."""
+"""``annotator diff A B [--corpus PATH] [--scheme FILE|NAME] [--doc ID] [--json]``."""
 
 from __future__ import annotations
 

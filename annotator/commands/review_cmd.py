@@ -1,5 +1,6 @@
-"""``annotator review FILE... --corpus PATH -o GOLD.jsonl [--reviewer NAME] [--scheme FILE]
-[--min-agree K]``: settle the annotators' conflicts into a gold file, on the review screen."""
+"""``annotator review FILE... --corpus PATH -o GOLD.jsonl [--reviewer NAME]
+[--scheme FILE|NAME] [--min-agree K]``: settle the annotators' conflicts into a gold file, on
+the review screen."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from annotator.commands import require_terminal, run_screen
+from annotator.commands import require_terminal, run_screen, scheme_path_from
 from annotator.commands.annotate_cmd import login_name
 
 
@@ -20,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
         Path(args.corpus),
         Path(args.output),
         args.reviewer or login_name(),
-        scheme_path=Path(args.scheme) if args.scheme else None,
+        scheme_path=scheme_path_from(args.scheme),
         min_agree=args.min_agree,
     )
     # Textual is imported only here, so other commands never load it.

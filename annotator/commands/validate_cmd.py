@@ -1,4 +1,4 @@
-"""``annotator validate FILE... [--corpus PATH] [--scheme FILE]``."""
+"""``annotator validate FILE... [--corpus PATH] [--scheme FILE|NAME]``."""
 
 from __future__ import annotations
 

@@ -211,6 +211,30 @@ def default_scheme_path() -> Path:
     return packaged_schemes_dir() / "prisoner_exchange.toml"
 
 
+def shipped_scheme_names() -> list[str]:
+    """The names of the schemes shipped with annotator (their files' stems), sorted."""
+    return sorted(path.stem for path in packaged_schemes_dir().glob("*.toml") if path.is_file())
+
+
+def scheme_file(word: str) -> Path:
+    """A ``--scheme`` argument as a file: a path that exists, else a shipped scheme's name.
+
+    A path that exists wins, so a file of a shipped scheme's name in the current folder is the
+    one meant. A word that cannot be a name (``my.toml``, ``dir/x``) is a path, which
+    ``load_scheme`` says it cannot read; an unknown name is one line listing the known ones.
+    """
+    path = Path(word)
+    if path.exists() or not _NAME_RE.match(word):
+        return path
+    names = shipped_scheme_names()
+    if word in names:
+        return packaged_schemes_dir() / f"{word}.toml"
+    raise AnnotatorError(
+        f"--scheme {word}: no such file, nor the name of a scheme shipped with annotator "
+        f"(known: {', '.join(names) or 'none'})"
+    )
+
+
 def load_default_scheme() -> Scheme:
     return load_scheme(default_scheme_path())
 
