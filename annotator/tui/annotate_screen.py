@@ -15,7 +15,13 @@ from textual.widgets import Input, OptionList
 
 from annotator.core.scheme import guidelines_path
 from annotator.core.session import AnnotationSession
-from annotator.tui.form_panel import EventForm, FieldEdited, GroupEdited, NoteEdited
+from annotator.tui.form_panel import (
+    PANEL_KEYS,
+    EventForm,
+    FieldEdited,
+    GroupEdited,
+    NoteEdited,
+)
 from annotator.tui.keys import declared, key_rows, with_label_keys
 from annotator.tui.screens import DocListScreen, HelpScreen
 from annotator.tui.session_view import FAILED, GuidelinesView, SessionView
@@ -379,7 +385,8 @@ class AnnotateScreen(SessionView):
         return [
             ("Labels: label the selection; with none, relabel the span at the cursor", labels),
             ("In the article", article),
-            ("Anywhere (in the panel: tab between fields, escape before these)", screen + app),
+            ("In the panel and its event form (o goes there, v to the span's value)", PANEL_KEYS),
+            ("Anywhere (in the panel: escape first)", screen + app),
             (
                 "In the guidelines (g opens them with the focus there, g again closes them)",
                 guidelines,

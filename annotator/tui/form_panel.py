@@ -45,6 +45,17 @@ def short(text: str, limit: int = 34) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# The keys of the panel and its event form, for the help screen (the widgets' own keys: Textual
+# declares them on its Input, Select and Button; the panel's tab and escape are its BINDINGS).
+PANEL_KEYS = [
+    ("tab / shift+tab", "next / previous field, round the panel"),
+    ("escape", "back to the article (where letters are commands)"),
+    ("enter", "save the field (also saved on leaving it, at a pause and on quitting)"),
+    ("enter, space", "on a choice: open it; arrows and enter choose"),
+    ("enter", "on + add / remove: add an item to a group / remove it (ctrl+z undoes)"),
+]
+
+
 class FieldEdited(Message):
     """A form field was typed into (enter or leaving it) or chosen."""
 
