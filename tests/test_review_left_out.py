@@ -12,7 +12,7 @@ from pathlib import Path
 
 from annotator.core.models import Span
 from annotator.core.review import ReviewSession
-from annotator.core.review_decisions import LeftOut, drawn_notice, left_out
+from annotator.core.review_notices import LeftOut, drawn_notice, left_out
 from annotator.core.review_open import open_review
 from annotator.core.review_views import Place
 from tests.test_agreement_data import record, span, write_journal
@@ -72,7 +72,8 @@ def test_a_span_gold_already_holds_is_not_left_out(tmp_path: Path) -> None:
         assert [(s.label, s.text) for s in before.spans] == [("count", "146")]
         drawn = Span(id="s9", start=13, end=26, label="releasee", text="146 prisoners")
         assert left_out(before, "c1", drawn) == []
-        assert drawn_notice(before, "c1", drawn) is None
+        notice = drawn_notice(before, "c1", drawn, session.scheme)
+        assert notice == "settled c1 with releasee “146 prisoners” · ctrl+z undoes"
     finally:
         assert session.close()
 
@@ -100,10 +101,13 @@ def test_every_version_but_the_drawn_span_is_named_once(tmp_path: Path) -> None:
         (notice,) = session.take_notices()
         assert notice.startswith("settled c2 with actor “Ukraine freed 12…”; left out: ")
         assert "actor “Ukraine” (alice); releasee “Ukraine” (bob)" in notice
-        # Drawing exactly the one span of the only version that has any leaves nothing out.
+        # Drawing exactly the one span of the only version that has any leaves nothing out;
+        # the notice still says the value written.
         assert session.current == Place("d1", "c3")
         session.begin_edit()
         session.edit(45, 47, "count")
-        assert session.take_notices() == []
+        assert session.take_notices() == [
+            "settled c3 with count “12” = 12 (read from its words) · ctrl+z undoes"
+        ]
     finally:
         assert session.close()

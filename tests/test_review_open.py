@@ -23,6 +23,7 @@ from annotator.core.review import ReviewSession
 from annotator.core.review_open import open_review
 from annotator.core.review_records import ReviewRecords
 from annotator.core.scheme import load_scheme
+from annotator.core.session_edits import Refused
 from annotator.core.store import Store
 from tests.test_agreement_data import TEXT, record, span, write_corpus, write_journal, write_scheme
 
@@ -127,7 +128,10 @@ def test_progress_stays_exact_through_decisions_undo_and_resume(case: dict[str, 
     session = open_case(case)
     try:
         for _ in range(5):
-            session.take_all()
+            try:
+                session.take_all()
+            except Refused:  # versions giving one span two values: one is taken
+                session.take(0)
         session.reject_all()
         session.undo()
         session.next_conflict()

@@ -30,6 +30,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.merge import utc_now
 from annotator.core.models import Document, GoldRecord, Span
 from annotator.core.review_links import Annotations
+from annotator.core.review_notices import drawn_notice
 from annotator.core.review_records import ReviewRecords
 from annotator.core.review_typed import Typed, settle_typed
 from annotator.core.review_views import ConflictView, Place, describe
@@ -298,7 +299,7 @@ class ReviewSession(SavesThroughStore):
                 annotations=self.annotations.get(record.doc_id),
             )
             drawn.append(span)
-            self._notices.extend(filter(None, [decide.drawn_notice(record, conflict_id, span)]))
+            self._notices.append(drawn_notice(record, conflict_id, span, self.scheme))
             return settled
 
         self._decide(settle)

@@ -10,8 +10,9 @@ What a decision adds:
 - A span version taken adds its spans with new ids (``sN`` after the largest), and
   ``sources.spans`` names the version's annotators. A taken span with the offsets and label of a
   gold span already there (merge leaves such a span out when only its value differs) sets that
-  span's value instead of doubling it. Taking every version adds each span once; where versions
-  give one place two values, the first version (the one most annotators gave) wins.
+  span's value instead of doubling it. Taking every version adds each span once; versions that
+  give one place under one label different values are refused together (keeping one value
+  silently dropped the others): the reviewer takes one of them, or draws the span.
 - A field version sets the field to its value (an empty value removes it). A repeatable group
   appends the version's frames; taking every version appends each frame as many times as the
   version holding it most often does. A list field takes the union of the lists. A one-value
@@ -19,11 +20,12 @@ What a decision adds:
 - Rejecting adds nothing, but a required field left empty by it is refused: a ``done`` record
   must have it, so the reviewer has to choose.
 - A span drawn by hand (``settle_with_span``) is snapped like the annotation screen's
-  selections and must lie inside or across the conflict's region. Its value is the value a
-  version gave the same span, else the value the annotation screen would suggest; its
+  selections and must lie inside or across the conflict's region. Its value is read from its
+  words as the annotation screen reads a new span's (``spans.suggest_value``), whatever a
+  version gave (the first version's value, taken before, was the one in dispute); its
   ``sources.spans`` entry names the annotators who marked exactly that span (none: drawn by the
-  reviewer alone). It replaces every version: ``left_out`` lists the versions' other spans it
-  drops, so the screen can say what the reviewer gave up (``drawn_notice``).
+  reviewer alone). It replaces every version: ``review_notices`` says the value written and the
+  versions' other spans it drops, so the reviewer knows what they gave up.
 
 Links are carried as ``merge`` carries them (``review_links``), when the session gives the
 annotators' records.
@@ -33,7 +35,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from annotator.core import forms
@@ -98,8 +99,39 @@ def take(
             )
     chosen = [versions[index] for index in indexes]
     if conflict.get("kind") == "span":
+        _refuse_differing_values(record, conflict, chosen)
         return _take_spans(record, conflict, chosen, scheme, annotations)
     return _take_field(record, conflict, chosen, scheme, annotations)
+
+
+def _refuse_differing_values(
+    record: GoldRecord, conflict: Conflict, chosen: list[dict[str, Any]]
+) -> None:
+    """Refuse versions that give one place under one label different values: one span is
+    added per place, so all but one value would be lost (a trial lost bob's 85 under alice's
+    86 without a word)."""
+    given: dict[tuple[int, int, str], dict[Hashable, tuple[Any, list[str]]]] = {}
+    texts: dict[tuple[int, int, str], str] = {}
+    for version in chosen:
+        for body in version.get("spans") or []:
+            key = (body["start"], body["end"], body["label"])
+            texts.setdefault(key, body.get("text") or "")
+            value = body.get("value")
+            _value, who = given.setdefault(key, {}).setdefault(normal(value), (value, []))
+            who.extend(version.get("annotators") or [])
+    for key, values in given.items():
+        if len(values) < 2:
+            continue
+        differ = "; ".join(
+            f"{value_text(value)}: {', '.join(who)}" for value, who in values.values()
+        )
+        keys = _keys_hint(conflict)
+        if len(record.sources.annotators) == 2:
+            keys += " or a/b"
+        raise Refused(
+            f"the versions give {key[2]} {short(texts[key])} different values ({differ}): "
+            f"take one version ({keys}) or draw it (e)"
+        )
 
 
 def _take_spans(
@@ -281,18 +313,14 @@ def settle_with_span(
                 "press r to reject the versions instead"
             )
     same = [
-        (version, body)
+        version
         for version in _versions(conflict)
         for body in version.get("spans") or []
         if (body["start"], body["end"], body["label"]) == (low, high, label)
     ]
     span_text = text[low:high]
-    value = (
-        same[0][1].get("value")
-        if same
-        else suggest_value(span_text, label_def.value_type, doc_date)
-    )
-    who = list(dict.fromkeys(name for version, _ in same for name in version["annotators"]))
+    value = suggest_value(span_text, label_def.value_type, doc_date)
+    who = list(dict.fromkeys(name for version in same for name in version["annotators"]))
     span = Span(
         id=next_span_id(record), start=low, end=high, label=label, text=span_text, value=value
     )
@@ -309,55 +337,14 @@ def settle_with_span(
     return settled, span
 
 
-@dataclass(frozen=True)
-class LeftOut:
-    """A span of a conflict's versions that a span drawn by hand left out of gold."""
-
-    label: str
-    text: str
-    start: int
-    end: int
-    annotators: tuple[str, ...]  # every annotator whose version held it, in version order
+def value_text(value: object) -> str:
+    """A span's value as a message says it."""
+    return "no value" if value is None or value == "" else str(value)
 
 
-def left_out(record: GoldRecord, conflict_id: str, drawn: Span) -> list[LeftOut]:
-    """The spans of the conflict's versions that settling it with ``drawn`` drops, each once:
-    all but the drawn one (same offsets and label) and those gold already holds (a dispute
-    over a value only: the span stays). ``record``: the record before the decision."""
-    conflict = find_conflict(record, conflict_id)
-    kept = {(span.start, span.end, span.label) for span in record.spans}
-    kept.add((drawn.start, drawn.end, drawn.label))
-    found: dict[tuple[int, int, str], tuple[str, list[str]]] = {}
-    for version in _versions(conflict):
-        for body in version.get("spans") or []:
-            key = (body["start"], body["end"], body["label"])
-            if key in kept:
-                continue
-            _text, who = found.setdefault(key, (body.get("text") or "", []))
-            who.extend(name for name in version.get("annotators") or [] if name not in who)
-    return [
-        LeftOut(label, text, start, end, tuple(who))
-        for (start, end, label), (text, who) in sorted(found.items())
-    ]
-
-
-def drawn_notice(record: GoldRecord, conflict_id: str, drawn: Span) -> str | None:
-    """What to tell a reviewer who settled the conflict with ``drawn``: the spans it left out
-    (None: it left none). ``record``: the record before the decision."""
-    dropped = left_out(record, conflict_id, drawn)
-    if not dropped:
-        return None
-    shown = [f"{one.label} {_short(one.text)} ({', '.join(one.annotators)})" for one in dropped]
-    if len(shown) > 3:
-        shown[2:] = [f"{len(shown) - 2} more"]
-    return (
-        f"settled {conflict_id} with {drawn.label} {_short(drawn.text)}; "
-        f"left out: {'; '.join(shown)} · ctrl+z undoes"
-    )
-
-
-def _short(text: str, limit: int = 20) -> str:
-    """``text`` quoted, cut at a word to ``limit`` characters: a notice names spans, not quotes."""
+def short(text: str, limit: int = 20) -> str:
+    """``text`` quoted, cut at a word to ``limit`` characters: a message names spans, not
+    quotes."""
     text = " ".join(text.split())
     if len(text) > limit:
         cut = text[: limit - 1]

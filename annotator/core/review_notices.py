@@ -1,0 +1,83 @@
+"""What the review tells a reviewer after a decision: the one line a toast shows of it.
+
+Pure functions over the gold record before the decision (and, for some, the span drawn); the
+review session gathers their lines (``ReviewSession.take_notices``). A decision that changes
+gold in a way the reviewer did not see on the panel is said here, never left silent: the spans
+a drawn span left out, and the value it was given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from annotator.core.form_compare import normal
+from annotator.core.models import GoldRecord, Span
+from annotator.core.review_decisions import find_conflict, short, value_text
+from annotator.core.scheme import Scheme
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A span of a conflict's versions that a span drawn by hand left out of gold."""
+
+    label: str
+    text: str
+    start: int
+    end: int
+    annotators: tuple[str, ...]  # every annotator whose version held it, in version order
+
+
+def left_out(record: GoldRecord, conflict_id: str, drawn: Span) -> list[LeftOut]:
+    """The spans of the conflict's versions that settling it with ``drawn`` drops, each once:
+    all but the drawn one (same offsets and label) and those gold already holds (a dispute
+    over a value only: the span stays). ``record``: the record before the decision."""
+    conflict = find_conflict(record, conflict_id)
+    kept = {(span.start, span.end, span.label) for span in record.spans}
+    kept.add((drawn.start, drawn.end, drawn.label))
+    found: dict[tuple[int, int, str], tuple[str, list[str]]] = {}
+    for version in conflict.get("versions") or []:
+        for body in version.get("spans") or []:
+            key = (body["start"], body["end"], body["label"])
+            if key in kept:
+                continue
+            _text, who = found.setdefault(key, (body.get("text") or "", []))
+            who.extend(name for name in version.get("annotators") or [] if name not in who)
+    return [
+        LeftOut(label, text, start, end, tuple(who))
+        for (start, end, label), (text, who) in sorted(found.items())
+    ]
+
+
+def drawn_notice(record: GoldRecord, conflict_id: str, drawn: Span, scheme: Scheme) -> str:
+    """What to tell a reviewer who settled the conflict with ``drawn``: its value, when its
+    label takes one (read from its words, so it may differ from what a version gave the same
+    span: said, with the version that gave another), and the spans it left out.
+    ``record``: the record before the decision."""
+    said = f"settled {conflict_id} with {drawn.label} {short(drawn.text)}"
+    label = scheme.label(drawn.label)
+    if label is not None and label.value_type != "none":
+        others = _other_values(record, conflict_id, drawn)
+        said += f" = {value_text(drawn.value)} (read from its words{others})"
+    dropped = left_out(record, conflict_id, drawn)
+    if dropped:
+        shown = [f"{one.label} {short(one.text)} ({', '.join(one.annotators)})" for one in dropped]
+        if len(shown) > 3:
+            shown[2:] = [f"{len(shown) - 2} more"]
+        said += f"; left out: {'; '.join(shown)}"
+    return f"{said} · ctrl+z undoes"
+
+
+def _other_values(record: GoldRecord, conflict_id: str, drawn: Span) -> str:
+    """``; 1 (alice) gives 86``: the versions that gave the drawn span another value."""
+    others = []
+    for number, version in enumerate(find_conflict(record, conflict_id).get("versions") or []):
+        for body in version.get("spans") or []:
+            same_place = (body["start"], body["end"], body["label"]) == (
+                drawn.start,
+                drawn.end,
+                drawn.label,
+            )
+            if same_place and normal(body.get("value")) != normal(drawn.value):
+                who = ", ".join(version.get("annotators") or [])
+                others.append(f"{number + 1} ({who}) gives {value_text(body.get('value'))}")
+    return "".join(f"; {other}" for other in others)
