@@ -94,8 +94,8 @@ def test_bad_input_is_one_clear_line(tmp_path: Path, command: str) -> None:
         # journals of another scheme than the one in force
         (
             [alice, bob, "--scheme", other_scheme(tmp_path)],
-            f"{alice}:1: spans.0.label: unknown label 'actor' (scheme places: place); "
-            "were these journals made with another scheme? pass it with --scheme FILE",
+            f"{alice}:1: spans.0.label: unknown label 'actor': the journals' labels are not "
+            f"those of the scheme given, {tmp_path / 'places.toml'} (place)",
         ),
         # one annotator only
         ([alice], f"{alice}: only one annotator (alice): comparing needs the journals of two"),

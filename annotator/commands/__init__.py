@@ -8,18 +8,18 @@ from pathlib import Path
 from typing import Protocol
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.scheme import Scheme, load_default_scheme, load_scheme, scheme_file
+from annotator.core.scheme import Scheme, load_chosen_scheme, load_default_scheme, scheme_file
 
 
 def scheme_from(word: str | None) -> Scheme:
     """The scheme named on the command line (a file or a shipped scheme's name), or the
     default one."""
-    return load_scheme(scheme_file(word)) if word else load_default_scheme()
+    return load_chosen_scheme(word) if word else load_default_scheme()
 
 
 def optional_scheme(word: str | None) -> Scheme | None:
     """The scheme named on the command line, or None when the command works without one."""
-    return load_scheme(scheme_file(word)) if word else None
+    return load_chosen_scheme(word) if word else None
 
 
 def scheme_path_from(word: str | None) -> Path | None:

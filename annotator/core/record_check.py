@@ -138,12 +138,23 @@ class SchemeCheck:
         return None
 
     def _message(self, file: Path, line: int, record: Record) -> str:
+        chosen = self.scheme.chosen_file
         for path, message in scheme_problems(record, self.scheme):
-            hint = ""
-            if message.startswith("unknown label"):
+            if not message.startswith("unknown label"):
+                return f"{file}:{line}: {path}: {message}"
+            if chosen is None:
                 hint = "; were these journals made with another scheme? pass it with --scheme FILE"
-            return f"{file}:{line}: {path}: {message}{hint}"
-        return f"{file}:{line}: does not fit the scheme {self.scheme.name}"
+                return f"{file}:{line}: {path}: {message}{hint}"
+            # The scheme was given: telling the user to give one would be no help, and its
+            # name (in validate's "(scheme NAME: labels)") may be the default's in a copy.
+            head = message.partition(" (scheme ")[0]
+            known = ", ".join(label.name for label in self.scheme.labels)
+            return (
+                f"{file}:{line}: {path}: {head}: the journals' labels are not those of the "
+                f"scheme given, {chosen} ({known})"
+            )
+        where = self.scheme.name if chosen is None else f"given, {chosen}"
+        return f"{file}:{line}: does not fit the scheme {where}"
 
 
 def _structure_fine(data: dict[str, Any]) -> bool:

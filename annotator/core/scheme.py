@@ -12,7 +12,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    create_model,
+    model_validator,
+)
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.values import DateValue
@@ -86,6 +94,25 @@ class Scheme(_SchemeModel):
     guidelines: str | None = None
     labels: Annotated[list[Label], Field(min_length=1)]
     fields: list[FormField] = Field(default_factory=list)
+    # The file it was read from (None: made in memory): messages must name the file in force,
+    # for a copied and edited scheme may keep the default's ``name``.
+    _source: Path | None = PrivateAttr(default=None)
+    # Named by the user (``--scheme``), even when it is the default's file.
+    _chosen: bool = PrivateAttr(default=False)
+
+    @property
+    def source(self) -> Path | None:
+        return self._source
+
+    @property
+    def chosen_file(self) -> Path | None:
+        """The file it was read from when the user chose it (``load_chosen_scheme``, or any
+        file but the default scheme's), else None."""
+        if self._source is None:
+            return None
+        if self._chosen or self._source.resolve() != default_scheme_path().resolve():
+            return self._source
+        return None
 
     @model_validator(mode="after")
     def _consistent(self) -> Scheme:
@@ -183,9 +210,11 @@ def load_scheme(path: Path) -> Scheme:
     except tomllib.TOMLDecodeError as error:
         raise AnnotatorError(f"{path}: invalid TOML: {error}") from None
     try:
-        return Scheme.model_validate(data)
+        scheme = Scheme.model_validate(data)
     except ValidationError as error:
         raise AnnotatorError(scheme_error_lines(path, error)[0]) from None
+    scheme._source = path
+    return scheme
 
 
 def scheme_error_lines(path: Path, error: ValidationError) -> list[str]:
@@ -196,6 +225,14 @@ def scheme_error_lines(path: Path, error: ValidationError) -> list[str]:
         message = item["msg"].removeprefix("Value error, ")
         lines.append(f"{path}: {where}: {message}" if where else f"{path}: {message}")
     return lines
+
+
+def load_chosen_scheme(word: str) -> Scheme:
+    """The scheme the user named (``--scheme FILE|NAME``, see ``scheme_file``), marked as
+    chosen so that a mismatch names its file rather than asking for ``--scheme``."""
+    scheme = load_scheme(scheme_file(word))
+    scheme._chosen = True
+    return scheme
 
 
 def packaged_schemes_dir() -> Path:
