@@ -51,6 +51,10 @@ class ConflictView:
     can_take_all: bool  # false for a field that holds one value
     can_reject: bool  # false for a required field still empty
     gold_value: Any = None  # field conflicts: what gold holds now (a group's agreed items)
+    # Span conflicts: gold's spans sharing a character with the region. A version lists what
+    # its annotators marked beyond them, so "marked nothing here" read as if they had marked
+    # nothing when they had marked what is gold (``--min-agree``).
+    gold_spans: tuple[dict[str, Any], ...] = ()
 
 
 def describe(
@@ -74,6 +78,11 @@ def describe(
     )
     region = conflict.get("region")
     path = conflict.get("path")
+    gold_spans = tuple(
+        span.model_dump()
+        for span in record.spans
+        if region and span.start < region[1] and span.end > region[0]
+    )
     return ConflictView(
         place=Place(record.doc_id, conflict["id"]),
         kind=conflict["kind"],
@@ -85,6 +94,7 @@ def describe(
         can_take_all=can_take_all(conflict, scheme),
         can_reject=can_reject(record, conflict, scheme),
         gold_value=record.form.get(path) if isinstance(path, str) else None,
+        gold_spans=gold_spans,
     )
 
 

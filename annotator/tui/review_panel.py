@@ -73,6 +73,7 @@ class ConflictPanel(Static):
             head.append(f" · characters {start}–{end}", style="dim")
             if text is not None:
                 head.append("\n" + _quoted(text[start:end], 200))
+            head.append_text(_gold_here(scheme, view, compact))
         else:
             head.append("Form field ", style="bold")
             head.append(f" {view.path} ", style="bold reverse")
@@ -124,7 +125,10 @@ class ConflictPanel(Static):
         out = Text(", ".join(version.annotators), style=f"bold {colour}")
         if view.kind == "span":
             if not version.spans:
-                out.append("\nmarked nothing here", style="dim italic")
+                # A version holds what was marked beyond gold: with gold here, "nothing"
+                # would say its annotators left out what they gave gold.
+                nothing = "nothing beyond gold here" if view.gold_spans else "marked nothing here"
+                out.append(f"\n{nothing}", style="dim italic")
             for span in version.spans:
                 out.append("\n")
                 out.append(span["label"], style=_label_style(scheme, span["label"]))
@@ -166,6 +170,26 @@ class ConflictPanel(Static):
         out.append(f"\nThe gold file: {session.store.journal}\n")
         out.append("q quits (everything is saved first).", style="dim")
         return out
+
+
+def _gold_here(scheme: Scheme, view: ConflictView, compact: bool = False) -> Text:
+    """Gold's spans in the region, and that a decision adds to them (nothing: none there;
+    ``compact``: in one line, for the narrow terminal's panel of a few lines)."""
+    out = Text()
+    if not view.gold_spans:
+        return out
+    out.append("\nin gold, kept: " if compact else "\nin gold: ", style="dim")
+    for number, span in enumerate(view.gold_spans):
+        if number:
+            out.append(" · ", style="dim")
+        out.append(span["label"], style=_label_style(scheme, span["label"]))
+        out.append(f" {_quoted(span['text'], 30)}")
+        value = span_value_text(span, scheme)
+        if value is not None:
+            out.append(f" = {value}")
+    if not compact:
+        out.append("\nthey stay: a version taken adds to them", style="dim italic")
+    return out
 
 
 def _drawing_keys(scheme: Scheme, view: ConflictView, compact: bool = False) -> Text:

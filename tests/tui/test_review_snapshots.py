@@ -5,8 +5,9 @@ reviewer is "snap" and the clock is fixed, so nothing on screen depends on who r
 when, or where the gold file is (the opening notices, which name it, are cleared first). The
 screen shows the second conflict (n from the first): alice's releasee "146 prisoners of war of
 the Ukrainian armed forces" around bob's shorter "146 prisoners of war", each version in its
-colour, the region selected, the agreed count "146" inside painted as gold, and the other
-conflicts' words ("Kyiv", "eight citizens…") tinted.
+colour, the region selected, the agreed count "146" inside painted as gold (and named in the
+panel as gold's, which stays), and the other conflicts' words ("Kyiv", "eight citizens…")
+tinted.
 
 Regenerate after a change to the screen, then look at the picture:
 ``pytest tests/tui/test_review_snapshots.py --snapshot-update``.
