@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from annotator.core import forms, spans
+from annotator.core import forms, search, spans
 from annotator.core.errors import AnnotatorError
 from annotator.core.history import History
 from annotator.core.models import Document, Record, Span
@@ -207,16 +207,9 @@ class SessionEdits:
         return self._target(span.id)
 
     def find(self, query: str, offset: int) -> tuple[int, int] | None:
-        """The next match of ``query`` (case-insensitive) at or after ``offset``, wrapping."""
-        if not query:
-            return None
-        haystack, needle = self.text.casefold(), query.casefold()
-        if len(haystack) != len(self.text):  # casefold changed lengths: match exactly
-            haystack, needle = self.text, query
-        found = haystack.find(needle, offset)
-        if found == -1:
-            found = haystack.find(needle)
-        return None if found == -1 else (found, found + len(needle))
+        """The next match of ``query`` at or after ``offset``, wrapping (``search.find_match``:
+        case and the way accents are written do not matter)."""
+        return search.find_match(self.text, query, offset)
 
     # ------------------------------------------------------------------- form
     def form_field(self, path: str) -> FormField:

@@ -99,8 +99,13 @@ def _class_body(ranges: list[tuple[int, int]]) -> str:
 
 
 @cache
+def _marks_body() -> str:
+    return _class_body(mark_ranges())
+
+
+@cache
 def _token_pattern() -> re.Pattern[str]:
-    marks = _class_body(mark_ranges())
+    marks = _marks_body()
     alnum = r"[^\W_]"
     letter = r"[^\W\d_]"
     word_mark = f"[{marks}{_JOINERS}]"
@@ -115,6 +120,28 @@ def _token_pattern() -> re.Pattern[str]:
     other = f"\\S{extend}*(?:\u200d(?:[{_PICTOGRAPHS}]{extend}*)?)*"
     flag = f"{_REGIONAL}{_REGIONAL}{extend}*"
     return re.compile("|".join([abbreviation, possessive, word, flag, other]))
+
+
+# What continues the character before it (UAX #29's Extend and ZWJ, as far as a terminal draws
+# them as one): marks, variation selectors among them, skin tones, tags, and both joiners.
+def continuing_class() -> str:
+    """The body of a regex character class of what ``continuing_pattern`` matches."""
+    return f"{_marks_body()}{_SKIN_TONES}{_TAGS}{_JOINERS}"
+
+
+@cache
+def character_pattern() -> re.Pattern[str]:
+    """One character as a reader sees it (an extended grapheme cluster, near enough): any code
+    point with the marks, modifiers and tags after it, a flag (two regional indicators), and a
+    zero-width joiner sequence of pictographs. Its matches from 0 tile the text."""
+    extend = f"[{_marks_body()}{_SKIN_TONES}{_TAGS}\u200c]"
+    return re.compile(f"(?s:{_REGIONAL}{_REGIONAL}|.)(?:{extend}|\u200d(?:[{_PICTOGRAPHS}])?)*")
+
+
+@cache
+def continuing_pattern() -> re.Pattern[str]:
+    """A code point that belongs to the character before it (``character_pattern``)."""
+    return re.compile(f"[{continuing_class()}]")
 
 
 def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
