@@ -96,4 +96,4 @@ def test_a_low_alpha_beside_high_agreement_is_explained(tmp_path: Path) -> None:
         "code: alpha 0.000 beside 90.0% agreement: nearly every answer is the same value, so "
         "chance agreement is high and alpha says little here"
     ) in report["notes"]
-    assert not any(note.startswith("releases") for note in report["notes"])
+    assert not any(note.startswith("releases: alpha") for note in report["notes"])

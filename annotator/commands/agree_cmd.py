@@ -7,7 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from annotator.commands import scheme_from, warn
-from annotator.core.agreement import agreement_of_files, document_score, lowest_documents
+from annotator.core.agreement import (
+    agreement_of_files,
+    document_score,
+    form_alpha_notes,
+    lowest_documents,
+)
 from annotator.core.corpus import open_corpus
 
 
@@ -87,7 +92,13 @@ def print_report(report: dict[str, Any], colours: dict[str, str]) -> None:
         matrix.add_row(*line)
     console.print(matrix)
 
-    form = Table(title="Form fields")
+    # Why an alpha is n/a is said under the table that shows it, not among the notes at the end.
+    alpha_notes = form_alpha_notes(report["form"])
+    form = Table(
+        title="Form fields",
+        caption=Text("\n".join(alpha_notes)) if alpha_notes else None,
+        caption_justify="left",
+    )
     for column in ("field", "level", "documents", "alpha", "agreement", "frame F1"):
         form.add_column(column, justify="left" if column in ("field", "level") else "right")
     for name, row in report["form"].items():
@@ -129,4 +140,5 @@ def print_report(report: dict[str, Any], colours: dict[str, str]) -> None:
         if len(excluded) > 10:
             console.print(Text(f"  … and {len(excluded) - 10} more (see --json)"))
     for note in report["notes"]:
-        console.print(Text(f"note: {note}", style="dim"))
+        if note not in alpha_notes:
+            console.print(Text(f"note: {note}", style="dim"))

@@ -15,7 +15,8 @@ Over all annotators: the mean over pairs of each pair figure (pairs with no shar
 have None figures and are left out of the mean), and character-level Krippendorff's alpha
 (nominal; a character's category as for tokens). Kappa and alpha need the texts (a corpus);
 without one they are None with a note. Per document: the mean over its pairs of exact and
-overlap F1. Form fields: see ``form_compare``.
+overlap F1. Form fields: see ``form_compare``; a field whose alpha is None gets one note
+saying why (``form_alpha_notes``), the figure itself staying None.
 """
 
 from __future__ import annotations
@@ -127,6 +128,7 @@ def _report(
         row["form_agreement"] = _round(share)
     notes = list(comparison.notes)
     notes.extend(_skewed_field_notes(form))
+    notes.extend(form_alpha_notes(form))
     if not with_text:
         notes.append("token_kappa and char_alpha need the article texts: pass --corpus PATH")
     return {
@@ -159,6 +161,29 @@ def _skewed_field_notes(form: dict[str, Any]) -> list[str]:
                 f"{name}: alpha {alpha:.3f} beside {share:.1%} agreement: nearly every answer "
                 "is the same value, so chance agreement is high and alpha says little here"
             )
+    return notes
+
+
+def form_alpha_notes(form: dict[str, Any]) -> list[str]:
+    """Why a field's alpha is n/a (None), one note per such field: a bare "n/a" reads like a
+    failure. Told from the field's own figures: a group has no alpha by design; no document
+    with two answers leaves nothing to compare; answers all equal (agreement 1.0) leave alpha
+    undefined (no disagreement is expected by chance)."""
+    notes = []
+    for name, figures in form.items():
+        if figures.get("alpha") is not None:
+            continue
+        if figures.get("level") == "frames":
+            notes.append(f"{name}: a repeatable group has no alpha; its figure is frame F1")
+        elif not figures.get("units"):
+            notes.append(f"{name}: alpha n/a: no document has answers of two annotators to compare")
+        elif figures.get("agreement") == 1.0:
+            notes.append(
+                f"{name}: alpha n/a: every answer is the same value, so there is nothing for "
+                "alpha to measure"
+            )
+        else:
+            notes.append(f"{name}: alpha n/a: it is undefined for these answers")
     return notes
 
 
