@@ -304,7 +304,7 @@ def settle_with_span(
     if not (low < region_end and high > region_start):
         raise Refused(
             f"the span must lie inside or across the conflict's words "
-            f"({text[region_start:region_end]!r}); n / p select them again"
+            f"({text[region_start:region_end]!r}); escape, then e, selects them again"
         )
     for span in record.spans:
         if (span.start, span.end, span.label) == (low, high, label):

@@ -224,17 +224,19 @@ def _drawing_details(
 
 
 def _drawing_start(view: ConflictView, selection: tuple[int, int] | None) -> str:
-    """What drawing starts from. ``e`` keeps the selection, which is the conflict's words
-    unless the reviewer moved: a reviewer who took it for nothing selected and pressed
-    shift+left three times in character mode to mark three characters got the region less
-    three. So the panel says what is selected, and how to start afresh."""
+    """What the span is drawn from: ``e`` selects the conflict's words, and the panel follows
+    the selection as it moves. A reviewer who took the selection for nothing pressed
+    shift+left three times in character mode to mark three characters and got the region less
+    three: so the panel says what is selected, and how to start afresh."""
     move = "shift+arrows (or the mouse) move its end; ← or → alone drops it, to select afresh."
     if selection is None or selection[0] == selection[1]:
         return "Select the span with shift+arrows or the mouse."
     start, end = selection
     if selection == view.region:
         return f"The conflict's words ({start}–{end}) are selected to start with: {move}"
-    return f"The selection ({start}–{end}) is kept: {move}"
+    return (
+        f"Selected: {start}–{end}. {move} Escape, then e, starts again from the conflict's words."
+    )
 
 
 def _frame(field: FormField, item: dict[str, Any]) -> str:

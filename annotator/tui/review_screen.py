@@ -171,8 +171,7 @@ class ReviewScreen(Screen[None]):
         session = self.session
         article = self.article
         record = session.record
-        shown = self._shown if record and self._shown and self._shown.id == record.doc_id else None
-        if shown is not None and record is not None:
+        if self._record_shown() and record is not None:
             article.set_spans(record.spans)
             article.set_versions(session.version_marks(), session.other_regions())
         elif session.finished:
@@ -180,8 +179,15 @@ class ReviewScreen(Screen[None]):
             if self._shown is not None:
                 kept = session.records.get(self._shown.id)
                 article.set_spans(kept.spans if kept else [])
+        self.redraw_panel()
+
+    def redraw_panel(self) -> None:
+        """The conflict panel, its keys and the status line (the article left as it is)."""
+        session = self.session
+        record = session.record
+        shown = self._record_shown()
         # While drawing, the panel says what the span starts from: the article's selection.
-        selection = article.selection_offsets() if session.editing else None
+        selection = self.article.selection_offsets() if session.editing else None
         title, keys = self.panel.show(
             session,
             shown.text if shown else None,
@@ -200,6 +206,12 @@ class ReviewScreen(Screen[None]):
         notes.note = record.note if record else ""
         self.refresh_status()
         self.refresh_bindings()
+
+    def _record_shown(self) -> Document | None:
+        """The article's document when it is the current record's (None: another, or none)."""
+        record = self.session.record
+        shown = self._shown
+        return shown if record and shown and shown.id == record.doc_id else None
 
     def select_region(self) -> None:
         """Select the current span conflict's words; a field conflict selects nothing."""
@@ -299,6 +311,9 @@ class ReviewScreen(Screen[None]):
         except AnnotatorError as error:
             self.tell(str(error), severity="warning")
             return
+        # Drawing starts from the conflict's words, whatever was selected before: a selection
+        # left from a drawing given up made the next one refused as outside the conflict.
+        self.select_region()
         self.redraw()
 
     def action_edit_items(self) -> None:
@@ -323,6 +338,7 @@ class ReviewScreen(Screen[None]):
 
     def action_cancel_edit(self) -> None:
         self.session.cancel_edit()
+        self.select_region()
         self.redraw()
 
     def action_label(self, label: str) -> None:
@@ -369,6 +385,8 @@ class ReviewScreen(Screen[None]):
         start, end = self.article.selection_offsets()
         if start == end and self._article_is_current() and self.session.focus_at(end):
             self.redraw()
+        elif self.session.editing:
+            self.redraw_panel()  # it says what is selected: never a selection gone
 
     def action_scroll_versions(self, step: int) -> None:
         self.query_one(VersionsBox).scroll_versions(step)

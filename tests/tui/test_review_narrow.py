@@ -20,6 +20,7 @@ from test_review_keys import (
     review_of_two,
     screen_of,
     shown,
+    spans_of,
     status_line,
 )
 from textual.geometry import Region
@@ -170,9 +171,10 @@ def test_drawing_says_the_region_is_selected_and_an_arrow_starts_afresh(
         # characters.
         await press(pilot, "left", "shift+right", "shift+right", "shift+right")
         assert article.selection_offsets() == (780, 783)
-        # The panel says what is selected when it is drawn again (c twice).
-        await press(pilot, "c", "c")
-        assert "The selection (780–783) is kept" in panel_text(app)
+        # The panel follows the selection, and says how to start again from the region.
+        said = " ".join(panel_text(app).split())
+        assert "Selected: 780–783." in said
+        assert "Escape, then e, starts again from the conflict's words." in said
         await press(pilot, "1")
         drawn = [s for s in gold(session)[-1]["spans"] if (s["start"], s["end"]) == (780, 783)]
         assert [(s["label"], s["text"]) for s in drawn] == [("actor", "Kyi")]
@@ -180,9 +182,33 @@ def test_drawing_says_the_region_is_selected_and_an_arrow_starts_afresh(
     drive(session, scenario, (80, 24), notifications=True)
 
 
+def test_escape_gives_up_a_stray_selection_and_e_starts_from_the_conflict_s_words(
+    session: ReviewSession,
+) -> None:
+    # A user trial: a wrong selection, escape, e again and a label key was refused as outside
+    # the conflict, and the panel still said "the selection (…) is kept".
+    async def scenario(pilot, app: ReviewApp) -> None:  # type: ignore[no-untyped-def]
+        article = screen_of(app).query_one(ReviewArticle)
+        await press(pilot, "e", "left", *["ctrl+shift+left"] * 3)
+        stray = article.selection_offsets()
+        assert stray != KYIV and stray[0] != stray[1]
+        assert f"Selected: {min(stray)}–{max(stray)}." in " ".join(panel_text(app).split())
+        await press(pilot, "escape")
+        assert article.selection_offsets() == KYIV
+        assert "Selected:" not in panel_text(app)
+        # Moved off the region before e: drawing still starts from the conflict's words.
+        await press(pilot, "shift+left", "e")
+        assert article.selection_offsets() == KYIV
+        assert "The conflict's words (780–784) are selected to start with" in panel_text(app)
+        await press(pilot, "1")
+        assert (780, 784, "actor") in spans_of(gold(session)[-1])
+
+    drive(session, scenario, (140, 40), notifications=True)
+
+
 def test_drawing_with_nothing_selected_says_to_select(session: ReviewSession) -> None:
     async def scenario(pilot, app: ReviewApp) -> None:  # type: ignore[no-untyped-def]
-        await press(pilot, "left", "e")
+        await press(pilot, "e", "left")  # e selects the region; an arrow drops it
         assert "Select the span with shift+arrows or the mouse" in panel_text(app)
 
     drive(session, scenario, (140, 40), notifications=True)
