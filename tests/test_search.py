@@ -12,7 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.core.search import find_match, fold, growing_ranges, matches
+from annotator.core.session import AnnotationSession, open_session
 from annotator.core.tokens import character_pattern
+from tests.test_session_data import FakeClock, fixed_now
 
 ROOT = Path(__file__).resolve().parent.parent
 # "Renée" with e + U+0301, as in the sample article.
@@ -121,8 +123,56 @@ def test_every_match_is_the_query_at_character_bounds(text: str, data: st.DataOb
         assert (start, end) in found
 
 
-def test_find_match_goes_on_from_the_offset_and_wraps() -> None:
-    text = "Rene\u0301e met Ren\u00e9e."
-    assert find_match(text, "RENÉE", 0) == (0, 6)
-    assert find_match(text, "RENÉE", 1) == (11, 16)
-    assert find_match(text, "RENÉE", 12) == (0, 6)
+# Where the search goes from the cursor.
+TWO = "date 2024-09-29 Two journalists were freed; the two had been held."
+
+
+def test_the_match_at_or_just_before_the_cursor_is_found_first() -> None:
+    first, second = (16, 19), (48, 51)
+    assert find_match(TWO, "Two", 16) == first  # the match starts at the cursor
+    assert find_match(TWO, "Two", 19) == first  # the cursor right after it (a span just made)
+    assert find_match(TWO, "Two", 20) == second
+    assert find_match(TWO, "Two", 60) == first  # past the last one: the first in the text
+
+
+def test_after_a_match_the_next_one_follows_then_wraps() -> None:
+    assert find_match(TWO, "two", 19, after=16) == (48, 51)
+    assert find_match(TWO, "two", 50, after=48) == (16, 19)
+    assert find_match(TWO, "journalists were", 0, after=20) == (20, 36)  # the only one
+
+
+OTHER = "date 2024-09-29 two envoys, Rene\u0301e and two more."
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[AnnotationSession]:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(TWO + "\n", encoding="utf-8")
+    (corpus / "b.txt").write_text(OTHER + "\n", encoding="utf-8")
+    opened = open_session(corpus, "alice", None, tmp_path / "out", clock=FakeClock(), now=fixed_now)
+    opened.open(opened.first_unfinished_id())
+    yield opened
+    opened.close()
+
+
+def test_session_search_finds_the_span_just_labelled_then_the_next(
+    session: AnnotationSession,
+) -> None:
+    span = session.label_selection(16, 19, "count")
+    # Labelling leaves the cursor at the span's end: the search finds the span itself first.
+    assert session.find("Two", span.end) == (16, 19)
+    assert session.find("Two", 19) == (48, 51)  # enter again: the next
+    assert session.find("Two", 51) == (16, 19)
+    assert session.find("TWO", 19) == (48, 51)  # the same query, in capitals: still the next
+    assert session.find("two", 18) == (16, 19)  # the cursor moved: from the cursor again
+
+
+def test_session_search_forgets_the_last_match_in_another_document(
+    session: AnnotationSession,
+) -> None:
+    assert session.find("two", 16) == (16, 19)
+    session.open("b")
+    # The cursor at 19 in this document is not after the match found in the other one.
+    assert session.find("two", 19) == (16, 19)
+    assert session.find("ren\u00e9e", 0) == (28, 34)

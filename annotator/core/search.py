@@ -150,11 +150,22 @@ def matches(text: str, query: str) -> Iterator[tuple[int, int]]:
     return _matches(_folded(text), needle, 0)
 
 
-def find_match(text: str, query: str, offset: int) -> tuple[int, int] | None:
-    """The first match starting at or after ``offset``, else the first in the text, or None."""
+def find_match(
+    text: str, query: str, cursor: int, after: int | None = None
+) -> tuple[int, int] | None:
+    """The match the search goes to: the first one that ends at or after ``cursor`` (so the
+    match the cursor is in, or just after, as it is once a span is labelled); with ``after``
+    (the start of the match the same search found last, the cursor still at its end), the
+    first that starts after it, so enter again goes to the next one. Past the last match, the
+    first one in the text; None when there is none."""
     needle = fold(query)
     if not needle:
         return None
     folded = _folded(text)
-    found = next(_matches(folded, needle, _key_offset(folded, offset)), None)
+    if after is not None:
+        found = next(_matches(folded, needle, _key_offset(folded, after) + 1), None)
+    else:
+        # A match ending at or after the cursor starts at most len(needle) before it.
+        from_key = max(0, _key_offset(folded, cursor) - len(needle))
+        found = next((m for m in _matches(folded, needle, from_key) if m[1] >= cursor), None)
     return found if found is not None else next(_matches(folded, needle, 0), None)

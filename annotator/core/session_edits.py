@@ -27,6 +27,9 @@ class SessionEdits:
     char_mode: bool
     selected: str | None
     _notices: list[str]
+    # The document, folded query, start and end of the last match ``find`` returned: the cursor
+    # at its end alone cannot tell "enter again" from "just labelled the match at the cursor".
+    _found: tuple[str, str, int, int] | None = None
 
     # Provided by AnnotationSession.
     @property
@@ -207,9 +210,18 @@ class SessionEdits:
         return self._target(span.id)
 
     def find(self, query: str, offset: int) -> tuple[int, int] | None:
-        """The next match of ``query`` at or after ``offset``, wrapping (``search.find_match``:
-        case and the way accents are written do not matter)."""
-        return search.find_match(self.text, query, offset)
+        """The match of ``query`` the search goes to from the cursor at ``offset``: the first
+        ending at or after it (the one the cursor is on counts), or, when the cursor still sits
+        at the end of the match this query found last, the next one; wrapping (see
+        ``search.find_match``: case and the way accents are written do not matter)."""
+        key = search.fold(query)
+        last = self._found
+        after = None
+        if last is not None and last[:2] == (self.document.id, key) and last[3] == offset:
+            after = last[2]
+        found = search.find_match(self.text, query, offset, after)
+        self._found = None if found is None else (self.document.id, key, *found)
+        return found
 
     # ------------------------------------------------------------------- form
     def form_field(self, path: str) -> FormField:
