@@ -184,6 +184,15 @@ def test_char_snapping_never_keeps_edge_whitespace(text: str, a: int, b: int) ->
 
 
 @pytest.mark.parametrize(
+    ("start", "end"),
+    [(12, 15), (15, 16), (11, 14), (16, 17)],  # ends inside "Rene\u0301e", or on its accent
+)
+def test_token_snapping_keeps_a_letter_with_its_accent(start: int, end: int) -> None:
+    text = "Ambassador Rene\u0301e Castellan-Moor"
+    assert snap_selection(text, start, end) == (11, 17)
+
+
+@pytest.mark.parametrize(
     ("text", "start", "end", "expected"),
     [
         ("Rene\u0301e", 0, 4, (0, 5)),  # an end between e and its accent takes the accent

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Callable
 
 import pytest
 from hypothesis import example, given, settings
@@ -18,6 +20,8 @@ from annotator.core.tokens import (
     tokenize,
     tokens_near,
     tokens_overlapping,
+    word_left,
+    word_right,
 )
 
 
@@ -264,3 +268,59 @@ def test_sentences_are_ordered_trimmed_and_cover_the_tokens(text: str) -> None:
 )
 def test_edge_cases(text: str, expected: list[str]) -> None:
     assert words(text) == expected
+
+
+# Word movement (ctrl+arrows in the article).
+RENEE = "Ambassador Rene\u0301e Castellan-Moor, 👩🏽\u200d⚕️ said"
+
+
+def stops(line: str, step: Callable[[str, int], int], column: int) -> list[int]:
+    seen = []
+    while True:
+        following = step(line, column)
+        if following == column:
+            return seen
+        seen.append(following)
+        column = following
+
+
+def test_word_moves_cross_a_letter_and_its_accent_at_once() -> None:
+    # Before, the text area stopped on each side of U+0301: three presses to cross "Renée".
+    assert stops(RENEE, word_right, 0) == [10, 17, 27, 28, 32, 40, 44]
+    assert RENEE[11:17] == "Rene\u0301e" and RENEE[28:32] == "Moor"
+    assert stops(RENEE, word_left, len(RENEE)) == [40, 32, 28, 27, 18, 11, 0]
+    # From between the e and its accent, the word still ends after the accent.
+    assert word_right(RENEE, 15) == 17
+    assert word_left(RENEE, 15) == 11
+
+
+def test_word_moves_keep_indic_vowel_signs_and_joiners_in_their_word() -> None:
+    line = "मुक्ति और कर\u200dमचारी"  # marks (Mn, Mc) and a zero-width joiner inside words
+    assert stops(line, word_right, 0) == [6, 9, 18]
+
+
+def textual_word_left(line: str, column: int) -> int:
+    """TextArea 8's rule (``get_cursor_word_left_location`` within one line)."""
+    matches = list(re.finditer(TEXTUAL_WORD, line[:column].rstrip()))
+    return matches[-1].start() if matches else 0
+
+
+def textual_word_right(line: str, column: int) -> int:
+    search = line[column:]
+    stripped = search.lstrip()
+    matches = list(re.finditer(TEXTUAL_WORD, stripped))
+    return column + matches[0].start() + len(search) - len(stripped) if matches else len(line)
+
+
+TEXTUAL_WORD = re.compile(r"(?<=\W)(?=\w)|(?<=\w)(?=\W)")
+
+
+@given(
+    st.text(alphabet=st.sampled_from([*"aZé09 .,'’-_\t“”()", "🕊", "👩", "🇺"]), max_size=30),
+    st.integers(0, 30),
+)
+@settings(max_examples=300)
+def test_word_moves_are_the_text_areas_where_no_character_continues(line: str, at: int) -> None:
+    column = min(at, len(line))
+    assert word_right(line, column) == textual_word_right(line, column)
+    assert word_left(line, column) == textual_word_left(line, column)

@@ -144,6 +144,46 @@ def continuing_pattern() -> re.Pattern[str]:
     return re.compile(f"[{continuing_class()}]")
 
 
+@cache
+def _word_run() -> re.Pattern[str]:
+    # A run of word characters (TextArea's ``\w``) with the marks and joiners inside it: without
+    # them, "Rene\u0301e" is three words to ctrl+arrows.
+    return re.compile(f"\\w[\\w{continuing_class()}]*")
+
+
+def word_left(line: str, column: int) -> int:
+    """Where ctrl+left goes from ``column`` of ``line``: TextArea's rule (the last start or end
+    of a word before the cursor, spaces before it skipped; else the line's start), with a word's
+    marks, joiners and emoji modifiers part of it, never a stop inside it."""
+    end = len(line[:column].rstrip())
+    stop = 0
+    for run in _word_run().finditer(line, 0, end):
+        for edge in run.span():
+            if 0 < edge < end:
+                stop = edge
+    return stop
+
+
+def word_right(line: str, column: int) -> int:
+    """Where ctrl+right goes from ``column`` of ``line``: TextArea's rule (spaces skipped, then
+    the next start or end of a word; else the line's end), never stopping inside a character."""
+    size = len(line)
+    start = column
+    while start < size and line[start].isspace():
+        start += 1
+    # Read the runs from the start of the character holding the cursor, so a cursor between a
+    # letter and its accent still sees the letter's word.
+    begin = start
+    continuing = continuing_pattern()
+    while begin > 0 and begin < size and continuing.match(line, begin):
+        begin -= 1
+    for run in _word_run().finditer(line, begin):
+        for edge in run.span():
+            if start < edge < size:
+                return edge
+    return size
+
+
 def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``, lazily.
 

@@ -33,6 +33,7 @@ from textual.widgets.text_area import Selection
 from annotator.core.display import LineIndex, display_text
 from annotator.core.models import Span
 from annotator.core.scheme import Scheme
+from annotator.core.tokens import word_left, word_right
 from annotator.tui.article_wrap import WrappedArticle
 from annotator.tui.span_styles import Layer, SpanPalette
 
@@ -225,6 +226,22 @@ class ArticleView(TextArea, inherit_bindings=False):
     def move_to_offset(self, offset: int) -> None:
         """Put the cursor at ``offset``, with nothing selected, and scroll it into view."""
         self.move_cursor(self.location_at(offset))
+
+    # Word movement: the text area's rule, but a letter's accents (and a word's joiners) are
+    # part of its word, where the text area stopped before and after each combining mark.
+
+    def get_cursor_word_left_location(self) -> tuple[int, int]:
+        row, column = self.cursor_location
+        if row > 0 and column == 0:
+            return row - 1, len(self.document[row - 1])
+        return row, word_left(self.document[row], column)
+
+    def get_cursor_word_right_location(self) -> tuple[int, int]:
+        row, column = self.selection.end
+        line = self.document[row]
+        if row < self.document.line_count - 1 and column == len(line):
+            return row + 1, 0
+        return row, word_right(line, column)
 
     def action_cursor_article_start(self, select: bool = False) -> None:
         self.move_cursor((0, 0), select=select)
