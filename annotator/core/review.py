@@ -30,7 +30,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.merge import utc_now
 from annotator.core.models import Document, GoldRecord, Span
 from annotator.core.review_links import Annotations
-from annotator.core.review_notices import drawn_notice
+from annotator.core.review_notices import drawn_notice, overlap_notice
 from annotator.core.review_records import ReviewRecords
 from annotator.core.review_typed import Typed, settle_typed
 from annotator.core.review_views import ConflictView, Place, describe
@@ -316,6 +316,7 @@ class ReviewSession(SavesThroughStore):
         self.save(settled)
         self.editing = False
         self.current = self.order.after(key)
+        self._notices.extend(filter(None, [overlap_notice(before, settled)]))
         if settled.status == "done":
             self._notices.append(f"{settled.doc_id} is settled: done")
         elif not settled.conflicts:

@@ -1,9 +1,9 @@
-"""What the review tells a reviewer after a decision: the one line a toast shows of it.
+"""What the review tells a reviewer after a decision: the lines its one toast shows.
 
-Pure functions over the gold record before the decision (and, for some, the span drawn); the
-review session gathers their lines (``ReviewSession.take_notices``). A decision that changes
-gold in a way the reviewer did not see on the panel is said here, never left silent: the spans
-a drawn span left out, and the value it was given.
+Pure functions over the gold record before the decision (and the span drawn, or the record
+after); the review session gathers their lines (``ReviewSession.take_notices``). What a
+decision did to gold beyond what the panel showed is said, never left silent: the spans a
+drawn span left out and the value it was given, spans of one label that now overlap.
 """
 
 from __future__ import annotations
@@ -81,3 +81,23 @@ def _other_values(record: GoldRecord, conflict_id: str, drawn: Span) -> str:
                 who = ", ".join(version.get("annotators") or [])
                 others.append(f"{number + 1} ({who}) gives {value_text(body.get('value'))}")
     return "".join(f"; {other}" for other in others)
+
+
+def overlap_notice(before: GoldRecord, after: GoldRecord) -> str | None:
+    """Spans a decision added that overlap another of their label in gold (None: none do).
+    Taking two versions that draw one count at other bounds is allowed, but an export to a
+    format of one tag per token (``conll``, ``hf``) then keeps only one of them: said when
+    it happens, not found out at export."""
+    known = {span.id for span in before.spans}
+    for added in after.spans:
+        if added.id in known:
+            continue
+        for other in after.spans:
+            overlaps = other.start < added.end and added.start < other.end
+            if other.id != added.id and other.label == added.label and overlaps:
+                first, second = sorted([added, other], key=lambda span: (span.start, span.end))
+                return (
+                    f"gold now holds overlapping {added.label} spans {short(first.text)} and "
+                    f"{short(second.text)} (an export to conll or hf keeps one) · ctrl+z undoes"
+                )
+    return None
