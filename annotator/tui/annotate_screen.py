@@ -11,7 +11,7 @@ from textual import on, work
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.widgets import Input, OptionList
+from textual.widgets import Button, Input, OptionList
 
 from annotator.core.scheme import guidelines_path
 from annotator.core.session import AnnotationSession
@@ -19,7 +19,7 @@ from annotator.tui.form_panel import (
     PANEL_KEYS,
     EventForm,
     FieldEdited,
-    GroupEdited,
+    GroupBox,
     NoteEdited,
 )
 from annotator.tui.keys import declared, key_rows, with_label_keys
@@ -207,15 +207,20 @@ class AnnotateScreen(SessionView):
     def on_note_edited(self, message: NoteEdited) -> None:
         self.change(self.session.set_note, message.note)
 
-    async def on_group_edited(self, message: GroupEdited) -> None:
-        if message.index is not None:
-            self.change(self.session.remove_group_item, message.group, message.index)
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        edit = GroupBox.edit_of(event.button)
+        if edit is None:
             return
-        index = self.change(self.session.add_group_item, message.group)
+        event.stop()
+        group, removed = edit
+        if removed is not None:
+            self.change(self.session.remove_group_item, group, removed)
+            return
+        index = self.change(self.session.add_group_item, group)
         if index is not FAILED:
             await self.update_form()  # the new item's fields exist once this returns
             form = self.query_one("#form", EventForm)
-            first = form.first_field(prefix=f"{message.group}[{index}].")
+            first = form.first_field(prefix=f"{group}[{index}].")
             if first is not None:
                 first.focus()
 

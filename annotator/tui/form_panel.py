@@ -64,14 +64,6 @@ class FieldEdited(Message):
         self.path, self.raw, self.widget = path, raw, widget
 
 
-class GroupEdited(Message):
-    """Add an item to a group (index None) or remove item ``index``."""
-
-    def __init__(self, group: str, index: int | None) -> None:
-        super().__init__()
-        self.group, self.index = group, index
-
-
 class NoteEdited(Message):
     def __init__(self, note: str, widget: Widget) -> None:
         super().__init__()
@@ -259,12 +251,20 @@ class GroupBox(Vertical):
             self.count = count
             await self.recompose()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.has_class("remove-item") and event.button.name is not None:
-            self.post_message(GroupEdited(self.group.name, int(event.button.name)))
-        else:
-            self.post_message(GroupEdited(self.group.name, None))
+    @staticmethod
+    def edit_of(button: Button) -> tuple[str, int | None] | None:
+        """What pressing ``button`` asks of its group: (group, None) to add an item, (group,
+        index) to remove item ``index``; None for a button of no group.
+
+        The screen handles the button's Pressed itself, as it comes up, rather than a message
+        posted here on its way: keys typed at once after it then wait for the new item
+        (``keys_in_order``: its marker follows the Pressed, and would pass a new message)."""
+        box = next((node for node in button.ancestors if isinstance(node, GroupBox)), None)
+        if box is None:
+            return None
+        if button.has_class("remove-item") and button.name is not None:
+            return box.group.name, int(button.name)
+        return box.group.name, None
 
 
 def field_row(field: FormField, path: str) -> ComposeResult:

@@ -9,30 +9,40 @@ article, since the focus was not in the value yet), `/` then "swap" skipped the 
 backspace, "d" gave "abc" (the d typed at once, the backspace's binding run after it).
 
 Here the app hands over the next key only once the previous one has been handled: after each
-key it sends a marker (``KeyHandled``) to the same widget; the marker follows the key up to the
-app, so when it arrives the key's bindings have run, and the next key is handed over after what
-they asked to be done next (a focus move, say). Keys typed at a person's pace never wait. Should
-a marker not come back (its widget removed meanwhile), the next key goes on after a moment.
+key a marker (``KeyHandled``) goes to the same widget, behind the key and behind the messages
+its handling posts there (an input's Submitted, a button's Pressed); it follows them up to the
+app. Those messages may post others on their way up (a button's group posts "add an item"),
+which the marker would pass, so from the app it goes round once more, from the widget with the
+focus now: every message it meets on that way (the screen busy making the new item, say) is
+handled before it. The next key is handed over after that, and after what was asked to be done
+next (a focus move). Keys typed at a person's pace never wait. Should a marker not come back
+(its widget removed meanwhile), the next key goes on after a moment.
 """
 
 from __future__ import annotations
 
 from collections import deque
+from functools import partial
 
 from textual import events
 from textual.app import App
 from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
 
 # How long a key may take before the next one goes on regardless (a marker lost with its widget).
 STUCK_SECONDS = 0.25
 
 
 class KeyHandled(Message, bubble=True):
-    """Sent to the widget a key went to, right after it; back at the app, the key is handled."""
+    """Sent to the widget a key went to, after it; back at the app after its second round
+    (``last``), the key is handled."""
 
-    def __init__(self, number: int) -> None:
+    def __init__(self, number: int, last: bool) -> None:
         super().__init__()
         self.number = number
+        self.last = last
 
 
 class KeysInOrderApp(App[None]):
@@ -43,6 +53,7 @@ class KeysInOrderApp(App[None]):
         self._keys_waiting: deque[events.Key] = deque()
         self._key_in_hand: int | None = None  # the number of the key being handled
         self._keys_counted = 0
+        self._stuck: Timer | None = None
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
@@ -60,11 +71,23 @@ class KeysInOrderApp(App[None]):
         number = self._key_in_hand = self._keys_counted
         target = self.focused or self.screen  # where the app hands a key that no binding takes
         await super().on_event(event)
-        target.post_message(KeyHandled(number))
-        self.set_timer(STUCK_SECONDS, lambda: self._key_done(number))
+        self._send_marker(target, KeyHandled(number, last=False))
+
+    def _send_marker(self, target: Widget | Screen[object], marker: KeyHandled) -> None:
+        # Posted by the target itself once it has handled what is queued before (the key, or
+        # nothing): so the marker goes behind what that posts to it.
+        target.call_later(target.post_message, marker)
+        if self._stuck is not None:
+            self._stuck.stop()
+        self._stuck = self.set_timer(STUCK_SECONDS, partial(self._key_done, marker.number))
 
     def on_key_handled(self, message: KeyHandled) -> None:
         message.stop()
+        if self._key_in_hand != message.number:
+            return  # its time ran out
+        if not message.last:
+            self._send_marker(self.focused or self.screen, KeyHandled(message.number, last=True))
+            return
         # After what the key's bindings asked the app to do next (call_later: a focus move).
         self.call_later(self._key_done, message.number)
 

@@ -116,3 +116,30 @@ def test_fields_typed_at_once_with_tabs_land_in_their_fields(session: Annotation
         assert release["date"] is None  # "2024-" is refused; it is shown as refused
 
     drive(session, scenario)
+
+
+def test_a_label_key_typed_at_once_after_a_search_labels_the_match(
+    session: AnnotationSession,
+) -> None:
+    """`/146`, enter, `2` at once: the 2 went into the search box, which enter's message (its
+    search) had not left yet, and no span was made."""
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await burst(pilot, app, "slash", "1", "4", "6", "enter", "2")
+        assert spans(session) == [("count", "146", 146)]
+
+    drive(session, scenario)
+
+
+def test_a_word_typed_at_once_after_adding_an_item_goes_into_it(
+    session: AnnotationSession,
+) -> None:
+    """Enter on "+ add to releases" then a word at once: its first letters were lost while the
+    new item was being made, and the rest went into it ("rvania")."""
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await press(pilot, "o", "tab")  # the form, then its "+ add to releases" button
+        await burst(pilot, app, "enter", *"Norvania", "enter")
+        assert journal(session)[-1]["form"]["releases"][0]["released_by"] == "Norvania"
+
+    drive(session, scenario)
