@@ -74,3 +74,11 @@ def test_a_journal_of_the_scheme_given_passes(tmp_path: Path) -> None:
     mine = edited_copy_of_the_default(tmp_path)
     result = run_cli("agree", alice, bob, "--scheme", mine, "--json")
     assert result.returncode == 0, result.stderr
+
+
+def test_validate_names_the_scheme_file_given(tmp_path: Path) -> None:
+    alice, _bob = place_journals(tmp_path)
+    mine = edited_copy_of_the_default(tmp_path)
+    result = run_cli("validate", alice, "--scheme", mine)
+    assert result.returncode == 1
+    assert f"unknown label 'place' (scheme {mine}: actor, count, date, freed)" in result.stdout

@@ -68,12 +68,14 @@ def span_text_problems(spans: Sequence[TextSpan], text: str) -> Iterator[tuple[s
 def scheme_problems(record: Record, scheme: Scheme) -> Iterator[tuple[str, str]]:
     """Labels, values, form and links checked against the scheme in force."""
     known = ", ".join(label.name for label in scheme.labels)
+    # The file chosen, when one was: a copied and edited scheme may keep the default's name.
+    named = scheme.chosen_file or scheme.name
     for index, span in enumerate(record.spans):
         label = scheme.label(span.label)
         if label is None:
             yield (
                 f"spans.{index}.label",
-                f"unknown label {span.label!r} (scheme {scheme.name}: {known})",
+                f"unknown label {span.label!r} (scheme {named}: {known})",
             )
             continue
         problem = value_problem(label.value_type, span.value)
