@@ -1,4 +1,4 @@
-"""What the review says after a decision: what it did beyond what the panel showed.
+"""What the review says after a decision: a confirmation, and what it did beyond the panel.
 
 The review case (tests/test_review_session_data.py): in d1, c1 is alice's count "146" and
 releasee "prisoners" against bob's count "146 prisoners", c2 "Ukraine" (alice actor, bob
@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from annotator.core.review_views import Place
+from tests.test_review_left_out import three_way
 from tests.test_review_session_data import open_it, write_review_case
 
 
@@ -19,6 +21,7 @@ def test_taking_both_bounds_of_a_count_says_gold_now_overlaps(tmp_path: Path) ->
     try:
         session.take_all()
         assert session.take_notices() == [
+            "settled c1: took every version",
             "gold now holds overlapping count spans “146” and “146 prisoners” (an export to "
             "conll or hf keeps one) · ctrl+z undoes",
         ]
@@ -26,6 +29,34 @@ def test_taking_both_bounds_of_a_count_says_gold_now_overlaps(tmp_path: Path) ->
         assert counts == [(13, 16), (13, 26)]  # both written: said, not refused
         # Spans of other labels on the same words overlap without a word.
         session.take_all()
-        assert session.take_notices() == []
+        assert session.take_notices() == ["settled c2: took every version"]
+    finally:
+        assert session.close()
+
+
+def test_each_decision_is_confirmed(tmp_path: Path) -> None:
+    session = open_it(write_review_case(tmp_path))
+    try:
+        session.take_letter("b")
+        session.take(0)
+        session.reject_all()
+        assert session.take_notices() == [
+            "settled c1: took bob's version",
+            "settled c2: took alice's version",
+            "settled c3: rejected every version",
+        ]
+    finally:
+        assert session.close()
+
+
+def test_a_version_taken_beside_gold_s_span_says_it_stays(tmp_path: Path) -> None:
+    # K = 2: the count "146" is gold (alice, bob); c1 is alice's releasee "146 prisoners".
+    session = three_way(tmp_path, min_agree=2)
+    try:
+        assert session.current == Place("d1", "c1")
+        session.take(1)
+        assert session.take_notices()[0] == (
+            "settled c1: took alice's version; gold's count “146” stays beside it"
+        )
     finally:
         assert session.close()

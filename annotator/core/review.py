@@ -30,7 +30,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.merge import utc_now
 from annotator.core.models import Document, GoldRecord, Span
 from annotator.core.review_links import Annotations
-from annotator.core.review_notices import drawn_notice, overlap_notice
+from annotator.core.review_notices import drawn_notice, overlap_notice, taken_notice
 from annotator.core.review_records import ReviewRecords
 from annotator.core.review_typed import Typed, settle_typed
 from annotator.core.review_views import ConflictView, Place, describe
@@ -222,7 +222,8 @@ class ReviewSession(SavesThroughStore):
         return self._decide(
             lambda record, cid: decide.take(
                 record, cid, [index], self.scheme, self.annotations.get(record.doc_id)
-            )
+            ),
+            lambda record, cid: taken_notice(record, cid, [index]),
         )
 
     def take_letter(self, letter: str) -> Place | None:
@@ -246,14 +247,16 @@ class ReviewSession(SavesThroughStore):
         return self._decide(
             lambda record, cid: decide.take(
                 record, cid, list(range(count)), self.scheme, self.annotations.get(record.doc_id)
-            )
+            ),
+            lambda record, cid: taken_notice(record, cid, list(range(count))),
         )
 
     def reject_all(self) -> Place | None:
         return self._decide(
             lambda record, cid: decide.reject(
                 record, cid, self.scheme, self.annotations.get(record.doc_id)
-            )
+            ),
+            lambda _record, cid: f"settled {cid}: rejected every version",
         )
 
     def settle_typed(self, typed: Typed) -> Place | None:
@@ -305,7 +308,13 @@ class ReviewSession(SavesThroughStore):
         self._decide(settle)
         return drawn[0]
 
-    def _decide(self, settle: Callable[[GoldRecord, str], GoldRecord]) -> Place | None:
+    def _decide(
+        self,
+        settle: Callable[[GoldRecord, str], GoldRecord],
+        said: Callable[[GoldRecord, str], str] | None = None,
+    ) -> Place | None:
+        """Settle the current conflict with ``settle`` (record, conflict id -> the record
+        after), save it and move on; ``said``: what to tell the reviewer it did."""
         place, conflict = self.current, self.conflict
         if place is None or conflict is None:
             raise Refused("every conflict is settled")
@@ -316,6 +325,8 @@ class ReviewSession(SavesThroughStore):
         self.save(settled)
         self.editing = False
         self.current = self.order.after(key)
+        if said is not None:
+            self._notices.append(said(before, place.conflict_id))
         self._notices.extend(filter(None, [overlap_notice(before, settled)]))
         if settled.status == "done":
             self._notices.append(f"{settled.doc_id} is settled: done")

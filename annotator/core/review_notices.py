@@ -1,9 +1,10 @@
 """What the review tells a reviewer after a decision: the lines its one toast shows.
 
 Pure functions over the gold record before the decision (and the span drawn, or the record
-after); the review session gathers their lines (``ReviewSession.take_notices``). What a
-decision did to gold beyond what the panel showed is said, never left silent: the spans a
-drawn span left out and the value it was given, spans of one label that now overlap.
+after); the review session gathers their lines (``ReviewSession.take_notices``). Each decision
+is confirmed (the review moves on at once), and what it did to gold beyond what the panel
+showed is said, never left silent: the spans a drawn span left out and the value it was given,
+gold's spans a version was added beside, spans of one label that now overlap.
 """
 
 from __future__ import annotations
@@ -81,6 +82,36 @@ def _other_values(record: GoldRecord, conflict_id: str, drawn: Span) -> str:
                 who = ", ".join(version.get("annotators") or [])
                 others.append(f"{number + 1} ({who}) gives {value_text(body.get('value'))}")
     return "".join(f"; {other}" for other in others)
+
+
+def taken_notice(record: GoldRecord, conflict_id: str, indexes: list[int]) -> str:
+    """What taking the versions at ``indexes`` did (``record``: before it): the review moves
+    on at once, so without a word a reviewer could not tell a key had acted. Gold's spans in
+    the region stay beside a version's: said, as taking adds to them."""
+    conflict = find_conflict(record, conflict_id)
+    versions = conflict.get("versions") or []
+    if len(indexes) == 1:
+        said = f"settled {conflict_id}: took {_whose(versions[indexes[0]]['annotators'])} version"
+    else:
+        said = f"settled {conflict_id}: took every version"
+    region = conflict.get("region")
+    adds = any(versions[index].get("spans") for index in indexes)
+    kept = [
+        span
+        for span in record.spans
+        if region and adds and span.start < region[1] and span.end > region[0]
+    ]
+    if kept:
+        more = f" and {len(kept) - 1} more" if len(kept) > 1 else ""
+        said += f"; gold's {kept[0].label} {short(kept[0].text)}{more} stays beside it"
+    return said
+
+
+def _whose(names: list[str]) -> str:
+    """``bob's``, ``alice and carol's``."""
+    if len(names) == 1:
+        return f"{names[0]}'s"
+    return f"{', '.join(names[:-1])} and {names[-1]}'s"
 
 
 def overlap_notice(before: GoldRecord, after: GoldRecord) -> str | None:

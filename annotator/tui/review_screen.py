@@ -365,18 +365,15 @@ class ReviewScreen(Screen[None]):
 
     def action_next_conflict(self) -> None:
         self.session.next_conflict()
-        if self.session.wrapped:
-            self.tell(
-                "past the last conflict: back to the first one still open", timeout=WRAP_TIMEOUT
-            )
-        self.show_current()
+        self._say_wrapped("no open conflict after this one: went round to the first open one")
 
     def action_previous_conflict(self) -> None:
         self.session.previous_conflict()
+        self._say_wrapped("no open conflict before this one: went round to the last open one")
+
+    def _say_wrapped(self, message: str) -> None:
         if self.session.wrapped:
-            self.tell(
-                "before the first conflict: round to the last one still open", timeout=WRAP_TIMEOUT
-            )
+            self.tell(message, timeout=WRAP_TIMEOUT)
         self.show_current()
 
     @on(TextArea.SelectionChanged, "#article")

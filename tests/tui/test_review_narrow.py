@@ -135,7 +135,7 @@ def test_at_80x24_one_toast_at_a_time_and_none_over_help(session: ReviewSession)
         await press(pilot, "p")
         await pilot.pause()
         assert [" ".join(text.split()) for text in toasts_shown(app)] == [
-            "before the first conflict: round to the last one still open"
+            "no open conflict before this one: went round to the last open one"
         ]
         await press(pilot, "c")
         await pilot.pause()
@@ -150,6 +150,11 @@ def test_at_80x24_one_toast_at_a_time_and_none_over_help(session: ReviewSession)
         await wait_for(pilot, lambda: not isinstance(app.screen, HelpScreen))
         await pilot.pause()
         assert toasts_shown(app) == [told]
+        # A decision is confirmed in the same one toast: the review moves on at once.
+        await press(pilot, "b")
+        await pilot.pause()
+        (told,) = toasts_shown(app)
+        assert told.startswith("settled c1: took bob's version")
 
     drive(session, scenario, (80, 24), notifications=True)
 
