@@ -154,9 +154,9 @@ class AnnotateScreen(SessionView):
     def action_focus_form(self) -> None:
         if not self.query_one("#side").display:  # a narrow screen shows the guidelines there
             self.action_close_guidelines()
-        first = self.query_one("#form", EventForm).first_field()
-        if first is not None:
-            first.focus()
+        field = self.query_one("#form", EventForm).field_to_return_to()
+        if field is not None:
+            field.focus()
 
     def action_edit_value(self) -> None:
         """Put the focus in the current span's value (enter or escape saves it)."""

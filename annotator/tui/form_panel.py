@@ -300,6 +300,22 @@ class EventForm(VerticalScroll):
         # typed there as it is (the saved value is trimmed; the typing goes on).
         self._saved_typing: set[str] = set()
         self._idle: Timer | None = None
+        # The field last in focus (its path, or "note"): ``o`` comes back to it, so that filling
+        # a field from a span (escape, find the span, o, ctrl+l) needs no walk down the form.
+        self._last_field: str | None = None
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        widget = event.widget
+        if isinstance(widget, Input | Select) and (widget.name or widget.id):
+            self._last_field = widget.name or widget.id
+
+    def field_to_return_to(self) -> Widget | None:
+        """The field last in focus, when it is still there and enabled; else the first."""
+        for widget in self.query("Input, Select"):
+            named = widget.name or widget.id
+            if named is not None and named == self._last_field and not widget.disabled:
+                return widget
+        return self.first_field()
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(self.outer_size.width < self.STACK_BELOW, "-stacked")

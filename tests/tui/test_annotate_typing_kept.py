@@ -119,3 +119,23 @@ def test_tab_past_the_last_field_goes_round_the_panel_not_to_the_article(
         assert screen.query_one(ArticleView).has_focus
 
     drive(session, scenario)
+
+
+def test_o_comes_back_to_the_field_last_in_focus(session: AnnotationSession) -> None:
+    """Filling a field from a span is escape, find the span, o, ctrl+l: o must not start again
+    at the top of the form (a trial counted 15 tabs per link)."""
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        screen = screen_of(app)
+        released_by = await a_release(pilot, screen)
+        received_by = field(screen, "releases[0].received_by")
+        await press(pilot, "tab")
+        assert received_by.has_focus
+        # "Ukraine" (27..34) labelled actor in the article, then back to the form.
+        await press(pilot, "escape", *["right"] * 27, *["shift+right"] * 7, "1", "o")
+        assert received_by.has_focus and not released_by.has_focus
+        await press(pilot, "ctrl+l")
+        release = journal(session)[-1]["form"]["releases"][0]
+        assert release["received_by"] == "Ukraine"
+
+    drive(session, scenario)
