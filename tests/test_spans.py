@@ -270,14 +270,26 @@ def test_relabel_clears_a_value_the_new_label_cannot_hold() -> None:
     record, span = add_span(blank(TEXT), TEXT, *where(TEXT, "146"), "count", SCHEME)
     as_date = relabel_span(record, span.id, "date", SCHEME)
     assert as_date.spans == [span.model_copy(update={"label": "date", "value": None})]
+    # Back to a count, it has no value: it gets the one its words give, as a new count would.
     back = relabel_span(as_date, span.id, "count", SCHEME)
-    assert back.spans[0].value is None
+    assert back.spans[0].value == 146
     assert relabel_span(record, span.id, "count", SCHEME) is record
     record, _ = add_span(record, TEXT, *where(TEXT, "146"), "actor", SCHEME)
     with pytest.raises(AnnotatorError, match="already labelled actor"):
         relabel_span(record, "s1", "actor", SCHEME)
     with pytest.raises(AnnotatorError, match="no span 's9'"):
         relabel_span(record, "s9", "actor", SCHEME)
+
+
+def test_relabel_to_a_label_with_values_reads_the_value_from_the_words() -> None:
+    text = "Two journalists were freed on Sunday."
+    record, freed = add_span(blank(text), text, *where(text, "Two journalists"), "releasee", SCHEME)
+    assert freed.value is None
+    as_count = relabel_span(record, freed.id, "count", SCHEME)
+    assert as_count.spans[0].value == 2
+    record, sunday = add_span(as_count, text, *where(text, "Sunday"), "actor", SCHEME)
+    as_date = relabel_span(record, sunday.id, "date", SCHEME, doc_date="2024-03-19")
+    assert as_date.span_by_id(sunday.id).value == "2024-03-17"  # the Sunday before the dateline
 
 
 def test_rebound_keeps_id_label_and_value() -> None:

@@ -128,7 +128,15 @@ class SessionEdits:
             span = self._target(None)
             if span.label == label:
                 return span
-            self._commit(self._call(spans.relabel_span, self.record, span.id, label, self.scheme))
+            relabelled = self._call(
+                spans.relabel_span,
+                self.record,
+                span.id,
+                label,
+                self.scheme,
+                self.document.meta.get("date"),
+            )
+            self._commit(relabelled)
             return self._target(span.id)
         start, end = min(start, end), max(start, end)
         snapped = spans.snap_selection(self.text, start, end, "char" if self.char_mode else "token")

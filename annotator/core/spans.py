@@ -220,14 +220,20 @@ def add_span(
     return _with_spans(record, [*record.spans, span]), span
 
 
-def relabel_span(record: Record, span_id: str, label: str, scheme: Scheme) -> Record:
-    """Give a span another label; a value the new label cannot hold is cleared."""
+def relabel_span(
+    record: Record, span_id: str, label: str, scheme: Scheme, doc_date: str | None = None
+) -> Record:
+    """Give a span another label. A value the new label cannot hold is cleared; a span left
+    without a value gets the one its words give the new label (``suggest_value``), as a span
+    labelled so from the start would: "two journalists" relabelled a count is 2."""
     span = _span(record, span_id)
     label_def = _label(scheme, label)
     if span.label == label:
         return record
     _refuse_duplicate(record, span.start, span.end, label, span.id)
     value = span.value if value_problem(label_def.value_type, span.value) is None else None
+    if value is None:
+        value = suggest_value(span.text, label_def.value_type, doc_date)
     changed = span.model_copy(update={"label": label, "value": value})
     return _replace(record, changed)
 
