@@ -308,6 +308,15 @@ class EventForm(VerticalScroll):
         widget = event.widget
         if isinstance(widget, Input | Select) and (widget.name or widget.id):
             self._last_field = widget.name or widget.id
+        # Textual scrolls to a focused widget before the next layout: a field just mounted (a
+        # new item's first) had no place yet, and the form went on scrolling toward the field
+        # focused while its group was rebuilt. Once laid out, the field is brought into view.
+        self.call_after_refresh(self._keep_in_sight, widget)
+
+    def _keep_in_sight(self, widget: Widget) -> None:
+        if widget.has_focus:
+            self.app.animator.force_stop_animation(self, "scroll_y")
+            self.scroll_to_widget(widget, animate=False, immediate=True)
 
     def field_to_return_to(self) -> Widget | None:
         """The field last in focus, when it is still there and enabled; else the first."""

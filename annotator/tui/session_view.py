@@ -55,6 +55,8 @@ _NEEDS_DOCUMENT = {
 # Below 110 columns the article, the guidelines and the panel do not fit side by side: the
 # guidelines then take the panel's place (annotator.tcss).
 _WIDTH_CLASSES = [(0, "-narrow"), (110, "-wide")]
+# Below 32 rows (80x24) a full span list left the event form four rows: the list shrinks.
+_HEIGHT_CLASSES = [(0, "-short"), (32, "-tall")]
 
 
 class GuidelinesView(Markdown, can_focus=True):
@@ -77,6 +79,7 @@ class SessionView(Screen[None]):
     """The article and the panel beside it, drawn from an AnnotationSession."""
 
     HORIZONTAL_BREAKPOINTS = _WIDTH_CLASSES
+    VERTICAL_BREAKPOINTS = _HEIGHT_CLASSES
 
     def __init__(self, session: AnnotationSession) -> None:
         super().__init__()

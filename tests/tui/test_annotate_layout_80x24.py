@@ -1,0 +1,55 @@
+"""Pilot at 80x24 with a record of many spans: the panel's span list then takes its most rows,
+and the event form beside the article is left with few. What has the focus must still be seen:
+the field being typed into, the footer's help and quit keys, an open choice's options."""
+
+from __future__ import annotations
+
+from annotate_helpers import press, screen_of, wait_for
+from test_annotate_small_terminal import clear_toasts, drive_small, release_rows
+from textual.pilot import Pilot
+from textual.widget import Widget
+
+from annotator.core.session import AnnotationSession
+from annotator.tui.app import AnnotatorApp
+
+# Words of the first test article, each labelled: the span list grows to its full height.
+WORDS = ["Russia", "Ukraine", "swapped", "146", "prisoners", "Sunday", "date", "on", "2025"]
+
+
+def label_many(app: AnnotatorApp, session: AnnotationSession) -> None:
+    screen = screen_of(app)
+    for number, word in enumerate(WORDS):
+        start = session.text.index(word)
+        label = ["actor", "count", "date", "releasee"][number % 4]
+        screen.change(session.label_selection, start, start + len(word), label)
+
+
+def in_sight(widget: Widget, form: Widget) -> bool:
+    return form.content_region.contains_region(widget.region)
+
+
+def test_a_new_releases_first_field_is_in_sight_as_it_takes_the_focus(
+    session: AnnotationSession,
+) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        clear_toasts(app)
+        label_many(app, session)
+        await pilot.pause()
+        form = screen_of(app).query_one("#form")
+        # A short terminal shrinks the span list: the form keeps rows to fill a release in.
+        assert form.content_region.height >= 8, form.content_region
+        # o: the event type; tab: its "+ add to releases" button; enter adds a release.
+        await press(pilot, "o", "tab", "enter")
+        await wait_for(pilot, lambda: len(release_rows(app)) == 5)
+        # Past the release's five fields and its remove button: add a second, lower down.
+        await press(pilot, *["tab"] * 6)
+        assert in_sight(app.screen.focused, form)
+        await press(pilot, "enter")
+        await wait_for(pilot, lambda: len(screen_of(app).query(".group-item")) == 2)
+        first = app.screen.focused
+        assert first is not None and first.name == "releases[1].released_by"
+        # In sight before anything is typed, not only after the next tab.
+        await pilot.pause(0.2)
+        assert in_sight(first, form), (first.region, form.content_region)
+
+    drive_small(session, scenario)
