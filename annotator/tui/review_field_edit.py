@@ -27,6 +27,7 @@ from annotator.core.forms import typed_text
 from annotator.core.review_decisions import Conflict, field_of
 from annotator.core.review_typed import BadValue, Typed, hint, prefill
 from annotator.core.scheme import FormField, Scheme
+from annotator.tui.review_layout import BREAKPOINTS
 
 # The help screen's rows for typing (the review screen lists them in its own help).
 TYPING_KEYS = [
@@ -84,6 +85,8 @@ class SettlingScreen(ModalScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel, nothing changed"),
     ]
+    # -narrow below 72 columns, as the review screen: its panel is then under the article.
+    HORIZONTAL_BREAKPOINTS = BREAKPOINTS
 
     def __init__(self, settle: Callable[[Typed], object]) -> None:
         """``settle``: what Enter calls with the typed texts; it raises ``AnnotatorError``

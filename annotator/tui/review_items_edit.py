@@ -2,14 +2,17 @@
 
 Items are compared whole, so alice's and bob's transfer that differ in the count alone are two
 versions, and neither is right. ``ItemsEditScreen`` opens on the items of the first version
-holding any (the one most annotators gave), an input per sub-field of each item, pre-filled;
-the reviewer fixes what is wrong, adds an item (ctrl+n) or drops one (ctrl+r, or by emptying
-it), or starts again from another version's items (pageup / pagedown: every version in turn,
-one holding no items named as such, with an empty item to fill; "from scratch" too when every
-version holds some). Enter hands every item to ``ReviewSession.settle_typed``, which checks
-them as the annotation screen does and appends them to gold's agreed items instead of any
-version's; a refusal is said under the inputs and the input at fault is focused. Escape changes
-nothing.
+holding any (the one most annotators gave), an input per sub-field of each item, pre-filled; the
+reviewer fixes what is wrong, adds an item (ctrl+n) or drops one (ctrl+r, or by emptying it), or
+starts again from another version's items (pageup / pagedown: every version in turn, one holding
+no items named as such, with an empty item to fill; "from scratch" too when every version holds
+some). The box stays over the article, so the panel's numbered versions stay in sight beside it;
+below 72 columns, where the panel is under the article and the box covers it, the box lists the
+versions itself, the one started from marked (at 80x24 a box wider than the article hid the
+version numbers and cut the panel's lines). Enter hands every item to
+``ReviewSession.settle_typed``, which checks them as the annotation screen does and appends them
+to gold's agreed items instead of any version's; a refusal is said under the inputs and the
+input at fault is focused. Escape changes nothing.
 """
 
 from __future__ import annotations
@@ -31,7 +34,9 @@ from annotator.core.review_typed import (
     version_items,
 )
 from annotator.core.scheme import Scheme
+from annotator.tui.review_article import version_colour
 from annotator.tui.review_field_edit import SettlingScreen, input_row
+from annotator.tui.review_panel import frame_text
 
 # The help screen's rows for editing a group's items (the review screen lists them).
 ITEMS_KEYS = [
@@ -81,6 +86,7 @@ class ItemsEditScreen(SettlingScreen):
             title = f"Edit the items of {self.group.name} ({self.conflict['id']})"
             yield Label(title, classes="title")
             yield Static(self._from_line(), id="items-edit-from")
+            yield Static(self._versions(), id="items-edit-versions")
             with VerticalScroll(id="items-edit-items"):
                 for number, item in enumerate(self.items):
                     yield self._block(number, item)
@@ -98,6 +104,25 @@ class ItemsEditScreen(SettlingScreen):
             if not version.get("value"):
                 out.append(": no items, from scratch", style="bold")
         out.append(" · pageup / pagedown: start from another", style="dim")
+        return out
+
+    def _versions(self) -> Text:
+        """Each version, numbered and coloured as in the panel, the one started from marked:
+        shown below 72 columns only (review.tcss), where this box covers the panel."""
+        out = Text()
+        for index, version in enumerate(self.conflict.get("versions") or []):
+            colour = version_colour(index)
+            mark = "▶" if index == self.start else " "
+            out.append(f"{mark} ", style=f"bold {colour}")
+            out.append(f" {index + 1} ", style=f"bold black on {colour}")
+            out.append(f" {', '.join(version.get('annotators') or [])}", style=f"bold {colour}")
+            items = version.get("value") or []
+            if not items:
+                out.append(f": no other {self.group.name}", style="dim italic")
+            for item in items:
+                out.append(f"\n    • {frame_text(self.group, item)}")
+            out.append("\n")
+        out.rstrip()
         return out
 
     def _block(self, number: int, item: dict[str, str]) -> ItemBlock:
@@ -136,6 +161,7 @@ class ItemsEditScreen(SettlingScreen):
         items = [] if self.start is None else version_items(self.conflict, self.scheme, self.start)
         await self._show_items(items or [blank_item(self.group)])
         self.query_one("#items-edit-from", Static).update(self._from_line())
+        self.query_one("#items-edit-versions", Static).update(self._versions())
 
     async def action_add_item(self) -> None:
         items = [*self.typed(), blank_item(self.group)]

@@ -113,7 +113,7 @@ class ConflictPanel(Static):
         items = view.gold_value or []
         out = Text(f"\nagreed, already gold: {len(items)} item(s)", style="dim")
         for item in items:
-            out.append(f"\n  • {_frame(field, item)}", style="dim")
+            out.append(f"\n  • {frame_text(field, item)}", style="dim")
         return out
 
     def _version(
@@ -147,7 +147,7 @@ class ConflictPanel(Static):
             if not frames:
                 out.append(f"\nno other {field.name}", style="dim italic")
             for item in frames:
-                out.append(f"\n• {_frame(field, item)}")
+                out.append(f"\n• {frame_text(field, item)}")
             return badge, out
         out.append(f"\n{_value_text(version.value)}")
         return badge, out
@@ -239,7 +239,7 @@ def _drawing_start(view: ConflictView, selection: tuple[int, int] | None) -> str
     )
 
 
-def _frame(field: FormField, item: dict[str, Any]) -> str:
+def frame_text(field: FormField, item: dict[str, Any]) -> str:
     parts = [
         f"{sub.name} {_value_text(item.get(sub.name))}"
         for sub in field.fields

@@ -21,7 +21,7 @@ from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.notifications import SeverityLevel
@@ -38,21 +38,19 @@ from annotator.tui.form_panel import Legend
 from annotator.tui.keys import with_label_keys
 from annotator.tui.messages import DocumentLoaded, LoadFailed
 from annotator.tui.review_article import ReviewArticle
+from annotator.tui.review_bindings import REVIEW_BINDINGS, in_force
 from annotator.tui.review_field_edit import FieldEditScreen
 from annotator.tui.review_help import review_key_sections
 from annotator.tui.review_items_edit import ItemsEditScreen
+from annotator.tui.review_layout import NARROW_BELOW
 from annotator.tui.review_notes import NotesLine, NotesScreen
 from annotator.tui.review_panel import ConflictPanel
 from annotator.tui.review_status import ReviewProgress, status_line
 from annotator.tui.review_versions_box import VersionsBox
 from annotator.tui.screens import HelpScreen
 
-_DECISIONS = {"take", "take_letter", "take_all", "reject_all", "edit", "type_value", "edit_items"}
 # Seconds a "round to the other end" message stays: it is read at a glance.
 WRAP_TIMEOUT = 3
-NARROW_BELOW = 72  # columns
-_SCROLL = "Scroll the conflict's versions up / down (its frame says when more are hidden)"
-CHAR_MODE = "Character mode (keep the drawn span's exact characters) on / off"
 
 
 def review_screen_for(session: ReviewSession) -> ReviewScreen:
@@ -61,30 +59,7 @@ def review_screen_for(session: ReviewSession) -> ReviewScreen:
 
 
 class ReviewScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "take(0)", "Take version", key_display="1…9"),
-        *(Binding(str(n), f"take({n - 1})", f"Take version {n}", show=False) for n in range(2, 10)),
-        Binding("a", "take_letter('a')", "Take the first annotator's version", show=False),
-        Binding("b", "take_letter('b')", "Take the second annotator's version", show=False),
-        # t, r, n and p are in the conflict panel's list of keys: kept out of the footer,
-        # which on 80 columns was cut before ? Help and q Quit (and, drawing, the label keys).
-        Binding("t", "take_all", "Take all", show=False),
-        Binding("r", "reject_all", "Reject all", show=False),
-        # One key for "by hand": each binding is active on its kind of conflict only.
-        Binding("e", "edit", "Draw span"),
-        Binding("e", "type_value", "Type value"),
-        Binding("e", "edit_items", "Edit items"),
-        Binding("escape", "cancel_edit", "Cancel drawing"),
-        Binding("c", "toggle_char_mode", CHAR_MODE, show=False),
-        Binding("n", "next_conflict", "Next", show=False),
-        Binding("p", "previous_conflict", "Previous", show=False),
-        Binding("ctrl+z", "undo", "Undo the last decision", show=False),
-        Binding("left_square_bracket", "scroll_versions(-1)", _SCROLL, key_display="[", show=False),
-        Binding("right_square_bracket", "scroll_versions(1)", _SCROLL, key_display="]", show=False),
-        Binding("N", "show_notes", "Show the annotators' notes on this document", show=False),
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("q", "quit", "Quit"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = REVIEW_BINDINGS
 
     def __init__(self, session: ReviewSession) -> None:
         super().__init__()
@@ -262,27 +237,7 @@ class ReviewScreen(Screen[None]):
         return self._shown is not None and self._shown.id == self.session.doc_id
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        session = self.session
-        if action == "label":
-            # Offsets of the selection only mean something in the document being settled.
-            return session.editing and self._article_is_current()
-        if action == "cancel_edit":
-            return session.editing
-        conflict = session.conflict
-        on_span = conflict is not None and conflict.get("kind") == "span"
-        if action == "edit" and (not self._article_is_current() or not on_span):
-            return False
-        # A group's items and a field's value are opened alike; the footer says which.
-        on_group = conflict is not None and is_group_conflict(conflict, self.scheme)
-        if action == "type_value" and (conflict is None or on_span or on_group):
-            return False
-        if action == "edit_items" and not on_group:
-            return False
-        if action in _DECISIONS:
-            return not session.editing and not session.finished
-        if action in ("next_conflict", "previous_conflict"):
-            return not session.finished
-        return True
+        return in_force(action, self.session, self._article_is_current())
 
     def _decide(self, decision: str, *args: object) -> None:
         try:
@@ -329,9 +284,11 @@ class ReviewScreen(Screen[None]):
         except AnnotatorError as error:
             self.tell(str(error), severity="warning")
             return
+        self.add_class("-editing")
         self.app.push_screen(editor, self._typed)
 
     def _typed(self, settled: bool | None) -> None:
+        self.remove_class("-editing")
         if settled:
             self.show_notices()
             self.show_current()

@@ -1,0 +1,68 @@
+"""The review screen's keys, and when each is in force (``in_force``, its ``check_action``).
+
+Number keys take versions; while drawing a span (``e``) the scheme's label keys settle the
+conflict with the selection instead: each binding is only in force in its mode, so a label key
+that is also a version number does the right thing. ``e`` is bound three times, once per kind
+of conflict, so the footer says what it does there.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+from annotator.core.review import ReviewSession
+from annotator.core.review_decisions import is_group_conflict
+
+_DECISIONS = {"take", "take_letter", "take_all", "reject_all", "edit", "type_value", "edit_items"}
+_SCROLL = "Scroll the conflict's versions up / down (its frame says when more are hidden)"
+CHAR_MODE = "Character mode (keep the drawn span's exact characters) on / off"
+
+REVIEW_BINDINGS: list[BindingType] = [
+    Binding("1", "take(0)", "Take version", key_display="1…9"),
+    *(Binding(str(n), f"take({n - 1})", f"Take version {n}", show=False) for n in range(2, 10)),
+    Binding("a", "take_letter('a')", "Take the first annotator's version", show=False),
+    Binding("b", "take_letter('b')", "Take the second annotator's version", show=False),
+    # t, r, n and p are in the conflict panel's list of keys: kept out of the footer,
+    # which on 80 columns was cut before ? Help and q Quit (and, drawing, the label keys).
+    Binding("t", "take_all", "Take all", show=False),
+    Binding("r", "reject_all", "Reject all", show=False),
+    # One key for "by hand": each binding is active on its kind of conflict only.
+    Binding("e", "edit", "Draw span"),
+    Binding("e", "type_value", "Type value"),
+    Binding("e", "edit_items", "Edit items"),
+    Binding("escape", "cancel_edit", "Cancel drawing"),
+    Binding("c", "toggle_char_mode", CHAR_MODE, show=False),
+    Binding("n", "next_conflict", "Next", show=False),
+    Binding("p", "previous_conflict", "Previous", show=False),
+    Binding("ctrl+z", "undo", "Undo the last decision", show=False),
+    Binding("left_square_bracket", "scroll_versions(-1)", _SCROLL, key_display="[", show=False),
+    Binding("right_square_bracket", "scroll_versions(1)", _SCROLL, key_display="]", show=False),
+    Binding("N", "show_notes", "Show the annotators' notes on this document", show=False),
+    Binding("question_mark", "help", "Help", key_display="?"),
+    Binding("q", "quit", "Quit"),
+]
+
+
+def in_force(action: str, session: ReviewSession, article_is_current: bool) -> bool:
+    """Whether the review's ``action`` does something now (``article_is_current``: the
+    article shows the current conflict's document, not one still being read)."""
+    if action == "label":
+        # Offsets of the selection only mean something in the document being settled.
+        return session.editing and article_is_current
+    if action == "cancel_edit":
+        return session.editing
+    conflict = session.conflict
+    on_span = conflict is not None and conflict.get("kind") == "span"
+    if action == "edit" and (not article_is_current or not on_span):
+        return False
+    # A group's items and a field's value are opened alike; the footer says which.
+    on_group = conflict is not None and is_group_conflict(conflict, session.scheme)
+    if action == "type_value" and (conflict is None or on_span or on_group):
+        return False
+    if action == "edit_items" and not on_group:
+        return False
+    if action in _DECISIONS:
+        return not session.editing and not session.finished
+    if action in ("next_conflict", "previous_conflict"):
+        return not session.finished
+    return True
