@@ -33,7 +33,7 @@ def test_a_file_written_by_merge_is_said_to_be_from_merge_not_resumed(
     said = first_message(setup)
     gold = setup["gold"]
     assert said == (
-        f"{gold}: gold file from merge, not reviewed yet: 2 document(s) of alice, bob; "
+        f"{gold.name}: gold file from merge, not reviewed yet: 2 document(s) of alice, bob; "
         "6 conflict(s) to settle in 2 document(s)"
     )
     # Opened and closed without a decision: still a merge's file.
@@ -56,7 +56,7 @@ def test_a_file_with_review_decisions_is_resumed(setup: dict[str, Path]) -> None
         assert session.close()
     said = first_message(setup)
     assert said == (
-        f"{setup['gold']}: resuming the review: 2 document(s) of alice, bob; "
+        f"{setup['gold'].name}: resuming the review: 2 document(s) of alice, bob; "
         "5 conflict(s) to settle in 2 document(s)"
     )
 
@@ -74,4 +74,4 @@ def test_a_new_file_is_said_to_be_new(setup: dict[str, Path]) -> None:
     ],
 )
 def test_opening_message(opened_as: str, said: str) -> None:
-    assert opening_message(Path("g.jsonl"), opened_as, 4, ["a", "b"], 7, 3).startswith(said)
+    assert opening_message(Path("out/g.jsonl"), opened_as, 4, ["a", "b"], 7, 3).startswith(said)

@@ -121,14 +121,17 @@ def opening_message(
 
     ``opened_as``: ``new`` (written now), ``merged`` (written by ``annotator merge``, no review
     decision in it yet) or ``resumed`` (it holds review decisions). A reviewer's first review
-    of a merge's file was told "resuming", which read as if someone had been at it before."""
+    of a merge's file was told "resuming", which read as if someone had been at it before.
+    The file is named without its folder (given with ``-o``): the message opens the review in
+    a toast, where at 80x24 the whole path made it four lines over the article."""
     who = f"{documents} document(s) of {', '.join(annotators)}"
     left = f"{conflicts} conflict(s) to settle in {open_documents} document(s)"
+    name = output.name
     if opened_as == "new":
-        return f"{output}: new gold file: {who}; {left}"
+        return f"{name}: new gold file: {who}; {left}"
     if opened_as == "merged":
-        return f"{output}: gold file from merge, not reviewed yet: {who}; {left}"
-    return f"{output}: resuming the review: {who}; {left}"
+        return f"{name}: gold file from merge, not reviewed yet: {who}; {left}"
+    return f"{name}: resuming the review: {who}; {left}"
 
 
 def _comparison_messages(comparison: Comparison) -> list[str]:

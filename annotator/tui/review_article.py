@@ -141,6 +141,15 @@ class ReviewArticle(ArticleView, inherit_bindings=False):
         self.notify_style_update()
         self.refresh()
 
+    def rows_in_view(self, start: int, end: int) -> tuple[int, int]:
+        """The rows the text from ``start`` to ``end`` is on, counted from the first the
+        article shows (wrapped lines are rows; out of view: below 0 or past its height)."""
+        wrapped = self.wrapped_document
+        first = wrapped.location_to_offset(self.location_at(start)).y
+        last = wrapped.location_to_offset(self.location_at(end)).y
+        shown = round(self.scroll_y)
+        return first - shown, last - shown
+
     def get_line(self, line_index: int) -> Text:
         line = super().get_line(line_index)
         for start, end, style in self._row_marks(line_index):

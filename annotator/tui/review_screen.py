@@ -46,11 +46,9 @@ from annotator.tui.review_layout import NARROW_BELOW
 from annotator.tui.review_notes import NotesLine, NotesScreen
 from annotator.tui.review_panel import ConflictPanel
 from annotator.tui.review_status import ReviewProgress, status_line
+from annotator.tui.review_toasts import ON_TOP, WRAP_SECONDS, clear, on_top, tell
 from annotator.tui.review_versions_box import VersionsBox
 from annotator.tui.screens import HelpScreen
-
-# Seconds a "round to the other end" message stays: it is read at a glance.
-WRAP_TIMEOUT = 3
 
 
 def review_screen_for(session: ReviewSession) -> ReviewScreen:
@@ -94,9 +92,10 @@ class ReviewScreen(Screen[None]):
         self.fit_width()
         self.query_one("#conflict-box").border_title = "Conflict"
         if self.session.messages:
-            self.tell("\n".join(self.session.messages), timeout=10)
+            self.tell("\n".join(self.session.messages))
         self.show_current()
         self.article.focus()
+        self.watch(self.article, "scroll_y", self.place_toasts, init=False)
 
     # ------------------------------------------------------------- drawing
     def show_current(self, select: bool = True) -> None:
@@ -137,9 +136,7 @@ class ReviewScreen(Screen[None]):
         self._reading = None
         self.article.loading = False
         self.tell(
-            f"cannot read {message.doc_id}: {message.problem}; n / p move on",
-            severity="error",
-            timeout=15,
+            f"cannot read {message.doc_id}: {message.problem}; n / p move on", severity="error"
         )
 
     def redraw(self) -> None:
@@ -197,6 +194,20 @@ class ReviewScreen(Screen[None]):
             article.scroll_cursor_visible(center=True)
         else:
             article.move_to_offset(article.cursor_offset)
+        self.place_toasts()
+
+    def place_toasts(self) -> None:
+        """Toasts at the article's top while the conflict's words are low in it (see
+        review_toasts; below 72 columns they are over the panel)."""
+        view = self.session.view()
+        region = view.region if view is not None and self._article_is_current() else None
+        height = self.article.scrollable_content_region.height
+        self.set_class(
+            region is not None
+            and not self.has_class("-narrow")
+            and on_top(self.article.rows_in_view(*region), height),
+            ON_TOP,
+        )
 
     def refresh_status(self) -> None:
         progress = ReviewProgress.of(self.session, self.char_mode)
@@ -207,6 +218,7 @@ class ReviewScreen(Screen[None]):
     def on_resize(self) -> None:
         self.fit_width()
         self.refresh_status()
+        self.call_after_refresh(self.place_toasts)
 
     def fit_width(self) -> None:
         """Below ``NARROW_BELOW`` columns the panel goes under the article (``-narrow``, in
@@ -221,15 +233,13 @@ class ReviewScreen(Screen[None]):
     def show_notices(self) -> None:
         notices = self.session.take_notices()
         if notices:
-            self.tell("\n".join(notices), timeout=8)
+            self.tell("\n".join(notices))
 
     def tell(
         self, message: str, *, severity: SeverityLevel = "information", timeout: float | None = None
     ) -> None:
-        """Show ``message`` in the one toast the review has: it replaces the one before. On
-        80x24 three stacked toasts hid two thirds of the article, and an old one is stale."""
-        self.app.clear_notifications()
-        self.notify(message, severity=severity, timeout=timeout)
+        """Show ``message`` in the review's one toast (review_toasts: for how long, where)."""
+        tell(self, message, severity, timeout)
 
     # ------------------------------------------------------------- keys
     def _article_is_current(self) -> bool:
@@ -317,7 +327,7 @@ class ReviewScreen(Screen[None]):
             self.tell("nothing to undo in this session")
             return
         # The toasts said what the undone decision did ("… is settled: done"): now untrue.
-        self.app.clear_notifications()
+        clear(self)
         self._decide("undo")
 
     def action_next_conflict(self) -> None:
@@ -330,7 +340,7 @@ class ReviewScreen(Screen[None]):
 
     def _say_wrapped(self, message: str) -> None:
         if self.session.wrapped:
-            self.tell(message, timeout=WRAP_TIMEOUT)
+            self.tell(message, timeout=WRAP_SECONDS)
         self.show_current()
 
     @on(TextArea.SelectionChanged, "#article")

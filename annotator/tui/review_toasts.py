@@ -1,0 +1,51 @@
+"""The review's one toast: how long it stays, and where, so it never hides the conflict's words.
+
+A toast replaces the one before: on 80x24 three stacked toasts hid two thirds of the article,
+and an old one is stale. It stays a few seconds (``SECONDS``; a refusal a little longer, an
+error long enough to be read twice): "d00000 is settled: done" stayed 7 seconds, over the next
+conflict's words.
+
+Beside the panel a toast goes over the article (over the panel it hid the versions chosen
+from), at its foot, or at its top while the conflict's words are in the lower half of what the
+article shows (``on_top``; the ``-toasts-on-top`` class, in review.tcss): the article centres
+the words when it can, but not near a document's end, where at 80x24 a toast hid "prisoners"
+of the next conflict's "23 prisoners". Below 72 columns toasts go over the panel, under the
+article, and never over it (review.tcss).
+"""
+
+from __future__ import annotations
+
+from textual.notifications import SeverityLevel
+from textual.screen import Screen
+
+SECONDS: dict[SeverityLevel, float] = {"information": 4, "warning": 6, "error": 15}
+WRAP_SECONDS = 3
+"""A "round to the other end" message: it is read at a glance."""
+ON_TOP = "-toasts-on-top"
+
+
+def tell(
+    screen: Screen[None],
+    message: str,
+    severity: SeverityLevel = "information",
+    timeout: float | None = None,
+) -> None:
+    """Show ``message`` in the review's one toast, in place of the one before."""
+    clear(screen)
+    screen.notify(message, severity=severity, timeout=timeout or SECONDS[severity])
+
+
+def clear(screen: Screen[None]) -> None:
+    """Take every toast away. Their holders go too: Textual removes a cleared toast but not
+    its holder, and each holder left took a line above the next toast, which at the
+    article's top came lower and lower, down to the conflict's words."""
+    screen.query("ToastHolder").remove()
+    screen.app.clear_notifications()
+
+
+def on_top(rows: tuple[int, int], height: int) -> bool:
+    """Whether a toast goes at the article's top: more of the rows it shows (``height``) are
+    free above the conflict's words (on ``rows``, first and last, 0 the first shown) than
+    below them."""
+    first, last = rows
+    return first > height - 1 - last
