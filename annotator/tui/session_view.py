@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Markdown, Static, TextArea
+from textual.widgets import Input, Markdown, Static, TextArea
 from textual.worker import get_current_worker
 
 from annotator.core.errors import AnnotatorError
@@ -27,7 +27,14 @@ from annotator.tui.form_panel import EventForm, Legend, SidePanel, SpanList
 from annotator.tui.messages import DocumentLoaded, LoadFailed
 from annotator.tui.screens import STATUS_MARKS
 from annotator.tui.span_detail import SpanDetail
-from annotator.tui.status_fit import Part, fit, pinned_line, room_for, shortened
+from annotator.tui.status_fit import (
+    FittingFooter,
+    Part,
+    fit,
+    pinned_line,
+    room_for,
+    shortened,
+)
 
 FAILED = object()  # what SessionView.change returns when the session refused
 
@@ -57,6 +64,19 @@ _NEEDS_DOCUMENT = {
 _WIDTH_CLASSES = [(0, "-narrow"), (110, "-wide")]
 # Below 32 rows (80x24) a full span list left the event form four rows: the list shrinks.
 _HEIGHT_CLASSES = [(0, "-short"), (32, "-tall")]
+
+# The footer's keys left out first when they do not fit (80 columns): the label keys (the
+# legend shows them), then the ones every annotator learns first (the guidelines' long
+# "shift+tab Article (keep open)" among them). Help and quit always stay.
+FOOTER_LEFT_OUT_FIRST = (
+    "label(",
+    "screen.delete_span",
+    "screen.undo",
+    "screen.focus_article",
+    "next_doc",
+    "doc_list",
+    "skip",
+)
 
 
 class GuidelinesView(Markdown, can_focus=True):
@@ -110,7 +130,7 @@ class SessionView(Screen[None]):
                 yield SpanList(id="spans")
                 yield SpanDetail(self.scheme, id="detail")
                 yield EventForm(self.scheme, id="form")
-        yield Footer(compact=True)
+        yield FittingFooter(FOOTER_LEFT_OUT_FIRST)
 
     @property
     def article(self) -> ArticleView:
@@ -138,6 +158,9 @@ class SessionView(Screen[None]):
         # being filled.
         beside = self.query_one("#left") not in event.widget.ancestors
         self.set_class(beside, "-focus-beside-article")
+        # The panel stops letters (SidePanel): its footer offers none.
+        in_panel = self.query_one("#side") in event.widget.ancestors
+        self.query_one(FittingFooter).leave_out_letters(in_panel)
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         # An input left with its cursor at the end shows the tail of a long value (the last

@@ -5,14 +5,24 @@ out before it ("… · done 0/14 · ●"), hiding exactly what a person must be 
 is made of ``Part``s, each with wordings longest first; when it does not fit, parts take their
 next shorter wording in the order the screen gives, then the text is cut with an ellipsis. The
 save state is never cut.
+
+The footer has the same trouble: the annotation screen's keys ran past 80 columns ("d Done
+s Ski…"), hiding ``? Help`` and ``q Quit``, the keys a person looks for. ``FittingFooter``
+leaves keys out, least needed first, until the rest fit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.widget import Widget
+from textual.widgets import Footer
 
 SAVE_MARKS = {
     "saved": ("● saved", "green"),
@@ -83,3 +93,62 @@ def pinned_line(head: Text, parts: list[Part], width: int, save_state: str) -> T
     text.append(mark, style=mark_style)
     text.append(" ")
     return text
+
+
+class FittingFooter(Footer):
+    """A compact footer that leaves out keys, least needed first, until the rest fit its width.
+
+    ``left_out_first`` names actions, least needed first; each entry leaves out every key whose
+    action starts with it. Keys not named there always stay.
+    """
+
+    def __init__(self, left_out_first: Sequence[str], **kwargs: Any) -> None:
+        super().__init__(compact=True, **kwargs)
+        self.left_out_first = list(left_out_first)
+        self._fitted_to = 0  # the width the keys were last fitted to
+        self._letters_left_out = False
+
+    def leave_out_letters(self, leave_out: bool) -> None:
+        """Leave out (or show again) the keys that are one character: in a panel where
+        letters are typed or stopped, ``d Done`` or ``q Quit`` would promise what they do not do."""
+        if leave_out != self._letters_left_out:
+            self._letters_left_out = leave_out
+            self.refresh(recompose=True)
+
+    def compose(self) -> ComposeResult:
+        keys = list(super().compose())
+        if self._letters_left_out:
+            keys = [key for key in keys if not _is_character(key)]
+        width = self._fitted_to = self.size.width or self.app.size.width
+        for prefix in self.left_out_first:
+            if sum(map(_key_width, keys)) <= width:
+                break
+            keys = [key for key in keys if not _acts(key, prefix)]
+        yield from keys
+
+    async def on_resize(self, event: events.Resize) -> None:
+        if event.size.width != self._fitted_to:
+            await self.recompose()
+
+
+def _acts(key: Widget, prefix: str) -> bool:
+    """Whether ``key`` is a footer key (not the palette's) whose action starts with ``prefix``."""
+    action = getattr(key, "action", None)
+    palette = key.has_class("-command-palette")
+    return isinstance(action, str) and action.startswith(prefix) and not palette
+
+
+def _is_character(key: Widget) -> bool:
+    shown = str(getattr(key, "key_display", ""))
+    return hasattr(key, "action") and len(shown) == 1 and shown.isprintable()
+
+
+def _key_width(key: Widget) -> int:
+    """The cells a compact footer key takes: its key, a space and its description, and the one
+    cell after it (the palette's key: its border and padding instead). Read from the key's
+    public attributes, as Textual's FooterKey is not exported."""
+    shown = cell_len(str(getattr(key, "key_display", "")))
+    description = str(getattr(key, "description", ""))
+    if description:
+        shown += 1 + cell_len(description)
+    return shown + (2 if key.has_class("-command-palette") else 1)

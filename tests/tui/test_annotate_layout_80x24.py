@@ -5,7 +5,7 @@ the field being typed into, the footer's help and quit keys, an open choice's op
 from __future__ import annotations
 
 from annotate_helpers import press, screen_of, wait_for
-from test_annotate_small_terminal import clear_toasts, drive_small, release_rows
+from test_annotate_small_terminal import SMALL, clear_toasts, drive_small, release_rows
 from textual.pilot import Pilot
 from textual.widget import Widget
 
@@ -51,5 +51,38 @@ def test_a_new_releases_first_field_is_in_sight_as_it_takes_the_focus(
         # In sight before anything is typed, not only after the next tab.
         await pilot.pause(0.2)
         assert in_sight(first, form), (first.region, form.content_region)
+
+    drive_small(session, scenario)
+
+
+def footer_seen(app: AnnotatorApp) -> str:
+    """The footer's last line as drawn: each cell from the widget the screen shows there."""
+    width, height = SMALL
+    cells = []
+    for x in range(width):
+        widget, region = app.screen.get_widget_at(x, height - 1)
+        drawn = str(widget.render()) if hasattr(widget, "action") else ""
+        offset = x - region.x
+        cells.append(drawn[offset] if offset < len(drawn) else " ")
+    return "".join(cells)
+
+
+def test_the_footer_keeps_help_and_quit_at_80_columns(session: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        clear_toasts(app)
+        await pilot.pause(0.1)
+        seen = footer_seen(app)
+        assert "? Help" in seen and "q Quit" in seen, seen
+        assert "d Done" in seen, seen
+        # In the guidelines, their own keys come first: help and quit still show.
+        await press(pilot, "g")
+        await pilot.pause(0.1)
+        seen = footer_seen(app)
+        assert "esc Close guidelines" in seen and "? Help" in seen and "q Quit" in seen, seen
+        # In the form a choice has the focus, and the panel stops letters: none is offered.
+        await press(pilot, "o")
+        await pilot.pause(0.1)
+        seen = footer_seen(app)
+        assert "esc Back to article" in seen and "Done" not in seen, seen
 
     drive_small(session, scenario)
