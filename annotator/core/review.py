@@ -19,6 +19,7 @@ session (saved again, so the gold file says so too).
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,7 @@ from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
 from annotator.core.spans import SnapMode
 from annotator.core.store import Store
+from annotator.core.timer import ActiveTimer
 
 
 class ReviewSession(SavesThroughStore):
@@ -57,6 +59,7 @@ class ReviewSession(SavesThroughStore):
         relay: StatusRelay | None = None,
         messages: list[str] | None = None,
         annotations: Mapping[str, Annotations] | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         """``annotations``: doc_id -> the annotators' records of it (the merge's input), whose
         links decisions carry (``review_links``); without them, links that still hold stay."""
@@ -81,6 +84,9 @@ class ReviewSession(SavesThroughStore):
         self._changed: set[str] = set()  # documents saved while the session runs
         self.editing = False
         self.wrapped = False  # the last move went round the end of the walk
+        # The reviewer's active time, added to each gold record as it is saved (its
+        # ``seconds_spent``; ``stats`` sums them), as annotators' time is to theirs.
+        self.timer = ActiveTimer(clock)
         self.current: Place | None = self.order.after(None)
 
     # ----------------------------------------------------------------- progress
@@ -360,9 +366,18 @@ class ReviewSession(SavesThroughStore):
         return f"{text}; gold is in {self.store.journal}"
 
     # ----------------------------------------------------------------- saving
+    def activity(self) -> None:
+        """The reviewer did something (a key): time since the last activity is active time."""
+        self.timer.activity()
+
     def save(self, record: GoldRecord) -> None:
-        """Append ``record`` to the gold file as the reviewer's, and keep it as the document's."""
-        record = record.model_copy(update={"annotator": self.reviewer, "updated_at": self.now()})
+        """Append ``record`` to the gold file as the reviewer's, with the active time since the
+        last save, and keep it as the document's."""
+        self.timer.activity()
+        seconds = round(record.seconds_spent + self.timer.take(), 3)
+        record = record.model_copy(
+            update={"annotator": self.reviewer, "updated_at": self.now(), "seconds_spent": seconds}
+        )
         if record.doc_id in self.records:
             self.records.put(record)
         self._changed.add(record.doc_id)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
@@ -96,6 +96,10 @@ class ReviewScreen(Screen[None]):
         self.show_current()
         self.article.focus()
         self.watch(self.article, "scroll_y", self.place_toasts, init=False)
+
+    def on_key(self, event: events.Key) -> None:
+        # Not stopped: every key the reviewer presses is active time (``ReviewSession.timer``).
+        self.session.activity()
 
     # ------------------------------------------------------------- drawing
     def show_current(self, select: bool = True) -> None:

@@ -219,3 +219,14 @@ def test_the_cursor_picks_a_conflict_help_and_quit(session: ReviewSession) -> No
         await wait_for(pilot, lambda: not app.is_running)
 
     drive(session, scenario)
+
+
+def test_every_key_counts_as_the_reviewers_active_time(session: ReviewSession) -> None:
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        await press(pilot, "n")
+        before = session.timer.pending
+        await pilot.pause(0.3)  # reading, then moving about: no decision yet
+        await press(pilot, "p")
+        assert session.timer.pending >= before + 0.3
+
+    drive(session, scenario)
