@@ -86,3 +86,25 @@ def test_the_footer_keeps_help_and_quit_at_80_columns(session: AnnotationSession
         assert "esc Back to article" in seen and "Done" not in seen, seen
 
     drive_small(session, scenario)
+
+
+def test_an_open_choice_stands_apart_from_the_form_under_it(session: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        clear_toasts(app)
+        await press(pilot, "o", "enter")  # o: the event type; enter opens its choices
+        await pilot.pause(0.1)
+        screen = screen_of(app)
+        overlay = screen.query_one("SelectOverlay")
+        assert overlay.display and overlay.region
+        # A background of its own, not the form's, and a border all round.
+        _, background = overlay.background_colors
+        _, under = screen.query_one("#form").background_colors
+        assert background.a == 1 and background != under
+        edges = overlay.styles.border
+        assert all(kind not in ("", "none", "hidden") for kind, _ in edges), edges
+        # Wide enough for its longest option on one line, and inside the screen.
+        longest = "repatriation_of_remains"
+        assert overlay.content_region.width >= len(longest), overlay.content_region
+        assert screen.region.contains_region(overlay.region), overlay.region
+
+    drive_small(session, scenario)
