@@ -114,11 +114,10 @@ class SessionView(Screen[None]):
             with Vertical(id="left"):
                 yield Static(id="banner")
                 yield ArticleView(self.scheme, id="article")
+                # Short enough for the article's 40 columns at 80 (a longer hint was cut
+                # even at 120); enter again selects the match after, as the help says.
                 yield Input(
-                    placeholder=(
-                        "search: enter selects the next match (/ enter: the one after)"
-                        " · escape: back"
-                    ),
+                    placeholder="search · enter: next match · esc: back",
                     id="search",
                     compact=True,
                 )

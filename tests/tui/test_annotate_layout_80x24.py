@@ -5,9 +5,11 @@ the field being typed into, the footer's help and quit keys, an open choice's op
 from __future__ import annotations
 
 from annotate_helpers import press, screen_of, wait_for
+from rich.cells import cell_len
 from test_annotate_small_terminal import SMALL, clear_toasts, drive_small, release_rows
 from textual.pilot import Pilot
 from textual.widget import Widget
+from textual.widgets import Input
 
 from annotator.core.session import AnnotationSession
 from annotator.tui.app import AnnotatorApp
@@ -106,5 +108,18 @@ def test_an_open_choice_stands_apart_from_the_form_under_it(session: AnnotationS
         longest = "repatriation_of_remains"
         assert overlay.content_region.width >= len(longest), overlay.content_region
         assert screen.region.contains_region(overlay.region), overlay.region
+
+    drive_small(session, scenario)
+
+
+def test_the_search_hint_fits_the_article_at_80_columns(session: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await press(pilot, "slash")
+        search = screen_of(app).query_one("#search", Input)
+        assert search.has_focus
+        hint = str(search.placeholder)
+        assert "enter" in hint and "next match" in hint and "esc" in hint
+        # The whole hint, with the cursor's cell before it.
+        assert cell_len(hint) < search.content_region.width, (hint, search.content_region)
 
     drive_small(session, scenario)
