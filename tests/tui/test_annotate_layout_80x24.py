@@ -13,6 +13,7 @@ from textual.widgets import Input
 
 from annotator.core.session import AnnotationSession
 from annotator.tui.app import AnnotatorApp
+from annotator.tui.session_view import GuidelinesView
 
 # Words of the first test article, each labelled: the span list grows to its full height.
 WORDS = ["Russia", "Ukraine", "swapped", "146", "prisoners", "Sunday", "date", "on", "2025"]
@@ -121,5 +122,25 @@ def test_the_search_hint_fits_the_article_at_80_columns(session: AnnotationSessi
         assert "enter" in hint and "next match" in hint and "esc" in hint
         # The whole hint, with the cursor's cell before it.
         assert cell_len(hint) < search.content_region.width, (hint, search.content_region)
+
+    drive_small(session, scenario)
+
+
+def test_the_guidelines_wrap_within_their_pane_at_80_columns(session: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        guidelines = screen_of(app).query_one(GuidelinesView)
+        await press(pilot, "g")
+        await wait_for(pilot, lambda: guidelines.display and len(guidelines.children) > 3)
+        await pilot.pause(0.2)
+        inside = guidelines.scrollable_content_region.width
+        # No block, long headings included, is wider than the pane: nothing is cut at its
+        # edge or drawn under the scrollbar.
+        wider = [
+            (type(block).__name__, block.virtual_region.width)
+            for block in guidelines.query("*")
+            if block.virtual_region.right > inside
+        ]
+        assert not wider, (inside, wider)
+        assert guidelines.virtual_size.width <= inside
 
     drive_small(session, scenario)
