@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from annotate_helpers import press, screen_of, wait_for
 from rich.cells import cell_len
-from test_annotate_small_terminal import SMALL, clear_toasts, drive_small, release_rows
+from test_annotate_small_terminal import (
+    SMALL,
+    clear_toasts,
+    drive_small,
+    release_rows,
+    toast_shown,
+)
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input
@@ -142,5 +148,27 @@ def test_the_guidelines_wrap_within_their_pane_at_80_columns(session: Annotation
         ]
         assert not wider, (inside, wider)
         assert guidelines.virtual_size.width <= inside
+
+    drive_small(session, scenario)
+
+
+def test_the_welcome_leaves_the_form_and_the_status_line_in_sight(
+    session: AnnotationSession,
+) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        screen = screen_of(app)
+        regions = await toast_shown(pilot, app)  # the Welcome: the journal is empty
+        form, status = screen.query_one("#form"), screen.query_one("#status")
+        assert not any(region.overlaps(form.region) for region in regions), regions
+        assert not any(region.overlaps(status.region) for region in regions), regions
+        # Every row of its text is drawn: none is cut at the edge of the toasts' rack.
+        welcome = regions[0]
+        toast = screen.query_one("Toast")
+        text_rows = toast.content_region.height
+        drawn = sum(
+            type(screen.get_widget_at(welcome.x + 2, y)[0]).__name__ == "Toast"
+            for y in range(welcome.y, welcome.bottom)
+        )
+        assert drawn >= text_rows, (drawn, text_rows)
 
     drive_small(session, scenario)
