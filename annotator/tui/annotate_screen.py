@@ -10,19 +10,18 @@ from typing import ClassVar
 from textual import on, work
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
-from textual.screen import Screen
 from textual.widgets import Button, Input, OptionList
 
 from annotator.core.scheme import guidelines_path
 from annotator.core.session import AnnotationSession
+from annotator.tui.annotate_help import annotate_key_sections
 from annotator.tui.form_panel import (
-    PANEL_KEYS,
     EventForm,
     FieldEdited,
     GroupBox,
     NoteEdited,
 )
-from annotator.tui.keys import declared, key_rows, with_label_keys
+from annotator.tui.keys import with_label_keys
 from annotator.tui.screens import DocListScreen, HelpScreen
 from annotator.tui.session_view import FAILED, GuidelinesView, SessionView
 from annotator.tui.span_detail import SpanDetail, ValueEdited
@@ -351,53 +350,4 @@ class AnnotateScreen(SessionView):
 
     def key_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """Every key of the article, this screen and the app, for the help screen."""
-        labels = [
-            (label.key, f"{label.name}: {label.description}" if label.description else label.name)
-            for label in self.scheme.labels
-        ]
-        article = [
-            ("arrows, ctrl+←/→", "move (ctrl: word by word)"),
-            ("home / end", "line start / end"),
-            ("pageup / pagedown", "page up / down"),
-            ("ctrl+home / ctrl+end", "article start / end"),
-            ("shift + any move", "select (snapped to whole words; c: character mode)"),
-            ("mouse drag", "select"),
-        ]
-        moves = [
-            binding.key
-            for binding in declared(type(self.article))
-            if binding.action.startswith("cursor_")
-        ]
-        article += key_rows(declared(type(self.article)), skip_keys=moves)
-        # Label keys have their own section; Screen's focus keys are named in the title below;
-        # keys the article already lists (delete, undo, redo) are not repeated.
-        skip = [label.key for label in self.scheme.labels]
-        skip += [binding.key for binding in declared(Screen)]
-        in_article = {description for _keys, description in article}
-        screen = [
-            row
-            for row in key_rows(declared(type(self)), skip_keys=skip)
-            if row[1] not in in_article
-        ]
-        app = key_rows(declared(type(self.app)))
-        guidelines = [
-            ("up / down", "scroll a line"),
-            ("pageup / pagedown", "scroll a page"),
-            ("home / end", "top / end"),
-        ]
-        scrolls = [b.key for b in declared(GuidelinesView) if b.action not in _LEAVING_GUIDELINES]
-        guidelines += key_rows(declared(GuidelinesView), skip_keys=scrolls)
-        return [
-            ("Labels: label the selection; with none, relabel the span at the cursor", labels),
-            ("In the article", article),
-            ("In the panel and its event form (o goes there, v to the span's value)", PANEL_KEYS),
-            ("Anywhere (in the panel: escape first)", screen + app),
-            (
-                "In the guidelines (g opens them with the focus there, g again closes them)",
-                guidelines,
-            ),
-        ]
-
-
-# The guidelines' keys that are not scrolling (the help screen lists the scrolling keys itself).
-_LEAVING_GUIDELINES = ("screen.close_guidelines", "screen.focus_article")
+        return annotate_key_sections(self)

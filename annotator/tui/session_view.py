@@ -23,10 +23,11 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.models import Span
 from annotator.core.session import AnnotationSession
 from annotator.tui.article import ArticleView
-from annotator.tui.form_panel import EventForm, Legend, SidePanel, SpanList
+from annotator.tui.form_panel import EventForm, Legend, SidePanel
 from annotator.tui.messages import DocumentLoaded, LoadFailed
 from annotator.tui.screens import STATUS_MARKS
 from annotator.tui.span_detail import SpanDetail
+from annotator.tui.span_list import SpanList
 from annotator.tui.status_fit import (
     FittingFooter,
     Part,
@@ -249,7 +250,7 @@ class SessionView(Screen[None]):
         """Draw everything from the session (after a change or a new document)."""
         session = self.session
         self.article.set_spans(session.record.spans)
-        self.run_worker(self.update_form(), group="form", exclusive=True)
+        self._update_form_soon()
         self.refresh_side()
         self.refresh_status()
         self.refresh_bindings()
@@ -262,6 +263,12 @@ class SessionView(Screen[None]):
                 f"({stale.updated_at or 'earlier'}: {len(stale.spans)} spans, {stale.status}). "
                 "It is not shown and nothing is saved. ctrl+r starts over and replaces it."
             )
+
+    # A worker made from the method, not from a coroutine made at once: a redraw that replaces
+    # one not started yet (exclusive) would leave that coroutine never awaited.
+    @work(group="form", exclusive=True)
+    async def _update_form_soon(self) -> None:
+        await self.update_form()
 
     async def update_form(self) -> None:
         """The form from the record (a group whose size changed is rebuilt, hence async)."""

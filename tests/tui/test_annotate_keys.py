@@ -10,9 +10,9 @@ from annotator.core.session import AnnotationSession
 from annotator.tui.annotate_screen import AnnotateScreen
 from annotator.tui.app import AnnotatorApp
 from annotator.tui.article import ArticleView
-from annotator.tui.form_panel import SpanList
 from annotator.tui.screens import HelpScreen
 from annotator.tui.session_view import GuidelinesView
+from annotator.tui.span_list import SpanList
 
 
 def status_line(app: AnnotatorApp) -> str:

@@ -1,0 +1,68 @@
+"""The annotation screen's help: every key, read from the classes' public BINDINGS, in sections."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.screen import Screen
+
+from annotator.tui.form_panel import PANEL_KEYS
+from annotator.tui.keys import declared, key_rows
+from annotator.tui.session_view import GuidelinesView
+
+if TYPE_CHECKING:
+    from annotator.tui.annotate_screen import AnnotateScreen
+
+Sections = list[tuple[str, list[tuple[str, str]]]]
+
+
+def annotate_key_sections(screen: AnnotateScreen) -> Sections:
+    """Every key of the article, ``screen`` and the app, for the help screen."""
+    labels = [
+        (label.key, f"{label.name}: {label.description}" if label.description else label.name)
+        for label in screen.scheme.labels
+    ]
+    article = [
+        ("arrows, ctrl+←/→", "move (ctrl: word by word)"),
+        ("home / end", "line start / end"),
+        ("pageup / pagedown", "page up / down"),
+        ("ctrl+home / ctrl+end", "article start / end"),
+        ("shift + any move", "select (snapped to whole words; c: character mode)"),
+        ("mouse drag", "select"),
+    ]
+    moves = [
+        binding.key
+        for binding in declared(type(screen.article))
+        if binding.action.startswith("cursor_")
+    ]
+    article += key_rows(declared(type(screen.article)), skip_keys=moves)
+    # Label keys have their own section; Screen's focus keys are named in the title below;
+    # keys the article already lists (delete, undo, redo) are not repeated.
+    skip = [label.key for label in screen.scheme.labels]
+    skip += [binding.key for binding in declared(Screen)]
+    in_article = {description for _keys, description in article}
+    screen_rows = [
+        row for row in key_rows(declared(type(screen)), skip_keys=skip) if row[1] not in in_article
+    ]
+    app = key_rows(declared(type(screen.app)))
+    guidelines = [
+        ("up / down", "scroll a line"),
+        ("pageup / pagedown", "scroll a page"),
+        ("home / end", "top / end"),
+    ]
+    scrolls = [b.key for b in declared(GuidelinesView) if b.action not in _LEAVING_GUIDELINES]
+    guidelines += key_rows(declared(GuidelinesView), skip_keys=scrolls)
+    return [
+        ("Labels: label the selection; with none, relabel the span at the cursor", labels),
+        ("In the article", article),
+        ("In the panel and its event form (o goes there, v to the span's value)", PANEL_KEYS),
+        ("Anywhere (in the panel: escape first)", screen_rows + app),
+        (
+            "In the guidelines (g opens them with the focus there, g again closes them)",
+            guidelines,
+        ),
+    ]
+
+
+# The guidelines' keys that are not scrolling (the help screen lists the scrolling keys itself).
+_LEAVING_GUIDELINES = ("screen.close_guidelines", "screen.focus_article")
