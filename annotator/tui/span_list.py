@@ -79,6 +79,9 @@ class SpanList(OptionList):
         line.append(short(span.text))
         if span.value is not None:
             line.append(f"  = {span.value}", style="italic")
+        # Where it starts: the same words often occur twice ("95" in a report and its reply),
+        # and a trial's count went on the wrong one unseen.
+        line.append(f"  @{span.start}", style="dim")
         return line
 
     def follow(self, span_id: str | None) -> None:
