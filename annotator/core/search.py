@@ -21,7 +21,12 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from annotator.core.tokens import character_pattern, continuing_class, continuing_pattern
+from annotator.core.tokens import (
+    character_pattern,
+    code_ranges,
+    continuing_class,
+    continuing_pattern,
+)
 
 _SPECIAL_BODY = "\u200c\u200d\U0001f1e6-\U0001f1ff"  # joiners and regional indicators
 
@@ -49,15 +54,7 @@ _GROWING_BELOW = 0x20000
 
 def growing_ranges(limit: int = _GROWING_BELOW) -> list[tuple[int, int]]:
     """Inclusive ranges of the code points below ``limit`` whose fold is not one code point."""
-    ranges: list[tuple[int, int]] = []
-    for code in range(limit):
-        if len(fold(chr(code))) == 1:
-            continue
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1] = (ranges[-1][0], code)
-        else:
-            ranges.append((code, code))
-    return ranges
+    return code_ranges(code for code in range(limit) if len(fold(chr(code))) != 1)
 
 
 @cache

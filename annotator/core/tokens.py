@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -76,16 +76,22 @@ _REGIONAL = "[\U0001f1e6-\U0001f1ff]"
 def mark_ranges(planes: Sequence[tuple[int, int]] = _MARK_PLANES) -> list[tuple[int, int]]:
     """Inclusive code-point ranges of the combining marks (Mn, Mc, Me) in ``planes``."""
     category = unicodedata.category
+    return code_ranges(
+        code
+        for low, high in planes
+        for code, name in enumerate(map(category, map(chr, range(low, high))), low)
+        if name[0] == "M"
+    )
+
+
+def code_ranges(codes: Iterable[int]) -> list[tuple[int, int]]:
+    """Inclusive ranges covering ``codes`` (ascending code points), runs joined."""
     ranges: list[tuple[int, int]] = []
-    for low, high in planes:
-        categories = map(category, map(chr, range(low, high)))
-        for code, name in enumerate(categories, low):
-            if name[0] != "M":
-                continue
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1] = (ranges[-1][0], code)
-            else:
-                ranges.append((code, code))
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
     return ranges
 
 
