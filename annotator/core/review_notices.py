@@ -86,21 +86,33 @@ def _other_values(record: GoldRecord, conflict_id: str, drawn: Span) -> str:
 
 def taken_notice(record: GoldRecord, conflict_id: str, indexes: list[int]) -> str:
     """What taking the versions at ``indexes`` did (``record``: before it): the review moves
-    on at once, so without a word a reviewer could not tell a key had acted. Gold's spans in
-    the region stay beside a version's: said, as taking adds to them."""
+    on at once, so without a word a reviewer could not tell a key had acted. A version's span
+    at the place and label of a gold span sets that span's value (one span per place): said
+    with the value it had. Gold's other spans in the region stay beside a version's: said, as
+    taking adds to them."""
     conflict = find_conflict(record, conflict_id)
     versions = conflict.get("versions") or []
     if len(indexes) == 1:
         said = f"settled {conflict_id}: took {_whose(versions[indexes[0]]['annotators'])} version"
     else:
         said = f"settled {conflict_id}: took every version"
+    taken = [body for index in indexes for body in versions[index].get("spans") or []]
+    places = {(body["start"], body["end"], body["label"]): body for body in taken}
     region = conflict.get("region")
-    adds = any(versions[index].get("spans") for index in indexes)
-    kept = [
-        span
-        for span in record.spans
-        if region and adds and span.start < region[1] and span.end > region[0]
-    ]
+    changed: list[str] = []
+    kept: list[Span] = []
+    for span in record.spans:
+        body = places.get((span.start, span.end, span.label))
+        if body is not None:
+            if normal(body.get("value")) != normal(span.value):
+                changed.append(
+                    f"gold's {span.label} {short(span.text)} now = "
+                    f"{value_text(body.get('value'))} (was {value_text(span.value)})"
+                )
+        elif region and taken and span.start < region[1] and span.end > region[0]:
+            kept.append(span)
+    if changed:
+        said += "; " + "; ".join(changed)
     if kept:
         more = f" and {len(kept) - 1} more" if len(kept) > 1 else ""
         said += f"; gold's {kept[0].label} {short(kept[0].text)}{more} stays beside it"
