@@ -85,7 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--min-agree",
         type=int,
         metavar="K",
-        help="accept what K annotators agree on (default: all)",
+        help="accept what K annotators agree on, a span, an answer or that nothing more is "
+        "there (default: all)",
     )
     merge.add_argument("--force", action="store_true", help="replace a reviewed gold file")
     merge.add_argument("--corpus", help="the articles (records of changed texts are left out)")
@@ -102,7 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--min-agree",
         type=int,
         metavar="K",
-        help="accept what K annotators agree on (default: all)",
+        help="accept what K annotators agree on, a span, an answer or that nothing more is "
+        "there (default: all)",
     )
 
     export = _add(commands, "export", "export_cmd", "Export records to a training or tool format.")

@@ -184,19 +184,48 @@ def test_min_agree_two_of_three(tmp_path: Path) -> None:
     assert [(s.start, s.end) for s in gold.spans] == [(0, 6)]
     assert gold.sources.spans == {"s1": ["alice", "bob"]}
     assert gold.form == {"code": "1"}
-    # carol's wider span: alice and bob marked nothing more there.
-    assert gold.conflicts[0]["versions"] == [
-        {"spans": [], "annotators": ["alice", "bob"]},
-        {
-            "spans": [
-                {"start": 0, "end": 12, "label": "actor", "text": "Russia freed", "value": None}
-            ],
-            "annotators": ["carol"],
-        },
+    # carol's wider span: alice and bob, two: K, marked nothing more there: outvoted, as a
+    # field's answer of K annotators is taken. number: 3, 4, empty: no answer has two.
+    assert [conflict["path"] for conflict in gold.conflicts] == ["number"]
+    assert [v["value"] for v in gold.conflicts[0]["versions"]] == [3, 4, None]
+
+
+def test_with_min_agree_nothing_more_from_k_annotators_settles_a_region(tmp_path: Path) -> None:
+    """A trial: with --min-agree 2, a span only bob marked stayed a conflict although alice
+    and carol agreed there was none; and alice's releasee beside bob's and carol's actor did."""
+    actor = span("s1", 0, 6, "actor")
+    as_releasee = span("s1", 0, 6, "releasee")
+    extra = span("s2", 13, 16, "count", 146)
+    frame = {"released_by": "Russia", "count": 146}
+    other = {"released_by": "Ukraine", "count": 12}
+    journals = (
+        [record("alice", spans=[as_releasee], form={"code": "1", "releases": [frame]})],
+        [record("bob", spans=[actor, extra], form={"code": "1", "releases": [frame, other]})],
+        [record("carol", spans=[actor], form={"code": "1", "releases": [frame]})],
+    )
+    (gold,) = merged(tmp_path, *journals, min_agree=2)
+    assert [(s.start, s.end, s.label) for s in gold.spans] == [(0, 6, "actor")]
+    assert gold.form["releases"] == [frame]
+    assert gold.conflicts == [] and gold.status == "done"
+    # Every annotator (K = 3, the default): each stays a conflict.
+    (strict,) = merged(tmp_path, *journals)
+    assert [c["kind"] for c in strict.conflicts] == ["span", "span", "field"]
+
+
+def test_nothing_more_from_fewer_than_k_annotators_leaves_the_conflict(tmp_path: Path) -> None:
+    extra = span("s1", 13, 16, "count", 146)
+    journals = (
+        [record("alice", form={"code": "1"})],
+        [record("bob", form={"code": "1"})],
+        [record("carol", spans=[extra], form={"code": "1"})],
+        [record("dave", spans=[extra], form={"code": "1"})],
+    )
+    (gold,) = merged(tmp_path, *journals, min_agree=3)
+    assert gold.spans == []
+    assert [v["annotators"] for v in gold.conflicts[0]["versions"]] == [
+        ["alice", "bob"],
+        ["carol", "dave"],
     ]
-    # number: 3, 4, empty: no answer has two annotators.
-    assert gold.conflicts[1]["path"] == "number"
-    assert [v["value"] for v in gold.conflicts[1]["versions"]] == [3, 4, None]
 
 
 def test_group_frames_accepted_and_left_over(tmp_path: Path) -> None:

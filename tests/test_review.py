@@ -202,16 +202,24 @@ def test_field_and_group_conflicts_and_done(setup: dict[str, Path]) -> None:
 
 
 def test_take_all_groups_and_values(tmp_path: Path, setup: dict[str, Path]) -> None:
-    # Three annotators, K = 2: a value dispute on an agreed place, and frames to take.
+    # Three annotators, K = 2: a value dispute on an agreed place, and frames to take. (Each
+    # conflict needs fewer than K annotators with nothing more there, or K of them settle it:
+    # alice also marks a releasee over the count, carol a frame of her own.)
     count_146 = span("s1", 13, 16, "count", 146)
     count_none = span("s1", 13, 16, "count")
+    releasee = span("s2", 13, 26, "releasee")
+    kyiv = {"released_by": "Kyiv", "count": 3}
     carol = write_journal(
         tmp_path / "carol.jsonl",
-        record("carol", spans=[count_none], form={"code": "1", "releases": [RELEASE_UKRAINE]}),
+        record(
+            "carol", spans=[count_none], form={"code": "1", "releases": [RELEASE_UKRAINE, kyiv]}
+        ),
     )
     alice = write_journal(
         tmp_path / "a3.jsonl",
-        record("alice", spans=[count_146], form={"code": "1", "releases": [RELEASE_UKRAINE]}),
+        record(
+            "alice", spans=[count_146, releasee], form={"code": "1", "releases": [RELEASE_UKRAINE]}
+        ),
     )
     bob = write_journal(
         tmp_path / "b3.jsonl",
@@ -232,19 +240,21 @@ def test_take_all_groups_and_values(tmp_path: Path, setup: dict[str, Path]) -> N
         assert [(s.start, s.end, s.value) for s in record_.spans] == [(13, 16, 146)]
         view = session.view()
         assert view is not None and view.kind == "span"
-        assert [v.letter for v in view.versions] == [None, None]  # three annotators
+        assert [v.letter for v in view.versions] == [None, None, None]  # three annotators
         with pytest.raises(Refused, match="two annotators"):
             session.take_letter("a")
         # carol's null value for the agreed "146": taking it sets the value, no second span.
-        session.take(1)
+        assert [v.annotators for v in view.versions] == [("alice",), ("bob",), ("carol",)]
+        session.take(2)
         assert session.record is not None
         assert [(s.id, s.value) for s in session.record.spans] == [("s1", None)]
         assert session.record.sources.spans["s1"] == ["alice", "bob", "carol"]
-        # releases: Ukraine agreed by alice and carol; bob's Russia left over: take every version.
+        # releases: Ukraine agreed by alice and carol; bob's Russia and carol's Kyiv left over:
+        # take every version.
         session.take_all()
         assert session.finished
     finally:
         assert session.close()
     line = latest(setup["gold"])["d1"]
-    assert line["form"]["releases"] == [RELEASE_UKRAINE, RELEASE_RUSSIA]
+    assert line["form"]["releases"] == [RELEASE_UKRAINE, RELEASE_RUSSIA, kyiv]
     assert line["status"] == "done"

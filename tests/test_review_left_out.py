@@ -9,6 +9,7 @@ count "146", carol nothing.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from annotator.core.models import Span
 from annotator.core.review import ReviewSession
@@ -23,15 +24,24 @@ RELEASEE = span("s2", 13, 26, "releasee")
 CODE = {"code": "1"}  # required by the case's scheme
 
 
-def three_way(tmp_path: Path, min_agree: int | None = None) -> ReviewSession:
+# carol's count "146" read as 145: with K = 2 a conflict needs it, or alice's releasee alone
+# against bob and carol marking nothing more there is outvoted and settled by the merge.
+COUNT_145 = span("s1", 13, 16, "count", 145)
+
+
+def three_way(
+    tmp_path: Path, min_agree: int | None = None, carol: tuple[dict[str, Any], ...] = ()
+) -> ReviewSession:
     setup = write_review_case(tmp_path)
     alice = write_journal(
         tmp_path / "a3.jsonl", record("alice", spans=[COUNT, RELEASEE], form=CODE)
     )
     bob = write_journal(tmp_path / "b3.jsonl", record("bob", spans=[COUNT], form=CODE))
-    carol = write_journal(tmp_path / "c3.jsonl", record("carol", form=CODE))
+    carol_journal = write_journal(
+        tmp_path / "c3.jsonl", record("carol", spans=list(carol), form=CODE)
+    )
     return open_review(
-        [alice, bob, carol],
+        [alice, bob, carol_journal],
         setup["corpus"],
         setup["gold"],
         "rita",
@@ -65,7 +75,7 @@ def test_drawing_the_releasee_tells_the_count_two_annotators_marked(tmp_path: Pa
 def test_a_span_gold_already_holds_is_not_left_out(tmp_path: Path) -> None:
     # Two of three agree on the count "146": gold; carol's version, without it, still names it
     # as a dispute over its value. Drawing the releasee keeps the gold count: nothing lost.
-    session = three_way(tmp_path, min_agree=2)
+    session = three_way(tmp_path, min_agree=2, carol=(COUNT_145,))
     try:
         before = session.record
         assert before is not None

@@ -105,7 +105,7 @@ def test_without_the_annotators_records_links_are_kept_not_made(scheme: Scheme) 
 
 def test_replacing_a_linked_spans_value_removes_the_link(scheme: Scheme) -> None:
     for records in (THREE, None):
-        settled = decide.take(GOLD_VALUES, "c1", [1], scheme, records)
+        settled = decide.take(GOLD_VALUES, "c1", [2], scheme, records)  # carol's
         assert [(s.id, s.value) for s in settled.spans] == [("s1", 140)]
         # total is still alice's and bob's 146; their "146" was 146, not 140.
         assert settled.form == {"total": 146} and settled.links == {}

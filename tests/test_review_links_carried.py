@@ -80,7 +80,7 @@ def test_review_session_undo_puts_the_links_back(tmp_path: Path, scheme: Scheme)
     session = open_review(journals, corpus, output, "rita", scheme_path=scheme_file, min_agree=2)
     try:
         assert session.record is not None and session.record.links == {"total": ["s1"]}
-        session.take(1)  # carol's value for "146"
+        session.take(2)  # carol's value for "146"
         assert session.records["d1"].links == {}
         session.undo()
         assert session.records["d1"].links == {"total": ["s1"]}

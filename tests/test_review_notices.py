@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.core.review_open import open_review
 from annotator.core.review_views import Place
-from tests.test_agreement_data import record, span, write_journal
-from tests.test_review_left_out import CODE, three_way
-from tests.test_review_session_data import fixed_now, open_it, write_review_case
+from tests.test_review_left_out import COUNT_145, three_way
+from tests.test_review_session_data import open_it, write_review_case
 
 
 def test_taking_both_bounds_of_a_count_says_gold_now_overlaps(tmp_path: Path) -> None:
@@ -52,11 +50,12 @@ def test_each_decision_is_confirmed(tmp_path: Path) -> None:
 
 
 def test_a_version_taken_beside_gold_s_span_says_it_stays(tmp_path: Path) -> None:
-    # K = 2: the count "146" is gold (alice, bob); c1 is alice's releasee "146 prisoners".
-    session = three_way(tmp_path, min_agree=2)
+    # K = 2: the count "146" is gold (alice, bob); c1 is alice's releasee "146 prisoners" (and
+    # carol's 145 for the count).
+    session = three_way(tmp_path, min_agree=2, carol=(COUNT_145,))
     try:
         assert session.current == Place("d1", "c1")
-        session.take(1)
+        session.take(0)
         assert session.take_notices()[0] == (
             "settled c1: took alice's version; gold's count “146” stays beside it"
         )
@@ -67,34 +66,15 @@ def test_a_version_taken_beside_gold_s_span_says_it_stays(tmp_path: Path) -> Non
 def test_a_version_giving_gold_s_span_another_value_says_the_value_changed(
     tmp_path: Path,
 ) -> None:
-    # A user trial: K = 2 made alice's and bob's count "146" = 146 gold; carol's 145 was the
-    # conflict. Taking carol's sets that span's value (one span per place), while the notice
-    # said the majority's span stayed beside it.
-    setup = write_review_case(tmp_path)
-    journals = [
-        write_journal(tmp_path / f"{name}.jsonl", record(name, spans=[count], form=CODE))
-        for name, count in [
-            ("alice", span("s1", 13, 16, "count", 146)),
-            ("bob", span("s1", 13, 16, "count", 146)),
-            ("carol", span("s1", 13, 16, "count", 145)),
-        ]
-    ]
-    session = open_review(
-        journals,
-        setup["corpus"],
-        setup["gold"],
-        "rita",
-        scheme_path=setup["scheme"],
-        min_agree=2,
-        now=fixed_now,
-    )
+    # A user trial: K = 2 made the count "146" = 146 gold; carol's 145 was in the conflict.
+    # Taking carol's sets that span's value (one span per place), while the notice said the
+    # majority's span stayed beside it.
+    session = three_way(tmp_path, min_agree=2, carol=(COUNT_145,))
     try:
         view = session.view()
-        assert view is not None and [v.annotators for v in view.versions] == [
-            ("alice", "bob"),
-            ("carol",),
-        ]
-        session.take(1)
+        assert view is not None
+        assert [v.annotators for v in view.versions] == [("alice",), ("bob",), ("carol",)]
+        session.take(2)
         assert session.take_notices()[0] == (
             "settled c1: took carol's version; gold's count “146” now = 145 (was 146)"
         )

@@ -7,10 +7,15 @@ a threshold ``K`` (``--min-agree``; by default every annotator of the document):
   normalised value. Accepted spans get new ids ``s1``, ``s2``... in document order, and
   ``sources.spans`` says who marked each.
 - The spans that are not accepted are grouped into *regions*: runs of overlapping spans, from
-  any annotator. Each region is one open conflict.
+  any annotator. Each region is one open conflict, unless at least K annotators marked nothing
+  there beyond the accepted spans (and more of them than gave any other version): they agree
+  there is nothing more, as K annotators giving one answer to a field agree on it, and the
+  region is settled without the spans the others marked. (With K = every annotator this never
+  happens: somebody marked the spans that make the region.)
 - A top-level form field is accepted when at least K annotators give the same normalised answer
   (and no other answer has as many); otherwise it is a conflict. A repeatable group accepts each
-  frame (item) that K annotators have; the frames left over form one conflict of the group.
+  frame (item) that K annotators have; the frames left over form one conflict of the group,
+  unless at least K annotators have none left over (and more than gave any other version).
 - Links (form path -> span ids) are carried over for accepted fields and frames, from the first
   annotator (by name) who gave the answer, mapped to the gold spans' ids; links to spans that
   were not accepted are dropped.

@@ -54,6 +54,17 @@ def _ordered_versions(
     return sorted(versions.values(), key=lambda item: (-len(item[1]), item[1][0]))
 
 
+def _settled_by_nothing(versions: dict[Hashable, tuple[Any, list[str]]], threshold: int) -> bool:
+    """Whether K (``threshold``) annotators gave nothing beyond what is accepted, and more of
+    them than gave any other version: then they agree there is nothing more, as K annotators
+    giving one answer to a field agree on it, and no conflict is left. (With K = every
+    annotator, only when nobody gave anything more.)"""
+    nothing = versions.get(())
+    if nothing is None or len(nothing[1]) < threshold:
+        return False
+    return all(len(who) < len(nothing[1]) for key, (_body, who) in versions.items() if key != ())
+
+
 def _left(keys: list[SpanKey], mine: set[SpanKey], agreed: set[SpanKey]) -> list[int]:
     """The indexes of one annotator's spans (``keys``; ``mine``: as a set) not ``agreed``."""
     extra = mine - agreed
@@ -212,6 +223,8 @@ class GoldBuilder:
                     for start, stop, label, _at, _rank, _index, text, value in theirs
                 ]
                 versions[fingerprint] = (spans, [name])
+        if _settled_by_nothing(versions, self.threshold):
+            return
         self.conflicts.append(
             {
                 "id": "",
@@ -310,7 +323,7 @@ class GoldBuilder:
                     rest_keys.append(key)
             fingerprint = tuple(sorted(rest_keys, key=repr))
             versions.setdefault(fingerprint, (rest, []))[1].append(name)
-        if len(versions) > 1 or next(iter(versions)) != ():
+        if not _settled_by_nothing(versions, self.threshold):
             self.conflicts.append(
                 {
                     "id": "",
