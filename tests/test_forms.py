@@ -167,6 +167,37 @@ def test_fill_from_span_refusals() -> None:
         fill_from_span(listed, "releases[0].releasees", "s5", SCHEME)
 
 
+def test_a_text_listed_by_hand_is_linked_not_refused() -> None:
+    """A trial: an item typed by hand lost its link, and ctrl+l on its span was refused as
+    "already in the list", so the link could not be put back."""
+    record = add_group_item(labelled(), "releases", SCHEME)
+    record = set_field(record, "releases[0].releasees", ["Mark Kaliush"], SCHEME)
+    linked = fill_from_span(record, "releases[0].releasees", "s5", SCHEME)
+    assert linked.form["releases"][0]["releasees"] == ["Mark Kaliush"]
+    assert linked.links == {"releases[0].releasees": ["s5"]}
+
+
+def test_a_second_span_of_the_same_value_is_one_more_link() -> None:
+    """The guidelines link every figure of an entry: a second "146" is linked beside the first;
+    a span of another value replaces the value and the links."""
+    text = TEXT + " Kyiv said 146 had come home."
+    record = blank().model_copy(update={"doc_sha256": sha256_text(text)})
+    for start, end in [(27, 30), (len(TEXT) + 11, len(TEXT) + 14)]:
+        record, _ = add_span(record, text, start, end, "count", SCHEME)
+    record = add_group_item(record, "releases", SCHEME)
+    record = fill_from_span(record, "releases[0].count", "s1", SCHEME)
+    both = fill_from_span(record, "releases[0].count", "s2", SCHEME)
+    assert both.form["releases"][0]["count"] == 146
+    assert both.links == {"releases[0].count": ["s1", "s2"]}
+    assert fill_from_span(both, "releases[0].count", "s2", SCHEME) is both  # again: nothing
+    other, _ = add_span(
+        both, text, TEXT.index("24 August"), TEXT.index("24 August") + 2, "count", SCHEME
+    )
+    replaced = fill_from_span(other, "releases[0].count", "s3", SCHEME)
+    assert replaced.form["releases"][0]["count"] == 24
+    assert replaced.links == {"releases[0].count": ["s3"]}
+
+
 def test_a_hand_set_value_drops_the_link_an_equal_one_keeps_it() -> None:
     record = add_group_item(labelled(), "releases", SCHEME)
     record = fill_from_span(record, "releases[0].count", "s3", SCHEME)

@@ -224,6 +224,24 @@ def test_form_edits_groups_lists_and_links(session: AnnotationSession) -> None:
     assert session.group_size("releases") == 0
 
 
+def test_a_count_field_takes_the_count_where_the_current_span_begins(
+    session: AnnotationSession,
+) -> None:
+    """A trial: with the cursor on "six", both a count and the start of the releasee "six
+    wounded soldiers", ctrl+l in a count field was refused for the releasee."""
+    releasee = session.label_selection(*where(session, "146 prisoners"), "releasee")
+    count = session.label_selection(*where(session, "146"), "count")
+    session.add_group_item("releases")
+    session.selected = releasee.id  # the releasee is the current span
+    session.fill_from_span("releases[0].count")
+    line = journal_lines(session)[-1]
+    assert line["form"]["releases"][0]["count"] == 146
+    assert line["links"] == {"releases[0].count": [count.id]}
+    # A field the current span fits takes the current span itself.
+    session.fill_from_span("releases[0].releasees")
+    assert journal_lines(session)[-1]["links"]["releases[0].releasees"] == [releasee.id]
+
+
 def test_tabbing_through_spans_wraps(session: AnnotationSession) -> None:
     first = session.label_selection(*where(session, "Russia"), "actor")
     second = session.label_selection(*where(session, "146"), "count")

@@ -213,8 +213,10 @@ def fill_from_span(record: Record, path: str, span_id: str, scheme: Scheme) -> R
     """Fill a field from a span and link them; a list field gets the span's text appended.
 
     Count and date fields take the span's value, other fields its text. The span must carry
-    the field's ``from_label``. A list refuses a span already in it and a text already listed.
-    """
+    the field's ``from_label``. A list refuses a span already linked to it; a text already
+    listed (typed by hand, say) gets the link only. A field already holding the span's value
+    gets the span as one more link (the guidelines link every figure of an entry); another
+    value replaces the field's value and links."""
     _, _, leaf = resolve_path(scheme, path)
     span = record.span_by_id(span_id)
     if span is None:
@@ -232,16 +234,22 @@ def fill_from_span(record: Record, path: str, span_id: str, scheme: Scheme) -> R
         linked = links.get(path, [])
         if span_id in linked:
             raise AnnotatorError(f"{path}: {span_id} ({span.text!r}) is already in the list")
-        if span.text in current:
-            raise AnnotatorError(f"{path}: {span.text!r} is already in the list")
-        form = _with_value(record, path, scheme, [*current, span.text])
         links[path] = [*linked, span_id]
+        if span.text in current:  # listed already, typed by hand: now linked too
+            return _rebuilt(record, dict(record.form), links)
+        form = _with_value(record, path, scheme, [*current, span.text])
         return _rebuilt(record, form, links)
     raw = span.value if leaf.type in ("integer", "date") else span.text
     try:
         value = coerce_field_value(leaf, raw)
     except AnnotatorError as error:
         raise AnnotatorError(f"{path}: cannot take {span_id} ({span.text!r}): {error}") from None
+    linked = links.get(path, [])
+    if span_id in linked and value == field_value(record, path, scheme):
+        return record  # filled from this span already
+    if linked and value == field_value(record, path, scheme):
+        links[path] = [*linked, span_id]  # one more figure giving the same value
+        return _rebuilt(record, dict(record.form), links)
     form = _with_value(record, path, scheme, value)
     links[path] = [span_id]
     return _rebuilt(record, form, links)

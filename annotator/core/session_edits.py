@@ -264,9 +264,22 @@ class SessionEdits:
         self._commit(self._call(forms.remove_group_item, self.record, group, index))
 
     def fill_from_span(self, path: str, span_id: str | None = None) -> None:
-        """Fill a field from the selected span and record the link."""
+        """Fill a field from the selected span and record the link. When that span's label is
+        not the one the field is filled from, a span of that label sharing a character with it
+        is taken (one beginning at the same place first, then the shortest): with the cursor
+        on "six", both a count and the releasee "six wounded soldiers", a count field takes
+        the count."""
         self._writable()
         span = self._target(span_id)
+        wanted = self._call(forms.resolve_path, self.scheme, path)[2].from_label
+        if span_id is None and wanted is not None and span.label != wanted:
+            fitting = [
+                other
+                for _where, other in spans.overlapping(self.record, span)
+                if other.label == wanted
+            ]
+            if fitting:
+                span = min(fitting, key=lambda other: (other.start != span.start, len(other.text)))
         self._commit(self._call(forms.fill_from_span, self.record, path, span.id, self.scheme))
 
     def set_note(self, note: str) -> None:
