@@ -144,6 +144,9 @@ class AnnotateScreen(SessionView):
         found = self.session.find(event.value, self.article.cursor_offset)
         if found is None:
             self.notify(f"{event.value!r} is not in this article", severity="warning")
+            # Selected: what is typed next replaces it, rather than run on after it (a trial's
+            # next queries piled up into one: 'Renee/In returnx/...').
+            self.query_one("#search", Input).select_all()
             return
         # Back to the article with the match selected, so a label key labels it at once.
         self.action_focus_article()

@@ -234,6 +234,9 @@ class EventForm(VerticalScroll):
             self.app.animator.force_stop_animation(self, "scroll_y")
             self.scroll_to_widget(widget, animate=False, immediate=True)
 
+    def forget_last_field(self) -> None:
+        self._last_field = None
+
     def field_to_return_to(self) -> Widget | None:
         """The field last in focus, when it is still there and enabled; else the first."""
         for widget in self.query("Input, Select"):

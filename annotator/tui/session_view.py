@@ -194,6 +194,9 @@ class SessionView(Screen[None]):
     async def on_document_loaded(self, message: DocumentLoaded) -> None:
         self._failed_id = None
         self.session.enter(message.document)
+        # o goes to the form's first field in a document just opened, not to the field last
+        # used in the one before (a trial's event type went into the previous note).
+        self.query_one("#form", EventForm).forget_last_field()
         article = self.article
         article.load_text(message.document.text)
         article.loading = False

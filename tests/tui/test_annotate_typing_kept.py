@@ -139,3 +139,27 @@ def test_o_comes_back_to_the_field_last_in_focus(session: AnnotationSession) -> 
         assert release["received_by"] == "Ukraine"
 
     drive(session, scenario)
+
+
+def test_o_in_another_document_starts_at_the_first_field(session: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        screen = screen_of(app)
+        screen.query_one("#note", Input).focus()
+        await press(pilot, "escape", "n")
+        await wait_for(pilot, lambda: session.document.id == "b" and not screen.article.loading)
+        await press(pilot, "o")
+        assert screen.focused is not None and screen.focused.name == "event_type"
+
+    drive(session, scenario)
+
+
+def test_a_query_not_found_is_replaced_by_what_is_typed_next(session: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        screen = screen_of(app)
+        await press(pilot, "slash", *"zzz", "enter")
+        search = screen.query_one("#search", Input)
+        assert search.has_focus and search.value == "zzz"
+        await press(pilot, *"146", "enter")
+        assert screen.article.selection_offsets() == (43, 46)
+
+    drive(session, scenario)
