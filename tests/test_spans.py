@@ -302,6 +302,17 @@ def test_rebound_keeps_id_label_and_value() -> None:
         rebound_span(record, TEXT, span.id, 50, 42)
 
 
+def test_rebound_gives_a_span_without_value_the_one_its_new_words_give() -> None:
+    text = "[bold red]303[/] were freed; 303 in all."
+    record, span = add_span(blank(text), text, 1, 13, "count", SCHEME)
+    assert (span.text, span.value) == ("bold red]303", None)
+    moved = rebound_span(record, text, span.id, 10, 13, SCHEME)
+    assert (moved.spans[0].text, moved.spans[0].value) == ("303", 303)
+    # A value it has stays (it may have been typed): moved back, it is still 303.
+    back = rebound_span(moved, text, span.id, 1, 13, SCHEME)
+    assert back.spans[0].value == 303
+
+
 def test_delete_removes_links_and_empty_link_entries() -> None:
     record = blank(TEXT)
     record, _ = add_span(record, TEXT, *where(TEXT, "Mark Kaliush"), "releasee", SCHEME)

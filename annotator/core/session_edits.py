@@ -174,7 +174,16 @@ class SessionEdits:
         snapped = spans.snap_selection(self.text, start, end, "char" if self.char_mode else "token")
         if snapped is None:
             raise Refused("the selection holds no word (only spaces or punctuation)")
-        self._commit(self._call(spans.rebound_span, self.record, self.text, span.id, *snapped))
+        moved = self._call(
+            spans.rebound_span,
+            self.record,
+            self.text,
+            span.id,
+            *snapped,
+            self.scheme,
+            self.document.meta.get("date"),
+        )
+        self._commit(moved)
         self.selected = span.id
         return self._target(span.id)
 
