@@ -35,6 +35,26 @@ from textual.widget import Widget
 STUCK_SECONDS = 0.25
 
 
+def escape_then_key(event: events.Key) -> list[events.Key]:
+    """``alt+x`` as the two keys it was: escape, then ``x``.
+
+    A terminal sends alt+x as escape followed by x, so escape and a key typed right after it
+    (a fast typist leaving a field, keys batched over SSH) arrive as alt+x. The apps bind no
+    alt key with a character, and an input typed the x into the field being left (a trial's
+    list got "/Pavel Ostrovin" after escape, /). Other keys are kept as they are. (Textual
+    reads escape then a punctuation key as the key alone: that escape cannot be told here.)
+    """
+    character = event.character
+    if not event.key.startswith("alt+") or character is None or len(character) != 1:
+        return [event]
+    if not character.isprintable():
+        return [event]
+    key = event.key.removeprefix("alt+")
+    if key.startswith("shift+") and character.isupper():
+        key = character
+    return [events.Key("escape", "\x1b"), events.Key(key, character)]
+
+
 class KeyHandled(Message, bubble=True):
     """Sent to the widget a key went to, after it; back at the app after its second round
     (``last``), the key is handled."""
@@ -57,7 +77,7 @@ class KeysInOrderApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
-            self._keys_waiting.append(event)
+            self._keys_waiting.extend(escape_then_key(event))
             if self._key_in_hand is None:
                 await self._hand_over_next_key()
             return

@@ -143,3 +143,22 @@ def test_a_word_typed_at_once_after_adding_an_item_goes_into_it(
         assert journal(session)[-1]["form"]["releases"][0]["released_by"] == "Norvania"
 
     drive(session, scenario)
+
+
+def test_escape_and_a_key_read_as_alt_leave_the_field_then_act(
+    session: AnnotationSession,
+) -> None:
+    """A terminal sends alt+f as escape then f: escape then f typed at once arrive so. The f
+    went into the note being left, where it should flag the article."""
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        note = screen_of(app).query_one("#note", Input)
+        note.focus()
+        await press(pilot, *"seen")
+        app.post_message(events.Key("alt+f", "f"))
+        await wait_for(pilot, lambda: bool(journal(session)) and journal(session)[-1]["flagged"])
+        assert note.value == "seen"
+        assert journal(session)[-1]["note"] == "seen"  # saved on leaving it
+        assert screen_of(app).focused is screen_of(app).article
+
+    drive(session, scenario)
