@@ -17,6 +17,7 @@ from textual.widgets import Static
 from annotator.core.review import ReviewSession
 from annotator.core.review_views import NO_VALUE, ConflictView, VersionView, span_value_text
 from annotator.core.scheme import FormField, Scheme
+from annotator.core.spans import snap_selection
 from annotator.tui.review_article import version_colour
 from annotator.tui.review_panel_keys import keys_paragraph, keys_table, settle_key_rows
 
@@ -94,9 +95,11 @@ class ConflictPanel(Static):
         keys: Text | Table
         if session.editing:
             keys = _drawing_keys(session.scheme, view, compact)
-            details = _drawing_details(view, char_mode, selection)
-            self.plain = "\n\n".join([*plain, details.plain, keys.plain])
-            self.update(Group(head, versions, Text(""), details))
+            details = _drawing_details(view, char_mode, selection, text, compact)
+            # Under the head, above the versions (painted in the article too): below them,
+            # what a label key would write was past the frame's foot at 80x24 and 64x24.
+            self.plain = "\n\n".join([plain[0], details.plain, *plain[1:], keys.plain])
+            self.update(Group(head, Text(""), details, versions))
         else:
             keys, keys_plain = self._keys(scheme, view, char_mode, compact)
             self.plain = "\n\n".join([*plain, keys_plain])
@@ -210,10 +213,19 @@ def _drawing_keys(scheme: Scheme, view: ConflictView, compact: bool = False) -> 
 
 
 def _drawing_details(
-    view: ConflictView, char_mode: bool, selection: tuple[int, int] | None
+    view: ConflictView,
+    char_mode: bool,
+    selection: tuple[int, int] | None,
+    text: str | None,
+    compact: bool = False,
 ) -> Text:
-    """Where the span starts from and how it snaps, below the versions."""
-    out = Text(_drawing_start(view, selection) + "\n")
+    """Where the span starts from, what it would write, and how it snaps (``compact``: the
+    selection and what it writes, then the moving keys in a line; the status line says the
+    mode)."""
+    out = _drawing_start(view, selection, text, char_mode, compact)
+    if compact:
+        return out
+    out.append("\n")
     if char_mode:
         out.append("Character mode", style="bold magenta")
         out.append(": the span keeps the selection exactly; c snaps to whole words.")
@@ -223,20 +235,55 @@ def _drawing_details(
     return out
 
 
-def _drawing_start(view: ConflictView, selection: tuple[int, int] | None) -> str:
+def _drawing_start(
+    view: ConflictView,
+    selection: tuple[int, int] | None,
+    text: str | None,
+    char_mode: bool,
+    compact: bool = False,
+) -> Text:
     """What the span is drawn from: ``e`` selects the conflict's words, and the panel follows
     the selection as it moves. A reviewer who took the selection for nothing pressed
     shift+left three times in character mode to mark three characters and got the region less
-    three: so the panel says what is selected, and how to start afresh."""
+    three: so the panel says what is selected, what a label key would write from it, and how
+    to start afresh."""
     move = "shift+arrows (or the mouse) move its end; ← or → alone drops it, to select afresh."
+    again = " Escape, then e, starts again from the conflict's words."
+    if compact:
+        move, again = "\nshift+arrows move its end · ←/→ drop it · esc, e: start again", ""
     if selection is None or selection[0] == selection[1]:
-        return "Select the span with shift+arrows or the mouse."
+        return Text("Select the span with shift+arrows or the mouse.")
     start, end = selection
+    written = _written(text, selection, char_mode) if text is not None else Text()
     if selection == view.region:
-        return f"The conflict's words ({start}–{end}) are selected to start with: {move}"
-    return (
-        f"Selected: {start}–{end}. {move} Escape, then e, starts again from the conflict's words."
-    )
+        out = Text(f"The conflict's words ({start}–{end})")
+        out.append_text(written)
+        out.append(f" are selected to start with: {move}")
+        return out
+    out = Text(f"Selected: {start}–{end}")
+    out.append_text(written)
+    out.append(f". {move}{again}")
+    return out
+
+
+def _written(text: str, selection: tuple[int, int], char_mode: bool) -> Text:
+    """What a label key would write when it is not the selection as it stands: the span it
+    snaps to (the core's snapping, which the decision makes too). A trial: shift+left took a
+    character off "23 prisoners", the panel said "Selected: 601–612", and 2 wrote the whole
+    word back (601–613)."""
+    snapped = snap_selection(text, *selection, "char" if char_mode else "token")
+    if snapped == selection:
+        return Text()
+    if snapped is None:
+        return Text(" → no words to label in it", style="bold yellow")
+    low, high = snapped
+    out = Text(" → ")
+    if char_mode:
+        out.append(f"without the spaces: {_quoted(text[low:high])} {low}–{high}", style="bold")
+        return out
+    out.append(f"as whole words: {_quoted(text[low:high])} {low}–{high}", style="bold")
+    out.append(" (c: exact characters)", style="dim")
+    return out
 
 
 def frame_text(field: FormField, item: dict[str, Any]) -> str:
