@@ -6,11 +6,13 @@ from collections.abc import Iterable
 from functools import partial
 
 from textual.app import SystemCommand
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from annotator.core.review import ReviewSession
 from annotator.tui.keys import declared
 from annotator.tui.review_screen import ReviewScreen, review_screen_for
+from annotator.tui.review_toasts import clear
 from annotator.tui.saving_app import SavingApp
 
 
@@ -28,6 +30,22 @@ class ReviewApp(SavingApp):
     def on_mount(self) -> None:
         self.relay_save_status()
         self.push_screen(review_screen_for(self.session))
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """One toast at a time, whoever tells (a saving error too): a new one replaces the
+        one before, which stacked above it otherwise (review_toasts)."""
+        for screen in self.screen_stack:
+            if isinstance(screen, ReviewScreen):
+                clear(screen)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def refresh_save_indicator(self) -> None:
         for screen in self.screen_stack:

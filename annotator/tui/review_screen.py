@@ -46,7 +46,7 @@ from annotator.tui.review_layout import NARROW_BELOW
 from annotator.tui.review_notes import NotesLine, NotesScreen
 from annotator.tui.review_panel import ConflictPanel
 from annotator.tui.review_status import ReviewProgress, status_line
-from annotator.tui.review_toasts import ON_TOP, WRAP_SECONDS, clear, on_top, tell
+from annotator.tui.review_toasts import ON_TOP, WRAP_SECONDS, clear, on_top, opening, tell
 from annotator.tui.review_versions_box import VersionsBox
 from annotator.tui.screens import HelpScreen
 
@@ -92,7 +92,7 @@ class ReviewScreen(Screen[None]):
         self.fit_width()
         self.query_one("#conflict-box").border_title = "Conflict"
         if self.session.messages:
-            self.tell("\n".join(self.session.messages))
+            self.tell(opening(self.session.messages, self.session.store.journal))
         self.show_current()
         self.article.focus()
         self.watch(self.article, "scroll_y", self.place_toasts, init=False)

@@ -15,6 +15,8 @@ article, and never over it (review.tcss).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
@@ -30,8 +32,8 @@ def tell(
     severity: SeverityLevel = "information",
     timeout: float | None = None,
 ) -> None:
-    """Show ``message`` in the review's one toast, in place of the one before."""
-    clear(screen)
+    """Show ``message`` in the review's one toast, in place of the one before (ReviewApp.notify
+    takes the one before away)."""
     screen.notify(message, severity=severity, timeout=timeout or SECONDS[severity])
 
 
@@ -49,3 +51,16 @@ def on_top(rows: tuple[int, int], height: int) -> bool:
     below them."""
     first, last = rows
     return first > height - 1 - last
+
+
+def opening(messages: list[str], gold_file: Path) -> str:
+    """The review's start-up messages in one toast: one paragraph (each message on lines of
+    its own made three of them fill 9 of the article's lines at 80x24), the gold file named
+    once, by the first (the others began again with its whole path)."""
+    prefixes = tuple(f"{name}: " for name in (str(gold_file), gold_file.name))
+    said = []
+    for number, message in enumerate(messages):
+        for prefix in prefixes if number else ():
+            message = message.removeprefix(prefix)
+        said.append(" ".join(message.split()))
+    return " · ".join(said)
