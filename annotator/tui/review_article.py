@@ -23,8 +23,10 @@ from typing import Any, ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.color import Color
+from textual.message import Message
 from textual.widgets.text_area import TextAreaTheme
 
 from annotator.core.scheme import Scheme
@@ -95,6 +97,10 @@ class ReviewArticle(ArticleView, inherit_bindings=False):
         Binding("ctrl+z,super+z", "screen.undo", "Undo the last decision", show=False),
     ]
 
+    class Resized(Message):
+        """The article was laid out at another size, its lines wrapped anew: what was in view
+        may not be (the screen brings the conflict's words back)."""
+
     def __init__(self, scheme: Scheme, **kwargs: Any) -> None:
         super().__init__(scheme, **kwargs)
         self._marks_by_row: dict[int, list[tuple[int, int, int]]] = {}
@@ -149,6 +155,10 @@ class ReviewArticle(ArticleView, inherit_bindings=False):
         last = wrapped.location_to_offset(self.location_at(end)).y
         shown = round(self.scroll_y)
         return first - shown, last - shown
+
+    def on_resize(self, event: events.Resize) -> None:
+        # The text area has wrapped its lines for the new width (its own _on_resize).
+        self.post_message(self.Resized())
 
     def get_line(self, line_index: int) -> Text:
         line = super().get_line(line_index)

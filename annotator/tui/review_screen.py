@@ -46,7 +46,7 @@ from annotator.tui.review_layout import NARROW_BELOW
 from annotator.tui.review_notes import NotesLine, NotesScreen
 from annotator.tui.review_panel import ConflictPanel
 from annotator.tui.review_status import ReviewProgress, status_line
-from annotator.tui.review_toasts import ON_TOP, WRAP_SECONDS, clear, on_top, opening, tell
+from annotator.tui.review_toasts import WRAP_SECONDS, clear, opening, place, tell
 from annotator.tui.review_versions_box import VersionsBox
 from annotator.tui.screens import HelpScreen
 
@@ -201,17 +201,23 @@ class ReviewScreen(Screen[None]):
         self.place_toasts()
 
     def place_toasts(self) -> None:
-        """Toasts at the article's top while the conflict's words are low in it (see
-        review_toasts; below 72 columns they are over the panel)."""
+        """Toasts over the article's foot, or its top while the words are low in it."""
+        place(self, self.article, self._words())
+
+    def _words(self) -> tuple[int, int] | None:
+        """What the reviewer looks at in the article: the current conflict's words, or while
+        drawing the selection (None: a form field's conflict, or its document not read yet)."""
+        if not self._article_is_current():
+            return None
+        if self.session.editing:
+            start, end = self.article.selection_offsets()
+            if start < end:
+                return start, end
         view = self.session.view()
-        region = view.region if view is not None and self._article_is_current() else None
-        height = self.article.scrollable_content_region.height
-        self.set_class(
-            region is not None
-            and not self.has_class("-narrow")
-            and on_top(self.article.rows_in_view(*region), height),
-            ON_TOP,
-        )
+        return view.region if view is not None else None
+
+    def on_review_article_resized(self) -> None:
+        self.place_toasts()  # the article's foot may have moved
 
     def refresh_status(self) -> None:
         progress = ReviewProgress.of(self.session, self.char_mode)
@@ -355,6 +361,7 @@ class ReviewScreen(Screen[None]):
             self.redraw()
         elif self.session.editing:
             self.redraw_panel()  # it says what is selected: never a selection gone
+            self.place_toasts()  # off the selection, which may reach where the toast is
 
     def action_scroll_versions(self, step: int) -> None:
         self.query_one(VersionsBox).scroll_versions(step)

@@ -5,20 +5,24 @@ and an old one is stale. It stays a few seconds (``SECONDS``; a refusal a little
 error long enough to be read twice): "d00000 is settled: done" stayed 7 seconds, over the next
 conflict's words.
 
-Beside the panel a toast goes over the article (over the panel it hid the versions chosen
-from), at its foot, or at its top while the conflict's words are in the lower half of what the
-article shows (``on_top``; the ``-toasts-on-top`` class, in review.tcss): the article centres
-the words when it can, but not near a document's end, where at 80x24 a toast hid "prisoners"
-of the next conflict's "23 prisoners". Below 72 columns toasts go over the panel, under the
-article, and never over it (review.tcss).
+A toast goes over the article, never the panel (over the panel it hid the versions chosen
+from, and below 72 columns, where the panel is under the article, their values and the drawing's
+guidance): at the article's foot, or at its top while the conflict's words are in the lower half
+of what the article shows (``on_top``; the ``-toasts-on-top`` class, in review.tcss). The
+article centres the words when it can, but not near a document's end, where at 80x24 a toast hid
+"prisoners" of the next conflict's "23 prisoners". Where the article's foot is depends on the
+layout (below 72 columns, the middle of the screen): ``rack_margin`` works it out.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from textual.geometry import Region, Spacing
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+
+from annotator.tui.review_article import ReviewArticle
 
 SECONDS: dict[SeverityLevel, float] = {"information": 4, "warning": 6, "error": 15}
 WRAP_SECONDS = 3
@@ -45,12 +49,36 @@ def clear(screen: Screen[None]) -> None:
     screen.app.clear_notifications()
 
 
+def place(screen: Screen[None], article: ReviewArticle, words: tuple[int, int] | None) -> None:
+    """Put the toasts over ``article``'s foot, or its top while ``words`` (the offsets the
+    reviewer looks at; None: none, as on a form field's conflict) are low in it."""
+    height = article.scrollable_content_region.height
+    top = words is not None and on_top(article.rows_in_view(*words), height)
+    screen.set_class(top, ON_TOP)
+    if not article.region:
+        return  # not laid out yet: placed again once it is (its Resized message)
+    margin = rack_margin(screen.size.height, article.region, top)
+    for rack in screen.query("ToastRack"):  # none when the app runs without toasts
+        if rack.styles.margin != margin:
+            rack.styles.margin = margin
+
+
 def on_top(rows: tuple[int, int], height: int) -> bool:
     """Whether a toast goes at the article's top: more of the rows it shows (``height``) are
     free above the conflict's words (on ``rows``, first and last, 0 the first shown) than
     below them."""
     first, last = rows
     return first > height - 1 - last
+
+
+def rack_margin(screen_height: int, article: Region, top: bool) -> Spacing:
+    """The toasts' margin on the screen (``screen_height`` rows) that puts them on the frame of
+    ``article`` (its region on the screen): its top edge (``top``) or its foot. A margin, as
+    no rule in review.tcss can say where the article ends: below 72 columns that is the middle
+    of the screen, and it moves when the notes line comes and goes."""
+    if top:
+        return Spacing(article.y, 0, 0, 0)
+    return Spacing(0, 0, max(0, screen_height - article.bottom), 0)
 
 
 def opening(messages: list[str], gold_file: Path) -> str:

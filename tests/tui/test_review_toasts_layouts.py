@@ -1,10 +1,12 @@
-"""Pilot: the review's toasts come one at a time, the start-up messages in one paragraph.
+"""Pilot: the review's toasts in both layouts, and one at a time.
 
-At start-up three messages (the opening, a lock taken over, another reviewer's lines taken
-over) made one toast of 9 lines at 80x24, each on lines of its own and the last two naming the
-gold file's whole path again; a saving error's toast stacked above the one shown.
+A reviewer's trial at 64x24 (the panel under the article): toasts over the panel's lower right
+cut the versions' values ("= 85▌ the versions give…") and the drawing's guidance; they now go
+over the article's foot or top, as beside the panel. At start-up three messages made one toast
+of 9 lines.
 
-The journals are tests/test_review_data.py's alice and bob.
+The journals are tests/test_review_data.py's alice and bob: c1 "Kyiv" (780–784), c2 the
+releasees, c3 "eight", c4 the releases.
 """
 
 from __future__ import annotations
@@ -13,15 +15,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from annotate_helpers import wait_for
-from test_review_keys import drive, review_of_two, shown
-from test_review_toasts import toasts
+from annotate_helpers import press, wait_for
+from test_review_keys import drive, review_of_two, screen_of, shown
+from test_review_toasts import toasts, words_region
+from textual.geometry import Region
 from textual.pilot import Pilot
 
 from annotator.core.review import ReviewSession
+from annotator.core.review_views import Place
 from annotator.tui.review_app import ReviewApp
-from annotator.tui.review_toasts import opening
+from annotator.tui.review_toasts import opening, rack_margin
 from annotator.tui.saving_app import SaveStatus
+from tests.test_review_data import FIRST
 
 
 @pytest.fixture
@@ -29,10 +34,41 @@ def session(tmp_path: Path) -> Iterator[ReviewSession]:
     yield from review_of_two(tmp_path)
 
 
+def clear_of_the_conflict(app: ReviewApp, when: str) -> None:
+    """Every toast drawn is off the conflict's words and off the panel's versions."""
+    panel = screen_of(app).query_one("#conflict-box").region
+    view = app.session.view()
+    for toast in toasts(app):
+        assert not toast.region.overlaps(panel), (when, toast.region, panel)
+        if view is not None and view.region is not None:
+            words = words_region(app)
+            assert not toast.region.overlaps(words), (when, toast.region, words)
+
+
 async def settle(pilot: Pilot[None], app: ReviewApp) -> None:
     await wait_for(pilot, lambda: shown(app, app.session.doc_id))
     await pilot.pause()
     await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(64, 24), (80, 24)])
+def test_toasts_leave_the_conflict_s_words_and_the_versions_in_sight(
+    session: ReviewSession, size: tuple[int, int]
+) -> None:
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        await settle(pilot, app)
+        assert len(toasts(app)) == 1  # the opening message
+        clear_of_the_conflict(app, "opening")
+        # c on c1 (character mode on), b settling c2 (its toast comes with c3 "eight"), then
+        # drawing on c3 with c again: each toast off the words and the panel.
+        for keys in (("c",), ("n", "b"), ("e", "c")):
+            await press(pilot, *keys)
+            await settle(pilot, app)
+            assert len(toasts(app)) == 1, keys
+            clear_of_the_conflict(app, " ".join(keys))
+        assert app.session.current == Place(FIRST, "c3") and app.session.editing
+
+    drive(session, scenario, size, notifications=True)
 
 
 def test_one_toast_at_a_time_a_saving_error_too(session: ReviewSession) -> None:
@@ -76,3 +112,18 @@ def test_the_start_up_messages_make_one_paragraph() -> None:
         "gold.jsonl: resuming the review: 8 document(s) · took over the lock of process 1848"
         " · note: alice's journal has 2 documents"
     )
+
+
+@pytest.mark.parametrize(
+    ("article", "top", "margin"),
+    [
+        (Region(0, 1, 64, 8), False, (0, 0, 15, 0)),  # 64x24: the article's foot, mid-screen
+        (Region(0, 1, 64, 8), True, (1, 0, 0, 0)),
+        (Region(0, 2, 44, 21), False, (0, 0, 1, 0)),  # 80x24, a notes line: over the footer
+        (Region(0, 2, 44, 21), True, (2, 0, 0, 0)),  # the notes line stays in sight
+    ],
+)
+def test_toasts_sit_on_the_article_s_frame(
+    article: Region, top: bool, margin: tuple[int, int, int, int]
+) -> None:
+    assert tuple(rack_margin(24, article, top)) == margin
