@@ -26,6 +26,7 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.color import Color
+from textual.geometry import Region
 from textual.message import Message
 from textual.widgets.text_area import TextAreaTheme
 
@@ -155,6 +156,19 @@ class ReviewArticle(ArticleView, inherit_bindings=False):
         last = wrapped.location_to_offset(self.location_at(end)).y
         shown = round(self.scroll_y)
         return first - shown, last - shown
+
+    def bring_into_view(self, start: int, end: int) -> None:
+        """Scroll the text from ``start`` to ``end`` to the middle unless it is in view already
+        (its first row, when it is taller than the article)."""
+        first, last = self.rows_in_view(start, end)
+        height = self.scrollable_content_region.height
+        if first >= 0 and last < height:
+            return
+        shown = round(self.scroll_y)
+        rows = min(last - first + 1, height)
+        self.scroll_to_region(
+            Region(0, first + shown, 1, rows), animate=False, center=True, force=True
+        )
 
     def on_resize(self, event: events.Resize) -> None:
         # The text area has wrapped its lines for the new width (its own _on_resize).

@@ -217,7 +217,11 @@ class ReviewScreen(Screen[None]):
         return view.region if view is not None else None
 
     def on_review_article_resized(self) -> None:
-        self.place_toasts()  # the article's foot may have moved
+        # A resize rewraps the article: the words it showed were then out of view at 64x24.
+        words = self._words()
+        if words is not None:
+            self.article.bring_into_view(*words)
+        self.place_toasts()
 
     def refresh_status(self) -> None:
         progress = ReviewProgress.of(self.session, self.char_mode)

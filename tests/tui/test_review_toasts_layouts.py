@@ -1,9 +1,9 @@
-"""Pilot: the review's toasts in both layouts, and one at a time.
+"""Pilot: the review's toasts in both layouts, one at a time, and the words in view after a resize.
 
 A reviewer's trial at 64x24 (the panel under the article): toasts over the panel's lower right
 cut the versions' values ("= 85▌ the versions give…") and the drawing's guidance; they now go
-over the article's foot or top, as beside the panel. At start-up three messages made one toast
-of 9 lines.
+over the article's foot or top, as beside the panel. After 80x24 → 64x24 the article showed
+other text than the conflict's words. At start-up three messages made one toast of 9 lines.
 
 The journals are tests/test_review_data.py's alice and bob: c1 "Kyiv" (780–784), c2 the
 releasees, c3 "eight", c4 the releases.
@@ -69,6 +69,28 @@ def test_toasts_leave_the_conflict_s_words_and_the_versions_in_sight(
         assert app.session.current == Place(FIRST, "c3") and app.session.editing
 
     drive(session, scenario, size, notifications=True)
+
+
+@pytest.mark.parametrize("conflict", ["c1", "c2", "c3"])
+def test_after_a_resize_the_conflict_s_words_are_in_view(
+    session: ReviewSession, conflict: str
+) -> None:
+    async def in_view(pilot: Pilot[None], app: ReviewApp, size: tuple[int, int]) -> None:
+        await pilot.resize_terminal(*size)
+        await settle(pilot, app)
+        article = screen_of(app).article.content_region
+        words = words_region(app)
+        assert article.contains_region(words), (size, words, article)
+
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        while app.session.current != Place(FIRST, conflict):
+            await press(pilot, "n")
+        await settle(pilot, app)
+        # Narrow and wide again, then taller and back: the words come back in view each time.
+        for size in ((64, 24), (80, 24), (120, 40), (64, 24)):
+            await in_view(pilot, app, size)
+
+    drive(session, scenario, (80, 24), notifications=True)
 
 
 def test_one_toast_at_a_time_a_saving_error_too(session: ReviewSession) -> None:
