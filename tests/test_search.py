@@ -1,4 +1,5 @@
-"""The article search: canonical caseless matches at character bounds, and where it goes."""
+"""The article search: matches whatever the case, accents, quotes and dashes, at character
+bounds, and where it goes."""
 
 from __future__ import annotations
 
@@ -11,9 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.search import find_match, fold, growing_ranges, matches
+from annotator.core.search import _plain_run, find_match, fold, matches
 from annotator.core.session import AnnotationSession, open_session
-from annotator.core.tokens import character_pattern
+from annotator.core.tokens import character_pattern, continuing_pattern
 from tests.test_session_data import FakeClock, fixed_now
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,16 +59,82 @@ def test_case_is_ignored_also_where_folding_changes_lengths() -> None:
 @pytest.mark.parametrize(
     ("text", "query"),
     [
-        (DECOMPOSED, "Rene"),  # would end between the e and its accent
-        (DECOMPOSED, "\u0301e"),  # would start on the accent
         ("a family 👩\u200d👩\u200d👧 here", "👩"),
         ("thumbs 👍🏽 up", "👍"),
         ("flags 🇺🇦🇵🇱", "🇦🇵"),
         ("keycap #\ufe0f\u20e3", "#"),
+        ("\u0915\u094d\u0937", "\u0915"),  # क्ष: a virama is kept, so क would be half of क्
+        ("a \u2260 b", "="),  # ≠ is = with an overlay (NFD), which is kept
     ],
 )
 def test_a_match_never_splits_a_character(text: str, query: str) -> None:
     assert all_matches(text, query) == []
+
+
+def test_a_query_without_accents_finds_a_letter_with_its_marks_whole() -> None:
+    start = DECOMPOSED.index("Rene")
+    # The e of "Rene\u0301e" is e + U+0301: the match ends after the accent, never before it.
+    assert all_matches(DECOMPOSED, "Rene") == [(start, start + 5)]
+    assert all_matches(DECOMPOSED, "rene e") == []
+    assert all_matches(DECOMPOSED, "renee") == [(start, start + 6)]
+    # A query of an accent alone folds to nothing; one starting with it finds the e.
+    assert all_matches(DECOMPOSED, "\u0301") == []
+    assert (start + 3, start + 5) in all_matches(DECOMPOSED, "\u0301e")
+    # Marks in both orders, on both sides.
+    assert all_matches("x a\u0301\u0323 y", "A") == [(2, 5)]
+
+
+def test_jozef_and_jozef_with_its_accent_find_each_other_written_either_way() -> None:
+    precomposed = "Minister J\u00f3zef Wi\u015bniewski spoke."
+    decomposed = unicodedata.normalize("NFD", precomposed)  # o + U+0301, s + U+0301
+    plain = "Minister Jozef Wisniewski spoke."
+    queries = ["Jozef Wisniewski", "J\u00f3zef Wi\u015bniewski", "JO\u0301ZEF WIS\u0301NIEWSKI"]
+    for query in queries:
+        assert all_matches(precomposed, query) == [(9, 25)]
+        assert all_matches(decomposed, query) == [(9, 27)]  # both accents taken whole
+        # Both sides fold alike: a query with the accents finds the name written without them.
+        assert all_matches(plain, query) == [(9, 25)]
+    assert all_matches("Renee", "Ren\u00e9e") == [(0, 5)]
+
+
+def test_the_samples_names_are_found_typed_on_a_plain_keyboard() -> None:
+    samples = ROOT / "sample_docs"
+    swap = (samples / "10-pravonia-vellmark-swap-combining-accent.txt").read_text(encoding="utf-8")
+    found = [swap[a:b] for a, b in all_matches(swap, "Jozef Wisniewski-O")]
+    assert found == ["J\u00f3zef Wi\u015bniewski-\u00d3"]
+    found = [swap[a:b] for a, b in all_matches(swap, "renee castellan-moor")]
+    assert found and set(found) == {"Rene\u0301e Castellan-Moor"}
+    emoji = (samples / "06-essaria-journalists-emoji.txt").read_text(encoding="utf-8")
+    found = [emoji[a:b] for a, b in all_matches(emoji, "Essarian Bishops' Conference")]
+    assert found == ["Essarian Bishops\u2019 Conference"]
+
+
+@pytest.mark.parametrize(
+    "same",
+    [
+        "'\u2018\u2019\u201a\u201b\u02bc\u2032",
+        '"\u201c\u201d\u201e\u201f\u2033',
+        "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212",
+        "lL\u0142\u0141",
+        "oO\u00f8\u00d8\u00f3",
+        "dD\u0111\u0110",
+        "hH\u0127\u0126",
+        "iI\u0131\u0130",
+    ],
+)
+def test_quotes_dashes_and_letters_with_strokes_find_each_other(same: str) -> None:
+    for written in same:
+        line = f"a{written}b"
+        for typed in same:
+            assert all_matches(line, f"a{typed}b") == [(0, 3)], (written, typed)
+
+
+def test_the_marks_that_make_another_letter_are_kept() -> None:
+    # A nukta (ज़ is ज + U+093C), kana voicing (が is か + U+3099) and an overlay (≠) are kept.
+    assert all_matches("\u091c\u093c", "\u091c") == []
+    assert all_matches("\u304c", "\u304b") == []
+    assert all_matches("a = b", "\u2260") == []
+    assert all_matches("\u091c\u093c \u304c", "\u095b \u304b\u3099") == [(0, 4)]
 
 
 def test_whole_emoji_sequences_are_found() -> None:
@@ -77,9 +144,21 @@ def test_whole_emoji_sequences_are_found() -> None:
     assert all_matches(text, "🇵🇱") == [(17, 19)]
 
 
-def test_scanning_below_u20000_finds_every_growing_fold() -> None:
-    # The plain runs of the search rest on this: checked for the Python that runs the tests.
-    assert growing_ranges(sys.maxunicode + 1) == growing_ranges()
+def test_the_plain_runs_take_what_folds_one_to_one_and_continues_no_character() -> None:
+    # ``_plain_run`` names the marks and joiners of plane 0 itself; above it, it takes nothing.
+    plain, continuing = _plain_run(), continuing_pattern()
+    for code in range(0x10000):
+        char = chr(code)
+        expected = len(fold(char)) == 1 and not continuing.match(char)
+        assert bool(plain.fullmatch(char)) == expected, hex(code)
+    assert not plain.match("\U0001f44d") and not plain.match("\U0001d400")
+
+
+def test_every_accent_is_below_u20000() -> None:
+    # The fold's table of accents scans only up to U+20000; checked for this Python.
+    assert fold("Vi\u1ec7t Nam \u0150 \u01fe") == "viet nam o o"  # two marks, ő, ǿ (ø + ´)
+    above = range(0x20000, sys.maxunicode + 1)
+    assert not [code for code in above if unicodedata.combining(chr(code)) >= 200]
 
 
 def test_an_empty_query_finds_nothing() -> None:
@@ -87,11 +166,13 @@ def test_an_empty_query_finds_nothing() -> None:
     assert find_match("text", "", 0) is None
 
 
-# Texts of letters, accents written both ways, emoji with modifiers and joiners, CRLF.
+# Texts of letters, accents written both ways, quotes and dashes, emoji with modifiers and
+# joiners, CRLF.
 PIECES = [
     "a", "e", "E", "R", "s", "S", "ß", " ", "-", "\r\n", "\n", "\u00e9", "\u00c9", "e\u0301",
-    "\u0301", "\u0323", "a\u0323\u0301", "ﬁ", "İ", "i\u0307", "👩", "\u200d", "👍", "🏽",
-    "👩\u200d👩\u200d👧", "🇺", "🇦", "\ufe0f", "क", "\u094d", "ि",
+    "\u0301", "\u0323", "a\u0323\u0301", "ﬁ", "İ", "i\u0307", "ı", "👩", "\u200d", "👍", "🏽",
+    "👩\u200d👩\u200d👧", "🇺", "🇦", "\ufe0f", "क", "\u094d", "ि", "\u093c", "o", "\u00f3",
+    "\u0142", "\u0141", "l", "'", "\u2019", '"', "\u201e", "\u2013", "\u2014", "=", "\u2260",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
 
@@ -100,9 +181,18 @@ def character_bounds(text: str) -> set[int]:
     return {0, *(match.end() for match in character_pattern().finditer(text))}
 
 
+# What a plain keyboard types instead, written here apart from the search's own table.
+TYPED = str.maketrans("\u2018\u2019\u201c\u201e\u2013\u2014\u0142\u0141\u0131", "''\"\"--lLi")
+
+
+def typed(piece: str) -> str:
+    """``piece`` without its accents (above or below a letter), quotes and dashes straight."""
+    decomposed = unicodedata.normalize("NFD", piece)
+    return "".join(c for c in decomposed if unicodedata.combining(c) < 200).translate(TYPED)
+
+
 def variants(piece: str) -> Iterator[str]:
-    for form in ("NFC", "NFD"):
-        changed = unicodedata.normalize(form, piece)
+    for changed in (*(unicodedata.normalize(form, piece) for form in ("NFC", "NFD")), typed(piece)):
         yield changed
         yield changed.upper()
         yield changed.lower()
@@ -119,8 +209,13 @@ def test_every_match_is_the_query_at_character_bounds(text: str, data: st.DataOb
     for low, high in found:
         assert low in bounds and high in bounds  # never a letter without its marks
         assert fold(text[low:high]) == fold(query)
+    # A lone accent at the start of the text folds to nothing: a match starts after it.
+    while start < end and not fold(text[start : min(b for b in bounds if b > start)]):
+        start = min(b for b in bounds if b > start)
     if end > start and fold(query) == fold(text[start:end]):
         assert (start, end) in found
+    # What a plain keyboard types for the slice folds as the slice does, so it finds it too.
+    assert fold(typed(text[start:end])) == fold(text[start:end])
 
 
 # Where the search goes from the cursor.

@@ -1,15 +1,26 @@
 """Finding what was typed in a document's text: the search of the annotation screen.
 
-A match is a canonical caseless match (Unicode's D145: ``NFD(casefold(NFD(x)))`` of both
-sides are equal), so "Renée" typed with a precomposed ``é`` finds "Rene\\u0301e" written with a
-combining accent, and the other way round; case never matters. Offsets are code points into the
-original text, end exclusive, and a match starts and ends only between two whole characters
-(``tokens.character_pattern``): it never takes a letter without its accent ("Rene" does not
-find the start of "Rene\\u0301e") nor part of an emoji sequence.
+Annotators type on plain keyboards, often over SSH, so a match ignores what such a keyboard
+cannot type easily. Both the query and the text are folded the same way (``fold``), and a match
+is where the folds are equal:
+
+- case: Unicode's canonical caseless form (D145, ``NFD(casefold(NFD(x)))``), so "Renée" typed
+  with a precomposed ``é`` finds "Rene\\u0301e" written with a combining accent, and back;
+- accents: after NFD the marks placed above, below or through a letter (canonical combining
+  class 200 or more: the accents of Latin, Greek, Cyrillic, Vietnamese) are dropped, and the
+  letters with a stroke ł ø đ ħ and a dotless ı are read as l o d h i. "Jozef" finds "Józef";
+  as both sides fold alike, "Józef" also finds "Jozef". Marks that make another letter or
+  sound (viramas, nuktas, kana voicing, vowel signs and points, overlays as in "≠") are kept;
+- quotes and dashes: ' ‘ ’ ‚ ‛ ʼ ′ are one, " “ ” „ ‟ ″ are one, - ‐ ‑ ‒ – — ― − are one.
+
+Offsets are code points into the original text, end exclusive, and a match starts and ends
+only between two whole characters (``tokens.character_pattern``): "Rene" finds "Rene\\u0301e"'s
+"Rene\\u0301" with its accent, never the e without it, nor part of an emoji sequence.
 
 The folded text is built once per text (a few are kept): runs of code points that fold one to
-one (most of any article) are mapped by arithmetic, the other characters one by one, so the
-search costs a ``str.find`` and a few bisections.
+one (most of any article, accented letters written precomposed too) are mapped by arithmetic,
+the other characters one by one: a 1 MB article's first search takes about 0.15 s, and then
+each one a ``str.find`` and a few bisections.
 """
 
 from __future__ import annotations
@@ -24,16 +35,46 @@ from typing import NamedTuple
 from annotator.core.tokens import (
     character_pattern,
     code_ranges,
-    continuing_class,
     continuing_pattern,
+    mark_ranges,
 )
 
-_SPECIAL_BODY = "\u200c\u200d\U0001f1e6-\U0001f1ff"  # joiners and regional indicators
+_JOINERS = "\u200c\u200d"  # they continue a character as marks do (tokens.continuing_class)
+_PLANE_1 = 0x10000  # the first code point above the Basic Multilingual Plane
+
+
+# What a plain keyboard types for each: one code point for one, so the fold keeps lengths.
+_SAME_AS = {
+    "'": "\u2018\u2019\u201a\u201b\u02bc\u2032",
+    '"': "\u201c\u201d\u201e\u201f\u2033",
+    "-": "\u2010\u2011\u2012\u2013\u2014\u2015\u2212",
+    "l": "\u0142",  # these letters' strokes are part of them, not a mark NFD takes apart
+    "o": "\u00f8",
+    "d": "\u0111",
+    "h": "\u0127",
+    "i": "\u0131",
+}
+# Accents (combining class 200 or more) are all below U+20000; tests check it for this Python.
+_ACCENTS_BELOW = 0x20000
+
+
+@cache
+def _fold_table() -> dict[int, int | None]:
+    table: dict[int, int | None] = {
+        ord(other): ord(plain) for plain, others in _SAME_AS.items() for other in others
+    }
+    combining = unicodedata.combining
+    table.update(
+        dict.fromkeys(code for code in range(_ACCENTS_BELOW) if combining(chr(code)) >= 200)
+    )
+    return table
 
 
 def fold(text: str) -> str:
-    """The canonical caseless form of ``text``: equal for text a reader would call equal."""
-    return unicodedata.normalize("NFD", unicodedata.normalize("NFD", text).casefold())
+    """``text`` as the search compares it: equal for text a reader would call equal whatever
+    its case and accents, and its quotes and dashes straight or curly (the module's docstring)."""
+    caseless = unicodedata.normalize("NFD", unicodedata.normalize("NFD", text).casefold())
+    return caseless.translate(_fold_table())
 
 
 class _Folded(NamedTuple):
@@ -46,26 +87,24 @@ class _Folded(NamedTuple):
     linear: list[bool]
 
 
-# Folds that are not one code point (precomposed letters, "ß", ligatures, Hangul syllables)
-# are all below U+20000; scanning only those costs about 35 ms instead of 190 ms for all of
-# Unicode (tests check the two scans agree for this Python).
-_GROWING_BELOW = 0x20000
-
-
-def growing_ranges(limit: int = _GROWING_BELOW) -> list[tuple[int, int]]:
-    """Inclusive ranges of the code points below ``limit`` whose fold is not one code point."""
-    return code_ranges(code for code in range(limit) if len(fold(chr(code))) != 1)
+def _ranges_body(ranges: list[tuple[int, int]]) -> str:
+    return "".join(
+        re.escape(chr(low)) + ("" if low == high else "-" + re.escape(chr(high)))
+        for low, high in ranges
+    )
 
 
 @cache
 def _plain_run() -> re.Pattern[str]:
-    # Code points that are characters on their own (no mark, joiner or flag half among them) and
-    # fold to one code point each; the last one is left out when a mark follows it.
-    growing = "".join(
-        re.escape(chr(low)) + ("" if low == high else "-" + re.escape(chr(high)))
-        for low, high in growing_ranges()
-    )
-    return re.compile(f"[^{continuing_class()}{_SPECIAL_BODY}{growing}]+")
+    # Code points that are characters on their own (no mark or joiner among them) and fold to one
+    # code point each ("ß", ligatures, Hangul syllables, lone accents do not); the last one is
+    # left out when a mark follows it. The class takes every code point above U+FFFF out, not
+    # only the marks, tones, tags and flag halves among them: the regex module tests a class's
+    # ranges there one by one for each code point (150 ms a MB with the marks of plane 1), and
+    # those code points are rare in an article (each is a character of its own in ``_folded``).
+    growing = code_ranges(code for code in range(_PLANE_1) if len(fold(chr(code))) != 1)
+    marks = mark_ranges(((0, _PLANE_1),))
+    return re.compile(f"[^{_ranges_body(marks + growing)}{_JOINERS}\\U00010000-\\U0010ffff]+")
 
 
 @lru_cache(maxsize=4)
