@@ -230,7 +230,7 @@ class SessionEdits:
         """The match of ``query`` the search goes to from the cursor at ``offset``: the first
         ending at or after it (the one the cursor is on counts), or, when the cursor still sits
         at the end of the match this query found last, the next one; wrapping (see
-        ``search.find_match``: case and the way accents are written do not matter)."""
+        ``search.find_match``: case, accents, quotes and dashes do not matter)."""
         key = search.fold(query)
         last = self._found
         after = None
