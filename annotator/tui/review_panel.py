@@ -191,7 +191,9 @@ def _gold_here(scheme: Scheme, view: ConflictView, compact: bool = False) -> Tex
         if value is not None:
             out.append(f" = {value}")
     if not compact:
-        out.append("\nthey stay: a version taken adds to them", style="dim italic")
+        out.append(
+            "\nthey stay: a version taken adds to them, or gives one its value", style="dim italic"
+        )
     return out
 
 

@@ -30,7 +30,7 @@ def test_the_panel_names_gold_s_spans_and_says_a_version_adds_to_them(tmp_path: 
             await wait_for(pilot, lambda: "in gold" in panel_text(app))
             said = " ".join(panel_text(app).split())
             assert "in gold: count “146” = 146" in said
-            assert "they stay: a version taken adds to them" in said
+            assert "they stay: a version taken adds to them, or gives one its value" in said
             assert "2 bob nothing beyond gold here" in said
             assert "marked nothing here" not in said
 
