@@ -119,8 +119,11 @@ def test_the_session_settles_items_saves_and_undoes(tmp_path: Path) -> None:
         assert record.form["releases"][1] == {"released_by": "Ukraine", "count": 13}
         assert "c5" not in [c["id"] for c in record.conflicts]
         session.undo()
-        assert session.records["d1"] == before.model_copy(
-            update={"updated_at": session.records["d1"].updated_at}
+        # As it was, but for its time: the reviewer's active time spent on it stays counted.
+        undone = session.records["d1"]
+        assert undone == before.model_copy(
+            update={"updated_at": undone.updated_at, "seconds_spent": undone.seconds_spent}
         )
+        assert undone.seconds_spent >= before.seconds_spent
     finally:
         assert session.close()
