@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -167,3 +170,22 @@ def test_a_span_that_is_not_the_corpus_text_is_refused(
     result = run_cli(command, alice, bob, "--corpus", corpus, *extra)
     assert result.returncode == 1, result.stdout
     assert result.stderr.splitlines() == [f"{bob}:2: {message}"]
+
+
+def test_the_json_object_comes_whole_before_the_notes(tmp_path: Path) -> None:
+    """Read through one pipe (``2>&1 | less``), the notes on stderr came out before the object
+    still in stdout's buffer, or ran on after its last line."""
+    alice, bob = journals(tmp_path)
+    # Buffered as a user's Python buffers a pipe (this machine's environment may not).
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    both = subprocess.run(
+        [sys.executable, "-m", "annotator", "agree", str(alice), str(bob), "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        check=False,
+        env=env,
+    )
+    first, *rest = both.stdout.splitlines()
+    assert orjson.loads(first)["annotators"] == ["alice", "bob"]
+    assert rest and all(line.startswith("note: ") for line in rest)

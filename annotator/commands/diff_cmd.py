@@ -34,7 +34,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         import orjson
 
-        print(orjson.dumps(report).decode())
+        # Flushed before the notes on stderr, so that a terminal shows the object whole first.
+        print(orjson.dumps(report).decode(), flush=True)
         # The notes are in the object too, but a reader of the terminal must see them.
         for line in report["notes"]:
             warn(f"note: {line}")

@@ -28,7 +28,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         import orjson
 
-        print(orjson.dumps(summary).decode())
+        # Flushed before the notes on stderr, so that a terminal shows the object whole first.
+        print(orjson.dumps(summary).decode(), flush=True)
     conflicts = summary["conflicts"]
     # With --json the object is the output; the sentence goes to stderr for the person.
     print(
