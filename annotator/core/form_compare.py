@@ -139,7 +139,7 @@ def field_agreement(
                 unit_pairs += pairs_here
                 unit_equal += equal_here
         for group in groups:
-            items = {name: _items(form, group) for name, form in forms.items()}
+            items = {name: items_in(form, group) for name, form in forms.items()}
             counted = same_frames[group.name][:]
             _count_frames(items, group, frame_counts[group.name], same_frames[group.name])
             unit_pairs += same_frames[group.name][0] - counted[0]
@@ -185,7 +185,7 @@ def _pair_agreement(table: list[list[Hashable | None]]) -> float | None:
     return agreeing / pairs if pairs else None
 
 
-def _items(form: dict[str, Any], group: FormField) -> list[dict[str, Any]]:
+def items_in(form: dict[str, Any], group: FormField) -> list[dict[str, Any]]:
     """A group's items in a form (absent: none)."""
     return [item for item in form.get(group.name) or [] if isinstance(item, dict)]
 
@@ -283,8 +283,7 @@ def form_differences(
                 a, b = form_a.get(path), form_b.get(path)
                 out.append({"field": path, "b_field": path, "a": a, "b": b, "only": None})
             continue
-        items_a = [item for item in form_a.get(field.name) or [] if isinstance(item, dict)]
-        items_b = [item for item in form_b.get(field.name) or [] if isinstance(item, dict)]
+        items_a, items_b = items_in(form_a, field), items_in(form_b, field)
         _equal, other, only_a, only_b = pair_frames(items_a, items_b, field)
         for index_a, index_b in other:
             for sub in field.fields:

@@ -19,7 +19,7 @@ from operator import attrgetter, itemgetter
 from typing import Any
 
 from annotator.core.compare import Unit
-from annotator.core.form_compare import field_value, frame_key
+from annotator.core.form_compare import field_value, frame_key, items_in
 from annotator.core.models import SCHEMA_VERSION
 from annotator.core.record_lines import SpanLine
 from annotator.core.scheme import FormField, Scheme
@@ -266,12 +266,7 @@ class GoldBuilder:
             )
 
     def _merge_group(self, group: FormField) -> None:
-        items = {
-            name: [
-                item for item in self.forms[name].get(group.name) or [] if isinstance(item, dict)
-            ]
-            for name in self.names
-        }
+        items = {name: items_in(self.forms[name], group) for name in self.names}
         names = self.names
         reachable = self.threshold <= len(names)
         # Equal items make equal frames, so there is no need to make them to see that every
