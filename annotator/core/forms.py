@@ -245,9 +245,9 @@ def fill_from_span(record: Record, path: str, span_id: str, scheme: Scheme) -> R
     except AnnotatorError as error:
         raise AnnotatorError(f"{path}: cannot take {span_id} ({span.text!r}): {error}") from None
     linked = links.get(path, [])
-    if span_id in linked and value == field_value(record, path, scheme):
-        return record  # filled from this span already
     if linked and value == field_value(record, path, scheme):
+        if span_id in linked:
+            return record  # filled from this span already
         links[path] = [*linked, span_id]  # one more figure giving the same value
         return _rebuilt(record, dict(record.form), links)
     form = _with_value(record, path, scheme, value)
