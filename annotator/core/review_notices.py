@@ -15,6 +15,7 @@ from annotator.core.form_compare import normal
 from annotator.core.models import GoldRecord, Span
 from annotator.core.review_decisions import find_conflict, short, value_text
 from annotator.core.scheme import Scheme
+from annotator.core.spans import overlapping
 
 
 @dataclass(frozen=True)
@@ -135,9 +136,8 @@ def overlap_notice(before: GoldRecord, after: GoldRecord) -> str | None:
     for added in after.spans:
         if added.id in known:
             continue
-        for other in after.spans:
-            overlaps = other.start < added.end and added.start < other.end
-            if other.id != added.id and other.label == added.label and overlaps:
+        for _where, other in overlapping(after, added):
+            if other.label == added.label:
                 first, second = sorted([added, other], key=lambda span: (span.start, span.end))
                 return (
                     f"gold now holds overlapping {added.label} spans {short(first.text)} and "
