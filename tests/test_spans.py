@@ -294,12 +294,12 @@ def test_relabel_to_a_label_with_values_reads_the_value_from_the_words() -> None
 
 def test_rebound_keeps_id_label_and_value() -> None:
     record, span = add_span(blank(TEXT), TEXT, *where(TEXT, "146"), "count", SCHEME)
-    moved = rebound_span(record, TEXT, span.id, *where(TEXT, "146 prisoners"))
+    moved = rebound_span(record, TEXT, span.id, *where(TEXT, "146 prisoners"), SCHEME)
     assert moved.spans == [
         Span(id="s1", start=42, end=55, label="count", text="146 prisoners", value=146)
     ]
     with pytest.raises(AnnotatorError, match="end > start"):
-        rebound_span(record, TEXT, span.id, 50, 42)
+        rebound_span(record, TEXT, span.id, 50, 42, SCHEME)
 
 
 def test_rebound_gives_a_span_without_value_the_one_its_new_words_give() -> None:

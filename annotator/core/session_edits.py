@@ -86,13 +86,17 @@ class SessionEdits:
         names the span it covers."""
         selections = [(start, end)]
         if start != end:
-            mode = "char" if self.char_mode else "token"
-            snapped = self._call(spans.snap_selection, self.text, start, end, mode)
+            snapped = self._call(self._snapped, start, end)
             if snapped is not None:
                 selections.append(snapped)
         span = spans.span_in_focus(self.record, selections, cursor, self.selected)
         self.selected = span.id if span is not None else None
         return span
+
+    def _snapped(self, start: int, end: int) -> tuple[int, int] | None:
+        """The selection start..end snapped as a label key would label it (character mode or
+        whole words)."""
+        return spans.snap_selection(self.text, start, end, "char" if self.char_mode else "token")
 
     def _target(self, span_id: str | None) -> Span:
         span = self.span(span_id if span_id is not None else self.selected)
@@ -139,7 +143,7 @@ class SessionEdits:
             self._commit(relabelled)
             return self._target(span.id)
         start, end = min(start, end), max(start, end)
-        snapped = spans.snap_selection(self.text, start, end, "char" if self.char_mode else "token")
+        snapped = self._snapped(start, end)
         if snapped is None:
             raise Refused("the selection holds no word to label (only spaces or punctuation)")
         same = [s for s in self.record.spans if (s.start, s.end) == snapped]
@@ -171,7 +175,7 @@ class SessionEdits:
             raise Refused("select the new extent first, then press r")
         start, end = min(start, end), max(start, end)
         span = self._target(span_id) if span_id is not None else self.rebound_target(start, end)
-        snapped = spans.snap_selection(self.text, start, end, "char" if self.char_mode else "token")
+        snapped = self._snapped(start, end)
         if snapped is None:
             raise Refused("the selection holds no word (only spaces or punctuation)")
         moved = self._call(

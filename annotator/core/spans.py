@@ -244,18 +244,18 @@ def rebound_span(
     span_id: str,
     start: int,
     end: int,
-    scheme: Scheme | None = None,
+    scheme: Scheme,
     doc_date: str | None = None,
 ) -> Record:
     """Move a span's boundaries; id, label and value stay, its text follows the new bounds. A
-    span without a value whose label takes one (``scheme`` given) gets the value its new words
-    give: a count snapped to "bold red]303" and moved onto "303" is 303, as it would be new."""
+    span without a value whose label takes one gets the value its new words give: a count
+    snapped to "bold red]303" and moved onto "303" is 303, as it would be new."""
     span = _span(record, span_id)
     _check_bounds(text, start, end)
     _check_text(record, text)
     _refuse_duplicate(record, start, end, span.label, span.id)
     value = span.value
-    label = scheme.label(span.label) if scheme is not None else None
+    label = scheme.label(span.label)
     if value is None and label is not None:
         value = suggest_value(text[start:end], label.value_type, doc_date)
     changed = Span(
