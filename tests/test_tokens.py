@@ -286,12 +286,27 @@ def stops(line: str, step: Callable[[str, int], int], column: int) -> list[int]:
 
 def test_word_moves_cross_a_letter_and_its_accent_at_once() -> None:
     # Before, the text area stopped on each side of U+0301: three presses to cross "Renée".
-    assert stops(RENEE, word_right, 0) == [10, 17, 27, 28, 32, 40, 44]
-    assert RENEE[11:17] == "Rene\u0301e" and RENEE[28:32] == "Moor"
-    assert stops(RENEE, word_left, len(RENEE)) == [40, 32, 28, 27, 18, 11, 0]
+    assert stops(RENEE, word_right, 0) == [10, 17, 32, 40, 44]
+    assert RENEE[11:17] == "Rene\u0301e" and RENEE[18:32] == "Castellan-Moor"
+    assert stops(RENEE, word_left, len(RENEE)) == [40, 32, 18, 11, 0]
     # From between the e and its accent, the word still ends after the accent.
     assert word_right(RENEE, 15) == 17
     assert word_left(RENEE, 15) == 11
+
+
+def test_word_moves_cross_the_words_snapping_takes_whole() -> None:
+    # Before, ctrl+arrows stopped at every apostrophe, hyphen and comma: "O’Hara-Tesfaye" took
+    # five presses to select, though snapping and the tokenizer take it as one word.
+    line = "Vellmark’s envoy O’Hara-Tesfaye freed 1,200 U.S. nationals on 2025-08-24."
+    ends = stops(line, word_right, 0)
+    assert ends == [8, 10, 16, 31, 37, 43, 48, 58, 61, 72, 73]
+    pieces = [line[start:end].strip() for start, end in zip([0, *ends], ends, strict=False)]
+    assert pieces[:7] == ["Vellmark", "’s", "envoy", "O’Hara-Tesfaye", "freed", "1,200", "U.S."]
+    assert pieces[-2:] == ["2025-08-24", "."]
+    assert stops(line, word_left, len(line)) == [72, 62, 59, 49, 44, 38, 32, 17, 11, 8, 0]
+    # Every stop is a token's start or end: a word move never cuts a token.
+    edges = {edge for token in tokenize(line) for edge in (token.start, token.end)}
+    assert set(ends) <= edges | {len(line)}
 
 
 def test_word_moves_keep_indic_vowel_signs_and_joiners_in_their_word() -> None:
@@ -316,11 +331,27 @@ TEXTUAL_WORD = re.compile(r"(?<=\W)(?=\w)|(?<=\w)(?=\W)")
 
 
 @given(
-    st.text(alphabet=st.sampled_from([*"aZé09 .,'’-_\t“”()", "🕊", "👩", "🇺"]), max_size=30),
+    st.text(alphabet=st.sampled_from([*"aZé09 \t“”()!", "🕊", "👩", "🇺"]), max_size=30),
     st.integers(0, 30),
 )
 @settings(max_examples=300)
-def test_word_moves_are_the_text_areas_where_no_character_continues(line: str, at: int) -> None:
+def test_word_moves_are_the_text_areas_where_nothing_joins_or_continues(line: str, at: int) -> None:
+    # No mark, apostrophe, hyphen, dot, comma or underscore: words are TextArea's \w runs.
     column = min(at, len(line))
     assert word_right(line, column) == textual_word_right(line, column)
     assert word_left(line, column) == textual_word_left(line, column)
+
+
+@given(
+    st.text(alphabet=st.sampled_from([*"aU.S.,:/'’s-_\t“”()", "0", "\u0301", "🕊"]), max_size=30),
+    st.integers(0, 30),
+)
+@settings(max_examples=500)
+@example("U.S.", 3)  # the cursor inside an abbreviation: ctrl+left goes to its start
+def test_word_moves_stop_only_at_token_edges(line: str, at: int) -> None:
+    column = min(at, len(line))
+    edges = {edge for token in tokenize(line) for edge in (token.start, token.end)}
+    edges |= {0, len(line)}
+    right, left = word_right(line, column), word_left(line, column)
+    assert right in edges and right >= column
+    assert left in edges and left <= column

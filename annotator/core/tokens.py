@@ -111,6 +111,13 @@ def _marks_body() -> str:
 
 @cache
 def _token_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(_token_kinds()))
+
+
+@cache
+def _token_kinds() -> tuple[str, ...]:
+    """The patterns of the kinds of token, in the order they are tried: a dotted abbreviation,
+    a possessive, a word, a flag, any other character (see the module docstring)."""
     marks = _marks_body()
     alnum = r"[^\W_]"
     letter = r"[^\W\d_]"
@@ -125,7 +132,7 @@ def _token_pattern() -> re.Pattern[str]:
     extend = f"[{marks}{_SKIN_TONES}{_TAGS}]"
     other = f"\\S{extend}*(?:\u200d(?:[{_PICTOGRAPHS}]{extend}*)?)*"
     flag = f"{_REGIONAL}{_REGIONAL}{extend}*"
-    return re.compile("|".join([abbreviation, possessive, word, flag, other]))
+    return (abbreviation, possessive, word, flag, other)
 
 
 # What continues the character before it (UAX #29's Extend and ZWJ, as far as a terminal draws
@@ -152,9 +159,11 @@ def continuing_pattern() -> re.Pattern[str]:
 
 @cache
 def _word_run() -> re.Pattern[str]:
-    # A run of word characters (TextArea's ``\w``) with the marks and joiners inside it: without
-    # them, "Rene\u0301e" is three words to ctrl+arrows.
-    return re.compile(f"\\w[\\w{continuing_class()}]*")
+    # The tokenizer's words (abbreviations and possessives too), so that a word move crosses
+    # what snapping takes as one word: "Rene\u0301e", "Lindqvist-Aro", "O’Hara", "1,200" and
+    # "U.S." in one press each, while "Vellmark’s" stops before its "’s". (TextArea's ``\w``
+    # runs stop at every accent, apostrophe, hyphen and comma.)
+    return re.compile("|".join(_token_kinds()[:3]))
 
 
 def word_left(line: str, column: int) -> int:
@@ -163,7 +172,10 @@ def word_left(line: str, column: int) -> int:
     marks, joiners and emoji modifiers part of it, never a stop inside it."""
     end = len(line[:column].rstrip())
     stop = 0
-    for run in _word_run().finditer(line, 0, end):
+    # The whole line is read: a word cut at the cursor would have edges of its own.
+    for run in _word_run().finditer(line):
+        if run.start() >= end:
+            break
         for edge in run.span():
             if 0 < edge < end:
                 stop = edge
