@@ -348,6 +348,7 @@ def test_word_moves_are_the_text_areas_where_nothing_joins_or_continues(line: st
 )
 @settings(max_examples=500)
 @example("U.S.", 3)  # the cursor inside an abbreviation: ctrl+left goes to its start
+@example("1,200", 1)  # inside a figure: ctrl+right goes to its end, not to "200"'s start
 def test_word_moves_stop_only_at_token_edges(line: str, at: int) -> None:
     column = min(at, len(line))
     edges = {edge for token in tokenize(line) for edge in (token.start, token.end)}

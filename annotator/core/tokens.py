@@ -189,13 +189,10 @@ def word_right(line: str, column: int) -> int:
     start = column
     while start < size and line[start].isspace():
         start += 1
-    # Read the runs from the start of the character holding the cursor, so a cursor between a
-    # letter and its accent still sees the letter's word.
-    begin = start
-    continuing = continuing_pattern()
-    while begin > 0 and begin < size and continuing.match(line, begin):
-        begin -= 1
-    for run in _word_run().finditer(line, begin):
+    # Read the words from the start of the stretch without spaces holding the cursor (where
+    # tokenizing may start): read from the cursor, "1,2|00" would seem to hold a word "00", and
+    # "Rene|\u0301e" (between a letter and its accent) no word at all.
+    for run in _word_run().finditer(line, chunk_start(line, start)):
         for edge in run.span():
             if start < edge < size:
                 return edge
