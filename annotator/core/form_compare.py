@@ -1,7 +1,9 @@
 """Comparing event forms: normalised values, frames of repeatable groups, field agreement.
 
 Normalised values (what "the same answer" means for agreement, diff and merge): text has its
-runs of whitespace collapsed and ends trimmed, and an empty text is no answer (None); a ``list``
+runs of whitespace collapsed and ends trimmed, and is compared in Unicode's composed form (NFC:
+"Renée" typed with "é" or with "e" and a combining accent is one answer, as a reader sees it);
+an empty text is no answer (None); a ``list``
 field is compared as a multiset (order does not matter); an item of a repeatable group is a
 *frame*, the tuple of its fields' normalised values in scheme order, and a group is compared as
 a multiset of frames. Integers and dates are compared as they are (the scheme already keeps
@@ -19,6 +21,7 @@ name.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Hashable
 from itertools import combinations
@@ -37,14 +40,21 @@ def normal(value: Any) -> Hashable:
     if value is None or type(value) is int:  # the common cases first: this runs per value
         return None if value is None else int(value)
     if isinstance(value, str):
-        collapsed = " ".join(value.split())
-        return collapsed or None
+        return _text(value)
     if isinstance(value, list):
         return tuple(sorted((normal(item) for item in value), key=repr))
     if isinstance(value, dict):
         return tuple(sorted((key, normal(item)) for key, item in value.items()))
     assert value is None or isinstance(value, Hashable)
     return value
+
+
+def _text(value: str) -> str | None:
+    """A text answer normalised: whitespace collapsed, ends trimmed, composed (NFC)."""
+    collapsed = " ".join(value.split())
+    if not collapsed.isascii():  # ASCII is its own NFC: the common case skips the check
+        collapsed = unicodedata.normalize("NFC", collapsed)
+    return collapsed or None
 
 
 def frame_key(item: dict[str, Any], group: FormField) -> tuple[Hashable, ...]:
@@ -60,7 +70,7 @@ def frame_key(item: dict[str, Any], group: FormField) -> tuple[Hashable, ...]:
         elif type(value) is int:
             out.append(value)
         elif type(value) is str:
-            out.append(" ".join(value.split()) or None)
+            out.append(_text(value))
         else:
             out.append(normal(value))
     return tuple(out)
