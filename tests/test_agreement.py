@@ -57,6 +57,7 @@ def test_hand_worked_pair(tmp_path: Path) -> None:
         "exact_f1": pytest.approx(2 / 3, abs=1e-6),
         "overlap_f1": pytest.approx(2 / 3, abs=1e-6),
         "spans": 3,
+        "value_agreement": None,  # actor has no value type
     }
     # count: alice {13-16}, bob {13-26, 45-47}: exact 0; overlap recall 1/1, precision 1/2: 2/3.
     assert by_label["count"]["exact_f1"] == 0
@@ -81,6 +82,7 @@ def test_hand_worked_pair(tmp_path: Path) -> None:
             "exact_f1": 0.25,
             "overlap_f1": 0.5,
             "token_kappa": pytest.approx(46 / 82, abs=1e-6),
+            "value_agreement": None,  # no count or date span is in both
         }
     ]
     # Both left the form empty: code (an empty answer is one) and releases (no frames) equal,
@@ -91,6 +93,7 @@ def test_hand_worked_pair(tmp_path: Path) -> None:
             "annotators": ["alice", "bob"],
             "exact_f1": 0.25,
             "overlap_f1": 0.5,
+            "value_agreement": None,
             "form_agreement": 1.0,
         }
     ]

@@ -75,7 +75,7 @@ def test_human_tables_show_doc_ids_as_written(tmp_path: Path) -> None:
     # its two fields the event types differ and the releases (none) agree (form 0.5), so its
     # score is 0.75.
     lowest = out[out.index("Lowest") :]
-    assert "score: the mean of exact F1 and form" in lowest
+    assert "score: the mean of exact F1, values and form" in lowest
     row = next(line for line in lowest.splitlines() if "[bold]x[/bold]" in line)
     assert row.split("│")[3].strip() == "0.750"
 

@@ -56,12 +56,17 @@ def print_report(report: dict[str, Any], colours: dict[str, str]) -> None:
         ("span overlap F1 (mean over pairs)", "overlap_f1"),
         ("token Cohen's kappa (mean over pairs)", "token_kappa"),
         ("character Krippendorff's alpha", "char_alpha"),
+        ("span value agreement (mean over pairs)", "value_agreement"),
     ):
         overall.add_row(title, figure(spans[key]))
     console.print(overall)
 
-    labels = Table(title="Per label")
-    for column in ("label", "spans", "exact F1", "overlap F1"):
+    labels = Table(
+        title="Per label",
+        caption="spans: all annotators' · values: equal values of spans equal in both",
+        caption_justify="left",
+    )
+    for column in ("label", "spans", "exact F1", "overlap F1", "values"):
         labels.add_column(column, justify="left" if column == "label" else "right")
     for label, row in spans["by_label"].items():
         labels.add_row(
@@ -69,6 +74,7 @@ def print_report(report: dict[str, Any], colours: dict[str, str]) -> None:
             str(row["spans"]),
             figure(row["exact_f1"]),
             figure(row["overlap_f1"]),
+            figure(row["value_agreement"]),
         )
     console.print(labels)
 
@@ -114,10 +120,10 @@ def print_report(report: dict[str, Any], colours: dict[str, str]) -> None:
     console.print(form)
 
     lowest = Table(
-        title="Lowest agreement (spans and form): look here first",
-        caption="score: the mean of exact F1 and form; the lowest first",
+        title="Lowest agreement (spans, values and form): look here first",
+        caption="score: the mean of exact F1, values and form; the lowest first",
     )
-    for column in ("document", "annotators", "score", "exact F1", "overlap F1", "form"):
+    for column in ("document", "annotators", "score", "exact F1", "overlap F1", "values", "form"):
         lowest.add_column(
             column, justify="left" if column in ("document", "annotators") else "right"
         )
@@ -128,6 +134,7 @@ def print_report(report: dict[str, Any], colours: dict[str, str]) -> None:
             figure(document_score(row)),
             figure(row["exact_f1"]),
             figure(row["overlap_f1"]),
+            figure(row["value_agreement"]),
             figure(row.get("form_agreement")),
         )
     console.print(lowest)

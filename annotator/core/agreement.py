@@ -11,12 +11,15 @@ Spans, per pair of annotators, pooled over the documents both finished:
   spans sharing a character with it joined in sorted order (``actor+releasee``), or ``O``
   (see ``categories``). Pooled over the pair's documents; None when chance agreement is total.
 
+Value agreement (``value_agreement``): of the spans of a valued label (count, date) both records
+of a pair hold, the share with equal values; exact and overlap F1 leave values out.
+
 Over all annotators: the mean over pairs of each pair figure (pairs with no shared document
 have None figures and are left out of the mean), and character-level Krippendorff's alpha
 (nominal; a character's category as for tokens). Kappa and alpha need the texts (a corpus);
 without one they are None with a note. Per document: the mean over its pairs of exact and
-overlap F1. Form fields: see ``form_compare``; a field whose alpha is None gets one note
-saying why (``form_alpha_notes``), the figure itself staying None.
+overlap F1, and its value agreement. Form fields: see ``form_compare``; a field whose alpha is
+None gets one note saying why (``form_alpha_notes``), the figure itself staying None.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from annotator.core.corpus import Corpus
 from annotator.core.form_compare import field_agreement
 from annotator.core.scheme import Scheme
 from annotator.core.span_pairs import Marks, SpanTally, exact_f1, overlap_f1, zero
+from annotator.core.value_agreement import ValueTally, valued_spans
 
 
 def _round(value: float | None) -> float | None:
@@ -56,6 +60,9 @@ def agreement(comparison: Comparison, scheme: Scheme) -> dict[str, Any]:
     """Every figure of ``agree`` as one JSON-ready object (see the module docstring)."""
     names = comparison.annotators
     spans = SpanTally(names)
+    value_labels = [label.name for label in scheme.labels if label.value_type != "none"]
+    valued = frozenset(value_labels)
+    values = ValueTally(names, value_labels)
     confusion: dict[tuple[str, str], Counter[tuple[str, str]]] = {
         pair: Counter() for pair in combinations(names, 2)
     }
@@ -66,6 +73,9 @@ def agreement(comparison: Comparison, scheme: Scheme) -> dict[str, Any]:
     chunk_tokens = ChunkTokens()
     for unit in comparison.units:
         docs = spans.add({name: Marks(record.span_keys()) for name, record in unit.records.items()})
+        same_values = values.add(
+            {name: valued_spans(record.span_lines, valued) for name, record in unit.records.items()}
+        )
         text = comparison.text(unit) if with_text else None
         if text is not None:
             token_count = token_counts.of(text)
@@ -84,15 +94,17 @@ def agreement(comparison: Comparison, scheme: Scheme) -> dict[str, Any]:
                 "annotators": list(unit.records),
                 "exact_f1": _round(_mean(map(exact_f1, docs))),
                 "overlap_f1": _round(_mean(map(overlap_f1, docs))),
+                "value_agreement": _round(same_values),
             }
         )
-    return _report(comparison, scheme, spans, confusion, per_document, coincidences)
+    return _report(comparison, scheme, spans, values, confusion, per_document, coincidences)
 
 
 def _report(
     comparison: Comparison,
     scheme: Scheme,
     spans: SpanTally,
+    values: ValueTally,
     confusion: dict[tuple[str, str], Counter[tuple[str, str]]],
     per_document: list[dict[str, Any]],
     coincidences: Coincidences,
@@ -109,6 +121,7 @@ def _report(
                 "exact_f1": _round(exact_f1(pair.counts)) if shared else None,
                 "overlap_f1": _round(overlap_f1(pair.counts)) if shared else None,
                 "token_kappa": _round(cohen_kappa(confusion[(a, b)])) if with_text else None,
+                "value_agreement": _round(values.pair(a, b)),
             }
         )
     pair_labels = [spans.by_label(a, b) for (a, b), pair in spans.pairs.items() if pair.documents]
@@ -120,6 +133,9 @@ def _report(
             "exact_f1": _round(_mean(exact_f1(counts) for counts in tallies)),
             "overlap_f1": _round(_mean(overlap_f1(counts) for counts in tallies)),
             "spans": label_counts[label.name],
+            "value_agreement": (
+                _round(values.by_label(label.name)) if label.name in values.labels else None
+            ),
         }
     # Each document's share of equal form answers, beside its span figures.
     per_unit: list[float | None] = []
@@ -140,6 +156,7 @@ def _report(
             "overlap_f1": _round(_mean(row["overlap_f1"] for row in pair_rows)),
             "token_kappa": _round(_mean(row["token_kappa"] for row in pair_rows)),
             "char_alpha": _round(coincidences.alpha("nominal")) if with_text else None,
+            "value_agreement": _round(_mean(row["value_agreement"] for row in pair_rows)),
             "by_label": by_label,
         },
         "form": form,
@@ -196,10 +213,14 @@ def agreement_of_files(
 
 
 def document_score(row: dict[str, Any]) -> float:
-    """A document's agreement for ranking: the mean of its exact F1 and its share of equal
-    form answers (when any), so that a document whose spans agree but whose form does not is
-    found too."""
-    figures: list[float | None] = [row["exact_f1"], row.get("form_agreement")]
+    """A document's agreement for ranking: the mean of its exact F1, its value agreement and its
+    share of equal form answers (the last two when any), so that a document whose spans agree
+    but whose values or form do not is found too."""
+    figures: list[float | None] = [
+        row["exact_f1"],
+        row.get("value_agreement"),
+        row.get("form_agreement"),
+    ]
     present = [figure for figure in figures if figure is not None]
     return sum(present) / len(present)
 
