@@ -61,21 +61,26 @@ def place_spans(
             continue
         first, last = found
         covered = tokens[first : last + 1]
+        widened = None
         if covered[0].start != span.start or covered[-1].end != span.end:
-            widened = text[covered[0].start : covered[-1].end]
-            report.warn(
-                f"{doc_id}: {fmt}: span {describe(span)} does not start and end on token edges; "
-                f"written as tokens {first}..{last} {_short(widened)}"
-            )
+            widened = f"tokens {first}..{last} {_short(text[covered[0].start : covered[-1].end])}"
+        # A span left out is said to be left out only: saying first that it was written widened
+        # would contradict it. The overlap is of the widened tokens, so the line names them.
         if not overlap:
             clash = next((p for p in placed if p.first <= last and first <= p.last), None)
             if clash is not None:
                 other = clash.span.id if clash.span is not None else "another span"
+                on = f" (widened to {widened})" if widened else ""
                 report.warn(
-                    f"{doc_id}: {fmt}: cannot hold overlapping spans: {describe(span)} "
+                    f"{doc_id}: {fmt}: cannot hold overlapping spans: {describe(span)}{on} "
                     f"overlaps {other}; left out"
                 )
                 continue
+        if widened:
+            report.warn(
+                f"{doc_id}: {fmt}: span {describe(span)} does not start and end on token edges; "
+                f"written as {widened}"
+            )
         placed.append(TokenSpan(first, last, span.label, span))
     placed.sort(key=lambda p: (p.first, p.last))
     return placed

@@ -1,0 +1,59 @@
+"""A span a token format leaves out is reported as left out only, never also as written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+
+from annotator.core.formats.export import export_records
+from annotator.core.formats.hf import tag_names
+from tests.test_formats_support import record, write_case
+
+TEXT = "Kyiv freed them.\nSecond came later."
+BREAK = TEXT.index("\nSecond")
+
+
+def warnings_of(tmp_path: Path, fmt: str) -> list[str]:
+    # s1 "them.\nSecond" is on token edges; s2 "\nSecond" starts on the line break, so it is
+    # widened to the token "Second", which s1 already holds: one tag per token leaves s2 out.
+    spans = [(11, BREAK + 7, "releasee"), (BREAK, BREAK + 7, "actor")]
+    corpus, gold = write_case(tmp_path / "in", [("e1", TEXT)], [record("e1", TEXT, spans)])
+    warnings: list[str] = []
+    out = tmp_path / ("out" if fmt == "hf" else f"out.{fmt}")
+    export_records(gold, fmt, out, corpus=corpus, on_warning=warnings.append)
+    return warnings
+
+
+@pytest.mark.parametrize("fmt", ["hf", "conll"])
+def test_a_widened_span_left_out_for_an_overlap_is_not_said_to_be_written(
+    tmp_path: Path, fmt: str
+) -> None:
+    assert warnings_of(tmp_path, fmt) == [
+        f"e1: {fmt}: cannot hold overlapping spans: s2 actor 16..23 '\\nSecond' "
+        "(widened to tokens 4..4 'Second') overlaps s1; left out"
+    ]
+
+
+def test_what_is_said_is_what_hf_wrote(tmp_path: Path) -> None:
+    warnings_of(tmp_path, "hf")
+    row = orjson.loads((tmp_path / "out" / "data.jsonl").read_bytes())
+    names = tag_names(["actor", "releasee"])
+    tags = [names[number] for number in row["ner_tags"]]
+    assert tags[row["tokens"].index("Second")] == "I-releasee"  # s1's, not s2's B-actor
+    assert "B-actor" not in tags
+
+
+def test_a_widened_span_that_is_written_is_still_said_widened(tmp_path: Path) -> None:
+    text = "Freed:\nSecond group."
+    start = text.index("\nSecond")
+    corpus, gold = write_case(
+        tmp_path / "w", [("e2", text)], [record("e2", text, [(start, start + 7, "actor")])]
+    )
+    said: list[str] = []
+    export_records(gold, "conll", tmp_path / "w.conll", corpus=corpus, on_warning=said.append)
+    assert said == [
+        "e2: conll: span s1 actor 6..13 '\\nSecond' does not start and end on token edges; "
+        "written as tokens 2..2 'Second'"
+    ]
