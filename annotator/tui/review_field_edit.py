@@ -84,6 +84,12 @@ class SettlingScreen(ModalScreen[bool]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel, nothing changed"),
+        # An input's enter submits it (``on_input_submitted``); this one is for the focus
+        # anywhere else: tab had left the inputs, and enter there did nothing, unsaid.
+        Binding("enter", "settle", "Settle", show=False),
+        # Round the inputs only: the app's tab went on to whatever else takes the focus.
+        Binding("tab", "focus_input(1)", "Next input", show=False),
+        Binding("shift+tab", "focus_input(-1)", "Previous input", show=False),
     ]
     # -narrow below 72 columns, as the review screen: its panel is then under the article.
     HORIZONTAL_BREAKPOINTS = BREAKPOINTS
@@ -109,6 +115,10 @@ class SettlingScreen(ModalScreen[bool]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self.action_settle()
+
+    def action_settle(self) -> None:
+        """Settle with what is typed, or say why not."""
         try:
             self.settle(self.typed())
         except BadValue as refused:
@@ -118,6 +128,19 @@ class SettlingScreen(ModalScreen[bool]):
             self.refuse(str(refused), None, None)
             return
         self.dismiss(True)
+
+    def action_focus_input(self, step: int) -> None:
+        """The next (``step`` 1) or previous (-1) input, round from the last to the first; from
+        outside them, the first (or the last)."""
+        inputs = [widget for item in self.inputs_by_item() for widget in item]
+        if not inputs:
+            return
+        focused = self.focused
+        if isinstance(focused, Input) and focused in inputs:
+            at = (inputs.index(focused) + step) % len(inputs)
+        else:
+            at = 0 if step > 0 else -1
+        inputs[at].focus()
 
     def refuse(self, message: str, field: str | None, item: int | None) -> None:
         """Say why, keep the screen open, and put the focus in the input at fault."""

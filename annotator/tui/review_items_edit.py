@@ -44,7 +44,7 @@ ITEMS_KEYS = [
     ("pageup / pagedown", "start again from the previous / next version's items, or scratch"),
     ("ctrl+n", "add an empty item"),
     ("ctrl+r", "drop the item the cursor is in (an item left empty is dropped too)"),
-    ("tab / shift+tab", "next / previous input"),
+    ("tab / shift+tab", "next / previous input, round from the last to the first"),
     ("→ at the end", "take the suggested value"),
     ("escape", "cancel: nothing changes"),
 ]
@@ -52,6 +52,18 @@ ITEMS_KEYS = [
 
 class ItemBlock(Vertical):
     """The inputs of one item, a row per sub-field."""
+
+
+class ItemsList(VerticalScroll, can_focus=False, inherit_bindings=False):
+    """The items' inputs, scrolling when they overflow the box. Its own pageup / pagedown went
+    first: with more items than the box shows they scrolled it, and the editor's (start from
+    another version) were never reached. Not focusable: tab stopped on it, where enter did
+    nothing. The mouse wheel scrolls it, up / down too, and an input focused comes into view."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "scroll_up", "Scroll up", show=False),
+        Binding("down", "scroll_down", "Scroll down", show=False),
+    ]
 
 
 class ItemsEditScreen(SettlingScreen):
@@ -87,7 +99,7 @@ class ItemsEditScreen(SettlingScreen):
             yield Label(title, classes="title")
             yield Static(self._from_line(), id="items-edit-from")
             yield Static(self._versions(), id="items-edit-versions")
-            with VerticalScroll(id="items-edit-items"):
+            with ItemsList(id="items-edit-items"):
                 for number, item in enumerate(self.items):
                     yield self._block(number, item)
             yield Static(id="field-edit-problem")
@@ -183,7 +195,7 @@ class ItemsEditScreen(SettlingScreen):
 
     async def _show_items(self, items: list[dict[str, str]], focus: int = 0) -> None:
         self.clear_problem()
-        holder = self.query_one("#items-edit-items", VerticalScroll)
+        holder = self.query_one("#items-edit-items", ItemsList)
         await holder.remove_children()
         await holder.mount_all(self._block(number, item) for number, item in enumerate(items))
         block = self.blocks()[focus]
