@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -160,6 +161,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--status", help="status of the records (default: done)")
     imp.add_argument("--force", action="store_true", help="replace existing output files")
+    imp.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="leave out spans that are bad data (each is listed) instead of refusing the import",
+    )
     return parser
 
 
@@ -182,9 +188,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader stopped (``| head``): nothing to say to it
+        _drop_stdout()
+        return 1
+    except OSError as error:  # writing the output failed (a full disk, say): one line
+        _drop_stdout()
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"annotator: {where}{error.strerror or error}", file=sys.stderr)
         return 1
     return status
+
+
+def _drop_stdout() -> None:
+    """Send what is left of stdout to /dev/null, so that flushing it at exit cannot fail again
+    (Python would print "Exception ignored" and a traceback)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no stdout to drop (closed, or not a real file)
+        return
 
 
 if __name__ == "__main__":

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.scheme import Scheme, load_chosen_scheme, load_default_scheme, scheme_file
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def scheme_from(word: str | None) -> Scheme:
@@ -31,6 +35,21 @@ def scheme_path_from(word: str | None) -> Path | None:
 def warn(line: str) -> None:
     """A reported item (something a format cannot hold, say): one line on stderr."""
     print(line, file=sys.stderr)
+
+
+# Wide enough for the tables of agree and stats whatever the labels and names; a table only
+# takes the width it needs.
+FILE_WIDTH = 200
+
+
+def table_console() -> Console:
+    """A rich console for tables on stdout. Written to a file or a pipe (no terminal, no
+    COLUMNS), rich would fit tables into 80 columns and cut their headers and cells to "…"."""
+    from rich.console import Console
+
+    if sys.stdout.isatty() or os.environ.get("COLUMNS"):
+        return Console()
+    return Console(width=FILE_WIDTH)
 
 
 def require_terminal(command: str) -> None:

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from annotator.commands import scheme_from, warn
+from annotator.commands import scheme_from, table_console, warn
 from annotator.core.agreement import (
     agreement_of_files,
     document_score,
@@ -38,12 +38,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def print_report(report: dict[str, Any], colours: dict[str, str]) -> None:
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     # Names and doc ids come from the journals: always Text, never markup.
-    console = Console()
+    console = table_console()
     names: list[str] = report["annotators"]
     spans = report["spans"]
     overall = Table(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from annotator.commands import warn
+from annotator.commands import table_console, warn
 from annotator.core.stats import stats_of_files
 
 
@@ -17,7 +17,6 @@ def run(args: argparse.Namespace) -> int:
 
         print(orjson.dumps({"annotators": figures}).decode())
         return 0
-    from rich.console import Console
     from rich.table import Table
 
     gold = any("open_conflicts" in entry for entry in figures.values())
@@ -41,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         if gold:
             cells.append(str(entry.get("open_conflicts", "")))
         table.add_row(*cells)
-    console = Console()
+    console = table_console()
     console.print(table)
     # Spans per label in a table of their own: one column per label reads down the
     # annotators, where a list in one cell wrapped at 80 columns.
