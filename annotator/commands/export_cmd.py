@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from pathlib import Path
 
@@ -35,8 +37,7 @@ def run(args: argparse.Namespace) -> int:
     )
     splits = ", ".join(f"{name} {count}" for name, count in result.splits.items())
     if result.data is not None:
-        sys.stdout.buffer.write(result.data)
-        sys.stdout.flush()
+        write_stdout(result.data)
         where = "standard output"
     elif len(result.files) == 1:
         where = str(args.out)
@@ -55,6 +56,30 @@ def run(args: argparse.Namespace) -> int:
     if result.warnings:
         print(f"{len(result.warnings)} warning(s): see above", file=sys.stderr)
     return 0
+
+
+def write_stdout(data: bytes) -> None:
+    """Write all of ``data`` to standard output, or raise BrokenPipeError when the reader
+    closed it early (``| head -1``), so no ``exported`` line claims what the reader never got.
+
+    A pipe's buffered ``write`` can take part of the bytes and return their count instead of
+    raising, the rest never written: the loop writes on until all is taken or the pipe fails.
+    """
+    out = sys.stdout.buffer
+    sys.stdout.flush()
+    view = memoryview(data)
+    try:
+        while view:
+            view = view[out.write(view) :]
+        out.flush()
+    except BrokenPipeError:
+        # Python flushes standard output once more on exit and would print a second
+        # BrokenPipeError there; what is left unwritten goes nowhere instead.
+        with contextlib.suppress(OSError, ValueError):  # no file descriptor: nothing to flush
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        raise
 
 
 def left_out_line(source: Path, result: ExportResult) -> str | None:
