@@ -186,7 +186,27 @@ def test_only_done_records_and_latest_line_count(tmp_path: Path) -> None:
     assert report["documents"] == 1
     assert report["spans"]["exact_f1"] == 1.0
     # Left out, but not silently.
-    assert "records not done are not compared: bob 1 in progress" in report["notes"]
+    assert "records not done are not compared: bob 1 in progress (d2)" in report["notes"]
+
+
+def test_an_annotator_sharing_no_document_is_named(tmp_path: Path) -> None:
+    # dave finished only d9, which nobody else did: he is left out of every figure, and the
+    # notes say so (before, the report just had two annotators, as if he had not been given).
+    report = figures(
+        tmp_path,
+        [record("alice"), record("alice", "d2")],
+        [record("bob"), record("bob", "d2")],
+        [record("dave", "d9"), *(record("dave", f"e{n}", status="skipped") for n in range(5))],
+    )
+    assert report["annotators"] == ["alice", "bob"]
+    assert (
+        f"{tmp_path / 'j2.jsonl'}: dave shares no done document with another annotator: "
+        "not compared" in report["notes"]
+    )
+    assert (
+        "records not done are not compared: dave 5 skipped (e0, e1, e2 and 2 more)"
+        in (report["notes"])
+    )
 
 
 def test_a_corpus_holding_none_of_the_documents_is_named_as_the_cause(tmp_path: Path) -> None:

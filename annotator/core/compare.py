@@ -214,12 +214,12 @@ def load_comparison(files: list[Path], scheme: Scheme, corpus: Corpus | None = N
             f"{where}: {who}: comparing needs the journals of two or more annotators"
         )
     done: dict[str, dict[str, Annotation]] = defaultdict(dict)
-    not_done: Counter[tuple[str, str]] = Counter()  # (annotator, status) -> records
+    not_done: defaultdict[tuple[str, str], list[str]] = defaultdict(list)  # (name, status)
     for (name, doc_id), record in latest.records.items():
         if record.status == "done":
             done[doc_id][name] = record
         else:
-            not_done[(name, record.status)] += 1
+            not_done[(name, record.status)].append(doc_id)
     units: list[Unit] = []
     excluded: list[Excluded] = []
     single: list[str] = []
@@ -237,10 +237,16 @@ def load_comparison(files: list[Path], scheme: Scheme, corpus: Corpus | None = N
     notes = list(latest.notes)
     if not_done:
         counts = "; ".join(
-            f"{name} {count} {status.replace('_', ' ')}"
-            for (name, status), count in sorted(not_done.items())
+            f"{name} {len(doc_ids)} {status.replace('_', ' ')} ({_some(doc_ids)})"
+            for (name, status), doc_ids in sorted(not_done.items())
         )
         notes.append(f"records not done are not compared: {counts}")
+    for name in names:
+        if name not in compared:
+            notes.append(
+                f"{latest.files[name]}: {name} shares no done document with another "
+                "annotator: not compared"
+            )
     return Comparison(
         annotators=compared,
         units=units,
@@ -250,6 +256,13 @@ def load_comparison(files: list[Path], scheme: Scheme, corpus: Corpus | None = N
         corpus=corpus,
         single=single,
     )
+
+
+def _some(doc_ids: list[str], shown: int = 3) -> str:
+    """The first ``shown`` of ``doc_ids`` in order, and how many more."""
+    ordered = sorted(doc_ids)
+    more = f" and {len(ordered) - shown} more" if len(ordered) > shown else ""
+    return ", ".join(ordered[:shown]) + more
 
 
 def _unit(
