@@ -294,9 +294,17 @@ def test_merge_refuses_to_replace_what_is_not_gold(tmp_path: Path) -> None:
     result = run_cli("merge", alice, bob, "-o", other)
     assert result.returncode == 1
     assert result.stderr.strip() == (
-        f"{other}:1: sources: required field is missing: {other} is not a gold file; refusing "
-        "to replace it (pass --force to)"
+        f"{other}: is not a gold file, refusing to replace it (pass --force to replace it "
+        f"anyway): {other}:1: sources: required field is missing"
     )
+    folder = tmp_path / "out"
+    folder.mkdir()
+    for force in ([], ["--force"]):
+        result = run_cli("merge", alice, bob, "-o", folder, *force)
+        assert (result.returncode, result.stderr) == (
+            1,
+            f"{folder}: is a folder; -o takes the gold file to write\n",
+        )
     result = run_cli("merge", alice, bob, "-o", alice)
     assert result.returncode == 2
     assert f"-o {alice}: is one of the journals being merged" in result.stderr

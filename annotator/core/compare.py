@@ -39,7 +39,7 @@ from annotator.core.annotation import Annotation
 from annotator.core.corpus import Corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.journal import LineProblem, parse_record_line
-from annotator.core.models import Record
+from annotator.core.models import GoldRecord, Record
 from annotator.core.record_check import SchemeCheck
 from annotator.core.record_lines import LineCheck
 from annotator.core.scheme import Scheme
@@ -78,6 +78,9 @@ class Comparison:
     files: dict[str, Path] = field(default_factory=dict)  # every annotator -> their journal
     corpus: Corpus | None = None
     single: list[str] = field(default_factory=list)  # docs done by one annotator only
+    # Gold files among the journals (file -> a reviewer's name): compared as an annotator by
+    # agree and diff (how far alice agrees with gold), refused by merge.
+    gold: dict[Path, str] = field(default_factory=dict)
 
     def text(self, unit: Unit) -> str | None:
         """The text the unit's annotators saw, when a corpus was given."""
@@ -93,6 +96,7 @@ class _Latest:
     records: dict[tuple[str, str], Annotation] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    gold: dict[Path, str] = field(default_factory=dict)  # a gold file -> its first reviewer
 
 
 @contextmanager
@@ -175,6 +179,8 @@ def _read_latest(files: list[Path], scheme: Scheme) -> _Latest:
                 if isinstance(record, Annotation):
                     in_file[key] = record
                     continue
+                if isinstance(record, GoldRecord):
+                    latest.gold.setdefault(file, record.annotator)
                 problem = checker.problem(file, line, record)
                 if problem is None:
                     in_file[key] = Annotation(record, line)
@@ -235,6 +241,8 @@ def load_comparison(files: list[Path], scheme: Scheme, corpus: Corpus | None = N
         raise AnnotatorError(_nothing_to_compare(where, names, done, excluded, corpus))
     compared = sorted({name for unit in units for name in unit.records})
     notes = list(latest.notes)
+    for file, reviewer in latest.gold.items():
+        notes.append(f"{file}: a gold file: its records are compared as {reviewer}'s")
     if not_done:
         counts = "; ".join(
             f"{name} {len(doc_ids)} {status.replace('_', ' ')} ({_some(doc_ids)})"
@@ -255,6 +263,7 @@ def load_comparison(files: list[Path], scheme: Scheme, corpus: Corpus | None = N
         files=latest.files,
         corpus=corpus,
         single=single,
+        gold=latest.gold,
     )
 
 

@@ -110,7 +110,8 @@ def refuse_to_lose_decisions(path: Path) -> None:
         doc_ids = _gold_doc_ids(path)
     except AnnotatorError as error:
         raise AnnotatorError(
-            f"{error}: {path} is not a gold file; refusing to replace it (pass --force to)"
+            f"{path}: is not a gold file, refusing to replace it (pass --force to replace it "
+            f"anyway): {error}"
         ) from None
     seen: set[str] = set()
     reviewed: set[str] = set()
@@ -134,6 +135,8 @@ def write_gold(path: Path, records: Iterable[GoldRecord], force: bool = False) -
 def write_gold_lines(path: Path, lines: Iterable[bytes], force: bool = False) -> None:
     """Replace ``path`` with ``lines`` (gold lines, each with its newline), crash-safely and
     under the file's lock (see the docstring)."""
+    if path.is_dir():  # with --force too: a folder is never replaced by a file
+        raise AnnotatorError(f"{path}: is a folder; -o takes the gold file to write")
     folder = folder_of(path)
     lock = JournalLock(path)
     try:

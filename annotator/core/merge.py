@@ -61,7 +61,7 @@ from typing import Any
 
 from annotator.core.compare import Comparison, Unit, collector_paused, load_comparison
 from annotator.core.corpus import Corpus
-from annotator.core.errors import UsageError
+from annotator.core.errors import AnnotatorError, UsageError
 from annotator.core.goldfile import gold_line, write_gold_lines
 from annotator.core.merge_document import GoldBuilder
 from annotator.core.models import GoldRecord
@@ -132,6 +132,16 @@ def refuse_bad_request(files: list[Path], output: Path, min_agree: int | None) -
         raise UsageError(f"-o {output}: is one of the journals being merged; choose another file")
 
 
+def refuse_gold_files(comparison: Comparison) -> None:
+    """An error for a gold file given as a journal to merge or review: merged as one more
+    annotator, its reviewer's decisions would count as a vote."""
+    for file in comparison.gold:
+        raise AnnotatorError(
+            f"{file}: is a gold file (its records have sources and conflicts), not an "
+            "annotator's journal: merge takes the annotators' journals"
+        )
+
+
 def refuse_min_agree_over(min_agree: int | None, comparison: Comparison) -> None:
     """A usage error for a ``--min-agree`` over the number of annotators compared."""
     if min_agree is not None and min_agree > len(comparison.annotators):
@@ -167,6 +177,7 @@ def _merge(
     corpus: Corpus | None,
 ) -> dict[str, Any]:
     comparison = load_comparison(files, scheme, corpus)
+    refuse_gold_files(comparison)
     refuse_min_agree_over(min_agree, comparison)
     tally = _Tally()
     lines = merged_lines(comparison.units, scheme, reviewer, min_agree)
@@ -184,5 +195,20 @@ def _merge(
         "spans": tally.spans,
         "single_annotator": len(comparison.single),
         "excluded": [item.as_json() for item in comparison.excluded],
-        "notes": comparison.notes,
+        "notes": [*comparison.notes, *_too_few_notes(comparison, min_agree)],
     }
+
+
+def _too_few_notes(comparison: Comparison, min_agree: int | None) -> list[str]:
+    """A note on the documents that fewer than ``min_agree`` annotators finished: nothing in
+    them can be accepted, so every span and answer is a conflict for the review."""
+    if min_agree is None:
+        return []
+    few = [unit.doc_id for unit in comparison.units if len(unit.records) < min_agree]
+    if not few:
+        return []
+    shown = ", ".join(few[:3]) + (f" and {len(few) - 3} more" if len(few) > 3 else "")
+    return [
+        f"{len(few)} document(s) finished by fewer than --min-agree {min_agree} annotators "
+        f"({shown}): nothing in them is accepted; every span and answer is left to the review"
+    ]

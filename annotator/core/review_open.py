@@ -37,7 +37,13 @@ from annotator.core.compare import Comparison, Unit, collector_paused, load_comp
 from annotator.core.corpus import open_corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.gold_store import FactsAndLines, GoldStore, LineFacts
-from annotator.core.merge import merged_lines, refuse_bad_request, refuse_min_agree_over, utc_now
+from annotator.core.merge import (
+    merged_lines,
+    refuse_bad_request,
+    refuse_gold_files,
+    refuse_min_agree_over,
+    utc_now,
+)
 from annotator.core.models import record_line
 from annotator.core.review import ReviewSession
 from annotator.core.review_records import ReviewRecords
@@ -66,6 +72,7 @@ def open_review(
     # Tens of thousands of records are kept while the gold file is made or read.
     with collector_paused():
         comparison = load_comparison(files, scheme, corpus)
+        refuse_gold_files(comparison)
         refuse_min_agree_over(min_agree, comparison)
         resume = _Resume(comparison, scheme, reviewer, min_agree, now())
         try:

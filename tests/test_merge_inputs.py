@@ -1,0 +1,52 @@
+"""What merge is given: a --min-agree over a document's annotators, a gold file as a journal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.core.merge import merge_files
+from tests.test_agreement_data import record, run_cli, scheme, span, write_journal, write_scheme
+
+
+def test_min_agree_over_a_documents_annotators_is_said(tmp_path: Path) -> None:
+    # d1 by three, d2 by two: with --min-agree 3 nothing in d2 can be accepted, and the
+    # reviewer is told why its every span is a conflict (a trial found one-version conflicts
+    # there, unexplained).
+    russia = [span("s1", 0, 6, "actor")]
+    files = [
+        write_journal(
+            tmp_path / f"{name}.jsonl",
+            record(name, spans=russia),
+            *([record(name, "d2", spans=russia)] if name != "carol" else []),
+        )
+        for name in ("alice", "bob", "carol")
+    ]
+    summary = merge_files(files, tmp_path / "gold.jsonl", scheme(tmp_path), "rita", min_agree=3)
+    assert summary["conflicts"]["span"] == 1  # d2's Russia, one version of two annotators
+    assert summary["notes"] == [
+        "1 document(s) finished by fewer than --min-agree 3 annotators (d2): nothing in them "
+        "is accepted; every span and answer is left to the review"
+    ]
+    assert merge_files(files, tmp_path / "g2.jsonl", scheme(tmp_path), "rita")["notes"] == []
+
+
+def test_a_gold_file_is_refused_by_merge_and_compared_by_diff(tmp_path: Path) -> None:
+    # A trial merged a gold file with a journal: its reviewer was counted as an annotator.
+    russia = [span("s1", 0, 6, "actor")]
+    alice = write_journal(tmp_path / "alice.jsonl", record("alice", spans=russia))
+    bob = write_journal(tmp_path / "bob.jsonl", record("bob", spans=russia))
+    gold = tmp_path / "gold.jsonl"
+    test_scheme = write_scheme(tmp_path)
+    assert run_cli("merge", alice, bob, "-o", gold, "--scheme", test_scheme).returncode == 0
+    result = run_cli("merge", gold, alice, "-o", tmp_path / "g2.jsonl", "--scheme", test_scheme)
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"{gold}: is a gold file (its records have sources and conflicts), not an annotator's "
+        "journal: merge takes the annotators' journals\n",
+    )
+    assert not (tmp_path / "g2.jsonl").exists()
+    # diff and agree compare gold with an annotator (how far alice agrees with gold), saying so.
+    result = run_cli("diff", gold, alice, "--scheme", test_scheme)
+    assert result.returncode == 0, result.stderr
+    said = " ".join(result.stdout.split())  # wrapped to the terminal's width
+    assert f"note: {gold}: a gold file: its records are compared as " in said
