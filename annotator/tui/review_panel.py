@@ -281,11 +281,26 @@ def _written(text: str, selection: tuple[int, int], char_mode: bool) -> Text:
     low, high = snapped
     out = Text(" → ")
     if char_mode:
-        out.append(f"without the spaces: {_quoted(text[low:high])} {low}–{high}", style="bold")
+        out.append(f"{_char_snap(selection, snapped)}: {_quoted(text[low:high])} {low}–{high}")
+        out.stylize("bold", 3)
         return out
     out.append(f"as whole words: {_quoted(text[low:high])} {low}–{high}", style="bold")
     out.append(" (c: exact characters)", style="dim")
     return out
+
+
+def _char_snap(selection: tuple[int, int], snapped: tuple[int, int]) -> str:
+    """What character mode did to the selection: each end either loses the spaces at it or
+    moves out to the edge of a character it cut (an accent written as a mark of its own): said
+    as "without the spaces" alone, "Rene" of "Renée" grown to keep its accent was named as if
+    spaces had been taken off."""
+    low, high = min(selection), max(selection)
+    done = []
+    if snapped[0] > low or snapped[1] < high:
+        done.append("without the spaces")
+    if snapped[0] < low or snapped[1] > high:
+        done.append("as whole characters")
+    return ", ".join(done)
 
 
 def frame_text(field: FormField, item: dict[str, Any]) -> str:
