@@ -50,12 +50,42 @@ def left_out(record: GoldRecord, conflict_id: str, drawn: Span) -> list[LeftOut]
     ]
 
 
-def drawn_notice(record: GoldRecord, conflict_id: str, drawn: Span, scheme: Scheme) -> str:
+SHORT = 20
+"""The drawn words are cut no shorter than other notices' quotes (``short``'s default)."""
+
+
+class DrawnNotice(str):
+    """``drawn_notice``'s message. As a string it names the drawn span as every notice names
+    spans, cut short; ``fitted`` quotes it whole when it fits a line of the width given (the
+    toast's) and always says its offsets: cut at 20 characters ("settled c2 with releasee “95
+    Kestrian…”") the reviewer could not tell what was drawn without opening the gold file.
+    A string still, so the session's notices stay one list of messages."""
+
+    head: str
+    words: str
+    where: tuple[int, int]
+    tail: str
+
+    def __new__(cls, head: str, words: str, where: tuple[int, int], tail: str) -> DrawnNotice:
+        made = super().__new__(cls, f"{head}{short(words)}{tail}")
+        made.head, made.words, made.where, made.tail = head, words, where, tail
+        return made
+
+    def fitted(self, width: int) -> str:
+        """The message with the drawn words whole when they fit ``width`` columns with their
+        quotation marks (cut at a word to that width when not), then their offsets."""
+        start, end = self.where
+        quoted = short(self.words, max(SHORT, width - 2))
+        return f"{self.head}{quoted} {start}–{end}{self.tail}"
+
+
+def drawn_notice(record: GoldRecord, conflict_id: str, drawn: Span, scheme: Scheme) -> DrawnNotice:
     """What to tell a reviewer who settled the conflict with ``drawn``: its value, when its
     label takes one (read from its words, so it may differ from what a version gave the same
     span: said, with the version that gave another), and the spans it left out.
     ``record``: the record before the decision."""
-    said = f"settled {conflict_id} with {drawn.label} {short(drawn.text)}"
+    head = f"settled {conflict_id} with {drawn.label} "
+    said = ""
     label = scheme.label(drawn.label)
     if label is not None and label.value_type != "none":
         others = _other_values(record, conflict_id, drawn)
@@ -66,7 +96,7 @@ def drawn_notice(record: GoldRecord, conflict_id: str, drawn: Span, scheme: Sche
         if len(shown) > 3:
             shown[2:] = [f"{len(shown) - 2} more"]
         said += f"; left out: {'; '.join(shown)}"
-    return f"{said} · ctrl+z undoes"
+    return DrawnNotice(head, drawn.text, (drawn.start, drawn.end), f"{said} · ctrl+z undoes")
 
 
 def _other_values(record: GoldRecord, conflict_id: str, drawn: Span) -> str:

@@ -46,7 +46,15 @@ from annotator.tui.review_layout import NARROW_BELOW
 from annotator.tui.review_notes import NotesLine, NotesScreen
 from annotator.tui.review_panel import ConflictPanel
 from annotator.tui.review_status import ReviewProgress, status_line
-from annotator.tui.review_toasts import WRAP_SECONDS, clear, opening, place, tell
+from annotator.tui.review_toasts import (
+    WRAP_SECONDS,
+    clear,
+    fitted,
+    opening,
+    place,
+    tell,
+    text_width,
+)
 from annotator.tui.review_versions_box import VersionsBox
 from annotator.tui.screens import HelpScreen
 
@@ -247,7 +255,8 @@ class ReviewScreen(Screen[None]):
     def show_notices(self) -> None:
         notices = self.session.take_notices()
         if notices:
-            self.tell("\n".join(notices))
+            width = text_width(self.app.size.width, self.has_class("-narrow"))
+            self.tell(fitted(notices, width))
 
     def tell(
         self, message: str, *, severity: SeverityLevel = "information", timeout: float | None = None

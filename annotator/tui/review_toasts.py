@@ -22,12 +22,15 @@ from textual.geometry import Region, Spacing
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from annotator.core.review_notices import DrawnNotice
 from annotator.tui.review_article import ReviewArticle
 
 SECONDS: dict[SeverityLevel, float] = {"information": 4, "warning": 6, "error": 15}
 WRAP_SECONDS = 3
 """A "round to the other end" message: it is read at a glance."""
 ON_TOP = "-toasts-on-top"
+TOAST_WIDTH = 60
+"""Textual's width for a toast, which review.tcss keeps (only narrowing it)."""
 
 
 def tell(
@@ -39,6 +42,22 @@ def tell(
     """Show ``message`` in the review's one toast, in place of the one before (ReviewApp.notify
     takes the one before away)."""
     screen.notify(message, severity=severity, timeout=timeout or SECONDS[severity])
+
+
+def text_width(screen_width: int, narrow: bool) -> int:
+    """The columns of a toast's lines on a screen ``screen_width`` wide: as review.tcss sizes
+    it (as wide as the article below 72 columns, ``narrow``; beside the panel 60 at most and
+    55% of the screen), less its padding (one column each side) and its left border."""
+    width = screen_width if narrow else min(TOAST_WIDTH, screen_width * 55 // 100)
+    return max(1, width - 3)
+
+
+def fitted(notices: list[str], width: int) -> str:
+    """The session's notices as one toast whose lines are ``width`` columns: a drawn span is
+    quoted whole when it fits a line, with its offsets (``DrawnNotice.fitted``)."""
+    return "\n".join(
+        notice.fitted(width) if isinstance(notice, DrawnNotice) else notice for notice in notices
+    )
 
 
 def clear(screen: Screen[None]) -> None:

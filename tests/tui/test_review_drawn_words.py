@@ -21,12 +21,14 @@ import pytest
 from annotate_helpers import press, wait_for
 from test_review_keys import NOW, gold, panel_text, shown, spans_of
 from textual.pilot import Pilot
+from textual.widget import Widget
 
 from annotator.core.review import ReviewSession
 from annotator.core.review_open import open_review
 from annotator.core.review_views import Place
 from annotator.core.session import open_session
 from annotator.tui.review_app import ReviewApp
+from annotator.tui.review_toasts import text_width
 from tests.test_review_data import fixed_now
 
 DOC = "03-kestrian-fishermen"
@@ -107,3 +109,33 @@ def test_character_mode_says_the_selection_grew_to_whole_characters(
         assert (RENEE, RENEE + 5, "releasee") in spans_of(gold(session)[-1])
 
     drive(session, scenario, (120, 36))
+
+
+def toast_text(app: ReviewApp) -> str:
+    shown_toasts: list[Widget] = [toast for toast in app.screen.query("Toast") if toast.region]
+    assert len(shown_toasts) == 1
+    return " ".join(str(shown_toasts[0].render()).split())
+
+
+@pytest.mark.parametrize("size", [(120, 36), (80, 24), (64, 24)])
+def test_the_toast_quotes_the_drawn_span_whole_when_it_fits_and_its_offsets(
+    session: ReviewSession, size: tuple[int, int]
+) -> None:
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        assert session.current == Place(DOC, "c1")
+        await press(pilot, "e", "4")  # the conflict's words: bob's releasee
+        start, end = where(LONG)
+        assert (start, end, "releasee") in spans_of(gold(session)[-1])
+        await wait_for(pilot, lambda: "settled c1" in toast_text(app))
+        told = toast_text(app)
+        toast = next(toast for toast in app.screen.query("Toast") if toast.region)
+        # The width the message was fitted to is the toast's.
+        assert toast.content_region.width == text_width(size[0], size[0] < 72)
+        if len(LONG) + 2 <= toast.content_region.width:
+            assert f"settled c1 with releasee “{LONG}” {start}–{end};" in told
+        else:
+            assert "settled c1 with releasee “95 Kestrian fishermen held since…”" in told
+            assert f"…” {start}–{end};" in told
+        assert told.endswith("left out: releasee “95 Kestrian…” (alice) · ctrl+z undoes")
+
+    drive(session, scenario, size)
