@@ -43,8 +43,8 @@ from annotator.core.compare import Comparison, collector_paused, load_comparison
 from annotator.core.corpus import Corpus
 from annotator.core.form_compare import field_agreement
 from annotator.core.scheme import Scheme
-from annotator.core.span_pairs import Marks, SpanTally, exact_f1, overlap_f1, zero
-from annotator.core.value_agreement import ValueTally, valued_spans
+from annotator.core.span_pairs import TP, Marks, SpanTally, exact_f1, overlap_f1, zero
+from annotator.core.value_agreement import ValueTally
 
 
 def _round(value: float | None) -> float | None:
@@ -60,9 +60,8 @@ def agreement(comparison: Comparison, scheme: Scheme) -> dict[str, Any]:
     """Every figure of ``agree`` as one JSON-ready object (see the module docstring)."""
     names = comparison.annotators
     spans = SpanTally(names)
-    value_labels = [label.name for label in scheme.labels if label.value_type != "none"]
-    valued = frozenset(value_labels)
-    values = ValueTally(names, value_labels)
+    valued = [label.name for label in scheme.labels if label.value_type != "none"]
+    values = ValueTally(names, valued)
     confusion: dict[tuple[str, str], Counter[tuple[str, str]]] = {
         pair: Counter() for pair in combinations(names, 2)
     }
@@ -74,7 +73,7 @@ def agreement(comparison: Comparison, scheme: Scheme) -> dict[str, Any]:
     for unit in comparison.units:
         docs = spans.add({name: Marks(record.span_keys()) for name, record in unit.records.items()})
         same_values = values.add(
-            {name: valued_spans(record.span_lines, valued) for name, record in unit.records.items()}
+            {name: values.spans_of(record.span_lines) for name, record in unit.records.items()}
         )
         text = comparison.text(unit) if with_text else None
         if text is not None:
@@ -124,17 +123,20 @@ def _report(
                 "value_agreement": _round(values.pair(a, b)),
             }
         )
-    pair_labels = [spans.by_label(a, b) for (a, b), pair in spans.pairs.items() if pair.documents]
+    pair_labels = {
+        (a, b): spans.by_label(a, b) for (a, b), pair in spans.pairs.items() if pair.documents
+    }
     label_counts = spans.label_counts()
     by_label: dict[str, Any] = {}
     for label in scheme.labels:
-        tallies = [counts.get(label.name, zero()) for counts in pair_labels]
+        tallies = {pair: counts.get(label.name, zero()) for pair, counts in pair_labels.items()}
+        equal = {pair: counts[TP] for pair, counts in tallies.items()}
         by_label[label.name] = {
-            "exact_f1": _round(_mean(exact_f1(counts) for counts in tallies)),
-            "overlap_f1": _round(_mean(overlap_f1(counts) for counts in tallies)),
+            "exact_f1": _round(_mean(exact_f1(counts) for counts in tallies.values())),
+            "overlap_f1": _round(_mean(overlap_f1(counts) for counts in tallies.values())),
             "spans": label_counts[label.name],
             "value_agreement": (
-                _round(values.by_label(label.name)) if label.name in values.labels else None
+                _round(values.by_label(label.name, equal)) if label.name in values.labels else None
             ),
         }
     # Each document's share of equal form answers, beside its span figures.

@@ -6,70 +6,79 @@ other 2024-01-16. ``agree`` therefore also reports *value agreement*: over the s
 with a value type (``integer``, ``date``) that both records of a pair hold with the same start,
 end and label, the share whose values are equal (no value on both sides is equal). Pooled over
 a pair's documents, per label and over all such labels; over all annotators, the mean over
-pairs. None when a pair shares no such span. A record holding one span twice with two values
-counts that span once, with its last value.
+pairs. None when a pair shares no such span. A span a record holds twice counts once.
+
+Nearly every shared span has one value in both records, so spans are compared as sets of
+(start, end, label) and (start, end, label, value) tuples, in C; only the few spans of one
+record that the other lacks as a whole are looked at one by one.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
-from itertools import combinations
-from typing import Any
+from itertools import combinations, compress
+from operator import attrgetter, itemgetter
+from typing import Any, NamedTuple
 
-# A record's spans of one valued label: (start, end) -> value.
-Valued = dict[tuple[int, int], Any]
+_WHOLE = attrgetter("start", "end", "label", "value")
+_KEY = itemgetter(0, 1, 2)
+_LABEL = itemgetter(2)
+Pair = tuple[str, str]
 
 
-def valued_spans(spans: Iterable[Any], labels: frozenset[str]) -> dict[str, Valued]:
-    """The spans of ``labels`` by label, each (start, end) -> value (``spans``: objects with
-    start, end, label and value attributes)."""
-    out: dict[str, Valued] = {}
-    for span in spans:
-        if span.label in labels:
-            out.setdefault(span.label, {})[(span.start, span.end)] = span.value
-    return out
+class ValuedSpans(NamedTuple):
+    """A record's spans of the valued labels: their keys, and their keys with values."""
+
+    keys: set[tuple[int, int, str]]
+    whole: set[tuple[int, int, str, Any]]
 
 
 class ValueTally:
-    """Per pair of annotators and per valued label: [spans both marked, with equal values]."""
+    """Per pair of annotators: valued spans both records hold, and those with other values."""
 
     def __init__(self, names: list[str], labels: list[str]) -> None:
         self.labels = labels
-        self.counts: dict[tuple[str, str], dict[str, list[int]]] = {
-            pair: {label: [0, 0] for label in labels} for pair in combinations(names, 2)
-        }
+        self._valued = frozenset(labels)
+        self.both: dict[Pair, int] = {pair: 0 for pair in combinations(names, 2)}
+        self.differing: dict[Pair, Counter[str]] = {pair: Counter() for pair in self.both}
 
-    def add(self, records: dict[str, dict[str, Valued]]) -> float | None:
-        """Add one document (annotator -> ``valued_spans`` of their record, names sorted);
-        return its value agreement over its pairs (None: no span both marked)."""
-        both_here = same_here = 0
+    def spans_of(self, spans: Iterable[Any]) -> ValuedSpans:
+        """``ValuedSpans`` of a record's spans (objects with start, end, label and value)."""
+        whole = list(map(_WHOLE, spans))
+        valued = list(compress(whole, map(self._valued.__contains__, map(_LABEL, whole))))
+        return ValuedSpans(set(map(_KEY, valued)), set(valued))
+
+    def add(self, records: dict[str, ValuedSpans]) -> float | None:
+        """Add one document (annotator -> ``spans_of`` their record, names sorted); return
+        its value agreement over its pairs (None: no valued span both marked)."""
+        both_here = differing_here = 0
         for a, b in combinations(records, 2):
-            counts = self.counts[(a, b)]
             spans_a, spans_b = records[a], records[b]
-            for label in spans_a.keys() & spans_b.keys():
-                values_a, values_b = spans_a[label], spans_b[label]
-                both = len(values_a.keys() & values_b.keys())
-                if not both:
-                    continue
-                # Equal (start, end) and equal value: the items both hold, a C set operation.
-                same = len(values_a.items() & values_b.items())
-                counts[label][0] += both
-                counts[label][1] += same
-                both_here += both
-                same_here += same
-        return same_here / both_here if both_here else None
+            both = len(spans_a.keys & spans_b.keys)
+            if not both:
+                continue
+            self.both[(a, b)] += both
+            both_here += both
+            # A's spans B lacks as a whole but holds as a key: the same span, another value.
+            for start, end, label, _value in spans_a.whole - spans_b.whole:
+                if (start, end, label) in spans_b.keys:
+                    self.differing[(a, b)][label] += 1
+                    differing_here += 1
+        return (both_here - differing_here) / both_here if both_here else None
 
     def pair(self, a: str, b: str) -> float | None:
         """The pair's value agreement over every valued label."""
-        counts = self.counts[(a, b)].values()
-        both = sum(count[0] for count in counts)
-        return sum(count[1] for count in counts) / both if both else None
+        both = self.both[(a, b)]
+        return (both - self.differing[(a, b)].total()) / both if both else None
 
-    def by_label(self, label: str) -> float | None:
-        """The label's value agreement: the mean over the pairs that share a span of it."""
+    def by_label(self, label: str, both_by_pair: dict[Pair, int]) -> float | None:
+        """The label's value agreement: the mean over the pairs that share a span of it
+        (``both_by_pair``: each pair's spans of the label equal in both records, which the
+        span counts have)."""
         shares = [
-            counts[label][1] / counts[label][0]
-            for counts in self.counts.values()
-            if counts[label][0]
+            (both - self.differing[pair][label]) / both
+            for pair, both in both_by_pair.items()
+            if both
         ]
         return sum(shares) / len(shares) if shares else None
