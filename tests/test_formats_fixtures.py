@@ -85,7 +85,9 @@ ERRORS = [
 ]
 
 
-def run_import(source: Path, fmt: str, folder: Path) -> tuple[ImportResult, list[str]]:
+def run_import(
+    source: Path, fmt: str, folder: Path, skip_bad: bool = False
+) -> tuple[ImportResult, list[str]]:
     warnings: list[str] = []
     result = import_documents(
         source,
@@ -93,6 +95,7 @@ def run_import(source: Path, fmt: str, folder: Path) -> tuple[ImportResult, list
         folder / "corpus.jsonl",
         annotations=folder / "records.jsonl",
         annotator="fixture",
+        skip_bad=skip_bad,
         on_warning=warnings.append,
     )
     return result, warnings
@@ -178,7 +181,7 @@ def test_brat_label_names_become_scheme_names(tmp_path: Path) -> None:
 def test_labelstudio_predictions_and_prodigy_rejects_are_not_labels(tmp_path: Path) -> None:
     _result, warnings = run_import(LS / "tasks.json", "labelstudio", tmp_path / "ls")
     tasks = LS / "tasks.json"
-    assert warnings == [f"{tasks}: task 0: 1 prediction(s) not imported (model output, not labels)"]
+    assert warnings == [f"{tasks}: task 1: 1 prediction(s) not imported (model output, not labels)"]
     source = tmp_path / "teach.jsonl"
     task = {"text": "Kyiv and Moscow", "spans": [{"start": 0, "end": 4, "label": "GPE"}]}
     rejected_span = dict(task, spans=[{"start": 9, "end": 15, "label": "GPE", "answer": "reject"}])
@@ -217,7 +220,7 @@ def test_labelstudio_completions_and_other_data_key(tmp_path: Path) -> None:
     source.write_bytes(orjson.dumps([task]))
     result, warnings = run_import(source, "labelstudio", tmp_path / "b")
     assert (result.documents, result.records, result.spans) == (1, 1, 1)
-    assert warnings == [f"{source}: task 0: annotation 0 was cancelled; not imported"]
+    assert warnings == [f"{source}: task 1 (id 7): annotation 1 was cancelled; not imported"]
     assert texts_of(tmp_path / "b" / "corpus.jsonl") == {"7": "Kyiv freed 146."}
 
 
@@ -226,12 +229,27 @@ def test_surface_text_mismatch_is_reported_with_file_and_line(tmp_path: Path) ->
     folder.mkdir()
     (folder / "a.txt").write_text("Kyiv freed 146 people.", encoding="utf-8")
     (folder / "a.ann").write_text("T1\tGPE 0 4\tKyiv\nT2\tCount 11 14\t147\n", encoding="utf-8")
-    result, warnings = run_import(folder, "brat", tmp_path / "out")
-    assert result.spans == 1
-    assert warnings == [
+    line = (
         f"{folder / 'a.ann'}:2: T2: Count 11..14: text '147' does not match the document "
         "there ('146'); not imported"
-    ]
+    )
+    warnings: list[str] = []
+    with pytest.raises(AnnotatorError) as caught:
+        import_documents(folder, "brat", tmp_path / "out" / "corpus.jsonl",
+                         annotations=tmp_path / "out" / "records.jsonl", annotator="fixture",
+                         on_warning=warnings.append)  # fmt: skip
+    assert warnings == [line]
+    assert str(caught.value) == (
+        f"{folder}: 1 span(s) are bad data (listed above); nothing written: correct the source "
+        "or the options, or pass --skip-bad to import without them"
+    )
+    assert not (tmp_path / "out").exists()
+    result, warnings = run_import(folder, "brat", tmp_path / "out", skip_bad=True)
+    assert (result.spans, result.bad_spans, warnings) == (1, 1, [line])
+    assert result.summary() == (
+        "imported 1 document(s), 1 record(s) with 1 span(s); 1 span(s) left out as bad "
+        "(listed above)"
+    )
 
 
 @pytest.mark.parametrize(("name", "source", "fmt", "docs", "records", "spans"), IMPORTS)

@@ -24,12 +24,10 @@ def run(args: argparse.Namespace) -> int:
         scheme=scheme,
         status=args.status,
         force=args.force,
+        skip_bad=args.skip_bad,
         on_warning=warn,
     )
-    print(
-        f"imported {result.documents} document(s), {result.records} record(s) with "
-        f"{result.spans} span(s)"
-    )
+    print(result.summary())
     for path in result.files:
         print(f"wrote {path}")
     if result.warnings:

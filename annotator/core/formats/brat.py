@@ -30,6 +30,7 @@ from typing import Any
 import orjson
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.formats.checks import ImportReporter
 from annotator.core.formats.common import (
     ImportedDoc,
     ImportedSpan,
@@ -139,7 +140,7 @@ def export_files(items: Sequence[Item], report: Reporter) -> dict[str, bytes]:
     return files
 
 
-def read(folder: Path, report: Reporter) -> list[ImportedDoc]:
+def read(folder: Path, report: ImportReporter) -> list[ImportedDoc]:
     if not folder.is_dir():
         raise AnnotatorError(f"{folder}: brat data is a folder of .txt and .ann files")
     texts = sorted(p for p in folder.rglob("*.txt") if p.is_file())
@@ -147,7 +148,9 @@ def read(folder: Path, report: Reporter) -> list[ImportedDoc]:
         raise AnnotatorError(f"{folder}: no .txt files in this folder")
     known = {p.with_suffix(".ann") for p in texts}
     for orphan in sorted(p for p in folder.rglob("*.ann") if p not in known):
-        report.warn(f"{orphan}: no .txt beside it; not imported")
+        report.not_carried(
+            f"{orphan}: no .txt beside it; not imported", ".ann file(s) without .txt"
+        )
     docs = []
     for path in texts:
         doc_id = path.relative_to(folder).with_suffix("").as_posix()
@@ -160,7 +163,7 @@ def read(folder: Path, report: Reporter) -> list[ImportedDoc]:
     return docs
 
 
-def _read_ann(doc: ImportedDoc, ann: Path, report: Reporter) -> None:
+def _read_ann(doc: ImportedDoc, ann: Path, report: ImportReporter) -> None:
     spans: dict[str, ImportedSpan] = {}
     kept: list[str] = []
     kinds: Counter[str] = Counter()
@@ -196,7 +199,11 @@ def _read_ann(doc: ImportedDoc, ann: Path, report: Reporter) -> None:
             kinds["note"] += 1
     if kinds:
         counted = ", ".join(f"{count} {kind}(s)" for kind, count in sorted(kinds.items()))
-        report.warn(f"{ann}: {counted} kept in the record's note, not imported as spans")
+        report.not_carried(
+            f"{ann}: {counted} kept in the record's note, not imported as spans",
+            "brat line(s) kept in the note",
+            sum(kinds.values()),
+        )
         block = "brat lines not imported as spans:\n" + "\n".join(kept)
         doc.note = f"{doc.note}\n\n{block}" if doc.note else block
     doc.spans = list(spans.values())
@@ -234,7 +241,7 @@ def _our_note(doc: ImportedDoc, spans: dict[str, ImportedSpan], ref: str, body: 
     return False
 
 
-def _t_line(line: str, where: str, text: str, report: Reporter) -> ImportedSpan | None:
+def _t_line(line: str, where: str, text: str, report: ImportReporter) -> ImportedSpan | None:
     parts = line.split("\t", 2)
     ident = parts[0]
     if len(parts) < 2:
@@ -254,11 +261,11 @@ def _t_line(line: str, where: str, text: str, report: Reporter) -> ImportedSpan 
     if len(fragments) == 1:
         return ImportedSpan(start, end, label, at, surface=surface, span_id=ident)
     if any(high > len(text) or low > high for low, high in fragments):
-        report.warn(f"{at}: {label} {ranges} lies outside the text; not imported")
+        report.bad_span(f"{at}: {label} {ranges} lies outside the text; not imported")
         return None
     joined = " ".join(text[low:high] for low, high in fragments)
     if surface is not None and joined != surface:
-        report.warn(
+        report.bad_span(
             f"{at}: {label} {ranges}: text {surface!r} does not match the document "
             f"({joined!r}); not imported"
         )

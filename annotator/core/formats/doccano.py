@@ -16,6 +16,7 @@ from typing import Any
 import orjson
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.formats.checks import ImportReporter
 from annotator.core.formats.common import (
     ImportedDoc,
     ImportedSpan,
@@ -75,7 +76,7 @@ def _rows(path: Path) -> list[tuple[str, int, dict[str, Any]]]:
     return [(f"{path}:{number}", number, row) for number, row in json_lines(path)]
 
 
-def read(path: Path, utf16: bool, report: Reporter) -> list[ImportedDoc]:
+def read(path: Path, utf16: bool, report: ImportReporter) -> list[ImportedDoc]:
     docs: list[ImportedDoc] = []
     hinted = False
     for where, number, row in _rows(path):
@@ -95,7 +96,11 @@ def read(path: Path, utf16: bool, report: Reporter) -> list[ImportedDoc]:
         spans = _spans(row, where, offsets, report)
         relations = row.get("relations") or []
         if relations:
-            report.warn(f"{where}: {len(relations)} relation(s) not imported (spans only)")
+            report.not_carried(
+                f"{where}: {len(relations)} relation(s) not imported (spans only)",
+                "relation(s)",
+                len(relations),
+            )
         if not utf16 and not hinted and spans and has_astral(text):
             hinted = True
             report.warn(
@@ -116,7 +121,7 @@ def _doc_id(row: dict[str, Any], path: Path, number: int) -> str:
 
 
 def _spans(
-    row: dict[str, Any], where: str, offsets: Utf16Offsets | None, report: Reporter
+    row: dict[str, Any], where: str, offsets: Utf16Offsets | None, report: ImportReporter
 ) -> list[ImportedSpan] | None:
     out: list[ImportedSpan] = []
     if "entities" in row:
@@ -130,7 +135,7 @@ def _spans(
             start = require_int(entity.get("start_offset"), where, f"{field}.start_offset")
             end = require_int(entity.get("end_offset"), where, f"{field}.end_offset")
             label = require_str(entity.get("label"), where, f"{field}.label")
-            _add(out, start, end, label, f"{where}: {field}", offsets, report)
+            _add(out, start, end, label, f"{where}: {field}", "label", offsets, report)
         return out
     key = "label" if "label" in row else "labels" if "labels" in row else None
     if key is None:
@@ -145,7 +150,7 @@ def _spans(
         start = require_int(triple[0], where, f"{field}.0")
         end = require_int(triple[1], where, f"{field}.1")
         label = require_str(triple[2], where, f"{field}.2")
-        _add(out, start, end, label, f"{where}: {field}", offsets, report)
+        _add(out, start, end, label, f"{where}: {field}", "2", offsets, report)
     return out
 
 
@@ -155,13 +160,17 @@ def _add(
     end: int,
     label: str,
     at: str,
+    label_key: str,
     offsets: Utf16Offsets | None,
-    report: Reporter,
+    report: ImportReporter,
 ) -> None:
+    if not label:
+        report.bad_span(f"{at}.{label_key}: empty label; not imported")
+        return
     if offsets is not None:
         start_cp, end_cp = offsets.from_utf16(start), offsets.from_utf16(end)
         if start_cp is None or end_cp is None:
-            report.warn(
+            report.bad_span(
                 f"{at}: {label} {start}..{end} (UTF-16) cuts a character in two; not imported"
             )
             return

@@ -1,10 +1,12 @@
 """``import_documents``: other tools' files in, a corpus and one annotator's records out.
 
 Reading stops at the first malformed entry (one line naming file, line and field; nothing is
-written). Spans are then checked against their text: one outside the text, empty, or whose
-surface text the tool wrote disagrees with the offsets is reported and not imported, as are
-duplicates, rejected or cancelled work, and whatever the format holds beyond spans. Everything
-is computed before anything is written; each file is then written atomically.
+written). Spans are then checked against their text: a span that is bad data (outside the text,
+empty, without a label, cutting a character, or whose surface text the tool wrote disagrees with
+the offsets) is reported, and the import refuses (nothing written) unless ``skip_bad``, when it is
+left out and counted. Duplicates, rejected or cancelled work and whatever the format holds beyond
+spans are reported and counted, not imported. Everything is computed before anything is written;
+each file is then written atomically.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ import orjson
 
 from annotator.core.errors import AnnotatorError, UsageError
 from annotator.core.formats import IMPORT_FORMATS, UTF16_FORMATS
-from annotator.core.formats.checks import build_record, check_spans
-from annotator.core.formats.common import ImportedDoc, Reporter, Sink, write_atomic
+from annotator.core.formats.checks import ImportReporter, build_record, check_spans
+from annotator.core.formats.common import ImportedDoc, Sink, write_atomic
 from annotator.core.formats.jsonl import RecordLineDoc
 from annotator.core.formats.labels import (
     build_scheme,
@@ -42,6 +44,22 @@ class ImportResult:
     files: list[Path]
     labels: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    bad_spans: int = 0  # spans that were bad data, left out with ``skip_bad``
+    not_imported: dict[str, int] = field(default_factory=dict)  # what -> how many
+
+    def summary(self) -> str:
+        """``imported 3 document(s), 3 record(s) with 5 span(s)``, and what was left out."""
+        line = (
+            f"imported {self.documents} document(s), {self.records} record(s) with "
+            f"{self.spans} span(s)"
+        )
+        parts = []
+        if self.bad_spans:
+            parts.append(f"{self.bad_spans} span(s) left out as bad")
+        if self.not_imported:
+            counted = ", ".join(f"{count} {what}" for what, count in self.not_imported.items())
+            parts.append(f"not imported: {counted}")
+        return f"{line}; {'; '.join(parts)} (listed above)" if parts else line
 
 
 def scheme_path_for(corpus: Path) -> Path:
@@ -50,7 +68,7 @@ def scheme_path_for(corpus: Path) -> Path:
 
 
 def read_source(
-    source: Path, fmt: str, utf16: bool, tags: str, report: Reporter
+    source: Path, fmt: str, utf16: bool, tags: str, report: ImportReporter
 ) -> list[ImportedDoc]:
     if fmt == "txt":
         from annotator.core.corpus import open_corpus
@@ -118,7 +136,7 @@ def _check_options(
         raise UsageError(f"--status: {status!r}: choose one of {', '.join(STATUSES)}")
 
 
-def _rename(docs: Sequence[ImportedDoc], mapping: dict[str, str], report: Reporter) -> None:
+def _rename(docs: Sequence[ImportedDoc], mapping: dict[str, str], report: ImportReporter) -> None:
     left: Counter[str] = Counter()
     for doc in docs:
         if doc.spans is None:
@@ -133,7 +151,11 @@ def _rename(docs: Sequence[ImportedDoc], mapping: dict[str, str], report: Report
             kept.append(span)
         doc.spans = kept
     for label, count in sorted(left.items()):
-        report.warn(f"--map {label}=: {count} {label} span(s) left out as asked")
+        report.not_carried(
+            f"--map {label}=: {count} {label} span(s) left out as asked",
+            "span(s) left out by --map",
+            count,
+        )
     unused = sorted(set(mapping) - {*left, *_labels_before(docs, mapping)})
     if unused:
         report.warn(f"--map: no spans labelled {', '.join(unused)} in the source")
@@ -146,7 +168,7 @@ def _labels_before(docs: Sequence[ImportedDoc], mapping: dict[str, str]) -> set[
 
 
 def _fit_scheme(
-    docs: Sequence[ImportedDoc], scheme: Scheme | None, source: Path, report: Reporter
+    docs: Sequence[ImportedDoc], scheme: Scheme | None, source: Path, report: ImportReporter
 ) -> tuple[Scheme | None, list[tuple[str, str, str]]]:
     """Check labels against ``scheme``, or name them for the scheme written beside the corpus."""
     counts: Counter[str] = Counter(s.label for d in docs for s in d.spans or [])
@@ -182,8 +204,11 @@ def _fit_scheme(
     for label, kept in values.items():
         kind = value_type(kept)
         if kept and kind == "none":
-            report.warn(
-                f"label {label}: its values are neither all integers nor all dates; dropped"
+            report.not_carried(
+                f"label {label}: its {len(kept)} value(s) are neither all integers nor all "
+                "dates; dropped",
+                "value(s)",
+                len(kept),
             )
             for doc in docs:
                 for span in doc.spans or []:
@@ -200,6 +225,14 @@ def _refuse_existing(paths: Sequence[Path], force: bool) -> None:
     for path in paths:
         if path.exists():
             raise AnnotatorError(f"{path}: already exists; choose another name or pass --force")
+
+
+def _refuse_bad(source: Path, report: ImportReporter, skip_bad: bool) -> None:
+    if report.bad and not skip_bad:
+        raise AnnotatorError(
+            f"{source}: {len(report.bad)} span(s) are bad data (listed above); nothing written: "
+            "correct the source or the options, or pass --skip-bad to import without them"
+        )
 
 
 def _with_times(record: Record, doc: ImportedDoc) -> Record:
@@ -224,18 +257,21 @@ def import_documents(
     scheme: Scheme | None = None,
     status: str | None = None,
     force: bool = False,
+    skip_bad: bool = False,
     on_warning: Sink | None = None,
 ) -> ImportResult:
     """Import ``source`` (format ``fmt``) as the corpus ``corpus`` (a ``.jsonl`` file).
 
     With ``annotations`` and ``annotator``, the spans become that annotator's records (status
     ``done``, or ``status``). Without ``scheme``, ``CORPUS.scheme.toml`` is written beside the
-    corpus with the labels found. Existing outputs are refused unless ``force``.
+    corpus with the labels found. Existing outputs are refused unless ``force``. Spans that are
+    bad data are each reported, then refused (AnnotatorError, nothing written) unless
+    ``skip_bad``, when they are left out and counted in ``ImportResult.bad_spans``.
     """
     _check_options(fmt, corpus, annotations, annotator, offsets, tags, status)
     mapping = parse_map(label_map)
     utf16 = offsets == "utf16"
-    report = Reporter(on_warning)
+    report = ImportReporter(on_warning)
     docs = read_source(source, fmt, utf16, tags or "iob2", report)
     first: dict[str, str] = {}
     for doc in docs:
@@ -246,14 +282,17 @@ def import_documents(
             )
         first[doc.doc_id] = doc.where
         check_spans(doc, fmt, utf16, report)
+    _refuse_bad(source, report, skip_bad)
     _rename(docs, mapping, report)
     annotated = [doc for doc in docs if doc.spans is not None]
     span_total = sum(len(doc.spans or []) for doc in annotated)
     if annotations is None:
         if span_total:
-            report.warn(
+            report.not_carried(
                 f"{span_total} span(s) in {len(annotated)} document(s) not imported: "
-                "pass --annotations FILE --annotator NAME to keep them"
+                "pass --annotations FILE --annotator NAME to keep them",
+                "span(s) without --annotations",
+                span_total,
             )
         annotated = []
     fitted, found = _fit_scheme(annotated, scheme, source, report)
@@ -272,6 +311,7 @@ def import_documents(
         for doc in annotated
         if annotator is not None
     ]
+    report.finish()
     documents = sorted(
         (Document(id=doc.doc_id, text=doc.text, meta=doc.meta) for doc in docs),
         key=lambda d: d.id,
@@ -297,4 +337,6 @@ def import_documents(
         written,
         labels,
         report.lines,
+        len(report.bad),
+        dict(report.not_imported),
     )

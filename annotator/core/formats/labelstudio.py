@@ -16,6 +16,7 @@ from typing import Any
 import orjson
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.formats.checks import ImportReporter
 from annotator.core.formats.common import (
     ImportedDoc,
     ImportedSpan,
@@ -66,7 +67,7 @@ def export_tasks(items: Sequence[Item], utf16: bool, report: Reporter) -> bytes:
     return orjson.dumps(tasks, option=orjson.OPT_INDENT_2) + b"\n"
 
 
-def read(path: Path, utf16: bool, report: Reporter) -> list[ImportedDoc]:
+def read(path: Path, utf16: bool, report: ImportReporter) -> list[ImportedDoc]:
     raw = read_bytes(path)
     try:
         data = orjson.loads(raw)
@@ -79,7 +80,7 @@ def read(path: Path, utf16: bool, report: Reporter) -> list[ImportedDoc]:
     docs = []
     hinted = False
     for index, task in enumerate(tasks):
-        where = f"{path}: task {index}"
+        where = f"{path}: task {index + 1}{_named(task)}"
         if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
             raise AnnotatorError(
                 f"{where}: data: required object is missing (not a Label Studio task)"
@@ -93,6 +94,14 @@ def read(path: Path, utf16: bool, report: Reporter) -> list[ImportedDoc]:
             )
         docs.append(doc)
     return docs
+
+
+def _named(task: Any) -> str:
+    """`` (id 7)`` for a task with an id: messages count tasks from 1, the tool shows its ids."""
+    ident = task.get("id") if isinstance(task, dict) else None
+    if isinstance(ident, int | str) and not isinstance(ident, bool) and str(ident):
+        return f" (id {ident})"
+    return ""
 
 
 def _text_key(task: dict[str, Any], where: str) -> str:
@@ -122,7 +131,7 @@ def _annotation_lists(task: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _task(
-    task: dict[str, Any], index: int, path: Path, where: str, utf16: bool, report: Reporter
+    task: dict[str, Any], index: int, path: Path, where: str, utf16: bool, report: ImportReporter
 ) -> ImportedDoc:
     key = _text_key(task, where)
     text: str = task["data"][key]
@@ -142,53 +151,73 @@ def _task(
             meta.setdefault(other, value)
     predictions = task.get("predictions") or []
     if predictions:
-        report.warn(
-            f"{where}: {len(predictions)} prediction(s) not imported (model output, not labels)"
+        report.not_carried(
+            f"{where}: {len(predictions)} prediction(s) not imported (model output, not labels)",
+            "prediction(s)",
+            len(predictions),
         )
     annotations = _annotation_lists(task)
     kept = []
-    for number, annotation in enumerate(annotations):
+    for number, annotation in enumerate(annotations, start=1):
         if annotation.get("was_cancelled"):
-            report.warn(f"{where}: annotation {number} was cancelled; not imported")
+            report.not_carried(
+                f"{where}: annotation {number} was cancelled; not imported",
+                "cancelled annotation(s)",
+            )
         else:
             kept.append((number, annotation))
     if not kept:
         return ImportedDoc(doc_id, text, where, meta=meta, spans=None)
     number, chosen = kept[0]
     if len(kept) > 1:
-        report.warn(
+        report.not_carried(
             f"{where}: {len(kept) - 1} more annotation(s) after annotation {number} not imported "
-            "(one import holds one annotator's work)"
+            "(one import holds one annotator's work)",
+            "further annotation(s)",
+            len(kept) - 1,
         )
     offsets = Utf16Offsets(text) if utf16 else None
     spans = []
-    for position, result in enumerate(chosen.get("result") or []):
+    for position, result in enumerate(chosen.get("result") or [], start=1):
         at = f"{where}: annotation {number}: result {position}"
         value = result.get("value") if isinstance(result, dict) else None
         if not isinstance(value, dict) or "labels" not in value or "start" not in value:
             kind = result.get("type") if isinstance(result, dict) else None
-            report.warn(f"{at}: a {kind or 'non-span'} result is not imported (spans only)")
+            report.not_carried(
+                f"{at}: a {kind or 'non-span'} result is not imported (spans only)",
+                "result(s) that are not spans",
+            )
             continue
         spans.extend(_result_spans(value, at, offsets, report))
     return ImportedDoc(doc_id, text, where, meta=meta, spans=spans)
 
 
 def _result_spans(
-    value: dict[str, Any], at: str, offsets: Utf16Offsets | None, report: Reporter
+    value: dict[str, Any], at: str, offsets: Utf16Offsets | None, report: ImportReporter
 ) -> list[ImportedSpan]:
     start = require_int(value.get("start"), at, "value.start")
     end = require_int(value.get("end"), at, "value.end")
     labels = value.get("labels")
     if not isinstance(labels, list) or not all(isinstance(label, str) for label in labels):
         raise AnnotatorError(f"{at}: value.labels: expected a list of label names")
+    if not labels:
+        report.bad_span(f"{at}: value.labels: empty, the span has no label; not imported")
+        return []
     if offsets is not None:
         start_cp, end_cp = offsets.from_utf16(start), offsets.from_utf16(end)
         if start_cp is None or end_cp is None:
-            report.warn(f"{at}: {start}..{end} (UTF-16) cuts a character in two; not imported")
+            report.bad_span(f"{at}: {start}..{end} (UTF-16) cuts a character in two; not imported")
             return []
         start, end = start_cp, end_cp
     surface = value.get("text")
-    return [
-        ImportedSpan(start, end, label, at, surface=surface if isinstance(surface, str) else None)
-        for label in labels
-    ]
+    spans = []
+    for number, label in enumerate(labels):
+        if not label:
+            report.bad_span(f"{at}: value.labels.{number}: empty label; not imported")
+            continue
+        spans.append(
+            ImportedSpan(
+                start, end, label, at, surface=surface if isinstance(surface, str) else None
+            )
+        )
+    return spans

@@ -21,6 +21,7 @@ from typing import Any, cast
 import orjson
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.formats.checks import ImportReporter
 from annotator.core.formats.common import (
     ImportedDoc,
     ImportedSpan,
@@ -158,7 +159,7 @@ def export_rows(items: Sequence[Item], report: Reporter) -> bytes:
     return jsonl_bytes(rows)
 
 
-def read(path: Path, report: Reporter) -> list[ImportedDoc]:
+def read(path: Path, report: ImportReporter) -> list[ImportedDoc]:
     docs: list[ImportedDoc] = []
     # Tasks on one input (Prodigy's binary answers: one span per task) make one document: the
     # same meta.doc_id, or, in files without ids, the same text.
@@ -179,9 +180,10 @@ def read(path: Path, report: Reporter) -> list[ImportedDoc]:
         answer = row.get("answer", "accept")
         spans: list[ImportedSpan] | None = []
         if answer != "accept":
-            report.warn(
+            report.not_carried(
                 f"{where}: answer {answer!r}: the task's spans are not imported as labels "
-                "(the text is imported)"
+                "(the text is imported)",
+                f"task(s) answered {answer!r}" if isinstance(answer, str) else "unanswered task(s)",
             )
             spans = None
         else:
@@ -204,7 +206,7 @@ def read(path: Path, report: Reporter) -> list[ImportedDoc]:
     return docs
 
 
-def _spans(row: dict[str, Any], where: str, report: Reporter) -> list[ImportedSpan]:
+def _spans(row: dict[str, Any], where: str, report: ImportReporter) -> list[ImportedSpan]:
     raw = row.get("spans", [])
     if raw is None:
         return []
@@ -219,7 +221,13 @@ def _spans(row: dict[str, Any], where: str, report: Reporter) -> list[ImportedSp
         end = require_int(span.get("end"), where, f"spans.{index}.end")
         label = require_str(span.get("label"), where, f"spans.{index}.label")
         if span.get("answer", "accept") != "accept":
-            report.warn(f"{at}: {label} {start}..{end} answered {span['answer']!r}; not imported")
+            report.not_carried(
+                f"{at}: {label} {start}..{end} answered {span['answer']!r}; not imported",
+                f"span(s) answered {span['answer']!r}",
+            )
+            continue
+        if not label:
+            report.bad_span(f"{at}.label: empty label; not imported")
             continue
         surface = span.get("text")
         out.append(
