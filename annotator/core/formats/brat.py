@@ -16,7 +16,8 @@ discontinuous span becomes one span from its first start to its last end (report
 above are read back; every other line (events ``E``, relations ``R``, attributes ``A``,
 normalisations ``N``, other notes) is kept verbatim in the record's note and counted in a report.
 A ``.txt`` without ``.ann`` is a document nobody annotated (no record); an empty ``.ann`` is an
-annotation that found nothing.
+annotation that found nothing. The text is read as ``.txt`` corpora are (a BOM dropped, CRLF and
+CR made LF); brat's offsets count the file as it is, so they are moved with it (``_to_lf``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from typing import Any
 
 import orjson
 
+from annotator.core.corpus import normalise_txt
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.checks import ImportReporter
 from annotator.core.formats.common import (
@@ -154,13 +156,40 @@ def read(folder: Path, report: ImportReporter) -> list[ImportedDoc]:
     docs = []
     for path in texts:
         doc_id = path.relative_to(folder).with_suffix("").as_posix()
-        text = decode(read_bytes(path), path)
+        raw = read_bytes(path)
+        text = normalise_txt(raw, path)
         ann = path.with_suffix(".ann")
-        doc = ImportedDoc(doc_id, text, str(path))
+        # The .ann counts the characters of the file as it is: read it against those.
+        doc = ImportedDoc(doc_id, decode(raw, path), str(path))
         if ann.is_file():
             _read_ann(doc, ann, report)
+        if text != doc.text:
+            _to_lf(doc, text)
         docs.append(doc)
     return docs
+
+
+def _to_lf(doc: ImportedDoc, text: str) -> None:
+    """Make ``doc`` hold ``text`` (its text without BOM, CRLF or CR) with every span on the
+    same characters: an offset moves back by one for each CR dropped (or made LF) before it."""
+    original = doc.text
+    moved: list[int] = []  # moved[i]: where offset i of the original lands in ``text``
+    position = 0
+    for index, char in enumerate(original):
+        moved.append(position)
+        dropped = (char == "\ufeff" and index == 0) or original.startswith("\r\n", index)
+        position += 0 if dropped else 1
+    moved.append(position)
+    assert position == len(text)
+    shift = len(text) - len(original)  # offsets past the end stay past it, to be reported
+    for span in doc.spans or []:
+        span.start, span.end = (
+            moved[offset] if offset < len(moved) else offset + shift
+            for offset in (span.start, span.end)
+        )
+        if span.surface is not None:
+            span.surface = span.surface.replace("\r\n", "\n").replace("\r", "\n")
+    doc.text = text
 
 
 def _read_ann(doc: ImportedDoc, ann: Path, report: ImportReporter) -> None:

@@ -1,0 +1,66 @@
+"""What import reads as it is found: CRLF brat files, a BOM, a path that is not there, --force."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import orjson
+import pytest
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.formats.importing import import_documents
+from tests.test_formats_support import texts_of
+
+BOM = b"\xef\xbb\xbf"
+
+
+def cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "annotator", *map(str, args)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_brat_crlf_text_becomes_lf_with_spans_on_the_same_characters(tmp_path: Path) -> None:
+    folder = tmp_path / "brat"
+    folder.mkdir()
+    raw = "Kyiv, Sunday.\r\n\r\nUkraine freed 146\rpeople."
+    (folder / "a.txt").write_bytes(BOM + raw.encode("utf-8"))
+    # brat counts the characters of the file as it is (the BOM too, as Python reads it).
+    file_text = "\ufeff" + raw
+    words = [("Kyiv", "GPE"), ("Ukraine", "GPE"), ("146", "N"), ("people", "N")]
+    lines = []
+    for number, (word, label) in enumerate(words, start=1):
+        start = file_text.index(word)
+        lines.append(f"T{number}\t{label} {start} {start + len(word)}\t{word}")
+    start = file_text.index("freed")  # across the lone CR: two fragments, joined
+    lines.append(f"T5\tX {start} {start + 9};{start + 10} {start + 16}\tfreed 146 people")
+    (folder / "a.ann").write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    warnings: list[str] = []
+    result = import_documents(folder, "brat", tmp_path / "c.jsonl",
+                              annotations=tmp_path / "r.jsonl", annotator="a",
+                              on_warning=warnings.append)  # fmt: skip
+    assert result.spans == 5, warnings
+    text = "Kyiv, Sunday.\n\nUkraine freed 146\npeople."
+    assert texts_of(tmp_path / "c.jsonl") == {"a": text}
+    spans = orjson.loads((tmp_path / "r.jsonl").read_bytes())["spans"]
+    assert [s["text"] for s in spans] == ["Kyiv", "Ukraine", "freed 146\npeople", "146", "people"]
+    assert all(text[s["start"] : s["end"]] == s["text"] for s in spans)
+
+
+def test_brat_offsets_past_a_crlf_text_are_still_outside(tmp_path: Path) -> None:
+    folder = tmp_path / "brat"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(b"Kyiv\r\nfreed")
+    (folder / "a.ann").write_text("T1\tGPE 8 12\tfree\n", encoding="utf-8")
+    warnings: list[str] = []
+    with pytest.raises(AnnotatorError, match="1 span"):
+        import_documents(folder, "brat", tmp_path / "c.jsonl", annotations=tmp_path / "r.jsonl",
+                         annotator="a", on_warning=warnings.append)  # fmt: skip
+    assert warnings == [
+        f"{folder / 'a.ann'}:1: T1: GPE 7..11 lies outside the text (10); not imported"
+    ]
