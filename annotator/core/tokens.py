@@ -199,6 +199,30 @@ def word_right(line: str, column: int) -> int:
     return size
 
 
+def character_around(text: str, offset: int) -> tuple[int, int] | None:
+    """The character (``character_pattern``) that ``offset`` falls inside of, as its start and
+    end; None when ``offset`` is between two characters (or at either end of ``text``).
+
+    A span edge there would cut a character in two: a letter from its accent, an emoji from its
+    skin tone or variation selector, a zero-width joiner sequence, a flag.
+    """
+    if offset <= 0 or offset >= len(text):
+        return None
+    # Below U+0300 nothing joins the character before it (marks, joiners, modifiers, regional
+    # indicators all lie above): the common case needs no pattern.
+    if text[offset] < "\u0300" and text[offset - 1] < "\u0300":
+        return None
+    # Characters are read from the start of the stretch without spaces; a space begins a
+    # character, and marks right after one belong to it, so then from the space itself.
+    start = chunk_start(text, offset)
+    if start > 0 and (start == offset or continuing_pattern().match(text, start)):
+        start -= 1
+    for match in character_pattern().finditer(text, start):
+        if match.end() > offset:
+            return (match.start(), match.end()) if match.start() < offset else None
+    return None
+
+
 def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``, lazily.
 

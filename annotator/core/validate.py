@@ -17,6 +17,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.journal import LineProblem, read_journal
 from annotator.core.models import Document, Record
 from annotator.core.scheme import Scheme
+from annotator.core.tokens import character_around
 from annotator.core.values import value_problem
 
 _LINK_PATH_RE = re.compile(r"^([A-Za-z_]\w*)(?:\[(\d+)\]\.([A-Za-z_]\w*))?$")
@@ -63,6 +64,17 @@ def span_text_problems(spans: Sequence[TextSpan], text: str) -> Iterator[tuple[s
                 f"{_short(span.text)} does not match the text at "
                 f"{span.start}..{span.end}: {_short(actual)}",
             )
+            continue
+        for edge in ("start", "end"):
+            offset = span.start if edge == "start" else span.end
+            around = character_around(text, offset)
+            if around is not None:
+                first, last = around
+                yield (
+                    f"spans.{index}.{edge}",
+                    f"{offset} falls inside the character {text[first:last]!r} at "
+                    f"{first}..{last}: a span takes whole characters",
+                )
 
 
 def scheme_problems(record: Record, scheme: Scheme) -> Iterator[tuple[str, str]]:
