@@ -10,6 +10,7 @@ import orjson
 import pytest
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.formats import IMPORT_FORMATS
 from annotator.core.formats.importing import import_documents
 from tests.test_formats_support import texts_of
 
@@ -64,3 +65,10 @@ def test_brat_offsets_past_a_crlf_text_are_still_outside(tmp_path: Path) -> None
     assert warnings == [
         f"{folder / 'a.ann'}:1: T1: GPE 7..11 lies outside the text (10); not imported"
     ]
+
+
+@pytest.mark.parametrize("fmt", IMPORT_FORMATS)
+def test_a_source_that_does_not_exist_is_said_so(tmp_path: Path, fmt: str) -> None:
+    missing = tmp_path / "nope"
+    result = cli("import", missing, "--format", fmt, "-o", tmp_path / "z.jsonl")
+    assert (result.returncode, result.stderr) == (1, f"{missing}: no such file or folder\n")

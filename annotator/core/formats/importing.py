@@ -70,6 +70,8 @@ def scheme_path_for(corpus: Path) -> Path:
 def read_source(
     source: Path, fmt: str, utf16: bool, tags: str, report: ImportReporter
 ) -> list[ImportedDoc]:
+    if not source.exists():
+        raise AnnotatorError(f"{source}: no such file or folder")
     if fmt == "txt":
         from annotator.core.corpus import open_corpus
 
