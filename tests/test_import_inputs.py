@@ -12,7 +12,7 @@ import pytest
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats import IMPORT_FORMATS
 from annotator.core.formats.importing import import_documents
-from tests.test_formats_support import texts_of
+from tests.test_formats_support import spans_of, texts_of
 
 BOM = b"\xef\xbb\xbf"
 
@@ -72,3 +72,27 @@ def test_a_source_that_does_not_exist_is_said_so(tmp_path: Path, fmt: str) -> No
     missing = tmp_path / "nope"
     result = cli("import", missing, "--format", fmt, "-o", tmp_path / "z.jsonl")
     assert (result.returncode, result.stderr) == (1, f"{missing}: no such file or folder\n")
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name", "content"),
+    [
+        ("doccano", "d.jsonl", b'{"id": "a", "text": "Kyiv", "label": [[0, 4, "GPE"]]}\n'),
+        ("prodigy", "p.jsonl",
+         b'{"text": "Kyiv", "meta": {"doc_id": "a"}, "spans": [{"start": 0, "end": 4, '
+         b'"label": "GPE"}]}\n'),
+        ("jsonl", "j.jsonl", b'{"id": "a", "text": "Kyiv", "meta": {}}\n'),
+        ("labelstudio", "l.json",
+         b'[{"id": "a", "data": {"text": "Kyiv"}, "annotations": [{"result": [{"value": '
+         b'{"start": 0, "end": 4, "text": "Kyiv", "labels": ["GPE"]}}]}]}]'),
+        ("doccano", "pretty.json", b'[\n {"id": "a", "text": "Kyiv", "label": [[0, 4, "GPE"]]}\n]'),
+    ],
+)  # fmt: skip
+def test_a_leading_bom_is_dropped(tmp_path: Path, fmt: str, name: str, content: bytes) -> None:
+    source = tmp_path / name
+    source.write_bytes(BOM + content)
+    annotations = tmp_path / "r.jsonl"
+    import_documents(source, fmt, tmp_path / "c.jsonl", annotations=annotations, annotator="x")
+    assert texts_of(tmp_path / "c.jsonl") == {"a": "Kyiv"}
+    if fmt != "jsonl":
+        assert spans_of(annotations) == {"a": {(0, 4, "GPE")}}

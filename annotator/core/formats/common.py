@@ -189,6 +189,12 @@ def read_bytes(path: Path, expected: str = "this format reads a file") -> bytes:
         raise AnnotatorError(f"{path}: cannot read: {error.strerror or error}") from None
 
 
+def without_bom(raw: bytes) -> bytes:
+    """``raw`` without a leading UTF-8 byte order mark, which editors on Windows write and JSON
+    parsers refuse (as ``.txt`` corpora drop it)."""
+    return raw.removeprefix(b"\xef\xbb\xbf")
+
+
 def decode(raw: bytes, path: Path) -> str:
     try:
         return raw.decode("utf-8")
@@ -197,8 +203,9 @@ def decode(raw: bytes, path: Path) -> str:
 
 
 def json_lines(path: Path) -> Iterable[tuple[int, dict[str, Any]]]:
-    """(line number, object) for each non-blank line of a JSONL file; one clear error otherwise."""
-    raw = read_bytes(path)
+    """(line number, object) for each non-blank line of a JSONL file (a leading BOM dropped);
+    one clear error otherwise."""
+    raw = without_bom(read_bytes(path))
     for number, line in enumerate(raw.split(b"\n"), start=1):
         if not line.strip():
             continue

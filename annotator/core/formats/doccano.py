@@ -29,6 +29,7 @@ from annotator.core.formats.common import (
     report_left_out,
     require_int,
     require_str,
+    without_bom,
 )
 from annotator.core.formats.offsets import Utf16Offsets, has_astral
 
@@ -63,7 +64,7 @@ def export_rows(items: Sequence[Item], style: str, utf16: bool, report: Reporter
 
 def _rows(path: Path) -> list[tuple[str, int, dict[str, Any]]]:
     """(where, number, row) per JSONL line; a pretty-printed JSON object or list is read too."""
-    raw = read_bytes(path)
+    raw = without_bom(read_bytes(path))
     if raw.lstrip()[:1] in (b"{", b"[") and raw.strip().count(b"\n") > 0:
         try:
             whole = orjson.loads(raw)

@@ -27,6 +27,7 @@ from annotator.core.formats.common import (
     read_bytes,
     report_left_out,
     require_int,
+    without_bom,
 )
 from annotator.core.formats.offsets import Utf16Offsets, has_astral
 
@@ -68,7 +69,7 @@ def export_tasks(items: Sequence[Item], utf16: bool, report: Reporter) -> bytes:
 
 
 def read(path: Path, utf16: bool, report: ImportReporter) -> list[ImportedDoc]:
-    raw = read_bytes(path)
+    raw = without_bom(read_bytes(path))
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
