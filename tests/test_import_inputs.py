@@ -96,3 +96,25 @@ def test_a_leading_bom_is_dropped(tmp_path: Path, fmt: str, name: str, content: 
     assert texts_of(tmp_path / "c.jsonl") == {"a": "Kyiv"}
     if fmt != "jsonl":
         assert spans_of(annotations) == {"a": {(0, 4, "GPE")}}
+
+
+def test_force_says_which_files_it_replaced(tmp_path: Path) -> None:
+    source = tmp_path / "d.jsonl"
+    source.write_bytes(b'{"id": "a", "text": "Kyiv", "label": [[0, 4, "GPE"]]}\n')
+    corpus, scheme = tmp_path / "f.jsonl", tmp_path / "f.scheme.toml"
+    args = ["import", source, "--format", "doccano", "-o", corpus]
+    first = cli(*args, "--annotations", tmp_path / "r.jsonl", "--annotator", "a")
+    assert first.stdout.splitlines()[1:] == [
+        f"wrote {corpus}",
+        f"wrote {scheme}",
+        f"wrote {tmp_path / 'r.jsonl'}",
+    ]
+    scheme.write_text("# edited\n", encoding="utf-8")
+    records = tmp_path / "r2.jsonl"
+    result = cli(*args, "--annotations", records, "--annotator", "a", "--force")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1:] == [
+        f"replaced {corpus}",
+        f"replaced {scheme}",
+        f"wrote {records}",
+    ]

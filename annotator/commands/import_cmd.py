@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     )
     print(result.summary())
     for path in result.files:
-        print(f"wrote {path}")
+        print(f"{'replaced' if path in result.replaced else 'wrote'} {path}")
     if result.warnings:
         print(f"{len(result.warnings)} warning(s): see above", file=sys.stderr)
     return 0

@@ -44,6 +44,7 @@ class ImportResult:
     files: list[Path]
     labels: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    replaced: list[Path] = field(default_factory=list)  # of ``files``, those that existed
     bad_spans: int = 0  # spans that were bad data, left out with ``skip_bad``
     not_imported: dict[str, int] = field(default_factory=dict)  # what -> how many
 
@@ -221,12 +222,12 @@ def _fit_scheme(
     return None, found
 
 
-def _refuse_existing(paths: Sequence[Path], force: bool) -> None:
-    if force:
-        return
-    for path in paths:
-        if path.exists():
-            raise AnnotatorError(f"{path}: already exists; choose another name or pass --force")
+def _refuse_existing(paths: Sequence[Path], force: bool) -> list[Path]:
+    """The outputs that exist (to be replaced, with ``force``; else the first is an error)."""
+    existing = [path for path in paths if path.exists()]
+    if existing and not force:
+        raise AnnotatorError(f"{existing[0]}: already exists; choose another name or pass --force")
+    return existing
 
 
 def _refuse_bad(source: Path, report: ImportReporter, skip_bad: bool) -> None:
@@ -300,7 +301,7 @@ def import_documents(
     fitted, found = _fit_scheme(annotated, scheme, source, report)
     scheme_out = scheme_path_for(corpus) if scheme is None and found else None
     outputs = [corpus, *filter(None, [annotations, scheme_out])]
-    _refuse_existing(outputs, force)
+    replaced = _refuse_existing(outputs, force)
     scheme_text = ""
     if scheme_out is not None:
         name = corpus_scheme_name(corpus.stem)
@@ -339,6 +340,7 @@ def import_documents(
         written,
         labels,
         report.lines,
+        replaced,
         len(report.bad),
         dict(report.not_imported),
     )
