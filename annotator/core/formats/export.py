@@ -10,30 +10,28 @@ of many documents (form, values...) is one summary line per format, each documen
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.corpus import Corpus, open_corpus
 from annotator.core.errors import AnnotatorError, UsageError
 from annotator.core.formats import EXPORT_FORMATS, UTF16_FORMATS
-from annotator.core.formats.common import Item, Reporter, Sink, write_atomic, write_files
+from annotator.core.formats.common import Item, Reporter, Sink
+from annotator.core.formats.export_out import (
+    EXTENSIONS,
+    check_out,
+    refuse_other_exports,
+    targets,
+    write,
+)
 from annotator.core.formats.source import Selection, parse_statuses, select_records
 from annotator.core.formats.splits import assign, parse_split
 from annotator.core.models import Document
 from annotator.core.scheme import Scheme
 from annotator.core.validate import scheme_problems, text_problems
 
-EXTENSIONS = {
-    "jsonl": ".jsonl",
-    "prodigy": ".jsonl",
-    "doccano": ".jsonl",
-    "labelstudio": ".json",
-    "conll": ".conll",
-    "hf": ".jsonl",
-    "spacy": ".spacy",
-    "brat": "",
-}
+NEEDS_CORPUS = "this export needs the texts: pass --corpus PATH"
 STYLES = ("label", "entities")
 OFFSETS = ("codepoints", "utf16")
 # Formats whose one file is text, so it can go to standard output (``-o -``) and be piped; brat
@@ -67,6 +65,27 @@ class ExportResult:
             f"{total} document(s) whose status is not {' or '.join(self.statuses)}: "
             + ", ".join(parts)
         )
+
+
+class HeldWarnings:
+    """The export's warnings, held back until it is known to go ahead: an output folder that
+    is refused (it holds another export) is then the one line said, not the last after many
+    about the records. ``release`` passes on what was held, and later lines at once."""
+
+    def __init__(self, sink: Sink | None) -> None:
+        self._sink = sink
+        self._held: list[str] | None = []
+
+    def __call__(self, line: str) -> None:
+        if self._held is not None:
+            self._held.append(line)
+        elif self._sink is not None:
+            self._sink(line)
+
+    def release(self) -> None:
+        held, self._held = self._held or [], None
+        for line in held:
+            self(line)
 
 
 def _check_options(
@@ -105,7 +124,7 @@ def load_items(
     raises), and the selection they came from (what was left out, whether it is gold)."""
     selection = select_records(source, annotator, statuses)
     if need_text and corpus is None:
-        raise UsageError("this export needs the texts: pass --corpus PATH")
+        raise UsageError(NEEDS_CORPUS)
     items = []
     for line, record in selection.records:
         problems: list[tuple[str, str]] = []
@@ -206,16 +225,22 @@ def export_records(
     ``OUT/<split>.jsonl``, with ``OUT/labels.json``. With ``out`` None (``-o -``) nothing is
     written: the one file of a ``STREAM_FORMATS`` export comes back as ``result.data``.
     """
+    # Every usage problem first, before a record is read or a warning said.
     _check_options(fmt, style, offsets, with_text, split, out is None)
     statuses = parse_statuses(status) if isinstance(status, str) else tuple(status)
     parts = parse_split(split) if split else None
-    opened = open_corpus(corpus) if isinstance(corpus, Path) else corpus
     need_text = fmt != "jsonl" or with_text
+    if need_text and corpus is None:
+        raise UsageError(NEEDS_CORPUS)
+    if out is not None:
+        check_out(out, fmt, parts is not None)
+    opened = open_corpus(corpus) if isinstance(corpus, Path) else corpus
     items, selection = load_items(source, opened, annotator, statuses, scheme, need_text)
     result = ExportResult(
         len(items), [], statuses=statuses, left_out=selection.left_out, gold=selection.gold
     )
-    report = Reporter(on_warning, verbose=verbose)
+    held = HeldWarnings(on_warning)
+    report = Reporter(held, verbose=verbose)
     if not items:
         wanted = ", ".join(statuses)
         report.warn(f"{source}: no records with status {wanted} to export")
@@ -232,6 +257,36 @@ def export_records(
             labels=labels,
         )
 
+    try:
+        files, counts = _files(items, fmt, render_, report, parts, seed, labels)
+    except AnnotatorError:
+        held.release()  # what was said before the problem explains it (hf: the empty split)
+        raise
+    report.finish()
+    result.details = report.details
+    if out is None:
+        held.release()
+        result.splits, result.warnings, result.data = counts, report.lines, files[""]
+        return result
+    refuse_other_exports(out, files, report)
+    held.release()
+    replaced = [path for path in targets(out, files) if path.is_file()]
+    written = write(out, files, fmt)
+    result.files, result.replaced = written, replaced
+    result.splits, result.warnings = counts, report.lines
+    return result
+
+
+def _files(
+    items: Sequence[Item],
+    fmt: str,
+    render_: Callable[[Sequence[Item]], dict[str, bytes]],
+    report: Reporter,
+    parts: list[tuple[str, float]] | None,
+    seed: int,
+    labels: Sequence[str],
+) -> tuple[dict[str, bytes], dict[str, int]]:
+    """The export's files (name under OUT -> bytes; "" for the one file) and each split's size."""
     ext = EXTENSIONS[fmt]
     files: dict[str, bytes] = {}
     counts: dict[str, int] = {}
@@ -259,68 +314,4 @@ def export_records(
         from annotator.core.formats.hf import LABELS_FILE, labels_bytes
 
         files[LABELS_FILE] = labels_bytes(labels)
-    report.finish()
-    result.details = report.details
-    if out is None:
-        result.splits, result.warnings, result.data = counts, report.lines, files[""]
-        return result
-    if list(files) != [""]:
-        _refuse_other_exports(out, files, report)
-    replaced = [path for path in _targets(out, files) if path.is_file()]
-    written = _write(out, files, fmt)
-    result.files, result.replaced = written, replaced
-    result.splits, result.warnings = counts, report.lines
-    return result
-
-
-# The names an export writes end so (brat: .txt and .ann; hf: .jsonl and labels.json); a file
-# with one of these under an export folder may be an earlier export's.
-EXPORT_SUFFIXES = frozenset({*(ext for ext in EXTENSIONS.values() if ext), ".txt", ".ann"})
-
-
-def other_export_files(out: Path, files: dict[str, bytes]) -> tuple[list[Path], list[Path]]:
-    """Files already under folder ``out`` that this export (``files``) does not write: those an
-    export could have written, then the others (hidden files are neither)."""
-    if not out.is_dir():
-        return [], []
-    ours = {out / name for name in files}
-    exported: list[Path] = []
-    others: list[Path] = []
-    for path in sorted(out.rglob("*")):
-        relative = path.relative_to(out)
-        if path in ours or not path.is_file():
-            continue
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        (exported if path.suffix in EXPORT_SUFFIXES else others).append(path)
-    return exported, others
-
-
-def _refuse_other_exports(out: Path, files: dict[str, bytes], report: Reporter) -> None:
-    """Stop an export into a folder that holds another export's files (with splits, documents
-    of one split would be left in another); never delete them. Other files are said and kept."""
-    exported, others = other_export_files(out, files)
-    if exported:
-        raise AnnotatorError(
-            f"{out}: holds {len(exported)} file(s) of an earlier export that are not part of this "
-            f"one (e.g. {exported[0].relative_to(out)}), so the folder would mix two exports; "
-            "choose an empty folder or remove them (nothing was written)"
-        )
-    if others:
-        report.warn(
-            f"{out}: {len(others)} other file(s) are not part of this export and are left as "
-            f"they are (e.g. {others[0].relative_to(out)})"
-        )
-
-
-def _targets(out: Path, files: dict[str, bytes]) -> list[Path]:
-    return [out] if list(files) == [""] else [out / name for name in files]
-
-
-def _write(out: Path, files: dict[str, bytes], fmt: str) -> list[Path]:
-    if list(files) == [""]:
-        if out.is_dir():
-            raise AnnotatorError(f"{out}: is a folder; {fmt} writes one file")
-        write_atomic(out, files[""])
-        return [out]
-    return write_files(out, files)
+    return files, counts

@@ -1,0 +1,93 @@
+"""Where an export goes: the output path checked before anything is read, the folder checked
+for an earlier export's files before anything is said or written, and the crash-safe write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.formats.common import Reporter, write_atomic, write_files
+
+EXTENSIONS = {
+    "jsonl": ".jsonl",
+    "prodigy": ".jsonl",
+    "doccano": ".jsonl",
+    "labelstudio": ".json",
+    "conll": ".conll",
+    "hf": ".jsonl",
+    "spacy": ".spacy",
+    "brat": "",
+}
+# Formats that write a folder even without --split.
+FOLDER_FORMATS = frozenset({"brat", "hf"})
+
+
+def check_out(out: Path, fmt: str, split: bool) -> None:
+    """Refuse an output path the export cannot write, before the records are read: a folder
+    for one file, a file for a folder, or a file where a folder on the way must be."""
+    one_file = not split and fmt not in FOLDER_FORMATS
+    if one_file and out.is_dir():
+        raise AnnotatorError(f"{out}: is a folder; {fmt} writes one file")
+    if not one_file and out.exists() and not out.is_dir():
+        raise AnnotatorError(f"{out}: exists and is not a folder; {fmt} writes a folder here")
+    # The folder the write would fail to make: the one on a file, or that file itself.
+    blocked = folder = out.parent
+    while not folder.exists() and folder != folder.parent:
+        blocked, folder = folder, folder.parent
+    if not folder.is_dir():
+        raise AnnotatorError(f"{blocked}: cannot write: a file stands where a folder is needed")
+
+
+# The names an export writes end so (brat: .txt and .ann; hf: .jsonl and labels.json); a file
+# with one of these under an export folder may be an earlier export's.
+EXPORT_SUFFIXES = frozenset({*(ext for ext in EXTENSIONS.values() if ext), ".txt", ".ann"})
+
+
+def other_export_files(out: Path, files: dict[str, bytes]) -> tuple[list[Path], list[Path]]:
+    """Files already under folder ``out`` that this export (``files``) does not write: those an
+    export could have written, then the others (hidden files are neither)."""
+    if not out.is_dir():
+        return [], []
+    ours = {out / name for name in files}
+    exported: list[Path] = []
+    others: list[Path] = []
+    for path in sorted(out.rglob("*")):
+        relative = path.relative_to(out)
+        if path in ours or not path.is_file():
+            continue
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        (exported if path.suffix in EXPORT_SUFFIXES else others).append(path)
+    return exported, others
+
+
+def refuse_other_exports(out: Path, files: dict[str, bytes], report: Reporter) -> None:
+    """Stop an export into a folder that holds another export's files (with splits, documents
+    of one split would be left in another); never delete them. Other files are said and kept."""
+    if list(files) == [""]:
+        return
+    exported, others = other_export_files(out, files)
+    if exported:
+        raise AnnotatorError(
+            f"{out}: holds {len(exported)} file(s) of an earlier export that are not part of this "
+            f"one (e.g. {exported[0].relative_to(out)}), so the folder would mix two exports; "
+            "choose an empty folder or remove them (nothing was written)"
+        )
+    if others:
+        report.warn(
+            f"{out}: {len(others)} other file(s) are not part of this export and are left as "
+            f"they are (e.g. {others[0].relative_to(out)})"
+        )
+
+
+def targets(out: Path, files: dict[str, bytes]) -> list[Path]:
+    return [out] if list(files) == [""] else [out / name for name in files]
+
+
+def write(out: Path, files: dict[str, bytes], fmt: str) -> list[Path]:
+    if list(files) == [""]:
+        if out.is_dir():  # made since check_out looked
+            raise AnnotatorError(f"{out}: is a folder; {fmt} writes one file")
+        write_atomic(out, files[""])
+        return [out]
+    return write_files(out, files)
