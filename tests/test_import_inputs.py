@@ -11,8 +11,11 @@ import pytest
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats import IMPORT_FORMATS
+from annotator.core.formats.common import Item, Reporter
 from annotator.core.formats.importing import import_documents
-from tests.test_formats_support import spans_of, texts_of
+from annotator.core.formats.prodigy import task
+from annotator.core.models import Document
+from tests.test_formats_support import record, spans_of, texts_of
 
 BOM = b"\xef\xbb\xbf"
 
@@ -118,3 +121,12 @@ def test_force_says_which_files_it_replaced(tmp_path: Path) -> None:
         f"replaced {scheme}",
         f"wrote {records}",
     ]
+
+
+@pytest.mark.parametrize(
+    ("status", "answer"), [("done", "accept"), ("in_progress", "ignore"), ("skipped", "ignore")]
+)
+def test_prodigy_accepts_only_finished_documents(status: str, answer: str) -> None:
+    text = "Kyiv freed 146."
+    item = Item(Document(id="d", text=text), record("d", text, [(0, 4, "GPE")], status=status))
+    assert task(item, Reporter())["answer"] == answer

@@ -102,6 +102,9 @@ def task_hash(input_hash_: int, spans: Sequence[dict[str, Any]]) -> int:
 
 
 def task(item: Item, report: Reporter) -> dict[str, Any]:
+    """The Prodigy task of one record. ``answer`` is ``accept`` for a ``done`` record only: an
+    ``in_progress`` one (a gold document with open conflicts) is not finished and a ``skipped``
+    one was passed over, so both are ``ignore``, which Prodigy keeps but does not train on."""
     document, record = item.document, item.record
     text = document.text
     tokens = tokenize(text)
@@ -147,7 +150,7 @@ def task(item: Item, report: Reporter) -> dict[str, Any]:
         ],
         "spans": spans,
         "_view_id": "ner_manual",
-        "answer": "ignore" if record.status == "skipped" else "accept",
+        "answer": "accept" if record.status == "done" else "ignore",
     }
 
 
