@@ -25,6 +25,7 @@ from annotator.core.formats.export_out import (
     targets,
     write,
 )
+from annotator.core.formats.open_conflicts import report_open_conflicts
 from annotator.core.formats.source import Selection, parse_statuses, select_records
 from annotator.core.formats.splits import assign, parse_split
 from annotator.core.models import Document
@@ -244,6 +245,8 @@ def export_records(
     if not items:
         wanted = ", ".join(statuses)
         report.warn(f"{source}: no records with status {wanted} to export")
+    if fmt != "jsonl":  # jsonl writes a gold record whole, its conflicts too
+        report_open_conflicts(items, report)
     labels = _labels(items, scheme)
 
     def render_(chosen: Sequence[Item]) -> dict[str, bytes]:
