@@ -114,6 +114,9 @@ class GoldStore(Store):
             self.messages = [self._lock.message] if self._lock.message else []
             self.records = {}
             self.latest: dict[str, GoldLine] = {}
+            # Every line of the file as the review opened it, in order: earlier sessions'
+            # decisions can be undone from them (``review_history``).
+            self.history: list[GoldLine] = []
             # Decided once the lock is held: another review may have written it meanwhile.
             self.created = not journal.exists() or journal.stat().st_size == 0
             self._lines = 0  # lines in the file
@@ -136,6 +139,7 @@ class GoldStore(Store):
         for facts, line in lines:
             self._lines += 1
             self.latest[facts.doc_id] = GoldLine(self._lines, offset, len(line), facts)
+            self.history.append(self.latest[facts.doc_id])
             offset += len(line)
             yield line
 
@@ -166,6 +170,7 @@ class GoldStore(Store):
                     found = _line_facts(line, number)
                     if isinstance(found, LineFacts):
                         self.latest[found.doc_id] = GoldLine(number, offset, len(raw), found)
+                        self.history.append(self.latest[found.doc_id])
                         owed = b"" if complete else b"\n"
                     elif found is None:
                         not_gold = not_gold or number
@@ -199,11 +204,18 @@ class GoldStore(Store):
         saved = self.records.get(doc_id)
         if isinstance(saved, GoldRecord):
             return saved
-        line = self.latest[doc_id]
+        return self.record_at(self.latest[doc_id])
+
+    def line_at(self, line: GoldLine) -> bytes:
+        """The bytes of ``line`` (without its newline), as the file holds them."""
         with self.journal.open("rb") as handle:
             handle.seek(line.offset)
-            raw = handle.read(line.length)
-        found = parse_record_line(raw.rstrip(b"\n"), line.number)
+            return handle.read(line.length).rstrip(b"\n")
+
+    def record_at(self, line: GoldLine) -> GoldRecord:
+        """The gold record of ``line`` (the document's latest, or one of ``history``)."""
+        doc_id = line.facts.doc_id
+        found = parse_record_line(self.line_at(line), line.number)
         if not isinstance(found, GoldRecord) or found.doc_id != doc_id:
             raise AnnotatorError(
                 f"{self.journal}:{line.number}: is not the line of {doc_id!r} it was when the "

@@ -12,8 +12,9 @@ The walk (``review_walk``): documents in corpus order; within a document span co
 region, then field conflicts in scheme order. ``next_conflict`` / ``previous_conflict`` wrap
 around; a decision moves on to the next open conflict after the one settled. What a decision
 does to the record is ``review_decisions``' business (``review_typed``'s for a value the
-reviewer types). ``undo`` puts back the record as it was before the last decision of this
-session (saved again, so the gold file says so too).
+reviewer types). ``undo`` puts back the record as it was before the last decision (saved
+again, so the gold file says so too): this session's, then, read back from the gold file, those
+of earlier sessions (``review_history``), so that a decision can be revised after a resume.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from annotator.core.corpus import Corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.merge import utc_now
 from annotator.core.models import Document, GoldRecord, Span
+from annotator.core.review_history import EarlierDecisions
 from annotator.core.review_links import Annotations
 from annotator.core.review_notices import drawn_notice, overlap_notice, taken_notice
 from annotator.core.review_records import ReviewRecords
@@ -79,6 +81,7 @@ class ReviewSession(SavesThroughStore):
         self.order = ConflictOrder(self.doc_ids, self.records, scheme)
         self._relay = relay or StatusRelay()
         self._undo: list[tuple[Place, GoldRecord]] = []
+        self._earlier = EarlierDecisions(store, self.records)
         self._documents: dict[str, Document] = {}
         self._notices: list[str] = []
         self._changed: set[str] = set()  # documents saved while the session runs
@@ -344,9 +347,10 @@ class ReviewSession(SavesThroughStore):
         return self.current
 
     def undo(self) -> Place | None:
-        """Put back the record as it was before the last decision; None when there was none."""
+        """Put back the record as it was before the last decision (this session's, else an
+        earlier session's); None when there was none."""
         if not self._undo:
-            return None
+            return self._undo_earlier()
         place, before = self._undo.pop()
         self.save(before)
         self.editing = False
@@ -355,7 +359,20 @@ class ReviewSession(SavesThroughStore):
 
     @property
     def can_undo(self) -> bool:
-        return bool(self._undo)
+        return bool(self._undo) or bool(self._earlier)
+
+    def _undo_earlier(self) -> Place | None:
+        undone = self._earlier.pop(self.records)
+        if undone is None:
+            return None
+        before, reopened = undone
+        self.save(before)
+        self.editing = False
+        if reopened is not None:
+            self.current = Place(before.doc_id, reopened)
+        again = f"{reopened} is open again" if reopened else "is as it was before it"
+        self._notices.append(f"undid a decision of an earlier session: {before.doc_id} {again}")
+        return self.current
 
     def summary(self) -> str:
         done = self.documents_done()

@@ -347,7 +347,7 @@ class ReviewScreen(Screen[None]):
 
     def action_undo(self) -> None:
         if not self.session.can_undo:
-            self.tell("nothing to undo in this session")
+            self.tell("nothing to undo: no decision is left in the gold file")
             return
         # The toasts said what the undone decision did ("… is settled: done"): now untrue.
         clear(self)

@@ -1,0 +1,96 @@
+"""Decisions of earlier review sessions, read back from the gold file so that they can be undone.
+
+A review appends a document's whole gold record at each decision, and an undo appends the
+record as it was before (``review.ReviewSession``). The gold file therefore holds, for each
+document, its history: the record merge wrote, then one line per decision or undo. Read back in
+file order, a line whose record is the one before the document's last decision is that
+decision's undo; a line whose record is the document's last one again is no decision at all
+(a review under another reviewer's name writes every line again); any other line is a decision.
+Records are compared without ``annotator``, ``updated_at`` and ``seconds_spent``, which every
+save changes.
+
+``earlier_decisions`` gives the decisions still in force, oldest first, each as the document
+and the line of its record before: undoing one puts that record back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import orjson
+
+from annotator.core.gold_store import GoldLine, GoldStore
+from annotator.core.models import GoldRecord
+from annotator.core.store import Store
+
+_SAVED_ANEW = ("annotator", "updated_at", "seconds_spent")
+
+
+def _content(store: GoldStore, line: GoldLine) -> dict[str, Any]:
+    data: dict[str, Any] = orjson.loads(store.line_at(line))
+    for key in _SAVED_ANEW:
+        data.pop(key, None)
+    return data
+
+
+def earlier_decisions(store: GoldStore) -> list[GoldLine]:
+    """The lines to put back, one per decision of an earlier session still in force, in the
+    order the decisions were made (each: the document's record before it)."""
+    by_doc: dict[str, list[GoldLine]] = {}
+    for line in store.history:
+        by_doc.setdefault(line.facts.doc_id, []).append(line)
+    decisions: list[tuple[int, GoldLine]] = []  # (the decision's line number, the line before)
+    for lines in by_doc.values():
+        if len(lines) < 2:
+            continue  # merge's record only: nothing decided
+        states = [lines[0]]  # the document's record after each decision in force
+        contents = [_content(store, lines[0])]
+        made: list[tuple[int, GoldLine]] = []
+        for line in lines[1:]:
+            content = _content(store, line)
+            if content == contents[-1]:
+                states[-1] = line  # written again (another reviewer's name): no decision
+            elif len(contents) > 1 and content == contents[-2]:
+                states.pop()  # the last decision, undone
+                contents.pop()
+                made.pop()
+                states[-1] = line
+            else:
+                made.append((line.number, states[-1]))
+                states.append(line)
+                contents.append(content)
+        decisions.extend(made)
+    return [before for _number, before in sorted(decisions, key=lambda item: item[0])]
+
+
+class EarlierDecisions:
+    """The earlier sessions' decisions on the documents under review, read from the gold file
+    the first time they are asked for (a review that never undoes that far never reads it)."""
+
+    def __init__(self, store: Store, in_review: Mapping[str, GoldRecord]) -> None:
+        self._store = store if isinstance(store, GoldStore) else None
+        self._in_review = in_review
+        self._lines: list[GoldLine] | None = None
+
+    def _left(self) -> list[GoldLine]:
+        if self._lines is None:
+            found = earlier_decisions(self._store) if self._store is not None else []
+            self._lines = [line for line in found if line.facts.doc_id in self._in_review]
+        return self._lines
+
+    def __bool__(self) -> bool:
+        return bool(self._left())
+
+    def pop(self, records: Mapping[str, GoldRecord]) -> tuple[GoldRecord, str | None] | None:
+        """The last decision's record before it, to be saved (None: no decision left), and
+        the conflict it settled, open again in that record."""
+        if self._store is None or not self._left():
+            return None
+        line = self._left().pop()
+        now = records[line.facts.doc_id]
+        # The time spent stays spent: the record put back keeps the document's seconds so far.
+        before = self._store.record_at(line).model_copy(update={"seconds_spent": now.seconds_spent})
+        settled = {conflict["id"] for conflict in now.conflicts}
+        reopened = [c["id"] for c in before.conflicts if c["id"] not in settled]
+        return before, (reopened[0] if reopened else None)
