@@ -131,7 +131,7 @@ def test_rebound_delete_undo_redo(session: AnnotationSession) -> None:
     ]
     assert session.redo()
     assert session.record.spans == []
-    assert session.redo() is False
+    assert session.redo() is None
 
 
 def test_history_is_kept_per_document_while_the_session_runs(

@@ -9,7 +9,8 @@ Choices made here that callers rely on:
   digits ("146", "1,200"), a date is ``YYYY-MM-DD``/``YYYY-MM``/``YYYY``; "" clears a field (None,
   or [] for a list). A list field takes a list of strings or one string with an item per line.
 - Setting a field by hand to a different value drops its link: the value no longer comes from
-  the span. Filling it from a span again records the link again.
+  the span. Filling it from a span again records the link again. ``link_span`` and
+  ``unlink_span`` add or drop a link and leave the value alone.
 - ``form_problems`` reports paths the pydantic way (``releases.0.count``), as ``validate`` prints
   them; every other function uses link paths (``releases[0].count``).
 """
@@ -253,6 +254,46 @@ def fill_from_span(record: Record, path: str, span_id: str, scheme: Scheme) -> R
     form = _with_value(record, path, scheme, value)
     links[path] = [span_id]
     return _rebuilt(record, form, links)
+
+
+def link_span(record: Record, path: str, span_id: str, scheme: Scheme) -> Record:
+    """Link a span to the field at ``path`` without touching its value.
+
+    The guidelines link every figure of an entry when the sides disagree (187 and 210 for one
+    transfer) while the value is the receiving side's: the figure not taken is linked only.
+    The span must carry the field's ``from_label``; a span linked already is refused."""
+    _, _, leaf = resolve_path(scheme, path)
+    span = record.span_by_id(span_id)
+    if span is None:
+        raise AnnotatorError(f"{path}: no span {span_id!r}")
+    if leaf.from_label is None:
+        raise AnnotatorError(f"{path} is not linked to spans; type its value instead")
+    if span.label != leaf.from_label:
+        raise AnnotatorError(
+            f"{path} is linked to {leaf.from_label} spans; {span_id} "
+            f"({span.text!r}) is labelled {span.label}"
+        )
+    _with_value(record, path, scheme, None)  # an item that is not there is refused
+    linked = record.links.get(path, [])
+    if span_id in linked:
+        raise AnnotatorError(f"{path}: {span_id} ({span.text!r}) is linked already")
+    links = {**record.links, path: [*linked, span_id]}
+    return _rebuilt(record, dict(record.form), links)
+
+
+def unlink_span(record: Record, path: str, span_id: str | None = None) -> Record:
+    """Drop the link from the field at ``path`` to ``span_id`` (None: every link of the
+    field); the value stays, as if typed. A link that is not there is refused."""
+    linked = record.links.get(path, [])
+    if not linked:
+        raise AnnotatorError(f"{path} has no links")
+    if span_id is not None and span_id not in linked:
+        raise AnnotatorError(f"{path} is not linked to {span_id} (its links: {' '.join(linked)})")
+    kept = [] if span_id is None else [other for other in linked if other != span_id]
+    links = {key: value for key, value in record.links.items() if key != path}
+    if kept:
+        links[path] = kept
+    return _rebuilt(record, dict(record.form), links)
 
 
 def _is_empty(value: Any) -> bool:

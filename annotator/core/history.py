@@ -7,8 +7,9 @@ gives back exactly the earlier record object. The screen keeps one history per d
 from __future__ import annotations
 
 from collections import deque
+from dataclasses import dataclass
 
-from annotator.core.models import Record
+from annotator.core.models import Record, Span
 
 DEFAULT_LIMIT = 500
 
@@ -64,3 +65,110 @@ class History:
         self._undo.append(self._current)
         self._current = self._redo.pop()
         return self._current
+
+
+@dataclass(frozen=True)
+class Step:
+    """What one step from ``before`` to ``after`` changed, as undo and redo name it
+    (``label s5 count 'two journalists'``), and where: the span or form path to bring into
+    view (None when the step changed no span, or no field)."""
+
+    text: str
+    span_id: str | None = None
+    path: str | None = None
+    offset: int | None = None  # where the span changed begins (in either record)
+
+
+def describe_step(before: Record, after: Record) -> Step:
+    """The change from ``before`` to ``after``: undo reports it as "undid: …", redo as
+    "redid: …". An undo that changed a field off-screen, or a span far down the article,
+    went unseen in a trial; this names it and says where it is."""
+    parts: list[str] = []
+    span_id: str | None = None
+    offset: int | None = None
+    old = {span.id: span for span in before.spans}
+    new = {span.id: span for span in after.spans}
+    for sid in sorted(new.keys() - old.keys(), key=_id_order):
+        parts.append(f"label {_named(new[sid])}")
+        span_id, offset = (sid, new[sid].start) if span_id is None else (span_id, offset)
+    for sid in sorted(old.keys() - new.keys(), key=_id_order):
+        parts.append(f"delete {_named(old[sid])}")
+        span_id, offset = (sid, old[sid].start) if span_id is None else (span_id, offset)
+    for sid in sorted(old.keys() & new.keys(), key=_id_order):
+        was, now = old[sid], new[sid]
+        if was.label != now.label:
+            parts.append(f"relabel {sid} {was.label} → {now.label}")
+        if (was.start, was.end) != (now.start, now.end):
+            parts.append(f"re-bound {sid} {_quoted(was.text)} → {_quoted(now.text)}")
+        elif was.value != now.value and was.label == now.label:
+            parts.append(f"value of {sid} {_shown(was.value)} → {_shown(now.value)}")
+        if was != now and span_id is None:
+            span_id, offset = sid, now.start
+    fields = _changed_fields(before, after)
+    parts.extend(text for text, _path in fields)
+    if before.note != after.note:
+        parts.append("note")
+    if not parts:
+        return Step("no change")
+    shown = parts[:3] + ([f"and {len(parts) - 3} more"] if len(parts) > 3 else [])
+    return Step("; ".join(shown), span_id, fields[0][1] if fields else None, offset)
+
+
+def _changed_fields(before: Record, after: Record) -> list[tuple[str, str]]:
+    """``(what, path)`` for each form field whose value or links differ (``releases[9].
+    releasees``, twice); a group item added or removed as ``remove releases #3``, its path
+    that of the item (``releases[2]``)."""
+    changed: list[tuple[str, str]] = []
+    for name in sorted(before.form.keys() | after.form.keys()):
+        was, now = before.form.get(name), after.form.get(name)
+        if (was is None and isinstance(now, list)) or (now is None and isinstance(was, list)):
+            was, now = was or [], now or []  # a group not in the form yet has no items
+        if isinstance(was, list) and isinstance(now, list) and _is_group(was + now):
+            if len(was) != len(now):
+                verb = "add" if len(now) > len(was) else "remove"
+                index = _first_difference(was, now)
+                changed.append((f"{verb} {name} #{index + 1}", f"{name}[{index}]"))
+                continue
+            for index, (item, other) in enumerate(zip(was, now, strict=True)):
+                for key in sorted(item.keys() | other.keys()):
+                    path = f"{name}[{index}].{key}"
+                    if item.get(key) != other.get(key) or _links(before, path) != _links(
+                        after, path
+                    ):
+                        changed.append((path, path))
+        elif was != now or _links(before, name) != _links(after, name):
+            changed.append((name, name))
+    return changed
+
+
+def _is_group(items: list[object]) -> bool:
+    return bool(items) and all(isinstance(item, dict) for item in items)
+
+
+def _first_difference(was: list[object], now: list[object]) -> int:
+    for index, (item, other) in enumerate(zip(was, now, strict=False)):
+        if item != other:
+            return index
+    return min(len(was), len(now))
+
+
+def _links(record: Record, path: str) -> list[str]:
+    return record.links.get(path, [])
+
+
+def _id_order(span_id: str) -> tuple[int, str]:
+    digits = span_id.lstrip("s")
+    return (int(digits), span_id) if digits.isdigit() else (0, span_id)
+
+
+def _quoted(text: str) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= 24 else text[:23] + "…")
+
+
+def _named(span: Span) -> str:
+    return f"{span.id} {span.label} {_quoted(span.text)}"
+
+
+def _shown(value: object) -> str:
+    return "(none)" if value is None else str(value)

@@ -28,7 +28,7 @@ from annotator.core.models import SCHEMA_VERSION, Document, Record
 from annotator.core.saving import SavesThroughStore, StatusRelay
 from annotator.core.scheme import Scheme, default_scheme_path, load_scheme
 from annotator.core.session_edits import Refused as Refused
-from annotator.core.session_edits import SessionEdits
+from annotator.core.session_form import SessionForm
 from annotator.core.session_progress import SessionProgress
 from annotator.core.store import Store
 from annotator.core.timer import ActiveTimer
@@ -58,7 +58,7 @@ class DocumentState:
 
 
 @dataclass
-class AnnotationSession(SessionEdits, SessionProgress, SavesThroughStore):
+class AnnotationSession(SessionForm, SessionProgress, SavesThroughStore):
     corpus: Corpus
     scheme: Scheme
     scheme_path: Path
@@ -73,6 +73,10 @@ class AnnotationSession(SessionEdits, SessionProgress, SavesThroughStore):
     _state: DocumentState | None = None
     _histories: dict[str, History] = field(default_factory=dict)
     _notices: list[str] = field(default_factory=list)
+    # Notices about the document being left, told once the next one is open: the screen
+    # clears the previous document's messages then (a "flagged" or a refusal left over from
+    # it made the next one look flagged or refused).
+    _carried: list[str] = field(default_factory=list)
     _changed: set[str] = field(default_factory=set)  # documents saved while the session runs
     _text_sha256: dict[str, str] = field(default_factory=dict)  # see SessionProgress
     _closed: bool = False
@@ -131,6 +135,8 @@ class AnnotationSession(SessionEdits, SessionProgress, SavesThroughStore):
             self._histories[document.id] = history
         self.selected = None
         self.timer.restart()
+        self._notices.extend(self._carried)
+        self._carried.clear()
 
     def open(self, doc_id: str) -> None:
         """Read and enter a document in one go (the screen reads in a worker instead)."""
@@ -195,10 +201,14 @@ class AnnotationSession(SessionEdits, SessionProgress, SavesThroughStore):
         return self._after_finishing()
 
     def skip(self) -> str | None:
-        """Mark skipped; the next unfinished id."""
+        """Mark skipped; the next unfinished id. The notice says so, and, when the note is
+        empty, that the guidelines want the reason there."""
         self._writable()
         self._set_status("skipped")
-        return self._after_finishing()
+        told = f"skipped {self.document.id}"
+        if not self.record.note.strip():
+            told += ": its note is empty; the guidelines want the reason there (p goes back)"
+        return self._after_finishing(told)
 
     def toggle_flag(self) -> bool:
         self._writable()
@@ -210,11 +220,16 @@ class AnnotationSession(SessionEdits, SessionProgress, SavesThroughStore):
         if self.record.status != status or not self.state.saved:
             self._commit(self.record.model_copy(update={"status": status}), undoable=False)
 
-    def _after_finishing(self) -> str | None:
+    def _after_finishing(self, told: str | None = None) -> str | None:
+        """The next unfinished id; ``told`` is a notice about the document left, shown now
+        when none follows, else once the next one is open."""
         following = self.next_unfinished_id()
         if following is None:
             done, total = self.progress()
+            self._notices.extend([told] if told else [])
             self._notices.append(f"every document is finished ({done}/{total} done)")
+        elif told:
+            self._carried.append(told)
         return following
 
     # ----------------------------------------------------------------- saving

@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from annotator.core import forms, search, spans
+from annotator.core import search, spans
 from annotator.core.errors import AnnotatorError
-from annotator.core.history import History
+from annotator.core.history import History, Step, describe_step
 from annotator.core.models import Document, Record, Span
-from annotator.core.scheme import FormField, Scheme
+from annotator.core.scheme import Scheme
 
 
 class Refused(AnnotatorError):
@@ -219,6 +219,32 @@ class SessionEdits:
     def delete(self, span_id: str | None = None) -> Span:
         self._writable()
         span = self._target(span_id)
+        return self._delete(span)
+
+    def delete_in(self, start: int, end: int) -> Span:
+        """Delete the span ``x`` means with the selection start..end: the selected span when
+        there is no selection, else the span the selection (or its snapped words) covers
+        exactly, else the only span the selection overlaps (a search for "Pravonian men"
+        selects past the span "Pravonian"). Several overlapped: refused, naming them; none
+        is deleted, not even the one just labelled."""
+        self._writable()
+        if start == end:
+            return self._delete(self._target(None))
+        start, end = min(start, end), max(start, end)
+        exact = {(start, end), self._snapped(start, end)}
+        touched = [s for s in self.record.spans if s.start < end and start < s.end]
+        covered = [s for s in touched if (s.start, s.end) in exact]
+        if len(touched) == 1 or covered:
+            return self._delete((covered or touched)[0])
+        if touched:
+            names = ", ".join(_named(s) for s in touched)
+            raise Refused(
+                f"x: the selection overlaps {names}; none deleted: select inside the one span "
+                "to delete (or put the cursor on it), then press x"
+            )
+        raise Refused("x: the selection touches no span; select over part of the span first")
+
+    def _delete(self, span: Span) -> Span:
         self._commit(self._call(spans.delete_span, self.record, span.id))
         self.selected = None
         return span
@@ -244,65 +270,6 @@ class SessionEdits:
         self._found = None if found is None else (self.document.id, key, *found)
         return found
 
-    # ------------------------------------------------------------------- form
-    def form_field(self, path: str) -> FormField:
-        return self._call(forms.resolve_path, self.scheme, path)[2]  # type: ignore[no-any-return]
-
-    def field_value(self, path: str) -> Any:
-        """The value at ``path`` (None, or [] for a list, when not filled in)."""
-        return self._call(forms.field_value, self.record, path, self.scheme)
-
-    def group_size(self, group: str) -> int:
-        items = self.record.form.get(group)
-        return len(items) if isinstance(items, list) else 0
-
-    def set_field(self, path: str, raw: str | None) -> None:
-        """Set a form field from what was typed or chosen; a list takes comma-separated text."""
-        self._writable()
-        field = self.form_field(path)
-        value: Any = raw
-        if field.type == "list" and isinstance(raw, str):
-            value = forms.typed_list(raw)
-        if self._call(forms.coerce_field_value, field, value) == self.field_value(path):
-            return
-        self._commit(self._call(forms.set_field, self.record, path, value, self.scheme))
-
-    def add_group_item(self, group: str) -> int:
-        self._writable()
-        self._commit(self._call(forms.add_group_item, self.record, group, self.scheme))
-        return self.group_size(group) - 1
-
-    def remove_group_item(self, group: str, index: int) -> None:
-        self._writable()
-        self._commit(self._call(forms.remove_group_item, self.record, group, index))
-
-    def fill_from_span(self, path: str, span_id: str | None = None) -> None:
-        """Fill a field from the selected span and record the link. When that span's label is
-        not the one the field is filled from, a span of that label sharing a character with it
-        is taken (one beginning at the same place first, then the shortest): with the cursor
-        on "six", both a count and the releasee "six wounded soldiers", a count field takes
-        the count."""
-        self._writable()
-        span = self._target(span_id)
-        wanted = self._call(forms.resolve_path, self.scheme, path)[2].from_label
-        if span_id is None and wanted is not None and span.label != wanted:
-            fitting = [
-                other
-                for _where, other in spans.overlapping(self.record, span)
-                if other.label == wanted
-            ]
-            if fitting:
-                span = min(fitting, key=lambda other: (other.start != span.start, len(other.text)))
-        self._commit(self._call(forms.fill_from_span, self.record, path, span.id, self.scheme))
-
-    def set_note(self, note: str) -> None:
-        self._writable()
-        if note != self.record.note:
-            self._commit(self.record.model_copy(update={"note": note}))
-
-    def missing_required(self) -> list[str]:
-        return list(forms.missing_required(self.record, self.scheme))
-
     # ---------------------------------------------------------------- history
     def can_undo(self) -> bool:
         return self._history().can_undo
@@ -310,22 +277,29 @@ class SessionEdits:
     def can_redo(self) -> bool:
         return self._history().can_redo
 
-    def undo(self) -> bool:
+    def undo(self) -> Step | None:
+        """Step back; what the step undone had done (None: nothing to undo). The span it
+        changed becomes the selected one."""
         self._writable()
-        return self._restore(self._history().undo())
+        current = self.record
+        return self._restore(self._history().undo(), current, undoing=True)
 
-    def redo(self) -> bool:
+    def redo(self) -> Step | None:
         self._writable()
-        return self._restore(self._history().redo())
+        current = self.record
+        return self._restore(self._history().redo(), current, undoing=False)
 
-    def _restore(self, earlier: Record | None) -> bool:
-        if earlier is None:
-            return False
-        content = {key: getattr(earlier, key) for key in ("spans", "form", "links", "note")}
+    def _restore(self, other: Record | None, current: Record, undoing: bool) -> Step | None:
+        if other is None:
+            return None
+        content = {key: getattr(other, key) for key in ("spans", "form", "links", "note")}
         self._commit(self.record.model_copy(update=content), undoable=False)
-        if self.span(self.selected) is None:
+        step = describe_step(other, current) if undoing else describe_step(current, other)
+        if step.span_id is not None and self.span(step.span_id) is not None:
+            self.selected = step.span_id
+        elif self.span(self.selected) is None:
             self.selected = None
-        return True
+        return step
 
 
 def _named(span: Span) -> str:

@@ -1,0 +1,118 @@
+"""Form operations of the annotation session (mixed into AnnotationSession through
+SessionForm): fields, groups, the note, and the links between fields and spans.
+
+Like ``session_edits``, each method checks the document may be changed, calls ``forms`` and
+hands the new record to ``_commit``; a refusal raises Refused with the reason.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from annotator.core import forms, spans
+from annotator.core.models import Span
+from annotator.core.scheme import FormField
+from annotator.core.session_edits import Refused, SessionEdits
+
+
+class SessionForm(SessionEdits):
+    """The event form of the open document's record (see AnnotationSession)."""
+
+    def form_field(self, path: str) -> FormField:
+        return self._call(forms.resolve_path, self.scheme, path)[2]  # type: ignore[no-any-return]
+
+    def field_value(self, path: str) -> Any:
+        """The value at ``path`` (None, or [] for a list, when not filled in)."""
+        return self._call(forms.field_value, self.record, path, self.scheme)
+
+    def group_size(self, group: str) -> int:
+        items = self.record.form.get(group)
+        return len(items) if isinstance(items, list) else 0
+
+    def set_field(self, path: str, raw: str | None) -> None:
+        """Set a form field from what was typed or chosen; a list takes comma-separated text."""
+        self._writable()
+        field = self.form_field(path)
+        value: Any = raw
+        if field.type == "list" and isinstance(raw, str):
+            value = forms.typed_list(raw)
+        if self._call(forms.coerce_field_value, field, value) == self.field_value(path):
+            return
+        self._commit(self._call(forms.set_field, self.record, path, value, self.scheme))
+
+    def add_group_item(self, group: str) -> int:
+        self._writable()
+        self._commit(self._call(forms.add_group_item, self.record, group, self.scheme))
+        return self.group_size(group) - 1
+
+    def remove_group_item(self, group: str, index: int) -> None:
+        """Remove an item, saying so: a trial lost a whole release to an enter on its
+        remove button, unseen."""
+        self._writable()
+        self._commit(self._call(forms.remove_group_item, self.record, group, index))
+        self._notices.append(f"removed {group} #{index + 1}; ctrl+z brings it back")
+
+    def fill_from_span(self, path: str, span_id: str | None = None) -> None:
+        """Fill a field from the selected span (``_span_for``) and record the link. A value
+        that came from other linked spans and is replaced is named in a notice: two disputed
+        figures filled one after the other left only the second, unseen (``link_span`` links
+        a span without filling)."""
+        self._writable()
+        span = self._span_for(path, span_id)
+        before = self.field_value(path)
+        linked = [other for other in self.record.links.get(path, []) if other != span.id]
+        self._commit(self._call(forms.fill_from_span, self.record, path, span.id, self.scheme))
+        now = self.field_value(path)
+        dropped = [other for other in linked if other not in self.record.links.get(path, [])]
+        if dropped and now != before:
+            name = path.rsplit(".", 1)[-1]
+            self._notices.append(
+                f"{name}: {forms.typed_text(now)} (was {forms.typed_text(before)} from "
+                f"{' '.join(dropped)}, now unlinked); ctrl+t links a span without filling"
+            )
+
+    def link_span(self, path: str, span_id: str | None = None) -> Span:
+        """Link the selected span (``_span_for``) to a field, its value left alone: the
+        figure of the side that gave the people is the value, the other is linked only."""
+        self._writable()
+        span = self._span_for(path, span_id)
+        self._commit(self._call(forms.link_span, self.record, path, span.id, self.scheme))
+        return span
+
+    def unlink(self, path: str) -> list[str]:
+        """Drop the field's link to the selected span when it is one of its links, else every
+        link of the field; the ids unlinked. The value stays (emptying the field drops them
+        all)."""
+        self._writable()
+        linked = self.record.links.get(path, [])
+        if not linked:
+            raise Refused(f"{path} has no links")
+        one = self.selected if self.selected in linked else None
+        self._commit(self._call(forms.unlink_span, self.record, path, one))
+        return [one] if one is not None else list(linked)
+
+    def _span_for(self, path: str, span_id: str | None) -> Span:
+        """The span ``span_id``, else the selected one; when that span's label is not the
+        one the field is filled from, a span of that label sharing a character with it
+        (one beginning at the same place first, then the shortest): with the cursor on
+        "six", both a count and the releasee "six wounded soldiers", a count field takes
+        the count."""
+        span = self._target(span_id)
+        wanted = self._call(forms.resolve_path, self.scheme, path)[2].from_label
+        if span_id is None and wanted is not None and span.label != wanted:
+            fitting = [
+                other
+                for _where, other in spans.overlapping(self.record, span)
+                if other.label == wanted
+            ]
+            if fitting:
+                span = min(fitting, key=lambda other: (other.start != span.start, len(other.text)))
+        return span
+
+    def set_note(self, note: str) -> None:
+        self._writable()
+        if note != self.record.note:
+            self._commit(self.record.model_copy(update={"note": note}))
+
+    def missing_required(self) -> list[str]:
+        return list(forms.missing_required(self.record, self.scheme))
