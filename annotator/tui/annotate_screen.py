@@ -7,23 +7,26 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.widgets import Button, Input, OptionList
 
-from annotator.core.scheme import guidelines_path
+from annotator.core.history import Step
+from annotator.core.models import Span
 from annotator.core.session import AnnotationSession
+from annotator.tui.annotate_guidelines import GuidelinesActions
 from annotator.tui.annotate_help import annotate_key_sections
 from annotator.tui.form_panel import (
     EventForm,
     FieldEdited,
     GroupBox,
     NoteEdited,
+    short,
 )
 from annotator.tui.keys import with_label_keys
 from annotator.tui.screens import DocListScreen, HelpScreen
-from annotator.tui.session_view import FAILED, GuidelinesView, SessionView
+from annotator.tui.session_view import FAILED, SessionView
 from annotator.tui.span_detail import SpanDetail, ValueEdited
 
 
@@ -32,7 +35,7 @@ def annotate_screen_for(session: AnnotationSession) -> AnnotateScreen:
     return with_label_keys(AnnotateScreen, session.scheme)(session)
 
 
-class AnnotateScreen(SessionView):
+class AnnotateScreen(GuidelinesActions, SessionView):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "rebound", "Re-bound", show=False),
         Binding("x", "delete_span", "Delete span", show=False),
@@ -52,6 +55,8 @@ class AnnotateScreen(SessionView):
         Binding("g", "guidelines", "Guidelines", show=False),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("ctrl+l", "fill_from_span", "Fill field from span", show=False),
+        Binding("ctrl+t", "link_span", "Link span to field, value kept", show=False),
+        Binding("ctrl+n", "unlink", "Unlink span from field", show=False),
         Binding("ctrl+r", "start_over", "Start over (stale record)"),
         Binding("escape", "focus_article", "Back to article", show=False),
         Binding("q", "quit", "Quit"),
@@ -86,15 +91,34 @@ class AnnotateScreen(SessionView):
 
     def action_delete_span(self) -> None:
         self.follow_article()
-        self.change(self.session.delete)
+        span = self.change(self.session.delete_in, *self.article.selection_offsets())
+        if span is not FAILED:
+            self.notify(f"deleted {span.id} {span.label} {short(span.text, 24)!r}; ctrl+z undoes")
 
-    def action_undo(self) -> None:
-        if self.change(self.session.undo) is False:
-            self.notify("nothing to undo")
+    async def action_undo(self) -> None:
+        await self._show_step("undo", self.change(self.session.undo))
 
-    def action_redo(self) -> None:
-        if self.change(self.session.redo) is False:
-            self.notify("nothing to redo")
+    async def action_redo(self) -> None:
+        await self._show_step("redo", self.change(self.session.redo))
+
+    async def _show_step(self, key: str, step: Step | object | None) -> None:
+        """Say what an undo or redo did, and bring the span or field it changed into view:
+        a trial's undo changed a release off-screen with nothing shown."""
+        if step is FAILED:
+            return
+        if not isinstance(step, Step):
+            self.notify(f"nothing to {key}")
+            return
+        self.notify(f"{'undid' if key == 'undo' else 'redid'}: {step.text}", markup=False)
+        span = self.session.span(step.span_id)
+        offset = span.start if span is not None else step.offset
+        if offset is not None:
+            self.article.move_to_offset(offset)
+            self.article.scroll_cursor_visible(center=True)
+            self.refresh_side()
+        if step.path is not None:
+            await self.update_form()  # an item brought back exists once this returns
+            self.query_one("#form", EventForm).reveal(step.path)
 
     def _step(self, forward: bool) -> None:
         span = self.session.step_span(self.article.cursor_offset, forward)
@@ -179,17 +203,36 @@ class AnnotateScreen(SessionView):
         self.query_one("#search").display = False
         self.article.focus()
 
-    def action_fill_from_span(self) -> None:
+    def _focused_path(self, key: str, what: str) -> str | None:
+        """The path of the form field with the focus; None (with a hint) when there is none."""
         focused = self.focused
         path = getattr(focused, "name", None) if focused is not None else None
         if not path or focused is None or focused.id == "note":
-            self.hint(
-                "move to a form field (o), then ctrl+l fills it from the selected span",
-                severity="warning",
-            )
-            return
-        if self.change(self.session.fill_from_span, path) is not FAILED:
+            self.hint(f"move to a form field (o), then {key} {what}", severity="warning")
+            return None
+        return str(path)
+
+    def action_fill_from_span(self) -> None:
+        path = self._focused_path("ctrl+l", "fills it from the selected span")
+        if path and self.change(self.session.fill_from_span, path) is not FAILED:
             self.hint_taken()
+
+    def action_link_span(self) -> None:
+        path = self._focused_path("ctrl+t", "links the selected span to it, value kept")
+        span = self.change(self.session.link_span, path) if path else FAILED
+        if isinstance(span, Span):
+            self.hint_taken()
+            self.notify(f"linked {span.id} {short(span.text, 24)!r} to {path}; value kept")
+
+    def action_unlink(self) -> None:
+        path = self._focused_path("ctrl+n", "unlinks the span at the cursor from it")
+        unlinked = self.change(self.session.unlink, path) if path else FAILED
+        if isinstance(unlinked, list):
+            self.hint_taken()
+            self.notify(
+                f"unlinked {' '.join(unlinked)} from {path}; the value stays (empty the field "
+                "to clear it)"
+            )
 
     def on_field_edited(self, message: FieldEdited) -> None:
         ok = self.change(self.session.set_field, message.path, message.raw) is not FAILED
@@ -298,49 +341,15 @@ class AnnotateScreen(SessionView):
         self.change(self.session.start_over)
 
     def action_doc_list(self) -> None:
+        # Cleared before the list covers the screen: the Welcome at start sat over it at 80x24.
+        self.app.clear_notifications()
+
         def chosen(doc_id: str | None) -> None:
             if doc_id is not None:
                 self.open_document(doc_id)
 
         current = self.session.document.id if self.session.loaded else None
         self.app.push_screen(DocListScreen(self.session.entries(), current), chosen)
-
-    def action_guidelines(self) -> None:
-        """Open the guidelines with the focus in them (keys scroll them), or close them."""
-        if self.query_one("#guidelines", GuidelinesView).display:
-            self.action_close_guidelines()
-            return
-        path = guidelines_path(self.session.scheme_path, self.scheme)
-        if path is None:
-            self.notify("this scheme has no guidelines file", severity="warning")
-            return
-        self._read_guidelines(str(path))
-
-    def action_close_guidelines(self) -> None:
-        viewer = self.query_one("#guidelines", GuidelinesView)
-        had_focus = viewer.has_focus
-        viewer.display = False
-        self.remove_class("-guidelines")
-        if had_focus:
-            self.action_focus_article()
-
-    @work(thread=True, group="guidelines")
-    def _read_guidelines(self, path: str) -> None:
-        try:
-            with open(path, encoding="utf-8") as handle:
-                text = handle.read()
-        except (OSError, UnicodeDecodeError) as error:
-            self.app.call_from_thread(self.notify, f"{path}: {error}", severity="error")
-            return
-        self.app.call_from_thread(self._show_guidelines, text)
-
-    def _show_guidelines(self, text: str) -> None:
-        viewer = self.query_one("#guidelines", GuidelinesView)
-        if text != viewer.source:  # unchanged: reopening keeps the place one was reading
-            viewer.update(text)
-        viewer.display = True
-        self.add_class("-guidelines")
-        viewer.focus()
 
     async def action_quit(self) -> None:
         await self.app.run_action("quit")

@@ -23,6 +23,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from annotator.core.forms import typed_fits, typed_text
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.session import AnnotationSession
+from annotator.tui.form_links import FieldInput, FieldLinks, FieldName
 
 PLACEHOLDERS = {
     "text": "text",
@@ -50,6 +51,9 @@ PANEL_KEYS = [
     ("enter", "save the field (also saved on leaving it, at a pause and on quitting)"),
     ("enter, space", "on a choice: open it; arrows and enter choose"),
     ("enter", "on + add / remove: add an item to a group / remove it (ctrl+z undoes)"),
+    ("ctrl+l", "fill the field from the span at the cursor and link it (⛓ ids beside it)"),
+    ("ctrl+t", "link the span at the cursor to the field, its value kept (disputed figures)"),
+    ("ctrl+n", "unlink the span at the cursor from the field, or all its links"),
 ]
 
 
@@ -186,15 +190,16 @@ class GroupBox(Vertical):
 def field_row(field: FormField, path: str) -> ComposeResult:
     with Horizontal(classes="field-row"):
         mark = "*" if field.required else ""
-        yield Label(f"{field.name}{mark}", classes="field-name")
+        yield FieldName(f"{field.name}{mark}", path, classes="field-name")
         if field.type == "choice":
             options = [(choice, choice) for choice in field.choices]
             yield Select(options, prompt="(choose)", name=path, compact=True)
+        elif field.from_label:
+            hint = f"{PLACEHOLDERS.get(field.type, '')} · ctrl+l: from {field.from_label}"
+            yield FieldInput(placeholder=hint, name=path, compact=True)
+            yield FieldLinks(path)
         else:
-            hint = PLACEHOLDERS.get(field.type, "")
-            if field.from_label:
-                hint += f" · ctrl+l: from {field.from_label}"
-            yield Input(placeholder=hint, name=path, compact=True)
+            yield Input(placeholder=PLACEHOLDERS.get(field.type, ""), name=path, compact=True)
 
 
 class EventForm(VerticalScroll):
@@ -234,6 +239,15 @@ class EventForm(VerticalScroll):
             self.app.animator.force_stop_animation(self, "scroll_y")
             self.scroll_to_widget(widget, animate=False, immediate=True)
 
+    def reveal(self, path: str) -> None:
+        """Scroll the field at ``path`` (or the item ``releases[2]``) into view, the focus
+        left where it is: an undo names the field it changed and shows it."""
+        for widget in self.query("Input, Select"):
+            name = widget.name or ""
+            if name == path or name.startswith(f"{path}."):
+                self.scroll_to_widget(widget, animate=False, immediate=True)
+                return
+
     def forget_last_field(self) -> None:
         self._last_field = None
 
@@ -246,7 +260,11 @@ class EventForm(VerticalScroll):
         return self.first_field()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.set_class(self.outer_size.width < self.STACK_BELOW, "-stacked")
+        stacked = self.outer_size.width < self.STACK_BELOW
+        if stacked != self.has_class("-stacked"):
+            self.set_class(stacked, "-stacked")
+            for name in self.query(FieldName):  # links go on the name's line, or leave it
+                name.refresh()
 
     def compose(self) -> ComposeResult:
         yield Label("event form (o) · escape: back", classes="title")
@@ -284,6 +302,10 @@ class EventForm(VerticalScroll):
             if not widget.has_focus:  # a long list reads from its first item (see SessionView)
                 widget.cursor_position = 0
             widget.remove_class("-invalid")
+        links = session.record.links
+        for shown in self.query("FieldName, FieldLinks"):
+            if isinstance(shown, FieldName | FieldLinks):
+                shown.show_links(links.get(shown.name or "", []))
         for select in self.query(Select):
             current = session.field_value(select.name or "")
             with select.prevent(Select.Changed):

@@ -1,0 +1,141 @@
+"""Pilot: links between form fields and spans, as the guidelines' disputed figures need them
+(worked example 7: 187 and 210 both linked, the entry takes 187), seen and removed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from annotate_helpers import drive, journal, notices_heard, press, screen_of, wait_for
+from textual.pilot import Pilot
+from textual.widgets import Button, Input
+
+from annotator.core.session import AnnotationSession, open_session
+from annotator.tui.app import AnnotatorApp
+from annotator.tui.form_links import FieldLinks, FieldName
+from tests.test_session_data import fixed_now
+
+TEXT = (
+    "date 2024-05-02 Ostreva said 187 soldiers had been returned. "
+    "Drava said it had handed over 210 people.\n"
+)
+ONE_FIFTY = TEXT.index("187")
+TWO_TEN = TEXT.index("210")
+
+
+@pytest.fixture
+def disputed(tmp_path: Path) -> Iterator[AnnotationSession]:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "d.txt").write_text(TEXT, encoding="utf-8")
+    opened = open_session(folder, "alice", None, tmp_path / "out", now=fixed_now)
+    yield opened
+    opened.close()
+
+
+def to(offset: int) -> list[str]:
+    """Keys that put the article's cursor at ``offset``."""
+    return ["ctrl+home", *["right"] * offset]
+
+
+async def a_release_with_two_counts(pilot: Pilot[None], app: AnnotatorApp) -> Input:
+    """Label 187 and 210 as counts, add a release; the focus in its count."""
+    await press(pilot, *to(ONE_FIFTY), *["shift+right"] * 3, "2")
+    await press(pilot, *to(TWO_TEN), *["shift+right"] * 3, "2")
+    await press(pilot, "o", "tab", "enter")
+    screen = screen_of(app)
+    await wait_for(pilot, lambda: any(w.name == "releases[0].count" for w in screen.query(Input)))
+    await press(pilot, "tab", "tab")
+    count = screen.focused
+    assert isinstance(count, Input) and count.name == "releases[0].count"
+    return count
+
+
+def shown_links(app: AnnotatorApp, path: str) -> str:
+    """The links the form shows beside the field at ``path`` (whichever way it is laid out)."""
+    screen = screen_of(app)
+    beside = next(w for w in screen.query(FieldLinks) if w.name == path)
+    name = next(w for w in screen.query(FieldName) if w.name == path)
+    return beside.render().plain if beside.display else name.render().plain  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("size", [(160, 45), (80, 24)])
+def test_ctrl_t_links_the_second_figure_and_the_form_shows_both(
+    disputed: AnnotationSession, size: tuple[int, int]
+) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        told = notices_heard(app, pytest.MonkeyPatch())
+        await a_release_with_two_counts(pilot, app)
+        await press(pilot, "escape", *to(ONE_FIFTY), "o", "ctrl+l")
+        await press(pilot, "escape", *to(TWO_TEN), "o", "ctrl+t")
+        line = journal(disputed)[-1]
+        assert line["form"]["releases"][0]["count"] == 187
+        assert line["links"] == {"releases[0].count": ["s1", "s2"]}
+        assert "linked s2 '210' to releases[0].count; value kept" in told
+        assert shown_links(app, "releases[0].count").endswith("⛓ s1 s2")
+
+        # ctrl+l on 210 now replaces 187, and says so.
+        await press(pilot, "ctrl+l")
+        line = journal(disputed)[-1]
+        assert line["form"]["releases"][0]["count"] == 210
+        assert line["links"] == {"releases[0].count": ["s2"]}
+        assert told[-1] == (
+            "count: 210 (was 187 from s1, now unlinked); ctrl+t links a span without filling"
+        )
+        assert shown_links(app, "releases[0].count").endswith("⛓ s2")
+
+        # ctrl+n unlinks the span at the cursor; the value stays.
+        await press(pilot, "ctrl+n")
+        line = journal(disputed)[-1]
+        assert line["links"] == {} and line["form"]["releases"][0]["count"] == 210
+        assert told[-1].startswith("unlinked s2 from releases[0].count")
+        assert "⛓" not in shown_links(app, "releases[0].count")
+
+    drive(disputed, scenario, size=size)
+
+
+def test_the_link_keys_are_in_the_footer_in_a_field_and_in_help(
+    disputed: AnnotationSession,
+) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await a_release_with_two_counts(pilot, app)
+        await pilot.pause()
+        keys = {key.key for key in screen_of(app).query("FooterKey")}  # type: ignore[attr-defined]
+        assert {"ctrl+l", "ctrl+t", "ctrl+n"} <= keys
+        rows = [row for _title, rows in screen_of(app).key_sections() for row in rows]
+        assert ("ctrl+t", "Link span to field, value kept") in rows
+        assert ("ctrl+n", "Unlink span from field") in rows
+
+    drive(disputed, scenario, size=(80, 24))
+
+
+def test_emptying_a_linked_field_drops_its_links(disputed: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await a_release_with_two_counts(pilot, app)
+        await press(pilot, "escape", *to(ONE_FIFTY), "o", "ctrl+l")
+        await press(pilot, "escape", *to(TWO_TEN), "o", "ctrl+t")
+        await press(pilot, "ctrl+a", "ctrl+k", "enter")
+        line = journal(disputed)[-1]
+        assert line["form"]["releases"][0]["count"] is None and line["links"] == {}
+
+    drive(disputed, scenario)
+
+
+def test_removing_an_item_says_so_and_ctrl_z_brings_it_back(disputed: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        told = notices_heard(app, pytest.MonkeyPatch())
+        await a_release_with_two_counts(pilot, app)
+        await press(pilot, "escape", *to(ONE_FIFTY), "o", "ctrl+l", "tab", "tab", "tab")
+        remove = screen_of(app).focused
+        assert isinstance(remove, Button) and remove.has_class("remove-item")
+        await press(pilot, "enter")
+        assert journal(disputed)[-1]["form"]["releases"] == []
+        assert "removed releases #1; ctrl+z brings it back" in told
+        await press(pilot, "ctrl+z")
+        line = journal(disputed)[-1]
+        assert line["form"]["releases"][0]["count"] == 187
+        assert line["links"] == {"releases[0].count": ["s1"]}
+        assert told[-1] == "undid: remove releases #1"
+
+    drive(disputed, scenario)
