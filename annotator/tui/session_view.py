@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.notifications import Notification, Notify
 from textual.screen import Screen
 from textual.widgets import Input, Markdown, Static, TextArea
 from textual.worker import get_current_worker
@@ -108,6 +109,7 @@ class SessionView(Screen[None]):
         self.scheme = session.scheme
         self._failed_id: str | None = None  # a document that could not be read
         self._records_check_started = False  # the texts of documents with records are hashed once
+        self._shown_one = False  # a document was shown (its messages go when another opens)
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -145,13 +147,24 @@ class SessionView(Screen[None]):
             self.notify(message, timeout=10)
         if not self.session.store.records:
             keys = "/".join(label.key for label in self.scheme.labels)
-            self.notify(
+            self._welcome = Notification(
                 f"Select words with shift+arrows or the mouse, press {keys} to label them, "
                 "o to fill the event form, d when the article is done. "
                 "? lists every key; ctrl+p finds any action by name.",
                 title="Welcome",
                 timeout=10,
             )
+            self.app.post_message(Notify(self._welcome))
+
+    # The Welcome toast until the first key: at 80x24 it covered the top of the article and
+    # the document list for its ten seconds. Other start-up messages (a damaged journal) stay.
+    _welcome: Notification | None = None
+
+    def on_key(self, event: events.Key) -> None:
+        if self._welcome is not None:
+            # Textual's own toasts dismiss themselves so (a click); it has no public way.
+            self.app._unnotify(self._welcome)
+            self._welcome = None
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Toasts go to the side away from the focus (annotator.tcss), never over the field
@@ -192,6 +205,11 @@ class SessionView(Screen[None]):
             self.post_message(message)
 
     async def on_document_loaded(self, message: DocumentLoaded) -> None:
+        if self._shown_one:
+            # The previous document's messages go: a "flagged for review" or a refused done
+            # left over made the next article look flagged or refused (a trial).
+            self.app.clear_notifications()
+        self._shown_one = True
         self._failed_id = None
         self.session.enter(message.document)
         # o goes to the form's first field in a document just opened, not to the field last

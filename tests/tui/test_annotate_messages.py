@@ -1,0 +1,94 @@
+"""Pilot: what the annotation screen says, and when it stops saying it: a document's messages
+go when another opens, skip says so, x takes the span a selection overlaps, undo and redo say
+what they did, and the Welcome goes at the first key."""
+
+from __future__ import annotations
+
+import pytest
+from annotate_helpers import drive, journal, notices_heard, press, screen_of, wait_for
+from textual.pilot import Pilot
+
+from annotator.core.session import AnnotationSession
+from annotator.tui.app import AnnotatorApp
+
+SMALL = (80, 24)
+
+
+def toasts(app: AnnotatorApp) -> list[str]:
+    # Toasts are looked up by their CSS type name: their class is not public.
+    return [str(toast.render()) for toast in app.screen.query("Toast")]
+
+
+def test_a_documents_messages_go_when_the_next_opens(session: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await wait_for(pilot, lambda: bool(toasts(app)))
+        await press(pilot, "f", "d")  # flagged; done refused (no event type)
+        await wait_for(pilot, lambda: "not done" in "".join(toasts(app)))
+        await press(pilot, "n")
+        await wait_for(pilot, lambda: session.document.id == "b")
+        await pilot.pause()
+        assert toasts(app) == []
+
+    drive(session, scenario, size=SMALL, notifications=True)
+
+
+def test_skip_says_so_with_the_next_document_and_asks_for_the_reason(
+    session: AnnotationSession,
+) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await press(pilot, "s")
+        await wait_for(pilot, lambda: session.document.id == "b")
+        await wait_for(pilot, lambda: "skipped a" in "".join(toasts(app)))
+        assert "its note is empty; the guidelines want the reason there" in "".join(toasts(app))
+        assert journal(session)[-1]["status"] == "skipped"
+
+    drive(session, scenario, notifications=True)
+
+
+def test_x_deletes_the_one_span_a_search_selection_overlaps(
+    session: AnnotationSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A trial: after /Pravonian men enter (a selection past the span "Pravonian"), x said
+    "no span under the cursor"."""
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        told = notices_heard(app, monkeypatch)
+        await press(pilot, *["right"] * 16, *["shift+right"] * 6, "1")  # "Russia"
+        await press(pilot, "ctrl+home", "slash", *"Russia and", "enter", "x")
+        assert journal(session)[-1]["spans"] == []
+        assert told[-1] == "deleted s1 actor 'Russia'; ctrl+z undoes"
+        # Two spans overlapped: none deleted, both named.
+        await press(pilot, "ctrl+z", "ctrl+home", *["right"] * 27, *["shift+right"] * 7, "1")
+        await press(pilot, "ctrl+home", "slash", *"Russia and Ukraine", "enter", "x")
+        assert len(journal(session)[-1]["spans"]) == 2, told
+        assert "none deleted" in told[-1] and "s1" in told[-1] and "s2" in told[-1]
+
+    drive(session, scenario)
+
+
+def test_undo_and_redo_say_what_they_did_and_keep_the_span_in_view(
+    session: AnnotationSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        told = notices_heard(app, monkeypatch)
+        screen = screen_of(app)
+        await press(pilot, *["right"] * 43, *["shift+right"] * 3, "2", "ctrl+home")  # "146"
+        await press(pilot, "ctrl+z")
+        assert told[-1] == "undid: label s1 count '146'"
+        assert screen.article.cursor_offset == 43  # where the span was
+        await press(pilot, "ctrl+home", "ctrl+y")
+        assert told[-1] == "redid: label s1 count '146'"
+        assert session.selected == "s1" and screen.article.cursor_offset == 43
+        await press(pilot, "ctrl+y")
+        assert told[-1] == "nothing to redo"
+
+    drive(session, scenario)
+
+
+def test_the_welcome_goes_at_the_first_key(session: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await wait_for(pilot, lambda: "Select words" in "".join(toasts(app)))
+        await press(pilot, "right")
+        await wait_for(pilot, lambda: "Select words" not in "".join(toasts(app)))
+
+    drive(session, scenario, size=SMALL, notifications=True)
