@@ -1,11 +1,12 @@
 """``export_records``: the one export function (the CLI and the export screen both call it).
 
-It reads the records (a gold file or a journal), checks each against its text and, with a
-scheme, against the scheme; then renders everything in memory and only then writes, each file
-atomically. Bad input stops the export before anything is written. What a format cannot hold is
-reported through ``on_warning``: a problem of one document names it; what a format cannot carry
-of many documents (form, values...) is one summary line per format, each document's line in
-``ExportResult.details`` (and through ``on_warning`` too with ``verbose``).
+It checks the options and the output path (``export_out``), then reads the records (a gold file
+or a journal), checks each against its text and, with a scheme, against the scheme; then renders
+everything in memory and only then writes, each file atomically. Bad input stops the export
+before anything is written. What a format cannot hold is reported through ``on_warning``, once
+the output is accepted: a problem of one document names it; what a format cannot carry of many
+documents (form, values, a gold record's open conflicts...) is one summary line per format, each
+document's line in ``ExportResult.details`` (and through ``on_warning`` too with ``verbose``).
 """
 
 from __future__ import annotations
