@@ -12,10 +12,25 @@ from hypothesis import strategies as st
 from annotator.core.corpus import open_corpus
 from annotator.core.models import sha256_text
 from annotator.core.scheme import load_default_scheme
-from annotator.core.tokens import character_around, character_pattern
+from annotator.core.tokens import character_around, character_pattern, tokenize
 from annotator.core.validate import validate_files
 
-PIECES = ["a", "Z", " ", "\n", "\u0301", "\u200d", "👩", "🏽", "\ufe0f", "🇺", "🇦", ".", "é"]
+PIECES = [
+    "a",
+    "Z",
+    " ",
+    "\n",
+    "\u0301",
+    "\u200d",
+    "\u200c",
+    "👩",
+    "🏽",
+    "\ufe0f",
+    "🇺",
+    "🇦",
+    ".",
+    "é",
+]
 
 
 @given(st.lists(st.sampled_from(PIECES), max_size=14).map("".join))
@@ -33,6 +48,17 @@ def test_inside_a_character_is_off_the_tiling_of_the_whole_text(text: str) -> No
         else:
             assert around is not None and around in characters, offset
             assert around[0] < offset < around[1]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=14).map("".join))
+@settings(max_examples=400)
+@example("🕊\ufe0f\u200c")  # a non-joiner after an emoji belongs to it, in a token too
+@example(" \u0301a")  # a mark after a space: a character (and a token) of its own
+def test_no_token_edge_cuts_a_character(text: str) -> None:
+    # A span snapped to tokens must pass validate: token and character edges agree.
+    for token in tokenize(text):
+        assert character_around(text, token.start) is None, token
+        assert character_around(text, token.end) is None, token
 
 
 def test_the_common_cases() -> None:

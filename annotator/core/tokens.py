@@ -22,8 +22,10 @@ Tokens (``tokenize``), tried in this order at each position:
 - A pair of regional indicators is one token (a flag: ``🇺🇦``); a third one starts a new token.
 - Any other character is a token of its own, together with what a terminal draws as part of it:
   combining marks (which include the variation selectors such as U+FE0F and the keycap U+20E3),
-  emoji skin-tone modifiers U+1F3FB..U+1F3FF, tag characters (subdivision flags), and zero-width
-  joiner sequences with further pictographs (``👩‍👩‍👧`` is one token; so are ``🕊️`` and ``#️⃣``).
+  emoji skin-tone modifiers U+1F3FB..U+1F3FF, tag characters (subdivision flags), the
+  zero-width non-joiner, and zero-width joiner sequences with further pictographs (``👩‍👩‍👧`` is
+  one token; so are ``🕊️`` and ``#️⃣``). Words and flags keep these too: a token's edges are
+  always between two characters of ``character_pattern``.
   Punctuation is therefore one token per character: ``“``, ``,``, ``...`` is three ``.`` tokens.
 
 Tokenization is local: the tokens after any whitespace character do not depend on the text
@@ -121,7 +123,10 @@ def _token_kinds() -> tuple[str, ...]:
     marks = _marks_body()
     alnum = r"[^\W_]"
     letter = r"[^\W\d_]"
-    word_mark = f"[{marks}{_JOINERS}]"
+    # What continues the character before it, exactly as ``character_pattern`` has it, so that
+    # no token edge falls inside a character: marks, skin tones, tags, the non-joiner, and the
+    # joiner with a pictograph after it.
+    word_mark = f"(?:[{marks}{_SKIN_TONES}{_TAGS}\u200c]|\u200d(?:[{_PICTOGRAPHS}])?)"
     word_char = f"(?:{alnum}|{word_mark})"
     digit_join = r"(?<=\d)[.,:/](?=\d)"
     part = f"{alnum}(?:{alnum}|{word_mark}|{digit_join})*"
@@ -129,9 +134,8 @@ def _token_kinds() -> tuple[str, ...]:
     word = f"{part}(?:(?:[{_HYPHENS}]|{apostrophe_join}){part})*"
     abbreviation = f"(?:{letter}{word_mark}*\\.){{2,}}(?!{word_char})"
     possessive = f"[{_APOSTROPHES}][sS](?!{word_char})"
-    extend = f"[{marks}{_SKIN_TONES}{_TAGS}]"
-    other = f"\\S{extend}*(?:\u200d(?:[{_PICTOGRAPHS}]{extend}*)?)*"
-    flag = f"{_REGIONAL}{_REGIONAL}{extend}*"
+    other = f"\\S{word_mark}*"
+    flag = f"{_REGIONAL}{_REGIONAL}{word_mark}*"
     return (abbreviation, possessive, word, flag, other)
 
 
@@ -146,9 +150,15 @@ def continuing_class() -> str:
 def character_pattern() -> re.Pattern[str]:
     """One character as a reader sees it (an extended grapheme cluster, near enough): any code
     point with the marks, modifiers and tags after it, a flag (two regional indicators), and a
-    zero-width joiner sequence of pictographs. Its matches from 0 tile the text."""
+    zero-width joiner sequence of pictographs. Its matches from 0 tile the text.
+
+    Whitespace is a character of its own, never with a mark after it (which Unicode would join
+    to it): the tokenizer never puts whitespace in a token, so a token may begin at such a mark,
+    and a span's edges are token or character edges alike."""
     extend = f"[{_marks_body()}{_SKIN_TONES}{_TAGS}\u200c]"
-    return re.compile(f"(?s:{_REGIONAL}{_REGIONAL}|.)(?:{extend}|\u200d(?:[{_PICTOGRAPHS}])?)*")
+    return re.compile(
+        f"(?s:\\s|(?:{_REGIONAL}{_REGIONAL}|.)(?:{extend}|\u200d(?:[{_PICTOGRAPHS}])?)*)"
+    )
 
 
 @cache
@@ -212,11 +222,11 @@ def character_around(text: str, offset: int) -> tuple[int, int] | None:
     # indicators all lie above): the common case needs no pattern.
     if text[offset] < "\u0300" and text[offset - 1] < "\u0300":
         return None
-    # Characters are read from the start of the stretch without spaces; a space begins a
-    # character, and marks right after one belong to it, so then from the space itself.
+    # Characters are read from the start of the stretch without spaces (whitespace is a
+    # character of its own: one ends where a stretch begins).
     start = chunk_start(text, offset)
-    if start > 0 and (start == offset or continuing_pattern().match(text, start)):
-        start -= 1
+    if start == offset:
+        return None
     for match in character_pattern().finditer(text, start):
         if match.end() > offset:
             return (match.start(), match.end()) if match.start() < offset else None
