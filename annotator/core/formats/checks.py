@@ -21,7 +21,7 @@ from annotator.core.formats.offsets import has_astral
 from annotator.core.journal import record_problems
 from annotator.core.models import Record, sha256_text
 from annotator.core.scheme import Scheme
-from annotator.core.tokens import character_pattern
+from annotator.core.tokens import character_around
 from annotator.core.validate import form_problems, link_problems
 from annotator.core.values import value_problem
 
@@ -77,23 +77,10 @@ class ImportReporter(Reporter):
         super().finish()
 
 
-def _boundaries(text: str) -> set[int] | None:
-    """Where one character (``tokens.character_pattern``) ends and the next begins; None for
-    ASCII text, where every offset is one."""
-    if text.isascii():
-        return None
-    found = {match.start() for match in character_pattern().finditer(text)}
-    found.add(len(text))
-    return found
-
-
-def _cut_character(text: str, offset: int, boundaries: set[int] | None) -> str | None:
+def _cut_character(text: str, offset: int) -> str | None:
     """The character ``offset`` falls inside of, or None when it falls between two."""
-    if boundaries is None or offset in boundaries:
-        return None
-    start = max(b for b in boundaries if b < offset)
-    end = min(b for b in boundaries if b > offset)
-    return text[start:end]
+    around = character_around(text, offset)
+    return None if around is None else text[around[0] : around[1]]
 
 
 def check_spans(doc: ImportedDoc, fmt: str, utf16: bool, report: ImportReporter) -> None:
@@ -106,7 +93,6 @@ def check_spans(doc: ImportedDoc, fmt: str, utf16: bool, report: ImportReporter)
     hint = ""
     if fmt in UTF16_FORMATS and not utf16 and has_astral(doc.text):
         hint = " (offsets counted in UTF-16 units? import with --offsets utf16)"
-    boundaries = _boundaries(doc.text) if doc.spans else None
     for span in doc.spans:
         what = f"{span.where}: {span.label} {span.start}..{span.end}"
         if not span.label:
@@ -128,7 +114,7 @@ def check_spans(doc: ImportedDoc, fmt: str, utf16: bool, report: ImportReporter)
         cut = [
             (edge, found)
             for edge, offset in (("start", span.start), ("end", span.end))
-            if (found := _cut_character(doc.text, offset, boundaries)) is not None
+            if (found := _cut_character(doc.text, offset)) is not None
         ]
         if cut:
             said = " and ".join(f"its {edge} cuts the character {found!r}" for edge, found in cut)
