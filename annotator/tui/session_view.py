@@ -15,7 +15,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.notifications import Notification, Notify
 from textual.screen import Screen
 from textual.widgets import Input, Markdown, Static, TextArea
 from textual.worker import get_current_worker
@@ -147,24 +146,25 @@ class SessionView(Screen[None]):
             self.notify(message, timeout=10)
         if not self.session.store.records:
             keys = "/".join(label.key for label in self.scheme.labels)
-            self._welcome = Notification(
+            self.notify(
                 f"Select words with shift+arrows or the mouse, press {keys} to label them, "
                 "o to fill the event form, d when the article is done. "
                 "? lists every key; ctrl+p finds any action by name.",
                 title="Welcome",
                 timeout=10,
             )
-            self.app.post_message(Notify(self._welcome))
+            # Gone at the first key (see on_key), unless a start-up message (a damaged
+            # journal) is up beside it: Textual can only clear every toast at once.
+            self._welcome_up = not self.session.messages
 
     # The Welcome toast until the first key: at 80x24 it covered the top of the article and
-    # the document list for its ten seconds. Other start-up messages (a damaged journal) stay.
-    _welcome: Notification | None = None
+    # the document list for its ten seconds.
+    _welcome_up = False
 
     def on_key(self, event: events.Key) -> None:
-        if self._welcome is not None:
-            # Textual's own toasts dismiss themselves so (a click); it has no public way.
-            self.app._unnotify(self._welcome)
-            self._welcome = None
+        if self._welcome_up:
+            self._welcome_up = False
+            self.app.clear_notifications()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Toasts go to the side away from the focus (annotator.tcss), never over the field
