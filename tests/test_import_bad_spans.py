@@ -8,8 +8,6 @@ them. What a format holds that a record cannot carry stays a warning, exit 0, co
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,20 +17,12 @@ import pytest
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.importing import ImportResult, import_documents
 from annotator.core.scheme import load_default_scheme
+from tests.test_agreement_data import run_cli as cli
 
 REFUSED = (
     "{source}: {count} span(s) are bad data (listed above); nothing written: correct the source "
     "or the options, or pass --skip-bad to import without them"
 )
-
-
-def cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "annotator", *map(str, args)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def jsonl(path: Path, *rows: dict[str, Any]) -> Path:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import orjson
@@ -15,18 +13,10 @@ from annotator.core.formats.common import Item, Reporter
 from annotator.core.formats.importing import import_documents
 from annotator.core.formats.prodigy import task
 from annotator.core.models import Document
+from tests.test_agreement_data import run_cli as cli
 from tests.test_formats_support import record, spans_of, texts_of
 
 BOM = b"\xef\xbb\xbf"
-
-
-def cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "annotator", *map(str, args)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def test_brat_crlf_text_becomes_lf_with_spans_on_the_same_characters(tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.models import Record
+from annotator.core.models import Record, Span
 from annotator.core.normalise import typed_date, typed_integer
 from annotator.core.scheme import FormField, Scheme
 
@@ -210,6 +210,25 @@ def remove_group_item(record: Record, group: str, index: int) -> Record:
     return _rebuilt(record, form, links)
 
 
+def _field_and_span(
+    record: Record, path: str, span_id: str, scheme: Scheme, how: str
+) -> tuple[FormField, Span]:
+    """The field at ``path`` and the span ``span_id``, refused unless the field is ``how``
+    ("filled from", "linked to") spans of the span's label."""
+    _, _, leaf = resolve_path(scheme, path)
+    span = record.span_by_id(span_id)
+    if span is None:
+        raise AnnotatorError(f"{path}: no span {span_id!r}")
+    if leaf.from_label is None:
+        raise AnnotatorError(f"{path} is not {how} spans; type its value instead")
+    if span.label != leaf.from_label:
+        raise AnnotatorError(
+            f"{path} is {how} {leaf.from_label} spans; {span_id} "
+            f"({span.text!r}) is labelled {span.label}"
+        )
+    return leaf, span
+
+
 def fill_from_span(record: Record, path: str, span_id: str, scheme: Scheme) -> Record:
     """Fill a field from a span and link them; a list field gets the span's text appended.
 
@@ -218,17 +237,7 @@ def fill_from_span(record: Record, path: str, span_id: str, scheme: Scheme) -> R
     listed (typed by hand, say) gets the link only. A field already holding the span's value
     gets the span as one more link (the guidelines link every figure of an entry); another
     value replaces the field's value and links."""
-    _, _, leaf = resolve_path(scheme, path)
-    span = record.span_by_id(span_id)
-    if span is None:
-        raise AnnotatorError(f"{path}: no span {span_id!r}")
-    if leaf.from_label is None:
-        raise AnnotatorError(f"{path} is not filled from spans; type its value instead")
-    if span.label != leaf.from_label:
-        raise AnnotatorError(
-            f"{path} is filled from {leaf.from_label} spans; {span_id} "
-            f"({span.text!r}) is labelled {span.label}"
-        )
+    leaf, span = _field_and_span(record, path, span_id, scheme, "filled from")
     links = dict(record.links)
     if leaf.type == "list":
         current = list(field_value(record, path, scheme) or [])
@@ -262,17 +271,7 @@ def link_span(record: Record, path: str, span_id: str, scheme: Scheme) -> Record
     The guidelines link every figure of an entry when the sides disagree (187 and 210 for one
     transfer) while the value is the receiving side's: the figure not taken is linked only.
     The span must carry the field's ``from_label``; a span linked already is refused."""
-    _, _, leaf = resolve_path(scheme, path)
-    span = record.span_by_id(span_id)
-    if span is None:
-        raise AnnotatorError(f"{path}: no span {span_id!r}")
-    if leaf.from_label is None:
-        raise AnnotatorError(f"{path} is not linked to spans; type its value instead")
-    if span.label != leaf.from_label:
-        raise AnnotatorError(
-            f"{path} is linked to {leaf.from_label} spans; {span_id} "
-            f"({span.text!r}) is labelled {span.label}"
-        )
+    _leaf, span = _field_and_span(record, path, span_id, scheme, "linked to")
     _with_value(record, path, scheme, None)  # an item that is not there is refused
     linked = record.links.get(path, [])
     if span_id in linked:
