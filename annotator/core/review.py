@@ -36,7 +36,7 @@ from annotator.core.review_links import Annotations
 from annotator.core.review_notices import drawn_notice, overlap_notice, taken_notice
 from annotator.core.review_records import ReviewRecords
 from annotator.core.review_typed import Typed, settle_typed
-from annotator.core.review_views import ConflictView, Place, describe
+from annotator.core.review_views import ConflictView, Place, describe, version_marks
 from annotator.core.review_walk import ConflictOrder, OrderKey
 from annotator.core.saving import SavesThroughStore, StatusRelay
 from annotator.core.scheme import Scheme
@@ -205,14 +205,7 @@ class ReviewSession(SavesThroughStore):
 
     def version_marks(self) -> list[tuple[int, int, int]]:
         """(start, end, version index) of every span of the current conflict's versions."""
-        conflict = self.conflict
-        if conflict is None or conflict.get("kind") != "span":
-            return []
-        return [
-            (body["start"], body["end"], index)
-            for index, version in enumerate(conflict["versions"])
-            for body in version.get("spans") or ()
-        ]
+        return version_marks(self.conflict)
 
     def other_regions(self) -> list[tuple[int, int]]:
         """Regions of the current document's other open span conflicts."""
@@ -365,13 +358,11 @@ class ReviewSession(SavesThroughStore):
         undone = self._earlier.pop(self.records)
         if undone is None:
             return None
-        before, reopened = undone
+        before, place, notice = undone
         self.save(before)
         self.editing = False
-        if reopened is not None:
-            self.current = Place(before.doc_id, reopened)
-        again = f"{reopened} is open again" if reopened else "is as it was before it"
-        self._notices.append(f"undid a decision of an earlier session: {before.doc_id} {again}")
+        self.current = place or self.current
+        self._notices.append(notice)
         return self.current
 
     def summary(self) -> str:

@@ -22,6 +22,7 @@ import orjson
 
 from annotator.core.gold_store import GoldLine, GoldStore
 from annotator.core.models import GoldRecord
+from annotator.core.review_views import Place
 from annotator.core.store import Store
 
 _SAVED_ANEW = ("annotator", "updated_at", "seconds_spent")
@@ -82,9 +83,9 @@ class EarlierDecisions:
     def __bool__(self) -> bool:
         return bool(self._left())
 
-    def pop(self, records: Mapping[str, GoldRecord]) -> tuple[GoldRecord, str | None] | None:
-        """The last decision's record before it, to be saved (None: no decision left), and
-        the conflict it settled, open again in that record."""
+    def pop(self, records: Mapping[str, GoldRecord]) -> tuple[GoldRecord, Place | None, str] | None:
+        """The last decision's record before it, to be saved (None: no decision left), the
+        conflict it settled (open again in that record), and what to tell the reviewer."""
         if self._store is None or not self._left():
             return None
         line = self._left().pop()
@@ -93,4 +94,7 @@ class EarlierDecisions:
         before = self._store.record_at(line).model_copy(update={"seconds_spent": now.seconds_spent})
         settled = {conflict["id"] for conflict in now.conflicts}
         reopened = [c["id"] for c in before.conflicts if c["id"] not in settled]
-        return before, (reopened[0] if reopened else None)
+        said = f"undid a decision of an earlier session: {before.doc_id}"
+        if not reopened:
+            return before, None, f"{said} is as it was"
+        return before, Place(before.doc_id, reopened[0]), f"{said} {reopened[0]} is open again"

@@ -125,3 +125,14 @@ def notes_authors(note: str, annotators: list[str]) -> list[str]:
     lines keeps its other lines, which name no one)."""
     starts = {line.split(": ", 1)[0] for line in note.splitlines() if ": " in line}
     return [name for name in annotators if name in starts]
+
+
+def version_marks(conflict: dict[str, Any] | None) -> list[tuple[int, int, int]]:
+    """(start, end, version index) of every span of a span conflict's versions."""
+    if conflict is None or conflict.get("kind") != "span":
+        return []
+    return [
+        (body["start"], body["end"], index)
+        for index, version in enumerate(conflict["versions"])
+        for body in version.get("spans") or ()
+    ]
