@@ -9,7 +9,8 @@ Choices made here that callers rely on:
   digits ("146", "1,200"), a date is ``YYYY-MM-DD``/``YYYY-MM``/``YYYY``; "" clears a field (None,
   or [] for a list). A list field takes a list of strings or one string with an item per line.
 - Setting a field by hand to a different value drops its link: the value no longer comes from
-  the span. Filling it from a span again records the link again. ``link_span`` and
+  the span (a list keeps the links of the items still in it). Filling it from a span again
+  records the link again. ``link_span`` and
   ``unlink_span`` add or drop a link and leave the value alone.
 - ``form_problems`` reports paths the pydantic way (``releases.0.count``), as ``validate`` prints
   them; every other function uses link paths (``releases[0].count``).
@@ -18,6 +19,7 @@ Choices made here that callers rely on:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import ValidationError
@@ -102,10 +104,33 @@ def typed_text(value: Any) -> str:
     return str(value)
 
 
-def typed_list(typed: str) -> list[str]:
+def typed_list(typed: str, known: Iterable[str] = ()) -> list[str]:
     """A list field's items from what a person typed in one input: comma-separated, each
-    trimmed, empty ones left out (the annotation and review screens read lists so)."""
-    return [item.strip() for item in typed.split(",") if item.strip()]
+    trimmed, empty ones left out (the annotation and review screens read lists so).
+
+    An item that holds a comma itself ("Pavel Ostrovin, 41", filled from a span) stays whole
+    when it is one of ``known`` (the field's items as they were, its linked spans' texts):
+    shown comma-separated, it would otherwise come back as two items at the next keystroke."""
+    pieces = [piece.strip() for piece in typed.split(",")]
+    with_commas = {_comma_spaced(item): item for item in known if "," in item}
+    out: list[str] = []
+    start = 0
+    while start < len(pieces):
+        for end in range(len(pieces), start + 1, -1):  # the longest known item first
+            item = with_commas.get(", ".join(pieces[start:end]))
+            if item is not None:
+                out.append(item.strip())
+                start = end
+                break
+        else:
+            if pieces[start]:
+                out.append(pieces[start])
+            start += 1
+    return out
+
+
+def _comma_spaced(item: str) -> str:
+    return ", ".join(piece.strip() for piece in item.split(","))
 
 
 def typed_fits(scheme: Scheme, path: str, typed: str) -> bool:
@@ -166,7 +191,17 @@ def set_field(record: Record, path: str, value: Any, scheme: Scheme) -> Record:
     form = _with_value(record, path, scheme, stored)
     links = dict(record.links)
     if stored != old or type(stored) is not type(old):
-        links.pop(path, None)
+        # A list keeps the links of its items still there: a name typed beside those filled
+        # from spans does not make them typed too.
+        kept = [
+            span_id
+            for span_id in links.pop(path, [])
+            if leaf.type == "list"
+            and (span := record.span_by_id(span_id)) is not None
+            and span.text in stored
+        ]
+        if kept:
+            links[path] = kept
     return _rebuilt(record, form, links)
 
 

@@ -48,11 +48,12 @@ class BadValue(Refused):
         self.item = item
 
 
-def typed_value(field: FormField, typed: str) -> Any:
-    """``typed`` as ``field`` stores it (None or [] when empty), or ``BadValue``."""
+def typed_value(field: FormField, typed: str, known: Sequence[str] = ()) -> Any:
+    """``typed`` as ``field`` stores it (None or [] when empty), or ``BadValue``; a list's
+    ``known`` items keep their commas (``forms.typed_list``)."""
     value: Any = typed
     if field.type == "list":
-        value = forms.typed_list(typed)
+        value = forms.typed_list(typed, known)
     try:
         return forms.coerce_field_value(field, value)
     except AnnotatorError as error:
@@ -112,7 +113,27 @@ def _blank(typed: TypedItem) -> bool:
     return all(not text.strip() for text in typed.values())
 
 
-def group_items(group: FormField, typed: Sequence[TypedItem]) -> list[dict[str, Any]]:
+def listed(conflict: Conflict) -> list[str]:
+    """Every text in a list in the conflict's versions (a list field's, or a list inside a
+    group's items): what a reviewer's typed list keeps whole, commas and all."""
+    found: list[str] = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, list):
+            found.extend(item for item in value if isinstance(item, str))
+            for item in value:
+                if isinstance(item, dict):
+                    for inner in item.values():
+                        walk(inner)
+
+    for version in conflict.get("versions") or []:
+        walk(version.get("value"))
+    return found
+
+
+def group_items(
+    group: FormField, typed: Sequence[TypedItem], known: Sequence[str] = ()
+) -> list[dict[str, Any]]:
     """The items of ``group`` from their typed texts; an item with nothing typed is left out,
     a bad one refused (``BadValue`` naming its field and item); none at all is refused."""
     items: list[dict[str, Any]] = []
@@ -120,7 +141,7 @@ def group_items(group: FormField, typed: Sequence[TypedItem]) -> list[dict[str, 
         if _blank(texts):
             continue
         try:
-            items.append(group_item(group, texts))
+            items.append(group_item(group, texts, known))
         except BadValue as refused:
             said = f"item {number + 1}: {refused}" if len(typed) > 1 else str(refused)
             raise BadValue(refused.field, said, number) from None
@@ -134,12 +155,15 @@ def group_items(group: FormField, typed: Sequence[TypedItem]) -> list[dict[str, 
     return items
 
 
-def group_item(group: FormField, typed: Mapping[str, str]) -> dict[str, Any]:
-    """One item of ``group`` from a typed text per sub-field (a sub-field not given is empty)."""
+def group_item(
+    group: FormField, typed: Mapping[str, str], known: Sequence[str] = ()
+) -> dict[str, Any]:
+    """One item of ``group`` from a typed text per sub-field (a sub-field not given is empty;
+    ``known``: see ``typed_value``)."""
     unknown = sorted(set(typed) - {sub.name for sub in group.fields})
     if unknown:
         raise Refused(f"{group.name} items have no field {', '.join(unknown)}")
-    item = {sub.name: typed_value(sub, typed.get(sub.name, "")) for sub in group.fields}
+    item = {sub.name: typed_value(sub, typed.get(sub.name, ""), known) for sub in group.fields}
     if all(value in (None, []) for value in item.values()):
         raise BadValue(
             group.fields[0].name,
@@ -171,14 +195,14 @@ def settle_typed(
         if isinstance(typed, str):
             raise Refused(f"{field.name} is a repeatable group: write its items, a value a field")
         if isinstance(typed, Mapping):
-            items = [group_item(field, typed)]
+            items = [group_item(field, typed, listed(conflict))]
         else:
-            items = group_items(field, typed)
+            items = group_items(field, typed, listed(conflict))
         form[field.name] = [*(form.get(field.name) or []), *items]
         return settled_record(record, conflict, scheme, annotations, form=form)
     if not isinstance(typed, str):
         raise Refused(f"{field.name} takes one value, not items")
-    value = typed_value(field, typed)
+    value = typed_value(field, typed, listed(conflict))
     if value in (None, []):
         if field.required:
             raise BadValue(field.name, f"{field.name} is required: {_what_to_type(field)}")

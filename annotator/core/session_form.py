@@ -35,10 +35,16 @@ class SessionForm(SessionEdits):
         field = self.form_field(path)
         value: Any = raw
         if field.type == "list" and isinstance(raw, str):
-            value = forms.typed_list(raw)
+            value = forms.typed_list(raw, self._listed(path))
         if self._call(forms.coerce_field_value, field, value) == self.field_value(path):
             return
         self._commit(self._call(forms.set_field, self.record, path, value, self.scheme))
+
+    def _listed(self, path: str) -> list[str]:
+        """A list field's items and its linked spans' texts: items that may hold a comma."""
+        items = self.field_value(path) or []
+        spans = [self.record.span_by_id(span_id) for span_id in self.record.links.get(path, [])]
+        return [*items, *(span.text for span in spans if span is not None)]
 
     def add_group_item(self, group: str) -> int:
         self._writable()
