@@ -96,3 +96,5 @@ def test_the_table_shows_value_agreement(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     row = next(line for line in result.stdout.splitlines() if "value agreement" in line)
     assert "0.667" in row
+    # The pairs' matrix has each pair's too: alice-bob, 2 of 3.
+    assert "1.000 / 1.000 / n/a / 0.667 (1)" in result.stdout

@@ -50,3 +50,21 @@ def test_a_gold_file_is_refused_by_merge_and_compared_by_diff(tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     said = " ".join(result.stdout.split())  # wrapped to the terminal's width
     assert f"note: {gold}: a gold file: its records are compared as " in said
+
+
+def test_a_gold_file_with_nothing_done_is_named_as_gold(tmp_path: Path) -> None:
+    # Fresh from merge, a gold file's documents are in progress: nothing is compared, and the
+    # message named its reviewer as an annotator with 0 done.
+    russia = [span("s1", 0, 6, "actor")]
+    alice = write_journal(tmp_path / "alice.jsonl", record("alice", spans=russia))
+    bob = write_journal(tmp_path / "bob.jsonl", record("bob", spans=[span("s1", 0, 5, "actor")]))
+    gold = tmp_path / "gold.jsonl"
+    test_scheme = write_scheme(tmp_path)
+    merged = run_cli("merge", alice, bob, "-o", gold, "--scheme", test_scheme, "--reviewer", "rita")
+    assert merged.returncode == 0
+    for command in (["merge", alice, gold, "-o", tmp_path / "g2.jsonl"], ["diff", alice, gold]):
+        result = run_cli(*command, "--scheme", test_scheme)
+        assert result.returncode == 1
+        assert result.stderr.rstrip().endswith(
+            f"; {gold} is a gold file (reviewer rita), not an annotator's journal"
+        ), result.stderr

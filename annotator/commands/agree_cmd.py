@@ -77,7 +77,7 @@ def print_report(report: dict[str, Any], colours: dict[str, str]) -> None:
         )
     console.print(labels)
 
-    matrix = Table(title="Pairs: exact F1 / overlap F1 / kappa (documents)")
+    matrix = Table(title="Pairs: exact F1 / overlap F1 / kappa / values (documents)")
     matrix.add_column("")
     for name in names[1:]:
         matrix.add_column(Text(name), justify="right")
@@ -92,7 +92,8 @@ def print_report(report: dict[str, Any], colours: dict[str, str]) -> None:
             line.append(
                 Text(
                     f"{figure(row['exact_f1'])} / {figure(row['overlap_f1'])} / "
-                    f"{figure(row['token_kappa'])} ({row['documents']})"
+                    f"{figure(row['token_kappa'])} / {figure(row['value_agreement'])} "
+                    f"({row['documents']})"
                 )
             )
         matrix.add_row(*line)

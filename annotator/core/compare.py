@@ -238,7 +238,12 @@ def load_comparison(files: list[Path], scheme: Scheme, corpus: Corpus | None = N
         if unit is not None:
             units.append(unit)
     if not units:
-        raise AnnotatorError(_nothing_to_compare(where, names, done, excluded, corpus))
+        said = _nothing_to_compare(where, names, done, excluded, corpus)
+        # A gold file given as a journal, fresh from merge, has no document done: say what
+        # it is, or its reviewer reads as an annotator who finished nothing.
+        for file, reviewer in latest.gold.items():
+            said += f"; {file} is a gold file (reviewer {reviewer}), not an annotator's journal"
+        raise AnnotatorError(said)
     compared = sorted({name for unit in units for name in unit.records})
     notes = list(latest.notes)
     for file, reviewer in latest.gold.items():
