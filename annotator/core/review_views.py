@@ -114,9 +114,18 @@ def span_value_text(span: Mapping[str, Any], scheme: Scheme) -> str | None:
 
 def notes_summary(note: str) -> str:
     """A gold record's note on one line ("" when there is none): ``merge`` writes each
-    annotator's note as a line (``alice: figures disputed``); they are joined with " · ",
-    runs of spaces and tabs made one space."""
-    return " · ".join(" ".join(line.split()) for line in note.splitlines() if line.strip())
+    annotator's note as a line (``alice: figures disputed``), its further lines indented by two
+    spaces; notes are joined with " · ", a note's own lines with a space (with " · " too, they
+    read as other annotators' notes), runs of spaces and tabs made one space."""
+    notes: list[str] = []
+    for line in note.splitlines():
+        if not line.strip():
+            continue
+        if line.startswith("  ") and notes:
+            notes[-1] += " " + " ".join(line.split())
+        else:
+            notes.append(" ".join(line.split()))
+    return " · ".join(notes)
 
 
 def notes_authors(note: str, annotators: list[str]) -> list[str]:
