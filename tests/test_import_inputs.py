@@ -44,6 +44,9 @@ def test_brat_crlf_text_becomes_lf_with_spans_on_the_same_characters(tmp_path: P
     spans = orjson.loads((tmp_path / "r.jsonl").read_bytes())["spans"]
     assert [s["text"] for s in spans] == ["Kyiv", "Ukraine", "freed 146\npeople", "146", "people"]
     assert all(text[s["start"] : s["end"]] == s["text"] for s in spans)
+    # The warning's offsets are the .ann's, and says so (the record's are 3 less here).
+    joined = next(line for line in warnings if "discontinuous span X" in line)
+    assert f"one span {start}..{start + 16} (as the .ann counts the file; less its CRs" in joined
 
 
 def test_brat_offsets_past_a_crlf_text_are_still_outside(tmp_path: Path) -> None:

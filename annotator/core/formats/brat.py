@@ -169,6 +169,11 @@ def read(folder: Path, report: ImportReporter) -> list[ImportedDoc]:
     return docs
 
 
+# Offsets said in a warning are the .ann's, counted in the file as it is; the record's move back
+# by one for each CR before them once the text is LF (``_to_lf``).
+_AS_COUNTED = " (as the .ann counts the file; less its CRs in the record)"
+
+
 def _to_lf(doc: ImportedDoc, text: str) -> None:
     """Make ``doc`` hold ``text`` (its text without BOM, CRLF or CR) with every span on the
     same characters: an offset moves back by one for each CR dropped (or made LF) before it."""
@@ -300,7 +305,8 @@ def _t_line(line: str, where: str, text: str, report: ImportReporter) -> Importe
         )
         return None
     report.warn(
-        f"{at}: discontinuous span {label} {ranges}; imported as one span {start}..{end} "
-        "covering its fragments and what lies between them"
+        f"{at}: discontinuous span {label} {ranges}; imported as one span {start}..{end}"
+        f"{_AS_COUNTED if chr(13) in text else ''} covering its fragments and what lies "
+        "between them"
     )
     return ImportedSpan(start, end, label, at, span_id=ident)
