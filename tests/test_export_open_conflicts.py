@@ -11,6 +11,7 @@ import pytest
 from annotator.core.corpus import open_corpus
 from annotator.core.formats import EXPORT_FORMATS
 from annotator.core.formats.export import export_records
+from annotator.core.formats.importing import import_documents
 from annotator.core.merge import merge_files
 from annotator.core.scheme import load_scheme
 from tests.test_agreement_data import TEXT, record, span, write_corpus, write_journal, write_scheme
@@ -100,3 +101,28 @@ def test_a_field_conflict_is_named_by_its_path(tmp_path: Path) -> None:
     assert said[0] == (
         "d1: 1 open conflict not written (field code); settle it with annotator review"
     )
+
+
+CARRY_STATUS = ("jsonl", "prodigy", "brat")
+
+
+@pytest.mark.parametrize("fmt", [fmt for fmt in EXPORT_FORMATS if fmt not in CARRY_STATUS])
+def test_a_format_without_a_status_says_the_record_is_not_done(tmp_path: Path, fmt: str) -> None:
+    # A trial's brat export and import made four unfinished gold documents done, unsaid.
+    said, _out = exported(tmp_path, fmt, 1)
+    assert any(
+        line.startswith("d01: ")
+        and "the status (not done: imported back, it would be done)" in line
+        for line in said
+    ), said
+
+
+def test_brat_carries_the_status_back(tmp_path: Path) -> None:
+    said, out = exported(tmp_path, "brat", 1)
+    assert not any("the status" in line for line in said)
+    assert 'status "in_progress"' in (out / "d01.ann").read_text(encoding="utf-8")
+    import_documents(
+        out, "brat", tmp_path / "back.jsonl", annotations=tmp_path / "r.jsonl", annotator="x"
+    )
+    (row,) = [orjson.loads(line) for line in (tmp_path / "r.jsonl").read_bytes().splitlines()]
+    assert row["status"] == "in_progress"

@@ -8,8 +8,9 @@ across a line break is written as brat writes one, fragments cut at the breaks
 (``0 5;6 11``, surface joined by one space). Everything else the record holds goes in
 ``AnnotatorNotes`` (``#`` lines), each a keyword and JSON: ``value <json>`` on the span that has
 the value; ``form <field> <json>`` (one per form field), ``links <json>`` (span ids as T ids),
-``note <json>`` and ``flagged true`` on the first span written. A record without spans has
-nowhere to hang notes: its form, links and note are reported, not written.
+``note <json>``, ``flagged true`` and ``status <json>`` (a record not done) on the first span
+written. A record without spans has nowhere to hang notes: its form, links, note and status are
+reported, not written.
 
 Import. ``T`` lines become spans with their T ids as span ids, checked against the text. A
 discontinuous span becomes one span from its first start to its last end (reported). The notes
@@ -126,6 +127,8 @@ def ann_text(item: Item, report: Reporter) -> str:
             notes.append((first, f"note {_json(record.note)}"))
         if record.flagged:
             notes.append((first, "flagged true"))
+        if record.status != "done":  # imported back, it would be done (the import's default)
+            notes.append((first, f"status {_json(record.status)}"))
     else:
         report_left_out(item, "brat (a document without spans)", report, frozenset({"span values"}))
     for index, (ref, body) in enumerate(notes, start=1):
@@ -269,6 +272,9 @@ def _our_note(doc: ImportedDoc, spans: dict[str, ImportedSpan], ref: str, body: 
                 return True
         elif body == "flagged true":
             doc.flagged = True
+            return True
+        elif keyword == "status" and orjson.loads(rest) in ("in_progress", "skipped", "done"):
+            doc.status = orjson.loads(rest)
             return True
     except orjson.JSONDecodeError:
         return False

@@ -77,6 +77,8 @@ def _part_words(part: str, count: int) -> str:
         return f"the form ({count} field(s))"
     if part in ("note", "flagged"):
         return "the note" if part == "note" else "the flag"
+    if part == "status":
+        return "the status (not done: imported back, it would be done)"
     return f"{part} ({count})"
 
 
@@ -102,6 +104,8 @@ def summarise(fmt: str, entries: list[DocLeftOut]) -> list[str]:
             words.append(f"the form ({fields} field(s)) of {docs} document(s)")
         elif part in ("note", "flagged"):
             words.append(f"{_part_words(part, 1)} of {docs} document(s)")
+        elif part == "status":
+            words.append(f"the status of {docs} document(s) not done")
         else:
             words.append(f"{part} ({sum(found)}) in {docs} document(s)")
     return [f"{fmt} cannot carry: {', '.join(words)}; not written (first: {entries[0].doc_id})"]
@@ -336,7 +340,7 @@ def _write_files(out: Path, files: Mapping[str, bytes]) -> list[Path]:
 
 
 # What a record holds beyond its spans' offsets and labels, for reports of what a format drops.
-EXTRAS = ("form", "links", "span values", "note", "flagged")
+EXTRAS = ("form", "links", "span values", "note", "flagged", "status")
 
 
 def left_out_parts(record: Record, carried: frozenset[str] = frozenset()) -> list[tuple[str, int]]:
@@ -354,6 +358,10 @@ def left_out_parts(record: Record, carried: frozenset[str] = frozenset()) -> lis
         out.append(("note", 1))
     if record.flagged and "flagged" not in carried:
         out.append(("flagged", 1))
+    # Not done (a gold document with open conflicts, say): a format without a status makes
+    # it look finished.
+    if record.status != "done" and "status" not in carried:
+        out.append(("status", 1))
     return out
 
 

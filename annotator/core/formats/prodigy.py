@@ -157,7 +157,8 @@ def task(item: Item, report: Reporter) -> dict[str, Any]:
 def export_rows(items: Sequence[Item], report: Reporter) -> bytes:
     rows = []
     for item in items:
-        report_left_out(item, "prodigy", report)
+        # The answer carries whether it is done (accept) or not (ignore).
+        report_left_out(item, "prodigy", report, frozenset({"status"}))
         rows.append(task(item, report))
     return jsonl_bytes(rows)
 
