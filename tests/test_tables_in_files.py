@@ -34,9 +34,7 @@ def journals(tmp_path: Path) -> list[Path]:
         span("s3", 17, 26, "releasee"),
         span("s4", 60, 66, "date", "2024-03-17"),
     ]
-    return [
-        write_journal(tmp_path / f"{name}.jsonl", record(name, spans=spans)) for name in NAMES
-    ]
+    return [write_journal(tmp_path / f"{name}.jsonl", record(name, spans=spans)) for name in NAMES]
 
 
 def test_stats_to_a_pipe_keeps_every_header_and_name(tmp_path: Path) -> None:

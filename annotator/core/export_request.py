@@ -12,7 +12,8 @@ from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.common import Sink
-from annotator.core.formats.export import EXTENSIONS, ExportResult, export_records
+from annotator.core.formats.export import ExportResult, export_records
+from annotator.core.formats.export_out import EXTENSIONS
 from annotator.core.scheme import Scheme
 from annotator.core.session import AnnotationSession
 
