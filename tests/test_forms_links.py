@@ -49,7 +49,7 @@ def test_describe_step_names_spans_fields_and_items() -> None:
     step = describe_step(record, grown)
     assert (step.text, step.path, step.span_id) == ("add releases #1", "releases[0]", None)
     filled = fill_from_span(grown, "releases[0].count", "s3", SCHEME)
-    assert describe_step(grown, filled).text == "releases[0].count"
+    assert describe_step(grown, filled).text == "releases #1 count (empty) → '146'"
     assert describe_step(filled, filled).text == "no change"
     fewer = record.model_copy(update={"spans": record.spans[1:]})
     step = describe_step(record, fewer)

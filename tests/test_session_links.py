@@ -173,13 +173,23 @@ def test_undo_and_redo_say_what_they_did_and_select_the_span(
     session.add_group_item("releases")
     session.set_field("releases[0].date", "2024-05-01")
     step = session.undo()
+    # The field named as the form shows it, with the change (a trial read five undos that
+    # all said "releases[0].releasees").
     assert step is not None and (step.text, step.path) == (
-        "releases[0].date",
+        "releases #1 date (empty) → '2024-05-01'",
         "releases[0].date",
     )
     session.redo()
     session.redo()
     assert session.redo() is None
+    # A deleted span that gave a field its value: the link goes, the value stays, said.
+    session.fill_from_span("releases[0].count", count)
+    session.delete_in(session.text.index("187"), session.text.index("187"))
+    assert session.take_notices()[-1] == (
+        f"{count} was linked from releases #1 count: unlinked, the value stays (empty the "
+        "field to clear it)"
+    )
+    assert session.field_value("releases[0].count") == 187
 
 
 def test_skipping_says_so_with_the_next_document(tmp_path: Path) -> None:

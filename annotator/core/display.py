@@ -91,6 +91,14 @@ def one_line_text(text: str) -> str:
     return display_text(text).replace("\n", LINE_BREAK_SYMBOL)
 
 
+def quoted(text: str, limit: int = 24) -> str:
+    """A span's words as a message names them: quoted, spaces made one, cut to ``limit``
+    characters, and shown as the article shows them (``repr`` would write the joiner inside
+    an emoji as an escape)."""
+    text = " ".join(text.split())
+    return "'" + display_text(text if len(text) <= limit else text[: limit - 1] + "…") + "'"
+
+
 def _cells_before(shown: str, start: int, end: int, cells: int) -> int:
     """The smallest ``low >= start`` with ``shown[low:end]`` at most ``cells`` cells wide."""
     low = max(start, end - cells)

@@ -94,6 +94,13 @@ def coerce_field_value(field: FormField, value: Any) -> Any:
     return value
 
 
+def path_words(path: str) -> str:
+    """A field's path as messages name it, items counted from 1 as the form shows them:
+    ``releases[0].count`` is ``releases #1 count`` (``releases[0]`` reads as the second
+    item to a person who sees ``releases #1`` first)."""
+    return re.sub(r"\[(\d+)\]\.?", lambda match: f" #{int(match.group(1)) + 1} ", path).strip()
+
+
 def typed_text(value: Any) -> str:
     """A stored value as an input shows it: a list comma-separated (``typed_list`` reads it
     back), nothing as ""."""

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 
+from annotator.core.display import quoted
+from annotator.core.forms import path_words, typed_text
 from annotator.core.models import Record, Span
 
 DEFAULT_LIMIT = 500
@@ -99,7 +101,7 @@ def describe_step(before: Record, after: Record) -> Step:
         if was.label != now.label:
             parts.append(f"relabel {sid} {was.label} → {now.label}")
         if (was.start, was.end) != (now.start, now.end):
-            parts.append(f"re-bound {sid} {_quoted(was.text)} → {_quoted(now.text)}")
+            parts.append(f"re-bound {sid} {quoted(was.text)} → {quoted(now.text)}")
         elif was.value != now.value and was.label == now.label:
             parts.append(f"value of {sid} {_shown(was.value)} → {_shown(now.value)}")
         if was != now and span_id is None:
@@ -132,13 +134,33 @@ def _changed_fields(before: Record, after: Record) -> list[tuple[str, str]]:
             for index, (item, other) in enumerate(zip(was, now, strict=True)):
                 for key in sorted(item.keys() | other.keys()):
                     path = f"{name}[{index}].{key}"
-                    if item.get(key) != other.get(key) or _links(before, path) != _links(
-                        after, path
-                    ):
-                        changed.append((path, path))
-        elif was != now or _links(before, name) != _links(after, name):
-            changed.append((name, name))
+                    said = _field_change(before, after, path, item.get(key), other.get(key))
+                    if said:
+                        changed.append((said, path))
+        else:
+            said = _field_change(before, after, name, was, now)
+            if said:
+                changed.append((said, name))
     return changed
+
+
+def _field_change(before: Record, after: Record, path: str, was: object, now: object) -> str:
+    """``releases #2 count 165 → 142`` (or ``… links s7 → s7 s9``); "" when nothing changed.
+    A trial read five undos all saying "releases[0].releasees", none saying what changed."""
+    name = path_words(path)
+    if was != now:
+        return f"{name} {_value_text(was)} → {_value_text(now)}"
+    old, new = _links(before, path), _links(after, path)
+    if old != new:
+        return f"{name} links {' '.join(old) or '(none)'} → {' '.join(new) or '(none)'}"
+    return ""
+
+
+def _value_text(value: object) -> str:
+    if value in (None, [], ""):
+        return "(empty)"
+    shown = typed_text(value)
+    return quoted(shown, 40)
 
 
 def _is_group(items: list[object]) -> bool:
@@ -161,13 +183,8 @@ def _id_order(span_id: str) -> tuple[int, str]:
     return (int(digits), span_id) if digits.isdigit() else (0, span_id)
 
 
-def _quoted(text: str) -> str:
-    text = " ".join(text.split())
-    return repr(text if len(text) <= 24 else text[:23] + "…")
-
-
 def _named(span: Span) -> str:
-    return f"{span.id} {span.label} {_quoted(span.text)}"
+    return f"{span.id} {span.label} {quoted(span.text)}"
 
 
 def _shown(value: object) -> str:

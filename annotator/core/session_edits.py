@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from annotator.core import search, spans
+from annotator.core import forms, search, spans
+from annotator.core.display import quoted
 from annotator.core.errors import AnnotatorError
 from annotator.core.history import History, Step, describe_step
 from annotator.core.models import Document, Record, Span
@@ -245,8 +246,17 @@ class SessionEdits:
         raise Refused("x: the selection touches no span; select over part of the span first")
 
     def _delete(self, span: Span) -> Span:
+        linked = [path for path, ids in self.record.links.items() if span.id in ids]
         self._commit(self._call(spans.delete_span, self.record, span.id))
         self.selected = None
+        if linked:
+            # The link goes with the span, the value it gave stays: a trial's count kept 187
+            # with nothing said.
+            fields = ", ".join(forms.path_words(path) for path in linked)
+            self._notices.append(
+                f"{span.id} was linked from {fields}: unlinked, the value stays (empty the "
+                "field to clear it)"
+            )
         return span
 
     def set_value(self, raw: str, span_id: str | None = None) -> Span:
@@ -304,6 +314,4 @@ class SessionEdits:
 
 def _named(span: Span) -> str:
     """``s5 (date 'Sunday')``: a span as messages name it."""
-    text = " ".join(span.text.split())
-    shown = text if len(text) <= 24 else text[:23] + "…"
-    return f"{span.id} ({span.label} {shown!r})"
+    return f"{span.id} ({span.label} {quoted(span.text)})"

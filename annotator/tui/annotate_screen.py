@@ -12,18 +12,14 @@ from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.widgets import Button, Input, OptionList
 
+from annotator.core.display import quoted
+from annotator.core.forms import path_words
 from annotator.core.history import Step
 from annotator.core.models import Span
 from annotator.core.session import AnnotationSession
 from annotator.tui.annotate_guidelines import GuidelinesActions
 from annotator.tui.annotate_help import annotate_key_sections
-from annotator.tui.form_panel import (
-    EventForm,
-    FieldEdited,
-    GroupBox,
-    NoteEdited,
-    short,
-)
+from annotator.tui.form_panel import EventForm, FieldEdited, GroupBox, NoteEdited
 from annotator.tui.keys import with_label_keys
 from annotator.tui.screens import DocListScreen, HelpScreen
 from annotator.tui.session_view import FAILED, SessionView
@@ -93,7 +89,7 @@ class AnnotateScreen(GuidelinesActions, SessionView):
         self.follow_article()
         span = self.change(self.session.delete_in, *self.article.selection_offsets())
         if span is not FAILED:
-            self.notify(f"deleted {span.id} {span.label} {short(span.text, 24)!r}; ctrl+z undoes")
+            self.notify(f"deleted {span.id} {span.label} {quoted(span.text)}; ctrl+z undoes")
 
     async def action_undo(self) -> None:
         await self._show_step("undo", self.change(self.session.undo))
@@ -219,19 +215,23 @@ class AnnotateScreen(GuidelinesActions, SessionView):
 
     def action_link_span(self) -> None:
         path = self._focused_path("ctrl+t", "links the selected span to it, value kept")
-        span = self.change(self.session.link_span, path) if path else FAILED
+        if not path:
+            return
+        span = self.change(self.session.link_span, path)
         if isinstance(span, Span):
             self.hint_taken()
-            self.notify(f"linked {span.id} {short(span.text, 24)!r} to {path}; value kept")
+            self.notify(f"linked {span.id} {quoted(span.text)} to {path_words(path)}; value kept")
 
     def action_unlink(self) -> None:
         path = self._focused_path("ctrl+n", "unlinks the span at the cursor from it")
-        unlinked = self.change(self.session.unlink, path) if path else FAILED
+        if not path:
+            return
+        unlinked = self.change(self.session.unlink, path)
         if isinstance(unlinked, list):
             self.hint_taken()
             self.notify(
-                f"unlinked {' '.join(unlinked)} from {path}; the value stays (empty the field "
-                "to clear it)"
+                f"unlinked {' '.join(unlinked)} from {path_words(path)}; the value stays (empty "
+                "the field to clear it)"
             )
 
     def on_field_edited(self, message: FieldEdited) -> None:
