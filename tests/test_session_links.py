@@ -212,3 +212,25 @@ def test_skipping_says_so_with_the_next_document(tmp_path: Path) -> None:
         assert session.take_notices() == ["skipped b", "every document is finished (0/2 done)"]
     finally:
         session.close()
+
+
+def test_labelling_a_skipped_document_makes_it_in_progress_a_note_does_not(
+    tmp_path: Path,
+) -> None:
+    # A trial skipped by mistake and found no way back but filling the form and pressing d.
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXT, encoding="utf-8")
+    session = open_session(folder, "alice", None, tmp_path / "out", now=fixed_now)
+    try:
+        session.open("a")
+        session.skip()
+        session.take_notices()
+        session.set_note("not a news article")  # the reason the guidelines ask for
+        assert session.record.status == "skipped"
+        label(session, "187", "count")
+        assert session.record.status == "in_progress"
+        assert session.take_notices() == ["a is no longer skipped: in progress"]
+        assert journal_lines(session)[-1]["status"] == "in_progress"
+    finally:
+        session.close()

@@ -247,6 +247,12 @@ class AnnotationSession(SessionForm, SessionProgress, SavesThroughStore):
             return
         if undoable:
             self._history().apply(record)
+        if record.status == "skipped" and _annotated_more(state.record, record):
+            # Labelling a skipped document is annotating it after all: a trial found no way
+            # back from a skip but filling the form and pressing d. (A note, the reason for
+            # the skip, keeps it skipped.)
+            record = record.model_copy(update={"status": "in_progress"})
+            self._notices.append(f"{record.doc_id} is no longer skipped: in progress")
         if record.status == "done":
             missing = list(forms.missing_required(record, self.scheme))
             if missing:
@@ -330,3 +336,8 @@ def open_session(
             f"(kept; first: {elsewhere[0]})"
         )
     return session
+
+
+def _annotated_more(before: Record, after: Record) -> bool:
+    """Whether spans, form or links changed (a note alone does not count)."""
+    return (before.spans, before.form, before.links) != (after.spans, after.form, after.links)
