@@ -8,7 +8,7 @@ from typing import Any
 
 import orjson
 
-from annotator.core.session import AnnotationSession
+from annotator.core.session import AnnotationSession, open_session
 
 TEXTS = {
     "a": "date 2025-08-24 Russia and Ukraine swapped 146 prisoners on Sunday.\n",
@@ -36,6 +36,15 @@ def write_texts(tmp_path: Path) -> Path:
     for doc_id, text in TEXTS.items():
         (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
     return folder
+
+
+def session_on(tmp_path: Path, text: str) -> AnnotationSession:
+    """alice's session on a corpus of one document, ``d``, holding ``text`` (the caller
+    opens the document and closes the session)."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "d.txt").write_text(text, encoding="utf-8")
+    return open_session(folder, "alice", None, tmp_path / "out", now=fixed_now)
 
 
 def journal_lines(session: AnnotationSession) -> list[dict[str, Any]]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core.session import AnnotationSession, Refused, open_session
-from tests.test_session_data import fixed_now, journal_lines
+from tests.test_session_data import fixed_now, journal_lines, session_on
 
 TEXT = (
     "date 2024-05-02 Ostreva said 187 soldiers and civilians had been returned. "
@@ -19,10 +19,7 @@ TEXT = (
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[AnnotationSession]:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "d.txt").write_text(TEXT, encoding="utf-8")
-    opened = open_session(folder, "alice", None, tmp_path / "out", now=fixed_now)
+    opened = session_on(tmp_path, TEXT)
     opened.open("d")
     yield opened
     opened.close()
@@ -218,19 +215,16 @@ def test_labelling_a_skipped_document_makes_it_in_progress_a_note_does_not(
     tmp_path: Path,
 ) -> None:
     # A trial skipped by mistake and found no way back but filling the form and pressing d.
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "a.txt").write_text(TEXT, encoding="utf-8")
-    session = open_session(folder, "alice", None, tmp_path / "out", now=fixed_now)
+    session = session_on(tmp_path, TEXT)
     try:
-        session.open("a")
+        session.open("d")
         session.skip()
         session.take_notices()
         session.set_note("not a news article")  # the reason the guidelines ask for
         assert session.record.status == "skipped"
         label(session, "187", "count")
         assert session.record.status == "in_progress"
-        assert session.take_notices() == ["a is no longer skipped: in progress"]
+        assert session.take_notices() == ["d is no longer skipped: in progress"]
         assert journal_lines(session)[-1]["status"] == "in_progress"
     finally:
         session.close()

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from annotator.core.forms import typed_list, typed_text
-from annotator.core.session import AnnotationSession, open_session
-from tests.test_session_data import fixed_now, journal_lines
+from annotator.core.session import AnnotationSession
+from tests.test_session_data import journal_lines, session_on
 
 NAME = "Sergeant Pavel Ostrovin, 41"
 TEXT = f"date 2024-03-17 Freed were {NAME}, and Marta Ostrovina.\n"
@@ -38,10 +38,7 @@ def test_shown_and_read_back_the_items_are_the_same() -> None:
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[AnnotationSession]:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "d.txt").write_text(TEXT, encoding="utf-8")
-    opened = open_session(folder, "alice", None, tmp_path / "out", now=fixed_now)
+    opened = session_on(tmp_path, TEXT)
     opened.open("d")
     yield opened
     opened.close()

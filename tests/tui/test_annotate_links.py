@@ -11,10 +11,10 @@ from annotate_helpers import drive, journal, notices_heard, press, screen_of, wa
 from textual.pilot import Pilot
 from textual.widgets import Button, Input
 
-from annotator.core.session import AnnotationSession, open_session
+from annotator.core.session import AnnotationSession
 from annotator.tui.app import AnnotatorApp
 from annotator.tui.form_links import FieldLinks, FieldName
-from tests.test_session_data import fixed_now
+from tests.test_session_data import session_on
 
 TEXT = (
     "date 2024-05-02 Ostreva said 187 soldiers had been returned. "
@@ -26,10 +26,7 @@ TWO_TEN = TEXT.index("210")
 
 @pytest.fixture
 def disputed(tmp_path: Path) -> Iterator[AnnotationSession]:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "d.txt").write_text(TEXT, encoding="utf-8")
-    opened = open_session(folder, "alice", None, tmp_path / "out", now=fixed_now)
+    opened = session_on(tmp_path, TEXT)
     yield opened
     opened.close()
 
