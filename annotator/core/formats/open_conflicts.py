@@ -12,16 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from annotator.core.display import quoted
 from annotator.core.formats.common import DETAIL_UP_TO, Item, Reporter
 from annotator.core.models import GoldRecord
 
 # Conflicts named in a document's line; more are counted.
 NAMED_UP_TO = 3
 SETTLE = "settle {} with annotator review"
-
-
-def _short(text: str, limit: int = 30) -> str:
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def describe_conflict(conflict: dict[str, Any], text: str) -> str:
@@ -35,7 +32,7 @@ def describe_conflict(conflict: dict[str, Any], text: str) -> str:
         and all(isinstance(edge, int) and not isinstance(edge, bool) for edge in region)
     ):
         start, end = region
-        return f"span {start}–{end} {_short(text[start:end])}"
+        return f"span {start}–{end} {quoted(text[start:end], 30)}"
     path = conflict.get("path")
     if kind == "field" and isinstance(path, str):
         return f"field {path}"
