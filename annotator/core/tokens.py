@@ -172,8 +172,11 @@ def _word_run() -> re.Pattern[str]:
     # The tokenizer's words (abbreviations and possessives too), so that a word move crosses
     # what snapping takes as one word: "Rene\u0301e", "Lindqvist-Aro", "O’Hara", "1,200" and
     # "U.S." in one press each, while "Vellmark’s" stops before its "’s". (TextArea's ``\w``
-    # runs stop at every accent, apostrophe, hyphen and comma.)
-    return re.compile("|".join(_token_kinds()[:3]))
+    # runs stop at every accent, apostrophe, hyphen and comma.) Flags and emoji are stops too,
+    # one press each ("again 👨‍👩‍👧 ❤️" took both emoji with the word); punctuation is not.
+    abbreviation, possessive, word, flag, other = _token_kinds()
+    emoji = f"(?=[{_PICTOGRAPHS}]){other}"
+    return re.compile("|".join([abbreviation, possessive, word, flag, emoji]))
 
 
 def word_left(line: str, column: int) -> int:
