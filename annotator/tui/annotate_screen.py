@@ -105,6 +105,9 @@ class AnnotateScreen(GuidelinesActions, SessionView):
         if not isinstance(step, Step):
             self.notify(f"nothing to {key}")
             return
+        # What the earlier messages said of the step is undone now: they go (a trial saw
+        # four or five stacked over the article after a few undos).
+        self.app.clear_notifications()
         self.notify(f"{'undid' if key == 'undo' else 'redid'}: {step.text}", markup=False)
         span = self.session.span(step.span_id)
         offset = span.start if span is not None else step.offset

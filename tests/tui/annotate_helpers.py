@@ -70,6 +70,12 @@ def screen_of(app: AnnotatorApp) -> AnnotateScreen:
     return screen
 
 
+def toasts(app: App[Any]) -> list[str]:
+    """The messages on screen. (Toasts are looked up by their CSS type name: their class is
+    not public.)"""
+    return [str(toast.render()) for toast in app.screen.query("Toast")]
+
+
 def notices_heard(app: App[Any], monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every message the app is asked to show from now on (it still shows them)."""
     told: list[str] = []

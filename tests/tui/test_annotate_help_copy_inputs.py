@@ -3,7 +3,7 @@ an input read without the focus shows its start (a long list from its first item
 
 from __future__ import annotations
 
-from annotate_helpers import drive, journal, press, wait_for
+from annotate_helpers import drive, journal, press, toasts, wait_for
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -14,11 +14,6 @@ from annotator.tui.screens import HelpScreen
 
 SMALL = (80, 24)
 RELEASEES = "Awa Konaré-Diabaté, Théodore Maël Brossard, Ilse Marguerite Vandenbroucke-Oost"
-
-
-def toasts(app: AnnotatorApp) -> list[str]:
-    # Toasts are looked up by their CSS type name: their class is not public.
-    return [str(toast.render()) for toast in app.screen.query("Toast")]
 
 
 def test_help_opens_with_the_welcome_toast_gone(session: AnnotationSession) -> None:

@@ -7,7 +7,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from annotate_helpers import drive, journal, notices_heard, press, screen_of, wait_for
+from annotate_helpers import (
+    drive,
+    journal,
+    notices_heard,
+    press,
+    screen_of,
+    toasts,
+    wait_for,
+)
 from textual.pilot import Pilot
 from textual.widgets import Button, Input
 
@@ -136,3 +144,17 @@ def test_removing_an_item_says_so_and_ctrl_z_brings_it_back(disputed: Annotation
         assert told[-1] == "undid: remove releases #1"
 
     drive(disputed, scenario)
+
+
+def test_an_undo_s_message_replaces_the_messages_before_it(disputed: AnnotationSession) -> None:
+    # A trial saw four or five messages stacked over the article after a few undos.
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await press(pilot, *to(ONE_FIFTY), *["shift+right"] * 3, "2")
+        await press(pilot, *to(TWO_TEN), *["shift+right"] * 3, "2", "x")  # "deleted s2 ..."
+        await wait_for(pilot, lambda: any("deleted s2" in told for told in toasts(app)))
+        await press(pilot, "ctrl+z", "ctrl+z")
+        await wait_for(pilot, lambda: any("undid: label" in told for told in toasts(app)))
+        shown = toasts(app)
+        assert len(shown) == 1 and shown[0].startswith("undid: label s2 count '210'"), shown
+
+    drive(disputed, scenario, notifications=True)

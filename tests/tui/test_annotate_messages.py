@@ -5,18 +5,21 @@ what they did, and the Welcome goes at the first key."""
 from __future__ import annotations
 
 import pytest
-from annotate_helpers import drive, journal, notices_heard, press, screen_of, wait_for
+from annotate_helpers import (
+    drive,
+    journal,
+    notices_heard,
+    press,
+    screen_of,
+    toasts,
+    wait_for,
+)
 from textual.pilot import Pilot
 
 from annotator.core.session import AnnotationSession
 from annotator.tui.app import AnnotatorApp
 
 SMALL = (80, 24)
-
-
-def toasts(app: AnnotatorApp) -> list[str]:
-    # Toasts are looked up by their CSS type name: their class is not public.
-    return [str(toast.render()) for toast in app.screen.query("Toast")]
 
 
 def test_a_documents_messages_go_when_the_next_opens(session: AnnotationSession) -> None:
