@@ -249,6 +249,7 @@ class SessionEdits:
         linked = [path for path, ids in self.record.links.items() if span.id in ids]
         self._commit(self._call(spans.delete_span, self.record, span.id))
         self.selected = None
+        self._notices.append(f"deleted {span.id} {span.label} {quoted(span.text)}; ctrl+z undoes")
         if linked:
             # The link goes with the span, the value it gave stays: a trial's count kept 187
             # with nothing said.

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.core import forms, spans
+from annotator.core.display import quoted
 from annotator.core.models import Span
 from annotator.core.scheme import FormField
 from annotator.core.session_edits import Refused, SessionEdits
@@ -83,6 +84,9 @@ class SessionForm(SessionEdits):
         self._writable()
         span = self._span_for(path, span_id)
         self._commit(self._call(forms.link_span, self.record, path, span.id, self.scheme))
+        self._notices.append(
+            f"linked {span.id} {quoted(span.text)} to {forms.path_words(path)}; value kept"
+        )
         return span
 
     def unlink(self, path: str) -> list[str]:
@@ -95,7 +99,12 @@ class SessionForm(SessionEdits):
             raise Refused(f"{path} has no links")
         one = self.selected if self.selected in linked else None
         self._commit(self._call(forms.unlink_span, self.record, path, one))
-        return [one] if one is not None else list(linked)
+        unlinked = [one] if one is not None else list(linked)
+        self._notices.append(
+            f"unlinked {' '.join(unlinked)} from {forms.path_words(path)}; the value stays "
+            "(empty the field to clear it)"
+        )
+        return unlinked
 
     def _span_for(self, path: str, span_id: str | None) -> Span:
         """The span ``span_id``, else the selected one; when that span's label is not the

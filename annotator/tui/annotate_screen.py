@@ -5,6 +5,7 @@ The class is made per scheme by ``annotate_screen_for``: the scheme's label keys
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on
@@ -12,10 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.widgets import Button, Input, OptionList
 
-from annotator.core.display import quoted
-from annotator.core.forms import path_words
 from annotator.core.history import Step
-from annotator.core.models import Span
 from annotator.core.session import AnnotationSession
 from annotator.tui.annotate_guidelines import GuidelinesActions
 from annotator.tui.annotate_help import annotate_key_sections
@@ -87,9 +85,7 @@ class AnnotateScreen(GuidelinesActions, SessionView):
 
     def action_delete_span(self) -> None:
         self.follow_article()
-        span = self.change(self.session.delete_in, *self.article.selection_offsets())
-        if span is not FAILED:
-            self.notify(f"deleted {span.id} {span.label} {quoted(span.text)}; ctrl+z undoes")
+        self.change(self.session.delete_in, *self.article.selection_offsets())
 
     async def action_undo(self) -> None:
         await self._show_step("undo", self.change(self.session.undo))
@@ -212,30 +208,23 @@ class AnnotateScreen(GuidelinesActions, SessionView):
         return str(path)
 
     def action_fill_from_span(self) -> None:
-        path = self._focused_path("ctrl+l", "fills it from the selected span")
-        if path and self.change(self.session.fill_from_span, path) is not FAILED:
-            self.hint_taken()
+        self._on_field("ctrl+l", "fills it from the selected span", self.session.fill_from_span)
 
     def action_link_span(self) -> None:
-        path = self._focused_path("ctrl+t", "links the selected span to it, value kept")
-        if not path:
-            return
-        span = self.change(self.session.link_span, path)
-        if isinstance(span, Span):
-            self.hint_taken()
-            self.notify(f"linked {span.id} {quoted(span.text)} to {path_words(path)}; value kept")
+        what = "links the selected span to it, value kept"
+        self._on_field("ctrl+t", what, self.session.link_span)
 
     def action_unlink(self) -> None:
-        path = self._focused_path("ctrl+n", "unlinks the span at the cursor from it")
-        if not path:
-            return
-        unlinked = self.change(self.session.unlink, path)
-        if isinstance(unlinked, list):
+        self._on_field("ctrl+n", "unlinks the span at the cursor from it", self.session.unlink)
+
+    def _on_field(self, key: str, what: str, action: Callable[[str], object]) -> None:
+        """Run a field's key on the focused field. A hint left from an earlier press of a key
+        goes first: after the action, clearing it would take the action's own message (ctrl+l
+        replacing a linked value, say) with it."""
+        path = self._focused_path(key, what)
+        if path:
             self.hint_taken()
-            self.notify(
-                f"unlinked {' '.join(unlinked)} from {path_words(path)}; the value stays (empty "
-                "the field to clear it)"
-            )
+            self.change(action, path)
 
     def on_field_edited(self, message: FieldEdited) -> None:
         ok = self.change(self.session.set_field, message.path, message.raw) is not FAILED
