@@ -31,34 +31,28 @@ def jsonl(path: Path, *rows: dict[str, Any]) -> Path:
 
 
 def imported(
-    source: Path, fmt: str, folder: Path, **options: Any
+    source: Path, fmt: str, folder: Path, warnings: list[str] | None = None, **options: Any
 ) -> tuple[ImportResult, list[str]]:
-    warnings: list[str] = []
+    """Import as annotator "a" into ``folder`` (c.jsonl, r.jsonl); the warning lines go to
+    ``warnings`` (a new list when not given) as they are said."""
+    said: list[str] = [] if warnings is None else warnings
     result = import_documents(
         source,
         fmt,
         folder / "c.jsonl",
         annotations=folder / "r.jsonl",
         annotator="a",
-        on_warning=warnings.append,
+        on_warning=said.append,
         **options,
     )
-    return result, warnings
+    return result, said
 
 
 def refused(source: Path, fmt: str, folder: Path, **options: Any) -> list[str]:
     """The warning lines of an import that must refuse, having written nothing."""
     warnings: list[str] = []
     with pytest.raises(AnnotatorError) as caught:
-        import_documents(
-            source,
-            fmt,
-            folder / "c.jsonl",
-            annotations=folder / "r.jsonl",
-            annotator="a",
-            on_warning=warnings.append,
-            **options,
-        )
+        imported(source, fmt, folder, warnings, **options)
     bad = [line for line in warnings if "; not imported" in line]
     assert str(caught.value) == REFUSED.format(source=source, count=len(bad))
     assert not folder.exists() or list(folder.iterdir()) == []
