@@ -22,7 +22,7 @@ runs are kept in ``records``, as ``Store`` keeps them; they win over the file.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -208,9 +208,16 @@ class GoldStore(Store):
 
     def line_at(self, line: GoldLine) -> bytes:
         """The bytes of ``line`` (without its newline), as the file holds them."""
+        return self.lines_at([line])[0]
+
+    def lines_at(self, lines: Sequence[GoldLine]) -> list[bytes]:
+        """The bytes of each of ``lines`` (without newlines), the file opened once."""
         with self.journal.open("rb") as handle:
-            handle.seek(line.offset)
-            return handle.read(line.length).rstrip(b"\n")
+            out = []
+            for line in lines:
+                handle.seek(line.offset)
+                out.append(handle.read(line.length).rstrip(b"\n"))
+            return out
 
     def record_at(self, line: GoldLine) -> GoldRecord:
         """The gold record of ``line`` (the document's latest, or one of ``history``)."""

@@ -28,8 +28,8 @@ from annotator.core.store import Store
 _SAVED_ANEW = ("annotator", "updated_at", "seconds_spent")
 
 
-def _content(store: GoldStore, line: GoldLine) -> dict[str, Any]:
-    data: dict[str, Any] = orjson.loads(store.line_at(line))
+def _content(raw: bytes) -> dict[str, Any]:
+    data: dict[str, Any] = orjson.loads(raw)
     for key in _SAVED_ANEW:
         data.pop(key, None)
     return data
@@ -41,15 +41,17 @@ def earlier_decisions(store: GoldStore) -> list[GoldLine]:
     by_doc: dict[str, list[GoldLine]] = {}
     for line in store.history:
         by_doc.setdefault(line.facts.doc_id, []).append(line)
+    # Only documents with more than merge's line had decisions; their lines read in one go.
+    decided = [lines for lines in by_doc.values() if len(lines) > 1]
+    read = [line for lines in decided for line in lines]
+    raw = dict(zip(read, store.lines_at(read), strict=True))
     decisions: list[tuple[int, GoldLine]] = []  # (the decision's line number, the line before)
-    for lines in by_doc.values():
-        if len(lines) < 2:
-            continue  # merge's record only: nothing decided
+    for lines in decided:
         states = [lines[0]]  # the document's record after each decision in force
-        contents = [_content(store, lines[0])]
+        contents = [_content(raw[lines[0]])]
         made: list[tuple[int, GoldLine]] = []
         for line in lines[1:]:
-            content = _content(store, line)
+            content = _content(raw[line])
             if content == contents[-1]:
                 states[-1] = line  # written again (another reviewer's name): no decision
             elif len(contents) > 1 and content == contents[-2]:
