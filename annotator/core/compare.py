@@ -250,7 +250,7 @@ def load_comparison(files: list[Path], scheme: Scheme, corpus: Corpus | None = N
         notes.append(f"{file}: a gold file: its records are compared as {reviewer}'s")
     if not_done:
         counts = "; ".join(
-            f"{name} {len(doc_ids)} {status.replace('_', ' ')} ({_some(doc_ids)})"
+            f"{name} {len(doc_ids)} {status.replace('_', ' ')} ({some_of(doc_ids)})"
             for (name, status), doc_ids in sorted(not_done.items())
         )
         notes.append(f"records not done are not compared: {counts}")
@@ -272,8 +272,8 @@ def load_comparison(files: list[Path], scheme: Scheme, corpus: Corpus | None = N
     )
 
 
-def _some(doc_ids: list[str], shown: int = 3) -> str:
-    """The first ``shown`` of ``doc_ids`` in order, and how many more."""
+def some_of(doc_ids: list[str], shown: int = 3) -> str:
+    """The first ``shown`` of ``doc_ids`` in order, and how many more (for notes)."""
     ordered = sorted(doc_ids)
     more = f" and {len(ordered) - shown} more" if len(ordered) > shown else ""
     return ", ".join(ordered[:shown]) + more

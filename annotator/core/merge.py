@@ -59,7 +59,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from annotator.core.compare import Comparison, Unit, collector_paused, load_comparison
+from annotator.core.compare import (
+    Comparison,
+    Unit,
+    collector_paused,
+    load_comparison,
+    some_of,
+)
 from annotator.core.corpus import Corpus
 from annotator.core.errors import AnnotatorError, UsageError
 from annotator.core.goldfile import gold_line, write_gold_lines
@@ -207,8 +213,8 @@ def _too_few_notes(comparison: Comparison, min_agree: int | None) -> list[str]:
     few = [unit.doc_id for unit in comparison.units if len(unit.records) < min_agree]
     if not few:
         return []
-    shown = ", ".join(few[:3]) + (f" and {len(few) - 3} more" if len(few) > 3 else "")
     return [
         f"{len(few)} document(s) finished by fewer than --min-agree {min_agree} annotators "
-        f"({shown}): nothing in them is accepted; every span and answer is left to the review"
+        f"({some_of(few)}): nothing in them is accepted; every span and answer is left to the "
+        "review"
     ]
