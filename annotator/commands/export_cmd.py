@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
 import sys
 from pathlib import Path
 
@@ -64,22 +62,14 @@ def write_stdout(data: bytes) -> None:
 
     A pipe's buffered ``write`` can take part of the bytes and return their count instead of
     raising, the rest never written: the loop writes on until all is taken or the pipe fails.
+    (``cli.main`` takes the BrokenPipeError: exit 1, what is left of stdout sent nowhere.)
     """
     out = sys.stdout.buffer
     sys.stdout.flush()
     view = memoryview(data)
-    try:
-        while view:
-            view = view[out.write(view) :]
-        out.flush()
-    except BrokenPipeError:
-        # Python flushes standard output once more on exit and would print a second
-        # BrokenPipeError there; what is left unwritten goes nowhere instead.
-        with contextlib.suppress(OSError, ValueError):  # no file descriptor: nothing to flush
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            os.close(devnull)
-        raise
+    while view:
+        view = view[out.write(view) :]
+    out.flush()
 
 
 def left_out_line(source: Path, result: ExportResult) -> str | None:
