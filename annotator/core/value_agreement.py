@@ -6,7 +6,8 @@ other 2024-01-16. ``agree`` therefore also reports *value agreement*: over the s
 with a value type (``integer``, ``date``) that both records of a pair hold with the same start,
 end and label, the share whose values are equal (no value on both sides is equal). Pooled over
 a pair's documents, per label and over all such labels; over all annotators, the mean over
-pairs. None when a pair shares no such span. A span a record holds twice counts once.
+pairs. None when a pair shares no such span. A span a record holds twice counts once (per
+label, the spans equal in both are the span counts', which count it twice).
 
 Nearly every shared span has one value in both records, so spans are compared as sets of
 (start, end, label) and (start, end, label, value) tuples, in C; only the few spans of one
