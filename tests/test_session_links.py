@@ -202,11 +202,15 @@ def test_skipping_says_so_with_the_next_document(tmp_path: Path) -> None:
         assert session.take_notices() == []  # told once b is open: a's messages go then
         session.open("b")
         assert session.take_notices() == [
-            "skipped a: its note is empty; the guidelines want the reason there (p goes back)"
+            "skipped a (ctrl+z undoes it); its note is empty: the guidelines want the reason "
+            "there (p goes back)"
         ]
         session.set_note("a duplicate of a")
         assert session.skip() is None
-        assert session.take_notices() == ["skipped b", "every document is finished (0/2 done)"]
+        assert session.take_notices() == [
+            "skipped b (ctrl+z undoes it)",
+            "every document is finished (0/2 done)",
+        ]
     finally:
         session.close()
 

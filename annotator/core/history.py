@@ -79,6 +79,7 @@ class Step:
     span_id: str | None = None
     path: str | None = None
     offset: int | None = None  # where the span changed begins (in either record)
+    doc_id: str | None = None  # the document whose d or s was undone (session.undo_finish)
 
 
 def describe_step(before: Record, after: Record) -> Step:

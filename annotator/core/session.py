@@ -23,7 +23,7 @@ from pathlib import Path
 from annotator.core import forms
 from annotator.core.corpus import Corpus, open_corpus
 from annotator.core.errors import AnnotatorError
-from annotator.core.history import History
+from annotator.core.history import History, Step
 from annotator.core.models import SCHEMA_VERSION, Document, Record
 from annotator.core.saving import SavesThroughStore, StatusRelay
 from annotator.core.scheme import Scheme, default_scheme_path, load_scheme
@@ -57,6 +57,18 @@ class DocumentState:
     stale: Record | None = None  # the stored record, when the text changed since
 
 
+@dataclass(frozen=True)
+class Finished:
+    """The last d or s: which document it finished, its status before, and the document it
+    moved on to. ctrl+z undoes it while nothing has changed since and the annotator is on one
+    of those two documents (a slip of d or s otherwise left only p, and the status stayed)."""
+
+    doc_id: str
+    status_before: str
+    status: str
+    following: str | None
+
+
 @dataclass
 class AnnotationSession(SessionForm, SessionProgress, SavesThroughStore):
     corpus: Corpus
@@ -78,6 +90,7 @@ class AnnotationSession(SessionForm, SessionProgress, SavesThroughStore):
     # it made the next one look flagged or refused).
     _carried: list[str] = field(default_factory=list)
     _changed: set[str] = field(default_factory=set)  # documents saved while the session runs
+    _finished: Finished | None = None  # the last d or s, while ctrl+z can still undo it
     _text_sha256: dict[str, str] = field(default_factory=dict)  # see SessionProgress
     _closed: bool = False
 
@@ -116,6 +129,9 @@ class AnnotationSession(SessionForm, SessionProgress, SavesThroughStore):
     def enter(self, document: Document) -> None:
         """Make ``document`` the one on screen (time spent on the previous one is kept)."""
         self._leave()
+        finished = self._finished
+        if finished is not None and document.id not in (finished.doc_id, finished.following):
+            self._finished = None
         self._text_sha256[document.id] = document.sha256
         stored = self.store.records.get(document.id)
         if stored is not None and self.is_stale(stored):
@@ -197,18 +213,57 @@ class AnnotationSession(SessionForm, SessionProgress, SavesThroughStore):
                 f"not done: fill the required field{'s' if len(missing) > 1 else ''} "
                 f"{', '.join(missing)} first (o opens the form)"
             )
-        self._set_status("done")
-        return self._after_finishing()
+        return self._finish("done", f"done {self.document.id} (ctrl+z undoes it)")
 
     def skip(self) -> str | None:
         """Mark skipped; the next unfinished id. The notice says so, and, when the note is
         empty, that the guidelines want the reason there."""
         self._writable()
-        self._set_status("skipped")
-        told = f"skipped {self.document.id}"
+        told = f"skipped {self.document.id} (ctrl+z undoes it)"
         if not self.record.note.strip():
-            told += ": its note is empty; the guidelines want the reason there (p goes back)"
-        return self._after_finishing(told)
+            told += "; its note is empty: the guidelines want the reason there (p goes back)"
+        return self._finish("skipped", told)
+
+    def _finish(self, status: str, told: str | None = None) -> str | None:
+        before = self.record.status if self.state.saved else "new"
+        self._set_status(status)
+        following = self._after_finishing(told)
+        # d on a done document only moves on: there is nothing for ctrl+z to give back.
+        finished = Finished(self.document.id, before, status, following)
+        self._finished = finished if before != status else None
+        return following
+
+    def undo_finish(self) -> Step | None:
+        """Undo the last d or s (see ``Finished``): its document gets its status back.
+        The step's ``doc_id`` is that document, for the screen to open when it is not the
+        open one (the message is told there). None when there is no such finish to undo."""
+        finished = self._finished
+        if finished is None or self.stale is not None:
+            return None
+        self._finished = None
+        stored = self.store.records.get(finished.doc_id)
+        if stored is None or stored.status != finished.status:
+            return None
+        # A document first written by d or s had no record: it is in progress now.
+        status = "in_progress" if finished.status_before == "new" else finished.status_before
+        record = stored.model_copy(update={"status": status, "updated_at": utc_text(self.now())})
+        if finished.doc_id == self.document.id:
+            self.state.record = record
+        self._changed.add(record.doc_id)
+        self.store.save(record)
+        words = {"done": "done", "skipped": "skipped", "in_progress": "in progress"}
+        step = Step(
+            f"{finished.doc_id} {words[finished.status]}; it is {words[status]} again",
+            doc_id=finished.doc_id,
+        )
+        if finished.doc_id != self.document.id:
+            self._carried.append(f"undid: {step.text}")  # told once it is open
+        return step
+
+    def undo(self) -> Step | None:
+        """Undo the last d or s when it is the last change (``undo_finish``), else the open
+        document's last change."""
+        return self.undo_finish() or super().undo()
 
     def toggle_flag(self) -> bool:
         self._writable()
@@ -245,6 +300,7 @@ class AnnotationSession(SessionForm, SessionProgress, SavesThroughStore):
         state = self.state
         if record == state.record and state.saved:
             return
+        self._finished = None  # any change is done after the last d or s: ctrl+z undoes it
         if undoable:
             self._history().apply(record)
         if record.status == "skipped" and _annotated_more(state.record, record):

@@ -101,6 +101,9 @@ class AnnotateScreen(GuidelinesActions, SessionView):
         if not isinstance(step, Step):
             self.notify(f"nothing to {key}")
             return
+        if step.doc_id is not None and step.doc_id != self.session.document.id:
+            self.open_document(step.doc_id)  # the undone d or s is told once it is open
+            return
         # What the earlier messages said of the step is undone now: they go (a trial saw
         # four or five stacked over the article after a few undos).
         self.app.clear_notifications()

@@ -42,8 +42,30 @@ def test_skip_says_so_with_the_next_document_and_asks_for_the_reason(
         await press(pilot, "s")
         await wait_for(pilot, lambda: session.document.id == "b")
         await wait_for(pilot, lambda: "skipped a" in "".join(toasts(app)))
-        assert "its note is empty; the guidelines want the reason there" in "".join(toasts(app))
+        said = "".join(toasts(app))
+        assert "skipped a (ctrl+z undoes it)" in said
+        assert "its note is empty: the guidelines want the reason there" in said
         assert journal(session)[-1]["status"] == "skipped"
+
+    drive(session, scenario, notifications=True)
+
+
+def test_ctrl_z_after_skip_goes_back_and_undoes_it(session: AnnotationSession) -> None:
+    """A slip of s (or d) moved on with the status kept: only p went back, and the article
+    stayed skipped."""
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await press(pilot, "s")
+        await wait_for(pilot, lambda: session.document.id == "b")
+        await press(pilot, "ctrl+z")
+        await wait_for(pilot, lambda: session.document.id == "a")
+        await wait_for(pilot, lambda: "undid" in "".join(toasts(app)))
+        assert toasts(app) == ["undid: a skipped; it is in progress again"]
+        assert journal(session)[-1]["status"] == "in_progress"
+        assert "✎ started" in str(app.screen.query_one("#status").render())
+        await press(pilot, "ctrl+z")
+        await wait_for(pilot, lambda: "nothing to undo" in "".join(toasts(app)))
+        assert session.document.id == "a"
 
     drive(session, scenario, notifications=True)
 

@@ -1,0 +1,135 @@
+"""ctrl+z after d or s: the finished document gets its status back (session.undo_finish)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from annotator.core.session import AnnotationSession, open_session
+from tests.test_session_data import FakeClock, fixed_now, journal_lines, where, write_texts
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Any:
+    corpus = write_texts(tmp_path)
+    opened = open_session(corpus, "alice", None, tmp_path / "out", clock=FakeClock(), now=fixed_now)
+    opened.open("a")
+    yield opened
+    opened.close()
+
+
+def statuses(session: AnnotationSession) -> dict[str, str]:
+    return {entry.doc_id: entry.status for entry in session.entries()}
+
+
+def test_undo_after_skip_gives_the_skipped_document_its_status_back(
+    session: AnnotationSession,
+) -> None:
+    session.label_selection(*where(session, "Russia"), "actor")
+    assert session.skip() == "b"
+    session.open("b")
+    step = session.undo()
+    assert step is not None
+    assert step.doc_id == "a"
+    assert step.text == "a skipped; it is in progress again"
+    assert statuses(session)["a"] == "in_progress"
+    last = journal_lines(session)[-1]
+    assert (last["doc_id"], last["status"]) == ("a", "in_progress")
+    assert [span["text"] for span in last["spans"]] == ["Russia"]  # the spans stay
+    session.open("a")  # the screen opens it: the message is told there
+    assert "undid: a skipped; it is in progress again" in session.take_notices()
+    # Undone once: a second ctrl+z undoes the labelling, as on any document.
+    second = session.undo()
+    assert second is not None and second.doc_id is None
+    assert session.record.spans == []
+
+
+def test_undo_after_done_on_the_same_document_when_nothing_follows(
+    session: AnnotationSession,
+) -> None:
+    for doc_id in ("b", "c"):
+        session.open(doc_id)
+        session.skip()
+    session.open("a")
+    session.set_field("event_type", "exchange")
+    assert session.mark_done() is None  # the last unfinished one: the screen stays
+    step = session.undo()
+    assert step is not None and step.doc_id == "a"
+    assert step.text == "a done; it is in progress again"
+    assert session.record.status == "in_progress"
+    assert session.record.form["event_type"] == "exchange"
+    assert journal_lines(session)[-1]["status"] == "in_progress"
+
+
+def test_a_document_new_before_skip_is_in_progress_after_undo(
+    session: AnnotationSession,
+) -> None:
+    assert journal_lines(session) == []
+    session.skip()
+    session.open("b")
+    step = session.undo()
+    assert step is not None and step.text == "a skipped; it is in progress again"
+    assert statuses(session) == {"a": "in_progress", "b": "new", "c": "new"}
+
+
+def test_done_skipped_document_gets_done_back(session: AnnotationSession) -> None:
+    session.set_field("event_type", "exchange")
+    session.mark_done()
+    session.open("a")
+    session.skip()
+    session.open("b")
+    step = session.undo()
+    assert step is not None and step.text == "a skipped; it is done again"
+    assert statuses(session)["a"] == "done"
+
+
+def test_a_change_after_the_finish_is_what_undo_undoes(session: AnnotationSession) -> None:
+    session.skip()
+    session.open("b")
+    session.label_selection(*where(session, "Norvania"), "actor")
+    step = session.undo()
+    assert step is not None and step.doc_id is None
+    assert session.record.spans == []
+    assert statuses(session)["a"] == "skipped"
+    assert session.undo() is None  # nothing left on b; a's skip is not undone now
+
+
+def test_moving_elsewhere_forgets_the_finish(session: AnnotationSession) -> None:
+    session.skip()
+    session.open("b")
+    session.open("c")  # n: the annotator went on
+    assert session.undo() is None
+    session.open("b")
+    assert session.undo() is None
+    assert statuses(session)["a"] == "skipped"
+
+
+def test_going_back_with_p_to_the_finished_document_still_undoes_it(
+    session: AnnotationSession,
+) -> None:
+    session.skip()
+    session.open("b")
+    session.open("a")
+    step = session.undo()
+    assert step is not None and step.doc_id == "a"
+    assert session.record.status == "in_progress"
+
+
+def test_d_on_a_done_document_only_moves_on(session: AnnotationSession) -> None:
+    session.set_field("event_type", "exchange")
+    session.mark_done()
+    session.open("a")
+    session.mark_done()
+    session.open("b")
+    assert session.undo() is None
+    assert statuses(session)["a"] == "done"
+
+
+def test_the_flag_is_a_change_after_the_finish(session: AnnotationSession) -> None:
+    session.skip()
+    session.open("b")
+    session.toggle_flag()
+    assert session.undo() is None  # the flag is not in the undo history; f toggles it back
+    assert statuses(session)["a"] == "skipped"
