@@ -348,6 +348,9 @@ class ReviewSession(SavesThroughStore):
         self.save(before)
         self.editing = False
         self.current = place
+        # Said as the earlier sessions' undo says it: an undo that jumped to another
+        # document left the reviewer guessing what it had undone (a trial).
+        self._notices.append(f"undid: {place.doc_id} {place.conflict_id} is open again")
         return place
 
     @property

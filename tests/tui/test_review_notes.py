@@ -115,7 +115,7 @@ def test_an_empty_value_is_said_beside_a_version_with_one(session: ReviewSession
     drive(session, scenario, (140, 40), notifications=True)
 
 
-def test_an_undo_clears_the_toasts_of_what_it_undid(session: ReviewSession) -> None:
+def test_an_undo_says_what_it_undid_in_place_of_the_toasts_of_what_it_undid(session: ReviewSession) -> None:
     async def scenario(pilot: Any, app: ReviewApp) -> None:
         await press(pilot, "p")  # round to the second article's one conflict
         await wait_for(pilot, lambda: shown(app, SECOND))
@@ -125,7 +125,11 @@ def test_an_undo_clears_the_toasts_of_what_it_undid(session: ReviewSession) -> N
         assert any(f"{SECOND} is settled: done" in said for said in toasts)
         assert gold(session)[-1]["status"] == "done"
         await press(pilot, "ctrl+z")
-        await wait_for(pilot, lambda: not app.screen.query("Toast"))
+        # Only what the undo did is said (a trial's undo said nothing at all).
+        undid = [f"undid: {SECOND} c1 is open again"]
+        await wait_for(
+            pilot, lambda: [str(toast.render()) for toast in app.screen.query("Toast")] == undid
+        )
         assert gold(session)[-1]["status"] == "in_progress"
         assert session.current == Place(SECOND, "c1")
 
