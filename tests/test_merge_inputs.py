@@ -4,8 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from annotator.core.errors import AnnotatorError
 from annotator.core.merge import merge_files
-from tests.test_agreement_data import record, run_cli, scheme, span, write_journal, write_scheme
+from annotator.core.review_open import open_review
+from tests.test_agreement_data import (
+    TEXT,
+    record,
+    run_cli,
+    scheme,
+    span,
+    write_corpus,
+    write_journal,
+    write_scheme,
+)
 
 
 def test_min_agree_over_a_documents_annotators_is_said(tmp_path: Path) -> None:
@@ -45,6 +58,16 @@ def test_a_gold_file_is_refused_by_merge_and_compared_by_diff(tmp_path: Path) ->
         "journal: merge takes the annotators' journals\n",
     )
     assert not (tmp_path / "g2.jsonl").exists()
+    # review says so in its own name (it said "merge takes…"), and where a gold file goes.
+    corpus = write_corpus(tmp_path, {"d1": TEXT})
+    with pytest.raises(AnnotatorError) as refused:
+        open_review([gold, alice], corpus, tmp_path / "g3.jsonl", "rita", scheme_path=test_scheme)
+    assert str(refused.value) == (
+        f"{gold}: is a gold file (its records have sources and conflicts), not an annotator's "
+        "journal: review takes the annotators' journals; a gold file to go on with is given "
+        "with -o"
+    )
+    assert not (tmp_path / "g3.jsonl").exists()
     # diff and agree compare gold with an annotator (how far alice agrees with gold), saying so.
     result = run_cli("diff", gold, alice, "--scheme", test_scheme)
     assert result.returncode == 0, result.stderr

@@ -138,13 +138,15 @@ def refuse_bad_request(files: list[Path], output: Path, min_agree: int | None) -
         raise UsageError(f"-o {output}: is one of the journals being merged; choose another file")
 
 
-def refuse_gold_files(comparison: Comparison) -> None:
-    """An error for a gold file given as a journal to merge or review: merged as one more
-    annotator, its reviewer's decisions would count as a vote."""
+def refuse_gold_files(comparison: Comparison, command: str = "merge") -> None:
+    """An error for a gold file given as a journal to merge or review (``command``): merged
+    as one more annotator, its reviewer's decisions would count as a vote."""
     for file in comparison.gold:
+        # A reviewer who gave the gold file to resume among the journals: it goes after -o.
+        resume = "; a gold file to go on with is given with -o" if command == "review" else ""
         raise AnnotatorError(
             f"{file}: is a gold file (its records have sources and conflicts), not an "
-            "annotator's journal: merge takes the annotators' journals"
+            f"annotator's journal: {command} takes the annotators' journals{resume}"
         )
 
 

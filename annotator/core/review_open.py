@@ -72,7 +72,7 @@ def open_review(
     # Tens of thousands of records are kept while the gold file is made or read.
     with collector_paused():
         comparison = load_comparison(files, scheme, corpus)
-        refuse_gold_files(comparison)
+        refuse_gold_files(comparison, "review")
         refuse_min_agree_over(min_agree, comparison)
         resume = _Resume(comparison, scheme, reviewer, min_agree, now())
         try:
