@@ -23,6 +23,26 @@ def test_each_annotators_note_is_a_line_of_the_gold_note(tmp_path: Path) -> None
     assert gold[0].note == "alice: figures disputed\ncarol: two names\n  not in the text"
 
 
+def test_the_notes_of_records_not_done_follow_with_their_status(tmp_path: Path) -> None:
+    # A trial: carol skipped the article with her reason; the gold note was empty, and
+    # review's N said no annotator wrote a note.
+    gold = merged(
+        tmp_path,
+        [record("alice", note="talks only")],
+        [record("bob")],
+        [record("carol", status="skipped", note="no release, skipped")],
+        [record("dave", status="in_progress", note="half way\nback later")],
+        # A record of another text says nothing of this one.
+        [record("erin", status="skipped", note="old text", text="Another text.")],
+        [record("fred", status="skipped")],  # no note: nothing
+    )
+    assert gold[0].note == (
+        "alice: talks only\ncarol (skipped): no release, skipped\n"
+        "dave (in progress): half way\n  back later"
+    )
+    assert gold[0].sources.annotators == ["alice", "bob"]
+
+
 def test_no_note_no_gold_note(tmp_path: Path) -> None:
     gold = merged(tmp_path, [record("alice")], [record("bob", note=" \n")])
     assert gold[0].note == ""

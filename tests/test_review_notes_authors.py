@@ -14,6 +14,11 @@ def test_the_authors_are_the_annotators_starting_a_line_in_their_order() -> None
     assert notes_authors("", ["alice"]) == []
 
 
+def test_annotators_whose_record_was_not_done_come_after_with_their_status() -> None:
+    note = "bob: ok\ncarol (skipped): no release (see 3): skipped\n  dave (x): not a name"
+    assert notes_authors(note, ["alice", "bob"]) == ["bob", "carol (skipped)"]
+
+
 def test_the_summary_joins_the_lines() -> None:
     assert notes_summary("alice: a  b\n\nbob:\tc") == "alice: a b · bob: c"
     # A note of two lines (the second indented by merge) stays one note.

@@ -65,6 +65,9 @@ class Unit:
     doc_id: str
     sha256: str
     records: dict[str, Annotation]  # annotator -> record, annotators in sorted order
+    # annotator -> (status, note) of the records of this text not done that hold a note (a
+    # skip's reason): merge carries them to the reviewer with the done records' notes.
+    unfinished_notes: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -221,11 +224,14 @@ def load_comparison(files: list[Path], scheme: Scheme, corpus: Corpus | None = N
         )
     done: dict[str, dict[str, Annotation]] = defaultdict(dict)
     not_done: defaultdict[tuple[str, str], list[str]] = defaultdict(list)  # (name, status)
+    noted: list[Annotation] = []  # records not done that hold a note
     for (name, doc_id), record in latest.records.items():
         if record.status == "done":
             done[doc_id][name] = record
         else:
             not_done[(name, record.status)].append(doc_id)
+            if record.note.strip():
+                noted.append(record)
     units: list[Unit] = []
     excluded: list[Excluded] = []
     single: list[str] = []
@@ -244,6 +250,7 @@ def load_comparison(files: list[Path], scheme: Scheme, corpus: Corpus | None = N
         for file, reviewer in latest.gold.items():
             said += f"; {file} is a gold file (reviewer {reviewer}), not an annotator's journal"
         raise AnnotatorError(said)
+    _attach_unfinished_notes(units, noted)
     compared = sorted({name for unit in units for name in unit.records})
     notes = list(latest.notes)
     for file, reviewer in latest.gold.items():
@@ -270,6 +277,18 @@ def load_comparison(files: list[Path], scheme: Scheme, corpus: Corpus | None = N
         single=single,
         gold=latest.gold,
     )
+
+
+def _attach_unfinished_notes(units: list[Unit], noted: list[Annotation]) -> None:
+    """Give each unit the notes of its text's records not done (``Unit.unfinished_notes``);
+    a trial's skip reason was in no gold note, and review said no annotator wrote one."""
+    if not noted:
+        return
+    by_doc = {unit.doc_id: unit for unit in units}
+    for record in sorted(noted, key=lambda record: record.annotator):
+        unit = by_doc.get(record.doc_id)
+        if unit is not None and record.doc_sha256 == unit.sha256:
+            unit.unfinished_notes[record.annotator] = (record.status, record.note)
 
 
 def some_of(doc_ids: list[str], shown: int = 3) -> str:

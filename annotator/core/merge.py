@@ -24,7 +24,8 @@ A gold record with open conflicts (or an empty required field) has status ``in_p
 otherwise ``done``. Its ``annotator`` is the reviewer, ``flagged`` is set when any annotator
 flagged the document, and its ``note`` holds the annotators' notes for the reviewer, each
 beginning a line with its author (``alice: figures disputed``; its further lines indented by
-two spaces; empty when none wrote one).
+two spaces; empty when none wrote one), then the notes of the document's records not done, the
+status beside the name (``carol (skipped): no release``: a skip's reason is for the reviewer).
 
 Conflict objects (``GoldRecord.conflicts``), which a review settles one by one::
 

@@ -362,11 +362,13 @@ class GoldBuilder:
     def notes(self) -> str:
         """The annotators' notes for the reviewer, each beginning a line with its author's name
         (``alice: figures disputed``); a note's further lines are indented under it, so that
-        every line not indented names who wrote what follows."""
+        every line not indented names who wrote what follows. Then the notes of records not
+        done, their status beside the name (``carol (skipped): no release``)."""
+        notes = [(name, record.note) for name, record in self.unit.records.items()]
+        for name, (status, note) in self.unit.unfinished_notes.items():
+            notes.append((f"{name} ({status.replace('_', ' ')})", note))
         return "\n".join(
-            f"{name}: " + "\n  ".join(record.note.splitlines())
-            for name, record in self.unit.records.items()
-            if record.note.strip()
+            f"{who}: " + "\n  ".join(note.splitlines()) for who, note in notes if note.strip()
         )
 
     def data(self, reviewer: str, now: str) -> dict[str, Any]:

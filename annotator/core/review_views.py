@@ -129,11 +129,15 @@ def notes_summary(note: str) -> str:
 
 
 def notes_authors(note: str, annotators: list[str]) -> list[str]:
-    """The annotators (of ``annotators``, in that order) whose note is in a gold record's
-    ``note``: ``merge`` starts each one's note with a line ``name: …`` (a note of several
-    lines keeps its other lines, which name no one)."""
-    starts = {line.split(": ", 1)[0] for line in note.splitlines() if ": " in line}
-    return [name for name in annotators if name in starts]
+    """The annotators whose note is in a gold record's ``note``: those of ``annotators``, in
+    that order, then those whose record was not done (``carol (skipped)``). ``merge`` starts
+    each one's note with a line ``name: …`` or ``name (status): …`` (a note of several lines
+    keeps its other lines, indented, which name no one)."""
+    starts = [
+        line.split(": ", 1)[0] for line in note.splitlines() if ": " in line and line[:1] != " "
+    ]
+    unfinished = [start for start in starts if start.endswith(")") and " (" in start]
+    return [name for name in annotators if name in starts] + unfinished
 
 
 def version_marks(conflict: dict[str, Any] | None) -> list[tuple[int, int, int]]:
