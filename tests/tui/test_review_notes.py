@@ -115,7 +115,7 @@ def test_an_empty_value_is_said_beside_a_version_with_one(session: ReviewSession
     drive(session, scenario, (140, 40), notifications=True)
 
 
-def test_an_undo_says_what_it_undid_in_place_of_the_toasts_of_what_it_undid(session: ReviewSession) -> None:
+def test_an_undo_says_what_it_undid_in_place_of_the_toasts_before(session: ReviewSession) -> None:
     async def scenario(pilot: Any, app: ReviewApp) -> None:
         await press(pilot, "p")  # round to the second article's one conflict
         await wait_for(pilot, lambda: shown(app, SECOND))
