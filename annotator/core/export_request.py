@@ -115,6 +115,11 @@ class Outcome:
         )
 
 
+def default_folder(journal: Path) -> Path:
+    """``export/`` beside the journal's ``annotations/`` folder: where the screen's exports go."""
+    return journal.parent.parent / "export"
+
+
 def default_out(base: Path, annotator: str, fmt: str, split: bool) -> Path:
     """``export/<annotator>.<ext>`` beside ``annotations/``; a folder for folder exports."""
     if split or fmt in FOLDER_FORMATS:
@@ -166,6 +171,10 @@ def export_now(request: ExportRequest, session: AnnotationSession) -> Outcome:
         refuse_clash(
             request.out, [("your journal", request.source), ("the corpus", request.corpus)]
         )
+        # The export refuses a folder that does not exist (a typo), but the screen's own
+        # default folder is made on the first export.
+        if request.out.parent == default_folder(request.source):
+            request.out.parent.mkdir(exist_ok=True)
         outcome.result = request.run(session.scheme, outcome.warnings.append)
     except AnnotatorError as error:
         outcome.error = str(error)

@@ -23,6 +23,7 @@ from annotator.core.formats.export_out import (
     EXTENSIONS,
     check_out,
     refuse_other_exports,
+    refuse_own_inputs,
     targets,
     write,
 )
@@ -235,6 +236,7 @@ def export_records(
     if need_text and corpus is None:
         raise UsageError(NEEDS_CORPUS)
     if out is not None:
+        refuse_own_inputs(out, source, corpus.path if isinstance(corpus, Corpus) else corpus)
         check_out(out, fmt, parts is not None)
     opened = open_corpus(corpus) if isinstance(corpus, Path) else corpus
     items, selection = load_items(source, opened, annotator, statuses, scheme, need_text)

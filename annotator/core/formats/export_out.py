@@ -3,6 +3,7 @@ for an earlier export's files before anything is said or written, and the crash-
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
@@ -24,7 +25,9 @@ FOLDER_FORMATS = frozenset({"brat", "hf"})
 
 def check_out(out: Path, fmt: str, split: bool) -> None:
     """Refuse an output path the export cannot write, before the records are read: a folder
-    for one file, a file for a folder, or a file where a folder on the way must be."""
+    for one file, a file for a folder, a file where a folder on the way must be, or a folder
+    on the way that does not exist (a typo must not make a new folder tree: only a folder
+    export's own last folder is made)."""
     one_file = not split and fmt not in FOLDER_FORMATS
     if one_file and out.is_dir():
         raise AnnotatorError(f"{out}: is a folder; {fmt} writes one file")
@@ -36,6 +39,44 @@ def check_out(out: Path, fmt: str, split: bool) -> None:
         blocked, folder = folder, folder.parent
     if not folder.is_dir():
         raise AnnotatorError(f"{blocked}: cannot write: a file stands where a folder is needed")
+    if blocked is not folder:
+        raise AnnotatorError(
+            f"{out}: the folder {out.parent} does not exist; make it first or correct the "
+            "path (nothing was written)"
+        )
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """Both exist and are one file, by any name (a symlink, a hard link, ``..`` in a path)."""
+    try:
+        return os.path.samefile(one, other)
+    except OSError:  # either is missing: it cannot be written over through the other
+        return False
+
+
+def refuse_own_inputs(out: Path, source: Path, corpus: Path | None) -> None:
+    """Refuse, before anything is read, an output that would write over what the export reads:
+    the source or the corpus file itself by any name, the corpus folder or a folder inside it,
+    or a folder that holds the source or the corpus (their files would be written over, or
+    taken for an earlier export's). As ``import`` refuses ``--annotations`` on its corpus."""
+    target = out.resolve()
+    inputs = [("the source", source)] + ([("the corpus", corpus)] if corpus is not None else [])
+    for what, path in inputs:
+        held = path.resolve()
+        # A source that is a folder is refused when it is read, with what was expected.
+        folder = held.is_dir()
+        if folder and what == "the source":
+            continue
+        if target == held or _same_file(out, path):
+            kind = "folder" if folder else "file"
+            problem = f"is the same {kind} as {what} ({path}); write the export to another {kind}"
+        elif held.is_relative_to(target):
+            problem = f"holds {what} ({path}); write the export to a folder that does not"
+        elif folder and target.is_relative_to(held):
+            problem = f"is inside {what} folder ({path}); write the export outside it"
+        else:
+            continue
+        raise AnnotatorError(f"{out}: {problem} (nothing was written)")
 
 
 # The names an export writes end so (brat: .txt and .ann; hf: .jsonl and labels.json); a file
