@@ -10,10 +10,12 @@ handed out as ``SpanView`` tuples, made when asked for.
 from __future__ import annotations
 
 import sys
+import zlib
 from functools import partial
 from operator import attrgetter
 from typing import Any, NamedTuple
 
+import msgspec
 import orjson
 from msgspec.structs import astuple
 
@@ -39,6 +41,7 @@ class SpanView(NamedTuple):
 _make_span = partial(tuple.__new__, SpanView)
 _KEY = attrgetter("start", "end", "label")
 _VALUE = attrgetter("value")
+_MSGPACK = msgspec.msgpack.Encoder()
 
 
 class Annotation:
@@ -138,3 +141,12 @@ class Annotation:
         """The record's links (a new copy each time)."""
         links: dict[str, list[str]] = orjson.loads(self._links) if self._links else {}
         return links
+
+    @property
+    def version(self) -> str:
+        """A digest of what the record says (spans, form, links, note, flag; not its times):
+        a gold record keeps its annotators' (``Sources.versions``), so that a review resumed
+        later knows whose record changed since the merge. Not its times: an annotator who
+        only looked at the article again saves it again."""
+        said = (list(map(astuple, self._spans)), self.form, self.links, self.note, self.flagged)
+        return f"{zlib.crc32(_MSGPACK.encode(said)):08x}"

@@ -45,17 +45,21 @@ class LineFacts(NamedTuple):
     annotators: tuple[str, ...]  # sources.annotators
     conflicts: int  # open conflicts
     done: bool
+    # sources.versions as (annotator, digest) pairs (a tuple: lines are hashed as keys)
+    versions: tuple[tuple[str, str], ...]
 
     @classmethod
     def of_data(cls, data: dict[str, Any]) -> LineFacts:
         """The facts of a gold record's fields (checked as a GoldRecord)."""
+        sources = data["sources"]
         return cls(
             data["doc_id"],
             data["annotator"],
             data["doc_sha256"],
-            tuple(data["sources"]["annotators"]),
+            tuple(sources["annotators"]),
             len(data.get("conflicts", ())),
             data["status"] == "done",
+            tuple(sources.get("versions", {}).items()),
         )
 
     @classmethod
@@ -67,6 +71,7 @@ class LineFacts(NamedTuple):
             tuple(record.sources.annotators),
             len(record.conflicts),
             record.status == "done",
+            tuple(record.sources.versions.items()),
         )
 
 

@@ -394,6 +394,10 @@ class GoldBuilder:
             "note": self.notes(),
             "updated_at": now,
             "seconds_spent": 0.0,
-            "sources": {"annotators": self.names, "spans": self.sources},
+            "sources": {
+                "annotators": self.names,
+                "spans": self.sources,
+                "versions": {name: record.version for name, record in self.unit.records.items()},
+            },
             "conflicts": self.conflicts,
         }

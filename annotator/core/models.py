@@ -139,6 +139,9 @@ class Sources(StrictModel):
 
     annotators: list[str]
     spans: dict[str, list[str]] = Field(default_factory=dict)
+    # annotator -> a digest of their record as merged (``Annotation.version``): a review
+    # resumed later sees whose record changed since. Empty in gold files written before.
+    versions: dict[str, str] = Field(default_factory=dict)
 
 
 class GoldRecord(Record):

@@ -73,6 +73,7 @@ class SourcesShape(TypedDict):
 
     annotators: list[str]
     spans: NotRequired[dict[str, list[str]]]
+    versions: NotRequired[dict[str, str]]
 
 
 @with_config(_STRICT)

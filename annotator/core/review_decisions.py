@@ -170,7 +170,7 @@ def _take_spans(
         scheme,
         annotations,
         spans=[span.model_dump() for span in spans],
-        sources={"annotators": record.sources.annotators, "spans": sources},
+        sources={**record.sources.model_dump(), "spans": sources},
     )
 
 
@@ -332,7 +332,7 @@ def settle_with_span(
         scheme,
         annotations,
         spans=[one.model_dump() for one in spans],
-        sources={"annotators": record.sources.annotators, "spans": sources},
+        sources={**record.sources.model_dump(), "spans": sources},
     )
     return settled, span
 

@@ -14,12 +14,15 @@ line is set aside, damaged lines and lines that are not gold (an annotator's jou
   a document, as merge writes it), else the review resumes. Either way the latest line of each
   document (whoever wrote it) wins over a fresh merge, so conflicts settled before stay
   settled. A line whose ``doc_sha256`` is not the compared text's (the article changed since)
-  is merged anew. Documents compared now but missing from the file
-  are merged in. Lines written under another reviewer's name (``merge --reviewer rita``) are
-  taken over: written again under this reviewer's name, so each document's latest line is the
-  reviewer's (the older lines stay, superseded: export, stats and compact read a gold file as
-  the review does, each document's latest line whoever wrote it, ``journal.latest_key``). Each
-  of these is said in a message, and the lines are appended before the review starts.
+  is merged anew. Documents compared now but missing from the file are merged in. A document
+  whose annotators' records changed since its merge (``sources.versions``,
+  ``Annotation.version``) is merged anew while no review decision stands in it; one with
+  decisions keeps them, and the message names it. Lines written under another reviewer's name
+  (``merge --reviewer rita``) are taken over: written again under this reviewer's name, so
+  each document's latest line is the reviewer's (the older lines stay, superseded: export,
+  stats and compact read a gold file as the review does, each document's latest line whoever
+  wrote it, ``journal.latest_key``). Each of these is said in a message, and the lines are
+  appended before the review starts.
 
 Nothing is held of a document but where its latest line is and how many conflicts it has open
 (``gold_store.LineFacts``): the session makes a document's record from its line when the
@@ -36,7 +39,7 @@ from pathlib import Path
 from annotator.core.compare import Comparison, Unit, collector_paused, load_comparison
 from annotator.core.corpus import open_corpus
 from annotator.core.errors import AnnotatorError
-from annotator.core.gold_store import FactsAndLines, GoldStore, LineFacts
+from annotator.core.gold_store import FactsAndLines, GoldLine, GoldStore, LineFacts
 from annotator.core.merge import (
     merged_lines,
     refuse_bad_request,
@@ -196,6 +199,8 @@ class _Resume:
         added: list[Unit] = []
         changed: list[Unit] = []
         regrouped: list[str] = []  # reviewed from another set of annotators than compared now
+        updated: list[tuple[Unit, list[str]]] = []  # annotators' records changed: merged anew
+        stood: list[tuple[str, list[str]]] = []  # the same after review decisions: kept
         for unit in self.comparison.units:
             line = latest.get(unit.doc_id)
             if line is None:
@@ -204,14 +209,20 @@ class _Resume:
                 changed.append(unit)
             elif line.facts.annotators != tuple(unit.records):
                 regrouped.append(unit.doc_id)
+            else:
+                who = _changed_since(line.facts.versions, unit)
+                if who and _undecided(store, line):
+                    updated.append((unit, who))
+                elif who:
+                    stood.append((unit.doc_id, who))
         others = Counter(
             line.facts.annotator for line in latest.values() if line.facts.annotator != reviewer
         )
         # Written again: documents new to the file or merged anew, and every other document
         # whose latest line is another reviewer's (those not compared now too, so the file
         # keeps one name).
-        again = list(self._merged([*added, *changed]))
-        anew = {unit.doc_id for unit in changed}
+        again = list(self._merged([*added, *changed, *(unit for unit, _who in updated)]))
+        anew = {unit.doc_id for unit in changed} | {unit.doc_id for unit, _who in updated}
         for doc_id, line in latest.items():
             if line.facts.annotator != reviewer and doc_id not in anew:
                 record = store.record(doc_id).model_copy(
@@ -228,6 +239,21 @@ class _Resume:
                 f"{output}: {len(changed)} document(s) whose text changed since their gold line "
                 f"are merged anew (first: {changed[0].doc_id})"
             )
+        if updated:
+            unit_first, who = updated[0]
+            self.messages.append(
+                f"{output}: {len(updated)} document(s) not reviewed yet are merged anew: their "
+                f"annotators' records changed since the merge (first: {unit_first.doc_id}, "
+                f"{_whose(who)})"
+            )
+        if stood:
+            doc_id, who = stood[0]
+            self.messages.append(
+                f"{output}: {len(stood)} document(s) have review decisions and their "
+                f"annotators' records changed since the merge (first: {doc_id}, {_whose(who)}): "
+                "their gold lines stand; `annotator diff` shows what changed, and a review into "
+                "a new gold file takes it"
+            )
         if regrouped:
             first = regrouped[0]
             self.messages.append(
@@ -243,3 +269,29 @@ class _Resume:
                 "(written again under that name)"
             )
         return again
+
+
+def _changed_since(versions: tuple[tuple[str, str], ...], unit: Unit) -> list[str]:
+    """The annotators whose record of ``unit`` is not the one a gold line was merged from
+    (``versions``: its ``sources.versions``; none known in gold files written before them)."""
+    if not versions:
+        return []
+    merged = dict(versions)
+    return [name for name, record in unit.records.items() if merged.get(name) != record.version]
+
+
+def _undecided(store: GoldStore, line: GoldLine) -> bool:
+    """Whether no review decision stands in the document of ``line`` (its latest line): as
+    many conflicts are open as in the first line of its text, merge's. Every decision settles
+    one; an undo opens it again."""
+    facts = line.facts
+    first = next(
+        earlier
+        for earlier in store.history
+        if earlier.facts.doc_id == facts.doc_id and earlier.facts.doc_sha256 == facts.doc_sha256
+    )
+    return facts.conflicts == first.facts.conflicts
+
+
+def _whose(names: list[str]) -> str:
+    return f"{', '.join(names)}'s record" if len(names) == 1 else f"{', '.join(names)}'s records"
