@@ -17,10 +17,15 @@ focus now: every message it meets on that way (the screen busy making the new it
 handled before it. The next key is handed over after that, and after what was asked to be done
 next (a focus move). Keys typed at a person's pace never wait. Should a marker not come back
 (its widget removed meanwhile), the next key goes on after a moment.
+
+Format characters typed into an input are put there too (``typed_format_character``): Textual's
+input takes only what Python calls printable, and dropped the zero-width non-joiner inside
+Persian words and the joiner inside emoji sequences without a word.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections import deque
 from functools import partial
 
@@ -30,6 +35,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
+from textual.widgets import Input
 
 # How long a key may take before the next one goes on regardless (a marker lost with its widget).
 STUCK_SECONDS = 0.25
@@ -53,6 +59,23 @@ def escape_then_key(event: events.Key) -> list[events.Key]:
     if key.startswith("shift+") and character.isupper():
         key = character
     return [events.Key("escape", "\x1b"), events.Key(key, character)]
+
+
+def typed_format_character(event: events.Key, focused: Widget | None) -> bool:
+    """Put a format character (Unicode's Cf: the zero-width joiner and non-joiner, direction
+    marks, the word joiner, the soft hyphen) typed into an input there, as the input does with
+    a printable character; False when the key is something else (for the app to hand over)."""
+    character = event.character
+    if not isinstance(focused, Input) or character is None or len(character) != 1:
+        return False
+    if unicodedata.category(character) != "Cf":
+        return False
+    selection = focused.selection
+    if selection.is_empty:
+        focused.insert_text_at_cursor(character)
+    else:
+        focused.replace(character, *selection)
+    return True
 
 
 class KeyHandled(Message, bubble=True):
@@ -90,7 +113,8 @@ class KeysInOrderApp(App[None]):
         self._keys_counted += 1
         number = self._key_in_hand = self._keys_counted
         target = self.focused or self.screen  # where the app hands a key that no binding takes
-        await super().on_event(event)
+        if not typed_format_character(event, self.focused):
+            await super().on_event(event)
         self._send_marker(target, KeyHandled(number, last=False))
 
     def _send_marker(self, target: Widget | Screen[object], marker: KeyHandled) -> None:

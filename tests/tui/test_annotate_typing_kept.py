@@ -8,6 +8,7 @@ the article, where letters are commands.
 from __future__ import annotations
 
 from annotate_helpers import drive, journal, press, screen_of, wait_for
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -163,3 +164,28 @@ def test_a_query_not_found_is_replaced_by_what_is_typed_next(session: Annotation
         assert screen.article.selection_offsets() == (43, 46)
 
     drive(session, scenario)
+
+
+def test_joiners_typed_into_a_field_are_kept(session: AnnotationSession) -> None:
+    """A trial's Persian note lost its zero-width non-joiner (می‌خواهم saved as میخواهم), and
+    an emoji sequence its joiner: Textual's input takes only what Python calls printable."""
+
+    async def typed(pilot: Pilot[None], app: AnnotatorApp, text: str) -> None:
+        # As a terminal sends them (Pilot's press cannot name these characters).
+        for character in text:
+            app.post_message(events.Key(character, character))
+        await pilot.pause(0.2)
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        note = screen_of(app).query_one("#note", Input)
+        note.focus()
+        await typed(pilot, app, "می\u200cخواهم 👩\u200d⚕")
+        await wait_for(pilot, lambda: note.value == "می\u200cخواهم 👩\u200d⚕")
+        # Over a selection, as a printable character does: it takes the selection's place.
+        await press(pilot, "shift+left")
+        await typed(pilot, app, "\u200e")
+        await wait_for(pilot, lambda: note.value == "می\u200cخواهم 👩\u200d\u200e")
+        await press(pilot, "enter")
+
+    drive(session, scenario)
+    assert journal(session)[-1]["note"] == "می\u200cخواهم 👩\u200d\u200e"
