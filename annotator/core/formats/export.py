@@ -6,7 +6,8 @@ everything in memory and only then writes, each file atomically. Bad input stops
 before anything is written. What a format cannot hold is reported through ``on_warning``, once
 the output is accepted: a problem of one document names it; what a format cannot carry of many
 documents (form, values, a gold record's open conflicts...) is one summary line per format, each
-document's line in ``ExportResult.details`` (and through ``on_warning`` too with ``verbose``).
+document's line in ``ExportResult.details`` (and through ``on_warning`` too with ``verbose``);
+a record's ``updated_at`` and ``seconds_spent``, which only jsonl carries, are one line in all.
 """
 
 from __future__ import annotations
@@ -152,6 +153,30 @@ def load_items(
     return items, selection
 
 
+def times_left_out(items: Sequence[Item], fmt: str) -> str | None:
+    """The one line saying that ``fmt`` drops when records were last changed and the time spent
+    on them, or None. Only jsonl writes a record whole; the other formats have no place for
+    either, so it is said once for the export, not for every document (all of them, mostly)."""
+    if fmt == "jsonl":
+        return None
+    changed = sum(item.record.updated_at is not None for item in items)
+    spent = sum(item.record.seconds_spent != 0 for item in items)
+    if not changed and not spent:
+        return None
+    named = " and ".join(
+        name
+        for name, count in (("updated_at", changed), ("seconds_spent (time spent)", spent))
+        if count
+    )
+    having = sum(
+        item.record.updated_at is not None or item.record.seconds_spent != 0 for item in items
+    )
+    return (
+        f"{fmt} cannot carry {named} of any record: not written for {having} document(s) "
+        "(jsonl keeps them)"
+    )
+
+
 def _labels(items: Sequence[Item], scheme: Scheme | None) -> list[str]:
     found = {span.label for item in items for span in item.record.spans}
     if scheme is not None:
@@ -268,6 +293,9 @@ def export_records(
     except AnnotatorError:
         held.release()  # what was said before the problem explains it (hf: the empty split)
         raise
+    times = times_left_out(items, fmt)
+    if times:  # what the format drops of every record, then (finish) what else of each
+        report.warn(times)
     report.finish()
     result.details = report.details
     if out is None:
