@@ -248,7 +248,7 @@ def test_surface_text_mismatch_is_reported_with_file_and_line(tmp_path: Path) ->
     assert (result.spans, result.bad_spans, warnings) == (1, 1, [line])
     assert result.summary() == (
         "imported 1 document(s), 1 record(s) with 1 span(s); 1 span(s) left out as bad "
-        "(listed above)"
+        "(listed above); 1 record(s) that lost spans are in progress and flagged: review them"
     )
 
 

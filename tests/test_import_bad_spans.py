@@ -128,9 +128,11 @@ def test_bad_spans_refuse_the_import_unless_skip_bad(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == (
         "imported 1 document(s), 1 record(s) with 1 span(s); 3 span(s) left out as bad "
-        "(listed above)"
+        "(listed above); 1 record(s) that lost spans are in progress and flagged: review them"
     )
     assert result.stderr.splitlines() == [*bad, "3 warning(s): see above"]
+    (record,) = (orjson.loads(line) for line in (tmp_path / "r.jsonl").read_bytes().splitlines())
+    assert (record["status"], record["flagged"], record["note"]) == ("in_progress", True, "")
 
 
 def test_what_a_record_cannot_carry_is_a_warning_counted_in_the_summary(tmp_path: Path) -> None:
@@ -179,6 +181,10 @@ def test_doccano_utf16_offsets_read_as_code_points_are_caught(tmp_path: Path) ->
     source = jsonl(tmp_path / "d.jsonl", {"id": "d", "text": text, "label": label})
     hint = " (offsets counted in UTF-16 units? import with --offsets utf16)"
     warnings = refused(source, "doccano", tmp_path / "a")
+    assert warnings[0].startswith(f"{source}:1: label.2: X 14..22 read as code points is ")
+    assert warnings[0].endswith("the offsets look counted in UTF-16 units; imported as code "
+                                "points (--offsets codepoints): import with --offsets utf16 if "
+                                "the tool counted UTF-16 units")  # fmt: skip
     assert warnings[1:] == [
         f"{source}:1: label.2: X 14..22: its start cuts the character '👩\\u200d👩\\u200d👧' "
         f"in two; not imported{hint}",

@@ -17,8 +17,9 @@ discontinuous span becomes one span from its first start to its last end (report
 above are read back; every other line (events ``E``, relations ``R``, attributes ``A``,
 normalisations ``N``, other notes) is kept verbatim in the record's note and counted in a report.
 A ``.txt`` without ``.ann`` is a document nobody annotated (no record); an empty ``.ann`` is an
-annotation that found nothing. The text is read as ``.txt`` corpora are (a BOM dropped, CRLF and
-CR made LF); brat's offsets count the file as it is, so they are moved with it (``_to_lf``).
+annotation that found nothing. The ``.txt`` files are read as a ``.txt`` corpus folder is (a BOM
+dropped, CRLF and CR made LF; ``meta.source`` and, from a leading ``date YYYY-MM-DD``,
+``meta.date``); brat's offsets count the file as it is, so they are moved with it (``_to_lf``).
 """
 
 from __future__ import annotations
@@ -31,9 +32,9 @@ from typing import Any
 
 import orjson
 
-from annotator.core.corpus import normalise_txt
+from annotator.core.corpus import open_corpus
 from annotator.core.errors import AnnotatorError
-from annotator.core.formats.checks import ImportReporter
+from annotator.core.formats.checks import BadSpan, ImportReporter
 from annotator.core.formats.common import (
     ImportedDoc,
     ImportedSpan,
@@ -148,26 +149,26 @@ def export_files(items: Sequence[Item], report: Reporter) -> dict[str, bytes]:
 def read(folder: Path, report: ImportReporter) -> list[ImportedDoc]:
     if not folder.is_dir():
         raise AnnotatorError(f"{folder}: brat data is a folder of .txt and .ann files")
-    texts = sorted(p for p in folder.rglob("*.txt") if p.is_file())
-    if not texts:
-        raise AnnotatorError(f"{folder}: no .txt files in this folder")
+    # The .txt files are a corpus folder: ids, text and meta (source, and date from a dateline)
+    # as ``--format txt`` reads them, so a brat round trip keeps the date.
+    corpus = open_corpus(folder)
+    texts = {folder / f"{document.id}.txt": document for document in corpus}
     known = {p.with_suffix(".ann") for p in texts}
     for orphan in sorted(p for p in folder.rglob("*.ann") if p not in known):
         report.not_carried(
             f"{orphan}: no .txt beside it; not imported", ".ann file(s) without .txt"
         )
     docs = []
-    for path in texts:
-        doc_id = path.relative_to(folder).with_suffix("").as_posix()
-        raw = read_bytes(path)
-        text = normalise_txt(raw, path)
+    for path, document in texts.items():
         ann = path.with_suffix(".ann")
         # The .ann counts the characters of the file as it is: read it against those.
-        doc = ImportedDoc(doc_id, decode(raw, path), str(path))
+        doc = ImportedDoc(
+            document.id, decode(read_bytes(path), path), str(path), dict(document.meta)
+        )
         if ann.is_file():
             _read_ann(doc, ann, report)
-        if text != doc.text:
-            _to_lf(doc, text)
+        if document.text != doc.text:
+            _to_lf(doc, document.text)
         docs.append(doc)
     return docs
 
@@ -214,8 +215,6 @@ def _read_ann(doc: ImportedDoc, ann: Path, report: ImportReporter) -> None:
         ident = line.split("\t", 1)[0]
         if ident.startswith("T"):
             span = _t_line(line, where, doc.text, report)
-            if span is None:
-                continue
             if ident in spans:
                 raise AnnotatorError(f"{where}: {ident}: duplicate annotation id")
             spans[ident] = span
@@ -281,7 +280,7 @@ def _our_note(doc: ImportedDoc, spans: dict[str, ImportedSpan], ref: str, body: 
     return False
 
 
-def _t_line(line: str, where: str, text: str, report: ImportReporter) -> ImportedSpan | None:
+def _t_line(line: str, where: str, text: str, report: ImportReporter) -> ImportedSpan:
     parts = line.split("\t", 2)
     ident = parts[0]
     if len(parts) < 2:
@@ -300,16 +299,20 @@ def _t_line(line: str, where: str, text: str, report: ImportReporter) -> Importe
     at = f"{where}: {ident}"
     if len(fragments) == 1:
         return ImportedSpan(start, end, label, at, surface=surface, span_id=ident)
-    if any(high > len(text) or low > high for low, high in fragments):
-        report.bad_span(f"{at}: {label} {ranges} lies outside the text; not imported")
-        return None
+    if any(low > high for low, high in fragments):
+        return BadSpan(
+            start, end, label, at, problem=f"{at}: {label} {ranges} ends before it starts"
+        )
+    if any(high > len(text) for _low, high in fragments):
+        return BadSpan(
+            start, end, label, at, problem=f"{at}: {label} {ranges} lies outside the text"
+        )
     joined = " ".join(text[low:high] for low, high in fragments)
     if surface is not None and joined != surface:
-        report.bad_span(
-            f"{at}: {label} {ranges}: text {surface!r} does not match the document "
-            f"({joined!r}); not imported"
+        problem = (
+            f"{at}: {label} {ranges}: text {surface!r} does not match the document ({joined!r})"
         )
-        return None
+        return BadSpan(start, end, label, at, problem=problem)
     report.warn(
         f"{at}: discontinuous span {label} {ranges}; imported as one span {start}..{end}"
         f"{_AS_COUNTED if chr(13) in text else ''} covering its fragments and what lies "

@@ -10,6 +10,7 @@ cancelled annotations, a duplicate span) is reported and counted, and the import
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
@@ -17,13 +18,28 @@ from pydantic import ValidationError
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats import UTF16_FORMATS
 from annotator.core.formats.common import DETAIL_UP_TO, ImportedDoc, ImportedSpan, Reporter, Sink
-from annotator.core.formats.offsets import has_astral
+from annotator.core.formats.import_offsets import utf16_fits
+from annotator.core.formats.jsonl import RecordLineDoc
+from annotator.core.formats.offsets import Utf16Offsets, has_astral
 from annotator.core.journal import record_problems
 from annotator.core.models import Record, sha256_text
 from annotator.core.scheme import Scheme
 from annotator.core.tokens import character_around
 from annotator.core.validate import form_problems, link_problems
 from annotator.core.values import value_problem
+
+# Said after a bad span of a file from a JavaScript tool when its offsets, read as UTF-16
+# units, would make it fit.
+UTF16_HINT = " (offsets counted in UTF-16 units? import with --offsets utf16)"
+
+
+@dataclass
+class BadSpan(ImportedSpan):
+    """A span a reader already knows is bad data (an empty label, UTF-16 offsets that split a
+    character): ``problem`` is its line. It stays among its document's spans until
+    ``check_spans``, so the document it was lost from is known (its record is then not done)."""
+
+    problem: str = ""
 
 
 class ImportReporter(Reporter):
@@ -38,12 +54,18 @@ class ImportReporter(Reporter):
     def __init__(self, sink: Sink | None = None) -> None:
         super().__init__(sink)
         self.bad: list[str] = []
+        self.bad_records: list[str] = []  # records made for another text (doc_sha256)
         self.not_imported: dict[str, int] = {}
         self._per_document: dict[str, tuple[list[str], Callable[[int], str]]] = {}
 
     def bad_span(self, message: str) -> None:
         """A span that is bad data, left out (``message`` names file, line and field)."""
         self.bad.append(message)
+        self.warn(message)
+
+    def bad_record(self, message: str) -> None:
+        """A record that is bad data as a whole (``message`` names file, line and field)."""
+        self.bad_records.append(message)
         self.warn(message)
 
     def not_carried(
@@ -83,45 +105,36 @@ def _cut_character(text: str, offset: int) -> str | None:
     return None if around is None else text[around[0] : around[1]]
 
 
-def check_spans(doc: ImportedDoc, fmt: str, utf16: bool, report: ImportReporter) -> None:
-    """Keep the spans that fit the text; report the others (bad data, or duplicates)."""
+def check_spans(doc: ImportedDoc, fmt: str, utf16: bool, report: ImportReporter) -> int:
+    """Keep the spans that fit the text; report the others (bad data, or duplicates). Returns
+    how many were bad data."""
     if doc.spans is None:
-        return
-    size = len(doc.text)
+        return 0
     kept: list[ImportedSpan] = []
     seen: dict[tuple[int, int, str], str] = {}
-    hint = ""
-    if fmt in UTF16_FORMATS and not utf16 and has_astral(doc.text):
-        hint = " (offsets counted in UTF-16 units? import with --offsets utf16)"
+    lost = 0
+    # Only where reading a bad span as UTF-16 units would make it fit is that worth saying.
+    offsets = (
+        Utf16Offsets(doc.text)
+        if fmt in UTF16_FORMATS and not utf16 and has_astral(doc.text)
+        else None
+    )
     for span in doc.spans:
-        what = f"{span.where}: {span.label} {span.start}..{span.end}"
-        if not span.label:
-            report.bad_span(f"{span.where}: label: empty label; not imported")
-            continue
-        if not 0 <= span.start < span.end <= size:
-            if span.start >= span.end:
-                report.bad_span(f"{what} is empty; not imported")
-            else:
-                report.bad_span(f"{what} lies outside the text ({size}); not imported{hint}")
-            continue
-        actual = doc.text[span.start : span.end]
-        if span.surface is not None and span.surface != actual:
-            report.bad_span(
-                f"{what}: text {span.surface!r} does not match the document there "
-                f"({actual!r}); not imported{hint}"
+        problem = _span_problem(doc.text, span)
+        if problem is not None:
+            fits = (
+                offsets is not None
+                and span.label
+                and not isinstance(span, BadSpan)
+                and utf16_fits(doc.text, span, offsets)
             )
-            continue
-        cut = [
-            (edge, found)
-            for edge, offset in (("start", span.start), ("end", span.end))
-            if (found := _cut_character(doc.text, offset)) is not None
-        ]
-        if cut:
-            said = " and ".join(f"its {edge} cuts the character {found!r}" for edge, found in cut)
-            report.bad_span(f"{what}: {said} in two; not imported{hint}")
+            hint = UTF16_HINT if fits else ""
+            report.bad_span(f"{problem}; not imported{hint}")
+            lost += 1
             continue
         key = (span.start, span.end, span.label)
         if key in seen:
+            what = f"{span.where}: {span.label} {span.start}..{span.end}"
             report.not_carried(
                 f"{what}: duplicate of {seen[key]}; imported once", "duplicate span(s)"
             )
@@ -129,6 +142,57 @@ def check_spans(doc: ImportedDoc, fmt: str, utf16: bool, report: ImportReporter)
         seen[key] = span.where
         kept.append(span)
     doc.spans = kept
+    return lost
+
+
+def _span_problem(text: str, span: ImportedSpan) -> str | None:
+    """Why ``span`` is bad data (its line, without the ending), or None when it fits."""
+    if isinstance(span, BadSpan):
+        return span.problem
+    if not span.label:
+        return f"{span.where}: label: empty label"
+    what = f"{span.where}: {span.label} {span.start}..{span.end}"
+    if span.start > span.end:
+        return f"{what} ends before it starts"
+    if span.start == span.end:
+        return f"{what} is empty"
+    if span.start < 0 or span.end > len(text):
+        return f"{what} lies outside the text ({len(text)})"
+    actual = text[span.start : span.end]
+    if span.surface is not None and span.surface != actual:
+        return f"{what}: text {span.surface!r} does not match the document there ({actual!r})"
+    cut = [
+        (edge, found)
+        for edge, offset in (("start", span.start), ("end", span.end))
+        if (found := _cut_character(text, offset)) is not None
+    ]
+    if cut:
+        said = " and ".join(f"its {edge} cuts the character {found!r}" for edge, found in cut)
+        return f"{what}: {said} in two"
+    return None
+
+
+def check_record_text(doc: ImportedDoc, report: ImportReporter) -> bool:
+    """Whether ``doc``, one of our record lines, was made for its text (``doc_sha256``, as
+    ``annotator validate`` checks it against a corpus); if not, it is reported as bad data."""
+    if not isinstance(doc, RecordLineDoc) or doc.doc_sha256 in (None, sha256_text(doc.text)):
+        return True
+    report.bad_record(
+        f"{doc.where}: doc_sha256: does not match the text of {doc.doc_id!r} on this line "
+        "(made for another text: stale record)"
+    )
+    return False
+
+
+def review_status(doc: ImportedDoc, status: str | None, review: set[str]) -> str:
+    """The record's status; one that lost spans as bad data, or was made for another text, is
+    no done gold: export would write it as if nothing more were there. It is flagged too (the
+    note, the annotator's, is left as it is)."""
+    chosen = status or doc.status or "done"
+    if doc.doc_id not in review:
+        return chosen
+    doc.flagged = True
+    return "in_progress" if chosen == "done" else chosen
 
 
 def build_record(

@@ -16,13 +16,12 @@ from typing import Any
 import orjson
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.formats.checks import ImportReporter
+from annotator.core.formats.checks import BadSpan, ImportReporter
 from annotator.core.formats.common import (
     ImportedDoc,
     ImportedSpan,
     Item,
     Reporter,
-    json_lines,
     jsonl_bytes,
     line_id,
     read_bytes,
@@ -31,7 +30,8 @@ from annotator.core.formats.common import (
     require_str,
     without_bom,
 )
-from annotator.core.formats.offsets import Utf16Offsets, has_astral
+from annotator.core.formats.import_json import json_lines
+from annotator.core.formats.offsets import Utf16Offsets
 
 _KNOWN = frozenset({"id", "text", "label", "labels", "entities", "relations", "meta"})
 
@@ -79,7 +79,6 @@ def _rows(path: Path) -> list[tuple[str, int, dict[str, Any]]]:
 
 def read(path: Path, utf16: bool, report: ImportReporter) -> list[ImportedDoc]:
     docs: list[ImportedDoc] = []
-    hinted = False
     for where, number, row in _rows(path):
         if "text" not in row:
             others = ", ".join(sorted(k for k in row if k not in _KNOWN)) or "none"
@@ -94,19 +93,13 @@ def read(path: Path, utf16: bool, report: ImportReporter) -> list[ImportedDoc]:
             raise AnnotatorError(f"{where}: meta: expected an object")
         meta = {**meta, **{k: v for k, v in row.items() if k not in _KNOWN}}
         offsets = Utf16Offsets(text) if utf16 else None
-        spans = _spans(row, where, offsets, report)
+        spans = _spans(row, where, offsets)
         relations = row.get("relations") or []
         if relations:
             report.not_carried(
                 f"{where}: {len(relations)} relation(s) not imported (spans only)",
                 "relation(s)",
                 len(relations),
-            )
-        if not utf16 and not hinted and spans and has_astral(text):
-            hinted = True
-            report.warn(
-                f"{where}: the text has characters that UTF-16 stores as two units (emoji); if "
-                "this file came from a tool counting UTF-16 units, import with --offsets utf16"
             )
         docs.append(ImportedDoc(doc_id, text, where, meta=meta, spans=spans))
     return docs
@@ -122,7 +115,7 @@ def _doc_id(row: dict[str, Any], path: Path, number: int) -> str:
 
 
 def _spans(
-    row: dict[str, Any], where: str, offsets: Utf16Offsets | None, report: ImportReporter
+    row: dict[str, Any], where: str, offsets: Utf16Offsets | None
 ) -> list[ImportedSpan] | None:
     out: list[ImportedSpan] = []
     if "entities" in row:
@@ -136,7 +129,7 @@ def _spans(
             start = require_int(entity.get("start_offset"), where, f"{field}.start_offset")
             end = require_int(entity.get("end_offset"), where, f"{field}.end_offset")
             label = require_str(entity.get("label"), where, f"{field}.label")
-            _add(out, start, end, label, f"{where}: {field}", "label", offsets, report)
+            _add(out, start, end, label, f"{where}: {field}", "label", offsets)
         return out
     key = "label" if "label" in row else "labels" if "labels" in row else None
     if key is None:
@@ -151,7 +144,7 @@ def _spans(
         start = require_int(triple[0], where, f"{field}.0")
         end = require_int(triple[1], where, f"{field}.1")
         label = require_str(triple[2], where, f"{field}.2")
-        _add(out, start, end, label, f"{where}: {field}", "2", offsets, report)
+        _add(out, start, end, label, f"{where}: {field}", "2", offsets)
     return out
 
 
@@ -163,17 +156,15 @@ def _add(
     at: str,
     label_key: str,
     offsets: Utf16Offsets | None,
-    report: ImportReporter,
 ) -> None:
     if not label:
-        report.bad_span(f"{at}.{label_key}: empty label; not imported")
+        out.append(BadSpan(start, end, label, at, problem=f"{at}.{label_key}: empty label"))
         return
     if offsets is not None:
         start_cp, end_cp = offsets.from_utf16(start), offsets.from_utf16(end)
         if start_cp is None or end_cp is None:
-            report.bad_span(
-                f"{at}: {label} {start}..{end} (UTF-16) cuts a character in two; not imported"
-            )
+            problem = f"{at}: {label} {start}..{end} (UTF-16) cuts a character in two"
+            out.append(BadSpan(start, end, label, at, problem=problem))
             return
         start, end = start_cp, end_cp
     out.append(ImportedSpan(start, end, label, at))

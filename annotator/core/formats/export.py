@@ -177,6 +177,21 @@ def times_left_out(items: Sequence[Item], fmt: str) -> str | None:
     )
 
 
+def prodigy_ignored(items: Sequence[Item], fmt: str) -> str | None:
+    """The one line saying how many records not done prodigy writes as ``answer: ignore``,
+    which our import takes as no annotation: their spans do not come back (prodigy counts as
+    carrying ``status``, so no document's line says it)."""
+    if fmt != "prodigy":
+        return None
+    ignored = sum(item.record.status != "done" for item in items)
+    if not ignored:
+        return None
+    return (
+        f"prodigy: {ignored} record(s) not done are written with answer ignore: importing "
+        "them back leaves their spans out"
+    )
+
+
 def _labels(items: Sequence[Item], scheme: Scheme | None) -> list[str]:
     found = {span.label for item in items for span in item.record.spans}
     if scheme is not None:
@@ -293,9 +308,10 @@ def export_records(
     except AnnotatorError:
         held.release()  # what was said before the problem explains it (hf: the empty split)
         raise
-    times = times_left_out(items, fmt)
-    if times:  # what the format drops of every record, then (finish) what else of each
-        report.warn(times)
+    # What the format drops of every record, then (finish) what else of each document.
+    for line in (prodigy_ignored(items, fmt), times_left_out(items, fmt)):
+        if line:
+            report.warn(line)
     report.finish()
     result.details = report.details
     if out is None:

@@ -1,12 +1,16 @@
 """``import_documents``: other tools' files in, a corpus and one annotator's records out.
 
 Reading stops at the first malformed entry (one line naming file, line and field; nothing is
-written). Spans are then checked against their text: a span that is bad data (outside the text,
-empty, without a label, cutting a character, or whose surface text the tool wrote disagrees with
-the offsets) is reported, and the import refuses (nothing written) unless ``skip_bad``, when it is
-left out and counted. Duplicates, rejected or cancelled work and whatever the format holds beyond
-spans are reported and counted, not imported. Everything is computed before anything is written;
-each file is then written atomically.
+written). A file from a JavaScript tool whose offsets, by the data, count UTF-16 units is refused
+unless ``offsets`` says how to read them (``import_offsets``). Spans are then checked against
+their text: a span that is bad data (outside the text, empty, without a label, cutting a
+character, or whose surface text the tool wrote disagrees with the offsets) is reported, and so is
+one of our records made for another text (``doc_sha256``); the import refuses (nothing written)
+unless ``skip_bad``, when such a span is left out and counted, and a record that lost spans, or
+was made for another text, is imported in progress and flagged for review: it is not done gold.
+Duplicates, rejected or cancelled work and whatever the format holds beyond spans are reported
+and counted, not imported. Everything is computed before anything is written; each file is then
+written atomically.
 """
 
 from __future__ import annotations
@@ -21,8 +25,15 @@ import orjson
 
 from annotator.core.errors import AnnotatorError, UsageError
 from annotator.core.formats import IMPORT_FORMATS, UTF16_FORMATS
-from annotator.core.formats.checks import ImportReporter, build_record, check_spans
+from annotator.core.formats.checks import (
+    ImportReporter,
+    build_record,
+    check_record_text,
+    check_spans,
+    review_status,
+)
 from annotator.core.formats.common import ImportedDoc, Sink, write_atomic
+from annotator.core.formats.import_offsets import weigh_offsets
 from annotator.core.formats.jsonl import RecordLineDoc
 from annotator.core.formats.labels import (
     build_scheme,
@@ -47,6 +58,10 @@ class ImportResult:
     replaced: list[Path] = field(default_factory=list)  # of ``files``, those that existed
     bad_spans: int = 0  # spans that were bad data, left out with ``skip_bad``
     not_imported: dict[str, int] = field(default_factory=dict)  # what -> how many
+    # With ``skip_bad``: records that lost spans as bad / made for another text (doc_sha256),
+    # imported in progress and flagged.
+    lost_records: int = 0
+    stale_records: int = 0
 
     def summary(self) -> str:
         """``imported 3 document(s), 3 record(s) with 5 span(s)``, and what was left out."""
@@ -60,7 +75,16 @@ class ImportResult:
         if self.not_imported:
             counted = ", ".join(f"{count} {what}" for what, count in self.not_imported.items())
             parts.append(f"not imported: {counted}")
-        return f"{line}; {'; '.join(parts)} (listed above)" if parts else line
+        if parts:
+            line = f"{line}; {'; '.join(parts)} (listed above)"
+        review = [
+            (self.lost_records, "that lost spans"),
+            (self.stale_records, "made for another text"),
+        ]
+        for count, which in review:
+            if count:
+                line += f"; {count} record(s) {which} are in progress and flagged: review them"
+        return line
 
 
 def scheme_path_for(corpus: Path) -> Path:
@@ -117,7 +141,7 @@ def _check_options(
     corpus: Path,
     annotations: Path | None,
     annotator: str | None,
-    offsets: str,
+    offsets: str | None,
     tags: str | None,
     status: str | None,
 ) -> None:
@@ -129,7 +153,9 @@ def _check_options(
         raise UsageError("--annotations FILE and --annotator NAME go together")
     if annotations is not None and annotations.resolve() == corpus.resolve():
         raise UsageError("--annotations must be another file than the corpus")
-    if offsets not in ("codepoints", "utf16"):
+    if annotator is not None:
+        _check_annotator(annotator)
+    if offsets not in (None, "codepoints", "utf16"):
         raise UsageError(f"--offsets: {offsets!r}: choose codepoints or utf16")
     if offsets == "utf16" and fmt not in UTF16_FORMATS:
         raise UsageError("--offsets utf16 is for doccano and labelstudio")
@@ -137,6 +163,17 @@ def _check_options(
         raise UsageError(f"--tags {tags}: one of {', '.join(TAG_SCHEMES)}, for conll and hf")
     if status is not None and status not in STATUSES:
         raise UsageError(f"--status: {status!r}: choose one of {', '.join(STATUSES)}")
+
+
+def _check_annotator(name: str) -> None:
+    """The name annotate takes (it names the journal file), so the records can be worked on."""
+    from annotator.core.session import _NAME_RE
+
+    if not _NAME_RE.match(name):
+        raise UsageError(
+            f"--annotator {name!r}: use letters, digits, '.', '_', '-' or '@' (as annotate "
+            "takes it: it names the journal file)"
+        )
 
 
 def _rename(docs: Sequence[ImportedDoc], mapping: dict[str, str], report: ImportReporter) -> None:
@@ -231,9 +268,17 @@ def _refuse_existing(paths: Sequence[Path], force: bool) -> list[Path]:
 
 
 def _refuse_bad(source: Path, report: ImportReporter, skip_bad: bool) -> None:
-    if report.bad and not skip_bad:
+    if (report.bad or report.bad_records) and not skip_bad:
+        counted = [
+            f"{count} {what}"
+            for count, what in (
+                (len(report.bad), "span(s)"),
+                (len(report.bad_records), "record(s)"),
+            )
+            if count
+        ]
         raise AnnotatorError(
-            f"{source}: {len(report.bad)} span(s) are bad data (listed above); nothing written: "
+            f"{source}: {' and '.join(counted)} are bad data (listed above); nothing written: "
             "correct the source or the options, or pass --skip-bad to import without them"
         )
 
@@ -255,7 +300,7 @@ def import_documents(
     annotations: Path | None = None,
     annotator: str | None = None,
     label_map: Sequence[str] = (),
-    offsets: str = "codepoints",
+    offsets: str | None = "codepoints",
     tags: str | None = None,
     scheme: Scheme | None = None,
     status: str | None = None,
@@ -269,14 +314,20 @@ def import_documents(
     ``done``, or ``status``). Without ``scheme``, ``CORPUS.scheme.toml`` is written beside the
     corpus with the labels found. Existing outputs are refused unless ``force``. Spans that are
     bad data are each reported, then refused (AnnotatorError, nothing written) unless
-    ``skip_bad``, when they are left out and counted in ``ImportResult.bad_spans``.
+    ``skip_bad``, when they are left out and counted in ``ImportResult.bad_spans``. ``offsets``
+    None decides from the data: a file from doccano or Label Studio whose offsets count UTF-16
+    units is refused (see ``import_offsets``).
     """
     _check_options(fmt, corpus, annotations, annotator, offsets, tags, status)
     mapping = parse_map(label_map)
     utf16 = offsets == "utf16"
     report = ImportReporter(on_warning)
     docs = read_source(source, fmt, utf16, tags or "iob2", report)
+    if fmt in UTF16_FORMATS and not utf16:
+        weigh_offsets(docs, offsets is not None, report)
     first: dict[str, str] = {}
+    lost: set[str] = set()  # documents that lost spans as bad data
+    stale: set[str] = set()  # our records made for another text
     for doc in docs:
         if doc.doc_id in first:
             earlier = first[doc.doc_id]
@@ -284,7 +335,10 @@ def import_documents(
                 f"{doc.where}: id: duplicate document id {doc.doc_id!r} (first at {earlier})"
             )
         first[doc.doc_id] = doc.where
-        check_spans(doc, fmt, utf16, report)
+        if check_spans(doc, fmt, utf16, report):
+            lost.add(doc.doc_id)
+        if not check_record_text(doc, report):
+            stale.add(doc.doc_id)
     _refuse_bad(source, report, skip_bad)
     _rename(docs, mapping, report)
     annotated = [doc for doc in docs if doc.spans is not None]
@@ -309,7 +363,8 @@ def import_documents(
         scheme_text = build_scheme(name, about, found)
     records = [
         _with_times(
-            build_record(doc, annotator, status or doc.status or "done", fitted, report), doc
+            build_record(doc, annotator, review_status(doc, status, lost | stale), fitted, report),
+            doc,
         )
         for doc in annotated
         if annotator is not None
@@ -343,4 +398,6 @@ def import_documents(
         replaced,
         len(report.bad),
         dict(report.not_imported),
+        sum(1 for r in records if r.doc_id in lost),
+        sum(1 for r in records if r.doc_id in stale - lost),
     )

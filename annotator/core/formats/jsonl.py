@@ -22,9 +22,9 @@ from annotator.core.formats.common import (
     ImportedSpan,
     Item,
     Reporter,
-    json_lines,
     jsonl_bytes,
 )
+from annotator.core.formats.import_json import json_lines
 from annotator.core.journal import record_problems
 from annotator.core.models import Document, GoldRecord, Record
 
@@ -38,6 +38,7 @@ class RecordLineDoc(ImportedDoc):
 
     updated_at: str | None = None
     seconds_spent: float = 0.0
+    doc_sha256: str | None = None  # checked against the text by the import
 
 
 def export_rows(items: Sequence[Item], with_text: bool) -> bytes:
@@ -116,4 +117,5 @@ def _record_line(data: dict[str, Any], where: str, report: Reporter) -> Imported
         flagged=record.flagged,
         updated_at=record.updated_at,
         seconds_spent=record.seconds_spent,
+        doc_sha256=record.doc_sha256,
     )

@@ -16,7 +16,7 @@ from typing import Any
 import orjson
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.formats.checks import ImportReporter
+from annotator.core.formats.checks import BadSpan, ImportReporter
 from annotator.core.formats.common import (
     ImportedDoc,
     ImportedSpan,
@@ -29,7 +29,7 @@ from annotator.core.formats.common import (
     require_int,
     without_bom,
 )
-from annotator.core.formats.offsets import Utf16Offsets, has_astral
+from annotator.core.formats.offsets import Utf16Offsets
 
 
 def export_tasks(items: Sequence[Item], utf16: bool, report: Reporter) -> bytes:
@@ -79,7 +79,6 @@ def read(path: Path, utf16: bool, report: ImportReporter) -> list[ImportedDoc]:
     if not isinstance(tasks, list):
         raise AnnotatorError(f"{path}: expected a list of Label Studio tasks")
     docs = []
-    hinted = False
     for index, task in enumerate(tasks):
         where = f"{path}: task {index + 1}{_named(task)}"
         if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
@@ -87,12 +86,6 @@ def read(path: Path, utf16: bool, report: ImportReporter) -> list[ImportedDoc]:
                 f"{where}: data: required object is missing (not a Label Studio task)"
             )
         doc = _task(task, index, path, where, utf16, report)
-        if not utf16 and not hinted and doc.spans and has_astral(doc.text):
-            hinted = True
-            report.warn(
-                f"{where}: the text has characters that UTF-16 stores as two units (emoji); if "
-                "this file came from a tool counting UTF-16 units, import with --offsets utf16"
-            )
         docs.append(doc)
     return docs
 
@@ -202,19 +195,20 @@ def _result_spans(
     if not isinstance(labels, list) or not all(isinstance(label, str) for label in labels):
         raise AnnotatorError(f"{at}: value.labels: expected a list of label names")
     if not labels:
-        report.bad_span(f"{at}: value.labels: empty, the span has no label; not imported")
-        return []
+        problem = f"{at}: value.labels: empty, the span has no label"
+        return [BadSpan(start, end, "", at, problem=problem)]
     if offsets is not None:
         start_cp, end_cp = offsets.from_utf16(start), offsets.from_utf16(end)
         if start_cp is None or end_cp is None:
-            report.bad_span(f"{at}: {start}..{end} (UTF-16) cuts a character in two; not imported")
-            return []
+            problem = f"{at}: {start}..{end} (UTF-16) cuts a character in two"
+            return [BadSpan(start, end, labels[0], at, problem=problem)]
         start, end = start_cp, end_cp
     surface = value.get("text")
-    spans = []
+    spans: list[ImportedSpan] = []
     for number, label in enumerate(labels):
         if not label:
-            report.bad_span(f"{at}: value.labels.{number}: empty label; not imported")
+            problem = f"{at}: value.labels.{number}: empty label"
+            spans.append(BadSpan(start, end, label, at, problem=problem))
             continue
         spans.append(
             ImportedSpan(

@@ -21,19 +21,19 @@ from typing import Any, cast
 import orjson
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.formats.checks import ImportReporter
+from annotator.core.formats.checks import BadSpan, ImportReporter
 from annotator.core.formats.common import (
     ImportedDoc,
     ImportedSpan,
     Item,
     Reporter,
-    json_lines,
     jsonl_bytes,
     line_id,
     report_left_out,
     require_int,
     require_str,
 )
+from annotator.core.formats.import_json import json_lines
 from annotator.core.formats.tokenlabels import describe, token_range
 from annotator.core.formats.wstokens import whitespace_tokens
 from annotator.core.tokens import tokenize
@@ -216,7 +216,7 @@ def _spans(row: dict[str, Any], where: str, report: ImportReporter) -> list[Impo
         return []
     if not isinstance(raw, list):
         raise AnnotatorError(f"{where}: spans: expected a list")
-    out = []
+    out: list[ImportedSpan] = []
     for index, span in enumerate(raw):
         at = f"{where}: spans.{index}"
         if not isinstance(span, dict):
@@ -231,7 +231,7 @@ def _spans(row: dict[str, Any], where: str, report: ImportReporter) -> list[Impo
             )
             continue
         if not label:
-            report.bad_span(f"{at}.label: empty label; not imported")
+            out.append(BadSpan(start, end, label, at, problem=f"{at}.label: empty label"))
             continue
         surface = span.get("text")
         out.append(
