@@ -126,7 +126,10 @@ def test_a_done_record_for_a_changed_text_is_not_done(
         assert again.texts_to_check() == ["a", "b"]
         assert check_every_record(again) == ["b"]
         assert again.texts_to_check() == []
-        assert any("b: the text changed" in notice for notice in again.take_notices())
+        assert (
+            "b: your record was made for another text, so it is stale and not done (l lists "
+            "it)" in again.take_notices()
+        )
 
         assert again.progress() == (1, 3)
         assert again.status_of("a") == "done"
@@ -143,6 +146,29 @@ def test_a_done_record_for_a_changed_text_is_not_done(
         assert again.mark_done() == "c"
         assert again.status_of("b") == "done"
         assert again.progress() == (2, 3)
+
+
+def test_stale_records_beside_another_corpus_s_name_the_shared_journal(
+    corpus: Path, tmp_path: Path, clock: FakeClock
+) -> None:
+    """A trial opened batch2/001.txt after batch1/001.txt from one folder: batch1's done
+    record read as "the text changed", and one key replaced it."""
+    finish_all(corpus, tmp_path, clock, ["a", "b"])
+    other = tmp_path / "batch2"
+    other.mkdir()
+    (other / "a.txt").write_text("date 2024-01-01 Another corpus's a.\n", "utf-8")
+    with reopened(other, tmp_path, clock) as again:
+        assert check_every_record(again) == ["a"]
+        journal = tmp_path / "out" / "annotations" / "alice.jsonl"
+        assert again.take_notices() == [
+            "a: your record was made for another text, so it is stale and not done (l lists "
+            f"it); another corpus's? {journal} holds every corpus annotated from here; --out "
+            "DIR keeps one apart"
+        ]
+        again.open("a")
+        [said] = again.take_notices()
+        assert "was made for another text: this one changed since, or it is another " in said
+        assert "corpus's document of this name" in said
 
 
 def test_finishing_the_rest_does_not_call_a_stale_document_finished(

@@ -28,6 +28,7 @@ from annotator.core.models import SCHEMA_VERSION, Document, Record
 from annotator.core.saving import SavesThroughStore, StatusRelay
 from annotator.core.scheme import Scheme, default_scheme_path, load_scheme
 from annotator.core.session_edits import Refused as Refused
+from annotator.core.session_finish import Finished, SessionFinish
 from annotator.core.session_form import SessionForm
 from annotator.core.session_progress import SessionProgress
 from annotator.core.store import Store
@@ -57,20 +58,8 @@ class DocumentState:
     stale: Record | None = None  # the stored record, when the text changed since
 
 
-@dataclass(frozen=True)
-class Finished:
-    """The last d or s: which document it finished, its status before, and the document it
-    moved on to. ctrl+z undoes it while nothing has changed since and the annotator is on one
-    of those two documents (a slip of d or s otherwise left only p, and the status stayed)."""
-
-    doc_id: str
-    status_before: str
-    status: str
-    following: str | None
-
-
 @dataclass
-class AnnotationSession(SessionForm, SessionProgress, SavesThroughStore):
+class AnnotationSession(SessionForm, SessionProgress, SessionFinish, SavesThroughStore):
     corpus: Corpus
     scheme: Scheme
     scheme_path: Path
@@ -137,9 +126,10 @@ class AnnotationSession(SessionForm, SessionProgress, SavesThroughStore):
         if stored is not None and self.is_stale(stored):
             self._state = DocumentState(document, self._blank(document), False, stale=stored)
             self._notices.append(
-                f"{document.id}: the text changed since your record of "
-                f"{stored.updated_at or 'an earlier session'} ({len(stored.spans)} spans, "
-                f"{stored.status}); it is stale and not shown. Start over to annotate anew."
+                f"{document.id}: your record of {stored.updated_at or 'an earlier session'} "
+                f"({len(stored.spans)} spans, {stored.status}) was made for another text: "
+                "this one changed since, or it is another corpus's document of this name "
+                f"({self.elsewhere_hint()}); it is stale and not shown. ctrl+r twice starts over."
             )
         elif stored is not None:
             self._state = DocumentState(document, stored, True)
@@ -182,6 +172,12 @@ class AnnotationSession(SessionForm, SessionProgress, SavesThroughStore):
         if self.timer.pending >= _MIN_SECONDS_TO_SAVE_ON_LEAVE:
             self._save(state.record)
 
+    def elsewhere_hint(self) -> str:
+        """Where the journal is, and how a corpus gets one of its own: the journal is chosen by
+        the folder and the name, so two corpora with documents of one name opened from one
+        folder share it, and each one's records look stale in the other (a trial)."""
+        return f"{self.journal} holds every corpus annotated from here; --out DIR keeps one apart"
+
     def start_over(self) -> None:
         """Replace a stale record by a blank one for the current text (explicit, saved now)."""
         state = self.state
@@ -203,89 +199,13 @@ class AnnotationSession(SessionForm, SessionProgress, SavesThroughStore):
     def _history(self) -> History:
         return self._histories[self.document.id]
 
-    # ----------------------------------------------------------------- status
-    def mark_done(self) -> str | None:
-        """Mark done (refused while required fields are empty); the next unfinished id."""
-        self._writable()
-        missing = self.missing_required()
-        if missing:
-            raise Refused(
-                f"not done: fill the required field{'s' if len(missing) > 1 else ''} "
-                f"{', '.join(missing)} first (o opens the form)"
-            )
-        return self._finish("done", f"done {self.document.id} (ctrl+z undoes it)")
-
-    def skip(self) -> str | None:
-        """Mark skipped; the next unfinished id. The notice says so, and, when the note is
-        empty, that the guidelines want the reason there."""
-        self._writable()
-        told = f"skipped {self.document.id} (ctrl+z undoes it)"
-        if not self.record.note.strip():
-            told += "; its note is empty: the guidelines want the reason there (p goes back)"
-        return self._finish("skipped", told)
-
-    def _finish(self, status: str, told: str | None = None) -> str | None:
-        before = self.record.status if self.state.saved else "new"
-        self._set_status(status)
-        following = self._after_finishing(told)
-        # d on a done document only moves on: there is nothing for ctrl+z to give back.
-        finished = Finished(self.document.id, before, status, following)
-        self._finished = finished if before != status else None
-        return following
-
-    def undo_finish(self) -> Step | None:
-        """Undo the last d or s (see ``Finished``): its document gets its status back.
-        The step's ``doc_id`` is that document, for the screen to open when it is not the
-        open one (the message is told there). None when there is no such finish to undo."""
-        finished = self._finished
-        if finished is None or self.stale is not None:
-            return None
-        self._finished = None
-        stored = self.store.records.get(finished.doc_id)
-        if stored is None or stored.status != finished.status:
-            return None
-        # A document first written by d or s had no record: it is in progress now.
-        status = "in_progress" if finished.status_before == "new" else finished.status_before
-        record = stored.model_copy(update={"status": status, "updated_at": utc_text(self.now())})
-        if finished.doc_id == self.document.id:
-            self.state.record = record
-        self._changed.add(record.doc_id)
-        self.store.save(record)
-        words = {"done": "done", "skipped": "skipped", "in_progress": "in progress"}
-        step = Step(
-            f"{finished.doc_id} {words[finished.status]}; it is {words[status]} again",
-            doc_id=finished.doc_id,
-        )
-        if finished.doc_id != self.document.id:
-            self._carried.append(f"undid: {step.text}")  # told once it is open
-        return step
+    def _stamp(self) -> str:
+        return utc_text(self.now())
 
     def undo(self) -> Step | None:
         """Undo the last d or s when it is the last change (``undo_finish``), else the open
         document's last change."""
         return self.undo_finish() or super().undo()
-
-    def toggle_flag(self) -> bool:
-        self._writable()
-        flagged = not self.record.flagged
-        self._commit(self.record.model_copy(update={"flagged": flagged}), undoable=False)
-        return flagged
-
-    def _set_status(self, status: str) -> None:
-        if self.record.status != status or not self.state.saved:
-            self._commit(self.record.model_copy(update={"status": status}), undoable=False)
-
-    def _after_finishing(self, told: str | None = None) -> str | None:
-        """The next unfinished id; ``told`` is a notice about the document left, shown now
-        when none follows, else once the next one is open."""
-        following = self.next_unfinished_id()
-        if following is None:
-            done, total = self.progress()
-            self._notices.extend([told] if told else [])
-            self._notices.append(f"every document is finished ({done}/{total} done)")
-        elif told:
-            self._carried.append(told)
-        return following
 
     # ----------------------------------------------------------------- saving
     def _writable(self) -> None:

@@ -129,15 +129,25 @@ class SessionProgress:
         # The session has already started elsewhere: the list is where to find them.
         if len(stale) == 1:
             self._notices.append(
-                f"{stale[0]}: the text changed since you annotated it, "
-                "so it is stale and not done (l lists it)"
+                f"{stale[0]}: your record was made for another text, so it is stale and not "
+                f"done (l lists it){self._another_corpus()}"
             )
         elif stale:
             self._notices.append(
-                f"{len(stale)} texts changed since you annotated them (first: {stale[0]}), "
-                "so they are stale and not done (l lists them)"
+                f"{len(stale)} of your records were made for other texts (first: {stale[0]}), "
+                f"so they are stale and not done (l lists them){self._another_corpus()}"
             )
         return stale
+
+    def _another_corpus(self) -> str:
+        """With records of documents this corpus lacks, the stale ones may be another corpus's
+        documents of the same names: the journal is shared (``elsewhere_hint``)."""
+        if all(doc_id in self.corpus for doc_id in self.store.records):
+            return ""
+        return f"; another corpus's? {self.elsewhere_hint()}"
+
+    def elsewhere_hint(self) -> str:
+        raise NotImplementedError
 
     # ------------------------------------------------------------- moving on
     def first_unfinished_id(self) -> str:

@@ -5,6 +5,7 @@ The class is made per scheme by ``annotate_screen_for``: the scheme's label keys
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -22,6 +23,10 @@ from annotator.tui.keys import with_label_keys
 from annotator.tui.screens import DocListScreen, HelpScreen
 from annotator.tui.session_view import FAILED, SessionView
 from annotator.tui.span_detail import SpanDetail, ValueEdited
+
+
+# How long a first ctrl+r waits for the second that starts over.
+CONFIRM_SECONDS = 5.0
 
 
 def annotate_screen_for(session: AnnotationSession) -> AnnotateScreen:
@@ -329,11 +334,27 @@ class AnnotateScreen(GuidelinesActions, SessionView):
             self.session.next_unfinished_id(self._failed_id), "every other document is finished"
         )
 
+    # The document and time of a first ctrl+r: a second one within the time starts over.
+    _start_over_asked: tuple[str, float] | None = None
+
     def action_start_over(self) -> None:
-        if self.session.stale is None:
+        session = self.session
+        stale = session.stale
+        if stale is None:
             self.notify("start over is for a stale record; this one is current")
             return
-        self.change(self.session.start_over)
+        now, asked = time.monotonic(), self._start_over_asked
+        if asked is None or asked[0] != session.document.id or now - asked[1] > CONFIRM_SECONDS:
+            # One key replaced a done record at once; it may be another corpus's (a trial).
+            self._start_over_asked = (session.document.id, now)
+            self.notify(
+                f"ctrl+r again to replace your record ({len(stale.spans)} spans, "
+                f"{stale.status}) with a blank one: it will no longer be shown or counted",
+                severity="warning",
+            )
+            return
+        self._start_over_asked = None
+        self.change(session.start_over)
 
     def action_doc_list(self) -> None:
         # Cleared before the list covers the screen: the Welcome at start sat over it at 80x24.

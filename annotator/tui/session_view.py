@@ -280,9 +280,11 @@ class SessionView(Screen[None]):
         banner.display = stale is not None
         if stale is not None:
             banner.update(
-                f"⚠ Stale record: this text changed since you annotated it "
-                f"({stale.updated_at or 'earlier'}: {len(stale.spans)} spans, {stale.status}). "
-                "It is not shown and nothing is saved. ctrl+r starts over and replaces it."
+                f"⚠ Stale record: yours ({stale.updated_at or 'earlier'}: {len(stale.spans)} "
+                f"spans, {stale.status}) was made for another text: this one changed since, or "
+                "it is another corpus's document of this name (--out DIR keeps a corpus's "
+                "journal apart). It is not shown and nothing is saved. ctrl+r twice starts over "
+                "and replaces it."
             )
 
     # A worker made from the method, not from a coroutine made at once: a redraw that replaces

@@ -155,6 +155,8 @@ def test_a_stale_record_is_shown_read_only_until_start_over(corpus: Path, tmp_pa
         assert all(widget.disabled for widget in screen.query_one("#form").query(Input))
         await press(pilot, *["right"] * 16, *["shift+right"] * 7, "1")
         assert len(journal(session)) == 1  # refused: nothing written
+        await press(pilot, "ctrl+r")  # asks first: the record is replaced at the second
+        assert banner.display and len(journal(session)) == 1
         await press(pilot, "ctrl+r")
         assert not banner.display
         await press(pilot, "1")

@@ -1,0 +1,151 @@
+"""Finishing a document (mixed into AnnotationSession): done, skip, the flag, and ctrl+z
+right after d or s (``Finished``), which gives the document its status back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from annotator.core.history import Step
+from annotator.core.models import Document, Record
+from annotator.core.session_edits import Refused
+from annotator.core.store import Store
+
+if TYPE_CHECKING:
+    from annotator.core.session import DocumentState
+
+
+@dataclass(frozen=True)
+class Finished:
+    """The last d or s: which document it finished, its status before, and the document it
+    moved on to. ctrl+z undoes it while nothing has changed since and the annotator is on one
+    of those two documents (a slip of d or s otherwise left only p, and the status stayed)."""
+
+    doc_id: str
+    status_before: str
+    status: str
+    following: str | None
+
+
+class SessionFinish:
+    """Statuses set by the annotator's keys (see AnnotationSession)."""
+
+    store: Store
+    _notices: list[str]
+    _carried: list[str]
+    _changed: set[str]
+    _finished: Finished | None
+
+    # Provided by AnnotationSession and its other parts (which come before this one).
+    @property
+    def state(self) -> DocumentState:
+        raise NotImplementedError
+
+    @property
+    def document(self) -> Document:
+        raise NotImplementedError
+
+    @property
+    def record(self) -> Record:
+        raise NotImplementedError
+
+    @property
+    def stale(self) -> Record | None:
+        raise NotImplementedError
+
+    def _writable(self) -> None:
+        raise NotImplementedError
+
+    def _commit(self, record: Record, undoable: bool = True) -> None:
+        raise NotImplementedError
+
+    def _stamp(self) -> str:
+        raise NotImplementedError
+
+    def missing_required(self) -> list[str]:
+        raise NotImplementedError
+
+    def next_unfinished_id(self, after: str | None = None) -> str | None:
+        raise NotImplementedError
+
+    def progress(self) -> tuple[int, int]:
+        raise NotImplementedError
+
+    def mark_done(self) -> str | None:
+        """Mark done (refused while required fields are empty); the next unfinished id."""
+        self._writable()
+        missing = self.missing_required()
+        if missing:
+            raise Refused(
+                f"not done: fill the required field{'s' if len(missing) > 1 else ''} "
+                f"{', '.join(missing)} first (o opens the form)"
+            )
+        return self._finish("done", f"done {self.document.id} (ctrl+z undoes it)")
+
+    def skip(self) -> str | None:
+        """Mark skipped; the next unfinished id. The notice says so, and, when the note is
+        empty, that the guidelines want the reason there."""
+        self._writable()
+        told = f"skipped {self.document.id} (ctrl+z undoes it)"
+        if not self.record.note.strip():
+            told += "; its note is empty: the guidelines want the reason there (p goes back)"
+        return self._finish("skipped", told)
+
+    def _finish(self, status: str, told: str | None = None) -> str | None:
+        before = self.record.status if self.state.saved else "new"
+        self._set_status(status)
+        following = self._after_finishing(told)
+        # d on a done document only moves on: there is nothing for ctrl+z to give back.
+        finished = Finished(self.document.id, before, status, following)
+        self._finished = finished if before != status else None
+        return following
+
+    def undo_finish(self) -> Step | None:
+        """Undo the last d or s (see ``Finished``): its document gets its status back.
+        The step's ``doc_id`` is that document, for the screen to open when it is not the
+        open one (the message is told there). None when there is no such finish to undo."""
+        finished = self._finished
+        if finished is None or self.stale is not None:
+            return None
+        self._finished = None
+        stored = self.store.records.get(finished.doc_id)
+        if stored is None or stored.status != finished.status:
+            return None
+        # A document first written by d or s had no record: it is in progress now.
+        status = "in_progress" if finished.status_before == "new" else finished.status_before
+        record = stored.model_copy(update={"status": status, "updated_at": self._stamp()})
+        if finished.doc_id == self.document.id:
+            self.state.record = record
+        self._changed.add(record.doc_id)
+        self.store.save(record)
+        words = {"done": "done", "skipped": "skipped", "in_progress": "in progress"}
+        step = Step(
+            f"{finished.doc_id} {words[finished.status]}; it is {words[status]} again",
+            doc_id=finished.doc_id,
+        )
+        if finished.doc_id != self.document.id:
+            self._carried.append(f"undid: {step.text}")  # told once it is open
+        return step
+
+    def toggle_flag(self) -> bool:
+        self._writable()
+        flagged = not self.record.flagged
+        self._commit(self.record.model_copy(update={"flagged": flagged}), undoable=False)
+        return flagged
+
+    def _set_status(self, status: str) -> None:
+        if self.record.status != status or not self.state.saved:
+            self._commit(self.record.model_copy(update={"status": status}), undoable=False)
+
+    def _after_finishing(self, told: str | None = None) -> str | None:
+        """The next unfinished id; ``told`` is a notice about the document left, shown now
+        when none follows, else once the next one is open."""
+        following = self.next_unfinished_id()
+        if following is None:
+            done, total = self.progress()
+            self._notices.extend([told] if told else [])
+            self._notices.append(f"every document is finished ({done}/{total} done)")
+        elif told:
+            self._carried.append(told)
+        return following
