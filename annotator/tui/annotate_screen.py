@@ -24,7 +24,6 @@ from annotator.tui.screens import DocListScreen, HelpScreen
 from annotator.tui.session_view import FAILED, SessionView
 from annotator.tui.span_detail import SpanDetail, ValueEdited
 
-
 # How long a first ctrl+r waits for the second that starts over.
 CONFIRM_SECONDS = 5.0
 
