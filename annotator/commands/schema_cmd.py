@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 from pathlib import Path
 
 from annotator.core.errors import UsageError
@@ -22,7 +23,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"{args.words[1]}: ok")
         return 1 if problems else 0
     if args.write is not None:
-        folder = Path(args.write or "schemas")
+        # Without DIR: the shipped schemas, the folder --check without DIR checks.
+        folder = Path(args.write) if args.write else packaged_schemes_dir()
         for path in write_schemas(folder):
             print(f"wrote {path}")
         return 0
@@ -37,8 +39,8 @@ def run(args: argparse.Namespace) -> int:
         )
         for line in problems:
             print(line)
-        if stale:
-            print("run `annotator schema --write` to regenerate them")
+        if stale:  # the folder checked, so that the command run as written mends it
+            print(f"run `annotator schema --write {shlex.quote(str(folder))}` to regenerate them")
         if not problems:
             print(f"{folder}: JSON Schemas are up to date")
         return 1 if problems else 0

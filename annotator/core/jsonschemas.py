@@ -7,6 +7,8 @@ from pathlib import Path
 import orjson
 from pydantic import BaseModel
 
+from annotator.core.errors import AnnotatorError
+from annotator.core.formats.common import write_atomic
 from annotator.core.models import Document, Record
 from annotator.core.scheme import Scheme
 
@@ -28,19 +30,28 @@ def rendered_schemas() -> dict[str, bytes]:
 
 
 def write_schemas(folder: Path) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
+    """Write the JSON Schema files into ``folder``, each crash-safely (the folder itself is
+    made, but not missing folders above it: those are a typo more often than not)."""
+    if folder.exists() and not folder.is_dir():
+        raise AnnotatorError(f"{folder}: is a file; schema --write takes a folder to write into")
+    if not folder.parent.is_dir():
+        missing = "is a file" if folder.parent.exists() else "does not exist"
+        raise AnnotatorError(
+            f"{folder}: the folder {folder.parent} {missing}; make it first or correct the "
+            "path (nothing was written)"
+        )
     written = []
     for name, data in rendered_schemas().items():
         path = folder / name
-        temp = path.with_name(path.name + ".tmp")
-        temp.write_bytes(data)
-        temp.replace(path)
+        write_atomic(path, data)
         written.append(path)
     return written
 
 
 def stale_schemas(folder: Path) -> list[str]:
     """The files in ``folder`` that are missing or differ from the models (empty when current)."""
+    if folder.exists() and not folder.is_dir():
+        raise AnnotatorError(f"{folder}: is a file; schema --check takes a folder of JSON Schemas")
     stale = []
     for name, data in rendered_schemas().items():
         path = folder / name
