@@ -105,7 +105,7 @@ def test_a_bad_value_names_its_item_and_field(scheme: Scheme) -> None:
     with pytest.raises(BadValue) as refused:
         settle_typed(NEARLY, "c1", typed, scheme)
     assert (refused.value.field, refused.value.item) == ("count", 1)
-    assert str(refused.value) == "item 2: count: expected a whole number like 146, got 'x'"
+    assert str(refused.value) == "item 2: count: expected a whole number like 146 or seven, got 'x'"
 
 
 def test_the_session_settles_items_saves_and_undoes(tmp_path: Path) -> None:

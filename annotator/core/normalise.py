@@ -315,7 +315,8 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def typed_integer(value: Any) -> int | None:
-    """A whole number from typed text ("146", "1,200", "-3") or an int; "" and None give None."""
+    """A whole number from typed text ("146", "1,200", "-3", "seven", "twelve hundred") or an
+    int; "" and None give None."""
     if value is None:
         return None
     if isinstance(value, bool):
@@ -331,8 +332,19 @@ def typed_integer(value: Any) -> int | None:
     if _THOUSANDS.match(digits):
         digits = digits.replace(",", "")
     if not digits.isdecimal():
-        raise AnnotatorError(f"expected a whole number like 146, got {value!r}")
+        # Words as labelling reads them ("seven", "twelve hundred"): a trial's `v` refused
+        # "seven" where labelling had made 8 of "eight". All of it a number, nothing vague.
+        said = parse_count(value)
+        if said is None or sign or not _all_number_words(value):
+            raise AnnotatorError(f"expected a whole number like 146 or seven, got {value!r}")
+        return said
     return int(sign + digits)
+
+
+def _all_number_words(text: str) -> bool:
+    """Every word of ``text`` is part of a number ("two hundred and five"; not "five men")."""
+    words = _COUNT_WORD.findall(re.sub(r"(?<=[^\W\d_])-(?=[^\W\d_])", " ", text.casefold()))
+    return all(_is_number_word(word) or word == "and" for word in words)
 
 
 def typed_date(value: Any) -> str | None:

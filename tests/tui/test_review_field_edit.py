@@ -156,7 +156,7 @@ def test_a_group_conflict_settled_with_a_version_s_items_edited(session: ReviewS
         await press(pilot, "tab", "tab")
         assert focused_input(app) == "count"
         await press(pilot, *"many", "enter")
-        assert items_editor(app).problem == "count: expected a whole number like 146, got 'many'"
+        assert items_editor(app).problem == "count: expected a whole number like 146 or seven, got 'many'"
         assert focused_input(app) == "count" and len(gold(session)) == count
         await press(pilot, "ctrl+u", *"40", "tab", *"2025-08-24", "enter")
 
@@ -186,7 +186,7 @@ def test_a_bad_integer_shows_one_message_at_80x24(session: ReviewSession) -> Non
         await press(pilot, "n", "n", "n", "e", "tab", "tab", *"x", "enter")
         screen = items_editor(app)
         problem = screen.query_one("#field-edit-problem")
-        assert screen.problem == "count: expected a whole number like 146, got 'x'"
+        assert screen.problem == "count: expected a whole number like 146 or seven, got 'x'"
         # In sight, inside the screen, with the keys below it.
         assert problem.region.height >= 1
         assert problem.region.bottom <= app.size.height
