@@ -11,7 +11,8 @@ Choices made here that callers rely on:
 - Setting a field by hand to a different value drops its link: the value no longer comes from
   the span (a list keeps the links of the items still in it). Filling it from a span again
   records the link again. ``link_span`` and
-  ``unlink_span`` add or drop a link and leave the value alone.
+  ``unlink_span`` add or drop a link and leave the value alone; ``set_keeping_links`` sets a
+  value the linked span gives anew (``span_links``: the span changed).
 - ``form_problems`` reports paths the pydantic way (``releases.0.count``), as ``validate`` prints
   them; every other function uses link paths (``releases[0].count``).
 """
@@ -212,6 +213,14 @@ def set_field(record: Record, path: str, value: Any, scheme: Scheme) -> Record:
     return _rebuilt(record, form, links)
 
 
+def set_keeping_links(record: Record, path: str, value: Any, scheme: Scheme) -> Record:
+    """Set the field at ``path`` with its links kept: a linked span whose value or words
+    changed gives the field its new value (``span_links``), the value still coming from it."""
+    _, _, leaf = resolve_path(scheme, path)
+    form = _with_value(record, path, scheme, coerce_field_value(leaf, value))
+    return _rebuilt(record, form, dict(record.links))
+
+
 def _group(scheme: Scheme, group: str) -> FormField:
     field = scheme.field(group)
     if field is None or field.type != "group":
@@ -271,6 +280,12 @@ def _field_and_span(
     return leaf, span
 
 
+def span_gives(field: FormField, span: Span) -> Any:
+    """What a span gives the field it fills: its value for a count or date field, else its
+    words (one item of a list field)."""
+    return span.value if field.type in ("integer", "date") else span.text
+
+
 def fill_from_span(record: Record, path: str, span_id: str, scheme: Scheme) -> Record:
     """Fill a field from a span and link them; a list field gets the span's text appended.
 
@@ -291,7 +306,7 @@ def fill_from_span(record: Record, path: str, span_id: str, scheme: Scheme) -> R
             return _rebuilt(record, dict(record.form), links)
         form = _with_value(record, path, scheme, [*current, span.text])
         return _rebuilt(record, form, links)
-    raw = span.value if leaf.type in ("integer", "date") else span.text
+    raw = span_gives(leaf, span)
     try:
         value = coerce_field_value(leaf, raw)
     except AnnotatorError as error:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from annotator.core import forms, search, spans
+from annotator.core import forms, search, span_links, spans
 from annotator.core.display import quoted
 from annotator.core.errors import AnnotatorError
 from annotator.core.history import History, Step, describe_step
@@ -141,7 +141,7 @@ class SessionEdits:
                 self.scheme,
                 self.document.meta.get("date"),
             )
-            self._commit(relabelled)
+            self._commit_span_change(relabelled, span.id)
             return self._target(span.id)
         start, end = min(start, end), max(start, end)
         snapped = self._snapped(start, end)
@@ -188,7 +188,7 @@ class SessionEdits:
             self.scheme,
             self.document.meta.get("date"),
         )
-        self._commit(moved)
+        self._commit_span_change(moved, span.id)
         self.selected = span.id
         return self._target(span.id)
 
@@ -264,8 +264,17 @@ class SessionEdits:
         """Set a span's normalised value from what was typed ('' clears it)."""
         self._writable()
         span = self._target(span_id)
-        self._commit(self._call(spans.set_span_value, self.record, span.id, raw, self.scheme))
+        changed = self._call(spans.set_span_value, self.record, span.id, raw, self.scheme)
+        self._commit_span_change(changed, span.id)
         return self._target(span.id)
+
+    def _commit_span_change(self, changed: Record, span_id: str) -> None:
+        """Commit ``changed`` (span ``span_id`` changed) with the form fields linked to that
+        span following it (``span_links.follow_span``), in one commit: one ctrl+z undoes the
+        span and its fields together."""
+        followed, notices = span_links.follow_span(self.record, changed, span_id, self.scheme)
+        self._commit(followed)
+        self._notices.extend(notices)
 
     def find(self, query: str, offset: int) -> tuple[int, int] | None:
         """The match of ``query`` the search goes to from the cursor at ``offset``: the first
