@@ -137,7 +137,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="check labels against this scheme (a TOML file or a shipped scheme's name)",
     )
     export.add_argument(
-        "-v", "--verbose", action="store_true", help="a warning line per document, not a summary"
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="every document's warning line (without -v: up to 5 documents each have a line; "
+        "more are summarised per format)",
     )
 
     imp = _add(commands, "import", "import_cmd", "Import articles and other tools' labels.")
@@ -152,7 +156,12 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--annotations", metavar="OUT.jsonl", help="write the labels as records")
     imp.add_argument("--annotator", metavar="NAME", help="whose records they become")
     imp.add_argument("--map", action="append", metavar="OLD=NEW", help="rename a label")
-    imp.add_argument("--offsets", default="codepoints", help="codepoints or utf16")
+    imp.add_argument(
+        "--offsets",
+        default=None,
+        help="codepoints or utf16 (default: told by the data; a file whose spans fit only "
+        "as UTF-16 units is refused, naming the option)",
+    )
     imp.add_argument("--tags", help="conll/hf tags: iob1, iob2 (default) or bioes")
     imp.add_argument(
         "--scheme",

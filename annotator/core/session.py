@@ -36,7 +36,8 @@ from annotator.core.timer import ActiveTimer
 
 # Time spent only passing through a document (n, n, n) is not worth a journal line.
 _MIN_SECONDS_TO_SAVE_ON_LEAVE = 2.0
-_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]*$")
+# An annotator's name: it names the journal file (import checks names against it too).
+ANNOTATOR_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]*$")
 
 
 def utc_now() -> dt.datetime:
@@ -287,7 +288,7 @@ def open_session(
 
     Raises AnnotatorError (one line) for a bad corpus, scheme or name, a damaged journal, or a
     journal another running session holds."""
-    if not _NAME_RE.match(annotator):
+    if not ANNOTATOR_NAME.match(annotator):
         raise AnnotatorError(
             f"annotator name {annotator!r}: use letters, digits, '.', '_', '-' or '@' "
             "(it names the journal file)"

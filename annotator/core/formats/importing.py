@@ -167,9 +167,9 @@ def _check_options(
 
 def _check_annotator(name: str) -> None:
     """The name annotate takes (it names the journal file), so the records can be worked on."""
-    from annotator.core.session import _NAME_RE
+    from annotator.core.session import ANNOTATOR_NAME
 
-    if not _NAME_RE.match(name):
+    if not ANNOTATOR_NAME.match(name):
         raise UsageError(
             f"--annotator {name!r}: use letters, digits, '.', '_', '-' or '@' (as annotate "
             "takes it: it names the journal file)"
