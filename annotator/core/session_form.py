@@ -44,7 +44,7 @@ class SessionForm(SessionEdits):
             return
         linked = self.record.links.get(path, [])
         self._commit(self._call(forms.set_field, self.record, path, value, self.scheme))
-        self._tell_unlinked(path, before, linked)
+        self._tell_unlinked(path, before, linked, typed=True)
 
     def _listed(self, path: str) -> list[str]:
         """A list field's items and its linked spans' texts: items that may hold a comma."""
@@ -76,10 +76,14 @@ class SessionForm(SessionEdits):
         self._commit(self._call(forms.fill_from_span, self.record, path, span.id, self.scheme))
         self._tell_unlinked(path, before, linked)
 
-    def _tell_unlinked(self, path: str, before: Any, linked: list[str]) -> None:
+    def _tell_unlinked(
+        self, path: str, before: Any, linked: list[str], typed: bool = False
+    ) -> None:
         """Say which of ``linked`` the field at ``path`` lost when its value ``before`` was
-        replaced (by ctrl+l or by typing): ``count: 210 (was 187 from s1, now unlinked)``; a
-        list names the items gone, its other items keeping their links."""
+        replaced by ctrl+l (``count: 210 (was 187 from s1, now unlinked)``) or by typing
+        (``count: typed over 187 from s1, now unlinked``: a pause in the typing saves the
+        field, so what is typed so far is not named); a list names the items gone, its other
+        items keeping their links."""
         now = self.field_value(path)
         dropped = [other for other in linked if other not in self.record.links.get(path, [])]
         if not dropped or now == before:
@@ -90,15 +94,16 @@ class SessionForm(SessionEdits):
                 f"{name} emptied (was {forms.typed_text(before)} from {ids}, now unlinked)"
             )
             return
+        gone = before
         if isinstance(before, list) and isinstance(now, list):
             gone = [item for item in before if item not in now]
-            was = f"had {forms.typed_text(gone)}"
+        if typed:
+            said = f"{name}: typed over {forms.typed_text(gone)} from {ids}, now unlinked"
         else:
-            was = f"was {forms.typed_text(before)}"
-        self._notices.append(
-            f"{name}: {forms.typed_text(now)} ({was} from {ids}, now unlinked); ctrl+t links a "
-            "span without filling"
-        )
+            was = "had" if isinstance(before, list) else "was"
+            gave = f"{was} {forms.typed_text(gone)} from {ids}"
+            said = f"{name}: {forms.typed_text(now)} ({gave}, now unlinked)"
+        self._notices.append(f"{said}; ctrl+t links a span without filling")
 
     def link_span(self, path: str, span_id: str | None = None) -> Span:
         """Link the selected span (``_span_for``) to a field, its value left alone: the
