@@ -206,27 +206,6 @@ def decode(raw: bytes, path: Path) -> str:
         raise AnnotatorError(f"{path}: invalid UTF-8 at byte {error.start}") from None
 
 
-def json_lines(path: Path) -> Iterable[tuple[int, dict[str, Any]]]:
-    """(line number, object) for each non-blank line of a JSONL file (a leading BOM dropped);
-    one clear error otherwise."""
-    raw = without_bom(read_bytes(path))
-    for number, line in enumerate(raw.split(b"\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            data = orjson.loads(line)
-        except orjson.JSONDecodeError as error:
-            hint = ""
-            if number == 1 and line.strip() in (b"{", b"["):
-                hint = " (this looks like pretty-printed JSON, not one JSON object per line)"
-            raise AnnotatorError(f"{path}:{number}: invalid JSON: {error}{hint}") from None
-        if not isinstance(data, dict):
-            raise AnnotatorError(
-                f"{path}:{number}: expected a JSON object, got {type(data).__name__}"
-            )
-        yield number, data
-
-
 _UNSAFE_PART = re.compile(r"^\.{1,2}$")
 
 

@@ -23,11 +23,11 @@ from annotator.core.formats.common import (
     Item,
     Reporter,
     decode,
-    json_lines,
     line_id,
     read_bytes,
     report_left_out,
 )
+from annotator.core.formats.import_json import json_lines
 from annotator.core.formats.tokenlabels import decode_tags, iob2_tags, join_tokens, place_spans
 from annotator.core.tokens import tokenize
 
