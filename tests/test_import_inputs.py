@@ -123,3 +123,25 @@ def test_prodigy_accepts_only_finished_documents(status: str, answer: str) -> No
     text = "Kyiv freed 146."
     item = Item(Document(id="d", text=text), record("d", text, [(0, 4, "GPE")], status=status))
     assert task(item, Reporter())["answer"] == answer
+
+
+def test_an_output_over_the_source_is_refused_and_a_new_folder_is_said(tmp_path: Path) -> None:
+    """A trial: `import X -o X --force` replaced the source with the corpus (export refuses it
+    too), and `-o nodir/deep/c.jsonl` made the folders a typo named, unsaid."""
+    source = tmp_path / "tasks.jsonl"
+    source.write_bytes(orjson.dumps({"text": "Kyiv freed 146 people."}) + b"\n")
+    kept = source.read_bytes()
+    refused = cli("import", source, "--format", "prodigy", "-o", source, "--force")
+    assert (refused.returncode, refused.stderr) == (
+        1,
+        f"{source}: is the same file as the source ({source}); write the import to another "
+        "file (nothing was written)\n",
+    )
+    assert source.read_bytes() == kept
+    # A folder that does not exist is made, and said (an import often starts a project's
+    # folder; a typo must not make one unseen).
+    made = tmp_path / "nodir" / "deep" / "c.jsonl"
+    result = cli("import", source, "--format", "prodigy", "-o", made)
+    assert result.returncode == 0, result.stderr
+    assert f"made the folder {tmp_path / 'nodir'}\n" in result.stdout
+    assert made.exists()

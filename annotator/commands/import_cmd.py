@@ -28,6 +28,8 @@ def run(args: argparse.Namespace) -> int:
         on_warning=warn,
     )
     print(result.summary())
+    for folder in result.made_folders:  # a typo must not make a folder tree unseen
+        print(f"made the folder {folder}")
     for path in result.files:
         print(f"{'replaced' if path in result.replaced else 'wrote'} {path}")
     if result.warnings:

@@ -46,6 +46,20 @@ def check_out(out: Path, fmt: str, split: bool) -> None:
         )
 
 
+def new_folders(outputs: list[Path]) -> list[Path]:
+    """The first folder missing on the way to each of ``outputs``: import makes them and says
+    so (a typo must not make a folder tree unseen; an import often starts a project's folder,
+    where export refuses a missing one, ``check_out``)."""
+    found: list[Path] = []
+    for out in outputs:
+        top, folder = None, out.parent
+        while not folder.exists() and folder != folder.parent:
+            top, folder = folder, folder.parent
+        if top is not None and top not in found:
+            found.append(top)
+    return found
+
+
 def _same_file(one: Path, other: Path) -> bool:
     """Both exist and are one file, by any name (a symlink, a hard link, ``..`` in a path)."""
     try:
@@ -54,8 +68,9 @@ def _same_file(one: Path, other: Path) -> bool:
         return False
 
 
-def refuse_own_inputs(out: Path, source: Path, corpus: Path | None) -> None:
-    """Refuse, before anything is read, an output that would write over what the export reads:
+def refuse_own_inputs(out: Path, source: Path, corpus: Path | None, writer: str = "export") -> None:
+    """Refuse, before anything is read, an output that would write over what the ``writer``
+    (export, or import) reads:
     the source or the corpus file itself by any name, the corpus folder or a folder inside it,
     or a folder that holds the source or the corpus (their files would be written over, or
     taken for an earlier export's). As ``import`` refuses ``--annotations`` on its corpus."""
@@ -69,11 +84,11 @@ def refuse_own_inputs(out: Path, source: Path, corpus: Path | None) -> None:
             continue
         if target == held or _same_file(out, path):
             kind = "folder" if folder else "file"
-            problem = f"is the same {kind} as {what} ({path}); write the export to another {kind}"
+            problem = f"is the same {kind} as {what} ({path}); write the {writer} to another {kind}"
         elif held.is_relative_to(target):
-            problem = f"holds {what} ({path}); write the export to a folder that does not"
+            problem = f"holds {what} ({path}); write the {writer} to a folder that does not"
         elif folder and target.is_relative_to(held):
-            problem = f"is inside {what} folder ({path}); write the export outside it"
+            problem = f"is inside {what} folder ({path}); write the {writer} outside it"
         else:
             continue
         raise AnnotatorError(f"{out}: {problem} (nothing was written)")

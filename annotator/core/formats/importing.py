@@ -23,8 +23,8 @@ from typing import Any
 
 import orjson
 
-from annotator.core.errors import AnnotatorError, UsageError
-from annotator.core.formats import IMPORT_FORMATS, UTF16_FORMATS
+from annotator.core.errors import AnnotatorError
+from annotator.core.formats import UTF16_FORMATS
 from annotator.core.formats.checks import (
     ImportReporter,
     build_record,
@@ -33,7 +33,9 @@ from annotator.core.formats.checks import (
     review_status,
 )
 from annotator.core.formats.common import ImportedDoc, Sink, write_atomic
+from annotator.core.formats.export_out import new_folders, refuse_own_inputs
 from annotator.core.formats.import_offsets import weigh_offsets
+from annotator.core.formats.import_options import check_options
 from annotator.core.formats.jsonl import RecordLineDoc
 from annotator.core.formats.labels import (
     build_scheme,
@@ -42,8 +44,7 @@ from annotator.core.formats.labels import (
     scheme_name,
     value_type,
 )
-from annotator.core.formats.tokenlabels import TAG_SCHEMES
-from annotator.core.models import STATUSES, Document, Record, record_line
+from annotator.core.models import Document, Record, record_line
 from annotator.core.scheme import Scheme
 
 
@@ -62,6 +63,7 @@ class ImportResult:
     # imported in progress and flagged.
     lost_records: int = 0
     stale_records: int = 0
+    made_folders: list[Path] = field(default_factory=list)  # missing on the way: made, said
 
     def summary(self) -> str:
         """``imported 3 document(s), 3 record(s) with 5 span(s)``, and what was left out."""
@@ -134,46 +136,6 @@ def read_source(
     from annotator.core.formats import spacy_docbin
 
     return spacy_docbin.read(source, report)
-
-
-def _check_options(
-    fmt: str,
-    corpus: Path,
-    annotations: Path | None,
-    annotator: str | None,
-    offsets: str | None,
-    tags: str | None,
-    status: str | None,
-) -> None:
-    if fmt not in IMPORT_FORMATS:
-        raise UsageError(f"--format: {fmt!r}: choose one of {', '.join(IMPORT_FORMATS)}")
-    if corpus.suffix != ".jsonl":
-        raise UsageError(f"-o {corpus}: the corpus is written as a .jsonl file of documents")
-    if (annotations is None) != (annotator is None):
-        raise UsageError("--annotations FILE and --annotator NAME go together")
-    if annotations is not None and annotations.resolve() == corpus.resolve():
-        raise UsageError("--annotations must be another file than the corpus")
-    if annotator is not None:
-        _check_annotator(annotator)
-    if offsets not in (None, "codepoints", "utf16"):
-        raise UsageError(f"--offsets: {offsets!r}: choose codepoints or utf16")
-    if offsets == "utf16" and fmt not in UTF16_FORMATS:
-        raise UsageError("--offsets utf16 is for doccano and labelstudio")
-    if tags is not None and (tags not in TAG_SCHEMES or fmt not in ("conll", "hf")):
-        raise UsageError(f"--tags {tags}: one of {', '.join(TAG_SCHEMES)}, for conll and hf")
-    if status is not None and status not in STATUSES:
-        raise UsageError(f"--status: {status!r}: choose one of {', '.join(STATUSES)}")
-
-
-def _check_annotator(name: str) -> None:
-    """The name annotate takes (it names the journal file), so the records can be worked on."""
-    from annotator.core.session import ANNOTATOR_NAME
-
-    if not ANNOTATOR_NAME.match(name):
-        raise UsageError(
-            f"--annotator {name!r}: use letters, digits, '.', '_', '-' or '@' (as annotate "
-            "takes it: it names the journal file)"
-        )
 
 
 def _rename(docs: Sequence[ImportedDoc], mapping: dict[str, str], report: ImportReporter) -> None:
@@ -318,7 +280,10 @@ def import_documents(
     None decides from the data: a file from doccano or Label Studio whose offsets count UTF-16
     units is refused (see ``import_offsets``).
     """
-    _check_options(fmt, corpus, annotations, annotator, offsets, tags, status)
+    check_options(fmt, corpus, annotations, annotator, offsets, tags, status)
+    # As export refuses them: an output over the source, or in a folder a typo named.
+    for out in filter(None, [corpus, annotations]):
+        refuse_own_inputs(out, source, None, "import")
     mapping = parse_map(label_map)
     utf16 = offsets == "utf16"
     report = ImportReporter(on_warning)
@@ -376,6 +341,7 @@ def import_documents(
     )
     if not documents:
         raise AnnotatorError(f"{source}: no documents found")
+    made_folders = new_folders(outputs)
     write_atomic(
         corpus, b"".join(orjson.dumps(d.model_dump(mode="json")) + b"\n" for d in documents)
     )
@@ -400,4 +366,5 @@ def import_documents(
         dict(report.not_imported),
         sum(1 for r in records if r.doc_id in lost),
         sum(1 for r in records if r.doc_id in stale - lost),
+        made_folders=made_folders,
     )

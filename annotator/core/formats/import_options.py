@@ -1,0 +1,51 @@
+"""The options of ``annotator import`` checked before anything is read: usage errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.core.errors import UsageError
+from annotator.core.formats import IMPORT_FORMATS, UTF16_FORMATS
+from annotator.core.formats.tokenlabels import TAG_SCHEMES
+from annotator.core.models import STATUSES
+
+
+def check_options(
+    fmt: str,
+    corpus: Path,
+    annotations: Path | None,
+    annotator: str | None,
+    offsets: str | None,
+    tags: str | None,
+    status: str | None,
+) -> None:
+    """A usage error (exit 2) for options that do not go together or are not known."""
+    if fmt not in IMPORT_FORMATS:
+        raise UsageError(f"--format: {fmt!r}: choose one of {', '.join(IMPORT_FORMATS)}")
+    if corpus.suffix != ".jsonl":
+        raise UsageError(f"-o {corpus}: the corpus is written as a .jsonl file of documents")
+    if (annotations is None) != (annotator is None):
+        raise UsageError("--annotations FILE and --annotator NAME go together")
+    if annotations is not None and annotations.resolve() == corpus.resolve():
+        raise UsageError("--annotations must be another file than the corpus")
+    if annotator is not None:
+        check_annotator(annotator)
+    if offsets not in (None, "codepoints", "utf16"):
+        raise UsageError(f"--offsets: {offsets!r}: choose codepoints or utf16")
+    if offsets == "utf16" and fmt not in UTF16_FORMATS:
+        raise UsageError("--offsets utf16 is for doccano and labelstudio")
+    if tags is not None and (tags not in TAG_SCHEMES or fmt not in ("conll", "hf")):
+        raise UsageError(f"--tags {tags}: one of {', '.join(TAG_SCHEMES)}, for conll and hf")
+    if status is not None and status not in STATUSES:
+        raise UsageError(f"--status: {status!r}: choose one of {', '.join(STATUSES)}")
+
+
+def check_annotator(name: str) -> None:
+    """The name annotate takes (it names the journal file), so the records can be worked on."""
+    from annotator.core.session import ANNOTATOR_NAME
+
+    if not ANNOTATOR_NAME.match(name):
+        raise UsageError(
+            f"--annotator {name!r}: use letters, digits, '.', '_', '-' or '@' (as annotate "
+            "takes it: it names the journal file)"
+        )
