@@ -164,6 +164,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--tags", help="conll/hf tags: iob1, iob2 (default) or bioes")
     imp.add_argument(
+        "--per-sentence",
+        action="store_true",
+        help="conll: a document per sentence, as doccano reads CoNLL (default: per -DOCSTART-)",
+    )
+    imp.add_argument(
         "--scheme",
         metavar="FILE|NAME",
         help="labels must be this scheme's: a file or a shipped one's name (else one is written)",

@@ -25,6 +25,7 @@ def run(args: argparse.Namespace) -> int:
         status=args.status,
         force=args.force,
         skip_bad=args.skip_bad,
+        per_sentence=args.per_sentence,
         on_warning=warn,
     )
     print(result.summary())

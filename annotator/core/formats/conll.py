@@ -66,7 +66,12 @@ class _Doc:
         self.sentences: list[list[tuple[str, str, int]]] = [[]]
 
 
-def read(path: Path, scheme: str, report: Reporter) -> list[ImportedDoc]:
+def read(
+    path: Path, scheme: str, report: Reporter, per_sentence: bool = False
+) -> list[ImportedDoc]:
+    """The documents of a CoNLL file: one per ``-DOCSTART-`` (a file without one is one), or,
+    ``per_sentence``, one per sentence, as doccano imports CoNLL (a training file without
+    ``-DOCSTART-`` was one document of thousands of sentences)."""
     content = decode(read_bytes(path), path)
     docs: list[_Doc] = []
     current: _Doc | None = None
@@ -89,7 +94,16 @@ def read(path: Path, scheme: str, report: Reporter) -> list[ImportedDoc]:
         current.sentences[-1].append((columns[0], columns[-1], number))
     if not docs:
         raise AnnotatorError(f"{path}: no tokens in this file")
+    if per_sentence:
+        docs = [_sentence(sentence) for doc in docs for sentence in doc.sentences if sentence]
     return [_document(doc, index, path, scheme, report) for index, doc in enumerate(docs, 1)]
+
+
+def _sentence(sentence: list[tuple[str, str, int]]) -> _Doc:
+    """A document of one sentence, beginning at its first token's line."""
+    doc = _Doc(sentence[0][2])
+    doc.sentences = [sentence]
+    return doc
 
 
 def _document(doc: _Doc, index: int, path: Path, scheme: str, report: Reporter) -> ImportedDoc:

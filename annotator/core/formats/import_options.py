@@ -18,6 +18,7 @@ def check_options(
     offsets: str | None,
     tags: str | None,
     status: str | None,
+    per_sentence: bool = False,
 ) -> None:
     """A usage error (exit 2) for options that do not go together or are not known."""
     if fmt not in IMPORT_FORMATS:
@@ -36,6 +37,8 @@ def check_options(
         raise UsageError("--offsets utf16 is for doccano and labelstudio")
     if tags is not None and (tags not in TAG_SCHEMES or fmt not in ("conll", "hf")):
         raise UsageError(f"--tags {tags}: one of {', '.join(TAG_SCHEMES)}, for conll and hf")
+    if per_sentence and fmt != "conll":
+        raise UsageError("--per-sentence is for conll")
     if status is not None and status not in STATUSES:
         raise UsageError(f"--status: {status!r}: choose one of {', '.join(STATUSES)}")
 

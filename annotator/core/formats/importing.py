@@ -95,7 +95,12 @@ def scheme_path_for(corpus: Path) -> Path:
 
 
 def read_source(
-    source: Path, fmt: str, utf16: bool, tags: str, report: ImportReporter
+    source: Path,
+    fmt: str,
+    utf16: bool,
+    tags: str,
+    report: ImportReporter,
+    per_sentence: bool = False,
 ) -> list[ImportedDoc]:
     if not source.exists():
         raise AnnotatorError(f"{source}: no such file or folder")
@@ -128,7 +133,7 @@ def read_source(
     if fmt == "conll":
         from annotator.core.formats import conll
 
-        return conll.read(source, tags, report)
+        return conll.read(source, tags, report, per_sentence)
     if fmt == "hf":
         from annotator.core.formats import hf
 
@@ -268,6 +273,7 @@ def import_documents(
     status: str | None = None,
     force: bool = False,
     skip_bad: bool = False,
+    per_sentence: bool = False,
     on_warning: Sink | None = None,
 ) -> ImportResult:
     """Import ``source`` (format ``fmt``) as the corpus ``corpus`` (a ``.jsonl`` file).
@@ -280,14 +286,14 @@ def import_documents(
     None decides from the data: a file from doccano or Label Studio whose offsets count UTF-16
     units is refused (see ``import_offsets``).
     """
-    check_options(fmt, corpus, annotations, annotator, offsets, tags, status)
+    check_options(fmt, corpus, annotations, annotator, offsets, tags, status, per_sentence)
     # As export refuses them: an output over the source, or in a folder a typo named.
     for out in filter(None, [corpus, annotations]):
         refuse_own_inputs(out, source, None, "import")
     mapping = parse_map(label_map)
     utf16 = offsets == "utf16"
     report = ImportReporter(on_warning)
-    docs = read_source(source, fmt, utf16, tags or "iob2", report)
+    docs = read_source(source, fmt, utf16, tags or "iob2", report, per_sentence)
     if fmt in UTF16_FORMATS and not utf16:
         weigh_offsets(docs, offsets is not None, report)
     first: dict[str, str] = {}
