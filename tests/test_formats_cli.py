@@ -245,6 +245,7 @@ def test_import_cli_writes_corpus_scheme_and_records_that_validate(tmp_path: Pat
     assert result.stdout.splitlines() == [
         "imported 1 document(s), 1 record(s) with 2 span(s)",
         f"wrote {corpus}", f"wrote {scheme}", f"wrote {records}",
+        f"check them: annotator validate {records} --corpus {corpus} --scheme {scheme}",
     ]  # fmt: skip
     assert texts_of(corpus) == {"1": "EU rejects German call."}
     line = orjson.loads(records.read_bytes())

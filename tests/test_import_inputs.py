@@ -104,7 +104,12 @@ def test_force_says_which_files_it_replaced(tmp_path: Path) -> None:
         f"wrote {corpus}",
         f"wrote {scheme}",
         f"wrote {tmp_path / 'r.jsonl'}",
+        # validate's default scheme is the shipped one: the line to check them with this one.
+        f"check them: annotator validate {tmp_path / 'r.jsonl'} --corpus {corpus} --scheme "
+        f"{scheme}",
     ]
+    checked = cli("validate", tmp_path / "r.jsonl", "--corpus", corpus, "--scheme", scheme)
+    assert checked.returncode == 0, checked.stderr
     scheme.write_text("# edited\n", encoding="utf-8")
     records = tmp_path / "r2.jsonl"
     result = cli(*args, "--annotations", records, "--annotator", "a", "--force")
@@ -113,6 +118,7 @@ def test_force_says_which_files_it_replaced(tmp_path: Path) -> None:
         f"replaced {corpus}",
         f"replaced {scheme}",
         f"wrote {records}",
+        f"check them: annotator validate {records} --corpus {corpus} --scheme {scheme}",
     ]
 
 

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from pathlib import Path
 
 from annotator.commands import optional_scheme, warn
 from annotator.core.formats.importing import import_documents
+
+
+def validate_command(args: argparse.Namespace, written: list[Path]) -> str:
+    """The validate line that checks what was imported against its own scheme: validate's
+    default is the shipped scheme, which a trial's imported labels all failed."""
+    schemes = [str(path) for path in written if path.name.endswith(".scheme.toml")]
+    scheme = schemes[0] if schemes else args.scheme
+    words = ["annotator", "validate", args.annotations, "--corpus", args.out]
+    words += ["--scheme", scheme] if scheme else []
+    return shlex.join(words)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -33,6 +44,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"made the folder {folder}")
     for path in result.files:
         print(f"{'replaced' if path in result.replaced else 'wrote'} {path}")
+    if args.annotations:
+        print(f"check them: {validate_command(args, result.files)}")
     if result.warnings:
         print(f"{len(result.warnings)} warning(s): see above", file=sys.stderr)
     return 0
