@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from annotator.core.review_notices import DrawnNotice, distinct_quotes
+from annotator.core.review_open import open_review
 from annotator.core.review_views import Place
-from tests.test_review_left_out import COUNT_145, three_way
-from tests.test_review_session_data import open_it, write_review_case
+from tests.test_agreement_data import record, span, write_corpus, write_journal
+from tests.test_review_left_out import CODE, COUNT_145, three_way
+from tests.test_review_session_data import fixed_now, open_it, write_review_case
 
 
 def test_taking_both_bounds_of_a_count_says_gold_now_overlaps(tmp_path: Path) -> None:
@@ -81,3 +84,73 @@ def test_a_version_giving_gold_s_span_another_value_says_the_value_changed(
         assert [(s.start, s.end, s.value) for s in session.records["d1"].spans] == [(13, 16, 145)]
     finally:
         assert session.close()
+
+
+HOSTAGES_TEXT = "Rebels freed eight foreign hostages and two guards on Monday."
+
+
+def _hostages_span(words: str) -> dict[str, object]:
+    start = HOSTAGES_TEXT.index(words)
+    return span("s1", start, start + len(words), "releasee", text=HOSTAGES_TEXT)
+
+
+def test_spans_left_out_have_offsets_and_never_read_as_the_drawn_one(tmp_path: Path) -> None:
+    # A user trial: drawn "eight foreign", left out "eight foreign hostages", and the notice
+    # read "releasee “eight foreign” 80–93; left out: releasee “eight foreign…” (alice, carol)":
+    # the two looked the same, and only the drawn one said where it lies.
+    setup = write_review_case(tmp_path)
+    corpus = write_corpus(tmp_path, {"d1": HOSTAGES_TEXT})
+    marked = {
+        "alice": "eight foreign hostages",
+        "bob": "eight foreign hostages and two guards",
+        "carol": "eight foreign hostages",
+    }
+    journals = [
+        write_journal(
+            tmp_path / f"{name}-h.jsonl",
+            record(name, spans=[_hostages_span(words)], form=CODE, text=HOSTAGES_TEXT),
+        )
+        for name, words in marked.items()
+    ]
+    session = open_review(
+        journals, corpus, setup["gold"], "rita", scheme_path=setup["scheme"], now=fixed_now
+    )
+    try:
+        assert session.current == Place("d1", "c1")
+        session.begin_edit()
+        session.edit(13, 26, "releasee")  # "eight foreign"
+        notice = session.take_notices()[0]
+        assert isinstance(notice, DrawnNotice)
+        assert notice == (
+            "settled c1 with releasee “eight foreign”; left out: releasee “eight foreign "
+            "hostages” (alice, carol); releasee “eight foreign hostages and…” (bob) · ctrl+z undoes"
+        )
+        assert notice.fitted(57) == (
+            "settled c1 with releasee “eight foreign” 13–26; left out: releasee “eight foreign "
+            "hostages” 13–35 (alice, carol); releasee “eight foreign hostages and…” 13–50 (bob)"
+            " · ctrl+z undoes"
+        )
+    finally:
+        assert session.close()
+
+
+def test_quotes_are_cut_where_they_differ_from_each_other() -> None:
+    assert distinct_quotes(["eight foreign", "eight foreign hostages"]) == [
+        "“eight foreign”",
+        "“eight foreign hostages”",
+    ]
+    long = "95 Kestrian fishermen held since March at Port Vell"
+    assert distinct_quotes(["95 Kestrian", "95 Kestrian fishermen", long]) == [
+        "“95 Kestrian”",
+        "“95 Kestrian fishermen”",
+        "“95 Kestrian fishermen held…”",
+    ]
+    # Quotes that differ within their first 20 characters are cut there, as every notice's;
+    # the same words twice (at other places) cannot be told apart by cutting.
+    assert distinct_quotes([long, "Ukraine", "Ukraine"]) == [
+        "“95 Kestrian…”",
+        "“Ukraine”",
+        "“Ukraine”",
+    ]
+    # A longer limit (a toast's line) is kept.
+    assert distinct_quotes(["eight foreign hostages"], 40) == ["“eight foreign hostages”"]

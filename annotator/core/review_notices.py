@@ -9,6 +9,7 @@ gold's spans a version was added beside, spans of one label that now overlap.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from annotator.core.form_compare import normal
@@ -52,31 +53,96 @@ def left_out(record: GoldRecord, conflict_id: str, drawn: Span) -> list[LeftOut]
 
 SHORT = 20
 """The drawn words are cut no shorter than other notices' quotes (``short``'s default)."""
+SHOWN_LEFT_OUT = 3
+"""Spans left out named one by one; beyond, the last are counted ("2 more")."""
+
+
+def distinct_quotes(texts: list[str], limit: int = SHORT) -> list[str]:
+    """Each of ``texts`` quoted as ``short`` quotes it (cut at a word to ``limit``), but never
+    cut before the word where it differs from another of them: cut at 20 characters, a span
+    drawn as "eight foreign" and the one it left out, "eight foreign hostages", both read
+    "eight foreign". The same words twice (at other places) are quoted alike: their offsets
+    tell them apart."""
+    flat = [" ".join(text.split()) for text in texts]
+    quoted = []
+    for text in flat:
+        needed = limit
+        for other in flat:
+            if other != text:
+                needed = max(needed, _limit_to_differ(text, other))
+        quoted.append(short(text, needed))
+    return quoted
+
+
+def _limit_to_differ(text: str, other: str) -> int:
+    """The ``short`` limit that keeps ``text`` up to the end of the first word in which it
+    differs from ``other`` (all of it when it is the shorter and the other goes on)."""
+    pairs = zip(text, other, strict=False)
+    shorter = min(len(text), len(other))
+    same = next((at for at, (mine, theirs) in enumerate(pairs) if mine != theirs), shorter)
+    space = text.find(" ", same + 1)
+    if space < 0:
+        return len(text)
+    # ``short`` keeps the characters before the limit's last one, up to its last space.
+    return space + 2
 
 
 class DrawnNotice(str):
-    """``drawn_notice``'s message. As a string it names the drawn span as every notice names
-    spans, cut short; ``fitted`` quotes it whole when it fits a line of the width given (the
-    toast's) and always says its offsets: cut at 20 characters ("settled c2 with releasee “95
-    Kestrian…”") the reviewer could not tell what was drawn without opening the gold file.
+    """``drawn_notice``'s message. As a string it names the drawn span and those it left out
+    as every notice names spans, cut short; ``fitted`` quotes the drawn one whole when it fits
+    a line of the width given (the toast's) and says each one's offsets: cut at 20 characters
+    ("settled c2 with releasee “95 Kestrian…”") the reviewer could not tell what was drawn
+    without opening the gold file, nor which of two spans of the same start was left out.
     A string still, so the session's notices stay one list of messages."""
 
     head: str
-    words: str
-    where: tuple[int, int]
+    drawn: Span
+    value: str
+    dropped: tuple[LeftOut, ...]
     tail: str
 
-    def __new__(cls, head: str, words: str, where: tuple[int, int], tail: str) -> DrawnNotice:
-        made = super().__new__(cls, f"{head}{short(words)}{tail}")
-        made.head, made.words, made.where, made.tail = head, words, where, tail
+    def __new__(
+        cls, head: str, drawn: Span, value: str, dropped: list[LeftOut], tail: str
+    ) -> DrawnNotice:
+        made = super().__new__(cls, _drawn_message(head, drawn, value, dropped, tail, None))
+        made.head, made.drawn, made.value, made.tail = head, drawn, value, tail
+        made.dropped = tuple(dropped)
         return made
 
     def fitted(self, width: int) -> str:
         """The message with the drawn words whole when they fit ``width`` columns with their
-        quotation marks (cut at a word to that width when not), then their offsets."""
-        start, end = self.where
-        quoted = short(self.words, max(SHORT, width - 2))
-        return f"{self.head}{quoted} {start}–{end}{self.tail}"
+        quotation marks (cut at a word to that width when not), every span's offsets after
+        its words."""
+        return _drawn_message(self.head, self.drawn, self.value, self.dropped, self.tail, width)
+
+
+def _drawn_message(
+    head: str,
+    drawn: Span,
+    value: str,
+    dropped: Sequence[LeftOut],
+    tail: str,
+    width: int | None,
+) -> str:
+    """``DrawnNotice``'s text; ``width``: the line's, and then with offsets (None: neither)."""
+    texts = [drawn.text, *(one.text for one in dropped)]
+    quotes = distinct_quotes(texts)
+    if width is not None:  # the drawn words whole when they fit the line
+        quotes[0] = distinct_quotes(texts, max(SHORT, width - 2))[0]
+
+    def where(start: int, end: int) -> str:
+        return "" if width is None else f" {start}–{end}"
+
+    said = f"{head}{quotes[0]}{where(drawn.start, drawn.end)}{value}"
+    if dropped:
+        shown = [
+            f"{one.label} {quote}{where(one.start, one.end)} ({', '.join(one.annotators)})"
+            for one, quote in zip(dropped, quotes[1:], strict=True)
+        ]
+        if len(shown) > SHOWN_LEFT_OUT:
+            shown[SHOWN_LEFT_OUT - 1 :] = [f"{len(shown) - SHOWN_LEFT_OUT + 1} more"]
+        said += f"; left out: {'; '.join(shown)}"
+    return said + tail
 
 
 def drawn_notice(record: GoldRecord, conflict_id: str, drawn: Span, scheme: Scheme) -> DrawnNotice:
@@ -85,18 +151,13 @@ def drawn_notice(record: GoldRecord, conflict_id: str, drawn: Span, scheme: Sche
     span: said, with the version that gave another), and the spans it left out.
     ``record``: the record before the decision."""
     head = f"settled {conflict_id} with {drawn.label} "
-    said = ""
+    value = ""
     label = scheme.label(drawn.label)
     if label is not None and label.value_type != "none":
         others = _other_values(record, conflict_id, drawn)
-        said += f" = {value_text(drawn.value)} (read from its words{others})"
+        value = f" = {value_text(drawn.value)} (read from its words{others})"
     dropped = left_out(record, conflict_id, drawn)
-    if dropped:
-        shown = [f"{one.label} {short(one.text)} ({', '.join(one.annotators)})" for one in dropped]
-        if len(shown) > 3:
-            shown[2:] = [f"{len(shown) - 2} more"]
-        said += f"; left out: {'; '.join(shown)}"
-    return DrawnNotice(head, drawn.text, (drawn.start, drawn.end), f"{said} · ctrl+z undoes")
+    return DrawnNotice(head, drawn, value, dropped, " · ctrl+z undoes")
 
 
 def _other_values(record: GoldRecord, conflict_id: str, drawn: Span) -> str:

@@ -45,7 +45,7 @@ def test_drawing_says_it_replaces_the_versions_and_then_what_it_left_out(
         assert (978, 983, "count") not in spans_of(line)
         assert told[-1] == (
             "settled c3 with releasee “eight citizens of the Russian Federation” 978–1018; "
-            "left out: count “eight” (alice)"
+            "left out: count “eight” 978–983 (alice)"
             " · ctrl+z undoes"
         )
 
