@@ -78,8 +78,25 @@ def test_the_annotators_notes_are_shown(tmp_path: Path) -> None:
         {"doc_id": "d1", "a": "figures disputed:\nsee the second paragraph", "b": ""}
     ]
     lines = printed(report, 80)
-    assert "  note     A: figures disputed: see the second paragraph" in lines
+    at = lines.index("  note     A: figures disputed:")
+    # A note's own lines stay lines, under its first (a user trial: "talks with government
+    # maybe exchange" read as one sentence).
+    assert lines[at + 1] == "              see the second paragraph"
     assert not any("note     B" in line for line in lines)
+
+
+def test_a_note_s_lines_wrap_each_under_the_first(tmp_path: Path) -> None:
+    note = "talks with government\n\n  maybe exchange\t later\n" + "word " * 20
+    report = report_of(tmp_path, record("alice"), record("bob", note=note))
+    lines = printed(report, 40)
+    at = lines.index("  note     B: talks with government")
+    assert lines[at + 1 : -1] == [
+        "              maybe exchange later",
+        "              word word word word word",
+        "              word word word word word",
+        "              word word word word word",
+        "              word word word word word",
+    ]
 
 
 def test_no_note_no_notes(tmp_path: Path) -> None:

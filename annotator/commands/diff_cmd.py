@@ -176,6 +176,18 @@ def _wrapped(first: str, text: str, width: int) -> list[str]:
     return [(first if n == 0 else indent) + line for n, line in enumerate(lines)]
 
 
+def _note_lines(head: str, note: str, width: int) -> list[str]:
+    """A note after ``head``, each of its lines on lines of its own under the first, wrapped
+    between words (its blank lines left out): joined into one, "talks with government" and
+    "maybe exchange" read as one sentence."""
+    indent = " " * len(head)
+    lines: list[str] = []
+    for line in note.splitlines():
+        if line.strip():
+            lines += _wrapped(indent if lines else head, " ".join(line.split()), width)
+    return lines
+
+
 def print_report(
     report: dict[str, Any],
     corpus: Corpus | None,
@@ -240,9 +252,8 @@ def print_report(
         for note in notes_by_doc.get(doc_id, []):
             for side in ("a", "b"):
                 if note[side]:
-                    said = " ".join(note[side].split())  # one line: it wraps between words
                     head = f"  note     {side.upper()}: "
-                    block.append("\n" + "\n".join(_wrapped(head, said, console.width)))
+                    block.append("\n" + "\n".join(_note_lines(head, note[side], console.width)))
         console.print(block, soft_wrap=True)
     if not by_doc and not form_by_doc:
         console.print(Text("no differences"))
