@@ -112,17 +112,22 @@ def span_value_text(span: Mapping[str, Any], scheme: Scheme) -> str | None:
     return NO_VALUE if value is None or value == "" else str(value)
 
 
+NOTE_LINE_BREAK = " ⏎ "
+"""Where a note's own lines meet on the review's notes line."""
+
+
 def notes_summary(note: str) -> str:
     """A gold record's note on one line ("" when there is none): ``merge`` writes each
     annotator's note as a line (``alice: figures disputed``), its further lines indented by two
-    spaces; notes are joined with " · ", a note's own lines with a space (with " · " too, they
-    read as other annotators' notes), runs of spaces and tabs made one space."""
+    spaces; notes are joined with " · ", a note's own lines with " ⏎ " (with " · " too, they
+    read as other annotators' notes; with a space, "talks with government" and "maybe
+    exchange" read as one sentence), runs of spaces and tabs made one space."""
     notes: list[str] = []
     for line in note.splitlines():
         if not line.strip():
             continue
         if line.startswith("  ") and notes:
-            notes[-1] += " " + " ".join(line.split())
+            notes[-1] += NOTE_LINE_BREAK + " ".join(line.split())
         else:
             notes.append(" ".join(line.split()))
     return " · ".join(notes)

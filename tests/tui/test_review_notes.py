@@ -157,3 +157,27 @@ def test_the_frame_says_more_below_only_while_something_is(session: ReviewSessio
         assert box.border_subtitle == (MORE_BELOW if box.max_scroll_y > 0 else "")
 
     drive(session, scenario, (120, 40), notifications=True)
+
+
+def test_a_note_s_own_lines_are_parted_by_a_visible_mark(tmp_path: Path) -> None:
+    # A user trial: "talks with government\nmaybe exchange" read as one sentence on the line.
+    alice, bob = two_journals(tmp_path)
+    rewrite_latest(alice, FIRST, {"note": "talks with government\nmaybe exchange"})
+    rewrite_latest(bob, FIRST, {"note": "date unclear"})
+    opened = open_review([alice, bob], CORPUS, tmp_path / "gold.jsonl", "rita", now=lambda: NOW)
+
+    async def scenario(pilot: Any, app: ReviewApp) -> None:
+        await wait_for(pilot, lambda: notes_line(app).display)
+        assert str(notes_line(app).render()) == (
+            "notes (alice, bob): alice: talks with government ⏎ maybe exchange · bob: date unclear"
+        )
+        # N shows the note as written, its lines as lines.
+        await press(pilot, "N")
+        await wait_for(pilot, lambda: isinstance(app.screen, NotesScreen))
+        whole = str(app.screen.query_one("#notes-text", Static).render())
+        assert "alice: talks with government\n  maybe exchange" in whole
+
+    try:
+        drive(opened, scenario, (120, 36), notifications=True)
+    finally:
+        opened.close()
