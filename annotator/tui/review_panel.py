@@ -54,10 +54,12 @@ class ConflictPanel(Static):
         selection: tuple[int, int] | None = None,
         *,
         compact: bool = False,
+        short: bool = False,
     ) -> tuple[str, Text | Table]:
         """Draw the session's current conflict (``text``: its document's text, when read;
         ``char_mode``: a drawn span keeps the exact selection; ``selection``: the article's
-        while drawing; ``compact``: the keys in a line or two, for a narrow terminal); returns
+        while drawing; ``compact``: all in fewer lines, for a narrow terminal; ``short``: for a
+        low one, the versions and the keys that settle it as ``compact`` has them); returns
         the title for the panel's frame and the keys that settle it,
         which the screen shows below the panel, always in sight (``plain`` has them too)."""
         view = session.view()
@@ -87,7 +89,7 @@ class ConflictPanel(Static):
         plain = [head.plain]
         for number, version in enumerate(view.versions):
             # Compact, versions follow one another (their coloured numbers part them).
-            if not compact or number == 0:
+            if not (compact or short) or number == 0:
                 versions.add_row(Text(""), Text(""))
             badge, details = self._version(scheme, view, version)
             versions.add_row(badge, details)
@@ -101,7 +103,7 @@ class ConflictPanel(Static):
             self.plain = "\n\n".join([plain[0], details.plain, *plain[1:], keys.plain])
             self.update(Group(head, Text(""), details, versions))
         else:
-            keys, keys_plain = self._keys(scheme, view, char_mode, compact)
+            keys, keys_plain = self._keys(scheme, view, char_mode, compact or short)
             self.plain = "\n\n".join([*plain, keys_plain])
             self.update(Group(head, versions))
         # Its id and how many are open, not its place among the open ones: settling the first

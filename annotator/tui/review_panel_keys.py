@@ -29,8 +29,10 @@ def settle_key_rows(scheme: Scheme, view: ConflictView, char_mode: bool) -> list
     if view.can_reject:
         rows.append(KeyRow("r", "reject them all", "reject"))
     else:
-        # Said rather than left out: a reviewer missing r in the list tried it anyway.
-        rows.append(KeyRow("r", f"not here: {view.path} is required", "not here"))
+        # Said rather than left out, why too (in the short wording as well): a reviewer
+        # missing r in the list tried it anyway.
+        reason = f"not here: {view.path} is required"
+        rows.append(KeyRow("r", reason, reason))
     if view.kind == "span":
         # The mode outlasts a drawing: said here, where e is, as in the status line.
         if char_mode:

@@ -42,7 +42,7 @@ from annotator.tui.review_bindings import REVIEW_BINDINGS, in_force
 from annotator.tui.review_field_edit import FieldEditScreen
 from annotator.tui.review_help import review_key_sections
 from annotator.tui.review_items_edit import ItemsEditScreen
-from annotator.tui.review_layout import NARROW_BELOW
+from annotator.tui.review_layout import layout_classes
 from annotator.tui.review_notes import NotesLine, NotesScreen
 from annotator.tui.review_panel import ConflictPanel
 from annotator.tui.review_status import ReviewProgress, status_line
@@ -97,7 +97,7 @@ class ReviewScreen(Screen[None]):
         return self.query_one("#conflict", ConflictPanel)
 
     def on_mount(self) -> None:
-        self.fit_width()
+        self.fit_size()
         self.query_one("#conflict-box").border_title = "Conflict"
         if self.session.messages:
             self.tell(opening(self.session.messages, self.session.store.journal))
@@ -178,6 +178,7 @@ class ReviewScreen(Screen[None]):
             self.char_mode,
             selection,
             compact=self.has_class("-narrow"),
+            short=self.has_class("-short"),
         )
         box = self.query_one(VersionsBox)
         box.border_title = title
@@ -238,17 +239,17 @@ class ReviewScreen(Screen[None]):
         status.update(status_line(progress, width))
 
     def on_resize(self) -> None:
-        self.fit_width()
+        self.fit_size()
         self.refresh_status()
         self.call_after_refresh(self.place_toasts)
 
-    def fit_width(self) -> None:
-        """Below ``NARROW_BELOW`` columns the panel goes under the article (``-narrow``, in
-        review.tcss) and its keys take two lines: beside the article at 60 columns the panel
-        showed a version's number and then the keys, not one version's span."""
-        narrow = self.app.size.width < NARROW_BELOW
-        if narrow != self.has_class("-narrow"):
-            self.set_class(narrow, "-narrow")
+    def fit_size(self) -> None:
+        """Set the screen's size classes (``-narrow``, ``-short``: review_layout says what
+        each does), redrawing the panel, which is drawn for them, when one changes."""
+        classes = layout_classes(self.app.size.width, self.app.size.height)
+        if any(on != self.has_class(name) for name, on in classes.items()):
+            for name, on in classes.items():
+                self.set_class(on, name)
             if self.is_mounted:
                 self.redraw()
 

@@ -14,18 +14,20 @@ from typing import Any
 
 import pytest
 from annotate_helpers import press, wait_for
-from test_review_keys import drive, gold, panel_text, review_of_two, screen_of, shown
+from test_review_keys import NOW, drive, gold, panel_text, review_of_two, screen_of, shown
+from test_review_notes import rewrite_latest
 from test_review_toasts import words_region
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from annotator.core.review import ReviewSession
+from annotator.core.review_open import open_review
 from annotator.core.review_views import Place
 from annotator.tui.review_app import ReviewApp
 from annotator.tui.review_article import ReviewArticle
 from annotator.tui.review_panel import ConflictPanel
 from annotator.tui.review_versions_box import MORE_ABOVE, MORE_BELOW, VersionsBox
-from tests.test_review_data import FIRST
+from tests.test_review_data import CORPUS, FIRST, two_journals
 
 
 @pytest.fixture
@@ -86,22 +88,24 @@ def test_at_80x24_the_panel_stays_beside_the_article(session: ReviewSession) -> 
         box = screen.query_one("#conflict-box")
         assert not screen.has_class("-narrow")
         assert article.region.right <= box.region.x
-        assert "\n1–2  take that version\n" in panel_text(app)
+        # Below 30 rows its keys are a paragraph, as under the article.
+        assert keys_text(app).startswith("1–2 take · a/b annotator's · t all · r reject")
         assert versions_in_sight(app)
         # Made narrow and wide again, the layout follows.
         await pilot.resize_terminal(60, 24)
         await wait_for(pilot, lambda: screen.has_class("-narrow"))
         await pilot.resize_terminal(80, 24)
         await wait_for(pilot, lambda: not screen.has_class("-narrow"))
-        assert "\n1–2  take that version\n" in panel_text(app)
+        assert keys_text(app).startswith("1–2 take · a/b annotator's · t all · r reject")
         assert shown(app, FIRST)
 
     drive(session, scenario, (80, 24), notifications=True)
 
 
-def test_at_80x24_the_frame_says_more_versions_are_below_and_brackets_scroll(
+def test_at_80x18_the_frame_says_more_versions_are_below_and_brackets_scroll(
     session: ReviewSession,
 ) -> None:
+    # At 80x24 (the keys a paragraph below 30 rows) c4 is in sight whole; lower, it is not.
     async def scenario(pilot: Any, app: ReviewApp) -> None:
         await press(pilot, "n", "n", "n")
         assert session.current == Place(FIRST, "c4")  # the releases: agreed item, 2 versions
@@ -119,7 +123,7 @@ def test_at_80x24_the_frame_says_more_versions_are_below_and_brackets_scroll(
         await press(pilot, "right_square_bracket", "n")
         await wait_for(pilot, lambda: box.scroll_y == 0)
 
-    drive(session, scenario, (80, 24), notifications=True)
+    drive(session, scenario, (80, 18), notifications=True)
 
 
 def toasts_drawn(app: ReviewApp) -> list[Any]:
@@ -156,3 +160,38 @@ def test_at_60x24_toasts_leave_the_conflict_s_words_and_the_panel_in_sight(
         )
 
     drive(session, scenario, (60, 24), notifications=True)
+
+
+@pytest.mark.parametrize("note", ["", "talks with government"])
+def test_at_80x24_both_versions_of_a_span_conflict_are_in_sight(tmp_path: Path, note: str) -> None:
+    # A user trial: on c2 (alice's long releasee, bob's shorter one) the second version was
+    # below the frame's foot ("▼ more below: ]") under the keys' table: the keys go in a
+    # paragraph below 30 rows, as below 72 columns, and the label keys, said where they are
+    # pressed, leave their line, a notes line or not.
+    alice, bob = two_journals(tmp_path)
+    if note:
+        rewrite_latest(alice, FIRST, {"note": note})
+    opened = open_review([alice, bob], CORPUS, tmp_path / "gold.jsonl", "rita", now=lambda: NOW)
+
+    async def scenario(pilot: Any, app: ReviewApp) -> None:
+        await press(pilot, "n")
+        assert opened.current == Place(FIRST, "c2")
+        await wait_for(pilot, lambda: shown(app, FIRST))
+        await pilot.pause()
+        assert versions_in_sight(app)
+        box = screen_of(app).query_one(VersionsBox)
+        assert box.border_subtitle == ""
+        said = panel_text(app)
+        assert " 1 a  alice" in said and " 2 b  bob" in said
+        assert keys_text(app).startswith("1–2 take · a/b annotator's · t all · r reject")
+        assert not screen_of(app).query_one("#legend").display
+        # Taller, the keys are a table again, and the label keys have their line.
+        await pilot.resize_terminal(80, 30)
+        await wait_for(pilot, lambda: "\n1–2  take that version\n" in panel_text(app))
+        assert screen_of(app).query_one("#legend").display
+        assert versions_in_sight(app)
+
+    try:
+        drive(opened, scenario, (80, 24), notifications=True)
+    finally:
+        opened.close()
