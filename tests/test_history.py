@@ -131,3 +131,18 @@ def test_history_matches_a_list_model(operations: list[tuple[str, str | None]], 
     while past:
         assert history.undo() is past.pop()
     assert history.undo() is None
+
+
+def test_forget_redo_keeps_the_current_state_and_the_undo() -> None:
+    first, second = record("a"), record("b")
+    history = History(first)
+    history.apply(second)
+    history.undo()
+    assert history.can_redo
+    history.forget_redo()
+    assert not history.can_redo and history.redo() is None
+    assert history.record is first
+    assert not history.can_undo  # nothing was done to undo
+    history.apply(second)
+    history.forget_redo()
+    assert history.undo() is first

@@ -133,3 +133,60 @@ def test_the_flag_is_a_change_after_the_finish(session: AnnotationSession) -> No
     session.toggle_flag()
     assert session.undo() is None  # the flag is not in the undo history; f toggles it back
     assert statuses(session)["a"] == "skipped"
+
+
+def test_skip_forgets_the_documents_redo(session: AnnotationSession) -> None:
+    """A trial: ctrl+y after s brought back a label undone before the skip (the status is not
+    in the undo history, so its redo stayed)."""
+    session.label_selection(*where(session, "Russia"), "actor")
+    session.undo()
+    assert session.can_redo()
+    session.skip()
+    session.open("a")  # p goes back
+    assert not session.can_redo()
+    assert session.redo() is None
+    assert session.record.spans == []
+
+
+def test_done_forgets_the_documents_redo(session: AnnotationSession) -> None:
+    session.set_field("event_type", "exchange")
+    session.label_selection(*where(session, "Russia"), "actor")
+    session.undo()
+    session.mark_done()
+    session.open("a")
+    assert session.redo() is None
+    assert session.record.spans == []
+    assert session.record.status == "done"
+
+
+def test_undoing_the_label_that_unskipped_a_document_skips_it_again(
+    session: AnnotationSession,
+) -> None:
+    session.skip()
+    session.open("a")
+    session.label_selection(*where(session, "Russia"), "actor")
+    assert session.record.status == "in_progress"
+    assert "a is no longer skipped: in progress" in session.take_notices()
+    step = session.undo()
+    assert step is not None and step.text == "label s1 actor 'Russia'"
+    assert session.record.spans == []
+    assert session.record.status == "skipped"
+    assert journal_lines(session)[-1]["status"] == "skipped"
+    assert "a is skipped again" in session.take_notices()
+    # Redone, the label makes it in progress again, as it did the first time.
+    session.redo()
+    assert session.record.status == "in_progress"
+    assert [span.text for span in session.record.spans] == ["Russia"]
+
+
+def test_undoing_a_later_label_leaves_an_unskipped_document_in_progress(
+    session: AnnotationSession,
+) -> None:
+    session.skip()
+    session.open("a")
+    session.label_selection(*where(session, "Russia"), "actor")
+    session.label_selection(*where(session, "Ukraine"), "actor")
+    session.undo()  # Ukraine: the label that un-skipped it stays
+    assert session.record.status == "in_progress"
+    session.undo()
+    assert session.record.status == "skipped"

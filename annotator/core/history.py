@@ -52,6 +52,11 @@ class History:
         self._current = new_record
         return new_record
 
+    def forget_redo(self) -> None:
+        """Drop the states to redo (the current one and the undo steps stay): a change made
+        outside the history, such as finishing the document, leaves nothing to redo after it."""
+        self._redo.clear()
+
     def undo(self) -> Record | None:
         """Step back; the now current record, or None when there is nothing to undo."""
         if not self._undo:

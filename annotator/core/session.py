@@ -206,7 +206,7 @@ class AnnotationSession(SessionForm, SessionProgress, SessionFinish, SavesThroug
     def undo(self) -> Step | None:
         """Undo the last d or s when it is the last change (``undo_finish``), else the open
         document's last change."""
-        return self.undo_finish() or super().undo()
+        return self.undo_finish() or self.undo_edit(super().undo)
 
     # ----------------------------------------------------------------- saving
     def _writable(self) -> None:

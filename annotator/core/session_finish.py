@@ -4,10 +4,11 @@ right after d or s (``Finished``), which gives the document its status back.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from annotator.core.history import Step
+from annotator.core.history import History, Step
 from annotator.core.models import Document, Record
 from annotator.core.session_edits import Refused
 from annotator.core.store import Store
@@ -57,6 +58,9 @@ class SessionFinish:
     def _writable(self) -> None:
         raise NotImplementedError
 
+    def _history(self) -> History:
+        raise NotImplementedError
+
     def _commit(self, record: Record, undoable: bool = True) -> None:
         raise NotImplementedError
 
@@ -95,6 +99,9 @@ class SessionFinish:
     def _finish(self, status: str, told: str | None = None) -> str | None:
         before = self.record.status if self.state.saved else "new"
         self._set_status(status)
+        # The status is not in the undo history: a redo kept from before would bring back a
+        # change undone before the document was finished (a trial's ctrl+y after s did).
+        self._history().forget_redo()
         following = self._after_finishing(told)
         # d on a done document only moves on: there is nothing for ctrl+z to give back.
         finished = Finished(self.document.id, before, status, following)
@@ -126,6 +133,23 @@ class SessionFinish:
         )
         if finished.doc_id != self.document.id:
             self._carried.append(f"undid: {step.text}")  # told once it is open
+        return step
+
+    def undo_edit(self, undo: Callable[[], Step | None]) -> Step | None:
+        """Undo the open document's last change with ``undo``; when that change made a
+        skipped document in progress (``_commit`` does, for spans, form or links), it is
+        skipped again: a trial's ctrl+z took the label away and left it in progress, empty.
+
+        The history holds each change as it was made, on the record of that moment: a
+        change made while the document was skipped says "skipped" there, though the
+        document went in progress with it."""
+        unskipped_by_it = (
+            self._history().record.status == "skipped" and self.record.status == "in_progress"
+        )
+        step = undo()
+        if step is not None and unskipped_by_it:
+            self._commit(self.record.model_copy(update={"status": "skipped"}), undoable=False)
+            self._notices.append(f"{self.document.id} is skipped again")
         return step
 
     def toggle_flag(self) -> bool:

@@ -60,18 +60,10 @@ class AnnotateScreen(GuidelinesActions, SessionView):
         Binding("q", "quit", "Quit"),
     ]
 
-    # Whether a hint (how to use a key that could not act) may still be showing: once the key
-    # acts, the hint is stale and is cleared rather than left over the work for seconds.
-    _hinted = False
-
-    def hint(self, message: str, severity: SeverityLevel = "information") -> None:
-        self._hinted = True
-        self.notify(message, severity=severity)
-
-    def hint_taken(self) -> None:
-        if self._hinted:
-            self._hinted = False
-            self.app.clear_notifications()
+    def hint(self, action: str, message: str, severity: SeverityLevel = "information") -> None:
+        """How to use the key of ``action``, which could not act: once it acts, the hint is
+        stale and goes (``settled``) rather than stay over the work for seconds."""
+        self.tell_about(action, message, severity)
 
     def action_label(self, label: str) -> None:
         start, end = self.article.selection_offsets()
@@ -103,7 +95,7 @@ class AnnotateScreen(GuidelinesActions, SessionView):
         if step is FAILED:
             return
         if not isinstance(step, Step):
-            self.notify(f"nothing to {key}")
+            self.tell_about(key, f"nothing to {key}", "information")  # once, however often
             return
         if step.doc_id is not None and step.doc_id != self.session.document.id:
             self.open_document(step.doc_id)  # the undone d or s is told once it is open
@@ -125,7 +117,7 @@ class AnnotateScreen(GuidelinesActions, SessionView):
     def _step(self, forward: bool) -> None:
         span = self.session.step_span(self.article.cursor_offset, forward)
         if span is None:
-            self.notify("no spans in this document yet")
+            self.tell_about("step", "no spans in this document yet", "information")
             return
         self.article.move_to_offset(span.start)
         self.article.scroll_cursor_visible(center=True)
@@ -142,7 +134,8 @@ class AnnotateScreen(GuidelinesActions, SessionView):
         session.char_mode = not session.char_mode
         self.article.char_mode = session.char_mode
         self.notify(
-            "character mode: selections are kept exactly"
+            "character mode: selections are kept as made, never splitting a character "
+            "(an emoji with its modifiers is one)"
             if session.char_mode
             else "token mode: selections snap to whole words"
         )
@@ -169,11 +162,12 @@ class AnnotateScreen(GuidelinesActions, SessionView):
     def _find_next(self, event: Input.Submitted) -> None:
         found = self.session.find(event.value, self.article.cursor_offset)
         if found is None:
-            self.notify(f"{event.value!r} is not in this article", severity="warning")
+            self.tell_about("search", f"{event.value!r} is not in this article")
             # Selected: what is typed next replaces it, rather than run on after it (a trial's
             # next queries piled up into one: 'Renee/In returnx/...').
             self.query_one("#search", Input).select_all()
             return
+        self.settled("search")
         # Back to the article with the match selected, so a label key labels it at once.
         self.action_focus_article()
         self.article.select_offsets(*found)
@@ -190,13 +184,13 @@ class AnnotateScreen(GuidelinesActions, SessionView):
         """Put the focus in the current span's value (enter or escape saves it)."""
         span = self.follow_article()
         if span is None:
-            self.hint("no span at the cursor: move onto one (tab: next span), then v")
+            self.hint("edit_value", "no span at the cursor: move onto one (tab: next span), then v")
             return
         label = self.scheme.label(span.label)
         if label is None or label.value_type == "none":
-            self.hint(f"{span.id} is labelled {span.label}, a label without a value")
+            self.hint("edit_value", f"{span.id} is labelled {span.label}, a label without a value")
             return
-        self.hint_taken()
+        self.settled("edit_value")
         if not self.query_one("#side").display:  # a narrow screen shows the guidelines there
             self.action_close_guidelines()
         self.query_one("#span-value", Input).focus()
@@ -205,12 +199,12 @@ class AnnotateScreen(GuidelinesActions, SessionView):
         self.query_one("#search").display = False
         self.article.focus()
 
-    def _focused_path(self, key: str, what: str) -> str | None:
+    def _focused_path(self, action: str, key: str, what: str) -> str | None:
         """The path of the form field with the focus; None (with a hint) when there is none."""
         focused = self.focused
         path = getattr(focused, "name", None) if focused is not None else None
         if not path or focused is None or focused.id == "note":
-            self.hint(f"move to a form field (o), then {key} {what}", severity="warning")
+            self.hint(action, f"move to a form field (o), then {key} {what}", "warning")
             return None
         return str(path)
 
@@ -225,20 +219,21 @@ class AnnotateScreen(GuidelinesActions, SessionView):
         self._on_field("ctrl+n", "unlinks the span at the cursor from it", self.session.unlink)
 
     def _on_field(self, key: str, what: str, action: Callable[[str], object]) -> None:
-        """Run a field's key on the focused field. A hint left from an earlier press of a key
-        goes first: after the action, clearing it would take the action's own message (ctrl+l
-        replacing a linked value, say) with it."""
-        path = self._focused_path(key, what)
+        """Run a field's key on the focused field (its refusals and hints are about the key's
+        action: the first that works takes them away)."""
+        path = self._focused_path(action.__name__, key, what)
         if path:
-            self.hint_taken()
             self.change(action, path)
 
     def on_field_edited(self, message: FieldEdited) -> None:
-        ok = self.change(self.session.set_field, message.path, message.raw) is not FAILED
+        path = message.path
+        ok = self.change(self.session.set_field, path, message.raw, about=path) is not FAILED
         message.widget.set_class(not ok, "-invalid")
 
     def on_value_edited(self, message: ValueEdited) -> None:
-        ok = self.change(self.session.set_value, message.raw, message.span_id) is not FAILED
+        value = f"value of {message.span_id}"
+        done = self.change(self.session.set_value, message.raw, message.span_id, about=value)
+        ok = done is not FAILED
         if ok and message.submitted:
             # Saved: the next keys are for the article again (o, d, a label key), never
             # typed into the value or the form by mistake.
@@ -284,11 +279,13 @@ class AnnotateScreen(GuidelinesActions, SessionView):
             detail = self.query_one("#detail", SpanDetail)
             if detail.span_id is None or focused.value == detail.saved_value:
                 return True
-            kept = self.change(self.session.set_value, focused.value, detail.span_id)
+            value = f"value of {detail.span_id}"
+            kept = self.change(self.session.set_value, focused.value, detail.span_id, about=value)
         elif focused.id == "note":
             kept = self.change(self.session.set_note, focused.value)
         elif focused.name:
-            kept = self.change(self.session.set_field, focused.name, focused.value)
+            path = focused.name
+            kept = self.change(self.session.set_field, path, focused.value, about=path)
         else:
             return True
         if kept is not FAILED or self._refused_at_quit == focused.value:
@@ -303,7 +300,7 @@ class AnnotateScreen(GuidelinesActions, SessionView):
 
     def _go(self, doc_id: str | None, none_message: str) -> None:
         if doc_id is None:
-            self.notify(none_message)
+            self.tell_about("go", none_message, "information")
         else:
             self.open_document(doc_id)
 
@@ -346,10 +343,10 @@ class AnnotateScreen(GuidelinesActions, SessionView):
         if asked is None or asked[0] != session.document.id or now - asked[1] > CONFIRM_SECONDS:
             # One key replaced a done record at once; it may be another corpus's (a trial).
             self._start_over_asked = (session.document.id, now)
-            self.notify(
+            self.tell_about(
+                "start_over",
                 f"ctrl+r again to replace your record ({len(stale.spans)} spans, "
                 f"{stale.status}) with a blank one: it will no longer be shown or counted",
-                severity="warning",
             )
             return
         self._start_over_asked = None

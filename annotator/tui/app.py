@@ -88,8 +88,14 @@ class AnnotatorApp(SavingApp):
                 )
 
 
+# Textual's own screen keys, which the annotation screen keeps (keys.with_label_keys), do not do
+# here what they say: in the article tab is the next span ("Focus Next: tab" in the palette
+# misled a trial), and ctrl+c copies the article's selected words, not the screen's.
+_TEXTUAL_SCREEN_ACTIONS = {binding.action for binding in declared(Screen)}
+
+
 def _in_palette(action: str, node: object) -> bool:
-    """Actions worth finding by name: the screen's own, not cursor moves or copying."""
+    """Actions worth finding by name: the screen's own and copying, not cursor moves."""
     if isinstance(node, AnnotateScreen):
-        return action not in ("focus_article",)
-    return action.startswith("screen.") or action.startswith("cursor_article")
+        return action not in ("focus_article", *_TEXTUAL_SCREEN_ACTIONS)
+    return action.startswith(("screen.", "cursor_article")) or action == "copy"

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar, Protocol
 
-from textual import work
+from textual import on, work
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.notifications import Notification, Notify, SeverityLevel
 
 from annotator.tui.keys_in_order import KeysInOrderApp
 from annotator.tui.screens import QuitScreen
@@ -56,6 +57,8 @@ class SavingApp(KeysInOrderApp):
         self.saving_session = session
         self._told_error: str | None = None
         self.quit_flush_seconds = 3.0
+        self._showing: list[Notification] = []  # shown since the last clear (some expired)
+        self._told_about: dict[str, set[str]] = {}  # a kind of action: the messages about it
 
     def relay_save_status(self) -> None:
         """Have the writer's state changes posted to this app."""
@@ -78,6 +81,57 @@ class SavingApp(KeysInOrderApp):
                 timeout=15,
             )
         self._told_error = message.error
+
+    # ------------------------------------------------------------------ messages
+    def tell_about(
+        self,
+        kind: str,
+        message: str,
+        severity: SeverityLevel = "warning",
+        title: str = "",
+        timeout: float | None = None,
+    ) -> None:
+        """A message about an action of ``kind`` (its refusal, a hint how to use its key):
+        ``withdraw(kind)`` takes it away once such an action works. Told again while it
+        still shows, it takes the place of the one before rather than stacking below it."""
+        self._take_away({message})
+        self._told_about.setdefault(kind, set()).add(message)
+        self.notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def withdraw(self, kind: str) -> None:
+        """Take away the messages about ``kind`` still showing: they are no longer true (a
+        failed r's warning stayed up after an r that worked, a refused d's beside "done")."""
+        self._take_away(self._told_about.pop(kind, set()))
+
+    def _take_away(self, messages: set[str]) -> None:
+        """Take ``messages`` away; the others stay for the rest of their time. Textual clears
+        only every toast at once, so the others are shown again."""
+        showing = [shown for shown in self._showing if not shown.has_expired]
+        if not any(shown.message in messages for shown in showing):
+            return
+        self.clear_notifications()
+        for shown in showing:
+            if shown.message not in messages:
+                self.notify(
+                    shown.message,
+                    title=shown.title,
+                    severity=shown.severity,
+                    timeout=shown.time_left,
+                    markup=shown.markup,
+                )
+
+    @on(Notify)
+    def _showing_one_more(self, event: Notify) -> None:
+        self._showing = [shown for shown in self._showing if not shown.has_expired]
+        self._showing.append(event.notification)
+
+    def clear_notifications(self) -> None:
+        # Textual removes a cleared toast but not its holder, and each holder left put the
+        # next toasts a line lower: at 80x24 they came down over the span panel and the form.
+        for screen in self.screen_stack:
+            screen.query("ToastHolder").remove()
+        self._showing.clear()
+        super().clear_notifications()
 
     async def action_quit(self) -> None:
         """Write everything first (off the UI thread); say so when the disk refuses."""

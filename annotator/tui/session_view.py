@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Input, Markdown, Static, TextArea
 from textual.worker import get_current_worker
@@ -25,6 +26,7 @@ from annotator.core.session import AnnotationSession
 from annotator.tui.article import ArticleView
 from annotator.tui.form_panel import EventForm, Legend, SidePanel
 from annotator.tui.messages import DocumentLoaded, LoadFailed
+from annotator.tui.saving_app import SavingApp
 from annotator.tui.screens import STATUS_MARKS
 from annotator.tui.span_detail import SpanDetail
 from annotator.tui.span_list import SpanList
@@ -146,25 +148,21 @@ class SessionView(Screen[None]):
             self.notify(message, timeout=10)
         if not self.session.store.records:
             keys = "/".join(label.key for label in self.scheme.labels)
-            self.notify(
+            # Gone at the first key (on_key): at 80x24 it covered the top of the article and
+            # the document list for its ten seconds. A start-up message (a damaged journal)
+            # beside it stays.
+            self.tell_about(
+                "welcome",
                 f"Select words with shift+arrows or the mouse, press {keys} to label them, "
                 "o to fill the event form, d when the article is done. "
                 "? lists every key; ctrl+p finds any action by name.",
+                "information",
                 title="Welcome",
                 timeout=10,
             )
-            # Gone at the first key (see on_key), unless a start-up message (a damaged
-            # journal) is up beside it: Textual can only clear every toast at once.
-            self._welcome_up = not self.session.messages
-
-    # The Welcome toast until the first key: at 80x24 it covered the top of the article and
-    # the document list for its ten seconds.
-    _welcome_up = False
 
     def on_key(self, event: events.Key) -> None:
-        if self._welcome_up:
-            self._welcome_up = False
-            self.app.clear_notifications()
+        self.settled("welcome")
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Toasts go to the side away from the focus (annotator.tcss), never over the field
@@ -345,18 +343,36 @@ class SessionView(Screen[None]):
         )
         status_line.update(pinned_line(head, parts, width, session.save_state))
 
-    def change(self, action: Callable[..., Any], *args: Any) -> Any:
-        """Run a session action; a refusal is shown, not raised. Returns FAILED on refusal."""
+    def change(self, action: Callable[..., Any], *args: Any, about: str = "") -> Any:
+        """Run a session action; a refusal is shown, not raised. Returns FAILED on refusal.
+        Refusals are about the action (``about``: one field or value; else the action): one
+        that works takes them away."""
         self.session.activity()
+        kind = about or action.__name__
         try:
             result = action(*args)
         except AnnotatorError as error:  # a Refused action, or no document open
             # As text, never markup: a refusal quotes what was typed ("got '[b]'").
-            self.notify(str(error), severity="warning", markup=False)
+            self.tell_about(kind, str(error))
             return FAILED
+        self.settled(kind)
         self.redraw()
         self.show_notices()
         return result
+
+    def tell_about(
+        self, kind: str, message: str, severity: SeverityLevel = "warning", **shown: Any
+    ) -> None:
+        """Show a message that ``settled(kind)`` takes away (SavingApp.tell_about)."""
+        app = self.app
+        assert isinstance(app, SavingApp)
+        app.tell_about(kind, message, severity, **shown)
+
+    def settled(self, kind: str) -> None:
+        """An action of ``kind`` worked: what was said about it before is no longer true."""
+        app = self.app
+        assert isinstance(app, SavingApp)
+        app.withdraw(kind)
 
     def follow_article(self) -> Span | None:
         """Make the span in focus in the article (``spans.span_in_focus``: the one the
