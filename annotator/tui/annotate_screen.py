@@ -84,10 +84,10 @@ class AnnotateScreen(GuidelinesActions, SessionView):
         self.change(self.session.delete_in, *self.article.selection_offsets())
 
     async def action_undo(self) -> None:
-        await self._show_step("undo", self.change(self.session.undo))
+        await self._show_step("undo", self.change(self.session.undo, notices=False))
 
     async def action_redo(self) -> None:
-        await self._show_step("redo", self.change(self.session.redo))
+        await self._show_step("redo", self.change(self.session.redo, notices=False))
 
     async def _show_step(self, key: str, step: Step | object | None) -> None:
         """Say what an undo or redo did, and bring the span or field it changed into view:
@@ -101,9 +101,11 @@ class AnnotateScreen(GuidelinesActions, SessionView):
             self.open_document(step.doc_id)  # the undone d or s is told once it is open
             return
         # What the earlier messages said of the step is undone now: they go (a trial saw
-        # four or five stacked over the article after a few undos).
+        # four or five stacked over the article after a few undos). What the step did is
+        # said first, then what followed from it ("… is skipped again").
         self.app.clear_notifications()
         self.notify(f"{'undid' if key == 'undo' else 'redid'}: {step.text}", markup=False)
+        self.show_notices()
         span = self.session.span(step.span_id)
         offset = span.start if span is not None else step.offset
         if offset is not None:

@@ -343,10 +343,13 @@ class SessionView(Screen[None]):
         )
         status_line.update(pinned_line(head, parts, width, session.save_state))
 
-    def change(self, action: Callable[..., Any], *args: Any, about: str = "") -> Any:
+    def change(
+        self, action: Callable[..., Any], *args: Any, about: str = "", notices: bool = True
+    ) -> Any:
         """Run a session action; a refusal is shown, not raised. Returns FAILED on refusal.
         Refusals are about the action (``about``: one field or value; else the action): one
-        that works takes them away."""
+        that works takes them away. ``notices``: show the session's notices now (else the
+        caller shows them after its own message)."""
         self.session.activity()
         kind = about or action.__name__
         try:
@@ -357,7 +360,8 @@ class SessionView(Screen[None]):
             return FAILED
         self.settled(kind)
         self.redraw()
-        self.show_notices()
+        if notices:
+            self.show_notices()
         return result
 
     def tell_about(

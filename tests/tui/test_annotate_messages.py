@@ -117,3 +117,19 @@ def test_the_welcome_goes_at_the_first_key(session: AnnotationSession) -> None:
         await wait_for(pilot, lambda: "Select words" not in "".join(toasts(app)))
 
     drive(session, scenario, size=SMALL, notifications=True)
+
+
+def test_undoing_the_label_that_unskipped_says_the_undo_first(session: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await press(pilot, "s")
+        await wait_for(pilot, lambda: session.document.id == "b")
+        await press(pilot, "p")
+        await wait_for(pilot, lambda: session.document.id == "a")
+        await press(pilot, *["right"] * 16, *["shift+right"] * 6, "1")  # "Russia"
+        assert journal(session)[-1]["status"] == "in_progress"
+        await press(pilot, "ctrl+z")
+        await wait_for(pilot, lambda: len(toasts(app)) == 2)
+        assert toasts(app) == ["undid: label s1 actor 'Russia'", "a is skipped again"]
+        assert journal(session)[-1]["status"] == "skipped"
+
+    drive(session, scenario, notifications=True)
