@@ -20,7 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Label, Static
+from textual.widgets import Footer, Input, Label, Static
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.forms import typed_text
@@ -59,6 +59,16 @@ def suggester(conflict: Conflict, field: FormField, sub: FormField | None) -> Su
     return SuggestFromList(words, case_sensitive=False)
 
 
+class TypingInput(Input):
+    """An input whose enter (it submits: the screen settles) is in the footer, with escape:
+    the review's footer, under the screen, offered "1…9 Take version" and "e Type value",
+    keys that type into the input here."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", "Settle", key_display="enter"),
+    ]
+
+
 def input_row(
     conflict: Conflict, field: FormField, sub: FormField | None, value: str
 ) -> Horizontal:
@@ -66,7 +76,7 @@ def input_row(
     leaf = sub or field
     return Horizontal(
         Label(leaf.name + ("*" if leaf.required else ""), classes="field-name"),
-        Input(
+        TypingInput(
             value=value,
             placeholder=hint(leaf),
             name=leaf.name,
@@ -79,8 +89,9 @@ def input_row(
 
 class SettlingScreen(ModalScreen[bool]):
     """What both editors share: enter hands what is typed (``typed``) to ``settle``; a refusal
-    is shown under the inputs, with the focus in the input at fault, until something changes;
-    escape closes with nothing changed. Dismissed with True once the conflict is settled."""
+        is shown under the inputs, with the focus in the input at fault, until something changes;
+        escape closes with nothing changed. Dismissed with True once the conflict is settled. Each
+    has a footer of its own, saying these keys (the review's, under it, said its keys)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel, nothing changed"),
@@ -197,6 +208,7 @@ class FieldEditScreen(SettlingScreen):
                 "escape: cancel",
                 id="field-edit-keys",
             )
+        yield Footer(compact=True)
 
     def typed(self) -> str:
         """What the input holds."""

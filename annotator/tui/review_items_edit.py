@@ -24,7 +24,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Input, Label, Static
+from textual.widgets import Footer, Input, Label, Static
 
 from annotator.core.review_decisions import Conflict, field_of
 from annotator.core.review_typed import (
@@ -104,6 +104,7 @@ class ItemsEditScreen(SettlingScreen):
                     yield self._block(number, item)
             yield Static(id="field-edit-problem")
             yield Static(self._keys(), id="field-edit-keys")
+        yield Footer(compact=True)
 
     def _from_line(self) -> Text:
         out = Text()

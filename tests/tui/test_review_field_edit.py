@@ -156,7 +156,9 @@ def test_a_group_conflict_settled_with_a_version_s_items_edited(session: ReviewS
         await press(pilot, "tab", "tab")
         assert focused_input(app) == "count"
         await press(pilot, *"many", "enter")
-        assert items_editor(app).problem == "count: expected a whole number like 146 or seven, got 'many'"
+        assert items_editor(app).problem == (
+            "count: expected a whole number like 146 or seven, got 'many'"
+        )
         assert focused_input(app) == "count" and len(gold(session)) == count
         await press(pilot, "ctrl+u", *"40", "tab", *"2025-08-24", "enter")
 
@@ -278,3 +280,45 @@ def test_the_footer_s_e_says_what_it_does_on_each_kind_of_conflict(
         ]
 
     drive(session, scenario, (120, 40))
+
+
+def footer_shown(app: ReviewApp) -> dict[str, str]:
+    """The keys the footer on top shows (action: key as displayed), whichever screen's it is:
+    the one drawn last at the screen's foot."""
+    shown_keys: dict[str, str] = {}
+    for screen in app.screen_stack:
+        keys = [key for key in screen.query("FooterKey") if key.region.width]
+        if keys:
+            shown_keys = {str(getattr(key, "action", "")): key.key_display for key in keys}
+    return shown_keys
+
+
+@pytest.mark.parametrize("conflict", ["field", "group"])
+def test_while_typing_the_footer_shows_the_typing_keys(
+    session: ReviewSession, conflict: str
+) -> None:
+    # A user trial: typing a value, the footer still offered "1…9 Take version" and "e Type
+    # value", keys that then type into the input.
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        if conflict == "field":
+            await to_event_type(pilot, app)
+        else:
+            await press(pilot, "n", "n", "n")
+        assert "take(0)" in footer_shown(app)
+        await press(pilot, "e")
+        await pilot.pause()
+        assert isinstance(app.screen, FieldEditScreen | ItemsEditScreen)
+        keys = footer_shown(app)
+        assert "take(0)" not in keys and "type_value" not in keys and "edit_items" not in keys
+        assert keys.get("submit") == "enter" and keys.get("cancel") == "esc"
+        # enter settles, as the footer says; escape cancels.
+        if conflict == "field":
+            await press(pilot, "ctrl+u", *"exchange", "enter")
+            assert app.screen is screen_of(app)
+            assert session.current is None or session.current != Place(SECOND, "c1")
+        else:
+            await press(pilot, "escape")
+            assert app.screen is screen_of(app)
+            assert "take(0)" in footer_shown(app)
+
+    drive(session, scenario, (80, 24), notifications=True)
