@@ -23,4 +23,4 @@ def test_the_summary_joins_the_lines() -> None:
     assert notes_summary("alice: a  b\n\nbob:\tc") == "alice: a b · bob: c"
     # A note of two lines (the second indented by merge) stays one note.
     note = "alice: Disputed figures.\n  Drava's 210 linked too.\nbob: ok"
-    assert notes_summary(note) == "alice: Disputed figures. Drava's 210 linked too. · bob: ok"
+    assert notes_summary(note) == "alice: Disputed figures. ⏎ Drava's 210 linked too. · bob: ok"
