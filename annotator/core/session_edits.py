@@ -87,14 +87,14 @@ class SessionEdits:
         names the span it covers."""
         selections = [(start, end)]
         if start != end:
-            snapped = self._call(self._snapped, start, end)
+            snapped = self._call(self.snapped, start, end)
             if snapped is not None:
                 selections.append(snapped)
         span = spans.span_in_focus(self.record, selections, cursor, self.selected)
         self.selected = span.id if span is not None else None
         return span
 
-    def _snapped(self, start: int, end: int) -> tuple[int, int] | None:
+    def snapped(self, start: int, end: int) -> tuple[int, int] | None:
         """The selection start..end snapped as a label key would label it (character mode or
         whole words)."""
         return spans.snap_selection(self.text, start, end, "char" if self.char_mode else "token")
@@ -144,7 +144,7 @@ class SessionEdits:
             self._commit_span_change(relabelled, span.id)
             return self._target(span.id)
         start, end = min(start, end), max(start, end)
-        snapped = self._snapped(start, end)
+        snapped = self.snapped(start, end)
         if snapped is None:
             raise Refused("the selection holds no word to label (only spaces or punctuation)")
         same = [s for s in self.record.spans if (s.start, s.end) == snapped]
@@ -176,7 +176,7 @@ class SessionEdits:
             raise Refused("select the new extent first, then press r")
         start, end = min(start, end), max(start, end)
         span = self._target(span_id) if span_id is not None else self.rebound_target(start, end)
-        snapped = self._snapped(start, end)
+        snapped = self.snapped(start, end)
         if snapped is None:
             raise Refused("the selection holds no word (only spaces or punctuation)")
         moved = self._call(
@@ -232,7 +232,7 @@ class SessionEdits:
         if start == end:
             return self._delete(self._target(None))
         start, end = min(start, end), max(start, end)
-        exact = {(start, end), self._snapped(start, end)}
+        exact = {(start, end), self.snapped(start, end)}
         touched = [s for s in self.record.spans if s.start < end and start < s.end]
         covered = [s for s in touched if (s.start, s.end) in exact]
         if len(touched) == 1 or covered:

@@ -400,3 +400,6 @@ class SessionView(Screen[None]):
         self.follow_article()
         if session.selected != before:
             self.refresh_side()
+        start, end = self.article.selection_offsets()
+        snapped = session.snapped(start, end) if start != end else None
+        self.query_one("#detail", SpanDetail).show_selection(session.text, (start, end), snapped)

@@ -29,6 +29,9 @@ class ValueEdited(Message):
         self.span_id, self.raw, self.widget, self.submitted = span_id, raw, widget, submitted
 
 
+Snap = tuple[int, int] | None
+
+
 class SpanDetail(Vertical):
     """The current span (and the others at the cursor) and its value, editable."""
 
@@ -39,6 +42,9 @@ class SpanDetail(Vertical):
         self.saved_value = ""  # the value as the record holds it, as text
 
     def compose(self) -> ComposeResult:
+        selection = Static("", id="selection-info")
+        selection.display = False  # until something is selected
+        yield selection
         yield Static("", id="span-info")
         with Horizontal(id="value-row"):
             yield Label("value", classes="field-name")
@@ -74,6 +80,26 @@ class SpanDetail(Vertical):
             with value_input.prevent(Input.Changed):
                 value_input.value = self.saved_value
             value_input.remove_class("-invalid")
+
+    def show_selection(self, text: str, selection: tuple[int, int], snapped: Snap) -> None:
+        """What a label key would write of the selection ``selection`` of ``text`` (hidden with
+        none): ``snapped`` is the session's snapping of it (None: no words in it). A trial had
+        no readout of the selection before labelling it."""
+        line = self.query_one("#selection-info", Static)
+        start, end = min(selection), max(selection)
+        line.display = start != end
+        if start == end:
+            return
+        said = Text("selected ", style="dim")
+        if snapped is None:
+            said.append(f"{start}–{end}: no words to label in it", style="yellow")
+        else:
+            low, high = snapped
+            said.append(f"{low}–{high} {short(text[low:high], 40)!r}")
+            said.append(" → a label key", style="dim")
+            if snapped != (start, end):
+                said.append(f" (snapped from {start}–{end})", style="dim")
+        line.update(said)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -133,3 +133,22 @@ def test_undoing_the_label_that_unskipped_says_the_undo_first(session: Annotatio
         assert journal(session)[-1]["status"] == "skipped"
 
     drive(session, scenario, notifications=True)
+
+
+def test_the_panel_says_what_a_label_key_would_write_of_the_selection(
+    session: AnnotationSession,
+) -> None:
+    """A trial had no readout of the selection before labelling it."""
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        line = screen_of(app).query_one("#selection-info")
+        assert not line.display  # no selection: nothing said
+        await press(pilot, *["right"] * 17, *["shift+right"] * 3)  # "uss" of "Russia"
+        assert line.display
+        assert str(line.render()) == "selected 16–22 'Russia' → a label key (snapped from 17–20)"
+        await press(pilot, *["shift+right"] * 3)  # "ussia"
+        assert str(line.render()) == "selected 16–22 'Russia' → a label key (snapped from 17–23)"
+        await press(pilot, "right")
+        assert not line.display
+
+    drive(session, scenario)
