@@ -90,13 +90,12 @@ class SpanDetail(Vertical):
         line.display = start != end
         if start == end:
             return
-        said = Text("selected ", style="dim")
         if snapped is None:
-            said.append(f"{start}–{end}: no words to label in it", style="yellow")
+            said = Text(f"selected {start}–{end}: no words to label in it", style="yellow")
         else:
             low, high = snapped
-            said.append(f"{low}–{high} {short(text[low:high], 40)!r}")
-            said.append(" → a label key", style="dim")
+            said = Text("a label key labels ", style="dim")
+            said.append(f"{short(text[low:high], 40)!r} {low}–{high}")
             if snapped != (start, end):
                 said.append(f" (snapped from {start}–{end})", style="dim")
         line.update(said)

@@ -145,9 +145,9 @@ def test_the_panel_says_what_a_label_key_would_write_of_the_selection(
         assert not line.display  # no selection: nothing said
         await press(pilot, *["right"] * 17, *["shift+right"] * 3)  # "uss" of "Russia"
         assert line.display
-        assert str(line.render()) == "selected 16–22 'Russia' → a label key (snapped from 17–20)"
+        assert str(line.render()) == "a label key labels 'Russia' 16–22 (snapped from 17–20)"
         await press(pilot, *["shift+right"] * 3)  # "ussia"
-        assert str(line.render()) == "selected 16–22 'Russia' → a label key (snapped from 17–23)"
+        assert str(line.render()) == "a label key labels 'Russia' 16–22 (snapped from 17–23)"
         await press(pilot, "right")
         assert not line.display
 
