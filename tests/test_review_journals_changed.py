@@ -71,6 +71,7 @@ def test_a_changed_record_of_a_reviewed_document_stands_and_is_named(
     finally:
         assert session.close()
     written = len(gold_lines(setup["gold"]))
+    merged_from = latest(setup["gold"])["d1"]["sources"]["versions"]
     form = {"code": "2", "releases": [RELEASE_RUSSIA]}
     append(setup["alice"], record("alice", spans=[], form=form))
     again = open_it(setup)
@@ -78,13 +79,29 @@ def test_a_changed_record_of_a_reviewed_document_stands_and_is_named(
         assert (
             f"{setup['gold']}: 1 document(s) have review decisions and their annotators' "
             "records changed since the merge (first: d1, alice's record): their gold lines "
-            "stand; `annotator diff` shows what changed, and a review into a new gold file "
-            "takes it"
+            "stand; to take the changes, undo those decisions (ctrl+z) and open the review again, "
+            "or review into a new gold file"
         ) in again.messages
         assert again.conflicts_left() == 5  # as the review left it: 4 in d1, 1 in d2
     finally:
         assert again.close()
     assert len(gold_lines(setup["gold"])) == written  # nothing written: the decision stands
+    # As the message says: the decision undone, the review opened again merges d1 anew.
+    undoing = open_it(setup)
+    try:
+        assert undoing.undo() is not None
+    finally:
+        assert undoing.close()
+    last = open_it(setup)
+    try:
+        assert (
+            f"{setup['gold']}: 1 document(s) not reviewed yet are merged anew: their "
+            "annotators' records changed since the merge (first: d1, alice's record)"
+        ) in last.messages
+    finally:
+        assert last.close()
+    now = latest(setup["gold"])["d1"]["sources"]["versions"]
+    assert now["alice"] != merged_from["alice"] and now["bob"] == merged_from["bob"]
 
 
 def test_an_undone_decision_leaves_the_document_not_reviewed(setup: dict[str, Path]) -> None:
@@ -131,3 +148,27 @@ def test_the_version_is_what_the_record_says_however_it_was_read(tmp_path: Path)
     assert Annotation.of_line(checked).version == Annotation(model).version
     for change in ({"note": "m"}, {"flagged": True}, {"form": {"code": "2"}}, {"spans": []}):
         assert Annotation(model.model_copy(update=change)).version != Annotation(model).version
+
+
+def test_undo_after_a_resume_does_not_undo_a_merge_anew(setup: dict[str, Path]) -> None:
+    """A trial: after d2 was merged anew (bob changed it), the first ctrl+z said it undid a
+    decision on d2 and put its old merge back, with a conflict over a span bob had deleted."""
+    session = open_it(setup)
+    try:
+        session.take(0)  # d1 c1
+    finally:
+        assert session.close()
+    append(setup["bob"], record("bob", "d2", text=TEXT2, form={"code": "1", "number": 3}))
+    again = open_it(setup)
+    try:
+        assert any("merged anew" in message for message in again.messages)
+        assert again.can_undo
+        place = again.undo()
+        assert place is not None and place.doc_id == "d1"
+        assert again.take_notices()[-1] == (
+            "undid a decision of an earlier session: d1 c1 is open again"
+        )
+        assert not again.can_undo  # d2's merge anew is no decision
+    finally:
+        assert again.close()
+    assert latest(setup["gold"])["d2"]["status"] == "done"

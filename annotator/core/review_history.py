@@ -5,9 +5,11 @@ record as it was before (``review.ReviewSession``). The gold file therefore hold
 document, its history: the record merge wrote, then one line per decision or undo. Read back in
 file order, a line whose record is the one before the document's last decision is that
 decision's undo; a line whose record is the document's last one again is no decision at all
-(a review under another reviewer's name writes every line again); any other line is a decision.
-Records are compared without ``annotator``, ``updated_at`` and ``seconds_spent``, which every
-save changes.
+(a review under another reviewer's name writes every line again); a line merged anew (its text
+or its annotators' records changed since: ``doc_sha256`` or ``sources.versions`` differ) starts
+the document's history again, the decisions before it made on a merge that is gone; any other
+line is a decision. Records are compared without ``annotator``, ``updated_at`` and
+``seconds_spent``, which every save changes.
 
 ``earlier_decisions`` gives the decisions still in force, oldest first, each as the document
 and the line of its record before: undoing one puts that record back.
@@ -52,7 +54,11 @@ def earlier_decisions(store: GoldStore) -> list[GoldLine]:
         made: list[tuple[int, GoldLine]] = []
         for line in lines[1:]:
             content = _content(raw[line])
-            if content == contents[-1]:
+            if _merged_anew(content, contents[-1]):
+                # Undoing what came before would put back a record of the old journals (a
+                # trial's undo brought back a conflict over a span deleted since).
+                states, contents, made = [line], [content], []
+            elif content == contents[-1]:
                 states[-1] = line  # written again (another reviewer's name): no decision
             elif len(contents) > 1 and content == contents[-2]:
                 states.pop()  # the last decision, undone
@@ -65,6 +71,15 @@ def earlier_decisions(store: GoldStore) -> list[GoldLine]:
                 contents.append(content)
         decisions.extend(made)
     return [before for _number, before in sorted(decisions, key=lambda item: item[0])]
+
+
+def _merged_anew(content: dict[str, Any], before: dict[str, Any]) -> bool:
+    """Whether a document's line was merged anew after ``before``: decisions keep the text
+    and the digests of the records merged; a new merge has other ones."""
+    if content["doc_sha256"] != before["doc_sha256"]:
+        return True
+    versions = content["sources"].get("versions") or {}
+    return versions != (before["sources"].get("versions") or {})
 
 
 class EarlierDecisions:

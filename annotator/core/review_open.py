@@ -251,8 +251,8 @@ class _Resume:
             self.messages.append(
                 f"{output}: {len(stood)} document(s) have review decisions and their "
                 f"annotators' records changed since the merge (first: {doc_id}, {_whose(who)}): "
-                "their gold lines stand; `annotator diff` shows what changed, and a review into "
-                "a new gold file takes it"
+                "their gold lines stand; to take the changes, undo those decisions (ctrl+z) and "
+                "open the review again, or review into a new gold file"
             )
         if regrouped:
             first = regrouped[0]
