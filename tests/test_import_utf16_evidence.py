@@ -123,8 +123,24 @@ def test_mixed_evidence_keeps_code_points_with_one_warning(tmp_path: Path) -> No
     run(source, "doccano", tmp_path / "out", warnings, offsets=None)
     assert warnings == [
         f"{source}:1: label.0: EV 30..35 read as code points is 'arty”', which cuts the word "
-        "'party'; read as UTF-16 units it is 'party', but so 1 of 2 span(s) whose readings "
-        "differ do not fit either: offsets read as code points (pass --offsets utf16 if the "
-        "tool counted UTF-16 units)"
+        "'party'; read as UTF-16 units it is 'party'; yet read as UTF-16 units 1 of 2 span(s) "
+        "whose readings differ do not fit either: offsets read as code points (pass --offsets "
+        "utf16 if the tool counted UTF-16 units)"
     ]
     assert span_texts(tmp_path / "out" / "r.jsonl") == ["arty”", "Zürich"]
+
+
+def test_words_either_way_are_said_with_both_readings(tmp_path: Path) -> None:
+    """A trial: three emoji before "US", its UTF-16 offsets read as code points give "to", a
+    word too: imported as "to" with no word said."""
+    text = "🔥🔥🔥 Breaking: US to EU talks"
+    units = text.index("US") + 3  # each emoji counts two UTF-16 units
+    source = doccano(tmp_path / "d.jsonl", text, [[units, units + 2, "GPE"]])
+    warnings: list[str] = []
+    run(source, "doccano", tmp_path / "out", warnings, offsets=None)
+    assert warnings == [
+        f"{source}:1: label.0: GPE {units}..{units + 2} read as code points is 'to'; read as "
+        "UTF-16 units it is 'US': 1 span(s) after characters UTF-16 counts twice fit either "
+        "way; read as code points (pass --offsets utf16 if the tool counted UTF-16 units)"
+    ]
+    assert span_texts(tmp_path / "out" / "r.jsonl") == ["to"]

@@ -9,8 +9,9 @@ spans without text are read both ways where the two readings differ: if read as 
 some cut a word (or a character, or leave the text) while read as UTF-16 units every one falls
 on word boundaries, the file counts UTF-16 units and the import refuses, saying which option
 reads it so (given ``--offsets codepoints``, it reads them as asked and says once what it saw).
-When both readings fit, code points are kept and nothing is said: the evidence is the same
-either way. When neither fits throughout, code points are kept with one warning.
+When both readings fit (words either way: "US" read as "to"), code points are kept with one
+warning naming the first such span read both ways: the data cannot tell. When neither fits
+throughout, code points are kept with one warning.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ def misfit(text: str, start: int, end: int) -> str | None:
         return "is empty"
     if start < 0 or end > len(text):
         return "lies outside the text"
+    if not text[start:end].strip():
+        return "holds no word, only spaces"
     for offset in (start, end):
         cut = character_around(text, offset)
         if cut is not None:
@@ -73,6 +76,7 @@ class Utf16Evidence:
     codepoint_misfits: int = 0
     utf16_misfits: int = 0
     first: str = ""  # the first span that misfits as code points, described
+    first_read: str = ""  # the first span read otherwise as UTF-16 units, both readings said
 
     @property
     def utf16(self) -> bool:
@@ -100,6 +104,8 @@ def weigh_utf16(docs: Sequence[ImportedDoc]) -> Utf16Evidence:
             if (start, end) == (span.start, span.end):
                 continue  # the same either way: no evidence
             evidence.compared += 1
+            if not evidence.first_read:
+                evidence.first_read = _both_readings(doc.text, span, "", start, end)
             if not utf16_fits(doc.text, span, offsets):
                 evidence.utf16_misfits += 1
             problem = misfit(doc.text, span.start, span.end)
@@ -117,7 +123,8 @@ def _both_readings(
     'Zürich'; read as UTF-16 units it is 'Zürich'``."""
     where = f"{span.where}: {span.label} {span.start}..{span.end}"
     if 0 <= span.start < span.end <= len(text):
-        as_points = f"is {text[span.start : span.end]!r}, which {problem}"
+        as_points = f"is {text[span.start : span.end]!r}"
+        as_points += f", which {problem}" if problem else ""
     else:
         as_points = problem
     as_units = "splits a character" if start is None or end is None else f"is {text[start:end]!r}"
@@ -141,7 +148,15 @@ def weigh_offsets(docs: Sequence[ImportedDoc], given: bool, report: Reporter) ->
         )
     elif evidence.mixed and not given:
         report.warn(
-            f"{evidence.first}, but so {evidence.utf16_misfits} of {evidence.compared} "
-            "span(s) whose readings differ do not fit either: offsets read as code points "
-            "(pass --offsets utf16 if the tool counted UTF-16 units)"
+            f"{evidence.first}; yet read as UTF-16 units {evidence.utf16_misfits} of "
+            f"{evidence.compared} span(s) whose readings differ do not fit either: offsets read "
+            "as code points (pass --offsets utf16 if the tool counted UTF-16 units)"
+        )
+    elif evidence.compared and not evidence.utf16_misfits and not given:
+        # Both readings land on whole words (a trial's "US" read as "to", three emoji on):
+        # the data cannot tell, so the reading kept is said, with the other one.
+        report.warn(
+            f"{evidence.first_read}: {evidence.compared} span(s) after characters UTF-16 "
+            "counts twice fit either way; read as code points (pass --offsets utf16 if the "
+            "tool counted UTF-16 units)"
         )
