@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from annotator.core.corpus import dateline_date
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats import UTF16_FORMATS
 from annotator.core.formats.common import DETAIL_UP_TO, ImportedDoc, ImportedSpan, Reporter, Sink
@@ -24,6 +25,7 @@ from annotator.core.formats.offsets import Utf16Offsets, has_astral
 from annotator.core.journal import record_problems
 from annotator.core.models import Record, sha256_text
 from annotator.core.scheme import Scheme
+from annotator.core.spans import suggest_value
 from annotator.core.tokens import character_around
 from annotator.core.validate import form_problems, link_problems
 from annotator.core.values import value_problem
@@ -56,6 +58,7 @@ class ImportReporter(Reporter):
         self.bad: list[str] = []
         self.bad_records: list[str] = []  # records made for another text (doc_sha256)
         self.not_imported: dict[str, int] = {}
+        self.values_read = 0  # count and date values read from the spans' words
         self._per_document: dict[str, tuple[list[str], Callable[[int], str]]] = {}
 
     def bad_span(self, message: str) -> None:
@@ -201,7 +204,11 @@ def build_record(
     status: str,
     scheme: Scheme | None,
     report: ImportReporter,
+    read_values: bool = False,
 ) -> Record:
+    """The record of ``doc``'s spans, form and links; ``read_values``: a span of a count or
+    date label without a value gets the one its words give, as labelling gives it (formats
+    that carry no values: a curator's thousands of imported counts had none)."""
     assert doc.spans is not None
     spans = sorted(doc.spans, key=lambda s: (s.start, s.end, s.label))
     given = [s.span_id for s in spans]
@@ -244,7 +251,7 @@ def build_record(
                 "end": s.end,
                 "label": s.label,
                 "text": doc.text[s.start : s.end],
-                "value": _value(s, scheme, report),
+                "value": _value(s, scheme, report, doc if read_values else None),
             }
             for span_id, s in zip(ids, spans, strict=True)
         ],
@@ -263,10 +270,17 @@ def build_record(
     return record
 
 
-def _value(span: ImportedSpan, scheme: Scheme | None, report: ImportReporter) -> int | str | None:
+def _value(
+    span: ImportedSpan, scheme: Scheme | None, report: ImportReporter, doc: ImportedDoc | None
+) -> int | str | None:
+    label = scheme.label(span.label) if scheme is not None else None
+    if span.value is None and label is not None and doc is not None:
+        date = doc.meta.get("date") or dateline_date(doc.text)
+        value = suggest_value(doc.text[span.start : span.end], label.value_type, date)
+        report.values_read += value is not None
+        return value
     if span.value is None or scheme is None:
         return span.value
-    label = scheme.label(span.label)
     problem = value_problem(label.value_type, span.value) if label else None
     if problem is not None:
         report.not_carried(

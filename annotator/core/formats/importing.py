@@ -94,6 +94,10 @@ def scheme_path_for(corpus: Path) -> Path:
     return corpus.with_name(f"{corpus.stem}.scheme.toml")
 
 
+# Formats whose spans carry their values: a span without one has none on purpose.
+FORMATS_WITH_VALUES = frozenset({"jsonl", "brat"})
+
+
 def read_source(
     source: Path,
     fmt: str,
@@ -334,12 +338,24 @@ def import_documents(
         scheme_text = build_scheme(name, about, found)
     records = [
         _with_times(
-            build_record(doc, annotator, review_status(doc, status, lost | stale), fitted, report),
+            build_record(
+                doc,
+                annotator,
+                review_status(doc, status, lost | stale),
+                fitted,
+                report,
+                read_values=fmt not in FORMATS_WITH_VALUES,
+            ),
             doc,
         )
         for doc in annotated
         if annotator is not None
     ]
+    if report.values_read:
+        report.warn(
+            f"{report.values_read} count and date value(s) read from the spans' words, as "
+            f"labelling gives them ({fmt} carries none): check them in the annotation screen"
+        )
     report.finish()
     documents = sorted(
         (Document(id=doc.doc_id, text=doc.text, meta=doc.meta) for doc in docs),
