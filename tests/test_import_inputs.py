@@ -149,5 +149,5 @@ def test_an_output_over_the_source_is_refused_and_a_new_folder_is_said(tmp_path:
     made = tmp_path / "nodir" / "deep" / "c.jsonl"
     result = cli("import", source, "--format", "prodigy", "-o", made)
     assert result.returncode == 0, result.stderr
-    assert f"made the folder {tmp_path / 'nodir'}\n" in result.stdout
+    assert f"made the folder {made.parent}\n" in result.stdout  # and nodir above it
     assert made.exists()

@@ -47,16 +47,13 @@ def check_out(out: Path, fmt: str, split: bool) -> None:
 
 
 def new_folders(outputs: list[Path]) -> list[Path]:
-    """The first folder missing on the way to each of ``outputs``: import makes them and says
-    so (a typo must not make a folder tree unseen; an import often starts a project's folder,
-    where export refuses a missing one, ``check_out``)."""
+    """The folder of each of ``outputs`` that does not exist: import makes it (and any missing
+    above it) and says so (a typo must not make a folder tree unseen; an import often starts
+    a project's folder, where export refuses a missing one, ``check_out``)."""
     found: list[Path] = []
     for out in outputs:
-        top, folder = None, out.parent
-        while not folder.exists() and folder != folder.parent:
-            top, folder = folder, folder.parent
-        if top is not None and top not in found:
-            found.append(top)
+        if not out.parent.exists() and out.parent not in found:
+            found.append(out.parent)
     return found
 
 
