@@ -108,6 +108,11 @@ class SessionFinish:
         self._finished = finished if before != status else None
         return following
 
+    @property
+    def finish_undoable(self) -> bool:
+        """Whether ctrl+z would still undo the last d or s (nothing changed since)."""
+        return self._finished is not None
+
     def undo_finish(self) -> Step | None:
         """Undo the last d or s (see ``Finished``): its document gets its status back.
         The step's ``doc_id`` is that document, for the screen to open when it is not the
