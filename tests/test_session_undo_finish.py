@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from annotator.core.session import AnnotationSession, open_session
+from annotator.core.stats import annotator_stats
 from tests.test_session_data import FakeClock, fixed_now, journal_lines, where, write_texts
 
 
@@ -63,15 +64,19 @@ def test_undo_after_done_on_the_same_document_when_nothing_follows(
     assert journal_lines(session)[-1]["status"] == "in_progress"
 
 
-def test_a_document_new_before_skip_is_in_progress_after_undo(
+def test_a_document_new_before_skip_is_new_after_undo(
     session: AnnotationSession,
 ) -> None:
     assert journal_lines(session) == []
     session.skip()
     session.open("b")
     step = session.undo()
-    assert step is not None and step.text == "a skipped; it is in progress again"
-    assert statuses(session) == {"a": "in_progress", "b": "new", "c": "new"}
+    assert step is not None and step.text == "a skipped; it is new again"
+    # Its record holds nothing: the list says new, and stats leaves it out (a trial's list
+    # said "started" of it).
+    assert statuses(session) == {"a": "new", "b": "new", "c": "new"}
+    assert journal_lines(session)[-1]["status"] == "in_progress"
+    assert annotator_stats(list(session.store.records.values())) == {}
 
 
 def test_done_skipped_document_gets_done_back(session: AnnotationSession) -> None:

@@ -119,6 +119,27 @@ class Record(StrictModel):
                 return span
         return None
 
+    def holds_nothing(self) -> bool:
+        """In progress with nothing in it: no span, answer, link, note or flag (every change
+        undone, or a skip undone on an article never worked on). It counts as not started:
+        a trial's list said "started" of an article with nothing in it."""
+        return (
+            self.status == "in_progress"
+            and not self.spans
+            and not self.links
+            and not self.note.strip()
+            and not self.flagged
+            and not any(_answered(value) for value in self.form.values())
+        )
+
+
+def _answered(value: Any) -> bool:
+    if isinstance(value, list):
+        return any(_answered(item) for item in value)
+    if isinstance(value, dict):
+        return any(_answered(item) for item in value.values())
+    return value not in (None, "")
+
 
 def first_structural_problem(record: Record) -> str | None:
     """The first problem a record has on its own (no text, no scheme), as ``path: message``."""

@@ -131,7 +131,10 @@ class SessionFinish:
             self.state.record = record
         self._changed.add(record.doc_id)
         self.store.save(record)
+        # A document skipped before any work holds nothing: it lists as new again.
         words = {"done": "done", "skipped": "skipped", "in_progress": "in progress"}
+        if record.holds_nothing():
+            words["in_progress"] = "new"
         step = Step(
             f"{finished.doc_id} {words[finished.status]}; it is {words[status]} again",
             doc_id=finished.doc_id,

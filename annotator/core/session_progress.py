@@ -69,7 +69,7 @@ class SessionProgress:
 
     def status_of(self, doc_id: str) -> DocStatus:
         record = self.store.records.get(doc_id)
-        if record is None:
+        if record is None or record.holds_nothing():
             return "new"
         return "stale" if self.is_stale(record) else record.status
 

@@ -17,6 +17,8 @@ def annotator_stats(records: list[Record]) -> dict[str, dict[str, Any]]:
     records also give ``open_conflicts``, the conflicts still to settle."""
     out: dict[str, dict[str, Any]] = {}
     for record in records:
+        if record.holds_nothing() and not isinstance(record, GoldRecord):
+            continue  # not started: every change undone (the list says "new" too)
         entry = out.setdefault(
             record.annotator,
             {

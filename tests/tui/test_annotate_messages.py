@@ -60,9 +60,9 @@ def test_ctrl_z_after_skip_goes_back_and_undoes_it(session: AnnotationSession) -
         await press(pilot, "ctrl+z")
         await wait_for(pilot, lambda: session.document.id == "a")
         await wait_for(pilot, lambda: "undid" in "".join(toasts(app)))
-        assert toasts(app) == ["undid: a skipped; it is in progress again"]
+        assert toasts(app) == ["undid: a skipped; it is new again"]
         assert journal(session)[-1]["status"] == "in_progress"
-        assert "✎ started" in str(app.screen.query_one("#status").render())
+        assert "○ new" in str(app.screen.query_one("#status").render())  # nothing in it
         await press(pilot, "ctrl+z")
         await wait_for(pilot, lambda: "nothing to undo" in "".join(toasts(app)))
         assert session.document.id == "a"
