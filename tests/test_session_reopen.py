@@ -222,3 +222,32 @@ def test_a_text_that_cannot_be_read_is_left_to_opening(
         assert again.status_of("b") == "done"
         with pytest.raises(AnnotatorError, match="invalid UTF-8"):
             again.open("b")
+
+
+def test_ctrl_z_gives_back_the_record_start_over_replaced(
+    corpus: Path, tmp_path: Path, clock: FakeClock
+) -> None:
+    """A trial replaced another corpus's done article with two ctrl+r, and ctrl+z said
+    "nothing to undo": the work was left only in the journal's history."""
+    finish_all(corpus, tmp_path, clock, ["a"])
+    (corpus / "a.txt").write_text("date 2025-08-24 Ukraine and Russia swapped.\n", "utf-8")
+    with reopened(corpus, tmp_path, clock) as again:
+        again.open("a")
+        done = again.stale
+        assert done is not None and done.status == "done"
+        again.start_over()
+        again.label_selection(*where(again, "Ukraine"), "actor")
+        first = again.undo()  # the label first
+        assert first is not None and again.record.spans == []
+        step = again.undo()  # then the record replaced
+        assert step is not None
+        assert (
+            step.text == f"start over: your record ({len(done.spans)} spans, done) is back, "
+            "stale here"
+        )
+        assert again.stale is not None and again.stale.spans == done.spans
+        last = journal_lines(again)[-1]
+        assert (last["status"], len(last["spans"])) == ("done", len(done.spans))
+        assert again.status_of("a") == "stale"
+        with pytest.raises(Refused, match="stale"):
+            again.undo()  # nothing more: it is stale again, as before ctrl+r

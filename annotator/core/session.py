@@ -81,6 +81,7 @@ class AnnotationSession(SessionForm, SessionProgress, SessionFinish, SavesThroug
     _carried: list[str] = field(default_factory=list)
     _changed: set[str] = field(default_factory=set)  # documents saved while the session runs
     _finished: Finished | None = None  # the last d or s, while ctrl+z can still undo it
+    _replaced: dict[str, Record] = field(default_factory=dict)  # doc id -> record ctrl+r replaced
     _text_sha256: dict[str, str] = field(default_factory=dict)  # see SessionProgress
     _closed: bool = False
 
@@ -180,12 +181,34 @@ class AnnotationSession(SessionForm, SessionProgress, SessionFinish, SavesThroug
         return f"{self.journal} holds every corpus annotated from here; --out DIR keeps one apart"
 
     def start_over(self) -> None:
-        """Replace a stale record by a blank one for the current text (explicit, saved now)."""
+        """Replace a stale record by a blank one for the current text (explicit, saved now).
+        ctrl+z, once the changes since are undone, gives the record back (``undo_start_over``):
+        it may be another corpus's work, replaced by two keys (a trial)."""
         state = self.state
+        if state.stale is not None:
+            self._replaced[state.document.id] = state.stale
         state.stale = None
         record = self._blank(state.document)
         self._histories[state.document.id] = History(record)
         self._save(record)
+
+    def undo_start_over(self) -> Step | None:
+        """Give back the record ctrl+r replaced on the open document (stale here again, not
+        shown); None when it replaced none, or the changes since are not all undone."""
+        document = self.document
+        replaced = self._replaced.get(document.id)
+        if replaced is None or self._history().can_undo:
+            return None
+        del self._replaced[document.id]
+        record = replaced.model_copy(update={"updated_at": self._stamp()})
+        self.store.save(record)
+        self._changed.add(document.id)
+        self._state = DocumentState(document, self._blank(document), False, stale=record)
+        self._histories[document.id] = History(self._state.record)
+        return Step(
+            f"start over: your record ({len(record.spans)} spans, {record.status}) is back, "
+            "stale here"
+        )
 
     # -------------------------------------------------------------- activity
     def activity(self) -> None:
@@ -206,7 +229,7 @@ class AnnotationSession(SessionForm, SessionProgress, SessionFinish, SavesThroug
     def undo(self) -> Step | None:
         """Undo the last d or s when it is the last change (``undo_finish``), else the open
         document's last change."""
-        return self.undo_finish() or self.undo_edit(super().undo)
+        return self.undo_finish() or self.undo_edit(super().undo) or self.undo_start_over()
 
     # ----------------------------------------------------------------- saving
     def _writable(self) -> None:
