@@ -139,8 +139,9 @@ def test_export_problems_are_one_line_and_write_nothing(tmp_path: Path) -> None:
     result = cli("export", gold, "--format", "conll", "-o", out, "--corpus", stale)
     assert result.returncode == 1
     assert result.stderr == (
-        f"{gold}:1: doc_sha256: does not match the text of 'd' in the corpus (the text changed "
-        "since it was annotated: stale record)\n"
+        f"{gold}:1: doc_sha256: does not match the text of 'd' in the corpus (made for another "
+        "text: it changed since it was annotated, or the record is of another corpus's document "
+        "of this name: stale record)\n"
     )
     result = cli("export", gold, "--format", "xml", "-o", out, "--corpus", corpus)
     assert result.returncode == 2 and "--format: 'xml'" in result.stderr

@@ -235,7 +235,8 @@ class AnnotationSession(SessionForm, SessionProgress, SessionFinish, SavesThroug
     def _writable(self) -> None:
         if self.stale is not None:
             raise Refused(
-                "this document's record is stale (its text changed): start over to annotate it"
+                "this document's record is stale (made for another text: changed, or another "
+                "corpus's of this name): start over to annotate it (ctrl+r twice)"
             )
         if self._closed:
             raise Refused("the session is closed")

@@ -33,7 +33,8 @@ def text_problems(record: Record, document: Document) -> Iterator[tuple[str, str
         yield (
             "doc_sha256",
             f"does not match the text of {record.doc_id!r} in the corpus "
-            "(the text changed since it was annotated: stale record)",
+            "(made for another text: it changed since it was annotated, or the record is of "
+            "another corpus's document of this name: stale record)",
         )
         return
     yield from span_text_problems(record.spans, document.text)
