@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.history import History
+from annotator.core.history import History, describe_step
 from annotator.core.models import Record, sha256_text
 
 TEXT = "Ukraine and Russia swapped 146 prisoners."
@@ -146,3 +146,11 @@ def test_forget_redo_keeps_the_current_state_and_the_undo() -> None:
     history.apply(second)
     history.forget_redo()
     assert history.undo() is first
+
+
+def test_a_note_step_is_named_with_its_words_and_where_it_is() -> None:
+    """A trial read "undid: note", the note out of sight at 80x24."""
+    step = describe_step(record("figures disputed"), record("figures disputed, see p. 3"))
+    assert step.text == "note 'figures disputed' → 'figures disputed, see p. 3'"
+    assert step.path == "note"
+    assert describe_step(record(""), record("x")).text == "note (empty) → 'x'"

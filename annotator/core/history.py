@@ -113,9 +113,11 @@ def describe_step(before: Record, after: Record) -> Step:
         if was != now and span_id is None:
             span_id, offset = sid, now.start
     fields = _changed_fields(before, after)
-    parts.extend(text for text, _path in fields)
     if before.note != after.note:
-        parts.append("note")
+        # Named with its words, and brought into view as a field is (a trial read "undid:
+        # note" with the note out of sight).
+        fields.append((f"note {_value_text(before.note)} → {_value_text(after.note)}", "note"))
+    parts.extend(text for text, _path in fields)
     if not parts:
         return Step("no change")
     shown = parts[:3] + ([f"and {len(parts) - 3} more"] if len(parts) > 3 else [])
