@@ -195,3 +195,26 @@ def test_undoing_a_later_label_leaves_an_unskipped_document_in_progress(
     assert session.record.status == "in_progress"
     session.undo()
     assert session.record.status == "skipped"
+
+
+def test_redo_to_where_it_was_done_makes_it_done_again(session: AnnotationSession) -> None:
+    """A trial: ctrl+z on a done article emptied event_type (in progress, said), and ctrl+y
+    brought every answer back but left it in progress."""
+    session.set_field("event_type", "exchange")
+    session.mark_done()
+    for doc_id in ("b", "c", "a"):  # on and back: d is no longer undone by ctrl+z
+        session.open(doc_id)
+    session.take_notices()
+    session.undo()
+    assert session.record.status == "in_progress"
+    assert "event_type is empty now: the document is back to in progress" in (
+        session.take_notices()
+    )
+    session.redo()
+    assert session.record.status == "done"
+    assert session.take_notices() == ["a is done again"]
+    assert journal_lines(session)[-1]["status"] == "done"
+    # After a new change, a redo has nothing to make done.
+    session.undo()
+    session.set_note("later")
+    assert session.redo() is None and session.record.status == "in_progress"

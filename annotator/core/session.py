@@ -82,6 +82,7 @@ class AnnotationSession(SessionForm, SessionProgress, SessionFinish, SavesThroug
     _changed: set[str] = field(default_factory=set)  # documents saved while the session runs
     _finished: Finished | None = None  # the last d or s, while ctrl+z can still undo it
     _replaced: dict[str, Record] = field(default_factory=dict)  # doc id -> record ctrl+r replaced
+    _undone_done: set[str] = field(default_factory=set)  # see SessionEdits
     _text_sha256: dict[str, str] = field(default_factory=dict)  # see SessionProgress
     _closed: bool = False
 
@@ -248,6 +249,7 @@ class AnnotationSession(SessionForm, SessionProgress, SessionFinish, SavesThroug
         self._finished = None  # any change is done after the last d or s: ctrl+z undoes it
         if undoable:
             self._history().apply(record)
+            self._undone_done.discard(record.doc_id)
         if record.status == "skipped" and _annotated_more(state.record, record):
             # Labelling a skipped document is annotating it after all: a trial found no way
             # back from a skip but filling the form and pressing d. (A note, the reason for

@@ -31,6 +31,9 @@ class SessionEdits:
     # The document, folded query, start and end of the last match ``find`` returned: the cursor
     # at its end alone cannot tell "enter again" from "just labelled the match at the cursor".
     _found: tuple[str, str, int, int] | None = None
+    # Documents an undo took out of done (a required field emptied): a redo to where the
+    # fields are filled again makes them done again. A new change forgets it (``_commit``).
+    _undone_done: set[str]
 
     # Provided by AnnotationSession.
     @property
@@ -48,6 +51,9 @@ class SessionEdits:
         raise NotImplementedError
 
     def _commit(self, record: Record, undoable: bool = True) -> None:
+        raise NotImplementedError
+
+    def missing_required(self) -> list[str]:
         raise NotImplementedError
 
     def _call(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -313,7 +319,16 @@ class SessionEdits:
         if other is None:
             return None
         content = {key: getattr(other, key) for key in ("spans", "form", "links", "note")}
+        was_done = self.record.status == "done"
         self._commit(self.record.model_copy(update=content), undoable=False)
+        doc_id = self.record.doc_id
+        if undoing and was_done and self.record.status != "done":
+            self._undone_done.add(doc_id)  # an undo emptied a required field (_commit says so)
+        elif not undoing and doc_id in self._undone_done and not self.missing_required():
+            # Redone to where it was done: done again (a trial's redo left it in progress).
+            self._undone_done.discard(doc_id)
+            self._commit(self.record.model_copy(update={"status": "done"}), undoable=False)
+            self._notices.append(f"{doc_id} is done again")
         step = describe_step(other, current) if undoing else describe_step(current, other)
         if step.span_id is not None and self.span(step.span_id) is not None:
             self.selected = step.span_id
