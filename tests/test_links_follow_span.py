@@ -133,6 +133,10 @@ def test_a_span_left_without_a_value_leaves_the_field_and_says_so(
     line = journal_lines(session)[-1]
     assert line["form"]["releases"][0]["count"] == 95
     assert line["links"] == {"releases[0].count": [count]}
+    # Given a value again, the field it alone fills follows (a trial's stayed 95, linked).
+    session.set_value("96", count)
+    assert session.field_value("releases[0].count") == 96
+    assert session.take_notices() == [f"releases #1 count follows {count}: 95 → 96"]
 
 
 def test_a_field_filled_from_a_vague_count_takes_the_value_given_later(

@@ -6,7 +6,9 @@ them as one of its items). When the span changes afterwards (``v`` types its val
 moves its bounds, a relabel changes its value), a field still holding what the span gave takes
 what it gives now: a trial corrected a count to 96 and the form kept 95, linked, unsaid. A field
 holding something else keeps it, and nothing is said: a figure linked only (ctrl+t, the
-guidelines' disputed figures) is meant to differ from the value.
+guidelines' disputed figures) is meant to differ from the value. A span whose value is cleared
+leaves the field its figure; given a value again, it is followed by a field it alone is linked
+to.
 
 A relabel that makes the span a label the field is not filled from drops that field's link (the
 value stays, as when a linked span is deleted): ctrl+l would refuse the link, and ``validate``
@@ -65,8 +67,12 @@ def _follow_field(
         now = forms.coerce_field_value(field, forms.span_gives(field, new))
     except AnnotatorError:
         return record, []  # the field never took what the span gives: nothing to follow
-    if was == now or current != was:
+    # A span whose value was cleared left the field its figure ("keeps 95"); given a value
+    # again, the field it alone fills follows (a trial's field stayed 95, linked to a 96).
+    regained = was is None and current is not None and record.links.get(path) == [new.id]
+    if was == now or (current != was and not regained):
         return record, []
+    was = current if regained else was
     name = forms.path_words(path)
     if now is None:
         # Emptying the field would lose a figure the annotator may still want; the link stays.
