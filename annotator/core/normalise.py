@@ -336,7 +336,10 @@ def typed_integer(value: Any) -> int | None:
         # "seven" where labelling had made 8 of "eight". All of it a number, nothing vague.
         said = parse_count(value)
         if said is None or sign or not _all_number_words(value):
-            raise AnnotatorError(f"expected a whole number like 146 or seven, got {value!r}")
+            # "about seven": a number among other words is a vague count, which has no value.
+            vague = any(map(_is_number_word, _COUNT_WORD.findall(value.casefold())))
+            hint = " (a vague count has no value: leave it empty)" if vague else ""
+            raise AnnotatorError(f"expected a whole number like 146 or seven, got {value!r}{hint}")
         return said
     return int(sign + digits)
 
