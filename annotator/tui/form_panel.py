@@ -74,10 +74,10 @@ class NoteEdited(Message):
 class SidePanel(Vertical):
     """The panel beside the article: legend, span list, span detail and the event form.
 
-    Inputs take typed characters themselves, but a focused button, select or list does not: a
-    letter would reach the screen's keys (d: done, x: delete the span, e: export…) while the
-    person thinks they are typing into the form. Here single characters stop, except
-    ``PASSING_KEYS``; escape, tab and ctrl keys still act.
+    Inputs take typed characters themselves, but a focused button, select, list or frame does
+    not: a letter would reach the screen's keys (d: done, x: delete the span, o: to the form…)
+    while the person thinks they are typing into the form. Here single characters stop, every
+    one of them; escape, tab and ctrl keys still act.
     """
 
     # Shown in the footer while the focus is here: an input takes every letter, so the
@@ -89,26 +89,38 @@ class SidePanel(Vertical):
         Binding("tab", "round(1)", "Next field", show=False),
         Binding("shift+tab", "round(-1)", "Previous field", show=False),
     ]
-    # Keys that only move the focus: o to the form's first field, v to the span's value.
-    PASSING_KEYS = frozenset({"o", "v"})
 
     _warned: Widget | None = None  # the control the last "letters do nothing here" was about
 
     def action_round(self, direction: int) -> None:
-        """The next (1) or previous (-1) control of the panel, round from the last to the
-        first: the focus stays here until escape."""
-        inside = f"#{self.id} *"
+        """The next (1) or previous (-1) field of the event form, round from the last to the
+        first: the focus stays here until escape. Only fields: a tab that stopped on the span
+        list or the form's frame dropped the letters typed next (a trial lost "talks o" of a
+        note), and a read-only form (a stale record) keeps the focus where it is."""
+        screen = self.screen
+        chain = screen.focus_chain
+        form = self.query_one(EventForm)
+        fields = [
+            index
+            for index, widget in enumerate(chain)
+            if isinstance(widget, Input | Select | Button) and form in widget.ancestors
+        ]
+        if not fields:
+            return
+        # From outside the round (the span's value, the list, a frame, an open choice): the
+        # field after it, or before it, in the panel's order.
+        here = chain.index(screen.focused) if screen.focused in chain else -1
         if direction > 0:
-            self.screen.focus_next(inside)
+            after = [index for index in fields if index > here]
+            chain[(after or fields)[0]].focus()
         else:
-            self.screen.focus_previous(inside)
+            before = [index for index in fields if 0 <= index < here]
+            chain[(before or fields)[-1]].focus()
 
     def on_key(self, event: events.Key) -> None:
         character = event.character
         if not event.is_printable or character is None or character == " ":
             return  # space presses a button or opens a select: the control's own key
-        if event.key in self.PASSING_KEYS:
-            return
         event.stop()
         event.prevent_default()
         focused = self.screen.focused

@@ -7,17 +7,16 @@ AnnotationSession and the views are redrawn from it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import Any
 
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.widgets import Input, Markdown, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 from textual.worker import get_current_worker
 
 from annotator.core.errors import AnnotatorError
@@ -25,6 +24,7 @@ from annotator.core.models import Span
 from annotator.core.session import AnnotationSession
 from annotator.tui.article import ArticleView
 from annotator.tui.form_panel import EventForm, Legend, SidePanel
+from annotator.tui.guidelines_view import GuidelinesView as GuidelinesView  # imported from here
 from annotator.tui.messages import DocumentLoaded, LoadFailed
 from annotator.tui.saving_app import SavingApp
 from annotator.tui.screens import STATUS_MARKS
@@ -41,6 +41,8 @@ from annotator.tui.status_fit import (
 
 FAILED = object()  # what SessionView.change returns when the session refused
 
+# The kind of the notice of a d or s ("done a (ctrl+z undoes it)"): true while ctrl+z undoes it.
+FINISHED = "finished"
 
 # Actions that need an open document (disabled while none could be read).
 _NEEDS_DOCUMENT = {
@@ -80,22 +82,6 @@ FOOTER_LEFT_OUT_FIRST = (
     "doc_list",
     "skip",
 )
-
-
-class GuidelinesView(Markdown, can_focus=True):
-    """The scheme's guidelines beside the article. ``g`` opens them with the focus here, so
-    they can be read without a mouse (annotators often work over SSH)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "screen.close_guidelines", "Close guidelines"),
-        Binding("shift+tab", "screen.focus_article", "Article (keep open)"),
-        Binding("up", "scroll_up", "Scroll", key_display="↑↓"),
-        Binding("down", "scroll_down", "Scroll down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home", "scroll_home", "Top", show=False),
-        Binding("end", "scroll_end", "End", show=False),
-    ]
 
 
 class SessionView(Screen[None]):
@@ -297,7 +283,11 @@ class SessionView(Screen[None]):
 
     def show_notices(self) -> None:
         for notice in self.session.take_notices():
-            self.notify(notice, timeout=8)
+            if notice.startswith(("done ", "skipped ")) and "(ctrl+z undoes it)" in notice:
+                # Withdrawn at the next change (``change``), which ends ctrl+z's undoing it.
+                self.tell_about(FINISHED, notice, "information", timeout=8)
+            else:
+                self.notify(notice, timeout=8)
 
     def refresh_side(self) -> None:
         session = self.session
@@ -359,6 +349,8 @@ class SessionView(Screen[None]):
             self.tell_about(kind, str(error))
             return FAILED
         self.settled(kind)
+        if not self.session.finish_undoable:
+            self.settled(FINISHED)
         self.redraw()
         if notices:
             self.show_notices()
@@ -402,4 +394,5 @@ class SessionView(Screen[None]):
             self.refresh_side()
         start, end = self.article.selection_offsets()
         snapped = session.snapped(start, end) if start != end else None
-        self.query_one("#detail", SpanDetail).show_selection(session.text, (start, end), snapped)
+        detail = self.query_one("#detail", SpanDetail)
+        detail.show_selection(session.text, (start, end), snapped, self.article)

@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from annotator.core.models import Span
@@ -81,13 +82,26 @@ class SpanDetail(Vertical):
                 value_input.value = self.saved_value
             value_input.remove_class("-invalid")
 
-    def show_selection(self, text: str, selection: tuple[int, int], snapped: Snap) -> None:
+    def show_selection(
+        self, text: str, selection: tuple[int, int], snapped: Snap, frame: Widget | None = None
+    ) -> None:
         """What a label key would write of the selection ``selection`` of ``text`` (hidden with
         none): ``snapped`` is the session's snapping of it (None: no words in it). A trial had
-        no readout of the selection before labelling it."""
+        no readout of the selection before labelling it.
+
+        Said again, shorter, in the bottom border of ``frame`` (the article's), which toasts
+        never cover while the article has the focus: at 80x24 two or three stacked over the
+        panel hid its line, read before a label key."""
         line = self.query_one("#selection-info", Static)
         start, end = min(selection), max(selection)
         line.display = start != end
+        if frame is not None:
+            # Cut to the frame's width now (Textual would cut the end, the offsets, first);
+            # a narrower frame later cuts it with an ellipsis. Corners and spaces: 6 cells.
+            width = frame.outer_size.width - 6
+            frame.border_subtitle = (
+                self.frame_readout(text, snapped, width) if start != end else None
+            )
         if start == end:
             return
         if snapped is None:
@@ -99,6 +113,22 @@ class SpanDetail(Vertical):
             if snapped != (start, end):
                 said.append(f" (snapped from {start}–{end})", style="dim")
         line.update(said)
+
+    @staticmethod
+    def frame_readout(text: str, snapped: Snap, width: int) -> Text:
+        """The readout for a frame's border (the article's), at most ``width`` cells: the
+        selection's words, cut first, and where they are."""
+        if snapped is None:
+            said = Text("no words to label in the selection", style="yellow")
+        else:
+            low, high = snapped
+            head, tail = "a label key labels ", f" {low}–{high}"
+            room = width - len(head) - len(tail) - 2  # the quotes
+            if room < 12:
+                head, room = "labels ", room + len(head) - len("labels ")
+            said = Text(head + repr(short(text[low:high], max(room, 4))) + tail)
+        said.truncate(max(width, 1), overflow="ellipsis")
+        return said
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -1,0 +1,45 @@
+"""Pilot at 80x24: what a label key would write of the selection is also in the article frame's
+bottom border, which stacked messages do not cover while the article has the focus (a trial's
+two or three toasts hid the panel's readout, read before pressing a label key)."""
+
+from __future__ import annotations
+
+from annotate_helpers import drive, press, screen_of, wait_for
+from rich.text import Text
+from textual.pilot import Pilot
+
+from annotator.core.session import AnnotationSession
+from annotator.tui.app import AnnotatorApp
+from annotator.tui.article import ArticleView
+from annotator.tui.span_detail import SpanDetail
+
+
+def test_the_readout_is_in_the_article_frame_under_the_messages(
+    session: AnnotationSession,
+) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        article = screen_of(app).query_one(ArticleView)
+        await press(pilot, *["right"] * 17, *["shift+right"] * 3)  # "uss" of "Russia"
+        assert Text.from_markup(article.border_subtitle or "").plain == "labels 'Russia' 16–22"
+        # Three messages stacked: v, x and r with nothing to act on.
+        await press(pilot, "v", "x", "r")
+        await wait_for(pilot, lambda: len(app.screen.query("Toast")) >= 3)
+        bottom = article.region.bottom - 1  # the frame's bottom border
+        for toast in app.screen.query("Toast"):
+            assert not toast.region.y <= bottom < toast.region.bottom, toast.region
+        assert article.has_focus
+        assert Text.from_markup(article.border_subtitle or "").plain == "labels 'Russia' 16–22"
+        await press(pilot, "right")  # no selection: nothing said
+        assert not article.border_subtitle
+
+    drive(session, scenario, size=(80, 24), notifications=True)
+
+
+def test_the_readout_is_cut_in_its_words_to_the_frame() -> None:
+    text = "Norvania and Kestria exchanged 95 prisoners of war each on Sunday"
+    wide = SpanDetail.frame_readout(text, (0, 20), 60).plain
+    assert wide == "a label key labels 'Norvania and Kestria' 0–20"
+    narrow = SpanDetail.frame_readout(text, (0, 50), 34).plain
+    assert narrow.startswith("labels 'Norvania and") and narrow.endswith("…' 0–50")
+    assert len(narrow) <= 34
+    assert SpanDetail.frame_readout(text, None, 34).plain == "no words to label in the selection"
