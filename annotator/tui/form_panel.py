@@ -241,6 +241,8 @@ class EventForm(VerticalScroll):
         widget = event.widget
         if isinstance(widget, Input | Select) and (widget.name or widget.id):
             self._last_field = widget.name or widget.id
+        if isinstance(widget, Input) and widget.id == "note":
+            widget.cursor_position = len(widget.value)  # typing goes on at its end
         # Textual scrolls to a focused widget before the next layout: a field just mounted (a
         # new item's first) had no place yet, and the form went on scrolling toward the field
         # focused while its group was rebuilt. Once laid out, the field is brought into view.
@@ -252,10 +254,10 @@ class EventForm(VerticalScroll):
             self.scroll_to_widget(widget, animate=False, immediate=True)
 
     def reveal(self, path: str) -> None:
-        """Scroll the field at ``path`` (or the item ``releases[2]``) into view, the focus
-        left where it is: an undo names the field it changed and shows it."""
+        """Scroll the field at ``path`` (or the item ``releases[2]``, or the note) into view,
+        the focus left where it is: an undo names the field it changed and shows it."""
         for widget in self.query("Input, Select"):
-            name = widget.name or ""
+            name = widget.name or widget.id or ""
             if name == path or name.startswith(f"{path}."):
                 self.scroll_to_widget(widget, animate=False, immediate=True)
                 return
@@ -287,7 +289,14 @@ class EventForm(VerticalScroll):
                 yield from field_row(field, field.name)
         with Horizontal(classes="field-row"):
             yield Label("note", classes="field-name")
-            yield Input(placeholder="anything a reviewer should know", id="note", compact=True)
+            # Not selected on focus (Textual's default): a word typed after tab would replace
+            # the whole note, which may be sentences long.
+            yield Input(
+                placeholder="anything a reviewer should know",
+                id="note",
+                compact=True,
+                select_on_focus=False,
+            )
 
     async def show(self, session: AnnotationSession) -> None:
         for box in self.query(GroupBox):

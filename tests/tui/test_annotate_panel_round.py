@@ -88,3 +88,17 @@ def test_letters_on_the_span_list_or_the_form_frame_are_never_keys(
             assert session.document.id == "a"
 
     drive(session, scenario)
+
+
+def test_typing_after_tabbing_into_the_note_adds_to_it(session: AnnotationSession) -> None:
+    """Textual selects an input's text when it gets the focus: a word typed after a tab into
+    the note replaced every sentence in it."""
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        note = screen_of(app).query_one("#note", Input)
+        note.focus()
+        await press(pilot, *"figures disputed", "tab", "shift+tab", *", see p. 3", "enter")
+        assert note.value == "figures disputed, see p. 3"
+
+    drive(session, scenario)
+    assert journal(session)[-1]["note"] == "figures disputed, see p. 3"
