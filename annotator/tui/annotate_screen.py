@@ -348,7 +348,8 @@ class AnnotateScreen(GuidelinesActions, SessionView):
             self.tell_about(
                 "start_over",
                 f"ctrl+r again to replace your record ({len(stale.spans)} spans, "
-                f"{stale.status}) with a blank one: it will no longer be shown or counted",
+                f"{stale.status}) with a blank one (ctrl+z gives it back). If it is another "
+                "corpus's work, leave it: quit and open this corpus with --out DIR",
             )
             return
         self._start_over_asked = None
