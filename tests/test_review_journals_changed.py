@@ -172,3 +172,33 @@ def test_undo_after_a_resume_does_not_undo_a_merge_anew(setup: dict[str, Path]) 
     finally:
         assert again.close()
     assert latest(setup["gold"])["d2"]["status"] == "done"
+
+
+def test_a_decision_on_a_document_merged_anew_stands_when_it_changes_again(
+    setup: dict[str, Path],
+) -> None:
+    """The code review's case: d2 merged anew with 2 conflicts, one settled (1 left, as many as
+    its first merge had), then bob changes a note: the decision stood, by the history."""
+    merge(setup)
+    append(setup["bob"], record("bob", "d2", text=TEXT2, form={"code": "2", "number": 4}))
+    session = open_it(setup)
+    try:
+        assert any("merged anew" in message for message in session.messages)
+        while session.current is not None and session.current.doc_id != "d2":
+            session.next_conflict()
+        assert session.current is not None
+        session.take(0)
+    finally:
+        assert session.close()
+    decided = latest(setup["gold"])["d2"]
+    append(
+        setup["bob"],
+        record("bob", "d2", text=TEXT2, form={"code": "2", "number": 4}, note="checked"),
+    )
+    again = open_it(setup)
+    try:
+        assert not any("merged anew" in message for message in again.messages)
+        assert any("have review decisions" in message for message in again.messages)
+    finally:
+        assert again.close()
+    assert latest(setup["gold"])["d2"]["conflicts"] == decided["conflicts"]

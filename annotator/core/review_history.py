@@ -82,6 +82,12 @@ def _merged_anew(content: dict[str, Any], before: dict[str, Any]) -> bool:
     return versions != (before["sources"].get("versions") or {})
 
 
+def decisions_in_force(store: GoldStore) -> set[str]:
+    """The documents with a review decision in force (``earlier_decisions``): resuming merges
+    anew a document whose annotators changed their records only when it has none."""
+    return {line.facts.doc_id for line in earlier_decisions(store)}
+
+
 class EarlierDecisions:
     """The earlier sessions' decisions on the documents under review, read from the gold file
     the first time they are asked for (a review that never undoes that far never reads it)."""

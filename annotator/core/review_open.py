@@ -39,7 +39,7 @@ from pathlib import Path
 from annotator.core.compare import Comparison, Unit, collector_paused, load_comparison
 from annotator.core.corpus import open_corpus
 from annotator.core.errors import AnnotatorError
-from annotator.core.gold_store import FactsAndLines, GoldLine, GoldStore, LineFacts
+from annotator.core.gold_store import FactsAndLines, GoldStore, LineFacts
 from annotator.core.merge import (
     merged_lines,
     refuse_bad_request,
@@ -49,6 +49,7 @@ from annotator.core.merge import (
 )
 from annotator.core.models import record_line
 from annotator.core.review import ReviewSession
+from annotator.core.review_history import decisions_in_force
 from annotator.core.review_records import ReviewRecords
 from annotator.core.saving import StatusRelay
 from annotator.core.scheme import Scheme, default_scheme_path, load_scheme
@@ -201,6 +202,7 @@ class _Resume:
         regrouped: list[str] = []  # reviewed from another set of annotators than compared now
         updated: list[tuple[Unit, list[str]]] = []  # annotators' records changed: merged anew
         stood: list[tuple[str, list[str]]] = []  # the same after review decisions: kept
+        decided: set[str] | None = None  # documents with decisions in force, read when needed
         for unit in self.comparison.units:
             line = latest.get(unit.doc_id)
             if line is None:
@@ -211,7 +213,9 @@ class _Resume:
                 regrouped.append(unit.doc_id)
             else:
                 who = _changed_since(line.facts.versions, unit)
-                if who and _undecided(store, line):
+                if who and decided is None:
+                    decided = decisions_in_force(store)
+                if who and unit.doc_id not in (decided or ()):
                     updated.append((unit, who))
                 elif who:
                     stood.append((unit.doc_id, who))
@@ -278,19 +282,6 @@ def _changed_since(versions: tuple[tuple[str, str], ...], unit: Unit) -> list[st
         return []
     merged = dict(versions)
     return [name for name, record in unit.records.items() if merged.get(name) != record.version]
-
-
-def _undecided(store: GoldStore, line: GoldLine) -> bool:
-    """Whether no review decision stands in the document of ``line`` (its latest line): as
-    many conflicts are open as in the first line of its text, merge's. Every decision settles
-    one; an undo opens it again."""
-    facts = line.facts
-    first = next(
-        earlier
-        for earlier in store.history
-        if earlier.facts.doc_id == facts.doc_id and earlier.facts.doc_sha256 == facts.doc_sha256
-    )
-    return facts.conflicts == first.facts.conflicts
 
 
 def _whose(names: list[str]) -> str:
