@@ -251,3 +251,26 @@ def test_ctrl_z_gives_back_the_record_start_over_replaced(
         assert again.status_of("a") == "stale"
         with pytest.raises(Refused, match="stale"):
             again.undo()  # nothing more: it is stale again, as before ctrl+r
+
+
+def test_start_over_is_not_undone_over_a_flag_and_an_empty_stale_record_is_new(
+    corpus: Path, tmp_path: Path, clock: FakeClock
+) -> None:
+    """The code review's cases: ctrl+z after ctrl+r and f put the old record back over the
+    flag; an empty stale record listed as new but opened stale, every key refused."""
+    finish_all(corpus, tmp_path, clock, ["a"])
+    (corpus / "a.txt").write_text("date 2025-08-24 Ukraine and Russia swapped.\n", "utf-8")
+    with reopened(corpus, tmp_path, clock) as again:
+        again.open("a")
+        again.start_over()
+        again.toggle_flag()
+        assert again.undo() is None  # nothing to undo: the flag is not in the history either
+        assert again.record.flagged and again.stale is None
+        again.toggle_flag()  # a blank record again, holding nothing
+    (corpus / "a.txt").write_text("date 2025-08-24 Russia freed 3.\n", "utf-8")
+    with reopened(corpus, tmp_path, clock) as third:
+        check_every_record(third)
+        assert third.status_of("a") == "new"
+        third.open("a")
+        assert third.stale is None  # nothing in it to keep: a blank, as the list says
+        third.label_selection(*where(third, "Russia"), "actor")

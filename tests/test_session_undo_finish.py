@@ -218,3 +218,27 @@ def test_redo_to_where_it_was_done_makes_it_done_again(session: AnnotationSessio
     session.undo()
     session.set_note("later")
     assert session.redo() is None and session.record.status == "in_progress"
+
+
+def test_undo_after_finishing_into_a_stale_document_still_undoes(tmp_path: Path) -> None:
+    """The code review's case: d moved on to a stale document, and ctrl+z was refused there
+    ("stale") while the toast said ctrl+z undoes it."""
+    corpus = write_texts(tmp_path)
+    first = open_session(corpus, "alice", None, tmp_path / "out", clock=FakeClock(), now=fixed_now)
+    first.open("b")
+    first.label_selection(*where(first, "Norvania"), "actor")
+    assert first.close()
+    (corpus / "b.txt").write_text("date 2024-03-17 Norvania freed 14 fishermen.\n", "utf-8")
+    session = open_session(
+        corpus, "alice", None, tmp_path / "out", clock=FakeClock(), now=fixed_now
+    )
+    try:
+        session.open("a")
+        assert session.skip() == "b"
+        session.open("b")
+        assert session.stale is not None
+        step = session.undo()
+        assert step is not None and step.doc_id == "a"
+        assert statuses(session)["a"] == "new"
+    finally:
+        session.close()

@@ -126,6 +126,8 @@ class AnnotationSession(SessionForm, SessionProgress, SessionFinish, SavesThroug
             self._finished = None
         self._text_sha256[document.id] = document.sha256
         stored = self.store.records.get(document.id)
+        if stored is not None and self.is_stale(stored) and stored.holds_nothing():
+            stored = None  # nothing in it to keep: a blank for this text, as the list says
         if stored is not None and self.is_stale(stored):
             self._state = DocumentState(document, self._blank(document), False, stale=stored)
             self._notices.append(
@@ -198,7 +200,9 @@ class AnnotationSession(SessionForm, SessionProgress, SessionFinish, SavesThroug
         shown); None when it replaced none, or the changes since are not all undone."""
         document = self.document
         replaced = self._replaced.get(document.id)
-        if replaced is None or self._history().can_undo:
+        # Only over a record as blank as ctrl+r left it: not over a flag, a status, or work
+        # the history no longer holds (it keeps the last 500 steps).
+        if replaced is None or _said(self.record) != _said(self._blank(document)):
             return None
         del self._replaced[document.id]
         record = replaced.model_copy(update={"updated_at": self._stamp()})
@@ -229,7 +233,8 @@ class AnnotationSession(SessionForm, SessionProgress, SessionFinish, SavesThroug
 
     def undo(self) -> Step | None:
         """Undo the last d or s when it is the last change (``undo_finish``), else the open
-        document's last change."""
+        document's last change, else give back the record ctrl+r replaced
+        (``undo_start_over``)."""
         return self.undo_finish() or self.undo_edit(super().undo) or self.undo_start_over()
 
     # ----------------------------------------------------------------- saving
@@ -339,6 +344,11 @@ def open_session(
             f"(kept; first: {elsewhere[0]})"
         )
     return session
+
+
+def _said(record: Record) -> tuple[object, ...]:
+    """What a record says, without its times."""
+    return (record.status, record.spans, record.form, record.links, record.note, record.flagged)
 
 
 def _annotated_more(before: Record, after: Record) -> bool:

@@ -118,7 +118,8 @@ class SessionFinish:
         The step's ``doc_id`` is that document, for the screen to open when it is not the
         open one (the message is told there). None when there is no such finish to undo."""
         finished = self._finished
-        if finished is None or self.stale is not None:
+        # (The open document may be stale: it is the finished one that gets its status back.)
+        if finished is None:
             return None
         self._finished = None
         stored = self.store.records.get(finished.doc_id)

@@ -70,7 +70,7 @@ class SessionProgress:
     def status_of(self, doc_id: str) -> DocStatus:
         record = self.store.records.get(doc_id)
         if record is None or record.holds_nothing():
-            return "new"
+            return "new"  # a stale one holding nothing too: opened, it is a blank (enter)
         return "stale" if self.is_stale(record) else record.status
 
     def entries(self) -> list[DocEntry]:
