@@ -38,6 +38,9 @@ def test_counts_and_dates_get_the_values_their_words_give(tmp_path: Path) -> Non
         ("Sunday", "date", "2024-03-17"),
         ("several", "count", None),  # vague: no value, as labelling gives none
     ]
+    # The corpus gets the dateline's date, as a .txt corpus does: labelling counts from it too.
+    corpus = orjson.loads((tmp_path / "c.jsonl").read_bytes().splitlines()[0])
+    assert corpus["meta"] == {"date": "2024-03-17"}
     assert (
         "2 count and date value(s) read from the spans' words, as labelling gives them "
         "(doccano carries none): check them in the annotation screen"

@@ -15,7 +15,6 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from annotator.core.corpus import dateline_date
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats import UTF16_FORMATS
 from annotator.core.formats.common import DETAIL_UP_TO, ImportedDoc, ImportedSpan, Reporter, Sink
@@ -275,7 +274,7 @@ def _value(
 ) -> int | str | None:
     label = scheme.label(span.label) if scheme is not None else None
     if span.value is None and label is not None and doc is not None:
-        date = doc.meta.get("date") or dateline_date(doc.text)
+        date = doc.meta.get("date")  # a dateline's (``importing.read_source``)
         value = suggest_value(doc.text[span.start : span.end], label.value_type, date)
         report.values_read += value is not None
         return value

@@ -23,6 +23,7 @@ from typing import Any
 
 import orjson
 
+from annotator.core.corpus import dateline_date
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats import UTF16_FORMATS
 from annotator.core.formats.checks import (
@@ -298,6 +299,12 @@ def import_documents(
     utf16 = offsets == "utf16"
     report = ImportReporter(on_warning)
     docs = read_source(source, fmt, utf16, tags or "iob2", report, per_sentence)
+    for doc in docs:
+        # A text's dateline gives its date, as a .txt corpus's does: labelling "Sunday" in
+        # the corpus written here, and the values read here, count from it.
+        date = dateline_date(doc.text)
+        if date is not None and "date" not in doc.meta:
+            doc.meta["date"] = date
     if fmt in UTF16_FORMATS and not utf16:
         weigh_offsets(docs, offsets is not None, report)
     first: dict[str, str] = {}
