@@ -80,17 +80,19 @@ def test_utf16_offsets_land_on_the_same_characters(tmp_path: Path, fmt: str) -> 
     import_documents(out, fmt, tmp_path / "c.jsonl", annotations=tmp_path / "r.jsonl",
                      annotator="x", offsets="utf16", on_warning=warnings.append)  # fmt: skip
     assert spans_of(tmp_path / "r.jsonl") == {"d": set(spans)} and warnings == []
-    # Read as code points, the offsets drift: Label Studio's span text shows it, and in doccano
+    # Read as code points (as asked: by default the data would say UTF-16 and refuse), the
+    # offsets drift: Label Studio's span text shows it, and in doccano
     # (no span text) spans that cut a character do. Those spans are bad data: import refuses.
     warnings.clear()
     with pytest.raises(AnnotatorError, match="pass --skip-bad"):
         import_documents(out, fmt, tmp_path / "c2.jsonl", annotations=tmp_path / "r2.jsonl",
-                         annotator="x", on_warning=warnings.append)  # fmt: skip
+                         annotator="x", offsets="codepoints",
+                         on_warning=warnings.append)  # fmt: skip
     assert not (tmp_path / "c2.jsonl").exists() and not (tmp_path / "r2.jsonl").exists()
     bad = [line for line in warnings if line.endswith("import with --offsets utf16)")]
     assert bad and all("; not imported (offsets counted in UTF-16" in line for line in bad)
     result = import_documents(out, fmt, tmp_path / "c2.jsonl", annotations=tmp_path / "r2.jsonl",
-                              annotator="x", skip_bad=True)  # fmt: skip
+                              annotator="x", skip_bad=True, offsets="codepoints")  # fmt: skip
     assert result.bad_spans == len(bad) and result.spans == len(spans) - len(bad)
 
 

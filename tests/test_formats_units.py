@@ -122,6 +122,12 @@ def test_join_tokens_reads_like_text_and_keeps_the_tokens() -> None:
     assert len(sentences(text)) == 1
 
 
+def test_a_full_stop_before_a_number_leans_on_it_to_keep_one_sentence() -> None:
+    # Hypothesis found "1 .1": joined "1. 1" read as two sentences, and "1.1" as one token.
+    assert join_tokens(["1", ".", "1"]) == ("1 .1", [0, 2, 3])
+    assert len(sentences("1 .1")) == 1
+
+
 @given(st.text(alphabet=st.sampled_from(list("ab.B ,:1-'’s🕊️\u0301")), max_size=30))
 def test_join_tokens_gives_back_the_tokens_of_any_sentence(text: str) -> None:
     for start, end in sentences(text):

@@ -180,7 +180,8 @@ def test_doccano_utf16_offsets_read_as_code_points_are_caught(tmp_path: Path) ->
         label.append([start, start + len(word.encode("utf-16-le")) // 2, "X"])
     source = jsonl(tmp_path / "d.jsonl", {"id": "d", "text": text, "label": label})
     hint = " (offsets counted in UTF-16 units? import with --offsets utf16)"
-    warnings = refused(source, "doccano", tmp_path / "a")
+    # Read as code points, as asked (without --offsets the data say UTF-16 and import refuses).
+    warnings = refused(source, "doccano", tmp_path / "a", offsets="codepoints")
     assert warnings[0].startswith(f"{source}:1: label.2: X 14..22 read as code points is ")
     assert warnings[0].endswith("the offsets look counted in UTF-16 units; imported as code "
                                 "points (--offsets codepoints): import with --offsets utf16 if "

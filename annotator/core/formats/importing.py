@@ -272,7 +272,7 @@ def import_documents(
     annotations: Path | None = None,
     annotator: str | None = None,
     label_map: Sequence[str] = (),
-    offsets: str | None = "codepoints",
+    offsets: str | None = None,
     tags: str | None = None,
     scheme: Scheme | None = None,
     status: str | None = None,

@@ -242,7 +242,21 @@ def join_tokens(tokens: Sequence[str], one_sentence: bool = True) -> tuple[str, 
             if len(cuts) <= 1:
                 break
             cut = next((starts.index(c) for c, _e in cuts[1:] if c in starts), None)
-            if cut is None or not _glue(tokens, tight, cut):
+            if cut is None or not (_glue(tokens, tight, cut) or _lean_right(tokens, tight, cut)):
                 break
             text, starts = _build(tokens, tight)
     return text, starts
+
+
+def _lean_right(tokens: Sequence[str], tight: list[bool], index: int) -> bool:
+    """Move the space before token ``index`` to before the punctuation that ends the token
+    before it, when the tokenizer still finds the tokens: "1. 1" is two sentences, "1 .1" one
+    (the tokens 1, ., 1; gluing gave "1.1", one token)."""
+    if index < 2 or not tight[index - 1] or tight[index]:
+        return False
+    trial = list(tight)
+    trial[index - 1], trial[index] = False, True
+    if not _chunk_fits(tokens, trial, index) or not _chunk_fits(tokens, trial, index - 2):
+        return False
+    tight[:] = trial
+    return True
