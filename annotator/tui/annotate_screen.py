@@ -244,6 +244,10 @@ class AnnotateScreen(GuidelinesActions, SessionView):
             message.widget.add_class("-invalid")  # still there, to be corrected
         elif not ok:
             self.refresh_side()  # left refused: the panel shows the value the journal holds
+            span = self.session.span(message.span_id)
+            kept = "no value" if span is None or span.value is None else span.value
+            # Escape or tab out of a refused value: a trial read the refusal as saved.
+            self.tell_about(value, f"{message.raw!r} not saved: {message.span_id} keeps {kept}")
 
     def on_note_edited(self, message: NoteEdited) -> None:
         self.change(self.session.set_note, message.note)

@@ -208,10 +208,17 @@ def field_row(field: FormField, path: str) -> ComposeResult:
             yield Select(options, prompt="(choose)", name=path, compact=True)
         elif field.from_label:
             hint = f"{PLACEHOLDERS.get(field.type, '')} · ctrl+l: from {field.from_label}"
-            yield FieldInput(placeholder=hint, name=path, compact=True)
+            # Not selected on focus (Textual's default), as the note: a key typed after a
+            # tab replaced a linked name and dropped its link (a trial, typing fast).
+            yield FieldInput(placeholder=hint, name=path, compact=True, select_on_focus=False)
             yield FieldLinks(path)
         else:
-            yield Input(placeholder=PLACEHOLDERS.get(field.type, ""), name=path, compact=True)
+            yield Input(
+                placeholder=PLACEHOLDERS.get(field.type, ""),
+                name=path,
+                compact=True,
+                select_on_focus=False,
+            )
 
 
 class EventForm(VerticalScroll):
@@ -241,7 +248,7 @@ class EventForm(VerticalScroll):
         widget = event.widget
         if isinstance(widget, Input | Select) and (widget.name or widget.id):
             self._last_field = widget.name or widget.id
-        if isinstance(widget, Input) and widget.id == "note":
+        if isinstance(widget, Input):
             widget.cursor_position = len(widget.value)  # typing goes on at its end
         # Textual scrolls to a focused widget before the next layout: a field just mounted (a
         # new item's first) had no place yet, and the form went on scrolling toward the field

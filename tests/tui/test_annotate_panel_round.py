@@ -102,3 +102,24 @@ def test_typing_after_tabbing_into_the_note_adds_to_it(session: AnnotationSessio
 
     drive(session, scenario)
     assert journal(session)[-1]["note"] == "figures disputed, see p. 3"
+
+
+def test_tabbing_into_a_filled_field_selects_nothing(session: AnnotationSession) -> None:
+    """A trial typing fast replaced a linked name with one key after a tab: Textual selects
+    an input's text when it gets the focus."""
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        screen = screen_of(app)
+        index = screen.change(session.add_group_item, "releases")
+        screen.change(session.set_field, f"releases[{index}].released_by", "Norvania")
+        await screen.update_form()
+        field = next(
+            widget
+            for widget in screen.query(Input)
+            if widget.name == f"releases[{index}].released_by"
+        )
+        field.focus()
+        await pilot.pause()
+        assert field.selection.is_empty and field.cursor_position == len("Norvania")
+
+    drive(session, scenario)

@@ -62,7 +62,10 @@ def test_a_refused_value_is_replaced_by_the_saved_one_on_leaving(
         lines = len(journal(session))
         # "d" typed into a count's value, then escape: refused, and the panel shows 24 again.
         await press(pilot, "v", "d", "escape")
-        assert told[-1] == "s1 (count): expected a whole number like 146 or seven, got 'd'"
+        assert told[-2:] == [
+            "s1 (count): expected a whole number like 146 or seven, got 'd'",
+            "'d' not saved: s1 keeps 24",  # a trial read the refusal as saved
+        ]
         assert value_input(app).value == "24"
         assert not value_input(app).has_class("-invalid")
         assert screen_of(app).query_one(ArticleView).has_focus

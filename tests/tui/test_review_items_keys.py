@@ -146,7 +146,9 @@ def test_tab_goes_round_the_inputs_and_enter_settles_wherever_the_focus_is(
         assert focused_place(app) == (1, "count")
         screen.set_focus(None)
         await press(pilot, "enter")
-        assert screen.problem == "item 2: count: expected a whole number like 146 or seven, got 'many'"
+        assert screen.problem == (
+            "item 2: count: expected a whole number like 146 or seven, got 'many'"
+        )
         assert focused_place(app) == (1, "count") and len(gold(session)) == before
         await press(pilot, "ctrl+u", *"140")
         screen.set_focus(None)
