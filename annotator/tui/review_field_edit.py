@@ -89,8 +89,8 @@ def input_row(
 
 class SettlingScreen(ModalScreen[bool]):
     """What both editors share: enter hands what is typed (``typed``) to ``settle``; a refusal
-        is shown under the inputs, with the focus in the input at fault, until something changes;
-        escape closes with nothing changed. Dismissed with True once the conflict is settled. Each
+    is shown under the inputs, with the focus in the input at fault, until something changes;
+    escape closes with nothing changed. Dismissed with True once the conflict is settled. Each
     has a footer of its own, saying these keys (the review's, under it, said its keys)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -67,10 +67,9 @@ def _same_file(one: Path, other: Path) -> bool:
 
 def refuse_own_inputs(out: Path, source: Path, corpus: Path | None, writer: str = "export") -> None:
     """Refuse, before anything is read, an output that would write over what the ``writer``
-    (export, or import) reads:
-    the source or the corpus file itself by any name, the corpus folder or a folder inside it,
-    or a folder that holds the source or the corpus (their files would be written over, or
-    taken for an earlier export's). As ``import`` refuses ``--annotations`` on its corpus."""
+    (export, or import) reads: the source or the corpus file itself by any name, the corpus
+    folder or a folder inside it, or a folder that holds the source or the corpus (their files
+    would be written over, or taken for an earlier export's)."""
     target = out.resolve()
     inputs = [("the source", source)] + ([("the corpus", corpus)] if corpus is not None else [])
     for what, path in inputs:
