@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core.session import AnnotationSession
-from tests.test_session_data import journal_lines, session_on, where
+from tests.test_session_data import journal_lines, open_on, where
 
 TEXT = (
     "date 2024-03-17 Norvania and Kestria exchanged 95 prisoners of war each on Sunday. "
@@ -21,10 +21,7 @@ TEXT = (
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[AnnotationSession]:
-    opened = session_on(tmp_path, TEXT)
-    opened.open("d")
-    yield opened
-    opened.close()
+    yield from open_on(tmp_path, TEXT)
 
 
 def label(session: AnnotationSession, words: str, name: str) -> str:

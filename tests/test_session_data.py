@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,14 @@ def session_on(tmp_path: Path, text: str) -> AnnotationSession:
     folder.mkdir()
     (folder / "d.txt").write_text(text, encoding="utf-8")
     return open_session(folder, "alice", None, tmp_path / "out", now=fixed_now)
+
+
+def open_on(tmp_path: Path, text: str) -> Iterator[AnnotationSession]:
+    """For a fixture: ``session_on`` with its one document open, closed afterwards."""
+    opened = session_on(tmp_path, text)
+    opened.open("d")
+    yield opened
+    opened.close()
 
 
 def journal_lines(session: AnnotationSession) -> list[dict[str, Any]]:

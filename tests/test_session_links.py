@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core.session import AnnotationSession, Refused, open_session
-from tests.test_session_data import fixed_now, journal_lines, session_on
+from tests.test_session_data import fixed_now, journal_lines, open_on, session_on
 
 TEXT = (
     "date 2024-05-02 Ostreva said 187 soldiers and civilians had been returned. "
@@ -19,10 +19,7 @@ TEXT = (
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[AnnotationSession]:
-    opened = session_on(tmp_path, TEXT)
-    opened.open("d")
-    yield opened
-    opened.close()
+    yield from open_on(tmp_path, TEXT)
 
 
 def label(session: AnnotationSession, word: str, name: str, nth: int = 0) -> str:

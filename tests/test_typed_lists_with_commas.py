@@ -11,7 +11,7 @@ import pytest
 
 from annotator.core.forms import typed_list, typed_text
 from annotator.core.session import AnnotationSession
-from tests.test_session_data import journal_lines, session_on
+from tests.test_session_data import journal_lines, open_on
 
 NAME = "Sergeant Pavel Ostrovin, 41"
 TEXT = f"date 2024-03-17 Freed were {NAME}, and Marta Ostrovina.\n"
@@ -38,10 +38,7 @@ def test_shown_and_read_back_the_items_are_the_same() -> None:
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[AnnotationSession]:
-    opened = session_on(tmp_path, TEXT)
-    opened.open("d")
-    yield opened
-    opened.close()
+    yield from open_on(tmp_path, TEXT)
 
 
 def test_typing_after_a_filled_item_keeps_it_whole(session: AnnotationSession) -> None:
