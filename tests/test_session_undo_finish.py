@@ -126,8 +126,11 @@ def test_d_on_a_done_document_only_moves_on(session: AnnotationSession) -> None:
     session.set_field("event_type", "exchange")
     session.mark_done()
     session.open("a")
+    session.take_notices()
     session.mark_done()
+    assert session.finish_notice is None
     session.open("b")
+    assert session.take_notices() == ["done a"]  # no "ctrl+z undoes it": it would not
     assert session.undo() is None
     assert statuses(session)["a"] == "done"
 

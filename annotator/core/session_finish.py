@@ -27,6 +27,7 @@ class Finished:
     status_before: str
     status: str
     following: str | None
+    told: str  # the notice that said it ("done a (ctrl+z undoes it)"), true while undoable
 
 
 class SessionFinish:
@@ -49,10 +50,6 @@ class SessionFinish:
 
     @property
     def record(self) -> Record:
-        raise NotImplementedError
-
-    @property
-    def stale(self) -> Record | None:
         raise NotImplementedError
 
     def _writable(self) -> None:
@@ -85,33 +82,42 @@ class SessionFinish:
                 f"not done: fill the required field{'s' if len(missing) > 1 else ''} "
                 f"{', '.join(missing)} first (o opens the form)"
             )
-        return self._finish("done", f"done {self.document.id} (ctrl+z undoes it)")
+        return self._finish("done")
 
     def skip(self) -> str | None:
         """Mark skipped; the next unfinished id. The notice says so, and, when the note is
         empty, that the guidelines want the reason there."""
         self._writable()
-        told = f"skipped {self.document.id} (ctrl+z undoes it)"
-        if not self.record.note.strip():
-            told += "; its note is empty: the guidelines want the reason there (p goes back)"
-        return self._finish("skipped", told)
+        empty = not self.record.note.strip()
+        why = "; its note is empty: the guidelines want the reason there (p goes back)"
+        return self._finish("skipped", why if empty else "")
 
-    def _finish(self, status: str, told: str | None = None) -> str | None:
+    def _finish(self, status: str, more: str = "") -> str | None:
+        """Set ``status`` (done, skipped) and move on, saying so; ``more`` ends the notice."""
         before = self.record.status if self.state.saved else "new"
+        # d on a done document only moves on: there is nothing for ctrl+z to give back, and
+        # the notice does not say there is.
+        undoable = before != status
+        told = f"{status} {self.document.id}{' (ctrl+z undoes it)' if undoable else ''}{more}"
         self._set_status(status)
         # The status is not in the undo history: a redo kept from before would bring back a
         # change undone before the document was finished (a trial's ctrl+y after s did).
         self._history().forget_redo()
         following = self._after_finishing(told)
-        # d on a done document only moves on: there is nothing for ctrl+z to give back.
-        finished = Finished(self.document.id, before, status, following)
-        self._finished = finished if before != status else None
+        finished = Finished(self.document.id, before, status, following, told)
+        self._finished = finished if undoable else None
         return following
 
     @property
     def finish_undoable(self) -> bool:
         """Whether ctrl+z would still undo the last d or s (nothing changed since)."""
         return self._finished is not None
+
+    @property
+    def finish_notice(self) -> str | None:
+        """The notice of the last d or s while ctrl+z still undoes it (the screen takes it
+        away once it does not)."""
+        return self._finished.told if self._finished is not None else None
 
     def undo_finish(self) -> Step | None:
         """Undo the last d or s (see ``Finished``): its document gets its status back.

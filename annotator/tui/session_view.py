@@ -283,7 +283,7 @@ class SessionView(Screen[None]):
 
     def show_notices(self) -> None:
         for notice in self.session.take_notices():
-            if notice.startswith(("done ", "skipped ")) and "(ctrl+z undoes it)" in notice:
+            if notice == self.session.finish_notice:
                 # Withdrawn at the next change (``change``), which ends ctrl+z's undoing it.
                 self.tell_about(FINISHED, notice, "information", timeout=8)
             else:
