@@ -264,7 +264,10 @@ def test_start_over_is_not_undone_over_a_flag_and_an_empty_stale_record_is_new(
         again.open("a")
         again.start_over()
         again.toggle_flag()
-        assert again.undo() is None  # nothing to undo: the flag is not in the history either
+        step = again.undo()  # the flag first, not the record under it
+        assert step is not None and step.text == "flag"
+        assert not again.record.flagged and again.stale is None
+        again.redo()
         assert again.record.flagged and again.stale is None
         again.toggle_flag()  # a blank record again, holding nothing
     (corpus / "a.txt").write_text("date 2025-08-24 Russia freed 3.\n", "utf-8")

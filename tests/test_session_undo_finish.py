@@ -139,8 +139,32 @@ def test_the_flag_is_a_change_after_the_finish(session: AnnotationSession) -> No
     session.skip()
     session.open("b")
     session.toggle_flag()
-    assert session.undo() is None  # the flag is not in the undo history; f toggles it back
+    step = session.undo()  # the flag's, not the skip's
+    assert step is not None and step.text == "flag"
+    assert session.record.flagged is False
     assert statuses(session)["a"] == "skipped"
+    assert session.undo() is None
+
+
+def test_ctrl_z_after_f_takes_the_flag_back_and_ctrl_y_gives_it_again(
+    session: AnnotationSession,
+) -> None:
+    session.label_selection(*where(session, "Russia"), "actor")
+    session.toggle_flag()
+    step = session.undo()
+    assert step is not None and step.text == "flag"
+    assert (session.record.flagged, len(session.record.spans)) == (False, 1)
+    step = session.redo()
+    assert step is not None and step.text == "flag"
+    assert session.record.flagged is True
+    session.toggle_flag()
+    step = session.undo()
+    assert step is not None and step.text == "remove the flag"
+    assert session.record.flagged is True
+    session.undo()
+    step = session.undo()  # then the label, the flag as it was then
+    assert step is not None and step.text.startswith("label")
+    assert (session.record.flagged, session.record.spans) == (False, [])
 
 
 def test_skip_forgets_the_documents_redo(session: AnnotationSession) -> None:

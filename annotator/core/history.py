@@ -118,6 +118,8 @@ def describe_step(before: Record, after: Record) -> Step:
         # note" with the note out of sight).
         fields.append((f"note {_value_text(before.note)} → {_value_text(after.note)}", "note"))
     parts.extend(text for text, _path in fields)
+    if before.flagged != after.flagged:
+        parts.append("flag" if after.flagged else "remove the flag")
     if not parts:
         return Step("no change")
     shown = parts[:3] + ([f"and {len(parts) - 3} more"] if len(parts) > 3 else [])

@@ -318,7 +318,8 @@ class SessionEdits:
     def _restore(self, other: Record | None, current: Record, undoing: bool) -> Step | None:
         if other is None:
             return None
-        content = {key: getattr(other, key) for key in ("spans", "form", "links", "note")}
+        kept = ("spans", "form", "links", "note", "flagged")  # not the status: d, s say it
+        content = {key: getattr(other, key) for key in kept}
         was_done = self.record.status == "done"
         self._commit(self.record.model_copy(update=content), undoable=False)
         doc_id = self.record.doc_id

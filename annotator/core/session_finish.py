@@ -168,9 +168,11 @@ class SessionFinish:
         return step
 
     def toggle_flag(self) -> bool:
+        """Flag or unflag the open document: a change like any other, so that ctrl+z right
+        after ``f`` takes the flag back rather than the change made before it."""
         self._writable()
         flagged = not self.record.flagged
-        self._commit(self.record.model_copy(update={"flagged": flagged}), undoable=False)
+        self._commit(self.record.model_copy(update={"flagged": flagged}))
         return flagged
 
     def _set_status(self, status: str) -> None:

@@ -161,6 +161,18 @@ def test_skip_flag_next_previous_and_unfinished(session: AnnotationSession) -> N
     drive(session, scenario)
 
 
+def test_ctrl_z_after_f_takes_the_flag_back(session: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await press(pilot, *["right"] * 16, *["shift+right"] * 6, "1", "f")
+        assert journal(session)[-1]["flagged"] is True
+        await press(pilot, "ctrl+z")
+        last = journal(session)[-1]
+        assert (last["flagged"], len(last["spans"])) == (False, 1)  # the label stays
+        assert "flagged" not in status_line(app)
+
+    drive(session, scenario)
+
+
 def test_tab_moves_between_spans_and_search_selects_matches(
     session: AnnotationSession,
 ) -> None:
