@@ -87,6 +87,20 @@ def test_validate_ok_and_problems(write_jsonl: Callable[..., Path], corpus_dir: 
     assert result.stderr == "4 problems found\n"
 
 
+def test_validate_says_a_warning_and_exits_0(
+    write_jsonl: Callable[..., Path], corpus_dir: Path
+) -> None:
+    record = make_record(form={"releases": [{"count": 146}]}, links={"releases[0].count": ["s1"]})
+    path = write_jsonl("j.jsonl", record)
+    result = run("validate", str(path), "--corpus", str(corpus_dir))
+    assert result.returncode == 0
+    assert result.stdout == (
+        f"{path}:1: links.releases[0].count: warning: links s1 (actor 'Russia'), but the field "
+        "is filled from count spans\n"
+    )
+    assert result.stderr == "ok: 1 file(s) valid, 1 warning(s) above\n"
+
+
 def test_validate_of_one_problem_is_one_line(
     write_jsonl: Callable[..., Path], tmp_path: Path
 ) -> None:

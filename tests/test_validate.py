@@ -200,3 +200,34 @@ def test_gold_records_are_validated_as_gold(write_jsonl: Callable[..., Path]) ->
     assert problems(write_jsonl("b.jsonl", bad)) == [
         "1: sources.annotators: Input should be a valid list"
     ]
+
+
+def test_a_link_to_a_span_of_another_label_is_a_warning_not_a_problem(
+    write_jsonl: Callable[..., Path], corpus_dir: Path
+) -> None:
+    """Journals written before a relabel dropped such links may hold them: valid, but said."""
+    record = make_record(
+        form={"releases": [{"released_by": "Russia", "count": 146}]},
+        links={"releases[0].released_by": ["s1"], "releases[0].count": ["s1"]},
+    )
+    path = write_jsonl("j.jsonl", record)
+    warnings: list[str] = []
+    assert validate_files([path], open_corpus(corpus_dir), SCHEME, warnings) == []
+    assert warnings == [
+        f"{path}:1: links.releases[0].count: warning: links s1 (actor 'Russia'), but the "
+        "field is filled from count spans"
+    ]
+    assert problems(path, corpus_dir) == []  # without the list: nothing
+
+
+def test_a_link_from_a_field_filled_from_no_label_is_a_warning(
+    write_jsonl: Callable[..., Path],
+) -> None:
+    record = make_record(form={"event_type": "exchange"}, links={"event_type": ["s1"]})
+    path = write_jsonl("j.jsonl", record)
+    warnings: list[str] = []
+    assert validate_files([path], None, SCHEME, warnings) == []
+    assert warnings == [
+        f"{path}:1: links.event_type: warning: links s1 (actor 'Russia'), but the field is "
+        "not filled from spans"
+    ]

@@ -15,13 +15,15 @@ def run(args: argparse.Namespace) -> int:
     scheme = scheme_from(args.scheme)
     corpus = open_corpus(Path(args.corpus)) if args.corpus else None
     files = [Path(name) for name in args.files]
-    problems = validate_files(files, corpus, scheme)
-    for line in problems:
+    warnings: list[str] = []
+    problems = validate_files(files, corpus, scheme, warnings)
+    for line in problems + warnings:
         print(line)
     # One problem is its own message (a missing file, say); a count only helps with several.
     if len(problems) > 1:
         print(f"{len(problems)} problems found", file=sys.stderr)
     if problems:
         return 1
-    print(f"ok: {len(files)} file(s) valid", file=sys.stderr)
+    noted = f", {len(warnings)} warning(s) above" if warnings else ""
+    print(f"ok: {len(files)} file(s) valid{noted}", file=sys.stderr)
     return 0

@@ -141,8 +141,37 @@ def links_problems(
                 yield (f"links.{path}", f"{field.name} has no item {group_index}")
 
 
-def validate_files(files: list[Path], corpus: Corpus | None, scheme: Scheme) -> list[str]:
-    """Every problem of every file, one line each, in file and line order."""
+def link_label_warnings(record: Record, scheme: Scheme) -> Iterator[tuple[str, str]]:
+    """Links to a span whose label is not the one the field is filled from. ctrl+l refuses to
+    make them, and a relabel drops them, but journals written before that may hold them: told,
+    not refused, as such a journal was valid when it was written."""
+    from annotator.core.forms import resolve_path
+
+    for path, span_ids in record.links.items():
+        try:
+            _, _, leaf = resolve_path(scheme, path)
+        except AnnotatorError:
+            continue  # not a field of the form: link_problems says so
+        for span_id in span_ids:
+            span = record.span_by_id(span_id)
+            if span is None or leaf.from_label == span.label:
+                continue
+            source = f"{leaf.from_label} spans" if leaf.from_label else "spans"
+            yield (
+                f"links.{path}",
+                f"warning: links {span_id} ({span.label} {_short(span.text)}), but the field "
+                f"is {'' if leaf.from_label else 'not '}filled from {source}",
+            )
+
+
+def validate_files(
+    files: list[Path],
+    corpus: Corpus | None,
+    scheme: Scheme,
+    warnings: list[str] | None = None,
+) -> list[str]:
+    """Every problem of every file, one line each, in file and line order. Lines that are
+    worth a look but not wrong (``link_label_warnings``) go to ``warnings`` when it is given."""
 
     @lru_cache(maxsize=64)
     def document(doc_id: str) -> Document | None:
@@ -167,6 +196,11 @@ def validate_files(files: list[Path], corpus: Corpus | None, scheme: Scheme) -> 
                 else:
                     found.extend(text_problems(record, doc))
             problems.extend(LineProblem(line, path, message) for path, message in found)
+            if warnings is not None and not found:
+                warnings.extend(
+                    LineProblem(line, path, message).format(file)
+                    for path, message in link_label_warnings(record, scheme)
+                )
         if contents.torn is not None:
             problems.append(
                 LineProblem(
