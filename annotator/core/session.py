@@ -130,12 +130,6 @@ class AnnotationSession(SessionForm, SessionProgress, SessionFinish, SavesThroug
             stored = None  # nothing in it to keep: a blank for this text, as the list says
         if stored is not None and self.is_stale(stored):
             self._state = DocumentState(document, self._blank(document), False, stale=stored)
-            self._notices.append(
-                f"{document.id}: your record of {stored.updated_at or 'an earlier session'} "
-                f"({len(stored.spans)} spans, {stored.status}) was made for another text: "
-                "this one changed since, or it is another corpus's document of this name "
-                f"({self.elsewhere_hint()}); it is stale and not shown. ctrl+r twice starts over."
-            )
         elif stored is not None:
             self._state = DocumentState(document, stored, True)
         else:
@@ -176,6 +170,20 @@ class AnnotationSession(SessionForm, SessionProgress, SessionFinish, SavesThroug
         self.timer.activity()
         if self.timer.pending >= _MIN_SECONDS_TO_SAVE_ON_LEAVE:
             self._save(state.record)
+
+    def stale_notice(self) -> str | None:
+        """What the open document's stale record is and what to do about it (None: it has
+        none). The screen keeps it in sight while the document is open, not as a message that
+        goes: at 80x24 a message said it again over the article."""
+        stale = self.stale
+        if stale is None:
+            return None
+        return (
+            f"Your record of {stale.updated_at or 'an earlier session'} ({len(stale.spans)} "
+            f"spans, {stale.status}) was made for another text: this one changed since, or it "
+            f"is another corpus's document of this name ({self.elsewhere_hint()}). Not shown; "
+            "nothing is saved. ctrl+r twice starts over."
+        )
 
     def elsewhere_hint(self) -> str:
         """Where the journal is, and how a corpus gets one of its own: the journal is chosen by

@@ -260,16 +260,10 @@ class SessionView(Screen[None]):
         self.refresh_status()
         self.refresh_bindings()
         banner = self.query_one("#banner", Static)
-        stale = session.stale
+        stale = session.stale_notice()
         banner.display = stale is not None
         if stale is not None:
-            banner.update(
-                f"⚠ Stale record: yours ({stale.updated_at or 'earlier'}: {len(stale.spans)} "
-                f"spans, {stale.status}) was made for another text: this one changed since, or "
-                "it is another corpus's document of this name (--out DIR keeps a corpus's "
-                "journal apart). It is not shown and nothing is saved. ctrl+r twice starts over "
-                "and replaces it."
-            )
+            banner.update(f"⚠ Stale. {stale}")
 
     # A worker made from the method, not from a coroutine made at once: a redraw that replaces
     # one not started yet (exclusive) would leave that coroutine never awaited.

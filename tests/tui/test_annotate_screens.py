@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from annotate_helpers import drive, journal, press, wait_for
+from annotate_helpers import drive, journal, press, toasts, wait_for
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
@@ -149,7 +149,9 @@ def test_a_stale_record_is_shown_read_only_until_start_over(corpus: Path, tmp_pa
         screen = app.screen
         assert isinstance(screen, AnnotateScreen)
         banner = screen.query_one("#banner", Static)
-        assert banner.display and "Stale record" in str(banner.render())
+        assert banner.display and "Stale. Your record" in str(banner.render())
+        assert "holds every corpus annotated from here" in str(banner.render())
+        assert not any("record of" in toast for toast in toasts(app))  # said once
         assert "stale" in status_line(app)
         assert screen.query_one(ArticleView).spans == ()
         assert all(widget.disabled for widget in screen.query_one("#form").query(Input))
@@ -165,7 +167,7 @@ def test_a_stale_record_is_shown_read_only_until_start_over(corpus: Path, tmp_pa
         assert [s["text"] for s in lines[-1]["spans"]] == ["Ukraine"]
 
     try:
-        drive(session, scenario)
+        drive(session, scenario, notifications=True)
     finally:
         session.close()
 
