@@ -199,6 +199,13 @@ class GroupBox(Vertical):
         return box.group.name, None
 
 
+def _row_of(widget: Widget) -> Widget:
+    """The field's whole row, its name's line with it: stacked (80 columns), the name and its
+    links (``⛓ s3``) are above the input, and bringing only the input into view hid them."""
+    parent = widget.parent
+    return parent if isinstance(parent, Widget) and parent.has_class("field-row") else widget
+
+
 def field_row(field: FormField, path: str) -> ComposeResult:
     with Horizontal(classes="field-row"):
         mark = "*" if field.required else ""
@@ -258,7 +265,7 @@ class EventForm(VerticalScroll):
     def _keep_in_sight(self, widget: Widget) -> None:
         if widget.has_focus:
             self.app.animator.force_stop_animation(self, "scroll_y")
-            self.scroll_to_widget(widget, animate=False, immediate=True)
+            self.scroll_to_widget(_row_of(widget), animate=False, immediate=True)
 
     def reveal(self, path: str) -> None:
         """Scroll the field at ``path`` (or the item ``releases[2]``, or the note) into view,
@@ -266,7 +273,7 @@ class EventForm(VerticalScroll):
         for widget in self.query("Input, Select"):
             name = widget.name or widget.id or ""
             if name == path or name.startswith(f"{path}."):
-                self.scroll_to_widget(widget, animate=False, immediate=True)
+                self.scroll_to_widget(_row_of(widget), animate=False, immediate=True)
                 return
 
     def forget_last_field(self) -> None:

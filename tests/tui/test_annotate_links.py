@@ -22,6 +22,7 @@ from textual.widgets import Button, Input
 from annotator.core.session import AnnotationSession
 from annotator.tui.app import AnnotatorApp
 from annotator.tui.form_links import FieldLinks, FieldName
+from annotator.tui.form_panel import EventForm
 from tests.test_session_data import session_on
 
 TEXT = (
@@ -158,3 +159,26 @@ def test_an_undo_s_message_replaces_the_messages_before_it(disputed: AnnotationS
         assert len(shown) == 1 and shown[0].startswith("undid: label s2 count '210'"), shown
 
     drive(disputed, scenario, notifications=True)
+
+
+def test_shift_tab_up_to_a_linked_field_shows_its_name_and_links_at_80_columns(
+    disputed: AnnotationSession,
+) -> None:
+    """Stacked, a field's name and its links are on the line above its input: a field
+    scrolled into view by shift+tab showed its input only (a trial)."""
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await a_release_with_two_counts(pilot, app)
+        await press(pilot, "escape", *to(ONE_FIFTY), "o", "ctrl+l")
+        await press(pilot, *["tab"] * 4)  # down to the note: the form scrolls
+        form = screen_of(app).query_one(EventForm)
+        assert form.scroll_y > 0
+        await press(pilot, *["shift+tab"] * 4)
+        focused = screen_of(app).focused
+        assert isinstance(focused, Input) and focused.name == "releases[0].count"
+        name = next(w for w in screen_of(app).query(FieldName) if w.name == focused.name)
+        inside = form.content_region
+        assert inside.y <= name.region.y < inside.bottom
+        assert shown_links(app, "releases[0].count").endswith("⛓ s1")
+
+    drive(disputed, scenario, size=(80, 24))
