@@ -97,7 +97,7 @@ def units(draw: st.DrawFn) -> tuple[Unit, int | None]:
 @settings(max_examples=300, deadline=None)
 def test_gold_lines_are_the_model_s_bytes(case: tuple[Unit, int | None]) -> None:
     unit, min_agree = case
-    data = GoldBuilder(unit, min_agree or len(unit.records), SCHEME).data("rita", NOW)
+    data = GoldBuilder(unit, min_agree, SCHEME).data("rita", NOW)
     model = GoldRecord.model_validate(data)
     assert gold_data_fine(data)
     assert gold_line(data) == orjson.dumps(data) + b"\n" == record_line(model)

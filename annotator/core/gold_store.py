@@ -47,6 +47,7 @@ class LineFacts(NamedTuple):
     done: bool
     # sources.versions as (annotator, digest) pairs (a tuple: lines are hashed as keys)
     versions: tuple[tuple[str, str], ...]
+    min_agree: int | str | None  # sources.min_agree: K, "all", None when not kept
 
     @classmethod
     def of_data(cls, data: dict[str, Any]) -> LineFacts:
@@ -60,6 +61,7 @@ class LineFacts(NamedTuple):
             len(data.get("conflicts", ())),
             data["status"] == "done",
             tuple(sources.get("versions", {}).items()),
+            sources.get("min_agree"),
         )
 
     @classmethod
@@ -72,6 +74,7 @@ class LineFacts(NamedTuple):
             len(record.conflicts),
             record.status == "done",
             tuple(record.sources.versions.items()),
+            record.sources.min_agree,
         )
 
 

@@ -90,7 +90,7 @@ def merged_data(
     for; K = ``min_agree``, or all annotators; ``updated_at`` is ``now`` (default: the time)."""
     stamp = now or utc_now()
     for unit in units:
-        yield GoldBuilder(unit, min_agree or len(unit.records), scheme).data(reviewer, stamp)
+        yield GoldBuilder(unit, min_agree, scheme).data(reviewer, stamp)
 
 
 def merge_units(

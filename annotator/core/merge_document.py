@@ -1,6 +1,6 @@
 """One document's merge, by the rules in ``merge``'s docstring: the gold record's fields.
 
-``GoldBuilder(unit, threshold, scheme).data(reviewer, now)`` is the gold record as a plain
+``GoldBuilder(unit, min_agree, scheme).data(reviewer, now)`` is the gold record as a plain
 dict with every field of ``GoldRecord`` in the model's order (span dicts and ``sources`` too),
 so that it can be checked and written as a line without making a model (``goldfile.gold_line``)
 or made into one (``merge.merge_units``); both give the same line.
@@ -78,10 +78,12 @@ def _left(keys: list[SpanKey], mine: set[SpanKey], agreed: set[SpanKey]) -> list
 class GoldBuilder:
     """One document's merge: accepted spans and fields, conflicts, links."""
 
-    def __init__(self, unit: Unit, threshold: int, scheme: Scheme) -> None:
+    def __init__(self, unit: Unit, min_agree: int | None, scheme: Scheme) -> None:
+        """``min_agree``: K, or None for every annotator of the document."""
         self.unit = unit
         self.names = list(unit.records)  # sorted by name (``Unit``)
-        self.threshold = threshold
+        self.rule: int | str = min_agree or "all"
+        self.threshold = min_agree or len(unit.records)
         self.scheme = scheme
         self.spans: list[dict[str, Any]] = []
         self.sources: dict[str, list[str]] = {}
@@ -398,6 +400,7 @@ class GoldBuilder:
                 "annotators": self.names,
                 "spans": self.sources,
                 "versions": {name: record.version for name, record in self.unit.records.items()},
+                "min_agree": self.rule,
             },
             "conflicts": self.conflicts,
         }

@@ -163,6 +163,10 @@ class Sources(StrictModel):
     # annotator -> a digest of their record as merged (``Annotation.version``): a review
     # resumed later sees whose record changed since. Empty in gold files written before.
     versions: dict[str, str] = Field(default_factory=dict)
+    # The merge's rule: at least K annotators agree (``--min-agree K``), or "all". A review
+    # resumed later merges anew by it (a resume without --min-agree re-merged a K=2 file's
+    # documents by every annotator). None in gold files written before it was kept.
+    min_agree: int | Literal["all"] | None = None
 
 
 class GoldRecord(Record):

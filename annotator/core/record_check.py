@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from operator import attrgetter
 from pathlib import Path
-from typing import Annotated, Any, NotRequired
+from typing import Annotated, Any, Literal, NotRequired
 
 import orjson
 from pydantic import ConfigDict, Field, TypeAdapter, ValidationError, with_config
@@ -74,6 +74,7 @@ class SourcesShape(TypedDict):
     annotators: list[str]
     spans: NotRequired[dict[str, list[str]]]
     versions: NotRequired[dict[str, str]]
+    min_agree: NotRequired[int | Literal["all"] | None]
 
 
 @with_config(_STRICT)

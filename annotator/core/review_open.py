@@ -177,6 +177,31 @@ class _Resume:
         self.stamp = stamp  # updated_at of every line written now
         self.messages: list[str] = []
         self.superseded = 0  # lines of the file another line of their document supersedes
+        self.adopted = False  # min_agree is the gold file's, not given
+
+    def _follow_the_file_s_rule(self, store: GoldStore) -> None:
+        """Merge anew by the rule the gold file was merged by (``sources.min_agree``): a
+        resume without --min-agree re-merged a K=2 file's documents by every annotator, and
+        settled documents came back with conflicts, unsaid. Another rule given is refused."""
+        kept = {line.facts.min_agree for line in store.latest.values()} - {None}
+        given = self.min_agree
+        said = ", ".join(sorted(_rule_words(rule) for rule in kept))
+        if len(kept) > 1:
+            raise AnnotatorError(
+                f"{store.journal}: its documents were merged by different rules ({said}); "
+                "review into a new gold file (-o NEW.jsonl)"
+            )
+        if not kept:
+            return  # written before the rule was kept: as given
+        (rule,) = kept
+        if given is None:
+            self.min_agree = rule if isinstance(rule, int) else None
+            self.adopted = isinstance(rule, int)
+        elif given != rule:
+            raise AnnotatorError(
+                f"{store.journal} was merged with {said}, not --min-agree {given}: resume it "
+                f"with {_rule_option(rule)}, or review into a new gold file (-o NEW.jsonl)"
+            )
 
     def _merged(self, units: list[Unit]) -> FactsAndLines:
         lines = merged_lines(units, self.scheme, self.reviewer, self.min_agree, self.stamp)
@@ -192,6 +217,7 @@ class _Resume:
         if store.created:
             return []
         output, reviewer, latest = store.journal, self.reviewer, store.latest
+        self._follow_the_file_s_rule(store)
         # A merge writes one line a document; a review appends a document's line again for
         # each decision. So lines before the last document's latest one that are no
         # document's latest are superseded: a review has been at the file.
@@ -233,6 +259,11 @@ class _Resume:
                     update={"annotator": reviewer, "updated_at": self.stamp}
                 )
                 again.append((LineFacts.of_record(record), record_line(record)))
+        if again and self.min_agree is not None and self.adopted:
+            self.messages.append(
+                f"{output}: merged by the gold file's rule, at least {self.min_agree} annotators "
+                f"agreeing (--min-agree {self.min_agree}, as `annotator merge` was given)"
+            )
         if added:
             self.messages.append(
                 f"{output}: {len(added)} document(s) compared now but not in the gold file are "
@@ -282,6 +313,14 @@ def _changed_since(versions: tuple[tuple[str, str], ...], unit: Unit) -> list[st
         return []
     merged = dict(versions)
     return [name for name, record in unit.records.items() if merged.get(name) != record.version]
+
+
+def _rule_words(rule: int | str | None) -> str:
+    return f"--min-agree {rule}" if isinstance(rule, int) else "every annotator agreeing"
+
+
+def _rule_option(rule: int | str | None) -> str:
+    return f"--min-agree {rule}" if isinstance(rule, int) else "no --min-agree"
 
 
 def _whose(names: list[str]) -> str:
