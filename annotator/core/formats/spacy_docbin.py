@@ -2,21 +2,25 @@
 
 Export: each document becomes a ``Doc`` whose words are the project's tokens, with whitespace
 other than one plain space after a token kept as whitespace tokens (as spaCy's own tokenizer
-does), so ``doc.text`` is the document's text exactly. Spans go in ``doc.ents``; when any
-exported document has overlapping spans (which ``doc.ents`` cannot hold) every document's spans
-go in ``doc.spans["sc"]`` instead, spaCy's span-categorizer key (reported once). The document id
-and meta are ``doc.user_data["doc_id"]`` and ``["meta"]``. Import reads ``doc.ents`` and every
-span group. spaCy is imported only inside these functions.
+does), so ``doc.text`` is the document's text exactly. Every span goes in ``doc.spans["sc"]``
+(spaCy's span-categorizer key) and in ``doc.ents``, which cannot overlap: of a document's
+overlapping spans, ``doc.ents`` keeps those that fit, taken as conll and hf take them (text
+order, longer first), so one document's overlaps never empty another's ``doc.ents``. The
+documents whose ``doc.ents`` is incomplete are said in one line. The document id and meta are
+``doc.user_data["doc_id"]`` and ``["meta"]``. Import reads ``doc.ents`` and every span group
+(a span in both once), so every span comes back. spaCy is imported only inside these functions.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.common import (
+    DETAIL_UP_TO,
     ImportedDoc,
     ImportedSpan,
     Item,
@@ -25,7 +29,7 @@ from annotator.core.formats.common import (
     read_bytes,
     report_left_out,
 )
-from annotator.core.formats.tokenlabels import place_spans
+from annotator.core.formats.tokenlabels import TokenSpan, place_spans
 from annotator.core.formats.wstokens import whitespace_tokens
 from annotator.core.tokens import Token, tokenize
 
@@ -49,15 +53,57 @@ def words_and_spaces(text: str, tokens: Sequence[Token]) -> tuple[list[str], lis
     return [piece.text for piece in pieces], [piece.ws for piece in pieces], where
 
 
-def _overlapping(items: Sequence[Item]) -> bool:
-    for item in items:
-        ordered = sorted(item.record.spans, key=lambda s: (s.start, s.end))
-        reach = -1
-        for span in ordered:
-            if span.start < reach:
-                return True
-            reach = max(reach, span.end)
-    return False
+def fitting(placed: Sequence[TokenSpan]) -> list[TokenSpan]:
+    """The spans of ``placed`` that ``doc.ents`` can hold: taken in text order, longer first
+    (as conll and hf take them), each left out that shares a token with one already taken."""
+    taken: list[TokenSpan] = []
+    for span in sorted(placed, key=_text_order):
+        if all(span.last < other.first or other.last < span.first for other in taken):
+            taken.append(span)
+    return sorted(taken, key=lambda p: (p.first, p.last))
+
+
+def _text_order(placed: TokenSpan) -> tuple[int, int, str, str]:
+    span = placed.span
+    if span is None:  # not from a record: its tokens are all there is
+        return (placed.first, -placed.last, placed.label, "")
+    return (span.start, -span.end, span.label, span.id)
+
+
+@dataclass(frozen=True)
+class _Incomplete:
+    """A document whose ``doc.ents`` holds ``kept`` of its ``total`` spans."""
+
+    doc_id: str
+    kept: int
+    total: int
+
+    def line(self) -> str:
+        return (
+            f"{self.doc_id}: spacy: doc.ents holds {self.kept} of {self.total} spans "
+            f"({self.total - self.kept} overlap another, and doc.ents cannot overlap); all "
+            f"{self.total} are in doc.spans[{SPANS_KEY!r}]"
+        )
+
+
+def _say_incomplete(found: Sequence[_Incomplete], report: Reporter) -> None:
+    """One line for every document whose ``doc.ents`` lacks some of its spans, naming up to
+    DETAIL_UP_TO of them; each document's own line goes to ``details`` (said too with -v)."""
+    if not found:
+        return
+    names = ", ".join(entry.doc_id for entry in found[:DETAIL_UP_TO])
+    if len(found) > DETAIL_UP_TO:
+        names += f" and {len(found) - DETAIL_UP_TO} more"
+    left = sum(entry.total - entry.kept for entry in found)
+    report.warn(
+        f"spacy: {len(found)} document(s) with overlapping spans have an incomplete doc.ents "
+        f"({names}): doc.ents cannot overlap, so {left} span(s) overlapping another are left "
+        f"out of it; every span is in doc.spans[{SPANS_KEY!r}]"
+    )
+    report.details.extend(entry.line() for entry in found)
+    if report.verbose:
+        for entry in found:
+            report.warn(entry.line())
 
 
 def export_bytes(items: Sequence[Item], report: Reporter) -> bytes:
@@ -66,31 +112,30 @@ def export_bytes(items: Sequence[Item], report: Reporter) -> bytes:
     from spacy.tokens import Span as SpacySpan
     from spacy.vocab import Vocab
 
-    as_spans = _overlapping(items)
-    if as_spans:
-        report.warn(
-            f"spacy: some documents have overlapping spans, which doc.ents cannot hold: every "
-            f"document's spans are written to doc.spans[{SPANS_KEY!r}] (doc.ents left empty)"
-        )
     vocab = Vocab()
     docbin = DocBin(store_user_data=True)
+    incomplete: list[_Incomplete] = []
     for item in items:
         report_left_out(item, "spacy", report)
         text = item.document.text
         tokens = tokenize(text)
         words, spaces, where = words_and_spaces(text, tokens)
         doc = Doc(vocab, words=words, spaces=spaces)
+        # Placed once with overlaps kept, so a span widened to token edges is said once.
         placed = place_spans(
-            item.record.doc_id, text, tokens, item.record.spans, "spacy", report, as_spans
+            item.record.doc_id, text, tokens, item.record.spans, "spacy", report, True
         )
-        spans = [SpacySpan(doc, where[p.first], where[p.last] + 1, label=p.label) for p in placed]
-        if as_spans:
-            doc.spans[SPANS_KEY] = spans
-        else:
-            doc.ents = spans
+        ents = fitting(placed)
+        if len(ents) < len(placed):
+            incomplete.append(_Incomplete(item.record.doc_id, len(ents), len(placed)))
+        doc.spans[SPANS_KEY] = [
+            SpacySpan(doc, where[p.first], where[p.last] + 1, label=p.label) for p in placed
+        ]
+        doc.ents = [SpacySpan(doc, where[p.first], where[p.last] + 1, label=p.label) for p in ents]
         doc.user_data["doc_id"] = item.record.doc_id
         doc.user_data["meta"] = item.document.meta
         docbin.add(doc)
+    _say_incomplete(incomplete, report)
     data: bytes = docbin.to_bytes()
     return data
 
