@@ -377,6 +377,28 @@ def missing_required(record: Record, scheme: Scheme) -> list[str]:
     return missing
 
 
+def empty_items(record: Record, scheme: Scheme) -> list[str]:
+    """Paths (``releases[2]``) of the group items that hold nothing: every field empty and no
+    link to any of them. ``add_group_item`` makes such an item; left so, it says nothing
+    (a count linked to "hundreds", with no value, is not empty: it says where the count is).
+    ``d`` refuses them, and ``validate`` warns of them in a done record."""
+    empty: list[str] = []
+    for field in scheme.fields:
+        if field.type != "group":
+            continue
+        items = record.form.get(field.name)
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            if not isinstance(item, dict):
+                continue  # not an item at all: form_problems says so
+            prefix = f"{field.name}[{index}]."
+            if any(not _is_empty(value) for value in item.values()):
+                continue
+            if any(path.startswith(prefix) and ids for path, ids in record.links.items()):
+                continue
+            empty.append(f"{field.name}[{index}]")
+    return empty
+
+
 def form_problems(form: Any, scheme: Scheme) -> list[tuple[str, str]]:
     """``(path, message)`` for each way ``form`` breaks the scheme, e.g. ``releases.0.count``."""
     if not isinstance(form, dict):

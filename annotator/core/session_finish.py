@@ -8,8 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from annotator.core import forms
 from annotator.core.history import History, Step
 from annotator.core.models import Document, Record
+from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
 from annotator.core.store import Store
 
@@ -30,10 +32,32 @@ class Finished:
     told: str  # the notice that said it ("done a (ctrl+z undoes it)"), true while undoable
 
 
+def not_done(missing: list[str], empty: list[str]) -> str | None:
+    """Why ``d`` is refused, in one message, or None when it is not: required fields still
+    empty (``missing``), and group items holding nothing (``empty``, ``forms.empty_items``).
+    An empty item is most often one added by a slip of enter on "+ add to releases": done
+    with it, it reached the reviewer as a version of its own ("(an empty item)")."""
+    reasons: list[str] = []
+    if missing:
+        fields = f"field{'s' if len(missing) > 1 else ''} {', '.join(missing)}"
+        reasons.append(f"fill the required {fields} first")
+    if empty:
+        one = len(empty) == 1
+        names = ", ".join(forms.path_words(path) for path in empty)
+        reasons.append(
+            f"{names} {'is' if one else 'are'} empty; fill {'it' if one else 'them'}, or tab "
+            f"to {'its remove button' if one else 'their remove buttons'} and press enter"
+        )
+    if not reasons:
+        return None
+    return f"not done: {', and '.join(reasons)} (o opens the form)"
+
+
 class SessionFinish:
     """Statuses set by the annotator's keys (see AnnotationSession)."""
 
     store: Store
+    scheme: Scheme
     _notices: list[str]
     _carried: list[str]
     _changed: set[str]
@@ -74,14 +98,12 @@ class SessionFinish:
         raise NotImplementedError
 
     def mark_done(self) -> str | None:
-        """Mark done (refused while required fields are empty); the next unfinished id."""
+        """Mark done (refused while required fields are empty, or a group item is: see
+        ``not_done``); the next unfinished id."""
         self._writable()
-        missing = self.missing_required()
-        if missing:
-            raise Refused(
-                f"not done: fill the required field{'s' if len(missing) > 1 else ''} "
-                f"{', '.join(missing)} first (o opens the form)"
-            )
+        refusal = not_done(self.missing_required(), forms.empty_items(self.record, self.scheme))
+        if refusal is not None:
+            raise Refused(refusal)
         return self._finish("done")
 
     def skip(self) -> str | None:
