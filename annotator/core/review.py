@@ -27,10 +27,12 @@ from typing import Any
 
 from annotator.core import forms
 from annotator.core import review_decisions as decide
+from annotator.core.compare import Unit
 from annotator.core.corpus import Corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.merge import utc_now
 from annotator.core.models import Document, GoldRecord, Span
+from annotator.core.review_documents import ReviewDocuments, UndoStep
 from annotator.core.review_history import EarlierDecisions
 from annotator.core.review_links import Annotations
 from annotator.core.review_notices import drawn_notice, overlap_notice, taken_notice
@@ -46,7 +48,7 @@ from annotator.core.store import Store
 from annotator.core.timer import ActiveTimer
 
 
-class ReviewSession(SavesThroughStore):
+class ReviewSession(ReviewDocuments, SavesThroughStore):
     """The gold records of the compared documents and the reviewer's walk through them."""
 
     def __init__(
@@ -62,9 +64,13 @@ class ReviewSession(SavesThroughStore):
         messages: list[str] | None = None,
         annotations: Mapping[str, Annotations] | None = None,
         clock: Callable[[], float] = time.monotonic,
+        units: Mapping[str, Unit] | None = None,
+        min_agree: int | None = None,
     ) -> None:
         """``annotations``: doc_id -> the annotators' records of it (the merge's input), whose
-        links decisions carry (``review_links``); without them, links that still hold stay."""
+        links decisions carry (``review_links``); without them, links that still hold stay.
+        ``units`` (the compared documents) and ``min_agree`` (the gold file's rule) serve
+        ``merge_anew``."""
         self.corpus = corpus
         self.scheme = scheme
         self.store = store
@@ -72,6 +78,8 @@ class ReviewSession(SavesThroughStore):
         self.now = now
         self.messages = messages or []
         self.annotations = annotations or {}
+        self.units = units or {}
+        self.min_agree = min_agree
         # A plain mapping (every record made) is held as it is; ``open_review`` gives records
         # made as the walk reaches them.
         self.records = (
@@ -80,7 +88,7 @@ class ReviewSession(SavesThroughStore):
         self.doc_ids = sorted(records, key=corpus.position)
         self.order = ConflictOrder(self.doc_ids, self.records, scheme)
         self._relay = relay or StatusRelay()
-        self._undo: list[tuple[Place, GoldRecord]] = []
+        self._undo: list[UndoStep] = []
         self._earlier = EarlierDecisions(store, self.records)
         self._documents: dict[str, Document] = {}
         self._notices: list[str] = []
@@ -323,7 +331,7 @@ class ReviewSession(SavesThroughStore):
         before = self.records[place.doc_id]
         key = self.order.key(place.doc_id, conflict)
         settled = settle(before, place.conflict_id)
-        self._undo.append((place, before))
+        self._undo.append((place, before, None))
         self.save(settled)
         self.editing = False
         self.current = self.order.after(key)
@@ -344,14 +352,16 @@ class ReviewSession(SavesThroughStore):
         earlier session's); None when there was none."""
         if not self._undo:
             return self._undo_earlier()
-        place, before = self._undo.pop()
+        place, before, said = self._undo.pop()
         self.save(before)
         self.editing = False
-        self.current = place
+        self.current = place if place is not None else self.order.after(None)
         # Said as the earlier sessions' undo says it: an undo that jumped to another
         # document left the reviewer guessing what it had undone (a trial).
-        self._notices.append(f"undid: {place.doc_id} {place.conflict_id} is open again")
-        return place
+        if said is None and place is not None:
+            said = f"undid: {place.doc_id} {place.conflict_id} is open again"
+        self._notices.extend([said] if said else [])
+        return self.current
 
     @property
     def can_undo(self) -> bool:

@@ -99,6 +99,8 @@ def open_review(
         relay=relay,
         messages=[*store.messages, *resume.messages, *_comparison_messages(comparison)],
         annotations={unit.doc_id: unit.records for unit in comparison.units},
+        units={unit.doc_id: unit for unit in comparison.units},
+        min_agree=resume.min_agree,
     )
     session.messages.insert(
         0,
@@ -286,8 +288,8 @@ class _Resume:
             self.messages.append(
                 f"{output}: {len(stood)} document(s) have review decisions and their "
                 f"annotators' records changed since the merge (first: {doc_id}, {_whose(who)}): "
-                "their gold lines stand; to take the changes, undo those decisions (ctrl+z) and "
-                "open the review again, or review into a new gold file"
+                "their gold lines stand; to take the changes, merge such a document anew (l, then "
+                "ctrl+r twice on it: its decisions are dropped)"
             )
         if regrouped:
             first = regrouped[0]

@@ -72,6 +72,10 @@ class ReviewRecords(Mapping[str, GoldRecord]):
         """How many conflicts the document has open (without making its record)."""
         return self._counts[doc_id][0]
 
+    def done(self, doc_id: str) -> bool:
+        """Whether the document's record is done (without making it)."""
+        return self._counts[doc_id][1]
+
     def put(self, record: GoldRecord) -> None:
         """The document's record from now on (a decision); the counts follow."""
         old_conflicts, old_done = self._counts[record.doc_id]

@@ -37,6 +37,7 @@ REVIEW_BINDINGS: list[BindingType] = [
     Binding("ctrl+z", "undo", "Undo the last decision", show=False),
     Binding("left_square_bracket", "scroll_versions(-1)", _SCROLL, key_display="[", show=False),
     Binding("right_square_bracket", "scroll_versions(1)", _SCROLL, key_display="]", show=False),
+    Binding("l", "documents", "Documents: go to one, or merge one anew", show=False),
     Binding("N", "show_notes", "Show the annotators' notes on this document", show=False),
     Binding("question_mark", "help", "Help", key_display="?"),
     Binding("q", "quit", "Quit"),
@@ -51,6 +52,8 @@ def in_force(action: str, session: ReviewSession, article_is_current: bool) -> b
         return session.editing and article_is_current
     if action == "cancel_edit":
         return session.editing
+    if action == "documents":
+        return not session.editing
     conflict = session.conflict
     on_span = conflict is not None and conflict.get("kind") == "span"
     if action == "edit" and (not article_is_current or not on_span):

@@ -173,6 +173,8 @@ class ConflictPanel(Static):
         if done < total:
             out.append(f"{total - done} still lack a required field.\n", style="yellow")
         out.append(f"\nThe gold file: {session.store.journal}\n")
+        out.append("l lists the documents (ctrl+r twice there merges one anew, to decide it ")
+        out.append("again).\n")
         out.append("q quits (everything is saved first).", style="dim")
         return out
 

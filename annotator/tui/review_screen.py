@@ -39,6 +39,7 @@ from annotator.tui.keys import with_label_keys
 from annotator.tui.messages import DocumentLoaded, LoadFailed
 from annotator.tui.review_article import ReviewArticle
 from annotator.tui.review_bindings import REVIEW_BINDINGS, in_force
+from annotator.tui.review_doc_list import Chosen, ReviewDocListScreen
 from annotator.tui.review_field_edit import FieldEditScreen
 from annotator.tui.review_help import review_key_sections
 from annotator.tui.review_items_edit import ItemsEditScreen
@@ -379,6 +380,16 @@ class ReviewScreen(Screen[None]):
 
     def action_scroll_versions(self, step: int) -> None:
         self.query_one(VersionsBox).scroll_versions(step)
+
+    def action_documents(self) -> None:
+        entries = self.session.document_entries()
+        self.app.push_screen(ReviewDocListScreen(entries, self.session.doc_id), self._chosen)
+
+    def _chosen(self, chosen: Chosen) -> None:
+        if chosen is not None:
+            what, doc_id = chosen
+            clear(self)  # what the toasts said was of the document left
+            self._decide("merge_anew" if what == "anew" else "go_to_document", doc_id)
 
     def action_show_notes(self) -> None:
         record = self.session.record

@@ -1,0 +1,128 @@
+"""The review's documents: the list a reviewer picks from, and merging one anew.
+
+A review walks open conflicts only, so a settled document is out of its reach: a trial's
+reviewer, told that an annotator had changed a document reviewed before, had to undo 17
+decisions (12 of them in other documents) to take the change, and could not go back to a
+conflict settled by mistake without undoing every decision after it. INCEpTION's curation
+reopens one document.
+
+``document_entries`` lists every document under review with its open conflicts and status,
+from the counts the review keeps (no record is made). ``merge_anew`` replaces a document's
+gold record by a fresh merge of its annotators' records as they are now (``merge``'s rule, the
+gold file's ``--min-agree``): its review decisions are dropped, its conflicts open again. It is
+saved like a decision, and ctrl+z puts the record before it back, decisions and all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from annotator.core.compare import Unit
+from annotator.core.merge import merge_units
+from annotator.core.models import GoldRecord
+from annotator.core.review_records import ReviewRecords
+from annotator.core.review_views import Place
+from annotator.core.review_walk import ConflictOrder
+from annotator.core.scheme import Scheme
+from annotator.core.session_edits import Refused
+
+# Compared without these: every save changes them.
+_SAVED_ANEW = {"annotator", "updated_at", "seconds_spent"}
+
+
+@dataclass(frozen=True)
+class ReviewEntry:
+    """A document as the review's list shows it."""
+
+    doc_id: str
+    position: int  # in the walk's (corpus) order, from 0
+    conflicts: int  # open
+    done: bool
+
+
+# What ctrl+z puts back: where the review goes, the record, and what to say (None: the
+# decision's own words, "… is open again").
+UndoStep = tuple[Place | None, GoldRecord, str | None]
+
+
+class ReviewDocuments:
+    """Mixed into ``ReviewSession``: its documents, and merging one anew."""
+
+    doc_ids: list[str]
+    records: ReviewRecords
+    order: ConflictOrder
+    scheme: Scheme
+    reviewer: str
+    min_agree: int | None
+    units: Mapping[str, Unit]
+    current: Place | None
+    editing: bool
+    _undo: list[UndoStep]
+    _notices: list[str]
+
+    def save(self, record: GoldRecord) -> None:
+        raise NotImplementedError
+
+    def document_entries(self) -> list[ReviewEntry]:
+        """Every document under review, in the walk's order."""
+        records = self.records
+        return [
+            ReviewEntry(doc_id, position, records.conflicts(doc_id), records.done(doc_id))
+            for position, doc_id in enumerate(self.doc_ids)
+        ]
+
+    def go_to_document(self, doc_id: str) -> Place | None:
+        """Make the document's first open conflict current; refused (saying what ctrl+r
+        does) when it has none."""
+        if doc_id not in self.records:
+            raise Refused(f"{doc_id} is not under review")
+        if not self.records.conflicts(doc_id):
+            state = "done" if self.records.done(doc_id) else "in progress"
+            raise Refused(
+                f"{doc_id} has no open conflict ({state}): ctrl+r in the list merges it anew "
+                "to decide it again"
+            )
+        self.editing = False
+        self.current = self.order.in_document(doc_id)[0][1]
+        return self.current
+
+    def merge_anew(self, doc_id: str) -> Place | None:
+        """Replace the document's gold record by a fresh merge of its annotators' records
+        (see the module docstring) and make its first open conflict current."""
+        unit = self.units.get(doc_id)
+        if unit is None:
+            raise Refused(f"{doc_id}: its annotators' records are not compared in this review")
+        before = self.records[doc_id]
+        (merged,) = merge_units([unit], self.scheme, self.reviewer, self.min_agree)
+        if _content(merged) == _content(before):
+            raise Refused(f"{doc_id} is as a merge makes it: nothing to merge anew")
+        self.editing = False
+        self._undo.append((self.current, before, _undone_notice(before)))
+        # The time spent on the document stays spent.
+        self.save(merged.model_copy(update={"seconds_spent": before.seconds_spent}))
+        opened = self.order.in_document(doc_id)
+        if opened:
+            self.current = opened[0][1]
+        elif self.current is not None and self.current.doc_id == doc_id:
+            self.current = self.order.after(None)
+        now = _state(merged)
+        self._notices.append(
+            f"merged {doc_id} anew from its annotators' records: {now} (before: "
+            f"{_state(before)}); ctrl+z puts the record before back"
+        )
+        return self.current
+
+
+def _content(record: GoldRecord) -> dict[str, object]:
+    return record.model_dump(exclude=_SAVED_ANEW)
+
+
+def _state(record: GoldRecord) -> str:
+    if record.conflicts:
+        return f"{len(record.conflicts)} conflict(s) open"
+    return "done" if record.status == "done" else "in progress"
+
+
+def _undone_notice(before: GoldRecord) -> str:
+    return f"undid: merging {before.doc_id} anew; its record before is back ({_state(before)})"

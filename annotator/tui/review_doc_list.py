@@ -1,0 +1,135 @@
+"""The review's document list (``l``): every document under review with its open conflicts;
+enter goes to one's first conflict, ctrl+r twice merges one anew (its decisions dropped) to
+decide it again. It dismisses with ``(what, doc_id)``: ``("open", …)`` or ``("anew", …)``."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from annotator.core.review_documents import ReviewEntry
+
+Chosen = tuple[str, str] | None
+
+_TITLE = (
+    "Documents: {left} of {total} with open conflicts · enter: go to its first conflict · "
+    "ctrl+r twice: merge it anew to decide it again (its decisions are dropped; ctrl+z puts "
+    "them back) · escape closes\ntype to filter by id or state (open, done, started)"
+)
+
+
+def _state(entry: ReviewEntry) -> tuple[str, str]:
+    """The entry's state as the list says it, and its style."""
+    if entry.conflicts:
+        return f"{entry.conflicts} open", "yellow"
+    return ("✓ done", "green") if entry.done else ("✎ started", "")
+
+
+class ReviewDocListScreen(ModalScreen[Chosen]):
+    """Every document under review; type to filter (see the module docstring)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close"),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("pagedown", "move(10)", "Page down", show=False),
+        Binding("pageup", "move(-10)", "Page up", show=False),
+        Binding("ctrl+r", "merge_anew", "Merge anew", priority=True),
+    ]
+
+    def __init__(self, entries: list[ReviewEntry], current: str | None) -> None:
+        super().__init__()
+        self.entries = entries
+        self.current = current
+        self._asked: str | None = None  # the document the first ctrl+r asked about
+
+    def compose(self) -> ComposeResult:
+        left = sum(1 for entry in self.entries if entry.conflicts)
+        with Vertical(id="doclist-box"):
+            yield Label(
+                _TITLE.format(left=left, total=len(self.entries)), classes="title", id="doc-title"
+            )
+            yield Input(placeholder="filter", id="doc-filter")
+            yield OptionList(id="doc-options")
+
+    def on_mount(self) -> None:
+        self._fill("")
+        self.query_one("#doc-filter", Input).focus()
+
+    def _fill(self, query: str) -> None:
+        options = self.query_one("#doc-options", OptionList)
+        words = query.lower().split()
+        chosen = [
+            entry
+            for entry in self.entries
+            if all(word in f"{entry.doc_id} {_state(entry)[0]}".lower() for word in words)
+        ]
+        rows = []
+        for entry in chosen:
+            state, style = _state(entry)
+            line = Text(f"{entry.position + 1:>4}  ", style="dim")
+            line.append(f"{state:<10} ", style=style)
+            line.append(entry.doc_id, style="bold" if entry.doc_id == self.current else "")
+            rows.append(Option(line, id=entry.doc_id))
+        options.set_options(rows)
+        if rows:
+            ids = [entry.doc_id for entry in chosen]
+            options.highlighted = ids.index(self.current) if self.current in ids else 0
+
+    def _highlighted(self) -> str | None:
+        option = self.query_one("#doc-options", OptionList).highlighted_option
+        return option.id if option is not None else None
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+        self._forget_the_question()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        doc_id = self._highlighted()
+        if doc_id is not None:
+            self.dismiss(("open", doc_id))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self.dismiss(("open", event.option.id))
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one("#doc-options", OptionList)
+        if options.option_count:
+            current = options.highlighted or 0
+            options.highlighted = max(0, min(options.option_count - 1, current + step))
+        self._forget_the_question()
+
+    def action_merge_anew(self) -> None:
+        doc_id = self._highlighted()
+        if doc_id is None:
+            return
+        if self._asked == doc_id:
+            self.dismiss(("anew", doc_id))
+            return
+        # Asked first: it drops the document's decisions (ctrl+z in the review brings them
+        # back, but a reviewer should not need it for a slip of one key).
+        self._asked = doc_id
+        self.query_one("#doc-title", Label).update(
+            f"ctrl+r again merges {doc_id} anew from its annotators' records: its review "
+            "decisions are dropped and its conflicts open again (ctrl+z in the review puts "
+            "them back) · escape: no"
+        )
+
+    def _forget_the_question(self) -> None:
+        if self._asked is not None:
+            self._asked = None
+            left = sum(1 for entry in self.entries if entry.conflicts)
+            self.query_one("#doc-title", Label).update(
+                _TITLE.format(left=left, total=len(self.entries))
+            )
+
+    def action_close(self) -> None:
+        self.dismiss(None)
