@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from annotate_helpers import press, toasts, wait_for
-from test_review_keys import drive, gold, review_of_two, screen_of, shown, status_line
+from test_review_keys import drive, gold, review_of_two, shown, status_line
 from textual.pilot import Pilot
 from textual.widgets import Label, OptionList
 
