@@ -11,11 +11,13 @@ import orjson
 import pytest
 
 from annotator.core.review_documents import ReviewEntry
+from annotator.core.review_open import open_review
 from annotator.core.review_views import Place
 from annotator.core.session_edits import Refused
 from tests.test_agreement_data import record
 from tests.test_review_session_data import (
     assert_valid,
+    fixed_now,
     gold_lines,
     latest,
     open_it,
@@ -145,3 +147,33 @@ def test_the_review_lists_its_documents_and_goes_to_one(setup: dict[str, Path]) 
             session.go_to_document("d9")
     finally:
         assert session.close()
+
+
+def test_a_document_reviewed_from_other_annotators_is_merged_anew_from_those_compared_now(
+    setup: dict[str, Path],
+) -> None:
+    open_it(setup).close()  # gold from alice and bob
+    carol = setup["bob"].with_name("carol.jsonl")
+    lines = [orjson.loads(line) for line in setup["bob"].read_bytes().splitlines()]
+    carol.write_bytes(
+        b"".join(orjson.dumps({**line, "annotator": "carol"}) + b"\n" for line in lines)
+    )
+    session = open_review(
+        [setup["alice"], carol],
+        setup["corpus"],
+        setup["gold"],
+        "rita",
+        scheme_path=setup["scheme"],
+        now=fixed_now,
+    )
+    try:
+        assert (
+            f"{setup['gold']}: 2 document(s) were reviewed from other annotators than are "
+            "compared now (first: d1, from alice, bob); their gold lines stand: to start one "
+            "over from the annotators compared now, merge it anew (l, then ctrl+r twice on it)"
+        ) in session.messages
+        session.merge_anew("d1")
+        assert gold_now(session, setup, "d1")["sources"]["annotators"] == ["alice", "carol"]
+    finally:
+        assert session.close()
+    assert_valid(setup)

@@ -296,8 +296,9 @@ class _Resume:
             self.messages.append(
                 f"{output}: {len(regrouped)} document(s) were reviewed from other annotators "
                 f"than are compared now (first: {first}, from "
-                f"{', '.join(latest[first].facts.annotators)}); their gold lines stand: review "
-                "into a new gold file to start them over"
+                f"{', '.join(latest[first].facts.annotators)}); their gold lines stand: to "
+                "start one over from the annotators compared now, merge it anew (l, then ctrl+r "
+                "twice on it)"
             )
         if others:
             names = ", ".join(f"{name!r} ({count})" for name, count in sorted(others.items()))
