@@ -30,9 +30,13 @@ def test_taking_both_bounds_of_a_count_says_gold_now_overlaps(tmp_path: Path) ->
         ]
         counts = [(s.start, s.end) for s in session.records["d1"].spans if s.label == "count"]
         assert counts == [(13, 16), (13, 26)]  # both written: said, not refused
-        # Spans of other labels on the same words overlap without a word.
+        # The same words given two labels are said too (tests/test_review_label_taken.py).
         session.take_all()
-        assert session.take_notices() == ["settled c2: took every version"]
+        assert session.take_notices() == [
+            "settled c2: took every version",
+            "gold now holds “Ukraine” as actor and releasee: the same words carry two labels "
+            "(an export to conll or hf keeps one) · ctrl+z undoes",
+        ]
     finally:
         assert session.close()
 

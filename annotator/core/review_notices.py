@@ -4,7 +4,8 @@ Pure functions over the gold record before the decision (and the span drawn, or 
 after); the review session gathers their lines (``ReviewSession.take_notices``). Each decision
 is confirmed (the review moves on at once), and what it did to gold beyond what the panel
 showed is said, never left silent: the spans a drawn span left out and the value it was given,
-gold's spans a version was added beside, spans of one label that now overlap.
+gold's spans a version was added beside, spans of one label that now overlap, words that
+now carry two labels.
 """
 
 from __future__ import annotations
@@ -219,19 +220,48 @@ def _whose(names: list[str]) -> str:
 
 
 def overlap_notice(before: GoldRecord, after: GoldRecord) -> str | None:
-    """Spans a decision added that overlap another of their label in gold (None: none do).
-    Taking two versions that draw one count at other bounds is allowed, but an export to a
-    format of one tag per token (``conll``, ``hf``) then keeps only one of them: said when
-    it happens, not found out at export."""
+    """Spans a decision added that overlap another of their label in gold, or lie on the very
+    words of a span of another label (None: neither). Taking two versions that draw one count
+    at other bounds, or that give the same words two labels, is allowed, but an export to a
+    format of one tag per token (``conll``, ``hf``) then keeps only one of them: said when it
+    happens, not found out at export. Spans of other labels that only overlap (a count inside
+    the releasee it counts) are how a scheme nests, and go without a word."""
     known = {span.id for span in before.spans}
-    for added in after.spans:
-        if added.id in known:
-            continue
-        for _where, other in overlapping(after, added):
-            if other.label == added.label:
-                first, second = sorted([added, other], key=lambda span: (span.start, span.end))
-                return (
-                    f"gold now holds overlapping {added.label} spans {short(first.text)} and "
-                    f"{short(second.text)} (an export to conll or hf keeps one) · ctrl+z undoes"
-                )
+    said: list[str] = []
+    for found in (_same_label_overlap, _same_words_other_label):
+        for added in after.spans:
+            if added.id not in known and (line := found(after, added)) is not None:
+                said.append(f"{line} (an export to conll or hf keeps one)")
+                break
+    return "; ".join(said) + " · ctrl+z undoes" if said else None
+
+
+def _same_label_overlap(after: GoldRecord, added: Span) -> str | None:
+    for _where, other in overlapping(after, added):
+        if other.label == added.label:
+            first, second = sorted([added, other], key=lambda span: (span.start, span.end))
+            return (
+                f"gold now holds overlapping {added.label} spans {short(first.text)} and "
+                f"{short(second.text)}"
+            )
     return None
+
+
+def _same_words_other_label(after: GoldRecord, added: Span) -> str | None:
+    """A label conflict taken whole: ``t`` on alice's actor "Ukraine" and bob's releasee
+    "Ukraine" wrote both without a word (a trial), as the overlap above once was."""
+    labels = sorted(
+        {span.label for span in after.spans if (span.start, span.end) == (added.start, added.end)}
+    )
+    if len(labels) < 2:
+        return None
+    many = "two" if len(labels) == 2 else str(len(labels))
+    return (
+        f"gold now holds {short(added.text)} as {_joined(labels)}: the same words carry "
+        f"{many} labels"
+    )
+
+
+def _joined(words: list[str]) -> str:
+    """``actor and releasee``, ``actor, count and releasee`` (two words or more)."""
+    return f"{', '.join(words[:-1])} and {words[-1]}"
