@@ -57,13 +57,22 @@ def test_review_without_a_terminal_says_so_and_exits(tmp_path: Path) -> None:
     assert not gold.exists()  # refused before the gold file is made
 
 
-@pytest.mark.parametrize(
-    "argv", [["annotate", "corpus"], ["review", "a.jsonl", "--corpus", "c", "-o", "gold.jsonl"]]
-)
+REVIEW = ["review", "a.jsonl", "b.jsonl", "--corpus", "corpus.jsonl", "-o", "gold.jsonl"]
+
+
+@pytest.mark.parametrize("argv", [["annotate", "corpus"], [*REVIEW, "--reviewer", "rita"]])
 def test_output_to_a_pipe_is_refused_even_with_a_terminal_on_stdin(
     argv: list[str], tmp_path: Path
 ) -> None:
     """stdin a tty is not enough: the screen is drawn on stdout."""
+    # A review's request is checked first without a terminal: this one would open.
+    write_journal(
+        tmp_path / "a.jsonl", record("alice", spans=[span("s1", 0, 6, "actor")], form=FORM)
+    )
+    write_journal(tmp_path / "b.jsonl", record("bob", spans=[], form=FORM))
+    write_corpus(
+        tmp_path, {"d1": "Russia freed 146 prisoners and Ukraine freed 12 soldiers on Sunday."}
+    )
     probe = (
         "import sys\n"
         "sys.stdin.isatty = lambda: True\n"

@@ -10,19 +10,29 @@ from pathlib import Path
 
 from annotator.commands import require_terminal, run_screen, scheme_path_from
 from annotator.commands.annotate_cmd import login_name
+from annotator.core.errors import AnnotatorError
 
 
 def run(args: argparse.Namespace) -> int:
-    require_terminal("review")
+    files = [Path(name) for name in args.files]
+    corpus, output = Path(args.corpus), Path(args.output)
+    reviewer, scheme_path = args.reviewer or login_name(), scheme_path_from(args.scheme)
+    try:
+        require_terminal("review")
+    except AnnotatorError:
+        # A request that could never open the screen is refused for what is wrong with it
+        # (a journal given as -o, a corpus not there), not only for want of a terminal; read
+        # only, so nothing is locked or made.
+        from annotator.core.review_check import check_review
+
+        check_review(
+            files, corpus, output, reviewer, scheme_path=scheme_path, min_agree=args.min_agree
+        )
+        raise
     from annotator.core.review_open import open_review
 
     session = open_review(
-        [Path(name) for name in args.files],
-        Path(args.corpus),
-        Path(args.output),
-        args.reviewer or login_name(),
-        scheme_path=scheme_path_from(args.scheme),
-        min_agree=args.min_agree,
+        files, corpus, output, reviewer, scheme_path=scheme_path, min_agree=args.min_agree
     )
     # Textual is imported only here, so other commands never load it.
     from annotator.tui.review_app import ReviewApp

@@ -1,0 +1,140 @@
+"""A review's request checked without opening it: ``annotator review`` outside a terminal.
+
+Without a terminal the review screen cannot open, and the command used to say only that it
+needs one: a reviewer who ran it from a script, a pipe or CI with ``-o bob.jsonl`` (an
+annotator's journal) or a corpus that is not there learnt nothing of what was wrong until
+they sat at a terminal. ``check_review`` makes the refusals ``review_open.open_review`` makes
+before the screen, in its order and with its words, but reads only: the gold file is not
+locked, created, written nor cut (a torn last line is left where it is, and said on opening),
+so a request refused for want of a terminal leaves every file as it was.
+
+What only opening can tell is left to it: whether another review holds the gold file's lock.
+The refusals that come from the gold file are made here again (``open_review`` makes them in
+``GoldStore`` and its resume, which write as they read); tests/test_review_check.py holds each
+one to ``open_review``'s.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+from annotator.core.compare import collector_paused, load_comparison
+from annotator.core.corpus import open_corpus
+from annotator.core.errors import AnnotatorError
+from annotator.core.gold_store import LineFacts
+from annotator.core.goldfile import folder_of
+from annotator.core.journal import LineProblem, parse_record_line
+from annotator.core.merge import refuse_bad_request, refuse_gold_files, refuse_min_agree_over
+from annotator.core.models import GoldRecord, Record
+from annotator.core.record_check import gold_line_data
+from annotator.core.scheme import default_scheme_path, load_scheme
+
+
+def check_review(
+    files: list[Path],
+    corpus_path: Path,
+    output: Path,
+    reviewer: str,
+    *,
+    scheme_path: Path | None = None,
+    min_agree: int | None = None,
+) -> None:
+    """Refuse what ``open_review`` would refuse of this request (AnnotatorError, one line; a
+    UsageError for the command line itself), writing nothing (see the module docstring)."""
+    if not reviewer.strip():
+        raise AnnotatorError("the reviewer's name is empty: pass --reviewer NAME")
+    scheme = load_scheme(scheme_path if scheme_path is not None else default_scheme_path())
+    corpus = open_corpus(corpus_path)
+    refuse_bad_request(files, output, min_agree)
+    with collector_paused():
+        comparison = load_comparison(files, scheme, corpus)
+        refuse_gold_files(comparison, "review")
+        refuse_min_agree_over(min_agree, comparison)
+    _check_gold_file(output, min_agree)
+
+
+def _check_gold_file(output: Path, min_agree: int | None) -> None:
+    folder = folder_of(output)
+    created = not output.exists() or output.stat().st_size == 0
+    # Opening takes a lock file beside the gold file, and writes a new one in the folder.
+    if not os.access(folder, os.W_OK | os.X_OK):
+        said = "cannot write here" if created else "cannot open"
+        raise AnnotatorError(f"{output}: {said}: {os.strerror(errno.EACCES)}")
+    if created:
+        return
+    latest = _latest_facts(output)
+    _refuse_another_rule(output, latest, min_agree)
+
+
+def _latest_facts(output: Path) -> dict[str, LineFacts]:
+    """Each document's latest gold line's facts; damage and lines that are not gold refused
+    as ``GoldStore`` refuses them (damage first, then the first line that is not gold)."""
+    latest: dict[str, LineFacts] = {}
+    problems: list[LineProblem] = []
+    not_gold: int | None = None
+    try:
+        handle = output.open("rb")
+    except OSError as error:
+        raise AnnotatorError(f"{output}: cannot open: {error.strerror or error}") from None
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            complete = raw.endswith(b"\n")
+            line = raw[:-1] if complete else raw
+            if not line.strip():
+                continue
+            found = _line_facts(line, number)
+            if isinstance(found, LineFacts):
+                latest[found.doc_id] = found
+            elif found is None:
+                not_gold = not_gold or number
+            elif complete:
+                problems += found
+            # else: a torn last line, which opening sets aside: not a refusal
+    if problems:
+        more = len(problems) - 1
+        extra = f" (and {more} more; run `annotator validate {output}`)" if more else ""
+        raise AnnotatorError(problems[0].format(output) + extra)
+    if not_gold is not None:
+        raise AnnotatorError(
+            f"{output}:{not_gold}: not a gold record (no sources): is this an "
+            "annotator's journal? give the gold file with -o"
+        )
+    return latest
+
+
+def _line_facts(line: bytes, number: int) -> LineFacts | list[LineProblem] | None:
+    """A gold line's facts; None for a valid record that is not gold; else its problems."""
+    data = gold_line_data(line)
+    if data is not None:
+        return LineFacts.of_data(data)
+    found = parse_record_line(line, number)
+    if isinstance(found, GoldRecord):
+        return LineFacts.of_record(found)
+    if isinstance(found, Record):
+        return None
+    return found
+
+
+def _refuse_another_rule(output: Path, latest: dict[str, LineFacts], min_agree: int | None) -> None:
+    """A resume by another rule than the gold file was merged by (``sources.min_agree``)."""
+    kept = {facts.min_agree for facts in latest.values()} - {None}
+    said = ", ".join(sorted(_rule_words(rule) for rule in kept))
+    if len(kept) > 1:
+        raise AnnotatorError(
+            f"{output}: its documents were merged by different rules ({said}); "
+            "review into a new gold file (-o NEW.jsonl)"
+        )
+    if kept and min_agree is not None:
+        (rule,) = kept
+        if min_agree != rule:
+            option = f"--min-agree {rule}" if isinstance(rule, int) else "no --min-agree"
+            raise AnnotatorError(
+                f"{output} was merged with {said}, not --min-agree {min_agree}: resume it "
+                f"with {option}, or review into a new gold file (-o NEW.jsonl)"
+            )
+
+
+def _rule_words(rule: int | str | None) -> str:
+    return f"--min-agree {rule}" if isinstance(rule, int) else "every annotator agreeing"
