@@ -281,7 +281,16 @@ def _diff(
             raise AnnotatorError(_why_not_compared(comparison, doc_id, file_a, file_b))
         comparison.units = units
         comparison.excluded = [item for item in comparison.excluded if item.doc_id == doc_id]
+        comparison.notes = [note for note in comparison.notes if not note.startswith(NOT_DONE)]
     return differences(comparison, scheme, first, second, context)
+
+
+# The start of ``load_comparison``'s note on records not done. With ``--doc`` it can name only
+# other documents (the one diffed is done by both annotators, or refused), and a trial's
+# reviewer read "carol 1 skipped (08-…)" under a diff of 07 as a word about 07: it is left
+# out then. The other notes are on the journals themselves (a torn last line, a gold file) and
+# stay. tests/test_diff_doc_notes.py fails if the note's words change.
+NOT_DONE = "records not done are not compared:"
 
 
 def _why_not_compared(comparison: Comparison, doc_id: str, file_a: Path, file_b: Path) -> str:
