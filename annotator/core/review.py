@@ -31,24 +31,23 @@ from annotator.core.compare import Unit
 from annotator.core.corpus import Corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.merge import utc_now
-from annotator.core.models import Document, GoldRecord, Span
+from annotator.core.models import Document, GoldRecord
+from annotator.core.review_by_hand import ReviewByHand
 from annotator.core.review_documents import ReviewDocuments, UndoStep
 from annotator.core.review_history import EarlierDecisions
 from annotator.core.review_links import Annotations
-from annotator.core.review_notices import drawn_notice, overlap_notice, taken_notice
+from annotator.core.review_notices import overlap_notice, taken_notice
 from annotator.core.review_records import ReviewRecords
-from annotator.core.review_typed import Typed, settle_typed
 from annotator.core.review_views import ConflictView, Place, describe, version_marks
 from annotator.core.review_walk import ConflictOrder, OrderKey
 from annotator.core.saving import SavesThroughStore, StatusRelay
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
-from annotator.core.spans import SnapMode
 from annotator.core.store import Store
 from annotator.core.timer import ActiveTimer
 
 
-class ReviewSession(ReviewDocuments, SavesThroughStore):
+class ReviewSession(ReviewDocuments, ReviewByHand, SavesThroughStore):
     """The gold records of the compared documents and the reviewer's walk through them."""
 
     def __init__(
@@ -268,55 +267,6 @@ class ReviewSession(ReviewDocuments, SavesThroughStore):
             ),
             lambda _record, cid: f"settled {cid}: rejected every version",
         )
-
-    def settle_typed(self, typed: Typed) -> Place | None:
-        """Settle the current field conflict with a typed value, or a group's with one item
-        written by hand (``review_typed``: a ``BadValue`` names the input that is wrong)."""
-        return self._decide(
-            lambda record, cid: settle_typed(
-                record, cid, typed, self.scheme, self.annotations.get(record.doc_id)
-            )
-        )
-
-    def begin_edit(self) -> None:
-        """Start drawing the span that settles the current (span) conflict."""
-        conflict = self.conflict
-        if conflict is None:
-            raise Refused("every conflict is settled")
-        if conflict.get("kind") != "span":
-            raise Refused(
-                f"{conflict.get('path')} is a form field: take one of its versions "
-                f"(1–{len(conflict['versions'])}) or type its value"
-            )
-        self.editing = True
-
-    def cancel_edit(self) -> None:
-        self.editing = False
-
-    def edit(self, start: int, end: int, label: str, mode: SnapMode = "token") -> Span:
-        """Settle the current span conflict with ``start``..``end`` labelled ``label``."""
-        document = self.document()
-        drawn: list[Span] = []
-
-        def settle(record: GoldRecord, conflict_id: str) -> GoldRecord:
-            settled, span = decide.settle_with_span(
-                record,
-                conflict_id,
-                document.text,
-                start,
-                end,
-                label,
-                self.scheme,
-                doc_date=document.meta.get("date"),
-                mode=mode,
-                annotations=self.annotations.get(record.doc_id),
-            )
-            drawn.append(span)
-            self._notices.append(drawn_notice(record, conflict_id, span, self.scheme))
-            return settled
-
-        self._decide(settle)
-        return drawn[0]
 
     def _decide(
         self,

@@ -100,7 +100,7 @@ def take(
     chosen = [versions[index] for index in indexes]
     if conflict.get("kind") == "span":
         _refuse_differing_values(record, conflict, chosen)
-        return _take_spans(record, conflict, chosen, scheme, annotations)
+        return take_spans(record, conflict, chosen, scheme, annotations)
     return _take_field(record, conflict, chosen, scheme, annotations)
 
 
@@ -134,7 +134,7 @@ def _refuse_differing_values(
         )
 
 
-def _take_spans(
+def take_spans(
     record: GoldRecord,
     conflict: Conflict,
     chosen: list[dict[str, Any]],
@@ -195,6 +195,20 @@ def can_take_all(conflict: Conflict, scheme: Scheme) -> bool:
         return True
     field = scheme.field(conflict.get("path") or "")
     return field is not None and field.type in ("group", "list")
+
+
+def value_conflict_span(conflict: Conflict) -> dict[str, Any] | None:
+    """The span a conflict's versions give different values (its first version's), when the
+    versions differ in value only: one span each, at one place under one label."""
+    if conflict.get("kind") != "span":
+        return None
+    versions = conflict.get("versions") or []
+    bodies = [body for version in versions for body in version.get("spans") or []]
+    places = {(body["start"], body["end"], body["label"]) for body in bodies}
+    # Each version one span (a version that marked nothing there is no value to type).
+    if len(places) != 1 or any(len(version.get("spans") or []) != 1 for version in versions):
+        return None
+    return dict(bodies[0])
 
 
 def can_reject(record: GoldRecord, conflict: Conflict, scheme: Scheme) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from annotator.core.models import GoldRecord
-from annotator.core.review_decisions import can_reject, can_take_all
+from annotator.core.review_decisions import can_reject, can_take_all, value_conflict_span
 from annotator.core.scheme import Scheme
 
 
@@ -55,6 +55,8 @@ class ConflictView:
     # its annotators marked beyond them, so "marked nothing here" read as if they had marked
     # nothing when they had marked what is gold (``--min-agree``).
     gold_spans: tuple[dict[str, Any], ...] = ()
+    # Span conflicts whose versions differ in the value only: ``v`` types it.
+    value_typed: bool = False
 
 
 def describe(
@@ -95,6 +97,7 @@ def describe(
         can_reject=can_reject(record, conflict, scheme),
         gold_value=record.form.get(path) if isinstance(path, str) else None,
         gold_spans=gold_spans,
+        value_typed=value_conflict_span(conflict) is not None,
     )
 
 

@@ -13,7 +13,16 @@ from textual.binding import Binding, BindingType
 from annotator.core.review import ReviewSession
 from annotator.core.review_decisions import is_group_conflict
 
-_DECISIONS = {"take", "take_letter", "take_all", "reject_all", "edit", "type_value", "edit_items"}
+_DECISIONS = {
+    "take",
+    "take_letter",
+    "take_all",
+    "reject_all",
+    "edit",
+    "type_value",
+    "edit_items",
+    "type_span_value",
+}
 _SCROLL = "Scroll the conflict's versions up / down (its frame says when more are hidden)"
 CHAR_MODE = "Character mode (keep the drawn span's exact characters) on / off"
 
@@ -30,6 +39,7 @@ REVIEW_BINDINGS: list[BindingType] = [
     Binding("e", "edit", "Draw span"),
     Binding("e", "type_value", "Type value"),
     Binding("e", "edit_items", "Edit items"),
+    Binding("v", "type_span_value", "Type the span's value", show=False),
     Binding("escape", "cancel_edit", "Cancel drawing"),
     Binding("c", "toggle_char_mode", CHAR_MODE, show=False),
     Binding("n", "next_conflict", "Next", show=False),
@@ -63,6 +73,8 @@ def in_force(action: str, session: ReviewSession, article_is_current: bool) -> b
     if action == "type_value" and (conflict is None or on_span or on_group):
         return False
     if action == "edit_items" and not on_group:
+        return False
+    if action == "type_span_value" and session.span_value_to_type() is None:
         return False
     if action in _DECISIONS:
         return not session.editing and not session.finished

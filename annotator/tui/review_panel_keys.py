@@ -33,6 +33,8 @@ def settle_key_rows(scheme: Scheme, view: ConflictView, char_mode: bool) -> list
         # missing r in the list tried it anyway.
         reason = f"not here: {view.path} is required"
         rows.append(KeyRow("r", reason, reason))
+    if view.value_typed:
+        rows.append(KeyRow("v", "type the value by hand", "value"))
     if view.kind == "span":
         # The mode outlasts a drawing: said here, where e is, as in the status line.
         if char_mode:

@@ -25,24 +25,20 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.notifications import SeverityLevel
-from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static, TextArea
 from textual.worker import get_current_worker
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Document
 from annotator.core.review import ReviewSession
-from annotator.core.review_decisions import is_group_conflict
 from annotator.core.review_views import notes_authors
 from annotator.tui.form_panel import Legend
 from annotator.tui.keys import with_label_keys
 from annotator.tui.messages import DocumentLoaded, LoadFailed
 from annotator.tui.review_article import ReviewArticle
 from annotator.tui.review_bindings import REVIEW_BINDINGS, in_force
-from annotator.tui.review_doc_list import Chosen, ReviewDocListScreen
-from annotator.tui.review_field_edit import FieldEditScreen
+from annotator.tui.review_editors import ReviewEditors
 from annotator.tui.review_help import review_key_sections
-from annotator.tui.review_items_edit import ItemsEditScreen
 from annotator.tui.review_layout import layout_classes
 from annotator.tui.review_notes import NotesLine, NotesScreen
 from annotator.tui.review_panel import ConflictPanel
@@ -65,7 +61,7 @@ def review_screen_for(session: ReviewSession) -> ReviewScreen:
     return with_label_keys(ReviewScreen, session.scheme)(session)
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(ReviewEditors):
     BINDINGS: ClassVar[list[BindingType]] = REVIEW_BINDINGS
 
     def __init__(self, session: ReviewSession) -> None:
@@ -306,28 +302,6 @@ class ReviewScreen(Screen[None]):
         self.select_region()
         self.redraw()
 
-    def action_edit_items(self) -> None:
-        self.action_type_value()
-
-    def action_type_value(self) -> None:
-        conflict = self.session.conflict
-        if conflict is None or conflict.get("kind") == "span":
-            return  # e draws a span there (reached from the palette only)
-        kind = ItemsEditScreen if is_group_conflict(conflict, self.scheme) else FieldEditScreen
-        try:
-            editor: ModalScreen[bool] = kind(self.scheme, conflict, self.session.settle_typed)
-        except AnnotatorError as error:
-            self.tell(str(error), severity="warning")
-            return
-        self.add_class("-editing")
-        self.app.push_screen(editor, self._typed)
-
-    def _typed(self, settled: bool | None) -> None:
-        self.remove_class("-editing")
-        if settled:
-            self.show_notices()
-            self.show_current()
-
     def action_cancel_edit(self) -> None:
         self.session.cancel_edit()
         self.select_region()
@@ -380,16 +354,6 @@ class ReviewScreen(Screen[None]):
 
     def action_scroll_versions(self, step: int) -> None:
         self.query_one(VersionsBox).scroll_versions(step)
-
-    def action_documents(self) -> None:
-        entries = self.session.document_entries()
-        self.app.push_screen(ReviewDocListScreen(entries, self.session.doc_id), self._chosen)
-
-    def _chosen(self, chosen: Chosen) -> None:
-        if chosen is not None:
-            what, doc_id = chosen
-            clear(self)  # what the toasts said was of the document left
-            self._decide("merge_anew" if what == "anew" else "go_to_document", doc_id)
 
     def action_show_notes(self) -> None:
         record = self.session.record

@@ -1,0 +1,115 @@
+"""Settling a conflict by hand (mixed into ``ReviewSession``): a value typed for a field or a
+group's items (``review_typed``), a span drawn (``review_decisions.settle_with_span``), or a
+span's value typed (``review_span_value``) when no annotator gave the right one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from annotator.core import review_decisions as decide
+from annotator.core.models import Document, GoldRecord, Span
+from annotator.core.review_decisions import short, value_conflict_span, value_text
+from annotator.core.review_links import Annotations
+from annotator.core.review_notices import drawn_notice
+from annotator.core.review_span_value import settle_span_value
+from annotator.core.review_typed import Typed, settle_typed
+from annotator.core.review_views import Place
+from annotator.core.scheme import Scheme
+from annotator.core.session_edits import Refused
+from annotator.core.spans import SnapMode
+
+
+class ReviewByHand:
+    """What ``ReviewSession`` settles with what the reviewer types or draws."""
+
+    scheme: Scheme
+    annotations: Mapping[str, Annotations]
+    editing: bool
+    _notices: list[str]
+
+    @property
+    def conflict(self) -> dict[str, Any] | None:
+        raise NotImplementedError
+
+    def document(self, doc_id: str | None = None) -> Document:
+        raise NotImplementedError
+
+    def _decide(
+        self,
+        settle: Callable[[GoldRecord, str], GoldRecord],
+        said: Callable[[GoldRecord, str], str] | None = None,
+    ) -> Place | None:
+        raise NotImplementedError
+
+    def settle_typed(self, typed: Typed) -> Place | None:
+        """Settle the current field conflict with a typed value, or a group's with one item
+        written by hand (``review_typed``: a ``BadValue`` names the input that is wrong)."""
+        return self._decide(
+            lambda record, cid: settle_typed(
+                record, cid, typed, self.scheme, self.annotations.get(record.doc_id)
+            )
+        )
+
+    def begin_edit(self) -> None:
+        """Start drawing the span that settles the current (span) conflict."""
+        conflict = self.conflict
+        if conflict is None:
+            raise Refused("every conflict is settled")
+        if conflict.get("kind") != "span":
+            raise Refused(
+                f"{conflict.get('path')} is a form field: take one of its versions "
+                f"(1–{len(conflict['versions'])}) or type its value"
+            )
+        self.editing = True
+
+    def cancel_edit(self) -> None:
+        self.editing = False
+
+    def edit(self, start: int, end: int, label: str, mode: SnapMode = "token") -> Span:
+        """Settle the current span conflict with ``start``..``end`` labelled ``label``."""
+        document = self.document()
+        drawn: list[Span] = []
+
+        def settle(record: GoldRecord, conflict_id: str) -> GoldRecord:
+            settled, span = decide.settle_with_span(
+                record,
+                conflict_id,
+                document.text,
+                start,
+                end,
+                label,
+                self.scheme,
+                doc_date=document.meta.get("date"),
+                mode=mode,
+                annotations=self.annotations.get(record.doc_id),
+            )
+            drawn.append(span)
+            self._notices.append(drawn_notice(record, conflict_id, span, self.scheme))
+            return settled
+
+        self._decide(settle)
+        return drawn[0]
+
+    def settle_span_value(self, raw: str) -> Place | None:
+        """Settle the current conflict over a span's value with the value typed."""
+
+        def settle(record: GoldRecord, conflict_id: str) -> GoldRecord:
+            body = value_conflict_span(decide.find_conflict(record, conflict_id)) or {}
+            settled = settle_span_value(
+                record, conflict_id, raw, self.scheme, self.annotations.get(record.doc_id)
+            )
+            place = (body.get("start"), body.get("end"), body.get("label"))
+            span = next(s for s in settled.spans if (s.start, s.end, s.label) == place)
+            self._notices.append(
+                f"settled {conflict_id}: {span.id} {span.label} {short(span.text)} = "
+                f"{value_text(span.value)} (typed)"
+            )
+            return settled
+
+        return self._decide(settle)
+
+    def span_value_to_type(self) -> dict[str, Any] | None:
+        """The current conflict's span when its versions differ in its value only (``v``)."""
+        conflict = self.conflict
+        return value_conflict_span(conflict) if conflict is not None else None

@@ -1,0 +1,80 @@
+"""The review screen's editors and its document list (mixed into ``ReviewScreen``): the
+screens it opens over itself to type a field's value or a group's items (``e``), a span's value
+(``v``), and to pick a document (``l``), and what it does with what they give back."""
+
+from __future__ import annotations
+
+from textual.notifications import SeverityLevel
+from textual.screen import ModalScreen, Screen
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.review import ReviewSession
+from annotator.core.review_decisions import is_group_conflict
+from annotator.core.scheme import Scheme
+from annotator.tui.review_doc_list import Chosen, ReviewDocListScreen
+from annotator.tui.review_field_edit import FieldEditScreen
+from annotator.tui.review_items_edit import ItemsEditScreen
+from annotator.tui.review_span_value_edit import SpanValueScreen
+from annotator.tui.review_toasts import clear
+
+
+class ReviewEditors(Screen[None]):
+    """The review screen's actions that open a screen over it (see the module docstring)."""
+
+    session: ReviewSession
+    scheme: Scheme
+
+    def tell(
+        self, message: str, *, severity: SeverityLevel = "information", timeout: float | None = None
+    ) -> None:
+        raise NotImplementedError
+
+    def show_notices(self) -> None:
+        raise NotImplementedError
+
+    def show_current(self, select: bool = True) -> None:
+        raise NotImplementedError
+
+    def _decide(self, decision: str, *args: object) -> None:
+        raise NotImplementedError
+
+    def action_edit_items(self) -> None:
+        self.action_type_value()
+
+    def action_type_value(self) -> None:
+        conflict = self.session.conflict
+        if conflict is None or conflict.get("kind") == "span":
+            return  # e draws a span there (reached from the palette only)
+        kind = ItemsEditScreen if is_group_conflict(conflict, self.scheme) else FieldEditScreen
+        try:
+            editor: ModalScreen[bool] = kind(self.scheme, conflict, self.session.settle_typed)
+        except AnnotatorError as error:
+            self.tell(str(error), severity="warning")
+            return
+        self.add_class("-editing")
+        self.app.push_screen(editor, self._typed)
+
+    def action_type_span_value(self) -> None:
+        conflict, span = self.session.conflict, self.session.span_value_to_type()
+        label = self.scheme.label(span["label"]) if span else None
+        if conflict is None or span is None or label is None:
+            return
+        editor = SpanValueScreen(conflict, span, label.value_type, self.session.settle_span_value)
+        self.add_class("-editing")
+        self.app.push_screen(editor, self._typed)
+
+    def _typed(self, settled: bool | None) -> None:
+        self.remove_class("-editing")
+        if settled:
+            self.show_notices()
+            self.show_current()
+
+    def action_documents(self) -> None:
+        entries = self.session.document_entries()
+        self.app.push_screen(ReviewDocListScreen(entries, self.session.doc_id), self._chosen)
+
+    def _chosen(self, chosen: Chosen) -> None:
+        if chosen is not None:
+            what, doc_id = chosen
+            clear(self)  # what the toasts said was of the document left
+            self._decide("merge_anew" if what == "anew" else "go_to_document", doc_id)

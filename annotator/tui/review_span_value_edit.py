@@ -1,0 +1,81 @@
+"""Typing the value that settles a conflict over a span's value (``v``): one input,
+pre-filled with the first version's value, suggesting the values the versions gave. It shares
+``SettlingScreen`` with the field editor: enter settles (``ReviewSession.settle_span_value``) or
+says why not under the input; escape closes with nothing changed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.suggester import SuggestFromList
+from textual.widgets import Footer, Input, Label, Static
+
+from annotator.core.forms import typed_text
+from annotator.core.review_decisions import Conflict, short
+from annotator.tui.review_field_edit import SettlingScreen, TypingInput
+
+_HINTS = {
+    "integer": "a whole number (1,200 or twelve hundred); empty: a vague count, no value",
+    "date": "YYYY-MM-DD, YYYY-MM or YYYY; empty: no value",
+}
+
+
+class SpanValueScreen(SettlingScreen):
+    """The input that settles a conflict over ``span``'s value."""
+
+    def __init__(
+        self,
+        conflict: Conflict,
+        span: dict[str, Any],
+        value_type: str,
+        settle: Callable[[str], object],
+    ) -> None:
+        super().__init__(lambda typed: settle(typed if isinstance(typed, str) else ""))
+        self.conflict = conflict
+        self.span = span
+        self.value_type = value_type
+
+    def _given(self) -> list[str]:
+        values = [
+            typed_text(body.get("value"))
+            for version in self.conflict.get("versions") or []
+            for body in version.get("spans") or []
+        ]
+        return list(dict.fromkeys(value for value in values if value))
+
+    def compose(self) -> ComposeResult:
+        span = self.span
+        given = self._given()
+        with Vertical(id="field-edit-box"):
+            yield Label(
+                f"Type the value of {span['label']} {short(span.get('text') or '')} "
+                f"({self.conflict['id']})",
+                classes="title",
+            )
+            with Vertical(id="field-edit-inputs"):
+                yield Horizontal(
+                    Label("value", classes="field-name"),
+                    TypingInput(
+                        value=given[0] if given else "",
+                        placeholder=_HINTS.get(self.value_type, ""),
+                        name="value",
+                        compact=True,
+                        suggester=SuggestFromList(given, case_sensitive=False),
+                    ),
+                    classes="field-edit-row",
+                )
+            yield Static(Text(_HINTS.get(self.value_type, "")), id="field-edit-hint")
+            yield Static(id="field-edit-problem")
+            yield Static(
+                "enter: settle the conflict with this value · →: a version's value · "
+                "escape: cancel",
+                id="field-edit-keys",
+            )
+        yield Footer(compact=True)
+
+    def typed(self) -> str:
+        return self.query_one(Input).value

@@ -1,0 +1,119 @@
+"""Typing the value that settles a conflict over a span's value (``v`` in review): a trial's
+reviewer could take alice's 2023-11-11 or bob's 2023-11-12 for "Sunday", or draw the span for
+the value its words give, but not write the value neither gave."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from annotator.core.review import ReviewSession
+from annotator.core.review_decisions import value_conflict_span
+from annotator.core.review_open import open_review
+from annotator.core.session_edits import Refused
+from tests.test_agreement_data import (
+    SCHEME_TOML,
+    TEXT,
+    record,
+    span,
+    write_corpus,
+    write_journal,
+)
+from tests.test_review_session_data import fixed_now, latest
+
+SUNDAY = TEXT.index("Sunday")
+RUSSIA = span("s1", 0, 6, "actor")
+
+
+def sunday(value: str) -> dict[str, Any]:
+    return span("s2", SUNDAY, SUNDAY + 6, "date", value)
+
+
+@pytest.fixture
+def review(tmp_path: Path) -> Any:
+    scheme = tmp_path / "scheme.toml"
+    scheme.write_text(SCHEME_TOML, encoding="utf-8")
+    corpus = write_corpus(tmp_path, {"d1": TEXT})
+    alice = write_journal(
+        tmp_path / "alice.jsonl", record("alice", spans=[RUSSIA, sunday("2025-08-24")])
+    )
+    bob = write_journal(tmp_path / "bob.jsonl", record("bob", spans=[RUSSIA, sunday("2025-08-17")]))
+    session = open_review(
+        [alice, bob], corpus, tmp_path / "gold.jsonl", "rita", scheme_path=scheme, now=fixed_now
+    )
+    yield session
+    session.close()
+
+
+def gold_d1(session: ReviewSession) -> dict[str, Any]:
+    assert session.flush(10)
+    return latest(session.store.journal)["d1"]
+
+
+def test_a_conflict_over_a_value_is_settled_with_the_value_typed(review: ReviewSession) -> None:
+    body = review.span_value_to_type()
+    assert body is not None
+    assert (body["start"], body["end"], body["label"]) == (SUNDAY, SUNDAY + 6, "date")
+    review.settle_span_value("2025-08-23")
+    line = gold_d1(review)
+    dates = [s for s in line["spans"] if s["label"] == "date"]
+    assert [(s["start"], s["end"], s["text"], s["value"]) for s in dates] == [
+        (SUNDAY, SUNDAY + 6, "Sunday", "2025-08-23")
+    ]
+    assert line["sources"]["spans"][dates[0]["id"]] == []  # neither annotator gave it
+    assert (line["status"], line["conflicts"]) == ("done", [])
+    assert review.take_notices()[0] == (
+        f"settled c1: {dates[0]['id']} date “Sunday” = 2025-08-23 (typed)"
+    )
+    review.undo()
+    assert len(gold_d1(review)["conflicts"]) == 1
+
+
+def test_a_value_an_annotator_gave_names_them(review: ReviewSession) -> None:
+    review.settle_span_value("2025-08-17")
+    line = gold_d1(review)
+    (date,) = [s for s in line["spans"] if s["label"] == "date"]
+    assert line["sources"]["spans"][date["id"]] == ["bob"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("next week", "date: "),
+        ("2025-13-01", "date: "),
+    ],
+)
+def test_a_value_that_is_no_date_is_refused(review: ReviewSession, typed: str, said: str) -> None:
+    with pytest.raises(Refused) as refused:
+        review.settle_span_value(typed)
+    assert str(refused.value).startswith(said)
+    assert len(gold_d1(review)["conflicts"]) == 1  # nothing settled
+
+
+def test_versions_that_differ_in_words_are_not_typed(tmp_path: Path) -> None:
+    conflict = {
+        "id": "c1",
+        "kind": "span",
+        "region": [0, 10],
+        "versions": [
+            {"spans": [span("s1", 0, 6, "actor")], "annotators": ["alice"]},
+            {"spans": [span("s1", 0, 10, "actor")], "annotators": ["bob"]},
+        ],
+    }
+    assert value_conflict_span(conflict) is None
+    assert value_conflict_span({**conflict, "kind": "field"}) is None
+
+
+def test_a_version_that_marked_nothing_there_is_not_a_value_to_type() -> None:
+    conflict = {
+        "id": "c1",
+        "kind": "span",
+        "region": [0, 6],
+        "versions": [
+            {"spans": [span("s1", 0, 6, "count", 6)], "annotators": ["alice"]},
+            {"spans": [], "annotators": ["bob"]},
+        ],
+    }
+    assert value_conflict_span(conflict) is None

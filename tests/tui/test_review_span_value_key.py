@@ -1,0 +1,56 @@
+"""Pilot: v types the value that settles a conflict over a span's value (alice's and bob's
+dates for "Sunday" differ; the reviewer writes the one neither gave)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+from annotate_helpers import press, wait_for
+from textual.widgets import Input, Static
+
+from annotator.core.review import ReviewSession
+from annotator.tui.review_app import ReviewApp
+from annotator.tui.review_span_value_edit import SpanValueScreen
+from tests.test_review_span_value import SUNDAY, gold_d1
+from tests.test_review_span_value import review as review
+
+
+def test_v_types_the_value_and_a_wrong_one_is_said(review: ReviewSession) -> None:
+    async def main() -> None:
+        app = ReviewApp(review)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await wait_for(pilot, lambda: review.conflict is not None)
+            await pilot.pause()
+            await press(pilot, "v")
+            editor = app.screen
+            assert isinstance(editor, SpanValueScreen)
+            field = editor.query_one(Input)
+            assert field.value == "2025-08-24"  # the first version's, to edit
+            await press(pilot, "ctrl+a", "ctrl+k", *"someday", "enter")
+            assert app.screen is editor  # refused, said under the input
+            problem = str(editor.query_one("#field-edit-problem", Static).render())
+            assert problem.startswith("date: ")
+            await press(pilot, "ctrl+a", "ctrl+k", *"2025-08-23", "enter")
+            await wait_for(pilot, lambda: not isinstance(app.screen, SpanValueScreen))
+            line: dict[str, Any] = gold_d1(review)
+            dates = [s for s in line["spans"] if s["label"] == "date"]
+            assert [(s["start"], s["value"]) for s in dates] == [(SUNDAY, "2025-08-23")]
+            assert line["conflicts"] == []
+
+    asyncio.run(main())
+
+
+def test_v_is_not_offered_where_versions_differ_in_words(tmp_path: Path) -> None:
+    from annotator.core.review_open import open_review
+    from tests.test_review_data import CORPUS, two_journals
+
+    alice, bob = two_journals(tmp_path)
+    session = open_review([alice, bob], CORPUS, tmp_path / "gold.jsonl", "rita")
+    try:
+        view = session.view()
+        assert view is not None and view.kind == "span" and not view.value_typed
+        assert session.span_value_to_type() is None
+    finally:
+        session.close()
