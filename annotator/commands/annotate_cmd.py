@@ -11,11 +11,13 @@ from annotator.commands import require_terminal, run_screen, scheme_path_from
 from annotator.core.errors import AnnotatorError
 
 
-def login_name() -> str:
+def login_name(option: str = "--annotator") -> str:
+    """The login name, the default name of who annotates (or reviews: ``option`` names the
+    option to give instead, "--reviewer" for merge and review)."""
     try:
         return getpass.getuser()
     except (KeyError, OSError):
-        raise AnnotatorError("cannot tell your login name: pass --annotator NAME") from None
+        raise AnnotatorError(f"cannot tell your login name: pass {option} NAME") from None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -20,7 +20,7 @@ def run(args: argparse.Namespace) -> int:
         [Path(name) for name in args.files],
         Path(args.output),
         scheme,
-        args.reviewer or login_name(),
+        args.reviewer or login_name("--reviewer"),
         args.min_agree,
         args.force,
         corpus,

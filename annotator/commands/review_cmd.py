@@ -16,7 +16,7 @@ from annotator.core.errors import AnnotatorError
 def run(args: argparse.Namespace) -> int:
     files = [Path(name) for name in args.files]
     corpus, output = Path(args.corpus), Path(args.output)
-    reviewer, scheme_path = args.reviewer or login_name(), scheme_path_from(args.scheme)
+    reviewer, scheme_path = args.reviewer or login_name("--reviewer"), scheme_path_from(args.scheme)
     try:
         require_terminal("review")
     except AnnotatorError:
