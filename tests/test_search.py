@@ -271,3 +271,36 @@ def test_session_search_forgets_the_last_match_in_another_document(
     # The cursor at 19 in this document is not after the match found in the other one.
     assert session.find("two", 19) == (16, 19)
     assert session.find("ren\u00e9e", 0) == (28, 34)
+
+
+WORDS = "Norvanian troops left Norvania; the Norvanian side and Norvania agreed."
+
+
+def test_whole_words_first() -> None:
+    """A trial's /Norvania went into "Norvanian", and the label snapped to that word."""
+    first, second = WORDS.index("Norvania;"), WORDS.index("Norvania agreed")
+    assert find_match(WORDS, "Norvania", 0) == (first, first + 8)
+    assert find_match(WORDS, "norvania", 0, after=first) == (second, second + 8)
+    assert find_match(WORDS, "Norvania", second + 8, after=second) == (first, first + 8)
+    assert find_match(WORDS, "Norvania", 50) == (second, second + 8)
+
+
+def test_a_query_found_only_inside_words_finds_them() -> None:
+    assert find_match(WORDS, "Norvan", 0) == (0, 6)
+    assert find_match(WORDS, "anian", 0) == (4, 9)
+    side = WORDS.index("Norvanian side")
+    assert find_match(WORDS, "Norvanian", 10) == (side, side + 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "query", "expected"),
+    [
+        ("Zoe N'Diaye and Zoe N'Diayes", "N'Diaye", (4, 11)),
+        ("Rene\u0301e and Rene", "Rene", (11, 15)),  # not the start of "Renée"
+        ("1,200 and 200 people", "200", (10, 13)),  # 1,200 is one word, as labelling has it
+        ("it cost 3.5 and 5 more", "5", (16, 17)),
+        ("the Norvania-based group", "Norvania", (4, 12)),
+    ],
+)
+def test_what_counts_as_a_whole_word(text: str, query: str, expected: tuple[int, int]) -> None:
+    assert find_match(text, query, 0) == expected

@@ -193,15 +193,56 @@ def find_match(
     match the cursor is in, or just after, as it is once a span is labelled); with ``after``
     (the start of the match the same search found last, the cursor still at its end), the
     first that starts after it, so enter again goes to the next one. Past the last match, the
-    first one in the text; None when there is none."""
+    first one in the text; None when there is none.
+
+    Whole words first: while the text holds the query as a word somewhere, only such matches
+    count ("Norvania" goes to the country, never into "Norvanian": a trial labelled the longer
+    word, the selection snapping to it); a query found only inside words finds those."""
     needle = fold(query)
     if not needle:
         return None
     folded = _folded(text)
+    candidates = _matches(folded, needle, 0)
+    if any(_whole_word(text, *match) for match in candidates):
+
+        def found_from(key_offset: int) -> Iterator[tuple[int, int]]:
+            return (m for m in _matches(folded, needle, key_offset) if _whole_word(text, *m))
+    else:
+
+        def found_from(key_offset: int) -> Iterator[tuple[int, int]]:
+            return _matches(folded, needle, key_offset)
+
     if after is not None:
-        found = next(_matches(folded, needle, _key_offset(folded, after) + 1), None)
+        found = next(found_from(_key_offset(folded, after) + 1), None)
     else:
         # A match ending at or after the cursor starts at most len(needle) before it.
         from_key = max(0, _key_offset(folded, cursor) - len(needle))
-        found = next((m for m in _matches(folded, needle, from_key) if m[1] >= cursor), None)
-    return found if found is not None else next(_matches(folded, needle, 0), None)
+        found = next((m for m in found_from(from_key) if m[1] >= cursor), None)
+    return found if found is not None else next(found_from(0), None)
+
+
+def _in_a_word(character: str) -> bool:
+    return character.isalnum() or unicodedata.category(character).startswith("M")
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """Whether the match is not part of a longer word: where it begins or ends with a letter
+    or digit, the character beyond is not one (nor a mark), and a digit beyond a comma or a
+    point does not go on a number ("200" is inside "1,200", one word as labelling takes it)."""
+    if start > 0 and _in_a_word(text[start]):
+        if _in_a_word(text[start - 1]) or _number_goes_on(text, start - 1, -1):
+            return False
+    if end < len(text) and _in_a_word(text[end - 1]):
+        return not (_in_a_word(text[end]) or _number_goes_on(text, end, 1))
+    return True
+
+
+def _number_goes_on(text: str, at: int, step: int) -> bool:
+    """Whether ``text[at]`` is a comma or point between the digit beside it and another."""
+    beyond, inside = at + step, at - step
+    return (
+        text[at] in ",."
+        and 0 <= beyond < len(text)
+        and text[beyond].isdigit()
+        and text[inside].isdigit()
+    )
