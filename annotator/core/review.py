@@ -14,7 +14,8 @@ around; a decision moves on to the next open conflict after the one settled. Wha
 does to the record is ``review_decisions``' business (``review_typed``'s for a value the
 reviewer types). ``undo`` puts back the record as it was before the last decision (saved
 again, so the gold file says so too): this session's, then, read back from the gold file, those
-of earlier sessions (``review_history``), so that a decision can be revised after a resume.
+of earlier sessions (``review_history``), so that a decision can be revised after a resume;
+``redo`` puts back what undo took, until a decision is made.
 """
 
 from __future__ import annotations
@@ -88,6 +89,8 @@ class ReviewSession(ReviewDocuments, ReviewByHand, SavesThroughStore):
         self.order = ConflictOrder(self.doc_ids, self.records, scheme)
         self._relay = relay or StatusRelay()
         self._undo: list[UndoStep] = []
+        # What ctrl+y puts back: the record an undo replaced, and where that undo went.
+        self._redo: list[UndoStep] = []
         self._earlier = EarlierDecisions(store, self.records)
         self._documents: dict[str, Document] = {}
         self._notices: list[str] = []
@@ -282,6 +285,7 @@ class ReviewSession(ReviewDocuments, ReviewByHand, SavesThroughStore):
         key = self.order.key(place.doc_id, conflict)
         settled = settle(before, place.conflict_id)
         self._undo.append((place, before, None))
+        self._redo.clear()
         self.save(settled)
         self.editing = False
         self.current = self.order.after(key)
@@ -303,6 +307,7 @@ class ReviewSession(ReviewDocuments, ReviewByHand, SavesThroughStore):
         if not self._undo:
             return self._undo_earlier()
         place, before, said = self._undo.pop()
+        self._redo.append((place, self.records[before.doc_id], said))
         self.save(before)
         self.editing = False
         self.current = place if place is not None else self.order.after(None)
@@ -317,11 +322,37 @@ class ReviewSession(ReviewDocuments, ReviewByHand, SavesThroughStore):
     def can_undo(self) -> bool:
         return bool(self._undo) or bool(self._earlier)
 
+    def redo(self) -> Place | None:
+        """Put back what the last undo took away (None: nothing to redo); any decision made
+        since an undo leaves nothing to redo."""
+        if not self._redo:
+            return None
+        place, after, said = self._redo.pop()
+        before = self.records[after.doc_id]
+        key = None
+        if place is not None and place.doc_id == after.doc_id:
+            opened = [c for c in before.conflicts if c["id"] == place.conflict_id]
+            key = self.order.key(place.doc_id, opened[0]) if opened else None
+        self._undo.append((place, before, said))
+        self.save(after)
+        self.editing = False
+        self.current = self.order.after(key)
+        settled = {c["id"] for c in after.conflicts}
+        closed = [c["id"] for c in before.conflicts if c["id"] not in settled]
+        what = f"{after.doc_id} {', '.join(closed)} settled again" if closed else after.doc_id
+        self._notices.append(f"redid: {what}")
+        return self.current
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
     def _undo_earlier(self) -> Place | None:
         undone = self._earlier.pop(self.records)
         if undone is None:
             return None
         before, place, notice = undone
+        self._redo.append((place, self.records[before.doc_id], None))
         self.save(before)
         self.editing = False
         self.current = place or self.current

@@ -59,6 +59,7 @@ class ReviewDocuments:
     current: Place | None
     editing: bool
     _undo: list[UndoStep]
+    _redo: list[UndoStep]
     _notices: list[str]
 
     def save(self, record: GoldRecord) -> None:
@@ -99,6 +100,7 @@ class ReviewDocuments:
             raise Refused(f"{doc_id} is as a merge makes it: nothing to merge anew")
         self.editing = False
         self._undo.append((self.current, before, _undone_notice(before)))
+        self._redo.clear()
         # The time spent on the document stays spent.
         self.save(merged.model_copy(update={"seconds_spent": before.seconds_spent}))
         opened = self.order.in_document(doc_id)

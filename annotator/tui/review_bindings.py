@@ -45,6 +45,7 @@ REVIEW_BINDINGS: list[BindingType] = [
     Binding("n", "next_conflict", "Next", show=False),
     Binding("p", "previous_conflict", "Previous", show=False),
     Binding("ctrl+z", "undo", "Undo the last decision", show=False),
+    Binding("ctrl+y", "redo", "Redo what ctrl+z undid", show=False),
     Binding("left_square_bracket", "scroll_versions(-1)", _SCROLL, key_display="[", show=False),
     Binding("right_square_bracket", "scroll_versions(1)", _SCROLL, key_display="]", show=False),
     Binding("l", "documents", "Documents: go to one, or merge one anew", show=False),

@@ -329,6 +329,13 @@ class ReviewScreen(ReviewEditors):
         clear(self)
         self._decide("undo")
 
+    def action_redo(self) -> None:
+        if not self.session.can_redo:
+            self.tell("nothing to redo: ctrl+y puts back what ctrl+z undid, until a decision")
+            return
+        clear(self)
+        self._decide("redo")
+
     def action_next_conflict(self) -> None:
         self.session.next_conflict()
         self._say_wrapped("no open conflict after this one: went round to the first open one")

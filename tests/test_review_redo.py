@@ -1,0 +1,93 @@
+"""ctrl+y in review puts back what ctrl+z undid (a trial missed it: an undo too many could only
+be made good by deciding again)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from annotator.core.review import ReviewSession
+from tests.test_review_session_data import latest, open_it, write_review_case
+
+
+@pytest.fixture
+def setup(tmp_path: Path) -> dict[str, Path]:
+    return write_review_case(tmp_path)
+
+
+def content(session: ReviewSession, setup: dict[str, Path], doc_id: str) -> dict[str, Any]:
+    assert session.flush(10)
+    line = latest(setup["gold"])[doc_id]
+    return {k: v for k, v in line.items() if k not in ("updated_at", "seconds_spent")}
+
+
+def test_redo_puts_back_the_decisions_undone_in_turn(setup: dict[str, Path]) -> None:
+    session = open_it(setup)
+    try:
+        first = session.current
+        session.take(0)
+        one = content(session, setup, "d1")
+        second = session.current
+        session.take(1)
+        two = content(session, setup, "d1")
+        session.undo()
+        session.undo()
+        assert session.current == first
+        assert session.can_redo
+        session.take_notices()
+        assert session.redo() == second  # on to the next open conflict, as the decision did
+        assert content(session, setup, "d1") == one
+        assert session.take_notices() == [f"redid: d1 {first.conflict_id} settled again"]  # type: ignore[union-attr]
+        session.redo()
+        assert content(session, setup, "d1") == two
+        assert not session.can_redo and session.redo() is None
+        session.undo()  # and undone again
+        assert content(session, setup, "d1") == one
+    finally:
+        assert session.close()
+
+
+def test_a_decision_after_an_undo_leaves_nothing_to_redo(setup: dict[str, Path]) -> None:
+    session = open_it(setup)
+    try:
+        session.take(0)
+        session.undo()
+        session.take(1)
+        assert not session.can_redo
+    finally:
+        assert session.close()
+
+
+def test_an_earlier_session_s_decision_undone_is_redone(setup: dict[str, Path]) -> None:
+    session = open_it(setup)
+    try:
+        session.take(0)
+    finally:
+        assert session.close()
+    again = open_it(setup)
+    try:
+        decided = content(again, setup, "d1")
+        again.undo()
+        assert content(again, setup, "d1") != decided
+        again.redo()
+        assert content(again, setup, "d1") == decided
+    finally:
+        assert again.close()
+
+
+def test_redo_of_a_merge_anew(setup: dict[str, Path]) -> None:
+    session = open_it(setup)
+    try:
+        session.take(0)
+        session.merge_anew("d1")
+        merged = content(session, setup, "d1")
+        session.undo()
+        session.take_notices()
+        session.redo()
+        assert content(session, setup, "d1") == merged
+        session.undo()
+        assert session.take_notices()[-1].startswith("undid: merging d1 anew")
+    finally:
+        assert session.close()
