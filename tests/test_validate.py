@@ -231,3 +231,23 @@ def test_a_link_from_a_field_filled_from_no_label_is_a_warning(
         f"{path}:1: links.event_type: warning: links s1 (actor 'Russia'), but the field is "
         "not filled from spans"
     ]
+
+
+def test_a_wrong_corpus_is_one_line_not_one_per_record(
+    write_jsonl: Callable[..., Path], tmp_path: Path
+) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "z.txt").write_text("Another text.\n", encoding="utf-8")
+    path = write_jsonl("j.jsonl", make_record(), make_record(), make_record(doc_id="b"))
+    assert validate_files([path], open_corpus(other), SCHEME) == [
+        f"{path}: none of its 3 record(s) is of a document in the corpus {other} (first: "
+        "'a'): is it the corpus they were made on?"
+    ]
+
+
+def test_one_record_of_a_document_not_in_the_corpus_is_its_line(
+    write_jsonl: Callable[..., Path], corpus_dir: Path
+) -> None:
+    path = write_jsonl("j.jsonl", make_record(), make_record(doc_id="zz"))
+    assert problems(path, corpus_dir) == [f"2: doc_id: 'zz' is not in the corpus {corpus_dir}"]

@@ -205,9 +205,23 @@ def validate_files(
             out.append(str(error))
             continue
         problems = list(contents.problems)
+        # A wrong corpus is one problem, not one per line (a trial's gold file gave 32 lines
+        # of "is not in the corpus", one per line of its history).
+        elsewhere = (
+            corpus is not None
+            and len(contents.records) > 1
+            and not any(record.doc_id in corpus for _line, record in contents.records)
+        )
+        if elsewhere and corpus is not None:
+            first = contents.records[0][1].doc_id
+            out.append(
+                f"{file}: none of its {len(contents.records)} record(s) is of a document in "
+                f"the corpus {corpus.path} (first: {first!r}): is it the corpus they were "
+                "made on?"
+            )
         for line, record in contents.records:
             found = list(scheme_problems(record, scheme))
-            if corpus is not None:
+            if corpus is not None and not elsewhere:
                 doc = document(record.doc_id)
                 if doc is None:
                     found.append(
