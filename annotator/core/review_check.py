@@ -20,8 +20,8 @@ import errno
 import os
 from pathlib import Path
 
-from annotator.core.compare import collector_paused, load_comparison
-from annotator.core.corpus import open_corpus
+from annotator.core.compare import Comparison, collector_paused, load_comparison
+from annotator.core.corpus import Corpus, open_corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.gold_store import LineFacts
 from annotator.core.goldfile import folder_of
@@ -29,7 +29,7 @@ from annotator.core.journal import LineProblem, parse_record_line
 from annotator.core.merge import refuse_bad_request, refuse_gold_files, refuse_min_agree_over
 from annotator.core.models import GoldRecord, Record
 from annotator.core.record_check import gold_line_data
-from annotator.core.scheme import default_scheme_path, load_scheme
+from annotator.core.scheme import Scheme, default_scheme_path, load_scheme
 
 
 def check_review(
@@ -43,16 +43,31 @@ def check_review(
 ) -> None:
     """Refuse what ``open_review`` would refuse of this request (AnnotatorError, one line; a
     UsageError for the command line itself), writing nothing (see the module docstring)."""
+    with collector_paused():
+        review_request(files, corpus_path, output, reviewer, scheme_path, min_agree)
+    _check_gold_file(output, min_agree)
+
+
+def review_request(
+    files: list[Path],
+    corpus_path: Path,
+    output: Path,
+    reviewer: str,
+    scheme_path: Path | None,
+    min_agree: int | None,
+) -> tuple[Scheme, Corpus, Comparison]:
+    """The scheme, corpus and comparison of a review's request, refused as ``annotator
+    merge`` refuses journals (both opening a review and checking one start here). Run with the
+    collector paused: tens of thousands of records are kept."""
     if not reviewer.strip():
         raise AnnotatorError("the reviewer's name is empty: pass --reviewer NAME")
     scheme = load_scheme(scheme_path if scheme_path is not None else default_scheme_path())
     corpus = open_corpus(corpus_path)
     refuse_bad_request(files, output, min_agree)
-    with collector_paused():
-        comparison = load_comparison(files, scheme, corpus)
-        refuse_gold_files(comparison, "review")
-        refuse_min_agree_over(min_agree, comparison)
-    _check_gold_file(output, min_agree)
+    comparison = load_comparison(files, scheme, corpus)
+    refuse_gold_files(comparison, "review")
+    refuse_min_agree_over(min_agree, comparison)
+    return scheme, corpus, comparison
 
 
 def _check_gold_file(output: Path, min_agree: int | None) -> None:

@@ -36,23 +36,20 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from annotator.core.compare import Comparison, Unit, collector_paused, load_comparison
-from annotator.core.corpus import open_corpus
+from annotator.core.compare import Comparison, Unit, collector_paused
 from annotator.core.errors import AnnotatorError
 from annotator.core.gold_store import FactsAndLines, GoldStore, LineFacts
 from annotator.core.merge import (
     merged_lines,
-    refuse_bad_request,
-    refuse_gold_files,
-    refuse_min_agree_over,
     utc_now,
 )
 from annotator.core.models import record_line
 from annotator.core.review import ReviewSession
+from annotator.core.review_check import review_request
 from annotator.core.review_history import decisions_in_force
 from annotator.core.review_records import ReviewRecords
 from annotator.core.saving import StatusRelay
-from annotator.core.scheme import Scheme, default_scheme_path, load_scheme
+from annotator.core.scheme import Scheme
 
 
 def open_review(
@@ -67,17 +64,12 @@ def open_review(
 ) -> ReviewSession:
     """A review of ``files`` into ``output`` (see the module docstring); AnnotatorError (one
     line) for bad journals, corpus, scheme, a locked or foreign gold file."""
-    if not reviewer.strip():
-        raise AnnotatorError("the reviewer's name is empty: pass --reviewer NAME")
-    scheme = load_scheme(scheme_path if scheme_path is not None else default_scheme_path())
-    corpus = open_corpus(corpus_path)
-    refuse_bad_request(files, output, min_agree)
     relay = StatusRelay()
     # Tens of thousands of records are kept while the gold file is made or read.
     with collector_paused():
-        comparison = load_comparison(files, scheme, corpus)
-        refuse_gold_files(comparison, "review")
-        refuse_min_agree_over(min_agree, comparison)
+        scheme, corpus, comparison = review_request(
+            files, corpus_path, output, reviewer, scheme_path, min_agree
+        )
         resume = _Resume(comparison, scheme, reviewer, min_agree, now())
         try:
             store = GoldStore(

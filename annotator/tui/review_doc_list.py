@@ -10,11 +10,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from annotator.core.review_documents import ReviewEntry
+from annotator.tui.screens import FilteredListScreen
 
 Chosen = tuple[str, str] | None
 
@@ -32,15 +32,10 @@ def _state(entry: ReviewEntry) -> tuple[str, str]:
     return ("✓ done", "green") if entry.done else ("✎ started", "")
 
 
-class ReviewDocListScreen(ModalScreen[Chosen]):
+class ReviewDocListScreen(FilteredListScreen[Chosen]):
     """Every document under review; type to filter (see the module docstring)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close"),
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("pagedown", "move(10)", "Page down", show=False),
-        Binding("pageup", "move(-10)", "Page up", show=False),
         Binding("ctrl+r", "merge_anew", "Merge anew", priority=True),
     ]
 
@@ -101,10 +96,7 @@ class ReviewDocListScreen(ModalScreen[Chosen]):
             self.dismiss(("open", event.option.id))
 
     def action_move(self, step: int) -> None:
-        options = self.query_one("#doc-options", OptionList)
-        if options.option_count:
-            current = options.highlighted or 0
-            options.highlighted = max(0, min(options.option_count - 1, current + step))
+        super().action_move(step)
         self._forget_the_question()
 
     def action_merge_anew(self) -> None:
@@ -130,6 +122,3 @@ class ReviewDocListScreen(ModalScreen[Chosen]):
             self.query_one("#doc-title", Label).update(
                 _TITLE.format(left=left, total=len(self.entries))
             )
-
-    def action_close(self) -> None:
-        self.dismiss(None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from rich.console import Group
 from rich.table import Table
@@ -15,6 +15,8 @@ from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from annotator.core.session_progress import DocEntry
+
+ResultT = TypeVar("ResultT")
 
 STATUS_MARKS = {
     "done": "✓ done",
@@ -56,8 +58,9 @@ class HelpScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-class DocListScreen(ModalScreen[str | None]):
-    """Every document with its status; type to filter, enter opens the highlighted one."""
+class FilteredListScreen(ModalScreen[ResultT]):
+    """A list of options (``#doc-options``) under a filter the focus stays in: the arrows and
+    pages move the highlight from there, escape closes with None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close"),
@@ -66,6 +69,19 @@ class DocListScreen(ModalScreen[str | None]):
         Binding("pagedown", "move(10)", "Page down", show=False),
         Binding("pageup", "move(-10)", "Page up", show=False),
     ]
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one("#doc-options", OptionList)
+        if options.option_count:
+            current = options.highlighted or 0
+            options.highlighted = max(0, min(options.option_count - 1, current + step))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class DocListScreen(FilteredListScreen[str | None]):
+    """Every document with its status; type to filter, enter opens the highlighted one."""
 
     def __init__(self, entries: list[DocEntry], current: str | None) -> None:
         super().__init__()
@@ -117,15 +133,6 @@ class DocListScreen(ModalScreen[str | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
-
-    def action_move(self, step: int) -> None:
-        options = self.query_one("#doc-options", OptionList)
-        if options.option_count:
-            current = options.highlighted or 0
-            options.highlighted = max(0, min(options.option_count - 1, current + step))
-
-    def action_close(self) -> None:
-        self.dismiss(None)
 
 
 _STATUS_STYLES = {
