@@ -49,7 +49,10 @@ def test_a_count_field_follows_its_span_s_new_value_in_one_undo_step(
 
     step = session.undo()  # the span's value and the field's, together
     assert step is not None
-    assert step.text == f"value of {count} 95 → 96; releases #1 count '95' → '96'"
+    assert (
+        step.text
+        == f"value of {count} back to 95 (was 96); releases #1 count back to '95' (was '96')"
+    )
     line = journal_lines(session)[-1]
     assert line["form"]["releases"][0]["count"] == 95
     assert [span["value"] for span in line["spans"]] == [95]
@@ -169,7 +172,9 @@ def test_a_relabel_drops_the_links_ctrl_l_would_refuse_in_the_same_step(
     assert [span["label"] for span in line["spans"]] == ["releasee"]
 
     step = session.undo()
-    assert step is not None and step.text.startswith(f"relabel {actor} actor → releasee")
+    assert step is not None and step.text.startswith(
+        f"relabel {actor} back to actor (was releasee)"
+    )
     line = journal_lines(session)[-1]
     assert [span["label"] for span in line["spans"]] == ["actor"]
     assert line["links"] == {

@@ -116,7 +116,7 @@ def test_removing_an_item_says_so_and_undo_brings_it_back(session: AnnotationSes
     session.remove_group_item("releases", 2)
     assert session.take_notices() == ["removed releases #3; ctrl+z brings it back"]
     step = session.undo()
-    assert step is not None and step.text == "remove releases #3"
+    assert step is not None and step.text == "remove releases #3 (it is back)"
     assert step.path == "releases[2]"
     line = journal_lines(session)[-1]
     assert line["form"]["releases"][2]["count"] == 187
@@ -155,10 +155,10 @@ def test_undo_and_redo_say_what_they_did_and_select_the_span(
     session.selected = None
     step = session.undo()
     # What the step undone had done.
-    assert step is not None and step.text == f"value of {count} 187 → 190"
+    assert step is not None and step.text == f"value of {count} back to 187 (was 190)"
     assert session.selected == count
     step = session.undo()
-    assert step is not None and step.text == f"label {count} count '187'"
+    assert step is not None and step.text == f"label {count} count '187' ({count} is gone)"
     assert step.offset == session.text.index("187")
     assert session.selected is None
     step = session.redo()
@@ -170,7 +170,7 @@ def test_undo_and_redo_say_what_they_did_and_select_the_span(
     # The field named as the form shows it, with the change (a trial read five undos that
     # all said "releases[0].releasees").
     assert step is not None and (step.text, step.path) == (
-        "releases #1 date (empty) → '2024-05-01'",
+        "releases #1 date back to empty (was '2024-05-01')",
         "releases[0].date",
     )
     session.redo()

@@ -269,7 +269,7 @@ def test_start_over_is_not_undone_over_a_flag_and_an_empty_stale_record_is_new(
         again.start_over()
         again.toggle_flag()
         step = again.undo()  # the flag first, not the record under it
-        assert step is not None and step.text == "flag"
+        assert step is not None and step.text == "flag (unflagged again)"
         assert not again.record.flagged and again.stale is None
         again.redo()
         assert again.record.flagged and again.stale is None

@@ -140,7 +140,7 @@ def test_the_flag_is_a_change_after_the_finish(session: AnnotationSession) -> No
     session.open("b")
     session.toggle_flag()
     step = session.undo()  # the flag's, not the skip's
-    assert step is not None and step.text == "flag"
+    assert step is not None and step.text == "flag (unflagged again)"
     assert session.record.flagged is False
     assert statuses(session)["a"] == "skipped"
     assert session.undo() is None
@@ -152,14 +152,14 @@ def test_ctrl_z_after_f_takes_the_flag_back_and_ctrl_y_gives_it_again(
     session.label_selection(*where(session, "Russia"), "actor")
     session.toggle_flag()
     step = session.undo()
-    assert step is not None and step.text == "flag"
+    assert step is not None and step.text == "flag (unflagged again)"
     assert (session.record.flagged, len(session.record.spans)) == (False, 1)
     step = session.redo()
     assert step is not None and step.text == "flag"
     assert session.record.flagged is True
     session.toggle_flag()
     step = session.undo()
-    assert step is not None and step.text == "remove the flag"
+    assert step is not None and step.text == "remove the flag (flagged again)"
     assert session.record.flagged is True
     session.undo()
     step = session.undo()  # then the label, the flag as it was then
@@ -200,7 +200,7 @@ def test_undoing_the_label_that_unskipped_a_document_skips_it_again(
     assert session.record.status == "in_progress"
     assert "a is no longer skipped: in progress" in session.take_notices()
     step = session.undo()
-    assert step is not None and step.text == "label s1 actor 'Russia'"
+    assert step is not None and step.text == "label s1 actor 'Russia' (s1 is gone)"
     assert session.record.spans == []
     assert session.record.status == "skipped"
     assert journal_lines(session)[-1]["status"] == "skipped"

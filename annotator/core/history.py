@@ -87,49 +87,56 @@ class Step:
     doc_id: str | None = None  # the document whose d or s was undone (session.undo_finish)
 
 
-def describe_step(before: Record, after: Record) -> Step:
-    """The change from ``before`` to ``after``: undo reports it as "undid: …", redo as
-    "redid: …". An undo that changed a field off-screen, or a span far down the article,
-    went unseen in a trial; this names it and says where it is."""
+def describe_step(before: Record, after: Record, undone: bool = False) -> Step:
+    """The change from ``before`` to ``after``: redo reports it as "redid: …", and undo, with
+    ``undone`` (the record is ``before`` again), as "undid: …". An undo that changed a field
+    off-screen, or a span far down the article, went unseen in a trial; this names it and
+    says where it is.
+
+    Undone, each part says where the undo went, not where the change had gone: a trial read
+    "undid: value of s6 2024-03-17 → 2024-03-16" as the value now being 2024-03-16. So a
+    value reads ``value of s6 back to 2024-03-17 (was 2024-03-16)``, and a span or item
+    added or removed says what became of it (``delete s2 count '64' (s2 is back)``)."""
     parts: list[str] = []
     span_id: str | None = None
     offset: int | None = None
     old = {span.id: span for span in before.spans}
     new = {span.id: span for span in after.spans}
     for sid in sorted(new.keys() - old.keys(), key=_id_order):
-        parts.append(f"label {_named(new[sid])}")
+        parts.append(f"label {_named(new[sid])}" + (f" ({sid} is gone)" if undone else ""))
         span_id, offset = (sid, new[sid].start) if span_id is None else (span_id, offset)
     for sid in sorted(old.keys() - new.keys(), key=_id_order):
-        parts.append(f"delete {_named(old[sid])}")
+        parts.append(f"delete {_named(old[sid])}" + (f" ({sid} is back)" if undone else ""))
         span_id, offset = (sid, old[sid].start) if span_id is None else (span_id, offset)
     for sid in sorted(old.keys() & new.keys(), key=_id_order):
         was, now = old[sid], new[sid]
         if was.label != now.label:
-            parts.append(f"relabel {sid} {was.label} → {now.label}")
+            parts.append(_change(f"relabel {sid}", was.label, now.label, undone))
         if (was.start, was.end) != (now.start, now.end):
-            parts.append(f"re-bound {sid} {quoted(was.text)} → {quoted(now.text)}")
+            parts.append(_change(f"re-bound {sid}", quoted(was.text), quoted(now.text), undone))
         elif was.value != now.value and was.label == now.label:
-            parts.append(f"value of {sid} {_shown(was.value)} → {_shown(now.value)}")
+            parts.append(_change(f"value of {sid}", _shown(was.value), _shown(now.value), undone))
         if was != now and span_id is None:
             span_id, offset = sid, now.start
-    fields = _changed_fields(before, after)
+    fields = _changed_fields(before, after, undone)
     if before.note != after.note:
         # Named with its words, and brought into view as a field is (a trial read "undid:
         # note" with the note out of sight).
-        fields.append((f"note {_value_text(before.note)} → {_value_text(after.note)}", "note"))
+        said = _change("note", _value_text(before.note), _value_text(after.note), undone)
+        fields.append((said, "note"))
     parts.extend(text for text, _path in fields)
     if before.flagged != after.flagged:
-        parts.append("flag" if after.flagged else "remove the flag")
+        parts.append(_flag_change(after.flagged, undone))
     if not parts:
         return Step("no change")
     shown = parts[:3] + ([f"and {len(parts) - 3} more"] if len(parts) > 3 else [])
     return Step("; ".join(shown), span_id, fields[0][1] if fields else None, offset)
 
 
-def _changed_fields(before: Record, after: Record) -> list[tuple[str, str]]:
+def _changed_fields(before: Record, after: Record, undone: bool) -> list[tuple[str, str]]:
     """``(what, path)`` for each form field whose value or links differ (``releases[9].
-    releasees``, twice); a group item added or removed as ``remove releases #3``, its path
-    that of the item (``releases[2]``)."""
+    releasees``, twice); a group item added or removed as ``remove releases #3`` (undone,
+    ``remove releases #3 (it is back)``), its path that of the item (``releases[2]``)."""
     changed: list[tuple[str, str]] = []
     for name in sorted(before.form.keys() | after.form.keys()):
         was, now = before.form.get(name), after.form.get(name)
@@ -139,31 +146,57 @@ def _changed_fields(before: Record, after: Record) -> list[tuple[str, str]]:
             if len(was) != len(now):
                 verb = "add" if len(now) > len(was) else "remove"
                 index = _first_difference(was, now)
-                changed.append((f"{verb} {name} #{index + 1}", f"{name}[{index}]"))
+                fate = "gone" if verb == "add" else "back"
+                said = f"{verb} {name} #{index + 1}" + (f" (it is {fate})" if undone else "")
+                changed.append((said, f"{name}[{index}]"))
                 continue
             for index, (item, other) in enumerate(zip(was, now, strict=True)):
                 for key in sorted(item.keys() | other.keys()):
                     path = f"{name}[{index}].{key}"
-                    said = _field_change(before, after, path, item.get(key), other.get(key))
+                    was_there, now_there = item.get(key), other.get(key)
+                    said = _field_change(before, after, path, was_there, now_there, undone)
                     if said:
                         changed.append((said, path))
         else:
-            said = _field_change(before, after, name, was, now)
+            said = _field_change(before, after, name, was, now, undone)
             if said:
                 changed.append((said, name))
     return changed
 
 
-def _field_change(before: Record, after: Record, path: str, was: object, now: object) -> str:
+def _field_change(
+    before: Record, after: Record, path: str, was: object, now: object, undone: bool
+) -> str:
     """``releases #2 count 165 → 142`` (or ``… links s7 → s7 s9``); "" when nothing changed.
     A trial read five undos all saying "releases[0].releasees", none saying what changed."""
     name = path_words(path)
     if was != now:
-        return f"{name} {_value_text(was)} → {_value_text(now)}"
+        return _change(name, _value_text(was), _value_text(now), undone)
     old, new = _links(before, path), _links(after, path)
     if old != new:
-        return f"{name} links {' '.join(old) or '(none)'} → {' '.join(new) or '(none)'}"
+        old_ids, new_ids = " ".join(old) or "(none)", " ".join(new) or "(none)"
+        return _change(f"{name} links", old_ids, new_ids, undone)
     return ""
+
+
+def _change(name: str, was: str, now: str, undone: bool) -> str:
+    """``value of s6 2024-03-17 → 2024-03-16``, or undone ``value of s6 back to 2024-03-17
+    (was 2024-03-16)``: what it is now first, and no arrow to be read the wrong way."""
+    if not undone:
+        return f"{name} {was} → {now}"
+    # Bare "empty" and "none": "(was (none))" nests brackets, and a field's value is quoted
+    # (a span's a number or date), so neither word can be taken for a value.
+    return f"{name} back to {_bare(was)} (was {_bare(now)})"
+
+
+def _bare(shown: str) -> str:
+    return shown[1:-1] if shown in ("(empty)", "(none)") else shown
+
+
+def _flag_change(flagged: bool, undone: bool) -> str:
+    if not undone:
+        return "flag" if flagged else "remove the flag"
+    return "flag (unflagged again)" if flagged else "remove the flag (flagged again)"
 
 
 def _value_text(value: object) -> str:

@@ -330,7 +330,8 @@ class SessionEdits:
             self._undone_done.discard(doc_id)
             self._commit(self.record.model_copy(update={"status": "done"}), undoable=False)
             self._notices.append(f"{doc_id} is done again")
-        step = describe_step(other, current) if undoing else describe_step(current, other)
+        before, after = (other, current) if undoing else (current, other)
+        step = describe_step(before, after, undone=undoing)
         if step.span_id is not None and self.span(step.span_id) is not None:
             self.selected = step.span_id
         elif self.span(self.selected) is None:

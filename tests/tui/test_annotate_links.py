@@ -142,7 +142,7 @@ def test_removing_an_item_says_so_and_ctrl_z_brings_it_back(disputed: Annotation
         line = journal(disputed)[-1]
         assert line["form"]["releases"][0]["count"] == 187
         assert line["links"] == {"releases[0].count": ["s1"]}
-        assert told[-1] == "undid: remove releases #1"
+        assert told[-1] == "undid: remove releases #1 (it is back)"
 
     drive(disputed, scenario)
 
@@ -156,7 +156,9 @@ def test_an_undo_s_message_replaces_the_messages_before_it(disputed: AnnotationS
         await press(pilot, "ctrl+z", "ctrl+z")
         await wait_for(pilot, lambda: any("undid: label" in told for told in toasts(app)))
         shown = toasts(app)
-        assert len(shown) == 1 and shown[0].startswith("undid: label s2 count '210'"), shown
+        assert len(shown) == 1 and shown[0].startswith(
+            "undid: label s2 count '210' (s2 is gone)"
+        ), shown
 
     drive(disputed, scenario, notifications=True)
 

@@ -99,7 +99,7 @@ def test_undo_and_redo_say_what_they_did_and_keep_the_span_in_view(
         screen = screen_of(app)
         await press(pilot, *["right"] * 43, *["shift+right"] * 3, "2", "ctrl+home")  # "146"
         await press(pilot, "ctrl+z")
-        assert told[-1] == "undid: label s1 count '146'"
+        assert told[-1] == "undid: label s1 count '146' (s1 is gone)"
         assert screen.article.cursor_offset == 43  # where the span was
         await press(pilot, "ctrl+home", "ctrl+y")
         assert told[-1] == "redid: label s1 count '146'"
@@ -129,7 +129,7 @@ def test_undoing_the_label_that_unskipped_says_the_undo_first(session: Annotatio
         assert journal(session)[-1]["status"] == "in_progress"
         await press(pilot, "ctrl+z")
         await wait_for(pilot, lambda: len(toasts(app)) == 2)
-        assert toasts(app) == ["undid: label s1 actor 'Russia'", "a is skipped again"]
+        assert toasts(app) == ["undid: label s1 actor 'Russia' (s1 is gone)", "a is skipped again"]
         assert journal(session)[-1]["status"] == "skipped"
 
     drive(session, scenario, notifications=True)
