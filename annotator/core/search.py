@@ -229,9 +229,11 @@ def _whole_word(text: str, start: int, end: int) -> bool:
     """Whether the match is not part of a longer word: where it begins or ends with a letter
     or digit, the character beyond is not one (nor a mark), and a digit beyond a comma or a
     point does not go on a number ("200" is inside "1,200", one word as labelling takes it)."""
-    if start > 0 and _in_a_word(text[start]):
-        if _in_a_word(text[start - 1]) or _number_goes_on(text, start - 1, -1):
-            return False
+    goes_on_before = start > 0 and (
+        _in_a_word(text[start - 1]) or _number_goes_on(text, start - 1, -1)
+    )
+    if goes_on_before and _in_a_word(text[start]):
+        return False
     if end < len(text) and _in_a_word(text[end - 1]):
         return not (_in_a_word(text[end]) or _number_goes_on(text, end, 1))
     return True
