@@ -162,8 +162,9 @@ def test_a_relabel_drops_the_links_ctrl_l_would_refuse_in_the_same_step(
     session.selected = actor
     session.label_selection(0, 0, "releasee")
     assert session.take_notices() == [
+        f"relabelled {actor} 'Kestrian soldiers' actor → releasee",
         f"{actor} is a releasee now: its links to releases #1 released_by, releases #2 "
-        "received_by went; the values stay"
+        "received_by went; the values stay",
     ]
     line = journal_lines(session)[-1]
     assert line["links"] == {}
@@ -190,7 +191,7 @@ def test_a_relabel_by_labelling_the_same_words_drops_the_link_too(
     release_filled(session, "releases[0].released_by", actor)
     label(session, "Kestrian soldiers", "releasee")
     assert session.take_notices() == [
-        f"relabelled {actor}: actor → releasee",
+        f"relabelled {actor} 'Kestrian soldiers' actor → releasee",
         f"{actor} is a releasee now: its link to releases #1 released_by went; the value stays",
     ]
     assert journal_lines(session)[-1]["links"] == {}

@@ -147,6 +147,7 @@ class SessionEdits:
                 self.scheme,
                 self.document.meta.get("date"),
             )
+            self._notices.append(self._relabelled(span, relabelled))
             self._commit_span_change(relabelled, span.id)
             return self._target(span.id)
         start, end = min(start, end), max(start, end)
@@ -156,8 +157,7 @@ class SessionEdits:
         same = [s for s in self.record.spans if (s.start, s.end) == snapped]
         if any(s.label == label for s in same):
             raise Refused(f"{self.text[snapped[0] : snapped[1]]!r} is already labelled {label}")
-        if len(same) == 1:
-            self._notices.append(f"relabelled {same[0].id}: {same[0].label} → {label}")
+        if len(same) == 1:  # relabelled (and said) as with no selection
             self.selected = same[0].id
             return self.label_selection(snapped[0], snapped[0], label)
         record, span = self._call(
@@ -172,6 +172,17 @@ class SessionEdits:
         self._commit(record)
         self.selected = span.id
         return self._target(span.id)
+
+    def _relabelled(self, span: Span, changed: Record) -> str:
+        """What a relabel of ``span`` (giving ``changed``) did, said like a delete: a trial's
+        relabel by a label key with no selection went unseen. A label that takes a value
+        and got none from the words says how to give it one."""
+        now = changed.span_by_id(span.id) or span
+        said = f"relabelled {span.id} {quoted(span.text)} {span.label} → {now.label}"
+        label = self.scheme.label(now.label)
+        if now.value is None and label is not None and label.value_type != "none":
+            said += "; no value read from its words: v sets it"
+        return said
 
     def rebound(self, start: int, end: int, span_id: str | None = None) -> Span:
         """Give a span the selection's boundaries (snapped); label and id kept.
@@ -211,14 +222,14 @@ class SessionEdits:
         if len(touched) == 1:
             return touched[0]
         if touched:
-            names = ", ".join(_named(s) for s in touched)
+            names = ", ".join(named(s) for s in touched)
             raise Refused(
                 f"r: the selection overlaps {names}; select inside the one span to re-bound "
                 "(or put the cursor on it first), then press r"
             )
         if current is not None:
             raise Refused(
-                f"r would move {_named(current)}, but the selection does not touch it: select "
+                f"r would move {named(current)}, but the selection does not touch it: select "
                 f"over part of {current.id} (it may grow or shrink), then press r"
             )
         raise Refused("r: the selection touches no span; select over part of the span first")
@@ -244,7 +255,7 @@ class SessionEdits:
         if len(touched) == 1 or covered:
             return self._delete((covered or touched)[0])
         if touched:
-            names = ", ".join(_named(s) for s in touched)
+            names = ", ".join(named(s) for s in touched)
             raise Refused(
                 f"x: the selection overlaps {names}; none deleted: select inside the one span "
                 "to delete (or put the cursor on it), then press x"
@@ -339,6 +350,6 @@ class SessionEdits:
         return step
 
 
-def _named(span: Span) -> str:
+def named(span: Span) -> str:
     """``s5 (date 'Sunday')``: a span as messages name it."""
     return f"{span.id} ({span.label} {quoted(span.text)})"

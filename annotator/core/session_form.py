@@ -13,7 +13,10 @@ from annotator.core import forms, spans
 from annotator.core.display import quoted
 from annotator.core.models import Span
 from annotator.core.scheme import FormField
-from annotator.core.session_edits import Refused, SessionEdits
+from annotator.core.session_edits import Refused, SessionEdits, named
+
+# A selection in the article, as (start, end) offsets.
+Selection = tuple[int, int]
 
 
 class SessionForm(SessionEdits):
@@ -64,13 +67,15 @@ class SessionForm(SessionEdits):
         self._commit(self._call(forms.remove_group_item, self.record, group, index))
         self._notices.append(f"removed {group} #{index + 1}; ctrl+z brings it back")
 
-    def fill_from_span(self, path: str, span_id: str | None = None) -> None:
+    def fill_from_span(
+        self, path: str, span_id: str | None = None, selection: Selection | None = None
+    ) -> None:
         """Fill a field from the selected span (``_span_for``) and record the link. A value
         that came from other linked spans and is replaced is named in a notice: two disputed
         figures filled one after the other left only the second, unseen (``link_span`` links
         a span without filling)."""
         self._writable()
-        span = self._span_for(path, span_id)
+        span = self._span_for(path, span_id, selection)
         before = self.field_value(path)
         linked = [other for other in self.record.links.get(path, []) if other != span.id]
         self._commit(self._call(forms.fill_from_span, self.record, path, span.id, self.scheme))
@@ -105,26 +110,30 @@ class SessionForm(SessionEdits):
             said = f"{name}: {forms.typed_text(now)} ({gave}, now unlinked)"
         self._notices.append(f"{said}; ctrl+t links a span without filling")
 
-    def link_span(self, path: str, span_id: str | None = None) -> Span:
+    def link_span(
+        self, path: str, span_id: str | None = None, selection: Selection | None = None
+    ) -> Span:
         """Link the selected span (``_span_for``) to a field, its value left alone: the
         figure of the side that gave the people is the value, the other is linked only."""
         self._writable()
-        span = self._span_for(path, span_id)
+        span = self._span_for(path, span_id, selection)
         self._commit(self._call(forms.link_span, self.record, path, span.id, self.scheme))
         self._notices.append(
             f"linked {span.id} {quoted(span.text)} to {forms.path_words(path)}; value kept"
         )
         return span
 
-    def unlink(self, path: str) -> list[str]:
-        """Drop the field's link to the selected span when it is one of its links, else every
-        link of the field; the ids unlinked. The value stays (emptying the field drops them
-        all)."""
+    def unlink(self, path: str, selection: Selection | None = None) -> list[str]:
+        """Drop the field's link to the selected span (with a selection: the one span of the
+        field's label in it, ``_span_in``) when it is one of its links, else every link of the
+        field; the ids unlinked. The value stays (emptying the field drops them all)."""
         self._writable()
         linked = self.record.links.get(path, [])
         if not linked:
             raise Refused(f"{path} has no links")
-        one = self.selected if self.selected in linked else None
+        chosen = self._span_in(path, selection)
+        current = chosen.id if chosen is not None else self.selected
+        one = current if current in linked else None
         self._commit(self._call(forms.unlink_span, self.record, path, one))
         unlinked = [one] if one is not None else list(linked)
         self._notices.append(
@@ -133,14 +142,19 @@ class SessionForm(SessionEdits):
         )
         return unlinked
 
-    def _span_for(self, path: str, span_id: str | None) -> Span:
-        """The span ``span_id``, else the selected one; when that span's label is not the
-        one the field is filled from, a span of that label sharing a character with it
-        (one beginning at the same place first, then the shortest): with the cursor on
+    def _span_for(self, path: str, span_id: str | None, selection: Selection | None) -> Span:
+        """The span ``span_id``; else, with a selection in the article, the one span of the
+        field's label in it (``_span_in``); else the selected one. When that span's label is
+        not the one the field is filled from, a span of that label sharing a character with
+        it (one beginning at the same place first, then the shortest): with the cursor on
         "six", both a count and the releasee "six wounded soldiers", a count field takes
         the count."""
+        if span_id is None:
+            chosen = self._span_in(path, selection)
+            if chosen is not None:
+                return chosen
         span = self._target(span_id)
-        wanted = self._call(forms.resolve_path, self.scheme, path)[2].from_label
+        wanted = self.form_field(path).from_label
         if span_id is None and wanted is not None and span.label != wanted:
             fitting = [
                 other
@@ -150,6 +164,35 @@ class SessionForm(SessionEdits):
             if fitting:
                 span = min(fitting, key=lambda other: (other.start != span.start, len(other.text)))
         return span
+
+    def _span_in(self, path: str, selection: Selection | None) -> Span | None:
+        """The one span of the label the field at ``path`` is filled from that lies inside the
+        selection (as it stands or snapped to words), or that it covers exactly; None when
+        there is no selection, the field takes no span or no such span is there. The cursor
+        sits at the selection's end, just after its words: a search for "Kestria said"
+        left the actor "Kestria" out of reach of ctrl+l (a trial). Several: refused, naming
+        them, rather than one picked for the person."""
+        wanted = self.form_field(path).from_label
+        if selection is None or wanted is None or selection[0] == selection[1]:
+            return None
+        start, end = min(selection), max(selection)
+        stretches = [(start, end)]
+        snapped = self._call(self.snapped, start, end)
+        if snapped is not None:
+            stretches.append(snapped)
+        inside = [
+            span
+            for span in self.ordered_spans()
+            if span.label == wanted
+            and any(low <= span.start and span.end <= high for low, high in stretches)
+        ]
+        if len(inside) > 1:
+            names = ", ".join(named(span) for span in inside)
+            raise Refused(
+                f"the selection holds {len(inside)} {wanted} spans, {names}: select just the "
+                f"one for {forms.path_words(path)} (or put the cursor on it)"
+            )
+        return inside[0] if inside else None
 
     def set_note(self, note: str) -> None:
         self._writable()

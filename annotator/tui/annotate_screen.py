@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import ClassVar
 
 from textual import on
@@ -201,6 +202,21 @@ class AnnotateScreen(GuidelinesActions, SessionView):
         self.query_one("#search").display = False
         self.article.focus()
 
+    def action_clear_selection(self) -> None:
+        """escape in the article: the selection goes, the cursor stays (as in brat or an
+        editor): a trial's label key long after a search labelled the match it had left
+        selected. With nothing selected, escape is what it is elsewhere."""
+        if self.article.selection.is_empty:
+            self.action_focus_article()  # hides a search line left open
+        else:
+            self.article.clear_selection()
+
+    def action_abandon_search(self) -> None:
+        """escape in the search line: back to the article with nothing selected, the match
+        of an earlier search among them (a label key labelled it)."""
+        self.action_focus_article()
+        self.article.clear_selection()
+
     def _focused_path(self, action: str, key: str, what: str) -> str | None:
         """The path of the form field with the focus; None (with a hint) when there is none."""
         focused = self.focused
@@ -220,12 +236,14 @@ class AnnotateScreen(GuidelinesActions, SessionView):
     def action_unlink(self) -> None:
         self._on_field("ctrl+n", "unlinks the span at the cursor from it", self.session.unlink)
 
-    def _on_field(self, key: str, what: str, action: Callable[[str], object]) -> None:
+    def _on_field(self, key: str, what: str, action: Callable[..., object]) -> None:
         """Run a field's key on the focused field (its refusals and hints are about the key's
         action: the first that works takes them away)."""
         path = self._focused_path(action.__name__, key, what)
         if path:
-            self.change(action, path)
+            # The article's selection, if any, names the span (``session_form._span_in``).
+            selection = self.article.selection_offsets()
+            self.change(partial(action, selection=selection), path, about=action.__name__)
 
     def on_field_edited(self, message: FieldEdited) -> None:
         path = message.path

@@ -27,7 +27,7 @@ from textual.binding import Binding, BindingType
 from textual.color import Color
 from textual.document._wrapped_document import WrappedDocument
 from textual.geometry import Region
-from textual.widgets import TextArea
+from textual.widgets import Input, TextArea
 from textual.widgets.text_area import Selection
 
 from annotator.core.display import LineIndex, display_text
@@ -83,6 +83,13 @@ class ArticleView(TextArea, inherit_bindings=False):
         # focused widget's binding for a key in place of the screen's), and a screen without
         # the action lets the key fall through to its own bindings (tab then moves the focus).
         Binding("x,delete", "screen.delete_span", "Delete span", id="article.delete_span"),
+        Binding(
+            "escape",
+            "screen.clear_selection",
+            "Clear the selection",
+            id="article.clear_selection",
+            show=False,
+        ),
         Binding("ctrl+z,super+z", "screen.undo", "Undo", id="article.undo"),
         Binding("ctrl+y,super+y", "screen.redo", "Redo", id="article.redo", show=False),
         Binding("tab", "screen.next_span", "Next span", id="article.next_span", show=False),
@@ -223,6 +230,10 @@ class ArticleView(TextArea, inherit_bindings=False):
         self.record_cursor_width()
         self._scroll_rows_into_view(min(start, end), max(start, end))
 
+    def clear_selection(self) -> None:
+        """Select nothing, the cursor left where it is (at the selection's moving end)."""
+        self.selection = Selection.cursor(self.selection.end)
+
     def move_to_offset(self, offset: int) -> None:
         """Put the cursor at ``offset``, with nothing selected, and scroll it into view."""
         self.move_cursor(self.location_at(offset))
@@ -332,3 +343,12 @@ class ArticleView(TextArea, inherit_bindings=False):
                 layers = [covering[order] for order in sorted(covering)]
                 styled.append((edge, next_edge, self.palette.style(layers, background)))
         return styled
+
+
+class SearchLine(Input):
+    """The article's search line (``/``). Its escape gives the search up: back to the article
+    with nothing selected (``AnnotateScreen.action_abandon_search``)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "screen.abandon_search", "Give up the search", show=False),
+    ]

@@ -206,6 +206,16 @@ def _row_of(widget: Widget) -> Widget:
     return parent if isinstance(parent, Widget) and parent.has_class("field-row") else widget
 
 
+class SpanFieldInput(FieldInput):
+    """A field filled from spans, whose links beside it narrow it as they grow: an input
+    scrolls to its cursor when the cursor moves, not when it narrows, and the name ctrl+l
+    had just added, the cursor after it, went out of sight behind the links."""
+
+    def on_resize(self) -> None:
+        if self.has_focus and self.cursor_at_end:
+            self.scroll_to(x=self.max_scroll_x, animate=False, immediate=True)
+
+
 def field_row(field: FormField, path: str) -> ComposeResult:
     with Horizontal(classes="field-row"):
         mark = "*" if field.required else ""
@@ -217,7 +227,7 @@ def field_row(field: FormField, path: str) -> ComposeResult:
             hint = f"{PLACEHOLDERS.get(field.type, '')} · ctrl+l: from {field.from_label}"
             # Not selected on focus (Textual's default), as the note: a key typed after a
             # tab replaced a linked name and dropped its link (a trial, typing fast).
-            yield FieldInput(placeholder=hint, name=path, compact=True, select_on_focus=False)
+            yield SpanFieldInput(placeholder=hint, name=path, compact=True, select_on_focus=False)
             yield FieldLinks(path)
         else:
             yield Input(
@@ -334,8 +344,10 @@ class EventForm(VerticalScroll):
             self._shown[key] = value
             with widget.prevent(Input.Changed):
                 widget.value = value
-            if not widget.has_focus:  # a long list reads from its first item (see SessionView)
-                widget.cursor_position = 0
+            # A long list reads from its first item (see SessionView); the field in focus
+            # from its end, where ctrl+l adds a name: the cursor left where it was showed
+            # the middle of the list, the name just added out of sight (a trial).
+            widget.cursor_position = len(value) if widget.has_focus else 0
             widget.remove_class("-invalid")
         links = session.record.links
         for shown in self.query("FieldName, FieldLinks"):

@@ -22,7 +22,7 @@ from textual.worker import get_current_worker
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Span
 from annotator.core.session import AnnotationSession
-from annotator.tui.article import ArticleView
+from annotator.tui.article import ArticleView, SearchLine
 from annotator.tui.form_panel import EventForm, Legend, SidePanel
 from annotator.tui.guidelines_view import GuidelinesView as GuidelinesView  # imported from here
 from annotator.tui.messages import DocumentLoaded, LoadFailed
@@ -106,7 +106,7 @@ class SessionView(Screen[None]):
                 yield ArticleView(self.scheme, id="article")
                 # Short enough for the article's 40 columns at 80 (a longer hint was cut
                 # even at 120); enter again selects the match after, as the help says.
-                yield Input(
+                yield SearchLine(
                     placeholder="search · enter: next match · esc: back",
                     id="search",
                     compact=True,
