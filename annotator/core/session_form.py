@@ -194,6 +194,30 @@ class SessionForm(SessionEdits):
             )
         return inside[0] if inside else None
 
+    def span_to_fill(self, path: str, selection: Selection | None = None) -> Span | None:
+        """The span ctrl+l (or ctrl+t) would take for the field at ``path`` (``_span_for``), or
+        None when there is none of the field's label there: the screen then offers the spans
+        it could take (``spans_to_fill``) rather than a refusal. A selection holding several
+        is refused, naming them."""
+        wanted = self.form_field(path).from_label
+        if wanted is None:
+            raise Refused(f"{forms.path_words(path)} is not filled from spans; type its value")
+        if self._span_in(path, selection) is None and self.span(self.selected) is None:
+            return None  # nothing in the selection nor at the cursor
+        span = self._span_for(path, None, selection)
+        return span if span.label == wanted else None
+
+    def spans_to_fill(self, path: str) -> list[Span]:
+        """The spans the field at ``path`` can be filled from or linked to, in text order: those
+        of its label, less those a list already holds (ctrl+l refuses them there)."""
+        field = self.form_field(path)
+        linked = set(self.record.links.get(path, [])) if field.type == "list" else set()
+        return [
+            span
+            for span in self.ordered_spans()
+            if span.label == field.from_label and span.id not in linked
+        ]
+
     def set_note(self, note: str) -> None:
         self._writable()
         if note != self.record.note:

@@ -6,8 +6,6 @@ The class is made per scheme by ``annotate_screen_for``: the scheme's label keys
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from functools import partial
 from typing import ClassVar
 
 from textual import on
@@ -17,6 +15,7 @@ from textual.widgets import Button, Input, OptionList
 
 from annotator.core.history import Step
 from annotator.core.session import AnnotationSession
+from annotator.tui.annotate_field_keys import FieldSpanKeys
 from annotator.tui.annotate_guidelines import GuidelinesActions
 from annotator.tui.annotate_help import annotate_key_sections
 from annotator.tui.form_panel import EventForm, FieldEdited, GroupBox, NoteEdited
@@ -34,7 +33,7 @@ def annotate_screen_for(session: AnnotationSession) -> AnnotateScreen:
     return with_label_keys(AnnotateScreen, session.scheme)(session)
 
 
-class AnnotateScreen(GuidelinesActions, SessionView):
+class AnnotateScreen(FieldSpanKeys, GuidelinesActions, SessionView):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "rebound", "Re-bound", show=False),
         Binding("x", "delete_span", "Delete span", show=False),
@@ -216,34 +215,6 @@ class AnnotateScreen(GuidelinesActions, SessionView):
         of an earlier search among them (a label key labelled it)."""
         self.action_focus_article()
         self.article.clear_selection()
-
-    def _focused_path(self, action: str, key: str, what: str) -> str | None:
-        """The path of the form field with the focus; None (with a hint) when there is none."""
-        focused = self.focused
-        path = getattr(focused, "name", None) if focused is not None else None
-        if not path or focused is None or focused.id == "note":
-            self.hint(action, f"move to a form field (o), then {key} {what}", "warning")
-            return None
-        return str(path)
-
-    def action_fill_from_span(self) -> None:
-        self._on_field("ctrl+l", "fills it from the selected span", self.session.fill_from_span)
-
-    def action_link_span(self) -> None:
-        what = "links the selected span to it, value kept"
-        self._on_field("ctrl+t", what, self.session.link_span)
-
-    def action_unlink(self) -> None:
-        self._on_field("ctrl+n", "unlinks the span at the cursor from it", self.session.unlink)
-
-    def _on_field(self, key: str, what: str, action: Callable[..., object]) -> None:
-        """Run a field's key on the focused field (its refusals and hints are about the key's
-        action: the first that works takes them away)."""
-        path = self._focused_path(action.__name__, key, what)
-        if path:
-            # The article's selection, if any, names the span (``session_form._span_in``).
-            selection = self.article.selection_offsets()
-            self.change(partial(action, selection=selection), path, about=action.__name__)
 
     def on_field_edited(self, message: FieldEdited) -> None:
         path = message.path

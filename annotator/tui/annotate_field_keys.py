@@ -1,0 +1,87 @@
+"""The keys that tie a form field to spans (mixed into ``AnnotateScreen``): ctrl+l fills the
+focused field from a span and links it, ctrl+t links one with the value kept, ctrl+n unlinks.
+
+ctrl+l and ctrl+t take the span in the article's selection, or at its cursor, when it is of the
+label the field is filled from; else they offer the spans of that label (``span_pick``), so the
+field is filled without leaving the form."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from textual.notifications import SeverityLevel
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.forms import path_words
+from annotator.tui.session_view import SessionView
+from annotator.tui.span_pick import SpanPickScreen
+
+
+class FieldSpanKeys(SessionView):
+    """ctrl+l, ctrl+t and ctrl+n on the focused form field (see the module docstring)."""
+
+    def hint(self, action: str, message: str, severity: SeverityLevel = "information") -> None:
+        raise NotImplementedError
+
+    def _focused_path(self, action: str, key: str, what: str) -> str | None:
+        """The path of the form field with the focus; None (with a hint) when there is none."""
+        focused = self.focused
+        path = getattr(focused, "name", None) if focused is not None else None
+        if not path or focused is None or focused.id == "note":
+            self.hint(action, f"move to a form field (o), then {key} {what}", "warning")
+            return None
+        return str(path)
+
+    def action_fill_from_span(self) -> None:
+        what = "fills it from the selected span"
+        self._on_field_span("ctrl+l", what, self.session.fill_from_span, "fill")
+
+    def action_link_span(self) -> None:
+        what = "links the selected span to it, value kept"
+        self._on_field_span("ctrl+t", what, self.session.link_span, "link")
+
+    def action_unlink(self) -> None:
+        self._on_field("ctrl+n", "unlinks the span at the cursor from it", self.session.unlink)
+
+    def _on_field(self, key: str, what: str, action: Callable[..., object]) -> None:
+        """Run a field's key on the focused field (its refusals and hints are about the key's
+        action: the first that works takes them away)."""
+        path = self._focused_path(action.__name__, key, what)
+        if path:
+            # The article's selection, if any, names the span (``session_form._span_in``).
+            selection = self.article.selection_offsets()
+            self.change(partial(action, selection=selection), path, about=action.__name__)
+
+    def _on_field_span(self, key: str, what: str, action: Callable[..., object], verb: str) -> None:
+        """``_on_field`` when the span is at hand; else the spans to pick from."""
+        path = self._focused_path(action.__name__, key, what)
+        if not path:
+            return
+        session, about = self.session, action.__name__
+        selection = self.article.selection_offsets()
+        try:
+            at_hand = session.span_to_fill(path, selection)
+        except AnnotatorError as error:
+            self.tell_about(about, str(error))
+            return
+        if at_hand is not None:
+            self.change(partial(action, selection=selection), path, about=about)
+            return
+        choices = session.spans_to_fill(path)
+        if not choices:
+            label = session.form_field(path).from_label
+            self.tell_about(
+                about,
+                f"no {label} span to {verb} {path_words(path)} from: label one first (escape "
+                "to the article, select its words, press its key)",
+            )
+            return
+
+        def chosen(span_id: str | None) -> None:
+            if span_id is not None:
+                self.change(action, path, span_id, about=about)
+
+        title = f"{verb.capitalize()} {path_words(path)}"
+        picker = SpanPickScreen(title, choices, session.text, self.article.cursor_offset)
+        self.app.push_screen(picker, chosen)

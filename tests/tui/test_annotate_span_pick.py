@@ -1,0 +1,97 @@
+"""Pilot: ctrl+l in a form field with no span of its label at the cursor offers the spans it
+can take; enter takes the highlighted one (the nearest the cursor), typing filters them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from annotate_helpers import drive, journal, press, screen_of, toasts
+from test_annotate_links import ONE_FIFTY, TEXT, TWO_TEN, a_release_with_two_counts, to
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList
+
+from annotator.core.session import AnnotationSession
+from annotator.tui.app import AnnotatorApp
+from annotator.tui.span_pick import SpanPickScreen
+from tests.test_session_data import session_on
+
+
+@pytest.fixture
+def disputed(tmp_path: Path) -> Iterator[AnnotationSession]:
+    opened = session_on(tmp_path, TEXT)
+    yield opened
+    opened.close()
+
+
+def picker(app: AnnotatorApp) -> SpanPickScreen:
+    screen = app.screen
+    assert isinstance(screen, SpanPickScreen)
+    return screen
+
+
+def rows(app: AnnotatorApp) -> list[str]:
+    options = picker(app).query_one(OptionList)
+    return [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
+
+
+def test_ctrl_l_offers_the_count_spans_and_enter_fills_from_one(
+    disputed: AnnotationSession,
+) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await a_release_with_two_counts(pilot, app)
+        await press(pilot, "escape", "ctrl+home", "o")  # the cursor on no span
+        count = screen_of(app).focused
+        assert isinstance(count, Input) and count.name == "releases[0].count"
+        await press(pilot, "ctrl+l")
+        shown = rows(app)
+        assert [row.split()[:3] for row in shown] == [["s1", "'187'", "="], ["s2", "'210'", "="]]
+        assert [row.split()[3] for row in shown] == ["187", "210"]  # their values
+        assert "Ostreva said 187 soldiers had" in shown[0]
+        highlighted = picker(app).query_one(OptionList).highlighted
+        assert highlighted == 0  # the nearest the cursor
+        await press(pilot, "enter")
+        line = journal(disputed)[-1]
+        assert line["form"]["releases"][0]["count"] == 187
+        assert line["links"] == {"releases[0].count": ["s1"]}
+        assert screen_of(app).focused is count  # back in the field
+
+        await press(pilot, "ctrl+l", *"210", "enter")
+        line = journal(disputed)[-1]
+        assert line["form"]["releases"][0]["count"] == 210
+        assert line["links"] == {"releases[0].count": ["s2"]}
+
+        await press(pilot, "ctrl+l", "escape")  # none taken
+        assert journal(disputed)[-1]["form"]["releases"][0]["count"] == 210
+        assert screen_of(app).focused is count
+
+    drive(disputed, scenario)
+
+
+def test_a_span_of_the_field_s_label_at_the_cursor_is_taken_at_once(
+    disputed: AnnotationSession,
+) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await a_release_with_two_counts(pilot, app)
+        await press(pilot, "escape", *to(TWO_TEN), "o", "ctrl+l")
+        assert not isinstance(app.screen, SpanPickScreen)
+        assert journal(disputed)[-1]["links"] == {"releases[0].count": ["s2"]}
+
+    drive(disputed, scenario)
+
+
+def test_no_span_of_the_label_says_how_to_make_one(disputed: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await press(pilot, *to(ONE_FIFTY), *["shift+right"] * 3, "2")
+        await press(pilot, "ctrl+home", "o", "tab", "enter")  # a release: its first field
+        field = screen_of(app).focused
+        assert isinstance(field, Input) and field.name == "releases[0].released_by"
+        await press(pilot, "ctrl+l")
+        assert not isinstance(app.screen, SpanPickScreen)
+        assert (
+            "no actor span to fill releases #1 released_by from: label one first (escape to "
+            "the article, select its words, press its key)"
+        ) in toasts(app)
+
+    drive(disputed, scenario, notifications=True)
