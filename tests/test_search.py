@@ -213,7 +213,9 @@ def test_every_match_is_the_query_at_character_bounds(text: str, data: st.DataOb
     while start < end and not fold(text[start : min(b for b in bounds if b > start)]):
         start = min(b for b in bounds if b > start)
     if end > start and fold(query) == fold(text[start:end]):
-        assert (start, end) in found
+        # A lone accent after the slice (after a line break: a character of its own) folds to
+        # nothing too, and the match may take it in (Hypothesis: "…\r\n\u0301").
+        assert any(low == start and high >= end and not fold(text[end:high]) for low, high in found)
     # What a plain keyboard types for the slice folds as the slice does, so it finds it too.
     assert fold(typed(text[start:end])) == fold(text[start:end])
 
@@ -299,7 +301,13 @@ def test_a_query_found_only_inside_words_finds_them() -> None:
         ("Rene\u0301e and Rene", "Rene", (11, 15)),  # not the start of "Renée"
         ("1,200 and 200 people", "200", (10, 13)),  # 1,200 is one word, as labelling has it
         ("it cost 3.5 and 5 more", "5", (16, 17)),
-        ("the Norvania-based group", "Norvania", (4, 12)),
+        ("the Norvania-based group", "Norvania", (4, 12)),  # found only inside a word
+        ("Kestria-backed units left. Kestria said so.", "Kestria", (27, 34)),
+        ("at 10:30 and at 30 past", "30", (16, 18)),
+        ("on 24/08/2025, in 2025", "2025", (18, 22)),
+        ("O'Connell met Connell", "Connell", (14, 21)),
+        ("forty-one and one", "one", (14, 17)),
+        ("Zoe\u200dy and Zoe", "Zoe", (10, 13)),
     ],
 )
 def test_what_counts_as_a_whole_word(text: str, query: str, expected: tuple[int, int]) -> None:

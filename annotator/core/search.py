@@ -37,6 +37,7 @@ from annotator.core.tokens import (
     code_ranges,
     continuing_pattern,
     mark_ranges,
+    tokens_near,
 )
 
 _JOINERS = "\u200c\u200d"  # they continue a character as marks do (tokens.continuing_class)
@@ -226,25 +227,12 @@ def _in_a_word(character: str) -> bool:
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:
-    """Whether the match is not part of a longer word: where it begins or ends with a letter
-    or digit, the character beyond is not one (nor a mark), and a digit beyond a comma or a
-    point does not go on a number ("200" is inside "1,200", one word as labelling takes it)."""
-    goes_on_before = start > 0 and (
-        _in_a_word(text[start - 1]) or _number_goes_on(text, start - 1, -1)
-    )
-    if goes_on_before and _in_a_word(text[start]):
-        return False
-    if end < len(text) and _in_a_word(text[end - 1]):
-        return not (_in_a_word(text[end]) or _number_goes_on(text, end, 1))
-    return True
-
-
-def _number_goes_on(text: str, at: int, step: int) -> bool:
-    """Whether ``text[at]`` is a comma or point between the digit beside it and another."""
-    beyond, inside = at + step, at - step
-    return (
-        text[at] in ",."
-        and 0 <= beyond < len(text)
-        and text[beyond].isdigit()
-        and text[inside].isdigit()
-    )
+    """Whether the match cuts no word, words as labelling snaps to them (``tokens``: "1,200",
+    "Kestria-backed", "O'Connell" and "10:30" are each one): where it begins or ends with a
+    letter or digit, a word begins or ends there too."""
+    near = tokens_near(text, start, end)
+    if not near:
+        return True
+    cut_before = near[0].start < start and _in_a_word(text[start])
+    cut_after = near[-1].end > end and _in_a_word(text[end - 1])
+    return not (cut_before or cut_after)

@@ -248,15 +248,26 @@ class AnnotateScreen(FieldSpanKeys, GuidelinesActions, SessionView):
         event.stop()
         group, removed = edit
         if removed is not None:
-            self.change(self.session.remove_group_item, group, removed)
+            if self.change(self.session.remove_group_item, group, removed) is not FAILED:
+                # The place is kept: the item that took the removed one's, else the one
+                # before, else the group's add button (the focus had gone to the form's top).
+                await self.update_form()
+                size = self.session.group_size(group)
+                self._focus_in_group(group, min(removed, size - 1) if size else None)
             return
         index = self.change(self.session.add_group_item, group)
         if index is not FAILED:
             await self.update_form()  # the new item's fields exist once this returns
-            form = self.query_one("#form", EventForm)
-            first = form.first_field(prefix=f"{group}[{index}].")
-            if first is not None:
-                first.focus()
+            self._focus_in_group(group, index)
+
+    def _focus_in_group(self, group: str, index: int | None) -> None:
+        """Focus the first field of item ``index`` of ``group``, or (None) its add button."""
+        form = self.query_one("#form", EventForm)
+        first = form.first_field(prefix=f"{group}[{index}].") if index is not None else None
+        box = next((box for box in form.query(GroupBox) if box.group.name == group), None)
+        target = first or (box.query_one(".add-item", Button) if box is not None else None)
+        if target is not None:
+            target.focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.session.activity()
