@@ -153,11 +153,29 @@ def test_a_file_written_before_the_rule_was_kept_follows_what_is_given(
         del line["sources"]["min_agree"]
     three["gold"].write_bytes(b"".join(orjson.dumps(line) + b"\n" for line in lines))
     carol_adds_a_note(three)
-    session = review(three)  # as before: by every annotator
+    session = review(three)  # as before: by every annotator, and said
     try:
         assert session.conflicts_left() == 1
+        assert (
+            f"{three['gold']}: 1 gold line(s) do not say the rule they were merged by (written "
+            "before it was kept): documents merged anew now are merged with every annotator "
+            "agreeing; give --min-agree K if the file was merged with one"
+        ) in session.messages
     finally:
         assert session.close()
+
+
+def test_lines_that_say_no_rule_do_not_make_another_refused(three: dict[str, Path]) -> None:
+    """Beside lines written before the rule was kept, a line merged anew by every annotator
+    is not the file's rule: the K given is taken."""
+    merge(three)  # d1's line says "all"
+    line = orjson.loads(three["gold"].read_bytes())
+    del line["sources"]["min_agree"]
+    with three["gold"].open("ab") as handle:  # an older line of a document not compared now
+        handle.write(orjson.dumps({**line, "doc_id": "d2"}) + b"\n")
+    session = review(three, min_agree=2)  # not refused as "merged with every annotator"
+    assert session.conflicts_left() == 1  # d1 as it stands
+    session.close()
 
 
 def test_lines_merged_by_different_rules_are_refused(three: dict[str, Path]) -> None:

@@ -91,3 +91,36 @@ def test_redo_of_a_merge_anew(setup: dict[str, Path]) -> None:
         assert session.take_notices()[-1].startswith("undid: merging d1 anew")
     finally:
         assert session.close()
+
+
+def test_an_earlier_session_s_merge_anew_undone_and_redone_is_said(
+    setup: dict[str, Path],
+) -> None:
+    """The code review's case: decide twice, quit; merge anew, quit; resume and ctrl+z."""
+    session = open_it(setup)
+    try:
+        opened = session.records.conflicts("d1")
+        session.take(0)
+        session.take(0)
+    finally:
+        assert session.close()
+    merging = open_it(setup)
+    try:
+        merging.merge_anew("d1")
+    finally:
+        assert merging.close()
+    again = open_it(setup)
+    try:
+        again.undo()
+        assert again.take_notices() == [
+            f"undid a merge anew of an earlier session: d1 has {opened - 2} open conflict(s) "
+            f"again (was {opened})"
+        ]
+        place = again.redo()
+        assert again.take_notices() == [f"redid: merging d1 anew ({opened} conflict(s) open)"]
+        assert place is not None and place.doc_id == "d1"
+        assert place == again.order.in_document("d1")[0][1]  # its first conflict
+        again.undo()
+        assert again.take_notices() == [f"undid: d1 has {opened - 2} open conflict(s)"]
+    finally:
+        assert again.close()

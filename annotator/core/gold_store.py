@@ -175,7 +175,7 @@ class GoldStore(Store):
                 complete = raw.endswith(b"\n")
                 line = raw[:-1] if complete else raw
                 if line.strip():
-                    found = _line_facts(line, number)
+                    found = line_facts(line, number)
                     if isinstance(found, LineFacts):
                         self.latest[found.doc_id] = GoldLine(number, offset, len(raw), found)
                         self.history.append(self.latest[found.doc_id])
@@ -239,7 +239,7 @@ class GoldStore(Store):
         return found
 
 
-def _line_facts(line: bytes, number: int) -> LineFacts | list[LineProblem] | None:
+def line_facts(line: bytes, number: int) -> LineFacts | list[LineProblem] | None:
     """A gold line's facts; None for a valid Record that is not gold; else its problems."""
     data = gold_line_data(line)
     if data is not None:

@@ -313,9 +313,12 @@ class ReviewSession(ReviewDocuments, ReviewByHand, SavesThroughStore):
         self.current = place if place is not None else self.order.after(None)
         # Said as the earlier sessions' undo says it: an undo that jumped to another
         # document left the reviewer guessing what it had undone (a trial).
-        if said is None and place is not None:
+        if said is None and place is not None and place.doc_id == before.doc_id:
             said = f"undid: {place.doc_id} {place.conflict_id} is open again"
-        self._notices.extend([said] if said else [])
+        # Always said, if only by the document and its open conflicts (a redone undo of an
+        # earlier session's merge anew had no words of its own).
+        said = said or f"undid: {before.doc_id} has {len(before.conflicts)} open conflict(s)"
+        self._notices.append(said)
         return self.current
 
     @property
@@ -339,7 +342,13 @@ class ReviewSession(ReviewDocuments, ReviewByHand, SavesThroughStore):
         self.current = self.order.after(key)
         settled = {c["id"] for c in after.conflicts}
         closed = [c["id"] for c in before.conflicts if c["id"] not in settled]
-        what = f"{after.doc_id} {', '.join(closed)} settled again" if closed else after.doc_id
+        if len(after.conflicts) > len(before.conflicts):  # a merge anew, done again
+            self.current = self.order.in_document(after.doc_id)[0][1]
+            what = f"merging {after.doc_id} anew ({len(after.conflicts)} conflict(s) open)"
+        elif closed:
+            what = f"{after.doc_id} {', '.join(closed)} settled again"
+        else:
+            what = f"{after.doc_id} has {len(after.conflicts)} open conflict(s)"
         self._notices.append(f"redid: {what}")
         return self.current
 

@@ -18,17 +18,17 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.compare import Comparison, collector_paused, load_comparison
 from annotator.core.corpus import Corpus, open_corpus
 from annotator.core.errors import AnnotatorError
-from annotator.core.gold_store import LineFacts
+from annotator.core.gold_store import LineFacts, line_facts
 from annotator.core.goldfile import folder_of
-from annotator.core.journal import LineProblem, parse_record_line
+from annotator.core.journal import LineProblem
 from annotator.core.merge import refuse_bad_request, refuse_gold_files, refuse_min_agree_over
-from annotator.core.models import GoldRecord, Record
-from annotator.core.record_check import gold_line_data
 from annotator.core.scheme import Scheme, default_scheme_path, load_scheme
 
 
@@ -79,8 +79,7 @@ def _check_gold_file(output: Path, min_agree: int | None) -> None:
         raise AnnotatorError(f"{output}: {said}: {os.strerror(errno.EACCES)}")
     if created:
         return
-    latest = _latest_facts(output)
-    _refuse_another_rule(output, latest, min_agree)
+    resume_rule(output, _latest_facts(output).values(), min_agree)
 
 
 def _latest_facts(output: Path) -> dict[str, LineFacts]:
@@ -99,7 +98,7 @@ def _latest_facts(output: Path) -> dict[str, LineFacts]:
             line = raw[:-1] if complete else raw
             if not line.strip():
                 continue
-            found = _line_facts(line, number)
+            found = line_facts(line, number)
             if isinstance(found, LineFacts):
                 latest[found.doc_id] = found
             elif found is None:
@@ -119,37 +118,41 @@ def _latest_facts(output: Path) -> dict[str, LineFacts]:
     return latest
 
 
-def _line_facts(line: bytes, number: int) -> LineFacts | list[LineProblem] | None:
-    """A gold line's facts; None for a valid record that is not gold; else its problems."""
-    data = gold_line_data(line)
-    if data is not None:
-        return LineFacts.of_data(data)
-    found = parse_record_line(line, number)
-    if isinstance(found, GoldRecord):
-        return LineFacts.of_record(found)
-    if isinstance(found, Record):
-        return None
-    return found
+@dataclass(frozen=True)
+class ResumeRule:
+    """The rule documents merged anew on resuming are merged by (see ``resume_rule``)."""
+
+    min_agree: int | None  # K, or None: every annotator
+    adopted: bool  # the gold file's K, not given
+    unknown: int  # latest lines that do not say their rule (written before it was kept)
 
 
-def _refuse_another_rule(output: Path, latest: dict[str, LineFacts], min_agree: int | None) -> None:
-    """A resume by another rule than the gold file was merged by (``sources.min_agree``)."""
-    kept = {facts.min_agree for facts in latest.values()} - {None}
-    said = ", ".join(sorted(_rule_words(rule) for rule in kept))
+def resume_rule(output: Path, facts: Iterable[LineFacts], given: int | None) -> ResumeRule:
+    """The rule a resumed review merges documents anew by: the one the gold file's lines say
+    they were merged by (``sources.min_agree``), else the one given; AnnotatorError when the
+    lines say different rules, or every line says one and another is given. A resume
+    without --min-agree re-merged a K=2 file's documents by every annotator, unsaid; lines
+    written before the rule was kept say none, and do not make another rule refused."""
+    rules = [line.min_agree for line in facts]
+    kept = {rule for rule in rules if rule is not None}
+    unknown = sum(1 for rule in rules if rule is None)
+    said = ", ".join(sorted(rule_words(rule) for rule in kept))
     if len(kept) > 1:
         raise AnnotatorError(
             f"{output}: its documents were merged by different rules ({said}); "
             "review into a new gold file (-o NEW.jsonl)"
         )
-    if kept and min_agree is not None:
-        (rule,) = kept
-        if min_agree != rule:
-            option = f"--min-agree {rule}" if isinstance(rule, int) else "no --min-agree"
-            raise AnnotatorError(
-                f"{output} was merged with {said}, not --min-agree {min_agree}: resume it "
-                f"with {option}, or review into a new gold file (-o NEW.jsonl)"
-            )
+    rule = next(iter(kept), None)
+    if given is not None and rule is not None and given != rule and not unknown:
+        option = f"--min-agree {rule}" if isinstance(rule, int) else "no --min-agree"
+        raise AnnotatorError(
+            f"{output} was merged with {said}, not --min-agree {given}: resume it with "
+            f"{option}, or review into a new gold file (-o NEW.jsonl)"
+        )
+    if given is not None or not isinstance(rule, int):
+        return ResumeRule(given, False, unknown)
+    return ResumeRule(rule, True, unknown)
 
 
-def _rule_words(rule: int | str | None) -> str:
+def rule_words(rule: int | str | None) -> str:
     return f"--min-agree {rule}" if isinstance(rule, int) else "every annotator agreeing"

@@ -8,8 +8,9 @@ reopens one document.
 
 ``document_entries`` lists every document under review with its open conflicts and status,
 from the counts the review keeps (no record is made). ``merge_anew`` replaces a document's
-gold record by a fresh merge of its annotators' records as they are now (``merge``'s rule, the
-gold file's ``--min-agree``): its review decisions are dropped, its conflicts open again. It is
+gold record by a fresh merge of its annotators' records as the review read them when it opened
+(``merge``'s rule, the gold file's ``--min-agree``; a journal changed since is read when the
+review is opened again): its review decisions are dropped, its conflicts open again. It is
 saved like a decision, and ctrl+z puts the record before it back, decisions and all.
 """
 
@@ -21,14 +22,12 @@ from dataclasses import dataclass
 from annotator.core.compare import Unit
 from annotator.core.merge import merge_units
 from annotator.core.models import GoldRecord
+from annotator.core.review_history import SAVED_ANEW
 from annotator.core.review_records import ReviewRecords
 from annotator.core.review_views import Place
 from annotator.core.review_walk import ConflictOrder
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
-
-# Compared without these: every save changes them.
-_SAVED_ANEW = {"annotator", "updated_at", "seconds_spent"}
 
 
 @dataclass(frozen=True)
@@ -117,7 +116,7 @@ class ReviewDocuments:
 
 
 def _content(record: GoldRecord) -> dict[str, object]:
-    return record.model_dump(exclude=_SAVED_ANEW)
+    return record.model_dump(exclude=set(SAVED_ANEW))
 
 
 def _state(record: GoldRecord) -> str:

@@ -27,12 +27,13 @@ from annotator.core.models import GoldRecord
 from annotator.core.review_views import Place
 from annotator.core.store import Store
 
-_SAVED_ANEW = ("annotator", "updated_at", "seconds_spent")
+# What every save of a document's record changes: left out when records are compared.
+SAVED_ANEW = ("annotator", "updated_at", "seconds_spent")
 
 
 def _content(raw: bytes) -> dict[str, Any]:
     data: dict[str, Any] = orjson.loads(raw)
-    for key in _SAVED_ANEW:
+    for key in SAVED_ANEW:
         data.pop(key, None)
     return data
 
@@ -118,6 +119,13 @@ class EarlierDecisions:
         settled = {conflict["id"] for conflict in now.conflicts}
         reopened = [c["id"] for c in before.conflicts if c["id"] not in settled]
         said = f"undid a decision of an earlier session: {before.doc_id}"
+        if len(before.conflicts) < len(now.conflicts):
+            # A merge anew undone: the conflicts it opened are settled again.
+            again = (
+                f"undid a merge anew of an earlier session: {before.doc_id} has "
+                f"{len(before.conflicts)} open conflict(s) again (was {len(now.conflicts)})"
+            )
+            return before, None, again
         if not reopened:
             return before, None, f"{said} is as it was"
         return before, Place(before.doc_id, reopened[0]), f"{said} {reopened[0]} is open again"

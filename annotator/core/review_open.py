@@ -45,7 +45,7 @@ from annotator.core.merge import (
 )
 from annotator.core.models import record_line
 from annotator.core.review import ReviewSession
-from annotator.core.review_check import review_request
+from annotator.core.review_check import resume_rule, review_request, rule_words
 from annotator.core.review_history import decisions_in_force
 from annotator.core.review_records import ReviewRecords
 from annotator.core.saving import StatusRelay
@@ -172,30 +172,18 @@ class _Resume:
         self.messages: list[str] = []
         self.superseded = 0  # lines of the file another line of their document supersedes
         self.adopted = False  # min_agree is the gold file's, not given
+        self.unknown_rules = 0  # latest lines that do not say the rule they were merged by
 
     def _follow_the_file_s_rule(self, store: GoldStore) -> None:
-        """Merge anew by the rule the gold file was merged by (``sources.min_agree``): a
-        resume without --min-agree re-merged a K=2 file's documents by every annotator, and
-        settled documents came back with conflicts, unsaid. Another rule given is refused."""
-        kept = {line.facts.min_agree for line in store.latest.values()} - {None}
-        given = self.min_agree
-        said = ", ".join(sorted(_rule_words(rule) for rule in kept))
-        if len(kept) > 1:
-            raise AnnotatorError(
-                f"{store.journal}: its documents were merged by different rules ({said}); "
-                "review into a new gold file (-o NEW.jsonl)"
-            )
-        if not kept:
-            return  # written before the rule was kept: as given
-        (rule,) = kept
-        if given is None:
-            self.min_agree = rule if isinstance(rule, int) else None
-            self.adopted = isinstance(rule, int)
-        elif given != rule:
-            raise AnnotatorError(
-                f"{store.journal} was merged with {said}, not --min-agree {given}: resume it "
-                f"with {_rule_option(rule)}, or review into a new gold file (-o NEW.jsonl)"
-            )
+        """Merge anew by the rule the gold file was merged by (``review_check.resume_rule``)."""
+        rule = resume_rule(
+            store.journal, (line.facts for line in store.latest.values()), self.min_agree
+        )
+        self.min_agree, self.adopted, self.unknown_rules = (
+            rule.min_agree,
+            rule.adopted,
+            rule.unknown,
+        )
 
     def _merged(self, units: list[Unit]) -> FactsAndLines:
         lines = merged_lines(units, self.scheme, self.reviewer, self.min_agree, self.stamp)
@@ -258,6 +246,13 @@ class _Resume:
                 f"{output}: merged by the gold file's rule, at least {self.min_agree} annotators "
                 f"agreeing (--min-agree {self.min_agree}, as `annotator merge` was given)"
             )
+        elif again and self.unknown_rules:
+            self.messages.append(
+                f"{output}: {self.unknown_rules} gold line(s) do not say the rule they were "
+                f"merged by (written before it was kept): documents merged anew now are merged "
+                f"with {rule_words(self.min_agree or 'all')}; give --min-agree K if the file "
+                "was merged with one"
+            )
         if added:
             self.messages.append(
                 f"{output}: {len(added)} document(s) compared now but not in the gold file are "
@@ -308,14 +303,6 @@ def _changed_since(versions: tuple[tuple[str, str], ...], unit: Unit) -> list[st
         return []
     merged = dict(versions)
     return [name for name, record in unit.records.items() if merged.get(name) != record.version]
-
-
-def _rule_words(rule: int | str | None) -> str:
-    return f"--min-agree {rule}" if isinstance(rule, int) else "every annotator agreeing"
-
-
-def _rule_option(rule: int | str | None) -> str:
-    return f"--min-agree {rule}" if isinstance(rule, int) else "no --min-agree"
 
 
 def _whose(names: list[str]) -> str:
