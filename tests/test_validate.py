@@ -251,3 +251,17 @@ def test_one_record_of_a_document_not_in_the_corpus_is_its_line(
 ) -> None:
     path = write_jsonl("j.jsonl", make_record(), make_record(doc_id="zz"))
     assert problems(path, corpus_dir) == [f"2: doc_id: 'zz' is not in the corpus {corpus_dir}"]
+
+
+def test_a_warning_is_of_a_document_s_last_line_only(
+    write_jsonl: Callable[..., Path], corpus_dir: Path
+) -> None:
+    linked = make_record(form={"releases": [{"count": 146}]}, links={"releases[0].count": ["s1"]})
+    path = write_jsonl("j.jsonl", linked, linked, linked)
+    warnings: list[str] = []
+    assert validate_files([path], open_corpus(corpus_dir), SCHEME, warnings) == []
+    assert [line.split(": ")[0] for line in warnings] == [f"{path}:3"]
+    fixed = write_jsonl("k.jsonl", linked, make_record())  # mended since: no warning
+    warnings.clear()
+    assert validate_files([fixed], open_corpus(corpus_dir), SCHEME, warnings) == []
+    assert warnings == []

@@ -100,7 +100,9 @@ class ReviewByHand:
                 record, conflict_id, raw, self.scheme, self.annotations.get(record.doc_id)
             )
             place = (body.get("start"), body.get("end"), body.get("label"))
-            span = next(s for s in settled.spans if (s.start, s.end, s.label) == place)
+            span = next((s for s in settled.spans if (s.start, s.end, s.label) == place), None)
+            if span is None:  # take_spans keeps it: a Refused rather than a crash if not
+                raise Refused(f"{conflict_id}: the span typed for is not in gold")
             self._notices.append(
                 f"settled {conflict_id}: {span.id} {span.label} {short(span.text)} = "
                 f"{value_text(span.value)} (typed)"

@@ -219,6 +219,9 @@ def validate_files(
                 f"the corpus {corpus.path} (first: {first!r}): is it the corpus they were "
                 "made on?"
             )
+        # Warnings are of what a document is now, its last line: a document saved thirty
+        # times with one old link would warn thirty times.
+        last = {record.doc_id: line for line, record in contents.records}
         for line, record in contents.records:
             found = list(scheme_problems(record, scheme))
             if corpus is not None and not elsewhere:
@@ -230,7 +233,7 @@ def validate_files(
                 else:
                     found.extend(text_problems(record, doc))
             problems.extend(LineProblem(line, path, message) for path, message in found)
-            if warnings is not None and not found:
+            if warnings is not None and not found and last[record.doc_id] == line:
                 warnings.extend(
                     LineProblem(line, path, message).format(file)
                     for path, message in chain(

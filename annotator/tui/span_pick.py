@@ -26,11 +26,15 @@ _AROUND = 30  # characters of context on each side
 
 def context(text: str, span: Span) -> Text:
     """The span's words in bold, with the words around it, on one line."""
-    before = text[max(0, span.start - _AROUND) : span.start].split("\n")[-1]
-    after = text[span.end : span.end + _AROUND].split("\n")[0]
-    line = Text("…" + before.lstrip() if before else "", style="dim")
+    low, high = max(0, span.start - _AROUND), span.end + _AROUND
+    before = text[low : span.start].split("\n")[-1]
+    after = text[span.end : high].split("\n")[0]
+    # "…" only where words are cut off: not at the text's or a line's edge.
+    cut_before = low > 0 and len(before) == span.start - low
+    cut_after = high < len(text) and len(after) == high - span.end
+    line = Text(("…" if cut_before else "") + before.lstrip(), style="dim")
     line.append(span.text.replace("\n", " "), style="bold")
-    line.append(after.rstrip() + "…" if after else "", style="dim")
+    line.append(after.rstrip() + ("…" if cut_after else ""), style="dim")
     return line
 
 
@@ -93,4 +97,5 @@ class SpanPickScreen(FilteredListScreen[str | None]):
 
 
 def _haystack(span: Span) -> str:
-    return f"{span.id} {span.text} {quoted(span.text)} {span.value or ''}".lower()
+    value = "" if span.value is None else span.value  # a count of 0 is found by "0"
+    return f"{span.id} {span.text} {quoted(span.text)} {value}".lower()

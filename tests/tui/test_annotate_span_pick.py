@@ -95,3 +95,15 @@ def test_no_span_of_the_label_says_how_to_make_one(disputed: AnnotationSession) 
         ) in toasts(app)
 
     drive(disputed, scenario, notifications=True)
+
+
+def test_the_context_marks_only_what_is_cut_off() -> None:
+    from annotator.core.models import Span
+    from annotator.tui.span_pick import context
+
+    text = "Drava freed 12.\nOstreva said 187 soldiers had been returned on a long day of talks."
+    first = Span(id="s1", start=0, end=5, label="actor", text="Drava")
+    assert context(text, first).plain == "Drava freed 12."  # the text's start, the line's end
+    start = text.index("187")
+    middle = Span(id="s2", start=start, end=start + 3, label="count", text="187", value=187)
+    assert context(text, middle).plain == "Ostreva said 187 soldiers had been returned on…"
