@@ -68,7 +68,10 @@ def test_a_drawn_span_gets_the_value_of_its_words_and_says_it(tmp_path: Path) ->
         assert session.records["d1"].spans[0].value == 146
         assert session.take_notices()[0] == (
             "settled c1 with count “146 prisoners” = 146 (read from its words; "
-            "1 (alice) gives 147) · ctrl+z undoes"
+            "version 1 (alice) gave 147) · ctrl+z undoes"
         )
+        # Credited to bob alone, who gave 146: not to alice, who gave 147 (a trial).
+        gold = session.records["d1"]
+        assert gold.sources.spans[gold.spans[0].id] == ["bob"]
     finally:
         assert session.close()

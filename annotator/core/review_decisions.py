@@ -23,9 +23,10 @@ What a decision adds:
   selections and must lie inside or across the conflict's region. Its value is read from its
   words as the annotation screen reads a new span's (``spans.suggest_value``), whatever a
   version gave (the first version's value, taken before, was the one in dispute); its
-  ``sources.spans`` entry names the annotators who marked exactly that span (none: drawn by the
-  reviewer alone). It replaces every version: ``review_notices`` says the value written and the
-  versions' other spans it drops, so the reviewer knows what they gave up.
+  ``sources.spans`` entry names the annotators who marked exactly that span, with the value it
+  gets (none: drawn by the reviewer alone). It replaces every version: ``review_notices`` says
+  the value written and the versions' other spans it drops, so the reviewer knows what they gave
+  up.
 
 Links are carried as ``merge`` carries them (``review_links``), when the session gives the
 annotators' records.
@@ -233,9 +234,20 @@ def _take_field(
         items = list(form.get(field.name) or [])
         copies: Counter[Hashable] = Counter()
         frames: dict[Hashable, dict[str, Any]] = {}
-        for frames_of_version in values:
-            counted = Counter(frame_key(item, field) for item in frames_of_version or [])
-            for item in frames_of_version or []:
+        # An item holding nothing is no answer (``d`` refuses one; older journals may hold
+        # one): taken, it put an empty release into done gold (a trial's t).
+        given = [
+            [item for item in frames_of_version or [] if not _empty_item(item)]
+            for frames_of_version in values
+        ]
+        if not any(given) and all(values):  # each version taken: empty items only
+            raise Refused(
+                f"{field.name}: the version taken holds only an empty item, no answer: "
+                "take another, or reject them all (r)"
+            )
+        for frames_of_version in given:
+            counted = Counter(frame_key(item, field) for item in frames_of_version)
+            for item in frames_of_version:
                 frames.setdefault(frame_key(item, field), item)
             copies |= counted  # as many copies as the version holding most of them
         for key, item in frames.items():
@@ -262,6 +274,10 @@ def _take_field(
 
 def _keys_hint(conflict: Conflict) -> str:
     return f"1–{len(_versions(conflict))}"
+
+
+def _empty_item(item: Any) -> bool:
+    return isinstance(item, dict) and all(_empty(value) for value in item.values())
 
 
 def _empty(value: Any) -> bool:
@@ -326,14 +342,17 @@ def settle_with_span(
                 f"{span.text!r} is already gold as {label} ({span.id}): "
                 "press r to reject the versions instead"
             )
+    span_text = text[low:high]
+    value = suggest_value(span_text, label_def.value_type, doc_date)
+    # Credited: who marked this very span, with the value it has now (a trial's drawn 2
+    # credited carol, who gave 3).
     same = [
         version
         for version in _versions(conflict)
         for body in version.get("spans") or []
         if (body["start"], body["end"], body["label"]) == (low, high, label)
+        and normal(body.get("value")) == normal(value)
     ]
-    span_text = text[low:high]
-    value = suggest_value(span_text, label_def.value_type, doc_date)
     who = list(dict.fromkeys(name for version in same for name in version["annotators"]))
     span = Span(
         id=next_span_id(record), start=low, end=high, label=label, text=span_text, value=value

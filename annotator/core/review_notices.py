@@ -173,7 +173,7 @@ def _other_values(record: GoldRecord, conflict_id: str, drawn: Span) -> str:
             )
             if same_place and normal(body.get("value")) != normal(drawn.value):
                 who = ", ".join(version.get("annotators") or [])
-                others.append(f"{number + 1} ({who}) gives {value_text(body.get('value'))}")
+                others.append(f"version {number + 1} ({who}) gave {value_text(body.get('value'))}")
     return "".join(f"; {other}" for other in others)
 
 
