@@ -1,9 +1,9 @@
 """The keys that tie a form field to spans (mixed into ``AnnotateScreen``): ctrl+l fills the
 focused field from a span and links it, ctrl+t links one with the value kept, ctrl+n unlinks.
 
-ctrl+l and ctrl+t take the span in the article's selection, or at its cursor, when it is of the
-label the field is filled from; else they offer the spans of that label (``span_pick``), so the
-field is filled without leaving the form."""
+ctrl+l and ctrl+t offer the spans of the label the field is filled from (``span_pick``), the one
+in the article's selection or at its cursor highlighted: the field is filled without leaving the
+form, and never from a span the annotator did not see picked."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ class FieldSpanKeys(SessionView):
         return str(path)
 
     def action_fill_from_span(self) -> None:
-        what = "fills it from the selected span"
+        what = "fills it from a span"
         self._on_field_span("ctrl+l", what, self.session.fill_from_span, "fill")
 
     def action_link_span(self) -> None:
@@ -54,23 +54,23 @@ class FieldSpanKeys(SessionView):
             self.change(partial(action, selection=selection), path, about=action.__name__)
 
     def _on_field_span(self, key: str, what: str, action: Callable[..., object], verb: str) -> None:
-        """``_on_field`` when the span is at hand; else the spans to pick from."""
+        """The spans the focused field can take, to pick from (``span_pick``), the one at hand
+        (in the selection, or at the cursor) highlighted."""
         path = self._focused_path(action.__name__, key, what)
         if not path:
             return
         session, about = self.session, action.__name__
         selection = self.article.selection_offsets()
-        try:
-            at_hand = session.span_to_fill(path, selection)
-        except AnnotatorError as error:
-            self.tell_about(about, str(error))
-            return
-        if at_hand is not None:
-            self.change(partial(action, selection=selection), path, about=about)
+        label = session.form_field(path).from_label
+        if label is None:
+            self.tell_about(about, f"{path_words(path)} is not filled from spans; type its value")
             return
         choices = session.spans_to_fill(path)
+        try:
+            at_hand = session.span_to_fill(path, selection)
+        except AnnotatorError:
+            at_hand = None  # several in the selection: the list has them all
         if not choices:
-            label = session.form_field(path).from_label
             self.tell_about(
                 about,
                 f"no {label} span to {verb} {path_words(path)} from: label one first (escape "
@@ -83,5 +83,6 @@ class FieldSpanKeys(SessionView):
                 self.change(action, path, span_id, about=about)
 
         title = f"{verb.capitalize()} {path_words(path)}"
-        picker = SpanPickScreen(title, choices, session.text, self.article.cursor_offset)
-        self.app.push_screen(picker, chosen)
+        cursor = self.article.cursor_offset
+        held = at_hand.id if at_hand is not None else None
+        self.app.push_screen(SpanPickScreen(title, choices, session.text, cursor, held), chosen)

@@ -1,13 +1,18 @@
 """Picking the span a form field is filled from (ctrl+l) or linked to (ctrl+t) without leaving
-the form: the spans of the field's label, each with the words around it, nearest the article's
-cursor first highlighted; type to filter (by words, id or value), enter takes one, escape none.
+the form: the spans of the field's label, each with the words around it; the span at hand (in
+the article's selection, or at its cursor) highlighted, else the one nearest the cursor. Type to
+filter: each word typed begins a word of the span (accents, case and quotes do not matter, as
+in the search), or is its id or the start of its value; enter takes the highlighted one,
+escape none.
 
 A trial's annotator spent about seven keys and a search per field (escape, find the span, `o`,
-ctrl+l); INCEpTION fills a slot by picking among the candidate annotations. ctrl+l still takes
-the span at the cursor or in the selection at once, when it is of the field's label."""
+ctrl+l); INCEpTION fills a slot by picking among the candidate annotations. The list always
+opens, even with a span at hand: a later trial's ctrl+l filled at once from the span at the
+cursor, and the filter typed next went into the field."""
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from rich.text import Text
@@ -19,6 +24,7 @@ from textual.widgets.option_list import Option
 
 from annotator.core.display import quoted
 from annotator.core.models import Span
+from annotator.core.search import fold
 from annotator.tui.screens import FilteredListScreen
 
 _AROUND = 30  # characters of context on each side
@@ -43,13 +49,17 @@ class SpanPickScreen(FilteredListScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = []
 
-    def __init__(self, what: str, spans: list[Span], text: str, cursor: int) -> None:
-        """``what``: the field and the key's action, for the title ("fill releases #1 count")."""
+    def __init__(
+        self, what: str, spans: list[Span], text: str, cursor: int, at_hand: str | None = None
+    ) -> None:
+        """``what``: the field and the key's action, for the title ("fill releases #1 count");
+        ``at_hand``: the id of the span in the selection or at the cursor, highlighted."""
         super().__init__()
         self.what = what
         self.spans = spans
         self.text = text
         self.cursor = cursor
+        self.at_hand = at_hand
 
     def compose(self) -> ComposeResult:
         with Vertical(id="doclist-box", classes="span-pick"):
@@ -67,8 +77,8 @@ class SpanPickScreen(FilteredListScreen[str | None]):
 
     def _fill(self, query: str) -> None:
         options = self.query_one("#doc-options", OptionList)
-        words = query.lower().split()
-        chosen = [span for span in self.spans if all(w in _haystack(span) for w in words)]
+        words = fold(query).split()
+        chosen = [span for span in self.spans if all(_matches(span, word) for word in words)]
         rows = []
         for span in chosen:
             line = Text(f"{span.id:>4}  ", style="dim")
@@ -80,9 +90,12 @@ class SpanPickScreen(FilteredListScreen[str | None]):
             rows.append(Option(line, id=span.id))
         options.set_options(rows)
         if rows:
-            # The one nearest the article's cursor: the span the annotator was reading about.
-            nearest = min(chosen, key=lambda span: abs(span.start - self.cursor))
-            options.highlighted = chosen.index(nearest)
+            ids = [span.id for span in chosen]
+            if self.at_hand in ids:
+                options.highlighted = ids.index(self.at_hand)
+            else:  # the one nearest the article's cursor: the span being read about
+                nearest = min(chosen, key=lambda span: abs(span.start - self.cursor))
+                options.highlighted = chosen.index(nearest)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._fill(event.value)
@@ -96,6 +109,18 @@ class SpanPickScreen(FilteredListScreen[str | None]):
         self.dismiss(event.option.id)
 
 
-def _haystack(span: Span) -> str:
-    value = "" if span.value is None else span.value  # a count of 0 is found by "0"
-    return f"{span.id} {span.text} {quoted(span.text)} {value}".lower()
+def _matches(span: Span, word: str) -> bool:
+    """Whether a folded word typed begins a word of the span, is its id, or begins its value."""
+    if word == span.id.lower():
+        return True
+    if span.value is not None and fold(str(span.value)).startswith(word):
+        return True  # a count of 0 is found by "0"
+    return any(part.startswith(word) for part in _words(fold(span.text)))
+
+
+def _words(folded: str) -> list[str]:
+    """The words of a folded text: runs of letters and digits ("n'diaye" gives n, diaye and
+    n'diaye, so both the name and its second part are found)."""
+    parts = folded.split()
+    pieces = [piece for part in parts for piece in re.split(r"[^\w]+", part) if piece]
+    return parts + pieces

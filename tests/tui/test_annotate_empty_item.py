@@ -47,7 +47,7 @@ def test_d_refuses_an_empty_item_until_tab_and_enter_remove_it(
         await press(pilot, *["right"] * 16, *["shift+right"] * 6, "1", "left")
         await press(pilot, "o", "enter", "down", "down", "enter", "tab", "enter")
         await wait_for(pilot, lambda: has("releases[0].released_by"))
-        await press(pilot, "ctrl+l")
+        await press(pilot, "ctrl+l", "enter")
         # Past its fields and its remove button, enter on "+ add to releases" by a slip.
         await press(pilot, *["tab"] * 6)
         add = screen.focused

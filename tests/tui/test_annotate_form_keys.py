@@ -30,7 +30,7 @@ def test_a_release_is_filled_with_tab_and_letters_on_its_button_do_nothing(
         await wait_for(pilot, lambda: field(screen, "releases[0].released_by") is not None)
         released_by = field(screen, "releases[0].released_by")
         assert released_by is not None and released_by.has_focus
-        await press(pilot, "ctrl+l", "tab")
+        await press(pilot, "ctrl+l", "enter", "tab")
         received_by = field(screen, "releases[0].received_by")
         assert received_by is not None and received_by.has_focus
         await press(pilot, *"Tamoré government", "enter")

@@ -117,7 +117,7 @@ def test_value_input_and_group_fields_with_ctrl_l(session: AnnotationSession) ->
         assert count is not None
         count.focus()
         await pilot.pause()
-        await press(pilot, "ctrl+l")
+        await press(pilot, "ctrl+l", "enter")
         line = journal(session)[-1]
         assert line["form"]["releases"][0]["count"] == 150
         assert line["links"] == {"releases[0].count": ["s1"]}

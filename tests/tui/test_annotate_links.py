@@ -73,8 +73,8 @@ def test_ctrl_t_links_the_second_figure_and_the_form_shows_both(
     async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
         told = notices_heard(app, pytest.MonkeyPatch())
         await a_release_with_two_counts(pilot, app)
-        await press(pilot, "escape", *to(ONE_FIFTY), "o", "ctrl+l")
-        await press(pilot, "escape", *to(TWO_TEN), "o", "ctrl+t")
+        await press(pilot, "escape", *to(ONE_FIFTY), "o", "ctrl+l", "enter")
+        await press(pilot, "escape", *to(TWO_TEN), "o", "ctrl+t", "enter")
         line = journal(disputed)[-1]
         assert line["form"]["releases"][0]["count"] == 187
         assert line["links"] == {"releases[0].count": ["s1", "s2"]}
@@ -82,7 +82,7 @@ def test_ctrl_t_links_the_second_figure_and_the_form_shows_both(
         assert shown_links(app, "releases[0].count").endswith("⛓ s1 s2")
 
         # ctrl+l on 210 now replaces 187, and says so.
-        await press(pilot, "ctrl+l")
+        await press(pilot, "ctrl+l", "enter")
         line = journal(disputed)[-1]
         assert line["form"]["releases"][0]["count"] == 210
         assert line["links"] == {"releases[0].count": ["s2"]}
@@ -119,8 +119,8 @@ def test_the_link_keys_are_in_the_footer_in_a_field_and_in_help(
 def test_emptying_a_linked_field_drops_its_links(disputed: AnnotationSession) -> None:
     async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
         await a_release_with_two_counts(pilot, app)
-        await press(pilot, "escape", *to(ONE_FIFTY), "o", "ctrl+l")
-        await press(pilot, "escape", *to(TWO_TEN), "o", "ctrl+t")
+        await press(pilot, "escape", *to(ONE_FIFTY), "o", "ctrl+l", "enter")
+        await press(pilot, "escape", *to(TWO_TEN), "o", "ctrl+t", "enter")
         await press(pilot, "ctrl+a", "ctrl+k", "enter")
         line = journal(disputed)[-1]
         assert line["form"]["releases"][0]["count"] is None and line["links"] == {}
@@ -132,7 +132,7 @@ def test_removing_an_item_says_so_and_ctrl_z_brings_it_back(disputed: Annotation
     async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
         told = notices_heard(app, pytest.MonkeyPatch())
         await a_release_with_two_counts(pilot, app)
-        await press(pilot, "escape", *to(ONE_FIFTY), "o", "ctrl+l", "tab", "tab", "tab")
+        await press(pilot, "escape", *to(ONE_FIFTY), "o", "ctrl+l", "enter", "tab", "tab", "tab")
         remove = screen_of(app).focused
         assert isinstance(remove, Button) and remove.has_class("remove-item")
         await press(pilot, "enter")
@@ -173,7 +173,7 @@ def test_shift_tab_up_to_a_linked_field_shows_its_name_and_links_at_80_columns(
 
     async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
         await a_release_with_two_counts(pilot, app)
-        await press(pilot, "escape", *to(ONE_FIFTY), "o", "ctrl+l")
+        await press(pilot, "escape", *to(ONE_FIFTY), "o", "ctrl+l", "enter")
         await press(pilot, *["tab"] * 4)  # down to the note: the form scrolls
         form = screen_of(app).query_one(EventForm)
         assert form.scroll_y > 0

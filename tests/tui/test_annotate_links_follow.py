@@ -40,7 +40,7 @@ def test_v_on_a_count_that_filled_a_field_changes_the_field_and_says_so(
         await press(pilot, "tab", "tab")
         focused = screen.focused
         assert isinstance(focused, Input) and focused.name == "releases[0].count"
-        await press(pilot, "escape", *TO_COUNT, "o", "ctrl+l")
+        await press(pilot, "escape", *TO_COUNT, "o", "ctrl+l", "enter")
         assert journal(session)[-1]["form"]["releases"][0]["count"] == 187
 
         await press(pilot, "escape", *TO_COUNT, "v", *"190", "enter")

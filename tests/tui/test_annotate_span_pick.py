@@ -1,5 +1,5 @@
-"""Pilot: ctrl+l in a form field with no span of its label at the cursor offers the spans it
-can take; enter takes the highlighted one (the nearest the cursor), typing filters them."""
+"""Pilot: ctrl+l in a form field offers the spans it can take; enter takes the highlighted one
+(the one at the cursor, else the nearest the cursor), typing filters them."""
 
 from __future__ import annotations
 
@@ -69,16 +69,38 @@ def test_ctrl_l_offers_the_count_spans_and_enter_fills_from_one(
     drive(disputed, scenario)
 
 
-def test_a_span_of_the_field_s_label_at_the_cursor_is_taken_at_once(
+def test_the_span_at_the_cursor_is_highlighted_not_taken_at_once(
     disputed: AnnotationSession,
 ) -> None:
+    """A trial's ctrl+l filled at once from the span at the cursor, and the filter typed next
+    went into the field: the list opens, that span highlighted."""
+
     async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
         await a_release_with_two_counts(pilot, app)
+        lines = len(journal(disputed))
         await press(pilot, "escape", *to(TWO_TEN), "o", "ctrl+l")
-        assert not isinstance(app.screen, SpanPickScreen)
+        options = picker(app).query_one(OptionList)
+        assert options.highlighted == 1  # s2, at the cursor, though s1 comes first
+        assert len(journal(disputed)) == lines  # nothing filled yet
+        await press(pilot, "enter")
         assert journal(disputed)[-1]["links"] == {"releases[0].count": ["s2"]}
 
     drive(disputed, scenario)
+
+
+def test_the_filter_takes_word_starts_accents_aside_and_ids_whole(tmp_path: Path) -> None:
+    """A trial typed "ark" for Arkady and got "Three Vellmark citizens" highlighted; "jozef"
+    found nothing for Józef; "s1" listed s10-s19 too."""
+    from annotator.core.models import Span
+    from annotator.tui.span_pick import _matches
+
+    jozef = Span(id="s1", start=0, end=5, label="releasee", text="Józef N’Diaye")
+    vellmark = Span(id="s12", start=0, end=5, label="releasee", text="Three Vellmark citizens")
+    assert _matches(jozef, "jozef") and _matches(jozef, "diaye") and _matches(jozef, "n'diaye")
+    assert not _matches(vellmark, "ark") and _matches(vellmark, "vell")
+    assert _matches(jozef, "s1") and not _matches(vellmark, "s1")
+    zero = Span(id="s3", start=0, end=4, label="count", text="none", value=0)
+    assert _matches(zero, "0")
 
 
 def test_no_span_of_the_label_says_how_to_make_one(disputed: AnnotationSession) -> None:

@@ -135,7 +135,7 @@ def test_o_comes_back_to_the_field_last_in_focus(session: AnnotationSession) -> 
         # "Ukraine" (27..34) labelled actor in the article, then back to the form.
         await press(pilot, "escape", *["right"] * 27, *["shift+right"] * 7, "1", "o")
         assert received_by.has_focus and not released_by.has_focus
-        await press(pilot, "ctrl+l")
+        await press(pilot, "ctrl+l", "enter")
         release = journal(session)[-1]["form"]["releases"][0]
         assert release["received_by"] == "Ukraine"
 

@@ -42,7 +42,7 @@ def test_ctrl_z_after_v_on_a_date_says_the_value_went_back(session: AnnotationSe
                 break
             await press(pilot, "tab")
         assert getattr(screen.focused, "name", None) == "releases[0].date"
-        await press(pilot, "escape", *TO_SUNDAY, "o", "ctrl+l")
+        await press(pilot, "escape", *TO_SUNDAY, "o", "ctrl+l", "enter")
         line = journal(session)[-1]
         assert line["spans"][0]["value"] == "2024-03-17"
         assert line["form"]["releases"][0]["date"] == "2024-03-17"
