@@ -312,7 +312,10 @@ def test_merge_refuses_to_replace_what_is_not_gold(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("value", "message"),
-    [("1", "--min-agree 1: agreement needs at least 2"), ("3", "only 2 annotators are compared")],
+    [
+        ("1", "--min-agree 1: K is how many annotators must agree"),
+        ("3", "only 2 annotators are compared"),
+    ],
 )
 def test_min_agree_out_of_range(tmp_path: Path, value: str, message: str) -> None:
     form = {"event_type": "exchange"}

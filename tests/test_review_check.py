@@ -229,7 +229,7 @@ def test_usage_errors_exit_2_without_a_terminal(tmp_path: Path) -> None:
     result = _run_without_terminal(_case(tmp_path / "again"), "--min-agree", "1")
     assert result.returncode == 2
     assert result.stderr == (
-        "annotator: error: --min-agree 1: agreement needs at least 2 annotators\n"
+        "annotator: error: --min-agree 1: K is how many annotators must agree, at least 2\n"
     )
 
 

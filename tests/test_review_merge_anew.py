@@ -56,7 +56,8 @@ def test_merge_anew_drops_the_document_s_decisions_and_ctrl_z_brings_them_back(
         assert session.records.conflicts("d1") == opened
         assert content(gold_now(session, setup, "d1")) == merged  # as merge made it
         assert session.take_notices()[-1] == (
-            f"merged d1 anew from its annotators' records: {opened} conflict(s) open (before: "
+            f"merged d1 anew from its annotators' records, its review decisions dropped: {opened} "
+            f"conflict(s) open (before: "
             f"{opened - 2} conflict(s) open); ctrl+z puts the record before back"
         )
         session.undo()
@@ -98,8 +99,11 @@ def test_merge_anew_takes_an_annotator_s_change_into_a_reviewed_document(
     again = open_it(setup)
     try:
         assert any("their gold lines stand" in message for message in again.messages)
+        marked = {entry.doc_id for entry in again.document_entries() if entry.records_changed}
+        assert marked == {"d1"}  # the list says which, once the message has gone
         stood = gold_now(again, setup, "d1")["sources"]["versions"]["alice"]
         again.merge_anew("d1")
+        assert not any(entry.records_changed for entry in again.document_entries())
         now = gold_now(again, setup, "d1")
         assert now["sources"]["versions"]["alice"] != stood  # alice's record as it is now
         assert not any("alice" in who for who in now["sources"]["spans"].values())

@@ -265,3 +265,16 @@ def test_a_warning_is_of_a_document_s_last_line_only(
     warnings.clear()
     assert validate_files([fixed], open_corpus(corpus_dir), SCHEME, warnings) == []
     assert warnings == []
+
+
+def test_a_superseded_line_of_an_older_text_is_history_not_a_problem(
+    write_jsonl: Callable[..., Path], corpus_dir: Path
+) -> None:
+    """A trial's start over, undone, then the text restored: the blank line made for the
+    changed text stayed, superseded, and failed validate."""
+    older = make_record(doc_sha256="0" * 64, spans=[])
+    path = write_jsonl("j.jsonl", make_record(), older, make_record())
+    assert problems(path, corpus_dir) == []
+    last = write_jsonl("k.jsonl", make_record(), older)  # the last line is checked
+    (found,) = problems(last, corpus_dir)
+    assert found.startswith("2: doc_sha256: does not match the text of 'a'")

@@ -133,7 +133,9 @@ class _Tally:
 def refuse_bad_request(files: list[Path], output: Path, min_agree: int | None) -> None:
     """A usage error for a ``--min-agree`` under 2 or an output that is one of the journals."""
     if min_agree is not None and min_agree < 2:
-        raise UsageError(f"--min-agree {min_agree}: agreement needs at least 2 annotators")
+        raise UsageError(
+            f"--min-agree {min_agree}: K is how many annotators must agree, at least 2"
+        )
     resolved = output.resolve()
     if any(file.resolve() == resolved for file in files):
         raise UsageError(f"-o {output}: is one of the journals being merged; choose another file")

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -66,11 +66,13 @@ class ReviewSession(ReviewDocuments, ReviewByHand, SavesThroughStore):
         clock: Callable[[], float] = time.monotonic,
         units: Mapping[str, Unit] | None = None,
         min_agree: int | None = None,
+        records_changed: Iterable[str] = (),
     ) -> None:
         """``annotations``: doc_id -> the annotators' records of it (the merge's input), whose
         links decisions carry (``review_links``); without them, links that still hold stay.
         ``units`` (the compared documents) and ``min_agree`` (the gold file's rule) serve
-        ``merge_anew``."""
+        ``merge_anew``; ``records_changed``: documents with decisions whose annotators changed
+        their records since (the list marks them)."""
         self.corpus = corpus
         self.scheme = scheme
         self.store = store
@@ -80,6 +82,7 @@ class ReviewSession(ReviewDocuments, ReviewByHand, SavesThroughStore):
         self.annotations = annotations or {}
         self.units = units or {}
         self.min_agree = min_agree
+        self.records_changed = set(records_changed)
         # A plain mapping (every record made) is held as it is; ``open_review`` gives records
         # made as the walk reaches them.
         self.records = (

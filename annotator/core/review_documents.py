@@ -38,6 +38,9 @@ class ReviewEntry:
     position: int  # in the walk's (corpus) order, from 0
     conflicts: int  # open
     done: bool
+    # Its annotators changed their records after review decisions were made in it: merge it
+    # anew to take the changes (the message on opening said so, then went).
+    records_changed: bool = False
 
 
 # What ctrl+z puts back: where the review goes, the record, and what to say (None: the
@@ -57,6 +60,7 @@ class ReviewDocuments:
     units: Mapping[str, Unit]
     current: Place | None
     editing: bool
+    records_changed: set[str]
     _undo: list[UndoStep]
     _redo: list[UndoStep]
     _notices: list[str]
@@ -67,8 +71,11 @@ class ReviewDocuments:
     def document_entries(self) -> list[ReviewEntry]:
         """Every document under review, in the walk's order."""
         records = self.records
+        changed = self.records_changed
         return [
-            ReviewEntry(doc_id, position, records.conflicts(doc_id), records.done(doc_id))
+            ReviewEntry(
+                doc_id, position, records.conflicts(doc_id), records.done(doc_id), doc_id in changed
+            )
             for position, doc_id in enumerate(self.doc_ids)
         ]
 
@@ -108,9 +115,10 @@ class ReviewDocuments:
         elif self.current is not None and self.current.doc_id == doc_id:
             self.current = self.order.after(None)
         now = _state(merged)
+        self.records_changed.discard(doc_id)
         self._notices.append(
-            f"merged {doc_id} anew from its annotators' records: {now} (before: "
-            f"{_state(before)}); ctrl+z puts the record before back"
+            f"merged {doc_id} anew from its annotators' records, its review decisions dropped: "
+            f"{now} (before: {_state(before)}); ctrl+z puts the record before back"
         )
         return self.current
 

@@ -93,6 +93,7 @@ def open_review(
         annotations={unit.doc_id: unit.records for unit in comparison.units},
         units={unit.doc_id: unit for unit in comparison.units},
         min_agree=resume.min_agree,
+        records_changed=resume.stood,
     )
     session.messages.insert(
         0,
@@ -173,6 +174,7 @@ class _Resume:
         self.superseded = 0  # lines of the file another line of their document supersedes
         self.adopted = False  # min_agree is the gold file's, not given
         self.unknown_rules = 0  # latest lines that do not say the rule they were merged by
+        self.stood: list[str] = []  # documents with decisions whose records changed since
 
     def _follow_the_file_s_rule(self, store: GoldStore) -> None:
         """Merge anew by the rule the gold file was merged by (``review_check.resume_rule``)."""
@@ -270,6 +272,7 @@ class _Resume:
                 f"annotators' records changed since the merge (first: {unit_first.doc_id}, "
                 f"{_whose(who)})"
             )
+        self.stood = [doc_id for doc_id, _who in stood]
         if stood:
             doc_id, who = stood[0]
             self.messages.append(

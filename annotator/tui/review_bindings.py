@@ -75,8 +75,8 @@ def in_force(action: str, session: ReviewSession, article_is_current: bool) -> b
         return False
     if action == "edit_items" and not on_group:
         return False
-    if action == "type_span_value" and session.span_value_to_type() is None:
-        return False
+    if action == "type_span_value" and not on_span:
+        return False  # on a span conflict v says why it cannot, where it cannot (a trial)
     if action in _DECISIONS:
         return not session.editing and not session.finished
     if action in ("next_conflict", "previous_conflict"):

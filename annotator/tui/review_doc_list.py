@@ -21,7 +21,7 @@ Chosen = tuple[str, str] | None
 _TITLE = (
     "Documents: {left} of {total} with open conflicts · enter: go to its first conflict · "
     "ctrl+r twice: merge it anew to decide it again (its decisions are dropped; ctrl+z puts "
-    "them back) · escape closes\ntype to filter by id or state (open, done, started)"
+    "them back) · escape closes\ntype to filter by id or state (open, done, started, changed)"
 )
 
 
@@ -30,6 +30,9 @@ def _state(entry: ReviewEntry) -> tuple[str, str]:
     if entry.conflicts:
         return f"{entry.conflicts} open", "yellow"
     return ("✓ done", "green") if entry.done else ("✎ started", "")
+
+
+_CHANGED = "⟳ records changed: ctrl+r takes them"
 
 
 class ReviewDocListScreen(FilteredListScreen[Chosen]):
@@ -62,9 +65,7 @@ class ReviewDocListScreen(FilteredListScreen[Chosen]):
         options = self.query_one("#doc-options", OptionList)
         words = query.lower().split()
         chosen = [
-            entry
-            for entry in self.entries
-            if all(word in f"{entry.doc_id} {_state(entry)[0]}".lower() for word in words)
+            entry for entry in self.entries if all(word in _haystack(entry) for word in words)
         ]
         rows = []
         for entry in chosen:
@@ -72,6 +73,8 @@ class ReviewDocListScreen(FilteredListScreen[Chosen]):
             line = Text(f"{entry.position + 1:>4}  ", style="dim")
             line.append(f"{state:<10} ", style=style)
             line.append(entry.doc_id, style="bold" if entry.doc_id == self.current else "")
+            if entry.records_changed:
+                line.append(f"  {_CHANGED}", style="bold magenta")
             rows.append(Option(line, id=entry.doc_id))
         options.set_options(rows)
         if rows:
@@ -122,3 +125,8 @@ class ReviewDocListScreen(FilteredListScreen[Chosen]):
             self.query_one("#doc-title", Label).update(
                 _TITLE.format(left=left, total=len(self.entries))
             )
+
+
+def _haystack(entry: ReviewEntry) -> str:
+    changed = f" {_CHANGED}" if entry.records_changed else ""
+    return f"{entry.doc_id} {_state(entry)[0]}{changed}".lower()

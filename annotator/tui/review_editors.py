@@ -58,6 +58,12 @@ class ReviewEditors(Screen[None]):
         conflict, span = self.session.conflict, self.session.span_value_to_type()
         label = self.scheme.label(span["label"]) if span else None
         if conflict is None or span is None or label is None:
+            self.tell(
+                "v types a span's value where the versions mark the same words under one "
+                "label with different values; here they differ otherwise: take a version, or "
+                "draw the span (e)",
+                severity="warning",
+            )
             return
         editor = SpanValueScreen(conflict, span, label.value_type, self.session.settle_span_value)
         self.add_class("-editing")

@@ -54,3 +54,24 @@ def test_v_is_not_offered_where_versions_differ_in_words(tmp_path: Path) -> None
         assert session.span_value_to_type() is None
     finally:
         session.close()
+
+
+def test_v_where_it_does_not_apply_says_why(tmp_path: Path) -> None:
+    from annotate_helpers import toasts
+    from test_review_keys import drive
+
+    from annotator.core.review_open import open_review
+    from tests.test_review_data import CORPUS, two_journals
+
+    alice, bob = two_journals(tmp_path)
+    session = open_review([alice, bob], CORPUS, tmp_path / "gold.jsonl", "rita")
+
+    async def scenario(pilot: Any, app: ReviewApp) -> None:
+        await press(pilot, "v")  # c1: alice marked "Kyiv", bob nothing
+        assert not isinstance(app.screen, SpanValueScreen)
+        assert any(told.startswith("v types a span's value where") for told in toasts(app))
+
+    try:
+        drive(session, scenario, notifications=True)
+    finally:
+        session.close()
