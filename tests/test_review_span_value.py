@@ -117,3 +117,34 @@ def test_a_version_that_marked_nothing_there_is_not_a_value_to_type() -> None:
         ],
     }
     assert value_conflict_span(conflict) is None
+
+
+def test_fields_filled_from_the_span_are_named_when_they_do_not_follow(tmp_path: Path) -> None:
+    scheme = tmp_path / "scheme.toml"
+    scheme.write_text(SCHEME_TOML, encoding="utf-8")
+    corpus = write_corpus(tmp_path, {"d1": TEXT})
+
+    def counted(name: str, value: int) -> dict[str, Any]:
+        return record(
+            name,
+            spans=[span("s2", 13, 16, "count", value)],
+            form={"releases": [{"count": value}]},
+            links={"releases[0].count": ["s2"]},
+        )
+
+    alice = write_journal(tmp_path / "alice.jsonl", counted("alice", 146))
+    bob = write_journal(tmp_path / "bob.jsonl", counted("bob", 147))
+    session = open_review(
+        [alice, bob], corpus, tmp_path / "gold.jsonl", "rita", scheme_path=scheme, now=fixed_now
+    )
+    try:
+        while session.span_value_to_type() is None:
+            session.next_conflict()
+        session.settle_span_value("145")
+        said = session.take_notices()[0]
+        assert said.endswith(
+            "= 145 (typed); the annotators filled releases #1 count from it: not linked now, "
+            "and it keeps its own value (settle or type it to match)"
+        )
+    finally:
+        session.close()

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from annotator.core import review_decisions as decide
+from annotator.core.forms import path_words
 from annotator.core.models import Document, GoldRecord, Span
 from annotator.core.review_decisions import short, value_conflict_span, value_text
 from annotator.core.review_links import Annotations
@@ -106,6 +107,7 @@ class ReviewByHand:
             self._notices.append(
                 f"settled {conflict_id}: {span.id} {span.label} {short(span.text)} = "
                 f"{value_text(span.value)} (typed)"
+                + _fields_not_following(settled, span, self.annotations.get(record.doc_id))
             )
             return settled
 
@@ -115,3 +117,25 @@ class ReviewByHand:
         """The current conflict's span when its versions differ in its value only (``v``)."""
         conflict = self.conflict
         return value_conflict_span(conflict) if conflict is not None else None
+
+
+def _fields_not_following(settled: GoldRecord, span: Span, annotations: Annotations | None) -> str:
+    """The form fields the annotators filled from this span, which do not follow a value
+    typed for it (gold's form is settled field by field): named, so the reviewer can make
+    them agree (a trial's form kept the date the span no longer had, its link gone, unsaid)."""
+    paths: set[str] = set()
+    for work in (annotations or {}).values():
+        ids = {
+            mine.id
+            for mine in work.spans
+            if (mine.start, mine.end, mine.label) == (span.start, span.end, span.label)
+        }
+        paths |= {path for path, linked in work.links.items() if ids & set(linked)}
+    unlinked = sorted(path for path in paths if span.id not in settled.links.get(path, []))
+    if not unlinked:
+        return ""
+    names = ", ".join(path_words(path) for path in unlinked)
+    return (
+        f"; the annotators filled {names} from it: not linked now, and it keeps its own value "
+        "(settle or type it to match)"
+    )
