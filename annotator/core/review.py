@@ -39,6 +39,7 @@ from annotator.core.review_history import EarlierDecisions
 from annotator.core.review_links import Annotations
 from annotator.core.review_notices import overlap_notice, taken_notice
 from annotator.core.review_records import ReviewRecords
+from annotator.core.review_undo import ReviewUndo
 from annotator.core.review_views import ConflictView, Place, describe, version_marks
 from annotator.core.review_walk import ConflictOrder, OrderKey
 from annotator.core.saving import SavesThroughStore, StatusRelay
@@ -48,7 +49,7 @@ from annotator.core.store import Store
 from annotator.core.timer import ActiveTimer
 
 
-class ReviewSession(ReviewDocuments, ReviewByHand, SavesThroughStore):
+class ReviewSession(ReviewUndo, ReviewDocuments, ReviewByHand, SavesThroughStore):
     """The gold records of the compared documents and the reviewer's walk through them."""
 
     def __init__(
@@ -302,73 +303,6 @@ class ReviewSession(ReviewDocuments, ReviewByHand, SavesThroughStore):
             self._notices.append(f"{settled.doc_id}: no conflict left, but {missing} is empty")
         if self.finished:
             self._notices.append(self.summary())
-        return self.current
-
-    def undo(self) -> Place | None:
-        """Put back the record as it was before the last decision (this session's, else an
-        earlier session's); None when there was none."""
-        if not self._undo:
-            return self._undo_earlier()
-        place, before, said = self._undo.pop()
-        self._redo.append((place, self.records[before.doc_id], said))
-        self.save(before)
-        self.editing = False
-        self.current = place if place is not None else self.order.after(None)
-        # Said as the earlier sessions' undo says it: an undo that jumped to another
-        # document left the reviewer guessing what it had undone (a trial).
-        if said is None and place is not None and place.doc_id == before.doc_id:
-            said = f"undid: {place.doc_id} {place.conflict_id} is open again"
-        # Always said, if only by the document and its open conflicts (a redone undo of an
-        # earlier session's merge anew had no words of its own).
-        said = said or f"undid: {before.doc_id} has {len(before.conflicts)} open conflict(s)"
-        self._notices.append(said)
-        return self.current
-
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._undo) or bool(self._earlier)
-
-    def redo(self) -> Place | None:
-        """Put back what the last undo took away (None: nothing to redo); any decision made
-        since an undo leaves nothing to redo."""
-        if not self._redo:
-            return None
-        place, after, said = self._redo.pop()
-        before = self.records[after.doc_id]
-        key = None
-        if place is not None and place.doc_id == after.doc_id:
-            opened = [c for c in before.conflicts if c["id"] == place.conflict_id]
-            key = self.order.key(place.doc_id, opened[0]) if opened else None
-        self._undo.append((place, before, said))
-        self.save(after)
-        self.editing = False
-        self.current = self.order.after(key)
-        settled = {c["id"] for c in after.conflicts}
-        closed = [c["id"] for c in before.conflicts if c["id"] not in settled]
-        if len(after.conflicts) > len(before.conflicts):  # a merge anew, done again
-            self.current = self.order.in_document(after.doc_id)[0][1]
-            what = f"merging {after.doc_id} anew ({len(after.conflicts)} conflict(s) open)"
-        elif closed:
-            what = f"{after.doc_id} {', '.join(closed)} settled again"
-        else:
-            what = f"{after.doc_id} has {len(after.conflicts)} open conflict(s)"
-        self._notices.append(f"redid: {what}")
-        return self.current
-
-    @property
-    def can_redo(self) -> bool:
-        return bool(self._redo)
-
-    def _undo_earlier(self) -> Place | None:
-        undone = self._earlier.pop(self.records)
-        if undone is None:
-            return None
-        before, place, notice = undone
-        self._redo.append((place, self.records[before.doc_id], None))
-        self.save(before)
-        self.editing = False
-        self.current = place or self.current
-        self._notices.append(notice)
         return self.current
 
     def summary(self) -> str:

@@ -41,6 +41,7 @@ from typing import Any
 from annotator.core import forms
 from annotator.core.errors import AnnotatorError
 from annotator.core.form_compare import frame_key, normal
+from annotator.core.form_complete import is_empty, is_empty_item
 from annotator.core.models import GoldRecord, Span
 from annotator.core.review_links import Annotations, links_after
 from annotator.core.scheme import FormField, Scheme
@@ -217,7 +218,7 @@ def can_reject(record: GoldRecord, conflict: Conflict, scheme: Scheme) -> bool:
     if conflict.get("kind") == "span":
         return True
     field = scheme.field(conflict.get("path") or "")
-    return field is None or not (field.required and _empty(record.form.get(field.name)))
+    return field is None or not (field.required and is_empty(record.form.get(field.name)))
 
 
 def _take_field(
@@ -237,7 +238,7 @@ def _take_field(
         # An item holding nothing is no answer (``d`` refuses one; older journals may hold
         # one): taken, it put an empty release into done gold (a trial's t).
         given = [
-            [item for item in frames_of_version or [] if not _empty_item(item)]
+            [item for item in frames_of_version or [] if not is_empty_item(item)]
             for frames_of_version in values
         ]
         if not any(given) and all(values):  # each version taken: empty items only
@@ -274,14 +275,6 @@ def _take_field(
 
 def _keys_hint(conflict: Conflict) -> str:
     return f"1–{len(_versions(conflict))}"
-
-
-def _empty_item(item: Any) -> bool:
-    return isinstance(item, dict) and all(_empty(value) for value in item.values())
-
-
-def _empty(value: Any) -> bool:
-    return value is None or value == [] or (isinstance(value, str) and not value.strip())
 
 
 def reject(

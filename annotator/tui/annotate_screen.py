@@ -18,7 +18,8 @@ from annotator.core.session import AnnotationSession
 from annotator.tui.annotate_field_keys import FieldSpanKeys
 from annotator.tui.annotate_guidelines import GuidelinesActions
 from annotator.tui.annotate_help import annotate_key_sections
-from annotator.tui.form_panel import EventForm, FieldEdited, GroupBox, NoteEdited
+from annotator.tui.form_panel import EventForm, FieldEdited, NoteEdited
+from annotator.tui.form_rows import GroupBox
 from annotator.tui.keys import with_label_keys
 from annotator.tui.screens import DocListScreen, HelpScreen
 from annotator.tui.session_view import FAILED, SessionView

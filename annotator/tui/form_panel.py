@@ -21,16 +21,10 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
 from annotator.core.forms import typed_fits, typed_text
-from annotator.core.scheme import FormField, Scheme
+from annotator.core.scheme import Scheme
 from annotator.core.session import AnnotationSession
-from annotator.tui.form_links import FieldInput, FieldLinks, FieldName
-
-PLACEHOLDERS = {
-    "text": "text",
-    "integer": "a whole number",
-    "date": "YYYY-MM-DD, YYYY-MM or YYYY",
-    "list": "comma-separated",
-}
+from annotator.tui.form_links import FieldLinks, FieldName
+from annotator.tui.form_rows import GroupBox, field_row, row_of
 
 
 def label_style(scheme: Scheme, name: str) -> str:
@@ -157,87 +151,6 @@ class Legend(Static):
         self.update(roomy if roomy.cell_len <= event.size.width else self.legend(roomy=False))
 
 
-class GroupBox(Vertical):
-    """A repeatable group: one bordered box per item, each with a remove button, then add."""
-
-    def __init__(self, group: FormField, count: int = 0) -> None:
-        super().__init__(classes="group")
-        self.group = group
-        self.count = count
-
-    def compose(self) -> ComposeResult:
-        yield Label(self.group.name, classes="group-name")
-        for index in range(self.count):
-            with Vertical(classes="group-item") as item:
-                item.border_title = f"{self.group.name} #{index + 1}"
-                for sub in self.group.fields:
-                    yield from field_row(sub, f"{self.group.name}[{index}].{sub.name}")
-                # Below the fields, not beside the first: the focus order follows the position,
-                # and tab from the first field must reach the next field, not this button.
-                with Horizontal(classes="item-actions"):
-                    yield Button("remove", name=str(index), classes="remove-item", compact=True)
-        yield Button(f"+ add to {self.group.name}", classes="add-item", compact=True)
-
-    async def resize(self, count: int) -> None:
-        if count != self.count:
-            self.count = count
-            await self.recompose()
-
-    @staticmethod
-    def edit_of(button: Button) -> tuple[str, int | None] | None:
-        """What pressing ``button`` asks of its group: (group, None) to add an item, (group,
-        index) to remove item ``index``; None for a button of no group.
-
-        The screen handles the button's Pressed itself, as it comes up, rather than a message
-        posted here on its way: keys typed at once after it then wait for the new item
-        (``keys_in_order``: its marker follows the Pressed, and would pass a new message)."""
-        box = next((node for node in button.ancestors if isinstance(node, GroupBox)), None)
-        if box is None:
-            return None
-        if button.has_class("remove-item") and button.name is not None:
-            return box.group.name, int(button.name)
-        return box.group.name, None
-
-
-def _row_of(widget: Widget) -> Widget:
-    """The field's whole row, its name's line with it: stacked (80 columns), the name and its
-    links (``⛓ s3``) are above the input, and bringing only the input into view hid them."""
-    parent = widget.parent
-    return parent if isinstance(parent, Widget) and parent.has_class("field-row") else widget
-
-
-class SpanFieldInput(FieldInput):
-    """A field filled from spans, whose links beside it narrow it as they grow: an input
-    scrolls to its cursor when the cursor moves, not when it narrows, and the name ctrl+l
-    had just added, the cursor after it, went out of sight behind the links."""
-
-    def on_resize(self) -> None:
-        if self.has_focus and self.cursor_at_end:
-            self.scroll_to(x=self.max_scroll_x, animate=False, immediate=True)
-
-
-def field_row(field: FormField, path: str) -> ComposeResult:
-    with Horizontal(classes="field-row"):
-        mark = "*" if field.required else ""
-        yield FieldName(f"{field.name}{mark}", path, classes="field-name")
-        if field.type == "choice":
-            options = [(choice, choice) for choice in field.choices]
-            yield Select(options, prompt="(choose)", name=path, compact=True)
-        elif field.from_label:
-            hint = f"{PLACEHOLDERS.get(field.type, '')} · ctrl+l: from {field.from_label}"
-            # Not selected on focus (Textual's default), as the note: a key typed after a
-            # tab replaced a linked name and dropped its link (a trial, typing fast).
-            yield SpanFieldInput(placeholder=hint, name=path, compact=True, select_on_focus=False)
-            yield FieldLinks(path)
-        else:
-            yield Input(
-                placeholder=PLACEHOLDERS.get(field.type, ""),
-                name=path,
-                compact=True,
-                select_on_focus=False,
-            )
-
-
 class EventForm(VerticalScroll):
     """The scheme's form and the note.
 
@@ -275,7 +188,7 @@ class EventForm(VerticalScroll):
     def _keep_in_sight(self, widget: Widget) -> None:
         if widget.has_focus:
             self.app.animator.force_stop_animation(self, "scroll_y")
-            self.scroll_to_widget(_row_of(widget), animate=False, immediate=True)
+            self.scroll_to_widget(row_of(widget), animate=False, immediate=True)
 
     def reveal(self, path: str) -> None:
         """Scroll the field at ``path`` (or the item ``releases[2]``, or the note) into view,
@@ -283,7 +196,7 @@ class EventForm(VerticalScroll):
         for widget in self.query("Input, Select"):
             name = widget.name or widget.id or ""
             if name == path or name.startswith(f"{path}."):
-                self.scroll_to_widget(_row_of(widget), animate=False, immediate=True)
+                self.scroll_to_widget(row_of(widget), animate=False, immediate=True)
                 return
 
     def forget_last_field(self) -> None:

@@ -19,7 +19,8 @@ from textual.widgets import Input, Label, Static
 
 from annotator.core.models import Span
 from annotator.core.scheme import Scheme
-from annotator.tui.form_panel import PLACEHOLDERS, label_style, short
+from annotator.tui.form_panel import label_style, short
+from annotator.tui.form_rows import PLACEHOLDERS
 
 
 class ValueEdited(Message):
