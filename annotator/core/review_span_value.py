@@ -14,7 +14,6 @@ from __future__ import annotations
 from annotator.core.errors import AnnotatorError
 from annotator.core.form_compare import normal
 from annotator.core.models import GoldRecord
-from annotator.core.normalise import typed_date, typed_integer
 from annotator.core.review_decisions import (
     find_conflict,
     take_spans,
@@ -23,21 +22,18 @@ from annotator.core.review_decisions import (
 from annotator.core.review_links import Annotations
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
-from annotator.core.values import value_problem
+from annotator.core.spans import typed_span_value
 
 
-def typed_span_value(scheme: Scheme, label: str, raw: str) -> int | str | None:
+def span_value(scheme: Scheme, label: str, raw: str) -> int | str | None:
     """What ``raw`` is as a value of a ``label`` span; Refused with why when it is none."""
     found = scheme.label(label)
     if found is None or found.value_type == "none":
         raise Refused(f"{label} spans take no value")
     try:
-        value = typed_integer(raw) if found.value_type == "integer" else typed_date(raw)
+        value: int | str | None = typed_span_value(found.value_type, raw)
     except AnnotatorError as error:
         raise Refused(f"{label}: {error}") from None
-    problem = value_problem(found.value_type, value)
-    if problem is not None:
-        raise Refused(f"{label}: {problem}")
     return value
 
 
@@ -56,7 +52,7 @@ def settle_span_value(
             "v types a span's value where the versions differ in value only; here they differ "
             "in words or label: take a version, or draw the span (e)"
         )
-    value = typed_span_value(scheme, body["label"], raw)
+    value = span_value(scheme, body["label"], raw)
     who = [
         name
         for version in conflict.get("versions") or []

@@ -286,22 +286,30 @@ def set_span_value(record: Record, span_id: str, value: Any, scheme: Scheme) -> 
     label_def = scheme.label(span.label)
     if label_def is None:
         raise AnnotatorError(f"{span_id}: label {span.label!r} is not in the scheme")
-    if isinstance(value, str):
-        try:
-            if label_def.value_type == "integer":
-                value = typed_integer(value)
-            elif label_def.value_type == "date":
-                value = typed_date(value)
-            else:
-                value = value.strip() or None
-        except AnnotatorError as error:
-            raise AnnotatorError(f"{span_id} ({span.label}): {error}") from None
-    problem = value_problem(label_def.value_type, value)
-    if problem is not None:
-        raise AnnotatorError(f"{span_id} ({span.label}): {problem}")
+    try:
+        value = typed_span_value(label_def.value_type, value)
+    except AnnotatorError as error:
+        raise AnnotatorError(f"{span_id} ({span.label}): {error}") from None
     if value == span.value and type(value) is type(span.value):
         return record
     return _replace(record, span.model_copy(update={"value": value}))
+
+
+def typed_span_value(value_type: str, value: Any) -> Any:
+    """What a person typed (text), or a value, as a span value of ``value_type``: "146" or
+    "1,200" for an integer, ``YYYY-MM-DD``/``YYYY-MM``/``YYYY`` for a date, "" for none;
+    AnnotatorError saying why when it is not one (``v``, and review's ``v``, read alike)."""
+    if isinstance(value, str):
+        if value_type == "integer":
+            value = typed_integer(value)
+        elif value_type == "date":
+            value = typed_date(value)
+        else:
+            value = value.strip() or None
+    problem = value_problem(value_type, value)
+    if problem is not None:
+        raise AnnotatorError(problem)
+    return value
 
 
 def _replace(record: Record, changed: Span) -> Record:
