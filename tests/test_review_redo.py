@@ -124,3 +124,30 @@ def test_an_earlier_session_s_merge_anew_undone_and_redone_is_said(
         assert again.take_notices() == [f"undid: d1 has {opened - 2} open conflict(s)"]
     finally:
         assert again.close()
+
+
+def test_an_undo_names_the_decision_it_takes_back(setup: dict[str, Path]) -> None:
+    session = open_it(setup)
+    try:
+        first = session.current
+        assert first is not None
+        session.take(0)
+        session.take_notices()
+        session.undo()
+        (said,) = session.take_notices()
+        assert said.startswith(f"undid: d1 {first.conflict_id} is open again (took ")
+        assert "settled" not in said
+    finally:
+        assert session.close()
+
+
+def test_undone_words_drop_the_head_and_the_key_hint() -> None:
+    from annotator.core.review import undone_words
+    from annotator.core.review_views import Place
+
+    place = Place("d1", "c3")
+    drawn = "settled c3 with count “146” = 146 (read from its words) · ctrl+z undoes"
+    assert undone_words(place, drawn) == (
+        "undid: d1 c3 is open again (count “146” = 146 (read from its words))"
+    )
+    assert undone_words(place, "") == "undid: d1 c3 is open again"

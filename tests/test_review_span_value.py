@@ -125,10 +125,11 @@ def test_fields_filled_from_the_span_are_named_when_they_do_not_follow(tmp_path:
     corpus = write_corpus(tmp_path, {"d1": TEXT})
 
     def counted(name: str, value: int) -> dict[str, Any]:
+        """Their count span's value differs; the form's count both gave as 146."""
         return record(
             name,
             spans=[span("s2", 13, 16, "count", value)],
-            form={"releases": [{"count": value}]},
+            form={"releases": [{"count": 146}]},
             links={"releases[0].count": ["s2"]},
         )
 
@@ -146,5 +147,34 @@ def test_fields_filled_from_the_span_are_named_when_they_do_not_follow(tmp_path:
             "= 145 (typed); the annotators filled releases #1 count from it: not linked now, "
             "and it keeps its own value (settle or type it to match)"
         )
+    finally:
+        session.close()
+
+
+def test_a_field_still_in_a_conflict_is_not_named(tmp_path: Path) -> None:
+    """Its links come when it is settled (a trial was told of a link lost that the next
+    decision made)."""
+    scheme = tmp_path / "scheme.toml"
+    scheme.write_text(SCHEME_TOML, encoding="utf-8")
+    corpus = write_corpus(tmp_path, {"d1": TEXT})
+
+    def counted(name: str, value: int) -> dict[str, Any]:
+        return record(
+            name,
+            spans=[span("s2", 13, 16, "count", value)],
+            form={"releases": [{"count": value}]},
+            links={"releases[0].count": ["s2"]},
+        )
+
+    alice = write_journal(tmp_path / "alice.jsonl", counted("alice", 146))
+    bob = write_journal(tmp_path / "bob.jsonl", counted("bob", 147))
+    session = open_review(
+        [alice, bob], corpus, tmp_path / "gold.jsonl", "rita", scheme_path=scheme, now=fixed_now
+    )
+    try:
+        while session.span_value_to_type() is None:
+            session.next_conflict()
+        session.settle_span_value("146")
+        assert session.take_notices()[0].endswith("= 146 (typed)")
     finally:
         session.close()

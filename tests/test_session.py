@@ -10,7 +10,14 @@ import pytest
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.session import AnnotationSession, Refused, open_session
-from tests.test_session_data import FakeClock, fixed_now, journal_lines, where, write_texts
+from tests.test_session_data import (
+    FakeClock,
+    fixed_now,
+    journal_lines,
+    session_on,
+    where,
+    write_texts,
+)
 
 
 @pytest.fixture
@@ -257,6 +264,23 @@ def test_find_is_case_insensitive_and_wraps(session: AnnotationSession) -> None:
     start, end = where(session, "Ukraine")
     assert session.find("UKRAINE", end) == (start, end)
     assert session.find("Kestria", 0) is None
+
+
+def test_find_starts_from_the_start_of_the_span_at_the_cursor(tmp_path: Path) -> None:
+    """A trial's /Three, just after labelling "Three Vellmark citizens", went past the "Three"
+    in it to the next one."""
+    text = "date 2024-01-09 Three Vellmark citizens were freed. The three flew home.\n"
+    session = session_on(tmp_path, text)
+    try:
+        session.open("d")
+        span = session.label_selection(*where(session, "Three Vellmark citizens"), "releasee")
+        assert session.selected == span.id
+        assert session.find("three", span.end) == (span.start, span.start + 5)
+        session.selected = None  # no span at the cursor: from the cursor, as before
+        later = text.index("three")
+        assert session.find("three", span.end) == (later, later + 5)
+    finally:
+        session.close()
 
 
 def test_active_time_leaves_out_idle_gaps(session: AnnotationSession, clock: FakeClock) -> None:

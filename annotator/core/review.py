@@ -287,14 +287,18 @@ class ReviewSession(ReviewUndo, ReviewDocuments, ReviewByHand, SavesThroughStore
             raise Refused("every conflict is settled")
         before = self.records[place.doc_id]
         key = self.order.key(place.doc_id, conflict)
+        heard = len(self._notices)
         settled = settle(before, place.conflict_id)
-        self._undo.append((place, before, None))
+        if said is not None:
+            self._notices.append(said(before, place.conflict_id))
+        # The undo names the decision it takes back: "… c1 is open again" left a trial
+        # guessing which of its decisions that was.
+        decision = next(iter(self._notices[heard:]), "")
+        self._undo.append((place, before, undone_words(place, decision)))
         self._redo.clear()
         self.save(settled)
         self.editing = False
         self.current = self.order.after(key)
-        if said is not None:
-            self._notices.append(said(before, place.conflict_id))
         self._notices.extend(filter(None, [overlap_notice(before, settled)]))
         if settled.status == "done":
             self._notices.append(f"{settled.doc_id} is settled: done")
@@ -340,3 +344,12 @@ class ReviewSession(ReviewUndo, ReviewDocuments, ReviewByHand, SavesThroughStore
     def close(self, timeout: float | None = 10.0) -> bool:
         """Write everything and release the gold file's lock; False when lines are unwritten."""
         return self.store.close(timeout)
+
+
+def undone_words(place: Place, decision: str) -> str:
+    """What undoing a decision says: ``undid: d1 c1 is open again (took alice's version)``,
+    the decision's own notice without its "settled c1" head."""
+    head = f"undid: {place.doc_id} {place.conflict_id} is open again"
+    what = re.sub(rf"^settled {re.escape(place.conflict_id)}(: | with )", "", decision)
+    what = what.split(" · ")[0]  # not its "· ctrl+z undoes"
+    return f"{head} ({what})" if what else head

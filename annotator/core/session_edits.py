@@ -294,8 +294,9 @@ class SessionEdits:
         self._notices.extend(notices)
 
     def find(self, query: str, offset: int) -> tuple[int, int] | None:
-        """The match of ``query`` the search goes to from the cursor at ``offset``: the first
-        ending at or after it (the one the cursor is on counts), or, when the cursor still sits
+        """The match of ``query`` the search goes to from the cursor at ``offset`` (from the start
+        of the span at the cursor, when there is one): the first ending at or after it (the one
+        the cursor is on counts), or, when the cursor still sits
         at the end of the match this query found last, the next one; wrapping (see
         ``search.find_match``: case, accents, quotes and dashes do not matter)."""
         key = search.fold(query)
@@ -303,6 +304,11 @@ class SessionEdits:
         after = None
         if last is not None and last[:2] == (self.document.id, key) and last[3] == offset:
             after = last[2]
+        span = self.span(self.selected)
+        if after is None and span is not None and span.start <= offset <= span.end:
+            # From the start of the span at the cursor: a trial's /Three, just after labelling
+            # "Three Vellmark citizens", went past the "Three" in it to the next one.
+            offset = span.start
         found = search.find_match(self.text, query, offset, after)
         self._found = None if found is None else (self.document.id, key, *found)
         return found

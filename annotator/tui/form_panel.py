@@ -216,6 +216,11 @@ class EventForm(VerticalScroll):
             self.set_class(stacked, "-stacked")
             for name in self.query(FieldName):  # links go on the name's line, or leave it
                 name.refresh()
+        # The field being filled stays in sight: a trial's resize to 80x24 left it scrolled
+        # out of view, its row's tint with it.
+        focused = self.screen.focused
+        if focused is not None and self in focused.ancestors:
+            self.call_after_refresh(self._keep_in_sight, focused)
 
     def compose(self) -> ComposeResult:
         yield Label("event form (o) · escape: back", classes="title")

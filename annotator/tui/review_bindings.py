@@ -24,6 +24,7 @@ _DECISIONS = {
     "type_span_value",
 }
 _SCROLL = "Scroll the conflict's versions up / down (its frame says when more are hidden)"
+_SPAN_VALUE = "Type a span's value (where the versions differ in value only)"
 CHAR_MODE = "Character mode (keep the drawn span's exact characters) on / off"
 
 REVIEW_BINDINGS: list[BindingType] = [
@@ -39,7 +40,9 @@ REVIEW_BINDINGS: list[BindingType] = [
     Binding("e", "edit", "Draw span"),
     Binding("e", "type_value", "Type value"),
     Binding("e", "edit_items", "Edit items"),
-    Binding("v", "type_span_value", "Type the span's value", show=False),
+    Binding(
+        "v", "type_span_value", "Type a span's value (versions differ in value only)", show=False
+    ),
     Binding("escape", "cancel_edit", "Cancel drawing"),
     Binding("c", "toggle_char_mode", CHAR_MODE, show=False),
     Binding("n", "next_conflict", "Next", show=False),

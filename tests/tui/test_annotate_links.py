@@ -186,3 +186,22 @@ def test_shift_tab_up_to_a_linked_field_shows_its_name_and_links_at_80_columns(
         assert shown_links(app, "releases[0].count").endswith("⛓ s1")
 
     drive(disputed, scenario, size=(80, 24))
+
+
+def test_a_resize_keeps_the_focused_field_in_sight(disputed: AnnotationSession) -> None:
+    """A trial resized to 80x24 with the focus in a release's field: the form showed another
+    part, the field and its tinted row out of view."""
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await a_release_with_two_counts(pilot, app)
+        await press(pilot, "tab", "tab")  # releases #1 releasees, low in the form
+        focused = screen_of(app).focused
+        assert isinstance(focused, Input) and focused.name == "releases[0].releasees"
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        form = screen_of(app).query_one(EventForm)
+        inside = form.content_region
+        assert inside.y <= focused.region.y < inside.bottom
+
+    drive(disputed, scenario, size=(160, 45))
