@@ -104,6 +104,9 @@ def test_merge_anew_takes_an_annotator_s_change_into_a_reviewed_document(
         stood = gold_now(again, setup, "d1")["sources"]["versions"]["alice"]
         again.merge_anew("d1")
         assert not any(entry.records_changed for entry in again.document_entries())
+        again.undo()  # the record before, merged from alice's old record: marked again
+        assert [e.doc_id for e in again.document_entries() if e.records_changed] == ["d1"]
+        again.redo()
         now = gold_now(again, setup, "d1")
         assert now["sources"]["versions"]["alice"] != stood  # alice's record as it is now
         assert not any("alice" in who for who in now["sources"]["spans"].values())

@@ -165,17 +165,22 @@ def test_a_file_written_before_the_rule_was_kept_follows_what_is_given(
         assert session.close()
 
 
-def test_lines_that_say_no_rule_do_not_make_another_refused(three: dict[str, Path]) -> None:
-    """Beside lines written before the rule was kept, a line merged anew by every annotator
-    is not the file's rule: the K given is taken."""
+def test_beside_lines_that_say_no_rule_another_rule_is_refused(three: dict[str, Path]) -> None:
+    """Documents merged anew by yet another rule would leave the file refused on the next
+    resume ("merged by different rules"), so the rule the other lines say holds."""
     merge(three)  # d1's line says "all"
     line = orjson.loads(three["gold"].read_bytes())
     del line["sources"]["min_agree"]
     with three["gold"].open("ab") as handle:  # an older line of a document not compared now
         handle.write(orjson.dumps({**line, "doc_id": "d2"}) + b"\n")
-    session = review(three, min_agree=2)  # not refused as "merged with every annotator"
-    assert session.conflicts_left() == 1  # d1 as it stands
-    session.close()
+    with pytest.raises(AnnotatorError) as refused:
+        review(three, min_agree=2)
+    assert str(refused.value) == (
+        f"{three['gold']}: 1 of its documents were merged with every annotator agreeing, not "
+        "--min-agree 2: resume it with no --min-agree, or review into a new gold file "
+        "(-o NEW.jsonl)"
+    )
+    review(three).close()  # as the file's lines say
 
 
 def test_lines_merged_by_different_rules_are_refused(three: dict[str, Path]) -> None:

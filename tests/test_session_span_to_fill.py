@@ -1,5 +1,5 @@
-"""Which span ctrl+l takes at once (``span_to_fill``) and which it offers to pick from
-(``spans_to_fill``) when none of the field's label is at hand."""
+"""Which span is at hand for ctrl+l (``span_to_fill``: the list highlights it) and which the
+list offers (``spans_to_fill``)."""
 
 from __future__ import annotations
 
@@ -51,11 +51,15 @@ def test_a_span_of_another_label_at_the_cursor_is_not_at_hand(
     assert session.span_to_fill("releases[0].released_by") is None
 
 
-def test_a_list_offers_only_the_spans_it_does_not_hold(session: AnnotationSession) -> None:
+def test_a_list_offers_the_spans_it_holds_too_and_refuses_them(
+    session: AnnotationSession,
+) -> None:
     soldiers = label(session, "Norvanian soldiers", "releasee")
     with_a_release(session)
     session.fill_from_span("releases[0].releasees", soldiers)
-    assert session.spans_to_fill("releases[0].releasees") == []
+    assert [s.id for s in session.spans_to_fill("releases[0].releasees")] == [soldiers]
+    with pytest.raises(Refused, match="already"):
+        session.fill_from_span("releases[0].releasees", soldiers)
 
 
 def test_a_selection_with_two_spans_of_the_label_is_refused(session: AnnotationSession) -> None:

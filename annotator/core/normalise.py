@@ -30,7 +30,7 @@ import re
 from typing import Any
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.values import check_date
+from annotator.core.values import check_date, value_problem
 
 
 def _words(text: str) -> list[str]:
@@ -363,3 +363,20 @@ def typed_date(value: Any) -> str | None:
         return check_date(typed)
     except ValueError as error:
         raise AnnotatorError(str(error)) from None
+
+
+def typed_span_value(value_type: str, value: Any) -> Any:
+    """What a person typed (text), or a value, as a span value of ``value_type``: "146" or
+    "1,200" for an integer, ``YYYY-MM-DD``/``YYYY-MM``/``YYYY`` for a date, "" for none;
+    AnnotatorError saying why when it is not one (``v``, and review's ``v``, read alike)."""
+    if isinstance(value, str):
+        if value_type == "integer":
+            value = typed_integer(value)
+        elif value_type == "date":
+            value = typed_date(value)
+        else:
+            value = value.strip() or None
+    problem = value_problem(value_type, value)
+    if problem is not None:
+        raise AnnotatorError(problem)
+    return value

@@ -131,8 +131,8 @@ def resume_rule(output: Path, facts: Iterable[LineFacts], given: int | None) -> 
     """The rule a resumed review merges documents anew by: the one the gold file's lines say
     they were merged by (``sources.min_agree``), else the one given; AnnotatorError when the
     lines say different rules, or every line says one and another is given. A resume
-    without --min-agree re-merged a K=2 file's documents by every annotator, unsaid; lines
-    written before the rule was kept say none, and do not make another rule refused."""
+    without --min-agree re-merged a K=2 file's documents by every annotator, unsaid. Lines
+    written before the rule was kept say none: beside them, the rule the others say holds."""
     rules = [line.min_agree for line in facts]
     kept = {rule for rule in rules if rule is not None}
     unknown = sum(1 for rule in rules if rule is None)
@@ -143,11 +143,18 @@ def resume_rule(output: Path, facts: Iterable[LineFacts], given: int | None) -> 
             "review into a new gold file (-o NEW.jsonl)"
         )
     rule = next(iter(kept), None)
-    if given is not None and rule is not None and given != rule and not unknown:
+    if given is not None and rule is not None and given != rule:
+        # Even beside lines that say no rule: documents merged anew by yet another would
+        # leave the file refused as "merged by different rules" on the next resume.
         option = f"--min-agree {rule}" if isinstance(rule, int) else "no --min-agree"
+        lead = (
+            f"{output}: {len(rules) - unknown} of its documents were"
+            if unknown
+            else (f"{output} was")
+        )
         raise AnnotatorError(
-            f"{output} was merged with {said}, not --min-agree {given}: resume it with "
-            f"{option}, or review into a new gold file (-o NEW.jsonl)"
+            f"{lead} merged with {said}, not --min-agree {given}: resume it with {option}, or "
+            "review into a new gold file (-o NEW.jsonl)"
         )
     if given is not None or not isinstance(rule, int):
         return ResumeRule(given, False, unknown)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from annotator.core.errors import AnnotatorError
 from annotator.core.form_compare import normal
 from annotator.core.models import GoldRecord
+from annotator.core.normalise import typed_span_value
 from annotator.core.review_decisions import (
     find_conflict,
     take_spans,
@@ -22,7 +23,6 @@ from annotator.core.review_decisions import (
 from annotator.core.review_links import Annotations
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
-from annotator.core.spans import typed_span_value
 
 
 def span_value(scheme: Scheme, label: str, raw: str) -> int | str | None:

@@ -9,6 +9,9 @@ decision, and a merge anew, clears ``_redo``). Each says what it did, in words o
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from annotator.core.compare import Unit
 from annotator.core.models import GoldRecord
 from annotator.core.review_documents import UndoStep
 from annotator.core.review_history import EarlierDecisions
@@ -28,9 +31,20 @@ class ReviewUndo:
     _redo: list[UndoStep]
     _earlier: EarlierDecisions
     _notices: list[str]
+    units: Mapping[str, Unit]
+    records_changed: set[str]
 
     def save(self, record: GoldRecord) -> None:
         raise NotImplementedError
+
+    def _stale(self, record: GoldRecord) -> bool:
+        """Whether the annotators' records compared now are not the ones ``record`` was
+        merged from (``sources.versions``)."""
+        unit = self.units.get(record.doc_id)
+        merged = record.sources.versions
+        if unit is None or not merged:
+            return False
+        return any(merged.get(name) != work.version for name, work in unit.records.items())
 
     def undo(self) -> Place | None:
         """Put back the record as it was before the last decision (this session's, else an
@@ -40,6 +54,8 @@ class ReviewUndo:
         place, before, said = self._undo.pop()
         self._redo.append((place, self.records[before.doc_id], said))
         self.save(before)
+        if said is not None and said.startswith("undid: merging") and self._stale(before):
+            self.records_changed.add(before.doc_id)  # the list marks it again
         self.editing = False
         self.current = place if place is not None else self.order.after(None)
         # Said as the earlier sessions' undo says it: an undo that jumped to another
@@ -73,8 +89,16 @@ class ReviewUndo:
         self.current = self.order.after(key)
         settled = {c["id"] for c in after.conflicts}
         closed = [c["id"] for c in before.conflicts if c["id"] not in settled]
-        if len(after.conflicts) > len(before.conflicts):  # a merge anew, done again
-            self.current = self.order.in_document(after.doc_id)[0][1]
+        # A merge anew, told by its undo's words (this session's) or by the conflicts it
+        # opens again (an earlier session's): its count alone misread one that settled some.
+        merged_anew = (
+            said.startswith("undid: merging")
+            if said is not None
+            else (len(after.conflicts) > len(before.conflicts))
+        )
+        if merged_anew:
+            opened_now = self.order.in_document(after.doc_id)
+            self.current = opened_now[0][1] if opened_now else self.current
             what = f"merging {after.doc_id} anew ({len(after.conflicts)} conflict(s) open)"
         elif closed:
             what = f"{after.doc_id} {', '.join(closed)} settled again"

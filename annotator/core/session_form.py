@@ -195,10 +195,10 @@ class SessionForm(SessionEdits):
         return inside[0] if inside else None
 
     def span_to_fill(self, path: str, selection: Selection | None = None) -> Span | None:
-        """The span ctrl+l (or ctrl+t) would take for the field at ``path`` (``_span_for``), or
-        None when there is none of the field's label there: the screen then offers the spans
-        it could take (``spans_to_fill``) rather than a refusal. A selection holding several
-        is refused, naming them."""
+        """The span at hand for the field at ``path`` (``_span_for``: in the selection, else at
+        the cursor), which the screen's list of spans (``spans_to_fill``) highlights; None when
+        there is none of the field's label there. A selection holding several is refused,
+        naming them (the screen's list then has them all)."""
         wanted = self.form_field(path).from_label
         if wanted is None:
             raise Refused(f"{forms.path_words(path)} is not filled from spans; type its value")
@@ -208,15 +208,10 @@ class SessionForm(SessionEdits):
         return span if span.label == wanted else None
 
     def spans_to_fill(self, path: str) -> list[Span]:
-        """The spans the field at ``path`` can be filled from or linked to, in text order: those
-        of its label, less those a list already holds (ctrl+l refuses them there)."""
-        field = self.form_field(path)
-        linked = set(self.record.links.get(path, [])) if field.type == "list" else set()
-        return [
-            span
-            for span in self.ordered_spans()
-            if span.label == field.from_label and span.id not in linked
-        ]
+        """The spans of the label the field at ``path`` is filled from, in text order (those a
+        list holds already among them: the screen marks them, and ctrl+l refuses them)."""
+        wanted = self.form_field(path).from_label
+        return [span for span in self.ordered_spans() if span.label == wanted]
 
     def set_note(self, note: str) -> None:
         self._writable()

@@ -16,7 +16,11 @@ from typing import Any, Literal
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Record, Span, sha256_text
-from annotator.core.normalise import parse_count, parse_date, typed_date, typed_integer
+from annotator.core.normalise import (
+    parse_count,
+    parse_date,
+    typed_span_value,
+)
 from annotator.core.scheme import Label, Scheme
 from annotator.core.tokens import Token, chunk_end, chunk_start, iter_tokens
 from annotator.core.values import value_problem
@@ -293,23 +297,6 @@ def set_span_value(record: Record, span_id: str, value: Any, scheme: Scheme) -> 
     if value == span.value and type(value) is type(span.value):
         return record
     return _replace(record, span.model_copy(update={"value": value}))
-
-
-def typed_span_value(value_type: str, value: Any) -> Any:
-    """What a person typed (text), or a value, as a span value of ``value_type``: "146" or
-    "1,200" for an integer, ``YYYY-MM-DD``/``YYYY-MM``/``YYYY`` for a date, "" for none;
-    AnnotatorError saying why when it is not one (``v``, and review's ``v``, read alike)."""
-    if isinstance(value, str):
-        if value_type == "integer":
-            value = typed_integer(value)
-        elif value_type == "date":
-            value = typed_date(value)
-        else:
-            value = value.strip() or None
-    problem = value_problem(value_type, value)
-    if problem is not None:
-        raise AnnotatorError(problem)
-    return value
 
 
 def _replace(record: Record, changed: Span) -> Record:

@@ -38,7 +38,7 @@ class FieldSpanKeys(SessionView):
         self._on_field_span("ctrl+l", what, self.session.fill_from_span, "fill")
 
     def action_link_span(self) -> None:
-        what = "links the selected span to it, value kept"
+        what = "links a span to it, value kept"
         self._on_field_span("ctrl+t", what, self.session.link_span, "link")
 
     def action_unlink(self) -> None:
@@ -70,7 +70,7 @@ class FieldSpanKeys(SessionView):
             at_hand = session.span_to_fill(path, selection)
         except AnnotatorError:
             at_hand = None  # several in the selection: the list has them all
-        if not choices:
+        if not choices:  # a list's spans all in it already are listed, marked
             self.tell_about(
                 about,
                 f"no {label} span to {verb} {path_words(path)} from: label one first (escape "
@@ -84,5 +84,8 @@ class FieldSpanKeys(SessionView):
 
         title = f"{verb.capitalize()} {path_words(path)}"
         cursor = self.article.cursor_offset
-        held = at_hand.id if at_hand is not None else None
-        self.app.push_screen(SpanPickScreen(title, choices, session.text, cursor, held), chosen)
+        hand = at_hand.id if at_hand is not None else None
+        list_field = session.form_field(path).type == "list"
+        held = frozenset(session.record.links.get(path, [])) if list_field else frozenset()
+        picker = SpanPickScreen(title, choices, session.text, cursor, hand, held)
+        self.app.push_screen(picker, chosen)

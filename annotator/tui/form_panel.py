@@ -45,8 +45,8 @@ PANEL_KEYS = [
     ("enter", "save the field (also saved on leaving it, at a pause and on quitting)"),
     ("enter, space", "on a choice: open it; arrows and enter choose"),
     ("enter", "on + add / remove: add an item to a group / remove it (ctrl+z undoes)"),
-    ("ctrl+l", "fill the field from the span at the cursor and link it (⛓ ids beside it)"),
-    ("ctrl+t", "link the span at the cursor to the field, its value kept (disputed figures)"),
+    ("ctrl+l", "fill the field from a span picked in a list and link it (⛓ ids beside it)"),
+    ("ctrl+t", "link a span picked in a list to the field, its value kept (disputed figures)"),
     ("ctrl+n", "unlink the span at the cursor from the field, or all its links"),
 ]
 

@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 from annotator.core.display import quoted
 from annotator.core.models import Span
 from annotator.core.search import fold
+from annotator.core.tokens import tokenize
 from annotator.tui.screens import FilteredListScreen
 
 _AROUND = 30  # characters of context on each side
@@ -50,16 +51,24 @@ class SpanPickScreen(FilteredListScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = []
 
     def __init__(
-        self, what: str, spans: list[Span], text: str, cursor: int, at_hand: str | None = None
+        self,
+        what: str,
+        spans: list[Span],
+        text: str,
+        cursor: int,
+        at_hand: str | None = None,
+        held: frozenset[str] = frozenset(),
     ) -> None:
         """``what``: the field and the key's action, for the title ("fill releases #1 count");
-        ``at_hand``: the id of the span in the selection or at the cursor, highlighted."""
+        ``at_hand``: the id of the span in the selection or at the cursor, highlighted;
+        ``held``: the spans a list field holds already, marked (taking one is refused)."""
         super().__init__()
         self.what = what
         self.spans = spans
         self.text = text
         self.cursor = cursor
         self.at_hand = at_hand
+        self.held = held
 
     def compose(self) -> ComposeResult:
         with Vertical(id="doclist-box", classes="span-pick"):
@@ -85,17 +94,13 @@ class SpanPickScreen(FilteredListScreen[str | None]):
             # Its words, then where they are: monochrome, the bold in the context is lost.
             line.append(quoted(span.text, 30), style="bold")
             line.append(f" = {span.value}" if span.value is not None else "", style="bold")
+            line.append(" ✓ in the field" if span.id in self.held else "", style="green")
             line.append("   ")
             line.append_text(context(self.text, span))
             rows.append(Option(line, id=span.id))
         options.set_options(rows)
         if rows:
-            ids = [span.id for span in chosen]
-            if self.at_hand in ids:
-                options.highlighted = ids.index(self.at_hand)
-            else:  # the one nearest the article's cursor: the span being read about
-                nearest = min(chosen, key=lambda span: abs(span.start - self.cursor))
-                options.highlighted = chosen.index(nearest)
+            options.highlighted = highlighted(chosen, self.cursor, self.at_hand)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._fill(event.value)
@@ -109,6 +114,23 @@ class SpanPickScreen(FilteredListScreen[str | None]):
         self.dismiss(event.option.id)
 
 
+def highlighted(spans: list[Span], cursor: int, at_hand: str | None) -> int:
+    """The index of the span the list highlights: the one at hand, else the one nearest the
+    article's cursor (none nearer than one the cursor is in or at the edge of)."""
+    ids = [span.id for span in spans]
+    if at_hand in ids:
+        return ids.index(at_hand)
+
+    def distance(span: Span) -> int:
+        return (
+            0
+            if span.start <= cursor <= span.end
+            else min(abs(span.start - cursor), abs(span.end - cursor))
+        )
+
+    return spans.index(min(spans, key=distance))
+
+
 def _matches(span: Span, word: str) -> bool:
     """Whether a folded word typed begins a word of the span, is its id, or begins its value."""
     if word == span.id.lower():
@@ -119,8 +141,9 @@ def _matches(span: Span, word: str) -> bool:
 
 
 def _words(folded: str) -> list[str]:
-    """The words of a folded text: runs of letters and digits ("n'diaye" gives n, diaye and
-    n'diaye, so both the name and its second part are found)."""
-    parts = folded.split()
-    pieces = [piece for part in parts for piece in re.split(r"[^\w]+", part) if piece]
-    return parts + pieces
+    """The words of a folded text, as labelling snaps to them (``tokens``: "1,200" and
+    "n'diaye" are one each), and the letter runs inside each ("diaye" finds "n'diaye")."""
+    words = [token.text for token in tokenize(folded)]
+    # Parts of names only ("Castellan-Moor", "N'Diaye"): a number's "200" is no word.
+    inside = [piece for word in words for piece in re.split(r"[-'’]+", word) if piece]
+    return words + inside

@@ -129,3 +129,25 @@ def test_the_context_marks_only_what_is_cut_off() -> None:
     start = text.index("187")
     middle = Span(id="s2", start=start, end=start + 3, label="count", text="187", value=187)
     assert context(text, middle).plain == "Ostreva said 187 soldiers had been returned on…"
+
+
+def test_the_span_at_hand_is_highlighted_even_when_another_is_nearer() -> None:
+    from annotator.core.models import Span
+    from annotator.tui.span_pick import highlighted
+
+    long_one = Span(id="s1", start=0, end=30, label="releasee", text="x" * 30)
+    next_one = Span(id="s2", start=31, end=35, label="releasee", text="yyyy")
+    # The cursor at the end of s1 (a selection's end): s1 is nearest, by its edge.
+    assert highlighted([long_one, next_one], 30, None) == 0
+    assert highlighted([long_one, next_one], 30, "s2") == 1  # at hand wins
+    assert highlighted([long_one, next_one], 34, None) == 1
+
+
+def test_the_filter_s_words_are_the_tokenizer_s() -> None:
+    from annotator.core.models import Span
+    from annotator.tui.span_pick import _matches
+
+    count = Span(id="s4", start=0, end=5, label="count", text="1,200", value=1200)
+    assert _matches(count, "1,2") and not _matches(count, "200")
+    hindi = Span(id="s5", start=0, end=4, label="actor", text="मोदी")
+    assert _matches(hindi, "मो") and not _matches(hindi, "द")
