@@ -57,10 +57,6 @@ class ReviewDocListScreen(FilteredListScreen[Chosen]):
             yield Input(placeholder="filter", id="doc-filter")
             yield OptionList(id="doc-options")
 
-    def on_mount(self) -> None:
-        self._fill("")
-        self.query_one("#doc-filter", Input).focus()
-
     def _fill(self, query: str) -> None:
         options = self.query_one("#doc-options", OptionList)
         words = query.lower().split()
@@ -85,18 +81,12 @@ class ReviewDocListScreen(FilteredListScreen[Chosen]):
         option = self.query_one("#doc-options", OptionList).highlighted_option
         return option.id if option is not None else None
 
+    def chosen(self, option_id: str) -> Chosen:
+        return ("open", option_id)
+
     def on_input_changed(self, event: Input.Changed) -> None:
-        self._fill(event.value)
+        # The list is filled again by FilteredListScreen's handler: Textual calls both.
         self._forget_the_question()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        doc_id = self._highlighted()
-        if doc_id is not None:
-            self.dismiss(("open", doc_id))
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id is not None:
-            self.dismiss(("open", event.option.id))
 
     def action_move(self, step: int) -> None:
         super().action_move(step)

@@ -70,6 +70,30 @@ class FilteredListScreen(ModalScreen[ResultT]):
         Binding("pageup", "move(-10)", "Page up", show=False),
     ]
 
+    def on_mount(self) -> None:
+        self._fill("")
+        self.query_one("#doc-filter", Input).focus()
+
+    def _fill(self, query: str) -> None:
+        """Show the options ``query`` (what the filter holds) leaves, one highlighted."""
+        raise NotImplementedError
+
+    def chosen(self, option_id: str) -> ResultT:
+        """What taking the option ``option_id`` dismisses the screen with."""
+        raise NotImplementedError
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        option = self.query_one("#doc-options", OptionList).highlighted_option
+        if option is not None and option.id is not None:
+            self.dismiss(self.chosen(option.id))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self.dismiss(self.chosen(event.option.id))
+
     def action_move(self, step: int) -> None:
         options = self.query_one("#doc-options", OptionList)
         if options.option_count:
@@ -99,10 +123,6 @@ class DocListScreen(FilteredListScreen[str | None]):
             yield Input(placeholder="filter", id="doc-filter")
             yield OptionList(id="doc-options")
 
-    def on_mount(self) -> None:
-        self._fill("")
-        self.query_one("#doc-filter", Input).focus()
-
     def _matches(self, entry: DocEntry, words: list[str]) -> bool:
         haystack = f"{entry.doc_id} {STATUS_MARKS[entry.status]} {'flag' if entry.flagged else ''}"
         return all(word in haystack.lower() for word in words)
@@ -123,16 +143,8 @@ class DocListScreen(FilteredListScreen[str | None]):
             ids = [entry.doc_id for entry in chosen]
             options.highlighted = ids.index(self.current) if self.current in ids else 0
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        self._fill(event.value)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        option = self.query_one("#doc-options", OptionList).highlighted_option
-        if option is not None:
-            self.dismiss(option.id)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+    def chosen(self, option_id: str) -> str | None:
+        return option_id
 
 
 _STATUS_STYLES = {

@@ -80,10 +80,6 @@ class SpanPickScreen(FilteredListScreen[str | None]):
             yield Input(placeholder="filter (words, id, value)", id="doc-filter")
             yield OptionList(id="doc-options")
 
-    def on_mount(self) -> None:
-        self._fill("")
-        self.query_one("#doc-filter", Input).focus()
-
     def _fill(self, query: str) -> None:
         options = self.query_one("#doc-options", OptionList)
         words = fold(query).split()
@@ -102,16 +98,8 @@ class SpanPickScreen(FilteredListScreen[str | None]):
         if rows:
             options.highlighted = highlighted(chosen, self.cursor, self.at_hand)
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        self._fill(event.value)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        option = self.query_one("#doc-options", OptionList).highlighted_option
-        if option is not None:
-            self.dismiss(option.id)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+    def chosen(self, option_id: str) -> str | None:
+        return option_id
 
 
 def highlighted(spans: list[Span], cursor: int, at_hand: str | None) -> int:
