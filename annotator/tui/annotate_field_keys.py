@@ -70,7 +70,7 @@ class FieldSpanKeys(SessionView):
             at_hand = session.span_to_fill(path, selection)
         except AnnotatorError:
             at_hand = None  # several in the selection: the list has them all
-        if not choices:  # a list's spans all in it already are listed, marked
+        if not choices:  # no span of the label at all (those a list holds are listed)
             self.tell_about(
                 about,
                 f"no {label} span to {verb} {path_words(path)} from: label one first (escape "
