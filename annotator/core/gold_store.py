@@ -23,6 +23,7 @@ runs are kept in ``records``, as ``Store`` keeps them; they win over the file.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -165,47 +166,21 @@ class GoldStore(Store):
     def _read(self) -> bytes:
         """Index every line; refuse damage and lines that are not gold; set a torn tail
         aside. Returns the newline owed by a last line written without one."""
-        problems: list[LineProblem] = []
-        torn: TornTail | None = None
-        not_gold: int | None = None
-        owed = b""
-        offset = 0
-        with self.journal.open("rb") as handle:
-            for number, raw in enumerate(handle, start=1):
-                complete = raw.endswith(b"\n")
-                line = raw[:-1] if complete else raw
-                if line.strip():
-                    found = line_facts(line, number)
-                    if isinstance(found, LineFacts):
-                        self.latest[found.doc_id] = GoldLine(number, offset, len(raw), found)
-                        self.history.append(self.latest[found.doc_id])
-                        owed = b"" if complete else b"\n"
-                    elif found is None:
-                        not_gold = not_gold or number
-                        owed = b"" if complete else b"\n"
-                    elif complete:
-                        problems += found
-                    else:
-                        torn = TornTail(number, offset, raw)
-                offset += len(raw)
-                self._lines = number
-        if problems:
-            more = len(problems) - 1
-            extra = f" (and {more} more; run `annotator validate {self.journal}`)" if more else ""
-            raise AnnotatorError(problems[0].format(self.journal) + extra)
-        if torn is not None:
-            aside = set_torn_tail_aside(self.journal, torn)
-            self._lines = torn.line - 1
+        scan = scan_gold(self.journal)
+        for line in scan.lines:
+            self.latest[line.facts.doc_id] = line
+            self.history.append(line)
+        self._lines = scan.count
+        scan.refuse_damage(self.journal)
+        if scan.torn is not None:
+            aside = set_torn_tail_aside(self.journal, scan.torn)
+            self._lines = scan.torn.line - 1
             self.messages.append(
-                f"{self.journal}:{torn.line}: an incomplete last line (interrupted write) "
+                f"{self.journal}:{scan.torn.line}: an incomplete last line (interrupted write) "
                 f"was moved to {aside}; every complete line is kept"
             )
-        if not_gold is not None:
-            raise AnnotatorError(
-                f"{self.journal}:{not_gold}: not a gold record (no sources): is this an "
-                "annotator's journal? give the gold file with -o"
-            )
-        return owed
+        scan.refuse_not_gold(self.journal)
+        return scan.owed
 
     def record(self, doc_id: str) -> GoldRecord:
         """The document's latest gold record: saved in this review, else read from its line."""
@@ -237,6 +212,57 @@ class GoldStore(Store):
                 "review opened: was the file changed by another program?"
             )
         return found
+
+
+@dataclass
+class GoldScan:
+    """What reading a gold file's lines finds (``scan_gold``), nothing refused or written yet:
+    opening a review (``GoldStore``) and checking one (``review_check``) read it alike."""
+
+    lines: list[GoldLine] = field(default_factory=list)  # the gold lines, in order
+    problems: list[LineProblem] = field(default_factory=list)  # of complete lines
+    torn: TornTail | None = None  # an incomplete last line that is no record
+    not_gold: int | None = None  # the first line that is a record but not gold
+    owed: bytes = b""  # a newline owed by a last line written without one
+    count: int = 0  # lines in the file
+
+    def refuse_damage(self, path: Path) -> None:
+        if self.problems:
+            more = len(self.problems) - 1
+            extra = f" (and {more} more; run `annotator validate {path}`)" if more else ""
+            raise AnnotatorError(self.problems[0].format(path) + extra)
+
+    def refuse_not_gold(self, path: Path) -> None:
+        if self.not_gold is not None:
+            raise AnnotatorError(
+                f"{path}:{self.not_gold}: not a gold record (no sources): is this an "
+                "annotator's journal? give the gold file with -o"
+            )
+
+
+def scan_gold(path: Path) -> GoldScan:
+    """Every line of the gold file at ``path`` read (OSError when it cannot be opened)."""
+    scan = GoldScan()
+    offset = 0
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            complete = raw.endswith(b"\n")
+            line = raw[:-1] if complete else raw
+            if line.strip():
+                found = line_facts(line, number)
+                if isinstance(found, LineFacts):
+                    scan.lines.append(GoldLine(number, offset, len(raw), found))
+                    scan.owed = b"" if complete else b"\n"
+                elif found is None:
+                    scan.not_gold = scan.not_gold or number
+                    scan.owed = b"" if complete else b"\n"
+                elif complete:
+                    scan.problems += found
+                else:
+                    scan.torn = TornTail(number, offset, raw)
+            offset += len(raw)
+            scan.count = number
+    return scan
 
 
 def line_facts(line: bytes, number: int) -> LineFacts | list[LineProblem] | None:

@@ -25,9 +25,8 @@ from pathlib import Path
 from annotator.core.compare import Comparison, collector_paused, load_comparison
 from annotator.core.corpus import Corpus, open_corpus
 from annotator.core.errors import AnnotatorError
-from annotator.core.gold_store import LineFacts, line_facts
+from annotator.core.gold_store import LineFacts, scan_gold
 from annotator.core.goldfile import folder_of
-from annotator.core.journal import LineProblem
 from annotator.core.merge import refuse_bad_request, refuse_gold_files, refuse_min_agree_over
 from annotator.core.scheme import Scheme, default_scheme_path, load_scheme
 
@@ -84,38 +83,15 @@ def _check_gold_file(output: Path, min_agree: int | None) -> None:
 
 def _latest_facts(output: Path) -> dict[str, LineFacts]:
     """Each document's latest gold line's facts; damage and lines that are not gold refused
-    as ``GoldStore`` refuses them (damage first, then the first line that is not gold)."""
-    latest: dict[str, LineFacts] = {}
-    problems: list[LineProblem] = []
-    not_gold: int | None = None
+    as ``GoldStore`` refuses them (damage first, then the first line that is not gold; a torn
+    last line, which opening sets aside, is no refusal)."""
     try:
-        handle = output.open("rb")
+        scan = scan_gold(output)
     except OSError as error:
         raise AnnotatorError(f"{output}: cannot open: {error.strerror or error}") from None
-    with handle:
-        for number, raw in enumerate(handle, start=1):
-            complete = raw.endswith(b"\n")
-            line = raw[:-1] if complete else raw
-            if not line.strip():
-                continue
-            found = line_facts(line, number)
-            if isinstance(found, LineFacts):
-                latest[found.doc_id] = found
-            elif found is None:
-                not_gold = not_gold or number
-            elif complete:
-                problems += found
-            # else: a torn last line, which opening sets aside: not a refusal
-    if problems:
-        more = len(problems) - 1
-        extra = f" (and {more} more; run `annotator validate {output}`)" if more else ""
-        raise AnnotatorError(problems[0].format(output) + extra)
-    if not_gold is not None:
-        raise AnnotatorError(
-            f"{output}:{not_gold}: not a gold record (no sources): is this an "
-            "annotator's journal? give the gold file with -o"
-        )
-    return latest
+    scan.refuse_damage(output)
+    scan.refuse_not_gold(output)
+    return {line.facts.doc_id: line.facts for line in scan.lines}
 
 
 @dataclass(frozen=True)
