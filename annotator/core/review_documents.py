@@ -123,6 +123,18 @@ class ReviewDocuments:
         return self.current
 
 
+def changed_since(versions: Mapping[str, str], unit: Unit) -> list[str]:
+    """The annotators whose record of ``unit`` is not the one a gold line was merged from
+    (``versions``: its ``sources.versions``; none known in gold files written before them)."""
+    if not versions:
+        return []
+    return [name for name, work in unit.records.items() if versions.get(name) != work.version]
+
+
+# How the undo of a merge anew begins: the undo and redo tell that step by it.
+MERGE_ANEW_UNDONE = "undid: merging"
+
+
 def _content(record: GoldRecord) -> dict[str, object]:
     return record.model_dump(exclude=set(SAVED_ANEW))
 
@@ -134,4 +146,5 @@ def _state(record: GoldRecord) -> str:
 
 
 def _undone_notice(before: GoldRecord) -> str:
-    return f"undid: merging {before.doc_id} anew; its record before is back ({_state(before)})"
+    back = f"its record before is back ({_state(before)})"
+    return f"{MERGE_ANEW_UNDONE} {before.doc_id} anew; {back}"

@@ -46,6 +46,7 @@ from annotator.core.merge import (
 from annotator.core.models import record_line
 from annotator.core.review import ReviewSession
 from annotator.core.review_check import resume_rule, review_request, rule_words
+from annotator.core.review_documents import changed_since
 from annotator.core.review_history import decisions_in_force
 from annotator.core.review_records import ReviewRecords
 from annotator.core.saving import StatusRelay
@@ -222,7 +223,7 @@ class _Resume:
             elif line.facts.annotators != tuple(unit.records):
                 regrouped.append(unit.doc_id)
             else:
-                who = _changed_since(line.facts.versions, unit)
+                who = changed_since(dict(line.facts.versions), unit)
                 if who and decided is None:
                     decided = decisions_in_force(store)
                 if who and unit.doc_id not in (decided or ()):
@@ -297,15 +298,6 @@ class _Resume:
                 "(written again under that name)"
             )
         return again
-
-
-def _changed_since(versions: tuple[tuple[str, str], ...], unit: Unit) -> list[str]:
-    """The annotators whose record of ``unit`` is not the one a gold line was merged from
-    (``versions``: its ``sources.versions``; none known in gold files written before them)."""
-    if not versions:
-        return []
-    merged = dict(versions)
-    return [name for name, record in unit.records.items() if merged.get(name) != record.version]
 
 
 def _whose(names: list[str]) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from annotator.core.compare import Unit
 from annotator.core.models import GoldRecord
-from annotator.core.review_documents import UndoStep
+from annotator.core.review_documents import MERGE_ANEW_UNDONE, UndoStep, changed_since
 from annotator.core.review_history import EarlierDecisions
 from annotator.core.review_records import ReviewRecords
 from annotator.core.review_views import Place
@@ -37,14 +37,10 @@ class ReviewUndo:
     def save(self, record: GoldRecord) -> None:
         raise NotImplementedError
 
-    def _stale(self, record: GoldRecord) -> bool:
-        """Whether the annotators' records compared now are not the ones ``record`` was
-        merged from (``sources.versions``)."""
+    def _stale_records(self, record: GoldRecord) -> bool:
+        """Whether ``record`` was merged from other records than are compared now."""
         unit = self.units.get(record.doc_id)
-        merged = record.sources.versions
-        if unit is None or not merged:
-            return False
-        return any(merged.get(name) != work.version for name, work in unit.records.items())
+        return unit is not None and bool(changed_since(record.sources.versions, unit))
 
     def undo(self) -> Place | None:
         """Put back the record as it was before the last decision (this session's, else an
@@ -54,7 +50,7 @@ class ReviewUndo:
         place, before, said = self._undo.pop()
         self._redo.append((place, self.records[before.doc_id], said))
         self.save(before)
-        if said is not None and said.startswith("undid: merging") and self._stale(before):
+        if said is not None and said.startswith(MERGE_ANEW_UNDONE) and self._stale_records(before):
             self.records_changed.add(before.doc_id)  # the list marks it again
         self.editing = False
         self.current = place if place is not None else self.order.after(None)
@@ -92,7 +88,7 @@ class ReviewUndo:
         # A merge anew, told by its undo's words (this session's) or by the conflicts it
         # opens again (an earlier session's): its count alone misread one that settled some.
         merged_anew = (
-            said.startswith("undid: merging")
+            said.startswith(MERGE_ANEW_UNDONE)
             if said is not None
             else (len(after.conflicts) > len(before.conflicts))
         )
