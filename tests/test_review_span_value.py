@@ -119,17 +119,18 @@ def test_a_version_that_marked_nothing_there_is_not_a_value_to_type() -> None:
     assert value_conflict_span(conflict) is None
 
 
-def test_fields_filled_from_the_span_are_named_when_they_do_not_follow(tmp_path: Path) -> None:
+def counts_reviewed(tmp_path: Path, *, same_form: bool) -> ReviewSession:
+    """alice's and bob's count "146" (146 and 147), each linked to releases #1 count, whose
+    value both gave as 146 (``same_form``) or as their span's; the review at that conflict."""
     scheme = tmp_path / "scheme.toml"
     scheme.write_text(SCHEME_TOML, encoding="utf-8")
     corpus = write_corpus(tmp_path, {"d1": TEXT})
 
     def counted(name: str, value: int) -> dict[str, Any]:
-        """Their count span's value differs; the form's count both gave as 146."""
         return record(
             name,
             spans=[span("s2", 13, 16, "count", value)],
-            form={"releases": [{"count": 146}]},
+            form={"releases": [{"count": 146 if same_form else value}]},
             links={"releases[0].count": ["s2"]},
         )
 
@@ -138,9 +139,14 @@ def test_fields_filled_from_the_span_are_named_when_they_do_not_follow(tmp_path:
     session = open_review(
         [alice, bob], corpus, tmp_path / "gold.jsonl", "rita", scheme_path=scheme, now=fixed_now
     )
+    while session.span_value_to_type() is None:
+        session.next_conflict()
+    return session
+
+
+def test_fields_filled_from_the_span_are_named_when_they_do_not_follow(tmp_path: Path) -> None:
+    session = counts_reviewed(tmp_path, same_form=True)
     try:
-        while session.span_value_to_type() is None:
-            session.next_conflict()
         session.settle_span_value("145")
         said = session.take_notices()[0]
         assert said.endswith(
@@ -154,26 +160,8 @@ def test_fields_filled_from_the_span_are_named_when_they_do_not_follow(tmp_path:
 def test_a_field_still_in_a_conflict_is_not_named(tmp_path: Path) -> None:
     """Its links come when it is settled (a trial was told of a link lost that the next
     decision made)."""
-    scheme = tmp_path / "scheme.toml"
-    scheme.write_text(SCHEME_TOML, encoding="utf-8")
-    corpus = write_corpus(tmp_path, {"d1": TEXT})
-
-    def counted(name: str, value: int) -> dict[str, Any]:
-        return record(
-            name,
-            spans=[span("s2", 13, 16, "count", value)],
-            form={"releases": [{"count": value}]},
-            links={"releases[0].count": ["s2"]},
-        )
-
-    alice = write_journal(tmp_path / "alice.jsonl", counted("alice", 146))
-    bob = write_journal(tmp_path / "bob.jsonl", counted("bob", 147))
-    session = open_review(
-        [alice, bob], corpus, tmp_path / "gold.jsonl", "rita", scheme_path=scheme, now=fixed_now
-    )
+    session = counts_reviewed(tmp_path, same_form=False)
     try:
-        while session.span_value_to_type() is None:
-            session.next_conflict()
         session.settle_span_value("146")
         assert session.take_notices()[0].endswith("= 146 (typed)")
     finally:
