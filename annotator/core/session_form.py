@@ -202,9 +202,12 @@ class SessionForm(SessionEdits):
         wanted = self.form_field(path).from_label
         if wanted is None:
             raise Refused(f"{forms.path_words(path)} is not filled from spans; type its value")
-        if self._span_in(path, selection) is None and self.span(self.selected) is None:
+        inside = self._span_in(path, selection)
+        if inside is not None:
+            return inside
+        if self.span(self.selected) is None:
             return None  # nothing in the selection nor at the cursor
-        span = self._span_for(path, None, selection)
+        span = self._span_for(path, None, None)  # the selection is looked at already
         return span if span.label == wanted else None
 
     def spans_to_fill(self, path: str) -> list[Span]:

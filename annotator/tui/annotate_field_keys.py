@@ -61,7 +61,8 @@ class FieldSpanKeys(SessionView):
             return
         session, about = self.session, action.__name__
         selection = self.article.selection_offsets()
-        label = session.form_field(path).from_label
+        field = session.form_field(path)
+        label = field.from_label
         if label is None:
             self.tell_about(about, f"{path_words(path)} is not filled from spans; type its value")
             return
@@ -85,7 +86,8 @@ class FieldSpanKeys(SessionView):
         title = f"{verb.capitalize()} {path_words(path)}"
         cursor = self.article.cursor_offset
         hand = at_hand.id if at_hand is not None else None
-        list_field = session.form_field(path).type == "list"
-        held = frozenset(session.record.links.get(path, [])) if list_field else frozenset()
+        held = (
+            frozenset(session.record.links.get(path, [])) if field.type == "list" else frozenset()
+        )
         picker = SpanPickScreen(title, choices, session.text, cursor, hand, held)
         self.app.push_screen(picker, chosen)
