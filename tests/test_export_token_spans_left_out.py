@@ -6,9 +6,15 @@ from pathlib import Path
 
 import orjson
 import pytest
+from hypothesis import given
 
+from annotator.core.formats.common import Reporter
 from annotator.core.formats.export import export_records
 from annotator.core.formats.hf import tag_names
+from annotator.core.formats.tokenlabels import apart, place_spans
+from annotator.core.models import Record
+from annotator.core.tokens import tokenize
+from tests.test_formats_roundtrip import SETTINGS, text_cases
 from tests.test_formats_support import record, write_case
 
 TEXT = "Kyiv freed them.\nSecond came later."
@@ -57,3 +63,17 @@ def test_a_widened_span_that_is_written_is_still_said_widened(tmp_path: Path) ->
         "e2: conll: span s1 actor 6..13 '\\nSecond' does not start and end on token edges; "
         "written as tokens 2..2 'Second'"
     ]
+
+
+@SETTINGS
+@given(text_cases())
+def test_spacy_keeps_in_doc_ents_what_conll_and_hf_keep(
+    case: list[tuple[str, str, Record]],
+) -> None:
+    # spacy places every span (doc.spans) and keeps apart those one tag per token can hold
+    # (doc.ents); conll and hf place them without overlaps: the same spans either way.
+    for doc_id, text, made in case:
+        tokens = tokenize(text)
+        every = place_spans(doc_id, text, tokens, made.spans, "spacy", Reporter(), True)
+        kept = place_spans(doc_id, text, tokens, made.spans, "conll", Reporter())
+        assert apart(every) == kept

@@ -5,10 +5,11 @@ other than one plain space after a token kept as whitespace tokens (as spaCy's o
 does), so ``doc.text`` is the document's text exactly. Every span goes in ``doc.spans["sc"]``
 (spaCy's span-categorizer key) and in ``doc.ents``, which cannot overlap: of a document's
 overlapping spans, ``doc.ents`` keeps those that fit, taken as conll and hf take them (text
-order, longer first), so one document's overlaps never empty another's ``doc.ents``. The
-documents whose ``doc.ents`` is incomplete are said in one line. The document id and meta are
-``doc.user_data["doc_id"]`` and ``["meta"]``. Import reads ``doc.ents`` and every span group
-(a span in both once), so every span comes back. spaCy is imported only inside these functions.
+order, longer first: ``tokenlabels.apart``), so one document's overlaps never empty another's
+``doc.ents``. The documents whose ``doc.ents`` is incomplete are said in one line. The document
+id and meta are ``doc.user_data["doc_id"]`` and ``["meta"]``. Import reads ``doc.ents`` and every
+span group (a span in both once), so every span comes back. spaCy is imported only inside these
+functions.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from annotator.core.formats.common import (
     read_bytes,
     report_left_out,
 )
-from annotator.core.formats.tokenlabels import TokenSpan, place_spans
+from annotator.core.formats.tokenlabels import apart, place_spans
 from annotator.core.formats.wstokens import whitespace_tokens
 from annotator.core.tokens import Token, tokenize
 
@@ -51,23 +52,6 @@ def words_and_spaces(text: str, tokens: Sequence[Token]) -> tuple[list[str], lis
     """spaCy words and trailing-space flags whose text is ``text``, and where each token went."""
     pieces, where = whitespace_tokens(text, tokens)
     return [piece.text for piece in pieces], [piece.ws for piece in pieces], where
-
-
-def fitting(placed: Sequence[TokenSpan]) -> list[TokenSpan]:
-    """The spans of ``placed`` that ``doc.ents`` can hold: taken in text order, longer first
-    (as conll and hf take them), each left out that shares a token with one already taken."""
-    taken: list[TokenSpan] = []
-    for span in sorted(placed, key=_text_order):
-        if all(span.last < other.first or other.last < span.first for other in taken):
-            taken.append(span)
-    return sorted(taken, key=lambda p: (p.first, p.last))
-
-
-def _text_order(placed: TokenSpan) -> tuple[int, int, str, str]:
-    span = placed.span
-    if span is None:  # not from a record: its tokens are all there is
-        return (placed.first, -placed.last, placed.label, "")
-    return (span.start, -span.end, span.label, span.id)
 
 
 @dataclass(frozen=True)
@@ -125,7 +109,7 @@ def export_bytes(items: Sequence[Item], report: Reporter) -> bytes:
         placed = place_spans(
             item.record.doc_id, text, tokens, item.record.spans, "spacy", report, True
         )
-        ents = fitting(placed)
+        ents = apart(placed)
         if len(ents) < len(placed):
             incomplete.append(_Incomplete(item.record.doc_id, len(ents), len(placed)))
         doc.spans[SPANS_KEY] = [

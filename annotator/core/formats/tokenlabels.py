@@ -3,7 +3,8 @@
 Token formats (CoNLL, Hugging Face, spaCy) and Prodigy's token indices use the project's one
 tokenizer, ``annotator.core.tokens``. A span that does not start and end on token edges is
 widened to the tokens it touches; one tag per token cannot hold overlapping spans, so the later or
-shorter of two overlapping spans is left out. Both are reported, never done silently.
+shorter of two overlapping spans is left out (``place_spans``, or ``apart`` of spans placed with
+their overlaps). Both are reported, never done silently.
 """
 
 from __future__ import annotations
@@ -43,6 +44,21 @@ def token_range(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int
     return (first, last) if first <= last else None
 
 
+def _placing_order(span: Span) -> tuple[int, int, str, str]:
+    """Text order, the longer first of two at one start: of two overlapping spans, the later or
+    shorter is the one left out."""
+    return (span.start, -span.end, span.label, span.id)
+
+
+def _overlapped(kept: Sequence[TokenSpan], first: int, last: int) -> TokenSpan | None:
+    """The first of ``kept`` that shares a token with tokens ``first``..``last``, if any."""
+    return next((p for p in kept if p.first <= last and first <= p.last), None)
+
+
+def _token_order(placed: TokenSpan) -> tuple[int, int]:
+    return (placed.first, placed.last)
+
+
 def place_spans(
     doc_id: str,
     text: str,
@@ -54,7 +70,7 @@ def place_spans(
 ) -> list[TokenSpan]:
     """The spans on ``tokens``: widened to token edges, overlaps left out unless ``overlap``."""
     placed: list[TokenSpan] = []
-    for span in sorted(spans, key=lambda s: (s.start, -s.end, s.label, s.id)):
+    for span in sorted(spans, key=_placing_order):
         found = token_range(tokens, span.start, span.end)
         if found is None:
             report.warn(f"{doc_id}: {fmt}: span {describe(span)} covers no token; left out")
@@ -67,7 +83,7 @@ def place_spans(
         # A span left out is said to be left out only: saying first that it was written widened
         # would contradict it. The overlap is of the widened tokens, so the line names them.
         if not overlap:
-            clash = next((p for p in placed if p.first <= last and first <= p.last), None)
+            clash = _overlapped(placed, first, last)
             if clash is not None:
                 other = clash.span.id if clash.span is not None else "another span"
                 on = f" (widened to {widened})" if widened else ""
@@ -82,8 +98,25 @@ def place_spans(
                 f"written as {widened}"
             )
         placed.append(TokenSpan(first, last, span.label, span))
-    placed.sort(key=lambda p: (p.first, p.last))
+    placed.sort(key=_token_order)
     return placed
+
+
+def apart(placed: Sequence[TokenSpan]) -> list[TokenSpan]:
+    """The spans of ``placed`` (placed with their overlaps) that ``place_spans`` keeps without
+    them: taken in the order it places spans, each left out that shares a token with one
+    already taken."""
+    kept: list[TokenSpan] = []
+    for span in sorted(placed, key=_placed_order):
+        if _overlapped(kept, span.first, span.last) is None:
+            kept.append(span)
+    return sorted(kept, key=_token_order)
+
+
+def _placed_order(placed: TokenSpan) -> tuple[int, int, str, str]:
+    if placed.span is None:  # not from a record: its tokens are all there is
+        return (placed.first, -placed.last, placed.label, "")
+    return _placing_order(placed.span)
 
 
 def iob2_tags(size: int, placed: Sequence[TokenSpan]) -> list[str]:
