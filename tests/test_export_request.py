@@ -5,17 +5,17 @@ from __future__ import annotations
 import shlex
 from pathlib import Path
 
-import pytest
-
-from annotator.core.errors import AnnotatorError
 from annotator.core.export_request import (
     ExportRequest,
     Outcome,
+    default_folder,
     default_out,
+    export_now,
     output_hint,
-    refuse_clash,
 )
 from annotator.core.formats.export import ExportResult
+from annotator.core.session import AnnotationSession, open_session
+from tests.test_session_data import session_on
 
 
 def test_default_out_names_a_file_or_a_folder(tmp_path: Path) -> None:
@@ -58,27 +58,55 @@ def test_the_command_line_names_only_what_differs_from_the_defaults(tmp_path: Pa
     assert words[-6:] == ["--split", "80/10/10", "--seed", "0", "--style", "entities"]
 
 
-@pytest.mark.parametrize(
-    ("out", "problem"),
-    [
-        ("annotations/ana.jsonl", "that is your journal"),
-        ("annotations", "that folder holds your journal"),
-        ("docs/inside", "that is inside the corpus"),
-    ],
-)
-def test_an_export_never_writes_over_the_journal_or_the_corpus(
-    tmp_path: Path, out: str, problem: str
-) -> None:
-    (tmp_path / "annotations").mkdir()
-    (tmp_path / "annotations" / "ana.jsonl").write_text("")
-    (tmp_path / "docs").mkdir()
-    kept = [
-        ("your journal", tmp_path / "annotations" / "ana.jsonl"),
-        ("the corpus", tmp_path / "docs"),
-    ]
-    with pytest.raises(AnnotatorError, match=problem):
-        refuse_clash(tmp_path / out, kept)
-    refuse_clash(tmp_path / "export" / "ana.jsonl", kept)  # elsewhere: no complaint
+def request_to(session: AnnotationSession, out: Path) -> ExportRequest:
+    """The screen's request: alice's journal as jsonl to ``out``."""
+    return ExportRequest(
+        session.journal, "jsonl", out, session.corpus.path, "alice", session.scheme_path
+    )
+
+
+def test_an_export_never_writes_over_the_journal_or_the_corpus(tmp_path: Path) -> None:
+    # The same line as ``annotator export`` says (export_out.refuse_own_inputs).
+    opened = session_on(tmp_path, "Kyiv freed 5 people.\n")
+    try:
+        journal, corpus = opened.journal, opened.corpus.path
+        refused = {
+            journal: f"{journal}: is the same file as the source ({journal}); write the export "
+            "to another file (nothing was written)",
+            journal.parent: f"{journal.parent}: holds the source ({journal}); write the export "
+            "to a folder that does not (nothing was written)",
+            corpus / "in.jsonl": f"{corpus / 'in.jsonl'}: is inside the corpus folder "
+            f"({corpus}); write the export outside it (nothing was written)",
+        }
+        for out, line in refused.items():
+            assert export_now(request_to(opened, out), opened).error == line
+        assert sorted(p.name for p in corpus.iterdir()) == ["d.txt"]
+        opened.open("d")
+        opened.label_selection(0, 4, "actor")
+        elsewhere = export_now(request_to(opened, tmp_path / "alice.jsonl"), opened)
+        assert (elsewhere.error, elsewhere.summary()) == (
+            None,
+            f"exported 0 document(s) as jsonl to {tmp_path / 'alice.jsonl'}; left out 1 "
+            "document(s) whose status is not done: 1 in progress",
+        )
+    finally:
+        opened.close()
+
+
+def test_the_default_folder_is_not_made_inside_the_corpus(tmp_path: Path) -> None:
+    # Texts and annotations/ in one folder: the screen's export/ would be inside the corpus.
+    (tmp_path / "d.txt").write_text("Kyiv freed 5 people.\n", encoding="utf-8")
+    opened = open_session(tmp_path, "alice", None, tmp_path)
+    try:
+        out = default_folder(opened.journal) / "alice.jsonl"
+        outcome = export_now(request_to(opened, out), opened)
+        assert outcome.error == (
+            f"{out}: is inside the corpus folder ({tmp_path}); write the export outside it "
+            "(nothing was written)"
+        )
+        assert not (tmp_path / "export").exists()
+    finally:
+        opened.close()
 
 
 def test_an_outcome_without_a_result_is_one_line(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.common import Sink
 from annotator.core.formats.export import ExportResult, export_records
-from annotator.core.formats.export_out import EXTENSIONS
+from annotator.core.formats.export_out import EXTENSIONS, refuse_own_inputs
 from annotator.core.scheme import Scheme
 from annotator.core.session import AnnotationSession
 
@@ -142,22 +142,6 @@ def output_hint(fmt: str, split: bool) -> str:
     return "one file; an existing file of that name is replaced"
 
 
-def refuse_clash(out: Path, kept: list[tuple[str, Path]]) -> None:
-    """An export must not write over (or into) the journal or the corpus."""
-    target = out.resolve()
-    for what, path in kept:
-        held = path.resolve()
-        if target == held:
-            problem = f"that is {what}"
-        elif target in held.parents:
-            problem = f"that folder holds {what} ({path})"
-        elif held.is_dir() and held in target.parents:
-            problem = f"that is inside {what} ({path})"
-        else:
-            continue
-        raise AnnotatorError(f"{out}: {problem}; choose another output path")
-
-
 def export_now(request: ExportRequest, session: AnnotationSession) -> Outcome:
     """Flush the journal, then export (in a worker thread); every failure becomes one line."""
     outcome = Outcome(request)
@@ -168,9 +152,9 @@ def export_now(request: ExportRequest, session: AnnotationSession) -> Outcome:
                 f"({session.save_error or 'still writing'}); nothing was exported so that none "
                 "is left out (saving keeps retrying)"
             )
-        refuse_clash(
-            request.out, [("your journal", request.source), ("the corpus", request.corpus)]
-        )
+        # export_records refuses this too, but only after the folder below is made: an output
+        # in the corpus folder must leave nothing behind there.
+        refuse_own_inputs(request.out, request.source, request.corpus)
         # The export refuses a folder that does not exist (a typo), but the screen's own
         # default folder is made on the first export.
         if request.out.parent == default_folder(request.source):

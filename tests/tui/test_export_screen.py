@@ -245,7 +245,10 @@ def test_errors_are_one_line_and_the_screen_stays(
         screen.query_one("#export-split", Input).value = ""
         out.value = str(session.journal)  # never over the journal
         await export(pilot, screen)
-        assert "that is your journal" in str(state.render())
+        assert str(state.render()) == (
+            f"✖ {session.journal}: is the same file as the source ({session.journal}); write "
+            "the export to another file (nothing was written)"
+        )
         assert session.journal.read_bytes() == journal_before
 
         for status in ("done", "in_progress", "skipped"):
