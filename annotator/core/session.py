@@ -7,8 +7,9 @@ at once through the store's ordered writer; the screen only turns keys into thes
 
 A document without a record gets a blank working record that is first written at its first change.
 A stored record whose ``doc_sha256`` no longer matches the text is *stale*: it is not applied, the
-document is read-only, and only ``start_over()`` replaces it; until then it counts as not done
-(``session_progress``: statuses, progress and moving between documents).
+document is read-only, and only ``start_over()`` or ``carry_over()`` (``session_carry``)
+replaces it; until then it counts as not done (``session_progress``: statuses, progress and
+moving between documents).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from annotator.core.history import History, Step
 from annotator.core.models import SCHEMA_VERSION, Document, Record
 from annotator.core.saving import SavesThroughStore, StatusRelay
 from annotator.core.scheme import Scheme, default_scheme_path, load_scheme
+from annotator.core.session_carry import SessionCarryOver
 from annotator.core.session_edits import Refused as Refused
 from annotator.core.session_finish import Finished, SessionFinish
 from annotator.core.session_form import SessionForm
@@ -60,7 +62,9 @@ class DocumentState:
 
 
 @dataclass
-class AnnotationSession(SessionForm, SessionProgress, SessionFinish, SavesThroughStore):
+class AnnotationSession(
+    SessionForm, SessionProgress, SessionFinish, SessionCarryOver, SavesThroughStore
+):
     corpus: Corpus
     scheme: Scheme
     scheme_path: Path
@@ -82,6 +86,7 @@ class AnnotationSession(SessionForm, SessionProgress, SessionFinish, SavesThroug
     _changed: set[str] = field(default_factory=set)  # documents saved while the session runs
     _finished: Finished | None = None  # the last d or s, while ctrl+z can still undo it
     _replaced: dict[str, Record] = field(default_factory=dict)  # doc id -> record ctrl+r replaced
+    _carried_over: dict[str, tuple[Record, Record]] = field(default_factory=dict)  # ctrl+k's
     _undone_done: set[str] = field(default_factory=set)  # see SessionEdits
     _text_sha256: dict[str, str] = field(default_factory=dict)  # see SessionProgress
     _closed: bool = False
@@ -182,7 +187,8 @@ class AnnotationSession(SessionForm, SessionProgress, SessionFinish, SavesThroug
             f"Your record of {stale.updated_at or 'an earlier session'} ({len(stale.spans)} "
             f"spans, {stale.status}) was made for another text: this one changed since, or it "
             f"is another corpus's document of this name ({self.elsewhere_hint()}). Not shown; "
-            "nothing is saved. ctrl+r twice starts over."
+            "nothing is saved. ctrl+k twice carries it over to this text (its spans found "
+            "anew by their words); ctrl+r twice starts over."
         )
 
     def elsewhere_hint(self) -> str:
@@ -241,16 +247,22 @@ class AnnotationSession(SessionForm, SessionProgress, SessionFinish, SavesThroug
 
     def undo(self) -> Step | None:
         """Undo the last d or s when it is the last change (``undo_finish``), else the open
-        document's last change, else give back the record ctrl+r replaced
-        (``undo_start_over``)."""
-        return self.undo_finish() or self.undo_edit(super().undo) or self.undo_start_over()
+        document's last change, else give back the record ctrl+r replaced or ctrl+k carried
+        over (``undo_start_over``, ``undo_carry_over``)."""
+        return (
+            self.undo_finish()
+            or self.undo_edit(super().undo)
+            or self.undo_start_over()
+            or self.undo_carry_over()
+        )
 
     # ----------------------------------------------------------------- saving
     def _writable(self) -> None:
         if self.stale is not None:
             raise Refused(
                 "this document's record is stale (made for another text: changed, or another "
-                "corpus's of this name): start over to annotate it (ctrl+r twice)"
+                "corpus's of this name): carry it over (ctrl+k twice) or start over "
+                "(ctrl+r twice) to annotate it"
             )
         if self._closed:
             raise Refused("the session is closed")
