@@ -144,3 +144,19 @@ def test_words_either_way_are_said_with_both_readings(tmp_path: Path) -> None:
         "way; read as code points (pass --offsets utf16 if the tool counted UTF-16 units)"
     ]
     assert span_texts(tmp_path / "out" / "r.jsonl") == ["to"]
+
+
+def test_a_span_past_the_end_as_code_points_is_said_as_the_import_says_it(tmp_path: Path) -> None:
+    # Read as code points 29..36 ends past the text, 35 long; as UTF-16 units it is "Zürich."
+    # The length said is the one a bad span's line gives (checks._span_problem).
+    text = "Officials said “all of 🎉 in Zürich."
+    start = text.index("Zürich")
+    source = doccano(tmp_path / "d.jsonl", text, [[start + 1, len(text) + 1, "LOC"]])
+    with pytest.raises(AnnotatorError) as caught:
+        run(source, "doccano", tmp_path / "out", [], offsets=None)
+    assert str(caught.value) == (
+        f"{source}:1: label.0: LOC 29..36 read as code points lies outside the text (35); "
+        "read as UTF-16 units it is 'Zürich.', and so all 1 span(s) whose readings differ fit: "
+        "the offsets count UTF-16 units; nothing written: pass --offsets utf16 "
+        "(--offsets codepoints keeps them as they are)"
+    )

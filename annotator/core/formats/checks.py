@@ -18,14 +18,13 @@ from pydantic import ValidationError
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats import UTF16_FORMATS
 from annotator.core.formats.common import DETAIL_UP_TO, ImportedDoc, ImportedSpan, Reporter, Sink
-from annotator.core.formats.import_offsets import utf16_fits
+from annotator.core.formats.import_offsets import cut_character, range_problem, utf16_fits
 from annotator.core.formats.jsonl import RecordLineDoc
 from annotator.core.formats.offsets import Utf16Offsets, has_astral
 from annotator.core.journal import record_problems
 from annotator.core.models import Record, sha256_text
 from annotator.core.scheme import Scheme
 from annotator.core.spans import suggest_value
-from annotator.core.tokens import character_around
 from annotator.core.validate import form_problems, link_problems
 from annotator.core.values import value_problem
 
@@ -101,12 +100,6 @@ class ImportReporter(Reporter):
         super().finish()
 
 
-def _cut_character(text: str, offset: int) -> str | None:
-    """The character ``offset`` falls inside of, or None when it falls between two."""
-    around = character_around(text, offset)
-    return None if around is None else text[around[0] : around[1]]
-
-
 def check_spans(doc: ImportedDoc, fmt: str, utf16: bool, report: ImportReporter) -> int:
     """Keep the spans that fit the text; report the others (bad data, or duplicates). Returns
     how many were bad data."""
@@ -154,19 +147,16 @@ def _span_problem(text: str, span: ImportedSpan) -> str | None:
     if not span.label:
         return f"{span.where}: label: empty label"
     what = f"{span.where}: {span.label} {span.start}..{span.end}"
-    if span.start > span.end:
-        return f"{what} ends before it starts"
-    if span.start == span.end:
-        return f"{what} is empty"
-    if span.start < 0 or span.end > len(text):
-        return f"{what} lies outside the text ({len(text)})"
+    problem = range_problem(text, span.start, span.end)
+    if problem is not None:
+        return f"{what} {problem}"
     actual = text[span.start : span.end]
     if span.surface is not None and span.surface != actual:
         return f"{what}: text {span.surface!r} does not match the document there ({actual!r})"
     cut = [
         (edge, found)
         for edge, offset in (("start", span.start), ("end", span.end))
-        if (found := _cut_character(text, offset)) is not None
+        if (found := cut_character(text, offset)) is not None
     ]
     if cut:
         said = " and ".join(f"its {edge} cuts the character {found!r}" for edge, found in cut)

@@ -25,21 +25,36 @@ from annotator.core.formats.offsets import Utf16Offsets, has_astral
 from annotator.core.tokens import character_around, tokens_near
 
 
-def misfit(text: str, start: int, end: int) -> str | None:
-    """Why ``start..end`` cannot be a span of ``text`` as someone marked it (outside the text,
-    empty, cutting a character or a word), or None when it can."""
+def range_problem(text: str, start: int, end: int) -> str | None:
+    """Why ``start..end`` is no stretch of ``text`` (reversed, empty, or outside it), or None.
+    An imported span's check (``checks``) and the UTF-16 reading's (``misfit``) both ask it."""
     if start > end:
         return "ends before it starts"
     if start == end:
         return "is empty"
     if start < 0 or end > len(text):
-        return "lies outside the text"
+        return f"lies outside the text ({len(text)})"
+    return None
+
+
+def cut_character(text: str, offset: int) -> str | None:
+    """The character ``offset`` falls inside of, or None when it falls between two."""
+    around = character_around(text, offset)
+    return None if around is None else text[around[0] : around[1]]
+
+
+def misfit(text: str, start: int, end: int) -> str | None:
+    """Why ``start..end`` cannot be a span of ``text`` as someone marked it (outside the text,
+    empty, cutting a character or a word), or None when it can."""
+    problem = range_problem(text, start, end)
+    if problem is not None:
+        return problem
     if not text[start:end].strip():
         return "holds no word, only spaces"
     for offset in (start, end):
-        cut = character_around(text, offset)
-        if cut is not None:
-            return f"cuts the character {text[cut[0] : cut[1]]!r}"
+        character = cut_character(text, offset)
+        if character is not None:
+            return f"cuts the character {character!r}"
         word = _word_cut(text, offset)
         if word is not None:
             return f"cuts the word {word!r}"
