@@ -1,0 +1,148 @@
+"""One document's form merged (``GoldBuilder``'s part, by the rules in ``merge``'s docstring):
+accepted answers and frames, their links, the fields' and groups' conflicts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Hashable
+from typing import Any
+
+from annotator.core.form_compare import field_value, frame_key, items_in
+from annotator.core.merge_versions import Versions, ordered_versions, settled_by_nothing
+from annotator.core.scheme import FormField, Scheme
+
+
+class FormMerge:
+    """The form of one document's merge (``GoldBuilder`` holds what it reads and writes)."""
+
+    names: list[str]
+    threshold: int
+    scheme: Scheme
+    forms: dict[str, dict[str, Any]]
+    their_links: dict[str, dict[str, list[str]]]
+    span_ids: dict[tuple[str, str], str]  # (annotator, their span id) -> gold id
+    conflicts: list[dict[str, Any]]
+    form: dict[str, Any]
+    links: dict[str, list[str]]
+
+    def merge_form(self) -> None:
+        for field in self.scheme.fields:
+            if field.type == "group":
+                self._merge_group(field)
+                continue
+            answers: Versions = {}
+            for name in self.names:
+                form = self.forms[name]
+                answer = field_value(form, field)
+                answers.setdefault(answer, (form.get(field.name), []))[1].append(name)
+            ordered = ordered_versions(answers)
+            best, runner_up = ordered[0], ordered[1] if len(ordered) > 1 else None
+            if len(best[1]) >= self.threshold and (
+                runner_up is None or len(runner_up[1]) < len(best[1])
+            ):
+                if field.name in self.forms[best[1][0]]:
+                    self.form[field.name] = best[0]
+                    self._carry_links(best[1][0], {field.name: field.name})
+                continue
+            self.conflicts.append(
+                {
+                    "id": "",
+                    "kind": "field",
+                    "path": field.name,
+                    "versions": [{"value": value, "annotators": who} for value, who in ordered],
+                }
+            )
+
+    def _merge_group(self, group: FormField) -> None:
+        items = {name: items_in(self.forms[name], group) for name in self.names}
+        names = self.names
+        reachable = self.threshold <= len(names)
+        # Equal items make equal frames, so there is no need to make them to see that every
+        # annotator gave the same ones (the common case).
+        if reachable and all(items[name] == items[names[0]] for name in names[1:]):
+            self._take_same_frames(group, items)
+            return
+        keys = {name: [frame_key(item, group) for item in items[name]] for name in names}
+        if reachable and all(keys[name] == keys[names[0]] for name in names[1:]):
+            self._take_same_frames(group, items)
+            return
+        counts = {name: Counter(keys[name]) for name in self.names}
+        # A frame is accepted as many times as at least K annotators have it.
+        accepted: dict[tuple[Hashable, ...], int] = {}
+        for candidate in {frame for name in self.names for frame in counts[name]}:
+            held = sorted((counts[name][candidate] for name in self.names), reverse=True)
+            if len(held) >= self.threshold and held[self.threshold - 1] > 0:
+                accepted[candidate] = held[self.threshold - 1]
+        chosen: list[tuple[int, str, str]] = []  # (index, annotator, repr of the frame)
+        for frame, copies in accepted.items():
+            source = min(name for name in self.names if counts[name][frame] >= copies)
+            places = [index for index, key in enumerate(keys[source]) if key == frame][:copies]
+            chosen.extend((index, source, repr(frame)) for index in places)
+        chosen.sort(key=lambda item: (item[0], item[2], item[1]))
+        gold_items = []
+        for gold_index, (index, source, _frame) in enumerate(chosen):
+            gold_items.append(items[source][index])
+            if not self.their_links[source]:
+                continue
+            self._carry_links(
+                source,
+                {
+                    f"{group.name}[{index}].{sub.name}": f"{group.name}[{gold_index}].{sub.name}"
+                    for sub in group.fields
+                },
+            )
+        if gold_items or any(group.name in self.forms[n] for n in self.names):
+            self.form[group.name] = gold_items
+        versions: Versions = {}
+        for name in self.names:
+            still = dict(accepted)
+            rest = []
+            rest_keys = []
+            for item, key in zip(items[name], keys[name], strict=True):
+                if still.get(key, 0) > 0:
+                    still[key] -= 1
+                else:
+                    rest.append(item)
+                    rest_keys.append(key)
+            fingerprint = tuple(sorted(rest_keys, key=repr))
+            versions.setdefault(fingerprint, (rest, []))[1].append(name)
+        if not settled_by_nothing(versions, self.threshold):
+            self.conflicts.append(
+                {
+                    "id": "",
+                    "kind": "field",
+                    "path": group.name,
+                    "versions": [
+                        {"value": value, "annotators": who}
+                        for value, who in ordered_versions(versions)
+                    ],
+                }
+            )
+
+    def _take_same_frames(self, group: FormField, items: dict[str, list[dict[str, Any]]]) -> None:
+        """The common case of ``_merge_group``: every annotator gave the same frames in the
+        same order (and K is at most their number). Every frame is accepted, from the first
+        annotator, with no conflict."""
+        names = self.names
+        source = min(names)
+        gold_items = items[source]
+        if self.their_links[source]:
+            for index in range(len(gold_items)):
+                paths = [f"{group.name}[{index}].{sub.name}" for sub in group.fields]
+                self._carry_links(source, {path: path for path in paths})
+        if gold_items or any(group.name in self.forms[name] for name in names):
+            self.form[group.name] = gold_items
+
+    def _carry_links(self, source: str, paths: dict[str, str]) -> None:
+        """Copy ``source``'s links of ``paths`` (its path -> gold path) to gold span ids."""
+        links = self.their_links[source]
+        if not links:
+            return
+        for their_path, gold_path in paths.items():
+            ids = [
+                self.span_ids[(source, span_id)]
+                for span_id in links.get(their_path, [])
+                if (source, span_id) in self.span_ids
+            ]
+            if ids:
+                self.links[gold_path] = ids

@@ -1,0 +1,208 @@
+"""One document's spans merged (``GoldBuilder``'s part, by the rules in ``merge``'s docstring).
+
+This runs once per compared document, tens of thousands of times for a large corpus: spans are
+compared as (start, end, label, value) keys taken from each record's span structs in C
+(``map`` with ``attrgetter``), and a dict is made only for each span that is kept (one per accepted
+span, one per span left in a conflict), never one per span of every annotator.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Hashable
+from operator import attrgetter, itemgetter
+from typing import Any
+
+from annotator.core.compare import Unit
+from annotator.core.merge_versions import Versions, ordered_versions, settled_by_nothing
+from annotator.core.record_lines import SpanLine
+
+SpanKey = tuple[int, int, str, Hashable]
+# A span left out of the accepted ones, sortable as the conflicts need it: (start, end, label,
+# its annotator's index in the unit, rank of its key, its index in the record, text, value).
+LeftSpan = tuple[int, int, str, int, int, int, str, Hashable]
+
+
+_PLACE = itemgetter(0, 1, 2)  # a span key's (start, end, label)
+_KEY_VALUE = attrgetter("start", "end", "label", "value")  # a span's key
+_FINGERPRINT = itemgetter(0, 1, 2, 7)  # a left span's (start, end, label, value)
+_GOLD_SPAN_IDS: list[str] = []
+
+
+def _gold_span_ids(count: int) -> list[str]:
+    """``s1`` ... ``s{count}`` (made once: every document needs the same few)."""
+    if len(_GOLD_SPAN_IDS) < count:
+        _GOLD_SPAN_IDS.extend(f"s{n}" for n in range(len(_GOLD_SPAN_IDS) + 1, count + 1))
+    return _GOLD_SPAN_IDS[:count]
+
+
+def _accepted_order(key: SpanKey) -> tuple[int, int, str, str]:
+    # Values mix ints, dates and None: their repr orders them (and no two share one).
+    return (key[0], key[1], key[2], repr(key[3]))
+
+
+def _left(keys: list[SpanKey], mine: set[SpanKey], agreed: set[SpanKey]) -> list[int]:
+    """The indexes of one annotator's spans (``keys``; ``mine``: as a set) not ``agreed``."""
+    extra = mine - agreed
+    if not extra:
+        return []
+    if len(mine) == len(keys):  # no key twice: find each in C
+        return sorted(map(keys.index, extra))
+    return [index for index, key in enumerate(keys) if key not in agreed]
+
+
+class SpanMerge:
+    """The spans of one document's merge: accepted spans, their sources, span conflicts."""
+
+    unit: Unit
+    names: list[str]
+    threshold: int
+    spans: list[dict[str, Any]]
+    sources: dict[str, list[str]]
+    span_ids: dict[tuple[str, str], str]  # (annotator, their span id) -> gold id
+    conflicts: list[dict[str, Any]]
+    their_links: dict[str, dict[str, list[str]]]
+
+    def merge_spans(self) -> None:
+        names = self.names
+        flats = [self.unit.records[name].span_lines for name in names]
+        keys_of = [list(map(_KEY_VALUE, spans)) for spans in flats]
+        marked = [set(keys) for keys in keys_of]
+        threshold = self.threshold
+        if threshold == len(names):  # the default: every annotator, so a plain intersection
+            agreed = set.intersection(*marked)
+        else:
+            held: Counter[SpanKey] = Counter()  # key -> how many annotators marked it
+            for mine in marked:
+                held.update(mine)
+            agreed = {key for key, count in held.items() if count >= threshold}
+        accepted = list(agreed)
+        if len(set(map(_PLACE, accepted))) == len(accepted):
+            accepted.sort(key=_PLACE)  # no two at one place under one label: in C
+        else:
+            accepted.sort(key=_accepted_order)
+        gold_ids = _gold_span_ids(len(accepted))
+        if threshold == len(names):  # every annotator marked each
+            owners = [0] * len(accepted)
+            self.sources = dict.fromkeys(gold_ids, names.copy())  # one list: it is not changed
+        else:
+            owners = []
+            for gold_id, key in zip(gold_ids, accepted, strict=True):
+                who = [name for name, mine in zip(names, marked, strict=True) if key in mine]
+                owners.append(names.index(who[0]))
+                self.sources[gold_id] = who
+        self._accept(accepted, gold_ids, owners, keys_of, flats)
+        if any(self.their_links.values()):
+            gold_of = dict(zip(accepted, gold_ids, strict=True))
+            for name, keys, flat in zip(names, keys_of, flats, strict=True):
+                for index, key in enumerate(keys):
+                    if key in gold_of:
+                        self.span_ids[(name, flat[index].id)] = gold_of[key]
+        left_at = [_left(keys, mine, agreed) for keys, mine in zip(keys_of, marked, strict=True)]
+        if any(left_at):
+            self._span_conflicts(keys_of, flats, left_at)
+
+    def _accept(
+        self,
+        accepted: list[SpanKey],
+        gold_ids: list[str],
+        owners: list[int],
+        keys_of: list[list[SpanKey]],
+        flats: list[list[SpanLine]],
+    ) -> None:
+        """A gold span for each accepted key, with the text of the first span with that key
+        of its owner (the first annotator by name who marked it: their index in ``names``)."""
+        # per owner: key -> index of its first span (the last write of a key wins: going
+        # backwards, the first index is left)
+        firsts = {
+            at: dict(zip(reversed(keys_of[at]), range(len(keys_of[at]) - 1, -1, -1), strict=True))
+            for at in set(owners)
+        }
+        self.spans = [
+            {
+                "id": gold_id,
+                "start": key[0],
+                "end": key[1],
+                "label": key[2],
+                "text": flats[at][firsts[at][key]].text,
+                "value": key[3],
+            }
+            for gold_id, key, at in zip(gold_ids, accepted, owners, strict=True)
+        ]
+
+    def _span_conflicts(
+        self, keys_of: list[list[SpanKey]], flats: list[list[SpanLine]], left_at: list[list[int]]
+    ) -> None:
+        """One conflict per region of the spans not accepted (``left_at``: their indexes, per
+        annotator), in document order."""
+        # Spans at one place under one label by one annotator (other values) keep the order
+        # their keys were first met in, over every annotator's spans in order.
+        rank: dict[SpanKey, int] = {}
+        left: list[LeftSpan] = []
+        for at, indexes in enumerate(left_at):
+            keys, flat = keys_of[at], flats[at]
+            for index in indexes:
+                key = keys[index]
+                order = rank.setdefault(key, len(rank))
+                left.append((key[0], key[1], key[2], at, order, index, flat[index].text, key[3]))
+        left.sort()  # (start, end, label, annotator, rank, index) settles every comparison
+        # Runs of overlapping spans (sorted by start): each run is one conflict's region.
+        region = [left[0]]
+        end = left[0][1]
+        for item in left[1:]:
+            if item[0] < end:
+                region.append(item)
+                end = max(end, item[1])
+            else:
+                self._span_conflict(region, end)
+                region = [item]
+                end = item[1]
+        self._span_conflict(region, end)
+
+    def _span_conflict(self, region: list[LeftSpan], end: int) -> None:
+        """The conflict of one region (``end``: its end), each annotator's spans there one
+        version, alike versions one."""
+        names = self.names
+        # fingerprint -> (the spans of the first annotator giving it, who gave it)
+        versions: Versions = {}
+        marking = {item[3] for item in region}
+        if len(marking) == len(region):
+            # The common case: no annotator has two spans here, so a version is one span
+            # (its fingerprint is the span's) or none; the spans come in annotator order.
+            for start, stop, label, at, _rank, _index, text, value in region:
+                known = versions.get((start, stop, label, value))
+                if known is not None:
+                    known[1].append(names[at])
+                    continue
+                body = {"start": start, "end": stop, "label": label, "text": text, "value": value}
+                versions[(start, stop, label, value)] = ([body], [names[at]])
+            nobody = [name for at, name in enumerate(names) if at not in marking]
+            if nobody:
+                versions[()] = ([], nobody)
+        else:
+            mine: list[list[LeftSpan]] = [[] for _name in names]
+            for item in region:
+                mine[item[3]].append(item)
+            for name, theirs in zip(names, mine, strict=True):
+                fingerprint = tuple(map(_FINGERPRINT, theirs))
+                known = versions.get(fingerprint)
+                if known is not None:
+                    known[1].append(name)
+                    continue
+                spans = [
+                    {"start": start, "end": stop, "label": label, "text": text, "value": value}
+                    for start, stop, label, _at, _rank, _index, text, value in theirs
+                ]
+                versions[fingerprint] = (spans, [name])
+        if settled_by_nothing(versions, self.threshold):
+            return
+        self.conflicts.append(
+            {
+                "id": "",
+                "kind": "span",
+                "region": [region[0][0], end],
+                "versions": [
+                    {"spans": spans, "annotators": who} for spans, who in ordered_versions(versions)
+                ],
+            }
+        )
