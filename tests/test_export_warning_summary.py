@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from annotator.cli import main
-from annotator.core.formats.common import DocLeftOut, Reporter, summarise
+from annotator.core.formats.common import (
+    DETAIL_UP_TO,
+    DocLeftOut,
+    Reporter,
+    each_or_summary,
+    summarise,
+)
 from annotator.core.formats.export import export_records
 from annotator.core.models import Record
 from tests.test_agreement_data import run_cli
@@ -111,3 +117,16 @@ def test_a_few_documents_each_get_their_line(tmp_path: Path) -> None:
         f"d0000{n}: doccano cannot carry the form (2 field(s)), span values (6); not written"
         for n in (1, 2, 3)
     ]
+
+
+def test_each_document_has_its_line_up_to_the_threshold_then_one_summary() -> None:
+    # Export's left-out parts and open conflicts and import's per-document lines all say so.
+    def unasked() -> str:
+        raise AssertionError("the summary is made only when it is said")
+
+    few = [f"d{n}: x" for n in range(DETAIL_UP_TO)]
+    assert each_or_summary(few, unasked) == few
+    assert each_or_summary([], unasked) == []
+    many = [*few, "d9: x"]
+    assert each_or_summary(many, lambda: "6 document(s): x") == ["6 document(s): x"]
+    assert each_or_summary(many, unasked, verbose=True) == many

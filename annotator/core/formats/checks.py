@@ -11,13 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from pydantic import ValidationError
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats import UTF16_FORMATS
-from annotator.core.formats.common import DETAIL_UP_TO, ImportedDoc, ImportedSpan, Reporter, Sink
+from annotator.core.formats.common import (
+    ImportedDoc,
+    ImportedSpan,
+    Reporter,
+    Sink,
+    each_or_summary,
+)
 from annotator.core.formats.import_offsets import cut_character, range_problem, utf16_fits
 from annotator.core.formats.jsonl import RecordLineDoc
 from annotator.core.formats.offsets import Utf16Offsets, has_astral
@@ -91,11 +98,8 @@ class ImportReporter(Reporter):
 
     def finish(self) -> None:
         for lines, summary in self._per_document.values():
-            if len(lines) <= DETAIL_UP_TO:
-                for line in lines:
-                    self.warn(line)
-            else:
-                self.warn(summary(len(lines)))
+            for line in each_or_summary(lines, partial(summary, len(lines))):
+                self.warn(line)
         self._per_document.clear()
         super().finish()
 

@@ -60,6 +60,14 @@ class Reporter:
 DETAIL_UP_TO = 5
 
 
+def each_or_summary(
+    lines: list[str], summary: Callable[[], str], verbose: bool = False
+) -> list[str]:
+    """What to say of a thing many documents have: each one's line (``lines``) for up to
+    DETAIL_UP_TO documents, or all of them with ``verbose``; else the one ``summary()`` line."""
+    return lines if verbose or len(lines) <= DETAIL_UP_TO else [summary()]
+
+
 @dataclass(frozen=True)
 class DocLeftOut:
     """What one document holds that a format cannot carry: (part of EXTRAS, how many)."""
@@ -87,8 +95,10 @@ def summarise(fmt: str, entries: list[DocLeftOut]) -> list[str]:
     up to DETAIL_UP_TO documents, else one line with each part's count and documents, e.g.
     ``prodigy cannot carry: the form (2 field(s)) of 30 document(s), span values (180) in 30
     document(s); not written (first: d00001)``."""
-    if len(entries) <= DETAIL_UP_TO:
-        return [entry.line(fmt) for entry in entries]
+    return each_or_summary([entry.line(fmt) for entry in entries], lambda: _summary(fmt, entries))
+
+
+def _summary(fmt: str, entries: list[DocLeftOut]) -> str:
     counts: dict[str, list[int]] = {}
     for entry in entries:
         for part, count in entry.parts:
@@ -108,7 +118,7 @@ def summarise(fmt: str, entries: list[DocLeftOut]) -> list[str]:
             words.append(f"the status of {docs} document(s) not done")
         else:
             words.append(f"{part} ({sum(found)}) in {docs} document(s)")
-    return [f"{fmt} cannot carry: {', '.join(words)}; not written (first: {entries[0].doc_id})"]
+    return f"{fmt} cannot carry: {', '.join(words)}; not written (first: {entries[0].doc_id})"
 
 
 @dataclass(frozen=True)

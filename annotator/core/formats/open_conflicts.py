@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from annotator.core.display import quoted
-from annotator.core.formats.common import DETAIL_UP_TO, Item, Reporter
+from annotator.core.formats.common import Item, Reporter, each_or_summary
 from annotator.core.models import GoldRecord
 
 # Conflicts named in a document's line; more are counted.
@@ -61,13 +61,15 @@ def report_open_conflicts(items: Sequence[Item], report: Reporter) -> None:
         line = conflicts_line(item)
         if line is not None:
             found.append((item, line))
-    report.details.extend(line for _item, line in found)
-    if report.verbose or len(found) <= DETAIL_UP_TO:
-        for _item, line in found:
-            report.warn(line)
-        return
-    total = sum(len(getattr(item.record, "conflicts", ())) for item, _line in found)
-    report.warn(
-        f"open conflicts not written: {total} in {len(found)} document(s) "
-        f"(first: {found[0][0].record.doc_id}); " + SETTLE.format("them")
-    )
+    lines = [line for _item, line in found]
+    report.details.extend(lines)
+
+    def summary() -> str:
+        total = sum(len(getattr(item.record, "conflicts", ())) for item, _line in found)
+        return (
+            f"open conflicts not written: {total} in {len(found)} document(s) "
+            f"(first: {found[0][0].record.doc_id}); " + SETTLE.format("them")
+        )
+
+    for said in each_or_summary(lines, summary, report.verbose):
+        report.warn(said)
