@@ -66,3 +66,7 @@ def test_notes_on_the_journals_themselves_stay_with_doc(tmp_path: Path) -> None:
     assert orjson.loads(result.stdout)["notes"] == [
         f"{carol}:3: incomplete last line (an interrupted write) left out"
     ]
+    # The notes are said on stderr too, for a reader of the terminal (as agree says them).
+    assert (
+        result.stderr == f"note: {carol}:3: incomplete last line (an interrupted write) left out\n"
+    )

@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.scheme import Scheme, load_chosen_scheme, load_default_scheme, scheme_file
@@ -35,6 +35,17 @@ def scheme_path_from(word: str | None) -> Path | None:
 def warn(line: str) -> None:
     """A reported item (something a format cannot hold, say): one line on stderr."""
     print(line, file=sys.stderr)
+
+
+def print_json_and_notes(report: dict[str, Any]) -> None:
+    """``report`` (agree's, diff's) as one JSON object on stdout, then its notes on stderr."""
+    import orjson
+
+    # Flushed before the notes on stderr, so that a terminal shows the object whole first.
+    print(orjson.dumps(report).decode(), flush=True)
+    # The notes are in the object too, but a reader of the terminal must see them.
+    for line in report["notes"]:
+        warn(f"note: {line}")
 
 
 # Wide enough for the tables of agree and stats whatever the labels and names; a table only

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from annotator.commands import scheme_from, table_console, warn
+from annotator.commands import print_json_and_notes, scheme_from, table_console
 from annotator.core.agreement import (
     agreement_of_files,
     document_score,
@@ -25,13 +25,7 @@ def run(args: argparse.Namespace) -> int:
     corpus = open_corpus(Path(args.corpus)) if args.corpus else None
     report = agreement_of_files([Path(name) for name in args.files], scheme, corpus)
     if args.json:
-        import orjson
-
-        # Flushed before the notes on stderr, so that a terminal shows the object whole first.
-        print(orjson.dumps(report).decode(), flush=True)
-        # The notes are in the object too, but a reader of the terminal must see them.
-        for line in report["notes"]:
-            warn(f"note: {line}")
+        print_json_and_notes(report)
         return 0
     print_report(report, {label.name: label.color for label in scheme.labels})
     return 0

@@ -7,7 +7,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.commands import scheme_from, warn
+from annotator.commands import print_json_and_notes, scheme_from
 from annotator.core.corpus import Corpus, open_corpus
 from annotator.core.diff import diff_of_files
 from annotator.core.display import excerpt_window, one_line_text
@@ -32,13 +32,7 @@ def run(args: argparse.Namespace) -> int:
         Path(args.a), Path(args.b), scheme, corpus, args.doc, context=not args.json
     )
     if args.json:
-        import orjson
-
-        # Flushed before the notes on stderr, so that a terminal shows the object whole first.
-        print(orjson.dumps(report).decode(), flush=True)
-        # The notes are in the object too, but a reader of the terminal must see them.
-        for line in report["notes"]:
-            warn(f"note: {line}")
+        print_json_and_notes(report)
         return 0
     print_report(report, corpus, {label.name: label.color for label in scheme.labels})
     return 0
