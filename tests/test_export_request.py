@@ -126,3 +126,17 @@ def test_the_summary_says_what_was_left_out_for_its_status(tmp_path: Path) -> No
     assert Outcome(request, result=ExportResult(3, [tmp_path / "out.jsonl"])).summary() == (
         f"exported 3 document(s) as jsonl to {tmp_path / 'out.jsonl'}"
     )
+
+
+def test_the_screen_and_annotator_export_say_the_same_line(tmp_path: Path) -> None:
+    out = tmp_path / "o"
+    split = ExportResult(3, [out / "train.conll", out / "dev.conll"], splits={"train": 2, "dev": 1})
+    assert split.exported_line("conll", "o/") == (
+        "exported 3 document(s) as conll to o/ (2 files): train 2, dev 1"
+    )
+    request = ExportRequest(tmp_path, "conll", out, tmp_path, "ana", tmp_path, split="train=2/3")
+    assert Outcome(request, result=split).summary() == (
+        f"exported 3 document(s) as conll to {out} (2 files): train 2, dev 1"
+    )
+    piped = ExportResult(1, [], data=b"{}\n")
+    assert piped.exported_line("jsonl", "-") == "exported 1 document(s) as jsonl to standard output"

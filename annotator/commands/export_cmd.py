@@ -33,17 +33,11 @@ def run(args: argparse.Namespace) -> int:
         # Every document's line instead of a summary per format (``-v``, where the parser has it).
         verbose=args.verbose,
     )
-    splits = ", ".join(f"{name} {count}" for name, count in result.splits.items())
     if result.data is not None:
         write_stdout(result.data)
-        where = "standard output"
-    elif len(result.files) == 1:
-        where = str(args.out)
-    else:
-        where = f"{args.out} ({len(result.files)} files)"
-    line = f"exported {result.documents} document(s) as {args.format} to {where}"
+    line = result.exported_line(args.format, str(args.out))
     # With the data on stdout, what is said about it goes to stderr so a pipe gets the data only.
-    print(line + (f": {splits}" if splits else ""), file=sys.stderr if to_stdout else sys.stdout)
+    print(line, file=sys.stderr if to_stdout else sys.stdout)
     left_out = left_out_line(Path(args.source), result)
     if left_out:
         print(left_out, file=sys.stderr)

@@ -102,17 +102,9 @@ class Outcome:
         """The line ``annotator export`` prints, or the error (always one line)."""
         if self.result is None:
             return " ".join((self.error or "the export stopped").split())
-        result, request = self.result, self.request
-        count = len(result.files)
-        where = str(request.out) if count == 1 else f"{request.out} ({count} files)"
-        line = f"exported {result.documents} document(s) as {request.fmt} to {where}"
-        splits = ", ".join(f"{name} {size}" for name, size in result.splits.items())
-        left_out = result.left_out_counts()
-        return (
-            line
-            + (f": {splits}" if splits else "")
-            + (f"; left out {left_out}" if left_out else "")
-        )
+        line = self.result.exported_line(self.request.fmt, str(self.request.out))
+        left_out = self.result.left_out_counts()
+        return line + (f"; left out {left_out}" if left_out else "")
 
 
 def default_folder(journal: Path) -> Path:

@@ -57,6 +57,19 @@ class ExportResult:
     left_out: dict[str, int] = field(default_factory=dict)
     gold: bool = False  # the source is a gold file (in progress there: review not finished)
 
+    def exported_line(self, fmt: str, out: str) -> str:
+        """``exported 3 document(s) as conll to OUT (2 files): train 2, dev 1``, as both
+        ``annotator export`` and the export screen say it (``out`` as the user wrote it)."""
+        if self.data is not None:
+            where = "standard output"
+        elif len(self.files) == 1:
+            where = out
+        else:
+            where = f"{out} ({len(self.files)} files)"
+        splits = ", ".join(f"{name} {size}" for name, size in self.splits.items())
+        line = f"exported {self.documents} document(s) as {fmt} to {where}"
+        return line + (f": {splits}" if splits else "")
+
     def left_out_counts(self) -> str | None:
         """``N document(s) whose status is not S: n in progress, ...``, or None if none."""
         if not self.left_out:
