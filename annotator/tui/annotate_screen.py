@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, OptionList
 
 from annotator.core.history import Step
 from annotator.core.session import AnnotationSession
+from annotator.tui.annotate_carry import CONFIRM_SECONDS, CarryOverKeys
 from annotator.tui.annotate_field_keys import FieldSpanKeys
 from annotator.tui.annotate_guidelines import GuidelinesActions
 from annotator.tui.annotate_help import annotate_key_sections
@@ -25,16 +26,13 @@ from annotator.tui.screens import DocListScreen, HelpScreen
 from annotator.tui.session_view import FAILED, SessionView
 from annotator.tui.span_detail import SpanDetail, ValueEdited
 
-# How long a first ctrl+r waits for the second that starts over.
-CONFIRM_SECONDS = 5.0
-
 
 def annotate_screen_for(session: AnnotationSession) -> AnnotateScreen:
     """The annotation screen of ``session``, its label keys taken from the scheme."""
     return with_label_keys(AnnotateScreen, session.scheme)(session)
 
 
-class AnnotateScreen(FieldSpanKeys, GuidelinesActions, SessionView):
+class AnnotateScreen(CarryOverKeys, FieldSpanKeys, GuidelinesActions, SessionView):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "rebound", "Re-bound", show=False),
         Binding("x", "delete_span", "Delete span", show=False),
@@ -56,6 +54,7 @@ class AnnotateScreen(FieldSpanKeys, GuidelinesActions, SessionView):
         Binding("ctrl+l", "fill_from_span", "Fill field from span", show=False),
         Binding("ctrl+t", "link_span", "Link span to field, value kept", show=False),
         Binding("ctrl+n", "unlink", "Unlink span from field", show=False),
+        Binding("ctrl+k", "carry_over", "Carry over (stale record)"),
         Binding("ctrl+r", "start_over", "Start over (stale record)"),
         Binding("escape", "focus_article", "Back to article", show=False),
         Binding("q", "quit", "Quit"),
