@@ -12,10 +12,11 @@ from hypothesis import strategies as st
 from annotator.core.errors import AnnotatorError, UsageError
 from annotator.core.formats.common import Reporter
 from annotator.core.formats.labels import KEYS, build_scheme, parse_map, scheme_name, value_type
-from annotator.core.formats.offsets import Utf16Offsets
+from annotator.core.formats.offsets import Utf16Offsets, written_spans
 from annotator.core.formats.prodigy import input_hash, murmurhash3_32
 from annotator.core.formats.splits import assign, parse_split, split_of
 from annotator.core.formats.tokenlabels import decode_tags, join_tokens
+from annotator.core.models import Span
 from annotator.core.scheme import RESERVED_KEYS, Scheme
 from annotator.core.tokens import sentences, tokenize
 from tests.test_formats_support import FIXTURES
@@ -39,6 +40,15 @@ def test_utf16_offset_inside_a_surrogate_pair_is_refused() -> None:
     text = "a🕊b"
     offsets = Utf16Offsets(text)
     assert [offsets.from_utf16(unit) for unit in range(5)] == [0, 1, None, 2, 3]
+
+
+def test_doccano_and_label_studio_write_spans_in_text_order_in_the_units_asked() -> None:
+    text = "a🕊b c"
+    later = Span(id="s1", start=4, end=5, label="x", text="c")
+    earlier = Span(id="s2", start=2, end=3, label="x", text="b")
+    spans = [later, earlier]
+    assert written_spans(text, spans, False) == [(earlier, 2, 3), (later, 4, 5)]
+    assert written_spans(text, spans, True) == [(earlier, 3, 4), (later, 5, 6)]
 
 
 def test_murmurhash_matches_mmh3_reference_values() -> None:

@@ -31,7 +31,7 @@ from annotator.core.formats.common import (
     without_bom,
 )
 from annotator.core.formats.import_json import json_lines
-from annotator.core.formats.offsets import Utf16Offsets
+from annotator.core.formats.offsets import Utf16Offsets, written_spans
 
 _KNOWN = frozenset({"id", "text", "label", "labels", "entities", "relations", "meta"})
 
@@ -41,22 +41,16 @@ def export_rows(items: Sequence[Item], style: str, utf16: bool, report: Reporter
     for item in items:
         report_left_out(item, "doccano", report)
         text = item.document.text
-        convert = Utf16Offsets(text).to_utf16 if utf16 else None
-        spans = sorted(item.record.spans, key=lambda s: (s.start, s.end, s.label))
-        bounds = [
-            (convert(s.start), convert(s.end)) if convert else (s.start, s.end) for s in spans
-        ]
+        spans = written_spans(text, item.record.spans, utf16)
         row: dict[str, Any] = {"id": item.record.doc_id, "text": text}
         if style == "entities":
             row["entities"] = [
                 {"id": number, "label": span.label, "start_offset": start, "end_offset": end}
-                for number, (span, (start, end)) in enumerate(zip(spans, bounds, strict=True))
+                for number, (span, start, end) in enumerate(spans)
             ]
             row["relations"] = []
         else:
-            row["label"] = [
-                [start, end, span.label] for span, (start, end) in zip(spans, bounds, strict=True)
-            ]
+            row["label"] = [[start, end, span.label] for span, start, end in spans]
         row["meta"] = item.document.meta
         rows.append(row)
     return jsonl_bytes(rows)

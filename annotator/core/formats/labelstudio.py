@@ -29,7 +29,7 @@ from annotator.core.formats.common import (
     require_int,
     without_bom,
 )
-from annotator.core.formats.offsets import Utf16Offsets
+from annotator.core.formats.offsets import Utf16Offsets, written_spans
 
 
 def export_tasks(items: Sequence[Item], utf16: bool, report: Reporter) -> bytes:
@@ -37,12 +37,8 @@ def export_tasks(items: Sequence[Item], utf16: bool, report: Reporter) -> bytes:
     for item in items:
         report_left_out(item, "labelstudio", report)
         text = item.document.text
-        convert = Utf16Offsets(text).to_utf16 if utf16 else None
         result = []
-        for span in sorted(item.record.spans, key=lambda s: (s.start, s.end, s.label)):
-            start, end = (
-                (convert(span.start), convert(span.end)) if convert else (span.start, span.end)
-            )
+        for span, start, end in written_spans(text, item.record.spans, utf16):
             result.append(
                 {
                     "id": span.id,

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
+
+from annotator.core.models import Span
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
@@ -48,3 +51,13 @@ class Utf16Offsets:
 def has_astral(text: str) -> bool:
     """Whether ``text`` holds a character that UTF-16 stores as two units."""
     return _ASTRAL.search(text) is not None
+
+
+def written_spans(text: str, spans: Sequence[Span], utf16: bool) -> list[tuple[Span, int, int]]:
+    """``spans`` of ``text`` in text order, each with the start and end an export writes for
+    it: code points, or UTF-16 units with ``utf16`` (doccano and Label Studio)."""
+    convert = Utf16Offsets(text).to_utf16 if utf16 else None
+    ordered = sorted(spans, key=lambda s: (s.start, s.end, s.label))
+    if convert is None:
+        return [(span, span.start, span.end) for span in ordered]
+    return [(span, convert(span.start), convert(span.end)) for span in ordered]
