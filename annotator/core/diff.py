@@ -13,7 +13,8 @@ path and both values (see ``form_compare.form_differences``): ``{"doc_id", "fiel
 "a", "b", "only"}``. A repeatable group's item that only one annotator has is not a difference
 of the item at its index (the other may have an item there, paired with another): it has
 ``only`` ``"a"`` or ``"b"``, its path in that annotator's form (``releases[0]``) and the other
-side None; ``only`` is None for every other difference. The annotators' notes of each document
+side None; ``only`` is None for every other difference. An empty item (no value, no link) is
+no answer and no difference (``form_compare``). The annotators' notes of each document
 where either wrote one are listed too (``annotator_notes``: they are for the reviewer). For a person
 (``context``, with the texts), each span difference also carries the sentence(s) around it
 (``sentence``: start and end offsets, from the project's sentence splitter).
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
+from functools import partial
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, Literal
@@ -221,7 +223,8 @@ def differences(
                 end = min(max(span.end for span in spans), len(finder.text))
                 item["sentence"] = list(finder.around(start, end))
             spans_out.append(item)
-        for change in form_differences(record_a.form, record_b.form, scheme):
+        links_a, links_b = partial(getattr, record_a, "links"), partial(getattr, record_b, "links")
+        for change in form_differences(record_a.form, record_b.form, scheme, links_a, links_b):
             form_out.append({"doc_id": unit.doc_id, **change})
         if record_a.note or record_b.note:
             notes_out.append({"doc_id": unit.doc_id, "a": record_a.note, "b": record_b.note})

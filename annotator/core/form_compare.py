@@ -9,6 +9,14 @@ field is compared as a multiset (order does not matter); an item of a repeatable
 a multiset of frames. Integers and dates are compared as they are (the scheme already keeps
 them in one form).
 
+Empty items (one rule for merge, diff, agree, review, ``d`` and ``validate``): a group item
+with no value in any field (every one None, ``[]`` or spaces) and no link to any of its fields
+is empty (``add_group_item`` makes one; left so, it says nothing). ``items_in`` leaves it out,
+so it is no frame to compare and never reaches gold; a count linked to "hundreds" with no value
+is not empty (it says where the count is). Items keep their index in their own form
+(``items_in`` gives it beside each), so paths and messages name an annotator's own items:
+their ``releases[2]`` stays ``releases[2]`` when their ``releases[1]`` is empty.
+
 Field agreement (``agree``): per top-level field, Krippendorff's alpha over documents (units)
 and annotators (coders), a document an annotator has no compared record of being missing data.
 Choice, text, date and list fields are nominal, and an empty answer is one of the values (an
@@ -23,13 +31,23 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from functools import partial
 from itertools import combinations
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.alpha import Level, alpha_of_units
-from annotator.core.compare import Unit
 from annotator.core.scheme import FormField, Scheme
+
+if TYPE_CHECKING:  # compare reads journals: the annotation screen, which uses the rule on
+    # empty items here, has no need of it
+    from annotator.core.compare import Unit
+
+Links = Mapping[str, Sequence[str]]
+# A record's links, or what gives them when asked (a compact record decodes them: only an item
+# with no value needs them).
+LinksOf = Links | Callable[[], Links]
+Item = tuple[int, dict[str, Any]]  # a group item and its index in its own form
 
 # An empty answer, as a nominal value (None means "missing" to the alpha functions).
 EMPTY: Hashable = ("<empty>",)
@@ -149,7 +167,10 @@ def field_agreement(
                 unit_pairs += pairs_here
                 unit_equal += equal_here
         for group in groups:
-            items = {name: items_in(form, group) for name, form in forms.items()}
+            items = {
+                name: items_in(forms[name], group, partial(getattr, record, "links"))
+                for name, record in unit.records.items()
+            }
             counted = same_frames[group.name][:]
             _count_frames(items, group, frame_counts[group.name], same_frames[group.name])
             unit_pairs += same_frames[group.name][0] - counted[0]
@@ -195,13 +216,95 @@ def _pair_agreement(table: list[list[Hashable | None]]) -> float | None:
     return agreeing / pairs if pairs else None
 
 
-def items_in(form: dict[str, Any], group: FormField) -> list[dict[str, Any]]:
-    """A group's items in a form (absent: none)."""
-    return [item for item in form.get(group.name) or [] if isinstance(item, dict)]
+def is_empty(value: Any) -> bool:
+    """No answer: None, an empty list, or text of spaces only (0 is an answer)."""
+    return value is None or value == [] or (isinstance(value, str) and not value.strip())
+
+
+def has_no_value(item: dict[str, Any]) -> bool:
+    """Every field of a group item is empty (``is_empty``); links aside."""
+    for value in item.values():
+        if value is None or value == []:
+            continue
+        if type(value) is str and not value.strip():
+            continue
+        return False
+    return True
+
+
+def linked_indexes(links: Links, group: str) -> set[int]:
+    """The indexes of ``group``'s items with a field linked to a span (``releases[2].count``)."""
+    prefix = f"{group}["
+    found = set()
+    for path, span_ids in links.items():
+        if span_ids and path.startswith(prefix):
+            index, _, rest = path[len(prefix) :].partition("]")
+            if index.isdigit() and rest.startswith("."):
+                found.add(int(index))
+    return found
+
+
+def items_in(form: dict[str, Any], group: FormField, links: LinksOf | None) -> list[Item]:
+    """A group's items in a form (absent: none) that are not empty (the module docstring),
+    each with its index in the form. ``links``: the record's (None: it has none)."""
+    items: list[Item] = []
+    linked: set[int] | None = None
+    for index, item in enumerate(form.get(group.name) or ()):
+        if not isinstance(item, dict):
+            continue  # not an item at all: form_problems says so
+        if has_no_value(item):
+            if linked is None:
+                given = links() if callable(links) else links
+                linked = linked_indexes(given, group.name) if given else set()
+            if index not in linked:
+                continue
+        items.append((index, item))
+    return items
+
+
+def without_empty_items(
+    form: dict[str, Any], links: dict[str, list[str]], scheme: Scheme
+) -> tuple[dict[str, Any], dict[str, list[str]]]:
+    """``form`` and ``links`` without the groups' empty items (the module docstring), the later
+    items' link paths following them to their new indexes; the same two when there is none.
+    For a gold record that is done: an item whose only link was to a span that did not become
+    gold holds nothing there, and no decision is left to give it one."""
+    for group in scheme.fields:
+        if group.type != "group":
+            continue
+        empty = empty_item_indexes(form, group, links)
+        if not empty:
+            continue
+        gone = set(empty)
+        kept = [item for index, item in enumerate(form[group.name]) if index not in gone]
+        form = {**form, group.name: kept}
+        new_index: dict[int, int] = {}
+        for index in range(len(kept) + len(gone)):
+            if index not in gone:
+                new_index[index] = len(new_index)
+        moved: dict[str, list[str]] = {}
+        prefix = f"{group.name}["
+        for path, span_ids in links.items():
+            if path.startswith(prefix):
+                number, _, rest = path[len(prefix) :].partition("]")
+                if number.isdigit() and int(number) in gone:
+                    continue  # an empty list of links: that is what made the item empty
+                if number.isdigit() and int(number) in new_index:
+                    path = f"{prefix}{new_index[int(number)]}]{rest}"
+            moved[path] = span_ids
+        links = moved
+    return form, links
+
+
+def empty_item_indexes(form: dict[str, Any], group: FormField, links: LinksOf | None) -> list[int]:
+    """The indexes of ``group``'s items in ``form`` that are empty (the module docstring)."""
+    raw = form.get(group.name) or ()
+    held = {index for index, _item in items_in(form, group, links)}
+    return [index for index, item in enumerate(raw) if isinstance(item, dict) and index not in held]
 
 
 def _count_frames(
-    items: dict[str, list[dict[str, Any]]],
+    items: dict[str, list[Item]],
     group: FormField,
     counts: dict[tuple[str, str], list[int]],
     same: list[int],
@@ -222,9 +325,9 @@ def _count_frames(
             same[1] += 1
             continue
         if a not in frames:
-            frames[a] = Counter(frame_key(item, group) for item in items_a)
+            frames[a] = Counter(frame_key(item, group) for _index, item in items_a)
         if b not in frames:
-            frames[b] = Counter(frame_key(item, group) for item in items_b)
+            frames[b] = Counter(frame_key(item, group) for _index, item in items_b)
         if frames[a] == frames[b]:
             tally[0] += len(items_a)
             same[1] += 1
@@ -272,16 +375,23 @@ def pair_frames(
 
 
 def form_differences(
-    form_a: dict[str, Any], form_b: dict[str, Any], scheme: Scheme
+    form_a: dict[str, Any],
+    form_b: dict[str, Any],
+    scheme: Scheme,
+    links_a: LinksOf | None = None,
+    links_b: LinksOf | None = None,
 ) -> list[dict[str, Any]]:
     """Every field that differs: ``{"field", "b_field", "a", "b", "only"}`` (values as written).
 
     ``field`` is the path in A's form (``event_type``, ``releases[0].count``); ``b_field`` the
-    path in B's form, which differs only when a group's items are in another order. A group's
+    path in B's form, which differs only when a group's items are in another order (or an
+    empty item, left out, is before one). A group's
     item that only one annotator has (no item of the other is left to pair it with) has
     ``only`` ``"a"`` or ``"b"`` and its path in that annotator's form: ``field`` for A's item
     (``b_field`` None), ``field`` and ``b_field`` for B's (``a`` None); the other annotator
     may well have an item at that index, paired with another one. ``only`` is None otherwise.
+    ``links_a`` and ``links_b``: the records' links, which tell an empty item (left out, as
+    every comparison leaves it: the module docstring).
     """
     out: list[dict[str, Any]] = []
     if form_a == form_b:
@@ -293,11 +403,14 @@ def form_differences(
                 a, b = form_a.get(path), form_b.get(path)
                 out.append({"field": path, "b_field": path, "a": a, "b": b, "only": None})
             continue
-        items_a, items_b = items_in(form_a, field), items_in(form_b, field)
+        held_a, held_b = items_in(form_a, field, links_a), items_in(form_b, field, links_b)
+        items_a = [item for _index, item in held_a]
+        items_b = [item for _index, item in held_b]
         _equal, other, only_a, only_b = pair_frames(items_a, items_b, field)
-        for index_a, index_b in other:
+        for at_a, at_b in other:
+            index_a, index_b = held_a[at_a][0], held_b[at_b][0]
             for sub in field.fields:
-                value_a, value_b = items_a[index_a].get(sub.name), items_b[index_b].get(sub.name)
+                value_a, value_b = items_a[at_a].get(sub.name), items_b[at_b].get(sub.name)
                 if sub_value(value_a, sub) != sub_value(value_b, sub):
                     out.append(
                         {
@@ -308,12 +421,12 @@ def form_differences(
                             "only": None,
                         }
                     )
-        for index_a in only_a:
+        for at_a in only_a:
+            index_a, item_a = held_a[at_a]
             path = f"{field.name}[{index_a}]"
-            item_a = items_a[index_a]
             out.append({"field": path, "b_field": None, "a": item_a, "b": None, "only": "a"})
-        for index_b in only_b:
+        for at_b in only_b:
+            index_b, item_b = held_b[at_b]
             path = f"{field.name}[{index_b}]"
-            item_b = items_b[index_b]
             out.append({"field": path, "b_field": path, "a": None, "b": item_b, "only": "b"})
     return out

@@ -4,14 +4,10 @@ group item holding nothing (``empty_items``). ``d`` refuses a record that is not
 
 from __future__ import annotations
 
-from typing import Any
-
+from annotator.core.form_compare import empty_item_indexes
+from annotator.core.form_compare import is_empty as is_empty
 from annotator.core.models import Record
 from annotator.core.scheme import Scheme
-
-
-def is_empty(value: Any) -> bool:
-    return value is None or value == [] or (isinstance(value, str) and not value.strip())
 
 
 def missing_required(record: Record, scheme: Scheme) -> list[str]:
@@ -37,26 +33,19 @@ def missing_required(record: Record, scheme: Scheme) -> list[str]:
 
 def empty_items(record: Record, scheme: Scheme) -> list[str]:
     """Paths (``releases[2]``) of the group items that hold nothing: every field empty and no
-    link to any of them. ``add_group_item`` makes such an item; left so, it says nothing
-    (a count linked to "hundreds", with no value, is not empty: it says where the count is).
-    ``d`` refuses them, and ``validate`` warns of them in a done record."""
+    link to any of them, by the one rule of ``form_compare`` (which leaves such items out of
+    every comparison and out of gold). ``add_group_item`` makes such an item; left so, it says
+    nothing (a count linked to "hundreds", with no value, is not empty: it says where the count
+    is). ``d`` refuses them, and ``validate`` warns of them in a done record."""
     empty: list[str] = []
     for field in scheme.fields:
         if field.type != "group":
             continue
         items = record.form.get(field.name)
-        for index, item in enumerate(items if isinstance(items, list) else []):
-            if not isinstance(item, dict):
-                continue  # not an item at all: form_problems says so
-            prefix = f"{field.name}[{index}]."
-            if any(not is_empty(value) for value in item.values()):
-                continue
-            if any(path.startswith(prefix) and ids for path, ids in record.links.items()):
-                continue
-            empty.append(f"{field.name}[{index}]")
+        if not isinstance(items, list):
+            continue  # not a list of items: form_problems says so
+        empty.extend(
+            f"{field.name}[{index}]"
+            for index in empty_item_indexes(record.form, field, record.links)
+        )
     return empty
-
-
-def is_empty_item(item: Any) -> bool:
-    """A group item (a dict) whose every field is empty."""
-    return isinstance(item, dict) and all(is_empty(value) for value in item.values())

@@ -16,6 +16,9 @@ a threshold ``K`` (``--min-agree``; by default every annotator of the document):
   (and no other answer has as many); otherwise it is a conflict. A repeatable group accepts each
   frame (item) that K annotators have; the frames left over form one conflict of the group,
   unless at least K annotators have none left over (and more than gave any other version).
+  An empty item (no value in any field, no link: ``form_compare``) is no frame: left out, it
+  never reaches gold, and a done gold record holds none (an item whose only link is to a span
+  that is not gold holds nothing there).
 - Links (form path -> span ids) are carried over for accepted fields and frames, from the first
   annotator (by name) who gave the answer, mapped to the gold spans' ids; links to spans that
   were not accepted are dropped.

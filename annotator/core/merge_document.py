@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.core.compare import Unit
+from annotator.core.form_compare import without_empty_items
 from annotator.core.merge_form import FormMerge
 from annotator.core.merge_spans import SpanMerge
 from annotator.core.models import SCHEMA_VERSION
@@ -53,6 +54,10 @@ class GoldBuilder(SpanMerge, FormMerge):
         """The gold record's fields, every one in ``GoldRecord``'s order (see the docstring)."""
         self.merge_spans()
         self.merge_form()
+        if not self.conflicts:
+            # Done gold holds no empty item: an agreed item whose only link is to a span that
+            # is not gold holds nothing here (rare: K annotators marked no span there).
+            self.form, self.links = without_empty_items(self.form, self.links, self.scheme)
         for number, conflict in enumerate(self.conflicts, start=1):
             conflict["id"] = f"c{number}"
         empty_required = any(

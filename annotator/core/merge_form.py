@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Hashable
 from typing import Any
 
-from annotator.core.form_compare import field_value, frame_key, items_in
+from annotator.core.form_compare import Item, field_value, frame_key, items_in
 from annotator.core.merge_versions import Versions, ordered_versions, settled_by_nothing
 from annotator.core.scheme import FormField, Scheme
 
@@ -54,7 +54,11 @@ class FormMerge:
             )
 
     def _merge_group(self, group: FormField) -> None:
-        items = {name: items_in(self.forms[name], group) for name in self.names}
+        # Each annotator's items that say something (an empty one is no frame), each with its
+        # index in their form, which their links' paths use.
+        items = {
+            name: items_in(self.forms[name], group, self.their_links[name]) for name in self.names
+        }
         names = self.names
         reachable = self.threshold <= len(names)
         # Equal items make equal frames, so there is no need to make them to see that every
@@ -62,7 +66,7 @@ class FormMerge:
         if reachable and all(items[name] == items[names[0]] for name in names[1:]):
             self._take_same_frames(group, items)
             return
-        keys = {name: [frame_key(item, group) for item in items[name]] for name in names}
+        keys = {name: [frame_key(item, group) for _at, item in items[name]] for name in names}
         if reachable and all(keys[name] == keys[names[0]] for name in names[1:]):
             self._take_same_frames(group, items)
             return
@@ -73,24 +77,17 @@ class FormMerge:
             held = sorted((counts[name][candidate] for name in self.names), reverse=True)
             if len(held) >= self.threshold and held[self.threshold - 1] > 0:
                 accepted[candidate] = held[self.threshold - 1]
-        chosen: list[tuple[int, str, str]] = []  # (index, annotator, repr of the frame)
+        chosen: list[tuple[int, str, str]] = []  # (place in items, annotator, repr of frame)
         for frame, copies in accepted.items():
             source = min(name for name in self.names if counts[name][frame] >= copies)
-            places = [index for index, key in enumerate(keys[source]) if key == frame][:copies]
-            chosen.extend((index, source, repr(frame)) for index in places)
+            places = [place for place, key in enumerate(keys[source]) if key == frame][:copies]
+            chosen.extend((place, source, repr(frame)) for place in places)
         chosen.sort(key=lambda item: (item[0], item[2], item[1]))
         gold_items = []
-        for gold_index, (index, source, _frame) in enumerate(chosen):
-            gold_items.append(items[source][index])
-            if not self.their_links[source]:
-                continue
-            self._carry_links(
-                source,
-                {
-                    f"{group.name}[{index}].{sub.name}": f"{group.name}[{gold_index}].{sub.name}"
-                    for sub in group.fields
-                },
-            )
+        for gold_index, (place, source, _frame) in enumerate(chosen):
+            index, item = items[source][place]
+            gold_items.append(item)
+            self._carry_item_links(source, group, index, gold_index)
         if gold_items or any(group.name in self.forms[n] for n in self.names):
             self.form[group.name] = gold_items
         versions: Versions = {}
@@ -98,7 +95,7 @@ class FormMerge:
             still = dict(accepted)
             rest = []
             rest_keys = []
-            for item, key in zip(items[name], keys[name], strict=True):
+            for (_index, item), key in zip(items[name], keys[name], strict=True):
                 if still.get(key, 0) > 0:
                     still[key] -= 1
                 else:
@@ -119,19 +116,29 @@ class FormMerge:
                 }
             )
 
-    def _take_same_frames(self, group: FormField, items: dict[str, list[dict[str, Any]]]) -> None:
+    def _take_same_frames(self, group: FormField, items: dict[str, list[Item]]) -> None:
         """The common case of ``_merge_group``: every annotator gave the same frames in the
         same order (and K is at most their number). Every frame is accepted, from the first
         annotator, with no conflict."""
         names = self.names
         source = min(names)
-        gold_items = items[source]
+        gold_items = [item for _index, item in items[source]]
         if self.their_links[source]:
-            for index in range(len(gold_items)):
-                paths = [f"{group.name}[{index}].{sub.name}" for sub in group.fields]
-                self._carry_links(source, {path: path for path in paths})
+            for gold_index, (index, _item) in enumerate(items[source]):
+                self._carry_item_links(source, group, index, gold_index)
         if gold_items or any(group.name in self.forms[name] for name in names):
             self.form[group.name] = gold_items
+
+    def _carry_item_links(self, source: str, group: FormField, index: int, gold_index: int) -> None:
+        """Carry the links of ``source``'s item ``index`` of ``group`` to gold's ``gold_index``."""
+        if self.their_links[source]:
+            self._carry_links(
+                source,
+                {
+                    f"{group.name}[{index}].{sub.name}": f"{group.name}[{gold_index}].{sub.name}"
+                    for sub in group.fields
+                },
+            )
 
     def _carry_links(self, source: str, paths: dict[str, str]) -> None:
         """Copy ``source``'s links of ``paths`` (its path -> gold path) to gold span ids."""

@@ -40,8 +40,8 @@ from typing import Any
 
 from annotator.core import forms
 from annotator.core.errors import AnnotatorError
-from annotator.core.form_compare import frame_key, normal
-from annotator.core.form_complete import is_empty, is_empty_item
+from annotator.core.form_compare import frame_key, has_no_value, normal, without_empty_items
+from annotator.core.form_complete import is_empty
 from annotator.core.models import GoldRecord, Span
 from annotator.core.review_links import Annotations, links_after
 from annotator.core.scheme import FormField, Scheme
@@ -77,6 +77,11 @@ def settled_record(
     fields["conflicts"] = [other for other in record.conflicts if other is not conflict]
     draft = GoldRecord.model_validate(fields)
     fields["links"] = links_after(record, draft, scheme, annotations)
+    if not draft.conflicts:
+        # Done gold holds no empty item (``form_compare``): one whose only link is to a span
+        # that did not become gold holds nothing, and no decision is left to give it one.
+        fields["form"], fields["links"] = without_empty_items(draft.form, fields["links"], scheme)
+        draft = GoldRecord.model_validate(fields)
     complete = not draft.conflicts and not forms.missing_required(draft, scheme)
     fields["status"] = "done" if complete else "in_progress"
     return GoldRecord.model_validate(fields)
@@ -238,7 +243,7 @@ def _take_field(
         # An item holding nothing is no answer (``d`` refuses one; older journals may hold
         # one): taken, it put an empty release into done gold (a trial's t).
         given = [
-            [item for item in frames_of_version or [] if not is_empty_item(item)]
+            [item for item in frames_of_version or [] if not has_no_value(item)]
             for frames_of_version in values
         ]
         if not any(given) and all(values):  # each version taken: empty items only

@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Mapping, Sequence
+from functools import partial
 from typing import Any, Protocol
 
-from annotator.core.form_compare import field_value, frame_key
+from annotator.core.form_compare import Item, field_value, frame_key, items_in
 from annotator.core.models import GoldRecord
 from annotator.core.scheme import FormField, Scheme
 
@@ -123,16 +124,26 @@ def _frame_sources(
     of a frame come from the first annotator by name holding as many copies (else the one
     holding most), the n-th gold copy from their n-th, as ``merge`` takes accepted frames."""
 
-    def places(items: Any) -> dict[Hashable, list[int]]:
+    def places(items: list[Item]) -> dict[Hashable, list[int]]:
         found: dict[Hashable, list[int]] = {}
-        frames = [item for item in items or [] if isinstance(item, dict)]
-        for index, item in enumerate(frames):
+        for index, item in items:
             found.setdefault(frame_key(item, group), []).append(index)
         return found
 
-    theirs = {name: places(annotations[name].form.get(group.name)) for name in names}
+    # An annotator's empty items are none of their frames (``form_compare``); gold's items are
+    # all its own, each at its place.
+    theirs = {
+        name: places(
+            items_in(annotations[name].form, group, partial(getattr, annotations[name], "links"))
+        )
+        for name in names
+    }
+    held_in_gold = form.get(group.name) or []
+    gold_items = [
+        (index, item) for index, item in enumerate(held_in_gold) if isinstance(item, dict)
+    ]
     out = []
-    for key, gold_places in places(form.get(group.name)).items():
+    for key, gold_places in places(gold_items).items():
         held = {name: theirs[name].get(key, []) for name in names}
         enough = [name for name in names if len(held[name]) >= len(gold_places)]
         source = enough[0] if enough else max(names, key=lambda name: len(held[name]))
