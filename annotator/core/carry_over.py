@@ -5,20 +5,29 @@ in the corpus shifts every offset after it. The old text is not kept anywhere, s
 placed anew from what the record holds: its words (``text``) and its old offsets. The rule, in
 order (offsets are code points, end exclusive):
 
-1. **Kept.** A span whose words still stand at its old offsets keeps them.
+1. **Kept.** A span whose words still stand at its old offsets keeps them, when its words
+   are once in the new text, or the span before or after it (in old order; spans on the same
+   offsets count as one) stands at its old offsets too, or it is the only one. Else (a short
+   word that a shift brought to the same offsets, its neighbours moved) it is placed as the
+   others are, its old offsets being one candidate among its words' places.
 2. **Found.** Every other span is looked for by its words. Edits never reorder a text, so a
    span can only be where its order with the spans already placed (the *anchors*) is kept:
    for each boundary of the span and each boundary of an anchor, old ``p < q`` requires new
    ``p <= q`` (and ``p > q`` requires ``p >= q``). The places where its words occur in that
-   window are its candidates. A span with exactly one candidate is placed there and becomes an
+   window are its candidates (a place where its words would run into a word, 'is' in 'This',
+   only when all are). A span with exactly one candidate is placed there and becomes an
    anchor itself. Spans on the same words (two marked ``Kestria``) are placed together when
    as many places fit them as they have old starts: edits keep their order, so the first old
    start takes the first place, and so on. This is repeated until no span is placed.
 3. **By the shift.** For a span with several candidates, the shifts of its nearest anchors
-   before and after (by old start: ``new start - old start``) say where it would be had the
-   edit been on the other side of it: a candidate at exactly one such place is taken (and
-   step 2 is tried again with the new anchor). Two candidates that fit, or none at an
-   expected place, is ambiguous.
+   before and after (by old start: ``new start - old start``; with no anchor before it, the
+   text's start, shift 0) say where it would be had the edit been on one side of it or the
+   other: a candidate at exactly one such place is taken (and step 2 is tried again with
+   the new anchor). When that places none either, the shift that the most unplaced spans
+   (two at least, on two places of words) have a candidate at, more than any other shift,
+   is taken for each of them: a line added near the top moves every span after it by one
+   shift, though each span's words ("95", "Kestria") recur. Otherwise two candidates that
+   fit, or none at an expected place, is ambiguous.
 4. **Left out.** A span still not placed is left out and named with its words, its old offsets
    and why: its words are not in the text, they are only out of order with the spans around
    it, or several places fit. A guess is never made.
@@ -128,10 +137,7 @@ class CarriedOver:
 def carry_over(stale: Record, text: str) -> CarriedOver:
     """``stale`` placed on ``text`` by the module's rule (see its docstring)."""
     spans = sorted(stale.spans, key=sort_key)
-    placed: dict[str, int] = {}  # span id -> new start
-    for span in spans:
-        if text[span.start : span.start + len(span.text)] == span.text:
-            placed[span.id] = span.start
+    placed = _standing(spans, text)  # span id -> new start
     _place_all(spans, text, placed)
     kept, moved, left_out, carried = [], [], [], []
     for span in stale.spans:
@@ -157,13 +163,39 @@ def carry_over(stale: Record, text: str) -> CarriedOver:
     )
     record = type(stale).model_validate(fields)
     _check_words(record, text)
-    in_words = tuple(span for span in record.spans if _cuts_a_word(text, span))
+    in_words = tuple(span for span in record.spans if _in_word(text, span.start, span.end))
     return CarriedOver(record, tuple(kept), tuple(moved), tuple(left_out), dropped, in_words)
+
+
+def _standing(spans: Sequence[Span], text: str) -> dict[str, int]:
+    """Step 1: the spans kept at their old offsets, by places (spans on the same offsets
+    together) in old order. A place whose words stand at its offsets is kept when its words
+    are once in the text, or the place before or after it stands too, or it is the only one:
+    a short word ('s', 'of') standing where it was while the places around it all moved is
+    most often another one that the shift brought there."""
+    words = {(span.start, span.end): span.text for span in spans}
+    places = sorted(words)
+    stands = [
+        text[start : start + len(words[start, end])] == words[start, end] for start, end in places
+    ]
+    kept = set()
+    for index, place in enumerate(places):
+        beside = (index > 0 and stands[index - 1]) or (
+            index + 1 < len(places) and stands[index + 1]
+        )
+        once = stands[index] and len(_occurrences(text, words[place])) == 1
+        if stands[index] and (beside or once or len(places) == 1):
+            kept.add(place)
+    return {span.id: span.start for span in spans if (span.start, span.end) in kept}
 
 
 def _place_all(spans: Sequence[Span], text: str, placed: dict[str, int]) -> None:
     """Steps 2 and 3: place what can be placed without a guess, in ``placed``."""
-    while _place_in_order(spans, text, placed) or _place_by_shift(spans, text, placed):
+    while (
+        _place_in_order(spans, text, placed)
+        or _place_by_shift(spans, text, placed)
+        or _place_by_common_shift(spans, text, placed)
+    ):
         pass
 
 
@@ -200,6 +232,27 @@ def _place_by_shift(spans: Sequence[Span], text: str, placed: dict[str, int]) ->
     return False
 
 
+def _place_by_common_shift(spans: Sequence[Span], text: str, placed: dict[str, int]) -> bool:
+    """Step 3, when nothing else places a span: the shift that the most unplaced spans have a
+    candidate at (at least two places of words, more than any other shift has) is taken for
+    each of them. Whether any span was placed."""
+    unplaced = [span for span in spans if span.id not in placed]
+    votes: dict[int, set[tuple[int, int]]] = {}
+    for span in unplaced:
+        for start in _candidates(span, spans, text, placed):
+            votes.setdefault(start - span.start, set()).add((span.start, span.end))
+    ranked = sorted(((len(voters), shift) for shift, voters in votes.items()), reverse=True)
+    if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        return False
+    shift = ranked[0][1]
+    progress = False
+    for span in unplaced:  # one by one: each keeps its order with those placed before it
+        if span.start + shift in _candidates(span, spans, text, placed):
+            placed[span.id] = span.start + shift
+            progress = True
+    return progress
+
+
 def _window(span: Span, spans: Iterable[Span], placed: dict[str, int]) -> tuple[int, int]:
     """The new starts ``span`` may take, keeping its order with every placed span."""
     length = len(span.text)
@@ -221,9 +274,12 @@ def _window(span: Span, spans: Iterable[Span], placed: dict[str, int]) -> tuple[
 
 
 def _candidates(span: Span, spans: Iterable[Span], text: str, placed: dict[str, int]) -> list[int]:
-    """The starts in the window where ``span``'s words stand."""
+    """The starts in the window where ``span``'s words stand; those where they would run
+    into a word ('is' in 'This') only when every one would."""
     low, high = _window(span, spans, placed)
-    return [start for start in _occurrences(text, span.text) if low <= start <= high]
+    found = [start for start in _occurrences(text, span.text) if low <= start <= high]
+    whole = [start for start in found if not _in_word(text, start, start + len(span.text))]
+    return whole or found
 
 
 def _occurrences(text: str, words: str) -> list[int]:
@@ -237,13 +293,14 @@ def _occurrences(text: str, words: str) -> list[int]:
 
 
 def _expected(span: Span, spans: Sequence[Span], placed: dict[str, int]) -> set[int]:
-    """Where ``span`` starts if it moved as its nearest placed span before or after it did."""
+    """Where ``span`` starts if it moved as its nearest placed span before or after it did
+    (with none before it, as the text's start: not at all)."""
     before = [s for s in spans if s.id in placed and s.id != span.id and s.start <= span.start]
     after = [s for s in spans if s.id in placed and s.id != span.id and s.start >= span.start]
-    expected = set()
+    expected = {span.start}
     if before:
         nearest = max(before, key=lambda s: s.start)
-        expected.add(span.start + placed[nearest.id] - nearest.start)
+        expected = {span.start + placed[nearest.id] - nearest.start}
     if after:
         nearest = min(after, key=lambda s: s.start)
         expected.add(span.start + placed[nearest.id] - nearest.start)
@@ -290,15 +347,15 @@ def _check_words(record: Record, text: str) -> None:
             )
 
 
-def _cuts_a_word(text: str, span: Span) -> bool:
-    """Whether an edge of ``span`` falls between two letters or digits, or before a mark
-    that belongs to the character before it (a combining accent)."""
+def _in_word(text: str, start: int, end: int) -> bool:
+    """Whether an edge of ``text[start:end]`` falls between two letters or digits, or before
+    a mark that belongs to the character before it (a combining accent)."""
 
     def joined(left: str, right: str) -> bool:
         if unicodedata.category(right) in ("Mn", "Mc", "Me"):
             return True
         return left.isalnum() and right.isalnum()
 
-    at_start = span.start > 0 and joined(text[span.start - 1], text[span.start])
-    at_end = span.end < len(text) and joined(text[span.end - 1], text[span.end])
+    at_start = start > 0 and joined(text[start - 1], text[start])
+    at_end = end < len(text) and joined(text[end - 1], text[end])
     return at_start or at_end
