@@ -33,6 +33,8 @@ def test_ctrl_k_twice_carries_the_record_over_and_ctrl_z_gives_it_back(
         screen = screen_of(app)
         banner = screen.query_one("#banner", Static)
         assert "ctrl+k twice carries it over to this text" in str(banner.render())
+        keys = dict(row for _title, rows in screen.key_sections() for row in rows)
+        assert keys["ctrl+k"] == "Carry over (stale record)"  # the help lists it
         stale_lines = journal(session)
         await press(pilot, "ctrl+k")  # asks first, saying what would be carried
         assert told[-1] == (
