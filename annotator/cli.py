@@ -73,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     diff = _add(commands, "diff", "diff_cmd", "Every disagreement between two annotators.")
     diff.add_argument("a", metavar="A", help="one annotator's journal")
     diff.add_argument("b", metavar="B", help="another annotator's journal")
+    # More journals are taken only to refuse them in words (argparse's "unrecognized
+    # arguments" does not say that diff compares two, nor what compares more).
+    diff.add_argument("more", nargs="*", help=argparse.SUPPRESS)
     diff.add_argument("--corpus", help="the articles (to show each difference in its sentence)")
     diff.add_argument("--scheme", metavar="FILE|NAME", help=SCHEME_HELP)
     diff.add_argument("--doc", metavar="ID", help="only this document")

@@ -70,3 +70,27 @@ def test_notes_on_the_journals_themselves_stay_with_doc(tmp_path: Path) -> None:
     assert (
         result.stderr == f"note: {carol}:3: incomplete last line (an interrupted write) left out\n"
     )
+
+
+def test_a_note_printed_to_a_file_stays_on_one_line(tmp_path: Path) -> None:
+    # A trial's note, read through a pipe, was cut at 80 columns inside its document list
+    # ("carol 1 skipped ⏎(d2)"): a file keeps each note whole for grep.
+    bob, carol = _journals(tmp_path)
+    result = run_cli("diff", bob, carol)
+    assert result.returncode == 0, result.stderr
+    notes = [line for line in result.stdout.splitlines() if line.startswith("note: records")]
+    assert notes == [
+        "note: records not done are not compared: bob 1 in progress (d3); carol 1 skipped (d2)"
+    ]
+
+
+def test_a_third_journal_is_refused_naming_what_compares_more(tmp_path: Path) -> None:
+    bob, carol = _journals(tmp_path)
+    result = run_cli("diff", bob, carol, bob)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "annotator: error: diff compares two journals, A and B (3 given); for more annotators, "
+        "`annotator agree` gives the figures and `annotator merge` or `annotator review` their "
+        "conflicts\n"
+    )

@@ -11,6 +11,7 @@ from annotator.commands import print_json_and_notes, scheme_from
 from annotator.core.corpus import Corpus, open_corpus
 from annotator.core.diff import diff_of_files
 from annotator.core.display import excerpt_window, one_line_text
+from annotator.core.errors import UsageError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -26,6 +27,12 @@ _KIND_TITLES = {
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.more:
+        raise UsageError(
+            f"diff compares two journals, A and B ({2 + len(args.more)} given); for more "
+            "annotators, `annotator agree` gives the figures and `annotator merge` or "
+            "`annotator review` their conflicts"
+        )
     scheme = scheme_from(args.scheme)
     corpus = open_corpus(Path(args.corpus)) if args.corpus else None
     report = diff_of_files(
@@ -253,6 +260,8 @@ def print_report(
         console.print(Text("no differences"))
     for item in report["excluded"]:
         who = ", ".join(item["annotators"])
-        console.print(Text(f"left out: {item['doc_id']} ({who}): {item['reason']}", style="dim"))
+        line = Text(f"left out: {item['doc_id']} ({who}): {item['reason']}", style="dim")
+        console.print(line, soft_wrap=True)
     for note in report["notes"]:
-        console.print(Text(f"note: {note}", style="dim"))
+        # Not wrapped here: a terminal wraps it, and a file keeps each note on one line.
+        console.print(Text(f"note: {note}", style="dim"), soft_wrap=True)
