@@ -189,3 +189,14 @@ def test_the_json_object_comes_whole_before_the_notes(tmp_path: Path) -> None:
     first, *rest = both.stdout.splitlines()
     assert orjson.loads(first)["annotators"] == ["alice", "bob"]
     assert rest and all(line.startswith("note: ") for line in rest)
+
+
+def test_agree_names_documents_done_by_one_annotator_only(tmp_path: Path) -> None:
+    # A curator's trial: carol's finished document was missing from the figures, unsaid.
+    alice, bob = journals(tmp_path)
+    with bob.open("ab") as handle:
+        handle.write(orjson.dumps(record("bob", "d7", form=DEFAULT_FORM)) + b"\n")
+    result = run_cli("agree", alice, bob, "--json")
+    assert result.returncode == 0, result.stderr
+    assert orjson.loads(result.stdout)["documents"] == 2
+    assert "note: done by one annotator only, so left out: bob 1 (d7)\n" in result.stderr

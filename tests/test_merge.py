@@ -358,7 +358,7 @@ def test_merge_reports_what_it_left_out_and_unwritable_places(tmp_path: Path) ->
     bob = write_journal(tmp_path / "bob.jsonl", record("bob", form=form))
     result = run_cli("merge", alice, bob, "-o", tmp_path / "gold.jsonl")
     assert result.returncode == 0
-    assert "1 document(s) done by one annotator only were not merged" in result.stderr
+    assert "note: done by one annotator only, so left out: alice 1 (d9)" in result.stderr
     result = run_cli("merge", alice, bob, "-o", tmp_path / "nowhere" / "gold.jsonl")
     assert result.returncode == 1
     assert result.stderr.strip() == (

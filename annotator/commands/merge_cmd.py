@@ -42,11 +42,6 @@ def run(args: argparse.Namespace) -> int:
     if summary["replaced"]:
         why = "--force" if summary["forced"] else "no review decisions in it"
         print(f"replaced {summary['output']} ({why})", file=sys.stderr)
-    if summary["single_annotator"]:
-        print(
-            f"{summary['single_annotator']} document(s) done by one annotator only were not merged",
-            file=sys.stderr,
-        )
     for item in summary["excluded"]:
         who = ", ".join(item["annotators"])
         print(f"left out: {item['doc_id']} ({who}): {item['reason']}", file=sys.stderr)

@@ -235,10 +235,12 @@ def load_comparison(files: list[Path], scheme: Scheme, corpus: Corpus | None = N
     units: list[Unit] = []
     excluded: list[Excluded] = []
     single: list[str] = []
+    single_by_name: defaultdict[str, list[str]] = defaultdict(list)
     for doc_id in sorted(done):
         by_name = done[doc_id]
         if len(by_name) < 2:
             single.append(doc_id)
+            single_by_name[next(iter(by_name))].append(doc_id)
             continue
         unit = _unit(doc_id, by_name, corpus, excluded, latest.files)
         if unit is not None:
@@ -261,6 +263,14 @@ def load_comparison(files: list[Path], scheme: Scheme, corpus: Corpus | None = N
             for (name, status), doc_ids in sorted(not_done.items())
         )
         notes.append(f"records not done are not compared: {counts}")
+    if single_by_name:
+        # Said by agree too: a trial's curator saw carol's finished document missing from
+        # the figures with no word why (merge and review said it, agree did not).
+        counts = "; ".join(
+            f"{name} {len(doc_ids)} ({some_of(doc_ids)})"
+            for name, doc_ids in sorted(single_by_name.items())
+        )
+        notes.append(f"done by one annotator only, so left out: {counts}")
     for name in names:
         if name not in compared:
             notes.append(

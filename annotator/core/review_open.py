@@ -146,11 +146,6 @@ def _comparison_messages(comparison: Comparison) -> list[str]:
     for item in comparison.excluded:
         who = ", ".join(item.annotators)
         messages.append(f"left out: {item.doc_id} ({who}): {item.reason}")
-    if comparison.single:
-        messages.append(
-            f"{len(comparison.single)} document(s) done by one annotator only are not reviewed "
-            f"(first: {comparison.single[0]})"
-        )
     return messages
 
 
