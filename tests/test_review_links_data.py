@@ -222,7 +222,16 @@ GOLD_RELEASES = gold(
             "path": "releases",
             "versions": [
                 {"value": [], "annotators": ["alice"]},
-                {"value": [{"released_by": "Ukraine", "count": 12}], "annotators": ["bob"]},
+                {
+                    "value": [{"released_by": "Ukraine", "count": 12}],
+                    "annotators": ["bob"],
+                    # The version's item's links, its index in the version's own items, the
+                    # spans as a span version lists them ("12" is not gold yet).
+                    "links": {
+                        "releases[0].released_by": [body(UKRAINE)],
+                        "releases[0].count": [body(COUNT_12)],
+                    },
+                },
             ],
         },
     ],

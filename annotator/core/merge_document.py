@@ -35,6 +35,7 @@ class GoldBuilder(SpanMerge, FormMerge):
         self.conflicts = []
         self.form = {}
         self.links = {}
+        self.gold_labels = {}
         self.forms = {name: record.form for name, record in unit.records.items()}
         self.their_links = {name: record.links for name, record in unit.records.items()}
 

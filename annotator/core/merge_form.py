@@ -1,5 +1,13 @@
 """One document's form merged (``GoldBuilder``'s part, by the rules in ``merge``'s docstring):
-accepted answers and frames, their links, the fields' and groups' conflicts."""
+accepted answers and frames, their links, the fields' and groups' conflicts.
+
+A group conflict's version carries its items' links (``links``, only when it has any): the
+path of an item's field in the version's own list (``releases[0].count``, 0 being the
+version's first item) -> the spans linked, as a span version lists them (no ids: a linked span
+may not be gold yet). A decision that takes the version, or types items from it, links gold's
+item to the gold spans among them (``review_decisions``, ``review_typed``). Only spans of the
+label the field is filled from are carried, here as to gold.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +15,7 @@ from collections import Counter
 from collections.abc import Hashable
 from typing import Any
 
+from annotator.core.compare import Unit
 from annotator.core.form_compare import Item, field_value, frame_key, items_in
 from annotator.core.merge_versions import Versions, ordered_versions, settled_by_nothing
 from annotator.core.scheme import FormField, Scheme
@@ -15,15 +24,18 @@ from annotator.core.scheme import FormField, Scheme
 class FormMerge:
     """The form of one document's merge (``GoldBuilder`` holds what it reads and writes)."""
 
+    unit: Unit
     names: list[str]
     threshold: int
     scheme: Scheme
+    spans: list[dict[str, Any]]
     forms: dict[str, dict[str, Any]]
     their_links: dict[str, dict[str, list[str]]]
     span_ids: dict[tuple[str, str], str]  # (annotator, their span id) -> gold id
     conflicts: list[dict[str, Any]]
     form: dict[str, Any]
     links: dict[str, list[str]]
+    gold_labels: dict[str, str]  # gold span id -> label, made when a link is first carried
 
     def merge_form(self) -> None:
         for field in self.scheme.fields:
@@ -42,7 +54,7 @@ class FormMerge:
             ):
                 if field.name in self.forms[best[1][0]]:
                     self.form[field.name] = best[0]
-                    self._carry_links(best[1][0], {field.name: field.name})
+                    self._carry_links(best[1][0], {field.name: (field.name, field)})
                 continue
             self.conflicts.append(
                 {
@@ -93,13 +105,13 @@ class FormMerge:
         versions: Versions = {}
         for name in self.names:
             still = dict(accepted)
-            rest = []
+            rest: list[Item] = []
             rest_keys = []
-            for (_index, item), key in zip(items[name], keys[name], strict=True):
+            for given, key in zip(items[name], keys[name], strict=True):
                 if still.get(key, 0) > 0:
                     still[key] -= 1
                 else:
-                    rest.append(item)
+                    rest.append(given)
                     rest_keys.append(key)
             fingerprint = tuple(sorted(rest_keys, key=repr))
             versions.setdefault(fingerprint, (rest, []))[1].append(name)
@@ -110,11 +122,44 @@ class FormMerge:
                     "kind": "field",
                     "path": group.name,
                     "versions": [
-                        {"value": value, "annotators": who}
-                        for value, who in ordered_versions(versions)
+                        self._group_version(group, rest, who)
+                        for rest, who in ordered_versions(versions)
                     ],
                 }
             )
+
+    def _group_version(self, group: FormField, rest: list[Item], who: list[str]) -> dict[str, Any]:
+        """A group conflict's version: the items left over of its first annotator (``rest``,
+        each with its index in their form), and their links (the module docstring)."""
+        version: dict[str, Any] = {"value": [item for _index, item in rest], "annotators": who}
+        their_links = self.their_links[who[0]]
+        if not their_links:
+            return version
+        spans: dict[str, Any] | None = None  # their span id -> span, made when needed
+        links: dict[str, list[dict[str, Any]]] = {}
+        for place, (index, _item) in enumerate(rest):
+            for sub in group.fields:
+                span_ids = their_links.get(f"{group.name}[{index}].{sub.name}")
+                if not span_ids:
+                    continue
+                if spans is None:
+                    spans = {one.id: one for one in self.unit.records[who[0]].span_lines}
+                linked = [
+                    {
+                        "start": one.start,
+                        "end": one.end,
+                        "label": one.label,
+                        "text": one.text,
+                        "value": one.value,
+                    }
+                    for span_id in span_ids
+                    if (one := spans.get(span_id)) is not None and one.label == sub.from_label
+                ]
+                if linked:
+                    links[f"{group.name}[{place}].{sub.name}"] = linked
+        if links:
+            version["links"] = links
+        return version
 
     def _take_same_frames(self, group: FormField, items: dict[str, list[Item]]) -> None:
         """The common case of ``_merge_group``: every annotator gave the same frames in the
@@ -135,21 +180,31 @@ class FormMerge:
             self._carry_links(
                 source,
                 {
-                    f"{group.name}[{index}].{sub.name}": f"{group.name}[{gold_index}].{sub.name}"
+                    f"{group.name}[{index}].{sub.name}": (
+                        f"{group.name}[{gold_index}].{sub.name}",
+                        sub,
+                    )
                     for sub in group.fields
                 },
             )
 
-    def _carry_links(self, source: str, paths: dict[str, str]) -> None:
-        """Copy ``source``'s links of ``paths`` (its path -> gold path) to gold span ids."""
+    def _carry_links(self, source: str, paths: dict[str, tuple[str, FormField]]) -> None:
+        """Copy ``source``'s links of ``paths`` (its path -> gold path and its field) to gold
+        span ids: of the spans that are gold, those of the label the field is filled from."""
         links = self.their_links[source]
         if not links:
             return
-        for their_path, gold_path in paths.items():
+        for their_path, (gold_path, field) in paths.items():
+            linked = links.get(their_path)
+            if not linked:
+                continue
+            if not self.gold_labels:
+                self.gold_labels.update((one["id"], one["label"]) for one in self.spans)
             ids = [
-                self.span_ids[(source, span_id)]
-                for span_id in links.get(their_path, [])
-                if (source, span_id) in self.span_ids
+                gold_id
+                for span_id in linked
+                if (gold_id := self.span_ids.get((source, span_id))) is not None
+                and self.gold_labels[gold_id] == field.from_label
             ]
             if ids:
                 self.links[gold_path] = ids

@@ -14,9 +14,11 @@ What a decision adds:
   give one place under one label different values are refused together (keeping one value
   silently dropped the others): the reviewer takes one of them, or draws the span.
 - A field version sets the field to its value (an empty value removes it). A repeatable group
-  appends the version's frames; taking every version appends each frame as many times as the
-  version holding it most often does. A list field takes the union of the lists. A one-value
-  field refuses to take more than one different value.
+  appends the version's frames, linked as the version's items are (to the spans among them
+  that are gold); taking every version appends each frame as many times as the version
+  holding it most often does. An empty item (no value, no link) is no frame and is left
+  out. A list field takes the union of the lists. A one-value field refuses to take more than
+  one different value.
 - Rejecting adds nothing, but a required field left empty by it is refused: a ``done`` record
   must have it, so the reviewer has to choose.
 - A span drawn by hand (``settle_with_span``) is snapped like the annotation screen's
@@ -34,16 +36,21 @@ annotators' records.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Hashable, Sequence
 from typing import Any
 
 from annotator.core import forms
 from annotator.core.errors import AnnotatorError
-from annotator.core.form_compare import frame_key, has_no_value, normal, without_empty_items
+from annotator.core.form_compare import (
+    frame_key,
+    has_no_value,
+    linked_indexes,
+    normal,
+    without_empty_items,
+)
 from annotator.core.form_complete import is_empty
 from annotator.core.models import GoldRecord, Span
-from annotator.core.review_links import Annotations, links_after
+from annotator.core.review_links import Annotations, gold_ids_of, links_after
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.session_edits import Refused
 from annotator.core.spans import SnapMode, next_span_id, snap_selection, sort_key, suggest_value
@@ -68,15 +75,17 @@ def settled_record(
     conflict: Conflict,
     scheme: Scheme,
     annotations: Annotations | None,
+    made: dict[str, list[str]] | None = None,
     **changes: Any,
 ) -> GoldRecord:
     """The record with ``changes``, without ``conflict``, its links carried and its status set
-    (validated anew): what every decision returns."""
+    (validated anew): what every decision returns. ``made``: the links of the items the
+    decision adds (``review_links.links_after``)."""
     fields = record.model_dump()
     fields.update(changes)
     fields["conflicts"] = [other for other in record.conflicts if other is not conflict]
     draft = GoldRecord.model_validate(fields)
-    fields["links"] = links_after(record, draft, scheme, annotations)
+    fields["links"] = links_after(record, draft, scheme, annotations, made)
     if not draft.conflicts:
         # Done gold holds no empty item (``form_compare``): one whose only link is to a span
         # that did not become gold holds nothing, and no decision is left to give it one.
@@ -237,29 +246,9 @@ def _take_field(
     values = [version.get("value") for version in chosen]
     form = dict(record.form)
     if field.type == "group":
-        items = list(form.get(field.name) or [])
-        copies: Counter[Hashable] = Counter()
-        frames: dict[Hashable, dict[str, Any]] = {}
-        # An item holding nothing is no answer (``d`` refuses one; older journals may hold
-        # one): taken, it put an empty release into done gold (a trial's t).
-        given = [
-            [item for item in frames_of_version or [] if not has_no_value(item)]
-            for frames_of_version in values
-        ]
-        if not any(given) and all(values):  # each version taken: empty items only
-            raise Refused(
-                f"{field.name}: the version taken holds only an empty item, no answer: "
-                "take another, or reject them all (r)"
-            )
-        for frames_of_version in given:
-            counted = Counter(frame_key(item, field) for item in frames_of_version)
-            for item in frames_of_version:
-                frames.setdefault(frame_key(item, field), item)
-            copies |= counted  # as many copies as the version holding most of them
-        for key, item in frames.items():
-            items.extend([item] * copies[key])
-        form[field.name] = items
-    elif field.type == "list":
+        form[field.name], made = _taken_items(record, field, chosen)
+        return settled_record(record, conflict, scheme, annotations, made, form=form)
+    if field.type == "list":
         merged: dict[Hashable, Any] = {}
         for listed in values:
             for item in listed or []:
@@ -276,6 +265,44 @@ def _take_field(
         else:
             form[field.name] = values[0]
     return settled_record(record, conflict, scheme, annotations, form=form)
+
+
+def _taken_items(
+    record: GoldRecord, field: FormField, chosen: list[dict[str, Any]]
+) -> tuple[list[Any], dict[str, list[str]]]:
+    """Gold's items of the group ``field`` with the ``chosen`` versions' appended, and the
+    links of those appended (the version's own, to the spans that are gold). A frame comes as
+    many times as the version holding most copies of it has it, from that version. An empty
+    item (no value, no link: ``form_compare``; older merges wrote some) is no answer: taken,
+    it put an empty release into done gold (a trial's t)."""
+    items = list(record.form.get(field.name) or [])
+    made: dict[str, list[str]] = {}
+    # frame -> (the version it comes from, the places of its copies in that version's items)
+    sources: dict[Hashable, tuple[dict[str, Any], list[int]]] = {}
+    for version in chosen:
+        held: dict[Hashable, list[int]] = {}
+        linked = linked_indexes(version.get("links") or {}, field.name)
+        for place, item in enumerate(version.get("value") or []):
+            if isinstance(item, dict) and (not has_no_value(item) or place in linked):
+                held.setdefault(frame_key(item, field), []).append(place)
+        for key, places in held.items():
+            if key not in sources or len(places) > len(sources[key][1]):
+                sources[key] = (version, places)
+    if not sources and all(version.get("value") for version in chosen):
+        raise Refused(
+            f"{field.name}: the version taken holds only an empty item, no answer: "
+            "take another, or reject them all (r)"
+        )
+    for version, places in sources.values():
+        version_links = version.get("links") or {}
+        for place in places:
+            for sub in field.fields:
+                bodies = version_links.get(f"{field.name}[{place}].{sub.name}") or []
+                ids = gold_ids_of(record, bodies, sub)
+                if ids:
+                    made[f"{field.name}[{len(items)}].{sub.name}"] = ids
+            items.append(version["value"][place])
+    return items, made
 
 
 def _keys_hint(conflict: Conflict) -> str:

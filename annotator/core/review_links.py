@@ -14,10 +14,15 @@ the same rule, given the annotators' records (``annotations``, by name):
   the links to it hold where the gold answer is the linking annotator's; a span whose value a
   decision changes loses the links made to the old value; rejecting makes no link.
   ``carried_links`` of a fresh merge is that merge's own links.
+- Items no annotator gave whole (typed by the reviewer, ``review_typed``) have no source by
+  that rule: the decision that adds them gives their links (``made``: field by field, those of
+  the version items they were edited from), and later decisions keep them while they hold.
 - Without the records of every annotator of the document (a gold line reviewed from other
   annotators than are compared now), a decision only keeps the links that still hold: those
-  whose path's gold value and linked spans it left as they were. No link is ever made to a span
-  id the gold record lacks. Undo puts the whole record back, links included.
+  whose path's gold value and linked spans it left as they were, and those it gives the items
+  it adds (a group version's own links: ``merge_form``).
+- A link is only ever to a span of the gold record, of the label its field is filled from
+  (``fitting_links``). Undo puts the whole record back, links included.
 """
 
 from __future__ import annotations
@@ -27,6 +32,8 @@ from collections.abc import Hashable, Mapping, Sequence
 from functools import partial
 from typing import Any, Protocol
 
+from annotator.core import forms
+from annotator.core.errors import AnnotatorError
 from annotator.core.form_compare import Item, field_value, frame_key, items_in
 from annotator.core.models import GoldRecord
 from annotator.core.scheme import FormField, Scheme
@@ -66,12 +73,51 @@ def links_after(
     after: GoldRecord,
     scheme: Scheme,
     annotations: Annotations | None,
+    made: Mapping[str, list[str]] | None = None,
 ) -> dict[str, list[str]]:
-    """The links of ``after``, the record a decision made of ``before`` (module docstring)."""
+    """The links of ``after``, the record a decision made of ``before`` (module docstring);
+    ``made``: the links the decision gives the items it adds (a version's, or those of the
+    version items typed ones were edited from)."""
+    links = _links_still_holding(before, after)
+    links.update(made or {})
     names = after.sources.annotators
     if annotations is not None and all(name in annotations for name in names):
-        return carried_links(after, annotations, scheme)
-    return _links_still_holding(before, after)
+        links.update(carried_links(after, annotations, scheme))
+    return fitting_links(links, after, scheme)
+
+
+def fitting_links(
+    links: Mapping[str, list[str]], record: GoldRecord, scheme: Scheme
+) -> dict[str, list[str]]:
+    """``links`` to ``record``'s spans of the label each field is filled from, and no other."""
+    labels = {span.id: span.label for span in record.spans}
+    out = {}
+    for path, span_ids in links.items():
+        try:
+            leaf = forms.resolve_path(scheme, path)[2]
+        except AnnotatorError:
+            continue  # no field of the scheme: nothing to link
+        kept = [one for one in span_ids if labels.get(one, "") == leaf.from_label]
+        if kept:
+            out[path] = kept
+    return out
+
+
+def gold_ids_of(
+    record: GoldRecord, bodies: Sequence[Mapping[str, Any]], field: FormField
+) -> list[str]:
+    """The gold spans of ``record`` that are the spans ``bodies`` (as a conflict's version
+    lists them: start, end, label, value) of the label ``field`` is filled from."""
+    gold_ids: dict[tuple[Any, ...], str] = {
+        (s.start, s.end, s.label, s.value): s.id for s in record.spans
+    }
+    found = []
+    for body in bodies:
+        key = (body.get("start"), body.get("end"), body.get("label"), body.get("value"))
+        gold_id = gold_ids.get(key)
+        if gold_id is not None and key[2] == field.from_label and gold_id not in found:
+            found.append(gold_id)
+    return found
 
 
 def carried_links(
@@ -114,7 +160,7 @@ def carried_links(
         )
         if source is not None:
             carry(source, {field.name: field.name})
-    return links
+    return fitting_links(links, record, scheme)
 
 
 def _frame_sources(
