@@ -29,7 +29,7 @@ from textual.widgets import Footer, Static, TextArea
 from textual.worker import get_current_worker
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.models import Document
+from annotator.core.models import Document, GoldRecord
 from annotator.core.review import ReviewSession
 from annotator.core.review_views import notes_authors
 from annotator.tui.form_panel import Legend
@@ -110,6 +110,10 @@ class ReviewScreen(ReviewEditors):
     def show_current(self, select: bool = True) -> None:
         """Draw the session's current conflict, reading its document first when needed."""
         doc_id = self.session.doc_id
+        if doc_id is None and self._shown is None and self.session.records:
+            # Every conflict settled on opening (a finished gold file resumed): the first
+            # document's gold, not an empty pane beside "Every conflict is settled".
+            doc_id = next(iter(self.session.records))
         if doc_id is not None and (self._shown is None or self._shown.id != doc_id):
             if self._reading != doc_id:
                 self._reading = doc_id
@@ -165,7 +169,6 @@ class ReviewScreen(ReviewEditors):
     def redraw_panel(self) -> None:
         """The conflict panel, its keys and the status line (the article left as it is)."""
         session = self.session
-        record = session.record
         shown = self._record_shown()
         # While drawing, the panel says what the span starts from: the article's selection.
         selection = self.article.selection_offsets() if session.editing else None
@@ -181,13 +184,20 @@ class ReviewScreen(ReviewEditors):
         box.border_title = title
         box.show_from_top(session.current)
         self.query_one("#conflict-keys", Static).update(keys)
+        noted = self._record_of_article()
         notes = self.query_one(NotesLine)
-        notes.authors = tuple(
-            notes_authors(record.note, record.sources.annotators) if record else ()
-        )
-        notes.note = record.note if record else ""
+        notes.authors = tuple(notes_authors(noted.note, noted.sources.annotators) if noted else ())
+        notes.note = noted.note if noted else ""
         self.refresh_status()
         self.refresh_bindings()
+
+    def _record_of_article(self) -> GoldRecord | None:
+        """The gold record of the document in the article: the current conflict's, or, once
+        every conflict is settled, the one left on screen (its notes are still asked for)."""
+        record = self.session.record
+        if record is None and self._shown is not None:
+            return self.session.records.get(self._shown.id)
+        return record
 
     def _record_shown(self) -> Document | None:
         """The article's document when it is the current record's (None: another, or none)."""
@@ -363,7 +373,7 @@ class ReviewScreen(ReviewEditors):
         self.query_one(VersionsBox).scroll_versions(step)
 
     def action_show_notes(self) -> None:
-        record = self.session.record
+        record = self._record_of_article()
         if record is None or not record.note.strip():
             where = f" on {record.doc_id}" if record else ""
             self.tell(f"no annotator wrote a note{where}")

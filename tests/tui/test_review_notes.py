@@ -8,6 +8,7 @@ bob's record, so the count is a conflict of values.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -182,3 +183,55 @@ def test_a_note_s_own_lines_are_parted_by_a_visible_mark(tmp_path: Path) -> None
         drive(opened, scenario, (120, 36), notifications=True)
     finally:
         opened.close()
+
+
+def toasts(app: ReviewApp) -> str:
+    return " ".join(str(toast.render()) for toast in app.screen.query("Toast"))
+
+
+def test_once_all_is_settled_N_shows_the_notes_of_the_article_on_screen(
+    session: ReviewSession,
+) -> None:
+    # A trial's reviewer settled the last conflict of a document with bob's note, pressed N
+    # on "All settled" and read "no annotator wrote a note".
+    session.go_to(SECOND, "c1")
+    session.take(0)
+    session.go_to(FIRST, "c1")
+
+    async def scenario(pilot: Any, app: ReviewApp) -> None:
+        while not session.finished:
+            await press(pilot, "1")
+        assert screen_of(app).article.text == session.document(FIRST).text
+        assert "notes (alice, bob)" in str(notes_line(app).render())
+        await press(pilot, "N")
+        await wait_for(pilot, lambda: isinstance(app.screen, NotesScreen))
+        assert f"alice: {ALICE_NOTE}" in str(app.screen.query_one("#notes-text", Static).render())
+
+    drive(session, scenario, notifications=True)
+
+
+def test_a_finished_gold_file_resumed_shows_its_first_document(tmp_path: Path) -> None:
+    # A trial resumed a gold file with every conflict settled: the article pane was empty.
+    alice, bob = two_journals(tmp_path)
+    rewrite_latest(alice, FIRST, {"note": ALICE_NOTE})
+    gold_file = tmp_path / "gold.jsonl"
+    first = open_review([alice, bob], CORPUS, gold_file, "rita", now=lambda: NOW)
+    while not first.finished:
+        first.take(0)
+    assert first.close()
+    resumed = open_review([alice, bob], CORPUS, gold_file, "rita", now=lambda: NOW)
+
+    async def main() -> None:
+        app = ReviewApp(resumed)
+        async with app.run_test(size=(120, 36), notifications=True) as pilot:
+            assert resumed.doc_id is None  # nothing current: all settled
+            await wait_for(pilot, lambda: screen_of(app).article.text != "")
+            assert screen_of(app).article.text == resumed.document(FIRST).text
+            assert "Every conflict is settled" in panel_text(app)
+            await press(pilot, "N")
+            await wait_for(pilot, lambda: isinstance(app.screen, NotesScreen))
+
+    try:
+        asyncio.run(main())
+    finally:
+        resumed.close()
