@@ -22,22 +22,16 @@ from textual.worker import get_current_worker
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Span
 from annotator.core.session import AnnotationSession
+from annotator.tui.annotate_status import AnnotateProgress
+from annotator.tui.annotate_status import status_line as status_line_of
 from annotator.tui.article import ArticleView, SearchLine
 from annotator.tui.form_panel import EventForm, Legend, SidePanel
 from annotator.tui.guidelines_view import GuidelinesView as GuidelinesView  # imported from here
 from annotator.tui.messages import DocumentLoaded, LoadFailed
 from annotator.tui.saving_app import SavingApp
-from annotator.tui.screens import STATUS_MARKS
 from annotator.tui.span_detail import SpanDetail
 from annotator.tui.span_list import SpanList
-from annotator.tui.status_fit import (
-    FittingFooter,
-    Part,
-    fit,
-    pinned_line,
-    room_for,
-    shortened,
-)
+from annotator.tui.status_fit import FittingFooter
 
 FAILED = object()  # what SessionView.change returns when the session refused
 
@@ -297,35 +291,11 @@ class SessionView(Screen[None]):
         self.refresh_status()
 
     def refresh_status(self) -> None:
-        session = self.session
-        if not session.loaded:
+        if not self.session.loaded:
             return
-        document, record = session.document, session.record
-        done, total = session.progress()
-        status = "stale" if session.stale else session.status_of(document.id)
-        mark = STATUS_MARKS[status]
-        date = document.meta.get("date") or ""
-        name = Part([document.id, shortened(document.id, 24)], "bold")
-        when = Part([date, ""])
-        state = Part([mark, mark.split()[0]])
-        flag = Part(["⚑ flagged", "⚑"] if record.flagged else [""], "bold yellow")
-        char = Part(["CHAR MODE", "CHAR"] if session.char_mode else [""], "bold magenta")
-        who = Part([session.annotator, ""])
-        finished = Part([f"done {done}/{total}", f"{done}/{total}"])
-        parts = [name, when, state, flag, char, who, finished]
-        head = Text(f" {session.position + 1}/{total} ", style="bold reverse")
-        head.append(" ")
         status_line = self.query_one("#status", Static)
         width = status_line.size.width or self.app.size.width
-        # Least needed first: the date (the article shows it), the annotator's own name, the
-        # wordings of the marks; the position, the progress and the save state stay.
-        fit(
-            head.plain,
-            parts,
-            [when, who, state, flag, char, finished, name],
-            room_for(width, session.save_state),
-        )
-        status_line.update(pinned_line(head, parts, width, session.save_state))
+        status_line.update(status_line_of(AnnotateProgress.of(self.session), width))
 
     def change(
         self, action: Callable[..., Any], *args: Any, about: str = "", notices: bool = True
