@@ -15,7 +15,10 @@ for a group, the item), so the screen can keep the input open on it. An empty va
 field that is not required (as taking an empty version does); a required field, a required
 sub-field, or a group with no item typed is refused; an item with nothing typed is left out.
 The record is made by ``review_decisions.settled_record``, as for every other decision: the
-conflict is removed, the status set, links carried by ``merge``'s rule.
+conflict is removed, the status set, links carried by ``merge``'s rule. A typed item is no
+annotator's frame, so that rule gives it no link (a trial's typed release lost every link):
+its links are carried field by field from the version item it began as (``ItemTexts.origin``,
+``made_links``), to the spans among them that are gold when it is typed.
 """
 
 from __future__ import annotations
@@ -25,14 +28,28 @@ from typing import Any
 
 from annotator.core import forms
 from annotator.core.errors import AnnotatorError
+from annotator.core.form_compare import normal, sub_value
 from annotator.core.models import GoldRecord
 from annotator.core.review_decisions import Conflict, field_of, find_conflict, settled_record
-from annotator.core.review_links import Annotations
+from annotator.core.review_links import Annotations, gold_ids_of
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.session_edits import Refused
 
 TypedItem = Mapping[str, str]
-"""A group item as typed: sub-field name -> its typed text."""
+"""A group item as typed: sub-field name -> its typed text (an ``ItemTexts`` says where its
+editing began)."""
+
+
+class ItemTexts(dict[str, str]):
+    """A group item's texts, a text per sub-field, and where the reviewer's editing of it
+    began: ``origin`` (version, place among the version's items), or None for an item added
+    or written from scratch. A typed item keeps, field by field, the links of the version item
+    it began as (``made_links``)."""
+
+    def __init__(self, texts: Mapping[str, str], origin: tuple[int, int] | None = None) -> None:
+        super().__init__(texts)
+        self.origin = origin
+
 
 Typed = str | TypedItem | Sequence[TypedItem]
 """A plain field's typed text, one group item's, or a group's items."""
@@ -72,7 +89,7 @@ def prefill(conflict: Conflict, scheme: Scheme) -> str:
     return forms.typed_text(versions[0].get("value"))
 
 
-def starting_items(conflict: Conflict, scheme: Scheme) -> tuple[int | None, list[dict[str, str]]]:
+def starting_items(conflict: Conflict, scheme: Scheme) -> tuple[int | None, list[ItemTexts]]:
     """Which version a group's editing starts from and its items (the first version holding
     any; None and one empty item when none does: an item written from scratch)."""
     start = first_version_with_items(conflict)
@@ -81,8 +98,9 @@ def starting_items(conflict: Conflict, scheme: Scheme) -> tuple[int | None, list
     return start, version_items(conflict, scheme, start)
 
 
-def blank_item(group: FormField) -> dict[str, str]:
-    return {sub.name: "" for sub in group.fields}
+def blank_item(group: FormField) -> ItemTexts:
+    """An item to write from scratch: every input empty, no version item it began as."""
+    return ItemTexts({sub.name: "" for sub in group.fields})
 
 
 def typed_item(group: FormField, item: Any) -> dict[str, str]:
@@ -91,14 +109,16 @@ def typed_item(group: FormField, item: Any) -> dict[str, str]:
     return {sub.name: forms.typed_text(found.get(sub.name)) for sub in group.fields}
 
 
-def version_items(conflict: Conflict, scheme: Scheme, index: int) -> list[dict[str, str]]:
+def version_items(conflict: Conflict, scheme: Scheme, index: int) -> list[ItemTexts]:
     """A group conflict's version ``index`` (0-based) as items to edit: its left-over items,
-    a text per sub-field ([] for a version holding none)."""
+    a text per sub-field, each knowing its place in the version ([] for a version holding
+    none)."""
     group = field_of(scheme, conflict)
     versions = conflict.get("versions") or []
     if group.type != "group" or not 0 <= index < len(versions):
         raise Refused(f"there is no version {index + 1} of {group.name} to start from")
-    return [typed_item(group, item) for item in versions[index].get("value") or []]
+    items = versions[index].get("value") or []
+    return [ItemTexts(typed_item(group, item), (index, place)) for place, item in enumerate(items)]
 
 
 def first_version_with_items(conflict: Conflict) -> int | None:
@@ -194,12 +214,17 @@ def settle_typed(
     if field.type == "group":
         if isinstance(typed, str):
             raise Refused(f"{field.name} is a repeatable group: write its items, a value a field")
+        given = [typed] if isinstance(typed, Mapping) else list(typed)
         if isinstance(typed, Mapping):
             items = [group_item(field, typed, listed(conflict))]
         else:
             items = group_items(field, typed, listed(conflict))
+        # The items typed, blank ones left out as group_items leaves them, and where each began.
+        origins = [getattr(texts, "origin", None) for texts in given if not _blank(texts)]
+        earlier = len(form.get(field.name) or [])
+        made = made_links(record, conflict, field, items, origins, earlier)
         form[field.name] = [*(form.get(field.name) or []), *items]
-        return settled_record(record, conflict, scheme, annotations, form=form)
+        return settled_record(record, conflict, scheme, annotations, made, form=form)
     if not isinstance(typed, str):
         raise Refused(f"{field.name} takes one value, not items")
     value = typed_value(field, typed, listed(conflict))
@@ -210,6 +235,53 @@ def settle_typed(
     else:
         form[field.name] = value
     return settled_record(record, conflict, scheme, annotations, form=form)
+
+
+def made_links(
+    record: GoldRecord,
+    conflict: Conflict,
+    group: FormField,
+    items: Sequence[dict[str, Any]],
+    origins: Sequence[tuple[int, int] | None],
+    earlier: int,
+) -> dict[str, list[str]]:
+    """The links of typed ``items`` (gold's items from index ``earlier``), field by field: a
+    field keeps the links of the version item it began as (``origins``) to the spans that are
+    gold, while its value is that item's, or one of those spans gives it (a count retyped to
+    the figure of another span linked: the guidelines link each figure of a disputed entry). A
+    list keeps the spans whose words it still holds. Without an origin, no links."""
+    versions = conflict.get("versions") or []
+    made: dict[str, list[str]] = {}
+    for number, (item, origin) in enumerate(zip(items, origins, strict=True)):
+        if origin is None or not 0 <= origin[0] < len(versions):
+            continue
+        version = versions[origin[0]]
+        values = version.get("value") or []
+        if not 0 <= origin[1] < len(values) or not isinstance(values[origin[1]], dict):
+            continue
+        began = values[origin[1]]
+        version_links = version.get("links") or {}
+        for sub in group.fields:
+            bodies = version_links.get(f"{group.name}[{origin[1]}].{sub.name}") or []
+            ids = gold_ids_of(record, bodies, sub)
+            value = item.get(sub.name)
+            if ids and sub_value(value, sub) != sub_value(began.get(sub.name), sub):
+                ids = _giving(record, ids, sub, value)
+            if ids:
+                made[f"{group.name}[{earlier + number}].{sub.name}"] = ids
+    return made
+
+
+def _giving(record: GoldRecord, ids: list[str], field: FormField, value: Any) -> list[str]:
+    """The links ``ids`` that still hold once ``field`` is typed as ``value``: for a list,
+    the spans whose words it holds; else all of them when one of the spans gives ``value``."""
+    spans = {span.id: span for span in record.spans}
+    if field.type == "list":
+        held = {normal(text) for text in value or []}
+        return [one for one in ids if normal(spans[one].text) in held]
+    if any(normal(forms.span_gives(field, spans[one])) == normal(value) for one in ids):
+        return ids
+    return []
 
 
 def _what_to_type(field: FormField) -> str:

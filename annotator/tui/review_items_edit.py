@@ -28,6 +28,7 @@ from textual.widgets import Footer, Input, Label, Static
 
 from annotator.core.review_decisions import Conflict, field_of
 from annotator.core.review_typed import (
+    ItemTexts,
     Typed,
     blank_item,
     starting_items,
@@ -51,7 +52,10 @@ ITEMS_KEYS = [
 
 
 class ItemBlock(Vertical):
-    """The inputs of one item, a row per sub-field."""
+    """The inputs of one item, a row per sub-field, and the version item it began as (its
+    links are kept where its fields are: ``review_typed.made_links``)."""
+
+    origin: tuple[int, int] | None = None
 
 
 class ItemsList(VerticalScroll, can_focus=False, inherit_bindings=False):
@@ -94,7 +98,7 @@ class ItemsEditScreen(SettlingScreen):
 
     # ------------------------------------------------------------- drawing
     def compose(self) -> ComposeResult:
-        with Vertical(id="items-edit-box"):
+        with Vertical(id="items-edit-room"), Vertical(id="items-edit-box"):
             title = f"Edit the items of {self.group.name} ({self.conflict['id']})"
             yield Label(title, classes="title")
             yield Static(self._from_line(), id="items-edit-from")
@@ -143,9 +147,11 @@ class ItemsEditScreen(SettlingScreen):
             input_row(self.conflict, self.group, sub, item.get(sub.name, ""))
             for sub in self.group.fields
         ]
-        return ItemBlock(
+        block = ItemBlock(
             Label(f"item {number + 1}", classes="item-title"), *rows, classes="items-edit-item"
         )
+        block.origin = item.origin if isinstance(item, ItemTexts) else None
+        return block
 
     def _keys(self) -> str:
         return (
@@ -156,10 +162,12 @@ class ItemsEditScreen(SettlingScreen):
     def blocks(self) -> list[ItemBlock]:
         return list(self.query(ItemBlock))
 
-    def typed(self) -> list[dict[str, str]]:
-        """What the inputs hold: each item's texts by sub-field."""
+    def typed(self) -> list[ItemTexts]:
+        """What the inputs hold: each item's texts by sub-field, and where it began."""
         return [
-            {widget.name or "": widget.value for widget in block.query(Input)}
+            ItemTexts(
+                {widget.name or "": widget.value for widget in block.query(Input)}, block.origin
+            )
             for block in self.blocks()
         ]
 
@@ -194,7 +202,7 @@ class ItemsEditScreen(SettlingScreen):
                 return number
         return 0
 
-    async def _show_items(self, items: list[dict[str, str]], focus: int = 0) -> None:
+    async def _show_items(self, items: Sequence[dict[str, str]], focus: int = 0) -> None:
         self.clear_problem()
         holder = self.query_one("#items-edit-items", ItemsList)
         await holder.remove_children()
