@@ -1,25 +1,28 @@
 """brat standoff: a folder of ``<id>.txt`` and ``<id>.ann`` pairs.
 
 Export. Each span is a ``T`` line (``T3<TAB>label START END<TAB>surface``), in text order. A
-span whose id is already a brat id (``T`` and digits, as import keeps them) keeps it, so the
-``E``/``R``/``A``/``N`` lines import kept in the note still name the same text; the other spans
-are numbered in text order from above every T id the record holds or its note mentions. A span
-across a line break is written as brat writes one, fragments cut at the breaks
-(``0 5;6 11``, surface joined by one space). Everything else the record holds goes in
-``AnnotatorNotes`` (``#`` lines), each a keyword and JSON: ``value <json>`` on the span that has
-the value; ``form <field> <json>`` (one per form field), ``links <json>`` (span ids as T ids),
-``note <json>``, ``flagged true`` and ``status <json>`` (a record not done) on the first span
-written. A record without spans has nowhere to hang notes: its form, links, note and status are
-reported, not written.
+span whose id is already a brat id (``T`` and digits, as import keeps them) keeps it; the other
+spans are numbered in text order from above every T id the record holds or its note mentions.
+The lines import kept in the note (``brat_kept``: events, relations, attributes, normalisations,
+others' notes) are written back as brat wrote them while the spans they name are as imported
+(same id, offsets and label); those naming a span changed or deleted since are left out and
+reported, a line per document. A span as imported keeps the fragments brat gave it; another
+across a line break is written as brat writes one, fragments cut at the breaks (``0 5;6 11``,
+surface joined by one space). Everything else the record holds goes in ``AnnotatorNotes``
+(``#`` lines, numbered above the kept ones), each a keyword and JSON: ``value <json>`` on the
+span that has the value; ``form <field> <json>`` (one per form field), ``links <json>`` (span
+ids as T ids), ``note <json>`` (what annotators wrote), ``flagged true`` and ``status <json>``
+(a record not done) on the first span written. A record without spans has nowhere to hang
+notes: its form, links, note and status are reported, not written.
 
 Import. ``T`` lines become spans with their T ids as span ids, checked against the text. A
 discontinuous span becomes one span from its first start to its last end (reported). The notes
-above are read back; every other line (events ``E``, relations ``R``, attributes ``A``,
-normalisations ``N``, other notes) is kept verbatim in the record's note and counted in a report.
-A ``.txt`` without ``.ann`` is a document nobody annotated (no record); an empty ``.ann`` is an
-annotation that found nothing. The ``.txt`` files are read as a ``.txt`` corpus folder is (a BOM
-dropped, CRLF and CR made LF; ``meta.source`` and, from a leading ``date YYYY-MM-DD``,
-``meta.date``); brat's offsets count the file as it is, so they are moved with it (``_to_lf``).
+above are read back; every other line is kept verbatim in the record's note (``brat_kept``,
+once the spans are checked and labelled: ``keep_in_note``) and counted in a report. A ``.txt``
+without ``.ann`` is a document nobody annotated (no record); an empty ``.ann`` is an annotation
+that found nothing. The ``.txt`` files are read as a ``.txt`` corpus folder is (a BOM dropped,
+CRLF and CR made LF; ``meta.source`` and, from a leading ``date YYYY-MM-DD``, ``meta.date``);
+brat's offsets count the file as it is, so they are moved with it (``_to_lf``).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +38,11 @@ import orjson
 
 from annotator.core.corpus import open_corpus
 from annotator.core.errors import AnnotatorError
+from annotator.core.formats.brat_kept import BratSpan, kept_block, ranges_text, read_kept
 from annotator.core.formats.checks import BadSpan, ImportReporter
 from annotator.core.formats.common import (
+    BRAT_LINES,
+    DocLeftOut,
     ImportedDoc,
     ImportedSpan,
     Item,
@@ -99,8 +106,13 @@ def ann_text(item: Item, report: Reporter) -> str:
     notes: list[tuple[str, str]] = []
     written: list[str] = []
     tid = _t_ids(record)
+    kept = read_kept(record.note)
+    labels = kept.brat_labels()
+    as_imported = {
+        span.id for span in record.spans if tid[span.id] == span.id and kept.as_imported(span, text)
+    }
     for span in sorted(record.spans, key=lambda s: (s.start, s.end, s.label)):
-        fragments = _fragments(span)
+        fragments = kept.fragments(span, text) or _fragments(span)
         if not fragments:
             report.warn(f"{record.doc_id}: brat: span {span.id} holds only line breaks; left out")
             continue
@@ -112,11 +124,13 @@ def ann_text(item: Item, report: Reporter) -> str:
             )
         ident = tid[span.id]
         written.append(ident)
-        ranges = ";".join(f"{low} {high}" for low, high in fragments)
         surface = " ".join(text[low:high] for low, high in fragments)
-        lines.append(f"{ident}\t{span.label} {ranges}\t{surface}")
+        label = labels.get(span.label, span.label)
+        lines.append(f"{ident}\t{label} {ranges_text(fragments)}\t{surface}")
         if span.value is not None:
             notes.append((ident, f"value {_json(span.value)}"))
+    back, left, missing = kept.written(as_imported if written else set())
+    lines.extend(back)
     if written:
         first = written[0]
         for field, value in record.form.items():
@@ -124,17 +138,34 @@ def ann_text(item: Item, report: Reporter) -> str:
         if record.links:
             links = {path: [tid.get(i, i) for i in ids] for path, ids in record.links.items()}
             notes.append((first, f"links {_json(links)}"))
-        if record.note:
-            notes.append((first, f"note {_json(record.note)}"))
+        if kept.note:
+            notes.append((first, f"note {_json(kept.note)}"))
         if record.flagged:
             notes.append((first, "flagged true"))
         if record.status != "done":  # imported back, it would be done (the import's default)
             notes.append((first, f"status {_json(record.status)}"))
-    else:
-        report_left_out(item, "brat (a document without spans)", report, frozenset({"span values"}))
-    for index, (ref, body) in enumerate(notes, start=1):
+    else:  # the note that is not brat's: the brat lines are said below
+        human = Item(item.document, record.model_copy(update={"note": kept.note}))
+        report_left_out(
+            human, "brat (a document without spans)", report, frozenset({"span values"})
+        )
+    if left:
+        idents = ", ".join(line.split("\t", 1)[0] for line in left)
+        named = ", ".join(sorted(missing, key=_id_order))
+        words = (
+            f"the brat lines {idents} kept on import, which name spans changed or deleted "
+            f"since ({named})"
+        )
+        said = ((BRAT_LINES, words),)
+        report.left_out("brat", DocLeftOut(record.doc_id, ((BRAT_LINES, len(left)),), said))
+    above = kept.last_note_number()
+    for index, (ref, body) in enumerate(notes, start=above + 1):
         lines.append(f"#{index}\tAnnotatorNotes {ref}\t{body}")
     return "".join(line + "\n" for line in lines)
+
+
+def _id_order(ident: str) -> tuple[str, int]:
+    return ident[:1], int(ident[1:]) if ident[1:].isdigit() else 0
 
 
 def export_files(items: Sequence[Item], report: Reporter) -> dict[str, bytes]:
@@ -144,6 +175,23 @@ def export_files(items: Sequence[Item], report: Reporter) -> dict[str, bytes]:
         files[f"{base}.txt"] = item.document.text.encode("utf-8", "surrogatepass")
         files[f"{base}.ann"] = ann_text(item, report).encode("utf-8", "surrogatepass")
     return files
+
+
+@dataclass
+class BratDoc(ImportedDoc):
+    """A document read from brat, with the lines of its .ann that are not spans."""
+
+    kept: list[str] = field(default_factory=list)
+
+
+def keep_in_note(doc: ImportedDoc) -> None:
+    """Keep in ``doc``'s note the lines of its .ann that are not spans, with what a brat export
+    needs to write them back (``brat_kept``); called once its spans are checked and labelled
+    as the record holds them."""
+    if isinstance(doc, BratDoc):
+        block = kept_block(doc.kept, doc.spans or [], doc.text)
+        if block:
+            doc.note = f"{doc.note}\n\n{block}" if doc.note else block
 
 
 def read(folder: Path, report: ImportReporter) -> list[ImportedDoc]:
@@ -158,13 +206,11 @@ def read(folder: Path, report: ImportReporter) -> list[ImportedDoc]:
         report.not_carried(
             f"{orphan}: no .txt beside it; not imported", ".ann file(s) without .txt"
         )
-    docs = []
+    docs: list[ImportedDoc] = []
     for path, document in texts.items():
         ann = path.with_suffix(".ann")
         # The .ann counts the characters of the file as it is: read it against those.
-        doc = ImportedDoc(
-            document.id, decode(read_bytes(path), path), str(path), dict(document.meta)
-        )
+        doc = BratDoc(document.id, decode(read_bytes(path), path), str(path), dict(document.meta))
         if ann.is_file():
             _read_ann(doc, ann, report)
         if document.text != doc.text:
@@ -191,17 +237,20 @@ def _to_lf(doc: ImportedDoc, text: str) -> None:
     moved.append(position)
     assert position == len(text)
     shift = len(text) - len(original)  # offsets past the end stay past it, to be reported
+
+    def move(offset: int) -> int:
+        return moved[offset] if offset < len(moved) else offset + shift
+
     for span in doc.spans or []:
-        span.start, span.end = (
-            moved[offset] if offset < len(moved) else offset + shift
-            for offset in (span.start, span.end)
-        )
+        span.start, span.end = move(span.start), move(span.end)
+        if isinstance(span, BratSpan):
+            span.fragments = [(move(low), move(high)) for low, high in span.fragments]
         if span.surface is not None:
             span.surface = span.surface.replace("\r\n", "\n").replace("\r", "\n")
     doc.text = text
 
 
-def _read_ann(doc: ImportedDoc, ann: Path, report: ImportReporter) -> None:
+def _read_ann(doc: BratDoc, ann: Path, report: ImportReporter) -> None:
     spans: dict[str, ImportedSpan] = {}
     kept: list[str] = []
     kinds: Counter[str] = Counter()
@@ -240,8 +289,7 @@ def _read_ann(doc: ImportedDoc, ann: Path, report: ImportReporter) -> None:
             "brat line(s) kept in the note",
             sum(kinds.values()),
         )
-        block = "brat lines not imported as spans:\n" + "\n".join(kept)
-        doc.note = f"{doc.note}\n\n{block}" if doc.note else block
+    doc.kept = kept
     doc.spans = list(spans.values())
 
 
@@ -298,7 +346,9 @@ def _t_line(line: str, where: str, text: str, report: ImportReporter) -> Importe
     start, end = fragments[0][0], fragments[-1][1]
     at = f"{where}: {ident}"
     if len(fragments) == 1:
-        return ImportedSpan(start, end, label, at, surface=surface, span_id=ident)
+        return BratSpan(
+            start, end, label, at, surface, span_id=ident, brat_label=label, fragments=fragments
+        )
     if any(low > high for low, high in fragments):
         return BadSpan(
             start, end, label, at, problem=f"{at}: {label} {ranges} ends before it starts"
@@ -318,4 +368,4 @@ def _t_line(line: str, where: str, text: str, report: ImportReporter) -> Importe
         f"{_AS_COUNTED if chr(13) in text else ''} covering its fragments and what lies "
         "between them"
     )
-    return ImportedSpan(start, end, label, at, span_id=ident)
+    return BratSpan(start, end, label, at, span_id=ident, brat_label=label, fragments=fragments)

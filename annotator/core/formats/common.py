@@ -70,13 +70,16 @@ def each_or_summary(
 
 @dataclass(frozen=True)
 class DocLeftOut:
-    """What one document holds that a format cannot carry: (part of EXTRAS, how many)."""
+    """What one document holds that a format cannot carry: (part of EXTRAS, how many), and
+    for a part that needs them, the words that say what of it (part, words)."""
 
     doc_id: str
     parts: tuple[tuple[str, int], ...]
+    said: tuple[tuple[str, str], ...] = ()
 
     def line(self, fmt: str) -> str:
-        words = ", ".join(_part_words(part, count) for part, count in self.parts)
+        own = dict(self.said)
+        words = ", ".join(own.get(part) or _part_words(part, count) for part, count in self.parts)
         return f"{self.doc_id}: {fmt} cannot carry {words}; not written"
 
 
@@ -329,7 +332,9 @@ def _write_files(out: Path, files: Mapping[str, bytes]) -> list[Path]:
 
 
 # What a record holds beyond its spans' offsets and labels, for reports of what a format drops.
-EXTRAS = ("form", "links", "span values", "note", "flagged", "status")
+# The last: the lines of a brat file kept in the note that a brat export cannot write back.
+BRAT_LINES = "brat lines naming spans changed or deleted since import"
+EXTRAS = ("form", "links", "span values", "note", "flagged", "status", BRAT_LINES)
 
 
 def left_out_parts(record: Record, carried: frozenset[str] = frozenset()) -> list[tuple[str, int]]:

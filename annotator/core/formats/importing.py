@@ -335,6 +335,11 @@ def import_documents(
             )
         annotated = []
     fitted, found = _fit_scheme(annotated, scheme, source, report)
+    if fmt == "brat":  # its lines that are not spans go in the note, named as the records are
+        from annotator.core.formats.brat import keep_in_note
+
+        for doc in annotated:
+            keep_in_note(doc)
     scheme_out = scheme_path_for(corpus) if scheme is None and found else None
     outputs = [corpus, *filter(None, [annotations, scheme_out])]
     replaced = _refuse_existing(outputs, force)

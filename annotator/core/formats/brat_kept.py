@@ -1,0 +1,222 @@
+"""The brat lines a record cannot hold, kept in its note on import and written back on export.
+
+Import keeps every line of an ``.ann`` that is not a span (``E`` events, ``R`` relations, ``A``
+and ``M`` attributes, ``N`` normalisations, ``*`` equivalences, notes other than ours) verbatim
+in the record's note under KEPT_HEADER; under SPANS_HEADER the T lines of the spans those lines
+name, as brat wrote them (offsets moved with the text when its CRs were dropped); and in a
+RENAMED line the labels import renamed that this needs. The note then reads, for example::
+
+    brat lines not imported as spans:
+    E1	Transfer-money:T3 Giver-Arg:T1
+    A5	Confidence E1 High
+
+    spans as brat wrote them (a brat export writes them back, with the lines above that name
+    them, while each keeps these offsets and its label):
+    T1	Organization 418 426	Citibank
+    T3	Transfer-money 443 449	moving
+
+    labels renamed on import: Transfer-money as Transfer_money
+
+A brat export reads it back (``read_kept``): a span with the id of one of those T lines, its
+offsets and the label import gave it is *as imported*, and is written as brat wrote it; a kept
+line is written back when every id it names is a span as imported or another kept line written
+back. The others are left out and reported. A label import had to rename (brat allows ``-``, a
+scheme label name does not) is written as brat had it. Lines of the note that are none of these
+(what an annotator typed) are the note's human text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from annotator.core.formats.common import ImportedSpan
+from annotator.core.formats.labels import scheme_name
+from annotator.core.models import Span
+
+KEPT_HEADER = "brat lines not imported as spans:"
+SPANS_HEADER = (
+    "spans as brat wrote them (a brat export writes them back, with the lines above that name "
+    "them, while each keeps these offsets and its label):"
+)
+RENAMED = "labels renamed on import: "
+_REFERENCE = re.compile(r"[A-Z][0-9]+\Z")
+_RANGES = re.compile(r"^([0-9]+) ([0-9]+)(?:;([0-9]+) ([0-9]+))*$")
+_KEPT_NOTE_ID = re.compile(r"#([0-9]+)\t")
+
+Fragments = list[tuple[int, int]]
+
+
+@dataclass
+class BratSpan(ImportedSpan):
+    """A span read from a T line, with what the line said: brat's label (import may rename
+    the span's) and its fragments (one for a continuous span)."""
+
+    brat_label: str = ""
+    fragments: Fragments = field(default_factory=list)
+
+
+def references(line: str) -> list[str]:
+    """The annotation ids a kept line names: ``E1<TAB>Binding:T9 Theme:T1`` → T9, T1."""
+    fields = line.split("\t")
+    if len(fields) < 2:
+        return []
+    words = fields[1].split(" ")
+    kind = fields[0][:1]
+    if kind in "AMN#":  # TYPE TARGET [VALUE]; N: TYPE TARGET DB:ID
+        candidates = words[1:2]
+    elif kind == "E":  # TYPE:TRIGGER ROLE:ARG...
+        candidates = [word.partition(":")[2] for word in words]
+    elif kind == "R":  # TYPE ARG1:X ARG2:Y
+        candidates = [word.partition(":")[2] for word in words[1:]]
+    else:  # ``*`` (Equiv T1 T2) and kinds brat may add: every word after the type
+        candidates = [word.partition(":")[2] or word for word in words[1:]]
+    return [word for word in candidates if _REFERENCE.match(word)]
+
+
+def ranges_text(fragments: Fragments) -> str:
+    return ";".join(f"{low} {high}" for low, high in fragments)
+
+
+def kept_block(kept: Sequence[str], spans: Sequence[ImportedSpan], text: str) -> str:
+    """The note's part that keeps ``kept`` (the lines of one .ann that are not spans) with the
+    T lines of the ``spans`` they name and the renamed labels it needs; "" when none."""
+    brat_spans = [span for span in spans if isinstance(span, BratSpan) and span.span_id]
+    named = {ref for line in kept for ref in references(line)}
+    shown = [span for span in brat_spans if span.span_id in named]
+    # What an export needs: the labels of the spans shown (to tell them unchanged), and those
+    # it writes back as brat had them.
+    renamed = {
+        span.brat_label: span.label
+        for span in brat_spans
+        if span.label != span.brat_label
+        and (span.span_id in named or scheme_name(span.brat_label) != span.brat_label)
+    }
+    parts = []
+    if kept:
+        parts.append("\n".join([KEPT_HEADER, *kept]))
+    if shown:
+        lines = [
+            f"{span.span_id}\t{span.brat_label} {ranges_text(span.fragments)}\t"
+            + " ".join(text[low:high] for low, high in span.fragments)
+            for span in sorted(shown, key=lambda s: (s.start, s.end))
+        ]
+        parts.append("\n".join([SPANS_HEADER, *lines]))
+    if renamed:
+        parts.append(RENAMED + ", ".join(f"{old} as {new}" for old, new in renamed.items()))
+    return "\n\n".join(parts)
+
+
+@dataclass
+class KeptSpan:
+    """A T line of the note: the span as brat wrote it."""
+
+    label: str
+    fragments: Fragments
+
+
+@dataclass
+class Kept:
+    """What a record's note keeps of brat (``read_kept``)."""
+
+    note: str = ""  # the note without it: what annotators wrote
+    lines: list[str] = field(default_factory=list)
+    spans: dict[str, KeptSpan] = field(default_factory=dict)
+    renamed: dict[str, str] = field(default_factory=dict)  # brat's label -> the record's
+
+    def fragments(self, span: Span, text: str) -> Fragments | None:
+        """The fragments brat wrote for ``span`` when it has their ids and offsets still."""
+        kept = self.spans.get(span.id)
+        if kept is None or (span.start, span.end) != (kept.fragments[0][0], kept.fragments[-1][1]):
+            return None
+        if any(high > len(text) or low > high for low, high in kept.fragments):
+            return None
+        return kept.fragments
+
+    def as_imported(self, span: Span, text: str) -> bool:
+        """Whether ``span`` has the id, offsets and label import gave it from its T line."""
+        kept = self.spans.get(span.id)
+        return (
+            kept is not None
+            and self.fragments(span, text) is not None
+            and span.label == self.renamed.get(kept.label, kept.label)
+        )
+
+    def brat_labels(self) -> dict[str, str]:
+        """The record's label → brat's, for the labels import had to rename (not scheme names);
+        a label two brat labels became is left as it is."""
+        back: dict[str, str] = {}
+        twice: set[str] = set()
+        for old, new in self.renamed.items():
+            if scheme_name(old) != old:
+                twice |= {new} & set(back)
+                back[new] = old
+        return {new: old for new, old in back.items() if new not in twice}
+
+    def written(self, present: set[str]) -> tuple[list[str], list[str], set[str]]:
+        """The kept lines to write back when the spans ``present`` (T ids) are as imported:
+        (lines written, lines left out, the ids they name that are neither a span as imported
+        nor a kept line)."""
+        naming = [(line, line.split("\t", 1)[0], references(line)) for line in self.lines]
+        writing = set(range(len(naming)))
+        while True:  # a line naming a line left out is left out too (A5 names E1)
+            there = present | {naming[index][1] for index in writing}
+            dropped = {index for index in writing if not set(naming[index][2]) <= there}
+            if not dropped:
+                break
+            writing -= dropped
+        left = [naming[index] for index in range(len(naming)) if index not in writing]
+        lines = {ident for _line, ident, _refs in naming}
+        missing = {ref for _l, _i, refs in left for ref in refs if ref not in present | lines}
+        return (
+            [naming[index][0] for index in sorted(writing)],
+            [line for line, _ident, _refs in left],
+            missing,
+        )
+
+    def last_note_number(self) -> int:
+        """The highest ``#`` id of the kept lines, so that our notes are numbered above it."""
+        numbers = [int(m.group(1)) for line in self.lines if (m := _KEPT_NOTE_ID.match(line))]
+        return max(numbers, default=0)
+
+
+def read_kept(note: str) -> Kept:
+    """Split a record's note into the brat lines import kept and what annotators wrote."""
+    lines = note.split("\n")
+    starts = [i for i, line in enumerate(lines) if line in (KEPT_HEADER, SPANS_HEADER)]
+    if not starts:
+        return Kept(note=note)
+    human = "\n".join(lines[: starts[0]]).removesuffix("\n")
+    kept = Kept()
+    other: list[str] = []
+    section = ""
+    for line in lines[starts[0] :]:
+        if line in (KEPT_HEADER, SPANS_HEADER):
+            section = line
+        elif line.startswith(RENAMED):
+            for pair in line.removeprefix(RENAMED).split(", "):
+                old, as_, new = pair.partition(" as ")
+                if as_ and old and new:
+                    kept.renamed[old] = new
+        elif not line:
+            continue
+        elif section == KEPT_HEADER and "\t" in line:
+            kept.lines.append(line)
+        elif section == SPANS_HEADER and (parsed := _t_line(line)) is not None:
+            kept.spans[parsed[0]] = parsed[1]
+        else:
+            other.append(line)
+    kept.note = "\n".join([human, *other] if human else other)
+    return kept
+
+
+def _t_line(line: str) -> tuple[str, KeptSpan] | None:
+    fields = line.split("\t")
+    label, _, ranges = fields[1].partition(" ") if len(fields) >= 2 else ("", "", "")
+    if not fields[0].startswith("T") or not label or not _RANGES.match(ranges):
+        return None
+    fragments = [
+        (int(low), int(high)) for low, high in (piece.split(" ") for piece in ranges.split(";"))
+    ]
+    return fields[0], KeptSpan(label, fragments)
