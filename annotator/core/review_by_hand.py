@@ -8,13 +8,11 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from annotator.core import review_decisions as decide
-from annotator.core.errors import AnnotatorError
-from annotator.core.forms import field_value, path_words
 from annotator.core.models import Document, GoldRecord, Span
 from annotator.core.review_decisions import short, value_conflict_span, value_text
 from annotator.core.review_links import Annotations
 from annotator.core.review_notices import drawn_notice
-from annotator.core.review_span_value import settle_span_value
+from annotator.core.review_span_value import fields_not_following, settle_span_value
 from annotator.core.review_typed import Typed, settle_typed
 from annotator.core.review_views import Place
 from annotator.core.scheme import Scheme
@@ -108,7 +106,7 @@ class ReviewByHand:
             self._notices.append(
                 f"settled {conflict_id}: {span.id} {span.label} {short(span.text)} = "
                 f"{value_text(span.value)} (typed)"
-                + _fields_not_following(
+                + fields_not_following(
                     settled, span, self.annotations.get(record.doc_id), self.scheme
                 )
             )
@@ -120,41 +118,3 @@ class ReviewByHand:
         """The current conflict's span when its versions differ in its value only (``v``)."""
         conflict = self.conflict
         return value_conflict_span(conflict) if conflict is not None else None
-
-
-def _fields_not_following(
-    settled: GoldRecord, span: Span, annotations: Annotations | None, scheme: Scheme
-) -> str:
-    """The form fields the annotators filled from this span, which do not follow a value
-    typed for it (gold's form is settled field by field): named, so the reviewer can make
-    them agree (a trial's form kept the date the span no longer had, its link gone, unsaid)."""
-    paths: set[str] = set()
-    for work in (annotations or {}).values():
-        ids = {
-            mine.id
-            for mine in work.spans
-            if (mine.start, mine.end, mine.label) == (span.start, span.end, span.label)
-        }
-        paths |= {path for path, linked in work.links.items() if ids & set(linked)}
-    # Only fields gold holds a value in: one still in a conflict of its own gets its links when
-    # it is settled (a trial was told of a link lost that the next decision made).
-    unlinked = sorted(
-        path
-        for path in paths
-        if span.id not in settled.links.get(path, []) and _gold_holds(settled, path, scheme)
-    )
-    if not unlinked:
-        return ""
-    names = ", ".join(path_words(path) for path in unlinked)
-    return (
-        f"; the annotators filled {names} from it: not linked now, and it keeps its own value "
-        "(settle or type it to match)"
-    )
-
-
-def _gold_holds(record: GoldRecord, path: str, scheme: Scheme) -> bool:
-    try:
-        value = field_value(record, path, scheme)
-    except AnnotatorError:
-        return False  # an item gold does not have (yet)
-    return value not in (None, "", [])
