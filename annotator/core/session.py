@@ -30,7 +30,7 @@ from annotator.core.saving import SavesThroughStore, StatusRelay
 from annotator.core.scheme import Scheme, default_scheme_path, load_scheme
 from annotator.core.session_carry import SessionCarryOver
 from annotator.core.session_edits import Refused as Refused
-from annotator.core.session_finish import Finished, SessionFinish
+from annotator.core.session_finish import Finished, SessionFinish, Unfinished
 from annotator.core.session_form import SessionForm
 from annotator.core.session_progress import SessionProgress
 from annotator.core.store import Store
@@ -85,6 +85,7 @@ class AnnotationSession(
     _carried: list[str] = field(default_factory=list)
     _changed: set[str] = field(default_factory=set)  # documents saved while the session runs
     _finished: Finished | None = None  # the last d or s, while ctrl+z can still undo it
+    _finish_undone: Unfinished | None = None  # the d or s ctrl+z undid, while ctrl+y can redo it
     _replaced: dict[str, Record] = field(default_factory=dict)  # doc id -> record ctrl+r replaced
     _carried_over: dict[str, tuple[Record, Record]] = field(default_factory=dict)  # ctrl+k's
     _undone_done: set[str] = field(default_factory=set)  # see SessionEdits
@@ -129,6 +130,9 @@ class AnnotationSession(
         finished = self._finished
         if finished is not None and document.id not in (finished.doc_id, finished.following):
             self._finished = None
+        unfinished = self._finish_undone
+        if unfinished is not None and document.id != unfinished.finished.doc_id:
+            self._finish_undone = None  # the annotator went on: ctrl+y no longer finishes it
         self._text_sha256[document.id] = document.sha256
         stored = self.store.records.get(document.id)
         if stored is not None and self.is_stale(stored) and stored.holds_nothing():
@@ -256,6 +260,11 @@ class AnnotationSession(
             or self.undo_carry_over()
         )
 
+    def redo(self) -> Step | None:
+        """Redo the open document's last change undone, else finish again the document whose
+        d or s ctrl+z undid (``redo_finish``)."""
+        return super().redo() or self.redo_finish()
+
     # ----------------------------------------------------------------- saving
     def _writable(self) -> None:
         if self.stale is not None:
@@ -275,6 +284,7 @@ class AnnotationSession(
         if undoable:
             self._history().apply(record)
             self._undone_done.discard(record.doc_id)
+            self._finish_undone = None  # a new change: the d or s undone is not redone over it
         if record.status == "skipped" and _annotated_more(state.record, record):
             # Labelling a skipped document is annotating it after all: a trial found no way
             # back from a skip but filling the form and pressing d. (A note, the reason for

@@ -1,5 +1,6 @@
-"""Finishing a document (mixed into AnnotationSession): done, skip, the flag, and ctrl+z
-right after d or s (``Finished``), which gives the document its status back.
+"""Finishing a document (mixed into AnnotationSession): done, skip, the flag, ctrl+z right
+after d or s (``Finished``), which gives the document its status back, and ctrl+y after that
+ctrl+z, which finishes it again (``Unfinished``).
 """
 
 from __future__ import annotations
@@ -32,6 +33,17 @@ class Finished:
     told: str  # the notice that said it ("done a (ctrl+z undoes it)"), true while undoable
 
 
+@dataclass(frozen=True)
+class Unfinished:
+    """A d or s that ctrl+z undid: ctrl+y finishes the document again (a trial's ctrl+y said
+    there was nothing to redo) while it is open, no change was made since, and its record says
+    what it said when ctrl+z gave the status back (undo and redo of its changes in between
+    come back to it)."""
+
+    finished: Finished
+    record: Record  # the record as ctrl+z left it
+
+
 def not_done(missing: list[str], empty: list[str]) -> str | None:
     """Why ``d`` is refused, in one message, or None when it is not: required fields still
     empty (``missing``), and group items holding nothing (``empty``, ``forms.empty_items``).
@@ -62,6 +74,7 @@ class SessionFinish:
     _carried: list[str]
     _changed: set[str]
     _finished: Finished | None
+    _finish_undone: Unfinished | None
 
     # Provided by AnnotationSession and its other parts (which come before this one).
     @property
@@ -110,24 +123,32 @@ class SessionFinish:
         """Mark skipped; the next unfinished id. The notice says so, and, when the note is
         empty, that the guidelines want the reason there."""
         self._writable()
-        empty = not self.record.note.strip()
-        why = "; its note is empty: the guidelines want the reason there (p goes back)"
-        return self._finish("skipped", why if empty else "")
+        return self._finish("skipped", self._empty_note_words())
 
-    def _finish(self, status: str, more: str = "") -> str | None:
-        """Set ``status`` (done, skipped) and move on, saying so; ``more`` ends the notice."""
+    def _empty_note_words(self) -> str:
+        """What the notice of s adds when the note is empty."""
+        if self.record.note.strip():
+            return ""
+        return "; its note is empty: the guidelines want the reason there (p goes back)"
+
+    def _finish(self, status: str, more: str = "", redone: bool = False) -> str | None:
+        """Set ``status`` (done, skipped) and move on, saying so; ``more`` ends the notice.
+        ``redone`` (ctrl+y, ``redo_finish``): the notice says "redid:", and when no document
+        follows it is left to the step redone, which the screen tells."""
         before = self.record.status if self.state.saved else "new"
         # d on a done document only moves on: there is nothing for ctrl+z to give back, and
         # the notice does not say there is.
         undoable = before != status
-        told = f"{status} {self.document.id}{' (ctrl+z undoes it)' if undoable else ''}{more}"
+        said = f"{status} {self.document.id}{' (ctrl+z undoes it)' if undoable else ''}{more}"
+        told = f"redid: {said}" if redone else said
         self._set_status(status)
         # The status is not in the undo history: a redo kept from before would bring back a
         # change undone before the document was finished (a trial's ctrl+y after s did).
         self._history().forget_redo()
-        following = self._after_finishing(told)
+        following = self._after_finishing(told, told_here=not redone)
         finished = Finished(self.document.id, before, status, following, told)
         self._finished = finished if undoable else None
+        self._finish_undone = None
         return following
 
     @property
@@ -170,7 +191,24 @@ class SessionFinish:
         )
         if finished.doc_id != self.document.id:
             self._carried.append(f"undid: {step.text}")  # told once it is open
+        self._finish_undone = Unfinished(finished, record)
         return step
+
+    def redo_finish(self) -> Step | None:
+        """Finish again the document whose d or s ctrl+z undid (see ``Unfinished``): done or
+        skipped again, moving on as d and s do. The step says it as d or s said it; its
+        ``doc_id`` is the document moved on to, for the screen to open (the message is told
+        there), None when no unfinished one is left. None when there is nothing to redo."""
+        unfinished = self._finish_undone
+        if unfinished is None or unfinished.finished.doc_id != self.document.id:
+            return None
+        if not _says_the_same(self.record, unfinished.record):
+            return None
+        status = unfinished.finished.status
+        more = self._empty_note_words() if status == "skipped" else ""
+        following = self._finish(status, more, redone=True)
+        told = self.finish_notice or f"redid: {status} {self.document.id}{more}"
+        return Step(told.removeprefix("redid: "), doc_id=following)
 
     def undo_edit(self, undo: Callable[[], Step | None]) -> Step | None:
         """Undo the open document's last change with ``undo``; when that change made a
@@ -201,14 +239,20 @@ class SessionFinish:
         if self.record.status != status or not self.state.saved:
             self._commit(self.record.model_copy(update={"status": status}), undoable=False)
 
-    def _after_finishing(self, told: str | None = None) -> str | None:
+    def _after_finishing(self, told: str | None = None, told_here: bool = True) -> str | None:
         """The next unfinished id; ``told`` is a notice about the document left, shown now
-        when none follows, else once the next one is open."""
+        when none follows (unless not ``told_here``), else once the next one is open."""
         following = self.next_unfinished_id()
         if following is None:
             done, total = self.progress()
-            self._notices.extend([told] if told else [])
+            self._notices.extend([told] if told and told_here else [])
             self._notices.append(f"every document is finished ({done}/{total} done)")
         elif told:
             self._carried.append(told)
         return following
+
+
+def _says_the_same(record: Record, other: Record) -> bool:
+    """Whether two records say the same (their times aside)."""
+    times = {"updated_at": None, "seconds_spent": 0.0}
+    return record.model_copy(update=times) == other.model_copy(update=times)

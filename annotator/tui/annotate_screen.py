@@ -23,7 +23,7 @@ from annotator.tui.form_panel import EventForm, FieldEdited, NoteEdited
 from annotator.tui.form_rows import GroupBox
 from annotator.tui.keys import with_label_keys
 from annotator.tui.screens import DocListScreen, HelpScreen
-from annotator.tui.session_view import FAILED, SessionView
+from annotator.tui.session_view import FAILED, FINISHED, SessionView
 from annotator.tui.span_detail import SpanDetail, ValueEdited
 
 
@@ -104,7 +104,13 @@ class AnnotateScreen(CarryOverKeys, FieldSpanKeys, GuidelinesActions, SessionVie
         # four or five stacked over the article after a few undos). What the step did is
         # said first, then what followed from it ("… is skipped again").
         self.app.clear_notifications()
-        self.notify(f"{'undid' if key == 'undo' else 'redid'}: {step.text}", markup=False)
+        said = f"{'undid' if key == 'undo' else 'redid'}: {step.text}"
+        if said == self.session.finish_notice:
+            # A d redone on the last unfinished document: ctrl+z undoes it while nothing changes,
+            # and the next change withdraws the message, as the one of d.
+            self.tell_about(FINISHED, said, "information", timeout=8)
+        else:
+            self.notify(said, markup=False)
         self.show_notices()
         span = self.session.span(step.span_id)
         offset = span.start if span is not None else step.offset
