@@ -9,7 +9,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from annotator.core.formats.brat_kept import KEPT_HEADER, read_kept, references
+from annotator.core.formats.brat_kept import KEPT_HEADER, break_fragments, read_kept, references
 from annotator.core.formats.common import BRAT_LINES, DocLeftOut, summarise
 from annotator.core.formats.export import export_records
 from annotator.core.scheme import load_scheme
@@ -180,3 +180,61 @@ def test_many_documents_lines_left_out_are_one_summary() -> None:
         "document(s); not written (first: d0)"
     ]
     assert summarise("brat", entries[:1]) == ["d0: brat cannot carry words; not written"]
+
+
+def eds_doc(tmp_path: Path, t4: str) -> Path:
+    """edsnlp's doc-1 without A1, the one line naming T4, and with the T4 line ``t4``: only
+    the fragments say then where T4 lies."""
+    source = tmp_path / "eds"
+    source.mkdir()
+    shutil.copy(EDS / "doc-1.txt", source / "doc-1.txt")
+    lines = (EDS / "doc-1.ann").read_text(encoding="utf-8").splitlines()
+    lines = [t4 if x.startswith("T4\t") else x for x in lines if x != "A1\tassertion T4 absent"]
+    (source / "doc-1.ann").write_text("".join(f"{x}\n" for x in lines), encoding="utf-8")
+    return source
+
+
+T4 = "T4\tpathologie 75 83;85 98\tproblème de locomotion"  # around " \n"
+T4_GAP = "T4\tpathologie 75 83;88 98\tproblème locomotion"  # "de" left out too
+
+
+@pytest.mark.parametrize("t4", [T4, T4_GAP], ids=["line-break", "words-between"])
+def test_fragments_named_by_no_line_come_back_as_brat_wrote_them(tmp_path: Path, t4: str) -> None:
+    source = eds_doc(tmp_path, t4)
+    assert round_trip(source, tmp_path / "imp") == []
+    out = tmp_path / "imp" / "out" / "doc-1.ann"
+    assert ann_lines(out) == ann_lines(source / "doc-1.ann")
+    assert t4 in out.read_text(encoding="utf-8").splitlines()
+
+
+@pytest.mark.parametrize("t4", [T4, T4_GAP], ids=["line-break", "words-between"])
+def test_a_span_in_fragments_changed_is_cut_at_its_line_break(tmp_path: Path, t4: str) -> None:
+    source = eds_doc(tmp_path, t4)
+    assert round_trip(source, tmp_path / "imp", {"T4": {"start": 76}}) == []
+    lines = (tmp_path / "imp" / "out" / "doc-1.ann").read_text(encoding="utf-8").splitlines()
+    # Without the spaces beside the break; what lay between brat's fragments is now in.
+    assert "T4\tpathologie 76 83;85 98\troblème de locomotion" in lines
+
+
+def test_our_own_spans_across_line_breaks_need_no_note(tmp_path: Path) -> None:
+    source = tmp_path / "ours"
+    source.mkdir()
+    (source / "a.txt").write_text("Kyiv \n\n freed 146", encoding="utf-8")
+    (source / "a.ann").write_text("T1\tactor 0 4;8 13\tKyiv freed\n", encoding="utf-8")
+    run_import(source, "brat", tmp_path / "imp")
+    record = orjson.loads((tmp_path / "imp" / "records.jsonl").read_bytes())
+    assert (record["spans"][0]["start"], record["spans"][0]["end"], record["note"]) == (0, 13, "")
+
+
+@pytest.mark.parametrize(
+    ("covered", "fragments"),
+    [
+        ("Kyiv freed", [(10, 20)]),
+        ("Kyiv \n freed", [(10, 14), (17, 22)]),
+        ("Kyiv\n \nfreed", [(10, 14), (17, 22)]),  # a fragment of spaces alone: none
+        (" \nfreed", [(10, 11), (12, 17)]),  # the span's first character stays
+        ("Kyiv\r\n\u2028freed", [(10, 14), (17, 22)]),  # U+2028: a space, no break
+    ],
+)
+def test_break_fragments(covered: str, fragments: list[tuple[int, int]]) -> None:
+    assert break_fragments(10, covered) == fragments

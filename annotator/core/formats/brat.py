@@ -6,13 +6,14 @@ spans are numbered in text order from above every T id the record holds or its n
 The lines import kept in the note (``brat_kept``: events, relations, attributes, normalisations,
 others' notes) are written back as brat wrote them while the spans they name are as imported
 (same id, offsets and label); those naming a span changed or deleted since are left out and
-reported, a line per document. A span as imported keeps the fragments brat gave it; another
-across a line break is written as brat writes one, fragments cut at the breaks (``0 5;6 11``,
-surface joined by one space). Everything else the record holds goes in ``AnnotatorNotes``
-(``#`` lines, numbered above the kept ones), each a keyword and JSON: ``value <json>`` on the
-span that has the value; ``form <field> <json>`` (one per form field), ``links <json>`` (span
-ids as T ids), ``note <json>`` (what annotators wrote), ``flagged true`` and ``status <json>``
-(a record not done) on the first span written. A record without spans has nowhere to hang
+reported, a line per document. A span still on the offsets import gave it keeps the fragments
+brat gave it; another across a line break is written as brat writes one, fragments cut at the
+breaks without the spaces beside them (``0 5;7 12``, surface joined by one space).
+Everything else the record holds goes in ``AnnotatorNotes`` (``#`` lines, numbered above the
+kept ones), each a keyword and JSON: ``value <json>`` on the span that has the value; ``form
+<field> <json>`` (one per form field), ``links <json>`` (span ids as T ids), ``note <json>``
+(what annotators wrote), ``flagged true`` and ``status <json>`` (a record not done) on the
+first span written. A record without spans has nowhere to hang
 notes: its form, links, note and status are reported, not written.
 
 Import. ``T`` lines become spans with their T ids as span ids, checked against the text. A
@@ -38,7 +39,13 @@ import orjson
 
 from annotator.core.corpus import open_corpus
 from annotator.core.errors import AnnotatorError
-from annotator.core.formats.brat_kept import BratSpan, kept_block, ranges_text, read_kept
+from annotator.core.formats.brat_kept import (
+    BratSpan,
+    break_fragments,
+    kept_block,
+    ranges_text,
+    read_kept,
+)
 from annotator.core.formats.checks import BadSpan, ImportReporter
 from annotator.core.formats.common import (
     BRAT_LINES,
@@ -52,24 +59,12 @@ from annotator.core.formats.common import (
     report_left_out,
     safe_relative,
 )
-from annotator.core.models import Record, Span
+from annotator.core.models import Record
 
-_BREAKS = re.compile("[\n\r]+")
 _RANGE = re.compile(r"^(\d+) (\d+)$")
 _T_ID = re.compile(r"T[0-9]+\Z")
 _T_MENTION = re.compile(r"\bT([0-9]+)\b")
 _KINDS = {"E": "event", "R": "relation", "A": "attribute", "M": "attribute", "N": "normalisation"}
-
-
-def _fragments(span: Span) -> list[tuple[int, int]]:
-    out = []
-    cursor = span.start
-    for piece in _BREAKS.finditer(span.text):
-        if piece.start() > 0 or cursor != span.start:
-            out.append((cursor, span.start + piece.start()))
-        cursor = span.start + piece.end()
-    out.append((cursor, span.end))
-    return [(low, high) for low, high in out if high > low]
 
 
 def _json(value: Any) -> str:
@@ -112,7 +107,7 @@ def ann_text(item: Item, report: Reporter) -> str:
         span.id for span in record.spans if tid[span.id] == span.id and kept.as_imported(span, text)
     }
     for span in sorted(record.spans, key=lambda s: (s.start, s.end, s.label)):
-        fragments = kept.fragments(span, text) or _fragments(span)
+        fragments = kept.fragments(span, text) or break_fragments(span.start, span.text)
         if not fragments:
             report.warn(f"{record.doc_id}: brat: span {span.id} holds only line breaks; left out")
             continue
@@ -366,6 +361,6 @@ def _t_line(line: str, where: str, text: str, report: ImportReporter) -> Importe
     report.warn(
         f"{at}: discontinuous span {label} {ranges}; imported as one span {start}..{end}"
         f"{_AS_COUNTED if chr(13) in text else ''} covering its fragments and what lies "
-        "between them"
+        "between them (a brat export writes these fragments back while it keeps its offsets)"
     )
     return BratSpan(start, end, label, at, span_id=ident, brat_label=label, fragments=fragments)

@@ -3,8 +3,11 @@
 Import keeps every line of an ``.ann`` that is not a span (``E`` events, ``R`` relations, ``A``
 and ``M`` attributes, ``N`` normalisations, ``*`` equivalences, notes other than ours) verbatim
 in the record's note under KEPT_HEADER; under SPANS_HEADER the T lines of the spans those lines
-name, as brat wrote them (offsets moved with the text when its CRs were dropped); and in a
-RENAMED line the labels import renamed that this needs. The note then reads, for example::
+name, and of the spans in fragments an export would cut otherwise (``75 83;85 98`` leaves
+out a space and a line break; cut at the break alone it would be ``75 84;85 98``), as brat
+wrote them (offsets moved with the text when its CRs were dropped); and in a RENAMED line the
+labels import renamed that this needs.
+The note then reads, for example::
 
     brat lines not imported as spans:
     E1	Transfer-money:T3 Giver-Arg:T1
@@ -44,6 +47,7 @@ RENAMED = "labels renamed on import: "
 _REFERENCE = re.compile(r"[A-Z][0-9]+\Z")
 _RANGES = re.compile(r"^([0-9]+) ([0-9]+)(?:;([0-9]+) ([0-9]+))*$")
 _KEPT_NOTE_ID = re.compile(r"#([0-9]+)\t")
+_BREAKS = re.compile("[\n\r]+")
 
 Fragments = list[tuple[int, int]]
 
@@ -75,16 +79,46 @@ def references(line: str) -> list[str]:
     return [word for word in candidates if _REFERENCE.match(word)]
 
 
+def break_fragments(start: int, covered: str) -> Fragments:
+    """The fragments a brat export gives a span starting at ``start`` over the text
+    ``covered``: cut at its line breaks, which a brat fragment cannot hold, without the spaces
+    beside a break (``problème \\nde`` → ``problème`` and ``de``, as brat writes it). The span's
+    own first and last characters stay, so that import reads back the same span."""
+    pieces = []
+    cursor = start
+    for found in _BREAKS.finditer(covered):
+        pieces.append((cursor, start + found.start()))
+        cursor = start + found.end()
+    pieces.append((cursor, start + len(covered)))
+    pieces = [(low, high) for low, high in pieces if high > low]
+    out = []
+    for index, (low, high) in enumerate(pieces):
+        piece = covered[low - start : high - start]
+        inner_low = low if index == 0 else high - len(piece.lstrip())
+        inner_high = high if index == len(pieces) - 1 else low + len(piece.rstrip())
+        if inner_high > inner_low:
+            out.append((inner_low, inner_high))
+        elif index in (0, len(pieces) - 1):  # only spaces: kept, it is the span's edge
+            out.append((low, high))
+    return out
+
+
 def ranges_text(fragments: Fragments) -> str:
     return ";".join(f"{low} {high}" for low, high in fragments)
 
 
 def kept_block(kept: Sequence[str], spans: Sequence[ImportedSpan], text: str) -> str:
     """The note's part that keeps ``kept`` (the lines of one .ann that are not spans) with the
-    T lines of the ``spans`` they name and the renamed labels it needs; "" when none."""
+    T lines of the ``spans`` they name or whose fragments an export would not cut so, and the
+    renamed labels it needs; "" when none."""
     brat_spans = [span for span in spans if isinstance(span, BratSpan) and span.span_id]
     named = {ref for line in kept for ref in references(line)}
-    shown = [span for span in brat_spans if span.span_id in named]
+    shown = [
+        span
+        for span in brat_spans
+        if span.span_id in named
+        or span.fragments != break_fragments(span.start, text[span.start : span.end])
+    ]
     # What an export needs: the labels of the spans shown (to tell them unchanged), and those
     # it writes back as brat had them.
     renamed = {
