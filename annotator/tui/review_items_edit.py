@@ -37,6 +37,7 @@ from annotator.core.review_typed import (
 from annotator.core.scheme import Scheme
 from annotator.tui.review_article import version_colour
 from annotator.tui.review_field_edit import SettlingScreen, input_row
+from annotator.tui.review_layout import SHORT_BREAKPOINTS
 from annotator.tui.review_panel import frame_text
 
 # The help screen's rows for editing a group's items (the review screen lists them).
@@ -69,6 +70,18 @@ class ItemsList(VerticalScroll, can_focus=False, inherit_bindings=False):
         Binding("down", "scroll_down", "Scroll down", show=False),
     ]
 
+    def on_resize(self) -> None:
+        # Fewer rows (a refusal said under it, below 30 rows): the input at fault, focused,
+        # stays in sight.
+        focused = self.screen.focused
+        if focused is not None and self in focused.ancestors:
+            self.call_after_refresh(self.scroll_to_widget, focused, animate=False)
+
+
+class VersionsList(VerticalScroll, can_focus=False):
+    """The versions listed in the box (below 72 columns), scrolling when they are many (below 30
+    rows: review.tcss). Not focusable, as the items' list: the mouse wheel scrolls it."""
+
 
 class ItemsEditScreen(SettlingScreen):
     """The items that settle one group conflict; dismissed with True once it is settled."""
@@ -79,6 +92,8 @@ class ItemsEditScreen(SettlingScreen):
         Binding("ctrl+n", "add_item", "Add an item", show=False),
         Binding("ctrl+r", "drop_item", "Drop this item", show=False),
     ]
+    # -short below 30 rows: the box takes them all, and the items what is left (review.tcss).
+    VERTICAL_BREAKPOINTS = SHORT_BREAKPOINTS
 
     def __init__(
         self, scheme: Scheme, conflict: Conflict, settle: Callable[[Typed], object]
@@ -98,11 +113,12 @@ class ItemsEditScreen(SettlingScreen):
 
     # ------------------------------------------------------------- drawing
     def compose(self) -> ComposeResult:
-        with Vertical(id="items-edit-room"), Vertical(id="items-edit-box"):
+        with Vertical(id="items-edit-box"):
             title = f"Edit the items of {self.group.name} ({self.conflict['id']})"
             yield Label(title, classes="title")
             yield Static(self._from_line(), id="items-edit-from")
-            yield Static(self._versions(), id="items-edit-versions")
+            with VersionsList(id="items-edit-versions-list"):
+                yield Static(self._versions(), id="items-edit-versions")
             with ItemsList(id="items-edit-items"):
                 for number, item in enumerate(self.items):
                     yield self._block(number, item)

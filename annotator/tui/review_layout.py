@@ -19,6 +19,10 @@ SHORT_BELOW = 30  # rows
 BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
 """Textual's ``HORIZONTAL_BREAKPOINTS`` of a screen laid out as the review is."""
 
+SHORT_BREAKPOINTS = [(0, "-short"), (SHORT_BELOW, "-tall")]
+"""Textual's ``VERTICAL_BREAKPOINTS`` of an editor over the review (the item editor's box
+takes every row below 30)."""
+
 
 def layout_classes(width: int, height: int) -> dict[str, bool]:
     """The review screen's size classes (in review.tcss), each on or off at ``width`` x
