@@ -36,9 +36,16 @@ def warnings_of(tmp_path: Path, fmt: str) -> list[str]:
 def test_a_widened_span_left_out_for_an_overlap_is_not_said_to_be_written(
     tmp_path: Path, fmt: str
 ) -> None:
+    # s1 runs across the sentence break: conll, read a sentence at a time, cuts it there.
+    cut = [
+        "e1: conll: span s1 releasee 11..23 'them.\\nSecond' runs across 1 sentence break(s); "
+        "written as 2 spans, one per sentence (B- again after each break: a sentence is read "
+        "alone)"
+    ]
     assert warnings_of(tmp_path, fmt) == [
         f"e1: {fmt}: cannot hold overlapping spans: s2 actor 16..23 '\\nSecond' "
-        "(widened to tokens 4..4 'Second') overlaps s1; left out"
+        "(widened to tokens 4..4 'Second') overlaps s1; left out",
+        *(cut if fmt == "conll" else []),
     ]
 
 

@@ -2,13 +2,17 @@
 
 Export: the project's tokenizer and sentence splitter, IOB2 tags, ``TOKEN TAG`` separated by one
 space (tokens never hold whitespace), each document opened by ``-DOCSTART- O`` and a blank line.
-Document ids and meta are not part of CoNLL; documents come in id order.
+Document ids and meta are not part of CoNLL; documents come in id order. Readers take a sentence
+at a time, where an ``I-`` tag opening a sentence is invalid IOB2: a span across a sentence break
+is written as one span per sentence, ``B-`` again after the break (``cut_at_sentences``), and
+that is reported.
 
 Import: IOB1, IOB2 or BIOES (``--tags``); columns separated by spaces or tabs, the first is the
 token and the last the tag (so 2-column and 4-column CoNLL-2003 files both read). Each
 ``-DOCSTART-`` line starts a document (a file without one is one document). Tags are read across
-the whole document, so a span the export wrote across a sentence boundary reads back whole. The
-text is rebuilt from the tokens (see ``tokenlabels.join_tokens``), one sentence per line.
+the whole document, so an ``I-`` tag opening a sentence (another tool's file) continues the span
+before the break. The text is rebuilt from the tokens (see ``tokenlabels.join_tokens``), one
+sentence per line.
 """
 
 from __future__ import annotations
@@ -28,8 +32,15 @@ from annotator.core.formats.common import (
     read_bytes,
     report_left_out,
 )
-from annotator.core.formats.tokenlabels import decode_tags, iob2_tags, join_tokens, place_spans
-from annotator.core.tokens import sentences, tokenize
+from annotator.core.formats.tokenlabels import (
+    TokenSpan,
+    decode_tags,
+    describe,
+    iob2_tags,
+    join_tokens,
+    place_spans,
+)
+from annotator.core.tokens import Token, sentences, tokenize
 
 _COLUMNS = re.compile(r"[ \t]+")
 DOCSTART = "-DOCSTART-"
@@ -40,16 +51,49 @@ def document_lines(item: Item, report: Reporter) -> list[str]:
     tokens = tokenize(text)
     placed = place_spans(item.record.doc_id, text, tokens, item.record.spans, "conll", report)
     tags = iob2_tags(len(tokens), placed)
+    groups = _sentence_tokens(text, tokens)
+    cut_at_sentences(item.record.doc_id, tags, placed, {low for low, _high in groups}, report)
     lines = [f"{DOCSTART} O", ""]
+    for low, high in groups:
+        lines.extend(f"{tokens[index].text} {tags[index]}" for index in range(low, high))
+        lines.append("")
+    return lines
+
+
+def _sentence_tokens(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Each sentence's tokens, as ``tokens[low:high]``; sentences without tokens are none."""
+    groups = []
     position = 0
     for _start, end in sentences(text):
         begun = position
         while position < len(tokens) and tokens[position].end <= end:
-            lines.append(f"{tokens[position].text} {tags[position]}")
             position += 1
         if position > begun:
-            lines.append("")
-    return lines
+            groups.append((begun, position))
+    return groups
+
+
+def cut_at_sentences(
+    doc_id: str,
+    tags: list[str],
+    placed: Sequence[TokenSpan],
+    firsts: set[int],
+    report: Reporter,
+) -> None:
+    """Tag ``B-`` again the first token of a sentence inside a span (``firsts``: the tokens
+    that open a sentence), so that each sentence read alone is valid IOB2; each span cut so
+    is reported."""
+    for span in placed:
+        cuts = [index for index in range(span.first + 1, span.last + 1) if index in firsts]
+        for index in cuts:
+            tags[index] = f"B-{span.label}"
+        if cuts:
+            what = describe(span.span) if span.span is not None else span.label
+            report.warn(
+                f"{doc_id}: conll: span {what} runs across {len(cuts)} sentence "
+                f"break(s); written as {len(cuts) + 1} spans, one per sentence (B- again after "
+                "each break: a sentence is read alone)"
+            )
 
 
 def export_text(items: Sequence[Item], report: Reporter) -> bytes:
