@@ -156,8 +156,7 @@ def test_ctrl_shift_right_selects_by_words() -> None:
         assert view.selection_offsets() == (9, 13)
         assert view.selected_text == "Kyiv"
         view.move_to_offset(28)
-        await pilot.press("ctrl+shift+right")  # to the start of x: the tab is not a word
-        assert view.selection_offsets() == (28, 32)
+        # To the end of x: "[/]" and the tab are not words, and a press never takes only them.
         await pilot.press("ctrl+shift+right")
         assert view.selection_offsets() == (28, 33)
         assert view.selected_text == "[/]\tx"  # the tab is one character, as in the text

@@ -1,0 +1,74 @@
+"""ctrl+shift+arrows select word by word: a press never adds only the punctuation between two
+words (tokens.select_word_right / select_word_left)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotator.core.tokens import (
+    select_word_left,
+    select_word_right,
+    tokenize,
+    word_left,
+    word_right,
+)
+
+LINE = "Officials in Kestria, Norvania and (Vellmark) said so; “Arbela” too."
+
+
+def test_from_a_word_before_a_comma_the_selection_takes_the_next_word() -> None:
+    """A trial searched "Kestria" (selected, the cursor at its end) and pressed ctrl+shift+right:
+    the selection took ", " alone, which snapping drops: the press seemed to do nothing."""
+    end = LINE.index(",")
+    assert word_right(LINE, end) == end + 2  # the text area's rule: the next word's start
+    assert select_word_right(LINE, end) == LINE.index(" and")
+    # Leftwards from the start of "Norvania": to the start of "Kestria", not its end.
+    norvania = LINE.index("Norvania")
+    assert word_left(LINE, norvania) == end
+    assert select_word_left(LINE, norvania) == LINE.index("Kestria")
+
+
+def test_brackets_and_quotes_are_crossed_as_the_comma() -> None:
+    bracket = LINE.index("(")
+    assert select_word_right(LINE, bracket - 1) == LINE.index(")")  # "(Vellmark" at once
+    assert select_word_right(LINE, LINE.index(")")) == LINE.index(" so")
+    semicolon = LINE.index(";")
+    assert select_word_right(LINE, semicolon) == LINE.index("”")
+    assert select_word_left(LINE, LINE.index("Arbela")) == LINE.index("so;")
+
+
+def test_the_moves_are_unchanged_where_a_word_or_a_space_comes_first() -> None:
+    kestria = LINE.index("Kestria")
+    assert select_word_right(LINE, kestria) == kestria + 7  # within a word: its end
+    assert select_word_right(LINE, kestria - 1) == kestria + 7  # a space: the next word's end
+    assert select_word_left(LINE, kestria + 7) == kestria
+    # The last word's punctuation: to the line's end, as before.
+    assert select_word_right(LINE, len(LINE) - 1) == len(LINE)
+    emoji = "again 👨\u200d👩\u200d👧, ok"
+    assert select_word_right(emoji, 5) == 11  # an emoji is a stop of its own
+    assert select_word_right(emoji, 11) == len(emoji)  # ", " then "ok"
+
+
+@given(
+    st.text(alphabet=st.sampled_from([*"aU.S.,:;'’s- ()“”", "0", "\u0301", "🕊"]), max_size=30),
+    st.integers(0, 30),
+)
+@settings(max_examples=300)
+def test_selecting_stops_at_token_edges_and_never_short_of_the_move(line: str, at: int) -> None:
+    column = min(at, len(line))
+    edges = {edge for token in tokenize(line) for edge in (token.start, token.end)}
+    edges |= {0, len(line)}
+    right, left = select_word_right(line, column), select_word_left(line, column)
+    assert right in edges and right >= word_right(line, column)
+    assert left in edges and left <= word_left(line, column)
+
+
+def test_each_press_takes_a_word_in_or_out_whichever_way_the_selection_goes() -> None:
+    line = "in Kestria, Norvania and"
+    k, n, a = line.index("Kestria"), line.index("Norvania"), line.index("and")
+    # Leftwards from the end (shrinking a selection anchored at "Kestria"'s start, or growing
+    # one anchored at the end): "and", "Norvania", then "Kestria", never ", " alone.
+    assert [select_word_left(line, c) for c in (len(line), a, n)] == [a, n, k]
+    # Rightwards from the start of "Kestria": its end, then "Norvania"'s, past the comma.
+    assert [select_word_right(line, c) for c in (k, k + 7)] == [k + 7, n + 8]
