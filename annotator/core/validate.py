@@ -79,18 +79,23 @@ def span_text_problems(spans: Sequence[TextSpan], text: str) -> Iterator[tuple[s
                 )
 
 
-def scheme_problems(record: Record, scheme: Scheme) -> Iterator[tuple[str, str]]:
-    """Labels, values, form and links checked against the scheme in force."""
+def unknown_label(name: str, scheme: Scheme) -> str:
+    """``unknown label 'place' (scheme prisoner_exchange: actor, count, date, releasee)``."""
     known = ", ".join(label.name for label in scheme.labels)
     # The file chosen, when one was: a copied and edited scheme may keep the default's name.
-    named = scheme.chosen_file or scheme.name
+    return f"unknown label {name!r} (scheme {scheme.chosen_file or scheme.name}: {known})"
+
+
+def scheme_problems(
+    record: Record, scheme: Scheme, *, unknown_labels: bool = True
+) -> Iterator[tuple[str, str]]:
+    """Labels, values, form and links checked against the scheme in force (without the
+    spans of unknown labels when not ``unknown_labels``: ``validate_files`` tallies them)."""
     for index, span in enumerate(record.spans):
         label = scheme.label(span.label)
         if label is None:
-            yield (
-                f"spans.{index}.label",
-                f"unknown label {span.label!r} (scheme {named}: {known})",
-            )
+            if unknown_labels:
+                yield (f"spans.{index}.label", unknown_label(span.label, scheme))
             continue
         problem = value_problem(label.value_type, span.value)
         if problem is not None:
@@ -222,8 +227,10 @@ def validate_files(
         # Warnings are of what a document is now, its last line: a document saved thirty
         # times with one old link would warn thirty times.
         last = {record.doc_id: line for line, record in contents.records}
+        labels = LabelTally()
         for line, record in contents.records:
-            found = list(scheme_problems(record, scheme))
+            found = list(scheme_problems(record, scheme, unknown_labels=False))
+            labels.add(line, record, scheme)
             if corpus is not None and not elsewhere:
                 doc = document(record.doc_id)
                 if doc is None:
@@ -235,7 +242,8 @@ def validate_files(
                     # start over, undone): only a document's last line must be of this text.
                     found.extend(text_problems(record, doc))
             problems.extend(LineProblem(line, path, message) for path, message in found)
-            if warnings is not None and not found and last[record.doc_id] == line:
+            clean = not found and not labels.on_line(line)
+            if warnings is not None and clean and last[record.doc_id] == line:
                 warnings.extend(
                     LineProblem(line, path, message).format(file)
                     for path, message in chain(
@@ -251,6 +259,63 @@ def validate_files(
                     "when the journal is next opened for writing",
                 )
             )
+        problems.extend(labels.problems(scheme))
         problems.sort(key=lambda problem: problem.line)
         out.extend(problem.format(file) for problem in problems)
+        hint = labels.hint(file, corpus, scheme)
+        if hint is not None and warnings is not None:
+            warnings.append(hint)
     return out
+
+
+class LabelTally:
+    """The spans of one file whose labels the scheme does not know, said once per label: a
+    journal of another scheme's labels gave a line per span (50 for a trial's import)."""
+
+    def __init__(self) -> None:
+        self.first: dict[str, tuple[int, str]] = {}  # label -> (line, path) of its first span
+        self.spans: dict[str, int] = {}
+        self.lines: dict[str, set[int]] = {}
+
+    def add(self, line: int, record: Record, scheme: Scheme) -> None:
+        for index, span in enumerate(record.spans):
+            if scheme.label(span.label) is None:
+                self.first.setdefault(span.label, (line, f"spans.{index}.label"))
+                self.spans[span.label] = self.spans.get(span.label, 0) + 1
+                self.lines.setdefault(span.label, set()).add(line)
+
+    def on_line(self, line: int) -> bool:
+        return any(line in lines for lines in self.lines.values())
+
+    def problems(self, scheme: Scheme) -> list[LineProblem]:
+        out = []
+        for label, (line, path) in self.first.items():
+            spans, lines = self.spans[label], len(self.lines[label])
+            more = f"; {spans} span(s) on {lines} line(s) have it" if spans > 1 else ""
+            out.append(LineProblem(line, path, unknown_label(label, scheme) + more))
+        return out
+
+    def hint(self, file: Path, corpus: Corpus | None, scheme: Scheme) -> str | None:
+        """A scheme file import wrote beside the journal or the corpus that knows every
+        label this one does not, named with the option that takes it."""
+        if not self.first:
+            return None
+        from annotator.core.formats.labels import IMPORT_MARK
+        from annotator.core.scheme import load_scheme
+
+        folders = [file.parent] + ([corpus.path.parent] if corpus is not None else [])
+        for folder in dict.fromkeys(folders):
+            for path in sorted(folder.glob("*.scheme.toml")):
+                try:
+                    if not path.read_text(encoding="utf-8").startswith(IMPORT_MARK):
+                        continue
+                    theirs = load_scheme(path)
+                except (OSError, UnicodeDecodeError, AnnotatorError):
+                    continue  # not one to name: the hint is a guess, the problems stand
+                if all(theirs.label(label) is not None for label in self.first):
+                    return (
+                        f"{file}: {len(self.first)} label(s) not in scheme "
+                        f"{scheme.chosen_file or scheme.name}, all in {path}, which annotator "
+                        f"import wrote: check with --scheme {path}"
+                    )
+        return None

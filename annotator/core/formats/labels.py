@@ -41,6 +41,8 @@ KEYS = tuple(
     if key not in RESERVED_KEYS
 )
 _NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+# The first words of a scheme file import writes (``annotator validate`` looks for them).
+IMPORT_MARK = "# Written by `annotator import`"
 
 
 def parse_map(pairs: Sequence[str]) -> dict[str, str]:
@@ -112,7 +114,7 @@ def scheme_toml(name: str, description: str, labels: Sequence[tuple[str, str, st
             "screen can give them: write a scheme yourself and pass --scheme"
         )
     lines = [
-        "# Written by `annotator import`: the labels found, keys in order of first appearance.",
+        f"{IMPORT_MARK}: the labels found, keys in order of first appearance.",
         "# Edit freely (names, keys, colours, descriptions) and add the event form's fields.",
         f"name = {_toml_string(name)}",
         "version = 1",
