@@ -223,7 +223,9 @@ class AnnotationSession(
         if replaced is None or _said(self.record) != _said(self._blank(document)):
             return None
         del self._replaced[document.id]
-        record = replaced.model_copy(update={"updated_at": self._stamp()})
+        # Written back as it was, its time too: the stale banner names when the work was done
+        # (a trial's read the time of the undo).
+        record = replaced
         self.store.save(record)
         self._changed.add(document.id)
         self._state = DocumentState(document, self._blank(document), False, stale=record)
