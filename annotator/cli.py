@@ -172,6 +172,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="conll: a document per sentence, as doccano reads CoNLL (default: per -DOCSTART-)",
     )
     imp.add_argument(
+        "--text-key",
+        metavar="KEY",
+        help='doccano: the field holding the text (default: "text"), as doccano\'s Column Data',
+    )
+    imp.add_argument(
+        "--label-key",
+        metavar="KEY",
+        help='doccano: the field holding [start, end, label] lists (default: "label" or '
+        '"labels"), as doccano\'s Column Label',
+    )
+    imp.add_argument(
         "--scheme",
         metavar="FILE|NAME",
         help="labels must be this scheme's: a file or a shipped one's name (else one is written)",

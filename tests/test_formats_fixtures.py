@@ -67,7 +67,8 @@ ERRORS = [
         EXAMPLES / f"{SEQ}.jsonl",
         "doccano",
         ':1: text: required field is missing (doccano rows hold the text in "text"; other '
-        "fields here: column_data, column_label)",
+        "fields here: column_data, column_label; name the text's field with --text-key KEY, "
+        "the labels' with --label-key KEY)",
     ),
     (
         "doccano-row-without-text",

@@ -37,6 +37,8 @@ def run(args: argparse.Namespace) -> int:
         force=args.force,
         skip_bad=args.skip_bad,
         per_sentence=args.per_sentence,
+        text_key=args.text_key,
+        label_key=args.label_key,
         on_warning=warn,
     )
     print(result.summary())

@@ -5,6 +5,9 @@ The ``entities`` style is doccano's relation-extraction layout: ``entities`` hol
 relations read from other files are reported, not imported). Offsets are code points unless
 ``--offsets utf16`` says the tool counted UTF-16 units. doccano shows its relation example as
 pretty-printed JSON rather than JSONL; such a file (one object or a list) is read as well.
+doccano's own import lets the user name the text and label columns (``Column Data``, ``Column
+Label``); so does ours (``text_key``, ``label_key``): a row without that label field is a text
+nobody annotated, and a file where no row has it is said.
 """
 
 from __future__ import annotations
@@ -71,23 +74,37 @@ def _rows(path: Path) -> list[tuple[str, int, dict[str, Any]]]:
     return [(f"{path}:{number}", number, row) for number, row in json_lines(path)]
 
 
-def read(path: Path, utf16: bool, report: ImportReporter) -> list[ImportedDoc]:
+def read(
+    path: Path,
+    utf16: bool,
+    report: ImportReporter,
+    text_key: str = "text",
+    label_key: str | None = None,
+) -> list[ImportedDoc]:
+    """The rows of ``path``: the text in ``text_key``, spans in ``label_key`` (None: ``label``
+    or ``labels``, or the ``entities`` style)."""
+    known = _KNOWN | {text_key} if label_key is None else _KNOWN | {text_key, label_key}
     docs: list[ImportedDoc] = []
+    labelled = False
     for where, number, row in _rows(path):
-        if "text" not in row:
-            others = ", ".join(sorted(k for k in row if k not in _KNOWN)) or "none"
+        if text_key not in row:
+            others = ", ".join(sorted(k for k in row if k not in known))
+            named = "" if text_key == "text" else " as --text-key says"
+            keys = "; name the text's field with --text-key KEY, the labels' with --label-key KEY"
             raise AnnotatorError(
-                f"{where}: text: required field is missing (doccano rows hold the text in "
-                f'"text"; other fields here: {others})'
+                f"{where}: {text_key}: required field is missing (doccano rows hold the text "
+                f'in "{text_key}"{named}; other fields here: {others or "none"}'
+                f"{keys if others else ''})"
             )
-        text = require_str(row["text"], where, "text")
+        text = require_str(row[text_key], where, text_key)
         doc_id = _doc_id(row, path, number)
         meta = row.get("meta") or {}
         if not isinstance(meta, dict):
             raise AnnotatorError(f"{where}: meta: expected an object")
-        meta = {**meta, **{k: v for k, v in row.items() if k not in _KNOWN}}
+        meta = {**meta, **{k: v for k, v in row.items() if k not in known}}
         offsets = Utf16Offsets(text) if utf16 else None
-        spans = _spans(row, where, offsets)
+        spans = _spans(row, where, offsets, label_key)
+        labelled |= label_key is not None and label_key in row
         relations = row.get("relations") or []
         if relations:
             report.not_carried(
@@ -96,6 +113,8 @@ def read(path: Path, utf16: bool, report: ImportReporter) -> list[ImportedDoc]:
                 len(relations),
             )
         docs.append(ImportedDoc(doc_id, text, where, meta=meta, spans=spans))
+    if label_key is not None and not labelled:
+        report.warn(f"{path}: --label-key {label_key}: no row has it; no labels imported")
     return docs
 
 
@@ -109,10 +128,10 @@ def _doc_id(row: dict[str, Any], path: Path, number: int) -> str:
 
 
 def _spans(
-    row: dict[str, Any], where: str, offsets: Utf16Offsets | None
+    row: dict[str, Any], where: str, offsets: Utf16Offsets | None, label_key: str | None
 ) -> list[ImportedSpan] | None:
     out: list[ImportedSpan] = []
-    if "entities" in row:
+    if label_key is None and "entities" in row:
         entities = row["entities"]
         if not isinstance(entities, list):
             raise AnnotatorError(f"{where}: entities: expected a list")
@@ -125,7 +144,10 @@ def _spans(
             label = require_str(entity.get("label"), where, f"{field}.label")
             _add(out, start, end, label, f"{where}: {field}", "label", offsets)
         return out
-    key = "label" if "label" in row else "labels" if "labels" in row else None
+    if label_key is not None:
+        key = label_key if label_key in row else None
+    else:
+        key = "label" if "label" in row else "labels" if "labels" in row else None
     if key is None:
         return None
     triples = row[key]

@@ -43,6 +43,15 @@ def check_options(
         raise UsageError(f"--status: {status!r}: choose one of {', '.join(STATUSES)}")
 
 
+def check_keys(fmt: str, text_key: str | None, label_key: str | None) -> None:
+    """doccano's columns, as its own import lets the user name them."""
+    for option, key in (("--text-key", text_key), ("--label-key", label_key)):
+        if key is not None and fmt != "doccano":
+            raise UsageError(f"{option} is for doccano")
+        if key == "":
+            raise UsageError(f"{option}: name the field (not empty)")
+
+
 def check_annotator(name: str) -> None:
     """The name annotate takes (it names the journal file), so the records can be worked on."""
     from annotator.core.session import ANNOTATOR_NAME

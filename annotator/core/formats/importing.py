@@ -36,7 +36,8 @@ from annotator.core.formats.checks import (
 from annotator.core.formats.common import ImportedDoc, Sink, write_atomic
 from annotator.core.formats.export_out import new_folders, refuse_own_inputs
 from annotator.core.formats.import_offsets import weigh_offsets
-from annotator.core.formats.import_options import check_options
+from annotator.core.formats.import_options import check_keys, check_options
+from annotator.core.formats.import_sources import ReadOptions, read_source
 from annotator.core.formats.jsonl import RecordLineDoc
 from annotator.core.formats.labels import (
     build_scheme,
@@ -97,55 +98,6 @@ def scheme_path_for(corpus: Path) -> Path:
 
 # Formats whose spans carry their values: a span without one has none on purpose.
 FORMATS_WITH_VALUES = frozenset({"jsonl", "brat"})
-
-
-def read_source(
-    source: Path,
-    fmt: str,
-    utf16: bool,
-    tags: str,
-    report: ImportReporter,
-    per_sentence: bool = False,
-) -> list[ImportedDoc]:
-    if not source.exists():
-        raise AnnotatorError(f"{source}: no such file or folder")
-    if fmt == "txt":
-        from annotator.core.corpus import open_corpus
-
-        if not source.is_dir():
-            raise AnnotatorError(f"{source}: --format txt reads a folder of .txt files")
-        return [ImportedDoc(d.id, d.text, str(source), dict(d.meta)) for d in open_corpus(source)]
-    if fmt == "jsonl":
-        from annotator.core.formats import jsonl
-
-        return jsonl.read(source, report)
-    if fmt == "prodigy":
-        from annotator.core.formats import prodigy
-
-        return prodigy.read(source, report)
-    if fmt == "doccano":
-        from annotator.core.formats import doccano
-
-        return doccano.read(source, utf16, report)
-    if fmt == "labelstudio":
-        from annotator.core.formats import labelstudio
-
-        return labelstudio.read(source, utf16, report)
-    if fmt == "brat":
-        from annotator.core.formats import brat
-
-        return brat.read(source, report)
-    if fmt == "conll":
-        from annotator.core.formats import conll
-
-        return conll.read(source, tags, report, per_sentence)
-    if fmt == "hf":
-        from annotator.core.formats import hf
-
-        return hf.read(source, tags, report)
-    from annotator.core.formats import spacy_docbin
-
-    return spacy_docbin.read(source, report)
 
 
 def _rename(docs: Sequence[ImportedDoc], mapping: dict[str, str], report: ImportReporter) -> None:
@@ -279,6 +231,8 @@ def import_documents(
     force: bool = False,
     skip_bad: bool = False,
     per_sentence: bool = False,
+    text_key: str | None = None,
+    label_key: str | None = None,
     on_warning: Sink | None = None,
 ) -> ImportResult:
     """Import ``source`` (format ``fmt``) as the corpus ``corpus`` (a ``.jsonl`` file).
@@ -289,16 +243,19 @@ def import_documents(
     bad data are each reported, then refused (AnnotatorError, nothing written) unless
     ``skip_bad``, when they are left out and counted in ``ImportResult.bad_spans``. ``offsets``
     None decides from the data: a file from doccano or Label Studio whose offsets count UTF-16
-    units is refused (see ``import_offsets``).
+    units is refused (see ``import_offsets``). ``text_key`` and ``label_key`` name doccano's
+    text and label columns when they are not ``text`` and ``label``.
     """
     check_options(fmt, corpus, annotations, annotator, offsets, tags, status, per_sentence)
+    check_keys(fmt, text_key, label_key)
     # As export refuses them: an output over the source, or in a folder a typo named.
     for out in filter(None, [corpus, annotations]):
         refuse_own_inputs(out, source, None, "import")
     mapping = parse_map(label_map)
     utf16 = offsets == "utf16"
     report = ImportReporter(on_warning)
-    docs = read_source(source, fmt, utf16, tags or "iob2", report, per_sentence)
+    options = ReadOptions(utf16, tags or "iob2", per_sentence, text_key or "text", label_key)
+    docs = read_source(source, fmt, options, report)
     for doc in docs:
         # A text's dateline gives its date, as a .txt corpus's does: labelling "Sunday" in
         # the corpus written here, and the values read here, count from it.

@@ -1,0 +1,67 @@
+"""Reading another tool's files: the format's reader, with the options that tell it how."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.formats.checks import ImportReporter
+from annotator.core.formats.common import ImportedDoc
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read a source (``annotator import``'s options, checked by ``import_options``)."""
+
+    utf16: bool = False  # doccano, labelstudio: offsets count UTF-16 units
+    tags: str = "iob2"  # conll, hf
+    per_sentence: bool = False  # conll: a document per sentence
+    text_key: str = "text"  # doccano: the field holding the text
+    label_key: str | None = None  # doccano: the field of [start, end, label]; None: label(s)
+
+
+def read_source(
+    source: Path, fmt: str, options: ReadOptions, report: ImportReporter
+) -> list[ImportedDoc]:
+    """The documents of ``source`` in format ``fmt``, with their spans as the tool wrote them
+    (offsets in code points; checked against their text later)."""
+    if not source.exists():
+        raise AnnotatorError(f"{source}: no such file or folder")
+    if fmt == "txt":
+        from annotator.core.corpus import open_corpus
+
+        if not source.is_dir():
+            raise AnnotatorError(f"{source}: --format txt reads a folder of .txt files")
+        return [ImportedDoc(d.id, d.text, str(source), dict(d.meta)) for d in open_corpus(source)]
+    if fmt == "jsonl":
+        from annotator.core.formats import jsonl
+
+        return jsonl.read(source, report)
+    if fmt == "prodigy":
+        from annotator.core.formats import prodigy
+
+        return prodigy.read(source, report)
+    if fmt == "doccano":
+        from annotator.core.formats import doccano
+
+        return doccano.read(source, options.utf16, report, options.text_key, options.label_key)
+    if fmt == "labelstudio":
+        from annotator.core.formats import labelstudio
+
+        return labelstudio.read(source, options.utf16, report)
+    if fmt == "brat":
+        from annotator.core.formats import brat
+
+        return brat.read(source, report)
+    if fmt == "conll":
+        from annotator.core.formats import conll
+
+        return conll.read(source, options.tags, report, options.per_sentence)
+    if fmt == "hf":
+        from annotator.core.formats import hf
+
+        return hf.read(source, options.tags, report)
+    from annotator.core.formats import spacy_docbin
+
+    return spacy_docbin.read(source, report)
