@@ -18,7 +18,7 @@ Over all annotators: the mean over pairs of each pair figure (pairs with no shar
 have None figures and are left out of the mean), and character-level Krippendorff's alpha
 (nominal; a character's category as for tokens). Kappa and alpha need the texts (a corpus);
 without one they are None with a note. Per document: the mean over its pairs of exact and
-overlap F1, and its value agreement. Form fields: see ``form_compare``; a field whose alpha is
+overlap F1, and its value agreement. Form fields: see ``form_agreement``; a field whose alpha is
 None gets one note saying why (``form_alpha_notes``), the figure itself staying None.
 """
 
@@ -41,7 +41,7 @@ from annotator.core.categories import (
 )
 from annotator.core.compare import Comparison, collector_paused, load_comparison
 from annotator.core.corpus import Corpus
-from annotator.core.form_compare import field_agreement
+from annotator.core.form_agreement import field_agreement
 from annotator.core.scheme import Scheme
 from annotator.core.span_pairs import TP, Marks, SpanTally, exact_f1, overlap_f1, zero
 from annotator.core.value_agreement import ValueTally

@@ -1,0 +1,164 @@
+"""Field agreement (``agree``), over forms compared as ``form_compare`` compares them (an
+empty group item is no frame).
+
+Per top-level field, Krippendorff's alpha over documents (units) and annotators (coders), a
+document an annotator has no compared record of being missing data. Choice, text, date and
+list fields are nominal, and an empty answer is one of the values (an annotator who left a
+field empty said something). Integer fields are interval, and an empty answer is missing data
+(it has no place on the scale). ``agreement`` is the share of pairs of annotators, over
+documents, giving equal answers. A group has no alpha: its figure is the exact-frame F1 (pooled
+over documents per pair, then the mean over pairs), under the group's name.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Hashable
+from functools import partial
+from itertools import combinations
+from typing import Any
+
+from annotator.core.alpha import Level, alpha_of_units
+from annotator.core.compare import Unit
+from annotator.core.form_compare import Item, field_value, frame_key, items_in
+from annotator.core.scheme import FormField, Scheme
+
+# An empty answer, as a nominal value (None means "missing" to the alpha functions).
+EMPTY: Hashable = ("<empty>",)
+
+
+def level_of(field: FormField) -> Level:
+    return "interval" if field.type == "integer" else "nominal"
+
+
+def field_agreement(
+    units: list[Unit],
+    annotators: list[str],
+    scheme: Scheme,
+    per_unit: list[float | None] | None = None,
+) -> dict[str, Any]:
+    """``{"<field>": {"alpha", "agreement", "level", "units", ...}}`` for every top-level field.
+
+    One pass over the units; a group's frames are counted as they are met, never all held.
+    ``per_unit``, when given, gets each unit's share of equal answers over its pairs of
+    annotators and top-level fields (None when no field was answered by two of them).
+    """
+    plain = [field for field in scheme.fields if field.type != "group"]
+    groups = [field for field in scheme.fields if field.type == "group"]
+    tables: dict[str, list[list[Hashable | None]]] = {field.name: [] for field in plain}
+    pairs = list(combinations(annotators, 2))
+    # per group, per pair: [frames in both, frames of either side, documents shared]
+    frame_counts = {group.name: {pair: [0, 0, 0] for pair in pairs} for group in groups}
+    # per group: [pairs of annotators compared, pairs giving the same frames]
+    same_frames = {group.name: [0, 0] for group in groups}
+    for unit in units:
+        forms = {name: record.form for name, record in unit.records.items()}
+        for field in plain:
+            nominal = level_of(field) == "nominal"
+            row: list[Hashable | None] = []
+            for name in annotators:
+                form = forms.get(name)
+                value = None if form is None else field_value(form, field)
+                row.append(EMPTY if form is not None and value is None and nominal else value)
+            tables[field.name].append(row)
+        unit_pairs = unit_equal = 0
+        if per_unit is not None:
+            for field in plain:
+                pairs_here, equal_here = _equal_pairs(tables[field.name][-1])
+                unit_pairs += pairs_here
+                unit_equal += equal_here
+        for group in groups:
+            items = {
+                name: items_in(forms[name], group, partial(getattr, record, "links"))
+                for name, record in unit.records.items()
+            }
+            counted = same_frames[group.name][:]
+            _count_frames(items, group, frame_counts[group.name], same_frames[group.name])
+            unit_pairs += same_frames[group.name][0] - counted[0]
+            unit_equal += same_frames[group.name][1] - counted[1]
+        if per_unit is not None:
+            per_unit.append(unit_equal / unit_pairs if unit_pairs else None)
+    out: dict[str, Any] = {}
+    for field in scheme.fields:
+        if field.type == "group":
+            out[field.name] = _group_figures(
+                frame_counts[field.name], same_frames[field.name], len(units)
+            )
+            continue
+        table = tables[field.name]
+        out[field.name] = {
+            "alpha": _figure(alpha_of_units(table, level_of(field))),
+            "agreement": _figure(_pair_agreement(table)),
+            "level": level_of(field),
+            "units": sum(1 for row in table if sum(v is not None for v in row) >= 2),
+        }
+    return out
+
+
+def _figure(value: float | None) -> float | None:
+    """A figure as ``agree`` reports every figure: rounded to 6 places."""
+    return None if value is None else round(value, 6)
+
+
+def _equal_pairs(row: list[Hashable | None]) -> tuple[int, int]:
+    """Pairs of the answers given in one unit (None: none given), and how many are equal."""
+    present = [value for value in row if value is not None]
+    pairs = equal = 0
+    for first, second in combinations(present, 2):
+        pairs += 1
+        equal += first == second
+    return pairs, equal
+
+
+def _pair_agreement(table: list[list[Hashable | None]]) -> float | None:
+    counted = [_equal_pairs(row) for row in table]
+    pairs = sum(pairs for pairs, _equal in counted)
+    agreeing = sum(equal for _pairs, equal in counted)
+    return agreeing / pairs if pairs else None
+
+
+def _count_frames(
+    items: dict[str, list[Item]],
+    group: FormField,
+    counts: dict[tuple[str, str], list[int]],
+    same: list[int],
+) -> None:
+    """Count one document's frames of ``group`` for each pair of annotators: frames in
+    both (as multisets), frames of either, and whether the two gave the same frames."""
+    frames: dict[str, Counter[tuple[Hashable, ...]]] = {}  # made only when items differ
+    for (a, b), tally in counts.items():
+        items_a, items_b = items.get(a), items.get(b)
+        if items_a is None or items_b is None:
+            continue
+        tally[2] += 1
+        tally[1] += len(items_a) + len(items_b)
+        same[0] += 1
+        # Equal items are equal frames (the common case): no need to make them.
+        if items_a == items_b:
+            tally[0] += len(items_a)
+            same[1] += 1
+            continue
+        if a not in frames:
+            frames[a] = Counter(frame_key(item, group) for _index, item in items_a)
+        if b not in frames:
+            frames[b] = Counter(frame_key(item, group) for _index, item in items_b)
+        if frames[a] == frames[b]:
+            tally[0] += len(items_a)
+            same[1] += 1
+        else:
+            tally[0] += (frames[a] & frames[b]).total()
+
+
+def _group_figures(
+    counts: dict[tuple[str, str], list[int]], same: list[int], units: int
+) -> dict[str, Any]:
+    pair_f1 = [
+        2 * both / either if either else 1.0 for both, either, shared in counts.values() if shared
+    ]
+    return {
+        "alpha": None,
+        "agreement": _figure(same[1] / same[0]) if same[0] else None,
+        "level": "frames",
+        "units": units,
+        "frame_f1": _figure(sum(pair_f1) / len(pair_f1)) if pair_f1 else None,
+    }
