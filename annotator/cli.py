@@ -183,6 +183,13 @@ def build_parser() -> argparse.ArgumentParser:
         '"labels"), as doccano\'s Column Label',
     )
     imp.add_argument(
+        "--predictions",
+        action="store_true",
+        help="labelstudio: import a model's predictions (the first model_version found) instead "
+        "of the annotations, as pre-annotations in progress; --annotator names whose (default: "
+        "the model_version)",
+    )
+    imp.add_argument(
         "--scheme",
         metavar="FILE|NAME",
         help="labels must be this scheme's: a file or a shipped one's name (else one is written)",

@@ -183,7 +183,10 @@ def test_brat_label_names_become_scheme_names(tmp_path: Path) -> None:
 def test_labelstudio_predictions_and_prodigy_rejects_are_not_labels(tmp_path: Path) -> None:
     _result, warnings = run_import(LS / "tasks.json", "labelstudio", tmp_path / "ls")
     tasks = LS / "tasks.json"
-    assert warnings == [f"{tasks}: task 1: 1 prediction(s) not imported (model output, not labels)"]
+    assert warnings == [
+        f"{tasks}: task 1: 1 prediction(s) not imported (model output, not labels; "
+        "--predictions imports them as pre-annotations)"
+    ]
     source = tmp_path / "teach.jsonl"
     task = {"text": "Kyiv and Moscow", "spans": [{"start": 0, "end": 4, "label": "GPE"}]}
     rejected_span = dict(task, spans=[{"start": 9, "end": 15, "label": "GPE", "answer": "reject"}])

@@ -39,9 +39,12 @@ def run(args: argparse.Namespace) -> int:
         per_sentence=args.per_sentence,
         text_key=args.text_key,
         label_key=args.label_key,
+        predictions=args.predictions,
         on_warning=warn,
     )
     print(result.summary())
+    if args.predictions and not args.annotator:
+        print(f"the predictions are {result.annotator}'s records (named after their model)")
     for folder in result.made_folders:  # a typo must not make a folder tree unseen
         print(f"made the folder {folder}")
     for path in result.files:

@@ -19,13 +19,19 @@ def check_options(
     tags: str | None,
     status: str | None,
     per_sentence: bool = False,
+    predictions: bool = False,
 ) -> None:
     """A usage error (exit 2) for options that do not go together or are not known."""
     if fmt not in IMPORT_FORMATS:
         raise UsageError(f"--format: {fmt!r}: choose one of {', '.join(IMPORT_FORMATS)}")
     if corpus.suffix != ".jsonl":
         raise UsageError(f"-o {corpus}: the corpus is written as a .jsonl file of documents")
-    if (annotations is None) != (annotator is None):
+    if predictions and fmt != "labelstudio":
+        raise UsageError("--predictions is for labelstudio")
+    if predictions and annotations is None:
+        raise UsageError("--predictions imports them as records: pass --annotations FILE")
+    # Predictions name their annotator after their model_version unless --annotator does.
+    if (annotations is None) != (annotator is None) and not predictions:
         raise UsageError("--annotations FILE and --annotator NAME go together")
     if annotations is not None and annotations.resolve() == corpus.resolve():
         raise UsageError("--annotations must be another file than the corpus")

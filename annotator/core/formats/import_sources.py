@@ -19,6 +19,7 @@ class ReadOptions:
     per_sentence: bool = False  # conll: a document per sentence
     text_key: str = "text"  # doccano: the field holding the text
     label_key: str | None = None  # doccano: the field of [start, end, label]; None: label(s)
+    predictions: bool = False  # labelstudio: a model's predictions, not the annotations
 
 
 def read_source(
@@ -49,7 +50,7 @@ def read_source(
     if fmt == "labelstudio":
         from annotator.core.formats import labelstudio
 
-        return labelstudio.read(source, options.utf16, report)
+        return labelstudio.read(source, options.utf16, report, options.predictions)
     if fmt == "brat":
         from annotator.core.formats import brat
 

@@ -66,6 +66,7 @@ class ImportResult:
     lost_records: int = 0
     stale_records: int = 0
     made_folders: list[Path] = field(default_factory=list)  # missing on the way: made, said
+    annotator: str | None = None  # whose records (with predictions: named after the model)
 
     def summary(self) -> str:
         """``imported 3 document(s), 3 record(s) with 5 span(s)``, and what was left out."""
@@ -233,6 +234,7 @@ def import_documents(
     per_sentence: bool = False,
     text_key: str | None = None,
     label_key: str | None = None,
+    predictions: bool = False,
     on_warning: Sink | None = None,
 ) -> ImportResult:
     """Import ``source`` (format ``fmt``) as the corpus ``corpus`` (a ``.jsonl`` file).
@@ -244,9 +246,13 @@ def import_documents(
     ``skip_bad``, when they are left out and counted in ``ImportResult.bad_spans``. ``offsets``
     None decides from the data: a file from doccano or Label Studio whose offsets count UTF-16
     units is refused (see ``import_offsets``). ``text_key`` and ``label_key`` name doccano's
-    text and label columns when they are not ``text`` and ``label``.
+    text and label columns when they are not ``text`` and ``label``. ``predictions``: a Label
+    Studio file's predictions of one model are read as the labels, records in progress, of
+    ``annotator`` or, without one, of an annotator named after the model version.
     """
-    check_options(fmt, corpus, annotations, annotator, offsets, tags, status, per_sentence)
+    check_options(
+        fmt, corpus, annotations, annotator, offsets, tags, status, per_sentence, predictions
+    )
     check_keys(fmt, text_key, label_key)
     # As export refuses them: an output over the source, or in a folder a typo named.
     for out in filter(None, [corpus, annotations]):
@@ -254,8 +260,14 @@ def import_documents(
     mapping = parse_map(label_map)
     utf16 = offsets == "utf16"
     report = ImportReporter(on_warning)
-    options = ReadOptions(utf16, tags or "iob2", per_sentence, text_key or "text", label_key)
+    options = ReadOptions(
+        utf16, tags or "iob2", per_sentence, text_key or "text", label_key, predictions
+    )
     docs = read_source(source, fmt, options, report)
+    if predictions and annotator is None:
+        from annotator.core.formats.labelstudio import model_annotator
+
+        annotator = model_annotator(docs, source)
     for doc in docs:
         # A text's dateline gives its date, as a .txt corpus's does: labelling "Sunday" in
         # the corpus written here, and the values read here, count from it.
@@ -358,4 +370,5 @@ def import_documents(
         sum(1 for r in records if r.doc_id in lost),
         sum(1 for r in records if r.doc_id in stale - lost),
         made_folders=made_folders,
+        annotator=annotator,
     )

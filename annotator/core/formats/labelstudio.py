@@ -4,12 +4,18 @@ Written for the labelling config ``<Labels name="label" toName="text">`` over
 ``<Text name="text" value="$text"/>`` (docs/formats.md has it whole); the document id and meta go
 in the task's ``meta``. Read: a list of tasks or one task; the text is ``data.text``, else the
 data key a result names (``"source": "$key"``), else the one text field of ``data``. Older exports
-call the annotations ``completions``. Cancelled annotations and predictions are not labels.
+call the annotations ``completions``. Cancelled annotations are not labels, nor are predictions
+(model output), unless asked for (``predictions``): then each task's prediction of one model
+version (the first found in the file) is read instead of its annotations, as a record in
+progress, pre-annotations for someone to correct; the annotator is named after that
+``model_version`` (``model_annotator``) unless the import names one.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +70,25 @@ def export_tasks(items: Sequence[Item], utf16: bool, report: Reporter) -> bytes:
     return orjson.dumps(tasks, option=orjson.OPT_INDENT_2) + b"\n"
 
 
-def read(path: Path, utf16: bool, report: ImportReporter) -> list[ImportedDoc]:
+@dataclass
+class PredictedDoc(ImportedDoc):
+    """A task read with its prediction as the labels: whose model made them."""
+
+    model_version: Any = None
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What to read of each task: its annotations, or (``predictions``) its prediction of the
+    model version ``version``."""
+
+    predictions: bool = False
+    version: Any = None
+
+
+def read(
+    path: Path, utf16: bool, report: ImportReporter, predictions: bool = False
+) -> list[ImportedDoc]:
     raw = without_bom(read_bytes(path))
     try:
         data = orjson.loads(raw)
@@ -74,6 +98,7 @@ def read(path: Path, utf16: bool, report: ImportReporter) -> list[ImportedDoc]:
     tasks = [data] if isinstance(data, dict) else data
     if not isinstance(tasks, list):
         raise AnnotatorError(f"{path}: expected a list of Label Studio tasks")
+    reading = _Reading(True, _first_version(tasks)) if predictions else _Reading()
     docs = []
     for index, task in enumerate(tasks):
         where = f"{path}: task {index + 1}{_named(task)}"
@@ -81,9 +106,39 @@ def read(path: Path, utf16: bool, report: ImportReporter) -> list[ImportedDoc]:
             raise AnnotatorError(
                 f"{where}: data: required object is missing (not a Label Studio task)"
             )
-        doc = _task(task, index, path, where, utf16, report)
+        doc = _task(task, index, path, where, utf16, report, reading)
         docs.append(doc)
     return docs
+
+
+def _predictions(task: Any) -> list[dict[str, Any]]:
+    found = task.get("predictions") if isinstance(task, dict) else None
+    return [p for p in found or [] if isinstance(p, dict)] if isinstance(found, list) else []
+
+
+def _first_version(tasks: list[Any]) -> Any:
+    """The model version of the file's first prediction: the one model an import reads."""
+    for task in tasks:
+        for prediction in _predictions(task):
+            return prediction.get("model_version")
+    return None
+
+
+def model_annotator(docs: Sequence[ImportedDoc], source: Path) -> str:
+    """The annotator named after the model version of the predictions read: ``model 1`` →
+    ``model_1`` (the names annotate takes)."""
+    versions = [doc.model_version for doc in docs if isinstance(doc, PredictedDoc)]
+    version = versions[0] if versions else None
+    name = re.sub(r"[^A-Za-z0-9._@-]+", "_", str(version or ""))
+    name = re.sub(r"^[^A-Za-z0-9]+|[^A-Za-z0-9]+$", "", name)  # as annotate takes names
+    if not name:
+        said = f"model_version {version!r}"
+        if version is None:
+            said = "the predictions name no model_version" if versions else "no predictions"
+        raise AnnotatorError(
+            f"{source}: {said}: nothing to name the annotator after; name one with --annotator"
+        )
+    return name
 
 
 def _named(task: Any) -> str:
@@ -121,7 +176,13 @@ def _annotation_lists(task: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _task(
-    task: dict[str, Any], index: int, path: Path, where: str, utf16: bool, report: ImportReporter
+    task: dict[str, Any],
+    index: int,
+    path: Path,
+    where: str,
+    utf16: bool,
+    report: ImportReporter,
+    reading: _Reading,
 ) -> ImportedDoc:
     key = _text_key(task, where)
     text: str = task["data"][key]
@@ -139,37 +200,22 @@ def _task(
     for other, value in task["data"].items():
         if other != key:
             meta.setdefault(other, value)
-    predictions = task.get("predictions") or []
-    if predictions:
-        report.not_carried(
-            f"{where}: {len(predictions)} prediction(s) not imported (model output, not labels)",
-            "prediction(s)",
-            len(predictions),
-        )
-    annotations = _annotation_lists(task)
-    kept = []
-    for number, annotation in enumerate(annotations, start=1):
-        if annotation.get("was_cancelled"):
-            report.not_carried(
-                f"{where}: annotation {number} was cancelled; not imported",
-                "cancelled annotation(s)",
-            )
-        else:
-            kept.append((number, annotation))
+    entry = "prediction" if reading.predictions else "annotation"
+    kept = _candidates(task, where, report, reading)
     if not kept:
         return ImportedDoc(doc_id, text, where, meta=meta, spans=None)
     number, chosen = kept[0]
     if len(kept) > 1:
         report.not_carried(
-            f"{where}: {len(kept) - 1} more annotation(s) after annotation {number} not imported "
+            f"{where}: {len(kept) - 1} more {entry}(s) after {entry} {number} not imported "
             "(one import holds one annotator's work)",
-            "further annotation(s)",
+            f"further {entry}(s)",
             len(kept) - 1,
         )
     offsets = Utf16Offsets(text) if utf16 else None
     spans = []
     for position, result in enumerate(chosen.get("result") or [], start=1):
-        at = f"{where}: annotation {number}: result {position}"
+        at = f"{where}: {entry} {number}: result {position}"
         value = result.get("value") if isinstance(result, dict) else None
         if not isinstance(value, dict) or "labels" not in value or "start" not in value:
             kind = result.get("type") if isinstance(result, dict) else None
@@ -179,7 +225,56 @@ def _task(
             )
             continue
         spans.extend(_result_spans(value, at, offsets, report))
+    if reading.predictions:  # pre-annotations: someone is to correct them
+        return PredictedDoc(
+            doc_id, text, where, meta, spans, status="in_progress", model_version=reading.version
+        )
     return ImportedDoc(doc_id, text, where, meta=meta, spans=spans)
+
+
+def _candidates(
+    task: dict[str, Any], where: str, report: ImportReporter, reading: _Reading
+) -> list[tuple[int, dict[str, Any]]]:
+    """The task's annotations that are labels (numbered from 1), or with ``predictions`` its
+    predictions of the model version read; what is left is reported."""
+    predictions = _predictions(task)
+    annotations = _annotation_lists(task)
+    kept = []
+    if not reading.predictions:
+        if predictions:
+            report.not_carried(
+                f"{where}: {len(predictions)} prediction(s) not imported (model output, not "
+                "labels; --predictions imports them as pre-annotations)",
+                "prediction(s)",
+                len(predictions),
+            )
+        for number, annotation in enumerate(annotations, start=1):
+            if annotation.get("was_cancelled"):
+                report.not_carried(
+                    f"{where}: annotation {number} was cancelled; not imported",
+                    "cancelled annotation(s)",
+                )
+            else:
+                kept.append((number, annotation))
+        return kept
+    if annotations:
+        report.not_carried(
+            f"{where}: {len(annotations)} annotation(s) not imported (--predictions reads the "
+            "model's; import the annotations without it)",
+            "annotation(s) beside predictions",
+            len(annotations),
+        )
+    for number, prediction in enumerate(predictions, start=1):
+        version = prediction.get("model_version")
+        if version != reading.version:
+            report.not_carried(
+                f"{where}: prediction {number} is of model_version {version!r}, not "
+                f"{reading.version!r}; not imported (one import holds one model's)",
+                "prediction(s) of another model",
+            )
+        else:
+            kept.append((number, prediction))
+    return kept
 
 
 def _result_spans(
