@@ -15,7 +15,7 @@ from annotator.core.annotation import Annotation
 from annotator.core.compare import Unit
 from annotator.core.merge import merge_units
 from annotator.core.models import GoldRecord, Record, sha256_text
-from annotator.core.review_typed import ItemTexts, blank_item, settle_typed, version_items
+from annotator.core.review_typed import BadValue, ItemTexts, blank_item, settle_typed, version_items
 from annotator.core.scheme import Scheme
 from tests.test_agreement_data import TEXT, record, scheme, span
 
@@ -193,3 +193,28 @@ def test_the_editors_items_say_where_they_began(test_scheme: Scheme) -> None:
     assert [item.origin for item in version_items(made.conflicts[1], test_scheme, 1)] == [(1, 0)]
     group = test_scheme.field("releases")
     assert group is not None and blank_item(group).origin is None
+
+
+def test_an_item_left_blank_is_kept_while_it_keeps_a_link(test_scheme: Scheme) -> None:
+    """A release whose count is linked to "12" with no value, typed as it was (every input
+    blank): kept, linked. Blank otherwise, an item is left out, as before."""
+    linked_only = {
+        **RECORDS,
+        "alice": annotator(
+            "alice",
+            [{"released_by": None, "count": None}],
+            {"releases[0].count": ["a4"]},
+        ),
+    }
+    made = merged(test_scheme, linked_only)
+    typed = typed_from(test_scheme, made, 0)
+    assert typed == [{"released_by": "", "count": ""}]
+    settled = settle_typed(made, "c2", [*typed, blank_item(test_scheme.fields[2])], test_scheme)
+    assert (settled.form["releases"], settled.links) == (
+        [{"released_by": None, "count": None}],
+        {"releases[0].count": ["s4"]},
+    )
+    # bob's release emptied by hand: its links go with its values, and so does the item.
+    emptied = typed_from(test_scheme, made, 1, released_by="", count="")
+    with pytest.raises(BadValue, match="no item is typed"):
+        settle_typed(made, "c2", emptied, test_scheme)

@@ -13,7 +13,9 @@ integer is digits, a date ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``).
 Refusals (``BadValue``, a ``Refused``) say what is wrong in one line and name the field (and,
 for a group, the item), so the screen can keep the input open on it. An empty value clears a
 field that is not required (as taking an empty version does); a required field, a required
-sub-field, or a group with no item typed is refused; an item with nothing typed is left out.
+sub-field, or a group with no item typed is refused; an item with nothing typed is left out
+(unless it keeps a link of the item it began as: an item with no value and a link says where
+a value is, and is no empty item).
 The record is made by ``review_decisions.settled_record``, as for every other decision: the
 conflict is removed, the status set, links carried by ``merge``'s rule. A typed item is no
 annotator's frame, so that rule gives it no link (a trial's typed release lost every link):
@@ -23,7 +25,7 @@ its links are carried field by field from the version item it began as (``ItemTe
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from annotator.core import forms
@@ -152,16 +154,22 @@ def listed(conflict: Conflict) -> list[str]:
 
 
 def group_items(
-    group: FormField, typed: Sequence[TypedItem], known: Sequence[str] = ()
-) -> list[dict[str, Any]]:
-    """The items of ``group`` from their typed texts; an item with nothing typed is left out,
-    a bad one refused (``BadValue`` naming its field and item); none at all is refused."""
-    items: list[dict[str, Any]] = []
+    group: FormField,
+    typed: Sequence[TypedItem],
+    known: Sequence[str] = (),
+    keeps_link: Callable[[int], bool] | None = None,
+) -> list[tuple[int, dict[str, Any]]]:
+    """The items of ``group`` from their typed texts, each with its number among ``typed``. An
+    item with nothing typed is left out, unless ``keeps_link`` says that it keeps a link (a
+    count linked to "hundreds", with no value, says where the count is); a bad one is refused
+    (``BadValue`` naming its field and item); none at all is refused."""
+    items: list[tuple[int, dict[str, Any]]] = []
     for number, texts in enumerate(typed):
-        if _blank(texts):
+        blank = _blank(texts)
+        if blank and (keeps_link is None or not keeps_link(number)):
             continue
         try:
-            items.append(group_item(group, texts, known))
+            items.append((number, group_item(group, texts, known, linked=blank)))
         except BadValue as refused:
             said = f"item {number + 1}: {refused}" if len(typed) > 1 else str(refused)
             raise BadValue(refused.field, said, number) from None
@@ -176,15 +184,15 @@ def group_items(
 
 
 def group_item(
-    group: FormField, typed: Mapping[str, str], known: Sequence[str] = ()
+    group: FormField, typed: Mapping[str, str], known: Sequence[str] = (), linked: bool = False
 ) -> dict[str, Any]:
     """One item of ``group`` from a typed text per sub-field (a sub-field not given is empty;
-    ``known``: see ``typed_value``)."""
+    ``known``: see ``typed_value``); ``linked``: it keeps a link, so it may hold no value."""
     unknown = sorted(set(typed) - {sub.name for sub in group.fields})
     if unknown:
         raise Refused(f"{group.name} items have no field {', '.join(unknown)}")
     item = {sub.name: typed_value(sub, typed.get(sub.name, ""), known) for sub in group.fields}
-    if all(value in (None, []) for value in item.values()):
+    if not linked and all(value in (None, []) for value in item.values()):
         raise BadValue(
             group.fields[0].name,
             f"the item is empty: type at least one field of {group.name} (escape cancels)",
@@ -214,13 +222,20 @@ def settle_typed(
     if field.type == "group":
         if isinstance(typed, str):
             raise Refused(f"{field.name} is a repeatable group: write its items, a value a field")
-        given = [typed] if isinstance(typed, Mapping) else list(typed)
+        known = listed(conflict)
+        given: list[TypedItem] = [typed] if isinstance(typed, Mapping) else list(typed)
+
+        def keeps_link(number: int) -> bool:
+            """An item left blank keeps a link of the item it began as (an empty field)."""
+            blank = {sub.name: typed_value(sub, "") for sub in field.fields}
+            return bool(made_links(record, conflict, field, [blank], [_origin(given[number])], 0))
+
         if isinstance(typed, Mapping):
-            items = [group_item(field, typed, listed(conflict))]
+            numbered = [(0, group_item(field, typed, known))]
         else:
-            items = group_items(field, typed, listed(conflict))
-        # The items typed, blank ones left out as group_items leaves them, and where each began.
-        origins = [getattr(texts, "origin", None) for texts in given if not _blank(texts)]
+            numbered = group_items(field, given, known, keeps_link)
+        items = [item for _number, item in numbered]
+        origins = [_origin(given[number]) for number, _item in numbered]
         earlier = len(form.get(field.name) or [])
         made = made_links(record, conflict, field, items, origins, earlier)
         form[field.name] = [*(form.get(field.name) or []), *items]
@@ -235,6 +250,11 @@ def settle_typed(
     else:
         form[field.name] = value
     return settled_record(record, conflict, scheme, annotations, form=form)
+
+
+def _origin(texts: TypedItem) -> tuple[int, int] | None:
+    """Where a typed item's editing began (``ItemTexts``), None when not said."""
+    return texts.origin if isinstance(texts, ItemTexts) else None
 
 
 def made_links(

@@ -152,3 +152,23 @@ def test_e_from_bobs_version_keeps_his_link_and_no_count_link(edit_case: ReviewS
         assert line["links"] == {"releases[0].released_by": [gold_id(line, UKRAINE)]}
 
     drive(edit_case, scenario, (120, 36))
+
+
+def test_e_keeps_a_release_left_blank_that_is_linked_to_hundreds(
+    take_case: ReviewSession,
+) -> None:
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        await press(pilot, "e")
+        await wait_for(pilot, lambda: isinstance(app.screen, ItemsEditScreen))
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ItemsEditScreen)
+        # alice's left-over release: no value in any input, its count linked to "hundreds".
+        assert [set(item.values()) for item in screen.typed()] == [{""}]
+        await press(pilot, "enter")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ItemsEditScreen))
+        line = gold(take_case)[-1]
+        assert (line["status"], line["form"]["releases"]) == ("done", [RELEASE, EMPTY])
+        assert line["links"]["releases[1].count"] == [gold_id(line, HUNDREDS)]
+
+    drive(take_case, scenario, (120, 36))
