@@ -46,7 +46,10 @@ scheme order). Every annotator of the document is in exactly one version of each
 versions are ordered by how many annotators gave them, then by name. A span version lists what
 that annotator marked within the region beyond the accepted spans (``[]``: nothing); its spans
 carry no ids. A field version's ``value`` is the answer as written (null when empty); for a
-group (``"path": "releases"``) it is the list of that annotator's frames that were not accepted.
+group (``"path": "releases"``) it is the list of that annotator's frames that were not accepted,
+and ``links``, when any of them is linked, their links: ``{"releases[0].count": [{"start": 13,
+"end": 21, "label": "count", "text": "hundreds", "value": null}]}`` (an item's index in the
+version's list; the spans as a span version lists them, gold or not; ``merge_form``).
 Taking a version adds its spans (or sets its value, or appends its frames) to the gold record;
 taking several adds each; rejecting all adds nothing.
 
