@@ -13,7 +13,9 @@ from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.widgets import Input, Label, Static
+from textual.widgets import Label, Static
+
+from annotator.tui.form_hints import HintedInput
 
 LINK_MARK = "⛓"
 
@@ -31,7 +33,7 @@ def links_text(links: list[str], width: int) -> Text:
     return Text()  # pragma: no cover - the loop always returns
 
 
-class FieldInput(Input):
+class FieldInput(HintedInput):
     """The input of a field filled from spans: its link keys show in the footer while it has
     the focus (they act on the focused field only; the screen runs them)."""
 

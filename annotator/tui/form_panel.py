@@ -23,6 +23,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from annotator.core.forms import typed_fits, typed_text
 from annotator.core.scheme import Scheme
 from annotator.core.session import AnnotationSession
+from annotator.tui.form_hints import NOTE_HINTS, HintedInput
 from annotator.tui.form_links import FieldLinks, FieldName
 from annotator.tui.form_rows import GroupBox, field_row, row_of
 
@@ -233,12 +234,7 @@ class EventForm(VerticalScroll):
             yield Label("note", classes="field-name")
             # Not selected on focus (Textual's default): a word typed after tab would replace
             # the whole note, which may be sentences long.
-            yield Input(
-                placeholder="anything a reviewer should know",
-                id="note",
-                compact=True,
-                select_on_focus=False,
-            )
+            yield HintedInput(NOTE_HINTS, id="note", compact=True, select_on_focus=False)
 
     async def show(self, session: AnnotationSession) -> None:
         for box in self.query(GroupBox):

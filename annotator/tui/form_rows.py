@@ -6,17 +6,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Select
+from textual.widgets import Button, Label, Select
 
 from annotator.core.scheme import FormField
+from annotator.tui.form_hints import HintedInput, span_field_hints, type_hints
 from annotator.tui.form_links import FieldInput, FieldLinks, FieldName
-
-PLACEHOLDERS = {
-    "text": "text",
-    "integer": "a whole number",
-    "date": "YYYY-MM-DD, YYYY-MM or YYYY",
-    "list": "comma-separated",
-}
 
 
 class GroupBox(Vertical):
@@ -86,14 +80,14 @@ def field_row(field: FormField, path: str) -> ComposeResult:
             options = [(choice, choice) for choice in field.choices]
             yield Select(options, prompt="(choose)", name=path, compact=True)
         elif field.from_label:
-            hint = f"{PLACEHOLDERS.get(field.type, '')} · ctrl+l: from {field.from_label}"
+            hints = span_field_hints(field.type, field.from_label)
             # Not selected on focus (Textual's default), as the note: a key typed after a
             # tab replaced a linked name and dropped its link (a trial, typing fast).
-            yield SpanFieldInput(placeholder=hint, name=path, compact=True, select_on_focus=False)
+            yield SpanFieldInput(hints, name=path, compact=True, select_on_focus=False)
             yield FieldLinks(path)
         else:
-            yield Input(
-                placeholder=PLACEHOLDERS.get(field.type, ""),
+            yield HintedInput(
+                type_hints(field.type),
                 name=path,
                 compact=True,
                 select_on_focus=False,

@@ -27,6 +27,7 @@ from annotator.core.forms import typed_text
 from annotator.core.review_decisions import Conflict, field_of
 from annotator.core.review_typed import BadValue, Typed, hint, prefill
 from annotator.core.scheme import FormField, Scheme
+from annotator.tui.form_hints import HintedInput, type_hints
 from annotator.tui.review_layout import BREAKPOINTS
 
 # The help screen's rows for typing (the review screen lists them in its own help).
@@ -59,14 +60,23 @@ def suggester(conflict: Conflict, field: FormField, sub: FormField | None) -> Su
     return SuggestFromList(words, case_sensitive=False)
 
 
-class TypingInput(Input):
+class TypingInput(HintedInput):
     """An input whose enter (it submits: the screen settles) is in the footer, with escape:
     the review's footer, under the screen, offered "1…9 Take version" and "e Type value",
-    keys that type into the input here."""
+    keys that type into the input here. Its hint fits its width (the item editor's date read
+    "YYYY-MM-DD, YYYY-MM or" at 80 columns)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "submit", "Settle", key_display="enter"),
     ]
+
+
+def typing_hints(field: FormField) -> list[str]:
+    """What an input of ``field`` takes, longest first (``HintedInput`` shows what fits)."""
+    said = hint(field)
+    shorter = ["a choice (→ takes the one suggested)"] if field.type == "choice" else []
+    shorter += [words for words in type_hints(field.type) if words and words != said]
+    return [said, *shorter]
 
 
 def input_row(
@@ -77,8 +87,8 @@ def input_row(
     return Horizontal(
         Label(leaf.name + ("*" if leaf.required else ""), classes="field-name"),
         TypingInput(
+            typing_hints(leaf),
             value=value,
-            placeholder=hint(leaf),
             name=leaf.name,
             compact=True,
             suggester=suggester(conflict, field, sub),

@@ -19,8 +19,8 @@ from textual.widgets import Input, Label, Static
 
 from annotator.core.models import Span
 from annotator.core.scheme import Scheme
+from annotator.tui.form_hints import HintedInput, value_hints
 from annotator.tui.form_panel import label_style, short
-from annotator.tui.form_rows import PLACEHOLDERS
 
 
 class ValueEdited(Message):
@@ -50,13 +50,13 @@ class SpanDetail(Vertical):
         yield Static("", id="span-info")
         with Horizontal(id="value-row"):
             yield Label("value", classes="field-name")
-            yield Input(id="span-value", compact=True)
+            yield HintedInput([], id="span-value", compact=True)
 
     def show(self, span: Span | None, others: list[tuple[str, Span]]) -> None:
         """Show ``span`` (None: no span at the cursor) and ``others``, the spans sharing a
         character with it, each with how it lies (``spans.overlapping``)."""
         info = self.query_one("#span-info", Static)
-        value_input = self.query_one("#span-value", Input)
+        value_input = self.query_one("#span-value", HintedInput)
         row = self.query_one("#value-row")
         self.span_id = span.id if span else None
         if span is None:
@@ -77,7 +77,7 @@ class SpanDetail(Vertical):
         value_type = label.value_type if label else "none"
         row.display = value_type != "none"
         if value_type != "none":
-            value_input.placeholder = PLACEHOLDERS[value_type] + " (enter to save)"
+            value_input.show_hints(value_hints(value_type))
             self.saved_value = "" if span.value is None else str(span.value)
             with value_input.prevent(Input.Changed):
                 value_input.value = self.saved_value

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from annotate_helpers import press
+from rich.cells import cell_len
 from test_review_items_keys import open_items, several_items
 from test_review_keys import NOW, drive, screen_of
 from textual.pilot import Pilot
@@ -35,6 +36,10 @@ def session(tmp_path: Path) -> Iterator[ReviewSession]:
     opened.close()
 
 
+# The date's hint at each size: cut to its main form in the 44 columns of the box at 80.
+DATE_HINTS = {(80, 24): "YYYY-MM-DD", (64, 24): "YYYY-MM-DD, YYYY-MM or YYYY"}
+
+
 @pytest.mark.parametrize("size", [(80, 24), (64, 24)])
 def test_the_item_editor_fits_below_the_status_line(
     session: ReviewSession, size: tuple[int, int]
@@ -51,6 +56,11 @@ def test_the_item_editor_fits_below_the_status_line(
         assert not box.region.overlaps(status.region)
         # On the status line's row the editor draws nothing of its own.
         assert all(editor.get_widget_at(x, 0)[0] is editor for x in range(width))
+        # Every input's hint fits it (no date was given: its hint shows).
+        for field in editor.query(Input):
+            assert cell_len(field.placeholder) <= field.content_size.width, field.placeholder
+        dates = {str(field.placeholder) for field in editor.query(Input) if field.name == "date"}
+        assert dates == {DATE_HINTS[size]}
         # A refusal's lines come out of the items' rows (they scroll): the box keeps its
         # rows, the refusal and the keys in it.
         items = editor.query_one("#items-edit-items")

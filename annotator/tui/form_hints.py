@@ -1,0 +1,77 @@
+"""The hints in empty inputs (what a field takes, where ctrl+l fills it from), fitted to the
+input's width.
+
+An input cuts its placeholder at its edge, and the end of a hint is often what matters: a trial
+at 120 columns read ``YYYY-MM-DD, YYYY-MM or YYYY · ctrl+l`` and ``comma-separated · ctrl+l:
+from``, the label the field is filled from lost. Each hint now has wordings, longest first, each
+saying less than the one before (the least useful part goes first: the word "from", then a
+date's rarer forms or a list's "comma-separated" for an example, then what the field takes; the
+label is never cut), and ``HintedInput`` shows the longest that fits whenever its width
+changes.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from rich.cells import cell_len
+from textual.widgets import Input
+
+# What an input of each field type takes, longest first.
+TYPE_HINTS = {
+    "text": ["text"],
+    "integer": ["a whole number", "number"],
+    "date": ["YYYY-MM-DD, YYYY-MM or YYYY", "YYYY-MM-DD"],
+    "list": ["comma-separated", "a, b, …"],
+}
+
+NOTE_HINTS = ["anything a reviewer should know", "for a reviewer"]
+
+
+def type_hints(field_type: str) -> list[str]:
+    return TYPE_HINTS.get(field_type, [""])
+
+
+def span_field_hints(field_type: str, label: str) -> list[str]:
+    """A field filled from spans of ``label``: what it takes, and ctrl+l."""
+    links = [f"ctrl+l: from {label}", f"ctrl+l: {label}"]
+    takes = [hint for hint in type_hints(field_type) if hint]
+    return [f"{hint} · {link}" for hint in takes for link in links] + links
+
+
+def value_hints(value_type: str) -> list[str]:
+    """A span's value (the panel's value row): what it takes, and that enter saves it."""
+    takes = type_hints(value_type)
+    return [f"{hint} (enter to save)" for hint in takes] + takes
+
+
+def fitting(hints: Sequence[str], width: int) -> str:
+    """The first of ``hints`` that fits ``width`` cells, else the last. (A focused empty input
+    draws its cursor on the hint's first cell: the whole width is the hint's.)"""
+    for hint in hints:
+        if cell_len(hint) <= width:
+            return hint
+    return hints[-1] if hints else ""
+
+
+class HintedInput(Input):
+    """An input whose placeholder is the longest of its hints that fits its width."""
+
+    def __init__(self, hints: Sequence[str] = (), *, placeholder: str = "", **kwargs: Any) -> None:
+        """``hints``, longest first; without them, ``placeholder`` is the one hint."""
+        wordings = list(hints) or ([placeholder] if placeholder else [])
+        super().__init__(placeholder=wordings[0] if wordings else "", **kwargs)
+        self.hints = wordings
+
+    def show_hints(self, hints: Sequence[str]) -> None:
+        self.hints = list(hints)
+        self._fit_hint()
+
+    def on_resize(self) -> None:
+        self._fit_hint()
+
+    def _fit_hint(self) -> None:
+        # Before its first layout (no width yet): the longest.
+        self.placeholder = fitting(self.hints, self.content_size.width or sys.maxsize)

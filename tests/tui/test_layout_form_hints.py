@@ -1,0 +1,125 @@
+"""The hints in the event form's empty inputs fit them: at 120 columns a trial read
+``YYYY-MM-DD, YYYY-MM or YYYY · ctrl+l`` and ``comma-separated · ctrl+l: from``, the label the
+field is filled from lost. The least useful part of a hint goes first; the label never."""
+
+from __future__ import annotations
+
+from annotate_helpers import drive, press, screen_of, wait_for
+from rich.cells import cell_len
+from test_annotate_small_terminal import drive_small
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from annotator.core.session import AnnotationSession
+from annotator.tui.app import AnnotatorApp
+from annotator.tui.form_hints import fitting, span_field_hints, value_hints
+
+RELEASE_FIELDS = ["released_by", "received_by", "count", "date", "releasees"]
+
+
+def test_a_span_field_s_hints_drop_from_then_the_long_wording_then_what_it_takes() -> None:
+    assert span_field_hints("date", "date") == [
+        "YYYY-MM-DD, YYYY-MM or YYYY · ctrl+l: from date",
+        "YYYY-MM-DD, YYYY-MM or YYYY · ctrl+l: date",
+        "YYYY-MM-DD · ctrl+l: from date",
+        "YYYY-MM-DD · ctrl+l: date",
+        "ctrl+l: from date",
+        "ctrl+l: date",
+    ]
+    assert span_field_hints("text", "actor") == [
+        "text · ctrl+l: from actor",
+        "text · ctrl+l: actor",
+        "ctrl+l: from actor",
+        "ctrl+l: actor",
+    ]
+    assert value_hints("integer") == [
+        "a whole number (enter to save)",
+        "number (enter to save)",
+        "a whole number",
+        "number",
+    ]
+
+
+def test_the_longest_hint_that_fits_is_taken() -> None:
+    hints = span_field_hints("list", "releasee")
+    assert fitting(hints, 39) == "comma-separated · ctrl+l: from releasee"  # 39 cells
+    assert fitting(hints, 38) == "comma-separated · ctrl+l: releasee"
+    assert fitting(hints, 30) == "a, b, … · ctrl+l: releasee"
+    assert fitting(hints, 5) == "ctrl+l: releasee"  # nothing fits: the shortest
+    assert fitting([], 10) == ""
+
+
+def placeholders(app: AnnotatorApp) -> dict[str, tuple[str, int]]:
+    """Each input of the first release: its hint and its width."""
+    shown = {}
+    for field in screen_of(app).query(".group-item Input").results(Input):
+        name = (field.name or "").removeprefix("releases[0].")
+        shown[name] = (str(field.placeholder), field.content_size.width)
+    return shown
+
+
+async def add_a_release(pilot: Pilot[None], app: AnnotatorApp) -> None:
+    # o: the event type; tab: its "+ add to releases" button.
+    await press(pilot, "o", "tab", "enter")
+    await wait_for(pilot, lambda: len(placeholders(app)) == len(RELEASE_FIELDS))
+    await pilot.pause(0.1)
+
+
+def assert_fitted(shown: dict[str, tuple[str, int]]) -> None:
+    for name, (hint, width) in shown.items():
+        assert cell_len(hint) <= width, (name, hint, width)
+
+
+def test_the_hints_fit_a_release_s_inputs_at_120_columns(session: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await add_a_release(pilot, app)
+        shown = placeholders(app)
+        assert_fitted(shown)
+        assert {name: hint for name, (hint, _) in shown.items()} == {
+            "released_by": "text · ctrl+l: from actor",
+            "received_by": "text · ctrl+l: from actor",
+            "count": "a whole number · ctrl+l: from count",
+            "date": "YYYY-MM-DD · ctrl+l: from date",
+            "releasees": "comma-separated · ctrl+l: releasee",
+        }
+        note = screen_of(app).query_one("#note", Input)
+        assert note.placeholder == "anything a reviewer should know"
+        assert cell_len(note.placeholder) <= note.content_size.width
+
+    drive(session, scenario, size=(120, 36))
+
+
+def test_the_hints_fit_at_80_columns_and_follow_a_resize(session: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await add_a_release(pilot, app)
+        shown = placeholders(app)
+        assert_fitted(shown)
+        assert {name: hint for name, (hint, _) in shown.items()} == {
+            "released_by": "text · ctrl+l: from actor",
+            "received_by": "text · ctrl+l: from actor",
+            "count": "a whole number · ctrl+l: count",
+            "date": "YYYY-MM-DD · ctrl+l: from date",
+            "releasees": "a, b, … · ctrl+l: releasee",
+        }
+        note = screen_of(app).query_one("#note", Input)
+        assert note.placeholder == "for a reviewer"
+        # Wider, the longer wordings come back.
+        await pilot.resize_terminal(160, 45)
+        await pilot.pause(0.2)
+        assert placeholders(app)["releasees"][0] == "comma-separated · ctrl+l: from releasee"
+        assert note.placeholder == "anything a reviewer should know"
+
+    drive_small(session, scenario)
+
+
+def test_the_span_value_hint_fits_at_120_columns(session: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        start = session.text.index("Sunday")
+        screen_of(app).change(session.label_selection, start, start + len("Sunday"), "date")
+        await pilot.pause(0.1)
+        value = screen_of(app).query_one("#span-value", Input)
+        assert value.display and value.content_size.width == 42
+        # "YYYY-MM-DD, YYYY-MM or YYYY (enter to save)" is 43 cells.
+        assert value.placeholder == "YYYY-MM-DD (enter to save)"
+
+    drive(session, scenario, size=(120, 36))
