@@ -87,6 +87,21 @@ class SidePanel(Vertical):
 
     _warned: Widget | None = None  # the control the last "letters do nothing here" was about
 
+    def on_mount(self) -> None:
+        self.watch(self.screen, "focused", self._focus_moved)
+
+    def _focus_moved(self, focused: Widget | None) -> None:
+        """``-form-focus`` while the event form has the focus: on a short terminal the span
+        list and the span's detail then give the form their rows (annotator.tcss), and take
+        them back when the focus goes elsewhere (the article, the span's value). At 80x24 they
+        left the form six rows, and a release's count went out of sight while its releasees
+        were typed. No focus at all (a group's items rebuilt under it) changes nothing: the
+        list would come back for an instant, and the form jump."""
+        if focused is None:
+            return
+        form = self.query_one(EventForm)
+        self.set_class(focused is form or form in focused.ancestors, "-form-focus")
+
     def action_round(self, direction: int) -> None:
         """The next (1) or previous (-1) field of the event form, round from the last to the
         first: the focus stays here until escape. Only fields: a tab that stopped on the span
