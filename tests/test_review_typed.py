@@ -89,6 +89,43 @@ def test_a_bad_value_is_refused_naming_the_field(
     assert "\n" not in str(refused.value)
 
 
+EVENT = FormField(
+    name="event_type",
+    type="choice",
+    choices=["exchange", "unilateral_release", "repatriation_of_remains", "announcement"],
+)
+OVERLAPPING = FormField(name="kind", type="choice", choices=["release", "repatriation", "Swap"])
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "stored"),
+    [
+        (EVENT, "uni", "unilateral_release"),  # what the input suggests, enter takes
+        (EVENT, " UNI ", "unilateral_release"),
+        (EVENT, "Exchange", "exchange"),
+        (EVENT, "r", "repatriation_of_remains"),
+        (EVENT, "announcement", "announcement"),
+        (OVERLAPPING, "swap", "Swap"),  # the same, case aside
+        (OVERLAPPING, "rel", "release"),
+        (OVERLAPPING, "", None),
+    ],
+)
+def test_a_choice_is_typed_in_any_case_or_by_its_beginning(
+    field: FormField, typed: str, stored: str | None
+) -> None:
+    assert typed_value(field, typed) == stored
+
+
+def test_a_beginning_of_several_choices_is_refused_naming_them() -> None:
+    with pytest.raises(BadValue) as refused:
+        typed_value(OVERLAPPING, "re")
+    assert str(refused.value) == "'re' could be release, repatriation (kind): type more of it"
+    assert refused.value.field == "kind"
+    # A beginning of no choice is refused as before, naming them all.
+    with pytest.raises(BadValue, match=r"^'unit' is not a choice of event_type \(one of"):
+        typed_value(EVENT, "unit")
+
+
 def test_a_typed_value_settles_a_field_conflict(scheme: Scheme) -> None:
     assert prefill(GOLD_TOTAL.conflicts[1], scheme) == "146"  # the first version's
     settled = settle_typed(GOLD_TOTAL, "c2", "150", scheme, TOTALS)

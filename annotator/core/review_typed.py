@@ -8,7 +8,9 @@ items, and the typed items are appended to gold's agreed items in place of every
 settled from the keyboard: start from alice's, type bob's count where it is right. Typed text
 is read as the annotation screen reads it: a list is comma-separated, then
 ``forms.coerce_field_value`` checks it (a choice must be one of the field's choices, an
-integer is digits, a date ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``).
+integer is digits, a date ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``). A choice may be typed in
+any case, or by the beginning of one choice only (``uni``: ``unilateral_release``, which the
+input suggests); a beginning of several is refused naming them (``typed_choice``).
 
 Refusals (``BadValue``, a ``Refused``) say what is wrong in one line and name the field (and,
 for a group, the item), so the screen can keep the input open on it. An empty value clears a
@@ -73,6 +75,8 @@ def typed_value(field: FormField, typed: str, known: Sequence[str] = ()) -> Any:
     value: Any = typed
     if field.type == "list":
         value = forms.typed_list(typed, known)
+    elif field.type == "choice":
+        value = typed_choice(field, typed)
     try:
         return forms.coerce_field_value(field, value)
     except AnnotatorError as error:
@@ -82,6 +86,30 @@ def typed_value(field: FormField, typed: str, known: Sequence[str] = ()) -> Any:
         names_it = field.type == "choice" or said.startswith(f"{field.name} ")
         named = said if names_it else f"{field.name}: {said}"
         raise BadValue(field.name, named) from None
+
+
+def typed_choice(field: FormField, typed: str) -> str:
+    """A choice as the review's input reads it: the choice it names exactly, or case aside,
+    or the one choice it begins (``uni`` is ``unilateral_release``: the input suggests it
+    as one types, and enter refused what it showed); a beginning shared by several choices
+    is refused naming them. Anything else is left for ``coerce_field_value`` to refuse.
+    (The review's typing only: stored data must hold a choice exactly.)"""
+    said = typed.strip()
+    if not said or said in field.choices:
+        return said
+    folded = said.casefold()
+    same = [choice for choice in field.choices if choice.casefold() == folded]
+    if len(same) == 1:
+        return same[0]
+    begun = [choice for choice in field.choices if choice.casefold().startswith(folded)]
+    if len(begun) == 1:
+        return begun[0]
+    if len(begun) > 1:
+        raise BadValue(
+            field.name,
+            f"{said!r} could be {', '.join(begun)} ({field.name}): type more of it",
+        )
+    return said
 
 
 def prefill(conflict: Conflict, scheme: Scheme) -> str:
