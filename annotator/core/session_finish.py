@@ -114,10 +114,14 @@ class SessionFinish:
         """Mark done (refused while required fields are empty, or a group item is: see
         ``not_done``); the next unfinished id."""
         self._writable()
-        refusal = not_done(self.missing_required(), forms.empty_items(self.record, self.scheme))
+        refusal = self.done_refusal()
         if refusal is not None:
             raise Refused(refusal)
         return self._finish("done")
+
+    def done_refusal(self) -> str | None:
+        """Why d would be refused now (``not_done``); None when it would not."""
+        return not_done(self.missing_required(), forms.empty_items(self.record, self.scheme))
 
     def skip(self) -> str | None:
         """Mark skipped; the next unfinished id. The notice says so, and, when the note is
@@ -194,15 +198,23 @@ class SessionFinish:
         self._finish_undone = Unfinished(finished, record)
         return step
 
+    @property
+    def finish_redoable(self) -> bool:
+        """Whether ctrl+y would finish again the document whose d or s ctrl+z undid."""
+        unfinished = self._finish_undone
+        return (
+            unfinished is not None
+            and unfinished.finished.doc_id == self.document.id
+            and _says_the_same(self.record, unfinished.record)
+        )
+
     def redo_finish(self) -> Step | None:
         """Finish again the document whose d or s ctrl+z undid (see ``Unfinished``): done or
         skipped again, moving on as d and s do. The step says it as d or s said it; its
         ``doc_id`` is the document moved on to, for the screen to open (the message is told
         there), None when no unfinished one is left. None when there is nothing to redo."""
         unfinished = self._finish_undone
-        if unfinished is None or unfinished.finished.doc_id != self.document.id:
-            return None
-        if not _says_the_same(self.record, unfinished.record):
+        if unfinished is None or not self.finish_redoable:
             return None
         status = unfinished.finished.status
         more = self._empty_note_words() if status == "skipped" else ""

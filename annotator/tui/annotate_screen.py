@@ -111,7 +111,7 @@ class AnnotateScreen(CarryOverKeys, FieldSpanKeys, GuidelinesActions, SessionVie
             self.tell_about(FINISHED, said, "information", timeout=8)
         else:
             self.notify(said, markup=False)
-        self.show_notices()
+        self.show_notices(of_a_change=True)
         span = self.session.span(step.span_id)
         offset = span.start if span is not None else step.offset
         if offset is not None:
@@ -141,11 +141,13 @@ class AnnotateScreen(CarryOverKeys, FieldSpanKeys, GuidelinesActions, SessionVie
         session = self.session
         session.char_mode = not session.char_mode
         self.article.char_mode = session.char_mode
-        self.notify(
+        self.tell_about(
+            "toggle_char_mode",
             "character mode: selections are kept as made, never splitting a character "
             "(an emoji with its modifiers is one)"
             if session.char_mode
-            else "token mode: selections snap to whole words"
+            else "token mode: selections snap to whole words",
+            "information",
         )
         self.refresh_status()
 
@@ -303,10 +305,8 @@ class AnnotateScreen(CarryOverKeys, FieldSpanKeys, GuidelinesActions, SessionVie
         if kept is not FAILED or self._refused_at_quit == focused.value:
             return True
         self._refused_at_quit = focused.value
-        self.notify(
-            f"{focused.value!r} is not saved: correct it, or quit again to leave without it",
-            severity="warning",
-            markup=False,
+        self.tell_about(
+            "quit", f"{focused.value!r} is not saved: correct it, or quit again to leave without it"
         )
         return False
 
@@ -329,7 +329,8 @@ class AnnotateScreen(CarryOverKeys, FieldSpanKeys, GuidelinesActions, SessionVie
     def action_flag(self) -> None:
         flagged = self.change(self.session.toggle_flag)
         if flagged is not FAILED:
-            self.notify("flagged for review" if flagged else "flag removed")
+            said = "flagged for review" if flagged else "flag removed"
+            self.tell_about("toggle_flag", said, "information")
 
     def action_next_doc(self) -> None:
         self._go(self.session.next_id(self._failed_id), "this is the last document")
@@ -349,7 +350,7 @@ class AnnotateScreen(CarryOverKeys, FieldSpanKeys, GuidelinesActions, SessionVie
         session = self.session
         stale = session.stale
         if stale is None:
-            self.notify("start over is for a stale record; this one is current")
+            self.tell_about("start_over", "start over is for a stale record; this one is current")
             return
         now, asked = time.monotonic(), self._start_over_asked
         if asked is None or asked[0] != session.document.id or now - asked[1] > CONFIRM_SECONDS:

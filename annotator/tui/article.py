@@ -35,6 +35,7 @@ from annotator.core.models import Span
 from annotator.core.scheme import Scheme
 from annotator.core.tokens import select_word_left, select_word_right, word_left, word_right
 from annotator.tui.article_wrap import WrappedArticle
+from annotator.tui.saving_app import SavingApp
 from annotator.tui.span_styles import Layer, SpanPalette
 
 
@@ -196,12 +197,22 @@ class ArticleView(TextArea, inherit_bindings=False):
         one meant to quit: here it says what ctrl+c needs instead."""
         copied = self.selected_text
         if not copied:
-            self.notify("nothing selected: select words (shift+arrows or the mouse), then ctrl+c")
+            self._tell("nothing selected: select words (shift+arrows or the mouse), then ctrl+c")
             return
         self.app.copy_to_clipboard(copied)
         words = " ".join(copied.split())
         shown = words if len(words) <= 40 else words[:39] + "…"
-        self.notify(f"copied {shown!r} ({len(copied)} characters)", timeout=3, markup=False)
+        self._tell(f"copied {shown!r} ({len(copied)} characters)", timeout=3)
+
+    def _tell(self, message: str, timeout: float | None = None) -> None:
+        """Say ``message`` of ctrl+c: in the annotation and review apps, in the place of what
+        the last ctrl+c said (two copies stacked two messages, the first no longer true)."""
+        app = self.app
+        if isinstance(app, SavingApp):
+            app.withdraw("copy")
+            app.tell_about("copy", message, "information", timeout=timeout)
+        else:
+            self.notify(message, timeout=timeout, markup=False)
 
     # Offsets and locations
 

@@ -98,10 +98,15 @@ class SavingApp(KeysInOrderApp):
         self._told_about.setdefault(kind, set()).add(message)
         self.notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
-    def withdraw(self, kind: str) -> None:
-        """Take away the messages about ``kind`` still showing: they are no longer true (a
-        failed r's warning stayed up after an r that worked, a refused d's beside "done")."""
-        self._take_away(self._told_about.pop(kind, set()))
+    def withdraw(self, *kinds: str) -> None:
+        """Take away the messages about ``kinds`` still showing: they are no longer true (a
+        failed r's warning stayed up after an r that worked, a refused d's beside "done").
+        Several kinds at once: a second call in the same turn does not see the toasts the
+        first one showed again, and would leave its own."""
+        taken: set[str] = set()
+        for kind in kinds:
+            taken |= self._told_about.pop(kind, set())
+        self._take_away(taken)
 
     def _take_away(self, messages: set[str]) -> None:
         """Take ``messages`` away; the others stay for the rest of their time. Textual clears

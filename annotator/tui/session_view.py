@@ -37,6 +37,9 @@ FAILED = object()  # what SessionView.change returns when the session refused
 
 # The kind of the notice of a d or s ("done a (ctrl+z undoes it)"): true while ctrl+z undoes it.
 FINISHED = "finished"
+# The kind of what the session said of a change ("deleted s2 …; ctrl+z undoes"): the next change
+# takes it away (ctrl+z undoes that one first), and says what is true now.
+CHANGE_NOTICES = "change notices"
 
 # Actions that need an open document (disabled while none could be read).
 _NEEDS_DOCUMENT = {
@@ -269,11 +272,15 @@ class SessionView(Screen[None]):
         """The form from the record (a group whose size changed is rebuilt, hence async)."""
         await self.query_one("#form", EventForm).show(self.session)
 
-    def show_notices(self) -> None:
+    def show_notices(self, of_a_change: bool = False) -> None:
+        """Show what the session has to say; ``of_a_change``: it is about the change just made,
+        and goes with the next one (``CHANGE_NOTICES``)."""
         for notice in self.session.take_notices():
             if notice == self.session.finish_notice:
                 # Withdrawn at the next change (``change``), which ends ctrl+z's undoing it.
-                self.tell_about(FINISHED, notice, "information", timeout=8)
+                self._tell(FINISHED, notice, "information", timeout=8)
+            elif of_a_change:
+                self._tell(CHANGE_NOTICES, notice, "information", timeout=8)
             else:
                 self.notify(notice, timeout=8)
 
@@ -311,28 +318,58 @@ class SessionView(Screen[None]):
         except AnnotatorError as error:  # a Refused action, or no document open
             # As text, never markup: a refusal quotes what was typed ("got '[b]'").
             self.tell_about(kind, str(error))
+            if kind == "mark_done":
+                self._done_refused = str(error)
             return FAILED
-        self.settled(kind)
-        if not self.session.finish_undoable:
-            self.settled(FINISHED)
+        self.settled(kind, CHANGE_NOTICES, *self._no_longer_true())
         self.redraw()
         if notices:
-            self.show_notices()
+            self.show_notices(of_a_change=True)
         return result
+
+    # What the last refused d said, while it shows: it goes once d would say otherwise.
+    _done_refused: str | None = None
+
+    def _no_longer_true(self) -> list[str]:
+        """The kinds of message a change made untrue: "nothing to undo" (a trial's stayed beside
+        the label ctrl+z would undo), "nothing to redo", "no spans in this document yet", a d
+        refused for a field now filled, a d's "ctrl+z undoes it" after a change."""
+        session = self.session
+        kinds = [] if session.finish_undoable else [FINISHED]
+        if not session.loaded:
+            return kinds
+        if session.can_undo() or session.finish_undoable:
+            kinds.append("undo")
+        if session.can_redo() or session.finish_redoable:
+            kinds.append("redo")
+        if session.record.spans:
+            kinds.append("step")
+        if self._done_refused is not None and session.done_refusal() != self._done_refused:
+            self._done_refused = None
+            kinds.append("mark_done")
+        return kinds
 
     def tell_about(
         self, kind: str, message: str, severity: SeverityLevel = "warning", **shown: Any
     ) -> None:
-        """Show a message that ``settled(kind)`` takes away (SavingApp.tell_about)."""
+        """Show a message that ``settled(kind)`` takes away (SavingApp.tell_about). It takes the
+        place of what was said of ``kind`` before: that is no longer what is true ("flagged for
+        review" stayed beside "flag removed")."""
+        self.settled(kind)
+        self._tell(kind, message, severity, **shown)
+
+    def _tell(self, kind: str, message: str, severity: SeverityLevel, **shown: Any) -> None:
+        """``tell_about``, beside what was said of ``kind`` before (the notices of one change)."""
         app = self.app
         assert isinstance(app, SavingApp)
         app.tell_about(kind, message, severity, **shown)
 
-    def settled(self, kind: str) -> None:
-        """An action of ``kind`` worked: what was said about it before is no longer true."""
+    def settled(self, *kinds: str) -> None:
+        """Actions of ``kinds`` worked: what was said about them before is no longer true (all
+        taken away at once: see SavingApp.withdraw)."""
         app = self.app
         assert isinstance(app, SavingApp)
-        app.withdraw(kind)
+        app.withdraw(*kinds)
 
     def follow_article(self) -> Span | None:
         """Make the span in focus in the article (``spans.span_in_focus``: the one the
