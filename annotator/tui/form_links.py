@@ -58,6 +58,8 @@ class FieldName(Label):
             self.refresh()
 
     def _stacked(self) -> bool:
+        if self.parent is not None and self.parent.has_class("-long-name"):
+            return True  # above its input, whatever the width
         return any(node.has_class("-stacked") for node in self.ancestors) and any(
             node.has_class("group-item") for node in self.ancestors
         )

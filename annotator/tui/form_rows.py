@@ -3,6 +3,7 @@ and a repeatable group's box of items with their remove buttons and its add butt
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
@@ -72,10 +73,19 @@ class SpanFieldInput(FieldInput):
             self.scroll_to(x=self.max_scroll_x, animate=False, immediate=True)
 
 
+# The cells of a field's name beside its input (``.field-name`` in annotator.tcss), one of them
+# the gap before the input.
+NAME_CELLS = 14
+
+
 def field_row(field: FormField, path: str) -> ComposeResult:
-    with Horizontal(classes="field-row"):
-        mark = "*" if field.required else ""
-        yield FieldName(f"{field.name}{mark}", path, classes="field-name")
+    mark = "*" if field.required else ""
+    title = f"{field.name}{mark}"
+    # A name longer than its cells goes above its input (a scheme's own names can be long): the
+    # name is never cut.
+    long_name = cell_len(title) >= NAME_CELLS
+    with Horizontal(classes="field-row -long-name" if long_name else "field-row"):
+        yield FieldName(title, path, classes="field-name")
         if field.type == "choice":
             options = [(choice, choice) for choice in field.choices]
             yield Select(options, prompt="(choose)", name=path, compact=True)

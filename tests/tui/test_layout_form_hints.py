@@ -4,15 +4,24 @@ field is filled from lost. The least useful part of a hint goes first; the label
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
 from annotate_helpers import drive, press, screen_of, wait_for
 from rich.cells import cell_len
 from test_annotate_small_terminal import drive_small
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from annotator.core.session import AnnotationSession
+from annotator.core.session import AnnotationSession, open_session
 from annotator.tui.app import AnnotatorApp
 from annotator.tui.form_hints import fitting, span_field_hints, value_hints
+from annotator.tui.form_links import FieldLinks, FieldName
+from annotator.tui.span_pick import SpanPickScreen
+from tests.test_session_data import write_texts
+
+SCHEMES = Path(__file__).parents[2] / "schemas"
 
 RELEASE_FIELDS = ["released_by", "received_by", "count", "date", "releasees"]
 
@@ -123,3 +132,50 @@ def test_the_span_value_hint_fits_at_120_columns(session: AnnotationSession) -> 
         assert value.placeholder == "YYYY-MM-DD (enter to save)"
 
     drive(session, scenario, size=(120, 36))
+
+
+LONG_NAME = "released_by_the_side"  # 20 cells: longer than the 14 a name has beside its input
+
+
+@pytest.fixture
+def long_names(tmp_path: Path) -> Iterator[AnnotationSession]:
+    """alice's session with a scheme whose ``released_by`` is named ``LONG_NAME``."""
+    scheme = (SCHEMES / "prisoner_exchange.toml").read_text(encoding="utf-8")
+    assert scheme.count('name = "released_by"') == 1
+    scheme_file = tmp_path / "long.toml"
+    scheme_file.write_text(scheme.replace('"released_by"', f'"{LONG_NAME}"'), encoding="utf-8")
+    opened = open_session(write_texts(tmp_path), "alice", scheme_file, tmp_path / "out")
+    yield opened
+    opened.close()
+
+
+def test_a_long_field_name_goes_above_its_input_whole(long_names: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        start = long_names.text.index("Russia")
+        screen_of(app).change(long_names.label_selection, start, start + 6, "actor")
+        await press(pilot, "o", "tab", "enter")
+        path = f"releases[0].{LONG_NAME}"
+        await wait_for(pilot, lambda: any(f.name == path for f in screen_of(app).query(Input)))
+        await pilot.pause(0.1)
+        name = next(label for label in screen_of(app).query(FieldName) if label.name == path)
+        field = next(field for field in screen_of(app).query(Input) if field.name == path)
+        assert str(name.render()) == LONG_NAME
+        assert name.region.width >= len(LONG_NAME), name.region
+        assert field.region.y == name.region.y + 1
+        # Its links go on the name's line, as in a stacked item.
+        assert app.focused is field
+        await press(pilot, "ctrl+l")
+        await wait_for(pilot, lambda: isinstance(app.screen, SpanPickScreen))
+        await press(pilot, "enter")
+        await wait_for(pilot, lambda: long_names.field_value(path) == "Russia")
+        assert str(name.render()) == f"{LONG_NAME}  ⛓ s1"
+        links = next(shown for shown in screen_of(app).query(FieldLinks) if shown.name == path)
+        assert not links.display
+        # The other names stay beside their inputs.
+        other = next(
+            label for label in screen_of(app).query(FieldName) if label.name.endswith("count")
+        )
+        count = next(f for f in screen_of(app).query(Input) if (f.name or "").endswith("count"))
+        assert count.region.y == other.region.y and other.region.width == 14
+
+    drive(long_names, scenario, size=(120, 36))
