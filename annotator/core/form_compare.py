@@ -199,6 +199,118 @@ def empty_item_indexes(form: dict[str, Any], group: FormField, links: LinksOf | 
     return [index for index, item in enumerate(raw) if isinstance(item, dict) and index not in held]
 
 
+Cluster = tuple[Item | None, ...]
+"""The same item as each annotator gave it (``align_items``): one place per annotator, in the
+order the annotators were given, each their item with its index in their form, or None."""
+
+
+def align_items(parties: Sequence[Sequence[Item]], group: FormField) -> list[Cluster]:
+    """The items of several annotators (``parties``: each one's items that are not empty,
+    ``items_in``, in their order) grouped into clusters of "the same item", at most one item
+    of each annotator in a cluster. The rule (merge, review and diff pair items by it):
+
+    1. Equal frames (``frame_key``) are the same item: an annotator's n-th copy of a frame
+       joins the others' n-th copies.
+    2. Then two items of different annotators are the same item when their fields agree on
+       more than half of the fields where either of them has a value (normalised as
+       ``frame_key`` normalises them; a field empty in both is left out): a count of 187
+       against 210, the sides and the date alike, agree on 3 of 4; two releases of a week
+       with the same sides but other dates and counts agree on 2 of 4 and stay apart. Such
+       pairs join their items' clusters, the most similar first (the share of fields agreeing,
+       then more fields agreeing), ties in the annotators' order and then their items' order,
+       as long as the two clusters hold no item of one annotator.
+    3. An item that joins nothing is a cluster of its own.
+
+    Clusters are ordered by the first annotator holding them, then by that item's place among
+    theirs. The result depends on nothing but the items and their order."""
+    count = len(parties)
+    keys = [[frame_key(item, group) for _index, item in items] for items in parties]
+    # 1. Equal frames: the n-th copy of a frame of each party, one cluster.
+    places: dict[tuple[Hashable, int], list[int | None]] = {}
+    for party, party_keys in enumerate(keys):
+        copies: dict[Hashable, int] = {}
+        for place, key in enumerate(party_keys):
+            copy = copies.get(key, 0)
+            copies[key] = copy + 1
+            places.setdefault((key, copy), [None] * count)[party] = place
+    clusters = list(places.values())
+    if sum(1 for cluster in clusters if None in cluster) > 1:
+        clusters = _join_similar(clusters, keys, group)
+    ordered = sorted(
+        clusters,
+        key=lambda cluster: next(
+            (party, place) for party, place in enumerate(cluster) if place is not None
+        ),
+    )
+    return [
+        tuple(None if place is None else parties[party][place] for party, place in enumerate(one))
+        for one in ordered
+    ]
+
+
+def _join_similar(
+    clusters: list[list[int | None]], keys: list[list[tuple[Hashable, ...]]], group: FormField
+) -> list[list[int | None]]:
+    """Step 2 of ``align_items``: clusters joined by pairs of similar items, most similar
+    first. ``clusters``: each party's place in it, or None."""
+    lists = tuple(index for index, (_name, is_list) in enumerate(_sub_fields(group)) if is_list)
+    # Only clusters some party is missing from can join; a party's items are never paired.
+    open_ones = [number for number, cluster in enumerate(clusters) if None in cluster]
+    pairs: list[tuple[float, int, int, int, int, int, int, int]] = []
+    for at, first in enumerate(open_ones):
+        for second in open_ones[at + 1 :]:
+            one, other = clusters[first], clusters[second]
+            if any(a is not None and b is not None for a, b in zip(one, other, strict=True)):
+                continue  # a party in both: they can never join
+            for party_a, place_a in enumerate(one):
+                if place_a is None:
+                    continue
+                for party_b, place_b in enumerate(other):
+                    if place_b is None:
+                        continue
+                    agree, given = _agreement(keys[party_a][place_a], keys[party_b][place_b], lists)
+                    if agree * 2 > given:
+                        lower, upper = sorted([(party_a, place_a), (party_b, place_b)])
+                        pairs.append((-agree / given, -agree, *lower, *upper, first, second))
+    if not pairs:
+        return clusters
+    pairs.sort()
+    owner = list(range(len(clusters)))  # cluster number -> the cluster it joined
+
+    def root(number: int) -> int:
+        while owner[number] != number:
+            number = owner[number]
+        return number
+
+    joined = [list(cluster) for cluster in clusters]
+    for *_order, first, second in pairs:
+        a, b = root(first), root(second)
+        if a == b or any(
+            x is not None and y is not None for x, y in zip(joined[a], joined[b], strict=True)
+        ):
+            continue
+        low, high = min(a, b), max(a, b)
+        joined[low] = [
+            x if x is not None else y for x, y in zip(joined[low], joined[high], strict=True)
+        ]
+        owner[high] = low
+    return [cluster for number, cluster in enumerate(joined) if owner[number] == number]
+
+
+def _agreement(
+    key_a: tuple[Hashable, ...], key_b: tuple[Hashable, ...], lists: tuple[int, ...]
+) -> tuple[int, int]:
+    """(fields agreeing, fields where either frame has a value) of two frames."""
+    agree = given = 0
+    for at, (a, b) in enumerate(zip(key_a, key_b, strict=True)):
+        empty = () if at in lists else None
+        if a == empty and b == empty:
+            continue
+        given += 1
+        agree += a == b
+    return agree, given
+
+
 def pair_frames(
     items_a: list[dict[str, Any]], items_b: list[dict[str, Any]], group: FormField
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[int], list[int]]:

@@ -1,0 +1,150 @@
+"""``form_compare.align_items``: the items of several annotators grouped into "the same item".
+
+Each case is worked by hand: the fields where either item has a value, how many agree, and
+whether that is more than half.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from annotator.core.form_compare import Item, align_items
+from annotator.core.scheme import FormField, load_default_scheme
+
+RELEASES: FormField = next(f for f in load_default_scheme().fields if f.name == "releases")
+
+DRAVA = "Drava People's Authority"
+
+
+def release(count: int | None, date: str | None = "2024-06-07", **more: Any) -> dict[str, Any]:
+    return {
+        "released_by": DRAVA,
+        "received_by": "Ostreva",
+        "count": count,
+        "date": date,
+        "releasees": [],
+        **more,
+    }
+
+
+def numbered(*items: dict[str, Any]) -> list[Item]:
+    return list(enumerate(items))
+
+
+def places(clusters: list[tuple[Item | None, ...]]) -> list[tuple[int | None, ...]]:
+    """Each cluster as each annotator's item index (None: not theirs)."""
+    return [tuple(None if held is None else held[0] for held in one) for one in clusters]
+
+
+def test_one_field_differing_is_the_same_item() -> None:
+    # 187 against 210: released_by, received_by and date agree, 3 of 4 fields (> 2).
+    alice, bob, carol = numbered(release(187)), numbered(release(210)), numbered(release(187))
+    clusters = align_items([alice, bob, carol], RELEASES)
+    assert places(clusters) == [(0, 0, 0)]
+    assert clusters[0][1] == bob[0]  # bob's own item, with its index, as given
+
+
+def test_two_releases_of_a_week_stay_apart() -> None:
+    # Same sides, other date and count: 2 of 4 fields agree, not more than half.
+    monday = release(50, "2024-06-03")
+    wednesday = release(70, "2024-06-05")
+    clusters = align_items([numbered(monday), numbered(wednesday)], RELEASES)
+    assert places(clusters) == [(0, None), (None, 0)]
+
+
+def test_reordered_items_pair_by_what_they_hold() -> None:
+    monday, wednesday = release(50, "2024-06-03"), release(70, "2024-06-05")
+    # Bob's second is alice's first with another count (3 of 4); his first is alice's second.
+    alice = numbered(monday, wednesday)
+    bob = numbered(wednesday, release(51, "2024-06-03"))
+    assert places(align_items([alice, bob], RELEASES)) == [(0, 1), (1, 0)]
+    # In bob's order first, the clusters follow him.
+    assert places(align_items([bob, alice], RELEASES)) == [(0, 1), (1, 0)]
+
+
+def test_three_annotators_one_missing_an_item() -> None:
+    monday, wednesday = release(50, "2024-06-03"), release(70, "2024-06-05")
+    alice = numbered(monday, wednesday)
+    bob = numbered(release(70, "2024-06-05"))  # no monday
+    carol = numbered(release(52, "2024-06-03"), wednesday)  # monday with another count
+    assert places(align_items([alice, bob, carol], RELEASES)) == [(0, None, 0), (1, 0, 1)]
+
+
+def test_items_differing_in_their_releasees_only() -> None:
+    # released_by, received_by, count, date agree; releasees differ: 4 of 5.
+    named = release(187, releasees=["Ivan Petrenko"])
+    more = release(187, releasees=["Ivan Petrenko", "Olena Koval"])
+    unnamed = release(187)
+    clusters = align_items([numbered(named), numbered(more), numbered(unnamed)], RELEASES)
+    assert places(clusters) == [(0, 0, 0)]
+
+
+def test_the_most_similar_pair_first() -> None:
+    # Alice's item is "the same" as both of bob's; the closer one takes it.
+    alice = numbered(release(187, releasees=["Ivan Petrenko"]))
+    bob = numbered(release(210, releasees=["Ivan Petrenko"]), release(187, "2024-06-08"))
+    # Alice-bob[0]: 4 of 5 (count differs); alice-bob[1]: 3 of 5 (date, releasees differ).
+    assert places(align_items([alice, bob], RELEASES)) == [(0, 0), (None, 1)]
+
+
+def test_ties_go_by_the_items_order() -> None:
+    # Alice's item agrees with both of bob's on 3 of 4: his first item takes it.
+    alice = numbered(release(187))
+    bob = numbered(release(210), release(211))
+    assert places(align_items([alice, bob], RELEASES)) == [(0, 0), (None, 1)]
+
+
+def test_equal_frames_first_and_one_item_per_annotator() -> None:
+    # Bob's two equal items: one joins alice's equal item, the other her near one.
+    alice = numbered(release(187), release(187, "2024-06-08"))
+    bob = numbered(release(187), release(187))
+    assert places(align_items([alice, bob], RELEASES)) == [(0, 0), (1, 1)]
+    # Nothing of one annotator ever pairs with their own.
+    assert places(align_items([numbered(release(187), release(188))], RELEASES)) == [
+        (0,),
+        (1,),
+    ]
+
+
+def test_an_annotator_who_gave_none() -> None:
+    assert places(align_items([numbered(release(1)), []], RELEASES)) == [(0, None)]
+    assert align_items([[], []], RELEASES) == []
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        # One field each, other values: 0 of 1.
+        ({"count": 5}, {"count": 6}, False),
+        # A field only one filled counts: released_by agrees, count is bob's only: 1 of 2.
+        ({"released_by": "Ostreva"}, {"released_by": "Ostreva", "count": 5}, False),
+        # Normalised as frames are: spaces and case of composition aside, list order aside.
+        ({"released_by": " Ostreva  ", "count": 5}, {"released_by": "Ostreva", "count": 5}, True),
+        (
+            {"releasees": ["b", "a"], "count": 1, "date": "2024"},
+            {"releasees": ["a", "b"], "count": 2, "date": "2024"},
+            True,  # 2 of 3
+        ),
+    ],
+)
+def test_more_than_half_of_the_fields_where_either_has_a_value(
+    one: dict[str, Any], other: dict[str, Any], same: bool
+) -> None:
+    clusters = places(align_items([numbered(one), numbered(other)], RELEASES))
+    assert clusters == ([(0, 0)] if same else [(0, None), (None, 0)])
+
+
+def test_the_same_items_give_the_same_clusters_every_time() -> None:
+    parties = [
+        numbered(release(1), release(2, "2024-01-01"), release(3, "2024-01-02")),
+        numbered(release(3, "2024-01-02"), release(9), release(2, "2024-01-03")),
+        numbered(release(2, "2024-01-01"), release(4)),
+    ]
+    first = align_items(parties, RELEASES)
+    assert all(align_items(parties, RELEASES) == first for _ in range(5))
+    # Worked by hand: release(1)/release(9)/release(4) agree on 3 of 4 (the count differs);
+    # the 2024-01-01 release: alice's and carol's are equal, bob's 2024-01-03 agrees with
+    # them on 3 of 4; the 2024-01-02 release: alice's and bob's equal.
+    assert places(first) == [(0, 1, 1), (1, 2, 0), (2, 0, None)]
