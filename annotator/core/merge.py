@@ -13,15 +13,22 @@ a threshold ``K`` (``--min-agree``; by default every annotator of the document):
   region is settled without the spans the others marked. (With K = every annotator this never
   happens: somebody marked the spans that make the region.)
 - A top-level form field is accepted when at least K annotators give the same normalised answer
-  (and no other answer has as many); otherwise it is a conflict. A repeatable group accepts each
-  frame (item) that K annotators have; the frames left over form one conflict of the group,
-  unless at least K annotators have none left over (and more than gave any other version).
-  An empty item (no value in any field, no link: ``form_compare``) is no frame: left out, it
-  never reaches gold, and a done gold record holds none (an item whose only link is to a span
-  that is not gold holds nothing there).
-- Links (form path -> span ids) are carried over for accepted fields and frames, from the first
-  annotator (by name) who gave the answer, mapped to the gold spans' ids; links to spans that
-  were not accepted are dropped.
+  (and no other answer has as many); otherwise it is a conflict. A repeatable group's items are
+  first aligned into "the same item" across annotators (``form_compare.align_items``: equal
+  frames, then items agreeing on more than half of the fields either filled, so a release
+  with a count of 187 and the same release with 210 are one item). An item that K annotators
+  or more hold is gold's (in the order of the first annotator holding it), each of its fields
+  merged as a top-level field is among those annotators: a value at least K of them give (and
+  more than any other) is accepted; otherwise gold leaves the field empty (null, or [] for a
+  list) and a conflict at its path (``releases[0].count``) holds the values given. The items
+  that fewer than K annotators hold form one conflict of the group, each annotator's version
+  their items among them, unless at least K annotators hold none of them (and more than gave
+  any other version). An empty item (no value in any field, no link: ``form_compare``) is no
+  frame: left out, it never reaches gold, and a done gold record holds none (an item whose
+  only link is to a span that is not gold holds nothing there).
+- Links (form path -> span ids) are carried over for accepted fields (an item's field by
+  field), from the first annotator (by name) who gave the answer, mapped to the gold spans'
+  ids; links to spans that were not accepted are dropped.
 
 A gold record with open conflicts (or an empty required field) has status ``in_progress``;
 otherwise ``done``. Its ``annotator`` is the reviewer, ``flagged`` is set when any annotator
@@ -41,15 +48,24 @@ Conflict objects (``GoldRecord.conflicts``), which a review settles one by one::
      "versions": [{"value": "exchange", "annotators": ["alice", "carol"]},
                   {"value": "announcement", "annotators": ["bob"]}]}
 
+    {"id": "c3", "kind": "field", "path": "releases[0].count",
+     "versions": [{"value": 187, "annotators": ["alice", "carol"],
+                   "links": {"releases[0].count": [{"start": 40, "end": 43, "label": "count",
+                                                    "text": "187", "value": 187}]}},
+                  {"value": 210, "annotators": ["bob"]}]}
+
 ``id`` is unique within the record (``c1``... span regions in document order, then fields in
-scheme order). Every annotator of the document is in exactly one version of each conflict;
+scheme order: a group's item fields, item by item, before the group's own conflict). Every
+annotator of the document is in exactly one version of each conflict, except a conflict over a
+field of an item, whose versions are those of the annotators holding the item (at least K);
 versions are ordered by how many annotators gave them, then by name. A span version lists what
 that annotator marked within the region beyond the accepted spans (``[]``: nothing); its spans
 carry no ids. A field version's ``value`` is the answer as written (null when empty); for a
 group (``"path": "releases"``) it is the list of that annotator's frames that were not accepted,
 and ``links``, when any of them is linked, their links: ``{"releases[0].count": [{"start": 13,
 "end": 21, "label": "count", "text": "hundreds", "value": null}]}`` (an item's index in the
-version's list; the spans as a span version lists them, gold or not; ``merge_form``).
+version's list; the spans as a span version lists them, gold or not; ``merge_form``). A
+version of an item's field carries its links likewise, under the conflict's path.
 Taking a version adds its spans (or sets its value, or appends its frames) to the gold record;
 taking several adds each; rejecting all adds nothing.
 

@@ -36,6 +36,7 @@ class GoldBuilder(SpanMerge, FormMerge):
         self.form = {}
         self.links = {}
         self.gold_labels = {}
+        self.spans_by_id = {}
         self.forms = {name: record.form for name, record in unit.records.items()}
         self.their_links = {name: record.links for name, record in unit.records.items()}
 

@@ -1,5 +1,11 @@
 """One document's form merged (``GoldBuilder``'s part, by the rules in ``merge``'s docstring):
-accepted answers and frames, their links, the fields' and groups' conflicts.
+accepted answers and items, their links, the fields' and groups' conflicts.
+
+A group's items are aligned across annotators (``form_compare.align_items``); an item K
+annotators hold is merged field by field among them (``_merged_item``): a field whose value
+does not win is left empty in gold with a conflict at its path (``releases[0].count``), each
+version carrying the links of its first annotator's field (``links``: that path -> the spans,
+as below). The items fewer than K hold make the group's conflict.
 
 A group conflict's version carries its items' links (``links``, only when it has any): the
 path of an item's field in the version's own list (``releases[0].count``, 0 being the
@@ -11,12 +17,10 @@ label the field is filled from are carried, here as to gold.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Hashable
 from typing import Any
 
 from annotator.core.compare import Unit
-from annotator.core.form_compare import Item, field_value, frame_key, items_in
+from annotator.core.form_compare import Cluster, Item, align_items, field_value, frame_key, items_in
 from annotator.core.merge_versions import Versions, ordered_versions, settled_by_nothing
 from annotator.core.scheme import FormField, Scheme
 
@@ -36,6 +40,7 @@ class FormMerge:
     form: dict[str, Any]
     links: dict[str, list[str]]
     gold_labels: dict[str, str]  # gold span id -> label, made when a link is first carried
+    spans_by_id: dict[str, dict[str, Any]]  # annotator -> their span id -> span, when needed
 
     def merge_form(self) -> None:
         for field in self.scheme.fields:
@@ -78,43 +83,34 @@ class FormMerge:
         if reachable and all(items[name] == items[names[0]] for name in names[1:]):
             self._take_same_frames(group, items)
             return
-        keys = {name: [frame_key(item, group) for _at, item in items[name]] for name in names}
-        if reachable and all(keys[name] == keys[names[0]] for name in names[1:]):
+        keys = [[frame_key(item, group) for _at, item in items[name]] for name in names]
+        if reachable and all(theirs == keys[0] for theirs in keys[1:]):
             self._take_same_frames(group, items)
             return
-        counts = {name: Counter(keys[name]) for name in self.names}
-        # A frame is accepted as many times as at least K annotators have it.
-        accepted: dict[tuple[Hashable, ...], int] = {}
-        for candidate in {frame for name in self.names for frame in counts[name]}:
-            held = sorted((counts[name][candidate] for name in self.names), reverse=True)
-            if len(held) >= self.threshold and held[self.threshold - 1] > 0:
-                accepted[candidate] = held[self.threshold - 1]
-        chosen: list[tuple[int, str, str]] = []  # (place in items, annotator, repr of frame)
-        for frame, copies in accepted.items():
-            source = min(name for name in self.names if counts[name][frame] >= copies)
-            places = [place for place, key in enumerate(keys[source]) if key == frame][:copies]
-            chosen.extend((place, source, repr(frame)) for place in places)
-        chosen.sort(key=lambda item: (item[0], item[2], item[1]))
-        gold_items = []
-        for gold_index, (place, source, _frame) in enumerate(chosen):
-            index, item = items[source][place]
-            gold_items.append(item)
-            self._carry_item_links(source, group, index, gold_index)
+        gold_items: list[dict[str, Any]] = []
+        left_over: list[Cluster] = []
+        for cluster in align_items([items[name] for name in names], group):
+            held = {
+                name: item for name, item in zip(names, cluster, strict=True) if item is not None
+            }
+            if len(held) >= self.threshold:
+                gold_items.append(self._merged_item(group, held, len(gold_items)))
+            else:
+                left_over.append(cluster)
         if gold_items or any(group.name in self.forms[n] for n in self.names):
             self.form[group.name] = gold_items
+        # What is left over: each annotator's items of the clusters fewer than K hold, in
+        # their order; annotators whose left-overs are alike share a version.
+        rest: dict[str, list[Item]] = {name: [] for name in names}
+        for cluster in left_over:
+            for name, held_item in zip(names, cluster, strict=True):
+                if held_item is not None:
+                    rest[name].append(held_item)
         versions: Versions = {}
-        for name in self.names:
-            still = dict(accepted)
-            rest: list[Item] = []
-            rest_keys = []
-            for given, key in zip(items[name], keys[name], strict=True):
-                if still.get(key, 0) > 0:
-                    still[key] -= 1
-                else:
-                    rest.append(given)
-                    rest_keys.append(key)
-            fingerprint = tuple(sorted(rest_keys, key=repr))
-            versions.setdefault(fingerprint, (rest, []))[1].append(name)
+        for name in names:
+            theirs = sorted(rest[name], key=lambda held_item: held_item[0])
+            fingerprint = tuple(sorted((frame_key(item, group) for _at, item in theirs), key=repr))
+            versions.setdefault(fingerprint, (theirs, []))[1].append(name)
         if not settled_by_nothing(versions, self.threshold):
             self.conflicts.append(
                 {
@@ -122,44 +118,110 @@ class FormMerge:
                     "kind": "field",
                     "path": group.name,
                     "versions": [
-                        self._group_version(group, rest, who)
-                        for rest, who in ordered_versions(versions)
+                        self._group_version(group, theirs, who)
+                        for theirs, who in ordered_versions(versions)
                     ],
                 }
             )
+
+    def _merged_item(
+        self, group: FormField, held: dict[str, Item], gold_index: int
+    ) -> dict[str, Any]:
+        """Gold's item ``gold_index`` of a cluster K annotators or more hold (``held``: each
+        one's item, by name): each field merged as a top-level field is, among them. A field
+        no value wins is left empty, with a conflict at its path (``releases[0].count``) whose
+        versions carry their links (the module docstring)."""
+        first = min(held)
+        frames = {name: frame_key(item, group) for name, (_index, item) in held.items()}
+        if all(frame == frames[first] for frame in frames.values()):
+            index, item = held[first]
+            self._carry_item_links(first, group, index, gold_index)
+            return item
+        merged: dict[str, Any] = {}
+        for place, sub in enumerate(group.fields):
+            answers: Versions = {}
+            for name in sorted(held):
+                answer = frames[name][place]
+                answers.setdefault(answer, (held[name][1].get(sub.name), []))[1].append(name)
+            ordered = ordered_versions(answers)
+            best, runner_up = ordered[0], ordered[1] if len(ordered) > 1 else None
+            gold_path = f"{group.name}[{gold_index}].{sub.name}"
+            if len(best[1]) >= self.threshold and (
+                runner_up is None or len(runner_up[1]) < len(best[1])
+            ):
+                merged[sub.name] = best[0]
+                source = best[1][0]
+                their_path = f"{group.name}[{held[source][0]}].{sub.name}"
+                self._carry_links(source, {their_path: (gold_path, sub)})
+                continue
+            merged[sub.name] = [] if sub.type == "list" else None
+            self.conflicts.append(
+                {
+                    "id": "",
+                    "kind": "field",
+                    "path": gold_path,
+                    "versions": [
+                        self._item_field_version(group, sub, gold_path, value, who, held)
+                        for value, who in ordered
+                    ],
+                }
+            )
+        return merged
+
+    def _item_field_version(
+        self,
+        group: FormField,
+        sub: FormField,
+        gold_path: str,
+        value: Any,
+        who: list[str],
+        held: dict[str, Item],
+    ) -> dict[str, Any]:
+        """A version of a field conflict inside an item: its value, who gave it, and the links
+        of its first annotator's field (``{gold_path: [spans]}``, only when any)."""
+        version: dict[str, Any] = {"value": value, "annotators": who}
+        their_path = f"{group.name}[{held[who[0]][0]}].{sub.name}"
+        linked = self._linked_bodies(who[0], their_path, sub)
+        if linked:
+            version["links"] = {gold_path: linked}
+        return version
 
     def _group_version(self, group: FormField, rest: list[Item], who: list[str]) -> dict[str, Any]:
         """A group conflict's version: the items left over of its first annotator (``rest``,
         each with its index in their form), and their links (the module docstring)."""
         version: dict[str, Any] = {"value": [item for _index, item in rest], "annotators": who}
-        their_links = self.their_links[who[0]]
-        if not their_links:
-            return version
-        spans: dict[str, Any] | None = None  # their span id -> span, made when needed
         links: dict[str, list[dict[str, Any]]] = {}
         for place, (index, _item) in enumerate(rest):
             for sub in group.fields:
-                span_ids = their_links.get(f"{group.name}[{index}].{sub.name}")
-                if not span_ids:
-                    continue
-                if spans is None:
-                    spans = {one.id: one for one in self.unit.records[who[0]].span_lines}
-                linked = [
-                    {
-                        "start": one.start,
-                        "end": one.end,
-                        "label": one.label,
-                        "text": one.text,
-                        "value": one.value,
-                    }
-                    for span_id in span_ids
-                    if (one := spans.get(span_id)) is not None and one.label == sub.from_label
-                ]
+                linked = self._linked_bodies(who[0], f"{group.name}[{index}].{sub.name}", sub)
                 if linked:
                     links[f"{group.name}[{place}].{sub.name}"] = linked
         if links:
             version["links"] = links
         return version
+
+    def _linked_bodies(self, name: str, their_path: str, sub: FormField) -> list[dict[str, Any]]:
+        """The spans ``name`` linked at ``their_path`` of the label ``sub`` is filled from, as a
+        span version lists them (no ids: they may not be gold)."""
+        span_ids = self.their_links[name].get(their_path) if self.their_links[name] else None
+        if not span_ids:
+            return []
+        spans = self.spans_by_id.get(name)
+        if spans is None:
+            spans = self.spans_by_id[name] = {
+                one.id: one for one in self.unit.records[name].span_lines
+            }
+        return [
+            {
+                "start": one.start,
+                "end": one.end,
+                "label": one.label,
+                "text": one.text,
+                "value": one.value,
+            }
+            for span_id in span_ids
+            if (one := spans.get(span_id)) is not None and one.label == sub.from_label
+        ]
 
     def _take_same_frames(self, group: FormField, items: dict[str, list[Item]]) -> None:
         """The common case of ``_merge_group``: every annotator gave the same frames in the

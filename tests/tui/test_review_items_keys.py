@@ -28,7 +28,8 @@ from annotator.tui.review_items_edit import ItemsEditScreen
 from tests.test_review_data import CORPUS, FIRST, SECOND, fixed_now
 
 ALICE = [("Ukraine", "Russia", "146"), ("Russia", "Ukraine", "146"), ("Ukraine", "Russia", "8")]
-BOB = [("Ukraine", "Russia", "140"), ("Russia", "Ukraine", "100")]
+# No release of bob's is one of alice's (``align_items``: no side and no count alike).
+BOB = [("Kyiv", "Moscow", "140"), ("Moscow", "Kyiv", "100")]
 FIELDS = ["released_by", "received_by", "count", "date", "releasees"]
 
 

@@ -1,0 +1,164 @@
+"""merge pairs a group's items by ``align_items``: one release whose count is disputed is one
+gold release with a conflict over its count, never two releases (the curator's trial)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_agreement_data import run_cli
+from tests.test_group_align_data import (
+    COUNT_187,
+    COUNT_210,
+    DRAVA,
+    body,
+    merged,
+    record,
+    release,
+    trial,
+    write_case,
+)
+
+# Gold's spans when the count spans are accepted or left in conflict: s1 Drava, s2 187 or
+# Ostreva, ... (gold numbers its spans in document order).
+AGREED_LINKS = {
+    "releases[0].released_by": ["s1"],
+    "releases[0].received_by": ["s3"],
+    "releases[0].count": ["s2"],
+    "releases[0].date": ["s4"],
+}
+
+
+def test_two_of_three_agreeing_on_the_count_is_one_release_with_their_count() -> None:
+    gold = merged(trial(), 2)
+    assert gold.form["releases"] == [release(187)]
+    assert gold.links == AGREED_LINKS  # the count linked to "187", alice's link
+    assert gold.conflicts == []  # bob's 210 span: alice and carol marked nothing there
+    assert gold.status == "done"
+
+
+def test_all_annotators_disagreeing_on_the_count_is_a_conflict_over_the_count() -> None:
+    gold = merged(trial(), None)
+    assert gold.form["releases"] == [release(None)]  # one release, its count left empty
+    # The sides and the date are accepted with their links (gold: s1 Drava, s2 Ostreva, s3
+    # the date: the count spans are in conflict).
+    assert gold.links == {
+        "releases[0].released_by": ["s1"],
+        "releases[0].received_by": ["s2"],
+        "releases[0].date": ["s3"],
+    }
+    span_conflicts = [c["id"] for c in gold.conflicts if c["kind"] == "span"]
+    assert span_conflicts == ["c1", "c2"]  # "187" and "210"
+    assert gold.conflicts[2] == {
+        "id": "c3",
+        "kind": "field",
+        "path": "releases[0].count",
+        "versions": [
+            {
+                "value": 187,
+                "annotators": ["alice", "carol"],
+                "links": {"releases[0].count": [body(COUNT_187)]},
+            },
+            {
+                "value": 210,
+                "annotators": ["bob"],
+                "links": {"releases[0].count": [body(COUNT_210)]},
+            },
+        ],
+    }
+    assert len(gold.conflicts) == 3  # no conflict of the group: nobody gave another release
+    assert gold.status == "in_progress"
+
+
+def test_an_item_one_annotator_lacks_is_merged_among_those_holding_it() -> None:
+    records = trial()
+    records["carol"] = record("carol", [], None, {})  # carol gave no release
+    gold = merged(records, 2)
+    # alice and bob hold it (2 = K), their counts differ: the count is in conflict, and its
+    # versions are theirs only (carol gave no such item).
+    assert gold.form["releases"] == [release(None)]
+    (count,) = [c for c in gold.conflicts if c["path"] == "releases[0].count"]
+    assert [(v["value"], v["annotators"]) for v in count["versions"]] == [
+        (187, ["alice"]),
+        (210, ["bob"]),
+    ]
+    assert not [c for c in gold.conflicts if c.get("path") == "releases"]
+    # With every annotator required, two of three is not enough: the group's conflict, each
+    # version the annotator's own item (as before).
+    gold = merged(records, None)
+    assert gold.form["releases"] == []
+    (group,) = [c for c in gold.conflicts if c.get("path") == "releases"]
+    assert [(v["value"], v["annotators"]) for v in group["versions"]] == [
+        ([release(187)], ["alice"]),
+        ([release(210)], ["bob"]),
+        ([], ["carol"]),
+    ]
+
+
+def test_two_releases_of_a_week_stay_two() -> None:
+    # Same sides, other date and count: 2 of 4 fields, not the same release.
+    monday, wednesday = release(50, "2024-06-03"), release(70, "2024-06-05")
+    records = {
+        "alice": record("alice", [monday], None, {}),
+        "bob": record("bob", [wednesday], None, {}),
+    }
+    gold = merged(records, None)
+    assert gold.form["releases"] == []
+    assert gold.conflicts == [
+        {
+            "id": "c1",
+            "kind": "field",
+            "path": "releases",
+            "versions": [
+                {"value": [monday], "annotators": ["alice"]},
+                {"value": [wednesday], "annotators": ["bob"]},
+            ],
+        }
+    ]
+    # With carol giving monday too, two of three hold it: it is gold, and bob's wednesday,
+    # which the two others have none of, is left out.
+    records["carol"] = record("carol", [monday], None, {})
+    gold = merged(records, 2)
+    assert gold.form["releases"] == [monday]
+    assert gold.conflicts == []
+
+
+def test_a_list_no_value_wins_is_left_empty_with_its_conflict() -> None:
+    records = trial()
+    records["alice"] = record("alice", [release(187, releasees=["Ivan Petrenko"])], COUNT_187)
+    records["bob"] = record("bob", [release(187)], COUNT_187)
+    records["carol"] = record("carol", [release(187, releasees=["Olena Koval"])], COUNT_187)
+    gold = merged(records, 2)
+    assert gold.form["releases"] == [release(187)]  # releasees: [] while in dispute
+    (conflict,) = gold.conflicts
+    assert conflict["path"] == "releases[0].releasees"
+    assert [(v["value"], v["annotators"]) for v in conflict["versions"]] == [
+        (["Ivan Petrenko"], ["alice"]),
+        ([], ["bob"]),
+        (["Olena Koval"], ["carol"]),
+    ]
+
+
+def test_reordered_items_are_merged_item_by_item() -> None:
+    monday, wednesday = release(50, "2024-06-03"), release(70, "2024-06-05")
+    records = {
+        "alice": record("alice", [monday, wednesday], None, {}),
+        "bob": record("bob", [release(70, "2024-06-05", received_by="Ostreva City"), monday]),
+    }
+    records["bob"]["links"] = {}
+    gold = merged(records, None)
+    # Bob's first is alice's second with another receiver (4 of 5 fields agree).
+    assert gold.form["releases"] == [monday, release(70, "2024-06-05", received_by=None)]
+    assert [(c["path"], [v["value"] for v in c["versions"]]) for c in gold.conflicts] == [
+        ("releases[1].received_by", ["Ostreva", "Ostreva City"])
+    ]
+
+
+def test_the_gold_file_is_valid(tmp_path: Path) -> None:
+    corpus, journals = write_case(tmp_path, trial())
+    gold = tmp_path / "gold.jsonl"
+    result = run_cli("merge", *journals, "-o", gold, "--reviewer", "rita")
+    assert result.returncode == 0, result.stderr
+    assert "2 span, 1 field" in result.stdout
+    result = run_cli("validate", gold, "--corpus", corpus)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert DRAVA in gold.read_text(encoding="utf-8")
