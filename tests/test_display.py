@@ -35,7 +35,11 @@ AWKWARD = [
     *LINE_BREAKERS,
 ]
 
-WIDTH_CHANGERS = {"\u200d": "\u200c", "\ufe0f": "\ufe0e"}
+WIDTH_CHANGERS = {
+    "\u200d": "\u200c",
+    "\ufe0f": "\ufe0e",
+    **{chr(code): "\u200c" for code in range(0x1F3FB, 0x1F400)},  # skin tones
+}
 
 texts = st.lists(
     st.one_of(st.sampled_from(AWKWARD), st.text(max_size=5)),
@@ -92,9 +96,11 @@ def test_display_symbols() -> None:
         "a⇥b␍c␀d␛e␡f␤g↲h⁋i⍰j⍰"
     )
     assert display_text("\x0b\x0c\x1c\x1d\x1e\x1f") == "␋␌␜␝␞␟"
-    plain = "“Russia” [bold red]303[/] 🇺🇦 👍🏽 中文 e\u0301\n"
+    plain = "“Russia” [bold red]303[/] 🇺🇦 中文 e\u0301\n"
     assert display_text(plain) == plain
     assert display_text("🕊\ufe0f 👩\u200d👧") == "🕊\ufe0e 👩\u200c👧"
+    # tmux 3.3 drew 👍🏽 four cells wide where rich counts two, shifting the row's spans.
+    assert display_text("👍🏽 👍🏿") == "👍\u200c 👍\u200c"
 
 
 @given(texts)

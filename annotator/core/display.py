@@ -29,10 +29,12 @@ Two invisible characters are swapped for their invisible siblings, because they 
 of characters wider or narrower than its characters one by one: ZERO WIDTH JOINER (U+200D,
 which fuses 👩‍👩‍👧 into one two-cell picture) becomes ZERO WIDTH NON-JOINER (U+200C), and
 VARIATION SELECTOR-16 (U+FE0F, which widens 🕊️ from one cell to two) becomes VARIATION
-SELECTOR-15 (U+FE0E). Terminals disagree about those widths, and the text widget maps mouse
+SELECTOR-15 (U+FE0E). The five skin-tone modifiers (U+1F3FB-U+1F3FF, which rich counts as part
+of a two-cell 👍🏽 and tmux 3.3 draws as two cells more, shifting the rest of the row) become
+ZERO WIDTH NON-JOINER too. Terminals disagree about those widths, and the text widget maps mouse
 positions one character at a time while drawing whole groups; with the swap, every count agrees
-(the family shows as three people, the dove as a one-cell text dove). Everything else, other
-emoji, flags and combining marks included, is left alone.
+(the family shows as three people, the dove as a one-cell text dove, 👍🏽 as 👍 without its
+tone). Everything else, other emoji, flags and combining marks included, is left alone.
 """
 
 from __future__ import annotations
@@ -67,13 +69,17 @@ def _symbol_table() -> dict[str, str]:
     table["\u2029"] = PARAGRAPH_SEPARATOR_SYMBOL
     table["\u200d"] = ZERO_WIDTH_JOINER_STAND_IN
     table["\ufe0f"] = EMOJI_VARIATION_STAND_IN
+    for code in range(0x1F3FB, 0x1F400):  # skin-tone modifiers
+        table[chr(code)] = ZERO_WIDTH_JOINER_STAND_IN
     return table
 
 
 _SYMBOLS = _symbol_table()
 # A regex search stays fast (a few ms per MB) whatever the script; str.translate is as fast only
 # on ASCII text and some 25 times slower on Cyrillic or emoji.
-_NEEDS_SYMBOL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200d\u2028\u2029\ud800-\udfff\ufe0f]")
+_NEEDS_SYMBOL = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u200d\u2028\u2029\ud800-\udfff\ufe0f\U0001f3fb-\U0001f3ff]"
+)
 
 
 def _symbol_for(match: re.Match[str]) -> str:
