@@ -159,3 +159,30 @@ def test_an_unchanged_carry_over_keeps_the_record_done(tmp_path: Path) -> None:
         assert session.status_of("a") == "done"
     finally:
         session.close()
+
+
+def test_ctrl_z_gives_the_stale_record_back_with_its_own_time(tmp_path: Path) -> None:
+    # As ctrl+z after ctrl+r: the stale banner names when the work was done, not the undo.
+    import datetime as dt
+
+    corpus = write_texts(tmp_path)
+    first = alice(corpus, tmp_path)
+    first.open("a")
+    first.label_selection(*where(first, "Russia"), "actor")
+    assert first.close()
+    (corpus / "a.txt").write_text(NEW, "utf-8")
+    later = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
+    session = open_session(
+        corpus, "alice", None, tmp_path / "out", clock=FakeClock(), now=lambda: later
+    )
+    try:
+        session.open("a")
+        stale = session.stale
+        assert stale is not None and stale.updated_at is not None
+        assert stale.updated_at != later
+        session.carry_over()
+        session.undo()
+        assert session.stale is not None and session.stale.updated_at == stale.updated_at
+        assert journal_lines(session)[-1]["updated_at"] == journal_lines(session)[-3]["updated_at"]
+    finally:
+        session.close()

@@ -73,7 +73,9 @@ class SessionCarryOver:
         if carried is None or state.stale is not None or not _same(state.record, carried[1]):
             return None
         del self._carried_over[state.document.id]
-        record = carried[0].model_copy(update={"updated_at": self._stamp()})
+        # Written back as it was, its time too, as ctrl+z after ctrl+r does: the stale banner
+        # names when the work was done, not the undo.
+        record = carried[0]
         self.store.save(record)
         self._changed.add(record.doc_id)
         state.stale = record
