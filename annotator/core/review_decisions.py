@@ -17,8 +17,11 @@ What a decision adds:
   appends the version's frames, linked as the version's items are (to the spans among them
   that are gold); taking every version appends each frame as many times as the version
   holding it most often does. An empty item (no value, no link) is no frame and is left
-  out. A list field takes the union of the lists. A one-value field refuses to take more than
-  one different value.
+  out. Versions holding one item two ways (``form_compare.align_items``) are not taken
+  together (``review_group_take``). A list field takes the union of the lists. A one-value
+  field refuses to take more than one different value. A field of a group's item
+  (``releases[0].count``) is set in gold's item as a top-level field is set, with the links
+  of the versions taken (``review_item_field``).
 - Rejecting adds nothing, but a required field left empty by it is refused: a ``done`` record
   must have it, so the reviewer has to choose.
 - A span drawn by hand (``settle_with_span``) is snapped like the annotation screen's
@@ -44,7 +47,8 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.form_compare import normal, without_empty_items
 from annotator.core.form_complete import is_empty
 from annotator.core.models import GoldRecord, Span
-from annotator.core.review_group_take import taken_items
+from annotator.core.review_group_take import items_aligned, taken_items
+from annotator.core.review_item_field import item_place, taken_links, taken_value, with_item_value
 from annotator.core.review_links import Annotations, links_after
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.session_edits import Refused
@@ -186,12 +190,15 @@ def take_spans(
 
 
 def field_of(scheme: Scheme, conflict: Conflict) -> FormField:
-    """The scheme's field a field conflict is about (Refused when the scheme lacks it)."""
+    """The scheme's field a field conflict is about, an item's field for a path inside an item
+    (``releases[0].count``: ``count``); Refused when the scheme lacks it."""
     path = conflict.get("path")
-    field = scheme.field(path) if isinstance(path, str) else None
-    if field is None:
-        raise Refused(f"conflict {conflict.get('id')}: the scheme has no form field {path!r}")
-    return field
+    if isinstance(path, str):
+        try:
+            return forms.resolve_path(scheme, path)[2]
+        except AnnotatorError:
+            pass  # said below, as for a path that is no text
+    raise Refused(f"conflict {conflict.get('id')}: the scheme has no form field {path!r}")
 
 
 def is_group_conflict(conflict: Conflict, scheme: Scheme) -> bool:
@@ -204,8 +211,13 @@ def can_take_all(conflict: Conflict, scheme: Scheme) -> bool:
     """Whether every version can be taken at once: not for a field holding one value."""
     if conflict.get("kind") == "span":
         return True
-    field = scheme.field(conflict.get("path") or "")
-    return field is not None and field.type in ("group", "list")
+    try:
+        field = field_of(scheme, conflict)
+    except Refused:
+        return False
+    if field.type == "group":
+        return not items_aligned(conflict, field)
+    return field.type == "list"
 
 
 def value_conflict_span(conflict: Conflict) -> dict[str, Any] | None:
@@ -226,6 +238,13 @@ def can_reject(record: GoldRecord, conflict: Conflict, scheme: Scheme) -> bool:
     """Whether every version can be rejected: not when a required field would stay empty."""
     if conflict.get("kind") == "span":
         return True
+    place = item_place(scheme, conflict)
+    if place is not None:
+        group, index, leaf = place
+        items = record.form.get(group.name) or []
+        item = items[index] if 0 <= index < len(items) else None
+        held = item.get(leaf.name) if isinstance(item, dict) else None
+        return not (leaf.required and is_empty(held))
     field = scheme.field(conflict.get("path") or "")
     return field is None or not (field.required and is_empty(record.form.get(field.name)))
 
@@ -238,6 +257,12 @@ def _take_field(
     annotations: Annotations | None,
 ) -> GoldRecord:
     field = field_of(scheme, conflict)
+    place = item_place(scheme, conflict)
+    if place is not None:
+        value = taken_value(place, chosen, _keys_hint(conflict))
+        form = with_item_value(record, place, value, conflict["id"])
+        made = taken_links(record, place, chosen, conflict["path"])
+        return settled_record(record, conflict, scheme, annotations, made, form=form)
     values = [version.get("value") for version in chosen]
     form = dict(record.form)
     if field.type == "group":
@@ -276,8 +301,8 @@ def reject(
     conflict = find_conflict(record, conflict_id)
     if not can_reject(record, conflict, scheme):
         raise Refused(
-            f"{conflict.get('path')} is required and still empty: take a version "
-            f"({_keys_hint(conflict)}) instead of rejecting them all"
+            f"{forms.path_words(conflict.get('path') or '')} is required and still empty: take "
+            f"a version ({_keys_hint(conflict)}) instead of rejecting them all"
         )
     return settled_record(record, conflict, scheme, annotations)
 

@@ -4,6 +4,9 @@ gold's, and their links.
 A version's items come with their links (``merge_form``: the spans linked, which may not be
 gold yet); an item taken is linked to the gold spans among them, of the label its field is
 filled from. An empty item (no value, no link: ``form_compare``) is no answer and is left out.
+Versions holding the same item each their own way (``form_compare.align_items``: a release
+with a count of 187 and with 210) are not taken together: that put one transfer into gold
+twice; the reviewer takes one, or edits it.
 """
 
 from __future__ import annotations
@@ -11,7 +14,13 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import Any
 
-from annotator.core.form_compare import frame_key, has_no_value, linked_indexes
+from annotator.core.form_compare import (
+    align_items,
+    frame_key,
+    has_no_value,
+    linked_indexes,
+    sub_value,
+)
 from annotator.core.models import GoldRecord
 from annotator.core.review_links import gold_ids_of
 from annotator.core.scheme import FormField
@@ -26,6 +35,14 @@ def taken_items(
     many times as the version holding most copies of it has it, from that version. An empty
     item (no value, no link: ``form_compare``; older merges wrote some) is no answer: taken,
     it put an empty release into done gold (a trial's t)."""
+    aligned = aligned_versions(chosen, field)
+    if aligned is not None:
+        first, second, item_a, item_b = aligned
+        whose = [", ".join(chosen[at].get("annotators") or []) for at in (first, second)]
+        raise Refused(
+            f"{field.name}: {whose[0]}'s and {whose[1]}'s versions give one item two ways "
+            f"({differing(field, item_a, item_b)}): take one, or edit it (e)"
+        )
     items = list(record.form.get(field.name) or [])
     made: dict[str, list[str]] = {}
     # frame -> (the version it comes from, the places of its copies in that version's items)
@@ -54,3 +71,52 @@ def taken_items(
                     made[f"{field.name}[{len(items)}].{sub.name}"] = ids
             items.append(version["value"][place])
     return items, made
+
+
+def _held(version: dict[str, Any]) -> list[tuple[int, dict[str, Any]]]:
+    """A version's items that hold a value, each with its place in the version."""
+    items = version.get("value") or []
+    return [
+        (place, item)
+        for place, item in enumerate(items)
+        if isinstance(item, dict) and not has_no_value(item)
+    ]
+
+
+def aligned_versions(
+    versions: list[dict[str, Any]], group: FormField
+) -> tuple[int, int, dict[str, Any], dict[str, Any]] | None:
+    """Two versions holding the same item (``form_compare.align_items``), each its own way:
+    their places among ``versions`` and the two items. Taking both would put one transfer
+    into gold twice (a trial's ``t`` gave two releases of 8 people each, 16 in all). None when
+    no two do."""
+    parties = [_held(version) for version in versions]
+    for cluster in align_items(parties, group):
+        holders = [(number, held) for number, held in enumerate(cluster) if held is not None]
+        if len(holders) > 1:
+            (first, (_p, item_a)), (second, (_q, item_b)) = holders[:2]
+            return first, second, item_a, item_b
+    return None
+
+
+def differing(group: FormField, item_a: dict[str, Any], item_b: dict[str, Any]) -> str:
+    """The fields two items give differently: ``count 187 / 210``."""
+    said = []
+    for sub in group.fields:
+        a, b = item_a.get(sub.name), item_b.get(sub.name)
+        if sub_value(a, sub) != sub_value(b, sub):
+            said.append(f"{sub.name} {_shown(a)} / {_shown(b)}")
+    return "; ".join(said)
+
+
+def _shown(value: Any) -> str:
+    if value is None or value == [] or value == "":
+        return "(empty)"
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return str(value)
+
+
+def items_aligned(conflict: dict[str, Any], group: FormField) -> bool:
+    """Whether two of a group conflict's versions hold the same item (``t`` refuses them)."""
+    return aligned_versions(conflict.get("versions") or [], group) is not None

@@ -6,10 +6,11 @@ review decision changes the gold record's spans and form, so its links are worke
 the same rule, given the annotators' records (``annotations``, by name):
 
 - A gold path's links are those of the first annotator by name whose answer there is the gold
-  answer (the normalised value, as merge compares answers; for a frame of a repeatable group,
-  the first annotator holding as many copies of the frame as gold does, their n-th copy giving
-  gold's n-th), their span ids mapped to the gold spans with the same start, end, label and
-  value. A linked span that is not gold is left out; a path left with none has no links.
+  answer (the normalised value, as merge compares answers; for a field of a repeatable group's
+  item, the first annotator whose item is gold's, by ``form_compare.align_items`` with gold's
+  items first, and gives its value there; none while a conflict over the field is open),
+  their span ids mapped to the gold spans with the same start, end, label and value. A linked
+  span that is not gold is left out; a path left with none has no links.
 - So taking a field's version brings its annotator's links; taking (or drawing) a span makes
   the links to it hold where the gold answer is the linking annotator's; a span whose value a
   decision changes loses the links made to the old value; rejecting makes no link.
@@ -34,7 +35,7 @@ from typing import Any, Protocol
 
 from annotator.core import forms
 from annotator.core.errors import AnnotatorError
-from annotator.core.form_compare import Item, field_value, frame_key, items_in
+from annotator.core.form_compare import align_items, field_value, items_in, sub_value
 from annotator.core.models import GoldRecord
 from annotator.core.scheme import FormField, Scheme
 
@@ -148,7 +149,7 @@ def carried_links(
 
     for field in scheme.fields:
         if field.type == "group":
-            for name, paths in _frame_sources(record.form, field, names, annotations):
+            for name, paths in _item_sources(record, field, names, annotations):
                 carry(name, paths)
             continue
         if field.name not in record.form:
@@ -163,42 +164,39 @@ def carried_links(
     return fitting_links(links, record, scheme)
 
 
-def _frame_sources(
-    form: dict[str, Any], group: FormField, names: list[str], annotations: Annotations
+def _item_sources(
+    record: GoldRecord, group: FormField, names: list[str], annotations: Annotations
 ) -> list[tuple[str, dict[str, str]]]:
-    """(annotator, their path -> gold path) for the frames of ``group`` in ``form``: the copies
-    of a frame come from the first annotator by name holding as many copies (else the one
-    holding most), the n-th gold copy from their n-th, as ``merge`` takes accepted frames."""
-
-    def places(items: list[Item]) -> dict[Hashable, list[int]]:
-        found: dict[Hashable, list[int]] = {}
-        for index, item in items:
-            found.setdefault(frame_key(item, group), []).append(index)
-        return found
-
-    # An annotator's empty items are none of their frames (``form_compare``); gold's items are
-    # all its own, each at its place.
-    theirs = {
-        name: places(
-            items_in(annotations[name].form, group, partial(getattr, annotations[name], "links"))
-        )
+    """(annotator, their path -> gold path) for the fields of ``group``'s items in gold, as
+    ``merge`` carries them: gold's items aligned with the annotators' (``align_items``, gold
+    first), each field's links from the first annotator by name whose item there gives gold's
+    value. A field with a conflict open has none until it is settled."""
+    open_paths = {c.get("path") for c in record.conflicts if c.get("kind") == "field"}
+    # An annotator's empty items are none of their items (``form_compare``); gold's are all
+    # its own, each at its place (one holding only a link too).
+    theirs = [
+        items_in(annotations[name].form, group, partial(getattr, annotations[name], "links"))
         for name in names
-    }
-    held_in_gold = form.get(group.name) or []
+    ]
+    held_in_gold = record.form.get(group.name) or []
     gold_items = [
         (index, item) for index, item in enumerate(held_in_gold) if isinstance(item, dict)
     ]
     out = []
-    for key, gold_places in places(gold_items).items():
-        held = {name: theirs[name].get(key, []) for name in names}
-        enough = [name for name in names if len(held[name]) >= len(gold_places)]
-        source = enough[0] if enough else max(names, key=lambda name: len(held[name]))
-        paths = {
-            f"{group.name}[{their_index}].{sub.name}": f"{group.name}[{gold_index}].{sub.name}"
-            for gold_index, their_index in zip(gold_places, held[source], strict=False)
-            for sub in group.fields
-        }
-        out.append((source, paths))
+    for cluster in align_items([gold_items, *theirs], group):
+        gold = cluster[0]
+        if gold is None:
+            continue
+        gold_index, gold_item = gold
+        for sub in group.fields:
+            gold_path = f"{group.name}[{gold_index}].{sub.name}"
+            if gold_path in open_paths:
+                continue
+            answer = sub_value(gold_item.get(sub.name), sub)
+            for name, held in zip(names, cluster[1:], strict=True):
+                if held is not None and sub_value(held[1].get(sub.name), sub) == answer:
+                    out.append((name, {f"{group.name}[{held[0]}].{sub.name}": gold_path}))
+                    break
     return out
 
 

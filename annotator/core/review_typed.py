@@ -1,6 +1,8 @@
 """Settling a form-field conflict with what the reviewer types, when no version is right.
 
-A plain field (choice, text, integer, date, list) takes one typed value. A repeatable group
+A plain field (choice, text, integer, date, list) takes one typed value, and so does a field of
+a group's item in conflict (``releases[0].count``: ``review_item_field``, read by the item
+field's type; the item's other fields stay). A repeatable group
 takes items edited by hand: the reviewer starts from one version's items (``version_items``:
 the first version holding any, to begin with), fixes what is wrong in them, adds or drops
 items, and the typed items are appended to gold's agreed items in place of every version's
@@ -35,6 +37,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.form_compare import normal, sub_value
 from annotator.core.models import GoldRecord
 from annotator.core.review_decisions import Conflict, field_of, find_conflict, settled_record
+from annotator.core.review_item_field import item_place, typed_links, with_item_value
 from annotator.core.review_links import Annotations, gold_ids_of
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.session_edits import Refused
@@ -271,9 +274,16 @@ def settle_typed(
     if not isinstance(typed, str):
         raise Refused(f"{field.name} takes one value, not items")
     value = typed_value(field, typed, listed(conflict))
+    place = item_place(scheme, conflict)
+    if value in (None, []) and field.required:
+        words = forms.path_words(conflict["path"])
+        raise BadValue(field.name, f"{words} is required: {_what_to_type(field)}")
+    if place is not None:
+        # A field of an item (``review_item_field``): the item's other fields stay.
+        form = with_item_value(record, place, value, conflict_id)
+        made = typed_links(record, conflict, place, value)
+        return settled_record(record, conflict, scheme, annotations, made, form=form)
     if value in (None, []):
-        if field.required:
-            raise BadValue(field.name, f"{field.name} is required: {_what_to_type(field)}")
         form.pop(field.name, None)
     else:
         form[field.name] = value

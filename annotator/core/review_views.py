@@ -11,6 +11,7 @@ from typing import Any
 
 from annotator.core.models import GoldRecord
 from annotator.core.review_decisions import can_reject, can_take_all, value_conflict_span
+from annotator.core.review_item_field import item_place
 from annotator.core.scheme import Scheme
 
 
@@ -57,6 +58,9 @@ class ConflictView:
     gold_spans: tuple[dict[str, Any], ...] = ()
     # Span conflicts whose versions differ in the value only: ``v`` types it.
     value_typed: bool = False
+    # A conflict over a field of a group's item (``releases[0].count``): gold's item, whose
+    # other fields tell which item it is; None for any other conflict.
+    item: dict[str, Any] | None = None
 
 
 def describe(
@@ -98,7 +102,19 @@ def describe(
         gold_value=record.form.get(path) if isinstance(path, str) else None,
         gold_spans=gold_spans,
         value_typed=value_conflict_span(conflict) is not None,
+        item=_item_of(record, conflict, scheme),
     )
+
+
+def _item_of(record: GoldRecord, conflict: dict[str, Any], scheme: Scheme) -> dict[str, Any] | None:
+    """Gold's item holding the field a conflict is about (None: not an item's field)."""
+    place = item_place(scheme, conflict)
+    if place is None:
+        return None
+    items = record.form.get(place[0].name) or []
+    index = place[1]
+    item = items[index] if 0 <= index < len(items) else None
+    return dict(item) if isinstance(item, dict) else {}
 
 
 NO_VALUE = "no value"

@@ -1,9 +1,9 @@
 """The order in which a review walks the open conflicts: ``ConflictOrder``.
 
 Documents in corpus order; within a document, span conflicts by region, then field conflicts in
-scheme order. Moving past the last conflict wraps around to the first. A document without open
-conflicts is passed over without making its gold record (``ReviewRecords.conflicts`` counts
-them without it).
+scheme order (a group's several, as merge numbered them). Moving past the last conflict wraps
+around to the first. A document without open conflicts is passed over without making its gold
+record (``ReviewRecords.conflicts`` counts them without it).
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from annotator.core.review_records import ReviewRecords
 from annotator.core.review_views import Place
 from annotator.core.scheme import Scheme
 
-# (document's place, 0 for a span conflict or 1 for a field, start or field order, end, id)
+# (document's place, 0 for a span conflict or 1 for a field, start or field order, end or the
+# id's number, id)
 OrderKey = tuple[int, int, int, int, str]
 
 
@@ -32,8 +33,12 @@ class ConflictOrder:
         if conflict.get("kind") == "span":
             start, end = conflict["region"]
             return (doc, 0, start, end, conflict["id"])
-        order = self._field_order.get(conflict.get("path") or "", len(self._field_order))
-        return (doc, 1, order, 0, conflict["id"])
+        # An item's field (``releases[0].count``) goes with its group; a field's conflicts in
+        # the order merge made them (its items' fields, then the group's): by the id's number.
+        top = (conflict.get("path") or "").partition("[")[0]
+        order = self._field_order.get(top, len(self._field_order))
+        number = conflict["id"][1:]
+        return (doc, 1, order, int(number) if number.isdigit() else 0, conflict["id"])
 
     def in_document(self, doc_id: str) -> list[tuple[OrderKey, Place]]:
         """The document's open conflicts in walk order."""

@@ -23,7 +23,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Footer, Input, Label, Static
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.forms import typed_text
+from annotator.core.forms import path_words, typed_text
 from annotator.core.review_decisions import Conflict, field_of
 from annotator.core.review_typed import BadValue, Typed, hint, prefill
 from annotator.core.scheme import FormField, Scheme
@@ -208,7 +208,8 @@ class FieldEditScreen(SettlingScreen):
     def compose(self) -> ComposeResult:
         field = self.field
         with Vertical(id="field-edit-box"):
-            yield Label(f"Type the value of {field.name} ({self.conflict['id']})", classes="title")
+            words = path_words(self.conflict.get("path") or field.name)
+            yield Label(f"Type the value of {words} ({self.conflict['id']})", classes="title")
             with Vertical(id="field-edit-inputs"):
                 yield input_row(self.conflict, field, None, self.prefilled)
             yield Static(Text(hint(field)), id="field-edit-hint")

@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
+from annotator.core.forms import path_words, resolve_path
 from annotator.core.review import ReviewSession
 from annotator.core.review_views import NO_VALUE, ConflictView, VersionView, span_value_text
 from annotator.core.scheme import FormField, Scheme
@@ -79,10 +80,11 @@ class ConflictPanel(Static):
             head.append_text(_gold_here(scheme, view, compact))
         else:
             head.append("Form field ", style="bold")
-            head.append(f" {view.path} ", style="bold reverse")
+            head.append(f" {path_words(view.path or '')} ", style="bold reverse")
             agreed = self._agreed(scheme, view)
             if agreed is not None:
                 head.append_text(agreed)
+            head.append_text(_item_context(scheme, view))
         versions = Table.grid(padding=(0, 1), expand=True)
         versions.add_column(no_wrap=True)
         versions.add_column(ratio=1)
@@ -305,6 +307,17 @@ def _char_snap(selection: tuple[int, int], snapped: tuple[int, int]) -> str:
     if snapped[0] < low or snapped[1] > high:
         done.append("as whole characters")
     return ", ".join(done)
+
+
+def _item_context(scheme: Scheme, view: ConflictView) -> Text:
+    """For a conflict over a field of an item (``releases #1 count``), the item's other fields
+    in gold, which say which item it is (nothing for any other conflict)."""
+    if view.item is None or view.path is None:
+        return Text("")
+    group, index, leaf = resolve_path(scheme, view.path)
+    others = {name: value for name, value in view.item.items() if name != leaf.name}
+    words = path_words(f"{group.name}[{index}]")
+    return Text(f"\nin gold's {words}: {frame_text(group, others)}", style="dim")
 
 
 def frame_text(field: FormField, item: dict[str, Any]) -> str:

@@ -9,6 +9,7 @@ from typing import NamedTuple
 from rich.table import Table
 from rich.text import Text
 
+from annotator.core.forms import path_words
 from annotator.core.review_views import ConflictView
 from annotator.core.scheme import Scheme
 
@@ -31,7 +32,7 @@ def settle_key_rows(scheme: Scheme, view: ConflictView, char_mode: bool) -> list
     else:
         # Said rather than left out, why too (in the short wording as well): a reviewer
         # missing r in the list tried it anyway.
-        reason = f"not here: {view.path} is required"
+        reason = f"not here: {path_words(view.path or '')} is required"
         rows.append(KeyRow("r", reason, reason))
     if view.value_typed:
         rows.append(KeyRow("v", "type the value by hand", "value"))

@@ -1,0 +1,110 @@
+"""Settling a conflict over one field of a group's item (``releases[0].count``): merge opens one
+when the annotators holding the same item (``form_compare.align_items``) give the field values
+none of which wins, and leaves gold's field empty meanwhile.
+
+It is settled as a top-level field's conflict is: taking a version sets the item's field to its
+value (a list field taking several versions takes the union of their lists; a one-value field
+refuses two different values), rejecting leaves the field empty (refused when the field is
+required), and a typed value (``review_typed``) is read by the sub-field's type. The gold
+item's other fields stay as they are. Links: a version carries its first annotator's links
+under the conflict's path (``merge_form``); the field gets those of the versions taken, to the
+spans among them that are gold. A typed value gets the links of a version that gave the same
+value, else of a version whose linked spans give it (``forms.span_gives``), else none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping, Sequence
+from typing import Any
+
+from annotator.core import forms
+from annotator.core.errors import AnnotatorError
+from annotator.core.form_compare import normal, sub_value
+from annotator.core.models import GoldRecord
+from annotator.core.review_links import gold_ids_of
+from annotator.core.scheme import FormField, Scheme
+from annotator.core.session_edits import Refused
+
+Conflict = dict[str, Any]
+ItemPlace = tuple[FormField, int, FormField]
+"""(the group, the item's index in gold's list, the field of the item)."""
+
+
+def item_place(scheme: Scheme, conflict: Conflict) -> ItemPlace | None:
+    """Where a conflict over an item's field is (None: a conflict of another kind)."""
+    path = conflict.get("path")
+    if conflict.get("kind") == "span" or not isinstance(path, str) or "[" not in path:
+        return None
+    try:
+        group, index, leaf = forms.resolve_path(scheme, path)
+    except AnnotatorError:
+        return None
+    return None if index is None else (group, index, leaf)
+
+
+def with_item_value(
+    record: GoldRecord, place: ItemPlace, value: Any, conflict_id: str
+) -> dict[str, Any]:
+    """Gold's form with the item's field set to ``value`` (None or [] when empty)."""
+    group, index, leaf = place
+    items = list(record.form.get(group.name) or [])
+    if not 0 <= index < len(items) or not isinstance(items[index], dict):
+        raise Refused(
+            f"{conflict_id}: gold has no {forms.path_words(f'{group.name}[{index}]')} "
+            "to set (merge the document anew: l, then ctrl+r twice)"
+        )
+    if value is None and leaf.type == "list":
+        value = []
+    items[index] = {**items[index], leaf.name: value}
+    return {**record.form, group.name: items}
+
+
+def taken_value(place: ItemPlace, chosen: Sequence[Mapping[str, Any]], keys: str) -> Any:
+    """The value the ``chosen`` versions give the field: a list's union, else the one value
+    (``keys``: the versions' keys, for the refusal of two different ones)."""
+    _group, _index, leaf = place
+    values = [version.get("value") for version in chosen]
+    if leaf.type == "list":
+        merged: dict[Hashable, Any] = {}
+        for listed in values:
+            for item in listed or []:
+                merged.setdefault(normal(item), item)
+        return list(merged.values())
+    if len({normal(value) for value in values}) > 1:
+        words = forms.path_words(f"{place[0].name}[{place[1]}].{leaf.name}")
+        raise Refused(f"{words} holds one value: take one version ({keys})")
+    return values[0]
+
+
+def taken_links(
+    record: GoldRecord, place: ItemPlace, chosen: Sequence[Mapping[str, Any]], path: str
+) -> dict[str, list[str]]:
+    """The links the ``chosen`` versions give the field: theirs, to the spans that are gold."""
+    ids: list[str] = []
+    for version in chosen:
+        bodies = (version.get("links") or {}).get(path) or []
+        ids.extend(one for one in gold_ids_of(record, bodies, place[2]) if one not in ids)
+    return {path: ids} if ids else {}
+
+
+def typed_links(
+    record: GoldRecord, conflict: Conflict, place: ItemPlace, value: Any
+) -> dict[str, list[str]]:
+    """The links of a typed value (the module docstring)."""
+    leaf = place[2]
+    path = conflict["path"]
+    versions: list[dict[str, Any]] = conflict.get("versions") or []
+    same = [v for v in versions if sub_value(v.get("value"), leaf) == sub_value(value, leaf)]
+    if same:
+        return taken_links(record, place, same[:1], path)
+    spans = {span.id: span for span in record.spans}
+    for version in versions:
+        ids = taken_links(record, place, [version], path).get(path, [])
+        if leaf.type == "list":
+            held = {normal(text) for text in value or []}
+            ids = [one for one in ids if normal(spans[one].text) in held]
+        elif not any(normal(forms.span_gives(leaf, spans[one])) == normal(value) for one in ids):
+            ids = []
+        if ids:
+            return {path: ids}
+    return {}

@@ -1,0 +1,139 @@
+"""Review decisions on a conflict over a field of an item (``releases[0].count``), and a group
+conflict whose versions hold the same item two ways, on the curator's trial
+(``tests/test_group_align_data.py``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from annotator.core.annotation import Annotation
+from annotator.core.models import Record
+from annotator.core.review_decisions import can_reject, can_take_all, reject, take
+from annotator.core.review_links import carried_links
+from annotator.core.review_records import ReviewRecords
+from annotator.core.review_typed import BadValue, settle_typed
+from annotator.core.review_views import describe
+from annotator.core.review_walk import ConflictOrder
+from annotator.core.session_edits import Refused
+from tests.test_group_align_data import (
+    COUNT_187,
+    SCHEME,
+    merged,
+    record,
+    release,
+    trial,
+)
+
+
+def works(records: dict[str, dict[str, Any]]) -> dict[str, Annotation]:
+    return {name: Annotation(Record.model_validate(made)) for name, made in records.items()}
+
+
+def gold_id(record: Any, words: dict[str, Any]) -> str:
+    return next(span.id for span in record.spans if span.start == words["start"])
+
+
+@pytest.mark.parametrize("k", [None, 2])
+def test_the_links_a_review_carries_are_the_merges_own(k: int | None) -> None:
+    records = trial()
+    made = merged(records, k)
+    assert carried_links(made, works(records), SCHEME) == made.links
+
+
+def test_taking_a_version_sets_the_items_field_and_its_link() -> None:
+    records = trial()
+    gold = merged(records, None)
+    annotations = works(records)
+    gold = take(gold, "c1", [0], SCHEME, annotations)  # the "187" span, alice's and carol's
+    view = describe(gold, gold.conflicts[1], 2, 2, SCHEME)
+    assert (view.path, view.item) == ("releases[0].count", release(None))
+    assert (view.can_take_all, view.can_reject) == (False, True)
+    with pytest.raises(Refused, match="releases #1 count holds one value: take one version"):
+        take(gold, "c3", [0, 1], SCHEME, annotations)
+    settled = take(gold, "c3", [0], SCHEME, annotations)
+    assert settled.form["releases"] == [release(187)]
+    assert settled.links["releases[0].count"] == [gold_id(settled, COUNT_187)]
+    assert [c["id"] for c in settled.conflicts] == ["c2"]
+    # Without the annotators' records, the version's own links give it.
+    alone = take(gold, "c3", [0], SCHEME, None)
+    assert alone.links["releases[0].count"] == [gold_id(alone, COUNT_187)]
+    # Rejected: the count stays empty, the release one.
+    rejected = reject(gold, "c3", SCHEME, annotations)
+    assert rejected.form["releases"] == [release(None)]
+    assert "releases[0].count" not in rejected.links
+
+
+def test_a_typed_value_is_read_by_the_items_field_and_linked_as_a_version_gave_it() -> None:
+    records = trial()
+    gold = take(merged(records, None), "c1", [0], SCHEME, None)  # "187" is gold
+    settled = settle_typed(gold, "c3", "187", SCHEME, None)  # alice's and carol's value
+    assert settled.form["releases"] == [release(187)]
+    assert settled.links["releases[0].count"] == [gold_id(settled, COUNT_187)]
+    settled = settle_typed(gold, "c3", "1,200", SCHEME, None)  # nobody's: no link
+    assert settled.form["releases"] == [release(1200)]
+    assert "releases[0].count" not in settled.links
+    with pytest.raises(BadValue, match="count: expected a whole number"):
+        settle_typed(gold, "c3", "many", SCHEME, None)
+    emptied = settle_typed(gold, "c3", "", SCHEME, None)
+    assert emptied.form["releases"] == [release(None)]
+
+
+def test_a_list_field_takes_every_version_as_their_union() -> None:
+    records = trial()
+    records["alice"]["form"]["releases"] = [release(187, releasees=["Ivan Petrenko"])]
+    records["bob"]["form"]["releases"] = [release(187)]
+    records["bob"]["spans"][1] = COUNT_187
+    records["carol"]["form"]["releases"] = [release(187, releasees=["Olena Koval"])]
+    gold = merged(records, None)
+    (conflict,) = gold.conflicts
+    assert conflict["path"] == "releases[0].releasees"
+    assert can_take_all(conflict, SCHEME) and can_reject(gold, conflict, SCHEME)
+    settled = take(gold, conflict["id"], [0, 1, 2], SCHEME, works(records))
+    assert settled.form["releases"] == [release(187, releasees=["Ivan Petrenko", "Olena Koval"])]
+    assert settled.status == "done"
+
+
+def test_versions_holding_one_item_two_ways_are_not_taken_together() -> None:
+    # Every annotator required, carol gave no release: the group's conflict, alice's 187 and
+    # bob's 210 in versions of their own. t took both: one transfer twice in gold.
+    records = trial()
+    records["carol"] = record("carol", [], COUNT_187, {})
+    gold = merged(records, None)
+    (group,) = [c for c in gold.conflicts if c.get("path") == "releases"]
+    assert not can_take_all(group, SCHEME)
+    with pytest.raises(Refused) as refused:
+        take(gold, group["id"], [0, 1, 2], SCHEME, works(records))
+    assert str(refused.value) == (
+        "releases: alice's and bob's versions give one item two ways (count 187 / 210): "
+        "take one, or edit it (e)"
+    )
+    # One of them is taken as before: the item appended, once.
+    settled = take(gold, group["id"], [1], SCHEME, works(records))
+    assert settled.form["releases"] == [release(210)]
+
+
+def test_versions_of_other_items_are_still_taken_together() -> None:
+    monday, wednesday = release(50, "2024-06-03"), release(70, "2024-06-05")
+    records = {
+        "alice": record("alice", [monday], None, {}),
+        "bob": record("bob", [wednesday], None, {}),
+    }
+    gold = merged(records, None)
+    (group,) = gold.conflicts
+    assert can_take_all(group, SCHEME)
+    settled = take(gold, group["id"], [0, 1], SCHEME, works(records))
+    assert settled.form["releases"] == [monday, wednesday]
+
+
+def test_the_walk_takes_an_items_fields_with_their_group_before_its_conflict() -> None:
+    records = trial()
+    records["alice"]["form"]["releases"].append(release(50, "2024-06-03"))
+    records["bob"]["form"]["event_type"] = "announcement"
+    gold = merged(records, None)
+    fields = [(c["id"], c["path"]) for c in gold.conflicts if c["kind"] == "field"]
+    assert fields == [("c3", "event_type"), ("c4", "releases[0].count"), ("c5", "releases")]
+    order = ConflictOrder(["d1"], ReviewRecords.holding({"d1": gold}), SCHEME)
+    walked = [place.conflict_id for _key, place in order.in_document("d1")]
+    assert walked == ["c1", "c2", "c3", "c4", "c5"]
