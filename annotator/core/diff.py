@@ -10,11 +10,14 @@ Spans are paired in the order of design.md, each span taking part in at most one
 
 Within a step, spans pair in document order. Form fields that differ are listed with their
 path and both values (see ``form_compare.form_differences``): ``{"doc_id", "field", "b_field",
-"a", "b", "only"}``. A repeatable group's item that only one annotator has is not a difference
-of the item at its index (the other may have an item there, paired with another): it has
-``only`` ``"a"`` or ``"b"``, its path in that annotator's form (``releases[0]``) and the other
-side None; ``only`` is None for every other difference. An empty item (no value, no link) is
-no answer and no difference (``form_compare``). The annotators' notes of each document
+"a", "b", "only"}``. A repeatable group's items pair as merge pairs them
+(``form_compare.align_items``: equal items, then items agreeing on more than half of the
+fields either filled), so a release whose count alone differs is one line, of its count. An
+item that only one annotator has (nothing of the other's is the same item) is not a
+difference of the item at its index (the other may have an item there, paired with another):
+it has ``only`` ``"a"`` or ``"b"``, its path in that annotator's form (``releases[0]``) and
+the other side None; ``only`` is None for every other difference. An empty item (no value, no
+link) is no answer and no difference (``form_compare``). The annotators' notes of each document
 where either wrote one are listed too (``annotator_notes``: they are for the reviewer). For a person
 (``context``, with the texts), each span difference also carries the sentence(s) around it
 (``sentence``: start and end offsets, from the project's sentence splitter).

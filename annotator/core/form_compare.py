@@ -316,23 +316,26 @@ def pair_frames(
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[int], list[int]]:
     """Pair two lists of group items: (equal pairs, other pairs, only in a, only in b).
 
-    Equal frames pair first (so reordered items are no difference); the rest pair in order,
-    first left-over with first left-over. Pairs are (index in a, index in b).
+    Items pair as ``align_items`` aligns them (equal frames first, so reordered items are no
+    difference; then items agreeing on more than half of the fields either filled, so a count
+    of 187 against 210 is a difference in the count of one release); an item that pairs with
+    nothing is its annotator's alone. Pairs are (index in a, index in b), in A's order.
     """
-    keys_b = [frame_key(item, group) for item in items_b]
-    free_b = list(range(len(items_b)))
     equal: list[tuple[int, int]] = []
-    left_a: list[int] = []
-    for index_a, item in enumerate(items_a):
-        key = frame_key(item, group)
-        match = next((index_b for index_b in free_b if keys_b[index_b] == key), None)
-        if match is None:
-            left_a.append(index_a)
+    other: list[tuple[int, int]] = []
+    only_a: list[int] = []
+    only_b: list[int] = []
+    for held_a, held_b in align_items([list(enumerate(items_a)), list(enumerate(items_b))], group):
+        if held_a is None:
+            assert held_b is not None
+            only_b.append(held_b[0])
+        elif held_b is None:
+            only_a.append(held_a[0])
+        elif frame_key(held_a[1], group) == frame_key(held_b[1], group):
+            equal.append((held_a[0], held_b[0]))
         else:
-            free_b.remove(match)
-            equal.append((index_a, match))
-    other = list(zip(left_a, free_b, strict=False))
-    return equal, other, left_a[len(other) :], free_b[len(other) :]
+            other.append((held_a[0], held_b[0]))
+    return equal, other, only_a, only_b
 
 
 def form_differences(
@@ -346,8 +349,9 @@ def form_differences(
 
     ``field`` is the path in A's form (``event_type``, ``releases[0].count``); ``b_field`` the
     path in B's form, which differs only when a group's items are in another order (or an
-    empty item, left out, is before one). A group's
-    item that only one annotator has (no item of the other is left to pair it with) has
+    empty item, left out, is before one). A group's items pair as ``pair_frames`` pairs them
+    (``align_items``): a pair that differs has a line per field that differs. A group's
+    item that only one annotator has (no item of the other is the same item) has
     ``only`` ``"a"`` or ``"b"`` and its path in that annotator's form: ``field`` for A's item
     (``b_field`` None), ``field`` and ``b_field`` for B's (``a`` None); the other annotator
     may well have an item at that index, paired with another one. ``only`` is None otherwise.
