@@ -6,8 +6,8 @@ field's type; the item's other fields stay). A repeatable group
 takes items edited by hand: the reviewer starts from one version's items (``version_items``:
 the first version holding any, to begin with), fixes what is wrong in them, adds or drops
 items, and the typed items are appended to gold's agreed items in place of every version's
-(``settle_items``). So alice's and bob's nearly equal transfers (only the count differs) are
-settled from the keyboard: start from alice's, type bob's count where it is right. Typed text
+(``settle_typed``). So a release only some annotators gave, each their own way, is settled
+from the keyboard: start from alice's, type bob's count where it is right. Typed text
 is read as the annotation screen reads it: a list is comma-separated, then
 ``forms.coerce_field_value`` checks it (a choice must be one of the field's choices, an
 integer is digits, a date ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``). A choice may be typed in

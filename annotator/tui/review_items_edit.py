@@ -1,7 +1,8 @@
 """Editing a repeatable group's items by hand, to settle its conflict (``e`` on ``releases``).
 
-Items are compared whole, so alice's and bob's transfer that differ in the count alone are two
-versions, and neither is right. ``ItemsEditScreen`` opens on the items of the first version
+The group's conflict holds the items fewer than K annotators gave (merge settles the fields of
+an item K annotators hold one by one: ``releases[0].count``), and none of its versions may be
+right. ``ItemsEditScreen`` opens on the items of the first version
 holding any (the one most annotators gave), an input per sub-field of each item, pre-filled; the
 reviewer fixes what is wrong, adds an item (ctrl+n) or drops one (ctrl+r, or by emptying it), or
 starts again from another version's items (pageup / pagedown: every version in turn, one holding
