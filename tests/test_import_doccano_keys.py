@@ -94,3 +94,35 @@ def test_the_cli_takes_them_and_help_says_them(tmp_path: Path) -> None:
         "--label-key KEY       doccano: the field holding [start, end, label] lists (default: "
         '"label" or "labels"), as doccano\'s Column Label'
     ) in helped.stdout
+
+
+def test_with_keys_named_the_usual_fields_go_to_meta_not_away(tmp_path: Path) -> None:
+    # A review's row: a document-level "label" beside "column_label" was dropped unsaid.
+    source = tmp_path / "rows.jsonl"
+    row = {
+        "column_data": "EU rejects German call",
+        "column_label": [[0, 2, "ORG"]],
+        "label": ["politics"],
+        "text": "an older copy",
+        "entities": [],
+        "source": "x",
+    }
+    source.write_bytes(orjson.dumps(row) + b"\n")
+    result = import_documents(
+        source,
+        "doccano",
+        tmp_path / "c.jsonl",
+        annotations=tmp_path / "r.jsonl",
+        annotator="a",
+        text_key="column_data",
+        label_key="column_label",
+    )
+    assert (result.documents, result.spans) == (1, 1)
+    document = orjson.loads((tmp_path / "c.jsonl").read_bytes())
+    assert document["text"] == "EU rejects German call"
+    assert document["meta"] == {
+        "label": ["politics"],
+        "text": "an older copy",
+        "entities": [],
+        "source": "x",
+    }

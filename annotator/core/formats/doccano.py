@@ -36,8 +36,6 @@ from annotator.core.formats.common import (
 from annotator.core.formats.import_json import json_lines
 from annotator.core.formats.offsets import Utf16Offsets, written_spans
 
-_KNOWN = frozenset({"id", "text", "label", "labels", "entities", "relations", "meta"})
-
 
 def export_rows(items: Sequence[Item], style: str, utf16: bool, report: Reporter) -> bytes:
     rows = []
@@ -83,7 +81,11 @@ def read(
 ) -> list[ImportedDoc]:
     """The rows of ``path``: the text in ``text_key``, spans in ``label_key`` (None: ``label``
     or ``labels``, or the ``entities`` style)."""
-    known = _KNOWN | {text_key} if label_key is None else _KNOWN | {text_key, label_key}
+    # The fields read as the text and the labels; every other field goes to meta, the usual
+    # text/label fields too when other keys were named (a row's own document-level "label"
+    # beside "column_label" was dropped unsaid).
+    read_as_labels = {"label", "labels", "entities"} if label_key is None else {label_key}
+    known = {"id", "relations", "meta", text_key, *read_as_labels}
     docs: list[ImportedDoc] = []
     labelled = False
     for where, number, row in _rows(path):
