@@ -9,7 +9,7 @@ import orjson
 
 from annotator.core.annotation import Annotation
 from annotator.core.diff import span_differences
-from annotator.core.form_compare import form_differences
+from annotator.core.form_differences import form_differences
 from annotator.core.models import Record
 from tests.test_agreement_data import (
     ALICE_SPANS,

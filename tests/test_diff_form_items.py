@@ -7,7 +7,7 @@ from pathlib import Path
 
 import orjson
 
-from annotator.core.form_compare import form_differences
+from annotator.core.form_differences import form_differences
 from tests.test_agreement_data import record, run_cli, scheme, write_journal, write_scheme
 
 UAE = {"released_by": "the UAE", "count": 36}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import orjson
 
-from annotator.core.form_compare import form_differences
+from annotator.core.form_differences import form_differences
 from tests.test_agreement_data import run_cli
 from tests.test_group_align_data import SCHEME, release, trial, write_case
 

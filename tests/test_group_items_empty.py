@@ -12,8 +12,9 @@ from annotator.core import review_decisions as decide
 from annotator.core.annotation import Annotation
 from annotator.core.compare import Unit
 from annotator.core.form_agreement import field_agreement
-from annotator.core.form_compare import form_differences, items_in
+from annotator.core.form_compare import items_in
 from annotator.core.form_complete import empty_items
+from annotator.core.form_differences import form_differences
 from annotator.core.merge import merge_units, merged_data
 from annotator.core.models import GoldRecord, Record, sha256_text
 from annotator.core.scheme import Scheme

@@ -9,7 +9,7 @@ Spans are paired in the order of design.md, each span taking part in at most one
 4. what is left: ``only_a`` / ``only_b``.
 
 Within a step, spans pair in document order. Form fields that differ are listed with their
-path and both values (see ``form_compare.form_differences``): ``{"doc_id", "field", "b_field",
+path and both values (see ``form_differences``): ``{"doc_id", "field", "b_field",
 "a", "b", "only"}``. A repeatable group's items pair as merge pairs them
 (``form_compare.align_items``: equal items, then items agreeing on more than half of the
 fields either filled), so a release whose count alone differs is one line, of its count. An
@@ -36,7 +36,7 @@ from annotator.core.annotation import Annotation, SpanView
 from annotator.core.compare import Comparison, collector_paused, load_comparison
 from annotator.core.corpus import Corpus
 from annotator.core.errors import AnnotatorError
-from annotator.core.form_compare import form_differences
+from annotator.core.form_differences import form_differences
 from annotator.core.journal import read_journal
 from annotator.core.scheme import Scheme
 from annotator.core.tokens import sentences

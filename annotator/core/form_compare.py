@@ -1,5 +1,6 @@
 """Comparing event forms: normalised values, frames of repeatable groups, empty items, the
-fields that differ (``diff``). Field agreement (``agree``) is ``form_agreement``'s.
+items that are the same item across annotators (``align_items``). The fields that differ
+(``diff``) are ``form_differences``'; field agreement (``agree``) is ``form_agreement``'s.
 
 Normalised values (what "the same answer" means for agreement, diff and merge): text has its
 runs of whitespace collapsed and ends trimmed, and is compared in Unicode's composed form (NFC:
@@ -204,7 +205,11 @@ Cluster = tuple[Item | None, ...]
 order the annotators were given, each their item with its index in their form, or None."""
 
 
-def align_items(parties: Sequence[Sequence[Item]], group: FormField) -> list[Cluster]:
+def align_items(
+    parties: Sequence[Sequence[Item]],
+    group: FormField,
+    keys: Sequence[Sequence[tuple[Hashable, ...]]] | None = None,
+) -> list[Cluster]:
     """The items of several annotators (``parties``: each one's items that are not empty,
     ``items_in``, in their order) grouped into clusters of "the same item", at most one item
     of each annotator in a cluster. The rule (merge, review and diff pair items by it):
@@ -222,9 +227,11 @@ def align_items(parties: Sequence[Sequence[Item]], group: FormField) -> list[Clu
     3. An item that joins nothing is a cluster of its own.
 
     Clusters are ordered by the first annotator holding them, then by that item's place among
-    theirs. The result depends on nothing but the items and their order."""
+    theirs. The result depends on nothing but the items and their order. ``keys``: each
+    item's ``frame_key``, when the caller has them already (they are made otherwise)."""
     count = len(parties)
-    keys = [[frame_key(item, group) for _index, item in items] for items in parties]
+    if keys is None:
+        keys = [[frame_key(item, group) for _index, item in items] for items in parties]
     # 1. Equal frames: the n-th copy of a frame of each party, one cluster.
     places: dict[tuple[Hashable, int], list[int | None]] = {}
     for party, party_keys in enumerate(keys):
@@ -236,20 +243,18 @@ def align_items(parties: Sequence[Sequence[Item]], group: FormField) -> list[Clu
     clusters = list(places.values())
     if sum(1 for cluster in clusters if None in cluster) > 1:
         clusters = _join_similar(clusters, keys, group)
-    ordered = sorted(
-        clusters,
-        key=lambda cluster: next(
-            (party, place) for party, place in enumerate(cluster) if place is not None
-        ),
-    )
+    # Made party by party, item by item, the clusters are in order already; one joining
+    # another keeps the place of the one made first (``_join_similar``).
     return [
         tuple(None if place is None else parties[party][place] for party, place in enumerate(one))
-        for one in ordered
+        for one in clusters
     ]
 
 
 def _join_similar(
-    clusters: list[list[int | None]], keys: list[list[tuple[Hashable, ...]]], group: FormField
+    clusters: list[list[int | None]],
+    keys: Sequence[Sequence[tuple[Hashable, ...]]],
+    group: FormField,
 ) -> list[list[int | None]]:
     """Step 2 of ``align_items``: clusters joined by pairs of similar items, most similar
     first. ``clusters``: each party's place in it, or None."""
@@ -309,89 +314,3 @@ def _agreement(
         given += 1
         agree += a == b
     return agree, given
-
-
-def pair_frames(
-    items_a: list[dict[str, Any]], items_b: list[dict[str, Any]], group: FormField
-) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[int], list[int]]:
-    """Pair two lists of group items: (equal pairs, other pairs, only in a, only in b).
-
-    Items pair as ``align_items`` aligns them (equal frames first, so reordered items are no
-    difference; then items agreeing on more than half of the fields either filled, so a count
-    of 187 against 210 is a difference in the count of one release); an item that pairs with
-    nothing is its annotator's alone. Pairs are (index in a, index in b), in A's order.
-    """
-    equal: list[tuple[int, int]] = []
-    other: list[tuple[int, int]] = []
-    only_a: list[int] = []
-    only_b: list[int] = []
-    for held_a, held_b in align_items([list(enumerate(items_a)), list(enumerate(items_b))], group):
-        if held_a is None:
-            assert held_b is not None
-            only_b.append(held_b[0])
-        elif held_b is None:
-            only_a.append(held_a[0])
-        elif frame_key(held_a[1], group) == frame_key(held_b[1], group):
-            equal.append((held_a[0], held_b[0]))
-        else:
-            other.append((held_a[0], held_b[0]))
-    return equal, other, only_a, only_b
-
-
-def form_differences(
-    form_a: dict[str, Any],
-    form_b: dict[str, Any],
-    scheme: Scheme,
-    links_a: LinksOf | None = None,
-    links_b: LinksOf | None = None,
-) -> list[dict[str, Any]]:
-    """Every field that differs: ``{"field", "b_field", "a", "b", "only"}`` (values as written).
-
-    ``field`` is the path in A's form (``event_type``, ``releases[0].count``); ``b_field`` the
-    path in B's form, which differs only when a group's items are in another order (or an
-    empty item, left out, is before one). A group's items pair as ``pair_frames`` pairs them
-    (``align_items``): a pair that differs has a line per field that differs. A group's
-    item that only one annotator has (no item of the other is the same item) has
-    ``only`` ``"a"`` or ``"b"`` and its path in that annotator's form: ``field`` for A's item
-    (``b_field`` None), ``field`` and ``b_field`` for B's (``a`` None); the other annotator
-    may well have an item at that index, paired with another one. ``only`` is None otherwise.
-    ``links_a`` and ``links_b``: the records' links, which tell an empty item (left out, as
-    every comparison leaves it: the module docstring).
-    """
-    out: list[dict[str, Any]] = []
-    if form_a == form_b:
-        return out  # the same answers: no field can differ
-    for field in scheme.fields:
-        if field.type != "group":
-            if field_value(form_a, field) != field_value(form_b, field):
-                path = field.name
-                a, b = form_a.get(path), form_b.get(path)
-                out.append({"field": path, "b_field": path, "a": a, "b": b, "only": None})
-            continue
-        held_a, held_b = items_in(form_a, field, links_a), items_in(form_b, field, links_b)
-        items_a = [item for _index, item in held_a]
-        items_b = [item for _index, item in held_b]
-        _equal, other, only_a, only_b = pair_frames(items_a, items_b, field)
-        for at_a, at_b in other:
-            index_a, index_b = held_a[at_a][0], held_b[at_b][0]
-            for sub in field.fields:
-                value_a, value_b = items_a[at_a].get(sub.name), items_b[at_b].get(sub.name)
-                if sub_value(value_a, sub) != sub_value(value_b, sub):
-                    out.append(
-                        {
-                            "field": f"{field.name}[{index_a}].{sub.name}",
-                            "b_field": f"{field.name}[{index_b}].{sub.name}",
-                            "a": value_a,
-                            "b": value_b,
-                            "only": None,
-                        }
-                    )
-        for at_a in only_a:
-            index_a, item_a = held_a[at_a]
-            path = f"{field.name}[{index_a}]"
-            out.append({"field": path, "b_field": None, "a": item_a, "b": None, "only": "a"})
-        for at_b in only_b:
-            index_b, item_b = held_b[at_b]
-            path = f"{field.name}[{index_b}]"
-            out.append({"field": path, "b_field": path, "a": None, "b": item_b, "only": "b"})
-    return out

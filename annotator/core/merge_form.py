@@ -17,6 +17,7 @@ label the field is filled from are carried, here as to gold.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Any
 
 from annotator.core.compare import Unit
@@ -87,14 +88,20 @@ class FormMerge:
         if reachable and all(theirs == keys[0] for theirs in keys[1:]):
             self._take_same_frames(group, items)
             return
+        # name -> their item's index in their form -> its frame, made once for all below
+        frames = {
+            name: {index: key for (index, _item), key in zip(items[name], keys[at], strict=True)}
+            for at, name in enumerate(names)
+        }
         gold_items: list[dict[str, Any]] = []
         left_over: list[Cluster] = []
-        for cluster in align_items([items[name] for name in names], group):
+        for cluster in align_items([items[name] for name in names], group, keys):
             held = {
                 name: item for name, item in zip(names, cluster, strict=True) if item is not None
             }
             if len(held) >= self.threshold:
-                gold_items.append(self._merged_item(group, held, len(gold_items)))
+                their = {name: frames[name][index] for name, (index, _item) in held.items()}
+                gold_items.append(self._merged_item(group, held, their, len(gold_items)))
             else:
                 left_over.append(cluster)
         if gold_items or any(group.name in self.forms[n] for n in self.names):
@@ -109,7 +116,7 @@ class FormMerge:
         versions: Versions = {}
         for name in names:
             theirs = sorted(rest[name], key=lambda held_item: held_item[0])
-            fingerprint = tuple(sorted((frame_key(item, group) for _at, item in theirs), key=repr))
+            fingerprint = tuple(sorted((frames[name][at] for at, _item in theirs), key=repr))
             versions.setdefault(fingerprint, (theirs, []))[1].append(name)
         if not settled_by_nothing(versions, self.threshold):
             self.conflicts.append(
@@ -125,14 +132,17 @@ class FormMerge:
             )
 
     def _merged_item(
-        self, group: FormField, held: dict[str, Item], gold_index: int
+        self,
+        group: FormField,
+        held: dict[str, Item],
+        frames: dict[str, tuple[Hashable, ...]],
+        gold_index: int,
     ) -> dict[str, Any]:
         """Gold's item ``gold_index`` of a cluster K annotators or more hold (``held``: each
-        one's item, by name): each field merged as a top-level field is, among them. A field
-        no value wins is left empty, with a conflict at its path (``releases[0].count``) whose
-        versions carry their links (the module docstring)."""
+        one's item, by name; ``frames``: their frames): each field merged as a top-level field
+        is, among them. A field no value wins is left empty, with a conflict at its path
+        (``releases[0].count``) whose versions carry their links (the module docstring)."""
         first = min(held)
-        frames = {name: frame_key(item, group) for name, (_index, item) in held.items()}
         if all(frame == frames[first] for frame in frames.values()):
             index, item = held[first]
             self._carry_item_links(first, group, index, gold_index)
