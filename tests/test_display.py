@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.text import Text
 
-from annotator.core.display import LineIndex, display_text
+from annotator.core.display import LineIndex, display_text, quoted, shortened
 
 LINE_BREAKERS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 CONTROLS = "".join(chr(code) for code in [*range(0x20), 0x7F, *range(0x80, 0xA0)])
@@ -136,3 +136,27 @@ def test_line_index_edges() -> None:
     empty = LineIndex("")
     assert empty.line_count == 1
     assert empty.location(0) == (0, 0)
+
+
+@given(st.text(alphabet="ab ’é\n", max_size=80), st.integers(min_value=0, max_value=60))
+def test_shortened_keeps_both_ends_within_the_limit(text: str, limit: int) -> None:
+    one = " ".join(text.split())
+    cut = shortened(text, limit)
+    if len(one) <= limit:
+        assert cut == one
+        return
+    assert len(cut) <= max(limit, 1) and cut.count("…") == 1
+    head, _, tail = cut.partition("…")
+    assert one.startswith(head) and one.endswith(tail)
+    if limit >= 9:
+        assert tail  # the end is shown: a selection's last word is where a slip shows
+
+
+def test_a_long_quote_shows_its_start_and_its_end() -> None:
+    # A trial labelled "… last year's" without "provinces": the message cut the end off.
+    words = "303 people detained during last year’s protests in the eastern provinces"
+    assert quoted(words, 40) == "'303 people detained during … provinces'"
+    assert quoted("delegation from the Essarian Bishops’ Conference at", 40) == (
+        "'delegation from the Essari…Conference at'"
+    )
+    assert quoted("Norvanian defence ministry", 30) == "'Norvanian defence ministry'"

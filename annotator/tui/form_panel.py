@@ -20,6 +20,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
+from annotator.core.display import display_text, shortened
 from annotator.core.forms import typed_fits, typed_text
 from annotator.core.scheme import Scheme
 from annotator.core.session import AnnotationSession
@@ -34,8 +35,8 @@ def label_style(scheme: Scheme, name: str) -> str:
 
 
 def short(text: str, limit: int = 34) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """Words for a list or a readout: cut in the middle, as the article shows them."""
+    return display_text(shortened(text, limit))
 
 
 # The keys of the panel and its event form, for the help screen (the widgets' own keys: Textual

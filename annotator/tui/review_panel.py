@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
+from annotator.core.display import display_text, shortened
 from annotator.core.forms import path_words, resolve_path
 from annotator.core.review import ReviewSession
 from annotator.core.review_views import NO_VALUE, ConflictView, VersionView, span_value_text
@@ -24,8 +25,7 @@ from annotator.tui.review_panel_keys import keys_paragraph, keys_table, settle_k
 
 
 def _quoted(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
+    return f"“{display_text(shortened(text, limit))}”"
 
 
 def _value_text(value: Any) -> str:

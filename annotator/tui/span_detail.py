@@ -17,10 +17,11 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
+from annotator.core.display import quoted
 from annotator.core.models import Span
 from annotator.core.scheme import Scheme
 from annotator.tui.form_hints import HintedInput, value_hints
-from annotator.tui.form_panel import label_style, short
+from annotator.tui.form_panel import label_style
 
 
 class ValueEdited(Message):
@@ -67,11 +68,11 @@ class SpanDetail(Vertical):
         text.append(f"{span.id} ", style="dim")
         text.append(span.label, style=label_style(self.scheme, span.label))
         text.append(f" {span.start}–{span.end} ", style="dim")
-        text.append(repr(short(span.text, 40)))
+        text.append(quoted(span.text, 40))
         for where, other in others:
             text.append(f"\n  {where}: {other.id} ", style="dim")
             text.append(other.label, style=label_style(self.scheme, other.label))
-            text.append(f" {short(other.text, 24)!r}", style="dim")
+            text.append(f" {quoted(other.text, 24)}", style="dim")
         info.update(text)
         label = self.scheme.label(span.label)
         value_type = label.value_type if label else "none"
@@ -110,7 +111,7 @@ class SpanDetail(Vertical):
         else:
             low, high = snapped
             said = Text("a label key labels ", style="dim")
-            said.append(f"{short(text[low:high], 40)!r} {low}–{high}")
+            said.append(f"{quoted(text[low:high], 40)} {low}–{high}")
             if snapped != (start, end):
                 said.append(f" (snapped from {start}–{end})", style="dim")
         line.update(said)
@@ -127,7 +128,7 @@ class SpanDetail(Vertical):
             room = width - len(head) - len(tail) - 2  # the quotes
             if room < 12:
                 head, room = "labels ", room + len(head) - len("labels ")
-            said = Text(head + repr(short(text[low:high], max(room, 4))) + tail)
+            said = Text(head + quoted(text[low:high], max(room, 4)) + tail)
         said.truncate(max(width, 1), overflow="ellipsis")
         return said
 
