@@ -413,3 +413,28 @@ def test_export_to_an_unwritable_place_is_one_line(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert result.stderr == f"{blocker}: cannot write: a file stands where a folder is needed\n"
+
+
+@pytest.mark.parametrize("fmt", ["doccano", "labelstudio"])
+def test_code_points_after_an_emoji_are_said_once(tmp_path: Path, fmt: str) -> None:
+    # A trial's Label Studio export of an article with emoji said nothing of its offsets.
+    spans = [(EMOJI_TEXT.index("Kyiv"), EMOJI_TEXT.index("Kyiv") + 4, "actor")]
+    plain = "Peace in Kyiv."
+    corpus, gold = write_case(
+        tmp_path,
+        [("d", EMOJI_TEXT), ("e", plain)],
+        [record("d", EMOJI_TEXT, spans), record("e", plain, [(9, 13, "actor")])],
+    )
+    warnings: list[str] = []
+    export_records(gold, fmt, tmp_path / "o", corpus=corpus, on_warning=warnings.append)
+    said = [line for line in warnings if "UTF-16" in line]
+    assert said == [
+        f"{fmt}: 1 document(s) have spans after a character UTF-16 stores as two units (an "
+        f"emoji): written as code points, while {fmt} in the browser may count UTF-16 units; "
+        "--offsets utf16 writes those (first: d)"
+    ]
+    warnings.clear()
+    export_records(
+        gold, fmt, tmp_path / "o", corpus=corpus, offsets="utf16", on_warning=warnings.append
+    )
+    assert not [line for line in warnings if "UTF-16" in line]

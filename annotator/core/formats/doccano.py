@@ -34,10 +34,11 @@ from annotator.core.formats.common import (
     without_bom,
 )
 from annotator.core.formats.import_json import json_lines
-from annotator.core.formats.offsets import Utf16Offsets, written_spans
+from annotator.core.formats.offsets import Utf16Offsets, say_code_points, written_spans
 
 
 def export_rows(items: Sequence[Item], style: str, utf16: bool, report: Reporter) -> bytes:
+    say_code_points(items, "doccano", utf16, report)
     rows = []
     for item in items:
         report_left_out(item, "doccano", report)

@@ -35,10 +35,11 @@ from annotator.core.formats.common import (
     require_int,
     without_bom,
 )
-from annotator.core.formats.offsets import Utf16Offsets, written_spans
+from annotator.core.formats.offsets import Utf16Offsets, say_code_points, written_spans
 
 
 def export_tasks(items: Sequence[Item], utf16: bool, report: Reporter) -> bytes:
+    say_code_points(items, "labelstudio", utf16, report)
     tasks = []
     for item in items:
         report_left_out(item, "labelstudio", report)

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from annotator.core.formats.common import Item, Reporter
 from annotator.core.models import Span
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -61,3 +62,24 @@ def written_spans(text: str, spans: Sequence[Span], utf16: bool) -> list[tuple[S
     if convert is None:
         return [(span, span.start, span.end) for span in ordered]
     return [(span, convert(span.start), convert(span.end)) for span in ordered]
+
+
+def say_code_points(items: Sequence[Item], fmt: str, utf16: bool, report: Reporter) -> None:
+    """One line when offsets written as code points differ from UTF-16 units in some
+    document (a span after an emoji), which doccano and Label Studio count in the browser:
+    a trial's export of an article with emoji said nothing, and its spans would land a
+    character off there."""
+    if utf16:
+        return
+    differing = [
+        item.record.doc_id
+        for item in items
+        if item.record.spans
+        and has_astral(item.document.text[: max(span.end for span in item.record.spans)])
+    ]
+    if differing:
+        report.warn(
+            f"{fmt}: {len(differing)} document(s) have spans after a character UTF-16 stores "
+            f"as two units (an emoji): written as code points, while {fmt} in the browser may "
+            f"count UTF-16 units; --offsets utf16 writes those (first: {differing[0]})"
+        )
