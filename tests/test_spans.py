@@ -13,6 +13,7 @@ from annotator.core import spans as spans_module
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Record, Span, sha256_text
 from annotator.core.scheme import load_default_scheme
+from annotator.core.span_focus import spans_at
 from annotator.core.spans import (
     add_span,
     delete_span,
@@ -22,7 +23,6 @@ from annotator.core.spans import (
     relabel_span,
     set_span_value,
     snap_selection,
-    spans_at,
 )
 from annotator.core.tokens import Token, tokenize
 

@@ -1,5 +1,5 @@
 """Which span is current (the panel shows it; v, x and a label key act on it): the rule in
-``spans.span_in_focus`` and the session's ``follow``, without a terminal."""
+``span_focus.span_in_focus`` and the session's ``follow``, without a terminal."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from pathlib import Path
 
 from annotator.core.models import Record, Span, sha256_text
 from annotator.core.session import AnnotationSession, open_session
-from annotator.core.spans import overlapping, span_in_focus
+from annotator.core.span_focus import span_in_focus
+from annotator.core.spans import overlapping
 from tests.test_session_data import fixed_now, where, write_texts
 
 TEXT = "Kestria said it had released six wounded Norvanian soldiers, and Kestria's six"

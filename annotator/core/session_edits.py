@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from annotator.core import forms, search, span_links, spans
+from annotator.core import forms, search, span_focus, span_links, spans
 from annotator.core.display import quoted
 from annotator.core.errors import AnnotatorError
 from annotator.core.history import History, Step, describe_step
@@ -31,6 +31,10 @@ class SessionEdits:
     # The document, folded query, start and end of the last match ``find`` returned: the cursor
     # at its end alone cannot tell "enter again" from "just labelled the match at the cursor".
     _found: tuple[str, str, int, int] | None = None
+    # Where the cursor last rested with nothing selected, and the span current when a selection
+    # began there (``follow``): a selection grown from a span keeps it current.
+    _resting: int | None = None
+    _grown_from: str | None = None
     # Documents an undo took out of done (a required field emptied): a redo to where the
     # fields are filled again makes them done again. A new change forgets it (``_commit``).
     _undone_done: set[str]
@@ -88,15 +92,24 @@ class SessionEdits:
     def follow(self, start: int, end: int, cursor: int) -> Span | None:
         """Make the span in focus for this selection and cursor the selected one, and return it.
 
-        The rule is ``spans.span_in_focus``; the selection counts as it stands and as it snaps
+        The rule is ``span_focus.span_in_focus``; the selection counts as it stands and as it snaps
         to words (as a label key would label it), so a drag that takes a space too still
-        names the span it covers."""
+        names the span it covers. A selection that began where the cursor rested (shift+arrows
+        or a drag from there) keeps the span current then, while it touches it."""
         selections = [(start, end)]
-        if start != end:
+        if start == end:
+            self._resting, self._grown_from = cursor, None
+        else:
             snapped = self._call(self.snapped, start, end)
             if snapped is not None:
                 selections.append(snapped)
-        span = spans.span_in_focus(self.record, selections, cursor, self.selected)
+            if self._resting is not None:  # the selection's first step
+                anchor = end if cursor == start else start
+                self._grown_from = self.selected if anchor == self._resting else None
+                self._resting = None
+        span = span_focus.span_in_focus(
+            self.record, selections, cursor, self.selected, self._grown_from
+        )
         self.selected = span.id if span is not None else None
         return span
 
@@ -212,20 +225,22 @@ class SessionEdits:
     def rebound_target(self, start: int, end: int) -> Span:
         """The span ``r`` moves to the selection start..end: one the selection overlaps.
 
-        The selected span when the selection overlaps it, else the only span it overlaps. A span
-        the selection does not touch is never moved: a search or a drag elsewhere followed by r
-        would silently carry it off and lose its text."""
+        The current span (the panel shows it) when the selection overlaps it, else the one
+        ``span_focus.span_to_rebound`` chooses. A span the selection does not touch is never
+        moved: a search or a drag elsewhere followed by r would silently carry it off and
+        lose its text."""
         touched = [s for s in self.record.spans if s.start < end and start < s.end]
         current = self.span(self.selected)
         if current is not None and current in touched:
             return current
-        if len(touched) == 1:
-            return touched[0]
+        chosen = span_focus.span_to_rebound(self.record, start, end)
+        if chosen is not None:
+            return chosen
         if touched:
             names = ", ".join(named(s) for s in touched)
             raise Refused(
-                f"r: the selection overlaps {names}; select inside the one span to re-bound "
-                "(or put the cursor on it first), then press r"
+                f"r: which span? The selection overlaps {names}; tab until the panel shows "
+                "the one to re-bound, select from its start, then press r"
             )
         if current is not None:
             raise Refused(

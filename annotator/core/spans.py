@@ -304,12 +304,6 @@ def _replace(record: Record, changed: Span) -> Record:
     return _with_spans(record, spans)
 
 
-def spans_at(record: Record, offset: int) -> list[Span]:
-    """Every span covering ``offset`` (start <= offset < end), innermost (shortest) first."""
-    covering = [span for span in record.spans if span.start <= offset < span.end]
-    return sorted(covering, key=lambda span: (span.end - span.start, *sort_key(span)))
-
-
 def overlapping(record: Record, span: Span) -> list[tuple[str, Span]]:
     """The other spans sharing a character with ``span``, in document order, each with how it
     lies: ``inside`` it, ``around`` it (or at the very same place), or ``overlapping``."""
@@ -328,56 +322,6 @@ def overlapping(record: Record, span: Span) -> list[tuple[str, Span]]:
         else:
             out.append(("overlapping", other))
     return out
-
-
-def spans_under_cursor(record: Record, offset: int) -> list[Span]:
-    """Spans at the cursor, innermost first; a cursor just after a span's end counts too when
-    no span covers it (the cursor sits after the last word labelled)."""
-    found = spans_at(record, offset)
-    if not found and offset > 0:
-        ending = [span for span in record.spans if span.end == offset]
-        found = sorted(ending, key=lambda span: (span.end - span.start, *sort_key(span)))
-    return found
-
-
-def span_in_focus(
-    record: Record,
-    selections: Iterable[tuple[int, int]],
-    cursor: int,
-    kept: str | None,
-) -> Span | None:
-    """The current span: the one the panel shows and ``v``, ``x`` or a label key acts on.
-
-    ``selections`` are the selection's (start, end) as it stands and as it snaps to words, and
-    ``kept`` is the span current until now (just labelled, stepped to or chosen). In order:
-
-    1. A span whose offsets are exactly a selection's (``kept`` first when it is one): a
-       search or a drag that selects a labelled stretch makes that span current, although
-       the cursor, at the selection's end (end exclusive), is just outside it.
-    2. ``kept``, while the cursor is inside it, or at its end unless another span begins
-       there: a span just labelled stays current with the cursor left at its end, even
-       inside a longer span ("six" in "six wounded soldiers").
-    3. The innermost span under the cursor (``spans_under_cursor``), or None.
-    """
-    current = record.span_by_id(kept) if kept is not None else None
-    for start, end in selections:
-        if start == end:
-            continue
-        low, high = min(start, end), max(start, end)
-        exact = [span for span in record.spans if (span.start, span.end) == (low, high)]
-        if current is not None and current in exact:
-            return current
-        if exact:
-            return exact[0]
-    if current is not None:
-        if current.start <= cursor < current.end:
-            return current
-        if cursor == current.end and not any(
-            span.start == cursor for span in record.spans if span.id != current.id
-        ):
-            return current
-    under = spans_under_cursor(record, cursor)
-    return under[0] if under else None
 
 
 def suggest_value(span_text: str, label_value_type: str, doc_date: str | None) -> int | str | None:

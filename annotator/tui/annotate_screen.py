@@ -74,6 +74,7 @@ class AnnotateScreen(CarryOverKeys, FieldSpanKeys, GuidelinesActions, SessionVie
             self.article.move_to_offset(span.end)
 
     def action_rebound(self) -> None:
+        self.follow_article()  # the selection's last step may still be on its way
         start, end = self.article.selection_offsets()
         span = self.change(self.session.rebound, start, end)
         if span is not FAILED:

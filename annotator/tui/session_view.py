@@ -372,7 +372,7 @@ class SessionView(Screen[None]):
         app.withdraw(*kinds)
 
     def follow_article(self) -> Span | None:
-        """Make the span in focus in the article (``spans.span_in_focus``: the one the
+        """Make the span in focus in the article (``span_focus.span_in_focus``: the one the
         selection covers exactly, else the one at the cursor) the current one, and return it.
 
         Actions call it before using the current span: the article's SelectionChanged may
