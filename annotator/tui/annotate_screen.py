@@ -23,7 +23,7 @@ from annotator.tui.form_panel import EventForm, FieldEdited, NoteEdited
 from annotator.tui.form_rows import GroupBox
 from annotator.tui.keys import with_label_keys
 from annotator.tui.screens import DocListScreen, HelpScreen
-from annotator.tui.session_view import FAILED, FINISHED, SessionView
+from annotator.tui.session_view import CHANGE_NOTICES, FAILED, FINISHED, SessionView
 from annotator.tui.span_detail import SpanDetail, ValueEdited
 
 
@@ -111,7 +111,9 @@ class AnnotateScreen(CarryOverKeys, FieldSpanKeys, GuidelinesActions, SessionVie
             # and the next change withdraws the message, as the one of d.
             self.tell_about(FINISHED, said, "information", timeout=8)
         else:
-            self.notify(said, markup=False)
+            # Goes with the next change, as what a change says: a trial's "(s9 is gone)" stayed
+            # up beside the panel listing s9 labelled again.
+            self._tell(CHANGE_NOTICES, said, "information")
         self.show_notices(of_a_change=True)
         span = self.session.span(step.span_id)
         offset = span.start if span is not None else step.offset

@@ -40,6 +40,9 @@ FINISHED = "finished"
 # The kind of what the session said of a change ("deleted s2 …; ctrl+z undoes"): the next change
 # takes it away (ctrl+z undoes that one first), and says what is true now.
 CHANGE_NOTICES = "change notices"
+# How the session tells, once the document is open, what a ctrl+z of a d or s there undid
+# (``session_finish``): a change's message too, gone with the next change.
+UNDONE_ELSEWHERE = "undid: "
 
 # Actions that need an open document (disabled while none could be read).
 _NEEDS_DOCUMENT = {
@@ -279,7 +282,7 @@ class SessionView(Screen[None]):
             if notice == self.session.finish_notice:
                 # Withdrawn at the next change (``change``), which ends ctrl+z's undoing it.
                 self._tell(FINISHED, notice, "information", timeout=8)
-            elif of_a_change:
+            elif of_a_change or notice.startswith(UNDONE_ELSEWHERE):
                 self._tell(CHANGE_NOTICES, notice, "information", timeout=8)
             else:
                 self.notify(notice, timeout=8)

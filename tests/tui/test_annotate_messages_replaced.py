@@ -105,3 +105,37 @@ def test_a_second_copy_takes_the_place_of_the_first(session: AnnotationSession) 
         assert "copied 'Russia' (6 characters)" not in said(app)
 
     drive(session, scenario, notifications=True)
+
+
+def test_what_an_undo_said_goes_with_the_next_change(session: AnnotationSession) -> None:
+    # A trial's "undid: label s9 actor 'brokered by' (s9 is gone)" stayed up after s9 was
+    # labelled again, beside the panel listing it.
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await welcome_gone(pilot, app)
+        await press(pilot, *RUSSIA, "1", "ctrl+z")
+        undid = "undid: label s1 actor 'Russia' (s1 is gone)"
+        await wait_for(pilot, lambda: undid in said(app))
+        await press(pilot, "ctrl+y")
+        redid = "redid: label s1 actor 'Russia'"
+        await wait_for(pilot, lambda: redid in said(app))
+        assert undid not in said(app)  # the redo's message takes its place
+        await press(pilot, "ctrl+z", *RUSSIA, "1")
+        assert journal(session)[-1]["spans"][0]["text"] == "Russia"
+        assert not any(toast.startswith(("undid", "redid")) for toast in said(app))
+
+    drive(session, scenario, notifications=True)
+
+
+def test_what_an_undo_of_d_said_goes_with_the_next_change(session: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await welcome_gone(pilot, app)
+        await press(pilot, "o", "enter", "down", "down", "enter", "escape", "d")
+        await wait_for(pilot, lambda: session.document.id == "b")
+        await press(pilot, "ctrl+z")
+        undid = "undid: a done; it is in progress again"
+        await wait_for(pilot, lambda: session.document.id == "a" and undid in said(app))
+        await press(pilot, *RUSSIA, "1")
+        assert journal(session)[-1]["spans"][0]["text"] == "Russia"
+        assert undid not in said(app)
+
+    drive(session, scenario, notifications=True)
