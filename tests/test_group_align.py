@@ -148,3 +148,20 @@ def test_the_same_items_give_the_same_clusters_every_time() -> None:
     # the 2024-01-01 release: alice's and carol's are equal, bob's 2024-01-03 agrees with
     # them on 3 of 4; the 2024-01-02 release: alice's and bob's equal.
     assert places(first) == [(0, 1, 1), (1, 2, 0), (2, 0, None)]
+
+
+def test_items_alike_through_a_third_are_not_one_item() -> None:
+    # Monday's 50 and Wednesday's 70 agree on 2 of 4: two releases. Bob's Wednesday 50 agrees
+    # with each on 3 of 4; joined by either pair, the three were one release, a mix of two.
+    monday, wednesday = release(50, "2024-06-03"), release(70, "2024-06-05")
+    alice, bob, carol = numbered(monday), numbered(release(50, "2024-06-05")), numbered(wednesday)
+    # The two pairs tie (3 of 4): the first annotators' pair joins first; carol's item is not
+    # alike alice's, so it stays apart.
+    assert places(align_items([alice, bob, carol], RELEASES)) == [(0, 0, None), (None, None, 0)]
+    assert places(align_items([carol, bob, alice], RELEASES)) == [(0, 0, None), (None, None, 0)]
+
+
+def test_a_cluster_of_equal_frames_joins_an_item_alike_every_one_of_them() -> None:
+    # Alice's and bob's equal releases are one item; carol's 210 is alike both (3 of 4).
+    parties = [numbered(release(187)), numbered(release(187)), numbered(release(210))]
+    assert places(align_items(parties, RELEASES)) == [(0, 0, 0)]

@@ -162,3 +162,32 @@ def test_the_gold_file_is_valid(tmp_path: Path) -> None:
     result = run_cli("validate", gold, "--corpus", corpus)
     assert result.returncode == 0, result.stdout + result.stderr
     assert DRAVA in gold.read_text(encoding="utf-8")
+
+
+def test_a_release_alike_two_others_does_not_merge_them_into_one() -> None:
+    # Alice: Monday's release of 50, carol: Wednesday's of 70 (2 of 4 alike: two releases);
+    # bob: 50 on Wednesday, alike each (3 of 4). Gold was one release, 50 on Wednesday, done,
+    # and carol's release gone unsaid.
+    monday, wednesday = release(50, "2024-06-03"), release(70, "2024-06-05")
+    records = {
+        "alice": record("alice", [monday], None, {}),
+        "bob": record("bob", [release(50, "2024-06-05")], None, {}),
+        "carol": record("carol", [wednesday], None, {}),
+    }
+    # K=2: alice's and bob's release, its date in dispute; carol's alone, which two of three
+    # did not give (as any item one annotator of three gives).
+    gold = merged(records, 2)
+    assert gold.form["releases"] == [release(50, None)]
+    assert [(c["path"], [v["value"] for v in c["versions"]]) for c in gold.conflicts] == [
+        ("releases[0].date", ["2024-06-03", "2024-06-05"])
+    ]
+    assert gold.status == "in_progress"
+    # Every annotator required: three releases in the group's conflict, each its own.
+    gold = merged(records, None)
+    assert gold.form["releases"] == []
+    (group,) = gold.conflicts
+    assert [(v["value"], v["annotators"]) for v in group["versions"]] == [
+        ([monday], ["alice"]),
+        ([release(50, "2024-06-05")], ["bob"]),
+        ([wednesday], ["carol"]),
+    ]

@@ -223,7 +223,9 @@ def align_items(
        with the same sides but other dates and counts agree on 2 of 4 and stay apart. Such
        pairs join their items' clusters, the most similar first (the share of fields agreeing,
        then more fields agreeing), ties in the annotators' order and then their items' order,
-       as long as the two clusters hold no item of one annotator.
+       as long as the two clusters hold no item of one annotator and every item of the one is
+       so alike every item of the other: Monday's 50 and Wednesday's 70 stay two releases
+       though a third annotator's Wednesday 50 is alike each (3 of 4); it joins one of them.
     3. An item that joins nothing is a cluster of its own.
 
     Clusters are ordered by the first annotator holding them, then by that item's place among
@@ -257,11 +259,15 @@ def _join_similar(
     group: FormField,
 ) -> list[list[int | None]]:
     """Step 2 of ``align_items``: clusters joined by pairs of similar items, most similar
-    first. ``clusters``: each party's place in it, or None."""
+    first, when every item of the one is alike every item of the other (so X like Y and Y like
+    Z never makes X and Z one item). ``clusters``: each party's place in it, or None."""
     lists = tuple(index for index, (_name, is_list) in enumerate(_sub_fields(group)) if is_list)
     # Only clusters some party is missing from can join; a party's items are never paired.
     open_ones = [number for number, cluster in enumerate(clusters) if None in cluster]
     pairs: list[tuple[float, int, int, int, int, int, int, int]] = []
+    # The pairs of items alike, each ((party, place), (party, place)), the lower first: every
+    # pair of items two joinable clusters hold is weighed here.
+    alike: set[tuple[tuple[int, int], tuple[int, int]]] = set()
     for at, first in enumerate(open_ones):
         for second in open_ones[at + 1 :]:
             one, other = clusters[first], clusters[second]
@@ -276,6 +282,7 @@ def _join_similar(
                     agree, given = _agreement(keys[party_a][place_a], keys[party_b][place_b], lists)
                     if agree * 2 > given:
                         lower, upper = sorted([(party_a, place_a), (party_b, place_b)])
+                        alike.add((lower, upper))
                         pairs.append((-agree / given, -agree, *lower, *upper, first, second))
     if not pairs:
         return clusters
@@ -294,6 +301,12 @@ def _join_similar(
             x is not None and y is not None for x, y in zip(joined[a], joined[b], strict=True)
         ):
             continue
+        held_a = [(party, place) for party, place in enumerate(joined[a]) if place is not None]
+        held_b = [(party, place) for party, place in enumerate(joined[b]) if place is not None]
+        if (len(held_a) > 1 or len(held_b) > 1) and not all(
+            (min(x, y), max(x, y)) in alike for x in held_a for y in held_b
+        ):
+            continue  # some item of the one is not alike some item of the other
         low, high = min(a, b), max(a, b)
         joined[low] = [
             x if x is not None else y for x, y in zip(joined[low], joined[high], strict=True)
