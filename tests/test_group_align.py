@@ -165,3 +165,34 @@ def test_a_cluster_of_equal_frames_joins_an_item_alike_every_one_of_them() -> No
     # Alice's and bob's equal releases are one item; carol's 210 is alike both (3 of 4).
     parties = [numbered(release(187)), numbered(release(187)), numbered(release(210))]
     assert places(align_items(parties, RELEASES)) == [(0, 0, 0)]
+
+
+def names_only(*names: str) -> dict[str, Any]:
+    return {"released_by": None, "count": None, "releasees": list(names)}
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        # One list holds the other: alike (items holding only the names never paired).
+        (names_only("Ivan", "Olena"), names_only("Olena", "Ivan", "Petro"), True),
+        # 3 of the 5 names either holds are in both: more than half.
+        (names_only("A", "B", "C", "D"), names_only("A", "B", "C", "E"), True),
+        # 1 of 3, 2 of 4: not more than half.
+        (names_only("Ivan", "Olena"), names_only("Ivan", "Petro"), False),
+        (names_only("A", "B", "C"), names_only("A", "B", "D"), False),
+        # Names against none: one filled, the other not, as for any field.
+        (names_only("Ivan"), names_only(), False),
+        # A list alike counts as one field of those either filled: count differs, 1 of 2.
+        (
+            {"count": 5, "releasees": ["Ivan", "Olena"]},
+            {"count": 6, "releasees": ["Ivan", "Olena", "Petro"]},
+            False,
+        ),
+    ],
+)
+def test_a_list_field_is_alike_when_its_lists_mostly_share_their_names(
+    one: dict[str, Any], other: dict[str, Any], same: bool
+) -> None:
+    clusters = places(align_items([numbered(one), numbered(other)], RELEASES))
+    assert clusters == ([(0, 0)] if same else [(0, None), (None, 0)])

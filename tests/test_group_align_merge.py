@@ -4,12 +4,17 @@ gold release with a conflict over its count, never two releases (the curator's t
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from annotator.core.annotation import Annotation
+from annotator.core.models import Record
+from annotator.core.review_decisions import take
 from tests.test_agreement_data import run_cli
 from tests.test_group_align_data import (
     COUNT_187,
     COUNT_210,
     DRAVA,
+    SCHEME,
     body,
     merged,
     record,
@@ -191,3 +196,31 @@ def test_a_release_alike_two_others_does_not_merge_them_into_one() -> None:
         ([release(50, "2024-06-05")], ["bob"]),
         ([wednesday], ["carol"]),
     ]
+
+
+def test_items_holding_only_names_are_one_item_when_one_list_holds_the_other() -> None:
+    # [Ivan, Olena] against [Ivan, Olena, Petro], nothing else filled: they never paired, so
+    # the group's conflict held both and t appended two releases of the same people.
+    def named(*names: str) -> dict[str, Any]:
+        return {
+            **release(None, None),
+            "released_by": None,
+            "received_by": None,
+            "releasees": list(names),
+        }
+
+    records = {
+        "alice": record("alice", [named("Ivan", "Olena")], None, {}),
+        "bob": record("bob", [named("Ivan", "Olena", "Petro")], None, {}),
+    }
+    gold = merged(records, None)
+    assert gold.form["releases"] == [named()]
+    (conflict,) = gold.conflicts
+    assert conflict["path"] == "releases[0].releasees"
+    assert [(v["value"], v["annotators"]) for v in conflict["versions"]] == [
+        (["Ivan", "Olena"], ["alice"]),
+        (["Ivan", "Olena", "Petro"], ["bob"]),
+    ]
+    annotations = {name: Annotation(Record.model_validate(made)) for name, made in records.items()}
+    settled = take(gold, conflict["id"], [0, 1], SCHEME, annotations)
+    assert settled.form["releases"] == [named("Ivan", "Olena", "Petro")]

@@ -220,7 +220,11 @@ def align_items(
        more than half of the fields where either of them has a value (normalised as
        ``frame_key`` normalises them; a field empty in both is left out): a count of 187
        against 210, the sides and the date alike, agree on 3 of 4; two releases of a week
-       with the same sides but other dates and counts agree on 2 of 4 and stay apart. Such
+       with the same sides but other dates and counts agree on 2 of 4 and stay apart. A list
+       field agrees here when both hold names and one list holds the other, or more than half
+       of the names either holds are in both: [Ivan, Olena] and [Ivan, Olena, Petro] (not
+       [Ivan, Olena] and [Ivan, Petro]); its lists still differ, so merge's item is in dispute
+       over that field, as over a count. Such
        pairs join their items' clusters, the most similar first (the share of fields agreeing,
        then more fields agreeing), ties in the annotators' order and then their items' order,
        as long as the two clusters hold no item of one annotator and every item of the one is
@@ -318,12 +322,30 @@ def _join_similar(
 def _agreement(
     key_a: tuple[Hashable, ...], key_b: tuple[Hashable, ...], lists: tuple[int, ...]
 ) -> tuple[int, int]:
-    """(fields agreeing, fields where either frame has a value) of two frames."""
+    """(fields agreeing, fields where either frame has a value) of two frames; a list field
+    agrees when its lists are alike (``_lists_alike``)."""
     agree = given = 0
     for at, (a, b) in enumerate(zip(key_a, key_b, strict=True)):
-        empty = () if at in lists else None
-        if a == empty and b == empty:
+        if at in lists:
+            if a == () and b == ():
+                continue
+            given += 1
+            agree += a == b or _lists_alike(a, b)
+            continue
+        if a is None and b is None:
             continue
         given += 1
         agree += a == b
     return agree, given
+
+
+def _lists_alike(a: Hashable, b: Hashable) -> bool:
+    """Two list fields' values (normalised: tuples) alike for pairing items (``align_items``):
+    both hold some, and one holds every item of the other, or more than half of the items
+    either holds are in both."""
+    assert isinstance(a, tuple) and isinstance(b, tuple)
+    if not a or not b:
+        return False
+    one, other = set(a), set(b)
+    common = len(one & other)
+    return common in (len(one), len(other)) or common * 2 > len(one | other)
