@@ -42,7 +42,9 @@ def annotate_key_sections(screen: AnnotateScreen) -> Sections:
     skip += [binding.key for binding in declared(Screen)]
     in_article = {description for _keys, description in article}
     screen_rows = [
-        row for row in key_rows(declared(type(screen)), skip_keys=skip) if row[1] not in in_article
+        (keys, _MORE_SAID.get(description, description))
+        for keys, description in key_rows(declared(type(screen)), skip_keys=skip)
+        if description not in in_article
     ]
     app = key_rows(declared(type(screen.app)))
     guidelines = [
@@ -66,3 +68,9 @@ def annotate_key_sections(screen: AnnotateScreen) -> Sections:
 
 # The guidelines' keys that are not scrolling (the help screen lists the scrolling keys itself).
 _LEAVING_GUIDELINES = ("screen.close_guidelines", "screen.focus_article")
+
+# What the footer's short words leave out (the help has the room).
+_MORE_SAID = {
+    "Skip": "Skip; with the note empty, s asks why there first: type the reason, enter skips "
+    "(escape: not skipped; s again skips without one)",
+}

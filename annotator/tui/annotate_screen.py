@@ -19,6 +19,7 @@ from annotator.tui.annotate_carry import CONFIRM_SECONDS, CarryOverKeys
 from annotator.tui.annotate_field_keys import FieldSpanKeys
 from annotator.tui.annotate_guidelines import GuidelinesActions
 from annotator.tui.annotate_help import annotate_key_sections
+from annotator.tui.annotate_skip import SkipAsksWhy
 from annotator.tui.form_panel import EventForm, FieldEdited, NoteEdited
 from annotator.tui.form_rows import GroupBox
 from annotator.tui.keys import with_label_keys
@@ -32,7 +33,7 @@ def annotate_screen_for(session: AnnotationSession) -> AnnotateScreen:
     return with_label_keys(AnnotateScreen, session.scheme)(session)
 
 
-class AnnotateScreen(CarryOverKeys, FieldSpanKeys, GuidelinesActions, SessionView):
+class AnnotateScreen(CarryOverKeys, SkipAsksWhy, FieldSpanKeys, GuidelinesActions, SessionView):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "rebound", "Re-bound", show=False),
         Binding("x", "delete_span", "Delete span", show=False),
@@ -40,6 +41,8 @@ class AnnotateScreen(CarryOverKeys, FieldSpanKeys, GuidelinesActions, SessionVie
         Binding("ctrl+y", "redo", "Redo", show=False),
         Binding("d", "done", "Done"),
         Binding("s", "skip", "Skip"),
+        # Only in the note, after s asked why (SkipAsksWhy.check_action): it saves and skips.
+        Binding("enter", "skip_with_reason", show=False, priority=True),
         Binding("f", "flag", "Flag", show=False),
         Binding("n", "next_doc", "Next doc"),
         Binding("p", "previous_doc", "Previous document", show=False),
@@ -250,7 +253,8 @@ class AnnotateScreen(CarryOverKeys, FieldSpanKeys, GuidelinesActions, SessionVie
             self.tell_about(value, f"{message.raw!r} not saved: {message.span_id} keeps {kept}")
 
     def on_note_edited(self, message: NoteEdited) -> None:
-        self.change(self.session.set_note, message.note)
+        if not self.skipped_on_leaving_note(message.note):
+            self.change(self.session.set_note, message.note)
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         edit = GroupBox.edit_of(event.button)
@@ -321,11 +325,6 @@ class AnnotateScreen(CarryOverKeys, FieldSpanKeys, GuidelinesActions, SessionVie
 
     def action_done(self) -> None:
         following = self.change(self.session.mark_done)
-        if following is not FAILED:
-            self._go(following, "that was the last unfinished document")
-
-    def action_skip(self) -> None:
-        following = self.change(self.session.skip)
         if following is not FAILED:
             self._go(following, "that was the last unfinished document")
 

@@ -146,7 +146,7 @@ def test_skip_flag_next_previous_and_unfinished(session: AnnotationSession) -> N
         await press(pilot, "f")
         assert journal(session)[-1]["flagged"] is True
         assert "flagged" in status_line(app)
-        await press(pilot, "s")
+        await press(pilot, "s", "enter")
         await wait_for(pilot, lambda: session.document.id == "b")
         assert journal(session)[-1]["status"] == "skipped"
         await press(pilot, "n")

@@ -39,7 +39,7 @@ def test_skip_says_so_with_the_next_document_and_asks_for_the_reason(
     session: AnnotationSession,
 ) -> None:
     async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
-        await press(pilot, "s")
+        await press(pilot, "s", "enter")
         await wait_for(pilot, lambda: session.document.id == "b")
         await wait_for(pilot, lambda: "skipped a" in "".join(toasts(app)))
         said = "".join(toasts(app))
@@ -55,7 +55,7 @@ def test_ctrl_z_after_skip_goes_back_and_undoes_it(session: AnnotationSession) -
     stayed skipped."""
 
     async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
-        await press(pilot, "s")
+        await press(pilot, "s", "enter")
         await wait_for(pilot, lambda: session.document.id == "b")
         await press(pilot, "ctrl+z")
         await wait_for(pilot, lambda: session.document.id == "a")
@@ -121,7 +121,7 @@ def test_the_welcome_goes_at_the_first_key(session: AnnotationSession) -> None:
 
 def test_undoing_the_label_that_unskipped_says_the_undo_first(session: AnnotationSession) -> None:
     async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
-        await press(pilot, "s")
+        await press(pilot, "s", "enter")
         await wait_for(pilot, lambda: session.document.id == "b")
         await press(pilot, "p")
         await wait_for(pilot, lambda: session.document.id == "a")

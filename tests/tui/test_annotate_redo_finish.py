@@ -47,9 +47,9 @@ def test_ctrl_y_on_the_last_unfinished_document_says_it_once(
     async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
         await press(pilot, "n")
         await wait_for(pilot, lambda: on(session, "b"))
-        await press(pilot, "s")
+        await press(pilot, "s", "enter")
         await wait_for(pilot, lambda: on(session, "c"))
-        await press(pilot, "s")  # c skipped: back to a, the last unfinished one
+        await press(pilot, "s", "enter")  # c skipped: back to a, the last unfinished one
         await wait_for(pilot, lambda: on(session, "a"))
         await press(pilot, "o", "enter", "down", "down", "enter", "escape", "d")
         await wait_for(pilot, lambda: session.record.status == "done")

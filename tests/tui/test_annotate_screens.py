@@ -39,7 +39,7 @@ def test_help_lists_every_key_from_the_bindings(session: AnnotationSession) -> N
 
 def test_document_list_filters_and_opens(session: AnnotationSession) -> None:
     async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
-        await press(pilot, "s")  # a is skipped; b opens
+        await press(pilot, "s", "enter")  # a is skipped; b opens
         await wait_for(pilot, lambda: session.document.id == "b")
         await press(pilot, "l")
         assert isinstance(app.screen, DocListScreen)

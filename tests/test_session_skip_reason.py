@@ -1,0 +1,59 @@
+"""s asks the reason first when the note is empty; enter in the note skips with it
+(``session_skip.skip_with_reason``). A trial's reason took p, o, three tabs, the typing,
+escape and s again, after the skip had already moved on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from annotator.core.session import AnnotationSession, open_session
+from annotator.core.session_skip import skip_with_reason
+from tests.test_session_data import FakeClock, fixed_now, journal_lines, write_texts
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[AnnotationSession]:
+    corpus = write_texts(tmp_path)
+    opened = open_session(corpus, "alice", None, tmp_path / "out", clock=FakeClock(), now=fixed_now)
+    opened.open("a")
+    yield opened
+    opened.close()
+
+
+def test_the_note_is_saved_then_the_document_skipped(session: AnnotationSession) -> None:
+    assert skip_with_reason(session, "talks only, nobody freed") == "b"
+    last = journal_lines(session)[-1]
+    assert (last["doc_id"], last["status"], last["note"]) == (
+        "a",
+        "skipped",
+        "talks only, nobody freed",
+    )
+    assert session.finish_notice == "skipped a (ctrl+z undoes it)"
+
+
+def test_ctrl_z_gives_the_status_back_then_the_note(session: AnnotationSession) -> None:
+    skip_with_reason(session, "talks only")
+    session.open("b")  # the screen opens the next one
+    step = session.undo()
+    assert step is not None and (step.doc_id, step.text) == (
+        "a",
+        "a skipped; it is in progress again",
+    )
+    session.open("a")
+    assert (session.record.status, session.record.note) == ("in_progress", "talks only")
+    step = session.undo()
+    assert step is not None and session.record.note == ""
+
+
+def test_an_empty_reason_skips_all_the_same(session: AnnotationSession) -> None:
+    # The guidelines ask for the reason; the tool does not force it.
+    assert skip_with_reason(session, "  ") == "b"
+    last = journal_lines(session)[-1]
+    assert (last["doc_id"], last["status"]) == ("a", "skipped")
+    assert session.finish_notice == (
+        "skipped a (ctrl+z undoes it); its note is empty: the guidelines want the reason "
+        "there (p goes back)"
+    )
