@@ -49,10 +49,11 @@ def review_key_sections(screen: ReviewScreen) -> Sections:
         ("Settle the conflict in the panel", versions + settling),
         ("Typing a form field's value (after e)", TYPING_KEYS),
         (
-            "A group's items (after e): items are compared whole, so a transfer two annotators "
-            "gave with different counts is two versions. e opens the first version's items, "
-            "an input per field, to fix and take all at once; pageup / pagedown start from "
-            "another version's",
+            "A group's items (after e): a transfer two annotators gave with different counts "
+            "is one item, its count a conflict of its own (releases #1 count); the items only "
+            "some gave are a group's conflict. e opens the first version's items, an input "
+            "per field, to fix and take all at once; pageup / pagedown start from another "
+            "version's",
             ITEMS_KEYS,
         ),
         ("Drawing a span (after e): select it, then press its label key", drawing),
