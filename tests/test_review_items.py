@@ -127,3 +127,25 @@ def test_the_session_settles_items_saves_and_undoes(tmp_path: Path) -> None:
         assert undone.seconds_spent >= before.seconds_spent
     finally:
         assert session.close()
+
+
+def test_the_session_says_an_empty_item_typed_is_left_out(tmp_path: Path) -> None:
+    # A trial's reviewer added an item with ctrl+n, left it blank, pressed enter: it was left
+    # out (gold holds no empty item) without a word.
+    setup = write_review_case(tmp_path)
+    session = open_it(setup)
+    try:
+        session.go_to("d1", "c5")
+        session.take_notices()
+        typed = [{"released_by": "Ukraine", "count": "13"}, {"released_by": "", "count": ""}]
+        session.settle_typed(typed)
+        assert session.records["d1"].form["releases"][1:] == [
+            {"released_by": "Ukraine", "count": 13}
+        ]
+        assert session.take_notices()[0] == "settled c5 with 1 item(s) typed; empty item 2 left out"
+        session.undo()
+        session.take_notices()
+        session.settle_typed(typed[:1])
+        assert session.take_notices()[0] == "settled c5 with 1 item(s) typed"
+    finally:
+        assert session.close()

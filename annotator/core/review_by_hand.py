@@ -13,7 +13,7 @@ from annotator.core.review_decisions import short, value_conflict_span, value_te
 from annotator.core.review_links import Annotations
 from annotator.core.review_notices import drawn_notice
 from annotator.core.review_span_value import fields_not_following, settle_span_value
-from annotator.core.review_typed import Typed, settle_typed
+from annotator.core.review_typed import Typed, is_blank, settle_typed
 from annotator.core.review_views import Place
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
@@ -45,11 +45,33 @@ class ReviewByHand:
     def settle_typed(self, typed: Typed) -> Place | None:
         """Settle the current field conflict with a typed value, or a group's with one item
         written by hand (``review_typed``: a ``BadValue`` names the input that is wrong)."""
-        return self._decide(
-            lambda record, cid: settle_typed(
-                record, cid, typed, self.scheme, self.annotations.get(record.doc_id)
+        if isinstance(typed, str | Mapping):
+            return self._decide(
+                lambda record, cid: settle_typed(
+                    record, cid, typed, self.scheme, self.annotations.get(record.doc_id)
+                )
             )
-        )
+        items = list(typed)
+        added: list[int] = []  # how many items the settling added to the group
+
+        def settle(record: GoldRecord, cid: str) -> GoldRecord:
+            annotations = self.annotations.get(record.doc_id)
+            after = settle_typed(record, cid, items, self.scheme, annotations)
+            group = decide.find_conflict(record, cid).get("path") or ""
+            added.append(len(after.form.get(group) or []) - len(record.form.get(group) or []))
+            return after
+
+        def said(record: GoldRecord, cid: str) -> str:
+            # Blank items are left out (gold holds no empty item): said, as a trial's item
+            # added with ctrl+n and left blank vanished unsaid.
+            told = f"settled {cid} with {added[0]} item(s) typed"
+            left = len(items) - added[0]
+            blank = [number + 1 for number, texts in enumerate(items) if is_blank(texts)]
+            if left and len(blank) == left:
+                return f"{told}; empty item {', '.join(map(str, blank))} left out"
+            return f"{told}; {left} empty item(s) left out" if left else told
+
+        return self._decide(settle, said)
 
     def begin_edit(self) -> None:
         """Start drawing the span that settles the current (span) conflict."""

@@ -162,7 +162,7 @@ def first_version_with_items(conflict: Conflict) -> int | None:
     return None
 
 
-def _blank(typed: TypedItem) -> bool:
+def is_blank(typed: TypedItem) -> bool:
     return all(not text.strip() for text in typed.values())
 
 
@@ -196,7 +196,7 @@ def group_items(
     (``BadValue`` naming its field and item); none at all is refused."""
     items: list[tuple[int, dict[str, Any]]] = []
     for number, texts in enumerate(typed):
-        blank = _blank(texts)
+        blank = is_blank(texts)
         if blank and (keeps_link is None or not keeps_link(number)):
             continue
         try:
