@@ -7,8 +7,10 @@ the same rule, given the annotators' records (``annotations``, by name):
 
 - A gold path's links are those of the first annotator by name whose answer there is the gold
   answer (the normalised value, as merge compares answers; for a field of a repeatable group's
-  item, the first annotator whose item is gold's, by ``form_compare.align_items`` with gold's
-  items first, and gives its value there; none while a conflict over the field is open),
+  item, the first annotator whose item is gold's and gives its value there: gold's items
+  merge made are the annotators' items merge aligned, ``form_compare.align_items`` run
+  again as merge runs it, and an item appended later is the annotators' items left out of
+  gold with its frame (``item_holders``); none while a conflict over the field is open),
   their span ids mapped to the gold spans with the same start, end, label and value. A linked
   span that is not gold is left out; a path left with none has no links.
 - So taking a field's version brings its annotator's links; taking (or drawing) a span makes
@@ -29,13 +31,22 @@ the same rule, given the annotators' records (``annotations``, by name):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
 from functools import partial
 from typing import Any, Protocol
 
 from annotator.core import forms
 from annotator.core.errors import AnnotatorError
-from annotator.core.form_compare import align_items, field_value, items_in, sub_value
+from annotator.core.form_compare import (
+    Item,
+    align_items,
+    field_value,
+    frame_key,
+    has_no_value,
+    items_in,
+    sub_value,
+)
 from annotator.core.models import GoldRecord
 from annotator.core.scheme import FormField, Scheme
 
@@ -168,36 +179,103 @@ def _item_sources(
     record: GoldRecord, group: FormField, names: list[str], annotations: Annotations
 ) -> list[tuple[str, dict[str, str]]]:
     """(annotator, their path -> gold path) for the fields of ``group``'s items in gold, as
-    ``merge`` carries them: gold's items aligned with the annotators' (``align_items``, gold
-    first), each field's links from the first annotator by name whose item there gives gold's
-    value. A field with a conflict open has none until it is settled."""
+    ``merge`` carries them: each gold item known to be annotators' items (``item_holders``),
+    each field's links from the first of them by name whose item there gives gold's value. A
+    field with a conflict open has none until it is settled."""
     open_paths = {c.get("path") for c in record.conflicts if c.get("kind") == "field"}
-    # An annotator's empty items are none of their items (``form_compare``); gold's are all
-    # its own, each at its place (one holding only a link too).
-    theirs = [
-        items_in(annotations[name].form, group, partial(getattr, annotations[name], "links"))
-        for name in names
-    ]
     held_in_gold = record.form.get(group.name) or []
-    gold_items = [
-        (index, item) for index, item in enumerate(held_in_gold) if isinstance(item, dict)
-    ]
     out = []
-    for cluster in align_items([gold_items, *theirs], group):
-        gold = cluster[0]
-        if gold is None:
-            continue
-        gold_index, gold_item = gold
+    for gold_index, holders in item_holders(record, group, annotations):
+        gold_item = held_in_gold[gold_index]
         for sub in group.fields:
             gold_path = f"{group.name}[{gold_index}].{sub.name}"
             if gold_path in open_paths:
                 continue
             answer = sub_value(gold_item.get(sub.name), sub)
-            for name, held in zip(names, cluster[1:], strict=True):
+            for name in names:
+                held = holders.get(name)
                 if held is not None and sub_value(held[1].get(sub.name), sub) == answer:
                     out.append((name, {f"{group.name}[{held[0]}].{sub.name}": gold_path}))
                     break
     return out
+
+
+def item_holders(
+    record: GoldRecord, group: FormField, annotations: Annotations
+) -> list[tuple[int, dict[str, Item]]]:
+    """The items of ``group`` in gold that are known to be annotators' items, each with them:
+    (gold's index, annotator -> their item with its index in their form), in gold's order;
+    none without the records of every annotator of ``record``.
+
+    - Gold's first items are those merge made: the clusters K annotators hold, in merge's
+      order, of the annotators' items aligned as merge aligns them (``align_items``, the
+      annotators by name; K is ``sources.min_agree``, every annotator when "all" or not
+      said). A cluster's gold item holds what merge made of it, a field in dispute aside (a
+      decision settles it); one that does not (a gold line merged from other records, or by
+      an older rule) ends them, and no later item is known. Merge leaves out of done gold an
+      item with no value and no link: a cluster of items with no value whose gold item is not
+      one (its place holds the next) is passed over.
+    - An item after them (appended from a group version, or typed) is the items of the
+      clusters fewer than K hold with its frame: gold's n-th copy of a frame among these
+      items, each annotator's n-th such item. A typed item alike no one's is none's."""
+    names = sorted(record.sources.annotators)
+    if not all(name in annotations for name in names):
+        return []
+    rule = record.sources.min_agree
+    threshold = rule if isinstance(rule, int) else len(names)
+    theirs = [
+        items_in(annotations[name].form, group, partial(getattr, annotations[name], "links"))
+        for name in names
+    ]
+    gold_items = record.form.get(group.name) or []
+    out: list[tuple[int, dict[str, Item]]] = []
+    left_over: dict[str, dict[Hashable, list[Item]]] = {name: {} for name in names}
+    known = True  # gold's items so far are merge's
+    for cluster in align_items(theirs, group):
+        held = {name: item for name, item in zip(names, cluster, strict=True) if item is not None}
+        if len(held) < threshold:
+            for name, item in held.items():
+                left_over[name].setdefault(frame_key(item[1], group), []).append(item)
+            continue
+        if not known:
+            continue
+        at = len(out)
+        gold_item = gold_items[at] if at < len(gold_items) else None
+        if not isinstance(gold_item, dict):
+            known = False
+        elif _made_of(gold_item, held, group, threshold):
+            out.append((at, held))
+        elif not all(has_no_value(item) for _index, item in held.values()):
+            known = False
+        # else: merge left the empty item out of done gold; the next cluster is at its place
+    copies: dict[Hashable, int] = {}
+    for at in range(len(out), len(gold_items)) if known else ():
+        item = gold_items[at]
+        if not isinstance(item, dict):
+            continue
+        key = frame_key(item, group)
+        copy = copies[key] = copies.get(key, -1) + 1
+        holders = {
+            name: same[copy] for name in names if len(same := left_over[name].get(key, [])) > copy
+        }
+        if holders:
+            out.append((at, holders))
+    return out
+
+
+def _made_of(
+    gold_item: dict[str, Any], held: dict[str, Item], group: FormField, threshold: int
+) -> bool:
+    """Whether ``gold_item`` is what merge made of the annotators' items ``held``: each field
+    K of them give one value in, and more than give any other, holds that value (the others
+    merge left in dispute, for a decision to settle)."""
+    for sub in group.fields:
+        given = Counter(sub_value(item.get(sub.name), sub) for _index, item in held.values())
+        (best, most), *rest = given.most_common()
+        settled = most >= threshold and all(count < most for _value, count in rest)
+        if settled and sub_value(gold_item.get(sub.name), sub) != best:
+            return False
+    return True
 
 
 _GROUP_PATH = re.compile(r"^(\w+)\[(\d+)\]\.(\w+)$")
