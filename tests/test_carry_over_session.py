@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from annotator.core.carry_over import CarriedOver, carry_over
+from annotator.core.models import Record
 from annotator.core.session import AnnotationSession, Refused, open_session
 from tests.test_session_data import FakeClock, fixed_now, journal_lines, where, write_texts
 
@@ -184,5 +186,53 @@ def test_ctrl_z_gives_the_stale_record_back_with_its_own_time(tmp_path: Path) ->
         session.undo()
         assert session.stale is not None and session.stale.updated_at == stale.updated_at
         assert journal_lines(session)[-1]["updated_at"] == journal_lines(session)[-3]["updated_at"]
+    finally:
+        session.close()
+
+
+def test_the_second_ctrl_k_carries_over_what_the_first_worked_out(
+    stale_session: AnnotationSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long article's spans are placed once: the preview is kept for carry_over (a review
+    timed 800 spans at 4 s, twice, on the screen's thread)."""
+    import annotator.core.session_carry as session_carry
+
+    calls: list[str] = []
+    real = session_carry.carry_over
+
+    def counted(stale: Record, text: str) -> CarriedOver:
+        calls.append(stale.doc_id)
+        return real(stale, text)
+
+    monkeypatch.setattr(session_carry, "carry_over", counted)
+    session = stale_session
+    try:
+        preview = session.carry_over_preview()
+        assert session.carry_over_preview() is preview
+        assert session.carry_over() is preview
+        assert calls == ["a"]
+        assert session.record.spans == preview.record.spans
+    finally:
+        session.close()
+
+
+def test_a_preview_worked_out_elsewhere_is_kept_only_for_its_stale_record(
+    stale_session: AnnotationSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The screen works the preview out off its thread: the annotator may have moved on."""
+    import annotator.core.session_carry as session_carry
+
+    session = stale_session
+    try:
+        stale = session.stale
+        assert stale is not None
+        preview = carry_over(stale, session.document.text)
+        session.open("b")
+        assert not session.keep_carry_over_preview(stale, preview)
+        session.open("a")
+        assert not session.keep_carry_over_preview(stale.model_copy(), preview)  # another
+        assert session.keep_carry_over_preview(stale, preview)
+        monkeypatch.setattr(session_carry, "carry_over", None)  # not worked out again
+        assert session.carry_over() is preview
     finally:
         session.close()

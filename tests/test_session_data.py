@@ -39,6 +39,26 @@ def write_texts(tmp_path: Path) -> Path:
     return folder
 
 
+def open_alice_on(corpus: Path, tmp_path: Path, doc_id: str) -> AnnotationSession:
+    """alice's session on ``corpus`` (journal under ``tmp_path / "out"``, a clock moved by
+    hand) with ``doc_id`` open; the caller closes it."""
+    opened = open_session(corpus, "alice", None, tmp_path / "out", clock=FakeClock(), now=fixed_now)
+    opened.open(doc_id)
+    return opened
+
+
+def alice_on_a(tmp_path: Path) -> Iterator[AnnotationSession]:
+    """For a fixture: ``open_alice_on`` a corpus of TEXTS, a open, closed afterwards."""
+    opened = open_alice_on(write_texts(tmp_path), tmp_path, "a")
+    yield opened
+    opened.close()
+
+
+def statuses(session: AnnotationSession) -> dict[str, str]:
+    """Each document's status as the document list shows it."""
+    return {entry.doc_id: entry.status for entry in session.entries()}
+
+
 def session_on(tmp_path: Path, text: str) -> AnnotationSession:
     """alice's session on a corpus of one document, ``d``, holding ``text`` (the caller
     opens the document and closes the session)."""

@@ -8,21 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.session import AnnotationSession, open_session
-from tests.test_session_data import FakeClock, fixed_now, journal_lines, where, write_texts
+from annotator.core.session import AnnotationSession
+from tests.test_session_data import (
+    alice_on_a,
+    journal_lines,
+    statuses,
+    where,
+)
 
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[AnnotationSession]:
-    corpus = write_texts(tmp_path)
-    opened = open_session(corpus, "alice", None, tmp_path / "out", clock=FakeClock(), now=fixed_now)
-    opened.open("a")
-    yield opened
-    opened.close()
-
-
-def statuses(session: AnnotationSession) -> dict[str, str]:
-    return {entry.doc_id: entry.status for entry in session.entries()}
+    yield from alice_on_a(tmp_path)
 
 
 def done_then_undone(session: AnnotationSession) -> None:

@@ -2,27 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from annotator.core.session import AnnotationSession, open_session
 from annotator.core.stats import annotator_stats
-from tests.test_session_data import FakeClock, fixed_now, journal_lines, where, write_texts
+from tests.test_session_data import (
+    FakeClock,
+    alice_on_a,
+    fixed_now,
+    journal_lines,
+    statuses,
+    where,
+    write_texts,
+)
 
 
 @pytest.fixture
-def session(tmp_path: Path) -> Any:
-    corpus = write_texts(tmp_path)
-    opened = open_session(corpus, "alice", None, tmp_path / "out", clock=FakeClock(), now=fixed_now)
-    opened.open("a")
-    yield opened
-    opened.close()
-
-
-def statuses(session: AnnotationSession) -> dict[str, str]:
-    return {entry.doc_id: entry.status for entry in session.entries()}
+def session(tmp_path: Path) -> Iterator[AnnotationSession]:
+    yield from alice_on_a(tmp_path)
 
 
 def test_undo_after_skip_gives_the_skipped_document_its_status_back(

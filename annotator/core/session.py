@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core import forms
+from annotator.core.carry_over import CarriedOver
 from annotator.core.corpus import Corpus, open_corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.history import History, Step
@@ -30,7 +31,7 @@ from annotator.core.saving import SavesThroughStore, StatusRelay
 from annotator.core.scheme import Scheme, default_scheme_path, load_scheme
 from annotator.core.session_carry import SessionCarryOver
 from annotator.core.session_edits import Refused as Refused
-from annotator.core.session_finish import Finished, SessionFinish, Unfinished
+from annotator.core.session_finish import Finished, SessionFinish, Unfinished, says_the_same
 from annotator.core.session_form import SessionForm
 from annotator.core.session_progress import SessionProgress
 from annotator.core.store import Store
@@ -88,6 +89,7 @@ class AnnotationSession(
     _finish_undone: Unfinished | None = None  # the d or s ctrl+z undid, while ctrl+y can redo it
     _replaced: dict[str, Record] = field(default_factory=dict)  # doc id -> record ctrl+r replaced
     _carried_over: dict[str, tuple[Record, Record]] = field(default_factory=dict)  # ctrl+k's
+    _carry_preview: tuple[Record, CarriedOver] | None = None  # see SessionCarryOver
     _undone_done: set[str] = field(default_factory=set)  # see SessionEdits
     _text_sha256: dict[str, str] = field(default_factory=dict)  # see SessionProgress
     _closed: bool = False
@@ -210,7 +212,7 @@ class AnnotationSession(
             self._replaced[state.document.id] = state.stale
         state.stale = None
         record = self._blank(state.document)
-        self._histories[state.document.id] = History(record)
+        self._begin_history(record)
         self._save(record)
 
     def undo_start_over(self) -> Step | None:
@@ -220,7 +222,7 @@ class AnnotationSession(
         replaced = self._replaced.get(document.id)
         # Only over a record as blank as ctrl+r left it: not over a flag, a status, or work
         # the history no longer holds (it keeps the last 500 steps).
-        if replaced is None or _said(self.record) != _said(self._blank(document)):
+        if replaced is None or not says_the_same(self.record, self._blank(document)):
             return None
         del self._replaced[document.id]
         # Written back as it was, its time too: the stale banner names when the work was done
@@ -282,11 +284,9 @@ class AnnotationSession(
         state = self.state
         if record == state.record and state.saved:
             return
-        self._finished = None  # any change is done after the last d or s: ctrl+z undoes it
+        self._changed_since_finishing(undoable)
         if undoable:
             self._history().apply(record)
-            self._undone_done.discard(record.doc_id)
-            self._finish_undone = None  # a new change: the d or s undone is not redone over it
         if record.status == "skipped" and _annotated_more(state.record, record):
             # Labelling a skipped document is annotating it after all: a trial found no way
             # back from a skip but filling the form and pressing d. (A note, the reason for
@@ -302,6 +302,23 @@ class AnnotationSession(
                 )
         self._save(record)
         state.saved = True
+
+    def _changed_since_finishing(self, undoable: bool = True) -> None:
+        """A change of the open document is made after the last d or s: ctrl+z undoes the
+        change first, not the d or s. An ``undoable`` one also ends ctrl+y's finishing again
+        the document whose d or s ctrl+z undid, and what an undo of a done one left."""
+        self._finished = None
+        if undoable:
+            self._undone_done.discard(self.document.id)
+            self._finish_undone = None
+
+    def _begin_history(self, record: Record) -> None:
+        """The open document's history starts anew from ``record`` (ctrl+r and ctrl+k replace
+        a stale record): a change like any other for ctrl+z and ctrl+y, which give the stale
+        record back before the d or s made before (a trial's ctrl+z undid the previous
+        document's d instead)."""
+        self._histories[self.document.id] = History(record)
+        self._changed_since_finishing()
 
     def _save(self, record: Record) -> None:
         self.timer.activity()
@@ -376,11 +393,6 @@ def open_session(
             f"(kept; first: {elsewhere[0]})"
         )
     return session
-
-
-def _said(record: Record) -> tuple[object, ...]:
-    """What a record says, without its times."""
-    return (record.status, record.spans, record.form, record.links, record.note, record.flagged)
 
 
 def _annotated_more(before: Record, after: Record) -> bool:

@@ -205,7 +205,7 @@ class SessionFinish:
         return (
             unfinished is not None
             and unfinished.finished.doc_id == self.document.id
-            and _says_the_same(self.record, unfinished.record)
+            and says_the_same(self.record, unfinished.record)
         )
 
     def redo_finish(self) -> Step | None:
@@ -264,7 +264,8 @@ class SessionFinish:
         return following
 
 
-def _says_the_same(record: Record, other: Record) -> bool:
-    """Whether two records say the same (their times aside)."""
+def says_the_same(record: Record, other: Record) -> bool:
+    """Whether two records say the same, their times (``updated_at``, ``seconds_spent``) aside:
+    what ctrl+z and ctrl+y ask before giving a record back or finishing it again."""
     times = {"updated_at": None, "seconds_spent": 0.0}
     return record.model_copy(update=times) == other.model_copy(update=times)
