@@ -1,60 +1,61 @@
-"""Carrying a stale record over to the document's new text, span by span, never blindly.
+"""Carrying a stale record over to the document's new text, span by span, only where sure.
 
 A record is stale when the text it was made for changed (``doc_sha256`` differs): a typo fixed
 in the corpus shifts every offset after it. The old text is not kept anywhere, so each span is
-placed anew from what the record holds: its words (``text``) and its old offsets. The rule, in
-order (offsets are code points, end exclusive):
+placed anew from what the record holds: its words (``text``) and its old offsets. A span is
+carried to a place only when that place is sure; else it is left out and named, with why.
+The rule (offsets are code points, end exclusive; spans on the same offsets move together;
+``carry_over_places`` holds its steps):
 
-1. **Kept.** A span whose words still stand at its old offsets keeps them, when its words
-   are once in the new text, or the span before or after it (in old order; spans on the same
-   offsets count as one) stands at its old offsets too, or it is the only one. Else (a short
-   word that a shift brought to the same offsets, its neighbours moved) it is placed as the
-   others are, its old offsets being one candidate among its words' places.
-2. **Found.** Every other span is looked for by its words. Edits never reorder a text, so a
-   span can only be where its order with the spans already placed (the *anchors*) is kept:
-   for each boundary of the span and each boundary of an anchor, old ``p < q`` requires new
-   ``p <= q`` (and ``p > q`` requires ``p >= q``). The places where its words occur in that
-   window are its candidates (a place where its words would run into a word, 'is' in 'This',
-   only when all are). A span with exactly one candidate is placed there and becomes an
-   anchor itself. Spans on the same words (two marked ``Kestria``) are placed together when
-   as many places fit them as they have old starts: edits keep their order, so the first old
-   start takes the first place, and so on. This is repeated until no span is placed.
-3. **By the shift.** For a span with several candidates, the shifts of its nearest anchors
-   before and after (by old start: ``new start - old start``; with no anchor before it, the
-   text's start, shift 0) say where it would be had the edit been on one side of it or the
-   other: a candidate at exactly one such place is taken (and step 2 is tried again with
-   the new anchor). When that places none either, the shift that the most unplaced spans
-   (two at least, on two places of words) have a candidate at, more than any other shift,
-   is taken for each of them: a line added near the top moves every span after it by one
-   shift, though each span's words ("95", "Kestria") recur. Otherwise two candidates that
-   fit, or none at an expected place, is ambiguous.
-4. **Left out.** A span still not placed is left out and named with its words, its old offsets
-   and why: its words are not in the text, they are only out of order with the spans around
-   it, or several places fit. A guess is never made.
+1. **One edit.** A text changed by one edit (a typo fixed, a line added, a sentence cut) kept
+   its offsets before the edit and moved by one shift after it; spans the edit touched lost
+   their words. Whatever the rest of the old text was, a span can then be whole at its old
+   offsets only when it and every span ending before it stand there (their words are the new
+   text's at their offsets), and at a shift only when it and every span starting after it
+   stand at that shift. A span with exactly one such place is carried there. A span with
+   several is left out, "its words recur and nothing around it tells which": most often the
+   last span, its words recurring elsewhere, since an edit just before it or just after it
+   (or one taking away the spans before it) is then as likely as any, and no span after it
+   tells which.
+2. **Several edits.** A span that no one edit leaves whole (its words changed, or the text
+   changed in several places and it lies between the first change and the last) is carried
+   with a run: spans like it in a row, between the same two spans carried, standing together
+   at one shift there and at no other (the spans between two changes moved by the first one
+   alone; one span alone, when its words are there once). The longest run goes first; the
+   spans around it are looked at again with it carried. Else it is left out ("its words are
+   not where the spans around it put it"). Two spans carried one after the other at two
+   shifts have a change between them: when one of them (and every span between them) stands
+   at the other's shift too, the change may as well lie beyond it, and it is left out. Spans
+   carried are never out of order: of two that are, the one at the shift fewer spans moved
+   by is left out (both, when as many did).
+3. **Whole words.** A span whose place would cut a word or a character is left out: its words
+   now run into a word ('Kestria' of 'Kestria n navy' in 'Kestrian navy', 'Jose' before a
+   combining accent), and what it marks changed.
+
+So after one edit, of any size, anywhere, a span is carried only where that edit put its
+words (a property test edits texts of recurring words to check it); after several edits,
+where the spans around it say. Every carried span's words are checked against the new text.
 
 The result (``CarriedOver``) is a new Record for the new text with the same span ids, values,
 form, note and flag; links to spans left out are dropped and named (the form keeps their value
 as if typed). Its status is ``in_progress`` (the annotator should look again) unless every span
-kept its offsets. Carried spans whose edge falls inside a word (``Norvania`` in a text that
-now says ``Norvanian``) are named too: their words still stand there, but the text around them
-changed. Every carried span's words are checked against the new text.
+kept its offsets.
 """
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from annotator.core.carry_over_places import Place, place_all
 from annotator.core.display import quoted
 from annotator.core.errors import AnnotatorError
 from annotator.core.forms import path_words
 from annotator.core.models import Record, Span, sha256_text
 from annotator.core.spans import sort_key
 
-# How many places an ambiguous span's reason lists (the rest are counted).
-_PLACES_NAMED = 3
+# The words a status goes by in a message.
+_STATUS_WORDS = {"done": "done", "skipped": "skipped", "in_progress": "in progress"}
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ class CarriedOver:
     moved: tuple[Moved, ...]
     left_out: tuple[LeftOut, ...]
     dropped_links: tuple[DroppedLink, ...]
-    in_words: tuple[Span, ...]  # carried, an edge now inside a word or a character
+    stale_status: str  # the stale record's status (``record`` has the one it becomes)
 
     @property
     def carried(self) -> int:
@@ -102,16 +103,30 @@ class CarriedOver:
         """Every span kept its offsets (the record keeps its status)."""
         return not self.moved and not self.left_out
 
-    def summary(self) -> str:
-        """One line: ``5 of 7 spans carried (2 moved), 2 left out``."""
+    def summary(self, would: bool = False) -> str:
+        """One line: ``5 of 7 spans carried (2 moved), 2 left out``; ``would``: ``5 of 7 spans
+        would be carried (2 moved), 2 left out``, before it is done."""
         total = self.carried + len(self.left_out)
+        verb = "would be carried" if would else "carried"
         moved = f" ({len(self.moved)} moved)" if self.moved else ""
         left = f", {len(self.left_out)} left out" if self.left_out else ""
-        return f"{self.carried} of {total} span{'' if total == 1 else 's'} carried{moved}{left}"
+        return f"{self.carried} of {total} span{'' if total == 1 else 's'} {verb}{moved}{left}"
+
+    def question(self) -> str:
+        """What carrying it over would do, asked before it is done: the summary, the spans
+        left out by id and words, and the status it would take when that changes (``2 of 3
+        spans would be carried (2 moved), 1 left out (s2 'Ukraine'); it becomes in
+        progress``)."""
+        said = self.summary(would=True)
+        if self.left_out:
+            said += f" ({', '.join(f'{o.span.id} {quoted(o.span.text)}' for o in self.left_out)})"
+        if self.record.status != self.stale_status:
+            becomes = _STATUS_WORDS.get(self.record.status, self.record.status)
+            said += f"; it becomes {becomes}"
+        return said
 
     def lines(self) -> list[str]:
-        """The report: the summary, then each span moved or left out, each link dropped, and
-        each carried span whose edge is now inside a word."""
+        """The report: the summary, then each span moved or left out, and each link dropped."""
         said = [self.summary()]
         said += [
             f"moved {m.span.id} {quoted(m.span.text)} from {m.old_start} to {m.span.start}"
@@ -127,23 +142,19 @@ class CarriedOver:
             "its value stays, as typed"
             for link in self.dropped_links
         ]
-        said += [
-            f"{span.id} {quoted(span.text)} at {span.start} cuts into a word here: look at it"
-            for span in self.in_words
-        ]
         return said
 
 
 def carry_over(stale: Record, text: str) -> CarriedOver:
     """``stale`` placed on ``text`` by the module's rule (see its docstring)."""
-    spans = sorted(stale.spans, key=sort_key)
-    placed = _standing(spans, text)  # span id -> new start
-    _place_all(spans, text, placed)
+    places = sorted({_place_of(span) for span in stale.spans})
+    placed = place_all(places, text)
     kept, moved, left_out, carried = [], [], [], []
     for span in stale.spans:
-        start = placed.get(span.id)
+        place = _place_of(span)
+        start = placed.starts.get(place)
         if start is None:
-            left_out.append(LeftOut(span, _why_not(span, spans, text, placed)))
+            left_out.append(LeftOut(span, placed.reasons[place]))
             continue
         new = span.model_copy(update={"start": start, "end": start + len(span.text)})
         carried.append(new)
@@ -163,164 +174,13 @@ def carry_over(stale: Record, text: str) -> CarriedOver:
     )
     record = type(stale).model_validate(fields)
     _check_words(record, text)
-    in_words = tuple(span for span in record.spans if _in_word(text, span.start, span.end))
-    return CarriedOver(record, tuple(kept), tuple(moved), tuple(left_out), dropped, in_words)
+    return CarriedOver(
+        record, tuple(kept), tuple(moved), tuple(left_out), dropped, stale_status=stale.status
+    )
 
 
-def _standing(spans: Sequence[Span], text: str) -> dict[str, int]:
-    """Step 1: the spans kept at their old offsets, by places (spans on the same offsets
-    together) in old order. A place whose words stand at its offsets is kept when its words
-    are once in the text, or the place before or after it stands too, or it is the only one:
-    a short word ('s', 'of') standing where it was while the places around it all moved is
-    most often another one that the shift brought there."""
-    words = {(span.start, span.end): span.text for span in spans}
-    places = sorted(words)
-    stands = [
-        text[start : start + len(words[start, end])] == words[start, end] for start, end in places
-    ]
-    kept = set()
-    for index, place in enumerate(places):
-        beside = (index > 0 and stands[index - 1]) or (
-            index + 1 < len(places) and stands[index + 1]
-        )
-        once = stands[index] and len(_occurrences(text, words[place])) == 1
-        if stands[index] and (beside or once or len(places) == 1):
-            kept.add(place)
-    return {span.id: span.start for span in spans if (span.start, span.end) in kept}
-
-
-def _place_all(spans: Sequence[Span], text: str, placed: dict[str, int]) -> None:
-    """Steps 2 and 3: place what can be placed without a guess, in ``placed``."""
-    while (
-        _place_in_order(spans, text, placed)
-        or _place_by_shift(spans, text, placed)
-        or _place_by_common_shift(spans, text, placed)
-    ):
-        pass
-
-
-def _place_in_order(spans: Sequence[Span], text: str, placed: dict[str, int]) -> bool:
-    """Step 2, for each set of unplaced spans on the same words (one span, most often): as
-    many places fit them as they have old starts, so each start takes its place in order.
-    Whether any span was placed."""
-    progress = False
-    for words in dict.fromkeys(span.text for span in spans if span.id not in placed):
-        group = [span for span in spans if span.text == words and span.id not in placed]
-        fits = {span.id: _candidates(span, spans, text, placed) for span in group}
-        old_starts = sorted({span.start for span in group})
-        new_starts = sorted({start for found in fits.values() for start in found})
-        if len(new_starts) != len(old_starts):
-            continue
-        taken = dict(zip(old_starts, new_starts, strict=True))
-        if all(taken[span.start] in fits[span.id] for span in group):
-            placed.update((span.id, taken[span.start]) for span in group)
-            progress = True
-    return progress
-
-
-def _place_by_shift(spans: Sequence[Span], text: str, placed: dict[str, int]) -> bool:
-    """Step 3: the first span with one candidate at a place a neighbour's shift gives is
-    placed there (step 2 is then tried again with it). Whether one was."""
-    for span in spans:
-        if span.id in placed:
-            continue
-        expected = _expected(span, spans, placed)
-        fitting = [c for c in _candidates(span, spans, text, placed) if c in expected]
-        if len(fitting) == 1:
-            placed[span.id] = fitting[0]
-            return True
-    return False
-
-
-def _place_by_common_shift(spans: Sequence[Span], text: str, placed: dict[str, int]) -> bool:
-    """Step 3, when nothing else places a span: the shift that the most unplaced spans have a
-    candidate at (at least two places of words, more than any other shift has) is taken for
-    each of them. Whether any span was placed."""
-    unplaced = [span for span in spans if span.id not in placed]
-    votes: dict[int, set[tuple[int, int]]] = {}
-    for span in unplaced:
-        for start in _candidates(span, spans, text, placed):
-            votes.setdefault(start - span.start, set()).add((span.start, span.end))
-    ranked = sorted(((len(voters), shift) for shift, voters in votes.items()), reverse=True)
-    if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
-        return False
-    shift = ranked[0][1]
-    progress = False
-    for span in unplaced:  # one by one: each keeps its order with those placed before it
-        if span.start + shift in _candidates(span, spans, text, placed):
-            placed[span.id] = span.start + shift
-            progress = True
-    return progress
-
-
-def _window(span: Span, spans: Iterable[Span], placed: dict[str, int]) -> tuple[int, int]:
-    """The new starts ``span`` may take, keeping its order with every placed span."""
-    length = len(span.text)
-    low, high = 0, 1 << 62
-    for anchor in spans:
-        new_start = placed.get(anchor.id)
-        if new_start is None or anchor.id == span.id:
-            continue
-        new_end = new_start + len(anchor.text)
-        for old_point, offset in ((span.start, 0), (span.end, length)):
-            for old_edge, new_edge in ((anchor.start, new_start), (anchor.end, new_end)):
-                # old_point < old_edge: new point <= new_edge; > : >=; equal: either way (an
-                # insertion at a shared edge may have gone before or after it).
-                if old_point < old_edge:
-                    high = min(high, new_edge - offset)
-                elif old_point > old_edge:
-                    low = max(low, new_edge - offset)
-    return low, high
-
-
-def _candidates(span: Span, spans: Iterable[Span], text: str, placed: dict[str, int]) -> list[int]:
-    """The starts in the window where ``span``'s words stand; those where they would run
-    into a word ('is' in 'This') only when every one would."""
-    low, high = _window(span, spans, placed)
-    found = [start for start in _occurrences(text, span.text) if low <= start <= high]
-    whole = [start for start in found if not _in_word(text, start, start + len(span.text))]
-    return whole or found
-
-
-def _occurrences(text: str, words: str) -> list[int]:
-    """Every start of ``words`` in ``text`` (overlapping ones too)."""
-    found = []
-    start = text.find(words)
-    while start != -1:
-        found.append(start)
-        start = text.find(words, start + 1)
-    return found
-
-
-def _expected(span: Span, spans: Sequence[Span], placed: dict[str, int]) -> set[int]:
-    """Where ``span`` starts if it moved as its nearest placed span before or after it did
-    (with none before it, as the text's start: not at all)."""
-    before = [s for s in spans if s.id in placed and s.id != span.id and s.start <= span.start]
-    after = [s for s in spans if s.id in placed and s.id != span.id and s.start >= span.start]
-    expected = {span.start}
-    if before:
-        nearest = max(before, key=lambda s: s.start)
-        expected = {span.start + placed[nearest.id] - nearest.start}
-    if after:
-        nearest = min(after, key=lambda s: s.start)
-        expected.add(span.start + placed[nearest.id] - nearest.start)
-    return expected
-
-
-def _why_not(span: Span, spans: Sequence[Span], text: str, placed: dict[str, int]) -> str:
-    everywhere = _occurrences(text, span.text)
-    if not everywhere:
-        return "its words are no longer in the text"
-    fitting = _candidates(span, spans, text, placed)
-    if not fitting:
-        return f"its words are only at {_places(everywhere)}, out of order with the spans around it"
-    return f"{len(fitting)} places fit ({_places(fitting)}): which one is not sure"
-
-
-def _places(starts: list[int]) -> str:
-    named = ", ".join(str(start) for start in starts[:_PLACES_NAMED])
-    more = len(starts) - _PLACES_NAMED
-    return f"{named} and {more} more" if more > 0 else named
+def _place_of(span: Span) -> Place:
+    return Place(span.start, span.end, span.text)
 
 
 def _links_without(
@@ -345,17 +205,3 @@ def _check_words(record: Record, text: str) -> None:
                 f"{record.doc_id}: carrying {span.id} over put it at {span.start}–{span.end}, "
                 f"where the text is {text[span.start : span.end]!r}, not {span.text!r}"
             )
-
-
-def _in_word(text: str, start: int, end: int) -> bool:
-    """Whether an edge of ``text[start:end]`` falls between two letters or digits, or before
-    a mark that belongs to the character before it (a combining accent)."""
-
-    def joined(left: str, right: str) -> bool:
-        if unicodedata.category(right) in ("Mn", "Mc", "Me"):
-            return True
-        return left.isalnum() and right.isalnum()
-
-    at_start = start > 0 and joined(text[start - 1], text[start])
-    at_end = end < len(text) and joined(text[end - 1], text[end])
-    return at_start or at_end

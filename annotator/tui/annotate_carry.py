@@ -1,13 +1,18 @@
 """The annotation screen's ctrl+k on a stale record: carry it over to the changed text (a mixin
-of ``annotate_screen.AnnotateScreen``). The first press says what would be carried and left
-out; a second within ``CONFIRM_SECONDS`` carries it (``AnnotationSession.carry_over``) and
-says what was left out; ctrl+z gives the stale record back."""
+of ``annotate_screen.AnnotateScreen``). The first press works out what would be carried and
+left out, off the screen's thread (a long article's many spans), and says it; a second within
+``CONFIRM_SECONDS`` of that carries it (``AnnotationSession.carry_over``, with what was worked
+out) and says what was left out; ctrl+z gives the stale record back."""
 
 from __future__ import annotations
 
 import time
 
-from annotator.core.display import quoted
+from textual import work
+from textual.worker import get_current_worker
+
+from annotator.core.carry_over import CarriedOver, carry_over
+from annotator.core.models import Document, Record
 from annotator.tui.session_view import FAILED, SessionView
 
 # How long a first ctrl+r or ctrl+k waits for the second that acts.
@@ -17,7 +22,8 @@ CONFIRM_SECONDS = 5.0
 class CarryOverKeys(SessionView):
     """ctrl+k, offered (and shown in the footer) only on a stale record."""
 
-    # The document and time of a first ctrl+k: a second one within the time carries over.
+    # The document and time the first ctrl+k's question was shown: a second ctrl+k within the
+    # time carries over.
     _carry_over_asked: tuple[str, float] | None = None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -27,19 +33,13 @@ class CarryOverKeys(SessionView):
 
     def action_carry_over(self) -> None:
         session = self.session
-        preview = session.carry_over_preview()
-        if preview is None:
+        stale = session.stale if session.loaded else None
+        if stale is None:
             self.notify("carry over is for a stale record; this one is current")
             return
-        doc_id, now, asked = session.document.id, time.monotonic(), self._carry_over_asked
-        if asked is None or asked[0] != doc_id or now - asked[1] > CONFIRM_SECONDS:
-            self._carry_over_asked = (doc_id, now)
-            left = ", ".join(f"{out.span.id} {quoted(out.span.text)}" for out in preview.left_out)
-            self.tell_about(
-                "carry_over",
-                f"ctrl+k again to carry your record over to this text: {preview.summary()}"
-                f"{f' ({left})' if left else ''}. ctrl+z gives it back",
-            )
+        doc_id, asked = session.document.id, self._carry_over_asked
+        if asked is None or asked[0] != doc_id or time.monotonic() - asked[1] > CONFIRM_SECONDS:
+            self._work_out_carry_over(stale, session.document)
             return
         self._carry_over_asked = None
         carried = self.change(session.carry_over)
@@ -49,6 +49,22 @@ class CarryOverKeys(SessionView):
         self.notify(
             "carried over: " + "\n".join(carried.lines()),
             severity="warning" if carried.left_out or carried.dropped_links else "information",
-            timeout=30 if carried.left_out or carried.in_words else 10,
+            timeout=30 if carried.left_out else 10,
             markup=False,
+        )
+
+    @work(thread=True, exclusive=True, group="carry-over")
+    def _work_out_carry_over(self, stale: Record, document: Document) -> None:
+        preview = carry_over(stale, document.text)
+        if not get_current_worker().is_cancelled:  # a later ctrl+k asks again
+            self.app.call_from_thread(self._ask_to_carry_over, stale, preview)
+
+    def _ask_to_carry_over(self, stale: Record, preview: CarriedOver) -> None:
+        """Say what a second ctrl+k would do, unless the annotator moved on meanwhile."""
+        if not self.session.loaded or not self.session.keep_carry_over_preview(stale, preview):
+            return
+        self._carry_over_asked = (self.session.document.id, time.monotonic())
+        self.tell_about(
+            "carry_over",
+            f"ctrl+k again to carry your record over: {preview.question()}. ctrl+z gives it back",
         )
