@@ -1,18 +1,13 @@
 """ctrl+shift+arrows select word by word: a press never adds only the punctuation between two
-words (tokens.select_word_right / select_word_left)."""
+words (word_selection.select_word_right / select_word_left)."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.tokens import (
-    select_word_left,
-    select_word_right,
-    tokenize,
-    word_left,
-    word_right,
-)
+from annotator.core.tokens import tokenize, word_left, word_right
+from annotator.core.word_selection import select_word_left, select_word_right
 
 LINE = "Officials in Kestria, Norvania and (Vellmark) said so; “Arbela” too."
 

@@ -168,7 +168,8 @@ def continuing_pattern() -> re.Pattern[str]:
 
 
 @cache
-def _word_run() -> re.Pattern[str]:
+def word_run_pattern() -> re.Pattern[str]:
+    """What a word move (ctrl+left, ctrl+right; ``word_selection``) crosses in one press."""
     # The tokenizer's words (abbreviations and possessives too), so that a word move crosses
     # what snapping takes as one word: "Rene\u0301e", "Lindqvist-Aro", "O’Hara", "1,200" and
     # "U.S." in one press each, while "Vellmark’s" stops before its "’s". (TextArea's ``\w``
@@ -186,7 +187,7 @@ def word_left(line: str, column: int) -> int:
     end = len(line[:column].rstrip())
     stop = 0
     # The whole line is read: a word cut at the cursor would have edges of its own.
-    for run in _word_run().finditer(line):
+    for run in word_run_pattern().finditer(line):
         if run.start() >= end:
             break
         for edge in run.span():
@@ -205,36 +206,11 @@ def word_right(line: str, column: int) -> int:
     # Read the words from the start of the stretch without spaces holding the cursor (where
     # tokenizing may start): read from the cursor, "1,2|00" would seem to hold a word "00", and
     # "Rene|\u0301e" (between a letter and its accent) no word at all.
-    for run in _word_run().finditer(line, chunk_start(line, start)):
+    for run in word_run_pattern().finditer(line, chunk_start(line, start)):
         for edge in run.span():
             if start < edge < size:
                 return edge
     return size
-
-
-def select_word_right(line: str, column: int) -> int:
-    """Where ctrl+shift+right takes a selection's end: ``word_right``, but not to the start of
-    a word with only punctuation and spaces before it (after "Kestria, "): on to its end. That
-    stop added nothing snapping keeps, and a trial's press after a search seemed to do nothing."""
-    stop = word_right(line, column)
-    return word_right(line, stop) if _word_edges(line, stop) == (True, False) else stop
-
-
-def select_word_left(line: str, column: int) -> int:
-    """Where ctrl+shift+left takes a selection's end: ``word_left``, but not to the end of a
-    word with only punctuation and spaces after it: on to its start."""
-    stop = word_left(line, column)
-    return word_left(line, stop) if _word_edges(line, stop) == (False, True) else stop
-
-
-def _word_edges(line: str, offset: int) -> tuple[bool, bool]:
-    """Whether a word of the word moves begins at ``offset`` of ``line``, and whether one ends."""
-    begins = ends = False
-    for run in _word_run().finditer(line, chunk_start(line, offset)):
-        if run.start() > offset:
-            break
-        begins, ends = begins or run.start() == offset, ends or run.end() == offset
-    return begins, ends
 
 
 def character_around(text: str, offset: int) -> tuple[int, int] | None:

@@ -33,7 +33,8 @@ from textual.widgets.text_area import Selection
 from annotator.core.display import LineIndex, display_text
 from annotator.core.models import Span
 from annotator.core.scheme import Scheme
-from annotator.core.tokens import select_word_left, select_word_right, word_left, word_right
+from annotator.core.tokens import word_left, word_right
+from annotator.core.word_selection import select_word_left, select_word_right
 from annotator.tui.article_wrap import WrappedArticle
 from annotator.tui.saving_app import SavingApp
 from annotator.tui.span_styles import Layer, SpanPalette
