@@ -2,8 +2,9 @@
 focused field from a span and links it, ctrl+t links one with the value kept, ctrl+n unlinks.
 
 ctrl+l and ctrl+t offer the spans of the label the field is filled from (``span_pick``), the one
-in the article's selection or at its cursor highlighted: the field is filled without leaving the
-form, and never from a span the annotator did not see picked."""
+in the article's selection, else one no field is linked to yet, highlighted
+(``span_offer.pick_order``): the field is filled without leaving the form, and never from a
+span the annotator did not see picked."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from functools import partial
 
 from textual.notifications import SeverityLevel
 
-from annotator.core.errors import AnnotatorError
 from annotator.core.forms import path_words
+from annotator.core.span_offer import pick_order
 from annotator.tui.session_view import SessionView
 from annotator.tui.span_pick import SpanPickScreen
 
@@ -54,8 +55,8 @@ class FieldSpanKeys(SessionView):
             self.change(partial(action, selection=selection), path, about=action.__name__)
 
     def _on_field_span(self, key: str, what: str, action: Callable[..., object], verb: str) -> None:
-        """The spans the focused field can take, to pick from (``span_pick``), the one at hand
-        (in the selection, or at the cursor) highlighted."""
+        """The spans the focused field can take, to pick from (``span_pick``), the likeliest
+        (``pick_order``) highlighted."""
         path = self._focused_path(action.__name__, key, what)
         if not path:
             return
@@ -67,10 +68,6 @@ class FieldSpanKeys(SessionView):
             self.tell_about(about, f"{path_words(path)} is not filled from spans; type its value")
             return
         choices = session.spans_to_fill(path)
-        try:
-            at_hand = session.span_to_fill(path, selection)
-        except AnnotatorError:
-            at_hand = None  # several in the selection: the list has them all
         if not choices:  # no span of the label at all (those a list holds are listed)
             self.tell_about(
                 about,
@@ -84,10 +81,10 @@ class FieldSpanKeys(SessionView):
                 self.change(action, path, span_id, about=about)
 
         title = f"{verb.capitalize()} {path_words(path)}"
-        cursor = self.article.cursor_offset
-        hand = at_hand.id if at_hand is not None else None
+        # The highlight: a span in the selection, else one no field has yet, near the cursor.
+        preferred = pick_order(session, path, selection, self.article.cursor_offset)
         held = (
             frozenset(session.record.links.get(path, [])) if field.type == "list" else frozenset()
         )
-        picker = SpanPickScreen(title, choices, session.text, cursor, hand, held)
+        picker = SpanPickScreen(title, choices, session.text, preferred, held)
         self.app.push_screen(picker, chosen)

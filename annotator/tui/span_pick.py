@@ -1,9 +1,9 @@
 """Picking the span a form field is filled from (ctrl+l) or linked to (ctrl+t) without leaving
-the form: the spans of the field's label, each with the words around it; the span at hand (in
-the article's selection, or at its cursor) highlighted, else the one nearest the cursor. Type to
-filter: each word typed begins a word of the span (accents, case and quotes do not matter, as
-in the search), or is its id or the start of its value; enter takes the highlighted one,
-escape none.
+the form: the spans of the field's label, each with the words around it; the likeliest
+highlighted (``span_offer.pick_order``: the one in the article's selection; for a field of a
+group's item, else one no field is linked to yet, nearest the cursor). Type to filter: each
+word typed begins a word of the span (accents, case and quotes do not matter, as in the
+search), or is its id or the start of its value; enter takes the highlighted one, escape none.
 
 A trial's annotator spent about seven keys and a search per field (escape, find the span, `o`,
 ctrl+l); INCEpTION fills a slot by picking among the candidate annotations. The list always
@@ -55,19 +55,18 @@ class SpanPickScreen(FilteredListScreen[str | None]):
         what: str,
         spans: list[Span],
         text: str,
-        cursor: int,
-        at_hand: str | None = None,
+        preferred: list[str],
         held: frozenset[str] = frozenset(),
     ) -> None:
         """``what``: the field and the key's action, for the title ("fill releases #1 count");
-        ``at_hand``: the id of the span in the selection or at the cursor, highlighted;
-        ``held``: the spans a list field holds already, marked (taking one is refused)."""
+        ``preferred``: the spans' ids, the likeliest first (``span_offer.pick_order``): the
+        first the filter leaves is highlighted; ``held``: the spans a list field holds
+        already, marked (taking one is refused)."""
         super().__init__()
         self.what = what
         self.spans = spans
         self.text = text
-        self.cursor = cursor
-        self.at_hand = at_hand
+        self.preferred = preferred
         self.held = held
 
     def compose(self) -> ComposeResult:
@@ -96,27 +95,17 @@ class SpanPickScreen(FilteredListScreen[str | None]):
             rows.append(Option(line, id=span.id))
         options.set_options(rows)
         if rows:
-            options.highlighted = highlighted(chosen, self.cursor, self.at_hand)
+            options.highlighted = highlighted(chosen, self.preferred)
 
     def chosen(self, option_id: str) -> str | None:
         return option_id
 
 
-def highlighted(spans: list[Span], cursor: int, at_hand: str | None) -> int:
-    """The index of the span the list highlights: the one at hand, else the one nearest the
-    article's cursor (none nearer than one the cursor is in or at the edge of)."""
+def highlighted(spans: list[Span], preferred: list[str]) -> int:
+    """The index of the span the list highlights: the first of ``preferred`` among ``spans``
+    (the ones the filter left), else the first."""
     ids = [span.id for span in spans]
-    if at_hand in ids:
-        return ids.index(at_hand)
-
-    def distance(span: Span) -> int:
-        return (
-            0
-            if span.start <= cursor <= span.end
-            else min(abs(span.start - cursor), abs(span.end - cursor))
-        )
-
-    return spans.index(min(spans, key=distance))
+    return next((ids.index(span_id) for span_id in preferred if span_id in ids), 0)
 
 
 def _matches(span: Span, word: str) -> bool:

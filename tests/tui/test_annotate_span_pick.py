@@ -1,5 +1,6 @@
 """Pilot: ctrl+l in a form field offers the spans it can take; enter takes the highlighted one
-(the one at the cursor, else the nearest the cursor), typing filters them."""
+(the one at the cursor, else the nearest the cursor; in a group's item, one no field is linked
+to yet first), typing filters them."""
 
 from __future__ import annotations
 
@@ -131,16 +132,16 @@ def test_the_context_marks_only_what_is_cut_off() -> None:
     assert context(text, middle).plain == "Ostreva said 187 soldiers had been returned on…"
 
 
-def test_the_span_at_hand_is_highlighted_even_when_another_is_nearer() -> None:
+def test_the_first_preferred_span_the_filter_leaves_is_highlighted() -> None:
     from annotator.core.models import Span
     from annotator.tui.span_pick import highlighted
 
     long_one = Span(id="s1", start=0, end=30, label="releasee", text="x" * 30)
     next_one = Span(id="s2", start=31, end=35, label="releasee", text="yyyy")
-    # The cursor at the end of s1 (a selection's end): s1 is nearest, by its edge.
-    assert highlighted([long_one, next_one], 30, None) == 0
-    assert highlighted([long_one, next_one], 30, "s2") == 1  # at hand wins
-    assert highlighted([long_one, next_one], 34, None) == 1
+    assert highlighted([long_one, next_one], ["s2", "s1"]) == 1
+    assert highlighted([long_one, next_one], ["s1", "s2"]) == 0
+    assert highlighted([long_one], ["s2", "s1"]) == 0  # s2 filtered out: the next preferred
+    assert highlighted([next_one], []) == 0
 
 
 def test_the_filter_s_words_are_the_tokenizer_s() -> None:
@@ -151,3 +152,28 @@ def test_the_filter_s_words_are_the_tokenizer_s() -> None:
     assert _matches(count, "1,2") and not _matches(count, "200")
     hindi = Span(id="s5", start=0, end=4, label="actor", text="मोदी")
     assert _matches(hindi, "मो") and not _matches(hindi, "द")
+
+
+def test_a_second_release_s_count_offers_the_count_not_linked_yet(
+    disputed: AnnotationSession,
+) -> None:
+    """A trial's list highlighted the span nearest the cursor, mostly the one last labelled or
+    picked, and the annotator typed a filter for almost every field."""
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await a_release_with_two_counts(pilot, app)  # the cursor at the end of 210, s2
+        await press(pilot, "ctrl+l")
+        assert picker(app).query_one(OptionList).highlighted == 1  # s2, at the cursor
+        await press(pilot, "enter", "tab", "tab", "tab", "tab", "enter")  # + add to releases
+        await press(pilot, "tab", "tab")
+        count = screen_of(app).focused
+        assert isinstance(count, Input) and count.name == "releases[1].count"
+        await press(pilot, "ctrl+l")
+        assert picker(app).query_one(OptionList).highlighted == 0  # s1: no field has it yet
+        await press(pilot, "enter")
+        assert journal(disputed)[-1]["links"] == {
+            "releases[0].count": ["s2"],
+            "releases[1].count": ["s1"],
+        }
+
+    drive(disputed, scenario)
