@@ -9,8 +9,8 @@ the same rule, given the annotators' records (``annotations``, by name):
   answer (the normalised value, as merge compares answers; for a field of a repeatable group's
   item, the first annotator whose item is gold's and gives its value there: gold's items
   merge made are the annotators' items merge aligned, ``form_compare.align_items`` run
-  again as merge runs it, and an item appended later is the annotators' items left out of
-  gold with its frame (``item_holders``); none while a conflict over the field is open),
+  again as merge runs it, and an item appended later is the annotators' other items with
+  its frame (``item_holders``); none while a conflict over the field is open),
   their span ids mapped to the gold spans with the same start, end, label and value. A linked
   span that is not gold is left out; a path left with none has no links.
 - So taking a field's version brings its annotator's links; taking (or drawing) a span makes
@@ -212,12 +212,13 @@ def item_holders(
       annotators by name; K is ``sources.min_agree``, every annotator when "all" or not
       said). A cluster's gold item holds what merge made of it, a field in dispute aside (a
       decision settles it); one that does not (a gold line merged from other records, or by
-      an older rule) ends them, and no later item is known. Merge leaves out of done gold an
-      item with no value and no link: a cluster of items with no value whose gold item is not
-      one (its place holds the next) is passed over.
-    - An item after them (appended from a group version, or typed) is the items of the
-      clusters fewer than K hold with its frame: gold's n-th copy of a frame among these
-      items, each annotator's n-th such item. A typed item alike no one's is none's."""
+      an older rule) ends them. Merge leaves out of done gold an item with no value and no
+      link: a cluster of items with no value whose gold item is not one (its place holds the
+      next) is passed over.
+    - An item after them (appended from a group version, or typed; every item of a line
+      merged otherwise) is the annotators' other items with its frame: gold's n-th copy of a
+      frame among these, each annotator's n-th such item. A typed item alike no one's is
+      none's."""
     names = sorted(record.sources.annotators)
     if not all(name in annotations for name in names):
         return []
@@ -229,34 +230,30 @@ def item_holders(
     ]
     gold_items = record.form.get(group.name) or []
     out: list[tuple[int, dict[str, Item]]] = []
-    left_over: dict[str, dict[Hashable, list[Item]]] = {name: {} for name in names}
+    others: dict[str, dict[Hashable, list[Item]]] = {name: {} for name in names}
     known = True  # gold's items so far are merge's
     for cluster in align_items(theirs, group):
         held = {name: item for name, item in zip(names, cluster, strict=True) if item is not None}
-        if len(held) < threshold:
-            for name, item in held.items():
-                left_over[name].setdefault(frame_key(item[1], group), []).append(item)
-            continue
-        if not known:
-            continue
-        at = len(out)
-        gold_item = gold_items[at] if at < len(gold_items) else None
-        if not isinstance(gold_item, dict):
+        if known and len(held) >= threshold:
+            at = len(out)
+            gold_item = gold_items[at] if at < len(gold_items) else None
+            if isinstance(gold_item, dict) and _made_of(gold_item, held, group, threshold):
+                out.append((at, held))
+                continue
+            if isinstance(gold_item, dict) and all(has_no_value(one) for _i, one in held.values()):
+                continue  # merge left the empty item out of done gold: the next is at its place
             known = False
-        elif _made_of(gold_item, held, group, threshold):
-            out.append((at, held))
-        elif not all(has_no_value(item) for _index, item in held.values()):
-            known = False
-        # else: merge left the empty item out of done gold; the next cluster is at its place
+        for name, item in held.items():
+            others[name].setdefault(frame_key(item[1], group), []).append(item)
     copies: dict[Hashable, int] = {}
-    for at in range(len(out), len(gold_items)) if known else ():
+    for at in range(len(out), len(gold_items)):
         item = gold_items[at]
         if not isinstance(item, dict):
             continue
         key = frame_key(item, group)
         copy = copies[key] = copies.get(key, -1) + 1
         holders = {
-            name: same[copy] for name in names if len(same := left_over[name].get(key, [])) > copy
+            name: same[copy] for name in names if len(same := others[name].get(key, [])) > copy
         }
         if holders:
             out.append((at, holders))

@@ -10,16 +10,16 @@ read as the annotation screen's ``v`` reads it (``typed_integer``, ``typed_date`
 
 The form fields the annotators filled from that span keep their value (gold's form is settled
 field by field) and lose the link: ``fields_not_following`` names them as gold has them (an
-annotator's ``releases[2]`` may be gold's ``releases[0]``), for the notice.
+annotator's ``releases[2]`` may be gold's ``releases[0]``, and gold's item may be made of
+several annotators' items, its count theirs and its date in dispute), for the notice.
 """
 
 from __future__ import annotations
 
 import re
-from functools import partial
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.form_compare import frame_key, items_in, normal
+from annotator.core.form_compare import normal
 from annotator.core.forms import field_value, path_words
 from annotator.core.models import GoldRecord, Span
 from annotator.core.normalise import typed_span_value
@@ -28,7 +28,7 @@ from annotator.core.review_decisions import (
     take_spans,
     value_conflict_span,
 )
-from annotator.core.review_links import Annotations, AnnotatorWork
+from annotator.core.review_links import Annotations, item_holders
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
 
@@ -78,16 +78,27 @@ def fields_not_following(
     """The form fields the annotators filled from this span, which do not follow a value
     typed for it (gold's form is settled field by field): named, so the reviewer can make
     them agree (a trial's form kept the date the span no longer had, its link gone, unsaid).
-    Named by gold's paths: an annotator's item is gold's item holding the same frame."""
+    Named by gold's paths: an annotator's item is gold's item made of it, as links are carried
+    (``review_links.item_holders``: merge's own alignment)."""
     paths: set[str] = set()
-    for work in (annotations or {}).values():
+    places: dict[tuple[str, str, int], int] | None = None
+    for name, work in (annotations or {}).items():
         ids = {
             mine.id
             for mine in work.spans
             if (mine.start, mine.end, mine.label) == (span.start, span.end, span.label)
         }
-        theirs = [path for path, linked in work.links.items() if ids & set(linked)]
-        paths.update(filter(None, map(partial(_gold_path, settled, work, scheme), theirs)))
+        for path in (path for path, linked in work.links.items() if ids & set(linked)):
+            match = _ITEM_PATH.match(path)
+            group = scheme.field(match.group(1)) if match else None
+            if match is None or group is None or group.type != "group":
+                paths.add(path)
+                continue
+            if places is None:
+                places = _gold_places(settled, annotations or {}, scheme)
+            at = places.get((name, group.name, int(match.group(2))))
+            if at is not None:  # else gold holds no item made of theirs (left out, or typed)
+                paths.add(f"{group.name}[{at}].{match.group(3)}")
     # Only fields gold holds a value in: one still in a conflict of its own gets its links when
     # it is settled (a trial was told of a link lost that the next decision made).
     unlinked = sorted(
@@ -107,32 +118,17 @@ def fields_not_following(
 _ITEM_PATH = re.compile(r"^(\w+)\[(\d+)\]\.(\w+)$")
 
 
-def _gold_path(record: GoldRecord, work: AnnotatorWork, scheme: Scheme, path: str) -> str | None:
-    """Gold's path of an annotator's field: the same for a top-level field; for a group's
-    item, gold's item holding its frame (their n-th copy of a frame gold's n-th); None when
-    gold holds none (their item was rejected, or typed over by the reviewer)."""
-    match = _ITEM_PATH.match(path)
-    group = scheme.field(match.group(1)) if match else None
-    if match is None or group is None or group.type != "group":
-        return path
-    index = int(match.group(2))
-    theirs = [
-        (at, frame_key(item, group))
-        for at, item in items_in(work.form, group, partial(getattr, work, "links"))
-    ]
-    key = next((frame for at, frame in theirs if at == index), None)
-    if key is None:
-        return None  # empty, or not an item: nothing gold holds
-    copy = [at for at, frame in theirs if frame == key].index(index)
-    gold_items = record.form.get(group.name) or []
-    gold_places: list[int] = [
-        at
-        for at, item in enumerate(gold_items)
-        if isinstance(item, dict) and frame_key(item, group) == key
-    ]
-    if copy >= len(gold_places):
-        return None
-    return f"{group.name}[{gold_places[copy]}].{match.group(3)}"
+def _gold_places(
+    record: GoldRecord, annotations: Annotations, scheme: Scheme
+) -> dict[tuple[str, str, int], int]:
+    """(annotator, group, their item's index) -> the index of gold's item made of it."""
+    places = {}
+    for group in scheme.fields:
+        if group.type == "group":
+            for gold_index, holders in item_holders(record, group, annotations):
+                for name, (index, _item) in holders.items():
+                    places[(name, group.name, index)] = gold_index
+    return places
 
 
 def _gold_holds(record: GoldRecord, path: str, scheme: Scheme) -> bool:
