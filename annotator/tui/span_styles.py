@@ -15,7 +15,9 @@ told apart by tint strength: a label's spans alternate between a lighter and a s
 
 Only the background changes, never the text colour, so the theme's text stays readable on dark
 and light themes; the selection and the cursor are drawn over these styles, so they stay visible
-(their background replaces the tint, the attributes remain).
+(their background replaces the tint, the attributes remain). The selection is the text reversed
+(annotator.tcss), lighter than any tint and the one thing in reverse, so that it is never taken
+for a span, in 256 colours or without colour.
 """
 
 from __future__ import annotations
