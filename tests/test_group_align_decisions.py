@@ -19,6 +19,7 @@ from annotator.core.review_walk import ConflictOrder
 from annotator.core.session_edits import Refused
 from tests.test_group_align_data import (
     COUNT_187,
+    COUNT_210,
     SCHEME,
     merged,
     record,
@@ -137,3 +138,49 @@ def test_the_walk_takes_an_items_fields_with_their_group_before_its_conflict() -
     order = ConflictOrder(["d1"], ReviewRecords.holding({"d1": gold}), SCHEME)
     walked = [place.conflict_id for _key, place in order.in_document("d1")]
     assert walked == ["c1", "c2", "c3", "c4", "c5"]
+
+
+def test_versions_holding_one_item_alike_are_taken_together_and_give_it_once() -> None:
+    # Every annotator required: alice gave Monday's and Wednesday's releases, bob Monday's
+    # alike, carol none. t was refused: "alice's and bob's versions give one item two ways ()".
+    monday, wednesday = release(50, "2024-06-03"), release(70, "2024-06-05")
+    records = {
+        "alice": record("alice", [monday, wednesday], None, {}),
+        "bob": record("bob", [monday], None, {}),
+        "carol": record("carol", [], None, {}),
+    }
+    gold = merged(records, None)
+    (group,) = gold.conflicts
+    assert [v["annotators"] for v in group["versions"]] == [["alice"], ["bob"], ["carol"]]
+    assert can_take_all(group, SCHEME)
+    settled = take(gold, group["id"], [0, 1, 2], SCHEME, works(records))
+    assert settled.form["releases"] == [monday, wednesday]
+    assert settled.status == "done"
+
+
+def test_the_refusal_names_two_versions_whose_items_differ() -> None:
+    # alice's and bob's 187 alike, carol's 210 the same release otherwise, dave none: alice's
+    # and carol's versions give it two ways (alice's and bob's first two gave it alike).
+    records = trial()
+    records["alice"]["form"]["releases"].append(release(50, "2024-06-03"))
+    records["bob"] = record("bob", [release(187)], COUNT_187)
+    records["carol"] = record("carol", [release(210)], COUNT_210)
+    records["dave"] = record("dave", [], None, {})
+    gold = merged(records, None)
+    (group,) = [c for c in gold.conflicts if c.get("path") == "releases"]
+    assert [v["annotators"] for v in group["versions"]] == [
+        ["alice"],
+        ["bob"],
+        ["carol"],
+        ["dave"],
+    ]
+    assert not can_take_all(group, SCHEME)
+    with pytest.raises(Refused) as refused:
+        take(gold, group["id"], [0, 1, 2, 3], SCHEME, works(records))
+    assert str(refused.value) == (
+        "releases: alice's and carol's versions give one item two ways (count 187 / 210): "
+        "take one, or edit it (e)"
+    )
+    # alice's and bob's alone: the 187 once, and alice's Monday.
+    settled = take(gold, group["id"], [0, 1], SCHEME, works(records))
+    assert settled.form["releases"] == [release(187), release(50, "2024-06-03")]

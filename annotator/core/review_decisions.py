@@ -16,9 +16,10 @@ What a decision adds:
 - A field version sets the field to its value (an empty value removes it). A repeatable group
   appends the version's frames, linked as the version's items are (to the spans among them
   that are gold); taking every version appends each frame as many times as the version
-  holding it most often does. An empty item (no value, no link) is no frame and is left
-  out. Versions holding one item two ways (``form_compare.align_items``) are not taken
-  together (``review_group_take``). A list field takes the union of the lists. A one-value
+  holding it most often does (versions holding an item alike give it once). An empty item
+  (no value, no link) is no frame and is left out. Versions holding one item two ways
+  (``form_compare.align_items``: its frames differ) are not taken together
+  (``review_group_take``). A list field takes the union of the lists. A one-value
   field refuses to take more than one different value. A field of a group's item
   (``releases[0].count``) is set in gold's item as a top-level field is set, with the links
   of the versions taken (``review_item_field``).

@@ -6,7 +6,8 @@ gold yet); an item taken is linked to the gold spans among them, of the label it
 filled from. An empty item (no value, no link: ``form_compare``) is no answer and is left out.
 Versions holding the same item each their own way (``form_compare.align_items``: a release
 with a count of 187 and with 210) are not taken together: that put one transfer into gold
-twice; the reviewer takes one, or edits it.
+twice; the reviewer takes one, or edits it. Versions holding it alike (equal frames) are: the
+item is appended once (``taken_items``).
 """
 
 from __future__ import annotations
@@ -89,13 +90,15 @@ def aligned_versions(
     """Two versions holding the same item (``form_compare.align_items``), each its own way:
     their places among ``versions`` and the two items. Taking both would put one transfer
     into gold twice (a trial's ``t`` gave two releases of 8 people each, 16 in all). None when
-    no two do."""
+    no two do: versions holding an item alike (equal frames) give it once (``taken_items``)."""
     parties = [_held(version) for version in versions]
     for cluster in align_items(parties, group):
         holders = [(number, held) for number, held in enumerate(cluster) if held is not None]
-        if len(holders) > 1:
-            (first, (_p, item_a)), (second, (_q, item_b)) = holders[:2]
-            return first, second, item_a, item_b
+        first, (_place, item_a) = holders[0]
+        key_a = frame_key(item_a, group)
+        for second, (_other, item_b) in holders[1:]:
+            if frame_key(item_b, group) != key_a:
+                return first, second, item_a, item_b
     return None
 
 
