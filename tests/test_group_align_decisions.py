@@ -11,6 +11,7 @@ import pytest
 from annotator.core.annotation import Annotation
 from annotator.core.models import Record
 from annotator.core.review_decisions import can_reject, can_take_all, reject, take
+from annotator.core.review_item_field import items_in_dispute
 from annotator.core.review_links import carried_links
 from annotator.core.review_records import ReviewRecords
 from annotator.core.review_typed import BadValue, settle_typed
@@ -184,3 +185,17 @@ def test_the_refusal_names_two_versions_whose_items_differ() -> None:
     # alice's and bob's alone: the 187 once, and alice's Monday.
     settled = take(gold, group["id"], [0, 1], SCHEME, works(records))
     assert settled.form["releases"] == [release(187), release(50, "2024-06-03")]
+
+
+def test_items_in_dispute_are_golds_items_with_a_field_conflict_open() -> None:
+    records = trial()
+    records["alice"]["form"]["releases"].append(release(50, "2024-06-03"))
+    gold = merged(records, None)
+    group = SCHEME.field("releases")
+    assert group is not None
+    disputed = items_in_dispute(gold, SCHEME, group)
+    assert {index: [c["id"] for c in open_ones] for index, open_ones in disputed.items()} == {
+        0: ["c3"]
+    }
+    settled = take(gold, "c3", [0], SCHEME, works(records))
+    assert items_in_dispute(settled, SCHEME, group) == {}

@@ -108,3 +108,17 @@ def typed_links(
         if ids:
             return {path: ids}
     return {}
+
+
+def items_in_dispute(
+    record: GoldRecord, scheme: Scheme, group: FormField
+) -> dict[int, list[Conflict]]:
+    """Gold's items of ``group`` with a field in dispute: the item's index -> the conflicts open
+    over its fields, in the record's order (the group's conflict lists gold's items as
+    agreed: one whose count is open says so, not leaving the count out unsaid)."""
+    disputed: dict[int, list[Conflict]] = {}
+    for conflict in record.conflicts:
+        place = item_place(scheme, conflict)
+        if place is not None and place[0].name == group.name:
+            disputed.setdefault(place[1], []).append(conflict)
+    return disputed

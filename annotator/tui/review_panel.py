@@ -16,7 +16,9 @@ from textual.widgets import Static
 
 from annotator.core.display import display_text, shortened
 from annotator.core.forms import path_words, resolve_path
+from annotator.core.models import GoldRecord
 from annotator.core.review import ReviewSession
+from annotator.core.review_item_field import items_in_dispute
 from annotator.core.review_views import NO_VALUE, ConflictView, VersionView, span_value_text
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.spans import snap_selection
@@ -81,7 +83,7 @@ class ConflictPanel(Static):
         else:
             head.append("Form field ", style="bold")
             head.append(f" {path_words(view.path or '')} ", style="bold reverse")
-            agreed = self._agreed(scheme, view)
+            agreed = self._agreed(scheme, view, session.record)
             if agreed is not None:
                 head.append_text(agreed)
             head.append_text(_item_context(scheme, view))
@@ -113,14 +115,21 @@ class ConflictPanel(Static):
         place = view.place
         return f"Conflict {place.conflict_id} · {view.in_document} open in {place.doc_id}", keys
 
-    def _agreed(self, scheme: Scheme, view: ConflictView) -> Text | None:
+    def _agreed(self, scheme: Scheme, view: ConflictView, record: GoldRecord | None) -> Text | None:
+        """A group's conflict: gold's items already (``record``: gold's record, whose open
+        conflicts over an item's field are named beside it: ``count in dispute (c3)``)."""
         field = scheme.field(view.path or "")
         if field is None or field.type != "group":
             return None
         items = view.gold_value or []
+        disputed = items_in_dispute(record, scheme, field) if record is not None else {}
         out = Text(f"\nagreed, already gold: {len(items)} item(s)", style="dim")
-        for item in items:
-            out.append(f"\n  • {frame_text(field, item)}", style="dim")
+        for index, item in enumerate(items):
+            said = [frame_text(field, item)] if _holds_any(field, item) else []
+            for conflict in disputed.get(index, []):
+                leaf = resolve_path(scheme, conflict["path"])[2]
+                said.append(f"{leaf.name} in dispute ({conflict['id']})")
+            out.append(f"\n  • {' · '.join(said) or frame_text(field, item)}", style="dim")
         return out
 
     def _version(
@@ -318,6 +327,10 @@ def _item_context(scheme: Scheme, view: ConflictView) -> Text:
     others = {name: value for name, value in view.item.items() if name != leaf.name}
     words = path_words(f"{group.name}[{index}]")
     return Text(f"\nin gold's {words}: {frame_text(group, others)}", style="dim")
+
+
+def _holds_any(field: FormField, item: dict[str, Any]) -> bool:
+    return any(item.get(sub.name) not in (None, "", []) for sub in field.fields)
 
 
 def frame_text(field: FormField, item: dict[str, Any]) -> str:

@@ -23,7 +23,15 @@ from annotator.core.review_views import Place
 from annotator.tui.review_app import ReviewApp
 from annotator.tui.review_article import ReviewArticle
 from annotator.tui.review_field_edit import FieldEditScreen
-from tests.test_group_align_data import COUNT_187, DRAVA, record, release, trial, write_case
+from tests.test_group_align_data import (
+    COUNT_187,
+    COUNT_210,
+    DRAVA,
+    record,
+    release,
+    trial,
+    write_case,
+)
 
 SIZE = (120, 36)
 
@@ -184,3 +192,42 @@ def test_two_of_three_a_choice_typed_by_its_beginning_and_the_count_taken(
         assert "releases[0].count" not in last["links"]
 
     drive(session, scenario)
+
+
+def test_the_groups_conflict_names_the_fields_of_golds_item_in_dispute(tmp_path: Path) -> None:
+    # Every annotator required: alice's release (187) and bob's (210) are one, its count in
+    # dispute; alice's Monday release is the group's conflict. Its panel listed gold's release
+    # as agreed without its count, saying nothing of the count's own conflict.
+    monday = release(50, "2024-06-03")
+    records = {
+        "alice": record("alice", [release(187), monday], COUNT_187),
+        "bob": record("bob", [release(210)], COUNT_210),
+    }
+    session = open_it(tmp_path, records, None)
+    try:
+
+        async def scenario(pilot: Any, app: ReviewApp) -> None:
+            assert session.current == Place("d1", "c1")  # "187"
+            await press(pilot, "n", "n")
+            await wait_for(pilot, lambda: session.current == Place("d1", "c3"))
+            assert "Form field  releases #1 count" in panel_text(app)
+            await press(pilot, "n")
+            await wait_for(pilot, lambda: session.current == Place("d1", "c4"))
+            said = panel_text(app)
+            assert (
+                "agreed, already gold: 1 item(s)\n"
+                f"  • released_by {DRAVA} · received_by Ostreva · date 2024-06-07 · "
+                "count in dispute (c3)"
+            ) in said
+            # The count settled (bob's 210), gold's release is whole again.
+            await press(pilot, "p")
+            await wait_for(pilot, lambda: session.current == Place("d1", "c3"))
+            await press(pilot, "2")
+            await wait_for(pilot, lambda: session.current == Place("d1", "c4"))
+            assert (
+                f"  • released_by {DRAVA} · received_by Ostreva · count 210 · date 2024-06-07\n"
+            ) in panel_text(app)
+
+        drive(session, scenario)
+    finally:
+        session.close()
