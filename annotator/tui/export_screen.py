@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.export_request import (
@@ -148,6 +148,8 @@ class ExportScreen(ModalScreen[None]):
             with Horizontal(id="export-actions"):
                 yield Button("Export", id="export-run", variant="primary", compact=True)
                 yield Label("enter in a field exports too", id="export-actions-hint")
+        # Its own keys: the article's footer below showed through, keys that do nothing here.
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self._format_changed()

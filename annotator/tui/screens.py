@@ -1,4 +1,7 @@
-"""Screens over the annotation screen: help, the document list and the quit check."""
+"""Screens over the annotation screen: help, the document list and the quit check.
+
+Each has a footer of its own, showing its keys: the article's footer below showed through
+("x Delete span … 1 actor …"), keys that do nothing while such a screen is open (a trial)."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets import Button, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from annotator.core.session_progress import DocEntry
@@ -53,6 +56,7 @@ class HelpScreen(ModalScreen[None]):
             yield Label("Keys  (escape closes · ctrl+p finds any action by name)", classes="title")
             with VerticalScroll():
                 yield Static(Group(*parts), id="help-table")
+        yield Footer(compact=True)
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
         self.dismiss(None)
@@ -71,6 +75,8 @@ class FilteredListScreen(ModalScreen[ResultT]):
     ]
 
     def on_mount(self) -> None:
+        # Mounted here, not composed, so that every list (a subclass composes its own) has it.
+        self.mount(Footer(compact=True))
         self._fill("")
         self.query_one("#doc-filter", Input).focus()
 
@@ -171,6 +177,7 @@ class QuitScreen(ModalScreen[bool]):
             with Horizontal(id="quit-buttons"):
                 yield Button("Keep working (saving keeps retrying)", id="stay", variant="primary")
                 yield Button("Quit anyway", id="leave", variant="error")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#stay", Button).focus()
