@@ -71,6 +71,8 @@ _LEAVING_GUIDELINES = ("screen.close_guidelines", "screen.focus_article")
 
 # What the footer's short words leave out (the help has the room).
 _MORE_SAID = {
+    "Re-bound": "Re-bound a span to the selection: the one the panel shows (tab to it, then "
+    "select from it), else the one the selection holds (of nested spans, the outer one)",
     "Skip": "Skip; with the note empty, s asks why there first: type the reason, enter skips "
     "(escape: not skipped; s again skips without one)",
 }
