@@ -44,11 +44,15 @@ def test_taking_every_version_of_two_values_is_refused_naming_them(tmp_path: Pat
     try:
         assert session.current == Place("d1", "c1")
         before = session.record
+        # Not offered (a trial pressed the t the keys listed, to be refused), and refused
+        # naming v, which types the value the versions differ in.
+        view = session.view()
+        assert view is not None and not view.can_take_all
         with pytest.raises(Refused) as refused:
             session.take_all()
         assert str(refused.value) == (
             "the versions give count “146 prisoners” different values (147: alice; 146: bob): "
-            "take one version (1–2 or a/b) or draw it (e)"
+            "take one version (1–2 or a/b), type its value (v) or draw it (e)"
         )
         assert session.record == before and session.current == Place("d1", "c1")
         # One version is taken with its own value.

@@ -48,6 +48,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.form_compare import normal, without_empty_items
 from annotator.core.form_complete import is_empty
 from annotator.core.models import GoldRecord, Span
+from annotator.core.review_differing import differing_values
 from annotator.core.review_group_take import items_aligned, taken_items
 from annotator.core.review_item_field import item_place, taken_links, taken_value, with_item_value
 from annotator.core.review_links import Annotations, links_after
@@ -115,38 +116,30 @@ def take(
             )
     chosen = [versions[index] for index in indexes]
     if conflict.get("kind") == "span":
-        _refuse_differing_values(record, conflict, chosen)
+        _refusediffering_values(record, conflict, chosen)
         return take_spans(record, conflict, chosen, scheme, annotations)
     return _take_field(record, conflict, chosen, scheme, annotations)
 
 
-def _refuse_differing_values(
+def _refusediffering_values(
     record: GoldRecord, conflict: Conflict, chosen: list[dict[str, Any]]
 ) -> None:
     """Refuse versions that give one place under one label different values: one span is
     added per place, so all but one value would be lost (a trial lost bob's 85 under alice's
     86 without a word)."""
-    given: dict[tuple[int, int, str], dict[Hashable, tuple[Any, list[str]]]] = {}
-    texts: dict[tuple[int, int, str], str] = {}
-    for version in chosen:
-        for body in version.get("spans") or []:
-            key = (body["start"], body["end"], body["label"])
-            texts.setdefault(key, body.get("text") or "")
-            value = body.get("value")
-            _value, who = given.setdefault(key, {}).setdefault(normal(value), (value, []))
-            who.extend(version.get("annotators") or [])
-    for key, values in given.items():
-        if len(values) < 2:
-            continue
+    for key, text, values in differing_values(chosen):
         differ = "; ".join(
             f"{value_text(value)}: {', '.join(who)}" for value, who in values.values()
         )
         keys = _keys_hint(conflict)
         if len(record.sources.annotators) == 2:
             keys += " or a/b"
+        # v types the value when the versions differ in it alone (a trial's t was pointed
+        # to e, a drawing, for "Friday" dated two ways).
+        typed = ", type its value (v)" if value_conflict_span(conflict) is not None else ""
         raise Refused(
-            f"the versions give {key[2]} {short(texts[key])} different values ({differ}): "
-            f"take one version ({keys}) or draw it (e)"
+            f"the versions give {key[2]} {short(text)} different values ({differ}): "
+            f"take one version ({keys}){typed} or draw it (e)"
         )
 
 
@@ -209,9 +202,10 @@ def is_group_conflict(conflict: Conflict, scheme: Scheme) -> bool:
 
 
 def can_take_all(conflict: Conflict, scheme: Scheme) -> bool:
-    """Whether every version can be taken at once: not for a field holding one value."""
+    """Whether every version can be taken at once: not for a field holding one value, nor
+    for spans the versions give different values (``t`` would be refused)."""
     if conflict.get("kind") == "span":
-        return True
+        return not differing_values(conflict.get("versions") or [])
     try:
         field = field_of(scheme, conflict)
     except Refused:
