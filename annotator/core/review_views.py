@@ -32,6 +32,9 @@ class VersionView:
     annotators: tuple[str, ...]
     spans: tuple[dict[str, Any], ...]  # span conflicts: start, end, label, text, value
     value: Any  # field conflicts: the value (a list of frames for a group)
+    # Field conflicts: the spans the version's value was filled from (path -> span bodies),
+    # so "(empty)" linked to "hundreds" reads as that, not as a blank.
+    links: tuple[tuple[str, tuple[dict[str, Any], ...]], ...] = ()
 
     @property
     def key(self) -> str:
@@ -79,6 +82,9 @@ def describe(
             annotators=tuple(version["annotators"]),
             spans=tuple(version.get("spans") or ()),
             value=version.get("value"),
+            links=tuple(
+                (path, tuple(spans)) for path, spans in sorted((version.get("links") or {}).items())
+            ),
         )
         for index, version in enumerate(conflict["versions"])
     )

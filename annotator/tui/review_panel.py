@@ -166,6 +166,10 @@ class ConflictPanel(Static):
                 out.append(f"\n• {frame_text(field, item)}")
             return badge, out
         out.append(f"\n{_value_text(version.value)}")
+        for _path, spans in version.links:
+            for span in spans:
+                out.append(f" ⛓ {_quoted(span.get('text') or '', 30)}")
+                out.append(f" {span['start']}–{span['end']}", style="dim")
         return badge, out
 
     def _keys(

@@ -88,6 +88,9 @@ def test_all_annotators_one_release_its_count_taken_undone_and_taken_again(
             "date 2024-06-07" in said
         )
         assert "alice, carol" in said and "187" in said and "bob" in said and "210" in said
+        # Each version says the span its count was filled from: a trial's "(empty)" linked to
+        # "hundreds" read as a blank.
+        assert "187 ⛓ “187” 32–35" in said and "210 ⛓ “210” 116–119" in said
         assert "t  take every version" not in said  # one count: one version at a time
         await press(pilot, "2")  # bob's 210: the 210 span is not gold, so no link
         await wait_for(pilot, lambda: session.current is None)
