@@ -12,6 +12,7 @@ from textual import work
 from textual.worker import get_current_worker
 
 from annotator.core.carry_over import CarriedOver, carry_over
+from annotator.core.errors import AnnotatorError
 from annotator.core.models import Document, Record
 from annotator.tui.session_view import FAILED, SessionView
 
@@ -53,11 +54,20 @@ class CarryOverKeys(SessionView):
             markup=False,
         )
 
-    @work(thread=True, exclusive=True, group="carry-over")
+    @work(thread=True, exclusive=True, group="carry-over", exit_on_error=False)
     def _work_out_carry_over(self, stale: Record, document: Document) -> None:
-        preview = carry_over(stale, document.text)
+        try:
+            preview = carry_over(stale, document.text)
+        except AnnotatorError as error:
+            # Said as a refusal, as the save's own check says it: never the app closed.
+            if not get_current_worker().is_cancelled:
+                self.app.call_from_thread(self._carry_over_refused, str(error))
+            return
         if not get_current_worker().is_cancelled:  # a later ctrl+k asks again
             self.app.call_from_thread(self._ask_to_carry_over, stale, preview)
+
+    def _carry_over_refused(self, problem: str) -> None:
+        self.tell_about("carry_over", f"cannot carry your record over: {problem}", "error")
 
     def _ask_to_carry_over(self, stale: Record, preview: CarriedOver) -> None:
         """Say what a second ctrl+k would do, unless the annotator moved on meanwhile."""

@@ -138,3 +138,32 @@ def test_ctrl_k_does_nothing_on_a_current_record(corpus: Path, tmp_path: Path) -
         drive(session, scenario)
     finally:
         session.close()
+
+
+def test_a_carry_over_that_fails_is_said_and_the_app_goes_on(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Worked out in a thread: an error there closed the whole app (Textual's default).
+    from annotator.core.errors import AnnotatorError
+    from annotator.tui import annotate_carry
+
+    def broken(stale: object, text: str) -> object:
+        raise AnnotatorError("s1: its words do not stand at 25–31")
+
+    monkeypatch.setattr(annotate_carry, "carry_over", broken)
+    session = stale_after_a(corpus, tmp_path)
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        told = notices_heard(app, monkeypatch)
+        await press(pilot, "n")
+        await wait_for(pilot, lambda: session.loaded and session.document.id == "b")
+        lines = journal(session)
+        await press(pilot, "ctrl+k")
+        said = "cannot carry your record over: s1: its words do not stand at 25–31"
+        await wait_for(pilot, lambda: said in told)
+        assert app.is_running and session.stale is not None and journal(session) == lines
+
+    try:
+        drive(session, scenario, notifications=True)
+    finally:
+        session.close()
