@@ -149,7 +149,8 @@ class AnnotationSession(
         if history is None or self._state.stale is not None:
             history = History(self._state.record)
             self._histories[document.id] = history
-        self.selected = None
+        # Span ids repeat across documents: nothing current, nor grown from, carries over.
+        self.selected = self._grown_from = self._resting = None
         self.timer.restart()
         self._notices.extend(self._carried)
         self._carried.clear()
