@@ -53,6 +53,15 @@ def resolve_path(scheme: Scheme, path: str) -> tuple[FormField, int | None, Form
     return top, int(match.group(2)), leaf
 
 
+def item_path(path: str) -> tuple[str, int, str] | None:
+    """``(group, index, field)`` of a path into a group's item (``releases[0].count``); None
+    for a top-level field's path, or what is no path."""
+    match = _PATH.match(path)
+    if match is None or match.group(2) is None:
+        return None
+    return match.group(1), int(match.group(2)), match.group(3)
+
+
 def _items(form: dict[str, Any], group: str) -> list[Any]:
     items = form.get(group, [])
     if not isinstance(items, list):

@@ -30,7 +30,6 @@ the same rule, given the annotators' records (``annotations``, by name):
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
 from functools import partial
@@ -275,20 +274,19 @@ def _made_of(
     return True
 
 
-_GROUP_PATH = re.compile(r"^(\w+)\[(\d+)\]\.(\w+)$")
 _ABSENT = object()
 
 
 def _value_at(form: dict[str, Any], path: str) -> Any:
     """The form's value at a link path (``_ABSENT`` when it has none)."""
-    match = _GROUP_PATH.match(path)
-    if match is None:
+    place = forms.item_path(path)
+    if place is None:
         return form.get(path, _ABSENT)
-    items = form.get(match.group(1))
-    index = int(match.group(2))
+    group, index, name = place
+    items = form.get(group)
     if not isinstance(items, list) or index >= len(items) or not isinstance(items[index], dict):
         return _ABSENT
-    return items[index].get(match.group(3), _ABSENT)
+    return items[index].get(name, _ABSENT)
 
 
 def _links_still_holding(before: GoldRecord, after: GoldRecord) -> dict[str, list[str]]:

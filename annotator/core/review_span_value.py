@@ -16,11 +16,9 @@ several annotators' items, its count theirs and its date in dispute), for the no
 
 from __future__ import annotations
 
-import re
-
 from annotator.core.errors import AnnotatorError
 from annotator.core.form_compare import normal
-from annotator.core.forms import field_value, path_words
+from annotator.core.forms import field_value, item_path, path_words
 from annotator.core.models import GoldRecord, Span
 from annotator.core.normalise import typed_span_value
 from annotator.core.review_decisions import (
@@ -89,16 +87,16 @@ def fields_not_following(
             if (mine.start, mine.end, mine.label) == (span.start, span.end, span.label)
         }
         for path in (path for path, linked in work.links.items() if ids & set(linked)):
-            match = _ITEM_PATH.match(path)
-            group = scheme.field(match.group(1)) if match else None
-            if match is None or group is None or group.type != "group":
+            place = item_path(path)
+            group = scheme.field(place[0]) if place else None
+            if place is None or group is None or group.type != "group":
                 paths.add(path)
                 continue
             if places is None:
                 places = _gold_places(settled, annotations or {}, scheme)
-            at = places.get((name, group.name, int(match.group(2))))
+            at = places.get((name, group.name, place[1]))
             if at is not None:  # else gold holds no item made of theirs (left out, or typed)
-                paths.add(f"{group.name}[{at}].{match.group(3)}")
+                paths.add(f"{group.name}[{at}].{place[2]}")
     # Only fields gold holds a value in: one still in a conflict of its own gets its links when
     # it is settled (a trial was told of a link lost that the next decision made).
     unlinked = sorted(
@@ -113,9 +111,6 @@ def fields_not_following(
         f"; the annotators filled {names} from it: not linked now, and it keeps its own value "
         "(settle or type it to match)"
     )
-
-
-_ITEM_PATH = re.compile(r"^(\w+)\[(\d+)\]\.(\w+)$")
 
 
 def _gold_places(
