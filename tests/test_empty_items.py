@@ -195,3 +195,22 @@ def test_validate_prints_the_warning_and_exits_0(
         "done record: fill it or remove it\n"
     )
     assert result.stderr == "ok: 1 file(s) valid, 1 warning(s) above\n"
+
+
+def test_links_follow_their_items_when_several_go() -> None:
+    from annotator.core.form_compare import links_without_items
+
+    links = {
+        "event_type": ["s9"],
+        "releases[0].count": ["s1"],
+        "releases[1].count": [],
+        "releases[2].date": ["s2"],
+        "releases[3].count": [],
+        "releases[4].released_by": ["s3"],
+    }
+    assert links_without_items(links, "releases", {1, 3}) == {
+        "event_type": ["s9"],
+        "releases[0].count": ["s1"],
+        "releases[1].date": ["s2"],
+        "releases[2].released_by": ["s3"],
+    }

@@ -175,22 +175,31 @@ def without_empty_items(
         gone = set(empty)
         kept = [item for index, item in enumerate(form[group.name]) if index not in gone]
         form = {**form, group.name: kept}
-        new_index: dict[int, int] = {}
-        for index in range(len(kept) + len(gone)):
-            if index not in gone:
-                new_index[index] = len(new_index)
-        moved: dict[str, list[str]] = {}
-        prefix = f"{group.name}["
-        for path, span_ids in links.items():
-            if path.startswith(prefix):
-                number, _, rest = path[len(prefix) :].partition("]")
-                if number.isdigit() and int(number) in gone:
-                    continue  # an empty list of links: that is what made the item empty
-                if number.isdigit() and int(number) in new_index:
-                    path = f"{prefix}{new_index[int(number)]}]{rest}"
-            moved[path] = span_ids
-        links = moved
+        # An empty item's links are an empty list: that is what made it empty.
+        links = links_without_items(links, group.name, gone)
     return form, links
+
+
+def links_without_items(
+    links: Mapping[str, list[str]], group: str, gone: set[int]
+) -> dict[str, list[str]]:
+    """``links`` without those of ``group``'s items ``gone``, the later items' paths moved to
+    their indexes once those items are removed (``releases[3].count`` is ``releases[2].count``
+    when ``releases[1]`` goes)."""
+    moved: dict[str, list[str]] = {}
+    prefix = f"{group}["
+    for path, span_ids in links.items():
+        if path.startswith(prefix):
+            number, _, rest = path[len(prefix) :].partition("]")
+            if number.isdecimal():
+                position = int(number)
+                if position in gone:
+                    continue
+                before = sum(1 for index in gone if index < position)
+                if before:
+                    path = f"{prefix}{position - before}]{rest}"
+        moved[path] = span_ids
+    return moved
 
 
 def empty_item_indexes(form: dict[str, Any], group: FormField, links: LinksOf | None) -> list[int]:

@@ -26,6 +26,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.form_compare import links_without_items
 from annotator.core.form_complete import empty_items as empty_items
 from annotator.core.form_complete import missing_required as missing_required
 from annotator.core.models import Record, Span
@@ -256,20 +257,7 @@ def remove_group_item(record: Record, group: str, index: int) -> Record:
         raise AnnotatorError(f"no item {group}[{index}] (the group has {len(items)})")
     form = dict(record.form)
     form[group] = items[:index] + items[index + 1 :]
-    pattern = re.compile(rf"^{re.escape(group)}\[(\d+)\](.*)$", re.DOTALL)
-    links: dict[str, list[str]] = {}
-    for path, span_ids in record.links.items():
-        match = pattern.match(path)
-        if match is None:
-            links[path] = span_ids
-            continue
-        position = int(match.group(1))
-        if position == index:
-            continue
-        if position > index:
-            path = f"{group}[{position - 1}]{match.group(2)}"
-        links[path] = span_ids
-    return _rebuilt(record, form, links)
+    return _rebuilt(record, form, links_without_items(record.links, group, {index}))
 
 
 def _field_and_span(
