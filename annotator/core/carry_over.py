@@ -32,6 +32,10 @@ The rule (offsets are code points, end exclusive; spans on the same offsets move
    now run into a word ('Kestria' of 'Kestria n navy' in 'Kestrian navy', 'Jose' before a
    combining accent), and what it marks changed.
 
+Words are compared with their whitespace runs treated alike (a tab or a line break now a
+space, two spaces now one: the text's whitespace tidied); a span so carried takes the new
+text's words, and the record is looked at again like one with a span moved.
+
 So after one edit, of any size, anywhere, a span is carried only where that edit put its
 words (a property test edits texts of recurring words to check it); after several edits,
 where the spans around it say. Every carried span's words are checked against the new text.
@@ -44,11 +48,12 @@ kept its offsets.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from annotator.core.carry_over_places import Place, place_all
-from annotator.core.display import quoted
+from annotator.core.display import display_text, quoted
 from annotator.core.errors import AnnotatorError
 from annotator.core.forms import path_words
 from annotator.core.models import Record, Span, sha256_text
@@ -60,11 +65,13 @@ _STATUS_WORDS = {"done": "done", "skipped": "skipped", "in_progress": "in progre
 
 @dataclass(frozen=True)
 class Moved:
-    """A span found at new offsets: ``span`` as carried, and where it was."""
+    """A span found at new offsets, or with its words' whitespace changed: ``span`` as
+    carried, and where it was and its words there."""
 
     span: Span
     old_start: int
     old_end: int
+    old_words: str
 
 
 @dataclass(frozen=True)
@@ -119,7 +126,8 @@ class CarriedOver:
         progress``)."""
         said = self.summary(would=True)
         if self.left_out:
-            said += f" ({', '.join(f'{o.span.id} {quoted(o.span.text)}' for o in self.left_out)})"
+            named = (f"{out.span.id} {words_as_written(out.span.text)}" for out in self.left_out)
+            said += f" ({', '.join(named)})"
         if self.record.status != self.stale_status:
             becomes = _STATUS_WORDS.get(self.record.status, self.record.status)
             said += f"; it becomes {becomes}"
@@ -128,12 +136,9 @@ class CarriedOver:
     def lines(self) -> list[str]:
         """The report: the summary, then each span moved or left out, and each link dropped."""
         said = [self.summary()]
+        said += [_moved_line(m) for m in self.moved]
         said += [
-            f"moved {m.span.id} {quoted(m.span.text)} from {m.old_start} to {m.span.start}"
-            for m in self.moved
-        ]
-        said += [
-            f"left out {out.span.id} {out.span.label} {quoted(out.span.text)} "
+            f"left out {out.span.id} {out.span.label} {words_as_written(out.span.text)} "
             f"(was at {out.span.start}–{out.span.end}): {out.reason}"
             for out in self.left_out
         ]
@@ -143,6 +148,32 @@ class CarriedOver:
             for link in self.dropped_links
         ]
         return said
+
+
+def _moved_line(moved: Moved) -> str:
+    span = moved.span
+    if span.text == moved.old_words:
+        return f"moved {span.id} {quoted(span.text)} from {moved.old_start} to {span.start}"
+    return (
+        f"moved {span.id} {words_as_written(moved.old_words)} from {moved.old_start}–"
+        f"{moved.old_end} to {span.start}–{span.end}, as {words_as_written(span.text)} (its "
+        "whitespace changed)"
+    )
+
+
+# Whitespace other than a space, named as Python writes it in a string (``\t``).
+_ODD_WHITESPACE = re.compile(r"[^\S ]")
+
+
+def words_as_written(text: str, limit: int = 24) -> str:
+    """A span's words quoted with their whitespace as it is: a tab as ``\t``, a line break as
+    ``\n``, two spaces as two (``quoted`` makes every run one space, which would hide why a
+    span's words are not found). Cut in the middle past ``limit`` characters."""
+    written = display_text(_ODD_WHITESPACE.sub(lambda m: repr(m.group())[1:-1], text))
+    if len(written) > limit:
+        head = limit - 1 - (limit - 1) // 3
+        written = written[:head] + "…" + written[len(written) - (limit - 1 - head) :]
+    return f"'{written}'"
 
 
 def carry_over(stale: Record, text: str) -> CarriedOver:
@@ -156,12 +187,14 @@ def carry_over(stale: Record, text: str) -> CarriedOver:
         if start is None:
             left_out.append(LeftOut(span, placed.reasons[place]))
             continue
-        new = span.model_copy(update={"start": start, "end": start + len(span.text)})
+        # Its words are the new text's, whose whitespace may differ (carry_over_places).
+        end = placed.ends[place]
+        new = span.model_copy(update={"start": start, "end": end, "text": text[start:end]})
         carried.append(new)
-        if start == span.start:
+        if start == span.start and new.text == span.text:
             kept.append(new)
         else:
-            moved.append(Moved(new, span.start, span.end))
+            moved.append(Moved(new, span.start, span.end, span.text))
     gone = {out.span.id for out in left_out}
     links, dropped = _links_without(stale.links, gone)
     status = stale.status if not moved and not left_out else "in_progress"

@@ -6,10 +6,16 @@ together). A place *stands* at a shift when its words are the new text's at its 
 moved by that shift. Every place's starts in the new text are found once (``NewText``), so a
 record of many spans on recurring words costs about as many look-ups as it has places and
 places of their words, not their square.
+
+Words are compared with their whitespace runs treated alike: a tab, a line break or two spaces
+where the old text had one space (the text's whitespace tidied) leave a span's words there, so
+its place in the new text may be a few characters longer or shorter than its words (``end``).
+Whitespace at a span's edges, which a span rarely has, is compared as it is.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -22,6 +28,8 @@ from annotator.core.tokens import character_around, tokens_near
 _STARTS_NAMED = 3
 # More than any offset: a window without an end.
 _UNBOUNDED = 1 << 62
+# A run of whitespace inside a span's words, and the edges of the words it splits into.
+_INNER_WHITESPACE = re.compile(r"(?<=\S)\s+(?=\S)")
 
 
 @dataclass(frozen=True, order=True)
@@ -33,41 +41,94 @@ class Place:
     words: str
 
 
+@dataclass(frozen=True)
+class Window:
+    """The new starts and ends a place may take (both bounds included)."""
+
+    start_low: int
+    start_high: int
+    end_low: int
+    end_high: int
+
+
 class NewText:
     """The changed text, with every start of a place's words found once per call."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._starts: dict[str, list[int]] = {}
+        self._patterns: dict[str, re.Pattern[str] | None] = {}
+
+    def _pattern(self, words: str) -> re.Pattern[str] | None:
+        """``words`` with each whitespace run inside them matching any; None: they have none
+        (compared as they are, faster)."""
+        if words not in self._patterns:
+            parts = _INNER_WHITESPACE.split(words)
+            self._patterns[words] = (
+                re.compile(r"\s+".join(re.escape(part) for part in parts))
+                if len(parts) > 1
+                else None
+            )
+        return self._patterns[words]
 
     def starts(self, words: str) -> list[int]:
         """Every start of ``words`` (overlapping ones and ones inside words too), in order."""
         found = self._starts.get(words)
         if found is None:
-            found = []
-            at = self.text.find(words) if words else -1
-            while at != -1:
-                found.append(at)
-                at = self.text.find(words, at + 1)
+            pattern = self._pattern(words)
+            if pattern is not None:
+                ahead = re.compile(f"(?=(?:{pattern.pattern}))")
+                found = [match.start() for match in ahead.finditer(self.text)]
+            else:
+                found = []
+                at = self.text.find(words) if words else -1
+                while at != -1:
+                    found.append(at)
+                    at = self.text.find(words, at + 1)
             self._starts[words] = found
         return found
 
-    def starts_within(self, words: str, low: int, high: int) -> list[int]:
-        """The starts of ``words`` from ``low`` to ``high``, both included."""
+    def end(self, words: str, at: int) -> int | None:
+        """Where ``words`` end when they start at ``at`` in the text; None: they are not
+        there."""
+        if at < 0:
+            return None
+        pattern = self._pattern(words)
+        if pattern is None:
+            return at + len(words) if self.text.startswith(words, at) else None
+        match = pattern.match(self.text, at)
+        return match.end() if match else None
+
+    def starts_within(self, words: str, window: Window) -> list[int]:
+        """The starts of ``words`` in ``window`` (their ends in it too)."""
         found = self.starts(words)
-        return found[bisect_left(found, low) : bisect_right(found, high)]
+        inside = found[
+            bisect_left(found, window.start_low) : bisect_right(found, window.start_high)
+        ]
+        return [at for at in inside if self.fits(words, at, window)]
+
+    def fits(self, words: str, at: int, window: Window) -> bool:
+        """Whether ``words`` stand at ``at``, their start and end inside ``window``."""
+        end = self.end(words, at) if window.start_low <= at <= window.start_high else None
+        return end is not None and window.end_low <= end <= window.end_high
 
     def stands(self, place: Place, shift: int) -> bool:
         """Whether ``place``'s words are the text's at its old start moved by ``shift``."""
-        at = place.start + shift
-        return at >= 0 and self.text.startswith(place.words, at)
+        return self.end(place.words, place.start + shift) is not None
+
+    def new_end(self, place: Place, at: int) -> int:
+        """The end of ``place`` carried to ``at`` (where its words stand)."""
+        end = self.end(place.words, at)
+        assert end is not None, f"{place} does not stand at {at}"
+        return end
 
 
 @dataclass(frozen=True)
 class Placed:
-    """The new start of each place carried, and why each other place is not."""
+    """The new start and end of each place carried, and why each other place is not."""
 
     starts: dict[Place, int]
+    ends: dict[Place, int]
     reasons: dict[Place, str]
 
 
@@ -84,7 +145,7 @@ def place_all(places: Sequence[Place], text: str) -> Placed:
     alone: dict[int, int] = {}
     _place_runs(places, new, alone, set(loose), singles=False)
     starts.update(alone)
-    crossing = {k: starts.pop(k) for k in _crossing(places, starts)}
+    crossing = {k: starts.pop(k) for k in _crossing(places, new, starts)}
     loose -= set(alone) | set(crossing)
     _place_runs(places, new, starts, loose, singles=True)
     either = _either_side(places, new, starts)
@@ -105,11 +166,15 @@ def place_all(places: Sequence[Place], text: str) -> Placed:
         else:
             reasons[place] = _not_found(places, new, starts, k)
     for k, at in list(starts.items()):
-        cut = words_cut(text, at, at + len(places[k].words))
+        cut = words_cut(text, at, new.new_end(places[k], at))
         if cut is not None:
             del starts[k]
             reasons[places[k]] = f"its words now run into a word: at {at} it would cut {cut}"
-    return Placed({places[k]: at for k, at in starts.items()}, reasons)
+    return Placed(
+        {places[k]: at for k, at in starts.items()},
+        {places[k]: new.new_end(places[k], at) for k, at in starts.items()},
+        reasons,
+    )
 
 
 def one_edit_shifts(places: Sequence[Place], new: NewText) -> list[set[int]]:
@@ -152,7 +217,7 @@ def one_edit_shifts(places: Sequence[Place], new: NewText) -> list[set[int]]:
     return [after[k] | {0} if before[k] else after[k] for k in range(count)]
 
 
-def _crossing(places: Sequence[Place], starts: dict[int, int]) -> set[int]:
+def _crossing(places: Sequence[Place], new: NewText, starts: dict[int, int]) -> set[int]:
     """The places out of order with the next one placed, to be left out: of such a pair, the
     one at the shift fewer places moved by (one edit leaves two places so only when it took
     the words of one of them away, and they recur); both, when as many did."""
@@ -161,17 +226,17 @@ def _crossing(places: Sequence[Place], starts: dict[int, int]) -> set[int]:
     sharing = {shift: shifts.count(shift) for shift in set(shifts)}
     crossing: set[int] = set()
     for a, b in pairwise(placed):
-        if not _in_order(places[a], starts[a], places[b], starts[b]):
+        if not _in_order(places[a], starts[a], places[b], starts[b], new):
             many = {k: sharing[starts[k] - places[k].start] for k in (a, b)}
             crossing |= {k for k in (a, b) if many[k] == min(many.values())}
     return crossing
 
 
-def _in_order(a: Place, a_at: int, b: Place, b_at: int) -> bool:
+def _in_order(a: Place, a_at: int, b: Place, b_at: int, new: NewText) -> bool:
     """Whether new starts ``a_at`` and ``b_at`` keep the order of the two places' edges (an
     edge shared before may go either way: an insertion there went before or after it)."""
-    for old_a, new_a in ((a.start, a_at), (a.start + len(a.words), a_at + len(a.words))):
-        for old_b, new_b in ((b.start, b_at), (b.start + len(b.words), b_at + len(b.words))):
+    for old_a, new_a in ((a.start, a_at), (a.end, new.new_end(a, a_at))):
+        for old_b, new_b in ((b.start, b_at), (b.end, new.new_end(b, b_at))):
             if (old_a < old_b and new_a > new_b) or (old_a > old_b and new_a < new_b):
                 return False
     return True
@@ -239,15 +304,13 @@ def _best_run(
     (indices; -1 and ``len(places)``: the text's ends) whose places stand together at one shift
     only, there: its first and last index and its shift. None when there is none."""
     anchors = [(places[k], starts[k]) for k in (before, after) if 0 <= k < len(places)]
-    windows = {k: _window(places[k], anchors) for k in range(before + 1, after)}
+    windows = {k: _window(places[k], anchors, new) for k in range(before + 1, after)}
     runs: list[tuple[int, int, int]] = []  # (first, last, shift)
     open_runs: dict[int, int] = {}  # shift -> first index of the run reaching the last place
     for k in range(before + 1, after + 1):
         shifts: set[int] = set()
         if k < after and k in loose:
-            shifts = {
-                at - places[k].start for at in new.starts_within(places[k].words, *windows[k])
-            }
+            shifts = {at - places[k].start for at in new.starts_within(places[k].words, windows[k])}
         runs += [(first, k - 1, shift) for shift, first in open_runs.items() if shift not in shifts]
         open_runs = {shift: open_runs.get(shift, k) for shift in shifts}
     runs = [run for run in runs if singles or run[1] > run[0]]
@@ -261,7 +324,7 @@ def _best_run(
 def _only_shift(
     places: Sequence[Place],
     new: NewText,
-    windows: dict[int, tuple[int, int]],
+    windows: dict[int, Window],
     first: int,
     last: int,
     shift: int,
@@ -269,33 +332,31 @@ def _only_shift(
     """Whether the places ``first`` to ``last`` stand together in their windows at ``shift``
     only (tried at the starts of the one with the fewest)."""
     members = range(first, last + 1)
-    rarest = min(members, key=lambda k: len(new.starts_within(places[k].words, *windows[k])))
-    for at in new.starts_within(places[rarest].words, *windows[rarest]):
+    rarest = min(members, key=lambda k: len(new.starts_within(places[k].words, windows[k])))
+    for at in new.starts_within(places[rarest].words, windows[rarest]):
         other = at - places[rarest].start
         if other != shift and all(
-            new.stands(places[k], other)
-            and windows[k][0] <= places[k].start + other <= windows[k][1]
-            for k in members
+            new.fits(places[k].words, places[k].start + other, windows[k]) for k in members
         ):
             return False
     return True
 
 
-def _window(place: Place, anchors: Iterable[tuple[Place, int]]) -> tuple[int, int]:
-    """The new starts ``place`` may take, keeping its order with each placed anchor."""
-    length = len(place.words)
-    low, high = 0, _UNBOUNDED
+def _window(place: Place, anchors: Iterable[tuple[Place, int]], new: NewText) -> Window:
+    """The new starts and ends ``place`` may take, keeping its order with each placed
+    anchor."""
+    bounds = [0, _UNBOUNDED, 0, _UNBOUNDED]  # start low, start high, end low, end high
     for anchor, at in anchors:
-        edges = ((anchor.start, at), (anchor.start + len(anchor.words), at + len(anchor.words)))
-        for old_point, offset in ((place.start, 0), (place.start + length, length)):
+        edges = ((anchor.start, at), (anchor.end, new.new_end(anchor, at)))
+        for old_point, low in ((place.start, 0), (place.end, 2)):
             for old_edge, new_edge in edges:
                 # Before it, at or before it; after it, at or after; on it, either way (an
                 # insertion at a shared edge may have gone before or after it).
                 if old_point < old_edge:
-                    high = min(high, new_edge - offset)
+                    bounds[low + 1] = min(bounds[low + 1], new_edge)
                 elif old_point > old_edge:
-                    low = max(low, new_edge - offset)
-    return low, high
+                    bounds[low] = max(bounds[low], new_edge)
+    return Window(*bounds)
 
 
 def _not_found(places: Sequence[Place], new: NewText, starts: dict[int, int], k: int) -> str:
@@ -304,8 +365,8 @@ def _not_found(places: Sequence[Place], new: NewText, starts: dict[int, int], k:
     placed = sorted(starts)
     index = bisect_left(placed, k)
     neighbours = placed[max(index - 1, 0) : index + 1]
-    low, high = _window(place, [(places[n], starts[n]) for n in neighbours])
-    inside = new.starts_within(place.words, low, high)
+    window = _window(place, [(places[n], starts[n]) for n in neighbours], new)
+    inside = new.starts_within(place.words, window)
     if not inside:
         everywhere = _named(new.starts(place.words))
         return f"its words are only at {everywhere}, out of order with the spans around it"
