@@ -34,18 +34,35 @@ def test_the_note_is_saved_then_the_document_skipped(session: AnnotationSession)
     assert session.finish_notice == "skipped a (ctrl+z undoes it)"
 
 
-def test_ctrl_z_gives_the_status_back_then_the_note(session: AnnotationSession) -> None:
+def test_ctrl_z_gives_back_the_status_and_the_note_in_one_step(
+    session: AnnotationSession,
+) -> None:
     skip_with_reason(session, "talks only")
     session.open("b")  # the screen opens the next one
     step = session.undo()
     assert step is not None and (step.doc_id, step.text) == (
         "a",
-        "a skipped; it is in progress again",
+        "a skipped; it is new again; note back to empty (was 'talks only')",
     )
     session.open("a")
-    assert (session.record.status, session.record.note) == ("in_progress", "talks only")
-    step = session.undo()
-    assert step is not None and session.record.note == ""
+    assert (session.record.status, session.record.note) == ("in_progress", "")
+    assert journal_lines(session)[-1]["note"] == ""
+    assert session.undo() is None  # nothing more: the reason went with the status
+
+
+def test_ctrl_y_skips_with_the_reason_again_in_one_step(session: AnnotationSession) -> None:
+    session.set_note("first")  # an earlier change, for a second ctrl+z
+    skip_with_reason(session, "first; talks only")
+    session.undo()  # on a still (no screen moving on)
+    assert (session.record.status, session.record.note) == ("in_progress", "first")
+    step = session.redo()
+    assert step is not None and step.text == "skipped a (ctrl+z undoes it)"
+    last = journal_lines(session)[-1]
+    assert (last["status"], last["note"]) == ("skipped", "first; talks only")
+    session.open("a")
+    step = session.undo()  # both again, and then the earlier note
+    assert (session.record.status, session.record.note) == ("in_progress", "first")
+    assert session.undo() is not None and session.record.note == ""
 
 
 def test_an_empty_reason_skips_all_the_same(session: AnnotationSession) -> None:

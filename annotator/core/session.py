@@ -267,8 +267,8 @@ class AnnotationSession(
 
     def redo(self) -> Step | None:
         """Redo the open document's last change undone, else finish again the document whose
-        d or s ctrl+z undid (``redo_finish``)."""
-        return super().redo() or self.redo_finish()
+        d or s ctrl+z undid (``redo_finish``); an s with its reason first, both at once."""
+        return self.redo_skip_with_reason() or super().redo() or self.redo_finish()
 
     # ----------------------------------------------------------------- saving
     def _writable(self) -> None:

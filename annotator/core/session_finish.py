@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from annotator.core import forms
-from annotator.core.history import History, Step
+from annotator.core.history import History, Step, describe_step
 from annotator.core.models import Document, Record
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
@@ -31,6 +31,10 @@ class Finished:
     status: str
     following: str | None
     told: str  # the notice that said it ("done a (ctrl+z undoes it)"), true while undoable
+    # s with its reason typed in the note (``session_skip``): the note before it. The reason
+    # and the skip are one step for ctrl+z and ctrl+y (a trial's ctrl+z after it gave the
+    # status back and left the reason, a second one needed).
+    note_before: str | None = None
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,7 @@ class SessionFinish:
     _changed: set[str]
     _finished: Finished | None
     _finish_undone: Unfinished | None
+    _histories: dict[str, History]
 
     # Provided by AnnotationSession and its other parts (which come before this one).
     @property
@@ -123,11 +128,13 @@ class SessionFinish:
         """Why d would be refused now (``not_done``); None when it would not."""
         return not_done(self.missing_required(), forms.empty_items(self.record, self.scheme))
 
-    def skip(self) -> str | None:
+    def skip(self, note_before: str | None = None) -> str | None:
         """Mark skipped; the next unfinished id. The notice says so, and, when the note is
-        empty, that the guidelines want the reason there."""
+        empty, that the guidelines want the reason there. ``note_before``: the note was just
+        written as the reason (``session_skip``), and was that before: ctrl+z gives it back
+        with the status, in one step."""
         self._writable()
-        return self._finish("skipped", self._empty_note_words())
+        return self._finish("skipped", self._empty_note_words(), note_before=note_before)
 
     def _empty_note_words(self) -> str:
         """What the notice of s adds when the note is empty."""
@@ -135,7 +142,9 @@ class SessionFinish:
             return ""
         return "; its note is empty: the guidelines want the reason there (p goes back)"
 
-    def _finish(self, status: str, more: str = "", redone: bool = False) -> str | None:
+    def _finish(
+        self, status: str, more: str = "", redone: bool = False, note_before: str | None = None
+    ) -> str | None:
         """Set ``status`` (done, skipped) and move on, saying so; ``more`` ends the notice.
         ``redone`` (ctrl+y, ``redo_finish``): the notice says "redid:", and when no document
         follows it is left to the step redone, which the screen tells."""
@@ -150,7 +159,8 @@ class SessionFinish:
         # change undone before the document was finished (a trial's ctrl+y after s did).
         self._history().forget_redo()
         following = self._after_finishing(told, told_here=not redone)
-        finished = Finished(self.document.id, before, status, following, told)
+        noted = note_before if note_before != self.record.note else None
+        finished = Finished(self.document.id, before, status, following, told, noted)
         self._finished = finished if undoable else None
         self._finish_undone = None
         return following
@@ -181,6 +191,14 @@ class SessionFinish:
         # A document first written by d or s had no record: it is in progress now.
         status = "in_progress" if finished.status_before == "new" else finished.status_before
         record = stored.model_copy(update={"status": status, "updated_at": self._stamp()})
+        reason = ""
+        if finished.note_before is not None:
+            record = record.model_copy(update={"note": finished.note_before})
+            reason = "; " + describe_step(record, stored, undone=True).text
+            # The note's own step in the history is undone with it (ctrl+y redoes both).
+            history = self._histories.get(finished.doc_id)
+            if history is not None and history.record.note == stored.note:
+                history.undo()
         if finished.doc_id == self.document.id:
             self.state.record = record
         self._changed.add(record.doc_id)
@@ -190,7 +208,7 @@ class SessionFinish:
         if record.holds_nothing():
             words["in_progress"] = "new"
         step = Step(
-            f"{finished.doc_id} {words[finished.status]}; it is {words[status]} again",
+            f"{finished.doc_id} {words[finished.status]}; it is {words[status]} again{reason}",
             doc_id=finished.doc_id,
         )
         if finished.doc_id != self.document.id:
@@ -216,11 +234,23 @@ class SessionFinish:
         unfinished = self._finish_undone
         if unfinished is None or not self.finish_redoable:
             return None
-        status = unfinished.finished.status
+        status, note_before = unfinished.finished.status, unfinished.finished.note_before
+        if note_before is not None:
+            redone = self._history().redo()  # the reason, undone with the skip
+            if redone is not None:
+                self._commit(self.record.model_copy(update={"note": redone.note}), undoable=False)
         more = self._empty_note_words() if status == "skipped" else ""
-        following = self._finish(status, more, redone=True)
+        following = self._finish(status, more, redone=True, note_before=note_before)
         told = self.finish_notice or f"redid: {status} {self.document.id}{more}"
         return Step(told.removeprefix("redid: "), doc_id=following)
+
+    def redo_skip_with_reason(self) -> Step | None:
+        """ctrl+y after ctrl+z undid an s with its reason: the reason and the skip again, in
+        one step, before the history's redo (which holds the reason alone); None otherwise."""
+        unfinished = self._finish_undone
+        if unfinished is None or unfinished.finished.note_before is None:
+            return None
+        return self.redo_finish()
 
     def undo_edit(self, undo: Callable[[], Step | None]) -> Step | None:
         """Undo the open document's last change with ``undo``; when that change made a

@@ -12,8 +12,9 @@ if TYPE_CHECKING:
 def skip_with_reason(session: AnnotationSession, note: str) -> str | None:
     """Save ``note`` on the open document, then skip it; the next unfinished id.
 
-    The note is a change of its own: ctrl+z after the skip gives the status back (the note
-    stays, the reason still written), a second ctrl+z takes the note away. An empty note
+    The reason and the skip are one step: ctrl+z after it gives back both the status and the
+    note before, ctrl+y skips with the reason again (``Finished.note_before``). An empty note
     skips all the same: the guidelines ask for the reason, the tool does not force it."""
+    before = session.record.note
     session.set_note(note)
-    return session.skip()
+    return session.skip(note_before=before)

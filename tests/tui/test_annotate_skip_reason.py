@@ -41,11 +41,17 @@ def test_s_asks_the_reason_in_the_note_and_enter_skips_with_it(
         assert (last["doc_id"], last["status"], last["note"]) == ("a", "skipped", "talks only")
         assert ASKED not in said(app)
         assert screen_of(app).article.has_focus
-        # ctrl+z after s still goes back to the article and gives it its status back.
+        # ctrl+z after s goes back to the article and gives it its status and its note back,
+        # in one step; ctrl+y skips with the reason again.
         await press(pilot, "ctrl+z")
         await wait_for(pilot, lambda: on(session, "a"))
         last = journal(session)[-1]
-        assert (last["status"], last["note"]) == ("in_progress", "talks only")
+        assert (last["status"], last["note"]) == ("in_progress", "")
+        assert screen_of(app).query_one("#note", Input).value == ""
+        await press(pilot, "ctrl+y")
+        await wait_for(pilot, lambda: on(session, "b"))
+        last = journal(session)[-1]
+        assert (last["doc_id"], last["status"], last["note"]) == ("a", "skipped", "talks only")
 
     drive(session, scenario, notifications=True)
 
