@@ -89,7 +89,8 @@ class SpanDetail(Vertical):
     ) -> None:
         """What a label key would write of the selection ``selection`` of ``text`` (hidden with
         none): ``snapped`` is the session's snapping of it (None: no words in it). A trial had
-        no readout of the selection before labelling it.
+        no readout of the selection before labelling it. The selection drawn is named by its
+        words too, not only its offsets, when it is not what a label key would label.
 
         Said again, shorter, in the bottom border of ``frame`` (the article's), which toasts
         never cover while the article has the focus: at 80x24 two or three stacked over the
@@ -107,13 +108,15 @@ class SpanDetail(Vertical):
         if start == end:
             return
         if snapped is None:
-            said = Text(f"selected {start}–{end}: no words to label in it", style="yellow")
+            said = Text(f"selected {_selected_words(text[start:end])}{start}–{end}: ", "yellow")
+            said.append("no words to label in it", style="yellow")
         else:
             low, high = snapped
             said = Text("a label key labels ", style="dim")
             said.append(f"{quoted(text[low:high], 40)} {low}–{high}")
             if snapped != (start, end):
-                said.append(f" (snapped from {start}–{end})", style="dim")
+                drawn = _selected_words(text[start:end], 24)
+                said.append(f" (snapped from {drawn}{start}–{end})", style="dim")
         line.update(said)
 
     @staticmethod
@@ -142,3 +145,12 @@ class SpanDetail(Vertical):
         # Unchanged (enter has just saved it, or nothing was typed): nothing to save or refuse.
         if self.span_id is not None and event.input.value != self.saved_value:
             self.post_message(ValueEdited(self.span_id, event.input.value, event.input, False))
+
+
+def _selected_words(selected: str, limit: int = 40) -> str:
+    """The selection's characters as the readout names them before its offsets (``'—' ``),
+    quoted as spans are (cut in the middle past ``limit``); a selection of whitespace alone
+    says so (quoted, it would read ``''``)."""
+    if not selected.strip():
+        return "whitespace "
+    return quoted(selected, limit) + " "

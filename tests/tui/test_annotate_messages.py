@@ -145,10 +145,25 @@ def test_the_panel_says_what_a_label_key_would_write_of_the_selection(
         assert not line.display  # no selection: nothing said
         await press(pilot, *["right"] * 17, *["shift+right"] * 3)  # "uss" of "Russia"
         assert line.display
-        assert str(line.render()) == "a label key labels 'Russia' 16–22 (snapped from 17–20)"
+        said = "a label key labels 'Russia' 16–22 (snapped from 'uss' 17–20)"
+        assert str(line.render()) == said
         await press(pilot, *["shift+right"] * 3)  # "ussia"
-        assert str(line.render()) == "a label key labels 'Russia' 16–22 (snapped from 17–23)"
+        said = "a label key labels 'Russia' 16–22 (snapped from 'ussia' 17–23)"
+        assert str(line.render()) == said
         await press(pilot, "right")
         assert not line.display
+
+    drive(session, scenario)
+
+
+def test_a_selection_with_no_words_is_named_by_what_it_holds(
+    session: AnnotationSession,
+) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        line = screen_of(app).query_one("#selection-info")
+        await press(pilot, *["right"] * 15, "shift+right")  # the space before "Russia"
+        assert str(line.render()) == "selected whitespace 15–16: no words to label in it"
+        await press(pilot, "ctrl+end", "left", "left", "shift+right")  # the last "."
+        assert str(line.render()) == "selected '.' 66–67: no words to label in it"
 
     drive(session, scenario)
