@@ -7,9 +7,9 @@ at once through the store's ordered writer; the screen only turns keys into thes
 
 A document without a record gets a blank working record that is first written at its first change.
 A stored record whose ``doc_sha256`` no longer matches the text is *stale*: it is not applied, the
-document is read-only, and only ``start_over()`` or ``carry_over()`` (``session_carry``)
-replaces it; until then it counts as not done (``session_progress``: statuses, progress and
-moving between documents).
+document is read-only, and only ``start_over()`` (``session_stale``) or ``carry_over()``
+(``session_carry``) replaces it; until then it counts as not done (``session_progress``:
+statuses, progress and moving between documents).
 """
 
 from __future__ import annotations
@@ -31,9 +31,10 @@ from annotator.core.saving import SavesThroughStore, StatusRelay
 from annotator.core.scheme import Scheme, default_scheme_path, load_scheme
 from annotator.core.session_carry import SessionCarryOver
 from annotator.core.session_edits import Refused as Refused
-from annotator.core.session_finish import Finished, SessionFinish, Unfinished, says_the_same
+from annotator.core.session_finish import Finished, SessionFinish, Unfinished
 from annotator.core.session_form import SessionForm
 from annotator.core.session_progress import SessionProgress
+from annotator.core.session_stale import SessionStale
 from annotator.core.store import Store
 from annotator.core.timer import ActiveTimer
 
@@ -64,7 +65,7 @@ class DocumentState:
 
 @dataclass
 class AnnotationSession(
-    SessionForm, SessionProgress, SessionFinish, SessionCarryOver, SavesThroughStore
+    SessionForm, SessionStale, SessionProgress, SessionFinish, SessionCarryOver, SavesThroughStore
 ):
     corpus: Corpus
     scheme: Scheme
@@ -182,61 +183,6 @@ class AnnotationSession(
         self.timer.activity()
         if self.timer.pending >= _MIN_SECONDS_TO_SAVE_ON_LEAVE:
             self._save(state.record)
-
-    def stale_notice(self) -> str | None:
-        """What the open document's stale record is and what to do about it (None: it has
-        none). The screen keeps it in sight while the document is open, not as a message that
-        goes: at 80x24 a message said it again over the article."""
-        stale = self.stale
-        if stale is None:
-            return None
-        return (
-            f"Your record of {stale.updated_at or 'an earlier session'} ({len(stale.spans)} "
-            f"spans, {stale.status}) was made for another text: this one changed since, or it "
-            f"is another corpus's document of this name ({self.elsewhere_hint()}). Not shown; "
-            "nothing is saved. ctrl+k twice carries it over to this text (its spans found "
-            "anew by their words); ctrl+r twice starts over."
-        )
-
-    def elsewhere_hint(self) -> str:
-        """Where the journal is, and how a corpus gets one of its own: the journal is chosen by
-        the folder and the name, so two corpora with documents of one name opened from one
-        folder share it, and each one's records look stale in the other (a trial)."""
-        return f"{self.journal} holds every corpus annotated from here; --out DIR keeps one apart"
-
-    def start_over(self) -> None:
-        """Replace a stale record by a blank one for the current text (explicit, saved now).
-        ctrl+z, once the changes since are undone, gives the record back (``undo_start_over``):
-        it may be another corpus's work, replaced by two keys (a trial)."""
-        state = self.state
-        if state.stale is not None:
-            self._replaced[state.document.id] = state.stale
-        state.stale = None
-        record = self._blank(state.document)
-        self._begin_history(record)
-        self._save(record)
-
-    def undo_start_over(self) -> Step | None:
-        """Give back the record ctrl+r replaced on the open document (stale here again, not
-        shown); None when it replaced none, or the changes since are not all undone."""
-        document = self.document
-        replaced = self._replaced.get(document.id)
-        # Only over a record as blank as ctrl+r left it: not over a flag, a status, or work
-        # the history no longer holds (it keeps the last 500 steps).
-        if replaced is None or not says_the_same(self.record, self._blank(document)):
-            return None
-        del self._replaced[document.id]
-        # Written back as it was, its time too: the stale banner names when the work was done
-        # (a trial's read the time of the undo).
-        record = replaced
-        self.store.save(record)
-        self._changed.add(document.id)
-        self._state = DocumentState(document, self._blank(document), False, stale=record)
-        self._histories[document.id] = History(self._state.record)
-        return Step(
-            f"start over: your record ({len(record.spans)} spans, {record.status}) is back, "
-            "stale here"
-        )
 
     # -------------------------------------------------------------- activity
     def activity(self) -> None:

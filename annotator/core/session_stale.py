@@ -1,0 +1,115 @@
+"""A stale record on the open document (mixed into AnnotationSession): what the screen says of
+it, and starting over (ctrl+r twice), the way out of it other than carrying it over
+(``session_carry``), with its undo.
+
+A stored record whose ``doc_sha256`` no longer matches the text is *stale*: it is not applied,
+the document is read-only, and only ``start_over()`` or ``carry_over()`` replaces it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from annotator.core.history import History, Step
+from annotator.core.models import Document, Record
+from annotator.core.session_finish import says_the_same
+from annotator.core.store import Store
+
+if TYPE_CHECKING:
+    from annotator.core.session import DocumentState
+
+
+class SessionStale:
+    """The stale record's notice, start over and its undo (see AnnotationSession)."""
+
+    store: Store
+    _changed: set[str]
+    _histories: dict[str, History]
+    _replaced: dict[str, Record]  # doc id -> the stale record ctrl+r replaced
+
+    # Provided by AnnotationSession.
+    @property
+    def state(self) -> DocumentState:
+        raise NotImplementedError
+
+    @property
+    def document(self) -> Document:
+        raise NotImplementedError
+
+    @property
+    def record(self) -> Record:
+        raise NotImplementedError
+
+    @property
+    def stale(self) -> Record | None:
+        raise NotImplementedError
+
+    @property
+    def journal(self) -> Path:
+        raise NotImplementedError
+
+    def _save(self, record: Record) -> None:
+        raise NotImplementedError
+
+    def _blank(self, document: Document) -> Record:
+        raise NotImplementedError
+
+    def _begin_history(self, record: Record) -> None:
+        raise NotImplementedError
+
+    def stale_notice(self) -> str | None:
+        """What the open document's stale record is and what to do about it (None: it has
+        none). The screen keeps it in sight while the document is open, not as a message that
+        goes: at 80x24 a message said it again over the article."""
+        stale = self.stale
+        if stale is None:
+            return None
+        return (
+            f"Your record of {stale.updated_at or 'an earlier session'} ({len(stale.spans)} "
+            f"spans, {stale.status}) was made for another text: this one changed since, or it "
+            f"is another corpus's document of this name ({self.elsewhere_hint()}). Not shown; "
+            "nothing is saved. ctrl+k twice carries it over to this text (its spans found "
+            "anew by their words); ctrl+r twice starts over."
+        )
+
+    def elsewhere_hint(self) -> str:
+        """Where the journal is, and how a corpus gets one of its own: the journal is chosen by
+        the folder and the name, so two corpora with documents of one name opened from one
+        folder share it, and each one's records look stale in the other (a trial)."""
+        return f"{self.journal} holds every corpus annotated from here; --out DIR keeps one apart"
+
+    def start_over(self) -> None:
+        """Replace a stale record by a blank one for the current text (explicit, saved now).
+        ctrl+z, once the changes since are undone, gives the record back (``undo_start_over``):
+        it may be another corpus's work, replaced by two keys (a trial)."""
+        state = self.state
+        if state.stale is not None:
+            self._replaced[state.document.id] = state.stale
+        state.stale = None
+        record = self._blank(state.document)
+        self._begin_history(record)
+        self._save(record)
+
+    def undo_start_over(self) -> Step | None:
+        """Give back the record ctrl+r replaced on the open document (stale here again, not
+        shown); None when it replaced none, or the changes since are not all undone."""
+        state = self.state
+        document = state.document
+        replaced = self._replaced.get(document.id)
+        # Only over a record as blank as ctrl+r left it: not over a flag, a status, or work
+        # the history no longer holds (it keeps the last 500 steps).
+        if replaced is None or not says_the_same(state.record, self._blank(document)):
+            return None
+        del self._replaced[document.id]
+        # Written back as it was, its time too: the stale banner names when the work was done
+        # (a trial's read the time of the undo).
+        record = replaced
+        self.store.save(record)
+        self._changed.add(document.id)
+        state.record, state.saved, state.stale = self._blank(document), False, record
+        self._histories[document.id] = History(state.record)
+        return Step(
+            f"start over: your record ({len(record.spans)} spans, {record.status}) is back, "
+            "stale here"
+        )
