@@ -98,15 +98,16 @@ def test_a_list_field_takes_every_version_as_their_union() -> None:
 
 
 def test_versions_holding_one_item_two_ways_are_not_taken_together() -> None:
-    # Every annotator required, carol gave no release: the group's conflict, alice's 187 and
+    # Every annotator required, carol gave no release: the item's conflict, alice's 187 and
     # bob's 210 in versions of their own. t took both: one transfer twice in gold.
     records = trial()
     records["carol"] = record("carol", [], COUNT_187, {})
     gold = merged(records, None)
     (group,) = [c for c in gold.conflicts if c.get("path") == "releases"]
+    assert [v["annotators"] for v in group["versions"]] == [["alice"], ["bob"]]
     assert not can_take_all(group, SCHEME)
     with pytest.raises(Refused) as refused:
-        take(gold, group["id"], [0, 1, 2], SCHEME, works(records))
+        take(gold, group["id"], [0, 1], SCHEME, works(records))
     assert str(refused.value) == (
         "releases: alice's and bob's versions give one item two ways (count 187 / 210): "
         "take one, or edit it (e)"
@@ -116,17 +117,21 @@ def test_versions_holding_one_item_two_ways_are_not_taken_together() -> None:
     assert settled.form["releases"] == [release(210)]
 
 
-def test_versions_of_other_items_are_still_taken_together() -> None:
+def test_items_of_their_own_are_taken_each_on_its_own() -> None:
     monday, wednesday = release(50, "2024-06-03"), release(70, "2024-06-05")
     records = {
         "alice": record("alice", [monday], None, {}),
         "bob": record("bob", [wednesday], None, {}),
     }
     gold = merged(records, None)
-    (group,) = gold.conflicts
-    assert can_take_all(group, SCHEME)
-    settled = take(gold, group["id"], [0, 1], SCHEME, works(records))
-    assert settled.form["releases"] == [monday, wednesday]
+    first, second = gold.conflicts
+    assert can_take_all(first, SCHEME) and can_take_all(second, SCHEME)
+    settled = take(gold, second["id"], [0], SCHEME, works(records))
+    assert settled.form["releases"] == [wednesday]
+    assert [c["id"] for c in settled.conflicts] == [first["id"]]
+    settled = take(settled, first["id"], [0], SCHEME, works(records))
+    assert settled.form["releases"] == [wednesday, monday]
+    assert settled.status == "done"
 
 
 def test_the_walk_takes_an_items_fields_with_their_group_before_its_conflict() -> None:
@@ -144,6 +149,7 @@ def test_the_walk_takes_an_items_fields_with_their_group_before_its_conflict() -
 def test_versions_holding_one_item_alike_are_taken_together_and_give_it_once() -> None:
     # Every annotator required: alice gave Monday's and Wednesday's releases, bob Monday's
     # alike, carol none. t was refused: "alice's and bob's versions give one item two ways ()".
+    # Now Monday's is one version of alice and bob together, Wednesday's alice's alone.
     monday, wednesday = release(50, "2024-06-03"), release(70, "2024-06-05")
     records = {
         "alice": record("alice", [monday, wednesday], None, {}),
@@ -151,39 +157,40 @@ def test_versions_holding_one_item_alike_are_taken_together_and_give_it_once() -
         "carol": record("carol", [], None, {}),
     }
     gold = merged(records, None)
-    (group,) = gold.conflicts
-    assert [v["annotators"] for v in group["versions"]] == [["alice"], ["bob"], ["carol"]]
-    assert can_take_all(group, SCHEME)
-    settled = take(gold, group["id"], [0, 1, 2], SCHEME, works(records))
+    first, second = gold.conflicts
+    assert [(v["value"], v["annotators"]) for v in first["versions"]] == [
+        ([monday], ["alice", "bob"])
+    ]
+    assert [(v["value"], v["annotators"]) for v in second["versions"]] == [([wednesday], ["alice"])]
+    assert can_take_all(first, SCHEME)
+    settled = take(gold, first["id"], [0], SCHEME, works(records))
+    settled = take(settled, second["id"], [0], SCHEME, works(records))
     assert settled.form["releases"] == [monday, wednesday]
     assert settled.status == "done"
 
 
 def test_the_refusal_names_two_versions_whose_items_differ() -> None:
     # alice's and bob's 187 alike, carol's 210 the same release otherwise, dave none: alice's
-    # and carol's versions give it two ways (alice's and bob's first two gave it alike).
+    # and bob's version and carol's give it two ways; alice's Monday is a conflict of its own.
     records = trial()
     records["alice"]["form"]["releases"].append(release(50, "2024-06-03"))
     records["bob"] = record("bob", [release(187)], COUNT_187)
     records["carol"] = record("carol", [release(210)], COUNT_210)
     records["dave"] = record("dave", [], None, {})
     gold = merged(records, None)
-    (group,) = [c for c in gold.conflicts if c.get("path") == "releases"]
-    assert [v["annotators"] for v in group["versions"]] == [
-        ["alice"],
-        ["bob"],
-        ["carol"],
-        ["dave"],
-    ]
+    group, monday = [c for c in gold.conflicts if c.get("path") == "releases"]
+    assert [v["annotators"] for v in group["versions"]] == [["alice", "bob"], ["carol"]]
+    assert [v["annotators"] for v in monday["versions"]] == [["alice"]]
     assert not can_take_all(group, SCHEME)
     with pytest.raises(Refused) as refused:
-        take(gold, group["id"], [0, 1, 2, 3], SCHEME, works(records))
+        take(gold, group["id"], [0, 1], SCHEME, works(records))
     assert str(refused.value) == (
-        "releases: alice's and carol's versions give one item two ways (count 187 / 210): "
-        "take one, or edit it (e)"
+        "releases: alice, bob's and carol's versions give one item two ways "
+        "(count 187 / 210): take one, or edit it (e)"
     )
-    # alice's and bob's alone: the 187 once, and alice's Monday.
-    settled = take(gold, group["id"], [0, 1], SCHEME, works(records))
+    # alice's and bob's: the 187 once; then alice's Monday.
+    settled = take(gold, group["id"], [0], SCHEME, works(records))
+    settled = take(settled, monday["id"], [0], SCHEME, works(records))
     assert settled.form["releases"] == [release(187), release(50, "2024-06-03")]
 
 

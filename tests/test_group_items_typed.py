@@ -63,17 +63,18 @@ RECORDS = {
 def merged(test_scheme: Scheme, records: dict[str, Record]) -> GoldRecord:
     works = {name: Annotation(records[name]) for name in sorted(records)}
     (made,) = merge_units([Unit("d1", sha256_text(TEXT), works)], test_scheme, "rita")
-    # s1 Russia, s2 146, s3 Ukraine, s4 12; c1 alice's "soldiers" spans; c2 the releases.
-    assert [c["id"] for c in made.conflicts] == ["c1", "c2"]
+    # s1 Russia, s2 146, s3 Ukraine, s4 12; c1 alice's "soldiers" spans; c2 alice's release,
+    # c3 bob's (each a conflict of its own, its one version the item).
+    assert [c["id"] for c in made.conflicts] == ["c1", "c2", "c3"]
     return made
 
 
 def typed_from(
-    test_scheme: Scheme, made: GoldRecord, version: int, **changes: str
+    test_scheme: Scheme, made: GoldRecord, whose: int, **changes: str
 ) -> list[ItemTexts]:
-    """The version's items as the editor starts from them, with ``changes`` typed into the
-    first one."""
-    items = version_items(made.conflicts[1], test_scheme, version)
+    """The release of alice (``whose`` 0: c2) or bob (1: c3) as the editor starts from it,
+    with ``changes`` typed into it."""
+    items = version_items(made.conflicts[1 + whose], test_scheme, 0)
     items[0].update(changes)
     return items
 
@@ -93,7 +94,7 @@ def test_a_field_typed_over_loses_its_link_the_others_keep_theirs(
 def test_items_of_the_other_version_keep_theirs(test_scheme: Scheme) -> None:
     made = merged(test_scheme, RECORDS)
     typed = typed_from(test_scheme, made, 1, count="13")
-    settled = settle_typed(made, "c2", typed, test_scheme, RECORDS)
+    settled = settle_typed(made, "c3", typed, test_scheme, RECORDS)
     assert (settled.form["releases"], settled.links) == (
         [{"released_by": "Ukraine", "count": 13}],
         {"releases[0].released_by": ["s3"]},
@@ -174,6 +175,8 @@ def test_a_link_to_a_span_not_gold_is_not_made_and_typed_links_outlive_later_dec
     typed = typed_from(test_scheme, made, 0, released_by="Moscow")
     settled = settle_typed(made, "c2", typed, test_scheme, odd)
     assert settled.links == {"releases[0].count": ["s2"]}
+    settled = decide.reject(settled, "c3", test_scheme, odd)  # bob's release, on its own
+    assert settled.links == {"releases[0].count": ["s2"]}
     assert {span.id for span in settled.spans} == {"s1", "s2", "s3", "s4"}
     # c1 (alice's "soldiers") settled after: the typed item's links stay while their spans do
     # (its link to "12 soldiers", not gold when the item was typed, is not made then).
@@ -183,6 +186,7 @@ def test_a_link_to_a_span_not_gold_is_not_made_and_typed_links_outlive_later_dec
     # Typed as alice gave it, the item is her frame: merge's rule links it as hers, "12
     # soldiers" too once it is gold.
     as_given = settle_typed(made, "c2", typed_from(test_scheme, made, 0), test_scheme, odd)
+    as_given = decide.reject(as_given, "c3", test_scheme, odd)
     later = decide.take(as_given, "c1", [0], test_scheme, odd)
     assert later.links == {"releases[0].released_by": ["s1"], "releases[0].count": ["s2", "s5"]}
     assert later.spans[4].model_dump() == {**span("s5", 45, 56, "count", 12)}
@@ -190,7 +194,7 @@ def test_a_link_to_a_span_not_gold_is_not_made_and_typed_links_outlive_later_dec
 
 def test_the_editors_items_say_where_they_began(test_scheme: Scheme) -> None:
     made = merged(test_scheme, RECORDS)
-    assert [item.origin for item in version_items(made.conflicts[1], test_scheme, 1)] == [(1, 0)]
+    assert [item.origin for item in version_items(made.conflicts[2], test_scheme, 0)] == [(0, 0)]
     group = test_scheme.field("releases")
     assert group is not None and blank_item(group).origin is None
 
@@ -217,4 +221,4 @@ def test_an_item_left_blank_is_kept_while_it_keeps_a_link(test_scheme: Scheme) -
     # bob's release emptied by hand: its links go with its values, and so does the item.
     emptied = typed_from(test_scheme, made, 1, released_by="", count="")
     with pytest.raises(BadValue, match="no item is typed"):
-        settle_typed(made, "c2", emptied, test_scheme)
+        settle_typed(made, "c3", emptied, test_scheme)

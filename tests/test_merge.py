@@ -236,6 +236,8 @@ def test_group_frames_accepted_and_left_over(tmp_path: Path) -> None:
     )
     (gold,) = merged(tmp_path, *journals)
     assert gold.form == {"releases": [russia]}
+    # Ukraine's 12 and 13 agree on 1 of 2 fields: two items, each a conflict of its own
+    # whose one version is the item and who gave it (taken or rejected on its own).
     assert gold.conflicts == [
         {
             "id": "c1",
@@ -243,9 +245,16 @@ def test_group_frames_accepted_and_left_over(tmp_path: Path) -> None:
             "path": "releases",
             "versions": [
                 {"value": [{"released_by": "Ukraine", "count": 12}], "annotators": ["alice"]},
+            ],
+        },
+        {
+            "id": "c2",
+            "kind": "field",
+            "path": "releases",
+            "versions": [
                 {"value": [{"released_by": "Ukraine", "count": 13}], "annotators": ["bob"]},
             ],
-        }
+        },
     ]
 
 

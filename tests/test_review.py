@@ -159,8 +159,9 @@ def test_field_and_group_conflicts_and_done(setup: dict[str, Path]) -> None:
         with pytest.raises(Refused, match="holds one value"):
             session.take_all()
         assert session.take(1) == Place("d1", "c5")  # bob's "2"
-        # The group: bob's leftover frame (Ukraine 12) is appended after the agreed one.
-        session.take(1)
+        # The group: bob's release alice did not give (Ukraine 12), a conflict of its own whose
+        # one version is his, is appended after the agreed one.
+        session.take(0)
         session.store.flush()
         line = latest(setup["gold"])["d1"]
         assert line["form"]["code"] == "2"
@@ -204,7 +205,8 @@ def test_field_and_group_conflicts_and_done(setup: dict[str, Path]) -> None:
 def test_take_all_groups_and_values(tmp_path: Path, setup: dict[str, Path]) -> None:
     # Three annotators, K = 2: a value dispute on an agreed place, and frames to take. (Each
     # conflict needs fewer than K annotators with nothing more there, or K of them settle it:
-    # alice also marks a releasee over the count, carol a frame of her own.)
+    # alice also marks a releasee over the count. A release one of three gives is settled so,
+    # as two of them did not give it: carol's frame of her own and bob's are left out.)
     count_146 = span("s1", 13, 16, "count", 146)
     count_none = span("s1", 13, 16, "count")
     releasee = span("s2", 13, 26, "releasee")
@@ -246,15 +248,14 @@ def test_take_all_groups_and_values(tmp_path: Path, setup: dict[str, Path]) -> N
         # carol's null value for the agreed "146": taking it sets the value, no second span.
         assert [v.annotators for v in view.versions] == [("alice",), ("bob",), ("carol",)]
         session.take(2)
-        assert session.record is not None
-        assert [(s.id, s.value) for s in session.record.spans] == [("s1", None)]
-        assert session.record.sources.spans["s1"] == ["alice", "bob", "carol"]
-        # releases: Ukraine agreed by alice and carol; bob's Russia and carol's Kyiv left over:
-        # take every version.
-        session.take_all()
+        # releases: Ukraine agreed by alice and carol; bob's Russia and carol's Kyiv each two
+        # of three did not give: no conflict left.
         assert session.finished
     finally:
         assert session.close()
     line = latest(setup["gold"])["d1"]
-    assert line["form"]["releases"] == [RELEASE_UKRAINE, RELEASE_RUSSIA, kyiv]
+    assert [(s["id"], s["value"]) for s in line["spans"]] == [("s1", None)]
+    assert line["sources"]["spans"]["s1"] == ["alice", "bob", "carol"]
+    assert line["form"]["releases"] == [RELEASE_UKRAINE]
+    assert kyiv not in line["form"]["releases"]
     assert line["status"] == "done"

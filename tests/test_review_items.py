@@ -23,7 +23,7 @@ from annotator.core.session_edits import Refused
 from tests.test_review_links_data import (
     COUNT_12,
     COUNT_146,
-    GOLD_RELEASES,
+    OLD_GOLD_RELEASES,
     RUSSIA,
     UKRAINE,
     gold,
@@ -67,8 +67,8 @@ def test_the_editing_starts_from_the_first_version_holding_items(scheme: Scheme)
         [{"released_by": "Russia", "count": "146"}, {"released_by": "Kyiv", "count": ""}],
     )
     assert version_items(conflict, scheme, 1) == [{"released_by": "Russia", "count": "140"}]
-    # alice holds no left-over item in GOLD_RELEASES: bob's are the start.
-    assert starting_items(GOLD_RELEASES.conflicts[1], scheme) == (
+    # alice holds no left-over item in a gold file the older merge wrote: bob's are the start.
+    assert starting_items(OLD_GOLD_RELEASES.conflicts[1], scheme) == (
         1,
         [{"released_by": "Ukraine", "count": "12"}],
     )

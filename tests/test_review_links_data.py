@@ -220,8 +220,8 @@ GOLD_RELEASES = gold(
             "id": "c2",
             "kind": "field",
             "path": "releases",
+            # bob's release, which alice did not give: its one version (alice in none).
             "versions": [
-                {"value": [], "annotators": ["alice"]},
                 {
                     "value": [{"released_by": "Ukraine", "count": 12}],
                     "annotators": ["bob"],
@@ -236,3 +236,22 @@ GOLD_RELEASES = gold(
         },
     ],
 )
+
+
+def old_left_over_list(record: GoldRecord) -> GoldRecord:
+    """``record`` as the merge before items of their own wrote it: the group's items fewer
+    than K hold in one conflict, a version per annotator (an empty list for one holding none),
+    as gold files written then still hold."""
+    conflicts = []
+    for conflict in record.conflicts:
+        if conflict.get("path") == "releases":
+            given = {name for version in conflict["versions"] for name in version["annotators"]}
+            nothing = [name for name in record.sources.annotators if name not in given]
+            versions = [{"value": [], "annotators": nothing}] if nothing else []
+            conflict = {**conflict, "versions": versions + conflict["versions"]}
+        conflicts.append(conflict)
+    return record.model_copy(update={"conflicts": conflicts})
+
+
+# GOLD_RELEASES as the older merge wrote it: c2's versions alice's [] and bob's Ukraine.
+OLD_GOLD_RELEASES = old_left_over_list(GOLD_RELEASES)

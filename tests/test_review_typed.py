@@ -27,6 +27,7 @@ from annotator.core.session_edits import Refused
 from tests.test_review_links_data import (
     GOLD_RELEASES,
     GOLD_TOTAL,
+    OLD_GOLD_RELEASES,
     RELEASES,
     RUSSIA,
     TOTALS,
@@ -167,9 +168,12 @@ def test_a_typed_list(scheme: Scheme) -> None:
 
 
 def test_a_group_item_written_by_hand(scheme: Scheme) -> None:
+    # A gold file the older merge wrote: alice has no left-over item, so the first version
+    # holding one (bob's) fills the inputs; merged now, bob's is the one version.
+    old = OLD_GOLD_RELEASES.conflicts[1]
+    assert starting_items(old, scheme) == (1, [{"released_by": "Ukraine", "count": "12"}])
     conflict = GOLD_RELEASES.conflicts[1]
-    # alice has no left-over item: the first version holding one (bob's) fills the inputs.
-    assert starting_items(conflict, scheme) == (1, [{"released_by": "Ukraine", "count": "12"}])
+    assert starting_items(conflict, scheme) == (0, [{"released_by": "Ukraine", "count": "12"}])
     # bob's released_by with alice's count.
     settled = settle_typed(
         GOLD_RELEASES, "c2", {"released_by": "Ukraine", "count": "146"}, scheme, RELEASES

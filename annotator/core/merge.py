@@ -20,12 +20,14 @@ a threshold ``K`` (``--min-agree``; by default every annotator of the document):
   or more hold is gold's (in the order of the first annotator holding it), each of its fields
   merged as a top-level field is among those annotators: a value at least K of them give (and
   more than any other) is accepted; otherwise gold leaves the field empty (null, or [] for a
-  list) and a conflict at its path (``releases[0].count``) holds the values given. The items
-  that fewer than K annotators hold form one conflict of the group, each annotator's version
-  their items among them, unless at least K annotators hold none of them (and more than gave
-  any other version). An empty item (no value in any field, no link: ``form_compare``) is no
-  frame: left out, it never reaches gold, and a done gold record holds none (an item whose
-  only link is to a span that is not gold holds nothing there).
+  list) and a conflict at its path (``releases[0].count``) holds the values given. An item
+  that fewer than K annotators hold is a conflict of its own at the group's path
+  (``releases``), taken or rejected on its own, whatever is decided about the others: its
+  versions are the item as its holders gave it, unless at least K annotators do not hold it
+  (and more of them than gave any version of it), who agree it is not there. An empty item
+  (no value in any field, no link: ``form_compare``) is no frame: left out, it never reaches
+  gold, and a done gold record holds none (an item whose only link is to a span that is not
+  gold holds nothing there).
 - Links (form path -> span ids) are carried over for accepted fields (an item's field by
   field), from the first annotator (by name) who gave the answer, mapped to the gold spans'
   ids; links to spans that were not accepted are dropped.
@@ -55,18 +57,29 @@ Conflict objects (``GoldRecord.conflicts``), which a review settles one by one::
                   {"value": 210, "annotators": ["bob"]}]}
 
 ``id`` is unique within the record (``c1``... span regions in document order, then fields in
-scheme order: a group's item fields, item by item, before the group's own conflict). Every
-annotator of the document is in exactly one version of each conflict, except a conflict over a
-field of an item, whose versions are those of the annotators holding the item (at least K);
-versions are ordered by how many annotators gave them, then by name. A span version lists what
-that annotator marked within the region beyond the accepted spans (``[]``: nothing); its spans
-carry no ids. A field version's ``value`` is the answer as written (null when empty); for a
-group (``"path": "releases"``) it is the list of that annotator's frames that were not accepted,
-and ``links``, when any of them is linked, their links: ``{"releases[0].count": [{"start": 13,
-"end": 21, "label": "count", "text": "hundreds", "value": null}]}`` (an item's index in the
-version's list; the spans as a span version lists them, gold or not; ``merge_form``). A
-version of an item's field carries its links likewise, under the conflict's path.
-Taking a version adds its spans (or sets its value, or appends its frames) to the gold record;
+scheme order: a group's item fields, item by item, before the conflicts of the items fewer
+than K hold, in the order of the first annotator holding each). Every annotator of the
+document is in exactly one version of each conflict, except a conflict over a field of an
+item, whose versions are those of the annotators holding the item (at least K), and a
+conflict over an item fewer than K hold, whose versions are those of its holders (the others
+gave no such item: ``review_views`` names them); versions are ordered by how many annotators
+gave them, then by name. A span version lists what that annotator marked within the region
+beyond the accepted spans (``[]``: nothing); its spans carry no ids. A field version's
+``value`` is the answer as written (null when empty); for a group (``"path": "releases"``) it
+is a list of the item as those annotators gave it, one item::
+
+    {"id": "c4", "kind": "field", "path": "releases",
+     "versions": [{"value": [{"released_by": "Ukraine", "count": 12}],
+                   "annotators": ["bob"]}]}
+
+(a gold file an older merge wrote may hold one group conflict whose versions are each
+annotator's every item not accepted, an empty list for none: it is settled the same way,
+taking a version appending all of its items), and ``links``, when any of them is linked, their
+links: ``{"releases[0].count": [{"start": 13, "end": 21, "label": "count", "text":
+"hundreds", "value": null}]}`` (an item's index in the version's list; the spans as a span
+version lists them, gold or not; ``merge_form``). A version of an item's field carries its
+links likewise, under the conflict's path.
+Taking a version adds its spans (or sets its value, or appends its item) to the gold record;
 taking several adds each; rejecting all adds nothing.
 
 One document's merge is ``merge_document.GoldBuilder``'s; it gives the gold record's fields,

@@ -5,7 +5,12 @@ A group's items are aligned across annotators (``form_compare.align_items``); an
 annotators hold is merged field by field among them (``_merged_item``): a field whose value
 does not win is left empty in gold with a conflict at its path (``releases[0].count``), each
 version carrying the links of its first annotator's field (``links``: that path -> the spans,
-as below). The items fewer than K hold make the group's conflict.
+as below). An item fewer than K hold is a conflict of its own, at the group's path
+(``releases``), whose versions are the item as each of its holders gave it (one item each;
+annotators who gave it alike share one): taking one appends that item to gold's, rejecting
+leaves it out, whatever is decided about the others. The annotators who did not give it are
+in no version (``review_views`` names them); when K of them or more did not, and more than
+gave any version of it, they agree it is not there and no conflict is left.
 
 A group conflict's version carries its items' links (``links``, only when it has any): the
 path of an item's field in the version's own list (``releases[0].count``, 0 being the
@@ -106,19 +111,22 @@ class FormMerge:
                 left_over.append(cluster)
         if gold_items or any(group.name in self.forms[n] for n in self.names):
             self.form[group.name] = gold_items
-        # What is left over: each annotator's items of the clusters fewer than K hold, in
-        # their order; annotators whose left-overs are alike share a version.
-        rest: dict[str, list[Item]] = {name: [] for name in names}
+        # What is left over: each cluster fewer than K hold is a conflict of its own, whose
+        # versions are its holders' items (alike ones shared), so that the reviewer takes or
+        # rejects each such item on its own; none when K annotators or more do not hold it,
+        # and more of them than gave any one version of it (they agree it is not there).
         for cluster in left_over:
+            versions: Versions = {}
+            absent: list[str] = []
             for name, held_item in zip(names, cluster, strict=True):
-                if held_item is not None:
-                    rest[name].append(held_item)
-        versions: Versions = {}
-        for name in names:
-            theirs = sorted(rest[name], key=lambda held_item: held_item[0])
-            fingerprint = tuple(sorted((frames[name][at] for at, _item in theirs), key=repr))
-            versions.setdefault(fingerprint, (theirs, []))[1].append(name)
-        if not settled_by_nothing(versions, self.threshold):
+                if held_item is None:
+                    absent.append(name)
+                    continue
+                frame = frames[name][held_item[0]]
+                versions.setdefault(frame, ([held_item], []))[1].append(name)
+            # (``()`` is no frame: a group has fields.)
+            if absent and settled_by_nothing({**versions, (): ([], absent)}, self.threshold):
+                continue
             self.conflicts.append(
                 {
                     "id": "",
@@ -197,8 +205,8 @@ class FormMerge:
         return version
 
     def _group_version(self, group: FormField, rest: list[Item], who: list[str]) -> dict[str, Any]:
-        """A group conflict's version: the items left over of its first annotator (``rest``,
-        each with its index in their form), and their links (the module docstring)."""
+        """A group conflict's version: the item of its first annotator (``rest``, with its
+        index in their form) and its links (the module docstring)."""
         version: dict[str, Any] = {"value": [item for _index, item in rest], "annotators": who}
         links: dict[str, list[dict[str, Any]]] = {}
         for place, (index, _item) in enumerate(rest):

@@ -127,6 +127,11 @@ def test_e_keeps_the_links_of_the_fields_left_as_they_were(edit_case: ReviewSess
         assert isinstance(focused, Input) and focused.name == "received_by"
         await press(pilot, "ctrl+u", *"Moscow", "enter")
         await wait_for(pilot, lambda: not isinstance(app.screen, ItemsEditScreen))
+        # bob's release (other sides and count: another item) is a conflict of its own, still
+        # open; r rejects it.
+        assert [c["id"] for c in gold(edit_case)[-1]["conflicts"]] == ["c2"]
+        await press(pilot, "r")
+        await wait_for(pilot, lambda: app.session.current is None)
         line = gold(edit_case)[-1]
         assert (line["status"], line["conflicts"]) == ("done", [])
         assert line["form"]["releases"] == [{**RELEASE, "received_by": "Moscow"}]
@@ -140,16 +145,18 @@ def test_e_keeps_the_links_of_the_fields_left_as_they_were(edit_case: ReviewSess
 
 def test_e_from_bobs_version_keeps_his_link_and_no_count_link(edit_case: ReviewSession) -> None:
     async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        await press(pilot, "n")  # bob's release, a conflict of its own: 140, typed by him
+        assert app.session.current == Place(FIRST, "c2")
         await press(pilot, "e")
         await wait_for(pilot, lambda: isinstance(app.screen, ItemsEditScreen))
         await pilot.pause()
-        await press(pilot, "pagedown")  # bob's release: 140, typed by him
         screen = app.screen
         assert isinstance(screen, ItemsEditScreen)
         assert [item["count"] for item in screen.typed()] == ["140"]
         await press(pilot, *["tab"] * 2, "ctrl+u", *"145", "enter")
         await wait_for(pilot, lambda: not isinstance(app.screen, ItemsEditScreen))
         line = gold(edit_case)[-1]
+        assert [c["id"] for c in line["conflicts"]] == ["c1"]  # alice's, still open
         assert line["form"]["releases"] == [
             {**RELEASE, "received_by": "the Russian side", "count": 145}
         ]

@@ -22,15 +22,16 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from annotator.core.review import ReviewSession
-from annotator.core.review_open import open_review
 from annotator.tui.review_app import ReviewApp
+from tests.old_gold import open_old_review
 from tests.test_review_data import CORPUS
 
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[ReviewSession]:
-    opened = open_review(
-        several_items(tmp_path), CORPUS, tmp_path / "gold.jsonl", "rita", now=lambda: NOW
+    # A gold file the older merge wrote: the releases in one conflict (``tests.old_gold``).
+    opened = open_old_review(
+        several_items(tmp_path), CORPUS, tmp_path / "gold.jsonl", now=lambda: NOW
     )
     yield opened
     opened.close()

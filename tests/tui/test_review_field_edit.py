@@ -119,7 +119,7 @@ def test_a_group_conflict_settled_with_a_version_s_items_edited(session: ReviewS
         assert "e  edit a version's items" in panel_text(app)
         count = len(gold(session))
 
-        # An input per field of each item of bob's version (alice has none left over).
+        # An input per field of bob's release, which alice did not give: its one version.
         await press(pilot, "e")
         assert items_editor(app).typed() == [
             {
@@ -130,18 +130,17 @@ def test_a_group_conflict_settled_with_a_version_s_items_edited(session: ReviewS
                 "releasees": "",
             }
         ]
-        assert "From version 2 (bob)" in str(
+        assert "From version 1 (bob)" in str(
             items_editor(app).query_one("#items-edit-from", Static).render()
         )
         assert focused_input(app) == "released_by"
-        # pagedown: alice's version, which holds no items: named, one empty item to fill;
-        # pageup: bob's again.
+        # pagedown: from scratch, one empty item to fill; pagedown again: bob's again.
         await press(pilot, "pagedown")
         assert items_editor(app).typed() == [dict.fromkeys(AGREED, "")]
         assert str(items_editor(app).query_one("#items-edit-from", Static).render()).startswith(
-            "From version 1 (alice): no items, from scratch · pageup / pagedown"
+            "From scratch"
         )
-        await press(pilot, "pagedown")  # round to bob's: scratch is alice's version
+        await press(pilot, "pagedown")
         assert items_editor(app).typed()[0]["count"] == "146"
         await press(pilot, "pagedown")
         await press(pilot, "pageup")

@@ -3,8 +3,10 @@ sight: beside the article the box stays over the article and the panel shows eve
 (at 80x24 a wider box hid the version numbers and cut the panel's lines, "rm field releases");
 below 72 columns, where the box covers the panel, the box lists the versions itself.
 
-The journals are tests/test_review_data.py's alice and bob: c4 is the group ``releases``,
-alice with no item left over (version 1), bob with Russia → Ukraine 146 (version 2).
+The journals are tests/test_review_data.py's alice and bob, in a gold file the older merge
+wrote (``tests.old_gold``: merged now, bob's release is a conflict of its own, one version):
+c4 is the group ``releases``, alice with no item left over (version 1), bob with Russia →
+Ukraine 146 (version 2).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from annotate_helpers import press, wait_for
-from test_review_keys import drive, review_of_two, screen_of
+from test_review_keys import NOW, drive, screen_of
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -25,12 +27,17 @@ from annotator.tui.review_app import ReviewApp
 from annotator.tui.review_items_edit import ItemsEditScreen
 from annotator.tui.review_panel import ConflictPanel
 from annotator.tui.review_versions_box import VersionsBox
-from tests.test_review_data import FIRST
+from tests.old_gold import open_old_review
+from tests.test_review_data import CORPUS, FIRST, two_journals
 
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[ReviewSession]:
-    yield from review_of_two(tmp_path)
+    opened = open_old_review(
+        list(two_journals(tmp_path)), CORPUS, tmp_path / "gold.jsonl", now=lambda: NOW
+    )
+    yield opened
+    opened.close()
 
 
 async def open_items(pilot: Pilot[None], app: ReviewApp) -> ItemsEditScreen:

@@ -4,7 +4,8 @@ box instead, "From version 1 (alice)" still), tab goes round the inputs only and
 wherever the focus is (tab past the last input left them, and enter there did nothing, unsaid).
 
 The journals (``several_items``): alice and bob agree on the event type and on no release;
-alice gives three, bob two, so the first article's only conflict is the group ``releases``.
+alice gives three, bob two, so the first article's only conflict is the group ``releases``
+in a gold file the older merge wrote (``tests.old_gold``; merged now, each is its own).
 """
 
 from __future__ import annotations
@@ -19,12 +20,12 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from annotator.core.review import ReviewSession
-from annotator.core.review_open import open_review
 from annotator.core.review_views import Place
 from annotator.core.session import open_session
 from annotator.tui.review_app import ReviewApp
 from annotator.tui.review_field_edit import FieldEditScreen
 from annotator.tui.review_items_edit import ItemsEditScreen
+from tests.old_gold import open_old_review
 from tests.test_review_data import CORPUS, FIRST, SECOND, fixed_now
 
 ALICE = [("Ukraine", "Russia", "146"), ("Russia", "Ukraine", "146"), ("Ukraine", "Russia", "8")]
@@ -59,8 +60,10 @@ def several_items(out: Path) -> list[Path]:
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[ReviewSession]:
-    opened = open_review(
-        several_items(tmp_path), CORPUS, tmp_path / "gold.jsonl", "rita", now=lambda: NOW
+    # Merged now, each release is a conflict of its own; a gold file the older merge wrote
+    # holds them in one conflict, a version per annotator, which the editor still opens.
+    opened = open_old_review(
+        several_items(tmp_path), CORPUS, tmp_path / "gold.jsonl", now=lambda: NOW
     )
     yield opened
     opened.close()

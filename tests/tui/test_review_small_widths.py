@@ -27,6 +27,7 @@ from annotator.tui.review_app import ReviewApp
 from annotator.tui.review_article import ReviewArticle
 from annotator.tui.review_panel import ConflictPanel
 from annotator.tui.review_versions_box import MORE_ABOVE, MORE_BELOW, VersionsBox
+from tests.old_gold import open_old_review
 from tests.test_review_data import CORPUS, FIRST, two_journals
 
 
@@ -103,8 +104,13 @@ def test_at_80x24_the_panel_stays_beside_the_article(session: ReviewSession) -> 
 
 
 def test_at_80x18_the_frame_says_more_versions_are_below_and_brackets_scroll(
-    session: ReviewSession,
+    tmp_path: Path,
 ) -> None:
+    # A gold file the older merge wrote (``tests.old_gold``): c4 the releases, 2 versions.
+    session = open_old_review(
+        list(two_journals(tmp_path)), CORPUS, tmp_path / "gold.jsonl", now=lambda: NOW
+    )
+
     # At 80x24 (the keys a paragraph below 30 rows) c4 is in sight whole; lower, it is not.
     async def scenario(pilot: Any, app: ReviewApp) -> None:
         await press(pilot, "n", "n", "n")
@@ -123,7 +129,10 @@ def test_at_80x18_the_frame_says_more_versions_are_below_and_brackets_scroll(
         await press(pilot, "right_square_bracket", "n")
         await wait_for(pilot, lambda: box.scroll_y == 0)
 
-    drive(session, scenario, (80, 18), notifications=True)
+    try:
+        drive(session, scenario, (80, 18), notifications=True)
+    finally:
+        session.close()
 
 
 def toasts_drawn(app: ReviewApp) -> list[Any]:
