@@ -1,0 +1,126 @@
+"""Reading documents for the annotation screen (a base of ``session_view.SessionView``): each
+is read in a thread worker and entered into the session once read; one that cannot be read
+is said in the banner, and n / p / u / l move on from it. The texts of documents with records
+are hashed in the background once the first article shows, so stale records stop counting as
+done without delaying it.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Static
+from textual.worker import get_current_worker
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.scheme import Scheme
+from annotator.core.session import AnnotationSession
+from annotator.tui.article import ArticleView
+from annotator.tui.form_panel import EventForm
+from annotator.tui.messages import DocumentLoaded, LoadFailed
+from annotator.tui.span_detail import SpanDetail
+from annotator.tui.span_list import SpanList
+
+
+class ReadsDocuments(Screen[None]):
+    """Opening a document: read off the screen's thread, then shown (see the module)."""
+
+    session: AnnotationSession
+    scheme: Scheme
+    _failed_id: str | None = None  # a document that could not be read
+    _records_check_started = False  # the texts of documents with records are hashed once
+    _shown_one = False  # a document was shown (its messages go when another opens)
+
+    # Provided by SessionView.
+    @property
+    def article(self) -> ArticleView:
+        raise NotImplementedError
+
+    def redraw(self) -> None:
+        raise NotImplementedError
+
+    def refresh_status(self) -> None:
+        raise NotImplementedError
+
+    def show_notices(self, of_a_change: bool = False) -> None:
+        raise NotImplementedError
+
+    def open_document(self, doc_id: str) -> None:
+        self.article.loading = True
+        self._read(doc_id)
+
+    @work(thread=True, exclusive=True, group="read")
+    def _read(self, doc_id: str) -> None:
+        try:
+            document = self.session.read(doc_id)
+        except AnnotatorError as error:
+            message: Message = LoadFailed(doc_id, str(error))
+        else:
+            message = DocumentLoaded(document)
+        if not get_current_worker().is_cancelled:
+            self.post_message(message)
+
+    async def on_document_loaded(self, message: DocumentLoaded) -> None:
+        if self._shown_one:
+            # The previous document's messages go: a "flagged for review" or a refused done
+            # left over made the next article look flagged or refused (a trial).
+            self.app.clear_notifications()
+        self._shown_one = True
+        self._failed_id = None
+        self.session.enter(message.document)
+        # o goes to the form's first field in a document just opened, not to the field last
+        # used in the one before (a trial's event type went into the previous note).
+        self.query_one("#form", EventForm).forget_last_field()
+        article = self.article
+        article.load_text(message.document.text)
+        article.loading = False
+        self.redraw()
+        article.move_to_offset(0)
+        article.scroll_home(animate=False)
+        article.focus()
+        self.show_notices()
+        if not self._records_check_started:
+            self._records_check_started = True
+            # Once the article is painted, so hashing a large corpus never delays it.
+            self.call_after_refresh(self._start_checking_records)
+
+    def _start_checking_records(self) -> None:
+        self._check_records(self.session.texts_to_check())
+
+    @work(thread=True, exclusive=True, group="check-records")
+    def _check_records(self, doc_ids: list[str]) -> None:
+        """Hash the texts of the documents with records, so stale ones stop counting as done."""
+        worker = get_current_worker()
+        hashes: dict[str, str] = {}
+        for doc_id, sha256 in self.session.text_hashes(doc_ids):
+            if worker.is_cancelled:
+                return
+            hashes[doc_id] = sha256
+        if hashes:
+            self.app.call_from_thread(self._learn_text_hashes, hashes)
+
+    def _learn_text_hashes(self, hashes: dict[str, str]) -> None:
+        if self.session.learn_text_hashes(hashes):
+            self.refresh_status()
+            self.show_notices()
+
+    def on_load_failed(self, message: LoadFailed) -> None:
+        """Show that the document cannot be read; n / p / u move on from it."""
+        self.session.close_document()
+        self._failed_id = message.doc_id
+        article = self.article
+        article.loading = False
+        article.load_text("")
+        self.query_one("#spans", SpanList).show(self.scheme, None, None)
+        self.query_one("#detail", SpanDetail).show(None, [])
+        self.query_one("#form", EventForm).disable()
+        banner = self.query_one("#banner", Static)
+        banner.update(f"✖ Cannot read {message.doc_id}: {message.problem}\nn / p / u / l move on.")
+        banner.display = True
+        position = self.session.ids.index(message.doc_id) + 1
+        self.query_one("#status", Static).update(
+            Text(f" {position}/{len(self.session.ids)}  {message.doc_id} · cannot be read")
+        )
+        self.refresh_bindings()
