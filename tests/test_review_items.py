@@ -1,7 +1,11 @@
 """Settling a repeatable group's conflict with items edited by hand (``e`` on ``releases``).
 
-Items are compared whole: alice's and bob's transfer that differ in the count alone are two
-versions. The reviewer starts from one version's items, fixes one, and takes them all.
+Merge matches items across annotators as the same item (``form_compare.align_items``: equal,
+or agreeing on more than half of the fields either filled); an item fewer than K annotators
+hold is left over, its holders' items the versions of a group conflict. alice's and bob's
+Russia transfers, agreeing on one field of two, are not the same item: here they are versions
+of one such conflict, built by hand as an older merge wrote it. The reviewer starts from one
+version's items, fixes one, and takes them all.
 The hand-built gold records are test_review_links_data's ("Russia" 0-6, "146" 13-16,
 "Ukraine" 31-38, "12" 45-47).
 """
