@@ -18,7 +18,7 @@ from rich.text import Text
 
 from annotator.core.session import AnnotationSession
 from annotator.tui.screens import STATUS_MARKS
-from annotator.tui.status_fit import Part, fit, joined_length, pinned_line, room_for, shortened
+from annotator.tui.status_fit import Part, cut_end, fit, joined_length, pinned_line, room_for
 
 # The fewest characters of a document id the line keeps before it drops the annotator's name.
 DOC_ID_AT_LEAST = 8
@@ -66,7 +66,7 @@ def status_line(progress: AnnotateProgress, width: int) -> Text:
     state = Part([mark, mark.split()[0]])
     flag = Part(["⚑ flagged", "⚑"] if progress.flagged else [""], "bold yellow")
     char = Part(["CHAR MODE", "CHAR"] if progress.char_mode else [""], "bold magenta")
-    who = Part([progress.annotator, shortened(progress.annotator, 12)])
+    who = Part([progress.annotator, cut_end(progress.annotator, 12)])
     total = progress.documents
     finished = Part([f"done {progress.done}/{total}", f"{progress.done}/{total}"])
     parts = [name, when, state, flag, char, who, finished]
@@ -80,7 +80,7 @@ def status_line(progress: AnnotateProgress, width: int) -> Text:
     def cut_name(at_least: int) -> None:
         """The document id, whole or cut to the room the other parts leave (``at_least``)."""
         others = length() - len(name.text)
-        name.wordings = [shortened(progress.doc_id, max(room - others, at_least))]
+        name.wordings = [cut_end(progress.doc_id, max(room - others, at_least))]
         name.chosen = 0
 
     # Decoration first; then the document id is cut to the room left, down to a few

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from rich.text import Text
 
 from annotator.core.review import ReviewSession
-from annotator.tui.status_fit import Part, fit, joined_length, pinned_line, room_for, shortened
+from annotator.tui.status_fit import Part, cut_end, fit, joined_length, pinned_line, room_for
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def status_line(progress: ReviewProgress, width: int) -> Text:
     document = Part([""], "bold")
     if progress.doc_id is not None:
         where = f"{progress.doc_id} ({progress.position}/{progress.documents})"
-        document = Part([where, progress.doc_id, shortened(progress.doc_id, 24)], "bold")
+        document = Part([where, progress.doc_id, cut_end(progress.doc_id, 24)], "bold")
     reviewer = Part([f"reviewer {progress.reviewer}", progress.reviewer, ""])
     parts += [drawing, char, document, reviewer]
     tag = Part([" review  ", ""], "bold reverse")
@@ -89,7 +89,7 @@ def status_line(progress: ReviewProgress, width: int) -> Text:
     fit(tag.text, parts, [document, reviewer, conflicts, drawing, char, document, reviewer], room)
     if length() > room and progress.doc_id is not None:
         others = length() - len(document.text)
-        document.wordings.append(shortened(document.text, max(room - others, 8)))
+        document.wordings.append(cut_end(document.text, max(room - others, 8)))
         document.shorten()
     if length() > room:
         conflicts.shorten()

@@ -52,8 +52,10 @@ class Part:
         return False
 
 
-def shortened(text: str, width: int) -> str:
-    """``text`` cut to ``width`` columns with an ellipsis (one-cell characters)."""
+def cut_end(text: str, width: int) -> str:
+    """``text`` cut to ``width`` columns, its end given way to an ellipsis (one-cell
+    characters): an id keeps its start, by which it is known. (``display.shortened`` cuts
+    the middle of quoted words instead.)"""
     if len(text) <= width:
         return text
     return text[: max(width - 1, 0)] + "…"
