@@ -187,3 +187,39 @@ def test_read_journal_reports_torn_tail_without_changing_it(tmp_path: Path) -> N
     assert contents.torn is not None and contents.torn.line == 2
     assert len(contents.records) == 1
     assert journal.read_bytes() == data
+
+
+def test_opening_and_closing_without_a_change_leaves_no_new_folder(tmp_path: Path) -> None:
+    """A trial: ``annotate`` opened from the wrong folder and quit left an empty
+    ``annotations/`` there."""
+    journal = tmp_path / "out" / "annotations" / "alice.jsonl"
+    store = Store(journal, "alice")
+    assert lock_path(journal).exists()  # the lock is taken as before
+    with pytest.raises(LockedError):
+        Store(journal, "alice")
+    assert lock_path(journal).exists()  # a refused second writer takes nothing away
+    assert store.close()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_folder_kept_when_written_to_or_there_before(tmp_path: Path) -> None:
+    written = tmp_path / "a" / "annotations" / "alice.jsonl"
+    with Store(written, "alice") as store:
+        store.save(record("one"))
+    assert notes(written) == ["one"]
+    before = tmp_path / "b" / "annotations"
+    before.mkdir(parents=True)
+    with Store(before / "alice.jsonl", "alice"):
+        pass
+    assert before.is_dir()
+
+
+def test_folder_another_session_uses_stays(tmp_path: Path) -> None:
+    folder = tmp_path / "annotations"
+    first = Store(folder / "alice.jsonl", "alice")
+    second = Store(folder / "bob.jsonl", "bob")  # bob's lock is in the folder alice's made
+    assert first.close()
+    assert lock_path(folder / "bob.jsonl").exists()
+    second.save(record("kept", annotator="bob"))
+    assert second.close()
+    assert notes(folder / "bob.jsonl") == ["kept"]

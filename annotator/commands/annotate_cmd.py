@@ -22,12 +22,26 @@ def login_name(option: str = "--annotator") -> str:
 
 def run(args: argparse.Namespace) -> int:
     require_terminal("annotate")
+    from annotator.core.journal_elsewhere import elsewhere_message, find_journal_elsewhere
     from annotator.core.session import open_session
 
     scheme = scheme_path_from(args.scheme)
-    session = open_session(
-        Path(args.corpus), args.annotator or login_name(), scheme, Path(args.out)
+    annotator = args.annotator or login_name()
+    session = open_session(Path(args.corpus), annotator, scheme, Path(args.out))
+    # A new journal while one of this corpus is beside it: the first thing the screen says.
+    found = find_journal_elsewhere(
+        Path(args.corpus), session.corpus, annotator, session.store.journal
     )
+    if found is not None:
+        message = elsewhere_message(
+            found,
+            session.store.journal,
+            args.corpus,
+            annotator,
+            annotator_given=args.annotator is not None,
+            scheme_arg=args.scheme,
+        )
+        session.messages.insert(0, message)
     # Textual is imported only here, so other commands never load it.
     from annotator.tui.app import AnnotatorApp
 

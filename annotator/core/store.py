@@ -68,6 +68,53 @@ def open_for_writing(journal: Path, lock: JournalLock) -> tuple[JournalContents,
     return contents, messages
 
 
+def _missing_folders(folder: Path) -> list[Path]:
+    """``folder`` and those of its parents that do not exist, innermost first."""
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    return missing
+
+
+def _take_lock_making_folders(lock: JournalLock) -> list[Path]:
+    """Make the journal's folder and take its lock; the folders made, innermost first.
+
+    Another store closing may take away an empty folder between the two steps (it made it,
+    wrote nothing): then the folder is made again and the lock taken again."""
+    made: list[Path] = []
+    try:
+        for attempt in range(3):
+            made += [
+                folder for folder in _missing_folders(lock.journal.parent) if folder not in made
+            ]
+            lock.journal.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                lock.acquire()
+            except FileNotFoundError:
+                if attempt == 2:
+                    raise
+                continue
+            break
+    except BaseException:
+        remove_empty_folders(made)
+        raise
+    # Innermost first, as removing them needs.
+    return sorted(made, key=lambda folder: len(folder.parts), reverse=True)
+
+
+def remove_empty_folders(folders: list[Path]) -> None:
+    """Remove each folder (innermost first) while it is empty; a folder holding anything,
+    such as another session's lock or journal, stays."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return
+
+
 class Store:
     """One annotator's records, saved to ``journal`` in order as they change."""
 
@@ -79,13 +126,14 @@ class Store:
     ) -> None:
         self.journal = journal
         self.annotator = annotator
-        journal.parent.mkdir(parents=True, exist_ok=True)
         self._lock = JournalLock(journal)
-        self._lock.acquire()
+        # The folders this store made for the journal: taken away again on closing if nothing
+        # was written (opening and quitting leaves no empty ``annotations/`` behind).
+        self._made_folders = _take_lock_making_folders(self._lock)
         try:
             contents, self.messages = open_for_writing(journal, self._lock)
         except BaseException:
-            self._lock.release()
+            self._release()
             raise
         self.records: dict[str, Record] = {
             doc_id: record
@@ -119,8 +167,13 @@ class Store:
         """Write everything queued and release the lock; False if lines are still unwritten."""
         written = self._writer.close(timeout)
         if written:
-            self._lock.release()
+            self._release()
         return written
+
+    def _release(self) -> None:
+        """Release the lock, then take away the folders made on opening if they are empty."""
+        self._lock.release()
+        remove_empty_folders(self._made_folders)
 
     def __enter__(self) -> Store:
         return self
