@@ -251,6 +251,14 @@ class ReviewSession(ReviewUndo, ReviewDocuments, ReviewByHand, SavesThroughStore
             if version.letter == letter:
                 return self.take(version.index)
         names = ", ".join(self.record.sources.annotators if self.record else [])
+        lettered = [version.letter for version in view.versions if version.letter]
+        if self.record is not None and len(self.record.sources.annotators) == 2 and lettered:
+            # Two annotators, one version: an item only one of them gave (``merge_form``).
+            who = self.record.sources.annotators["ab".index(letter)]
+            raise Refused(
+                f"{who} gave nothing here: press {' or '.join(lettered)} (or 1–"
+                f"{len(view.versions)}) to take a version, r to reject"
+            )
         raise Refused(
             f"a and b are for documents of two annotators; this one has {names}: "
             f"press 1–{len(view.versions)}"

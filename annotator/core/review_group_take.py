@@ -123,3 +123,19 @@ def _shown(value: Any) -> str:
 def items_aligned(conflict: dict[str, Any], group: FormField) -> bool:
     """Whether two of a group conflict's versions hold the same item (``t`` refuses them)."""
     return aligned_versions(conflict.get("versions") or [], group) is not None
+
+
+def holds_one_item(conflict: dict[str, Any], group: FormField) -> bool:
+    """Whether a group conflict is over one item fewer than K annotators hold (``merge_form``:
+    each version that item as its holders gave it), not a gold file's older conflict of every
+    annotator's left-over items (a version per annotator, ``[]`` for one holding none)."""
+    versions = conflict.get("versions") or []
+    values = [version.get("value") for version in versions]
+    if not values or any(
+        not isinstance(value, list) or len(value) != 1 or not isinstance(value[0], dict)
+        for value in values
+    ):
+        return False
+    if len(values) == 1:
+        return True
+    return len(align_items([[(0, value[0])] for value in values], group)) == 1

@@ -11,6 +11,7 @@ from typing import Any
 
 from annotator.core.models import GoldRecord
 from annotator.core.review_decisions import can_reject, can_take_all, value_conflict_span
+from annotator.core.review_group_take import holds_one_item
 from annotator.core.review_item_field import item_place
 from annotator.core.scheme import Scheme
 
@@ -64,6 +65,19 @@ class ConflictView:
     # A conflict over a field of a group's item (``releases[0].count``): gold's item, whose
     # other fields tell which item it is; None for any other conflict.
     item: dict[str, Any] | None = None
+    # A conflict over one item fewer than K annotators hold: who gave it and who did not.
+    lone_item: LoneItem | None = None
+
+
+@dataclass(frozen=True)
+class LoneItem:
+    """Of a conflict over one group item only some annotators gave (``merge_form``): who gave
+    it (its versions' annotators), who did not, and the record's other open conflicts over
+    such items of the group (their ids), each settled on its own."""
+
+    given_by: tuple[str, ...]
+    not_given_by: tuple[str, ...]
+    others: tuple[str, ...]
 
 
 def describe(
@@ -109,6 +123,30 @@ def describe(
         gold_spans=gold_spans,
         value_typed=value_conflict_span(conflict) is not None,
         item=_item_of(record, conflict, scheme),
+        lone_item=_lone_item(record, conflict, scheme),
+    )
+
+
+def _lone_item(record: GoldRecord, conflict: dict[str, Any], scheme: Scheme) -> LoneItem | None:
+    """Who gave the one item a group conflict is over (None: another kind of conflict)."""
+    group = scheme.field(conflict.get("path") or "")
+    if conflict.get("kind") == "span" or group is None or group.type != "group":
+        return None
+    if not holds_one_item(conflict, group):
+        return None
+    given = [name for version in conflict["versions"] for name in version["annotators"]]
+    others = tuple(
+        other["id"]
+        for other in record.conflicts
+        if other.get("kind") != "span"
+        and other.get("path") == group.name
+        and other.get("id") != conflict.get("id")
+        and holds_one_item(other, group)
+    )
+    return LoneItem(
+        given_by=tuple(given),
+        not_given_by=tuple(name for name in record.sources.annotators if name not in given),
+        others=others,
     )
 
 

@@ -83,6 +83,7 @@ class ConflictPanel(Static):
         else:
             head.append("Form field ", style="bold")
             head.append(f" {path_words(view.path or '')} ", style="bold reverse")
+            head.append_text(_lone_item_context(view))
             agreed = self._agreed(scheme, view, session.record)
             if agreed is not None:
                 head.append_text(agreed)
@@ -331,6 +332,22 @@ def _item_context(scheme: Scheme, view: ConflictView) -> Text:
     others = {name: value for name, value in view.item.items() if name != leaf.name}
     words = path_words(f"{group.name}[{index}]")
     return Text(f"\nin gold's {words}: {frame_text(group, others)}", style="dim")
+
+
+def _lone_item_context(view: ConflictView) -> Text:
+    """For a conflict over one item only some annotators gave, who gave it and the other such
+    items open (nothing for any other conflict): "an item only some gave: given by alice ·
+    not by bob" and "each settled on its own; also open: c5"."""
+    lone = view.lone_item
+    if lone is None:
+        return Text("")
+    out = Text("\nan item only some gave: ", style="bold")
+    out.append(f"given by {', '.join(lone.given_by)}", style="bold")
+    if lone.not_given_by:
+        out.append(f" · not by {', '.join(lone.not_given_by)}")
+    if lone.others:
+        out.append(f"\neach settled on its own; also open: {', '.join(lone.others)}", style="dim")
+    return out
 
 
 def _holds_any(field: FormField, item: dict[str, Any]) -> bool:

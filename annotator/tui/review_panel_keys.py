@@ -22,13 +22,20 @@ class KeyRow(NamedTuple):
 
 def settle_key_rows(scheme: Scheme, view: ConflictView, char_mode: bool) -> list[KeyRow]:
     """The keys that settle ``view``'s conflict, in the order they are listed."""
-    rows = [KeyRow(f"1–{len(view.versions)}", "take that version", "take")]
-    if any(version.letter for version in view.versions):
-        rows.append(KeyRow("a / b", "take that annotator's version", "annotator's"))
+    lone = view.lone_item is not None  # one item only some gave: taken or left out
+    took = "add that version's item to gold" if lone else "take that version"
+    rows = [KeyRow(f"1–{len(view.versions)}", took, "take")]
+    letters = [version.letter for version in view.versions if version.letter]
+    if letters:
+        # An item one of two annotators gave has one version: its letter alone.
+        rows.append(
+            KeyRow(" / ".join(sorted(letters)), "take that annotator's version", "annotator's")
+        )
     if view.can_take_all:
         rows.append(KeyRow("t", "take every version", "all"))
     if view.can_reject:
-        rows.append(KeyRow("r", "reject them all", "reject"))
+        rejected = "leave the item out of gold" if lone else "reject them all"
+        rows.append(KeyRow("r", rejected, "reject"))
     else:
         # Said rather than left out, why too (in the short wording as well): a reviewer
         # missing r in the list tried it anyway.
