@@ -50,8 +50,9 @@ def review_key_sections(screen: ReviewScreen) -> Sections:
         ("Typing a form field's value (after e)", TYPING_KEYS),
         (
             "A group's items (after e): a transfer two annotators gave with different counts "
-            "is one item, its count a conflict of its own (releases #1 count); the items only "
-            "some gave are a group's conflict. e opens the first version's items, an input "
+            "is one item, its count a conflict of its own (releases #1 count); an item only "
+            "some gave is a conflict of its own too (releases), which a version's number adds "
+            "to gold and r leaves out. e opens the first version's items, an input "
             "per field, to fix and take all at once; pageup / pagedown start from another "
             "version's",
             ITEMS_KEYS,
