@@ -7,11 +7,13 @@ from pathlib import Path
 import orjson
 import pytest
 
+from annotator.core.corpus import open_corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.export import export_records
 from annotator.core.formats.importing import import_documents
 from annotator.core.models import Record
 from annotator.core.scheme import load_default_scheme
+from annotator.core.validate import validate_files
 from tests.test_formats_support import SEED_GOLD, seed_case
 
 
@@ -60,13 +62,57 @@ def test_round_trip_keeps_every_field_of_the_record(tmp_path: Path) -> None:
     assert back["updated_at"] == "2025-08-24T10:00:00.5Z" and back["seconds_spent"] == 123.5
 
 
-def test_without_a_scheme_times_are_kept_though_form_and_links_are_not(tmp_path: Path) -> None:
-    corpus, journal, _line = seed_journal(tmp_path)
-    back = round_trip(tmp_path, corpus, journal, with_scheme=False)
-    assert back["form"] == {} and back["links"] == {}
+def test_without_a_scheme_the_shipped_scheme_taking_the_form_gives_it_all_back(
+    tmp_path: Path,
+) -> None:
+    """A trial: without --scheme the form and links were dropped, the done record then failed
+    ``annotator validate``; the shipped scheme takes them all, and is said."""
+    corpus, journal, _line = seed_journal(tmp_path, status="done", flagged=False)
+    lines = tmp_path / "with_text.jsonl"
+    export_records(journal, "jsonl", lines, corpus=corpus, status="all", with_text=True)
+    warnings: list[str] = []
+    result = import_documents(
+        lines,
+        "jsonl",
+        tmp_path / "corpus_back.jsonl",
+        annotations=tmp_path / "back.jsonl",
+        annotator="alice",
+        on_warning=warnings.append,
+    )
+    assert result.shipped_scheme == "prisoner_exchange"
+    assert warnings == [] and result.refused is None
+    assert (tmp_path / "back.jsonl").read_bytes() == journal.read_bytes()
+    assert not (tmp_path / "corpus_back.scheme.toml").exists()  # the shipped one serves
+    assert validate_files(
+        [tmp_path / "back.jsonl"], open_corpus(tmp_path / "corpus_back.jsonl"),
+        load_default_scheme(),
+    ) == []  # fmt: skip
+
+
+def test_a_form_no_shipped_scheme_takes_is_dropped_and_the_summary_says_validate_refuses(
+    tmp_path: Path,
+) -> None:
+    corpus, journal, _line = seed_journal(tmp_path, status="done", flagged=False)
+    lines = tmp_path / "with_text.jsonl"
+    export_records(journal, "jsonl", lines, corpus=corpus, status="all", with_text=True)
+    result = import_documents(
+        lines,
+        "jsonl",
+        tmp_path / "c.jsonl",
+        annotations=tmp_path / "a.jsonl",
+        annotator="alice",
+        label_map=["actor=party"],  # a label no shipped scheme has
+        on_warning=lambda line: None,
+    )
+    assert result.shipped_scheme is None
+    back = orjson.loads((tmp_path / "a.jsonl").read_bytes())
+    assert back["form"] == {} and back["links"] == {} and back["status"] == "done"
     assert back["updated_at"] == "2025-08-24T10:00:00.5Z" and back["seconds_spent"] == 123.5
-    assert back["flagged"] is True and back["note"] == "check the second count"
-    assert back["status"] == "in_progress"
+    assert back["note"] == "check the second count"
+    assert result.refused is None  # against the scheme written beside the corpus
+    assert "1 done record(s) lost their form: validate without --scheme (the default scheme " \
+        "prisoner_exchange) refuses them (first: article: form.event_type: required when " \
+        "status is done)" in result.summary()  # fmt: skip
 
 
 def test_a_record_never_timed_stays_untimed(tmp_path: Path) -> None:

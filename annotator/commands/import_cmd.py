@@ -11,11 +11,13 @@ from annotator.commands import optional_scheme, warn
 from annotator.core.formats.importing import import_documents
 
 
-def validate_command(args: argparse.Namespace, written: list[Path]) -> str:
+def validate_command(
+    args: argparse.Namespace, written: list[Path], shipped: str | None = None
+) -> str:
     """The validate line that checks what was imported against its own scheme: validate's
     default is the shipped scheme, which a trial's imported labels all failed."""
     schemes = [str(path) for path in written if path.name.endswith(".scheme.toml")]
-    scheme = schemes[0] if schemes else args.scheme
+    scheme = schemes[0] if schemes else args.scheme or shipped
     words = ["annotator", "validate", args.annotations, "--corpus", args.out]
     words += ["--scheme", scheme] if scheme else []
     return shlex.join(words)
@@ -42,6 +44,11 @@ def run(args: argparse.Namespace) -> int:
         predictions=args.predictions,
         on_warning=warn,
     )
+    if result.shipped_scheme is not None:
+        print(
+            f"no --scheme: the records carry a form; using the shipped scheme "
+            f"{result.shipped_scheme}, which takes every label, form and link in {args.source}"
+        )
     print(result.summary())
     if args.predictions and not args.annotator:
         print(f"the predictions are {result.annotator}'s records (named after their model)")
@@ -50,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     for path in result.files:
         print(f"{'replaced' if path in result.replaced else 'wrote'} {path}")
     if args.annotations:
-        print(f"check them: {validate_command(args, result.files)}")
+        print(f"check them: {validate_command(args, result.files, result.shipped_scheme)}")
     if result.warnings:
         print(f"{len(result.warnings)} warning(s): see above", file=sys.stderr)
     return 0

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +36,13 @@ from annotator.core.formats.common import ImportedDoc, Sink, write_atomic
 from annotator.core.formats.export_out import new_folders, refuse_own_inputs
 from annotator.core.formats.import_offsets import weigh_offsets
 from annotator.core.formats.import_options import check_keys, check_options
+from annotator.core.formats.import_result import ImportResult
+from annotator.core.formats.import_scheme import (
+    Refusals,
+    default_label_order,
+    refusals,
+    shipped_scheme_for,
+)
 from annotator.core.formats.import_sources import ReadOptions, read_source
 from annotator.core.formats.jsonl import RecordLineDoc
 from annotator.core.formats.labels import (
@@ -47,49 +53,12 @@ from annotator.core.formats.labels import (
     value_type,
 )
 from annotator.core.models import Document, Record, record_line
-from annotator.core.scheme import Scheme
-
-
-@dataclass
-class ImportResult:
-    documents: int
-    records: int
-    spans: int
-    files: list[Path]
-    labels: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    replaced: list[Path] = field(default_factory=list)  # of ``files``, those that existed
-    bad_spans: int = 0  # spans that were bad data, left out with ``skip_bad``
-    not_imported: dict[str, int] = field(default_factory=dict)  # what -> how many
-    # With ``skip_bad``: records that lost spans as bad / made for another text (doc_sha256),
-    # imported in progress and flagged.
-    lost_records: int = 0
-    stale_records: int = 0
-    made_folders: list[Path] = field(default_factory=list)  # missing on the way: made, said
-    annotator: str | None = None  # whose records (with predictions: named after the model)
-
-    def summary(self) -> str:
-        """``imported 3 document(s), 3 record(s) with 5 span(s)``, and what was left out."""
-        line = (
-            f"imported {self.documents} document(s), {self.records} record(s) with "
-            f"{self.spans} span(s)"
-        )
-        parts = []
-        if self.bad_spans:
-            parts.append(f"{self.bad_spans} span(s) left out as bad")
-        if self.not_imported:
-            counted = ", ".join(f"{count} {what}" for what, count in self.not_imported.items())
-            parts.append(f"not imported: {counted}")
-        if parts:
-            line = f"{line}; {'; '.join(parts)} (listed above)"
-        review = [
-            (self.lost_records, "that lost spans"),
-            (self.stale_records, "made for another text"),
-        ]
-        for count, which in review:
-            if count:
-                line += f"; {count} record(s) {which} are in progress and flagged: review them"
-        return line
+from annotator.core.scheme import (
+    Scheme,
+    load_chosen_scheme,
+    load_default_scheme,
+    packaged_schemes_dir,
+)
 
 
 def scheme_path_for(corpus: Path) -> Path:
@@ -181,7 +150,35 @@ def _fit_scheme(
                         span.value = None
         total = sum(1 for d in docs for s in d.spans or [] if s.label == label)
         found.append((label, kind, f"Imported from {source.name}: {total} span(s)."))
-    return None, found
+    order = default_label_order(values)
+    return None, sorted(found, key=lambda item: order.index(item[0]))
+
+
+def _refusals(
+    records: Sequence[Record],
+    fitted: Scheme | None,
+    scheme_text: str,
+    scheme_out: Path | None,
+    docs: Sequence[ImportedDoc],
+) -> tuple[Refusals | None, Refusals | None]:
+    """Records the import's check command would refuse, against the scheme it names (given,
+    shipped, or written here); and, with a written scheme, done records that lost their form
+    which a validate without ``--scheme`` (the default scheme) refuses."""
+    if fitted is not None:
+        chosen = fitted.chosen_file
+        # A shipped scheme by its name, as --scheme takes it; another by its file.
+        shipped = chosen is None or chosen.parent == packaged_schemes_dir()
+        return refusals(records, fitted, fitted.name if shipped else str(chosen)), None
+    if scheme_out is None:
+        return None, None
+    import tomllib
+
+    written = Scheme.model_validate(tomllib.loads(scheme_text))
+    formless = {doc.doc_id for doc in docs if doc.form or doc.links}
+    done = [r for r in records if r.status == "done" and r.doc_id in formless]
+    default = load_default_scheme()
+    formless_done = refusals(done, default, default.name, only="form.")
+    return refusals(records, written, str(scheme_out)), formless_done
 
 
 def _refuse_existing(paths: Sequence[Path], force: bool) -> list[Path]:
@@ -303,6 +300,10 @@ def import_documents(
                 span_total,
             )
         annotated = []
+    # Records with a form (our own jsonl) keep it under a shipped scheme that takes them all.
+    shipped = shipped_scheme_for(annotated) if scheme is None and annotations else None
+    if shipped is not None:
+        scheme = load_chosen_scheme(shipped)
     fitted, found = _fit_scheme(annotated, scheme, source, report)
     if fmt == "brat":  # its lines that are not spans go in the note, named as the records are
         from annotator.core.formats.brat import keep_in_note
@@ -338,6 +339,7 @@ def import_documents(
             f"labelling gives them ({fmt} carries none): check them in the annotation screen"
         )
     report.finish()
+    refused, refused_formless = _refusals(records, fitted, scheme_text, scheme_out, annotated)
     documents = sorted(
         (Document(id=doc.doc_id, text=doc.text, meta=doc.meta) for doc in docs),
         key=lambda d: d.id,
@@ -371,4 +373,7 @@ def import_documents(
         sum(1 for r in records if r.doc_id in stale - lost),
         made_folders=made_folders,
         annotator=annotator,
+        shipped_scheme=shipped,
+        refused=refused,
+        refused_formless=refused_formless,
     )

@@ -1,7 +1,9 @@
 """Labels on import: ``--map``, names a scheme accepts, and the scheme written beside a corpus.
 
-Without ``--scheme``, import writes ``CORPUS.scheme.toml`` holding the labels it found, in order of
-first appearance: keys ``1``..``9``, ``0``, then the letters the annotation screen does not use
+Without ``--scheme``, import writes ``CORPUS.scheme.toml`` holding the labels it found, those of
+the default scheme in its order, then the others alphabetically (``default_label_order``; the
+order of the file is not used, so exporting the same work again gives the same keys): keys
+``1``..``9``, ``0``, then the letters the annotation screen does not use
 itself (``annotator.core.scheme.RESERVED_KEYS``), colours from a fixed palette, and each label's
 value type inferred from the values it carries (integers, dates, or none).
 """
@@ -114,7 +116,7 @@ def scheme_toml(name: str, description: str, labels: Sequence[tuple[str, str, st
             "screen can give them: write a scheme yourself and pass --scheme"
         )
     lines = [
-        f"{IMPORT_MARK}: the labels found, keys in order of first appearance.",
+        f"{IMPORT_MARK}: the labels found (the default scheme's in its order, then by name).",
         "# Edit freely (names, keys, colours, descriptions) and add the event form's fields.",
         f"name = {_toml_string(name)}",
         "version = 1",
