@@ -66,16 +66,18 @@ def test_every_span_linked_falls_back_to_the_one_at_the_cursor_then_the_nearest(
     session.fill_from_span("releases[1].released_by", vellmark)
     cursor = at(session, "Ulmaria")
     order = pick_order(session, "releases[1].received_by", None, cursor)
-    assert order == [ulmaria, vellmark, kestria]
+    # Vellmark, the giver of this release, is never offered first as its receiver.
+    assert order == [ulmaria, kestria, vellmark]
 
 
 def test_a_span_in_the_selection_comes_first_linked_or_not(session: AnnotationSession) -> None:
     kestria, ulmaria, vellmark = actors(session)
     with_a_release(session)
     session.fill_from_span("releases[0].released_by", kestria)
+    session.add_group_item("releases")
     start, end = where(session, "Kestria said")
     session.follow(start, end, end)
-    order = pick_order(session, "releases[0].received_by", (start, end), end)
+    order = pick_order(session, "releases[1].received_by", (start, end), end)
     assert order == [kestria, ulmaria, vellmark]
 
 
@@ -87,6 +89,56 @@ def test_a_count_linked_in_one_release_gives_way_in_the_next(session: Annotation
     session.add_group_item("releases")
     cursor = at(session, "95")
     assert pick_order(session, "releases[1].count", None, cursor) == [twelve, ninety_five]
+
+
+def third_release(session: AnnotationSession) -> tuple[str, str, str]:
+    """Two releases filled (Kestria → Ulmaria, Vellmark → Kestria): every actor linked."""
+    kestria, ulmaria, vellmark = actors(session)
+    with_a_release(session)
+    session.fill_from_span("releases[0].released_by", kestria)
+    session.fill_from_span("releases[0].received_by", ulmaria)
+    session.add_group_item("releases")
+    session.fill_from_span("releases[1].released_by", vellmark)
+    session.fill_from_span("releases[1].received_by", kestria)
+    session.add_group_item("releases")
+    return kestria, ulmaria, vellmark
+
+
+def test_the_items_other_actor_is_not_offered_even_at_the_cursor_or_selected(
+    session: AnnotationSession,
+) -> None:
+    # A trial's third release offered its giver Kestria as its receiver, and enter took it.
+    kestria, ulmaria, vellmark = third_release(session)
+    session.fill_from_span("releases[2].released_by", kestria)
+    cursor = at(session, "Kestria")
+    order = pick_order(session, "releases[2].received_by", None, cursor)
+    assert order[0] != kestria and order[-1] == kestria
+    selection = where(session, "Kestria")
+    session.follow(*selection, selection[1])
+    order = pick_order(session, "releases[2].received_by", selection, selection[1])
+    assert order[-1] == kestria
+    # The other way round: the receiver is not offered as the giver.
+    session.fill_from_span("releases[2].received_by", ulmaria)
+    order = pick_order(session, "releases[2].released_by", None, at(session, "Ulmaria"))
+    assert order == [vellmark, ulmaria, kestria]  # Kestria, the field's own, last
+
+
+def test_a_count_inside_the_items_releasee_comes_first_and_the_releasee_around_its_count(
+    session: AnnotationSession,
+) -> None:
+    ninety_five = label(session, "95", "count")
+    soldiers = label(session, "95 Norvanian soldiers", "releasee")
+    other_count = label(session, "Sunday", "count")  # nearer the cursor below
+    other_releasee = label(session, "Vellmark", "releasee")
+    with_a_release(session)
+    session.fill_from_span("releases[0].releasees", soldiers)
+    cursor = at(session, "Sunday")
+    assert pick_order(session, "releases[0].count", None, cursor)[0] == ninety_five
+    session.add_group_item("releases")
+    session.fill_from_span("releases[1].count", ninety_five)
+    cursor = at(session, "Vellmark")
+    assert pick_order(session, "releases[1].releasees", None, cursor)[0] == soldiers
+    assert other_count and other_releasee
 
 
 TOP_LEVEL_SCHEME = """

@@ -23,27 +23,86 @@ def pick_order(
     the list highlights the first one its filter leaves.
 
     For a field of a group's item: the span in the article's selection (``span_to_fill``);
-    then the spans no field of the form is linked to yet, the one at the cursor first, then
-    the nearest the cursor; then the linked ones, in the same order. A trial's list
+    then the spans that go with the item's other links (``_with_the_item``: the count inside
+    its releasee, the releasee around its count), before the one at the cursor, mostly the
+    one last labelled or picked; then the spans no field of the form is linked to yet, the
+    one at the cursor first, then the nearest the cursor; then the linked
+    ones, in the same order; last the spans the field itself or another field of the item
+    of the same label holds (``_held_by_the_item``), even in the selection. A trial's list
     highlighted the span nearest the cursor, mostly the one last labelled or picked, and the
-    annotator typed a filter for almost every field of a release. For a top-level field: the
-    span at hand (in the selection, or at the cursor), then the nearest the cursor."""
+    annotator typed a filter for almost every field of a release; a later one offered the
+    release's giver as its receiver (Kestria → Kestria), and enter took it. For a top-level
+    field: the span at hand (in the selection, or at the cursor), then the nearest the
+    cursor."""
     choices = session.spans_to_fill(path)
     try:
         at_hand = session.span_to_fill(path, selection)
     except Refused:  # several in the selection: none at hand, the list has them all
         at_hand = None
     hand = at_hand.id if at_hand is not None else None
-    in_item = forms.resolve_path(session.scheme, path)[1] is not None
+    in_item = forms.item_path(path) is not None
     selected = selection is not None and selection[0] != selection[1]
     linked = {span_id for ids in session.record.links.values() for span_id in ids}
+    held = _held_by_the_item(session, path)
+    going_with = _with_the_item(session, path)
 
-    def rank(span: Span) -> tuple[bool, bool, bool, int]:
+    def rank(span: Span) -> tuple[bool, bool, bool, bool, bool, int]:
         taken = in_item and span.id in linked
-        first = span.id == hand and (selected or not taken)
-        return (not first, taken, span.id != hand, distance(span, cursor))
+        return (
+            span.id in held,
+            not (span.id == hand and selected),
+            span.id not in going_with,
+            taken,
+            span.id != hand,
+            distance(span, cursor),
+        )
 
     return [span.id for span in sorted(choices, key=rank)]  # ties in text order
+
+
+def _item_links(session: AnnotationSession, path: str) -> dict[str, list[str]]:
+    """The links of the other fields of the item ``path`` is in (none for a top-level
+    field), by path."""
+    where = forms.item_path(path)
+    if where is None:
+        return {}
+    group, index, _name = where
+    prefix = f"{group}[{index}]."
+    return {
+        other: ids
+        for other, ids in session.record.links.items()
+        if other.startswith(prefix) and other != path
+    }
+
+
+def _held_by_the_item(session: AnnotationSession, path: str) -> set[str]:
+    """The spans the field at ``path`` holds already (a list refuses them again), and for a
+    field of an item the ones its other fields of the same label hold: the receiver is not
+    the giver."""
+    held = set(session.record.links.get(path, []))
+    wanted = session.form_field(path).from_label
+    for other, ids in _item_links(session, path).items():
+        if session.form_field(other).from_label == wanted:
+            held.update(ids)
+    return held
+
+
+def _with_the_item(session: AnnotationSession, path: str) -> set[str]:
+    """The spans of the field's label that share a character with a span of another label
+    linked to the item's other fields: the count inside the item's releasee "95 Norvanian
+    servicemen", the releasee around the item's count."""
+    wanted = session.form_field(path).from_label
+    others = [
+        span
+        for ids in _item_links(session, path).values()
+        for span_id in ids
+        if (span := session.record.span_by_id(span_id)) is not None and span.label != wanted
+    ]
+    return {
+        span.id
+        for span in session.spans_to_fill(path)
+        if any(span.start < other.end and other.start < span.end for other in others)
+    }
 
 
 def distance(span: Span, cursor: int) -> int:
