@@ -157,7 +157,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("-o", "--out", required=True, metavar="CORPUS.jsonl", help="corpus to write")
     imp.add_argument("--annotations", metavar="OUT.jsonl", help="write the labels as records")
-    imp.add_argument("--annotator", metavar="NAME", help="whose records they become")
+    imp.add_argument(
+        "--annotator",
+        metavar="NAME",
+        help="whose records they become (default: the one annotator the file's records name, "
+        "as our jsonl does, else your login name, as annotate takes it)",
+    )
     imp.add_argument("--map", action="append", metavar="OLD=NEW", help="rename a label")
     imp.add_argument(
         "--offsets",

@@ -268,12 +268,11 @@ def test_import_cli_writes_corpus_scheme_and_records_that_validate(tmp_path: Pat
         "doccano",
         "-o",
         tmp_path / "x.jsonl",
-        "--annotations",
-        records,
+        "--annotator",
+        "al",
     )
-    assert (
-        usage.returncode == 2
-        and "--annotations FILE and --annotator NAME go together" in usage.stderr
+    assert usage.returncode == 2 and (
+        "--annotator NAME names whose records --annotations FILE holds: pass both" in usage.stderr
     )
 
 

@@ -3,13 +3,16 @@ line; the keys of a scheme written from labels alone, in an order the file does 
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tomllib
 from pathlib import Path
 
 import orjson
+import pytest
 
+from annotator.core.errors import AnnotatorError
 from annotator.core.formats.export import export_records
 from annotator.core.formats.importing import import_documents
 from tests.test_formats_support import SEED_GOLD, seed_case
@@ -78,3 +81,69 @@ def test_the_command_says_which_shipped_scheme_and_checks_with_it(tmp_path: Path
         cwd=tmp_path, capture_output=True, text=True, check=False, timeout=60,
     )  # fmt: skip
     assert check.returncode == 0, check.stdout
+
+
+# ---------------------------------------------------------------- whose records, by default
+
+
+def _exported(folder: Path, *annotators: str) -> Path:
+    """Our jsonl export of the seed article, one record line per annotator (their own ids)."""
+    corpus, _gold = seed_case(folder)
+    line = orjson.loads(SEED_GOLD.read_bytes().splitlines()[0])
+    line.pop("sources", None)
+    line.pop("conflicts", None)
+    rows = []
+    for number, name in enumerate(annotators):
+        journal = folder / f"{name}.jsonl"
+        journal.write_bytes(orjson.dumps({**line, "annotator": name}) + b"\n")
+        out = folder / f"ex_{name}.jsonl"
+        export_records(journal, "jsonl", out, corpus=corpus, status="all", with_text=True)
+        row = orjson.loads(out.read_bytes())
+        rows.append(orjson.dumps({**row, "doc_id": f"article{number}"}) + b"\n")
+    exported = folder / "ex.jsonl"
+    exported.write_bytes(b"".join(rows))
+    return exported
+
+
+def test_records_stay_their_writers_without_annotator(tmp_path: Path) -> None:
+    exported = _exported(tmp_path, "alice")
+    result = import_documents(
+        exported,
+        "jsonl",
+        tmp_path / "c.jsonl",
+        annotations=tmp_path / "a.jsonl",
+        login=lambda: "curator",
+    )
+    assert result.annotator == "alice"
+    assert result.annotator_from == "the annotator the records in ex.jsonl name"
+    assert orjson.loads((tmp_path / "a.jsonl").read_bytes())["annotator"] == "alice"
+
+
+def test_records_of_several_annotators_want_annotator(tmp_path: Path) -> None:
+    exported = _exported(tmp_path, "alice", "bob")
+    with pytest.raises(AnnotatorError) as caught:
+        import_documents(
+            exported, "jsonl", tmp_path / "c.jsonl", annotations=tmp_path / "a.jsonl",
+            login=lambda: "curator",
+        )  # fmt: skip
+    assert str(caught.value) == (
+        f"{exported}: records of 2 annotators (alice, bob); the import writes one annotator's "
+        "records: choose whose with --annotator NAME"
+    )
+    assert not (tmp_path / "c.jsonl").exists()
+
+
+def test_a_format_without_names_gives_the_login_name_and_says_so(tmp_path: Path) -> None:
+    source = _doccano(tmp_path, ["date"])
+    result = subprocess.run(
+        [sys.executable, "-m", "annotator", "import", str(source), "--format", "doccano",
+         "-o", "c.jsonl", "--annotations", "a.jsonl"],
+        cwd=tmp_path, capture_output=True, text=True, check=False, timeout=60,
+        env={**os.environ, "LOGNAME": "carol", "USER": "carol"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert (
+        "the records are carol's (your login name, as annotate takes it; --annotator NAME "
+        "chooses another)"
+    ) in result.stdout.splitlines()
+    assert orjson.loads((tmp_path / "a.jsonl").read_bytes())["annotator"] == "carol"

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from annotator.commands import optional_scheme, warn
+from annotator.commands.annotate_cmd import login_name
 from annotator.core.formats.importing import import_documents
 
 
@@ -43,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
         label_key=args.label_key,
         predictions=args.predictions,
         on_warning=warn,
+        login=login_name,
     )
     if result.shipped_scheme is not None:
         print(
@@ -52,6 +54,11 @@ def run(args: argparse.Namespace) -> int:
     print(result.summary())
     if args.predictions and not args.annotator:
         print(f"the predictions are {result.annotator}'s records (named after their model)")
+    elif result.annotator_from is not None:
+        print(
+            f"the records are {result.annotator}'s ({result.annotator_from}; "
+            "--annotator NAME chooses another)"
+        )
     for folder in result.made_folders:  # a typo must not make a folder tree unseen
         print(f"made the folder {folder}")
     for path in result.files:

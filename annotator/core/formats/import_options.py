@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from annotator.core.errors import UsageError
+from annotator.core.errors import AnnotatorError, UsageError
 from annotator.core.formats import IMPORT_FORMATS, UTF16_FORMATS
+from annotator.core.formats.common import ImportedDoc
+from annotator.core.formats.jsonl import RecordLineDoc
 from annotator.core.formats.tokenlabels import TAG_SCHEMES
 from annotator.core.models import STATUSES
 
@@ -30,9 +33,10 @@ def check_options(
         raise UsageError("--predictions is for labelstudio")
     if predictions and annotations is None:
         raise UsageError("--predictions imports them as records: pass --annotations FILE")
-    # Predictions name their annotator after their model_version unless --annotator does.
-    if (annotations is None) != (annotator is None) and not predictions:
-        raise UsageError("--annotations FILE and --annotator NAME go together")
+    # Without --annotator the records are of the annotator the file names, else of the login
+    # name (``import_annotator``); predictions, of their model_version.
+    if annotations is None and annotator is not None:
+        raise UsageError("--annotator NAME names whose records --annotations FILE holds: pass both")
     if annotations is not None and annotations.resolve() == corpus.resolve():
         raise UsageError("--annotations must be another file than the corpus")
     if annotator is not None:
@@ -67,3 +71,32 @@ def check_annotator(name: str) -> None:
             f"--annotator {name!r}: use letters, digits, '.', '_', '-' or '@' (as annotate "
             "takes it: it names the journal file)"
         )
+
+
+def import_annotator(
+    docs: Sequence[ImportedDoc], source: Path, login: Callable[[], str] | None
+) -> tuple[str, str]:
+    """Whose records ``--annotations`` holds without ``--annotator``, and why: the one
+    annotator the file's records name (our jsonl: re-imported work stays its writer's), else
+    ``login`` (the login name, as annotate takes it). Records of several annotators are
+    refused: the import writes one annotator's records."""
+    names = sorted(
+        {doc.annotator for doc in docs if isinstance(doc, RecordLineDoc) and doc.annotator}
+    )
+    if len(names) > 1:
+        listed = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
+        raise AnnotatorError(
+            f"{source}: records of {len(names)} annotators ({listed}); the import writes one "
+            "annotator's records: choose whose with --annotator NAME"
+        )
+    if names:
+        name, why = names[0], f"the annotator the records in {source.name} name"
+    elif login is not None:
+        name, why = login(), "your login name, as annotate takes it"
+    else:
+        raise AnnotatorError("--annotations FILE: name whose records they are with --annotator")
+    try:
+        check_annotator(name)
+    except UsageError as error:
+        raise AnnotatorError(f"{source}: {why}: {error}") from None
+    return name, why

@@ -25,6 +25,7 @@ class ImportResult:
     stale_records: int = 0
     made_folders: list[Path] = field(default_factory=list)  # missing on the way: made, said
     annotator: str | None = None  # whose records (with predictions: named after the model)
+    annotator_from: str | None = None  # without --annotator: why they are ``annotator``'s
     # Without --scheme, records with a form: the shipped scheme that accepts all of the file.
     shipped_scheme: str | None = None
     refused: Refusals | None = None  # records a validate with the check command would refuse

@@ -16,7 +16,7 @@ written atomically.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ from annotator.core.formats.checks import (
 from annotator.core.formats.common import ImportedDoc, Sink, write_atomic
 from annotator.core.formats.export_out import new_folders, refuse_own_inputs
 from annotator.core.formats.import_offsets import weigh_offsets
-from annotator.core.formats.import_options import check_keys, check_options
+from annotator.core.formats.import_options import check_keys, check_options, import_annotator
 from annotator.core.formats.import_result import ImportResult
 from annotator.core.formats.import_scheme import (
     Refusals,
@@ -233,6 +233,7 @@ def import_documents(
     label_key: str | None = None,
     predictions: bool = False,
     on_warning: Sink | None = None,
+    login: Callable[[], str] | None = None,
 ) -> ImportResult:
     """Import ``source`` (format ``fmt``) as the corpus ``corpus`` (a ``.jsonl`` file).
 
@@ -245,7 +246,9 @@ def import_documents(
     units is refused (see ``import_offsets``). ``text_key`` and ``label_key`` name doccano's
     text and label columns when they are not ``text`` and ``label``. ``predictions``: a Label
     Studio file's predictions of one model are read as the labels, records in progress, of
-    ``annotator`` or, without one, of an annotator named after the model version.
+    ``annotator`` or, without one, of an annotator named after the model version. Other records
+    without ``annotator`` are of the annotator the file names, else of ``login()`` (the login
+    name), said in ``ImportResult.annotator_from``: see ``import_annotator``.
     """
     check_options(
         fmt, corpus, annotations, annotator, offsets, tags, status, per_sentence, predictions
@@ -265,6 +268,9 @@ def import_documents(
         from annotator.core.formats.labelstudio import model_annotator
 
         annotator = model_annotator(docs, source)
+    annotator_from = None
+    if annotations is not None and annotator is None:
+        annotator, annotator_from = import_annotator(docs, source, login)
     for doc in docs:
         # A text's dateline gives its date, as a .txt corpus's does: labelling "Sunday" in
         # the corpus written here, and the values read here, count from it.
@@ -373,6 +379,7 @@ def import_documents(
         sum(1 for r in records if r.doc_id in stale - lost),
         made_folders=made_folders,
         annotator=annotator,
+        annotator_from=annotator_from,
         shipped_scheme=shipped,
         refused=refused,
         refused_formless=refused_formless,

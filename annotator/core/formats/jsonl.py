@@ -39,6 +39,7 @@ class RecordLineDoc(ImportedDoc):
     updated_at: str | None = None
     seconds_spent: float = 0.0
     doc_sha256: str | None = None  # checked against the text by the import
+    annotator: str | None = None  # who wrote the record: the import's default --annotator
 
 
 def export_rows(items: Sequence[Item], with_text: bool) -> bytes:
@@ -118,4 +119,5 @@ def _record_line(data: dict[str, Any], where: str, report: Reporter) -> Imported
         updated_at=record.updated_at,
         seconds_spent=record.seconds_spent,
         doc_sha256=record.doc_sha256,
+        annotator=record.annotator,
     )
