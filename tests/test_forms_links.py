@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.forms import add_group_item, fill_from_span, link_span, unlink_span
+from annotator.core.forms import (
+    add_group_item,
+    fill_from_span,
+    link_span,
+    set_field,
+    unlink_span,
+)
 from annotator.core.history import describe_step
 from tests.test_forms import SCHEME, labelled
 
@@ -54,3 +60,15 @@ def test_describe_step_names_spans_fields_and_items() -> None:
     fewer = record.model_copy(update={"spans": record.spans[1:]})
     step = describe_step(record, fewer)
     assert (step.text, step.span_id, step.offset) == ("delete s1 actor 'Ukraine'", "s1", 0)
+
+
+def test_a_list_filled_from_spans_keeps_their_order_in_the_text() -> None:
+    # A trial's ctrl+l picked the releasees nearest the cursor first: they read backwards.
+    record = add_group_item(labelled(), "releases", SCHEME)
+    record = fill_from_span(record, "releases[0].releasees", "s6", SCHEME)  # an ex-marine
+    names = ["an ex-marine", "Ivan Petrenko"]
+    record = set_field(record, "releases[0].releasees", names, SCHEME)
+    record = fill_from_span(record, "releases[0].releasees", "s5", SCHEME)  # Mark Kaliush
+    names = record.form["releases"][0]["releasees"]
+    assert names == ["Mark Kaliush", "an ex-marine", "Ivan Petrenko"]  # typed one kept last
+    assert record.links == {"releases[0].releasees": ["s5", "s6"]}

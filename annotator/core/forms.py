@@ -300,10 +300,11 @@ def fill_from_span(record: Record, path: str, span_id: str, scheme: Scheme) -> R
         linked = links.get(path, [])
         if span_id in linked:
             raise AnnotatorError(f"{path}: {span_id} ({span.text!r}) is already in the list")
-        links[path] = [*linked, span_id]
+        links[path] = _in_text_order(record, [*linked, span_id])
         if span.text in current:  # listed already, typed by hand: now linked too
             return _rebuilt(record, dict(record.form), links)
-        form = _with_value(record, path, scheme, [*current, span.text])
+        at = _place_in_list(record, current, linked, span)
+        form = _with_value(record, path, scheme, [*current[:at], span.text, *current[at:]])
         return _rebuilt(record, form, links)
     raw = span_gives(leaf, span)
     try:
@@ -319,6 +320,30 @@ def fill_from_span(record: Record, path: str, span_id: str, scheme: Scheme) -> R
     form = _with_value(record, path, scheme, value)
     links[path] = [span_id]
     return _rebuilt(record, form, links)
+
+
+def _in_text_order(record: Record, span_ids: list[str]) -> list[str]:
+    """``span_ids`` in the order of their spans in the text (an id with no span stays last)."""
+
+    def where(span_id: str) -> tuple[bool, int, int]:
+        span = record.span_by_id(span_id)
+        return (False, span.start, span.end) if span is not None else (True, 0, 0)
+
+    return sorted(span_ids, key=where)
+
+
+def _place_in_list(record: Record, items: list[Any], linked: list[str], span: Span) -> int:
+    """Where a list field's new item from ``span`` goes: before the first item filled from a
+    span further on in the text, else at the end. Filled one ctrl+l after another, nearest
+    the cursor first, a trial's releasees read backwards (Théodore, Aïssatou, Zoë); items
+    typed by hand stay where they are."""
+    starts: dict[str, int] = {}
+    for span_id in linked:
+        other = record.span_by_id(span_id)
+        if other is not None:
+            starts.setdefault(other.text, other.start)
+    later = [index for index, item in enumerate(items) if starts.get(item, -1) > span.start]
+    return later[0] if later else len(items)
 
 
 def link_span(record: Record, path: str, span_id: str, scheme: Scheme) -> Record:
