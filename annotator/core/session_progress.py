@@ -34,6 +34,8 @@ class DocEntry:
     position: int
     status: DocStatus
     flagged: bool
+    # Why it was skipped: a skipped document's note (the reason s asks for), else empty.
+    skip_note: str = ""
 
 
 class SessionProgress:
@@ -79,10 +81,12 @@ class SessionProgress:
             DocEntry(
                 doc_id,
                 position,
-                self.status_of(doc_id),
+                status,
                 bool(doc_id in records and records[doc_id].flagged),
+                records[doc_id].note if status == "skipped" else "",
             )
             for position, doc_id in enumerate(self.ids)
+            for status in [self.status_of(doc_id)]
         ]
 
     def progress(self) -> tuple[int, int]:

@@ -20,6 +20,10 @@ from textual.widgets.option_list import Option
 from annotator.core.session_progress import DocEntry
 
 ResultT = TypeVar("ResultT")
+# Columns of a document list row (the list is 90 wide, less its border, padding and scrollbar)
+# and the fewest a skip reason is cut to, however long the id: a longer row wraps.
+ROW_ROOM = 82
+NOTE_ROOM_AT_LEAST = 16
 
 STATUS_MARKS = {
     "done": "✓ done",
@@ -130,7 +134,8 @@ class DocListScreen(FilteredListScreen[str | None]):
             yield OptionList(id="doc-options")
 
     def _matches(self, entry: DocEntry, words: list[str]) -> bool:
-        haystack = f"{entry.doc_id} {STATUS_MARKS[entry.status]} {'flag' if entry.flagged else ''}"
+        flag = "flag" if entry.flagged else ""
+        haystack = f"{entry.doc_id} {STATUS_MARKS[entry.status]} {flag} {entry.skip_note}"
         return all(word in haystack.lower() for word in words)
 
     def _fill(self, query: str) -> None:
@@ -143,6 +148,9 @@ class DocListScreen(FilteredListScreen[str | None]):
             line.append(f"{STATUS_MARKS[entry.status]:<10} ", style=_STATUS_STYLES[entry.status])
             line.append("⚑ " if entry.flagged else "  ", style="bold yellow")
             line.append(entry.doc_id, style="bold" if entry.doc_id == self.current else "")
+            if entry.skip_note.strip():  # why it was skipped, on its row (a trial missed it)
+                room = max(NOTE_ROOM_AT_LEAST, ROW_ROOM - len(line) - 4)
+                line.append(f"  — {_skip_reason(entry.skip_note, room)}", style="dim italic")
             rows.append(Option(line, id=entry.doc_id))
         options.set_options(rows)
         if rows:
@@ -151,6 +159,12 @@ class DocListScreen(FilteredListScreen[str | None]):
 
     def chosen(self, option_id: str) -> str | None:
         return option_id
+
+
+def _skip_reason(note: str, limit: int) -> str:
+    """The note on one line, cut to ``limit`` characters with an ``…``."""
+    text = " ".join(note.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 _STATUS_STYLES = {
