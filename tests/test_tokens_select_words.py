@@ -6,8 +6,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from annotator.core.spans import snap_selection
 from annotator.core.tokens import tokenize, word_left, word_right
-from annotator.core.word_selection import select_word_left, select_word_right
+from annotator.core.word_selection import from_snapped_edge, select_word_left, select_word_right
 
 LINE = "Officials in Kestria, Norvania and (Vellmark) said so; “Arbela” too."
 
@@ -67,3 +68,17 @@ def test_each_press_takes_a_word_in_or_out_whichever_way_the_selection_goes() ->
     assert [select_word_left(line, c) for c in (len(line), a, n)] == [a, n, k]
     # Rightwards from the start of "Kestria": its end, then "Norvania"'s, past the comma.
     assert [select_word_right(line, c) for c in (k, k + 7)] == [k + 7, n + 8]
+
+
+def test_a_word_move_starts_from_the_edge_of_the_words_snapping_selects() -> None:
+    """A search for "64 ulm" selected 48–54, snapped to "64 Ulmarian": the first
+    ctrl+shift+right took the selection to the end of "Ulmarian" and seemed to do nothing."""
+    text = "date 2024-06-02 Kestria said it had handed over 64 Ulmarian soldiers."
+    start = text.index("64")
+    end = start + len("64 Ulm")
+    snapped = snap_selection(text, start, end)
+    assert snapped == (start, text.index(" soldiers"))
+    line_end = from_snapped_edge(start, end, snapped)
+    assert select_word_right(text, line_end) == text.index(".")  # "64 Ulmarian soldiers"
+    assert from_snapped_edge(end, start, snapped) == start  # the cursor at the start
+    assert from_snapped_edge(start, start, None) == start  # no selection: where it is

@@ -30,3 +30,14 @@ def _word_edges(line: str, offset: int) -> tuple[bool, bool]:
             break
         begins, ends = begins or run.start() == offset, ends or run.end() == offset
     return begins, ends
+
+
+def from_snapped_edge(anchor: int, cursor: int, snapped: tuple[int, int] | None) -> int:
+    """Where a word move of the selection ``anchor``..``cursor`` starts from: the edge on the
+    cursor's side of what snapping makes of it (``snapped``, from ``spans.snap_selection``).
+    A search for "64 ulm" selected 48–54, snapped to "64 Ulmarian" 48–59: the first
+    ctrl+shift+right went from 54 to the end of "Ulmarian", which the selection as labelled
+    held already, and seemed to do nothing; only the second reached "soldiers"."""
+    if snapped is None or anchor == cursor:
+        return cursor
+    return snapped[1] if cursor > anchor else snapped[0]

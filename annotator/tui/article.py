@@ -33,8 +33,13 @@ from textual.widgets.text_area import Selection
 from annotator.core.display import LineIndex, display_text
 from annotator.core.models import Span
 from annotator.core.scheme import Scheme
+from annotator.core.spans import snap_selection
 from annotator.core.tokens import word_left, word_right
-from annotator.core.word_selection import select_word_left, select_word_right
+from annotator.core.word_selection import (
+    from_snapped_edge,
+    select_word_left,
+    select_word_right,
+)
 from annotator.tui.article_wrap import WrappedArticle
 from annotator.tui.saving_app import SavingApp
 from annotator.tui.span_styles import Layer, SpanPalette
@@ -263,10 +268,23 @@ class ArticleView(TextArea, inherit_bindings=False):
     # ("Kestria, "): snapping drops it, and the press seemed to do nothing.
 
     def action_select_word_left(self) -> None:
+        self._cursor_to_snapped_edge()
         self.move_cursor(self._word_left_location(select_word_left), select=True)
 
     def action_select_word_right(self) -> None:
+        self._cursor_to_snapped_edge()
         self.move_cursor(self._word_right_location(select_word_right), select=True)
+
+    def _cursor_to_snapped_edge(self) -> None:
+        """The selection's moving end to the edge of its words (``from_snapped_edge``)."""
+        anchor, cursor = self.offset_at(self.selection.start), self.cursor_offset
+        if anchor == cursor:
+            return
+        mode = "char" if self.char_mode else "token"
+        snapped = snap_selection(self.text_original, anchor, cursor, mode)
+        moved = from_snapped_edge(anchor, cursor, snapped)
+        if moved != cursor:
+            self.selection = Selection(self.selection.start, self.location_at(moved))
 
     def _word_left_location(self, step: Callable[[str, int], int]) -> tuple[int, int]:
         row, column = self.cursor_location

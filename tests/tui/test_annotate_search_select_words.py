@@ -38,3 +38,23 @@ def test_a_word_found_then_ctrl_shift_right_takes_the_next_word(tmp_path: Path) 
         drive(session, scenario)
     finally:
         session.close()
+
+
+def test_a_match_ending_inside_a_word_then_ctrl_shift_right_takes_the_next_word(
+    tmp_path: Path,
+) -> None:
+    # A trial's "/64 ulm" selected "64 Ulm", snapped to "64 Ulmarian": the first press
+    # seemed to do nothing, only the second reached "soldiers".
+    session = session_on(tmp_path, "date 2024-06-02 Kestria handed over 64 Ulmarian soldiers.\n")
+
+    async def scenario(pilot, app: AnnotatorApp) -> None:  # type: ignore[no-untyped-def]
+        article = screen_of(app).article
+        await press(pilot, "slash", *"64 ulm", "enter")
+        assert article.selected_text == "64 Ulm"
+        await press(pilot, "ctrl+shift+right")
+        assert article.selected_text == "64 Ulmarian soldiers"
+
+    try:
+        drive(session, scenario)
+    finally:
+        session.close()
