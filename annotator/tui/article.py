@@ -280,8 +280,9 @@ class ArticleView(TextArea, inherit_bindings=False):
         anchor, cursor = self.offset_at(self.selection.start), self.cursor_offset
         if anchor == cursor:
             return
-        mode = "char" if self.char_mode else "token"
-        snapped = snap_selection(self.text_original, anchor, cursor, mode)
+        snapped = snap_selection(
+            self.text_original, anchor, cursor, "char" if self.char_mode else "token"
+        )
         moved = from_snapped_edge(anchor, cursor, snapped)
         if moved != cursor:
             self.selection = Selection(self.selection.start, self.location_at(moved))
