@@ -125,7 +125,9 @@ class SessionView(ReadsDocuments):
         self.query_one("#banner").display = False
         self.open_document(self.session.first_unfinished_id())
         for message in self.session.messages:
-            self.notify(message, timeout=10)
+            # Half a minute: these say where the work is (a journal elsewhere, a damaged one
+            # set aside); at ten seconds a trial's annotator, reading the article, missed one.
+            self.notify(message, timeout=30)
         if not self.session.store.records:
             keys = "/".join(label.key for label in self.scheme.labels)
             # Gone at the first key (on_key): at 80x24 it covered the top of the article and
