@@ -84,7 +84,10 @@ class ConflictPanel(Static):
             head.append("Form field ", style="bold")
             head.append(f" {path_words(view.path or '')} ", style="bold reverse")
             head.append_text(_lone_item_context(view))
-            agreed = self._agreed(scheme, view, session.record)
+            # Short of room, an item only some gave keeps it for itself (its version): gold's
+            # items are counted, not listed, or the item was below the frame's foot at 64x24.
+            brief = view.lone_item is not None and (compact or short)
+            agreed = self._agreed(scheme, view, session.record, brief)
             if agreed is not None:
                 head.append_text(agreed)
             head.append_text(_item_context(scheme, view))
@@ -116,15 +119,20 @@ class ConflictPanel(Static):
         place = view.place
         return f"Conflict {place.conflict_id} · {view.in_document} open in {place.doc_id}", keys
 
-    def _agreed(self, scheme: Scheme, view: ConflictView, record: GoldRecord | None) -> Text | None:
+    def _agreed(
+        self, scheme: Scheme, view: ConflictView, record: GoldRecord | None, brief: bool = False
+    ) -> Text | None:
         """A group's conflict: gold's items already (``record``: gold's record, whose open
-        conflicts over an item's field are named beside it: ``count in dispute (c3)``)."""
+        conflicts over an item's field are named beside it: ``count in dispute (c3)``;
+        ``brief``: only how many)."""
         field = scheme.field(view.path or "")
         if field is None or field.type != "group":
             return None
         items = view.gold_value or []
         disputed = items_in_dispute(record, scheme, field) if record is not None else {}
         out = Text(f"\nagreed, already gold: {len(items)} item(s)", style="dim")
+        if brief:
+            return out
         for index, item in enumerate(items):
             said = [frame_text(field, item)] if _holds_any(field, item) else []
             for conflict in disputed.get(index, []):
