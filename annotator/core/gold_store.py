@@ -111,6 +111,9 @@ class GoldStore(Store):
         folder = folder_of(journal)
         self.created = not journal.exists() or journal.stat().st_size == 0
         self._lock = JournalLock(journal)
+        # Store closes through ``_release``, which takes away folders it made; a gold file's
+        # folder must exist already (``folder_of``), so none is made here.
+        self._made_folders: list[Path] = []
         try:
             self._lock.acquire()
         except OSError as error:
