@@ -1,0 +1,53 @@
+"""An item only some annotators gave, a conflict of its own (path ``releases``), named where a
+line speaks of it: ``r`` says which item it left out of gold (not "rejected every version"),
+its undo says so too, ``t`` is not offered beside its one version (it is that version's
+number), and export's "open conflicts not written" names the item, not ``field releases``.
+
+The journals are tests/test_group_items_own.py's: alice gives A, B and C, bob A, C' and D; c1
+is bob's "210" span, c2 the count of C, c3 alice's B, c4 bob's D.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from annotator.core.review import ReviewSession
+from annotator.core.review_open import open_review
+from annotator.core.scheme import load_default_scheme
+from annotator.tui.review_panel_keys import settle_key_rows
+from tests.test_group_align_data import write_case
+from tests.test_group_items_own import records
+from tests.test_review_session_data import open_it, write_review_case
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[ReviewSession]:
+    corpus, journals = write_case(tmp_path, records())
+    opened = open_review(journals, corpus, tmp_path / "gold.jsonl", "rita")
+    yield opened
+    assert opened.close()
+
+
+def test_t_is_not_offered_beside_one_version_and_is_beside_two(
+    session: ReviewSession, tmp_path: Path
+) -> None:
+    scheme = load_default_scheme()
+    # Two items and a span, each given by one annotator (alice's "nothing here" at the span
+    # is a version too, but t there is bob's b).
+    for lone in ("c3", "c4", "c1"):
+        session.go_to("d1", lone)
+        view = session.view()
+        assert view is not None and len(view.versions) == (2 if lone == "c1" else 1)
+        assert not view.can_take_all
+        assert "t" not in [row.key for row in settle_key_rows(scheme, view, False)]
+    (tmp_path / "two").mkdir()
+    two = open_it(write_review_case(tmp_path / "two"))  # c1: alice's and bob's counts
+    try:
+        view = two.view()
+        assert view is not None and len(view.versions) == 2 and view.can_take_all
+        assert "t" in [row.key for row in settle_key_rows(scheme, view, False)]
+    finally:
+        assert two.close()
