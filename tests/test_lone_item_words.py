@@ -22,6 +22,8 @@ from tests.test_group_align_data import write_case
 from tests.test_group_items_own import records
 from tests.test_review_session_data import open_it, write_review_case
 
+D_BRIEF = "Ostreva → Drava People's Authority, 210, 2024-06-20"
+
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[ReviewSession]:
@@ -29,6 +31,30 @@ def session(tmp_path: Path) -> Iterator[ReviewSession]:
     opened = open_review(journals, corpus, tmp_path / "gold.jsonl", "rita")
     yield opened
     assert opened.close()
+
+
+def test_r_on_an_item_only_some_gave_says_which_item_it_left_out(session: ReviewSession) -> None:
+    session.go_to("d1", "c4")
+    session.reject_all()
+    assert session.take_notices() == [
+        f"settled c4: releases: left out the item bob gave ({D_BRIEF})"
+    ]
+    session.undo()
+    assert session.take_notices() == [
+        f"undid: d1 c4 is open again (releases: left out the item bob gave ({D_BRIEF}))"
+    ]
+
+
+def test_r_on_one_version_names_whose_it_was(tmp_path: Path) -> None:
+    # c1 is bob's "210", a span alice did not mark: her version holds nothing.
+    corpus, journals = write_case(tmp_path, records())
+    session = open_review(journals, corpus, tmp_path / "gold.jsonl", "rita")
+    try:
+        session.go_to("d1", "c1")
+        session.reject_all()
+        assert session.take_notices() == ["settled c1: rejected bob's version"]
+    finally:
+        assert session.close()
 
 
 def test_t_is_not_offered_beside_one_version_and_is_beside_two(

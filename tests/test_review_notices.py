@@ -50,7 +50,7 @@ def test_each_decision_is_confirmed(tmp_path: Path) -> None:
         assert session.take_notices() == [
             "settled c1: took bob's version",
             "settled c2: took alice's version",
-            "settled c3: rejected every version",
+            "settled c3: rejected bob's version",
         ]
     finally:
         assert session.close()

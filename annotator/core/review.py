@@ -37,7 +37,7 @@ from annotator.core.review_by_hand import ReviewByHand
 from annotator.core.review_documents import ReviewDocuments, UndoStep
 from annotator.core.review_history import EarlierDecisions
 from annotator.core.review_links import Annotations
-from annotator.core.review_notices import overlap_notice, taken_notice
+from annotator.core.review_notices import overlap_notice, rejected_notice, taken_notice
 from annotator.core.review_records import ReviewRecords
 from annotator.core.review_undo import ReviewUndo
 from annotator.core.review_views import ConflictView, Place, describe, version_marks
@@ -280,7 +280,7 @@ class ReviewSession(ReviewUndo, ReviewDocuments, ReviewByHand, SavesThroughStore
             lambda record, cid: decide.reject(
                 record, cid, self.scheme, self.annotations.get(record.doc_id)
             ),
-            lambda _record, cid: f"settled {cid}: rejected every version",
+            lambda record, cid: rejected_notice(record, cid, self.scheme),
         )
 
     def _decide(

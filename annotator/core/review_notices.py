@@ -14,8 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from annotator.core.form_compare import normal
+from annotator.core.item_brief import lone_item_brief
 from annotator.core.models import GoldRecord, Span
 from annotator.core.review_decisions import find_conflict, short, value_text
+from annotator.core.review_group_take import holds_one_item
+from annotator.core.review_views import versions_holding
 from annotator.core.scheme import Scheme
 from annotator.core.spans import overlapping
 
@@ -210,6 +213,23 @@ def taken_notice(record: GoldRecord, conflict_id: str, indexes: list[int]) -> st
         more = f" and {len(kept) - 1} more" if len(kept) > 1 else ""
         said += f"; gold's {kept[0].label} {short(kept[0].text)}{more} stays beside it"
     return said
+
+
+def rejected_notice(record: GoldRecord, conflict_id: str, scheme: Scheme) -> str:
+    """What ``r`` did (``record``: before it). On an item only some annotators gave, that the
+    item is left out of gold, named (``releases: left out the item ann1 gave (Kestria →
+    Norvania, 95)``): "rejected every version" of its one version said neither (a trial).
+    One version giving anything (the others marked nothing there): whose; else every version."""
+    conflict = find_conflict(record, conflict_id)
+    versions = versions_holding(conflict)
+    group = scheme.field(conflict.get("path") or "")
+    if group is not None and group.type == "group" and holds_one_item(conflict, group):
+        brief = lone_item_brief(conflict)
+        if brief is not None:
+            return f"settled {conflict_id}: {group.name}: left out {brief}"
+    if len(versions) == 1:
+        return f"settled {conflict_id}: rejected {_whose(versions[0]['annotators'])} version"
+    return f"settled {conflict_id}: rejected every version"
 
 
 def _whose(names: list[str]) -> str:
