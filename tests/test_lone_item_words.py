@@ -14,6 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from annotator.core.corpus import open_corpus
+from annotator.core.formats.export import export_records
+from annotator.core.item_brief import item_fields_brief
+from annotator.core.merge import merge_files
 from annotator.core.review import ReviewSession
 from annotator.core.review_open import open_review
 from annotator.core.scheme import load_default_scheme
@@ -23,6 +27,7 @@ from tests.test_group_items_own import records
 from tests.test_review_session_data import open_it, write_review_case
 
 D_BRIEF = "Ostreva → Drava People's Authority, 210, 2024-06-20"
+B_BRIEF = "Ostreva → Drava People's Authority, 50, 2024-06-03"
 
 
 @pytest.fixture
@@ -77,3 +82,29 @@ def test_t_is_not_offered_beside_one_version_and_is_beside_two(
         assert "t" in [row.key for row in settle_key_rows(scheme, view, False)]
     finally:
         assert two.close()
+
+
+def test_export_names_each_open_item_by_who_gave_it_and_its_fields(tmp_path: Path) -> None:
+    corpus, journals = write_case(tmp_path, records())
+    gold = tmp_path / "gold.jsonl"
+    merge_files(journals, gold, load_default_scheme(), "rita", corpus=open_corpus(corpus))
+    said: list[str] = []
+    export_records(gold, "hf", tmp_path / "o", corpus=corpus, status="all", on_warning=said.append)
+    (line,) = [one for one in said if "open conflicts not written" in one]
+    assert line == (
+        "d1: 4 open conflicts not written (span 116–119 '210', field releases[1].count, "
+        f"releases: the item alice gave ({B_BRIEF}), 1 more); settle them with annotator review"
+    )
+
+
+def test_an_items_brief_reads_its_parties_then_figures() -> None:
+    item = {
+        "released_by": "Kestria",
+        "received_by": "Norvania",
+        "count": 95,
+        "date": None,
+        "releasees": ["Ana", "Ben"],
+    }
+    assert item_fields_brief(item) == "Kestria → Norvania, 95"
+    assert item_fields_brief({"count": None, "releasees": ["Ana", "Ben"]}) == "Ana +1"
+    assert item_fields_brief({"count": None}) == "(an empty item)"

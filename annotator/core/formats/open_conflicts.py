@@ -14,6 +14,7 @@ from typing import Any
 
 from annotator.core.display import quoted
 from annotator.core.formats.common import Item, Reporter, each_or_summary
+from annotator.core.item_brief import lone_item_brief
 from annotator.core.models import GoldRecord
 
 # Conflicts named in a document's line; more are counted.
@@ -22,7 +23,9 @@ SETTLE = "settle {} with annotator review"
 
 
 def describe_conflict(conflict: dict[str, Any], text: str) -> str:
-    """``span 780–784 'Kyiv'``, ``field event_type``, or the conflict's kind alone."""
+    """``span 780–784 'Kyiv'``, ``field event_type``, ``releases: the item ann1 gave
+    (Kestria → Norvania, 95)`` (an item only some gave, a conflict of its own: ``field
+    releases`` said the same of each), or the conflict's kind alone."""
     kind = str(conflict.get("kind", "conflict"))
     region = conflict.get("region")
     if (
@@ -35,7 +38,8 @@ def describe_conflict(conflict: dict[str, Any], text: str) -> str:
         return f"span {start}–{end} {quoted(text[start:end], 30)}"
     path = conflict.get("path")
     if kind == "field" and isinstance(path, str):
-        return f"field {path}"
+        brief = lone_item_brief(conflict)
+        return f"{path}: {brief}" if brief is not None else f"field {path}"
     return kind
 
 
