@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from annotator.core import review_decisions as decide
+from annotator.core.forms import field_value, path_words, typed_text
 from annotator.core.models import Document, GoldRecord, Span
 from annotator.core.review_decisions import short, value_conflict_span, value_text
 from annotator.core.review_links import Annotations
@@ -46,11 +47,23 @@ class ReviewByHand:
         """Settle the current field conflict with a typed value, or a group's with one item
         written by hand (``review_typed``: a ``BadValue`` names the input that is wrong)."""
         if isinstance(typed, str | Mapping):
-            return self._decide(
-                lambda record, cid: settle_typed(
-                    record, cid, typed, self.scheme, self.annotations.get(record.doc_id)
-                )
-            )
+            settled: list[GoldRecord] = []
+
+            def settle_one(record: GoldRecord, cid: str) -> GoldRecord:
+                annotations = self.annotations.get(record.doc_id)
+                settled.append(settle_typed(record, cid, typed, self.scheme, annotations))
+                return settled[-1]
+
+            def said_one(record: GoldRecord, cid: str) -> str:
+                # Said as the other decisions are: without it a typed count's undo read
+                # "c2 is open again", what it took back unnamed (a trial).
+                path = decide.find_conflict(record, cid).get("path") or ""
+                if not isinstance(typed, str) or not settled:
+                    return f"settled {cid} with an item typed"
+                value = typed_text(field_value(settled[-1], path, self.scheme))
+                return f"settled {cid}: {path_words(path)} = {value or '(empty)'} (typed)"
+
+            return self._decide(settle_one, said_one)
         items = list(typed)
         added: list[int] = []  # how many items the settling added to the group
 
