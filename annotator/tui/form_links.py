@@ -4,7 +4,8 @@ A trial's journal had ``released_by`` linked to ``s1`` and ``s14`` (a slip: anot
 with the same text) while the form showed only ``Balkor``: links were invisible and could not
 be removed. Each field filled from spans now names its links (dim ``⛓ s1 s14``): after its
 input when the item's names are beside the inputs, on the name's line when they are stacked
-above them (80 columns), so no row is added.
+above them (80 columns), so no row is added. A list field's marker has a word per item, ``–``
+for one typed by hand (``list_links.marker_words``), and its name counts its items.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from textual.widgets import Label, Static
 from annotator.tui.form_hints import HintedInput
 
 LINK_MARK = "⛓"
+# The cells of a field's name beside its input (``.field-name`` in annotator.tcss), one of them
+# the gap before the input.
+NAME_CELLS = 14
 
 
 def links_text(links: list[str], width: int) -> Text:
@@ -45,17 +49,29 @@ class FieldInput(HintedInput):
 
 
 class FieldName(Label):
-    """A field's name; in a stacked item (names above inputs) its links follow the name."""
+    """A field's name; in a stacked item (names above inputs) its links follow the name. A
+    list field holding several items says how many (``releasees (2)``): its input shows part
+    of one, and a trial saw no sign of the second."""
 
     def __init__(self, title: str, path: str, **kwargs: Any) -> None:
         super().__init__(title, name=path, **kwargs)
         self.title = title
         self.links: list[str] = []
+        self.items: int | None = None
 
-    def show_links(self, links: list[str]) -> None:
-        if links != self.links:
-            self.links = list(links)
+    def show_links(self, links: list[str], items: int | None = None) -> None:
+        if links != self.links or items != self.items:
+            self.links, self.items = list(links), items
             self.refresh()
+
+    def _counted_name(self) -> str:
+        """The name, with the count of a list's items when there are several and it fits
+        in the name's cells (``form_rows.NAME_CELLS``; any room when stacked)."""
+        if self.items is None or self.items < 2:
+            return self.title
+        counted = f"{self.title} ({self.items})"
+        fits = len(counted) < NAME_CELLS or self._stacked()
+        return counted if fits else self.title
 
     def _stacked(self) -> bool:
         if self.parent is not None and self.parent.has_class("-long-name"):
@@ -65,9 +81,10 @@ class FieldName(Label):
         )
 
     def render(self) -> Text:
-        text = Text(self.title)
+        name = self._counted_name()
+        text = Text(name)
         if self.links and self._stacked():
-            room = self.size.width - len(self.title) - 2
+            room = self.size.width - len(name) - 2
             text.append("  ")
             text.append_text(links_text(self.links, room))
         return text
@@ -82,7 +99,7 @@ class FieldLinks(Static):
         super().__init__("", name=path, classes="field-links -empty", **kwargs)
         self.links: list[str] = []
 
-    def show_links(self, links: list[str]) -> None:
+    def show_links(self, links: list[str], items: int | None = None) -> None:
         self.links = list(links)
         self.set_class(not links, "-empty")  # a class, not display: stacking hides it too
         self.update(links_text(self.links, self.MAX_WIDTH - 1))

@@ -22,6 +22,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from annotator.core.display import display_text, shortened
 from annotator.core.forms import typed_fits, typed_text
+from annotator.core.list_links import list_size, marker_words
 from annotator.core.scheme import Scheme
 from annotator.core.session import AnnotationSession
 from annotator.tui.form_hints import NOTE_HINTS, HintedInput
@@ -279,10 +280,11 @@ class EventForm(VerticalScroll):
             # the middle of the list, the name just added out of sight (a trial).
             widget.cursor_position = len(value) if widget.has_focus else 0
             widget.remove_class("-invalid")
-        links = session.record.links
+        record, scheme = session.record, session.scheme
         for shown in self.query("FieldName, FieldLinks"):
-            if isinstance(shown, FieldName | FieldLinks):
-                shown.show_links(links.get(shown.name or "", []))
+            if isinstance(shown, FieldName | FieldLinks) and shown.name:
+                words = marker_words(record, shown.name, scheme)
+                shown.show_links(words, list_size(record, shown.name, scheme))
         for select in self.query(Select):
             current = session.field_value(select.name or "")
             with select.prevent(Select.Changed):

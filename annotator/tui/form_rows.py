@@ -11,7 +11,7 @@ from textual.widgets import Button, Label, Select
 
 from annotator.core.scheme import FormField
 from annotator.tui.form_hints import HintedInput, span_field_hints, type_hints
-from annotator.tui.form_links import FieldInput, FieldLinks, FieldName
+from annotator.tui.form_links import NAME_CELLS, FieldInput, FieldLinks, FieldName
 
 
 class GroupBox(Vertical):
@@ -71,11 +71,6 @@ class SpanFieldInput(FieldInput):
     def on_resize(self) -> None:
         if self.has_focus and self.cursor_at_end:
             self.scroll_to(x=self.max_scroll_x, animate=False, immediate=True)
-
-
-# The cells of a field's name beside its input (``.field-name`` in annotator.tcss), one of them
-# the gap before the input.
-NAME_CELLS = 14
 
 
 def field_row(field: FormField, path: str) -> ComposeResult:

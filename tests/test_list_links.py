@@ -1,0 +1,23 @@
+"""list_links: what a list field's link marker says (an item typed by hand as ``–``) and how
+many items it holds."""
+
+from __future__ import annotations
+
+from annotator.core.forms import add_group_item, fill_from_span, set_field
+from annotator.core.list_links import list_size, marker_words
+from tests.test_forms import SCHEME, labelled
+
+PATH = "releases[0].releasees"
+
+
+def test_a_list_marks_each_item_with_its_span_or_as_typed() -> None:
+    # A trial's list of two, one typed, showed only "⛓ s8".
+    record = add_group_item(labelled(), "releases", SCHEME)
+    assert marker_words(record, PATH, SCHEME) == [] and list_size(record, PATH, SCHEME) == 0
+    record = fill_from_span(record, PATH, "s6", SCHEME)  # an ex-marine
+    record = set_field(record, PATH, ["Ivan Petrenko", "an ex-marine"], SCHEME)
+    assert marker_words(record, PATH, SCHEME) == ["–", "s6"]
+    assert list_size(record, PATH, SCHEME) == 2
+    record = fill_from_span(record, "releases[0].released_by", "s1", SCHEME)
+    assert marker_words(record, "releases[0].released_by", SCHEME) == ["s1"]
+    assert list_size(record, "releases[0].released_by", SCHEME) is None  # no list
