@@ -36,6 +36,7 @@ from annotator.core.models import Document, GoldRecord
 from annotator.core.review_by_hand import ReviewByHand
 from annotator.core.review_documents import ReviewDocuments, UndoStep
 from annotator.core.review_history import EarlierDecisions
+from annotator.core.review_item_notices import item_taken_notice
 from annotator.core.review_links import Annotations
 from annotator.core.review_notices import overlap_notice, rejected_notice, taken_notice
 from annotator.core.review_records import ReviewRecords
@@ -239,7 +240,10 @@ class ReviewSession(ReviewUndo, ReviewDocuments, ReviewByHand, SavesThroughStore
             lambda record, cid: decide.take(
                 record, cid, [index], self.scheme, self.annotations.get(record.doc_id)
             ),
-            lambda record, cid: taken_notice(record, cid, [index]),
+            lambda record, cid: (
+                item_taken_notice(record, cid, [index], self.scheme)
+                or taken_notice(record, cid, [index])
+            ),
         )
 
     def take_letter(self, letter: str) -> Place | None:

@@ -1,0 +1,66 @@
+"""What taking an item only some annotators gave says (``merge_form``: a conflict of its own,
+path ``releases``): the item added, named (``releases: added the item ann1 gave (Kestria →
+Norvania, 6, 2024-03-17) to gold``), and an item gold already holds that is so alike it is
+"the same item" by merge's rule (``form_compare.align_items``).
+
+Why the second: merge pairs items only when every annotator's items agree so; ann1's and
+ann2's release by the Front, whose releasees lists differ by a name, and ann3's by "armed
+group", the same transfer, were two conflicts "each settled on its own". A trial took one and
+then the other: gold held the one transfer twice, eight freed become sixteen, without a word.
+Taking is allowed (two alike transfers happen); it is said, with ctrl+z.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from annotator.core.form_compare import align_items, has_no_value
+from annotator.core.item_brief import item_fields_brief, lone_item_brief
+from annotator.core.models import GoldRecord
+from annotator.core.review_decisions import find_conflict
+from annotator.core.review_group_take import holds_one_item
+from annotator.core.scheme import FormField, Scheme
+
+
+def item_taken_notice(
+    record: GoldRecord, conflict_id: str, indexes: list[int], scheme: Scheme
+) -> str | None:
+    """What taking the versions at ``indexes`` of an item only some gave did (``record``:
+    before it); None for any other conflict (``review_notices.taken_notice`` says it)."""
+    conflict = find_conflict(record, conflict_id)
+    group = scheme.field(conflict.get("path") or "")
+    if group is None or group.type != "group" or not holds_one_item(conflict, group):
+        return None
+    versions = conflict.get("versions") or []
+    chosen = {**conflict, "versions": [versions[index] for index in indexes]}
+    brief = lone_item_brief(chosen)
+    if brief is None:
+        return None
+    said = f"settled {conflict_id}: {group.name}: added {brief} to gold"
+    taken = [version["value"][0] for version in chosen["versions"]]
+    alike = _alike_in_gold(record, group, taken)
+    if alike is not None:
+        place, item = alike
+        said += (
+            f"; gold's {group.name} #{place + 1} ({item_fields_brief(item)}) is so alike it "
+            "may be the same one, now twice · ctrl+z undoes"
+        )
+    return said
+
+
+def _alike_in_gold(
+    record: GoldRecord, group: FormField, taken: list[dict[str, Any]]
+) -> tuple[int, dict[str, Any]] | None:
+    """The first item of gold's (before the taking) that merge's rule pairs with an item
+    taken, with its place; None when none does."""
+    items = record.form.get(group.name) or []
+    held = [
+        (place, item)
+        for place, item in enumerate(items)
+        if isinstance(item, dict) and not has_no_value(item)
+    ]
+    for item in taken:
+        for cluster in align_items([held, [(0, item)]], group):
+            if cluster[0] is not None and cluster[1] is not None:
+                return cluster[0]
+    return None
