@@ -108,3 +108,11 @@ def test_an_items_brief_reads_its_parties_then_figures() -> None:
     assert item_fields_brief(item) == "Kestria → Norvania, 95"
     assert item_fields_brief({"count": None, "releasees": ["Ana", "Ben"]}) == "Ana +1"
     assert item_fields_brief({"count": None}) == "(an empty item)"
+
+
+def test_one_version_is_taken_with_1_not_1_to_1(session: ReviewSession) -> None:
+    session.go_to("d1", "c4")
+    view = session.view()
+    assert view is not None
+    rows = settle_key_rows(load_default_scheme(), view, False)
+    assert (rows[0].key, rows[0].action) == ("1", "add that version's item to gold")

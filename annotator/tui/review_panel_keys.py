@@ -24,7 +24,9 @@ def settle_key_rows(scheme: Scheme, view: ConflictView, char_mode: bool) -> list
     """The keys that settle ``view``'s conflict, in the order they are listed."""
     lone = view.lone_item is not None  # one item only some gave: taken or left out
     took = "add that version's item to gold" if lone else "take that version"
-    rows = [KeyRow(f"1–{len(view.versions)}", took, "take")]
+    # One version: its number alone ("1–1 take" read as a range gone wrong).
+    numbers = "1" if len(view.versions) == 1 else f"1–{len(view.versions)}"
+    rows = [KeyRow(numbers, took, "take")]
     letters = [version.letter for version in view.versions if version.letter]
     if letters:
         # An item one of two annotators gave has one version: its letter alone.
