@@ -73,3 +73,29 @@ def test_taking_an_item_alike_one_gold_holds_says_it_may_be_twice(tmp_path: Path
         )
     finally:
         assert session.close()
+
+
+def test_an_item_of_another_count_between_the_same_sides_is_not_said_alike(
+    tmp_path: Path,
+) -> None:
+    # The trial's Arbela: 95 each way agreed, and Kestria's six wounded the same day, which
+    # only ann1 gave: taken, it is a release of its own, not "the same one, now twice".
+    made = records()
+    ninety_five = release("Kestria", ["A"]) | {"count": 95, "received_by": "Norvania"}
+    six = release("Kestria", ["six wounded"]) | {"count": 6, "received_by": "Norvania"}
+    made["alice"]["form"] = {"event_type": "exchange", "releases": [ninety_five, six]}
+    made["bob"]["form"] = {"event_type": "exchange", "releases": [ninety_five]}
+    for name in made:
+        made[name]["links"] = {}
+    corpus, journals = write_case(tmp_path, made)
+    session = open_review(journals, corpus, tmp_path / "gold.jsonl", "rita")
+    try:
+        (lone,) = [c["id"] for c in session.records["d1"].conflicts if c.get("path") == "releases"]
+        session.go_to("d1", lone)
+        session.take(0)
+        assert session.take_notices()[0] == (
+            f"settled {lone}: releases: added the item alice gave (Kestria → Norvania, 6, "
+            "2024-06-07) to gold"
+        )
+    finally:
+        assert session.close()
