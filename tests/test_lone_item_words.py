@@ -21,6 +21,7 @@ from annotator.core.merge import merge_files
 from annotator.core.review import ReviewSession
 from annotator.core.review_open import open_review
 from annotator.core.scheme import load_default_scheme
+from annotator.core.session_edits import Refused
 from annotator.tui.review_panel_keys import settle_key_rows
 from tests.test_group_align_data import write_case
 from tests.test_group_items_own import records
@@ -116,3 +117,13 @@ def test_one_version_is_taken_with_1_not_1_to_1(session: ReviewSession) -> None:
     assert view is not None
     rows = settle_key_rows(load_default_scheme(), view, False)
     assert (rows[0].key, rows[0].action) == ("1", "add that version's item to gold")
+
+
+def test_the_absent_annotators_letter_names_the_one_number(session: ReviewSession) -> None:
+    # c3 is alice's B: bob gave nothing there, and its one version is 1.
+    session.go_to("d1", "c3")
+    with pytest.raises(Refused) as refused:
+        session.take_letter("b")
+    assert str(refused.value) == (
+        "bob gave nothing here: press a (or 1) to take a version, r to reject"
+    )

@@ -259,9 +259,11 @@ class ReviewSession(ReviewUndo, ReviewDocuments, ReviewByHand, SavesThroughStore
         if self.record is not None and len(self.record.sources.annotators) == 2 and lettered:
             # Two annotators, one version: an item only one of them gave (``merge_form``).
             who = self.record.sources.annotators["ab".index(letter)]
+            count = len(view.versions)
+            numbers = "1" if count == 1 else f"1–{count}"  # "(or 1–1)" read as a slip
             raise Refused(
-                f"{who} gave nothing here: press {' or '.join(lettered)} (or 1–"
-                f"{len(view.versions)}) to take a version, r to reject"
+                f"{who} gave nothing here: press {' or '.join(lettered)} (or {numbers}) to "
+                "take a version, r to reject"
             )
         raise Refused(
             f"a and b are for documents of two annotators; this one has {names}: "
