@@ -99,3 +99,35 @@ def test_an_item_of_another_count_between_the_same_sides_is_not_said_alike(
         )
     finally:
         assert session.close()
+
+
+def test_t_on_releasees_a_word_apart_says_the_same_one_may_be_twice(tmp_path: Path) -> None:
+    # The trial's Tamoré: ann1's "Théodore Maël Brossard", ann2's "Maël Brossard"; t took
+    # both names into the list without a word.
+    made = records()
+    made["alice"]["form"] = {
+        "event_type": "exchange",
+        "releases": [release("Ostreva", ["Ana", "Théodore Maël Brossard"])],
+    }
+    made["bob"]["form"] = {
+        "event_type": "exchange",
+        "releases": [release("Ostreva", ["Ana", "Maël Brossard"])],
+    }
+    for name in made:
+        made[name]["links"] = {}
+    corpus, journals = write_case(tmp_path, made)
+    session = open_review(journals, corpus, tmp_path / "gold.jsonl", "rita")
+    try:
+        (field,) = [
+            c["id"] for c in session.records["d1"].conflicts if c.get("path", "").endswith("s")
+        ]
+        session.go_to("d1", field)
+        session.take_all()
+        assert session.take_notices()[0] == (
+            f"settled {field}: took every version; releases #1 releasees now holds "
+            "'Maël Brossard' and 'Théodore Maël Brossard': the same one twice? · ctrl+z undoes"
+        )
+        releasees = session.records["d1"].form["releases"][0]["releasees"]
+        assert releasees == ["Ana", "Théodore Maël Brossard", "Maël Brossard"]  # said, not refused
+    finally:
+        assert session.close()

@@ -36,7 +36,7 @@ from annotator.core.models import Document, GoldRecord
 from annotator.core.review_by_hand import ReviewByHand
 from annotator.core.review_documents import ReviewDocuments, UndoStep
 from annotator.core.review_history import EarlierDecisions
-from annotator.core.review_item_notices import item_taken_notice
+from annotator.core.review_item_notices import item_taken_notice, names_within_notice
 from annotator.core.review_links import Annotations
 from annotator.core.review_notices import overlap_notice, rejected_notice, taken_notice
 from annotator.core.review_records import ReviewRecords
@@ -278,7 +278,15 @@ class ReviewSession(ReviewUndo, ReviewDocuments, ReviewByHand, SavesThroughStore
             lambda record, cid: decide.take(
                 record, cid, list(range(count)), self.scheme, self.annotations.get(record.doc_id)
             ),
-            lambda record, cid: taken_notice(record, cid, list(range(count))),
+            lambda record, cid: "; ".join(
+                filter(
+                    None,
+                    [
+                        taken_notice(record, cid, list(range(count))),
+                        names_within_notice(record, cid),
+                    ],
+                )
+            ),
         )
 
     def reject_all(self) -> Place | None:

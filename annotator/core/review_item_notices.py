@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from annotator.core.display import quoted
 from annotator.core.form_compare import align_items, has_no_value
+from annotator.core.forms import path_words
 from annotator.core.item_brief import item_fields_brief, lone_item_brief
 from annotator.core.models import GoldRecord
 from annotator.core.review_decisions import find_conflict
@@ -82,3 +84,26 @@ def _figures_differ(one: dict[str, Any], other: dict[str, Any]) -> bool:
 
 def _figure(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def names_within_notice(record: GoldRecord, conflict_id: str) -> str | None:
+    """After ``t`` on a list field's versions (``record``: before it), a name the union now
+    holds inside another as whole words (``'Maël Brossard' within 'Théodore Maël
+    Brossard'``): one annotator's boundary a word short of the other's, the same person
+    twice, which a trial's ``t`` wrote without a word. None when there is none."""
+    conflict = find_conflict(record, conflict_id)
+    names: list[str] = []
+    for version in conflict.get("versions") or []:
+        value = version.get("value")
+        if not isinstance(value, list):
+            return None
+        names += [name for name in value if isinstance(name, str) and name not in names]
+    for short_name in names:
+        for long_name in names:
+            if short_name != long_name and f" {short_name} " in f" {long_name} ":
+                return (
+                    f"{path_words(conflict.get('path') or '')} now holds "
+                    f"{quoted(short_name, 30)} and {quoted(long_name, 30)}: the same one "
+                    "twice? · ctrl+z undoes"
+                )
+    return None
