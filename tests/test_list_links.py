@@ -1,10 +1,10 @@
-"""list_links: what a list field's link marker says (an item typed by hand as ``–``) and how
-many items it holds."""
+"""list_links: what a list field's link marker says (an item typed by hand as ``–``), how many
+items it holds, and where the item ctrl+l added begins in its input."""
 
 from __future__ import annotations
 
 from annotator.core.forms import add_group_item, fill_from_span, set_field
-from annotator.core.list_links import list_size, marker_words
+from annotator.core.list_links import added_item_start, list_size, marker_words
 from tests.test_forms import SCHEME, labelled
 
 PATH = "releases[0].releasees"
@@ -21,3 +21,10 @@ def test_a_list_marks_each_item_with_its_span_or_as_typed() -> None:
     record = fill_from_span(record, "releases[0].released_by", "s1", SCHEME)
     assert marker_words(record, "releases[0].released_by", SCHEME) == ["s1"]
     assert list_size(record, "releases[0].released_by", SCHEME) is None  # no list
+
+
+def test_the_item_added_begins_where_the_input_shows_it() -> None:
+    assert added_item_start([], ["Zoë"]) == 0
+    assert added_item_start(["Aïssatou", "Zoë"], ["Aïssatou", "Théodore", "Zoë"]) == 10
+    assert added_item_start(["Aïssatou"], ["Aïssatou", "Zoë"]) == 10
+    assert added_item_start(["Zoë"], ["Zoë"]) is None  # linked only, nothing added

@@ -44,3 +44,18 @@ def list_size(record: Record, path: str, scheme: Scheme) -> int | None:
     if forms.resolve_path(scheme, path)[2].type != "list":
         return None
     return len(forms.field_value(record, path, scheme) or [])
+
+
+def added_item_start(before: list[str], after: list[str]) -> int | None:
+    """Where, in the list ``after`` as its input shows it (``forms.typed_text``), the item
+    begins that ``before`` did not hold (ctrl+l puts it in text order, maybe in the middle);
+    None when no item was added. A field ctrl+l fills reads from the start of what it added:
+    a trial saw ``5 Norvanian servicemen``, the value's end, and an earlier one lost sight of
+    the name just added when the list showed from its start."""
+    if len(after) <= len(before):
+        return None
+    index = next(
+        (at for at, item in enumerate(after) if at >= len(before) or item != before[at]),
+        len(after) - 1,
+    )
+    return len(forms.typed_text(after[:index])) + (len(", ") if index else 0)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -22,7 +23,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from annotator.core.display import display_text, shortened
 from annotator.core.forms import typed_fits, typed_text
-from annotator.core.list_links import list_size, marker_words
+from annotator.core.list_links import added_item_start, list_size, marker_words
 from annotator.core.scheme import Scheme
 from annotator.core.session import AnnotationSession
 from annotator.tui.form_hints import NOTE_HINTS, HintedInput
@@ -184,6 +185,7 @@ class EventForm(VerticalScroll):
         super().__init__(**kwargs)
         self.scheme = scheme
         self._shown: dict[str, str] = {}  # each input's saved value, as last shown in it
+        self._items: dict[str, object] = {}  # each input's saved value itself (a list's items)
         # Inputs saved at a pause while focused: the redraw after that save leaves what is
         # typed there as it is (the saved value is trimmed; the typing goes on).
         self._saved_typing: set[str] = set()
@@ -257,13 +259,16 @@ class EventForm(VerticalScroll):
         for box in self.query(GroupBox):
             await box.resize(session.group_size(box.group.name))
         for widget in self.query(Input):
+            items: object = None
             if widget.id == "note":
                 value = session.record.note
             elif widget.name:
-                value = typed_text(session.field_value(widget.name))
+                items = session.field_value(widget.name)
+                value = typed_text(items)
             else:
                 continue
             key = widget.id or widget.name or ""
+            before, self._items[key] = self._items.get(key), items
             saved_typing = key in self._saved_typing
             self._saved_typing.discard(key)
             if self.screen.focused is widget and (saved_typing or self._shown.get(key) == value):
@@ -275,10 +280,16 @@ class EventForm(VerticalScroll):
             self._shown[key] = value
             with widget.prevent(Input.Changed):
                 widget.value = value
-            # A long list reads from its first item (see SessionView); the field in focus
-            # from its end, where ctrl+l adds a name: the cursor left where it was showed
-            # the middle of the list, the name just added out of sight (a trial).
-            widget.cursor_position = len(value) if widget.has_focus else 0
+            # A value reads from its start, in focus or not (a trial's field filled by
+            # ctrl+l showed "5 Norvanian servicemen", its end); a list in focus from the
+            # item just added (``added_item_start``), its name counts its items.
+            start = 0
+            if widget.has_focus and isinstance(items, list) and isinstance(before, list):
+                start = added_item_start(before, items) or 0
+            widget.cursor_position = start
+            # Once laid out: the input's width for its new value is not known yet.
+            scroll = partial(widget.scroll_to, x=cell_len(value[:start]), animate=False)
+            widget.call_after_refresh(scroll, immediate=True)
             widget.remove_class("-invalid")
         record, scheme = session.record, session.scheme
         for shown in self.query("FieldName, FieldLinks"):

@@ -47,6 +47,22 @@ def shown(app: AnnotatorApp, kind: type[FieldName] | type[FieldLinks]) -> str:
     return str(widget.render())
 
 
+def test_a_field_filled_from_a_span_reads_from_its_start(tmp_path: Path) -> None:
+    session = session_on(tmp_path, TEXT)
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        field = await two_releasees_and_a_release(pilot, app, session)
+        await press(pilot, "ctrl+l", *"95", "enter")
+        assert field.value == "95 Norvanian servicemen"
+        assert field.has_focus
+        assert field.cursor_position == 0 and field.scroll_x == 0  # "95 Norvanian…" shows
+
+    try:
+        drive(session, scenario, size=(100, 30))
+    finally:
+        session.close()
+
+
 def test_a_list_field_says_how_many_items_it_holds_and_which_are_linked(
     tmp_path: Path,
 ) -> None:
