@@ -11,6 +11,7 @@ from typing import Any
 
 from annotator.core import forms, spans
 from annotator.core.display import quoted
+from annotator.core.errors import AnnotatorError
 from annotator.core.models import Span
 from annotator.core.scheme import FormField
 from annotator.core.session_edits import Refused, SessionEdits, named
@@ -48,6 +49,31 @@ class SessionForm(SessionEdits):
         linked = self.record.links.get(path, [])
         self._commit(self._call(forms.set_field, self.record, path, value, self.scheme))
         self._tell_unlinked(path, before, linked, typed=True)
+
+    def typing_unlinks(self, path: str, raw: str) -> str | None:
+        """What saving ``raw``, typed so far into the field at ``path``, would unlink, said
+        at once (``set_field`` unlinks at the save, a pause in the typing later): a trial's
+        "d", meant as done while the focus was in the form, replaced a linked name, and the
+        notice came a second later and faded unseen. None when no link would go."""
+        linked = self.record.links.get(path, [])
+        if not linked:
+            return None
+        field = self.form_field(path)
+        value: Any = forms.typed_list(raw, self._listed(path)) if field.type == "list" else raw
+        try:
+            kept = forms.set_field(self.record, path, value, self.scheme).links.get(path, [])
+        except AnnotatorError:
+            kept = []  # not a value the field takes yet: saved as it will be, it goes too
+        dropped = [span_id for span_id in linked if span_id not in kept]
+        if not dropped:
+            return None
+        gone = [span.text for span_id in dropped if (span := self.record.span_by_id(span_id))]
+        before = self.field_value(path)
+        was = forms.typed_text(gone if isinstance(before, list) else before)
+        return (
+            f"{path.rsplit('.', 1)[-1]}: typing over {was} from {' '.join(dropped)}: saved, "
+            "it is unlinked (ctrl+z after gives the link back)"
+        )
 
     def _listed(self, path: str) -> list[str]:
         """A list field's items and its linked spans' texts: items that may hold a comma."""

@@ -186,6 +186,8 @@ class EventForm(VerticalScroll):
         self.scheme = scheme
         self._shown: dict[str, str] = {}  # each input's saved value, as last shown in it
         self._items: dict[str, object] = {}  # each input's saved value itself (a list's items)
+        self._session: AnnotationSession | None = None  # the session last shown
+        self._told: set[str] = set()  # fields whose typing over their links was said
         # Inputs saved at a pause while focused: the redraw after that save leaves what is
         # typed there as it is (the saved value is trimmed; the typing goes on).
         self._saved_typing: set[str] = set()
@@ -256,6 +258,7 @@ class EventForm(VerticalScroll):
             yield HintedInput(NOTE_HINTS, id="note", compact=True, select_on_focus=False)
 
     async def show(self, session: AnnotationSession) -> None:
+        self._session = session
         for box in self.query(GroupBox):
             await box.resize(session.group_size(box.group.name))
         for widget in self.query(Input):
@@ -278,6 +281,7 @@ class EventForm(VerticalScroll):
                 self._shown[key] = value
                 continue
             self._shown[key] = value
+            self._told.discard(key)
             with widget.prevent(Input.Changed):
                 widget.value = value
             # A value reads from its start, in focus or not (a trial's field filled by
@@ -329,6 +333,19 @@ class EventForm(VerticalScroll):
         if self._idle is not None:
             self._idle.stop()
         self._idle = self.set_timer(self.IDLE_SAVE_SECONDS, partial(self._save_pause, event.input))
+        self._tell_typing_over(event.input)
+
+    def _tell_typing_over(self, widget: Input) -> None:
+        """Say at the first keystroke that typing over a linked value unlinks it
+        (``typing_unlinks``), once until the field is shown anew: the save a pause later
+        said it, a second late, and a trial's stray "d" went unseen."""
+        path = widget.name
+        if self._session is None or not path or widget.id == "note" or path in self._told:
+            return
+        said = self._session.typing_unlinks(path, widget.value)
+        if said is not None:
+            self._told.add(path)
+            self.notify(said, severity="warning", timeout=8)
 
     def _save_pause(self, widget: Input) -> None:
         self._idle = None
