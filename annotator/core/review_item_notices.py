@@ -18,7 +18,7 @@ from typing import Any
 from annotator.core.display import quoted
 from annotator.core.form_compare import align_items, has_no_value
 from annotator.core.forms import path_words
-from annotator.core.item_brief import item_fields_brief, lone_item_brief
+from annotator.core.item_brief import item_fields_brief, lone_item_brief, lone_item_of
 from annotator.core.models import GoldRecord
 from annotator.core.review_decisions import find_conflict
 from annotator.core.review_group_take import holds_one_item
@@ -68,6 +68,39 @@ def _alike_in_gold(
             if gold_item is not None and alike and not _figures_differ(gold_item[1], item):
                 return gold_item
     return None
+
+
+def alike_item_said(record: GoldRecord, conflict: dict[str, Any], group: FormField) -> str | None:
+    """Before a key, for a conflict over one item only some gave: an item gold holds, or
+    another such conflict open, so alike one of its versions that merge's rule pairs them
+    and no figure differs (``releases #1 (Front → …, 8, 2023-11-11)`` or ``c5: the item ann3
+    gave (…)``); None when there is none. After the key was too late: a trial's reviewer took
+    both of two such conflicts and gold held eight freed twice."""
+    found = lone_item_of(conflict)
+    if found is None:
+        return None
+    mine = found[1]
+    in_gold = _alike_in_gold(record, group, mine)
+    if in_gold is not None:
+        place, item = in_gold
+        return f"gold's {group.name} #{place + 1} ({item_fields_brief(item)})"
+    for other in record.conflicts:
+        if other.get("id") == conflict.get("id") or other.get("path") != group.name:
+            continue
+        theirs = lone_item_of(other)
+        if theirs is None or not holds_one_item(other, group):
+            continue
+        for their_item in theirs[1]:
+            for item in mine:
+                if _paired(their_item, item, group):
+                    return f"{other['id']}: {lone_item_brief(other)}"
+    return None
+
+
+def _paired(one: dict[str, Any], other: dict[str, Any], group: FormField) -> bool:
+    """Merge's rule pairs the two items, and no figure differs (``_figures_differ``)."""
+    clusters = align_items([[(0, one)], [(0, other)]], group)
+    return len(clusters) == 1 and not _figures_differ(one, other)
 
 
 def _figures_differ(one: dict[str, Any], other: dict[str, Any]) -> bool:

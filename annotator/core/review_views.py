@@ -13,6 +13,7 @@ from annotator.core.models import GoldRecord
 from annotator.core.review_decisions import can_reject, can_take_all, value_conflict_span
 from annotator.core.review_group_take import holds_one_item
 from annotator.core.review_item_field import item_place
+from annotator.core.review_item_notices import alike_item_said
 from annotator.core.scheme import Scheme
 
 
@@ -81,6 +82,9 @@ class LoneItem:
     given_by: tuple[str, ...]
     not_given_by: tuple[str, ...]
     others: tuple[str, ...]
+    # An item gold holds or another such conflict gives, so alike it may be the same one
+    # (``review_item_notices.alike_item_said``), said before a key takes both.
+    alike: str | None = None
 
 
 def describe(
@@ -160,6 +164,7 @@ def _lone_item(record: GoldRecord, conflict: dict[str, Any], scheme: Scheme) -> 
         given_by=tuple(given),
         not_given_by=tuple(name for name in record.sources.annotators if name not in given),
         others=others,
+        alike=alike_item_said(record, conflict, group),
     )
 
 

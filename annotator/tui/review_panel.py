@@ -353,6 +353,9 @@ def _lone_item_context(view: ConflictView) -> Text:
     out.append(f"given by {', '.join(lone.given_by)}", style="bold")
     if lone.not_given_by:
         out.append(f" · not by {', '.join(lone.not_given_by)}")
+    if lone.alike:
+        out.append(f"\nmay be the same one as {lone.alike}", style="bold")
+        out.append(": taking both puts it in gold twice")
     if lone.others:
         out.append(f"\neach settled on its own; also open: {', '.join(lone.others)}", style="dim")
     return out
