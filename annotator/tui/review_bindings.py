@@ -78,8 +78,10 @@ def in_force(action: str, session: ReviewSession, article_is_current: bool) -> b
         return False
     if action == "edit_items" and not on_group:
         return False
-    if action == "type_span_value" and not on_span:
-        return False  # on a span conflict v says why it cannot, where it cannot (a trial)
+    if action == "type_span_value":
+        # Where it cannot, v says why and which key types there (a trial's v on a field's
+        # conflict did nothing and said nothing).
+        return conflict is not None and not session.editing
     if action in _DECISIONS:
         return not session.editing and not session.finished
     if action in ("next_conflict", "previous_conflict"):

@@ -57,6 +57,18 @@ class ReviewEditors(Screen[None]):
     def action_type_span_value(self) -> None:
         conflict, span = self.session.conflict, self.session.span_value_to_type()
         label = self.scheme.label(span["label"]) if span else None
+        if conflict is not None and conflict.get("kind") != "span":
+            typed = (
+                "e edits its items"
+                if is_group_conflict(conflict, self.scheme)
+                else "e types its value"
+            )
+            self.tell(
+                "v types a span's value, on a span conflict whose versions differ in the "
+                f"value only; this is a form field's conflict: {typed}",
+                severity="warning",
+            )
+            return
         if conflict is None or span is None or label is None:
             self.tell(
                 "v types a span's value where the versions mark the same words under one "

@@ -75,3 +75,32 @@ def test_v_where_it_does_not_apply_says_why(tmp_path: Path) -> None:
         drive(session, scenario, notifications=True)
     finally:
         session.close()
+
+
+def test_v_on_a_form_fields_conflict_says_which_key_types_there(tmp_path: Path) -> None:
+    # A trial's v on `releases #1 count` did nothing and said nothing.
+    from annotate_helpers import toasts
+    from test_review_keys import drive
+
+    from annotator.core.review_open import open_review
+    from tests.test_review_data import CORPUS, two_journals
+
+    alice, bob = two_journals(tmp_path)
+    session = open_review([alice, bob], CORPUS, tmp_path / "gold.jsonl", "rita")
+
+    async def scenario(pilot: Any, app: ReviewApp) -> None:
+        await press(pilot, "n", "n", "n")  # c4: the releases, a form field's conflict
+        await wait_for(
+            pilot, lambda: session.conflict is not None and session.conflict["id"] == "c4"
+        )
+        await press(pilot, "v")
+        assert not isinstance(app.screen, SpanValueScreen)
+        assert any(
+            told.startswith("v types a span's value") and "form field's conflict: e edits" in told
+            for told in toasts(app)
+        )
+
+    try:
+        drive(session, scenario, notifications=True)
+    finally:
+        session.close()
