@@ -39,7 +39,10 @@ def test_redo_puts_back_the_decisions_undone_in_turn(setup: dict[str, Path]) -> 
         session.take_notices()
         assert session.redo() == second  # on to the next open conflict, as the decision did
         assert content(session, setup, "d1") == one
-        assert session.take_notices() == [f"redid: d1 {first.conflict_id} settled again"]  # type: ignore[union-attr]
+        # What was redone, as ctrl+z said it (a trial's said "c1 settled again" only).
+        assert session.take_notices() == [
+            f"redid: d1 {first.conflict_id} settled again (took alice's version)"  # type: ignore[union-attr]
+        ]
         session.redo()
         assert content(session, setup, "d1") == two
         assert not session.can_redo and session.redo() is None
@@ -70,9 +73,14 @@ def test_an_earlier_session_s_decision_undone_is_redone(setup: dict[str, Path]) 
     try:
         decided = content(again, setup, "d1")
         again.undo()
+        assert again.take_notices() == [
+            "undid a decision of an earlier session: d1 c1 is open again (took alice's version)"
+        ]
         assert content(again, setup, "d1") != decided
         again.redo()
         assert content(again, setup, "d1") == decided
+        # Read from the records: an earlier session's decision has no notice of its own.
+        assert again.take_notices() == ["redid: d1 c1 settled again (took alice's version)"]
     finally:
         assert again.close()
 

@@ -33,7 +33,8 @@ def test_a_resumed_review_undoes_the_last_session_s_decisions(setup: dict[str, P
         # c3's undo stays: the last decision in force is c2's.
         assert again.undo() == Place("d1", "c2")
         assert again.take_notices() == [
-            "undid a decision of an earlier session: d1 c2 is open again"
+            # What it was, as this session's undo says it (a trial's said nothing of it).
+            "undid a decision of an earlier session: d1 c2 is open again (took bob's version)"
         ]
         assert again.conflicts_left() == 5
         assert again.undo() == Place("d1", "c1")

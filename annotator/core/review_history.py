@@ -24,6 +24,7 @@ import orjson
 
 from annotator.core.gold_store import GoldLine, GoldStore
 from annotator.core.models import GoldRecord
+from annotator.core.review_outcome import decision_outcome
 from annotator.core.review_views import Place
 from annotator.core.store import Store
 
@@ -128,4 +129,7 @@ class EarlierDecisions:
             return before, None, again
         if not reopened:
             return before, None, f"{said} is as it was"
-        return before, Place(before.doc_id, reopened[0]), f"{said} {reopened[0]} is open again"
+        said = f"{said} {reopened[0]} is open again"
+        # What the decision was, as this session's undo says it (a trial's undo did not).
+        outcome = decision_outcome(before, now, reopened[0])
+        return before, Place(before.doc_id, reopened[0]), f"{said} ({outcome})" if outcome else said

@@ -15,6 +15,7 @@ from annotator.core.compare import Unit
 from annotator.core.models import GoldRecord
 from annotator.core.review_documents import MERGE_ANEW_UNDONE, UndoStep, changed_since
 from annotator.core.review_history import EarlierDecisions
+from annotator.core.review_outcome import decision_outcome
 from annotator.core.review_records import ReviewRecords
 from annotator.core.review_views import Place
 from annotator.core.review_walk import ConflictOrder
@@ -98,6 +99,10 @@ class ReviewUndo:
             what = f"merging {after.doc_id} anew ({len(after.conflicts)} conflict(s) open)"
         elif closed:
             what = f"{after.doc_id} {', '.join(closed)} settled again"
+            # What was redone, as ctrl+z said it ("took alice's version"): "c5 settled again"
+            # alone left a trial's reviewer to guess which version or value.
+            detail = _undone_detail(said, place) or decision_outcome(before, after, closed[0])
+            what += f" ({detail})" if detail else ""
         else:
             what = f"{after.doc_id} has {len(after.conflicts)} open conflict(s)"
         self._notices.append(f"redid: {what}")
@@ -118,3 +123,14 @@ class ReviewUndo:
         self.current = place or self.current
         self._notices.append(notice)
         return self.current
+
+
+def _undone_detail(said: str | None, place: Place | None) -> str | None:
+    """What this session's undo said the decision was (``review.undone_words``: "undid: d1 c1
+    is open again (took alice's version)" gives "took alice's version"); None otherwise."""
+    if said is None or place is None:
+        return None
+    head = f"undid: {place.doc_id} {place.conflict_id} is open again ("
+    if said.startswith(head) and said.endswith(")"):
+        return said[len(head) : -1]
+    return None

@@ -1,0 +1,103 @@
+"""What a decision put in gold, read from the record before it and the record after it
+(``decision_outcome``): ``took bob's version (210)``, ``rejected every version``, ``gold: 200``.
+
+This session's ctrl+z says the decision's own notice (``review.undone_words``); a decision of
+an earlier session, read back from the gold file, has no notice, and ctrl+y of such an undo had
+none either: a trial read "undid a decision of an earlier session: 02 c5 is open again" and
+"redid: 02 c5 settled again" without a word of what had been decided. The records tell it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from annotator.core.form_compare import normal
+from annotator.core.item_brief import lone_item_of
+from annotator.core.models import GoldRecord
+from annotator.core.review_decisions import short
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
+_ITEM_PATH = re.compile(r"^(\w+)\[(\d+)\]\.(\w+)$")
+
+
+def decision_outcome(before: GoldRecord, after: GoldRecord, conflict_id: str) -> str | None:
+    """What settling ``conflict_id`` (open in ``before``, settled in ``after``) put in gold;
+    None when the conflict is not open in ``before``."""
+    conflict = next((c for c in before.conflicts if c.get("id") == conflict_id), None)
+    if conflict is None:
+        return None
+    versions = conflict.get("versions") or []
+    if conflict.get("kind") == "span":
+        return _span_outcome(before, after, versions)
+    path = conflict.get("path") or ""
+    found = lone_item_of(conflict)
+    if found is not None and "[" not in path:
+        return _item_outcome(after, path, found)
+    value = _value_at(after.form, path)
+    taken = [v for v in versions if normal(v.get("value")) == normal(value)]
+    if value in (None, "", []):
+        return "rejected every version" if not taken else f"took {_whose(taken)} version"
+    if taken:
+        return f"took {_whose(taken)} version ({_said(value)})"
+    return f"gold: {_said(value)}"
+
+
+def _span_outcome(before: GoldRecord, after: GoldRecord, versions: list[dict[str, Any]]) -> str:
+    held = {(s.start, s.end, s.label, normal(s.value)) for s in after.spans}
+    had = {(s.start, s.end, s.label, normal(s.value)) for s in before.spans}
+    giving = [v for v in versions if v.get("spans")]
+    taken = [v for v in giving if all(_body_key(body) in held for body in v["spans"])]
+    if taken and len(taken) == len(giving) and len(giving) > 1:
+        return "took every version"
+    if taken:
+        return f"took {_whose(taken)} version"
+    added = sorted(held - had)
+    if added:
+        start, end, label, _value = added[0]
+        text = next(s.text for s in after.spans if (s.start, s.end, s.label) == (start, end, label))
+        return f"drew {label} {short(text)} {start}–{end}"
+    return "rejected every version"
+
+
+def _said(value: Any) -> str:
+    """A field's value as a message says it: a figure or a date as it is, text quoted."""
+    if isinstance(value, list):
+        return short(", ".join(str(item) for item in value), 40)
+    if isinstance(value, str) and not _DATE.match(value):
+        return short(value, 30)
+    return str(value)
+
+
+def _body_key(body: dict[str, Any]) -> tuple[int, int, str, Any]:
+    return body["start"], body["end"], body["label"], normal(body.get("value"))
+
+
+def _item_outcome(
+    after: GoldRecord, group: str, found: tuple[list[str], list[dict[str, Any]]]
+) -> str:
+    who, items = found
+    frames = {normal(item) for item in after.form.get(group) or [] if isinstance(item, dict)}
+    names = " and ".join(who) if len(who) < 3 else f"{', '.join(who[:-1])} and {who[-1]}"
+    if any(normal(item) in frames for item in items):
+        return f"added the item {names} gave to gold's {group}"
+    return f"left out the item {names} gave"
+
+
+def _value_at(form: dict[str, Any], path: str) -> Any:
+    """The value at a field's path (``event_type``, ``releases[0].count``); None if none."""
+    matched = _ITEM_PATH.match(path)
+    if matched is None:
+        return form.get(path)
+    items = form.get(matched.group(1)) or []
+    index = int(matched.group(2))
+    item = items[index] if index < len(items) else None
+    return item.get(matched.group(3)) if isinstance(item, dict) else None
+
+
+def _whose(versions: list[dict[str, Any]]) -> str:
+    """``bob's``, ``alice and carol's``: the versions' annotators."""
+    names = [str(name) for version in versions for name in version.get("annotators") or []]
+    if len(names) == 1:
+        return f"{names[0]}'s"
+    return f"{', '.join(names[:-1])} and {names[-1]}'s"
