@@ -235,3 +235,16 @@ def version_marks(conflict: dict[str, Any] | None) -> list[tuple[int, int, int]]
         for index, version in enumerate(conflict["versions"])
         for body in version.get("spans") or ()
     ]
+
+
+def linked_region(view: ConflictView) -> tuple[int, int] | None:
+    """A field conflict's spans its versions' values were filled from, as one region: the
+    first one's start to the last one's end (None: a span conflict, or no link). The review
+    brings it into view as it does a span conflict's words: a trial's article stayed where
+    the conflict before had left it, the linked words out of sight."""
+    if view.kind == "span":
+        return None
+    bodies = [body for version in view.versions for _path, spans in version.links for body in spans]
+    if not bodies:
+        return None
+    return min(body["start"] for body in bodies), max(body["end"] for body in bodies)

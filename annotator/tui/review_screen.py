@@ -31,7 +31,7 @@ from textual.worker import get_current_worker
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Document, GoldRecord
 from annotator.core.review import ReviewSession
-from annotator.core.review_views import notes_authors
+from annotator.core.review_views import linked_region, notes_authors
 from annotator.tui.form_panel import Legend
 from annotator.tui.keys import with_label_keys
 from annotator.tui.messages import DocumentLoaded, LoadFailed
@@ -206,12 +206,17 @@ class ReviewScreen(ReviewEditors):
         return shown if record and shown and shown.id == record.doc_id else None
 
     def select_region(self) -> None:
-        """Select the current span conflict's words; a field conflict selects nothing."""
+        """Select the current span conflict's words; a field conflict selects nothing, and
+        brings the spans its versions are linked to into view."""
         view = self.session.view()
         article = self.article
+        linked = linked_region(view) if view is not None else None
         if view is not None and view.region is not None:
             article.select_offsets(*view.region)
             article.scroll_cursor_visible(center=True)
+        elif linked is not None and self._article_is_current():
+            article.move_to_offset(linked[0])
+            article.bring_into_view(*linked)
         else:
             article.move_to_offset(article.cursor_offset)
         self.place_toasts()
@@ -221,8 +226,9 @@ class ReviewScreen(ReviewEditors):
         place(self, self.article, self._words())
 
     def _words(self) -> tuple[int, int] | None:
-        """What the reviewer looks at in the article: the current conflict's words, or while
-        drawing the selection (None: a form field's conflict, or its document not read yet)."""
+        """What the reviewer looks at in the article: the current conflict's words (a form
+        field's: the spans its versions are linked to), or while drawing the selection (None:
+        a field's conflict without links, or its document not read yet)."""
         if not self._article_is_current():
             return None
         if self.session.editing:
@@ -230,7 +236,9 @@ class ReviewScreen(ReviewEditors):
             if start < end:
                 return start, end
         view = self.session.view()
-        return view.region if view is not None else None
+        if view is None:
+            return None
+        return view.region if view.region is not None else linked_region(view)
 
     def on_review_article_resized(self) -> None:
         # A resize rewraps the article: the words it showed were then out of view at 64x24.
