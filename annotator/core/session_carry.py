@@ -14,16 +14,17 @@ from typing import TYPE_CHECKING
 
 from annotator.core.carry_over import CarriedOver, carry_over
 from annotator.core.history import Step
-from annotator.core.models import Document, Record
+from annotator.core.models import Record
 from annotator.core.session_edits import Refused
 from annotator.core.session_finish import says_the_same
+from annotator.core.session_parts import SessionParts
 from annotator.core.store import Store
 
 if TYPE_CHECKING:
-    from annotator.core.session import DocumentState
+    pass
 
 
-class SessionCarryOver:
+class SessionCarryOver(SessionParts):
     """Carry over and its undo (see AnnotationSession)."""
 
     store: Store
@@ -32,20 +33,6 @@ class SessionCarryOver:
     _carried_over: dict[str, tuple[Record, Record]]
     # The last preview, and the stale record it was made from (for the open document's text).
     _carry_preview: tuple[Record, CarriedOver] | None
-
-    # Provided by AnnotationSession.
-    @property
-    def state(self) -> DocumentState:
-        raise NotImplementedError
-
-    def _save(self, record: Record) -> None:
-        raise NotImplementedError
-
-    def _blank(self, document: Document) -> Record:
-        raise NotImplementedError
-
-    def _begin_history(self, record: Record) -> None:
-        raise NotImplementedError
 
     def carry_over_preview(self) -> CarriedOver | None:
         """What carrying the open document's stale record over would give (None: it has no

@@ -12,16 +12,17 @@ from typing import Any
 from annotator.core import forms, search, span_focus, span_links, spans
 from annotator.core.display import quoted
 from annotator.core.errors import AnnotatorError
-from annotator.core.history import History, Step, describe_step
-from annotator.core.models import Document, Record, Span
+from annotator.core.history import Step, describe_step
+from annotator.core.models import Record, Span
 from annotator.core.scheme import Scheme
+from annotator.core.session_parts import SessionParts
 
 
 class Refused(AnnotatorError):
     """An action the session declines; the message says why and what to do instead."""
 
 
-class SessionEdits:
+class SessionEdits(SessionParts):
     """What the session can do to the open document's record (see AnnotationSession)."""
 
     scheme: Scheme
@@ -38,27 +39,6 @@ class SessionEdits:
     # Documents an undo took out of done (a required field emptied): a redo to where the
     # fields are filled again makes them done again. A new change forgets it (``_commit``).
     _undone_done: set[str]
-
-    # Provided by AnnotationSession.
-    @property
-    def document(self) -> Document:
-        raise NotImplementedError
-
-    @property
-    def record(self) -> Record:
-        raise NotImplementedError
-
-    def _writable(self) -> None:
-        raise NotImplementedError
-
-    def _history(self) -> History:
-        raise NotImplementedError
-
-    def _commit(self, record: Record, undoable: bool = True) -> None:
-        raise NotImplementedError
-
-    def missing_required(self) -> list[str]:
-        raise NotImplementedError
 
     def _call(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         try:

@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING
 
 from annotator.core import forms
 from annotator.core.history import History, Step, describe_step
-from annotator.core.models import Document, Record
+from annotator.core.models import Record
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
+from annotator.core.session_parts import SessionParts
 from annotator.core.store import Store
 
 if TYPE_CHECKING:
-    from annotator.core.session import DocumentState
+    pass
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def not_done(missing: list[str], empty: list[str]) -> str | None:
     return f"not done: {', and '.join(reasons)} (o opens the form)"
 
 
-class SessionFinish:
+class SessionFinish(SessionParts):
     """Statuses set by the annotator's keys (see AnnotationSession)."""
 
     store: Store
@@ -80,40 +81,6 @@ class SessionFinish:
     _finished: Finished | None
     _finish_undone: Unfinished | None
     _histories: dict[str, History]
-
-    # Provided by AnnotationSession and its other parts (which come before this one).
-    @property
-    def state(self) -> DocumentState:
-        raise NotImplementedError
-
-    @property
-    def document(self) -> Document:
-        raise NotImplementedError
-
-    @property
-    def record(self) -> Record:
-        raise NotImplementedError
-
-    def _writable(self) -> None:
-        raise NotImplementedError
-
-    def _history(self) -> History:
-        raise NotImplementedError
-
-    def _commit(self, record: Record, undoable: bool = True) -> None:
-        raise NotImplementedError
-
-    def _stamp(self) -> str:
-        raise NotImplementedError
-
-    def missing_required(self) -> list[str]:
-        raise NotImplementedError
-
-    def next_unfinished_id(self, after: str | None = None) -> str | None:
-        raise NotImplementedError
-
-    def progress(self) -> tuple[int, int]:
-        raise NotImplementedError
 
     def mark_done(self) -> str | None:
         """Mark done (refused while required fields are empty, or a group item is: see

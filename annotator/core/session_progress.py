@@ -19,7 +19,8 @@ from typing import Literal
 
 from annotator.core.corpus import Corpus
 from annotator.core.errors import AnnotatorError
-from annotator.core.models import Document, Record
+from annotator.core.models import Record
+from annotator.core.session_parts import SessionParts
 from annotator.core.store import Store
 
 DocStatus = Literal["new", "in_progress", "done", "skipped", "stale"]
@@ -38,22 +39,13 @@ class DocEntry:
     skip_note: str = ""
 
 
-class SessionProgress:
+class SessionProgress(SessionParts):
     """Statuses, progress and moving between documents (see AnnotationSession)."""
 
     corpus: Corpus
     store: Store
     _notices: list[str]
     _text_sha256: dict[str, str]  # doc id -> sha256 of its corpus text when last read
-
-    # Provided by AnnotationSession.
-    @property
-    def loaded(self) -> bool:
-        raise NotImplementedError
-
-    @property
-    def document(self) -> Document:
-        raise NotImplementedError
 
     @property
     def ids(self) -> list[str]:
@@ -149,9 +141,6 @@ class SessionProgress:
         if all(doc_id in self.corpus for doc_id in self.store.records):
             return ""
         return f"; another corpus's? {self.elsewhere_hint()}"
-
-    def elsewhere_hint(self) -> str:
-        raise NotImplementedError
 
     # ------------------------------------------------------------- moving on
     def first_unfinished_id(self) -> str:

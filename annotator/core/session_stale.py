@@ -8,55 +8,25 @@ the document is read-only, and only ``start_over()`` or ``carry_over()`` replace
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator.core.history import History, Step
-from annotator.core.models import Document, Record
+from annotator.core.models import Record
 from annotator.core.session_finish import says_the_same
+from annotator.core.session_parts import SessionParts
 from annotator.core.store import Store
 
 if TYPE_CHECKING:
-    from annotator.core.session import DocumentState
+    pass
 
 
-class SessionStale:
+class SessionStale(SessionParts):
     """The stale record's notice, start over and its undo (see AnnotationSession)."""
 
     store: Store
     _changed: set[str]
     _histories: dict[str, History]
     _replaced: dict[str, Record]  # doc id -> the stale record ctrl+r replaced
-
-    # Provided by AnnotationSession.
-    @property
-    def state(self) -> DocumentState:
-        raise NotImplementedError
-
-    @property
-    def document(self) -> Document:
-        raise NotImplementedError
-
-    @property
-    def record(self) -> Record:
-        raise NotImplementedError
-
-    @property
-    def stale(self) -> Record | None:
-        raise NotImplementedError
-
-    @property
-    def journal(self) -> Path:
-        raise NotImplementedError
-
-    def _save(self, record: Record) -> None:
-        raise NotImplementedError
-
-    def _blank(self, document: Document) -> Record:
-        raise NotImplementedError
-
-    def _begin_history(self, record: Record) -> None:
-        raise NotImplementedError
 
     def stale_notice(self) -> str | None:
         """What the open document's stale record is and what to do about it (None: it has
