@@ -215,7 +215,8 @@ class ReviewScreen(ReviewEditors):
             article.select_offsets(*view.region)
             article.scroll_cursor_visible(center=True)
         elif linked is not None and self._article_is_current():
-            article.move_to_offset(linked[0])
+            # Scrolled to, the cursor left where it is: put in a span conflict's words (the
+            # linked span may be one's), the cursor would make that conflict the current one.
             article.bring_into_view(*linked)
         else:
             article.move_to_offset(article.cursor_offset)
