@@ -58,5 +58,14 @@ def review_key_sections(screen: ReviewScreen) -> Sections:
             ITEMS_KEYS,
         ),
         ("Drawing a span (after e): select it, then press its label key", drawing),
-        ("In the article", moves + key_rows(declared(type(screen.app)))),
+        ("In the article", moves + key_rows(declared(type(screen.app))) + [SCROLLBAR]),
     ]
+
+
+# Textual draws a scrollbar's thumb finer than a row: each end a part-block. Copied as text
+# (no colours), a thumb mid-way shows its two ends only, "▇▇" and "▅▅": a trial read them as
+# two thumbs.
+SCROLLBAR = (
+    "scrollbar",
+    "one thumb, its ends drawn as part-blocks (▇ … ▅) to place it finer than a row",
+)
