@@ -166,7 +166,7 @@ def test_undo_after_a_resume_does_not_undo_a_merge_anew(setup: dict[str, Path]) 
         place = again.undo()
         assert place is not None and place.doc_id == "d1"
         assert again.take_notices()[-1] == (
-            "undid a decision of an earlier session: d1 c1 is open again"
+            "undid a decision of an earlier session: d1 c1 is open again (took alice's version)"
         )
         assert not again.can_undo  # d2's merge anew is no decision
     finally:
