@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from annotator.core import forms
+from annotator.core.errors import AnnotatorError
 from annotator.core.models import Span
 from annotator.core.session_edits import Refused
 
@@ -62,7 +63,8 @@ def pick_order(
 
 def _item_links(session: AnnotationSession, path: str) -> dict[str, list[str]]:
     """The links of the other fields of the item ``path`` is in (none for a top-level
-    field), by path."""
+    field), by path. A link to a field the scheme lacks (one renamed since the journal was
+    written: validate says so) is left out: it refused the offer for every field of the item."""
     where = forms.item_path(path)
     if where is None:
         return {}
@@ -71,8 +73,17 @@ def _item_links(session: AnnotationSession, path: str) -> dict[str, list[str]]:
     return {
         other: ids
         for other, ids in session.record.links.items()
-        if other.startswith(prefix) and other != path
+        if other.startswith(prefix) and other != path and _known(session, other)
     }
+
+
+def _known(session: AnnotationSession, path: str) -> bool:
+    """Whether ``path`` is a field of the session's form."""
+    try:
+        forms.resolve_path(session.scheme, path)
+    except AnnotatorError:
+        return False
+    return True
 
 
 def _held_by_the_item(session: AnnotationSession, path: str) -> set[str]:
