@@ -11,7 +11,6 @@ second one saves that. ctrl+z, once the changes since are undone, gives the stal
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from annotator.core.carry_over import CarriedOver, carry_over
 from annotator.core.history import Step
@@ -22,9 +21,6 @@ from annotator.core.session_finish import says_the_same
 from annotator.core.session_parts import SessionParts
 from annotator.core.span_links import follow_span
 from annotator.core.store import Store
-
-if TYPE_CHECKING:
-    pass
 
 
 class SessionCarryOver(SessionParts):

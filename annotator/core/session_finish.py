@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from annotator.core import forms
 from annotator.core.history import History, Step, describe_step
@@ -16,9 +15,6 @@ from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
 from annotator.core.session_parts import SessionParts
 from annotator.core.store import Store
-
-if TYPE_CHECKING:
-    pass
 
 
 @dataclass(frozen=True)
