@@ -15,6 +15,7 @@ written atomically.
 
 from __future__ import annotations
 
+import tomllib
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -171,11 +172,10 @@ def _refusals(
         return refusals(records, fitted, fitted.name if shipped else str(chosen)), None
     if scheme_out is None:
         return None, None
-    import tomllib
-
     written = Scheme.model_validate(tomllib.loads(scheme_text))
-    formless = {doc.doc_id for doc in docs if doc.form or doc.links}
-    done = [r for r in records if r.status == "done" and r.doc_id in formless]
+    # Documents whose form (or links) the written scheme, having no form, could not keep.
+    form_dropped = {doc.doc_id for doc in docs if doc.form or doc.links}
+    done = [r for r in records if r.status == "done" and r.doc_id in form_dropped]
     default = load_default_scheme()
     formless_done = refusals(done, default, default.name, only="form.")
     return refusals(records, written, str(scheme_out)), formless_done
