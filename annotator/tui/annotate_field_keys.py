@@ -4,7 +4,12 @@ focused field from a span and links it, ctrl+t links one with the value kept, ct
 ctrl+l and ctrl+t offer the spans of the label the field is filled from (``span_pick``), the one
 in the article's selection, else one no field is linked to yet, highlighted
 (``span_offer.pick_order``): the field is filled without leaving the form, and never from a
-span the annotator did not see picked."""
+span the annotator did not see picked. tab in the list takes the span as enter does and goes on
+to the next field, as tab in the form (``SidePanel.field_after``); that field's own list opens
+at once when it is filled from spans and there are spans of its label, so a release is ctrl+l
+then a tab per field (the list of the same key: ctrl+t's goes on linking). A field not filled
+from spans, or with no span of its label, just gets the focus, nothing said: the tab only
+moves on. escape in a list opened so leaves the focus in its field."""
 
 from __future__ import annotations
 
@@ -12,11 +17,14 @@ from collections.abc import Callable
 from functools import partial
 
 from textual.notifications import SeverityLevel
+from textual.widget import Widget
+from textual.widgets import Input
 
 from annotator.core.forms import path_words
 from annotator.core.span_offer import pick_order
-from annotator.tui.session_view import SessionView
-from annotator.tui.span_pick import SpanPickScreen
+from annotator.tui.form_panel import SidePanel
+from annotator.tui.session_view import FAILED, SessionView
+from annotator.tui.span_pick import Picked, SpanPickScreen
 
 
 class FieldSpanKeys(SessionView):
@@ -61,24 +69,34 @@ class FieldSpanKeys(SessionView):
         if not path:
             return
         session, about = self.session, action.__name__
-        selection = self.article.selection_offsets()
         field = session.form_field(path)
         label = field.from_label
         if label is None:
             self.tell_about(about, f"{path_words(path)} is not filled from spans; type its value")
             return
-        choices = session.spans_to_fill(path)
-        if not choices:  # no span of the label at all (those a list holds are listed)
+        if not session.spans_to_fill(path):  # none of the label (a list's own are listed)
             self.tell_about(
                 about,
                 f"no {label} span to {verb} {path_words(path)} from: label one first (escape "
                 "to the article, select its words, press its key)",
             )
             return
+        self._offer(path, action, verb)
 
-        def chosen(span_id: str | None) -> None:
-            if span_id is not None:
-                self.change(action, path, span_id, about=about)
+    def _offer(self, path: str, action: Callable[..., object], verb: str) -> None:
+        """The list of the spans the field at ``path`` can take (it is filled from spans, and
+        there are some), the likeliest highlighted; the one taken goes through ``action``."""
+        session, about = self.session, action.__name__
+        selection = self.article.selection_offsets()
+        field = session.form_field(path)
+
+        async def chosen(picked: Picked | None) -> None:
+            if picked is None:
+                return
+            if self.change(action, path, picked.span_id, about=about) is FAILED:
+                return  # refused (said): the focus stays in the field, as after enter
+            if picked.step:
+                await self._go_on(path, picked.step, action, verb)
 
         title = f"{verb.capitalize()} {path_words(path)}"
         # The highlight: a span in the selection, else one no field has yet, near the cursor.
@@ -86,5 +104,28 @@ class FieldSpanKeys(SessionView):
         held = (
             frozenset(session.record.links.get(path, [])) if field.type == "list" else frozenset()
         )
+        choices = session.spans_to_fill(path)
         picker = SpanPickScreen(title, choices, session.text, preferred, held)
         self.app.push_screen(picker, chosen)
+
+    async def _go_on(self, path: str, step: int, action: Callable[..., object], verb: str) -> None:
+        """After tab (1) or shift+tab (-1) in the list of the field at ``path``: the field
+        tab goes to from it; its list opens when it is filled from spans and has some."""
+        # Leaving a field saves what it shows: it must show the value just filled first.
+        await self.update_form()
+        here = self._field_at(path)
+        following = self.query_one(SidePanel).field_after(here, step)
+        if following is None:
+            return
+        self.set_focus(following)
+        going = following.name if isinstance(following, Input) else None
+        if (
+            going
+            and self.session.form_field(going).from_label
+            and self.session.spans_to_fill(going)
+        ):
+            self._offer(going, action, verb)
+
+    def _field_at(self, path: str) -> Widget | None:
+        """The form's input or choice of the field at ``path``."""
+        return next((widget for widget in self.query("Input, Select") if widget.name == path), None)

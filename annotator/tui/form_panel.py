@@ -50,6 +50,7 @@ PANEL_KEYS = [
     ("enter, space", "on a choice: open it; arrows and enter choose"),
     ("enter", "on + add / remove: add an item to a group / remove it (ctrl+z undoes)"),
     ("ctrl+l", "fill the field from a span picked in a list and link it (⛓ ids beside it)"),
+    ("tab in its list", "take the span and go on to the next field (shift+tab: the one before)"),
     ("ctrl+t", "link a span picked in a list to the field, its value kept (disputed figures)"),
     ("ctrl+n", "unlink the span at the cursor from the field, or all its links"),
 ]
@@ -110,25 +111,30 @@ class SidePanel(Vertical):
         first: the focus stays here until escape. Only fields: a tab that stopped on the span
         list or the form's frame dropped the letters typed next (a trial lost "talks o" of a
         note), and a read-only form (a stale record) keeps the focus where it is."""
-        screen = self.screen
-        chain = screen.focus_chain
+        field = self.field_after(self.screen.focused, direction)
+        if field is not None:
+            field.focus()
+
+    def field_after(self, widget: Widget | None, direction: int) -> Widget | None:
+        """The field tab (1) or shift+tab (-1) goes to from ``widget`` (``action_round``):
+        tab in ctrl+l's list goes there too. None when the form takes no input."""
+        chain = self.screen.focus_chain
         form = self.query_one(EventForm)
         fields = [
             index
-            for index, widget in enumerate(chain)
-            if isinstance(widget, Input | Select | Button) and form in widget.ancestors
+            for index, control in enumerate(chain)
+            if isinstance(control, Input | Select | Button) and form in control.ancestors
         ]
         if not fields:
-            return
+            return None
         # From outside the round (the span's value, the list, a frame, an open choice): the
         # field after it, or before it, in the panel's order.
-        here = chain.index(screen.focused) if screen.focused in chain else -1
+        here = chain.index(widget) if widget in chain else -1
         if direction > 0:
             after = [index for index in fields if index > here]
-            chain[(after or fields)[0]].focus()
-        else:
-            before = [index for index in fields if 0 <= index < here]
-            chain[(before or fields)[-1]].focus()
+            return chain[(after or fields)[0]]
+        before = [index for index in fields if 0 <= index < here]
+        return chain[(before or fields)[-1]]
 
     def on_key(self, event: events.Key) -> None:
         character = event.character
