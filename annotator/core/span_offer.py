@@ -29,7 +29,8 @@ def pick_order(
     one last labelled or picked; then the spans no field of the form is linked to yet, the
     one at the cursor first, then the nearest the cursor; then the linked
     ones, in the same order; last the spans the field itself or another field of the item
-    of the same label holds (``_held_by_the_item``), even in the selection. A trial's list
+    of the same label holds (``_held_by_the_item``), even in the selection, and after the
+    others a span of the same words as one of those (``_words_of``). A trial's list
     highlighted the span nearest the cursor, mostly the one last labelled or picked, and the
     annotator typed a filter for almost every field of a release; a later one offered the
     release's giver as its receiver (Kestria → Kestria), and enter took it. For a top-level
@@ -45,13 +46,15 @@ def pick_order(
     selected = selection is not None and selection[0] != selection[1]
     linked = {span_id for ids in session.record.links.values() for span_id in ids}
     held = _held_by_the_item(session, path)
+    held_words = _words_of(session, held)
     going_with = _with_the_item(session, path)
 
-    def rank(span: Span) -> tuple[bool, bool, bool, bool, bool, int]:
+    def rank(span: Span) -> tuple[bool, bool, bool, bool, bool, bool, int]:
         taken = in_item and span.id in linked
         return (
             span.id in held,
             not (span.id == hand and selected),
+            _words(span.text) in held_words,
             span.id not in going_with,
             taken,
             span.id != hand,
@@ -75,6 +78,18 @@ def _item_links(session: AnnotationSession, path: str) -> dict[str, list[str]]:
         for other, ids in session.record.links.items()
         if other.startswith(prefix) and other != path and _known(session, other)
     }
+
+
+def _words(text: str) -> str:
+    """``text`` as words compared: case and runs of whitespace aside."""
+    return " ".join(text.casefold().split())
+
+
+def _words_of(session: AnnotationSession, ids: set[str]) -> set[str]:
+    """The words of the spans ``ids``: another span of the same words, further on in the
+    text, names the same party (a trial's receiver list highlighted the last paragraph's
+    'Garesh' for a release whose giver was the first 'Garesh')."""
+    return {_words(span.text) for span_id in ids if (span := session.record.span_by_id(span_id))}
 
 
 def _known(session: AnnotationSession, path: str) -> bool:

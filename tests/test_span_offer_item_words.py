@@ -1,0 +1,62 @@
+"""ctrl+l's highlight for a field of an item that has links already (``span_offer.pick_order``):
+a trial labelled a whole article, then filled its first release; the cursor sat at the last
+span labelled, and the list highlighted the last paragraph's 'Garesh' as the receiver of a
+release whose giver was the first 'Garesh', and its 19 as the count of the first paragraph's 64."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from annotator.core.session import AnnotationSession
+from annotator.core.span_offer import pick_order
+from tests.test_session_data import open_on
+
+TEXT = (
+    "date 2023-05-21 Garesh returned 64 bodies to Ulmaria on Sunday. Later Ulmaria gave 19 "
+    "to Garesh on Friday. Two days earlier, Garesh returned a pilot.\n"
+)
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[AnnotationSession]:
+    yield from open_on(tmp_path, TEXT)
+
+
+def label(session: AnnotationSession, words: str, name: str, nth: int = 0) -> str:
+    start = -1
+    for _ in range(nth + 1):
+        start = session.text.index(words, start + 1)
+    return session.label_selection(start, start + len(words), name).id
+
+
+def labelled(session: AnnotationSession) -> dict[str, str]:
+    """Every span of the text labelled, the last one the pilot's Garesh: the cursor's."""
+    spans = {
+        "garesh1": label(session, "Garesh", "actor"),
+        "ulmaria1": label(session, "Ulmaria", "actor"),
+        "64": label(session, "64", "count"),
+        "sunday": label(session, "Sunday", "date"),
+        "ulmaria2": label(session, "Ulmaria", "actor", 1),
+        "19": label(session, "19", "count"),
+        "garesh2": label(session, "Garesh", "actor", 1),
+        "friday": label(session, "Friday", "date"),
+        "garesh3": label(session, "Garesh", "actor", 2),
+    }
+    session.add_group_item("releases")
+    session.take_notices()
+    return spans
+
+
+def test_a_span_of_the_givers_words_is_not_offered_first_as_its_receiver(
+    session: AnnotationSession,
+) -> None:
+    spans = labelled(session)
+    cursor = len(TEXT) - 2
+    session.fill_from_span("releases[0].released_by", spans["garesh3"])
+    order = pick_order(session, "releases[0].received_by", None, cursor)
+    # The second Garesh is the nearest, but it names the giver again.
+    assert order[0] == spans["ulmaria2"]
+    assert order.index(spans["garesh2"]) > order.index(spans["ulmaria1"])
