@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -41,12 +42,18 @@ def drive(
 
 
 async def wait_for(pilot: Pilot[Any], condition: Callable[[], bool], tries: int = 150) -> None:
-    for _ in range(tries):
+    """Pause until ``condition`` holds. ``tries`` pauses of 0.02 s, but never less than 20 s of
+    wall clock: under a loaded CI a pause takes far longer than asked, and 150 tries (3 s
+    unloaded) ran out in a full run while the app was on its way (a test asserts where the
+    app gets, not how fast)."""
+    deadline = time.monotonic() + max(20.0, tries * 0.02)
+    while True:
         if condition():
             await pilot.pause()
             return
+        if time.monotonic() > deadline:
+            raise AssertionError("the app never got there")
         await pilot.pause(0.02)
-    raise AssertionError("the app never got there")
 
 
 async def press(pilot: Pilot[Any], *keys: str) -> None:
