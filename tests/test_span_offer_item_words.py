@@ -50,6 +50,18 @@ def labelled(session: AnnotationSession) -> dict[str, str]:
     return spans
 
 
+def test_an_items_fields_are_offered_the_spans_nearest_its_links_not_the_cursor(
+    session: AnnotationSession,
+) -> None:
+    spans = labelled(session)
+    cursor = len(TEXT) - 2  # after the pilot, past every span
+    session.fill_from_span("releases[0].released_by", spans["garesh1"])
+    assert pick_order(session, "releases[0].received_by", None, cursor)[0] == spans["ulmaria1"]
+    session.fill_from_span("releases[0].received_by", spans["ulmaria1"])
+    assert pick_order(session, "releases[0].count", None, cursor)[0] == spans["64"]
+    assert pick_order(session, "releases[0].date", None, cursor)[0] == spans["sunday"]
+
+
 def test_a_span_of_the_givers_words_is_not_offered_first_as_its_receiver(
     session: AnnotationSession,
 ) -> None:
