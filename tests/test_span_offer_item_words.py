@@ -72,3 +72,15 @@ def test_a_span_of_the_givers_words_is_not_offered_first_as_its_receiver(
     # The second Garesh is the nearest, but it names the giver again.
     assert order[0] == spans["ulmaria2"]
     assert order.index(spans["garesh2"]) > order.index(spans["ulmaria1"])
+
+
+def test_an_items_links_say_more_than_the_span_at_the_cursor(session: AnnotationSession) -> None:
+    # A trial's cursor sat on the date labelled last, another release's: it was offered first.
+    spans = labelled(session)
+    cursor = session.text.index("Friday")
+    session.follow(cursor, cursor, cursor)  # as the screen does: no selection
+    session.fill_from_span("releases[0].released_by", spans["garesh1"])
+    assert pick_order(session, "releases[0].date", None, cursor)[0] == spans["sunday"]
+    # With no link in the item yet, the span at the cursor comes first.
+    session.add_group_item("releases")
+    assert pick_order(session, "releases[1].date", None, cursor)[0] == spans["friday"]

@@ -26,9 +26,9 @@ def pick_order(
     For a field of a group's item: the span in the article's selection (``span_to_fill``);
     then the spans that go with the item's other links (``_with_the_item``: the count inside
     its releasee, the releasee around its count), before the one at the cursor, mostly the
-    one last labelled or picked; then the spans no field of the form is linked to yet, the
-    one at the cursor first, then the nearest the item's linked spans (``_item_spans``; with
-    none yet, the nearest the cursor); then the linked
+    one last labelled or picked; then the spans no field of the form is linked to yet: the
+    nearest the item's linked spans (``_item_spans``); with none yet, the one at the cursor,
+    then the nearest the cursor; then the linked
     ones, in the same order; last the spans the field itself or another field of the item
     of the same label holds (``_held_by_the_item``), even in the selection, and after the
     others a span of the same words as one of those (``_words_of``). A trial's list
@@ -51,7 +51,7 @@ def pick_order(
     going_with = _with_the_item(session, path)
     anchors = _item_spans(session, path)
 
-    def rank(span: Span) -> tuple[bool, bool, bool, bool, bool, bool, int]:
+    def rank(span: Span) -> tuple[bool, bool, bool, bool, bool, bool, int, bool]:
         taken = in_item and span.id in linked
         return (
             span.id in held,
@@ -59,8 +59,12 @@ def pick_order(
             _words(span.text) in held_words,
             span.id not in going_with,
             taken,
-            span.id != hand,
+            # The item's own spans say more than the cursor, which after labelling the
+            # whole article is on its last span: a trial's first release was offered the
+            # last paragraph's 'January 11' as its date, 'Sunday' beside its other spans.
+            span.id != hand and not anchors,
             _nearest(span, anchors) if anchors else distance(span, cursor),
+            span.id != hand,
         )
 
     return [span.id for span in sorted(choices, key=rank)]  # ties in text order
