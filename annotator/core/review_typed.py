@@ -257,19 +257,13 @@ def settle_typed(
         given: list[TypedItem] = [typed] if isinstance(typed, Mapping) else list(typed)
 
         def keeps_link(number: int) -> bool:
-            """An item left blank keeps a link of the item it began as (an empty field)."""
-            blank = {sub.name: typed_value(sub, "") for sub in field.fields}
-            return bool(made_links(record, conflict, field, [blank], [_origin(given[number])], 0))
+            return keeps_a_link(record, conflict, field, given[number])
 
         if isinstance(typed, Mapping):
             numbered = [(0, group_item(field, typed, known))]
         else:
             numbered = group_items(field, given, known, keeps_link)
-        items = [item for _number, item in numbered]
-        origins = [_origin(given[number]) for number, _item in numbered]
-        earlier = len(form.get(field.name) or [])
-        made = made_links(record, conflict, field, items, origins, earlier)
-        form[field.name] = [*(form.get(field.name) or []), *items]
+        form, made = with_typed_items(record, conflict, field, numbered, given)
         return settled_record(record, conflict, scheme, annotations, made, form=form)
     if not isinstance(typed, str):
         raise Refused(f"{field.name} takes one value, not items")
@@ -288,6 +282,33 @@ def settle_typed(
     else:
         form[field.name] = value
     return settled_record(record, conflict, scheme, annotations, form=form)
+
+
+def keeps_a_link(
+    record: GoldRecord, conflict: Conflict, group: FormField, texts: TypedItem
+) -> bool:
+    """Whether an item left blank keeps a link of the item it began as (an empty field)."""
+    blank = {sub.name: typed_value(sub, "") for sub in group.fields}
+    return bool(made_links(record, conflict, group, [blank], [_origin(texts)], 0))
+
+
+def with_typed_items(
+    record: GoldRecord,
+    conflict: Conflict,
+    group: FormField,
+    numbered: Sequence[tuple[int, dict[str, Any]]],
+    given: Sequence[TypedItem],
+) -> tuple[dict[str, Any], dict[str, list[str]]]:
+    """The form with the ``numbered`` items (their numbers among ``given``, typed) appended to
+    ``group``'s, and the links they make (``made_links``): what settling them gives
+    ``settled_record``, and what ``review_typed_links`` shows before enter."""
+    form = dict(record.form)
+    items = [item for _number, item in numbered]
+    origins = [_origin(given[number]) for number, _item in numbered]
+    earlier = len(form.get(group.name) or [])
+    made = made_links(record, conflict, group, items, origins, earlier)
+    form[group.name] = [*(form.get(group.name) or []), *items]
+    return form, made
 
 
 def _origin(texts: TypedItem) -> tuple[int, int] | None:

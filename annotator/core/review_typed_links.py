@@ -1,0 +1,80 @@
+"""The links a group's items typed in the review (``e`` on ``releases``) will have once settled.
+
+Each field of a typed item keeps the links of the version item it began as while its value is
+that item's, or one of the linked spans gives it (``review_typed.made_links``), and the
+decision's links are then worked out as every decision's are (``review_links.links_after``:
+merge's rule may link an item alike an annotator's other one). The reviewer could not see
+which typed field would stay linked: ``typed_item_links`` says it, field by field, as the box
+shows it beside each input while one types. It runs what enter runs on the same texts
+(``review_typed.with_typed_items``, then ``links_after``), so what is shown is what is saved;
+a field whose text enter would refuse (``abc`` for a count) shows no link, and an item left
+blank is left out by the same rule (``keeps_a_link``). Only ``settled_record``'s last step is
+not run: done gold drops items with no value and no link, which renumbers later items but
+takes no link from a typed one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from annotator.core.models import GoldRecord
+from annotator.core.review_decisions import field_of, find_conflict
+from annotator.core.review_links import Annotations, links_after
+from annotator.core.review_typed import (
+    BadValue,
+    TypedItem,
+    is_blank,
+    keeps_a_link,
+    listed,
+    typed_value,
+    with_typed_items,
+)
+from annotator.core.scheme import Scheme
+
+ItemLinks = dict[str, list[str]]
+"""A typed item's links: sub-field name -> the gold span ids it will be linked to."""
+
+
+def typed_item_links(
+    record: GoldRecord,
+    conflict_id: str,
+    typed: Sequence[TypedItem],
+    scheme: Scheme,
+    annotations: Annotations | None = None,
+) -> list[ItemLinks]:
+    """For each of ``typed`` (a group conflict's items as the box holds them), the links each
+    of its fields will have once enter settles the conflict with them (module docstring); a
+    field with none is not named."""
+    conflict = find_conflict(record, conflict_id)
+    group = field_of(scheme, conflict)
+    known = listed(conflict)
+    numbered: list[tuple[int, dict[str, Any]]] = []
+    unread: list[set[str]] = []
+    for number, texts in enumerate(typed):
+        item: dict[str, Any] = {}
+        bad: set[str] = set()
+        for sub in group.fields:
+            try:
+                item[sub.name] = typed_value(sub, texts.get(sub.name, ""), known)
+            except BadValue:
+                # Enter refuses it: no link is shown for it, and the rest are worked out.
+                item[sub.name] = None
+                bad.add(sub.name)
+        unread.append(bad)
+        if not is_blank(texts) or keeps_a_link(record, conflict, group, texts):
+            numbered.append((number, item))
+    form, made = with_typed_items(record, conflict, group, numbered, typed)
+    changes = record.model_dump()
+    changes["form"] = form
+    changes["conflicts"] = [other for other in record.conflicts if other is not conflict]
+    after = GoldRecord.model_validate(changes)
+    links = links_after(record, after, scheme, annotations, made)
+    earlier = len(record.form.get(group.name) or [])
+    out: list[ItemLinks] = [{} for _texts in typed]
+    for place, (number, _item) in enumerate(numbered):
+        for sub in group.fields:
+            ids = links.get(f"{group.name}[{earlier + place}].{sub.name}")
+            if ids and sub.name not in unread[number]:
+                out[number][sub.name] = list(ids)
+    return out
