@@ -4,7 +4,7 @@ span's value typed (``review_span_value``) when no annotator gave the right one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from annotator.core import review_decisions as decide
@@ -14,7 +14,8 @@ from annotator.core.review_decisions import short, value_conflict_span, value_te
 from annotator.core.review_links import Annotations
 from annotator.core.review_notices import drawn_notice
 from annotator.core.review_span_value import fields_not_following, settle_span_value
-from annotator.core.review_typed import Typed, is_blank, settle_typed
+from annotator.core.review_typed import Typed, TypedItem, is_blank, settle_typed
+from annotator.core.review_typed_links import ItemLinks, typed_item_links
 from annotator.core.review_views import Place
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
@@ -31,6 +32,10 @@ class ReviewByHand:
 
     @property
     def conflict(self) -> dict[str, Any] | None:
+        raise NotImplementedError
+
+    @property
+    def record(self) -> GoldRecord | None:
         raise NotImplementedError
 
     def document(self, doc_id: str | None = None) -> Document:
@@ -85,6 +90,15 @@ class ReviewByHand:
             return f"{told}; {left} empty item(s) left out" if left else told
 
         return self._decide(settle, said)
+
+    def typed_item_links(self, typed: Sequence[TypedItem]) -> list[ItemLinks]:
+        """The links the current group conflict's typed items would have, settled now
+        (``review_typed_links``: the item editor shows them beside its inputs)."""
+        record, conflict = self.record, self.conflict
+        if record is None or conflict is None:
+            return [{} for _texts in typed]
+        annotations = self.annotations.get(record.doc_id)
+        return typed_item_links(record, conflict["id"], typed, self.scheme, annotations)
 
     def begin_edit(self) -> None:
         """Start drawing the span that settles the current (span) conflict."""

@@ -45,9 +45,13 @@ class ReviewEditors(Screen[None]):
         conflict = self.session.conflict
         if conflict is None or conflict.get("kind") == "span":
             return  # e draws a span there (reached from the palette only)
-        kind = ItemsEditScreen if is_group_conflict(conflict, self.scheme) else FieldEditScreen
+        settle = self.session.settle_typed
         try:
-            editor: ModalScreen[bool] = kind(self.scheme, conflict, self.session.settle_typed)
+            editor: ModalScreen[bool] = (
+                ItemsEditScreen(self.scheme, conflict, settle, self.session.typed_item_links)
+                if is_group_conflict(conflict, self.scheme)
+                else FieldEditScreen(self.scheme, conflict, settle)
+            )
         except AnnotatorError as error:
             self.tell(str(error), severity="warning")
             return

@@ -20,6 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
+from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, Static
 
 from annotator.core.errors import AnnotatorError
@@ -80,9 +81,14 @@ def typing_hints(field: FormField) -> list[str]:
 
 
 def input_row(
-    conflict: Conflict, field: FormField, sub: FormField | None, value: str
+    conflict: Conflict,
+    field: FormField,
+    sub: FormField | None,
+    value: str,
+    *after: Widget,
 ) -> Horizontal:
-    """A field's name and its input, pre-filled with ``value``, suggesting what versions gave."""
+    """A field's name and its input, pre-filled with ``value``, suggesting what versions gave;
+    ``after``: what follows the input on its line (a group item's field: its links)."""
     leaf = sub or field
     return Horizontal(
         Label(leaf.name + ("*" if leaf.required else ""), classes="field-name"),
@@ -93,6 +99,7 @@ def input_row(
             compact=True,
             suggester=suggester(conflict, field, sub),
         ),
+        *after,
         classes="field-edit-row",
     )
 

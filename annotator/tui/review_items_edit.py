@@ -13,7 +13,10 @@ versions itself, the one started from marked (at 80x24 a box wider than the arti
 version numbers and cut the panel's lines). Enter hands every item to
 ``ReviewSession.settle_typed``, which checks them as the annotation screen does and appends them
 to gold's agreed items instead of any version's; a refusal is said under the inputs and the
-input at fault is focused. Escape changes nothing.
+input at fault is focused. Escape changes nothing. Beside each input, dim, the spans that field
+will be linked to once settled (``⛓ s2``), worked out as one types by what enter runs
+(``review_typed_links``): a value typed away from the version item's drops it, as saving
+would (the reviewer could not tell which typed field would stay linked).
 """
 
 from __future__ import annotations
@@ -31,11 +34,14 @@ from annotator.core.review_decisions import Conflict, field_of
 from annotator.core.review_typed import (
     ItemTexts,
     Typed,
+    TypedItem,
     blank_item,
     starting_items,
     version_items,
 )
+from annotator.core.review_typed_links import ItemLinks
 from annotator.core.scheme import Scheme
+from annotator.tui.form_links import links_text
 from annotator.tui.review_article import version_colour
 from annotator.tui.review_field_edit import SettlingScreen, input_row
 from annotator.tui.review_layout import SHORT_BREAKPOINTS
@@ -58,6 +64,23 @@ class ItemBlock(Vertical):
     links are kept where its fields are: ``review_typed.made_links``)."""
 
     origin: tuple[int, int] | None = None
+
+
+class TypedFieldLinks(Static):
+    """The spans a typed field will be linked to once settled, after its input (hidden when
+    none: review.tcss)."""
+
+    MAX_WIDTH = 12
+
+    def __init__(self, sub: str) -> None:
+        super().__init__("", name=sub, classes="typed-links -empty")
+        self.links: list[str] = []
+
+    def show_links(self, links: list[str]) -> None:
+        if links != self.links:
+            self.links = list(links)
+            self.set_class(not links, "-empty")
+            self.update(links_text(self.links, self.MAX_WIDTH - 1))
 
 
 class ItemsList(VerticalScroll, can_focus=False, inherit_bindings=False):
@@ -97,9 +120,15 @@ class ItemsEditScreen(SettlingScreen):
     VERTICAL_BREAKPOINTS = SHORT_BREAKPOINTS
 
     def __init__(
-        self, scheme: Scheme, conflict: Conflict, settle: Callable[[Typed], object]
+        self,
+        scheme: Scheme,
+        conflict: Conflict,
+        settle: Callable[[Typed], object],
+        links: Callable[[Sequence[TypedItem]], list[ItemLinks]] | None = None,
     ) -> None:
+        """``links``: the links typed items would have, settled now (none shown without)."""
         super().__init__(settle)
+        self.links_of = links
         self.scheme = scheme
         self.group = field_of(scheme, conflict)
         self.conflict = conflict
@@ -161,7 +190,9 @@ class ItemsEditScreen(SettlingScreen):
 
     def _block(self, number: int, item: dict[str, str]) -> ItemBlock:
         rows = [
-            input_row(self.conflict, self.group, sub, item.get(sub.name, ""))
+            input_row(
+                self.conflict, self.group, sub, item.get(sub.name, ""), TypedFieldLinks(sub.name)
+            )
             for sub in self.group.fields
         ]
         block = ItemBlock(
@@ -190,6 +221,22 @@ class ItemsEditScreen(SettlingScreen):
 
     def inputs_by_item(self) -> list[list[Input]]:
         return [list(block.query(Input)) for block in self.blocks()]
+
+    def show_links(self) -> None:
+        """Beside each input, the spans its field will be linked to as typed now."""
+        if self.links_of is None:
+            return
+        blocks = self.blocks()
+        for block, links in zip(blocks, self.links_of(self.typed()), strict=True):
+            for shown in block.query(TypedFieldLinks):
+                shown.show_links(links.get(shown.name or "", []))
+
+    def on_mount(self) -> None:
+        self.show_links()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        # SettlingScreen's handler runs too (Textual calls each class's): a refusal goes.
+        self.show_links()
 
     # ------------------------------------------------------------- keys
     async def action_start_from(self, step: int) -> None:
@@ -224,6 +271,7 @@ class ItemsEditScreen(SettlingScreen):
         holder = self.query_one("#items-edit-items", ItemsList)
         await holder.remove_children()
         await holder.mount_all(self._block(number, item) for number, item in enumerate(items))
+        self.show_links()
         block = self.blocks()[focus]
         block.query(Input).first().focus(scroll_visible=False)
         # Scrolled to now, the new items have no place yet: the list went to its top and the
