@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core.session import AnnotationSession
-from annotator.core.span_offer import pick_order
+from annotator.core.span_offer import pick_order, repeats_the_item
 from tests.test_session_data import open_on
 
 TEXT = (
@@ -84,3 +84,15 @@ def test_an_items_links_say_more_than_the_span_at_the_cursor(session: Annotation
     # With no link in the item yet, the span at the cursor comes first.
     session.add_group_item("releases")
     assert pick_order(session, "releases[1].date", None, cursor)[0] == spans["friday"]
+
+
+def test_what_repeats_the_item_a_giver_as_receiver_a_lists_own_not_a_fields_own(
+    session: AnnotationSession,
+) -> None:
+    # ctrl+l highlights none when its best span repeats the item (``repeats_the_item``).
+    spans = labelled(session)
+    session.fill_from_span("releases[0].released_by", spans["garesh1"])
+    session.fill_from_span("releases[0].count", spans["64"])
+    assert repeats_the_item(session, "releases[0].received_by", spans["garesh1"])
+    assert not repeats_the_item(session, "releases[0].received_by", spans["ulmaria1"])
+    assert not repeats_the_item(session, "releases[0].count", spans["64"])  # taken again

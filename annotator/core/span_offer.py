@@ -70,6 +70,22 @@ def pick_order(
     return [span.id for span in sorted(choices, key=rank)]  # ties in text order
 
 
+def repeats_the_item(session: AnnotationSession, path: str, span_id: str) -> bool:
+    """Whether another field of the item of ``path`` of the same label holds ``span_id``
+    already, or the field itself when it is a list (which refuses it again): when
+    ``pick_order``'s best does, every span does, and none is offered. A trial's only actor,
+    the release's giver, was highlighted as its receiver, and a tab in the chain took it. A
+    field that is no list may take its own linked span again (its value from it)."""
+    field = session.form_field(path)
+    if field.type == "list" and span_id in session.record.links.get(path, []):
+        return True
+    return any(
+        span_id in ids
+        for other, ids in _item_links(session, path).items()
+        if session.form_field(other).from_label == field.from_label
+    )
+
+
 def _item_links(session: AnnotationSession, path: str) -> dict[str, list[str]]:
     """The links of the other fields of the item ``path`` is in (none for a top-level
     field), by path. A link to a field the scheme lacks (one renamed since the journal was

@@ -21,7 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from annotator.core.forms import path_words
-from annotator.core.span_offer import pick_order
+from annotator.core.span_offer import pick_order, repeats_the_item
 from annotator.tui.form_panel import SidePanel
 from annotator.tui.session_view import FAILED, SessionView
 from annotator.tui.span_pick import Picked, SpanPickScreen
@@ -93,7 +93,9 @@ class FieldSpanKeys(SessionView):
         async def chosen(picked: Picked | None) -> None:
             if picked is None:
                 return
-            if self.change(action, path, picked.span_id, about=about) is FAILED:
+            if picked.span_id is not None and (
+                self.change(action, path, picked.span_id, about=about) is FAILED
+            ):
                 return  # refused (said): the focus stays in the field, as after enter
             if picked.step:
                 await self._go_on(path, picked.step, action, verb)
@@ -105,7 +107,8 @@ class FieldSpanKeys(SessionView):
             frozenset(session.record.links.get(path, [])) if field.type == "list" else frozenset()
         )
         choices = session.spans_to_fill(path)
-        picker = SpanPickScreen(title, choices, session.text, preferred, held)
+        none_fits = bool(preferred) and repeats_the_item(session, path, preferred[0])
+        picker = SpanPickScreen(title, choices, session.text, preferred, held, none_fits)
         self.app.push_screen(picker, chosen)
 
     async def _go_on(self, path: str, step: int, action: Callable[..., object], verb: str) -> None:

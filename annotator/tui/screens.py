@@ -107,7 +107,8 @@ class FilteredListScreen(ModalScreen[ResultT]):
     def action_move(self, step: int) -> None:
         options = self.query_one("#doc-options", OptionList)
         if options.option_count:
-            current = options.highlighted or 0
+            # With none highlighted, the first move lands on the first option.
+            current = options.highlighted if options.highlighted is not None else -step
             options.highlighted = max(0, min(options.option_count - 1, current + step))
 
     def action_close(self) -> None:

@@ -53,7 +53,7 @@ class Picked(NamedTuple):
     """The span taken, and where the focus goes then: 0 stays in the field (enter), 1 the
     next field of the form (tab), -1 the one before (shift+tab)."""
 
-    span_id: str
+    span_id: str | None  # None: tab with nothing highlighted, the field left as it is
     step: int = 0
 
 
@@ -74,25 +74,35 @@ class SpanPickScreen(FilteredListScreen[Picked | None]):
         text: str,
         preferred: list[str],
         held: frozenset[str] = frozenset(),
+        none_fits: bool = False,
     ) -> None:
         """``what``: the field and the key's action, for the title ("fill releases #1 count");
         ``preferred``: the spans' ids, the likeliest first (``span_offer.pick_order``): the
         first the filter leaves is highlighted; ``held``: the spans a list field holds
-        already, marked (taking one is refused)."""
+        already, marked (taking one is refused); ``none_fits``: every span is one the field
+        or its item holds already (``span_offer.repeats_the_item``): none is highlighted
+        until a filter is typed, and tab goes on without taking one."""
         super().__init__()
         self.what = what
         self.spans = spans
         self.text = text
         self.preferred = preferred
         self.held = held
+        self.none_fits = none_fits
 
     def compose(self) -> ComposeResult:
         with Vertical(id="doclist-box", classes="span-pick"):
-            yield Label(
-                f"{self.what} from: enter takes the highlighted span · tab takes it, next "
-                "field · type to filter · escape: none",
-                classes="title",
-            )
+            if self.none_fits:
+                title = (
+                    f"{self.what} from: each span is the item's already, none highlighted · "
+                    "tab: next field, this one left · type to filter · escape: none"
+                )
+            else:
+                title = (
+                    f"{self.what} from: enter takes the highlighted span · tab takes it, next "
+                    "field · type to filter · escape: none"
+                )
+            yield Label(title, classes="title")
             yield Input(placeholder="filter (words, id, value)", id="doc-filter")
             yield OptionList(id="doc-options")
 
@@ -111,7 +121,7 @@ class SpanPickScreen(FilteredListScreen[Picked | None]):
             line.append_text(context(self.text, span))
             rows.append(Option(line, id=span.id))
         options.set_options(rows)
-        if rows:
+        if rows and not (self.none_fits and not words):
             options.highlighted = highlighted(chosen, self.preferred)
 
     def chosen(self, option_id: str) -> Picked | None:
@@ -122,6 +132,8 @@ class SpanPickScreen(FilteredListScreen[Picked | None]):
         option = self.query_one("#doc-options", OptionList).highlighted_option
         if option is not None and option.id is not None:
             self.dismiss(Picked(option.id, step))
+        elif self.none_fits:
+            self.dismiss(Picked(None, step))  # the field left as it is, on to the next
 
 
 def highlighted(spans: list[Span], preferred: list[str]) -> int:
