@@ -8,6 +8,7 @@ from typing import Any
 
 from annotator.core.review_decisions import reject, take
 from annotator.core.review_outcome import decision_outcome
+from annotator.core.review_typed import settle_typed, version_items
 from tests.test_group_align_data import SCHEME, merged, record, release, trial
 
 
@@ -37,3 +38,48 @@ def test_an_item_only_some_gave_added_or_left_out() -> None:
 def test_a_conflict_not_open_before_says_nothing() -> None:
     gold = merged(trial(), None)
     assert decision_outcome(gold, gold, "c99") is None
+
+
+def test_an_item_gold_holds_already_left_out_is_said_left_out() -> None:
+    # alice gave the release twice, bob once: her second copy is a conflict of its own, and
+    # gold holds the same item already. Rejecting it left gold with one copy; said "added".
+    records: dict[str, dict[str, Any]] = {
+        "alice": record("alice", [release(187), release(187)], None, {}),
+        "bob": record("bob", [release(187)], None, {}),
+    }
+    gold = merged(records, None)
+    (conflict,) = gold.conflicts
+    left = reject(gold, conflict["id"], SCHEME)
+    assert decision_outcome(gold, left, conflict["id"]) == "left out the item alice gave"
+    added = take(gold, conflict["id"], [0], SCHEME)
+    assert decision_outcome(gold, added, conflict["id"]) == (
+        "added the item alice gave to gold's releases"
+    )
+
+
+def test_an_item_of_two_versions_names_whose_version_was_added() -> None:
+    records: dict[str, dict[str, Any]] = {
+        "alice": record("alice", [release(187)], None, {}),
+        "bob": record("bob", [release(190)], None, {}),
+        "carol": record("carol", [], None, {}),
+    }
+    gold = merged(records, 3)
+    (conflict,) = [c for c in gold.conflicts if c.get("path") == "releases"]
+    bobs = next(i for i, v in enumerate(conflict["versions"]) if v["annotators"] == ["bob"])
+    after = take(gold, conflict["id"], [bobs], SCHEME)
+    assert decision_outcome(gold, after, conflict["id"]) == (
+        "added the item bob gave to gold's releases"
+    )
+
+
+def test_an_item_typed_in_place_of_the_version_is_not_said_left_out() -> None:
+    records: dict[str, dict[str, Any]] = {
+        "alice": record("alice", [release(187), release(6, "2024-06-09")], None, {}),
+        "bob": record("bob", [release(187)], None, {}),
+    }
+    gold = merged(records, None)
+    (conflict,) = gold.conflicts
+    items = version_items(conflict, SCHEME, 0)
+    items[0]["count"] = "7"
+    typed = settle_typed(gold, conflict["id"], items, SCHEME)
+    assert decision_outcome(gold, typed, conflict["id"]) == "typed 1 item into gold's releases"

@@ -10,6 +10,8 @@ none either: a trial read "undid a decision of an earlier session: 02 c5 is open
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Hashable
 from typing import Any
 
 from annotator.core.form_compare import normal
@@ -31,9 +33,8 @@ def decision_outcome(before: GoldRecord, after: GoldRecord, conflict_id: str) ->
     if conflict.get("kind") == "span":
         return _span_outcome(before, after, versions)
     path = conflict.get("path") or ""
-    found = lone_item_of(conflict)
-    if found is not None and "[" not in path:
-        return _item_outcome(after, path, found)
+    if lone_item_of(conflict) is not None and "[" not in path:
+        return _item_outcome(before, after, path, versions)
     value = _value_at(after.form, path)
     taken = [v for v in versions if normal(v.get("value")) == normal(value)]
     if value in (None, "", []):
@@ -74,14 +75,30 @@ def _body_key(body: dict[str, Any]) -> tuple[int, int, str, Any]:
 
 
 def _item_outcome(
-    after: GoldRecord, group: str, found: tuple[list[str], list[dict[str, Any]]]
+    before: GoldRecord, after: GoldRecord, group: str, versions: list[dict[str, Any]]
 ) -> str:
-    who, items = found
-    frames = {normal(item) for item in after.form.get(group) or [] if isinstance(item, dict)}
-    names = " and ".join(who) if len(who) < 3 else f"{', '.join(who[:-1])} and {who[-1]}"
-    if any(normal(item) in frames for item in items):
-        return f"added the item {names} gave to gold's {group}"
-    return f"left out the item {names} gave"
+    """An item only some gave (each version one item): whose version gold holds one more copy
+    of than before (gold may hold the same item already: one annotator gave it twice), else
+    the items typed in its place, else none (left out)."""
+
+    def copies(record: GoldRecord) -> Counter[Hashable]:
+        items = record.form.get(group) or []
+        return Counter(normal(item) for item in items if isinstance(item, dict))
+
+    had, has = copies(before), copies(after)
+    added = [v for v in versions if has[normal(v["value"][0])] > had[normal(v["value"][0])]]
+    if added:
+        return f"added the item {_names(added)} gave to gold's {group}"
+    grown = sum(has.values()) - sum(had.values())
+    if grown > 0:
+        return f"typed {grown} item{'s' if grown > 1 else ''} into gold's {group}"
+    return f"left out the item {_names(versions)} gave"
+
+
+def _names(versions: list[dict[str, Any]]) -> str:
+    """``alice``, ``alice and bob``, ``alice, bob and carol``: the versions' annotators."""
+    who = [str(name) for version in versions for name in version.get("annotators") or []]
+    return " and ".join(who) if len(who) < 3 else f"{', '.join(who[:-1])} and {who[-1]}"
 
 
 def _value_at(form: dict[str, Any], path: str) -> Any:
