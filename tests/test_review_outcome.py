@@ -8,8 +8,9 @@ from typing import Any
 
 from annotator.core.review_decisions import reject, take
 from annotator.core.review_outcome import decision_outcome
+from annotator.core.review_span_value import settle_span_value
 from annotator.core.review_typed import settle_typed, version_items
-from tests.test_group_align_data import SCHEME, merged, record, release, trial
+from tests.test_group_align_data import SCHEME, merged, record, release, span, trial
 
 
 def test_a_field_taken_names_whose_version_and_its_value() -> None:
@@ -83,3 +84,18 @@ def test_an_item_typed_in_place_of_the_version_is_not_said_left_out() -> None:
     items[0]["count"] = "7"
     typed = settle_typed(gold, conflict["id"], items, SCHEME)
     assert decision_outcome(gold, typed, conflict["id"]) == "typed 1 item into gold's releases"
+
+
+def test_a_span_value_typed_is_said_with_the_value() -> None:
+    # alice and bob marked the same "187", valued 187 and 190; the reviewer typed 200 (v).
+    # Said "drew count “187” 32–35", gold's 200 unsaid: read as 187 taken.
+    records = {
+        "alice": record("alice", [release(187)], span("s2", "187", "count", 187)),
+        "bob": record("bob", [release(187)], span("s2", "187", "count", 190)),
+    }
+    gold = merged(records, None)
+    (conflict,) = [c for c in gold.conflicts if c["kind"] == "span"]
+    typed = settle_span_value(gold, conflict["id"], "200", SCHEME)
+    assert decision_outcome(gold, typed, conflict["id"]) == "count “187” = 200 (typed)"
+    taken = settle_span_value(gold, conflict["id"], "190", SCHEME)
+    assert decision_outcome(gold, taken, conflict["id"]) == "took bob's version"

@@ -17,7 +17,7 @@ from typing import Any
 from annotator.core.form_compare import normal
 from annotator.core.item_brief import lone_item_of
 from annotator.core.models import GoldRecord
-from annotator.core.review_decisions import short
+from annotator.core.review_decisions import short, value_text
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
 _ITEM_PATH = re.compile(r"^(\w+)\[(\d+)\]\.(\w+)$")
@@ -56,8 +56,13 @@ def _span_outcome(before: GoldRecord, after: GoldRecord, versions: list[dict[str
     added = sorted(held - had)
     if added:
         start, end, label, _value = added[0]
-        text = next(s.text for s in after.spans if (s.start, s.end, s.label) == (start, end, label))
-        return f"drew {label} {short(text)} {start}–{end}"
+        span = next(s for s in after.spans if (s.start, s.end, s.label) == (start, end, label))
+        marked = {(b["start"], b["end"], b["label"]) for v in giving for b in v["spans"]}
+        if (start, end, label) in marked:
+            # The versions' words and label with a value none gave: typed (v), as its own
+            # notice says it; "drew" hid the value gold holds.
+            return f"{label} {short(span.text)} = {value_text(span.value)} (typed)"
+        return f"drew {label} {short(span.text)} {start}–{end}"
     return "rejected every version"
 
 
