@@ -12,6 +12,7 @@ from annotator.core.forms import (
     field_value,
     fill_from_span,
     form_problems,
+    link_span,
     missing_required,
     remove_group_item,
     resolve_path,
@@ -177,19 +178,23 @@ def test_a_text_listed_by_hand_is_linked_not_refused() -> None:
     assert linked.links == {"releases[0].releasees": ["s5"]}
 
 
-def test_a_second_span_of_the_same_value_is_one_more_link() -> None:
-    """The guidelines link every figure of an entry: a second "146" is linked beside the first;
-    a span of another value replaces the value and the links."""
+def test_a_second_span_of_the_same_value_replaces_the_link() -> None:
+    """ctrl+l fills a field from the span taken alone: a second "146" takes the first's link
+    (a trial's correction of a wrong pick kept both, unseen; ctrl+t adds a link); a span of
+    another value replaces the value and the links too."""
     text = TEXT + " Kyiv said 146 had come home."
     record = blank().model_copy(update={"doc_sha256": sha256_text(text)})
     for start, end in [(27, 30), (len(TEXT) + 11, len(TEXT) + 14)]:
         record, _ = add_span(record, text, start, end, "count", SCHEME)
     record = add_group_item(record, "releases", SCHEME)
     record = fill_from_span(record, "releases[0].count", "s1", SCHEME)
-    both = fill_from_span(record, "releases[0].count", "s2", SCHEME)
-    assert both.form["releases"][0]["count"] == 146
-    assert both.links == {"releases[0].count": ["s1", "s2"]}
-    assert fill_from_span(both, "releases[0].count", "s2", SCHEME) is both  # again: nothing
+    second = fill_from_span(record, "releases[0].count", "s2", SCHEME)
+    assert second.form["releases"][0]["count"] == 146
+    assert second.links == {"releases[0].count": ["s2"]}
+    assert fill_from_span(second, "releases[0].count", "s2", SCHEME) is second  # again: nothing
+    # A figure linked beside it with ctrl+t stays when the span it is filled from is taken again.
+    both = link_span(second, "releases[0].count", "s1", SCHEME)
+    assert fill_from_span(both, "releases[0].count", "s2", SCHEME) is both
     other, _ = add_span(
         both, text, TEXT.index("24 August"), TEXT.index("24 August") + 2, "count", SCHEME
     )

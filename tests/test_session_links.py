@@ -73,6 +73,28 @@ def test_filling_over_a_linked_value_says_what_was_replaced(session: AnnotationS
     assert session.take_notices() == []
 
 
+def test_filling_from_another_span_of_the_same_value_unlinks_the_first(
+    session: AnnotationSession,
+) -> None:
+    """A trial took the wrong "Drava" with ctrl+l, then the right one: the field showed both
+    links and nothing said the wrong one stayed. ctrl+l fills from the span taken alone, in
+    one undo step; ctrl+t is the key that adds a link."""
+    first, second = label(session, "Drava", "actor"), label(session, "Drava", "actor", 1)
+    session.add_group_item("releases")
+    session.fill_from_span("releases[0].released_by", second)
+    session.take_notices()
+    session.fill_from_span("releases[0].released_by", first)
+    assert session.take_notices() == [
+        f"released_by: Drava from {first}; {second} unlinked (ctrl+t links a span without filling)"
+    ]
+    assert journal_lines(session)[-1]["links"] == {"releases[0].released_by": [first]}
+    session.undo()
+    assert session.record.links == {"releases[0].released_by": [second]}
+    session.redo()
+    session.link_span("releases[0].released_by", second)
+    assert session.record.links == {"releases[0].released_by": [first, second]}
+
+
 def test_unlink_drops_the_span_at_the_cursor_or_every_link(session: AnnotationSession) -> None:
     received, given = label(session, "187", "count"), label(session, "210", "count")
     first, second = label(session, "Drava", "actor"), label(session, "Drava", "actor", 1)
@@ -80,7 +102,7 @@ def test_unlink_drops_the_span_at_the_cursor_or_every_link(session: AnnotationSe
     session.fill_from_span("releases[0].count", received)
     session.link_span("releases[0].count", given)
     session.fill_from_span("releases[0].released_by", first)
-    session.fill_from_span("releases[0].released_by", second)
+    session.link_span("releases[0].released_by", second)
     session.selected = given
     assert session.unlink("releases[0].count") == [given]
     assert session.record.links["releases[0].count"] == [received]

@@ -290,9 +290,12 @@ def fill_from_span(record: Record, path: str, span_id: str, scheme: Scheme) -> R
 
     Count and date fields take the span's value, other fields its text. The span must carry
     the field's ``from_label``. A list refuses a span already linked to it; a text already
-    listed (typed by hand, say) gets the link only. A field already holding the span's value
-    gets the span as one more link (the guidelines link every figure of an entry); another
-    value replaces the field's value and links."""
+    listed (typed by hand, say) gets the link only. Any other field is filled from the span
+    alone: its value and its links are replaced, even when the value is the same ("Garesh"
+    from another "Garesh" span): a trial corrected a wrong pick with ctrl+l and the wrong span
+    stayed linked beside the right one, unseen. ``link_span`` (ctrl+t) adds a link (the
+    guidelines' disputed figures). Taking again a span the field is linked to and holds the
+    value of changes nothing: its other links (ctrl+t's) stay."""
     leaf, span = _field_and_span(record, path, span_id, scheme, "filled from")
     links = dict(record.links)
     if leaf.type == "list":
@@ -311,12 +314,8 @@ def fill_from_span(record: Record, path: str, span_id: str, scheme: Scheme) -> R
         value = coerce_field_value(leaf, raw)
     except AnnotatorError as error:
         raise AnnotatorError(f"{path}: cannot take {span_id} ({span.text!r}): {error}") from None
-    linked = links.get(path, [])
-    if linked and value == field_value(record, path, scheme):
-        if span_id in linked:
-            return record  # filled from this span already
-        links[path] = [*linked, span_id]  # one more figure giving the same value
-        return _rebuilt(record, dict(record.form), links)
+    if span_id in links.get(path, []) and value == field_value(record, path, scheme):
+        return record  # filled from this span already; a figure linked beside it stays
     form = _with_value(record, path, scheme, value)
     links[path] = [span_id]
     return _rebuilt(record, form, links)

@@ -99,7 +99,8 @@ class SessionForm(SessionEdits):
         """Fill a field from the selected span (``_span_for``) and record the link. A value
         that came from other linked spans and is replaced is named in a notice: two disputed
         figures filled one after the other left only the second, unseen (``link_span`` links
-        a span without filling)."""
+        a span without filling). A field that is not a list keeps no other link, even with
+        the same value (``forms.fill_from_span``): the notice names the links that went."""
         self._writable()
         span = self._span_for(path, span_id, selection)
         before = self.field_value(path)
@@ -116,10 +117,18 @@ class SessionForm(SessionEdits):
         field, so what is typed so far is not named); a list names the items gone, its other
         items keeping their links."""
         now = self.field_value(path)
-        dropped = [other for other in linked if other not in self.record.links.get(path, [])]
-        if not dropped or now == before:
+        kept = self.record.links.get(path, [])
+        dropped = [other for other in linked if other not in kept]
+        if not dropped:
             return
         name, ids = path.rsplit(".", 1)[-1], " ".join(dropped)
+        if now == before:
+            if not typed:  # ctrl+l, the same value from another span: a wrong pick corrected
+                self._notices.append(
+                    f"{name}: {forms.typed_text(now)} from {' '.join(kept)}; {ids} unlinked "
+                    "(ctrl+t links a span without filling)"
+                )
+            return
         if now in (None, []):
             self._notices.append(
                 f"{name} emptied (was {forms.typed_text(before)} from {ids}, now unlinked)"
