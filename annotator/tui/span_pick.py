@@ -62,9 +62,14 @@ class SpanPickScreen(FilteredListScreen[Picked | None]):
 
     # Priority: the filter's input has the focus, and tab must take the span, not move the
     # focus to the list under it (the screen's own tab).
+    # With none highlighted (``none_fits``, no filter typed) tab takes none: the footer says
+    # what it does then (``check_action`` leaves one of each pair; bb8e507's footer still said
+    # "Take").
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "take(1)", "Take, next field", priority=True),
+        Binding("tab", "pass_on(1)", "Next field, none taken", priority=True),
         Binding("shift+tab", "take(-1)", "Take, previous field", show=False, priority=True),
+        Binding("shift+tab", "pass_on(-1)", "Previous field", show=False, priority=True),
     ]
 
     def __init__(
@@ -92,19 +97,42 @@ class SpanPickScreen(FilteredListScreen[Picked | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="doclist-box", classes="span-pick"):
-            if self.none_fits:
-                title = (
-                    f"{self.what} from: each span is the item's already, none highlighted · "
-                    "tab: next field, this one left · type to filter · escape: none"
-                )
-            else:
-                title = (
-                    f"{self.what} from: enter takes the highlighted span · tab takes it, next "
-                    "field · type to filter · escape: none"
-                )
-            yield Label(title, classes="title")
+            yield Label(self._title(), classes="title")
             yield Input(placeholder="filter (words, id, value)", id="doc-filter")
             yield OptionList(id="doc-options")
+
+    def _passing_on(self) -> bool:
+        """Whether tab goes on taking none: every span is the item's (``none_fits``) and
+        none is highlighted (no filter typed, no arrow pressed)."""
+        if not self.none_fits or not self.is_mounted:
+            return self.none_fits
+        return self.query_one("#doc-options", OptionList).highlighted is None
+
+    def _title(self) -> str:
+        if self._passing_on():
+            return (
+                f"{self.what} from: each span is the item's already, none highlighted · "
+                "tab: next field, this one left · type to filter · escape: none"
+            )
+        return (
+            f"{self.what} from: enter takes the highlighted span · tab takes it, next "
+            "field · type to filter · escape: none"
+        )
+
+    def _say_what_tab_does(self) -> None:
+        """The title and the footer as the highlight now is (a filter or an arrow gives one)."""
+        self.query_one(".title", Label).update(self._title())
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "take":
+            return not self._passing_on()
+        if action == "pass_on":
+            return self._passing_on()
+        return True
+
+    def on_option_list_option_highlighted(self, _event: OptionList.OptionHighlighted) -> None:
+        self._say_what_tab_does()
 
     def _fill(self, query: str) -> None:
         options = self.query_one("#doc-options", OptionList)
@@ -123,6 +151,7 @@ class SpanPickScreen(FilteredListScreen[Picked | None]):
         options.set_options(rows)
         if rows and not (self.none_fits and not words):
             options.highlighted = highlighted(chosen, self.preferred)
+        self._say_what_tab_does()
 
     def chosen(self, option_id: str) -> Picked | None:
         return Picked(option_id)
@@ -132,8 +161,10 @@ class SpanPickScreen(FilteredListScreen[Picked | None]):
         option = self.query_one("#doc-options", OptionList).highlighted_option
         if option is not None and option.id is not None:
             self.dismiss(Picked(option.id, step))
-        elif self.none_fits:
-            self.dismiss(Picked(None, step))  # the field left as it is, on to the next
+
+    def action_pass_on(self, step: int) -> None:
+        """None highlighted, every span the item's: the field left as it is, on to the next."""
+        self.dismiss(Picked(None, step))
 
 
 def highlighted(spans: list[Span], preferred: list[str]) -> int:

@@ -36,6 +36,11 @@ async def a_release_to_fill(
     await pilot.pause()
 
 
+def footer_keys(app: AnnotatorApp) -> str:
+    """The keys the open list's footer shows, with what each does."""
+    return " ".join(str(key.render()) for key in list_of(app).query("FooterKey"))
+
+
 def test_tab_goes_past_a_field_whose_every_span_the_item_holds(tmp_path: Path) -> None:
     session = session_on(tmp_path, TEXT)
 
@@ -43,6 +48,17 @@ def test_tab_goes_past_a_field_whose_every_span_the_item_holds(tmp_path: Path) -
         await a_release_to_fill(pilot, app, session)
         await keys(pilot, app, "ctrl+l", "tab", then="Fill releases #1 received_by")
         assert list_of(app).query_one(OptionList).highlighted is None
+        assert "none highlighted" in str(list_of(app).query_one(".title").render())
+        # The footer says what tab does then: it takes none (bb8e507's said "Take").
+        assert "Next field, none taken" in footer_keys(app)
+        assert "Take" not in footer_keys(app)
+        then = "Fill releases #1 received_by"
+        await keys(pilot, app, "down", then=then)  # an arrow highlights one: tab takes it
+        assert "Take, next field" in footer_keys(app)
+        assert "tab takes it" in str(list_of(app).query_one(".title").render())
+        await keys(pilot, app, "k", "backspace", then=then)  # no filter: none highlighted
+        assert list_of(app).query_one(OptionList).highlighted is None
+        assert "Next field, none taken" in footer_keys(app)
         assert "none highlighted" in str(list_of(app).query_one(".title").render())
         await keys(pilot, app, "tab", then="Fill releases #1 count")
         await keys(pilot, app, "enter", then=None)
