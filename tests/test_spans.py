@@ -90,6 +90,23 @@ def test_snap_keeps_meaningful_punctuation() -> None:
     assert not is_edge_punctuation("%") and not is_edge_punctuation("'s")
 
 
+def test_snap_leaves_out_half_a_bracketed_tag() -> None:
+    """A search for ``[bold red]303[/]`` (markup copied into an article) snapped to
+    ``bold red]303``: the edge bracket was trimmed, its other half inside stayed. A bracket
+    trimmed at an edge comes back when the selection holds its other half."""
+    text = "walk out: [bold red]303[/] of them, said (Kestria) the poet Ilse [Ringo] [b]FREE[/b]."
+    for selected, snapped in [
+        ("[bold red]303[/]", "[bold red]303"),  # a whole tag; the one after it trimmed
+        ("[b]FREE[/b]", "[b]FREE[/b]"),
+        ("(Kestria) the", "(Kestria) the"),  # not "Kestria) the"
+        ("said (Kestria)", "said (Kestria)"),
+        ("the poet Ilse [Ringo]", "the poet Ilse [Ringo]"),
+        ("[Ringo]", "Ringo"),  # a pair trimmed whole still goes
+        ("[bold red]303[/] of them,", "[bold red]303[/] of them"),
+    ]:
+        assert snap_selection(text, *where(text, selected)) == where(text, snapped), selected
+
+
 def test_snap_in_text_converted_from_crlf() -> None:
     crlf = "date 2025-08-24 MARO\r\nFishermen freed.\r\n“Eight came home.”\r\n"
     text = crlf.replace("\r\n", "\n")
@@ -149,8 +166,18 @@ def test_snapped_bounds_sit_on_token_edges(text: str, a: int, b: int) -> None:
     if not content:
         assert snapped is None
         return
-    assert snapped == (content[0].start, content[-1].end)
+    assert snapped is not None
     start, end = snapped
+    # The words at both edges, with a bracket trimmed there taken back when its other half is
+    # inside ("(Kestria) said"): nothing but punctuation is added, within the selection.
+    assert touched[0].start <= start <= content[0].start
+    assert content[-1].end <= end <= touched[-1].end
+    added = [
+        t
+        for t in touched
+        if (start <= t.start and t.end <= content[0].start) or content[-1].end <= t.start < end
+    ]
+    assert all(is_edge_punctuation(t.text) for t in added)
     assert 0 <= start < end <= len(text)
     assert start in starts and end in ends
     assert not text[start].isspace() and not text[end - 1].isspace()

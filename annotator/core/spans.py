@@ -84,7 +84,45 @@ def snap_selection(
         return None
     last = _last_content_token(text, low, high)
     assert last is not None  # the first content token is a candidate
-    return first.start, last.end
+    return _with_whole_brackets(text, low, high, first.start, last.end)
+
+
+_OPENING = {")": "(", "]": "[", "}": "{"}
+
+
+def _unpaired(stretch: str) -> tuple[bool, bool]:
+    """Whether ``stretch`` holds a closing bracket opened before it, and one it leaves open."""
+    opened: list[str] = []
+    closes_outer = False
+    for char in stretch:
+        if char in "([{":
+            opened.append(char)
+        elif char in _OPENING:
+            if opened and opened[-1] == _OPENING[char]:
+                opened.pop()
+            else:
+                closes_outer = True
+    return closes_outer, bool(opened)
+
+
+def _with_whole_brackets(text: str, low: int, high: int, start: int, end: int) -> tuple[int, int]:
+    """``start``..``end`` (words at both edges, the selection ``low``..``high`` trimmed) with
+    the other half of a bracket trimmed at an edge taken back, when the selection holds it:
+    ``(Kestria) said`` stays so, not ``Kestria) said``; a search for ``[bold red]303[/]``
+    (markup copied into an article) snapped to ``bold red]303``. A bracket pair the trimming
+    takes whole goes (``[Ringo]`` gives ``Ringo``)."""
+    closes_outer, leaves_open = _unpaired(text[start:end])
+    if closes_outer:
+        start = next(
+            (at for at in range(start - 1, low - 1, -1) if not _unpaired(text[at:end])[0]),
+            start,
+        )
+    if leaves_open:
+        end = next(
+            (at for at in range(end + 1, high + 1) if not _unpaired(text[start:at])[1]),
+            end,
+        )
+    return start, end
 
 
 _ZWJ = "\u200d"
