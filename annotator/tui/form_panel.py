@@ -351,7 +351,8 @@ class EventForm(VerticalScroll):
         said = self._session.typing_unlinks(path, widget.value)
         if said is not None:
             self._told.add(path)
-            self.notify(said, severity="warning", timeout=8)
+            # As text, never markup: "Ilse [Ringo] Tamm" lost its "[Ringo]" (a trial).
+            self.notify(said, severity="warning", timeout=8, markup=False)
 
     def _save_pause(self, widget: Input) -> None:
         self._idle = None

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from annotate_helpers import drive, journal, notices_heard, press, screen_of, wait_for
+from annotate_helpers import drive, journal, notices_heard, press, screen_of, toasts, wait_for
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -43,5 +43,31 @@ def test_the_first_keystroke_over_a_linked_value_says_it_will_be_unlinked(
 
     try:
         drive(session, scenario, size=(100, 30))
+    finally:
+        session.close()
+
+
+def test_the_notice_shows_a_value_with_brackets_as_typed(tmp_path: Path) -> None:
+    """Typing over "Ilse [Ringo] Tamm" said "typing over … Ilse  Tamm": the notice was read as
+    markup, and "[Ringo]" taken for a tag."""
+    text = "date 2024-12-08 The poet Ilse [Ringo] Tamm was freed.\n"
+    session = session_on(tmp_path, text)
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        screen = screen_of(app)
+        start = text.index("Ilse [Ringo] Tamm")
+        screen.change(session.label_selection, start, start + len("Ilse [Ringo] Tamm"), "actor")
+        screen.change(session.add_group_item, "releases")
+        await screen.update_form()
+        await wait_for(pilot, lambda: any(w.name == PATH for w in screen.query(Input)))
+        field = next(w for w in screen.query(Input) if w.name == PATH)
+        field.focus()
+        await press(pilot, "ctrl+l", "enter", "x")
+        await wait_for(pilot, lambda: any("typing over" in toast for toast in toasts(app)))
+        said = next(toast for toast in toasts(app) if "typing over" in toast)
+        assert "Ilse [Ringo] Tamm from s1" in said.replace("\n", " ")
+
+    try:
+        drive(session, scenario, size=(100, 30), notifications=True)
     finally:
         session.close()
