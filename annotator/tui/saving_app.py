@@ -60,6 +60,21 @@ class SavingApp(KeysInOrderApp):
         self._showing: list[Notification] = []  # shown since the last clear (some expired)
         self._told_about: dict[str, set[str]] = {}  # a kind of action: the messages about it
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every message is plain text, whatever ``markup`` a caller passes (a widget's notify
+        passes True): messages quote the article's words, and words in brackets are text, not
+        tags. As markup, 'Ilse [Ringo] Tamm' lost '[Ringo]', and a quoted '[/]' (markup copied
+        into an article) raised MarkupError when the toast was drawn."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     def relay_save_status(self) -> None:
         """Have the writer's state changes posted to this app."""
 
