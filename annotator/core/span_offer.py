@@ -23,20 +23,23 @@ def pick_order(
     """The ids of the spans the field at ``path`` can take (``spans_to_fill``), best first:
     the list highlights the first one its filter leaves.
 
-    For a field of a group's item: the span in the article's selection (``span_to_fill``);
-    then the spans that go with the item's other links (``_with_the_item``: the count inside
-    its releasee, the releasee around its count), before the one at the cursor, mostly the
-    one last labelled or picked; then the spans no field of the form is linked to yet: the
-    nearest the item's linked spans (``_item_spans``); with none yet, the one at the cursor,
-    then the nearest the cursor; then the linked
-    ones, in the same order; last the spans the field itself or another field of the item
-    of the same label holds (``_held_by_the_item``), even in the selection, and after the
-    others a span of the same words as one of those (``_words_of``). A trial's list
-    highlighted the span nearest the cursor, mostly the one last labelled or picked, and the
-    annotator typed a filter for almost every field of a release; a later one offered the
-    release's giver as its receiver (Kestria → Kestria), and enter took it. For a top-level
-    field: the span at hand (in the selection, or at the cursor), then the nearest the
-    cursor."""
+    For a field of a group's item, in this order:
+    1. the span in the article's selection (``span_to_fill``);
+    2. the spans that go with the item's other links (``_with_the_item``: the count inside its
+       releasee, the releasee around its count);
+    3. the spans no field of the form is linked to yet, nearest the item's linked spans
+       (``_item_spans``); while the item has none, the one at the cursor, then the nearest it;
+    4. the linked ones, in the same order;
+    5. after the others, a span of the same words as one the item holds (``_words_of``);
+    6. last, the spans the field itself or another field of the item of the same label holds
+       (``_held_by_the_item``), even in the selection.
+    For a top-level field: the span at hand (in the selection, or at the cursor), then the
+    nearest the cursor.
+
+    Why: a trial's list highlighted the span nearest the cursor, which after labelling is the
+    one last labelled, and the annotator typed a filter for almost every field of a release;
+    a later one offered the release's giver as its receiver (Kestria → Kestria), and enter
+    took it."""
     choices = session.spans_to_fill(path)
     try:
         at_hand = session.span_to_fill(path, selection)
