@@ -19,7 +19,7 @@ from annotator.core.display import shortened
 
 # Longest brief of one item's fields, in characters.
 BRIEF_LIMIT = 60
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
 
 
 def item_fields_brief(item: dict[str, Any], limit: int = BRIEF_LIMIT) -> str:
@@ -33,7 +33,7 @@ def item_fields_brief(item: dict[str, Any], limit: int = BRIEF_LIMIT) -> str:
         if isinstance(value, int | float):
             figures.append(str(value))
         elif isinstance(value, str):
-            (figures if _DATE.match(value) else parties).append(" ".join(value.split()))
+            (figures if DATE.match(value) else parties).append(" ".join(value.split()))
         elif isinstance(value, list) and not names:
             names = [str(name) for name in value]
     said = ", ".join(filter(None, [" → ".join(parties), *figures]))
@@ -69,12 +69,20 @@ def lone_item_brief(conflict: dict[str, Any]) -> str | None:
         return None
     who, items = found
     briefs = list(dict.fromkeys(item_fields_brief(item) for item in items))
-    return f"the item {_names(who)} gave ({' / '.join(briefs)})"
+    return f"the item {names_said(who)} gave ({' / '.join(briefs)})"
 
 
-def _names(names: list[str]) -> str:
+def names_said(names: list[str]) -> str:
+    """``alice``, ``alice and bob``, ``alice, bob and carol`` (``no one`` for none)."""
     if not names:
         return "no one"
     if len(names) == 1:
         return names[0]
     return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def whose(names: list[str]) -> str:
+    """``bob's``, ``alice and carol's``."""
+    if len(names) == 1:
+        return f"{names[0]}'s"
+    return f"{', '.join(names[:-1])} and {names[-1]}'s"

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from annotator.core.form_compare import normal
-from annotator.core.item_brief import lone_item_brief
+from annotator.core.item_brief import lone_item_brief, whose
 from annotator.core.models import GoldRecord, Span
 from annotator.core.review_decisions import find_conflict, short, value_text
 from annotator.core.review_group_take import holds_one_item
@@ -189,7 +189,7 @@ def taken_notice(record: GoldRecord, conflict_id: str, indexes: list[int]) -> st
     conflict = find_conflict(record, conflict_id)
     versions = conflict.get("versions") or []
     if len(indexes) == 1:
-        said = f"settled {conflict_id}: took {_whose(versions[indexes[0]]['annotators'])} version"
+        said = f"settled {conflict_id}: took {whose(versions[indexes[0]]['annotators'])} version"
     else:
         said = f"settled {conflict_id}: took every version"
     taken = [body for index in indexes for body in versions[index].get("spans") or []]
@@ -228,15 +228,8 @@ def rejected_notice(record: GoldRecord, conflict_id: str, scheme: Scheme) -> str
         if brief is not None:
             return f"settled {conflict_id}: {group.name}: left out {brief}"
     if len(versions) == 1:
-        return f"settled {conflict_id}: rejected {_whose(versions[0]['annotators'])} version"
+        return f"settled {conflict_id}: rejected {whose(versions[0]['annotators'])} version"
     return f"settled {conflict_id}: rejected every version"
-
-
-def _whose(names: list[str]) -> str:
-    """``bob's``, ``alice and carol's``."""
-    if len(names) == 1:
-        return f"{names[0]}'s"
-    return f"{', '.join(names[:-1])} and {names[-1]}'s"
 
 
 def overlap_notice(before: GoldRecord, after: GoldRecord) -> str | None:

@@ -9,18 +9,15 @@ none either: a trial read "undid a decision of an earlier session: 02 c5 is open
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Hashable
 from typing import Any
 
+from annotator.core import forms
 from annotator.core.form_compare import normal
-from annotator.core.item_brief import lone_item_of
+from annotator.core.item_brief import DATE, lone_item_of, names_said, whose
 from annotator.core.models import GoldRecord
 from annotator.core.review_decisions import short, value_text
-
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
-_ITEM_PATH = re.compile(r"^(\w+)\[(\d+)\]\.(\w+)$")
 
 
 def decision_outcome(before: GoldRecord, after: GoldRecord, conflict_id: str) -> str | None:
@@ -70,7 +67,7 @@ def _said(value: Any) -> str:
     """A field's value as a message says it: a figure or a date as it is, text quoted."""
     if isinstance(value, list):
         return short(", ".join(str(item) for item in value), 40)
-    if isinstance(value, str) and not _DATE.match(value):
+    if isinstance(value, str) and not DATE.match(value):
         return short(value, 30)
     return str(value)
 
@@ -93,33 +90,28 @@ def _item_outcome(
     had, has = copies(before), copies(after)
     added = [v for v in versions if has[normal(v["value"][0])] > had[normal(v["value"][0])]]
     if added:
-        return f"added the item {_names(added)} gave to gold's {group}"
+        return f"added the item {names_said(_annotators(added))} gave to gold's {group}"
     grown = sum(has.values()) - sum(had.values())
     if grown > 0:
         return f"typed {grown} item{'s' if grown > 1 else ''} into gold's {group}"
-    return f"left out the item {_names(versions)} gave"
-
-
-def _names(versions: list[dict[str, Any]]) -> str:
-    """``alice``, ``alice and bob``, ``alice, bob and carol``: the versions' annotators."""
-    who = [str(name) for version in versions for name in version.get("annotators") or []]
-    return " and ".join(who) if len(who) < 3 else f"{', '.join(who[:-1])} and {who[-1]}"
+    return f"left out the item {names_said(_annotators(versions))} gave"
 
 
 def _value_at(form: dict[str, Any], path: str) -> Any:
     """The value at a field's path (``event_type``, ``releases[0].count``); None if none."""
-    matched = _ITEM_PATH.match(path)
-    if matched is None:
+    place = forms.item_path(path)
+    if place is None:
         return form.get(path)
-    items = form.get(matched.group(1)) or []
-    index = int(matched.group(2))
+    group, index, name = place
+    items = form.get(group) or []
     item = items[index] if index < len(items) else None
-    return item.get(matched.group(3)) if isinstance(item, dict) else None
+    return item.get(name) if isinstance(item, dict) else None
 
 
 def _whose(versions: list[dict[str, Any]]) -> str:
     """``bob's``, ``alice and carol's``: the versions' annotators."""
-    names = [str(name) for version in versions for name in version.get("annotators") or []]
-    if len(names) == 1:
-        return f"{names[0]}'s"
-    return f"{', '.join(names[:-1])} and {names[-1]}'s"
+    return whose(_annotators(versions))
+
+
+def _annotators(versions: list[dict[str, Any]]) -> list[str]:
+    return [str(name) for version in versions for name in version.get("annotators") or []]
