@@ -116,12 +116,12 @@ def take(
             )
     chosen = [versions[index] for index in indexes]
     if conflict.get("kind") == "span":
-        _refusediffering_values(record, conflict, chosen)
+        _refuse_differing_values(record, conflict, chosen)
         return take_spans(record, conflict, chosen, scheme, annotations)
     return _take_field(record, conflict, chosen, scheme, annotations)
 
 
-def _refusediffering_values(
+def _refuse_differing_values(
     record: GoldRecord, conflict: Conflict, chosen: list[dict[str, Any]]
 ) -> None:
     """Refuse versions that give one place under one label different values: one span is
