@@ -8,16 +8,11 @@ the document is read-only, and only ``start_over()`` or ``carry_over()`` replace
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from annotator.core.history import History, Step
 from annotator.core.models import Record
 from annotator.core.session_finish import says_the_same
 from annotator.core.session_parts import SessionParts
 from annotator.core.store import Store
-
-if TYPE_CHECKING:
-    pass
 
 
 class SessionStale(SessionParts):
