@@ -53,14 +53,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from annotator.core.carry_over_places import Place, place_all
-from annotator.core.display import display_text, quoted
+from annotator.core.display import STATUS_WORDS, display_text, quoted
 from annotator.core.errors import AnnotatorError
 from annotator.core.forms import path_words
 from annotator.core.models import Record, Span, sha256_text
 from annotator.core.spans import sort_key
-
-# The words a status goes by in a message.
-_STATUS_WORDS = {"done": "done", "skipped": "skipped", "in_progress": "in progress"}
 
 
 @dataclass(frozen=True)
@@ -129,7 +126,7 @@ class CarriedOver:
             named = (f"{out.span.id} {words_as_written(out.span.text)}" for out in self.left_out)
             said += f" ({', '.join(named)})"
         if self.record.status != self.stale_status:
-            becomes = _STATUS_WORDS.get(self.record.status, self.record.status)
+            becomes = STATUS_WORDS.get(self.record.status, self.record.status)
             said += f"; it becomes {becomes}"
         return said
 

@@ -44,6 +44,8 @@ from bisect import bisect_right
 
 from rich.cells import cell_len, get_character_cell_size
 
+# The words a record's status goes by in a message.
+STATUS_WORDS = {"done": "done", "skipped": "skipped", "in_progress": "in progress"}
 TAB_SYMBOL = "⇥"
 DEL_SYMBOL = "␡"
 NEL_SYMBOL = "␤"

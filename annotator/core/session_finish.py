@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from annotator.core import forms
+from annotator.core.display import STATUS_WORDS
 from annotator.core.history import History, Step, describe_step
 from annotator.core.models import Record
 from annotator.core.scheme import Scheme
@@ -167,7 +168,7 @@ class SessionFinish(SessionParts):
         self._changed.add(record.doc_id)
         self.store.save(record)
         # A document skipped before any work holds nothing: it lists as new again.
-        words = {"done": "done", "skipped": "skipped", "in_progress": "in progress"}
+        words = dict(STATUS_WORDS)
         if record.holds_nothing():
             words["in_progress"] = "new"
         step = Step(
