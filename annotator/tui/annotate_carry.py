@@ -51,7 +51,6 @@ class CarryOverKeys(SessionView):
             "carried over: " + "\n".join(carried.lines()),
             severity="warning" if carried.left_out or carried.dropped_links else "information",
             timeout=30 if carried.left_out else 10,
-            markup=False,
         )
 
     @work(thread=True, exclusive=True, group="carry-over", exit_on_error=False)

@@ -27,9 +27,6 @@ class SkipAsksWhy(GuidelinesActions):
     def _go(self, doc_id: str | None, none_message: str) -> None:
         raise NotImplementedError
 
-    def action_focus_article(self) -> None:
-        raise NotImplementedError
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "skip_with_reason":  # else enter is the note's own (saves it)
             focused = self.focused

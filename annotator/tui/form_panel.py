@@ -351,8 +351,8 @@ class EventForm(VerticalScroll):
         said = self._session.typing_unlinks(path, widget.value)
         if said is not None:
             self._told.add(path)
-            # As text, never markup: "Ilse [Ringo] Tamm" lost its "[Ringo]" (a trial).
-            self.notify(said, severity="warning", timeout=8, markup=False)
+            # As text (the app's notify makes every message plain): "Ilse [Ringo] Tamm".
+            self.notify(said, severity="warning", timeout=8)
 
     def _save_pause(self, widget: Input) -> None:
         self._idle = None
