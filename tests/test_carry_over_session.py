@@ -163,8 +163,10 @@ def test_an_unchanged_carry_over_keeps_the_record_done(tmp_path: Path) -> None:
         session.close()
 
 
-def test_ctrl_z_gives_the_stale_record_back_with_its_own_time(tmp_path: Path) -> None:
-    # As ctrl+z after ctrl+r: the stale banner names when the work was done, not the undo.
+@pytest.mark.parametrize("replace", ["carry_over", "start_over"])
+def test_ctrl_z_gives_the_stale_record_back_with_its_own_time(tmp_path: Path, replace: str) -> None:
+    # After ctrl+k as after ctrl+r (one way back, session_stale._stale_again): the stale
+    # banner names when the work was done, not the undo.
     import datetime as dt
 
     corpus = write_texts(tmp_path)
@@ -182,7 +184,7 @@ def test_ctrl_z_gives_the_stale_record_back_with_its_own_time(tmp_path: Path) ->
         stale = session.stale
         assert stale is not None and stale.updated_at is not None
         assert stale.updated_at != later
-        session.carry_over()
+        getattr(session, replace)()
         session.undo()
         assert session.stale is not None and session.stale.updated_at == stale.updated_at
         assert journal_lines(session)[-1]["updated_at"] == journal_lines(session)[-3]["updated_at"]

@@ -20,13 +20,11 @@ from annotator.core.session_edits import Refused
 from annotator.core.session_finish import says_the_same
 from annotator.core.session_parts import SessionParts
 from annotator.core.span_links import follow_span
-from annotator.core.store import Store
 
 
 class SessionCarryOver(SessionParts):
     """Carry over and its undo (see AnnotationSession)."""
 
-    store: Store
     scheme: Scheme
     _changed: set[str]
     # doc id -> (the stale record carried over, the record it became)
@@ -106,16 +104,8 @@ class SessionCarryOver(SessionParts):
         if not says_the_same(state.record, carried[1]):
             return None
         del self._carried_over[state.document.id]
-        # Written back as it was, its time too, as ctrl+z after ctrl+r does: the stale banner
-        # names when the work was done, not the undo.
-        record = carried[0]
-        self.store.save(record)
-        self._changed.add(record.doc_id)
-        state.stale = record
-        state.record = self._blank(state.document)
-        state.saved = False
+        step = self._stale_again(carried[0], "carry over")
+        # Begun anew with the finish state ended, unlike ctrl+r's undo (``undo_start_over``),
+        # which keeps it.
         self._begin_history(state.record)
-        return Step(
-            f"carry over: your record ({len(record.spans)} spans, {record.status}) is back, "
-            "stale here"
-        )
+        return step

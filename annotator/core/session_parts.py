@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from annotator.core.history import History
+from annotator.core.history import History, Step
 from annotator.core.models import Document, Record
 
 if TYPE_CHECKING:
@@ -54,6 +54,9 @@ class SessionParts:
         raise NotImplementedError
 
     def _begin_history(self, record: Record) -> None:
+        raise NotImplementedError
+
+    def _stale_again(self, record: Record, way_out: str) -> Step:
         raise NotImplementedError
 
     def _writable(self) -> None:

@@ -67,14 +67,22 @@ class SessionStale(SessionParts):
         if replaced is None or not says_the_same(state.record, self._blank(document)):
             return None
         del self._replaced[document.id]
-        # Written back as it was, its time too: the stale banner names when the work was done
-        # (a trial's read the time of the undo).
-        record = replaced
-        self.store.save(record)
-        self._changed.add(document.id)
-        state.record, state.saved, state.stale = self._blank(document), False, record
+        step = self._stale_again(replaced, "start over")
+        # A history of its own, the finish state left as it was (``_begin_history`` would
+        # end it): unlike ctrl+k's undo (``undo_carry_over``), which begins one.
         self._histories[document.id] = History(state.record)
+        return step
+
+    def _stale_again(self, record: Record, way_out: str) -> Step:
+        """Make ``record`` the open document's stale record again, undoing ``way_out`` (start
+        over or carry over): written back as it was, its time too (the stale banner names when
+        the work was done; a trial's read the time of the undo), the document blank and not
+        saved. The caller starts the history anew, each its own way."""
+        state = self.state
+        self.store.save(record)
+        self._changed.add(record.doc_id)
+        state.record, state.saved, state.stale = self._blank(state.document), False, record
         return Step(
-            f"start over: your record ({len(record.spans)} spans, {record.status}) is back, "
+            f"{way_out}: your record ({len(record.spans)} spans, {record.status}) is back, "
             "stale here"
         )
