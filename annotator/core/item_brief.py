@@ -49,25 +49,33 @@ def lone_item_of(conflict: dict[str, Any]) -> tuple[list[str], list[dict[str, An
     versions = conflict.get("versions") or []
     if conflict.get("kind") == "span" or not versions:
         return None
-    items: list[dict[str, Any]] = []
-    who: list[str] = []
     for version in versions:
         value = version.get("value")
         if not isinstance(value, list) or len(value) != 1 or not isinstance(value[0], dict):
             return None
-        items.append(value[0])
-        who.extend(str(name) for name in version.get("annotators") or [])
-    return who, items
+    return given_item(versions)
+
+
+def given_item(versions: list[dict[str, Any]]) -> tuple[list[str], list[dict[str, Any]]]:
+    """Who gave an item, and each version's item (``versions``: each one's value a list of
+    that one item, as ``lone_item_of`` checks)."""
+    who = [str(name) for version in versions for name in version.get("annotators") or []]
+    return who, [version["value"][0] for version in versions]
 
 
 def lone_item_brief(conflict: dict[str, Any]) -> str | None:
+    """``the item ann1 gave (Kestria → Norvania, 95)`` (``given_item_brief``); None when
+    ``conflict`` is not over one item."""
+    if lone_item_of(conflict) is None:
+        return None
+    return given_item_brief(conflict["versions"])
+
+
+def given_item_brief(versions: list[dict[str, Any]]) -> str:
     """``the item ann1 gave (Kestria → Norvania, 95)``; with several versions each one's
     fields (``the item ann1 and ann2 gave (Kestria → Norvania, 95 / Kestria → Norvania,
-    90)``); None when ``conflict`` is not over one item."""
-    found = lone_item_of(conflict)
-    if found is None:
-        return None
-    who, items = found
+    90)``). ``versions``: each one's value a list of that one item (``lone_item_of``)."""
+    who, items = given_item(versions)
     briefs = list(dict.fromkeys(item_fields_brief(item) for item in items))
     return f"the item {names_said(who)} gave ({' / '.join(briefs)})"
 

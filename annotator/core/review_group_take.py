@@ -22,9 +22,10 @@ from annotator.core.form_compare import (
     linked_indexes,
     sub_value,
 )
+from annotator.core.item_brief import lone_item_of
 from annotator.core.models import GoldRecord
 from annotator.core.review_links import gold_ids_of
-from annotator.core.scheme import FormField
+from annotator.core.scheme import FormField, Scheme
 from annotator.core.session_edits import Refused
 
 
@@ -129,13 +130,18 @@ def holds_one_item(conflict: dict[str, Any], group: FormField) -> bool:
     """Whether a group conflict is over one item fewer than K annotators hold (``merge_form``:
     each version that item as its holders gave it), not a gold file's older conflict of every
     annotator's left-over items (a version per annotator, ``[]`` for one holding none)."""
-    versions = conflict.get("versions") or []
-    values = [version.get("value") for version in versions]
-    if not values or any(
-        not isinstance(value, list) or len(value) != 1 or not isinstance(value[0], dict)
-        for value in values
-    ):
+    found = lone_item_of(conflict)
+    if found is None:
         return False
-    if len(values) == 1:
-        return True
-    return len(align_items([[(0, value[0])] for value in values], group)) == 1
+    items = found[1]
+    return len(items) == 1 or len(align_items([[(0, item)] for item in items], group)) == 1
+
+
+def lone_item_group(conflict: dict[str, Any], scheme: Scheme) -> FormField | None:
+    """The group of a conflict over one item only some annotators gave (``holds_one_item``:
+    then every version's value is a list of that one item, ``item_brief.given_item``); None
+    for any other conflict."""
+    group = scheme.field(conflict.get("path") or "")
+    if group is None or group.type != "group" or not holds_one_item(conflict, group):
+        return None
+    return group

@@ -13,15 +13,16 @@ field different figures (95 and six wounded, same sides, same day) are not said 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from annotator.core.display import quoted
 from annotator.core.form_compare import align_items, has_no_value
 from annotator.core.forms import path_words
-from annotator.core.item_brief import item_fields_brief, lone_item_brief, lone_item_of
+from annotator.core.item_brief import given_item, given_item_brief, item_fields_brief
 from annotator.core.models import GoldRecord
 from annotator.core.review_decisions import find_conflict
-from annotator.core.review_group_take import holds_one_item
+from annotator.core.review_group_take import lone_item_group
 from annotator.core.scheme import FormField, Scheme
 
 
@@ -31,17 +32,13 @@ def item_taken_notice(
     """What taking the versions at ``indexes`` of an item only some gave did (``record``:
     before it); None for any other conflict (``review_notices.taken_notice`` says it)."""
     conflict = find_conflict(record, conflict_id)
-    group = scheme.field(conflict.get("path") or "")
-    if group is None or group.type != "group" or not holds_one_item(conflict, group):
+    group = lone_item_group(conflict, scheme)
+    if group is None:
         return None
     versions = conflict.get("versions") or []
-    chosen = {**conflict, "versions": [versions[index] for index in indexes]}
-    brief = lone_item_brief(chosen)
-    if brief is None:
-        return None
-    said = f"settled {conflict_id}: {group.name}: added {brief} to gold"
-    taken = [version["value"][0] for version in chosen["versions"]]
-    alike = _alike_in_gold(record, group, taken)
+    chosen = [versions[index] for index in indexes]
+    said = f"settled {conflict_id}: {group.name}: added {given_item_brief(chosen)} to gold"
+    alike = _alike_in_gold(record, group, given_item(chosen)[1])
     if alike is not None:
         place, item = alike
         said += (
@@ -70,30 +67,28 @@ def _alike_in_gold(
     return None
 
 
-def alike_item_said(record: GoldRecord, conflict: dict[str, Any], group: FormField) -> str | None:
-    """Before a key, for a conflict over one item only some gave: an item gold holds, or
-    another such conflict open, so alike one of its versions that merge's rule pairs them
+def alike_item_said(
+    record: GoldRecord,
+    conflict: dict[str, Any],
+    group: FormField,
+    others: Sequence[dict[str, Any]],
+) -> str | None:
+    """Before a key, for a conflict over one item only some gave (``lone_item_group``): an
+    item gold holds, or another such conflict open (``others``: the record's other conflicts
+    over one item of ``group``), so alike one of its versions that merge's rule pairs them
     and no figure differs (``releases #1 (Front → …, 8, 2023-11-11)`` or ``c5: the item ann3
     gave (…)``); None when there is none. After the key was too late: a trial's reviewer took
     both of two such conflicts and gold held eight freed twice."""
-    found = lone_item_of(conflict)
-    if found is None:
-        return None
-    mine = found[1]
+    mine = given_item(conflict["versions"])[1]
     in_gold = _alike_in_gold(record, group, mine)
     if in_gold is not None:
         place, item = in_gold
         return f"gold's {group.name} #{place + 1} ({item_fields_brief(item)})"
-    for other in record.conflicts:
-        if other.get("id") == conflict.get("id") or other.get("path") != group.name:
-            continue
-        theirs = lone_item_of(other)
-        if theirs is None or not holds_one_item(other, group):
-            continue
-        for their_item in theirs[1]:
+    for other in others:
+        for their_item in given_item(other["versions"])[1]:
             for item in mine:
                 if _paired(their_item, item, group):
-                    return f"{other['id']}: {lone_item_brief(other)}"
+                    return f"{other['id']}: {given_item_brief(other['versions'])}"
     return None
 
 

@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from annotator.core.form_compare import normal
-from annotator.core.item_brief import lone_item_brief, whose
+from annotator.core.item_brief import given_item_brief, whose
 from annotator.core.models import GoldRecord, Span
 from annotator.core.review_decisions import find_conflict, short, value_text
-from annotator.core.review_group_take import holds_one_item
+from annotator.core.review_group_take import lone_item_group
 from annotator.core.review_views import versions_holding
 from annotator.core.scheme import Scheme
 from annotator.core.spans import overlapping
@@ -222,11 +222,10 @@ def rejected_notice(record: GoldRecord, conflict_id: str, scheme: Scheme) -> str
     One version giving anything (the others marked nothing there): whose; else every version."""
     conflict = find_conflict(record, conflict_id)
     versions = versions_holding(conflict)
-    group = scheme.field(conflict.get("path") or "")
-    if group is not None and group.type == "group" and holds_one_item(conflict, group):
-        brief = lone_item_brief(conflict)
-        if brief is not None:
-            return f"settled {conflict_id}: {group.name}: left out {brief}"
+    group = lone_item_group(conflict, scheme)
+    if group is not None:
+        brief = given_item_brief(conflict["versions"])
+        return f"settled {conflict_id}: {group.name}: left out {brief}"
     if len(versions) == 1:
         return f"settled {conflict_id}: rejected {whose(versions[0]['annotators'])} version"
     return f"settled {conflict_id}: rejected every version"

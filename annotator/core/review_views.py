@@ -11,7 +11,7 @@ from typing import Any
 
 from annotator.core.models import GoldRecord
 from annotator.core.review_decisions import can_reject, can_take_all, value_conflict_span
-from annotator.core.review_group_take import holds_one_item
+from annotator.core.review_group_take import holds_one_item, lone_item_group
 from annotator.core.review_item_field import item_place
 from annotator.core.review_item_notices import alike_item_said
 from annotator.core.scheme import Scheme
@@ -146,25 +146,22 @@ def versions_holding(conflict: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _lone_item(record: GoldRecord, conflict: dict[str, Any], scheme: Scheme) -> LoneItem | None:
     """Who gave the one item a group conflict is over (None: another kind of conflict)."""
-    group = scheme.field(conflict.get("path") or "")
-    if conflict.get("kind") == "span" or group is None or group.type != "group":
-        return None
-    if not holds_one_item(conflict, group):
+    group = lone_item_group(conflict, scheme)
+    if group is None:
         return None
     given = [name for version in conflict["versions"] for name in version["annotators"]]
-    others = tuple(
-        other["id"]
+    others = [
+        other
         for other in record.conflicts
-        if other.get("kind") != "span"
-        and other.get("path") == group.name
+        if other.get("path") == group.name
         and other.get("id") != conflict.get("id")
         and holds_one_item(other, group)
-    )
+    ]
     return LoneItem(
         given_by=tuple(given),
         not_given_by=tuple(name for name in record.sources.annotators if name not in given),
-        others=others,
-        alike=alike_item_said(record, conflict, group),
+        others=tuple(other["id"] for other in others),
+        alike=alike_item_said(record, conflict, group, others),
     )
 
 
