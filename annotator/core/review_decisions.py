@@ -202,8 +202,13 @@ def is_group_conflict(conflict: Conflict, scheme: Scheme) -> bool:
 
 
 def can_take_all(conflict: Conflict, scheme: Scheme) -> bool:
-    """Whether every version can be taken at once: not for a field holding one value, nor
-    for spans the versions give different values (``t`` would be refused)."""
+    """Whether ``t`` (every version at once) is offered: not where one version alone holds
+    anything (an item or a span only some gave: its number takes it, and "t take every
+    version" under one version sent a reviewer looking for others), nor where ``t`` would be
+    refused: a field holding one value, spans the versions give different values, versions
+    holding one item two ways."""
+    if len(versions_holding(conflict)) < 2:
+        return False
     if conflict.get("kind") == "span":
         return not differing_values(conflict.get("versions") or [])
     try:
@@ -213,6 +218,16 @@ def can_take_all(conflict: Conflict, scheme: Scheme) -> bool:
     if field.type == "group":
         return not items_aligned(conflict, field)
     return field.type == "list"
+
+
+def versions_holding(conflict: Conflict) -> list[dict[str, Any]]:
+    """The versions of ``conflict`` that give something: a span conflict's annotators who
+    marked nothing there, or a field's who left it empty, are a version of their own too."""
+    return [
+        version
+        for version in _versions(conflict)
+        if version.get("spans") or version.get("value") not in (None, "", [])
+    ]
 
 
 def value_conflict_span(conflict: Conflict) -> dict[str, Any] | None:

@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from annotator.core.form_compare import normal
 from annotator.core.item_brief import given_item_brief, whose
 from annotator.core.models import GoldRecord, Span
-from annotator.core.review_decisions import find_conflict, short, value_text
+from annotator.core.review_decisions import find_conflict, short, value_text, versions_holding
 from annotator.core.review_group_take import lone_item_group
-from annotator.core.review_views import versions_holding
 from annotator.core.scheme import Scheme
 from annotator.core.spans import overlapping
 

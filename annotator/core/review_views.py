@@ -54,9 +54,8 @@ class ConflictView:
     versions: tuple[VersionView, ...]
     position: int  # 1-based among the document's open conflicts
     in_document: int
-    # Whether t is offered: false for a field that holds one value, and where one version
-    # alone holds anything (an item or a span only some gave), t being that version's
-    # number: "t take every version" under one version sent a reviewer looking for others.
+    # Whether t is offered (``review_decisions.can_take_all``): not for a field that holds
+    # one value, nor where one version alone holds anything (its number takes it).
     can_take_all: bool
     can_reject: bool  # false for a required field still empty
     gold_value: Any = None  # field conflicts: what gold holds now (a group's agreed items)
@@ -124,7 +123,7 @@ def describe(
         versions=versions,
         position=position,
         in_document=in_document,
-        can_take_all=len(versions_holding(conflict)) > 1 and can_take_all(conflict, scheme),
+        can_take_all=can_take_all(conflict, scheme),
         can_reject=can_reject(record, conflict, scheme),
         gold_value=record.form.get(path) if isinstance(path, str) else None,
         gold_spans=gold_spans,
@@ -132,16 +131,6 @@ def describe(
         item=_item_of(record, conflict, scheme),
         lone_item=_lone_item(record, conflict, scheme),
     )
-
-
-def versions_holding(conflict: dict[str, Any]) -> list[dict[str, Any]]:
-    """The versions of ``conflict`` that give something: a span conflict's annotators who
-    marked nothing there, or a field's who left it empty, are a version of their own too."""
-    return [
-        version
-        for version in conflict.get("versions") or []
-        if version.get("spans") or version.get("value") not in (None, "", [])
-    ]
 
 
 def _lone_item(record: GoldRecord, conflict: dict[str, Any], scheme: Scheme) -> LoneItem | None:
