@@ -82,11 +82,7 @@ def settled_record(
     """The record with ``changes``, without ``conflict``, its links carried and its status set
     (validated anew): what every decision returns. ``made``: the links of the items the
     decision adds (``review_links.links_after``)."""
-    fields = record.model_dump()
-    fields.update(changes)
-    fields["conflicts"] = [other for other in record.conflicts if other is not conflict]
-    draft = GoldRecord.model_validate(fields)
-    fields["links"] = links_after(record, draft, scheme, annotations, made)
+    fields, draft = drafted(record, conflict, scheme, annotations, made, **changes)
     if not draft.conflicts:
         # Done gold holds no empty item (``form_compare``): one whose only link is to a span
         # that did not become gold holds nothing, and no decision is left to give it one.
@@ -95,6 +91,26 @@ def settled_record(
     complete = not draft.conflicts and not forms.missing_required(draft, scheme)
     fields["status"] = "done" if complete else "in_progress"
     return GoldRecord.model_validate(fields)
+
+
+def drafted(
+    record: GoldRecord,
+    conflict: Conflict,
+    scheme: Scheme,
+    annotations: Annotations | None,
+    made: dict[str, list[str]] | None = None,
+    **changes: Any,
+) -> tuple[dict[str, Any], GoldRecord]:
+    """``settled_record``'s first steps: the record's fields with ``changes``, without
+    ``conflict``, their links carried (``fields["links"]``), and the draft record those links
+    were worked out on. ``review_typed_links`` shows the item editor's links from it, so what
+    the editor shows is what enter saves (done gold's empty items aside)."""
+    fields = record.model_dump()
+    fields.update(changes)
+    fields["conflicts"] = [other for other in record.conflicts if other is not conflict]
+    draft = GoldRecord.model_validate(fields)
+    fields["links"] = links_after(record, draft, scheme, annotations, made)
+    return fields, draft
 
 
 def take(

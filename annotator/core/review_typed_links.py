@@ -6,9 +6,10 @@ decision's links are then worked out as every decision's are (``review_links.lin
 merge's rule may link an item alike an annotator's other one). The reviewer could not see
 which typed field would stay linked: ``typed_item_links`` says it, field by field, as the box
 shows it beside each input while one types. It runs what enter runs on the same texts
-(``review_typed.with_typed_items``, then ``links_after``), so what is shown is what is saved;
-a field whose text enter would refuse (``abc`` for a count) shows no link, and an item left
-blank is left out by the same rule (``keeps_a_link``). Only ``settled_record``'s last step is
+(``review_typed.with_typed_items``, then ``review_decisions.drafted``: ``settled_record``'s
+first steps), so what is shown is what is saved; a field whose text enter would refuse
+(``abc`` for a count) shows no link, and an item left blank is left out by the same rule
+(``keeps_a_link``). Only ``settled_record``'s last step is
 not run: done gold drops items with no value and no link, which renumbers later items but
 takes no link from a typed one.
 """
@@ -19,8 +20,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from annotator.core.models import GoldRecord
-from annotator.core.review_decisions import field_of, find_conflict
-from annotator.core.review_links import Annotations, links_after
+from annotator.core.review_decisions import drafted, field_of, find_conflict
+from annotator.core.review_links import Annotations
 from annotator.core.review_typed import (
     BadValue,
     TypedItem,
@@ -65,11 +66,7 @@ def typed_item_links(
         if not is_blank(texts) or keeps_a_link(record, conflict, group, texts):
             numbered.append((number, item))
     form, made = with_typed_items(record, conflict, group, numbered, typed)
-    changes = record.model_dump()
-    changes["form"] = form
-    changes["conflicts"] = [other for other in record.conflicts if other is not conflict]
-    after = GoldRecord.model_validate(changes)
-    links = links_after(record, after, scheme, annotations, made)
+    links = drafted(record, conflict, scheme, annotations, made, form=form)[0]["links"]
     earlier = len(record.form.get(group.name) or [])
     out: list[ItemLinks] = [{} for _texts in typed]
     for place, (number, _item) in enumerate(numbered):
