@@ -31,6 +31,19 @@ from annotator.core.merge_versions import Versions, ordered_versions, settled_by
 from annotator.core.scheme import FormField, Scheme
 
 
+def accepted(ordered: list[tuple[Any, list[str]]], threshold: int) -> tuple[Any, list[str]] | None:
+    """The answer merge accepts of a field (``ordered``: its versions, ``ordered_versions``):
+    the first, when K (``threshold``) annotators or more gave it and more than gave any
+    other; None when none does (the field is in conflict). ``review_links`` reads gold's
+    items by this rule too."""
+    best = ordered[0]
+    if len(best[1]) < threshold:
+        return None
+    if len(ordered) > 1 and len(ordered[1][1]) >= len(best[1]):
+        return None
+    return best
+
+
 class FormMerge:
     """The form of one document's merge (``GoldBuilder`` holds what it reads and writes)."""
 
@@ -59,10 +72,8 @@ class FormMerge:
                 answer = field_value(form, field)
                 answers.setdefault(answer, (form.get(field.name), []))[1].append(name)
             ordered = ordered_versions(answers)
-            best, runner_up = ordered[0], ordered[1] if len(ordered) > 1 else None
-            if len(best[1]) >= self.threshold and (
-                runner_up is None or len(runner_up[1]) < len(best[1])
-            ):
+            best = accepted(ordered, self.threshold)
+            if best is not None:
                 if field.name in self.forms[best[1][0]]:
                     self.form[field.name] = best[0]
                     self._carry_links(best[1][0], {field.name: (field.name, field)})
@@ -162,11 +173,9 @@ class FormMerge:
                 answer = frames[name][place]
                 answers.setdefault(answer, (held[name][1].get(sub.name), []))[1].append(name)
             ordered = ordered_versions(answers)
-            best, runner_up = ordered[0], ordered[1] if len(ordered) > 1 else None
+            best = accepted(ordered, self.threshold)
             gold_path = f"{group.name}[{gold_index}].{sub.name}"
-            if len(best[1]) >= self.threshold and (
-                runner_up is None or len(runner_up[1]) < len(best[1])
-            ):
+            if best is not None:
                 merged[sub.name] = best[0]
                 source = best[1][0]
                 their_path = f"{group.name}[{held[source][0]}].{sub.name}"

@@ -30,7 +30,6 @@ the same rule, given the annotators' records (``annotations``, by name):
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
 from functools import partial
 from typing import Any, Protocol
@@ -46,6 +45,8 @@ from annotator.core.form_compare import (
     items_in,
     sub_value,
 )
+from annotator.core.merge_form import accepted
+from annotator.core.merge_versions import Versions, ordered_versions
 from annotator.core.models import GoldRecord
 from annotator.core.scheme import FormField, Scheme
 
@@ -263,13 +264,15 @@ def _made_of(
     gold_item: dict[str, Any], held: dict[str, Item], group: FormField, threshold: int
 ) -> bool:
     """Whether ``gold_item`` is what merge made of the annotators' items ``held``: each field
-    K of them give one value in, and more than give any other, holds that value (the others
-    merge left in dispute, for a decision to settle)."""
+    whose value merge accepts among them (``merge_form.accepted``) holds that value (the
+    others merge left in dispute, for a decision to settle)."""
     for sub in group.fields:
-        given = Counter(sub_value(item.get(sub.name), sub) for _index, item in held.values())
-        (best, most), *rest = given.most_common()
-        settled = most >= threshold and all(count < most for _value, count in rest)
-        if settled and sub_value(gold_item.get(sub.name), sub) != best:
+        given: Versions = {}
+        for name in sorted(held):
+            value = held[name][1].get(sub.name)
+            given.setdefault(sub_value(value, sub), (value, []))[1].append(name)
+        best = accepted(ordered_versions(given), threshold)
+        if best is not None and sub_value(gold_item.get(sub.name), sub) != sub_value(best[0], sub):
             return False
     return True
 
