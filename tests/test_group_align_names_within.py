@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from annotator.core.form_compare import Item, align_items
+from annotator.core.form_compare import Item, align_items, name_within
 from annotator.core.scheme import FormField, load_default_scheme
 from tests.test_group_align_data import merged, record
 
@@ -102,3 +102,14 @@ def test_merge_makes_one_release_with_its_giver_and_releasees_in_dispute() -> No
         "releases[0].released_by",
         "releases[0].releasees",
     ]
+
+
+def test_name_within_is_the_one_whole_word_test() -> None:
+    # Pairing items (``align_items``) and review's "the same one twice?" after t
+    # (``review_item_notices.names_within_notice``) both ask it.
+    assert name_within("Maël Brossard", "Théodore Maël Brossard")
+    assert name_within("Théodore", "Théodore Maël Brossard")
+    assert name_within("Maël", "Maël")
+    assert not name_within("Maël", "Maëlle Brossard")
+    assert not name_within("Théodore Maël Brossard", "Maël Brossard")
+    assert not name_within("Maël Bross", "Théodore Maël Brossard")

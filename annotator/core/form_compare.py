@@ -375,8 +375,14 @@ def _names_within(one: set[Hashable], other: set[Hashable]) -> int:
     pairs = 0
     for name in sorted(item for item in one if isinstance(item, str)):
         for at, theirs in enumerate(longer):
-            if f" {name} " in f" {theirs} " or f" {theirs} " in f" {name} ":
+            if name_within(name, theirs) or name_within(theirs, name):
                 del longer[at]
                 pairs += 1
                 break
     return pairs
+
+
+def name_within(short: str, long: str) -> bool:
+    """Whether ``short`` is in ``long`` as whole words ("Maël Brossard" within "Théodore Maël
+    Brossard", not "Maël" within "Maëlle"); a name is within itself."""
+    return f" {short} " in f" {long} "

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from annotator.core.display import quoted
-from annotator.core.form_compare import align_items, has_no_value
+from annotator.core.form_compare import align_items, has_no_value, name_within
 from annotator.core.forms import path_words
 from annotator.core.item_brief import given_item, given_item_brief, item_fields_brief
 from annotator.core.models import GoldRecord
@@ -128,7 +128,7 @@ def names_within_notice(record: GoldRecord, conflict_id: str) -> str | None:
         names += [name for name in value if isinstance(name, str) and name not in names]
     for short_name in names:
         for long_name in names:
-            if short_name != long_name and f" {short_name} " in f" {long_name} ":
+            if short_name != long_name and name_within(short_name, long_name):
                 return (
                     f"{path_words(conflict.get('path') or '')} now holds "
                     f"{quoted(short_name, 30)} and {quoted(long_name, 30)}: the same one "
