@@ -5,13 +5,15 @@ release whose giver was the first 'Garesh', and its 19 as the count of the first
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from annotator.core import span_offer
+from annotator.core.models import Span
 from annotator.core.session import AnnotationSession
-from annotator.core.span_offer import pick_order, repeats_the_item
+from annotator.core.span_offer import offer, pick_order, repeats_the_item
 from tests.test_session_data import open_on
 
 TEXT = (
@@ -96,3 +98,40 @@ def test_what_repeats_the_item_a_giver_as_receiver_a_lists_own_not_a_fields_own(
     assert repeats_the_item(session, "releases[0].received_by", spans["garesh1"])
     assert not repeats_the_item(session, "releases[0].received_by", spans["ulmaria1"])
     assert not repeats_the_item(session, "releases[0].count", spans["64"])  # taken again
+
+
+def test_the_offer_is_the_order_and_its_repeat_the_fields_spans_and_links_worked_out_once(
+    session: AnnotationSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # ctrl+l's list (``span_offer.offer``): what pick_order and repeats_the_item give, the
+    # field's spans and the item's links each worked out once (a review found 2 and 3 times).
+    spans = labelled(session)
+    cursor = len(TEXT) - 2
+    session.fill_from_span("releases[0].released_by", spans["garesh1"])
+    session.fill_from_span("releases[0].count", spans["64"])
+    calls: list[str] = []
+    item_links, spans_to_fill = span_offer._item_links, session.spans_to_fill
+
+    def counted_links(of: AnnotationSession, path: str) -> dict[str, list[str]]:
+        calls.append("links")
+        return item_links(of, path)
+
+    def counted_spans(path: str) -> list[Span]:
+        calls.append("spans")
+        return spans_to_fill(path)
+
+    for path in ("releases[0].received_by", "releases[0].date"):
+        order = pick_order(session, path, None, cursor)
+        repeats = repeats_the_item(session, path, order[0])
+        with monkeypatch.context() as patched:
+            patched.setattr(span_offer, "_item_links", counted_links)
+            patched.setattr(session, "spans_to_fill", counted_spans)
+            offered = offer(session, path, None, cursor)
+        assert sorted(calls) == ["links", "spans"]
+        calls.clear()
+        assert offered.order == order and offered.none_fits == repeats
+        assert [span.id for span in offered.choices] == sorted(order, key=order_in_text(session))
+
+
+def order_in_text(session: AnnotationSession) -> Callable[[str], int]:
+    return [span.id for span in session.ordered_spans()].index

@@ -3,6 +3,7 @@ filled from, so that enter takes it without a filter typed."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from annotator.core import forms
@@ -12,6 +13,26 @@ from annotator.core.session_edits import Refused
 
 if TYPE_CHECKING:
     from annotator.core.session import AnnotationSession
+
+
+@dataclass(frozen=True)
+class Offer:
+    """The list of ctrl+l and ctrl+t for one field (``offer``)."""
+
+    choices: list[Span]  # the spans the field can take, in text order (``spans_to_fill``)
+    order: list[str]  # their ids, best first (``pick_order``)
+    none_fits: bool  # the best repeats the item (``repeats_the_item``): none is highlighted
+
+
+def offer(
+    session: AnnotationSession, path: str, selection: tuple[int, int] | None, cursor: int
+) -> Offer:
+    """The list for the field at ``path``, its spans and the item's links worked out once
+    (they were three and two times a list)."""
+    choices = session.spans_to_fill(path)
+    links = _item_links(session, path)
+    order = _pick_order(session, path, selection, cursor, choices, links)
+    return Offer(choices, order, bool(order) and _repeats(session, path, order[0], links))
 
 
 def pick_order(
@@ -41,6 +62,19 @@ def pick_order(
     a later one offered the release's giver as its receiver (Kestria → Kestria), and enter
     took it."""
     choices = session.spans_to_fill(path)
+    return _pick_order(session, path, selection, cursor, choices, _item_links(session, path))
+
+
+def _pick_order(
+    session: AnnotationSession,
+    path: str,
+    selection: tuple[int, int] | None,
+    cursor: int,
+    choices: list[Span],
+    links: dict[str, list[str]],
+) -> list[str]:
+    """``pick_order`` of ``choices``, the field's spans, ``links`` the item's
+    (``_item_links``)."""
     try:
         at_hand = session.span_to_fill(path, selection)
     except Refused:  # several in the selection: none at hand, the list has them all
@@ -49,10 +83,10 @@ def pick_order(
     in_item = forms.item_path(path) is not None
     selected = selection is not None and selection[0] != selection[1]
     linked = {span_id for ids in session.record.links.values() for span_id in ids}
-    held = _held_by_the_item(session, path)
+    held = _held_by_the_item(session, path, links)
     held_words = _words_of(session, held)
-    going_with = _with_the_item(session, path)
-    anchors = _item_spans(session, path)
+    going_with = _with_the_item(session, path, links, choices)
+    anchors = _item_spans(session, links)
 
     def rank(span: Span) -> tuple[bool, bool, bool, bool, bool, bool, int, bool]:
         taken = in_item and span.id in linked
@@ -79,12 +113,19 @@ def repeats_the_item(session: AnnotationSession, path: str, span_id: str) -> boo
     ``pick_order``'s best does, every span does, and none is offered. A trial's only actor,
     the release's giver, was highlighted as its receiver, and a tab in the chain took it. A
     field that is no list may take its own linked span again (its value from it)."""
+    return _repeats(session, path, span_id, _item_links(session, path))
+
+
+def _repeats(
+    session: AnnotationSession, path: str, span_id: str, links: dict[str, list[str]]
+) -> bool:
+    """``repeats_the_item``, ``links`` the item's (``_item_links``)."""
     field = session.form_field(path)
     if field.type == "list" and span_id in session.record.links.get(path, []):
         return True
     return any(
         span_id in ids
-        for other, ids in _item_links(session, path).items()
+        for other, ids in links.items()
         if session.form_field(other).from_label == field.from_label
     )
 
@@ -105,15 +146,15 @@ def _item_links(session: AnnotationSession, path: str) -> dict[str, list[str]]:
     }
 
 
-def _item_spans(session: AnnotationSession, path: str) -> list[Span]:
-    """The spans the other fields of the item ``path`` is in are linked to (none for a
-    top-level field): a release's words lie together, so the span nearest them is likelier
+def _item_spans(session: AnnotationSession, links: dict[str, list[str]]) -> list[Span]:
+    """The spans the other fields of an item are linked to (``links``, ``_item_links``; none
+    for a top-level field): a release's words lie together, so the span nearest them is likelier
     the field's than the one nearest the cursor, which after labelling a whole article sits
     at its last span (a trial's list highlighted the last paragraph's Garesh and 19 for a
     release of the first one, a filter typed for four fields of five)."""
     return [
         span
-        for ids in _item_links(session, path).values()
+        for ids in links.values()
         for span_id in ids
         if (span := session.record.span_by_id(span_id)) is not None
     ]
@@ -150,32 +191,36 @@ def _known(session: AnnotationSession, path: str) -> bool:
     return True
 
 
-def _held_by_the_item(session: AnnotationSession, path: str) -> set[str]:
+def _held_by_the_item(
+    session: AnnotationSession, path: str, links: dict[str, list[str]]
+) -> set[str]:
     """The spans the field at ``path`` holds already (a list refuses them again), and for a
-    field of an item the ones its other fields of the same label hold: the receiver is not
-    the giver."""
+    field of an item the ones its other fields of the same label hold (``links``, the item's):
+    the receiver is not the giver."""
     held = set(session.record.links.get(path, []))
     wanted = session.form_field(path).from_label
-    for other, ids in _item_links(session, path).items():
+    for other, ids in links.items():
         if session.form_field(other).from_label == wanted:
             held.update(ids)
     return held
 
 
-def _with_the_item(session: AnnotationSession, path: str) -> set[str]:
-    """The spans of the field's label that share a character with a span of another label
-    linked to the item's other fields: the count inside the item's releasee "95 Norvanian
-    servicemen", the releasee around the item's count."""
+def _with_the_item(
+    session: AnnotationSession, path: str, links: dict[str, list[str]], choices: list[Span]
+) -> set[str]:
+    """The spans of the field's label (``choices``) that share a character with a span of
+    another label linked to the item's other fields (``links``): the count inside the item's
+    releasee "95 Norvanian servicemen", the releasee around the item's count."""
     wanted = session.form_field(path).from_label
     others = [
         span
-        for ids in _item_links(session, path).values()
+        for ids in links.values()
         for span_id in ids
         if (span := session.record.span_by_id(span_id)) is not None and span.label != wanted
     ]
     return {
         span.id
-        for span in session.spans_to_fill(path)
+        for span in choices
         if any(span.start < other.end and other.start < span.end for other in others)
     }
 

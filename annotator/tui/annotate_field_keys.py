@@ -21,7 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from annotator.core.forms import path_words
-from annotator.core.span_offer import pick_order, repeats_the_item
+from annotator.core.span_offer import offer
 from annotator.tui.form_panel import SidePanel
 from annotator.tui.session_view import FAILED, SessionView
 from annotator.tui.span_pick import Picked, SpanPickScreen
@@ -74,18 +74,17 @@ class FieldSpanKeys(SessionView):
         if label is None:
             self.tell_about(about, f"{path_words(path)} is not filled from spans; type its value")
             return
-        if not session.spans_to_fill(path):  # none of the label (a list's own are listed)
+        if not self._offer(path, action, verb):  # none of the label (a list's own are listed)
             self.tell_about(
                 about,
                 f"no {label} span to {verb} {path_words(path)} from: label one first (escape "
                 "to the article, select its words, press its key)",
             )
-            return
-        self._offer(path, action, verb)
 
-    def _offer(self, path: str, action: Callable[..., object], verb: str) -> None:
-        """The list of the spans the field at ``path`` can take (it is filled from spans, and
-        there are some), the likeliest highlighted; the one taken goes through ``action``."""
+    def _offer(self, path: str, action: Callable[..., object], verb: str) -> bool:
+        """The list of the spans the field at ``path`` can take (it is filled from spans), the
+        likeliest highlighted; the one taken goes through ``action``. False, and no list, when
+        there are none."""
         session, about = self.session, action.__name__
         selection = self.article.selection_offsets()
         field = session.form_field(path)
@@ -102,14 +101,17 @@ class FieldSpanKeys(SessionView):
 
         title = f"{verb.capitalize()} {path_words(path)}"
         # The highlight: a span in the selection, else one no field has yet, near the cursor.
-        preferred = pick_order(session, path, selection, self.article.cursor_offset)
+        offered = offer(session, path, selection, self.article.cursor_offset)
+        if not offered.choices:
+            return False
         held = (
             frozenset(session.record.links.get(path, [])) if field.type == "list" else frozenset()
         )
-        choices = session.spans_to_fill(path)
-        none_fits = bool(preferred) and repeats_the_item(session, path, preferred[0])
-        picker = SpanPickScreen(title, choices, session.text, preferred, held, none_fits)
+        picker = SpanPickScreen(
+            title, offered.choices, session.text, offered.order, held, offered.none_fits
+        )
         self.app.push_screen(picker, chosen)
+        return True
 
     async def _go_on(self, path: str, step: int, action: Callable[..., object], verb: str) -> None:
         """After tab (1) or shift+tab (-1) in the list of the field at ``path``: the field
@@ -122,11 +124,7 @@ class FieldSpanKeys(SessionView):
             return
         self.set_focus(following)
         going = following.name if isinstance(following, Input) else None
-        if (
-            going
-            and self.session.form_field(going).from_label
-            and self.session.spans_to_fill(going)
-        ):
+        if going and self.session.form_field(going).from_label:
             self._offer(going, action, verb)
 
     def _field_at(self, path: str) -> Widget | None:
