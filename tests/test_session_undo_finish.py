@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core.session import AnnotationSession, open_session
+from annotator.core.session_finish import UndoneElsewhere
 from annotator.core.stats import annotator_stats
 from tests.test_session_data import (
     FakeClock,
@@ -40,7 +41,11 @@ def test_undo_after_skip_gives_the_skipped_document_its_status_back(
     assert (last["doc_id"], last["status"]) == ("a", "in_progress")
     assert [span["text"] for span in last["spans"]] == ["Russia"]  # the spans stay
     session.open("a")  # the screen opens it: the message is told there
-    assert "undid: a skipped; it is in progress again" in session.take_notices()
+    told = session.take_notices()
+    assert "undid: a skipped; it is in progress again" in told
+    # Marked for the screen, which tells it as a change's message (not by its words).
+    marked = [notice for notice in told if isinstance(notice, UndoneElsewhere)]
+    assert marked == ["undid: a skipped; it is in progress again"]
     # Undone once: a second ctrl+z undoes the labelling, as on any document.
     second = session.undo()
     assert second is not None and second.doc_id is None

@@ -35,6 +35,14 @@ class Finished:
     note_before: str | None = None
 
 
+class UndoneElsewhere(str):
+    """The notice of a d or s that ctrl+z undid on another document than the open one ("undid:
+    a done; it is in progress again"), told once that document is open: a change's message
+    there, gone with the next change. Marked by its type, as ``finish_notice`` marks a d's or
+    s's, so the screen tells it by the mark, not by its words. A string still, so the session's
+    notices stay one list of messages."""
+
+
 @dataclass(frozen=True)
 class Unfinished:
     """A d or s that ctrl+z undid: ctrl+y finishes the document again (a trial's ctrl+y said
@@ -176,7 +184,7 @@ class SessionFinish(SessionParts):
             doc_id=finished.doc_id,
         )
         if finished.doc_id != self.document.id:
-            self._carried.append(f"undid: {step.text}")  # told once it is open
+            self._carried.append(UndoneElsewhere(f"undid: {step.text}"))  # told once it is open
         self._finish_undone = Unfinished(finished, record)
         return step
 

@@ -19,6 +19,7 @@ from textual.widgets import Input, Static, TextArea
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Span
 from annotator.core.session import AnnotationSession
+from annotator.core.session_finish import UndoneElsewhere
 from annotator.tui.annotate_reading import ReadsDocuments
 from annotator.tui.annotate_status import AnnotateProgress
 from annotator.tui.annotate_status import status_line as status_line_of
@@ -37,9 +38,6 @@ FINISHED = "finished"
 # The kind of what the session said of a change ("deleted s2 …; ctrl+z undoes"): the next change
 # takes it away (ctrl+z undoes that one first), and says what is true now.
 CHANGE_NOTICES = "change notices"
-# How the session tells, once the document is open, what a ctrl+z of a d or s there undid
-# (``session_finish``): a change's message too, gone with the next change.
-UNDONE_ELSEWHERE = "undid: "
 
 # Actions that need an open document (disabled while none could be read).
 _NEEDS_DOCUMENT = {
@@ -200,7 +198,9 @@ class SessionView(ReadsDocuments):
             if notice == self.session.finish_notice:
                 # Withdrawn at the next change (``change``), which ends ctrl+z's undoing it.
                 self._tell(FINISHED, notice, "information", timeout=8)
-            elif of_a_change or notice.startswith(UNDONE_ELSEWHERE):
+            elif of_a_change or isinstance(notice, UndoneElsewhere):
+                # What a ctrl+z of a d or s on this document undid, told once it is open: a
+                # change's message too.
                 self._tell(CHANGE_NOTICES, notice, "information", timeout=8)
             else:
                 self.notify(notice, timeout=8)
