@@ -18,6 +18,7 @@ from textual.widgets import Button, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from annotator.core.session_progress import DocEntry
+from annotator.tui.status_fit import cut_end
 
 ResultT = TypeVar("ResultT")
 # Columns of a document list row (the list is 90 wide, less its border, padding and scrollbar)
@@ -164,8 +165,7 @@ class DocListScreen(FilteredListScreen[str | None]):
 
 def _skip_reason(note: str, limit: int) -> str:
     """The note on one line, cut to ``limit`` characters with an ``…``."""
-    text = " ".join(note.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return cut_end(" ".join(note.split()), limit)
 
 
 _STATUS_STYLES = {

@@ -55,10 +55,11 @@ class Part:
 def cut_end(text: str, width: int) -> str:
     """``text`` cut to ``width`` columns, its end given way to an ellipsis (one-cell
     characters): an id keeps its start, by which it is known. (``display.shortened`` cuts
-    the middle of quoted words instead.)"""
+    the middle of quoted words instead.) Cut after a space, the space goes too: "ten …" said
+    no more than "ten…" (a skip reason in the list of documents is cut so)."""
     if len(text) <= width:
         return text
-    return text[: max(width - 1, 0)] + "…"
+    return text[: max(width - 1, 0)].rstrip() + "…"
 
 
 def room_for(width: int, save_state: str) -> int:
