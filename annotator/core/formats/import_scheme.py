@@ -20,6 +20,7 @@ from annotator.core.models import Record
 from annotator.core.scheme import (
     Scheme,
     default_scheme_path,
+    load_default_scheme,
     load_scheme,
     packaged_schemes_dir,
     shipped_scheme_names,
@@ -66,7 +67,7 @@ def default_label_order(names: Iterable[str]) -> list[str]:
     """The labels of a scheme written from labels alone: those of the default scheme in its
     order (so they get its keys when all are there), then the others alphabetically. The order
     the spans come in the file is not used: another export of the same work would change it."""
-    default = [label.name for label in load_scheme(default_scheme_path()).labels]
+    default = [label.name for label in load_default_scheme().labels]
     given = set(names)
     known = [name for name in default if name in given]
     return known + sorted(given - set(known))
