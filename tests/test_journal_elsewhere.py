@@ -174,3 +174,35 @@ def test_annotate_says_it_first_and_leaves_no_empty_folder(
         f"annotator annotate {docs} --annotator alice --out {tmp_path / 'proj'}"
     )
     assert list(elsewhere.iterdir()) == []  # no annotations/ left behind
+
+
+def test_journals_are_read_cheaply_and_others_only_to_their_first_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It runs at every start that has saved nothing yet: no record is validated, and with
+    # their own journal found, another is read up to its first record of the corpus (``more``).
+    from annotator.core import journal_elsewhere
+    from annotator.core.models import Record
+
+    docs = _project(tmp_path)
+    place = tmp_path / "proj" / "annotations"
+    own = _journal(place / "alice.jsonl", make_record(doc_id="x"), make_record(doc_id="a"))
+    bob = [make_record(doc_id=d, annotator="bob") for d in "abc" * 20]
+    _journal(place / "bob.jsonl", *bob)
+    _journal(place / "carol.jsonl", make_record(doc_id="x", annotator="carol"))
+
+    def refused(*args: object, **kwargs: object) -> Record:
+        raise AssertionError("a record validated")
+
+    monkeypatch.setattr(Record, "model_validate", refused)
+    parsed: list[bytes] = []
+    loads = orjson.loads
+
+    def counted(raw: bytes) -> Any:
+        parsed.append(raw)
+        return loads(raw)
+
+    monkeypatch.setattr(journal_elsewhere.orjson, "loads", counted)
+    found = find_journal_elsewhere(docs, open_corpus(docs), "alice", tmp_path / "x.jsonl")
+    assert found == JournalElsewhere(own, "alice", 1, more=1)
+    assert len(parsed) == 2 + 1 + 1  # alice's both, bob's first, carol's one

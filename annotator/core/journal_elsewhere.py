@@ -9,18 +9,23 @@ from the project folder puts it) and the one inside the corpus folder. A journal
 records of this corpus's documents is named, with the ``--out`` that opens it.
 
 For a corpus that is a ``.jsonl`` file, the corpus folder is the folder holding the file.
+
+It runs at every start before anything is saved, so the journals are not read as the session
+reads them (each line a validated record): only each line's ``doc_id``, ``annotator`` and
+whether it is a gold line are looked at, and a journal that only has to hold some record of
+the corpus is read up to the first one.
 """
 
 from __future__ import annotations
 
 import shlex
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import orjson
+
 from annotator.core.corpus import Corpus
-from annotator.core.errors import AnnotatorError
-from annotator.core.journal import read_journal
-from annotator.core.models import GoldRecord
 
 
 @dataclass(frozen=True)
@@ -48,18 +53,43 @@ def places_to_look(corpus_path: Path) -> list[Path]:
     return [folder.parent / "annotations", folder / "annotations"]
 
 
-def _records_of_corpus(journal: Path, corpus: Corpus) -> int:
-    """Documents of ``corpus`` the journal has records of, by the annotator it is named after
-    (``annotate`` opening it would load only those). 0 for a file that cannot be read."""
+def _lines_of_corpus(journal: Path, corpus: Corpus) -> Iterator[tuple[str, bool]]:
+    """(doc_id, a gold line?) of each line of the journal by the annotator it is named after
+    (``annotate`` opening it would load only those) about a document of ``corpus``, in order.
+    A line that is no JSON object with those names is passed over, a file that cannot be read
+    has none: the records are not validated (``read_journal`` would), only pointed to."""
     try:
-        contents = read_journal(journal)
-    except AnnotatorError:
-        return 0
-    return sum(
-        1
-        for (who, doc_id), record in contents.latest().items()
-        if who == journal.stem and doc_id in corpus and not isinstance(record, GoldRecord)
-    )
+        data = journal.read_bytes()
+    except OSError:
+        return
+    for raw in data.splitlines():
+        try:
+            line = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            continue
+        if not isinstance(line, dict) or line.get("annotator") != journal.stem:
+            continue
+        doc_id = line.get("doc_id")
+        if isinstance(doc_id, str) and doc_id in corpus:
+            # Gold files hold records with provenance (``journal.parse_record_line``).
+            yield doc_id, "sources" in line
+
+
+def _records_of_corpus(journal: Path, corpus: Corpus) -> int:
+    """Documents of ``corpus`` the journal has records of, a gold one aside (the document's
+    last line says which it is, as in ``JournalContents.latest``). 0 for a file that cannot
+    be read."""
+    gold: dict[str, bool] = {}
+    for doc_id, is_gold in _lines_of_corpus(journal, corpus):
+        gold[doc_id] = is_gold
+    return sum(1 for is_gold in gold.values() if not is_gold)
+
+
+def _holds_records_of(journal: Path, corpus: Corpus) -> bool:
+    """Whether the journal has a record of ``corpus``, read up to the first one. (A gold line
+    further on replacing it, in a file mixing gold and journal lines, which neither ``annotate``
+    nor ``review`` writes, is not looked for.)"""
+    return any(not is_gold for _doc_id, is_gold in _lines_of_corpus(journal, corpus))
 
 
 def find_journal_elsewhere(
@@ -71,19 +101,28 @@ def find_journal_elsewhere(
     if journal.exists():
         return None
     here = journal.parent.resolve()
-    found: list[tuple[bool, int, Path]] = []
-    for place in places_to_look(corpus_path):
-        if place == here or not place.is_dir():
-            continue
-        for other in sorted(place.glob("*.jsonl")):
-            records = _records_of_corpus(other, corpus)
-            if records:
-                found.append((other.stem == annotator, records, other))
+    journals = [
+        other
+        for place in places_to_look(corpus_path)
+        if place != here and place.is_dir()
+        for other in sorted(place.glob("*.jsonl"))
+    ]
+    # Their own journal first (one in each place at most), then the one with most records;
+    # the nearer place on a tie. With one of their own found, the others are only counted in
+    # ``more``: each is read up to its first record of the corpus.
+    own = [other for other in journals if other.stem == annotator]
+    found = [(count, other) for other in own if (count := _records_of_corpus(other, corpus))]
+    if found:
+        others = (other for other in journals if other.stem != annotator)
+        more = sum(1 for other in others if _holds_records_of(other, corpus))
+    else:
+        counted = ((_records_of_corpus(other, corpus), other) for other in journals)
+        found = [(count, other) for count, other in counted if count]
+        more = 0
     if not found:
         return None
-    # Their own journal first, then the one with most records; the nearer place on a tie.
-    best = max(found, key=lambda item: (item[0], item[1]))
-    return JournalElsewhere(best[2], best[2].stem, best[1], more=len(found) - 1)
+    records, best = max(found, key=lambda item: item[0])
+    return JournalElsewhere(best, best.stem, records, more=more + len(found) - 1)
 
 
 def _shown(folder: Path) -> str:
