@@ -94,9 +94,10 @@ class FieldLinks(Static):
     """A field's links after its input (items whose names are beside the inputs)."""
 
     MAX_WIDTH = 16
+    STYLE_CLASS = "field-links"  # its rules in the app's CSS (annotator.tcss)
 
     def __init__(self, path: str, **kwargs: Any) -> None:
-        super().__init__("", name=path, classes="field-links -empty", **kwargs)
+        super().__init__("", name=path, classes=f"{self.STYLE_CLASS} -empty", **kwargs)
         self.links: list[str] = []
 
     def show_links(self, links: list[str], items: int | None = None) -> None:

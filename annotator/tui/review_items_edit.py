@@ -41,7 +41,7 @@ from annotator.core.review_typed import (
 )
 from annotator.core.review_typed_links import ItemLinks
 from annotator.core.scheme import Scheme
-from annotator.tui.form_links import links_text
+from annotator.tui.form_links import FieldLinks
 from annotator.tui.review_article import version_colour
 from annotator.tui.review_field_edit import SettlingScreen, input_row
 from annotator.tui.review_layout import SHORT_BREAKPOINTS
@@ -66,21 +66,16 @@ class ItemBlock(Vertical):
     origin: tuple[int, int] | None = None
 
 
-class TypedFieldLinks(Static):
+class TypedFieldLinks(FieldLinks):
     """The spans a typed field will be linked to once settled, after its input (hidden when
-    none: review.tcss)."""
+    none: review.tcss): a form's ``FieldLinks``, narrower beside the box's inputs."""
 
     MAX_WIDTH = 12
+    STYLE_CLASS = "typed-links"
 
-    def __init__(self, sub: str) -> None:
-        super().__init__("", name=sub, classes="typed-links -empty")
-        self.links: list[str] = []
-
-    def show_links(self, links: list[str]) -> None:
-        if links != self.links:
-            self.links = list(links)
-            self.set_class(not links, "-empty")
-            self.update(links_text(self.links, self.MAX_WIDTH - 1))
+    def show_links(self, links: list[str], items: int | None = None) -> None:
+        if links != self.links:  # asked again at every key typed: drawn only when changed
+            super().show_links(links, items)
 
 
 class ItemsList(VerticalScroll, can_focus=False, inherit_bindings=False):
@@ -124,9 +119,9 @@ class ItemsEditScreen(SettlingScreen):
         scheme: Scheme,
         conflict: Conflict,
         settle: Callable[[Typed], object],
-        links: Callable[[Sequence[TypedItem]], list[ItemLinks]] | None = None,
+        links: Callable[[Sequence[TypedItem]], list[ItemLinks]],
     ) -> None:
-        """``links``: the links typed items would have, settled now (none shown without)."""
+        """``links``: the links typed items would have, settled now."""
         super().__init__(settle)
         self.links_of = links
         self.scheme = scheme
@@ -224,8 +219,6 @@ class ItemsEditScreen(SettlingScreen):
 
     def show_links(self) -> None:
         """Beside each input, the spans its field will be linked to as typed now."""
-        if self.links_of is None:
-            return
         blocks = self.blocks()
         for block, links in zip(blocks, self.links_of(self.typed()), strict=True):
             for shown in block.query(TypedFieldLinks):
