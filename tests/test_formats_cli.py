@@ -289,8 +289,9 @@ def test_import_with_a_scheme_refuses_unknown_labels_unless_mapped(tmp_path: Pat
     with pytest.raises(AnnotatorError) as caught:
         import_documents(source, "doccano", tmp_path / "c.jsonl", **common)  # type: ignore[arg-type]
     assert str(caught.value) == (
-        f"{source}: labels not in scheme prisoner_exchange (actor, count, date, releasee): "
-        "GPE (1), CARDINAL (1); rename them with --map OLD=NEW (NEW empty leaves them out)"
+        f"{source}:1: label.0: label GPE not in scheme prisoner_exchange (actor, count, date, "
+        "releasee); 2 span(s) of 2 unknown label(s): GPE (1), CARDINAL (1); rename them with "
+        "--map OLD=NEW (NEW empty leaves them out)"
     )
     assert not (tmp_path / "c.jsonl").exists()
     warnings: list[str] = []

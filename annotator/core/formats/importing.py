@@ -108,14 +108,7 @@ def _fit_scheme(
     """Check labels against ``scheme``, or name them for the scheme written beside the corpus."""
     counts: Counter[str] = Counter(s.label for d in docs for s in d.spans or [])
     if scheme is not None:
-        unknown = [label for label in counts if scheme.label(label) is None]
-        if unknown:
-            listed = ", ".join(f"{label} ({counts[label]})" for label in unknown)
-            known = ", ".join(label.name for label in scheme.labels)
-            raise AnnotatorError(
-                f"{source}: labels not in scheme {scheme.name} ({known}): {listed}; "
-                "rename them with --map OLD=NEW (NEW empty leaves them out)"
-            )
+        _refuse_unknown(docs, counts, scheme)
         return scheme, []
     names: dict[str, str] = {}
     for label in counts:
@@ -153,6 +146,23 @@ def _fit_scheme(
         found.append((label, kind, f"Imported from {source.name}: {total} span(s)."))
     order = default_label_order(values)
     return None, sorted(found, key=lambda item: order.index(item[0]))
+
+
+def _refuse_unknown(docs: Sequence[ImportedDoc], counts: Counter[str], scheme: Scheme) -> None:
+    """One line for labels ``scheme`` lacks: where the first one is (file, line and field, as
+    the reader named its span), then every unknown label with its count and the --map hint."""
+    unknown = [label for label in counts if scheme.label(label) is None]
+    if not unknown:
+        return
+    first = next(s for d in docs for s in d.spans or [] if scheme.label(s.label) is None)
+    spans = sum(counts[label] for label in unknown)
+    listed = ", ".join(f"{label} ({counts[label]})" for label in unknown)
+    known = ", ".join(label.name for label in scheme.labels)
+    raise AnnotatorError(
+        f"{first.where}: label {first.label} not in scheme {scheme.name} ({known}); "
+        f"{spans} span(s) of {len(unknown)} unknown label(s): {listed}; "
+        "rename them with --map OLD=NEW (NEW empty leaves them out)"
+    )
 
 
 def _refusals(
