@@ -6,7 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from annotator.core.item_brief import given_item_brief, lone_item_brief, lone_item_of
+from annotator.core.item_brief import (
+    bracketed_brief,
+    given_item_brief,
+    lone_item_brief,
+    lone_item_of,
+)
 from annotator.core.review_group_take import holds_one_item, lone_item_group
 from tests.test_group_align_data import SCHEME, merged, record, release
 
@@ -59,3 +64,17 @@ def test_other_conflicts_are_none() -> None:
     assert lone_item_group(field, SCHEME) is None
     span = {"id": "c2", "kind": "span", "region": [0, 4], "versions": [{"spans": []}]}
     assert lone_item_group(span, SCHEME) is None
+
+
+def test_an_empty_item_is_named_in_one_pair_of_brackets() -> None:
+    # An empty item merge kept for its link: "the item bob gave ((an empty item))".
+    empty = {"released_by": "", "count": None, "releasees": []}
+    lone = conflict(version([empty], "bob"))
+    assert given_item_brief(lone["versions"]) == "the item bob gave (an empty item)"
+    two = conflict(version([empty], "bob"), version([release(187)], "carol"))
+    assert given_item_brief(two["versions"]) == (
+        "the item bob and carol gave (an empty item / Drava People's Authority → Ostreva, 187, "
+        "2024-06-07)"
+    )
+    assert bracketed_brief(empty) == "(an empty item)"
+    assert bracketed_brief(release(187)) == "(Drava People's Authority → Ostreva, 187, 2024-06-07)"

@@ -47,7 +47,7 @@ def test_r_on_an_item_only_some_gave_says_which_item_it_left_out(session: Review
     ]
     session.undo()
     assert session.take_notices() == [
-        f"undid: d1 c4 is open again (releases: left out the item bob gave ({D_BRIEF}))"
+        f"undid: d1 c4 is open again — releases: left out the item bob gave ({D_BRIEF})"
     ]
 
 

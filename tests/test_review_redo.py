@@ -156,6 +156,9 @@ def test_undone_words_drop_the_head_and_the_key_hint() -> None:
     place = Place("d1", "c3")
     drawn = "settled c3 with count “146” = 146 (read from its words) · ctrl+z undoes"
     assert undone_words(place, drawn) == (
-        "undid: d1 c3 is open again (count “146” = 146 (read from its words))"
+        "undid: d1 c3 is open again — count “146” = 146 (read from its words)"
+    )
+    assert undone_words(place, "settled c3: took alice's version") == (
+        "undid: d1 c3 is open again (took alice's version)"
     )
     assert undone_words(place, "") == "undid: d1 c3 is open again"

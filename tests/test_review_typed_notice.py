@@ -24,7 +24,12 @@ def test_a_typed_value_is_said_and_its_undo_names_it(tmp_path: Path) -> None:
         assert session.take_notices() == ["settled c2: releases #2 count = 12 (typed)"]
         session.undo()
         assert session.take_notices() == [
-            "undid: d1 c2 is open again (releases #2 count = 12 (typed))"
+            # A dash, not a bracket round the notice's own: it ended in "(typed))".
+            "undid: d1 c2 is open again — releases #2 count = 12 (typed)"
+        ]
+        session.redo()
+        assert session.take_notices() == [
+            "redid: d1 c2 settled again — releases #2 count = 12 (typed)"
         ]
     finally:
         assert session.close()

@@ -20,10 +20,22 @@ from annotator.core.display import shortened
 # Longest brief of one item's fields, in characters.
 BRIEF_LIMIT = 60
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
+EMPTY_ITEM = "an empty item"
 
 
 def item_fields_brief(item: dict[str, Any], limit: int = BRIEF_LIMIT) -> str:
     """``Kestria → Norvania, 95, 2024-03-17`` (``(an empty item)`` when nothing is filled)."""
+    return item_fields_said(item, limit) or f"({EMPTY_ITEM})"
+
+
+def bracketed_brief(item: dict[str, Any]) -> str:
+    """``(Kestria → Norvania, 95)``, ``(an empty item)``: a brief inside brackets of its own
+    ("gave ((an empty item))" ended in two)."""
+    return f"({item_fields_said(item) or EMPTY_ITEM})"
+
+
+def item_fields_said(item: dict[str, Any], limit: int = BRIEF_LIMIT) -> str:
+    """``item_fields_brief``'s words, "" when nothing is filled."""
     parties: list[str] = []
     figures: list[str] = []
     names: list[str] = []
@@ -39,7 +51,7 @@ def item_fields_brief(item: dict[str, Any], limit: int = BRIEF_LIMIT) -> str:
     said = ", ".join(filter(None, [" → ".join(parties), *figures]))
     if not said and names:
         said = names[0] + (f" +{len(names) - 1}" if len(names) > 1 else "")
-    return shortened(said, limit) if said else "(an empty item)"
+    return shortened(said, limit) if said else ""
 
 
 def lone_item_of(conflict: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]] | None:
@@ -76,7 +88,7 @@ def given_item_brief(versions: list[dict[str, Any]]) -> str:
     fields (``the item ann1 and ann2 gave (Kestria → Norvania, 95 / Kestria → Norvania,
     90)``). ``versions``: each one's value a list of that one item (``lone_item_of``)."""
     who, items = given_item(versions)
-    briefs = list(dict.fromkeys(item_fields_brief(item) for item in items))
+    briefs = list(dict.fromkeys(item_fields_said(item) or EMPTY_ITEM for item in items))
     return f"the item {names_said(who)} gave ({' / '.join(briefs)})"
 
 

@@ -39,6 +39,7 @@ from annotator.core.review_history import EarlierDecisions
 from annotator.core.review_item_notices import item_taken_notice, names_within_notice
 from annotator.core.review_links import Annotations
 from annotator.core.review_notices import overlap_notice, rejected_notice, taken_notice
+from annotator.core.review_outcome import with_detail
 from annotator.core.review_records import ReviewRecords
 from annotator.core.review_undo import ReviewUndo
 from annotator.core.review_views import ConflictView, Place, describe, version_marks
@@ -374,4 +375,4 @@ def undone_words(place: Place, decision: str) -> str:
     head = f"undid: {place.doc_id} {place.conflict_id} is open again"
     what = re.sub(rf"^settled {re.escape(place.conflict_id)}(: | with )", "", decision)
     what = what.split(" · ")[0]  # not its "· ctrl+z undoes"
-    return f"{head} ({what})" if what else head
+    return with_detail(head, what)

@@ -23,8 +23,9 @@ from typing import Any
 import orjson
 
 from annotator.core.gold_store import GoldLine, GoldStore
+from annotator.core.item_brief import names_said
 from annotator.core.models import GoldRecord
-from annotator.core.review_outcome import decision_outcome
+from annotator.core.review_outcome import outcomes, with_detail
 from annotator.core.review_views import Place
 from annotator.core.store import Store
 
@@ -129,7 +130,8 @@ class EarlierDecisions:
             return before, None, again
         if not reopened:
             return before, None, f"{said} is as it was"
-        said = f"{said} {reopened[0]} is open again"
+        are = "is" if len(reopened) == 1 else "are"
+        said = f"{said} {names_said(reopened)} {are} open again"
         # What the decision was, as this session's undo says it (a trial's undo did not).
-        outcome = decision_outcome(before, now, reopened[0])
-        return before, Place(before.doc_id, reopened[0]), f"{said} ({outcome})" if outcome else said
+        outcome = outcomes(before, now, reopened)
+        return before, Place(before.doc_id, reopened[0]), with_detail(said, outcome)

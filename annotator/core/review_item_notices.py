@@ -19,7 +19,7 @@ from typing import Any
 from annotator.core.display import quoted
 from annotator.core.form_compare import align_items, has_no_value, name_within
 from annotator.core.forms import path_words
-from annotator.core.item_brief import given_item, given_item_brief, item_fields_brief
+from annotator.core.item_brief import bracketed_brief, given_item, given_item_brief
 from annotator.core.models import GoldRecord
 from annotator.core.review_decisions import find_conflict
 from annotator.core.review_group_take import lone_item_group
@@ -42,7 +42,7 @@ def item_taken_notice(
     if alike is not None:
         place, item = alike
         said += (
-            f"; gold's {group.name} #{place + 1} ({item_fields_brief(item)}) is so alike it "
+            f"; gold's {group.name} #{place + 1} {bracketed_brief(item)} is so alike it "
             "may be the same one, now twice · ctrl+z undoes"
         )
     return said
@@ -83,7 +83,7 @@ def alike_item_said(
     in_gold = _alike_in_gold(record, group, mine)
     if in_gold is not None:
         place, item = in_gold
-        return f"gold's {group.name} #{place + 1} ({item_fields_brief(item)})"
+        return f"gold's {group.name} #{place + 1} {bracketed_brief(item)}"
     for other in others:
         for their_item in given_item(other["versions"])[1]:
             for item in mine:

@@ -41,6 +41,43 @@ def decision_outcome(before: GoldRecord, after: GoldRecord, conflict_id: str) ->
     return f"gold: {_said(value)}"
 
 
+def outcomes(before: GoldRecord, after: GoldRecord, conflict_ids: list[str]) -> str | None:
+    """What settling ``conflict_ids`` put in gold (``decision_outcome``): one conflict's as
+    it is, several each after its id (``c4: took alice's version; c5: rejected every
+    version``); None when none says. A line of an earlier session may settle several (a
+    merge anew by an older rule): "c4, c5 settled again (took alice's version)" said c4's
+    alone, as if it were both's."""
+    if len(conflict_ids) == 1:
+        return decision_outcome(before, after, conflict_ids[0])
+    said = [
+        f"{conflict_id}: {outcome}"
+        for conflict_id in conflict_ids
+        if (outcome := decision_outcome(before, after, conflict_id))
+    ]
+    return "; ".join(said) or None
+
+
+def with_detail(head: str, detail: str | None) -> str:
+    """``head (detail)``: what an undo or a redo did, then what the decision was. A detail
+    ending in a bracket of its own follows a dash instead: ``… is open again (count “146” =
+    146 (read from its words))`` ended in two."""
+    if not detail:
+        return head
+    if detail.endswith((")", "]")):
+        return f"{head} — {detail}"
+    return f"{head} ({detail})"
+
+
+def detail_after(said: str, head: str) -> str | None:
+    """The detail ``with_detail`` put after ``head`` in ``said`` (None: none, or another
+    head)."""
+    if said.startswith(f"{head} (") and said.endswith(")"):
+        return said[len(head) + 2 : -1]
+    if said.startswith(f"{head} — "):
+        return said[len(head) + 3 :]
+    return None
+
+
 def _span_outcome(before: GoldRecord, after: GoldRecord, versions: list[dict[str, Any]]) -> str:
     held = {(s.start, s.end, s.label, normal(s.value)) for s in after.spans}
     had = {(s.start, s.end, s.label, normal(s.value)) for s in before.spans}

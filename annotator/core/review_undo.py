@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from annotator.core.compare import Unit
+from annotator.core.item_brief import names_said
 from annotator.core.models import GoldRecord
 from annotator.core.review_documents import MERGE_ANEW_UNDONE, UndoStep, changed_since
 from annotator.core.review_history import EarlierDecisions
-from annotator.core.review_outcome import decision_outcome
+from annotator.core.review_outcome import detail_after, outcomes, with_detail
 from annotator.core.review_records import ReviewRecords
 from annotator.core.review_views import Place
 from annotator.core.review_walk import ConflictOrder
@@ -98,11 +99,10 @@ class ReviewUndo:
             self.current = opened_now[0][1] if opened_now else self.current
             what = f"merging {after.doc_id} anew ({len(after.conflicts)} conflict(s) open)"
         elif closed:
-            what = f"{after.doc_id} {', '.join(closed)} settled again"
+            what = f"{after.doc_id} {names_said(closed)} settled again"
             # What was redone, as ctrl+z said it ("took alice's version"): "c5 settled again"
             # alone left a trial's reviewer to guess which version or value.
-            detail = _undone_detail(said, place) or decision_outcome(before, after, closed[0])
-            what += f" ({detail})" if detail else ""
+            what = with_detail(what, _undone_detail(said, place) or outcomes(before, after, closed))
         else:
             what = f"{after.doc_id} has {len(after.conflicts)} open conflict(s)"
         self._notices.append(f"redid: {what}")
@@ -130,7 +130,4 @@ def _undone_detail(said: str | None, place: Place | None) -> str | None:
     is open again (took alice's version)" gives "took alice's version"); None otherwise."""
     if said is None or place is None:
         return None
-    head = f"undid: {place.doc_id} {place.conflict_id} is open again ("
-    if said.startswith(head) and said.endswith(")"):
-        return said[len(head) : -1]
-    return None
+    return detail_after(said, f"undid: {place.doc_id} {place.conflict_id} is open again")
