@@ -114,9 +114,13 @@ def test_replacing_a_linked_spans_value_removes_the_link(scheme: Scheme) -> None
     assert decide.reject(GOLD_VALUES, "c1", scheme).links == {"total": ["s1"]}
 
 
-def test_the_first_annotator_by_name_with_the_answer_gives_the_links(scheme: Scheme) -> None:
+def test_the_first_annotator_by_name_with_the_answer_and_a_gold_span_gives_the_links(
+    scheme: Scheme,
+) -> None:
     # bob and carol both answer 12, bob from "12", carol from "freed 12". merge takes links
-    # from the first annotator by name who gave the answer: bob's link, whichever span is taken.
+    # from the first annotator by name who gave the answer and linked a span that is gold:
+    # bob's when his span is taken, carol's when hers is (a trial lost a receiver's link to
+    # the span gold took because the first annotator had linked another).
     bob = annotator("bob", spans(("b9", (45, 47, "count", 12))), {"total": 12}, {"total": ["b9"]})
     carol = annotator(
         "carol", spans(("c9", (39, 47, "count", 12))), {"total": 12}, {"total": ["c9"]}
@@ -151,8 +155,10 @@ def test_the_first_annotator_by_name_with_the_answer_gives_the_links(scheme: Sch
     )
     records = {"alice": alice, "bob": bob, "carol": carol}
     settled = decide.take(open_gold, "c2", [0], scheme, records)
-    assert decide.take(settled, "c1", [2], scheme, records).links == {}  # carol's span
+    assert decide.take(settled, "c1", [2], scheme, records).links == {"total": ["s1"]}
     assert decide.take(settled, "c1", [1], scheme, records).links == {"total": ["s1"]}
+    assert decide.take(settled, "c1", [2], scheme, records).spans[0].start == 39
+    assert decide.take(settled, "c1", [0], scheme, records).links == {}
 
 
 def test_a_frame_taken_brings_its_links_to_its_place_in_gold(scheme: Scheme) -> None:

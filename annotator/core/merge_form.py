@@ -4,20 +4,23 @@ accepted answers and items, their links, the fields' and groups' conflicts.
 A group's items are aligned across annotators (``form_compare.align_items``); an item K
 annotators hold is merged field by field among them (``_merged_item``): a field whose value
 does not win is left empty in gold with a conflict at its path (``releases[0].count``), each
-version carrying the links of its first annotator's field (``links``: that path -> the spans,
-as below). An item fewer than K hold is a conflict of its own, at the group's path
-(``releases``), whose versions are the item as each of its holders gave it (one item each;
-annotators who gave it alike share one): taking one appends that item to gold's, rejecting
-leaves it out, whatever is decided about the others. The annotators who did not give it are
-in no version (``review_views`` names them); when K of them or more did not, and more than
-gave any version of it, they agree it is not there and no conflict is left.
+version carrying the links of its field (``links``: that path -> the spans, as below). An
+item fewer than K hold is a conflict of its own, at the group's path (``releases``), whose
+versions are the item as each of its holders gave it (one item each; annotators who gave it
+alike share one): taking one appends that item to gold's, rejecting leaves it out, whatever
+is decided about the others. The annotators who did not give it are in no version
+(``review_views`` names them); when K of them or more did not, and more than gave any version
+of it, they agree it is not there and no conflict is left.
 
-A group conflict's version carries its items' links (``links``, only when it has any): the
-path of an item's field in the version's own list (``releases[0].count``, 0 being the
-version's first item) -> the spans linked, as a span version lists them (no ids: a linked span
-may not be gold yet). A decision that takes the version, or types items from it, links gold's
-item to the gold spans among them (``review_decisions``, ``review_typed``). Only spans of the
-label the field is filled from are carried, here as to gold.
+An accepted answer is linked as the first of its annotators (by name) whose links there reach
+a gold span linked it (one may link a span only they marked where another links the one that
+is gold). A group conflict's version carries its items' links (``links``, only when it has
+any): the path of an item's field in the version's own list (``releases[0].count``, 0 being
+the version's first item) -> the spans linked, as a span version lists them (no ids: a linked
+span may not be gold yet): of the first of its annotators whose links there reach a span gold
+already, else of the first. A decision that takes the version, or types items from it, links
+gold's item to the gold spans among them (``review_decisions``, ``review_typed``). Only spans
+of the label the field is filled from are carried, here as to gold.
 """
 
 from __future__ import annotations
@@ -76,7 +79,7 @@ class FormMerge:
             if best is not None:
                 if field.name in self.forms[best[1][0]]:
                     self.form[field.name] = best[0]
-                    self._carry_links(best[1][0], {field.name: (field.name, field)})
+                    self._carry_links([(name, field.name) for name in best[1]], field.name, field)
                 continue
             self.conflicts.append(
                 {
@@ -128,6 +131,7 @@ class FormMerge:
         # and more of them than gave any one version of it (they agree it is not there).
         for cluster in left_over:
             versions: Versions = {}
+            indexes: dict[str, int] = {}  # holder -> their index of the item
             absent: list[str] = []
             for name, held_item in zip(names, cluster, strict=True):
                 if held_item is None:
@@ -135,6 +139,7 @@ class FormMerge:
                     continue
                 frame = frames[name][held_item[0]]
                 versions.setdefault(frame, ([held_item], []))[1].append(name)
+                indexes[name] = held_item[0]
             # (``()`` is no frame: a group has fields.)
             if absent and settled_by_nothing({**versions, (): ([], absent)}, self.threshold):
                 continue
@@ -144,7 +149,7 @@ class FormMerge:
                     "kind": "field",
                     "path": group.name,
                     "versions": [
-                        self._group_version(group, theirs, who)
+                        self._group_version(group, theirs, who, indexes)
                         for theirs, who in ordered_versions(versions)
                     ],
                 }
@@ -163,9 +168,8 @@ class FormMerge:
         (``releases[0].count``) whose versions carry their links (the module docstring)."""
         first = min(held)
         if all(frame == frames[first] for frame in frames.values()):
-            index, item = held[first]
-            self._carry_item_links(first, group, index, gold_index)
-            return item
+            self._carry_item_links(group, {name: held[name][0] for name in held}, gold_index)
+            return held[first][1]
         merged: dict[str, Any] = {}
         for place, sub in enumerate(group.fields):
             answers: Versions = {}
@@ -177,9 +181,11 @@ class FormMerge:
             gold_path = f"{group.name}[{gold_index}].{sub.name}"
             if best is not None:
                 merged[sub.name] = best[0]
-                source = best[1][0]
-                their_path = f"{group.name}[{held[source][0]}].{sub.name}"
-                self._carry_links(source, {their_path: (gold_path, sub)})
+                self._carry_links(
+                    [(name, f"{group.name}[{held[name][0]}].{sub.name}") for name in best[1]],
+                    gold_path,
+                    sub,
+                )
                 continue
             merged[sub.name] = [] if sub.type == "list" else None
             self.conflicts.append(
@@ -207,25 +213,48 @@ class FormMerge:
         """A version of a field conflict inside an item: its value, who gave it, and the links
         of its first annotator's field (``{gold_path: [spans]}``, only when any)."""
         version: dict[str, Any] = {"value": value, "annotators": who}
-        their_path = f"{group.name}[{held[who[0]][0]}].{sub.name}"
-        linked = self._linked_bodies(who[0], their_path, sub)
+        linked = self._version_bodies(
+            [(name, f"{group.name}[{held[name][0]}].{sub.name}") for name in who], sub
+        )
         if linked:
             version["links"] = {gold_path: linked}
         return version
 
-    def _group_version(self, group: FormField, rest: list[Item], who: list[str]) -> dict[str, Any]:
+    def _group_version(
+        self, group: FormField, rest: list[Item], who: list[str], indexes: dict[str, int]
+    ) -> dict[str, Any]:
         """A group conflict's version: the item of its first annotator (``rest``, with its
-        index in their form) and its links (the module docstring)."""
+        index in their form; ``indexes``: each holder's index of it) and its links (the module
+        docstring)."""
         version: dict[str, Any] = {"value": [item for _index, item in rest], "annotators": who}
         links: dict[str, list[dict[str, Any]]] = {}
-        for place, (index, _item) in enumerate(rest):
+        for place in range(len(rest)):
             for sub in group.fields:
-                linked = self._linked_bodies(who[0], f"{group.name}[{index}].{sub.name}", sub)
+                linked = self._version_bodies(
+                    [(name, f"{group.name}[{indexes[name]}].{sub.name}") for name in who], sub
+                )
                 if linked:
                     links[f"{group.name}[{place}].{sub.name}"] = linked
         if links:
             version["links"] = links
         return version
+
+    def _version_bodies(
+        self, holders: list[tuple[str, str]], sub: FormField
+    ) -> list[dict[str, Any]]:
+        """The spans a version's field is linked to (``holders``: who gave it, and their path
+        there): the first holder's whose links reach a span gold already (one may link a span
+        only they marked where another links the one gold holds), else the first's."""
+        first: list[dict[str, Any]] = []
+        for name, their_path in holders:
+            linked = self._linked_bodies(name, their_path, sub)
+            if not linked:
+                continue
+            ids = self.their_links[name].get(their_path) or []
+            if any((name, span_id) in self.span_ids for span_id in ids):
+                return linked
+            first = first or linked
+        return first
 
     def _linked_bodies(self, name: str, their_path: str, sub: FormField) -> list[dict[str, Any]]:
         """The spans ``name`` linked at ``their_path`` of the label ``sub`` is filled from, as a
@@ -253,38 +282,35 @@ class FormMerge:
     def _take_same_frames(self, group: FormField, items: dict[str, list[Item]]) -> None:
         """The common case of ``_merge_group``: every annotator gave the same frames in the
         same order (and K is at most their number). Every frame is accepted, from the first
-        annotator, with no conflict."""
+        annotator, with no conflict; each field's links as ``_carry_links`` picks them."""
         names = self.names
-        source = min(names)
-        gold_items = [item for _index, item in items[source]]
-        if self.their_links[source]:
-            for gold_index, (index, _item) in enumerate(items[source]):
-                self._carry_item_links(source, group, index, gold_index)
+        gold_items = [item for _index, item in items[min(names)]]
+        if any(self.their_links[name] for name in names):
+            for gold_index in range(len(gold_items)):
+                indexes = {name: items[name][gold_index][0] for name in names}
+                self._carry_item_links(group, indexes, gold_index)
         if gold_items or any(group.name in self.forms[name] for name in names):
             self.form[group.name] = gold_items
 
-    def _carry_item_links(self, source: str, group: FormField, index: int, gold_index: int) -> None:
-        """Carry the links of ``source``'s item ``index`` of ``group`` to gold's ``gold_index``."""
-        if self.their_links[source]:
+    def _carry_item_links(self, group: FormField, indexes: dict[str, int], gold_index: int) -> None:
+        """Carry the links of the holders' item (``indexes``: each one's index of it in their
+        form) of ``group`` to gold's item ``gold_index``, field by field."""
+        for sub in group.fields:
             self._carry_links(
-                source,
-                {
-                    f"{group.name}[{index}].{sub.name}": (
-                        f"{group.name}[{gold_index}].{sub.name}",
-                        sub,
-                    )
-                    for sub in group.fields
-                },
+                [(name, f"{group.name}[{indexes[name]}].{sub.name}") for name in sorted(indexes)],
+                f"{group.name}[{gold_index}].{sub.name}",
+                sub,
             )
 
-    def _carry_links(self, source: str, paths: dict[str, tuple[str, FormField]]) -> None:
-        """Copy ``source``'s links of ``paths`` (its path -> gold path and its field) to gold
-        span ids: of the spans that are gold, those of the label the field is filled from."""
-        links = self.their_links[source]
-        if not links:
-            return
-        for their_path, (gold_path, field) in paths.items():
-            linked = links.get(their_path)
+    def _carry_links(
+        self, holders: list[tuple[str, str]], gold_path: str, field: FormField
+    ) -> None:
+        """Link gold's ``gold_path`` to the gold spans the first of ``holders`` (annotator and
+        their path, who gave gold's answer there; by name) linked there: the first whose links
+        there reach a gold span of the label ``field`` is filled from (an annotator may link a
+        span only they marked, which is not gold, where another links the one that is)."""
+        for source, their_path in sorted(holders):
+            linked = self.their_links[source].get(their_path) if self.their_links[source] else None
             if not linked:
                 continue
             if not self.gold_labels:
@@ -297,3 +323,4 @@ class FormMerge:
             ]
             if ids:
                 self.links[gold_path] = ids
+                return

@@ -1,18 +1,21 @@
 """Links (form path -> span ids) through review decisions: ``merge``'s rule, kept after each one.
 
 ``merge`` carries an accepted answer's links from the first annotator (by name) who gave the
-answer, mapped to the gold spans' ids, and drops links to spans that were not accepted. A
-review decision changes the gold record's spans and form, so its links are worked out again by
-the same rule, given the annotators' records (``annotations``, by name):
+answer and linked there a span that is gold, mapped to the gold spans' ids, and drops links
+to spans that were not accepted. A review decision changes the gold record's spans and form,
+so its links are worked out again by the same rule, given the annotators' records
+(``annotations``, by name):
 
 - A gold path's links are those of the first annotator by name whose answer there is the gold
-  answer (the normalised value, as merge compares answers; for a field of a repeatable group's
-  item, the first annotator whose item is gold's and gives its value there: gold's items
+  answer (the normalised value, as merge compares answers; for a field of a repeatable
+  group's item, an annotator whose item is gold's and gives its value there: gold's items
   merge made are the annotators' items merge aligned, ``form_compare.align_items`` run
   again as merge runs it, and an item appended later is the annotators' other items with
-  its frame (``item_holders``); none while a conflict over the field is open),
-  their span ids mapped to the gold spans with the same start, end, label and value. A linked
-  span that is not gold is left out; a path left with none has no links.
+  its frame (``item_holders``); none while a conflict over the field is open) and whose
+  links there reach a gold span of the field's label (one may link a span only they marked
+  where another links the one that is gold), their span ids mapped to the gold spans with
+  the same start, end, label and value. A linked span that is not gold is left out; a path
+  left with none has no links.
 - So taking a field's version brings its annotator's links; taking (or drawing) a span makes
   the links to it hold where the gold answer is the linking annotator's; a span whose value a
   decision changes loses the links made to the old value; rejecting makes no link.
@@ -141,47 +144,58 @@ def carried_links(
     gold_ids: dict[tuple[int, int, str, Hashable], str] = {}
     for span in record.spans:
         gold_ids.setdefault((span.start, span.end, span.label, span.value), span.id)
+    labels = {span.id: span.label for span in record.spans}
     links: dict[str, list[str]] = {}
+    to_gold: dict[str, dict[str, str]] = {}  # annotator -> their span id -> gold's, when needed
 
-    def carry(name: str, paths: Mapping[str, str]) -> None:
-        theirs = annotations[name]
-        their_links = theirs.links
-        if not their_links:
-            return
-        to_gold = {
-            span.id: gold_ids[key]
-            for span in theirs.spans
-            if (key := (span.start, span.end, span.label, span.value)) in gold_ids
-        }
-        for their_path, gold_path in paths.items():
-            ids = [to_gold[one] for one in their_links.get(their_path, []) if one in to_gold]
+    def carry(holders: Sequence[tuple[str, str]], gold_path: str, field: FormField) -> None:
+        # The first holder by name whose links there reach a gold span of the field's label.
+        for name, their_path in holders:
+            theirs = annotations[name]
+            linked = theirs.links.get(their_path) if theirs.links else None
+            if not linked:
+                continue
+            mapped = to_gold.get(name)
+            if mapped is None:
+                mapped = to_gold[name] = {
+                    span.id: gold_ids[key]
+                    for span in theirs.spans
+                    if (key := (span.start, span.end, span.label, span.value)) in gold_ids
+                }
+            ids = [
+                mapped[one]
+                for one in linked
+                if one in mapped and labels[mapped[one]] == field.from_label
+            ]
             if ids:
                 links[gold_path] = ids
+                return
 
     for field in scheme.fields:
         if field.type == "group":
-            for name, paths in _item_sources(record, field, names, annotations):
-                carry(name, paths)
+            for gold_path, sub, holders in _item_sources(record, field, names, annotations):
+                carry(holders, gold_path, sub)
             continue
         if field.name not in record.form:
             continue
         answer = field_value(record.form, field)
-        source = next(
-            (name for name in names if field_value(annotations[name].form, field) == answer),
-            None,
-        )
-        if source is not None:
-            carry(source, {field.name: field.name})
+        givers = [
+            (name, field.name)
+            for name in names
+            if field_value(annotations[name].form, field) == answer
+        ]
+        carry(givers, field.name, field)
     return fitting_links(links, record, scheme)
 
 
 def _item_sources(
     record: GoldRecord, group: FormField, names: list[str], annotations: Annotations
-) -> list[tuple[str, dict[str, str]]]:
-    """(annotator, their path -> gold path) for the fields of ``group``'s items in gold, as
-    ``merge`` carries them: each gold item known to be annotators' items (``item_holders``),
-    each field's links from the first of them by name whose item there gives gold's value. A
-    field with a conflict open has none until it is settled."""
+) -> list[tuple[str, FormField, list[tuple[str, str]]]]:
+    """(gold path, its field, [(annotator, their path)]) for the fields of ``group``'s items
+    in gold, as ``merge`` carries them: each gold item known to be annotators' items
+    (``item_holders``), each field's holders those of them, by name, whose item there gives
+    gold's value (its links are the first's that reach gold). A field with a conflict open
+    has none until it is settled."""
     open_paths = {c.get("path") for c in record.conflicts if c.get("kind") == "field"}
     held_in_gold = record.form.get(group.name) or []
     out = []
@@ -192,11 +206,13 @@ def _item_sources(
             if gold_path in open_paths:
                 continue
             answer = sub_value(gold_item.get(sub.name), sub)
-            for name in names:
-                held = holders.get(name)
-                if held is not None and sub_value(held[1].get(sub.name), sub) == answer:
-                    out.append((name, {f"{group.name}[{held[0]}].{sub.name}": gold_path}))
-                    break
+            givers = [
+                (name, f"{group.name}[{held[0]}].{sub.name}")
+                for name in names
+                if (held := holders.get(name)) is not None
+                and sub_value(held[1].get(sub.name), sub) == answer
+            ]
+            out.append((gold_path, sub, givers))
     return out
 
 
