@@ -189,6 +189,28 @@ def _note_lines(head: str, note: str, width: int) -> list[str]:
     return lines
 
 
+# What an annotator did of a document, by its record's status.
+_DID = {"done": "done", "skipped": "skipped it", "in_progress": "left it in progress"}
+
+
+def _what_one_did(name: str, side: dict[str, str] | None) -> str:
+    """``ann3 skipped it ("not an event for us")``: the status and note of one side of a
+    document not compared; a note's lines parted by ``⏎``, as review's notes line shows them."""
+    if side is None:
+        return f"{name} has no record of it"
+    did = f"{name} {_DID.get(side['status'], side['status'])}"
+    lines = [" ".join(line.split()) for line in side["note"].splitlines() if line.strip()]
+    return f'{did} ("{" ⏎ ".join(lines)}")' if lines else did
+
+
+def _not_compared_line(item: dict[str, Any], names: dict[str, str]) -> str:
+    """``DOC: not compared: ann3 skipped it ("…"); ann1 done``: what each annotator did, the
+    sides not done first (why it is not compared)."""
+    sides = sorted(("a", "b"), key=lambda side: (item[side] or {}).get("status") == "done")
+    said = "; ".join(_what_one_did(names[side], item[side]) for side in sides)
+    return f"{item['doc_id']}: not compared: {said}"
+
+
 def print_report(
     report: dict[str, Any],
     corpus: Corpus | None,
@@ -256,8 +278,13 @@ def print_report(
                     head = f"  note     {side.upper()}: "
                     block.append("\n" + "\n".join(_note_lines(head, note[side], console.width)))
         console.print(block, soft_wrap=True)
-    if not by_doc and not form_by_doc:
+    if report["documents"] and not by_doc and not form_by_doc:
         console.print(Text("no differences"))
+    for number, item in enumerate(report.get("not_compared", [])):
+        # Set apart from the documents compared above it, as they are from each other. Not
+        # wrapped, as a left-out line is not: a file keeps each on one line, for grep.
+        said = ("" if number else "\n") + _not_compared_line(item, names)
+        console.print(Text(said), soft_wrap=True)
     for item in report["excluded"]:
         who = ", ".join(item["annotators"])
         line = Text(f"left out: {item['doc_id']} ({who}): {item['reason']}", style="dim")

@@ -84,6 +84,9 @@ class Comparison:
     # Gold files among the journals (file -> a reviewer's name): compared as an annotator by
     # agree and diff (how far alice agrees with gold), refused by merge.
     gold: dict[Path, str] = field(default_factory=dict)
+    # The latest record of each (annotator, doc id), done or not, compared or not: diff tells
+    # what each annotator did of a document it does not compare (a skip and its reason).
+    latest: dict[tuple[str, str], Annotation] = field(default_factory=dict)
 
     def text(self, unit: Unit) -> str | None:
         """The text the unit's annotators saw, when a corpus was given."""
@@ -286,6 +289,7 @@ def load_comparison(files: list[Path], scheme: Scheme, corpus: Corpus | None = N
         corpus=corpus,
         single=single,
         gold=latest.gold,
+        latest=latest.records,
     )
 
 

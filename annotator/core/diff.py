@@ -18,7 +18,9 @@ difference of the item at its index (the other may have an item there, paired wi
 it has ``only`` ``"a"`` or ``"b"``, its path in that annotator's form (``releases[0]``) and
 the other side None; ``only`` is None for every other difference. An empty item (no value, no
 link) is no answer and no difference (``form_compare``). The annotators' notes of each document
-where either wrote one are listed too (``annotator_notes``: they are for the reviewer). For a person
+where either wrote one are listed too (``annotator_notes``: they are for the reviewer), and what
+each did of a document not compared because they did not both finish it (``not_compared``: its
+status and note, a skip's reason; see ``diff_not_compared``). For a person
 (``context``, with the texts), each span difference also carries the sentence(s) around it
 (``sentence``: start and end offsets, from the project's sentence splitter).
 """
@@ -35,9 +37,9 @@ from typing import Any, Literal
 from annotator.core.annotation import Annotation, SpanView
 from annotator.core.compare import Comparison, collector_paused, load_comparison
 from annotator.core.corpus import Corpus
+from annotator.core.diff_not_compared import in_the_journals, no_such_document, not_compared
 from annotator.core.errors import AnnotatorError
 from annotator.core.form_differences import form_differences
-from annotator.core.journal import read_journal
 from annotator.core.scheme import Scheme
 from annotator.core.tokens import sentences
 
@@ -192,9 +194,16 @@ def _span_json(span: SpanView | None) -> dict[str, Any] | None:
 
 
 def differences(
-    comparison: Comparison, scheme: Scheme, first: str, second: str, context: bool = False
+    comparison: Comparison,
+    scheme: Scheme,
+    first: str,
+    second: str,
+    context: bool = False,
+    doc_id: str | None = None,
 ) -> dict[str, Any]:
-    """The diff of annotator ``first`` (A) against ``second`` (B) over the compared units.
+    """The diff of annotator ``first`` (A) against ``second`` (B) over the compared units,
+    and what each did of the documents not compared (``not_compared``; with ``doc_id``, of
+    that one only).
 
     With ``context`` (and a corpus), each span difference also gives ``sentence``: the start
     and end of the sentence(s) around it, for showing it to a person.
@@ -232,7 +241,7 @@ def differences(
         if record_a.note or record_b.note:
             notes_out.append({"doc_id": unit.doc_id, "a": record_a.note, "b": record_b.note})
     notes = list(comparison.notes)
-    if comparison.corpus is None and context:
+    if comparison.corpus is None and context and documents:
         notes.append("pass --corpus PATH to see each difference in its sentence")
     return {
         "annotators": {"a": first, "b": second},
@@ -241,6 +250,7 @@ def differences(
         "form": form_out,
         "annotator_notes": notes_out,
         "counts": counts,
+        "not_compared": not_compared(comparison, first, second, doc_id),
         "excluded": [item.as_json() for item in comparison.excluded],
         "notes": notes,
     }
@@ -282,33 +292,25 @@ def _diff(
     comparison = load_comparison([file_a, file_b], scheme, corpus)
     first, second = _single_annotator(comparison, file_a), _single_annotator(comparison, file_b)
     if doc_id is not None:
-        units = [unit for unit in comparison.units if unit.doc_id == doc_id]
-        if not units:
-            raise AnnotatorError(_why_not_compared(comparison, doc_id, file_a, file_b))
-        comparison.units = units
+        # A document the journals hold is a fair request even when it is not compared (not
+        # done by both, or left out): the report then says why (``not_compared``,
+        # ``excluded``). Only an id neither holds (a typo) is refused.
+        if not in_the_journals(comparison, (first, second), doc_id):
+            raise AnnotatorError(no_such_document(comparison, doc_id, file_a, file_b))
+        comparison.units = [unit for unit in comparison.units if unit.doc_id == doc_id]
         comparison.excluded = [item for item in comparison.excluded if item.doc_id == doc_id]
-        comparison.notes = [note for note in comparison.notes if not note.startswith(NOT_DONE)]
-    return differences(comparison, scheme, first, second, context)
+        comparison.notes = [
+            note for note in comparison.notes if not note.startswith(ABOUT_OTHER_DOCUMENTS)
+        ]
+    return differences(comparison, scheme, first, second, context, doc_id)
 
 
-# The start of ``load_comparison``'s note on records not done. With ``--doc`` it can name only
-# other documents (the one diffed is done by both annotators, or refused), and a trial's
-# reviewer read "carol 1 skipped (08-…)" under a diff of 07 as a word about 07: it is left
-# out then. The other notes are on the journals themselves (a torn last line, a gold file) and
-# stay. tests/test_diff_doc_notes.py fails if the note's words change.
+# The starts of ``load_comparison``'s notes that list documents not compared. With ``--doc``
+# they name other documents (the one diffed is compared, or ``not_compared`` says what each
+# annotator did of it), and a trial's reviewer read "carol 1 skipped (08-…)" under a diff of
+# 07 as a word about 07: they are left out then. The other notes are on the journals
+# themselves (a torn last line, a gold file) and stay. tests/test_diff_doc_notes.py fails if
+# the notes' words change.
 NOT_DONE = "records not done are not compared:"
-
-
-def _why_not_compared(comparison: Comparison, doc_id: str, file_a: Path, file_b: Path) -> str:
-    for item in comparison.excluded:
-        if item.doc_id == doc_id:
-            return f"--doc {doc_id}: not compared: {item.reason} ({', '.join(item.annotators)})"
-    # The comparison keeps only done records; whether the id is there at all (a typo, say) is
-    # asked of the journals again, on this error path only.
-    if doc_id not in comparison.single and not any(
-        record.doc_id == doc_id
-        for file in (file_a, file_b)
-        for _, record in read_journal(file).records
-    ):
-        return f"--doc {doc_id}: no such document in {file_a} or {file_b}"
-    return f"--doc {doc_id}: not compared: not done by both annotators"
+DONE_BY_ONE = "done by one annotator only, so left out:"
+ABOUT_OTHER_DOCUMENTS = (NOT_DONE, DONE_BY_ONE)
