@@ -11,8 +11,9 @@ as the annotation screen snaps its selections; ``c`` switches to character mode 
 kept exactly) and back, for every span drawn from then on (the status line says CHAR MODE while
 one is drawn, and that ``e`` draws in it between drawings). On a form-field conflict ``e``
 opens ``FieldEditScreen`` instead, to type the value that settles it (on a group's conflict
-``ItemsEditScreen``, to edit a version's items). The
-class is made per scheme by ``review_screen_for``.
+``ItemsEditScreen``, to edit a version's items). The key actions are ``review_screen_keys``'
+(``ReviewKeys``), the editors they open ``review_editors``'; this module draws. The class is
+made per scheme by ``review_screen_for``.
 """
 
 from __future__ import annotations
@@ -36,16 +37,14 @@ from annotator.tui.form_panel import Legend
 from annotator.tui.keys import with_label_keys
 from annotator.tui.messages import DocumentLoaded, LoadFailed
 from annotator.tui.review_article import ReviewArticle
-from annotator.tui.review_bindings import REVIEW_BINDINGS, in_force
-from annotator.tui.review_editors import ReviewEditors
+from annotator.tui.review_bindings import REVIEW_BINDINGS
 from annotator.tui.review_help import review_key_sections
 from annotator.tui.review_layout import layout_classes
-from annotator.tui.review_notes import NotesLine, NotesScreen
+from annotator.tui.review_notes import NotesLine
 from annotator.tui.review_panel import ConflictPanel
+from annotator.tui.review_screen_keys import ReviewKeys
 from annotator.tui.review_status import ReviewProgress, status_line
 from annotator.tui.review_toasts import (
-    WRAP_SECONDS,
-    clear,
     fitted,
     opening,
     place,
@@ -61,7 +60,7 @@ def review_screen_for(session: ReviewSession) -> ReviewScreen:
     return with_label_keys(ReviewScreen, session.scheme)(session)
 
 
-class ReviewScreen(ReviewEditors):
+class ReviewScreen(ReviewKeys):
     BINDINGS: ClassVar[list[BindingType]] = REVIEW_BINDINGS
 
     def __init__(self, session: ReviewSession) -> None:
@@ -281,92 +280,10 @@ class ReviewScreen(ReviewEditors):
         """Show ``message`` in the review's one toast (review_toasts: for how long, where)."""
         tell(self, message, severity, timeout)
 
-    # ------------------------------------------------------------- keys
+    # ------------------------------------------------------------- keys (review_screen_keys)
     def _article_is_current(self) -> bool:
         """The article shows the current conflict's document (not one still being read)."""
         return self._shown is not None and self._shown.id == self.session.doc_id
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return in_force(action, self.session, self._article_is_current())
-
-    def _decide(self, decision: str, *args: object) -> None:
-        try:
-            getattr(self.session, decision)(*args)
-        except AnnotatorError as error:
-            self.tell(str(error), severity="warning")
-            return
-        self.show_notices()
-        self.show_current()
-
-    def action_take(self, index: int) -> None:
-        self._decide("take", index)
-
-    def action_take_letter(self, letter: str) -> None:
-        self._decide("take_letter", letter)
-
-    def action_take_all(self) -> None:
-        self._decide("take_all")
-
-    def action_reject_all(self) -> None:
-        self._decide("reject_all")
-
-    def action_edit(self) -> None:
-        try:
-            self.session.begin_edit()
-        except AnnotatorError as error:
-            self.tell(str(error), severity="warning")
-            return
-        # Drawing starts from the conflict's words, whatever was selected before: a selection
-        # left from a drawing given up made the next one refused as outside the conflict.
-        self.select_region()
-        self.redraw()
-
-    def action_cancel_edit(self) -> None:
-        self.session.cancel_edit()
-        self.select_region()
-        self.redraw()
-
-    def action_label(self, label: str) -> None:
-        start, end = self.article.selection_offsets()
-        self._decide("edit", start, end, label, "char" if self.char_mode else "token")
-
-    def action_toggle_char_mode(self) -> None:
-        self.char_mode = not self.char_mode
-        self.article.char_mode = self.char_mode
-        self.tell(
-            "character mode, until c again: a drawn span keeps the selection exactly"
-            if self.char_mode
-            else "token mode: a drawn span snaps to whole words"
-        )
-        self.redraw()
-
-    def action_undo(self) -> None:
-        if not self.session.can_undo:
-            self.tell("nothing to undo: no decision is left in the gold file")
-            return
-        # The toasts said what the undone decision did ("… is settled: done"): now untrue.
-        clear(self)
-        self._decide("undo")
-
-    def action_redo(self) -> None:
-        if not self.session.can_redo:
-            self.tell("nothing to redo: ctrl+y puts back what ctrl+z undid, until a decision")
-            return
-        clear(self)
-        self._decide("redo")
-
-    def action_next_conflict(self) -> None:
-        self.session.next_conflict()
-        self._say_wrapped("no open conflict after this one: went round to the first open one")
-
-    def action_previous_conflict(self) -> None:
-        self.session.previous_conflict()
-        self._say_wrapped("no open conflict before this one: went round to the last open one")
-
-    def _say_wrapped(self, message: str) -> None:
-        if self.session.wrapped:
-            self.tell(message, timeout=WRAP_SECONDS)
-        self.show_current()
 
     @on(TextArea.SelectionChanged, "#article")
     def _cursor_moved(self, event: TextArea.SelectionChanged) -> None:
@@ -377,20 +294,6 @@ class ReviewScreen(ReviewEditors):
         elif self.session.editing:
             self.redraw_panel()  # it says what is selected: never a selection gone
             self.place_toasts()  # off the selection, which may reach where the toast is
-
-    def action_scroll_versions(self, step: int) -> None:
-        self.query_one(VersionsBox).scroll_versions(step)
-
-    def action_show_notes(self) -> None:
-        record = self._record_of_article()
-        if record is None or not record.note.strip():
-            where = f" on {record.doc_id}" if record else ""
-            self.tell(f"no annotator wrote a note{where}")
-            return
-        self.app.push_screen(NotesScreen(record.doc_id, record.note))
-
-    async def action_quit(self) -> None:
-        await self.app.run_action("quit")
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.key_sections()))

@@ -1,0 +1,137 @@
+"""The review screen's keys (mixed into ``ReviewScreen``): decisions as calls on the
+ReviewSession, drawing a span by hand, undo and redo, moving between conflicts, the notes.
+
+Each decision goes through the session, which saves it; the screen then says what it did
+(``show_notices``) and draws the conflict it moved on to. The editors a key opens over the
+screen are ``ReviewEditors``'; drawing the screen is ``ReviewScreen``'s.
+"""
+
+from __future__ import annotations
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.models import GoldRecord
+from annotator.tui.review_article import ReviewArticle
+from annotator.tui.review_bindings import in_force
+from annotator.tui.review_editors import ReviewEditors
+from annotator.tui.review_notes import NotesScreen
+from annotator.tui.review_toasts import WRAP_SECONDS, clear
+from annotator.tui.review_versions_box import VersionsBox
+
+
+class ReviewKeys(ReviewEditors):
+    """The review screen's key actions (see the module docstring)."""
+
+    char_mode: bool
+
+    # The screen's, which draws (``ReviewScreen``).
+    @property
+    def article(self) -> ReviewArticle:
+        raise NotImplementedError
+
+    def redraw(self) -> None:
+        raise NotImplementedError
+
+    def select_region(self) -> None:
+        raise NotImplementedError
+
+    def _article_is_current(self) -> bool:
+        raise NotImplementedError
+
+    def _record_of_article(self) -> GoldRecord | None:
+        raise NotImplementedError
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return in_force(action, self.session, self._article_is_current())
+
+    def _decide(self, decision: str, *args: object) -> None:
+        try:
+            getattr(self.session, decision)(*args)
+        except AnnotatorError as error:
+            self.tell(str(error), severity="warning")
+            return
+        self.show_notices()
+        self.show_current()
+
+    def action_take(self, index: int) -> None:
+        self._decide("take", index)
+
+    def action_take_letter(self, letter: str) -> None:
+        self._decide("take_letter", letter)
+
+    def action_take_all(self) -> None:
+        self._decide("take_all")
+
+    def action_reject_all(self) -> None:
+        self._decide("reject_all")
+
+    def action_edit(self) -> None:
+        try:
+            self.session.begin_edit()
+        except AnnotatorError as error:
+            self.tell(str(error), severity="warning")
+            return
+        # Drawing starts from the conflict's words, whatever was selected before: a selection
+        # left from a drawing given up made the next one refused as outside the conflict.
+        self.select_region()
+        self.redraw()
+
+    def action_cancel_edit(self) -> None:
+        self.session.cancel_edit()
+        self.select_region()
+        self.redraw()
+
+    def action_label(self, label: str) -> None:
+        start, end = self.article.selection_offsets()
+        self._decide("edit", start, end, label, "char" if self.char_mode else "token")
+
+    def action_toggle_char_mode(self) -> None:
+        self.char_mode = not self.char_mode
+        self.article.char_mode = self.char_mode
+        self.tell(
+            "character mode, until c again: a drawn span keeps the selection exactly"
+            if self.char_mode
+            else "token mode: a drawn span snaps to whole words"
+        )
+        self.redraw()
+
+    def action_undo(self) -> None:
+        if not self.session.can_undo:
+            self.tell("nothing to undo: no decision is left in the gold file")
+            return
+        # The toasts said what the undone decision did ("… is settled: done"): now untrue.
+        clear(self)
+        self._decide("undo")
+
+    def action_redo(self) -> None:
+        if not self.session.can_redo:
+            self.tell("nothing to redo: ctrl+y puts back what ctrl+z undid, until a decision")
+            return
+        clear(self)
+        self._decide("redo")
+
+    def action_next_conflict(self) -> None:
+        self.session.next_conflict()
+        self._say_wrapped("no open conflict after this one: went round to the first open one")
+
+    def action_previous_conflict(self) -> None:
+        self.session.previous_conflict()
+        self._say_wrapped("no open conflict before this one: went round to the last open one")
+
+    def _say_wrapped(self, message: str) -> None:
+        if self.session.wrapped:
+            self.tell(message, timeout=WRAP_SECONDS)
+        self.show_current()
+
+    def action_scroll_versions(self, step: int) -> None:
+        self.query_one(VersionsBox).scroll_versions(step)
+
+    def action_show_notes(self) -> None:
+        record = self._record_of_article()
+        if record is None or not record.note.strip():
+            where = f" on {record.doc_id}" if record else ""
+            self.tell(f"no annotator wrote a note{where}")
+            return
+        self.app.push_screen(NotesScreen(record.doc_id, record.note))
+
+    async def action_quit(self) -> None:
+        await self.app.run_action("quit")
