@@ -41,6 +41,9 @@ def run(args: argparse.Namespace) -> int:
     left_out = left_out_line(Path(args.source), result)
     if left_out:
         print(left_out, file=sys.stderr)
+    no_record = result.no_record_line()
+    if no_record:  # information, not an error: the exit stays 0
+        print(no_record, file=sys.stderr)
     if len(result.replaced) == 1:
         print(f"{result.replaced[0]}: replaced the file that was there", file=sys.stderr)
     elif result.replaced:

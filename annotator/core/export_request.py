@@ -102,9 +102,14 @@ class Outcome:
         """The line ``annotator export`` prints, or the error (always one line)."""
         if self.result is None:
             return " ".join((self.error or "the export stopped").split())
-        line = self.result.exported_line(self.request.fmt, str(self.request.out))
+        parts = [self.result.exported_line(self.request.fmt, str(self.request.out))]
         left_out = self.result.left_out_counts()
-        return line + (f"; left out {left_out}" if left_out else "")
+        if left_out:
+            parts.append(f"left out {left_out}")
+        no_record = self.result.no_record_line()  # the corpus's documents nobody exported
+        if no_record:
+            parts.append(no_record)
+        return "; ".join(parts)
 
 
 def default_folder(journal: Path) -> Path:

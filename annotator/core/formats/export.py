@@ -56,6 +56,9 @@ class ExportResult:
     # Documents whose latest record has another status, so were not exported: status -> count.
     left_out: dict[str, int] = field(default_factory=dict)
     gold: bool = False  # the source is a gold file (in progress there: review not finished)
+    # With a corpus: its documents, in corpus order, of which the source holds no record.
+    no_record: list[str] = field(default_factory=list)
+    annotator: str | None = None  # the annotator chosen (``--annotator``)
 
     def exported_line(self, fmt: str, out: str) -> str:
         """``exported 3 document(s) as conll to OUT (2 files): train 2, dev 1``, as both
@@ -81,6 +84,17 @@ class ExportResult:
         return (
             f"{total} document(s) whose status is not {' or '.join(self.statuses)}: "
             + ", ".join(parts)
+        )
+
+    def no_record_line(self) -> str | None:
+        """``3 document(s) of the corpus have no record: not exported (first: d7)``, or None:
+        with ``--corpus``, the documents nobody's record covers are said, not left unseen."""
+        if not self.no_record:
+            return None
+        whose = f" of {self.annotator}" if self.annotator else ""
+        return (
+            f"{len(self.no_record)} document(s) of the corpus have no record{whose}: not "
+            f"exported (first: {self.no_record[0]})"
         )
 
 
@@ -296,6 +310,9 @@ def export_records(
     result = ExportResult(
         len(items), [], statuses=statuses, left_out=selection.left_out, gold=selection.gold
     )
+    if opened is not None:
+        result.annotator = annotator
+        result.no_record = [i for i in opened.ids if i not in selection.doc_ids]
     held = HeldWarnings(on_warning)
     report = Reporter(held, verbose=verbose)
     if not items:

@@ -62,11 +62,13 @@ def parse_statuses(spec: str) -> tuple[str, ...]:
 class Selection:
     """The records an export takes (line number, record; by doc id), and the facts about the
     rest: documents left out for another status (status -> count, in ``STATUSES`` order) and
-    whether the source is a gold file."""
+    whether the source is a gold file; ``doc_ids``: every document with a record of the
+    annotator chosen (of any annotator without one), whatever its status."""
 
     records: list[tuple[int, Record]]
     left_out: dict[str, int]
     gold: bool
+    doc_ids: frozenset[str] = frozenset()
 
 
 def select_records(path: Path, annotator: str | None, statuses: Iterable[str]) -> Selection:
@@ -92,13 +94,15 @@ def select_records(path: Path, annotator: str | None, statuses: Iterable[str]) -
     wanted = set(statuses)
     chosen = []
     others: Counter[str] = Counter()
+    doc_ids: set[str] = set()
     for number, record in latest:
         if annotator is not None and record.annotator != annotator:
             continue
+        doc_ids.add(record.doc_id)
         if record.status in wanted:
             chosen.append((number, record))
         else:
             others[record.status] += 1
     chosen.sort(key=lambda pair: pair[1].doc_id)
     left_out = {status: others[status] for status in STATUSES if others[status]}
-    return Selection(chosen, left_out, gold)
+    return Selection(chosen, left_out, gold, frozenset(doc_ids))
