@@ -1,0 +1,62 @@
+"""What an export did: the documents written, where, and what it left out and why (their
+status, or no record at all), in the words ``annotator export`` and the export screen say."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class ExportResult:
+    documents: int
+    files: list[Path]
+    splits: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)  # per document, what a summary line counts
+    replaced: list[Path] = field(default_factory=list)  # files that existed and were written over
+    data: bytes | None = None  # the one file, when no output path was given (``-o -``)
+    statuses: tuple[str, ...] = ("done",)  # the statuses exported (``--status``)
+    # Documents whose latest record has another status, so were not exported: status -> count.
+    left_out: dict[str, int] = field(default_factory=dict)
+    gold: bool = False  # the source is a gold file (in progress there: review not finished)
+    # With a corpus: its documents, in corpus order, of which the source holds no record.
+    no_record: list[str] = field(default_factory=list)
+    annotator: str | None = None  # the annotator chosen (``--annotator``)
+
+    def exported_line(self, fmt: str, out: str) -> str:
+        """``exported 3 document(s) as conll to OUT (2 files): train 2, dev 1``, as both
+        ``annotator export`` and the export screen say it (``out`` as the user wrote it)."""
+        if self.data is not None:
+            where = "standard output"
+        elif len(self.files) == 1:
+            where = out
+        else:
+            where = f"{out} ({len(self.files)} files)"
+        splits = ", ".join(f"{name} {size}" for name, size in self.splits.items())
+        line = f"exported {self.documents} document(s) as {fmt} to {where}"
+        return line + (f": {splits}" if splits else "")
+
+    def left_out_counts(self) -> str | None:
+        """``N document(s) whose status is not S: n in progress, ...``, or None if none."""
+        if not self.left_out:
+            return None
+        total = sum(self.left_out.values())
+        parts = [f"{n} {status.replace('_', ' ')}" for status, n in self.left_out.items()]
+        if self.gold and "in_progress" in self.left_out:  # a gold record with open conflicts
+            parts[list(self.left_out).index("in_progress")] += " (review not finished)"
+        return (
+            f"{total} document(s) whose status is not {' or '.join(self.statuses)}: "
+            + ", ".join(parts)
+        )
+
+    def no_record_line(self) -> str | None:
+        """``3 document(s) of the corpus have no record: not exported (first: d7)``, or None:
+        with ``--corpus``, the documents nobody's record covers are said, not left unseen."""
+        if not self.no_record:
+            return None
+        whose = f" of {self.annotator}" if self.annotator else ""
+        return (
+            f"{len(self.no_record)} document(s) of the corpus have no record{whose}: not "
+            f"exported (first: {self.no_record[0]})"
+        )
