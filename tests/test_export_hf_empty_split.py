@@ -61,7 +61,7 @@ def test_an_earlier_export_in_the_folder_is_left_as_it_was(tmp_path: Path) -> No
 
 def test_no_records_to_export_is_refused_too(tmp_path: Path) -> None:
     corpus, gold = three_docs(tmp_path / "in")
-    with pytest.raises(AnnotatorError, match="nothing written"):
+    with pytest.raises(AnnotatorError, match="no records with status in_progress to export"):
         export_records(gold, "hf", tmp_path / "out", corpus=corpus, status="in_progress")
     assert not (tmp_path / "out").exists()
 

@@ -84,11 +84,14 @@ def test_an_export_never_writes_over_the_journal_or_the_corpus(tmp_path: Path) -
         opened.open("d")
         opened.label_selection(0, 4, "actor")
         elsewhere = export_now(request_to(opened, tmp_path / "alice.jsonl"), opened)
+        # Nothing to export is refused as the command refuses it (no empty file written).
         assert (elsewhere.error, elsewhere.summary()) == (
-            None,
-            f"exported 0 document(s) as jsonl to {tmp_path / 'alice.jsonl'}; left out 1 "
-            "document(s) whose status is not done: 1 in progress",
+            line := f"{journal}: no records with status done to export (left out 1 "
+            "document(s) whose status is not done: 1 in progress; --status done,in_progress "
+            "exports them too); nothing was written",
+            line,
         )
+        assert not (tmp_path / "alice.jsonl").exists()
     finally:
         opened.close()
 

@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 
 from annotator.commands import optional_scheme, warn
-from annotator.core.formats.export import ExportResult, export_records
-from annotator.core.models import STATUSES
+from annotator.core.formats.export import export_records
 
 STDOUT = "-"  # ``-o -``: the one file to standard output
 
@@ -38,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     line = result.exported_line(args.format, str(args.out))
     # With the data on stdout, what is said about it goes to stderr so a pipe gets the data only.
     print(line, file=sys.stderr if to_stdout else sys.stdout)
-    left_out = left_out_line(Path(args.source), result)
+    left_out = result.left_out_line(Path(args.source))
     if left_out:
         print(left_out, file=sys.stderr)
     no_record = result.no_record_line()
@@ -67,13 +66,3 @@ def write_stdout(data: bytes) -> None:
     while view:
         view = view[out.write(view) :]
     out.flush()
-
-
-def left_out_line(source: Path, result: ExportResult) -> str | None:
-    """What was not exported for its status, and the ``--status`` that would take it too."""
-    counts = result.left_out_counts()
-    if counts is None:
-        return None
-    wider = [*result.statuses, *(s for s in result.left_out if s not in result.statuses)]
-    option = "all" if set(wider) == set(STATUSES) else ",".join(wider)
-    return f"{source}: left out {counts}; --status {option} exports them too"

@@ -258,11 +258,10 @@ def export_records(
     if opened is not None:
         result.annotator = annotator
         result.no_record = [i for i in opened.ids if i not in selection.doc_ids]
+    if not items:  # every format alike: nothing written, an earlier file left as it was
+        raise AnnotatorError(result.nothing_selected(source))
     held = HeldWarnings(on_warning)
     report = Reporter(held, verbose=verbose)
-    if not items:
-        wanted = ", ".join(statuses)
-        report.warn(f"{source}: no records with status {wanted} to export")
     if fmt != "jsonl":  # jsonl writes a gold record whole, its conflicts too
         report_open_conflicts(items, report)
     labels = _labels(items, scheme)

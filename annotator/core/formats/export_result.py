@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator.core.models import STATUSES
+
 
 @dataclass
 class ExportResult:
@@ -60,3 +62,25 @@ class ExportResult:
             f"{len(self.no_record)} document(s) of the corpus have no record{whose}: not "
             f"exported (first: {self.no_record[0]})"
         )
+
+    def wider_status(self) -> str:
+        """The ``--status`` that exports the documents left out for their status too."""
+        wider = [*self.statuses, *(s for s in self.left_out if s not in self.statuses)]
+        return "all" if set(wider) == set(STATUSES) else ",".join(wider)
+
+    def left_out_line(self, source: Path) -> str | None:
+        """What was not exported for its status, and the ``--status`` that takes it too."""
+        counts = self.left_out_counts()
+        if counts is None:
+            return None
+        return f"{source}: left out {counts}; --status {self.wider_status()} exports them too"
+
+    def nothing_selected(self, source: Path) -> str:
+        """The one line refusing an export that selects no record (an empty file would
+        replace a good one and read as a finished export), with what was left out and the
+        ``--status`` that takes it."""
+        line = f"{source}: no records with status {', '.join(self.statuses)} to export"
+        counts = self.left_out_counts()
+        if counts is not None:
+            line += f" (left out {counts}; --status {self.wider_status()} exports them too)"
+        return f"{line}; nothing was written"
