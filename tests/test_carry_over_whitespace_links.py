@@ -51,3 +51,33 @@ def test_fields_linked_to_a_span_whose_whitespace_changed_take_its_new_words(
         assert session.stale is not None
     finally:
         session.close()
+
+
+def test_an_item_filled_with_its_tab_before_keeps_its_link_carried_over(tmp_path: Path) -> None:
+    # A journal written before words were single-spaced (``span_words``) holds the tab in the
+    # item: carried over, the link holds by its words, whitespace aside, and a save keeps it.
+    import orjson
+
+    corpus = write_texts(tmp_path)
+    (corpus / "a.txt").write_text(OLD, "utf-8")
+    first = alice(corpus, tmp_path)
+    first.open("a")
+    first.label_selection(*where(first, "Ana\tPopa"), "releasee")
+    first.label_selection(*where(first, "Ion Rus"), "releasee")  # says the edit was whitespace
+    first.add_group_item("releases")
+    first.fill_from_span(LIST, "s1")
+    assert first.close()
+    lines = [orjson.loads(line) for line in first.journal.read_bytes().splitlines()]
+    lines[-1]["form"]["releases"][0]["releasees"] = ["Ana\tPopa"]
+    first.journal.write_bytes(b"".join(orjson.dumps(line) + b"\n" for line in lines))
+    (corpus / "a.txt").write_text(NEW, "utf-8")
+    session = alice(corpus, tmp_path)
+    try:
+        session.open("a")
+        session.carry_over()
+        assert session.record.form["releases"][0]["releasees"] == ["Ana\tPopa"]
+        assert marker_words(session.record, LIST, session.scheme) == ["s1"]
+        session.set_field(LIST, ["Ana Popa", "Dan"])
+        assert journal_lines(session)[-1]["links"] == {LIST: ["s1"]}
+    finally:
+        session.close()

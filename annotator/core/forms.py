@@ -32,6 +32,7 @@ from annotator.core.form_complete import missing_required as missing_required
 from annotator.core.models import Record, Span
 from annotator.core.normalise import typed_date, typed_integer
 from annotator.core.scheme import FormField, Scheme
+from annotator.core.span_words import holds_words_of, index_of_words, single_spaced, span_words
 
 _PATH = re.compile(r"^([A-Za-z_]\w*)(?:\[(\d+)\]\.([A-Za-z_]\w*))?$", re.ASCII)
 
@@ -218,7 +219,7 @@ def set_field(record: Record, path: str, value: Any, scheme: Scheme) -> Record:
             for span_id in links.pop(path, [])
             if leaf.type == "list"
             and (span := record.span_by_id(span_id)) is not None
-            and span.text in stored
+            and index_of_words(stored, span) is not None
         ]
         if kept:
             links[path] = kept
@@ -281,8 +282,8 @@ def _field_and_span(
 
 def span_gives(field: FormField, span: Span) -> Any:
     """What a span gives the field it fills: its value for a count or date field, else its
-    words (one item of a list field)."""
-    return span.value if field.type in ("integer", "date") else span.text
+    words (``span_words``; one item of a list field)."""
+    return span.value if field.type in ("integer", "date") else span_words(span)
 
 
 def fill_from_span(record: Record, path: str, span_id: str, scheme: Scheme) -> Record:
@@ -304,17 +305,18 @@ def fill_from_span(record: Record, path: str, span_id: str, scheme: Scheme) -> R
         if span_id in linked:
             raise AnnotatorError(f"{path}: {span_id} ({span.text!r}) is already in the list")
         links[path] = _in_text_order(record, [*linked, span_id])
-        if span.text in current:  # listed already, typed by hand: now linked too
+        if index_of_words(current, span) is not None:  # listed already, typed: now linked too
             return _rebuilt(record, dict(record.form), links)
         at = _place_in_list(record, current, linked, span)
-        form = _with_value(record, path, scheme, [*current[:at], span.text, *current[at:]])
+        form = _with_value(record, path, scheme, [*current[:at], span_words(span), *current[at:]])
         return _rebuilt(record, form, links)
     raw = span_gives(leaf, span)
     try:
         value = coerce_field_value(leaf, raw)
     except AnnotatorError as error:
         raise AnnotatorError(f"{path}: cannot take {span_id} ({span.text!r}): {error}") from None
-    if span_id in links.get(path, []) and value == field_value(record, path, scheme):
+    held = field_value(record, path, scheme)  # words filled before may hold a tab still
+    if span_id in links.get(path, []) and (value == held or holds_words_of(held, span)):
         return record  # filled from this span already; a figure linked beside it stays
     form = _with_value(record, path, scheme, value)
     links[path] = [span_id]
@@ -340,8 +342,12 @@ def _place_in_list(record: Record, items: list[Any], linked: list[str], span: Sp
     for span_id in linked:
         other = record.span_by_id(span_id)
         if other is not None:
-            starts.setdefault(other.text, other.start)
-    later = [index for index, item in enumerate(items) if starts.get(item, -1) > span.start]
+            starts.setdefault(span_words(other), other.start)
+    later = [
+        index
+        for index, item in enumerate(items)
+        if starts.get(single_spaced(str(item)), -1) > span.start
+    ]
     return later[0] if later else len(items)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from annotator.core import forms
 from annotator.core.models import Record
 from annotator.core.scheme import Scheme
+from annotator.core.span_words import holds_words_of
 
 # The word for a list's item no span gave (typed by hand).
 TYPED = "–"
@@ -29,7 +30,7 @@ def marker_words(record: Record, path: str, scheme: Scheme) -> list[str]:
             (
                 span_id
                 for span_id in free
-                if (span := record.span_by_id(span_id)) is not None and span.text == item
+                if (span := record.span_by_id(span_id)) is not None and holds_words_of(item, span)
             ),
             None,
         )

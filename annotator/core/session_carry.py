@@ -10,8 +10,6 @@ second one saves that. ctrl+z, once the changes since are undone, gives the stal
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from annotator.core.carry_over import CarriedOver, carry_over
 from annotator.core.history import Step
 from annotator.core.models import Record
@@ -19,7 +17,6 @@ from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
 from annotator.core.session_finish import says_the_same
 from annotator.core.session_parts import SessionParts
-from annotator.core.span_links import follow_span
 
 
 class SessionCarryOver(SessionParts):
@@ -73,26 +70,15 @@ class SessionCarryOver(SessionParts):
             raise Refused("carry over is for a stale record; this one is current")
         carried = self.carry_over_preview()
         assert carried is not None  # the record is stale
-        followed = self._fields_following(stale, carried)
-        if followed is not carried.record:
-            carried = replace(carried, record=followed)
+        # A span whose words' whitespace changed leaves its fields alone: they hold its words
+        # single-spaced, and a link goes with the value holding them whitespace aside
+        # (``span_words``).
         self._carry_preview = None
         self._carried_over[state.document.id] = (stale, carried.record)
         state.stale = None
         self._begin_history(carried.record)
         self._save(carried.record)
         return carried
-
-    def _fields_following(self, stale: Record, carried: CarriedOver) -> Record:
-        """The carried record with the fields linked to a span whose words' whitespace changed
-        holding its new words (``span_links.follow_span``, as after ``r``): left with the old
-        ones, a list's item no longer matched its span, and the list's next save dropped the
-        link."""
-        record = carried.record
-        for moved in carried.moved:
-            if moved.span.text != moved.old_words:
-                record, _said = follow_span(stale, record, moved.span.id, self.scheme)
-        return record
 
     def undo_carry_over(self) -> Step | None:
         """Give back the stale record ctrl+k carried over on the open document (stale here

@@ -15,6 +15,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.models import Span
 from annotator.core.scheme import FormField
 from annotator.core.session_edits import Refused, SessionEdits, named
+from annotator.core.span_words import span_words
 
 # A selection in the article, as (start, end) offsets.
 Selection = tuple[int, int]
@@ -79,7 +80,7 @@ class SessionForm(SessionEdits):
         """A list field's items and its linked spans' texts: items that may hold a comma."""
         items = self.field_value(path) or []
         spans = [self.record.span_by_id(span_id) for span_id in self.record.links.get(path, [])]
-        return [*items, *(span.text for span in spans if span is not None)]
+        return [*items, *(span_words(span) for span in spans if span is not None)]
 
     def add_group_item(self, group: str) -> int:
         self._writable()

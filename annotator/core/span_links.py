@@ -27,6 +27,7 @@ from annotator.core.display import quoted
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Record, Span
 from annotator.core.scheme import FormField, Scheme
+from annotator.core.span_words import index_of_words, single_spaced, span_words
 
 
 def follow_span(
@@ -70,7 +71,9 @@ def _follow_field(
     # A span whose value was cleared left the field its figure ("keeps 95"); given a value
     # again, the field it alone fills follows (a trial's field stayed 95, linked to a 96).
     regained = was is None and current is not None and record.links.get(path) == [new.id]
-    if was == now or (current != was and not regained):
+    # A value filled before words were single-spaced (``span_words``) holds a tab still.
+    held = single_spaced(current) if isinstance(current, str) else current
+    if was == now or (held != was and not regained):
         return record, []
     was = current if regained else was
     name = forms.path_words(path)
@@ -86,13 +89,14 @@ def _follow_item(
 ) -> tuple[Record, list[str]]:
     """A list field: the item that holds the span's old words takes its new ones (the item
     goes when the new words are listed already, as ctrl+l would not list them twice)."""
-    if old.text == new.text or old.text not in items:
+    at = index_of_words(items, old)
+    # Words that changed only in their whitespace are the item's still (``span_words``).
+    if span_words(old) == span_words(new) or at is None:
         return record, []
-    at = items.index(old.text)
-    if new.text in items:
+    if index_of_words(items, new) is not None:
         changed = items[:at] + items[at + 1 :]
     else:
-        changed = [*items[:at], new.text, *items[at + 1 :]]
+        changed = [*items[:at], span_words(new), *items[at + 1 :]]
     followed = forms.set_keeping_links(record, path, changed, scheme)
     told = f"{forms.path_words(path)} follows {new.id}: {quoted(old.text, 40)} → "
     return followed, [told + quoted(new.text, 40)]
