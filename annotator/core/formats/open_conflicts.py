@@ -55,7 +55,12 @@ def conflicts_line(item: Item) -> str | None:
         named.append(f"{count - NAMED_UP_TO} more")
     what = "1 open conflict" if count == 1 else f"{count} open conflicts"
     settle = SETTLE.format("it" if count == 1 else "them")
-    return f"{record.doc_id}: {what} not written ({', '.join(named)}); {settle}"
+    listed = ", ".join(named)
+    # A list ending in a bracket of its own (an item's brief) follows a dash, as
+    # review_outcome.with_detail's details do: "(… (Kestria → Norvania, 95)); settle" read badly.
+    if listed.endswith((")", "]")):
+        return f"{record.doc_id}: {what} not written — {listed}; {settle}"
+    return f"{record.doc_id}: {what} not written ({listed}); {settle}"
 
 
 def report_open_conflicts(items: Sequence[Item], report: Reporter) -> None:
