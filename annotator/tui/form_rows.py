@@ -7,9 +7,10 @@ from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Button, Label, Select
+from textual.widgets import Button, Label
 
 from annotator.core.scheme import FormField
+from annotator.tui.form_choice import ChoiceSelect
 from annotator.tui.form_hints import HintedInput, span_field_hints, type_hints
 from annotator.tui.form_links import NAME_CELLS, FieldInput, FieldLinks, FieldName
 
@@ -82,8 +83,7 @@ def field_row(field: FormField, path: str) -> ComposeResult:
     with Horizontal(classes="field-row -long-name" if long_name else "field-row"):
         yield FieldName(title, path, classes="field-name")
         if field.type == "choice":
-            options = [(choice, choice) for choice in field.choices]
-            yield Select(options, prompt="(choose)", name=path, compact=True)
+            yield ChoiceSelect(field.choices, prompt="(choose)", name=path)
         elif field.from_label:
             hints = span_field_hints(field.type, field.from_label)
             # Not selected on focus (Textual's default), as the note: a key typed after a
