@@ -5,8 +5,9 @@ control and line-breaking character other than ``\\n`` is one visible symbol, so
 (row, column) of the widget and an offset into the real text always name the same character.
 Offsets and locations are converted through a ``LineIndex`` (bisect), never by walking lines.
 
-Spans are painted in ``get_line``, the text area's public hook for styling a line; styles come
-from ``SpanPalette`` (see ``span_styles`` for the choice of tints and text attributes).
+Spans are painted in ``get_line``, the text area's public hook for styling a line, from the
+stretches ``article_spans`` works out; styles come from ``SpanPalette`` (see ``span_styles`` for
+the choice of tints and text attributes).
 
 Keys: the article keeps the text area's moving and selecting keys, adds ctrl+home / ctrl+end,
 and hands the keys the annotation screen gives a meaning to that screen's actions (``x`` and
@@ -16,15 +17,11 @@ article is never edited, and keys it does not use (backspace, ctrl+d, ctrl+k...)
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Sequence
-from itertools import pairwise
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar
 
-from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.color import Color
 from textual.document._wrapped_document import WrappedDocument
 from textual.geometry import Region
 from textual.widgets import Input, TextArea
@@ -40,18 +37,10 @@ from annotator.core.word_selection import (
     select_word_left,
     select_word_right,
 )
+from annotator.tui.article_spans import PaintedSpans
 from annotator.tui.article_wrap import WrappedArticle
 from annotator.tui.saving_app import SavingApp
-from annotator.tui.span_styles import Layer, SpanPalette
-
-
-class _LinePiece(NamedTuple):
-    """The part of one span that lies on one line."""
-
-    start: int  # column
-    end: int  # column, exclusive
-    depth_order: int  # the span's place when spans are sorted outermost first
-    layer: Layer
+from annotator.tui.span_styles import SpanPalette
 
 
 class ArticleView(TextArea, inherit_bindings=False):
@@ -127,10 +116,7 @@ class ArticleView(TextArea, inherit_bindings=False):
         """Selections keep exact characters instead of snapping to tokens (the screen's switch)."""
         self._text_original = ""
         self._line_index = LineIndex("")
-        self._spans: tuple[Span, ...] = ()
-        self._pieces_by_row: dict[int, list[_LinePiece]] = {}
-        self._styled_rows: dict[int, list[tuple[int, int, Style]]] = {}
-        self._styled_background: Color | None = None
+        self._painted = PaintedSpans(self.palette)
 
     # The text area's hot paths, made cheap for long articles.
 
@@ -176,9 +162,7 @@ class ArticleView(TextArea, inherit_bindings=False):
         """Show ``text`` (through its display copy), with no spans and the cursor at the start."""
         self._text_original = text
         self._line_index = LineIndex(text)
-        self._spans = ()
-        self._pieces_by_row = {}
-        self._styled_rows = {}
+        self._painted.clear()
         super().load_text(display_text(text))
 
     @property
@@ -316,79 +300,24 @@ class ArticleView(TextArea, inherit_bindings=False):
         if bottom - top < self.scrollable_content_region.height:
             self.scroll_to_region(Region(0, top, 1, bottom - top + 1), animate=False, force=True)
 
-    # Spans
+    # Spans (painted by ``article_spans``)
 
     @property
     def spans(self) -> tuple[Span, ...]:
-        return self._spans
+        return self._painted.spans
 
     def set_spans(self, spans: Sequence[Span]) -> None:
         """Paint ``spans`` (replacing those painted before); spans past the text are left out."""
-        text_length = self._line_index.text_length
-        shown = [span for span in spans if 0 <= span.start < span.end <= text_length]
-        self._spans = tuple(spans)
-        outermost_first = sorted(shown, key=lambda span: (span.start, -span.end, span.id))
-        spans_seen_by_label: dict[str, int] = defaultdict(int)
-        pieces_by_row: dict[int, list[_LinePiece]] = defaultdict(list)
-        index = self._line_index
-        for depth_order, span in enumerate(outermost_first):
-            # Two spans of a label that touch get different tints (see span_styles).
-            parity = spans_seen_by_label[span.label] % 2
-            spans_seen_by_label[span.label] += 1
-            layer = (self.palette.label_number(span.label), parity)
-            first_row, first_column = index.location(span.start)
-            last_row, last_column = index.location(span.end)
-            for row in range(first_row, last_row + 1):
-                start = first_column if row == first_row else 0
-                end = last_column if row == last_row else index.line_length(row)
-                if start < end:
-                    pieces_by_row[row].append(_LinePiece(start, end, depth_order, layer))
-        self._pieces_by_row = dict(pieces_by_row)
-        self._styled_rows = {}
+        self._painted.set(spans, self._line_index)
         self.notify_style_update()
         self.refresh()
 
     def get_line(self, line_index: int) -> Text:
         """The display line ``line_index`` with its spans painted."""
         line = super().get_line(line_index)
-        for start, end, style in self._row_styles(line_index):
+        for start, end, style in self._painted.row_styles(line_index, self.background_colors[1]):
             line.stylize(style, start, end)
         return line
-
-    def _row_styles(self, row: int) -> list[tuple[int, int, Style]]:
-        """(start column, end column, style) for each stretch of ``row`` under some span."""
-        pieces = self._pieces_by_row.get(row)
-        if not pieces:
-            return []
-        background = self.background_colors[1]
-        if background != self._styled_background:
-            self._styled_rows = {}  # the theme changed
-            self._styled_background = background
-        styled = self._styled_rows.get(row)
-        if styled is None:
-            styled = self._styled_rows[row] = self._sweep(pieces, background)
-        return styled
-
-    def _sweep(self, pieces: list[_LinePiece], background: Color) -> list[tuple[int, int, Style]]:
-        # One pass over the span edges of the line, O(k log k) for k pieces, so a line holding
-        # thousands of spans (an article with no line breaks) stays cheap.
-        starting: dict[int, list[_LinePiece]] = defaultdict(list)
-        ending: dict[int, list[int]] = defaultdict(list)
-        for piece in pieces:
-            starting[piece.start].append(piece)
-            ending[piece.end].append(piece.depth_order)
-        edges = sorted(starting.keys() | ending.keys())
-        covering: dict[int, Layer] = {}
-        styled: list[tuple[int, int, Style]] = []
-        for edge, next_edge in pairwise(edges):
-            for depth_order in ending.get(edge, ()):
-                del covering[depth_order]
-            for piece in starting.get(edge, ()):
-                covering[piece.depth_order] = piece.layer
-            if covering:
-                layers = [covering[order] for order in sorted(covering)]
-                styled.append((edge, next_edge, self.palette.style(layers, background)))
-        return styled
 
 
 class SearchLine(Input):
