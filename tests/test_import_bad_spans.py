@@ -207,14 +207,14 @@ def test_a_required_field_empty_in_many_documents_is_one_line(tmp_path: Path) ->
     result, warnings = imported(source, "doccano", tmp_path / "a", scheme=load_default_scheme())
     assert result.records == 6
     assert warnings == [
-        "6 document(s): event_type empty, which a done record must fill; imported as "
-        f"in_progress (first: {source}:1: d0)"
+        "6 document(s): form.event_type: empty, which a done record must fill; imported as "
+        f"in_progress (first: {source}:1: document d0)"
     ]
     few = jsonl(tmp_path / "few.jsonl", *orjson.loads(b"[" + b",".join(
         source.read_bytes().splitlines()[:2]) + b"]"))  # fmt: skip
     _result, warnings = imported(few, "doccano", tmp_path / "b", scheme=load_default_scheme())
     assert warnings == [
-        f"{few}:{n}: d{n - 1}: event_type empty, which a done record must fill; imported as "
-        "in_progress"
+        f"{few}:{n}: document d{n - 1}: form.event_type: empty, which a done record must fill; "
+        "imported as in_progress"
         for n in (1, 2)
     ]

@@ -104,6 +104,12 @@ class ImportReporter(Reporter):
         super().finish()
 
 
+def document_at(doc: ImportedDoc) -> str:
+    """``good.jsonl:1: document 1``: where a document is, and which, for a line about it (its
+    id alone read as a number of something)."""
+    return f"{doc.where}: document {doc.doc_id}"
+
+
 def check_spans(doc: ImportedDoc, fmt: str, utf16: bool, report: ImportReporter) -> int:
     """Keep the spans that fit the text; report the others (bad data, or duplicates). Returns
     how many were bad data."""
@@ -208,9 +214,9 @@ def build_record(
     keep_ids = all(given) and len(set(given)) == len(given)
     form, links = doc.form, doc.links
     if scheme is None and (form or links):
-        first = f"{doc.where}: {doc.doc_id}"
+        first = document_at(doc)
         report.not_carried(
-            f"{first}: the form and links need a scheme that defines the form; "
+            f"{first}: form, links: need a scheme that defines the form; "
             "not imported (import with --scheme FILE to keep them)",
             "form(s) and links",
             summary=lambda documents: (
@@ -222,13 +228,13 @@ def build_record(
         form, links = {}, {}
     ids = [s.span_id if keep_ids and s.span_id else f"s{n}" for n, s in enumerate(spans, 1)]
     if links and not keep_ids:
-        report.not_carried(f"{doc.where}: {doc.doc_id}: links dropped (span ids not kept)", "links")
+        report.not_carried(f"{document_at(doc)}: links: dropped (span ids not kept)", "links")
         links = {}
     known = set(ids)
     kept_links = {p: [i for i in v if i in known] for p, v in links.items()}
     if any(len(kept_links[p]) != len(links[p]) for p in links):
         report.not_carried(
-            f"{doc.where}: {doc.doc_id}: links to spans not imported were dropped", "links"
+            f"{document_at(doc)}: links: those to spans not imported were dropped", "links"
         )
     kept_links = {p: v for p, v in kept_links.items() if v}
     fields: dict[str, Any] = {
@@ -288,11 +294,11 @@ def _fit_form(record: Record, scheme: Scheme, doc: ImportedDoc, report: ImportRe
     problems = list(form_problems(record, scheme)) + list(link_problems(record, scheme))
     required = [p for p in problems if p[1] == "required when status is done"]
     other = [p for p in problems if p not in required]
-    first = f"{doc.where}: {doc.doc_id}"
+    first = document_at(doc)
     if other:
         listed = "; ".join(f"{path}: {message}" for path, message in other[:3])
         report.not_carried(
-            f"{first}: form does not fit the scheme ({listed}); form and links not imported",
+            f"{first}: form: does not fit the scheme ({listed}); form and links not imported",
             "form(s) that do not fit the scheme",
             summary=lambda documents: (
                 f"{documents} document(s) have a form that does not fit the scheme; form and "
@@ -301,12 +307,14 @@ def _fit_form(record: Record, scheme: Scheme, doc: ImportedDoc, report: ImportRe
         )
         changes.update(form={}, links={})
     if required or (other and record.status == "done" and _needs_form(scheme)):
-        names = ", ".join(path.removeprefix("form.") for path, _ in required) or "required fields"
+        # Field paths as validate names them (form.event_type); without the form, all of it.
+        paths = ", ".join(path for path, _ in required) or "form"
+        what = "empty" if required else "its required fields empty"
         report.per_document(
-            f"empty: {names}",
-            f"{first}: {names} empty, which a done record must fill; imported as in_progress",
+            f"empty: {paths}",
+            f"{first}: {paths}: {what}, which a done record must fill; imported as in_progress",
             lambda documents: (
-                f"{documents} document(s): {names} empty, which a done record must fill; "
+                f"{documents} document(s): {paths}: {what}, which a done record must fill; "
                 f"imported as in_progress (first: {first})"
             ),
         )

@@ -90,8 +90,8 @@ def _record_line(data: dict[str, Any], where: str, report: Reporter) -> Imported
         raise AnnotatorError(f"{where}: updated_at: must be a UTC time like 2025-08-24T10:00:00Z")
     if isinstance(record, GoldRecord) and (record.conflicts or record.sources.annotators):
         report.warn(
-            f"{where}: {record.doc_id}: a gold record's sources and conflicts are not kept "
-            "(the import writes one annotator's records)"
+            f"{where}: document {record.doc_id}: sources, conflicts: not kept (a gold "
+            "record's: the import writes one annotator's records)"
         )
     spans = [
         ImportedSpan(
