@@ -11,7 +11,9 @@ a threshold ``K`` (``--min-agree``; by default every annotator of the document):
   there beyond the accepted spans (and more of them than gave any other version): they agree
   there is nothing more, as K annotators giving one answer to a field agree on it, and the
   region is settled without the spans the others marked. (With K = every annotator this never
-  happens: somebody marked the spans that make the region.)
+  happens: somebody marked the spans that make the region.) A place (start, end, label) where
+  every annotator left one span, its value alone disputed, is a conflict of its own, its region
+  the span's, even inside another region (``merge_spans``): a review settles its value apart.
 - A top-level form field is accepted when at least K annotators give the same normalised answer
   (and no other answer has as many); otherwise it is a conflict. A repeatable group's items are
   first aligned into "the same item" across annotators (``form_compare.align_items``: equal
@@ -104,6 +106,7 @@ from annotator.core.compare import (
 )
 from annotator.core.corpus import Corpus
 from annotator.core.errors import AnnotatorError, UsageError
+from annotator.core.formats.export_out import make_folders
 from annotator.core.goldfile import gold_line, write_gold_lines
 from annotator.core.merge_document import GoldBuilder
 from annotator.core.models import GoldRecord
@@ -229,6 +232,7 @@ def _merge(
     lines = merged_lines(comparison.units, scheme, reviewer, min_agree)
     # Written over only when it holds no review decisions, or with ``force``.
     replaced = output.is_file()
+    made = make_folders([output])  # as import and export make a missing folder, said
     write_gold_lines(output, tally.count(lines), force)
     return {
         "output": str(output),
@@ -242,6 +246,7 @@ def _merge(
         "single_annotator": len(comparison.single),
         "excluded": [item.as_json() for item in comparison.excluded],
         "notes": [*comparison.notes, *_too_few_notes(comparison, min_agree)],
+        "made_folders": [str(folder) for folder in made],
     }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable
+from itertools import groupby
 from operator import attrgetter, itemgetter
 from typing import Any
 
@@ -49,6 +50,25 @@ def _left(keys: list[SpanKey], mine: set[SpanKey], agreed: set[SpanKey]) -> list
     if len(mine) == len(keys):  # no key twice: find each in C
         return sorted(map(keys.index, extra))
     return [index for index, key in enumerate(keys) if key not in agreed]
+
+
+def _value_disputes(left: list[LeftSpan], annotators: int) -> list[tuple[list[LeftSpan], int]]:
+    """The places (start, end, label) where every annotator left one span, each a conflict of
+    its own (with its end): they agree on the span and dispute its value only. Within a run of
+    other spans it was lumped with them: a trial's count "95" both marked (95 / 96) inside
+    releasees of other bounds could not be kept while drawing the releasee, nor its value
+    typed (``v`` types one place's value)."""
+    found = []
+    for _place, group in groupby(left, _PLACE):
+        spans = list(group)
+        if len(spans) == annotators and len({item[3] for item in spans}) == annotators:
+            found.append((spans, spans[0][1]))
+    return found
+
+
+def _region_order(region: tuple[list[LeftSpan], int]) -> tuple[int, int, LeftSpan]:
+    spans, end = region
+    return (spans[0][0], end, spans[0])
 
 
 class SpanMerge:
@@ -146,18 +166,27 @@ class SpanMerge:
                 order = rank.setdefault(key, len(rank))
                 left.append((key[0], key[1], key[2], at, order, index, flat[index].text, key[3]))
         left.sort()  # (start, end, label, annotator, rank, index) settles every comparison
+        regions = _value_disputes(left, len(self.names)) if len(left) >= len(self.names) else []
+        if regions:
+            alone = {id(item) for region, _end in regions for item in region}
+            left = [item for item in left if id(item) not in alone]
         # Runs of overlapping spans (sorted by start): each run is one conflict's region.
-        region = [left[0]]
-        end = left[0][1]
-        for item in left[1:]:
-            if item[0] < end:
-                region.append(item)
-                end = max(end, item[1])
-            else:
-                self._span_conflict(region, end)
-                region = [item]
-                end = item[1]
-        self._span_conflict(region, end)
+        if left:
+            region = [left[0]]
+            end = left[0][1]
+            for item in left[1:]:
+                if item[0] < end:
+                    region.append(item)
+                    end = max(end, item[1])
+                else:
+                    regions.append((region, end))
+                    region = [item]
+                    end = item[1]
+            regions.append((region, end))
+        if len(regions) > 1:
+            regions.sort(key=_region_order)  # in document order, the value disputes among runs
+        for region, end in regions:
+            self._span_conflict(region, end)
 
     def _span_conflict(self, region: list[LeftSpan], end: int) -> None:
         """The conflict of one region (``end``: its end), each annotator's spans there one

@@ -177,14 +177,19 @@ class ReviewSession(ReviewUndo, ReviewDocuments, ReviewByHand, SavesThroughStore
         record = self.record
         if record is None or self.editing or self.current is None:
             return False
-        for conflict in record.conflicts:
-            if conflict.get("kind") != "span" or conflict["id"] == self.current.conflict_id:
-                continue
-            start, end = conflict["region"]
-            if start <= offset < end:
-                self.current = Place(record.doc_id, conflict["id"])
-                return True
-        return False
+        holding = [
+            conflict
+            for conflict in record.conflicts
+            if conflict.get("kind") == "span"
+            and conflict["region"][0] <= offset < conflict["region"][1]
+        ]
+        # Regions overlap where a span's value is disputed inside a run of other spans
+        # (``merge_spans``): the current one holding the offset stays, else the narrowest.
+        if not holding or any(c["id"] == self.current.conflict_id for c in holding):
+            return False
+        narrowest = min(holding, key=lambda conflict: conflict["region"][1] - conflict["region"][0])
+        self.current = Place(record.doc_id, narrowest["id"])
+        return True
 
     # -------------------------------------------------------------- documents
     def read(self, doc_id: str) -> Document:
