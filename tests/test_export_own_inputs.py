@@ -136,24 +136,21 @@ def test_a_folder_export_beside_its_inputs_is_written(tmp_path: Path) -> None:
     assert sorted(files_under(out)) == ["a.ann", "a.txt"]
 
 
-def test_an_output_in_a_missing_folder_is_refused(tmp_path: Path) -> None:
+def test_an_output_in_a_missing_folder_is_made_and_said(tmp_path: Path) -> None:
+    # As import makes its missing folders: one line says each, so a typo does not go unseen.
     source = journal(tmp_path / "pga.jsonl")
     corpus = jsonl_corpus(tmp_path / "pgc.jsonl")
     typo = tmp_path / "exprot"
-    out = typo / "x.jsonl"
-    refused(
-        run_cli("export", source, "--format", "jsonl", "-o", out),
-        f"{out}: the folder {typo} does not exist; make it first or correct the path "
-        "(nothing was written)",
-    )
-    # brat writes a folder: its own last folder is made, but not the folders on the way.
-    out = typo / "brat"
-    refused(
-        run_cli("export", source, "--format", "brat", "--corpus", corpus, "-o", out),
-        f"{out}: the folder {typo} does not exist; make it first or correct the path "
-        "(nothing was written)",
-    )
-    assert not typo.exists()
-    made = tmp_path / "brat"
+    out = typo / "deeper" / "x.jsonl"
+    result = run_cli("export", source, "--format", "jsonl", "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == f"made the folder {out.parent}"
+    assert out.is_file()
+    out = tmp_path / "elsewhere" / "brat"
+    result = run_cli("export", source, "--format", "brat", "--corpus", corpus, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == f"made the folder {out.parent}"
+    assert sorted(files_under(out)) == ["a.ann", "a.txt"]
+    made = tmp_path / "brat"  # a folder format's own folder is made without a word
     result = run_cli("export", source, "--format", "brat", "--corpus", corpus, "-o", made)
-    assert result.returncode == 0 and made.is_dir()
+    assert result.returncode == 0 and made.is_dir() and "made the folder" not in result.stdout

@@ -368,10 +368,16 @@ def test_merge_reports_what_it_left_out_and_unwritable_places(tmp_path: Path) ->
     result = run_cli("merge", alice, bob, "-o", tmp_path / "gold.jsonl")
     assert result.returncode == 0
     assert "note: done by one annotator only, so left out: alice 1 (d9)" in result.stderr
+    # A missing folder is made and said, as import and export make theirs.
     result = run_cli("merge", alice, bob, "-o", tmp_path / "nowhere" / "gold.jsonl")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == f"made the folder {tmp_path / 'nowhere'}"
+    assert (tmp_path / "nowhere" / "gold.jsonl").is_file()
+    (tmp_path / "afile").write_text("x")
+    result = run_cli("merge", alice, bob, "-o", tmp_path / "afile" / "gold.jsonl")
     assert result.returncode == 1
     assert result.stderr.strip() == (
-        f"{tmp_path / 'nowhere' / 'gold.jsonl'}: no such folder {tmp_path / 'nowhere'}"
+        f"{tmp_path / 'afile'}: cannot write: a file stands where a folder is needed"
     )
     if os.geteuid() != 0:  # root may write anywhere
         locked = tmp_path / "locked"
@@ -379,3 +385,15 @@ def test_merge_reports_what_it_left_out_and_unwritable_places(tmp_path: Path) ->
         result = run_cli("merge", alice, bob, "-o", locked / "gold.jsonl")
         assert result.returncode == 1
         assert "cannot write here" in result.stderr
+
+
+def test_merge_json_names_the_folder_it_made(tmp_path: Path) -> None:
+    form = {"event_type": "exchange"}
+    alice = write_journal(tmp_path / "alice.jsonl", record("alice", form=form))
+    bob = write_journal(tmp_path / "bob.jsonl", record("bob", form=form))
+    out = tmp_path / "new" / "gold.jsonl"
+    result = run_cli("merge", alice, bob, "-o", out, "--json")
+    assert result.returncode == 0, result.stderr
+    assert orjson.loads(result.stdout)["made_folders"] == [str(out.parent)]
+    # The object alone on stdout; the line for the person on stderr.
+    assert result.stderr.splitlines()[0] == f"made the folder {out.parent}"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from annotator.commands import optional_scheme, warn
 from annotator.core.formats.export import export_records
+from annotator.core.formats.export_out import made_line
 
 STDOUT = "-"  # ``-o -``: the one file to standard output
 
@@ -36,6 +37,8 @@ def run(args: argparse.Namespace) -> int:
         write_stdout(result.data)
     line = result.exported_line(args.format, str(args.out))
     # With the data on stdout, what is said about it goes to stderr so a pipe gets the data only.
+    for folder in result.made_folders:  # as import says them: a typo must not go unseen
+        print(made_line(folder))
     print(line, file=sys.stderr if to_stdout else sys.stdout)
     left_out = result.left_out_line(Path(args.source))
     if left_out:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from annotator.commands import optional_scheme, warn
 from annotator.commands.annotate_cmd import login_name
+from annotator.core.formats.export_out import made_line
 from annotator.core.formats.importing import import_documents
 
 
@@ -60,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
             "--annotator NAME chooses another)"
         )
     for folder in result.made_folders:  # a typo must not make a folder tree unseen
-        print(f"made the folder {folder}")
+        print(made_line(folder))
     for path in result.files:
         print(f"{'replaced' if path in result.replaced else 'wrote'} {path}")
     if args.annotations:

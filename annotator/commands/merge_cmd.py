@@ -10,6 +10,7 @@ from pathlib import Path
 from annotator.commands import scheme_from
 from annotator.commands.annotate_cmd import login_name
 from annotator.core.corpus import open_corpus
+from annotator.core.formats.export_out import made_line
 from annotator.core.merge import merge_files
 
 
@@ -31,6 +32,8 @@ def run(args: argparse.Namespace) -> int:
         # Flushed before the notes on stderr, so that a terminal shows the object whole first.
         print(orjson.dumps(summary).decode(), flush=True)
     conflicts = summary["conflicts"]
+    for folder in summary["made_folders"]:  # as import and export say them
+        print(made_line(Path(folder)), file=sys.stderr if args.json else sys.stdout)
     # With --json the object is the output; the sentence goes to stderr for the person.
     print(
         f"wrote {summary['output']}: {summary['documents']} document(s), "

@@ -22,6 +22,7 @@ from annotator.core.formats.common import Item, Reporter, Sink
 from annotator.core.formats.export_out import (
     EXTENSIONS,
     check_out,
+    new_folders,
     refuse_other_exports,
     refuse_own_inputs,
     targets,
@@ -295,6 +296,7 @@ def export_records(
     refuse_other_exports(out, files, report)
     held.release()
     replaced = [path for path in targets(out, files) if path.is_file()]
+    result.made_folders = new_folders([out])  # made by the write, as import makes them
     written = write(out, files, fmt)
     result.files, result.replaced = written, replaced
     result.splits, result.warnings = counts, report.lines

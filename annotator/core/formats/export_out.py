@@ -25,9 +25,8 @@ FOLDER_FORMATS = frozenset({"brat", "hf"})
 
 def check_out(out: Path, fmt: str, split: bool) -> None:
     """Refuse an output path the export cannot write, before the records are read: a folder
-    for one file, a file for a folder, a file where a folder on the way must be, or a folder
-    on the way that does not exist (a typo must not make a new folder tree: only a folder
-    export's own last folder is made)."""
+    for one file, a file for a folder, or a file where a folder on the way must be. A folder on
+    the way that does not exist is made when the export writes, and said (``new_folders``)."""
     one_file = not split and fmt not in FOLDER_FORMATS
     if one_file and out.is_dir():
         raise AnnotatorError(f"{out}: is a folder; {fmt} writes one file")
@@ -39,22 +38,42 @@ def check_out(out: Path, fmt: str, split: bool) -> None:
         blocked, folder = folder, folder.parent
     if not folder.is_dir():
         raise AnnotatorError(f"{blocked}: cannot write: a file stands where a folder is needed")
-    if blocked is not folder:
-        raise AnnotatorError(
-            f"{out}: the folder {out.parent} does not exist; make it first or correct the "
-            "path (nothing was written)"
-        )
 
 
 def new_folders(outputs: list[Path]) -> list[Path]:
-    """The folder of each of ``outputs`` that does not exist: import makes it (and any missing
-    above it) and says so (a typo must not make a folder tree unseen; an import often starts
-    a project's folder, where export refuses a missing one, ``check_out``)."""
+    """The folder of each of ``outputs`` that does not exist: import, export and merge make it
+    (and any missing above it) when they write, and say so in one line each (``made_line``):
+    an import often starts a project's folder, and a typo must not make a folder tree unseen."""
     found: list[Path] = []
     for out in outputs:
         if not out.parent.exists() and out.parent not in found:
             found.append(out.parent)
     return found
+
+
+def made_line(folder: Path) -> str:
+    return f"made the folder {folder}"
+
+
+def make_folders(outputs: list[Path]) -> list[Path]:
+    """Make the folders ``new_folders`` names (for a writer that does not make them itself);
+    the ones made. A file on the way is one line naming it."""
+    for out in outputs:
+        if out.parent.exists() and not out.parent.is_dir():
+            raise AnnotatorError(
+                f"{out.parent}: cannot write: a file stands where a folder is needed"
+            )
+    made = new_folders(outputs)
+    for folder in made:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError):
+            raise AnnotatorError(
+                f"{folder}: cannot write: a file stands where a folder is needed"
+            ) from None
+        except OSError as error:
+            raise AnnotatorError(f"{folder}: cannot write: {error.strerror or error}") from None
+    return made
 
 
 def _same_file(one: Path, other: Path) -> bool:

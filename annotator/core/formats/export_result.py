@@ -25,6 +25,7 @@ class ExportResult:
     # With a corpus: its documents, in corpus order, of which the source holds no record.
     no_record: list[str] = field(default_factory=list)
     annotator: str | None = None  # the annotator chosen (``--annotator``)
+    made_folders: list[Path] = field(default_factory=list)  # missing on the way: made, said
 
     def exported_line(self, fmt: str, out: str) -> str:
         """``exported 3 document(s) as conll to OUT (2 files): train 2, dev 1``, as both
