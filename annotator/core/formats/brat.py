@@ -16,7 +16,9 @@ kept ones), each a keyword and JSON: ``value <json>`` on the span that has the v
 first span written. A record without spans has nowhere to hang
 notes: its form, links, note and status are reported, not written.
 
-Import. ``T`` lines become spans with their T ids as span ids, checked against the text. A
+Import. ``T`` lines become spans with their T ids as span ids, checked against the text; a
+``T`` line that cannot be read, or repeats an id, is bad data as a span off its text is (listed
+with the others, then one refusal unless ``--skip-bad``). A
 discontinuous span becomes one span from its first start to its last end (reported). The notes
 above are read back; every other line is kept verbatim in the record's note (``brat_kept``,
 once the spans are checked and labelled: ``keep_in_note``) and counted in a report. A ``.txt``
@@ -250,6 +252,8 @@ def _read_ann(doc: BratDoc, ann: Path, report: ImportReporter) -> None:
     kept: list[str] = []
     kinds: Counter[str] = Counter()
     notes: list[tuple[int, str, str, str]] = []
+    read: list[ImportedSpan] = []  # in the file's order: bad lines are listed so
+    lines: dict[str, int] = {}  # the line of each T id (a duplicate: the first keeps it)
     content = decode(read_bytes(ann), ann)
     for number, line in enumerate(content.split("\n"), start=1):
         line = line.rstrip("\r")
@@ -258,10 +262,17 @@ def _read_ann(doc: BratDoc, ann: Path, report: ImportReporter) -> None:
         where = f"{ann}:{number}"
         ident = line.split("\t", 1)[0]
         if ident.startswith("T"):
-            span = _t_line(line, where, doc.text, report)
+            # A line that cannot be read is bad data as a bad span is: listed with the others,
+            # then one refusal (``importing._refuse_bad``), not a stop at the first of them.
             if ident in spans:
-                raise AnnotatorError(f"{where}: {ident}: duplicate annotation id")
-            spans[ident] = span
+                problem = (
+                    f"{where}: {ident}: duplicate annotation id (first on line {lines[ident]})"
+                )
+                read.append(BadSpan(0, 0, "", f"{where}: {ident}", problem=problem))
+                continue
+            spans[ident] = _t_line(line, where, doc.text, report)
+            lines[ident] = number
+            read.append(spans[ident])
         elif ident.startswith("#"):
             parts = line.split("\t", 2)
             words = parts[1].split(" ") if len(parts) > 1 else []
@@ -285,7 +296,7 @@ def _read_ann(doc: BratDoc, ann: Path, report: ImportReporter) -> None:
             sum(kinds.values()),
         )
     doc.kept = kept
-    doc.spans = list(spans.values())
+    doc.spans = read
 
 
 def _our_note(doc: ImportedDoc, spans: dict[str, ImportedSpan], ref: str, body: str) -> bool:
@@ -326,20 +337,25 @@ def _our_note(doc: ImportedDoc, spans: dict[str, ImportedSpan], ref: str, body: 
 def _t_line(line: str, where: str, text: str, report: ImportReporter) -> ImportedSpan:
     parts = line.split("\t", 2)
     ident = parts[0]
+    at = f"{where}: {ident}"
     if len(parts) < 2:
-        raise AnnotatorError(f"{where}: {ident}: expected ID<TAB>LABEL START END<TAB>TEXT")
+        problem = f"{at}: expected ID<TAB>LABEL START END<TAB>TEXT, got {line!r}"
+        return BadSpan(0, 0, "", at, span_id=ident, problem=problem)
     label, _, ranges = parts[1].partition(" ")
+    if not label:
+        problem = f"{at}: label: empty, in {parts[1]!r}"
+        return BadSpan(0, 0, "", at, span_id=ident, problem=problem)
     fragments = []
     for piece in ranges.split(";"):
         match = _RANGE.match(piece.strip())
-        if match is None or not label:
-            raise AnnotatorError(
-                f"{where}: {ident}: expected LABEL START END[;START END...], got {parts[1]!r}"
+        if match is None:
+            problem = (
+                f"{where}: {ident}: offsets: expected START END[;START END...], got {ranges!r}"
             )
+            return BadSpan(0, 0, label, where, span_id=ident, problem=problem)
         fragments.append((int(match.group(1)), int(match.group(2))))
     surface = parts[2] if len(parts) == 3 else None
     start, end = fragments[0][0], fragments[-1][1]
-    at = f"{where}: {ident}"
     if len(fragments) == 1:
         return BratSpan(
             start, end, label, at, surface, span_id=ident, brat_label=label, fragments=fragments

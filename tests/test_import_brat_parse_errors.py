@@ -1,0 +1,62 @@
+"""A brat .ann line that cannot be read is listed with the other bad spans (``file:line: ID:
+field: problem``), then one refusal line, exit 1, nothing written: a trial's broken line
+(``T3<TAB>actor 20<TAB>men``) stopped the import, and the surface text on another line that
+disagreed with the document (``13`` against ``12``) was never said."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_agreement_data import run_cli as cli
+
+ANN = (
+    "T1\tactor 0 4\tKyiv\n"
+    "T2\tcount 11 13\t13\n"
+    "T3\tactor 20\tmen\n"
+    "T3\tactor 0 4\tKyiv\n"
+    "T4\t 0 4\tKyiv\n"
+    "T5\n"
+)
+
+
+def brat_folder(folder: Path, ann: str = ANN) -> Path:
+    folder.mkdir()
+    (folder / "d.txt").write_text("Kyiv freed 12 men.\n")
+    (folder / "d.ann").write_text(ann)
+    return folder
+
+
+def test_every_bad_line_is_listed_then_one_refusal(tmp_path: Path) -> None:
+    source = brat_folder(tmp_path / "b1")
+    out = tmp_path / "o"
+    result = cli(
+        "import", source, "--format", "brat", "-o", out / "c.jsonl",
+        "--annotations", out / "a.jsonl", "--annotator", "al",
+    )  # fmt: skip
+    ann = source / "d.ann"
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"{ann}:2: T2: count 11..13: text '13' does not match the document there ('12'); "
+        "not imported",
+        f"{ann}:3: T3: offsets: expected START END[;START END...], got '20'; not imported",
+        f"{ann}:4: T3: duplicate annotation id (first on line 3); not imported",
+        f"{ann}:5: T4: label: empty, in ' 0 4'; not imported",
+        f"{ann}:6: T5: expected ID<TAB>LABEL START END<TAB>TEXT, got 'T5'; not imported",
+        f"{source}: 5 span(s) are bad data (listed above); nothing written: correct the source "
+        "or the options, or pass --skip-bad to import without them",
+    ]
+    assert not out.exists()
+
+
+def test_skip_bad_leaves_them_out_and_the_record_is_for_review(tmp_path: Path) -> None:
+    source = brat_folder(tmp_path / "b1")
+    out = tmp_path / "o"
+    result = cli(
+        "import", source, "--format", "brat", "-o", out / "c.jsonl",
+        "--annotations", out / "a.jsonl", "--annotator", "al", "--skip-bad",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "5 span(s) left out as bad (listed above)" in result.stdout
+    record = (out / "a.jsonl").read_text()
+    assert '"status":"in_progress"' in record and '"flagged":true' in record
+    assert '"id":"T1"' in record and '"id":"T3"' not in record
