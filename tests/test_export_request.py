@@ -143,3 +143,12 @@ def test_the_screen_and_annotator_export_say_the_same_line(tmp_path: Path) -> No
     )
     piped = ExportResult(1, [], data=b"{}\n")
     assert piped.exported_line("jsonl", "-") == "exported 1 document(s) as jsonl to standard output"
+
+
+def test_the_summary_says_a_folder_the_export_made(tmp_path: Path) -> None:
+    out = tmp_path / "new" / "out.jsonl"
+    request = ExportRequest(tmp_path, "jsonl", out, tmp_path, "ana", tmp_path)
+    result = ExportResult(1, [out], made_folders=[out.parent])
+    assert Outcome(request, result=result).summary() == (
+        f"exported 1 document(s) as jsonl to {out}; made the folder {out.parent}"
+    )

@@ -13,7 +13,7 @@ from pathlib import Path
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.common import Sink
 from annotator.core.formats.export import ExportResult, export_records
-from annotator.core.formats.export_out import EXTENSIONS, refuse_own_inputs
+from annotator.core.formats.export_out import EXTENSIONS, made_line, refuse_own_inputs
 from annotator.core.scheme import Scheme
 from annotator.core.session import AnnotationSession
 
@@ -109,6 +109,7 @@ class Outcome:
         no_record = self.result.no_record_line()  # the corpus's documents nobody exported
         if no_record:
             parts.append(no_record)
+        parts.extend(made_line(folder) for folder in self.result.made_folders)
         return "; ".join(parts)
 
 
@@ -152,8 +153,8 @@ def export_now(request: ExportRequest, session: AnnotationSession) -> Outcome:
         # export_records refuses this too, but only after the folder below is made: an output
         # in the corpus folder must leave nothing behind there.
         refuse_own_inputs(request.out, request.source, request.corpus)
-        # The export refuses a folder that does not exist (a typo), but the screen's own
-        # default folder is made on the first export.
+        # The export makes a missing folder and says so; the screen's own default folder is
+        # made on the first export without a word.
         if request.out.parent == default_folder(request.source):
             request.out.parent.mkdir(exist_ok=True)
         outcome.result = request.run(session.scheme, outcome.warnings.append)
