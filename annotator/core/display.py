@@ -104,7 +104,13 @@ def shortened(text: str, limit: int) -> str:
     and its end kept around an ``…`` (at spaces where that loses little): a selection's last
     word is where a word-by-word slip shows (a trial labelled "… last year's" without
     "provinces", its message cut before the end)."""
-    text = " ".join(text.split())
+    return middle_cut(" ".join(text.split()), limit)
+
+
+def middle_cut(text: str, limit: int) -> str:
+    """``text`` as it is when at most ``limit`` characters long, else its start and its end
+    kept around an ``…`` (at spaces where that loses little): ``shortened`` without making its
+    spaces one (carry over's ``words_as_written`` shows them as they are)."""
     if len(text) <= limit:
         return text
     if limit < 9:

@@ -43,6 +43,17 @@ def cut_character(text: str, offset: int) -> str | None:
     return None if around is None else text[around[0] : around[1]]
 
 
+def edge_cut(text: str, offset: int) -> tuple[str, str] | None:
+    """What a span's edge at ``offset`` cuts: ``("character", "é")`` (a letter and its accent),
+    ``("word", "Kestrian")``; None when it falls between words. An imported span's check
+    (``misfit``) and carrying over (``carry_over_confirmed``) both ask it."""
+    character = cut_character(text, offset)
+    if character is not None:
+        return "character", character
+    word = word_cut(text, offset)
+    return None if word is None else ("word", word)
+
+
 def misfit(text: str, start: int, end: int) -> str | None:
     """Why ``start..end`` cannot be a span of ``text`` as someone marked it (outside the text,
     empty, cutting a character or a word), or None when it can."""
@@ -52,16 +63,13 @@ def misfit(text: str, start: int, end: int) -> str | None:
     if not text[start:end].strip():
         return "holds no word, only spaces"
     for offset in (start, end):
-        character = cut_character(text, offset)
-        if character is not None:
-            return f"cuts the character {character!r}"
-        word = _word_cut(text, offset)
-        if word is not None:
-            return f"cuts the word {word!r}"
+        cut = edge_cut(text, offset)
+        if cut is not None:
+            return f"cuts the {cut[0]} {cut[1]!r}"
     return None
 
 
-def _word_cut(text: str, offset: int) -> str | None:
+def word_cut(text: str, offset: int) -> str | None:
     """The word ``offset`` falls inside of: strictly inside a token (``core.tokens``), between
     two letters or digits. (A token may join words with a hyphen, an apostrophe or a dot,
     ``Zürich-based``; a span may end at such a join, so that is no cut.)"""
