@@ -62,22 +62,15 @@ def test_an_edit_after_every_span_keeps_them_and_the_status() -> None:
     assert result.question() == "2 of 2 spans would be carried"
 
 
-def test_the_last_span_is_left_out_when_its_words_are_also_before_it() -> None:
-    """An edit after every span, or one taking away the spans between the first Kestria and
-    the second and moving the second onto the first's place: one edit does either, and no span
-    after the second Kestria tells which. The others stand where they were."""
+def test_the_last_span_on_recurring_words_is_carried_in_order_with_the_spans_before_it() -> None:
+    """An edit after every span leaves the second Kestria where it was; one taking away the
+    spans between the two Kestrias would have moved it onto the first's place, but the spans
+    there stand where they were, so it comes after them: at 61, the only place in order."""
     new = OLD.replace("came home", "came home on Monday")
     result = carry_over(four(), new)
-    assert places(result) == {"s1": (16, 24), "s2": (29, 36), "s3": (47, 49)}
-    assert result.lines() == [
-        "3 of 4 spans carried, 1 left out",
-        "left out s4 actor 'Kestria' (was at 61–68): its words recur and nothing around it "
-        "tells which: 29, 61 fit",
-    ]
-    assert result.record.status == "in_progress"
-    assert result.question() == (
-        "3 of 4 spans would be carried, 1 left out (s4 'Kestria'); it becomes in progress"
-    )
+    assert places(result) == {"s1": (16, 24), "s2": (29, 36), "s3": (47, 49), "s4": (61, 68)}
+    assert result.unchanged
+    assert result.record.status == "done"
 
 
 def test_text_inserted_before_the_spans_moves_them_all() -> None:
@@ -98,12 +91,32 @@ def test_text_inserted_before_the_spans_moves_them_all() -> None:
 
 def test_text_deleted_between_spans_moves_only_those_after_it() -> None:
     stale = record(
+        OLD,
+        [
+            span("s1", OLD, "Norvania"),
+            span("s2", OLD, "Kestria"),
+            span("s3", OLD, "came"),
+            span("s4", OLD, "home"),
+        ],
+    )
+    result = carry_over(stale, OLD.replace(" prisoners;", ";"))
+    assert places(result) == {"s1": (16, 24), "s2": (29, 36), "s3": (67, 71), "s4": (72, 76)}
+    assert [s.id for s in result.kept] == ["s1", "s2"]
+    assert [(m.span.id, m.old_start) for m in result.moved] == [("s3", 77), ("s4", 82)]
+
+
+def test_a_span_alone_after_an_edit_is_left_out_with_where_its_words_stand() -> None:
+    """Nothing but its words says 'came' moved by -10: an edit taking it and leaving the same
+    words further on would look the same (a fuzz found such spans carried onto other words)."""
+    stale = record(
         OLD, [span("s1", OLD, "Norvania"), span("s2", OLD, "Kestria"), span("s3", OLD, "came")]
     )
     result = carry_over(stale, OLD.replace(" prisoners;", ";"))
-    assert places(result) == {"s1": (16, 24), "s2": (29, 36), "s3": (67, 71)}
-    assert [s.id for s in result.kept] == ["s1", "s2"]
-    assert [(m.span.id, m.old_start, m.old_end) for m in result.moved] == [("s3", 77, 81)]
+    assert places(result) == {"s1": (16, 24), "s2": (29, 36)}
+    assert result.lines()[1] == (
+        "left out s3 actor 'came' (was at 77–81): its words stand moved by -10, but no span "
+        "next to it moved so: an edit there may have taken them"
+    )
 
 
 def test_a_span_whose_words_changed_is_left_out_with_its_link() -> None:
@@ -147,12 +160,20 @@ def test_a_word_run_into_the_next_one_is_left_out_not_moved_onto_another() -> No
     now inside a word. The first Kestria is another one: it is not carried there (a review
     found it moved there, said as an ordinary 'moved')."""
     old = "Kestria said the Kestria n navy freed 12 fishermen."
-    stale = record(old, [span("s1", old, "Kestria", nth=1), span("s2", old, "12", "count")])
+    stale = record(
+        old,
+        [
+            span("s1", old, "Kestria", nth=1),
+            span("s2", old, "12", "count"),
+            span("s3", old, "fishermen"),
+        ],
+    )
     result = carry_over(stale, "Kestria said the Kestrian navy freed 12 fishermen.")
-    assert places(result) == {"s2": (37, 39)}
+    assert places(result) == {"s2": (37, 39), "s3": (40, 49)}
     assert result.lines() == [
-        "1 of 2 spans carried (1 moved), 1 left out",
+        "2 of 3 spans carried (2 moved), 1 left out",
         "moved s2 '12' from 38 to 37",
+        "moved s3 'fishermen' from 41 to 40",
         "left out s1 actor 'Kestria' (was at 17–24): its words now run into a word: at 17 it "
         "would cut the word 'Kestrian'",
     ]
@@ -160,9 +181,11 @@ def test_a_word_run_into_the_next_one_is_left_out_not_moved_onto_another() -> No
 
 def test_a_letter_added_to_a_span_s_word_leaves_it_out() -> None:
     old = "Norvania and Kestria exchanged prisoners."
-    stale = record(old, [span("s1", old, "Norvania"), span("s2", old, "Kestria")])
+    stale = record(
+        old, [span("s1", old, "Norvania"), span("s2", old, "Kestria"), span("s3", old, "prisoners")]
+    )
     result = carry_over(stale, old.replace("Norvania and", "Norvanian and"))
-    assert places(result) == {"s2": (14, 21)}
+    assert places(result) == {"s2": (14, 21), "s3": (32, 41)}
     assert [out.reason for out in result.left_out] == [
         "its words now run into a word: at 0 it would cut the word 'Norvanian'"
     ]
@@ -293,24 +316,35 @@ def test_spans_between_two_edits_move_together_as_a_run() -> None:
     )
     new = "Update. " + old.replace(" many", "")
     result = carry_over(stale, new)
-    assert places(result) == {"s1": (30, 32), "s2": (40, 47), "s3": (67, 75)}
+    assert places(result) == {"s1": (30, 32), "s2": (40, 47)}
     assert [(out.span.id, out.reason) for out in result.left_out] == [
-        ("s4", "its words recur and nothing around it tells which: 8, 40, 76 fit")
+        (
+            "s3",
+            "its words stand moved by 3, but no span next to it moved so: an edit there may "
+            "have taken them",
+        ),
+        ("s4", "its words recur and nothing around it tells which: 8, 40, 76 fit"),
     ]
 
 
 def test_two_neighbours_shifting_apart_leave_a_repeated_word_between_them_out() -> None:
-    """Kestria moved by 4 and Norvania by 7: the second edit is on one side of the 95 or the
-    other, and the text has a 95 at both places."""
-    old = "Kestria: 95 Norvania"
+    """Kestria's navy moved by 4 and Norvania's army by 7: the second edit is on one side of
+    the 95 or the other, and the text has a 95 at both places."""
+    old = "Kestria navy: 95 Norvania army"
     stale = record(
         old,
-        [span("s1", old, "Kestria"), span("s2", old, "95", "count"), span("s3", old, "Norvania")],
+        [
+            span("s1", old, "Kestria"),
+            span("n", old, "navy"),
+            span("s2", old, "95", "count"),
+            span("s3", old, "Norvania"),
+            span("a", old, "army"),
+        ],
     )
-    result = carry_over(stale, "New Kestria: 95 95 Norvania")
-    assert places(result) == {"s1": (4, 11), "s3": (19, 27)}
+    result = carry_over(stale, "New Kestria navy: 95 95 Norvania army")
+    assert places(result) == {"s1": (4, 11), "n": (12, 16), "s3": (24, 32), "a": (33, 37)}
     assert [(out.span.id, out.reason) for out in result.left_out] == [
-        ("s2", "its words recur and nothing around it tells which: 13, 16 fit")
+        ("s2", "its words recur and nothing around it tells which: 18, 21 fit")
     ]
 
 
@@ -318,11 +352,13 @@ def test_a_span_out_of_order_with_the_others_is_left_out() -> None:
     """Norvania's words are only after Kestria's, which one edit moved to the start: they
     cannot be the same Norvania (edits never reorder a text)."""
     old = "Norvania freed Kestria's men."
-    stale = record(old, [span("s1", old, "Norvania"), span("s2", old, "Kestria")])
-    result = carry_over(stale, "Kestria said Norvania freed them.")
-    assert places(result) == {"s2": (0, 7)}
+    stale = record(
+        old, [span("s1", old, "Norvania"), span("s2", old, "Kestria"), span("s3", old, "'s")]
+    )
+    result = carry_over(stale, "Kestria's ship said Norvania freed them.")
+    assert places(result) == {"s2": (0, 7), "s3": (7, 9)}
     assert result.left_out[0].reason == (
-        "its words are only at 13, out of order with the spans around it"
+        "its words are only at 20, out of order with the spans around it"
     )
 
 

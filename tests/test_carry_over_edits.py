@@ -112,7 +112,9 @@ def test_the_review_s_random_edits_place_no_span_wrongly_and_carry_most() -> Non
     """The review's fuzz (the first 1000 of its 3000 edits): one edit each, up to 12
     characters taken and three words put, anywhere. Over the 3000, before the rework: 9037 of
     10487 spans carried, 131 of them wrongly; after it, 6980 carried, none wrongly, the rest
-    left out and named (here 2349 of 3520)."""
+    left out and named (here 2349 of 3520). A span alone at its shift is now left out unless
+    a span next to it moved with it (``carry_over_confirmed``): here 2252 of 3520 (these
+    texts of nine words make such spans common)."""
     rng = random.Random(7)
     carried = left_out = 0
     wrong: list[tuple[str, str, list[tuple[str, int, Any]]]] = []
@@ -133,7 +135,7 @@ def test_the_review_s_random_edits_place_no_span_wrongly_and_carry_most() -> Non
         if misplaced(result, truth):
             wrong.append((text, new, misplaced(result, truth)))
     assert wrong == []
-    assert carried >= 0.65 * (carried + left_out)
+    assert carried >= 0.62 * (carried + left_out)
 
 
 # ------------------------------------------------- several edits away from spans, unique words
@@ -168,7 +170,8 @@ def test_edits_away_from_spans_carry_every_span_to_its_place(
     marked: tuple[str, list[Span]], data: st.DataObject
 ) -> None:
     """Up to four edits, none inside a span: each span is carried where they put it, unless
-    the filler now runs into it (an accent or a joiner after its last character)."""
+    the filler now runs into it (an accent or a joiner after its last character) or no span
+    next to it moved with it (an edit on each side of it, or only before it)."""
     text, spans = marked
     new, where = text, {s.id: s.start for s in spans}
     for _ in range(data.draw(st.integers(min_value=1, max_value=4))):
@@ -187,7 +190,10 @@ def test_edits_away_from_spans_carry_every_span_to_its_place(
     assert {s.id: s.start for s in result.record.spans} == {
         s.id: where[s.id] for s in spans if s.id not in {o.span.id for o in result.left_out}
     }
-    assert all(o.reason.startswith("its words now run into a word") for o in result.left_out)
+    assert all(
+        o.reason.startswith(("its words now run into a word", "its words stand "))
+        for o in result.left_out
+    )
 
 
 def _free(where: dict[str, int], spans: list[Span], index: int) -> bool:

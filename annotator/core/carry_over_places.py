@@ -2,125 +2,26 @@
 step (its docstring says the rule in words).
 
 A *place* is the old offsets and words of one span or more (spans on the same offsets move
-together). A place *stands* at a shift when its words are the new text's at its old offsets
-moved by that shift. Every place's starts in the new text are found once (``NewText``), so a
-record of many spans on recurring words costs about as many look-ups as it has places and
-places of their words, not their square.
-
-Words are compared with their whitespace runs treated alike: a tab, a line break or two spaces
-where the old text had one space (the text's whitespace tidied) leave a span's words there, so
-its place in the new text may be a few characters longer or shorter than its words (``end``).
-Whitespace at a span's edges, which a span rarely has, is compared as it is.
+together); a place *stands* at a shift when its words are the new text's at its old offsets
+moved by that shift, their whitespace runs alike (``carry_over_text``). Steps 1 and 2 find
+where each place may be; the last step (``carry_over_confirmed``) keeps a place only where a
+place next to it confirms it.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from annotator.core.display import quoted
-from annotator.core.tokens import character_around, tokens_near
+from annotator.core.carry_over_confirmed import unconfirmed
+from annotator.core.carry_over_text import NewText, Place, Window
 
 # How many starts a reason lists (the rest are counted).
 _STARTS_NAMED = 3
 # More than any offset: a window without an end.
 _UNBOUNDED = 1 << 62
-# A run of whitespace inside a span's words, and the edges of the words it splits into.
-_INNER_WHITESPACE = re.compile(r"(?<=\S)\s+(?=\S)")
-
-
-@dataclass(frozen=True, order=True)
-class Place:
-    """Where spans of the stale record were: old start and end, and their words."""
-
-    start: int
-    end: int
-    words: str
-
-
-@dataclass(frozen=True)
-class Window:
-    """The new starts and ends a place may take (both bounds included)."""
-
-    start_low: int
-    start_high: int
-    end_low: int
-    end_high: int
-
-
-class NewText:
-    """The changed text, with every start of a place's words found once per call."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._starts: dict[str, list[int]] = {}
-        self._patterns: dict[str, re.Pattern[str] | None] = {}
-
-    def _pattern(self, words: str) -> re.Pattern[str] | None:
-        """``words`` with each whitespace run inside them matching any; None: they have none
-        (compared as they are, faster)."""
-        if words not in self._patterns:
-            parts = _INNER_WHITESPACE.split(words)
-            self._patterns[words] = (
-                re.compile(r"\s+".join(re.escape(part) for part in parts))
-                if len(parts) > 1
-                else None
-            )
-        return self._patterns[words]
-
-    def starts(self, words: str) -> list[int]:
-        """Every start of ``words`` (overlapping ones and ones inside words too), in order."""
-        found = self._starts.get(words)
-        if found is None:
-            pattern = self._pattern(words)
-            if pattern is not None:
-                ahead = re.compile(f"(?=(?:{pattern.pattern}))")
-                found = [match.start() for match in ahead.finditer(self.text)]
-            else:
-                found = []
-                at = self.text.find(words) if words else -1
-                while at != -1:
-                    found.append(at)
-                    at = self.text.find(words, at + 1)
-            self._starts[words] = found
-        return found
-
-    def end(self, words: str, at: int) -> int | None:
-        """Where ``words`` end when they start at ``at`` in the text; None: they are not
-        there."""
-        if at < 0:
-            return None
-        pattern = self._pattern(words)
-        if pattern is None:
-            return at + len(words) if self.text.startswith(words, at) else None
-        match = pattern.match(self.text, at)
-        return match.end() if match else None
-
-    def starts_within(self, words: str, window: Window) -> list[int]:
-        """The starts of ``words`` in ``window`` (their ends in it too)."""
-        found = self.starts(words)
-        inside = found[
-            bisect_left(found, window.start_low) : bisect_right(found, window.start_high)
-        ]
-        return [at for at in inside if self.fits(words, at, window)]
-
-    def fits(self, words: str, at: int, window: Window) -> bool:
-        """Whether ``words`` stand at ``at``, their start and end inside ``window``."""
-        end = self.end(words, at) if window.start_low <= at <= window.start_high else None
-        return end is not None and window.end_low <= end <= window.end_high
-
-    def stands(self, place: Place, shift: int) -> bool:
-        """Whether ``place``'s words are the text's at its old start moved by ``shift``."""
-        return self.end(place.words, place.start + shift) is not None
-
-    def new_end(self, place: Place, at: int) -> int:
-        """The end of ``place`` carried to ``at`` (where its words stand)."""
-        end = self.end(place.words, at)
-        assert end is not None, f"{place} does not stand at {at}"
-        return end
 
 
 @dataclass(frozen=True)
@@ -137,6 +38,7 @@ def place_all(places: Sequence[Place], text: str) -> Placed:
     new = NewText(text)
     fits = one_edit_shifts(places, new)
     starts = {k: places[k].start + next(iter(fit)) for k, fit in enumerate(fits) if len(fit) == 1}
+    _place_in_order(places, new, starts, fits)
     loose = {k for k, fit in enumerate(fits) if not fit}
     # Runs of two or more are looked for first with nothing carried around them: one edit may
     # leave a last span sure (the three before it taken away, it moved back onto its words
@@ -145,16 +47,20 @@ def place_all(places: Sequence[Place], text: str) -> Placed:
     alone: dict[int, int] = {}
     _place_runs(places, new, alone, set(loose), singles=False)
     starts.update(alone)
-    crossing = {k: starts.pop(k) for k in _crossing(places, new, starts)}
+    crossing = _out_of_order(places, new, starts)
     loose -= set(alone) | set(crossing)
     _place_runs(places, new, starts, loose, singles=True)
     either = _either_side(places, new, starts)
+    crossing |= _out_of_order(places, new, starts)
+    doubtful = unconfirmed(places, starts, lambda k, at: new.new_end(places[k], at), text)
     reasons: dict[Place, str] = {}
     for k, place in enumerate(places):
         if k in starts:
             continue
         if not new.starts(place.words):
             reasons[place] = "its words are no longer in the text"
+        elif k in doubtful:
+            reasons[place] = doubtful[k]
         elif k in crossing:
             reasons[place] = (
                 f"its words are at {crossing[k]}, out of order with the spans around it"
@@ -165,11 +71,6 @@ def place_all(places: Sequence[Place], text: str) -> Placed:
             reasons[place] = f"its words recur and nothing around it tells which: {where} fit"
         else:
             reasons[place] = _not_found(places, new, starts, k)
-    for k, at in list(starts.items()):
-        cut = words_cut(text, at, new.new_end(places[k], at))
-        if cut is not None:
-            del starts[k]
-            reasons[places[k]] = f"its words now run into a word: at {at} it would cut {cut}"
     return Placed(
         {places[k]: at for k, at in starts.items()},
         {places[k]: new.new_end(places[k], at) for k, at in starts.items()},
@@ -217,6 +118,16 @@ def one_edit_shifts(places: Sequence[Place], new: NewText) -> list[set[int]]:
     return [after[k] | {0} if before[k] else after[k] for k in range(count)]
 
 
+def _out_of_order(places: Sequence[Place], new: NewText, starts: dict[int, int]) -> dict[int, int]:
+    """The places out of order (``_crossing``) taken out of ``starts`` until none is: index ->
+    where its words were (a place between two that cross hides the crossing of its neighbours
+    from it)."""
+    taken: dict[int, int] = {}
+    while crossing := _crossing(places, new, starts):
+        taken |= {k: starts.pop(k) for k in crossing}
+    return taken
+
+
 def _crossing(places: Sequence[Place], new: NewText, starts: dict[int, int]) -> set[int]:
     """The places out of order with the next one placed, to be left out: of such a pair, the
     one at the shift fewer places moved by (one edit leaves two places so only when it took
@@ -240,6 +151,33 @@ def _in_order(a: Place, a_at: int, b: Place, b_at: int, new: NewText) -> bool:
             if (old_a < old_b and new_a > new_b) or (old_a > old_b and new_a < new_b):
                 return False
     return True
+
+
+def _place_in_order(
+    places: Sequence[Place], new: NewText, starts: dict[int, int], fits: list[set[int]]
+) -> None:
+    """Step 1 again, for a place its one edit left at several shifts (its words recur): at the
+    shift of the places carried before it, when that is the only one of its shifts in order
+    with them, and the edit could not have been just before it: those places were kept where
+    they were, or two of them moved together without it (the one edit moved them by their
+    shift and this place with them, or took its words). Most often the last span on
+    recurring words. Into ``starts``, in order."""
+    for k, fit in enumerate(fits):
+        if len(fit) < 2 or k in starts:
+            continue
+        before = sorted(n for n in starts if n < k)
+        if not before:
+            continue
+        shift = starts[before[-1]] - places[before[-1]].start
+        moved_so = [n for n in before if starts[n] - places[n].start == shift]
+        if shift != 0 and (len(before) < 2 or moved_so[-2:] != before[-2:]):
+            continue
+        if shift == 0 and len(moved_so) != len(before):
+            continue
+        window = _window(places[k], [(places[before[-1]], starts[before[-1]])], new)
+        inside = [s for s in fit if new.fits(places[k].words, places[k].start + s, window)]
+        if inside == [shift]:
+            starts[k] = places[k].start + shift
 
 
 def _either_side(
@@ -377,17 +315,3 @@ def _named(starts: Sequence[int]) -> str:
     named = ", ".join(str(start) for start in starts[:_STARTS_NAMED])
     more = len(starts) - _STARTS_NAMED
     return f"{named} and {more} more" if more > 0 else named
-
-
-def words_cut(text: str, start: int, end: int) -> str | None:
-    """What a span at ``start..end`` of ``text`` would cut, its edge between two letters or
-    digits of a word or inside a character (a letter and its accent): ``"the word
-    'Kestrian'"``; None when both edges fall between words."""
-    for offset in (start, end):
-        around = character_around(text, offset)
-        if around is not None:
-            return f"the character {quoted(text[around[0] : around[1]])}"
-        if 0 < offset < len(text) and text[offset - 1].isalnum() and text[offset].isalnum():
-            inside = [t for t in tokens_near(text, offset, offset) if t.start < offset < t.end]
-            return f"the word {quoted(inside[0].text if inside else text[offset - 1 : offset + 1])}"
-    return None
