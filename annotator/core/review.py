@@ -54,6 +54,10 @@ from annotator.core.timer import ActiveTimer
 class ReviewSession(ReviewUndo, ReviewDocuments, ReviewByHand, SavesThroughStore):
     """The gold records of the compared documents and the reviewer's walk through them."""
 
+    looking: str | None
+    """A document without open conflicts the reviewer opened to look at (``go_to_document``),
+    while no conflict is current; making one current (or none) ends it."""
+
     def __init__(
         self,
         corpus: Corpus,
@@ -106,7 +110,7 @@ class ReviewSession(ReviewUndo, ReviewDocuments, ReviewByHand, SavesThroughStore
         # The reviewer's active time, added to each gold record as it is saved (its
         # ``seconds_spent``; ``stats`` sums them), as annotators' time is to theirs.
         self.timer = ActiveTimer(clock)
-        self.current: Place | None = self.order.after(None)
+        self.current = self.order.after(None)
 
     # ----------------------------------------------------------------- progress
     def conflicts_left(self) -> int:
@@ -130,8 +134,19 @@ class ReviewSession(ReviewUndo, ReviewDocuments, ReviewByHand, SavesThroughStore
 
     # ------------------------------------------------------------------ where
     @property
+    def current(self) -> Place | None:
+        """The conflict being settled (None: every one is, or a document is ``looking`` at)."""
+        return self._current
+
+    @current.setter
+    def current(self, place: Place | None) -> None:
+        self._current = place
+        self.looking = None
+
+    @property
     def doc_id(self) -> str | None:
-        return self.current.doc_id if self.current else None
+        """The current conflict's document, or the one looked at."""
+        return self.current.doc_id if self.current else self.looking
 
     @property
     def record(self) -> GoldRecord | None:
@@ -144,14 +159,23 @@ class ReviewSession(ReviewUndo, ReviewDocuments, ReviewByHand, SavesThroughStore
         return decide.find_conflict(self.records[self.current.doc_id], self.current.conflict_id)
 
     def _current_key(self) -> OrderKey | None:
+        if self.current is None:
+            # Looking at a document: the walk goes on from its place.
+            return self.order.document_key(self.looking) if self.looking is not None else None
         conflict = self.conflict
-        if self.current is None or conflict is None:
-            return None
-        return self.order.key(self.current.doc_id, conflict)
+        return self.order.key(self.current.doc_id, conflict) if conflict is not None else None
+
+    def _refuse_a_move_when_finished(self) -> None:
+        if self.finished:
+            raise Refused(
+                "every conflict is settled: no open conflict to go to (l lists the documents)"
+            )
 
     def next_conflict(self) -> Place | None:
         """Move to the next open conflict (across documents, wrapping around: ``wrapped``
-        says when the move went past the last one back to the first)."""
+        says when the move went past the last one back to the first); refused when none is
+        open."""
+        self._refuse_a_move_when_finished()
         self.editing = False
         before = self._current_key()
         self.current = self.order.after(before)
@@ -160,6 +184,7 @@ class ReviewSession(ReviewUndo, ReviewDocuments, ReviewByHand, SavesThroughStore
         return self.current
 
     def previous_conflict(self) -> Place | None:
+        self._refuse_a_move_when_finished()
         self.editing = False
         before = self._current_key()
         self.current = self.order.before(before) if before is not None else self.order.after(None)

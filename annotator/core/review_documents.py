@@ -59,6 +59,7 @@ class ReviewDocuments:
     min_agree: int | None
     units: Mapping[str, Unit]
     current: Place | None
+    looking: str | None
     editing: bool
     records_changed: set[str]
     _undo: list[UndoStep]
@@ -80,17 +81,17 @@ class ReviewDocuments:
         ]
 
     def go_to_document(self, doc_id: str) -> Place | None:
-        """Make the document's first open conflict current; refused (saying what ctrl+r
-        does) when it has none."""
+        """Make the document's first open conflict current; a document with none is looked
+        at instead (``looking``, no conflict current: its gold shown, its notes read; nothing
+        is written), and None returned. Going on (n / p) goes on from it."""
         if doc_id not in self.records:
             raise Refused(f"{doc_id} is not under review")
-        if not self.records.conflicts(doc_id):
-            state = "done" if self.records.done(doc_id) else "in progress"
-            raise Refused(
-                f"{doc_id} has no open conflict ({state}): ctrl+r in the list merges it anew "
-                "to decide it again"
-            )
         self.editing = False
+        if not self.records.conflicts(doc_id):
+            # A trial's reviewer could not see a settled document, nor read its notes.
+            self.current = None
+            self.looking = doc_id
+            return None
         self.current = self.order.in_document(doc_id)[0][1]
         return self.current
 

@@ -40,6 +40,11 @@ class ConflictOrder:
         number = conflict["id"][1:]
         return (doc, 1, order, int(number) if number.isdigit() else 0, conflict["id"])
 
+    def document_key(self, doc_id: str) -> OrderKey:
+        """A key before every conflict of the document (one without any is looked at from
+        there: the walk goes on after or before it)."""
+        return (self._doc_index[doc_id], -1, 0, 0, "")
+
     def in_document(self, doc_id: str) -> list[tuple[OrderKey, Place]]:
         """The document's open conflicts in walk order."""
         return sorted(

@@ -6,11 +6,13 @@ from collections.abc import Iterable
 from functools import partial
 
 from textual.app import SystemCommand
+from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from annotator.core.review import ReviewSession
 from annotator.tui.keys import declared
+from annotator.tui.review_bindings import take_keys
 from annotator.tui.review_screen import ReviewScreen, review_screen_for
 from annotator.tui.review_toasts import clear
 from annotator.tui.saving_app import SavingApp
@@ -46,6 +48,12 @@ class ReviewApp(SavingApp):
             if isinstance(screen, ReviewScreen):
                 clear(screen)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """The footer's keys; the number keys' as the current conflict has versions."""
+        if binding.action == "take(0)":
+            return take_keys(self.session)
+        return super().get_key_display(binding)
 
     def refresh_save_indicator(self) -> None:
         for screen in self.screen_stack:

@@ -83,7 +83,18 @@ def in_force(action: str, session: ReviewSession, article_is_current: bool) -> b
         # conflict did nothing and said nothing).
         return conflict is not None and not session.editing
     if action in _DECISIONS:
-        return not session.editing and not session.finished
-    if action in ("next_conflict", "previous_conflict"):
-        return not session.finished
+        # None current: every conflict settled, or a settled document looked at.
+        return not session.editing and conflict is not None
+    # n and p are always in force: with every conflict settled they say so (a trial's n did
+    # nothing and said nothing).
     return True
+
+
+def take_keys(session: ReviewSession) -> str:
+    """The number keys that take a version of the current conflict, as the footer shows them
+    (``1–2``: "1…9" for two versions read as if there were more)."""
+    conflict = session.conflict
+    count = len(conflict.get("versions") or []) if conflict is not None else 0
+    if count <= 1:
+        return "1"
+    return f"1–{count}" if count <= 9 else "1…9"

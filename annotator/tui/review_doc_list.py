@@ -19,7 +19,8 @@ from annotator.tui.screens import FilteredListScreen
 Chosen = tuple[str, str] | None
 
 _TITLE = (
-    "Documents: {left} of {total} with open conflicts · enter: go to its first conflict · "
+    "Documents: {left} of {total} with open conflicts · enter: go to its first conflict (or "
+    "look at one without) · "
     "ctrl+r twice: merge it anew to decide it again (its decisions are dropped; ctrl+z puts "
     "them back) · escape closes\ntype to filter by id or state (open, done, started, changed)"
 )

@@ -66,6 +66,11 @@ class ConflictPanel(Static):
         the title for the panel's frame and the keys that settle it,
         which the screen shows below the panel, always in sight (``plain`` has them too)."""
         view = session.view()
+        if view is None and session.looking is not None:
+            looked = self._looked_at(session, session.looking)
+            self.plain = looked.plain
+            self.update(looked)
+            return f"No open conflict in {session.looking}", Text("")
         if view is None:
             finished = self._finished(session)
             self.plain = finished.plain
@@ -188,6 +193,22 @@ class ConflictPanel(Static):
         one paragraph, in their short wordings)."""
         rows = settle_key_rows(scheme, view, char_mode)
         return keys_paragraph(rows) if compact else keys_table(rows)
+
+    def _looked_at(self, session: ReviewSession, doc_id: str) -> Text:
+        """A document without open conflicts the reviewer opened from the list (``l``)."""
+        out = Text()
+        state = "done gold" if session.records.done(doc_id) else "gold, a required field empty"
+        out.append(f"{doc_id} has no open conflict", style="bold green")
+        out.append(f": {state}, its spans in the article. Looking writes nothing.\n\n")
+        out.append("N shows the annotators' notes on it.\n")
+        left = session.conflicts_left()
+        if left:
+            out.append(f"n / p go on to the open conflicts ({left} left).\n")
+        else:
+            out.append("Every conflict is settled.\n", style="green")
+        out.append("l lists the documents (ctrl+r twice there merges one anew, to decide it ")
+        out.append("again).")
+        return out
 
     def _finished(self, session: ReviewSession) -> Text:
         out = Text()

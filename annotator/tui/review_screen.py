@@ -158,7 +158,9 @@ class ReviewScreen(ReviewKeys):
         if self._record_shown() and record is not None:
             article.set_spans(record.spans)
             article.set_versions(session.version_marks(), session.other_regions())
-        elif session.finished:
+        elif record is None:
+            # No conflict current: every one settled, or a settled document looked at (l):
+            # its gold plainly.
             article.set_versions([], [])
             if self._shown is not None:
                 kept = session.records.get(self._shown.id)

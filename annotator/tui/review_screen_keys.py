@@ -110,14 +110,19 @@ class ReviewKeys(ReviewEditors):
         self._decide("redo")
 
     def action_next_conflict(self) -> None:
-        self.session.next_conflict()
-        self._say_wrapped("no open conflict after this one: went round to the first open one")
+        after = "no open conflict after this one: went round to the first open one"
+        self._move("next_conflict", after)
 
     def action_previous_conflict(self) -> None:
-        self.session.previous_conflict()
-        self._say_wrapped("no open conflict before this one: went round to the last open one")
+        before = "no open conflict before this one: went round to the last open one"
+        self._move("previous_conflict", before)
 
-    def _say_wrapped(self, message: str) -> None:
+    def _move(self, move: str, message: str) -> None:
+        try:
+            getattr(self.session, move)()
+        except AnnotatorError as error:
+            self.tell(str(error))  # every conflict is settled: said, not a silent key
+            return
         if self.session.wrapped:
             self.tell(message, timeout=WRAP_SECONDS)
         self.show_current()

@@ -64,7 +64,7 @@ def status_line(progress: ReviewProgress, width: int) -> Text:
         ]
     )
     parts = [conflicts]
-    if progress.doc_id is None:
+    if progress.doc_id is None or left == 0:  # a document may be looked at still
         parts.insert(0, Part(["all settled"], "bold green"))
     drawing = Part(["DRAWING A SPAN", "DRAWING"] if progress.drawing else [""], "bold yellow")
     char = Part([""])

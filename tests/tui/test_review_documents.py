@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from annotate_helpers import press, toasts, wait_for
+from annotate_helpers import press, wait_for
 from test_review_keys import drive, gold, review_of_two, shown, status_line
 from textual.pilot import Pilot
 from textual.widgets import Label, OptionList
@@ -56,14 +56,15 @@ def test_ctrl_r_twice_merges_a_settled_document_anew_and_ctrl_z_undoes_it(
         await wait_for(pilot, lambda: shown(app, FIRST))
         lines = len(gold(session))
 
-        # Enter on a document without open conflicts is refused, and says what ctrl+r does.
+        # Enter on a document without open conflicts opens it to look at, writing nothing
+        # (tests/tui/test_review_looking.py); n goes back to the open conflicts.
         await press(pilot, "l", *SECOND[:6], "enter")
         assert not isinstance(app.screen, ReviewDocListScreen)
-        assert session.current is not None and session.current.doc_id == FIRST
-        assert any(
-            f"{SECOND} has no open conflict (done): ctrl+r in the list merges it anew" in told
-            for told in toasts(app)
-        )
+        await wait_for(pilot, lambda: shown(app, SECOND))
+        assert session.current is None and session.looking == SECOND
+        assert len(gold(session)) == lines
+        await press(pilot, "n")
+        await wait_for(pilot, lambda: shown(app, FIRST))
 
         # ctrl+r asks first; a move forgets the question; ctrl+r twice merges it anew.
         await press(pilot, "l", *SECOND[:6], "ctrl+r")
