@@ -112,7 +112,8 @@ class AnnotateScreen(CarryOverKeys, SkipAsksWhy, FieldSpanKeys, GuidelinesAction
         if said == self.session.finish_notice:
             # A d redone on the last unfinished document: ctrl+z undoes it while nothing changes,
             # and the next change withdraws the message, as the one of d.
-            self.tell_about(FINISHED, said, "information", timeout=8)
+            self.settled(FINISHED)
+            self.tell_finished(said)
         else:
             # Goes with the next change, as what a change says: a trial's "(s9 is gone)" stayed
             # up beside the panel listing s9 labelled again.

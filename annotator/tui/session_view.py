@@ -197,13 +197,21 @@ class SessionView(ReadsDocuments):
         for notice in self.session.take_notices():
             if notice == self.session.finish_notice:
                 # Withdrawn at the next change (``change``), which ends ctrl+z's undoing it.
-                self._tell(FINISHED, notice, "information", timeout=8)
+                self.tell_finished(notice)
             elif of_a_change or isinstance(notice, UndoneElsewhere):
                 # What a ctrl+z of a d or s on this document undid, told once it is open: a
                 # change's message too.
                 self._tell(CHANGE_NOTICES, notice, "information", timeout=8)
             else:
                 self.notify(notice, timeout=8)
+
+    # The notice of a d or s on screen (``FINISHED``): a later d or s makes it untrue.
+    _finish_told: str | None = None
+
+    def tell_finished(self, notice: str) -> None:
+        """Say what a d or s did, and that ctrl+z undoes it (``FINISHED``)."""
+        self._finish_told = notice
+        self._tell(FINISHED, notice, "information", timeout=8)
 
     def refresh_side(self) -> None:
         session = self.session
@@ -254,9 +262,12 @@ class SessionView(ReadsDocuments):
     def _no_longer_true(self) -> list[str]:
         """The kinds of message a change made untrue: "nothing to undo" (a trial's stayed beside
         the label ctrl+z would undo), "nothing to redo", "no spans in this document yet", a d
-        refused for a field now filled, a d's "ctrl+z undoes it" after a change."""
+        refused for a field now filled, a d's "ctrl+z undoes it" after a change, or after a later
+        d or s (ctrl+z undoes that one: a trial's "done 03 (ctrl+z undoes it)" stayed beside
+        "skipped 04 (ctrl+z undoes it)")."""
         session = self.session
-        kinds = [] if session.finish_undoable else [FINISHED]
+        still_true = session.finish_undoable and session.finish_notice == self._finish_told
+        kinds = [] if still_true else [FINISHED]
         if not session.loaded:
             return kinds
         if session.can_undo() or session.finish_undoable:
