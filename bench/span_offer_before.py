@@ -1,0 +1,236 @@
+"""A frozen copy of annotator/core/span_offer.py as of commit 4f4d3fb, before the trial of
+sample_docs changed the order: the baseline bench/span_offer_eval.py runs beside the current
+ranking in the same run. Not used by the program; not to be kept up to date.
+
+Which span the list of ctrl+l and ctrl+t highlights: the span a form field is most likely
+filled from, so that enter takes it without a filter typed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from annotator.core import forms
+from annotator.core.errors import AnnotatorError
+from annotator.core.models import Span
+from annotator.core.session_edits import Refused
+
+if TYPE_CHECKING:
+    from annotator.core.session import AnnotationSession
+
+
+@dataclass(frozen=True)
+class Offer:
+    """The list of ctrl+l and ctrl+t for one field (``offer``)."""
+
+    choices: list[Span]  # the spans the field can take, in text order (``spans_to_fill``)
+    order: list[str]  # their ids, best first (``pick_order``)
+    none_fits: bool  # the best repeats the item (``repeats_the_item``): none is highlighted
+
+
+def offer(
+    session: AnnotationSession, path: str, selection: tuple[int, int] | None, cursor: int
+) -> Offer:
+    """The list for the field at ``path``, its spans and the item's links worked out once
+    (they were three and two times a list)."""
+    choices = session.spans_to_fill(path)
+    links = _item_links(session, path)
+    order = _pick_order(session, path, selection, cursor, choices, links)
+    return Offer(choices, order, bool(order) and _repeats(session, path, order[0], links))
+
+
+def pick_order(
+    session: AnnotationSession,
+    path: str,
+    selection: tuple[int, int] | None,
+    cursor: int,
+) -> list[str]:
+    """The ids of the spans the field at ``path`` can take (``spans_to_fill``), best first:
+    the list highlights the first one its filter leaves.
+
+    For a field of a group's item, in this order:
+    1. the span in the article's selection (``span_to_fill``);
+    2. the spans that go with the item's other links (``_with_the_item``: the count inside its
+       releasee, the releasee around its count);
+    3. the spans no field of the form is linked to yet, nearest the item's linked spans
+       (``_item_spans``); while the item has none, the one at the cursor, then the nearest it;
+    4. the linked ones, in the same order;
+    5. after the others, a span of the same words as one the item holds (``_words_of``);
+    6. last, the spans the field itself or another field of the item of the same label holds
+       (``_held_by_the_item``), even in the selection.
+    For a top-level field: the span at hand (in the selection, or at the cursor), then the
+    nearest the cursor.
+
+    Why: a trial's list highlighted the span nearest the cursor, which after labelling is the
+    one last labelled, and the annotator typed a filter for almost every field of a release;
+    a later one offered the release's giver as its receiver (Kestria → Kestria), and enter
+    took it."""
+    choices = session.spans_to_fill(path)
+    return _pick_order(session, path, selection, cursor, choices, _item_links(session, path))
+
+
+def _pick_order(
+    session: AnnotationSession,
+    path: str,
+    selection: tuple[int, int] | None,
+    cursor: int,
+    choices: list[Span],
+    links: dict[str, list[str]],
+) -> list[str]:
+    """``pick_order`` of ``choices``, the field's spans, ``links`` the item's
+    (``_item_links``)."""
+    try:
+        at_hand = session.span_to_fill(path, selection)
+    except Refused:  # several in the selection: none at hand, the list has them all
+        at_hand = None
+    hand = at_hand.id if at_hand is not None else None
+    in_item = forms.item_path(path) is not None
+    selected = selection is not None and selection[0] != selection[1]
+    linked = {span_id for ids in session.record.links.values() for span_id in ids}
+    held = _held_by_the_item(session, path, links)
+    held_words = _words_of(session, held)
+    going_with = _with_the_item(session, path, links, choices)
+    anchors = _item_spans(session, links)
+
+    def rank(span: Span) -> tuple[bool, bool, bool, bool, bool, bool, int, bool]:
+        taken = in_item and span.id in linked
+        return (
+            span.id in held,
+            not (span.id == hand and selected),
+            _words(span.text) in held_words,
+            span.id not in going_with,
+            taken,
+            # The item's own spans say more than the cursor, which after labelling the
+            # whole article is on its last span: a trial's first release was offered the
+            # last paragraph's 'January 11' as its date, 'Sunday' beside its other spans.
+            span.id != hand and not anchors,
+            _nearest(span, anchors) if anchors else distance(span, cursor),
+            span.id != hand,
+        )
+
+    return [span.id for span in sorted(choices, key=rank)]  # ties in text order
+
+
+def repeats_the_item(session: AnnotationSession, path: str, span_id: str) -> bool:
+    """Whether another field of the item of ``path`` of the same label holds ``span_id``
+    already, or the field itself when it is a list (which refuses it again): when
+    ``pick_order``'s best does, every span does, and none is offered. A trial's only actor,
+    the release's giver, was highlighted as its receiver, and a tab in the chain took it. A
+    field that is no list may take its own linked span again (its value from it)."""
+    return _repeats(session, path, span_id, _item_links(session, path))
+
+
+def _repeats(
+    session: AnnotationSession, path: str, span_id: str, links: dict[str, list[str]]
+) -> bool:
+    """``repeats_the_item``, ``links`` the item's (``_item_links``)."""
+    field = session.form_field(path)
+    if field.type == "list" and span_id in session.record.links.get(path, []):
+        return True
+    return any(
+        span_id in ids
+        for other, ids in links.items()
+        if session.form_field(other).from_label == field.from_label
+    )
+
+
+def _item_links(session: AnnotationSession, path: str) -> dict[str, list[str]]:
+    """The links of the other fields of the item ``path`` is in (none for a top-level
+    field), by path. A link to a field the scheme lacks (one renamed since the journal was
+    written: validate says so) is left out: it refused the offer for every field of the item."""
+    where = forms.item_path(path)
+    if where is None:
+        return {}
+    group, index, _name = where
+    prefix = f"{group}[{index}]."
+    return {
+        other: ids
+        for other, ids in session.record.links.items()
+        if other.startswith(prefix) and other != path and _known(session, other)
+    }
+
+
+def _item_spans(session: AnnotationSession, links: dict[str, list[str]]) -> list[Span]:
+    """The spans the other fields of an item are linked to (``links``, ``_item_links``; none
+    for a top-level field): a release's words lie together, so the span nearest them is likelier
+    the field's than the one nearest the cursor, which after labelling a whole article sits
+    at its last span (a trial's list highlighted the last paragraph's Garesh and 19 for a
+    release of the first one, a filter typed for four fields of five)."""
+    return [
+        span
+        for ids in links.values()
+        for span_id in ids
+        if (span := session.record.span_by_id(span_id)) is not None
+    ]
+
+
+def _nearest(span: Span, anchors: list[Span]) -> int:
+    """How far ``span`` is from the nearest of ``anchors``: 0 when it shares a character."""
+    return min(
+        0
+        if span.start < other.end and other.start < span.end
+        else min(abs(span.start - other.end), abs(other.start - span.end))
+        for other in anchors
+    )
+
+
+def _words(text: str) -> str:
+    """``text`` as words compared: case and runs of whitespace aside."""
+    return " ".join(text.casefold().split())
+
+
+def _words_of(session: AnnotationSession, ids: set[str]) -> set[str]:
+    """The words of the spans ``ids``: another span of the same words, further on in the
+    text, names the same party (a trial's receiver list highlighted the last paragraph's
+    'Garesh' for a release whose giver was the first 'Garesh')."""
+    return {_words(span.text) for span_id in ids if (span := session.record.span_by_id(span_id))}
+
+
+def _known(session: AnnotationSession, path: str) -> bool:
+    """Whether ``path`` is a field of the session's form."""
+    try:
+        forms.resolve_path(session.scheme, path)
+    except AnnotatorError:
+        return False
+    return True
+
+
+def _held_by_the_item(
+    session: AnnotationSession, path: str, links: dict[str, list[str]]
+) -> set[str]:
+    """The spans the field at ``path`` holds already (a list refuses them again), and for a
+    field of an item the ones its other fields of the same label hold (``links``, the item's):
+    the receiver is not the giver."""
+    held = set(session.record.links.get(path, []))
+    wanted = session.form_field(path).from_label
+    for other, ids in links.items():
+        if session.form_field(other).from_label == wanted:
+            held.update(ids)
+    return held
+
+
+def _with_the_item(
+    session: AnnotationSession, path: str, links: dict[str, list[str]], choices: list[Span]
+) -> set[str]:
+    """The spans of the field's label (``choices``) that share a character with a span of
+    another label linked to the item's other fields (``links``): the count inside the item's
+    releasee "95 Norvanian servicemen", the releasee around the item's count."""
+    wanted = session.form_field(path).from_label
+    others = [
+        span
+        for ids in links.values()
+        for span_id in ids
+        if (span := session.record.span_by_id(span_id)) is not None and span.label != wanted
+    ]
+    return {
+        span.id
+        for span in choices
+        if any(span.start < other.end and other.start < span.end for other in others)
+    }
+
+
+def distance(span: Span, cursor: int) -> int:
+    """How far ``cursor`` is from ``span``: 0 inside it or at one of its edges."""
+    if span.start <= cursor <= span.end:
+        return 0
+    return min(abs(span.start - cursor), abs(span.end - cursor))
