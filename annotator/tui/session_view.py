@@ -173,6 +173,7 @@ class SessionView(ReadsDocuments):
         self.article.set_spans(session.record.spans)
         self._update_form_soon()
         self.refresh_side()
+        self.refresh_readout()
         self.refresh_status()
         self.refresh_bindings()
         banner = self.query_one("#banner", Static)
@@ -325,7 +326,18 @@ class SessionView(ReadsDocuments):
         self.follow_article()
         if session.selected != before:
             self.refresh_side()
+        self.refresh_readout()
+
+    def refresh_readout(self) -> None:
+        """What a label key would do to the selection (``SpanDetail.show_selection``): after
+        the selection moved, and after a change (an x leaves the selection over the words
+        of the span it deleted)."""
+        session = self.session
         start, end = self.article.selection_offsets()
         snapped = session.snapped(start, end) if start != end else None
+        # One span over exactly the words a label key would label: the key relabels it
+        # (AnnotationSession.label_selection).
+        same = [span for span in session.record.spans if (span.start, span.end) == snapped]
+        relabels = same[0] if len(same) == 1 else None
         detail = self.query_one("#detail", SpanDetail)
-        detail.show_selection(session.text, (start, end), snapped, self.article)
+        detail.show_selection(session.text, (start, end), snapped, self.article, relabels)

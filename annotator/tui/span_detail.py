@@ -85,12 +85,19 @@ class SpanDetail(Vertical):
             value_input.remove_class("-invalid")
 
     def show_selection(
-        self, text: str, selection: tuple[int, int], snapped: Snap, frame: Widget | None = None
+        self,
+        text: str,
+        selection: tuple[int, int],
+        snapped: Snap,
+        frame: Widget | None = None,
+        relabels: Span | None = None,
     ) -> None:
         """What a label key would write of the selection ``selection`` of ``text`` (hidden with
         none): ``snapped`` is the session's snapping of it (None: no words in it). A trial had
         no readout of the selection before labelling it. The selection drawn is named by its
         words too, not only its offsets, when it is not what a label key would label.
+        ``relabels``: the span a label key relabels instead (the one span ``snapped`` covers
+        exactly): a trial's panel said "a label key labels '34'" and 3 relabelled s5 '34'.
 
         Said again, shorter, in the bottom border of ``frame`` (the article's), which toasts
         never cover while the article has the focus: at 80x24 two or three stacked over the
@@ -103,7 +110,7 @@ class SpanDetail(Vertical):
             # a narrower frame later cuts it with an ellipsis. Corners and spaces: 6 cells.
             width = frame.outer_size.width - 6
             frame.border_subtitle = (
-                self.frame_readout(text, snapped, width) if start != end else None
+                self.frame_readout(text, snapped, width, relabels) if start != end else None
             )
         if start == end:
             return
@@ -112,25 +119,30 @@ class SpanDetail(Vertical):
             said.append("no words to label in it", style="yellow")
         else:
             low, high = snapped
-            said = Text("a label key labels ", style="dim")
-            said.append(f"{quoted(text[low:high], 40)} {low}–{high}")
+            said = Text(_what_a_label_key_does(relabels), style="dim")
+            said.append(quoted(text[low:high], 40))
+            if relabels is None:
+                # (A span relabelled is named on the line below, its label and offsets with
+                # it: the line keeps to one row of the panel at 80 columns.)
+                said.append(f" {low}–{high}")
             if snapped != (start, end):
                 drawn = _selected_words(text[start:end], 24)
                 said.append(f" (snapped from {drawn}{start}–{end})", style="dim")
         line.update(said)
 
     @staticmethod
-    def frame_readout(text: str, snapped: Snap, width: int) -> Text:
+    def frame_readout(text: str, snapped: Snap, width: int, relabels: Span | None = None) -> Text:
         """The readout for a frame's border (the article's), at most ``width`` cells: the
-        selection's words, cut first, and where they are."""
+        selection's words, cut first, and where they are; ``relabels`` as ``show_selection``."""
         if snapped is None:
             said = Text("no words to label in the selection", style="yellow")
         else:
             low, high = snapped
-            head, tail = "a label key labels ", f" {low}–{high}"
+            head, tail = _what_a_label_key_does(relabels), f" {low}–{high}"
             room = width - len(head) - len(tail) - 2  # the quotes
             if room < 12:
-                head, room = "labels ", room + len(head) - len("labels ")
+                short = head.removeprefix("a label key ")
+                head, room = short, room + len(head) - len(short)
             said = Text(head + quoted(text[low:high], max(room, 4)) + tail)
         said.truncate(max(width, 1), overflow="ellipsis")
         return said
@@ -145,6 +157,14 @@ class SpanDetail(Vertical):
         # Unchanged (enter has just saved it, or nothing was typed): nothing to save or refuse.
         if self.span_id is not None and event.input.value != self.saved_value:
             self.post_message(ValueEdited(self.span_id, event.input.value, event.input, False))
+
+
+def _what_a_label_key_does(relabels: Span | None) -> str:
+    """The readout's first words: a label key labels the selection, or relabels the span it
+    covers exactly (``AnnotationSession.label_selection``)."""
+    if relabels is None:
+        return "a label key labels "
+    return f"a label key relabels {relabels.id} "
 
 
 def _selected_words(selected: str, limit: int = 40) -> str:
