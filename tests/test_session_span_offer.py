@@ -67,8 +67,19 @@ def test_every_span_linked_falls_back_to_the_one_at_the_cursor_then_the_nearest(
     session.fill_from_span("releases[1].released_by", vellmark)
     cursor = at(session, "Ulmaria")
     order = pick_order(session, "releases[1].received_by", None, cursor)
-    # Vellmark, the giver of this release, is never offered first as its receiver.
-    assert order == [ulmaria, kestria, vellmark]
+    # Vellmark, the giver of this release, is never offered first as its receiver. Kestria,
+    # the giver of the release before, comes before Ulmaria at the cursor: in an exchange
+    # the receiver of one release is the giver of the other (``_named_by_other_items``).
+    assert order == [kestria, ulmaria, vellmark]
+    # A third release's giver: Ulmaria, the first one's receiver, then among the givers of
+    # both (of equal standing) the one at the cursor.
+    session.add_group_item("releases")
+    cursor = at(session, "Vellmark")
+    assert pick_order(session, "releases[2].released_by", None, cursor) == [
+        ulmaria,
+        vellmark,
+        kestria,
+    ]
 
 
 def test_a_span_in_the_selection_comes_first_linked_or_not(session: AnnotationSession) -> None:

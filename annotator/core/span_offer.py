@@ -47,12 +47,18 @@ def pick_order(
     For a field of a group's item, in this order:
     1. the span in the article's selection (``span_to_fill``);
     2. the spans that go with the item's other links (``_with_the_item``: the count inside its
-       releasee, the releasee around its count);
-    3. the spans no field of the form is linked to yet, nearest the item's linked spans
-       (``_item_spans``); while the item has none, the one at the cursor, then the nearest it;
-    4. the linked ones, in the same order;
-    5. after the others, a span of the same words as one the item holds (``_words_of``);
-    6. last, the spans the field itself or another field of the item of the same label holds
+       releasee, the releasee around its count), even of the same words as one it holds;
+    3. for a label that fills several fields of an item (an actor: giver and receiver), the
+       spans of the words the group's other items hold (``_named_by_other_items``): first those
+       held there by another field than this one (one release's receiver is the next one's
+       giver), then those held by this field;
+    4. the spans no field of the form is linked to yet;
+    5. the linked ones;
+       within each of 3 to 5, for a list that holds spans, the ones after its last span first,
+       nearest it (``_list_end``); else the nearest the item's linked spans (``_item_spans``);
+       while the item has none, the one at the cursor, then the nearest it;
+    6. after the others, a span of the same words as one the item holds (``_words_of``);
+    7. last, the spans the field itself or another field of the item of the same label holds
        (``_held_by_the_item``), even in the selection.
     For a top-level field: the span at hand (in the selection, or at the cursor), then the
     nearest the cursor.
@@ -60,7 +66,9 @@ def pick_order(
     Why: a trial's list highlighted the span nearest the cursor, which after labelling is the
     one last labelled, and the annotator typed a filter for almost every field of a release;
     a later one offered the release's giver as its receiver (Kestria → Kestria), and enter
-    took it."""
+    took it. A trial of sample_docs (bench/span_offer_eval.py) offered the actor no field
+    used yet, often a mediator, as a release's receiver; the count inside the item's releasee
+    after another release's; and the hostage nearest the cursor as a list's next."""
     choices = session.spans_to_fill(path)
     return _pick_order(session, path, selection, cursor, choices, _item_links(session, path))
 
@@ -87,20 +95,30 @@ def _pick_order(
     held_words = _words_of(session, held)
     going_with = _with_the_item(session, path, links, choices)
     anchors = _item_spans(session, links)
+    named = _named_by_other_items(session, path)
+    list_end = _list_end(session, path) if in_item else None
 
-    def rank(span: Span) -> tuple[bool, bool, bool, bool, bool, bool, int, bool]:
+    def rank(span: Span) -> tuple[bool, bool, bool, bool, int, bool, bool, bool, int, bool]:
         taken = in_item and span.id in linked
+        if list_end is not None:  # the list's next item: the nearest after its last
+            near = distance(span, list_end)
+        elif anchors:
+            near = _nearest(span, anchors)
+        else:
+            near = distance(span, cursor)
         return (
             span.id in held,
             not (span.id == hand and selected),
-            _words(span.text) in held_words,
             span.id not in going_with,
+            _words(span.text) in held_words,
+            named.get(_words(span.text), 2),
             taken,
+            list_end is not None and span.start < list_end,
             # The item's own spans say more than the cursor, which after labelling the
             # whole article is on its last span: a trial's first release was offered the
             # last paragraph's 'January 11' as its date, 'Sunday' beside its other spans.
-            span.id != hand and not anchors,
-            _nearest(span, anchors) if anchors else distance(span, cursor),
+            span.id != hand and not anchors and list_end is None,
+            near,
             span.id != hand,
         )
 
@@ -203,6 +221,50 @@ def _held_by_the_item(
         if session.form_field(other).from_label == wanted:
             held.update(ids)
     return held
+
+
+def _list_end(session: AnnotationSession, path: str) -> int | None:
+    """Where the last span a list field at ``path`` holds ends (None for a field that is no
+    list, or holds none): a list is filled in the order of the text, so its next item is the
+    span after its last one. A trial's releasees list offered the last named hostage first
+    after the first one, nearest the cursor, and the three between were taken one by one."""
+    if session.form_field(path).type != "list":
+        return None
+    spans = [
+        span
+        for span_id in session.record.links.get(path, [])
+        if (span := session.record.span_by_id(span_id)) is not None
+    ]
+    return max((span.end for span in spans), default=None)
+
+
+def _named_by_other_items(session: AnnotationSession, path: str) -> dict[str, int]:
+    """The words of the parties the other items of the group of ``path`` name: 0 for those
+    another field of the same label holds in them (the receiver of one release is the giver
+    of the next, in an exchange), 1 for those the field itself holds in them. Only for a
+    label that fills several fields of an item (a party changes its role from one item to the
+    next; a count or a date of one release is not the next one's): none otherwise.
+
+    Why: a trial's first suggestion was the actor no field used yet, often a mediator or a side
+    body: the mediator Vellmark as a third release's receiver, the Joint Centre for Missing and
+    Captured Persons as both releases' giver."""
+    where = forms.item_path(path)
+    if where is None:
+        return {}
+    group_name, index, _name = where
+    group, _index, field = forms.resolve_path(session.scheme, path)
+    roles = {leaf.name for leaf in group.fields if leaf.from_label == field.from_label}
+    if len(roles) < 2:
+        return {}
+    named: dict[str, int] = {}
+    for other, ids in session.record.links.items():
+        at = forms.item_path(other)
+        if at is None or at[0] != group_name or at[1] == index or at[2] not in roles:
+            continue
+        kind = 1 if at[2] == field.name else 0
+        for words in _words_of(session, set(ids)):
+            named[words] = min(kind, named.get(words, kind))
+    return named
 
 
 def _with_the_item(
