@@ -12,6 +12,7 @@ Tokens (``tokenize``), tried in this order at each position:
   its dots: ``U.S.``, ``a.m.``, ``e.g.``. A lone initial (``J.``) is two tokens, ``J`` and ``.``.
 - A possessive ``'s`` or ``’s`` at the end of a word is its own token: ``Kaliush's`` gives
   ``Kaliush`` and ``'s``. (So does the contraction in ``it's``; ``don't`` stays one token.)
+  Snapping leaves it out at a span's edges and word moves cross it, as they do punctuation.
 - A word is a run of letters and digits (``str.isalnum``, so ``²`` and ``½`` count, ``_`` does
   not) together with the combining marks that follow them (categories Mn, Mc, Me: ``e`` + U+0301,
   Devanagari vowel signs) and the zero-width joiners U+200C/U+200D used inside words in Persian
@@ -169,15 +170,32 @@ def continuing_pattern() -> re.Pattern[str]:
 
 @cache
 def word_run_pattern() -> re.Pattern[str]:
-    """What a word move (ctrl+left, ctrl+right; ``word_selection``) crosses in one press."""
-    # The tokenizer's words (abbreviations and possessives too), so that a word move crosses
-    # what snapping takes as one word: "Rene\u0301e", "Lindqvist-Aro", "O’Hara", "1,200" and
-    # "U.S." in one press each, while "Vellmark’s" stops before its "’s". (TextArea's ``\w``
-    # runs stop at every accent, apostrophe, hyphen and comma.) Flags and emoji are stops too,
-    # one press each ("again 👨‍👩‍👧 ❤️" took both emoji with the word); punctuation is not.
+    """What a word move (ctrl+left, ctrl+right; ``word_selection``) crosses in one press, and
+    the possessive after a word (group ``possessive``), which ``word_runs`` leaves out."""
+    # The tokenizer's words, so that a word move crosses what snapping takes as one word:
+    # "Rene\u0301e", "Lindqvist-Aro", "O’Hara", "1,200" and "U.S." in one press each. (TextArea's
+    # ``\w`` runs stop at every accent, apostrophe, hyphen and comma.) Flags and emoji are stops
+    # too, one press each ("again 👨‍👩‍👧 ❤️" took both emoji with the word); punctuation is not.
+    # The possessive is matched so that its "s" is never read as a word of its own.
     abbreviation, possessive, word, flag, other = _token_kinds()
     emoji = f"(?=[{_PICTOGRAPHS}]){other}"
-    return re.compile("|".join([abbreviation, possessive, word, flag, emoji]))
+    return re.compile("|".join([abbreviation, f"(?P<possessive>{possessive})", word, flag, emoji]))
+
+
+def word_runs(line: str, start: int = 0) -> Iterator[tuple[int, int]]:
+    """The words of the word moves in ``line`` from ``start`` (0 or a stretch's start), as
+    start and end. A possessive is not one: snapping leaves it out of a span's edges, so the
+    moves stop where the word it keeps ends ("Vellmark" of "Vellmark’s") and cross the "’s" as
+    they cross a comma, never stopping after it, where no span snapped to words ends. (A trial
+    found ctrl+left stopping at the "’" of a span snapping had made "Vellmark’s".)"""
+    for run in word_run_pattern().finditer(line, start):
+        if run["possessive"] is None:
+            yield run.span()
+
+
+def is_possessive(token_text: str) -> bool:
+    """Whether a token is a possessive ``'s`` or ``’s`` (or the contraction in ``it's``)."""
+    return len(token_text) == 2 and token_text[0] in _APOSTROPHES and token_text[1] in "sS"
 
 
 def word_left(line: str, column: int) -> int:
@@ -187,10 +205,10 @@ def word_left(line: str, column: int) -> int:
     end = len(line[:column].rstrip())
     stop = 0
     # The whole line is read: a word cut at the cursor would have edges of its own.
-    for run in word_run_pattern().finditer(line):
-        if run.start() >= end:
+    for run in word_runs(line):
+        if run[0] >= end:
             break
-        for edge in run.span():
+        for edge in run:
             if 0 < edge < end:
                 stop = edge
     return stop
@@ -206,8 +224,8 @@ def word_right(line: str, column: int) -> int:
     # Read the words from the start of the stretch without spaces holding the cursor (where
     # tokenizing may start): read from the cursor, "1,2|00" would seem to hold a word "00", and
     # "Rene|\u0301e" (between a letter and its accent) no word at all.
-    for run in word_run_pattern().finditer(line, chunk_start(line, start)):
-        for edge in run.span():
+    for run in word_runs(line, chunk_start(line, start)):
+        for edge in run:
             if start < edge < size:
                 return edge
     return size

@@ -1,10 +1,10 @@
 """Where ctrl+shift+left and ctrl+shift+right take a selection's end in the article: the word
 moves of ``tokens`` (``word_left``, ``word_right``), but never to an edge that adds only
-punctuation and spaces to the selection."""
+punctuation, spaces and a possessive ``’s`` to the selection (snapping drops them all)."""
 
 from __future__ import annotations
 
-from annotator.core.tokens import chunk_start, word_left, word_right, word_run_pattern
+from annotator.core.tokens import chunk_start, word_left, word_right, word_runs
 
 
 def select_word_right(line: str, column: int) -> int:
@@ -25,10 +25,10 @@ def select_word_left(line: str, column: int) -> int:
 def _word_edges(line: str, offset: int) -> tuple[bool, bool]:
     """Whether a word of the word moves begins at ``offset`` of ``line``, and whether one ends."""
     begins = ends = False
-    for run in word_run_pattern().finditer(line, chunk_start(line, offset)):
-        if run.start() > offset:
+    for start, end in word_runs(line, chunk_start(line, offset)):
+        if start > offset:
             break
-        begins, ends = begins or run.start() == offset, ends or run.end() == offset
+        begins, ends = begins or start == offset, ends or end == offset
     return begins, ends
 
 
