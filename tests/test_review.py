@@ -204,12 +204,13 @@ def test_field_and_group_conflicts_and_done(setup: dict[str, Path]) -> None:
 
 def test_take_all_groups_and_values(tmp_path: Path, setup: dict[str, Path]) -> None:
     # Three annotators, K = 2: a value dispute on an agreed place, and frames to take. (Each
-    # conflict needs fewer than K annotators with nothing more there, or K of them settle it:
-    # alice also marks a releasee over the count. A release one of three gives is settled so,
+    # conflict needs fewer than K annotators with nothing more of its question, or K of them
+    # settle it: alice also marks "146 prisoners" a count, which carol's count competes with.
+    # A release one of three gives is settled so,
     # as two of them did not give it: carol's frame of her own and bob's are left out.)
     count_146 = span("s1", 13, 16, "count", 146)
     count_none = span("s1", 13, 16, "count")
-    releasee = span("s2", 13, 26, "releasee")
+    wide_count = span("s2", 13, 26, "count", 146)
     kyiv = {"released_by": "Kyiv", "count": 3}
     carol = write_journal(
         tmp_path / "carol.jsonl",
@@ -220,7 +221,9 @@ def test_take_all_groups_and_values(tmp_path: Path, setup: dict[str, Path]) -> N
     alice = write_journal(
         tmp_path / "a3.jsonl",
         record(
-            "alice", spans=[count_146, releasee], form={"code": "1", "releases": [RELEASE_UKRAINE]}
+            "alice",
+            spans=[count_146, wide_count],
+            form={"code": "1", "releases": [RELEASE_UKRAINE]},
         ),
     )
     bob = write_journal(

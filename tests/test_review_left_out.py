@@ -24,24 +24,32 @@ RELEASEE = span("s2", 13, 26, "releasee")
 CODE = {"code": "1"}  # required by the case's scheme
 
 
-# carol's count "146" read as 145: with K = 2 a conflict needs it, or alice's releasee alone
-# against bob and carol marking nothing more there is outvoted and settled by the merge.
+# carol's count "146" read as 145, and bob's count "146 prisoners": with K = 2 a conflict needs
+# both, one question (the releasee at the count's place, the counts there), or each span only
+# one annotator marked is outvoted by the two marking nothing more of it, settled by the merge.
 COUNT_145 = span("s1", 13, 16, "count", 145)
+COUNT_WIDE = span("s3", 13, 26, "count", 146)
 
 
 def three_way(
-    tmp_path: Path, min_agree: int | None = None, carol: tuple[dict[str, Any], ...] = ()
+    tmp_path: Path,
+    min_agree: int | None = None,
+    carol: tuple[dict[str, Any], ...] = (),
+    bob: tuple[dict[str, Any], ...] = (),
+    alice: tuple[dict[str, Any], ...] = (),
 ) -> ReviewSession:
     setup = write_review_case(tmp_path)
-    alice = write_journal(
-        tmp_path / "a3.jsonl", record("alice", spans=[COUNT, RELEASEE], form=CODE)
+    alice_journal = write_journal(
+        tmp_path / "a3.jsonl", record("alice", spans=[COUNT, RELEASEE, *alice], form=CODE)
     )
-    bob = write_journal(tmp_path / "b3.jsonl", record("bob", spans=[COUNT], form=CODE))
+    bob_journal = write_journal(
+        tmp_path / "b3.jsonl", record("bob", spans=[COUNT, *bob], form=CODE)
+    )
     carol_journal = write_journal(
         tmp_path / "c3.jsonl", record("carol", spans=list(carol), form=CODE)
     )
     return open_review(
-        [alice, bob, carol_journal],
+        [alice_journal, bob_journal, carol_journal],
         setup["corpus"],
         setup["gold"],
         "rita",
@@ -74,16 +82,22 @@ def test_drawing_the_releasee_tells_the_count_two_annotators_marked(tmp_path: Pa
 
 def test_a_span_gold_already_holds_is_not_left_out(tmp_path: Path) -> None:
     # Two of three agree on the count "146": gold; carol's version, without it, still names it
-    # as a dispute over its value. Drawing the releasee keeps the gold count: nothing lost.
-    session = three_way(tmp_path, min_agree=2, carol=(COUNT_145,))
+    # as a dispute over its value. Drawing the releasee keeps the gold count: nothing lost, and
+    # carol's 145 is not named as left out (bob's count "146 prisoners" is).
+    session = three_way(tmp_path, min_agree=2, carol=(COUNT_145,), bob=(COUNT_WIDE,))
     try:
         before = session.record
         assert before is not None
         assert [(s.label, s.text) for s in before.spans] == [("count", "146")]
         drawn = Span(id="s9", start=13, end=26, label="releasee", text="146 prisoners")
-        assert left_out(before, "c1", drawn) == []
+        assert left_out(before, "c1", drawn) == [
+            LeftOut("count", "146 prisoners", 13, 26, ("bob",))
+        ]
         notice = drawn_notice(before, "c1", drawn, session.scheme)
-        assert notice == "settled c1 with releasee “146 prisoners” · ctrl+z undoes"
+        assert notice == (
+            "settled c1 with releasee “146 prisoners”; left out: count “146 prisoners” (bob)"
+            " · ctrl+z undoes"
+        )
     finally:
         assert session.close()
 

@@ -154,13 +154,13 @@ GOLD_TOTAL = gold(
 
 # Three annotators, merged with K = 2: alice and bob agree on "146" = 146 and total 146 (linked);
 # carol gives the same "146" the value 140. Taking carol's version changes gold s2's value. (bob
-# also marks "146 prisoners" a releasee: else alice and bob, K, marking nothing more there would
-# outvote carol and leave no conflict.)
+# also marks "146 prisoners" a count, a version of the same question: else alice and bob, K,
+# marking nothing more there would outvote carol and leave no conflict.)
 CAROL = annotator("carol", spans(("c1", (13, 16, "count", 140))), {"total": 140}, {})
 ALICE_146 = annotator("alice", spans(("a2", COUNT_146)), {"total": 146}, {"total": ["a2"]})
 BOB_146 = annotator(
     "bob",
-    spans(("b2", COUNT_146), ("b3", (13, 26, "releasee", None))),
+    spans(("b2", COUNT_146), ("b3", (13, 26, "count", 146))),
     {"total": 146},
     {"total": ["b2"]},
 )
@@ -176,7 +176,7 @@ GOLD_VALUES = gold(
             "region": [13, 26],
             "versions": [
                 {"spans": [], "annotators": ["alice"]},
-                {"spans": [body((13, 26, "releasee", None))], "annotators": ["bob"]},
+                {"spans": [body((13, 26, "count", 146))], "annotators": ["bob"]},
                 {"spans": [body((13, 16, "count", 140))], "annotators": ["carol"]},
             ],
         }

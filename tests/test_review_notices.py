@@ -13,7 +13,7 @@ from annotator.core.review_notices import DrawnNotice, distinct_quotes
 from annotator.core.review_open import open_review
 from annotator.core.review_views import Place
 from tests.test_agreement_data import record, span, write_corpus, write_journal
-from tests.test_review_left_out import CODE, COUNT_145, three_way
+from tests.test_review_left_out import CODE, COUNT_145, COUNT_WIDE, three_way
 from tests.test_review_session_data import fixed_now, open_it, write_review_case
 
 
@@ -58,8 +58,8 @@ def test_each_decision_is_confirmed(tmp_path: Path) -> None:
 
 def test_a_version_taken_beside_gold_s_span_says_it_stays(tmp_path: Path) -> None:
     # K = 2: the count "146" is gold (alice, bob); c1 is alice's releasee "146 prisoners" (and
-    # carol's 145 for the count).
-    session = three_way(tmp_path, min_agree=2, carol=(COUNT_145,))
+    # bob's count "146 prisoners", carol's 145 for the count).
+    session = three_way(tmp_path, min_agree=2, carol=(COUNT_145,), bob=(COUNT_WIDE,))
     try:
         assert session.current == Place("d1", "c1")
         session.take(0)
@@ -76,7 +76,7 @@ def test_a_version_giving_gold_s_span_another_value_says_the_value_changed(
     # A user trial: K = 2 made the count "146" = 146 gold; carol's 145 was in the conflict.
     # Taking carol's sets that span's value (one span per place), while the notice said the
     # majority's span stayed beside it.
-    session = three_way(tmp_path, min_agree=2, carol=(COUNT_145,))
+    session = three_way(tmp_path, min_agree=2, carol=(COUNT_145,), bob=(COUNT_WIDE,))
     try:
         view = session.view()
         assert view is not None

@@ -11,9 +11,14 @@ a threshold ``K`` (``--min-agree``; by default every annotator of the document):
   there beyond the accepted spans (and more of them than gave any other version): they agree
   there is nothing more, as K annotators giving one answer to a field agree on it, and the
   region is settled without the spans the others marked. (With K = every annotator this never
-  happens: somebody marked the spans that make the region.) A place (start, end, label) where
-  every annotator left one span, its value alone disputed, is a conflict of its own, its region
-  the span's, even inside another region (``merge_spans``): a review settles its value apart.
+  happens: somebody marked the spans that make the region.) With K below every annotator this
+  is first asked question by question: the spans of a run that compete (one label, other
+  bounds; one place, other labels; crossing) are one question, a span of another label inside
+  one (a count inside a releasee) another, and a question K annotators left empty (and more
+  than gave any one version of it) is settled so, whatever the rest of the run holds. A place
+  (start, end, label) where every annotator left one span, its value alone disputed, is a
+  conflict of its own, its region the span's, even inside another region (``merge_spans``): a
+  review settles its value apart.
 - A top-level form field is accepted when at least K annotators give the same normalised answer
   (and no other answer has as many); otherwise it is a conflict. A repeatable group's items are
   first aligned into "the same item" across annotators (``form_compare.align_items``: equal

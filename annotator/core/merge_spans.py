@@ -66,6 +66,61 @@ def _value_disputes(left: list[LeftSpan], annotators: int) -> list[tuple[list[Le
     return found
 
 
+def _compete(one: LeftSpan, other: LeftSpan) -> bool:
+    """Whether two overlapping spans answer the same question: under one label (other bounds),
+    at the same place (other labels), or crossing. A span of another label inside it (a count
+    inside a releasee) is a question of its own."""
+    if one[2] == other[2] or (one[0], one[1]) == (other[0], other[1]):
+        return True
+    inside = (one[0] <= other[0] and other[1] <= one[1]) or (
+        other[0] <= one[0] and one[1] <= other[1]
+    )
+    return not inside
+
+
+def _questions(run: list[LeftSpan]) -> list[list[LeftSpan]]:
+    """A run of overlapping left spans split into the groups of spans competing with each
+    other (``_compete``, transitively), each in the run's order."""
+    group_of = list(range(len(run)))
+
+    def root(at: int) -> int:
+        while group_of[at] != at:
+            group_of[at] = group_of[group_of[at]]
+            at = group_of[at]
+        return at
+
+    for at, one in enumerate(run):
+        for later in range(at + 1, len(run)):
+            other = run[later]
+            if other[0] >= one[1]:
+                break  # sorted by start: none after overlaps ``one``
+            if _compete(one, other):
+                group_of[root(later)] = root(at)
+    groups: dict[int, list[LeftSpan]] = {}
+    for at, item in enumerate(run):
+        groups.setdefault(root(at), []).append(item)
+    return list(groups.values())
+
+
+def _overlap_runs(left: list[LeftSpan]) -> list[tuple[list[LeftSpan], int]]:
+    """Runs of overlapping spans (``left`` sorted by start), each with its end."""
+    runs: list[tuple[list[LeftSpan], int]] = []
+    if not left:
+        return runs
+    run = [left[0]]
+    end = left[0][1]
+    for item in left[1:]:
+        if item[0] < end:
+            run.append(item)
+            end = max(end, item[1])
+        else:
+            runs.append((run, end))
+            run = [item]
+            end = item[1]
+    runs.append((run, end))
+    return runs
+
+
 def _region_order(region: tuple[list[LeftSpan], int]) -> tuple[int, int, LeftSpan]:
     spans, end = region
     return (spans[0][0], end, spans[0])
@@ -170,23 +225,33 @@ class SpanMerge:
         if regions:
             alone = {id(item) for region, _end in regions for item in region}
             left = [item for item in left if id(item) not in alone]
+        if self.threshold < len(self.names):
+            left = self._not_outvoted(left)
         # Runs of overlapping spans (sorted by start): each run is one conflict's region.
-        if left:
-            region = [left[0]]
-            end = left[0][1]
-            for item in left[1:]:
-                if item[0] < end:
-                    region.append(item)
-                    end = max(end, item[1])
-                else:
-                    regions.append((region, end))
-                    region = [item]
-                    end = item[1]
-            regions.append((region, end))
+        regions.extend(_overlap_runs(left))
         if len(regions) > 1:
             regions.sort(key=_region_order)  # in document order, the value disputes among runs
         for region, end in regions:
             self._span_conflict(region, end)
+
+    def _not_outvoted(self, left: list[LeftSpan]) -> list[LeftSpan]:
+        """``left`` without the spans K annotators agree are not there, question by question
+        (``_questions``): where K marked none of a question's spans, and more of them than
+        gave any one version of it. A region can hold two such questions, each outvoted by
+        other annotators (a count of 96 by one, a longer releasee around it by another): as a
+        whole it had no K annotators marking nothing, and stayed in conflict for nobody."""
+        kept: list[LeftSpan] = []
+        for run, _end in _overlap_runs(left):
+            questions = _questions(run) if len(run) > 1 else [run]
+            for question in questions:
+                versions: Versions = {}
+                for at, name in enumerate(self.names):
+                    given = tuple(_FINGERPRINT(item) for item in question if item[3] == at)
+                    versions.setdefault(given, ([], []))[1].append(name)
+                if not settled_by_nothing(versions, self.threshold):
+                    kept.extend(question)
+        kept.sort()
+        return kept
 
     def _span_conflict(self, region: list[LeftSpan], end: int) -> None:
         """The conflict of one region (``end``: its end), each annotator's spans there one

@@ -3,7 +3,9 @@
 A user trial: alice and carol marked "the UAE" as an actor (gold, 2 of 3), bob as a releasee;
 the panel said "alice, carol — marked nothing here". A version lists what was marked *beyond*
 gold. Here (tests/test_review_left_out.py's three_way, K = 2): the count "146" is gold (alice,
-bob); c1 is alice's releasee "146 prisoners", bob's nothing beyond it and carol's 145 for it.
+bob); c1 is alice's releasee "146 prisoners" and count "146 prisoners" (one question with
+carol's count: K = 2 would outvote each span only one annotator marked), bob's nothing beyond
+them and carol's 145 for the count.
 """
 
 from __future__ import annotations
@@ -17,11 +19,11 @@ from test_review_keys import panel_text, screen_of
 from annotator.core.review_views import Place
 from annotator.tui.review_app import ReviewApp
 from annotator.tui.review_article import ReviewArticle
-from tests.test_review_left_out import COUNT_145, three_way
+from tests.test_review_left_out import COUNT_145, COUNT_WIDE, three_way
 
 
 def test_the_panel_names_gold_s_spans_and_says_a_version_adds_to_them(tmp_path: Path) -> None:
-    session = three_way(tmp_path, min_agree=2, carol=(COUNT_145,))
+    session = three_way(tmp_path, min_agree=2, carol=(COUNT_145,), alice=(COUNT_WIDE,))
 
     async def main() -> None:
         app = ReviewApp(session)
