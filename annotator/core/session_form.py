@@ -71,9 +71,14 @@ class SessionForm(SessionEdits):
         gone = [span.text for span_id in dropped if (span := self.record.span_by_id(span_id))]
         before = self.field_value(path)
         was = forms.typed_text(gone if isinstance(before, list) else before)
+        # When the link goes, and what ctrl+z does then: a trial's reader of "saved, it is
+        # unlinked (ctrl+z after gives the link back)" could not tell what was saved, nor
+        # after what. (Before the save, ctrl+z undoes the change before the typing.)
+        them, links = ("them", "links") if len(dropped) > 1 else ("it", "link")
         return (
-            f"{path.rsplit('.', 1)[-1]}: typing over {was} from {' '.join(dropped)}: saved, "
-            "it is unlinked (ctrl+z after gives the link back)"
+            f"{path.rsplit('.', 1)[-1]}: typing over {was} from {' '.join(dropped)} unlinks "
+            f"{them} once saved (enter, leaving the field, or a pause in the typing); ctrl+z "
+            f"then gives the {links} back"
         )
 
     def _listed(self, path: str) -> list[str]:

@@ -4,10 +4,9 @@ input's width.
 An input cuts its placeholder at its edge, and the end of a hint is often what matters: a trial
 at 120 columns read ``YYYY-MM-DD, YYYY-MM or YYYY · ctrl+l`` and ``comma-separated · ctrl+l:
 from``, the label the field is filled from lost. Each hint now has wordings, longest first, each
-saying less than the one before (the least useful part goes first: the word "from", then a
-date's rarer forms or a list's "comma-separated" for an example, then what the field takes; the
-label is never cut), and ``HintedInput`` shows the longest that fits whenever its width
-changes.
+saying less than the one before (the least useful part goes first: a date's rarer forms or a
+list's "comma-separated" for an example, then what the field takes; the label is never cut),
+and ``HintedInput`` shows the longest that fits whenever its width changes.
 """
 
 from __future__ import annotations
@@ -35,10 +34,13 @@ def type_hints(field_type: str) -> list[str]:
 
 
 def span_field_hints(field_type: str, label: str) -> list[str]:
-    """A field filled from spans of ``label``: what it takes, and ctrl+l."""
-    links = [f"ctrl+l: from {label}", f"ctrl+l: {label}"]
+    """A field filled from spans of ``label``: what it takes, and ctrl+l, always as
+    ``ctrl+l: label``. (With "ctrl+l: from label" first, each input dropped "from" as its
+    width needed: a trial at 80x24 read ``text · ctrl+l: from actor`` above ``a whole number ·
+    ctrl+l: count``, two forms in one form.)"""
+    link = f"ctrl+l: {label}"
     takes = [hint for hint in type_hints(field_type) if hint]
-    return [f"{hint} · {link}" for hint in takes for link in links] + links
+    return [f"{hint} · {link}" for hint in takes] + [link]
 
 
 def value_hints(value_type: str) -> list[str]:

@@ -29,6 +29,7 @@ from annotator.core.session import AnnotationSession
 from annotator.tui.form_hints import NOTE_HINTS, HintedInput
 from annotator.tui.form_links import FieldLinks, FieldName
 from annotator.tui.form_rows import GroupBox, field_row, row_of
+from annotator.tui.saving_app import SavingApp
 
 
 def label_style(scheme: Scheme, name: str) -> str:
@@ -351,8 +352,12 @@ class EventForm(VerticalScroll):
         said = self._session.typing_unlinks(path, widget.value)
         if said is not None:
             self._told.add(path)
-            # As text (the app's notify makes every message plain): "Ilse [Ringo] Tamm".
-            self.notify(said, severity="warning", timeout=8)
+            # As text (the app's tell_about makes every message plain): "Ilse [Ringo] Tamm".
+            # About the field: the save that unlinks takes it away (it said "once saved"),
+            # and says what it did ("typed over 187 from s1, now unlinked").
+            app = self.app
+            assert isinstance(app, SavingApp)
+            app.tell_about(path, said, "warning", timeout=8)
 
     def _save_pause(self, widget: Input) -> None:
         self._idle = None
