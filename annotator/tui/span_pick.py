@@ -23,7 +23,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from annotator.core.display import quoted
@@ -33,11 +33,13 @@ from annotator.core.tokens import tokenize
 from annotator.tui.screens import FilteredListScreen
 
 _AROUND = 30  # characters of context on each side
+_AROUND_SAID = 45  # below the list, where the highlighted span is said: two rows at 80 columns
 
 
-def context(text: str, span: Span) -> Text:
-    """The span's words in bold, with the words around it, on one line."""
-    low, high = max(0, span.start - _AROUND), span.end + _AROUND
+def context(text: str, span: Span, around: int = _AROUND) -> Text:
+    """The span's words in bold, with ``around`` characters of the words around it on each
+    side, on one line."""
+    low, high = max(0, span.start - around), span.end + around
     before = text[low : span.start].split("\n")[-1]
     after = text[span.end : high].split("\n")[0]
     # "…" only where words are cut off: not at the text's or a line's edge.
@@ -100,6 +102,9 @@ class SpanPickScreen(FilteredListScreen[Picked | None]):
             yield Label(self._title(), classes="title")
             yield Input(placeholder="filter (words, id, value)", id="doc-filter")
             yield OptionList(id="doc-options")
+            # The highlighted span said in full below the list, more of its words around it:
+            # each row is cut at the list's edge (at 80x24 after some 30 characters of them).
+            yield Static("", id="pick-said")
 
     def _passing_on(self) -> bool:
         """Whether tab goes on taking none: every span is the item's (``none_fits``) and
@@ -122,7 +127,24 @@ class SpanPickScreen(FilteredListScreen[Picked | None]):
     def _say_what_tab_does(self) -> None:
         """The title and the footer as the highlight now is (a filter or an arrow gives one)."""
         self.query_one(".title", Label).update(self._title())
+        self.query_one("#pick-said", Static).update(self._highlighted_words())
         self.refresh_bindings()
+
+    def _highlighted_words(self) -> Text:
+        """The line below the list: the highlighted span, its value, where it is, and the
+        words around it; or that none is."""
+        options = self.query_one("#doc-options", OptionList)
+        option = options.highlighted_option
+        span = next((span for span in self.spans if option and span.id == option.id), None)
+        if span is None:
+            said = "no span matches the filter" if not options.option_count else "none highlighted"
+            return Text(said, style="dim italic")
+        line = Text("highlighted: ", style="dim")
+        line.append(f"{span.id} {quoted(span.text, 40)}", style="bold")
+        line.append(f" = {span.value}" if span.value is not None else "", style="bold")
+        line.append(f" at {span.start}–{span.end}: ", style="dim")
+        line.append_text(context(self.text, span, around=_AROUND_SAID))
+        return line
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "take":
