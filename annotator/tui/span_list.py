@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
@@ -21,6 +22,8 @@ class SpanList(OptionList):
 
     LIMIT = 200
     _shown: tuple[list[Span], int, int] | None = None  # spans, and the window listed
+    _scheme: Scheme | None = None  # the scheme last shown, to list the spans anew at a resize
+    _words_room: int | None = None  # the width the lines were cut to (None: not laid out)
 
     def show(
         self, scheme: Scheme, record: Record | None, selected: str | None, cursor: int = 0
@@ -40,9 +43,24 @@ class SpanList(OptionList):
         if same and shown is not None and (shown[1:] == (low, high) or self._listed(selected)):
             self.follow(selected)
             return
-        self._shown = (ordered, low, high)
+        self._shown, self._scheme = (ordered, low, high), scheme
+        self._words_room = self._room()
         self.set_options(self._build(scheme, ordered, low, high))
         self.follow(selected)
+
+    def _room(self) -> int | None:
+        """The cells a line has (None before the first layout)."""
+        return self.scrollable_content_region.width or None
+
+    def on_resize(self) -> None:
+        # The lines are cut to the width: a new width lists them anew, the highlight kept.
+        shown, scheme = self._shown, self._scheme
+        if shown is None or scheme is None or self._room() == self._words_room:
+            return
+        option = self.highlighted_option
+        self._words_room = self._room()
+        self.set_options(self._build(scheme, *shown))
+        self.follow(option.id if option is not None else None)
 
     def _listed(self, span_id: str | None) -> bool:
         if span_id is None:
@@ -67,21 +85,30 @@ class SpanList(OptionList):
                 continue
             heading = Text(f"{name} ({len(group)})", style=label_style(scheme, name))
             options.append(Option(heading, disabled=True))
-            options.extend(Option(self._line(span), id=span.id) for span in group)
+            options.extend(Option(self._line(span, self._words_room), id=span.id) for span in group)
         if not options:
             hint = Text("no spans yet: select text, press a label key", style="italic")
             options.append(Option(hint, disabled=True))
         return options
 
     @staticmethod
-    def _line(span: Span) -> Text:
-        line = Text(f"  {span.id:>4} ", style="dim")
-        line.append(short(span.text))
-        if span.value is not None:
-            line.append(f"  = {span.value}", style="italic")
+    def _line(span: Span, room: int | None = None) -> Text:
+        """A span's line: its id, words, value and where it starts. The words are cut (in the
+        middle, ``short``) to keep the line to ``room`` cells: wrapped, a trial's line at 80x24
+        put the offset on a line of its own (``s4 95 prisoners of war  = 95`` / ``@66``)."""
+        head = f"  {span.id:>4} "
+        value = f"  = {span.value}" if span.value is not None else ""
         # Where it starts: the same words often occur twice ("95" in a report and its reply),
         # and a trial's count went on the wrong one unseen.
-        line.append(f"  @{span.start}", style="dim")
+        where = f"  @{span.start}"
+        limit = 34
+        if room is not None:
+            # An option's padding takes a cell each side; the words keep a few however narrow.
+            limit = min(limit, max(room - 2 - cell_len(head + value + where), 6))
+        line = Text(head, style="dim")
+        line.append(short(span.text, limit))
+        line.append(value, style="italic")
+        line.append(where, style="dim")
         return line
 
     def follow(self, span_id: str | None) -> None:
