@@ -17,16 +17,19 @@ gets the same value, only its link differs).
 
 The cursor: on the span labelled last (the highest id), where it rests after labelling a whole
 article (the list does not move it); the same steps are also run with the cursor at the text's
-start. The ranking before this change (bench/span_offer_before.py, a frozen copy) is run in the
-same run as the baseline.
+start. The ranking before the trial changed it (``annotator/core/span_offer.py`` of commit
+4f4d3fb, read from git, so no copy of it is kept) is run in the same run as the baseline; without
+the project's git history it is left out, said.
 
 Run from the project folder: python -m bench.span_offer_eval [--misses]
 """
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import tempfile
+import types
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +40,6 @@ import orjson
 from annotator.core import span_offer
 from annotator.core.models import Record, Span
 from annotator.core.session import AnnotationSession, open_session
-from bench import span_offer_before
 
 ROOT = Path(__file__).resolve().parent.parent
 JOURNAL = ROOT / "tests" / "fixtures" / "span_offer_trial" / "you.jsonl"
@@ -162,6 +164,28 @@ def evaluate(
     return tally, misses
 
 
+BASELINE_COMMIT = "4f4d3fb"
+
+
+def baseline_offer() -> Offer | None:
+    """``offer`` of span_offer.py as of ``BASELINE_COMMIT`` (git show); None without git."""
+    try:
+        source = subprocess.run(
+            ["git", "show", f"{BASELINE_COMMIT}:annotator/core/span_offer.py"],
+            cwd=Path(__file__).resolve().parent.parent,
+            capture_output=True,
+            check=True,
+            text=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    module = types.ModuleType("span_offer_baseline")
+    sys.modules[module.__name__] = module  # its dataclasses look their module up there
+    exec(compile(source, f"span_offer.py@{BASELINE_COMMIT}", "exec"), module.__dict__)
+    found: Offer = module.offer
+    return found
+
+
 def main() -> None:
     show_misses = "--misses" in sys.argv
     records = final_records(JOURNAL)
@@ -169,11 +193,15 @@ def main() -> None:
         session = open_session(CORPUS, "replay", None, Path(out))
         try:
             rankings: list[tuple[str, Offer]] = [
-                ("before (bench/span_offer_before)", span_offer_before.offer),
-                ("after (annotator.core.span_offer)", span_offer.offer),
+                ("now (annotator.core.span_offer)", span_offer.offer)
             ]
+            before = baseline_offer()
+            if before is None:
+                print(f"baseline left out: span_offer.py of {BASELINE_COMMIT} not found in git")
+            else:
+                rankings.insert(0, (f"before ({BASELINE_COMMIT})", before))
             for backwards in (False, True):
-                all_steps = []
+                all_steps: list[Step] = []
                 for record in records:
                     session.open(record.doc_id)
                     all_steps.extend(steps(session, record, backwards))
