@@ -9,11 +9,15 @@ from pydantic import BaseModel
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.common import write_atomic
-from annotator.core.models import Document, Record
+from annotator.core.models import Document, GoldRecord, Record
 from annotator.core.scheme import Scheme
 
+# A journal line is a Record; a gold line (written by merge and review, and kept as is by
+# ``export --format jsonl``) is a GoldRecord: a Record with ``sources`` and ``conflicts``, which
+# record.schema.json, strict about unknown fields, rejects.
 SCHEMA_FILES: dict[str, type[BaseModel]] = {
     "document.schema.json": Document,
+    "gold_record.schema.json": GoldRecord,
     "record.schema.json": Record,
     "scheme.schema.json": Scheme,
 }
