@@ -140,7 +140,9 @@ def read(path: Path, report: Reporter) -> list[ImportedDoc]:
         if not isinstance(doc_id, str) or not doc_id:
             doc_id = line_id(path.stem, number)
         meta = doc.user_data.get("meta")
-        where = f"{path}: doc {number - 1}"
+        # Counted from 1, as every importer counts lines, tasks and entries (and as the
+        # fallback id counts): "doc 4" named the fifth document.
+        where = f"{path}: doc {number}"
         seen: set[tuple[int, int, str]] = set()
         spans = []
         groups = [("ents", list(doc.ents))] + [(key, list(g)) for key, g in doc.spans.items()]
