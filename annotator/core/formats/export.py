@@ -264,7 +264,7 @@ def export_records(
     held = HeldWarnings(on_warning)
     report = Reporter(held, verbose=verbose)
     if fmt != "jsonl":  # jsonl writes a gold record whole, its conflicts too
-        report_open_conflicts(items, report)
+        report_open_conflicts(items, report, fmt)
     labels = _labels(items, scheme)
 
     def render_(chosen: Sequence[Item]) -> dict[str, bytes]:

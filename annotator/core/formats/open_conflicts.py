@@ -5,6 +5,11 @@ and answers wait in ``conflicts`` for ``annotator review``. Every format but ``j
 writes the record whole) leaves them out, so a disputed ``Kyiv`` is unlabelled text there, a
 negative example to a model trained on it. That is said, one line per document (a summary past
 ``DETAIL_UP_TO`` documents, as what a format cannot carry is), never left silent.
+
+A disputed form answer is said only where the form is written (brat, for a document with
+spans): a format that writes no form (conll, hf, spacy, prodigy, doccano, labelstudio) says the
+form is not carried in its own line, and "2 open conflicts not written — field event_type,
+releases: …" beside it told of answers it would never have written, settled or not.
 """
 
 from __future__ import annotations
@@ -43,14 +48,33 @@ def describe_conflict(conflict: dict[str, Any], text: str) -> str:
     return kind
 
 
-def conflicts_line(item: Item) -> str | None:
-    """The document's line, e.g. ``article: 1 open conflict not written (span 780–784 'Kyiv');
-    settle it with annotator review``; None when the record has no open conflict."""
+def writes_form(fmt: str, item: Item) -> bool:
+    """Whether export format ``fmt`` writes ``item``'s form: jsonl whole, brat in the notes of a
+    document's first span (so not for a document without spans); the others none at all."""
+    return fmt == "jsonl" or (fmt == "brat" and bool(item.record.spans))
+
+
+def unwritten_conflicts(item: Item, form_written: bool = True) -> list[dict[str, Any]]:
+    """The record's open conflicts whose settling would change what the export writes: every
+    one, or only the span conflicts when the form is not written."""
     record = item.record
-    if not isinstance(record, GoldRecord) or not record.conflicts:
+    if not isinstance(record, GoldRecord):
+        return []
+    if form_written:
+        return list(record.conflicts)
+    return [conflict for conflict in record.conflicts if conflict.get("kind") == "span"]
+
+
+def conflicts_line(item: Item, form_written: bool = True) -> str | None:
+    """The document's line, e.g. ``article: 1 open conflict not written (span 780–784 'Kyiv');
+    settle it with annotator review``; None when the record has no open conflict (none but of
+    the form, when ``form_written`` is False)."""
+    record = item.record
+    conflicts = unwritten_conflicts(item, form_written)
+    if not conflicts:
         return None
-    count = len(record.conflicts)
-    named = [describe_conflict(c, item.document.text) for c in record.conflicts[:NAMED_UP_TO]]
+    count = len(conflicts)
+    named = [describe_conflict(c, item.document.text) for c in conflicts[:NAMED_UP_TO]]
     if count > NAMED_UP_TO:
         named.append(f"{count - NAMED_UP_TO} more")
     what = "1 open conflict" if count == 1 else f"{count} open conflicts"
@@ -63,18 +87,21 @@ def conflicts_line(item: Item) -> str | None:
     return f"{record.doc_id}: {what} not written ({listed}); {settle}"
 
 
-def report_open_conflicts(items: Sequence[Item], report: Reporter) -> None:
-    """Say which documents' open conflicts this export leaves out (each line in ``details``)."""
+def report_open_conflicts(items: Sequence[Item], report: Reporter, fmt: str) -> None:
+    """Say which documents' open conflicts an export to ``fmt`` leaves out (each line in
+    ``details``)."""
     found: list[tuple[Item, str]] = []
+    total = 0
     for item in items:
-        line = conflicts_line(item)
+        form_written = writes_form(fmt, item)
+        line = conflicts_line(item, form_written)
         if line is not None:
             found.append((item, line))
+            total += len(unwritten_conflicts(item, form_written))
     lines = [line for _item, line in found]
     report.details.extend(lines)
 
     def summary() -> str:
-        total = sum(len(getattr(item.record, "conflicts", ())) for item, _line in found)
         return (
             f"open conflicts not written: {total} in {len(found)} document(s) "
             f"(first: {found[0][0].record.doc_id}); " + SETTLE.format("them")
