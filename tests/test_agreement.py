@@ -95,8 +95,10 @@ def test_hand_worked_pair(tmp_path: Path) -> None:
             "overlap_f1": 0.5,
             "value_agreement": None,
             "form_agreement": 1.0,
+            "score": 0.625,  # the mean of exact F1 and form (no value to compare)
         }
     ]
+    assert report["lowest"] == ["d1"]
     # Character alpha (67 characters, 2 coders): checked against the package in test_alpha;
     # here only that it is a figure.
     assert -1 <= spans["char_alpha"] <= 1

@@ -18,8 +18,11 @@ Over all annotators: the mean over pairs of each pair figure (pairs with no shar
 have None figures and are left out of the mean), and character-level Krippendorff's alpha
 (nominal; a character's category as for tokens). Kappa and alpha need the texts (a corpus);
 without one they are None with a note. Per document: the mean over its pairs of exact and
-overlap F1, and its value agreement. Form fields: see ``form_agreement``; a field whose alpha is
-None gets one note saying why (``form_alpha_notes``), the figure itself staying None.
+overlap F1, its value agreement, its share of equal form answers, and its ``score`` for the
+ranking (``document_score``); ``lowest`` names the ten documents with the lowest score, the
+lowest first, as the human report's table lists them. Form fields: see ``form_agreement``; a
+field whose alpha is None gets one note saying why (``form_alpha_notes``), the figure itself
+staying None.
 """
 
 from __future__ import annotations
@@ -144,6 +147,7 @@ def _report(
     form = field_agreement(comparison.units, comparison.annotators, scheme, per_unit)
     for row, share in zip(per_document, per_unit, strict=True):
         row["form_agreement"] = _round(share)
+        row["score"] = _round(document_score(row))
     notes = list(comparison.notes)
     notes.extend(_skewed_field_notes(form))
     notes.extend(form_alpha_notes(form))
@@ -164,6 +168,7 @@ def _report(
         "form": form,
         "pairs": pair_rows,
         "per_document": per_document,
+        "lowest": [row["doc_id"] for row in lowest_documents({"per_document": per_document})],
         "excluded": [item.as_json() for item in comparison.excluded],
         "notes": notes,
     }
@@ -214,25 +219,28 @@ def agreement_of_files(
         return agreement(load_comparison(files, scheme, corpus), scheme)
 
 
-def document_score(row: dict[str, Any]) -> float:
+# The ranking names at most this many documents (``lowest``; the human report's table).
+LOWEST_SHOWN = 10
+
+
+def document_score(row: dict[str, Any]) -> float | None:
     """A document's agreement for ranking: the mean of its exact F1, its value agreement and its
-    share of equal form answers (the last two when any), so that a document whose spans agree
-    but whose values or form do not is found too."""
-    figures: list[float | None] = [
-        row["exact_f1"],
-        row.get("value_agreement"),
-        row.get("form_agreement"),
-    ]
-    present = [figure for figure in figures if figure is not None]
-    return sum(present) / len(present)
+    share of equal form answers (those of the three it has), so that a document whose spans
+    agree but whose values or form do not is found too. None when it has none of them."""
+    return _mean([row["exact_f1"], row.get("value_agreement"), row.get("form_agreement")])
 
 
-def lowest_documents(report: dict[str, Any], count: int = 10) -> list[dict[str, Any]]:
-    """The documents with the lowest ``document_score`` (ties: lower exact F1, lower overlap
-    F1, then doc id)."""
+def lowest_documents(report: dict[str, Any], count: int = LOWEST_SHOWN) -> list[dict[str, Any]]:
+    """The ``count`` documents of ``per_document`` with the lowest ``score``, the lowest first
+    (ties: lower exact F1, lower overlap F1, then doc id; documents without a score last). The
+    published (rounded) score is what ranks, so that a script sorting ``per_document`` by it
+    finds ``lowest``'s order."""
 
-    def key(row: dict[str, Any]) -> tuple[float, float, float, str]:
-        return (document_score(row), row["exact_f1"], row["overlap_f1"], row["doc_id"])
+    def key(row: dict[str, Any]) -> tuple[bool, float, bool, float, bool, float, str]:
+        figures = (row["score"], row["exact_f1"], row["overlap_f1"])
+        none_last = [(figure is None, figure or 0.0) for figure in figures]
+        (no_score, score), (no_exact, exact), (no_overlap, overlap) = none_last
+        return (no_score, score, no_exact, exact, no_overlap, overlap, row["doc_id"])
 
     rows: list[dict[str, Any]] = report["per_document"]
     return sorted(rows, key=key)[:count]
