@@ -1,0 +1,238 @@
+"""``annotator agree``'s human report: rich tables of the figures of ``core.agreement``.
+
+Names and doc ids come from the journals: always Text, never markup. A table's footnote is a
+plain line under it, printed as one line: as a caption it wrapped to the table's width.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from rich.cells import cell_len
+
+from annotator.commands import table_console
+from annotator.core.agreement import form_alpha_notes
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+# Within 80 columns, so that a terminal of 80 does not break it inside a word.
+LABELS_FOOTNOTE = "spans: all annotators' spans · values: share of alike spans with equal values"
+LOWEST_FOOTNOTE = "score: the mean of exact F1, values and form; the lowest first"
+
+# An id that would take more lines than this in its column is cut in the middle to fit them.
+ID_LINES = 3
+# The figure columns of the lowest documents' table: each figure is "0.000" or "n/a".
+FIGURE_HEADERS = ("score", "exact F1", "overlap F1", "values", "form")
+FIGURE_WIDTH = 5
+# What a row spends besides its cells: a rule before each of the seven columns and after the
+# last, and a blank either side of each cell.
+FRAME_CELLS = 8 + 2 * 7
+
+
+def figure(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def print_report(report: dict[str, Any], colours: dict[str, str]) -> None:
+    console = table_console()
+    _print_overall(console, report)
+    _print_labels(console, report["spans"]["by_label"], colours)
+    _print_pairs(console, report)
+    _print_form(console, report["form"])
+    _print_lowest(console, report)
+    _print_left_out_and_notes(console, report)
+
+
+def _plain_line(console: Console, line: str, style: str = "") -> None:
+    """``line`` as one line of text: the terminal, not rich, wraps it if it must."""
+    from rich.text import Text
+
+    console.print(Text(line, style=style), soft_wrap=True)
+
+
+def _print_overall(console: Console, report: dict[str, Any]) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    spans = report["spans"]
+    overall = Table(
+        title=Text(
+            f"Agreement: {report['documents']} document(s), {len(report['annotators'])} annotators"
+        )
+    )
+    overall.add_column("figure")
+    overall.add_column("value", justify="right")
+    for title, key in (
+        ("span exact F1 (mean over pairs)", "exact_f1"),
+        ("span overlap F1 (mean over pairs)", "overlap_f1"),
+        ("token Cohen's kappa (mean over pairs)", "token_kappa"),
+        ("character Krippendorff's alpha", "char_alpha"),
+        ("span value agreement (mean over pairs)", "value_agreement"),
+    ):
+        overall.add_row(title, figure(spans[key]))
+    console.print(overall)
+
+
+def _print_labels(console: Console, by_label: dict[str, Any], colours: dict[str, str]) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    labels = Table(title="Per label")
+    for column in ("label", "spans", "exact F1", "overlap F1", "values"):
+        labels.add_column(column, justify="left" if column == "label" else "right")
+    for label, row in by_label.items():
+        labels.add_row(
+            Text(label, style=colours.get(label, "")),
+            str(row["spans"]),
+            figure(row["exact_f1"]),
+            figure(row["overlap_f1"]),
+            figure(row["value_agreement"]),
+        )
+    console.print(labels)
+    _plain_line(console, LABELS_FOOTNOTE)
+
+
+def _print_pairs(console: Console, report: dict[str, Any]) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    names: list[str] = report["annotators"]
+    matrix = Table(title="Pairs: exact F1 / overlap F1 / kappa / values (documents)")
+    matrix.add_column("")
+    for name in names[1:]:
+        matrix.add_column(Text(name), justify="right")
+    cells = {(row["a"], row["b"]): row for row in report["pairs"]}
+    for position, first in enumerate(names[:-1]):
+        line: list[Text] = [Text(first)]
+        for place, second in enumerate(names[1:], start=1):
+            row = cells.get((first, second))
+            if place <= position or row is None:
+                line.append(Text(""))
+                continue
+            line.append(
+                Text(
+                    f"{figure(row['exact_f1'])} / {figure(row['overlap_f1'])} / "
+                    f"{figure(row['token_kappa'])} / {figure(row['value_agreement'])} "
+                    f"({row['documents']})"
+                )
+            )
+        matrix.add_row(*line)
+    console.print(matrix)
+
+
+def _print_form(console: Console, form: dict[str, Any]) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title="Form fields")
+    for column in ("field", "level", "documents", "alpha", "agreement", "frame F1"):
+        table.add_column(column, justify="left" if column in ("field", "level") else "right")
+    for name, row in form.items():
+        table.add_row(
+            Text(name),
+            row["level"],
+            str(row["units"]),
+            figure(row["alpha"]),
+            figure(row["agreement"]),
+            figure(row["frame_f1"]) if "frame_f1" in row else "",
+        )
+    console.print(table)
+    # Why an alpha is n/a is said under the table that shows it, not among the notes at the end.
+    for note in form_alpha_notes(form):
+        _plain_line(console, note)
+
+
+@dataclass(frozen=True)
+class LowestWidths:
+    """The cell widths of the lowest documents' table: the id column first."""
+
+    document: int
+    annotators: int
+    headers: tuple[str, ...]  # the figure columns' headers, broken into lines when narrow
+
+
+def lowest_widths(ids: list[str], annotators: list[str], width: int) -> LowestWidths:
+    """Widths for the lowest documents' table in ``width`` cells, the id column served first:
+    the ids whole on one line when the other columns can give up room for it (the figure
+    headers on two lines, the annotators one name a line), else the rest of the width, the
+    ids folded onto more lines. The ids tell which document to open; the rest is short."""
+    want = max(cell_len("document"), *(cell_len(doc_id) for doc_id in ids))
+    names_whole = max(cell_len("annotators"), *(cell_len(names) for names in annotators))
+    longest_name = max(
+        (cell_len(name) + 1 for names in annotators for name in names.split(", ")), default=0
+    )
+    names_narrow = max(cell_len("annotators"), longest_name)
+    wide, narrow = FIGURE_HEADERS, tuple(header.replace(" ", "\n") for header in FIGURE_HEADERS)
+    for headers, names in ((wide, names_whole), (narrow, names_whole), (narrow, names_narrow)):
+        figures = sum(max(FIGURE_WIDTH, *map(cell_len, header.split("\n"))) for header in headers)
+        room = width - FRAME_CELLS - figures - names
+        if room >= want:
+            return LowestWidths(want, names, headers)
+    return LowestWidths(max(room, cell_len("document")), names_narrow, narrow)
+
+
+def shown_id(doc_id: str, column: int) -> str:
+    """``doc_id`` whole when ``ID_LINES`` lines of ``column`` cells hold it, else cut in the
+    middle to them, a third for its start and the rest for its end: ids often share their
+    start (``2024/news/…``), and the end tells them apart (``display.middle_cut`` keeps two
+    thirds of the start, and looks for spaces ids seldom have)."""
+    limit = column * ID_LINES
+    if cell_len(doc_id) <= limit:
+        return doc_id
+    room = max(limit - 1, 2)  # the ellipsis
+    head = room // 3
+    return doc_id[:head] + "…" + doc_id[len(doc_id) - (room - head) :]
+
+
+def _lowest_table(rows: list[dict[str, Any]], width: int) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
+    names = [", ".join(row["annotators"]) for row in rows]
+    widths = lowest_widths([row["doc_id"] for row in rows], names, width)
+    folded = any(cell_len(row["doc_id"]) > widths.document for row in rows)
+    table = Table(
+        title="Lowest agreement (spans, values and form): look here first",
+        caption=LOWEST_FOOTNOTE,
+        show_lines=folded,  # a rule between rows shows where a folded id ends
+    )
+    table.add_column("document", width=widths.document, overflow="fold", no_wrap=False)
+    table.add_column("annotators", width=widths.annotators, overflow="fold", no_wrap=False)
+    for header in widths.headers:
+        table.add_column(header, justify="right")
+    for row, who in zip(rows, names, strict=True):
+        table.add_row(
+            Text(shown_id(row["doc_id"], widths.document)),
+            Text(who),
+            figure(row["score"]),
+            figure(row["exact_f1"]),
+            figure(row["overlap_f1"]),
+            figure(row["value_agreement"]),
+            figure(row.get("form_agreement")),
+        )
+    return table
+
+
+def _print_lowest(console: Console, report: dict[str, Any]) -> None:
+    by_id = {row["doc_id"]: row for row in report["per_document"]}
+    console.print(_lowest_table([by_id[doc_id] for doc_id in report["lowest"]], console.width))
+
+
+def _print_left_out_and_notes(console: Console, report: dict[str, Any]) -> None:
+    from rich.text import Text
+
+    excluded = report["excluded"]
+    if excluded:
+        console.print(Text(f"{len(excluded)} document(s) left out:", style="bold"))
+        for item in excluded[:10]:
+            who = ", ".join(item["annotators"])
+            console.print(Text(f"  {item['doc_id']} ({who}): {item['reason']}"))
+        if len(excluded) > 10:
+            console.print(Text(f"  … and {len(excluded) - 10} more (see --json)"))
+    alpha_notes = form_alpha_notes(report["form"])
+    for note in report["notes"]:
+        if note not in alpha_notes:
+            console.print(Text(f"note: {note}", style="dim"))
