@@ -266,8 +266,7 @@ def test_merge_command_writes_gold_and_guards_decisions(tmp_path: Path) -> None:
     result = run_cli("merge", alice, bob, "-o", gold, "--reviewer", "rita")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (
-        f"wrote {gold}: 1 document(s), 1 agreed span(s); 0 done, 1 with open conflicts "
-        "(3 span, 0 field)"
+        f"wrote {gold}: 1 document(s), 1 agreed span(s); 0 done, 1 with open conflicts (3 spans)"
     )
     ((_line, record_one),) = read_gold(gold)
     assert record_one.form == form

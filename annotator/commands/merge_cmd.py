@@ -14,6 +14,17 @@ from annotator.core.formats.export_out import made_line
 from annotator.core.merge import merge_files
 
 
+def conflict_kinds(conflicts: dict[str, int]) -> str:
+    """The open conflicts by kind, as merge's summary ends: `` (1 span, 2 fields)``, `` (1 field)``;
+    a kind without any is left out, and nothing is said when none is open."""
+    kinds = [
+        f"{count} {kind}{'' if count == 1 else 's'}"
+        for kind, count in (("span", conflicts["span"]), ("field", conflicts["field"]))
+        if count
+    ]
+    return f" ({', '.join(kinds)})" if kinds else ""
+
+
 def run(args: argparse.Namespace) -> int:
     scheme = scheme_from(args.scheme)
     corpus = open_corpus(Path(args.corpus)) if args.corpus else None
@@ -31,15 +42,13 @@ def run(args: argparse.Namespace) -> int:
 
         # Flushed before the notes on stderr, so that a terminal shows the object whole first.
         print(orjson.dumps(summary).decode(), flush=True)
-    conflicts = summary["conflicts"]
     for folder in summary["made_folders"]:  # as import and export say them
         print(made_line(Path(folder)), file=sys.stderr if args.json else sys.stdout)
     # With --json the object is the output; the sentence goes to stderr for the person.
     print(
         f"wrote {summary['output']}: {summary['documents']} document(s), "
         f"{summary['spans']} agreed span(s); {summary['done']} done, "
-        f"{summary['in_progress']} with open conflicts "
-        f"({conflicts['span']} span, {conflicts['field']} field)",
+        f"{summary['in_progress']} with open conflicts{conflict_kinds(summary['conflicts'])}",
         file=sys.stderr if args.json else sys.stdout,
     )
     if summary["replaced"]:
