@@ -106,8 +106,10 @@ def _damaged_gold_line(case: dict[str, Any]) -> None:
         handle.write(b'{"doc_id": 3}\n{"doc_id": 4}\n')
 
 
-def _no_folder(case: dict[str, Any]) -> None:
-    case["gold"] = case["gold"].parent / "nowhere" / "gold.jsonl"
+def _a_file_where_the_folder_goes(case: dict[str, Any]) -> None:
+    # A missing folder is made (test_review_folder_made.py); a file in its place is refused.
+    (case["gold"].parent / "notes").write_text("mine\n")
+    case["gold"] = case["gold"].parent / "notes" / "gold" / "gold.jsonl"
 
 
 def _folder_as_output(case: dict[str, Any]) -> None:
@@ -144,7 +146,7 @@ BAD: list[Callable[[dict[str, Any]], None]] = [
     _gold_among_the_journals,
     _damaged_journal,
     _damaged_gold_line,
-    _no_folder,
+    _a_file_where_the_folder_goes,
     _folder_as_output,
     _another_rule,
     _another_rule_than_all,

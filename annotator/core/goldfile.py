@@ -17,6 +17,7 @@ fields are valid as they stand.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -152,11 +153,31 @@ def write_gold_lines(path: Path, lines: Iterable[bytes], force: bool = False) ->
 
 
 def folder_of(path: Path) -> Path:
-    """The folder a gold file is written in; an error when there is none."""
+    """The folder a gold file is written in; an error when there is none (a review makes it
+    first: ``folders_to_make``)."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise AnnotatorError(f"{path}: no such folder {folder}")
     return folder
+
+
+def folders_to_make(path: Path) -> list[Path]:
+    """The folders missing above gold file ``path``, innermost first, that a review makes
+    before opening it, as merge and export make theirs (``export_out.make_folders``, whose words
+    a refusal takes). Reads only, so that a review refused outside a terminal makes nothing:
+    AnnotatorError when a file stands where a folder is needed or the nearest folder there
+    cannot be written in."""
+    parent = path.parent if str(path.parent) else Path(".")
+    missing = []
+    folder = parent
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    if not folder.is_dir():
+        raise AnnotatorError(f"{parent}: cannot write: a file stands where a folder is needed")
+    if missing and not os.access(folder, os.W_OK | os.X_OK):
+        raise AnnotatorError(f"{parent}: cannot write: {os.strerror(errno.EACCES)}")
+    return missing
 
 
 def replace_locked(path: Path, lines: Iterable[bytes], folder: Path) -> None:

@@ -6,7 +6,8 @@ annotator's journal) or a corpus that is not there learnt nothing of what was wr
 they sat at a terminal. ``check_review`` makes the refusals ``review_open.open_review`` makes
 before the screen, in its order and with its words, but reads only: the gold file is not
 locked, created, written nor cut (a torn last line is left where it is, and said on opening),
-so a request refused for want of a terminal leaves every file as it was.
+and a missing folder for it is not made, so a request refused for want of a terminal leaves
+every file as it was.
 
 What only opening can tell is left to it: whether another review holds the gold file's lock.
 The refusals that come from the gold file are made here again (``open_review`` makes them in
@@ -26,7 +27,7 @@ from annotator.core.compare import Comparison, collector_paused, load_comparison
 from annotator.core.corpus import Corpus, open_corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.gold_store import LineFacts, scan_gold
-from annotator.core.goldfile import folder_of
+from annotator.core.goldfile import folder_of, folders_to_make
 from annotator.core.merge import refuse_bad_request, refuse_gold_files, refuse_min_agree_over
 from annotator.core.scheme import Scheme, default_scheme_path, load_scheme
 
@@ -70,6 +71,8 @@ def review_request(
 
 
 def _check_gold_file(output: Path, min_agree: int | None) -> None:
+    if folders_to_make(output):  # made on opening (not here): a new gold file, nothing to read
+        return
     folder = folder_of(output)
     created = not output.exists() or output.stat().st_size == 0
     # Opening takes a lock file beside the gold file, and writes a new one in the folder.

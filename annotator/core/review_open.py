@@ -24,6 +24,10 @@ line is set aside, damaged lines and lines that are not gold (an annotator's jou
   wrote it, ``journal.latest_key``). Each of these is said in a message, and the lines are
   appended before the review starts.
 
+A missing folder of the gold file (``-o gold/g.jsonl``) is made once the journals, corpus and
+scheme are accepted, as ``merge`` and ``export`` make theirs, and said among the start-up
+messages (``made the folder gold``); a refusal after that takes it away again while empty.
+
 Nothing is held of a document but where its latest line is and how many conflicts it has open
 (``gold_store.LineFacts``): the session makes a document's record from its line when the
 reviewer reaches it (``review_records.ReviewRecords``), and only documents merged in or taken
@@ -38,7 +42,9 @@ from pathlib import Path
 
 from annotator.core.compare import Comparison, Unit, collector_paused
 from annotator.core.errors import AnnotatorError
+from annotator.core.formats.export_out import made_line, make_folders
 from annotator.core.gold_store import FactsAndLines, GoldStore, LineFacts
+from annotator.core.goldfile import folders_to_make
 from annotator.core.merge import (
     merged_lines,
     utc_now,
@@ -51,6 +57,7 @@ from annotator.core.review_history import decisions_in_force
 from annotator.core.review_records import ReviewRecords
 from annotator.core.saving import StatusRelay
 from annotator.core.scheme import Scheme
+from annotator.core.store import remove_empty_folders
 
 
 def open_review(
@@ -72,12 +79,18 @@ def open_review(
             files, corpus_path, output, reviewer, scheme_path, min_agree
         )
         resume = _Resume(comparison, scheme, reviewer, min_agree, now())
+        missing = folders_to_make(output)
         try:
+            made = make_folders([output]) if missing else []
             store = GoldStore(
                 output, reviewer, on_status=relay, fresh=resume.fresh, rewrite=resume.rewrite
             )
         except OSError as error:
+            remove_empty_folders(missing)
             raise AnnotatorError(f"{output}: cannot open: {error.strerror or error}") from None
+        except BaseException:
+            remove_empty_folders(missing)  # nothing of a refused review is left behind
+            raise
     counts: dict[str, tuple[int, bool]] = {}
     for unit in comparison.units:
         facts = store.latest[unit.doc_id].facts
@@ -90,7 +103,12 @@ def open_review(
         ReviewRecords(counts, store.record),
         now=now,
         relay=relay,
-        messages=[*store.messages, *resume.messages, *_comparison_messages(comparison)],
+        messages=[
+            *map(made_line, made),
+            *store.messages,
+            *resume.messages,
+            *_comparison_messages(comparison),
+        ],
         annotations={unit.doc_id: unit.records for unit in comparison.units},
         units={unit.doc_id: unit for unit in comparison.units},
         min_agree=resume.min_agree,
