@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.widgets import Button, Input, OptionList
 
+from annotator.core.forms import path_words
 from annotator.core.history import Step
 from annotator.core.session import AnnotationSession
 from annotator.tui.annotate_carry import CONFIRM_SECONDS, CarryOverKeys
@@ -88,6 +89,15 @@ class AnnotateScreen(CarryOverKeys, SkipAsksWhy, FieldSpanKeys, GuidelinesAction
         self.change(self.session.delete_in, *self.article.selection_offsets())
 
     async def action_undo(self) -> None:
+        focused = self.focused
+        kept = self.query_one("#form", EventForm).undo_typing(focused)
+        if kept is not None and isinstance(focused, Input):
+            # The typing, never saved, is what ctrl+z undoes; what it unlinked is not gone.
+            field = path_words(focused.name or focused.id or "")
+            self.settled(focused.name or "", CHANGE_NOTICES)
+            said = f"undid: typing in {field}, not saved; it holds {kept or 'nothing'} again"
+            self._tell(CHANGE_NOTICES, said, "information")
+            return
         await self._show_step("undo", self.change(self.session.undo, notices=False))
 
     async def action_redo(self) -> None:

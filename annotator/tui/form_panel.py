@@ -359,6 +359,25 @@ class EventForm(VerticalScroll):
             assert isinstance(app, SavingApp)
             app.tell_about(path, said, "warning", timeout=8)
 
+    def undo_typing(self, widget: Widget | None) -> str | None:
+        """ctrl+z in a field with typing not saved yet: the saved value again, links kept; None
+        without such typing (ctrl+z undid the fill before it, link and all, in a trial)."""
+        if not isinstance(widget, Input) or self not in widget.ancestors:
+            return None
+        key = widget.id or widget.name or ""
+        saved = self._shown.get(key)
+        if saved is None or widget.value == saved:
+            return None
+        if self._idle is not None:
+            self._idle.stop()
+            self._idle = None
+        with widget.prevent(Input.Changed):
+            widget.value = saved
+        widget.cursor_position = len(saved)
+        widget.remove_class("-invalid")
+        self._told.discard(key)  # typing over it again says so again
+        return saved
+
     def _save_pause(self, widget: Input) -> None:
         self._idle = None
         if not widget.is_mounted or not widget.has_focus:

@@ -1,6 +1,7 @@
 """Pilot at 80x24: the message of typing over a linked count says when the link goes (once the
 field is saved) and what ctrl+z does then, and it is true: a trial could not tell what "saved,
-it is unlinked (ctrl+z after gives the link back)" meant. The empty inputs' hints name ctrl+l
+it is unlinked (ctrl+z after gives the link back)" meant; ctrl+z before the save undoes the
+typing, not the fill before it. The empty inputs' hints name ctrl+l
 one way ("ctrl+l: actor", "ctrl+l: count"), not two ("ctrl+l: from actor" beside them)."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from annotator.tui.app import AnnotatorApp
+from annotator.tui.form_panel import EventForm
 from tests.test_session_data import session_on
 
 TEXT = "date 2024-03-17 Kestria said 95 Norvanian soldiers were returned to Ulmaria.\n"
@@ -52,10 +54,22 @@ def test_typing_over_a_linked_count_says_when_the_link_goes(tmp_path: Path) -> N
         field.focus()
         await press(pilot, "ctrl+l", "enter")
         assert journal(session)[-1]["links"] == {PATH: ["s1"]}
+        form = screen.query_one(EventForm)
+        form.IDLE_SAVE_SECONDS = 30.0  # no pause saves it: ctrl+z comes before the save
         await press(pilot, "end", "backspace", "0")
         await wait_for(pilot, lambda: SAID in said(app))
         assert field.value == "90"
         assert journal(session)[-1]["links"] == {PATH: ["s1"]}  # not saved yet: still linked
+        # ctrl+z before the save undoes the typing: nothing was unlinked (it undid the fill).
+        await press(pilot, "ctrl+z")
+        assert field.value == "95" and app.focused is field
+        last = journal(session)[-1]
+        assert (last["links"], last["form"]["releases"][0]["count"]) == ({PATH: ["s1"]}, 95)
+        assert SAID not in said(app)
+        assert "undid: typing in releases #1 count, not saved; it holds 95 again" in said(app)
+        form.IDLE_SAVE_SECONDS = 1.0
+        await press(pilot, "end", "backspace", "0")
+        await wait_for(pilot, lambda: SAID in said(app))  # said again
         # A pause in the typing saves it: the link goes, as said.
         await wait_for(pilot, lambda: journal(session)[-1]["form"]["releases"][0]["count"] == 90)
         assert journal(session)[-1]["links"] == {}
