@@ -34,6 +34,7 @@ from annotator.core.formats.common import (
     require_str,
 )
 from annotator.core.formats.import_json import json_lines
+from annotator.core.formats.prodigy_keys import LeftOutKeys
 from annotator.core.formats.tokenlabels import describe, token_range
 from annotator.core.formats.wstokens import whitespace_tokens
 from annotator.core.tokens import tokenize
@@ -168,6 +169,7 @@ def read(path: Path, report: ImportReporter) -> list[ImportedDoc]:
     # Tasks on one input (Prodigy's binary answers: one span per task) make one document: the
     # same meta.doc_id, or, in files without ids, the same text.
     seen: dict[tuple[str, str], ImportedDoc] = {}
+    left_out = LeftOutKeys()
     for number, row in json_lines(path):
         where = f"{path}:{number}"
         text = require_str(row.get("text"), where, "text")
@@ -175,6 +177,7 @@ def read(path: Path, report: ImportReporter) -> list[ImportedDoc]:
         if not isinstance(meta, dict):
             raise AnnotatorError(f"{where}: meta: expected an object")
         meta = dict(meta)
+        left_out.task(row, number, text, input_hash(text))
         doc_id = meta.pop("doc_id", None)
         if isinstance(doc_id, int) and not isinstance(doc_id, bool):
             doc_id = str(doc_id)
@@ -191,7 +194,7 @@ def read(path: Path, report: ImportReporter) -> list[ImportedDoc]:
             )
             spans = None
         else:
-            spans = _spans(row, where, report)
+            spans = _spans(row, where, report, left_out, number)
         earlier = seen.get(key)
         if earlier is not None:
             if earlier.text != text:
@@ -201,16 +204,20 @@ def read(path: Path, report: ImportReporter) -> list[ImportedDoc]:
                 )
             same = "same document id" if key[0] == "id" else "same text"
             report.warn(f"{where}: {same} as {earlier.where}; merged into {earlier.doc_id}")
+            left_out.merged(earlier.meta, meta, number)
             if spans is not None:
                 earlier.spans = [*(earlier.spans or []), *spans]
             continue
         doc = ImportedDoc(str(doc_id), text, where, meta=meta, spans=spans)
         seen[key] = doc
         docs.append(doc)
+    left_out.report(path, report)
     return docs
 
 
-def _spans(row: dict[str, Any], where: str, report: ImportReporter) -> list[ImportedSpan]:
+def _spans(
+    row: dict[str, Any], where: str, report: ImportReporter, left_out: LeftOutKeys, number: int
+) -> list[ImportedSpan]:
     raw = row.get("spans", [])
     if raw is None:
         return []
@@ -230,6 +237,7 @@ def _spans(row: dict[str, Any], where: str, report: ImportReporter) -> list[Impo
                 f"span(s) answered {span['answer']!r}",
             )
             continue
+        left_out.span(span, number)
         if not label:
             out.append(BadSpan(start, end, label, at, problem=f"{at}.label: empty label"))
             continue

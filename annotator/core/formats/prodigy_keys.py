@@ -1,0 +1,127 @@
+"""What a Prodigy task holds that a record cannot carry: counted per key, said once per key.
+
+A record and its document carry a task's ``text``, ``meta`` (the document's meta), ``spans``
+(``start``, ``end``, ``label``, ``text``, ``answer``) and ``answer``. The export writes again what
+follows from them: ``_input_hash`` (Prodigy's hash of the text), ``tokens`` (the project's),
+the spans' ``token_start`` and ``token_end`` (indices into those tokens) and ``_view_id``
+``ner_manual``; a task whose value differs from what the export writes is counted. Every other
+key (``_session_id``, ``_annotator_id``, ``_timestamp``, ``_task_hash``, a span's ``source``...)
+is counted as not carried. One line per key for the whole file, not one per task: a Prodigy
+database export has the same keys on every task.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from annotator.core.formats.checks import ImportReporter
+from annotator.core.formats.wstokens import whitespace_tokens
+from annotator.core.tokens import tokenize
+
+# Keys the import carries (or checks, as a span's text), and keys the export writes again.
+TASK_CARRIED = frozenset({"text", "meta", "spans", "answer", "_input_hash", "tokens", "_view_id"})
+SPAN_CARRIED = frozenset({"start", "end", "label", "text", "answer", "token_start", "token_end"})
+
+_WHY = {
+    "_task_hash": "export writes its own (docs/formats.md, Hashes)",
+    "_input_hash": "not Prodigy's hash of the task's text, which export writes",
+    "tokens": "export writes the project's tokens, and token_start and token_end into them",
+    "_view_id": "export writes ner_manual",
+    "meta": "merged into the document of an earlier task, whose meta has another value",
+}
+_DEFAULT_WHY = "a record has no place for it"
+
+
+@dataclass
+class _Seen:
+    count: int = 0
+    first: int = 0  # line number of the first task that has it
+
+
+@dataclass
+class LeftOutKeys:
+    """The task and span keys of one file that the import does not carry."""
+
+    tasks: dict[str, _Seen] = field(default_factory=dict)  # "what" -> how many tasks
+    spans: dict[str, _Seen] = field(default_factory=dict)  # span key -> how many spans
+
+    def task(self, row: dict[str, Any], number: int, text: str, hashed: int) -> None:
+        """``row``, line ``number``, whose text is ``text`` and Prodigy input hash ``hashed``."""
+        for key in row:
+            if key not in TASK_CARRIED:
+                _count(self.tasks, key, number)
+        if "_input_hash" in row and row["_input_hash"] != hashed:
+            _count(self.tasks, "_input_hash", number)
+        view = row.get("_view_id", "ner_manual")
+        if view != "ner_manual":
+            _count(self.tasks, f"_view_id {view!r}", number)
+        if "tokens" in row and not _same_tokens(row["tokens"], text):
+            _count(self.tasks, "tokens", number)
+
+    def merged(self, kept: dict[str, Any], meta: dict[str, Any], number: int) -> None:
+        """A task merged into a document whose meta is ``kept``: its other meta is lost."""
+        for key, value in meta.items():
+            if key not in kept or kept[key] != value:
+                _count(self.tasks, f"meta.{key}", number)
+
+    def span(self, span: dict[str, Any], number: int) -> None:
+        for key in span:
+            if key not in SPAN_CARRIED:
+                _count(self.spans, key, number)
+
+    def report(self, path: Path, report: ImportReporter) -> None:
+        for what, seen in self.tasks.items():
+            key = what.split(" ")[0].split(".")[0]
+            why = _WHY.get(key, _DEFAULT_WHY)
+            report.not_carried(
+                f"{path}: {what}: {seen.count} task(s) (first: line {seen.first}); not carried: "
+                f"{why}",
+                f"task(s) with {_other(what)}",
+                seen.count,
+            )
+        for key, seen in self.spans.items():
+            report.not_carried(
+                f"{path}: spans' {key}: {seen.count} span(s) (first: line {seen.first}); not "
+                f"carried: {_DEFAULT_WHY}",
+                f"span(s) with {key}",
+                seen.count,
+            )
+
+
+def _count(counts: dict[str, _Seen], what: str, number: int) -> None:
+    seen = counts.setdefault(what, _Seen(first=number))
+    seen.count += 1
+
+
+def _other(what: str) -> str:
+    """The summary's words: ``task(s) with other tokens``, ``task(s) with _session_id``."""
+    if what.startswith("meta."):
+        return f"another {what}, merged"
+    return f"other {what}" if what in ("tokens", "_input_hash") else what
+
+
+def _same_tokens(tokens: Any, text: str) -> bool:
+    """Whether the task's tokens are the ones export writes (``text``, ``start``, ``end``;
+    ``ws`` and ``id`` where given)."""
+    if not isinstance(tokens, list):
+        return False
+    ours, _where = whitespace_tokens(text, tokenize(text))
+    if len(tokens) != len(ours):
+        return False
+    for number, (theirs, mine) in enumerate(zip(tokens, ours, strict=True)):
+        if not isinstance(theirs, dict):
+            return False
+        wanted = {
+            "text": mine.text,
+            "start": mine.start,
+            "end": mine.end,
+            "ws": mine.ws,
+            "id": number,
+        }
+        if any(theirs.get(key, value) != value for key, value in wanted.items()):
+            return False
+        if set(theirs) - set(wanted):
+            return False
+    return True
