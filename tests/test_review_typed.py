@@ -183,12 +183,18 @@ def test_a_group_item_written_by_hand(scheme: Scheme) -> None:
         {"released_by": "Ukraine", "count": 146},  # appended; bob's Ukraine 12 is not taken
     ]
     assert [c["id"] for c in settled.conflicts] == ["c1"]
-    # The agreed item's links are untouched; the new item, nobody's frame, has none.
-    assert settled.links == {"releases[0].released_by": ["s1"], "releases[0].count": ["s2"]}
+    # The agreed item's links are untouched; the new item, nobody's frame, is linked by its
+    # words only (review_typed_words): "Ukraine" is s3's, 146 s2's value.
+    assert settled.links == {
+        "releases[0].released_by": ["s1"],
+        "releases[0].count": ["s2"],
+        "releases[1].released_by": ["s3"],
+        "releases[1].count": ["s2"],
+    }
     assert settled.spans == GOLD_RELEASES.spans
     # Without the annotators' records the links that still hold are kept too.
     alone = settle_typed(GOLD_RELEASES, "c2", {"released_by": "Ukraine"}, scheme)
-    assert alone.links == GOLD_RELEASES.links
+    assert alone.links == {**GOLD_RELEASES.links, "releases[1].released_by": ["s3"]}
     assert alone.form["releases"][1] == {"released_by": "Ukraine", "count": None}
 
 

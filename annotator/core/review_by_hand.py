@@ -15,7 +15,7 @@ from annotator.core.review_links import Annotations
 from annotator.core.review_notices import drawn_notice
 from annotator.core.review_span_value import fields_not_following, settle_span_value
 from annotator.core.review_typed import Typed, TypedItem, is_blank, settle_typed
-from annotator.core.review_typed_links import ItemLinks, typed_item_links
+from annotator.core.review_typed_links import ItemLinks, typed_item_links, words_said
 from annotator.core.review_views import Place
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
@@ -66,7 +66,10 @@ class ReviewByHand:
                 if not isinstance(typed, str) or not settled:
                     return f"settled {cid} with an item typed"
                 value = typed_text(field_value(settled[-1], path, self.scheme))
-                return f"settled {cid}: {path_words(path)} = {value or '(empty)'} (typed)"
+                # Its links said too: a typed value may be linked by its words alone.
+                linked = " ".join(settled[-1].links.get(path) or [])
+                told = f"settled {cid}: {path_words(path)} = {value or '(empty)'} (typed)"
+                return f"{told}, linked to {linked}" if linked else told
 
             return self._decide(settle_one, said_one)
         items = list(typed)
@@ -83,6 +86,9 @@ class ReviewByHand:
             # Blank items are left out (gold holds no empty item): said, as a trial's item
             # added with ctrl+n and left blank vanished unsaid.
             told = f"settled {cid} with {added[0]} item(s) typed"
+            # A link the typed words made is said: gold gained it with no link key pressed.
+            by_words = words_said(self.typed_item_links(items, record, cid))
+            told += f"; {by_words}" if by_words else ""
             left = len(items) - added[0]
             blank = [number + 1 for number, texts in enumerate(items) if is_blank(texts)]
             if left and len(blank) == left:
@@ -91,14 +97,22 @@ class ReviewByHand:
 
         return self._decide(settle, said)
 
-    def typed_item_links(self, typed: Sequence[TypedItem]) -> list[ItemLinks]:
-        """The links the current group conflict's typed items would have, settled now
-        (``review_typed_links``: the item editor shows them beside its inputs)."""
-        record, conflict = self.record, self.conflict
-        if record is None or conflict is None:
-            return [{} for _texts in typed]
+    def typed_item_links(
+        self,
+        typed: Sequence[TypedItem],
+        record: GoldRecord | None = None,
+        conflict_id: str | None = None,
+    ) -> list[ItemLinks]:
+        """The links the current group conflict's typed items (or ``conflict_id``'s in
+        ``record``) would have, settled now (``review_typed_links``: the item editor shows
+        them beside its inputs)."""
+        if record is None or conflict_id is None:
+            record, conflict = self.record, self.conflict
+            if record is None or conflict is None:
+                return [ItemLinks() for _texts in typed]
+            conflict_id = conflict["id"]
         annotations = self.annotations.get(record.doc_id)
-        return typed_item_links(record, conflict["id"], typed, self.scheme, annotations)
+        return typed_item_links(record, conflict_id, typed, self.scheme, annotations)
 
     def begin_edit(self) -> None:
         """Start drawing the span that settles the current (span) conflict."""

@@ -9,7 +9,8 @@ required), and a typed value (``review_typed``) is read by the sub-field's type.
 item's other fields stay as they are. Links: a version carries its first annotator's links
 under the conflict's path (``merge_form``); the field gets those of the versions taken, to the
 spans among them that are gold. A typed value gets the links of a version that gave the same
-value, else of a version whose linked spans give it (``forms.span_gives``), else none.
+value, else of a version whose linked spans give it (``forms.span_gives``), else the one gold
+span whose words it holds (``review_typed_words.words_links``; several: none), else none.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.form_compare import normal, sub_value
 from annotator.core.models import GoldRecord
 from annotator.core.review_links import gold_ids_of
+from annotator.core.review_typed_words import words_links
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.session_edits import Refused
 
@@ -107,7 +109,10 @@ def typed_links(
             ids = []
         if ids:
             return {path: ids}
-    return {}
+    # No version's link holds: the one gold span whose words (or value) it is, as in the
+    # item editor (``review_typed_words``); several such spans link none.
+    ids = words_links(record, leaf, value)[0]
+    return {path: ids} if ids else {}
 
 
 def items_in_dispute(

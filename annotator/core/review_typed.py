@@ -24,7 +24,8 @@ The record is made by ``review_decisions.settled_record``, as for every other de
 conflict is removed, the status set, links carried by ``merge``'s rule. A typed item is no
 annotator's frame, so that rule gives it no link (a trial's typed release lost every link):
 its links are carried field by field from the version item it began as (``ItemTexts.origin``,
-``made_links``), to the spans among them that are gold when it is typed.
+``made_links``), to the spans among them that are gold when it is typed; a field they leave
+unlinked is linked to the one gold span whose words it holds (``review_typed_words``).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from annotator.core.models import GoldRecord
 from annotator.core.review_decisions import Conflict, field_of, find_conflict, settled_record
 from annotator.core.review_item_field import item_place, typed_links, with_item_value
 from annotator.core.review_links import Annotations, gold_ids_of
+from annotator.core.review_typed_words import WordsFound, with_words_links
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.session_edits import Refused
 
@@ -263,7 +265,7 @@ def settle_typed(
             numbered = [(0, group_item(field, typed, known))]
         else:
             numbered = group_items(field, given, known, keeps_link)
-        form, made = with_typed_items(record, conflict, field, numbered, given)
+        form, made, _found = with_typed_items(record, conflict, field, numbered, given)
         return settled_record(record, conflict, scheme, annotations, made, form=form)
     if not isinstance(typed, str):
         raise Refused(f"{field.name} takes one value, not items")
@@ -298,17 +300,19 @@ def with_typed_items(
     group: FormField,
     numbered: Sequence[tuple[int, dict[str, Any]]],
     given: Sequence[TypedItem],
-) -> tuple[dict[str, Any], dict[str, list[str]]]:
+) -> tuple[dict[str, Any], dict[str, list[str]], WordsFound]:
     """The form with the ``numbered`` items (their numbers among ``given``, typed) appended to
-    ``group``'s, and the links they make (``made_links``): what settling them gives
-    ``settled_record``, and what ``review_typed_links`` shows before enter."""
+    ``group``'s, the links they make (``made_links``, then where it gives none the span whose
+    words a field holds: ``review_typed_words``) and what the words linked: what settling them
+    gives ``settled_record``, and what ``review_typed_links`` shows before enter."""
     form = dict(record.form)
     items = [item for _number, item in numbered]
     origins = [_origin(given[number]) for number, _item in numbered]
     earlier = len(form.get(group.name) or [])
     made = made_links(record, conflict, group, items, origins, earlier)
+    made, found = with_words_links(record, group, items, earlier, made)
     form[group.name] = [*(form.get(group.name) or []), *items]
-    return form, made
+    return form, made, found
 
 
 def _origin(texts: TypedItem) -> tuple[int, int] | None:

@@ -7,7 +7,8 @@ merge's rule may link an item alike an annotator's other one). The reviewer coul
 which typed field would stay linked: ``typed_item_links`` says it, field by field, as the box
 shows it beside each input while one types. It runs what enter runs on the same texts
 (``review_typed.with_typed_items``, then ``review_decisions.drafted``: ``settled_record``'s
-first steps), so what is shown is what is saved; a field whose text enter would refuse
+first steps), so what is shown is what is saved (a field with no version link is linked to
+the gold span whose words it holds: ``review_typed_words``); a field whose text enter would refuse
 (``abc`` for a count) shows no link, and an item left blank is left out by the same rule
 (``keeps_a_link``). Only ``settled_record``'s last step is
 not run: done gold drops items with no value and no link, which renumbers later items but
@@ -33,8 +34,17 @@ from annotator.core.review_typed import (
 )
 from annotator.core.scheme import Scheme
 
-ItemLinks = dict[str, list[str]]
-"""A typed item's links: sub-field name -> the gold span ids it will be linked to."""
+
+class ItemLinks(dict[str, list[str]]):
+    """A typed item's links: sub-field name -> the gold span ids it will be linked to; and,
+    by sub-field name, those linked by the words typed (``review_typed_words``: said once
+    saved) and the fields whose words match several spans, how many (none linked: the box
+    shows ``⛓ ? 2 spans``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.by_words: dict[str, list[str]] = {}
+        self.several: dict[str, int] = {}
 
 
 def typed_item_links(
@@ -65,13 +75,35 @@ def typed_item_links(
         unread.append(bad)
         if not is_blank(texts) or keeps_a_link(record, conflict, group, texts):
             numbered.append((number, item))
-    form, made = with_typed_items(record, conflict, group, numbered, typed)
+    form, made, found = with_typed_items(record, conflict, group, numbered, typed)
     links = drafted(record, conflict, scheme, annotations, made, form=form)[0]["links"]
     earlier = len(record.form.get(group.name) or [])
-    out: list[ItemLinks] = [{} for _texts in typed]
+    out = [ItemLinks() for _texts in typed]
     for place, (number, _item) in enumerate(numbered):
         for sub in group.fields:
-            ids = links.get(f"{group.name}[{earlier + place}].{sub.name}")
-            if ids and sub.name not in unread[number]:
+            if sub.name in unread[number]:
+                continue
+            path = f"{group.name}[{earlier + place}].{sub.name}"
+            ids = links.get(path)
+            if ids:
                 out[number][sub.name] = list(ids)
+            by_words = [one for one in found.linked.get(path, []) if one in (ids or [])]
+            if by_words:
+                out[number].by_words[sub.name] = by_words
+            if path in found.several and not ids:
+                out[number].several[sub.name] = found.several[path]
     return out
+
+
+def words_said(links: Sequence[ItemLinks]) -> str:
+    """The links the words typed made, for the message after saving (``""``: none), and the
+    fields whose words were several spans', left unlinked: ``item 1 released_by ⛓ s3 (its
+    words)``."""
+    parts: list[str] = []
+    for number, item in enumerate(links, start=1):
+        named = f"item {number} " if len(links) > 1 else ""
+        for name, ids in item.by_words.items():
+            parts.append(f"{named}{name} linked to {' '.join(ids)} (its words)")
+        for name, count in item.several.items():
+            parts.append(f"{named}{name} not linked: its words are {count} spans'")
+    return "; ".join(parts)

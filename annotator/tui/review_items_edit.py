@@ -16,7 +16,8 @@ to gold's agreed items instead of any version's; a refusal is said under the inp
 input at fault is focused. Escape changes nothing. Beside each input, dim, the spans that field
 will be linked to once settled (``⛓ s2``), worked out as one types by what enter runs
 (``review_typed_links``): a value typed away from the version item's drops it, as saving
-would (the reviewer could not tell which typed field would stay linked).
+would (the reviewer could not tell which typed field would stay linked), and a value typed
+as the words of one gold span links it (``⛓ ? 2 spans``: several spans', none linked).
 """
 
 from __future__ import annotations
@@ -73,9 +74,11 @@ class TypedFieldLinks(FieldLinks):
     MAX_WIDTH = 12
     STYLE_CLASS = "typed-links"
 
-    def show_links(self, links: list[str], items: int | None = None) -> None:
-        if links != self.links:  # asked again at every key typed: drawn only when changed
-            super().show_links(links, items)
+    def show_links(self, links: list[str], items: int | None = None, several: int = 0) -> None:
+        """``several``: the typed words are that many spans', none linked (``⛓ ? 2 spans``)."""
+        shown = links or ([f"? {several} spans"] if several else [])
+        if shown != self.links:  # asked again at every key typed: drawn only when changed
+            super().show_links(shown, items)
 
 
 class ItemsList(VerticalScroll, can_focus=False, inherit_bindings=False):
@@ -222,7 +225,8 @@ class ItemsEditScreen(SettlingScreen):
         blocks = self.blocks()
         for block, links in zip(blocks, self.links_of(self.typed()), strict=True):
             for shown in block.query(TypedFieldLinks):
-                shown.show_links(links.get(shown.name or "", []))
+                name = shown.name or ""
+                shown.show_links(links.get(name, []), several=links.several.get(name, 0))
 
     def on_mount(self) -> None:
         self.show_links()

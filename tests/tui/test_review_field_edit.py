@@ -174,8 +174,15 @@ def test_a_group_conflict_settled_with_a_version_s_items_edited(session: ReviewS
             },
         ]
         assert [c["id"] for c in line["conflicts"]] == ["c1", "c2", "c3"]
-        # The agreed item keeps its link to the count span.
-        assert set(line["links"]) == {"releases[0].count"}
+        # The agreed item keeps its link to the count span; the typed one is linked by its
+        # words to the one actor span of each name and the date span of 2025-08-24
+        # (review_typed_words), not by its count, 40.
+        assert set(line["links"]) == {
+            "releases[0].count",
+            "releases[1].released_by",
+            "releases[1].received_by",
+            "releases[1].date",
+        }
         # The review moved on (around to the first conflict still open).
         assert session.current == Place(SECOND, "c1")
 

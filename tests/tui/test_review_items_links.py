@@ -70,15 +70,15 @@ def test_the_box_shows_the_links_kept_and_enter_saves_them(session: ReviewSessio
         assert session.current == Place(FIRST, "c4")
         await press(pilot, "e")
         await wait_for(pilot, lambda: isinstance(app.screen, ItemsEditScreen))
-        await wait_for(pilot, lambda: shown_links(app) == {"count": f"⛓ {count_146}"})
+        await wait_for(pilot, lambda: shown_links(app).get("count") == f"⛓ {count_146}")
         # Another count: the marker goes, as the link would.
         await press(pilot, "tab", "tab", "ctrl+u", *"40")
         focused = app.focused
         assert isinstance(focused, Input) and focused.name == "count"
-        await wait_for(pilot, lambda: shown_links(app) == {})
+        await wait_for(pilot, lambda: "count" not in shown_links(app))
         # Typed back, it is back; then enter saves what was shown.
         await press(pilot, "ctrl+u", *"146")
-        await wait_for(pilot, lambda: shown_links(app) == {"count": f"⛓ {count_146}"})
+        await wait_for(pilot, lambda: shown_links(app).get("count") == f"⛓ {count_146}")
         await press(pilot, "enter")
         await wait_for(pilot, lambda: not isinstance(app.screen, ItemsEditScreen))
         line = gold(session)[-1]
@@ -93,7 +93,7 @@ def test_a_count_typed_over_is_saved_unlinked_as_shown(session: ReviewSession) -
         await press(pilot, "n", "n", "n", "e")
         await wait_for(pilot, lambda: isinstance(app.screen, ItemsEditScreen))
         await press(pilot, "tab", "tab", "ctrl+u", *"40")
-        await wait_for(pilot, lambda: shown_links(app) == {})
+        await wait_for(pilot, lambda: "count" not in shown_links(app))
         await press(pilot, "enter")
         await wait_for(pilot, lambda: not isinstance(app.screen, ItemsEditScreen))
         line = gold(session)[-1]
@@ -120,3 +120,38 @@ def test_below_72_columns_and_30_rows_the_links_fit_beside_the_inputs(
         assert box.contains_region(marker.region) and count.region.width >= 20
 
     drive(session, scenario, size=(64, 24))
+
+
+def test_a_value_typed_as_a_spans_words_is_linked_to_it_as_shown(
+    session: ReviewSession,
+) -> None:
+    """A reviewer's trial typed a released_by as the words of one gold actor span, and gold
+    kept it unlinked. Typed (its spaces doubled), it is shown linked and saved linked; a
+    count two gold spans give (146 twice) is shown as such and saved unlinked."""
+    record = session.record
+    assert record is not None
+    ministry = next(s.id for s in record.spans if s.text == "Russian defence ministry")
+
+    def second_items_count(app: ReviewApp) -> str:
+        screen = app.screen
+        assert isinstance(screen, ItemsEditScreen)
+        marker = next(w for w in screen.blocks()[1].query(TypedFieldLinks) if w.name == "count")
+        return str(marker.render())
+
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        await press(pilot, "n", "n", "n", "e")
+        await wait_for(pilot, lambda: isinstance(app.screen, ItemsEditScreen))
+        await press(pilot, "ctrl+u", *"Russian  defence ministry")
+        await wait_for(pilot, lambda: shown_links(app).get("released_by") == f"⛓ {ministry}")
+        await press(pilot, "ctrl+n", "tab", "tab", *"146")
+        await wait_for(pilot, lambda: second_items_count(app) == "⛓ ? 2 spans")
+        await press(pilot, "enter")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ItemsEditScreen))
+        line = gold(session)[-1]
+        # Kept as typed (a typed text's spaces are the reviewer's), linked all the same.
+        assert line["form"]["releases"][1]["released_by"] == "Russian  defence ministry"
+        assert line["links"]["releases[1].released_by"] == [ministry]
+        assert line["form"]["releases"][2]["count"] == 146
+        assert "releases[2].count" not in line["links"]
+
+    drive(session, scenario)
