@@ -93,7 +93,7 @@ def test_words_of_several_spans_link_none_and_say_so(test_scheme: Scheme) -> Non
     saved = settle_typed(made, "c2", typed, test_scheme)
     assert "releases[0].released_by" not in saved.links
     assert words_said(shown) == (
-        "count linked to s2 (its words); released_by not linked: its words are 2 spans'"
+        "count linked to s2 (its words); released_by not linked: 2 spans give it"
     )
 
 

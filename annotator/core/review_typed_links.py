@@ -97,7 +97,7 @@ def typed_item_links(
 
 def words_said(links: Sequence[ItemLinks]) -> str:
     """The links the words typed made, for the message after saving (``""``: none), and the
-    fields whose words were several spans', left unlinked: ``item 1 released_by ⛓ s3 (its
+    fields several spans give, left unlinked: ``item 1 released_by linked to s3 (its
     words)``."""
     parts: list[str] = []
     for number, item in enumerate(links, start=1):
@@ -105,5 +105,5 @@ def words_said(links: Sequence[ItemLinks]) -> str:
         for name, ids in item.by_words.items():
             parts.append(f"{named}{name} linked to {' '.join(ids)} (its words)")
         for name, count in item.several.items():
-            parts.append(f"{named}{name} not linked: its words are {count} spans'")
+            parts.append(f"{named}{name} not linked: {count} spans give it")
     return "; ".join(parts)
