@@ -26,6 +26,18 @@ class History:
         # A full deque forgets the oldest state; the current one is held apart and never lost.
         self._undo: deque[Record] = deque(maxlen=limit)
         self._redo: list[Record] = []
+        # The open run of typing (a field's path): its saves at pauses are one undo step.
+        self._run: str | None = None
+
+    @property
+    def run(self) -> str | None:
+        """The run of typing ``apply`` is joining states of, if one is open."""
+        return self._run
+
+    def end_run(self) -> None:
+        """The typing of the open run has ended (enter, leaving the field): the next state is
+        a step of its own."""
+        self._run = None
 
     @property
     def record(self) -> Record:
@@ -40,25 +52,38 @@ class History:
     def can_redo(self) -> bool:
         return bool(self._redo)
 
-    def apply(self, new_record: Record) -> Record:
+    def apply(self, new_record: Record, run: str | None = None) -> Record:
         """Make ``new_record`` current; the old one can be undone to, and redo is forgotten.
 
-        A record equal to the current one changes nothing (no empty undo step).
+        A record equal to the current one changes nothing (no empty undo step). With ``run``
+        (a field's path), states of one run of typing in that field, saved at each pause, are
+        one step, as in editors: the run's first state adds it, the others replace the current
+        state, until ``end_run`` or a state of another run, or none. (A trial's "3", a pause,
+        "0" over a linked 31 took two ctrl+z to give back 31 and its link.)
         """
         if new_record == self._current:
             return self._current
-        self._undo.append(self._current)
+        if run is None or run != self._run:
+            self._undo.append(self._current)
+        elif self._undo and new_record == self._undo[-1]:
+            # Typed back to what was there before the run: no step left to undo.
+            self._current, self._run = self._undo.pop(), None
+            self._redo.clear()
+            return self._current
         self._redo.clear()
         self._current = new_record
+        self._run = run
         return new_record
 
     def forget_redo(self) -> None:
         """Drop the states to redo (the current one and the undo steps stay): a change made
         outside the history, such as finishing the document, leaves nothing to redo after it."""
         self._redo.clear()
+        self._run = None
 
     def undo(self) -> Record | None:
         """Step back; the now current record, or None when there is nothing to undo."""
+        self._run = None
         if not self._undo:
             return None
         self._redo.append(self._current)
@@ -67,6 +92,7 @@ class History:
 
     def redo(self) -> Record | None:
         """Step forward again; the now current record, or None when there is nothing to redo."""
+        self._run = None
         if not self._redo:
             return None
         self._undo.append(self._current)

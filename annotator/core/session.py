@@ -227,13 +227,13 @@ class AnnotationSession(
         if self._closed:
             raise Refused("the session is closed")
 
-    def _commit(self, record: Record, undoable: bool = True) -> None:
+    def _commit(self, record: Record, undoable: bool = True, run: str | None = None) -> None:
         state = self.state
         if record == state.record and state.saved:
             return
         self._changed_since_finishing(undoable)
         if undoable:
-            self._history().apply(record)
+            self._history().apply(record, run)  # run: see History.apply
         if record.status == "skipped" and _annotated_more(state.record, record):
             # Labelling a skipped document is annotating it after all: a trial found no way
             # back from a skip but filling the form and pressing d. (A note, the reason for

@@ -35,10 +35,13 @@ class SessionForm(SessionEdits):
         items = self.record.form.get(group)
         return len(items) if isinstance(items, list) else 0
 
-    def set_field(self, path: str, raw: str | None) -> None:
+    def set_field(self, path: str, raw: str | None, typing: bool = False) -> None:
         """Set a form field from what was typed or chosen; a list takes comma-separated text.
         A value that came from linked spans and is typed over loses their links (``forms``),
-        and the notice says so, as ctrl+l's does: a trial's link went unsaid."""
+        and the notice says so, as ctrl+l's does: a trial's link went unsaid.
+
+        ``typing``: saved at a pause, the typing going on. The saves of one run of typing in
+        the field, up to the save of enter or leaving it, are one undo step (History.apply)."""
         self._writable()
         field = self.form_field(path)
         value: Any = raw
@@ -46,10 +49,20 @@ class SessionForm(SessionEdits):
             value = forms.typed_list(raw, self._listed(path))
         before = self.field_value(path)
         if self._call(forms.coerce_field_value, field, value) == before:
+            if not typing:
+                self._history().end_run()
             return
         linked = self.record.links.get(path, [])
-        self._commit(self._call(forms.set_field, self.record, path, value, self.scheme))
+        changed = self._call(forms.set_field, self.record, path, value, self.scheme)
+        self._commit(changed, run=path)
+        if not typing:
+            self._history().end_run()
         self._tell_unlinked(path, before, linked, typed=True)
+
+    def typing_run(self) -> str | None:
+        """The field (its path) whose typing, saved at a pause, is still going on: ctrl+z there
+        undoes the whole run, the typing not saved yet with it."""
+        return self._history().run
 
     def typing_unlinks(self, path: str, raw: str) -> str | None:
         """What saving ``raw``, typed so far into the field at ``path``, would unlink, said

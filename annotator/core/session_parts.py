@@ -65,7 +65,7 @@ class SessionParts:
     def _history(self) -> History:
         raise NotImplementedError
 
-    def _commit(self, record: Record, undoable: bool = True) -> None:
+    def _commit(self, record: Record, undoable: bool = True, run: str | None = None) -> None:
         raise NotImplementedError
 
     def _stamp(self) -> str:

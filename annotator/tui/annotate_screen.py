@@ -243,7 +243,8 @@ class AnnotateScreen(CarryOverKeys, SkipAsksWhy, FieldSpanKeys, GuidelinesAction
 
     def on_field_edited(self, message: FieldEdited) -> None:
         path = message.path
-        ok = self.change(self.session.set_field, path, message.raw, about=path) is not FAILED
+        done = self.change(self.session.set_field, path, message.raw, message.typing, about=path)
+        ok = done is not FAILED
         message.widget.set_class(not ok, "-invalid")
 
     def on_value_edited(self, message: ValueEdited) -> None:

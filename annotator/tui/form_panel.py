@@ -58,11 +58,12 @@ PANEL_KEYS = [
 
 
 class FieldEdited(Message):
-    """A form field was typed into (enter or leaving it) or chosen."""
+    """A form field was typed into (enter, leaving it, or with ``typing`` a pause in the typing
+    that goes on) or chosen."""
 
-    def __init__(self, path: str, raw: str | None, widget: Widget) -> None:
+    def __init__(self, path: str, raw: str | None, widget: Widget, typing: bool = False) -> None:
         super().__init__()
-        self.path, self.raw, self.widget = path, raw, widget
+        self.path, self.raw, self.widget, self.typing = path, raw, widget, typing
 
 
 class NoteEdited(Message):
@@ -329,11 +330,11 @@ class EventForm(VerticalScroll):
                 return widget
         return None
 
-    def _commit(self, widget: Input) -> None:
+    def _commit(self, widget: Input, typing: bool = False) -> None:
         if widget.id == "note":
             self.post_message(NoteEdited(widget.value, widget))
         elif widget.name:
-            self.post_message(FieldEdited(widget.name, widget.value, widget))
+            self.post_message(FieldEdited(widget.name, widget.value, widget, typing))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         # Not stopped: the screen counts it as activity.
@@ -361,7 +362,8 @@ class EventForm(VerticalScroll):
 
     def undo_typing(self, widget: Widget | None) -> str | None:
         """ctrl+z in a field with typing not saved yet: the saved value again, links kept; None
-        without such typing (ctrl+z undid the fill before it, link and all, in a trial)."""
+        without such typing (ctrl+z undid the fill before it, link and all, in a trial), or
+        when the run of typing was saved at a pause: the session's undo takes it all back."""
         if not isinstance(widget, Input) or self not in widget.ancestors:
             return None
         key = widget.id or widget.name or ""
@@ -371,6 +373,12 @@ class EventForm(VerticalScroll):
         if self._idle is not None:
             self._idle.stop()
             self._idle = None
+        session = self._session
+        if session is not None and widget.name and session.typing_run() == widget.name:
+            # Saved at a pause already: the run, this typing with it, is one undo step, which
+            # ctrl+z undoes (a trial's "3", pause, "0" took two to give back 31 and its link).
+            self._saved_typing.discard(key)
+            return None
         with widget.prevent(Input.Changed):
             widget.value = saved
         widget.cursor_position = len(saved)
@@ -388,7 +396,7 @@ class EventForm(VerticalScroll):
         if widget.id != "note" and not typed_fits(self.scheme, widget.name or "", widget.value):
             return  # half typed (a date, a number): saved, or refused, on enter or leaving
         self._saved_typing.add(key)
-        self._commit(widget)
+        self._commit(widget, typing=True)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
