@@ -9,13 +9,14 @@ document's whole new gold record is appended to the gold file through the store'
 writer, with the reviewer as ``annotator``. So a review can stop at any moment and be resumed.
 
 The walk (``review_walk``): documents in corpus order; within a document span conflicts by
-region, then field conflicts in scheme order. ``next_conflict`` / ``previous_conflict`` wrap
-around; a decision moves on to the next open conflict after the one settled. What a decision
-does to the record is ``review_decisions``' business (``review_typed``'s for a value the
-reviewer types). ``undo`` puts back the record as it was before the last decision (saved
-again, so the gold file says so too): this session's, then, read back from the gold file, those
-of earlier sessions (``review_history``), so that a decision can be revised after a resume;
-``redo`` puts back what undo took, until a decision is made.
+region, then field conflicts in scheme order. ``next_conflict`` / ``previous_conflict``
+(``review_moves``) wrap around; a decision moves on to the next open conflict after the one
+settled. What a decision does to the record is ``review_decisions``' business
+(``review_typed``'s for a value the reviewer types). ``undo`` puts back the record as it was
+before the last decision (saved again, so the gold file says so too): this session's, then,
+read back from the gold file, those of earlier sessions (``review_history``), so that a
+decision can be revised after a resume; ``redo`` puts back what undo took, until a decision
+is made.
 """
 
 from __future__ import annotations
@@ -38,12 +39,13 @@ from annotator.core.review_documents import ReviewDocuments, UndoStep
 from annotator.core.review_history import EarlierDecisions
 from annotator.core.review_item_notices import item_taken_notice, names_within_notice
 from annotator.core.review_links import Annotations
+from annotator.core.review_moves import ReviewMoves
 from annotator.core.review_notices import overlap_notice, rejected_notice, taken_notice
 from annotator.core.review_outcome import with_detail
 from annotator.core.review_records import ReviewRecords
 from annotator.core.review_undo import ReviewUndo
 from annotator.core.review_views import ConflictView, Place, describe, version_marks
-from annotator.core.review_walk import ConflictOrder, OrderKey
+from annotator.core.review_walk import ConflictOrder
 from annotator.core.saving import SavesThroughStore, StatusRelay
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
@@ -51,7 +53,7 @@ from annotator.core.store import Store
 from annotator.core.timer import ActiveTimer
 
 
-class ReviewSession(ReviewUndo, ReviewDocuments, ReviewByHand, SavesThroughStore):
+class ReviewSession(ReviewMoves, ReviewUndo, ReviewDocuments, ReviewByHand, SavesThroughStore):
     """The gold records of the compared documents and the reviewer's walk through them."""
 
     looking: str | None
@@ -157,64 +159,6 @@ class ReviewSession(ReviewUndo, ReviewDocuments, ReviewByHand, SavesThroughStore
         if self.current is None:
             return None
         return decide.find_conflict(self.records[self.current.doc_id], self.current.conflict_id)
-
-    def _current_key(self) -> OrderKey | None:
-        if self.current is None:
-            # Looking at a document: the walk goes on from its place.
-            return self.order.document_key(self.looking) if self.looking is not None else None
-        conflict = self.conflict
-        return self.order.key(self.current.doc_id, conflict) if conflict is not None else None
-
-    def _refuse_a_move_when_finished(self) -> None:
-        if self.finished:
-            raise Refused(
-                "every conflict is settled: no open conflict to go to (l lists the documents)"
-            )
-
-    def next_conflict(self) -> Place | None:
-        """Move to the next open conflict (across documents, wrapping around: ``wrapped``
-        says when the move went past the last one back to the first); refused when none is
-        open."""
-        self._refuse_a_move_when_finished()
-        self.editing = False
-        before = self._current_key()
-        self.current = self.order.after(before)
-        after = self._current_key()
-        self.wrapped = before is not None and after is not None and after <= before
-        return self.current
-
-    def previous_conflict(self) -> Place | None:
-        self._refuse_a_move_when_finished()
-        self.editing = False
-        before = self._current_key()
-        self.current = self.order.before(before) if before is not None else self.order.after(None)
-        after = self._current_key()
-        self.wrapped = before is not None and after is not None and after >= before
-        return self.current
-
-    def go_to(self, doc_id: str, conflict_id: str) -> None:
-        decide.find_conflict(self.records[doc_id], conflict_id)
-        self.editing = False
-        self.current = Place(doc_id, conflict_id)
-
-    def focus_at(self, offset: int) -> bool:
-        """Make the span conflict holding ``offset`` current (not while drawing); True: it moved."""
-        record = self.record
-        if record is None or self.editing or self.current is None:
-            return False
-        holding = [
-            conflict
-            for conflict in record.conflicts
-            if conflict.get("kind") == "span"
-            and conflict["region"][0] <= offset < conflict["region"][1]
-        ]
-        # Regions overlap where a span's value is disputed inside a run of other spans
-        # (``merge_spans``): the current one holding the offset stays, else the narrowest.
-        if not holding or any(c["id"] == self.current.conflict_id for c in holding):
-            return False
-        narrowest = min(holding, key=lambda conflict: conflict["region"][1] - conflict["region"][0])
-        self.current = Place(record.doc_id, narrowest["id"])
-        return True
 
     # -------------------------------------------------------------- documents
     def read(self, doc_id: str) -> Document:
