@@ -13,6 +13,7 @@ import pytest
 
 from annotator.core import review_decisions as decide
 from annotator.core.models import GoldRecord
+from annotator.core.review_drawn_span import settle_with_span
 from annotator.core.scheme import Scheme
 from annotator.core.validate import links_problems
 from tests.test_agreement_data import TEXT
@@ -69,12 +70,12 @@ def test_the_same_when_the_span_comes_first_and_when_it_is_drawn(scheme: Scheme)
     by_taking = decide.take(by_taking, "c2", [1], scheme, TOTALS)
     assert by_taking.links == {"total": ["s3"]}
     # Drawn by hand over exactly bob's "12": the same span, the same link.
-    drawn, made = decide.settle_with_span(GOLD_TOTAL, "c1", TEXT, 45, 47, "count", scheme)
+    drawn, made = settle_with_span(GOLD_TOTAL, "c1", TEXT, 45, 47, "count", scheme)
     assert made.id == "s3" and made.value == 12
     with_total = decide.take(drawn, "c2", [1], scheme, TOTALS)
     assert with_total.links == {"total": ["s3"]}
     # A span drawn over only "1" (character mode) is not bob's: no link to it.
-    one, made = decide.settle_with_span(
+    one, made = settle_with_span(
         GOLD_TOTAL, "c1", TEXT, 45, 46, "count", scheme, mode="char", annotations=TOTALS
     )
     assert (made.start, made.end, made.value) == (45, 46, 1)

@@ -1,5 +1,5 @@
 """Settling a conflict by hand (mixed into ``ReviewSession``): a value typed for a field or a
-group's items (``review_typed``), a span drawn (``review_decisions.settle_with_span``), or a
+group's items (``review_typed``), a span drawn (``review_drawn_span``), or a
 span's value typed (``review_span_value``) when no annotator gave the right one."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from annotator.core import review_decisions as decide
 from annotator.core.forms import field_value, path_words, typed_text
 from annotator.core.models import Document, GoldRecord, Span
 from annotator.core.review_decisions import short, value_conflict_span, value_text
+from annotator.core.review_drawn_span import settle_with_span
 from annotator.core.review_links import Annotations
 from annotator.core.review_notices import drawn_notice
 from annotator.core.review_span_value import fields_not_following, settle_span_value
@@ -135,7 +136,7 @@ class ReviewByHand:
         drawn: list[Span] = []
 
         def settle(record: GoldRecord, conflict_id: str) -> GoldRecord:
-            settled, span = decide.settle_with_span(
+            settled, span = settle_with_span(
                 record,
                 conflict_id,
                 document.text,

@@ -25,14 +25,7 @@ What a decision adds:
   of the versions taken (``review_item_field``).
 - Rejecting adds nothing, but a required field left empty by it is refused: a ``done`` record
   must have it, so the reviewer has to choose.
-- A span drawn by hand (``settle_with_span``) is snapped like the annotation screen's
-  selections and must lie inside or across the conflict's region. Its value is read from its
-  words as the annotation screen reads a new span's (``spans.suggest_value``), whatever a
-  version gave (the first version's value, taken before, was the one in dispute); its
-  ``sources.spans`` entry names the annotators who marked exactly that span, with the value it
-  gets (none: drawn by the reviewer alone). It replaces every version: ``review_notices`` says
-  the value written and the versions' other spans it drops, so the reviewer knows what they gave
-  up.
+- A span drawn by hand replaces every version (``review_drawn_span``).
 
 Links are carried as ``merge`` carries them (``review_links``), when the session gives the
 annotators' records.
@@ -54,7 +47,7 @@ from annotator.core.review_item_field import item_place, taken_links, taken_valu
 from annotator.core.review_links import Annotations, links_after
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.session_edits import Refused
-from annotator.core.spans import SnapMode, next_span_id, snap_selection, sort_key, suggest_value
+from annotator.core.spans import next_span_id, sort_key
 
 Conflict = dict[str, Any]
 
@@ -66,7 +59,8 @@ def find_conflict(record: GoldRecord, conflict_id: str) -> Conflict:
     raise Refused(f"{record.doc_id}: no open conflict {conflict_id!r}")
 
 
-def _versions(conflict: Conflict) -> list[dict[str, Any]]:
+def versions_of(conflict: Conflict) -> list[dict[str, Any]]:
+    """The conflict's versions, in its order."""
     versions: list[dict[str, Any]] = conflict.get("versions") or []
     return versions
 
@@ -123,7 +117,7 @@ def take(
     """Settle the conflict with the versions at ``indexes`` (0-based, in the conflict's order);
     ``annotations``: the annotators' records, whose links are carried."""
     conflict = find_conflict(record, conflict_id)
-    versions = _versions(conflict)
+    versions = versions_of(conflict)
     for index in indexes:
         if not 0 <= index < len(versions):
             raise Refused(
@@ -147,7 +141,7 @@ def _refuse_differing_values(
         differ = "; ".join(
             f"{value_text(value)}: {', '.join(who)}" for value, who in values.values()
         )
-        keys = _keys_hint(conflict)
+        keys = keys_hint(conflict)
         if len(record.sources.annotators) == 2:
             keys += " or a/b"
         # v types the value when the versions differ in it alone (a trial's t was pointed
@@ -241,7 +235,7 @@ def versions_holding(conflict: Conflict) -> list[dict[str, Any]]:
     marked nothing there, or a field's who left it empty, are a version of their own too."""
     return [
         version
-        for version in _versions(conflict)
+        for version in versions_of(conflict)
         if version.get("spans") or version.get("value") not in (None, "", [])
     ]
 
@@ -285,7 +279,7 @@ def _take_field(
     field = field_of(scheme, conflict)
     place = item_place(scheme, conflict)
     if place is not None:
-        value = taken_value(place, chosen, _keys_hint(conflict))
+        value = taken_value(place, chosen, keys_hint(conflict))
         form = with_item_value(record, place, value, conflict["id"])
         made = taken_links(record, place, chosen, conflict["path"])
         return settled_record(record, conflict, scheme, annotations, made, form=form)
@@ -303,9 +297,7 @@ def _take_field(
     else:
         distinct = {normal(value) for value in values}
         if len(distinct) > 1:
-            raise Refused(
-                f"{field.name} holds one value: take one version ({_keys_hint(conflict)})"
-            )
+            raise Refused(f"{field.name} holds one value: take one version ({keys_hint(conflict)})")
         if values[0] is None:
             form.pop(field.name, None)
         else:
@@ -313,8 +305,9 @@ def _take_field(
     return settled_record(record, conflict, scheme, annotations, form=form)
 
 
-def _keys_hint(conflict: Conflict) -> str:
-    return f"1–{len(_versions(conflict))}"
+def keys_hint(conflict: Conflict) -> str:
+    """The number keys that take one of the conflict's versions, as a message says them."""
+    return f"1–{len(versions_of(conflict))}"
 
 
 def reject(
@@ -328,79 +321,9 @@ def reject(
     if not can_reject(record, conflict, scheme):
         raise Refused(
             f"{forms.path_words(conflict.get('path') or '')} is required and still empty: take "
-            f"a version ({_keys_hint(conflict)}) instead of rejecting them all"
+            f"a version ({keys_hint(conflict)}) instead of rejecting them all"
         )
     return settled_record(record, conflict, scheme, annotations)
-
-
-def settle_with_span(
-    record: GoldRecord,
-    conflict_id: str,
-    text: str,
-    start: int,
-    end: int,
-    label: str,
-    scheme: Scheme,
-    *,
-    doc_date: str | None = None,
-    mode: SnapMode = "token",
-    annotations: Annotations | None = None,
-) -> tuple[GoldRecord, Span]:
-    """Settle a span conflict with one span drawn by hand over ``text[start:end]``."""
-    conflict = find_conflict(record, conflict_id)
-    if conflict.get("kind") != "span":
-        raise Refused(
-            f"{conflict.get('path')} is a form field: take one of its versions "
-            f"({_keys_hint(conflict)}); drawing a span settles span conflicts"
-        )
-    label_def = scheme.label(label)
-    if label_def is None:
-        raise Refused(f"unknown label {label!r}")
-    try:
-        snapped = snap_selection(text, start, end, mode)
-    except AnnotatorError as error:
-        raise Refused(str(error)) from None
-    if snapped is None:
-        raise Refused("select the words of the span first (shift+arrows or the mouse)")
-    low, high = snapped
-    region_start, region_end = conflict["region"]
-    if not (low < region_end and high > region_start):
-        raise Refused(
-            f"the span must lie inside or across the conflict's words "
-            f"({text[region_start:region_end]!r}); escape, then e, selects them again"
-        )
-    for span in record.spans:
-        if (span.start, span.end, span.label) == (low, high, label):
-            raise Refused(
-                f"{span.text!r} is already gold as {label} ({span.id}): "
-                "press r to reject the versions instead"
-            )
-    span_text = text[low:high]
-    value = suggest_value(span_text, label_def.value_type, doc_date)
-    # Credited: who marked this very span, with the value it has now (a trial's drawn 2
-    # credited carol, who gave 3).
-    same = [
-        version
-        for version in _versions(conflict)
-        for body in version.get("spans") or []
-        if (body["start"], body["end"], body["label"]) == (low, high, label)
-        and normal(body.get("value")) == normal(value)
-    ]
-    who = list(dict.fromkeys(name for version in same for name in version["annotators"]))
-    span = Span(
-        id=next_span_id(record), start=low, end=high, label=label, text=span_text, value=value
-    )
-    spans = sorted([*record.spans, span], key=sort_key)
-    sources = {**record.sources.spans, span.id: who}
-    settled = settled_record(
-        record,
-        conflict,
-        scheme,
-        annotations,
-        spans=[one.model_dump() for one in spans],
-        sources={**record.sources.model_dump(), "spans": sources},
-    )
-    return settled, span
 
 
 def value_text(value: object) -> str:
