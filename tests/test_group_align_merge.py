@@ -165,7 +165,7 @@ def test_the_gold_file_is_valid(tmp_path: Path) -> None:
     gold = tmp_path / "gold.jsonl"
     result = run_cli("merge", *journals, "-o", gold, "--reviewer", "rita")
     assert result.returncode == 0, result.stderr
-    assert "2 span, 1 field" in result.stdout
+    assert "(2 spans, 1 field)" in result.stdout
     result = run_cli("validate", gold, "--corpus", corpus)
     assert result.returncode == 0, result.stdout + result.stderr
     assert DRAVA in gold.read_text(encoding="utf-8")

@@ -117,3 +117,27 @@ def test_an_item_only_some_gave_is_linked_to_the_gold_span_either_holder_linked(
         taken = decide.take(made, item_conflict["id"], [0], test_scheme, at_hand)
         (receiver,) = taken.links["releases[0].released_by"]
         assert gold_span(taken, receiver) == FIRST
+
+
+def test_a_link_to_a_gold_span_of_another_label_does_not_make_a_holder_first(
+    tmp_path: Path,
+) -> None:
+    # alice links the giver to her second "Russia" (not gold) and to "12", a gold count: the
+    # count is not of the label the giver is filled from, so bob's gold "Russia" is carried.
+    alice = Record.model_validate(
+        record(
+            "alice",
+            text=TEXT,
+            spans=[russia("a0", FIRST), russia("a1", SECOND), twelve("a2")],
+            form={"releases": [{"released_by": "Russia", "count": 12}]},
+            links={"releases[0].released_by": ["a1", "a2"], "releases[0].count": ["a2"]},
+        )
+    )
+    carol = Record.model_validate(
+        record("carol", text=TEXT, spans=[russia("c1", FIRST), twelve("c2")], form={})
+    )
+    made = merged(scheme(tmp_path), [alice, annotator("bob", FIRST), carol], min_agree=None)
+    (item_conflict,) = [one for one in made.conflicts if one.get("path") == "releases"]
+    (version,) = item_conflict["versions"]
+    (giver,) = version["links"]["releases[0].released_by"]
+    assert (giver["start"], giver["end"]) == FIRST

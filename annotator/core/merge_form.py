@@ -149,7 +149,7 @@ class FormMerge:
                     "kind": "field",
                     "path": group.name,
                     "versions": [
-                        self._group_version(group, theirs, who, indexes)
+                        self._group_version(group, theirs[0], who, indexes)
                         for theirs, who in ordered_versions(versions)
                     ],
                 }
@@ -211,7 +211,7 @@ class FormMerge:
         held: dict[str, Item],
     ) -> dict[str, Any]:
         """A version of a field conflict inside an item: its value, who gave it, and the links
-        of its first annotator's field (``{gold_path: [spans]}``, only when any)."""
+        of its field (``{gold_path: [spans]}``, only when any; ``_version_bodies``)."""
         version: dict[str, Any] = {"value": value, "annotators": who}
         linked = self._version_bodies(
             [(name, f"{group.name}[{held[name][0]}].{sub.name}") for name in who], sub
@@ -221,20 +221,19 @@ class FormMerge:
         return version
 
     def _group_version(
-        self, group: FormField, rest: list[Item], who: list[str], indexes: dict[str, int]
+        self, group: FormField, item: Item, who: list[str], indexes: dict[str, int]
     ) -> dict[str, Any]:
-        """A group conflict's version: the item of its first annotator (``rest``, with its
-        index in their form; ``indexes``: each holder's index of it) and its links (the module
-        docstring)."""
-        version: dict[str, Any] = {"value": [item for _index, item in rest], "annotators": who}
+        """A group conflict's version: the one item it is over as its first annotator gave it
+        (``item``, with its index in their form; ``indexes``: each holder's index of it) and
+        its links (the module docstring)."""
+        version: dict[str, Any] = {"value": [item[1]], "annotators": who}
         links: dict[str, list[dict[str, Any]]] = {}
-        for place in range(len(rest)):
-            for sub in group.fields:
-                linked = self._version_bodies(
-                    [(name, f"{group.name}[{indexes[name]}].{sub.name}") for name in who], sub
-                )
-                if linked:
-                    links[f"{group.name}[{place}].{sub.name}"] = linked
+        for sub in group.fields:
+            linked = self._version_bodies(
+                [(name, f"{group.name}[{indexes[name]}].{sub.name}") for name in who], sub
+            )
+            if linked:
+                links[f"{group.name}[0].{sub.name}"] = linked
         if links:
             version["links"] = links
         return version
@@ -243,15 +242,15 @@ class FormMerge:
         self, holders: list[tuple[str, str]], sub: FormField
     ) -> list[dict[str, Any]]:
         """The spans a version's field is linked to (``holders``: who gave it, and their path
-        there): the first holder's whose links reach a span gold already (one may link a span
-        only they marked where another links the one gold holds), else the first's."""
+        there): the first holder's by name whose links reach a span gold already, of the label
+        the field is filled from (one may link a span only they marked where another links the
+        one gold holds), else the first's."""
         first: list[dict[str, Any]] = []
-        for name, their_path in holders:
+        for name, their_path in sorted(holders):
             linked = self._linked_bodies(name, their_path, sub)
             if not linked:
                 continue
-            ids = self.their_links[name].get(their_path) or []
-            if any((name, span_id) in self.span_ids for span_id in ids):
+            if self._gold_ids(name, their_path, sub):
                 return linked
             first = first or linked
         return first
@@ -310,17 +309,22 @@ class FormMerge:
         there reach a gold span of the label ``field`` is filled from (an annotator may link a
         span only they marked, which is not gold, where another links the one that is)."""
         for source, their_path in sorted(holders):
-            linked = self.their_links[source].get(their_path) if self.their_links[source] else None
-            if not linked:
-                continue
-            if not self.gold_labels:
-                self.gold_labels.update((one["id"], one["label"]) for one in self.spans)
-            ids = [
-                gold_id
-                for span_id in linked
-                if (gold_id := self.span_ids.get((source, span_id))) is not None
-                and self.gold_labels[gold_id] == field.from_label
-            ]
+            ids = self._gold_ids(source, their_path, field)
             if ids:
                 self.links[gold_path] = ids
                 return
+
+    def _gold_ids(self, source: str, their_path: str, field: FormField) -> list[str]:
+        """The gold ids of the spans ``source`` linked at ``their_path`` that are gold, of the
+        label ``field`` is filled from."""
+        linked = self.their_links[source].get(their_path) if self.their_links[source] else None
+        if not linked:
+            return []
+        if not self.gold_labels:
+            self.gold_labels.update((one["id"], one["label"]) for one in self.spans)
+        return [
+            gold_id
+            for span_id in linked
+            if (gold_id := self.span_ids.get((source, span_id))) is not None
+            and self.gold_labels[gold_id] == field.from_label
+        ]
