@@ -59,20 +59,21 @@ def _lines_of_corpus(journal: Path, corpus: Corpus) -> Iterator[tuple[str, bool]
     A line that is no JSON object with those names is passed over, a file that cannot be read
     has none: the records are not validated (``read_journal`` would), only pointed to."""
     try:
-        data = journal.read_bytes()
+        # Line by line: a caller that needs only the first record stops reading there.
+        with journal.open("rb") as handle:
+            for raw in handle:
+                try:
+                    line = orjson.loads(raw)
+                except orjson.JSONDecodeError:
+                    continue
+                if not isinstance(line, dict) or line.get("annotator") != journal.stem:
+                    continue
+                doc_id = line.get("doc_id")
+                if isinstance(doc_id, str) and doc_id in corpus:
+                    # Gold files hold records with provenance (``journal.parse_record_line``).
+                    yield doc_id, "sources" in line
     except OSError:
         return
-    for raw in data.splitlines():
-        try:
-            line = orjson.loads(raw)
-        except orjson.JSONDecodeError:
-            continue
-        if not isinstance(line, dict) or line.get("annotator") != journal.stem:
-            continue
-        doc_id = line.get("doc_id")
-        if isinstance(doc_id, str) and doc_id in corpus:
-            # Gold files hold records with provenance (``journal.parse_record_line``).
-            yield doc_id, "sources" in line
 
 
 def _records_of_corpus(journal: Path, corpus: Corpus) -> int:
