@@ -30,6 +30,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.journal import parse_json_line, record_problems
 from annotator.core.lock import JournalLock
 from annotator.core.models import GoldRecord, Sources, Span, record_line
+from annotator.core.out_folders import missing_folders
 from annotator.core.record_check import gold_data_fine, gold_line_data
 from annotator.core.store import utc_stamp
 from annotator.core.writer import fsync_directory
@@ -168,14 +169,8 @@ def folders_to_make(path: Path) -> list[Path]:
     AnnotatorError when a file stands where a folder is needed or the nearest folder there
     cannot be written in."""
     parent = path.parent if str(path.parent) else Path(".")
-    missing = []
-    folder = parent
-    while not folder.exists() and folder != folder.parent:
-        missing.append(folder)
-        folder = folder.parent
-    if not folder.is_dir():
-        raise AnnotatorError(f"{parent}: cannot write: a file stands where a folder is needed")
-    if missing and not os.access(folder, os.W_OK | os.X_OK):
+    missing = missing_folders(parent)
+    if missing and not os.access(missing[-1].parent, os.W_OK | os.X_OK):
         raise AnnotatorError(f"{parent}: cannot write: {os.strerror(errno.EACCES)}")
     return missing
 

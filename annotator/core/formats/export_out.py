@@ -8,6 +8,7 @@ from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.common import Reporter, write_atomic, write_files
+from annotator.core.out_folders import missing_folders
 
 EXTENSIONS = {
     "jsonl": ".jsonl",
@@ -32,12 +33,7 @@ def check_out(out: Path, fmt: str, split: bool) -> None:
         raise AnnotatorError(f"{out}: is a folder; {fmt} writes one file")
     if not one_file and out.exists() and not out.is_dir():
         raise AnnotatorError(f"{out}: exists and is not a folder; {fmt} writes a folder here")
-    # The folder the write would fail to make: the one on a file, or that file itself.
-    blocked = folder = out.parent
-    while not folder.exists() and folder != folder.parent:
-        blocked, folder = folder, folder.parent
-    if not folder.is_dir():
-        raise AnnotatorError(f"{blocked}: cannot write: a file stands where a folder is needed")
+    missing_folders(out.parent)  # refuses a file standing where a folder must be made
 
 
 def new_folders(outputs: list[Path]) -> list[Path]:
