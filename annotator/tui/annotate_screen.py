@@ -13,19 +13,18 @@ from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.widgets import Button, Input, OptionList
 
-from annotator.core.forms import path_words
-from annotator.core.history import Step
 from annotator.core.session import AnnotationSession
 from annotator.tui.annotate_carry import CONFIRM_SECONDS, CarryOverKeys
 from annotator.tui.annotate_field_keys import FieldSpanKeys
 from annotator.tui.annotate_guidelines import GuidelinesActions
 from annotator.tui.annotate_help import annotate_key_sections
 from annotator.tui.annotate_skip import SkipAsksWhy
+from annotator.tui.annotate_undo import UndoRedoKeys
 from annotator.tui.form_panel import EventForm, FieldEdited, NoteEdited
 from annotator.tui.form_rows import GroupBox
 from annotator.tui.keys import with_label_keys
 from annotator.tui.screens import DocListScreen, HelpScreen
-from annotator.tui.session_view import CHANGE_NOTICES, FAILED, FINISHED, SessionView
+from annotator.tui.session_view import FAILED, SessionView
 from annotator.tui.span_detail import SpanDetail, ValueEdited
 
 
@@ -34,7 +33,9 @@ def annotate_screen_for(session: AnnotationSession) -> AnnotateScreen:
     return with_label_keys(AnnotateScreen, session.scheme)(session)
 
 
-class AnnotateScreen(CarryOverKeys, SkipAsksWhy, FieldSpanKeys, GuidelinesActions, SessionView):
+class AnnotateScreen(
+    CarryOverKeys, SkipAsksWhy, FieldSpanKeys, UndoRedoKeys, GuidelinesActions, SessionView
+):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "rebound", "Re-bound", show=False),
         Binding("x", "delete_span", "Delete span", show=False),
@@ -87,57 +88,6 @@ class AnnotateScreen(CarryOverKeys, SkipAsksWhy, FieldSpanKeys, GuidelinesAction
     def action_delete_span(self) -> None:
         self.follow_article()
         self.change(self.session.delete_in, *self.article.selection_offsets())
-
-    async def action_undo(self) -> None:
-        focused = self.focused
-        kept = self.query_one("#form", EventForm).undo_typing(focused)
-        if kept is not None and isinstance(focused, Input):
-            # The typing, never saved, is what ctrl+z undoes; what it unlinked is not gone.
-            field = path_words(focused.name or focused.id or "")
-            self.settled(focused.name or "", CHANGE_NOTICES)
-            said = f"undid: typing in {field}, not saved; it holds {kept or 'nothing'} again"
-            self._tell(CHANGE_NOTICES, said, "information")
-            return
-        await self._show_step("undo", self.change(self.session.undo, notices=False))
-
-    async def action_redo(self) -> None:
-        await self._show_step("redo", self.change(self.session.redo, notices=False))
-
-    async def _show_step(self, key: str, step: Step | object | None) -> None:
-        """Say what an undo or redo did, and bring the span or field it changed into view:
-        a trial's undo changed a release off-screen with nothing shown."""
-        if step is FAILED:
-            return
-        if not isinstance(step, Step):
-            self.tell_about(key, f"nothing to {key}", "information")  # once, however often
-            return
-        if step.doc_id is not None and step.doc_id != self.session.document.id:
-            self.open_document(step.doc_id)  # the undone d or s is told once it is open
-            return
-        # What the earlier messages said of the step is undone now: they go (a trial saw
-        # four or five stacked over the article after a few undos). What the step did is
-        # said first, then what followed from it ("… is skipped again").
-        self.app.clear_notifications()
-        said = f"{'undid' if key == 'undo' else 'redid'}: {step.text}"
-        if said == self.session.finish_notice:
-            # A d redone on the last unfinished document: ctrl+z undoes it while nothing changes,
-            # and the next change withdraws the message, as the one of d.
-            self.settled(FINISHED)
-            self.tell_finished(said)
-        else:
-            # Goes with the next change, as what a change says: a trial's "(s9 is gone)" stayed
-            # up beside the panel listing s9 labelled again.
-            self._tell(CHANGE_NOTICES, said, "information")
-        self.show_notices(of_a_change=True)
-        span = self.session.span(step.span_id)
-        offset = span.start if span is not None else step.offset
-        if offset is not None:
-            self.article.move_to_offset(offset)
-            self.article.scroll_cursor_visible(center=True)
-            self.refresh_side()
-        if step.path is not None:
-            await self.update_form()  # an item brought back exists once this returns
-            self.query_one("#form", EventForm).reveal(step.path)
 
     def _step(self, forward: bool) -> None:
         span = self.session.step_span(self.article.cursor_offset, forward)
