@@ -48,6 +48,10 @@ class SavingApp(KeysInOrderApp):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", show=False),
     ]
+    # A screen under another (a list over the form) is marked so its .tcss can hide its toasts:
+    # the screen on top shows every message itself, and one under its see-through background
+    # drew each message twice at 80x24 (ctrl+t's list over the form).
+    SUSPENDED_SCREEN_CLASS = "-suspended"
     # Words for the messages: "changes" and "journal", or "decisions" and "gold file".
     SAVED_WHAT = "changes"
     SAVED_WHERE = "journal"
