@@ -24,9 +24,10 @@ from annotator.tui.annotate_reading import ReadsDocuments
 from annotator.tui.annotate_status import AnnotateProgress
 from annotator.tui.annotate_status import status_line as status_line_of
 from annotator.tui.article import ArticleView, SearchLine
-from annotator.tui.form_panel import EventForm, Legend, SidePanel
+from annotator.tui.form_panel import EventForm, Legend
 from annotator.tui.guidelines_view import GuidelinesView as GuidelinesView  # imported from here
 from annotator.tui.saving_app import SavingApp
+from annotator.tui.side_panel import SidePanel
 from annotator.tui.span_detail import SpanDetail
 from annotator.tui.span_list import SpanList
 from annotator.tui.status_fit import FittingFooter
