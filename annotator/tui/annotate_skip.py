@@ -2,15 +2,17 @@
 note is empty it puts the focus in the note and asks why, since the guidelines want the reason
 there; enter in the note then skips with it (``session_skip.skip_with_reason``), and s again,
 from the article, skips without it: the guidelines ask, the tool does not force. A trial's
-reason took p, o, tab three times, the typing, escape and s, after the skip had moved on."""
+reason took p, o, tab three times, the typing, escape and s, after the skip had moved on.
+ctrl+z while it asks undoes the question (``skip_question_undone``), as escape leaves it."""
 
 from __future__ import annotations
 
 from textual.widgets import Input
 
+from annotator.core.models import Record
 from annotator.core.session_skip import skip_with_reason
 from annotator.tui.annotate_guidelines import GuidelinesActions
-from annotator.tui.session_view import FAILED
+from annotator.tui.session_view import CHANGE_NOTICES, FAILED
 
 ASK_WHY = "why skip? type the reason, enter skips (escape: back, not skipped)"
 
@@ -22,6 +24,10 @@ class SkipAsksWhy(GuidelinesActions):
     _skip_asked: str | None = None
     # The document enter in its note skips, once leaving the note has saved it.
     _skip_on_leaving_note: str | None = None
+    # The document whose question ctrl+z undid, the focus leaving its note.
+    _question_undone: str | None = None
+    # The document and its record when ctrl+z said it was not skipped (nothing changed since).
+    _not_skipped_told: tuple[str, Record] | None = None
 
     # Provided by AnnotateScreen (first in its order).
     def _go(self, doc_id: str | None, none_message: str) -> None:
@@ -49,6 +55,11 @@ class SkipAsksWhy(GuidelinesActions):
             and not note.disabled
         )
         if ask:
+            told = self._not_skipped_told
+            if told is not None and told[0] == session.document.id and told[1] is session.record:
+                # ctrl+z's "not skipped" (a change's message) is the only one since: s asks
+                # again, and it is not true any longer that nothing is asked.
+                self.settled(CHANGE_NOTICES)
             self._skip_asked = session.document.id
             if not self.query_one("#side").display:  # a narrow screen shows the guidelines there
                 self.action_close_guidelines()
@@ -59,6 +70,34 @@ class SkipAsksWhy(GuidelinesActions):
         following = self.change(session.skip)
         if following is not FAILED:
             self._go(following, "that was the last unfinished document")
+
+    def skip_question_undone(self) -> bool:
+        """ctrl+z while s asks why (the focus in the note, nothing typed in it): the
+        question is what ctrl+z undoes, as escape would: back to the article, not skipped,
+        and s asks again. True when it did. A trial's ctrl+z there undid the d of the article
+        before, unsaid, and left "why skip?" up over it; a second ctrl+z does that now."""
+        focused = self.focused
+        session = self.session
+        asking = (
+            session.loaded
+            and self._skip_asked == session.document.id
+            and isinstance(focused, Input)
+            and focused.id == "note"
+            and not focused.value.strip()
+            and not session.record.note.strip()
+        )
+        if not asking:
+            return False
+        self._skip_asked = None
+        self._question_undone = session.document.id
+        self.action_focus_article()
+        # What a change says (the next one takes it away): the question goes. Leaving the
+        # note saves nothing (``skipped_on_leaving_note``), which would have taken it away.
+        self.settled("skip")
+        self._not_skipped_told = (session.document.id, session.record)
+        said = f"undid: s; {session.document.id} is not skipped (s asks why again)"
+        self._tell(CHANGE_NOTICES, said, "information")
+        return True
 
     def action_skip_with_reason(self) -> None:
         """enter in the note s asked for: leaving the note saves it, then it skips
@@ -72,7 +111,12 @@ class SkipAsksWhy(GuidelinesActions):
         """The note was left (``NoteEdited``): skip with it when enter asked to. True when it
         did (or was refused, saying why): the note needs saving no more."""
         doc_id, self._skip_on_leaving_note = self._skip_on_leaving_note, None
-        if doc_id is None or not self.session.loaded or doc_id != self.session.document.id:
+        undone, self._question_undone = self._question_undone, None
+        loaded = self.session.loaded
+        if undone is not None and loaded and undone == self.session.document.id:
+            # Left by ctrl+z undoing the question: the note as it was, nothing to save.
+            return note == self.session.record.note
+        if doc_id is None or not loaded or doc_id != self.session.document.id:
             return False
         following = self.change(skip_with_reason, self.session, note, about="skip")
         if following is not FAILED:

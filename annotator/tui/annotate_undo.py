@@ -28,7 +28,13 @@ class UndoRedoKeys(SessionView):
             said = f"undid: typing in {field}, not saved; it holds {kept or 'nothing'} again"
             self._tell(CHANGE_NOTICES, said, "information")
             return
+        if self.skip_question_undone():
+            return
         await self._show_step("undo", self.change(self.session.undo, notices=False))
+
+    # Provided by annotate_skip.SkipAsksWhy (before this in AnnotateScreen's order).
+    def skip_question_undone(self) -> bool:
+        raise NotImplementedError
 
     async def action_redo(self) -> None:
         await self._show_step("redo", self.change(self.session.redo, notices=False))
