@@ -340,5 +340,7 @@ class SessionView(ReadsDocuments):
         # (AnnotationSession.label_selection).
         same = [span for span in session.record.spans if (span.start, span.end) == snapped]
         relabels = same[0] if len(same) == 1 else None
+        if start == end:  # with nothing selected, the key relabels the span at the cursor
+            relabels = session.span(session.selected)
         detail = self.query_one("#detail", SpanDetail)
         detail.show_selection(session.text, (start, end), snapped, self.article, relabels)

@@ -97,14 +97,18 @@ class SpanDetail(Vertical):
         no readout of the selection before labelling it. The selection drawn is named by its
         words too, not only its offsets, when it is not what a label key would label.
         ``relabels``: the span a label key relabels instead (the one span ``snapped`` covers
-        exactly): a trial's panel said "a label key labels '34'" and 3 relabelled s5 '34'.
+        exactly; with nothing selected, the span at the cursor): a trial's panel said "a label
+        key labels '34'" and 3 relabelled s5 '34'.
 
         Said again, shorter, in the bottom border of ``frame`` (the article's), which toasts
         never cover while the article has the focus: at 80x24 two or three stacked over the
         panel hid its line, read before a label key."""
         line = self.query_one("#selection-info", Static)
         start, end = min(selection), max(selection)
-        line.display = start != end
+        # With nothing selected, a label key relabels the span at the cursor: said as over a
+        # selection that covers it (a trial's panel said only "s1 count 48–50 '64'", and 4
+        # relabelled it).
+        line.display = start != end or relabels is not None
         if frame is not None:
             # Cut to the frame's width now (Textual would cut the end, the offsets, first);
             # a narrower frame later cuts it with an ellipsis. Corners and spaces: 6 cells.
@@ -113,6 +117,10 @@ class SpanDetail(Vertical):
                 self.frame_readout(text, snapped, width, relabels) if start != end else None
             )
         if start == end:
+            if relabels is not None:
+                line.update(
+                    Text(_what_a_label_key_does(relabels), "dim") + quoted(relabels.text, 40)
+                )
             return
         if snapped is None:
             said = Text(f"selected {_selected_words(text[start:end])}{start}–{end}: ", "yellow")
