@@ -204,13 +204,27 @@ def test_typing_over_a_linked_value_says_the_link_went(session: AnnotationSessio
     assert session.take_notices() == [
         # What was typed is not named: a pause in the typing saves the field (a trial's
         # message named a half-typed "9").
-        f"count: typed over 95 from {count}, now unlinked; ctrl+t links a span without filling"
+        f"count: typed over 95 from {count}, now unlinked (ctrl+z gives the link back); "
+        "ctrl+t links a span without filling"
     ]
     line = journal_lines(session)[-1]
     assert line["form"]["releases"][0]["count"] == 96 and line["links"] == {}
     # Nothing linked any more: nothing to say.
     session.set_field("releases[0].count", "97")
     assert session.take_notices() == []
+
+
+def test_ctrl_z_gives_back_the_link_typing_over_took_as_its_notice_says(
+    session: AnnotationSession,
+) -> None:
+    count = label(session, "95", "count")
+    release_filled(session, "releases[0].count", count)
+    session.set_field("releases[0].count", "96", typing=True)  # saved at a pause
+    assert "(ctrl+z gives the link back)" in session.take_notices()[0]
+    session.undo()
+    assert session.field_value("releases[0].count") == 95
+    assert session.record.links == {"releases[0].count": [count]}
+    assert journal_lines(session)[-1]["links"] == {"releases[0].count": [count]}
 
 
 def test_emptying_a_linked_field_says_its_links_went(session: AnnotationSession) -> None:
@@ -238,7 +252,7 @@ def test_a_list_typed_into_names_only_the_links_of_items_gone(
     assert session.record.links == {"releases[0].releasees": [first, second]}
     session.set_field("releases[0].releasees", "95 prisoners of war, Ostrovin")
     assert session.take_notices() == [
-        f"releasees: typed over 187 soldiers from {second}, now unlinked; ctrl+t links a span "
-        "without filling"
+        f"releasees: typed over 187 soldiers from {second}, now unlinked (ctrl+z gives the "
+        "link back); ctrl+t links a span without filling"
     ]
     assert journal_lines(session)[-1]["links"] == {"releases[0].releasees": [first]}

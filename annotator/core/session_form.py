@@ -157,7 +157,13 @@ class SessionForm(SessionEdits):
         if isinstance(before, list) and isinstance(now, list):
             gone = [item for item in before if item not in now]
         if typed:
-            said = f"{name}: typed over {forms.typed_text(gone)} from {ids}, now unlinked"
+            # ctrl+z gives the link back, as the notice at the first keystroke said: a
+            # trial's reader of this one alone did not know it could be had back.
+            links = "links" if len(dropped) > 1 else "link"
+            said = (
+                f"{name}: typed over {forms.typed_text(gone)} from {ids}, now unlinked "
+                f"(ctrl+z gives the {links} back)"
+            )
         else:
             was = "had" if isinstance(before, list) else "was"
             gave = f"{was} {forms.typed_text(gone)} from {ids}"
