@@ -49,7 +49,10 @@ class SpanList(OptionList):
         self.follow(selected)
 
     def _room(self) -> int | None:
-        """The cells a line has (None before the first layout)."""
+        """The cells a line has (None before the first layout). The scrollbar's room is kept
+        whether it shows or not (``scrollbar-gutter: stable`` in annotator.tcss): measured
+        without it, the lines were cut to a width the scrollbar then took two cells of, and
+        an offset ran into it (``@1136▇▇``)."""
         return self.scrollable_content_region.width or None
 
     def on_resize(self) -> None:
@@ -95,12 +98,16 @@ class SpanList(OptionList):
     def _line(span: Span, room: int | None = None) -> Text:
         """A span's line: its id, words, value and where it starts. The words are cut (in the
         middle, ``short``) to keep the line to ``room`` cells: wrapped, a trial's line at 80x24
-        put the offset on a line of its own (``s4 95 prisoners of war  = 95`` / ``@66``)."""
-        head = f"  {span.id:>4} "
-        value = f"  = {span.value}" if span.value is not None else ""
+        put the offset on a line of its own (``s4 95 prisoners of war  = 95`` / ``@66``).
+
+        One space between the columns, the ids under their heading without an indent of their
+        own (right-aligned, an s12 takes the room of an s1's padding): with two spaces each, a
+        date's words at 80 columns kept five characters (``s7 on Su…  = 2024-03-17  @91``)."""
+        head = f"{span.id:>4} "
+        value = f" = {span.value}" if span.value is not None else ""
         # Where it starts: the same words often occur twice ("95" in a report and its reply),
         # and a trial's count went on the wrong one unseen.
-        where = f"  @{span.start}"
+        where = f" @{span.start}"
         limit = 34
         if room is not None:
             # An option's padding takes a cell each side; the words keep a few however narrow.

@@ -31,15 +31,15 @@ def test_a_long_span_s_line_is_cut_not_wrapped(tmp_path: Path) -> None:
         spans = screen.query_one(SpanList)
         lines = [str(spans.get_option_at_index(i).prompt) for i in range(spans.option_count)]
         start = TEXT.index("95")
-        assert lines[:3] == ["actor (1)", "    s2 Norvania  @16", "count (1)"]
+        assert lines[:3] == ["actor (1)", "  s2 Norvania @16", "count (1)"]
         s1 = lines[3]
-        assert s1.startswith("    s1 95 ") and "…" in s1 and s1.endswith(f"  = 95  @{start}")
+        assert s1.startswith("  s1 95 ") and "…" in s1 and s1.endswith(f" = 95 @{start}")
         assert spans.virtual_size.height == spans.option_count  # one row each
         # Wider, the words are whole again.
         await pilot.resize_terminal(160, 45)
         await press(pilot)
         s1 = str(spans.get_option_at_index(3).prompt)
-        assert s1 == f"    s1 95 prisoners of war  = 95  @{start}"
+        assert s1 == f"  s1 95 prisoners of war = 95 @{start}"
         assert spans.virtual_size.height == spans.option_count
 
     try:
