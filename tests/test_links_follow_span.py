@@ -234,7 +234,8 @@ def test_emptying_a_linked_field_says_its_links_went(session: AnnotationSession)
     session.take_notices()
     session.set_field("releases[0].count", "")
     assert session.take_notices() == [
-        f"count emptied (was 187 from {received} {given}, now unlinked)"
+        f"count emptied (was 187 from {received} {given}, now unlinked; "
+        "ctrl+z gives the links back)"
     ]
     assert journal_lines(session)[-1]["links"] == {}
 

@@ -64,7 +64,8 @@ def test_filling_over_a_linked_value_says_what_was_replaced(session: AnnotationS
     session.take_notices()
     session.fill_from_span("releases[0].count", given)
     assert session.take_notices() == [
-        f"count: 210 (was 187 from {received}, now unlinked); ctrl+t links a span without filling"
+        f"count: 210 (was 187 from {received}, now unlinked; ctrl+z gives the link back); "
+        "ctrl+t links a span without filling"
     ]
     assert session.record.links == {"releases[0].count": [given]}
     # A field filled the first time, or from the span it holds, replaces nothing.

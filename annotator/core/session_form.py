@@ -35,8 +35,10 @@ class SessionForm(SessionEdits):
         items = self.record.form.get(group)
         return len(items) if isinstance(items, list) else 0
 
-    def set_field(self, path: str, raw: str | None, typing: bool = False) -> None:
+    def set_field(self, path: str, raw: str | None, typing: bool = False) -> bool:
         """Set a form field from what was typed or chosen; a list takes comma-separated text.
+        False when the field holds that value already: nothing is saved (a field left as it
+        was saved, say), and the screen says nothing.
         A value that came from linked spans and is typed over loses their links (``forms``),
         and the notice says so, as ctrl+l's does: a trial's link went unsaid.
 
@@ -51,13 +53,14 @@ class SessionForm(SessionEdits):
         if self._call(forms.coerce_field_value, field, value) == before:
             if not typing:
                 self._history().end_run()
-            return
+            return False
         linked = self.record.links.get(path, [])
         changed = self._call(forms.set_field, self.record, path, value, self.scheme)
         self._commit(changed, run=path)
         if not typing:
             self._history().end_run()
         self._tell_unlinked(path, before, linked, typed=True)
+        return True
 
     def typing_run(self) -> str | None:
         """The field (its path) whose typing, saved at a pause, is still going on: ctrl+z there
@@ -131,16 +134,19 @@ class SessionForm(SessionEdits):
         self, path: str, before: Any, linked: list[str], typed: bool = False
     ) -> None:
         """Say which of ``linked`` the field at ``path`` lost when its value ``before`` was
-        replaced by ctrl+l (``count: 210 (was 187 from s1, now unlinked)``) or by typing
-        (``count: typed over 187 from s1, now unlinked``: a pause in the typing saves the
-        field, so what is typed so far is not named); a list names the items gone, its other
-        items keeping their links."""
+        replaced by ctrl+l (``count: 210 (was 187 from s1, now unlinked; ctrl+z gives the
+        link back)``) or by typing (``count: typed over 187 from s1, now unlinked (ctrl+z
+        gives the link back)``: a pause in the typing saves the field, so what is typed so
+        far is not named); a list names the items gone, its other items keeping their links.
+        Each says ctrl+z gives the links back: a trial's reader did not know they could be
+        had back."""
         now = self.field_value(path)
         kept = self.record.links.get(path, [])
         dropped = [other for other in linked if other not in kept]
         if not dropped:
             return
         name, ids = path.rsplit(".", 1)[-1], " ".join(dropped)
+        back = f"ctrl+z gives the {'links' if len(dropped) > 1 else 'link'} back"
         if now == before:
             if not typed:  # ctrl+l, the same value from another span: a wrong pick corrected
                 self._notices.append(
@@ -150,24 +156,19 @@ class SessionForm(SessionEdits):
             return
         if now in (None, []):
             self._notices.append(
-                f"{name} emptied (was {forms.typed_text(before)} from {ids}, now unlinked)"
+                f"{name} emptied (was {forms.typed_text(before)} from {ids}, now unlinked; {back})"
             )
             return
         gone = before
         if isinstance(before, list) and isinstance(now, list):
             gone = [item for item in before if item not in now]
         if typed:
-            # ctrl+z gives the link back, as the notice at the first keystroke said: a
-            # trial's reader of this one alone did not know it could be had back.
-            links = "links" if len(dropped) > 1 else "link"
-            said = (
-                f"{name}: typed over {forms.typed_text(gone)} from {ids}, now unlinked "
-                f"(ctrl+z gives the {links} back)"
-            )
+            # As the notice at the first keystroke said.
+            said = f"{name}: typed over {forms.typed_text(gone)} from {ids}, now unlinked ({back})"
         else:
             was = "had" if isinstance(before, list) else "was"
             gave = f"{was} {forms.typed_text(gone)} from {ids}"
-            said = f"{name}: {forms.typed_text(now)} ({gave}, now unlinked)"
+            said = f"{name}: {forms.typed_text(now)} ({gave}, now unlinked; {back})"
         self._notices.append(f"{said}; ctrl+t links a span without filling")
 
     def link_span(
@@ -276,10 +277,13 @@ class SessionForm(SessionEdits):
         wanted = self.form_field(path).from_label
         return [span for span in self.ordered_spans() if span.label == wanted]
 
-    def set_note(self, note: str) -> None:
+    def set_note(self, note: str) -> bool:
+        """False when the note is that already: nothing is saved (see ``set_field``)."""
         self._writable()
-        if note != self.record.note:
-            self._commit(self.record.model_copy(update={"note": note}))
+        if note == self.record.note:
+            return False
+        self._commit(self.record.model_copy(update={"note": note}))
+        return True
 
     def missing_required(self) -> list[str]:
         return list(forms.missing_required(self.record, self.scheme))

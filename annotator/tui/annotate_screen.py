@@ -193,7 +193,8 @@ class AnnotateScreen(
 
     def on_field_edited(self, message: FieldEdited) -> None:
         path = message.path
-        done = self.change(self.session.set_field, path, message.raw, message.typing, about=path)
+        raw, typing = message.raw, message.typing
+        done = self.change(self.session.set_field, path, raw, typing, about=path, saves=True)
         ok = done is not FAILED
         message.widget.set_class(not ok, "-invalid")
 
@@ -216,7 +217,7 @@ class AnnotateScreen(
 
     def on_note_edited(self, message: NoteEdited) -> None:
         if not self.skipped_on_leaving_note(message.note):
-            self.change(self.session.set_note, message.note)
+            self.change(self.session.set_note, message.note, saves=True)
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         edit = GroupBox.edit_of(event.button)

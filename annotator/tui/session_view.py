@@ -236,12 +236,19 @@ class SessionView(ReadsDocuments):
         status_line.update(status_line_of(AnnotateProgress.of(self.session), width))
 
     def change(
-        self, action: Callable[..., Any], *args: Any, about: str = "", notices: bool = True
+        self,
+        action: Callable[..., Any],
+        *args: Any,
+        about: str = "",
+        notices: bool = True,
+        saves: bool = False,
     ) -> Any:
         """Run a session action; a refusal is shown, not raised. Returns FAILED on refusal.
         Refusals are about the action (``about``: one field or value; else the action): one
         that works takes them away. ``notices``: show the session's notices now (else the
-        caller shows them after its own message)."""
+        caller shows them after its own message). ``saves``: the action returns whether it
+        saved anything (``set_field``, ``set_note``); when it did not, nothing is said and
+        nothing withdrawn: a field left as saved took "undid: a done …" away at once."""
         self.session.activity()
         kind = about or action.__name__
         try:
@@ -252,6 +259,9 @@ class SessionView(ReadsDocuments):
             if kind == "mark_done":
                 self._done_refused = str(error)
             return FAILED
+        if saves and result is False:
+            self.redraw()  # the field as saved ("a,b" typed shows "a, b" again)
+            return result
         self.settled(kind, CHANGE_NOTICES, *self._no_longer_true())
         self.redraw()
         if notices:

@@ -87,7 +87,8 @@ def test_ctrl_t_links_the_second_figure_and_the_form_shows_both(
         assert line["form"]["releases"][0]["count"] == 210
         assert line["links"] == {"releases[0].count": ["s2"]}
         assert told[-1] == (
-            "count: 210 (was 187 from s1, now unlinked); ctrl+t links a span without filling"
+            "count: 210 (was 187 from s1, now unlinked; ctrl+z gives the link back); "
+            "ctrl+t links a span without filling"
         )
         assert shown_links(app, "releases[0].count").endswith("⛓ s2")
 

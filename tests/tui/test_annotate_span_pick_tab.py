@@ -172,7 +172,9 @@ def test_escape_mid_chain_stays_and_shift_tab_replaces_the_field_before(tmp_path
         line = journal(session)[-1]
         assert line["form"]["releases"][0]["released_by"] == "Kestria"
         assert line["links"] == {FIRST: ["s2"], RECEIVED_BY: ["s2"]}
-        replaced = "released_by: Kestria (was Ostreva from s1, now unlinked)"
+        replaced = (
+            "released_by: Kestria (was Ostreva from s1, now unlinked; ctrl+z gives the link back)"
+        )
         assert any(said.startswith(replaced) for said in told)
 
     try:
