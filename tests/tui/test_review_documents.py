@@ -57,7 +57,7 @@ def test_ctrl_r_twice_merges_a_settled_document_anew_and_ctrl_z_undoes_it(
         lines = len(gold(session))
 
         # Enter on a document without open conflicts opens it to look at, writing nothing
-        # (tests/tui/test_review_looking.py); n goes back to the open conflicts.
+        # (tests/tui/test_review_looking_screen.py); n goes back to the open conflicts.
         await press(pilot, "l", *SECOND[:6], "enter")
         assert not isinstance(app.screen, ReviewDocListScreen)
         await wait_for(pilot, lambda: shown(app, SECOND))
