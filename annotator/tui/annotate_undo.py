@@ -7,11 +7,13 @@ yet gives back the field's saved value instead (``EventForm.undo_typing``).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.widgets import Input
 
 from annotator.core.forms import path_words
 from annotator.core.history import Step
-from annotator.tui.form_panel import EventForm
+from annotator.tui.form_panel import EventForm, FieldEdited, NoteEdited
 from annotator.tui.session_view import CHANGE_NOTICES, FAILED, FINISHED, SessionView
 
 
@@ -37,7 +39,22 @@ class UndoRedoKeys(SessionView):
         raise NotImplementedError
 
     async def action_redo(self) -> None:
+        # Typing not saved yet is saved first, to its own document: a redo opening another
+        # document took it there (a trial's note typed on 01 was saved as 02's). Saved, it is
+        # a change, so there is nothing left to redo.
+        pending = self.query_one("#form", EventForm).typing_to_save(self.focused)
+        if isinstance(pending, NoteEdited):
+            self.on_note_edited(pending)
+        elif isinstance(pending, FieldEdited):
+            self.on_field_edited(pending)
         await self._show_step("redo", self.change(self.session.redo, notices=False))
+
+    if TYPE_CHECKING:
+        # AnnotateScreen's handlers of the form's messages. Declared for the type checker only:
+        # Textual calls an ``on_`` method of every class in the order, so a stub would run.
+        def on_note_edited(self, message: NoteEdited) -> None: ...
+
+        def on_field_edited(self, message: FieldEdited) -> None: ...
 
     async def _show_step(self, key: str, step: Step | object | None) -> None:
         """Say what an undo or redo did, and bring the span or field it changed into view:

@@ -22,7 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
 from annotator.core.display import display_text, shortened
-from annotator.core.forms import typed_fits, typed_text
+from annotator.core.forms import path_words, typed_fits, typed_text
 from annotator.core.list_links import added_item_start, list_size, marker_words
 from annotator.core.scheme import Scheme
 from annotator.core.session import AnnotationSession
@@ -55,6 +55,11 @@ PANEL_KEYS = [
     ("ctrl+t", "link a span picked in a list to the field, its value kept (disputed figures)"),
     ("ctrl+n", "unlink the span at the cursor from the field, or all its links"),
 ]
+
+
+def _typed(value: str, saved: str) -> bool:
+    """Whether an input's ``value`` holds typing beyond its ``saved`` value (a save trims)."""
+    return value.split() != saved.split()
 
 
 class FieldEdited(Message):
@@ -114,6 +119,7 @@ class EventForm(VerticalScroll):
         self._shown: dict[str, str] = {}  # each input's saved value, as last shown in it
         self._items: dict[str, object] = {}  # each input's saved value itself (a list's items)
         self._session: AnnotationSession | None = None  # the session last shown
+        self._doc_id: str | None = None  # the document last shown
         self._told: set[str] = set()  # fields whose typing over their links was said
         # Inputs saved at a pause while focused: the redraw after that save leaves what is
         # typed there as it is (the saved value is trimmed; the typing goes on).
@@ -186,6 +192,10 @@ class EventForm(VerticalScroll):
 
     async def show(self, session: AnnotationSession) -> None:
         self._session = session
+        doc_id = session.document.id if session.loaded else None
+        # Another document: typing left in a field is not its (``typing_to_save`` saves it
+        # before a key that opens another; one that did not is said, never saved there).
+        other_document, self._doc_id = doc_id != self._doc_id, doc_id
         for box in self.query(GroupBox):
             await box.resize(session.group_size(box.group.name))
         for widget in self.query(Input):
@@ -201,7 +211,13 @@ class EventForm(VerticalScroll):
             before, self._items[key] = self._items.get(key), items
             saved_typing = key in self._saved_typing
             self._saved_typing.discard(key)
-            if self.screen.focused is widget and (saved_typing or self._shown.get(key) == value):
+            if other_document and key in self._shown and _typed(widget.value, self._shown[key]):
+                self.app.notify(
+                    f"not saved: {widget.value!r} typed in {path_words(key)} of another "
+                    "document, which was closed before the typing was saved",
+                    severity="warning",
+                )
+            elif self.screen.focused is widget and (saved_typing or self._shown.get(key) == value):
                 # Its saved value did not change (another field's did), or it is what was
                 # typed here, saved at a pause: what is being typed here stays, however soon
                 # after a tab it was typed.
@@ -278,6 +294,21 @@ class EventForm(VerticalScroll):
             app = self.app
             assert isinstance(app, SavingApp)
             app.tell_about(path, said, "warning", timeout=8)
+
+    def typing_to_save(self, widget: Widget | None) -> FieldEdited | NoteEdited | None:
+        """The save of typing not saved yet in ``widget`` (its pause not come), for a key that
+        may open another document to make first, to this one; None without such typing."""
+        if not isinstance(widget, Input) or self not in widget.ancestors:
+            return None
+        key = widget.id or widget.name or ""
+        if key not in self._shown or widget.value == self._shown[key]:
+            return None
+        if self._idle is not None:
+            self._idle.stop()
+            self._idle = None
+        if widget.id == "note":
+            return NoteEdited(widget.value, widget)
+        return FieldEdited(widget.name or "", widget.value, widget) if widget.name else None
 
     def undo_typing(self, widget: Widget | None) -> str | None:
         """ctrl+z in a field with typing not saved yet: the saved value again, links kept; None

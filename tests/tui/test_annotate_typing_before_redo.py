@@ -1,0 +1,52 @@
+"""Pilot at 80x24: typing not saved yet stays with its own document. On a: d (b opens), ctrl+z
+(a again), a note typed on a, then at once ctrl+y: the redo opened b and the typing, still in
+the note, was saved as b's note (a trial's "xyz" typed on 01 landed on 02). The typing is now
+saved to a first; being a change, it ends what ctrl+y could redo."""
+
+from __future__ import annotations
+
+from annotate_helpers import drive, journal, press, screen_of, toasts, wait_for
+from test_annotate_leaving_unchanged_field import an_event_type, done_a_then_b_opens, on, tab_to
+from textual.pilot import Pilot
+
+from annotator.core.session import AnnotationSession
+from annotator.tui.app import AnnotatorApp
+
+
+def test_a_note_typed_before_ctrl_y_is_saved_to_its_own_document(
+    session: AnnotationSession,
+) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await an_event_type(pilot)
+        await done_a_then_b_opens(pilot, session)
+        await press(pilot, "ctrl+z")
+        await wait_for(pilot, lambda: on(session, "a"))
+        await tab_to(pilot, app, "note")
+        await press(pilot, "x", "y", "z", "ctrl+y")  # within the pause that would save it
+        await wait_for(pilot, lambda: any(line["note"] == "xyz" for line in journal(session)))
+        for _ in range(5):
+            await pilot.pause(0.02)
+        assert on(session, "a")
+        noted = [(line["doc_id"], line["note"]) for line in journal(session) if line["note"]]
+        assert noted == [("a", "xyz")]
+        assert any("nothing to redo" in toast for toast in toasts(app))
+
+    drive(session, scenario, size=(80, 24), notifications=True)
+
+
+def test_typing_left_when_another_document_opens_is_said_not_saved_there(
+    session: AnnotationSession,
+) -> None:
+    # Any other way to open a document with typing still in a field (none is known with the
+    # keys now): the typing is not saved on the document opened, and that is said.
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await tab_to(pilot, app, "note")
+        await press(pilot, "x", "y", "z")
+        screen_of(app).open_document("b")
+        await wait_for(pilot, lambda: on(session, "b"))
+        await wait_for(pilot, lambda: any("not saved: 'xyz'" in toast for toast in toasts(app)))
+        for _ in range(5):
+            await pilot.pause(0.02)
+        assert [line["note"] for line in journal(session) if line["note"]] == []
+
+    drive(session, scenario, size=(80, 24), notifications=True)
