@@ -9,16 +9,21 @@ from pydantic import BaseModel
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.common import write_atomic
+from annotator.core.formats.jsonl import GoldRecordWithText, RecordWithText
 from annotator.core.models import Document, GoldRecord, Record
 from annotator.core.scheme import Scheme
 
 # A journal line is a Record; a gold line (written by merge and review, and kept as is by
 # ``export --format jsonl``) is a GoldRecord: a Record with ``sources`` and ``conflicts``, which
-# record.schema.json, strict about unknown fields, rejects.
+# record.schema.json, strict about unknown fields, rejects. ``export --format jsonl
+# --with-text`` adds the document's ``text`` and ``meta`` to either, which both refuse: those
+# lines have schemas of their own.
 SCHEMA_FILES: dict[str, type[BaseModel]] = {
     "document.schema.json": Document,
     "gold_record.schema.json": GoldRecord,
+    "gold_record_with_text.schema.json": GoldRecordWithText,
     "record.schema.json": Record,
+    "record_with_text.schema.json": RecordWithText,
     "scheme.schema.json": Scheme,
 }
 

@@ -2,7 +2,9 @@
 
 With the text each line is the record's fields plus ``text`` and ``meta`` (the document's), so
 one file carries everything; such a line is no longer a bare Record (``annotator validate`` reads
-records, not these). Import reads either documents (``{"id", "text", "meta"}``) or such lines,
+records, not these): it is a ``RecordWithText`` (``GoldRecordWithText`` from gold), each with a
+shipped JSON Schema of its own, since record.schema.json and gold_record.schema.json refuse
+unknown fields. Import reads either documents (``{"id", "text", "meta"}``) or such lines,
 keeping the record's ``updated_at`` and ``seconds_spent`` too (``RecordLineDoc``).
 """
 
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.common import (
@@ -30,6 +32,22 @@ from annotator.core.models import Document, GoldRecord, Record
 
 # What ``annotator validate`` accepts (ASCII digits, nothing after the Z), stricter than the model.
 _UTC_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?Z")
+
+
+class RecordWithText(Record):
+    """A line of ``export --format jsonl --with-text`` from a journal: the record, and the text
+    and meta of its document (the text its ``doc_sha256`` is of)."""
+
+    text: str
+    meta: dict[str, Any] = Field(default_factory=dict)
+
+
+class GoldRecordWithText(GoldRecord):
+    """A line of ``export --format jsonl --with-text`` from a gold file: the gold record (its
+    ``sources`` and ``conflicts`` too), and the text and meta of its document."""
+
+    text: str
+    meta: dict[str, Any] = Field(default_factory=dict)
 
 
 @dataclass
