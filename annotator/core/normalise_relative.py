@@ -1,0 +1,192 @@
+"""Dates that count from an earlier date: "two days earlier", "the next day", "a week later".
+
+``relative_shift`` reads the words of a date span as a whole number of days forward or back
+(a week is 7 days): ``N days/weeks earlier/later/before/after`` with N in digits or words
+(``a``, ``one``, ``two``, ``twenty-one``, ``3``), ``a day earlier``, ``the day before/after``,
+``the next/following/previous/preceding day`` (or ``morning``, ``afternoon``, ``evening``,
+``night``). Anything else gives None: ``days later`` and ``a few days later`` name no number,
+and in ``two days before the talks`` the talks are what it counts from, not a date before it.
+
+``relative_date`` gives such a span its value: the shift counted from its *anchor*, the
+nearest date before it in the text that has a value, and says where that came from:
+
+- a date span already labelled, by its value (whatever gave it; a span with no value is
+  passed over), named by id: ``2 days before 2024-03-17 (s3)``;
+- else a date read in text not labelled as a date: a day (``6 August 2023``, ``August 6,
+  2023``, ``2023-08-06``, ``Sunday``, ``last Sunday``, ``yesterday``, ``today``, ``last
+  night``, or a phrase of this module, counted from its own anchor in turn) or a month with its
+  year (``September 2021``), named by its words and offsets: ``2 days after 2023-08-06 ('6
+  August 2023' 1203–1216)``. Month and weekday names count only capitalised, and a bare year,
+  ``last year`` or a month alone not at all: said in passing more often than counted from;
+- else the dateline: ``2 days before 2023-05-21 (the dateline)``.
+
+The nearest is the one ending last at or before the span's start; a labelled date span hides
+text it overlaps. An anchor that names no day (a month, a year) gives no value rather than
+passing on to an earlier day: a wrong default is worse than an empty one. No anchor: no value.
+Offsets are code points, as everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from annotator.core.display import quoted
+from annotator.core.models import Span
+from annotator.core.normalise import dateline, parse_count, parse_date
+
+
+class Shift(NamedTuple):
+    """Days to count (negative: back), and the words a message says it in (``2 days before``)."""
+
+    days: int
+    words: str
+
+
+class RelativeValue(NamedTuple):
+    """A relative date's value (None: none) and why, as a message says it."""
+
+    value: str | None
+    explanation: str
+
+
+class _Dated(NamedTuple):
+    start: int
+    end: int
+    value: str
+    source: str  # "s3", "'6 August 2023' 1203–1216", "the dateline"
+
+
+_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+_DIRECTIONS = {"earlier": -1, "before": -1, "later": 1, "after": 1}
+_NEIGHBOURS = {"next": 1, "following": 1, "previous": -1, "preceding": -1}
+_PARTS_OF_DAY = frozenset(["day", "morning", "afternoon", "evening", "night"])
+
+
+def relative_shift(text: str) -> Shift | None:
+    """The days ``text`` counts from an earlier date, or None (see the module docstring)."""
+    flat = re.sub(r"(?<=[^\W\d_])-(?=[^\W\d_])", " ", text.casefold().replace("\u00a0", " "))
+    words = flat.strip(" \t\n.,;:!?\u2019\u201d\"')(").split()
+    if words[:1] == ["on"]:
+        words = words[1:]  # "on the next day"
+    if len(words) == 3 and words[0] == "the":
+        if words[1] == "day" and words[2] in _DIRECTIONS:
+            return _shift(_DIRECTIONS[words[2]], 1, "day")
+        if words[1] in _NEIGHBOURS and words[2] in _PARTS_OF_DAY:
+            return _shift(_NEIGHBOURS[words[1]], 1, "day")
+    if len(words) < 3 or words[-2] not in _UNITS or words[-1] not in _DIRECTIONS:
+        return None
+    number_words = words[:-2]
+    count = 1 if number_words in (["a"], ["an"]) else parse_count(" ".join(number_words))
+    if count is None or count <= 0:
+        return None
+    unit = "week" if _UNITS[words[-2]] == 7 else "day"
+    return _shift(_DIRECTIONS[words[-1]], count, unit)
+
+
+def _shift(sign: int, count: int, unit: str) -> Shift:
+    said = f"{count} {unit}{'' if count == 1 else 's'} {'before' if sign < 0 else 'after'}"
+    return Shift(sign * count * _UNITS[unit], said)
+
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_DAY = r"(?<![\d.,])\d{1,2}(?:st|nd|rd|th)?(?![\d])"
+_YEAR = r"\d{4}(?![\d])"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# "before"/"after" only where nothing follows in the sentence ("two days after.");
+# "two days after the talks" counts from the talks.
+_DIRECTION = r"(?:earlier|later|(?:before|after)(?=\s*(?:[,.;:!?)\u201d\u2019\"']|$)))"
+_TEXT_DATE = re.compile(
+    "|".join(
+        [
+            r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])",
+            rf"{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?",
+            rf"{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?",
+            rf"{_MONTH}\s+{_YEAR}",
+            rf"\b(?:[Ll]ast\s+)?{_WEEKDAY}\b",
+            r"\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast\s+night)\b",
+            r"\b[Tt]he\s+(?:next|following|previous|preceding)\s+"
+            r"(?:day|morning|afternoon|evening|night)\b",
+            rf"\b[Tt]he\s+day\s+{_DIRECTION}",
+            rf"\b(?:\d+|[^\W\d_]+(?:-[^\W\d_]+)?)\s+(?:days?|weeks?)\s+{_DIRECTION}",
+        ]
+    )
+)
+# The dateline line opening a text (``corpus.dateline_date``): the dateline, not a date in it.
+_DATELINE_LINE = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}(?=\s|$)")
+
+
+def relative_date(
+    text: str, start: int, end: int, date_spans: Iterable[Span], doc_date: str | None
+) -> RelativeValue | None:
+    """The value of the date span ``text[start:end]`` when its words count from an earlier
+    date (None when they do not): ``date_spans`` are the record's spans of date labels, and
+    ``doc_date`` the article's dateline day (see the module docstring)."""
+    shift = relative_shift(text[start:end])
+    if shift is None:
+        return None
+    anchor = _nearest(_dated_before(text, start, list(date_spans), doc_date), start)
+    if anchor is None:
+        return RelativeValue(None, f"no value: no date before it to count {shift.words}")
+    value = _counted(anchor.value, shift.days)
+    if value is None:
+        return RelativeValue(
+            None, f"no value: {shift.words} {anchor.value} ({anchor.source}), which names no day"
+        )
+    return RelativeValue(value, f"{shift.words} {anchor.value} ({anchor.source})")
+
+
+def _dated_before(
+    text: str, before: int, date_spans: list[Span], doc_date: str | None
+) -> list[_Dated]:
+    """The dates with a value ending at or before ``before``, the dateline first; a relative
+    one read in the text counted from the one nearest before it."""
+    day = dateline(doc_date)
+    found = [] if day is None else [_Dated(-1, -1, day.isoformat(), "the dateline")]
+    mentions: list[tuple[int, int, str | Shift, str]] = [
+        (span.start, span.end, span.value, span.id)
+        for span in date_spans
+        if isinstance(span.value, str) and span.end <= before
+    ]
+    skip = _DATELINE_LINE.match(text)
+    # The whole text is searched (not cut at ``before``: a cut would make "two days after the
+    # talks" end in "after" and "6 August 2023" end in "6 August").
+    for match in _TEXT_DATE.finditer(text, skip.end() if skip else 0):
+        low, high = match.span()
+        if high > before:
+            break
+        if any(span.start < high and low < span.end for span in date_spans):
+            continue  # labelled: the label's value (or none) decides
+        source = f"{quoted(match.group())} {low}–{high}"
+        read = relative_shift(match.group()) or parse_date(match.group(), doc_date)
+        if read is not None:
+            mentions.append((low, high, read, source))
+    for low, high, read, source in sorted(mentions, key=lambda mention: mention[:2]):
+        if isinstance(read, Shift):
+            anchor = _nearest(found, low)
+            value = None if anchor is None else _counted(anchor.value, read.days)
+            if value is None:
+                continue  # has no value, so is no anchor
+            read = value
+        found.append(_Dated(low, high, read, source))
+    return found
+
+
+def _nearest(found: list[_Dated], before: int) -> _Dated | None:
+    ending = [item for item in found if item.end <= before]
+    return max(ending, key=lambda item: (item.end, item.start), default=None)
+
+
+def _counted(value: str, days: int) -> str | None:
+    """``value`` moved by ``days``, or None when it names no day (``2024-03``, ``2024``)."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return None
+    try:
+        return (dt.date.fromisoformat(value) + dt.timedelta(days=days)).isoformat()
+    except (ValueError, OverflowError):
+        return None
