@@ -3,6 +3,12 @@ SessionForm): fields, groups, the note, and the links between fields and spans.
 
 Like ``session_edits``, each method checks the document may be changed, calls ``forms`` and
 hands the new record to ``_commit``; a refusal raises Refused with the reason.
+
+Each change may name the document it was made on (``doc_id``: the one the form showed when it
+was typed or pressed). The screen's form posts messages, handled a moment later: one handled
+after another document opened must never change that one. Typing (a field, the note) is saved
+to its own document (``session_form_elsewhere``), and said; anything else made on another
+document's form is refused, saying what was not done (``_on_open``).
 """
 
 from __future__ import annotations
@@ -14,14 +20,14 @@ from annotator.core.display import quoted
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Span
 from annotator.core.scheme import FormField
-from annotator.core.session_edits import Refused, SessionEdits, named
-from annotator.core.span_words import span_words
+from annotator.core.session_edits import Refused, named
+from annotator.core.session_form_elsewhere import SessionFormElsewhere, listed
 
 # A selection in the article, as (start, end) offsets.
 Selection = tuple[int, int]
 
 
-class SessionForm(SessionEdits):
+class SessionForm(SessionFormElsewhere):
     """The event form of the open document's record (see AnnotationSession)."""
 
     def form_field(self, path: str) -> FormField:
@@ -35,7 +41,9 @@ class SessionForm(SessionEdits):
         items = self.record.form.get(group)
         return len(items) if isinstance(items, list) else 0
 
-    def set_field(self, path: str, raw: str | None, typing: bool = False) -> bool:
+    def set_field(
+        self, path: str, raw: str | None, typing: bool = False, doc_id: str | None = None
+    ) -> bool:
         """Set a form field from what was typed or chosen; a list takes comma-separated text.
         False when the field holds that value already: nothing is saved (a field left as it
         was saved, say), and the screen says nothing.
@@ -43,7 +51,12 @@ class SessionForm(SessionEdits):
         and the notice says so, as ctrl+l's does: a trial's link went unsaid.
 
         ``typing``: saved at a pause, the typing going on. The saves of one run of typing in
-        the field, up to the save of enter or leaving it, are one undo step (History.apply)."""
+        the field, up to the save of enter or leaving it, are one undo step (History.apply).
+
+        ``doc_id``: the document it was typed on; when another is open, it is saved to its
+        own (``typed_elsewhere``)."""
+        if doc_id is not None and self.elsewhere(doc_id):
+            return self.typed_elsewhere(doc_id, path, raw)
         self._writable()
         field = self.form_field(path)
         value: Any = raw
@@ -98,31 +111,35 @@ class SessionForm(SessionEdits):
         )
 
     def _listed(self, path: str) -> list[str]:
-        """A list field's items and its linked spans' texts: items that may hold a comma."""
-        items = self.field_value(path) or []
-        spans = [self.record.span_by_id(span_id) for span_id in self.record.links.get(path, [])]
-        return [*items, *(span_words(span) for span in spans if span is not None)]
+        return listed(self.record, path, self.scheme)
 
-    def add_group_item(self, group: str) -> int:
+    def add_group_item(self, group: str, doc_id: str | None = None) -> int:
+        self._on_open(doc_id, f"adding an item to {group}")
         self._writable()
         self._commit(self._call(forms.add_group_item, self.record, group, self.scheme))
         return self.group_size(group) - 1
 
-    def remove_group_item(self, group: str, index: int) -> None:
+    def remove_group_item(self, group: str, index: int, doc_id: str | None = None) -> None:
         """Remove an item, saying so: a trial lost a whole release to an enter on its
         remove button, unseen."""
+        self._on_open(doc_id, f"removing {group} #{index + 1}")
         self._writable()
         self._commit(self._call(forms.remove_group_item, self.record, group, index))
         self._notices.append(f"removed {group} #{index + 1}; ctrl+z brings it back")
 
     def fill_from_span(
-        self, path: str, span_id: str | None = None, selection: Selection | None = None
+        self,
+        path: str,
+        span_id: str | None = None,
+        selection: Selection | None = None,
+        doc_id: str | None = None,
     ) -> None:
         """Fill a field from the selected span (``_span_for``) and record the link. A value
         that came from other linked spans and is replaced is named in a notice: two disputed
         figures filled one after the other left only the second, unseen (``link_span`` links
         a span without filling). A field that is not a list keeps no other link, even with
         the same value (``forms.fill_from_span``): the notice names the links that went."""
+        self._on_open(doc_id, f"filling {forms.path_words(path)} from {span_id or 'a span'}")
         self._writable()
         span = self._span_for(path, span_id, selection)
         before = self.field_value(path)
@@ -172,10 +189,15 @@ class SessionForm(SessionEdits):
         self._notices.append(f"{said}; ctrl+t links a span without filling")
 
     def link_span(
-        self, path: str, span_id: str | None = None, selection: Selection | None = None
+        self,
+        path: str,
+        span_id: str | None = None,
+        selection: Selection | None = None,
+        doc_id: str | None = None,
     ) -> Span:
         """Link the selected span (``_span_for``) to a field, its value left alone: the
         figure of the side that gave the people is the value, the other is linked only."""
+        self._on_open(doc_id, f"linking {span_id or 'a span'} to {forms.path_words(path)}")
         self._writable()
         span = self._span_for(path, span_id, selection)
         self._commit(self._call(forms.link_span, self.record, path, span.id, self.scheme))
@@ -184,10 +206,13 @@ class SessionForm(SessionEdits):
         )
         return span
 
-    def unlink(self, path: str, selection: Selection | None = None) -> list[str]:
+    def unlink(
+        self, path: str, selection: Selection | None = None, doc_id: str | None = None
+    ) -> list[str]:
         """Drop the field's link to the selected span (with a selection: the one span of the
         field's label in it, ``_span_in``) when it is one of its links, else every link of the
         field; the ids unlinked. The value stays (emptying the field drops them all)."""
+        self._on_open(doc_id, f"unlinking from {forms.path_words(path)}")
         self._writable()
         linked = self.record.links.get(path, [])
         if not linked:
@@ -277,8 +302,11 @@ class SessionForm(SessionEdits):
         wanted = self.form_field(path).from_label
         return [span for span in self.ordered_spans() if span.label == wanted]
 
-    def set_note(self, note: str) -> bool:
-        """False when the note is that already: nothing is saved (see ``set_field``)."""
+    def set_note(self, note: str, doc_id: str | None = None) -> bool:
+        """False when the note is that already: nothing is saved (see ``set_field``).
+        ``doc_id``: the document it was typed on (see ``set_field``)."""
+        if doc_id is not None and self.elsewhere(doc_id):
+            return self.typed_elsewhere(doc_id, None, note)
         self._writable()
         if note == self.record.note:
             return False

@@ -1,0 +1,127 @@
+"""Form changes made on another document than the open one (mixed into ``SessionForm``).
+
+The screen's form posts what was typed as a message, handled a moment later, and names the
+document the form showed then (``doc_id``). A message handled after another document opened
+(the typing left in a field as a key opened the next) is never applied to that one: typing is
+saved to its own document, through the store's ordered writer, and said (``typed_elsewhere``);
+when its record cannot take it, the refusal says exactly what was not saved. Anything else (a
+link, an item added) is refused (``_on_open``): span ids and items are a document's own.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from annotator.core import forms
+from annotator.core.errors import AnnotatorError
+from annotator.core.history import History
+from annotator.core.models import Record
+from annotator.core.scheme import Scheme
+from annotator.core.session_edits import Refused, SessionEdits
+from annotator.core.span_words import span_words
+from annotator.core.store import Store
+
+if TYPE_CHECKING:
+    from annotator.core.session_finish import Finished, Unfinished
+
+
+def listed(record: Record, path: str, scheme: Scheme) -> list[str]:
+    """A list field's items and its linked spans' texts: items that may hold a comma."""
+    items = forms.field_value(record, path, scheme) or []
+    linked = [record.span_by_id(span_id) for span_id in record.links.get(path, [])]
+    return [*items, *(span_words(span) for span in linked if span is not None)]
+
+
+class SessionFormElsewhere(SessionEdits):
+    """See the module docstring."""
+
+    store: Store
+    _histories: dict[str, History]
+    _changed: set[str]
+    _closed: bool
+    _finished: Finished | None
+    _finish_undone: Unfinished | None
+
+    if TYPE_CHECKING:
+        # SessionProgress's, declared for the type checker only (a stub would shadow it).
+        def is_stale(self, record: Record) -> bool: ...
+
+    def elsewhere(self, doc_id: str) -> bool:
+        """Whether ``doc_id``, the document a change was made on, is not the open one."""
+        return not self.loaded or doc_id != self.document.id
+
+    def _open_words(self) -> str:
+        return f"{self.document.id} opened" if self.loaded else "it was closed"
+
+    def _on_open(self, doc_id: str | None, what: str) -> None:
+        """Refuse ``what``, asked on the form of ``doc_id``, when that is not the open
+        document: span ids and items are each document's own (s3 of the next is not s3)."""
+        if doc_id is not None and self.elsewhere(doc_id):
+            raise Refused(
+                f"not done: {what}, asked on {doc_id}'s form after {self._open_words()}; "
+                f"open {doc_id} to do it there"
+            )
+
+    def typed_elsewhere(self, doc_id: str, path: str | None, raw: str | None) -> bool:
+        """Save ``raw``, typed in the field at ``path`` (None: the note) of ``doc_id`` while
+        another document is open, to ``doc_id``'s own record, saying so: ctrl+z there undoes
+        it. Its status follows as ``_commit``'s would (done with a required field emptied is in
+        progress). Refused, saying what was not saved, when its record cannot take it (stale,
+        a value the field refuses). False when it holds that already: nothing is saved."""
+        where = f"{doc_id}'s {'note' if path is None else forms.path_words(path)}"
+        lost = f"not saved: {raw!r} typed in {where} before {self._open_words()}"
+        history = self._histories.get(doc_id)
+        stored = self.store.records.get(doc_id)
+        if self._closed:
+            raise Refused(f"{lost} (the session is closed)")
+        if history is None:
+            raise Refused(f"{lost} ({doc_id} was not open in this session)")
+        if stored is not None and self.is_stale(stored):
+            raise Refused(f"{lost} (its record is stale: carry it over or start over first)")
+        record = stored if stored is not None else history.record  # a blank, not saved yet
+        try:
+            changed = self._typed_into(record, path, raw)
+        except (AnnotatorError, ValueError, IndexError, KeyError) as error:
+            raise Refused(f"{lost}: {error}") from None
+        if changed == record:
+            return False
+        history.apply(changed)
+        history.end_run()
+        # A change of that document after its d or s: ctrl+z undoes the change, not the d or s.
+        if self._finished is not None and self._finished.doc_id == doc_id:
+            self._finished = None
+        if self._finish_undone is not None and self._finish_undone.finished.doc_id == doc_id:
+            self._finish_undone = None
+        self._undone_done.discard(doc_id)
+        changed = self._status_after(record, changed)
+        self._changed.add(doc_id)
+        self.store.save(changed.model_copy(update={"updated_at": self._stamp()}))
+        self._notices.append(
+            f"saved to {where}: {raw!r}, typed there before {self._open_words()} "
+            f"(ctrl+z on {doc_id} undoes it)"
+        )
+        return True
+
+    def _typed_into(self, record: Record, path: str | None, raw: str | None) -> Record:
+        if path is None:
+            return record.model_copy(update={"note": raw or ""})
+        field = forms.resolve_path(self.scheme, path)[2]
+        value: Any = raw
+        if field.type == "list" and isinstance(raw, str):
+            value = forms.typed_list(raw, listed(record, path, self.scheme))
+        return forms.set_field(record, path, value, self.scheme)
+
+    def _status_after(self, before: Record, record: Record) -> Record:
+        """The status ``_commit`` gives a changed record: a skipped document whose form
+        changed is in progress; a done one with a required field empty is in progress."""
+        status = record.status
+        if status == "skipped" and (before.form, before.links) != (record.form, record.links):
+            self._notices.append(f"{record.doc_id} is no longer skipped: in progress")
+            status = "in_progress"
+        missing = list(forms.missing_required(record, self.scheme)) if status == "done" else []
+        if missing:
+            self._notices.append(
+                f"{', '.join(missing)} of {record.doc_id} is empty now: it is back to in progress"
+            )
+            status = "in_progress"
+        return record.model_copy(update={"status": status})
