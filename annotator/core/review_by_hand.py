@@ -4,16 +4,17 @@ span's value typed (``review_span_value``) when no annotator gave the right one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from annotator.core import review_decisions as decide
 from annotator.core.forms import field_value, path_words, typed_text
-from annotator.core.models import Document, GoldRecord, Span
+from annotator.core.models import GoldRecord, Span
 from annotator.core.review_decisions import short, value_conflict_span, value_text
 from annotator.core.review_drawn_span import settle_with_span
 from annotator.core.review_links import Annotations
 from annotator.core.review_notices import drawn_notice
+from annotator.core.review_parts import ReviewParts
 from annotator.core.review_span_value import fields_not_following, settle_span_value
 from annotator.core.review_typed import Typed, TypedItem, is_blank, settle_typed
 from annotator.core.review_typed_links import ItemLinks, typed_item_links, words_said
@@ -23,31 +24,13 @@ from annotator.core.session_edits import Refused
 from annotator.core.spans import SnapMode
 
 
-class ReviewByHand:
+class ReviewByHand(ReviewParts):
     """What ``ReviewSession`` settles with what the reviewer types or draws."""
 
     scheme: Scheme
     annotations: Mapping[str, Annotations]
     editing: bool
     _notices: list[str]
-
-    @property
-    def conflict(self) -> dict[str, Any] | None:
-        raise NotImplementedError
-
-    @property
-    def record(self) -> GoldRecord | None:
-        raise NotImplementedError
-
-    def document(self, doc_id: str | None = None) -> Document:
-        raise NotImplementedError
-
-    def _decide(
-        self,
-        settle: Callable[[GoldRecord, str], GoldRecord],
-        said: Callable[[GoldRecord, str], str] | None = None,
-    ) -> Place | None:
-        raise NotImplementedError
 
     def settle_typed(self, typed: Typed) -> Place | None:
         """Settle the current field conflict with a typed value, or a group's with one item

@@ -23,6 +23,7 @@ from annotator.core.compare import Unit
 from annotator.core.merge import merge_units
 from annotator.core.models import GoldRecord
 from annotator.core.review_history import SAVED_ANEW
+from annotator.core.review_parts import ReviewParts
 from annotator.core.review_records import ReviewRecords
 from annotator.core.review_views import Place
 from annotator.core.review_walk import ConflictOrder
@@ -48,7 +49,7 @@ class ReviewEntry:
 UndoStep = tuple[Place | None, GoldRecord, str | None]
 
 
-class ReviewDocuments:
+class ReviewDocuments(ReviewParts):
     """Mixed into ``ReviewSession``: its documents, and merging one anew."""
 
     doc_ids: list[str]
@@ -65,9 +66,6 @@ class ReviewDocuments:
     _undo: list[UndoStep]
     _redo: list[UndoStep]
     _notices: list[str]
-
-    def save(self, record: GoldRecord) -> None:
-        raise NotImplementedError
 
     def document_entries(self) -> list[ReviewEntry]:
         """Every document under review, in the walk's order."""

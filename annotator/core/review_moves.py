@@ -8,17 +8,15 @@ names a conflict, ``focus_at`` the span conflict under the article's cursor.
 
 from __future__ import annotations
 
-from typing import Any
-
 from annotator.core import review_decisions as decide
-from annotator.core.models import GoldRecord
+from annotator.core.review_parts import ReviewParts
 from annotator.core.review_records import ReviewRecords
 from annotator.core.review_views import Place
 from annotator.core.review_walk import ConflictOrder, OrderKey
 from annotator.core.session_edits import Refused
 
 
-class ReviewMoves:
+class ReviewMoves(ReviewParts):
     """The reviewer's moves from conflict to conflict (see the module docstring)."""
 
     records: ReviewRecords
@@ -27,18 +25,6 @@ class ReviewMoves:
     looking: str | None
     editing: bool
     wrapped: bool
-
-    @property
-    def conflict(self) -> dict[str, Any] | None:
-        raise NotImplementedError
-
-    @property
-    def record(self) -> GoldRecord | None:
-        raise NotImplementedError
-
-    @property
-    def finished(self) -> bool:
-        raise NotImplementedError
 
     def _current_key(self) -> OrderKey | None:
         if self.current is None:

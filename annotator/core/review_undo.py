@@ -17,12 +17,13 @@ from annotator.core.models import GoldRecord
 from annotator.core.review_documents import MERGE_ANEW_UNDONE, UndoStep, changed_since
 from annotator.core.review_history import EarlierDecisions
 from annotator.core.review_outcome import detail_after, outcomes, with_detail
+from annotator.core.review_parts import ReviewParts
 from annotator.core.review_records import ReviewRecords
 from annotator.core.review_views import Place
 from annotator.core.review_walk import ConflictOrder
 
 
-class ReviewUndo:
+class ReviewUndo(ReviewParts):
     """The review's undo and redo (see the module docstring)."""
 
     records: ReviewRecords
@@ -35,9 +36,6 @@ class ReviewUndo:
     _notices: list[str]
     units: Mapping[str, Unit]
     records_changed: set[str]
-
-    def save(self, record: GoldRecord) -> None:
-        raise NotImplementedError
 
     def _stale_records(self, record: GoldRecord) -> bool:
         """Whether ``record`` was merged from other records than are compared now."""
