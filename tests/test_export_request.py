@@ -14,6 +14,7 @@ from annotator.core.export_request import (
     output_hint,
 )
 from annotator.core.formats.export import ExportResult
+from annotator.core.formats.export_result import NothingSelected
 from annotator.core.session import AnnotationSession, open_session
 from tests.test_session_data import session_on
 
@@ -84,11 +85,12 @@ def test_an_export_never_writes_over_the_journal_or_the_corpus(tmp_path: Path) -
         opened.open("d")
         opened.label_selection(0, 4, "actor")
         elsewhere = export_now(request_to(opened, tmp_path / "alice.jsonl"), opened)
-        # Nothing to export is refused as the command refuses it (no empty file written).
+        # Nothing to export is refused as the command refuses it (no empty file written),
+        # naming the screen's box to tick where the command names its --status.
         assert (elsewhere.error, elsewhere.summary()) == (
             line := f"{journal}: no records with status done to export (left out 1 "
-            "document(s) whose status is not done: 1 in progress; --status done,in_progress "
-            "exports them too); nothing was written",
+            'document(s) whose status is not done: 1 in progress; tick "in progress" in '
+            "statuses to export them too); nothing was written",
             line,
         )
         assert not (tmp_path / "alice.jsonl").exists()
@@ -151,4 +153,27 @@ def test_the_summary_says_a_folder_the_export_made(tmp_path: Path) -> None:
     result = ExportResult(1, [out], made_folders=[out.parent])
     assert Outcome(request, result=result).summary() == (
         f"exported 1 document(s) as jsonl to {out}; made the folder {out.parent}"
+    )
+
+
+def test_nothing_selected_says_the_command_s_status_or_the_screen_s_boxes(tmp_path: Path) -> None:
+    source = tmp_path / "alice.jsonl"
+    result = ExportResult(0, [], statuses=("done", "skipped"), left_out={"in_progress": 2})
+    refused = NothingSelected(result, source)
+    assert str(refused) == (
+        f"{source}: no records with status done, skipped to export (left out 2 document(s) "
+        "whose status is not done or skipped: 2 in progress; --status all exports them too); "
+        "nothing was written"
+    )
+    assert result.nothing_selected(source, on_screen=True) == (
+        f"{source}: no records with status done, skipped to export (left out 2 document(s) "
+        'whose status is not done or skipped: 2 in progress; tick "in progress" in statuses '
+        "to export them too); nothing was written"
+    )
+    # Nothing left out (an empty journal): nothing to tick, either way.
+    empty = ExportResult(0, [])
+    assert (
+        empty.nothing_selected(source, on_screen=True)
+        == empty.nothing_selected(source)
+        == (f"{source}: no records with status done to export; nothing was written")
     )

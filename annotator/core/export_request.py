@@ -14,6 +14,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.formats.common import Sink
 from annotator.core.formats.export import ExportResult, export_records
 from annotator.core.formats.export_out import EXTENSIONS, made_line, refuse_own_inputs
+from annotator.core.formats.export_result import NothingSelected
 from annotator.core.scheme import Scheme
 from annotator.core.session import AnnotationSession
 
@@ -158,6 +159,8 @@ def export_now(request: ExportRequest, session: AnnotationSession) -> Outcome:
         if request.out.parent == default_folder(request.source):
             request.out.parent.mkdir(exist_ok=True)
         outcome.result = request.run(session.scheme, outcome.warnings.append)
+    except NothingSelected as error:  # in the screen's words: its boxes, not --status
+        outcome.error = error.result.nothing_selected(error.source, on_screen=True)
     except AnnotatorError as error:
         outcome.error = str(error)
     except OSError as error:

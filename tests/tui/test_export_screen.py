@@ -260,6 +260,33 @@ def test_errors_are_one_line_and_the_screen_stays(
     drive(session, scenario)
 
 
+def test_an_export_selecting_nothing_names_the_boxes_that_take_it(
+    session: AnnotationSession,
+) -> None:
+    # A trial: the refusal named ``--status done,in_progress``, an option the screen has not.
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await press(pilot, "e")
+        screen = screen_of(app)
+        state = screen.query_one("#export-state", Static)
+        out = Path(screen.query_one("#export-out", Input).value)
+        screen.query_one("#export-status-done", Checkbox).value = False
+        screen.query_one("#export-status-skipped", Checkbox).value = True
+        await export(pilot, screen)
+        assert str(state.render()) == (
+            f"✖ {session.journal}: no records with status skipped to export (left out 3 "
+            'document(s) whose status is not skipped: 1 in progress, 2 done; tick "in progress" '
+            'and "done" in statuses to export them too); nothing was written'
+        )
+        assert state.has_class("-error") and not out.exists()
+        # Ticked as it says, they are exported.
+        screen.query_one("#export-status-done", Checkbox).value = True
+        screen.query_one("#export-status-in_progress", Checkbox).value = True
+        await export(pilot, screen)
+        assert str(state.render()) == f"✓ exported 3 document(s) as jsonl to {out}"
+
+    drive(session, scenario)
+
+
 def test_nothing_is_exported_while_the_journal_is_not_written(
     session: AnnotationSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -29,6 +29,7 @@ from annotator.core.formats.export_out import (
     write,
 )
 from annotator.core.formats.export_result import ExportResult as ExportResult  # its old home
+from annotator.core.formats.export_result import NothingSelected
 from annotator.core.formats.open_conflicts import report_open_conflicts
 from annotator.core.formats.source import Selection, parse_statuses, select_records
 from annotator.core.formats.splits import assign, parse_split
@@ -260,7 +261,7 @@ def export_records(
         result.annotator = annotator
         result.no_record = [i for i in opened.ids if i not in selection.doc_ids]
     if not items:  # every format alike: nothing written, an earlier file left as it was
-        raise AnnotatorError(result.nothing_selected(source))
+        raise NothingSelected(result, source)
     held = HeldWarnings(on_warning)
     report = Reporter(held, verbose=verbose)
     if fmt != "jsonl":  # jsonl writes a gold record whole, its conflicts too

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator.core.errors import AnnotatorError
 from annotator.core.models import STATUSES
 
 
@@ -76,12 +77,29 @@ class ExportResult:
             return None
         return f"{source}: left out {counts}; --status {self.wider_status()} exports them too"
 
-    def nothing_selected(self, source: Path) -> str:
+    def nothing_selected(self, source: Path, *, on_screen: bool = False) -> str:
         """The one line refusing an export that selects no record (an empty file would
-        replace a good one and read as a finished export), with what was left out and the
-        ``--status`` that takes it."""
+        replace a good one and read as a finished export), with what was left out and how to
+        take it: the ``--status`` of ``annotator export``, or ``on_screen`` the export
+        screen's statuses boxes to tick (the screen has no ``--status`` to give)."""
         line = f"{source}: no records with status {', '.join(self.statuses)} to export"
         counts = self.left_out_counts()
         if counts is not None:
-            line += f" (left out {counts}; --status {self.wider_status()} exports them too)"
+            line += f" (left out {counts}; {self._take_them(on_screen)})"
         return f"{line}; nothing was written"
+
+    def _take_them(self, on_screen: bool) -> str:
+        if not on_screen:
+            return f"--status {self.wider_status()} exports them too"
+        boxes = [f'"{s.replace("_", " ")}"' for s in self.left_out if s not in self.statuses]
+        return f"tick {' and '.join(boxes)} in statuses to export them too"
+
+
+class NothingSelected(AnnotatorError):
+    """An export that selects no record. Its line is the command's (naming ``--status``); the
+    export screen words it for its own boxes from ``result``."""
+
+    def __init__(self, result: ExportResult, source: Path) -> None:
+        super().__init__(result.nothing_selected(source))
+        self.result = result
+        self.source = source
