@@ -14,6 +14,7 @@ from annotator.core.display import quoted
 from annotator.core.errors import AnnotatorError
 from annotator.core.history import Step, describe_step
 from annotator.core.models import Record, Span
+from annotator.core.normalise_relative import relative_date
 from annotator.core.scheme import Scheme
 from annotator.core.session_parts import SessionParts
 
@@ -140,7 +141,9 @@ class SessionEdits(SessionParts):
                 self.scheme,
                 self.document.meta.get("date"),
             )
+            relabelled, counted = self._counted_date(relabelled, span.id)
             self._notices.append(self._relabelled(span, relabelled))
+            self._notices.extend(counted)
             self._commit_span_change(relabelled, span.id)
             return self._target(span.id)
         start, end = min(start, end), max(start, end)
@@ -162,9 +165,32 @@ class SessionEdits(SessionParts):
             self.scheme,
             doc_date=self.document.meta.get("date"),
         )
+        record, counted = self._counted_date(record, span.id)
         self._commit(record)
+        self._notices.extend(counted)
         self.selected = span.id
         return self._target(span.id)
+
+    def _counted_date(self, record: Record, span_id: str) -> tuple[Record, list[str]]:
+        """``record`` with date span ``span_id``, when it has no value and its words count from
+        an earlier date ("two days earlier"), given the value counted from the nearest date
+        before it (``normalise_relative``), and the notice saying where from."""
+        span = record.span_by_id(span_id)
+        if span is None or span.value is not None or not self._is_date(span):
+            return record, []
+        dated = [other for other in record.spans if self._is_date(other)]
+        doc_date = self.document.meta.get("date")
+        counted = relative_date(self.text, span.start, span.end, dated, doc_date)
+        if counted is None:
+            return record, []
+        if counted.value is None:
+            return record, [f"{span.id} {quoted(span.text)}: {counted.explanation}; v sets it"]
+        said = [f"{span.id} {quoted(span.text)}: {counted.explanation}; v changes it"]
+        return self._call(spans.set_span_value, record, span_id, counted.value, self.scheme), said
+
+    def _is_date(self, span: Span) -> bool:
+        label = self.scheme.label(span.label)
+        return label is not None and label.value_type == "date"
 
     def _relabelled(self, span: Span, changed: Record) -> str:
         """What a relabel of ``span`` (giving ``changed``) did, said like a delete: a trial's

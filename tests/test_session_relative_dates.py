@@ -1,0 +1,58 @@
+"""A date span whose words count from an earlier date ("two days later"), labelled in the
+session: the value counted from the nearest date before it is saved in the journal, and a
+notice says where it came from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from annotator.core.session import AnnotationSession, open_session
+from tests.test_session_data import FakeClock, fixed_now, journal_lines, where
+
+TEXT = (
+    "date 2024-03-05 A Vellmark aid worker was freed on Sunday. She was abducted on "
+    "6 August 2023 near Qal’at Dhi Nur; her colleagues were released two days later.\n"
+)
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Any:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXT, encoding="utf-8")
+    opened = open_session(folder, "alice", None, tmp_path / "out", clock=FakeClock(), now=fixed_now)
+    opened.open(opened.first_unfinished_id())
+    yield opened
+    opened.close()
+
+
+def test_a_relative_date_is_counted_from_the_nearest_date_before_it(
+    session: AnnotationSession,
+) -> None:
+    session.label_selection(*where(session, "Sunday"), "date")  # s1, 2024-03-03
+    session.take_notices()
+    span = session.label_selection(*where(session, "two days later"), "date")
+    assert (span.id, span.value) == ("s2", "2023-08-08")
+    assert session.take_notices() == [
+        "s2 'two days later': 2 days after 2023-08-06 ('6 August 2023' 79–92); v changes it"
+    ]
+    saved = journal_lines(session)[-1]["spans"]
+    assert [(s["id"], s["text"], s["value"]) for s in saved] == [
+        ("s1", "Sunday", "2024-03-03"),
+        ("s2", "two days later", "2023-08-08"),
+    ]
+    # Labelled, the date it counts from is the label's: s2 corrected to the 7th.
+    session.undo()
+    session.label_selection(*where(session, "6 August 2023"), "date")
+    session.set_value("2023-08-07", "s2")
+    session.take_notices()
+    relabelled = session.label_selection(*where(session, "two days later"), "count")
+    assert relabelled.value == 2  # labelled a count by mistake: its number
+    session.label_selection(relabelled.start, relabelled.start, "date")
+    assert session.take_notices()[-1] == (
+        "s3 'two days later': 2 days after 2023-08-07 (s2); v changes it"
+    )
+    assert journal_lines(session)[-1]["spans"][-1]["value"] == "2023-08-09"
