@@ -247,18 +247,24 @@ class FormMerge:
         one gold holds), else the first's."""
         first: list[dict[str, Any]] = []
         for name, their_path in sorted(holders):
-            linked = self._linked_bodies(name, their_path, sub)
+            span_ids = self._their_ids(name, their_path)
+            linked = self._linked_bodies(name, span_ids, sub)
             if not linked:
                 continue
-            if self._gold_ids(name, their_path, sub):
+            if self._gold_ids(name, span_ids, sub):
                 return linked
             first = first or linked
         return first
 
-    def _linked_bodies(self, name: str, their_path: str, sub: FormField) -> list[dict[str, Any]]:
-        """The spans ``name`` linked at ``their_path`` of the label ``sub`` is filled from, as a
+    def _their_ids(self, name: str, their_path: str) -> list[str]:
+        """The ids of the spans ``name`` linked at ``their_path`` (theirs, not gold's)."""
+        return self.their_links[name].get(their_path) or []
+
+    def _linked_bodies(
+        self, name: str, span_ids: list[str], sub: FormField
+    ) -> list[dict[str, Any]]:
+        """The spans of ``span_ids`` (``name``'s) of the label ``sub`` is filled from, as a
         span version lists them (no ids: they may not be gold)."""
-        span_ids = self.their_links[name].get(their_path) if self.their_links[name] else None
         if not span_ids:
             return []
         spans = self.spans_by_id.get(name)
@@ -309,15 +315,14 @@ class FormMerge:
         there reach a gold span of the label ``field`` is filled from (an annotator may link a
         span only they marked, which is not gold, where another links the one that is)."""
         for source, their_path in sorted(holders):
-            ids = self._gold_ids(source, their_path, field)
+            ids = self._gold_ids(source, self._their_ids(source, their_path), field)
             if ids:
                 self.links[gold_path] = ids
                 return
 
-    def _gold_ids(self, source: str, their_path: str, field: FormField) -> list[str]:
-        """The gold ids of the spans ``source`` linked at ``their_path`` that are gold, of the
-        label ``field`` is filled from."""
-        linked = self.their_links[source].get(their_path) if self.their_links[source] else None
+    def _gold_ids(self, source: str, linked: list[str], field: FormField) -> list[str]:
+        """The gold ids of the spans of ``linked`` (``source``'s) that are gold, of the label
+        ``field`` is filled from."""
         if not linked:
             return []
         if not self.gold_labels:
