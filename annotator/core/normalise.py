@@ -20,7 +20,8 @@ that would put the day more than six months after the dateline: an article of 5 
 ``2022``; weekdays (``Sunday``, ``on Sunday``, ``last Sunday``, ``Saturday night``) give the most
 recent such day on or before the dateline; ``today``, ``tonight``, ``yesterday``, ``last night``;
 ``this year``, ``last year``, ``this month``, ``last month``. Numeric day-month forms such as
-``24/08/2025`` are ambiguous between conventions and give None.
+``24/08/2025`` are ambiguous between conventions and give None. Dates that count from an
+earlier one in the text ("two days later") are read by ``normalise_relative``.
 """
 
 from __future__ import annotations
