@@ -185,7 +185,9 @@ def carried_links(
             if field_value(annotations[name].form, field) == answer
         ]
         carry(givers, field.name, field)
-    return fitting_links(links, record, scheme)
+    # Fitting already (``fitting_links`` would keep every one): ``carry`` keeps only gold spans
+    # of the label of the scheme field each path names.
+    return links
 
 
 def _item_sources(
