@@ -101,6 +101,25 @@ def test_a_field_name_with_a_leading_underscore(tmp_path: Path) -> None:
         load_scheme(tmp_path / "s.toml")
 
 
+def test_two_fields_of_one_group_with_one_name(tmp_path: Path) -> None:
+    # A group's fields are told apart by name: paths (releases[0].count), links and the form
+    # model would take one for the other. Another group may use the name again.
+    body = (
+        'name = "x"\n'
+        + label("a", "1")
+        + '[[fields]]\nname = "g"\ntype = "group"\n'
+        + '  [[fields.fields]]\n  name = "t"\n  type = "text"\n'
+        + '  [[fields.fields]]\n  name = "t"\n  type = "integer"\n'
+        + '[[fields]]\nname = "h"\ntype = "group"\n'
+        + '  [[fields.fields]]\n  name = "t"\n  type = "text"\n'
+    )
+    assert problems(tmp_path, body) == [
+        "fields.0.fields.1.name: field 'g': two of its fields are named 't'"
+    ]
+    with pytest.raises(AnnotatorError, match="field 'g': two of its fields are named 't'"):
+        load_scheme(tmp_path / "s.toml")
+
+
 def test_reserved_keys_are_read_when_checking(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -78,6 +78,11 @@ class FormField(_SchemeModel):
             raise ValueError(f"field {self.name!r}: a group cannot be filled from a label")
         if any(sub.type == "group" for sub in self.fields):
             raise ValueError(f"field {self.name!r}: groups cannot nest")
+        # A group's fields are told apart by name (paths, links, the form model).
+        names = [sub.name for sub in self.fields]
+        for name in names:
+            if names.count(name) > 1:
+                raise ValueError(f"field {self.name!r}: two of its fields are named {name!r}")
         return self
 
 

@@ -62,7 +62,12 @@ def _cross_problems(data: dict[str, Any], path: Path) -> list[tuple[str, str]]:
     }
     for where, field in fields:
         problems += _field_problems(where, field, label_types)
-        for sub_where, sub in _items(field.get("fields"), f"{where}.fields"):
+        subs = _items(field.get("fields"), f"{where}.fields")
+        problems += [
+            (where, f"field {field.get('name')!r}: two of its fields are named {name!r}")
+            for where, name in _repeats([(f"{sw}.name", sub.get("name")) for sw, sub in subs])
+        ]
+        for sub_where, sub in subs:
             problems += _field_problems(sub_where, sub, label_types)
             if sub.get("type") == "group":
                 problems.append((sub_where, f"field {field.get('name')!r}: groups cannot nest"))
@@ -104,15 +109,21 @@ def _label_problems(labels: list[tuple[str, dict[str, Any]]]) -> list[tuple[str,
 
 def _duplicates(what: str, named: list[tuple[str, object]]) -> list[tuple[str, str]]:
     """One problem for each repeat of a value already seen, at the repeat's place."""
+    return [(where, f"duplicate {what} {value!r}") for where, value in _repeats(named)]
+
+
+def _repeats(named: list[tuple[str, object]]) -> list[tuple[str, str]]:
+    """(where, value) of each repeat of a name already seen (names that are not strings are
+    the model's to report)."""
     seen: set[str] = set()
-    problems = []
+    repeats = []
     for where, value in named:
         if not isinstance(value, str):
             continue
         if value in seen:
-            problems.append((where, f"duplicate {what} {value!r}"))
+            repeats.append((where, value))
         seen.add(value)
-    return problems
+    return repeats
 
 
 def _field_problems(
