@@ -56,3 +56,47 @@ def test_a_relative_date_is_counted_from_the_nearest_date_before_it(
         "s3 'two days later': 2 days after 2023-08-07 (s2); v changes it"
     )
     assert journal_lines(session)[-1]["spans"][-1]["value"] == "2023-08-09"
+
+
+def test_r_onto_a_relative_date_counts_it_as_labelling_would(session: AnnotationSession) -> None:
+    # "days later" names no number: labelled, s1 has no value, and nothing is said of it.
+    span = session.label_selection(*where(session, "days later"), "date")
+    assert (span.id, span.value) == ("s1", None)
+    session.take_notices()
+    moved = session.rebound(*where(session, "two days later"), "s1")
+    assert (moved.text, moved.value) == ("two days later", "2023-08-08")
+    assert session.take_notices() == [
+        "s1 'two days later': 2 days after 2023-08-06 ('6 August 2023' 79–92); v changes it"
+    ]
+    assert journal_lines(session)[-1]["spans"] == [
+        {
+            "id": "s1",
+            "start": 143,
+            "end": 157,
+            "label": "date",
+            "text": "two days later",
+            "value": "2023-08-08",
+        }
+    ]
+    # One ctrl+z takes back the move and the value together.
+    session.undo()
+    assert session.record.spans[0].text == "days later"
+    assert session.record.spans[0].value is None
+
+
+def test_r_keeps_a_value_the_span_has_read_or_typed(session: AnnotationSession) -> None:
+    # A value is kept on r whatever gave it (the session keeps no word of which): here one
+    # read from "Sunday" and one typed with v; neither is counted again, nothing is said.
+    session.label_selection(*where(session, "Sunday"), "date")  # s1, 2024-03-03
+    session.label_selection(*where(session, "days later"), "date")  # s2, no value
+    session.set_value("2023-08-09", "s2")
+    session.take_notices()
+    moved = session.rebound(*where(session, "two days later"), "s2")
+    assert (moved.text, moved.value) == ("two days later", "2023-08-09")
+    assert session.take_notices() == []
+    session.delete("s2")
+    session.take_notices()
+    moved = session.rebound(*where(session, "two days later"), "s1")
+    assert (moved.text, moved.value) == ("two days later", "2024-03-03")
+    assert session.take_notices() == []
+    assert journal_lines(session)[-1]["spans"][0]["value"] == "2024-03-03"

@@ -204,7 +204,9 @@ class SessionEdits(SessionParts):
         return said
 
     def rebound(self, start: int, end: int, span_id: str | None = None) -> Span:
-        """Give a span the selection's boundaries (snapped); label and id kept.
+        """Give a span the selection's boundaries (snapped); label and id kept. A span with no
+        value gets the one its new words give (``spans.rebound_span``), a date counted from an
+        earlier one ("two days later") as when labelled (``_counted_date``, said as then).
 
         The span is ``span_id``, else the one the selection touches (``rebound_target``)."""
         self._writable()
@@ -224,7 +226,11 @@ class SessionEdits(SessionParts):
             self.scheme,
             self.document.meta.get("date"),
         )
+        # Counted where rebound_span reads the new words, a span with no value: a value it
+        # has stays, whether read or typed with v (the session keeps no record of which).
+        moved, counted = self._counted_date(moved, span.id)
         self._commit_span_change(moved, span.id)
+        self._notices.extend(counted)
         self.selected = span.id
         return self._target(span.id)
 
