@@ -7,7 +7,14 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.models import Span
-from annotator.core.normalise_relative import RelativeValue, relative_date, relative_shift
+from annotator.core.normalise_relative import (
+    RelativeValue,
+    date_spans,
+    how_counted,
+    relative_date,
+    relative_shift,
+)
+from annotator.core.scheme import load_default_scheme
 
 
 @pytest.mark.parametrize(
@@ -182,3 +189,52 @@ def test_weeks_and_the_turn_of_a_year() -> None:
 def test_words_that_count_from_nothing_are_not_relative() -> None:
     text = "date 2023-05-21 Freed on Sunday."
     assert _valued(text, "Sunday", [], "2023-05-21") is None
+
+
+SCHEME = load_default_scheme()
+
+
+def test_how_a_value_was_counted_is_worked_out_again_from_the_record() -> None:
+    text = "date 2024-03-20 Talks began on 17 March. Two days earlier, envoys met."
+    march = _span(text, "17 March", "s1", "2024-03-17")
+    counted = _span(text, "Two days earlier", "s2", "2024-03-15")
+    assert how_counted(text, counted, [march, counted], SCHEME, "2024-03-20") == (
+        "2 days before 2024-03-17 (s1)"
+    )
+    # A value other than the count (typed, or counted from s1 before it was corrected to the
+    # 16th) is not explained; nor is a date its words give by themselves.
+    typed = counted.model_copy(update={"value": "2024-03-14"})
+    assert how_counted(text, typed, [march, typed], SCHEME, "2024-03-20") is None
+    corrected = march.model_copy(update={"value": "2024-03-16"})
+    assert how_counted(text, counted, [corrected, counted], SCHEME, "2024-03-20") is None
+    assert how_counted(text, march, [march, counted], SCHEME, "2024-03-20") is None
+    # Only date labels count: the same words labelled an actor have nothing to explain, and
+    # a span of another label is no anchor.
+    actor = counted.model_copy(update={"label": "actor"})
+    assert how_counted(text, actor, [march, actor], SCHEME, "2024-03-20") is None
+    not_a_date = march.model_copy(update={"label": "releasee"})
+    assert date_spans([not_a_date, counted], SCHEME) == [counted]
+    # 17 March, no longer a date span, is read in the text: the same value, said so.
+    assert how_counted(text, counted, [not_a_date, counted], SCHEME, "2024-03-20") == (
+        "2 days before 2024-03-17 ('17 March' 31–39)"
+    )
+
+
+def test_a_month_is_a_whole_word_and_a_sentence_s_full_stop_is_not_in_it() -> None:
+    # "17 Marchers" names no month: the dateline is counted from. "17 March." is the date
+    # without the full stop; "Aug." keeps the abbreviation's.
+    text = "date 2024-03-20 On 17 Marchers rallied. The next day, talks."
+    assert _valued(text, "The next day", [], "2024-03-20") == (
+        "2024-03-21",
+        "1 day after 2024-03-20 (the dateline)",
+    )
+    text = "date 2024-03-20 Talks began on 17 March. The next day, envoys met."
+    assert _valued(text, "The next day", [], "2024-03-20") == (
+        "2024-03-18",
+        "1 day after 2024-03-17 ('17 March' 31–39)",
+    )
+    text = "On 2 Aug. 2023 they met. The next day, more."
+    assert _valued(text, "The next day", [], None) == (
+        "2023-08-03",
+        "1 day after 2023-08-02 ('2 Aug. 2023' 3–14)",
+    )

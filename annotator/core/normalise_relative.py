@@ -24,6 +24,9 @@ The nearest is the one ending last at or before the span's start; a labelled dat
 text it overlaps. An anchor that names no day (a month, a year) gives no value rather than
 passing on to an earlier day: a wrong default is worse than an empty one. No anchor: no value.
 Offsets are code points, as everywhere.
+
+A record keeps no word of where a value came from: ``how_counted`` works it out again from the
+record (the span panel shows it under the value).
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from typing import NamedTuple
 from annotator.core.display import quoted
 from annotator.core.models import Span
 from annotator.core.normalise import dateline, parse_count, parse_date
+from annotator.core.scheme import Scheme
 
 
 class Shift(NamedTuple):
@@ -91,9 +95,12 @@ def _shift(sign: int, count: int, unit: str) -> Shift:
     return Shift(sign * count * _UNITS[unit], said)
 
 
+# A full stop after an abbreviation only: "on 17 March." ends a sentence, not the date. A
+# whole word: "17 Marchers" names no month.
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+    r"(?![^\W\d_])"
 )
 _DAY = r"(?<![\d.,])\d{1,2}(?:st|nd|rd|th)?(?![\d])"
 _YEAR = r"\d{4}(?![\d])"
@@ -139,6 +146,30 @@ def relative_date(
             None, f"no value: {shift.words} {anchor.value} ({anchor.source}), which names no day"
         )
     return RelativeValue(value, f"{shift.words} {anchor.value} ({anchor.source})")
+
+
+def date_spans(spans: Iterable[Span], scheme: Scheme) -> list[Span]:
+    """The spans of ``spans`` whose label takes a date: those ``relative_date`` counts from."""
+    return [span for span in spans if _takes_a_date(span, scheme)]
+
+
+def how_counted(
+    text: str, span: Span, spans: Iterable[Span], scheme: Scheme, doc_date: str | None
+) -> str | None:
+    """Where the value of date span ``span`` (one of the record's ``spans``) came from, as
+    ``relative_date`` says it (``2 days after 2023-08-06 (s3)``), when it is the value its
+    words count now; else None. Worked out again from the record, which keeps no word of
+    where a value came from: a value counted from a date changed since, or typed other than
+    the count, is not explained (one typed the same is: the count holds for it too)."""
+    if not isinstance(span.value, str) or not _takes_a_date(span, scheme):
+        return None
+    counted = relative_date(text, span.start, span.end, date_spans(spans, scheme), doc_date)
+    return counted.explanation if counted is not None and counted.value == span.value else None
+
+
+def _takes_a_date(span: Span, scheme: Scheme) -> bool:
+    label = scheme.label(span.label)
+    return label is not None and label.value_type == "date"
 
 
 def _dated_before(
