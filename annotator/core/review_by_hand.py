@@ -11,7 +11,7 @@ from annotator.core import review_decisions as decide
 from annotator.core.forms import field_value, path_words, typed_text
 from annotator.core.models import GoldRecord, Span
 from annotator.core.review_decisions import short, value_conflict_span, value_text
-from annotator.core.review_drawn_span import settle_with_span
+from annotator.core.review_drawn_span import drawn_value, settle_with_span
 from annotator.core.review_links import Annotations
 from annotator.core.review_notices import drawn_notice
 from annotator.core.review_parts import ReviewParts
@@ -116,6 +116,7 @@ class ReviewByHand(ReviewParts):
     def edit(self, start: int, end: int, label: str, mode: SnapMode = "token") -> Span:
         """Settle the current span conflict with ``start``..``end`` labelled ``label``."""
         document = self.document()
+        doc_date = document.meta.get("date")
         drawn: list[Span] = []
 
         def settle(record: GoldRecord, conflict_id: str) -> GoldRecord:
@@ -127,12 +128,15 @@ class ReviewByHand(ReviewParts):
                 end,
                 label,
                 self.scheme,
-                doc_date=document.meta.get("date"),
+                doc_date=doc_date,
                 mode=mode,
                 annotations=self.annotations.get(record.doc_id),
             )
             drawn.append(span)
-            self._notices.append(drawn_notice(record, conflict_id, span, self.scheme))
+            _value, counted = drawn_value(
+                record, document.text, span.start, span.end, label, self.scheme, doc_date
+            )
+            self._notices.append(drawn_notice(record, conflict_id, span, self.scheme, counted))
             return settled
 
         self._decide(settle)

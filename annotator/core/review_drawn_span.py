@@ -2,12 +2,14 @@
 
 The span is snapped like the annotation screen's selections and must lie inside or across the
 conflict's region. Its value is read from its words as the annotation screen reads a new span's
-(``spans.suggest_value``), whatever a version gave (the first version's value, taken before,
+(``drawn_value``: ``spans.suggest_value``, and a date such as "two days later" counted from the
+nearest date before it: a gold date span's value, else a date in the text, else the dateline, as
+``normalise_relative`` says), whatever a version gave (the first version's value, taken before,
 was the one in dispute); its ``sources.spans`` entry names the annotators who marked exactly
 that span, with the value it gets (none: drawn by the reviewer alone). It replaces every
 version: ``review_notices`` says the value written and the versions' other spans it drops, so
-the reviewer knows what they gave up. The record is made by
-``review_decisions.settled_record``, as for every other decision.
+the reviewer knows what they gave up. The record is made by ``review_decisions.settled_record``,
+as for every other decision.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 from annotator.core.errors import AnnotatorError
 from annotator.core.form_compare import normal
 from annotator.core.models import GoldRecord, Span
+from annotator.core.normalise_relative import date_spans, relative_date
 from annotator.core.review_decisions import find_conflict, keys_hint, settled_record, versions_of
 from annotator.core.review_links import Annotations
 from annotator.core.scheme import Scheme
@@ -65,7 +68,7 @@ def settle_with_span(
                 "press r to reject the versions instead"
             )
     span_text = text[low:high]
-    value = suggest_value(span_text, label_def.value_type, doc_date)
+    value, _counted = drawn_value(record, text, low, high, label, scheme, doc_date)
     # Credited: who marked this very span, with the value it has now (a trial's drawn 2
     # credited carol, who gave 3).
     same = [
@@ -90,3 +93,28 @@ def settle_with_span(
         sources={**record.sources.model_dump(), "spans": sources},
     )
     return settled, span
+
+
+def drawn_value(
+    record: GoldRecord,
+    text: str,
+    start: int,
+    end: int,
+    label: str,
+    scheme: Scheme,
+    doc_date: str | None,
+) -> tuple[int | str | None, str | None]:
+    """The value a span drawn over ``text[start:end]`` labelled ``label`` gets in ``record``
+    (the gold record it is drawn in), and, for a date counted from an earlier one, where from
+    (``2 days after 2023-08-06 (s1)``, or why it has none), as the annotation screen says it;
+    None for a value read from its words alone."""
+    label_def = scheme.label(label)
+    if label_def is None:
+        return None, None
+    value = suggest_value(text[start:end], label_def.value_type, doc_date)
+    if value is not None or label_def.value_type != "date":
+        return value, None
+    # Gold's date spans are the labelled dates counted from: the versions' spans in dispute
+    # are not gold (the drawn span replaces them).
+    counted = relative_date(text, start, end, date_spans(record.spans, scheme), doc_date)
+    return (None, None) if counted is None else counted

@@ -148,17 +148,21 @@ def _drawn_message(
     return said + tail
 
 
-def drawn_notice(record: GoldRecord, conflict_id: str, drawn: Span, scheme: Scheme) -> DrawnNotice:
+def drawn_notice(
+    record: GoldRecord, conflict_id: str, drawn: Span, scheme: Scheme, counted: str | None = None
+) -> DrawnNotice:
     """What to tell a reviewer who settled the conflict with ``drawn``: its value, when its
     label takes one (read from its words, so it may differ from what a version gave the same
     span: said, with the version that gave another), and the spans it left out.
-    ``record``: the record before the decision."""
+    ``record``: the record before the decision. ``counted``: where a date counted from an
+    earlier one came from (``review_drawn_span.drawn_value``), said instead of its words."""
     head = f"settled {conflict_id} with {drawn.label} "
     value = ""
     label = scheme.label(drawn.label)
     if label is not None and label.value_type != "none":
         others = _other_values(record, conflict_id, drawn)
-        value = f" = {value_text(drawn.value)} (read from its words{others})"
+        how = "read from its words" if counted is None else counted.removeprefix("no value: ")
+        value = f" = {value_text(drawn.value)} ({how}{others})"
     dropped = left_out(record, conflict_id, drawn)
     return DrawnNotice(head, drawn, value, dropped, " · ctrl+z undoes")
 
