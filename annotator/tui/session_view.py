@@ -18,6 +18,7 @@ from textual.widgets import Input, Static, TextArea
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Span
+from annotator.core.normalise_relative import how_counted
 from annotator.core.session import AnnotationSession
 from annotator.core.session_finish import UndoneElsewhere
 from annotator.tui.annotate_reading import ReadsDocuments
@@ -223,7 +224,11 @@ class SessionView(ReadsDocuments):
         self.query_one("#spans", SpanList).show(
             self.scheme, session.record, session.selected, cursor
         )
-        self.query_one("#detail", SpanDetail).show(span, others)
+        counted = None
+        if span is not None:
+            date = session.document.meta.get("date")
+            counted = how_counted(session.text, span, session.record.spans, self.scheme, date)
+        self.query_one("#detail", SpanDetail).show(span, others, counted)
 
     def on_resize(self) -> None:
         self.refresh_status()

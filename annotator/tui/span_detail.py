@@ -1,4 +1,5 @@
-"""The current span in the panel: its id, label, offsets and text, and its value, editable.
+"""The current span in the panel: its id, label, offsets and text, and its value, editable;
+under a date counted from an earlier one, where it was counted from (``how_counted``).
 
 Typing a value and pressing enter posts ``ValueEdited``; the screen saves it through the
 session and, when the session takes it, returns the focus to the article. Leaving the input
@@ -52,13 +53,21 @@ class SpanDetail(Vertical):
         with Horizontal(id="value-row"):
             yield Label("value", classes="field-name")
             yield HintedInput([], id="span-value", compact=True)
+        yield Static("", id="value-counted")
 
-    def show(self, span: Span | None, others: list[tuple[str, Span]]) -> None:
+    def show(
+        self, span: Span | None, others: list[tuple[str, Span]], counted: str | None = None
+    ) -> None:
         """Show ``span`` (None: no span at the cursor) and ``others``, the spans sharing a
-        character with it, each with how it lies (``spans.overlapping``)."""
+        character with it, each with how it lies (``spans.overlapping``). ``counted``: where
+        its value, a date counted from an earlier one, came from (``how_counted``), shown
+        under the value."""
         info = self.query_one("#span-info", Static)
         value_input = self.query_one("#span-value", HintedInput)
         row = self.query_one("#value-row")
+        counted_line = self.query_one("#value-counted", Static)
+        counted_line.display = span is not None and counted is not None
+        counted_line.update(Text(f"counted {counted or ''}", style="dim"))
         self.span_id = span.id if span else None
         if span is None:
             info.update(Text("no span at the cursor", style="dim italic"))
