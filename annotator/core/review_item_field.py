@@ -11,6 +11,7 @@ under the conflict's path (``merge_form``); the field gets those of the versions
 spans among them that are gold. A typed value gets the links of a version that gave the same
 value, else of a version whose linked spans give it (``forms.span_gives``), else the one gold
 span whose words it holds (``review_typed_words.words_links``; several: none), else none.
+A version of the same value that links no gold span gives none: the words are looked at then.
 """
 
 from __future__ import annotations
@@ -97,8 +98,14 @@ def typed_links(
     path = conflict["path"]
     versions: list[dict[str, Any]] = conflict.get("versions") or []
     same = [v for v in versions if sub_value(v.get("value"), leaf) == sub_value(value, leaf)]
-    if same:
-        return taken_links(record, place, same[:1], path)
+    for version in same:
+        # The first version giving the value whose links reach gold, as merge picks a
+        # version's links among its annotators'. One with none (no link, or to a span not
+        # gold) is no answer: "187" typed as ann1's unlinked 187 stayed unlinked beside gold's
+        # one "187" span, where README promised "linked to s2".
+        taken = taken_links(record, place, [version], path)
+        if taken:
+            return taken
     spans = {span.id: span for span in record.spans}
     for version in versions:
         ids = taken_links(record, place, [version], path).get(path, [])
