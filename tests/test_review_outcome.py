@@ -13,12 +13,14 @@ from annotator.core.review_typed import settle_typed, version_items
 from tests.test_group_align_data import SCHEME, merged, record, release, span, trial
 
 
-def test_a_field_taken_names_whose_version_and_its_value() -> None:
+def test_a_field_taken_names_the_field_its_value_and_whose_it_is() -> None:
     gold = merged(trial(), None)
     (conflict,) = [c for c in gold.conflicts if c.get("path") == "releases[0].count"]
     bobs = next(i for i, v in enumerate(conflict["versions"]) if v["annotators"] == ["bob"])
     after = take(gold, conflict["id"], [bobs], SCHEME)
-    assert decision_outcome(gold, after, conflict["id"]) == "took bob's version (210)"
+    assert decision_outcome(gold, after, conflict["id"]) == (
+        "releases #1 count = 210 (bob's value)"
+    )
 
 
 def test_an_item_only_some_gave_added_or_left_out() -> None:
@@ -99,3 +101,58 @@ def test_a_span_value_typed_is_said_with_the_value() -> None:
     assert decision_outcome(gold, typed, conflict["id"]) == "count “187” = 200 (typed)"
     taken = settle_span_value(gold, conflict["id"], "190", SCHEME)
     assert decision_outcome(gold, taken, conflict["id"]) == "took bob's version"
+
+
+def test_a_value_typed_as_no_version_gave_it_is_said_typed() -> None:
+    # An earlier session's undo said "gold: 200" where this session's said "(typed)".
+    gold = merged(trial(), None)
+    (conflict,) = [c for c in gold.conflicts if c.get("path") == "releases[0].count"]
+    typed = settle_typed(gold, conflict["id"], "200", SCHEME)
+    assert decision_outcome(gold, typed, conflict["id"]) == "releases #1 count = 200 (typed)"
+
+
+def test_a_value_typed_as_a_version_gave_it_is_not_said_taken() -> None:
+    # A trial typed bob's 210; the earlier session's undo said "took bob's version (210)".
+    # Gold keeps no word of how a value came: typed as bob gave it, the record is the one
+    # taking bob's version makes, so either is said as what is true of both.
+    gold = merged(trial(), None)
+    (conflict,) = [c for c in gold.conflicts if c.get("path") == "releases[0].count"]
+    typed = settle_typed(gold, conflict["id"], "210", SCHEME)
+    bobs = next(i for i, v in enumerate(conflict["versions"]) if v["annotators"] == ["bob"])
+    taken = take(gold, conflict["id"], [bobs], SCHEME)
+    assert typed == taken
+    said = "releases #1 count = 210 (bob's value)"
+    assert decision_outcome(gold, typed, conflict["id"]) == said
+    assert decision_outcome(gold, taken, conflict["id"]) == said
+
+
+def test_a_list_of_every_version_s_items_is_not_said_typed() -> None:
+    records: dict[str, dict[str, Any]] = {
+        "alice": record("alice", [release(187, releasees=["Ana"])], None, {}),
+        "bob": record("bob", [release(187, releasees=["Ben"])], None, {}),
+    }
+    gold = merged(records, None)
+    (conflict,) = [c for c in gold.conflicts if c.get("path") == "releases[0].releasees"]
+    every = take(gold, conflict["id"], [0, 1], SCHEME)
+    assert decision_outcome(gold, every, conflict["id"]) == (
+        "releases #1 releasees = “Ana, Ben” (every version's items)"
+    )
+    typed = settle_typed(gold, conflict["id"], "Ana, Cy", SCHEME)
+    assert decision_outcome(gold, typed, conflict["id"]) == (
+        "releases #1 releasees = “Ana, Cy” (typed)"
+    )
+
+
+def test_a_typed_value_linked_by_its_words_says_the_link() -> None:
+    # As the typed value's own notice says it ("…= 187 (typed), linked to s2").
+    records: dict[str, dict[str, Any]] = {
+        "alice": record("alice", [release(186)], span("s2", "187", "count", 187), {}),
+        "bob": record("bob", [release(190)], span("s2", "187", "count", 187), {}),
+    }
+    gold = merged(records, None)
+    (conflict,) = [c for c in gold.conflicts if c.get("path") == "releases[0].count"]
+    typed = settle_typed(gold, conflict["id"], "187", SCHEME)
+    (linked,) = typed.links["releases[0].count"]
+    assert decision_outcome(gold, typed, conflict["id"]) == (
+        f"releases #1 count = 187 (typed), linked to {linked}"
+    )

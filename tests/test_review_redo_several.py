@@ -65,9 +65,9 @@ def test_an_outcome_ending_in_a_bracket_follows_a_dash(setup: dict[str, Path]) -
     try:
         assert again.undo() == Place("d1", "c4")
         assert again.take_notices() == [
-            "undid a decision of an earlier session: d1 c4 is open again — took bob's version (“2”)"
+            "undid a decision of an earlier session: d1 c4 is open again — code = “2” (bob's value)"
         ]
         again.redo()
-        assert again.take_notices() == ["redid: d1 c4 settled again — took bob's version (“2”)"]
+        assert again.take_notices() == ["redid: d1 c4 settled again — code = “2” (bob's value)"]
     finally:
         assert again.close()

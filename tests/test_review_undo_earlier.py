@@ -78,3 +78,31 @@ def test_another_reviewer_can_undo_the_first_one_s_decisions(setup: dict[str, Pa
     finally:
         assert sam.close()
     assert gold_lines(setup["gold"])[-1]["annotator"] == "sam"
+
+
+def test_an_earlier_session_s_typed_value_is_not_said_taken(setup: dict[str, Path]) -> None:
+    # A trial typed 210, the value one annotator gave; after a resume ctrl+z and ctrl+y
+    # said "took ann2's version (210)", a version the reviewer never took.
+    first = open_it(setup)
+    try:
+        first.go_to("d2", "c1")  # number: alice 3, bob 4
+        first.settle_typed("4")
+        first.go_to("d1", "c4")  # code: alice 1, bob 2; 5 is neither
+        first.settle_typed("5")
+    finally:
+        assert first.close()
+    again = open_it(setup)
+    try:
+        again.take_notices()
+        assert again.undo() == Place("d1", "c4")
+        assert again.take_notices() == [
+            "undid a decision of an earlier session: d1 c4 is open again — code = “5” (typed)"
+        ]
+        assert again.undo() == Place("d2", "c1")
+        assert again.take_notices() == [
+            "undid a decision of an earlier session: d2 c1 is open again — number = 4 (bob's value)"
+        ]
+        again.redo()
+        assert again.take_notices() == ["redid: d2 c1 settled again — number = 4 (bob's value)"]
+    finally:
+        assert again.close()

@@ -1,5 +1,5 @@
 """What a decision put in gold, read from the record before it and the record after it
-(``decision_outcome``): ``took bob's version (210)``, ``rejected every version``, ``gold: 200``.
+(``decision_outcome``): ``took bob's version``, ``rejected every version``, ``count = 200 (typed)``.
 
 This session's ctrl+z says the decision's own notice (``review.undone_words``); a decision of
 an earlier session, read back from the gold file, has no notice, and ctrl+y of such an undo had
@@ -36,9 +36,32 @@ def decision_outcome(before: GoldRecord, after: GoldRecord, conflict_id: str) ->
     taken = [v for v in versions if normal(v.get("value")) == normal(value)]
     if value in (None, "", []):
         return "rejected every version" if not taken else f"took {_whose(taken)} version"
-    if taken:
-        return f"took {_whose(taken)} version ({_said(value)})"
-    return f"gold: {_said(value)}"
+    return _value_outcome(after, path, versions, value)
+
+
+def _value_outcome(after: GoldRecord, path: str, versions: list[dict[str, Any]], value: Any) -> str:
+    """A field's value: typed when no version gave it, nor every version together (a list
+    takes their union), as its own notice says it; else the versions' value, whose. Gold
+    keeps no word of how a value came, and a value typed as a version gave it makes the very
+    record taking that version makes: "took bob's version (210)" told a trial's reviewer of
+    a version they never took, so such a value is said as what is true of both."""
+    said = f"{forms.path_words(path)} = {_said(value)}"
+    giving = [v for v in versions if normal(v.get("value")) == normal(value)]
+    if giving:
+        return f"{said} ({_whose(giving)} value)"
+    if isinstance(value, list) and normal(value) == normal(_every_item(versions)):
+        return f"{said} (every version's items)"
+    linked = " ".join(after.links.get(path) or [])
+    return f"{said} (typed), linked to {linked}" if linked else f"{said} (typed)"
+
+
+def _every_item(versions: list[dict[str, Any]]) -> list[Any]:
+    """The items of every version of a list field, each once (as taking them all gives)."""
+    merged: dict[Hashable, Any] = {}
+    for version in versions:
+        for item in version.get("value") or []:
+            merged.setdefault(normal(item), item)
+    return list(merged.values())
 
 
 def outcomes(before: GoldRecord, after: GoldRecord, conflict_ids: list[str]) -> str | None:
