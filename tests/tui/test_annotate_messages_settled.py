@@ -1,7 +1,7 @@
 """Pilot: a message about an action goes once that action works (a failed r's warning stayed up
 after an r that worked, a refused d's beside "done"), a warning still true stays, a message
-told again takes the place of the one before, and at 80x24 toasts start under the status line
-however many were cleared before (each cleared toast left a line above the next)."""
+told again takes the place of the one before, and at 80x24 toasts end above the article's
+frame and no holder of a cleared toast is left (each took a line beside the next toast)."""
 
 from __future__ import annotations
 
@@ -88,7 +88,7 @@ def test_a_refusal_told_again_takes_the_place_of_the_one_before(
     drive(session, scenario, size=SMALL, notifications=True)
 
 
-def test_toasts_start_under_the_status_line_after_others_were_cleared(
+def test_toasts_keep_their_place_after_others_were_cleared(
     session: AnnotationSession,
 ) -> None:
     async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
@@ -98,7 +98,12 @@ def test_toasts_start_under_the_status_line_after_others_were_cleared(
         await press(pilot, "ctrl+home", "d")
         await wait_for(pilot, lambda: NOT_DONE in said(app))
         await pilot.pause()
-        tops = [toast.region.y for toast in app.screen.query("Toast")]
-        assert tops[0] == 1, tops  # row 0 is the status line
+        shown = app.screen.query("Toast")
+        # Every holder holds a toast (a cleared toast's holder put the next toast a line
+        # further from its place), and the last toast ends on the row above the article's
+        # bottom frame.
+        assert len(app.screen.query("ToastHolder")) == len(shown)
+        frame = screen_of(app).query_one(ArticleView).region.bottom - 1
+        assert shown.last().region.bottom == frame, [toast.region for toast in shown]
 
     drive(session, scenario, size=SMALL, notifications=True)
