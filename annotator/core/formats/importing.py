@@ -16,10 +16,8 @@ written atomically.
 from __future__ import annotations
 
 import tomllib
-from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 import orjson
 
@@ -35,24 +33,14 @@ from annotator.core.formats.checks import (
 )
 from annotator.core.formats.common import ImportedDoc, Sink, write_atomic
 from annotator.core.formats.export_out import new_folders, refuse_own_inputs
+from annotator.core.formats.import_labels import fit_scheme, rename_labels
 from annotator.core.formats.import_offsets import weigh_offsets
 from annotator.core.formats.import_options import check_keys, check_options, import_annotator
 from annotator.core.formats.import_result import ImportResult
-from annotator.core.formats.import_scheme import (
-    Refusals,
-    default_label_order,
-    refusals,
-    shipped_scheme_for,
-)
+from annotator.core.formats.import_scheme import Refusals, refusals, shipped_scheme_for
 from annotator.core.formats.import_sources import ReadOptions, read_source
 from annotator.core.formats.jsonl import RecordLineDoc
-from annotator.core.formats.labels import (
-    build_scheme,
-    corpus_scheme_name,
-    parse_map,
-    scheme_name,
-    value_type,
-)
+from annotator.core.formats.labels import build_scheme, corpus_scheme_name, parse_map
 from annotator.core.models import Document, Record, record_line
 from annotator.core.scheme import (
     Scheme,
@@ -69,100 +57,6 @@ def scheme_path_for(corpus: Path) -> Path:
 
 # Formats whose spans carry their values: a span without one has none on purpose.
 FORMATS_WITH_VALUES = frozenset({"jsonl", "brat"})
-
-
-def _rename(docs: Sequence[ImportedDoc], mapping: dict[str, str], report: ImportReporter) -> None:
-    left: Counter[str] = Counter()
-    for doc in docs:
-        if doc.spans is None:
-            continue
-        kept = []
-        for span in doc.spans:
-            new = mapping.get(span.label, span.label)
-            if not new:
-                left[span.label] += 1
-                continue
-            span.label = new
-            kept.append(span)
-        doc.spans = kept
-    for label, count in sorted(left.items()):
-        report.not_carried(
-            f"--map {label}=: {count} {label} span(s) left out as asked",
-            "span(s) left out by --map",
-            count,
-        )
-    unused = sorted(set(mapping) - {*left, *_labels_before(docs, mapping)})
-    if unused:
-        report.warn(f"--map: no spans labelled {', '.join(unused)} in the source")
-
-
-def _labels_before(docs: Sequence[ImportedDoc], mapping: dict[str, str]) -> set[str]:
-    # Spans are renamed in place; a label mapped to a new name shows up as that name.
-    found = {span.label for doc in docs for span in doc.spans or []}
-    return {old for old, new in mapping.items() if new in found}
-
-
-def _fit_scheme(
-    docs: Sequence[ImportedDoc], scheme: Scheme | None, source: Path, report: ImportReporter
-) -> tuple[Scheme | None, list[tuple[str, str, str]]]:
-    """Check labels against ``scheme``, or name them for the scheme written beside the corpus."""
-    counts: Counter[str] = Counter(s.label for d in docs for s in d.spans or [])
-    if scheme is not None:
-        _refuse_unknown(docs, counts, scheme)
-        return scheme, []
-    names: dict[str, str] = {}
-    for label in counts:
-        name = base = scheme_name(label)
-        suffix = 2
-        while name in names.values():
-            name, suffix = f"{base}_{suffix}", suffix + 1
-        if name != label:
-            report.warn(
-                f"label {label!r} is not a scheme label name (ASCII letters, digits, _); "
-                f"imported as {name!r} (choose another with --map {label}=NEW)"
-            )
-        names[label] = name
-    values: dict[str, list[Any]] = {names[label]: [] for label in counts}
-    for doc in docs:
-        for span in doc.spans or []:
-            span.label = names[span.label]
-            if span.value is not None:
-                values[span.label].append(span.value)
-    found = []
-    for label, kept in values.items():
-        kind = value_type(kept)
-        if kept and kind == "none":
-            report.not_carried(
-                f"label {label}: its {len(kept)} value(s) are neither all integers nor all "
-                "dates; dropped",
-                "value(s)",
-                len(kept),
-            )
-            for doc in docs:
-                for span in doc.spans or []:
-                    if span.label == label:
-                        span.value = None
-        total = sum(1 for d in docs for s in d.spans or [] if s.label == label)
-        found.append((label, kind, f"Imported from {source.name}: {total} span(s)."))
-    order = default_label_order(values)
-    return None, sorted(found, key=lambda item: order.index(item[0]))
-
-
-def _refuse_unknown(docs: Sequence[ImportedDoc], counts: Counter[str], scheme: Scheme) -> None:
-    """One line for labels ``scheme`` lacks: where the first one is (file, line and field, as
-    the reader named its span), then every unknown label with its count and the --map hint."""
-    unknown = [label for label in counts if scheme.label(label) is None]
-    if not unknown:
-        return
-    first = next(s for d in docs for s in d.spans or [] if scheme.label(s.label) is None)
-    spans = sum(counts[label] for label in unknown)
-    listed = ", ".join(f"{label} ({counts[label]})" for label in unknown)
-    known = ", ".join(label.name for label in scheme.labels)
-    raise AnnotatorError(
-        f"{first.where}: label {first.label} not in scheme {scheme.name} ({known}); "
-        f"{spans} span(s) of {len(unknown)} unknown label(s): {listed}; "
-        "rename them with --map OLD=NEW (NEW empty leaves them out)"
-    )
 
 
 def _refusals(
@@ -304,7 +198,7 @@ def import_documents(
         if not check_record_text(doc, report):
             stale.add(doc.doc_id)
     _refuse_bad(source, report, skip_bad)
-    _rename(docs, mapping, report)
+    rename_labels(docs, mapping, report)
     annotated = [doc for doc in docs if doc.spans is not None]
     span_total = sum(len(doc.spans or []) for doc in annotated)
     if annotations is None:
@@ -320,7 +214,7 @@ def import_documents(
     shipped = shipped_scheme_for(annotated) if scheme is None and annotations else None
     if shipped is not None:
         scheme = load_chosen_scheme(shipped)
-    fitted, found = _fit_scheme(annotated, scheme, source, report)
+    fitted, found = fit_scheme(annotated, scheme, source, report)
     if fmt == "brat":  # its lines that are not spans go in the note, named as the records are
         from annotator.core.formats.brat import keep_in_note
 

@@ -1,0 +1,112 @@
+"""Labels on import: ``--map`` renames, then labels are checked against the scheme given or
+named for the scheme written beside the corpus (``fit_scheme``)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.formats.checks import ImportReporter
+from annotator.core.formats.common import ImportedDoc
+from annotator.core.formats.import_scheme import default_label_order
+from annotator.core.formats.labels import scheme_name, value_type
+from annotator.core.scheme import Scheme
+
+
+def rename_labels(
+    docs: Sequence[ImportedDoc], mapping: dict[str, str], report: ImportReporter
+) -> None:
+    left: Counter[str] = Counter()
+    for doc in docs:
+        if doc.spans is None:
+            continue
+        kept = []
+        for span in doc.spans:
+            new = mapping.get(span.label, span.label)
+            if not new:
+                left[span.label] += 1
+                continue
+            span.label = new
+            kept.append(span)
+        doc.spans = kept
+    for label, count in sorted(left.items()):
+        report.not_carried(
+            f"--map {label}=: {count} {label} span(s) left out as asked",
+            "span(s) left out by --map",
+            count,
+        )
+    unused = sorted(set(mapping) - {*left, *_labels_before(docs, mapping)})
+    if unused:
+        report.warn(f"--map: no spans labelled {', '.join(unused)} in the source")
+
+
+def _labels_before(docs: Sequence[ImportedDoc], mapping: dict[str, str]) -> set[str]:
+    # Spans are renamed in place; a label mapped to a new name shows up as that name.
+    found = {span.label for doc in docs for span in doc.spans or []}
+    return {old for old, new in mapping.items() if new in found}
+
+
+def fit_scheme(
+    docs: Sequence[ImportedDoc], scheme: Scheme | None, source: Path, report: ImportReporter
+) -> tuple[Scheme | None, list[tuple[str, str, str]]]:
+    """Check labels against ``scheme``, or name them for the scheme written beside the corpus."""
+    counts: Counter[str] = Counter(s.label for d in docs for s in d.spans or [])
+    if scheme is not None:
+        _refuse_unknown(docs, counts, scheme)
+        return scheme, []
+    names: dict[str, str] = {}
+    for label in counts:
+        name = base = scheme_name(label)
+        suffix = 2
+        while name in names.values():
+            name, suffix = f"{base}_{suffix}", suffix + 1
+        if name != label:
+            report.warn(
+                f"label {label!r} is not a scheme label name (ASCII letters, digits, _); "
+                f"imported as {name!r} (choose another with --map {label}=NEW)"
+            )
+        names[label] = name
+    values: dict[str, list[Any]] = {names[label]: [] for label in counts}
+    for doc in docs:
+        for span in doc.spans or []:
+            span.label = names[span.label]
+            if span.value is not None:
+                values[span.label].append(span.value)
+    found = []
+    for label, kept in values.items():
+        kind = value_type(kept)
+        if kept and kind == "none":
+            report.not_carried(
+                f"label {label}: its {len(kept)} value(s) are neither all integers nor all "
+                "dates; dropped",
+                "value(s)",
+                len(kept),
+            )
+            for doc in docs:
+                for span in doc.spans or []:
+                    if span.label == label:
+                        span.value = None
+        total = sum(1 for d in docs for s in d.spans or [] if s.label == label)
+        found.append((label, kind, f"Imported from {source.name}: {total} span(s)."))
+    order = default_label_order(values)
+    return None, sorted(found, key=lambda item: order.index(item[0]))
+
+
+def _refuse_unknown(docs: Sequence[ImportedDoc], counts: Counter[str], scheme: Scheme) -> None:
+    """One line for labels ``scheme`` lacks: where the first one is (file, line and field, as
+    the reader named its span), then every unknown label with its count and the --map hint."""
+    unknown = [label for label in counts if scheme.label(label) is None]
+    if not unknown:
+        return
+    first = next(s for d in docs for s in d.spans or [] if scheme.label(s.label) is None)
+    spans = sum(counts[label] for label in unknown)
+    listed = ", ".join(f"{label} ({counts[label]})" for label in unknown)
+    known = ", ".join(label.name for label in scheme.labels)
+    raise AnnotatorError(
+        f"{first.where}: label {first.label} not in scheme {scheme.name} ({known}); "
+        f"{spans} span(s) of {len(unknown)} unknown label(s): {listed}; "
+        "rename them with --map OLD=NEW (NEW empty leaves them out)"
+    )
