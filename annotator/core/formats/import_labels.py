@@ -4,7 +4,7 @@ named for the scheme written beside the corpus (``fit_scheme``)."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -57,18 +57,7 @@ def fit_scheme(
     if scheme is not None:
         _refuse_unknown(docs, counts, scheme)
         return scheme, []
-    names: dict[str, str] = {}
-    for label in counts:
-        name = base = scheme_name(label)
-        suffix = 2
-        while name in names.values():
-            name, suffix = f"{base}_{suffix}", suffix + 1
-        if name != label:
-            report.warn(
-                f"label {label!r} is not a scheme label name (ASCII letters, digits, _); "
-                f"imported as {name!r} (choose another with --map {label}=NEW)"
-            )
-        names[label] = name
+    names = scheme_names(counts, report)
     values: dict[str, list[Any]] = {names[label]: [] for label in counts}
     for doc in docs:
         for span in doc.spans or []:
@@ -93,6 +82,30 @@ def fit_scheme(
         found.append((label, kind, f"Imported from {source.name}: {total} span(s)."))
     order = default_label_order(values)
     return None, sorted(found, key=lambda item: order.index(item[0]))
+
+
+def scheme_names(labels: Iterable[str], report: ImportReporter) -> dict[str, str]:
+    """The name each source label gets in the scheme written: a valid name keeps it; an invalid
+    one is made valid (reported), taking a suffix when that name is taken by another label of
+    the source (``Transfer-money`` beside ``Transfer_money`` becomes ``Transfer_money_2``)."""
+    labels = list(labels)
+    # The valid names first: each is its own and no invalid one may take it.
+    names = {label: label for label in labels if scheme_name(label) == label}
+    for label in labels:
+        if label in names:
+            continue
+        name = base = scheme_name(label)
+        suffix = 2
+        while name in names.values():
+            name, suffix = f"{base}_{suffix}", suffix + 1
+        taken = [other for other, given in names.items() if given == base]
+        why = f" ({taken[0]!r} is a label of the source too)" if name != base and taken else ""
+        report.warn(
+            f"label {label!r} is not a scheme label name (ASCII letters, digits, _); "
+            f"imported as {name!r}{why} (choose another with --map {label}=NEW)"
+        )
+        names[label] = name
+    return names
 
 
 def _refuse_unknown(docs: Sequence[ImportedDoc], counts: Counter[str], scheme: Scheme) -> None:

@@ -1,0 +1,76 @@
+"""A label name the scheme rules refuse is made valid on import; a valid one keeps its name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+
+from annotator.core.formats.importing import import_documents
+from tests.test_formats_support import spans_of
+
+TEXT = "Kestria freed 12 soldiers to Norvania."
+# The curator's trial: two labels that are one name once made valid, the valid one second.
+ROW = {
+    "id": "c1",
+    "text": TEXT,
+    "label": [
+        [0, 7, "Transfer-money"],
+        [29, 37, "Transfer_money"],
+        [14, 16, "présent"],
+        [17, 25, "present"],
+    ],
+}
+
+
+def test_a_valid_label_keeps_its_name_and_only_the_invalid_one_is_renamed(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "dc_coll.jsonl"
+    source.write_bytes(orjson.dumps(ROW) + b"\n")
+    warnings: list[str] = []
+    result = import_documents(
+        source,
+        "doccano",
+        tmp_path / "c.jsonl",
+        annotations=tmp_path / "a.jsonl",
+        annotator="cur",
+        on_warning=warnings.append,
+    )
+    assert spans_of(tmp_path / "a.jsonl") == {
+        "c1": {
+            (0, 7, "Transfer_money_2"),
+            (29, 37, "Transfer_money"),
+            (14, 16, "present_2"),
+            (17, 25, "present"),
+        }
+    }
+    assert sorted(result.labels) == ["Transfer_money", "Transfer_money_2", "present", "present_2"]
+    assert warnings == [
+        "label 'Transfer-money' is not a scheme label name (ASCII letters, digits, _); imported "
+        "as 'Transfer_money_2' ('Transfer_money' is a label of the source too) (choose another "
+        "with --map Transfer-money=NEW)",
+        "label 'présent' is not a scheme label name (ASCII letters, digits, _); imported as "
+        "'present_2' ('present' is a label of the source too) (choose another with --map "
+        "présent=NEW)",
+    ]
+
+
+def test_an_invalid_label_alone_takes_the_valid_name_without_a_suffix(tmp_path: Path) -> None:
+    source = tmp_path / "one.jsonl"
+    row = {"id": "c1", "text": TEXT, "label": [[0, 7, "Transfer-money"]]}
+    source.write_bytes(orjson.dumps(row) + b"\n")
+    warnings: list[str] = []
+    import_documents(
+        source,
+        "doccano",
+        tmp_path / "c.jsonl",
+        annotations=tmp_path / "a.jsonl",
+        annotator="cur",
+        on_warning=warnings.append,
+    )
+    assert spans_of(tmp_path / "a.jsonl") == {"c1": {(0, 7, "Transfer_money")}}
+    assert warnings == [
+        "label 'Transfer-money' is not a scheme label name (ASCII letters, digits, _); imported "
+        "as 'Transfer_money' (choose another with --map Transfer-money=NEW)"
+    ]
