@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import gc
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -269,11 +269,7 @@ def load_comparison(files: list[Path], scheme: Scheme, corpus: Corpus | None = N
     if single_by_name:
         # Said by agree too: a trial's curator saw carol's finished document missing from
         # the figures with no word why (merge and review said it, agree did not).
-        counts = "; ".join(
-            f"{name} {len(doc_ids)} ({some_of(doc_ids)})"
-            for name, doc_ids in sorted(single_by_name.items())
-        )
-        notes.append(f"done by one annotator only, so left out: {counts}")
+        notes.append(done_by_one_note(single_by_name))
     for name in names:
         if name not in compared:
             notes.append(
@@ -303,6 +299,14 @@ def _attach_unfinished_notes(units: list[Unit], noted: list[Annotation]) -> None
         unit = by_doc.get(record.doc_id)
         if unit is not None and record.doc_sha256 == unit.sha256:
             unit.unfinished_notes[record.annotator] = (record.status, record.note)
+
+
+def done_by_one_note(by_name: Mapping[str, list[str]]) -> str:
+    """The note on documents done by one annotator only: each one's count and first ids."""
+    counts = "; ".join(
+        f"{name} {len(doc_ids)} ({some_of(doc_ids)})" for name, doc_ids in sorted(by_name.items())
+    )
+    return f"done by one annotator only, so left out: {counts}"
 
 
 def some_of(doc_ids: list[str], shown: int = 3) -> str:

@@ -37,7 +37,13 @@ from typing import Any, Literal
 from annotator.core.annotation import Annotation, SpanView
 from annotator.core.compare import Comparison, collector_paused, load_comparison
 from annotator.core.corpus import Corpus
-from annotator.core.diff_not_compared import in_the_journals, no_such_document, not_compared
+from annotator.core.diff_not_compared import (
+    DONE_BY_ONE,
+    in_the_journals,
+    no_such_document,
+    not_compared,
+    notes_beside,
+)
 from annotator.core.errors import AnnotatorError
 from annotator.core.form_differences import form_differences
 from annotator.core.scheme import Scheme
@@ -240,7 +246,8 @@ def differences(
             form_out.append({"doc_id": unit.doc_id, **change})
         if record_a.note or record_b.note:
             notes_out.append({"doc_id": unit.doc_id, "a": record_a.note, "b": record_b.note})
-    notes = list(comparison.notes)
+    listed = not_compared(comparison, first, second, doc_id)
+    notes = notes_beside(comparison, first, second, listed)
     if comparison.corpus is None and context and documents:
         notes.append("pass --corpus PATH to see each difference in its sentence")
     return {
@@ -250,7 +257,7 @@ def differences(
         "form": form_out,
         "annotator_notes": notes_out,
         "counts": counts,
-        "not_compared": not_compared(comparison, first, second, doc_id),
+        "not_compared": listed,
         "excluded": [item.as_json() for item in comparison.excluded],
         "notes": notes,
     }
@@ -312,5 +319,4 @@ def _diff(
 # themselves (a torn last line, a gold file) and stay. tests/test_diff_doc_notes.py fails if
 # the notes' words change.
 NOT_DONE = "records not done are not compared:"
-DONE_BY_ONE = "done by one annotator only, so left out:"
 ABOUT_OTHER_DOCUMENTS = (NOT_DONE, DONE_BY_ONE)

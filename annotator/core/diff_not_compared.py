@@ -10,8 +10,10 @@ or None when they have no record of it.
 Listed are the documents one of the two has a record of that is not done (its status and
 note say something). A document done by one and never opened by the other is in the
 comparison's note "done by one annotator only" instead: where annotators share out a corpus,
-those are most documents, and a line each would bury the differences. A document asked for
-with ``--doc`` is listed whenever it is not done by both, whatever the other holds.
+those are most documents, and a line each would bury the differences. Only those are: a
+document listed is left out of that note (``notes_beside``; a trial read ann1's 02, which ann3
+skipped, in its line and again in the note). A document asked for with ``--doc`` is listed
+whenever it is not done by both, whatever the other holds.
 """
 
 from __future__ import annotations
@@ -21,7 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.annotation import Annotation
-from annotator.core.compare import Comparison
+from annotator.core.compare import Comparison, done_by_one_note
+
+# The start of ``load_comparison``'s note on documents done by one annotator only.
+DONE_BY_ONE = "done by one annotator only, so left out:"
 
 
 def _side(record: Annotation | None) -> dict[str, str] | None:
@@ -50,6 +55,28 @@ def not_compared(
         if (a is not None or b is not None) and _not_done_by_both(a, b):
             out.append({"doc_id": doc, "a": _side(a), "b": _side(b)})
     return out
+
+
+def notes_beside(
+    comparison: Comparison, first: str, second: str, listed: list[dict[str, Any]]
+) -> list[str]:
+    """The comparison's notes to show beside the documents ``listed`` (``not_compared``):
+    its note on documents done by one annotator only names those the other never opened,
+    and goes when there are none (see the module docstring)."""
+    shown = {item["doc_id"] for item in listed}
+    by_name: dict[str, list[str]] = {}
+    for doc in comparison.single:
+        for name in (first, second):
+            record = comparison.latest.get((name, doc))
+            if doc not in shown and record is not None and record.status == "done":
+                by_name.setdefault(name, []).append(doc)
+    notes = []
+    for note in comparison.notes:
+        if not note.startswith(DONE_BY_ONE):
+            notes.append(note)
+        elif by_name:
+            notes.append(done_by_one_note(by_name))
+    return notes
 
 
 def in_the_journals(comparison: Comparison, names: tuple[str, str], doc_id: str) -> bool:
