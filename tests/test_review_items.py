@@ -146,10 +146,10 @@ def test_the_session_says_an_empty_item_typed_is_left_out(tmp_path: Path) -> Non
         assert session.records["d1"].form["releases"][1:] == [
             {"released_by": "Ukraine", "count": 13}
         ]
-        assert session.take_notices()[0] == "settled c5 with 1 item(s) typed; empty item 2 left out"
+        assert session.take_notices()[0] == "settled c5 with 1 item typed; empty item 2 left out"
         session.undo()
         session.take_notices()
         session.settle_typed(typed[:1])
-        assert session.take_notices()[0] == "settled c5 with 1 item(s) typed"
+        assert session.take_notices()[0] == "settled c5 with 1 item typed"
     finally:
         assert session.close()

@@ -93,7 +93,7 @@ def test_words_of_several_spans_link_none_and_say_so(test_scheme: Scheme) -> Non
     saved = settle_typed(made, "c2", typed, test_scheme)
     assert "releases[0].released_by" not in saved.links
     assert words_said(shown) == (
-        "count linked to s2 (its words); released_by not linked: 2 spans give it"
+        "count linked to s2 (its value); released_by not linked: 2 spans give it"
     )
 
 
@@ -152,7 +152,7 @@ def test_items_typed_say_the_links_their_words_made(tmp_path: Path) -> None:
         items = version_items(conflict, session.scheme, 0)
         session.settle_typed(items)
         assert session.take_notices()[0] == (
-            "settled c4 with 1 item(s) typed; released_by linked to s3 (its words); "
+            "settled c4 with bob's item unchanged; released_by linked to s3 (its words); "
             "received_by linked to s1 (its words)"
         )
         links = session.records["d1"].links

@@ -17,7 +17,7 @@ from annotator.core.review_notices import drawn_notice
 from annotator.core.review_parts import ReviewParts
 from annotator.core.review_span_value import fields_not_following, settle_span_value
 from annotator.core.review_typed import Typed, TypedItem, is_blank, settle_typed
-from annotator.core.review_typed_links import ItemLinks, typed_item_links, words_said
+from annotator.core.review_typed_links import ItemLinks, items_said, typed_item_links, words_said
 from annotator.core.review_views import Place
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
@@ -69,7 +69,7 @@ class ReviewByHand(ReviewParts):
         def said(record: GoldRecord, cid: str) -> str:
             # Blank items are left out (gold holds no empty item): said, as a trial's item
             # added with ctrl+n and left blank vanished unsaid.
-            told = f"settled {cid} with {added[0]} item(s) typed"
+            told = f"settled {cid} with {items_said(record, cid, items, self.scheme)}"
             # A link the typed words made is said: gold gained it with no link key pressed.
             by_words = words_said(self.typed_item_links(items, record, cid))
             told += f"; {by_words}" if by_words else ""

@@ -20,11 +20,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from annotator.core.form_compare import sub_value
+from annotator.core.item_brief import whose
 from annotator.core.models import GoldRecord
 from annotator.core.review_decisions import drafted, field_of, find_conflict
 from annotator.core.review_links import Annotations
 from annotator.core.review_typed import (
     BadValue,
+    ItemTexts,
     TypedItem,
     is_blank,
     keeps_a_link,
@@ -32,18 +35,22 @@ from annotator.core.review_typed import (
     typed_value,
     with_typed_items,
 )
-from annotator.core.scheme import Scheme
+from annotator.core.review_typed_words import VALUED
+from annotator.core.scheme import FormField, Scheme
 
 
 class ItemLinks(dict[str, list[str]]):
     """A typed item's links: sub-field name -> the gold span ids it will be linked to; and,
     by sub-field name, those linked by the words typed (``review_typed_words``: said once
-    saved) and the fields whose words match several spans, how many (none linked: the box
+    saved; ``by_value``: the count or date fields among them, matched by their spans' value,
+    not words: a trial's message said "count linked to s6 (its words)" of a 6 linked to
+    "six") and the fields whose words match several spans, how many (none linked: the box
     shows ``⛓ ? 2 spans``)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.by_words: dict[str, list[str]] = {}
+        self.by_value: set[str] = set()
         self.several: dict[str, int] = {}
 
 
@@ -90,6 +97,8 @@ def typed_item_links(
             by_words = [one for one in found.linked.get(path, []) if one in (ids or [])]
             if by_words:
                 out[number].by_words[sub.name] = by_words
+                if sub.type in VALUED:
+                    out[number].by_value.add(sub.name)
             if path in found.several and not ids:
                 out[number].several[sub.name] = found.several[path]
     return out
@@ -98,12 +107,73 @@ def typed_item_links(
 def words_said(links: Sequence[ItemLinks]) -> str:
     """The links the words typed made, for the message after saving (``""``: none), and the
     fields several spans give, left unlinked: ``item 1 released_by linked to s3 (its
-    words)``."""
+    words)``, ``count linked to s6 (its value)``."""
     parts: list[str] = []
     for number, item in enumerate(links, start=1):
         named = f"item {number} " if len(links) > 1 else ""
         for name, ids in item.by_words.items():
-            parts.append(f"{named}{name} linked to {' '.join(ids)} (its words)")
+            how = "its value" if name in item.by_value else "its words"
+            parts.append(f"{named}{name} linked to {' '.join(ids)} ({how})")
         for name, count in item.several.items():
             parts.append(f"{named}{name} not linked: {count} spans give it")
     return "; ".join(parts)
+
+
+def items_said(
+    record: GoldRecord, conflict_id: str, typed: Sequence[TypedItem], scheme: Scheme
+) -> str:
+    """What a group's conflict was settled with, for the message after enter (``record``:
+    before it): each item kept (not left out blank) as the version's item it began as
+    (``ann1's item unchanged``), changed from it (``ann1's item edited``), or written from
+    scratch (``1 item typed``). A trial pressed enter on ann1's item untouched and read
+    "settled c8 with 1 item(s) typed"."""
+    conflict = find_conflict(record, conflict_id)
+    group = field_of(scheme, conflict)
+    versions = conflict.get("versions") or []
+    known = listed(conflict)
+    counts: dict[tuple[str, int | None], int] = {}
+    for texts in typed:
+        if is_blank(texts) and not keeps_a_link(record, conflict, group, texts):
+            continue
+        began = _began_as(versions, texts)
+        if began is None:
+            key: tuple[str, int | None] = ("typed", None)
+        else:
+            version, item = began
+            same = all(_same_value(sub, texts, item, known) for sub in group.fields)
+            key = ("unchanged" if same else "edited", version)
+        counts[key] = counts.get(key, 0) + 1
+    parts = []
+    for (how, whence), count in counts.items():
+        if whence is None:
+            parts.append(f"{count} item{'s' if count > 1 else ''} typed")
+            continue
+        names = [str(name) for name in versions[whence].get("annotators") or []]
+        items = "item" if count == 1 else f"{count} items"
+        parts.append(f"{whose(names)} {items} {how}")
+    return ", ".join(parts) or "no item"
+
+
+def _began_as(
+    versions: Sequence[dict[str, Any]], texts: TypedItem
+) -> tuple[int, dict[str, Any]] | None:
+    """The version (its index) and its item a typed item's editing began as; None when it
+    was written from scratch (or its place is no version's item)."""
+    origin = texts.origin if isinstance(texts, ItemTexts) else None
+    if origin is None or not 0 <= origin[0] < len(versions):
+        return None
+    items = versions[origin[0]].get("value") or []
+    if not 0 <= origin[1] < len(items) or not isinstance(items[origin[1]], dict):
+        return None
+    return origin[0], items[origin[1]]
+
+
+def _same_value(
+    sub: FormField, texts: TypedItem, item: dict[str, Any], known: Sequence[str]
+) -> bool:
+    """Whether ``sub``'s typed text gives the value the version's ``item`` has."""
+    try:
+        value = typed_value(sub, texts.get(sub.name, ""), known)
+    except BadValue:
+        return False
+    return sub_value(value, sub) == sub_value(item.get(sub.name), sub)

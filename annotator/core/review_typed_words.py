@@ -26,6 +26,9 @@ from annotator.core.models import GoldRecord, Span
 from annotator.core.scheme import FormField
 from annotator.core.span_words import holds_words_of
 
+# The field types a typed value is matched to a span by the span's value, not its words.
+VALUED = ("integer", "date")
+
 
 @dataclass
 class WordsFound:
@@ -41,7 +44,7 @@ def spans_matching(record: GoldRecord, leaf: FormField, value: Any) -> list[Span
     if leaf.from_label is None or value in (None, "", []):
         return []
     labelled = [span for span in record.spans if span.label == leaf.from_label]
-    if leaf.type in ("integer", "date"):
+    if leaf.type in VALUED:
         return [span for span in labelled if normal(span.value) == normal(value)]
     return [span for span in labelled if holds_words_of(value, span)]
 
