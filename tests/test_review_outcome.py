@@ -156,3 +156,26 @@ def test_a_typed_value_linked_by_its_words_says_the_link() -> None:
     assert decision_outcome(gold, typed, conflict["id"]) == (
         f"releases #1 count = 187 (typed), linked to {linked}"
     )
+
+
+def test_a_value_typed_as_an_unlinked_version_gave_it_is_told_by_its_link() -> None:
+    # The trial's case: 187 by alice, 190 by bob, neither linked; 187 typed is linked to the
+    # gold "187" by its words, which taking alice's version does not do: gold tells them
+    # apart, and the undo said "took alice's version" of the typed one.
+    records: dict[str, dict[str, Any]] = {
+        "alice": record("alice", [release(187)], span("s2", "187", "count", 187), {}),
+        "bob": record("bob", [release(190)], span("s2", "187", "count", 187), {}),
+    }
+    gold = merged(records, None)
+    (conflict,) = [c for c in gold.conflicts if c.get("path") == "releases[0].count"]
+    typed = settle_typed(gold, conflict["id"], "187", SCHEME)
+    (linked,) = typed.links["releases[0].count"]
+    assert decision_outcome(gold, typed, conflict["id"]) == (
+        f"releases #1 count = 187 (typed), linked to {linked}"
+    )
+    alices = next(i for i, v in enumerate(conflict["versions"]) if v["annotators"] == ["alice"])
+    taken = take(gold, conflict["id"], [alices], SCHEME)
+    assert "releases[0].count" not in taken.links
+    assert decision_outcome(gold, taken, conflict["id"]) == (
+        "releases #1 count = 187 (alice's value)"
+    )
