@@ -91,3 +91,28 @@ def test_a_gold_file_with_nothing_done_is_named_as_gold(tmp_path: Path) -> None:
         assert result.stderr.rstrip().endswith(
             f"; {gold} is a gold file (reviewer rita), not an annotator's journal"
         ), result.stderr
+
+
+def test_merge_and_review_say_merged_where_agree_says_compared(tmp_path: Path) -> None:
+    # A reviewer's trial read review's opening note "records not done are not compared":
+    # merge and review do not compare, they leave those records out of gold.
+    russia = [span("s1", 0, 6, "actor")]
+    files = [
+        write_journal(tmp_path / "alice.jsonl", record("alice", spans=russia)),
+        write_journal(
+            tmp_path / "bob.jsonl",
+            record("bob", spans=russia),
+            record("bob", "d2", spans=russia, status="in_progress"),
+        ),
+        write_journal(tmp_path / "carol.jsonl", record("carol", "d2", spans=russia)),
+    ]
+    notes = merge_files(files, tmp_path / "gold.jsonl", scheme(tmp_path), "rita")["notes"]
+    assert "records not done are not merged: bob 1 in progress (d2)" in notes
+    assert any(
+        note.endswith("carol shares no done document with another annotator: not merged")
+        for note in notes
+    )
+    corpus = write_corpus(tmp_path, {"d1": TEXT, "d2": TEXT})
+    result = run_cli("agree", *files, "--corpus", corpus, "--scheme", write_scheme(tmp_path))
+    said = " ".join(result.stdout.split())
+    assert "records not done are not compared: bob 1 in progress (d2)" in said

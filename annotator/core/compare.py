@@ -212,8 +212,13 @@ def _read_latest(files: list[Path], scheme: Scheme) -> _Latest:
     return latest
 
 
-def load_comparison(files: list[Path], scheme: Scheme, corpus: Corpus | None = None) -> Comparison:
-    """Read journals and pair up their ``done`` records (see the module docstring)."""
+def load_comparison(
+    files: list[Path], scheme: Scheme, corpus: Corpus | None = None, doing: str = "compared"
+) -> Comparison:
+    """Read journals and pair up their ``done`` records (see the module docstring).
+
+    ``doing`` is the word the notes use for what becomes of the records paired ("merged" for
+    merge and review: a reviewer read "not compared" where records were left out of gold)."""
     if not files:
         raise AnnotatorError("no journals given")
     with collector_paused():
@@ -259,13 +264,13 @@ def load_comparison(files: list[Path], scheme: Scheme, corpus: Corpus | None = N
     compared = sorted({name for unit in units for name in unit.records})
     notes = list(latest.notes)
     for file, reviewer in latest.gold.items():
-        notes.append(f"{file}: a gold file: its records are compared as {reviewer}'s")
+        notes.append(f"{file}: a gold file: its records are {doing} as {reviewer}'s")
     if not_done:
         counts = "; ".join(
             f"{name} {len(doc_ids)} {status.replace('_', ' ')} ({some_of(doc_ids)})"
             for (name, status), doc_ids in sorted(not_done.items())
         )
-        notes.append(f"records not done are not compared: {counts}")
+        notes.append(f"records not done are not {doing}: {counts}")
     if single_by_name:
         # Said by agree too: a trial's curator saw carol's finished document missing from
         # the figures with no word why (merge and review said it, agree did not).
@@ -274,7 +279,7 @@ def load_comparison(files: list[Path], scheme: Scheme, corpus: Corpus | None = N
         if name not in compared:
             notes.append(
                 f"{latest.files[name]}: {name} shares no done document with another "
-                "annotator: not compared"
+                f"annotator: not {doing}"
             )
     return Comparison(
         annotators=compared,

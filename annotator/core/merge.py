@@ -230,7 +230,7 @@ def _merge(
     force: bool,
     corpus: Corpus | None,
 ) -> dict[str, Any]:
-    comparison = load_comparison(files, scheme, corpus)
+    comparison = load_comparison(files, scheme, corpus, doing="merged")
     refuse_gold_files(comparison)
     refuse_min_agree_over(min_agree, comparison)
     tally = _Tally()

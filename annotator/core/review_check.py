@@ -64,7 +64,7 @@ def review_request(
     scheme = load_scheme(scheme_path if scheme_path is not None else default_scheme_path())
     corpus = open_corpus(corpus_path)
     refuse_bad_request(files, output, min_agree)
-    comparison = load_comparison(files, scheme, corpus)
+    comparison = load_comparison(files, scheme, corpus, doing="merged")
     refuse_gold_files(comparison, "review")
     refuse_min_agree_over(min_agree, comparison)
     return scheme, corpus, comparison
