@@ -4,7 +4,13 @@ items it holds, and where the item ctrl+l added begins in its input."""
 from __future__ import annotations
 
 from annotator.core.forms import add_group_item, fill_from_span, set_field
-from annotator.core.list_links import added_item_start, list_size, marker_words
+from annotator.core.list_links import (
+    added_item_start,
+    ids_in_text_order,
+    in_text_order,
+    list_size,
+    marker_words,
+)
 from tests.test_forms import SCHEME, labelled
 
 PATH = "releases[0].releasees"
@@ -28,3 +34,28 @@ def test_the_item_added_begins_where_the_input_shows_it() -> None:
     assert added_item_start(["Aïssatou", "Zoë"], ["Aïssatou", "Théodore", "Zoë"]) == 10
     assert added_item_start(["Aïssatou"], ["Aïssatou", "Zoë"]) == 10
     assert added_item_start(["Zoë"], ["Zoë"]) is None  # linked only, nothing added
+
+
+def test_a_list_in_text_order_is_the_annotation_screens_order() -> None:
+    # ctrl+l on the ex-marine (s6), then Kaliush (s5) before it in the text, beside an item
+    # typed by hand: the screen's list; the review's rule gives it from any order typed.
+    record = add_group_item(labelled(), "releases", SCHEME)
+    record = set_field(record, PATH, ["Ivan Petrenko"], SCHEME)
+    record = fill_from_span(record, PATH, "s6", SCHEME)
+    record = fill_from_span(record, PATH, "s5", SCHEME)
+    screen = ["Ivan Petrenko", "Mark Kaliush", "an ex-marine"]
+    assert record.form["releases"][0]["releasees"] == screen
+    linked = [span for span in record.spans if span.id in ("s6", "s5")]
+    typed = ["Ivan Petrenko", "an ex-marine", "Mark Kaliush"]
+    assert in_text_order(typed, linked) == screen
+    # An item typed without a span keeps its place; the linked ones take their spans' turns.
+    assert in_text_order(["an ex-marine", "Ivan Petrenko", "Mark Kaliush"], linked) == [
+        "Mark Kaliush",
+        "Ivan Petrenko",
+        "an ex-marine",
+    ]
+    assert in_text_order(["an ex-marine", "Mark  Kaliush"], linked[:1]) == [
+        "an ex-marine",
+        "Mark  Kaliush",
+    ]  # Kaliush alone linked: nothing to order it against
+    assert ids_in_text_order(record, ["s6", "s9", "s5"]) == ["s5", "s6", "s9"]

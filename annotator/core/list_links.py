@@ -2,13 +2,23 @@
 the list's order, the id of the span it came from or ``–`` for an item typed by hand.
 
 A trial's releasees held two items, one typed, one filled from ``s8``: the field showed part of
-one and ``⛓ s8``, and nothing said there were two, nor that one had no link."""
+one and ``⛓ s8``, and nothing said there were two, nor that one had no link.
+
+And the order a list field keeps its items in (``in_text_order``): that of their spans in the
+text, as the annotation screen's ctrl+l keeps them (``forms``: an item from a span goes before
+the first one from a span further on; one typed by hand stays where it is). The review follows
+it for the lists its decisions write (a list typed with ``e``, taken with ``t``, a group's
+items): a trial's typed "Théodore, Zoë, Aïssatou" stayed so in gold, Aïssatou first in the
+text."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
 from annotator.core import forms
-from annotator.core.models import Record
-from annotator.core.scheme import Scheme
+from annotator.core.models import Record, Span
+from annotator.core.scheme import FormField, Scheme
 from annotator.core.span_words import holds_words_of
 
 # The word for a list's item no span gave (typed by hand).
@@ -60,3 +70,72 @@ def added_item_start(before: list[str], after: list[str]) -> int | None:
         len(after) - 1,
     )
     return len(forms.typed_text(after[:index])) + (len(", ") if index else 0)
+
+
+def in_text_order(items: Sequence[Any], spans: Sequence[Span]) -> list[Any]:
+    """A list field's ``items`` in the order of their spans in the text (``spans``: those it
+    is linked to). Each item holding the words of one of ``spans`` (each span gives one item,
+    the first in the text first) takes, among the places such items hold, its span's turn;
+    an item typed without a span keeps its place, as on the annotation screen."""
+    free = sorted(spans, key=_place_of)
+    given: list[tuple[int, Span]] = []
+    for at, item in enumerate(items):
+        span = next((one for one in free if holds_words_of(item, one)), None)
+        if span is not None:
+            free.remove(span)
+            given.append((at, span))
+    out = list(items)
+    turns = sorted(given, key=lambda pair: (_place_of(pair[1]), pair[0]))
+    for (place, _span), (source, _its) in zip(given, turns, strict=True):
+        out[place] = items[source]
+    return out
+
+
+def ids_in_text_order(record: Record, span_ids: Sequence[str]) -> list[str]:
+    """``span_ids`` in the order of their spans in the text (an id with no span stays last),
+    as a list field's links are kept."""
+    spans = {span.id: span for span in record.spans}
+
+    def where(span_id: str) -> tuple[bool, int, int]:
+        span = spans.get(span_id)
+        return (False, *_place_of(span)) if span is not None else (True, 0, 0)
+
+    return sorted(span_ids, key=where)
+
+
+def linked_in_text_order(
+    record: Record, value: Any, links: Mapping[str, list[str]], path: str
+) -> tuple[Any, dict[str, list[str]]]:
+    """A list field's ``value`` at ``path`` and ``links`` (the field's among them), each in
+    the order of the linked spans in the text (``in_text_order``); anything but a list as
+    it is."""
+    ids = links.get(path)
+    if not isinstance(value, list) or not ids:
+        return value, dict(links)
+    spans = [span for span in record.spans if span.id in ids]
+    return in_text_order(value, spans), {**links, path: ids_in_text_order(record, ids)}
+
+
+def items_in_text_order(
+    record: Record,
+    group: FormField,
+    items: Sequence[dict[str, Any]],
+    earlier: int,
+    links: Mapping[str, list[str]],
+) -> tuple[list[dict[str, Any]], dict[str, list[str]]]:
+    """A group's ``items`` (gold's from index ``earlier``) with each list field in the order
+    of its linked spans in the text (``links``: by form path), and ``links`` so ordered."""
+    out = dict(links)
+    ordered = []
+    for number, item in enumerate(items):
+        kept = dict(item)
+        for sub in group.fields:
+            if sub.type == "list":
+                path = f"{group.name}[{earlier + number}].{sub.name}"
+                kept[sub.name], out = linked_in_text_order(record, kept.get(sub.name), out, path)
+        ordered.append(kept)
+    return ordered, out
+
+
+def _place_of(span: Span) -> tuple[int, int]:
+    return span.start, span.end

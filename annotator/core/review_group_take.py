@@ -23,6 +23,7 @@ from annotator.core.form_compare import (
     sub_value,
 )
 from annotator.core.item_brief import lone_item_of
+from annotator.core.list_links import items_in_text_order
 from annotator.core.models import GoldRecord
 from annotator.core.review_links import gold_ids_of
 from annotator.core.scheme import FormField, Scheme
@@ -72,7 +73,10 @@ def taken_items(
                 if ids:
                     made[f"{field.name}[{len(items)}].{sub.name}"] = ids
             items.append(version["value"][place])
-    return items, made
+    # Each list of an item taken in the order of its linked spans in the text, as typed ones.
+    earlier = len(record.form.get(field.name) or [])
+    added, made = items_in_text_order(record, field, items[earlier:], earlier, made)
+    return [*items[:earlier], *added], made
 
 
 def _held(version: dict[str, Any]) -> list[tuple[int, dict[str, Any]]]:

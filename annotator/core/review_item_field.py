@@ -3,7 +3,8 @@ when the annotators holding the same item (``form_compare.align_items``) give th
 none of which wins, and leaves gold's field empty meanwhile.
 
 It is settled as a top-level field's conflict is: taking a version sets the item's field to its
-value (a list field taking several versions takes the union of their lists; a one-value field
+value (a list field taking several versions takes the union of their lists, in the order of
+the spans they link its items to in the text: ``list_links.in_text_order``; a one-value field
 refuses two different values), rejecting leaves the field empty (refused when the field is
 required), and a typed value (``review_typed``) is read by the sub-field's type. The gold
 item's other fields stay as they are. Links: a version carries its first annotator's links
@@ -22,7 +23,8 @@ from typing import Any
 from annotator.core import forms
 from annotator.core.errors import AnnotatorError
 from annotator.core.form_compare import normal, sub_value
-from annotator.core.models import GoldRecord
+from annotator.core.list_links import ids_in_text_order, in_text_order
+from annotator.core.models import GoldRecord, Span
 from annotator.core.review_links import gold_ids_of
 from annotator.core.review_typed_words import words_links
 from annotator.core.scheme import FormField, Scheme
@@ -72,7 +74,11 @@ def taken_value(place: ItemPlace, chosen: Sequence[Mapping[str, Any]], keys: str
         for listed in values:
             for item in listed or []:
                 merged.setdefault(normal(item), item)
-        return list(merged.values())
+        # In the order of the spans the versions link its items to, as the annotation screen
+        # keeps a list (``list_links.in_text_order``): a trial's t gave "Zoë, Théodore…,
+        # Maël…, Aïssatou…", the lists one after the other.
+        path = f"{place[0].name}[{place[1]}].{leaf.name}"
+        return in_text_order(list(merged.values()), _linked_spans(chosen, path))
     if len({normal(value) for value in values}) > 1:
         words = forms.path_words(f"{place[0].name}[{place[1]}].{leaf.name}")
         raise Refused(f"{words} holds one value: take one version ({keys})")
@@ -87,7 +93,26 @@ def taken_links(
     for version in chosen:
         bodies = (version.get("links") or {}).get(path) or []
         ids.extend(one for one in gold_ids_of(record, bodies, place[2]) if one not in ids)
+    if place[2].type == "list":
+        ids = ids_in_text_order(record, ids)
     return {path: ids} if ids else {}
+
+
+def _linked_spans(versions: Sequence[Mapping[str, Any]], path: str) -> list[Span]:
+    """The spans ``versions`` link the field at ``path`` to, gold or not (a version lists
+    them without ids: ``merge_form``), for where in the text their items are."""
+    return [
+        Span(
+            id=f"v{number}",
+            start=body["start"],
+            end=body["end"],
+            label=body["label"],
+            text=body["text"],
+            value=body.get("value"),
+        )
+        for version in versions
+        for number, body in enumerate((version.get("links") or {}).get(path) or [])
+    ]
 
 
 def typed_links(

@@ -36,6 +36,7 @@ from typing import Any
 from annotator.core import forms
 from annotator.core.errors import AnnotatorError
 from annotator.core.form_compare import normal, sub_value
+from annotator.core.list_links import items_in_text_order, linked_in_text_order
 from annotator.core.models import GoldRecord
 from annotator.core.review_decisions import Conflict, field_of, find_conflict, settled_record
 from annotator.core.review_item_field import item_place, typed_links, with_item_value
@@ -276,14 +277,21 @@ def settle_typed(
         raise BadValue(field.name, f"{words} is required: {_what_to_type(field)}")
     if place is not None:
         # A field of an item (``review_item_field``): the item's other fields stay.
-        form = with_item_value(record, place, value, conflict_id)
         made = typed_links(record, conflict, place, value)
+        # A list in the order of its linked spans in the text, as the annotation screen's.
+        value, made = linked_in_text_order(record, value, made, conflict["path"])
+        form = with_item_value(record, place, value, conflict_id)
         return settled_record(record, conflict, scheme, annotations, made, form=form)
     if value in (None, []):
         form.pop(field.name, None)
     else:
         form[field.name] = value
-    return settled_record(record, conflict, scheme, annotations, form=form)
+    settled = settled_record(record, conflict, scheme, annotations, form=form)
+    if field.type != "list" or not value:
+        return settled
+    # Its links are merge's rule's (``settled_record``): the list follows them once known.
+    value, links = linked_in_text_order(settled, value, settled.links, field.name)
+    return settled.model_copy(update={"form": {**settled.form, field.name: value}, "links": links})
 
 
 def keeps_a_link(
@@ -311,6 +319,7 @@ def with_typed_items(
     earlier = len(form.get(group.name) or [])
     made = made_links(record, conflict, group, items, origins, earlier)
     made, found = with_words_links(record, group, items, earlier, made)
+    items, made = items_in_text_order(record, group, items, earlier, made)
     form[group.name] = [*(form.get(group.name) or []), *items]
     return form, made, found
 
