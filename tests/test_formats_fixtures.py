@@ -192,7 +192,8 @@ def test_labelstudio_predictions_and_prodigy_rejects_are_not_labels(tmp_path: Pa
     ]
     source = tmp_path / "teach.jsonl"
     task = {"text": "Kyiv and Moscow", "spans": [{"start": 0, "end": 4, "label": "GPE"}]}
-    rejected_span = dict(task, spans=[{"start": 9, "end": 15, "label": "GPE", "answer": "reject"}])
+    rejected = [{"start": 9, "end": 15, "label": "GPE", "answer": "reject"}]
+    rejected_span = dict(task, answer="accept", spans=rejected)
     source.write_bytes(
         orjson.dumps(dict(task, answer="accept"))
         + b"\n"

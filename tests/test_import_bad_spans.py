@@ -79,7 +79,8 @@ def test_labelstudio_result_without_labels_is_reported_counting_from_1(tmp_path:
 @pytest.mark.parametrize(
     ("fmt", "row", "field"),
     [
-        ("prodigy", {"text": "Kyiv freed", "spans": [{"start": 0, "end": 4, "label": ""}]},
+        ("prodigy", {"text": "Kyiv freed", "answer": "accept",
+                     "spans": [{"start": 0, "end": 4, "label": ""}]},
          "spans.0.label"),
         ("doccano", {"text": "Kyiv freed", "label": [[0, 4, ""]]}, "label.0.2"),
         ("doccano", {"text": "Kyiv freed",
@@ -105,7 +106,7 @@ def test_bad_spans_refuse_the_import_unless_skip_bad(tmp_path: Path) -> None:
     text = "Kyiv freed 146 people."
     source = jsonl(
         tmp_path / "t.jsonl",
-        {"text": text, "meta": {"doc_id": "a"}, "spans": [
+        {"text": text, "meta": {"doc_id": "a"}, "answer": "accept", "spans": [
             {"start": 0, "end": 4, "label": "GPE", "text": "Kyiv"},
             {"start": 11, "end": 14, "label": "N", "text": "147"},
             {"start": 15, "end": 99, "label": "N"},
@@ -162,7 +163,7 @@ def test_what_a_record_cannot_carry_is_a_warning_counted_in_the_summary(tmp_path
 def test_a_span_that_cuts_a_character_is_bad_data(
     tmp_path: Path, text: str, start: int, end: int, cut: str
 ) -> None:
-    source = jsonl(tmp_path / "p.jsonl", {"text": text, "spans": [
+    source = jsonl(tmp_path / "p.jsonl", {"text": text, "answer": "accept", "spans": [
         {"start": start, "end": end, "label": "X"}]})  # fmt: skip
     assert refused(source, "prodigy", tmp_path / "out") == [
         f"{source}:1: spans.0: X {start}..{end}: {cut} in two; not imported"

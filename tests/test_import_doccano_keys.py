@@ -55,7 +55,13 @@ def test_a_label_key_no_row_has_is_said(tmp_path: Path) -> None:
         on_warning=warnings.append,
     )
     assert (result.documents, result.spans) == (3, 0)
-    assert warnings == [f"{COLUMNS}: --label-key column_lable: no row has it; no labels imported"]
+    # The typo's field is named, and the key that does hold the spans.
+    assert warnings == [
+        f"{COLUMNS}: --label-key column_lable: no row has it; no labels imported",
+        f"{COLUMNS}:1: column_label: 3 span(s) in 3 row(s) not read as labels (doccano reads "
+        "column_lable); [start, end, label] lists: use --label-key column_label; kept in the "
+        "document's meta",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -64,6 +64,8 @@ class ImportReporter(Reporter):
         self.bad_records: list[str] = []  # records made for another text (doc_sha256)
         self.not_imported: dict[str, int] = {}
         self.values_read = 0  # count and date values read from the spans' words
+        # What was imported in progress rather than done, by what it is: how many.
+        self.imported_in_progress: dict[str, int] = {}
         self._per_document: dict[str, tuple[list[str], Callable[[int], str]]] = {}
 
     def bad_span(self, message: str) -> None:
@@ -90,6 +92,12 @@ class ImportReporter(Reporter):
             self.warn(message)
         else:
             self.per_document(what, message, summary)
+
+    def in_progress(self, message: str, what: str, count: int) -> None:
+        """``count`` of ``what`` (``unanswered task(s)``) imported ``in_progress``, not done:
+        ``message`` says why; the summary counts them."""
+        self.imported_in_progress[what] = self.imported_in_progress.get(what, 0) + count
+        self.warn(message)
 
     def per_document(self, kind: str, line: str, summary: Callable[[int], str]) -> None:
         """One document's ``line`` about ``kind``. Past DETAIL_UP_TO documents, ``finish`` says

@@ -1,5 +1,10 @@
 """doccano JSONL: ``{"id", "text", "label": [[start, end, label]], "meta"}``, or ``entities``.
 
+A row's spans are read from each of ``label``, ``labels`` and ``entities`` it has (a row with
+two of them loses neither). Spans under any other key (a Prodigy file's ``spans``, a ``Label``
+column) go to the document's meta and are reported, naming what reads them; when no row holds
+spans where doccano reads them, an import with ``--annotations`` is refused.
+
 The ``entities`` style is doccano's relation-extraction layout: ``entities`` holds
 ``{"id", "label", "start_offset", "end_offset"}`` and ``relations`` links them (written empty;
 relations read from other files are reported, not imported). Offsets are code points unless
@@ -34,6 +39,7 @@ from annotator.core.formats.common import (
     without_bom,
 )
 from annotator.core.formats.import_json import json_lines
+from annotator.core.formats.import_span_keys import UnreadSpanKeys
 from annotator.core.formats.offsets import Utf16Offsets, say_code_points, written_spans
 
 
@@ -79,14 +85,19 @@ def read(
     report: ImportReporter,
     text_key: str = "text",
     label_key: str | None = None,
+    annotations: bool = False,
 ) -> list[ImportedDoc]:
-    """The rows of ``path``: the text in ``text_key``, spans in ``label_key`` (None: ``label``
-    or ``labels``, or the ``entities`` style)."""
+    """The rows of ``path``: the text in ``text_key``, spans in ``label_key`` (None: ``label``,
+    ``labels`` and ``entities``, each that the row has). Spans under another key are reported
+    (``UnreadSpanKeys``), refused when they are all there are and ``annotations`` wants
+    records."""
     # The fields read as the text and the labels; every other field goes to meta, the usual
     # text/label fields too when other keys were named (a row's own document-level "label"
     # beside "column_label" was dropped unsaid).
     read_as_labels = {"label", "labels", "entities"} if label_key is None else {label_key}
     known = {"id", "relations", "meta", text_key, *read_as_labels}
+    reads = "label, labels or entities" if label_key is None else label_key
+    unread = UnreadSpanKeys("doccano", reads, label_key)
     docs: list[ImportedDoc] = []
     labelled = False
     for where, number, row in _rows(path):
@@ -105,6 +116,7 @@ def read(
         if not isinstance(meta, dict):
             raise AnnotatorError(f"{where}: meta: expected an object")
         meta = {**meta, **{k: v for k, v in row.items() if k not in known}}
+        unread.row(row, where, read_as_labels)
         offsets = Utf16Offsets(text) if utf16 else None
         spans = _spans(row, where, offsets, label_key)
         labelled |= label_key is not None and label_key in row
@@ -118,6 +130,7 @@ def read(
         docs.append(ImportedDoc(doc_id, text, where, meta=meta, spans=spans))
     if label_key is not None and not labelled:
         report.warn(f"{path}: --label-key {label_key}: no row has it; no labels imported")
+    unread.finish(path, report, annotations, "kept in the document's meta")
     return docs
 
 
@@ -133,27 +146,39 @@ def _doc_id(row: dict[str, Any], path: Path, number: int) -> str:
 def _spans(
     row: dict[str, Any], where: str, offsets: Utf16Offsets | None, label_key: str | None
 ) -> list[ImportedSpan] | None:
-    out: list[ImportedSpan] = []
-    if label_key is None and "entities" in row:
-        entities = row["entities"]
-        if not isinstance(entities, list):
-            raise AnnotatorError(f"{where}: entities: expected a list")
-        for index, entity in enumerate(entities):
-            field = f"entities.{index}"
-            if not isinstance(entity, dict):
-                raise AnnotatorError(f"{where}: {field}: expected an object")
-            start = require_int(entity.get("start_offset"), where, f"{field}.start_offset")
-            end = require_int(entity.get("end_offset"), where, f"{field}.end_offset")
-            label = require_str(entity.get("label"), where, f"{field}.label")
-            _add(out, start, end, label, f"{where}: {field}", "label", offsets)
-        return out
-    if label_key is not None:
-        key = label_key if label_key in row else None
-    else:
-        key = "label" if "label" in row else "labels" if "labels" in row else None
-    if key is None:
+    """The row's spans from every key read that it has (a row with both ``label`` and
+    ``entities`` gives both: neither is dropped); None when it has none of them."""
+    keys = ["label", "labels"] if label_key is None else [label_key]
+    present = [key for key in keys if key in row]
+    has_entities = label_key is None and "entities" in row
+    if not present and not has_entities:
         return None
-    triples = row[key]
+    out: list[ImportedSpan] = []
+    if has_entities:
+        _entities(row["entities"], where, offsets, out)
+    for key in present:
+        _triples(row[key], key, where, offsets, out)
+    return out
+
+
+def _entities(
+    entities: Any, where: str, offsets: Utf16Offsets | None, out: list[ImportedSpan]
+) -> None:
+    if not isinstance(entities, list):
+        raise AnnotatorError(f"{where}: entities: expected a list")
+    for index, entity in enumerate(entities):
+        field = f"entities.{index}"
+        if not isinstance(entity, dict):
+            raise AnnotatorError(f"{where}: {field}: expected an object")
+        start = require_int(entity.get("start_offset"), where, f"{field}.start_offset")
+        end = require_int(entity.get("end_offset"), where, f"{field}.end_offset")
+        label = require_str(entity.get("label"), where, f"{field}.label")
+        _add(out, start, end, label, f"{where}: {field}", "label", offsets)
+
+
+def _triples(
+    triples: Any, key: str, where: str, offsets: Utf16Offsets | None, out: list[ImportedSpan]
+) -> None:
     if not isinstance(triples, list):
         raise AnnotatorError(f"{where}: {key}: expected a list of [start, end, label]")
     for index, triple in enumerate(triples):
@@ -164,7 +189,6 @@ def _spans(
         end = require_int(triple[1], where, f"{field}.1")
         label = require_str(triple[2], where, f"{field}.2")
         _add(out, start, end, label, f"{where}: {field}", "2", offsets)
-    return out
 
 
 def _add(

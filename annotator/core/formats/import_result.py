@@ -28,6 +28,8 @@ class ImportResult:
     annotator_from: str | None = None  # without --annotator: why they are ``annotator``'s
     # Without --scheme, records with a form: the shipped scheme that accepts all of the file.
     shipped_scheme: str | None = None
+    # Imported in progress, not done, by what they are (``unanswered task(s)``): how many.
+    in_progress: dict[str, int] = field(default_factory=dict)
     refused: Refusals | None = None  # records a validate with the check command would refuse
     # Done records whose form and links were dropped (no scheme defines the form), which a
     # validate without --scheme (the default scheme) refuses.
@@ -47,6 +49,8 @@ class ImportResult:
             parts.append(f"not imported: {counted}")
         if parts:
             line = f"{line}; {'; '.join(parts)} (listed above)"
+        for what, count in self.in_progress.items():
+            line += f"; {count} {what} imported in progress (listed above)"
         review = [
             (self.lost_records, "that lost spans"),
             (self.stale_records, "made for another text"),

@@ -20,6 +20,9 @@ class ReadOptions:
     text_key: str = "text"  # doccano: the field holding the text
     label_key: str | None = None  # doccano: the field of [start, end, label]; None: label(s)
     predictions: bool = False  # labelstudio: a model's predictions, not the annotations
+    # The spans become records (--annotations): doccano and prodigy refuse a file whose spans
+    # all lie under a key they do not read (``import_span_keys``).
+    annotations: bool = False
 
 
 def read_source(
@@ -42,11 +45,18 @@ def read_source(
     if fmt == "prodigy":
         from annotator.core.formats import prodigy
 
-        return prodigy.read(source, report)
+        return prodigy.read(source, report, options.annotations)
     if fmt == "doccano":
         from annotator.core.formats import doccano
 
-        return doccano.read(source, options.utf16, report, options.text_key, options.label_key)
+        return doccano.read(
+            source,
+            options.utf16,
+            report,
+            options.text_key,
+            options.label_key,
+            options.annotations,
+        )
     if fmt == "labelstudio":
         from annotator.core.formats import labelstudio
 

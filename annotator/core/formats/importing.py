@@ -165,7 +165,13 @@ def import_documents(
     utf16 = offsets == "utf16"
     report = ImportReporter(on_warning)
     options = ReadOptions(
-        utf16, tags or "iob2", per_sentence, text_key or "text", label_key, predictions
+        utf16,
+        tags or "iob2",
+        per_sentence,
+        text_key or "text",
+        label_key,
+        predictions,
+        annotations is not None,
     )
     docs = read_source(source, fmt, options, report)
     if predictions and annotator is None:
@@ -285,6 +291,7 @@ def import_documents(
         annotator=annotator,
         annotator_from=annotator_from,
         shipped_scheme=shipped,
+        in_progress=dict(report.imported_in_progress),
         refused=refused,
         refused_formless=refused_formless,
     )

@@ -34,6 +34,7 @@ from annotator.core.formats.common import (
     require_str,
 )
 from annotator.core.formats.import_json import json_lines
+from annotator.core.formats.import_span_keys import UnreadSpanKeys
 from annotator.core.formats.prodigy_keys import LeftOutKeys
 from annotator.core.formats.tokenlabels import describe, token_range
 from annotator.core.formats.wstokens import whitespace_tokens
@@ -164,12 +165,18 @@ def export_rows(items: Sequence[Item], report: Reporter) -> bytes:
     return jsonl_bytes(rows)
 
 
-def read(path: Path, report: ImportReporter) -> list[ImportedDoc]:
+def read(path: Path, report: ImportReporter, annotations: bool = False) -> list[ImportedDoc]:
+    """The tasks of ``path``. Spans under another key than ``spans`` (a doccano ``label``) are
+    reported, refused when they are all there are and ``annotations`` wants records. A task
+    without an ``answer`` was never answered (a file of suggestions to review, not a
+    ``db-out``): its document comes in ``in_progress``, counted in the summary."""
     docs: list[ImportedDoc] = []
     # Tasks on one input (Prodigy's binary answers: one span per task) make one document: the
     # same meta.doc_id, or, in files without ids, the same text.
     seen: dict[tuple[str, str], ImportedDoc] = {}
     left_out = LeftOutKeys()
+    unread = UnreadSpanKeys("prodigy", "spans")
+    unanswered: list[int] = []  # line numbers
     for number, row in json_lines(path):
         where = f"{path}:{number}"
         text = require_str(row.get("text"), where, "text")
@@ -177,7 +184,9 @@ def read(path: Path, report: ImportReporter) -> list[ImportedDoc]:
         if not isinstance(meta, dict):
             raise AnnotatorError(f"{where}: meta: expected an object")
         meta = dict(meta)
-        left_out.task(row, number, text, input_hash(text))
+        # A key holding spans is said by ``unread``, naming what reads it, not as a task key.
+        spans_elsewhere = unread.row(row, where, {"spans"})
+        left_out.task(row, number, text, input_hash(text), spans_elsewhere)
         doc_id = meta.pop("doc_id", None)
         if isinstance(doc_id, int) and not isinstance(doc_id, bool):
             doc_id = str(doc_id)
@@ -185,6 +194,10 @@ def read(path: Path, report: ImportReporter) -> list[ImportedDoc]:
         if key[0] == "text":
             doc_id = line_id(path.stem, number)
         answer = row.get("answer", "accept")
+        status = None
+        if "answer" not in row:
+            unanswered.append(number)
+            status = "in_progress"
         spans: list[ImportedSpan] | None = []
         if answer != "accept":
             report.not_carried(
@@ -207,11 +220,21 @@ def read(path: Path, report: ImportReporter) -> list[ImportedDoc]:
             left_out.merged(earlier.meta, meta, number)
             if spans is not None:
                 earlier.spans = [*(earlier.spans or []), *spans]
+            earlier.status = earlier.status or status
             continue
-        doc = ImportedDoc(str(doc_id), text, where, meta=meta, spans=spans)
+        doc = ImportedDoc(str(doc_id), text, where, meta=meta, spans=spans, status=status)
         seen[key] = doc
         docs.append(doc)
     left_out.report(path, report)
+    unread.finish(path, report, annotations, "not carried")
+    if unanswered:
+        report.in_progress(
+            f"{path}: {len(unanswered)} task(s) without an answer (first: line "
+            f"{unanswered[0]}): never answered in Prodigy (suggestions to review?); their "
+            "spans are imported in_progress, not done",
+            "unanswered task(s)",
+            len(unanswered),
+        )
     return docs
 
 

@@ -47,10 +47,18 @@ class LeftOutKeys:
     tasks: dict[str, _Seen] = field(default_factory=dict)  # "what" -> how many tasks
     spans: dict[str, _Seen] = field(default_factory=dict)  # span key -> how many spans
 
-    def task(self, row: dict[str, Any], number: int, text: str, hashed: int) -> None:
-        """``row``, line ``number``, whose text is ``text`` and Prodigy input hash ``hashed``."""
+    def task(
+        self,
+        row: dict[str, Any],
+        number: int,
+        text: str,
+        hashed: int,
+        said: set[str] | frozenset[str] = frozenset(),
+    ) -> None:
+        """``row``, line ``number``, whose text is ``text`` and Prodigy input hash ``hashed``;
+        its keys in ``said`` are reported elsewhere (spans under another key)."""
         for key in row:
-            if key not in TASK_CARRIED:
+            if key not in TASK_CARRIED and key not in said:
                 _count(self.tasks, key, number)
         if "_input_hash" in row and row["_input_hash"] != hashed:
             _count(self.tasks, "_input_hash", number)
