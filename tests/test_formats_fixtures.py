@@ -229,7 +229,7 @@ def test_labelstudio_completions_and_other_data_key(tmp_path: Path) -> None:
     source.write_bytes(orjson.dumps([task]))
     result, warnings = run_import(source, "labelstudio", tmp_path / "b")
     assert (result.documents, result.records, result.spans) == (1, 1, 1)
-    assert warnings == [f"{source}: task 1 (id 7): annotation 1 was cancelled; not imported"]
+    assert warnings == [f"{source}: task 1 (id 7): completion 1 was cancelled; not imported"]
     assert texts_of(tmp_path / "b" / "corpus.jsonl") == {"7": "Kyiv freed 146."}
 
 

@@ -4,7 +4,10 @@ Written for the labelling config ``<Labels name="label" toName="text">`` over
 ``<Text name="text" value="$text"/>`` (docs/formats.md has it whole); the document id and meta go
 in the task's ``meta``. Read: a list of tasks or one task; the text is ``data.text``, else the
 data key a result names (``"source": "$key"``), else the one text field of ``data``. Older exports
-call the annotations ``completions``. Cancelled annotations are not labels, nor are predictions
+call the annotations ``completions``; a task holding both has both read (the first kept is
+imported, the others reported). ``drafts`` (saved, never submitted) are reported, as are the
+imported annotation's ``lead_time`` and ``completed_by``, which a record has no place for.
+Cancelled annotations are not labels, nor are predictions
 (model output), unless asked for (``predictions``): then each task's prediction of one model
 version (the first found in the file) is read instead of its annotations, as a record in
 progress, pre-annotations for someone to correct; the annotator is named after that
@@ -101,15 +104,30 @@ def read(
         raise AnnotatorError(f"{path}: expected a list of Label Studio tasks")
     reading = _Reading(True, _first_version(tasks)) if predictions else _Reading()
     docs = []
+    said: dict[str, list[str]] = {}  # annotation key not carried -> where each task had it
     for index, task in enumerate(tasks):
         where = f"{path}: task {index + 1}{_named(task)}"
         if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
             raise AnnotatorError(
                 f"{where}: data: required object is missing (not a Label Studio task)"
             )
-        doc = _task(task, index, path, where, utf16, report, reading)
+        doc = _task(task, index, path, where, utf16, report, reading, said)
         docs.append(doc)
+    for key, wheres in said.items():
+        report.not_carried(
+            f"{path}: {key}: {len(wheres)} imported annotation(s) (first: {wheres[0]}); not "
+            f"carried: {_NOT_CARRIED[key]}",
+            f"annotation(s) with {key}",
+            len(wheres),
+        )
     return docs
+
+
+# Keys of an imported annotation that a record has no place for, and why.
+_NOT_CARRIED = {
+    "lead_time": "a record's seconds_spent counts time spent in annotate",
+    "completed_by": "the records are the annotator's the import names",
+}
 
 
 def _predictions(task: Any) -> list[dict[str, Any]]:
@@ -154,7 +172,7 @@ def _text_key(task: dict[str, Any], where: str) -> str:
     data = task["data"]
     if isinstance(data.get("text"), str):
         return "text"
-    for annotation in _annotation_lists(task):
+    for _name, annotation in _annotation_lists(task):
         for result in annotation.get("result") or []:
             source = result.get("source") if isinstance(result, dict) else None
             if isinstance(source, str) and source.startswith("$") and source[1:] in data:
@@ -169,11 +187,16 @@ def _text_key(task: dict[str, Any], where: str) -> str:
     )
 
 
-def _annotation_lists(task: dict[str, Any]) -> list[dict[str, Any]]:
-    found = task.get("annotations")
-    if found is None:
-        found = task.get("completions")
-    return [a for a in found or [] if isinstance(a, dict)]
+def _annotation_lists(task: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """(``annotation 1``, annotation)... then (``completion 1``, completion)...: a task holding
+    both (an export of an older project) loses neither."""
+    out = []
+    for key, kind in (("annotations", "annotation"), ("completions", "completion")):
+        found = task.get(key)
+        if isinstance(found, list):
+            entries = [a for a in found if isinstance(a, dict)]
+            out += [(f"{kind} {number}", a) for number, a in enumerate(entries, start=1)]
+    return out
 
 
 def _task(
@@ -184,6 +207,7 @@ def _task(
     utf16: bool,
     report: ImportReporter,
     reading: _Reading,
+    said: dict[str, list[str]],
 ) -> ImportedDoc:
     key = _text_key(task, where)
     text: str = task["data"][key]
@@ -202,21 +226,27 @@ def _task(
         if other != key:
             meta.setdefault(other, value)
     entry = "prediction" if reading.predictions else "annotation"
+    _drafts(task, where, report)
     kept = _candidates(task, where, report, reading)
     if not kept:
         return ImportedDoc(doc_id, text, where, meta=meta, spans=None)
-    number, chosen = kept[0]
+    name, chosen = kept[0]
     if len(kept) > 1:
+        others = [other for other, _ in kept[1:]]
+        named = "" if all(o.startswith(entry) for o in others) else f": {', '.join(others)}"
         report.not_carried(
-            f"{where}: {len(kept) - 1} more {entry}(s) after {entry} {number} not imported "
+            f"{where}: {len(kept) - 1} more {entry}(s) after {name} not imported{named} "
             "(one import holds one annotator's work)",
             f"further {entry}(s)",
             len(kept) - 1,
         )
+    for other in _NOT_CARRIED:
+        if chosen.get(other) is not None:
+            said.setdefault(other, []).append(where.removeprefix(f"{path}: "))
     offsets = Utf16Offsets(text) if utf16 else None
     spans = []
     for position, result in enumerate(chosen.get("result") or [], start=1):
-        at = f"{where}: {entry} {number}: result {position}"
+        at = f"{where}: {name}: result {position}"
         value = result.get("value") if isinstance(result, dict) else None
         if not isinstance(value, dict) or "labels" not in value or "start" not in value:
             kind = result.get("type") if isinstance(result, dict) else None
@@ -233,9 +263,24 @@ def _task(
     return ImportedDoc(doc_id, text, where, meta=meta, spans=spans)
 
 
+def _drafts(task: dict[str, Any], where: str, report: ImportReporter) -> None:
+    """A task's drafts: work saved and never submitted, so not labels; said, with how many
+    spans they hold."""
+    drafts = task.get("drafts")
+    if not isinstance(drafts, list) or not drafts:
+        return
+    results = sum(len(draft.get("result") or []) for draft in drafts if isinstance(draft, dict))
+    report.not_carried(
+        f"{where}: {len(drafts)} draft(s) with {results} result(s) not imported (saved in "
+        "Label Studio, never submitted: not labels)",
+        "draft(s)",
+        len(drafts),
+    )
+
+
 def _candidates(
     task: dict[str, Any], where: str, report: ImportReporter, reading: _Reading
-) -> list[tuple[int, dict[str, Any]]]:
+) -> list[tuple[str, dict[str, Any]]]:
     """The task's annotations that are labels (numbered from 1), or with ``predictions`` its
     predictions of the model version read; what is left is reported."""
     predictions = _predictions(task)
@@ -249,14 +294,14 @@ def _candidates(
                 "prediction(s)",
                 len(predictions),
             )
-        for number, annotation in enumerate(annotations, start=1):
+        for name, annotation in annotations:
             if annotation.get("was_cancelled"):
                 report.not_carried(
-                    f"{where}: annotation {number} was cancelled; not imported",
+                    f"{where}: {name} was cancelled; not imported",
                     "cancelled annotation(s)",
                 )
             else:
-                kept.append((number, annotation))
+                kept.append((name, annotation))
         return kept
     if annotations:
         report.not_carried(
@@ -274,7 +319,7 @@ def _candidates(
                 "prediction(s) of another model",
             )
         else:
-            kept.append((number, prediction))
+            kept.append((f"prediction {number}", prediction))
     return kept
 
 
