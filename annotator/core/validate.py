@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from annotator.core.corpus import Corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.journal import LineProblem, read_journal
-from annotator.core.models import Document, Record
+from annotator.core.models import Document, Record, sha256_text
 from annotator.core.scheme import Scheme
 from annotator.core.tokens import character_around
 from annotator.core.values import value_problem
@@ -31,14 +31,26 @@ def _short(text: str, limit: int = 40) -> str:
 def text_problems(record: Record, document: Document) -> Iterator[tuple[str, str]]:
     """Where the record disagrees with the document's text."""
     if record.doc_sha256 != document.sha256:
+        endings = (
+            " (the text differs only in line endings)"
+            if record.doc_sha256 in _other_line_endings(document.text)
+            else ""
+        )
         yield (
             "doc_sha256",
             f"does not match the text of {record.doc_id!r} in the corpus "
             "(made for another text: it changed since it was annotated, or the record is of "
-            "another corpus's document of this name: stale record)",
+            f"another corpus's document of this name: stale record){endings}",
         )
         return
     yield from span_text_problems(record.spans, document.text)
+
+
+def _other_line_endings(text: str) -> set[str]:
+    """The doc_sha256 of ``text`` with LF, CRLF or CR line endings throughout: a record made
+    for the text as another tool wrote it (CRLF) against a .txt corpus read LF, say."""
+    lf = text.replace("\r\n", "\n").replace("\r", "\n")
+    return {sha256_text(lf.replace("\n", ending)) for ending in ("\n", "\r\n", "\r")}
 
 
 class TextSpan(Protocol):

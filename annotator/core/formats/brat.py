@@ -14,7 +14,8 @@ kept ones), each a keyword and JSON: ``value <json>`` on the span that has the v
 <field> <json>`` (one per form field), ``links <json>`` (span ids as T ids), ``note <json>``
 (what annotators wrote), ``flagged true`` and ``status <json>`` (a record not done) on the
 first span written. A record without spans has nowhere to hang
-notes: its form, links, note and status are reported, not written.
+notes: its form, links, note and status are reported, not written. A text with CRLF or CR
+is written as it is (brat counts its CRs), and said: an import reads it back LF.
 
 Import. ``T`` lines become spans with their T ids as span ids, checked against the text; a
 ``T`` line that cannot be read, or repeats an id, is bad data as a span off its text is (listed
@@ -25,7 +26,8 @@ once the spans are checked and labelled: ``keep_in_note``) and counted in a repo
 without ``.ann`` is a document nobody annotated (no record); an empty ``.ann`` is an annotation
 that found nothing. The ``.txt`` files are read as a ``.txt`` corpus folder is (a BOM dropped,
 CRLF and CR made LF; ``meta.source`` and, from a leading ``date YYYY-MM-DD``, ``meta.date``);
-brat's offsets count the file as it is, so they are moved with it (``_to_lf``).
+brat's offsets count the file as it is: spans are checked against it, then moved with the
+text made LF, as every import makes it (``line_endings``).
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ from annotator.core.formats.common import (
     report_left_out,
     safe_relative,
 )
+from annotator.core.formats.line_endings import move_spans, offset_mover
 from annotator.core.models import Record
 
 _RANGE = re.compile(r"^(\d+) (\d+)$")
@@ -171,7 +174,20 @@ def export_files(items: Sequence[Item], report: Reporter) -> dict[str, bytes]:
         base = safe_relative(item.record.doc_id)
         files[f"{base}.txt"] = item.document.text.encode("utf-8", "surrogatepass")
         files[f"{base}.ann"] = ann_text(item, report).encode("utf-8", "surrogatepass")
+    _say_line_endings(items, report)
     return files
+
+
+def _say_line_endings(items: Sequence[Item], report: Reporter) -> None:
+    """A text with CRs is written as it is (the .ann counts them, as brat does), but an
+    import reads it back LF (``line_endings``): a round trip changes it, so that is said."""
+    with_cr = [item.record.doc_id for item in items if "\r" in item.document.text]
+    if with_cr:
+        report.warn(
+            f"brat: {len(with_cr)} document(s) have CRLF or CR line endings (first: "
+            f"{with_cr[0]}): written as they are, but an import reads them back LF, as it "
+            "reads every text, with the spans moved: a text different from this corpus's"
+        )
 
 
 @dataclass
@@ -210,41 +226,23 @@ def read(folder: Path, report: ImportReporter) -> list[ImportedDoc]:
         doc = BratDoc(document.id, decode(read_bytes(path), path), str(path), dict(document.meta))
         if ann.is_file():
             _read_ann(doc, ann, report)
-        if document.text != doc.text:
-            _to_lf(doc, document.text)
+        if doc.text.startswith("\ufeff"):
+            _drop_bom(doc)
+        # Its CRs stay: the import makes every text LF (``line_endings``), and says so.
         docs.append(doc)
     return docs
 
 
 # Offsets said in a warning are the .ann's, counted in the file as it is; the record's move back
-# by one for each CR before them once the text is LF (``_to_lf``).
+# by one for each CR before them once the text is LF (``line_endings``).
 _AS_COUNTED = " (as the .ann counts the file; less its CRs in the record)"
 
 
-def _to_lf(doc: ImportedDoc, text: str) -> None:
-    """Make ``doc`` hold ``text`` (its text without BOM, CRLF or CR) with every span on the
-    same characters: an offset moves back by one for each CR dropped (or made LF) before it."""
-    original = doc.text
-    moved: list[int] = []  # moved[i]: where offset i of the original lands in ``text``
-    position = 0
-    for index, char in enumerate(original):
-        moved.append(position)
-        dropped = (char == "\ufeff" and index == 0) or original.startswith("\r\n", index)
-        position += 0 if dropped else 1
-    moved.append(position)
-    assert position == len(text)
-    shift = len(text) - len(original)  # offsets past the end stay past it, to be reported
-
-    def move(offset: int) -> int:
-        return moved[offset] if offset < len(moved) else offset + shift
-
-    for span in doc.spans or []:
-        span.start, span.end = move(span.start), move(span.end)
-        if isinstance(span, BratSpan):
-            span.fragments = [(move(low), move(high)) for low, high in span.fragments]
-        if span.surface is not None:
-            span.surface = span.surface.replace("\r\n", "\n").replace("\r", "\n")
-    doc.text = text
+def _drop_bom(doc: ImportedDoc) -> None:
+    """``doc`` without the BOM its .txt begins with (as a .txt corpus is read), every span
+    moved back by one onto the same characters."""
+    move_spans(doc, offset_mover(doc.text, drop_bom=True, crlf=False))
+    doc.text = doc.text[1:]
 
 
 def _read_ann(doc: BratDoc, ann: Path, report: ImportReporter) -> None:

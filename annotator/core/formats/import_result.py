@@ -28,6 +28,7 @@ class ImportResult:
     annotator_from: str | None = None  # without --annotator: why they are ``annotator``'s
     # Without --scheme, records with a form: the shipped scheme that accepts all of the file.
     shipped_scheme: str | None = None
+    line_endings: int = 0  # documents whose CRLF or CR text was made LF (``line_endings``)
     # Imported in progress, not done, by what they are (``unanswered task(s)``): how many.
     in_progress: dict[str, int] = field(default_factory=dict)
     refused: Refusals | None = None  # records a validate with the check command would refuse
@@ -49,6 +50,8 @@ class ImportResult:
             parts.append(f"not imported: {counted}")
         if parts:
             line = f"{line}; {'; '.join(parts)} (listed above)"
+        if self.line_endings:
+            line += f"; {self.line_endings} text(s) made LF (were CRLF or CR)"
         for what, count in self.in_progress.items():
             line += f"; {count} {what} imported in progress (listed above)"
         review = [

@@ -37,7 +37,13 @@ def read_source(
 
         if not source.is_dir():
             raise AnnotatorError(f"{source}: --format txt reads a folder of .txt files")
-        return [ImportedDoc(d.id, d.text, str(source), dict(d.meta)) for d in open_corpus(source)]
+        from annotator.core.formats.line_endings import txt_as_written
+
+        # As written, CRs too: the import makes it LF and says so, as for every format.
+        return [
+            ImportedDoc(d.id, txt_as_written(source / f"{d.id}.txt"), str(source), dict(d.meta))
+            for d in open_corpus(source)
+        ]
     if fmt == "jsonl":
         from annotator.core.formats import jsonl
 

@@ -41,6 +41,7 @@ from annotator.core.formats.import_scheme import Refusals, refusals, shipped_sch
 from annotator.core.formats.import_sources import ReadOptions, read_source
 from annotator.core.formats.jsonl import RecordLineDoc
 from annotator.core.formats.labels import build_scheme, corpus_scheme_name, parse_map
+from annotator.core.formats.line_endings import make_texts_lf
 from annotator.core.models import Document, Record, record_line
 from annotator.core.scheme import (
     Scheme,
@@ -203,6 +204,9 @@ def import_documents(
             lost.add(doc.doc_id)
         if not check_record_text(doc, report):
             stale.add(doc.doc_id)
+    # Checked against the text as the source counts it, then made LF (``line_endings``).
+    made_lf, emptied = make_texts_lf(docs, report)
+    lost |= emptied
     _refuse_bad(source, report, skip_bad)
     rename_labels(docs, mapping, report)
     annotated = [doc for doc in docs if doc.spans is not None]
@@ -292,6 +296,7 @@ def import_documents(
         annotator_from=annotator_from,
         shipped_scheme=shipped,
         in_progress=dict(report.imported_in_progress),
+        line_endings=made_lf,
         refused=refused,
         refused_formless=refused_formless,
     )
