@@ -222,18 +222,25 @@ def decode(raw: bytes, path: Path) -> str:
 _UNSAFE_PART = re.compile(r"^\.{1,2}$")
 
 
-def safe_relative(doc_id: str) -> str:
-    """``doc_id`` as a relative file path, refusing ids that would leave the output folder."""
+ID_AS_FILE_NAME = "cannot be a file name (empty, '.', '..' or '\\' parts)"
+
+
+def unsafe_id(doc_id: str) -> bool:
+    """Whether ``doc_id`` cannot be a relative file path inside a folder (a brat export writes
+    ``<id>.txt``): empty, with NUL or ``\\``, or with an empty, ``.`` or ``..`` part."""
     parts = doc_id.split("/")
-    if (
+    return (
         not doc_id
         or "\x00" in doc_id
         or "\\" in doc_id
         or any(not part or _UNSAFE_PART.match(part) for part in parts)
-    ):
-        raise AnnotatorError(
-            f"document id {doc_id!r} cannot be a file name (empty, '.', '..' or '\\' parts)"
-        )
+    )
+
+
+def safe_relative(doc_id: str) -> str:
+    """``doc_id`` as a relative file path, refusing ids that would leave the output folder."""
+    if unsafe_id(doc_id):
+        raise AnnotatorError(f"document id {doc_id!r} {ID_AS_FILE_NAME}")
     return doc_id
 
 

@@ -31,7 +31,13 @@ from annotator.core.formats.checks import (
     check_spans,
     review_status,
 )
-from annotator.core.formats.common import ImportedDoc, Sink, write_atomic
+from annotator.core.formats.common import (
+    ID_AS_FILE_NAME,
+    ImportedDoc,
+    Sink,
+    unsafe_id,
+    write_atomic,
+)
 from annotator.core.formats.export_out import new_folders, refuse_own_inputs
 from annotator.core.formats.import_labels import fit_scheme, rename_labels
 from annotator.core.formats.import_offsets import weigh_offsets
@@ -194,6 +200,11 @@ def import_documents(
     lost: set[str] = set()  # documents that lost spans as bad data
     stale: set[str] = set()  # our records made for another text
     for doc in docs:
+        if unsafe_id(doc.doc_id):  # refused now, where its file and line are known
+            raise AnnotatorError(
+                f"{doc.where}: id: {doc.doc_id!r} {ID_AS_FILE_NAME}, which a document id "
+                "must be (a brat export writes ID.txt): give it another id in the source"
+            )
         if doc.doc_id in first:
             earlier = first[doc.doc_id]
             raise AnnotatorError(
