@@ -22,6 +22,7 @@ from textual.widgets import Input
 
 from annotator.core.forms import path_words
 from annotator.core.span_offer import offer
+from annotator.tui.form_panel import EventForm
 from annotator.tui.session_view import FAILED, SessionView
 from annotator.tui.side_panel import SidePanel
 from annotator.tui.span_pick import Picked, SpanPickScreen
@@ -60,7 +61,9 @@ class FieldSpanKeys(SessionView):
         if path:
             # The article's selection, if any, names the span (``session_form._span_in``).
             selection = self.article.selection_offsets()
-            self.change(partial(action, selection=selection), path, about=action.__name__)
+            # The document the field shows: the key is refused if another opened meanwhile.
+            asked = partial(action, selection=selection, doc_id=self._form_doc_id())
+            self.change(asked, path, about=action.__name__)
 
     def _on_field_span(self, key: str, what: str, action: Callable[..., object], verb: str) -> None:
         """The spans the focused field can take, to pick from (``span_pick``), the likeliest
@@ -88,12 +91,14 @@ class FieldSpanKeys(SessionView):
         session, about = self.session, action.__name__
         selection = self.article.selection_offsets()
         field = session.form_field(path)
+        # The span is picked on the document the field shows: refused on any other.
+        on_its_document = partial(action, doc_id=self._form_doc_id())
 
         async def chosen(picked: Picked | None) -> None:
             if picked is None:
                 return
             if picked.span_id is not None and (
-                self.change(action, path, picked.span_id, about=about) is FAILED
+                self.change(on_its_document, path, picked.span_id, about=about) is FAILED
             ):
                 return  # refused (said): the focus stays in the field, as after enter
             if picked.step:
@@ -126,6 +131,10 @@ class FieldSpanKeys(SessionView):
         going = following.name if isinstance(following, Input) else None
         if going and self.session.form_field(going).from_label:
             self._offer(going, action, verb)
+
+    def _form_doc_id(self) -> str | None:
+        """The document the form's fields show (``EventForm.doc_id``)."""
+        return self.query_one("#form", EventForm).doc_id
 
     def _field_at(self, path: str) -> Widget | None:
         """The form's input or choice of the field at ``path``."""

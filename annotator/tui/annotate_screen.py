@@ -20,7 +20,8 @@ from annotator.tui.annotate_guidelines import GuidelinesActions
 from annotator.tui.annotate_help import annotate_key_sections
 from annotator.tui.annotate_skip import SkipAsksWhy
 from annotator.tui.annotate_undo import UndoRedoKeys
-from annotator.tui.form_panel import EventForm, FieldEdited, NoteEdited
+from annotator.tui.form_messages import FieldEdited, NoteEdited
+from annotator.tui.form_panel import EventForm
 from annotator.tui.form_rows import GroupBox
 from annotator.tui.keys import with_label_keys
 from annotator.tui.screens import DocListScreen, HelpScreen
@@ -192,11 +193,13 @@ class AnnotateScreen(
         self.article.clear_selection()
 
     def on_field_edited(self, message: FieldEdited) -> None:
-        path = message.path
-        raw, typing = message.raw, message.typing
-        done = self.change(self.session.set_field, path, raw, typing, about=path, saves=True)
-        ok = done is not FAILED
-        message.widget.set_class(not ok, "-invalid")
+        path, here = message.path, message.on_open(self.session)
+        edit = (path, message.raw, message.typing, message.doc_id)
+        done = self.change(self.session.set_field, *edit, about=path, saves=True, notices=here)
+        if here:
+            message.widget.set_class(done is FAILED, "-invalid")
+        else:
+            self.show_notices()  # saved to the document it was typed on: said, apart
 
     def on_value_edited(self, message: ValueEdited) -> None:
         value = f"value of {message.span_id}"
@@ -216,8 +219,12 @@ class AnnotateScreen(
             self.tell_about(value, f"{message.raw!r} not saved: {message.span_id} keeps {kept}")
 
     def on_note_edited(self, message: NoteEdited) -> None:
-        if not self.skipped_on_leaving_note(message.note):
-            self.change(self.session.set_note, message.note, saves=True)
+        edit = (message.note, message.doc_id)
+        if not message.on_open(self.session):
+            self.change(self.session.set_note, *edit, saves=True, notices=False)
+            self.show_notices()  # saved to the document it was typed on: said, apart
+        elif not self.skipped_on_leaving_note(message.note):
+            self.change(self.session.set_note, *edit, saves=True)
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         edit = GroupBox.edit_of(event.button)
@@ -225,15 +232,16 @@ class AnnotateScreen(
             return
         event.stop()
         group, removed = edit
+        doc_id = self.query_one("#form", EventForm).doc_id  # the document the button is of
         if removed is not None:
-            if self.change(self.session.remove_group_item, group, removed) is not FAILED:
+            if self.change(self.session.remove_group_item, group, removed, doc_id) is not FAILED:
                 # The place is kept: the item that took the removed one's, else the one
                 # before, else the group's add button (the focus had gone to the form's top).
                 await self.update_form()
                 size = self.session.group_size(group)
                 self._focus_in_group(group, min(removed, size - 1) if size else None)
             return
-        index = self.change(self.session.add_group_item, group)
+        index = self.change(self.session.add_group_item, group, doc_id)
         if index is not FAILED:
             await self.update_form()  # the new item's fields exist once this returns
             self._focus_in_group(group, index)
@@ -259,6 +267,7 @@ class AnnotateScreen(
         focused = self.focused
         if not isinstance(focused, Input) or focused.id == "search":
             return True
+        doc_id = self.query_one("#form", EventForm).doc_id  # what the form's fields show
         if focused.id == "span-value":
             detail = self.query_one("#detail", SpanDetail)
             if detail.span_id is None or focused.value == detail.saved_value:
@@ -266,10 +275,11 @@ class AnnotateScreen(
             value = f"value of {detail.span_id}"
             kept = self.change(self.session.set_value, focused.value, detail.span_id, about=value)
         elif focused.id == "note":
-            kept = self.change(self.session.set_note, focused.value)
+            kept = self.change(self.session.set_note, focused.value, doc_id)
         elif focused.name:
             path = focused.name
-            kept = self.change(self.session.set_field, path, focused.value, about=path)
+            typed = (path, focused.value, False, doc_id)
+            kept = self.change(self.session.set_field, *typed, about=path)
         else:
             return True
         if kept is not FAILED or self._refused_at_quit == focused.value:

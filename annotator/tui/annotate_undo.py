@@ -13,7 +13,8 @@ from textual.widgets import Input
 
 from annotator.core.forms import path_words
 from annotator.core.history import Step
-from annotator.tui.form_panel import EventForm, FieldEdited, NoteEdited
+from annotator.tui.form_messages import FieldEdited, NoteEdited
+from annotator.tui.form_panel import EventForm
 from annotator.tui.session_view import CHANGE_NOTICES, FAILED, FINISHED, SessionView
 
 

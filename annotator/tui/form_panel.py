@@ -3,7 +3,8 @@ and its guard against letters, is ``side_panel.SidePanel``; the span list is in 
 the span detail, the current span and its value, in ``span_detail``).
 
 Everything here is built from the scheme. Widgets only show the session's state and post
-messages saying what the person typed or chose; the screen applies them through the session.
+messages saying what the person typed or chose (``form_messages``), each naming the document
+the form showed; the screen applies them through the session.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
@@ -28,6 +28,7 @@ from annotator.core.scheme import Scheme
 from annotator.core.session import AnnotationSession
 from annotator.tui.form_hints import NOTE_HINTS, HintedInput
 from annotator.tui.form_links import FieldLinks, FieldName
+from annotator.tui.form_messages import FieldEdited, FormEdited, NoteEdited
 from annotator.tui.form_rows import GroupBox, field_row, row_of
 from annotator.tui.saving_app import SavingApp
 
@@ -60,21 +61,6 @@ PANEL_KEYS = [
 def _typed(value: str, saved: str) -> bool:
     """Whether an input's ``value`` holds typing beyond its ``saved`` value (a save trims)."""
     return value.split() != saved.split()
-
-
-class FieldEdited(Message):
-    """A form field was typed into (enter, leaving it, or with ``typing`` a pause in the typing
-    that goes on) or chosen."""
-
-    def __init__(self, path: str, raw: str | None, widget: Widget, typing: bool = False) -> None:
-        super().__init__()
-        self.path, self.raw, self.widget, self.typing = path, raw, widget, typing
-
-
-class NoteEdited(Message):
-    def __init__(self, note: str, widget: Widget) -> None:
-        super().__init__()
-        self.note, self.widget = note, widget
 
 
 class Legend(Static):
@@ -119,7 +105,7 @@ class EventForm(VerticalScroll):
         self._shown: dict[str, str] = {}  # each input's saved value, as last shown in it
         self._items: dict[str, object] = {}  # each input's saved value itself (a list's items)
         self._session: AnnotationSession | None = None  # the session last shown
-        self._doc_id: str | None = None  # the document last shown
+        self._doc_id: str | None = None  # the document the fields show (``doc_id``)
         self._told: set[str] = set()  # fields whose typing over their links was said
         # Inputs saved at a pause while focused: the redraw after that save leaves what is
         # typed there as it is (the saved value is trimmed; the typing goes on).
@@ -193,9 +179,12 @@ class EventForm(VerticalScroll):
     async def show(self, session: AnnotationSession) -> None:
         self._session = session
         doc_id = session.document.id if session.loaded else None
-        # Another document: typing left in a field is not its (``typing_to_save`` saves it
-        # before a key that opens another; one that did not is said, never saved there).
-        other_document, self._doc_id = doc_id != self._doc_id, doc_id
+        # Another document: typing left in a field is not its. It is saved to its own
+        # (``typing_to_save`` does before a key that opens another; else here). The fields
+        # name the document shown before until they show the new one: an edit posted
+        # meanwhile (leaving a field) goes to that one.
+        shown_before = self._doc_id
+        other_document = doc_id != shown_before
         for box in self.query(GroupBox):
             await box.resize(session.group_size(box.group.name))
         for widget in self.query(Input):
@@ -212,11 +201,7 @@ class EventForm(VerticalScroll):
             saved_typing = key in self._saved_typing
             self._saved_typing.discard(key)
             if other_document and key in self._shown and _typed(widget.value, self._shown[key]):
-                self.app.notify(
-                    f"not saved: {widget.value!r} typed in {path_words(key)} of another "
-                    "document, which was closed before the typing was saved",
-                    severity="warning",
-                )
+                self._save_left(widget, shown_before)
             elif self.screen.focused is widget and (saved_typing or self._shown.get(key) == value):
                 # Its saved value did not change (another field's did), or it is what was
                 # typed here, saved at a pause: what is being typed here stays, however soon
@@ -250,9 +235,39 @@ class EventForm(VerticalScroll):
                     select.clear()
                 else:
                     select.value = current
+        self._doc_id = doc_id
         read_only = session.stale is not None
         for control in self.query("Input, Select, Button"):
             control.disabled = read_only
+
+    @property
+    def doc_id(self) -> str | None:
+        """The document the fields show, which what is typed in them belongs to (it lags the
+        session's open document until ``show`` has shown the new one)."""
+        return self._doc_id
+
+    def _save_left(self, widget: Input, doc_id: str | None) -> None:
+        """Save typing left in ``widget`` when another document is shown, to ``doc_id``, the
+        document it was typed on (the session says so); without one, say it was not saved."""
+        edit = self._edit_of(widget, doc_id)
+        if doc_id is not None and edit is not None:
+            self.post_message(edit)
+            return
+        self.app.notify(
+            f"not saved: {widget.value!r} typed in {path_words(widget.id or widget.name or '')} "
+            "of another document, which was closed before the typing was saved",
+            severity="warning",
+        )
+
+    def _edit_of(
+        self, widget: Input, doc_id: str | None, typing: bool = False
+    ) -> FieldEdited | NoteEdited | None:
+        """The message saying what ``widget`` holds, typed on ``doc_id``."""
+        if widget.id == "note":
+            return NoteEdited(doc_id, widget.value, widget)
+        if widget.name:
+            return FieldEdited(doc_id, widget.name, widget.value, widget, typing)
+        return None
 
     def disable(self) -> None:
         for control in self.query("Input, Select, Button"):
@@ -266,10 +281,9 @@ class EventForm(VerticalScroll):
         return None
 
     def _commit(self, widget: Input, typing: bool = False) -> None:
-        if widget.id == "note":
-            self.post_message(NoteEdited(widget.value, widget))
-        elif widget.name:
-            self.post_message(FieldEdited(widget.name, widget.value, widget, typing))
+        edit = self._edit_of(widget, self._doc_id, typing)
+        if edit is not None:
+            self.post_message(edit)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         # Not stopped: the screen counts it as activity.
@@ -295,7 +309,7 @@ class EventForm(VerticalScroll):
             assert isinstance(app, SavingApp)
             app.tell_about(path, said, "warning", timeout=8)
 
-    def typing_to_save(self, widget: Widget | None) -> FieldEdited | NoteEdited | None:
+    def typing_to_save(self, widget: Widget | None) -> FormEdited | None:
         """The save of typing not saved yet in ``widget`` (its pause not come), for a key that
         may open another document to make first, to this one; None without such typing."""
         if not isinstance(widget, Input) or self not in widget.ancestors:
@@ -306,9 +320,7 @@ class EventForm(VerticalScroll):
         if self._idle is not None:
             self._idle.stop()
             self._idle = None
-        if widget.id == "note":
-            return NoteEdited(widget.value, widget)
-        return FieldEdited(widget.name or "", widget.value, widget) if widget.name else None
+        return self._edit_of(widget, self._doc_id)
 
     def undo_typing(self, widget: Widget | None) -> str | None:
         """ctrl+z in a field with typing not saved yet: the saved value again, links kept; None
@@ -360,4 +372,4 @@ class EventForm(VerticalScroll):
         event.stop()
         value = None if event.value is Select.NULL else str(event.value)
         if event.select.name:
-            self.post_message(FieldEdited(event.select.name, value, event.select))
+            self.post_message(FieldEdited(self._doc_id, event.select.name, value, event.select))

@@ -34,19 +34,21 @@ def test_a_note_typed_before_ctrl_y_is_saved_to_its_own_document(
     drive(session, scenario, size=(80, 24), notifications=True)
 
 
-def test_typing_left_when_another_document_opens_is_said_not_saved_there(
+def test_typing_left_when_another_document_opens_is_saved_to_its_own_and_said(
     session: AnnotationSession,
 ) -> None:
     # Any other way to open a document with typing still in a field (none is known with the
-    # keys now): the typing is not saved on the document opened, and that is said.
+    # keys now): the typing is saved to the document it was typed on, never to the one opened,
+    # and that is said.
     async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
         await tab_to(pilot, app, "note")
         await press(pilot, "x", "y", "z")
         screen_of(app).open_document("b")
         await wait_for(pilot, lambda: on(session, "b"))
-        await wait_for(pilot, lambda: any("not saved: 'xyz'" in toast for toast in toasts(app)))
+        await wait_for(pilot, lambda: any("saved to a's note: 'xyz'" in t for t in toasts(app)))
         for _ in range(5):
             await pilot.pause(0.02)
-        assert [line["note"] for line in journal(session) if line["note"]] == []
+        assert [(line["doc_id"], line["note"]) for line in journal(session)] == [("a", "xyz")]
+        assert session.record.note == ""
 
     drive(session, scenario, size=(80, 24), notifications=True)
