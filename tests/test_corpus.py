@@ -70,7 +70,8 @@ def test_jsonl_duplicate_id_names_both_lines(tmp_path: Path) -> None:
     [
         (b"[1]", "expected a JSON object, got list"),
         (b"{nope", "invalid JSON"),
-        (b'{"text": "x"}', "id: must be a non-empty string"),
+        (b'{"text": "x"}', "id: required field is missing"),
+        (b'{"id": "", "text": "x"}', "id: must be a non-empty string"),
     ],
 )
 def test_jsonl_bad_lines(tmp_path: Path, line: bytes, message: str) -> None:

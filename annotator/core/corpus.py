@@ -150,6 +150,11 @@ def _open_jsonl(path: Path) -> Corpus:
 def _jsonl_id(raw: bytes, path: Path, line: int) -> str:
     data = _jsonl_object(raw, path, line)
     doc_id = data.get("id")
+    if "id" not in data:
+        # The arguments swapped (``validate CORPUS --corpus JOURNAL``) reach here first.
+        journal = "doc_id" in data and "doc_sha256" in data
+        hint = " (this looks like a journal line, not a corpus document)" if journal else ""
+        raise AnnotatorError(f"{path}:{line}: id: required field is missing{hint}")
     if not isinstance(doc_id, str) or not doc_id:
         raise AnnotatorError(f"{path}:{line}: id: must be a non-empty string")
     return doc_id

@@ -19,6 +19,7 @@ from annotator.core.journal import LineProblem, read_journal
 from annotator.core.models import Document, Record, sha256_text
 from annotator.core.scheme import Scheme
 from annotator.core.tokens import character_around
+from annotator.core.validate_shape import not_a_journal
 from annotator.core.values import value_problem
 
 _LINK_PATH_RE = re.compile(r"^([A-Za-z_]\w*)(?:\[(\d+)\]\.([A-Za-z_]\w*))?$")
@@ -220,6 +221,10 @@ def validate_files(
             contents = read_journal(file)
         except AnnotatorError as error:
             out.append(str(error))
+            continue
+        shape = not_a_journal(file, contents)
+        if shape is not None:  # one line, not every field of every line
+            out.append(shape)
             continue
         problems = list(contents.problems)
         # A wrong corpus is one problem, not one per line (a trial's gold file gave 32 lines

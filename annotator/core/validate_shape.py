@@ -1,0 +1,99 @@
+"""A file given to ``annotator validate`` that is not a journal, said in one line.
+
+Validating a corpus of documents (the arguments swapped, or ``--corpus`` forgotten) or another
+tool's export gave every missing field of every line: nine lines a document, 1,800 for a corpus
+of 200, none saying what was wrong. A file is taken for something else when no line of it is a
+record and its first line holds none of the keys a record line must have (``RECORD_KEYS``), or
+is not a JSON object at all; a journal with a few bad lines still has each listed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from annotator.core.journal import JournalContents
+
+# Keys every record line holds and no document or other tool's row does (Prodigy's rows hold
+# ``spans``, Label Studio's a ``status``-less ``annotations``: those are not telling).
+RECORD_KEYS = ("schema_version", "doc_id", "doc_sha256", "annotator")
+_DOCUMENT_KEYS = frozenset({"id", "text", "meta"})
+
+
+def not_a_journal(file: Path, contents: JournalContents) -> str | None:
+    """``FILE:LINE: this looks like ...`` when ``file`` is plainly not a journal, else None."""
+    if contents.records or not (contents.problems or contents.torn):
+        return None
+    found = _first_line(file)
+    if found is None:
+        return None
+    number, raw = found
+    where = f"{file}:{number}"
+    try:
+        data: Any = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        data = None
+    if isinstance(data, dict):
+        if any(key in data for key in RECORD_KEYS):
+            return None  # a journal's line, bad: each problem is listed
+        return f"{where}: {_looks_like(data, file)}"
+    stripped = raw.strip()
+    if data is None and any(b'"%s"' % key.encode() in raw for key in RECORD_KEYS):
+        return None  # a record's line cut short or broken: said as it is
+    tasks = isinstance(data, list) and bool(data) and isinstance(data[0], dict)
+    if tasks or stripped in (b"[", b"{"):  # Label Studio's export; pretty-printed JSON
+        return (
+            f"{where}: this looks like a JSON file (an array, or pretty-printed), not a "
+            "journal (one record per line); another tool's export is read by annotator import"
+        )
+    if len(contents.problems) > 1:
+        return (
+            f"{where}: not a journal: no line of it is a JSON record ({len(contents.problems)} "
+            f"line(s) unreadable; the first: {_short(stripped)})"
+        )
+    return None
+
+
+def _first_line(file: Path) -> tuple[int, bytes] | None:
+    try:
+        with file.open("rb") as handle:
+            for number, raw in enumerate(handle, start=1):
+                if raw.strip():
+                    return number, raw.removeprefix(b"\xef\xbb\xbf")
+    except OSError:
+        return None
+    return None
+
+
+def _looks_like(data: dict[str, Any], file: Path) -> str:
+    keys = list(data)
+    if "text" in data and "id" in data and set(keys) <= _DOCUMENT_KEYS:
+        return (
+            "this looks like a corpus file of documents (id, text), not a journal; "
+            f"did you mean --corpus {file}?"
+        )
+    guess = _tool(data)
+    named = ", ".join(keys[:6]) + (", ..." if len(keys) > 6 else "")
+    read = f"annotator import --format {guess}" if guess else "annotator import"
+    return (
+        f"this looks like another tool's file ({named}), not a journal of records "
+        f"({', '.join(RECORD_KEYS)}, ...); {read} reads such files"
+    )
+
+
+def _tool(data: dict[str, Any]) -> str | None:
+    """The import format a row of these keys most likely is, if any."""
+    if "data" in data and ("annotations" in data or "predictions" in data):
+        return "labelstudio"
+    if "text" in data and ({"_input_hash", "_task_hash", "answer", "tokens"} & data.keys()):
+        return "prodigy"
+    if "text" in data and ({"label", "labels", "entities"} & data.keys()):
+        return "doccano"
+    return None
+
+
+def _short(raw: bytes, limit: int = 40) -> str:
+    text = raw.decode("utf-8", "replace")
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
