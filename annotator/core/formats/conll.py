@@ -12,7 +12,8 @@ token and the last the tag (so 2-column and 4-column CoNLL-2003 files both read)
 ``-DOCSTART-`` line starts a document (a file without one is one document). Tags are read across
 the whole document, so an ``I-`` tag opening a sentence (another tool's file) continues the span
 before the break. The text is rebuilt from the tokens (see ``tokenlabels.join_tokens``), one
-sentence per line.
+sentence per line. CoNLL-U comments (``# sent_id = 1``: a ``#`` line whose last column is no
+tag) are skipped and counted in a line; a file whose first line is JSON is refused as not CoNLL.
 """
 
 from __future__ import annotations
@@ -119,6 +120,7 @@ def read(
     content = decode(read_bytes(path), path)
     docs: list[_Doc] = []
     current: _Doc | None = None
+    comments: list[int] = []
     for number, raw in enumerate(content.split("\n"), start=1):
         line = raw.rstrip("\r")
         if not line.strip():
@@ -126,6 +128,11 @@ def read(
                 current.sentences.append([])
             continue
         columns = _COLUMNS.split(line.strip(" \t"))
+        if not docs and not comments:
+            _refuse_json(line, path, number)
+        if _is_comment(columns):
+            comments.append(number)
+            continue
         if columns[0] == DOCSTART:
             current = _Doc(number)
             docs.append(current)
@@ -138,9 +145,36 @@ def read(
         current.sentences[-1].append((columns[0], columns[-1], number))
     if not docs:
         raise AnnotatorError(f"{path}: no tokens in this file")
+    if comments:
+        report.warn(
+            f"{path}:{comments[0]}: {len(comments)} comment line(s) ('# ...', as CoNLL-U "
+            "writes sent_id and text) skipped: the text is made from the tokens"
+        )
     if per_sentence:
         docs = [_sentence(sentence) for doc in docs for sentence in doc.sentences if sentence]
     return [_document(doc, index, path, scheme, report) for index, doc in enumerate(docs, 1)]
+
+
+# A tag as any of the schemes writes one: a line ``# TAG`` is a token "#" (a tweet's hashtag).
+_TAG = re.compile(r"O|[BIESLU]-\S+")
+
+
+def _is_comment(columns: list[str]) -> bool:
+    """A CoNLL-U comment (``# sent_id = 1``, ``# text = ...``): a line opening with ``#``
+    whose last column is no tag (``# O`` is the token ``#``)."""
+    return columns[0].startswith("#") and (len(columns) < 2 or not _TAG.fullmatch(columns[-1]))
+
+
+def _refuse_json(line: str, path: Path, number: int) -> None:
+    """A JSON file (doccano, Prodigy, spaCy's JSONL) read as CoNLL: said as such, not as a
+    token whose tag is the rest of the JSON line."""
+    stripped = line.strip()
+    if stripped in ("{", "[") or stripped.startswith(('{"', "[{", "[[")):
+        raise AnnotatorError(
+            f"{path}:{number}: not CoNLL: this line is JSON ({stripped[:30]!r}...); CoNLL "
+            "is a TOKEN and a TAG on each line: import a JSON file with its own --format "
+            "(jsonl, doccano, prodigy, labelstudio)"
+        )
 
 
 def _sentence(sentence: list[tuple[str, str, int]]) -> _Doc:
