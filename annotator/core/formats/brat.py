@@ -23,7 +23,8 @@ with the others, then one refusal unless ``--skip-bad``). A
 discontinuous span becomes one span from its first start to its last end (reported). The notes
 above are read back; every other line is kept verbatim in the record's note (``brat_kept``,
 once the spans are checked and labelled: ``keep_in_note``) and counted in a report. A ``.txt``
-without ``.ann`` is a document nobody annotated (no record); an empty ``.ann`` is an annotation
+without ``.ann`` is a document nobody annotated (no record; such files are named in a line,
+as a README beside the data is read so too); an empty ``.ann`` is an annotation
 that found nothing. The ``.txt`` files are read as a ``.txt`` corpus folder is (a BOM dropped,
 CRLF and CR made LF; ``meta.source`` and, from a leading ``date YYYY-MM-DD``, ``meta.date``);
 brat's offsets count the file as it is: spans are checked against it, then moved with the
@@ -220,17 +221,32 @@ def read(folder: Path, report: ImportReporter) -> list[ImportedDoc]:
             f"{orphan}: no .txt beside it; not imported", ".ann file(s) without .txt"
         )
     docs: list[ImportedDoc] = []
+    bare: list[str] = []  # .txt files without .ann: documents nobody annotated
     for path, document in texts.items():
         ann = path.with_suffix(".ann")
         # The .ann counts the characters of the file as it is: read it against those.
         doc = BratDoc(document.id, decode(read_bytes(path), path), str(path), dict(document.meta))
         if ann.is_file():
             _read_ann(doc, ann, report)
+        else:
+            bare.append(f"{document.id}.txt")
         if doc.text.startswith("\ufeff"):
             _drop_bom(doc)
         # Its CRs stay: the import makes every text LF (``line_endings``), and says so.
         docs.append(doc)
+    if bare:
+        _say_bare(folder, bare, report)
     return docs
+
+
+def _say_bare(folder: Path, bare: list[str], report: ImportReporter, named: int = 5) -> None:
+    """Every .txt is a document, a README or SOURCE.txt beside the data too: the ones
+    without .ann are named (the first ``named``), so one that is no document can be seen."""
+    more = f" and {len(bare) - named} more" if len(bare) > named else ""
+    report.warn(
+        f"{folder}: {len(bare)} .txt file(s) without .ann, imported as documents nobody "
+        f"annotated (no record): {', '.join(bare[:named])}{more}"
+    )
 
 
 # Offsets said in a warning are the .ann's, counted in the file as it is; the record's move back
