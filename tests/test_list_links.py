@@ -1,11 +1,13 @@
 """list_links: what a list field's link marker says (an item typed by hand as ``–``), how many
-items it holds, and where the item ctrl+l added begins in its input."""
+items it holds, where the item ctrl+l added begins in its input, and the order of a list's
+items and links."""
 
 from __future__ import annotations
 
 from annotator.core.forms import add_group_item, fill_from_span, set_field
 from annotator.core.list_links import (
     added_item_start,
+    ids_in_items_order,
     ids_in_text_order,
     in_text_order,
     list_size,
@@ -59,3 +61,20 @@ def test_a_list_in_text_order_is_the_annotation_screens_order() -> None:
         "Mark  Kaliush",
     ]  # Kaliush alone linked: nothing to order it against
     assert ids_in_text_order(record, ["s6", "s9", "s5"]) == ["s5", "s6", "s9"]
+
+
+def test_a_lists_links_follow_its_items_as_the_annotation_screen_keeps_them() -> None:
+    record = add_group_item(labelled(), "releases", SCHEME)
+    record = set_field(record, PATH, ["Ivan Petrenko"], SCHEME)
+    record = fill_from_span(record, PATH, "s6", SCHEME)
+    record = fill_from_span(record, PATH, "s5", SCHEME)
+    items = record.form["releases"][0]["releasees"]
+    assert record.links[PATH] == ["s5", "s6"]
+    # The screen's links are at its items' places; carried in another order, they are put so.
+    assert ids_in_items_order(record, items, ["s6", "s5"]) == ["s5", "s6"]
+    # Items in another order (typed so): the links follow the items, not the text.
+    reversed_items = ["an  ex-marine", "Ivan Petrenko", "Mark Kaliush"]
+    assert ids_in_items_order(record, reversed_items, ["s5", "s6"]) == ["s6", "s5"]
+    # A span linked that no item holds (ctrl+t) comes after, in text order.
+    assert ids_in_items_order(record, ["an ex-marine"], ["s6", "s5"]) == ["s6", "s5"]
+    assert ids_in_items_order(record, ["Mark Kaliush"], ["s6", "s5"]) == ["s5", "s6"]

@@ -8,8 +8,10 @@ And the order a list field keeps its items in (``in_text_order``): that of their
 text, as the annotation screen's ctrl+l keeps them (``forms``: an item from a span goes before
 the first one from a span further on; one typed by hand stays where it is). The review follows
 it for the lists its decisions write (a list typed with ``e``, taken with ``t``, a group's
-items): a trial's typed "Théodore, Zoë, Aïssatou" stayed so in gold, Aïssatou first in the
-text."""
+items, a top-level list's versions taken): a trial's typed "Théodore, Zoë, Aïssatou" stayed
+so in gold, Aïssatou first in the text. A list's links are kept in its items' order
+(``ids_in_items_order``), as the annotation screen's are: gold's too, whoever's links a review
+decision carries (``review_links``)."""
 
 from __future__ import annotations
 
@@ -101,6 +103,38 @@ def ids_in_text_order(record: Record, span_ids: Sequence[str]) -> list[str]:
         return (False, *_place_of(span)) if span is not None else (True, 0, 0)
 
     return sorted(span_ids, key=where)
+
+
+def ids_in_items_order(record: Record, items: Sequence[Any], span_ids: Sequence[str]) -> list[str]:
+    """A list field's links ``span_ids`` in the order of its ``items``: each item's span (the
+    first in the text whose words it holds) at its turn, then the spans no item holds (ctrl+t),
+    in text order. The annotation screen keeps a list's items and its links in the order of
+    their spans in the text, so each link is at its item's place; gold's too, whoever's links
+    a decision carries (an annotator's ``["s4", "s2"]`` of a list gold keeps Aïssatou first)."""
+    spans = {span.id: span for span in record.spans}
+    free = ids_in_text_order(record, span_ids)
+    given = []
+    for item in items:
+        found = next(
+            (one for one in free if one in spans and holds_words_of(item, spans[one])), None
+        )
+        if found is not None:
+            free.remove(found)
+            given.append(found)
+    return [*given, *free]
+
+
+def links_in_items_order(
+    links: Mapping[str, list[str]], record: Record, scheme: Scheme
+) -> dict[str, list[str]]:
+    """``links`` (by form path), each list field's in the order of its items in ``record``
+    (``ids_in_items_order``); the others as they are."""
+    out = dict(links)
+    for path, span_ids in links.items():
+        if forms.resolve_path(scheme, path)[2].type == "list":
+            items = forms.field_value(record, path, scheme) or []
+            out[path] = ids_in_items_order(record, items, span_ids)
+    return out
 
 
 def linked_in_text_order(

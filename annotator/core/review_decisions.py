@@ -19,7 +19,9 @@ What a decision adds:
   holding it most often does (versions holding an item alike give it once). An empty item
   (no value, no link) is no frame and is left out. Versions holding one item two ways
   (``form_compare.align_items``: its frames differ) are not taken together
-  (``review_group_take``). A list field takes the union of the lists. A one-value
+  (``review_group_take``). A list field takes the union of the lists, in the order of the
+  spans the versions' annotators link its items to in the text, with their links
+  (``review_list_take``). A one-value
   field refuses to take more than one different value. A field of a group's item
   (``releases[0].count``) is set in gold's item as a top-level field is set, with the links
   of the versions taken (``review_item_field``).
@@ -33,7 +35,7 @@ annotators' records.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from annotator.core import forms
@@ -45,6 +47,7 @@ from annotator.core.review_differing import differing_values
 from annotator.core.review_group_take import items_aligned, taken_items
 from annotator.core.review_item_field import item_place, taken_links, taken_value, with_item_value
 from annotator.core.review_links import Annotations, links_after
+from annotator.core.review_list_take import taken_list
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.session_edits import Refused
 from annotator.core.spans import next_span_id, sort_key
@@ -289,19 +292,15 @@ def _take_field(
         form[field.name], made = taken_items(record, field, chosen)
         return settled_record(record, conflict, scheme, annotations, made, form=form)
     if field.type == "list":
-        merged: dict[Hashable, Any] = {}
-        for listed in values:
-            for item in listed or []:
-                merged.setdefault(normal(item), item)
-        form[field.name] = list(merged.values())
+        # In the order of their spans in the text, with the versions' links (``review_list_take``).
+        form[field.name], made = taken_list(record, field, chosen, annotations)
+        return settled_record(record, conflict, scheme, annotations, made, form=form)
+    if len({normal(value) for value in values}) > 1:
+        raise Refused(f"{field.name} holds one value: take one version ({keys_hint(conflict)})")
+    if values[0] is None:
+        form.pop(field.name, None)
     else:
-        distinct = {normal(value) for value in values}
-        if len(distinct) > 1:
-            raise Refused(f"{field.name} holds one value: take one version ({keys_hint(conflict)})")
-        if values[0] is None:
-            form.pop(field.name, None)
-        else:
-            form[field.name] = values[0]
+        form[field.name] = values[0]
     return settled_record(record, conflict, scheme, annotations, form=form)
 
 

@@ -28,7 +28,9 @@ so its links are worked out again by the same rule, given the annotators' record
   whose path's gold value and linked spans it left as they were, and those it gives the items
   it adds (a group version's own links: ``merge_form``).
 - A link is only ever to a span of the gold record, of the label its field is filled from
-  (``fitting_links``). Undo puts the whole record back, links included.
+  (``fitting_links``). A list field's links are in the order of its items (each item's span
+  at its place, then those no item holds), as the annotation screen keeps them
+  (``list_links.ids_in_items_order``). Undo puts the whole record back, links included.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from annotator.core.form_compare import (
     items_in,
     sub_value,
 )
+from annotator.core.list_links import links_in_items_order
 from annotator.core.merge_form import accepted
 from annotator.core.merge_versions import Versions, ordered_versions
 from annotator.core.models import GoldRecord
@@ -65,6 +68,8 @@ class SpanFields(Protocol):
     def end(self) -> int: ...
     @property
     def label(self) -> str: ...
+    @property
+    def text(self) -> str: ...
     @property
     def value(self) -> int | str | None: ...
 
@@ -98,7 +103,9 @@ def links_after(
     names = after.sources.annotators
     if annotations is not None and all(name in annotations for name in names):
         links.update(carried_links(after, annotations, scheme))
-    return fitting_links(links, after, scheme)
+    # A list's links at its items' places, as the annotation screen keeps them: carried, they
+    # were an annotator's order (``["s4", "s2"]`` of a list gold holds Aïssatou first).
+    return links_in_items_order(fitting_links(links, after, scheme), after, scheme)
 
 
 def fitting_links(
