@@ -41,7 +41,13 @@ from annotator.core.models import GoldRecord
 from annotator.core.review_decisions import Conflict, field_of, find_conflict, settled_record
 from annotator.core.review_item_field import item_place, typed_links, with_item_value
 from annotator.core.review_links import Annotations, gold_ids_of
-from annotator.core.review_typed_words import WordsFound, with_words_links
+from annotator.core.review_typed_words import (
+    WordsFound,
+    as_linked_words,
+    field_as_linked,
+    items_as_linked_words,
+    with_words_links,
+)
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.session_edits import Refused
 
@@ -278,6 +284,7 @@ def settle_typed(
     if place is not None:
         # A field of an item (``review_item_field``): the item's other fields stay.
         made = typed_links(record, conflict, place, value)
+        value = as_linked_words(record, field, value, made.get(conflict["path"], []))
         # A list in the order of its linked spans in the text, as the annotation screen's.
         value, made = linked_in_text_order(record, value, made, conflict["path"])
         form = with_item_value(record, place, value, conflict_id)
@@ -286,12 +293,8 @@ def settle_typed(
         form.pop(field.name, None)
     else:
         form[field.name] = value
-    settled = settled_record(record, conflict, scheme, annotations, form=form)
-    if field.type != "list" or not value:
-        return settled
-    # Its links are merge's rule's (``settled_record``): the list follows them once known.
-    value, links = linked_in_text_order(settled, value, settled.links, field.name)
-    return settled.model_copy(update={"form": {**settled.form, field.name: value}, "links": links})
+    # Its links are merge's rule's (``settled_record``): the value follows them once known.
+    return field_as_linked(settled_record(record, conflict, scheme, annotations, form=form), field)
 
 
 def keeps_a_link(
@@ -319,6 +322,7 @@ def with_typed_items(
     earlier = len(form.get(group.name) or [])
     made = made_links(record, conflict, group, items, origins, earlier)
     made, found = with_words_links(record, group, items, earlier, made)
+    items = items_as_linked_words(record, group, items, earlier, made)
     items, made = items_in_text_order(record, group, items, earlier, made)
     form[group.name] = [*(form.get(group.name) or []), *items]
     return form, made, found

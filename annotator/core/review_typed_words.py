@@ -13,6 +13,11 @@ rule tells which one the reviewer meant, and a wrong link is worse than none (ct
 annotate screen lets one pick). A list links each of its items that holds the words of one
 span only and is not held by a span it is linked to already. A link the version item gives
 keeps precedence while it holds (``made_links``): words are looked at only where it gives none.
+
+A typed value linked to a span whose words it holds, whitespace aside (by its words, or kept
+from a version, or carried by merge's rule), is stored as those words single-spaced, as the
+annotation screen fills a field from a span (``span_words``): "Zoë  N'Diaye" typed with two
+spaces was linked to the span "Zoë N'Diaye" and kept both spaces (``as_linked_words``).
 """
 
 from __future__ import annotations
@@ -22,9 +27,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.core.form_compare import normal
+from annotator.core.list_links import linked_in_text_order
 from annotator.core.models import GoldRecord, Span
 from annotator.core.scheme import FormField
-from annotator.core.span_words import holds_words_of
+from annotator.core.span_words import holds_words_of, span_words
 
 # The field types a typed value is matched to a span by the span's value, not its words.
 VALUED = ("integer", "date")
@@ -95,3 +101,50 @@ def with_words_links(
             if several:
                 found.several[path] = several
     return out, found
+
+
+def as_linked_words(record: GoldRecord, leaf: FormField, value: Any, linked: Sequence[str]) -> Any:
+    """``value`` typed for ``leaf`` as it is stored linked to the spans ``linked``: a text, or
+    each item of a list, that holds one's words (whitespace aside) is those words single-spaced
+    (the module docstring); a count or date, and a text holding none's words, as typed."""
+    spans = [span for span in record.spans if span.id in linked]
+    if leaf.type in VALUED or not spans:
+        return value
+
+    def stored(one: Any) -> Any:
+        span = next((span for span in spans if holds_words_of(one, span)), None)
+        return one if span is None else span_words(span)
+
+    return [stored(one) for one in value] if isinstance(value, list) else stored(value)
+
+
+def items_as_linked_words(
+    record: GoldRecord,
+    group: FormField,
+    items: Sequence[Mapping[str, Any]],
+    earlier: int,
+    links: Mapping[str, list[str]],
+) -> list[dict[str, Any]]:
+    """Typed ``items`` (gold's from index ``earlier``), each field ``as_linked_words`` by
+    ``links`` (form path -> span ids)."""
+    return [
+        {
+            sub.name: as_linked_words(
+                record, sub, item.get(sub.name), links.get(f"{group.name}[{at}].{sub.name}", [])
+            )
+            for sub in group.fields
+        }
+        for at, item in enumerate(items, start=earlier)
+    ]
+
+
+def field_as_linked(settled: GoldRecord, field: FormField) -> GoldRecord:
+    """``settled`` with the top-level ``field`` it was typed for as stored once linked (the
+    links are merge's rule's, known once settled): ``as_linked_words``, and a list in the
+    order of its linked spans in the text, as the annotation screen keeps it."""
+    value = settled.form.get(field.name)
+    if value in (None, []):
+        return settled
+    value = as_linked_words(settled, field, value, settled.links.get(field.name, []))
+    value, links = linked_in_text_order(settled, value, settled.links, field.name)
+    return settled.model_copy(update={"form": {**settled.form, field.name: value}, "links": links})
