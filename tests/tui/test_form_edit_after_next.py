@@ -18,6 +18,11 @@ def on(session: AnnotationSession, doc_id: str) -> bool:
     return session.loaded and session.document.id == doc_id
 
 
+def said(app: AnnotatorApp) -> list[str]:
+    """The messages on screen, each on one line."""
+    return [" ".join(toast.split()) for toast in toasts(app)]
+
+
 async def next_shown(pilot: Pilot[None], app: AnnotatorApp, session: AnnotationSession) -> None:
     """n, then wait until b is open and its form shown."""
     form = app.screen.query_one("#form", EventForm)
@@ -33,16 +38,15 @@ def test_a_note_posted_for_a_after_n_is_saved_to_a_and_said(session: AnnotationS
         edit = NoteEdited(form.doc_id, "talks stalled", note)  # as leaving a's note posts it
         await next_shown(pilot, app, session)
         form.post_message(edit)
-        await wait_for(pilot, lambda: any("saved to a's note" in t for t in toasts(app)))
+        await wait_for(pilot, lambda: any("saved to a's note" in t for t in said(app)))
         assert [(line["doc_id"], line["note"]) for line in journal(session)] == [
             ("a", "talks stalled")
         ]
         assert (session.record.note, note.value) == ("", "")  # b's note, shown as it is
-        said = [" ".join(t.split()) for t in toasts(app)]
         assert (
             "saved to a's note: 'talks stalled', typed there before b opened "
             "(ctrl+z on a undoes it)"
-        ) in said
+        ) in said(app)
         # Back on a, the note is there.
         await press(pilot, "p")
         await wait_for(pilot, lambda: on(session, "a") and form.doc_id == "a")
@@ -84,9 +88,9 @@ def test_a_value_a_refuses_posted_after_n_is_said_not_saved(session: AnnotationS
         edit = FieldEdited(form.doc_id, "releases[0].count", "many", count)
         await next_shown(pilot, app, session)
         form.post_message(edit)
-        await wait_for(pilot, lambda: any("not saved: 'many'" in t for t in toasts(app)))
-        said = " ".join(" ".join(t.split()) for t in toasts(app))
-        assert "not saved: 'many' typed in a's releases #1 count before b opened" in said
+        await wait_for(pilot, lambda: any("not saved: 'many'" in t for t in said(app)))
+        told = " ".join(said(app))
+        assert "not saved: 'many' typed in a's releases #1 count before b opened" in told
         assert journal(session) == before  # nothing written, to a or to b
         assert not on(session, "a")
 
