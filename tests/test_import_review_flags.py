@@ -113,3 +113,25 @@ def test_a_record_made_for_its_text_imports_as_it_is(tmp_path: Path) -> None:
     assert (result.returncode, result.stderr) == (0, "")
     record = records(tmp_path / "r.jsonl")["d1"]
     assert (record["status"], record["flagged"]) == ("done", False)
+
+
+def stale_import_line(tmp_path: Path, text: str, made_on: str) -> str:
+    source = write_jsonl(tmp_path / "w.jsonl", _record_line(text, sha256_text(made_on)))
+    result = cli("import", source, "--format", "jsonl", "-o", tmp_path / "c.jsonl",
+                 "--annotations", tmp_path / "r.jsonl", "--annotator", "x")  # fmt: skip
+    assert result.returncode == 1
+    return result.stderr.splitlines()[0]
+
+
+def test_a_stale_record_whose_text_differs_only_in_line_endings_is_said_so(
+    tmp_path: Path,
+) -> None:
+    # As validate says it: the record was made for the LF text, the line holds it CRLF.
+    line = stale_import_line(tmp_path, "Kyiv freed 146.\r\nMore.", "Kyiv freed 146.\nMore.")
+    assert line.endswith("(made for another text: stale record) (the text differs only in line "
+                         "endings)")  # fmt: skip
+
+
+def test_a_stale_record_whose_words_differ_gets_no_line_ending_hint(tmp_path: Path) -> None:
+    line = stale_import_line(tmp_path, "Kyiv freed 146.\r\nMore.", "Kyiv freed 147.\nMore.")
+    assert line.endswith("(made for another text: stale record)")

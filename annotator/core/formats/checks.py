@@ -187,11 +187,24 @@ def check_record_text(doc: ImportedDoc, report: ImportReporter) -> bool:
     ``annotator validate`` checks it against a corpus); if not, it is reported as bad data."""
     if not isinstance(doc, RecordLineDoc) or doc.doc_sha256 in (None, sha256_text(doc.text)):
         return True
+    endings = (
+        " (the text differs only in line endings)"
+        if doc.doc_sha256 in _line_ending_variants(doc.text)
+        else ""
+    )
     report.bad_record(
         f"{doc.where}: doc_sha256: does not match the text of {doc.doc_id!r} on this line "
-        "(made for another text: stale record)"
+        f"(made for another text: stale record){endings}"
     )
     return False
+
+
+def _line_ending_variants(text: str) -> set[str]:
+    """The doc_sha256 of ``text`` with LF, CRLF or CR line endings throughout, as ``annotator
+    validate`` tells a stale record whose text differs only in them (a line written by a tool
+    that made the text CRLF after the record was made for it LF, say)."""
+    lf = text.replace("\r\n", "\n").replace("\r", "\n")
+    return {sha256_text(lf.replace("\n", ending)) for ending in ("\n", "\r\n", "\r")}
 
 
 def review_status(doc: ImportedDoc, status: str | None, review: set[str]) -> str:
