@@ -126,8 +126,9 @@ def test_a_value_typed_as_a_spans_words_is_linked_to_it_as_shown(
     session: ReviewSession,
 ) -> None:
     """A reviewer's trial typed a released_by as the words of one gold actor span, and gold
-    kept it unlinked. Typed (its spaces doubled), it is shown linked and saved linked; a
-    count two gold spans give (146 twice) is shown as such and saved unlinked."""
+    kept it unlinked. Typed (its spaces doubled), it is shown linked and saved linked, as the
+    span's words; a count two gold spans give (146 twice) is shown as such and saved
+    unlinked."""
     record = session.record
     assert record is not None
     ministry = next(s.id for s in record.spans if s.text == "Russian defence ministry")
@@ -148,8 +149,9 @@ def test_a_value_typed_as_a_spans_words_is_linked_to_it_as_shown(
         await press(pilot, "enter")
         await wait_for(pilot, lambda: not isinstance(app.screen, ItemsEditScreen))
         line = gold(session)[-1]
-        # Kept as typed (a typed text's spaces are the reviewer's), linked all the same.
-        assert line["form"]["releases"][1]["released_by"] == "Russian  defence ministry"
+        # Linked by its words, it holds them as a field filled from the span does: one space
+        # each (review_typed_words.as_linked_words; it kept the two typed).
+        assert line["form"]["releases"][1]["released_by"] == "Russian defence ministry"
         assert line["links"]["releases[1].released_by"] == [ministry]
         assert line["form"]["releases"][2]["count"] == 146
         assert "releases[2].count" not in line["links"]
