@@ -14,6 +14,7 @@ from annotator.core.scheme import Scheme
 from annotator.tui.review_doc_list import Chosen, ReviewDocListScreen
 from annotator.tui.review_field_edit import FieldEditScreen
 from annotator.tui.review_items_edit import ItemsEditScreen
+from annotator.tui.review_notes import NotesLine
 from annotator.tui.review_span_value_edit import SpanValueScreen
 from annotator.tui.review_toasts import clear
 
@@ -46,9 +47,12 @@ class ReviewEditors(Screen[None]):
         if conflict is None or conflict.get("kind") == "span":
             return  # e draws a span there (reached from the palette only)
         settle = self.session.settle_typed
+        # The item editor's box, as tall as the screen below 30 rows, keeps below the notes
+        # line too while there is one (review.tcss).
+        notes = self.query_one(NotesLine).display
         try:
             editor: ModalScreen[bool] = (
-                ItemsEditScreen(self.scheme, conflict, settle, self.session.typed_item_links)
+                ItemsEditScreen(self.scheme, conflict, settle, self.session.typed_item_links, notes)
                 if is_group_conflict(conflict, self.scheme)
                 else FieldEditScreen(self.scheme, conflict, settle)
             )

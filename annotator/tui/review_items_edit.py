@@ -123,9 +123,13 @@ class ItemsEditScreen(SettlingScreen):
         conflict: Conflict,
         settle: Callable[[Typed], object],
         links: Callable[[Sequence[TypedItem]], list[ItemLinks]],
+        under_notes: bool = False,
     ) -> None:
-        """``links``: the links typed items would have, settled now."""
+        """``links``: the links typed items would have, settled now; ``under_notes``: the
+        review shows the annotators' notes line under its status line (the box leaves both
+        in sight: ``-under-notes`` in review.tcss)."""
         super().__init__(settle)
+        self.set_class(under_notes, "-under-notes")
         self.links_of = links
         self.scheme = scheme
         self.group = field_of(scheme, conflict)
