@@ -179,7 +179,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument(
         "--text-key",
         metavar="KEY",
-        help='doccano: the field holding the text (default: "text"), as doccano\'s Column Data',
+        help='doccano: the field holding the text (default: "text"), as doccano\'s Column Data; '
+        "labelstudio: the data key of the text (data.KEY, $KEY in the labelling config)",
     )
     imp.add_argument(
         "--label-key",

@@ -67,7 +67,7 @@ def test_a_label_key_no_row_has_is_said(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("fmt", "keys", "message"),
     [
-        ("conll", {"text_key": "words"}, "--text-key is for doccano"),
+        ("conll", {"text_key": "words"}, "--text-key is for doccano and labelstudio"),
         ("labelstudio", {"label_key": "tags"}, "--label-key is for doccano"),
         ("doccano", {"text_key": ""}, "--text-key: name the field (not empty)"),
     ],

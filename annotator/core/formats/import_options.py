@@ -54,10 +54,13 @@ def check_options(
 
 
 def check_keys(fmt: str, text_key: str | None, label_key: str | None) -> None:
-    """doccano's columns, as its own import lets the user name them."""
+    """doccano's columns, as its own import lets the user name them; Label Studio's data key
+    of the text (``$body`` in a labelling config)."""
+    if text_key is not None and fmt not in ("doccano", "labelstudio"):
+        raise UsageError("--text-key is for doccano and labelstudio")
+    if label_key is not None and fmt != "doccano":
+        raise UsageError("--label-key is for doccano")
     for option, key in (("--text-key", text_key), ("--label-key", label_key)):
-        if key is not None and fmt != "doccano":
-            raise UsageError(f"{option} is for doccano")
         if key == "":
             raise UsageError(f"{option}: name the field (not empty)")
 

@@ -17,7 +17,9 @@ class ReadOptions:
     utf16: bool = False  # doccano, labelstudio: offsets count UTF-16 units
     tags: str = "iob2"  # conll, hf
     per_sentence: bool = False  # conll: a document per sentence
-    text_key: str = "text"  # doccano: the field holding the text
+    # doccano: the field holding the text (None: "text"); labelstudio: the data key of the
+    # text (None: found as ``labelstudio`` finds it)
+    text_key: str | None = None
     label_key: str | None = None  # doccano: the field of [start, end, label]; None: label(s)
     predictions: bool = False  # labelstudio: a model's predictions, not the annotations
     # The spans become records (--annotations): doccano and prodigy refuse a file whose spans
@@ -59,14 +61,16 @@ def read_source(
             source,
             options.utf16,
             report,
-            options.text_key,
+            options.text_key or "text",
             options.label_key,
             options.annotations,
         )
     if fmt == "labelstudio":
         from annotator.core.formats import labelstudio
 
-        return labelstudio.read(source, options.utf16, report, options.predictions)
+        return labelstudio.read(
+            source, options.utf16, report, options.predictions, options.text_key
+        )
     if fmt == "brat":
         from annotator.core.formats import brat
 

@@ -175,7 +175,7 @@ def import_documents(
         utf16,
         tags or "iob2",
         per_sentence,
-        text_key or "text",
+        text_key,
         label_key,
         predictions,
         annotations is not None,

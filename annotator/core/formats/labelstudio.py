@@ -2,8 +2,9 @@
 
 Written for the labelling config ``<Labels name="label" toName="text">`` over
 ``<Text name="text" value="$text"/>`` (docs/formats.md has it whole); the document id and meta go
-in the task's ``meta``. Read: a list of tasks or one task; the text is ``data.text``, else the
-data key a result names (``"source": "$key"``), else the one text field of ``data``. Older exports
+in the task's ``meta``. Read: a list of tasks or one task; the text is ``data[KEY]`` with
+``--text-key KEY``, else ``data.text``, else the data key a result names (``"source": "$key"``),
+else the one text field of ``data``. Older exports
 call the annotations ``completions``; a task holding both has both read (the first kept is
 imported, the others reported). ``drafts`` (saved, never submitted) are reported, as are the
 imported annotation's ``lead_time`` and ``completed_by``, which a record has no place for.
@@ -91,8 +92,14 @@ class _Reading:
 
 
 def read(
-    path: Path, utf16: bool, report: ImportReporter, predictions: bool = False
+    path: Path,
+    utf16: bool,
+    report: ImportReporter,
+    predictions: bool = False,
+    text_key: str | None = None,
 ) -> list[ImportedDoc]:
+    """The tasks of ``path``; the text under ``data[text_key]`` when given (``--text-key``),
+    else as ``_text_key`` finds it."""
     raw = without_bom(read_bytes(path))
     try:
         data = orjson.loads(raw)
@@ -111,7 +118,8 @@ def read(
             raise AnnotatorError(
                 f"{where}: data: required object is missing (not a Label Studio task)"
             )
-        doc = _task(task, index, path, where, utf16, report, reading, said)
+        key = _given_text_key(task, where, text_key) if text_key else _text_key(task, where)
+        doc = _task(task, key, index, path, where, utf16, report, reading, said)
         docs.append(doc)
     for key, wheres in said.items():
         report.not_carried(
@@ -183,7 +191,21 @@ def _text_key(task: dict[str, Any], where: str) -> str:
     if not keys:
         raise AnnotatorError(f"{where}: data: no text field")
     raise AnnotatorError(
-        f"{where}: data: several text fields ({', '.join(keys)}) and none is called text"
+        f"{where}: data: several text fields ({', '.join(keys)}) and none is called text; "
+        "name the text's with --text-key KEY"
+    )
+
+
+def _given_text_key(task: dict[str, Any], where: str, key: str) -> str:
+    """``key`` (``--text-key``), when ``data`` holds a text there."""
+    value = task["data"].get(key)
+    if isinstance(value, str):
+        return key
+    keys = [str(k) for k, v in task["data"].items() if isinstance(v, str)]
+    found = "missing" if value is None else "not a string"
+    raise AnnotatorError(
+        f"{where}: data.{key}: {found} (--text-key {key}); the text fields here: "
+        f"{', '.join(keys) or 'none'}"
     )
 
 
@@ -201,6 +223,7 @@ def _annotation_lists(task: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
 
 def _task(
     task: dict[str, Any],
+    key: str,
     index: int,
     path: Path,
     where: str,
@@ -209,7 +232,6 @@ def _task(
     reading: _Reading,
     said: dict[str, list[str]],
 ) -> ImportedDoc:
-    key = _text_key(task, where)
     text: str = task["data"][key]
     raw_meta = task.get("meta") or {}
     if not isinstance(raw_meta, dict):
