@@ -185,6 +185,11 @@ class EventForm(VerticalScroll):
         # meanwhile (leaving a field) goes to that one.
         shown_before = self._doc_id
         other_document = doc_id != shown_before
+        if other_document:  # before a group's items are rebuilt, their typing with them
+            for widget in self.query(Input):
+                key = widget.id or widget.name or ""
+                if key in self._shown and _typed(widget.value, self._shown[key]):
+                    self._save_left(widget, shown_before)
         for box in self.query(GroupBox):
             await box.resize(session.group_size(box.group.name))
         for widget in self.query(Input):
@@ -200,9 +205,8 @@ class EventForm(VerticalScroll):
             before, self._items[key] = self._items.get(key), items
             saved_typing = key in self._saved_typing
             self._saved_typing.discard(key)
-            if other_document and key in self._shown and _typed(widget.value, self._shown[key]):
-                self._save_left(widget, shown_before)
-            elif self.screen.focused is widget and (saved_typing or self._shown.get(key) == value):
+            focused = self.screen.focused is widget and not other_document
+            if focused and (saved_typing or self._shown.get(key) == value):
                 # Its saved value did not change (another field's did), or it is what was
                 # typed here, saved at a pause: what is being typed here stays, however soon
                 # after a tab it was typed.

@@ -95,3 +95,25 @@ def test_a_value_a_refuses_posted_after_n_is_said_not_saved(session: AnnotationS
         assert not on(session, "a")
 
     drive(session, scenario, notifications=True)
+
+
+def test_typing_in_a_release_when_b_opens_is_saved_to_a(session: AnnotationSession) -> None:
+    # b has no release: its form drops a's release box, the typing in it saved to a first.
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        screen = screen_of(app)
+        screen.change(session.add_group_item, "releases")
+        form = screen.query_one("#form", EventForm)
+
+        def counts() -> list[Input]:
+            return [field for field in form.query(Input) if field.name == "releases[0].count"]
+
+        await wait_for(pilot, lambda: bool(counts()))
+        counts()[0].focus()
+        await press(pilot, "1", "4")  # within the pause that would save it
+        screen.open_document("b")
+        await wait_for(pilot, lambda: on(session, "b") and form.doc_id == "b")
+        await wait_for(pilot, lambda: journal(session)[-1]["form"]["releases"][0]["count"] == 14)
+        assert [line["doc_id"] for line in journal(session)] == ["a", "a"]
+        assert (session.group_size("releases"), counts()) == (0, [])
+
+    drive(session, scenario, notifications=True)
