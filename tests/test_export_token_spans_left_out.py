@@ -22,8 +22,9 @@ BREAK = TEXT.index("\nSecond")
 
 
 def warnings_of(tmp_path: Path, fmt: str) -> list[str]:
-    # s1 "them.\nSecond" is on token edges; s2 "\nSecond" starts on the line break, so it is
-    # widened to the token "Second", which s1 already holds: one tag per token leaves s2 out.
+    # s1 "them.\nSecond" is on token edges; s2 "\nSecond" starts on the line break, which no
+    # token holds, so it is the token "Second", which s1 already holds: one tag per token leaves
+    # s2 out.
     spans = [(11, BREAK + 7, "releasee"), (BREAK, BREAK + 7, "actor")]
     corpus, gold = write_case(tmp_path / "in", [("e1", TEXT)], [record("e1", TEXT, spans)])
     warnings: list[str] = []
@@ -33,7 +34,7 @@ def warnings_of(tmp_path: Path, fmt: str) -> list[str]:
 
 
 @pytest.mark.parametrize("fmt", ["hf", "conll"])
-def test_a_widened_span_left_out_for_an_overlap_is_not_said_to_be_written(
+def test_a_narrowed_span_left_out_for_an_overlap_is_not_said_to_be_written(
     tmp_path: Path, fmt: str
 ) -> None:
     # s1 runs across the sentence break: conll, read a sentence at a time, cuts it there.
@@ -44,7 +45,7 @@ def test_a_widened_span_left_out_for_an_overlap_is_not_said_to_be_written(
     ]
     assert warnings_of(tmp_path, fmt) == [
         f"e1: {fmt}: cannot hold overlapping spans: s2 actor 16..23 '\\nSecond' "
-        "(widened to tokens 4..4 'Second') overlaps s1; left out",
+        "(narrowed to tokens 4..4 'Second') overlaps s1; left out",
         *(cut if fmt == "conll" else []),
     ]
 
@@ -58,7 +59,7 @@ def test_what_is_said_is_what_hf_wrote(tmp_path: Path) -> None:
     assert "B-actor" not in tags
 
 
-def test_a_widened_span_that_is_written_is_still_said_widened(tmp_path: Path) -> None:
+def test_a_narrowed_span_that_is_written_is_still_said_narrowed(tmp_path: Path) -> None:
     text = "Freed:\nSecond group."
     start = text.index("\nSecond")
     corpus, gold = write_case(
@@ -67,8 +68,8 @@ def test_a_widened_span_that_is_written_is_still_said_widened(tmp_path: Path) ->
     said: list[str] = []
     export_records(gold, "conll", tmp_path / "w.conll", corpus=corpus, on_warning=said.append)
     assert said == [
-        "e2: conll: span s1 actor 6..13 '\\nSecond' does not start and end on token edges; "
-        "written as tokens 2..2 'Second'"
+        "e2: conll: span s1 actor 6..13 '\\nSecond' begins or ends with whitespace, which no "
+        "token holds; written as tokens 2..2 'Second'"
     ]
 
 

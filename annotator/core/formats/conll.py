@@ -35,6 +35,7 @@ from annotator.core.formats.common import (
 )
 from annotator.core.formats.tokenlabels import (
     TokenSpan,
+    cut_at_edges,
     decode_tags,
     describe,
     iob2_tags,
@@ -49,7 +50,7 @@ DOCSTART = "-DOCSTART-"
 
 def document_lines(item: Item, report: Reporter) -> list[str]:
     text = item.document.text
-    tokens = tokenize(text)
+    tokens = cut_at_edges(tokenize(text), item.record.spans)
     placed = place_spans(item.record.doc_id, text, tokens, item.record.spans, "conll", report)
     tags = iob2_tags(len(tokens), placed)
     groups = _sentence_tokens(text, tokens)

@@ -28,7 +28,13 @@ from annotator.core.formats.common import (
     report_left_out,
 )
 from annotator.core.formats.import_json import json_lines
-from annotator.core.formats.tokenlabels import decode_tags, iob2_tags, join_tokens, place_spans
+from annotator.core.formats.tokenlabels import (
+    cut_at_edges,
+    decode_tags,
+    iob2_tags,
+    join_tokens,
+    place_spans,
+)
 from annotator.core.tokens import tokenize
 
 LABELS_FILE = "labels.json"
@@ -61,7 +67,7 @@ def export_rows(items: Sequence[Item], labels: Sequence[str], report: Reporter) 
     for item in items:
         report_left_out(item, "hf", report)
         text = item.document.text
-        tokens = tokenize(text)
+        tokens = cut_at_edges(tokenize(text), item.record.spans)
         placed = place_spans(item.record.doc_id, text, tokens, item.record.spans, "hf", report)
         tags = iob2_tags(len(tokens), placed)
         row = {

@@ -2,7 +2,8 @@
 
 Export: each document becomes a ``Doc`` whose words are the project's tokens, with whitespace
 other than one plain space after a token kept as whitespace tokens (as spaCy's own tokenizer
-does), so ``doc.text`` is the document's text exactly. Every span goes in ``doc.spans["sc"]``
+does), so ``doc.text`` is the document's text exactly; a word is cut where a span starts or ends
+inside it (``exact_pieces``), so every span is exact. Every span goes in ``doc.spans["sc"]``
 (spaCy's span-categorizer key) and in ``doc.ents``, which cannot overlap: of a document's
 overlapping spans, ``doc.ents`` keeps those that fit, taken as conll and hf take them (text
 order, longer first: ``tokenlabels.apart``), so one document's overlaps never empty another's
@@ -30,8 +31,9 @@ from annotator.core.formats.common import (
     read_bytes,
     report_left_out,
 )
-from annotator.core.formats.tokenlabels import apart, place_spans
-from annotator.core.formats.wstokens import whitespace_tokens
+from annotator.core.formats.tokenlabels import apart, cut_at_edges, place_spans
+from annotator.core.formats.wstokens import WsToken, cut_at_whitespace_edges, whitespace_tokens
+from annotator.core.models import Span
 from annotator.core.tokens import Token, tokenize
 
 SPANS_KEY = "sc"
@@ -48,10 +50,15 @@ def _spacy() -> Any:
     return spacy
 
 
-def words_and_spaces(text: str, tokens: Sequence[Token]) -> tuple[list[str], list[bool], list[int]]:
-    """spaCy words and trailing-space flags whose text is ``text``, and where each token went."""
-    pieces, where = whitespace_tokens(text, tokens)
-    return [piece.text for piece in pieces], [piece.ws for piece in pieces], where
+def exact_pieces(text: str, spans: Sequence[Span]) -> list[WsToken]:
+    """spaCy words (with their ``ws`` flags) whose text is ``text`` and on whose edges every
+    span starts and ends: the project's tokens, cut where a span edge falls inside one
+    (``Ex-Yahoo`` with the span ``Yahoo``: ``Ex-``, ``Yahoo``), in whitespace too (a span
+    beginning with a line break starts at a whitespace word), so no span is widened."""
+    pieces, _where = whitespace_tokens(text, cut_at_edges(tokenize(text), spans))
+    starts = {span.start for span in spans}
+    ends = {span.end for span in spans}
+    return cut_at_whitespace_edges(text, pieces, starts, ends)
 
 
 @dataclass(frozen=True)
@@ -102,20 +109,18 @@ def export_bytes(items: Sequence[Item], report: Reporter) -> bytes:
     for item in items:
         report_left_out(item, "spacy", report)
         text = item.document.text
-        tokens = tokenize(text)
-        words, spaces, where = words_and_spaces(text, tokens)
-        doc = Doc(vocab, words=words, spaces=spaces)
-        # Placed once with overlaps kept, so a span widened to token edges is said once.
+        pieces = exact_pieces(text, item.record.spans)
+        doc = Doc(vocab, words=[p.text for p in pieces], spaces=[p.ws for p in pieces])
+        tokens = [Token(p.start, p.end, p.text) for p in pieces]
+        # Placed once with overlaps kept; every span is exactly its tokens.
         placed = place_spans(
             item.record.doc_id, text, tokens, item.record.spans, "spacy", report, True
         )
         ents = apart(placed)
         if len(ents) < len(placed):
             incomplete.append(_Incomplete(item.record.doc_id, len(ents), len(placed)))
-        doc.spans[SPANS_KEY] = [
-            SpacySpan(doc, where[p.first], where[p.last] + 1, label=p.label) for p in placed
-        ]
-        doc.ents = [SpacySpan(doc, where[p.first], where[p.last] + 1, label=p.label) for p in ents]
+        doc.spans[SPANS_KEY] = [SpacySpan(doc, p.first, p.last + 1, label=p.label) for p in placed]
+        doc.ents = [SpacySpan(doc, p.first, p.last + 1, label=p.label) for p in ents]
         doc.user_data["doc_id"] = item.record.doc_id
         doc.user_data["meta"] = item.document.meta
         docbin.add(doc)

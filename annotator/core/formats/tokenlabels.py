@@ -1,10 +1,14 @@
 """Spans on tokens: placing spans on the project's tokens, IOB tags both ways, text from tokens.
 
 Token formats (CoNLL, Hugging Face, spaCy) and Prodigy's token indices use the project's one
-tokenizer, ``annotator.core.tokens``. A span that does not start and end on token edges is
-widened to the tokens it touches; one tag per token cannot hold overlapping spans, so the later or
-shorter of two overlapping spans is left out (``place_spans``, or ``apart`` of spans placed with
-their overlaps). Both are reported, never done silently.
+tokenizer, ``annotator.core.tokens``. The token formats first cut a token where a span starts or
+ends inside it (``cut_at_edges``: ``Ex-Yahoo`` with the span ``Yahoo`` is written ``Ex-`` and
+``Yahoo``), so a span is exactly its tokens, as another tool's finer tokens had it. Tokens hold
+no whitespace, so a span beginning or ending with whitespace is written as the tokens inside it
+(on tokens not cut so, a span not on token edges would be widened to the tokens it touches, and
+said); one tag per token cannot hold overlapping spans, so the later or shorter of two
+overlapping spans is left out (``place_spans``, or ``apart`` of spans placed with their
+overlaps). Each is reported, never done silently.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.common import Reporter
@@ -44,6 +49,21 @@ def token_range(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int
     return (first, last) if first <= last else None
 
 
+def cut_at_edges(tokens: Sequence[Token], spans: Sequence[Span]) -> list[Token]:
+    """``tokens`` with each one cut where a span starts or ends inside it, so that every span
+    edge that is not in whitespace is a token edge (span edges never cut a character: import
+    and validate refuse such spans)."""
+    edges = sorted({offset for span in spans for offset in (span.start, span.end)})
+    out: list[Token] = []
+    for token in tokens:
+        low = bisect_right(edges, token.start)
+        high = bisect_left(edges, token.end)
+        cuts = [token.start, *edges[low:high], token.end]
+        for start, end in pairwise(cuts):
+            out.append(Token(start, end, token.text[start - token.start : end - token.start]))
+    return out
+
+
 def _placing_order(span: Span) -> tuple[int, int, str, str]:
     """Text order, the longer first of two at one start: of two overlapping spans, the later or
     shorter is the one left out."""
@@ -68,7 +88,9 @@ def place_spans(
     report: Reporter,
     overlap: bool = False,
 ) -> list[TokenSpan]:
-    """The spans on ``tokens``: widened to token edges, overlaps left out unless ``overlap``."""
+    """The spans on ``tokens`` (cut at their edges first: ``cut_at_edges``): a span whose edges
+    are not token edges is written as the tokens it touches and said, overlaps left out unless
+    ``overlap``."""
     placed: list[TokenSpan] = []
     for span in sorted(spans, key=_placing_order):
         found = token_range(tokens, span.start, span.end)
@@ -76,26 +98,32 @@ def place_spans(
             report.warn(f"{doc_id}: {fmt}: span {describe(span)} covers no token; left out")
             continue
         first, last = found
-        covered = tokens[first : last + 1]
-        widened = None
-        if covered[0].start != span.start or covered[-1].end != span.end:
-            widened = f"tokens {first}..{last} {_short(text[covered[0].start : covered[-1].end])}"
+        low, high = tokens[first].start, tokens[last].end
+        moved = None  # the tokens written, when they are not exactly the span
+        if (low, high) != (span.start, span.end):
+            how = "widened" if low < span.start or high > span.end else "narrowed"
+            moved = (how, f"tokens {first}..{last} {_short(text[low:high])}")
         # A span left out is said to be left out only: saying first that it was written widened
-        # would contradict it. The overlap is of the widened tokens, so the line names them.
+        # would contradict it. The overlap is of the tokens written, so the line names them.
         if not overlap:
             clash = _overlapped(placed, first, last)
             if clash is not None:
                 other = clash.span.id if clash.span is not None else "another span"
-                on = f" (widened to {widened})" if widened else ""
+                on = f" ({moved[0]} to {moved[1]})" if moved else ""
                 report.warn(
                     f"{doc_id}: {fmt}: cannot hold overlapping spans: {describe(span)}{on} "
                     f"overlaps {other}; left out"
                 )
                 continue
-        if widened:
+        if moved and moved[0] == "narrowed":
+            report.warn(
+                f"{doc_id}: {fmt}: span {describe(span)} begins or ends with whitespace, which "
+                f"no token holds; written as {moved[1]}"
+            )
+        elif moved:
             report.warn(
                 f"{doc_id}: {fmt}: span {describe(span)} does not start and end on token edges; "
-                f"written as {widened}"
+                f"written as {moved[1]}"
             )
         placed.append(TokenSpan(first, last, span.label, span))
     placed.sort(key=_token_order)

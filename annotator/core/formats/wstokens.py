@@ -9,7 +9,8 @@ as spaCy's tokenizer makes one. The project's tokens are kept as they are, in or
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
+from itertools import pairwise
 from typing import NamedTuple
 
 from annotator.core.tokens import Token
@@ -48,3 +49,25 @@ def whitespace_tokens(text: str, tokens: Sequence[Token]) -> tuple[list[WsToken]
             out.append(WsToken(token.start, token.end, token.text, False))
         cursor = token.end
     return out, where
+
+
+def cut_at_whitespace_edges(
+    text: str, pieces: Sequence[WsToken], starts: Set[int], ends: Set[int]
+) -> list[WsToken]:
+    """``pieces`` cut so that each of ``starts`` is where a piece starts and each of ``ends``
+    where one ends, when those fall in whitespace (the tokens themselves already cut there: a
+    spaCy export keeps every span exact). A whitespace piece is cut at them; the one space a
+    piece's ``ws`` flag stands for becomes a piece of its own when a span starts at it or ends
+    after it. The pieces still give ``text`` exactly."""
+    out: list[WsToken] = []
+    for piece in pieces:
+        cuts = [piece.start]
+        cuts += [c for c in range(piece.start + 1, piece.end) if c in starts or c in ends]
+        cuts.append(piece.end)
+        parts = [WsToken(a, b, text[a:b], False) for a, b in pairwise(cuts)]
+        if piece.ws and (piece.end in starts or piece.end + 1 in ends):
+            parts.append(WsToken(piece.end, piece.end + 1, " ", False))
+        elif piece.ws:
+            parts[-1] = parts[-1]._replace(ws=True)
+        out.extend(parts)
+    return out
