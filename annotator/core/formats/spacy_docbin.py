@@ -9,8 +9,9 @@ overlapping spans, ``doc.ents`` keeps those that fit, taken as conll and hf take
 order, longer first: ``tokenlabels.apart``), so one document's overlaps never empty another's
 ``doc.ents``. The documents whose ``doc.ents`` is incomplete are said in one line. The document
 id and meta are ``doc.user_data["doc_id"]`` and ``["meta"]``. Import reads ``doc.ents`` and every
-span group (a span in both once), so every span comes back. spaCy is imported only inside these
-functions.
+span group (a span in both once), so every span comes back; ``doc.cats`` and a span's
+``kb_id`` are reported and counted (a record has no place for them). spaCy is imported only
+inside these functions.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.formats.checks import ImportReporter
 from annotator.core.formats.common import (
     DETAIL_UP_TO,
     ImportedDoc,
@@ -129,7 +131,10 @@ def export_bytes(items: Sequence[Item], report: Reporter) -> bytes:
     return data
 
 
-def read(path: Path, report: Reporter) -> list[ImportedDoc]:
+def read(path: Path, report: ImportReporter) -> list[ImportedDoc]:
+    """Every document's text and spans (``doc.ents`` and every span group); ``doc.cats`` and
+    a span's ``kb_id``, which a record has no place for, are said once each for the file and
+    counted."""
     _spacy()
     from spacy.tokens import DocBin
     from spacy.vocab import Vocab
@@ -140,6 +145,8 @@ def read(path: Path, report: Reporter) -> list[ImportedDoc]:
     except Exception as error:  # spaCy raises many kinds on a damaged file
         raise AnnotatorError(f"{path}: not a spaCy DocBin ({type(error).__name__})") from None
     out = []
+    cats: list[str] = []  # where each document with text categories is
+    linked: list[str] = []  # where each span with a knowledge-base id is
     for number, doc in enumerate(docs, start=1):
         doc_id = doc.user_data.get("doc_id")
         if not isinstance(doc_id, str) or not doc_id:
@@ -157,9 +164,13 @@ def read(path: Path, report: Reporter) -> list[ImportedDoc]:
                 if key in seen:
                     continue
                 seen.add(key)
+                if span.kb_id_:
+                    linked.append(f"doc {number}: {group}: {span.text!r} kb_id {span.kb_id_!r}")
                 spans.append(
                     ImportedSpan(key[0], key[1], key[2], f"{where}: {group}", surface=span.text)
                 )
+        if doc.cats:
+            cats.append(f"doc {number}: {dict(doc.cats)}")
         out.append(
             ImportedDoc(
                 doc_id,
@@ -169,4 +180,24 @@ def read(path: Path, report: Reporter) -> list[ImportedDoc]:
                 spans=spans,
             )
         )
+    _say_not_carried(path, cats, linked, report)
     return out
+
+
+def _say_not_carried(
+    path: Path, cats: Sequence[str], linked: Sequence[str], report: ImportReporter
+) -> None:
+    if cats:
+        report.not_carried(
+            f"{path}: doc.cats: {len(cats)} document(s) (first: {cats[0]}); not carried: a "
+            "record has no place for text categories",
+            "document(s) with doc.cats",
+            len(cats),
+        )
+    if linked:
+        report.not_carried(
+            f"{path}: kb_id: {len(linked)} span(s) (first: {linked[0]}); not carried: a span "
+            "has no place for a knowledge-base id",
+            "span kb_id(s)",
+            len(linked),
+        )

@@ -1,0 +1,57 @@
+"""spaCy import says what a record cannot carry: ``doc.cats`` and a span's ``kb_id``.
+
+A curator's trial imported a DocBin whose document had ``cats = {"exchange": 1.0}`` and an
+entity with ``kb_id="Q1"``: exit 0 and not a word of either.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.core.formats.importing import import_documents
+from tests.test_formats_support import need
+
+TEXT = "Kestria freed 12 soldiers to Norvania."
+
+
+def docbin(path: Path) -> Path:
+    need("spacy")
+    from spacy.tokens import Doc, DocBin, Span
+    from spacy.vocab import Vocab
+
+    vocab = Vocab()
+    words = ["Kestria", "freed", "12", "soldiers", "to", "Norvania", "."]
+    spaces = [True, True, True, True, True, False, False]
+    first = Doc(vocab, words=words, spaces=spaces)
+    first.cats = {"exchange": 1.0, "other": 0.0}
+    first.ents = [Span(first, 0, 1, label="actor", kb_id="Q1"), Span(first, 5, 6, label="actor")]
+    second = Doc(vocab, words=words, spaces=spaces)
+    second.ents = [Span(second, 5, 6, label="actor", kb_id="Q2")]
+    plain = Doc(vocab, words=words, spaces=spaces)
+    plain.ents = [Span(plain, 2, 3, label="count")]
+    bin_ = DocBin(docs=[first, second, plain])
+    path.write_bytes(bin_.to_bytes())
+    return path
+
+
+def test_cats_and_kb_ids_are_said_and_counted(tmp_path: Path) -> None:
+    source = docbin(tmp_path / "cats.spacy")
+    said: list[str] = []
+    result = import_documents(
+        source,
+        "spacy",
+        tmp_path / "o" / "c.jsonl",
+        annotations=tmp_path / "o" / "a.jsonl",
+        annotator="cur",
+        on_warning=said.append,
+    )
+    assert said == [
+        f"{source}: doc.cats: 1 document(s) (first: doc 1: {{'exchange': 1.0, 'other': 0.0}}); "
+        "not carried: a record has no place for text categories",
+        f"{source}: kb_id: 2 span(s) (first: doc 1: ents: 'Kestria' kb_id 'Q1'); not carried: "
+        "a span has no place for a knowledge-base id",
+    ]
+    assert (result.documents, result.records, result.spans) == (3, 3, 4)
+    assert result.summary().endswith(
+        "; not imported: 1 document(s) with doc.cats, 2 span kb_id(s) (listed above)"
+    )
