@@ -53,10 +53,11 @@ def test_review_settles_conflicts_with_keys_and_validates(tmux: str, tmp_path: P
         terminal.keys("S-Left", times=30)
         terminal.keys("4")
         terminal.wait_for_text("Conflict c3 · 2 open")
-        # c3 "eight…": bob's version; then c4, the releases: take every version.
+        # c3 "eight…": bob's version; then c4, the release only bob gave: its number takes it
+        # (t is for several versions giving something).
         terminal.keys("b")
         terminal.wait_for_text("Conflict c4 · 1 open")
-        terminal.keys("t")
+        terminal.keys("1")
         terminal.wait_for_text(SECOND)
         terminal.wait_for_text("event_type")
         # The event type: bob's "exchange".

@@ -250,8 +250,8 @@ class ReviewSession(ReviewMoves, ReviewUndo, ReviewDocuments, ReviewByHand, Save
         conflict = self.conflict
         count = len(conflict["versions"]) if conflict else 0
         return self._decide(
-            lambda record, cid: decide.take(
-                record, cid, list(range(count)), self.scheme, self.annotations.get(record.doc_id)
+            lambda record, cid: decide.take_every_version(
+                record, cid, self.scheme, self.annotations.get(record.doc_id)
             ),
             lambda record, cid: "; ".join(
                 filter(

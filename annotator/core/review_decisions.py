@@ -134,6 +134,28 @@ def take(
     return _take_field(record, conflict, chosen, scheme, annotations)
 
 
+def take_every_version(
+    record: GoldRecord,
+    conflict_id: str,
+    scheme: Scheme,
+    annotations: Annotations | None = None,
+) -> GoldRecord:
+    """``t``: settle the conflict with all its versions; refused where fewer than two give
+    anything (``can_take_all`` does not offer it there): a version's number takes it. ``t``
+    took it as ``1`` unsaid while the panel and README said it was not there."""
+    conflict = find_conflict(record, conflict_id)
+    versions = versions_of(conflict)
+    holding = versions_holding(conflict)
+    if len(holding) == 1:
+        number = versions.index(holding[0]) + 1
+        who = ", ".join(holding[0].get("annotators") or [])
+        raise Refused(
+            f"t takes every version, and only version {number} ({who}) gives anything here: "
+            f"press {number} to take it"
+        )
+    return take(record, conflict_id, range(len(versions)), scheme, annotations)
+
+
 def _refuse_differing_values(
     record: GoldRecord, conflict: Conflict, chosen: list[dict[str, Any]]
 ) -> None:

@@ -146,9 +146,13 @@ def test_settle_every_conflict_with_keys(session: ReviewSession) -> None:
         assert (978, 983, "count") not in spans_of(line)
         assert [c["id"] for c in line["conflicts"]] == ["c2", "c4"]
 
-        # c4, the releases: t takes every version (bob's second release is appended).
+        # c4, the release only bob gave: t, for several versions giving something, is
+        # refused (nothing saved); 1 takes it (bob's second release is appended).
         assert "releases" in panel_text(app)
+        count = len(gold(session))
         await press(pilot, "t")
+        assert len(gold(session)) == count and session.current == Place(FIRST, "c4")
+        await press(pilot, "1")
         line = gold(session)[-1]
         assert [item["released_by"] for item in line["form"]["releases"]] == ["Ukraine", "Russia"]
         assert [c["id"] for c in line["conflicts"]] == ["c2"]
