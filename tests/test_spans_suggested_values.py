@@ -40,6 +40,11 @@ from annotator.core.values import value_problem
         ("twenty twenty", None),
         ("a", None),
         ("prisoners", None),
+        # A count with a fraction is not a whole number: not the whole part.
+        ("three and a half", None),
+        ("two-and-a-half", None),
+        ("three quarters", None),
+        ("two thirds of the prisoners", None),
     ],
 )
 def test_suggested_counts(text: str, expected: int | None) -> None:
@@ -68,6 +73,14 @@ def test_suggested_counts(text: str, expected: int | None) -> None:
         ("last Sunday", "2025-08-30", "2025-08-24"),
         ("Saturday night", "2025-08-24", "2025-08-23"),
         ("Sunday", None, None),
+        # After the dateline (Thursday 2023-08-10): the first such day after it.
+        ("next Sunday", "2023-08-10", "2023-08-13"),
+        ("this coming Friday", "2023-08-10", "2023-08-11"),
+        ("on Sunday next", "2023-08-10", "2023-08-13"),
+        ("next Thursday", "2023-08-10", "2023-08-17"),
+        ("next Sunday", None, None),
+        ("next last Sunday", "2023-08-10", None),
+        ("next 24 August", "2023-08-10", None),
         ("yesterday", "2025-03-01", "2025-02-28"),
         ("today", "2025-08-24", "2025-08-24"),
         ("last night", "2025-08-24", "2025-08-23"),

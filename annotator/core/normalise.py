@@ -10,7 +10,8 @@ Counts: digits (``146``, ``1,200``, ``1 200`` with a no-break or thin space) and
 ``half a dozen`` = 6, ``1.5 million``), optionally after ``the``, ``all``, ``exactly`` or
 ``a total of`` and before other words (``146 prisoners`` = 146). Vague amounts give None:
 ``hundreds``, ``dozens``, ``more than 100``, ``about 50``, ``at least 20``, ``100+``, ``12-15``,
-ordinals (``146th``) and decimals that are not whole numbers.
+ordinals (``146th``), and decimals and fractions that are not whole numbers (``3.5``, ``3½``,
+``three and a half``, ``two thirds``).
 
 Dates (``doc_date`` is the article's dateline day, ``YYYY-MM-DD``, used for anything relative):
 ISO ``2025-08-24`` / ``2025-08`` / ``2025``; ``24 August 2025``, ``August 24, 2025``,
@@ -18,7 +19,8 @@ ISO ``2025-08-24`` / ``2025-08`` / ``2025``; ``24 August 2025``, ``August 24, 20
 that would put the day more than six months after the dateline: an article of 5 January about
 "28 December"); ``March 2024`` gives ``2024-03``, ``March`` alone that month by the same year rule;
 ``2022``; weekdays (``Sunday``, ``on Sunday``, ``last Sunday``, ``Saturday night``) give the most
-recent such day on or before the dateline; ``today``, ``tonight``, ``yesterday``, ``last night``;
+recent such day on or before the dateline, and ``next Sunday``, ``this coming Sunday``, ``Sunday
+next`` the first such day after it; ``today``, ``tonight``, ``yesterday``, ``last night``;
 ``this year``, ``last year``, ``this month``, ``last month``. Numeric day-month forms such as
 ``24/08/2025`` are ambiguous between conventions and give None. Dates that count from an
 earlier one in the text ("two days later") are read by ``normalise_relative``.
@@ -61,6 +63,13 @@ _VAGUE = frozenset(
         "under between estimated estimate approx circa"
     )
 )
+_FRACTIONS = frozenset(
+    _words("half halves quarter quarters third thirds fourths fifths sixths eighths tenths")
+)
+# Every word that may spell a number: a count phrase is read whole, with none of it left over.
+NUMBER_WORDS = frozenset([*_SMALL, *_TENS, *_SCALES, "hundred", "dozen"])
+VAGUE_WORDS = _VAGUE
+FRACTION_WORDS = _FRACTIONS
 _LEADING = re.compile(r"^(?:(?:a\s+)?total\s+of\s+|all\s+|exactly\s+|precisely\s+|the\s+)+")
 # Thousands grouped by a no-break or thin space ("1 200"); a typed value may use a plain space.
 _GROUPED_DIGITS = re.compile(r"(?<=\d)[\u00a0\u202f\u2009](?=\d{3}(?!\d))")
@@ -80,23 +89,14 @@ def parse_count(text: str) -> int | None:
     if not words or any(word in _VAGUE for word in words):
         return None
     value, used = _number_prefix(words)
-    if value is None or any(_is_number_word(word) for word in words[used:]):
-        return None
+    rest = words[used:]
+    if value is None or any(_is_number_word(word) or word in _FRACTIONS for word in rest):
+        return None  # "three and a half", "two thirds": no whole number, not the whole part
     return value
 
 
 def _is_number_word(word: str) -> bool:
-    return (
-        word[0].isdecimal()
-        or word in _SMALL
-        or word in _TENS
-        or word in _SCALES
-        or word
-        in (
-            "hundred",
-            "dozen",
-        )
-    )
+    return word[0].isdecimal() or word in NUMBER_WORDS
 
 
 def _digits_value(word: str) -> float | None:
@@ -209,6 +209,8 @@ _FILLER = frozenset(
         "noon midday midnight"
     )
 )
+# A weekday after one of these is the first such day after the dateline, not on or before it.
+_AHEAD = frozenset(["next", "coming"])
 _RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1}
 _ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _DATE_WORD = re.compile(r"\d+(?:st|nd|rd|th)?|[^\W\d_]+")
@@ -274,12 +276,21 @@ def _calendar_date(words: list[str], day_of_doc: dt.date | None) -> str | None:
                 days.append(int(digits))
             else:
                 return None
-        elif word not in ("last", "this", "past"):
+        elif word not in ("last", "this", "past", *_AHEAD):
             return None
     if len(weekdays) > 1 or len(months) > 1 or len(days) > 1 or len(years) > 1:
         return None
     if days and not months:
         return None
+    ahead = any(word in _AHEAD for word in words)
+    if ahead:
+        # "next Sunday", "this coming Friday": a weekday after the dateline, nothing else.
+        if not weekdays or months or years or any(word in ("last", "past") for word in words):
+            return None
+        if day_of_doc is None:
+            return None
+        forward = (weekdays[0] - day_of_doc.weekday() - 1) % 7 + 1
+        return (day_of_doc + dt.timedelta(days=forward)).isoformat()
     if months:
         return _month_date(months[0], days[0] if days else None, years, day_of_doc)
     if weekdays:
