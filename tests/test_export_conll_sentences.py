@@ -68,4 +68,5 @@ def test_hf_rows_are_whole_documents_so_the_span_stays_whole(tmp_path: Path) -> 
     assert [names[tag] for tag in row["ner_tags"]] == [
         "O", "O", "O", "B-pathologie", "I-pathologie", "I-pathologie", "O", "B-sosy", "O",
     ]  # fmt: skip
-    assert warnings == []
+    # No sentence break is said; only that no scheme gives these labels their integers.
+    assert [line for line in warnings if not line.startswith("hf: labels.json:")] == []

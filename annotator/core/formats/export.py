@@ -166,14 +166,6 @@ def prodigy_ignored(items: Sequence[Item], fmt: str) -> str | None:
     )
 
 
-def _labels(items: Sequence[Item], scheme: Scheme | None) -> list[str]:
-    found = {span.label for item in items for span in item.record.spans}
-    if scheme is not None:
-        names = [label.name for label in scheme.labels]
-        return names + sorted(found - set(names))
-    return sorted(found)
-
-
 def render(
     items: Sequence[Item],
     fmt: str,
@@ -266,7 +258,12 @@ def export_records(
     report = Reporter(held, verbose=verbose)
     if fmt != "jsonl":  # jsonl writes a gold record whole, its conflicts too
         report_open_conflicts(items, report, fmt)
-    labels = _labels(items, scheme)
+    labels: list[str] = []
+    if fmt == "hf":  # the order gives each label its integers
+        from annotator.core.formats.hf import label_order
+
+        found = {span.label for item in items for span in item.record.spans}
+        labels = label_order(found, scheme, opened.path if opened else None, report)
 
     def render_(chosen: Sequence[Item]) -> dict[str, bytes]:
         return render(

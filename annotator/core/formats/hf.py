@@ -1,16 +1,17 @@
 """Hugging Face token classification: JSONL rows ``{"id", "tokens", "ner_tags"}`` and labels.json.
 
-One row per document (``id`` is the document id), tokens from the project's tokenizer, IOB2 tags
-as integers; ``labels.json`` is the list of tag names by integer: ``["O", "B-actor", "I-actor",
-...]``, labels in scheme order (``--scheme``) or sorted. ``datasets.load_dataset("json",
-data_files=...)`` reads the rows; it cannot load an empty file, so an export that would write
-one (an empty split, no records) is refused. Import reads a folder (``labels.json`` and every
-``*.jsonl``) or one ``.jsonl`` file with ``labels.json`` beside it; tags may also be strings.
+One row per document (``id`` is the document id), tokens from the project's tokenizer (cut where
+a span starts or ends inside one), IOB2 tags as integers; ``labels.json`` is the list of tag
+names by integer: ``["O", "B-actor", "I-actor", ...]``, the labels those of the scheme in force,
+in its order (``label_order``). ``datasets.load_dataset("json", data_files=...)`` reads the rows;
+it cannot load an empty file, so an export that would write one (an empty split, no records) is
+refused. Import reads a folder (``labels.json`` and every ``*.jsonl``) or one ``.jsonl`` file
+with ``labels.json`` beside it; tags may also be strings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence, Set
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +36,57 @@ from annotator.core.formats.tokenlabels import (
     join_tokens,
     place_spans,
 )
+from annotator.core.scheme import Scheme
 from annotator.core.tokens import tokenize
 
 LABELS_FILE = "labels.json"
+
+
+def label_order(
+    found: Set[str], scheme: Scheme | None, corpus: Path | None, report: Reporter
+) -> list[str]:
+    """The labels of ``labels.json`` in the order that gives each its integers: the labels of
+    the scheme in force, all of them, in its order, so the same tag is the same integer in
+    every export whichever labels it holds (a curator trains on several). The scheme in force
+    is ``scheme`` (``--scheme``); without one, the default scheme when it holds every label
+    exported (as validate takes it), else the scheme ``annotator import`` wrote beside the
+    corpus when that one does (said).
+    Labels no scheme holds are sorted, their integers then depending on the labels exported:
+    that is said."""
+    if scheme is not None:
+        names = [label.name for label in scheme.labels]
+        return names + sorted(found - set(names))
+    for candidate, path in _schemes_in_force(corpus):
+        names = [label.name for label in candidate.labels]
+        if found <= set(names):
+            if path is not None:
+                report.warn(
+                    f"hf: labels.json: the labels in the order of {path} (the scheme annotator "
+                    "import wrote beside the corpus), for ids stable across exports; --scheme "
+                    "chooses another"
+                )
+            return names
+    report.warn(
+        f"hf: labels.json: the labels are sorted (no scheme holds all of {', '.join(sorted(found))}"
+        "), so an integer depends on the labels this export holds; pass --scheme for ids "
+        "stable across exports"
+    )
+    return sorted(found)
+
+
+def _schemes_in_force(corpus: Path | None) -> Iterator[tuple[Scheme, Path | None]]:
+    """The default scheme, then the scheme import wrote beside ``corpus`` (with its file)."""
+    from annotator.core.formats.labels import IMPORT_MARK
+    from annotator.core.scheme import load_default_scheme, load_scheme
+
+    yield load_default_scheme(), None
+    if corpus is not None:
+        path = corpus.with_name(f"{corpus.stem}.scheme.toml")
+        try:
+            if path.is_file() and path.read_text(encoding="utf-8").startswith(IMPORT_MARK):
+                yield load_scheme(path), path
+        except (OSError, UnicodeDecodeError, AnnotatorError):
+            pass  # not one to take: the labels are sorted, which is said
 
 
 def tag_names(labels: Sequence[str]) -> list[str]:
