@@ -124,38 +124,32 @@ class SessionEdits(SessionParts):
         self.selected = span.id
         return span
 
+    def span_to_relabel(self, start: int, end: int) -> Span | None:
+        """The span a label key relabels with the selection start..end, or None: it labels
+        the selection (``span_focus.span_to_relabel``; the panel's readout names it)."""
+        start, end = min(start, end), max(start, end)
+        snapped = self.snapped(start, end) if start != end else None
+        return span_focus.span_to_relabel(self.record, (start, end), snapped, self.selected)
+
     def label_selection(self, start: int, end: int, label: str) -> Span:
-        """Label the selection (snapped unless in character mode), or relabel the selected span."""
+        """Label the selection (snapped unless in character mode), or relabel the span
+        ``span_to_relabel`` names."""
         self._writable()
         if self.scheme.label(label) is None:
             raise Refused(f"unknown label {label!r}")
-        if start == end:
-            span = self._target(None)
-            if span.label == label:
-                return span
-            relabelled = self._call(
-                spans.relabel_span,
-                self.record,
-                span.id,
-                label,
-                self.scheme,
-                self.document.meta.get("date"),
-            )
-            relabelled, counted = self._counted_date(relabelled, span.id)
-            self._notices.append(self._relabelled(span, relabelled))
-            self._notices.extend(counted)
-            self._commit_span_change(relabelled, span.id)
-            return self._target(span.id)
         start, end = min(start, end), max(start, end)
         snapped = self.snapped(start, end)
-        if snapped is None:
-            raise Refused("the selection holds no word to label (only spaces or punctuation)")
-        same = [s for s in self.record.spans if (s.start, s.end) == snapped]
-        if any(s.label == label for s in same):
-            raise Refused(f"{self.text[snapped[0] : snapped[1]]!r} is already labelled {label}")
-        if len(same) == 1:  # relabelled (and said) as with no selection
-            self.selected = same[0].id
-            return self.label_selection(snapped[0], snapped[0], label)
+        if start != end:
+            if snapped is None:
+                raise Refused("the selection holds no word to label (only spaces or punctuation)")
+            same = [s for s in self.record.spans if (s.start, s.end) == snapped]
+            if any(s.label == label for s in same):
+                raise Refused(f"{self.text[snapped[0] : snapped[1]]!r} is already labelled {label}")
+        span = self.span_to_relabel(start, end)
+        if span is not None:
+            return self._relabel(span, label)
+        if snapped is None:  # nothing selected, and no span current
+            raise Refused("no span under the cursor")
         record, span = self._call(
             spans.add_span,
             self.record,
@@ -169,6 +163,25 @@ class SessionEdits(SessionParts):
         self._commit(record)
         self._notices.extend(counted)
         self.selected = span.id
+        return self._target(span.id)
+
+    def _relabel(self, span: Span, label: str) -> Span:
+        """Relabel ``span`` ``label`` and make it the current span (said like a delete)."""
+        self.selected = span.id
+        if span.label == label:
+            return span
+        relabelled = self._call(
+            spans.relabel_span,
+            self.record,
+            span.id,
+            label,
+            self.scheme,
+            self.document.meta.get("date"),
+        )
+        relabelled, counted = self._counted_date(relabelled, span.id)
+        self._notices.append(self._relabelled(span, relabelled))
+        self._notices.extend(counted)
+        self._commit_span_change(relabelled, span.id)
         return self._target(span.id)
 
     def _counted_date(self, record: Record, span_id: str) -> tuple[Record, list[str]]:

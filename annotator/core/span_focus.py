@@ -1,5 +1,6 @@
 """Which span the annotation screen's keys act on: the one at the cursor, the current one (the
-panel shows it; v, x and a label key act on it) and the one r re-bounds to a selection."""
+panel shows it; v, x and a label key act on it), the one a label key relabels and the one r
+re-bounds to a selection."""
 
 from __future__ import annotations
 
@@ -71,6 +72,25 @@ def span_in_focus(
             return current
     under = spans_under_cursor(record, cursor)
     return under[0] if under else None
+
+
+def span_to_relabel(
+    record: Record,
+    selection: tuple[int, int],
+    snapped: tuple[int, int] | None,
+    current: str | None,
+) -> Span | None:
+    """The span a label key relabels rather than labelling the selection as a new span, or
+    None. With nothing selected it is the current span ``current``; else the one span whose
+    offsets are exactly ``snapped``, the selection as the key would label it (two such spans:
+    the key labels a third). The panel's readout names this span and the key acts on it, by
+    this one rule: a trial's readout named the count "303" inside the releasee "303 people"
+    after a tab to the releasee, and the key relabelled the releasee."""
+    start, end = selection
+    if start == end:
+        return record.span_by_id(current) if current is not None else None
+    same = [span for span in record.spans if (span.start, span.end) == snapped]
+    return same[0] if len(same) == 1 else None
 
 
 def span_to_rebound(record: Record, start: int, end: int) -> Span | None:

@@ -83,7 +83,9 @@ class AnnotateScreen(
         self.follow_article()  # the selection's last step may still be on its way
         start, end = self.article.selection_offsets()
         span = self.change(self.session.rebound, start, end)
-        if span is not FAILED:
+        if span is FAILED:  # said of this selection and these spans: goes once either changes
+            self.rebound_refused = (start, end, self.session.selected, self.session.record)
+        else:
             self.article.move_to_offset(span.end)
 
     def action_delete_span(self) -> None:

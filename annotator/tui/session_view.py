@@ -17,7 +17,7 @@ from textual.notifications import SeverityLevel
 from textual.widgets import Input, Static, TextArea
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.models import Span
+from annotator.core.models import Record, Span
 from annotator.core.normalise_relative import how_counted
 from annotator.core.session import AnnotationSession
 from annotator.core.session_finish import UndoneElsewhere
@@ -229,6 +229,10 @@ class SessionView(ReadsDocuments):
             date = session.document.meta.get("date")
             counted = how_counted(session.text, span, session.record.spans, self.scheme, date)
         self.query_one("#detail", SpanDetail).show(span, others, counted)
+        # The readout names the span a label key relabels, the current one with nothing
+        # selected: a tab between spans that begin at one offset moves no cursor, and the
+        # readout went on naming the span tabbed away from.
+        self.refresh_readout()
 
     def on_resize(self) -> None:
         self.refresh_status()
@@ -351,11 +355,15 @@ class SessionView(ReadsDocuments):
         session = self.session
         start, end = self.article.selection_offsets()
         snapped = session.snapped(start, end) if start != end else None
-        # One span over exactly the words a label key would label: the key relabels it
-        # (AnnotationSession.label_selection).
-        same = [span for span in session.record.spans if (span.start, span.end) == snapped]
-        relabels = same[0] if len(same) == 1 else None
-        if start == end:  # with nothing selected, the key relabels the span at the cursor
-            relabels = session.span(session.selected)
+        relabels = session.span_to_relabel(start, end)  # the one the key acts on
         detail = self.query_one("#detail", SpanDetail)
         detail.show_selection(session.text, (start, end), snapped, self.article, relabels)
+        refused = self.rebound_refused
+        if refused is not None and refused != (start, end, session.selected, session.record):
+            # A refused r said what this selection touches among these spans: a trial's "the
+            # selection touches no span" stayed up after the selection was labelled.
+            self.rebound_refused = None
+            self.settled("rebound")
+
+    # The selection, current span and record a refused r spoke of, while its refusal shows.
+    rebound_refused: tuple[int, int, str | None, Record] | None = None
