@@ -74,3 +74,50 @@ def test_an_empty_reason_skips_all_the_same(session: AnnotationSession) -> None:
         "skipped a (ctrl+z undoes it); its note is empty: the guidelines want the reason "
         "there (p goes back)"
     )
+
+
+def test_a_reason_saved_at_pauses_in_its_typing_is_one_step_with_the_skip(
+    session: AnnotationSession,
+) -> None:
+    # A trial paused before enter: the reason was saved (at each pause, a step of its own)
+    # before the skip, and ctrl+z gave back the status, a second one the note.
+    session.set_note("first")  # an earlier change, which stays
+    asked = session.record.note  # s asks why (the screen keeps the note then)
+    session.set_note("first; talks")  # saved at a pause
+    session.set_note("first; talks only")  # and at another
+    assert skip_with_reason(session, "first; talks only", asked) == "b"
+    session.open("b")
+    step = session.undo()
+    assert step is not None and (step.doc_id, step.text) == (
+        "a",
+        "a skipped; it is in progress again; note back to 'first' (was 'first; talks only')",
+    )
+    session.open("a")
+    assert (session.record.status, session.record.note) == ("in_progress", "first")
+    step = session.redo()  # the reason and the skip again, at once
+    assert step is not None and step.text == "skipped a (ctrl+z undoes it)"
+    last = journal_lines(session)[-1]
+    assert (last["status"], last["note"]) == ("skipped", "first; talks only")
+    session.open("a")
+    session.undo()
+    assert (session.record.status, session.record.note) == ("in_progress", "first")
+    assert session.undo() is not None and session.record.note == ""  # the earlier change
+    assert session.undo() is None
+
+
+def test_a_reason_typed_after_a_change_undoes_the_note_steps_alone(
+    session: AnnotationSession,
+) -> None:
+    asked = session.record.note
+    session.set_note("talks")  # saved at a pause
+    session.toggle_flag()  # another change between the reason's saves
+    session.set_note("talks only")
+    skip_with_reason(session, "talks only", asked)
+    step = session.undo()
+    assert step is not None
+    # The status and the note back as s asked: the flag, set in between, stays.
+    assert (session.record.status, session.record.note, session.record.flagged) == (
+        "in_progress",
+        "",
+        True,
+    )

@@ -52,6 +52,7 @@ class Unfinished:
 
     finished: Finished
     record: Record  # the record as ctrl+z left it
+    notes_undone: int = 0  # the history's steps of the reason ctrl+z undid with the skip
 
 
 def not_done(missing: list[str], empty: list[str]) -> str | None:
@@ -163,14 +164,14 @@ class SessionFinish(SessionParts):
         # A document first written by d or s had no record: it is in progress now.
         status = "in_progress" if finished.status_before == "new" else finished.status_before
         record = stored.model_copy(update={"status": status, "updated_at": self._stamp()})
-        reason = ""
+        reason, notes_undone = "", 0
         if finished.note_before is not None:
             record = record.model_copy(update={"note": finished.note_before})
             reason = "; " + describe_step(record, stored, undone=True).text
-            # The note's own step in the history is undone with it (ctrl+y redoes both).
+            # The note's own steps in the history are undone with it, its saves at pauses in
+            # the typing of the reason too (ctrl+y redoes them all).
             history = self._histories.get(finished.doc_id)
-            if history is not None and history.record.note == stored.note:
-                history.undo()
+            notes_undone = 0 if history is None else _undo_notes(history, finished.note_before)
         if finished.doc_id == self.document.id:
             self.state.record = record
         self._changed.add(record.doc_id)
@@ -185,7 +186,7 @@ class SessionFinish(SessionParts):
         )
         if finished.doc_id != self.document.id:
             self._carried.append(UndoneElsewhere(f"undid: {step.text}"))  # told once it is open
-        self._finish_undone = Unfinished(finished, record)
+        self._finish_undone = Unfinished(finished, record, notes_undone)
         return step
 
     @property
@@ -208,7 +209,10 @@ class SessionFinish(SessionParts):
             return None
         status, note_before = unfinished.finished.status, unfinished.finished.note_before
         if note_before is not None:
-            redone = self._history().redo()  # the reason, undone with the skip
+            history = self._history()
+            redone = None
+            for _ in range(unfinished.notes_undone):  # the reason, undone with the skip
+                redone = history.redo() or redone
             if redone is not None:
                 self._commit(self.record.model_copy(update={"note": redone.note}), undoable=False)
         more = self._empty_note_words() if status == "skipped" else ""
@@ -264,6 +268,22 @@ class SessionFinish(SessionParts):
         elif told:
             self._carried.append(told)
         return following
+
+
+def _undo_notes(history: History, note_before: str) -> int:
+    """Undo the history's last steps while each changed the note alone, back to
+    ``note_before`` (a skip's reason, saved at pauses in its typing and at enter); how many."""
+    undone = 0
+    while history.record.note != note_before:
+        now = history.record
+        before = history.undo()
+        if before is None:
+            break
+        if not says_the_same(before.model_copy(update={"note": now.note}), now):
+            history.redo()  # more than the note changed there: not the reason's typing
+            break
+        undone += 1
+    return undone
 
 
 def says_the_same(record: Record, other: Record) -> bool:

@@ -22,6 +22,8 @@ class SkipAsksWhy(GuidelinesActions):
 
     # The document whose s asked why (the focus went to its note): s again skips it.
     _skip_asked: str | None = None
+    # Its note then: the note before the reason, although a pause in the typing saved it.
+    _note_asked: str | None = None
     # The document enter in its note skips, once leaving the note has saved it.
     _skip_on_leaving_note: str | None = None
     # The document whose question ctrl+z undid, the focus leaving its note.
@@ -60,7 +62,7 @@ class SkipAsksWhy(GuidelinesActions):
                 # ctrl+z's "not skipped" (a change's message) is the only one since: s asks
                 # again, and it is not true any longer that nothing is asked.
                 self.settled(CHANGE_NOTICES)
-            self._skip_asked = session.document.id
+            self._skip_asked, self._note_asked = session.document.id, session.record.note
             if not self.query_one("#side").display:  # a narrow screen shows the guidelines there
                 self.action_close_guidelines()
             note.focus()
@@ -118,7 +120,8 @@ class SkipAsksWhy(GuidelinesActions):
             return note == self.session.record.note
         if doc_id is None or not loaded or doc_id != self.session.document.id:
             return False
-        following = self.change(skip_with_reason, self.session, note, about="skip")
+        asked = self._note_asked
+        following = self.change(skip_with_reason, self.session, note, asked, about="skip")
         if following is not FAILED:
             self._go(following, "that was the last unfinished document")
         return True
