@@ -61,7 +61,7 @@ def test_other_files_in_the_folder_are_kept_and_said(tmp_path: Path) -> None:
     (out / ".DS_Store").write_text("x")
     warnings: list[str] = []
     result = export_records(gold, "brat", out, corpus=corpus, on_warning=warnings.append)
-    assert len(result.files) == 6
+    assert len(result.files) == 7  # and annotation.conf
     assert warnings == [
         f"{out}: 1 other file(s) are not part of this export and are left as they are "
         "(e.g. README.md)"

@@ -133,7 +133,7 @@ def test_a_folder_export_beside_its_inputs_is_written(tmp_path: Path) -> None:
     out = tmp_path / "brat"
     result = run_cli("export", source, "--format", "brat", "--corpus", corpus, "-o", out)
     assert result.returncode == 0 and "nothing was written" not in result.stderr
-    assert sorted(files_under(out)) == ["a.ann", "a.txt"]
+    assert sorted(files_under(out)) == ["a.ann", "a.txt", "annotation.conf"]
 
 
 def test_an_output_in_a_missing_folder_is_made_and_said(tmp_path: Path) -> None:
@@ -150,7 +150,7 @@ def test_an_output_in_a_missing_folder_is_made_and_said(tmp_path: Path) -> None:
     result = run_cli("export", source, "--format", "brat", "--corpus", corpus, "-o", out)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == f"made the folder {out.parent}"
-    assert sorted(files_under(out)) == ["a.ann", "a.txt"]
+    assert sorted(files_under(out)) == ["a.ann", "a.txt", "annotation.conf"]
     made = tmp_path / "brat"  # a folder format's own folder is made without a word
     result = run_cli("export", source, "--format", "brat", "--corpus", corpus, "-o", made)
     assert result.returncode == 0 and made.is_dir() and "made the folder" not in result.stdout

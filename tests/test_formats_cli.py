@@ -190,7 +190,7 @@ def test_export_of_a_folder_says_how_many_files_it_replaced(tmp_path: Path) -> N
     assert cli("export", gold, "--format", "brat", "-o", out, "--corpus", corpus).stderr == ""
     result = cli("export", gold, "--format", "brat", "-o", out, "--corpus", corpus)
     assert result.returncode == 0
-    assert result.stderr == f"{out}: replaced 6 files that were there\n"
+    assert result.stderr == f"{out}: replaced 7 files that were there\n"  # annotation.conf too
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "prodigy", "doccano", "labelstudio", "conll"])
@@ -327,8 +327,12 @@ def test_brat_folder_export_is_complete_and_says_what_else_is_there(tmp_path: Pa
     (out / "notes.md").write_text("mine\n")
     warnings: list[str] = []
     result = export_records(gold, "brat", out, corpus=corpus, on_warning=warnings.append)
-    assert len(result.files) == 60
-    assert sorted(p.name for p in out.iterdir())[:2] == ["doc000.ann", "doc000.txt"]
+    assert len(result.files) == 61  # and annotation.conf
+    assert sorted(p.name for p in out.iterdir())[:3] == [
+        "annotation.conf",
+        "doc000.ann",
+        "doc000.txt",
+    ]
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temp files left
     assert warnings == [
         f"{out}: 1 other file(s) are not part of this export and are left as they are "

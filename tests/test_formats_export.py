@@ -132,7 +132,11 @@ def test_brat_carries_values_form_links_and_note(tmp_path: Path) -> None:
         "brat cannot carry updated_at and seconds_spent (time spent) of any record: not "
         "written for 1 document(s) (jsonl keeps them)"
     ]
-    assert sorted(p.name for p in out.iterdir()) == ["article.ann", "article.txt"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "annotation.conf",
+        "article.ann",
+        "article.txt",
+    ]
     assert (out / "article.txt").read_text(encoding="utf-8") == ARTICLE
     ann = (out / "article.ann").read_text(encoding="utf-8").splitlines()
     assert ann[0] == "T1\tactor 16 22\tRussia"

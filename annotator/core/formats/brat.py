@@ -15,7 +15,8 @@ kept ones), each a keyword and JSON: ``value <json>`` on the span that has the v
 (what annotators wrote), ``flagged true`` and ``status <json>`` (a record not done) on the
 first span written. A record without spans has nowhere to hang
 notes: its form, links, note and status are reported, not written. A text with CRLF or CR
-is written as it is (brat counts its CRs), and said: an import reads it back LF.
+is written as it is (brat counts its CRs), and said: an import reads it back LF. The folder
+gets the ``annotation.conf`` of the types written (``brat_conf``).
 
 Import. ``T`` lines become spans with their T ids as span ids, checked against the text; a
 ``T`` line that cannot be read, or repeats an id, is bad data as a span off its text is (listed
@@ -44,6 +45,7 @@ import orjson
 
 from annotator.core.corpus import open_corpus
 from annotator.core.errors import AnnotatorError
+from annotator.core.formats.brat_conf import CONF_FILE, annotation_conf
 from annotator.core.formats.brat_kept import (
     BratSpan,
     break_fragments,
@@ -171,10 +173,13 @@ def _id_order(ident: str) -> tuple[str, int]:
 
 def export_files(items: Sequence[Item], report: Reporter) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
+    anns: list[str] = []
     for item in items:
         base = safe_relative(item.record.doc_id)
         files[f"{base}.txt"] = item.document.text.encode("utf-8", "surrogatepass")
-        files[f"{base}.ann"] = ann_text(item, report).encode("utf-8", "surrogatepass")
+        anns.append(ann_text(item, report))
+        files[f"{base}.ann"] = anns[-1].encode("utf-8", "surrogatepass")
+    files[CONF_FILE] = annotation_conf(anns).encode("utf-8", "surrogatepass")
     _say_line_endings(items, report)
     return files
 
