@@ -34,6 +34,16 @@ from annotator.core.scheme import load_default_scheme
         ("on the following day", 1, "1 day after"),
         ("the previous day", -1, "1 day before"),
         ("the next morning", 1, "1 day after"),
+        # A compound count is read whole.
+        ("one week and two days later", 9, "1 week and 2 days after"),
+        ("a week and a day earlier", -8, "1 week and 1 day before"),
+        ("two hundred days later", 200, "200 days after"),
+        # Quotes and brackets around the words, opening ones too.
+        ("\u201cthe day before", -1, "1 day before"),
+        ("\u00abtwo days later\u00bb", 2, "2 days after"),
+        ("the day before\u00bb", -1, "1 day before"),
+        ("\u2018two days later\u2019", 2, "2 days after"),
+        ("(the next day)", 1, "1 day after"),
     ],
 )
 def test_the_shift_the_words_say(words: str, days: int, said: str) -> None:
@@ -52,6 +62,14 @@ def test_the_shift_the_words_say(words: str, days: int, said: str) -> None:
         "the next week",
         "later",
         "on Sunday",
+        # A count with a fraction, or a vague one, is no whole number of days.
+        "three and a half weeks later",
+        "3 1/2 days later",
+        "3\u00bd days later",
+        "a day and a half later",
+        "about two weeks later",
+        "two days and two days later",
+        "a week and later",
     ],
 )
 def test_words_that_say_no_exact_shift(words: str) -> None:
@@ -110,15 +128,17 @@ def test_offsets_said_are_code_points_over_non_ascii_text() -> None:
     )
 
 
-def test_a_labelled_span_with_no_value_is_passed_over() -> None:
+def test_a_labelled_span_with_no_value_is_the_nearest_date_and_gives_none() -> None:
+    # s2 is the nearest date before "The next day": counted from 2 January instead, the day
+    # would be wrong whenever s2 is another day, and a wrong value is worse than none.
     text = "date 2025-01-10 On 2 January 2025 they met; on 24/01/2025 too. The next day, more."
     spans = [
         _span(text, "2 January 2025", "s1", "2025-01-02"),
         _span(text, "24/01/2025", "s2", None),
     ]
     assert _valued(text, "The next day", spans, "2025-01-10") == (
-        "2025-01-03",
-        "1 day after 2025-01-02 (s1)",
+        None,
+        "no value: 1 day after s2 '24/01/2025', the nearest date before it, which has no value",
     )
 
 
@@ -237,4 +257,74 @@ def test_a_month_is_a_whole_word_and_a_sentence_s_full_stop_is_not_in_it() -> No
     assert _valued(text, "The next day", [], None) == (
         "2023-08-03",
         "1 day after 2023-08-02 ('2 Aug. 2023' 3–14)",
+    )
+
+
+# Non-ASCII before the dates: offsets said are code points ("Żółw — 🇺🇦 " is 10 of them).
+MENTIONS = "Żółw — 🇺🇦 On 1 August 2023 the talks began. {}, a deal. The next day, a release."
+
+
+@pytest.mark.parametrize(
+    ("mention", "value", "explanation"),
+    [
+        # Read whole: a compound count, a count in two words.
+        ("One week and two days later", "2023-08-11", "1 day after 2023-08-10 ({})"),
+        ("Two hundred days later", "2024-02-18", "1 day after 2024-02-17 ({})"),
+        ("Three weeks later", "2023-08-23", "1 day after 2023-08-22 ({})"),
+        # Vague, a fraction, or no number: a date naming no day, the nearest one.
+        ("About two weeks later", None, "no value: 1 day after {}, {}"),
+        ("3 1/2 days later", None, "no value: 1 day after {}, {}"),
+        ("Three and a half weeks later", None, "no value: 1 day after {}, {}"),
+        ("A day and a half later", None, "no value: 1 day after {}, {}"),
+        ("Two or three days later", None, "no value: 1 day after {}, {}"),
+        ("A few days later", None, "no value: 1 day after {}, {}"),
+        ("Days later", None, "no value: 1 day after {}, {}"),
+        ("Several weeks later", None, "no value: 1 day after {}, {}"),
+        ("Two months later", None, "no value: 1 day after {}, {}"),
+        ("The following week", None, "no value: 1 day after {}, {}"),
+        ("The following Sunday", None, "no value: 1 day after {}, {}"),
+        ("The next Sunday", None, "no value: 1 day after {}, {}"),
+        ("A week or two later", None, "no value: 1 day after {}, {}"),
+        ("Over a week later", None, "no value: 1 day after {}, {}"),
+    ],
+)
+def test_a_date_in_the_text_is_read_whole_and_one_with_no_value_gives_none(
+    mention: str, value: str | None, explanation: str
+) -> None:
+    text = MENTIONS.format(mention)
+    assert text.index("1 August 2023") == 13
+    low = text.index(mention)
+    source = f"{mention!r} {low}–{low + len(mention)}"
+    said = explanation.format(source, "the nearest date before it, which has no value")
+    assert _valued(text, "The next day", [], "2023-08-10") == (value, said)
+
+
+def test_words_around_a_count_that_do_not_change_it_stay_out_of_it() -> None:
+    # Neither "and" nor "up" is part of a count: the two dates are the 3rd and the 5th.
+    text = "On 1 August 2023 they met, and two days later showed up two days later. Then."
+    assert _valued(text, "two days later", [], None) == (
+        "2023-08-05",
+        "2 days after 2023-08-03 ('two days later' 31–45)",
+    )
+
+
+def test_a_weekday_with_no_dateline_is_the_nearest_date_and_gives_none() -> None:
+    text = "On 1 August 2023 the talks began. On Sunday, a deal. The next day, a release."
+    assert _valued(text, "The next day", [], None) == (
+        None,
+        "no value: 1 day after 'Sunday' 37–43, the nearest date before it, which has no value",
+    )
+
+
+def test_next_and_this_coming_weekday_are_after_the_dateline() -> None:
+    # The dateline, 2023-08-10, is a Thursday.
+    text = "The talks will resume next Sunday. Two days later, the prisoners will be freed."
+    assert _valued(text, "Two days later", [], "2023-08-10") == (
+        "2023-08-15",
+        "2 days after 2023-08-13 ('next Sunday' 22–33)",
+    )
+    text = "The talks resume this coming Friday. The next day the prisoners go home."
+    assert _valued(text, "The next day", [], "2023-08-10") == (
+        "2023-08-12",
+        "1 day after 2023-08-11 ('this coming Friday' 17–35)",
     )

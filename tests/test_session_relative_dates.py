@@ -100,3 +100,20 @@ def test_r_keeps_a_value_the_span_has_read_or_typed(session: AnnotationSession) 
     assert (moved.text, moved.value) == ("two days later", "2024-03-03")
     assert session.take_notices() == []
     assert journal_lines(session)[-1]["spans"][0]["value"] == "2024-03-03"
+
+
+def test_a_date_span_with_no_value_before_it_gives_none_and_says_so(
+    session: AnnotationSession,
+) -> None:
+    # s1 is the nearest date before "two days later": with its value cleared, "Sunday" before
+    # it is not counted from instead (that would give 2024-03-05, a wrong day).
+    session.label_selection(*where(session, "6 August 2023"), "date")
+    session.set_value("", "s1")
+    session.take_notices()
+    span = session.label_selection(*where(session, "two days later"), "date")
+    assert (span.id, span.value) == ("s2", None)
+    assert session.take_notices()[-1] == (
+        "s2 'two days later': no value: 2 days after s1 '6 August 2023', the nearest date "
+        "before it, which has no value; v sets it"
+    )
+    assert [s["value"] for s in journal_lines(session)[-1]["spans"]] == [None, None]

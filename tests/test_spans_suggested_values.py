@@ -81,6 +81,9 @@ def test_suggested_counts(text: str, expected: int | None) -> None:
         ("next Sunday", None, None),
         ("next last Sunday", "2023-08-10", None),
         ("next 24 August", "2023-08-10", None),
+        # The next, or last, Sunday after or before a date in the text: not the dateline's.
+        ("the next Sunday", "2023-08-10", None),
+        ("on the last Sunday", "2023-08-10", None),
         ("yesterday", "2025-03-01", "2025-02-28"),
         ("today", "2025-08-24", "2025-08-24"),
         ("last night", "2025-08-24", "2025-08-23"),

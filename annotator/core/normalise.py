@@ -20,7 +20,8 @@ that would put the day more than six months after the dateline: an article of 5 
 "28 December"); ``March 2024`` gives ``2024-03``, ``March`` alone that month by the same year rule;
 ``2022``; weekdays (``Sunday``, ``on Sunday``, ``last Sunday``, ``Saturday night``) give the most
 recent such day on or before the dateline, and ``next Sunday``, ``this coming Sunday``, ``Sunday
-next`` the first such day after it; ``today``, ``tonight``, ``yesterday``, ``last night``;
+next`` the first such day after it (``the next Sunday`` none: it follows a day in the text);
+``today``, ``tonight``, ``yesterday``, ``last night``;
 ``this year``, ``last year``, ``this month``, ``last month``. Numeric day-month forms such as
 ``24/08/2025`` are ambiguous between conventions and give None. Dates that count from an
 earlier one in the text ("two days later") are read by ``normalise_relative``.
@@ -56,20 +57,18 @@ _TENS = {
     )
 }
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_VAGUE = frozenset(
+VAGUE_WORDS = frozenset(
     _words(
         "hundreds thousands millions dozens tens scores several some about around approximately "
         "roughly nearly almost over more less fewer than least most up to or plus odd few many "
         "under between estimated estimate approx circa"
     )
 )
-_FRACTIONS = frozenset(
+FRACTION_WORDS = frozenset(
     _words("half halves quarter quarters third thirds fourths fifths sixths eighths tenths")
 )
 # Every word that may spell a number: a count phrase is read whole, with none of it left over.
 NUMBER_WORDS = frozenset([*_SMALL, *_TENS, *_SCALES, "hundred", "dozen"])
-VAGUE_WORDS = _VAGUE
-FRACTION_WORDS = _FRACTIONS
 _LEADING = re.compile(r"^(?:(?:a\s+)?total\s+of\s+|all\s+|exactly\s+|precisely\s+|the\s+)+")
 # Thousands grouped by a no-break or thin space ("1 200"); a typed value may use a plain space.
 _GROUPED_DIGITS = re.compile(r"(?<=\d)[\u00a0\u202f\u2009](?=\d{3}(?!\d))")
@@ -86,11 +85,11 @@ def parse_count(text: str) -> int | None:
     flat = re.sub(r"(?<=[^\W\d_])-(?=[^\W\d_])", " ", flat)
     flat = re.sub(r"\bhalf\s+an?\s+dozen\b", "six", _LEADING.sub("", flat))
     words = _COUNT_WORD.findall(flat)
-    if not words or any(word in _VAGUE for word in words):
+    if not words or any(word in VAGUE_WORDS for word in words):
         return None
     value, used = _number_prefix(words)
     rest = words[used:]
-    if value is None or any(_is_number_word(word) or word in _FRACTIONS for word in rest):
+    if value is None or any(_is_number_word(word) or word in FRACTION_WORDS for word in rest):
         return None  # "three and a half", "two thirds": no whole number, not the whole part
     return value
 
@@ -247,7 +246,14 @@ def parse_date(text: str, doc_date: str | None) -> str | None:
             return None
         shift = -1 if words[0] == "last" else _RELATIVE_DAYS[words[0]]
         return (day_of_doc + dt.timedelta(days=shift)).isoformat()
+    if "the" in said and _names_a_weekday_only(words) and set(words) & {"next", "last", *_AHEAD}:
+        return None  # "the next Sunday": the one after a date in the text, not the dateline
     return _calendar_date(words, day_of_doc)
+
+
+def _names_a_weekday_only(words: list[str]) -> bool:
+    weekday = any(word in _WEEKDAYS for word in words)
+    return weekday and not any(word in _MONTHS or word[0].isdecimal() for word in words)
 
 
 def _relative_period(which: str, period: str, day_of_doc: dt.date | None) -> str | None:

@@ -2,28 +2,37 @@
 
 ``relative_shift`` reads the words of a date span as a whole number of days forward or back
 (a week is 7 days): ``N days/weeks earlier/later/before/after`` with N in digits or words
-(``a``, ``one``, ``two``, ``twenty-one``, ``3``), ``a day earlier``, ``the day before/after``,
+(``a``, ``one``, ``two``, ``twenty-one``, ``two hundred``, ``3``), a compound (``one week and
+two days later``: 9 days), ``a day earlier``, ``the day before/after``,
 ``the next/following/previous/preceding day`` (or ``morning``, ``afternoon``, ``evening``,
-``night``). Anything else gives None: ``days later`` and ``a few days later`` name no number,
-and in ``two days before the talks`` the talks are what it counts from, not a date before it.
+``night``); quotes and brackets around them do not count. Anything else gives None: ``days
+later`` and ``a few days later`` name no number, ``three and a half weeks later`` no whole
+number of days, and in ``two days before the talks`` the talks are what it counts from, not a
+date before it.
 
 ``relative_date`` gives such a span its value: the shift counted from its *anchor*, the
-nearest date before it in the text that has a value, and says where that came from:
+nearest date before it in the text, and says where that came from:
 
-- a date span already labelled, by its value (whatever gave it; a span with no value is
-  passed over), named by id: ``2 days before 2024-03-17 (s3)``;
+- a date span already labelled, by its value (whatever gave it), named by id:
+  ``2 days before 2024-03-17 (s3)``;
 - else a date read in text not labelled as a date: a day (``6 August 2023``, ``August 6,
-  2023``, ``2023-08-06``, ``Sunday``, ``last Sunday``, ``yesterday``, ``today``, ``last
-  night``, or a phrase of this module, counted from its own anchor in turn) or a month with its
-  year (``September 2021``), named by its words and offsets: ``2 days after 2023-08-06 ('6
-  August 2023' 1203–1216)``. Month and weekday names count only capitalised, and a bare year,
-  ``last year`` or a month alone not at all: said in passing more often than counted from;
+  2023``, ``2023-08-06``, ``Sunday``, ``last Sunday``, ``next Sunday``, ``this coming
+  Friday``, ``yesterday``, ``today``, ``last night``, or a phrase of this module, counted from
+  its own anchor in turn) or a month with its year (``September 2021``), named by its words and
+  offsets: ``2 days after 2023-08-06 ('6 August 2023' 1203–1216)``. Its words are read whole
+  (``about two weeks later``, not ``two weeks later``). Month and weekday names count only
+  capitalised, and a bare year, ``last year`` or a month alone not at all: said in passing more
+  often than counted from;
 - else the dateline: ``2 days before 2023-05-21 (the dateline)``.
 
 The nearest is the one ending last at or before the span's start; a labelled date span hides
-text it overlaps. An anchor that names no day (a month, a year) gives no value rather than
-passing on to an earlier day: a wrong default is worse than an empty one. No anchor: no value.
-Offsets are code points, as everywhere.
+text it overlaps. When the nearest date names no day it gives no value, rather than passing on
+to an earlier day: a wrong default is worse than an empty one. That is so of a month or a year
+(``September 2021``), of a labelled date span with no value, and of words read as a date that
+have none: ``a few days later``, ``days later``, ``several weeks later``, ``two months later``,
+``the following week``, ``the following Sunday``, ``Sunday`` with no dateline. The message
+names those words (``no value: 1 day after 'A few days later' 34–50, the nearest date before
+it, which has no value``). No anchor: no value. Offsets are code points, as everywhere.
 
 A record keeps no word of where a value came from: ``how_counted`` works it out again from the
 record (the span panel shows it under the value).
@@ -33,12 +42,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple
 
 from annotator.core.display import quoted
 from annotator.core.models import Span
-from annotator.core.normalise import dateline, parse_count, parse_date
+from annotator.core.normalise import (
+    FRACTION_WORDS,
+    NUMBER_WORDS,
+    VAGUE_WORDS,
+    dateline,
+    parse_count,
+    parse_date,
+)
 from annotator.core.scheme import Scheme
 
 
@@ -59,8 +76,9 @@ class RelativeValue(NamedTuple):
 class _Dated(NamedTuple):
     start: int
     end: int
-    value: str
+    value: str | None  # None: a date with no value, so what counts from it has none
     source: str  # "s3", "'6 August 2023' 1203–1216", "the dateline"
+    words: str  # as said when it has no value: "s3 '24/01/2025'", "'Days later' 34–44"
 
 
 _UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
@@ -72,27 +90,65 @@ _PARTS_OF_DAY = frozenset(["day", "morning", "afternoon", "evening", "night"])
 def relative_shift(text: str) -> Shift | None:
     """The days ``text`` counts from an earlier date, or None (see the module docstring)."""
     flat = re.sub(r"(?<=[^\W\d_])-(?=[^\W\d_])", " ", text.casefold().replace("\u00a0", " "))
-    words = flat.strip(" \t\n.,;:!?\u2019\u201d\"')(").split()
+    words = _without_punctuation_around(flat).split()
     if words[:1] == ["on"]:
         words = words[1:]  # "on the next day"
     if len(words) == 3 and words[0] == "the":
         if words[1] == "day" and words[2] in _DIRECTIONS:
-            return _shift(_DIRECTIONS[words[2]], 1, "day")
+            return _shift(_DIRECTIONS[words[2]], [(1, "day")])
         if words[1] in _NEIGHBOURS and words[2] in _PARTS_OF_DAY:
-            return _shift(_NEIGHBOURS[words[1]], 1, "day")
-    if len(words) < 3 or words[-2] not in _UNITS or words[-1] not in _DIRECTIONS:
+            return _shift(_NEIGHBOURS[words[1]], [(1, "day")])
+    if len(words) < 3 or words[-1] not in _DIRECTIONS:
         return None
-    number_words = words[:-2]
-    count = 1 if number_words in (["a"], ["an"]) else parse_count(" ".join(number_words))
-    if count is None or count <= 0:
-        return None
-    unit = "week" if _UNITS[words[-2]] == 7 else "day"
-    return _shift(_DIRECTIONS[words[-1]], count, unit)
+    counts = _counts_of_units(words[:-1])
+    return None if counts is None else _shift(_DIRECTIONS[words[-1]], counts)
 
 
-def _shift(sign: int, count: int, unit: str) -> Shift:
-    said = f"{count} {unit}{'' if count == 1 else 's'} {'before' if sign < 0 else 'after'}"
-    return Shift(sign * count * _UNITS[unit], said)
+def _without_punctuation_around(text: str) -> str:
+    """``text`` without the spaces, quotes, brackets and stops around it (``“``, ``«…»``)."""
+    low, high = 0, len(text)
+    while low < high and _is_around(text[low]):
+        low += 1
+    while high > low and _is_around(text[high - 1]):
+        high -= 1
+    return text[low:high]
+
+
+def _is_around(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char).startswith("P")
+
+
+def _counts_of_units(words: list[str]) -> list[tuple[int, str]] | None:
+    """``[(1, "week"), (2, "day")]`` for ``one week and two days``: whole counts of days or
+    weeks, joined by "and", each unit once; None when any word is left over or a count is not
+    whole ("three and a half weeks", "a day and a half", "about two days")."""
+    counts: list[tuple[int, str]] = []
+    number_words: list[str] = []
+    for word in words:
+        if word == "and" and counts and not number_words:
+            number_words = ["and"]  # "a week and two days": "and" then a count of a unit
+            continue
+        if number_words[:1] == ["and"]:
+            number_words = number_words[1:]
+        if word not in _UNITS:
+            number_words.append(word)
+            continue
+        if number_words in (["a"], ["an"]):
+            count: int | None = 1
+        else:
+            count = parse_count(" ".join(number_words)) if number_words else None
+        unit = "week" if _UNITS[word] == 7 else "day"
+        if count is None or count <= 0 or any(unit == said for _, said in counts):
+            return None
+        counts.append((count, unit))
+        number_words = []
+    return counts if counts and not number_words else None
+
+
+def _shift(sign: int, counts: list[tuple[int, str]]) -> Shift:
+    said = " and ".join(f"{count} {unit}{'' if count == 1 else 's'}" for count, unit in counts)
+    days = sum(count * _UNITS[unit] for count, unit in counts)
+    return Shift(sign * days, f"{said} {'before' if sign < 0 else 'after'}")
 
 
 # A full stop after an abbreviation only: "on 17 March." ends a sentence, not the date. A
@@ -108,6 +164,35 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # "before"/"after" only where nothing follows in the sentence ("two days after.");
 # "two days after the talks" counts from the talks.
 _DIRECTION = r"(?:earlier|later|(?:before|after)(?=\s*(?:[,.;:!?)\u201d\u2019\"']|$)))"
+# The words a count of days may take in the text, all read with it: a count read from its
+# last words only is a wrong count ("about two weeks", "3 1/2 days", "two hundred days",
+# "one week and two days"). Words that may open no count ("and two days later") start none.
+_COUNT_WORD = "|".join(
+    sorted(
+        {
+            *NUMBER_WORDS,
+            *FRACTION_WORDS,
+            # "up", "least", "most" only with the word they go with: "showed up two days later".
+            *(VAGUE_WORDS - {"up", "least", "most"}),
+            *("a", "an", "and", "of", "couple", "so", "up to", "at least", "at most"),
+        },
+        key=len,
+        reverse=True,
+    )
+).replace(" ", r"\s+")
+_COUNT_PART = rf"(?:\d+(?:[.,/]\d+)*[½¼¾⅓⅔⅛]?|[½¼¾⅓⅔⅛]|(?:{_COUNT_WORD})(?![^\W\d_]))"
+_DATE_UNIT = r"(?:days?|weeks?|months?|years?)(?![^\W\d_])"
+_COUNT_TOKEN = rf"(?:{_COUNT_PART}(?:[-\u2013]{_COUNT_PART})*|{_DATE_UNIT})"
+_COUNTED = (
+    rf"(?i:\b(?!(?:and|or|to|of|than|so)\b)(?:{_COUNT_TOKEN}\s+)*{_DATE_UNIT}"
+    rf"(?:\s+{_COUNT_TOKEN})*)\s+{_DIRECTION}"
+)
+# A word before a weekday says which one: "next Sunday" is after the dateline, "the following
+# Sunday" after a date in the text (read as no value), never the Sunday before the dateline.
+_WEEKDAY_WORD = (
+    r"(?i:this\s+coming|this\s+past|last|next|this|coming|past|following|previous|"
+    r"preceding|that|same)"
+)
 _TEXT_DATE = re.compile(
     "|".join(
         [
@@ -115,15 +200,18 @@ _TEXT_DATE = re.compile(
             rf"{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?",
             rf"{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?",
             rf"{_MONTH}\s+{_YEAR}",
-            rf"\b(?:[Ll]ast\s+)?{_WEEKDAY}\b",
+            rf"\b(?:(?:[Tt]he\s+)?{_WEEKDAY_WORD}\s+)?{_WEEKDAY}\b(?:\s+next\b(?:\s+week\b)?)?",
             r"\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast\s+night)\b",
             r"\b[Tt]he\s+(?:next|following|previous|preceding)\s+"
             r"(?:day|morning|afternoon|evening|night)\b",
+            r"\b[Tt]he\s+(?:next|following|previous|preceding)\s+(?:week|weekend|month|year)\b",
             rf"\b[Tt]he\s+day\s+{_DIRECTION}",
-            rf"\b(?:\d+|[^\W\d_]+(?:-[^\W\d_]+)?)\s+(?:days?|weeks?)\s+{_DIRECTION}",
+            _COUNTED,
         ]
     )
 )
+# Words quoted in a message whole, up to this many characters ("Three and a half weeks later").
+_SAID_LIMIT = 40
 # The dateline line opening a text (``corpus.dateline_date``): the dateline, not a date in it.
 _DATELINE_LINE = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}(?=\s|$)")
 
@@ -140,6 +228,12 @@ def relative_date(
     anchor = _nearest(_dated_before(text, start, list(date_spans), doc_date), start)
     if anchor is None:
         return RelativeValue(None, f"no value: no date before it to count {shift.words}")
+    if anchor.value is None:
+        return RelativeValue(
+            None,
+            f"no value: {shift.words} {anchor.words}, the nearest date before it, "
+            "which has no value",
+        )
     value = _counted(anchor.value, shift.days)
     if value is None:
         return RelativeValue(
@@ -175,14 +269,22 @@ def _takes_a_date(span: Span, scheme: Scheme) -> bool:
 def _dated_before(
     text: str, before: int, date_spans: list[Span], doc_date: str | None
 ) -> list[_Dated]:
-    """The dates with a value ending at or before ``before``, the dateline first; a relative
-    one read in the text counted from the one nearest before it."""
+    """The dates ending at or before ``before``, the dateline first, with their values: a
+    relative one read in the text counted from the one nearest before it. A date with no value
+    (a labelled span, "a few days later", "Sunday" with no dateline) is kept: it is the
+    nearest date to what follows it, which must not count from an earlier one instead."""
     day = dateline(doc_date)
-    found = [] if day is None else [_Dated(-1, -1, day.isoformat(), "the dateline")]
-    mentions: list[tuple[int, int, str | Shift, str]] = [
-        (span.start, span.end, span.value, span.id)
+    found = [] if day is None else [_Dated(-1, -1, day.isoformat(), "the dateline", "")]
+    mentions: list[tuple[int, int, str | Shift | None, str, str]] = [
+        (
+            span.start,
+            span.end,
+            span.value if isinstance(span.value, str) else None,
+            span.id,
+            f"{span.id} {quoted(text[span.start : span.end], _SAID_LIMIT)}",
+        )
         for span in date_spans
-        if isinstance(span.value, str) and span.end <= before
+        if span.end <= before
     ]
     skip = _DATELINE_LINE.match(text)
     # The whole text is searched (not cut at ``before``: a cut would make "two days after the
@@ -193,18 +295,15 @@ def _dated_before(
             break
         if any(span.start < high and low < span.end for span in date_spans):
             continue  # labelled: the label's value (or none) decides
-        source = f"{quoted(match.group())} {low}–{high}"
+        source = f"{quoted(match.group(), _SAID_LIMIT)} {low}–{high}"
         read = relative_shift(match.group()) or parse_date(match.group(), doc_date)
-        if read is not None:
-            mentions.append((low, high, read, source))
-    for low, high, read, source in sorted(mentions, key=lambda mention: mention[:2]):
+        mentions.append((low, high, read, source, source))
+    for low, high, read, source, words in sorted(mentions, key=lambda mention: mention[:2]):
         if isinstance(read, Shift):
             anchor = _nearest(found, low)
-            value = None if anchor is None else _counted(anchor.value, read.days)
-            if value is None:
-                continue  # has no value, so is no anchor
-            read = value
-        found.append(_Dated(low, high, read, source))
+            from_value = None if anchor is None else anchor.value
+            read = None if from_value is None else _counted(from_value, read.days)
+        found.append(_Dated(low, high, read, source, words))
     return found
 
 
