@@ -13,10 +13,9 @@ Everything else the record holds goes in ``AnnotatorNotes`` (``#`` lines, number
 kept ones), each a keyword and JSON: ``value <json>`` on the span that has the value; ``form
 <field> <json>`` (one per form field), ``links <json>`` (span ids as T ids), ``note <json>``
 (what annotators wrote), ``flagged true`` and ``status <json>`` (a record not done) on the
-first span written. A record without spans has nowhere to hang
-notes: its form, links, note and status are reported, not written. A text with CRLF or CR
-is written as it is (brat counts its CRs), and said: an import reads it back LF. The folder
-gets the ``annotation.conf`` of the types written (``brat_conf``).
+first span written. A record without spans has nowhere to hang notes: its form, links, note
+and status are reported, not written. A text with CRLF or CR is written as it is (brat counts
+its CRs), and said: an import reads it back LF. ``annotation.conf``: see ``brat_conf``.
 
 Import. ``T`` lines become spans with their T ids as span ids, checked against the text; a
 ``T`` line that cannot be read, or repeats an id, is bad data as a span off its text is (listed
