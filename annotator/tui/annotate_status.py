@@ -2,12 +2,14 @@
 
 It says where the annotator is (the position, the document), its status and marks (flagged,
 character mode), who is annotating and how many documents are done; the save state sits at the
-right edge (``status_fit``). When the whole line does not fit, decoration goes first: the date
-(the article's dateline shows it), then the wordings of the marks and of the progress, then the
-document id is cut to the room left. The annotator's name goes last, only when the document
-id cut to a few characters still leaves no room: a trial's line at 80 columns dropped the name
-as soon as a document was flagged. The position and the save state are never dropped, nor the
-progress down to 40 columns while the work is saved.
+right edge (``status_fit``). When the whole line does not fit, the date goes first (the
+article's dateline shows it), then the document id is cut to the room left, its start kept;
+the marks' wordings shorten ("⚑ flagged" to "⚑") once the id is down to 16 characters, the
+status's and the progress's words ("✎ started", "done 6/14") only once it is down to 12: a
+trial's line at 80 columns read a bare "○ · root · 6/14". The annotator's name goes last, only
+when the document id cut to a few characters still leaves no room: a trial's line at 80
+columns dropped the name as soon as a document was flagged. The position and the save state
+are never dropped, nor the progress down to 40 columns while the work is saved.
 """
 
 from __future__ import annotations
@@ -22,6 +24,10 @@ from annotator.tui.status_fit import Part, cut_end, fit, joined_length, pinned_l
 
 # The fewest characters of a document id the line keeps before it drops the annotator's name.
 DOC_ID_AT_LEAST = 8
+# The characters of a document id kept before the marks' wordings shorten ("⚑ flagged"), and
+# before a long name is cut and the status's and the progress's words go ("✎ started").
+ID_BEFORE_MARKS = 16
+ID_BEFORE_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -83,9 +89,19 @@ def status_line(progress: AnnotateProgress, width: int) -> Text:
         name.wordings = [cut_end(progress.doc_id, max(room - others, at_least))]
         name.chosen = 0
 
-    # Decoration first; then the document id is cut to the room left, down to a few
-    # characters; then the name goes, and the id takes what it leaves.
-    fit(head.plain, parts, [when, state, flag, char, finished, who], room)
+    # The date first; then the document id is cut, down to ID_BEFORE_MARKS characters before
+    # the marks' wordings shorten, to ID_BEFORE_WORDS before the status's and the progress's
+    # words go (a trial at 80 columns read a bare "○ · root · 6/14"), to a few before the
+    # name goes, and then takes the room the name leaves.
+    fit(head.plain, parts, [when], room)
+    for at_least, shortened in (
+        (ID_BEFORE_MARKS, [flag, char]),
+        (ID_BEFORE_WORDS, [who, state, finished]),
+    ):
+        cut_name(at_least)
+        if length() > room:
+            fit(head.plain, parts, shortened, room)
+            cut_name(at_least)
     cut_name(DOC_ID_AT_LEAST)
     if length() > room:
         who.wordings.append("")

@@ -1,5 +1,6 @@
 """The annotation screen's status line at 80 columns: decoration goes before the annotator's name
-(a trial's line dropped the name as soon as a document was flagged)."""
+(a trial's line dropped the name as soon as a document was flagged), and the document id is cut
+before the status's and the progress's words go (a trial's read a bare "○ · root · 6/14")."""
 
 from __future__ import annotations
 
@@ -47,23 +48,29 @@ def test_everything_is_said_when_it_fits() -> None:
     )
 
 
-def test_the_date_and_the_marks_wordings_go_before_the_annotator_s_name() -> None:
+def test_the_date_goes_and_the_id_is_cut_before_the_status_words() -> None:
     assert line(FLAGGED, 80) == (
-        " 3/14  03-drava-disputed-figures · ✎ · ⚑ flagged · alice · done 0/14    ● saved "
+        " 3/14  03-drava-disputed-f… · ✎ started · ⚑ flagged · alice · done 0/14 ● saved "
     )
+    # The marks' wordings shorten once the id is down to 16 characters.
     in_char_mode = replace(FLAGGED, char_mode=True)
     assert line(in_char_mode, 80) == (
-        " 3/14  03-drava-disputed-figures · ✎ · ⚑ · CHAR · alice · done 0/14     ● saved "
+        " 3/14  03-drava-disput… · ✎ started · ⚑ · CHAR MODE · alice · done 0/14 ● saved "
+    )
+    new = replace(FLAGGED, doc_id="10-pravonia-vellmark-swap-combining-accent", flagged=False)
+    assert line(replace(new, status="new", done=6), 80) == (
+        " 3/14  10-pravonia-vellmark-swap-combining… · ○ new · alice · done 6/14 ● saved "
     )
 
 
 def test_the_document_id_is_cut_to_the_room_left_before_the_name_goes() -> None:
-    assert line(FLAGGED, 60) == " 3/14  03-drava-disputed-fi… · ✎ · ⚑ · alice · 0/14 ● saved "
+    # The status's and the progress's words go once the id is down to 12 characters.
+    assert line(FLAGGED, 60) == " 3/14  03-drava-disput… · ✎ · ⚑ · alice · done 0/14 ● saved "
     # A long name is shortened first; the id keeps 8 characters before the name is dropped,
     # and then takes the room the name leaves.
     long_name = replace(FLAGGED, annotator="alexandra.konstantinopoulou", char_mode=True)
     assert line(long_name, 80) == (
-        " 3/14  03-drava-disputed-figures · ✎ · ⚑ · CHAR · alexandra.k… · 0/14   ● saved "
+        " 3/14  03-drava-disp… · ✎ started · ⚑ · CHAR · alexandra.k… · done 0/14 ● saved "
     )
     assert line(long_name, 60) == " 3/14  03-drava-disputed-fig… · ✎ · ⚑ · CHAR · 0/14 ● saved "
 
@@ -97,11 +104,11 @@ def test_flagging_at_80_columns_keeps_the_annotator_s_name(
         await press(pilot, "f")
         await wait_for(pilot, lambda: long_id_session.record.flagged)
         assert str(status.render()) == (
-            " 1/1  03-drava-disputed-figures · ✎ · ⚑ flagged · alice · done 0/1      ● saved "
+            " 1/1  03-drava-disputed-fig… · ✎ started · ⚑ flagged · alice · done 0/1 ● saved "
         )
         await press(pilot, "c")  # character mode
         assert str(status.render()) == (
-            " 1/1  03-drava-disputed-figures · ✎ · ⚑ · CHAR MODE · alice · done 0/1  ● saved "
+            " 1/1  03-drava-disputed… · ✎ started · ⚑ · CHAR MODE · alice · done 0/1 ● saved "
         )
 
     drive_small(long_id_session, scenario)
