@@ -160,7 +160,9 @@ class SpanPickScreen(FilteredListScreen[Picked | None]):
             said = "no span matches the filter" if not options.option_count else "none highlighted"
             return Text(said, style="dim italic")
         line = Text("highlighted: ", style="dim")
-        line.append(f"{span.id} {quoted(span.text, 40)}", style="bold")
+        # In full, wrapped (the README says so): a trial's cut in the middle read
+        # "'a delegation from the Essa… Conference'" with rows to spare below.
+        line.append(f"{span.id} {quoted(span.text, len(span.text))}", style="bold")
         line.append(f" = {span.value}" if span.value is not None else "", style="bold")
         line.append(f" at {span.start}–{span.end}: ", style="dim")
         line.append_text(context(self.text, span, around=_AROUND_SAID))
