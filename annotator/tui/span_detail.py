@@ -186,8 +186,18 @@ def _what_a_label_key_does(relabels: Span | None) -> str:
 
 def _selected_words(selected: str, limit: int = 40) -> str:
     """The selection's characters as the readout names them before its offsets (``'—' ``),
-    quoted as spans are (cut in the middle past ``limit``); a selection of whitespace alone
-    says so (quoted, it would read ``''``)."""
-    if not selected.strip():
+    quoted as spans are (cut in the middle past ``limit``), the whitespace at its edges shown
+    (``'on␣'``: a trial's "(snapped from 'on' …)" read as if the snap had changed nothing); a
+    selection of whitespace alone says so (quoted, it would read ``''``)."""
+    words = selected.strip()
+    if not words:
         return "whitespace "
-    return quoted(selected, limit) + " "
+    before = selected[: len(selected) - len(selected.lstrip())]
+    after = selected[len(selected.rstrip()) :]
+    return f"'{_shown(before)}{quoted(words, limit)[1:-1]}{_shown(after)}' "
+
+
+def _shown(whitespace: str) -> str:
+    """Whitespace at a selection's edge made visible: a line break as ``↵``, any other as
+    ``␣``."""
+    return "".join("↵" if character == "\n" else "␣" for character in whitespace)

@@ -148,7 +148,7 @@ def test_the_panel_says_what_a_label_key_would_write_of_the_selection(
         said = "a label key labels 'Russia' 16–22 (snapped from 'uss' 17–20)"
         assert str(line.render()) == said
         await press(pilot, *["shift+right"] * 3)  # "ussia"
-        said = "a label key labels 'Russia' 16–22 (snapped from 'ussia' 17–23)"
+        said = "a label key labels 'Russia' 16–22 (snapped from 'ussia␣' 17–23)"
         assert str(line.render()) == said
         await press(pilot, "right")
         assert not line.display
