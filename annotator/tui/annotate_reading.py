@@ -11,7 +11,7 @@ from rich.text import Text
 from textual import work
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from annotator.core.errors import AnnotatorError
@@ -73,6 +73,9 @@ class ReadsDocuments(Screen[None]):
         # o goes to the form's first field in a document just opened, not to the field last
         # used in the one before (a trial's event type went into the previous note).
         self.query_one("#form", EventForm).forget_last_field()
+        # The search's query is the article's (enter again: its next match): the next article's
+        # search starts empty (a trial's / on 02 showed 01's '95').
+        self.query_one("#search", Input).value = ""
         article = self.article
         article.load_text(message.document.text)
         article.loading = False

@@ -1,0 +1,30 @@
+"""Pilot: the search's query stays on its article (/ shows it selected: enter finds the next
+match) and the next article's search starts empty (README's / row). A trial's / on 02 showed
+the '95' searched on 01."""
+
+from __future__ import annotations
+
+from annotate_helpers import drive, press, screen_of, wait_for
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from annotator.core.session import AnnotationSession
+from annotator.tui.app import AnnotatorApp
+
+
+def test_the_query_stays_on_its_article_and_the_next_starts_empty(
+    session: AnnotationSession,
+) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        screen = screen_of(app)
+        search = screen.query_one("#search", Input)
+        await press(pilot, "slash", *"146", "enter")
+        assert screen.article.selection_offsets() == (43, 46)
+        await press(pilot, "escape", "slash")
+        assert (search.value, search.selection.start, search.selection.end) == ("146", 0, 3)
+        await press(pilot, "escape", "n")
+        await wait_for(pilot, lambda: session.document.id == "b")
+        await press(pilot, "slash")
+        assert search.has_focus and search.value == ""
+
+    drive(session, scenario)
