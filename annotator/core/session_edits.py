@@ -125,8 +125,7 @@ class SessionEdits(SessionParts):
         return span
 
     def span_to_relabel(self, start: int, end: int) -> Span | None:
-        """The span a label key relabels with the selection start..end, or None: it labels
-        the selection (``span_focus.span_to_relabel``; the panel's readout names it)."""
+        """The span a label key relabels with the selection start..end (the readout names it)."""
         start, end = min(start, end), max(start, end)
         snapped = self.snapped(start, end) if start != end else None
         return span_focus.span_to_relabel(self.record, (start, end), snapped, self.selected)
