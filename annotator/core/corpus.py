@@ -22,14 +22,19 @@ from annotator.core.models import Document
 _DATELINE_RE = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})(?=\s|$)")
 
 
+def lf_text(text: str) -> str:
+    """``text`` with CRLF and CR made LF: the one line-ending rule of a corpus, by which a
+    ``.txt`` is read, every import makes a text LF, and a stale record is told apart."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def normalise_txt(raw: bytes, path: Path) -> str:
     """Decode a ``.txt`` article: UTF-8 with an optional BOM; CRLF and CR become LF."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise AnnotatorError(f"{path}: invalid UTF-8 at byte {error.start}") from None
-    text = text.removeprefix("\ufeff")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return lf_text(text.removeprefix("\ufeff"))
 
 
 def dateline_date(text: str) -> str | None:
@@ -69,6 +74,11 @@ class Corpus:
     def position(self, doc_id: str) -> int:
         """The 0-based place of ``doc_id`` in corpus order."""
         return self._index[doc_id]
+
+    def txt_file(self, doc_id: str) -> Path | None:
+        """The ``.txt`` file of ``doc_id`` in a folder corpus (None in a JSONL one)."""
+        entry = self._entries[doc_id]
+        return entry if isinstance(entry, Path) else None
 
     def get(self, doc_id: str) -> Document:
         """The document ``doc_id``, read now; KeyError when the corpus has no such id."""
@@ -114,11 +124,16 @@ def _txt_document(doc_id: str, file: Path) -> Document:
     except OSError as error:
         raise AnnotatorError(f"{file}: cannot read: {error.strerror or error}") from None
     text = normalise_txt(raw, file)
+    return Document(id=doc_id, text=text, meta=txt_meta(file, text))
+
+
+def txt_meta(file: Path, text: str) -> dict[str, Any]:
+    """The meta of a ``.txt`` document (``text``, LF): its file's name and its dateline's day."""
     meta: dict[str, Any] = {"source": file.name}
     date = dateline_date(text)
     if date is not None:
         meta["date"] = date
-    return Document(id=doc_id, text=text, meta=meta)
+    return meta
 
 
 def _open_jsonl(path: Path) -> Corpus:

@@ -13,7 +13,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, Protocol
 
-from annotator.core.corpus import Corpus
+from annotator.core.corpus import Corpus, lf_text
 from annotator.core.errors import AnnotatorError
 from annotator.core.journal import LineProblem, read_journal
 from annotator.core.models import Document, Record, sha256_text
@@ -34,7 +34,7 @@ def text_problems(record: Record, document: Document) -> Iterator[tuple[str, str
     if record.doc_sha256 != document.sha256:
         endings = (
             " (the text differs only in line endings)"
-            if record.doc_sha256 in _other_line_endings(document.text)
+            if record.doc_sha256 in line_ending_variants(document.text)
             else ""
         )
         yield (
@@ -47,10 +47,11 @@ def text_problems(record: Record, document: Document) -> Iterator[tuple[str, str
     yield from span_text_problems(record.spans, document.text)
 
 
-def _other_line_endings(text: str) -> set[str]:
-    """The doc_sha256 of ``text`` with LF, CRLF or CR line endings throughout: a record made
-    for the text as another tool wrote it (CRLF) against a .txt corpus read LF, say."""
-    lf = text.replace("\r\n", "\n").replace("\r", "\n")
+def line_ending_variants(text: str) -> set[str]:
+    """The doc_sha256 of ``text`` with LF, CRLF or CR line endings throughout, to tell a stale
+    record whose text differs only in them: one made for the text as another tool wrote it
+    (CRLF) against a .txt corpus read LF, say (validate and import say so)."""
+    lf = lf_text(text)
     return {sha256_text(lf.replace("\n", ending)) for ending in ("\n", "\r\n", "\r")}
 
 

@@ -32,7 +32,7 @@ from annotator.core.journal import record_problems
 from annotator.core.models import Record, sha256_text
 from annotator.core.scheme import Scheme
 from annotator.core.spans import suggest_value
-from annotator.core.validate import form_problems, link_problems
+from annotator.core.validate import form_problems, line_ending_variants, link_problems
 from annotator.core.values import value_problem
 
 # Said after a bad span of a file from a JavaScript tool when its offsets, read as UTF-16
@@ -189,7 +189,7 @@ def check_record_text(doc: ImportedDoc, report: ImportReporter) -> bool:
         return True
     endings = (
         " (the text differs only in line endings)"
-        if doc.doc_sha256 in _line_ending_variants(doc.text)
+        if doc.doc_sha256 in line_ending_variants(doc.text)
         else ""
     )
     report.bad_record(
@@ -197,14 +197,6 @@ def check_record_text(doc: ImportedDoc, report: ImportReporter) -> bool:
         f"(made for another text: stale record){endings}"
     )
     return False
-
-
-def _line_ending_variants(text: str) -> set[str]:
-    """The doc_sha256 of ``text`` with LF, CRLF or CR line endings throughout, as ``annotator
-    validate`` tells a stale record whose text differs only in them (a line written by a tool
-    that made the text CRLF after the record was made for it LF, say)."""
-    lf = text.replace("\r\n", "\n").replace("\r", "\n")
-    return {sha256_text(lf.replace("\n", ending)) for ending in ("\n", "\r\n", "\r")}
 
 
 def review_status(doc: ImportedDoc, status: str | None, review: set[str]) -> str:

@@ -35,17 +35,9 @@ def read_source(
     if not source.exists():
         raise AnnotatorError(f"{source}: no such file or folder")
     if fmt == "txt":
-        from annotator.core.corpus import open_corpus
-
         if not source.is_dir():
             raise AnnotatorError(f"{source}: --format txt reads a folder of .txt files")
-        from annotator.core.formats.line_endings import txt_as_written
-
-        # As written, CRs too: the import makes it LF and says so, as for every format.
-        return [
-            ImportedDoc(d.id, txt_as_written(source / f"{d.id}.txt"), str(source), dict(d.meta))
-            for d in open_corpus(source)
-        ]
+        return _txt_documents(source)
     if fmt == "jsonl":
         from annotator.core.formats import jsonl
 
@@ -86,3 +78,19 @@ def read_source(
     from annotator.core.formats import spacy_docbin
 
     return spacy_docbin.read(source, report)
+
+
+def _txt_documents(folder: Path) -> list[ImportedDoc]:
+    """The ``.txt`` files of ``folder`` as a corpus lists them, each read once and kept as
+    written, CRs too: the import makes the text LF and says so, as for every format."""
+    from annotator.core.corpus import lf_text, open_corpus, txt_meta
+    from annotator.core.formats.line_endings import txt_as_written
+
+    corpus = open_corpus(folder)
+    docs = []
+    for doc_id in corpus.ids:
+        file = corpus.txt_file(doc_id)
+        assert file is not None  # a folder corpus's every entry is its file
+        text = txt_as_written(file)
+        docs.append(ImportedDoc(doc_id, text, str(folder), txt_meta(file, lf_text(text))))
+    return docs

@@ -17,14 +17,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from annotator.core.corpus import lf_text
 from annotator.core.formats.brat_kept import BratSpan
 from annotator.core.formats.checks import ImportReporter, document_at
 from annotator.core.formats.common import ImportedDoc, ImportedSpan, decode, read_bytes
-
-
-def lf_text(text: str) -> str:
-    """``text`` with CRLF and CR made LF, as ``corpus.normalise_txt`` reads a ``.txt``."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def txt_as_written(path: Path) -> str:
