@@ -124,7 +124,6 @@ def check_spans(doc: ImportedDoc, fmt: str, utf16: bool, report: ImportReporter)
     if doc.spans is None:
         return 0
     kept: list[ImportedSpan] = []
-    seen: dict[tuple[int, int, str], str] = {}
     lost = 0
     # Only where reading a bad span as UTF-16 units would make it fit is that worth saying.
     offsets = (
@@ -145,17 +144,39 @@ def check_spans(doc: ImportedDoc, fmt: str, utf16: bool, report: ImportReporter)
             report.bad_span(f"{problem}; not imported{hint}")
             lost += 1
             continue
+        kept.append(span)
+    doc.spans = drop_duplicates(kept, report)
+    return lost
+
+
+def span_said(span: ImportedSpan) -> str:
+    """``dc.jsonl:1: label.1: X 0..3``: a span where the source has it, for a line about it."""
+    return f"{span.where}: {span.label} {span.start}..{span.end}"
+
+
+def drop_duplicates(
+    spans: list[ImportedSpan],
+    report: ImportReporter,
+    said: Callable[[ImportedSpan], str] = span_said,
+    why: str = "",
+) -> list[ImportedSpan]:
+    """``spans`` with each range and label once: every later one is said (``said`` names it,
+    ``why`` says how it came to be one) and counted, not imported. Run on the spans as the
+    source counts them and again once a text is made LF, where two spans that differed only
+    by a CR become one (``line_endings``)."""
+    kept: list[ImportedSpan] = []
+    seen: dict[tuple[int, int, str], str] = {}
+    for span in spans:
         key = (span.start, span.end, span.label)
         if key in seen:
-            what = f"{span.where}: {span.label} {span.start}..{span.end}"
             report.not_carried(
-                f"{what}: duplicate of {seen[key]}; imported once", "duplicate span(s)"
+                f"{said(span)}: duplicate of {seen[key]}{why}; imported once",
+                "duplicate span(s)",
             )
             continue
         seen[key] = span.where
         kept.append(span)
-    doc.spans = kept
-    return lost
+    return kept
 
 
 def _span_problem(text: str, span: ImportedSpan) -> str | None:

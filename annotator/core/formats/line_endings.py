@@ -19,7 +19,12 @@ from pathlib import Path
 
 from annotator.core.corpus import lf_text
 from annotator.core.formats.brat_kept import BratSpan
-from annotator.core.formats.checks import ImportReporter, document_at
+from annotator.core.formats.checks import (
+    ImportReporter,
+    document_at,
+    drop_duplicates,
+    span_said,
+)
 from annotator.core.formats.common import ImportedDoc, ImportedSpan, decode, read_bytes
 
 
@@ -82,18 +87,25 @@ def move_spans(doc: ImportedDoc, move: Callable[[int], int]) -> None:
 def _make_lf(doc: ImportedDoc, report: ImportReporter) -> bool:
     move = offset_mover(doc.text)
     lost = False
+    kept: list[ImportedSpan] = []
+    for span in doc.spans or []:
+        if span.start < span.end and move(span.start) == move(span.end):
+            report.bad_span(
+                f"{span_said(span)}: covers only the CR of a CRLF line break, which the text "
+                "made LF drops; not imported"
+            )
+            lost = True
+        else:
+            kept.append(span)
     if doc.spans is not None:
-        kept: list[ImportedSpan] = []
-        for span in doc.spans:
-            if span.start < span.end and move(span.start) == move(span.end):
-                report.bad_span(
-                    f"{span.where}: {span.label} {span.start}..{span.end}: covers only the CR "
-                    "of a CRLF line break, which the text made LF drops; not imported"
-                )
-                lost = True
-            else:
-                kept.append(span)
         doc.spans = kept
+    # Named as the source has them: two spans that differ only by a CR ("abc\r" and "abc")
+    # are on the same characters now, a duplicate as the same span twice is.
+    source = {id(span): span_said(span) for span in kept}
     move_spans(doc, move)
     doc.text = lf_text(doc.text)
+    if doc.spans is not None:
+        doc.spans = drop_duplicates(
+            doc.spans, report, lambda span: source[id(span)], " once the text is made LF"
+        )
     return lost
