@@ -66,6 +66,7 @@ class ImportReporter(Reporter):
         self.values_read = 0  # count and date values read from the spans' words
         # What was imported in progress rather than done, by what it is: how many.
         self.imported_in_progress: dict[str, int] = {}
+        self._not_done: list[tuple[str, str, int]] = []  # ``not_done_in_source``'s
         self._per_document: dict[str, tuple[list[str], Callable[[int], str]]] = {}
 
     def bad_span(self, message: str) -> None:
@@ -93,11 +94,25 @@ class ImportReporter(Reporter):
         else:
             self.per_document(what, message, summary)
 
-    def in_progress(self, message: str, what: str, count: int) -> None:
-        """``count`` of ``what`` (``unanswered task(s)``) imported ``in_progress``, not done:
-        ``message`` says why; the summary counts them."""
-        self.imported_in_progress[what] = self.imported_in_progress.get(what, 0) + count
-        self.warn(message)
+    def not_done_in_source(self, message: str, what: str, count: int) -> None:
+        """``count`` of ``what`` (``unanswered task(s)``) the source marks not done (``message``
+        says how). What becomes of them depends on the options, so it is said then
+        (``say_not_done``)."""
+        self._not_done.append((message, what, count))
+
+    def say_not_done(self, status: str | None, records: bool) -> None:
+        """Each ``not_done_in_source`` line, with what became of it: no record (``records``
+        false: no --annotations), records of ``status`` as --status asked, or else records in
+        progress, counted in the summary."""
+        for message, what, count in self._not_done:
+            if not records:
+                self.warn(message)
+            elif status is not None and status != "in_progress":
+                self.warn(f"{message}; imported {status}, as --status {status} asks")
+            else:
+                self.imported_in_progress[what] = self.imported_in_progress.get(what, 0) + count
+                self.warn(f"{message}; their spans are imported in_progress, not done")
+        self._not_done.clear()
 
     def per_document(self, kind: str, line: str, summary: Callable[[int], str]) -> None:
         """One document's ``line`` about ``kind``. Past DETAIL_UP_TO documents, ``finish`` says

@@ -264,6 +264,7 @@ def import_documents(
         for doc in annotated
         if annotator is not None
     ]
+    report.say_not_done(status, annotations is not None)
     if report.values_read:
         report.warn(
             f"{report.values_read} count and date value(s) read from the spans' words, as "

@@ -169,7 +169,8 @@ def read(path: Path, report: ImportReporter, annotations: bool = False) -> list[
     """The tasks of ``path``. Spans under another key than ``spans`` (a doccano ``label``) are
     reported, refused when they are all there are and ``annotations`` wants records. A task
     without an ``answer`` was never answered (a file of suggestions to review, not a
-    ``db-out``): its document comes in ``in_progress``, counted in the summary."""
+    ``db-out``): its document comes in ``in_progress`` (unless ``--status`` says otherwise),
+    said and counted once the import knows (``ImportReporter.say_not_done``)."""
     docs: list[ImportedDoc] = []
     # Tasks on one input (Prodigy's binary answers: one span per task) make one document: the
     # same meta.doc_id, or, in files without ids, the same text.
@@ -228,10 +229,9 @@ def read(path: Path, report: ImportReporter, annotations: bool = False) -> list[
     left_out.report(path, report)
     unread.finish(path, report, annotations, "not carried")
     if unanswered:
-        report.in_progress(
+        report.not_done_in_source(
             f"{path}: {len(unanswered)} task(s) without an answer (first: line "
-            f"{unanswered[0]}): never answered in Prodigy (suggestions to review?); their "
-            "spans are imported in_progress, not done",
+            f"{unanswered[0]}): never answered in Prodigy (suggestions to review?)",
             "unanswered task(s)",
             len(unanswered),
         )
