@@ -36,9 +36,7 @@ from annotator.core.formats.common import (
 from annotator.core.formats.import_json import json_lines
 from annotator.core.formats.import_span_keys import UnreadSpanKeys
 from annotator.core.formats.prodigy_keys import LeftOutKeys
-from annotator.core.formats.tokenlabels import describe, token_range
-from annotator.core.formats.wstokens import whitespace_tokens
-from annotator.core.tokens import tokenize
+from annotator.core.formats.wstokens import exact_pieces
 
 _MASK = 0xFFFFFFFF
 
@@ -109,30 +107,24 @@ def task(item: Item, report: Reporter) -> dict[str, Any]:
     one was passed over, so both are ``ignore``, which Prodigy keeps but does not train on."""
     document, record = item.document, item.record
     text = document.text
-    tokens = tokenize(text)
-    # Prodigy rebuilds the text from tokens and ws (one space): other whitespace needs tokens.
-    pieces, where = whitespace_tokens(text, tokens)
-    spans = []
-    for span in record.spans:
-        entry: dict[str, Any] = {"start": span.start, "end": span.end}
-        found = token_range(tokens, span.start, span.end)
-        if found is None:
-            report.warn(
-                f"{record.doc_id}: prodigy: span {describe(span)} covers no token; "
-                "written without token_start and token_end"
-            )
-        else:
-            first, last = found
-            if tokens[first].start != span.start or tokens[last].end != span.end:
-                first_id, last_id = where[first], where[last]
-                report.warn(
-                    f"{record.doc_id}: prodigy: span {describe(span)} does not start and end "
-                    f"on token edges; token_start {first_id} and token_end {last_id} cover it"
-                )
-            entry["token_start"], entry["token_end"] = where[first], where[last]
-        entry["label"] = span.label
-        entry["text"] = span.text
-        spans.append(entry)
+    # The project's tokens cut at each span's edges, as a spaCy export's words are, so every
+    # span is exactly tokens token_start..token_end (Prodigy's own tokens of Ex-Yahoo are Ex,
+    # -, Yahoo: a span Yahoo pointed at the token Ex-Yahoo). Prodigy rebuilds the text from
+    # tokens and ws (one space): other whitespace is tokens of its own.
+    pieces = exact_pieces(text, record.spans)
+    first_at = {piece.start: number for number, piece in enumerate(pieces)}
+    last_at = {piece.end: number for number, piece in enumerate(pieces)}
+    spans = [
+        {
+            "start": span.start,
+            "end": span.end,
+            "token_start": first_at[span.start],
+            "token_end": last_at[span.end],
+            "label": span.label,
+            "text": span.text,
+        }
+        for span in record.spans
+    ]
     spans.sort(key=lambda s: (s["start"], s["end"], s["label"]))
     hashed = input_hash(text)
     return {

@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.formats.checks import ImportReporter
-from annotator.core.formats.wstokens import whitespace_tokens
-from annotator.core.tokens import tokenize
+from annotator.core.formats.wstokens import exact_pieces
 
 # Keys the import carries (or checks, as a span's text), and keys the export writes again.
 TASK_CARRIED = frozenset({"text", "meta", "spans", "answer", "_input_hash", "tokens", "_view_id"})
@@ -65,7 +64,7 @@ class LeftOutKeys:
         view = row.get("_view_id", "ner_manual")
         if view != "ner_manual":
             _count(self.tasks, f"_view_id {view!r}", number)
-        if "tokens" in row and not _same_tokens(row["tokens"], text):
+        if "tokens" in row and not _same_tokens(row["tokens"], text, row.get("spans")):
             _count(self.tasks, "tokens", number)
 
     def merged(self, kept: dict[str, Any], meta: dict[str, Any], number: int) -> None:
@@ -110,12 +109,25 @@ def _other(what: str) -> str:
     return f"other {what}" if what in ("tokens", "_input_hash") else what
 
 
-def _same_tokens(tokens: Any, text: str) -> bool:
+@dataclass(frozen=True)
+class _Edges:
+    start: int
+    end: int
+
+
+def _same_tokens(tokens: Any, text: str, spans: Any) -> bool:
     """Whether the task's tokens are the ones export writes (``text``, ``start``, ``end``;
-    ``ws`` and ``id`` where given)."""
+    ``ws`` and ``id`` where given): the project's, cut at the edges of the spans imported."""
     if not isinstance(tokens, list):
         return False
-    ours, _where = whitespace_tokens(text, tokenize(text))
+    edges = [
+        _Edges(span["start"], span["end"])
+        for span in (spans if isinstance(spans, list) else [])
+        if isinstance(span, dict)
+        and span.get("answer", "accept") == "accept"
+        and all(type(span.get(key)) is int for key in ("start", "end"))
+    ]
+    ours = exact_pieces(text, edges)
     if len(tokens) != len(ours):
         return False
     for number, (theirs, mine) in enumerate(zip(tokens, ours, strict=True)):

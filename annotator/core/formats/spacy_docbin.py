@@ -33,10 +33,9 @@ from annotator.core.formats.common import (
     read_bytes,
     report_left_out,
 )
-from annotator.core.formats.tokenlabels import apart, cut_at_edges, place_spans
-from annotator.core.formats.wstokens import WsToken, cut_at_whitespace_edges, whitespace_tokens
-from annotator.core.models import Span
-from annotator.core.tokens import Token, tokenize
+from annotator.core.formats.tokenlabels import apart, place_spans
+from annotator.core.formats.wstokens import exact_pieces
+from annotator.core.tokens import Token
 
 SPANS_KEY = "sc"
 
@@ -50,17 +49,6 @@ def _spacy() -> Any:
             "the spacy format needs spaCy: pip install 'annotator[spacy]'"
         ) from None
     return spacy
-
-
-def exact_pieces(text: str, spans: Sequence[Span]) -> list[WsToken]:
-    """spaCy words (with their ``ws`` flags) whose text is ``text`` and on whose edges every
-    span starts and ends: the project's tokens, cut where a span edge falls inside one
-    (``Ex-Yahoo`` with the span ``Yahoo``: ``Ex-``, ``Yahoo``), in whitespace too (a span
-    beginning with a line break starts at a whitespace word), so no span is widened."""
-    pieces, _where = whitespace_tokens(text, cut_at_edges(tokenize(text), spans))
-    starts = {span.start for span in spans}
-    ends = {span.end for span in spans}
-    return cut_at_whitespace_edges(text, pieces, starts, ends)
 
 
 @dataclass(frozen=True)

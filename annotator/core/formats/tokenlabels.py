@@ -1,10 +1,12 @@
 """Spans on tokens: placing spans on the project's tokens, IOB tags both ways, text from tokens.
 
 Token formats (CoNLL, Hugging Face, spaCy) and Prodigy's token indices use the project's one
-tokenizer, ``annotator.core.tokens``. The token formats first cut a token where a span starts or
-ends inside it (``cut_at_edges``: ``Ex-Yahoo`` with the span ``Yahoo`` is written ``Ex-`` and
-``Yahoo``), so a span is exactly its tokens, as another tool's finer tokens had it. Tokens hold
-no whitespace, so a span beginning or ending with whitespace is written as the tokens inside it
+tokenizer, ``annotator.core.tokens``. They first cut a token where a span starts or ends inside
+it (``cut_at_edges``: ``Ex-Yahoo`` with the span ``Yahoo`` is written ``Ex-`` and
+``Yahoo``), so a span is exactly its tokens, as another tool's finer tokens had it. CoNLL and
+hf tokens hold no whitespace (spaCy's words and Prodigy's tokens do, cut there too:
+``wstokens.exact_pieces``), so a span beginning or ending with whitespace is written as the
+tokens inside it
 (on tokens not cut so, a span not on token edges would be widened to the tokens it touches, and
 said); one tag per token cannot hold overlapping spans, so the later or shorter of two
 overlapping spans is left out (``place_spans``, or ``apart`` of spans placed with their
@@ -17,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Protocol
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.common import Reporter
@@ -49,7 +52,16 @@ def token_range(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int
     return (first, last) if first <= last else None
 
 
-def cut_at_edges(tokens: Sequence[Token], spans: Sequence[Span]) -> list[Token]:
+class Ranged(Protocol):
+    """What cutting at a span's edges reads of it (a record's span, a Prodigy task's)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+def cut_at_edges(tokens: Sequence[Token], spans: Sequence[Ranged]) -> list[Token]:
     """``tokens`` with each one cut where a span starts or ends inside it, so that every span
     edge that is not in whitespace is a token edge (span edges never cut a character: import
     and validate refuse such spans)."""

@@ -13,7 +13,8 @@ from collections.abc import Sequence, Set
 from itertools import pairwise
 from typing import NamedTuple
 
-from annotator.core.tokens import Token
+from annotator.core.formats.tokenlabels import Ranged, cut_at_edges
+from annotator.core.tokens import Token, tokenize
 
 
 class WsToken(NamedTuple):
@@ -71,3 +72,14 @@ def cut_at_whitespace_edges(
             parts[-1] = parts[-1]._replace(ws=True)
         out.extend(parts)
     return out
+
+
+def exact_pieces(text: str, spans: Sequence[Ranged]) -> list[WsToken]:
+    """spaCy words, and Prodigy tokens, (with their ``ws`` flags) whose text is ``text`` and on
+    whose edges every span starts and ends: the project's tokens, cut where a span edge falls
+    inside one (``Ex-Yahoo`` with the span ``Yahoo``: ``Ex-``, ``Yahoo``), in whitespace too (a
+    span beginning with a line break starts at a whitespace word), so no span is widened."""
+    pieces, _where = whitespace_tokens(text, cut_at_edges(tokenize(text), spans))
+    starts = {span.start for span in spans}
+    ends = {span.end for span in spans}
+    return cut_at_whitespace_edges(text, pieces, starts, ends)
