@@ -193,6 +193,21 @@ def require_str(value: Any, where: str, name: str) -> str:
     return value
 
 
+def span_fields(
+    entry: Any, where: str, field: str, offsets: tuple[str, str] = ("start", "end")
+) -> tuple[int, int, str]:
+    """The start, end and label of a span object (``field``, ``spans.0``, of the entry at
+    ``where``), its offsets under the keys ``offsets``: doccano's entities and Prodigy's spans
+    are read by this one rule. Not an object, or an offset or the label missing or of another
+    type, is one line naming the field."""
+    if not isinstance(entry, dict):
+        raise AnnotatorError(f"{where}: {field}: expected an object")
+    start_key, end_key = offsets
+    start = require_int(entry.get(start_key), where, f"{field}.{start_key}")
+    end = require_int(entry.get(end_key), where, f"{field}.{end_key}")
+    return start, end, require_str(entry.get("label"), where, f"{field}.label")
+
+
 def read_bytes(path: Path, expected: str = "this format reads a file") -> bytes:
     """The file's bytes; a missing, folder or unreadable path is one AnnotatorError line
     (``expected`` says, for a folder, what was wanted instead)."""

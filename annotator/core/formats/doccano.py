@@ -36,6 +36,7 @@ from annotator.core.formats.common import (
     report_left_out,
     require_int,
     require_str,
+    span_fields,
     without_bom,
 )
 from annotator.core.formats.import_json import json_lines
@@ -168,11 +169,7 @@ def _entities(
         raise AnnotatorError(f"{where}: entities: expected a list")
     for index, entity in enumerate(entities):
         field = f"entities.{index}"
-        if not isinstance(entity, dict):
-            raise AnnotatorError(f"{where}: {field}: expected an object")
-        start = require_int(entity.get("start_offset"), where, f"{field}.start_offset")
-        end = require_int(entity.get("end_offset"), where, f"{field}.end_offset")
-        label = require_str(entity.get("label"), where, f"{field}.label")
+        start, end, label = span_fields(entity, where, field, ("start_offset", "end_offset"))
         _add(out, start, end, label, f"{where}: {field}", "label", offsets)
 
 

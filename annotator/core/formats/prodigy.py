@@ -30,8 +30,8 @@ from annotator.core.formats.common import (
     jsonl_bytes,
     line_id,
     report_left_out,
-    require_int,
     require_str,
+    span_fields,
 )
 from annotator.core.formats.import_json import json_lines
 from annotator.core.formats.import_span_keys import UnreadSpanKeys
@@ -241,11 +241,7 @@ def _spans(
     out: list[ImportedSpan] = []
     for index, span in enumerate(raw):
         at = f"{where}: spans.{index}"
-        if not isinstance(span, dict):
-            raise AnnotatorError(f"{at}: expected an object")
-        start = require_int(span.get("start"), where, f"spans.{index}.start")
-        end = require_int(span.get("end"), where, f"spans.{index}.end")
-        label = require_str(span.get("label"), where, f"spans.{index}.label")
+        start, end, label = span_fields(span, where, f"spans.{index}")
         if span.get("answer", "accept") != "accept":
             report.not_carried(
                 f"{at}: {label} {start}..{end} answered {span['answer']!r}; not imported",

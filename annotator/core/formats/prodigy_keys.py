@@ -2,12 +2,12 @@
 
 A record and its document carry a task's ``text``, ``meta`` (the document's meta), ``spans``
 (``start``, ``end``, ``label``, ``text``, ``answer``) and ``answer``. The export writes again what
-follows from them: ``_input_hash`` (Prodigy's hash of the text), ``tokens`` (the project's),
-the spans' ``token_start`` and ``token_end`` (indices into those tokens) and ``_view_id``
-``ner_manual``; a task whose value differs from what the export writes is counted. Every other
-key (``_session_id``, ``_annotator_id``, ``_timestamp``, ``_task_hash``, a span's ``source``...)
-is counted as not carried. One line per key for the whole file, not one per task: a Prodigy
-database export has the same keys on every task.
+follows from them: ``_input_hash`` (Prodigy's hash of the text), ``tokens`` (the project's,
+cut at the spans' edges), the spans' ``token_start`` and ``token_end`` (indices into those
+tokens) and ``_view_id`` ``ner_manual``; a task whose value differs from what the export
+writes is counted. Every other key (``_session_id``, ``_annotator_id``, ``_timestamp``,
+``_task_hash``, a span's ``source``...) is counted as not carried. One line per key for the
+whole file, not one per task: a Prodigy database export has the same keys on every task.
 """
 
 from __future__ import annotations
