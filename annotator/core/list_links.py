@@ -16,7 +16,7 @@ decision carries (``review_links``)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from annotator.core import forms
 from annotator.core.models import Record, Span
@@ -25,6 +25,14 @@ from annotator.core.span_words import holds_words_of
 
 # The word for a list's item no span gave (typed by hand).
 TYPED = "–"
+
+
+class Spanned(Protocol):
+    """What ordering a list reads of a record: its spans (a ``Record``, a ``GoldRecord``, or
+    merge's gold spans: ``merge_form``)."""
+
+    @property
+    def spans(self) -> Sequence[Span]: ...
 
 
 def marker_words(record: Record, path: str, scheme: Scheme) -> list[str]:
@@ -93,7 +101,7 @@ def in_text_order(items: Sequence[Any], spans: Sequence[Span]) -> list[Any]:
     return out
 
 
-def ids_in_text_order(record: Record, span_ids: Sequence[str]) -> list[str]:
+def ids_in_text_order(record: Spanned, span_ids: Sequence[str]) -> list[str]:
     """``span_ids`` in the order of their spans in the text (an id with no span stays last),
     as a list field's links are kept."""
     spans = {span.id: span for span in record.spans}
@@ -138,7 +146,7 @@ def links_in_items_order(
 
 
 def linked_in_text_order(
-    record: Record, value: Any, links: Mapping[str, list[str]], path: str
+    record: Spanned, value: Any, links: Mapping[str, list[str]], path: str
 ) -> tuple[Any, dict[str, list[str]]]:
     """A list field's ``value`` at ``path`` and ``links`` (the field's among them), each in
     the order of the linked spans in the text (``in_text_order``); anything but a list as
@@ -151,7 +159,7 @@ def linked_in_text_order(
 
 
 def items_in_text_order(
-    record: Record,
+    record: Spanned,
     group: FormField,
     items: Sequence[dict[str, Any]],
     earlier: int,
@@ -169,6 +177,31 @@ def items_in_text_order(
                 kept[sub.name], out = linked_in_text_order(record, kept.get(sub.name), out, path)
         ordered.append(kept)
     return ordered, out
+
+
+def form_lists_in_text_order(
+    record: Spanned, form: Mapping[str, Any], links: Mapping[str, list[str]], scheme: Scheme
+) -> tuple[dict[str, Any], dict[str, list[str]]]:
+    """``form`` with every linked list field (top-level, or of a group's item) in the order
+    of its linked spans in the text, and ``links`` so ordered (``linked_in_text_order``):
+    merge writes an agreed list by the rule the review's decisions write one by."""
+    out, ordered = dict(form), dict(links)
+    for field in scheme.fields:
+        if field.type == "list" and field.name in out:
+            out[field.name], ordered = linked_in_text_order(
+                record, out[field.name], ordered, field.name
+            )
+        if field.type != "group" or not isinstance(out.get(field.name), list):
+            continue
+        items = list(out[field.name])
+        for at, item in enumerate(items):
+            for sub in field.fields:
+                path = f"{field.name}[{at}].{sub.name}"
+                if sub.type == "list" and isinstance(item, dict) and path in ordered:
+                    value, ordered = linked_in_text_order(record, item.get(sub.name), ordered, path)
+                    item = items[at] = {**item, sub.name: value}
+        out[field.name] = items
+    return out, ordered
 
 
 def _place_of(span: Span) -> tuple[int, int]:

@@ -20,17 +20,22 @@ the version's first item) -> the spans linked, as a span version lists them (no 
 span may not be gold yet): of the first of its annotators whose links there reach a span gold
 already, else of the first. A decision that takes the version, or types items from it, links
 gold's item to the gold spans among them (``review_decisions``, ``review_typed``). Only spans
-of the label the field is filled from are carried, here as to gold.
+of the label the field is filled from are carried, here as to gold. A list field gold holds
+(top-level or an item's) is written in the order of its linked spans in the text, its links
+too, as a review decision writes one (``list_links.form_lists_in_text_order``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Hashable
+from dataclasses import dataclass
 from typing import Any
 
 from annotator.core.compare import Unit
 from annotator.core.form_compare import Cluster, Item, align_items, field_value, frame_key, items_in
+from annotator.core.list_links import form_lists_in_text_order
 from annotator.core.merge_versions import Versions, ordered_versions, settled_by_nothing
+from annotator.core.models import Span
 from annotator.core.scheme import FormField, Scheme
 
 
@@ -45,6 +50,20 @@ def accepted(ordered: list[tuple[Any, list[str]]], threshold: int) -> tuple[Any,
     if len(ordered) > 1 and len(ordered[1][1]) >= len(best[1]):
         return None
     return best
+
+
+def _has_lists(scheme: Scheme) -> bool:
+    return any(
+        field.type == "list" or any(sub.type == "list" for sub in field.fields)
+        for field in scheme.fields
+    )
+
+
+@dataclass(frozen=True)
+class GoldSpans:
+    """Merge's gold spans, as ``list_links`` reads a record's (``Spanned``)."""
+
+    spans: list[Span]
 
 
 class FormMerge:
@@ -65,6 +84,18 @@ class FormMerge:
     spans_by_id: dict[str, dict[str, Any]]  # annotator -> their span id -> span, when needed
 
     def merge_form(self) -> None:
+        self._merge_fields()
+        # An agreed list (its items and links) in the order of its linked spans in the text,
+        # by the rule the review writes one by (``list_links``): a trial's merge kept two
+        # annotators' [Layla, Yusuf] (links s5 s4) where review's 1 on them wrote [Yusuf,
+        # Layla], so gold differed by how a list came into it.
+        if self.links and _has_lists(self.scheme):
+            spans = [Span.model_validate(one) for one in self.spans]
+            self.form, self.links = form_lists_in_text_order(
+                GoldSpans(spans), self.form, self.links, self.scheme
+            )
+
+    def _merge_fields(self) -> None:
         for field in self.scheme.fields:
             if field.type == "group":
                 self._merge_group(field)
