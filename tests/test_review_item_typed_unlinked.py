@@ -74,14 +74,14 @@ def test_the_first_version_of_that_value_linking_gold_gives_the_link() -> None:
     unlinked = {"value": 187, "annotators": ["ann1"]}
     linked = {"value": 187, "annotators": ["ann3"], "links": to_210}
     both = {**conflict, "versions": [unlinked, linked]}
-    assert typed_links(gold, both, place, 187) == {path: ["s5"]}
+    assert typed_links(gold, both, place[2], 187) == {path: ["s5"]}
     # A version whose link is to a span that is not gold gives none: the value's span does.
     lost = {**COUNT_187, "start": 0, "end": 5, "text": "Drava"}
     astray = {"value": 187, "annotators": ["ann1"], "links": {path: [body(lost)]}}
-    assert typed_links(gold, {**conflict, "versions": [astray]}, place, 187) == {path: ["s2"]}
+    assert typed_links(gold, {**conflict, "versions": [astray]}, place[2], 187) == {path: ["s2"]}
     # A version's own link still comes first when it reaches gold.
     kept = {**conflict, "versions": [{"value": 187, "annotators": ["ann1"], "links": to_187}]}
-    assert typed_links(gold, kept, place, 187) == {path: ["s2"]}
+    assert typed_links(gold, kept, place[2], 187) == {path: ["s2"]}
     # Saved so too.
     with_both = gold.model_copy(
         update={"conflicts": [both if c is conflict else c for c in gold.conflicts]}

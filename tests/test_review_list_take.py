@@ -75,3 +75,28 @@ def test_a_list_taken_whole_is_in_text_order_its_links_at_its_items(tmp_path: Pa
         assert gold_list(session) == (["Russia", "Ukraine"], ["s1", "s2"])
     finally:
         assert session.close()
+
+
+def test_a_list_typed_is_linked_by_its_words_and_in_text_order(tmp_path: Path) -> None:
+    # Typed with e as no annotator gave it (alice ["Ukraine"], bob ["Russia"]): merge's rule
+    # carries no link, so each item is linked to the one gold span whose words it holds, as
+    # an item's list typed so is (``review_item_field.typed_links``). A trial's gold kept
+    # the typed order and no link at all.
+    session = opened(tmp_path, ["Ukraine"], ["Russia"])
+    try:
+        session.settle_typed("Ukraine, Russia")
+        assert gold_list(session) == (["Russia", "Ukraine"], ["s1", "s2"])
+    finally:
+        assert session.close()
+
+
+def test_a_list_typed_keeps_the_links_a_version_gives_and_words_link_the_rest(
+    tmp_path: Path,
+) -> None:
+    # alice's version links "Ukraine"; "Russia" typed beside it is linked by its words.
+    session = opened(tmp_path, ["Ukraine"], ["Russia", "Ukraine"])
+    try:
+        session.settle_typed("Ukraine, Russia, the Red Cross")
+        assert gold_list(session) == (["Russia", "Ukraine", "the Red Cross"], ["s1", "s2"])
+    finally:
+        assert session.close()

@@ -128,8 +128,8 @@ def test_an_items_field_conflict_typed_is_linked_by_its_words(tmp_path: Path) ->
         conflict = next(c for c in record.conflicts if c["id"] == "c2")
         place = item_place(session.scheme, conflict)
         assert place is not None
-        assert typed_links(record, conflict, place, 187) == {"releases[1].count": ["s2"]}
-        assert typed_links(record, conflict, place, 12) == {}
+        assert typed_links(record, conflict, place[2], 187) == {"releases[1].count": ["s2"]}
+        assert typed_links(record, conflict, place[2], 12) == {}
         session.go_to("d1", "c2")
         session.settle_typed("187")
         assert session.take_notices()[0] == (

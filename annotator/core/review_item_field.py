@@ -13,6 +13,10 @@ spans among them that are gold. A typed value gets the links of a version that g
 value, else of a version whose linked spans give it (``forms.span_gives``), else the one gold
 span whose words it holds (``review_typed_words.words_links``; several: none), else none.
 A version of the same value that links no gold span gives none: the words are looked at then.
+A list's items no version's link holds are linked by their words beside those it keeps. The
+same rule links a value typed for a top-level field, whose versions' links are those of their
+annotators (``review_list_take.version_gold_ids``): a trial's top-level list typed with ``e``
+was saved with no link, in the order typed, where an item's list typed alike was linked.
 """
 
 from __future__ import annotations
@@ -25,7 +29,8 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.form_compare import normal, sub_value
 from annotator.core.list_links import ids_in_text_order, in_text_order
 from annotator.core.models import GoldRecord, Span
-from annotator.core.review_links import gold_ids_of
+from annotator.core.review_links import Annotations, gold_ids_of
+from annotator.core.review_list_take import version_gold_ids
 from annotator.core.review_typed_words import words_links
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.session_edits import Refused
@@ -116,35 +121,67 @@ def _linked_spans(versions: Sequence[Mapping[str, Any]], path: str) -> list[Span
 
 
 def typed_links(
-    record: GoldRecord, conflict: Conflict, place: ItemPlace, value: Any
+    record: GoldRecord,
+    conflict: Conflict,
+    leaf: FormField,
+    value: Any,
+    annotations: Annotations | None = None,
 ) -> dict[str, list[str]]:
-    """The links of a typed value (the module docstring)."""
-    leaf = place[2]
+    """The links of a value typed for the field in ``conflict`` (an item's, ``leaf`` the
+    item's field; or a top-level field's, whose versions' links are their annotators' in
+    ``annotations``): the module docstring's rule, one for both. A list's items no version's
+    link holds are linked by their words beside them."""
     path = conflict["path"]
     versions: list[dict[str, Any]] = conflict.get("versions") or []
-    same = [v for v in versions if sub_value(v.get("value"), leaf) == sub_value(value, leaf)]
-    for version in same:
-        # The first version giving the value whose links reach gold, as merge picks a
-        # version's links among its annotators'. One with none (no link, or to a span not
-        # gold) is no answer: "187" typed as ann1's unlinked 187 stayed unlinked beside gold's
-        # one "187" span, where README promised "linked to s2".
-        taken = taken_links(record, place, [version], path)
-        if taken:
-            return taken
-    spans = {span.id: span for span in record.spans}
-    for version in versions:
-        ids = taken_links(record, place, [version], path).get(path, [])
-        if leaf.type == "list":
-            held = {normal(text) for text in value or []}
-            ids = [one for one in ids if normal(spans[one].text) in held]
-        elif not any(normal(forms.span_gives(leaf, spans[one])) == normal(value) for one in ids):
-            ids = []
+    reached = [version_ids(record, leaf, path, version, annotations) for version in versions]
+    given = [
+        ids
+        for version, ids in zip(versions, reached, strict=True)
+        if sub_value(version.get("value"), leaf) == sub_value(value, leaf)
+    ]
+    # The first version giving the value whose links reach gold, as merge picks a version's
+    # links among its annotators'. One with none (no link, or to a span not gold) is no
+    # answer: "187" typed as ann1's unlinked 187 stayed unlinked beside gold's one "187"
+    # span, where README promised "linked to s2".
+    ids = next((ids for ids in given if ids), [])
+    for theirs in [] if ids else reached:
+        ids = still_giving(record, theirs, leaf, value)
         if ids:
-            return {path: ids}
-    # No version's link holds: the one gold span whose words (or value) it is, as in the
-    # item editor (``review_typed_words``); several such spans link none.
-    ids = words_links(record, leaf, value)[0]
+            break
+    if ids and leaf.type != "list":
+        return {path: ids}
+    # No version's link holds (a list: for some items): the one gold span whose words (or
+    # value) it is, as in the item editor (``review_typed_words``); several such spans link
+    # none. A trial's top-level list typed with e was saved with no link at all.
+    ids = [*ids, *words_links(record, leaf, value, ids)[0]]
     return {path: ids} if ids else {}
+
+
+def still_giving(record: GoldRecord, ids: list[str], field: FormField, value: Any) -> list[str]:
+    """The links ``ids`` that still hold once ``field`` is typed as ``value``: for a list,
+    the spans whose words it holds; else all of them when one of the spans gives ``value``."""
+    spans = {span.id: span for span in record.spans}
+    if field.type == "list":
+        held = {normal(text) for text in value or []}
+        return [one for one in ids if normal(spans[one].text) in held]
+    if any(normal(forms.span_gives(field, spans[one])) == normal(value) for one in ids):
+        return ids
+    return []
+
+
+def version_ids(
+    record: GoldRecord,
+    leaf: FormField,
+    path: str,
+    version: Mapping[str, Any],
+    annotations: Annotations | None,
+) -> list[str]:
+    """The gold spans ``version`` links the field at ``path`` to: an item's field's version
+    carries its links (``merge_form``); a top-level field's are its annotators'
+    (``review_list_take.version_gold_ids``)."""
+    if "[" in path:
+        return gold_ids_of(record, (version.get("links") or {}).get(path) or [], leaf)
+    return version_gold_ids(record, leaf, version, annotations)
 
 
 def items_in_dispute(

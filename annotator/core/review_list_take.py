@@ -36,22 +36,39 @@ def taken_list(
     for version in chosen:
         for item in version.get("value") or []:
             merged.setdefault(normal(item), item)
-    linked: list[Span] = []
+    linked = [
+        _as_span(span)
+        for version in chosen
+        for name in sorted(version.get("annotators") or [])
+        for span in _linked_by(annotations, name, field)
+    ]
     ids: list[str] = []
-    gold_ids = {(s.start, s.end, s.label, s.value): s.id for s in record.spans}
     for version in chosen:
-        found = False
-        for name in sorted(version.get("annotators") or []):
-            spans = _linked_by(annotations, name, field)
-            linked.extend(_as_span(span) for span in spans)
-            if found:
-                continue
-            theirs = [gold_ids.get((s.start, s.end, s.label, s.value)) for s in spans]
-            gold = [one for one in theirs if one is not None]
-            found = bool(gold)
-            ids.extend(one for one in gold if one not in ids)
+        ids.extend(
+            one for one in version_gold_ids(record, field, version, annotations) if one not in ids
+        )
     value = in_text_order(list(merged.values()), linked)
     return value, ({field.name: ids_in_text_order(record, ids)} if ids else {})
+
+
+def version_gold_ids(
+    record: GoldRecord,
+    field: FormField,
+    version: Mapping[str, Any],
+    annotations: Annotations | None,
+) -> list[str]:
+    """The gold spans a top-level field's ``version`` links it to: those of its first
+    annotator by name whose links there reach gold (none without their records)."""
+    gold_ids = {(s.start, s.end, s.label, s.value): s.id for s in record.spans}
+    for name in sorted(version.get("annotators") or []):
+        theirs = [
+            gold_ids.get((s.start, s.end, s.label, s.value))
+            for s in _linked_by(annotations, name, field)
+        ]
+        gold = [one for one in theirs if one is not None]
+        if gold:
+            return gold
+    return []
 
 
 def _linked_by(annotations: Annotations | None, name: str, field: FormField) -> list[SpanFields]:

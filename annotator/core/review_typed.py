@@ -2,30 +2,29 @@
 
 A plain field (choice, text, integer, date, list) takes one typed value, and so does a field of
 a group's item in conflict (``releases[0].count``: ``review_item_field``, read by the item
-field's type; the item's other fields stay). A repeatable group
-takes items edited by hand: the reviewer starts from one version's items (``version_items``:
-the first version holding any, to begin with), fixes what is wrong in them, adds or drops
-items, and the typed items are appended to gold's agreed items in place of every version's
-(``settle_typed``). So a release only some annotators gave, each their own way, is settled
-from the keyboard: start from alice's, type bob's count where it is right. Typed text
-is read as the annotation screen reads it: a list is comma-separated, then
-``forms.coerce_field_value`` checks it (a choice must be one of the field's choices, an
-integer is digits, a date ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``). A choice may be typed in
-any case, or by the beginning of one choice only (``uni``: ``unilateral_release``, which the
-input suggests); a beginning of several is refused naming them (``typed_choice``).
+field's type; the item's other fields stay). A repeatable group takes items edited by hand:
+the reviewer starts from one version's items (``version_items``: the first version holding
+any, to begin with), fixes what is wrong in them, adds or drops items, and the typed items are
+appended to gold's agreed items in place of every version's (``settle_typed``). Typed text is
+read as the annotation screen reads it: a list is comma-separated, then
+``forms.coerce_field_value`` checks it (a choice one of the field's, an integer digits or
+number words, a date ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``); a count or date typed as a gold
+span's words is that span's value (``review_typed_words.value_of_words``). A choice may be
+typed in any case, or by the beginning of one choice only (``uni``); a beginning of several is
+refused naming them (``typed_choice``).
 
 Refusals (``BadValue``, a ``Refused``) say what is wrong in one line and name the field (and,
 for a group, the item), so the screen can keep the input open on it. An empty value clears a
-field that is not required (as taking an empty version does); a required field, a required
-sub-field, or a group with no item typed is refused; an item with nothing typed is left out
-(unless it keeps a link of the item it began as: an item with no value and a link says where
-a value is, and is no empty item).
+field that is not required; a required field, a required sub-field, or a group with no item
+typed is refused; an item with nothing typed is left out (unless it keeps a link of the item
+it began as: an item with no value and a link says where a value is).
 The record is made by ``review_decisions.settled_record``, as for every other decision: the
-conflict is removed, the status set, links carried by ``merge``'s rule. A typed item is no
-annotator's frame, so that rule gives it no link (a trial's typed release lost every link):
-its links are carried field by field from the version item it began as (``ItemTexts.origin``,
-``made_links``), to the spans among them that are gold when it is typed; a field they leave
-unlinked is linked to the one gold span whose words it holds (``review_typed_words``).
+conflict is removed, the status set, links carried by ``merge``'s rule. A typed value (an
+item's field or a top-level one) is linked by one rule, ``review_item_field.typed_links``. A
+typed item is no annotator's frame, so that rule gives it no link: its links are carried field
+by field from the version item it began as (``ItemTexts.origin``, ``made_links``), to the
+spans among them that are gold; a field they leave unlinked is linked to the one gold span
+whose words it holds (``review_typed_words``).
 """
 
 from __future__ import annotations
@@ -35,17 +34,18 @@ from typing import Any
 
 from annotator.core import forms
 from annotator.core.errors import AnnotatorError
-from annotator.core.form_compare import normal, sub_value
+from annotator.core.form_compare import sub_value
 from annotator.core.list_links import items_in_text_order, linked_in_text_order
-from annotator.core.models import GoldRecord
+from annotator.core.models import GoldRecord, Span
 from annotator.core.review_decisions import Conflict, field_of, find_conflict, settled_record
-from annotator.core.review_item_field import item_place, typed_links, with_item_value
+from annotator.core.review_item_field import item_place, still_giving, typed_links, with_item_value
 from annotator.core.review_links import Annotations, gold_ids_of
 from annotator.core.review_typed_words import (
     WordsFound,
     as_linked_words,
     field_as_linked,
     items_as_linked_words,
+    value_of_words,
     with_words_links,
 )
 from annotator.core.scheme import FormField, Scheme
@@ -81,9 +81,15 @@ class BadValue(Refused):
         self.item = item
 
 
-def typed_value(field: FormField, typed: str, known: Sequence[str] = ()) -> Any:
+def typed_value(
+    field: FormField, typed: str, known: Sequence[str] = (), spans: Sequence[Span] = ()
+) -> Any:
     """``typed`` as ``field`` stores it (None or [] when empty), or ``BadValue``; a list's
-    ``known`` items keep their commas (``forms.typed_list``)."""
+    ``known`` items keep their commas (``forms.typed_list``); a count or date typed as the
+    words of gold ``spans`` is their value (``review_typed_words.value_of_words``)."""
+    by_words = value_of_words(spans, field, typed)
+    if by_words is not None:
+        return by_words
     value: Any = typed
     if field.type == "list":
         value = forms.typed_list(typed, known)
@@ -198,6 +204,7 @@ def group_items(
     typed: Sequence[TypedItem],
     known: Sequence[str] = (),
     keeps_link: Callable[[int], bool] | None = None,
+    spans: Sequence[Span] = (),
 ) -> list[tuple[int, dict[str, Any]]]:
     """The items of ``group`` from their typed texts, each with its number among ``typed``. An
     item with nothing typed is left out, unless ``keeps_link`` says that it keeps a link (a
@@ -209,7 +216,7 @@ def group_items(
         if blank and (keeps_link is None or not keeps_link(number)):
             continue
         try:
-            items.append((number, group_item(group, texts, known, linked=blank)))
+            items.append((number, group_item(group, texts, known, blank, spans)))
         except BadValue as refused:
             said = f"item {number + 1}: {refused}" if len(typed) > 1 else str(refused)
             raise BadValue(refused.field, said, number) from None
@@ -224,14 +231,21 @@ def group_items(
 
 
 def group_item(
-    group: FormField, typed: Mapping[str, str], known: Sequence[str] = (), linked: bool = False
+    group: FormField,
+    typed: Mapping[str, str],
+    known: Sequence[str] = (),
+    linked: bool = False,
+    spans: Sequence[Span] = (),
 ) -> dict[str, Any]:
     """One item of ``group`` from a typed text per sub-field (a sub-field not given is empty;
-    ``known``: see ``typed_value``); ``linked``: it keeps a link, so it may hold no value."""
+    ``known``, ``spans``: see ``typed_value``); ``linked``: it keeps a link, so it may hold
+    no value."""
     unknown = sorted(set(typed) - {sub.name for sub in group.fields})
     if unknown:
         raise Refused(f"{group.name} items have no field {', '.join(unknown)}")
-    item = {sub.name: typed_value(sub, typed.get(sub.name, ""), known) for sub in group.fields}
+    item = {
+        sub.name: typed_value(sub, typed.get(sub.name, ""), known, spans) for sub in group.fields
+    }
     if not linked and all(value in (None, []) for value in item.values()):
         raise BadValue(
             group.fields[0].name,
@@ -269,32 +283,35 @@ def settle_typed(
             return keeps_a_link(record, conflict, field, given[number])
 
         if isinstance(typed, Mapping):
-            numbered = [(0, group_item(field, typed, known))]
+            numbered = [(0, group_item(field, typed, known, spans=record.spans))]
         else:
-            numbered = group_items(field, given, known, keeps_link)
+            numbered = group_items(field, given, known, keeps_link, record.spans)
         form, made, _found = with_typed_items(record, conflict, field, numbered, given)
         return settled_record(record, conflict, scheme, annotations, made, form=form)
     if not isinstance(typed, str):
         raise Refused(f"{field.name} takes one value, not items")
-    value = typed_value(field, typed, listed(conflict))
+    value = typed_value(field, typed, listed(conflict), record.spans)
     place = item_place(scheme, conflict)
     if value in (None, []) and field.required:
         words = forms.path_words(conflict["path"])
         raise BadValue(field.name, f"{words} is required: {_what_to_type(field)}")
+    # One rule links an item's field and a top-level one (a trial's top-level list had none).
+    path = conflict["path"]
+    made = typed_links(record, conflict, field, value, annotations)
+    value = as_linked_words(record, field, value, made.get(path, []))
+    value, made = linked_in_text_order(record, value, made, path)
     if place is not None:
         # A field of an item (``review_item_field``): the item's other fields stay.
-        made = typed_links(record, conflict, place, value)
-        value = as_linked_words(record, field, value, made.get(conflict["path"], []))
-        # A list in the order of its linked spans in the text, as the annotation screen's.
-        value, made = linked_in_text_order(record, value, made, conflict["path"])
         form = with_item_value(record, place, value, conflict_id)
         return settled_record(record, conflict, scheme, annotations, made, form=form)
     if value in (None, []):
         form.pop(field.name, None)
     else:
         form[field.name] = value
-    # Its links are merge's rule's (``settled_record``): the value follows them once known.
-    return field_as_linked(settled_record(record, conflict, scheme, annotations, form=form), field)
+    # Merge's rule (``settled_record``) may carry an annotator's links over these: the value
+    # follows the links it ends with.
+    settled = settled_record(record, conflict, scheme, annotations, made, form=form)
+    return field_as_linked(settled, field)
 
 
 def keeps_a_link(
@@ -362,22 +379,10 @@ def made_links(
             ids = gold_ids_of(record, bodies, sub)
             value = item.get(sub.name)
             if ids and sub_value(value, sub) != sub_value(began.get(sub.name), sub):
-                ids = _giving(record, ids, sub, value)
+                ids = still_giving(record, ids, sub, value)
             if ids:
                 made[f"{group.name}[{earlier + number}].{sub.name}"] = ids
     return made
-
-
-def _giving(record: GoldRecord, ids: list[str], field: FormField, value: Any) -> list[str]:
-    """The links ``ids`` that still hold once ``field`` is typed as ``value``: for a list,
-    the spans whose words it holds; else all of them when one of the spans gives ``value``."""
-    spans = {span.id: span for span in record.spans}
-    if field.type == "list":
-        held = {normal(text) for text in value or []}
-        return [one for one in ids if normal(spans[one].text) in held]
-    if any(normal(forms.span_gives(field, spans[one])) == normal(value) for one in ids):
-        return ids
-    return []
 
 
 def _what_to_type(field: FormField) -> str:

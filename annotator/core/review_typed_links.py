@@ -22,7 +22,7 @@ from typing import Any
 
 from annotator.core.form_compare import sub_value
 from annotator.core.item_brief import whose
-from annotator.core.models import GoldRecord
+from annotator.core.models import GoldRecord, Span
 from annotator.core.review_decisions import drafted, field_of, find_conflict
 from annotator.core.review_links import Annotations
 from annotator.core.review_typed import (
@@ -74,7 +74,7 @@ def typed_item_links(
         bad: set[str] = set()
         for sub in group.fields:
             try:
-                item[sub.name] = typed_value(sub, texts.get(sub.name, ""), known)
+                item[sub.name] = typed_value(sub, texts.get(sub.name, ""), known, record.spans)
             except BadValue:
                 # Enter refuses it: no link is shown for it, and the rest are worked out.
                 item[sub.name] = None
@@ -140,7 +140,7 @@ def items_said(
             key: tuple[str, int | None] = ("typed", None)
         else:
             version, item = began
-            same = all(_same_value(sub, texts, item, known) for sub in group.fields)
+            same = all(_same_value(sub, texts, item, known, record.spans) for sub in group.fields)
             key = ("unchanged" if same else "edited", version)
         counts[key] = counts.get(key, 0) + 1
     parts = []
@@ -169,11 +169,15 @@ def _began_as(
 
 
 def _same_value(
-    sub: FormField, texts: TypedItem, item: dict[str, Any], known: Sequence[str]
+    sub: FormField,
+    texts: TypedItem,
+    item: dict[str, Any],
+    known: Sequence[str],
+    spans: Sequence[Span],
 ) -> bool:
     """Whether ``sub``'s typed text gives the value the version's ``item`` has."""
     try:
-        value = typed_value(sub, texts.get(sub.name, ""), known)
+        value = typed_value(sub, texts.get(sub.name, ""), known, spans)
     except BadValue:
         return False
     return sub_value(value, sub) == sub_value(item.get(sub.name), sub)

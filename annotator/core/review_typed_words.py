@@ -55,6 +55,22 @@ def spans_matching(record: GoldRecord, leaf: FormField, value: Any) -> list[Span
     return [span for span in labelled if holds_words_of(value, span)]
 
 
+def value_of_words(spans: Sequence[Span], leaf: FormField, typed: str) -> Any:
+    """The value a count or date ``typed`` as the words of gold ``spans`` of ``leaf``'s label
+    (whitespace aside) is read as: theirs, when they give one (None: no such span, or they
+    give none or differ). One rule for counts and dates, as the README's ``e`` row says ("a
+    count or date: the span's value"): a trial's date typed "Sunday", gold s2's words, was
+    refused as no date, where "six" was read as 6 only because it spells a number."""
+    if leaf.type not in VALUED or leaf.from_label is None or not typed.strip():
+        return None
+    values = {
+        normal(span.value): span.value
+        for span in spans
+        if span.label == leaf.from_label and holds_words_of(typed, span)
+    }
+    return next(iter(values.values())) if len(values) == 1 else None
+
+
 def words_links(
     record: GoldRecord, leaf: FormField, value: Any, linked: Sequence[str] = ()
 ) -> tuple[list[str], int]:
