@@ -32,6 +32,15 @@ class ReadsDocuments(Screen[None]):
     _failed_id: str | None = None  # a document that could not be read
     _records_check_started = False  # the texts of documents with records are hashed once
     _shown_one = False  # a document was shown (its messages go when another opens)
+    _queries_by_doc: dict[str, str] | None = None
+
+    @property
+    def _queries(self) -> dict[str, str]:
+        """Each article's last search query (doc id -> query), given back when it opens
+        again (made on first use: this base has no ``__init__`` of its own)."""
+        if self._queries_by_doc is None:
+            self._queries_by_doc = {}
+        return self._queries_by_doc
 
     # Provided by SessionView.
     @property
@@ -69,13 +78,17 @@ class ReadsDocuments(Screen[None]):
             self.app.clear_notifications()
         self._shown_one = True
         self._failed_id = None
+        search = self.query_one("#search", Input)
+        if self.session.loaded:
+            self._queries[self.session.document.id] = search.value
         self.session.enter(message.document)
         # o goes to the form's first field in a document just opened, not to the field last
         # used in the one before (a trial's event type went into the previous note).
         self.query_one("#form", EventForm).forget_last_field()
-        # The search's query is the article's (enter again: its next match): the next article's
-        # search starts empty (a trial's / on 02 showed 01's '95').
-        self.query_one("#search", Input).value = ""
+        # The search's query is the article's (enter again: its next match): another article's
+        # search starts with its own, empty until searched (a trial's / on 02 showed 01's '95';
+        # another's, back on 07, found its /Maro gone).
+        search.value = self._queries.get(message.document.id, "")
         article = self.article
         article.load_text(message.document.text)
         article.loading = False

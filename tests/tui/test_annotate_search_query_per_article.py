@@ -1,6 +1,7 @@
 """Pilot: the search's query stays on its article (/ shows it selected: enter finds the next
-match) and the next article's search starts empty (README's / row). A trial's / on 02 showed
-the '95' searched on 01."""
+match), given back when the article opens again, and another article's search starts empty
+(README's / row). A trial's / on 02 showed the '95' searched on 01; another's /Maro on 07 was
+gone after n, p."""
 
 from __future__ import annotations
 
@@ -26,5 +27,12 @@ def test_the_query_stays_on_its_article_and_the_next_starts_empty(
         await wait_for(pilot, lambda: session.document.id == "b")
         await press(pilot, "slash")
         assert search.has_focus and search.value == ""
+        # Back on a, its own query is given back (a trial's /Maro on 07 was gone after n, p).
+        await press(pilot, "escape", "p")
+        await wait_for(pilot, lambda: session.document.id == "a")
+        await press(pilot, "slash")
+        assert (search.value, search.selection.start, search.selection.end) == ("146", 0, 3)
+        await press(pilot, "enter")
+        assert screen.article.selection_offsets() == (43, 46)
 
     drive(session, scenario)
