@@ -93,6 +93,10 @@ class AnnotationSession(
     _carry_preview: tuple[Record, CarriedOver] | None = None  # see SessionCarryOver
     _undone_done: set[str] = field(default_factory=set)  # see SessionEdits
     _text_sha256: dict[str, str] = field(default_factory=dict)  # see SessionProgress
+    # Seconds spent on a document while nothing of it changed, counted in with its next change
+    # (``_leave``); the record it was entered with.
+    _looked: dict[str, float] = field(default_factory=dict)
+    _entered: Record | None = None
     _closed: bool = False
 
     def __post_init__(self) -> None:
@@ -146,6 +150,7 @@ class AnnotationSession(
             self._state = DocumentState(document, stored, True)
         else:
             self._state = DocumentState(document, self._blank(document), False)
+        self._entered = self._state.record
         history = self._histories.get(document.id)
         if history is None or self._state.stale is not None:
             history = History(self._state.record)
@@ -177,11 +182,18 @@ class AnnotationSession(
         self.selected = None
 
     def _leave(self) -> None:
+        """Save the time spent since the last change of the open document, when it changed
+        while open. Only looked at, it writes nothing: a line with a new ``updated_at`` read
+        as an edit of work untouched (a trial's done articles, moved through with n and p);
+        that time is counted in with the document's next change, if any."""
         state = self._state
         if state is None or not state.saved or state.stale is not None:
             return
         self.timer.activity()
-        if self.timer.pending >= _MIN_SECONDS_TO_SAVE_ON_LEAVE:
+        if state.record == self._entered:
+            doc_id = state.document.id
+            self._looked[doc_id] = self._looked.get(doc_id, 0.0) + self.timer.take()
+        elif self.timer.pending >= _MIN_SECONDS_TO_SAVE_ON_LEAVE:
             self._save(state.record)
 
     # -------------------------------------------------------------- activity
@@ -269,7 +281,8 @@ class AnnotationSession(
 
     def _save(self, record: Record) -> None:
         self.timer.activity()
-        seconds = round(record.seconds_spent + self.timer.take(), 3)
+        looked = self._looked.pop(record.doc_id, 0.0)
+        seconds = round(record.seconds_spent + self.timer.take() + looked, 3)
         record = record.model_copy(
             update={"updated_at": utc_text(self.now()), "seconds_spent": seconds}
         )

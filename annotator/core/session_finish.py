@@ -5,7 +5,7 @@ ctrl+z, which finishes it again (``Unfinished``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from annotator.core import forms
@@ -76,6 +76,21 @@ def not_done(missing: list[str], empty: list[str]) -> str | None:
     return f"not done: {', and '.join(reasons)} (o opens the form)"
 
 
+def unsaved_words(unsaved: Sequence[tuple[str, str]]) -> str | None:
+    """Why ``d`` is refused while fields show text their record does not hold (``unsaved``:
+    each field's path, or "note", and what it shows), a value the field refused, say; None
+    when there is none. A trial's count showed '1x', refused, and d accepted the article with
+    the 1 saved before: a typo for 12 would have gone to gold as 1."""
+    if not unsaved:
+        return None
+    shown = "; ".join(f"{forms.path_words(path)} shows {text!r}" for path, text in unsaved)
+    it, field = ("it", "the field") if len(unsaved) == 1 else ("them", "a field")
+    return (
+        f"not done: {shown}, not saved; correct {it} (enter saves it), or ctrl+z in "
+        f"{field} gives back the value saved"
+    )
+
+
 class SessionFinish(SessionParts):
     """Statuses set by the annotator's keys (see AnnotationSession)."""
 
@@ -88,11 +103,12 @@ class SessionFinish(SessionParts):
     _finish_undone: Unfinished | None
     _histories: dict[str, History]
 
-    def mark_done(self) -> str | None:
+    def mark_done(self, unsaved: Sequence[tuple[str, str]] = ()) -> str | None:
         """Mark done (refused while required fields are empty, or a group item is: see
-        ``not_done``); the next unfinished id."""
+        ``not_done``; or while the screen's fields show text not saved, ``unsaved``: see
+        ``unsaved_words``); the next unfinished id."""
         self._writable()
-        refusal = self.done_refusal()
+        refusal = unsaved_words(unsaved) or self.done_refusal()
         if refusal is not None:
             raise Refused(refusal)
         return self._finish("done")

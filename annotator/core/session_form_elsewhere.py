@@ -5,17 +5,20 @@ document the form showed then (``doc_id``). A message handled after another docu
 (the typing left in a field as a key opened the next) is never applied to that one: typing is
 saved to its own document, through the store's ordered writer, and said (``typed_elsewhere``);
 when its record cannot take it, the refusal says exactly what was not saved. Anything else (a
-link, an item added) is refused (``_on_open``): span ids and items are a document's own.
+link, an item added) is refused (``_on_open``): span ids and items are a document's own. A
+span's value typed there is saved to that span of its own document (``set_value``): a value
+typed with v and left by ctrl+p "Next doc" was lost, unsaid.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from annotator.core import forms
+from annotator.core import forms, span_links, spans
 from annotator.core.errors import AnnotatorError
 from annotator.core.history import History
-from annotator.core.models import Record
+from annotator.core.models import Record, Span
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused, SessionEdits
 from annotator.core.span_words import span_words
@@ -67,24 +70,64 @@ class SessionFormElsewhere(SessionEdits):
         another document is open, to ``doc_id``'s own record, saying so: ctrl+z there undoes
         it. Its status follows as ``_commit``'s would (done with a required field emptied is in
         progress). Refused, saying what was not saved, when its record cannot take it (stale,
-        a value the field refuses). False when it holds that already: nothing is saved."""
+        a value the field refuses). False when it holds that already: nothing is saved, and
+        nothing said (a field left as it was shown is no typing)."""
         where = f"{doc_id}'s {'note' if path is None else forms.path_words(path)}"
-        lost = f"not saved: {raw!r} typed in {where} before {self._open_words()}"
+        saved = self._save_elsewhere(
+            doc_id, where, raw, lambda record: (self._typed_into(record, path, raw), [])
+        )
+        return saved is not None
+
+    def set_value(self, raw: str, span_id: str | None = None, doc_id: str | None = None) -> Span:
+        """``SessionEdits.set_value``; ``doc_id``: the document the value was typed on. When
+        another is open, it is saved to that span of its own record, its linked fields
+        following, and said (refused, saying so, when that record cannot take it)."""
+        if doc_id is None or not self.elsewhere(doc_id) or span_id is None:
+            return super().set_value(raw, span_id)
+        where = f"{doc_id}'s value of {span_id}"
+
+        def typed(record: Record) -> tuple[Record, list[str]]:
+            changed = spans.set_span_value(record, span_id, raw, self.scheme)
+            return span_links.follow_span(record, changed, span_id, self.scheme)
+
+        saved = self._save_elsewhere(doc_id, where, raw, typed)
+        record = saved if saved is not None else self._record_of(doc_id)
+        span = record.span_by_id(span_id) if record is not None else None
+        if span is None:
+            raise Refused(f"not saved: {raw!r} typed as {where}: {doc_id} has no {span_id}")
+        return span
+
+    def _record_of(self, doc_id: str) -> Record | None:
+        """``doc_id``'s record as stored, else (a blank not saved yet) its history's."""
         history = self._histories.get(doc_id)
         stored = self.store.records.get(doc_id)
-        if self._closed:
-            raise Refused(f"{lost} (the session is closed)")
-        if history is None:
+        return stored if stored is not None else history.record if history else None
+
+    def _save_elsewhere(
+        self,
+        doc_id: str,
+        where: str,
+        raw: str | None,
+        typed: Callable[[Record], tuple[Record, list[str]]],
+    ) -> Record | None:
+        """Save ``typed`` (the record with what was typed, and what to say of it) to
+        ``doc_id``, not the open document (``typed_elsewhere``); the record saved, or None
+        when it held that already."""
+        lost = f"not saved: {raw!r} typed in {where} before {self._open_words()}"
+        history = self._histories.get(doc_id)
+        record = self._record_of(doc_id)
+        if history is None or record is None:
             raise Refused(f"{lost} ({doc_id} was not open in this session)")
-        if stored is not None and self.is_stale(stored):
-            raise Refused(f"{lost} (its record is stale: carry it over or start over first)")
-        record = stored if stored is not None else history.record  # a blank, not saved yet
         try:
-            changed = self._typed_into(record, path, raw)
+            changed, notices = typed(record)
         except (AnnotatorError, ValueError, IndexError, KeyError) as error:
             raise Refused(f"{lost}: {error}") from None
         if changed == record:
-            return False
+            return None  # nothing typed: nothing to save, nor to say
+        if self._closed:
+            raise Refused(f"{lost} (the session is closed)")
+        if doc_id in self.store.records and self.is_stale(record):
+            raise Refused(f"{lost} (its record is stale: carry it over or start over first)")
         history.apply(changed)
         history.end_run()
         # A change of that document after its d or s: ctrl+z undoes the change, not the d or s.
@@ -95,12 +138,14 @@ class SessionFormElsewhere(SessionEdits):
         self._undone_done.discard(doc_id)
         changed = self._status_after(record, changed)
         self._changed.add(doc_id)
-        self.store.save(changed.model_copy(update={"updated_at": self._stamp()}))
+        saved = changed.model_copy(update={"updated_at": self._stamp()})
+        self.store.save(saved)
         self._notices.append(
             f"saved to {where}: {raw!r}, typed there before {self._open_words()} "
             f"(ctrl+z on {doc_id} undoes it)"
         )
-        return True
+        self._notices.extend(notices)
+        return saved
 
     def _typed_into(self, record: Record, path: str | None, raw: str | None) -> Record:
         if path is None:
