@@ -11,6 +11,7 @@ from typing import ClassVar
 from textual import on
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
+from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList
 
 from annotator.core.session import AnnotationSession
@@ -205,7 +206,14 @@ class AnnotateScreen(
 
     def on_value_edited(self, message: ValueEdited) -> None:
         value = f"value of {message.span_id}"
-        done = self.change(self.session.set_value, message.raw, message.span_id, about=value)
+        typed = (message.raw, message.span_id, message.doc_id)
+        if message.doc_id is not None and self.session.elsewhere(message.doc_id):
+            # Typed on another document, left as a key opened this one: saved to its own,
+            # or refused, said apart (``session_form_elsewhere``).
+            self.change(self.session.set_value, *typed, about=value, notices=False)
+            self.show_notices()
+            return
+        done = self.change(self.session.set_value, *typed, about=value)
         ok = done is not FAILED
         if ok and message.submitted:
             # Saved: the next keys are for the article again (o, d, a label key), never
@@ -237,22 +245,29 @@ class AnnotateScreen(
         doc_id = self.query_one("#form", EventForm).doc_id  # the document the button is of
         if removed is not None:
             if self.change(self.session.remove_group_item, group, removed, doc_id) is not FAILED:
-                # The place is kept: the item that took the removed one's, else the one
-                # before, else the group's add button (the focus had gone to the form's top).
+                # The place is kept: the remove button of the item before, else of the one
+                # that took the removed one's place, else the group's add button (a trial's
+                # focus was nowhere to be seen until tab).
                 await self.update_form()
                 size = self.session.group_size(group)
-                self._focus_in_group(group, min(removed, size - 1) if size else None)
+                before = min(max(removed - 1, 0), size - 1) if size else None
+                self._focus_in_group(group, before, "remove")
             return
         index = self.change(self.session.add_group_item, group, doc_id)
         if index is not FAILED:
             await self.update_form()  # the new item's fields exist once this returns
             self._focus_in_group(group, index)
 
-    def _focus_in_group(self, group: str, index: int | None) -> None:
-        """Focus the first field of item ``index`` of ``group``, or (None) its add button."""
+    def _focus_in_group(self, group: str, index: int | None, button: str = "") -> None:
+        """Focus the first field of item ``index`` of ``group`` (with ``button`` "remove":
+        its remove button), or (None) the group's add button."""
         form = self.query_one("#form", EventForm)
-        first = form.first_field(prefix=f"{group}[{index}].") if index is not None else None
         box = next((box for box in form.query(GroupBox) if box.group.name == group), None)
+        first: Widget | None = None
+        if index is not None and button == "remove" and box is not None:
+            first = box.remove_button(index)
+        else:
+            first = form.first_field(prefix=f"{group}[{index}].") if index is not None else None
         target = first or (box.query_one(".add-item", Button) if box is not None else None)
         if target is not None:
             target.focus()
@@ -269,7 +284,7 @@ class AnnotateScreen(
         focused = self.focused
         if not isinstance(focused, Input) or focused.id == "search":
             return True
-        doc_id = self.query_one("#form", EventForm).doc_id  # what the form's fields show
+        doc_id = self.query_one("#form", EventForm).doc_of(focused)  # what its value is of
         if focused.id == "span-value":
             detail = self.query_one("#detail", SpanDetail)
             if detail.span_id is None or focused.value == detail.saved_value:
@@ -298,8 +313,19 @@ class AnnotateScreen(
         else:
             self.open_document(doc_id)
 
-    def action_done(self) -> None:
-        following = self.change(self.session.mark_done)
+    async def action_done(self) -> None:
+        # Typing not saved yet in the focused field is saved first, as leaving it would: a
+        # value the field takes is what d accepts. Text a field shows that its record does
+        # not hold (refused) refuses d, naming it (``session_finish.unsaved_words``).
+        form = self.query_one("#form", EventForm)
+        pending = form.typing_to_save(self.focused)
+        if isinstance(pending, NoteEdited):
+            self.on_note_edited(pending)
+        elif isinstance(pending, FieldEdited):
+            self.on_field_edited(pending)
+        if pending is not None:
+            await self.update_form()  # the field shows the value saved, as saved
+        following = self.change(self.session.mark_done, form.unsaved())
         if following is not FAILED:
             self._go(following, "that was the last unfinished document")
 

@@ -9,19 +9,19 @@ the form showed; the screen applies them through the session.
 
 from __future__ import annotations
 
+import asyncio
 from functools import partial
 from typing import Any
+from weakref import WeakSet
 
 from rich.cells import cell_len
-from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Input, Label, Select
 
-from annotator.core.display import display_text, shortened
 from annotator.core.forms import path_words, typed_fits, typed_text
 from annotator.core.list_links import added_item_start, list_size, marker_words
 from annotator.core.scheme import Scheme
@@ -30,18 +30,11 @@ from annotator.tui.form_hints import NOTE_HINTS, HintedInput
 from annotator.tui.form_links import FieldLinks, FieldName
 from annotator.tui.form_messages import FieldEdited, FormEdited, NoteEdited
 from annotator.tui.form_rows import GroupBox, field_row, row_of
+from annotator.tui.form_shown import Shown, ShownValues
+from annotator.tui.panel_legend import Legend as Legend  # imported from here
+from annotator.tui.panel_legend import label_style as label_style
+from annotator.tui.panel_legend import short as short
 from annotator.tui.saving_app import SavingApp
-
-
-def label_style(scheme: Scheme, name: str) -> str:
-    label = scheme.label(name)
-    return f"bold {label.color}" if label else "bold"
-
-
-def short(text: str, limit: int = 34) -> str:
-    """Words for a list or a readout: cut in the middle, as the article shows them."""
-    return display_text(shortened(text, limit))
-
 
 # The keys of the panel and its event form, for the help screen (the widgets' own keys: Textual
 # declares them on its Input, Select and Button; the panel's tab and escape are its BINDINGS).
@@ -58,36 +51,6 @@ PANEL_KEYS = [
 ]
 
 
-def _typed(value: str, saved: str) -> bool:
-    """Whether an input's ``value`` holds typing beyond its ``saved`` value (a save trims)."""
-    return value.split() != saved.split()
-
-
-class Legend(Static):
-    """Label keys and colours: the key, a colour swatch and the name, visible without colour.
-
-    Spaced out when the panel is wide enough, packed when not (80 columns): a key is never
-    left at a line's end apart from its name."""
-
-    def __init__(self, scheme: Scheme, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.scheme = scheme
-
-    def legend(self, roomy: bool) -> Text:
-        text = Text()
-        for label in self.scheme.labels:
-            if text:
-                text.append("  " if roomy else " ")
-            key = f" {label.key} " if roomy else label.key
-            text.append(key, style=f"bold reverse {label.color}")
-            text.append(f" {label.name}", style=f"{label.color}")
-        return text
-
-    def on_resize(self, event: events.Resize) -> None:
-        roomy = self.legend(roomy=True)
-        self.update(roomy if roomy.cell_len <= event.size.width else self.legend(roomy=False))
-
-
 class EventForm(VerticalScroll):
     """The scheme's form and the note.
 
@@ -102,14 +65,16 @@ class EventForm(VerticalScroll):
     def __init__(self, scheme: Scheme, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.scheme = scheme
-        self._shown: dict[str, str] = {}  # each input's saved value, as last shown in it
+        self._shown = ShownValues()  # each input's saved value and the document it is of
         self._items: dict[str, object] = {}  # each input's saved value itself (a list's items)
         self._session: AnnotationSession | None = None  # the session last shown
         self._doc_id: str | None = None  # the document the fields show (``doc_id``)
         self._told: set[str] = set()  # fields whose typing over their links was said
         # Inputs saved at a pause while focused: the redraw after that save leaves what is
         # typed there as it is (the saved value is trimmed; the typing goes on).
-        self._saved_typing: set[str] = set()
+        self._saved_typing: WeakSet[Input] = WeakSet()
+        # One ``show`` at a time, each to its end (``show``).
+        self._showing = asyncio.Lock()
         self._idle: Timer | None = None
         # The field last in focus (its path, or "note"): ``o`` comes back to it, so that filling
         # a field from a span (escape, find the span, o, ctrl+l) needs no walk down the form.
@@ -177,19 +142,29 @@ class EventForm(VerticalScroll):
             yield HintedInput(NOTE_HINTS, id="note", compact=True, select_on_focus=False)
 
     async def show(self, session: AnnotationSession) -> None:
+        """Show ``session``'s open document. Shown to the end, one at a time: a redraw while
+        a group's items were being rebuilt cancelled it half way, and the group's box was left
+        empty (a trial's 14 showed no releases, nor its add button), its inputs showing the
+        other document's values. The next one waits for it, and shows the session as it is
+        then."""
+        await asyncio.shield(self._show_in_turn(session))
+
+    async def _show_in_turn(self, session: AnnotationSession) -> None:
+        async with self._showing:
+            if self.is_attached:
+                await self._show(session)
+
+    async def _show(self, session: AnnotationSession) -> None:
         self._session = session
         doc_id = session.document.id if session.loaded else None
-        # Another document: typing left in a field is not its. It is saved to its own
-        # (``typing_to_save`` does before a key that opens another; else here). The fields
-        # name the document shown before until they show the new one: an edit posted
-        # meanwhile (leaving a field) goes to that one.
-        shown_before = self._doc_id
-        other_document = doc_id != shown_before
-        if other_document:  # before a group's items are rebuilt, their typing with them
-            for widget in self.query(Input):
-                key = widget.id or widget.name or ""
-                if key in self._shown and _typed(widget.value, self._shown[key]):
-                    self._save_left(widget, shown_before)
+        # Typing left in an input whose value is of another document than the one shown now
+        # is not this one's: it is saved to its own (``typing_to_save`` does before a key that
+        # opens another; else here), before a group's items are rebuilt, their typing with
+        # them. An input with nothing typed says nothing.
+        for widget in self.query(Input):
+            shown = self._shown.of(widget)
+            if shown is not None and shown.doc_id != doc_id and self._shown.typed(widget):
+                self._save_left(widget, shown)
         for box in self.query(GroupBox):
             await box.resize(session.group_size(box.group.name))
         for widget in self.query(Input):
@@ -203,16 +178,22 @@ class EventForm(VerticalScroll):
                 continue
             key = widget.id or widget.name or ""
             before, self._items[key] = self._items.get(key), items
-            saved_typing = key in self._saved_typing
-            self._saved_typing.discard(key)
-            focused = self.screen.focused is widget and not other_document
-            if focused and (saved_typing or self._shown.get(key) == value):
+            saved_typing = widget in self._saved_typing
+            self._saved_typing.discard(widget)
+            shown = self._shown.of(widget)
+            here = shown is not None and shown.doc_id == doc_id
+            focused = self.screen.focused is widget and here
+            unchanged = here and shown is not None and shown.saved == value
+            # A value the field refused stays shown, marked, until corrected or ctrl+z: a
+            # redraw put the saved 1 back over a trial's refused '1x' unsaid (d then refuses).
+            refused = unchanged and widget.has_class("-invalid") and self._shown.typed(widget)
+            if (focused and (saved_typing or unchanged)) or refused:
                 # Its saved value did not change (another field's did), or it is what was
                 # typed here, saved at a pause: what is being typed here stays, however soon
                 # after a tab it was typed.
-                self._shown[key] = value
+                self._shown.shown(widget, doc_id, value)
                 continue
-            self._shown[key] = value
+            self._shown.shown(widget, doc_id, value)
             self._told.discard(key)
             with widget.prevent(Input.Changed):
                 widget.value = value
@@ -228,10 +209,10 @@ class EventForm(VerticalScroll):
             widget.call_after_refresh(scroll, immediate=True)
             widget.remove_class("-invalid")
         record, scheme = session.record, session.scheme
-        for shown in self.query("FieldName, FieldLinks"):
-            if isinstance(shown, FieldName | FieldLinks) and shown.name:
-                words = marker_words(record, shown.name, scheme)
-                shown.show_links(words, list_size(record, shown.name, scheme))
+        for marker in self.query("FieldName, FieldLinks"):
+            if isinstance(marker, FieldName | FieldLinks) and marker.name:
+                words = marker_words(record, marker.name, scheme)
+                marker.show_links(words, list_size(record, marker.name, scheme))
         for select in self.query(Select):
             current = session.field_value(select.name or "")
             with select.prevent(Select.Changed):
@@ -250,28 +231,49 @@ class EventForm(VerticalScroll):
         session's open document until ``show`` has shown the new one)."""
         return self._doc_id
 
-    def _save_left(self, widget: Input, doc_id: str | None) -> None:
-        """Save typing left in ``widget`` when another document is shown, to ``doc_id``, the
-        document it was typed on (the session says so); without one, say it was not saved."""
-        edit = self._edit_of(widget, doc_id)
-        if doc_id is not None and edit is not None:
+    def _save_left(self, widget: Input, shown: Shown) -> None:
+        """Save typing left in ``widget`` when another document is shown, to the document its
+        value is of (the session says so). An input shown while no document was open takes
+        no typing (it is disabled): said, should it ever hold some."""
+        edit = self._edit_of(widget)
+        if shown.doc_id is not None and edit is not None:
             self.post_message(edit)
             return
         self.app.notify(
             f"not saved: {widget.value!r} typed in {path_words(widget.id or widget.name or '')} "
-            "of another document, which was closed before the typing was saved",
+            "while no document was open",
             severity="warning",
         )
 
-    def _edit_of(
-        self, widget: Input, doc_id: str | None, typing: bool = False
-    ) -> FieldEdited | NoteEdited | None:
-        """The message saying what ``widget`` holds, typed on ``doc_id``."""
+    def _edit_of(self, widget: Input, typing: bool = False) -> FieldEdited | NoteEdited | None:
+        """The message saying what ``widget`` holds, typed on the document its value is of;
+        None for an input not shown yet (it holds nothing of any document)."""
+        shown = self._shown.of(widget)
+        if shown is None:
+            return None
         if widget.id == "note":
-            return NoteEdited(doc_id, widget.value, widget)
+            return NoteEdited(shown.doc_id, widget.value, widget)
         if widget.name:
-            return FieldEdited(doc_id, widget.name, widget.value, widget, typing)
+            return FieldEdited(shown.doc_id, widget.name, widget.value, widget, typing)
         return None
+
+    def doc_of(self, widget: Widget | None) -> str | None:
+        """The document the value ``widget`` shows is of (the form's, for any other)."""
+        shown = self._shown.of(widget) if isinstance(widget, Input) else None
+        return shown.doc_id if shown is not None else self._doc_id
+
+    def unsaved(self) -> list[tuple[str, str]]:
+        """(field path or "note", what it shows) for each input of the open document holding
+        text it does not hold (a value the field refused, left shown): d is refused while
+        there is one (``session_finish.unsaved_words``)."""
+        open_id = self._session.document.id if self._session and self._session.loaded else None
+        return [
+            (widget.name or widget.id or "", widget.value)
+            for widget in self.query(Input)
+            if (shown := self._shown.of(widget)) is not None
+            and shown.doc_id == open_id
+            and self._shown.typed(widget)
+        ]
 
     def disable(self) -> None:
         for control in self.query("Input, Select, Button"):
@@ -285,9 +287,16 @@ class EventForm(VerticalScroll):
         return None
 
     def _commit(self, widget: Input, typing: bool = False) -> None:
-        edit = self._edit_of(widget, self._doc_id, typing)
-        if edit is not None:
-            self.post_message(edit)
+        """Post what ``widget`` holds, for the document its value is of. Nothing when it is
+        another document's and nothing is typed: leaving it is not a change of that one."""
+        edit = self._edit_of(widget, typing)
+        if edit is None:
+            return
+        session = self._session
+        open_id = session.document.id if session is not None and session.loaded else None
+        if edit.doc_id != open_id and not self._shown.typed(widget):
+            return
+        self.post_message(edit)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         # Not stopped: the screen counts it as activity.
@@ -318,13 +327,12 @@ class EventForm(VerticalScroll):
         may open another document to make first, to this one; None without such typing."""
         if not isinstance(widget, Input) or self not in widget.ancestors:
             return None
-        key = widget.id or widget.name or ""
-        if key not in self._shown or widget.value == self._shown[key]:
+        if not self._shown.changed(widget):
             return None
         if self._idle is not None:
             self._idle.stop()
             self._idle = None
-        return self._edit_of(widget, self._doc_id)
+        return self._edit_of(widget)
 
     def undo_typing(self, widget: Widget | None) -> str | None:
         """ctrl+z in a field with typing not saved yet: the saved value again, links kept; None
@@ -333,9 +341,10 @@ class EventForm(VerticalScroll):
         if not isinstance(widget, Input) or self not in widget.ancestors:
             return None
         key = widget.id or widget.name or ""
-        saved = self._shown.get(key)
-        if saved is None or widget.value == saved:
+        shown = self._shown.of(widget)
+        if shown is None or widget.value == shown.saved:
             return None
+        saved = shown.saved
         if self._idle is not None:
             self._idle.stop()
             self._idle = None
@@ -343,7 +352,7 @@ class EventForm(VerticalScroll):
         if session is not None and widget.name and session.typing_run() == widget.name:
             # Saved at a pause already: the run, this typing with it, is one undo step, which
             # ctrl+z undoes (a trial's "3", pause, "0" took two to give back 31 and its link).
-            self._saved_typing.discard(key)
+            self._saved_typing.discard(widget)
             return None
         with widget.prevent(Input.Changed):
             widget.value = saved
@@ -356,12 +365,11 @@ class EventForm(VerticalScroll):
         self._idle = None
         if not widget.is_mounted or not widget.has_focus:
             return  # left: leaving saved it
-        key = widget.id or widget.name or ""
-        if widget.value == self._shown.get(key):
+        if not self._shown.changed(widget):
             return
         if widget.id != "note" and not typed_fits(self.scheme, widget.name or "", widget.value):
             return  # half typed (a date, a number): saved, or refused, on enter or leaving
-        self._saved_typing.add(key)
+        self._saved_typing.add(widget)
         self._commit(widget, typing=True)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -228,7 +228,8 @@ class SessionView(ReadsDocuments):
         if span is not None:
             date = session.document.meta.get("date")
             counted = how_counted(session.text, span, session.record.spans, self.scheme, date)
-        self.query_one("#detail", SpanDetail).show(span, others, counted)
+        detail = self.query_one("#detail", SpanDetail)
+        detail.show(span, others, counted, doc_id=session.document.id)
         # The readout names the span a label key relabels, the current one with nothing
         # selected: a tab between spans that begin at one offset moves no cursor, and the
         # readout went on naming the span tabbed away from.

@@ -26,11 +26,15 @@ from annotator.tui.form_panel import label_style
 
 
 class ValueEdited(Message):
-    """A span's value was typed: ``submitted`` with enter, else on leaving the input."""
+    """A span's value was typed: ``submitted`` with enter, else on leaving the input.
+    ``doc_id``: the document the span is of (handled later, another may be open)."""
 
-    def __init__(self, span_id: str, raw: str, widget: Input, submitted: bool) -> None:
+    def __init__(
+        self, span_id: str, raw: str, widget: Input, submitted: bool, doc_id: str | None = None
+    ) -> None:
         super().__init__()
         self.span_id, self.raw, self.widget, self.submitted = span_id, raw, widget, submitted
+        self.doc_id = doc_id
 
 
 Snap = tuple[int, int] | None
@@ -43,6 +47,7 @@ class SpanDetail(Vertical):
         super().__init__(**kwargs)
         self.scheme = scheme
         self.span_id: str | None = None
+        self.doc_id: str | None = None  # the document of the span shown
         self.saved_value = ""  # the value as the record holds it, as text
 
     def compose(self) -> ComposeResult:
@@ -56,19 +61,29 @@ class SpanDetail(Vertical):
         yield Static("", id="value-counted")
 
     def show(
-        self, span: Span | None, others: list[tuple[str, Span]], counted: str | None = None
+        self,
+        span: Span | None,
+        others: list[tuple[str, Span]],
+        counted: str | None = None,
+        doc_id: str | None = None,
     ) -> None:
         """Show ``span`` (None: no span at the cursor) and ``others``, the spans sharing a
         character with it, each with how it lies (``spans.overlapping``). ``counted``: where
         its value, a date counted from an earlier one, came from (``how_counted``), shown
-        under the value."""
+        under the value. ``doc_id``: the document ``span`` is of; a value typed for another
+        span, or on another document, is saved to its own first (a value typed, then ctrl+p
+        "Next doc", was lost unsaid)."""
         info = self.query_one("#span-info", Static)
         value_input = self.query_one("#span-value", HintedInput)
         row = self.query_one("#value-row")
         counted_line = self.query_one("#value-counted", Static)
         counted_line.display = span is not None and counted is not None
         counted_line.update(Text(f"counted {counted or ''}", style="dim"))
-        self.span_id = span.id if span else None
+        left, typed = self.span_id, value_input.value
+        shown_now = (span.id if span else None, doc_id)
+        if left is not None and typed != self.saved_value and (left, self.doc_id) != shown_now:
+            self.post_message(ValueEdited(left, typed, value_input, False, self.doc_id))
+        self.span_id, self.doc_id = (span.id if span else None), doc_id
         if span is None:
             info.update(Text("no span at the cursor", style="dim italic"))
             row.display = False
@@ -167,13 +182,15 @@ class SpanDetail(Vertical):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if self.span_id is not None:
-            self.post_message(ValueEdited(self.span_id, event.input.value, event.input, True))
+            edit = ValueEdited(self.span_id, event.input.value, event.input, True, self.doc_id)
+            self.post_message(edit)
 
     def on_input_blurred(self, event: Input.Blurred) -> None:
         event.stop()
         # Unchanged (enter has just saved it, or nothing was typed): nothing to save or refuse.
         if self.span_id is not None and event.input.value != self.saved_value:
-            self.post_message(ValueEdited(self.span_id, event.input.value, event.input, False))
+            edit = ValueEdited(self.span_id, event.input.value, event.input, False, self.doc_id)
+            self.post_message(edit)
 
 
 def _what_a_label_key_does(relabels: Span | None) -> str:
