@@ -84,6 +84,9 @@ def test_ctrl_r_twice_merges_a_settled_document_anew_and_ctrl_z_undoes_it(
         assert "5 conflict(s) left in 2 document(s)" in status_line(app)
 
         await press(pilot, "ctrl+z")
+        # A key pressed is queued to the app, which may still be busy with the document just
+        # read (its region selected after a refresh): wait for the undo to land, not for time.
+        await wait_for(pilot, lambda: gold(session)[-1]["status"] == "done")
         line = gold(session)[-1]
         assert (line["doc_id"], line["status"], line["form"]["event_type"]) == (
             SECOND,
