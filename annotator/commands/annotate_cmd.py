@@ -45,7 +45,23 @@ def run(args: argparse.Namespace) -> int:
     # Textual is imported only here, so other commands never load it.
     from annotator.tui.app import AnnotatorApp
 
-    if not run_screen(session, lambda: AnnotatorApp(session).run()):
+    ended: list[int | None] = []  # the app's return code, once it has run
+
+    def run_app() -> None:
+        app = AnnotatorApp(session)
+        app.run()
+        ended.append(app.return_code)
+
+    written = run_screen(session, run_app)
+    if not written:
         print(f"{session.journal}: some changes could not be written", file=sys.stderr)
+    if ended and ended[0] != 0:
+        # Not quit by the person (q, ctrl+q): an error or a cancellation ended the screen.
+        # A trial's screen closed with exit 0 and no word, mid-work.
+        print(
+            f"annotator annotate: the screen closed unexpectedly (return code {ended[0]}); "
+            f"what was saved before is in {session.journal}",
+            file=sys.stderr,
+        )
         return 1
-    return 0
+    return 0 if written else 1

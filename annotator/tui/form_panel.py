@@ -143,10 +143,9 @@ class EventForm(VerticalScroll):
 
     async def show(self, session: AnnotationSession) -> None:
         """Show ``session``'s open document. Shown to the end, one at a time: a redraw while
-        a group's items were being rebuilt cancelled it half way, and the group's box was left
-        empty (a trial's 14 showed no releases, nor its add button), its inputs showing the
-        other document's values. The next one waits for it, and shows the session as it is
-        then."""
+        a group's items were rebuilt cancelled it half way (a trial's 14 lost its releases
+        box), and cancelling the wait for old items' removal cancelled their inputs, which
+        ended the app as a quit would (another trial's exit 0, unsaid). The next one waits."""
         await asyncio.shield(self._show_in_turn(session))
 
     async def _show_in_turn(self, session: AnnotationSession) -> None:
