@@ -16,6 +16,7 @@ from annotator.core.history import Step
 from annotator.tui.form_messages import FieldEdited, NoteEdited
 from annotator.tui.form_panel import EventForm
 from annotator.tui.session_view import CHANGE_NOTICES, FAILED, FINISHED, SessionView
+from annotator.tui.span_detail import SpanDetail
 
 
 class UndoRedoKeys(SessionView):
@@ -31,6 +32,16 @@ class UndoRedoKeys(SessionView):
             said = f"undid: typing in {field}, not saved; it holds {kept or 'nothing'} again"
             self._tell(CHANGE_NOTICES, said, "information")
             return
+        detail = self.query_one(SpanDetail)
+        span_id = detail.span_id
+        kept = detail.undo_typing(focused)
+        if kept is not None:
+            # The value typed with v, never saved: what ctrl+z undoes, not a change before it.
+            self.settled(f"value of {span_id}", CHANGE_NOTICES)
+            holds = kept or "no value"
+            said = f"undid: typing in {span_id}'s value, not saved; it holds {holds} again"
+            self._tell(CHANGE_NOTICES, said, "information")
+            return
         if self.skip_question_undone():
             return
         await self._show_step("undo", self.change(self.session.undo, notices=False))
@@ -44,11 +55,25 @@ class UndoRedoKeys(SessionView):
         # document took it there (a trial's note typed on 01 was saved as 02's). Saved, it is
         # a change, so there is nothing left to redo.
         pending = self.query_one("#form", EventForm).typing_to_save(self.focused)
-        if isinstance(pending, NoteEdited):
-            self.on_note_edited(pending)
-        elif isinstance(pending, FieldEdited):
-            self.on_field_edited(pending)
-        await self._show_step("redo", self.change(self.session.redo, notices=False))
+        session = self.session
+        could_redo = session.can_redo() or session.finish_redoable
+        saved = False
+        if pending is not None:
+            doc_id, record = session.document.id, session.record
+            if isinstance(pending, NoteEdited):
+                self.on_note_edited(pending)
+            elif isinstance(pending, FieldEdited):
+                self.on_field_edited(pending)
+            saved = session.document.id == doc_id and session.record != record
+        step = self.change(session.redo, notices=False)
+        if step is None and saved:
+            # The typing saved is a change: a trial pressed ctrl+y to finish the document again
+            # and read only "nothing to redo", not why.
+            typed = path_words(pending.path) if isinstance(pending, FieldEdited) else "the note"
+            why = "nothing to redo after a change" if could_redo else "nothing to redo"
+            self.tell_about("redo", f"saved {typed} typed; {why}", "information")
+            return
+        await self._show_step("redo", step)
 
     if TYPE_CHECKING:
         # AnnotateScreen's handlers of the form's messages. Declared for the type checker only:

@@ -179,6 +179,21 @@ class SpanDetail(Vertical):
         said.truncate(max(width, 1), overflow="ellipsis")
         return said
 
+    def undo_typing(self, widget: Widget | None) -> str | None:
+        """ctrl+z in the value input with typing not saved yet: the saved value again, returned
+        (None: no such typing). The session's undo took a change made before instead, and the
+        redraw then dropped the typing unsaid (a trial's "nothing to undo" as it went)."""
+        value_input = self.query_one("#span-value", HintedInput)
+        if widget is not value_input or self.span_id is None:
+            return None
+        if value_input.value == self.saved_value:
+            return None
+        with value_input.prevent(Input.Changed):
+            value_input.value = self.saved_value
+        value_input.cursor_position = len(self.saved_value)
+        value_input.remove_class("-invalid")
+        return self.saved_value
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if self.span_id is not None:

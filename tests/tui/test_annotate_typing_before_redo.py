@@ -1,7 +1,7 @@
 """Pilot at 80x24: typing not saved yet stays with its own document. On a: d (b opens), ctrl+z
 (a again), a note typed on a, then at once ctrl+y: the redo opened b and the typing, still in
 the note, was saved as b's note (a trial's "xyz" typed on 01 landed on 02). The typing is now
-saved to a first; being a change, it ends what ctrl+y could redo."""
+saved to a first; being a change, it ends what ctrl+y could redo, and the message says both."""
 
 from __future__ import annotations
 
@@ -29,7 +29,9 @@ def test_a_note_typed_before_ctrl_y_is_saved_to_its_own_document(
         assert on(session, "a")
         noted = [(line["doc_id"], line["note"]) for line in journal(session) if line["note"]]
         assert noted == [("a", "xyz")]
-        assert any("nothing to redo" in toast for toast in toasts(app))
+        # Why ctrl+y redid nothing is said: the typing saved first was a change (the message
+        # said "nothing to redo" alone, and the annotator pressed it to finish a again).
+        assert "saved the note typed; nothing to redo after a change" in toasts(app)
 
     drive(session, scenario, size=(80, 24), notifications=True)
 
@@ -50,5 +52,18 @@ def test_typing_left_when_another_document_opens_is_saved_to_its_own_and_said(
             await pilot.pause(0.02)
         assert [(line["doc_id"], line["note"]) for line in journal(session)] == [("a", "xyz")]
         assert session.record.note == ""
+
+    drive(session, scenario, size=(80, 24), notifications=True)
+
+
+def test_ctrl_y_with_nothing_undone_says_the_typing_was_saved(
+    session: AnnotationSession,
+) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await tab_to(pilot, app, "note")
+        await press(pilot, "x", "y", "z", "ctrl+y")
+        await wait_for(pilot, lambda: any(line["note"] == "xyz" for line in journal(session)))
+        await wait_for(pilot, lambda: bool(toasts(app)))
+        assert toasts(app) == ["saved the note typed; nothing to redo"]
 
     drive(session, scenario, size=(80, 24), notifications=True)
