@@ -84,7 +84,8 @@ def test_a_drawn_relative_date_counts_from_gold_s_date_span(tmp_path: Path) -> N
 
 def test_a_date_still_in_dispute_is_no_anchor(tmp_path: Path) -> None:
     # Only alice marked "early August": it is a conflict, not gold, so the drawn span counts
-    # from the dateline (the text reads no day before it); alice's 8th is said as hers.
+    # from the text's "August", a month naming no day: no value, not alice's 8th (said as
+    # hers), nor the dateline's 22nd, passing over the month.
     session = review(
         tmp_path,
         [early("s1"), span("s2", *TWO_DAYS, "date", "2023-08-08", text=TEXT)],
@@ -95,11 +96,11 @@ def test_a_date_still_in_dispute_is_no_anchor(tmp_path: Path) -> None:
         session.go_to("d1", "c2")
         session.begin_edit()
         drawn = session.edit(*TWO_DAYS, "date")
-        assert drawn.value == "2023-08-22"
+        assert drawn.value is None
         assert session.take_notices()[0] == (
-            "settled c2 with date “two days later” = 2023-08-22 (2 days after 2023-08-20 "
-            "(the dateline); version 1 (alice) gave 2023-08-08); left out: date “days later” "
-            "(bob) · ctrl+z undoes"
+            "settled c2 with date “two days later” = no value (2 days after 2023-08 ('August' "
+            "25–31), which names no day; version 1 (alice) gave 2023-08-08); left out: date "
+            "“days later” (bob) · ctrl+z undoes"
         )
         gold = session.records["d1"]
         assert gold.sources.spans[drawn.id] == []
@@ -126,9 +127,9 @@ def test_no_date_before_it_no_value_and_says_why(tmp_path: Path) -> None:
         drawn = session.edit(*TWO_DAYS, "date")
         assert drawn.value is None
         assert session.take_notices()[0] == (
-            "settled c1 with date “two days later” = no value (no date before it to count "
-            "2 days after; version 1 (alice) gave 2023-08-08); left out: date “days later” "
-            "(bob) · ctrl+z undoes"
+            "settled c1 with date “two days later” = no value (2 days after 'August' 25–31, "
+            "the nearest date before it, which has no value; version 1 (alice) gave "
+            "2023-08-08); left out: date “days later” (bob) · ctrl+z undoes"
         )
         assert session.records["d1"].spans[0].value is None
     finally:

@@ -18,18 +18,23 @@ nearest date before it in the text, and says where that came from:
 - else a date read in text not labelled as a date: a day (``6 August 2023``, ``August 6,
   2023``, ``2023-08-06``, ``Sunday``, ``last Sunday``, ``next Sunday``, ``this coming
   Friday``, ``yesterday``, ``today``, ``last night``, or a phrase of this module, counted from
-  its own anchor in turn) or a month with its year (``September 2021``), named by its words and
-  offsets: ``2 days after 2023-08-06 ('6 August 2023' 1203–1216)``. Its words are read whole
-  (``about two weeks later``, not ``two weeks later``). Month and weekday names count only
-  capitalised, and a bare year, ``last year`` or a month alone not at all: said in passing more
-  often than counted from;
+  its own anchor in turn), a month with its year (``September 2021``) or without it (``in
+  February``, ``mid-March``, ``last month``: a date naming no day, as the month labelled is), or
+  a year with ``in``, ``since``, ``until``, ``by`` or ``during`` before it (``since 2019``), named
+  by its words and offsets: ``2 days after 2023-08-06 ('6 August 2023' 1203–1216)``. Its words
+  are read whole (``about two weeks later``, not ``two weeks later``). Month and weekday names
+  count only capitalised; a month alone only where it is no other word: after one of ``in on
+  of since until till by during early late mid``, or else not opening a sentence ("August
+  crowds"), before no capitalised word ("June Okafor"), and not ``May``. A year with no such
+  word, and ``last year`` or ``this year`` with no month, count not at all: said in passing
+  ("the war last year") more often than counted from;
 - else the dateline: ``2 days before 2023-05-21 (the dateline)``.
 
 The nearest is the one ending last at or before the span's start; a labelled date span hides
 text it overlaps. When the nearest date names no day it gives no value, rather than passing on
 to an earlier day: a wrong default is worse than an empty one. That is so of a month or a year
-(``September 2021``), of a labelled date span with no value, and of words read as a date that
-have none: ``a few days later``, ``days later``, ``several weeks later``, ``two months later``,
+(``September 2021``, ``in February``), of a labelled date span with no value, and of words
+read as a date that have none: ``a few days later``, ``days later``, ``two months later``,
 ``the following week``, ``the following Sunday``, ``Sunday`` with no dateline. The message
 names those words (``no value: 1 day after 'A few days later' 34–50, the nearest date before
 it, which has no value``). No anchor: no value. Offsets are code points, as everywhere.
@@ -210,6 +215,24 @@ _TEXT_DATE = re.compile(
         ]
     )
 )
+# A month or year named with no day ("captured in February"): a date naming no day, so what
+# counts from a date after it gets no value, as it does from the month labelled. Only words
+# that can be nothing else: "may" (lower case), "the march", "August crowds" opening a sentence
+# and "June Okafor" are no month; "some 2000 homes" is no year ("in 2019" is, and so, rarely
+# wrongly, is "in 2000 homes": a wrong block withholds a value, a wrong count gives one).
+_MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)(?![^\W\d_])"
+)
+_NAMED_PERIOD = re.compile(
+    r"(?<![^\W\d_])(?:"
+    rf"(?i:in|on|of|since|until|till|by|during|early|late|mid)(?:\s+|-)(?P<month>{_MONTH_NAME})"
+    r"|(?i:in|since|until|till|by|during|early|late|mid)(?:\s+|-)(?P<year>(?:1[89]|20)\d\d)(?!\d)"
+    rf"|(?P<bare>(?!May){_MONTH_NAME})"
+    r"|(?P<last>(?i:last|this|next)\s+month)(?![^\W\d_])"
+    r")"
+)
+_YEAR_AFTER_A_MONTH = re.compile(r"\s+(?i:last|this|next)\s+year(?![^\W\d_])")
 # Words quoted in a message whole, up to this many characters ("Three and a half weeks later").
 _SAID_LIMIT = 40
 # The dateline line opening a text (``corpus.dateline_date``): the dateline, not a date in it.
@@ -287,17 +310,26 @@ def _dated_before(
         if span.end <= before
     ]
     skip = _DATELINE_LINE.match(text)
+    begin = skip.end() if skip else 0
     # The whole text is searched (not cut at ``before``: a cut would make "two days after the
     # talks" end in "after" and "6 August 2023" end in "6 August").
-    for match in _TEXT_DATE.finditer(text, skip.end() if skip else 0):
+    taken = [(span.start, span.end) for span in date_spans]
+    for match in _TEXT_DATE.finditer(text, begin):
         low, high = match.span()
         if high > before:
             break
-        if any(span.start < high and low < span.end for span in date_spans):
-            continue  # labelled: the label's value (or none) decides
+        labelled = any(span.start < high and low < span.end for span in date_spans)
+        taken.append((low, high))
+        if labelled:
+            continue  # the label's value (or none) decides
         source = f"{quoted(match.group(), _SAID_LIMIT)} {low}–{high}"
         read = relative_shift(match.group()) or parse_date(match.group(), doc_date)
         mentions.append((low, high, read, source, source))
+    for low, high in _named_periods(text, begin, before):
+        if any(start < high and low < end for start, end in taken):
+            continue  # labelled, or part of a date read whole ("in September 2021")
+        source = f"{quoted(text[low:high], _SAID_LIMIT)} {low}–{high}"
+        mentions.append((low, high, _period_value(text[low:high], doc_date), source, source))
     for low, high, read, source, words in sorted(mentions, key=lambda mention: mention[:2]):
         if isinstance(read, Shift):
             anchor = _nearest(found, low)
@@ -305,6 +337,54 @@ def _dated_before(
             read = None if from_value is None else _counted(from_value, read.days)
         found.append(_Dated(low, high, read, source, words))
     return found
+
+
+def _named_periods(text: str, begin: int, before: int) -> list[tuple[int, int]]:
+    """Where ``text`` from ``begin`` names a month or a year and no day, ending at or before
+    ``before``: the month's or the year's words only ("February" of "in February"), with the
+    year said after a month ("June last year")."""
+    found = []
+    for match in _NAMED_PERIOD.finditer(text, begin):
+        group = next(name for name in ("month", "year", "bare", "last") if match.group(name))
+        low, high = match.span(group)
+        if group == "bare" and (_opens_a_sentence(text, low, begin) or _before_a_name(text, high)):
+            continue
+        if group in ("month", "bare"):
+            year = _YEAR_AFTER_A_MONTH.match(text, high)
+            high = year.end() if year else high
+        if high > before:
+            break
+        found.append((low, high))
+    return found
+
+
+def _period_value(words: str, doc_date: str | None) -> str | None:
+    """``2024-06`` for "June last year" with a dateline in 2025; else as ``parse_date`` reads
+    the words ("June": the June nearest the dateline)."""
+    said = words.split()
+    day = dateline(doc_date)
+    if len(said) != 3 or day is None:
+        return parse_date(words, doc_date)
+    year = day.year + {"last": -1, "this": 0, "next": 1}[said[1].casefold()]
+    return parse_date(f"{said[0]} {year}", doc_date)
+
+
+def _opens_a_sentence(text: str, at: int, begin: int) -> bool:
+    """Whether the word at ``at`` opens a sentence or a paragraph (quotes before it aside)."""
+    low = at
+    while low > begin and (text[low - 1].isspace() or _is_quote(text[low - 1])):
+        low -= 1
+    return low == begin or "\n" in text[low:at] or text[low - 1] in ".!?…"
+
+
+def _is_quote(char: str) -> bool:
+    return char in "\"'" or unicodedata.category(char) in ("Pi", "Pf", "Ps")
+
+
+def _before_a_name(text: str, end: int) -> bool:
+    """Whether a capitalised word follows at ``end`` on the same line ("June Okafor")."""
+    rest = re.match(r"[ \t\u00a0]+(\w)", text[end : end + 40])
+    return rest is not None and rest.group(1).isupper()
 
 
 def _nearest(found: list[_Dated], before: int) -> _Dated | None:
