@@ -100,3 +100,47 @@ def test_the_open_document_named_is_changed_as_without_a_name(
     assert session.add_group_item("releases", doc_id="a") == 0
     assert session.take_notices() == []
     assert [line["note"] for line in lines_of(session, "a")] == ["mine", "mine"]
+
+
+def test_typing_saved_at_a_pause_then_on_b_is_one_undo_step_on_a(
+    session: AnnotationSession,
+) -> None:
+    # A trial: '9' saved at a pause, then 'Kaldera gov' saved as ctrl+p "Next doc" opened the
+    # next; back on the first, ctrl+z gave '9', a second one empty.
+    session.add_group_item("releases")
+    session.set_field("releases[0].received_by", "9", typing=True)
+    session.open("b")
+    assert session.set_field("releases[0].received_by", "Kaldera gov", doc_id="a") is True
+    session.open("a")
+    assert session.field_value("releases[0].received_by") == "Kaldera gov"
+    step = session.undo()
+    assert step is not None and session.field_value("releases[0].received_by") is None
+    assert session.group_size("releases") == 1  # the item added before is another step
+    session.undo()
+    assert session.group_size("releases") == 0 and session.undo() is None
+
+
+def test_a_note_saved_at_a_pause_then_on_b_is_one_undo_step_on_a(
+    session: AnnotationSession,
+) -> None:
+    session.set_note("talks", typing=True)
+    session.open("b")
+    assert session.set_note("talks stalled", doc_id="a") is True
+    session.open("a")
+    step = session.undo()
+    assert step is not None and session.record.note == ""
+    assert session.undo() is None
+
+
+def test_typing_on_b_after_a_runs_end_is_a_step_of_its_own(
+    session: AnnotationSession,
+) -> None:
+    session.set_note("talks", typing=True)
+    session.set_note("talks")  # enter, or leaving the note: its run ends
+    session.open("b")
+    assert session.set_note("talks stalled", doc_id="a") is True
+    session.open("a")
+    session.undo()
+    assert session.record.note == "talks"
+    session.undo()
+    assert session.record.note == "" and session.undo() is None

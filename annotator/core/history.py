@@ -14,6 +14,8 @@ from annotator.core.forms import path_words, typed_text
 from annotator.core.models import Record, Span
 
 DEFAULT_LIMIT = 500
+# The run of typing in the note (``History.apply``): no field's path, which is a name.
+NOTE_RUN = "(note)"
 
 
 class History:
@@ -56,10 +58,10 @@ class History:
         """Make ``new_record`` current; the old one can be undone to, and redo is forgotten.
 
         A record equal to the current one changes nothing (no empty undo step). With ``run``
-        (a field's path), states of one run of typing in that field, saved at each pause, are
-        one step, as in editors: the run's first state adds it, the others replace the current
-        state, until ``end_run`` or a state of another run, or none. (A trial's "3", a pause,
-        "0" over a linked 31 took two ctrl+z to give back 31 and its link.)
+        (a field's path, or ``NOTE_RUN``), states of one run of typing there, saved at each
+        pause, are one step, as in editors: the run's first state adds it, the others replace
+        the current state, until ``end_run`` or a state of another run, or none. (A trial's
+        "3", a pause, "0" over a linked 31 took two ctrl+z to give back 31 and its link.)
         """
         if new_record == self._current:
             return self._current

@@ -184,8 +184,9 @@ class SessionFinish(SessionParts):
         if finished.note_before is not None:
             record = record.model_copy(update={"note": finished.note_before})
             reason = "; " + describe_step(record, stored, undone=True).text
-            # The note's own steps in the history are undone with it, its saves at pauses in
-            # the typing of the reason too (ctrl+y redoes them all).
+            # The note's own steps in the history are undone with it (ctrl+y redoes them all):
+            # the reason's typing is one (its saves at pauses join it), more when the note was
+            # left and typed in again, or another change came between.
             history = self._histories.get(finished.doc_id)
             notes_undone = 0 if history is None else _undo_notes(history, finished.note_before)
         if finished.doc_id == self.document.id:

@@ -18,6 +18,7 @@ from typing import Any
 from annotator.core import forms, spans
 from annotator.core.display import quoted
 from annotator.core.errors import AnnotatorError
+from annotator.core.history import NOTE_RUN
 from annotator.core.models import Span
 from annotator.core.scheme import FormField
 from annotator.core.session_edits import Refused, named
@@ -76,8 +77,8 @@ class SessionForm(SessionFormElsewhere):
         return True
 
     def typing_run(self) -> str | None:
-        """The field (its path) whose typing, saved at a pause, is still going on: ctrl+z there
-        undoes the whole run, the typing not saved yet with it."""
+        """The field (its path; ``NOTE_RUN``: the note) whose typing, saved at a pause, is still
+        going on: ctrl+z there undoes the whole run, the typing not saved yet with it."""
         return self._history().run
 
     def typing_unlinks(self, path: str, raw: str) -> str | None:
@@ -302,15 +303,20 @@ class SessionForm(SessionFormElsewhere):
         wanted = self.form_field(path).from_label
         return [span for span in self.ordered_spans() if span.label == wanted]
 
-    def set_note(self, note: str, doc_id: str | None = None) -> bool:
+    def set_note(self, note: str, doc_id: str | None = None, typing: bool = False) -> bool:
         """False when the note is that already: nothing is saved (see ``set_field``).
-        ``doc_id``: the document it was typed on (see ``set_field``)."""
+        ``doc_id``, ``typing``: as ``set_field``'s. The saves of one run of typing in the note
+        are one undo step, as a field's (a trial's note took a ctrl+z per pause)."""
         if doc_id is not None and self.elsewhere(doc_id):
             return self.typed_elsewhere(doc_id, None, note)
         self._writable()
         if note == self.record.note:
+            if not typing:
+                self._history().end_run()
             return False
-        self._commit(self.record.model_copy(update={"note": note}))
+        self._commit(self.record.model_copy(update={"note": note}), run=NOTE_RUN)
+        if not typing:
+            self._history().end_run()
         return True
 
     def missing_required(self) -> list[str]:

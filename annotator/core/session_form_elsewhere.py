@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.core import forms, span_links, spans
 from annotator.core.errors import AnnotatorError
-from annotator.core.history import History
+from annotator.core.history import NOTE_RUN, History
 from annotator.core.models import Record, Span
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused, SessionEdits
@@ -74,7 +74,11 @@ class SessionFormElsewhere(SessionEdits):
         nothing said (a field left as it was shown is no typing)."""
         where = f"{doc_id}'s {'note' if path is None else forms.path_words(path)}"
         saved = self._save_elsewhere(
-            doc_id, where, raw, lambda record: (self._typed_into(record, path, raw), [])
+            doc_id,
+            where,
+            raw,
+            lambda record: (self._typed_into(record, path, raw), []),
+            run=NOTE_RUN if path is None else path,
         )
         return saved is not None
 
@@ -109,10 +113,14 @@ class SessionFormElsewhere(SessionEdits):
         where: str,
         raw: str | None,
         typed: Callable[[Record], tuple[Record, list[str]]],
+        run: str | None = None,
     ) -> Record | None:
         """Save ``typed`` (the record with what was typed, and what to say of it) to
         ``doc_id``, not the open document (``typed_elsewhere``); the record saved, or None
-        when it held that already."""
+        when it held that already. ``run``: the field's run of typing (``History.apply``),
+        which it ends: typing saved at a pause there, then left by a key that opened
+        another document, is one undo step (a trial's '9', a pause, then 'Kaldera gov' and
+        ctrl+p "Next doc" took two ctrl+z)."""
         lost = f"not saved: {raw!r} typed in {where} before {self._open_words()}"
         history = self._histories.get(doc_id)
         record = self._record_of(doc_id)
@@ -128,7 +136,7 @@ class SessionFormElsewhere(SessionEdits):
             raise Refused(f"{lost} (the session is closed)")
         if doc_id in self.store.records and self.is_stale(record):
             raise Refused(f"{lost} (its record is stale: carry it over or start over first)")
-        history.apply(changed)
+        history.apply(changed, run)
         history.end_run()
         # A change of that document after its d or s: ctrl+z undoes the change, not the d or s.
         if self._finished is not None and self._finished.doc_id == doc_id:

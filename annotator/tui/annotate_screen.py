@@ -229,7 +229,7 @@ class AnnotateScreen(
             self.tell_about(value, f"{message.raw!r} not saved: {message.span_id} keeps {kept}")
 
     def on_note_edited(self, message: NoteEdited) -> None:
-        edit = (message.note, message.doc_id)
+        edit = (message.note, message.doc_id, message.typing)
         if not message.on_open(self.session):
             self.change(self.session.set_note, *edit, saves=True, notices=False)
             self.show_notices()  # saved to the document it was typed on: said, apart

@@ -36,8 +36,8 @@ class FieldEdited(FormEdited):
 
 
 class NoteEdited(FormEdited):
-    """The note was typed into (enter, leaving it, a pause)."""
+    """The note was typed into (enter, leaving it, or with ``typing`` a pause in the typing)."""
 
-    def __init__(self, doc_id: str | None, note: str, widget: Widget) -> None:
+    def __init__(self, doc_id: str | None, note: str, widget: Widget, typing: bool = False) -> None:
         super().__init__(doc_id, widget)
-        self.note = note
+        self.note, self.typing = note, typing

@@ -23,6 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select
 
 from annotator.core.forms import path_words, typed_fits, typed_text
+from annotator.core.history import NOTE_RUN
 from annotator.core.list_links import added_item_start, list_size, marker_words
 from annotator.core.scheme import Scheme
 from annotator.core.session import AnnotationSession
@@ -251,7 +252,7 @@ class EventForm(VerticalScroll):
         if shown is None:
             return None
         if widget.id == "note":
-            return NoteEdited(shown.doc_id, widget.value, widget)
+            return NoteEdited(shown.doc_id, widget.value, widget, typing)
         if widget.name:
             return FieldEdited(shown.doc_id, widget.name, widget.value, widget, typing)
         return None
@@ -347,8 +348,8 @@ class EventForm(VerticalScroll):
         if self._idle is not None:
             self._idle.stop()
             self._idle = None
-        session = self._session
-        if session is not None and widget.name and session.typing_run() == widget.name:
+        session, run = self._session, NOTE_RUN if widget.id == "note" else widget.name
+        if session is not None and run and session.typing_run() == run:
             # Saved at a pause already: the run, this typing with it, is one undo step, which
             # ctrl+z undoes (a trial's "3", pause, "0" took two to give back 31 and its link).
             self._saved_typing.discard(widget)
