@@ -56,6 +56,12 @@ class ReadsDocuments(Screen[None]):
     def show_notices(self, of_a_change: bool = False) -> None:
         raise NotImplementedError
 
+    def _keep_query(self) -> None:
+        """Keep the open article's search query before another takes its place (one that
+        cannot be read too: the query was lost going on from it)."""
+        if self.session.loaded:
+            self._queries[self.session.document.id] = self.query_one("#search", Input).value
+
     def open_document(self, doc_id: str) -> None:
         self.article.loading = True
         self._read(doc_id)
@@ -79,8 +85,7 @@ class ReadsDocuments(Screen[None]):
         self._shown_one = True
         self._failed_id = None
         search = self.query_one("#search", Input)
-        if self.session.loaded:
-            self._queries[self.session.document.id] = search.value
+        self._keep_query()
         self.session.enter(message.document)
         # o goes to the form's first field in a document just opened, not to the field last
         # used in the one before (a trial's event type went into the previous note).
@@ -124,6 +129,7 @@ class ReadsDocuments(Screen[None]):
 
     def on_load_failed(self, message: LoadFailed) -> None:
         """Show that the document cannot be read; n / p / u move on from it."""
+        self._keep_query()
         self.session.close_document()
         self._failed_id = message.doc_id
         article = self.article

@@ -36,3 +36,25 @@ def test_the_query_stays_on_its_article_and_the_next_starts_empty(
         assert screen.article.selection_offsets() == (43, 46)
 
     drive(session, scenario)
+
+
+def test_the_query_is_kept_when_the_next_article_cannot_be_read(session: AnnotationSession) -> None:
+    # A code review: going on from an unreadable article lost the query of the one before.
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        screen = screen_of(app)
+        search = screen.query_one("#search", Input)
+        await press(pilot, "slash", *"146", "enter")
+        assert screen.article.selection_offsets() == (43, 46)
+        (session.corpus.path / "b.txt").write_bytes(b"\xff\xfe not utf-8")  # b cannot be read
+        await press(pilot, "escape", "n")
+        await wait_for(pilot, lambda: screen._failed_id == "b")
+        await press(pilot, "n")
+        await wait_for(pilot, lambda: session.loaded and session.document.id == "c")
+        await press(pilot, "p")
+        await wait_for(pilot, lambda: screen._failed_id == "b")
+        await press(pilot, "p")
+        await wait_for(pilot, lambda: session.loaded and session.document.id == "a")
+        await press(pilot, "slash")
+        assert search.value == "146"
+
+    drive(session, scenario)
