@@ -101,6 +101,21 @@ class SkipAsksWhy(GuidelinesActions):
         self._tell(CHANGE_NOTICES, said, "information")
         return True
 
+    def still_asking_why(self) -> None:
+        """After a ctrl+z that left s's question standing (the reason's typing undone, the
+        focus still in the note, where enter skips): the question is said again, under what
+        was undone. A trial's went with the undo, and enter skipped with no reason unwarned.
+        (It stays, rather than go with the typing: ctrl+z undoes one thing at a time, and the
+        next one, the note empty, takes the question back.)"""
+        focused = self.focused
+        if (
+            self.session.loaded
+            and self._skip_asked == self.session.document.id
+            and isinstance(focused, Input)
+            and focused.id == "note"
+        ):
+            self.tell_about("skip", ASK_WHY, "information", timeout=10)
+
     def action_skip_with_reason(self) -> None:
         """enter in the note s asked for: leaving the note saves it, then it skips
         (``skipped_on_leaving_note``). Skipped only after the note is saved: the next article,

@@ -45,9 +45,13 @@ class UndoRedoKeys(SessionView):
         if self.skip_question_undone():
             return
         await self._show_step("undo", self.change(self.session.undo, notices=False))
+        self.still_asking_why()
 
     # Provided by annotate_skip.SkipAsksWhy (before this in AnnotateScreen's order).
     def skip_question_undone(self) -> bool:
+        raise NotImplementedError
+
+    def still_asking_why(self) -> None:
         raise NotImplementedError
 
     async def action_redo(self) -> None:

@@ -11,6 +11,7 @@ from textual.widgets import Input
 
 from annotator.core.session import AnnotationSession
 from annotator.tui.app import AnnotatorApp
+from annotator.tui.form_panel import EventForm
 
 ASKED = "why skip? type the reason, enter skips (escape: back, not skipped)"
 NOT_SKIPPED = "undid: s; b is not skipped (s asks why again)"
@@ -70,5 +71,33 @@ def test_s_asks_again_after_ctrl_z_undid_the_question(session: AnnotationSession
         assert on(session, "a") and journal(session) == []
         await wait_for(pilot, lambda: ASKED in said(app))
         assert NOT_SKIPPED.replace(" b ", " a ") not in said(app)
+
+    drive(session, scenario, notifications=True)
+
+
+def test_ctrl_z_of_a_reason_saved_at_a_pause_leaves_the_question_in_sight(
+    session: AnnotationSession,
+) -> None:
+    # A trial (120x36): s, part of a reason, a pause (saved), ctrl+z: the reason went and the
+    # question with it, the focus left in the note, and enter skipped with no reason unwarned.
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        form = screen_of(app).query_one("#form", EventForm)
+        form.IDLE_SAVE_SECONDS = 0.2
+        await press(pilot, "s")
+        await wait_for(pilot, lambda: ASKED in said(app))
+        await press(pilot, *"not_about")
+        await wait_for(pilot, lambda: [line["note"] for line in journal(session)] == ["not_about"])
+        await press(pilot, "ctrl+z")
+        await wait_for(pilot, lambda: "undid: note back to empty (was 'not_about')" in said(app))
+        # The question stands, said under what was undone: enter in the note still skips.
+        assert said(app)[-1] == ASKED
+        focused = app.focused
+        assert isinstance(focused, Input) and focused.id == "note" and focused.value == ""
+        assert journal(session)[-1]["note"] == "" and session.record.status == "in_progress"
+        # The next ctrl+z, the note empty, takes the question back, as with nothing typed.
+        await press(pilot, "ctrl+z")
+        await wait_for(pilot, lambda: "undid: s; a is not skipped (s asks why again)" in said(app))
+        assert ASKED not in said(app) and screen_of(app).article.has_focus
+        assert [line["status"] for line in journal(session)] == ["in_progress"] * 2
 
     drive(session, scenario, notifications=True)
