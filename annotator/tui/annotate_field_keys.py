@@ -16,9 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
+from textual import events, on
 from textual.notifications import SeverityLevel
 from textual.widget import Widget
-from textual.widgets import Input
+from textual.widgets import Input, Select
 
 from annotator.core.forms import path_words
 from annotator.core.span_offer import offer
@@ -27,9 +28,27 @@ from annotator.tui.session_view import FAILED, SessionView
 from annotator.tui.side_panel import SidePanel
 from annotator.tui.span_pick import Picked, SpanPickScreen
 
+# The kinds of message about the keys' action on a field (its refusals, a hint to move to one).
+FIELD_KEYS = ("fill_from_span", "link_span", "unlink")
+
 
 class FieldSpanKeys(SessionView):
     """ctrl+l, ctrl+t and ctrl+n on the focused form field (see the module docstring)."""
+
+    # The field (its path) the keys last acted on, None from outside a field: what they said
+    # is about it, and goes once the focus is in another field, or a list opens.
+    _keys_field: str | None = None
+
+    @on(events.DescendantFocus)
+    def _keys_left_their_field(self, event: events.DescendantFocus) -> None:
+        """What the keys said of a field goes once another field has the focus: at 80x24 a
+        refusal about released_by ("no actor span …") stayed, and was drawn over the date's
+        list, opened next. The article and the search keep it: the refusal says to label
+        the span there."""
+        widget = event.widget
+        in_panel = self.query_one(SidePanel) in widget.ancestors
+        if in_panel and isinstance(widget, Input | Select) and widget.name != self._keys_field:
+            self.settled(*FIELD_KEYS)
 
     def hint(self, action: str, message: str, severity: SeverityLevel = "information") -> None:
         raise NotImplementedError
@@ -38,6 +57,7 @@ class FieldSpanKeys(SessionView):
         """The path of the form field with the focus; None (with a hint) when there is none."""
         focused = self.focused
         path = getattr(focused, "name", None) if focused is not None else None
+        self._keys_field = str(path) if path else None
         if not path or focused is None or focused.id == "note":
             self.hint(action, f"move to a form field (o), then {key} {what}", "warning")
             return None
@@ -115,6 +135,9 @@ class FieldSpanKeys(SessionView):
         picker = SpanPickScreen(
             title, offered.choices, session.text, offered.order, held, offered.none_fits
         )
+        # What the keys said of a field before is not about this list (a refusal on the field
+        # before covered its rows at 80x24): it goes.
+        self.settled(*FIELD_KEYS)
         self.app.push_screen(picker, chosen)
         return True
 

@@ -1,7 +1,10 @@
-"""Pilot at 80x24: a message showing when ctrl+t's list opens is drawn once, and not over the
-line below the list that says the highlighted span. A trial saw "count: 142 (was 187 from s1,
-now unlinked); ctrl+t links a span" twice, at two places (the form's toast showing through
-the list's see-through background, and the list's own), one over that line."""
+"""Pilot at 80x24: the messages showing while ctrl+l's or ctrl+t's list is open are said once,
+in the list's box between its rows and the line that says the highlighted span, and cover
+neither. A trial saw "count: 142 (was 187 from s1, now unlinked); ctrl+t links a span" twice
+(the form's toast showing through the list's see-through background, and the list's own),
+one over that line; a later one saw a refusal about another field drawn over the list's rows
+(the date's value cut at '2023-08-'). What the keys said of a field goes once the focus is in
+another field, or a list opens."""
 
 from __future__ import annotations
 
@@ -9,11 +12,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from annotate_helpers import drive, press, wait_for
+from annotate_helpers import drive, press, screen_of, toasts, wait_for
 from test_annotate_links import TEXT, a_release_with_two_counts
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import Input, OptionList, Static
 
 from annotator.core.session import AnnotationSession
 from annotator.tui.app import AnnotatorApp
@@ -35,7 +38,11 @@ def copies_drawn(app: App[None], words: str) -> int:
     return app.export_screenshot().replace("&#160;", " ").count(words)
 
 
-def test_a_message_shows_once_over_ctrl_t_s_list_and_not_over_its_said_line(
+def said_over_the_list(picker: SpanPickScreen) -> str:
+    return str(picker.query_one("#pick-messages", Static).render())
+
+
+def test_a_message_is_said_once_in_ctrl_t_s_list_over_neither_its_rows_nor_its_said_line(
     disputed: AnnotationSession,
 ) -> None:
     async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
@@ -45,13 +52,62 @@ def test_a_message_shows_once_over_ctrl_t_s_list_and_not_over_its_said_line(
         await press(pilot, "ctrl+t")
         picker = app.screen
         assert isinstance(picker, SpanPickScreen) and picker.what.startswith("Link")
-        await wait_for(pilot, lambda: bool(picker.query("Toast")))
+        await wait_for(pilot, lambda: "links a span" in said_over_the_list(picker))
         await pilot.pause()
         assert copies_drawn(app, "links a span") == 1
+        assert said_over_the_list(picker).startswith("▌ count: 210 (was 187")
+        # The toasts are kept for their time to run, but not drawn.
+        assert picker.query("Toast") and not any(t.region for t in picker.query("Toast"))
+        messages = picker.query_one("#pick-messages", Static).region
+        options = picker.query_one("#doc-options", OptionList)
         said = picker.query_one("#pick-said", Static)
         assert str(said.render()).startswith("highlighted: s")
-        shown = [toast.region for toast in picker.query("Toast")]
-        assert shown and all(region.height for region in shown)
-        assert not any(region.overlaps(said.region) for region in shown)
+        assert messages.height == 2  # the box's width: two rows at 80 columns
+        assert not messages.overlaps(options.region) and not messages.overlaps(said.region)
+        # Both rows of the list in sight, inside its tall border.
+        assert options.option_count == 2 and options.region.height >= 2 + 2
+
+    drive(disputed, scenario, size=(80, 24), notifications=True)
+
+
+def test_a_refusal_about_a_field_goes_when_the_focus_moves_to_another(
+    disputed: AnnotationSession,
+) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await a_release_with_two_counts(pilot, app)
+        await press(pilot, "shift+tab", "shift+tab")
+        released_by = screen_of(app).focused
+        assert isinstance(released_by, Input) and released_by.name == "releases[0].released_by"
+        await press(pilot, "ctrl+l")  # no actor span in the article
+        await wait_for(pilot, lambda: any("no actor span" in t for t in toasts(app)))
+        await press(pilot, "ctrl+l")  # said again, on the same field: still there
+        assert any("no actor span to fill releases #1 released_by" in t for t in toasts(app))
+        await press(pilot, "escape", "o")  # to the article to label one, and back: still there
+        assert any("no actor span to fill releases #1 released_by" in t for t in toasts(app))
+        await press(pilot, "tab")  # received_by: it is about released_by, and goes
+        assert toasts(app) == []
+        await press(pilot, "tab", "ctrl+l")  # the count's list
+        picker = app.screen
+        assert isinstance(picker, SpanPickScreen)
+        await pilot.pause(0.3)
+        assert not any("no actor span" in t for t in toasts(app))
+        assert said_over_the_list(picker) == ""
+        assert not picker.query_one("#pick-messages", Static).display
+
+    drive(disputed, scenario, size=(80, 24), notifications=True)
+
+
+def test_a_refusal_on_the_field_goes_when_its_list_opens(disputed: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await a_release_with_two_counts(pilot, app)
+        await press(pilot, "ctrl+n")  # nothing linked to the count yet
+        await wait_for(pilot, lambda: bool(toasts(app)))
+        refusal = toasts(app)
+        await press(pilot, "ctrl+l")
+        picker = app.screen
+        assert isinstance(picker, SpanPickScreen)
+        await pilot.pause(0.3)
+        assert toasts(app) == [], refusal
+        assert said_over_the_list(picker) == ""
 
     drive(disputed, scenario, size=(80, 24), notifications=True)
