@@ -11,7 +11,6 @@ from typing import ClassVar
 from textual import on
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
-from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList
 
 from annotator.core.session import AnnotationSession
@@ -245,29 +244,24 @@ class AnnotateScreen(
         doc_id = self.query_one("#form", EventForm).doc_id  # the document the button is of
         if removed is not None:
             if self.change(self.session.remove_group_item, group, removed, doc_id) is not FAILED:
-                # The place is kept: the remove button of the item before, else of the one
-                # that took the removed one's place, else the group's add button (a trial's
-                # focus was nowhere to be seen until tab).
+                # The place is kept: the first field of the item before, else of the one that
+                # took the removed one's place, else the group's add button (a trial's focus
+                # was nowhere to be seen until tab). Never a remove button: a second enter
+                # removed another item.
                 await self.update_form()
                 size = self.session.group_size(group)
-                before = min(max(removed - 1, 0), size - 1) if size else None
-                self._focus_in_group(group, before, "remove")
+                self._focus_in_group(group, min(max(removed - 1, 0), size - 1) if size else None)
             return
         index = self.change(self.session.add_group_item, group, doc_id)
         if index is not FAILED:
             await self.update_form()  # the new item's fields exist once this returns
             self._focus_in_group(group, index)
 
-    def _focus_in_group(self, group: str, index: int | None, button: str = "") -> None:
-        """Focus the first field of item ``index`` of ``group`` (with ``button`` "remove":
-        its remove button), or (None) the group's add button."""
+    def _focus_in_group(self, group: str, index: int | None) -> None:
+        """Focus the first field of item ``index`` of ``group``, or (None) its add button."""
         form = self.query_one("#form", EventForm)
         box = next((box for box in form.query(GroupBox) if box.group.name == group), None)
-        first: Widget | None = None
-        if index is not None and button == "remove" and box is not None:
-            first = box.remove_button(index)
-        else:
-            first = form.first_field(prefix=f"{group}[{index}].") if index is not None else None
+        first = form.first_field(prefix=f"{group}[{index}].") if index is not None else None
         target = first or (box.query_one(".add-item", Button) if box is not None else None)
         if target is not None:
             target.focus()

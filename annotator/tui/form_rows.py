@@ -41,11 +41,6 @@ class GroupBox(Vertical):
             self.count = count
             await self.recompose()
 
-    def remove_button(self, index: int) -> Button | None:
-        """The remove button of item ``index``, when there is one."""
-        found = [b for b in self.query(".remove-item").results(Button) if b.name == str(index)]
-        return found[0] if found else None
-
     @staticmethod
     def edit_of(button: Button) -> tuple[str, int | None] | None:
         """What pressing ``button`` asks of its group: (group, None) to add an item, (group,

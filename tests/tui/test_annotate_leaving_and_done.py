@@ -107,13 +107,14 @@ def test_moving_through_done_articles_writes_nothing(corpus: Path, tmp_path: Pat
         session.close()
 
 
-def test_enter_on_remove_focuses_the_remove_button_before_then_add(
+def test_enter_on_remove_focuses_the_first_field_before_then_add(
     session: AnnotationSession,
 ) -> None:
+    # Never a remove button: a second enter there removed another release (a trial).
     session.open("a")
-    session.add_group_item("releases")
-    session.add_group_item("releases")
-    session.set_field("releases[0].count", "12")
+    for index in range(3):
+        session.add_group_item("releases")
+        session.set_field(f"releases[{index}].count", str(12 + index))
 
     async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
         screen = screen_of(app)
@@ -122,14 +123,27 @@ def test_enter_on_remove_focuses_the_remove_button_before_then_add(
         def removes() -> list[Button]:
             return list(form.query(".remove-item").results(Button))
 
+        def focused_name() -> str | None:
+            focused = screen.focused
+            return focused.name if isinstance(focused, Input) else None
+
+        await wait_for(pilot, lambda: len(removes()) == 3)
+        removes()[1].focus()  # the middle one: the focus goes to the item before's first field
+        await press(pilot, "enter")
         await wait_for(pilot, lambda: len(removes()) == 2)
-        removes()[1].focus()
+        await pilot.pause(0.1)
+        assert focused_name() == "releases[0].released_by"
+        counts = [session.field_value(f"releases[{i}].count") for i in range(2)]
+        assert counts == [12, 14]
+        await press(pilot, "enter")  # enter in the field saves it; nothing is removed
+        assert len(removes()) == 2 and session.group_size("releases") == 2
+        removes()[0].focus()  # the first: the item that took its place
         await press(pilot, "enter")
         await wait_for(pilot, lambda: len(removes()) == 1)
         await pilot.pause(0.1)
-        focused = screen.focused
-        assert isinstance(focused, Button) and focused is removes()[0]
-        assert session.field_value("releases[0].count") == 12
+        assert focused_name() == "releases[0].released_by"
+        assert session.field_value("releases[0].count") == 14
+        removes()[0].focus()  # the last one left: + add
         await press(pilot, "enter")
         await wait_for(pilot, lambda: not removes())
         await pilot.pause(0.1)
