@@ -14,6 +14,10 @@ from annotator.core.models import Record, Span
 from annotator.core.scheme import Scheme
 from annotator.tui.form_panel import label_style, short
 
+# A list's room (cells) below which its ids take no indent of their own and a date's offset
+# goes before its words are cut: 34 at 80 columns, 36 beside the guidelines, 58 at 120.
+NARROW = 40
+
 
 class SpanList(OptionList):
     """The record's spans grouped by label (in scheme order); choosing one moves the cursor.
@@ -88,30 +92,43 @@ class SpanList(OptionList):
                 continue
             heading = Text(f"{name} ({len(group)})", style=label_style(scheme, name))
             options.append(Option(heading, disabled=True))
-            options.extend(Option(self._line(span, self._words_room), id=span.id) for span in group)
+            label = scheme.label(name)
+            dated = label is not None and label.value_type == "date"
+            room = self._words_room
+            options.extend(Option(self._line(span, room, dated), id=span.id) for span in group)
         if not options:
             hint = Text("no spans yet: select text, press a label key", style="italic")
             options.append(Option(hint, disabled=True))
         return options
 
     @staticmethod
-    def _line(span: Span, room: int | None = None) -> Text:
+    def _line(span: Span, room: int | None = None, dated: bool = False) -> Text:
         """A span's line: its id, words, value and where it starts. The words are cut (in the
         middle, ``short``) to keep the line to ``room`` cells: wrapped, a trial's line at 80x24
         put the offset on a line of its own (``s4 95 prisoners of war  = 95`` / ``@66``).
 
         One space between the columns, the ids under their heading without an indent of their
         own (right-aligned, an s12 takes the room of an s1's padding): with two spaces each, a
-        date's words at 80 columns kept five characters (``s7 on Su…  = 2024-03-17  @91``)."""
-        head = f"{span.id:>4} "
+        date's words at 80 columns kept five characters (``s7 on Su…  = 2024-03-17  @91``).
+        In a narrow list (``NARROW``: 80 columns, or beside the guidelines) the ids take no
+        room beyond their own, and a date's line (``dated``) whose words would be cut leaves
+        out where it starts: a relative date's words are what tell it apart, and a trial's
+        read ``s1 Two day… = 2023-05-19 @1136`` and ``s1 the …ning = 2025-04-23 @153``. (The
+        panel's detail says the current span's offsets, ctrl+l's list every span's.)"""
+        narrow = room is not None and room < NARROW
+        head = f"{span.id} " if narrow else f"{span.id:>4} "
         value = f" = {span.value}" if span.value is not None else ""
         # Where it starts: the same words often occur twice ("95" in a report and its reply),
         # and a trial's count went on the wrong one unseen.
         where = f" @{span.start}"
         limit = 34
         if room is not None:
-            # An option's padding takes a cell each side; the words keep a few however narrow.
-            limit = min(limit, max(room - 2 - cell_len(head + value + where), 6))
+            # An option's padding takes a cell each side.
+            words_room = room - 2 - cell_len(head + value)
+            if narrow and dated and cell_len(span.text) > words_room - cell_len(where):
+                where = ""
+            # The words keep a few however narrow.
+            limit = min(limit, max(words_room - cell_len(where), 6))
         line = Text(head, style="dim")
         line.append(short(span.text, limit))
         line.append(value, style="italic")

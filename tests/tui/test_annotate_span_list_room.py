@@ -52,7 +52,7 @@ def test_the_words_have_the_line_s_room_and_the_scrollbar_its_own(tmp_path: Path
             await wait_for(pilot, lambda: spans.option_count > 0)
 
         await label(*LABELLED[0])
-        sunday = f"  s1 on Sunday = 2024-03-17 @{TEXT.index('on Sunday')}"
+        sunday = f"s1 on Sunday = 2024-03-17 @{TEXT.index('on Sunday')}"
         assert lines_of(spans) == {"s1": sunday}  # its words whole, at 80 columns
         assert spans.max_scroll_y == 0  # no scrollbar yet
         room = spans.scrollable_content_region.width
@@ -64,7 +64,7 @@ def test_the_words_have_the_line_s_room_and_the_scrollbar_its_own(tmp_path: Path
         lines = lines_of(spans)
         assert len(lines) == len(LABELLED) and lines["s1"] == sunday
         hedda = TEXT.index("Hedda")
-        assert hedda > 1000 and lines["s6"] == f"  s6 Hedda Lindqvist-Aro @{hedda}"
+        assert hedda > 1000 and lines["s6"] == f"s6 Hedda Lindqvist-Aro @{hedda}"
         # An option's padding takes a cell each side.
         assert all(cell_len(line) + 2 <= room for line in lines.values())
 
