@@ -7,6 +7,7 @@ ctrl+z while it asks undoes the question (``skip_question_undone``), as escape l
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import Input
 
 from annotator.core.models import Record
@@ -22,6 +23,10 @@ class SkipAsksWhy(GuidelinesActions):
 
     # The document whose s asked why (the focus went to its note): s again skips it.
     _skip_asked: str | None = None
+    # The same, while its note has kept the focus since: enter there skips. Once left (escape,
+    # tab), enter in the note only saves it, as anywhere: a trial's enter, long after the
+    # question had gone, skipped with no reason.
+    _asking_in_note: str | None = None
     # Its note then: the note before the reason, although a pause in the typing saved it.
     _note_asked: str | None = None
     # The document enter in its note skips, once leaving the note has saved it.
@@ -38,12 +43,12 @@ class SkipAsksWhy(GuidelinesActions):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "skip_with_reason":  # else enter is the note's own (saves it)
             focused = self.focused
-            asked = self.session.loaded and self._skip_asked == self.session.document.id
+            asked = self.session.loaded and self._asking_in_note == self.session.document.id
             return asked and isinstance(focused, Input) and focused.id == "note"
         return super().check_action(action, parameters)
 
     def open_document(self, doc_id: str) -> None:
-        self._skip_asked = None  # asked again on coming back to it
+        self._skip_asked = self._asking_in_note = None  # asked again on coming back to it
         super().open_document(doc_id)
 
     def action_skip(self) -> None:
@@ -63,6 +68,7 @@ class SkipAsksWhy(GuidelinesActions):
                 # again, and it is not true any longer that nothing is asked.
                 self.settled(CHANGE_NOTICES)
             self._skip_asked, self._note_asked = session.document.id, session.record.note
+            self._asking_in_note = session.document.id
             if not self.query_one("#side").display:  # a narrow screen shows the guidelines there
                 self.action_close_guidelines()
             note.focus()
@@ -82,7 +88,7 @@ class SkipAsksWhy(GuidelinesActions):
         session = self.session
         asking = (
             session.loaded
-            and self._skip_asked == session.document.id
+            and self._asking_in_note == session.document.id
             and isinstance(focused, Input)
             and focused.id == "note"
             and not focused.value.strip()
@@ -101,6 +107,10 @@ class SkipAsksWhy(GuidelinesActions):
         self._tell(CHANGE_NOTICES, said, "information")
         return True
 
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if isinstance(event.widget, Input) and event.widget.id == "note":
+            self._asking_in_note = None  # the note left: enter there no longer skips
+
     def still_asking_why(self) -> None:
         """After a ctrl+z that left s's question standing (the reason's typing undone, the
         focus still in the note, where enter skips): the question is said again, under what
@@ -110,7 +120,7 @@ class SkipAsksWhy(GuidelinesActions):
         focused = self.focused
         if (
             self.session.loaded
-            and self._skip_asked == self.session.document.id
+            and self._asking_in_note == self.session.document.id
             and isinstance(focused, Input)
             and focused.id == "note"
         ):

@@ -101,3 +101,30 @@ def test_ctrl_z_of_a_reason_saved_at_a_pause_leaves_the_question_in_sight(
         assert [line["status"] for line in journal(session)] == ["in_progress"] * 2
 
     drive(session, scenario, notifications=True)
+
+
+def test_enter_in_the_note_skips_only_while_the_question_kept_the_focus(
+    session: AnnotationSession,
+) -> None:
+    # s, escape (not skipped), o back in the note, enter: the note saved, nothing skipped;
+    # s from the article then skips without a reason, as the README says.
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await press(pilot, "s")
+        await wait_for(pilot, lambda: ASKED in said(app))
+        await press(pilot, "escape")
+        assert screen_of(app).article.has_focus
+        await press(pilot, "o")
+        focused = app.focused
+        assert isinstance(focused, Input) and focused.id == "note"
+        await press(pilot, *"later", "enter")
+        await wait_for(pilot, lambda: bool(journal(session)))
+        assert on(session, "a") and session.record.status == "in_progress"
+        assert [(line["note"], line["status"]) for line in journal(session)] == [
+            ("later", "in_progress")
+        ]
+        assert app.focused is focused
+        await press(pilot, "ctrl+z")  # undoes the note typed: no question to take back
+        await wait_for(pilot, lambda: journal(session)[-1]["note"] == "")
+        assert ASKED not in said(app) and on(session, "a")
+
+    drive(session, scenario, notifications=True)
