@@ -371,9 +371,11 @@ def unlink_span(record: Record, path: str, span_id: str | None = None) -> Record
     field); the value stays, as if typed. A link that is not there is refused."""
     linked = record.links.get(path, [])
     if not linked:
-        raise AnnotatorError(f"{path} has no links")
+        raise AnnotatorError(f"{path_words(path)} has no links")
     if span_id is not None and span_id not in linked:
-        raise AnnotatorError(f"{path} is not linked to {span_id} (its links: {' '.join(linked)})")
+        raise AnnotatorError(
+            f"{path_words(path)} is not linked to {span_id} (its links: {' '.join(linked)})"
+        )
     kept = [] if span_id is None else [other for other in linked if other != span_id]
     links = {key: value for key, value in record.links.items() if key != path}
     if kept:

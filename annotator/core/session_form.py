@@ -217,7 +217,7 @@ class SessionForm(SessionFormElsewhere):
         self._writable()
         linked = self.record.links.get(path, [])
         if not linked:
-            raise Refused(f"{path} has no links")
+            raise Refused(f"{forms.path_words(path)} has no links: ctrl+n has nothing to unlink")
         chosen = self._span_in(path, selection)
         current = chosen.id if chosen is not None else self.selected
         one = current if current in linked else None
