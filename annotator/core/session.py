@@ -185,12 +185,13 @@ class AnnotationSession(
         """Save the time spent since the last change of the open document, when it changed
         while open. Only looked at, it writes nothing: a line with a new ``updated_at`` read
         as an edit of work untouched (a trial's done articles, moved through with n and p);
-        that time is counted in with the document's next change, if any."""
+        that time is counted in with the document's next change, if any. So is the time on a
+        document not saved yet: its first typing may be saved after the next one opened."""
         state = self._state
-        if state is None or not state.saved or state.stale is not None:
+        if state is None or state.stale is not None:
             return
         self.timer.activity()
-        if state.record == self._entered:
+        if state.record == self._entered or not state.saved:
             doc_id = state.document.id
             self._looked[doc_id] = self._looked.get(doc_id, 0.0) + self.timer.take()
         elif self.timer.pending >= _MIN_SECONDS_TO_SAVE_ON_LEAVE:

@@ -42,6 +42,7 @@ class SessionFormElsewhere(SessionEdits):
     _histories: dict[str, History]
     _changed: set[str]
     _closed: bool
+    _looked: dict[str, float]
     _finished: Finished | None
     _finish_undone: Unfinished | None
 
@@ -146,7 +147,11 @@ class SessionFormElsewhere(SessionEdits):
         self._undone_done.discard(doc_id)
         changed = self._status_after(record, changed)
         self._changed.add(doc_id)
-        saved = changed.model_copy(update={"updated_at": self._stamp()})
+        # The time spent on it, kept when it was left (its typing not saved yet, its record
+        # as entered: ``_leave``), is counted with this change: 40 s of typing a note, then
+        # n, were never written.
+        seconds = round(changed.seconds_spent + self._looked.pop(doc_id, 0.0), 3)
+        saved = changed.model_copy(update={"updated_at": self._stamp(), "seconds_spent": seconds})
         self.store.save(saved)
         self._notices.append(
             f"saved to {where}: {raw!r}, typed there before {self._open_words()} "
