@@ -7,7 +7,8 @@ saved to its own document, through the store's ordered writer, and said (``typed
 when its record cannot take it, the refusal says exactly what was not saved. Anything else (a
 link, an item added) is refused (``_on_open``): span ids and items are a document's own. A
 span's value typed there is saved to that span of its own document (``set_value``): a value
-typed with v and left by ctrl+p "Next doc" was lost, unsaid.
+typed with v and left by ctrl+p "Next doc" was lost, unsaid. The same reading of typing
+tells whether text a field shows is what the open record holds (``typed_is_saved``).
 """
 
 from __future__ import annotations
@@ -159,6 +160,18 @@ class SessionFormElsewhere(SessionEdits):
         )
         self._notices.extend(notices)
         return saved
+
+    def typed_is_saved(self, path: str | None, raw: str) -> bool:
+        """Whether the open document's record holds what ``raw``, typed in the field at
+        ``path`` (None: the note), reads as, through the field's own reading (``set_field``
+        saves nothing for it): a count typed '1,200' and saved as 1200, a list typed
+        'Layla,Yusuf'. The screen's fields keep showing such typing, and d was refused for
+        it as text not saved. False for text the field refuses, or with no document open."""
+        try:
+            record = self.record
+            return self._typed_into(record, path, raw) == record
+        except (AnnotatorError, ValueError, IndexError, KeyError):
+            return False
 
     def _typed_into(self, record: Record, path: str | None, raw: str | None) -> Record:
         if path is None:

@@ -265,14 +265,21 @@ class EventForm(VerticalScroll):
     def unsaved(self) -> list[tuple[str, str]]:
         """(field path or "note", what it shows) for each input of the open document holding
         text it does not hold (a value the field refused, left shown): d is refused while
-        there is one (``session_finish.unsaved_words``)."""
-        open_id = self._session.document.id if self._session and self._session.loaded else None
+        there is one (``session_finish.unsaved_words``). Text that reads as the value held
+        is saved, whatever its words: a count typed '1,200', saved at a pause as 1200 and
+        still shown so in focus, refused d, and enter (saving nothing) did not help."""
+        session = self._session
+        if session is None or not session.loaded:
+            return []
         return [
             (widget.name or widget.id or "", widget.value)
             for widget in self.query(Input)
             if (shown := self._shown.of(widget)) is not None
-            and shown.doc_id == open_id
+            and shown.doc_id == session.document.id
             and self._shown.typed(widget)
+            and not session.typed_is_saved(
+                None if widget.id == "note" else widget.name, widget.value
+            )
         ]
 
     def disable(self) -> None:
