@@ -49,6 +49,9 @@ class SpanDetail(Vertical):
         self.span_id: str | None = None
         self.doc_id: str | None = None  # the document of the span shown
         self.saved_value = ""  # the value as the record holds it, as text
+        # The typing in the value input was sent on leaving it: a click away from it both
+        # leaves it and shows another span, and sent it twice (its refusal said twice).
+        self.typing_sent = False
 
     def compose(self) -> ComposeResult:
         selection = Static("", id="selection-info")
@@ -81,9 +84,20 @@ class SpanDetail(Vertical):
         counted_line.update(Text(f"counted {counted or ''}", style="dim"))
         left, typed = self.span_id, value_input.value
         shown_now = (span.id if span else None, doc_id)
-        if left is not None and typed != self.saved_value and (left, self.doc_id) != shown_now:
+        moved = (left, self.doc_id) != shown_now
+        if left is not None and typed != self.saved_value and moved and not self.typing_sent:
             self.post_message(ValueEdited(left, typed, value_input, False, self.doc_id))
         self.span_id, self.doc_id = (span.id if span else None), doc_id
+        label = self.scheme.label(span.label) if span else None
+        value_type = label.value_type if label else "none"
+        # Every span shown (and none) starts from its own saved value: text typed for one
+        # span and left in the hidden input was sent again, by the next show, as the value of
+        # a span that takes none ("s1 (actor): label takes no value, got '1x'").
+        self.saved_value = "" if span is None or span.value is None else str(span.value)
+        self.typing_sent = False
+        with value_input.prevent(Input.Changed):
+            value_input.value = self.saved_value
+        value_input.remove_class("-invalid")
         if span is None:
             info.update(Text("no span at the cursor", style="dim italic"))
             row.display = False
@@ -98,15 +112,9 @@ class SpanDetail(Vertical):
             text.append(other.label, style=label_style(self.scheme, other.label))
             text.append(f" {quoted(other.text, 24)}", style="dim")
         info.update(text)
-        label = self.scheme.label(span.label)
-        value_type = label.value_type if label else "none"
         row.display = value_type != "none"
         if value_type != "none":
             value_input.show_hints(value_hints(value_type))
-            self.saved_value = "" if span.value is None else str(span.value)
-            with value_input.prevent(Input.Changed):
-                value_input.value = self.saved_value
-            value_input.remove_class("-invalid")
 
     def show_selection(
         self,
@@ -206,6 +214,12 @@ class SpanDetail(Vertical):
         if self.span_id is not None and event.input.value != self.saved_value:
             edit = ValueEdited(self.span_id, event.input.value, event.input, False, self.doc_id)
             self.post_message(edit)
+            self.typing_sent = True
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        # (Not stopped: the screen counts typing as activity.) New typing is sent again.
+        if event.input.id == "span-value":
+            self.typing_sent = False
 
 
 def _what_a_label_key_does(relabels: Span | None) -> str:
