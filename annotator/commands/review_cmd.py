@@ -8,8 +8,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from annotator.commands import require_terminal, run_screen, scheme_path_from
-from annotator.commands.annotate_cmd import login_name
+from annotator.commands import require_terminal, scheme_path_from
+from annotator.commands.annotate_cmd import login_name, run_app_screen
 from annotator.core.errors import AnnotatorError
 
 
@@ -37,8 +37,8 @@ def run(args: argparse.Namespace) -> int:
     # Textual is imported only here, so other commands never load it.
     from annotator.tui.review_app import ReviewApp
 
-    if not run_screen(session, lambda: ReviewApp(session).run()):
-        print(f"{session.store.journal}: some decisions could not be written", file=sys.stderr)
+    journal = session.store.journal
+    if not run_app_screen("review", session, lambda: ReviewApp(session), journal, "decisions"):
         return 1
     left = session.conflicts_left()
     if left:
