@@ -42,14 +42,25 @@ def test_a_value_typed_on_a_handled_on_b_is_saved_to_a_span(session: AnnotationS
     # The field linked to it follows, as on a itself.
     assert last["form"]["releases"][0]["count"] == 147  # type: ignore[index]
     assert lines_of(session, "b") == []
-    assert session.take_notices()[0] == (
+    notices = session.take_notices()
+    assert notices[0] == (
         f"saved to a's value of {count.id}: '147', typed there before b opened "
         "(ctrl+z on a undoes it)"
     )
+    # What followed is said of a, not read as of b, open now (a trial read "releases #1 count
+    # follows s3" on an article with no releases).
+    assert notices[1] == f"a: releases #1 count follows {count.id}: 146 → 147"
     # A value a's span refuses: said not saved, nothing written.
     before = journal_lines(session)
     with pytest.raises(Refused, match=f"not saved: 'many' typed in a's value of {count.id}"):
         session.set_value("many", count.id, doc_id="a")
+    assert journal_lines(session) == before
+    # A field's own refusal names it as the form shows it, not by its path (releases[0].date).
+    with pytest.raises(Refused) as refused:
+        session.set_field("releases[0].date", "2025-04-2", doc_id="a")
+    assert "releases[0]" not in str(refused.value)
+    assert str(refused.value).startswith("not saved: '2025-04-2' typed in a's releases #1 date")
+    assert "releases #1 date" in str(refused.value).split(": ", 2)[2]
     assert journal_lines(session) == before
 
 

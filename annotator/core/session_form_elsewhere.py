@@ -131,7 +131,8 @@ class SessionFormElsewhere(SessionEdits):
         try:
             changed, notices = typed(record)
         except (AnnotatorError, ValueError, IndexError, KeyError) as error:
-            raise Refused(f"{lost}: {error}") from None
+            # Fields named as the form shows them (a trial read releases[0].date there).
+            raise Refused(f"{lost}: {forms.path_words(str(error))}") from None
         if changed == record:
             return None  # nothing typed: nothing to save, nor to say
         if self._closed:
@@ -158,7 +159,9 @@ class SessionFormElsewhere(SessionEdits):
             f"saved to {where}: {raw!r}, typed there before {self._open_words()} "
             f"(ctrl+z on {doc_id} undoes it)"
         )
-        self._notices.extend(notices)
+        # What followed from it is of that document too, not of the one open now (a trial
+        # read "releases #1 count follows s3" on an article with no releases).
+        self._notices.extend(f"{doc_id}: {notice}" for notice in notices)
         return saved
 
     def typed_is_saved(self, path: str | None, raw: str) -> bool:
