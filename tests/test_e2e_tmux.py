@@ -249,3 +249,34 @@ def test_label_spans_fill_form_mark_done_quit_and_validate(
         check=False,
     )
     assert validated.returncode == 0, validated.stdout + validated.stderr
+
+
+def test_a_closed_terminal_saves_the_typing_as_a_quit_does(
+    tmux: str, corpus: Path, tmp_path: Path
+) -> None:
+    # A trial closed the terminal 0.2 s after typing a note (an SSH connection dropping): the
+    # process ended at the hangup, before the pause save, and the note was lost. Closing the
+    # tmux server hangs the pane's terminal up, as a dropped connection does.
+    program = Path(sys.executable).parent / "annotator"
+    out = tmp_path / "out"
+    command = (
+        f"{shlex.quote(str(program))} annotate {shlex.quote(str(corpus))} --annotator e2e "
+        f"--out {shlex.quote(str(out))}"
+    )
+    terminal = Terminal(tmux, command)
+    journal = out / "annotations" / "e2e.jsonl"
+    try:
+        terminal.wait_for_text("Russia and Ukraine each sent back")
+        terminal.leave_article("o", "the form to take the focus")  # event_type
+        terminal.keys("Tab")  # + add to releases
+        terminal.keys("Tab")  # the note
+        terminal.keys("typed before hangup", literal=True)
+        terminal.wait("the note to show the typing", lambda s: "note          typed before" in s)
+        # Closed at once: the pause save is a second away.
+    finally:
+        terminal.kill()
+    deadline = time.monotonic() + TIMEOUT
+    while not (journal.exists() and FIRST in last_records(journal)):
+        assert time.monotonic() < deadline, "the typing was never saved after the hangup"
+        time.sleep(0.05)
+    assert last_records(journal)[FIRST]["note"] == "typed before hangup"

@@ -39,6 +39,7 @@ class AnnotatorApp(SavingApp):
         gc.set_threshold(700, 10, 1000)
 
         self.relay_save_status()
+        self.save_on_hangup()
         self.push_screen(annotate_screen_for(self.session))
 
     def refresh_save_indicator(self) -> None:

@@ -31,6 +31,7 @@ class ReviewApp(SavingApp):
 
     def on_mount(self) -> None:
         self.relay_save_status()
+        self.save_on_hangup()
         self.push_screen(review_screen_for(self.session))
 
     def notify(

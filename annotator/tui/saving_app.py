@@ -8,6 +8,8 @@ the disk keeps refusing, offers a rescue file rather than losing work.
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar, Protocol
@@ -86,6 +88,23 @@ class SavingApp(KeysInOrderApp):
             self.post_message(SaveStatus(state, error))
 
         self.saving_session.on_save_status(relay)
+
+    def save_on_hangup(self) -> None:
+        """Have a hangup (the terminal closed, an SSH connection dropped) save as a quit does.
+
+        Without it the process ended at once: typing not saved yet (a pause saves it after a
+        second) was lost, as a trial found by closing the terminal 0.2 s after typing a note."""
+        try:
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self._hung_up)
+        except (NotImplementedError, RuntimeError, AttributeError):
+            return  # no SIGHUP here (another platform): nothing to keep
+
+    def _hung_up(self) -> None:
+        # Nobody sees the screen any more: save what is typed (a value the field refuses is
+        # left, as a second quit leaves it), wait for the writer, and leave.
+        self.typing_kept()
+        self.saving_session.flush(timeout=self.quit_flush_seconds)
+        self.exit()
 
     def refresh_save_indicator(self) -> None:
         """Redraw the status lines that show the save state (the subclass knows its screens)."""
