@@ -14,6 +14,7 @@ from typing import Any
 import orjson
 import pytest
 
+import annotator.commands as commands
 from annotator.commands import annotate_cmd
 from annotator.core.corpus import open_corpus
 from annotator.core.journal_elsewhere import (
@@ -164,7 +165,7 @@ def test_annotate_says_it_first_and_leaves_no_empty_folder(
         seen.append(list(session.messages))
         return bool(session.close())
 
-    monkeypatch.setattr(annotate_cmd, "run_screen", run_screen)
+    monkeypatch.setattr(commands, "run_screen", run_screen)
     args = argparse.Namespace(
         corpus=str(docs), annotator="alice", scheme=None, out=".", command="annotate"
     )

@@ -96,3 +96,44 @@ def run_screen(session: ScreenSession, run_app: Callable[[], object]) -> bool:
     finally:
         written = session.close()
     return written
+
+
+class ScreenApp(Protocol):
+    """A screen's app: it runs until it ends, with a return code (0: quit by the person)."""
+
+    @property
+    def return_code(self) -> int | None: ...
+
+    def run(self) -> object: ...
+
+
+def run_app_screen(
+    command: str,
+    session: ScreenSession,
+    make_app: Callable[[], ScreenApp],
+    journal: Path,
+    saved_what: str,
+) -> bool:
+    """Run the app ``make_app`` makes over ``session`` (``run_screen``) and say on stderr what
+    went wrong: lines of ``saved_what`` ("changes", "decisions") not written to ``journal``,
+    or a screen ended by anything but a quit (an error, a cancellation: a return code not
+    0). True when neither: the command exits 0. Both screens' commands share it: each
+    ignored its app's return code, and a trial's screen closed mid-work with exit 0, unsaid."""
+    ended: list[int | None] = []  # the app's return code, once it has run
+
+    def run_app() -> None:
+        app = make_app()
+        app.run()
+        ended.append(app.return_code)
+
+    written = run_screen(session, run_app)
+    if not written:
+        print(f"{journal}: some {saved_what} could not be written", file=sys.stderr)
+    if ended and ended[0] != 0:
+        print(
+            f"annotator {command}: the screen closed unexpectedly (return code {ended[0]}); "
+            f"what was saved before is in {journal}",
+            file=sys.stderr,
+        )
+        return False
+    return written

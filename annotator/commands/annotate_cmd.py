@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
 
-from annotator.commands import ScreenSession, require_terminal, run_screen, scheme_path_from
+from annotator.commands import require_terminal, run_app_screen, scheme_path_from
 from annotator.core.errors import AnnotatorError
 
 
@@ -20,47 +17,6 @@ def login_name(option: str = "--annotator") -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         raise AnnotatorError(f"cannot tell your login name: pass {option} NAME") from None
-
-
-class ScreenApp(Protocol):
-    """A screen's app: it runs until it ends, with a return code (0: quit by the person)."""
-
-    @property
-    def return_code(self) -> int | None: ...
-
-    def run(self) -> object: ...
-
-
-def run_app_screen(
-    command: str,
-    session: ScreenSession,
-    make_app: Callable[[], ScreenApp],
-    journal: Path,
-    saved_what: str,
-) -> bool:
-    """Run the app ``make_app`` makes over ``session`` (``run_screen``) and say on stderr what
-    went wrong: lines of ``saved_what`` ("changes", "decisions") not written to ``journal``,
-    or a screen ended by anything but a quit (an error, a cancellation: a return code not
-    0). True when neither: the command exits 0. Both screens' commands share it: each
-    ignored its app's return code, and a trial's screen closed mid-work with exit 0, unsaid."""
-    ended: list[int | None] = []  # the app's return code, once it has run
-
-    def run_app() -> None:
-        app = make_app()
-        app.run()
-        ended.append(app.return_code)
-
-    written = run_screen(session, run_app)
-    if not written:
-        print(f"{journal}: some {saved_what} could not be written", file=sys.stderr)
-    if ended and ended[0] != 0:
-        print(
-            f"annotator {command}: the screen closed unexpectedly (return code {ended[0]}); "
-            f"what was saved before is in {journal}",
-            file=sys.stderr,
-        )
-        return False
-    return written
 
 
 def run(args: argparse.Namespace) -> int:

@@ -8,8 +8,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from annotator.commands import require_terminal, scheme_path_from
-from annotator.commands.annotate_cmd import login_name, run_app_screen
+from annotator.commands import require_terminal, run_app_screen, scheme_path_from
+from annotator.commands.annotate_cmd import login_name
 from annotator.core.errors import AnnotatorError
 
 
