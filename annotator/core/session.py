@@ -21,7 +21,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core import forms
 from annotator.core.carry_over import CarriedOver
 from annotator.core.corpus import Corpus, open_corpus
 from annotator.core.errors import AnnotatorError
@@ -35,6 +34,7 @@ from annotator.core.session_finish import Finished, SessionFinish, Unfinished
 from annotator.core.session_form import SessionForm
 from annotator.core.session_progress import SessionProgress
 from annotator.core.session_stale import SessionStale
+from annotator.core.session_status import status_after_change
 from annotator.core.store import Store
 from annotator.core.timer import ActiveTimer
 
@@ -247,19 +247,9 @@ class AnnotationSession(
         self._changed_since_finishing(undoable)
         if undoable:
             self._history().apply(record, run)  # run: see History.apply
-        if record.status == "skipped" and _annotated_more(state.record, record):
-            # Labelling a skipped document is annotating it after all: a trial found no way
-            # back from a skip but filling the form and pressing d. (A note, the reason for
-            # the skip, keeps it skipped.)
-            record = record.model_copy(update={"status": "in_progress"})
-            self._notices.append(f"{record.doc_id} is no longer skipped: in progress")
-        if record.status == "done":
-            missing = list(forms.missing_required(record, self.scheme))
-            if missing:
-                record = record.model_copy(update={"status": "in_progress"})
-                self._notices.append(
-                    f"{', '.join(missing)} is empty now: the document is back to in progress"
-                )
+        # One rule with typing saved to another document (``session_status``).
+        record, notices = status_after_change(state.record, record, self.scheme)
+        self._notices.extend(notices)
         self._save(record)
         state.saved = True
 
@@ -354,8 +344,3 @@ def open_session(
             f"(kept; first: {elsewhere[0]})"
         )
     return session
-
-
-def _annotated_more(before: Record, after: Record) -> bool:
-    """Whether spans, form or links changed (a note alone does not count)."""
-    return (before.spans, before.form, before.links) != (after.spans, after.form, after.links)

@@ -22,6 +22,7 @@ from annotator.core.history import NOTE_RUN, History
 from annotator.core.models import Record, Span
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused, SessionEdits
+from annotator.core.session_status import status_after_change
 from annotator.core.span_words import span_words
 from annotator.core.store import Store
 
@@ -147,7 +148,9 @@ class SessionFormElsewhere(SessionEdits):
         if self._finish_undone is not None and self._finish_undone.finished.doc_id == doc_id:
             self._finish_undone = None
         self._undone_done.discard(doc_id)
-        changed = self._status_after(record, changed)
+        # The status follows as on the open document: one rule (``session_status``).
+        changed, said = status_after_change(record, changed, self.scheme, elsewhere=True)
+        self._notices.extend(said)
         self._changed.add(doc_id)
         # The time spent on it, kept when it was left (its typing not saved yet, its record
         # as entered: ``_leave``), is counted with this change: 40 s of typing a note, then
@@ -184,18 +187,3 @@ class SessionFormElsewhere(SessionEdits):
         if field.type == "list" and isinstance(raw, str):
             value = forms.typed_list(raw, listed(record, path, self.scheme))
         return forms.set_field(record, path, value, self.scheme)
-
-    def _status_after(self, before: Record, record: Record) -> Record:
-        """The status ``_commit`` gives a changed record: a skipped document whose form
-        changed is in progress; a done one with a required field empty is in progress."""
-        status = record.status
-        if status == "skipped" and (before.form, before.links) != (record.form, record.links):
-            self._notices.append(f"{record.doc_id} is no longer skipped: in progress")
-            status = "in_progress"
-        missing = list(forms.missing_required(record, self.scheme)) if status == "done" else []
-        if missing:
-            self._notices.append(
-                f"{', '.join(missing)} of {record.doc_id} is empty now: it is back to in progress"
-            )
-            status = "in_progress"
-        return record.model_copy(update={"status": status})
