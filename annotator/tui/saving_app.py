@@ -101,9 +101,10 @@ class SavingApp(KeysInOrderApp):
 
     def _hung_up(self) -> None:
         # Nobody sees the screen any more: save what is typed (a value the field refuses is
-        # left, as a second quit leaves it), wait for the writer, and leave.
+        # left, as a second quit leaves it), wait for the writer on the loop, and leave with
+        # no question, whatever the flush says.
         self.typing_kept()
-        self.saving_session.flush(timeout=self.quit_flush_seconds)
+        self._flush_writer()
         self.exit()
 
     def refresh_save_indicator(self) -> None:
@@ -181,6 +182,13 @@ class SavingApp(KeysInOrderApp):
         if self.typing_kept():
             self._flush_then_quit()
 
+    def _flush_writer(self) -> bool:
+        """Wait for the writer to put every change on disk, up to ``quit_flush_seconds``:
+        whether it did. Both ways out save the typing (``typing_kept``) and then wait so: a
+        quit off the UI thread, its screen still drawn for the question a refusing disk asks; a
+        hangup on the loop, as nobody sees the screen any more."""
+        return self.saving_session.flush(timeout=self.quit_flush_seconds)
+
     def typing_kept(self) -> bool:
         """Save what is being typed into a field (an input saves on enter or on leaving it,
         which quitting is not); False to stay, when it cannot be saved as it is."""
@@ -188,7 +196,7 @@ class SavingApp(KeysInOrderApp):
 
     @work(thread=True, exclusive=True, group="quit")
     def _flush_then_quit(self) -> None:
-        written = self.saving_session.flush(timeout=self.quit_flush_seconds)
+        written = self._flush_writer()
         self.call_from_thread(self._after_flush, written)
 
     def _after_flush(self, written: bool) -> None:
