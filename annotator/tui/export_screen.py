@@ -36,6 +36,7 @@ from annotator.core.export_request import (
     output_hint,
 )
 from annotator.core.formats import EXPORT_FORMATS, UTF16_FORMATS
+from annotator.core.formats.splits import parse_split
 from annotator.core.session import AnnotationSession
 
 # By journal (touched on the event loop only): the last export asked for, which the screen
@@ -46,6 +47,11 @@ _RUNNING: set[str] = set()
 # Under 30 rows (80x24) the rows go without blank lines between them (``-short``), so that the
 # whole body, down to the command it is the same as, is in sight without scrolling.
 _HEIGHT_CLASSES = [(0, "-short"), (30, "-tall")]
+# The command line's names for the split and seed boxes, as the export's refusals give them,
+# and the boxes' names on the screen: a trial read "--split: shares add up to 0.7, not 1" on a
+# screen that has no --split.
+_SPLIT_OPTION = "--split: "
+_SPLIT_ADVICE = ("with --split: choose another --seed", "with a split: choose another seed")
 
 
 class MarkedCheckbox(Checkbox):
@@ -211,6 +217,11 @@ class ExportScreen(ModalScreen[None]):
         if not statuses:
             raise AnnotatorError("statuses: tick at least one")
         split = self._split_text()
+        if split is not None:
+            try:
+                parse_split(split)  # refused here, in the box's name, before anything runs
+            except AnnotatorError as error:
+                raise AnnotatorError(f"split: {str(error).removeprefix(_SPLIT_OPTION)}") from None
         seed_text = self.query_one("#export-seed", Input).value.strip() or "0"
         try:
             seed = int(seed_text) if split is not None else 0
@@ -278,7 +289,7 @@ class ExportScreen(ModalScreen[None]):
         warned = len(outcome.warnings)
         more = f"\n{warned} warning(s): export again to read them" if warned else ""
         app.notify(
-            outcome.summary() + more,
+            outcome.summary().replace(*_SPLIT_ADVICE) + more,
             title="export" if outcome.error is None else "export stopped",
             severity="error" if outcome.error else "warning" if warned else "information",
             timeout=15,
@@ -292,7 +303,8 @@ class ExportScreen(ModalScreen[None]):
             state.update(Text(running, style="yellow"))
         else:
             mark, style = ("✖ ", "bold") if failed else ("✓ ", "bold green")
-            state.update(Text(mark + outcome.summary(), style=style))
+            summary = outcome.summary().replace(*_SPLIT_ADVICE)  # the boxes, not the options
+            state.update(Text(mark + summary, style=style))
         state.set_class(failed, "-error")
         files, warnings = Text(), Text()
         written = outcome.result.files if outcome and outcome.result else []

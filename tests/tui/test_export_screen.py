@@ -239,7 +239,7 @@ def test_errors_are_one_line_and_the_screen_stays(
         out.value = str(tmp_path / "ok.jsonl")
         screen.query_one("#export-split", Input).value = "train=0.7"
         await export(pilot, screen)
-        assert str(state.render()) == "✖ --split: shares add up to 0.7, not 1"
+        assert str(state.render()) == "✖ split: shares add up to 0.7, not 1"
         assert not (tmp_path / "ok.jsonl").exists()
 
         screen.query_one("#export-split", Input).value = ""
