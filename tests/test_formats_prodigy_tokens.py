@@ -13,7 +13,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.core.formats.common import Item, Reporter
+from annotator.core.formats.common import Item
 from annotator.core.formats.prodigy import task
 from annotator.core.models import Document, Record
 from annotator.core.tokens import tokenize
@@ -41,7 +41,7 @@ def documents(draw: st.DrawFn) -> tuple[str, Record]:
 
 
 def prodigy_task(text: str, doc: Record) -> dict[str, Any]:
-    return task(Item(Document(id="a", text=text, meta={}), doc), Reporter())
+    return task(Item(Document(id="a", text=text, meta={}), doc))
 
 
 def check_tokens(text: str, exported: dict[str, Any]) -> None:

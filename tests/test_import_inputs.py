@@ -9,7 +9,7 @@ import pytest
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats import IMPORT_FORMATS
-from annotator.core.formats.common import Item, Reporter
+from annotator.core.formats.common import Item
 from annotator.core.formats.importing import import_documents
 from annotator.core.formats.prodigy import task
 from annotator.core.models import Document
@@ -132,7 +132,7 @@ def test_force_says_which_files_it_replaced(tmp_path: Path) -> None:
 def test_prodigy_accepts_only_finished_documents(status: str, answer: str) -> None:
     text = "Kyiv freed 146."
     item = Item(Document(id="d", text=text), record("d", text, [(0, 4, "GPE")], status=status))
-    assert task(item, Reporter())["answer"] == answer
+    assert task(item)["answer"] == answer
 
 
 def test_an_output_over_the_source_is_refused_and_a_new_folder_is_said(tmp_path: Path) -> None:

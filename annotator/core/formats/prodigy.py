@@ -101,7 +101,7 @@ def task_hash(input_hash_: int, spans: Sequence[dict[str, Any]]) -> int:
     return _hasher()(key.encode("utf-8", "surrogatepass"))
 
 
-def task(item: Item, report: Reporter) -> dict[str, Any]:
+def task(item: Item) -> dict[str, Any]:
     """The Prodigy task of one record. ``answer`` is ``accept`` for a ``done`` record only: an
     ``in_progress`` one (a gold document with open conflicts) is not finished and a ``skipped``
     one was passed over, so both are ``ignore``, which Prodigy keeps but does not train on."""
@@ -153,7 +153,7 @@ def export_rows(items: Sequence[Item], report: Reporter) -> bytes:
     for item in items:
         # The answer carries whether it is done (accept) or not (ignore).
         report_left_out(item, "prodigy", report, frozenset({"status"}))
-        rows.append(task(item, report))
+        rows.append(task(item))
     return jsonl_bytes(rows)
 
 
