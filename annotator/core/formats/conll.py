@@ -5,7 +5,9 @@ space (tokens never hold whitespace), each document opened by ``-DOCSTART- O`` a
 Document ids and meta are not part of CoNLL; documents come in id order. Readers take a sentence
 at a time, where an ``I-`` tag opening a sentence is invalid IOB2: a span across a sentence break
 is written as one span per sentence, ``B-`` again after the break (``cut_at_sentences``), and
-that is reported.
+that is reported. CoNLL has no field for "no space after" (CoNLL-U's ``SpaceAfter=No`` is in a
+column this format has not), so a word cut at a span's edge (``Ex-`` + ``Yahoo``) reads back
+spaced: said once per file (``say_cut_words``).
 
 Import: IOB1, IOB2 or BIOES (``--tags``); columns separated by spaces or tabs, the first is the
 token and the last the tag (so 2-column and 4-column CoNLL-2003 files both read). Each
@@ -48,9 +50,14 @@ _COLUMNS = re.compile(r"[ \t]+")
 DOCSTART = "-DOCSTART-"
 
 
-def document_lines(item: Item, report: Reporter) -> list[str]:
+def document_lines(item: Item, report: Reporter, cuts: list[str] | None = None) -> list[str]:
+    """The lines of one document; each word cut at a span's edge goes to ``cuts`` (its
+    pieces as written, ``'Ex-' 'Yahoo'``)."""
     text = item.document.text
-    tokens = cut_at_edges(tokenize(text), item.record.spans)
+    whole = tokenize(text)
+    tokens = cut_at_edges(whole, item.record.spans)
+    if cuts is not None and len(tokens) > len(whole):
+        cuts.extend(_cut_words(item.record.doc_id, whole, tokens))
     placed = place_spans(item.record.doc_id, text, tokens, item.record.spans, "conll", report)
     tags = iob2_tags(len(tokens), placed)
     groups = _sentence_tokens(text, tokens)
@@ -98,11 +105,39 @@ def cut_at_sentences(
             )
 
 
+def _cut_words(doc_id: str, whole: Sequence[Token], cut: Sequence[Token]) -> list[str]:
+    """Each token of ``whole`` written as several of ``cut``: ``doc: 'Ex-' 'Yahoo'``."""
+    found = []
+    position = 0
+    for token in whole:
+        pieces = []
+        while position < len(cut) and cut[position].end <= token.end:
+            pieces.append(cut[position].text)
+            position += 1
+        if len(pieces) > 1:
+            found.append(f"{doc_id}: {' '.join(repr(piece) for piece in pieces)}")
+    return found
+
+
+def say_cut_words(cuts: Sequence[str], report: Reporter) -> None:
+    """One line for the words cut at a span's edge: the spans are exact, but CoNLL cannot say
+    that no space came between the pieces, so an import (ours, or any reader joining tokens
+    with spaces) gives the text ``Ex- Yahoo``."""
+    if cuts:
+        report.warn(
+            f"conll: {len(cuts)} word(s) cut where a span starts or ends inside them (first: "
+            f"{cuts[0]}), so each span is exact; CoNLL has no field for 'no space after', so "
+            "an import reads them back spaced (hf and spacy keep them whole)"
+        )
+
+
 def export_text(items: Sequence[Item], report: Reporter) -> bytes:
     out: list[str] = []
+    cuts: list[str] = []
     for item in items:
         report_left_out(item, "conll", report)
-        out.extend(document_lines(item, report))
+        out.extend(document_lines(item, report, cuts))
+    say_cut_words(cuts, report)
     return "".join(line + "\n" for line in out).encode("utf-8", "surrogatepass")
 
 

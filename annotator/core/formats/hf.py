@@ -1,17 +1,22 @@
-"""Hugging Face token classification: JSONL rows ``{"id", "tokens", "ner_tags"}`` and labels.json.
+"""Hugging Face token classification: JSONL rows ``{"id", "tokens", "ner_tags", "spaces"}`` and
+labels.json.
 
 One row per document (``id`` is the document id), tokens from the project's tokenizer (cut where
-a span starts or ends inside one), IOB2 tags as integers; ``labels.json`` is the list of tag
+a span starts or ends inside one), IOB2 tags as integers, and ``spaces``: whether whitespace
+follows each token before the next, as spaCy's ``Doc(words=, spaces=)`` takes them, so that a
+word cut at a span's edge (``Ex-`` + ``Yahoo``) reads back whole; ``labels.json`` is the list of tag
 names by integer: ``["O", "B-actor", "I-actor", ...]``, the labels those of the scheme in force,
 in its order (``label_order``). ``datasets.load_dataset("json", data_files=...)`` reads the rows;
 it cannot load an empty file, so an export that would write one (an empty split, no records) is
 refused. Import reads a folder (``labels.json`` and every ``*.jsonl``) or one ``.jsonl`` file
-with ``labels.json`` beside it; tags may also be strings.
+with ``labels.json`` beside it; tags may also be strings. A row with ``spaces`` gets its text
+from them (one space where a token has one, none where not); without, from ``join_tokens``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence, Set
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +42,7 @@ from annotator.core.formats.tokenlabels import (
     place_spans,
 )
 from annotator.core.scheme import Scheme
-from annotator.core.tokens import tokenize
+from annotator.core.tokens import Token, tokenize
 
 LABELS_FILE = "labels.json"
 
@@ -123,9 +128,17 @@ def export_rows(items: Sequence[Item], labels: Sequence[str], report: Reporter) 
             "id": item.record.doc_id,
             "tokens": [token.text for token in tokens],
             "ner_tags": [index[tag] for tag in tags],
+            "spaces": spaces_after(tokens),
         }
         out.append(orjson.dumps(row) + b"\n")
     return b"".join(out)
+
+
+def spaces_after(tokens: Sequence[Token]) -> list[bool]:
+    """Whether whitespace follows each token before the next (the last token: none): the tokens
+    are cut at span edges inside words, and a reader joining every token with a space would
+    read ``Ex-Yahoo`` back as ``Ex- Yahoo``."""
+    return [one.end < after.start for one, after in pairwise(tokens)] + [False] * bool(tokens)
 
 
 def _labels(path: Path) -> list[str] | None:
@@ -193,7 +206,10 @@ def _row(
             raise AnnotatorError(f"{at}: ner_tags.{position}: expected an integer or a tag name")
     if any(not isinstance(t, str) or any(c.isspace() for c in t) for t in tokens):
         raise AnnotatorError(f"{at}: tokens: a token holds whitespace")
-    text, starts = join_tokens(tokens, one_sentence=False)
+    spaces = _spaces(row, at, len(tokens))
+    text, starts = (
+        join_tokens(tokens, one_sentence=False) if spaces is None else _spaced(tokens, spaces)
+    )
     raw_id = row.get("id")
     if isinstance(raw_id, int) and not isinstance(raw_id, bool):
         raw_id = str(raw_id)
@@ -207,3 +223,28 @@ def _row(
         for s in decode_tags(tags, scheme, where, report)
     ]
     return ImportedDoc(doc_id, text, at, spans=spans)
+
+
+def _spaces(row: dict[str, Any], at: str, size: int) -> list[bool] | None:
+    """The row's ``spaces``, when it has them (our export writes them; spaCy's ``Doc`` has
+    them): one boolean per token."""
+    spaces = row.get("spaces")
+    if spaces is None:
+        return None
+    if not isinstance(spaces, list) or not all(isinstance(s, bool) for s in spaces):
+        raise AnnotatorError(f"{at}: spaces: expected a list of true or false, one per token")
+    if len(spaces) != size:
+        raise AnnotatorError(f"{at}: spaces: expected one per token ({size}), got {len(spaces)}")
+    return spaces
+
+
+def _spaced(tokens: Sequence[str], spaces: Sequence[bool]) -> tuple[str, list[int]]:
+    """The text of ``tokens``, one space after each whose ``spaces`` says so (but the last:
+    a text does not end in a space we made), and where each token starts."""
+    starts = []
+    size = 0
+    for token, space in zip(tokens, spaces, strict=True):
+        starts.append(size)
+        size += len(token) + space
+    text = "".join(token + " " * space for token, space in zip(tokens, spaces, strict=True))
+    return text.removesuffix(" ") if spaces and spaces[-1] else text, starts

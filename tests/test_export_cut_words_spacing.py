@@ -1,0 +1,107 @@
+"""A word cut at a span's edge reads back whole where the format can say so.
+
+A curator's trial: ``Ex-Yahoo`` with the span ``Yahoo`` is written as the tokens ``Ex-`` and
+``Yahoo`` (the span exact), and importing the hf or CoNLL file joined the tokens with a space:
+the text read ``Ex- Yahoo``. hf rows now carry ``spaces`` (spaCy's ``Doc(words=, spaces=)``),
+which the import follows, so the text and spans come back exactly; CoNLL has no such field, and
+the export says that such words read back spaced.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.formats.export import export_records
+from annotator.core.formats.importing import import_documents
+from tests.test_formats_support import export_import, record, spans_of, texts_of, write_case
+
+TEXT = "An Ex-Yahoo head, Kyiv's mayor (and 146 others) were freed."
+YAHOO = TEXT.index("Yahoo")
+KYIV = TEXT.index("Kyiv")
+SPANS = [(YAHOO, YAHOO + 5, "actor"), (KYIV, KYIV + 3, "actor")]  # "Kyi" inside Kyiv's
+
+
+def _case(folder: Path, text: str = TEXT) -> tuple[Path, Path]:
+    return write_case(folder, [("d", text)], [record("d", text, SPANS)])
+
+
+def test_hf_gives_back_the_text_and_spans_of_a_cut_word(tmp_path: Path) -> None:
+    corpus, gold = _case(tmp_path / "case")
+    out, back, records, said = export_import(tmp_path, "hf", corpus, gold)
+    (row,) = map(orjson.loads, (out / "data.jsonl").read_bytes().splitlines())
+    at = row["tokens"].index("Ex-")
+    assert row["tokens"][at : at + 3] == ["Ex-", "Yahoo", "head"]
+    assert row["spaces"][at - 1 : at + 3] == [True, False, True, False]
+    assert row["spaces"][-1] is False and len(row["spaces"]) == len(row["tokens"])
+    assert texts_of(back) == {"d": TEXT}
+    assert spans_of(records) == {"d": set(SPANS)}
+    assert not [line for line in said if "spaced" in line]
+
+
+def test_hf_spaces_make_one_space_of_other_whitespace(tmp_path: Path) -> None:
+    text = "  Freed:\n\nEx-Yahoo\thead.\n"
+    yahoo = text.index("Yahoo")
+    corpus, gold = write_case(
+        tmp_path / "w", [("d", text)], [record("d", text, [(yahoo, yahoo + 5, "actor")])]
+    )
+    _out, back, records, _said = export_import(tmp_path, "hf", corpus, gold)
+    assert texts_of(back) == {"d": "Freed: Ex-Yahoo head."}
+    assert spans_of(records) == {"d": {(10, 15, "actor")}}
+
+
+def test_hf_rows_without_spaces_read_as_before(tmp_path: Path) -> None:
+    folder = tmp_path / "hf"
+    folder.mkdir()
+    (folder / "labels.json").write_text('["O", "B-ORG", "I-ORG"]')
+    row = {"id": "d", "tokens": ["Ex-", "Yahoo", "head", "."], "ner_tags": [0, 1, 0, 0]}
+    (folder / "data.jsonl").write_bytes(orjson.dumps(row) + b"\n")
+    import_documents(
+        folder, "hf", tmp_path / "c.jsonl", annotations=tmp_path / "r.jsonl", annotator="gold"
+    )
+    assert texts_of(tmp_path / "c.jsonl") == {"d": "Ex- Yahoo head."}
+
+
+@pytest.mark.parametrize(
+    ("spaces", "problem"),
+    [
+        ([True, False], "spaces: expected one per token (3), got 2"),
+        ([1, 0, 0], "spaces: expected a list of true or false, one per token"),
+    ],
+)
+def test_hf_bad_spaces_name_the_line_and_field(
+    tmp_path: Path, spaces: list[object], problem: str
+) -> None:
+    (tmp_path / "labels.json").write_text('["O", "B-ORG", "I-ORG"]')
+    row = {"id": "d", "tokens": ["Ex-", "Yahoo", "."], "ner_tags": [0, 1, 0], "spaces": spaces}
+    source = tmp_path / "data.jsonl"
+    source.write_bytes(orjson.dumps(row) + b"\n")
+    with pytest.raises(AnnotatorError) as caught:
+        import_documents(
+            source, "hf", tmp_path / "c.jsonl", annotations=tmp_path / "r.jsonl", annotator="gold"
+        )
+    assert str(caught.value) == f"{source}:1: {problem}"
+
+
+def test_conll_says_a_cut_word_reads_back_spaced(tmp_path: Path) -> None:
+    corpus, gold = _case(tmp_path / "case")
+    said: list[str] = []
+    export_records(gold, "conll", tmp_path / "out.conll", corpus=corpus, on_warning=said.append)
+    assert said == [
+        "conll: 2 word(s) cut where a span starts or ends inside them (first: d: 'Ex-' "
+        "'Yahoo'), so each span is exact; CoNLL has no field for 'no space after', so an "
+        "import reads them back spaced (hf and spacy keep them whole)"
+    ]
+    lines = (tmp_path / "out.conll").read_text().splitlines()
+    assert lines[lines.index("Ex- O") :][:3] == ["Ex- O", "Yahoo B-actor", "head O"]
+
+
+def test_conll_says_nothing_when_no_word_is_cut(tmp_path: Path) -> None:
+    text = "Ex-Yahoo head freed."
+    corpus, gold = write_case(tmp_path, [("d", text)], [record("d", text, [(0, 8, "actor")])])
+    said: list[str] = []
+    export_records(gold, "conll", tmp_path / "out.conll", corpus=corpus, on_warning=said.append)
+    assert said == []
