@@ -3,29 +3,44 @@
 A curator's trial: the export wrote ``<id>.txt`` and ``<id>.ann`` only, and brat showed every
 type as unconfigured. The conf lists the entity types, and the events, relations and
 attributes of the lines import kept and the export wrote back.
+
+A second trial: the export replaced the conf at every export, so a curator's edits to it
+(relation arguments, a type added) were lost without a word. An edited conf is now kept, the
+export's written beside it as ``annotation.conf.new`` and said; one as an export wrote it (its
+sha256 line still matches) is replaced as before.
 """
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
-from annotator.core.formats.brat_conf import annotation_conf
+from annotator.core.formats.brat_conf import annotation_conf, as_exported
 from annotator.core.formats.export import export_records
 from tests.test_formats_fixtures import BRAT, run_import
-from tests.test_formats_support import seed_case
+from tests.test_formats_support import record, seed_case, write_case
 
 HEADER = (
     "# Written by annotator export: the types this folder's .ann files use, so that brat shows\n"
-    "# them configured. Each export writes it again; see brat's documentation to refine it.\n"
+    "# them configured. An export replaces it while it is as written (the sha256 line says);\n"
+    "# once edited, it is kept and an export writes its own beside it as annotation.conf.new.\n"
 )
 OVERLAP = "<OVERLAP>\tArg1:<ANY>, Arg2:<ANY>, <OVL-TYPE>:<ANY>\n"
+MARK = "# sha256 of the rest of this file: "
+
+
+def marked(conf: str) -> str:
+    """``conf`` as the export writes it: after the header, the sha256 of the rest."""
+    rest = conf.encode("utf-8")
+    body = conf.removeprefix(HEADER)
+    return f"{HEADER}{MARK}{hashlib.sha256(rest).hexdigest()}\n{body}"
 
 
 def test_our_spans_give_the_entity_types(tmp_path: Path) -> None:
     corpus, gold = seed_case(tmp_path / "in")
     export_records(gold, "brat", tmp_path / "brat", corpus=corpus)
     conf = (tmp_path / "brat" / "annotation.conf").read_text(encoding="utf-8")
-    assert conf == (
+    assert conf == marked(
         f"{HEADER}[entities]\nactor\ncount\ndate\nreleasee\n[relations]\n{OVERLAP}"
         "[events]\n[attributes]\n"
     )
@@ -37,7 +52,7 @@ def test_brat_s_own_events_relations_and_attributes_are_declared(tmp_path: Path)
     export_records(tmp_path / "in" / "records.jsonl", "brat", out,
                    corpus=tmp_path / "in" / "corpus.jsonl")  # fmt: skip
     conf = (out / "annotation.conf").read_text(encoding="utf-8")
-    assert conf == (
+    assert conf == marked(
         f"{HEADER}[entities]\nGPE\nMoney\nOrganization\nPerson\nProtein\n"
         f"[relations]\n{OVERLAP}Family\tArg1:<ANY>, Arg2:<ANY>\nOrigin\tArg1:<ANY>, Arg2:<ANY>\n"
         "[events]\nBinding\tTheme*:<ANY>\n"
@@ -53,7 +68,7 @@ def test_brat_s_own_events_relations_and_attributes_are_declared(tmp_path: Path)
 
 def test_equivalences_and_a_bare_event_are_declared() -> None:
     ann = "T1\tProtein 0 3\tabc\nT2\tProtein 4 7\tdef\nT3\tGo 8 9\tx\nE1\tGo:T3\n*\tEquiv T1 T2\n"
-    assert annotation_conf([ann]) == (
+    assert annotation_conf([ann]).decode() == marked(
         f"{HEADER}[entities]\nProtein\n[relations]\n{OVERLAP}"
         "Equiv\tArg1:<ANY>, Arg2:<ANY>, <REL-TYPE>:symmetric-transitive\n"
         "[events]\nGo\n[attributes]\n"
@@ -69,3 +84,66 @@ def test_each_split_folder_gets_its_own(tmp_path: Path) -> None:
         "article.ann",
         "article.txt",
     ]
+
+
+def test_an_edited_conf_is_kept_and_ours_written_beside_it(tmp_path: Path) -> None:
+    corpus, gold = seed_case(tmp_path / "in")
+    out = tmp_path / "brat"
+    export_records(gold, "brat", out, corpus=corpus)
+    ours = (out / "annotation.conf").read_bytes()
+    assert as_exported(ours)
+    edited = ours.replace(b"releasee\n", b"releasee\nLocation\n")
+    (out / "annotation.conf").write_bytes(edited)
+    said: list[str] = []
+    result = export_records(gold, "brat", out, corpus=corpus, on_warning=said.append)
+    assert (out / "annotation.conf").read_bytes() == edited
+    assert (out / "annotation.conf.new").read_bytes() == ours
+    assert [line for line in said if "annotation.conf" in line] == [
+        f"{out / 'annotation.conf'}: kept as it is: edited since an export wrote it (or not "
+        "written by one); this export's is beside it as annotation.conf.new: brat reads only "
+        "annotation.conf, so compare them and merge what you need"
+    ]
+    assert out / "annotation.conf" not in result.files + result.replaced
+    # Exported again, the same: the edited one still kept, ours beside it replaced.
+    said.clear()
+    export_records(gold, "brat", out, corpus=corpus, on_warning=said.append)
+    assert (out / "annotation.conf").read_bytes() == edited
+    assert len([line for line in said if "kept as it is" in line]) == 1
+
+
+def test_a_conf_as_an_export_wrote_it_is_replaced(tmp_path: Path) -> None:
+    # An earlier export of other labels: its conf is replaced by this export's, said as before.
+    text = "Kyiv freed 146."
+    first = write_case(tmp_path / "a", [("d", text)], [record("d", text, [(0, 4, "actor")])])
+    second = write_case(tmp_path / "b", [("d", text)], [record("d", text, [(11, 14, "count")])])
+    out = tmp_path / "brat"
+    export_records(first[1], "brat", out, corpus=first[0])
+    said: list[str] = []
+    result = export_records(second[1], "brat", out, corpus=second[0], on_warning=said.append)
+    conf = (out / "annotation.conf").read_text()
+    assert "\ncount\n" in conf and "\nactor\n" not in conf
+    assert not (out / "annotation.conf.new").exists() and said == []
+    assert out / "annotation.conf" in result.replaced
+
+
+def test_a_hand_written_conf_is_kept(tmp_path: Path) -> None:
+    corpus, gold = seed_case(tmp_path / "in")
+    out = tmp_path / "brat"
+    out.mkdir()
+    mine = b"[entities]\nactor\n[relations]\n[events]\n[attributes]\n"
+    (out / "annotation.conf").write_bytes(mine)
+    said: list[str] = []
+    export_records(gold, "brat", out, corpus=corpus, on_warning=said.append)
+    assert (out / "annotation.conf").read_bytes() == mine
+    assert as_exported((out / "annotation.conf.new").read_bytes())
+    kept = [line.split(": kept as it is")[0] for line in said if "kept as it is" in line]
+    assert kept == [str(out / "annotation.conf")]
+
+
+def test_a_changed_comment_or_mark_is_an_edit() -> None:
+    conf = annotation_conf(["T1\tactor 0 4\tKyiv\n"])
+    assert as_exported(conf)
+    assert not as_exported(conf.replace(b"# them configured", b"# them  configured"))
+    assert not as_exported(conf + b"Location\n")
+    assert not as_exported(conf.replace(MARK.encode(), b"# sha256: "))
+    assert not as_exported(conf + conf)  # two marks

@@ -178,7 +178,7 @@ def export_files(items: Sequence[Item], report: Reporter) -> dict[str, bytes]:
         files[f"{base}.txt"] = item.document.text.encode("utf-8", "surrogatepass")
         anns.append(ann_text(item, report))
         files[f"{base}.ann"] = anns[-1].encode("utf-8", "surrogatepass")
-    files[CONF_FILE] = annotation_conf(anns).encode("utf-8", "surrogatepass")
+    files[CONF_FILE] = annotation_conf(anns)
     _say_line_endings(items, report)
     return files
 

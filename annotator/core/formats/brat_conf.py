@@ -10,19 +10,34 @@ types and ``*`` lines' (``Equiv``) under ``[relations]``; ``A`` and ``M`` lines'
 ``[attributes]``, with the values they take. Arguments are ``<ANY>`` (any type: the folder's
 lines are brat's own or ours, not checked against a design), and ``<OVERLAP>`` allows every
 overlap, since spans may nest or cross (a count inside its releasee).
+
+A curator edits ``annotation.conf`` (brat's documentation says to: labels, relation arguments,
+abbreviations), so an export never writes over an edited one. The file carries the sha256 of
+the rest of itself (``MARK``): while that still matches, it is as an export wrote it and the
+next export replaces it; otherwise (edited, or written by hand or by brat's tools) it is kept
+and the export's own goes beside it as ``annotation.conf.new`` (``keep_edited``). That is the
+way package managers treat a configuration file someone edited (``.rpmnew``, ``.dpkg-new``,
+``.pacnew``): the edited one stays in force (brat reads only ``annotation.conf``), the new one
+is there to compare. Refusing the export instead would hold up every export over a file the
+export does not need.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
 CONF_FILE = "annotation.conf"
 _ROLE_NUMBER = re.compile(r"[0-9]+\Z")
+NEW_SUFFIX = ".new"
 HEADER = (
     "# Written by annotator export: the types this folder's .ann files use, so that brat shows\n"
-    "# them configured. Each export writes it again; see brat's documentation to refine it.\n"
+    "# them configured. An export replaces it while it is as written (the sha256 line says);\n"
+    "# once edited, it is kept and an export writes its own beside it as annotation.conf.new.\n"
 )
+MARK = b"# sha256 of the rest of this file: "
 
 
 class _Types:
@@ -55,7 +70,7 @@ class _Types:
             values.update(body[2:3])
 
     def text(self) -> str:
-        out = [HEADER, "[entities]\n"]
+        out = ["[entities]\n"]
         out += [f"{name}\n" for name in sorted(self.entities - set(self.events))]
         out.append("[relations]\n<OVERLAP>\tArg1:<ANY>, Arg2:<ANY>, <OVL-TYPE>:<ANY>\n")
         for name, arguments_of in sorted(self.relations.items()):
@@ -73,10 +88,54 @@ class _Types:
         return "".join(out)
 
 
-def annotation_conf(ann_texts: Iterable[str]) -> str:
-    """The ``annotation.conf`` declaring every type the ``.ann`` texts use."""
+def annotation_conf(ann_texts: Iterable[str]) -> bytes:
+    """The ``annotation.conf`` declaring every type the ``.ann`` texts use, marked with the
+    sha256 of the rest of it."""
     types = _Types()
     for ann in ann_texts:
         for line in ann.splitlines():
             types.read(line)
-    return types.text()
+    header, body = HEADER.encode("utf-8"), types.text().encode("utf-8", "surrogatepass")
+    return header + _mark_line(header + body) + body
+
+
+def _mark_line(rest: bytes) -> bytes:
+    return MARK + hashlib.sha256(rest).hexdigest().encode("ascii") + b"\n"
+
+
+def as_exported(data: bytes) -> bool:
+    """Whether ``data`` is an ``annotation.conf`` as an export wrote it: its mark line holds the
+    sha256 of the rest of it (any edit, a comment's too, changes that)."""
+    lines = data.splitlines(keepends=True)
+    marks = [index for index, line in enumerate(lines) if line.startswith(MARK)]
+    if len(marks) != 1:
+        return False
+    rest = b"".join(lines[: marks[0]] + lines[marks[0] + 1 :])
+    return lines[marks[0]] == _mark_line(rest)
+
+
+def keep_edited(out: Path, files: dict[str, bytes]) -> list[Path]:
+    """Leave each ``annotation.conf`` of ``files`` already under ``out`` that differs from the
+    export's and is not as an export wrote it (edited): the export's goes beside it as
+    ``annotation.conf.new`` instead (in ``files``). The confs kept (``kept_line`` says them)."""
+    kept = []
+    for name in [n for n in files if n == CONF_FILE or n.endswith(f"/{CONF_FILE}")]:
+        path = out / name
+        try:
+            there = path.read_bytes() if path.is_file() else None
+        except OSError:
+            there = None  # unreadable: the write says what stands in the way
+        if there is None or there == files[name] or as_exported(there):
+            continue
+        files[f"{name}{NEW_SUFFIX}"] = files.pop(name)
+        kept.append(path)
+    return kept
+
+
+def kept_line(kept: list[Path]) -> str:
+    alike = f" (and in {len(kept) - 1} more folder(s))" if len(kept) > 1 else ""
+    return (
+        f"{kept[0]}: kept as it is: edited since an export wrote it (or not written by one); "
+        f"this export's is beside it as {CONF_FILE}{NEW_SUFFIX}{alike}: brat reads only "
+        f"{CONF_FILE}, so compare them and merge what you need"
+    )

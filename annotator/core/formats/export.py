@@ -291,7 +291,14 @@ def export_records(
         held.release()
         result.splits, result.warnings, result.data = counts, report.lines, files[""]
         return result
-    refuse_other_exports(out, files, report)
+    kept: list[Path] = []
+    if fmt == "brat":  # an annotation.conf a curator edited stays; ours goes beside it
+        from annotator.core.formats.brat_conf import keep_edited, kept_line
+
+        kept = keep_edited(out, files)
+    refuse_other_exports(out, files, report, kept)
+    if kept:
+        report.warn(kept_line(kept))
     held.release()
     replaced = [path for path in targets(out, files) if path.is_file()]
     result.made_folders = new_folders([out])  # made by the write, as import makes them

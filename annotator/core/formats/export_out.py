@@ -4,6 +4,7 @@ for an earlier export's files before anything is said or written, and the crash-
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
@@ -110,12 +111,15 @@ def refuse_own_inputs(out: Path, source: Path, corpus: Path | None, writer: str 
 EXPORT_SUFFIXES = frozenset({*(ext for ext in EXTENSIONS.values() if ext), ".txt", ".ann"})
 
 
-def other_export_files(out: Path, files: dict[str, bytes]) -> tuple[list[Path], list[Path]]:
+def other_export_files(
+    out: Path, files: dict[str, bytes], kept: Sequence[Path] = ()
+) -> tuple[list[Path], list[Path]]:
     """Files already under folder ``out`` that this export (``files``) does not write: those an
-    export could have written, then the others (hidden files are neither)."""
+    export could have written, then the others (hidden files, and ``kept``: an edited
+    ``annotation.conf`` the export leaves in force and says so, are neither)."""
     if not out.is_dir():
         return [], []
-    ours = {out / name for name in files}
+    ours = {out / name for name in files} | set(kept)
     exported: list[Path] = []
     others: list[Path] = []
     for path in sorted(out.rglob("*")):
@@ -128,12 +132,14 @@ def other_export_files(out: Path, files: dict[str, bytes]) -> tuple[list[Path], 
     return exported, others
 
 
-def refuse_other_exports(out: Path, files: dict[str, bytes], report: Reporter) -> None:
+def refuse_other_exports(
+    out: Path, files: dict[str, bytes], report: Reporter, kept: Sequence[Path] = ()
+) -> None:
     """Stop an export into a folder that holds another export's files (with splits, documents
     of one split would be left in another); never delete them. Other files are said and kept."""
     if list(files) == [""]:
         return
-    exported, others = other_export_files(out, files)
+    exported, others = other_export_files(out, files, kept)
     if exported:
         raise AnnotatorError(
             f"{out}: holds {len(exported)} file(s) of an earlier export that are not part of this "
