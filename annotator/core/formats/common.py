@@ -163,6 +163,7 @@ class ImportedDoc:
     note: str = ""
     status: str | None = None  # the source's own status (our JSONL); None: the import default
     flagged: bool = False
+    seconds_spent: float = 0.0  # time spent, where the source says (our JSONL, Label Studio)
 
 
 def line_id(stem: str, number: int) -> str:

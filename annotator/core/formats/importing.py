@@ -117,12 +117,15 @@ def _refuse_bad(source: Path, report: ImportReporter, skip_bad: bool) -> None:
 
 
 def _with_times(record: Record, doc: ImportedDoc) -> Record:
-    """Our own record lines keep when and how long they were annotated (already validated)."""
-    if not isinstance(doc, RecordLineDoc):
+    """Our own record lines keep when and how long they were annotated, a Label Studio
+    annotation how long (its ``lead_time``); both already checked."""
+    if isinstance(doc, RecordLineDoc):
+        update = {"updated_at": doc.updated_at, "seconds_spent": doc.seconds_spent}
+    elif doc.seconds_spent:
+        update = {"seconds_spent": doc.seconds_spent}
+    else:
         return record
-    return record.model_copy(
-        update={"updated_at": doc.updated_at, "seconds_spent": doc.seconds_spent}
-    )
+    return record.model_copy(update=update)
 
 
 def import_documents(

@@ -52,10 +52,10 @@ class GoldRecordWithText(GoldRecord):
 
 @dataclass
 class RecordLineDoc(ImportedDoc):
-    """A document read from one of our record lines: also when and how long it was annotated."""
+    """A document read from one of our record lines: also when it was annotated (and, as every
+    ``ImportedDoc``, how long)."""
 
     updated_at: str | None = None
-    seconds_spent: float = 0.0
     doc_sha256: str | None = None  # checked against the text by the import
     annotator: str | None = None  # who wrote the record: the import's default --annotator
 

@@ -6,8 +6,9 @@ in the task's ``meta``. Read: a list of tasks or one task; the text is ``data[KE
 ``--text-key KEY``, else ``data.text``, else the data key a result names (``"source": "$key"``),
 else the one text field of ``data``. Older exports
 call the annotations ``completions``; a task holding both has both read (the first kept is
-imported, the others reported). ``drafts`` (saved, never submitted) are reported, as are the
-imported annotation's ``lead_time`` and ``completed_by``, which a record has no place for.
+imported, the others reported). ``drafts`` (saved, never submitted) are reported, as is the
+imported annotation's ``completed_by``, which a record has no place for; its ``lead_time``
+(seconds spent on it) becomes the record's ``seconds_spent`` (``_lead_time``).
 Cancelled annotations are not labels, nor are predictions
 (model output), unless asked for (``predictions``): then each task's prediction of one model
 version (the first found in the file) is read instead of its annotations, as a record in
@@ -17,6 +18,7 @@ progress, pre-annotations for someone to correct; the annotator is named after t
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -131,11 +133,22 @@ def read(
     return docs
 
 
-# Keys of an imported annotation that a record has no place for, and why.
+# Keys of an imported annotation that a record has no place for (a lead_time: when it is not
+# a number of seconds), and why.
 _NOT_CARRIED = {
-    "lead_time": "a record's seconds_spent counts time spent in annotate",
+    "lead_time": "not a number of seconds, which a record's seconds_spent takes",
     "completed_by": "the records are the annotator's the import names",
 }
+
+
+def _lead_time(annotation: dict[str, Any]) -> float | None:
+    """The seconds an annotation's ``lead_time`` gives (Label Studio's time spent on it, the
+    time a record's ``seconds_spent`` holds); None when it has none, or none that is a
+    number of seconds (negative, text, true), which is said."""
+    lead = annotation.get("lead_time")
+    if not isinstance(lead, int | float) or isinstance(lead, bool):
+        return None
+    return float(lead) if math.isfinite(lead) and lead >= 0 else None
 
 
 def _predictions(task: Any) -> list[dict[str, Any]]:
@@ -262,8 +275,9 @@ def _task(
             f"further {entry}(s)",
             len(kept) - 1,
         )
+    seconds = _lead_time(chosen)
     for other in _NOT_CARRIED:
-        if chosen.get(other) is not None:
+        if chosen.get(other) is not None and (other != "lead_time" or seconds is None):
             said.setdefault(other, []).append(where.removeprefix(f"{path}: "))
     offsets = Utf16Offsets(text) if utf16 else None
     spans = []
@@ -282,7 +296,7 @@ def _task(
         return PredictedDoc(
             doc_id, text, where, meta, spans, status="in_progress", model_version=reading.version
         )
-    return ImportedDoc(doc_id, text, where, meta=meta, spans=spans)
+    return ImportedDoc(doc_id, text, where, meta=meta, spans=spans, seconds_spent=seconds or 0.0)
 
 
 def _drafts(task: dict[str, Any], where: str, report: ImportReporter) -> None:
