@@ -17,7 +17,7 @@ import pytest
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.export import export_records
 from annotator.core.formats.importing import import_documents
-from tests.test_formats_support import export_import, record, spans_of, texts_of, write_case
+from tests.test_formats_support import export_import, need, record, spans_of, texts_of, write_case
 
 TEXT = "An Ex-Yahoo head, Kyiv's mayor (and 146 others) were freed."
 YAHOO = TEXT.index("Yahoo")
@@ -105,3 +105,33 @@ def test_conll_says_nothing_when_no_word_is_cut(tmp_path: Path) -> None:
     said: list[str] = []
     export_records(gold, "conll", tmp_path / "out.conll", corpus=corpus, on_warning=said.append)
     assert said == []
+
+
+def test_datasets_loads_the_rows_with_their_features(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The Features docs/formats.md gives: a Features without spaces no longer fits the rows.
+    datasets = need("datasets")
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    corpus, gold = _case(tmp_path / "case")
+    out = tmp_path / "hf"
+    export_records(gold, "hf", out, corpus=corpus)
+    names = orjson.loads((out / "labels.json").read_bytes())
+    features = datasets.Features(
+        {
+            "id": datasets.Value("string"),
+            "tokens": datasets.Sequence(datasets.Value("string")),
+            "ner_tags": datasets.Sequence(datasets.ClassLabel(names=names)),
+            "spaces": datasets.Sequence(datasets.Value("bool")),
+        }
+    )
+    loaded = datasets.load_dataset(
+        "json",
+        data_files={"train": str(out / "data.jsonl")},
+        features=features,
+        cache_dir=str(tmp_path / "cache"),
+    )
+    (row,) = loaded["train"]
+    words = "".join(t + " " * s for t, s in zip(row["tokens"], row["spaces"], strict=True))
+    assert words.strip() == TEXT
