@@ -357,7 +357,16 @@ def _unit(
 
 def _text_problem(record: Annotation, text: str) -> str | None:
     """``path: message`` of the record's first span that does not fit ``text``, or None."""
-    problem = next(span_text_problems(record.span_lines, text), None)
+    spans = record.span_lines
+    # The common case in one loop (a review opening on 30,000 records spent a quarter of a
+    # second in the full check): when no character of the text is at U+0300 or above, none
+    # joins the one before it (``tokens.character_around``'s own shortcut), so no span edge
+    # can cut one, and a span fits when the text at its offsets is its text.
+    if text.isascii() or max(text) < "\u0300":
+        size = len(text)
+        if all(span.end <= size and text[span.start : span.end] == span.text for span in spans):
+            return None
+    problem = next(span_text_problems(spans, text), None)
     return None if problem is None else f"{problem[0]}: {problem[1]}"
 
 
