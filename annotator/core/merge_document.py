@@ -39,6 +39,7 @@ class GoldBuilder(SpanMerge, FormMerge):
         self.spans_by_id = {}
         self.forms = {name: record.form for name, record in unit.records.items()}
         self.their_links = {name: record.links for name, record in unit.records.items()}
+        self.linked = any(self.their_links.values())
 
     def notes(self) -> str:
         """The annotators' notes for the reviewer, each beginning a line with its author's name

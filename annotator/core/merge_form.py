@@ -76,6 +76,7 @@ class FormMerge:
     spans: list[dict[str, Any]]
     forms: dict[str, dict[str, Any]]
     their_links: dict[str, dict[str, list[str]]]
+    linked: bool  # some annotator has links (most journals of a large corpus have none)
     span_ids: dict[tuple[str, str], str]  # (annotator, their span id) -> gold id
     conflicts: list[dict[str, Any]]
     form: dict[str, Any]
@@ -110,7 +111,10 @@ class FormMerge:
             if best is not None:
                 if field.name in self.forms[best[1][0]]:
                     self.form[field.name] = best[0]
-                    self._carry_links([(name, field.name) for name in best[1]], field.name, field)
+                    if self.linked:
+                        self._carry_links(
+                            [(name, field.name) for name in best[1]], field.name, field
+                        )
                 continue
             self.conflicts.append(
                 {
@@ -199,7 +203,8 @@ class FormMerge:
         (``releases[0].count``) whose versions carry their links (the module docstring)."""
         first = min(held)
         if all(frame == frames[first] for frame in frames.values()):
-            self._carry_item_links(group, {name: held[name][0] for name in held}, gold_index)
+            if self.linked:
+                self._carry_item_links(group, {name: held[name][0] for name in held}, gold_index)
             return held[first][1]
         merged: dict[str, Any] = {}
         for place, sub in enumerate(group.fields):
@@ -212,11 +217,12 @@ class FormMerge:
             gold_path = f"{group.name}[{gold_index}].{sub.name}"
             if best is not None:
                 merged[sub.name] = best[0]
-                self._carry_links(
-                    [(name, f"{group.name}[{held[name][0]}].{sub.name}") for name in best[1]],
-                    gold_path,
-                    sub,
-                )
+                if self.linked:
+                    self._carry_links(
+                        [(name, f"{group.name}[{held[name][0]}].{sub.name}") for name in best[1]],
+                        gold_path,
+                        sub,
+                    )
                 continue
             merged[sub.name] = [] if sub.type == "list" else None
             self.conflicts.append(
@@ -244,6 +250,8 @@ class FormMerge:
         """A version of a field conflict inside an item: its value, who gave it, and the links
         of its field (``{gold_path: [spans]}``, only when any; ``_version_bodies``)."""
         version: dict[str, Any] = {"value": value, "annotators": who}
+        if not self.linked:
+            return version
         linked = self._version_bodies(
             [(name, f"{group.name}[{held[name][0]}].{sub.name}") for name in who], sub
         )
@@ -258,6 +266,8 @@ class FormMerge:
         (``item``, with its index in their form; ``indexes``: each holder's index of it) and
         its links (the module docstring)."""
         version: dict[str, Any] = {"value": [item[1]], "annotators": who}
+        if not self.linked:
+            return version
         links: dict[str, list[dict[str, Any]]] = {}
         for sub in group.fields:
             linked = self._version_bodies(
@@ -321,7 +331,7 @@ class FormMerge:
         annotator, with no conflict; each field's links as ``_carry_links`` picks them."""
         names = self.names
         gold_items = [item for _index, item in items[min(names)]]
-        if any(self.their_links[name] for name in names):
+        if self.linked:
             for gold_index in range(len(gold_items)):
                 indexes = {name: items[name][gold_index][0] for name in names}
                 self._carry_item_links(group, indexes, gold_index)

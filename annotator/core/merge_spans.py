@@ -137,6 +137,7 @@ class SpanMerge:
     span_ids: dict[tuple[str, str], str]  # (annotator, their span id) -> gold id
     conflicts: list[dict[str, Any]]
     their_links: dict[str, dict[str, list[str]]]
+    linked: bool  # some annotator has links
 
     def merge_spans(self) -> None:
         names = self.names
@@ -167,7 +168,7 @@ class SpanMerge:
                 owners.append(names.index(who[0]))
                 self.sources[gold_id] = who
         self._accept(accepted, gold_ids, owners, keys_of, flats)
-        if any(self.their_links.values()):
+        if self.linked:
             gold_of = dict(zip(accepted, gold_ids, strict=True))
             for name, keys, flat in zip(names, keys_of, flats, strict=True):
                 for index, key in enumerate(keys):
