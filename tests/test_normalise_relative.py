@@ -12,8 +12,8 @@ from annotator.core.normalise_relative import (
     date_spans,
     how_counted,
     relative_date,
-    relative_shift,
 )
+from annotator.core.relative_shift import relative_shift
 from annotator.core.scheme import load_default_scheme
 
 
