@@ -44,16 +44,17 @@ def test_a_relative_date_is_counted_from_the_nearest_date_before_it(
         ("s1", "Sunday", "2024-03-03"),
         ("s2", "two days later", "2023-08-08"),
     ]
-    # Labelled, the date it counts from is the label's: s2 corrected to the 7th.
+    # Labelled, the date it counts from is the label's: s3 corrected to the 7th (s2, undone,
+    # is not given again).
     session.undo()
     session.label_selection(*where(session, "6 August 2023"), "date")
-    session.set_value("2023-08-07", "s2")
+    session.set_value("2023-08-07", "s3")
     session.take_notices()
     relabelled = session.label_selection(*where(session, "two days later"), "count")
     assert relabelled.value == 2  # labelled a count by mistake: its number
     session.label_selection(relabelled.start, relabelled.start, "date")
     assert session.take_notices()[-1] == (
-        "s3 'two days later': 2 days after 2023-08-07 (s2); v changes it"
+        "s4 'two days later': 2 days after 2023-08-07 (s3); v changes it"
     )
     assert journal_lines(session)[-1]["spans"][-1]["value"] == "2023-08-09"
 

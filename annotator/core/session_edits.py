@@ -157,6 +157,7 @@ class SessionEdits(SessionParts):
             label,
             self.scheme,
             doc_date=self.document.meta.get("date"),
+            span_id=self._new_span_id(),
         )
         record, counted = self._counted_date(record, span.id)
         self._commit(record)

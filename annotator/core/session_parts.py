@@ -68,6 +68,9 @@ class SessionParts:
     def _commit(self, record: Record, undoable: bool = True, run: str | None = None) -> None:
         raise NotImplementedError
 
+    def _new_span_id(self) -> str:
+        raise NotImplementedError
+
     def _stamp(self) -> str:
         raise NotImplementedError
 

@@ -249,15 +249,18 @@ def add_span(
     scheme: Scheme,
     *,
     doc_date: str | None = None,
+    span_id: str | None = None,
 ) -> tuple[Record, Span]:
     """Add a span labelled ``label`` over ``text[start:end]``; its value is ``suggest_value``.
 
     ``doc_date`` (the article's ``meta.date``) lets relative dates ("on Sunday") get a value.
+    ``span_id``: its id (the annotation session's, which never gives one again); by default
+    ``next_span_id``.
     """
     _check_bounds(text, start, end)
     label_def = _label(scheme, label)
     _check_text(record, text)
-    span_id = next_span_id(record)
+    span_id = span_id if span_id is not None else next_span_id(record)
     _refuse_duplicate(record, start, end, label, span_id)
     span_text = text[start:end]
     span = Span(
