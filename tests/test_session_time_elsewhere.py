@@ -82,3 +82,21 @@ def test_a_new_documents_first_typing_saved_on_the_next_has_its_time(
     assert seconds_of(session, "a") == pytest.approx(35)
     session.close()
     assert seconds_of(session, "a") == pytest.approx(35)
+
+
+def test_typing_saved_on_its_open_document_before_leaving_is_one_line_with_the_time(
+    session: AnnotationSession,
+) -> None:
+    """Leaving with typing pending writes one line when the typing is saved before the next
+    document is entered: it carries the time, and leaving writes no time-only line after it.
+    (Saved after ``enter``, as ``typed_elsewhere``, the leave has written a time-only line
+    already: both correct, one too many.)"""
+    session.set_note("talks", typing=True)  # saved at a pause
+    typing_for(session, 30)
+    session.set_note("talks stalled")  # the field left: saved on a, still open
+    session.open("b")
+    lines = [line for line in journal_lines(session) if line["doc_id"] == "a"]
+    assert [(line["note"], line["seconds_spent"]) for line in lines] == [
+        ("talks", 0.0),
+        ("talks stalled", pytest.approx(30)),
+    ]
