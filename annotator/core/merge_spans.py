@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable
-from itertools import groupby
+from itertools import groupby, repeat
 from operator import attrgetter, itemgetter
 from typing import Any
 
@@ -26,6 +26,7 @@ LeftSpan = tuple[int, int, str, int, int, int, str, Hashable]
 
 _PLACE = itemgetter(0, 1, 2)  # a span key's (start, end, label)
 _KEY_VALUE = attrgetter("start", "end", "label", "value")  # a span's key
+_ID = attrgetter("id")
 _FINGERPRINT = itemgetter(0, 1, 2, 7)  # a left span's (start, end, label, value)
 _GOLD_SPAN_IDS: list[str] = []
 
@@ -134,7 +135,7 @@ class SpanMerge:
     threshold: int
     spans: list[dict[str, Any]]
     sources: dict[str, list[str]]
-    span_ids: dict[tuple[str, str], str]  # (annotator, their span id) -> gold id
+    span_ids: dict[tuple[str, str], str | None]  # (annotator, their span id) -> gold id
     conflicts: list[dict[str, Any]]
     their_links: dict[str, dict[str, list[str]]]
     linked: bool  # some annotator has links
@@ -169,11 +170,13 @@ class SpanMerge:
                 self.sources[gold_id] = who
         self._accept(accepted, gold_ids, owners, keys_of, flats)
         if self.linked:
+            # Every span's gold id, None when it is not gold (in C: a loop per span cost a
+            # linked merge a tenth of its time).
             gold_of = dict(zip(accepted, gold_ids, strict=True))
             for name, keys, flat in zip(names, keys_of, flats, strict=True):
-                for index, key in enumerate(keys):
-                    if key in gold_of:
-                        self.span_ids[(name, flat[index].id)] = gold_of[key]
+                self.span_ids.update(
+                    zip(zip(repeat(name), map(_ID, flat)), map(gold_of.get, keys), strict=True)
+                )
         left_at = [_left(keys, mine, agreed) for keys, mine in zip(keys_of, marked, strict=True)]
         if any(left_at):
             self._span_conflicts(keys_of, flats, left_at)
