@@ -13,27 +13,18 @@ Counts: digits (``146``, ``1,200``, ``1 200`` with a no-break or thin space) and
 ordinals (``146th``), and decimals and fractions that are not whole numbers (``3.5``, ``3½``,
 ``three and a half``, ``two thirds``).
 
-Dates (``doc_date`` is the article's dateline day, ``YYYY-MM-DD``, used for anything relative):
-ISO ``2025-08-24`` / ``2025-08`` / ``2025``; ``24 August 2025``, ``August 24, 2025``,
-``Aug. 24th 2025``; ``24 August`` / ``August 24`` (the dateline's year, or the year before when
-that would put the day more than six months after the dateline: an article of 5 January about
-"28 December"); ``March 2024`` gives ``2024-03``, ``March`` alone that month by the same year rule;
-``2022``; weekdays (``Sunday``, ``on Sunday``, ``last Sunday``, ``Saturday night``) give the most
-recent such day on or before the dateline, and ``next Sunday``, ``this coming Sunday``, ``Sunday
-next`` the first such day after it (``the next Sunday`` none: it follows a day in the text);
-``today``, ``tonight``, ``yesterday``, ``last night``;
-``this year``, ``last year``, ``this month``, ``last month``. Numeric day-month forms such as
-``24/08/2025`` are ambiguous between conventions and give None. Dates that count from an
-earlier one in the text ("two days later") are read by ``normalise_relative``.
+Dates are read in ``normalise_dates``: ``parse_date`` and ``dateline`` may still be imported
+from here.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.normalise_dates import dateline as dateline
+from annotator.core.normalise_dates import parse_date as parse_date
 from annotator.core.values import check_date, value_problem
 
 
@@ -164,172 +155,6 @@ def _can_add(current: float, number: int) -> bool:
     if last_two == 0:
         return True
     return number < 10 and last_two % 10 == 0 and last_two >= 20
-
-
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        1,
-    )
-    for name in names
-}
-_WEEKDAYS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("monday", "mon"),
-            ("tuesday", "tue", "tues"),
-            ("wednesday", "wed"),
-            ("thursday", "thu", "thurs"),
-            ("friday", "fri"),
-            ("saturday", "sat"),
-            ("sunday", "sun"),
-        ]
-    )
-    for name in names
-}
-_FILLER = frozenset(
-    _words(
-        "on in of the at during early late mid morning afternoon evening night overnight dawn "
-        "noon midday midnight"
-    )
-)
-# A weekday after one of these is the first such day after the dateline, not on or before it.
-_AHEAD = frozenset(["next", "coming"])
-_RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1}
-_ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-_DATE_WORD = re.compile(r"\d+(?:st|nd|rd|th)?|[^\W\d_]+")
-_SIX_MONTHS = dt.timedelta(days=183)
-
-
-def dateline(doc_date: str | None) -> dt.date | None:
-    """The article's day from ``meta.date``, or None when missing or not a calendar day."""
-    if not isinstance(doc_date, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc_date):
-        return None
-    try:
-        return dt.date.fromisoformat(doc_date)
-    except ValueError:
-        return None
-
-
-def parse_date(text: str, doc_date: str | None) -> str | None:
-    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` for the words of a date span, or None."""
-    flat = text.strip().casefold().strip(".,;:")
-    if _ISO.match(flat):
-        try:
-            return check_date(flat)
-        except ValueError:
-            return None
-    day_of_doc = dateline(doc_date)
-    said = _DATE_WORD.findall(flat)
-    words = [word for word in said if word not in _FILLER]
-    if "/" in flat or not words:
-        return None
-    if len(words) == 2 and words[1] in ("year", "month") and words[0] in ("this", "last"):
-        return _relative_period(words[0], words[1], day_of_doc)
-    if said == ["last", "night"] or (len(words) == 1 and words[0] in _RELATIVE_DAYS):
-        if day_of_doc is None:
-            return None
-        shift = -1 if words[0] == "last" else _RELATIVE_DAYS[words[0]]
-        return (day_of_doc + dt.timedelta(days=shift)).isoformat()
-    if "the" in said and _names_a_weekday_only(words) and set(words) & {"next", "last", *_AHEAD}:
-        return None  # "the next Sunday": the one after a date in the text, not the dateline
-    return _calendar_date(words, day_of_doc)
-
-
-def _names_a_weekday_only(words: list[str]) -> bool:
-    weekday = any(word in _WEEKDAYS for word in words)
-    return weekday and not any(word in _MONTHS or word[0].isdecimal() for word in words)
-
-
-def _relative_period(which: str, period: str, day_of_doc: dt.date | None) -> str | None:
-    if day_of_doc is None:
-        return None
-    if period == "year":
-        return f"{day_of_doc.year - (which == 'last'):04d}"
-    year, month = day_of_doc.year, day_of_doc.month
-    if which == "last":
-        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
-    return f"{year:04d}-{month:02d}"
-
-
-def _calendar_date(words: list[str], day_of_doc: dt.date | None) -> str | None:
-    weekdays, months, days, years = [], [], [], []
-    for word in words:
-        if word in _WEEKDAYS:
-            weekdays.append(_WEEKDAYS[word])
-        elif word in _MONTHS:
-            months.append(_MONTHS[word])
-        elif word[0].isdecimal():
-            digits = word.rstrip("stndrh")
-            if len(digits) == 4 and digits == word:
-                years.append(int(digits))
-            elif len(digits) in (1, 2):
-                days.append(int(digits))
-            else:
-                return None
-        elif word not in ("last", "this", "past", *_AHEAD):
-            return None
-    if len(weekdays) > 1 or len(months) > 1 or len(days) > 1 or len(years) > 1:
-        return None
-    if days and not months:
-        return None
-    ahead = any(word in _AHEAD for word in words)
-    if ahead:
-        # "next Sunday", "this coming Friday": a weekday after the dateline, nothing else.
-        if not weekdays or months or years or any(word in ("last", "past") for word in words):
-            return None
-        if day_of_doc is None:
-            return None
-        forward = (weekdays[0] - day_of_doc.weekday() - 1) % 7 + 1
-        return (day_of_doc + dt.timedelta(days=forward)).isoformat()
-    if months:
-        return _month_date(months[0], days[0] if days else None, years, day_of_doc)
-    if weekdays:
-        if day_of_doc is None or years:
-            return None
-        back = (day_of_doc.weekday() - weekdays[0]) % 7
-        return (day_of_doc - dt.timedelta(days=back)).isoformat()
-    return f"{years[0]:04d}" if years and 1000 <= years[0] <= 9999 else None
-
-
-def _month_date(
-    month: int, day: int | None, years: list[int], day_of_doc: dt.date | None
-) -> str | None:
-    if years:
-        year = years[0]
-    elif day_of_doc is None:
-        return None
-    else:
-        year = day_of_doc.year
-        probe = _safe_date(year, month, day or 1)
-        if probe is not None and probe - day_of_doc > _SIX_MONTHS:
-            year -= 1
-    if day is None:
-        return f"{year:04d}-{month:02d}"
-    found = _safe_date(year, month, day)
-    return None if found is None else found.isoformat()
-
-
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 def typed_integer(value: Any) -> int | None:
