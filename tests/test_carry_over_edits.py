@@ -137,25 +137,37 @@ def test_one_edit_of_a_text_of_recurring_words_carries_spans_only_where_it_put_t
     assert all(out.reason for out in result.left_out)
 
 
+def carried_to(spans: list[Span], new: str, *starts: int) -> CarriedOver:
+    """``spans`` carried to ``new`` at ``starts``, as a carry over might have put them."""
+    placed = [
+        span.model_copy(update={"start": at, "end": at + span.end - span.start})
+        for span, at in zip(spans, starts, strict=True)
+    ]
+    return CarriedOver(
+        record=record(new, placed),
+        kept=(),
+        moved=(),
+        left_out=(),
+        dropped_links=(),
+        stale_status="done",
+    )
+
+
 def test_an_edit_of_recurring_words_is_judged_by_every_reading_of_it() -> None:
-    """ "95 95 95." made "95 95.": a span on the second "95" is rightly at 3 (the last " 95"
-    taken) or gone (the first "95 " taken), never at 1 (no reading puts it there)."""
+    """ "95 95 95." made "95 95.": a span on the second "95" is rightly at 3 by one reading
+    (the last " 95" taken), though the first reading (the first "95 " taken) puts it at 0."""
     text, spans = words_and_spans(["95", "95", "95"], [0, 1])
     new = "95 95."
+    assert misplaced(carried_to(spans, new, 0, 3), where_the_edit_put(spans, text, 0, 3, "")) != []
+    assert misplaced_by_every_edit(carried_to(spans, new, 0, 3), spans, text, new) == []
 
-    def carried_to(*starts: int) -> CarriedOver:
-        placed = [
-            s.model_copy(update={"start": a, "end": a + 2})
-            for s, a in zip(spans, starts, strict=True)
-        ]
-        carried = record(new, placed)
-        return CarriedOver(
-            record=carried, kept=(), moved=(), left_out=(), dropped_links=(), stale_status="done"
-        )
 
-    assert misplaced_by_every_edit(carried_to(0, 3), spans, text, new) == []
-    assert misplaced_by_every_edit(carried_to(3, 0), spans, text, new) != []
-    assert misplaced(carried_to(0, 3), where_the_edit_put(spans, text, 0, 3, "")) != []
+def test_an_edit_with_one_reading_is_judged_by_it() -> None:
+    """ "95 Kestria Norvania." made "Kestria Norvania.": every reading puts Norvania at 8."""
+    text, spans = words_and_spans(["95", "Kestria", "Norvania"], [2])
+    new = "Kestria Norvania."
+    assert misplaced_by_every_edit(carried_to(spans, new, 8), spans, text, new) == []
+    assert misplaced_by_every_edit(carried_to(spans, new, 11), spans, text, new) == [("s1", 11, 8)]
 
 
 def test_the_review_s_random_edits_place_no_span_wrongly_and_carry_most() -> None:
