@@ -79,6 +79,15 @@ def test_suggested_counts(text: str, expected: int | None) -> None:
         ("on Sunday next", "2023-08-10", "2023-08-13"),
         ("next Thursday", "2023-08-10", "2023-08-17"),
         ("next Sunday", None, None),
+        # "this Friday": the Friday of the dateline's week, Monday to Sunday (2026-11-17 is a
+        # Tuesday: to come; 2026-11-21 a Saturday: yesterday); "this past" says which way.
+        ("this Friday", "2026-11-17", "2026-11-20"),
+        ("this Friday", "2026-11-21", "2026-11-20"),
+        ("this Friday", "2026-11-20", "2026-11-20"),
+        ("this Friday night", "2026-11-17", "2026-11-20"),
+        ("this Monday", "2026-11-22", "2026-11-16"),
+        ("this past Friday", "2026-11-17", "2026-11-13"),
+        ("this Friday", None, None),
         ("next last Sunday", "2023-08-10", None),
         ("next 24 August", "2023-08-10", None),
         # The next, or last, Sunday after or before a date in the text: not the dateline's.

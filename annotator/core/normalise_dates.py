@@ -8,9 +8,10 @@ ISO ``2025-08-24`` / ``2025-08`` / ``2025``; ``24 August 2025``, ``August 24, 20
 ``Aug. 24th 2025``; ``24 August`` / ``August 24`` (the dateline's year, or the year before when
 that would put the day more than six months after the dateline: an article of 5 January about
 "28 December"); ``March 2024`` gives ``2024-03``, ``March`` alone that month by the same year rule;
-``2022``; weekdays (``Sunday``, ``on Sunday``, ``last Sunday``, ``Saturday night``) give the most
-recent such day on or before the dateline, and ``next Sunday``, ``this coming Sunday``, ``Sunday
-next`` the first such day after it (``the next Sunday`` none: it follows a day in the text);
+``2022``; weekdays (``Sunday``, ``on Sunday``, ``last Sunday``, ``this past Sunday``, ``Saturday
+night``) give the most recent such day on or before the dateline, ``next Sunday``, ``this coming
+Sunday``, ``Sunday next`` the first such day after it (``the next Sunday`` none: it follows a day
+in the text), and ``this Friday`` the Friday of the dateline's week (Monday to Sunday);
 ``today``, ``tonight``, ``yesterday``, ``last night``;
 ``this year``, ``last year``, ``this month``, ``last month``. Numeric day-month forms such as
 ``24/08/2025`` are ambiguous between conventions and give None. Dates that count from an
@@ -160,6 +161,14 @@ def _calendar_date(words: list[str], day_of_doc: dt.date | None) -> str | None:
     if weekdays:
         if day_of_doc is None or years:
             return None
+        if "this" in words and not any(word in ("last", "past") for word in words):
+            # "this Friday": the Friday of the dateline's own week, Monday to Sunday. Said on a
+            # Tuesday it is to come ("will resume this Friday", which a trial found a week
+            # early when read as the last Friday), said on a Saturday it was yesterday; the
+            # tense that would tell them apart is outside the span, and the week is a rule an
+            # annotator can predict. "this coming" and "this past" say which way themselves.
+            monday = day_of_doc - dt.timedelta(days=day_of_doc.weekday())
+            return (monday + dt.timedelta(days=weekdays[0])).isoformat()
         back = (day_of_doc.weekday() - weekdays[0]) % 7
         return (day_of_doc - dt.timedelta(days=back)).isoformat()
     return f"{years[0]:04d}" if years and 1000 <= years[0] <= 9999 else None
