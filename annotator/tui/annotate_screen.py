@@ -269,37 +269,29 @@ class AnnotateScreen(
     def on_input_changed(self, event: Input.Changed) -> None:
         self.session.activity()
 
-    # Set when quitting found a typed value the field refuses: quitting again leaves without it.
-    _refused_at_quit: str | None = None
-
-    def typing_kept(self) -> bool:
+    def save_typing(self) -> list[tuple[str, str]]:
         """Save what is typed in the focused field, as leaving it would (quitting does not
-        leave it). A value the field refuses stops the quit once, saying so."""
+        leave it); then (path, or "note", or "value of s3"; the text) for each field showing
+        text its record does not hold: a value refused, in focus or left so (``unsaved``)."""
         focused = self.focused
+        form = self.query_one("#form", EventForm)
         if not isinstance(focused, Input) or focused.id == "search":
-            return True
-        doc_id = self.query_one("#form", EventForm).doc_of(focused)  # what its value is of
+            return form.unsaved()
+        doc_id = form.doc_of(focused)  # what its value is of
         if focused.id == "span-value":
             detail = self.query_one("#detail", SpanDetail)
             if detail.span_id is None or focused.value == detail.saved_value:
-                return True
+                return form.unsaved()
             value = f"value of {detail.span_id}"
             kept = self.change(self.session.set_value, focused.value, detail.span_id, about=value)
-        elif focused.id == "note":
-            kept = self.change(self.session.set_note, focused.value, doc_id)
+            refused = [(value, focused.value)] if kept is FAILED else []
+            return refused + form.unsaved()  # not the form's: shown in focus only
+        if focused.id == "note":
+            self.change(self.session.set_note, focused.value, doc_id)
         elif focused.name:
-            path = focused.name
-            typed = (path, focused.value, False, doc_id)
-            kept = self.change(self.session.set_field, *typed, about=path)
-        else:
-            return True
-        if kept is not FAILED or self._refused_at_quit == focused.value:
-            return True
-        self._refused_at_quit = focused.value
-        self.tell_about(
-            "quit", f"{focused.value!r} is not saved: correct it, or quit again to leave without it"
-        )
-        return False
+            typed = (focused.name, focused.value, False, doc_id)
+            self.change(self.session.set_field, *typed, about=focused.name)
+        return form.unsaved()
 
     def _go(self, doc_id: str | None, none_message: str) -> None:
         if doc_id is None:

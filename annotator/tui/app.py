@@ -11,6 +11,7 @@ from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
+from annotator.core.forms import path_words
 from annotator.core.session import AnnotationSession
 from annotator.tui.annotate_screen import AnnotateScreen, annotate_screen_for
 from annotator.tui.export_screen import ExportScreen
@@ -47,9 +48,11 @@ class AnnotatorApp(SavingApp):
             if isinstance(screen, AnnotateScreen):
                 screen.refresh_status()
 
-    def typing_kept(self) -> bool:
+    def save_typing(self) -> list[tuple[str, str]]:
         screens = [screen for screen in self.screen_stack if isinstance(screen, AnnotateScreen)]
-        return all(screen.typing_kept() for screen in screens)
+        return [
+            (path_words(path), text) for screen in screens for path, text in screen.save_typing()
+        ]
 
     # ---------------------------------------------------------------- export
     def action_export(self) -> None:

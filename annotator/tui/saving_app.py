@@ -65,6 +65,7 @@ class SavingApp(KeysInOrderApp):
         self.quit_flush_seconds = 3.0
         self._showing: list[Notification] = []  # shown since the last clear (some expired)
         self._told_about: dict[str, set[str]] = {}  # a kind of action: the messages about it
+        self._unsaved_told: list[tuple[str, str]] = []  # what the last quit stopped for
 
     def notify(
         self,
@@ -103,7 +104,7 @@ class SavingApp(KeysInOrderApp):
         # Nobody sees the screen any more: save what is typed (a value the field refuses is
         # left, as a second quit leaves it), wait for the writer on the loop, and leave with
         # no question, whatever the flush says.
-        self.typing_kept()
+        self.save_typing()
         self._flush_writer()
         self.exit()
 
@@ -190,9 +191,23 @@ class SavingApp(KeysInOrderApp):
         return self.saving_session.flush(timeout=self.quit_flush_seconds)
 
     def typing_kept(self) -> bool:
+        """Save what is being typed (``save_typing``); False to stay, once, while fields show
+        text that is not saved (a value a field refused), saying which: quitting again with
+        the same text shown leaves without it. Every field counts, not the focused one only:
+        a trial typed 'lots' into a count, escape (refused, still shown), then q, and it was
+        gone unsaid, where ctrl+q in the field asked."""
+        unsaved = self.save_typing()
+        if not unsaved or unsaved == self._unsaved_told:
+            return True
+        self._unsaved_told = unsaved
+        self.tell_about("quit", quit_words(unsaved))
+        return False
+
+    def save_typing(self) -> list[tuple[str, str]]:
         """Save what is being typed into a field (an input saves on enter or on leaving it,
-        which quitting is not); False to stay, when it cannot be saved as it is."""
-        return True
+        which quitting is not): then (what, text) for each field showing text that is not
+        saved, named as messages name it (``quit_words``)."""
+        return []
 
     @work(thread=True, exclusive=True, group="quit")
     def _flush_then_quit(self) -> None:
@@ -220,3 +235,11 @@ class SavingApp(KeysInOrderApp):
                 )
 
         self.push_screen(QuitScreen(problem), decided)
+
+
+def quit_words(unsaved: list[tuple[str, str]]) -> str:
+    """Why a quit stops: the fields (``unsaved``: what each is, the text it shows) showing text
+    not saved, and that quitting again leaves without it."""
+    shown = "; ".join(f"{what} shows {text!r}" for what, text in unsaved)
+    it = "it" if len(unsaved) == 1 else "them"
+    return f"not saved: {shown}; correct {it}, or quit again to leave without {it}"

@@ -1,0 +1,104 @@
+"""Pilot: a quit stops once for every field showing text its record does not hold, whatever has
+the focus. A trial typed 'lots' into a count, escape (refused; the field still shows it), then
+q: the app left at once and 'lots' was gone unsaid, where ctrl+q in the field asked."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from annotate_helpers import drive, journal, press, screen_of, toasts, wait_for
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from annotator.core.session import AnnotationSession
+from annotator.tui.app import AnnotatorApp
+from annotator.tui.article import ArticleView
+from annotator.tui.form_panel import EventForm
+
+COUNT = "releases[0].count"
+
+
+def with_a_release(session: AnnotationSession) -> None:
+    session.open("a")
+    session.set_field("event_type", "exchange")
+    session.add_group_item("releases")
+
+
+def count_field(app: AnnotatorApp) -> Input:
+    form = screen_of(app).query_one("#form", EventForm)
+    return next(widget for widget in form.query(Input) if widget.name == COUNT)
+
+
+@pytest.mark.parametrize("quit_key", ["q", "ctrl+q"])
+def test_a_refused_value_left_in_a_field_stops_a_quit_from_the_article_once(
+    session: AnnotationSession, quit_key: str
+) -> None:
+    with_a_release(session)
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        screen = screen_of(app)
+        count = count_field(app)
+        count.focus()
+        await press(pilot, *"lots", "escape")
+        assert screen.query_one(ArticleView).has_focus
+        assert count.value == "lots"  # refused, still shown
+        await press(pilot, quit_key)
+        await pilot.pause(0.3)
+        assert app.is_running
+        said = (
+            "not saved: releases #1 count shows 'lots'; correct it, or quit again to leave "
+            "without it"
+        )
+        assert said in toasts(app)
+        assert count.value == "lots"
+        await press(pilot, quit_key)
+        await wait_for(pilot, lambda: not app.is_running)
+
+    drive(session, scenario, notifications=True)
+    lines = journal(session)
+    assert lines[-1]["form"]["releases"][0]["count"] is None
+    assert not any("lots" in str(line) for line in lines)
+
+
+def test_text_changed_after_a_stopped_quit_stops_the_next_one_again(
+    session: AnnotationSession,
+) -> None:
+    with_a_release(session)
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        count = count_field(app)
+        count.focus()
+        await press(pilot, *"lots", "escape", "q")
+        await pilot.pause(0.3)
+        assert app.is_running
+        count.focus()
+        await press(pilot, "backspace", "escape")
+        assert count.value == "lot"
+        await press(pilot, "q")
+        await pilot.pause(0.3)
+        assert app.is_running  # the quit before was told of 'lots', not of 'lot'
+        assert any("count shows 'lot';" in toast for toast in toasts(app))
+        await press(pilot, "q")
+        await wait_for(pilot, lambda: not app.is_running)
+
+    drive(session, scenario, notifications=True)
+
+
+def test_a_field_showing_its_saved_value_in_other_words_does_not_stop_a_quit(
+    session: AnnotationSession,
+) -> None:
+    with_a_release(session)
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        count = count_field(app)
+        count.focus()
+        await press(pilot, *"1,200")
+        await asyncio.sleep(1.6)  # the pause saves it as 1200; the field keeps '1,200'
+        await wait_for(pilot, lambda: session.field_value(COUNT) == 1200)
+        assert count.has_focus and count.value == "1,200"
+        await press(pilot, "ctrl+q")
+        await wait_for(pilot, lambda: not app.is_running)
+
+    drive(session, scenario, notifications=True)
+    assert journal(session)[-1]["form"]["releases"][0]["count"] == 1200
