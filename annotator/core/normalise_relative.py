@@ -1,10 +1,12 @@
 """Dates that count from an earlier date: "two days earlier", "the next day", "a week later".
 
-``relative_shift`` (its own module) reads the words of a date span as a whole number of
-days forward or back: ``two days later``, ``the next day``.
+``read_shift`` (its own module) reads the words of a date span as a whole number of days
+forward or back (``two days later``, ``next day``, ``a fortnight later``), or says why they
+give none (``a few days later``).
 
 ``relative_date`` gives such a span its value: the shift counted from its *anchor*, the
-nearest date before it in the text, and says where that came from:
+nearest date before it in the text, and says where that came from (or, for words that say no
+whole number of days, why it has none: ``no value: 36 hours is no whole number of days``):
 
 - a date span already labelled, by its value (whatever gave it), named by id:
   ``2 days before 2024-03-17 (s3)``;
@@ -30,7 +32,9 @@ to an earlier day: a wrong default is worse than an empty one. That is so of a m
 read as a date that have none: ``a few days later``, ``days later``, ``two months later``,
 ``the following week``, ``the following Sunday``, ``Sunday`` with no dateline. The message
 names those words (``no value: 1 day after 'A few days later' 34–50, the nearest date before
-it, which has no value``). No anchor: no value. Offsets are code points, as everywhere.
+it, which has no value``), as it does ``36 hours later``; fewer hours than a day (``hours
+later``, ``six hours later``) are passed over, as they most often fall on the day before them.
+No anchor: no value. Offsets are code points, as everywhere.
 
 A record keeps no word of where a value came from: ``how_counted`` works it out again from the
 record (the span panel shows it under the value).
@@ -46,14 +50,9 @@ from typing import NamedTuple
 
 from annotator.core.display import quoted
 from annotator.core.models import Span
-from annotator.core.normalise import (
-    FRACTION_WORDS,
-    NUMBER_WORDS,
-    VAGUE_WORDS,
-    dateline,
-    parse_date,
-)
-from annotator.core.relative_shift import Shift, relative_shift
+from annotator.core.normalise import FRACTION_WORDS, NUMBER_WORDS, VAGUE_WORDS
+from annotator.core.normalise_dates import dateline, parse_date
+from annotator.core.relative_shift import Shift, Unread, read_shift
 from annotator.core.scheme import Scheme
 
 
@@ -102,7 +101,7 @@ _COUNT_WORD = "|".join(
     )
 ).replace(" ", r"\s+")
 _COUNT_PART = rf"(?:\d+(?:[.,/]\d+)*[½¼¾⅓⅔⅛]?|[½¼¾⅓⅔⅛]|(?:{_COUNT_WORD})(?![^\W\d_]))"
-_DATE_UNIT = r"(?:days?|weeks?|months?|years?)(?![^\W\d_])"
+_DATE_UNIT = r"(?:days?|nights?|weeks?|fortnights?|hours?|months?|years?)(?![^\W\d_])"
 _COUNT_TOKEN = rf"(?:{_COUNT_PART}(?:[-\u2013]{_COUNT_PART})*|{_DATE_UNIT})"
 _COUNTED = (
     rf"(?i:\b(?!(?:and|or|to|of|than|so)\b)(?:{_COUNT_TOKEN}\s+)*{_DATE_UNIT}"
@@ -123,10 +122,11 @@ _TEXT_DATE = re.compile(
             rf"{_MONTH}\s+{_YEAR}",
             rf"\b(?:(?:[Tt]he\s+)?{_WEEKDAY_WORD}\s+)?{_WEEKDAY}\b(?:\s+next\b(?:\s+week\b)?)?",
             r"\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast\s+night)\b",
-            r"\b[Tt]he\s+(?:next|following|previous|preceding)\s+"
+            # "Next day" and "next morning" are said without "the" too.
+            r"\b(?:[Tt]he\s+)?(?:[Nn]ext|[Ff]ollowing|[Pp]revious|[Pp]receding)\s+"
             r"(?:day|morning|afternoon|evening|night)\b",
             r"\b[Tt]he\s+(?:next|following|previous|preceding)\s+(?:week|weekend|month|year)\b",
-            rf"\b[Tt]he\s+day\s+{_DIRECTION}",
+            rf"\b[Tt]he\s+(?:day|morning|afternoon|evening|night)\s+{_DIRECTION}",
             _COUNTED,
         ]
     )
@@ -159,11 +159,14 @@ def relative_date(
     text: str, start: int, end: int, date_spans: Iterable[Span], doc_date: str | None
 ) -> RelativeValue | None:
     """The value of the date span ``text[start:end]`` when its words count from an earlier
-    date (None when they do not): ``date_spans`` are the record's spans of date labels, and
-    ``doc_date`` the article's dateline day (see the module docstring)."""
-    shift = relative_shift(text[start:end])
+    date, or why it has none (None when they count from none): ``date_spans`` are the record's
+    spans of date labels, and ``doc_date`` the article's dateline day (see the module
+    docstring)."""
+    shift = read_shift(text[start:end])
     if shift is None:
         return None
+    if isinstance(shift, Unread):
+        return RelativeValue(None, f"no value: {shift.why}")
     anchor = _nearest(_dated_before(text, start, list(date_spans), doc_date), start)
     if anchor is None:
         return RelativeValue(None, f"no value: no date before it to count {shift.words}")
@@ -238,8 +241,11 @@ def _dated_before(
         taken.append((low, high))
         if labelled:
             continue  # the label's value (or none) decides
+        shifted = read_shift(match.group())
+        if isinstance(shifted, Unread) and shifted.within_a_day:
+            continue  # "hours later": most often the same day, passed over as it always was
         source = f"{quoted(match.group(), _SAID_LIMIT)} {low}–{high}"
-        read = relative_shift(match.group()) or parse_date(match.group(), doc_date)
+        read = shifted if isinstance(shifted, Shift) else parse_date(match.group(), doc_date)
         mentions.append((low, high, read, source, source))
     for low, high in _named_periods(text, begin, before):
         if any(start < high and low < end for start, end in taken):
