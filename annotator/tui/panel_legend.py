@@ -3,10 +3,11 @@ label styles and short words the panel's lists share (``span_list``, ``span_deta
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from rich.text import Text
-from textual import events
+from textual.geometry import Size
 from textual.widgets import Static
 
 from annotator.core.display import display_text, shortened
@@ -26,23 +27,51 @@ def short(text: str, limit: int = 34) -> str:
 class Legend(Static):
     """Label keys and colours: the key, a colour swatch and the name, visible without colour.
 
-    Spaced out when the panel is wide enough, packed when not (80 columns): a key is never
-    left at a line's end apart from its name."""
+    Spaced out when the panel is wide enough, packed when not (80 columns), and on as many
+    rows as the keys need: a key is never left at a row's end apart from its name, nor cut
+    off. A scheme of five labels lost ``5 arrests`` past the panel's edge at 80 columns (a
+    trial), and the footer leaves label keys out there: only ``?`` still listed key 5.
+
+    The rows are laid out for the width the legend is given (``render``, and
+    ``get_content_height`` for its height): a legend set on a resize kept the height of the
+    text before it, one row."""
 
     def __init__(self, scheme: Scheme, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.scheme = scheme
 
-    def legend(self, roomy: bool) -> Text:
+    def legend(self, width: int) -> Text:
+        """The legend in ``width`` cells: spaced out unless that takes more rows than packed."""
+        roomy = self._rows(width, roomy=True)
+        packed = self._rows(width, roomy=False)
+        return roomy if roomy.plain.count("\n") <= packed.plain.count("\n") else packed
+
+    def _rows(self, width: int, roomy: bool) -> Text:
+        gap = "  " if roomy else " "
         text = Text()
+        row_cells = 0
         for label in self.scheme.labels:
-            if text:
-                text.append("  " if roomy else " ")
-            key = f" {label.key} " if roomy else label.key
-            text.append(key, style=f"bold reverse {label.color}")
-            text.append(f" {label.name}", style=f"{label.color}")
+            entry = Text()
+            entry.append(
+                f" {label.key} " if roomy else label.key, style=f"bold reverse {label.color}"
+            )
+            entry.append(f" {label.name}", style=f"{label.color}")
+            # A name longer than a whole row (a very narrow panel) is cut, its key kept.
+            entry.truncate(max(width, 1), overflow="ellipsis")
+            if row_cells and row_cells + len(gap) + entry.cell_len > width:
+                text.append("\n")
+                row_cells = 0
+            elif row_cells:
+                text.append(gap)
+                row_cells += len(gap)
+            text.append_text(entry)
+            row_cells += entry.cell_len
         return text
 
-    def on_resize(self, event: events.Resize) -> None:
-        roomy = self.legend(roomy=True)
-        self.update(roomy if roomy.cell_len <= event.size.width else self.legend(roomy=False))
+    def render(self) -> Text:
+        # Before the first layout (no width yet): one row.
+        return self.legend(self.content_size.width or sys.maxsize)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # Each row fits the width (``_rows``): no row wraps.
+        return len(self.legend(width).plain.split("\n"))
