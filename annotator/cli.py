@@ -57,12 +57,19 @@ def build_parser() -> argparse.ArgumentParser:
         commands,
         "schema",
         "schema_cmd",
-        "Write or check the JSON Schema files; `schema check SCHEME.toml` checks a scheme.",
+        "Write or check the JSON Schema files (--write, --check); `annotator schema check "
+        "SCHEME.toml...` checks scheme files instead, saying every problem with its line.",
     )
     mode = schema.add_mutually_exclusive_group()
     mode.add_argument("--write", nargs="?", const="", metavar="DIR", help="write JSON Schemas")
     mode.add_argument("--check", nargs="?", const="", metavar="DIR", help="exit 1 when stale")
-    schema.add_argument("words", nargs="*", metavar="check SCHEME.toml", help=argparse.SUPPRESS)
+    schema.add_argument(
+        "words",
+        nargs="*",
+        metavar="check SCHEME.toml",
+        help="check these scheme TOML files (labels, keys, colours, fields): every problem, "
+        "one line each, exit 1 if any",
+    )
 
     agree = _add(commands, "agree", "agree_cmd", "How far annotators agree: spans, tokens, form.")
     agree.add_argument("files", nargs="+", metavar="FILE", help="annotators' journals")

@@ -158,8 +158,8 @@ def test_scheme_errors_are_reported_by_validate(
     )
     result = run("validate", str(write_jsonl("j.jsonl", make_record())), "--scheme", str(scheme))
     assert result.returncode == 1
-    assert result.stderr.startswith(f"{scheme}: labels: Value error") or (
-        f"{scheme}: label 'actor': key 'd' is one of the screen's own keys" in result.stderr
+    assert result.stderr.startswith(
+        f"{scheme}:4: label 'actor' ([[labels]] #1): key 'd' is one of the screen's own keys"
     )
 
 
@@ -168,26 +168,27 @@ def test_scheme_errors_are_reported_by_validate(
     [
         (
             'name = "x"\n[[labels]]\nname = "a"\nkey = "d"\ncolor = "#000000"\n',
-            "label 'a': key 'd' is one of the screen's own keys",
+            ":4: label 'a' ([[labels]] #1): key 'd' is one of the screen's own keys",
         ),
         (
             'name = "x"\n[[labels]]\nname = "a"\nkey = "1"\ncolor = "red"\n',
-            "labels.0.color: String should match pattern",
+            ":5: label 'a' ([[labels]] #1): color 'red' is not a colour as #rrggbb",
         ),
         (
             'name = "x"\n[[labels]]\nname = "a"\nkey = "1"\ncolor = "#000000"\n'
             '[[labels]]\nname = "b"\nkey = "1"\ncolor = "#000000"\n',
-            "duplicate label key '1'",
+            ":8: label 'b' ([[labels]] #2): key '1' is already that of label 'a'; choose another",
         ),
         (
             'name = "x"\n[[labels]]\nname = "a"\nkey = "1"\ncolor = "#000000"\n'
             '[[fields]]\nname = "n"\ntype = "integer"\nfrom_label = "a"\n',
-            "field 'n' (integer) cannot be filled from label 'a' (value type none)",
+            ":9: field 'n' ([[fields]] #1): an integer field cannot be filled from label 'a' "
+            "(value_type none)",
         ),
         (
             'name = "x"\n[[labels]]\nname = "a"\nkey = "1"\ncolor = "#000000"\n'
             '[[fields]]\nname = "t"\ntype = "choice"\n',
-            "field 't': a choice field needs choices",
+            ":6: field 't' ([[fields]] #1): a choice field needs choices",
         ),
         ('name = "x"\nlabels = [', "invalid TOML"),
     ],
@@ -197,7 +198,7 @@ def test_schema_check_reports_scheme_errors(tmp_path: Path, body: str, message: 
     scheme.write_text(body, encoding="utf-8")
     result = run("schema", "check", str(scheme))
     assert result.returncode == 1
-    assert result.stdout.startswith(f"{scheme}: ")
+    assert result.stdout.startswith(f"{scheme}:")
     assert message in result.stdout
 
 
@@ -213,13 +214,13 @@ def test_schema_check_lists_every_problem_in_one_run(tmp_path: Path) -> None:
     result = run("schema", "check", str(scheme))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert all(line.startswith(f"{scheme}: labels.") for line in lines)
-    assert [line.split(": ")[1] for line in lines] == [
-        "labels.0.color",
-        "labels.1.value_type",
-        "labels.2.name",
-        "labels.2.key",
-        "labels.3.key",
+    # Each at its line, the label named with its place.
+    assert [line.removeprefix(f"{scheme}:").partition("): ")[0] + ")" for line in lines] == [
+        "5: label 'a' ([[labels]] #1)",
+        "11: label 'b' ([[labels]] #2)",
+        "13: label 'a' ([[labels]] #3)",
+        "14: label 'a' ([[labels]] #3)",
+        "19: label 'c' ([[labels]] #4)",
     ]
     assert result.stderr == ""
 

@@ -23,11 +23,14 @@ def label(name: str, key: str, color: str = "#000000", value_type: str = "none")
 def problems(tmp_path: Path, body: str) -> list[str]:
     path = tmp_path / "s.toml"
     path.write_text(body, encoding="utf-8")
-    return [line.removeprefix(f"{path}: ") for line in scheme_file_problems(path)]
+    return [line.removeprefix(str(path)) for line in scheme_file_problems(path)]
 
 
 def test_the_default_scheme_has_no_problems() -> None:
     assert scheme_file_problems(default_scheme_path()) == []
+
+
+OWN = "(/ ? N [ ] a b c d e f g l n o p q r s t u v x)"
 
 
 def test_every_problem_is_listed_in_one_run(tmp_path: Path) -> None:
@@ -38,13 +41,16 @@ def test_every_problem_is_listed_in_one_run(tmp_path: Path) -> None:
         + label("a", "d")
         + label("c", "x")
     )
-    found = problems(tmp_path, body)
-    assert found[0].startswith("labels.0.color: String should match pattern")
-    assert found[1].startswith("labels.1.value_type: Input should be 'none', 'integer' or 'date'")
-    assert found[2] == "labels.2.name: duplicate label name 'a'"
-    assert found[3].startswith("labels.2.key: label 'a': key 'd' is one of the screen's own keys")
-    assert found[4].startswith("labels.3.key: label 'c': key 'x' is one of the screen's own keys")
-    assert len(found) == 5
+    assert problems(tmp_path, body) == [
+        ":5: label 'a' ([[labels]] #1): color 'red' is not a colour as #rrggbb; write one like "
+        '"#edc948"',
+        ":11: label 'b' ([[labels]] #2): value_type 'float' is not one of none, integer, date",
+        ":13: label 'a' ([[labels]] #3): name 'a' is already that of [[labels]] #1; choose another",
+        f":14: label 'a' ([[labels]] #3): key 'd' is one of the screen's own keys {OWN}; choose "
+        "another (free: 3, 4, 5, 6)",
+        f":19: label 'c' ([[labels]] #4): key 'x' is one of the screen's own keys {OWN}; choose "
+        "another (free: 3, 4, 5, 6)",
+    ]
 
 
 def test_cross_checks_run_even_when_a_field_is_invalid(tmp_path: Path) -> None:
@@ -57,13 +63,16 @@ def test_cross_checks_run_even_when_a_field_is_invalid(tmp_path: Path) -> None:
         + '[[fields]]\nname = "m"\ntype = "choice"\nfrom_label = "a"\n'
     )
     assert problems(tmp_path, body) == [
-        "name: String should match pattern '^[A-Za-z_][A-Za-z0-9_]*$'",
-        "labels.1.key: duplicate label key '1'",
-        "fields.2.name: duplicate field name 'm'",
-        "fields.0.from_label: field 'n': unknown from_label 'zz'",
-        "fields.1.from_label: field 'm' (integer) cannot be filled from label 'a' "
-        "(value type none)",
-        "fields.2: field 'm': a choice field needs choices",
+        ":1: name 'not a name' may hold only letters, digits and _, and not begin with a digit; "
+        "e.g. 'not_a_name'",
+        ":9: label 'b' ([[labels]] #2): key '1' is already that of label 'a'; choose another "
+        "(free: 2, 3, 4, 5)",
+        ":15: field 'n' ([[fields]] #1): from_label 'zz' is not a label of this scheme (labels: "
+        "a, b)",
+        ":19: field 'm' ([[fields]] #2): an integer field cannot be filled from label 'a' "
+        '(value_type none); give that label value_type = "integer" or fill this from another',
+        ":20: field 'm' ([[fields]] #3): a choice field needs choices",
+        ":21: field 'm' ([[fields]] #3): name 'm' is already that of [[fields]] #2; choose another",
     ]
 
 
@@ -75,12 +84,15 @@ def test_group_shapes_and_missing_guidelines(tmp_path: Path) -> None:
         + '  [[fields.fields]]\n  name = "inner"\n  type = "group"\n'
         + '  [[fields.fields]]\n  name = "t"\n  type = "text"\n  choices = ["y"]\n'
     )
+    inner = "field 'g.inner' ([[fields]] #1, [[fields.fields]] #1)"
     assert problems(tmp_path, body) == [
-        "fields.0: field 'g': a group cannot be filled from a label",
-        "fields.0.fields.0: field 'inner': a group needs fields",
-        "fields.0.fields.0: field 'g': groups cannot nest",
-        "fields.0.fields.1: field 't': only a choice field has choices",
-        "guidelines: file 'gone.md' not found beside the scheme",
+        ":2: guidelines file 'gone.md' not found beside the scheme",
+        ":11: field 'g' ([[fields]] #1): a group cannot be filled from a label; put from_label "
+        "on its fields",
+        f":12: {inner}: groups cannot nest: a group's field cannot be a group",
+        f":14: {inner}: a group needs [[fields.fields]]",
+        ":18: field 'g.t' ([[fields]] #1, [[fields.fields]] #2): only a choice field has choices "
+        '(this is text): remove them or make it type = "choice"',
     ]
 
 
@@ -94,8 +106,10 @@ def test_a_field_name_with_a_leading_underscore(tmp_path: Path) -> None:
         + '  [[fields.fields]]\n  name = "_t"\n  type = "text"\n'
     )
     assert problems(tmp_path, body) == [
-        "fields.0: field '_note': a field's name cannot begin with _",
-        "fields.1.fields.0: field '_t': a field's name cannot begin with _",
+        ":8: field '_note' ([[fields]] #1): name '_note' cannot begin with _ (the form takes it "
+        "for private)",
+        ":14: field 'g._t' ([[fields]] #2, [[fields.fields]] #1): name '_t' cannot begin with _ "
+        "(the form takes it for private)",
     ]
     with pytest.raises(AnnotatorError, match="cannot begin with _"):
         load_scheme(tmp_path / "s.toml")
@@ -113,11 +127,14 @@ def test_two_fields_of_one_group_with_one_name(tmp_path: Path) -> None:
         + '[[fields]]\nname = "h"\ntype = "group"\n'
         + '  [[fields.fields]]\n  name = "t"\n  type = "text"\n'
     )
-    assert problems(tmp_path, body) == [
-        "fields.0.fields.1.name: field 'g': two of its fields are named 't'"
-    ]
-    with pytest.raises(AnnotatorError, match="field 'g': two of its fields are named 't'"):
+    line = (
+        ":14: field 'g.t' ([[fields]] #1, [[fields.fields]] #2): name 't' is already that of "
+        "[[fields.fields]] #1; choose another"
+    )
+    assert problems(tmp_path, body) == [line]
+    with pytest.raises(AnnotatorError) as raised:
         load_scheme(tmp_path / "s.toml")
+    assert str(raised.value) == f"{tmp_path / 's.toml'}{line}"
 
 
 def test_reserved_keys_are_read_when_checking(
@@ -125,7 +142,10 @@ def test_reserved_keys_are_read_when_checking(
 ) -> None:
     monkeypatch.setattr(scheme_module, "RESERVED_KEYS", frozenset(["9"]))
     found = problems(tmp_path, 'name = "x"\n' + label("a", "9"))
-    assert found == ["labels.0.key: label 'a': key '9' is one of the screen's own keys (9)"]
+    assert found == [
+        ":4: label 'a' ([[labels]] #1): key '9' is one of the screen's own keys (9); choose "
+        "another (free: 1, 2, 3, 4)"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -144,12 +164,11 @@ def test_a_file_that_cannot_be_read_is_one_line(
     ]
 
 
-def test_load_scheme_still_stops_at_the_first_problem(tmp_path: Path) -> None:
+def test_load_scheme_says_every_problem_as_schema_check_does(tmp_path: Path) -> None:
+    # annotate --scheme, validate --scheme...: every problem at once, not the first of them.
     path = tmp_path / "s.toml"
     path.write_text('name = "x"\n' + label("a", "d") + label("b", "x"), encoding="utf-8")
     with pytest.raises(AnnotatorError) as raised:
         load_scheme(path)
-    assert str(raised.value).startswith(
-        f"{path}: label 'a': key 'd' is one of the screen's own keys"
-    )
-    assert "\n" not in str(raised.value)
+    assert str(raised.value).splitlines() == scheme_file_problems(path)
+    assert len(scheme_file_problems(path)) == 2

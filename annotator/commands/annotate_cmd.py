@@ -8,6 +8,7 @@ from pathlib import Path
 
 from annotator.commands import require_terminal, run_app_screen, scheme_path_from
 from annotator.core.errors import AnnotatorError
+from annotator.core.scheme import load_scheme
 
 
 def login_name(option: str = "--annotator") -> str:
@@ -20,11 +21,15 @@ def login_name(option: str = "--annotator") -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    scheme = scheme_path_from(args.scheme)
+    if scheme is not None:
+        # Before the terminal is asked for, as review does: a scheme's problems are said
+        # wherever the command runs, every one of them (schema check's lines).
+        load_scheme(scheme)
     require_terminal("annotate")
     from annotator.core.journal_elsewhere import elsewhere_message, find_journal_elsewhere
     from annotator.core.session import open_session
 
-    scheme = scheme_path_from(args.scheme)
     annotator = args.annotator or login_name()
     session = open_session(Path(args.corpus), annotator, scheme, Path(args.out))
     # A new journal while one of this corpus is beside it: the first thing the screen says.

@@ -1,4 +1,4 @@
-"""``annotator schema --write [DIR]`` / ``--check [DIR]`` / ``schema check SCHEME.toml``."""
+"""``annotator schema --write [DIR]`` / ``--check [DIR]`` / ``schema check SCHEME.toml...``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import shlex
 from pathlib import Path
 
-from annotator.core.errors import UsageError
+from annotator.core.errors import AnnotatorError, UsageError
 from annotator.core.jsonschemas import stale_schemas, write_schemas
 from annotator.core.scheme import packaged_schemes_dir
 from annotator.core.scheme_problems import scheme_file_problems
@@ -14,14 +14,17 @@ from annotator.core.scheme_problems import scheme_file_problems
 
 def run(args: argparse.Namespace) -> int:
     if args.words:
-        if args.words[0] != "check" or len(args.words) != 2 or args.write or args.check:
-            raise UsageError("usage: annotator schema check SCHEME.toml")
-        problems = scheme_file_problems(Path(args.words[1]))
-        for line in problems:
-            print(line)
-        if not problems:
-            print(f"{args.words[1]}: ok")
-        return 1 if problems else 0
+        if args.words[0] != "check" or len(args.words) < 2 or args.write or args.check:
+            raise UsageError("usage: annotator schema check SCHEME.toml [SCHEME.toml ...]")
+        status = 0
+        for name in args.words[1:]:
+            problems = scheme_file_problems(Path(name))
+            for line in problems:
+                print(line)
+            if not problems:
+                print(f"{name}: ok")
+            status = 1 if problems else status
+        return status
     if args.write is not None:
         # Without DIR: the shipped schemas, the folder --check without DIR checks.
         folder = Path(args.write) if args.write else packaged_schemes_dir()
@@ -31,6 +34,12 @@ def run(args: argparse.Namespace) -> int:
     if args.check is not None:
         # Without DIR: the schemas that ship with annotator (a checkout's schemas/ folder).
         folder = Path(args.check) if args.check else packaged_schemes_dir()
+        if folder.suffix == ".toml" and folder.is_file():
+            # A scheme given to the folder option: the trial's lead meant to check the scheme.
+            raise AnnotatorError(
+                f"{folder}: is a file; schema --check takes a folder of JSON Schemas; "
+                f"to check a scheme file: annotator schema check {shlex.quote(str(folder))}"
+            )
         stale = stale_schemas(folder)
         problems = (
             stale + scheme_file_problems(folder / "prisoner_exchange.toml")

@@ -56,7 +56,8 @@ class FormField(_SchemeModel):
     name: Annotated[str, Field(pattern=_NAME_RE.pattern)]
     type: FieldType
     description: str = ""
-    required: bool = False
+    # Strict: TOML has booleans, and pydantic would read "yes", "no" and 1 as ones.
+    required: Annotated[bool, Field(strict=True)] = False
     choices: list[str] = Field(default_factory=list)
     from_label: str | None = None
     fields: list[FormField] = Field(default_factory=list)
@@ -94,7 +95,8 @@ class Scheme(_SchemeModel):
     """A whole scheme file."""
 
     name: Annotated[str, Field(pattern=_NAME_RE.pattern)]
-    version: int = 1
+    # Strict: pydantic would read the string "2" as 2, and the file means something else.
+    version: Annotated[int, Field(strict=True)] = 1
     description: str = ""
     guidelines: str | None = None
     labels: Annotated[list[Label], Field(min_length=1)]
@@ -203,21 +205,27 @@ def _model_for(name: str, fields: list[FormField]) -> type[BaseModel]:
 
 
 def load_scheme(path: Path) -> Scheme:
-    """Read and validate a scheme file; any problem is one AnnotatorError line naming the file."""
+    """Read and validate a scheme file; its problems are an AnnotatorError, one line each
+    naming the file (and the line, where it can be found)."""
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise AnnotatorError(f"{path}: cannot read scheme: {error.strerror or error}") from None
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as error:
-        raise AnnotatorError(f"{path}: not UTF-8 (byte {error.start})") from None
-    except tomllib.TOMLDecodeError as error:
-        raise AnnotatorError(f"{path}: invalid TOML: {error}") from None
-    try:
-        scheme = Scheme.model_validate(data)
-    except ValidationError as error:
-        raise AnnotatorError(scheme_error_lines(path, error)[0]) from None
+        scheme = Scheme.model_validate(tomllib.loads(raw.decode("utf-8")))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, ValidationError) as error:
+        # Every problem, each with its line where the text shows it, as schema check says them:
+        # fixing one at a time, a person ran the command once per problem.
+        from annotator.core.scheme_problems import scheme_file_problems
+
+        problems = scheme_file_problems(path)
+        if not problems:  # not expected: every check of the model is made again there
+            problems = (
+                scheme_error_lines(path, error)
+                if isinstance(error, ValidationError)
+                else [f"{path}: {error}"]
+            )
+        raise AnnotatorError("\n".join(problems)) from None
     scheme._source = path
     return scheme
 
