@@ -19,6 +19,11 @@ from annotator.core.journal import LineProblem, read_journal
 from annotator.core.models import Document, Record, sha256_text
 from annotator.core.scheme import Scheme
 from annotator.core.tokens import character_around
+from annotator.core.validate_foreign import (
+    ForeignTally,
+    another_scheme_hint,
+    made_with_another_scheme,
+)
 from annotator.core.validate_shape import not_a_journal
 from annotator.core.values import value_problem
 
@@ -246,8 +251,14 @@ def validate_files(
         # times with one old link would warn thirty times.
         last = {record.doc_id: line for line, record in contents.records}
         labels = LabelTally()
+        # Another scheme's journal: its form's and links' problems said once each, not per line.
+        foreign = (
+            ForeignTally(scheme) if made_with_another_scheme(contents.records, scheme) else None
+        )
         for line, record in contents.records:
             found = list(scheme_problems(record, scheme, unknown_labels=False))
+            if foreign is not None:
+                found = foreign.take(line, found)
             labels.add(line, record, scheme)
             if corpus is not None and not elsewhere:
                 doc = document(record.doc_id)
@@ -260,7 +271,7 @@ def validate_files(
                     # start over, undone): only a document's last line must be of this text.
                     found.extend(text_problems(record, doc))
             problems.extend(LineProblem(line, path, message) for path, message in found)
-            clean = not found and not labels.on_line(line)
+            clean = not found and not labels.on_line(line) and foreign is None
             if warnings is not None and clean and last[record.doc_id] == line:
                 warnings.extend(
                     LineProblem(line, path, message).format(file)
@@ -278,9 +289,13 @@ def validate_files(
                 )
             )
         problems.extend(labels.problems(scheme))
+        if foreign is not None:
+            problems.extend(foreign.problems())
         problems.sort(key=lambda problem: problem.line)
         out.extend(problem.format(file) for problem in problems)
         hint = labels.hint(file, corpus, scheme)
+        if hint is None and foreign is not None:
+            hint = another_scheme_hint(file, scheme)
         if hint is not None and warnings is not None:
             warnings.append(hint)
     return out
