@@ -230,3 +230,27 @@ def test_annotate_says_every_problem_of_its_scheme_before_wanting_a_terminal(
     assert result.stderr.splitlines() == scheme_file_problems(bad)
     assert len(result.stderr.splitlines()) == 2
     assert not (tmp_path / "out").exists()
+
+
+def test_a_key_not_in_quotes_and_no_labels_at_all(tmp_path: Path) -> None:
+    assert check(tmp_path, 'key = "2"', "key = 2") == [
+        ":11: label 'crowd' ([[labels]] #2): key = 2: write it in quotes (key = \"2\")"
+    ]
+    path = tmp_path / "empty.toml"
+    path.write_text('name = "x"\n', encoding="utf-8")
+    assert scheme_file_problems(path) == [
+        f"{path}: no [[labels]]: a scheme needs at least one label"
+    ]
+
+
+def test_labels_as_inline_tables_are_placed_at_their_array(tmp_path: Path) -> None:
+    path = tmp_path / "inline.toml"
+    path.write_text(
+        'name = "x"\nlabels = [{name = "a", key = "1", color = "#000000"}, '
+        '{name = "b", key = "1", color = "#000000"}]\n',
+        encoding="utf-8",
+    )
+    assert scheme_file_problems(path) == [
+        f"{path}:2: label 'b' ([[labels]] #2): key '1' is already that of label 'a'; choose "
+        "another (free: 2, 3, 4, 5)"
+    ]

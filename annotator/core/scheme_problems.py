@@ -144,6 +144,8 @@ def _model_message(item: Any, loc: Loc, free_keys: str) -> str:
     """What is wrong with the value at ``loc`` and what to write instead."""
     kind, given = item["type"], item.get("input")
     key = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
+    if kind == "missing" and loc == ("labels",):
+        return "no [[labels]]: a scheme needs at least one label"
     if kind == "missing" and key == "key" and free_keys:
         return f"missing 'key'; add one no other label takes (free: {free_keys})"
     if kind == "missing":
@@ -169,11 +171,13 @@ def _model_message(item: Any, loc: Loc, free_keys: str) -> str:
         return f"{key} = {_toml(given)}: use true or false (unquoted)"
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"{key} = {_toml(given)}: use a whole number, unquoted (e.g. {key} = 2)"
+    if kind == "string_type" and isinstance(given, int | float) and not isinstance(given, bool):
+        return f'{key} = {_toml(given)}: write it in quotes ({key} = "{given}")'
     if kind == "too_short" and loc == ("labels",):
         return "a scheme needs at least one [[labels]] table"
     if kind == "missing" or not key:
         return str(item["msg"])
-    return f"{key} {_toml(given)}: {item['msg']}"
+    return f"{key} = {_toml(given)}: {item['msg']}"
 
 
 def _toml(value: object) -> str:
