@@ -293,9 +293,12 @@ class AnnotateScreen(
             self.change(self.session.set_field, *typed, about=focused.name)
         return form.unsaved()
 
-    def _go(self, doc_id: str | None, none_message: str) -> None:
+    def _go(self, doc_id: str | None, none_message: str | None) -> None:
+        """Open ``doc_id``; when there is none, say ``none_message`` (None: the session
+        said it, as d's and s's "every document is finished (2/3 done)")."""
         if doc_id is None:
-            self.tell_about("go", none_message, "information")
+            if none_message is not None:
+                self.tell_about("go", none_message, "information")
         else:
             self.open_document(doc_id)
 
@@ -313,7 +316,7 @@ class AnnotateScreen(
             await self.update_form()  # the field shows the value saved, as saved
         following = self.change(self.session.mark_done, form.unsaved())
         if following is not FAILED:
-            self._go(following, "that was the last unfinished document")
+            self._go(following, None)  # none left: the session says so, once
 
     def action_flag(self) -> None:
         flagged = self.change(self.session.toggle_flag)

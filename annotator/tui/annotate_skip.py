@@ -37,7 +37,7 @@ class SkipAsksWhy(GuidelinesActions):
     _not_skipped_told: tuple[str, Record] | None = None
 
     # Provided by AnnotateScreen (first in its order).
-    def _go(self, doc_id: str | None, none_message: str) -> None:
+    def _go(self, doc_id: str | None, none_message: str | None) -> None:
         raise NotImplementedError
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -77,7 +77,7 @@ class SkipAsksWhy(GuidelinesActions):
         self._skip_asked = None
         following = self.change(session.skip)
         if following is not FAILED:
-            self._go(following, "that was the last unfinished document")
+            self._go(following, None)  # none left: the session says so, once
 
     def skip_question_undone(self) -> bool:
         """ctrl+z while s asks why (the focus in the note, nothing typed in it): the
@@ -148,5 +148,5 @@ class SkipAsksWhy(GuidelinesActions):
         asked = self._note_asked
         following = self.change(skip_with_reason, self.session, note, asked, about="skip")
         if following is not FAILED:
-            self._go(following, "that was the last unfinished document")
+            self._go(following, None)  # none left: the session says so, once
         return True

@@ -91,7 +91,7 @@ def test_d_refuses_an_empty_item_until_tab_and_enter_remove_it(
         await press(pilot, "escape")
         assert screen.query_one(ArticleView).has_focus
         await press(pilot, "d")
-        await wait_for(pilot, lambda: "that was the last unfinished document" in said(app))
+        await wait_for(pilot, lambda: "every document is finished" in said(app))
         assert last_of_a(session)["status"] == "done"
         assert EMPTY not in said(app)
 

@@ -52,7 +52,7 @@ def test_a_refused_d_goes_when_d_works(session: AnnotationSession) -> None:
         await wait_for(pilot, lambda: NOT_DONE in said(app))
         screen_of(app).change(session.set_field, "event_type", "exchange")  # as the form does
         await press(pilot, "d")
-        await wait_for(pilot, lambda: "that was the last unfinished document" in said(app))
+        await wait_for(pilot, lambda: "every document is finished" in said(app))
         assert session.record.status == "done"
         assert NOT_DONE not in said(app)
 
