@@ -48,11 +48,10 @@ class AnnotatorApp(SavingApp):
             if isinstance(screen, AnnotateScreen):
                 screen.refresh_status()
 
-    def save_typing(self) -> list[tuple[str, str]]:
+    def save_typing(self) -> list[str]:
         screens = [screen for screen in self.screen_stack if isinstance(screen, AnnotateScreen)]
-        return [
-            (path_words(path), text) for screen in screens for path, text in screen.save_typing()
-        ]
+        unsaved = [shown for screen in screens for shown in screen.save_typing()]
+        return [f"{path_words(path)} shows {text!r}" for path, text in unsaved]
 
     # ---------------------------------------------------------------- export
     def action_export(self) -> None:

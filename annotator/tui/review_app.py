@@ -13,6 +13,7 @@ from textual.screen import Screen
 from annotator.core.review import ReviewSession
 from annotator.tui.keys import declared
 from annotator.tui.review_bindings import take_keys
+from annotator.tui.review_field_edit import SettlingScreen
 from annotator.tui.review_screen import ReviewScreen, review_screen_for
 from annotator.tui.review_toasts import clear
 from annotator.tui.saving_app import SavingApp
@@ -23,6 +24,7 @@ class ReviewApp(SavingApp):
     TITLE = "annotator review"
     SAVED_WHAT = "decisions"
     SAVED_WHERE = "gold file"
+    UNSAVED_ADVICE = "enter settles the conflict with {it}"
 
     def __init__(self, session: ReviewSession) -> None:
         super().__init__(session)
@@ -55,6 +57,13 @@ class ReviewApp(SavingApp):
         if binding.action == "take(0)":
             return take_keys(self.session)
         return super().get_key_display(binding)
+
+    def save_typing(self) -> list[str]:
+        """Typing in an editor is no decision until enter settles with it: a quit with an
+        editor holding some stops once, as the annotation app's does for a refused value (it
+        left at once, the typing gone unsaid)."""
+        editors = [screen for screen in self.screen_stack if isinstance(screen, SettlingScreen)]
+        return [typed for editor in editors if (typed := editor.unsettled()) is not None]
 
     def refresh_save_indicator(self) -> None:
         for screen in self.screen_stack:

@@ -121,6 +121,7 @@ class SettlingScreen(ModalScreen[bool]):
     ]
     # -narrow below 72 columns, as the review screen: its panel is then under the article.
     HORIZONTAL_BREAKPOINTS = BREAKPOINTS
+    conflict: Conflict  # the conflict it settles (each editor's own)
 
     def __init__(self, settle: Callable[[Typed], object]) -> None:
         """``settle``: what Enter calls with the typed texts; it raises ``AnnotatorError``
@@ -129,6 +130,8 @@ class SettlingScreen(ModalScreen[bool]):
         self.settle = settle
         self.problem = ""
         """The refusal shown under the inputs ("" when none)."""
+        self.opened_with: Typed | None = None
+        """What the inputs held when it opened (``unsettled``)."""
 
     def typed(self) -> Typed:
         raise NotImplementedError
@@ -140,6 +143,18 @@ class SettlingScreen(ModalScreen[bool]):
     def on_mount(self) -> None:
         # Focused, an input selects its text: typing replaces it, an arrow keeps it to edit.
         self.query(Input).first().focus()
+        self.opened_with = self.typed()
+
+    def unsettled(self) -> str | None:
+        """What a quit leaves behind unsettled, as a message names it: typing that is not what
+        the editor opened with (enter settles with it, escape drops it); None when none."""
+        typed = self.typed()
+        if self.opened_with is None or typed == self.opened_with:
+            return None
+        about = self.conflict["id"]
+        if isinstance(typed, str):
+            return f"the value typed for {about}, {typed!r}"
+        return f"the items typed for {about}"
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -57,6 +57,8 @@ class SavingApp(KeysInOrderApp):
     # Words for the messages: "changes" and "journal", or "decisions" and "gold file".
     SAVED_WHAT = "changes"
     SAVED_WHERE = "journal"
+    # What a quit that stops for text not saved says to do with it (``typing_kept``).
+    UNSAVED_ADVICE = "correct {it}"
 
     def __init__(self, session: SavingSession) -> None:
         super().__init__()
@@ -65,7 +67,7 @@ class SavingApp(KeysInOrderApp):
         self.quit_flush_seconds = 3.0
         self._showing: list[Notification] = []  # shown since the last clear (some expired)
         self._told_about: dict[str, set[str]] = {}  # a kind of action: the messages about it
-        self._unsaved_told: list[tuple[str, str]] = []  # what the last quit stopped for
+        self._unsaved_told: list[str] = []  # what the last quit stopped for
 
     def notify(
         self,
@@ -191,8 +193,8 @@ class SavingApp(KeysInOrderApp):
         return self.saving_session.flush(timeout=self.quit_flush_seconds)
 
     def typing_kept(self) -> bool:
-        """Save what is being typed (``save_typing``); False to stay, once, while fields show
-        text that is not saved (a value a field refused), saying which: quitting again with
+        """Save what is being typed (``save_typing``); False to stay, once, while there is text
+        shown that is not saved (a value a field refused), saying which: quitting again with
         the same text shown leaves without it. Every field counts, not the focused one only:
         a trial typed 'lots' into a count, escape (refused, still shown), then q, and it was
         gone unsaid, where ctrl+q in the field asked."""
@@ -200,13 +202,18 @@ class SavingApp(KeysInOrderApp):
         if not unsaved or unsaved == self._unsaved_told:
             return True
         self._unsaved_told = unsaved
-        self.tell_about("quit", quit_words(unsaved))
+        it = "it" if len(unsaved) == 1 else "them"
+        self.tell_about(
+            "quit",
+            f"not saved: {'; '.join(unsaved)}; {self.UNSAVED_ADVICE.format(it=it)}, or quit "
+            f"again to leave without {it}",
+        )
         return False
 
-    def save_typing(self) -> list[tuple[str, str]]:
+    def save_typing(self) -> list[str]:
         """Save what is being typed into a field (an input saves on enter or on leaving it,
-        which quitting is not): then (what, text) for each field showing text that is not
-        saved, named as messages name it (``quit_words``)."""
+        which quitting is not): then the text still shown and not saved, each as a message
+        names it ("count shows 'lots'")."""
         return []
 
     @work(thread=True, exclusive=True, group="quit")
@@ -235,11 +242,3 @@ class SavingApp(KeysInOrderApp):
                 )
 
         self.push_screen(QuitScreen(problem), decided)
-
-
-def quit_words(unsaved: list[tuple[str, str]]) -> str:
-    """Why a quit stops: the fields (``unsaved``: what each is, the text it shows) showing text
-    not saved, and that quitting again leaves without it."""
-    shown = "; ".join(f"{what} shows {text!r}" for what, text in unsaved)
-    it = "it" if len(unsaved) == 1 else "them"
-    return f"not saved: {shown}; correct {it}, or quit again to leave without {it}"

@@ -1,0 +1,74 @@
+"""Pilot: a quit with a review editor holding typing stops once, saying so; a second quit leaves
+without it. Typing there is no decision until enter settles with it (escape drops it), and the
+palette's Quit left at once, the typing gone unsaid. (ctrl+q does nothing over an editor: Textual
+passes a modal screen's keys to no binding of the app's.) An editor as it opened does not stop a
+quit.
+
+The journals are tests/test_review_data.py's alice and bob: in the second article c1 is the field
+``event_type`` (alice ``unilateral_release``, bob ``exchange``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from annotate_helpers import press, toasts, wait_for
+from test_review_keys import drive, gold, review_of_two, shown
+from textual.pilot import Pilot
+
+from annotator.core.review import ReviewSession
+from annotator.core.review_views import Place
+from annotator.tui.review_app import ReviewApp
+from annotator.tui.review_field_edit import FieldEditScreen
+from tests.test_review_data import SECOND
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[ReviewSession]:
+    yield from review_of_two(tmp_path)
+
+
+async def editing_event_type(pilot: Pilot[None], app: ReviewApp) -> None:
+    await press(pilot, "p")
+    await wait_for(pilot, lambda: shown(app, SECOND))
+    assert app.session.current == Place(SECOND, "c1")
+    await press(pilot, "e")
+    assert isinstance(app.screen, FieldEditScreen)
+
+
+async def quit_from_the_palette(pilot: Pilot[None]) -> None:
+    await press(pilot, "ctrl+p", *"Quit")
+    await pilot.pause(0.3)  # the palette's search
+    await press(pilot, "enter")
+
+
+def test_a_quit_with_typing_in_an_editor_stops_once(session: ReviewSession) -> None:
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        await editing_event_type(pilot, app)
+        count = len(gold(session))
+        await press(pilot, "ctrl+u", *"kelpie")
+        await quit_from_the_palette(pilot)
+        await pilot.pause(0.3)
+        assert app.is_running and isinstance(app.screen, FieldEditScreen)
+        said = (
+            "not saved: the value typed for c1, 'kelpie'; enter settles the conflict with it, or "
+            "quit again to leave without it"
+        )
+        assert said in toasts(app)
+        assert len(gold(session)) == count
+        await quit_from_the_palette(pilot)
+        await wait_for(pilot, lambda: not app.is_running)
+
+    drive(session, scenario, notifications=True)
+    assert not any("kelpie" in str(line) for line in gold(session))
+
+
+def test_an_editor_as_it_opened_does_not_stop_a_quit(session: ReviewSession) -> None:
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        await editing_event_type(pilot, app)
+        await quit_from_the_palette(pilot)
+        await wait_for(pilot, lambda: not app.is_running)
+
+    drive(session, scenario, notifications=True)
