@@ -55,3 +55,26 @@ def test_words_with_no_whole_number_of_days_get_no_value_and_say_why(
         "s3 '36 hours later': no value: 36 hours is no whole number of days; v sets it"
     ]
     assert [s["value"] for s in journal_lines(session)[-1]["spans"]] == ["2026-11-14", None, None]
+
+
+def test_relabelling_to_date_says_why_no_value_once(session: AnnotationSession) -> None:
+    session.label_selection(*where(session, "14 November"), "date")
+    session.label_selection(*where(session, "A few days later"), "actor")  # s2
+    session.take_notices()
+    span = session.label_selection(*where(session, "A few days later"), "date")
+    assert (span.id, span.label, span.value) == ("s2", "date", None)
+    assert session.take_notices() == [
+        "relabelled s2 'A few days later' actor → date",
+        "s2 'A few days later': no value: its words say no exact number of days; v sets it",
+    ]
+
+
+def test_relabelling_to_date_with_words_giving_nothing_says_how_to_set_it(
+    session: AnnotationSession,
+) -> None:
+    session.label_selection(*where(session, "the envoys"), "actor")  # s1
+    session.take_notices()
+    session.label_selection(*where(session, "the envoys"), "date")
+    assert session.take_notices() == [
+        "relabelled s1 'the envoys' actor → date; no value read from its words: v sets it"
+    ]

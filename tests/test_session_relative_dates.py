@@ -60,7 +60,7 @@ def test_a_relative_date_is_counted_from_the_nearest_date_before_it(
 
 
 def test_r_onto_a_relative_date_counts_it_as_labelling_would(session: AnnotationSession) -> None:
-    # "days later" names no number: labelled, s1 has no value, and nothing is said of it.
+    # "days later" names no number: labelled, s1 has no value (the message says why).
     span = session.label_selection(*where(session, "days later"), "date")
     assert (span.id, span.value) == ("s1", None)
     session.take_notices()

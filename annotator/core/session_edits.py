@@ -179,7 +179,7 @@ class SessionEdits(SessionParts):
             self.document.meta.get("date"),
         )
         relabelled, counted = self._counted_date(relabelled, span.id)
-        self._notices.append(self._relabelled(span, relabelled))
+        self._notices.append(self._relabelled(span, relabelled, explained=bool(counted)))
         self._notices.extend(counted)
         self._commit_span_change(relabelled, span.id)
         return self._target(span.id)
@@ -205,14 +205,15 @@ class SessionEdits(SessionParts):
         label = self.scheme.label(span.label)
         return label is not None and label.value_type == "date"
 
-    def _relabelled(self, span: Span, changed: Record) -> str:
+    def _relabelled(self, span: Span, changed: Record, explained: bool = False) -> str:
         """What a relabel of ``span`` (giving ``changed``) did, said like a delete: a trial's
         relabel by a label key with no selection went unseen. A label that takes a value
-        and got none from the words says how to give it one."""
+        and got none from the words says how to give it one, unless a notice of its own
+        (``explained``: a date counted from an earlier one, or why not) says it already."""
         now = changed.span_by_id(span.id) or span
         said = f"relabelled {span.id} {quoted(span.text)} {span.label} → {now.label}"
         label = self.scheme.label(now.label)
-        if now.value is None and label is not None and label.value_type != "none":
+        if not explained and now.value is None and label is not None and label.value_type != "none":
             said += "; no value read from its words: v sets it"
         return said
 
