@@ -83,8 +83,8 @@ class FormMerge:
     forms: dict[str, dict[str, Any]]
     their_links: dict[str, dict[str, list[str]]]
     linked: bool  # some annotator has links (most journals of a large corpus have none)
-    # (annotator, their span id) -> gold id (None: not gold)
-    span_ids: dict[tuple[str, str], str | None]
+    # annotator -> their span id -> gold id (None: not gold); made when anyone links
+    span_ids: dict[str, dict[str, str | None]]
     conflicts: list[dict[str, Any]]
     form: dict[str, Any]
     links: dict[str, list[str]]
@@ -355,7 +355,10 @@ class FormMerge:
         ]
         for sub in group.fields:
             for source, theirs, prefix in holders:
-                ids = self._gold_ids(source, theirs.get(prefix + sub.name) or [], sub)
+                linked = theirs.get(prefix + sub.name)
+                if not linked:
+                    continue
+                ids = self._gold_ids(source, linked, sub)
                 if ids:
                     self.links[f"{group.name}[{gold_index}].{sub.name}"] = ids
                     break
@@ -376,13 +379,14 @@ class FormMerge:
     def _gold_ids(self, source: str, linked: list[str], field: FormField) -> list[str]:
         """The gold ids of the spans of ``linked`` (``source``'s) that are gold, of the label
         ``field`` is filled from."""
-        if not linked:
+        theirs = self.span_ids.get(source)
+        if not linked or theirs is None:
             return []
         if not self.gold_labels:
             self.gold_labels.update((one["id"], one["label"]) for one in self.spans)
         return [
             gold_id
             for span_id in linked
-            if (gold_id := self.span_ids.get((source, span_id))) is not None
+            if (gold_id := theirs.get(span_id)) is not None
             and self.gold_labels[gold_id] == field.from_label
         ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable
-from itertools import groupby, repeat
+from itertools import groupby
 from operator import attrgetter, itemgetter
 from typing import Any
 
@@ -135,7 +135,7 @@ class SpanMerge:
     threshold: int
     spans: list[dict[str, Any]]
     sources: dict[str, list[str]]
-    span_ids: dict[tuple[str, str], str | None]  # (annotator, their span id) -> gold id
+    span_ids: dict[str, dict[str, str | None]]  # annotator -> their span id -> gold id
     conflicts: list[dict[str, Any]]
     their_links: dict[str, dict[str, list[str]]]
     linked: bool  # some annotator has links
@@ -174,9 +174,7 @@ class SpanMerge:
             # linked merge a tenth of its time).
             gold_of = dict(zip(accepted, gold_ids, strict=True))
             for name, keys, flat in zip(names, keys_of, flats, strict=True):
-                self.span_ids.update(
-                    zip(zip(repeat(name), map(_ID, flat)), map(gold_of.get, keys), strict=True)
-                )
+                self.span_ids[name] = dict(zip(map(_ID, flat), map(gold_of.get, keys), strict=True))
         left_at = [_left(keys, mine, agreed) for keys, mine in zip(keys_of, marked, strict=True)]
         if any(left_at):
             self._span_conflicts(keys_of, flats, left_at)
