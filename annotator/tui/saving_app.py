@@ -187,7 +187,7 @@ class SavingApp(KeysInOrderApp):
 
     def _flush_writer(self) -> bool:
         """Wait for the writer to put every change on disk, up to ``quit_flush_seconds``:
-        whether it did. Both ways out save the typing (``typing_kept``) and then wait so: a
+        whether it did. Both ways out save the typing (``save_typing``) and then wait so: a
         quit off the UI thread, its screen still drawn for the question a refusing disk asks; a
         hangup on the loop, as nobody sees the screen any more."""
         return self.saving_session.flush(timeout=self.quit_flush_seconds)

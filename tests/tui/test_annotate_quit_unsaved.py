@@ -8,6 +8,8 @@ import asyncio
 
 import pytest
 from annotate_helpers import drive, journal, press, screen_of, toasts, wait_for
+from test_annotate_value_and_focus import COUNT as SELECT_146
+from test_annotate_value_and_focus import value_input
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -102,3 +104,38 @@ def test_a_field_showing_its_saved_value_in_other_words_does_not_stop_a_quit(
 
     drive(session, scenario, notifications=True)
     assert journal(session)[-1]["form"]["releases"][0]["count"] == 1200
+
+
+def test_a_span_value_refused_in_focus_stops_a_quit_once(session: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await press(pilot, *SELECT_146, "2", "v", *"lots", "ctrl+q")  # s1 '146', a count
+        await pilot.pause(0.3)
+        assert app.is_running and value_input(app).has_focus
+        said = "not saved: value of s1 shows 'lots'; correct it, or quit again to leave without it"
+        assert said in toasts(app)
+        await press(pilot, "ctrl+q")
+        await wait_for(pilot, lambda: not app.is_running)
+
+    drive(session, scenario, notifications=True)
+    assert journal(session)[-1]["spans"][0]["value"] == 146
+
+
+def test_every_field_left_refused_is_named_at_once(session: AnnotationSession) -> None:
+    with_a_release(session)
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        count_field(app).focus()
+        await press(pilot, *"lots", "tab", *"2024-13-45", "escape", "q")
+        await pilot.pause(0.3)
+        assert app.is_running
+        said = (
+            "not saved: releases #1 count shows 'lots'; releases #1 date shows '2024-13-45'; "
+            "correct them, or quit again to leave without them"
+        )
+        assert said in toasts(app)
+        await press(pilot, "q")
+        await wait_for(pilot, lambda: not app.is_running)
+
+    drive(session, scenario, notifications=True)
+    release = journal(session)[-1]["form"]["releases"][0]
+    assert (release["count"], release["date"]) == (None, None)
