@@ -43,6 +43,7 @@ from annotator.core.review_moves import ReviewMoves
 from annotator.core.review_notices import overlap_notice, rejected_notice, taken_notice
 from annotator.core.review_outcome import with_detail
 from annotator.core.review_records import ReviewRecords
+from annotator.core.review_span_ids import GoldSpanNumbers
 from annotator.core.review_undo import ReviewUndo
 from annotator.core.review_views import ConflictView, Place, describe, version_marks
 from annotator.core.review_walk import ConflictOrder
@@ -104,6 +105,7 @@ class ReviewSession(ReviewMoves, ReviewUndo, ReviewDocuments, ReviewByHand, Save
         # What ctrl+y puts back: the record an undo replaced, and where that undo went.
         self._redo: list[UndoStep] = []
         self._earlier = EarlierDecisions(store, self.records)
+        self.span_numbers = GoldSpanNumbers(store)  # gold span ids are never given again
         self._documents: dict[str, Document] = {}
         self._notices: list[str] = []
         self._changed: set[str] = set()  # documents saved while the session runs
@@ -213,7 +215,12 @@ class ReviewSession(ReviewMoves, ReviewUndo, ReviewDocuments, ReviewByHand, Save
         """Settle the current conflict with version ``index`` (0-based)."""
         return self._decide(
             lambda record, cid: decide.take(
-                record, cid, [index], self.scheme, self.annotations.get(record.doc_id)
+                record,
+                cid,
+                [index],
+                self.scheme,
+                self.annotations.get(record.doc_id),
+                highest=self.span_numbers.highest(record.doc_id),
             ),
             lambda record, cid: (
                 item_taken_notice(record, cid, [index], self.scheme)
@@ -251,7 +258,11 @@ class ReviewSession(ReviewMoves, ReviewUndo, ReviewDocuments, ReviewByHand, Save
         count = len(conflict["versions"]) if conflict else 0
         return self._decide(
             lambda record, cid: decide.take_every_version(
-                record, cid, self.scheme, self.annotations.get(record.doc_id)
+                record,
+                cid,
+                self.scheme,
+                self.annotations.get(record.doc_id),
+                highest=self.span_numbers.highest(record.doc_id),
             ),
             lambda record, cid: "; ".join(
                 filter(
@@ -329,6 +340,7 @@ class ReviewSession(ReviewMoves, ReviewUndo, ReviewDocuments, ReviewByHand, Save
         )
         if record.doc_id in self.records:
             self.records.put(record)
+        self.span_numbers.note(record)
         self._changed.add(record.doc_id)
         self.store.save(record)
 

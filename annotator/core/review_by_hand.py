@@ -15,6 +15,7 @@ from annotator.core.review_drawn_span import drawn_value, settle_with_span
 from annotator.core.review_links import Annotations
 from annotator.core.review_notices import drawn_notice
 from annotator.core.review_parts import ReviewParts
+from annotator.core.review_span_ids import GoldSpanNumbers
 from annotator.core.review_span_value import fields_not_following, settle_span_value
 from annotator.core.review_typed import Typed, TypedItem, is_blank, settle_typed
 from annotator.core.review_typed_links import ItemLinks, items_said, typed_item_links, words_said
@@ -30,6 +31,7 @@ class ReviewByHand(ReviewParts):
     scheme: Scheme
     annotations: Mapping[str, Annotations]
     editing: bool
+    span_numbers: GoldSpanNumbers
     _notices: list[str]
 
     def settle_typed(self, typed: Typed) -> Place | None:
@@ -131,6 +133,7 @@ class ReviewByHand(ReviewParts):
                 doc_date=doc_date,
                 mode=mode,
                 annotations=self.annotations.get(record.doc_id),
+                highest=self.span_numbers.highest(record.doc_id),
             )
             drawn.append(span)
             _value, counted = drawn_value(
@@ -148,7 +151,12 @@ class ReviewByHand(ReviewParts):
         def settle(record: GoldRecord, conflict_id: str) -> GoldRecord:
             body = value_conflict_span(decide.find_conflict(record, conflict_id)) or {}
             settled = settle_span_value(
-                record, conflict_id, raw, self.scheme, self.annotations.get(record.doc_id)
+                record,
+                conflict_id,
+                raw,
+                self.scheme,
+                self.annotations.get(record.doc_id),
+                highest=self.span_numbers.highest(record.doc_id),
             )
             place = (body.get("start"), body.get("end"), body.get("label"))
             span = next((s for s in settled.spans if (s.start, s.end, s.label) == place), None)

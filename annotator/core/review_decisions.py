@@ -7,12 +7,13 @@ filled, else ``in_progress``. A refusal raises ``Refused`` with what to do inste
 
 What a decision adds:
 
-- A span version taken adds its spans with new ids (``sN`` after the largest), and
-  ``sources.spans`` names the version's annotators. A taken span with the offsets and label of a
-  gold span already there (merge leaves such a span out when only its value differs) sets that
-  span's value instead of doubling it. Taking every version adds each span once; versions that
-  give one place under one label different values are refused together (keeping one value
-  silently dropped the others): the reviewer takes one of them, or draws the span.
+- A span version taken adds its spans with new ids (``new_span_id``: never one the document's
+  gold had before), and ``sources.spans`` names the version's annotators. A taken span with
+  the offsets and label of a gold span already there (merge leaves such a span out when only
+  its value differs) sets that span's value instead of doubling it. Taking every version adds
+  each span once; versions that give one place under one label different values are refused
+  together (keeping one value silently dropped the others): the reviewer takes one of them, or
+  draws the span.
 - A field version sets the field to its value (an empty value removes it). A repeatable group
   appends the version's frames, linked as the version's items are (to the spans among them
   that are gold); taking every version appends each frame as many times as the version
@@ -35,7 +36,8 @@ annotators' records.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from annotator.core import forms
@@ -50,9 +52,26 @@ from annotator.core.review_links import Annotations, links_after
 from annotator.core.review_list_take import taken_list
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.session_edits import Refused
-from annotator.core.spans import next_span_id, sort_key
+from annotator.core.spans import sort_key
 
 Conflict = dict[str, Any]
+
+_SPAN_NUMBER = re.compile(r"s(\d+)")
+
+
+def span_number(span_id: str) -> int:
+    """N of a span id ``sN`` (0 for any other id)."""
+    found = _SPAN_NUMBER.fullmatch(span_id)
+    return int(found.group(1)) if found else 0
+
+
+def new_span_id(spans: Iterable[Span], highest: int = 0) -> str:
+    """The id of a span a decision adds to gold: ``sN`` above every one of ``spans`` (the
+    record's) and above ``highest``, the highest the document's gold has had
+    (``review_span_ids``). An id is never given again within a document: decisions, undo
+    messages, reviewers' notes and the gold file's earlier lines name spans by id, and s4
+    drawn, undone and drawn elsewhere named two spans."""
+    return f"s{max([highest, *(span_number(span.id) for span in spans)]) + 1}"
 
 
 def find_conflict(record: GoldRecord, conflict_id: str) -> Conflict:
@@ -116,9 +135,12 @@ def take(
     indexes: Sequence[int],
     scheme: Scheme,
     annotations: Annotations | None = None,
+    *,
+    highest: int = 0,
 ) -> GoldRecord:
     """Settle the conflict with the versions at ``indexes`` (0-based, in the conflict's order);
-    ``annotations``: the annotators' records, whose links are carried."""
+    ``annotations``: the annotators' records, whose links are carried; ``highest``: the
+    highest span number the document's gold has had (``new_span_id``)."""
     conflict = find_conflict(record, conflict_id)
     versions = versions_of(conflict)
     for index in indexes:
@@ -130,7 +152,7 @@ def take(
     chosen = [versions[index] for index in indexes]
     if conflict.get("kind") == "span":
         _refuse_differing_values(record, conflict, chosen)
-        return take_spans(record, conflict, chosen, scheme, annotations)
+        return take_spans(record, conflict, chosen, scheme, annotations, highest)
     return _take_field(record, conflict, chosen, scheme, annotations)
 
 
@@ -139,6 +161,8 @@ def take_every_version(
     conflict_id: str,
     scheme: Scheme,
     annotations: Annotations | None = None,
+    *,
+    highest: int = 0,
 ) -> GoldRecord:
     """``t``: settle the conflict with all its versions; refused where fewer than two give
     anything (``can_take_all`` does not offer it there): a version's number takes it. ``t``
@@ -153,7 +177,7 @@ def take_every_version(
             f"t takes every version, and only version {number} ({who}) gives anything here: "
             f"press {number} to take it"
         )
-    return take(record, conflict_id, range(len(versions)), scheme, annotations)
+    return take(record, conflict_id, range(len(versions)), scheme, annotations, highest=highest)
 
 
 def _refuse_differing_values(
@@ -184,7 +208,10 @@ def take_spans(
     chosen: list[dict[str, Any]],
     scheme: Scheme,
     annotations: Annotations | None,
+    highest: int = 0,
 ) -> GoldRecord:
+    """The record with the ``chosen`` versions' spans (see the module docstring); ``highest``:
+    the highest span number the document's gold has had (``new_span_id``)."""
     spans = list(record.spans)
     sources = {span_id: list(names) for span_id, names in record.sources.spans.items()}
     place_of = {(span.start, span.end, span.label): n for n, span in enumerate(spans)}
@@ -195,7 +222,7 @@ def take_spans(
             key = (body["start"], body["end"], body["label"])
             at = place_of.get(key)
             if at is None:
-                span_id = next_span_id(record.model_copy(update={"spans": spans}))
+                span_id = new_span_id(spans, highest)
                 spans.append(Span(id=span_id, **body))
                 place_of[key] = len(spans) - 1
                 added_now.add(key)

@@ -18,11 +18,17 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.form_compare import normal
 from annotator.core.models import GoldRecord, Span
 from annotator.core.normalise_relative import date_spans, relative_date
-from annotator.core.review_decisions import find_conflict, keys_hint, settled_record, versions_of
+from annotator.core.review_decisions import (
+    find_conflict,
+    keys_hint,
+    new_span_id,
+    settled_record,
+    versions_of,
+)
 from annotator.core.review_links import Annotations
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
-from annotator.core.spans import SnapMode, next_span_id, snap_selection, sort_key, suggest_value
+from annotator.core.spans import SnapMode, snap_selection, sort_key, suggest_value
 
 
 def settle_with_span(
@@ -37,8 +43,11 @@ def settle_with_span(
     doc_date: str | None = None,
     mode: SnapMode = "token",
     annotations: Annotations | None = None,
+    highest: int = 0,
 ) -> tuple[GoldRecord, Span]:
-    """Settle a span conflict with one span drawn by hand over ``text[start:end]``."""
+    """Settle a span conflict with one span drawn by hand over ``text[start:end]``;
+    ``highest``: the highest span number the document's gold has had (its id is above it:
+    ``review_decisions.new_span_id``)."""
     conflict = find_conflict(record, conflict_id)
     if conflict.get("kind") != "span":
         raise Refused(
@@ -80,7 +89,12 @@ def settle_with_span(
     ]
     who = list(dict.fromkeys(name for version in same for name in version["annotators"]))
     span = Span(
-        id=next_span_id(record), start=low, end=high, label=label, text=span_text, value=value
+        id=new_span_id(record.spans, highest),
+        start=low,
+        end=high,
+        label=label,
+        text=span_text,
+        value=value,
     )
     spans = sorted([*record.spans, span], key=sort_key)
     sources = {**record.sources.spans, span.id: who}

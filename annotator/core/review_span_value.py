@@ -49,8 +49,11 @@ def settle_span_value(
     raw: str,
     scheme: Scheme,
     annotations: Annotations | None = None,
+    *,
+    highest: int = 0,
 ) -> GoldRecord:
-    """Settle a conflict over a span's value with the value typed (see the module docstring)."""
+    """Settle a conflict over a span's value with the value typed (see the module docstring);
+    ``highest``: the highest span number the document's gold has had (``take_spans``)."""
     conflict = find_conflict(record, conflict_id)
     body = value_conflict_span(conflict)
     if body is None:
@@ -67,7 +70,7 @@ def settle_span_value(
         for name in version.get("annotators") or []
     ]
     chosen = [{"spans": [{**body, "value": value}], "annotators": who}]
-    return take_spans(record, conflict, chosen, scheme, annotations)
+    return take_spans(record, conflict, chosen, scheme, annotations, highest)
 
 
 def fields_not_following(

@@ -1,0 +1,70 @@
+"""The highest span number each document's gold has had: gold span ids are never given again.
+
+A decision that adds spans to gold numbers them above the record's own (merge numbers its spans
+``s1``, ``s2``, …), but an undo takes spans away, and with them the highest
+number: s4 drawn, undone and drawn elsewhere was s4 again, while the first decision's notice,
+the undo's, a reviewer's note and the gold file's earlier line named the first span s4.
+``GoldSpanNumbers`` knows the highest number of every record the review saved
+(``ReviewSession.save`` notes each) and of every line the gold file held when the review
+opened, decisions of earlier sessions undone since included; ``review_decisions.new_span_id``
+numbers above it. A document's lines are read the first time a decision on it asks, so a
+review of many documents reads only those it adds spans to.
+
+Undo puts back the record before a decision, its spans with their own ids, and redo the very
+record undo replaced, so a decision redone has the ids it was first given. A merge anew
+(``review_documents``) is merge's record, numbered from ``s1`` as merge numbers it; decisions
+after it go on above every id the document had.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import orjson
+
+from annotator.core.gold_store import GoldLine, GoldStore
+from annotator.core.models import GoldRecord
+from annotator.core.review_decisions import span_number
+from annotator.core.store import Store
+
+
+class GoldSpanNumbers:
+    """doc_id -> the highest span number its gold has had (see the module docstring)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store if isinstance(store, GoldStore) else None
+        self._saved: dict[str, int] = {}  # of the records saved in this review
+        self._in_file: dict[str, int] = {}  # of the gold file's lines, read when first asked
+        self._lines: dict[str, list[GoldLine]] | None = None
+
+    def note(self, record: GoldRecord) -> None:
+        """``record`` is saved as its document's gold: its ids are not given again."""
+        doc_id = record.doc_id
+        numbers = (span_number(span.id) for span in record.spans)
+        self._saved[doc_id] = max(self._saved.get(doc_id, 0), *numbers, 0)
+
+    def highest(self, doc_id: str) -> int:
+        """The highest span number the document's gold has had (0: none)."""
+        if doc_id not in self._in_file:
+            self._in_file[doc_id] = self._read(doc_id)
+        return max(self._in_file[doc_id], self._saved.get(doc_id, 0))
+
+    def _read(self, doc_id: str) -> int:
+        """The highest span number of the document's lines in the gold file as it was opened."""
+        if self._store is None:
+            return 0
+        if self._lines is None:
+            self._lines = {}
+            for line in self._store.history:
+                self._lines.setdefault(line.facts.doc_id, []).append(line)
+        lines = self._lines.get(doc_id)
+        if not lines:
+            return 0
+        return max((_highest_of(raw) for raw in self._store.lines_at(lines)), default=0)
+
+
+def _highest_of(raw: bytes) -> int:
+    """The highest span number of one gold line (checked as a gold record when the file was
+    opened)."""
+    spans: Iterable[dict[str, object]] = orjson.loads(raw).get("spans") or []
+    return max((span_number(str(span.get("id"))) for span in spans), default=0)
