@@ -20,7 +20,6 @@ Choices made here that callers rely on:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from typing import Any
 
 from pydantic import ValidationError
@@ -29,6 +28,8 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.form_compare import links_without_items
 from annotator.core.form_complete import empty_items as empty_items
 from annotator.core.form_complete import missing_required as missing_required
+from annotator.core.list_text import shown_list
+from annotator.core.list_text import typed_list as typed_list
 from annotator.core.models import Record, Span
 from annotator.core.normalise import typed_date, typed_integer
 from annotator.core.scheme import FormField, Scheme
@@ -116,42 +117,13 @@ def path_words(path: str) -> str:
 
 
 def typed_text(value: Any) -> str:
-    """A stored value as an input shows it: a list comma-separated (``typed_list`` reads it
-    back), nothing as ""."""
+    """A stored value as an input shows it: a list comma-separated, an item holding a comma
+    in quotes (``list_text.shown_list``; ``typed_list`` reads it back), nothing as ""."""
     if value is None:
         return ""
     if isinstance(value, list):
-        return ", ".join(str(item) for item in value)
+        return shown_list(value)
     return str(value)
-
-
-def typed_list(typed: str, known: Iterable[str] = ()) -> list[str]:
-    """A list field's items from what a person typed in one input: comma-separated, each
-    trimmed, empty ones left out (the annotation and review screens read lists so).
-
-    An item that holds a comma itself ("Pavel Ostrovin, 41", filled from a span) stays whole
-    when it is one of ``known`` (the field's items as they were, its linked spans' texts):
-    shown comma-separated, it would otherwise come back as two items at the next keystroke."""
-    pieces = [piece.strip() for piece in typed.split(",")]
-    with_commas = {_comma_spaced(item): item for item in known if "," in item}
-    out: list[str] = []
-    start = 0
-    while start < len(pieces):
-        for end in range(len(pieces), start + 1, -1):  # the longest known item first
-            item = with_commas.get(", ".join(pieces[start:end]))
-            if item is not None:
-                out.append(item.strip())
-                start = end
-                break
-        else:
-            if pieces[start]:
-                out.append(pieces[start])
-            start += 1
-    return out
-
-
-def _comma_spaced(item: str) -> str:
-    return ", ".join(piece.strip() for piece in item.split(","))
 
 
 def typed_fits(scheme: Scheme, path: str, typed: str) -> bool:
