@@ -398,6 +398,6 @@ def hint(field: FormField) -> str:
     return {
         "integer": "a whole number, like 146",
         "date": "YYYY-MM-DD, YYYY-MM or YYYY",
-        "list": "comma-separated",
+        "list": 'comma-separated; "a, b" is one item',
         "text": "text",
     }.get(field.type, "")

@@ -4,8 +4,9 @@ input's width.
 An input cuts its placeholder at its edge, and the end of a hint is often what matters: a trial
 at 120 columns read ``YYYY-MM-DD, YYYY-MM or YYYY · ctrl+l`` and ``comma-separated · ctrl+l:
 from``, the label the field is filled from lost. Each hint now has wordings, longest first, each
-saying less than the one before (the least useful part goes first: a date's rarer forms or a
-list's "comma-separated" for an example, then what the field takes; the label is never cut),
+saying less than the one before (the least useful part goes first: a date's rarer forms, a
+list's quotes that keep a comma, or its "comma-separated" for an example, then what the field
+takes; the label is never cut),
 and ``HintedInput`` shows the longest that fits whenever its width changes.
 """
 
@@ -23,7 +24,13 @@ TYPE_HINTS = {
     "text": ["text"],
     "integer": ["a whole number", "number"],
     "date": ["YYYY-MM-DD, YYYY-MM or YYYY", "YYYY-MM-DD"],
-    "list": ["comma-separated", "a, b, …"],
+    # Quotes keep a comma in an item (``list_text``): said where it fits, by example.
+    "list": [
+        'comma-separated; "a, b" is one item',
+        'a, "b, c" is one item',
+        "comma-separated",
+        "a, b, …",
+    ],
 }
 
 NOTE_HINTS = ["anything a reviewer should know", "for a reviewer"]

@@ -43,7 +43,10 @@ def test_a_span_field_s_hints_drop_the_long_wording_then_what_it_takes() -> None
 
 def test_the_longest_hint_that_fits_is_taken() -> None:
     hints = span_field_hints("list", "releasee")
-    assert fitting(hints, 34) == "comma-separated · ctrl+l: releasee"  # 34 cells
+    assert fitting(hints, 54) == 'comma-separated; "a, b" is one item · ctrl+l: releasee'
+    assert fitting(hints, 53) == 'a, "b, c" is one item · ctrl+l: releasee'  # 40 cells
+    assert fitting(hints, 39) == "comma-separated · ctrl+l: releasee"  # 34 cells
+    assert fitting(hints, 34) == "comma-separated · ctrl+l: releasee"
     assert fitting(hints, 33) == "a, b, … · ctrl+l: releasee"
     assert fitting(hints, 5) == "ctrl+l: releasee"  # nothing fits: the shortest
     assert fitting([], 10) == ""
@@ -103,10 +106,10 @@ def test_the_hints_fit_at_80_columns_and_follow_a_resize(session: AnnotationSess
         }
         note = screen_of(app).query_one("#note", Input)
         assert note.placeholder == "for a reviewer"
-        # Wider, the longer wordings come back.
+        # Wider, the longer wordings come back: a list's says how an item keeps a comma.
         await pilot.resize_terminal(160, 45)
         await pilot.pause(0.2)
-        assert placeholders(app)["releasees"][0] == "comma-separated · ctrl+l: releasee"
+        assert placeholders(app)["releasees"] == ('a, "b, c" is one item · ctrl+l: releasee', 40)
         assert note.placeholder == "anything a reviewer should know"
 
     drive_small(session, scenario)
