@@ -26,6 +26,7 @@ from annotator.core.corpus import Corpus, open_corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.history import History, Step
 from annotator.core.models import SCHEMA_VERSION, Document, Record
+from annotator.core.record_unknown import opening_notice
 from annotator.core.saving import SavesThroughStore, StatusRelay
 from annotator.core.scheme import Scheme, default_scheme_path, load_scheme
 from annotator.core.session_carry import SessionCarryOver
@@ -134,7 +135,9 @@ class AnnotationSession(
         return self.corpus.get(doc_id)
 
     def enter(self, document: Document) -> None:
-        """Make ``document`` the one on screen (time spent on the previous one is kept)."""
+        """Make ``document`` the one on screen (time spent on the previous one is kept). A
+        record holding spans or fields the scheme does not know says so, once, as it opens
+        (``record_unknown``): a scheme changed mid-project left them unexplained."""
         self._leave()
         finished = self._finished
         if finished is not None and document.id not in (finished.doc_id, finished.following):
@@ -162,6 +165,9 @@ class AnnotationSession(
         self.timer.restart()
         self._notices.extend(self._carried)
         self._carried.clear()
+        if self._state.stale is None:  # a stale record is not applied: ctrl+k or ctrl+r first
+            said = opening_notice(self.record, self.scheme, self.scheme_path, self.journal)
+            self._notices.extend([said] if said else [])
 
     def open(self, doc_id: str) -> None:
         """Read and enter a document in one go (the screen reads in a worker instead)."""

@@ -12,6 +12,7 @@ from annotator.core import forms
 from annotator.core.display import STATUS_WORDS
 from annotator.core.history import History, Step, describe_step
 from annotator.core.models import Record
+from annotator.core.record_unknown import done_words
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
 from annotator.core.session_parts import SessionParts
@@ -106,12 +107,13 @@ class SessionFinish(SessionParts):
     def mark_done(self, unsaved: Sequence[tuple[str, str]] = ()) -> str | None:
         """Mark done (refused while required fields are empty, or a group item is: see
         ``not_done``; or while the screen's fields show text not saved, ``unsaved``: see
-        ``unsaved_words``); the next unfinished id."""
+        ``unsaved_words``); the next unfinished id. Spans and fields the scheme does not
+        know are kept, and the notice says they are there (``record_unknown``)."""
         self._writable()
         refusal = unsaved_words(unsaved) or self.done_refusal()
         if refusal is not None:
             raise Refused(refusal)
-        return self._finish("done")
+        return self._finish("done", done_words(self.record, self.scheme))
 
     def done_refusal(self) -> str | None:
         """Why d would be refused now (``not_done``); None when it would not."""

@@ -1,15 +1,15 @@
 """The annotation screen's status line, made to fit the terminal's width.
 
 It says where the annotator is (the position, the document), its status and marks (flagged,
-character mode), who is annotating and how many documents are done; the save state sits at the
-right edge (``status_fit``). When the whole line does not fit, the date goes first (the
-article's dateline shows it), then the document id is cut to the room left, its start kept;
-the marks' wordings shorten ("⚑ flagged" to "⚑") once the id is down to 16 characters, the
-status's and the progress's words ("✎ started", "done 6/14") only once it is down to 12: a
-trial's line at 80 columns read a bare "○ · root · 6/14". The annotator's name goes last, only
-when the document id cut to a few characters still leaves no room: a trial's line at 80
-columns dropped the name as soon as a document was flagged. The position and the save state
-are never dropped, nor the progress down to 40 columns while the work is saved.
+character mode, a record holding what the scheme does not know), who is annotating and how many
+documents are done; the save state sits at the right edge (``status_fit``). When the whole line
+does not fit, the date goes first (the article's dateline shows it), then the document id is cut to
+the room left, its start kept; the marks' wordings shorten ("⚑ flagged" to "⚑") once the id is down
+to 16 characters, the status's and the progress's words ("✎ started", "done 6/14") only once it is
+down to 12: a trial's line at 80 columns read a bare "○ · root · 6/14". The annotator's name goes
+last, only when the document id cut to a few characters still leaves no room: a trial's line at 80
+columns dropped the name as soon as a document was flagged. The position and the save state are
+never dropped, nor the progress down to 40 columns while the work is saved.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
+from annotator.core.record_unknown import unknown_to_scheme
 from annotator.core.session import AnnotationSession
 from annotator.tui.screens import STATUS_MARKS
 from annotator.tui.status_fit import Part, cut_end, fit, joined_length, pinned_line, room_for
@@ -44,6 +45,9 @@ class AnnotateProgress:
     annotator: str
     done: int
     save_state: str
+    # The record holds spans or fields the scheme does not know (``record_unknown``): said on
+    # opening it, and marked here while it is open, as a toast fades.
+    unknown: bool = False
 
     @classmethod
     def of(cls, session: AnnotationSession) -> AnnotateProgress:
@@ -61,6 +65,7 @@ class AnnotateProgress:
             annotator=session.annotator,
             done=done,
             save_state=session.save_state,
+            unknown=not session.stale and bool(unknown_to_scheme(session.record, session.scheme)),
         )
 
 
@@ -72,10 +77,11 @@ def status_line(progress: AnnotateProgress, width: int) -> Text:
     state = Part([mark, mark.split()[0]])
     flag = Part(["⚑ flagged", "⚑"] if progress.flagged else [""], "bold yellow")
     char = Part(["CHAR MODE", "CHAR"] if progress.char_mode else [""], "bold magenta")
+    unknown = Part(["? not in scheme", "?"] if progress.unknown else [""], "bold yellow")
     who = Part([progress.annotator, cut_end(progress.annotator, 12)])
     total = progress.documents
     finished = Part([f"done {progress.done}/{total}", f"{progress.done}/{total}"])
-    parts = [name, when, state, flag, char, who, finished]
+    parts = [name, when, state, flag, char, unknown, who, finished]
     head = Text(f" {progress.position}/{total} ", style="bold reverse")
     head.append(" ")
     room = room_for(width, progress.save_state)
@@ -95,7 +101,7 @@ def status_line(progress: AnnotateProgress, width: int) -> Text:
     # name goes, and then takes the room the name leaves.
     fit(head.plain, parts, [when], room)
     for at_least, shortened in (
-        (ID_BEFORE_MARKS, [flag, char]),
+        (ID_BEFORE_MARKS, [flag, char, unknown]),
         (ID_BEFORE_WORDS, [who, state, finished]),
     ):
         cut_name(at_least)

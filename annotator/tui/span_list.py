@@ -91,8 +91,10 @@ class SpanList(OptionList):
             if not group:
                 continue
             heading = Text(f"{name} ({len(group)})", style=label_style(scheme, name))
-            options.append(Option(heading, disabled=True))
             label = scheme.label(name)
+            if label is None:  # a scheme changed since (renamed, say): kept, drawn in grey
+                heading.append(" (label not in scheme)", style="italic")
+            options.append(Option(heading, disabled=True))
             dated = label is not None and label.value_type == "date"
             room = self._words_room
             options.extend(Option(self._line(span, room, dated), id=span.id) for span in group)
