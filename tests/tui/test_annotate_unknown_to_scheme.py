@@ -5,6 +5,7 @@ lists the spans of the label it lost under their label, said not to be in the sc
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from annotator.core.session import AnnotationSession, open_session
+from annotator.tui.annotate_status import AnnotateProgress, status_line
 from annotator.tui.app import AnnotatorApp
 from annotator.tui.span_list import SpanList
 from tests.test_record_unknown import annotate_a_done, renamed_scheme
@@ -55,3 +57,14 @@ def test_opening_says_what_the_scheme_does_not_know(renamed: AnnotationSession) 
         assert lines == ["actor (2) (label not in scheme)", "  s1 Russia @16", "  s2 Ukraine @27"]
 
     drive(renamed, scenario, notifications=True)
+
+
+def test_the_mark_shortens_with_the_others_at_80_columns() -> None:
+    progress = AnnotateProgress(
+        1, 14, "01-arbela-pow-swap", "2024-03-17", "done", True, False, "root", 1, "saved"
+    )
+    marked = replace(progress, unknown=True)
+    assert "? not in scheme" in status_line(marked, 120).plain
+    shortened = " 1/14  01-arbela-pow-swap · ✓ done · ⚑ · ? · root · done 1/14"
+    assert status_line(marked, 80).plain.startswith(shortened)
+    assert "?" not in status_line(progress, 80).plain
