@@ -22,6 +22,7 @@ runs are kept in ``records``, as ``Store`` keeps them; they win over the file.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,6 +107,7 @@ class GoldStore(Store):
         rewrite: Callable[[GoldStore], FactsAndLines],
     ) -> None:
         # Not Store.__init__: that reads every line as a model (see the module docstring).
+        self._frozen = False  # the collector is told to leave objects be (freeze_until_closed)
         self.journal = journal
         self.annotator = annotator
         folder = folder_of(journal)
@@ -184,6 +186,20 @@ class GoldStore(Store):
             )
         scan.refuse_not_gold(self.journal)
         return scan.owed
+
+    def freeze_until_closed(self) -> None:
+        """Leave every object tracked now out of the cyclic collector's passes until the store
+        closes (``gc.freeze``): a review's opening calls it once its records and this store's
+        facts are made, with the collector paused. Reference counting frees them as ever; the
+        collector takes them back on closing, so none of it outlives the review unwalked."""
+        gc.freeze()
+        self._frozen = True
+
+    def _release(self) -> None:
+        super()._release()
+        if self._frozen:
+            self._frozen = False
+            gc.unfreeze()
 
     def record(self, doc_id: str) -> GoldRecord:
         """The document's latest gold record: saved in this review, else read from its line."""

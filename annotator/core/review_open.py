@@ -91,6 +91,12 @@ def open_review(
         except BaseException:
             remove_empty_folders(missing)  # nothing of a refused review is left behind
             raise
+        # What the opening made (millions of objects: the records compared, the gold file's
+        # facts) lives as long as the review: the collector, resumed, walked it all at once
+        # and again at its next pass, a fifth of a second of the opening (and a pause at each
+        # full pass while reviewing). It is left out of the collector's passes until the
+        # review closes.
+        store.freeze_until_closed()
     counts: dict[str, tuple[int, bool]] = {}
     for unit in comparison.units:
         facts = store.latest[unit.doc_id].facts
