@@ -3,6 +3,12 @@ is read in a thread worker and entered into the session once read; one that cann
 is said in the banner, and n / p / u / l move on from it. The texts of documents with records
 are hashed in the background once the first article shows, so stale records stop counting as
 done without delaying it.
+
+Keys typed while a document opens are for it: they wait (``KeysInOrderApp.hold_keys``) until
+its article and form show, then go on in turn. A trial's keys typed 20-30 ms after n or ctrl+p
+"Next doc" (o and a word, say) went into the form of the article being left, and were saved
+there. The focus leaves that form at once, as leaving a field does: what was typed there is
+saved to its own article, as before.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from annotator.core.scheme import Scheme
 from annotator.core.session import AnnotationSession
 from annotator.tui.article import ArticleView
 from annotator.tui.form_panel import EventForm
+from annotator.tui.keys_in_order import KeysInOrderApp
 from annotator.tui.messages import DocumentLoaded, LoadFailed
 from annotator.tui.span_detail import SpanDetail
 from annotator.tui.span_list import SpanList
@@ -33,6 +40,10 @@ class ReadsDocuments(Screen[None]):
     _records_check_started = False  # the texts of documents with records are hashed once
     _shown_one = False  # a document was shown (its messages go when another opens)
     _queries_by_doc: dict[str, str] | None = None
+    # The document asked for last, until it is entered; then until its form shows it. Keys
+    # wait meanwhile (see the module docstring).
+    _opening: str | None = None
+    _entered_opening: str | None = None
 
     @property
     def _queries(self) -> dict[str, str]:
@@ -63,8 +74,30 @@ class ReadsDocuments(Screen[None]):
             self._queries[self.session.document.id] = self.query_one("#search", Input).value
 
     def open_document(self, doc_id: str) -> None:
+        if self.focused is not None and self.focused is not self.article:
+            # Leaving the field saves its typing to the article it was typed on, still open.
+            self.set_focus(None)
+        self._hold_keys(doc_id)
         self.article.loading = True
         self._read(doc_id)
+
+    def _hold_keys(self, doc_id: str) -> None:
+        self._opening, self._entered_opening = doc_id, None
+        app = self.app
+        if isinstance(app, KeysInOrderApp):
+            app.hold_keys()
+
+    def keys_go_on(self, form_shows: str | None) -> None:
+        """The form shows ``form_shows`` now: once that is the document asked for last,
+        entered, the keys typed meanwhile go on to it."""
+        if self._entered_opening is not None and form_shows == self._entered_opening:
+            self._release_keys()
+
+    def _release_keys(self) -> None:
+        self._opening = self._entered_opening = None
+        app = self.app
+        if isinstance(app, KeysInOrderApp):
+            app.release_keys()
 
     @work(thread=True, exclusive=True, group="read")
     def _read(self, doc_id: str) -> None:
@@ -87,6 +120,8 @@ class ReadsDocuments(Screen[None]):
         search = self.query_one("#search", Input)
         self._keep_query()
         self.session.enter(message.document)
+        if message.document.id == self._opening:
+            self._entered_opening = self._opening  # keys go on once its form shows it
         # o goes to the form's first field in a document just opened, not to the field last
         # used in the one before (a trial's event type went into the previous note).
         self.query_one("#form", EventForm).forget_last_field()
@@ -146,3 +181,8 @@ class ReadsDocuments(Screen[None]):
             Text(f" {position}/{len(self.session.ids)}  {message.doc_id} · cannot be read")
         )
         self.refresh_bindings()
+        # The focus is the article's, as when a document shows: taken from a field as this
+        # opened, it was left nowhere (no cursor to be seen; n / p / u / l still worked).
+        article.focus()
+        if message.doc_id == self._opening:
+            self._release_keys()  # to n / p / u / l, which move on from it

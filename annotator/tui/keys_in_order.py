@@ -14,9 +14,16 @@ its handling posts there (an input's Submitted, a button's Pressed); it follows 
 app. Those messages may post others on their way up (a button's group posts "add an item"),
 which the marker would pass, so from the app it goes round once more, from the widget with the
 focus now: every message it meets on that way (the screen busy making the new item, say) is
-handled before it. The next key is handed over after that, and after what was asked to be done
-next (a focus move). Keys typed at a person's pace never wait. Should a marker not come back
-(its widget removed meanwhile), the next key goes on after a moment.
+handled before it. While a widget of the screen still has messages to handle, it goes round
+again, a few times at most: the command palette's list passes the command chosen by enter up
+to the palette, which closes and runs it, and a key typed at once after enter went into the
+palette's line as it closed, lost. The next key is handed over after that, and after what was
+asked to be done next (a focus move). Keys typed at a person's pace never wait. Should a marker
+not come back (its widget removed meanwhile), the next key goes on after a moment.
+
+A screen may hold the keys (``hold_keys``) while what they are for is not on screen yet: the
+article the last key asked for, still being read. They wait in turn, as keys typed during a
+key's handling do, and go on once it shows (``release_keys``).
 
 Format characters typed into an input are put there too (``typed_format_character``): Textual's
 input takes only what Python calls printable, and dropped the zero-width non-joiner inside
@@ -39,6 +46,8 @@ from textual.widgets import Input
 
 # How long a key may take before the next one goes on regardless (a marker lost with its widget).
 STUCK_SECONDS = 0.25
+# Rounds a marker may go beyond its second while widgets have messages still to handle.
+EXTRA_ROUNDS = 3
 
 
 def escape_then_key(event: events.Key) -> list[events.Key]:
@@ -80,12 +89,13 @@ def typed_format_character(event: events.Key, focused: Widget | None) -> bool:
 
 class KeyHandled(Message, bubble=True):
     """Sent to the widget a key went to, after it; back at the app after its second round
-    (``last``), the key is handled."""
+    (``last``) and any more (``extra``), the key is handled."""
 
-    def __init__(self, number: int, last: bool) -> None:
+    def __init__(self, number: int, last: bool, extra: int = 0) -> None:
         super().__init__()
         self.number = number
         self.last = last
+        self.extra = extra
 
 
 class KeysInOrderApp(App[None]):
@@ -97,6 +107,7 @@ class KeysInOrderApp(App[None]):
         self._key_in_hand: int | None = None  # the number of the key being handled
         self._keys_counted = 0
         self._stuck: Timer | None = None
+        self._keys_held = False
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
@@ -106,8 +117,20 @@ class KeysInOrderApp(App[None]):
             return
         await super().on_event(event)
 
+    def hold_keys(self) -> None:
+        """Hand over no key until ``release_keys``: they wait, in the order typed."""
+        self._keys_held = True
+
+    def release_keys(self) -> None:
+        """Hand over the keys that waited (``hold_keys``), one after another."""
+        if not self._keys_held:
+            return
+        self._keys_held = False
+        if self._key_in_hand is None and self._keys_waiting:
+            self.call_later(self._hand_over_next_key)
+
     async def _hand_over_next_key(self) -> None:
-        if self._key_in_hand is not None or not self._keys_waiting:
+        if self._keys_held or self._key_in_hand is not None or not self._keys_waiting:
             return
         event = self._keys_waiting.popleft()
         self._keys_counted += 1
@@ -132,8 +155,16 @@ class KeysInOrderApp(App[None]):
         if not message.last:
             self._send_marker(self.focused or self.screen, KeyHandled(message.number, last=True))
             return
+        if message.extra < EXTRA_ROUNDS and self._messages_on_their_way():
+            again = KeyHandled(message.number, last=True, extra=message.extra + 1)
+            self._send_marker(self.focused or self.screen, again)
+            return
         # After what the key's bindings asked the app to do next (call_later: a focus move).
         self.call_later(self._key_done, message.number)
+
+    def _messages_on_their_way(self) -> bool:
+        """Whether a widget of the screen has messages still to handle (see the module)."""
+        return any(node.message_queue_size for node in self.screen.walk_children(with_self=True))
 
     def _key_done(self, number: int) -> None:
         if self._key_in_hand != number:

@@ -192,7 +192,9 @@ class SessionView(ReadsDocuments):
 
     async def update_form(self) -> None:
         """The form from the record (a group whose size changed is rebuilt, hence async)."""
-        await self.query_one("#form", EventForm).show(self.session)
+        form = self.query_one("#form", EventForm)
+        await form.show(self.session)
+        self.keys_go_on(form.doc_id)  # a document just opened: its form shows it now
 
     def show_notices(self, of_a_change: bool = False) -> None:
         """Show what the session has to say; ``of_a_change``: it is about the change just made,
