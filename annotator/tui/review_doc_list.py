@@ -14,7 +14,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from annotator.core.review_documents import ReviewEntry
-from annotator.tui.screens import FilteredListScreen
+from annotator.tui.screens import FilteredListScreen, MessagesSaid
 
 Chosen = tuple[str, str] | None
 
@@ -57,6 +57,7 @@ class ReviewDocListScreen(FilteredListScreen[Chosen]):
             )
             yield Input(placeholder="filter", id="doc-filter")
             yield OptionList(id="doc-options")
+            yield MessagesSaid()  # a message shown meanwhile: at the box's foot, over no row
 
     def _fill(self, query: str) -> None:
         options = self.query_one("#doc-options", OptionList)

@@ -1,7 +1,12 @@
 """Screens over the annotation screen: help, the document list and the quit check.
 
 Each has a footer of its own, showing its keys: the article's footer below showed through
-("x Delete span … 1 actor …"), keys that do nothing while such a screen is open (a trial)."""
+("x Delete span … 1 actor …"), keys that do nothing while such a screen is open (a trial).
+
+A message shown while help or a list is up is said in its box, at its foot (``MessagesSaid``),
+the help's keys or the list's rows giving it their room (they scroll): as a toast it was drawn
+over them, hiding rows (user trials, both apps). The toasts are kept, hidden (annotator.tcss,
+review.tcss), for their time to run."""
 
 from __future__ import annotations
 
@@ -10,10 +15,12 @@ from typing import ClassVar, TypeVar
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -33,6 +40,68 @@ STATUS_MARKS = {
     "new": "○ new",
     "stale": "⚠ stale",  # a record made for an older text: not done
 }
+
+
+# A message's mark, by its severity, as a toast's edge is coloured.
+_MARKS = {"information": "green", "warning": "yellow", "error": "red"}
+
+
+def _severity(toast: Widget) -> str:
+    """A toast's severity: Textual gives it as a class ("-warning")."""
+    return next((name[1:] for name in toast.classes if name[1:] in _MARKS), "information")
+
+
+class MessagesSaid(Static):
+    """The messages showing on the screen it is on, said in the box it is in, newest first,
+    each after a mark coloured as a toast's edge; hidden while there are none. With
+    ``since_opened``, only those shown since the screen opened: the ones before are the
+    screen's below (the review's come back when help or its list closes; the annotation
+    screen clears its own before either opens)."""
+
+    DEFAULT_CSS = """
+    MessagesSaid {
+        height: auto;
+        max-height: 4;
+    }
+    """
+
+    def __init__(self, since_opened: bool = True, id: str | None = None) -> None:
+        super().__init__("", id=id)
+        self.since_opened = since_opened
+        self._before: set[str] = set()
+        self._said: list[tuple[str, str]] = []
+        self.display = False  # until one shows
+
+    @on(events.Mount)
+    def _start_saying(self) -> None:
+        if self.since_opened:  # a toast's holder is named by its message (its identity)
+            others = [screen for screen in self.app.screen_stack if screen is not self.screen]
+            self._before = {
+                str(holder.id) for screen in others for holder in screen.query("ToastHolder")
+            }
+        self._say()
+        # The toasts come and go in the rack without an event the screen hears (one is
+        # mounted on a notify, removed when its time is up): looked at often.
+        self.set_interval(0.1, self._say)
+
+    def _say(self) -> None:
+        # Looked up by their CSS type name: Textual's Toast is not public.
+        toasts = [
+            toast
+            for toast in reversed(list(self.screen.query("Toast")))
+            if toast.parent is None or str(toast.parent.id) not in self._before
+        ]
+        said = [(_MARKS[_severity(toast)], str(toast.render())) for toast in toasts]
+        if said == self._said:
+            return
+        self._said = said
+        line = Text()
+        for colour, message in said:
+            line.append("\n" if line else "")
+            line.append("▌ ", style=colour)
+            line.append(message)
+        self.update(line)
+        self.display = bool(said)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -61,6 +130,7 @@ class HelpScreen(ModalScreen[None]):
             yield Label("Keys  (escape closes · ctrl+p finds any action by name)", classes="title")
             with VerticalScroll():
                 yield Static(Group(*parts), id="help-table")
+            yield MessagesSaid()
         yield Footer(compact=True)
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
@@ -134,6 +204,7 @@ class DocListScreen(FilteredListScreen[str | None]):
             )
             yield Input(placeholder="filter", id="doc-filter")
             yield OptionList(id="doc-options")
+            yield MessagesSaid()
 
     def _matches(self, entry: DocEntry, words: list[str]) -> bool:
         flag = "flag" if entry.flagged else ""

@@ -20,11 +20,9 @@ import re
 from typing import ClassVar, NamedTuple
 
 from rich.text import Text
-from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -32,17 +30,10 @@ from annotator.core.display import quoted
 from annotator.core.models import Span
 from annotator.core.search import fold
 from annotator.core.tokens import tokenize
-from annotator.tui.screens import FilteredListScreen
+from annotator.tui.screens import FilteredListScreen, MessagesSaid
 
 _AROUND = 30  # characters of context on each side
 _AROUND_SAID = 45  # below the list, where the highlighted span is said: two rows at 80 columns
-# A message's mark, by its severity, as a toast's edge is coloured.
-_MARKS = {"information": "green", "warning": "yellow", "error": "red"}
-
-
-def _severity(toast: Widget) -> str:
-    """A toast's severity: Textual gives it as a class ("-warning")."""
-    return next((name[1:] for name in toast.classes if name[1:] in _MARKS), "information")
 
 
 def context(text: str, span: Span, around: int = _AROUND) -> Text:
@@ -105,7 +96,6 @@ class SpanPickScreen(FilteredListScreen[Picked | None]):
         self.preferred = preferred
         self.held = held
         self.none_fits = none_fits
-        self._messages_said: list[tuple[str, str]] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="doclist-box", classes="span-pick"):
@@ -114,10 +104,11 @@ class SpanPickScreen(FilteredListScreen[Picked | None]):
             yield OptionList(id="doc-options")
             # The highlighted span said in full below the list, more of its words around it:
             # each row is cut at the list's edge (at 80x24 after some 30 characters of them).
-            # The messages showing (``_say_messages``), between the two.
-            messages = Static("", id="pick-messages")
-            messages.display = False  # until one shows
-            yield messages
+            # The messages showing, between the two: as toasts over the box (the rack's foot
+            # put above that line) they covered the list's rows at 80x24, the value of the
+            # only date cut at '2023-08-' by a refusal about another field. Every message
+            # showing, those of the form below too: they are about the fields picked for.
+            yield MessagesSaid(since_opened=False, id="pick-messages")
             yield Static("", id="pick-said")
 
     def _passing_on(self) -> bool:
@@ -143,35 +134,6 @@ class SpanPickScreen(FilteredListScreen[Picked | None]):
         self.query_one(".title", Label).update(self._title())
         self.query_one("#pick-said", Static).update(self._highlighted_words())
         self.refresh_bindings()
-
-    @on(events.Mount)
-    def _start_saying_messages(self) -> None:
-        self._say_messages()
-        # The toasts come and go in the rack without an event the screen hears (one is
-        # mounted on a notify, removed when its time is up): looked at often.
-        self.set_interval(0.1, self._say_messages)
-
-    def _say_messages(self) -> None:
-        """The messages showing, in the box above the line that says the highlighted span,
-        the list giving them its rows. As toasts over the box (the rack's foot put above that
-        line) they covered the list's rows at 80x24, the value of the only date cut at
-        '2023-08-' by a refusal about another field. The toasts are kept, hidden
-        (annotator.tcss), for their time to run."""
-        # Newest first: below the list's room (annotator.tcss) the oldest are cut. (Looked up
-        # by their CSS type name: Textual's Toast is not public.)
-        toasts = reversed(list(self.query("Toast")))
-        shown = [(_MARKS[_severity(toast)], str(toast.render())) for toast in toasts]
-        if shown == self._messages_said:
-            return
-        self._messages_said = shown
-        line = Text()
-        for colour, message in shown:
-            line.append("\n" if line else "")
-            line.append("▌ ", style=colour)
-            line.append(message)
-        box = self.query_one("#pick-messages", Static)
-        box.update(line)
-        box.display = bool(shown)
 
     def _highlighted_words(self) -> Text:
         """The line below the list: the highlighted span, its value, where it is, and the
