@@ -120,3 +120,80 @@ def test_this_weekday_in_the_text_is_the_one_of_the_dateline_s_week() -> None:
         "2026-11-21",
         "1 day after 2026-11-20 ('this Friday' 34–45)",
     )
+
+
+def test_no_days_later_is_the_day_counted_from() -> None:
+    text = "date 2026-11-20 Freed on 14 November. 0 days later, a statement."
+    spans = [_span(text, "14 November", "s1", "2026-11-14")]
+    assert _valued(text, "0 days later", spans, "2026-11-20") == (
+        "2026-11-14",
+        "0 days after 2026-11-14 (s1)",
+    )
+
+
+@pytest.mark.parametrize(
+    ("words", "said"),
+    [
+        (
+            "10000000 days later",
+            "10000000 days after 2026-11-14 (s1) runs past the calendar's last day, 9999-12-31",
+        ),
+        (
+            "10000000 days earlier",
+            "10000000 days before 2026-11-14 (s1) runs past the calendar's first day, 0001-01-01",
+        ),
+    ],
+)
+def test_a_count_past_the_calendar_says_so_not_that_the_anchor_names_no_day(
+    words: str, said: str
+) -> None:
+    # The anchor names a day; it is the count that no date can hold.
+    text = f"date 2026-11-20 Freed on 14 November. {words}, a statement."
+    spans = [_span(text, "14 November", "s1", "2026-11-14")]
+    assert _valued(text, words, spans, "2026-11-20") == (None, f"no value: {said}")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Following day-long talks",
+        "The following day-long talks",
+        "Next day\u2011trips",
+        "The following week-long talks",
+    ],
+)
+def test_the_first_part_of_a_compound_is_no_date_in_the_text(said: str) -> None:
+    # "Following day" of "Following day-long talks" read as a date made "Two days later"
+    # count from the 15th; "the following week" of "week-long" made it count from none.
+    text = f"date 2026-11-20 Freed on 14 November. {said} ended. Two days later, a statement."
+    spans = [_span(text, "14 November", "s1", "2026-11-14")]
+    assert _valued(text, "Two days later", spans, "2026-11-20") == (
+        "2026-11-16",
+        "2 days after 2026-11-14 (s1)",
+    )
+
+
+def test_the_next_day_s_in_the_text_is_a_date() -> None:
+    text = (
+        "date 2026-11-20 Freed on 14 November. The next day's talks ended. Two days later, a deal."
+    )
+    spans = [_span(text, "14 November", "s1", "2026-11-14")]
+    assert _valued(text, "Two days later", spans, "2026-11-20") == (
+        "2026-11-17",
+        "2 days after 2026-11-15 ('The next day' 38–50)",
+    )
+
+
+def test_the_day_after_tomorrow_is_not_the_day_after_the_date_before_it() -> None:
+    text = "date 2026-11-20 Freed on 14 November. They leave the day after tomorrow. Then talks."
+    spans = [_span(text, "14 November", "s1", "2026-11-14")]
+    assert _valued(text, "the day after tomorrow", spans, "2026-11-20") == (
+        None,
+        "no value: it counts from the words after 'after', not from the date before it",
+    )
+    # Nor is it read in the text as a date a later one counts from.
+    text += " Two days later, a deal."
+    assert _valued(text, "Two days later", spans, "2026-11-20") == (
+        "2026-11-16",
+        "2 days after 2026-11-14 (s1)",
+    )

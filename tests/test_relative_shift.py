@@ -34,6 +34,9 @@ from annotator.core.relative_shift import Shift, Unread, read_shift, relative_sh
         ("48 hours later", 2, "48 hours after"),
         ("twenty-four hours earlier", -1, "24 hours before"),
         ("a day and 24 hours later", 2, "1 day and 24 hours after"),
+        # No days at all: the same day (it said "no exact number of days", which is untrue).
+        ("0 days later", 0, "0 days after"),
+        ("zero days earlier", 0, "0 days before"),
     ],
 )
 def test_the_days_the_words_say(words: str, days: int, said: str) -> None:
@@ -66,6 +69,11 @@ def test_the_days_the_words_say(words: str, days: int, said: str) -> None:
         ),
         (
             "two days after 6 August",
+            "it counts from the words after 'after', not from the date before it",
+        ),
+        # Two days after the date it is said on, not one after the date before it.
+        (
+            "the day after tomorrow",
             "it counts from the words after 'after', not from the date before it",
         ),
     ],

@@ -113,6 +113,9 @@ _WEEKDAY_WORD = (
     r"(?i:this\s+coming|this\s+past|last|next|this|coming|past|following|previous|"
     r"preceding|that|same)"
 )
+# The end of a word that is not the first part of a compound: "Following day-long talks" and
+# "the following week-long festival" name no date ("the next day's talks" does).
+_WHOLE_WORD = r"(?![\w\-\u2010\u2011])"
 _TEXT_DATE = re.compile(
     "|".join(
         [
@@ -124,8 +127,9 @@ _TEXT_DATE = re.compile(
             r"\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast\s+night)\b",
             # "Next day" and "next morning" are said without "the" too.
             r"\b(?:[Tt]he\s+)?(?:[Nn]ext|[Ff]ollowing|[Pp]revious|[Pp]receding)\s+"
-            r"(?:day|morning|afternoon|evening|night)\b",
-            r"\b[Tt]he\s+(?:next|following|previous|preceding)\s+(?:week|weekend|month|year)\b",
+            rf"(?:day|morning|afternoon|evening|night){_WHOLE_WORD}",
+            rf"\b[Tt]he\s+(?:next|following|previous|preceding)\s+(?:week|weekend|month|year)"
+            rf"{_WHOLE_WORD}",
             rf"\b[Tt]he\s+(?:day|morning|afternoon|evening|night)\s+{_DIRECTION}",
             _COUNTED,
         ]
@@ -149,6 +153,7 @@ _NAMED_PERIOD = re.compile(
     r")"
 )
 _YEAR_AFTER_A_MONTH = re.compile(r"\s+(?i:last|this|next)\s+year(?![^\W\d_])")
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Words quoted in a message whole, up to this many characters ("Three and a half weeks later").
 _SAID_LIMIT = 40
 # The dateline line opening a text (``corpus.dateline_date``): the dateline, not a date in it.
@@ -177,6 +182,13 @@ def relative_date(
             "which has no value",
         )
     value = _counted(anchor.value, shift.days)
+    if value is None and _DAY_VALUE.fullmatch(anchor.value):
+        side, edge = ("last", dt.date.max) if shift.days > 0 else ("first", dt.date.min)
+        return RelativeValue(
+            None,
+            f"no value: {shift.words} {anchor.value} ({anchor.source}) runs past the "
+            f"calendar's {side} day, {edge.isoformat()}",
+        )
     if value is None:
         return RelativeValue(
             None, f"no value: {shift.words} {anchor.value} ({anchor.source}), which names no day"
@@ -315,8 +327,9 @@ def _nearest(found: list[_Dated], before: int) -> _Dated | None:
 
 
 def _counted(value: str, days: int) -> str | None:
-    """``value`` moved by ``days``, or None when it names no day (``2024-03``, ``2024``)."""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    """``value`` moved by ``days``, or None when it names no day (``2024-03``, ``2024``) or
+    the count runs past the calendar (``10000000 days later``)."""
+    if not _DAY_VALUE.fullmatch(value):
         return None
     try:
         return (dt.date.fromisoformat(value) + dt.timedelta(days=days)).isoformat()

@@ -7,7 +7,7 @@ two days later``: 9 days), ``a day earlier``, ``(the) day before/after``,
 ``(the) next/following/previous/preceding day`` (or ``morning``, ``afternoon``, ``evening``,
 ``night``: ``next morning``, ``the night before``); quotes and brackets around them do not
 count. A night is a day (``two nights later``), a week 7 days, a fortnight 14; hours count
-when they make whole days (``48 hours later``: 2 days).
+when they make whole days (``48 hours later``: 2 days); ``0 days later`` is the same day.
 
 Words that count from an earlier date but say no whole number of days give an ``Unread``
 saying why, for the message of a span left with no value (a span given none without a word
@@ -139,7 +139,8 @@ def _counts_of_units(words: list[str]) -> list[tuple[int, str]] | None:
         else:
             count = parse_count(" ".join(number_words)) if number_words else None
         unit = _UNITS[word][0]
-        if count is None or count <= 0 or any(_same(unit, said) for _, said in counts):
+        # "0 days later" is the same day: a count, if an odd one to write.
+        if count is None or count < 0 or any(_same(unit, said) for _, said in counts):
             return None
         counts.append((count, unit))
         number_words = []
