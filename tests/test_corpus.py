@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from unittest import mock
 
 import orjson
 import pytest
@@ -99,3 +100,31 @@ def test_ten_thousand_documents_open_without_reading_texts(tmp_path: Path) -> No
 
 def test_normalise_txt_only_changes_line_ends() -> None:
     assert normalise_txt("a\u2028b\x0cc\r\n".encode(), Path("x")) == "a\u2028b\x0cc\n"
+
+
+def test_documents_fetched_while_kept_open_are_read_from_one_open_file(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    lines = [orjson.dumps({"id": f"d{n}", "text": f"text {n}\r\n"}) for n in range(3)]
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    corpus = open_corpus(path)
+    alone = [corpus.get(doc_id) for doc_id in ("d2", "d0", "d1")]
+    opened = []
+    real_open = Path.open
+
+    def counted(self: Path, *args: object, **kwargs: object) -> object:
+        opened.append(self)
+        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+
+    with mock.patch.object(Path, "open", counted):
+        with corpus.kept_open(), corpus.kept_open():  # kept open once, within as without
+            kept = [corpus.get(doc_id) for doc_id in ("d2", "d0", "d1")]
+        assert opened == [path]
+        assert corpus.get("d1") == alone[2] and opened == [path, path]
+    assert kept == alone
+
+
+def test_a_folder_corpus_kept_open_reads_as_ever(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("one\r\n", encoding="utf-8")
+    corpus = open_corpus(tmp_path)
+    with corpus.kept_open():
+        assert corpus.get("a").text == "one\n"

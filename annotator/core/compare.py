@@ -30,7 +30,7 @@ from __future__ import annotations
 import gc
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -244,15 +244,16 @@ def load_comparison(
     excluded: list[Excluded] = []
     single: list[str] = []
     single_by_name: defaultdict[str, list[str]] = defaultdict(list)
-    for doc_id in sorted(done):
-        by_name = done[doc_id]
-        if len(by_name) < 2:
-            single.append(doc_id)
-            single_by_name[next(iter(by_name))].append(doc_id)
-            continue
-        unit = _unit(doc_id, by_name, corpus, excluded, latest.files)
-        if unit is not None:
-            units.append(unit)
+    with corpus.kept_open() if corpus is not None else nullcontext():
+        for doc_id in sorted(done):
+            by_name = done[doc_id]
+            if len(by_name) < 2:
+                single.append(doc_id)
+                single_by_name[next(iter(by_name))].append(doc_id)
+                continue
+            unit = _unit(doc_id, by_name, corpus, excluded, latest.files)
+            if unit is not None:
+                units.append(unit)
     if not units:
         said = _nothing_to_compare(where, names, done, excluded, corpus)
         # A gold file given as a journal, fresh from merge, has no document done: say what

@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import orjson
 from pydantic import ValidationError
@@ -64,6 +65,7 @@ class Corpus:
         self.ids = ids
         self._entries = entries
         self._index = {doc_id: position for position, doc_id in enumerate(ids)}
+        self._handle: IO[bytes] | None = None  # a JSONL corpus's file, while ``kept_open``
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -80,14 +82,33 @@ class Corpus:
         entry = self._entries[doc_id]
         return entry if isinstance(entry, Path) else None
 
+    @contextmanager
+    def kept_open(self) -> Iterator[None]:
+        """Read the documents fetched inside from one open file (a JSONL corpus): comparing
+        fetches every document, and opening the file for each cost a review's opening on
+        10,000 documents a tenth of a second."""
+        if self._handle is not None or self.path.is_dir():
+            yield
+            return
+        with self.path.open("rb") as handle:
+            self._handle = handle
+            try:
+                yield
+            finally:
+                self._handle = None
+
     def get(self, doc_id: str) -> Document:
         """The document ``doc_id``, read now; KeyError when the corpus has no such id."""
         entry = self._entries[doc_id]
         if isinstance(entry, Path):
             return _txt_document(doc_id, entry)
-        with self.path.open("rb") as handle:
-            handle.seek(entry.offset)
-            raw = handle.read(entry.length)
+        if self._handle is not None:
+            self._handle.seek(entry.offset)
+            raw = self._handle.read(entry.length)
+        else:
+            with self.path.open("rb") as handle:
+                handle.seek(entry.offset)
+                raw = handle.read(entry.length)
         return _jsonl_document(raw, self.path, entry.line)
 
     def __iter__(self) -> Iterator[Document]:
