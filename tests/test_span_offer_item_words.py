@@ -83,9 +83,17 @@ def test_an_items_links_say_more_than_the_span_at_the_cursor(session: Annotation
     session.follow(cursor, cursor, cursor)  # as the screen does: no selection
     session.fill_from_span("releases[0].released_by", spans["garesh1"])
     assert pick_order(session, "releases[0].date", None, cursor)[0] == spans["sunday"]
-    # With no link in the item yet, the span at the cursor comes first.
+    # With no link in the item yet, not the span at the cursor either: the nearest after the
+    # earlier items' spans (user trials: a new release's first fields followed the cursor).
     session.add_group_item("releases")
-    assert pick_order(session, "releases[1].date", None, cursor)[0] == spans["friday"]
+    assert pick_order(session, "releases[1].date", None, cursor)[0] == spans["sunday"]
+    session.fill_from_span("releases[0].received_by", spans["ulmaria1"])
+    session.fill_from_span("releases[0].date", spans["sunday"])
+    for anywhere in (0, cursor):
+        assert pick_order(session, "releases[1].date", None, anywhere)[0] == spans["friday"]
+        # The receiver of the release before, after its words: "Later Ulmaria gave 19".
+        order = pick_order(session, "releases[1].released_by", None, anywhere)
+        assert order[:2] == [spans["ulmaria2"], spans["ulmaria1"]]
 
 
 def test_what_repeats_the_item_a_giver_as_receiver_a_lists_own_not_a_fields_own(

@@ -56,7 +56,9 @@ def pick_order(
     5. the linked ones;
        within each of 3 to 5, for a list that holds spans, the ones after its last span first,
        nearest it (``_list_end``); else the nearest the item's linked spans (``_item_spans``);
-       while the item has none, the one at the cursor, then the nearest it;
+       while the item has none, the nearest after the spans of the group's earlier items
+       (``_earlier_end``; for the first item, from the text's start). Never the cursor: it
+       is the selection that points at a span;
     6. after the others, a span of the same words as one the item holds (``_words_of``);
     7. last, the spans the field itself or another field of the item of the same label holds
        (``_held_by_the_item``), even in the selection.
@@ -97,11 +99,18 @@ def _pick_order(
     anchors = _item_spans(session, links)
     named = _named_by_other_items(session, path)
     list_end = _list_end(session, path) if in_item else None
+    # Where an item with no spans yet starts: after the group's earlier items (0 for the
+    # first). Not the cursor, which after labelling the whole article is on its last span:
+    # the first release's giver was offered from the last paragraph, where its other fields,
+    # once one was linked, were offered beside it (user trials; bench/span_offer_eval.py).
+    after = list_end
+    if after is None and in_item and not anchors:
+        after = _earlier_end(session, path)
 
     def rank(span: Span) -> tuple[bool, bool, bool, bool, int, bool, bool, bool, int, bool]:
         taken = in_item and span.id in linked
-        if list_end is not None:  # the list's next item: the nearest after its last
-            near = distance(span, list_end)
+        if after is not None:  # a list's next item, or a new item: the nearest after
+            near = distance(span, after)
         elif anchors:
             near = _nearest(span, anchors)
         else:
@@ -113,11 +122,11 @@ def _pick_order(
             _words(span.text) in held_words,
             named.get(_words(span.text), 2),
             taken,
-            list_end is not None and span.start < list_end,
-            # The item's own spans say more than the cursor, which after labelling the
-            # whole article is on its last span: a trial's first release was offered the
-            # last paragraph's 'January 11' as its date, 'Sunday' beside its other spans.
-            span.id != hand and not anchors and list_end is None,
+            after is not None and span.start < after,
+            # For an item's field the cursor says nothing (its own spans say more, or the
+            # earlier items'): a trial's first release was offered the last paragraph's
+            # 'January 11' as its date, 'Sunday' beside its other spans.
+            span.id != hand and not in_item,
             near,
             span.id != hand,
         )
@@ -221,6 +230,24 @@ def _held_by_the_item(
         if session.form_field(other).from_label == wanted:
             held.update(ids)
     return held
+
+
+def _earlier_end(session: AnnotationSession, path: str) -> int:
+    """Where the spans the group's items before the item of ``path`` hold end, the last of
+    them (0 when they hold none): the releases of an article are told in the order of its text,
+    mostly, and the next one's words come after the last one's."""
+    where = forms.item_path(path)
+    if where is None:
+        return 0
+    group, index, _name = where
+    ends = [
+        span.end
+        for other, ids in session.record.links.items()
+        if (at := forms.item_path(other)) is not None and at[0] == group and at[1] < index
+        for span_id in ids
+        if (span := session.record.span_by_id(span_id)) is not None
+    ]
+    return max(ends, default=0)
 
 
 def _list_end(session: AnnotationSession, path: str) -> int | None:

@@ -125,7 +125,7 @@ class FieldSpanKeys(SessionView):
                 await self._go_on(path, picked.step, action, verb)
 
         title = f"{verb.capitalize()} {path_words(path)}"
-        # The highlight: a span in the selection, else one no field has yet, near the cursor.
+        # The highlight: a span in the selection, else one no field has yet (span_offer).
         offered = offer(session, path, selection, self.article.cursor_offset)
         if not offered.choices:
             return False

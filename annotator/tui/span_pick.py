@@ -1,7 +1,8 @@
 """Picking the span a form field is filled from (ctrl+l) or linked to (ctrl+t) without leaving
 the form: the spans of the field's label, each with the words around it; the likeliest
 highlighted (``span_offer.pick_order``: the one in the article's selection; for a field of a
-group's item, else one no field is linked to yet, nearest the cursor). Type to filter: each
+group's item, else one no field is linked to yet, nearest the item's spans, or in a new item
+the first after the group's earlier items': the cursor points at none). Type to filter: each
 word typed begins a word of the span (accents, case and quotes do not matter, as in the
 search), or is its id or the start of its value; enter takes the highlighted one, escape none.
 tab takes it too and goes on to the next field of the form, shift+tab to the one before, as

@@ -81,8 +81,9 @@ def test_ctrl_t_links_the_second_figure_and_the_form_shows_both(
         assert "linked s2 '210' to releases #1 count; value kept" in told
         assert shown_links(app, "releases[0].count").endswith("⛓ s1 s2")
 
-        # ctrl+l on 210 now replaces 187, and says so.
-        await press(pilot, "ctrl+l", "enter")
+        # ctrl+l on 210 now replaces 187, and says so (210 typed: the cursor on it points at
+        # no span for an item's field, a selection does).
+        await press(pilot, "ctrl+l", *"210", "enter")
         line = journal(disputed)[-1]
         assert line["form"]["releases"][0]["count"] == 210
         assert line["links"] == {"releases[0].count": ["s2"]}

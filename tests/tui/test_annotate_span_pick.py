@@ -1,6 +1,7 @@
 """Pilot: ctrl+l in a form field offers the spans it can take; enter takes the highlighted one
-(the one at the cursor, else the nearest the cursor; in a group's item, one no field is linked
-to yet first), typing filters them."""
+(the one in the selection; in a group's item, one no field is linked to yet first, nearest the
+item's spans, or for a new item the first after the earlier items', never the cursor's),
+typing filters them."""
 
 from __future__ import annotations
 
@@ -70,18 +71,23 @@ def test_ctrl_l_offers_the_count_spans_and_enter_fills_from_one(
     drive(disputed, scenario)
 
 
-def test_the_span_at_the_cursor_is_highlighted_not_taken_at_once(
+def test_the_span_selected_is_highlighted_not_taken_at_once_and_the_cursor_says_nothing(
     disputed: AnnotationSession,
 ) -> None:
     """A trial's ctrl+l filled at once from the span at the cursor, and the filter typed next
-    went into the field: the list opens, that span highlighted."""
+    went into the field: the list opens, the span selected highlighted. The cursor alone
+    points at none: a new release's first fields followed it (user trials), where its other
+    fields opened beside the release's spans."""
 
     async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
         await a_release_with_two_counts(pilot, app)
         lines = len(journal(disputed))
         await press(pilot, "escape", *to(TWO_TEN), "o", "ctrl+l")
         options = picker(app).query_one(OptionList)
-        assert options.highlighted == 1  # s2, at the cursor, though s1 comes first
+        assert options.highlighted == 0  # s1, the first: the cursor on s2 says nothing
+        await press(pilot, "escape", "escape", *to(TWO_TEN), *["shift+right"] * 3, "o", "ctrl+l")
+        options = picker(app).query_one(OptionList)
+        assert options.highlighted == 1  # s2, selected, though s1 comes first
         assert len(journal(disputed)) == lines  # nothing filled yet
         await press(pilot, "enter")
         assert journal(disputed)[-1]["links"] == {"releases[0].count": ["s2"]}
@@ -163,17 +169,17 @@ def test_a_second_release_s_count_offers_the_count_not_linked_yet(
     async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
         await a_release_with_two_counts(pilot, app)  # the cursor at the end of 210, s2
         await press(pilot, "ctrl+l")
-        assert picker(app).query_one(OptionList).highlighted == 1  # s2, at the cursor
+        assert picker(app).query_one(OptionList).highlighted == 0  # s1, the text's first
         await press(pilot, "enter", "tab", "tab", "tab", "tab", "enter")  # + add to releases
         await press(pilot, "tab", "tab")
         count = screen_of(app).focused
         assert isinstance(count, Input) and count.name == "releases[1].count"
         await press(pilot, "ctrl+l")
-        assert picker(app).query_one(OptionList).highlighted == 0  # s1: no field has it yet
+        assert picker(app).query_one(OptionList).highlighted == 1  # s2: no field has it yet
         await press(pilot, "enter")
         assert journal(disputed)[-1]["links"] == {
-            "releases[0].count": ["s2"],
-            "releases[1].count": ["s1"],
+            "releases[0].count": ["s1"],
+            "releases[1].count": ["s2"],
         }
 
     drive(disputed, scenario)
