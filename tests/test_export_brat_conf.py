@@ -147,3 +147,62 @@ def test_a_changed_comment_or_mark_is_an_edit() -> None:
     assert not as_exported(conf + b"Location\n")
     assert not as_exported(conf.replace(MARK.encode(), b"# sha256: "))
     assert not as_exported(conf + conf)  # two marks
+
+
+# As an export before the sha256 line wrote them (commit ea1d967), reconstructed by running it.
+OLDER_HEADER = (
+    "# Written by annotator export: the types this folder's .ann files use, so that brat shows\n"
+    "# them configured. Each export writes it again; see brat's documentation to refine it.\n"
+)
+OLDER_ACTOR = f"{OLDER_HEADER}[entities]\nactor\n[relations]\n{OVERLAP}[events]\n[attributes]\n"
+OLDER_ALL_KINDS = (
+    f"{OLDER_HEADER}[entities]\nactor\nreleasee\n[relations]\n{OVERLAP}"
+    "Part_of\tArg1:<ANY>, Arg2:<ANY>\n"
+    "Equiv\tArg1:<ANY>, Arg2:<ANY>, <REL-TYPE>:symmetric-transitive\n"
+    "[events]\nRelease\tAgent*:<ANY>, Theme*:<ANY>\n"
+    "[attributes]\nConfidence\tArg:<ANY>, Value:High\nNegation\tArg:<ANY>\n"
+)
+
+
+def test_a_conf_an_export_wrote_before_the_sha256_line_is_replaced(tmp_path: Path) -> None:
+    # A review's finding: with no sha256 line every such conf was kept, ours beside it, forever.
+    text = "Kyiv freed 146."
+    corpus, gold = write_case(tmp_path / "in", [("d", text)], [record("d", text, [(11, 14, "n")])])
+    out = tmp_path / "brat"
+    out.mkdir()
+    (out / "annotation.conf").write_text(OLDER_ACTOR, encoding="utf-8")
+    said: list[str] = []
+    result = export_records(gold, "brat", out, corpus=corpus, on_warning=said.append)
+    assert (out / "annotation.conf").read_bytes() == annotation_conf(["T1\tn 11 14\t146\n"])
+    assert not (out / "annotation.conf.new").exists() and said == []
+    assert out / "annotation.conf" in result.replaced
+
+
+def test_an_older_export_s_conf_is_as_written_only_byte_for_byte() -> None:
+    assert as_exported(OLDER_ALL_KINDS.encode())
+    for edited in [
+        OLDER_ALL_KINDS + "# Location added by hand\n",
+        OLDER_ALL_KINDS.replace("Part_of\tArg1:<ANY>", "Part_of\tArg1:actor"),
+        OLDER_ALL_KINDS.replace("actor\nreleasee\n", "releasee\nactor\n"),  # out of order
+        OLDER_ALL_KINDS.replace("actor\n", "actor\nactor\n"),
+        OLDER_ALL_KINDS.replace("\n", "\r\n"),
+        OLDER_ALL_KINDS.removesuffix("\n"),
+        OLDER_ALL_KINDS.replace("[events]\n", "\n[events]\n"),
+        OLDER_ALL_KINDS + "[drawing]\n",
+        OLDER_ALL_KINDS.removeprefix(OLDER_HEADER),  # no header: written by hand
+        OLDER_ALL_KINDS.replace("Each export", "An export"),
+    ]:
+        assert not as_exported(edited.encode()), edited
+
+
+def test_an_edited_older_export_s_conf_is_kept(tmp_path: Path) -> None:
+    corpus, gold = seed_case(tmp_path / "in")
+    out = tmp_path / "brat"
+    out.mkdir()
+    edited = OLDER_ACTOR.replace("actor\n", "actor\nLocation\n").encode()
+    (out / "annotation.conf").write_bytes(edited)
+    said: list[str] = []
+    export_records(gold, "brat", out, corpus=corpus, on_warning=said.append)
+    assert (out / "annotation.conf").read_bytes() == edited
+    assert as_exported((out / "annotation.conf.new").read_bytes())
+    assert len([line for line in said if "kept as it is" in line]) == 1

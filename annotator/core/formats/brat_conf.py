@@ -14,12 +14,13 @@ overlap, since spans may nest or cross (a count inside its releasee).
 A curator edits ``annotation.conf`` (brat's documentation says to: labels, relation arguments,
 abbreviations), so an export never writes over an edited one. The file carries the sha256 of
 the rest of itself (``MARK``): while that still matches, it is as an export wrote it and the
-next export replaces it; otherwise (edited, or written by hand or by brat's tools) it is kept
-and the export's own goes beside it as ``annotation.conf.new`` (``keep_edited``). That is the
-way package managers treat a configuration file someone edited (``.rpmnew``, ``.dpkg-new``,
-``.pacnew``): the edited one stays in force (brat reads only ``annotation.conf``), the new one
-is there to compare. Refusing the export instead would hold up every export over a file the
-export does not need.
+next export replaces it (one an export wrote before the sha256 line, with no such line, while
+it is byte for byte what that export wrote for the types it declares); otherwise (edited, or
+written by hand or by brat's tools) it is kept and the export's own goes beside it as
+``annotation.conf.new`` (``keep_edited``). That is the way package managers treat a
+configuration file someone edited (``.rpmnew``, ``.dpkg-new``, ``.pacnew``): the edited one
+stays in force (brat reads only ``annotation.conf``), the new one is there to compare.
+Refusing the export instead would hold up every export over a file the export does not need.
 """
 
 from __future__ import annotations
@@ -38,6 +39,13 @@ HEADER = (
     "# once edited, it is kept and an export writes its own beside it as annotation.conf.new.\n"
 )
 MARK = b"# sha256 of the rest of this file: "
+# The header of an export before the sha256 line: such a conf is as that export wrote it when
+# the rest is what ``_Types.text`` writes for the types it declares (``_as_an_older_export``).
+OLDER_HEADER = (
+    "# Written by annotator export: the types this folder's .ann files use, so that brat shows\n"
+    "# them configured. Each export writes it again; see brat's documentation to refine it.\n"
+)
+_EQUIV_ARGUMENTS = "Arg1:<ANY>, Arg2:<ANY>, <REL-TYPE>:symmetric-transitive"
 
 
 class _Types:
@@ -68,6 +76,23 @@ class _Types:
         elif kind in "AM":
             values = self.attributes.setdefault(body[0], set())
             values.update(body[2:3])
+
+    def declare(self, section: str, line: str) -> None:
+        """Read back a line ``text`` wrote under ``[section]``."""
+        name, _tab, arguments = line.partition("\t")
+        roles = [argument.split(":", 1)[0] for argument in arguments.split(", ") if argument]
+        if section == "entities":
+            self.entities.add(name)
+        elif section == "relations" and name != "<OVERLAP>":
+            if arguments == _EQUIV_ARGUMENTS:
+                self.equivs.add(name)
+            else:
+                self.relations[name] = tuple(roles)
+        elif section == "events":
+            self.events[name] = {role.removesuffix("*") for role in roles}
+        elif section == "attributes":
+            values = arguments.partition(", Value:")[2]
+            self.attributes[name] = set(values.split("|")) if values else set()
 
     def text(self) -> str:
         out = ["[entities]\n"]
@@ -105,13 +130,38 @@ def _mark_line(rest: bytes) -> bytes:
 
 def as_exported(data: bytes) -> bool:
     """Whether ``data`` is an ``annotation.conf`` as an export wrote it: its mark line holds the
-    sha256 of the rest of it (any edit, a comment's too, changes that)."""
+    sha256 of the rest of it (any edit, a comment's too, changes that); with no mark line, as
+    an export before the mark wrote it (``_as_an_older_export``)."""
     lines = data.splitlines(keepends=True)
     marks = [index for index, line in enumerate(lines) if line.startswith(MARK)]
+    if not marks:
+        return _as_an_older_export(data)
     if len(marks) != 1:
         return False
     rest = b"".join(lines[: marks[0]] + lines[marks[0] + 1 :])
     return lines[marks[0]] == _mark_line(rest)
+
+
+def _as_an_older_export(data: bytes) -> bool:
+    """Whether ``data`` is, byte for byte, what an export before the sha256 line wrote for the
+    types it declares: its header, then what this module writes for them. With no hash, that
+    is what shows it unedited: an edit (a comment, a label, an argument's type, an order) makes
+    it other than what an export writes, save one that declares another type just as an export
+    would have (then it is replaced, as an export wrote it)."""
+    try:
+        text = data.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:
+        return False
+    if not text.startswith(OLDER_HEADER):
+        return False
+    body = text[len(OLDER_HEADER) :]
+    types, section = _Types(), ""
+    for line in body.split("\n")[:-1]:
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+        else:
+            types.declare(section, line)
+    return types.text() == body
 
 
 def keep_edited(out: Path, files: dict[str, bytes]) -> list[Path]:
