@@ -181,3 +181,29 @@ def test_the_palette_opening_an_unreadable_article_leaves_the_focus_in_it(
         await wait_for(pilot, lambda: session.loaded and session.document.id == "c")
 
     drive(session, scenario)
+
+
+@pytest.mark.usefixtures("slow_reads")
+def test_n_50_ms_after_escape_from_the_form_and_a_resize_opens_the_next(
+    session: AnnotationSession,
+) -> None:
+    # A trial's n, 50 ms after escape from the form with a resize between, was dropped
+    # unsaid in some runs. Not seen here: n opens b, and what follows goes to b (before, o
+    # went back to a's note, the field last used there, and the letters on to a's article).
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        form = screen_of(app).query_one("#form", EventForm)
+        note = screen_of(app).query_one("#note", Input)
+        await wait_for(pilot, lambda: form.doc_id == "a")
+        await press(pilot, *TO_THE_NOTE, *"seen")
+        type_fast(app, "escape")
+        await asyncio.sleep(0.02)
+        resizing = asyncio.create_task(pilot.resize_terminal(80, 24))
+        await asyncio.sleep(0.03)
+        type_fast(app, "n", *TO_THE_NOTE, *"then")
+        await resizing
+        await wait_for(pilot, lambda: note.value == "then")
+        assert form.doc_id == "b"
+        await press(pilot, "enter")
+        assert notes(session) == [("a", "seen"), ("b", "then")]
+
+    drive(session, scenario, notifications=True)
