@@ -36,8 +36,8 @@ def slow_reads(session: AnnotationSession, monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(session, "read", slowly)
 
 
-# The characters of the keys typed here that are not their own.
-CHARACTERS = {"tab": "\t", "enter": "\r", "escape": "\x1b", "space": " ", "ctrl+p": "\x10"}
+# The character of each key typed here whose name is not its character.
+CHARACTERS = {"tab": "\t", "enter": "\r", "escape": "\x1b", "space": " "}
 
 
 def type_fast(app: AnnotatorApp, *keys: str) -> None:
