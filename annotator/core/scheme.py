@@ -212,7 +212,7 @@ def load_scheme(path: Path) -> Scheme:
     except OSError as error:
         raise AnnotatorError(f"{path}: cannot read scheme: {error.strerror or error}") from None
     try:
-        scheme = Scheme.model_validate(tomllib.loads(raw.decode("utf-8")))
+        scheme = Scheme.model_validate(tomllib.loads(scheme_text(raw)))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, ValidationError) as error:
         # Every problem, each with its line where the text shows it, as schema check says them:
         # fixing one at a time, a person ran the command once per problem.
@@ -228,6 +228,12 @@ def load_scheme(path: Path) -> Scheme:
         raise AnnotatorError("\n".join(problems)) from None
     scheme._source = path
     return scheme
+
+
+def scheme_text(raw: bytes) -> str:
+    """A scheme file's text, without a byte order mark at its start: tomllib refuses one
+    (``Invalid statement``), and editors on Windows save one. The corpus drops it too."""
+    return raw.decode("utf-8").removeprefix("\ufeff")
 
 
 def scheme_error_lines(path: Path, error: ValidationError) -> list[str]:

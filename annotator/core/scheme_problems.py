@@ -11,6 +11,7 @@ the value given, and what to do. A problem another one explains (a ``colour`` sa
 
 from __future__ import annotations
 
+import datetime
 import re
 import tomllib
 from difflib import get_close_matches
@@ -20,8 +21,17 @@ from typing import Any, get_args
 from pydantic import BaseModel, ValidationError
 
 from annotator.core import scheme as scheme_module
-from annotator.core.scheme import _FILLS, FieldType, FormField, Label, Scheme, ValueType
+from annotator.core.scheme import (
+    _FILLS,
+    FieldType,
+    FormField,
+    Label,
+    Scheme,
+    ValueType,
+    scheme_text,
+)
 from annotator.core.scheme_source import Loc, SchemeSource, key_on_line
+from annotator.core.toml_value import toml_string, toml_value
 
 Problem = tuple[Loc, str]
 
@@ -42,7 +52,7 @@ _CHOICES: dict[str, tuple[str, ...]] = {
 def scheme_file_problems(path: Path) -> list[str]:
     """Every problem of a scheme file, one line each (empty when valid)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = scheme_text(path.read_bytes())
     except OSError as error:
         return [f"{path}: cannot read scheme: {error.strerror or error}"]
     except UnicodeDecodeError as error:
@@ -164,29 +174,51 @@ def _model_message(item: Any, loc: Loc, free_keys: str) -> str:
         return f"key {given!r} must be one character; choose another"
     if kind == "literal_error" and key in _CHOICES:
         allowed = _CHOICES[key]
+        if not isinstance(given, str):
+            return f"{key} = {toml_value(given)}: write one of {', '.join(allowed)}, in quotes"
         close = get_close_matches(str(given), allowed, n=1, cutoff=0.6)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         return f"{key} {given!r} is not one of {', '.join(allowed)}{hint}"
     if kind in ("bool_type", "bool_parsing"):
-        return f"{key} = {_toml(given)}: use true or false (unquoted)"
+        return f"{key} = {toml_value(given)}: use true or false (unquoted)"
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"{key} = {_toml(given)}: use a whole number, unquoted (e.g. {key} = 2)"
-    if kind == "string_type" and isinstance(given, int | float) and not isinstance(given, bool):
-        return f'{key} = {_toml(given)}: write it in quotes ({key} = "{given}")'
+        return f"{key} = {toml_value(given)}: use a whole number, unquoted (e.g. {key} = 2)"
+    if kind == "string_type":
+        return _not_text(key, given, loc) or f"{key} = {toml_value(given)}: {item['msg']}"
     if kind == "too_short" and loc == ("labels",):
         return "a scheme needs at least one [[labels]] table"
     if kind == "missing" or not key:
         return str(item["msg"])
-    return f"{key} = {_toml(given)}: {item['msg']}"
+    return f"{key} = {toml_value(given)}: {item['msg']}"
 
 
-def _toml(value: object) -> str:
-    """A value as it is written in TOML (``"yes"``, ``1``), to echo what the file says."""
+def _not_text(key: str, given: object, loc: Loc) -> str | None:
+    """Where text belongs: a number, date or time to put in quotes (``name = 1979-05-27``:
+    TOML reads it as a date), or a list or table (``key = ["1"]``) to make one value."""
+    if _quotable(given):
+        written = toml_value(given)
+        return f"{key} = {written}: write it in quotes ({key} = {toml_string(written)})"
+    if not isinstance(given, list | dict):
+        return None
+    what = "a list" if isinstance(given, list) else "a table"
+    only = given[0] if isinstance(given, list) and len(given) == 1 else None
+    if isinstance(only, str) or _quotable(only):
+        one = only if isinstance(only, str) else toml_value(only)
+        return (
+            f"{key} = {toml_value(given)}: {what}, not one value; write {key} = {toml_string(one)}"
+        )
+    text = "one character" if loc[:1] == ("labels",) and key == "key" else "text"
+    example = _EXAMPLES.get(key)
+    return f"{key} = {toml_value(given)}: {what}, not one value; write {text} in quotes" + (
+        f", e.g. {example}" if example else ""
+    )
+
+
+def _quotable(value: object) -> bool:
+    """A number, date or time, which text in quotes may have been meant as."""
     if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    return repr(value)
+        return False
+    return isinstance(value, int | float | datetime.date | datetime.time)
 
 
 def _cross_problems(data: dict[str, Any], path: Path) -> list[Problem]:
@@ -264,7 +296,8 @@ def _number(loc: Loc) -> int:
 
 def _free_keys(labels: list[tuple[Loc, dict[str, Any]]]) -> str:
     """A few keys no label takes and the screens do not use, to choose from."""
-    used = {item.get("key") for _, item in labels}
+    # A key that is not a string (a list, a table) takes none; the model says what it is.
+    used = {key for _, item in labels if isinstance(key := item.get("key"), str)}
     reserved = scheme_module.RESERVED_KEYS
     free = [key for key in "1234567890hijkmwyz" if key not in used and key not in reserved]
     return ", ".join(free[:4])
@@ -325,7 +358,8 @@ def _field_problems(
         return problems
     if source not in label_types:
         if not renamed:
-            known = list(label_types)
+            # A name with a line break in it (refused as a name) would break the line.
+            known = [label for label in label_types if label.isprintable()]
             close = get_close_matches(source, known, n=1, cutoff=0.6)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             problems.append(

@@ -23,7 +23,7 @@ class SchemeSource:
     """The scheme file's lines, split into its tables, to find the line of a place."""
 
     def __init__(self, text: str, data: dict[str, Any]) -> None:
-        self.lines = text.splitlines()
+        self.lines = toml_lines(text)
         # table -> (index of its header line, or -1 for the top; index past its last line)
         self.tables: dict[Loc, tuple[int, int]] = {}
         self._read(data)
@@ -91,11 +91,18 @@ class SchemeSource:
 
 def key_on_line(text: str, line: int) -> str | None:
     """The key set on a 1-based line of ``text`` (``description = "Again"`` -> description)."""
-    lines = text.splitlines()
+    lines = toml_lines(text)
     if not 1 <= line <= len(lines):
         return None
     match = re.match(r"^\s*[\"']?([A-Za-z0-9_.-]+)[\"']?\s*=", lines[line - 1])
     return match.group(1) if match else None
+
+
+def toml_lines(text: str) -> list[str]:
+    """The lines of a TOML text as tomllib counts them: ends at LF (CRLF's CR dropped) only.
+    ``str.splitlines`` also ends one at U+2028, U+2029 and U+0085, which a TOML string may
+    hold, and every line after it was given one too many."""
+    return [line.removesuffix("\r") for line in text.split("\n")]
 
 
 def _tables(value: object) -> list[dict[str, Any]]:
