@@ -6,7 +6,8 @@ conflicts) in a temporary folder. Then, in the same run:
 - the floor: reading the three journals and parsing every line with orjson, nothing else;
 - in-process (medians of 3 runs): ``open_review`` up to the first conflict's view (what the
   review screen shows first), on a new gold file (merged and written whole) and resuming on
-  the file the first open wrote (read back);
+  the file the first open wrote (read back); beside each, the median CPU time of this process
+  (on a machine others are using, wall time counts their work too: CPU time counts less of it);
 - each of those in a fresh interpreter, for its peak resident memory (VmHWM), beside that of
   an interpreter that only imports the core's review modules.
 
@@ -17,9 +18,11 @@ Run from the project folder: python -m bench.review_open
 from __future__ import annotations
 
 import gc
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from bench.compare import ANNOTATORS, DOCUMENTS, generate, median_of, parse_floor
@@ -71,14 +74,20 @@ def main() -> None:
         gold = folder / "gold.jsonl"
         floor = median_of(lambda: parse_floor(journals))
 
+        cpu: dict[str, list[float]] = {"fresh": [], "resume": []}
+
         def fresh() -> None:
             gold.unlink(missing_ok=True)
             gc.collect()
+            start = time.process_time()
             open_to_first_view(journals, corpus, gold)
+            cpu["fresh"].append(time.process_time() - start)
 
         def resume() -> None:
             gc.collect()
+            start = time.process_time()
             open_to_first_view(journals, corpus, gold)
+            cpu["resume"].append(time.process_time() - start)
 
         created = median_of(fresh)
         resumed = median_of(resume)
@@ -96,13 +105,14 @@ def main() -> None:
     )
     print(f"  floor: read + orjson.loads every journal line  {floor * 1000:8.0f} ms")
     print("open_review to the first conflict's view (x floor), peak memory (VmHWM):")
+    created_cpu, resumed_cpu = (statistics.median(cpu[key]) for key in ("fresh", "resume"))
     print(
         f"  new gold file (merged, written whole)          {created * 1000:8.0f} ms   "
-        f"{created / floor:5.1f}x   {created_peak:6.0f} MB"
+        f"{created / floor:5.1f}x   {created_peak:6.0f} MB   (cpu {created_cpu * 1000:.0f} ms)"
     )
     print(
         f"  resuming on that gold file                     {resumed * 1000:8.0f} ms   "
-        f"{resumed / floor:5.1f}x   {resume_peak:6.0f} MB"
+        f"{resumed / floor:5.1f}x   {resume_peak:6.0f} MB   (cpu {resumed_cpu * 1000:.0f} ms)"
     )
     print(f"  (an interpreter that only imports the review core: {import_peak:.0f} MB)")
 
