@@ -42,3 +42,28 @@ def test_a_toast_covers_no_frame_over_the_panel_or_the_article(session: Annotati
         assert refusal.bottom == inside_article.bottom  # on its last row of text
 
     drive(session, scenario, size=(120, 36), notifications=True)
+
+
+def test_with_the_guidelines_open_a_toast_spills_over_no_frame(session: AnnotationSession) -> None:
+    # Three columns: a toast half the screen wide went over the guidelines' frame.
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        screen = screen_of(app)
+        app.clear_notifications()
+        await press(pilot, "g")  # the focus in the guidelines: toasts over the article
+        await wait_for(pilot, lambda: screen.query_one("#guidelines").region.width > 0)
+        await press(pilot, "d")  # refused: event_type is empty
+        await wait_for(pilot, lambda: toast_saying(app, "not done") is not None)
+        over_article = toast_saying(app, "not done")
+        article = screen.query_one(ArticleView).region.shrink(Spacing(1, 1, 1, 1))
+        assert over_article is not None and article.contains_region(over_article)
+
+        app.clear_notifications()
+        await press(pilot, "shift+tab", "d")  # the focus in the article: over the panel
+        await wait_for(pilot, lambda: toast_saying(app, "not done") is not None)
+        over_panel = toast_saying(app, "not done")
+        side = screen.query_one("#side").region
+        assert over_panel is not None and side.shrink(Spacing(1, 1, 1, 1)).contains_region(
+            over_panel
+        )
+
+    drive(session, scenario, size=(120, 36), notifications=True)
