@@ -87,6 +87,18 @@ def test_the_summary_names_unknown_labels_fields_and_links_to_unknown_spans(
     assert unknown.words() == "2 spans of label 'actor' and fields 'event_type', 'releases[].side'"
 
 
+def test_a_link_of_a_group_s_field_the_scheme_lacks_is_that_field(tmp_path: Path) -> None:
+    # Linked only, not in the form: the one rule validate's another-scheme summary also follows.
+    scheme = load_scheme(renamed_scheme(tmp_path))
+    record = Record.model_validate(
+        {**A_RECORD, "form": {"kind": "exchange"}, "links": {"releases[0].side": ["s3"]}}
+    )
+    unknown = unknown_to_scheme(record, scheme)
+    assert (unknown.fields, unknown.links) == (["releases[].side"], {})
+    record = Record.model_validate({**A_RECORD, "form": {}, "links": {"kind": ["s1"]}})
+    assert unknown_to_scheme(record, scheme).links == {"kind": ["s1"]}
+
+
 def test_a_record_the_scheme_knows_whole_says_nothing() -> None:
     scheme: Scheme = load_scheme(default_scheme_path())
     record = Record.model_validate({**A_RECORD, "form": {"event_type": "exchange"}})

@@ -1,7 +1,7 @@
-"""validate of a journal made with another scheme: each unknown field and each repeated problem
-of the form is said once with how many lines have it, and one line asks for the scheme (a
-trial's 53-line journal gave 215 lines, the same few on every line of its history). A journal of
-this scheme with a bad line still has the line said."""
+"""validate of a journal made with another scheme: each unknown field is said once with how many
+lines have it, and one line asks for the scheme (a trial's 53-line journal gave 215 lines, the
+same few on every line of its history). A bad value of a field the scheme knows is still said on
+each of its lines, and so are warnings; a journal of this scheme with a bad line has it said."""
 
 from __future__ import annotations
 
@@ -45,15 +45,16 @@ def test_another_schemes_journal_is_said_once_with_the_hint(
     assert result.stdout.splitlines() == [
         f"lead.jsonl:1: spans.0.label: unknown label 'location' {KNOWN}; 3 span(s) on 3 line(s) "
         "have it",
-        f"lead.jsonl:2: form.event_type: Input should be {CHOICES}'not_relevant'; 2 line(s) "
-        "have it",
+        # A bad value of a field the scheme knows: on each of its lines, to be mended there.
+        f"lead.jsonl:2: form.event_type: Input should be {CHOICES}'not_relevant'",
+        f"lead.jsonl:3: form.event_type: Input should be {CHOICES}'not_relevant'",
         # form.arrests and links.arrests[0].location: one unknown field, on one line.
         "lead.jsonl:3: form.arrests: unknown field (scheme prisoner_exchange: event_type, "
         "releases)",
         "lead.jsonl: most lines hold labels or fields not in scheme prisoner_exchange: were "
         "these journals made with another scheme? pass it with --scheme FILE",
     ]
-    assert result.stderr == "3 problems found\n"
+    assert result.stderr == "4 problems found\n"
 
 
 def test_with_its_own_scheme_it_is_valid_and_with_another_that_is_named(
@@ -70,8 +71,9 @@ def test_with_its_own_scheme_it_is_valid_and_with_another_that_is_named(
     assert result.stdout.splitlines() == [
         "lead.jsonl:1: spans.0.label: unknown label 'location' (scheme renamed.toml: organiser, "
         "crowd, place, arrests); 3 span(s) on 3 line(s) have it",
-        "lead.jsonl:3: form.arrests.0.location: unknown field",
-        "lead.jsonl:3: links.arrests[0].location: not a field of the form",
+        # A group's field renamed: one unknown field, in the form and its links.
+        "lead.jsonl:3: form.arrests[].location: unknown field of arrests (scheme renamed.toml: "
+        "arrests has count, place)",
         "lead.jsonl: most lines hold labels or fields not in the scheme given, renamed.toml: "
         "is it the scheme this journal was made with?",
     ]
@@ -88,3 +90,56 @@ def test_a_bad_line_in_a_journal_of_this_scheme_is_said_on_its_line(
         "j.jsonl:3: form.weather: unknown field",
         "j.jsonl:5: form.weather: unknown field",
     ]
+
+
+def test_a_bad_value_of_a_known_field_names_each_of_its_lines(
+    write_jsonl: Callable[..., Path], tmp_path: Path
+) -> None:
+    # Seven lines of another scheme's field; lines 3 and 7 also a choice this scheme lacks.
+    lines = [make_record(form={"weather": "fine", "event_type": "exchange"}) for _ in range(7)]
+    for line in (3, 7):
+        lines[line - 1]["form"]["event_type"] = "march"
+    write_jsonl("j.jsonl", *lines)
+    result = validate(tmp_path, "j.jsonl")
+    assert result.stdout.splitlines() == [
+        "j.jsonl:1: form.weather: unknown field (scheme prisoner_exchange: event_type, "
+        "releases); 7 line(s) have it",
+        f"j.jsonl:3: form.event_type: Input should be {CHOICES}'not_relevant'",
+        f"j.jsonl:7: form.event_type: Input should be {CHOICES}'not_relevant'",
+        "j.jsonl: most lines hold labels or fields not in scheme prisoner_exchange: were these "
+        "journals made with another scheme? pass it with --scheme FILE",
+    ]
+
+
+def test_a_group_s_unknown_field_is_said_once_and_makes_it_another_scheme_s(
+    write_jsonl: Callable[..., Path], tmp_path: Path
+) -> None:
+    item = {"released_by": "Russia", "side": "east"}
+    linked = make_record(form={"releases": [item]}, links={"releases[0].side": ["s1"]})
+    write_jsonl("j.jsonl", make_record(form={"releases": [item]}), linked)
+    result = validate(tmp_path, "j.jsonl")
+    assert result.stdout.splitlines() == [
+        "j.jsonl:1: form.releases[].side: unknown field of releases (scheme prisoner_exchange: "
+        "releases has released_by, received_by, count, date, releasees); 2 line(s) have it",
+        "j.jsonl: most lines hold labels or fields not in scheme prisoner_exchange: were these "
+        "journals made with another scheme? pass it with --scheme FILE",
+    ]
+
+
+def test_warnings_of_a_clean_line_are_said_in_another_scheme_s_journal(
+    write_jsonl: Callable[..., Path], tmp_path: Path
+) -> None:
+    foreign = make_record(form={"weather": "fine"})
+    # Document b's line has no problem, and a link from a field filled from no label.
+    warned = make_record(doc_id="b", form={"event_type": "exchange"}, links={"event_type": ["s1"]})
+    write_jsonl("j.jsonl", foreign, foreign, foreign, warned)
+    result = validate(tmp_path, "j.jsonl")
+    assert result.stdout.splitlines() == [
+        "j.jsonl:1: form.weather: unknown field (scheme prisoner_exchange: event_type, "
+        "releases); 3 line(s) have it",
+        "j.jsonl:4: links.event_type: warning: links s1 (actor 'Russia'), but the field is not "
+        "filled from spans",
+        "j.jsonl: most lines hold labels or fields not in scheme prisoner_exchange: were these "
+        "journals made with another scheme? pass it with --scheme FILE",
+    ]
+    assert (result.returncode, result.stderr) == (1, "")

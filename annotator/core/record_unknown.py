@@ -49,7 +49,9 @@ class UnknownToScheme:
 
 
 def unknown_to_scheme(record: Record, scheme: Scheme) -> UnknownToScheme:
-    """The spans, form fields and links of ``record`` that ``scheme`` does not know."""
+    """The spans, form fields and links of ``record`` that ``scheme`` does not know: the one
+    rule for it, of the screen's notices and of ``validate``'s another-scheme summary
+    (``validate_foreign``). A group's field is ``releases[].side``, in its form or its links."""
     labels = Counter(span.label for span in record.spans if scheme.label(span.label) is None)
     fields: list[str] = []
     for name, value in record.form.items():
@@ -63,17 +65,31 @@ def unknown_to_scheme(record: Record, scheme: Scheme) -> UnknownToScheme:
                     if key not in subfields and f"{name}[].{key}" not in fields:
                         fields.append(f"{name}[].{key}")
     for path in record.links:  # a link of a field the form no longer holds
-        top = path.split("[", 1)[0].split(".", 1)[0]
-        if scheme.field(top) is None and top not in fields:
-            fields.append(top)
+        linked = linked_field(path, scheme)
+        if linked is not None and linked not in fields:
+            fields.append(linked)
     unknown_spans = {span.id for span in record.spans if span.label in labels}
     links = {
         path: [span_id for span_id in span_ids if span_id in unknown_spans]
         for path, span_ids in record.links.items()
-        if path.split("[", 1)[0].split(".", 1)[0] not in fields
+        if linked_field(path, scheme) is None
         and any(span_id in unknown_spans for span_id in span_ids)
     }
     return UnknownToScheme(dict(labels), fields, links)
+
+
+def linked_field(path: str, scheme: Scheme) -> str | None:
+    """The field a link's path names (``demands``, ``releases[].side``), when ``scheme`` lacks
+    it; None when it has it (or the path is not of a field: ``validate`` says so)."""
+    top, _, rest = path.partition("[")
+    top = top.partition(".")[0]
+    known = scheme.field(top)
+    if known is None:
+        return top
+    sub = rest.partition("].")[2]
+    if known.type == "group" and sub and all(field.name != sub for field in known.fields):
+        return f"{top}[].{sub}"
+    return None
 
 
 def opening_notice(record: Record, scheme: Scheme, scheme_path: Path, journal: Path) -> str | None:

@@ -251,14 +251,14 @@ def validate_files(
         # times with one old link would warn thirty times.
         last = {record.doc_id: line for line, record in contents.records}
         labels = LabelTally()
-        # Another scheme's journal: its form's and links' problems said once each, not per line.
+        # Another scheme's journal: the problems of each field it lacks said once, not per line.
         foreign = (
             ForeignTally(scheme) if made_with_another_scheme(contents.records, scheme) else None
         )
         for line, record in contents.records:
             found = list(scheme_problems(record, scheme, unknown_labels=False))
             if foreign is not None:
-                found = foreign.take(line, found)
+                found = foreign.take(line, record, found)
             labels.add(line, record, scheme)
             if corpus is not None and not elsewhere:
                 doc = document(record.doc_id)
@@ -271,7 +271,9 @@ def validate_files(
                     # start over, undone): only a document's last line must be of this text.
                     found.extend(text_problems(record, doc))
             problems.extend(LineProblem(line, path, message) for path, message in found)
-            clean = not found and not labels.on_line(line) and foreign is None
+            # A line's warnings are said when it has no problem, said or tallied.
+            tallied = labels.on_line(line) or (foreign is not None and foreign.on_line(line))
+            clean = not found and not tallied
             if warnings is not None and clean and last[record.doc_id] == line:
                 warnings.extend(
                     LineProblem(line, path, message).format(file)

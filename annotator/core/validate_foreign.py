@@ -1,13 +1,15 @@
-"""A journal made with another scheme, said once rather than on every line of its history.
+"""A journal made with another scheme: what that scheme had and this one lacks, said once.
 
 Validated without the ``--scheme`` it was made with, a trial's journal of 53 lines gave 215
 problems: ``form.organiser: unknown field`` and ``links.crowd_size: not a field of the form``
-on every line that held them, and the same wrong choice on 26 lines. When most of a file's
-lines hold labels or fields the scheme does not know, the journal is taken for another
-scheme's: each unknown field is said once with how many lines have it (as unknown labels are,
-``LabelTally``), so is each other problem of the form and links repeated line after line, and
-one line asks for the scheme it was made with (as ``agree`` does). A few lines of unknown
-fields in a journal of this scheme are still said line by line: they are bad lines.
+on every line that held them. When most of a file's lines hold labels or fields the scheme
+does not know (``record_unknown.unknown_to_scheme``, the rule the annotation screen's notices
+follow), the journal is taken for another scheme's: each unknown field (a group's own
+included) is said once with how many lines have it (as unknown labels are, ``LabelTally``),
+and one line asks for the scheme it was made with (as ``agree`` does). Every other problem is
+still said on each of its lines: a bad value of a field the scheme knows is a bad line, and
+each must be found to be mended. A few lines of unknown fields in a journal of this scheme are
+also said line by line: they are bad lines.
 """
 
 from __future__ import annotations
@@ -18,24 +20,27 @@ from pathlib import Path
 
 from annotator.core.journal import LineProblem
 from annotator.core.models import Record
+from annotator.core.record_unknown import linked_field, unknown_to_scheme
 from annotator.core.scheme import Scheme
 
-_TOP_RE = re.compile(r"^(?:form|links)\.([A-Za-z_]\w*)")
+# form.organiser, form.arrests.0.location (a group's item's field), links.organiser and
+# links.arrests[0].location (links' own paths).
+_FORM_RE = re.compile(r"^form\.([A-Za-z_]\w*)(?:\.\d+\.([A-Za-z_]\w*))?")
 
 
-def foreign_names(record: Record, scheme: Scheme) -> set[str]:
-    """The labels of its spans and the fields of its form and links that ``scheme`` lacks."""
-    known = {field.name for field in scheme.fields}
-    names = {span.label for span in record.spans if scheme.label(span.label) is None}
-    links = {path.partition("[")[0] for path in record.links}
-    names |= {f"field {name}" for name in (set(record.form) | links) - known}
-    return names
+def foreign_names(record: Record, scheme: Scheme) -> set[tuple[str, str]]:
+    """``("label", name)`` and ``("field", name)`` of what ``record`` holds that ``scheme``
+    lacks (``unknown_to_scheme``)."""
+    unknown = unknown_to_scheme(record, scheme)
+    return {("label", name) for name in unknown.labels} | {
+        ("field", name) for name in unknown.fields
+    }
 
 
 def made_with_another_scheme(records: Sequence[tuple[int, Record]], scheme: Scheme) -> bool:
     """Most of the lines (half, or more) hold labels or fields the scheme lacks, and more than
     one name or line does: one unknown name on one line is as likely a slip as a scheme."""
-    names: set[str] = set()
+    names: set[tuple[str, str]] = set()
     lines = 0
     for _line, record in records:
         found = foreign_names(record, scheme)
@@ -45,42 +50,64 @@ def made_with_another_scheme(records: Sequence[tuple[int, Record]], scheme: Sche
 
 
 class ForeignTally:
-    """The form's and links' problems of a file made with another scheme, each said once at
-    its first line with the count of lines that have it."""
+    """The problems of fields the scheme lacks in a file made with another scheme, each field
+    said once at its first line with the count of lines that have it."""
 
     def __init__(self, scheme: Scheme) -> None:
-        self.known = {field.name for field in scheme.fields}
-        fields = ", ".join(field.name for field in scheme.fields) or "no fields"
-        self.unknown = f"unknown field (scheme {scheme.chosen_file or scheme.name}: {fields})"
-        # (path, message) -> first line; its lines. An unknown field's are under its name.
-        self.first: dict[tuple[str, str], int] = {}
-        self.lines: dict[tuple[str, str], set[int]] = {}
+        self.scheme = scheme
+        self.named = scheme.chosen_file or scheme.name
+        # field name -> first line (the order said); its lines.
+        self.first: dict[str, int] = {}
+        self.lines: dict[str, set[int]] = {}
 
-    def take(self, line: int, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
-        """Tally the form's and links' problems of ``line``; return the others (its spans'
-        values, its text), which are said on their line as ever."""
+    def take(
+        self, line: int, record: Record, found: list[tuple[str, str]]
+    ) -> list[tuple[str, str]]:
+        """Tally the problems of ``line`` that are of a field the scheme lacks (in the form or
+        its links); return the others, said on their line as ever."""
+        unknown = set(unknown_to_scheme(record, self.scheme).fields)
         kept = []
         for path, message in found:
-            if not path.startswith(("form.", "links.")):
+            name = self._field_of(path, unknown)
+            if name is None:
                 kept.append((path, message))
                 continue
-            top = _TOP_RE.match(path)
-            if top is not None and top.group(1) not in self.known:
-                # form.organiser, links.organiser and links.arrests[0].count: one field unknown.
-                key = (f"form.{top.group(1)}", self.unknown)
-            else:
-                key = (path, message)
-            self.first.setdefault(key, line)
-            self.lines.setdefault(key, set()).add(line)
+            self.first.setdefault(name, line)
+            self.lines.setdefault(name, set()).add(line)
         return kept
+
+    def _field_of(self, path: str, unknown: set[str]) -> str | None:
+        """The field the scheme lacks that a problem's path is of, named as
+        ``unknown_to_scheme`` names it; None for a path of a field it has."""
+        if path.startswith("links."):
+            name = linked_field(path.removeprefix("links."), self.scheme)
+            return name if name in unknown else None
+        form = _FORM_RE.match(path)
+        if form is None:
+            return None
+        top, sub = form.groups()
+        for name in (top, f"{top}[].{sub}" if sub else None):
+            if name in unknown:
+                return name
+        return None
+
+    def on_line(self, line: int) -> bool:
+        return any(line in lines for lines in self.lines.values())
 
     def problems(self) -> list[LineProblem]:
         out = []
-        for key, line in self.first.items():
-            path, message = key
-            count = len(self.lines[key])
+        for name, line in self.first.items():
+            top, _, sub = name.partition("[].")
+            group = self.scheme.field(top) if sub else None
+            if group is None:
+                known = ", ".join(field.name for field in self.scheme.fields) or "no fields"
+                message = f"unknown field (scheme {self.named}: {known})"
+            else:
+                known = ", ".join(field.name for field in group.fields)
+                message = f"unknown field of {top} (scheme {self.named}: {top} has {known})"
+            count = len(self.lines[name])
             more = f"; {count} line(s) have it" if count > 1 else ""
-            out.append(LineProblem(line, path, message + more))
+            out.append(LineProblem(line, f"form.{name}", message + more))
         return out
 
 
