@@ -154,6 +154,7 @@ def test_a_key_as_a_list_or_a_table(tmp_path: Path) -> None:
         ("{a = 1}", "a table, not one value; write one character in quotes"),
         ("[[1]]", "a list, not one value; write one character in quotes"),
         ("[7]", 'a list, not one value; write key = "7"'),
+        ('["ab"]', "a list, not one value; write one character in quotes"),
     ):
         path.write_text(
             f'name = "s"\n[[labels]]\nname = "crowd"\nkey = {written}\ncolor = "#4e79a7"\n',

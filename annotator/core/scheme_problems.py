@@ -202,12 +202,14 @@ def _not_text(key: str, given: object, loc: Loc) -> str | None:
         return None
     what = "a list" if isinstance(given, list) else "a table"
     only = given[0] if isinstance(given, list) and len(given) == 1 else None
-    if isinstance(only, str) or _quotable(only):
-        one = only if isinstance(only, str) else toml_value(only)
+    one = only if isinstance(only, str) else toml_value(only) if _quotable(only) else None
+    is_key = loc[:1] == ("labels",) and key == "key"
+    # Its one item, when that is a value to write (a label's key: one character).
+    if one is not None and (len(one) == 1 or not is_key):
         return (
             f"{key} = {toml_value(given)}: {what}, not one value; write {key} = {toml_string(one)}"
         )
-    text = "one character" if loc[:1] == ("labels",) and key == "key" else "text"
+    text = "one character" if is_key else "text"
     example = _EXAMPLES.get(key)
     return f"{key} = {toml_value(given)}: {what}, not one value; write {text} in quotes" + (
         f", e.g. {example}" if example else ""
