@@ -1,4 +1,5 @@
-"""Span, form and undo operations of the annotation session (mixed into AnnotationSession).
+"""Span operations of the annotation session (mixed into AnnotationSession through
+SessionForm; undo and redo are ``session_history``'s, the form's ``session_form``).
 
 Each method checks the document may be changed, calls the core operation (spans, forms) and
 hands the new record to ``_commit``, which saves it. A refusal raises Refused with the reason.
@@ -12,18 +13,17 @@ from typing import Any
 from annotator.core import forms, search, span_focus, span_links, spans
 from annotator.core.display import quoted
 from annotator.core.errors import AnnotatorError
-from annotator.core.history import Step, describe_step
 from annotator.core.models import Record, Span
 from annotator.core.normalise_relative import relative_date
 from annotator.core.scheme import Scheme
-from annotator.core.session_parts import SessionParts
+from annotator.core.session_history import SessionHistory
 
 
 class Refused(AnnotatorError):
     """An action the session declines; the message says why and what to do instead."""
 
 
-class SessionEdits(SessionParts):
+class SessionEdits(SessionHistory):
     """What the session can do to the open document's record (see AnnotationSession)."""
 
     scheme: Scheme
@@ -37,9 +37,6 @@ class SessionEdits(SessionParts):
     # began there (``follow``): a selection grown from a span keeps it current.
     _resting: int | None = None
     _grown_from: str | None = None
-    # Documents an undo took out of done (a required field emptied): a redo to where the
-    # fields are filled again makes them done again. A new change forgets it (``_commit``).
-    _undone_done: set[str]
 
     def _call(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         try:
@@ -353,48 +350,6 @@ class SessionEdits(SessionParts):
         found = search.find_match(self.text, query, offset, after)
         self._found = None if found is None else (self.document.id, key, *found)
         return found
-
-    # ---------------------------------------------------------------- history
-    def can_undo(self) -> bool:
-        return self._history().can_undo
-
-    def can_redo(self) -> bool:
-        return self._history().can_redo
-
-    def undo(self) -> Step | None:
-        """Step back; what the step undone had done (None: nothing to undo). The span it
-        changed becomes the selected one."""
-        self._writable()
-        current = self.record
-        return self._restore(self._history().undo(), current, undoing=True)
-
-    def redo(self) -> Step | None:
-        self._writable()
-        current = self.record
-        return self._restore(self._history().redo(), current, undoing=False)
-
-    def _restore(self, other: Record | None, current: Record, undoing: bool) -> Step | None:
-        if other is None:
-            return None
-        kept = ("spans", "form", "links", "note", "flagged")  # not the status: d, s say it
-        content = {key: getattr(other, key) for key in kept}
-        was_done = self.record.status == "done"
-        self._commit(self.record.model_copy(update=content), undoable=False)
-        doc_id = self.record.doc_id
-        if undoing and was_done and self.record.status != "done":
-            self._undone_done.add(doc_id)  # an undo emptied a required field (_commit says so)
-        elif not undoing and doc_id in self._undone_done and not self.missing_required():
-            # Redone to where it was done: done again (a trial's redo left it in progress).
-            self._undone_done.discard(doc_id)
-            self._commit(self.record.model_copy(update={"status": "done"}), undoable=False)
-            self._notices.append(f"{doc_id} is done again")
-        before, after = (other, current) if undoing else (current, other)
-        step = describe_step(before, after, undone=undoing)
-        if step.span_id is not None and self.span(step.span_id) is not None:
-            self.selected = step.span_id
-        elif self.span(self.selected) is None:
-            self.selected = None
-        return step
 
 
 def named(span: Span) -> str:
