@@ -36,7 +36,6 @@ annotators' records.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -52,17 +51,9 @@ from annotator.core.review_links import Annotations, links_after
 from annotator.core.review_list_take import taken_list
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.session_edits import Refused
-from annotator.core.spans import sort_key
+from annotator.core.spans import highest_span_number, sort_key
 
 Conflict = dict[str, Any]
-
-_SPAN_NUMBER = re.compile(r"s(\d+)")
-
-
-def span_number(span_id: str) -> int:
-    """N of a span id ``sN`` (0 for any other id)."""
-    found = _SPAN_NUMBER.fullmatch(span_id)
-    return int(found.group(1)) if found else 0
 
 
 def new_span_id(spans: Iterable[Span], highest: int = 0) -> str:
@@ -71,7 +62,7 @@ def new_span_id(spans: Iterable[Span], highest: int = 0) -> str:
     (``review_span_ids``). An id is never given again within a document: decisions, undo
     messages, reviewers' notes and the gold file's earlier lines name spans by id, and s4
     drawn, undone and drawn elsewhere named two spans."""
-    return f"s{max([highest, *(span_number(span.id) for span in spans)]) + 1}"
+    return f"s{max(highest, highest_span_number(span.id for span in spans)) + 1}"
 
 
 def find_conflict(record: GoldRecord, conflict_id: str) -> Conflict:

@@ -24,7 +24,7 @@ import orjson
 
 from annotator.core.gold_store import GoldLine, GoldStore
 from annotator.core.models import GoldRecord
-from annotator.core.review_decisions import span_number
+from annotator.core.spans import highest_span_number
 from annotator.core.store import Store
 
 
@@ -40,8 +40,8 @@ class GoldSpanNumbers:
     def note(self, record: GoldRecord) -> None:
         """``record`` is saved as its document's gold: its ids are not given again."""
         doc_id = record.doc_id
-        numbers = (span_number(span.id) for span in record.spans)
-        self._saved[doc_id] = max(self._saved.get(doc_id, 0), *numbers, 0)
+        highest = highest_span_number(span.id for span in record.spans)
+        self._saved[doc_id] = max(self._saved.get(doc_id, 0), highest)
 
     def highest(self, doc_id: str) -> int:
         """The highest span number the document's gold has had (0: none)."""
@@ -67,4 +67,4 @@ def _highest_of(raw: bytes) -> int:
     """The highest span number of one gold line (checked as a gold record when the file was
     opened)."""
     spans: Iterable[dict[str, object]] = orjson.loads(raw).get("spans") or []
-    return max((span_number(str(span.get("id"))) for span in spans), default=0)
+    return highest_span_number(str(span.get("id")) for span in spans)

@@ -29,7 +29,7 @@ SnapMode = Literal["token", "char"]
 
 # Punctuation that carries meaning at the edge of a span ("50%", "#FreeThem", "AT&T") is kept.
 _KEPT_PUNCTUATION = frozenset("%‰‱#@&§")
-_SPAN_ID = re.compile(r"^s(\d+)$")
+_SPAN_NUMBER = re.compile(r"s(\d+)")
 
 
 def is_edge_punctuation(token_text: str) -> bool:
@@ -234,10 +234,20 @@ def _refuse_duplicate(record: Record, start: int, end: int, label: str, span_id:
             )
 
 
+def span_number(span_id: str) -> int:
+    """N of a span id ``sN`` (0 for any other id: kept as imported, never made)."""
+    found = _SPAN_NUMBER.fullmatch(span_id)
+    return int(found.group(1)) if found else 0
+
+
+def highest_span_number(span_ids: Iterable[str]) -> int:
+    """The highest N of the ids ``sN`` among ``span_ids`` (0: none)."""
+    return max(map(span_number, span_ids), default=0)
+
+
 def next_span_id(record: Record) -> str:
     """``sN`` with N one more than the largest ``sN`` in the record (gaps are not refilled)."""
-    numbers = [int(m.group(1)) for span in record.spans if (m := _SPAN_ID.match(span.id))]
-    return f"s{max(numbers, default=0) + 1}"
+    return f"s{highest_span_number(span.id for span in record.spans) + 1}"
 
 
 def add_span(
