@@ -36,7 +36,7 @@ from annotator.core.session_form import SessionForm
 from annotator.core.session_progress import SessionProgress
 from annotator.core.session_stale import SessionStale
 from annotator.core.session_status import status_after_change
-from annotator.core.spans import next_span_id
+from annotator.core.spans import highest_span_number
 from annotator.core.store import Store
 from annotator.core.timer import ActiveTimer
 
@@ -93,7 +93,7 @@ class AnnotationSession(
     _replaced: dict[str, Record] = field(default_factory=dict)  # doc id -> record ctrl+r replaced
     _carried_over: dict[str, tuple[Record, Record]] = field(default_factory=dict)  # ctrl+k's
     _carry_preview: tuple[Record, CarriedOver] | None = None  # see SessionCarryOver
-    _undone_done: set[str] = field(default_factory=set)  # see SessionEdits
+    _undone_done: set[str] = field(default_factory=set)  # see SessionHistory
     _span_numbers: dict[str, int] = field(default_factory=dict)  # see _new_span_id
     _text_sha256: dict[str, str] = field(default_factory=dict)  # see SessionProgress
     # Seconds spent on a document while nothing of it changed, counted in with its next change
@@ -104,6 +104,8 @@ class AnnotationSession(
 
     def __post_init__(self) -> None:
         self.timer = ActiveTimer(self.clock)
+        for doc_id, span_ids in self.store.earlier_span_ids.items():  # see _new_span_id
+            self._span_numbers[doc_id] = highest_span_number(span_ids)
 
     # ----------------------------------------------------------------- documents
     @property
@@ -267,18 +269,21 @@ class AnnotationSession(
         had. An id is never given again within a document: links, undo messages, diff output
         and reviewers' notes name spans by id, and s3 given to a new span after x deleted s3
         made them point at it. Known are every state of the record while the program runs
-        (``_commit`` notes each one's highest before it changes) and the record as stored;
-        across sessions only the latter, so a span deleted while the highest, before a quit,
-        may see its id again. Keeping it for good would take a field in every record: a
-        schema change not worth that case."""
+        (``_commit`` notes each one's highest before it changes), the stale record ctrl+r or
+        ctrl+k replaces (noted then), and every line of the document in the journal as opened
+        (``Store.earlier_span_ids``, noted at once): the journal keeps every state saved, so
+        ids freed before a quit stay taken. ``annotator compact`` keeps each document's last
+        line only: ids its earlier lines alone held may be given again after it."""
         # Not noted here: a label refused would leave a gap for nothing. The span drawn is in
         # the record committed, noted before its next change.
-        return f"s{max(self._span_numbers.get(self.document.id, 0), _highest(self.record)) + 1}"
+        highest = highest_span_number(span.id for span in self.record.spans)
+        return f"s{max(self._span_numbers.get(self.document.id, 0), highest) + 1}"
 
     def _note_span_ids(self, record: Record) -> None:
         """Remember the highest span number of ``record`` for ``_new_span_id``."""
         doc_id = record.doc_id
-        self._span_numbers[doc_id] = max(self._span_numbers.get(doc_id, 0), _highest(record))
+        highest = highest_span_number(span.id for span in record.spans)
+        self._span_numbers[doc_id] = max(self._span_numbers.get(doc_id, 0), highest)
 
     def _changed_since_finishing(self, undoable: bool = True) -> None:
         """A change of the open document is made after the last d or s: ctrl+z undoes the
@@ -371,8 +376,3 @@ def open_session(
             f"(kept; first: {elsewhere[0]})"
         )
     return session
-
-
-def _highest(record: Record) -> int:
-    """The highest N of ``record``'s span ids ``sN`` (0: none)."""
-    return int(next_span_id(record)[1:]) - 1

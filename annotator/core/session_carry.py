@@ -74,6 +74,7 @@ class SessionCarryOver(SessionParts):
         # single-spaced, and a link goes with the value holding them whitespace aside
         # (``span_words``).
         self._carry_preview = None
+        self._note_span_ids(stale)  # its spans' ids, those left out too, are not given again
         self._carried_over[state.document.id] = (stale, carried.record)
         state.stale = None
         self._begin_history(carried.record)

@@ -1,11 +1,11 @@
 """What the parts of an annotation session need of the whole, declared once.
 
-``AnnotationSession`` is put together from parts (``SessionEdits``, ``SessionStale``,
-``SessionProgress``, ``SessionFinish``, ``SessionCarryOver``), each in its own module. A part
-calls what ``AnnotationSession`` or another part provides; those are declared here, and every
-part derives from ``SessionParts``. Declared in each part, a stub could shadow another part's
-real method when that part came later among the bases (``elsewhere_hint`` did); here, the common
-base, they come after every part in the method resolution order, so the real one always wins.
+``AnnotationSession`` is put together from parts (``SessionEdits``, ``SessionHistory``,
+``SessionStale``, ``SessionProgress``, ``SessionFinish``, ``SessionCarryOver``), each in its own
+module. A part calls what ``AnnotationSession`` or another part provides; those are declared here,
+and every part derives from ``SessionParts``. Declared in each part, a stub could shadow another
+part's real method when that part came later among the bases (``elsewhere_hint`` did); here, the
+common base, they come after every part in the method resolution order, so the real one always wins.
 """
 
 from __future__ import annotations
@@ -69,6 +69,9 @@ class SessionParts:
         raise NotImplementedError
 
     def _new_span_id(self) -> str:
+        raise NotImplementedError
+
+    def _note_span_ids(self, record: Record) -> None:
         raise NotImplementedError
 
     def _stamp(self) -> str:

@@ -51,6 +51,7 @@ class SessionStale(SessionParts):
         state = self.state
         if state.stale is not None:
             self._replaced[state.document.id] = state.stale
+            self._note_span_ids(state.stale)  # its spans' ids are not given again
         state.stale = None
         record = self._blank(state.document)
         self._begin_history(record)

@@ -2,13 +2,15 @@
 
 Opening takes the lock, sets a torn tail aside to ``<journal>.torn-<UTC time>`` (saying so),
 refuses a journal with damaged complete lines (nothing is rewritten behind a person's back), and
-loads the last record of every document. Saving appends through the one ordered writer.
+loads the last record of every document, and the span ids its earlier lines held (a session never
+gives them again). Saving appends through the one ordered writer.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+from operator import attrgetter
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
@@ -115,6 +117,30 @@ def remove_empty_folders(folders: list[Path]) -> None:
             return
 
 
+_SPAN_ID = attrgetter("id")
+
+
+def earlier_span_ids(
+    contents: JournalContents, annotator: str, latest: dict[str, Record]
+) -> dict[str, set[str]]:
+    """doc id -> the span ids ``annotator``'s earlier lines of the document held that its
+    ``latest`` record does not (spans deleted, records replaced); only documents with some."""
+    held: dict[str, set[str]] = {}
+    for _line, record in contents.records:
+        if record.spans and record.annotator == annotator:
+            ids = held.get(record.doc_id)
+            if ids is None:
+                ids = held[record.doc_id] = set()
+            ids.update(map(_SPAN_ID, record.spans))  # a tenth of a second for 500,000 spans
+    earlier = {}
+    for doc_id, ids in held.items():
+        last = latest.get(doc_id)  # None: a gold line another reviewer wrote later replaced it
+        ids.difference_update(map(_SPAN_ID, last.spans if last is not None else ()))
+        if ids:
+            earlier[doc_id] = ids
+    return earlier
+
+
 class Store:
     """One annotator's records, saved to ``journal`` in order as they change."""
 
@@ -140,6 +166,9 @@ class Store:
             for (who, doc_id), record in contents.latest().items()
             if who == annotator
         }
+        # Span ids are never given again within a document (``AnnotationSession``), and the
+        # journal is read whole here: what its earlier lines held is kept, not read again.
+        self.earlier_span_ids = earlier_span_ids(contents, annotator, self.records)
         prefix = b"" if contents.ends_with_newline else b"\n"
         self._writer = JournalWriter(journal, on_status=on_status, prefix=prefix)
 
