@@ -273,7 +273,7 @@ class ReviewScreen(ReviewKeys):
     def show_notices(self) -> None:
         notices = self.session.take_notices()
         if notices:
-            width = text_width(self.app.size.width, self.has_class("-narrow"))
+            width = text_width(self.article.region.width, self.has_class("-narrow"))
             self.tell(fitted(notices, width))
 
     def tell(

@@ -12,12 +12,18 @@ of what the article shows (``on_top``; the ``-toasts-on-top`` class, in review.t
 article centres the words when it can, but not near a document's end, where at 80x24 a toast hid
 "prisoners" of the next conflict's "23 prisoners". Where the article's foot is depends on the
 layout (below 72 columns, the middle of the screen): ``rack_margin`` works it out.
+
+A toast stands inside the article's frame, on its first or last rows of text and within its
+side borders, as the annotation screen's do: on the frame it covered the article's left border,
+its rounded corner and its bottom (or top) edge, and at 80 columns it was the article's full
+width (seen in tmux).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from textual.css.scalar import Scalar
 from textual.geometry import Region, Spacing
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -30,7 +36,9 @@ WRAP_SECONDS = 3
 """A "round to the other end" message: it is read at a glance."""
 ON_TOP = "-toasts-on-top"
 TOAST_WIDTH = 60
-"""Textual's width for a toast, which review.tcss keeps (only narrowing it)."""
+"""Textual's width for a toast, which review.tcss keeps (only narrowing it to the article's)."""
+FRAME = 1
+"""The article's border, each side: a toast stands inside it."""
 
 
 def tell(
@@ -44,11 +52,13 @@ def tell(
     screen.notify(message, severity=severity, timeout=timeout or SECONDS[severity])
 
 
-def text_width(screen_width: int, narrow: bool) -> int:
-    """The columns of a toast's lines on a screen ``screen_width`` wide: as review.tcss sizes
-    it (as wide as the article below 72 columns, ``narrow``; beside the panel 60 at most and
-    55% of the screen), less its padding (one column each side) and its left border."""
-    width = screen_width if narrow else min(TOAST_WIDTH, screen_width * 55 // 100)
+def text_width(article_width: int, narrow: bool) -> int:
+    """The columns of a toast's lines over an article ``article_width`` wide (its frame
+    included), as review.tcss sizes it: within the article's borders (``rack_margin``), as wide
+    as the article below 72 columns (``narrow``), 60 at most beside the panel; less its padding
+    (one column each side) and its left border."""
+    inside = article_width - 2 * FRAME
+    width = inside if narrow else min(TOAST_WIDTH, inside)
     return max(1, width - 3)
 
 
@@ -77,9 +87,12 @@ def place(screen: Screen[None], article: ReviewArticle, words: tuple[int, int] |
     if not article.region:
         return  # not laid out yet: placed again once it is (its Resized message)
     margin = rack_margin(screen.size.height, article.region, top)
+    width = Scalar.from_number(rack_width(article.region))
     for rack in screen.query("ToastRack"):  # none when the app runs without toasts
         if rack.styles.margin != margin:
             rack.styles.margin = margin
+        if rack.styles.width != width:
+            rack.styles.width = width
 
 
 def on_top(rows: tuple[int, int], height: int) -> bool:
@@ -91,13 +104,21 @@ def on_top(rows: tuple[int, int], height: int) -> bool:
 
 
 def rack_margin(screen_height: int, article: Region, top: bool) -> Spacing:
-    """The toasts' margin on the screen (``screen_height`` rows) that puts them on the frame of
-    ``article`` (its region on the screen): its top edge (``top``) or its foot. A margin, as
-    no rule in review.tcss can say where the article ends: below 72 columns that is the middle
-    of the screen, and it moves when the notes line comes and goes."""
+    """The toasts' margin on the screen (``screen_height`` rows) that puts them inside the
+    frame of ``article`` (its region on the screen): on its first rows of text (``top``) or its
+    last, right of its left border. A margin, as no rule in review.tcss can say where the
+    article ends: below 72 columns that is the middle of the screen, and it moves when the
+    notes line comes and goes."""
+    left = article.x + FRAME
     if top:
-        return Spacing(article.y, 0, 0, 0)
-    return Spacing(0, 0, max(0, screen_height - article.bottom), 0)
+        return Spacing(article.y + FRAME, 0, 0, left)
+    return Spacing(0, 0, max(0, screen_height - article.bottom + FRAME), left)
+
+
+def rack_width(article: Region) -> int:
+    """The toasts' rack's width: the article's within its borders, a toast no wider (a docked
+    rack is as wide as the screen whatever its margin)."""
+    return max(1, article.width - 2 * FRAME)
 
 
 def opening(messages: list[str], gold_file: Path) -> str:

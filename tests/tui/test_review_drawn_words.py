@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from annotate_helpers import press, wait_for
-from test_review_keys import NOW, gold, panel_text, shown, spans_of
+from test_review_keys import NOW, gold, panel_text, screen_of, shown, spans_of
 from textual.pilot import Pilot
 from textual.widget import Widget
 
@@ -130,7 +130,8 @@ def test_the_toast_quotes_the_drawn_span_whole_when_it_fits_and_its_offsets(
         told = toast_text(app)
         toast = next(toast for toast in app.screen.query("Toast") if toast.region)
         # The width the message was fitted to is the toast's.
-        assert toast.content_region.width == text_width(size[0], size[0] < 72)
+        article = screen_of(app).article.region
+        assert toast.content_region.width == text_width(article.width, size[0] < 72)
         if len(LONG) + 2 <= toast.content_region.width:
             assert f"settled c1 with releasee “{LONG}” {start}–{end};" in told
         else:

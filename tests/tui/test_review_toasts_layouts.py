@@ -24,7 +24,7 @@ from textual.pilot import Pilot
 from annotator.core.review import ReviewSession
 from annotator.core.review_views import Place
 from annotator.tui.review_app import ReviewApp
-from annotator.tui.review_toasts import opening, rack_margin
+from annotator.tui.review_toasts import opening, rack_margin, rack_width
 from annotator.tui.saving_app import SaveStatus
 from tests.test_review_data import FIRST
 
@@ -110,7 +110,8 @@ def test_one_toast_at_a_time_a_saving_error_too(session: ReviewSession) -> None:
         assert " · gold lines by 'you' (8)" in said
         assert str(gold_file.parent) not in said
         (toast,) = toasts(app)
-        assert toast.region.height <= 6
+        # Its 227 characters on lines of 39 (within the article's borders at 80x24): 7 rows.
+        assert toast.region.height <= 7
         # A saving error replaces it (it came on top of it, the two stacked).
         app.post_message(SaveStatus("error", "disk full"))
         await wait_for(pilot, lambda: any("disk full" in str(t.render()) for t in toasts(app)))
@@ -139,13 +140,15 @@ def test_the_start_up_messages_make_one_paragraph() -> None:
 @pytest.mark.parametrize(
     ("article", "top", "margin"),
     [
-        (Region(0, 1, 64, 8), False, (0, 0, 15, 0)),  # 64x24: the article's foot, mid-screen
-        (Region(0, 1, 64, 8), True, (1, 0, 0, 0)),
-        (Region(0, 2, 44, 21), False, (0, 0, 1, 0)),  # 80x24, a notes line: over the footer
-        (Region(0, 2, 44, 21), True, (2, 0, 0, 0)),  # the notes line stays in sight
+        # Inside the frame: a row above its foot (or below its top), a column in.
+        (Region(0, 1, 64, 8), False, (0, 0, 16, 1)),  # 64x24: the article's foot, mid-screen
+        (Region(0, 1, 64, 8), True, (2, 0, 0, 1)),
+        (Region(0, 2, 44, 21), False, (0, 0, 2, 1)),  # 80x24, a notes line: above the footer
+        (Region(0, 2, 44, 21), True, (3, 0, 0, 1)),  # the notes line stays in sight
     ],
 )
-def test_toasts_sit_on_the_article_s_frame(
+def test_toasts_sit_inside_the_article_s_frame(
     article: Region, top: bool, margin: tuple[int, int, int, int]
 ) -> None:
     assert tuple(rack_margin(24, article, top)) == margin
+    assert rack_width(article) == article.width - 2  # within its side borders
