@@ -13,10 +13,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from annotator.core.forms import typed_list, typed_text
-from annotator.core.list_text import list_items, shown_item
+from annotator.core.list_text import list_items, shown_item, shown_list
 from annotator.core.models import sha256_text
 from annotator.core.review_open import open_review
+from annotator.core.review_typed import prefill
 from annotator.core.session import AnnotationSession
+from annotator.core.session_form_elsewhere import listed
 from tests.test_agreement_data import write_corpus, write_journal
 from tests.test_session_data import journal_lines, open_on
 
@@ -88,6 +90,50 @@ def test_known_items_stay_whole_beside_quoted_ones() -> None:
     assert typed_list(typed, known) == [*known, "Marta, the driver", "Dmitri"]
     # Quoted pieces are never joined into a known item.
     assert typed_list('"Sergeant Pavel Ostrovin", 41', known) == ["Sergeant Pavel Ostrovin", "41"]
+
+
+# A pasted list of 1,000 names (9 KB): read at each pause in the typing, at a quit and at d,
+# on the screen's thread. Every run of pieces was tried as a known item: seconds per reading.
+NAMES = [f"Name{number:04d}" for number in range(1000)]
+
+
+JOINED = "Name0500, Name0501, Name0502"
+WHOLE = ", ".join(NAMES)  # the whole list, known as one item (a span over all of it)
+
+
+@pytest.mark.parametrize(
+    ("known", "items"),
+    [
+        ([], NAMES),
+        (["Sergeant Pavel Ostrovin, 41"], NAMES),
+        (NAMES, NAMES),
+        ([*NAMES, JOINED], [*NAMES[:500], JOINED, *NAMES[503:]]),
+        ([WHOLE], [WHOLE]),
+    ],
+)
+def test_a_long_pasted_list_reads_as_its_items(known: list[str], items: list[str]) -> None:
+    assert typed_list(WHOLE, known) == items
+    assert typed_list(shown_list(items, known), known) == items
+    assert typed_list(shown_list(NAMES, known), known) == NAMES  # shown apart
+
+
+def test_separate_items_joined_as_a_known_item_s_words_are_shown_so_as_to_stay_apart() -> None:
+    known = ["a, b"]
+    assert typed_list("a, b", known) == ["a, b"]  # typed as the known item's words: it
+    assert shown_list(["a", "b"], known) == '"a", b'  # so separate items are shown apart
+    assert typed_list('"a", b', known) == ["a", "b"]
+    assert shown_list(["a, b"], known) == '"a, b"'
+    assert shown_list(["x", "a", "b", "c"], ["a, b, c", "b, c"]) == 'x, "a", "b", c'
+    assert shown_list(["a", "b"], ["b, c"]) == "a, b"  # nothing to join: as before
+
+
+# Known items made of the items' own words joined, as linked spans' or other versions' are.
+@given(st.lists(ITEM, max_size=6), st.lists(st.tuples(st.integers(0, 5), st.integers(2, 4))))
+def test_any_list_shown_with_known_items_reads_back_as_itself(
+    items: list[str], runs: list[tuple[int, int]]
+) -> None:
+    known = [", ".join(items[start : start + size]) for start, size in runs]
+    assert typed_list(typed_text(items, known), known) == items
 
 
 NAME = "Sergeant Pavel Ostrovin, 41"
@@ -188,3 +234,45 @@ def test_the_review_s_e_reads_quotes_and_links_items_by_their_words(tmp_path: Pa
         assert gold.links[PATH] == ["s2", "s3"]  # by their words; Marta typed
     finally:
         assert session.close()
+
+
+def test_a_version_s_separate_items_shown_in_the_review_s_e_settle_as_they_are(
+    tmp_path: Path,
+) -> None:
+    # One annotator gave the span's words as one item, the other as two: the editor shows
+    # the first version's two apart, and enter settles with them, not with the other's one.
+    corpus = write_corpus(tmp_path, {"d1": REVIEW_TEXT})
+    apart = ["Sergeant Pavel Ostrovin", "41"]
+    journals = [
+        write_journal(tmp_path / f"{name}.jsonl", review_journal(name, given))
+        for name, given in (("ann1", apart), ("ann2", [NAME]))
+    ]
+    session = open_review(journals, corpus, tmp_path / "gold.jsonl", "rev")
+    try:
+        record = session.records["d1"]
+        found = next(c for c in record.conflicts if c.get("path") == PATH)
+        shown = prefill(found, session.scheme)
+        assert shown == '"Sergeant Pavel Ostrovin", 41'
+        session.go_to("d1", found["id"])
+        session.settle_typed(shown)
+        assert session.records["d1"].form["releases"][0]["releasees"] == apart
+    finally:
+        assert session.close()
+
+
+def test_a_field_s_separate_items_beside_a_span_linked_with_their_words_read_back_apart(
+    session: AnnotationSession,
+) -> None:
+    # The form shows a list with the field's items and linked spans known (form_panel), as
+    # the session reads what it shows (``typed_is_saved``, a pause's save).
+    start = session.text.index(NAME)
+    span = session.label_selection(start, start + len(NAME), "releasee")
+    session.add_group_item("releases")
+    session.set_field(PATH, '"Sergeant Pavel Ostrovin", 41')
+    session.link_span(PATH, span.id)
+    apart = ["Sergeant Pavel Ostrovin", "41"]
+    assert session.field_value(PATH) == apart
+    shown = typed_text(apart, listed(session.record, PATH, session.scheme))
+    assert shown == '"Sergeant Pavel Ostrovin", 41'
+    assert session.typed_is_saved(PATH, shown)
+    assert not session.typed_is_saved(PATH, typed_text(apart))  # that reads as the span's

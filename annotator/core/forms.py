@@ -20,6 +20,7 @@ Choices made here that callers rely on:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import ValidationError
@@ -116,13 +117,14 @@ def path_words(path: str) -> str:
     return re.sub(r"\[(\d+)\]\.?", lambda match: f" #{int(match.group(1)) + 1} ", path).strip()
 
 
-def typed_text(value: Any) -> str:
+def typed_text(value: Any, known: Iterable[str] = ()) -> str:
     """A stored value as an input shows it: a list comma-separated, an item holding a comma
-    in quotes (``list_text.shown_list``; ``typed_list`` reads it back), nothing as ""."""
+    in quotes (``list_text.shown_list``; ``typed_list`` with the same ``known`` reads it
+    back), nothing as ""."""
     if value is None:
         return ""
     if isinstance(value, list):
-        return shown_list(value)
+        return shown_list(value, known)
     return str(value)
 
 

@@ -134,7 +134,7 @@ def prefill(conflict: Conflict, scheme: Scheme) -> str:
     """What a plain field's input starts with: the first version's value. (A group's inputs
     start with ``starting_items``.)"""
     versions = conflict.get("versions") or [{}]
-    return forms.typed_text(versions[0].get("value"))
+    return forms.typed_text(versions[0].get("value"), listed(conflict))
 
 
 def starting_items(conflict: Conflict, scheme: Scheme) -> tuple[int | None, list[ItemTexts]]:
@@ -151,10 +151,10 @@ def blank_item(group: FormField) -> ItemTexts:
     return ItemTexts({sub.name: "" for sub in group.fields})
 
 
-def typed_item(group: FormField, item: Any) -> dict[str, str]:
-    """A stored group item as its inputs show it, a text per sub-field."""
+def typed_item(group: FormField, item: Any, known: Sequence[str] = ()) -> dict[str, str]:
+    """A stored group item as its inputs show it, a text per sub-field (lists for ``known``)."""
     found = item if isinstance(item, dict) else {}
-    return {sub.name: forms.typed_text(found.get(sub.name)) for sub in group.fields}
+    return {sub.name: forms.typed_text(found.get(sub.name), known) for sub in group.fields}
 
 
 def version_items(conflict: Conflict, scheme: Scheme, index: int) -> list[ItemTexts]:
@@ -166,7 +166,8 @@ def version_items(conflict: Conflict, scheme: Scheme, index: int) -> list[ItemTe
     if group.type != "group" or not 0 <= index < len(versions):
         raise Refused(f"there is no version {index + 1} of {group.name} to start from")
     items = versions[index].get("value") or []
-    return [ItemTexts(typed_item(group, item), (index, place)) for place, item in enumerate(items)]
+    known = listed(conflict)  # what a typed list keeps whole: shown so as to read back
+    return [ItemTexts(typed_item(group, item, known), (index, at)) for at, item in enumerate(items)]
 
 
 def first_version_with_items(conflict: Conflict) -> int | None:

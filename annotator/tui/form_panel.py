@@ -27,6 +27,7 @@ from annotator.core.history import NOTE_RUN
 from annotator.core.list_links import added_item_start, list_size, marker_words
 from annotator.core.scheme import Scheme
 from annotator.core.session import AnnotationSession
+from annotator.core.session_form_elsewhere import listed
 from annotator.tui.form_hints import NOTE_HINTS, HintedInput
 from annotator.tui.form_links import FieldLinks, FieldName
 from annotator.tui.form_messages import FieldEdited, FormEdited, NoteEdited
@@ -173,7 +174,10 @@ class EventForm(VerticalScroll):
                 value = session.record.note
             elif widget.name:
                 items = session.field_value(widget.name)
-                value = typed_text(items)
+                # Read back as the same items, not joined as a linked span's words (shown_list).
+                lists = isinstance(items, list)
+                known = listed(session.record, widget.name, session.scheme) if lists else []
+                value = typed_text(items, known)
             else:
                 continue
             key = widget.id or widget.name or ""
