@@ -18,6 +18,7 @@ from textual import on, work
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.notifications import Notification, Notify, SeverityLevel
+from textual.widgets import Input, Select
 
 from annotator.tui.keys_in_order import KeysInOrderApp
 from annotator.tui.screens import QuitScreen
@@ -59,6 +60,8 @@ class SavingApp(KeysInOrderApp):
     SAVED_WHERE = "journal"
     # What a quit that stops for text not saved says to do with it (``typing_kept``).
     UNSAVED_ADVICE = "correct {it}"
+    # Inputs that show no field (a search, a list's filter): typing there re-arms no quit.
+    NOT_FIELDS: ClassVar[frozenset[str]] = frozenset({"search", "doc-filter"})
 
     def __init__(self, session: SavingSession) -> None:
         super().__init__()
@@ -67,7 +70,7 @@ class SavingApp(KeysInOrderApp):
         self.quit_flush_seconds = 3.0
         self._showing: list[Notification] = []  # shown since the last clear (some expired)
         self._told_about: dict[str, set[str]] = {}  # a kind of action: the messages about it
-        self._unsaved_told: list[str] = []  # what the last quit stopped for
+        self._unsaved_told: list[str] = []  # what the last quit stopped for, until re-armed
 
     def notify(
         self,
@@ -88,6 +91,10 @@ class SavingApp(KeysInOrderApp):
         """Have the writer's state changes posted to this app."""
 
         def relay(state: str, error: str | None) -> None:
+            if state == "saving":
+                # Called as the save is made (on its thread, before the message is handled):
+                # a save by the quit that stops is made before it tells, so it re-arms nothing.
+                self._rearm_quit()
             self.post_message(SaveStatus(state, error))
 
         self.saving_session.on_save_status(relay)
@@ -195,9 +202,12 @@ class SavingApp(KeysInOrderApp):
     def typing_kept(self) -> bool:
         """Save what is being typed (``save_typing``); False to stay, once, while there is text
         shown that is not saved (a value a field refused), saying which: quitting again with
-        the same text shown leaves without it. Every field counts, not the focused one only:
-        a trial typed 'lots' into a count, escape (refused, still shown), then q, and it was
-        gone unsaid, where ctrl+q in the field asked."""
+        the same text shown, nothing saved or typed in a field since, leaves without it. Every
+        field counts, not the focused one only: a trial typed 'lots' into a count, escape
+        (refused, still shown), then q, and it was gone unsaid, where ctrl+q in the field
+        asked. A save or typing in a field re-arms it (``_rearm_quit``): 'lots' told, then
+        corrected to 5 and saved, then 'lots' refused again later, and a quit left without it
+        unsaid, as the same text had been told once."""
         unsaved = self.save_typing()
         if not unsaved or unsaved == self._unsaved_told:
             return True
@@ -209,6 +219,19 @@ class SavingApp(KeysInOrderApp):
             f"again to leave without {it}",
         )
         return False
+
+    def _rearm_quit(self) -> None:
+        """The next quit stops again for text not saved, even the same text as the last told."""
+        self._unsaved_told = []
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _field_changed(self, event: Input.Changed | Select.Changed) -> None:
+        # Typing or a choice in a field (not stopped on its way up; the palette stops its
+        # own). A form drawn anew posts nothing (its values are set unannounced): what
+        # changed there was a save, which re-arms it in ``relay_save_status``.
+        if event.control.id not in self.NOT_FIELDS:
+            self._rearm_quit()
 
     def save_typing(self) -> list[str]:
         """Save what is being typed into a field (an input saves on enter or on leaving it,

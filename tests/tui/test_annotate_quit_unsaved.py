@@ -139,3 +139,81 @@ def test_every_field_left_refused_is_named_at_once(session: AnnotationSession) -
     drive(session, scenario, notifications=True)
     release = journal(session)[-1]["form"]["releases"][0]
     assert (release["count"], release["date"]) == (None, None)
+
+
+def test_the_same_value_refused_again_after_a_save_stops_the_next_quit_again(
+    session: AnnotationSession,
+) -> None:
+    # A review's find: once told of 'lots', a quit left without a later 'lots' unsaid.
+    with_a_release(session)
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        count = count_field(app)
+        count.focus()
+        await press(pilot, *"lots", "escape", "q")  # stopped, told
+        await pilot.pause(0.3)
+        assert app.is_running
+        count.focus()
+        count.value = ""
+        await press(pilot, "5", "enter")  # corrected, saved
+        await wait_for(pilot, lambda: session.field_value(COUNT) == 5)
+        count.focus()
+        count.value = ""
+        await press(pilot, *"lots", "escape")  # refused again
+        assert count.value == "lots"
+        app.clear_notifications()
+        await press(pilot, "q")
+        await pilot.pause(0.3)
+        assert app.is_running
+        said = (
+            "not saved: releases #1 count shows 'lots'; correct it, or quit again to leave "
+            "without it"
+        )
+        assert toasts(app) == [said]
+        await press(pilot, "q")
+        await wait_for(pilot, lambda: not app.is_running)
+
+    drive(session, scenario, notifications=True)
+    assert journal(session)[-1]["form"]["releases"][0]["count"] == 5
+
+
+def test_what_the_stopped_quit_saved_itself_does_not_stop_the_next_one(
+    session: AnnotationSession,
+) -> None:
+    # The quit saves the typing in focus (a save) as it stops for the refused count: the
+    # second quit leaves, as the first said it would.
+    with_a_release(session)
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        count_field(app).focus()
+        await press(pilot, *"lots", "tab", *"2024-03-17", "ctrl+q")
+        await pilot.pause(0.3)
+        assert app.is_running
+        assert session.field_value("releases[0].date") == "2024-03-17"  # saved by the quit
+        await press(pilot, "ctrl+q")
+        await wait_for(pilot, lambda: not app.is_running)
+
+    drive(session, scenario, notifications=True)
+
+
+def test_a_save_without_typing_after_a_stopped_quit_stops_the_next_one_again(
+    session: AnnotationSession,
+) -> None:
+    with_a_release(session)
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        count_field(app).focus()
+        await press(pilot, *"lots", "escape", "q")  # stopped, told
+        await pilot.pause(0.3)
+        assert app.is_running
+        await press(pilot, *SELECT_146, "2")  # a span labelled: saved, no field typed in
+        await wait_for(pilot, lambda: len(session.record.spans) == 1)
+        app.clear_notifications()
+        await press(pilot, "q")
+        await pilot.pause(0.3)
+        assert app.is_running
+        assert any("count shows 'lots';" in toast for toast in toasts(app))
+        await press(pilot, "q")
+        await wait_for(pilot, lambda: not app.is_running)
+
+    drive(session, scenario, notifications=True)

@@ -72,3 +72,31 @@ def test_an_editor_as_it_opened_does_not_stop_a_quit(session: ReviewSession) -> 
         await wait_for(pilot, lambda: not app.is_running)
 
     drive(session, scenario, notifications=True)
+
+
+def test_typing_again_after_a_stopped_quit_stops_the_next_one_again(
+    session: ReviewSession,
+) -> None:
+    # Told of 'kelpie', the editor emptied and 'kelpie' typed anew: the quit stops again, as
+    # for any typing since (the palette's own typing, its search, re-arms nothing).
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        await editing_event_type(pilot, app)
+        await press(pilot, "ctrl+u", *"kelpie")
+        await quit_from_the_palette(pilot)
+        await pilot.pause(0.3)
+        assert app.is_running and isinstance(app.screen, FieldEditScreen)
+        await press(pilot, "ctrl+u", *"kelpie")
+        app.clear_notifications()
+        await quit_from_the_palette(pilot)
+        await pilot.pause(0.3)
+        assert app.is_running and isinstance(app.screen, FieldEditScreen)
+        said = (
+            "not saved: the value typed for c1, 'kelpie'; enter settles the conflict with it, or "
+            "quit again to leave without it"
+        )
+        assert toasts(app) == [said]
+        await quit_from_the_palette(pilot)
+        await wait_for(pilot, lambda: not app.is_running)
+
+    drive(session, scenario, notifications=True)
+    assert not any("kelpie" in str(line) for line in gold(session))
