@@ -40,7 +40,7 @@ from annotator.core.word_selection import (
 from annotator.tui.article_spans import PaintedSpans
 from annotator.tui.article_wrap import WrappedArticle
 from annotator.tui.saving_app import SavingApp
-from annotator.tui.span_styles import SpanPalette
+from annotator.tui.span_styles import SpanPalette, few_colours
 
 
 class ArticleView(TextArea, inherit_bindings=False):
@@ -315,7 +315,9 @@ class ArticleView(TextArea, inherit_bindings=False):
     def get_line(self, line_index: int) -> Text:
         """The display line ``line_index`` with its spans painted."""
         line = super().get_line(line_index)
-        for start, end, style in self._painted.row_styles(line_index, self.background_colors[1]):
+        background = self.background_colors[1]
+        few = few_colours(self.app.console.color_system)
+        for start, end, style in self._painted.row_styles(line_index, background, few):
             line.stylize(style, start, end)
         return line
 

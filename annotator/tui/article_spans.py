@@ -1,6 +1,6 @@
 """The spans the article paints (``ArticleView.set_spans``): which stretch of each display
 line they cover, outermost first, and the style of each stretch (``SpanPalette``), worked out
-once per row and kept until the spans, the text or the theme change."""
+once per row and kept until the spans, the text, the theme or the terminal's colours change."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ class PaintedSpans:
         self.spans: tuple[Span, ...] = ()
         self._pieces_by_row: dict[int, list[_LinePiece]] = {}
         self._styled_rows: dict[int, list[tuple[int, int, Style]]] = {}
-        self._styled_background: Color | None = None
+        self._styled_for: tuple[Color, bool] | None = None  # the background and ``few``
 
     def clear(self) -> None:
         """No spans (a new text is shown)."""
@@ -66,21 +66,25 @@ class PaintedSpans:
         self._pieces_by_row = dict(pieces_by_row)
         self._styled_rows = {}
 
-    def row_styles(self, row: int, background: Color) -> list[tuple[int, int, Style]]:
+    def row_styles(
+        self, row: int, background: Color, few: bool = False
+    ) -> list[tuple[int, int, Style]]:
         """(start column, end column, style) for each stretch of ``row`` under some span, on
-        ``background`` (the article's)."""
+        ``background`` (the article's); ``few``: in 16 colours or fewer (``few_colours``)."""
         pieces = self._pieces_by_row.get(row)
         if not pieces:
             return []
-        if background != self._styled_background:
+        if (background, few) != self._styled_for:
             self._styled_rows = {}  # the theme changed
-            self._styled_background = background
+            self._styled_for = (background, few)
         styled = self._styled_rows.get(row)
         if styled is None:
-            styled = self._styled_rows[row] = self._sweep(pieces, background)
+            styled = self._styled_rows[row] = self._sweep(pieces, background, few)
         return styled
 
-    def _sweep(self, pieces: list[_LinePiece], background: Color) -> list[tuple[int, int, Style]]:
+    def _sweep(
+        self, pieces: list[_LinePiece], background: Color, few: bool
+    ) -> list[tuple[int, int, Style]]:
         # One pass over the span edges of the line, O(k log k) for k pieces, so a line holding
         # thousands of spans (an article with no line breaks) stays cheap.
         starting: dict[int, list[_LinePiece]] = defaultdict(list)
@@ -98,5 +102,5 @@ class PaintedSpans:
                 covering[piece.depth_order] = piece.layer
             if covering:
                 layers = [covering[order] for order in sorted(covering)]
-                styled.append((edge, next_edge, self.palette.style(layers, background)))
+                styled.append((edge, next_edge, self.palette.style(layers, background, few)))
         return styled

@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from annotator.core.display import display_text, shortened
 from annotator.core.scheme import Scheme
+from annotator.tui.span_styles import SpanPalette, few_colours
 
 
 def label_style(scheme: Scheme, name: str) -> str:
@@ -25,7 +26,11 @@ def short(text: str, limit: int = 34) -> str:
 
 
 class Legend(Static):
-    """Label keys and colours: the key, a colour swatch and the name, visible without colour.
+    """Label keys and colours: the key on a swatch of the label's colour, and the name drawn as
+    a lone span of the label is in the article (``SpanPalette.legend_style``: its tint and its
+    underline, bold or italic), so that the legend says whose each mark is, with colour or not.
+    In 16 colours the swatch and the name take the label's standard colour the article uses:
+    the scheme's own colours fell on the same bright red for two labels there (a trial).
 
     Spaced out when the panel is wide enough, packed when not (80 columns), and on as many
     rows as the keys need: a key is never left at a row's end apart from its name, nor cut
@@ -39,6 +44,7 @@ class Legend(Static):
     def __init__(self, scheme: Scheme, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.scheme = scheme
+        self.palette = SpanPalette(scheme)
 
     def legend(self, width: int) -> Text:
         """The legend in ``width`` cells: spaced out unless that takes more rows than packed."""
@@ -50,12 +56,14 @@ class Legend(Static):
         gap = "  " if roomy else " "
         text = Text()
         row_cells = 0
+        background = self.background_colors[1]
+        few = few_colours(self.app.console.color_system)
         for label in self.scheme.labels:
             entry = Text()
-            entry.append(
-                f" {label.key} " if roomy else label.key, style=f"bold reverse {label.color}"
-            )
-            entry.append(f" {label.name}", style=f"{label.color}")
+            key_style = self.palette.key_style(label.name, background, few)
+            entry.append(f" {label.key} " if roomy else label.key, style=key_style)
+            entry.append(" ")
+            entry.append(label.name, style=self.palette.legend_style(label.name, background, few))
             # A name longer than a whole row (a very narrow panel) is cut, its key kept.
             entry.truncate(max(width, 1), overflow="ellipsis")
             if row_cells and row_cells + len(gap) + entry.cell_len > width:

@@ -12,7 +12,8 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from annotator.core.models import Record, Span
 from annotator.core.scheme import Scheme
-from annotator.tui.form_panel import label_style, short
+from annotator.tui.form_panel import short
+from annotator.tui.span_styles import SpanPalette, few_colours
 
 # A list's room (cells) below which its ids take no indent of their own and a date's offset
 # goes before its words are cut: 34 at 80 columns, 36 beside the guidelines, 58 at 120.
@@ -22,12 +23,15 @@ NARROW = 40
 class SpanList(OptionList):
     """The record's spans grouped by label (in scheme order); choosing one moves the cursor.
 
-    A long record lists the ``LIMIT`` spans nearest the cursor, so a change stays quick."""
+    A long record lists the ``LIMIT`` spans nearest the cursor, so a change stays quick. A
+    heading's label name is drawn as a lone span of the label is in the article
+    (``SpanPalette.legend_style``), in 16 colours too."""
 
     LIMIT = 200
     _shown: tuple[list[Span], int, int] | None = None  # spans, and the window listed
     _scheme: Scheme | None = None  # the scheme last shown, to list the spans anew at a resize
     _words_room: int | None = None  # the width the lines were cut to (None: not laid out)
+    _palette: tuple[Scheme, SpanPalette] | None = None  # the headings' styles, and their scheme
 
     def show(
         self, scheme: Scheme, record: Record | None, selected: str | None, cursor: int = 0
@@ -83,14 +87,19 @@ class SpanList(OptionList):
         options: list[Option] = []
         if len(window) < len(ordered):
             note = f"the {len(window)} of {len(ordered)} spans nearest the cursor"
-            options.append(Option(Text(note, style="dim italic"), disabled=True))
+            options.append(Option(Text(note, style="italic"), disabled=True))
+        palette = self._heading_palette(scheme)
+        background = self.background_colors[1]
+        few = few_colours(self.app.console.color_system)
         names = [label.name for label in scheme.labels]
         names += sorted({s.label for s in window} - set(names))
         for name in names:
             group = sorted((s for s in window if s.label == name), key=_span_order)
             if not group:
                 continue
-            heading = Text(f"{name} ({len(group)})", style=label_style(scheme, name))
+            heading = Text()
+            heading.append(name, style=palette.legend_style(name, background, few))
+            heading.append(f" ({len(group)})")
             label = scheme.label(name)
             if label is None:  # a scheme changed since (renamed, say): kept, drawn in grey
                 heading.append(" (label not in scheme)", style="italic")
@@ -102,6 +111,11 @@ class SpanList(OptionList):
             hint = Text("no spans yet: select text, press a label key", style="italic")
             options.append(Option(hint, disabled=True))
         return options
+
+    def _heading_palette(self, scheme: Scheme) -> SpanPalette:
+        if self._palette is None or self._palette[0] is not scheme:
+            self._palette = (scheme, SpanPalette(scheme))
+        return self._palette[1]
 
     @staticmethod
     def _line(span: Span, room: int | None = None, dated: bool = False) -> Text:

@@ -25,6 +25,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import combinations
 
+from rich.color import Color as RichColor
+from rich.color import ColorSystem
 from rich.style import Style
 from textual.color import Color
 
@@ -48,12 +50,50 @@ ATTRIBUTE_SETS: tuple[frozenset[str], ...] = tuple(
 TINT_STRENGTH = (0.30, 0.45)
 UNKNOWN_LABEL_COLOUR = "#9e9e9e"
 
+# Rich's colour systems with 16 colours or fewer (None: no colour at all, attributes only).
+FEW_COLOUR_SYSTEMS = frozenset({"standard", "windows", None})
+# The standard colours labels take with few colours, in order: blue, yellow, green, red, magenta,
+# cyan, then the bright six. Each is the RGB that Rich's 16-colour palette matches to that colour
+# (a colour given by number, Textual turns into its theme's RGB, whose nearest could be another).
+# With each, its text: white on the dark three, black on the rest, as most palettes draw them
+# (xterm's and GNOME's yellow is light).
+FEW_COLOURS: tuple[tuple[str, str], ...] = (
+    ("#0000aa", "#ffffff"),  # blue
+    ("#aa5500", "#000000"),  # yellow
+    ("#00aa00", "#000000"),  # green
+    ("#aa0000", "#ffffff"),  # red
+    ("#aa00aa", "#ffffff"),  # magenta
+    ("#00aaaa", "#000000"),  # cyan
+    ("#5555ff", "#000000"),  # bright blue
+    ("#ffff55", "#000000"),  # bright yellow
+    ("#55ff55", "#000000"),  # bright green
+    ("#ff5555", "#000000"),  # bright red
+    ("#ff55ff", "#000000"),  # bright magenta
+    ("#55ffff", "#000000"),  # bright cyan
+)
+# A label's second colour, for every other one of its spans: its colour's bright (or plain) twin.
+_TWIN = {index: (index + 6) % 12 for index in range(12)}
+
+
+def few_colours(colour_system: str | None) -> bool:
+    """Whether Rich's ``colour_system`` (``app.console.color_system``) has 16 colours or fewer."""
+    return colour_system in FEW_COLOUR_SYSTEMS
+
+
+def standard_number(colour: Color) -> int:
+    """The standard colour (0-15) a 16-colour terminal shows for ``colour``."""
+    number = RichColor.from_rgb(*colour.rgb).downgrade(ColorSystem.STANDARD).number
+    return number if number is not None else 0
+
+
 Layer = tuple[int, int]
 """One span's part in a style: (label number in the scheme, parity among that label's spans)."""
 
 
 class SpanPalette:
-    """Span styles of a scheme; label number ``len(scheme.labels)`` means 'not in the scheme'."""
+    """Span styles of a scheme; label number ``len(scheme.labels)`` means 'not in the scheme'.
+
+    ``few`` (``few_colours``) asks for the styles of a terminal with 16 colours or fewer."""
 
     def __init__(self, scheme: Scheme) -> None:
         self._numbers = {label.name: number for number, label in enumerate(scheme.labels)}
@@ -62,7 +102,7 @@ class SpanPalette:
         self._attributes = [
             ATTRIBUTE_SETS[number % len(ATTRIBUTE_SETS)] for number in range(len(colours))
         ]
-        self._styles: dict[tuple[Color, tuple[Layer, ...]], Style] = {}
+        self._styles: dict[tuple[Color, bool, tuple[Layer, ...]], Style] = {}
 
     def label_number(self, label: str) -> int:
         """The label's place in the scheme (a label the scheme lacks gets the last number)."""
@@ -72,13 +112,21 @@ class SpanPalette:
         """The text attributes that mark ``label`` without colour."""
         return self._attributes[self.label_number(label)]
 
-    def legend_style(self, label: str, background: Color) -> Style:
+    def legend_style(self, label: str, background: Color, few: bool = False) -> Style:
         """The style of a lone span of ``label``: for a legend that matches the article."""
-        return self.style(((self.label_number(label), 0),), background)
+        return self.style(((self.label_number(label), 0),), background, few)
 
-    def style(self, layers: Sequence[Layer], background: Color) -> Style:
+    def key_style(self, label: str, background: Color, few: bool = False) -> Style:
+        """A label key's chip in the legend: the label's full colour, the key bold on it."""
+        number = self.label_number(label)
+        if few:
+            colour, text = self._few_colour(number, 0, background)
+            return Style(bold=True, color=text.rich_color, bgcolor=colour.rich_color)
+        return Style(bold=True, reverse=True, color=self._colours[number].rich_color)
+
+    def style(self, layers: Sequence[Layer], background: Color, few: bool = False) -> Style:
         """The style of text covered by ``layers`` (outermost span first) over ``background``."""
-        key = (background, tuple(layers))
+        key = (background, few, tuple(layers))
         cached = self._styles.get(key)
         if cached is not None:
             return cached
@@ -88,14 +136,36 @@ class SpanPalette:
             tint = tint.blend(self._colours[number], TINT_STRENGTH[parity % 2])
             attributes |= self._attributes[number]
         marks = _attribute_style(attributes)
-        if background.ansi is not None:
+        innermost, parity = layers[-1]
+        if few:
+            # No tints in 16 colours: the innermost span's own colour, all the spans' marks.
+            colour, text = self._few_colour(innermost, parity, background)
+            if background.ansi is not None:
+                style = Style(color=colour.rich_color) + marks
+            else:
+                style = Style(color=text.rich_color, bgcolor=colour.rich_color) + marks
+        elif background.ansi is not None:
             # An ANSI theme leaves the background to the terminal, so there is nothing to tint:
             # colour the text with the innermost label instead.
-            style = Style(color=self._colours[layers[-1][0]].rich_color) + marks
+            style = Style(color=self._colours[innermost].rich_color) + marks
         else:
             style = Style(bgcolor=tint.rich_color) + marks
         self._styles[key] = style
         return style
+
+    def _few_colour(self, number: int, parity: int, background: Color) -> tuple[Color, Color]:
+        """Label ``number``'s colour and text colour in 16 colours, none the background's."""
+        shown = standard_number(background) if background.ansi is None else background.ansi
+        choices = [
+            index
+            for index, (colour, _) in enumerate(FEW_COLOURS)
+            if standard_number(Color.parse(colour)) != shown
+        ]
+        index = choices[number % len(choices)]
+        if parity % 2 and _TWIN[index] in choices:
+            index = _TWIN[index]
+        colour, text = FEW_COLOURS[index]
+        return Color.parse(colour), Color.parse(text)
 
 
 def _attribute_style(attributes: set[str] | frozenset[str]) -> Style:

@@ -6,9 +6,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual import constants
 
 from annotator.core.session import AnnotationSession, open_session
 from tests.test_session_data import fixed_now, write_texts
+
+
+@pytest.fixture(autouse=True)
+def truecolour_console(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app's console as a truecolour terminal's, whatever TERM the tests run under: span
+    styles follow the terminal's colours (``span_styles.few_colours``), and with TERM=xterm
+    (16 colours) tests and snapshots would draw otherwise. A test may ask for another."""
+    monkeypatch.setattr(constants, "COLOR_SYSTEM", "truecolor")
 
 
 @pytest.fixture
