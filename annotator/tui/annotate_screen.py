@@ -359,9 +359,8 @@ class AnnotateScreen(
         self.change(session.start_over)
 
     def action_doc_list(self) -> None:
-        # Cleared before the list covers the screen: the Welcome at start sat over it at 80x24.
-        self.app.clear_notifications()
-
+        # The messages showing are said in the list's box (screens.MessagesSaid), not over it:
+        # cleared as it opened, a refusal pressed just before l was lost unread.
         def chosen(doc_id: str | None) -> None:
             if doc_id is not None:
                 self.open_document(doc_id)
@@ -373,10 +372,10 @@ class AnnotateScreen(
         await self.app.run_action("quit")
 
     def action_help(self) -> None:
-        # Cleared here, on the screen below, before help covers it: a toast (the Welcome at
-        # start, say) would sit over the keys being looked up, and stay at the box's edge.
-        self.app.clear_notifications()
-        self.app.push_screen(HelpScreen(self.key_sections()))
+        # The messages showing are said at the help box's foot (screens.MessagesSaid), not
+        # over the keys: cleared as help opened, a refusal pressed just before ? was lost
+        # unread ("not done: …"). Their toasts are back when help closes, while still due.
+        self.app.push_screen(HelpScreen(self.key_sections(), earlier_messages=True))
 
     def key_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """Every key of the article, this screen and the app, for the help screen."""

@@ -55,9 +55,8 @@ class AnnotatorApp(SavingApp):
 
     # ---------------------------------------------------------------- export
     def action_export(self) -> None:
-        # Cleared on the screen below, before the dialog covers it: a toast from before (the
-        # Welcome at start, say) would sit over the options, and stay at the dialog's edge.
-        self.clear_notifications()
+        # The messages showing are said in the dialog's box (screens.MessagesSaid), not over
+        # its options: cleared as it opened, a refusal pressed just before e was lost unread.
         self.push_screen(ExportScreen(self.session))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -38,6 +38,7 @@ from annotator.core.export_request import (
 from annotator.core.formats import EXPORT_FORMATS, UTF16_FORMATS
 from annotator.core.formats.splits import parse_split
 from annotator.core.session import AnnotationSession
+from annotator.tui.screens import MessagesSaid
 
 # By journal (touched on the event loop only): the last export asked for, which the screen
 # opens with the next time, and the exports still running (one at a time: the screen can be
@@ -151,6 +152,9 @@ class ExportScreen(ModalScreen[None]):
                     yield Static(id="export-state")
                     yield Static(id="export-files")
                     yield Static(id="export-warnings")
+            # The messages showing (those from before it opened too), over no option: as
+            # toasts they covered the options. Above the Export button, which stays in sight.
+            yield MessagesSaid(since_opened=False, id="export-messages")
             with Horizontal(id="export-actions"):
                 yield Button("Export", id="export-run", variant="primary", compact=True)
                 yield Label("enter in a field exports too", id="export-actions-hint")

@@ -6,7 +6,9 @@ Each has a footer of its own, showing its keys: the article's footer below showe
 A message shown while help or a list is up is said in its box, at its foot (``MessagesSaid``),
 the help's keys or the list's rows giving it their room (they scroll): as a toast it was drawn
 over them, hiding rows (user trials, both apps). The toasts are kept, hidden (annotator.tcss,
-review.tcss), for their time to run."""
+review.tcss), for their time to run. Over the annotation screen the messages still showing when
+one opens are said there too: cleared as it opened, a refusal pressed just before ? was lost
+unread."""
 
 from __future__ import annotations
 
@@ -55,8 +57,8 @@ class MessagesSaid(Static):
     """The messages showing on the screen it is on, said in the box it is in, newest first,
     each after a mark coloured as a toast's edge; hidden while there are none. With
     ``since_opened``, only those shown since the screen opened: the ones before are the
-    screen's below (the review's come back when help or its list closes; the annotation
-    screen clears its own before either opens)."""
+    screen's below (the review's come back when help or its list closes). Without, those still
+    showing when it opened too (the annotation screen's: a refusal pressed just before ?)."""
 
     DEFAULT_CSS = """
     MessagesSaid {
@@ -111,9 +113,13 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "dismiss", "Close help"),
     ]
 
-    def __init__(self, sections: list[tuple[str, list[tuple[str, str]]]]) -> None:
+    def __init__(
+        self, sections: list[tuple[str, list[tuple[str, str]]]], earlier_messages: bool = False
+    ) -> None:
         super().__init__()
         self.sections = sections
+        # The messages showing as it opens said too (``MessagesSaid``'s ``since_opened``).
+        self.earlier_messages = earlier_messages
 
     def compose(self) -> ComposeResult:
         parts: list[Text | Table] = []
@@ -130,7 +136,7 @@ class HelpScreen(ModalScreen[None]):
             yield Label("Keys  (escape closes · ctrl+p finds any action by name)", classes="title")
             with VerticalScroll():
                 yield Static(Group(*parts), id="help-table")
-            yield MessagesSaid()
+            yield MessagesSaid(since_opened=not self.earlier_messages)
         yield Footer(compact=True)
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
@@ -204,7 +210,8 @@ class DocListScreen(FilteredListScreen[str | None]):
             )
             yield Input(placeholder="filter", id="doc-filter")
             yield OptionList(id="doc-options")
-            yield MessagesSaid()
+            # The annotation screen's list: the messages showing as it opens are said too.
+            yield MessagesSaid(since_opened=False)
 
     def _matches(self, entry: DocEntry, words: list[str]) -> bool:
         flag = "flag" if entry.flagged else ""
