@@ -18,10 +18,12 @@ Sections = list[tuple[str, list[tuple[str, str]]]]
 
 def annotate_key_sections(screen: AnnotateScreen) -> Sections:
     """Every key of the article, ``screen`` and the app, for the help screen."""
-    labels = [
-        (label.key, f"{label.name}: {label.description}" if label.description else label.name)
-        for label in screen.scheme.labels
-    ]
+    # Each label with the mark its spans carry, which tells labels apart without colour.
+    palette = screen.article.palette
+    labels = []
+    for label in screen.scheme.labels:
+        named = f"{label.name} ({palette.marks_in_words(label.name)})"
+        labels.append((label.key, f"{named}: {label.description}" if label.description else named))
     article = [
         ("arrows, ctrl+←/→", "move (ctrl: word by word)"),
         ("home / end", "line start / end"),

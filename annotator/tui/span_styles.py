@@ -112,6 +112,10 @@ class SpanPalette:
         """The text attributes that mark ``label`` without colour."""
         return self._attributes[self.label_number(label)]
 
+    def marks_in_words(self, label: str) -> str:
+        """The label's text attributes in words (``underline + bold``), for the help."""
+        return " + ".join(name for name in TEXT_ATTRIBUTES if name in self.attributes(label))
+
     def legend_style(self, label: str, background: Color, few: bool = False) -> Style:
         """The style of a lone span of ``label``: for a legend that matches the article."""
         return self.style(((self.label_number(label), 0),), background, few)

@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from annotator.core.scheme import default_scheme_path, load_scheme
 from annotator.core.session import AnnotationSession
+from annotator.tui.annotate_help import annotate_key_sections
 from annotator.tui.app import AnnotatorApp
 from annotator.tui.article import ArticleView
 from annotator.tui.span_list import SpanList
@@ -27,6 +28,7 @@ from annotator.tui.span_styles import FEW_COLOURS, SpanPalette, standard_number
 
 # Document a: "date 2025-08-24 Russia and Ukraine swapped 146 prisoners on Sunday.\n"
 SPANS = (("Russia", "1"), ("146", "2"), ("Sunday", "3"), ("Ukraine", "4"))
+LABELS_SECTION = "Labels: label the selection; with none, relabel the span at the cursor"
 MARKS = {
     "actor": {"underline"},
     "count": {"bold"},
@@ -139,6 +141,15 @@ def test_in_truecolour_the_legend_and_headings_show_each_label_s_mark(
                 assert drawn.bgcolor is not None and drawn.bgcolor.triplet is not None
             # The same tint as the span's (the panel's background is a shade off the article's).
             assert style_of(text, name, app).bgcolor != view.rich_style.bgcolor
+
+        # The help names each label's mark in words.
+        labels = dict(annotate_key_sections(screen))[LABELS_SECTION]
+        assert [row.split(":")[0] for _key, row in labels] == [
+            "actor (underline)",
+            "count (bold)",
+            "date (italic)",
+            "releasee (underline + bold)",
+        ]
 
     drive(session, scenario)
 
