@@ -14,7 +14,8 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from annotator.core.review_documents import ReviewEntry
-from annotator.tui.screens import FilteredListScreen, MessagesSaid
+from annotator.core.search import fold
+from annotator.tui.screens import FilteredListScreen, MessagesSaid, none_matching
 
 Chosen = tuple[str, str] | None
 
@@ -48,6 +49,7 @@ class ReviewDocListScreen(FilteredListScreen[Chosen]):
         self.entries = entries
         self.current = current
         self._asked: str | None = None  # the document the first ctrl+r asked about
+        self._haystacks: list[str] | None = None
 
     def compose(self) -> ComposeResult:
         left = sum(1 for entry in self.entries if entry.conflicts)
@@ -61,9 +63,13 @@ class ReviewDocListScreen(FilteredListScreen[Chosen]):
 
     def _fill(self, query: str) -> None:
         options = self.query_one("#doc-options", OptionList)
-        words = query.lower().split()
+        if self._haystacks is None:  # folded once, not at each key typed
+            self._haystacks = [fold(_haystack(entry)) for entry in self.entries]
+        words = fold(query).split()
         chosen = [
-            entry for entry in self.entries if all(word in _haystack(entry) for word in words)
+            entry
+            for entry, haystack in zip(self.entries, self._haystacks, strict=True)
+            if all(word in haystack for word in words)
         ]
         rows = []
         for entry in chosen:
@@ -74,7 +80,7 @@ class ReviewDocListScreen(FilteredListScreen[Chosen]):
             if entry.records_changed:
                 line.append(f"  {_CHANGED}", style="bold magenta")
             rows.append(Option(line, id=entry.doc_id))
-        options.set_options(rows)
+        self.show_rows(rows, none_matching(query))
         if rows:
             ids = [entry.doc_id for entry in chosen]
             options.highlighted = ids.index(self.current) if self.current in ids else 0
@@ -120,5 +126,6 @@ class ReviewDocListScreen(FilteredListScreen[Chosen]):
 
 
 def _haystack(entry: ReviewEntry) -> str:
+    """What the filter looks in (folded as ``/`` folds the article: case and accents aside)."""
     changed = f" {_CHANGED}" if entry.records_changed else ""
-    return f"{entry.doc_id} {_state(entry)[0]}{changed}".lower()
+    return f"{entry.doc_id} {_state(entry)[0]}{changed}"

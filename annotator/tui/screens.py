@@ -26,6 +26,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from annotator.core.search import fold
 from annotator.core.session_progress import DocEntry
 from annotator.tui.status_fit import cut_end
 
@@ -144,8 +145,12 @@ class HelpScreen(ModalScreen[None]):
 
 
 class FilteredListScreen(ModalScreen[ResultT]):
-    """A list of options (``#doc-options``) under a filter the focus stays in: the arrows and
-    pages move the highlight from there, escape closes with None."""
+    """A list of options (``#doc-options``) under a filter the focus stays in: the arrows,
+    pages, home and end move the highlight from there, escape closes with None.
+
+    Home and end (ctrl+home, ctrl+end too) go to the first and the last row, not to the
+    filter's start and end: in a list of 3,000 documents they did nothing a trial could see
+    (the filter, one word long, took them). ctrl+a and ctrl+e still move in the filter."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close"),
@@ -153,7 +158,11 @@ class FilteredListScreen(ModalScreen[ResultT]):
         Binding("up", "move(-1)", "Up", show=False),
         Binding("pagedown", "move(10)", "Page down", show=False),
         Binding("pageup", "move(-10)", "Page up", show=False),
+        Binding("home,ctrl+home", "edge(0)", "First", priority=True),
+        Binding("end,ctrl+end", "edge(1)", "Last", priority=True),
     ]
+
+    _rows = 0  # the options the filter leaves (a "none match" line is not one)
 
     def on_mount(self) -> None:
         # Mounted here, not composed, so that every list (a subclass composes its own) has it.
@@ -181,12 +190,28 @@ class FilteredListScreen(ModalScreen[ResultT]):
         if event.option.id is not None:
             self.dismiss(self.chosen(event.option.id))
 
+    def show_rows(self, rows: list[Option], none_said: str) -> None:
+        """Put ``rows`` in the list; with none, the line ``none_said`` (dimmed, not one to
+        take): an empty list looked as though the documents had not loaded."""
+        self._rows = len(rows)
+        options = self.query_one("#doc-options", OptionList)
+        options.set_options(rows or [Option(Text(none_said, style="italic"), disabled=True)])
+
     def action_move(self, step: int) -> None:
         options = self.query_one("#doc-options", OptionList)
-        if options.option_count:
+        if self._rows:
             # With none highlighted, the first move lands on the first option.
             current = options.highlighted if options.highlighted is not None else -step
-            options.highlighted = max(0, min(options.option_count - 1, current + step))
+            options.highlighted = max(0, min(self._rows - 1, current + step))
+
+    def action_edge(self, last: int) -> None:
+        """The first row (``last`` 0) or the last (1), by the subclass's ``action_move``."""
+        if self._rows:
+            options = self.query_one("#doc-options", OptionList)
+            if options.highlighted is None:
+                options.highlighted = 0
+            target = self._rows - 1 if last else 0
+            self.action_move(target - (options.highlighted or 0))
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -199,6 +224,7 @@ class DocListScreen(FilteredListScreen[str | None]):
         super().__init__()
         self.entries = entries
         self.current = current
+        self._haystacks: list[str] | None = None
 
     def compose(self) -> ComposeResult:
         done = sum(1 for entry in self.entries if entry.status == "done")
@@ -213,15 +239,16 @@ class DocListScreen(FilteredListScreen[str | None]):
             # The annotation screen's list: the messages showing as it opens are said too.
             yield MessagesSaid(since_opened=False)
 
-    def _matches(self, entry: DocEntry, words: list[str]) -> bool:
-        flag = "flag" if entry.flagged else ""
-        haystack = f"{entry.doc_id} {STATUS_MARKS[entry.status]} {flag} {entry.skip_note}"
-        return all(word in haystack.lower() for word in words)
-
     def _fill(self, query: str) -> None:
         options = self.query_one("#doc-options", OptionList)
-        words = query.lower().split()
-        chosen = [entry for entry in self.entries if self._matches(entry, words)]
+        if self._haystacks is None:  # folded once: 3,000 documents at each key typed
+            self._haystacks = [fold(_haystack(entry)) for entry in self.entries]
+        words = fold(query).split()
+        chosen = [
+            entry
+            for entry, haystack in zip(self.entries, self._haystacks, strict=True)
+            if all(word in haystack for word in words)
+        ]
         rows = []
         for entry in chosen:
             line = Text(f"{entry.position + 1:>4}  ", style="dim")
@@ -232,13 +259,25 @@ class DocListScreen(FilteredListScreen[str | None]):
                 room = max(NOTE_ROOM_AT_LEAST, ROW_ROOM - len(line) - 4)
                 line.append(f"  — {_skip_reason(entry.skip_note, room)}", style="dim italic")
             rows.append(Option(line, id=entry.doc_id))
-        options.set_options(rows)
+        self.show_rows(rows, none_matching(query))
         if rows:
             ids = [entry.doc_id for entry in chosen]
             options.highlighted = ids.index(self.current) if self.current in ids else 0
 
     def chosen(self, option_id: str) -> str | None:
         return option_id
+
+
+def none_matching(query: str) -> str:
+    """The list's line when the filter leaves no document."""
+    return f"no documents match '{' '.join(query.split())}'"
+
+
+def _haystack(entry: DocEntry) -> str:
+    """What the filter looks in: the id, the status as the list says it, a flag, the note
+    (folded as ``/`` folds the article: "jozef" finds "Józef", case and accents aside)."""
+    flag = "flag" if entry.flagged else ""
+    return f"{entry.doc_id} {STATUS_MARKS[entry.status]} {flag} {entry.skip_note}"
 
 
 def _skip_reason(note: str, limit: int) -> str:
