@@ -82,7 +82,7 @@ class FormMerge:
     spans: list[dict[str, Any]]
     forms: dict[str, dict[str, Any]]
     their_links: dict[str, dict[str, list[str]]]
-    linked: bool  # some annotator has links (most journals of a large corpus have none)
+    linked: bool  # some annotator has links; when none has, no link is looked for
     # annotator -> their span id -> gold id (None: not gold); made when anyone links
     span_ids: dict[str, dict[str, str | None]]
     conflicts: list[dict[str, Any]]
