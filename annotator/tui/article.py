@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.document._wrapped_document import WrappedDocument
 from textual.geometry import Region
@@ -31,7 +32,7 @@ from annotator.core.display import LineIndex, display_text
 from annotator.core.models import Span
 from annotator.core.scheme import Scheme
 from annotator.core.spans import snap_selection
-from annotator.core.tokens import word_left, word_right
+from annotator.core.tokens import sentence_index_at, sentences, word_left, word_right
 from annotator.core.word_selection import (
     from_snapped_edge,
     select_word_left,
@@ -271,6 +272,21 @@ class ArticleView(TextArea, inherit_bindings=False):
         if moved != cursor:
             self.selection = Selection(self.selection.start, self.location_at(moved))
 
+    # The mouse: a drag selects (the text area's own), a double click the word under the
+    # pointer and a triple click its sentence, as in most editors. The word is what a drag
+    # over it gives once snapped (``snap_selection``): "Kestria," selects "Kestria", and a
+    # double click on a space or a comma selects nothing.
+
+    def on_click(self, event: events.Click) -> None:
+        if event.chain not in (2, 3):
+            return
+        offset = self.offset_at(self.get_target_document_location(event))
+        text = self.text_original
+        found = _word_at(text, offset) if event.chain == 2 else _sentence_at(text, offset)
+        if found is not None:
+            start, end = found
+            self.selection = Selection(self.location_at(start), self.location_at(end))
+
     def _word_left_location(self, step: Callable[[str, int], int]) -> tuple[int, int]:
         row, column = self.cursor_location
         if row > 0 and column == 0:
@@ -320,6 +336,30 @@ class ArticleView(TextArea, inherit_bindings=False):
         for start, end, style in self._painted.row_styles(line_index, background, few):
             line.stylize(style, start, end)
         return line
+
+
+def _word_at(text: str, offset: int) -> tuple[int, int] | None:
+    """The word at ``offset`` snapped as a drag is; past a line's end, its last word."""
+    if offset == len(text) or text[offset] == "\n":
+        line_start = text.rfind("\n", 0, offset) + 1
+        offset -= 1
+        while offset > line_start and not text[offset].isalnum():
+            offset -= 1  # back over the full stop and the spaces after the last word
+    if offset < 0 or text[offset].isspace():
+        return None
+    return snap_selection(text, offset, offset + 1, "token")
+
+
+def _sentence_at(text: str, offset: int) -> tuple[int, int] | None:
+    """The sentence around ``offset``, found in its line only (an article may be long)."""
+    low = text.rfind("\n", 0, offset) + 1
+    high = text.find("\n", offset)
+    high = len(text) if high == -1 else high
+    around = sentences(text[low:high])
+    index = sentence_index_at(around, offset - low)
+    if index is None and offset > low:  # past the line's last character
+        index = sentence_index_at(around, offset - low - 1)
+    return None if index is None else (low + around[index][0], low + around[index][1])
 
 
 class SearchLine(Input):
