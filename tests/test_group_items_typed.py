@@ -15,7 +15,8 @@ from annotator.core.annotation import Annotation
 from annotator.core.compare import Unit
 from annotator.core.merge import merge_units
 from annotator.core.models import GoldRecord, Record, sha256_text
-from annotator.core.review_typed import BadValue, ItemTexts, blank_item, settle_typed, version_items
+from annotator.core.review_typed import BadValue, settle_typed
+from annotator.core.review_typed_start import ItemTexts, blank_item, version_items
 from annotator.core.scheme import Scheme
 from tests.test_agreement_data import TEXT, record, scheme, span
 

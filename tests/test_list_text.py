@@ -16,7 +16,7 @@ from annotator.core.forms import typed_list, typed_text
 from annotator.core.list_text import list_items, shown_item, shown_list
 from annotator.core.models import sha256_text
 from annotator.core.review_open import open_review
-from annotator.core.review_typed import prefill
+from annotator.core.review_typed_start import prefill
 from annotator.core.session import AnnotationSession
 from annotator.core.session_form_elsewhere import listed
 from tests.test_agreement_data import write_corpus, write_journal

@@ -16,12 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.review_typed import (
-    BadValue,
-    settle_typed,
-    starting_items,
-    version_items,
-)
+from annotator.core.review_typed import BadValue, settle_typed
+from annotator.core.review_typed_start import starting_items, version_items
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
 from tests.test_review_links_data import (

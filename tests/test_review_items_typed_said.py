@@ -11,8 +11,8 @@ from pathlib import Path
 
 from annotator.core.review import ReviewSession
 from annotator.core.review_open import open_review
-from annotator.core.review_typed import ItemTexts, blank_item, version_items
 from annotator.core.review_typed_links import items_said
+from annotator.core.review_typed_start import ItemTexts, blank_item, version_items
 from tests.test_group_align_data import write_case
 from tests.test_group_items_own import records
 

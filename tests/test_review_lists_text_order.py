@@ -14,7 +14,7 @@ from annotator.core import review_decisions as decide
 from annotator.core.models import sha256_text
 from annotator.core.review import ReviewSession
 from annotator.core.review_open import open_review
-from annotator.core.review_typed import version_items
+from annotator.core.review_typed_start import version_items
 from tests.test_agreement_data import write_corpus, write_journal
 
 TEXT = (

@@ -9,7 +9,8 @@ from typing import Any
 from annotator.core.review_decisions import reject, take
 from annotator.core.review_outcome import decision_outcome
 from annotator.core.review_span_value import settle_span_value
-from annotator.core.review_typed import settle_typed, version_items
+from annotator.core.review_typed import settle_typed
+from annotator.core.review_typed_start import version_items
 from tests.test_group_align_data import SCHEME, merged, record, release, span, trial
 
 

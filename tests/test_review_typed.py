@@ -14,13 +14,8 @@ from typing import Any
 import pytest
 
 from annotator.core.forms import typed_text
-from annotator.core.review_typed import (
-    BadValue,
-    prefill,
-    settle_typed,
-    starting_items,
-    typed_value,
-)
+from annotator.core.review_typed import BadValue, settle_typed, typed_value
+from annotator.core.review_typed_start import prefill, starting_items
 from annotator.core.review_views import Place
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.session_edits import Refused

@@ -13,7 +13,8 @@ import pytest
 from annotator.core.models import sha256_text
 from annotator.core.review import ReviewSession
 from annotator.core.review_open import open_review
-from annotator.core.review_typed import BadValue, ItemTexts, settle_typed, version_items
+from annotator.core.review_typed import BadValue, settle_typed
+from annotator.core.review_typed_start import ItemTexts, version_items
 from tests.test_agreement_data import write_corpus, write_journal
 from tests.test_review_lists_text_order import SPANS, TEXT, span
 

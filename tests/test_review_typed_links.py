@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from annotator.core.models import GoldRecord
-from annotator.core.review_typed import ItemTexts, blank_item, settle_typed
+from annotator.core.review_typed import settle_typed
 from annotator.core.review_typed_links import typed_item_links
+from annotator.core.review_typed_start import ItemTexts, blank_item
 from annotator.core.scheme import Scheme
 from tests.test_agreement_data import scheme
 from tests.test_group_items_typed import RECORDS, annotator, merged, typed_from

@@ -13,7 +13,7 @@ import orjson
 
 from annotator.core.models import sha256_text
 from annotator.core.review_open import open_review
-from annotator.core.review_typed import version_items
+from annotator.core.review_typed_start import version_items
 from tests.test_agreement_data import span, write_corpus, write_journal
 from tests.test_review_links_data import write_link_scheme
 from tests.test_review_lists_text_order import AISSATOU, PATH, ZOE, conflict_at, opened

@@ -13,8 +13,9 @@ import pytest
 from annotator.core.models import GoldRecord, Span
 from annotator.core.review_item_field import item_place, typed_links
 from annotator.core.review_open import open_review
-from annotator.core.review_typed import ItemTexts, blank_item, settle_typed, version_items
+from annotator.core.review_typed import settle_typed
 from annotator.core.review_typed_links import typed_item_links, words_said
+from annotator.core.review_typed_start import ItemTexts, blank_item, version_items
 from annotator.core.review_typed_words import words_links
 from annotator.core.scheme import Scheme
 from tests.test_agreement_data import TEXT, scheme

@@ -27,14 +27,13 @@ from annotator.core.review_decisions import drafted, field_of, find_conflict
 from annotator.core.review_links import Annotations
 from annotator.core.review_typed import (
     BadValue,
-    ItemTexts,
     TypedItem,
     is_blank,
     keeps_a_link,
-    listed,
     typed_value,
     with_typed_items,
 )
+from annotator.core.review_typed_start import ItemTexts, listed
 from annotator.core.review_typed_words import VALUED
 from annotator.core.scheme import FormField, Scheme
 

@@ -26,7 +26,8 @@ from textual.widgets import Footer, Input, Label, Static
 from annotator.core.errors import AnnotatorError
 from annotator.core.forms import path_words, typed_text
 from annotator.core.review_decisions import Conflict, field_of
-from annotator.core.review_typed import BadValue, Typed, hint, prefill
+from annotator.core.review_typed import BadValue, Typed, hint
+from annotator.core.review_typed_start import prefill
 from annotator.core.scheme import FormField, Scheme
 from annotator.tui.form_hints import HintedInput, type_hints
 from annotator.tui.review_layout import BREAKPOINTS

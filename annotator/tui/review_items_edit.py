@@ -32,15 +32,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Input, Label, Static
 
 from annotator.core.review_decisions import Conflict, field_of
-from annotator.core.review_typed import (
-    ItemTexts,
-    Typed,
-    TypedItem,
-    blank_item,
-    starting_items,
-    version_items,
-)
+from annotator.core.review_typed import Typed, TypedItem
 from annotator.core.review_typed_links import ItemLinks
+from annotator.core.review_typed_start import ItemTexts, blank_item, starting_items, version_items
 from annotator.core.scheme import Scheme
 from annotator.tui.form_links import FieldLinks
 from annotator.tui.review_article import version_colour
