@@ -4,7 +4,7 @@ items and links."""
 
 from __future__ import annotations
 
-from annotator.core.forms import add_group_item, fill_from_span, set_field
+from annotator.core.forms import add_group_item, fill_from_span, set_field, typed_text
 from annotator.core.list_links import (
     added_item_start,
     ids_in_items_order,
@@ -36,6 +36,23 @@ def test_the_item_added_begins_where_the_input_shows_it() -> None:
     assert added_item_start(["Aïssatou", "Zoë"], ["Aïssatou", "Théodore", "Zoë"]) == 10
     assert added_item_start(["Aïssatou"], ["Aïssatou", "Zoë"]) == 10
     assert added_item_start(["Zoë"], ["Zoë"]) is None  # linked only, nothing added
+
+
+def test_the_item_added_begins_where_the_input_shows_it_beside_a_quoted_item() -> None:
+    # Items apart whose words, joined, are a linked span's: the form shows the first quoted
+    # (``list_text.shown_list``, given the field's known items), 2 characters more than the
+    # items' own text; the cursor goes to the added item all the same.
+    known = ["Sergeant Pavel Ostrovin, 41"]  # the span's words (``session_form_elsewhere``)
+    apart = ["Sergeant Pavel Ostrovin", "41"]
+    cases = [
+        (apart, [*apart, "Zoë"], "Zoë"),  # after the quoted item
+        (["Ivan", apart[0]], ["Ivan", *apart], "41"),  # the one added quotes the one before
+        (["Ivan", "41"], ["Ivan", *apart], '"Sergeant'),  # the one added is quoted: its quote
+    ]
+    for before, after, added in cases:
+        shown = typed_text(after, known)
+        assert shown.count('"') == 2
+        assert added_item_start(before, after, known) == shown.index(added), (before, after)
 
 
 def test_a_list_in_text_order_is_the_annotation_screens_order() -> None:

@@ -67,19 +67,25 @@ def list_size(record: Record, path: str, scheme: Scheme) -> int | None:
     return len(forms.field_value(record, path, scheme) or [])
 
 
-def added_item_start(before: list[str], after: list[str]) -> int | None:
-    """Where, in the list ``after`` as its input shows it (``forms.typed_text``), the item
-    begins that ``before`` did not hold (ctrl+l puts it in text order, maybe in the middle);
-    None when no item was added. A field ctrl+l fills reads from the start of what it added:
-    a trial saw ``5 Norvanian servicemen``, the value's end, and an earlier one lost sight of
-    the name just added when the list showed from its start."""
+def added_item_start(before: list[str], after: list[str], known: Sequence[str] = ()) -> int | None:
+    """Where, in the list ``after`` as its input shows it (``forms.typed_text`` with the
+    field's ``known`` items, as the form shows it), the item begins that ``before`` did not
+    hold (ctrl+l puts it in text order, maybe in the middle); None when no item was added. A
+    field ctrl+l fills reads from the start of what it added: a trial saw ``5 Norvanian
+    servicemen``, the value's end, and an earlier one lost sight of the name just added when
+    the list showed from its start."""
     if len(after) <= len(before):
         return None
     index = next(
         (at for at, item in enumerate(after) if at >= len(before) or item != before[at]),
         len(after) - 1,
     )
-    return len(forms.typed_text(after[:index])) + (len(", ") if index else 0)
+    # ``shown_list`` quotes an item for the items from it on (with them it would read as one
+    # known item), never for those before it: the added item and the rest end the list's
+    # text as they show alone. The items before it, shown alone, would lose a quote the added
+    # item puts on the last of them, and the cursor land 2 characters off.
+    shown = forms.typed_text(after, known)
+    return len(shown) - len(forms.typed_text(after[index:], known))
 
 
 def in_text_order(items: Sequence[Any], spans: Sequence[Span]) -> list[Any]:

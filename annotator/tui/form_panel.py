@@ -170,6 +170,7 @@ class EventForm(VerticalScroll):
             await box.resize(session.group_size(box.group.name))
         for widget in self.query(Input):
             items: object = None
+            known: list[str] = []
             if widget.id == "note":
                 value = session.record.note
             elif widget.name:
@@ -206,7 +207,7 @@ class EventForm(VerticalScroll):
             # item just added (``added_item_start``), its name counts its items.
             start = 0
             if widget.has_focus and isinstance(items, list) and isinstance(before, list):
-                start = added_item_start(before, items) or 0
+                start = added_item_start(before, items, known) or 0
             widget.cursor_position = start
             # Once laid out: the input's width for its new value is not known yet.
             scroll = partial(widget.scroll_to, x=cell_len(value[:start]), animate=False)
