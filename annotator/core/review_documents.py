@@ -10,7 +10,8 @@ reopens one document.
 from the counts the review keeps (no record is made). ``merge_anew`` replaces a document's
 gold record by a fresh merge of its annotators' records as the review read them when it opened
 (``merge``'s rule, the gold file's ``--min-agree``; a journal changed since is read when the
-review is opened again): its review decisions are dropped, its conflicts open again. It is
+review is opened again): its review decisions are dropped, its conflicts open again, its spans
+numbered above every id the document's gold has had (``review_span_ids.renumbered``). It is
 saved like a decision, and ctrl+z puts the record before it back, decisions and all.
 """
 
@@ -25,6 +26,7 @@ from annotator.core.models import GoldRecord
 from annotator.core.review_history import SAVED_ANEW
 from annotator.core.review_parts import ReviewParts
 from annotator.core.review_records import ReviewRecords
+from annotator.core.review_span_ids import GoldSpanNumbers, numbered_from, renumbered
 from annotator.core.review_views import Place
 from annotator.core.review_walk import ConflictOrder
 from annotator.core.scheme import Scheme
@@ -63,6 +65,7 @@ class ReviewDocuments(ReviewParts):
     looking: str | None
     editing: bool
     records_changed: set[str]
+    span_numbers: GoldSpanNumbers
     _undo: list[UndoStep]
     _redo: list[UndoStep]
     _notices: list[str]
@@ -101,8 +104,12 @@ class ReviewDocuments(ReviewParts):
             raise Refused(f"{doc_id}: its annotators' records are not compared in this review")
         before = self.records[doc_id]
         (merged,) = merge_units([unit], self.scheme, self.reviewer, self.min_agree)
-        if _content(merged) == _content(before):
+        # The same merge, whatever it was numbered from (an earlier merge anew numbered above).
+        if _content(renumbered(merged, numbered_from(before))) == _content(before):
             raise Refused(f"{doc_id} is as a merge makes it: nothing to merge anew")
+        # Merge numbers from s1; the gold file's earlier lines, the decisions' notices and the
+        # undo's named other spans by those ids (review_span_ids).
+        merged = renumbered(merged, self.span_numbers.highest(doc_id) + 1)
         self.editing = False
         self._undo.append((self.current, before, _undone_notice(before)))
         self._redo.clear()

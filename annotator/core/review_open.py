@@ -17,12 +17,13 @@ line is set aside, damaged lines and lines that are not gold (an annotator's jou
   is merged anew. Documents compared now but missing from the file are merged in. A document
   whose annotators' records changed since its merge (``sources.versions``,
   ``Annotation.version``) is merged anew while no review decision stands in it; one with
-  decisions keeps them, and the message names it. Lines written under another reviewer's name
-  (``merge --reviewer rita``) are taken over: written again under this reviewer's name, so
-  each document's latest line is the reviewer's (the older lines stay, superseded: export,
-  stats and compact read a gold file as the review does, each document's latest line whoever
-  wrote it, ``journal.latest_key``). Each of these is said in a message, and the lines are
-  appended before the review starts.
+  decisions keeps them, and the message names it. A document merged anew has its spans
+  numbered above every id its lines in the file had (``review_span_ids.renumbered``). Lines
+  written under another reviewer's name (``merge --reviewer rita``) are taken over: written
+  again under this reviewer's name, so each document's latest line is the reviewer's (the
+  older lines stay, superseded: export, stats and compact read a gold file as the review
+  does, each document's latest line whoever wrote it, ``journal.latest_key``). Each of these
+  is said in a message, and the lines are appended before the review starts.
 
 A missing folder of the gold file (``-o gold/g.jsonl``) is made once the journals, corpus and
 scheme are accepted, as ``merge`` and ``export`` make theirs, and said among the start-up
@@ -49,12 +50,13 @@ from annotator.core.merge import (
     merged_lines,
     utc_now,
 )
-from annotator.core.models import record_line
+from annotator.core.models import GoldRecord, record_line
 from annotator.core.review import ReviewSession
 from annotator.core.review_check import resume_rule, review_request, rule_words
 from annotator.core.review_documents import changed_since
 from annotator.core.review_history import decisions_in_force
 from annotator.core.review_records import ReviewRecords
+from annotator.core.review_span_ids import GoldSpanNumbers, renumbered
 from annotator.core.saving import StatusRelay
 from annotator.core.scheme import Scheme
 from annotator.core.store import remove_empty_folders
@@ -212,6 +214,23 @@ class _Resume:
         for data, line in lines:
             yield LineFacts.of_data(data), line
 
+    def _merged_anew(self, units: list[Unit], store: GoldStore) -> FactsAndLines:
+        """``units`` merged anew, each document's spans numbered above every id its lines in
+        the gold file had (``review_span_ids.renumbered``): merge numbers from s1, and s2 then
+        named another span than the file's earlier lines (and a review's notices) did."""
+        if not units:
+            return
+        numbers = GoldSpanNumbers(store)
+        for data, line in merged_lines(
+            units, self.scheme, self.reviewer, self.min_agree, self.stamp
+        ):
+            highest = numbers.highest(data["doc_id"])
+            if not highest or not data["spans"]:
+                yield LineFacts.of_data(data), line
+                continue
+            record = renumbered(GoldRecord.model_validate(data), highest + 1)
+            yield LineFacts.of_record(record), record_line(record)
+
     def fresh(self) -> FactsAndLines:
         """Every compared document's merged line, for a new gold file."""
         return self._merged(self.comparison.units)
@@ -255,7 +274,10 @@ class _Resume:
         # Written again: documents new to the file or merged anew, and every other document
         # whose latest line is another reviewer's (those not compared now too, so the file
         # keeps one name).
-        again = list(self._merged([*added, *changed, *(unit for unit, _who in updated)]))
+        again = [
+            *self._merged(added),
+            *self._merged_anew([*changed, *(unit for unit, _who in updated)], store),
+        ]
         anew = {unit.doc_id for unit in changed} | {unit.doc_id for unit, _who in updated}
         for doc_id, line in latest.items():
             if line.facts.annotator != reviewer and doc_id not in anew:

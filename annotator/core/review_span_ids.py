@@ -11,9 +11,12 @@ numbers above it. A document's lines are read the first time a decision on it as
 review of many documents reads only those it adds spans to.
 
 Undo puts back the record before a decision, its spans with their own ids, and redo the very
-record undo replaced, so a decision redone has the ids it was first given. A merge anew
-(``review_documents``) is merge's record, numbered from ``s1`` as merge numbers it; decisions
-after it go on above every id the document had.
+record undo replaced, so a decision redone has the ids it was first given. A document merged
+anew inside a review (ctrl+r, ``review_documents``; or on resuming, its text or its annotators'
+records changed since, ``review_open``) is merge's record ``renumbered`` above every id the
+document's gold has had: merge numbers from ``s1``, and its s2 named another span than the gold
+file's earlier lines (and the notices said of them) did. ``annotator merge``, with no gold
+before it, numbers from ``s1`` as ever.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ import orjson
 
 from annotator.core.gold_store import GoldLine, GoldStore
 from annotator.core.models import GoldRecord
-from annotator.core.spans import highest_span_number
+from annotator.core.spans import highest_span_number, span_number
 from annotator.core.store import Store
 
 
@@ -68,3 +71,34 @@ def _highest_of(raw: bytes) -> int:
     opened)."""
     spans: Iterable[dict[str, object]] = orjson.loads(raw).get("spans") or []
     return highest_span_number(str(span.get("id")) for span in spans)
+
+
+def renumbered(record: GoldRecord, first: int) -> GoldRecord:
+    """``record`` with its spans numbered ``s{first}``, ``s{first + 1}``, … in their order, and
+    every place that names a span by id moved with it: ``links`` (a form field's and an item
+    field's alike, keyed by path) and the keys of ``sources.spans``. Nothing else changes:
+    conflicts name no gold span (a version's spans carry no ids, its links are spans' bodies:
+    ``merge``), and notes are the annotators' words."""
+    ids = {span.id: f"s{number}" for number, span in enumerate(record.spans, start=first)}
+    if all(old == new for old, new in ids.items()):
+        return record
+    spans = [span.model_copy(update={"id": ids[span.id]}) for span in record.spans]
+    links = {path: [ids[one] for one in linked] for path, linked in record.links.items()}
+    # Merge and decisions key sources.spans by the record's span ids; a key of no span (none is
+    # made so) is kept as it is, and refused rather than lost should a new id be the same.
+    sources = {ids.get(one, one): who for one, who in record.sources.spans.items()}
+    if len(sources) != len(record.sources.spans):
+        raise ValueError(f"{record.doc_id}: sources.spans names a span id renumbering gives")
+    return record.model_copy(
+        update={
+            "spans": spans,
+            "links": links,
+            "sources": record.sources.model_copy(update={"spans": sources}),
+        }
+    )
+
+
+def numbered_from(record: GoldRecord) -> int:
+    """The number of the record's first span's id (1 when it has none): a merge's record
+    ``renumbered`` from it is the record, when the two are the same merge."""
+    return max(1, span_number(record.spans[0].id)) if record.spans else 1
