@@ -162,8 +162,6 @@ class FilteredListScreen(ModalScreen[ResultT]):
         Binding("end,ctrl+end", "edge(1)", "Last", priority=True),
     ]
 
-    _rows = 0  # the options the filter leaves (a "none match" line is not one)
-
     def on_mount(self) -> None:
         # Mounted here, not composed, so that every list (a subclass composes its own) has it.
         self.mount(Footer(compact=True))
@@ -193,24 +191,29 @@ class FilteredListScreen(ModalScreen[ResultT]):
     def show_rows(self, rows: list[Option], none_said: str) -> None:
         """Put ``rows`` in the list; with none, the line ``none_said`` (dimmed, not one to
         take): an empty list looked as though the documents had not loaded."""
-        self._rows = len(rows)
         options = self.query_one("#doc-options", OptionList)
         options.set_options(rows or [Option(Text(none_said, style="italic"), disabled=True)])
 
+    def _row_count(self) -> int:
+        """The options to move among (a "none match" line is not one)."""
+        options = self.query_one("#doc-options", OptionList)
+        count = options.option_count
+        return 0 if count == 1 and options.get_option_at_index(0).disabled else count
+
     def action_move(self, step: int) -> None:
         options = self.query_one("#doc-options", OptionList)
-        if self._rows:
+        if rows := self._row_count():
             # With none highlighted, the first move lands on the first option.
             current = options.highlighted if options.highlighted is not None else -step
-            options.highlighted = max(0, min(self._rows - 1, current + step))
+            options.highlighted = max(0, min(rows - 1, current + step))
 
     def action_edge(self, last: int) -> None:
         """The first row (``last`` 0) or the last (1), by the subclass's ``action_move``."""
-        if self._rows:
+        if rows := self._row_count():
             options = self.query_one("#doc-options", OptionList)
             if options.highlighted is None:
                 options.highlighted = 0
-            target = self._rows - 1 if last else 0
+            target = rows - 1 if last else 0
             self.action_move(target - (options.highlighted or 0))
 
     def action_close(self) -> None:
