@@ -13,7 +13,7 @@ from typing import Any
 import orjson
 import pytest
 
-from annotator.core.models import GoldRecord, Record, record_line
+from annotator.core.models import GoldRecord, Record, record_line, sha256_text
 from annotator.core.review import ReviewSession
 from annotator.core.review_open import open_review
 from annotator.core.review_span_ids import numbered_from, renumbered
@@ -196,3 +196,32 @@ def test_a_resume_merges_a_changed_document_anew_above_its_earlier_lines_ids(
     assert [one["id"] for one in merged["spans"]] == ["s1", "s2", "s3", "s4"]
     mapped = ids_mapped(merged, {"s1": "s5", "s2": "s6", "s3": "s7", "s4": "s8"})
     assert content(gold_lines(setup["gold"])[3]) == mapped
+
+
+def test_a_resume_merges_a_document_whose_text_changed_above_its_earlier_lines_ids(
+    tmp_path: Path,
+) -> None:
+    setup = write_case(tmp_path, RELEASES)
+    first = open_case(setup)
+    try:
+        first.take(1)  # c1: bob's "12", s4
+    finally:
+        assert first.close()
+    longer = TEXT + " Talks go on."  # the spans' words are where they were
+    write_corpus(tmp_path, {"d1": longer})
+    for name, work in RELEASES.items():
+        line = orjson.loads(work.model_dump_json())
+        line["doc_sha256"] = sha256_text(longer)
+        with setup[name].open("ab") as handle:
+            handle.write(orjson.dumps(line) + b"\n")
+    again = open_case(setup)
+    try:
+        assert any("whose text changed" in message for message in again.messages)
+        assert ids_of(again) == [("s5", "Russia"), ("s6", "146"), ("s7", "Ukraine")]
+        assert again.records["d1"].links == {
+            "releases[0].released_by": ["s5"],
+            "releases[0].count": ["s6"],
+        }
+        assert list(again.records["d1"].sources.spans) == ["s5", "s6", "s7"]
+    finally:
+        assert again.close()
