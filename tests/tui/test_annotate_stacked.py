@@ -104,3 +104,19 @@ def test_the_guidelines_take_the_panels_place_under_the_article(
         assert guidelines.region.y >= screen.query_one(ArticleView).region.bottom
 
     drive(session, scenario, size=(70, 20))
+
+
+def test_toasts_go_over_the_article_not_the_form(session: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        screen = screen_of(app)
+        app.clear_notifications()  # the welcome
+        await press(pilot, "o")
+        await press(pilot, "ctrl+l")  # no span at the cursor: refused, with a toast
+        await wait_for(pilot, lambda: bool(list(screen.query("Toast"))))
+        article, form = screen.query_one(ArticleView), screen.query_one("#form")
+        inside = article.region.shrink((1, 1, 1, 1))  # within its frame's borders
+        for toast in screen.query("Toast"):
+            assert inside.contains_region(toast.region), (toast.region, inside)
+            assert not toast.region.overlaps(form.region)
+
+    drive(session, scenario, size=(70, 20), notifications=True)
