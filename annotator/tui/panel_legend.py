@@ -6,8 +6,10 @@ from __future__ import annotations
 import sys
 from typing import Any
 
+from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
+from textual.widget import Widget
 from textual.widgets import Static
 
 from annotator.core.display import display_text, shortened
@@ -16,8 +18,22 @@ from annotator.tui.span_styles import SpanPalette, few_colours
 
 
 def label_style(scheme: Scheme, name: str) -> str:
+    """Only for ``form_panel``'s re-export (nothing draws with it now: ``drawn_label_style``)."""
     label = scheme.label(name)
     return f"bold {label.color}" if label else "bold"
+
+
+def drawn_label_style(widget: Widget, palette: SpanPalette, name: str) -> Style:
+    """How ``widget`` names label ``name``: as a lone span of it is drawn in the article
+    (``SpanPalette.legend_style``), on the widget's background and in its terminal's colours.
+    A name in the label's colour, bold, drew count and releasee in the same bright red in 16
+    colours, and every label alike without colour."""
+    few = few_colours(widget.app.console.color_system)
+    drawn = palette.legend_style(name, widget.background_colors[1], few)
+    # In the widget's own text colour and no marks but the label's: a name inside a text of
+    # another colour, bold (the review's versions), took them, unlike its spans in the article.
+    plain = Style(color=widget.rich_style.color, bold=False, italic=False, underline=False)
+    return plain + drawn
 
 
 def short(text: str, limit: int = 34) -> str:

@@ -22,7 +22,8 @@ from annotator.core.display import quoted
 from annotator.core.models import Span
 from annotator.core.scheme import Scheme
 from annotator.tui.form_hints import HintedInput, value_hints
-from annotator.tui.form_panel import label_style
+from annotator.tui.panel_legend import drawn_label_style
+from annotator.tui.span_styles import SpanPalette
 
 
 class ValueEdited(Message):
@@ -46,6 +47,7 @@ class SpanDetail(Vertical):
     def __init__(self, scheme: Scheme, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.scheme = scheme
+        self.palette = SpanPalette(scheme)  # the label names drawn as their spans
         self.span_id: str | None = None
         self.doc_id: str | None = None  # the document of the span shown
         self.saved_value = ""  # the value as the record holds it, as text
@@ -104,12 +106,12 @@ class SpanDetail(Vertical):
             return
         text = Text()
         text.append(f"{span.id} ", style="dim")
-        text.append(span.label, style=label_style(self.scheme, span.label))
+        text.append(span.label, style=drawn_label_style(self, self.palette, span.label))
         text.append(f" {span.start}–{span.end} ", style="dim")
         text.append(quoted(span.text, 40))
         for where, other in others:
             text.append(f"\n  {where}: {other.id} ", style="dim")
-            text.append(other.label, style=label_style(self.scheme, other.label))
+            text.append(other.label, style=drawn_label_style(self, self.palette, other.label))
             text.append(f" {quoted(other.text, 24)}", style="dim")
         info.update(text)
         row.display = value_type != "none"
