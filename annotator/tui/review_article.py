@@ -3,7 +3,12 @@
 Agreed (gold) spans are painted as the annotation screen paints them: a tint of the label's
 colour behind the text. The spans of the current conflict's versions are painted in the *text*
 instead: each version has a colour of its own (the conflict panel shows the same colour beside
-the version's number) and a text attribute, so versions stay apart without colour too. Text,
+the version's number) and a text attribute, so versions stay apart without colour too; the
+panel draws each version's annotators as its spans are drawn, so it says which mark is whose.
+In 16 colours the versions take standard colours of their own (the scheme-free colours below fell
+on white, the text's own, or twice on bright yellow); with no colour at all (``NO_COLOR``) they
+are drawn reversed as well, which agreed spans never are (their underline, bold and italic are
+the versions' too). Text,
 not background, because the conflict's region is selected when the review moves to it and the
 selection replaces the background (the article's selection is made to leave the text colour).
 A character several versions mark takes the colour of the shortest span over it (so a version's
@@ -24,6 +29,7 @@ from typing import Any, ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.color import Color
 from textual.geometry import Region
@@ -33,6 +39,7 @@ from textual.widgets.text_area import TextAreaTheme
 from annotator.core.scheme import Scheme
 from annotator.tui.article import ArticleView
 from annotator.tui.keys import declared
+from annotator.tui.span_styles import few_colours
 
 # Colours readable as text on dark and mid backgrounds; they follow one another around the
 # colour wheel so neighbouring version numbers look most different.
@@ -46,6 +53,19 @@ VERSION_COLOURS = (
     "#80cbc4",
     "#f48fb1",
     "#e6ee9c",
+)
+# The same in 16 colours: standard colours, bright first, each unlike the others, the text's
+# (white), the article's and the selection's (black, bright black); as Rich's palette has them.
+FEW_VERSION_COLOURS = (
+    "#55ffff",  # bright cyan
+    "#ff55ff",  # bright magenta
+    "#ffff55",  # bright yellow
+    "#55ff55",  # bright green
+    "#ff5555",  # bright red
+    "#5555ff",  # bright blue
+    "#00aaaa",  # cyan
+    "#aa00aa",  # magenta
+    "#aa5500",  # yellow
 )
 VERSION_ATTRIBUTES = (
     frozenset({"underline"}),
@@ -62,13 +82,25 @@ _THEME = "review-article"
 OTHER = -1  # the version number of another conflict's region
 
 
-def version_colour(index: int) -> str:
-    return VERSION_COLOURS[index % len(VERSION_COLOURS)]
+def version_colour(index: int, few: bool = False) -> str:
+    """Version ``index``'s colour (``few``: a terminal of 16 colours or fewer's)."""
+    colours = FEW_VERSION_COLOURS if few else VERSION_COLOURS
+    return colours[index % len(colours)]
 
 
-def version_style(indexes: Sequence[int], background: Color) -> Style:
+def colour_mode(app: App[Any]) -> tuple[bool, bool]:
+    """(few, none): whether ``app``'s terminal has 16 colours or fewer, and whether it shows
+    no colour at all (``NO_COLOR``, which Textual turns into greys, or no colour system)."""
+    system = app.console.color_system
+    return few_colours(system), app.no_color or system is None
+
+
+def version_style(
+    indexes: Sequence[int], background: Color, few: bool = False, colourless: bool = False
+) -> Style:
     """The style of text marked by the versions ``indexes`` (0-based, at least one; the first
-    gives the colour)."""
+    gives the colour). ``few``: 16 colours or fewer; ``colourless``: no colour at all, where
+    a version's marks are reversed, unlike any agreed span's."""
     versions = [index for index in indexes if index != OTHER]
     if not versions:
         if background.ansi is not None:
@@ -82,10 +114,11 @@ def version_style(indexes: Sequence[int], background: Color) -> Style:
     for index in versions:
         attributes |= VERSION_ATTRIBUTES[index % len(VERSION_ATTRIBUTES)]
     return Style(
-        color=Color.parse(version_colour(versions[0])).rich_color,
+        color=Color.parse(version_colour(versions[0], few)).rich_color,
         bold=True if "bold" in attributes else None,
         italic=True if "italic" in attributes else None,
         underline=True if "underline" in attributes else None,
+        reverse=True if colourless else None,
     )
 
 
@@ -186,11 +219,15 @@ class ReviewArticle(ArticleView, inherit_bindings=False):
             return []
         styled = self._marked_rows.get(row)
         if styled is None:
-            styled = self._marked_rows[row] = _sweep(marks, self.background_colors[1])
+            few, colourless = colour_mode(self.app)
+            background = self.background_colors[1]
+            styled = self._marked_rows[row] = _sweep(marks, background, few, colourless)
         return styled
 
 
-def _sweep(marks: list[tuple[int, int, int]], background: Color) -> list[tuple[int, int, Style]]:
+def _sweep(
+    marks: list[tuple[int, int, int]], background: Color, few: bool, colourless: bool
+) -> list[tuple[int, int, Style]]:
     # The shortest mark covering a stretch gives it its colour (a version's span nested in
     # another's stays visible), every covering mark its attributes.
     edges = sorted({edge for start, end, _ in marks for edge in (start, end)})
@@ -201,5 +238,6 @@ def _sweep(marks: list[tuple[int, int, int]], background: Color) -> list[tuple[i
         )
         if covering:
             versions = [version for _length, version in covering]
-            styled.append((low, high, version_style(versions, background)))
+            style = version_style(versions, background, few, colourless)
+            styled.append((low, high, style))
     return styled

@@ -7,9 +7,12 @@ panel's foot, so they stay in sight however many versions scroll above them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from rich.console import Group
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
@@ -22,8 +25,10 @@ from annotator.core.review_item_field import items_in_dispute
 from annotator.core.review_views import NO_VALUE, ConflictView, VersionView, span_value_text
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.spans import snap_selection
-from annotator.tui.review_article import version_colour
+from annotator.tui.panel_legend import drawn_label_style
+from annotator.tui.review_article import colour_mode, version_colour, version_style
 from annotator.tui.review_panel_keys import keys_paragraph, keys_table, settle_key_rows
+from annotator.tui.span_styles import SpanPalette
 
 
 def _quoted(text: str, limit: int = 60) -> str:
@@ -38,16 +43,20 @@ def _value_text(value: Any) -> str:
     return str(value)
 
 
-def _label_style(scheme: Scheme, name: str) -> str:
-    label = scheme.label(name)
-    return f"bold {label.color}" if label else "bold"
-
-
 class ConflictPanel(Static):
     """The conflict at the cursor with its numbered versions, or the news that all are settled."""
 
     plain = ""
     """What the panel says, as plain text."""
+
+    _palette: tuple[Scheme, SpanPalette] | None = None
+
+    def _label_style(self, scheme: Scheme, name: str) -> Style:
+        """Label ``name`` as its spans are drawn in the article (the legend's style): named in
+        its colour, bold, count and releasee were the same bright red in 16 colours."""
+        if self._palette is None or self._palette[0] is not scheme:
+            self._palette = (scheme, SpanPalette(scheme))
+        return drawn_label_style(self, self._palette[1], name)
 
     def show(
         self,
@@ -84,7 +93,8 @@ class ConflictPanel(Static):
             head.append(f" · characters {start}–{end}", style="dim")
             if text is not None:
                 head.append("\n" + _quoted(text[start:end], 200))
-            head.append_text(_gold_here(scheme, view, compact))
+            named = partial(self._label_style, scheme)
+            head.append_text(_gold_here(scheme, named, view, compact))
         else:
             head.append("Form field ", style="bold")
             head.append(f" {path_words(view.path or '')} ", style="bold reverse")
@@ -149,10 +159,16 @@ class ConflictPanel(Static):
     def _version(
         self, scheme: Scheme, view: ConflictView, version: VersionView
     ) -> tuple[Text, Text]:
-        colour = version_colour(version.index)
+        few, colourless = colour_mode(self.app)
+        colour = version_colour(version.index, few)
         key = version.key + (f" {version.letter}" if version.letter else "")
         badge = Text(f" {key} ", style=f"bold black on {colour}")
-        out = Text(", ".join(version.annotators), style=f"bold {colour}")
+        out = Text(style=f"bold {colour}")
+        # The annotators as the version's spans are drawn in the article: its mark (underline,
+        # italic or bold; reversed without colour) is what tells it apart there without colour.
+        # Not bold unless its spans are: version 1's underline read as version 5's underline + bold.
+        marks = version_style([version.index], self.background_colors[1], few, colourless)
+        out.append(", ".join(version.annotators), style=Style(bold=False) + marks)
         if view.kind == "span":
             if not version.spans:
                 # A version holds what was marked beyond gold: with gold here, "nothing"
@@ -161,7 +177,7 @@ class ConflictPanel(Static):
                 out.append(f"\n{nothing}", style="dim italic")
             for span in version.spans:
                 out.append("\n")
-                out.append(span["label"], style=_label_style(scheme, span["label"]))
+                out.append(span["label"], style=self._label_style(scheme, span["label"]))
                 out.append(f" {_quoted(span['text'])}")
                 value = span_value_text(span, scheme)
                 if value is not None:
@@ -224,9 +240,12 @@ class ConflictPanel(Static):
         return out
 
 
-def _gold_here(scheme: Scheme, view: ConflictView, compact: bool = False) -> Text:
+def _gold_here(
+    scheme: Scheme, label_style: Callable[[str], Style], view: ConflictView, compact: bool = False
+) -> Text:
     """Gold's spans in the region, and that a decision adds to them (nothing: none there;
-    ``compact``: in one line, for the narrow terminal's panel of a few lines)."""
+    ``compact``: in one line, for the narrow terminal's panel of a few lines); each label
+    named in ``label_style``'s style."""
     out = Text()
     if not view.gold_spans:
         return out
@@ -234,7 +253,7 @@ def _gold_here(scheme: Scheme, view: ConflictView, compact: bool = False) -> Tex
     for number, span in enumerate(view.gold_spans):
         if number:
             out.append(" · ", style="dim")
-        out.append(span["label"], style=_label_style(scheme, span["label"]))
+        out.append(span["label"], style=label_style(span["label"]))
         out.append(f" {_quoted(span['text'], 30)}")
         value = span_value_text(span, scheme)
         if value is not None:
