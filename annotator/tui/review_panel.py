@@ -17,22 +17,17 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from annotator.core.display import display_text, shortened
 from annotator.core.forms import path_words, resolve_path
 from annotator.core.models import GoldRecord
 from annotator.core.review import ReviewSession
 from annotator.core.review_item_field import items_in_dispute
 from annotator.core.review_views import NO_VALUE, ConflictView, VersionView, span_value_text
 from annotator.core.scheme import FormField, Scheme
-from annotator.core.spans import snap_selection
 from annotator.tui.panel_legend import drawn_label_style
 from annotator.tui.review_article import colour_mode, version_colour, version_style
+from annotator.tui.review_panel_drawing import drawing_details, drawing_keys, quoted
 from annotator.tui.review_panel_keys import keys_paragraph, keys_table, settle_key_rows
 from annotator.tui.span_styles import SpanPalette
-
-
-def _quoted(text: str, limit: int = 60) -> str:
-    return f"“{display_text(shortened(text, limit))}”"
 
 
 def _value_text(value: Any) -> str:
@@ -92,7 +87,7 @@ class ConflictPanel(Static):
             head.append("Span conflict", style="bold")
             head.append(f" · characters {start}–{end}", style="dim")
             if text is not None:
-                head.append("\n" + _quoted(text[start:end], 200))
+                head.append("\n" + quoted(text[start:end], 200))
             named = partial(self._label_style, scheme)
             head.append_text(_gold_here(scheme, named, view, compact))
         else:
@@ -119,8 +114,8 @@ class ConflictPanel(Static):
             plain.append(f"{badge.plain} {details.plain}")
         keys: Text | Table
         if session.editing:
-            keys = _drawing_keys(session.scheme, view, compact)
-            details = _drawing_details(view, char_mode, selection, text, compact)
+            keys = drawing_keys(session.scheme, view, compact)
+            details = drawing_details(view, char_mode, selection, text, compact)
             # Under the head, above the versions (painted in the article too): below them,
             # what a label key would write was past the frame's foot at 80x24 and 64x24.
             self.plain = "\n\n".join([plain[0], details.plain, *plain[1:], keys.plain])
@@ -178,7 +173,7 @@ class ConflictPanel(Static):
             for span in version.spans:
                 out.append("\n")
                 out.append(span["label"], style=self._label_style(scheme, span["label"]))
-                out.append(f" {_quoted(span['text'])}")
+                out.append(f" {quoted(span['text'])}")
                 value = span_value_text(span, scheme)
                 if value is not None:
                     out.append(" = ")
@@ -198,7 +193,7 @@ class ConflictPanel(Static):
         out.append(f"\n{_value_text(version.value)}")
         for _path, spans in version.links:
             for span in spans:
-                out.append(f" ⛓ {_quoted(span.get('text') or '', 30)}")
+                out.append(f" ⛓ {quoted(span.get('text') or '', 30)}")
                 out.append(f" {span['start']}–{span['end']}", style="dim")
         return badge, out
 
@@ -254,7 +249,7 @@ def _gold_here(
         if number:
             out.append(" · ", style="dim")
         out.append(span["label"], style=label_style(span["label"]))
-        out.append(f" {_quoted(span['text'], 30)}")
+        out.append(f" {quoted(span['text'], 30)}")
         value = span_value_text(span, scheme)
         if value is not None:
             out.append(f" = {value}")
@@ -263,112 +258,6 @@ def _gold_here(
             "\nthey stay: a version taken adds to them, or gives one its value", style="dim italic"
         )
     return out
-
-
-def _drawing_keys(scheme: Scheme, view: ConflictView, compact: bool = False) -> Text:
-    """What ends the drawing, first the label keys and escape, then what a drawn span does to
-    the versions: it settles the conflict alone, so a version's other spans are dropped
-    (``compact``: in two lines, for the narrow terminal's panel)."""
-    labels = " · ".join(f"{label.key} {label.name}" for label in scheme.labels)
-    if compact:
-        out = Text("Drawing: ", style="bold yellow")
-        out.append(f"{labels} · esc cancels · ")
-        out.append("the span replaces every version", style="bold")
-        return out
-    out = Text("Drawing: ", style="bold yellow")
-    out.append(f"press a label key: {labels} · escape cancels\n")
-    out.append("The drawn span replaces every version", style="bold")
-    out.append(f"; to keep a version's spans: escape, then its number (1–{len(view.versions)}).")
-    return out
-
-
-def _drawing_details(
-    view: ConflictView,
-    char_mode: bool,
-    selection: tuple[int, int] | None,
-    text: str | None,
-    compact: bool = False,
-) -> Text:
-    """Where the span starts from, what it would write, and how it snaps (``compact``: the
-    selection and what it writes, then the moving keys in a line; the status line says the
-    mode)."""
-    out = _drawing_start(view, selection, text, char_mode, compact)
-    if compact:
-        return out
-    out.append("\n")
-    if char_mode:
-        out.append("Character mode", style="bold magenta")
-        out.append(": the span keeps the selection exactly; c snaps to whole words.")
-    else:
-        out.append("Token mode", style="bold")
-        out.append(": the span snaps to whole words; c keeps the exact selection.")
-    return out
-
-
-def _drawing_start(
-    view: ConflictView,
-    selection: tuple[int, int] | None,
-    text: str | None,
-    char_mode: bool,
-    compact: bool = False,
-) -> Text:
-    """What the span is drawn from: ``e`` selects the conflict's words, and the panel follows
-    the selection as it moves. A reviewer who took the selection for nothing pressed
-    shift+left three times in character mode to mark three characters and got the region less
-    three: so the panel says what is selected, what a label key would write from it, and how
-    to start afresh."""
-    move = "shift+arrows (or the mouse) move its end; ← or → alone drops it, to select afresh."
-    again = " Escape, then e, starts again from the conflict's words."
-    if compact:
-        move, again = "\nshift+arrows move its end · ←/→ drop it · esc, e: start again", ""
-    if selection is None or selection[0] == selection[1]:
-        return Text("Select the span with shift+arrows or the mouse.")
-    start, end = selection
-    written = _written(text, selection, char_mode) if text is not None else Text()
-    if selection == view.region:
-        out = Text(f"The conflict's words ({start}–{end})")
-        out.append_text(written)
-        out.append(f" are selected to start with: {move}")
-        return out
-    out = Text(f"Selected: {start}–{end}")
-    out.append_text(written)
-    out.append(f". {move}{again}")
-    return out
-
-
-def _written(text: str, selection: tuple[int, int], char_mode: bool) -> Text:
-    """What a label key would write when it is not the selection as it stands: the span it
-    snaps to (the core's snapping, which the decision makes too). A trial: shift+left took a
-    character off "23 prisoners", the panel said "Selected: 601–612", and 2 wrote the whole
-    word back (601–613)."""
-    snapped = snap_selection(text, *selection, "char" if char_mode else "token")
-    if snapped == selection:
-        return Text()
-    if snapped is None:
-        return Text(" → no words to label in it", style="bold yellow")
-    low, high = snapped
-    out = Text(" → ")
-    if char_mode:
-        out.append(f"{_char_snap(selection, snapped)}: {_quoted(text[low:high])} {low}–{high}")
-        out.stylize("bold", 3)
-        return out
-    out.append(f"as whole words: {_quoted(text[low:high])} {low}–{high}", style="bold")
-    out.append(" (c: exact characters)", style="dim")
-    return out
-
-
-def _char_snap(selection: tuple[int, int], snapped: tuple[int, int]) -> str:
-    """What character mode did to the selection: each end either loses the spaces at it or
-    moves out to the edge of a character it cut (an accent written as a mark of its own): said
-    as "without the spaces" alone, "Rene" of "Renée" grown to keep its accent was named as if
-    spaces had been taken off."""
-    low, high = min(selection), max(selection)
-    done = []
-    if snapped[0] > low or snapped[1] < high:
-        done.append("without the spaces")
-    if snapped[0] < low or snapped[1] > high:
-        done.append("as whole characters")
-    return ", ".join(done)
 
 
 def _item_context(scheme: Scheme, view: ConflictView) -> Text:
