@@ -37,7 +37,7 @@ from annotator.core.review_typed_links import ItemLinks
 from annotator.core.review_typed_start import ItemTexts, blank_item, starting_items, version_items
 from annotator.core.scheme import Scheme
 from annotator.tui.form_links import FieldLinks
-from annotator.tui.review_article import version_colour
+from annotator.tui.review_article import colour_mode, version_colour, version_style
 from annotator.tui.review_field_edit import SettlingScreen, input_row
 from annotator.tui.review_layout import SHORT_BREAKPOINTS
 from annotator.tui.review_panel import frame_text
@@ -169,12 +169,17 @@ class ItemsEditScreen(SettlingScreen):
         """Each version, numbered and coloured as in the panel, the one started from marked:
         shown below 72 columns only (review.tcss), where this box covers the panel."""
         out = Text()
+        # The terminal's colours, as the panel (review_panel): in 16 colours the full colours
+        # fell on other numbers' standard ones, and without colour only the marks tell apart.
+        few, colourless = colour_mode(self.app)
         for index, version in enumerate(self.conflict.get("versions") or []):
-            colour = version_colour(index)
+            colour = version_colour(index, few)
             mark = "▶" if index == self.start else " "
             out.append(f"{mark} ", style=f"bold {colour}")
             out.append(f" {index + 1} ", style=f"bold black on {colour}")
-            out.append(f" {', '.join(version.get('annotators') or [])}", style=f"bold {colour}")
+            marks = version_style([index], self.background_colors[1], few, colourless)
+            out.append(" ")
+            out.append(", ".join(version.get("annotators") or []), style=marks)
             items = version.get("value") or []
             if not items:
                 out.append(f": no other {self.group.name}", style="dim italic")
