@@ -34,7 +34,6 @@ from annotator.tui.form_messages import FieldEdited, FormEdited, NoteEdited
 from annotator.tui.form_rows import GroupBox, field_row, row_of
 from annotator.tui.form_shown import Shown, ShownValues
 from annotator.tui.panel_legend import Legend as Legend  # imported from here
-from annotator.tui.panel_legend import label_style as label_style
 from annotator.tui.panel_legend import short as short
 from annotator.tui.saving_app import SavingApp
 

@@ -17,12 +17,6 @@ from annotator.core.scheme import Scheme
 from annotator.tui.span_styles import SpanPalette, few_colours
 
 
-def label_style(scheme: Scheme, name: str) -> str:
-    """Only for ``form_panel``'s re-export (nothing draws with it now: ``drawn_label_style``)."""
-    label = scheme.label(name)
-    return f"bold {label.color}" if label else "bold"
-
-
 def drawn_label_style(widget: Widget, palette: SpanPalette, name: str) -> Style:
     """How ``widget`` names label ``name``: as a lone span of it is drawn in the article
     (``SpanPalette.legend_style``), on the widget's background and in its terminal's colours.
