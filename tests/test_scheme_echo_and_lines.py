@@ -79,7 +79,7 @@ def test_crlf_lines_are_counted_and_keys_found(tmp_path: Path) -> None:
         (
             'key = "3"',
             "key = 3.5",
-            ":17: label 'location' ([[labels]] #3): key = 3.5: write it in quotes (key = \"3.5\")",
+            ":17: label 'location' ([[labels]] #3): key = 3.5: write one character in quotes",
         ),
         (
             'type = "text"',
@@ -100,6 +100,40 @@ def test_values_are_echoed_as_toml(tmp_path: Path, old: str, new: str, line: str
     with pytest.raises(AnnotatorError) as raised:
         load_scheme(tmp_path / "protest.toml")
     assert str(raised.value) == f"{tmp_path / 'protest.toml'}{line}"
+
+
+@pytest.mark.parametrize(
+    ("written", "advice"),
+    [
+        # Quoted, each would be refused as longer than one character: not advised.
+        ("10", "key = 10: write one character in quotes"),
+        ("0x1F", "key = 31: write one character in quotes"),
+        ("-0.0", "key = -0.0: write one character in quotes"),
+        ("nan", "key = nan: write one character in quotes"),
+        ("1979-05-27T07:32:00", "key = 1979-05-27T07:32:00: write one character in quotes"),
+        ("true", "key = true: write one character in quotes"),
+        ("false", "key = false: write one character in quotes"),
+        # One character in quotes is a key: that is the advice.
+        ("7", 'key = 7: write it in quotes (key = "7")'),
+    ],
+)
+def test_a_key_not_text_is_advised_only_what_a_key_can_be(
+    tmp_path: Path, written: str, advice: str
+) -> None:
+    line = f":17: label 'location' ([[labels]] #3): {advice}"
+    assert check(tmp_path, 'key = "3"', f"key = {written}") == [line]
+    with pytest.raises(AnnotatorError) as raised:
+        load_scheme(tmp_path / "protest.toml")
+    assert str(raised.value) == f"{tmp_path / 'protest.toml'}{line}"
+
+
+def test_true_or_false_where_text_belongs_is_told_in_the_house_words(tmp_path: Path) -> None:
+    assert check(tmp_path, 'name = "protest"', "name = true") == [
+        ':1: name = true: write text in quotes, e.g. name = "crowd"'
+    ]
+    assert check(tmp_path, "version = 1\n", "version = 1\ndescription = false\n") == [
+        ":3: description = false: write text in quotes"
+    ]
 
 
 def test_a_byte_order_mark_at_the_start_is_dropped(tmp_path: Path) -> None:

@@ -184,7 +184,7 @@ def _model_message(item: Any, loc: Loc, free_keys: str) -> str:
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"{key} = {toml_value(given)}: use a whole number, unquoted (e.g. {key} = 2)"
     if kind == "string_type":
-        return _not_text(key, given, loc) or f"{key} = {toml_value(given)}: {item['msg']}"
+        return _not_text(key, given, loc)
     if kind == "too_short" and loc == ("labels",):
         return "a scheme needs at least one [[labels]] table"
     if kind == "missing" or not key:
@@ -192,26 +192,25 @@ def _model_message(item: Any, loc: Loc, free_keys: str) -> str:
     return f"{key} = {toml_value(given)}: {item['msg']}"
 
 
-def _not_text(key: str, given: object, loc: Loc) -> str | None:
+def _not_text(key: str, given: object, loc: Loc) -> str:
     """Where text belongs: a number, date or time to put in quotes (``name = 1979-05-27``:
-    TOML reads it as a date), or a list or table (``key = ["1"]``) to make one value."""
-    if _quotable(given):
-        written = toml_value(given)
+    TOML reads it as a date), a list or table (``key = ["1"]``) to make one value, or
+    true or false, which is no text anyone meant."""
+    is_key = loc[:1] == ("labels",) and key == "key"
+    written = toml_value(given)
+    # A label's key in quotes must be one character: ``key = 10`` quoted is refused in turn.
+    if _quotable(given) and (len(written) == 1 or not is_key):
         return f"{key} = {written}: write it in quotes ({key} = {toml_string(written)})"
-    if not isinstance(given, list | dict):
-        return None
-    what = "a list" if isinstance(given, list) else "a table"
+    what = "a list, not one value; " if isinstance(given, list) else ""
+    what = "a table, not one value; " if isinstance(given, dict) else what
     only = given[0] if isinstance(given, list) and len(given) == 1 else None
     one = only if isinstance(only, str) else toml_value(only) if _quotable(only) else None
-    is_key = loc[:1] == ("labels",) and key == "key"
     # Its one item, when that is a value to write (a label's key: one character).
     if one is not None and (len(one) == 1 or not is_key):
-        return (
-            f"{key} = {toml_value(given)}: {what}, not one value; write {key} = {toml_string(one)}"
-        )
+        return f"{key} = {written}: {what}write {key} = {toml_string(one)}"
     text = "one character" if is_key else "text"
     example = _EXAMPLES.get(key)
-    return f"{key} = {toml_value(given)}: {what}, not one value; write {text} in quotes" + (
+    return f"{key} = {written}: {what}write {text} in quotes" + (
         f", e.g. {example}" if example else ""
     )
 
