@@ -83,6 +83,11 @@ def _drawing_start(
         out.append(f" are selected to start with: {move}")
         return out
     out = Text(f"Selected: {start}–{end}")
+    if text is not None and not written.plain:
+        # Not snapped: the words themselves, as when it snaps (a trial's "Selected: 784–797."
+        # left the reviewer to count characters to know which words a label key would take).
+        low, high = min(selection), max(selection)
+        out = Text(f"Selected: {quoted(text[low:high])} {start}–{end}")
     out.append_text(written)
     out.append(f". {move}{again}")
     return out

@@ -53,7 +53,7 @@ def test_the_drawing_line_names_the_span_the_selection_snaps_to(
         assert "Selected: 780–783 → as whole words: “Kyiv” 780–784" in in_sight(app)
         # In character mode the selection is written as it is: nothing more is said.
         await press(pilot, "c")
-        assert "Selected: 780–783." in said(app) and "whole words:" not in said(app)
+        assert "Selected: “Kyi” 780–783." in said(app) and "whole words:" not in said(app)
         await press(pilot, "c", "2")  # token mode again: 2 writes what the panel said
         assert (780, 784, "count") in spans_of(gold(session)[-1])
 

@@ -178,7 +178,7 @@ def test_drawing_says_the_region_is_selected_and_an_arrow_starts_afresh(
         assert article.selection_offsets() == (780, 783)
         # The panel follows the selection, and says how to start again from the region.
         said = " ".join(panel_text(app).split())
-        assert "Selected: 780–783." in said
+        assert "Selected: “Kyi” 780–783." in said
         assert "Escape, then e, starts again from the conflict's words." in said
         await press(pilot, "1")
         drawn = [s for s in gold(session)[-1]["spans"] if (s["start"], s["end"]) == (780, 783)]
