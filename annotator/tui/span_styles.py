@@ -13,11 +13,18 @@ background (outermost first), so nested spans look deeper and crossing spans mix
 and it carries the union of the spans' attributes. Two spans of the same label that touch are
 told apart by tint strength: a label's spans alternate between a lighter and a stronger tint.
 
-Only the background changes, never the text colour, so the theme's text stays readable on dark
-and light themes; the selection and the cursor are drawn over these styles, so they stay visible
-(their background replaces the tint, the attributes remain). The selection is the text reversed
-(annotator.tcss), lighter than any tint and the one thing in reverse, so that it is never taken
-for a span, in 256 colours or without colour.
+With many colours only the background changes, never the text colour, so the theme's text stays
+readable on dark and light themes. In 16 colours there are no tints: a span is drawn on its
+label's own standard colour, with black or white text to read on it. Touching spans of a label
+then alternate with the colour's bright (or plain) twin while no label of the scheme takes that
+twin; when one does, a label's colour is kept (no span ever shows another label's colour) and
+every other span's text is a grey instead (light grey for white, dark grey for black). Where an
+ANSI theme leaves the background to the terminal, the text takes the label's colour instead.
+
+The selection and the cursor are drawn over these styles, so they stay visible (their background
+replaces the tint, the attributes remain). The selection is the text reversed (annotator.tcss),
+lighter than any tint and the one thing in reverse, so that it is never taken for a span, in 256
+colours or without colour.
 """
 
 from __future__ import annotations
@@ -71,8 +78,11 @@ FEW_COLOURS: tuple[tuple[str, str], ...] = (
     ("#ff55ff", "#000000"),  # bright magenta
     ("#55ffff", "#000000"),  # bright cyan
 )
-# A label's second colour, for every other one of its spans: its colour's bright (or plain) twin.
+# A label's second colour, for every other one of its spans: its colour's bright (or plain) twin,
+# used only while no label takes it (a scheme of 7 labels or more takes some twins as colours).
 _TWIN = {index: (index + 6) % 12 for index in range(12)}
+# Otherwise every other span keeps the colour and greys its text: still readable on that colour.
+_GREY_TEXT = {"#ffffff": "#aaaaaa", "#000000": "#555555"}
 
 
 def few_colours(colour_system: str | None) -> bool:
@@ -166,8 +176,15 @@ class SpanPalette:
             if standard_number(Color.parse(colour)) != shown
         ]
         index = choices[number % len(choices)]
-        if parity % 2 and _TWIN[index] in choices:
-            index = _TWIN[index]
+        if parity % 2:
+            # Every label's colour, the one for labels not in the scheme among them.
+            taken = {choices[label % len(choices)] for label in range(len(self._colours))}
+            twin = _TWIN[index]
+            if twin in choices and twin not in taken:
+                index = twin
+            else:
+                colour, text = FEW_COLOURS[index]
+                return Color.parse(colour), Color.parse(_GREY_TEXT[text])
         colour, text = FEW_COLOURS[index]
         return Color.parse(colour), Color.parse(text)
 

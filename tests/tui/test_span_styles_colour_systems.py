@@ -7,6 +7,8 @@ list alike (a trial); and the legend drew plain chips, so nothing said which mar
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from annotate_helpers import drive, press, screen_of
 from rich.color import Color as RichColor
@@ -166,3 +168,50 @@ def test_with_few_colours_no_label_takes_the_background_s_colour() -> None:
     # Two touching spans of a label: its colour, then its bright twin.
     twin = palette.style([(0, 1)], black, few=True)
     assert standard(twin.bgcolor) == 12
+
+
+def seven_label_palette(tmp_path: Path) -> SpanPalette:
+    """The default scheme with three labels more: seven, so some colours' twins are labels'."""
+    text = default_scheme_path().read_text(encoding="utf-8")
+    extra = "".join(
+        f'[[labels]]\nname = "extra{key}"\nkey = "{key}"\ncolor = "#123456"\n\n' for key in "567"
+    )
+    first_field = text.index("[[fields]]")
+    path = tmp_path / "seven.toml"
+    path.write_text(text[:first_field] + extra + text[first_field:], encoding="utf-8")
+    (tmp_path / "prisoner_exchange.md").write_text("", encoding="utf-8")
+    scheme = load_scheme(path)
+    assert len(scheme.labels) == 7
+    return SpanPalette(scheme)
+
+
+@pytest.mark.parametrize("background", ["#121212", "#0000aa", "#f0f0f0"])
+def test_in_16_colours_no_span_takes_another_label_s_colour(
+    tmp_path: Path, background: str
+) -> None:
+    palette = seven_label_palette(tmp_path)
+    on = Color.parse(background)
+    labels = range(8)  # the eighth: a label not in the scheme
+    own = [standard(palette.style([(n, 0)], on, few=True).bgcolor) for n in labels]
+    assert len(set(own)) == 8
+    for n in labels:
+        first = palette.style([(n, 0)], on, few=True)
+        second = palette.style([(n, 1)], on, few=True)
+        others = set(own) - {own[n]}
+        assert standard(second.bgcolor) not in others, n
+        # Touching spans of a label still look different: by colour or by their text.
+        assert (standard(first.bgcolor), standard(first.color)) != (
+            standard(second.bgcolor),
+            standard(second.color),
+        ), n
+        assert standard(second.color) != standard(second.bgcolor), n  # text reads on it
+
+
+def test_in_16_colours_a_twin_no_label_takes_is_still_used(tmp_path: Path) -> None:
+    palette = seven_label_palette(tmp_path)
+    black = Color.parse("#121212")
+    # Label 0 (blue) keeps blue: its twin, bright blue, is label 6's; label 2 (green) has
+    # bright green, which no label takes.
+    assert [standard(palette.style([(n, 1)], black, few=True).bgcolor) for n in (0, 2)] == [4, 10]
+    assert standard(palette.style([(0, 1)], black, few=True).color) == 7  # light grey text
+    assert standard(palette.style([(6, 0)], black, few=True).bgcolor) == 12
