@@ -15,14 +15,8 @@ adjudication"):
   whole; with one, records whose hash is not the corpus text's are excluded as stale and the
   rest compared. Every exclusion is reported.
 
-Records are kept as ``Annotation`` objects, not pydantic models: a corpus of 10,000 documents
-by three annotators is 30,000 records of a dozen spans, and a model per span would take about
-a gigabyte, a struct per span (``record_lines.SpanLine``) a tenth of that. Each line is still
-validated in full as a Record and against the scheme before it is kept: by
-``record_lines.LineCheck`` (the model's constraints, decoded by msgspec, without making
-models), and where that finds anything amiss by the journal reader's own check
-(``journal.parse_record_line``) and ``record_check.SchemeCheck``, whose messages are the ones
-reported.
+How the journals are read, and why records are kept as ``Annotation`` objects:
+``latest_records``.
 """
 
 from __future__ import annotations
@@ -38,10 +32,7 @@ from typing import Any
 from annotator.core.annotation import Annotation
 from annotator.core.corpus import Corpus
 from annotator.core.errors import AnnotatorError
-from annotator.core.journal import LineProblem, parse_record_line
-from annotator.core.models import GoldRecord, Record
-from annotator.core.record_check import SchemeCheck
-from annotator.core.record_lines import LineCheck
+from annotator.core.latest_records import read_latest_records
 from annotator.core.scheme import Scheme
 from annotator.core.validate import span_text_problems
 
@@ -95,16 +86,6 @@ class Comparison:
         return self.corpus.get(unit.doc_id).text
 
 
-@dataclass
-class _Latest:
-    """The latest record of each (annotator, doc_id) over all files, with where it came from."""
-
-    records: dict[tuple[str, str], Annotation] = field(default_factory=dict)
-    files: dict[str, Path] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
-    gold: dict[Path, str] = field(default_factory=dict)  # a gold file -> its first reviewer
-
-
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while tens of thousands of objects are kept.
@@ -122,96 +103,6 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _journal_lines(file: Path, check: LineCheck) -> Iterator[tuple[int, Annotation | Record]]:
-    """(line number, record) for every record of a journal, like ``read_journal``.
-
-    A damaged complete line is an error naming file and line; an incomplete last line that
-    does not parse (an interrupted write) ends the journal. Lines are read one at a time. A
-    line ``check`` finds valid and fitting the scheme comes as an Annotation; any other is
-    read by the journal reader's own check (its messages) and comes as a Record, to be
-    checked against the scheme by the caller.
-    """
-    try:
-        handle = file.open("rb")
-    except FileNotFoundError:
-        raise AnnotatorError(f"{file}: no such file") from None
-    except OSError as error:
-        raise AnnotatorError(f"{file}: cannot read: {error.strerror or error}") from None
-    with handle:
-        for number, raw in enumerate(handle, start=1):
-            # The check reads the line as it is (JSON allows the newline after it): a line
-            # of 2 KB is not copied twice to test and strip it.
-            checked = check.line(raw)
-            if checked is not None:
-                yield number, Annotation.of_line(checked, number)
-                continue
-            complete = raw.endswith(b"\n")
-            if not raw.strip():
-                continue
-            line = raw.rstrip(b"\n")
-            parsed = parse_record_line(line, number)
-            if isinstance(parsed, Record):
-                yield number, parsed
-            elif complete:
-                raise AnnotatorError(_first_problem(file, parsed))
-            else:
-                raise _TornTail(number)
-
-
-class _TornTail(Exception):
-    def __init__(self, line: int) -> None:
-        self.line = line
-
-
-def _first_problem(file: Path, problems: list[LineProblem]) -> str:
-    more = len(problems) - 1
-    extra = f" (and {more} more on this line)" if more else ""
-    return problems[0].format(file) + extra
-
-
-def _read_latest(files: list[Path], scheme: Scheme) -> _Latest:
-    latest = _Latest()
-    checker = SchemeCheck(scheme)
-    check = LineCheck(scheme)
-    for file in files:
-        in_file: dict[tuple[str, str], Annotation] = {}
-        # Latest records that do not fit the scheme (a later line may still set them right).
-        unfit: dict[tuple[str, str], tuple[int, str]] = {}
-        try:
-            for line, record in _journal_lines(file, check):
-                key = (record.annotator, record.doc_id)
-                in_file.pop(key, None)
-                unfit.pop(key, None)
-                if isinstance(record, Annotation):
-                    in_file[key] = record
-                    continue
-                if isinstance(record, GoldRecord):
-                    latest.gold.setdefault(file, record.annotator)
-                problem = checker.problem(file, line, record)
-                if problem is None:
-                    in_file[key] = Annotation(record, line)
-                else:
-                    unfit[key] = (line, problem)
-        except _TornTail as torn:
-            latest.notes.append(
-                f"{file}:{torn.line}: incomplete last line (an interrupted write) left out"
-            )
-        if unfit:
-            raise AnnotatorError(min(unfit.values())[1])
-        for name in sorted({annotator for annotator, _doc in in_file}):
-            other = latest.files.get(name)
-            if other is not None:
-                same = " (the same file given twice?)" if other.resolve() == file.resolve() else ""
-                raise AnnotatorError(
-                    f"{file}: annotator {name!r} also has records in {other}{same}: each "
-                    "annotator's work must come from one journal; two people sharing a name "
-                    "must be renamed before they can be compared"
-                )
-            latest.files[name] = file
-        latest.records.update(in_file)
-    return latest
-
-
 def load_comparison(
     files: list[Path], scheme: Scheme, corpus: Corpus | None = None, doing: str = "compared"
 ) -> Comparison:
@@ -222,7 +113,7 @@ def load_comparison(
     if not files:
         raise AnnotatorError("no journals given")
     with collector_paused():
-        latest = _read_latest(files, scheme)
+        latest = read_latest_records(files, scheme)
     names = sorted(latest.files)
     where = ", ".join(str(file) for file in files)
     if len(names) < 2:
