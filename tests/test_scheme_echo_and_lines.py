@@ -48,17 +48,27 @@ def test_crlf_lines_are_counted_and_keys_found(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "line"),
     [
+        # Quoted, neither is a name (a name begins with no digit): not advised.
         (
             'name = "protest"',
             "name = 1979-05-27",
-            ':1: name = 1979-05-27: write it in quotes (name = "1979-05-27")',
+            ":1: name = 1979-05-27: write a name in quotes, of letters, digits and _ and not "
+            'beginning with a digit, e.g. name = "crowd"',
         ),
         (
             'name = "protest"',
             "name = 1979-05-27T07:32:00Z",
-            ":1: name = 1979-05-27T07:32:00+00:00: write it in quotes "
-            '(name = "1979-05-27T07:32:00+00:00")',
+            ":1: name = 1979-05-27T07:32:00+00:00: write a name in quotes, of letters, digits "
+            'and _ and not beginning with a digit, e.g. name = "crowd"',
         ),
+        (
+            'color = "#59a14f"',
+            "color = 123456",
+            ":18: label 'location' ([[labels]] #3): color = 123456: write a colour as #rrggbb "
+            'in quotes, e.g. color = "#edc948"',
+        ),
+        # A name it can be: quoting is the advice.
+        ('name = "protest"', "name = nan", ':1: name = nan: write it in quotes (name = "nan")'),
         (
             "version = 1\n",
             "version = 1\ndescription = 12:30:00\n",
@@ -74,7 +84,7 @@ def test_crlf_lines_are_counted_and_keys_found(tmp_path: Path) -> None:
             'color = "#59a14f"',
             "color = {r = 89, g = 161}",
             ":18: label 'location' ([[labels]] #3): color = {r = 89, g = 161}: a table, not one "
-            'value; write text in quotes, e.g. color = "#edc948"',
+            'value; write a colour as #rrggbb in quotes, e.g. color = "#edc948"',
         ),
         (
             'key = "3"',
