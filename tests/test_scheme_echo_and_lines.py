@@ -125,6 +125,17 @@ def test_values_are_echoed_as_toml(tmp_path: Path, old: str, new: str, line: str
         ("false", "key = false: write one character in quotes"),
         # One character in quotes is a key: that is the advice.
         ("7", 'key = 7: write it in quotes (key = "7")'),
+        # Unless another label or the screen takes it: then refused in turn.
+        (
+            "1",
+            "key = 1: key '1' is already that of label 'organiser'; write another character in "
+            "quotes (free: 3, 4, 6, 7)",
+        ),
+        (
+            '["c"]',
+            "key = [\"c\"]: a list, not one value; key 'c' is one of the screen's own keys; write "
+            "another character in quotes (free: 3, 4, 6, 7)",
+        ),
     ],
 )
 def test_a_key_not_text_is_advised_only_what_a_key_can_be(

@@ -64,7 +64,7 @@ def _label_problems(labels: list[tuple[Loc, dict[str, Any]]]) -> list[Problem]:
     another = f"choose another (free: {free})" if free else "choose another"
     owners: dict[str, str] = {}
     for loc, item in labels:
-        key, name = item.get("key"), item.get("name")
+        key = item.get("key")
         if not isinstance(key, str):
             continue
         if key in owners:
@@ -79,13 +79,17 @@ def _label_problems(labels: list[tuple[Loc, dict[str, Any]]]) -> list[Problem]:
                     f"key {key!r} is one of the screen's own keys ({letters}); {another}",
                 )
             )
-        owners.setdefault(
-            key, f"label {name!r}" if isinstance(name, str) else f"[[labels]] #{_number(loc)}"
-        )
+        owners.setdefault(key, label_called(loc, item))
     return problems
 
 
-def _number(loc: Loc) -> int:
+def label_called(loc: Loc, label: dict[str, Any]) -> str:
+    """``label 'crowd'``, or ``[[labels]] #2`` when it has no name as text."""
+    name = label.get("name")
+    return f"label {name!r}" if isinstance(name, str) else f"[[labels]] #{table_number(loc)}"
+
+
+def table_number(loc: Loc) -> int:
     """The 1-based number of the table at ``loc`` in its array."""
     index = loc[-1]
     return index + 1 if isinstance(index, int) else 0
@@ -112,7 +116,7 @@ def _repeats(named: list[tuple[Loc, object]], table: str) -> list[Problem]:
             problems.append(
                 (
                     (*loc, "name"),
-                    f"name {value!r} is already that of {table} #{_number(first[value])}; "
+                    f"name {value!r} is already that of {table} #{table_number(first[value])}; "
                     "choose another",
                 )
             )

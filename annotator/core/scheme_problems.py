@@ -17,10 +17,11 @@ import re
 import tomllib
 from difflib import get_close_matches
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any, NamedTuple, get_args
 
 from pydantic import BaseModel, ValidationError
 
+from annotator.core import scheme as scheme_module
 from annotator.core.scheme import (
     _COLOUR_RE,
     _NAME_RE,
@@ -31,7 +32,13 @@ from annotator.core.scheme import (
     ValueType,
     scheme_text,
 )
-from annotator.core.scheme_cross_checks import Problem, cross_problems, free_keys, table_items
+from annotator.core.scheme_cross_checks import (
+    Problem,
+    cross_problems,
+    free_keys,
+    label_called,
+    table_items,
+)
 from annotator.core.scheme_source import Loc, SchemeSource, key_on_line
 from annotator.core.toml_value import toml_string, toml_value
 
@@ -62,7 +69,7 @@ def scheme_file_problems(path: Path) -> list[str]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         return [_toml_problem(path, text, error)]
-    problems = _model_problems(data, free_keys(table_items(data.get("labels"), ("labels",))))
+    problems = _model_problems(data, _LabelKeys.of(table_items(data.get("labels"), ("labels",))))
     problems += cross_problems(data, path)
     source = SchemeSource(text, data)
     placed = [(source.line_of(loc), loc, message) for loc, message in problems]
@@ -123,7 +130,7 @@ def _model_of(loc: Loc) -> type[BaseModel]:
     return FormField if loc[:1] == ("fields",) else Scheme
 
 
-def _model_problems(data: dict[str, Any], free_keys: str) -> list[Problem]:
+def _model_problems(data: dict[str, Any], keys: _LabelKeys) -> list[Problem]:
     try:
         Scheme.model_validate(data)
     except ValidationError as error:
@@ -147,18 +154,18 @@ def _model_problems(data: dict[str, Any], free_keys: str) -> list[Problem]:
         loc = tuple(item["loc"])
         if item["type"] == "extra_forbidden" or loc in meant:
             continue
-        problems.append((loc, _model_message(item, loc, free_keys)))
+        problems.append((loc, _model_message(item, loc, keys)))
     return problems
 
 
-def _model_message(item: Any, loc: Loc, free_keys: str) -> str:
+def _model_message(item: Any, loc: Loc, keys: _LabelKeys) -> str:
     """What is wrong with the value at ``loc`` and what to write instead."""
     kind, given = item["type"], item.get("input")
     key = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
     if kind == "missing" and loc == ("labels",):
         return "no [[labels]]: a scheme needs at least one label"
-    if kind == "missing" and key == "key" and free_keys:
-        return f"missing 'key'; add one no other label takes (free: {free_keys})"
+    if kind == "missing" and key == "key" and keys.free:
+        return f"missing 'key'; add one no other label takes (free: {keys.free})"
     if kind == "missing":
         example = _EXAMPLES.get(key)
         return f"missing {key!r}; add it" + (f", e.g. {example}" if example else "")
@@ -185,7 +192,7 @@ def _model_message(item: Any, loc: Loc, free_keys: str) -> str:
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"{key} = {toml_value(given)}: use a whole number, unquoted (e.g. {key} = 2)"
     if kind == "string_type":
-        return _not_text(key, given, loc)
+        return _not_text(key, given, loc, keys)
     if kind == "too_short" and loc == ("labels",):
         return "a scheme needs at least one [[labels]] table"
     if kind == "missing" or not key:
@@ -193,7 +200,30 @@ def _model_message(item: Any, loc: Loc, free_keys: str) -> str:
     return f"{key} = {toml_value(given)}: {item['msg']}"
 
 
-def _not_text(key: str, given: object, loc: Loc) -> str:
+class _LabelKeys(NamedTuple):
+    """The labels' keys: which are taken and whose, and a few free ones."""
+
+    owners: dict[str, str]  # a key given as text -> the label it is the key of
+    free: str
+
+    @staticmethod
+    def of(labels: list[tuple[Loc, dict[str, Any]]]) -> _LabelKeys:
+        owners: dict[str, str] = {}
+        for loc, item in labels:
+            if isinstance(key := item.get("key"), str):
+                owners.setdefault(key, label_called(loc, item))
+        return _LabelKeys(owners, free_keys(labels))
+
+    def taken(self, key: str) -> str | None:
+        """Why ``key`` in quotes would be refused as taken, or None when it is free."""
+        if key in self.owners:
+            return f"key {key!r} is already that of {self.owners[key]}"
+        if key in scheme_module.RESERVED_KEYS:
+            return f"key {key!r} is one of the screen's own keys"
+        return None
+
+
+def _not_text(key: str, given: object, loc: Loc, keys: _LabelKeys) -> str:
     """Where text belongs: a number, date or time to put in quotes (``name = 1979-05-27``:
     TOML reads it as a date), a list or table (``key = ["1"]``) to make one value, or
     true or false, which is no text anyone meant."""
@@ -202,7 +232,8 @@ def _not_text(key: str, given: object, loc: Loc) -> str:
     # Quoting is advised only where the quoted value is one the file may hold: ``key = 10``
     # quoted is refused in turn (a key is one character), as are ``name = 1979-05-27`` (a
     # name begins with no digit) and ``color = 123456`` (a colour is #rrggbb).
-    if _quotable(given) and _fits(key, written, is_key):
+    taken = keys.taken(written) if is_key and _quotable(given) else None
+    if taken is None and _quotable(given) and _fits(key, written, is_key):
         return f"{key} = {written}: write it in quotes ({key} = {toml_string(written)})"
     if _quotable(given) and key == "name":
         return (
@@ -213,6 +244,11 @@ def _not_text(key: str, given: object, loc: Loc) -> str:
     what = "a table, not one value; " if isinstance(given, dict) else what
     only = given[0] if isinstance(given, list) and len(given) == 1 else None
     one = only if isinstance(only, str) else toml_value(only) if _quotable(only) else None
+    taken = taken or (keys.taken(one) if is_key and one is not None else None)
+    if taken is not None and len(written if one is None else one) == 1:
+        # Quoted, a key another label or the screen takes: refused in turn.
+        another = f" (free: {keys.free})" if keys.free else ""
+        return f"{key} = {written}: {what}{taken}; write another character in quotes{another}"
     # Its one item, when that is a value to write (a label's key: one character).
     if one is not None and (len(one) == 1 or not is_key):
         return f"{key} = {written}: {what}write {key} = {toml_string(one)}"
