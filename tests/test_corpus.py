@@ -128,3 +128,30 @@ def test_a_folder_corpus_kept_open_reads_as_ever(tmp_path: Path) -> None:
     corpus = open_corpus(tmp_path)
     with corpus.kept_open():
         assert corpus.get("a").text == "one\n"
+
+
+def test_a_jsonl_corpus_gone_since_it_was_opened_says_it_cannot_be_read(tmp_path: Path) -> None:
+    # The app crashed on a FileNotFoundError here (a network disk gone mid-session).
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(orjson.dumps({"id": "a", "text": "one"}) + b"\n")
+    corpus = open_corpus(path)
+    path.unlink()
+    said = f"{path}: cannot read: No such file or directory"
+    with pytest.raises(AnnotatorError) as fetched:
+        corpus.get("a")
+    assert str(fetched.value) == said
+    with pytest.raises(AnnotatorError) as kept, corpus.kept_open():
+        pass
+    assert str(kept.value) == said
+
+
+def test_a_jsonl_read_failing_while_kept_open_says_it_cannot_be_read(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(orjson.dumps({"id": "a", "text": "one"}) + b"\n")
+    corpus = open_corpus(path)
+    with corpus.kept_open(), mock.patch.object(corpus, "_handle") as handle:
+        handle.read.side_effect = OSError(5, "Input/output error")
+        with pytest.raises(AnnotatorError) as fetched:
+            corpus.get("a")
+    assert str(fetched.value) == f"{path}: cannot read: Input/output error"
+    assert corpus.get("a").text == "one"  # read as ever once the disk answers

@@ -90,25 +90,36 @@ class Corpus:
         if self._handle is not None or self.path.is_dir():
             yield
             return
-        with self.path.open("rb") as handle:
+        with self._open_jsonl_file() as handle:
             self._handle = handle
             try:
                 yield
             finally:
                 self._handle = None
 
+    def _open_jsonl_file(self) -> IO[bytes]:
+        """The JSONL file, open; an AnnotatorError naming it when it cannot be read (gone since
+        the corpus was opened, a network disk down): the app crashed on it mid-session."""
+        try:
+            return self.path.open("rb")
+        except OSError as error:
+            raise AnnotatorError(f"{self.path}: cannot read: {error.strerror or error}") from None
+
     def get(self, doc_id: str) -> Document:
         """The document ``doc_id``, read now; KeyError when the corpus has no such id."""
         entry = self._entries[doc_id]
         if isinstance(entry, Path):
             return _txt_document(doc_id, entry)
-        if self._handle is not None:
-            self._handle.seek(entry.offset)
-            raw = self._handle.read(entry.length)
-        else:
-            with self.path.open("rb") as handle:
-                handle.seek(entry.offset)
-                raw = handle.read(entry.length)
+        try:
+            if self._handle is not None:
+                self._handle.seek(entry.offset)
+                raw = self._handle.read(entry.length)
+            else:
+                with self._open_jsonl_file() as handle:
+                    handle.seek(entry.offset)
+                    raw = handle.read(entry.length)
+        except OSError as error:
+            raise AnnotatorError(f"{self.path}: cannot read: {error.strerror or error}") from None
         return _jsonl_document(raw, self.path, entry.line)
 
     def __iter__(self) -> Iterator[Document]:
