@@ -8,15 +8,25 @@ Keys typed while a document opens are for it: they wait (``KeysInOrderApp.hold_k
 its article and form show, then go on in turn. A trial's keys typed 20-30 ms after n or ctrl+p
 "Next doc" (o and a word, say) went into the form of the article being left, and were saved
 there. The focus leaves that form at once, as leaving a field does: what was typed there is
-saved to its own article, as before.
+saved to its own article, as before. A document still being read after ``SLOW_READ_SECONDS``
+is said once ("still opening b…"); the keys keep waiting for it, since handed on they would go
+to the article being left, and ctrl+q quits meanwhile (a hung disk kept the app open).
 """
 
 from __future__ import annotations
+
+import asyncio
+import contextlib
+import threading
+from collections.abc import Callable
+from functools import partial
+from typing import TypeVar, cast
 
 from rich.text import Text
 from textual import work
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
@@ -29,6 +39,38 @@ from annotator.tui.keys_in_order import KeysInOrderApp
 from annotator.tui.messages import DocumentLoaded, LoadFailed
 from annotator.tui.span_detail import SpanDetail
 from annotator.tui.span_list import SpanList
+
+# How long a document may take to read before the screen says it is still opening it.
+SLOW_READ_SECONDS = 2.0
+
+T = TypeVar("T")
+
+
+async def in_daemon_thread(read: Callable[[], T]) -> T:
+    """What ``read`` returns (or raises), called in a thread of its own that does not keep the
+    app from ending: a worker's thread did, and a read hung on a network disk kept the process
+    running after ctrl+q closed the screen."""
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future[T] = loop.create_future()
+
+    def settle(result: T | None, error: BaseException | None) -> None:
+        if done.done():
+            return  # cancelled meanwhile: another document asked for
+        if error is not None:
+            done.set_exception(error)
+        else:
+            done.set_result(cast(T, result))
+
+    def run() -> None:
+        try:
+            result, error = read(), None
+        except BaseException as raised:  # handed to the awaiting side, as a worker does
+            result, error = None, raised
+        with contextlib.suppress(RuntimeError):  # the loop closed meanwhile: nobody waits
+            loop.call_soon_threadsafe(settle, result, error)
+
+    threading.Thread(target=run, name="annotator-read", daemon=True).start()
+    return await done
 
 
 class ReadsDocuments(Screen[None]):
@@ -44,6 +86,7 @@ class ReadsDocuments(Screen[None]):
     # wait meanwhile (see the module docstring).
     _opening: str | None = None
     _entered_opening: str | None = None
+    _slow_read: Timer | None = None  # says the document asked for is still opening
 
     @property
     def _queries(self) -> dict[str, str]:
@@ -85,7 +128,14 @@ class ReadsDocuments(Screen[None]):
         self._opening, self._entered_opening = doc_id, None
         app = self.app
         if isinstance(app, KeysInOrderApp):
-            app.hold_keys()
+            app.hold_keys(self)
+        if self._slow_read is not None:
+            self._slow_read.stop()
+        self._slow_read = self.set_timer(SLOW_READ_SECONDS, lambda: self._say_still_opening(doc_id))
+
+    def _say_still_opening(self, doc_id: str) -> None:
+        if self._opening == doc_id:
+            self.app.notify(f"Still opening {doc_id}… keys typed wait for it; ctrl+q quits.")
 
     def keys_go_on(self, form_shows: str | None) -> None:
         """The form shows ``form_shows`` now: once that is the document asked for last,
@@ -95,20 +145,26 @@ class ReadsDocuments(Screen[None]):
 
     def _release_keys(self) -> None:
         self._opening = self._entered_opening = None
+        if self._slow_read is not None:
+            self._slow_read.stop()
+            self._slow_read = None
         app = self.app
         if isinstance(app, KeysInOrderApp):
             app.release_keys()
 
-    @work(thread=True, exclusive=True, group="read")
-    def _read(self, doc_id: str) -> None:
+    @work(exclusive=True, group="read")
+    async def _read(self, doc_id: str) -> None:
         try:
-            document = self.session.read(doc_id)
+            document = await in_daemon_thread(partial(self.session.read, doc_id))
         except AnnotatorError as error:
             message: Message = LoadFailed(doc_id, str(error))
+        except OSError as error:
+            # The core says which file it could not read; this is a backstop, so a disk that
+            # fails in a way it does not expect still leaves the app open, saying so.
+            message = LoadFailed(doc_id, f"cannot read: {error.strerror or error}")
         else:
             message = DocumentLoaded(document)
-        if not get_current_worker().is_cancelled:
-            self.post_message(message)
+        self.post_message(message)  # not when cancelled: the await above raised then
 
     async def on_document_loaded(self, message: DocumentLoaded) -> None:
         if self._shown_one:

@@ -23,7 +23,11 @@ not come back (its widget removed meanwhile), the next key goes on after a momen
 
 A screen may hold the keys (``hold_keys``) while what they are for is not on screen yet: the
 article the last key asked for, still being read. They wait in turn, as keys typed during a
-key's handling do, and go on once it shows (``release_keys``).
+key's handling do, and go on once it shows (``release_keys``). The app's own quit keys (ctrl+q,
+and ctrl+c, which says how to quit) are not held: an article read from a slow or hung disk kept
+the app from quitting at all. They are handled at once, ahead of the keys waiting, which stay
+for the article. The hold is the holding screen's: a screen over it (the question a quit asks
+when the disk refuses) takes the keys, or it could not be answered while the article opens.
 
 Format characters typed into an input are put there too (``typed_format_character``): Textual's
 input takes only what Python calls printable, and dropped the zero-width non-joiner inside
@@ -35,6 +39,7 @@ from __future__ import annotations
 import unicodedata
 from collections import deque
 from functools import partial
+from typing import Any
 
 from textual import events
 from textual.app import App
@@ -48,6 +53,8 @@ from textual.widgets import Input
 STUCK_SECONDS = 0.25
 # Rounds a marker may go beyond its second while widgets have messages still to handle.
 EXTRA_ROUNDS = 3
+# The app's actions whose keys are never held (see the module docstring).
+UNHELD_ACTIONS = frozenset({"quit", "help_quit"})
 
 
 def escape_then_key(event: events.Key) -> list[events.Key]:
@@ -107,30 +114,54 @@ class KeysInOrderApp(App[None]):
         self._key_in_hand: int | None = None  # the number of the key being handled
         self._keys_counted = 0
         self._stuck: Timer | None = None
-        self._keys_held = False
+        self._keys_held_by: Screen[Any] | None = None  # the screen holding them (hold_keys)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
             self._keys_waiting.extend(escape_then_key(event))
-            if self._key_in_hand is None:
+            if self.keys_held:
+                await self._run_unheld_keys()
+            elif self._key_in_hand is None:
                 await self._hand_over_next_key()
             return
         await super().on_event(event)
 
-    def hold_keys(self) -> None:
-        """Hand over no key until ``release_keys``: they wait, in the order typed."""
-        self._keys_held = True
+    @property
+    def keys_held(self) -> bool:
+        """Whether keys wait for the screen holding them (it is the screen shown)."""
+        return self._keys_held_by is not None and self._keys_held_by is self.screen
+
+    async def _run_unheld_keys(self) -> None:
+        """Run the app's quit of each quit key waiting now, though keys are held (one typed
+        with the key that asked for the article waits behind it, and is found once it holds);
+        the others wait on."""
+        for event in list(self._keys_waiting):
+            bindings = self._bindings.key_to_bindings.get(event.key, [])
+            action = next((b.action for b in bindings if b.action in UNHELD_ACTIONS), None)
+            if action is not None:
+                self._keys_waiting.remove(event)
+                await self.run_action(action)
+
+    def hold_keys(self, screen: Screen[Any] | None = None) -> None:
+        """Hand over no key until ``release_keys`` while ``screen`` (the one shown when None)
+        is shown: they wait, in the order typed; the app's quit keys are not held."""
+        self._keys_held_by = screen if screen is not None else self.screen
+        if self._keys_waiting:
+            self.call_later(self._run_unheld_keys)
 
     def release_keys(self) -> None:
         """Hand over the keys that waited (``hold_keys``), one after another."""
-        if not self._keys_held:
+        if self._keys_held_by is None:
             return
-        self._keys_held = False
+        self._keys_held_by = None
         if self._key_in_hand is None and self._keys_waiting:
             self.call_later(self._hand_over_next_key)
 
     async def _hand_over_next_key(self) -> None:
-        if self._keys_held or self._key_in_hand is not None or not self._keys_waiting:
+        if self.keys_held:
+            await self._run_unheld_keys()
+            return
+        if self._key_in_hand is not None or not self._keys_waiting:
             return
         event = self._keys_waiting.popleft()
         self._keys_counted += 1

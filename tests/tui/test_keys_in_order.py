@@ -14,6 +14,7 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from annotator.core.session import AnnotationSession
@@ -162,3 +163,32 @@ def test_escape_and_a_key_read_as_alt_leave_the_field_then_act(
         assert screen_of(app).focused is screen_of(app).article
 
     drive(session, scenario)
+
+
+class AskOver(Screen[None]):
+    """A screen over the one holding the keys (as the question a quit asks)."""
+
+    AUTO_FOCUS = "#answer"
+
+    def compose(self) -> ComposeResult:
+        yield Input(id="answer")
+
+
+def test_held_keys_wait_ctrl_q_does_not_and_a_screen_over_takes_them() -> None:
+    async def main() -> tuple[str, str, str, int | None]:
+        app = FocusOnFInOrder()
+        async with app.run_test() as pilot:
+            await burst(pilot, app, "f")
+            app.hold_keys()
+            await burst(pilot, app, "a", "b")
+            held = app.query_one("#field", Input).value
+            await app.push_screen(AskOver())
+            await burst(pilot, app, "c")  # the screen over is not held: it answers
+            over = app.screen.query_one("#answer", Input).value
+            app.pop_screen()
+            await burst(pilot, app, "d")  # held again: "d" waits
+            under = app.query_one("#field", Input).value
+            await burst(pilot, app, "ctrl+q")
+            return held, over, under, app.return_code
+
+    assert asyncio.run(main()) == ("", "abc", "", 0)
