@@ -11,7 +11,8 @@ suggests the values the versions gave (a choice: its choices); → takes the sug
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -29,7 +30,7 @@ from annotator.core.review_decisions import Conflict, field_of
 from annotator.core.review_typed import BadValue, Typed, hint
 from annotator.core.review_typed_start import prefill
 from annotator.core.scheme import FormField, Scheme
-from annotator.tui.form_hints import HintedInput, type_hints
+from annotator.tui.form_hints import HintedInput, fitting, type_hints
 from annotator.tui.review_layout import BREAKPOINTS
 
 # The help screen's rows for typing (the review screen lists them in its own help).
@@ -71,6 +72,28 @@ class TypingInput(HintedInput):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "submit", "Settle", key_display="enter"),
     ]
+
+
+class BoxTitle(Static):
+    """An editor's title, the longest of its wordings that fits its width, wrapped when none
+    does: at 80 columns "Type the value of releases #1 received_by (c12)" was cut to
+    "… received_b", the field's name short of its end."""
+
+    def __init__(self, wordings: Sequence[str]) -> None:
+        """``wordings``: longest first."""
+        # Before its first layout (no width yet): the longest.
+        super().__init__(Text(wordings[0]), classes="title")
+        self.wordings = list(wordings)
+
+    def on_resize(self) -> None:
+        self.update(Text(fitting(self.wordings, self.content_size.width or sys.maxsize)))
+
+
+def value_title(about: str, conflict_id: str) -> BoxTitle:
+    """The title "Type the value of ``about`` (c12)", shorter where that does not fit."""
+    return BoxTitle(
+        [f"Type the value of {about} ({conflict_id})", f"Value of {about} ({conflict_id})"]
+    )
 
 
 def typing_hints(field: FormField) -> list[str]:
@@ -232,7 +255,7 @@ class FieldEditScreen(SettlingScreen):
         field = self.field
         with Vertical(id="field-edit-box"):
             words = path_words(self.conflict.get("path") or field.name)
-            yield Label(f"Type the value of {words} ({self.conflict['id']})", classes="title")
+            yield value_title(words, self.conflict["id"])
             with Vertical(id="field-edit-inputs"):
                 yield input_row(self.conflict, field, None, self.prefilled)
             yield Static(Text(hint(field)), id="field-edit-hint")

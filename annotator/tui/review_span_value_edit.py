@@ -16,7 +16,7 @@ from textual.widgets import Footer, Input, Label, Static
 
 from annotator.core.forms import typed_text
 from annotator.core.review_decisions import Conflict, short
-from annotator.tui.review_field_edit import SettlingScreen, TypingInput
+from annotator.tui.review_field_edit import SettlingScreen, TypingInput, value_title
 
 _HINTS = {
     "integer": "a whole number (1,200 or twelve hundred); empty: a vague count, no value",
@@ -51,11 +51,8 @@ class SpanValueScreen(SettlingScreen):
         span = self.span
         given = self._given()
         with Vertical(id="field-edit-box"):
-            yield Label(
-                f"Type the value of {span['label']} {short(span.get('text') or '')} "
-                f"({self.conflict['id']})",
-                classes="title",
-            )
+            about = f"{span['label']} {short(span.get('text') or '')}"
+            yield value_title(about, self.conflict["id"])
             with Vertical(id="field-edit-inputs"):
                 yield Horizontal(
                     Label("value", classes="field-name"),
