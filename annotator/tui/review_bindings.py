@@ -3,7 +3,8 @@
 Number keys take versions; while drawing a span (``e``) the scheme's label keys settle the
 conflict with the selection instead: each binding is only in force in its mode, so a label key
 that is also a version number does the right thing. ``e`` is bound three times, once per kind
-of conflict, so the footer says what it does there.
+of conflict, so the footer says what it does there; ``v`` twice: shown on a conflict over a
+span's value only, hidden elsewhere, where it says why it types nothing.
 """
 
 from __future__ import annotations
@@ -22,9 +23,18 @@ _DECISIONS = {
     "type_value",
     "edit_items",
     "type_span_value",
+    "span_value_elsewhere",
 }
 _SCROLL = "Scroll the conflict's versions up / down (its frame says when more are hidden)"
-_SPAN_VALUE = "Type a span's value (where the versions differ in value only)"
+# The footer's words for e and v, with the conflict each is for, in the help and the palette:
+# the help listed "e Draw span", "e Type value" and "e Edit items" with nothing to tell them
+# apart (a trial), and the palette, which lists a title once, had one "Type value" of two.
+WITH_ITS_CONFLICT = {
+    "edit": "Draw span (span conflict)",
+    "type_value": "Type value (form field conflict)",
+    "edit_items": "Edit items (conflict over a group's items)",
+    "type_span_value": "Type value (value conflict: same words, different values)",
+}
 CHAR_MODE = "Character mode (keep the drawn span's exact characters) on / off"
 
 REVIEW_BINDINGS: list[BindingType] = [
@@ -36,13 +46,14 @@ REVIEW_BINDINGS: list[BindingType] = [
     # which on 80 columns was cut before ? Help and q Quit (and, drawing, the label keys).
     Binding("t", "take_all", "Take all", show=False),
     Binding("r", "reject_all", "Reject all", show=False),
+    # In the footer on a value conflict only (a trial's footer read "1–2 Take version e Draw
+    # span" there, v in the panel's list alone); elsewhere the hidden v below says why not.
+    Binding("v", "type_span_value", "Type value"),
     # One key for "by hand": each binding is active on its kind of conflict only.
     Binding("e", "edit", "Draw span"),
     Binding("e", "type_value", "Type value"),
     Binding("e", "edit_items", "Edit items"),
-    Binding(
-        "v", "type_span_value", "Type a span's value (versions differ in value only)", show=False
-    ),
+    Binding("v", "span_value_elsewhere", "", show=False),
     Binding("escape", "cancel_edit", "Cancel drawing"),
     Binding("c", "toggle_char_mode", CHAR_MODE, show=False),
     Binding("n", "next_conflict", "Next", show=False),
@@ -79,7 +90,9 @@ def in_force(action: str, session: ReviewSession, article_is_current: bool) -> b
     if action == "edit_items" and not on_group:
         return False
     if action == "type_span_value":
-        # Where it cannot, v says why and which key types there (a trial's v on a field's
+        return session.span_value_to_type() is not None and not session.editing
+    if action == "span_value_elsewhere":
+        # Where v cannot type, it says why and which key types there (a trial's v on a field's
         # conflict did nothing and said nothing).
         return conflict is not None and not session.editing
     if action in _DECISIONS:

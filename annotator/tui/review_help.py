@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
 from annotator.tui.keys import declared, key_rows
+from annotator.tui.review_bindings import WITH_ITS_CONFLICT
 from annotator.tui.review_field_edit import TYPING_KEYS
 from annotator.tui.review_items_edit import ITEMS_KEYS
 
@@ -24,9 +26,13 @@ def review_key_sections(screen: ReviewScreen) -> Sections:
     skip += [binding.key for binding in declared(Screen)]
     versions = [("1 … 9", "take that version (a / b: the first / second annotator's)")]
     skip.append("c")  # listed with drawing, where it matters
+    said_for = [
+        replace(b, description=WITH_ITS_CONFLICT.get(b.action, b.description))
+        for b in declared(type(screen))
+    ]
     settling = [
         row
-        for row in key_rows(declared(type(screen)), skip_keys=skip)
+        for row in key_rows(said_for, skip_keys=skip)
         if not row[1].startswith("Take version") and "annotator's version" not in row[1]
     ]
     said = {description for _keys, description in settling}

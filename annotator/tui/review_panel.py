@@ -84,7 +84,9 @@ class ConflictPanel(Static):
         head = Text()
         if view.kind == "span" and view.region is not None:
             start, end = view.region
-            head.append("Span conflict", style="bold")
+            # Over a value only: said so, as the keys offer v (a trial's read "Span conflict").
+            kind = "Value conflict" if view.value_typed else "Span conflict"
+            head.append(kind, style="bold")
             head.append(f" · characters {start}–{end}", style="dim")
             if text is not None:
                 head.append("\n" + quoted(text[start:end], 200))

@@ -84,6 +84,10 @@ class ReviewKeys(ReviewEditors):
         start, end = self.article.selection_offsets()
         self._decide("edit", start, end, label, "char" if self.char_mode else "token")
 
+    def action_span_value_elsewhere(self) -> None:
+        """v where no span's value is to type: says why (``action_type_span_value``)."""
+        self.action_type_span_value()
+
     def action_toggle_char_mode(self) -> None:
         self.char_mode = not self.char_mode
         self.article.char_mode = self.char_mode

@@ -277,12 +277,15 @@ def test_the_footer_s_e_says_what_it_does_on_each_kind_of_conflict(
         await wait_for(pilot, lambda: shown(app, SECOND))
         footer = footer_says(app)
         assert footer.get("type_value") == "Type value" and "edit_items" not in footer
-        # The help lists the three, each once.
+        # The help lists the three, each once, saying which conflict each is for; v too.
         rows = dict(screen_of(app).key_sections())["Settle the conflict in the panel"]
         assert [what for key, what in rows if key == "e"] == [
-            "Draw span",
-            "Type value",
-            "Edit items",
+            "Draw span (span conflict)",
+            "Type value (form field conflict)",
+            "Edit items (conflict over a group's items)",
+        ]
+        assert [what for key, what in rows if key == "v"] == [
+            "Type value (value conflict: same words, different values)"
         ]
 
     drive(session, scenario, (120, 40))

@@ -208,8 +208,10 @@ def test_the_cursor_picks_a_conflict_help_and_quit(session: ReviewSession) -> No
         await press(pilot, "question_mark")
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
         sections = dict(screen.key_sections())
-        assert ("e", "Type value") in sections["Settle the conflict in the panel"]
-        assert ("e", "Draw span") in sections["Settle the conflict in the panel"]
+        assert ("e", "Type value (form field conflict)") in sections[
+            "Settle the conflict in the panel"
+        ]
+        assert ("e", "Draw span (span conflict)") in sections["Settle the conflict in the panel"]
         typing = sections["Typing a form field's value (after e)"]
         assert [key for key, _ in typing] == ["enter", "escape", "→ at the end"]
         items = next(rows for title, rows in sections.items() if title.startswith("A group's"))

@@ -58,7 +58,8 @@ def test_v_is_not_offered_where_versions_differ_in_words(tmp_path: Path) -> None
 
 def test_v_where_it_does_not_apply_says_why(tmp_path: Path) -> None:
     from annotate_helpers import toasts
-    from test_review_keys import drive
+    from test_review_field_edit import footer_says
+    from test_review_keys import drive, panel_text
 
     from annotator.core.review_open import open_review
     from tests.test_review_data import CORPUS, two_journals
@@ -67,6 +68,9 @@ def test_v_where_it_does_not_apply_says_why(tmp_path: Path) -> None:
     session = open_review([alice, bob], CORPUS, tmp_path / "gold.jsonl", "rita")
 
     async def scenario(pilot: Any, app: ReviewApp) -> None:
+        footer = footer_says(app)
+        assert footer.get("edit") == "Draw span" and "type_span_value" not in footer
+        assert panel_text(app).startswith("Span conflict · ")
         await press(pilot, "v")  # c1: alice marked "Kyiv", bob nothing
         assert not isinstance(app.screen, SpanValueScreen)
         assert any(told.startswith("v types a span's value where") for told in toasts(app))
@@ -104,3 +108,32 @@ def test_v_on_a_form_fields_conflict_says_which_key_types_there(tmp_path: Path) 
         drive(session, scenario, notifications=True)
     finally:
         session.close()
+
+
+def test_a_value_conflict_is_titled_so_and_its_footer_offers_v(review: ReviewSession) -> None:
+    """A trial's conflict over a value only was titled "Span conflict" and its footer read
+    "1–2 Take version e Draw span", v in the panel's list alone."""
+    from test_review_field_edit import footer_says
+    from test_review_keys import panel_text
+
+    async def main() -> None:
+        app = ReviewApp(review)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, lambda: review.conflict is not None)
+            await pilot.pause()
+            said = panel_text(app)
+            assert said.startswith(f"Value conflict · characters {SUNDAY}–{SUNDAY + 6}")
+            footer = footer_says(app)
+            typed = (footer.get("type_span_value"), footer.get("edit"))
+            assert typed == ("Type value", "Draw span")
+            # The palette lists a title once: each says its conflict, or one was lost.
+            titles = {c.title: c.help for c in app.get_system_commands(app.screen)}
+            by_hand = ("Draw span", "Type value", "Edit items")
+            assert {title: titles[title] for title in titles if title.startswith(by_hand)} == {
+                "Type value (value conflict: same words, different values)": "key: v",
+                "Draw span (span conflict)": "key: e",
+                "Type value (form field conflict)": "key: e",
+                "Edit items (conflict over a group's items)": "key: e",
+            }
+
+    asyncio.run(main())
