@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 
-from annotator.core.display import quoted
+from annotator.core.display import display_text, quoted
 from annotator.core.forms import path_words, typed_text
 from annotator.core.models import Record, Span
 
@@ -141,7 +141,7 @@ def describe_step(before: Record, after: Record, undone: bool = False) -> Step:
         if was.label != now.label:
             parts.append(_change(f"relabel {sid}", was.label, now.label, undone))
         if (was.start, was.end) != (now.start, now.end):
-            parts.append(_change(f"re-bound {sid}", quoted(was.text), quoted(now.text), undone))
+            parts.append(_change(f"re-bound {sid}", *quoted_pair(was.text, now.text), undone))
         elif was.value != now.value and was.label == now.label:
             parts.append(_change(f"value of {sid}", _shown(was.value), _shown(now.value), undone))
         if was != now and span_id is None:
@@ -150,7 +150,7 @@ def describe_step(before: Record, after: Record, undone: bool = False) -> Step:
     if before.note != after.note:
         # Named with its words, and brought into view as a field is (a trial read "undid:
         # note" with the note out of sight).
-        said = _change("note", _value_text(before.note), _value_text(after.note), undone)
+        said = _change("note", *_value_texts(before.note, after.note), undone)
         fields.append((said, "note"))
     parts.extend(text for text, _path in fields)
     if before.flagged != after.flagged:
@@ -199,7 +199,7 @@ def _field_change(
     A trial read five undos all saying "releases[0].releasees", none saying what changed."""
     name = path_words(path)
     if was != now:
-        return _change(name, _value_text(was), _value_text(now), undone)
+        return _change(name, *_value_texts(was, now), undone)
     old, new = _links(before, path), _links(after, path)
     if old != new:
         old_ids, new_ids = " ".join(old) or "(none)", " ".join(new) or "(none)"
@@ -227,11 +227,74 @@ def _flag_change(flagged: bool, undone: bool) -> str:
     return "flag (unflagged again)" if flagged else "remove the flag (flagged again)"
 
 
+def _value_texts(was: object, now: object) -> tuple[str, str]:
+    """Two values as a step names them, quoted (``quoted_pair``), or ``(empty)``."""
+    if was in (None, [], "") or now in (None, [], ""):
+        return _value_text(was), _value_text(now)
+    return quoted_pair(typed_text(was), typed_text(now), 40)
+
+
 def _value_text(value: object) -> str:
     if value in (None, [], ""):
         return "(empty)"
     shown = typed_text(value)
     return quoted(shown, 40)
+
+
+def quoted_pair(was: str, now: str, limit: int = 24) -> tuple[str, str]:
+    """``was`` and ``now`` quoted as ``quoted`` does, each at most ``limit`` characters, so
+    that they read differently when they differ: two long values cut in the middle alike read
+    the same (a trial's "releasees back to 'eight foreign hostages, … Maël Brossard' (was
+    'eight foreign hostages, … Maël Brossard')" after a "d" typed at the end). Then each is
+    shown around where they differ, ``…`` where it is cut (``'…Maël Brossard'``, ``'…Maël
+    Brossardd'``), from the same character on in both."""
+    plain = quoted(was, limit), quoted(now, limit)
+    first, second = " ".join(was.split()), " ".join(now.split())
+    if plain[0] != plain[1] or first == second:
+        return plain
+    same_start = _common_start(first, second)
+    # The ends they share, not reaching into the start they share.
+    most = min(len(first), len(second)) - same_start
+    same_end = min(_common_start(first[::-1], second[::-1]), most)
+    differing = max(len(first), len(second)) - same_start - same_end
+    # Before the difference, as much as leaves room for it and what follows it (its end
+    # then shows, and the words it belongs to), but at least a third of the room.
+    room = limit - 2  # an ellipsis at either side
+    after = differing + same_end
+    before = min(same_start, max(room - after, room // 3))
+    begin = same_start - before
+    if 0 < begin < same_start:
+        # Start at a word where that loses little of the room.
+        space = first.find(" ", begin, same_start)
+        if space != -1 and space - begin <= _WORD_SLACK:
+            begin = space + 1
+    return _window(first, begin, limit), _window(second, begin, limit)
+
+
+def _window(text: str, begin: int, limit: int) -> str:
+    """``text`` from ``begin`` on, quoted, at most ``limit`` characters with the ``…`` that
+    say it was cut at its start or its end."""
+    head = "…" if begin > 0 else ""
+    piece = text[begin:]
+    room = limit - len(head)
+    if len(piece) > room:
+        piece = piece[: max(room - 1, 1)] + "…"
+    return "'" + head + display_text(piece) + "'"
+
+
+def _common_start(first: str, second: str) -> int:
+    """How many characters ``first`` and ``second`` begin with alike."""
+    count = 0
+    for one, other in zip(first, second, strict=False):
+        if one != other:
+            break
+        count += 1
+    return count
+
+
+# A window starts at a word when that leaves out at most this many characters (a word cut
+# at its start, "…luding two", reads worse than a few characters fewer).
+_WORD_SLACK = 8
 
 
 def _is_group(items: list[object]) -> bool:
