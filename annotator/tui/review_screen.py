@@ -23,7 +23,7 @@ from typing import ClassVar
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.widgets import Footer, Static, TextArea
@@ -80,7 +80,8 @@ class ReviewScreen(ReviewKeys):
             with Vertical(id="side"):
                 yield Legend(self.scheme, id="legend")
                 with VersionsBox(id="conflict-box"):
-                    yield ConflictPanel(id="conflict")
+                    with VerticalScroll(id="conflict-versions"):
+                        yield ConflictPanel(id="conflict")
                     yield Static(id="conflict-keys")
         yield Footer(compact=True)
 

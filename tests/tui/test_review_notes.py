@@ -152,14 +152,14 @@ def test_the_frame_says_more_below_only_while_something_is(session: ReviewSessio
         await wait_for(pilot, lambda: shown(app, SECOND))
         await wait_for(pilot, lambda: not notes_line(app).display)
         await pilot.pause()
-        assert box.max_scroll_y == 0 and box.border_subtitle == ""
+        assert box.versions.max_scroll_y == 0 and box.border_subtitle == ""
         # ] changes nothing there, and back in the first article the frame is still true.
         await press(pilot, "right_square_bracket")
-        assert box.scroll_y == 0 and box.border_subtitle == ""
+        assert box.versions.scroll_y == 0 and box.border_subtitle == ""
         await press(pilot, "n")
         await wait_for(pilot, lambda: shown(app, FIRST) and notes_line(app).display)
         await pilot.pause()
-        assert box.border_subtitle == (MORE_BELOW if box.max_scroll_y > 0 else "")
+        assert box.border_subtitle == (MORE_BELOW if box.versions.max_scroll_y > 0 else "")
 
     drive(session, scenario, (120, 40), notifications=True)
 

@@ -43,7 +43,7 @@ def keys_text(app: ReviewApp) -> str:
 def versions_in_sight(app: ReviewApp) -> bool:
     """The whole panel shows without scrolling: every version, above the keys."""
     screen = screen_of(app)
-    box = screen.query_one("#conflict-box", VerticalScroll)
+    box = screen.query_one("#conflict-versions", VerticalScroll)
     panel = screen.query_one(ConflictPanel)
     keys = screen.query_one("#conflict-keys")
     return (
@@ -117,18 +117,19 @@ def test_at_80x18_the_frame_says_more_versions_are_below_and_brackets_scroll(
         await press(pilot, "n", "n", "n")
         assert session.current == Place(FIRST, "c4")  # the releases: agreed item, 2 versions
         box = screen_of(app).query_one(VersionsBox)
-        await wait_for(pilot, lambda: box.max_scroll_y > 0)
+        versions = box.versions
+        await wait_for(pilot, lambda: versions.max_scroll_y > 0)
         assert box.border_subtitle == MORE_BELOW
         await press(pilot, "right_square_bracket")
-        await wait_for(pilot, lambda: box.scroll_y > 0)
+        await wait_for(pilot, lambda: versions.scroll_y > 0)
         assert box.border_subtitle == MORE_ABOVE
         assert screen_of(app).query_one(ReviewArticle).has_focus  # scrolled from the article
         await press(pilot, "left_square_bracket")
-        await wait_for(pilot, lambda: box.scroll_y == 0)
+        await wait_for(pilot, lambda: versions.scroll_y == 0)
         assert box.border_subtitle == MORE_BELOW
         # The next conflict starts from the frame's top.
         await press(pilot, "right_square_bracket", "n")
-        await wait_for(pilot, lambda: box.scroll_y == 0)
+        await wait_for(pilot, lambda: versions.scroll_y == 0)
 
     try:
         drive(session, scenario, (80, 18), notifications=True)
