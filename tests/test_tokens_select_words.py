@@ -47,7 +47,9 @@ def test_the_moves_are_unchanged_where_a_word_or_a_space_comes_first() -> None:
 
 
 @given(
-    st.text(alphabet=st.sampled_from([*"aU.S.,:;'’s- ()“”", "0", "\u0301", "🕊"]), max_size=30),
+    st.text(
+        alphabet=st.sampled_from([*"aU.S.,:;'’s- ()[]{}<>“”", "0", "\u0301", "🕊"]), max_size=30
+    ),
     st.integers(0, 30),
 )
 @settings(max_examples=300)
