@@ -145,7 +145,10 @@ class SessionEdits(SessionHistory):
         if span is not None:
             return self._relabel(span, label)
         if snapped is None:  # nothing selected, and no span current
-            raise Refused("no span under the cursor")
+            # What to do instead: a trial's label key, the guidelines open, said only this.
+            raise Refused(
+                "no span under the cursor: select words first (shift+arrows or a mouse drag)"
+            )
         record, span = self._call(
             spans.add_span,
             self.record,

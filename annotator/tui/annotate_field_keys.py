@@ -95,7 +95,13 @@ class FieldSpanKeys(SessionView):
         field = session.form_field(path)
         label = field.from_label
         if label is None:
-            self.tell_about(about, f"{path_words(path)} is not filled from spans; type its value")
+            # A choice is chosen, not typed: a trial's "type its value" on event_type, a list.
+            how = (
+                "choose its value (space or enter opens the list)"
+                if field.type == "choice"
+                else "type its value"
+            )
+            self.tell_about(about, f"{path_words(path)} is not filled from spans; {how}")
             return
         if not self._offer(path, action, verb):  # none of the label (a list's own are listed)
             self.tell_about(
