@@ -24,6 +24,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Region
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.widgets import Footer, Static, TextArea
@@ -40,7 +41,7 @@ from annotator.tui.review_article import ReviewArticle
 from annotator.tui.review_bindings import REVIEW_BINDINGS
 from annotator.tui.review_help import review_key_sections
 from annotator.tui.review_layout import layout_classes
-from annotator.tui.review_notes import NotesLine
+from annotator.tui.review_notes import NotesLine, notes_room
 from annotator.tui.review_panel import ConflictPanel
 from annotator.tui.review_screen_keys import ReviewKeys
 from annotator.tui.review_status import ReviewProgress, status_line
@@ -242,6 +243,11 @@ class ReviewScreen(ReviewKeys):
         if view is None:
             return None
         return view.region if view.region is not None else linked_region(view)
+
+    def notes_room(self) -> tuple[Region, bool] | None:
+        """Where the whole note (N) goes: over the article, away from what ``_words`` says
+        the reviewer looks at (``review_notes.NotesScreen``)."""
+        return notes_room(self.article, self._words())
 
     def on_review_article_resized(self) -> None:
         # A resize rewraps the article: the words it showed were then out of view at 64x24.
