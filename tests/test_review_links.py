@@ -89,7 +89,7 @@ def test_rejecting_the_span_leaves_the_field_unlinked(scheme: Scheme) -> None:
     assert settled.status == "done"
 
 
-def test_without_the_annotators_records_links_are_kept_not_made(scheme: Scheme) -> None:
+def test_without_the_annotators_records_links_are_kept_and_words_link(scheme: Scheme) -> None:
     linked = gold(
         spans(("s1", RUSSIA), ("s2", COUNT_146)),
         {"freed_by": ["Russia"]},
@@ -98,10 +98,12 @@ def test_without_the_annotators_records_links_are_kept_not_made(scheme: Scheme) 
     )
     settled = decide.take(linked, "c2", [0], scheme)
     assert settled.form == {"freed_by": ["Russia"], "total": 146}
-    assert settled.links == {"freed_by": ["s1"]}  # kept; total's link is not known here
+    # freed_by's kept; total's annotator's link is not known here, so the one gold count
+    # span of its value links it, as a value typed is linked (``value_links``).
+    assert settled.links == {"freed_by": ["s1"], "total": ["s2"]}
     # The same when one of the document's annotators has no record at hand.
     partly = decide.take(linked, "c2", [0], scheme, {"alice": ALICE_TOTAL})
-    assert partly.links == {"freed_by": ["s1"]}
+    assert partly.links == {"freed_by": ["s1"], "total": ["s2"]}
 
 
 def test_replacing_a_linked_spans_value_removes_the_link(scheme: Scheme) -> None:

@@ -159,10 +159,10 @@ def test_a_typed_value_linked_by_its_words_says_the_link() -> None:
     )
 
 
-def test_a_value_typed_as_an_unlinked_version_gave_it_is_told_by_its_link() -> None:
-    # The trial's case: 187 by alice, 190 by bob, neither linked; 187 typed is linked to the
-    # gold "187" by its words, which taking alice's version does not do: gold tells them
-    # apart, and the undo said "took alice's version" of the typed one.
+def test_a_value_typed_as_an_unlinked_version_gave_it_is_said_as_taking_it() -> None:
+    # 187 by alice, 190 by bob, neither linked: typed, 187 is linked to gold's "187" by its
+    # words, and taken with alice's number it is linked alike (``value_links``: one rule), so
+    # the two make one record, said as what is true of both.
     records: dict[str, dict[str, Any]] = {
         "alice": record("alice", [release(187)], span("s2", "187", "count", 187), {}),
         "bob": record("bob", [release(190)], span("s2", "187", "count", 187), {}),
@@ -170,13 +170,13 @@ def test_a_value_typed_as_an_unlinked_version_gave_it_is_told_by_its_link() -> N
     gold = merged(records, None)
     (conflict,) = [c for c in gold.conflicts if c.get("path") == "releases[0].count"]
     typed = settle_typed(gold, conflict["id"], "187", SCHEME)
-    (linked,) = typed.links["releases[0].count"]
-    assert decision_outcome(gold, typed, conflict["id"]) == (
-        f"releases #1 count = 187 (typed), linked to {linked}"
-    )
     alices = next(i for i, v in enumerate(conflict["versions"]) if v["annotators"] == ["alice"])
     taken = take(gold, conflict["id"], [alices], SCHEME)
-    assert "releases[0].count" not in taken.links
-    assert decision_outcome(gold, taken, conflict["id"]) == (
-        "releases #1 count = 187 (alice's value)"
-    )
+    (linked,) = taken.links["releases[0].count"]
+    count_span = gold.span_by_id(linked)
+    assert count_span is not None and count_span.text == "187"
+    assert typed.form == taken.form and typed.links == taken.links
+    for record_after in (typed, taken):
+        assert decision_outcome(gold, record_after, conflict["id"]) == (
+            "releases #1 count = 187 (alice's value)"
+        )

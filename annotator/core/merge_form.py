@@ -22,7 +22,8 @@ already, else of the first. A decision that takes the version, or types items fr
 gold's item to the gold spans among them (``review_decisions``, ``review_typed``). Only spans
 of the label the field is filled from are carried, here as to gold. A list field gold holds
 (top-level or an item's) is written in the order of its linked spans in the text, its links
-too, as a review decision writes one (``list_links.form_lists_in_text_order``).
+too, as a review decision writes one (``list_links.form_lists_in_text_order``). An accepted
+value no annotator linked is linked by its words, as the review links one (``value_links``).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from annotator.core.list_links import form_lists_in_text_order
 from annotator.core.merge_versions import Versions, ordered_versions, settled_by_nothing
 from annotator.core.models import Span
 from annotator.core.scheme import FormField, Scheme
+from annotator.core.value_links import words_linked
 
 
 def accepted(ordered: list[tuple[Any, list[str]]], threshold: int) -> tuple[Any, list[str]] | None:
@@ -61,8 +63,8 @@ def _has_lists(scheme: Scheme) -> bool:
 
 class GoldSpans:
     """Merge's gold spans, as ``list_links`` reads a record's (``Spanned``): made into models
-    only when it reads them, for a linked list field. Made for every linked form, they cost a
-    review's opening on 10,000 documents a tenth of a second."""
+    only when it reads them, for a linked list field or a value to link by its words. Made for
+    every linked form, they cost a review's opening on 10,000 documents a tenth of a second."""
 
     def __init__(self, spans: list[dict[str, Any]]) -> None:
         self._fields = spans
@@ -93,13 +95,20 @@ class FormMerge:
 
     def merge_form(self) -> None:
         self._merge_fields()
+        # An agreed value no annotator linked, linked by its words as the review links a
+        # value it takes or types (``value_links``): a trial's agreed date 2023-11-11 stayed
+        # unlinked beside gold's "Saturday" of that value. Only fields filled from a label
+        # and holding no link are looked at, over gold's spans of that label.
+        gold = GoldSpans(self.spans)
+        if self.spans:
+            self.form, self.links = words_linked(gold, self.form, self.links, self.scheme)
         # An agreed list (its items and links) in the order of its linked spans in the text,
         # by the rule the review writes one by (``list_links``): a trial's merge kept two
         # annotators' [Layla, Yusuf] (links s5 s4) where review's 1 on them wrote [Yusuf,
         # Layla], so gold differed by how a list came into it.
         if self.links and _has_lists(self.scheme):
             self.form, self.links = form_lists_in_text_order(
-                GoldSpans(self.spans), self.form, self.links, self.scheme
+                gold, self.form, self.links, self.scheme
             )
 
     def _merge_fields(self) -> None:

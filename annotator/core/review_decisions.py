@@ -31,7 +31,8 @@ What a decision adds:
 - A span drawn by hand replaces every version (``review_drawn_span``).
 
 Links are carried as ``merge`` carries them (``review_links``), when the session gives the
-annotators' records.
+annotators' records; a value a decision sets that none links is linked by its words, as a
+typed one is (``value_links``).
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ from annotator.core.review_list_take import taken_list
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.session_edits import Refused
 from annotator.core.spans import highest_span_number, sort_key
+from annotator.core.value_links import words_linked
 
 Conflict = dict[str, Any]
 
@@ -117,6 +119,14 @@ def drafted(
     fields["conflicts"] = [other for other in record.conflicts if other is not conflict]
     draft = GoldRecord.model_validate(fields)
     fields["links"] = links_after(record, draft, scheme, annotations, made)
+    # A value the decision sets with no link from its version is linked by its words, and a
+    # list put in text order, by the rule ``e`` links a typed one by (``value_links``): a
+    # trial's 1 left gold unlinked where typing the same value linked it.
+    form, links = words_linked(draft, draft.form, fields["links"], scheme, record.form)
+    if form != draft.form:
+        fields["form"] = form
+        draft = GoldRecord.model_validate({**fields, "links": draft.links})
+    fields["links"] = links
     return fields, draft
 
 

@@ -44,22 +44,15 @@ def _value_outcome(after: GoldRecord, path: str, versions: list[dict[str, Any]],
     takes their union), as its own notice says it; else the versions' value, whose. Gold
     keeps no word of how a value came, and a value typed as a version gave it makes the very
     record taking that version makes: "took bob's version (210)" told a trial's reviewer of
-    a version they never took, so such a value is said as what is true of both. Unless its
-    link tells: gold links an item's field none of the versions giving its value links, as a
-    value typed is linked by its words (``review_item_field.typed_links``) and a version
-    taken links only as it carries (a top-level field's versions carry none: not read)."""
+    a version they never took, so such a value is said as what is true of both. Its link no
+    longer tells them apart: a version taken is linked by its words as a value typed is
+    (``value_links``)."""
     said = f"{forms.path_words(path)} = {_said(value)}"
     linked = after.links.get(path) or []
-
-    def taken_as(chosen: list[dict[str, Any]]) -> bool:
-        carried = any((version.get("links") or {}).get(path) for version in chosen)
-        return carried or not linked or "[" not in path
-
     giving = [v for v in versions if normal(v.get("value")) == normal(value)]
-    if giving and taken_as(giving):
+    if giving:
         return f"{said} ({_whose(giving)} value)"
-    every = isinstance(value, list) and normal(value) == normal(_every_item(versions))
-    if every and taken_as(versions):
+    if isinstance(value, list) and normal(value) == normal(_every_item(versions)):
         return f"{said} (every version's items)"
     return f"{said} (typed), linked to {' '.join(linked)}" if linked else f"{said} (typed)"
 

@@ -27,10 +27,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.core.form_compare import normal
-from annotator.core.list_links import linked_in_text_order
+from annotator.core.list_links import Spanned, linked_in_text_order
 from annotator.core.models import GoldRecord, Span
 from annotator.core.scheme import FormField
-from annotator.core.span_words import holds_words_of, span_words
+from annotator.core.span_words import holds_words_of, single_spaced, span_words
 
 # The field types a typed value is matched to a span by the span's value, not its words.
 VALUED = ("integer", "date")
@@ -44,7 +44,7 @@ class WordsFound:
     several: dict[str, int] = field(default_factory=dict)  # ambiguous: how many spans match
 
 
-def spans_matching(record: GoldRecord, leaf: FormField, value: Any) -> list[Span]:
+def spans_matching(record: Spanned, leaf: FormField, value: Any) -> list[Span]:
     """The gold spans of ``leaf``'s label that give ``value`` (one value, or one list item):
     a count or date its value, another field its words, whitespace aside."""
     if leaf.from_label is None or value in (None, "", []):
@@ -52,7 +52,12 @@ def spans_matching(record: GoldRecord, leaf: FormField, value: Any) -> list[Span
     labelled = [span for span in record.spans if span.label == leaf.from_label]
     if leaf.type in VALUED:
         return [span for span in labelled if normal(span.value) == normal(value)]
-    return [span for span in labelled if holds_words_of(value, span)]
+    if not isinstance(value, str):
+        return []
+    # ``holds_words_of`` with the value's words made once: merge asks this of every value
+    # no annotator linked (``value_links``).
+    words = single_spaced(value)
+    return [span for span in labelled if span_words(span) == words]
 
 
 def value_of_words(spans: Sequence[Span], leaf: FormField, typed: str) -> Any:
@@ -72,7 +77,7 @@ def value_of_words(spans: Sequence[Span], leaf: FormField, typed: str) -> Any:
 
 
 def words_links(
-    record: GoldRecord, leaf: FormField, value: Any, linked: Sequence[str] = ()
+    record: Spanned, leaf: FormField, value: Any, linked: Sequence[str] = ()
 ) -> tuple[list[str], int]:
     """The spans ``value`` links ``leaf`` to by its words (module docstring), and the most
     spans one of its values matched when it could not say which (0: none was ambiguous).
@@ -119,7 +124,7 @@ def with_words_links(
     return out, found
 
 
-def as_linked_words(record: GoldRecord, leaf: FormField, value: Any, linked: Sequence[str]) -> Any:
+def as_linked_words(record: Spanned, leaf: FormField, value: Any, linked: Sequence[str]) -> Any:
     """``value`` typed for ``leaf`` as it is stored linked to the spans ``linked``: a text, or
     each item of a list, that holds one's words (whitespace aside) is those words single-spaced
     (the module docstring); a count or date, and a text holding none's words, as typed."""

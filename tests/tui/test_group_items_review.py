@@ -110,6 +110,8 @@ def test_t_keeps_a_count_linked_to_hundreds_and_its_link(take_case: ReviewSessio
         assert line["form"]["releases"] == [RELEASE, EMPTY]
         assert line["links"] == {
             "releases[0].released_by": [gold_id(line, UKRAINE)],
+            # Typed by both, linked by merge to gold's one "Russia" by its words.
+            "releases[0].received_by": [gold_id(line, RUSSIA)],
             "releases[0].count": [gold_id(line, COUNT_146)],
             "releases[1].count": [gold_id(line, HUNDREDS)],
         }
