@@ -73,7 +73,8 @@ def words_linked(
             continue
         value = as_linked_words(spans, leaf, value, ids)
         out_links[path] = [*linked, *ids]
-        value, out_links = linked_in_text_order(spans, value, out_links, path)
+        if leaf.type == "list":
+            value, out_links = linked_in_text_order(spans, value, out_links, path)
         out_form.set(path, value)
     return out_form.form, out_links
 
