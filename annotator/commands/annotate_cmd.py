@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import sys
 from pathlib import Path
 
 from annotator.commands import require_terminal, run_app_screen, scheme_path_from
@@ -52,4 +53,10 @@ def run(args: argparse.Namespace) -> int:
     quit_well = run_app_screen(
         "annotate", session, lambda: AnnotatorApp(session), session.journal, "changes"
     )
+    if quit_well:
+        # Where the work is, once the screen is gone: a trial's annotator quit to a shell
+        # that said nothing, and asked where the journal was.
+        from annotator.core.journal_summary import saved_summary
+
+        print(saved_summary(session, session.journal), file=sys.stderr)
     return 0 if quit_well else 1

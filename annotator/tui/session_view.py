@@ -17,6 +17,7 @@ from textual.notifications import SeverityLevel
 from textual.widgets import Input, Static, TextArea
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.journal_summary import welcome_words
 from annotator.core.models import Record, Span
 from annotator.core.normalise_relative import how_counted
 from annotator.core.session import AnnotationSession
@@ -137,6 +138,7 @@ class SessionView(ReadsDocuments):
             # beside it stays.
             self.tell_about(
                 "welcome",
+                f"{welcome_words(self.session.annotator, self.session.journal)} "
                 f"Select words with shift+arrows or the mouse, press {keys} to label them, "
                 "o to fill the event form, d when the article is done. "
                 "? lists every key; ctrl+p finds any action by name.",
