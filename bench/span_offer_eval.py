@@ -3,7 +3,9 @@
 A user trial of sample_docs (its journal: tests/fixtures/span_offer_trial/you.jsonl) found the
 first suggestion wrong in ways that made the annotator fill wrong data: a mediator offered as a
 release's receiver, a count of another release before the one inside the item's releasee. The
-last record of each document holds the annotator's final form and links: the truth.
+last record of each document holds the annotator's final form and links: the truth. A second
+trial's final records (root.jsonl there: another release's group offered as a list's next, a
+count shared by both directions offered last) are replayed the same way, each journal apart.
 
 The replay: for each document's final record, each field of each group item filled from spans,
 in form order (items in order, fields in the scheme's order, a field's links in the order they
@@ -42,7 +44,8 @@ from annotator.core.models import Record, Span
 from annotator.core.session import AnnotationSession, open_session
 
 ROOT = Path(__file__).resolve().parent.parent
-JOURNAL = ROOT / "tests" / "fixtures" / "span_offer_trial" / "you.jsonl"
+TRIALS = ROOT / "tests" / "fixtures" / "span_offer_trial"
+JOURNALS = (TRIALS / "you.jsonl", TRIALS / "root.jsonl")
 CORPUS = ROOT / "sample_docs"
 
 Offer = Callable[[AnnotationSession, str, tuple[int, int] | None, int], Any]
@@ -188,7 +191,6 @@ def baseline_offer() -> Offer | None:
 
 def main() -> None:
     show_misses = "--misses" in sys.argv
-    records = final_records(JOURNAL)
     with tempfile.TemporaryDirectory() as out:
         session = open_session(CORPUS, "replay", None, Path(out))
         try:
@@ -200,23 +202,36 @@ def main() -> None:
                 print(f"baseline left out: span_offer.py of {BASELINE_COMMIT} not found in git")
             else:
                 rankings.insert(0, (f"before ({BASELINE_COMMIT})", before))
-            for backwards in (False, True):
-                all_steps: list[Step] = []
-                for record in records:
-                    session.open(record.doc_id)
-                    all_steps.extend(steps(session, record, backwards))
-                order = "last field first" if backwards else "form order"
-                print(f"{len(records)} documents, {len(all_steps)} ctrl+l steps, {order}")
-                for cursor_at_start in (False, True):
-                    where = "text's start" if cursor_at_start else "span labelled last"
-                    print(f"  cursor on the {where}:")
-                    for name, ask in rankings:
-                        tally, misses = evaluate(session, all_steps, ask, cursor_at_start)
-                        print("    " + tally.line(name))
-                        if show_misses and not cursor_at_start:
-                            print("\n".join(misses))
+            for journal in JOURNALS:
+                print(f"{journal.relative_to(ROOT)}:")
+                replay(session, final_records(journal), rankings, show_misses)
         finally:
             session.close()
+
+
+def replay(
+    session: AnnotationSession,
+    records: list[Record],
+    rankings: list[tuple[str, Offer]],
+    show_misses: bool,
+) -> None:
+    """Prints the tallies of each ranking on the steps of ``records``, in form order and last
+    field first, the cursor on the span labelled last and on the text's start."""
+    for backwards in (False, True):
+        all_steps: list[Step] = []
+        for record in records:
+            session.open(record.doc_id)
+            all_steps.extend(steps(session, record, backwards))
+        order = "last field first" if backwards else "form order"
+        print(f"{len(records)} documents, {len(all_steps)} ctrl+l steps, {order}")
+        for cursor_at_start in (False, True):
+            where = "text's start" if cursor_at_start else "span labelled last"
+            print(f"  cursor on the {where}:")
+            for name, ask in rankings:
+                tally, misses = evaluate(session, all_steps, ask, cursor_at_start)
+                print("    " + tally.line(name))
+                if show_misses and not cursor_at_start:
+                    print("\n".join(misses))
 
 
 if __name__ == "__main__":
