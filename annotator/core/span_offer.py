@@ -10,6 +10,8 @@ from annotator.core import forms
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Span
 from annotator.core.session_edits import Refused
+from annotator.core.span_offer_items import as_words as _words
+from annotator.core.span_offer_items import shared_with_previous, with_the_item
 
 if TYPE_CHECKING:
     from annotator.core.session import AnnotationSession
@@ -46,15 +48,21 @@ def pick_order(
 
     For a field of a group's item, in this order:
     1. the span in the article's selection (``span_to_fill``);
-    2. the spans that go with the item's other links (``_with_the_item``: the count inside its
-       releasee, the releasee around its count), even of the same words as one it holds;
+    2. the spans that go with the item's other links (``with_the_item``: the count inside its
+       releasee, the releasee around its count; not through an actor), even of the same words
+       as one it holds;
+    2b. the span the item before holds in this field, when its sentence says "each" or "both
+       sides" and no other item holds it (``shared_with_previous``: a count or date of both
+       directions), even linked;
     3. for a label that fills several fields of an item (an actor: giver and receiver), the
        spans of the words the group's other items hold (``_named_by_other_items``): first those
        held there by another field than this one (one release's receiver is the next one's
        giver), then those held by this field;
     4. the spans no field of the form is linked to yet;
     5. the linked ones;
-       within each of 3 to 5, for a list that holds spans, the ones after its last span first,
+       within each of 4 and 5, the spans that go with another item (``with_the_item``: the
+       releasee around a count of other words than the item's) after the others; and within
+       each of 3 to 5, for a list that holds spans, the ones after its last span first,
        nearest it (``_list_end``); else the nearest the item's linked spans (``_item_spans``);
        while the item has none, the nearest after the spans of the group's earlier items
        (``_earlier_end``; for the first item, from the text's start). Never the cursor: it
@@ -70,7 +78,10 @@ def pick_order(
     a later one offered the release's giver as its receiver (Kestria → Kestria), and enter
     took it. A trial of sample_docs (bench/span_offer_eval.py) offered the actor no field
     used yet, often a mediator, as a release's receiver; the count inside the item's releasee
-    after another release's; and the hostage nearest the cursor as a list's next."""
+    after another release's; and the hostage nearest the cursor as a list's next. A second
+    trial's list offered the other release's group, and a release's list the first one's
+    group around the receiver (an actor) it shared; and 'six', unlinked, as the count of the
+    second release of "exchanged 95 prisoners of war each"."""
     choices = session.spans_to_fill(path)
     return _pick_order(session, path, selection, cursor, choices, _item_links(session, path))
 
@@ -95,7 +106,8 @@ def _pick_order(
     linked = {span_id for ids in session.record.links.values() for span_id in ids}
     held = _held_by_the_item(session, path, links)
     held_words = _words_of(session, held)
-    going_with = _with_the_item(session, path, links, choices)
+    going_with, elsewhere = with_the_item(session, path, links, choices)
+    shared = shared_with_previous(session, path)
     anchors = _item_spans(session, links)
     named = _named_by_other_items(session, path)
     list_end = _list_end(session, path) if in_item else None
@@ -107,7 +119,9 @@ def _pick_order(
     if after is None and in_item and not anchors:
         after = _earlier_end(session, path)
 
-    def rank(span: Span) -> tuple[bool, bool, bool, bool, int, bool, bool, bool, int, bool]:
+    def rank(
+        span: Span,
+    ) -> tuple[bool, bool, bool, bool, bool, int, bool, bool, bool, bool, int, bool]:
         taken = in_item and span.id in linked
         if after is not None:  # a list's next item, or a new item: the nearest after
             near = distance(span, after)
@@ -119,9 +133,11 @@ def _pick_order(
             span.id in held,
             not (span.id == hand and selected),
             span.id not in going_with,
+            span.id != shared,
             _words(span.text) in held_words,
             named.get(_words(span.text), 2),
             taken,
+            span.id in elsewhere,
             after is not None and span.start < after,
             # For an item's field the cursor says nothing (its own spans say more, or the
             # earlier items'): a trial's first release was offered the last paragraph's
@@ -195,11 +211,6 @@ def _nearest(span: Span, anchors: list[Span]) -> int:
         else min(abs(span.start - other.end), abs(other.start - span.end))
         for other in anchors
     )
-
-
-def _words(text: str) -> str:
-    """``text`` as words compared: case and runs of whitespace aside."""
-    return " ".join(text.casefold().split())
 
 
 def _words_of(session: AnnotationSession, ids: set[str]) -> set[str]:
@@ -292,26 +303,6 @@ def _named_by_other_items(session: AnnotationSession, path: str) -> dict[str, in
         for words in _words_of(session, set(ids)):
             named[words] = min(kind, named.get(words, kind))
     return named
-
-
-def _with_the_item(
-    session: AnnotationSession, path: str, links: dict[str, list[str]], choices: list[Span]
-) -> set[str]:
-    """The spans of the field's label (``choices``) that share a character with a span of
-    another label linked to the item's other fields (``links``): the count inside the item's
-    releasee "95 Norvanian servicemen", the releasee around the item's count."""
-    wanted = session.form_field(path).from_label
-    others = [
-        span
-        for ids in links.values()
-        for span_id in ids
-        if (span := session.record.span_by_id(span_id)) is not None and span.label != wanted
-    ]
-    return {
-        span.id
-        for span in choices
-        if any(span.start < other.end and other.start < span.end for other in others)
-    }
 
 
 def distance(span: Span, cursor: int) -> int:
