@@ -211,7 +211,8 @@ def typed_date(value: Any) -> str | None:
 def typed_span_value(value_type: str, value: Any) -> Any:
     """What a person typed (text), or a value, as a span value of ``value_type``: "146" or
     "1,200" for an integer, ``YYYY-MM-DD``/``YYYY-MM``/``YYYY`` for a date, "" for none;
-    AnnotatorError saying why when it is not one (``v``, and review's ``v``, read alike)."""
+    AnnotatorError saying why when it is not one. ``v`` and review's ``v`` read through
+    ``typed_value.read_typed_value``, which reads a date's words ("last Sunday") at the span."""
     if isinstance(value, str):
         if value_type == "integer":
             value = typed_integer(value)

@@ -161,13 +161,19 @@ _DATELINE_LINE = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}(?=\s|$)")
 
 
 def relative_date(
-    text: str, start: int, end: int, date_spans: Iterable[Span], doc_date: str | None
+    text: str,
+    start: int,
+    end: int,
+    date_spans: Iterable[Span],
+    doc_date: str | None,
+    words: str | None = None,
 ) -> RelativeValue | None:
     """The value of the date span ``text[start:end]`` when its words count from an earlier
     date, or why it has none (None when they count from none): ``date_spans`` are the record's
     spans of date labels, and ``doc_date`` the article's dateline day (see the module
-    docstring)."""
-    shift = read_shift(text[start:end])
+    docstring). ``words``: read in place of the span's own, counted from the same date (a
+    value typed for the span with ``v``: ``typed_value``)."""
+    shift = read_shift(text[start:end] if words is None else words)
     if shift is None:
         return None
     if isinstance(shift, Unread):

@@ -16,7 +16,7 @@ from annotator.core.review_links import Annotations
 from annotator.core.review_notices import drawn_notice
 from annotator.core.review_parts import ReviewParts
 from annotator.core.review_span_ids import GoldSpanNumbers
-from annotator.core.review_span_value import fields_not_following, settle_span_value
+from annotator.core.review_span_value import fields_not_following, settled_as_typed
 from annotator.core.review_typed import Typed, TypedItem, is_blank, settle_typed
 from annotator.core.review_typed_links import ItemLinks, items_said, typed_item_links, words_said
 from annotator.core.review_views import Place
@@ -146,25 +146,30 @@ class ReviewByHand(ReviewParts):
         return drawn[0]
 
     def settle_span_value(self, raw: str) -> Place | None:
-        """Settle the current conflict over a span's value with the value typed."""
+        """Settle the current conflict over a span's value with the value typed (a date's
+        words read as the annotation screen's ``v`` reads them, and said as read)."""
 
         def settle(record: GoldRecord, conflict_id: str) -> GoldRecord:
+            document = self.document(record.doc_id)
             body = value_conflict_span(decide.find_conflict(record, conflict_id)) or {}
-            settled = settle_span_value(
+            settled, typed = settled_as_typed(
                 record,
                 conflict_id,
                 raw,
                 self.scheme,
                 self.annotations.get(record.doc_id),
                 highest=self.span_numbers.highest(record.doc_id),
+                text=document.text,
+                doc_date=document.meta.get("date"),
             )
             place = (body.get("start"), body.get("end"), body.get("label"))
             span = next((s for s in settled.spans if (s.start, s.end, s.label) == place), None)
             if span is None:  # take_spans keeps it: a Refused rather than a crash if not
                 raise Refused(f"{conflict_id}: the span typed for is not in gold")
+            how = "typed" if typed.reading is None else f"typed {typed.reading}"
             self._notices.append(
                 f"settled {conflict_id}: {span.id} {span.label} {short(span.text)} = "
-                f"{value_text(span.value)} (typed)"
+                f"{value_text(span.value)} ({how})"
                 + fields_not_following(
                     settled, span, self.annotations.get(record.doc_id), self.scheme
                 )

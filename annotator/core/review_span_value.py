@@ -5,8 +5,10 @@ Annotators who mark the same words under the same label may give them different 
 whose versions differ in value only. Taking a version gives one of their values, and drawing
 the span (``e``) gives the value its words give; a trial's reviewer found no way to write a
 value that neither gave. ``settle_span_value`` takes the versions' span with the value typed,
-read as the annotation screen's ``v`` reads it (``typed_integer``, ``typed_date``); its
-``sources.spans`` names the annotators who gave that very value (none: the reviewer's alone).
+read as the annotation screen's ``v`` reads it (``typed_value.read_typed_value``: a date's words
+such as "last Sunday" from the dateline, "two days later" from gold's nearest date before the
+span); its ``sources.spans`` names the annotators who gave that very value (none: the
+reviewer's alone).
 
 The form fields the annotators filled from that span keep their value (gold's form is settled
 field by field) and lose the link: ``fields_not_following`` names them as gold has them (an
@@ -20,7 +22,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.form_compare import normal
 from annotator.core.forms import field_value, item_path, path_words
 from annotator.core.models import GoldRecord, Span
-from annotator.core.normalise import typed_span_value
+from annotator.core.normalise_relative import date_spans
 from annotator.core.review_decisions import (
     find_conflict,
     take_spans,
@@ -29,18 +31,19 @@ from annotator.core.review_decisions import (
 from annotator.core.review_links import Annotations, item_holders
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
+from annotator.core.typed_value import SpanPlace, TypedValue, read_typed_value
 
 
-def span_value(scheme: Scheme, label: str, raw: str) -> int | str | None:
-    """What ``raw`` is as a value of a ``label`` span; Refused with why when it is none."""
+def span_value(scheme: Scheme, label: str, raw: str, place: SpanPlace | None = None) -> TypedValue:
+    """What ``raw`` is as a value of a ``label`` span at ``place``, and what its words were
+    read as; Refused with why when it is none."""
     found = scheme.label(label)
     if found is None or found.value_type == "none":
         raise Refused(f"{label} spans take no value")
     try:
-        value: int | str | None = typed_span_value(found.value_type, raw)
+        return read_typed_value(found.value_type, raw, place)
     except AnnotatorError as error:
         raise Refused(f"{label}: {error}") from None
-    return value
 
 
 def settle_span_value(
@@ -51,9 +54,31 @@ def settle_span_value(
     annotations: Annotations | None = None,
     *,
     highest: int = 0,
+    text: str | None = None,
+    doc_date: str | None = None,
 ) -> GoldRecord:
-    """Settle a conflict over a span's value with the value typed (see the module docstring);
-    ``highest``: the highest span number the document's gold has had (``take_spans``)."""
+    """Settle a conflict over a span's value with the value typed (``settled_as_typed``)."""
+    settled, _typed = settled_as_typed(
+        record, conflict_id, raw, scheme, annotations, highest=highest, text=text, doc_date=doc_date
+    )
+    return settled
+
+
+def settled_as_typed(
+    record: GoldRecord,
+    conflict_id: str,
+    raw: str,
+    scheme: Scheme,
+    annotations: Annotations | None = None,
+    *,
+    highest: int = 0,
+    text: str | None = None,
+    doc_date: str | None = None,
+) -> tuple[GoldRecord, TypedValue]:
+    """Settle a conflict over a span's value with the value typed (see the module docstring),
+    and the value as read; ``highest``: the highest span number the document's gold has had
+    (``take_spans``); ``text`` and ``doc_date``: the document's, where a date's words are read
+    (None: only words that need neither)."""
     conflict = find_conflict(record, conflict_id)
     body = value_conflict_span(conflict)
     if body is None:
@@ -61,7 +86,12 @@ def settle_span_value(
             "v types a span's value where the versions differ in value only; here they differ "
             "in words or label: take a version, or draw the span (e)"
         )
-    value = span_value(scheme, body["label"], raw)
+    place = None
+    if text is not None:
+        dated = date_spans(record.spans, scheme)
+        place = SpanPlace(text, body["start"], body["end"], dated, doc_date)
+    typed = span_value(scheme, body["label"], raw, place)
+    value = typed.value
     who = [
         name
         for version in conflict.get("versions") or []
@@ -70,7 +100,7 @@ def settle_span_value(
         for name in version.get("annotators") or []
     ]
     chosen = [{"spans": [{**body, "value": value}], "annotators": who}]
-    return take_spans(record, conflict, chosen, scheme, annotations, highest)
+    return take_spans(record, conflict, chosen, scheme, annotations, highest), typed
 
 
 def fields_not_following(

@@ -17,6 +17,7 @@ from annotator.core.models import Record, Span
 from annotator.core.normalise_relative import relative_date
 from annotator.core.scheme import Scheme
 from annotator.core.session_history import SessionHistory
+from annotator.core.typed_value import set_typed_value
 
 
 class Refused(AnnotatorError):
@@ -319,10 +320,15 @@ class SessionEdits(SessionHistory):
         return span
 
     def set_value(self, raw: str, span_id: str | None = None) -> Span:
-        """Set a span's normalised value from what was typed ('' clears it)."""
+        """Set a span's normalised value from what was typed ('' clears it): words of a date
+        read as review's ``v`` reads them (``typed_value``), and said as read."""
         self._writable()
         span = self._target(span_id)
-        changed = self._call(spans.set_span_value, self.record, span.id, raw, self.scheme)
+        doc_date = self.document.meta.get("date")
+        changed, said = self._call(
+            set_typed_value, self.record, self.text, span.id, raw, self.scheme, doc_date
+        )
+        self._notices.extend(said)
         self._commit_span_change(changed, span.id)
         return self._target(span.id)
 

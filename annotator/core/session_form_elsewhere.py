@@ -16,15 +16,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from annotator.core import forms, span_links, spans
+from annotator.core import forms, span_links
 from annotator.core.errors import AnnotatorError
 from annotator.core.history import NOTE_RUN, History
-from annotator.core.models import Record, Span
+from annotator.core.models import Document, Record, Span
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused, SessionEdits
 from annotator.core.session_status import status_after_change
 from annotator.core.span_words import span_words
 from annotator.core.store import Store
+from annotator.core.typed_value import set_typed_value
 
 if TYPE_CHECKING:
     from annotator.core.session_finish import Finished, Unfinished
@@ -51,6 +52,9 @@ class SessionFormElsewhere(SessionEdits):
     if TYPE_CHECKING:
         # SessionProgress's, declared for the type checker only (a stub would shadow it).
         def is_stale(self, record: Record) -> bool: ...
+
+        # AnnotationSession's.
+        def read(self, doc_id: str) -> Document: ...
 
     def elsewhere(self, doc_id: str) -> bool:
         """Whether ``doc_id``, the document a change was made on, is not the open one."""
@@ -94,8 +98,14 @@ class SessionFormElsewhere(SessionEdits):
         where = f"{doc_id}'s value of {span_id}"
 
         def typed(record: Record) -> tuple[Record, list[str]]:
-            changed = spans.set_span_value(record, span_id, raw, self.scheme)
-            return span_links.follow_span(record, changed, span_id, self.scheme)
+            # Read at that document's span, with its text and dateline, as if it were open.
+            document = self.read(doc_id)
+            doc_date = document.meta.get("date")
+            changed, said = set_typed_value(
+                record, document.text, span_id, raw, self.scheme, doc_date
+            )
+            changed, notices = span_links.follow_span(record, changed, span_id, self.scheme)
+            return changed, [*said, *notices]
 
         saved = self._save_elsewhere(doc_id, where, raw, typed)
         record = saved if saved is not None else self._record_of(doc_id)
