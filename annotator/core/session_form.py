@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from annotator.core import forms, spans
+from annotator.core import form_item_edits, forms, spans
 from annotator.core.display import quoted
 from annotator.core.errors import AnnotatorError
 from annotator.core.history import NOTE_RUN
@@ -318,6 +318,33 @@ class SessionForm(SessionFormElsewhere):
         if not typing:
             self._history().end_run()
         return True
+
+    def swap_sides(self, path: str, doc_id: str | None = None) -> None:
+        """Exchange the values and links of the field at ``path`` and the other field of its
+        item filled from the same label (``form_item_edits.swap_sides``): one undo step, said.
+        A newcomer's giver and receiver, the wrong way round, took about 14 keys to right."""
+        self._on_open(doc_id, f"swapping {forms.path_words(path)}")
+        self._writable()
+        edited: form_item_edits.Edited = self._call(
+            form_item_edits.swap_sides, self.record, path, self.scheme
+        )
+        self._commit(edited.record)
+        self._notices.append(edited.said)
+
+    def remove_list_item(self, path: str, text: str, cursor: int, doc_id: str | None = None) -> int:
+        """Remove from the list field at ``path`` the item at ``cursor`` in ``text`` (what its
+        input shows, saved), with its link (``form_item_edits.without_list_item``): one undo
+        step, said. The index of the item removed."""
+        self._on_open(doc_id, f"removing an item of {forms.path_words(path)}")
+        self._writable()
+        known = self._listed(path)
+        index = form_item_edits.item_at(text, cursor, known)
+        edited: form_item_edits.Edited = self._call(
+            form_item_edits.without_list_item, self.record, path, self.scheme, text, cursor, known
+        )
+        self._commit(edited.record)
+        self._notices.append(edited.said)
+        return index or 0
 
     def missing_required(self) -> list[str]:
         return list(forms.missing_required(self.record, self.scheme))

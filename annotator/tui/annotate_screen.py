@@ -18,6 +18,7 @@ from annotator.tui.annotate_carry import CONFIRM_SECONDS, CarryOverKeys
 from annotator.tui.annotate_field_keys import FieldSpanKeys
 from annotator.tui.annotate_guidelines import GuidelinesActions
 from annotator.tui.annotate_help import annotate_key_sections
+from annotator.tui.annotate_item_keys import FormItemKeys
 from annotator.tui.annotate_skip import SkipAsksWhy
 from annotator.tui.annotate_undo import UndoRedoKeys
 from annotator.tui.form_messages import FieldEdited, NoteEdited
@@ -35,7 +36,13 @@ def annotate_screen_for(session: AnnotationSession) -> AnnotateScreen:
 
 
 class AnnotateScreen(
-    CarryOverKeys, SkipAsksWhy, FieldSpanKeys, UndoRedoKeys, GuidelinesActions, SessionView
+    CarryOverKeys,
+    SkipAsksWhy,
+    FieldSpanKeys,
+    FormItemKeys,
+    UndoRedoKeys,
+    GuidelinesActions,
+    SessionView,
 ):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "rebound", "Re-bound", show=False),

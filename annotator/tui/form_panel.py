@@ -49,6 +49,8 @@ PANEL_KEYS = [
     ("tab in its list", "take the span and go on to the next field (shift+tab: the one before)"),
     ("ctrl+t", "link a span picked in a list to the field, its value kept (disputed figures)"),
     ("ctrl+n", "unlink the span at the cursor from the field, or all its links"),
+    ("ctrl+s", "in either of an item's two fields of one label (giver, receiver): swap them"),
+    ("ctrl+o", "in a list field: remove the item at the cursor, with its link"),
 ]
 
 

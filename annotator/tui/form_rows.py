@@ -3,12 +3,16 @@ and a repeatable group's box of items with their remove buttons and its add butt
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
 from rich.cells import cell_len
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Label
 
+from annotator.core.form_item_edits import paired_fields
 from annotator.core.scheme import FormField
 from annotator.tui.form_choice import ChoiceSelect
 from annotator.tui.form_hints import HintedInput, span_field_hints, type_hints
@@ -28,8 +32,10 @@ class GroupBox(Vertical):
         for index in range(self.count):
             with Vertical(classes="group-item") as item:
                 item.border_title = f"{self.group.name} #{index + 1}"
+                paired = paired_fields(self.group)
                 for sub in self.group.fields:
-                    yield from field_row(sub, f"{self.group.name}[{index}].{sub.name}")
+                    path = f"{self.group.name}[{index}].{sub.name}"
+                    yield from field_row(sub, path, paired=sub.name in paired)
                 # Below the fields, not beside the first: the focus order follows the position,
                 # and tab from the first field must reach the next field, not this button.
                 with Horizontal(classes="item-actions"):
@@ -64,17 +70,55 @@ def row_of(widget: Widget) -> Widget:
     return parent if isinstance(parent, Widget) and parent.has_class("field-row") else widget
 
 
+# ctrl+s and ctrl+o: Textual's Input binds neither, nor does the screen or the app, and a
+# terminal passes both (Textual turns flow control off). The screen runs them on the focused
+# field (``annotate_item_keys``); each input shows one only where it acts (``check_action``).
+SWAP_KEY = Binding("ctrl+s", "swap_sides", "Swap sides")
+REMOVE_ITEM_KEY = Binding("ctrl+o", "remove_list_item", "Remove item")
+
+
 class SpanFieldInput(FieldInput):
     """A field filled from spans, whose links beside it narrow it as they grow: an input
     scrolls to its cursor when the cursor moves, not when it narrows, and the name ctrl+l
-    had just added, the cursor after it, went out of sight behind the links."""
+    had just added, the cursor after it, went out of sight behind the links.
+
+    ctrl+s swaps it with the other field of its item filled from the same label (``paired``);
+    in a list field ctrl+o removes the item at the cursor."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [SWAP_KEY, REMOVE_ITEM_KEY]
+
+    def __init__(self, *args: Any, paired: bool = False, lists: bool = False, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.paired, self.lists = paired, lists
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "swap_sides":
+            return self.paired
+        if action == "remove_list_item":
+            return self.lists
+        return True
+
+    async def action_swap_sides(self) -> None:
+        await self.run_action("screen.swap_sides")
+
+    async def action_remove_list_item(self) -> None:
+        await self.run_action("screen.remove_list_item")
 
     def on_resize(self) -> None:
         if self.has_focus and self.cursor_at_end:
             self.scroll_to(x=self.max_scroll_x, animate=False, immediate=True)
 
 
-def field_row(field: FormField, path: str) -> ComposeResult:
+class ListInput(HintedInput):
+    """A list field typed by hand: ctrl+o removes the item at the cursor."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [REMOVE_ITEM_KEY]
+
+    async def action_remove_list_item(self) -> None:
+        await self.run_action("screen.remove_list_item")
+
+
+def field_row(field: FormField, path: str, paired: bool = False) -> ComposeResult:
     mark = "*" if field.required else ""
     title = f"{field.name}{mark}"
     # A name longer than its cells goes above its input (a scheme's own names can be long): the
@@ -88,10 +132,18 @@ def field_row(field: FormField, path: str) -> ComposeResult:
             hints = span_field_hints(field.type, field.from_label)
             # Not selected on focus (Textual's default), as the note: a key typed after a
             # tab replaced a linked name and dropped its link (a trial, typing fast).
-            yield SpanFieldInput(hints, name=path, compact=True, select_on_focus=False)
+            yield SpanFieldInput(
+                hints,
+                name=path,
+                compact=True,
+                select_on_focus=False,
+                paired=paired,
+                lists=field.type == "list",
+            )
             yield FieldLinks(path)
         else:
-            yield HintedInput(
+            typed_input = ListInput if field.type == "list" else HintedInput
+            yield typed_input(
                 type_hints(field.type),
                 name=path,
                 compact=True,
