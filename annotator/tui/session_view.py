@@ -158,6 +158,8 @@ class SessionView(ReadsDocuments):
         # The panel stops letters (SidePanel): its footer offers none.
         in_panel = self.query_one("#side") in event.widget.ancestors
         self.query_one(FittingFooter).leave_out_letters(in_panel)
+        if self.session.loaded:
+            self.refresh_readout()  # the article's border says it only while keys label
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         # An input left with its cursor at the end shows the tail of a long value (the last
@@ -364,7 +366,15 @@ class SessionView(ReadsDocuments):
         snapped = session.snapped(start, end) if start != end else None
         relabels = session.span_to_relabel(start, end)  # the one the key acts on
         detail = self.query_one("#detail", SpanDetail)
-        detail.show_selection(session.text, (start, end), snapped, self.article, relabels)
+        # With the focus in the panel a label key types, labels nothing: the article's border
+        # says nothing (a trial's "relabels s5 'Sunday'" stayed there through minutes of form
+        # work). The panel's own line still says it, beside the span it names.
+        focused = self.focused
+        in_panel = focused is not None and self.query_one("#side") in focused.ancestors
+        frame = None if in_panel else self.article
+        detail.show_selection(session.text, (start, end), snapped, frame, relabels)
+        if in_panel:
+            self.article.border_subtitle = None
         refused = self.rebound_refused
         if refused is not None and refused != (start, end, session.selected, session.record):
             # A refused r said what this selection touches among these spans: a trial's "the

@@ -174,17 +174,21 @@ class SpanDetail(Vertical):
 
     @staticmethod
     def frame_readout(text: str, snapped: Snap, width: int, relabels: Span | None = None) -> Text:
-        """The readout for a frame's border (the article's), at most ``width`` cells: the
-        selection's words, cut first, and where they are; ``relabels`` as ``show_selection``."""
+        """The readout for a frame's border (the article's), at most ``width`` cells: what a
+        label key does, whole, the selection's words, cut first (in the middle), and where
+        they are, left out before the words are cut below a few characters; ``relabels`` as
+        ``show_selection``."""
         if snapped is None:
             said = Text("no words to label in the selection", style="yellow")
         else:
             low, high = snapped
             head, tail = _what_a_label_key_does(relabels), f" {low}–{high}"
             room = width - len(head) - len(tail) - 2  # the quotes
-            if room < 12:
-                short = head.removeprefix("a label key ")
-                head, room = short, room + len(head) - len(short)
+            words = len(" ".join(text[low:high].split()))  # as quoted shows them
+            if room < min(words, _FRAME_WORDS_AT_LEAST):
+                # The offsets go before the words are cut further; the first words never go
+                # (a trial's border read "relabels s5 'Sunday' 94–100", its start cut off).
+                room, tail = room + len(tail), ""
             said = Text(head + quoted(text[low:high], max(room, 4)) + tail)
         said.truncate(max(width, 1), overflow="ellipsis")
         return said
@@ -222,6 +226,11 @@ class SpanDetail(Vertical):
         # (Not stopped: the screen counts typing as activity.) New typing is sent again.
         if event.input.id == "span-value":
             self.typing_sent = False
+
+
+# The fewest characters of the selection's words the frame's readout cuts them to before it
+# leaves out their offsets (below 9, quoted cuts their end, not their middle).
+_FRAME_WORDS_AT_LEAST = 12
 
 
 def _what_a_label_key_does(relabels: Span | None) -> str:

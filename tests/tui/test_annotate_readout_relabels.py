@@ -26,12 +26,12 @@ def readouts(app: AnnotatorApp) -> tuple[str, str]:
 def test_a_selection_over_a_span_says_the_key_relabels_it(session: AnnotationSession) -> None:
     async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
         await press(pilot, "slash", "1", "4", "6", "enter")  # '146' selected, no span yet
-        assert readouts(app) == ("a label key labels '146' 43–46", "labels '146' 43–46")
+        assert readouts(app) == ("a label key labels '146' 43–46", "a label key labels '146' 43–46")
         await press(pilot, "2")  # count
         await press(pilot, "shift+left", "shift+left", "shift+left")  # '146' again: s1
         assert readouts(app) == (
             "a label key relabels s1 '146'",
-            "relabels s1 '146' 43–46",
+            "a label key relabels s1 '146'",
         )
         await press(pilot, "1")  # actor: s1 relabelled, as said
         spans = journal(session)[-1]["spans"]
@@ -39,6 +39,6 @@ def test_a_selection_over_a_span_says_the_key_relabels_it(session: AnnotationSes
         # x with the selection over s1: the selection stays, and a key labels it again.
         await press(pilot, "shift+left", "shift+left", "shift+left", "x")
         assert journal(session)[-1]["spans"] == []
-        assert readouts(app) == ("a label key labels '146' 43–46", "labels '146' 43–46")
+        assert readouts(app) == ("a label key labels '146' 43–46", "a label key labels '146' 43–46")
 
     drive(session, scenario, size=(80, 24))
