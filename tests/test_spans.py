@@ -97,16 +97,30 @@ def test_snap_keeps_meaningful_punctuation() -> None:
 def test_snap_leaves_out_half_a_bracketed_tag() -> None:
     """A search for ``[bold red]303[/]`` (markup copied into an article) snapped to
     ``bold red]303``: the edge bracket was trimmed, its other half inside stayed. A bracket
-    trimmed at an edge comes back when the selection holds its other half."""
-    text = "walk out: [bold red]303[/] of them, said (Kestria) the poet Ilse [Ringo] [b]FREE[/b]."
+    trimmed at an edge comes back when the selection holds its other half, unless the pair is
+    markup (a square or curly bracket against the word beside it): then it goes whole, and the
+    count is "303" as the guidelines' example 11 says."""
+    text = (
+        "walk out: [bold red]303[/] of them, said (Kestria) the poet Ilse [Ringo] [b]FREE[/b]. "
+        "{n}41 more; (re)election of prisoner(s); [i][b]Oru; Maro’s[x] [b][i]Tavi[/i][/b]"
+    )
     for selected, snapped in [
-        ("[bold red]303[/]", "[bold red]303"),  # a whole tag; the one after it trimmed
-        ("[b]FREE[/b]", "[b]FREE[/b]"),
+        ("[bold red]303[/]", "303"),  # markup: the tag and the one after it go
+        ("[bold red]303", "303"),
+        ("bold red]303", "303"),
+        ("[b]FREE[/b]", "FREE"),
+        ("[b]FREE[/b].", "FREE"),
+        ("{n}41", "41"),
+        ("[i][b]Oru", "Oru"),  # tags one after another go together
+        ("Maro’s[x]", "Maro"),  # the possessive left at the edge goes too
+        ("[b][i]Tavi[/i][/b]", "Tavi"),
         ("(Kestria) the", "(Kestria) the"),  # not "Kestria) the"
         ("said (Kestria)", "said (Kestria)"),
-        ("the poet Ilse [Ringo]", "the poet Ilse [Ringo]"),
+        ("the poet Ilse [Ringo]", "the poet Ilse [Ringo]"),  # a space: not markup
         ("[Ringo]", "Ringo"),  # a pair trimmed whole still goes
-        ("[bold red]303[/] of them,", "[bold red]303[/] of them"),
+        ("[bold red]303[/] of them,", "303[/] of them"),  # markup inside a span stays
+        ("(re)election", "(re)election"),  # parentheses are prose, never markup
+        ("prisoner(s)", "prisoner(s)"),
     ]:
         assert snap_selection(text, *where(text, selected)) == where(text, snapped), selected
 
@@ -147,7 +161,7 @@ def test_snap_tokenizes_only_around_the_selection(monkeypatch: pytest.MonkeyPatc
 
 text_strategy = st.text(
     alphabet=st.sampled_from(
-        [*"abs Z9.,'’-“”()\n\t%", "\u0301", "🕊", "\ufe0f", "\u200d", "👩", "🇺", "🇦", "\u2028"]
+        [*"abs Z9.,'’-“”()[]{}\n\t%", "\u0301", "🕊", "\ufe0f", "\u200d", "👩", "🇺", "🇦", "\u2028"]
     ),
     max_size=40,
 )
@@ -156,6 +170,7 @@ text_strategy = st.text(
 @given(text_strategy, st.integers(0, 40), st.integers(0, 40))
 @example("“Mark Kaliush,”", 0, 15)
 @example("Zs’s a", 0, 3)  # "Zs’" snapped to "Zs’s"
+@example("[b]FREE[/b]", 0, 11)
 @settings(max_examples=400)
 def test_snapped_bounds_sit_on_token_edges(text: str, a: int, b: int) -> None:
     a, b = min(a, len(text)), min(b, len(text))
@@ -175,9 +190,14 @@ def test_snapped_bounds_sit_on_token_edges(text: str, a: int, b: int) -> None:
     start, end = snapped
     # The words at both edges, with a bracket trimmed there taken back when its other half is
     # inside ("(Kestria) said"): nothing but punctuation is added, within the selection (a
-    # possessive "’s" never: it is left out at an edge, and a bracket is not one).
-    assert touched[0].start <= start <= content[0].start
-    assert content[-1].end <= end <= touched[-1].end
+    # possessive "’s" never: it is left out at an edge, and a bracket is not one). A markup
+    # pair cut in half goes whole ("[b]FREE[/b]" gives "FREE"): words before a "]" or "}"
+    # touching the span's first word, or after a "[" or "{" touching its last, are left out.
+    assert touched[0].start <= start and end <= touched[-1].end
+    if start > content[0].start:
+        assert text[start - 1] in "]}" and text[start].isalnum()
+    if end < content[-1].end:
+        assert text[end] in "[{" and text[end - 1].isalnum()
     added = [
         t
         for t in touched
@@ -337,7 +357,7 @@ def test_rebound_keeps_id_label_and_value() -> None:
 
 def test_rebound_gives_a_span_without_value_the_one_its_new_words_give() -> None:
     text = "[bold red]303[/] were freed; 303 in all."
-    record, span = add_span(blank(text), text, 1, 13, "count", SCHEME)
+    record, span = add_span(blank(text), text, 1, 13, "count", SCHEME)  # drawn by hand
     assert (span.text, span.value) == ("bold red]303", None)
     moved = rebound_span(record, text, span.id, 10, 13, SCHEME)
     assert (moved.spans[0].text, moved.spans[0].value) == ("303", 303)

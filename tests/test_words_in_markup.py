@@ -111,14 +111,21 @@ def test_303_searched_and_labelled_count_is_303(session: AnnotationSession) -> N
     assert (span.start, span.end, span.text, span.value) == (*NUMBER, "303", 303)
 
 
-def test_after_labelling_the_whole_markup_a_search_for_303_goes_into_it(
+def test_labelling_the_whole_markup_labels_303(
     session: AnnotationSession,
 ) -> None:
-    """The newcomer's way: "/[bold red]303[/]", 2, then "/303"."""
+    """The newcomer's way: "/[bold red]303[/]", 2, then "/303". The markup is left out of the
+    span (it snapped to "[bold red]303", a count with no value): the count is "303", 303."""
     assert session.find(MARKUP, 0) == (TAG_START, TAG_END)
     span = session.label_selection(TAG_START, TAG_END, "count")
-    assert span.start <= NUMBER[0] and NUMBER[1] <= span.end  # however the tag is snapped
+    assert (span.start, span.end, span.text, span.value) == (*NUMBER, "303", 303)
     assert session.find("303", span.end) == NUMBER
+
+
+def test_the_whole_markup_snaps_to_303_in_the_article() -> None:
+    assert snap_selection(ARTICLE, TAG_START, TAG_END) == NUMBER
+    assert snap_selection(ARTICLE, TAG_END, TAG_START) == NUMBER
+    assert snap_selection(ARTICLE, TAG_START, NUMBER[1]) == NUMBER
 
 
 def test_words_elsewhere_in_the_article_snap_as_before() -> None:

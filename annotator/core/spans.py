@@ -22,6 +22,7 @@ from annotator.core.normalise import (
     typed_span_value,
 )
 from annotator.core.scheme import Label, Scheme
+from annotator.core.span_brackets import markup_pairs_left_out, with_whole_brackets
 from annotator.core.tokens import Token, chunk_end, chunk_start, is_possessive, iter_tokens
 from annotator.core.values import value_problem
 
@@ -61,7 +62,9 @@ def snap_selection(
 
     ``token`` mode widens each end to whole tokens (an end inside a token takes all of it), then
     drops punctuation-only tokens and possessives at both edges (``is_left_out_at_edge``):
-    ``“Mark Kaliush,”`` gives ``Mark Kaliush``, ``Vellmark’s`` gives ``Vellmark``.
+    ``“Mark Kaliush,”`` gives ``Mark Kaliush``, ``Vellmark’s`` gives ``Vellmark``; a bracket
+    pair cut in half there goes whole when it is markup (``[bold red]303[/]`` gives ``303``),
+    else comes back whole (``(Kestria) said``): ``span_brackets``.
     ``char`` mode keeps the characters, without the whitespace around them, and never cuts a
     character in two: an end inside ``é`` written with a combining accent, or inside an emoji
     sequence (modifiers, joiners), moves to the edge of the whole character. ``start`` may be
@@ -93,45 +96,12 @@ def snap_selection(
         return None
     last = _last_content_token(text, low, high)
     assert last is not None  # the first content token is a candidate
-    return _with_whole_brackets(text, low, high, first.start, last.end)
-
-
-_OPENING = {")": "(", "]": "[", "}": "{"}
-
-
-def _unpaired(stretch: str) -> tuple[bool, bool]:
-    """Whether ``stretch`` holds a closing bracket opened before it, and one it leaves open."""
-    opened: list[str] = []
-    closes_outer = False
-    for char in stretch:
-        if char in "([{":
-            opened.append(char)
-        elif char in _OPENING:
-            if opened and opened[-1] == _OPENING[char]:
-                opened.pop()
-            else:
-                closes_outer = True
-    return closes_outer, bool(opened)
-
-
-def _with_whole_brackets(text: str, low: int, high: int, start: int, end: int) -> tuple[int, int]:
-    """``start``..``end`` (words at both edges, the selection ``low``..``high`` trimmed) with
-    the other half of a bracket trimmed at an edge taken back, when the selection holds it:
-    ``(Kestria) said`` stays so, not ``Kestria) said``; a search for ``[bold red]303[/]``
-    (markup copied into an article) snapped to ``bold red]303``. A bracket pair the trimming
-    takes whole goes (``[Ringo]`` gives ``Ringo``)."""
-    closes_outer, leaves_open = _unpaired(text[start:end])
-    if closes_outer:
-        start = next(
-            (at for at in range(start - 1, low - 1, -1) if not _unpaired(text[at:end])[0]),
-            start,
-        )
-    if leaves_open:
-        end = next(
-            (at for at in range(end + 1, high + 1) if not _unpaired(text[start:at])[1]),
-            end,
-        )
-    return start, end
+    start, end = markup_pairs_left_out(text, first.start, last.end)
+    if (start, end) != (first.start, last.end):
+        # What is left begins and ends with a word (a letter or digit touched the bracket).
+        first = _first_content_token(text, start, end) or first
+        last = _last_content_token(text, start, end) or last
+    return with_whole_brackets(text, low, high, first.start, last.end)
 
 
 _ZWJ = "\u200d"
@@ -313,7 +283,7 @@ def rebound_span(
 ) -> Record:
     """Move a span's boundaries; id, label and value stay, its text follows the new bounds. A
     span without a value whose label takes one gets the value its new words give: a count
-    snapped to "bold red]303" and moved onto "303" is 303, as it would be new."""
+    over "bold red]303" moved onto "303" is 303, as it would be new."""
     span = _span(record, span_id)
     _check_bounds(text, start, end)
     _check_text(record, text)
