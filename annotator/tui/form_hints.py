@@ -50,9 +50,21 @@ def span_field_hints(field_type: str, label: str) -> list[str]:
     return [f"{hint} · {link}" for hint in takes] + [link]
 
 
+# A span's value reads a date's words as labelling does (``typed_value``; a form's date field
+# does not): its hint says so, "last Sunday" an example where it fits.
+SPAN_VALUE_HINTS = {
+    "date": [
+        "YYYY-MM-DD, YYYY-MM, YYYY or words (last Sunday)",
+        "YYYY-MM-DD or words (last Sunday)",
+        "YYYY-MM-DD or words",
+        "YYYY-MM-DD",
+    ],
+}
+
+
 def value_hints(value_type: str) -> list[str]:
     """A span's value (the panel's value row): what it takes, and that enter saves it."""
-    takes = type_hints(value_type)
+    takes = SPAN_VALUE_HINTS.get(value_type) or type_hints(value_type)
     return [f"{hint} (enter to save)" for hint in takes] + takes
 
 

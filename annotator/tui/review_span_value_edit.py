@@ -18,9 +18,16 @@ from annotator.core.forms import typed_text
 from annotator.core.review_decisions import Conflict, short
 from annotator.tui.review_field_edit import SettlingScreen, TypingInput, value_title
 
+# Said under the input, wrapped in the box. v reads a date's words as labelling does
+# (``typed_value``): the hint said only the ISO forms, and "last Sunday" looked refused.
 _HINTS = {
     "integer": "a whole number (1,200 or twelve hundred); empty: a vague count, no value",
-    "date": "YYYY-MM-DD, YYYY-MM or YYYY; empty: no value",
+    "date": "YYYY-MM-DD, YYYY-MM, YYYY or words (last Sunday, two days later); empty: no value",
+}
+# The input's own hint (shown when it is empty), longest first: the longest that fits it (at
+# 80 columns the input is 25 cells, and the one wording was cut to "YYYY-MM-DD, YYYY-MM or Y").
+_PLACEHOLDERS = {
+    "date": ["YYYY-MM-DD, YYYY-MM, YYYY or words", "YYYY-MM-DD or words", "YYYY-MM-DD"],
 }
 
 
@@ -57,6 +64,7 @@ class SpanValueScreen(SettlingScreen):
                 yield Horizontal(
                     Label("value", classes="field-name"),
                     TypingInput(
+                        _PLACEHOLDERS.get(self.value_type, ()),
                         value=given[0] if given else "",
                         placeholder=_HINTS.get(self.value_type, ""),
                         name="value",

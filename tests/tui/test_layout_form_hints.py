@@ -33,6 +33,12 @@ def test_a_span_field_s_hints_drop_the_long_wording_then_what_it_takes() -> None
         "ctrl+l: date",
     ]
     assert span_field_hints("text", "actor") == ["text · ctrl+l: actor", "ctrl+l: actor"]
+    # A span's date reads words too (a form's date field does not): its hint says so.
+    assert value_hints("date")[2:4] == [
+        "YYYY-MM-DD or words (enter to save)",
+        "YYYY-MM-DD (enter to save)",
+    ]
+    assert value_hints("date")[-1] == "YYYY-MM-DD"
     assert value_hints("integer") == [
         "a whole number (enter to save)",
         "number (enter to save)",
@@ -122,8 +128,9 @@ def test_the_span_value_hint_fits_at_120_columns(session: AnnotationSession) -> 
         await pilot.pause(0.1)
         value = screen_of(app).query_one("#span-value", Input)
         assert value.display and value.content_size.width == 42
-        # "YYYY-MM-DD, YYYY-MM or YYYY (enter to save)" is 43 cells.
-        assert value.placeholder == "YYYY-MM-DD (enter to save)"
+        # v reads a date's words, and the hint says so where it fits; "YYYY-MM-DD or words
+        # (last Sunday) (enter to save)" is 49 cells.
+        assert value.placeholder == "YYYY-MM-DD or words (enter to save)"
 
     drive(session, scenario, size=(120, 36))
 

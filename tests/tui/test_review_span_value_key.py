@@ -137,3 +137,35 @@ def test_a_value_conflict_is_titled_so_and_its_footer_offers_v(review: ReviewSes
             }
 
     asyncio.run(main())
+
+
+def test_the_date_hint_says_words_are_read_and_fits_at_80_columns(review: ReviewSession) -> None:
+    """v reads a date's words ("last Sunday"), and its hint says so: it said only
+    ``YYYY-MM-DD, YYYY-MM or YYYY``. Under the input it wraps whole; in the emptied input the
+    longest wording that fits is shown, never one cut at the input's edge."""
+    from rich.cells import cell_len
+
+    async def main() -> None:
+        app = ReviewApp(review)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, lambda: review.conflict is not None)
+            await pilot.pause()
+            await press(pilot, "v")
+            editor = app.screen
+            assert isinstance(editor, SpanValueScreen)
+            hint = editor.query_one("#field-edit-hint", Static)
+            lines = [strip.text.rstrip() for strip in hint.render_lines(hint.region.reset_offset)]
+            said = " ".join(line.strip() for line in lines if line.strip())
+            assert said == (
+                "YYYY-MM-DD, YYYY-MM, YYYY or words (last Sunday, two days later); empty: no value"
+            )
+            assert hint.region.right <= editor.query_one("#field-edit-box").region.right
+            field = editor.query_one(Input)
+            await press(pilot, "ctrl+a", "ctrl+k")
+            await pilot.pause()
+            assert field.value == ""
+            width = field.content_size.width
+            assert str(field.placeholder) == "YYYY-MM-DD or words" and width < 34, width
+            assert cell_len(str(field.placeholder)) <= width
+
+    asyncio.run(main())
