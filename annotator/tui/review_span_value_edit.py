@@ -25,7 +25,8 @@ _HINTS = {
     "date": "YYYY-MM-DD, YYYY-MM, YYYY or words (last Sunday, two days later); empty: no value",
 }
 # The input's own hint (shown when it is empty), longest first: the longest that fits it (at
-# 80 columns the input is 25 cells, and the one wording was cut to "YYYY-MM-DD, YYYY-MM or Y").
+# 80 columns the input is 27 cells; the hint above, as its one wording, was cut to
+# "YYYY-MM-DD, YYYY-MM, YYYY o").
 _PLACEHOLDERS = {
     "date": ["YYYY-MM-DD, YYYY-MM, YYYY or words", "YYYY-MM-DD or words", "YYYY-MM-DD"],
 }
