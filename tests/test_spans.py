@@ -102,7 +102,8 @@ def test_snap_leaves_out_half_a_bracketed_tag() -> None:
     count is "303" as the guidelines' example 11 says."""
     text = (
         "walk out: [bold red]303[/] of them, said (Kestria) the poet Ilse [Ringo] [b]FREE[/b]. "
-        "{n}41 more; (re)election of prisoner(s); [i][b]Oru; Maro’s[x] [b][i]Tavi[/i][/b]"
+        "{n}41 more; (re)election of prisoner(s); [i][b]Oru; Maro’s[x] [b][i]Tavi[/i][/b]. "
+        '"[T]hey were freed," said the envoy of the prisoner[s] held, [a]nd more.'
     )
     for selected, snapped in [
         ("[bold red]303[/]", "303"),  # markup: the tag and the one after it go
@@ -121,6 +122,11 @@ def test_snap_leaves_out_half_a_bracketed_tag() -> None:
         ("[bold red]303[/] of them,", "303[/] of them"),  # markup inside a span stays
         ("(re)election", "(re)election"),  # parentheses are prose, never markup
         ("prisoner(s)", "prisoner(s)"),
+        # One letter in brackets that goes with its word is an editor's change in a quote.
+        ("[T]hey were freed", "[T]hey were freed"),
+        ("[T]hey", "[T]hey"),
+        ("[a]nd", "[a]nd"),
+        ("prisoner[s] held", "prisoner[s] held"),
     ]:
         assert snap_selection(text, *where(text, selected)) == where(text, snapped), selected
 

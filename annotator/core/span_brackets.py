@@ -11,7 +11,9 @@ from being cut in half:
   (``with_whole_brackets``): ``(Kestria) said``, ``the poet Ilse [Ringo]`` stay so.
 
 Parentheses are never markup-like: in prose they are written against words (``(re)election``,
-``prisoner(s)``) and belong to them.
+``prisoner(s)``) and belong to them. Nor is one letter in brackets that is part of the word it
+begins, an editor's change in a quote (``[T]hey``, ``[a]nd``): quotes in news carry many of
+those. After a word, one letter in brackets is taken as markup (``Maro’s[x]``), as tags are.
 """
 
 from __future__ import annotations
@@ -51,6 +53,10 @@ def markup_pairs_left_out(text: str, start: int, end: int) -> tuple[int, int]:
         word = _after_tags(text, at + 1, end)
         if text[at] not in _MARKUP_CLOSING or word >= end or not text[word].isalnum():
             break
+        if word == at + 1 and _one_letter_of_the_word(
+            text, text.rfind(_OPENING[text[at]], 0, at), at
+        ):
+            break
         start = word
     while True:
         _, leaves_open = _unpaired(text[start:end])
@@ -62,6 +68,16 @@ def markup_pairs_left_out(text: str, start: int, end: int) -> tuple[int, int]:
             break
         end = word
     return start, end
+
+
+def _one_letter_of_the_word(text: str, opening: int, closing: int) -> bool:
+    """Whether the brackets at ``opening`` and ``closing`` hold one letter that begins the word
+    after them: ``[T]hey`` (the word goes on in small letters). ``[b]FREE`` is markup: its word
+    begins again with a capital."""
+    if opening < 0 or closing != opening + 2 or not text[opening + 1].isalpha():
+        return False
+    after = text[closing + 1] if closing + 1 < len(text) else ""
+    return after.isalpha() and after.islower()
 
 
 def _after_tags(text: str, at: int, end: int) -> int:
