@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from annotator.core.review_documents import ReviewEntry
 from annotator.core.search import fold
-from annotator.tui.screens import FilteredListScreen, MessagesSaid, none_matching
+from annotator.tui.screens import FilteredListScreen, MessagesSaid, matching, none_matching
 
 Chosen = tuple[str, str] | None
 
@@ -65,12 +65,7 @@ class ReviewDocListScreen(FilteredListScreen[Chosen]):
         options = self.query_one("#doc-options", OptionList)
         if self._haystacks is None:  # folded once, not at each key typed
             self._haystacks = [fold(_haystack(entry)) for entry in self.entries]
-        words = fold(query).split()
-        chosen = [
-            entry
-            for entry, haystack in zip(self.entries, self._haystacks, strict=True)
-            if all(word in haystack for word in words)
-        ]
+        chosen = matching(self.entries, self._haystacks, query)
         rows = []
         for entry in chosen:
             state, style = _state(entry)

@@ -31,6 +31,7 @@ from annotator.core.session_progress import DocEntry
 from annotator.tui.status_fit import cut_end
 
 ResultT = TypeVar("ResultT")
+EntryT = TypeVar("EntryT")
 # Columns of a document list row (the list is 90 wide, less its border, padding and scrollbar)
 # and the fewest a skip reason is cut to, however long the id: a longer row wraps.
 ROW_ROOM = 82
@@ -246,12 +247,7 @@ class DocListScreen(FilteredListScreen[str | None]):
         options = self.query_one("#doc-options", OptionList)
         if self._haystacks is None:  # folded once: 3,000 documents at each key typed
             self._haystacks = [fold(_haystack(entry)) for entry in self.entries]
-        words = fold(query).split()
-        chosen = [
-            entry
-            for entry, haystack in zip(self.entries, self._haystacks, strict=True)
-            if all(word in haystack for word in words)
-        ]
+        chosen = matching(self.entries, self._haystacks, query)
         rows = []
         for entry in chosen:
             line = Text(f"{entry.position + 1:>4}  ", style="dim")
@@ -269,6 +265,17 @@ class DocListScreen(FilteredListScreen[str | None]):
 
     def chosen(self, option_id: str) -> str | None:
         return option_id
+
+
+def matching(entries: list[EntryT], haystacks: list[str], query: str) -> list[EntryT]:
+    """The entries whose folded words (``haystacks``, one per entry) hold every word of
+    ``query``, folded as ``/`` folds it: case and accents aside."""
+    words = fold(query).split()
+    return [
+        entry
+        for entry, haystack in zip(entries, haystacks, strict=True)
+        if all(word in haystack for word in words)
+    ]
 
 
 def none_matching(query: str) -> str:
