@@ -29,16 +29,14 @@ value no annotator linked is linked by its words, as the review links one (``val
 from __future__ import annotations
 
 from collections.abc import Hashable
-from functools import cached_property
 from typing import Any
 
 from annotator.core.compare import Unit
 from annotator.core.form_compare import Cluster, Item, align_items, field_value, frame_key, items_in
 from annotator.core.list_links import form_lists_in_text_order
 from annotator.core.merge_versions import Versions, ordered_versions, settled_by_nothing
-from annotator.core.models import Span
 from annotator.core.scheme import FormField, Scheme
-from annotator.core.value_links import words_linked
+from annotator.core.value_links import GoldSpans, words_linked
 
 
 def accepted(ordered: list[tuple[Any, list[str]]], threshold: int) -> tuple[Any, list[str]] | None:
@@ -54,24 +52,29 @@ def accepted(ordered: list[tuple[Any, list[str]]], threshold: int) -> tuple[Any,
     return best
 
 
-def _has_lists(scheme: Scheme) -> bool:
-    return any(
-        field.type == "list" or any(sub.type == "list" for sub in field.fields)
+def _list_links(scheme: Scheme, links: dict[str, list[str]]) -> set[str]:
+    """The spans ``links`` links list fields to (top-level, or of a group's items)."""
+    if not links:
+        return set()
+    lists = {field.name for field in scheme.fields if field.type == "list"}
+    items_lists = {
+        (field.name, sub.name)
         for field in scheme.fields
-    )
-
-
-class GoldSpans:
-    """Merge's gold spans, as ``list_links`` reads a record's (``Spanned``): made into models
-    only when it reads them, for a linked list field or a value to link by its words. Made for
-    every linked form, they cost a review's opening on 10,000 documents a tenth of a second."""
-
-    def __init__(self, spans: list[dict[str, Any]]) -> None:
-        self._fields = spans
-
-    @cached_property
-    def spans(self) -> list[Span]:
-        return [Span.model_validate(one) for one in self._fields]
+        for sub in field.fields
+        if sub.type == "list"
+    }
+    if not lists and not items_lists:
+        return set()
+    listed: set[str] = set()
+    for path, ids in links.items():
+        if "[" in path:
+            group, rest = path.split("[", 1)
+            if (group, rest.rsplit(".", 1)[-1]) not in items_lists:
+                continue
+        elif path not in lists:
+            continue
+        listed.update(ids)
+    return listed
 
 
 class FormMerge:
@@ -106,9 +109,11 @@ class FormMerge:
         # by the rule the review writes one by (``list_links``): a trial's merge kept two
         # annotators' [Layla, Yusuf] (links s5 s4) where review's 1 on them wrote [Yusuf,
         # Layla], so gold differed by how a list came into it.
-        if self.links and _has_lists(self.scheme):
+        # Only the spans of linked lists are read (made models): no other span orders one.
+        listed = _list_links(self.scheme, self.links)
+        if listed:
             self.form, self.links = form_lists_in_text_order(
-                gold, self.form, self.links, self.scheme
+                gold.with_ids(listed), self.form, self.links, self.scheme
             )
 
     def _merge_fields(self) -> None:

@@ -19,27 +19,111 @@ is stored as the linked words single-spaced (``as_linked_words``) and a list put
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
+from annotator.core.form_compare import normal
 from annotator.core.list_links import Spanned, linked_in_text_order
 from annotator.core.models import Span
-from annotator.core.review_typed_words import as_linked_words, words_links
+from annotator.core.review_typed_words import VALUED, as_linked_words, words_links
 from annotator.core.scheme import FormField, Scheme
+from annotator.core.span_words import single_spaced
 
 _ABSENT = object()
 
 
 class _Labelled:
-    """The spans of one label (``Spanned``): the words rule reads only those of a field's
-    ``from_label``, so merge looks at few spans per field."""
+    """Some of gold's spans (``Spanned``), in gold's order: the words rule reads only those of
+    a field's ``from_label``, so merge looks at few spans per field."""
 
     def __init__(self, spans: list[Span]) -> None:
         self.spans = spans
 
 
+class GoldSpans:
+    """Gold's spans as merge holds them (``Spanned``), each made a ``Span`` model only when
+    read: a value linked by its words needs the few of its label it is linked to or may match,
+    and making every document's spans into models cost merge a quarter of a second on 10,000
+    documents (``bench.compare``)."""
+
+    def __init__(self, fields: list[dict[str, Any]], made: list[Span] | None = None) -> None:
+        self.fields = fields
+        self._made: dict[int, Span] = dict(enumerate(made or []))
+        self._at_of_id: dict[str, list[int]] | None = None
+
+    @classmethod
+    def of(cls, record: Spanned) -> GoldSpans:
+        spans = list(record.spans)
+        fields = [
+            {"id": one.id, "label": one.label, "text": one.text, "value": one.value}
+            for one in spans
+        ]
+        return cls(fields, spans)
+
+    def model(self, at: int) -> Span:
+        made = self._made.get(at)
+        if made is None:
+            made = self._made[at] = Span.model_validate(self.fields[at])
+        return made
+
+    @property
+    def spans(self) -> list[Span]:
+        return [self.model(at) for at in range(len(self.fields))]
+
+    def picked(self, ats: set[int]) -> _Labelled:
+        """The spans at ``ats`` (gold's positions), in gold's order."""
+        return _Labelled([self.model(at) for at in sorted(ats)])
+
+    def with_ids(self, span_ids: Iterable[str]) -> _Labelled:
+        """The spans of ``span_ids`` (all that have one of them), in gold's order."""
+        if self._at_of_id is None:
+            self._at_of_id = {}
+            for at, one in enumerate(self.fields):
+                self._at_of_id.setdefault(one["id"], []).append(at)
+        return self.picked({at for one in span_ids for at in self._at_of_id.get(one, ())})
+
+
+class _LabelIndex:
+    """One label's gold spans (positions) by id, and by words single-spaced or by value (as
+    its fields read them): which may hold a field's value, found once per document. The words
+    rule itself (``review_typed_words``) then decides among them: the index only leaves out
+    spans it cannot take."""
+
+    def __init__(self, by_words: bool, by_value: bool) -> None:
+        self.spans: list[tuple[int, Mapping[str, Any]]] = []
+        self.by_words: dict[str, list[int]] | None = {} if by_words else None
+        self.by_value: dict[Hashable, list[int]] | None = {} if by_value else None
+        self._by_id: dict[str, list[int]] | None = None
+
+    def add(self, at: int, one: Mapping[str, Any]) -> None:
+        self.spans.append((at, one))
+        if self.by_words is not None:
+            self.by_words.setdefault(single_spaced(one["text"]), []).append(at)
+        if self.by_value is not None:
+            self.by_value.setdefault(normal(one.get("value")), []).append(at)
+
+    def candidates(self, leaf: FormField, value: Any, linked: Sequence[str]) -> set[int]:
+        """Positions of the spans the rule may read for ``value``: those ``linked`` and those
+        whose words (a count or date: value) one of its values is."""
+        found: set[int] = set()
+        if linked:
+            if self._by_id is None:
+                self._by_id = {}
+                for at, one in self.spans:
+                    self._by_id.setdefault(one["id"], []).append(at)
+            found.update(at for one in linked for at in self._by_id.get(one, ()))
+        values = value if leaf.type == "list" and isinstance(value, list) else [value]
+        valued = leaf.type in VALUED
+        for one in values:
+            if valued and self.by_value is not None:
+                found.update(self.by_value.get(normal(one), ()))
+            elif not valued and self.by_words is not None and isinstance(one, str):
+                found.update(self.by_words.get(single_spaced(one), ()))
+        return found
+
+
 def words_linked(
-    record: Spanned,
+    record: Spanned | GoldSpans,
     form: Mapping[str, Any],
     links: Mapping[str, list[str]],
     scheme: Scheme,
@@ -57,17 +141,31 @@ def words_linked(
     ]
     if not wanted:
         return dict(form), dict(links)
-    labels = {leaf.from_label for _path, leaf, _value in wanted}
-    by_label: dict[str | None, _Labelled] = {}
-    for span in record.spans:
-        if span.label in labels:
-            by_label.setdefault(span.label, _Labelled([])).spans.append(span)
+    gold = record if isinstance(record, GoldSpans) else GoldSpans.of(record)
+    by_label: dict[str | None, _LabelIndex] = {}
+    for _path, leaf, _value in wanted:
+        index = by_label.get(leaf.from_label)
+        valued = leaf.type in VALUED
+        if index is None:
+            by_label[leaf.from_label] = _LabelIndex(not valued, valued)
+        elif (index.by_value if valued else index.by_words) is None:
+            by_label[leaf.from_label] = _LabelIndex(True, True)
+    for at, one in enumerate(gold.fields):
+        index = by_label.get(one["label"])
+        if index is not None:
+            index.add(at, one)
     out_form, out_links = _Copied(form), dict(links)
     for path, leaf, value in wanted:
-        spans = by_label.get(leaf.from_label)
-        if spans is None:
+        index = by_label.get(leaf.from_label)
+        if index is None:
             continue
         linked = out_links.get(path, [])
+        # Only the spans the rule may take are made models and read: those of no words the
+        # value holds and no link could give it nothing.
+        ats = index.candidates(leaf, value, linked)
+        if not ats:
+            continue
+        spans = gold.picked(ats)
         ids = words_links(spans, leaf, value, linked)[0]
         if not ids:
             continue
