@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core import review_decisions as decide
-from annotator.core.models import GoldRecord, sha256_text
+from annotator.core.models import GoldRecord, Span, sha256_text
 from annotator.core.review import ReviewSession
 from annotator.core.review_open import open_review
+from annotator.core.scheme import load_default_scheme
+from annotator.core.value_links import GoldSpans, words_linked
 from tests.test_agreement_data import write_corpus, write_journal
 
 TEXT = (
@@ -263,3 +265,36 @@ def test_an_item_taken_is_linked_field_by_field(tmp_path: Path) -> None:
         }
     finally:
         assert session.close()
+
+
+def test_merge_reads_only_the_spans_a_value_may_hold() -> None:
+    """Merge's gold spans are dicts, made models only when read (``GoldSpans``): the words rule
+    links from them what it links from a record's models, and makes none of the spans no value
+    holds or gives (s1, s7: "Ostreva" is no field's value; s3: no item's words)."""
+    scheme = load_default_scheme()
+    release = {
+        "released_by": DRAVA,
+        "received_by": "government  of Ostreva",  # two spaces: its words all the same
+        "count": 187,
+        "date": "2023-11-11",
+        "releasees": [YARETS, "Bohdan"],
+    }
+    form = {"event_type": "exchange", "releases": [release]}
+    gold = GoldSpans(SPANS)
+    linked = words_linked(gold, form, {}, scheme)
+    assert linked == words_linked(GoldSpans.of(_Records()), form, {}, scheme)
+    assert linked[1] == {
+        "releases[0].released_by": ["s2"],
+        "releases[0].received_by": ["s5"],
+        "releases[0].date": ["s6"],
+        "releases[0].releasees": ["s4"],
+    }
+    assert linked[0]["releases"][0]["received_by"] == GOVERNMENT
+    assert sorted(gold._made) == [1, 3, 4, 5]  # s2 s4 s5 s6 (positions in gold)
+
+
+class _Records:
+    """A record's spans as models (``Spanned``)."""
+
+    def __init__(self) -> None:
+        self.spans = [Span.model_validate(one) for one in SPANS]
