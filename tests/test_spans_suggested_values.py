@@ -71,6 +71,9 @@ def test_suggested_counts(text: str, expected: int | None) -> None:
         ("Sunday", "2025-08-26", "2025-08-24"),
         ("on Sunday", "2025-08-24", "2025-08-24"),
         ("last Sunday", "2025-08-30", "2025-08-24"),
+        # In a Sunday's article "last Sunday" is a week before; "on Sunday" is the dateline.
+        ("last Sunday", "2025-08-24", "2025-08-17"),
+        ("this past Sunday", "2025-08-24", "2025-08-17"),
         ("Saturday night", "2025-08-24", "2025-08-23"),
         ("Sunday", None, None),
         # After the dateline (Thursday 2023-08-10): the first such day after it.

@@ -8,10 +8,11 @@ ISO ``2025-08-24`` / ``2025-08`` / ``2025``; ``24 August 2025``, ``August 24, 20
 ``Aug. 24th 2025``; ``24 August`` / ``August 24`` (the dateline's year, or the year before when
 that would put the day more than six months after the dateline: an article of 5 January about
 "28 December"); ``March 2024`` gives ``2024-03``, ``March`` alone that month by the same year rule;
-``2022``; weekdays (``Sunday``, ``on Sunday``, ``last Sunday``, ``this past Sunday``, ``Saturday
-night``) give the most recent such day on or before the dateline, ``next Sunday``, ``this coming
-Sunday``, ``Sunday next`` the first such day after it (``the next Sunday`` none: it follows a day
-in the text), and ``this Friday`` the Friday of the dateline's week (Monday to Sunday);
+``2022``; weekdays (``Sunday``, ``on Sunday``, ``Saturday night``) give the most recent such day
+on or before the dateline, ``last Sunday`` and ``this past Sunday`` the most recent before it,
+``next Sunday``, ``this coming Sunday``, ``Sunday next`` the first such day after it (``the
+next Sunday`` none: it follows a day in the text), and ``this Friday`` the Friday of the
+dateline's week (Monday to Sunday);
 ``today``, ``tonight``, ``yesterday``, ``last night``;
 ``this year``, ``last year``, ``this month``, ``last month``. Numeric day-month forms such as
 ``24/08/2025`` are ambiguous between conventions and give None. Dates that count from an
@@ -170,6 +171,10 @@ def _calendar_date(words: list[str], day_of_doc: dt.date | None) -> str | None:
             monday = day_of_doc - dt.timedelta(days=day_of_doc.weekday())
             return (monday + dt.timedelta(days=weekdays[0])).isoformat()
         back = (day_of_doc.weekday() - weekdays[0]) % 7
+        if back == 0 and any(word in ("last", "past") for word in words):
+            # "last Sunday" in a Sunday's article is the Sunday before: the dateline itself
+            # would be "today" or "on Sunday" (a trial read 2024-03-17 for it on 2024-03-17).
+            back = 7
         return (day_of_doc - dt.timedelta(days=back)).isoformat()
     return f"{years[0]:04d}" if years and 1000 <= years[0] <= 9999 else None
 
