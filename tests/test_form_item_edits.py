@@ -116,10 +116,10 @@ def test_remove_takes_the_item_and_its_link_in_one_undo_step(session: Annotation
     assert session.remove_list_item(WHO, shown, 3) == 0
     assert session.field_value(WHO) == ["Ilse Tamm", "Ana Roe"]
     assert session.record.links[WHO] == [ilse]
-    assert session.take_notices() == ["releasees: removed 'two Pravonian nationals' (s1)"]
+    assert session.take_notices() == ["releases #1 releasees: removed 'two Pravonian nationals' (s1)"]
     session.remove_list_item(WHO, "Ilse Tamm, Ana Roe", 18)  # typed by hand: no link said
     assert session.field_value(WHO) == ["Ilse Tamm"]
-    assert session.take_notices() == ["releasees: removed 'Ana Roe'"]
+    assert session.take_notices() == ["releases #1 releasees: removed 'Ana Roe'"]
     session.undo()
     session.undo()
     assert session.record == before
@@ -130,7 +130,7 @@ def test_remove_keeps_a_quoted_item_whole(session: AnnotationSession) -> None:
     session.set_field(WHO, '"Ostrovin, Pavel", Ana Roe')
     session.remove_list_item(WHO, '"Ostrovin, Pavel", Ana Roe', 5)
     assert session.field_value(WHO) == ["Ana Roe"]
-    assert session.take_notices()[-1] == "releasees: removed 'Ostrovin, Pavel'"
+    assert session.take_notices()[-1] == "releases #1 releasees: removed 'Ostrovin, Pavel'"
 
 
 def test_remove_is_refused_on_text_not_saved_or_empty(session: AnnotationSession) -> None:

@@ -139,9 +139,8 @@ def without_list_item(
 ) -> Edited:
     """The record with the list field at ``path`` holding its items but the one at ``cursor``
     of ``text`` (what the field shows, which must read as the items it holds), and without
-    that item's link; said ``releasees: removed 'two Pravonian nationals' (s6)``."""
+    that item's link; said ``releases #1 releasees: removed 'two Pravonian nationals' (s6)``."""
     field: FormField = forms.resolve_path(scheme, path)[2]
-    name = path.rsplit(".", 1)[-1]
     if field.type != "list":
         raise AnnotatorError(f"{forms.path_words(path)} is not a list: there is no item to remove")
     items = list(forms.field_value(record, path, scheme) or [])
@@ -156,7 +155,9 @@ def without_list_item(
     edited = forms.set_keeping_links(record, path, items, scheme)
     if link is not None:
         edited = forms.unlink_span(edited, path, link)
-    said = f"{name}: removed {quoted(gone, 40)}" + (f" ({link})" if link else "")
+    # Named as the form shows it (``releases #2 releasees``): with two releases, a bare
+    # "releasees" did not say which (a trial).
+    said = f"{forms.path_words(path)}: removed {quoted(gone, 40)}" + (f" ({link})" if link else "")
     return Edited(edited, said)
 
 

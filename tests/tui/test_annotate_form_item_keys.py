@@ -90,7 +90,7 @@ def test_ctrl_o_removes_the_item_at_the_cursor(tmp_path: Path, monkeypatch: Monk
         await wait_for(pilot, lambda: field.value == "Ilse Tamm")
         assert session.field_value(WHO) == ["Ilse Tamm"]
         assert session.record.links[WHO] == ["s4"]
-        assert "releasees: removed 'two Pravonian nationals' (s3)" in told
+        assert "releases #1 releasees: removed 'two Pravonian nationals' (s3)" in told
         assert field.has_focus and field.cursor_position == 0  # on the item now first
         await press(pilot, "ctrl+z")
         await wait_for(pilot, lambda: field.value == "two Pravonian nationals, Ilse Tamm")
@@ -115,7 +115,7 @@ def test_ctrl_o_saves_typing_first_and_removes_a_typed_item(
         await wait_for(pilot, lambda: field.value == "two Pravonian nationals, Ilse Tamm")
         assert session.field_value(WHO) == ["two Pravonian nationals", "Ilse Tamm"]
         assert session.record.links[WHO] == ["s3", "s4"]
-        assert "releasees: removed 'Ana Roe'" in told
+        assert "releases #1 releasees: removed 'Ana Roe'" in told
 
     try:
         drive(session, scenario)
