@@ -120,3 +120,29 @@ def test_toasts_go_over_the_article_not_the_form(session: AnnotationSession) -> 
             assert not toast.region.overlaps(form.region)
 
     drive(session, scenario, size=(70, 20), notifications=True)
+
+
+def test_an_item_field_names_its_links_once_under_the_article(session: AnnotationSession) -> None:
+    """At 70x20 the panel is under the article (the screen's -stacked) while the form is wide
+    enough for names beside inputs: a count's link showed both after its name and after its
+    input (a trial); the form's own -stacked, not the screen's, puts it after the name."""
+    from annotator.tui.form_links import FieldLinks, FieldName
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        screen = screen_of(app)
+        start = session.text.index("2025")
+        screen.change(session.label_selection, start, start + 4, "date")
+        screen.change(session.add_group_item, "releases")
+        screen.change(session.fill_from_span, "releases[0].date", "s1")
+        await press(pilot, "o")
+        await wait_for(pilot, lambda: screen.query_one("#form").display)
+        await pilot.pause()
+        path = "releases[0].date"
+        beside = next(w for w in screen.query(FieldLinks) if w.name == path)
+        name = next(w for w in screen.query(FieldName) if w.name == path)
+        assert screen.has_class("-stacked")
+        after_input = beside.display and "s1" in str(beside.render())
+        after_name = "s1" in name.render().plain
+        assert after_input != after_name, (after_input, after_name)
+
+    drive(session, scenario, size=(70, 20))
