@@ -116,7 +116,9 @@ def test_remove_takes_the_item_and_its_link_in_one_undo_step(session: Annotation
     assert session.remove_list_item(WHO, shown, 3) == 0
     assert session.field_value(WHO) == ["Ilse Tamm", "Ana Roe"]
     assert session.record.links[WHO] == [ilse]
-    assert session.take_notices() == ["releases #1 releasees: removed 'two Pravonian nationals' (s1)"]
+    assert session.take_notices() == [
+        "releases #1 releasees: removed 'two Pravonian nationals' (s1)"
+    ]
     session.remove_list_item(WHO, "Ilse Tamm, Ana Roe", 18)  # typed by hand: no link said
     assert session.field_value(WHO) == ["Ilse Tamm"]
     assert session.take_notices() == ["releases #1 releasees: removed 'Ana Roe'"]
