@@ -174,11 +174,14 @@ def test_a_group_conflict_settled_with_a_version_s_items_edited(session: ReviewS
             },
         ]
         assert [c["id"] for c in line["conflicts"]] == ["c1", "c2", "c3"]
-        # The agreed item keeps its link to the count span; the typed one is linked by its
-        # words to the one actor span of each name and the date span of 2025-08-24
-        # (review_typed_words), not by its count, 40.
+        # The agreed item keeps its link to the count span, and its names, which no annotator
+        # linked, are linked by their words as every value entering gold is (value_links);
+        # the typed one is linked by its words to the one actor span of each name and the
+        # date span of 2025-08-24 (review_typed_words), not by its count, 40.
         assert set(line["links"]) == {
             "releases[0].count",
+            "releases[0].released_by",
+            "releases[0].received_by",
             "releases[1].released_by",
             "releases[1].received_by",
             "releases[1].date",
