@@ -25,6 +25,7 @@ from typing import TypeVar, cast
 from rich.text import Text
 from textual import work
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Static
@@ -110,6 +111,12 @@ class ReadsDocuments(Screen[None]):
     def show_notices(self, of_a_change: bool = False) -> None:
         raise NotImplementedError
 
+    def tell_about(self, kind: str, message: str, severity: SeverityLevel = "warning") -> None:
+        raise NotImplementedError
+
+    def settled(self, *kinds: str) -> None:
+        raise NotImplementedError
+
     def _keep_query(self) -> None:
         """Keep the open article's search query before another takes its place (one that
         cannot be read too: the query was lost going on from it)."""
@@ -135,7 +142,13 @@ class ReadsDocuments(Screen[None]):
 
     def _say_still_opening(self, doc_id: str) -> None:
         if self._opening == doc_id:
-            self.app.notify(f"Still opening {doc_id}… keys typed wait for it; ctrl+q quits.")
+            # Taken away once a document shows or cannot be read (a CI run's slow first
+            # article left "Still opening a…" over the article it had opened).
+            self.tell_about(
+                "opening",
+                f"Still opening {doc_id}… keys typed wait for it; ctrl+q quits.",
+                "information",
+            )
 
     def keys_go_on(self, form_shows: str | None) -> None:
         """The form shows ``form_shows`` now: once that is the document asked for last,
@@ -172,6 +185,7 @@ class ReadsDocuments(Screen[None]):
             # left over made the next article look flagged or refused (a trial).
             self.app.clear_notifications()
         self._shown_one = True
+        self.settled("opening")
         self._failed_id = None
         search = self.query_one("#search", Input)
         self._keep_query()
@@ -221,6 +235,7 @@ class ReadsDocuments(Screen[None]):
     def on_load_failed(self, message: LoadFailed) -> None:
         """Show that the document cannot be read; n / p / u move on from it."""
         self._keep_query()
+        self.settled("opening")
         self.session.close_document()
         self._failed_id = message.doc_id
         article = self.article

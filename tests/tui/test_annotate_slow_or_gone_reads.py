@@ -98,6 +98,32 @@ def test_a_slow_article_is_said_once_and_keys_typed_meanwhile_go_to_it(
     drive(session, scenario, notifications=True)
 
 
+def test_the_still_opening_message_goes_once_the_article_shows(
+    session: AnnotationSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first article read slowly: its "Still opening" stayed over it once shown (only
+    the messages of an article before were cleared when one showed)."""
+    let = threading.Event()
+    read = session.read
+
+    def gated(doc_id: str) -> Document:
+        if doc_id == "a":
+            let.wait(30)
+        return read(doc_id)
+
+    monkeypatch.setattr(session, "read", gated)
+    monkeypatch.setattr(annotate_reading, "SLOW_READ_SECONDS", 0.1)
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await wait_for(pilot, lambda: any("Still opening a" in toast for toast in toasts(app)))
+        let.set()
+        await wait_for(pilot, lambda: session.loaded)
+        assert session.document.id == "a"
+        assert not any("Still opening" in toast for toast in toasts(app))
+
+    drive(session, scenario, wait=False, notifications=True)
+
+
 def test_an_article_of_a_jsonl_corpus_gone_mid_session_says_it_cannot_be_read(
     tmp_path: Path,
 ) -> None:
