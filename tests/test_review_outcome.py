@@ -8,7 +8,7 @@ from typing import Any
 
 from annotator.core.review_decisions import reject, take
 from annotator.core.review_outcome import decision_outcome
-from annotator.core.review_span_value import settle_span_value
+from annotator.core.review_span_value import settled_as_typed
 from annotator.core.review_typed import settle_typed
 from annotator.core.review_typed_start import version_items
 from tests.test_group_align_data import SCHEME, merged, record, release, span, trial
@@ -98,9 +98,9 @@ def test_a_span_value_typed_is_said_with_the_value() -> None:
     }
     gold = merged(records, None)
     (conflict,) = [c for c in gold.conflicts if c["kind"] == "span"]
-    typed = settle_span_value(gold, conflict["id"], "200", SCHEME)
+    typed, _value = settled_as_typed(gold, conflict["id"], "200", SCHEME)
     assert decision_outcome(gold, typed, conflict["id"]) == "count “187” = 200 (typed)"
-    taken = settle_span_value(gold, conflict["id"], "190", SCHEME)
+    taken, _value = settled_as_typed(gold, conflict["id"], "190", SCHEME)
     assert decision_outcome(gold, taken, conflict["id"]) == "took bob's version"
 
 

@@ -4,7 +4,7 @@ Annotators who mark the same words under the same label may give them different 
 ("Saturday evening": 2023-11-11 or 2023-11-12); ``merge`` leaves such a span in a conflict
 whose versions differ in value only. Taking a version gives one of their values, and drawing
 the span (``e``) gives the value its words give; a trial's reviewer found no way to write a
-value that neither gave. ``settle_span_value`` takes the versions' span with the value typed,
+value that neither gave. ``settled_as_typed`` takes the versions' span with the value typed,
 read as the annotation screen's ``v`` reads it (``typed_value.read_typed_value``: a date's words
 such as "last Sunday" from the dateline, "two days later" from gold's nearest date before the
 span); its ``sources.spans`` names the annotators who gave that very value (none: the
@@ -44,24 +44,6 @@ def span_value(scheme: Scheme, label: str, raw: str, place: SpanPlace | None = N
         return read_typed_value(found.value_type, raw, place)
     except AnnotatorError as error:
         raise Refused(f"{label}: {error}") from None
-
-
-def settle_span_value(
-    record: GoldRecord,
-    conflict_id: str,
-    raw: str,
-    scheme: Scheme,
-    annotations: Annotations | None = None,
-    *,
-    highest: int = 0,
-    text: str | None = None,
-    doc_date: str | None = None,
-) -> GoldRecord:
-    """Settle a conflict over a span's value with the value typed (``settled_as_typed``)."""
-    settled, _typed = settled_as_typed(
-        record, conflict_id, raw, scheme, annotations, highest=highest, text=text, doc_date=doc_date
-    )
-    return settled
 
 
 def settled_as_typed(
