@@ -15,7 +15,9 @@ token and the last the tag (so 2-column and 4-column CoNLL-2003 files both read)
 the whole document, so an ``I-`` tag opening a sentence (another tool's file) continues the span
 before the break. The text is rebuilt from the tokens (see ``tokenlabels.join_tokens``), one
 sentence per line. CoNLL-U comments (``# sent_id = 1``: a ``#`` line whose last column is no
-tag) are skipped and counted in a line; a file whose first line is JSON is refused as not CoNLL.
+tag) are skipped and counted in a line; a file whose first line is JSON is refused as not CoNLL,
+and so is a CoNLL-U file (a word line of 10 tab-separated columns, its ID first), whose IDs
+would otherwise be read as the words.
 """
 
 from __future__ import annotations
@@ -169,6 +171,7 @@ def read(
         if _is_comment(columns):
             comments.append(number)
             continue
+        _refuse_conllu(line, path, number)
         if columns[0] == DOCSTART:
             current = _Doc(number)
             docs.append(current)
@@ -210,6 +213,25 @@ def _refuse_json(line: str, path: Path, number: int) -> None:
             f"{path}:{number}: not CoNLL: this line is JSON ({stripped[:30]!r}...); CoNLL "
             "is a TOKEN and a TAG on each line: import a JSON file with its own --format "
             "(jsonl, doccano, prodigy, labelstudio)"
+        )
+
+
+# A CoNLL-U word line: ten tab-separated columns, the first the word's ID (``1``), a multiword
+# token's range (``1-2``) or an empty node's (``1.1``).
+_CONLLU_ID = re.compile(r"[1-9][0-9]*(?:-[1-9][0-9]*|\.[1-9][0-9]*)?")
+
+
+def _refuse_conllu(line: str, path: Path, number: int) -> None:
+    """A CoNLL-U file read as CoNLL: its first column is the word's ID and its last MISC, so
+    each word would become its number (the text ``1 2 3``) with MISC as its tag, unseen when
+    MISC holds a tag (``B-PER``); refused, saying what the file is."""
+    fields = line.split("\t")
+    if len(fields) == 10 and _CONLLU_ID.fullmatch(fields[0]):
+        raise AnnotatorError(
+            f"{path}:{number}: not CoNLL: this is a CoNLL-U line (10 tab-separated columns, "
+            f"the ID {fields[0]!r} first, the word {fields[1]!r} second), read as CoNLL its IDs "
+            "would be the words; CoNLL is a TOKEN and a TAG on each line: write the word and its "
+            "tag per line (cut -f 2,10 when MISC holds the tag alone)"
         )
 
 
