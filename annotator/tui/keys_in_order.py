@@ -19,7 +19,8 @@ again, a few times at most: the command palette's list passes the command chosen
 to the palette, which closes and runs it, and a key typed at once after enter went into the
 palette's line as it closed, lost. The next key is handed over after that, and after what was
 asked to be done next (a focus move). Keys typed at a person's pace never wait. Should a marker
-not come back (its widget removed meanwhile), the next key goes on after a moment.
+not come back (its widget removed meanwhile), the next key goes on after a moment. A paste
+waits its turn among the keys as one of them.
 
 A screen may hold the keys (``hold_keys``) while what they are for is not on screen yet: the
 article the last key asked for, still being read. They wait in turn, as keys typed during a
@@ -110,7 +111,9 @@ class KeysInOrderApp(App[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._keys_waiting: deque[events.Key] = deque()
+        # Keys, and pastes among them (a paste is typing too: it went ahead of the keys typed
+        # before it, and into the article while the next article was being read, lost).
+        self._keys_waiting: deque[events.Key | events.Paste] = deque()
         self._key_in_hand: int | None = None  # the number of the key being handled
         self._keys_counted = 0
         self._stuck: Timer | None = None
@@ -122,6 +125,11 @@ class KeysInOrderApp(App[None]):
             if self.keys_held:
                 await self._run_unheld_keys()
             elif self._key_in_hand is None:
+                await self._hand_over_next_key()
+            return
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            self._keys_waiting.append(event)
+            if not self.keys_held and self._key_in_hand is None:
                 await self._hand_over_next_key()
             return
         await super().on_event(event)
@@ -136,6 +144,8 @@ class KeysInOrderApp(App[None]):
         with the key that asked for the article waits behind it, and is found once it holds);
         the others wait on."""
         for event in list(self._keys_waiting):
+            if not isinstance(event, events.Key):
+                continue
             bindings = self._bindings.key_to_bindings.get(event.key, [])
             action = next((b.action for b in bindings if b.action in UNHELD_ACTIONS), None)
             if action is not None:
@@ -167,7 +177,7 @@ class KeysInOrderApp(App[None]):
         self._keys_counted += 1
         number = self._key_in_hand = self._keys_counted
         target = self.focused or self.screen  # where the app hands a key that no binding takes
-        if not typed_format_character(event, self.focused):
+        if isinstance(event, events.Paste) or not typed_format_character(event, self.focused):
             await super().on_event(event)
         self._send_marker(target, KeyHandled(number, last=False))
 

@@ -98,6 +98,28 @@ def test_a_slow_article_is_said_once_and_keys_typed_meanwhile_go_to_it(
     drive(session, scenario, notifications=True)
 
 
+def test_a_paste_while_the_next_article_opens_goes_to_it(
+    session: AnnotationSession, b_read_when_let: threading.Event
+) -> None:
+    """A paste into the note of the article asked for was lost while it was being read (it
+    went to the article being left, which takes none)."""
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        note = screen_of(app).query_one("#note", Input)
+        type_fast(app, "n", *TO_THE_NOTE)
+        app.post_message(events.Paste("pasted words"))
+        type_fast(app, "enter")
+        await asyncio.sleep(0.3)
+        assert (session.document.id, note.value) == ("a", "")  # waiting for b
+        b_read_when_let.set()
+        await wait_for(pilot, lambda: bool(journal(session)))
+        assert [(line["doc_id"], line["note"]) for line in journal(session)] == [
+            ("b", "pasted words")
+        ]
+
+    drive(session, scenario)
+
+
 def test_the_still_opening_message_goes_once_the_article_shows(
     session: AnnotationSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:

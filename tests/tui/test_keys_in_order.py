@@ -72,6 +72,33 @@ def test_textual_alone_hands_them_to_the_old_focus() -> None:
     assert typed_after_f(FocusOnF) == ""
 
 
+def pasted_between_keys(app_class: type[FocusOnF]) -> str:
+    """f, "a", a paste of "XY", "b": all at once."""
+
+    async def main() -> str:
+        app = app_class()
+        async with app.run_test() as pilot:
+            app.post_message(events.Key("f", "f"))
+            app.post_message(events.Key("a", "a"))
+            app.post_message(events.Paste("XY"))
+            app.post_message(events.Key("b", "b"))
+            for _ in range(20):
+                await pilot.pause(0.02)
+            return app.query_one(Input).value
+
+    return asyncio.run(main())
+
+
+def test_a_paste_among_keys_goes_where_and_when_it_was_typed() -> None:
+    """A paste went ahead of the keys typed before it: to the widget with the focus then
+    (nothing here, so it was lost) rather than to the input f had moved to."""
+    assert pasted_between_keys(FocusOnFInOrder) == "aXYb"
+
+
+def test_textual_alone_hands_the_paste_out_ahead() -> None:
+    assert pasted_between_keys(FocusOnF) != "aXYb"
+
+
 def spans(session: AnnotationSession) -> list[tuple[str, str, object]]:
     return [(s["label"], s["text"], s["value"]) for s in journal(session)[-1]["spans"]]
 
