@@ -2,8 +2,9 @@
 
 A curator's trial: ``Ex-Yahoo`` with the span ``Yahoo`` is written as the tokens ``Ex-`` and
 ``Yahoo`` (the span exact), and importing the hf or CoNLL file joined the tokens with a space:
-the text read ``Ex- Yahoo``. hf rows now carry ``spaces`` (spaCy's ``Doc(words=, spaces=)``),
-which the import follows, so the text and spans come back exactly; CoNLL has no such field, and
+the text read ``Ex- Yahoo``. hf rows now carry ``spaces`` (spaCy's ``Doc(words=, spaces=)``)
+and ``whitespace`` (each gap as it is: ``spaces`` alone made a line break one space), which the
+import follows, so the text and spans come back exactly; CoNLL has no such field, and
 the export says that such words read back spaced.
 """
 
@@ -42,15 +43,38 @@ def test_hf_gives_back_the_text_and_spans_of_a_cut_word(tmp_path: Path) -> None:
     assert not [line for line in said if "spaced" in line]
 
 
-def test_hf_spaces_make_one_space_of_other_whitespace(tmp_path: Path) -> None:
-    text = "  Freed:\n\nEx-Yahoo\thead.\n"
+def test_hf_whitespace_gives_back_line_breaks_and_tabs(tmp_path: Path) -> None:
+    """``spaces`` alone made every gap one space (the text read ``Freed: Ex-Yahoo head.``);
+    ``whitespace`` holds each gap as it is. Whitespace before the first token has no place
+    in a row: said once, and the text comes back from the first token on."""
+    text = "  Freed:\n\nEx-Yahoo\thead  now.\n"
     yahoo = text.index("Yahoo")
     corpus, gold = write_case(
         tmp_path / "w", [("d", text)], [record("d", text, [(yahoo, yahoo + 5, "actor")])]
     )
-    _out, back, records, _said = export_import(tmp_path, "hf", corpus, gold)
-    assert texts_of(back) == {"d": "Freed: Ex-Yahoo head."}
-    assert spans_of(records) == {"d": {(10, 15, "actor")}}
+    out, back, records, said = export_import(tmp_path, "hf", corpus, gold)
+    (row,) = map(orjson.loads, (out / "data.jsonl").read_bytes().splitlines())
+    assert row["tokens"] == ["Freed", ":", "Ex-", "Yahoo", "head", "now", "."]
+    assert row["whitespace"] == ["", "\n\n", "", "\t", "  ", "", "\n"]
+    assert row["spaces"] == [False, True, False, True, True, False, False]
+    assert texts_of(back) == {"d": text[2:]}
+    assert spans_of(records) == {"d": {(yahoo - 2, yahoo + 3, "actor")}}
+    assert said == [
+        "hf: 1 document(s) begin with whitespace (first: d), which a row cannot hold "
+        "(whitespace is kept after each token, none before the first): importing the rows "
+        "gives their text without it"
+    ]
+
+
+def test_hf_round_trip_is_exact_and_silent_for_a_text_starting_with_a_word(
+    tmp_path: Path,
+) -> None:
+    text = "Kestria freed 12.\n\nNorvania\tsaid  so.\n\n"
+    corpus, gold = write_case(tmp_path / "w", [("d", text)], [record("d", text, [(0, 7, "actor")])])
+    _out, back, records, said = export_import(tmp_path, "hf", corpus, gold)
+    assert texts_of(back) == {"d": text}
+    assert spans_of(records) == {"d": {(0, 7, "actor")}}
+    assert said == []
 
 
 def test_hf_rows_without_spaces_read_as_before(tmp_path: Path) -> None:
@@ -66,17 +90,27 @@ def test_hf_rows_without_spaces_read_as_before(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("spaces", "problem"),
+    ("fields", "problem"),
     [
-        ([True, False], "spaces: expected one per token (3), got 2"),
-        ([1, 0, 0], "spaces: expected a list of true or false, one per token"),
+        ({"spaces": [True, False]}, "spaces: expected one per token (3), got 2"),
+        ({"spaces": [1, 0, 0]}, "spaces: expected a list of true or false, one per token"),
+        ({"whitespace": [" ", ""]}, "whitespace: expected one per token (3), got 2"),
+        ({"whitespace": " "}, "whitespace: expected a list of strings, one per token"),
+        (
+            {"whitespace": ["", " x", ""]},
+            "whitespace.1: ' x' is not whitespace (what follows a token before the next)",
+        ),
+        (
+            {"spaces": [True, False, False], "whitespace": ["", " ", ""]},
+            "whitespace.0: '' disagrees with spaces.0 (true); correct one of them",
+        ),
     ],
 )
 def test_hf_bad_spaces_name_the_line_and_field(
-    tmp_path: Path, spaces: list[object], problem: str
+    tmp_path: Path, fields: dict[str, object], problem: str
 ) -> None:
     (tmp_path / "labels.json").write_text('["O", "B-ORG", "I-ORG"]')
-    row = {"id": "d", "tokens": ["Ex-", "Yahoo", "."], "ner_tags": [0, 1, 0], "spaces": spaces}
+    row = {"id": "d", "tokens": ["Ex-", "Yahoo", "."], "ner_tags": [0, 1, 0], **fields}
     source = tmp_path / "data.jsonl"
     source.write_bytes(orjson.dumps(row) + b"\n")
     with pytest.raises(AnnotatorError) as caught:
@@ -124,6 +158,7 @@ def test_datasets_loads_the_rows_with_their_features(
             "tokens": datasets.Sequence(datasets.Value("string")),
             "ner_tags": datasets.Sequence(datasets.ClassLabel(names=names)),
             "spaces": datasets.Sequence(datasets.Value("bool")),
+            "whitespace": datasets.Sequence(datasets.Value("string")),
         }
     )
     loaded = datasets.load_dataset(
@@ -135,3 +170,4 @@ def test_datasets_loads_the_rows_with_their_features(
     (row,) = loaded["train"]
     words = "".join(t + " " * s for t, s in zip(row["tokens"], row["spaces"], strict=True))
     assert words.strip() == TEXT
+    assert "".join(t + w for t, w in zip(row["tokens"], row["whitespace"], strict=True)) == TEXT

@@ -1,16 +1,24 @@
-"""Hugging Face token classification: JSONL rows ``{"id", "tokens", "ner_tags", "spaces"}`` and
-labels.json.
+"""Hugging Face token classification: JSONL rows ``{"id", "tokens", "ner_tags", "spaces",
+"whitespace"}`` and labels.json.
 
 One row per document (``id`` is the document id), tokens from the project's tokenizer (cut where
-a span starts or ends inside one), IOB2 tags as integers, and ``spaces``: whether whitespace
+a span starts or ends inside one), IOB2 tags as integers, ``spaces``: whether whitespace
 follows each token before the next, as spaCy's ``Doc(words=, spaces=)`` takes them, so that a
-word cut at a span's edge (``Ex-`` + ``Yahoo``) reads back whole; ``labels.json`` is the list of tag
+word cut at a span's edge (``Ex-`` + ``Yahoo``) reads back whole, and ``whitespace``: the
+whitespace itself after each token (the last token's: the text's end), as spaCy's
+``token.whitespace_`` but any whitespace (``"\n\n"``, ``"\t"``, two spaces), so the text reads
+back exactly: ``spaces`` alone made every gap one space. Whitespace before the first token has no
+place in a row (a per-token column holds it no more than spaCy's ``Doc``), so a document that
+begins with whitespace, or holds nothing else, is said once per file (``say_untold_start``).
+``labels.json`` is the list of tag
 names by integer: ``["O", "B-actor", "I-actor", ...]``, the labels those of the scheme in force,
 in its order (``label_order``). ``datasets.load_dataset("json", data_files=...)`` reads the rows;
 it cannot load an empty file, so an export that would write one (an empty split, no records) is
 refused. Import reads a folder (``labels.json`` and every ``*.jsonl``) or one ``.jsonl`` file
-with ``labels.json`` beside it; tags may also be strings. A row with ``spaces`` gets its text
-from them (one space where a token has one, none where not); without, from ``join_tokens``.
+with ``labels.json`` beside it; tags may also be strings. A row with ``whitespace`` gets its text
+from it (each token, then its whitespace), checked against ``spaces`` when it has both; a row
+with ``spaces`` only, from them (one space where a token has one, none where not); without
+either, from ``join_tokens``.
 """
 
 from __future__ import annotations
@@ -118,6 +126,7 @@ def export_rows(items: Sequence[Item], labels: Sequence[str], report: Reporter) 
         raise AnnotatorError(NO_ROWS)
     index = {name: number for number, name in enumerate(tag_names(labels))}
     out = []
+    untold: list[str] = []
     for item in items:
         report_left_out(item, "hf", report)
         text = item.document.text
@@ -129,9 +138,32 @@ def export_rows(items: Sequence[Item], labels: Sequence[str], report: Reporter) 
             "tokens": [token.text for token in tokens],
             "ner_tags": [index[tag] for tag in tags],
             "spaces": spaces_after(tokens),
+            "whitespace": whitespace_after(text, tokens),
         }
+        if text[: tokens[0].start if tokens else len(text)]:
+            untold.append(item.record.doc_id)
         out.append(orjson.dumps(row) + b"\n")
+    say_untold_start(untold, report)
     return b"".join(out)
+
+
+def whitespace_after(text: str, tokens: Sequence[Token]) -> list[str]:
+    """The whitespace after each token, up to the next (the last token: to the text's end); the
+    tokenizer leaves nothing but whitespace between tokens."""
+    ends = [after.start for after in tokens[1:]] + [len(text)] * bool(tokens)
+    return [text[token.end : end] for token, end in zip(tokens, ends, strict=True)]
+
+
+def say_untold_start(doc_ids: Sequence[str], report: Reporter) -> None:
+    """One line for the documents whose text begins with whitespace (or is only whitespace):
+    a row keeps the whitespace after each token, none before the first, so their import
+    begins at the first token."""
+    if doc_ids:
+        report.warn(
+            f"hf: {len(doc_ids)} document(s) begin with whitespace (first: {doc_ids[0]}), "
+            "which a row cannot hold (whitespace is kept after each token, none before the "
+            "first): importing the rows gives their text without it"
+        )
 
 
 def spaces_after(tokens: Sequence[Token]) -> list[bool]:
@@ -207,9 +239,13 @@ def _row(
     if any(not isinstance(t, str) or any(c.isspace() for c in t) for t in tokens):
         raise AnnotatorError(f"{at}: tokens: a token holds whitespace")
     spaces = _spaces(row, at, len(tokens))
-    text, starts = (
-        join_tokens(tokens, one_sentence=False) if spaces is None else _spaced(tokens, spaces)
-    )
+    whitespace = _whitespace(row, at, spaces, len(tokens))
+    if whitespace is not None:
+        text, starts = _followed(tokens, whitespace)
+    elif spaces is not None:
+        text, starts = _spaced(tokens, spaces)
+    else:
+        text, starts = join_tokens(tokens, one_sentence=False)
     raw_id = row.get("id")
     if isinstance(raw_id, int) and not isinstance(raw_id, bool):
         raw_id = str(raw_id)
@@ -236,6 +272,45 @@ def _spaces(row: dict[str, Any], at: str, size: int) -> list[bool] | None:
     if len(spaces) != size:
         raise AnnotatorError(f"{at}: spaces: expected one per token ({size}), got {len(spaces)}")
     return spaces
+
+
+def _whitespace(
+    row: dict[str, Any], at: str, spaces: Sequence[bool] | None, size: int
+) -> list[str] | None:
+    """The row's ``whitespace`` (our export writes it): one string of whitespace per token,
+    saying what ``spaces`` says where the row has both (a row edited in one and not the other
+    is refused, not read one way or the other)."""
+    whitespace = row.get("whitespace")
+    if whitespace is None:
+        return None
+    if not isinstance(whitespace, list) or not all(isinstance(w, str) for w in whitespace):
+        raise AnnotatorError(f"{at}: whitespace: expected a list of strings, one per token")
+    if len(whitespace) != size:
+        raise AnnotatorError(
+            f"{at}: whitespace: expected one per token ({size}), got {len(whitespace)}"
+        )
+    for position, gap in enumerate(whitespace):
+        if not all(char.isspace() for char in gap):
+            raise AnnotatorError(
+                f"{at}: whitespace.{position}: {gap!r} is not whitespace (what follows a token "
+                "before the next)"
+            )
+        if spaces is not None and position < size - 1 and spaces[position] != bool(gap):
+            raise AnnotatorError(
+                f"{at}: whitespace.{position}: {gap!r} disagrees with spaces.{position} "
+                f"({str(spaces[position]).lower()}); correct one of them"
+            )
+    return whitespace
+
+
+def _followed(tokens: Sequence[str], whitespace: Sequence[str]) -> tuple[str, list[int]]:
+    """The text of ``tokens``, each followed by its whitespace, and where each token starts."""
+    starts = []
+    size = 0
+    for token, gap in zip(tokens, whitespace, strict=True):
+        starts.append(size)
+        size += len(token) + len(gap)
+    return "".join(token + gap for token, gap in zip(tokens, whitespace, strict=True)), starts
 
 
 def _spaced(tokens: Sequence[str], spaces: Sequence[bool]) -> tuple[str, list[int]]:
