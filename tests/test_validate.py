@@ -278,3 +278,32 @@ def test_a_superseded_line_of_an_older_text_is_history_not_a_problem(
     last = write_jsonl("k.jsonl", make_record(), older)  # the last line is checked
     (found,) = problems(last, corpus_dir)
     assert found.startswith("2: doc_sha256: does not match the text of 'a'")
+
+
+def test_a_done_record_with_an_unknown_field_has_its_empty_required_field_said(
+    write_jsonl: Callable[..., Path],
+) -> None:
+    """Every problem of the line: the unknown field stopped the check, and the required field
+    was found wanting only once the unknown one was mended."""
+    record = make_record(status="done", form={"weather": "fine"})
+    assert problems(write_jsonl("j.jsonl", record)) == [
+        "1: form.weather: unknown field",
+        "1: form.event_type: required when status is done",
+    ]
+    bad_item = make_record(status="done", form={"releases": [{"count": 3.0}]})
+    assert problems(write_jsonl("k.jsonl", bad_item)) == [
+        "1: form.releases.0.count: Input should be a valid integer",
+        "1: form.event_type: required when status is done",
+    ]
+
+
+def test_a_required_field_with_a_bad_value_is_said_once(
+    write_jsonl: Callable[..., Path],
+) -> None:
+    record = make_record(status="done", form={"event_type": "party", "weather": "fine"})
+    found = problems(write_jsonl("j.jsonl", record))
+    assert [line.partition(": ")[2].partition(":")[0] for line in found] == [
+        "form.event_type",
+        "form.weather",
+    ]
+    assert not any("required" in line for line in found)

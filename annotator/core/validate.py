@@ -7,7 +7,7 @@ or ``FILE: message`` for the whole file. Nothing here writes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Sequence, Set
 from functools import lru_cache
 from itertools import chain
 from pathlib import Path
@@ -119,11 +119,32 @@ def scheme_problems(
         problem = value_problem(label.value_type, span.value)
         if problem is not None:
             yield (f"spans.{index}.value", f"{problem} (label {label.name!r})")
-    yield from form_problems(record, scheme)
+    yield from every_form_problem(record, scheme)
     yield from link_problems(record, scheme)
 
 
 def form_problems(record: Record, scheme: Scheme) -> Iterator[tuple[str, str]]:
+    """The form's problems against the scheme's model, or, when it fits, the required fields
+    a done record left empty: what the import asks (it drops a form that does not fit whole,
+    then says its required fields empty). ``validate`` says both: ``every_form_problem``."""
+    found = list(form_model_problems(record, scheme))
+    yield from found or required_problems(record, scheme)
+
+
+def every_form_problem(record: Record, scheme: Scheme) -> Iterator[tuple[str, str]]:
+    """The form's problems against the model, then the required fields a done record left
+    empty but those already said (a bad value): a done record holding an unknown field and
+    lacking a required one was said to have the unknown field only, and was found wanting
+    again once that was mended."""
+    said: set[str] = set()
+    for path, message in form_model_problems(record, scheme):
+        said.add(path.removeprefix("form.").partition(".")[0])
+        yield (path, message)
+    yield from required_problems(record, scheme, said)
+
+
+def form_model_problems(record: Record, scheme: Scheme) -> Iterator[tuple[str, str]]:
+    """The form against the scheme's form model (``form.releases.0.count``: a bad value)."""
     from pydantic import ValidationError
 
     from annotator.core.journal import record_problems
@@ -133,11 +154,18 @@ def form_problems(record: Record, scheme: Scheme) -> Iterator[tuple[str, str]]:
     except ValidationError as error:
         for path, message in record_problems(error):
             yield (f"form.{path}", message)
+
+
+def required_problems(
+    record: Record, scheme: Scheme, said: Set[str] = frozenset()
+) -> Iterator[tuple[str, str]]:
+    """The required fields a done record left empty, but those named in ``said``."""
+    if record.status != "done":
         return
-    if record.status == "done":
-        for field in scheme.fields:
-            if field.required and record.form.get(field.name) in (None, "", []):
-                yield (f"form.{field.name}", "required when status is done")
+    for field in scheme.fields:
+        empty = record.form.get(field.name) in (None, "", [])
+        if field.required and empty and field.name not in said:
+            yield (f"form.{field.name}", "required when status is done")
 
 
 def link_problems(record: Record, scheme: Scheme) -> Iterator[tuple[str, str]]:
