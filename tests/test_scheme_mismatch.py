@@ -27,6 +27,8 @@ def edited_copy_of_the_default(tmp_path: Path) -> Path:
     text = default_scheme_path().read_text(encoding="utf-8").replace('"releasee"', '"freed"')
     path = tmp_path / "mine.toml"
     path.write_text(text, encoding="utf-8")
+    guidelines = default_scheme_path().with_name("prisoner_exchange.md")  # it names them
+    (tmp_path / guidelines.name).write_text(guidelines.read_text(encoding="utf-8"))
     return path
 
 

@@ -86,7 +86,8 @@ def test_group_shapes_and_missing_guidelines(tmp_path: Path) -> None:
     )
     inner = "field 'g.inner' ([[fields]] #1, [[fields.fields]] #1)"
     assert problems(tmp_path, body) == [
-        ":2: guidelines file 'gone.md' not found beside the scheme",
+        f":2: guidelines file 'gone.md' not found (looked for {tmp_path / 'gone.md'}); put it "
+        "there, or correct or remove the guidelines key",
         ":11: field 'g' ([[fields]] #1): a group cannot be filled from a label; put from_label "
         "on its fields",
         f":12: {inner}: groups cannot nest: a group's field cannot be a group",

@@ -226,6 +226,14 @@ def load_scheme(path: Path) -> Scheme:
                 else [f"{path}: {error}"]
             )
         raise AnnotatorError("\n".join(problems)) from None
+    if scheme.guidelines is not None and not guidelines_path(path, scheme):
+        # Refused by every command, not found missing when asked for on screen; said as
+        # schema check says it, at the key's line (no line: the file came meanwhile).
+        from annotator.core.scheme_problems import scheme_file_problems
+
+        problems = scheme_file_problems(path)
+        if problems:
+            raise AnnotatorError("\n".join(problems))
     scheme._source = path
     return scheme
 

@@ -42,11 +42,29 @@ def cross_problems(data: dict[str, Any], path: Path) -> list[Problem]:
             if sub.get("type") == "group":
                 problems.append((sub_loc, "groups cannot nest: a group's field cannot be a group"))
     guidelines = data.get("guidelines")
-    if isinstance(guidelines, str) and guidelines and not (path.parent / guidelines).is_file():
-        problems.append(
-            (("guidelines",), f"guidelines file {guidelines!r} not found beside the scheme")
-        )
+    if isinstance(guidelines, str):
+        problems += [(("guidelines",), said) for said in guidelines_problems(guidelines, path)]
     return problems
+
+
+def guidelines_problems(guidelines: str, path: Path) -> list[str]:
+    """A guidelines file the scheme at ``path`` names that is not there, with the path looked
+    for (beside the scheme) and what to do. ``load_scheme`` refuses such a scheme too: annotate
+    opened with it, and its guidelines were found missing only when asked for."""
+    if not guidelines:
+        return []
+    looked = path.parent / guidelines
+    if looked.is_file():
+        return []
+    if looked.is_dir():
+        return [
+            f"guidelines file {guidelines!r} is a folder, not a file (looked for {looked}); "
+            "name the file in it, or correct or remove the guidelines key"
+        ]
+    return [
+        f"guidelines file {guidelines!r} not found (looked for {looked}); put it there, or "
+        "correct or remove the guidelines key"
+    ]
 
 
 def table_items(value: object, loc: Loc) -> list[tuple[Loc, dict[str, Any]]]:

@@ -145,6 +145,8 @@ def long_names(tmp_path: Path) -> Iterator[AnnotationSession]:
     assert scheme.count('name = "released_by"') == 1
     scheme_file = tmp_path / "long.toml"
     scheme_file.write_text(scheme.replace('"released_by"', f'"{LONG_NAME}"'), encoding="utf-8")
+    guidelines = SCHEMES / "prisoner_exchange.md"  # the scheme names them: beside it
+    (tmp_path / guidelines.name).write_text(guidelines.read_text(encoding="utf-8"))
     opened = open_session(write_texts(tmp_path), "alice", scheme_file, tmp_path / "out")
     yield opened
     opened.close()
