@@ -14,7 +14,6 @@ from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import Label, Static
 
 from annotator.tui.form_hints import HintedInput
@@ -77,11 +76,11 @@ class FieldName(Label):
     def _stacked(self) -> bool:
         if self.parent is not None and self.parent.has_class("-long-name"):
             return True  # above its input, whatever the width
-        # The form's own -stacked (EventForm), not the screen's (the panel under the article
-        # below 80 columns, which a trial saw name a count's link twice at 70x20).
-        return any(
-            node.has_class("-stacked") and not isinstance(node, Screen) for node in self.ancestors
-        ) and any(node.has_class("group-item") for node in self.ancestors)
+        # The form's -stacked (EventForm); the screen's class for the panel under the article
+        # below 80 columns is -under (named -stacked, a trial saw a count's link twice at 70x20).
+        return any(node.has_class("-stacked") for node in self.ancestors) and any(
+            node.has_class("group-item") for node in self.ancestors
+        )
 
     def render(self) -> Text:
         name = self._counted_name()

@@ -64,9 +64,9 @@ _NEEDS_DOCUMENT = {
 
 # Below 110 columns the article, the guidelines and the panel do not fit side by side: the
 # guidelines then take the panel's place (annotator.tcss). Below 80 the article (40 columns at
-# least) and the panel do not either: the panel goes under the article (-stacked), as the
+# least) and the panel do not either: the panel goes under the article (-under), as the
 # review's does below 72; beside it at 70 columns its right border was cut off.
-_WIDTH_CLASSES = [(0, "-stacked"), (80, "-narrow"), (110, "-wide")]
+_WIDTH_CLASSES = [(0, "-under"), (80, "-narrow"), (110, "-wide")]
 # Below 32 rows (80x24) a full span list left the event form four rows: the list shrinks.
 _HEIGHT_CLASSES = [(0, "-short"), (32, "-tall")]
 

@@ -28,7 +28,7 @@ def frames_whole(app: AnnotatorApp) -> None:
     screen = screen_of(app)
     whole = screen.region
     side, article = screen.query_one("#side"), screen.query_one(ArticleView)
-    assert screen.has_class("-stacked")
+    assert screen.has_class("-under")
     assert within(side, whole) and within(article, whole), (side.region, whole)
     assert side.region.width == whole.width
     assert side.region.y >= article.region.bottom
@@ -74,12 +74,12 @@ def test_a_note_typed_into_stays_in_sight_after_a_resize(
 ) -> None:
     async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
         screen = screen_of(app)
-        assert not screen.has_class("-stacked")
+        assert not screen.has_class("-under")
         note = screen.query_one("#note", Input)
         note.focus()
         await pilot.pause()
         await pilot.resize_terminal(*size)
-        await wait_for(pilot, lambda: screen.has_class("-stacked"))
+        await wait_for(pilot, lambda: screen.has_class("-under"))
         await press(pilot, "X")
         await wait_for(pilot, lambda: in_sight(note, app))
         assert note.has_focus and note.value == "X"
@@ -123,9 +123,10 @@ def test_toasts_go_over_the_article_not_the_form(session: AnnotationSession) -> 
 
 
 def test_an_item_field_names_its_links_once_under_the_article(session: AnnotationSession) -> None:
-    """At 70x20 the panel is under the article (the screen's -stacked) while the form is wide
+    """At 70x20 the panel is under the article (the screen's -under) while the form is wide
     enough for names beside inputs: a count's link showed both after its name and after its
-    input (a trial); the form's own -stacked, not the screen's, puts it after the name."""
+    input (a trial, when the screen's class was the form's -stacked); only the form's own
+    -stacked puts it after the name."""
     from annotator.tui.form_links import FieldLinks, FieldName
 
     async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
@@ -140,7 +141,7 @@ def test_an_item_field_names_its_links_once_under_the_article(session: Annotatio
         path = "releases[0].date"
         beside = next(w for w in screen.query(FieldLinks) if w.name == path)
         name = next(w for w in screen.query(FieldName) if w.name == path)
-        assert screen.has_class("-stacked")
+        assert screen.has_class("-under")
         after_input = beside.display and "s1" in str(beside.render())
         after_name = "s1" in name.render().plain
         assert after_input != after_name, (after_input, after_name)
