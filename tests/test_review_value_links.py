@@ -15,6 +15,7 @@ from annotator.core import review_decisions as decide
 from annotator.core.models import GoldRecord, Span, sha256_text
 from annotator.core.review import ReviewSession
 from annotator.core.review_open import open_review
+from annotator.core.review_typed_words import as_linked_words, words_links
 from annotator.core.scheme import load_default_scheme
 from annotator.core.value_links import GoldSpans, words_linked
 from tests.test_agreement_data import write_corpus, write_journal
@@ -269,8 +270,9 @@ def test_an_item_taken_is_linked_field_by_field(tmp_path: Path) -> None:
 
 def test_merge_reads_only_the_spans_a_value_may_hold() -> None:
     """Merge's gold spans are dicts, made models only when read (``GoldSpans``): the words rule
-    links from them what it links from a record's models, and makes none of the spans no value
-    holds or gives (s1, s7: "Ostreva" is no field's value; s3: no item's words)."""
+    links from them what it links from a record's models, and makes none of the spans no list
+    item may hold (s1, s7: "Ostreva" is no field's value; s3: no item's words; s2, s5, s6:
+    a field's one value is linked by the index of words and values alone)."""
     scheme = load_default_scheme()
     release = {
         "released_by": DRAVA,
@@ -290,7 +292,7 @@ def test_merge_reads_only_the_spans_a_value_may_hold() -> None:
         "releases[0].releasees": ["s4"],
     }
     assert linked[0]["releases"][0]["received_by"] == GOVERNMENT
-    assert sorted(gold._made) == [1, 3, 4, 5]  # s2 s4 s5 s6 (positions in gold)
+    assert sorted(gold._made) == [3]  # s4 (its position in gold), the releasee listed
 
 
 class _Records:
@@ -298,3 +300,31 @@ class _Records:
 
     def __init__(self) -> None:
         self.spans = [Span.model_validate(one) for one in SPANS]
+
+
+def test_a_field_s_one_value_is_linked_as_the_rule_over_models_links_it() -> None:
+    """A field's one value (no list) is linked by the index of gold's words and values alone,
+    no model made: to the span ``words_links`` over the spans as models gives, none where
+    several give it ("Ostreva": s1 and s7) or none does, its words single-spaced."""
+    scheme = load_default_scheme()
+    group = next(field for field in scheme.fields if field.name == "releases")
+    models = _Records()
+    values = [
+        ("released_by", DRAVA),
+        ("released_by", "Ostreva"),  # two spans of these words
+        ("received_by", "government \t of  Ostreva"),
+        ("received_by", "Bohdan Yarets"),  # a releasee's words, not an actor's
+        ("count", 187),  # no count span
+        ("date", "2023-11-11"),
+        ("date", "2023-11-12"),
+    ]
+    for name, value in values:
+        sub = next(one for one in group.fields if one.name == name)
+        gold = GoldSpans(SPANS)
+        form, links = words_linked(gold, {"releases": [{name: value}]}, {}, scheme)
+        expected = words_links(models, sub, value)[0]
+        assert links.get(f"releases[0].{name}", []) == expected, (name, value)
+        stored = as_linked_words(models, sub, value, expected)
+        assert form["releases"][0][name] == stored, (name, value)
+        assert gold._made == {}
+    assert words_links(models, group.fields[0], "Ostreva") == ([], 2)  # the test's own premise
