@@ -80,7 +80,7 @@ def test_a_changed_record_of_a_reviewed_document_stands_and_is_named(
             f"{setup['gold']}: 1 document(s) have review decisions and their annotators' "
             "records changed since the merge (first: d1, alice's record): their gold lines "
             "stand; to take the changes, merge such a document anew (l, then ctrl+r twice on it: "
-            "its decisions are dropped)"
+            "decisions on conflicts the change touched are dropped)"
         ) in again.messages
         assert again.conflicts_left() == 5  # as the review left it: 4 in d1, 1 in d2
     finally:

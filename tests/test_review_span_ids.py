@@ -128,9 +128,9 @@ def test_a_decision_after_a_merge_anew_goes_on_above_the_ids_it_dropped(
     session: ReviewSession,
 ) -> None:
     assert draw(session, *PRISONERS, "count").id == "s2"
-    session.merge_anew("d1")  # merge's record again, numbered above s2
-    assert gold_ids(session) == [("s3", "Russia")]
-    assert draw(session, 13, 16, "count").id == "s4"
+    session.merge_anew("d1")  # merge's record again: s1 as gold had it, s2 dropped
+    assert gold_ids(session) == [("s1", "Russia")]
+    assert draw(session, 13, 16, "count").id == "s3"
 
 
 def test_an_earlier_session_s_decision_undone_leaves_its_ids_unused(

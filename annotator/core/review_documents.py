@@ -10,27 +10,38 @@ reopens one document.
 from the counts the review keeps (no record is made). ``merge_anew`` replaces a document's
 gold record by a fresh merge of its annotators' records as the review read them when it opened
 (``merge``'s rule, the gold file's ``--min-agree``; a journal changed since is read when the
-review is opened again): its review decisions are dropped, its conflicts open again, its spans
-numbered above every id the document's gold has had (``review_span_ids.renumbered``). It is
-saved like a decision, and ctrl+z puts the record before it back, decisions and all.
+review is opened again). When those records are not the ones the gold record was merged from,
+the decisions whose conflict the new merge still has alike are kept, and only those on
+conflicts that changed or are gone are dropped, named in the message (``review_kept``: a
+trial's reviewer, an annotator having fixed one span, had every decision of the document to
+make again). When they are the same, a merge anew is the way to decide the document again:
+every decision is dropped. Either way the spans the new merge shares with gold keep their
+ids, and the others are numbered above every id the document's gold has had
+(``review_span_ids.with_gold_ids``). It is saved like a decision, and ctrl+z puts the record
+before it back, decisions and all.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from annotator.core.compare import Unit
+from annotator.core.forms import path_words
 from annotator.core.merge import merge_units
 from annotator.core.models import GoldRecord
-from annotator.core.review_history import SAVED_ANEW
+from annotator.core.review_decisions import short
+from annotator.core.review_history import document_records
+from annotator.core.review_kept import SAVED_ANEW, KeptMerge, kept_decisions, kept_merge
 from annotator.core.review_parts import ReviewParts
 from annotator.core.review_records import ReviewRecords
-from annotator.core.review_span_ids import GoldSpanNumbers, numbered_from, renumbered
+from annotator.core.review_span_ids import GoldSpanNumbers, with_gold_ids
 from annotator.core.review_views import Place
 from annotator.core.review_walk import ConflictOrder
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
+from annotator.core.store import Store
 
 
 @dataclass(frozen=True)
@@ -61,6 +72,7 @@ class ReviewDocuments(ReviewParts):
     reviewer: str
     min_agree: int | None
     units: Mapping[str, Unit]
+    store: Store
     current: Place | None
     looking: str | None
     editing: bool
@@ -104,12 +116,20 @@ class ReviewDocuments(ReviewParts):
             raise Refused(f"{doc_id}: its annotators' records are not compared in this review")
         before = self.records[doc_id]
         (merged,) = merge_units([unit], self.scheme, self.reviewer, self.min_agree)
-        # The same merge, whatever it was numbered from (an earlier merge anew numbered above).
-        if _content(renumbered(merged, numbered_from(before))) == _content(before):
-            raise Refused(f"{doc_id} is as a merge makes it: nothing to merge anew")
-        # Merge numbers from s1; the gold file's earlier lines, the decisions' notices and the
-        # undo's named other spans by those ids (review_span_ids).
-        merged = renumbered(merged, self.span_numbers.highest(doc_id) + 1)
+        highest = self.span_numbers.highest(doc_id)
+        if changed_since(before.sources.versions, unit) or merged.doc_sha256 != before.doc_sha256:
+            history = [*document_records(self.store, doc_id)]
+            history += [step[1] for step in self._undo if step[1].doc_id == doc_id]
+            outcome = kept_merge(merged, kept_decisions([*history, before]), self.scheme)
+            merged = with_gold_ids(outcome.record, before, highest)
+            told = _kept_words(outcome, self.document(doc_id).text)
+        else:
+            # The same records: nothing a decision settled has changed, so a merge anew is
+            # the way to decide the document again, every decision dropped.
+            merged = with_gold_ids(merged, before, highest)
+            if _content(merged) == _content(before):
+                raise Refused(f"{doc_id} is as a merge makes it: nothing to merge anew")
+            told = "its review decisions dropped"
         self.editing = False
         self._undo.append((self.current, before, _undone_notice(before)))
         self._redo.clear()
@@ -123,7 +143,7 @@ class ReviewDocuments(ReviewParts):
         now = _state(merged)
         self.records_changed.discard(doc_id)
         self._notices.append(
-            f"merged {doc_id} anew from its annotators' records, its review decisions dropped: "
+            f"merged {doc_id} anew from its annotators' records, {told}: "
             f"{now} (before: {_state(before)}); ctrl+z puts the record before back"
         )
         return self.current
@@ -154,3 +174,21 @@ def _state(record: GoldRecord) -> str:
 def _undone_notice(before: GoldRecord) -> str:
     back = f"its record before is back ({_state(before)})"
     return f"{MERGE_ANEW_UNDONE} {before.doc_id} anew; {back}"
+
+
+def _kept_words(outcome: KeptMerge, text: str) -> str:
+    """What a merge anew kept and dropped, each decision by its conflict's place."""
+    kept = f"{len(outcome.kept)} decision(s) kept"
+    if not outcome.dropped:
+        return f"{kept}, none dropped"
+    named = ", ".join(conflict_words(conflict, text) for conflict in outcome.dropped)
+    return f"{kept}, {len(outcome.dropped)} dropped (conflict changed or gone: {named})"
+
+
+def conflict_words(conflict: dict[str, Any], text: str) -> str:
+    """A conflict as a message names it: a span conflict by its region's words, a field's by
+    its path (conflict ids are a merge's: the new merge numbers them anew)."""
+    if conflict.get("kind") == "span":
+        start, end = conflict["region"]
+        return short(text[start:end])
+    return path_words(str(conflict.get("path") or ""))

@@ -25,12 +25,10 @@ import orjson
 from annotator.core.gold_store import GoldLine, GoldStore
 from annotator.core.item_brief import names_said
 from annotator.core.models import GoldRecord
+from annotator.core.review_kept import SAVED_ANEW, kept_decisions
 from annotator.core.review_outcome import outcomes, with_detail
 from annotator.core.review_views import Place
 from annotator.core.store import Store
-
-# What every save of a document's record changes: left out when records are compared.
-SAVED_ANEW = ("annotator", "updated_at", "seconds_spent")
 
 
 def _content(raw: bytes) -> dict[str, Any]:
@@ -88,7 +86,23 @@ def _merged_anew(content: dict[str, Any], before: dict[str, Any]) -> bool:
 def decisions_in_force(store: GoldStore) -> set[str]:
     """The documents with a review decision in force (``earlier_decisions``): resuming merges
     anew a document whose annotators changed their records only when it has none."""
-    return {line.facts.doc_id for line in earlier_decisions(store)}
+    found = {line.facts.doc_id for line in earlier_decisions(store)}
+    # A merge anew keeps the decisions whose conflict it still has (``review_kept``): its line
+    # starts the history above again, yet they stand. Only documents merged anew from other
+    # records or another text are read for them.
+    by_doc: dict[str, list[GoldLine]] = {}
+    for line in store.history:
+        if line.facts.doc_id not in found:
+            by_doc.setdefault(line.facts.doc_id, []).append(line)
+    for doc_id, lines in by_doc.items():
+        merges = {(line.facts.doc_sha256, line.facts.versions) for line in lines}
+        if len(merges) > 1 and kept_decisions(_records(store, lines)):
+            found.add(doc_id)
+    return found
+
+
+def _records(store: GoldStore, lines: list[GoldLine]) -> list[GoldRecord]:
+    return [GoldRecord.model_validate_json(raw) for raw in store.lines_at(lines)]
 
 
 class EarlierDecisions:
@@ -135,3 +149,11 @@ class EarlierDecisions:
         # What the decision was, as this session's undo says it (a trial's undo did not).
         outcome = outcomes(before, now, reopened)
         return before, Place(before.doc_id, reopened[0]), with_detail(said, outcome)
+
+
+def document_records(store: Store, doc_id: str) -> list[GoldRecord]:
+    """Every line of the document in the gold file as the review opened it, oldest first, as
+    records (``review_kept`` reads what was decided from them); none for another store."""
+    if not isinstance(store, GoldStore):
+        return []
+    return _records(store, [line for line in store.history if line.facts.doc_id == doc_id])

@@ -321,7 +321,7 @@ class _Resume:
                 f"{output}: {len(stood)} document(s) have review decisions and their "
                 f"annotators' records changed since the merge (first: {doc_id}, {_whose(who)}): "
                 "their gold lines stand; to take the changes, merge such a document anew (l, then "
-                "ctrl+r twice on it: its decisions are dropped)"
+                "ctrl+r twice on it: decisions on conflicts the change touched are dropped)"
             )
         if regrouped:
             first = regrouped[0]

@@ -12,11 +12,13 @@ review of many documents reads only those it adds spans to.
 
 Undo puts back the record before a decision, its spans with their own ids, and redo the very
 record undo replaced, so a decision redone has the ids it was first given. A document merged
-anew inside a review (ctrl+r, ``review_documents``; or on resuming, its text or its annotators'
-records changed since, ``review_open``) is merge's record ``renumbered`` above every id the
-document's gold has had: merge numbers from ``s1``, and its s2 named another span than the gold
-file's earlier lines (and the notices said of them) did. ``annotator merge``, with no gold
-before it, numbers from ``s1`` as ever.
+anew on resuming (its text or its annotators' records changed since, ``review_open``) is
+merge's record ``renumbered`` above every id the document's gold has had: merge numbers from
+``s1``, and its s2 named another span than the gold file's earlier lines (and the notices said
+of them) did. One merged anew inside a review (ctrl+r, ``review_documents``) keeps the ids of
+the spans it shares with gold (same start, end, label and value: the same span, which the
+notices and the reviewer's notes named so) and numbers the others above every id
+(``with_gold_ids``). ``annotator merge``, with no gold before it, numbers from ``s1`` as ever.
 """
 
 from __future__ import annotations
@@ -80,6 +82,32 @@ def renumbered(record: GoldRecord, first: int) -> GoldRecord:
     conflicts name no gold span (a version's spans carry no ids, its links are spans' bodies:
     ``merge``), and notes are the annotators' words."""
     ids = {span.id: f"s{number}" for number, span in enumerate(record.spans, start=first)}
+    return _with_ids(record, ids)
+
+
+def with_gold_ids(record: GoldRecord, gold: GoldRecord, highest: int) -> GoldRecord:
+    """``record`` (a merge anew's) with each span ``gold`` has alike (start, end, label,
+    value) under gold's id, and the others numbered above ``highest`` (the highest the
+    document's gold has had) in their order: a span both have is the same span, named as the
+    gold file's earlier lines, the notices and the reviewer's notes named it."""
+    had = {(span.start, span.end, span.label, span.value): span.id for span in gold.spans}
+    ids: dict[str, str] = {}
+    given: set[str] = set()
+    number = highest
+    for span in record.spans:
+        same = had.get((span.start, span.end, span.label, span.value))
+        if same is not None and same not in given:
+            ids[span.id] = same
+        else:
+            number += 1
+            ids[span.id] = f"s{number}"
+        given.add(ids[span.id])
+    return _with_ids(record, ids)
+
+
+def _with_ids(record: GoldRecord, ids: dict[str, str]) -> GoldRecord:
+    """``record`` with its spans' ids ``ids`` (old -> new), and every place naming a span by
+    id moved with it (see ``renumbered``)."""
     if all(old == new for old, new in ids.items()):
         return record
     spans = [span.model_copy(update={"id": ids[span.id]}) for span in record.spans]

@@ -1,0 +1,329 @@
+"""The review decisions a merge anew keeps: those whose conflict the new merge still has, alike.
+
+A merge anew (ctrl+r, ``review_documents``) used to drop every decision made on the document,
+also on conflicts the annotators' change did not touch: a trial's reviewer, whose annotator
+had fixed one span, had to settle again a dozen conflicts nobody had changed. A decision is
+now kept when the new merge has its conflict unchanged (the same versions from the same
+annotators, ``conflict_key``); the others (their conflict changed, or gone: the annotators
+agree now) are dropped and named.
+
+A gold record holds only the conflicts still open, so what a decision settled, and what it
+did, is read from the document's history (``kept_decisions``): its records in order (the
+gold file's lines, then this review's), each step from one to the next a decision (it settles
+a conflict: ``Decision`` is what it changed, spans by their bodies, fields by path), an undo
+(the record of an earlier step again), or a merge anew (another text or other annotators'
+records, or conflicts open that were not), after which a decision stands while the record
+still holds what it did. ``kept_merge`` applies the kept decisions, in the order they were
+made, to the new merge's record, and leaves their conflicts out of it.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+
+from annotator.core.form_compare import without_empty_items
+from annotator.core.form_complete import missing_required
+from annotator.core.models import GoldRecord, Span
+from annotator.core.scheme import Scheme
+
+Conflict = dict[str, Any]
+# What every save of a document's record changes: left out when records are compared.
+SAVED_ANEW = ("annotator", "updated_at", "seconds_spent")
+# A span by what it is, whatever its id: start, end, label, value.
+SpanKey = tuple[int, int, str, int | str | None]
+
+_ITEM_FIELD = re.compile(r"(?P<group>[^\[\]]+)\[(?P<index>\d+)\]\.(?P<leaf>.+)")
+
+
+def conflict_key(conflict: Conflict) -> bytes:
+    """The conflict without its id (merge numbers conflicts anew): two are the same conflict
+    when they have the same kind, place and versions from the same annotators."""
+    return orjson.dumps(
+        {name: part for name, part in conflict.items() if name != "id"},
+        option=orjson.OPT_SORT_KEYS,
+    )
+
+
+def span_key(span: Span) -> SpanKey:
+    return span.start, span.end, span.label, span.value
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What one decision changed of its record: the conflict it settled (as it was open),
+    spans taken away and added (with who marked them), fields set by path (an item's field
+    ``releases[0].count``; a whole field by name, None: emptied), items appended to a group,
+    and the links that changed (path -> the spans linked, by body)."""
+
+    conflict: Conflict
+    removed: frozenset[SpanKey]
+    added: tuple[Span, ...]
+    sources: Mapping[SpanKey, Sequence[str]]
+    fields: Mapping[str, Any]
+    appended: Mapping[str, tuple[int, list[Any]]]  # group -> (its items before, items added)
+    links: Mapping[str, Sequence[SpanKey]]
+
+    @classmethod
+    def of(cls, conflict: Conflict, before: GoldRecord, after: GoldRecord) -> Decision:
+        old, new = _keyed(before), _keyed(after)
+        who_before, who_after = _sources(before), _sources(after)
+        fields, appended = _form_changes(before.form, after.form)
+        links_before, links_after = _links(before), _links(after)
+        return cls(
+            conflict=conflict,
+            removed=frozenset(old.keys() - new.keys()),
+            added=tuple(span for key, span in new.items() if key not in old),
+            sources={
+                key: who
+                for key, who in who_after.items()
+                if key not in old or who_before.get(key) != who
+            },
+            fields=fields,
+            appended=appended,
+            links={
+                path: links_after.get(path, [])
+                for path in links_before.keys() | links_after.keys()
+                if links_before.get(path) != links_after.get(path)
+            },
+        )
+
+    def holds_in(self, record: GoldRecord) -> bool:
+        """Whether ``record`` still has what the decision did (and not its conflict open)."""
+        spans = _keyed(record)
+        if any(key in spans for key in self.removed):
+            return False
+        if any(span_key(span) not in spans for span in self.added):
+            return False
+        key = conflict_key(self.conflict)
+        if any(conflict_key(conflict) == key for conflict in record.conflicts):
+            return False
+        return all(_value_at(record.form, path) == value for path, value in self.fields.items())
+
+
+class NotApplicable(Exception):
+    """A kept decision's field is not in the new merge's record (an item it set is gone)."""
+
+
+def kept_decisions(history: Iterable[GoldRecord]) -> dict[bytes, Decision]:
+    """The decisions standing in the last of ``history`` (a document's records, oldest first),
+    by their conflict's ``conflict_key``, in the order they were made (see the module
+    docstring)."""
+    states: list[tuple[dict[str, Any], GoldRecord, dict[bytes, Decision]]] = []
+    for record in history:
+        content = record.model_dump(exclude=set(SAVED_ANEW))
+        back = next((n for n in range(len(states) - 1, -1, -1) if states[n][0] == content), None)
+        if back is not None:
+            del states[back + 1 :]  # written again, or an undo back to that record
+            continue
+        if not states:
+            states.append((content, record, {}))
+            continue
+        _content, before, decided = states[-1]
+        if _merged_anew(before, record):
+            now = {key: made for key, made in decided.items() if made.holds_in(record)}
+        else:
+            now = dict(decided)
+            still_open = {conflict.get("id") for conflict in record.conflicts}
+            for conflict in before.conflicts:
+                if conflict.get("id") not in still_open:
+                    now[conflict_key(conflict)] = Decision.of(conflict, before, record)
+        states.append((content, record, now))
+    return states[-1][2] if states else {}
+
+
+def _merged_anew(before: GoldRecord, after: GoldRecord) -> bool:
+    if after.doc_sha256 != before.doc_sha256 or after.sources.versions != before.sources.versions:
+        return True
+    was_open = {conflict_key(conflict) for conflict in before.conflicts}
+    return any(conflict_key(conflict) not in was_open for conflict in after.conflicts)
+
+
+@dataclass
+class KeptMerge:
+    """A new merge's record with the decisions kept (span ids not given yet: the caller's),
+    and the decisions kept and dropped (those of conflicts changed or gone, or that could no
+    longer be applied), each by the conflict it settled."""
+
+    record: GoldRecord
+    kept: list[Conflict] = field(default_factory=list)
+    dropped: list[Conflict] = field(default_factory=list)
+
+
+def kept_merge(merged: GoldRecord, decided: Mapping[bytes, Decision], scheme: Scheme) -> KeptMerge:
+    """``merged`` (a fresh merge) with each decision of ``decided`` whose conflict it has
+    alike applied, that conflict left out (see the module docstring)."""
+    spans = _keyed(merged)
+    if len(spans) != len(merged.spans):
+        # Two gold spans alike (no merge makes them): nothing to tell them apart by.
+        return KeptMerge(merged, [], [made.conflict for made in decided.values()])
+    sources = _sources(merged)
+    form = copy.deepcopy(merged.form)
+    links = _links(merged)
+    open_now = {conflict_key(conflict): conflict for conflict in merged.conflicts}
+    settled: set[str] = set()
+    out = KeptMerge(merged)
+    for key, made in decided.items():
+        conflict = open_now.get(key)
+        if conflict is None:
+            out.dropped.append(made.conflict)
+            continue
+        try:
+            form = _with_fields(form, made)
+        except NotApplicable:
+            out.dropped.append(made.conflict)
+            continue
+        for gone in made.removed:
+            spans.pop(gone, None)
+            sources.pop(gone, None)
+        for span in made.added:
+            spans[span_key(span)] = span
+        for span_of, who in made.sources.items():
+            sources[span_of] = list(who)
+        for path, linked in made.links.items():
+            path = _moved(path, made.appended, form)
+            links[path] = list(linked)
+        settled.add(conflict["id"])
+        out.kept.append(made.conflict)
+    out.record = _record(merged, spans, sources, form, links, settled, scheme)
+    return out
+
+
+def _record(
+    merged: GoldRecord,
+    spans: dict[SpanKey, Span],
+    sources: dict[SpanKey, list[str]],
+    form: dict[str, Any],
+    links: dict[str, list[SpanKey]],
+    settled: set[str],
+    scheme: Scheme,
+) -> GoldRecord:
+    """The record the kept decisions make of ``merged``: spans in text order under their
+    bodies' ids as they came (the caller gives gold ids), links to spans it no longer has
+    left out, its status set as a decision sets it."""
+    ordered = sorted(spans.items(), key=lambda item: (item[0][0], item[0][1], item[0][2]))
+    # Provisional ids, unique: ``review_span_ids.with_gold_ids`` gives the real ones.
+    ids = {key: f"k{number}" for number, (key, _span) in enumerate(ordered, start=1)}
+    fields = merged.model_dump()
+    fields["spans"] = [
+        span.model_copy(update={"id": ids[key]}).model_dump() for key, span in ordered
+    ]
+    fields["sources"]["spans"] = {ids[key]: who for key, who in sources.items() if key in ids}
+    fields["links"] = {
+        path: [ids[key] for key in linked if key in ids]
+        for path, linked in links.items()
+        if any(key in ids for key in linked)
+    }
+    fields["form"] = form
+    fields["conflicts"] = [c for c in merged.conflicts if c["id"] not in settled]
+    draft = GoldRecord.model_validate(fields)
+    if not draft.conflicts:
+        fields["form"], fields["links"] = without_empty_items(draft.form, draft.links, scheme)
+        draft = GoldRecord.model_validate(fields)
+    complete = not draft.conflicts and not missing_required(draft, scheme)
+    fields["status"] = "done" if complete else "in_progress"
+    return GoldRecord.model_validate(fields)
+
+
+def _keyed(record: GoldRecord) -> dict[SpanKey, Span]:
+    return {span_key(span): span for span in record.spans}
+
+
+def _sources(record: GoldRecord) -> dict[SpanKey, list[str]]:
+    keys = {span.id: span_key(span) for span in record.spans}
+    return {keys[one]: list(who) for one, who in record.sources.spans.items() if one in keys}
+
+
+def _links(record: GoldRecord) -> dict[str, list[SpanKey]]:
+    keys = {span.id: span_key(span) for span in record.spans}
+    return {
+        path: [keys[one] for one in linked if one in keys] for path, linked in record.links.items()
+    }
+
+
+def _is_items(value: Any) -> bool:
+    return value is None or (isinstance(value, list) and all(isinstance(v, dict) for v in value))
+
+
+def _form_changes(
+    before: Mapping[str, Any], after: Mapping[str, Any]
+) -> tuple[dict[str, Any], dict[str, tuple[int, list[Any]]]]:
+    """The fields that changed, by path: a group's items field by field (so that a decision
+    on one item's field leaves the others as a new merge has them), items added after them
+    apart; a whole field otherwise."""
+    fields: dict[str, Any] = {}
+    appended: dict[str, tuple[int, list[Any]]] = {}
+    for name in sorted(before.keys() | after.keys()):
+        old, new = before.get(name), after.get(name)
+        if old == new:
+            continue
+        if _is_items(old) and _is_items(new) and len(new or []) >= len(old or []):
+            old_items, new_items = old or [], new or []
+            for index, (was, now) in enumerate(zip(old_items, new_items, strict=False)):
+                for leaf in sorted(was.keys() | now.keys()):
+                    if was.get(leaf) != now.get(leaf):
+                        fields[f"{name}[{index}].{leaf}"] = now.get(leaf)
+            if len(new_items) > len(old_items):
+                appended[name] = (len(old_items), new_items[len(old_items) :])
+        else:
+            fields[name] = new
+    return fields, appended
+
+
+def _value_at(form: Mapping[str, Any], path: str) -> Any:
+    found = _ITEM_FIELD.fullmatch(path)
+    if found is None:
+        return form.get(path)
+    items = form.get(found["group"])
+    index = int(found["index"])
+    if not isinstance(items, list) or index >= len(items) or not isinstance(items[index], dict):
+        return None
+    return items[index].get(found["leaf"])
+
+
+def _with_fields(form: dict[str, Any], made: Decision) -> dict[str, Any]:
+    """``form`` with the decision's fields set and items appended (a copy)."""
+    form = copy.deepcopy(form)
+    for path, value in made.fields.items():
+        found = _ITEM_FIELD.fullmatch(path)
+        if found is None:
+            if value is None:
+                form.pop(path, None)
+            else:
+                form[path] = copy.deepcopy(value)
+            continue
+        items = form.get(found["group"])
+        index = int(found["index"])
+        if not isinstance(items, list) or index >= len(items) or not isinstance(items[index], dict):
+            raise NotApplicable(path)
+        item = dict(items[index])
+        if value is None:
+            item.pop(found["leaf"], None)
+        else:
+            item[found["leaf"]] = copy.deepcopy(value)
+        items[index] = item
+    for group, (_before, items) in made.appended.items():
+        held = form.get(group)
+        form[group] = [*(held if isinstance(held, list) else []), *copy.deepcopy(items)]
+    return form
+
+
+def _moved(
+    path: str, appended: Mapping[str, tuple[int, list[Any]]], form: Mapping[str, Any]
+) -> str:
+    """A link path of an item the decision appended, at the index the item has now (the new
+    merge may hold more or fewer items before it)."""
+    found = _ITEM_FIELD.fullmatch(path)
+    if found is None or found["group"] not in appended:
+        return path
+    before, items = appended[found["group"]]
+    index = int(found["index"])
+    if index < before:
+        return path
+    now = len(form.get(found["group"]) or []) - len(items)
+    return f"{found['group']}[{index - before + now}].{found['leaf']}"
