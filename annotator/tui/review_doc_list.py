@@ -1,6 +1,8 @@
 """The review's document list (``l``): every document under review with its open conflicts;
-enter goes to one's first conflict, ctrl+r twice merges one anew (its decisions dropped) to
-decide it again. It dismisses with ``(what, doc_id)``: ``("open", …)`` or ``("anew", …)``."""
+enter goes to one's first conflict, ctrl+r twice merges one anew: to take its annotators'
+changes (the decisions on conflicts they changed dropped, the others kept), or, records
+unchanged, to decide it again. It dismisses with ``(what, doc_id)``: ``("open", …)`` or
+``("anew", …)``."""
 
 from __future__ import annotations
 
@@ -22,8 +24,9 @@ Chosen = tuple[str, str] | None
 _TITLE = (
     "Documents: {left} of {total} with open conflicts · enter: go to its first conflict (or "
     "look at one without) · "
-    "ctrl+r twice: merge it anew to decide it again (its decisions are dropped; ctrl+z puts "
-    "them back) · escape closes\ntype to filter by id or state (open, done, started, changed)"
+    "ctrl+r twice: merge it anew (records changed: decisions on conflicts they changed are "
+    "dropped; unchanged: all, to decide it again; ctrl+z puts them back) · escape closes\n"
+    "type to filter by id or state (open, done, started, changed)"
 )
 
 
@@ -102,13 +105,18 @@ class ReviewDocListScreen(FilteredListScreen[Chosen]):
         if self._asked == doc_id:
             self.dismiss(("anew", doc_id))
             return
-        # Asked first: it drops the document's decisions (ctrl+z in the review brings them
-        # back, but a reviewer should not need it for a slip of one key).
+        # Asked first: it drops decisions (ctrl+z in the review brings them back, but a
+        # reviewer should not need it for a slip of one key).
         self._asked = doc_id
+        entry = next((entry for entry in self.entries if entry.doc_id == doc_id), None)
+        dropped = (
+            "the decisions on conflicts their change touched are dropped, the others kept"
+            if entry is not None and entry.records_changed
+            else "its review decisions are dropped and its conflicts open again"
+        )
         self.query_one("#doc-title", Label).update(
-            f"ctrl+r again merges {doc_id} anew from its annotators' records: its review "
-            "decisions are dropped and its conflicts open again (ctrl+z in the review puts "
-            "them back) · escape: no"
+            f"ctrl+r again merges {doc_id} anew from its annotators' records: {dropped} "
+            "(ctrl+z in the review puts them back) · escape: no"
         )
 
     def _forget_the_question(self) -> None:

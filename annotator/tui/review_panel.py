@@ -219,8 +219,8 @@ class ConflictPanel(Static):
             out.append(f"n / p go on to the open conflicts ({left} left).\n")
         else:
             out.append("Every conflict is settled.\n", style="green")
-        out.append("l lists the documents (ctrl+r twice there merges one anew, to decide it ")
-        out.append("again).")
+        out.append("l lists the documents (ctrl+r twice there merges one anew: to take its ")
+        out.append("annotators' changes, or to decide it again).")
         return out
 
     def _finished(self, session: ReviewSession) -> Text:
@@ -231,8 +231,8 @@ class ConflictPanel(Static):
         if done < total:
             out.append(f"{total - done} still lack a required field.\n", style="yellow")
         out.append(f"\nThe gold file: {session.store.journal}\n")
-        out.append("l lists the documents (ctrl+r twice there merges one anew, to decide it ")
-        out.append("again).\n")
+        out.append("l lists the documents (ctrl+r twice there merges one anew: to take its ")
+        out.append("annotators' changes, or to decide it again).\n")
         out.append("q quits (everything is saved first).", style="dim")
         return out
 
