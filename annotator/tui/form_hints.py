@@ -35,6 +35,10 @@ TYPE_HINTS = {
 
 NOTE_HINTS = ["anything a reviewer should know", "for a reviewer"]
 
+# A choice with none chosen (``form_choice.ChoiceSelect``): where it fits, that letters typed
+# there go to a choice (they were refused once, and nothing else on screen says so).
+CHOICE_PROMPTS = ["(choose: type its first letters)", "(choose)"]
+
 
 def type_hints(field_type: str) -> list[str]:
     return TYPE_HINTS.get(field_type, [""])

@@ -44,6 +44,7 @@ PANEL_KEYS = [
     ("escape", "back to the article (where letters are commands)"),
     ("enter", "save the field (also saved on leaving it, at a pause and on quitting)"),
     ("enter, space", "on a choice: open it; arrows and enter choose"),
+    ("letters", "on a choice: go to the one they begin (again: the next); enter takes it"),
     ("enter", "on + add / remove: add an item to a group / remove it (ctrl+z undoes)"),
     ("ctrl+l", "fill the field from a span picked in a list and link it (⛓ ids beside it)"),
     ("tab in its list", "take the span and go on to the next field (shift+tab: the one before)"),

@@ -127,7 +127,7 @@ def field_row(field: FormField, path: str, paired: bool = False) -> ComposeResul
     with Horizontal(classes="field-row -long-name" if long_name else "field-row"):
         yield FieldName(title, path, classes="field-name")
         if field.type == "choice":
-            yield ChoiceSelect(field.choices, prompt="(choose)", name=path)
+            yield ChoiceSelect(field.choices, name=path)
         elif field.from_label:
             hints = span_field_hints(field.type, field.from_label)
             # Not selected on focus (Textual's default), as the note: a key typed after a
