@@ -130,6 +130,11 @@ def _model_of(loc: Loc) -> type[BaseModel]:
     return FormField if loc[:1] == ("fields",) else Scheme
 
 
+def _known_keys(loc: Loc) -> list[str]:
+    """The keys the table holding the key at ``loc`` may have."""
+    return list(_model_of(loc).model_fields)
+
+
 def _model_problems(data: dict[str, Any], keys: _LabelKeys) -> list[Problem]:
     try:
         Scheme.model_validate(data)
@@ -139,17 +144,36 @@ def _model_problems(data: dict[str, Any], keys: _LabelKeys) -> list[Problem]:
         return []
     # A key close to a known one is a misspelling: the known one is not also "missing".
     meant: set[Loc] = set()
-    problems: list[Problem] = []
+    unknown: list[tuple[Loc, str | None]] = []  # an unknown key, the known one it is close to
     for item in items:
         loc = tuple(item["loc"])
         if item["type"] == "extra_forbidden":
-            known = list(_model_of(loc).model_fields)
-            close = get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+            close = get_close_matches(str(loc[-1]), _known_keys(loc), n=1, cutoff=0.6)
             if close:
                 meant.add((*loc[:-1], close[0]))
-                problems.append((loc, f"unknown key {loc[-1]!r}; did you mean {close[0]!r}?"))
-            else:
-                problems.append((loc, f"unknown key {loc[-1]!r} (known: {', '.join(known)})"))
+            unknown.append((loc, close[0] if close else None))
+    # A key unlike any known one where a required one is missing (``hue`` for ``color``) was
+    # likely meant as it: the first such key of its table names every one missing there, which
+    # no line of its own says again (a "missing" line beside "unknown key" told one mistake as
+    # two).
+    missing: dict[Loc, list[str]] = {}
+    for item in items:
+        loc = tuple(item["loc"])
+        if item["type"] == "missing" and loc and loc not in meant:
+            missing.setdefault(loc[:-1], []).append(str(loc[-1]))
+    problems: list[Problem] = []
+    for loc, close_to in unknown:
+        names = [] if close_to else missing.pop(loc[:-1], [])
+        meant.update((*loc[:-1], name) for name in names)
+        if close_to:
+            message = f"unknown key {loc[-1]!r}; did you mean {close_to!r}?"
+        elif names:
+            listed = " and ".join(", ".join(map(repr, names)).rsplit(", ", 1))
+            are = "is" if len(names) == 1 else "are"
+            message = f"unknown key {loc[-1]!r}; {listed} {are} required here and missing"
+        else:
+            message = f"unknown key {loc[-1]!r} (known: {', '.join(_known_keys(loc))})"
+        problems.append((loc, message))
     for item in items:
         loc = tuple(item["loc"])
         if item["type"] == "extra_forbidden" or loc in meant:

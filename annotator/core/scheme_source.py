@@ -17,6 +17,7 @@ Loc = tuple[str | int, ...]
 _HEADER_RE = re.compile(r"^\s*\[\[\s*(labels|fields|fields\s*\.\s*fields)\s*\]\]\s*(#.*)?$")
 _OTHER_TABLE_RE = re.compile(r"^\s*\[")
 _KEY_RE = r"^\s*[\"']?{key}[\"']?\s*="
+_HEADER_OF_RE = r"^\s*\[\[?\s*[\"']?{key}[\"']?\s*[\].]"
 
 
 class SchemeSource:
@@ -26,6 +27,7 @@ class SchemeSource:
         self.lines = toml_lines(text)
         # table -> (index of its header line, or -1 for the top; index past its last line)
         self.tables: dict[Loc, tuple[int, int]] = {}
+        self.others: list[int] = []  # indexes of the headers of tables not placed in
         self._read(data)
 
     def _read(self, data: dict[str, Any]) -> None:
@@ -56,6 +58,7 @@ class SchemeSource:
                     subs[parent] += 1
             elif _OTHER_TABLE_RE.match(line) and "=" not in line.partition("]")[0]:
                 starts.append((None, index))  # a table we do not place things in
+                self.others.append(index)
         ends = [start for _, start in starts[1:]] + [len(self.lines)]
         found = {loc: (start, end) for (loc, start), end in zip(starts, ends, strict=True) if loc}
         found[()] = (-1, ends[0])
@@ -85,8 +88,17 @@ class SchemeSource:
                 for index in range(start + 1, end):
                     if pattern.match(self.lines[index]):
                         return index + 1
+                if table == ():  # a key of the top written as a table: ``[[tags]]``
+                    header = self._header_of(rest[0])
+                    if header is not None:
+                        return header
             return start + 1 if start >= 0 else None
         return None
+
+    def _header_of(self, key: str) -> int | None:
+        """The 1-based line of the first ``[key]``, ``[[key]]`` or ``[key.sub]`` header."""
+        pattern = re.compile(_HEADER_OF_RE.format(key=re.escape(key)))
+        return next((index + 1 for index in self.others if pattern.match(self.lines[index])), None)
 
 
 def key_on_line(text: str, line: int) -> str | None:
