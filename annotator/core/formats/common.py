@@ -164,6 +164,7 @@ class ImportedDoc:
     status: str | None = None  # the source's own status (our JSONL); None: the import default
     flagged: bool = False
     seconds_spent: float = 0.0  # time spent, where the source says (our JSONL, Label Studio)
+    updated_at: str | None = None  # when last changed, a UTC time (our JSONL, Label Studio)
 
 
 def line_id(stem: str, number: int) -> str:

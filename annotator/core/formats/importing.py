@@ -118,14 +118,13 @@ def _refuse_bad(source: Path, report: ImportReporter, skip_bad: bool) -> None:
 
 def _with_times(record: Record, doc: ImportedDoc) -> Record:
     """Our own record lines keep when and how long they were annotated, a Label Studio
-    annotation how long (its ``lead_time``); both already checked."""
+    annotation too (its ``updated_at`` and ``lead_time``); both already checked."""
     if isinstance(doc, RecordLineDoc):
         update = {"updated_at": doc.updated_at, "seconds_spent": doc.seconds_spent}
-    elif doc.seconds_spent:
-        update = {"seconds_spent": doc.seconds_spent}
     else:
-        return record
-    return record.model_copy(update=update)
+        update = {"updated_at": doc.updated_at} if doc.updated_at is not None else {}
+        update |= {"seconds_spent": doc.seconds_spent} if doc.seconds_spent else {}
+    return record.model_copy(update=update) if update else record
 
 
 def import_documents(

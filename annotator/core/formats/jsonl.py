@@ -52,10 +52,9 @@ class GoldRecordWithText(GoldRecord):
 
 @dataclass
 class RecordLineDoc(ImportedDoc):
-    """A document read from one of our record lines: also when it was annotated (and, as every
-    ``ImportedDoc``, how long)."""
+    """A document read from one of our record lines: also its text's hash and its annotator
+    (and, as every ``ImportedDoc``, when and how long it was annotated)."""
 
-    updated_at: str | None = None
     doc_sha256: str | None = None  # checked against the text by the import
     annotator: str | None = None  # who wrote the record: the import's default --annotator
 

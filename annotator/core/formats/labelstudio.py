@@ -6,9 +6,10 @@ in the task's ``meta``. Read: a list of tasks or one task; the text is ``data[KE
 ``--text-key KEY``, else ``data.text``, else the data key a result names (``"source": "$key"``),
 else the one text field of ``data``. Older exports
 call the annotations ``completions``; a task holding both has both read (the first kept is
-imported, the others reported). ``drafts`` (saved, never submitted) are reported, as is the
-imported annotation's ``completed_by``, which a record has no place for; its ``lead_time``
-(seconds spent on it) becomes the record's ``seconds_spent`` (``_lead_time``).
+imported, the others reported). ``drafts`` (saved, never submitted) are reported. Of the
+imported annotation, ``lead_time`` (seconds spent on it) becomes the record's ``seconds_spent``
+and ``updated_at`` its ``updated_at``; its other fields (``completed_by``, ``reviews``,
+``ground_truth``, ...) and the task's own are counted, one line each (``labelstudio_fields``).
 Cancelled annotations are not labels, nor are predictions
 (model output), unless asked for (``predictions``): then each task's prediction of one model
 version (the first found in the file) is read instead of its annotations, as a record in
@@ -18,7 +19,6 @@ progress, pre-annotations for someone to correct; the annotator is named after t
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -41,6 +41,7 @@ from annotator.core.formats.common import (
     require_int,
     without_bom,
 )
+from annotator.core.formats.labelstudio_fields import FieldsSaid, lead_time, updated_at
 from annotator.core.formats.offsets import Utf16Offsets, say_code_points, written_spans
 
 
@@ -113,7 +114,7 @@ def read(
         raise AnnotatorError(f"{path}: expected a list of Label Studio tasks")
     reading = _Reading(True, _first_version(tasks)) if predictions else _Reading()
     docs = []
-    said: dict[str, list[str]] = {}  # annotation key not carried -> where each task had it
+    said = FieldsSaid("prediction" if predictions else "annotation")  # said once per kind
     for index, task in enumerate(tasks):
         where = f"{path}: task {index + 1}{_named(task)}"
         if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
@@ -123,32 +124,8 @@ def read(
         key = _given_text_key(task, where, text_key) if text_key else _text_key(task, where)
         doc = _task(task, key, index, path, where, utf16, report, reading, said)
         docs.append(doc)
-    for key, wheres in said.items():
-        report.not_carried(
-            f"{path}: {key}: {len(wheres)} imported annotation(s) (first: {wheres[0]}); not "
-            f"carried: {_NOT_CARRIED[key]}",
-            f"annotation(s) with {key}",
-            len(wheres),
-        )
+    said.say(path, report)
     return docs
-
-
-# Keys of an imported annotation that a record has no place for (a lead_time: when it is not
-# a number of seconds), and why.
-_NOT_CARRIED = {
-    "lead_time": "not a number of seconds, which a record's seconds_spent takes",
-    "completed_by": "the records are the annotator's the import names",
-}
-
-
-def _lead_time(annotation: dict[str, Any]) -> float | None:
-    """The seconds an annotation's ``lead_time`` gives (Label Studio's time spent on it, the
-    time a record's ``seconds_spent`` holds); None when it has none, or none that is a
-    number of seconds (negative, text, true), which is said."""
-    lead = annotation.get("lead_time")
-    if not isinstance(lead, int | float) or isinstance(lead, bool):
-        return None
-    return float(lead) if math.isfinite(lead) and lead >= 0 else None
 
 
 def _predictions(task: Any) -> list[dict[str, Any]]:
@@ -243,7 +220,7 @@ def _task(
     utf16: bool,
     report: ImportReporter,
     reading: _Reading,
-    said: dict[str, list[str]],
+    said: FieldsSaid,
 ) -> ImportedDoc:
     text: str = task["data"][key]
     raw_meta = task.get("meta") or {}
@@ -261,6 +238,7 @@ def _task(
         if other != key:
             meta.setdefault(other, value)
     entry = "prediction" if reading.predictions else "annotation"
+    said.task(task)
     _drafts(task, where, report)
     kept = _candidates(task, where, report, reading)
     if not kept:
@@ -275,10 +253,7 @@ def _task(
             f"further {entry}(s)",
             len(kept) - 1,
         )
-    seconds = _lead_time(chosen)
-    for other in _NOT_CARRIED:
-        if chosen.get(other) is not None and (other != "lead_time" or seconds is None):
-            said.setdefault(other, []).append(where.removeprefix(f"{path}: "))
+    said.annotation(chosen, where.removeprefix(f"{path}: "))
     offsets = Utf16Offsets(text) if utf16 else None
     spans = []
     for position, result in enumerate(chosen.get("result") or [], start=1):
@@ -296,7 +271,11 @@ def _task(
         return PredictedDoc(
             doc_id, text, where, meta, spans, status="in_progress", model_version=reading.version
         )
-    return ImportedDoc(doc_id, text, where, meta=meta, spans=spans, seconds_spent=seconds or 0.0)
+    seconds = lead_time(chosen) or 0.0
+    changed = updated_at(chosen)
+    return ImportedDoc(
+        doc_id, text, where, meta=meta, spans=spans, seconds_spent=seconds, updated_at=changed
+    )
 
 
 def _drafts(task: dict[str, Any], where: str, report: ImportReporter) -> None:
