@@ -31,7 +31,7 @@ from annotator.core.session_form_elsewhere import listed
 from annotator.tui.form_hints import NOTE_HINTS, HintedInput
 from annotator.tui.form_links import FieldLinks, FieldName
 from annotator.tui.form_messages import FieldEdited, FormEdited, NoteEdited
-from annotator.tui.form_rows import GroupBox, field_row, row_of
+from annotator.tui.form_rows import GroupBox, KeptFields, field_row, kept_words, row_of
 from annotator.tui.form_shown import Shown, ShownValues
 from annotator.tui.panel_legend import Legend as Legend  # imported from here
 from annotator.tui.panel_legend import short as short
@@ -144,6 +144,7 @@ class EventForm(VerticalScroll):
             # Not selected on focus (Textual's default): a word typed after tab would replace
             # the whole note, which may be sentences long.
             yield HintedInput(NOTE_HINTS, id="note", compact=True, select_on_focus=False)
+        yield KeptFields(id="kept-fields")
 
     async def show(self, session: AnnotationSession) -> None:
         """Show ``session``'s open document. Shown to the end, one at a time: a redraw while
@@ -228,6 +229,7 @@ class EventForm(VerticalScroll):
                 else:
                     select.value = current
         self._doc_id = doc_id
+        self.query_one(KeptFields).show_kept(kept_words(record, scheme) if doc_id else [])
         read_only = session.stale is not None
         for control in self.query("Input, Select, Button"):
             control.disabled = read_only

@@ -1,22 +1,28 @@
 """The event form's rows (``EventForm`` lays them out): a field's name, its input and its links,
-and a repeatable group's box of items with their remove buttons and its add button."""
+a repeatable group's box of items with their remove buttons and its add button, and at the
+form's end the fields the record holds that the scheme does not know, read only."""
 
 from __future__ import annotations
 
 from typing import Any, ClassVar
 
+import orjson
 from rich.cells import cell_len
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Button, Label
+from textual.widgets import Button, Label, Static
 
 from annotator.core.form_item_edits import paired_fields
-from annotator.core.scheme import FormField
+from annotator.core.forms import path_words, typed_text
+from annotator.core.models import Record
+from annotator.core.record_unknown import linked_field, unknown_to_scheme
+from annotator.core.scheme import FormField, Scheme
 from annotator.tui.form_choice import ChoiceSelect
 from annotator.tui.form_hints import HintedInput, span_field_hints, type_hints
-from annotator.tui.form_links import NAME_CELLS, FieldInput, FieldLinks, FieldName
+from annotator.tui.form_links import LINK_MARK, NAME_CELLS, FieldInput, FieldLinks, FieldName
 
 
 class GroupBox(Vertical):
@@ -149,3 +155,57 @@ def field_row(field: FormField, path: str, paired: bool = False) -> ComposeResul
                 compact=True,
                 select_on_focus=False,
             )
+
+
+KEPT = "kept, not in the scheme"
+
+
+def kept_words(record: Record, scheme: Scheme) -> list[str]:
+    """Each form field of ``record`` that ``scheme`` does not know (``unknown_to_scheme``), as
+    ``name = value``, its links after it (``⛓ s3``); a group's field once per item holding it
+    (``releases #1 side = north``), a field only linked as its links. Opening the record said
+    their names, and the form showed their values nowhere: an annotator could not tell what
+    was kept, nor carry a value over to the field that took its place."""
+    unknown = unknown_to_scheme(record, scheme)
+    words: list[str] = []
+    for name in unknown.fields:
+        group, _, sub = name.partition("[].")
+        values: dict[str, object] = {}  # path -> value, in the record's order
+        if sub:
+            items = record.form.get(group)
+            for index, item in enumerate(items if isinstance(items, list) else []):
+                if isinstance(item, dict) and sub in item:
+                    values[f"{group}[{index}].{sub}"] = item[sub]
+        elif name in record.form:
+            values[name] = record.form[name]
+        linked = [path for path in record.links if linked_field(path, scheme) == name]
+        for path in [*values, *(path for path in linked if path not in values)]:
+            links = record.links.get(path, [])
+            said = path_words(path)
+            if path in values:
+                said += f" = {value_words(values[path])}"
+            if links:
+                said += " " + " ".join([LINK_MARK, *links])
+            words.append(said)
+    return words
+
+
+def value_words(value: object) -> str:
+    """A kept value as an input would show it (a list comma-separated), else as JSON (a
+    bool as ``true``, as the journal holds it)."""
+    scalar = isinstance(value, str | int | float) and not isinstance(value, bool)
+    if scalar or (isinstance(value, list) and all(isinstance(item, str) for item in value)):
+        return typed_text(value) or '""'
+    return orjson.dumps(value).decode()
+
+
+class KeptFields(Static):
+    """The form's last line(s), dim, read only: the fields the record holds that the scheme
+    does not know (``kept_words``); not shown when there are none."""
+
+    def show_kept(self, words: list[str]) -> None:
+        self.display = bool(words)
+        if len(words) == 1:
+            self.update(Text(f"{KEPT}: {words[0]}"))
+        else:
+            self.update(Text("\n".join([f"{KEPT}:", *(f"  {said}" for said in words)])))
