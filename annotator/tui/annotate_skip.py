@@ -15,7 +15,13 @@ from annotator.core.session_skip import skip_with_reason
 from annotator.tui.annotate_guidelines import GuidelinesActions
 from annotator.tui.session_view import CHANGE_NOTICES, FAILED
 
-ASK_WHY = "why skip? type the reason, enter skips (escape: back, not skipped)"
+# The question, and when to skip at all, as the guidelines keep it ("only when the document
+# cannot be annotated": unreadable, truncated, a duplicate); an article about something else
+# is annotated as such and done. Short: the toast is over the article.
+ASK_WHY = (
+    "why skip? type the reason, enter skips (escape: back, not skipped)\n"
+    "skip only an article that cannot be annotated"
+)
 
 
 class SkipAsksWhy(GuidelinesActions):

@@ -13,7 +13,10 @@ from annotator.core.session import AnnotationSession
 from annotator.tui.app import AnnotatorApp
 from annotator.tui.form_panel import EventForm
 
-ASKED = "why skip? type the reason, enter skips (escape: back, not skipped)"
+ASKED = (
+    "why skip? type the reason, enter skips (escape: back, not skipped) "
+    "skip only an article that cannot be annotated"
+)
 NOT_SKIPPED = "undid: s; b is not skipped (s asks why again)"
 UNDID_DONE = "undid: a done; it is in progress again"
 

@@ -11,7 +11,10 @@ from textual.widgets import Input
 from annotator.core.session import AnnotationSession
 from annotator.tui.app import AnnotatorApp
 
-ASKED = "why skip? type the reason, enter skips (escape: back, not skipped)"
+ASKED = (
+    "why skip? type the reason, enter skips (escape: back, not skipped) "
+    "skip only an article that cannot be annotated"
+)
 
 
 def on(session: AnnotationSession, doc_id: str) -> bool:
