@@ -160,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         required=True,
         metavar="F",
-        help="txt jsonl prodigy doccano labelstudio brat conll hf spacy",
+        help="txt jsonl prodigy doccano labelstudio brat conll conllu hf spacy",
     )
     imp.add_argument("-o", "--out", required=True, metavar="CORPUS.jsonl", help="corpus to write")
     imp.add_argument("--annotations", metavar="OUT.jsonl", help="write the labels as records")
@@ -177,7 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="codepoints or utf16 (default: told by the data; a file whose spans fit only "
         "as UTF-16 units is refused, naming the option)",
     )
-    imp.add_argument("--tags", help="conll/hf tags: iob1, iob2 (default) or bioes")
+    imp.add_argument("--tags", help="conll/conllu/hf tags: iob1, iob2 (default) or bioes")
     imp.add_argument(
         "--per-sentence",
         action="store_true",

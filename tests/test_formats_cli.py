@@ -315,7 +315,7 @@ def test_bad_options_are_usage_errors(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match=r"-o .*: the corpus is written as a \.jsonl file"):
         import_documents(source, "prodigy", tmp_path / "c.txt")
     with pytest.raises(
-        UsageError, match="--tags bioes: one of iob1, iob2, bioes, for conll and hf"
+        UsageError, match="--tags bioes: one of iob1, iob2, bioes, for conll, conllu and hf"
     ):
         import_documents(source, "prodigy", tmp_path / "c.jsonl", tags="bioes")
 

@@ -44,8 +44,8 @@ def test_a_conllu_file_is_refused_naming_its_line(
     assert said.err.splitlines() == [
         f"{source}:3: not CoNLL: this is a CoNLL-U line (10 tab-separated columns, the ID "
         f"{word_id!r} first, the word {word_line.split(chr(9))[1]!r} second), read as CoNLL "
-        "its IDs would be the words; CoNLL is a TOKEN and a TAG on each line: write the word "
-        "and its tag per line (cut -f 2,10 when MISC holds the tag alone)"
+        "its IDs would be the words: import it with --format conllu (its NER tags in MISC: "
+        "NER=B-PER, NE=, name= or a bare tag)"
     ]
     assert not out.exists()
 

@@ -8,7 +8,7 @@ entry points (the CLI and the export screen call them). Nothing here imports spa
 from __future__ import annotations
 
 EXPORT_FORMATS = ("jsonl", "prodigy", "doccano", "labelstudio", "brat", "conll", "hf", "spacy")
-IMPORT_FORMATS = ("txt", *EXPORT_FORMATS)
+IMPORT_FORMATS = ("txt", *EXPORT_FORMATS, "conllu")  # CoNLL-U: import only
 # Formats whose files carry the text: spans round-trip exactly. The others carry tokens.
 TEXT_FORMATS = frozenset({"jsonl", "prodigy", "doccano", "labelstudio", "brat"})
 TOKEN_FORMATS = frozenset({"conll", "hf", "spacy"})

@@ -17,7 +17,7 @@ before the break. The text is rebuilt from the tokens (see ``tokenlabels.join_to
 sentence per line. CoNLL-U comments (``# sent_id = 1``: a ``#`` line whose last column is no
 tag) are skipped and counted in a line; a file whose first line is JSON is refused as not CoNLL,
 and so is a CoNLL-U file (a word line of 10 tab-separated columns, its ID first), whose IDs
-would otherwise be read as the words.
+would otherwise be read as the words (``conllu`` imports it).
 """
 
 from __future__ import annotations
@@ -230,8 +230,8 @@ def _refuse_conllu(line: str, path: Path, number: int) -> None:
         raise AnnotatorError(
             f"{path}:{number}: not CoNLL: this is a CoNLL-U line (10 tab-separated columns, "
             f"the ID {fields[0]!r} first, the word {fields[1]!r} second), read as CoNLL its IDs "
-            "would be the words; CoNLL is a TOKEN and a TAG on each line: write the word and its "
-            "tag per line (cut -f 2,10 when MISC holds the tag alone)"
+            "would be the words: import it with --format conllu (its NER tags in MISC: "
+            "NER=B-PER, NE=, name= or a bare tag)"
         )
 
 

@@ -15,7 +15,7 @@ class ReadOptions:
     """How to read a source (``annotator import``'s options, checked by ``import_options``)."""
 
     utf16: bool = False  # doccano, labelstudio: offsets count UTF-16 units
-    tags: str = "iob2"  # conll, hf
+    tags: str = "iob2"  # conll, conllu, hf
     per_sentence: bool = False  # conll: a document per sentence
     # doccano: the field holding the text (None: "text"); labelstudio: the data key of the
     # text (None: found as ``labelstudio`` finds it)
@@ -71,6 +71,10 @@ def read_source(
         from annotator.core.formats import conll
 
         return conll.read(source, options.tags, report, options.per_sentence)
+    if fmt == "conllu":
+        from annotator.core.formats import conllu
+
+        return conllu.read(source, options.tags, report)
     if fmt == "hf":
         from annotator.core.formats import hf
 
