@@ -1,8 +1,12 @@
-"""Whether a record's form is complete: the required fields filled (``missing_required``) and no
-group item holding nothing (``empty_items``). ``d`` refuses a record that is not, and a
-``done`` record must be (``validate``, merge and review check it)."""
+"""Whether a record's form is complete: the required fields filled (``empty_required``, at the
+top of the form and in every group item) and no group item holding nothing (``empty_items``).
+``d`` refuses a record that is not, and a ``done`` record must be: ``validate`` says each
+empty required field by this same rule and warns of empty items, and review checks it (import,
+merge and compare check the fields at the top of the form: ``validate.form_problems``)."""
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 from annotator.core.form_compare import empty_item_indexes
 from annotator.core.form_compare import is_empty as is_empty
@@ -10,25 +14,52 @@ from annotator.core.models import Record
 from annotator.core.scheme import Scheme
 
 
-def missing_required(record: Record, scheme: Scheme) -> list[str]:
-    """Paths of the required fields still empty (a required group needs at least one item)."""
-    missing: list[str] = []
+class EmptyRequired(NamedTuple):
+    """A required field left empty: a field of the form (``item`` and ``sub`` None), or the
+    field ``sub`` of item ``item`` (0-based) of the group ``field``."""
+
+    field: str
+    item: int | None = None
+    sub: str | None = None
+
+    @property
+    def path(self) -> str:
+        """As ``d`` names it, and as links are keyed: ``releases[0].count``."""
+        return self.field if self.sub is None else f"{self.field}[{self.item}].{self.sub}"
+
+    @property
+    def dotted(self) -> str:
+        """As pydantic and ``validate`` name it, under ``form.``: ``releases.0.count``."""
+        return self.field if self.sub is None else f"{self.field}.{self.item}.{self.sub}"
+
+
+def empty_required(record: Record, scheme: Scheme) -> list[EmptyRequired]:
+    """The required fields still empty (``is_empty``: spaces are no answer), in the scheme's
+    order and item by item; a required group needs at least one item. The one rule of a done
+    record's form: ``d`` refuses while there is any (``missing_required``), and ``validate``
+    says each in a done record (``validate.every_form_problem``)."""
+    missing: list[EmptyRequired] = []
     form = record.form
     for field in scheme.fields:
         if field.type != "group":
             if field.required and is_empty(form.get(field.name)):
-                missing.append(field.name)
+                missing.append(EmptyRequired(field.name))
             continue
         items = form.get(field.name)
         items = items if isinstance(items, list) else []
         if field.required and not items:
-            missing.append(field.name)
+            missing.append(EmptyRequired(field.name))
         for index, item in enumerate(items):
             values = item if isinstance(item, dict) else {}
             for sub in field.fields:
                 if sub.required and is_empty(values.get(sub.name)):
-                    missing.append(f"{field.name}[{index}].{sub.name}")
+                    missing.append(EmptyRequired(field.name, index, sub.name))
     return missing
+
+
+def missing_required(record: Record, scheme: Scheme) -> list[str]:
+    """Paths (``releases[0].count``) of the required fields still empty (``empty_required``)."""
+    return [place.path for place in empty_required(record, scheme)]
 
 
 def empty_items(record: Record, scheme: Scheme) -> list[str]:

@@ -7,7 +7,7 @@ or ``FILE: message`` for the whole file. Nothing here writes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence, Set
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import chain
 from pathlib import Path
@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from annotator.core.corpus import Corpus, lf_text
 from annotator.core.errors import AnnotatorError
+from annotator.core.form_complete import empty_required
 from annotator.core.journal import LineProblem, read_journal
 from annotator.core.models import Document, Record, sha256_text
 from annotator.core.scheme import Scheme
@@ -28,6 +29,8 @@ from annotator.core.validate_shape import not_a_journal
 from annotator.core.values import value_problem
 
 _LINK_PATH_RE = re.compile(r"^([A-Za-z_]\w*)(?:\[(\d+)\]\.([A-Za-z_]\w*))?$")
+# What a done record's empty required field is told (import picks its lines out by it).
+REQUIRED_WORDS = "required when status is done"
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -125,22 +128,34 @@ def scheme_problems(
 
 def form_problems(record: Record, scheme: Scheme) -> Iterator[tuple[str, str]]:
     """The form's problems against the scheme's model, or, when it fits, the required fields
-    a done record left empty: what the import asks (it drops a form that does not fit whole,
-    then says its required fields empty). ``validate`` says both: ``every_form_problem``."""
+    at the top of the form a done record left empty (``top_required_problems``): what the
+    import asks (it drops a form that does not fit whole, then says its required fields
+    empty). ``validate`` says both, and every field ``d`` refuses: ``every_form_problem``."""
     found = list(form_model_problems(record, scheme))
-    yield from found or required_problems(record, scheme)
+    yield from found or top_required_problems(record, scheme)
 
 
 def every_form_problem(record: Record, scheme: Scheme) -> Iterator[tuple[str, str]]:
-    """The form's problems against the model, then the required fields a done record left
-    empty but those already said (a bad value): a done record holding an unknown field and
-    lacking a required one was said to have the unknown field only, and was found wanting
-    again once that was mended."""
-    said: set[str] = set()
+    """The form's problems against the model, then, in a done record, each required field
+    ``d`` would refuse as empty (``form_complete.empty_required``, in group items too), but
+    those a problem of the model already named (a bad value, an item that is no object). A
+    done record holding an unknown field and lacking a required one was said to have the
+    unknown field only, and was found wanting again once that was mended; and a release
+    lacking its required count passed, though ``d`` refused it."""
+    said: list[str] = []
     for path, message in form_model_problems(record, scheme):
-        said.add(path.removeprefix("form.").partition(".")[0])
+        said.append(path.removeprefix("form."))
         yield (path, message)
-    yield from required_problems(record, scheme, said)
+    if record.status != "done":
+        return
+    for place in empty_required(record, scheme):
+        if not any(_within(place.dotted, path) or _within(path, place.dotted) for path in said):
+            yield (f"form.{place.dotted}", REQUIRED_WORDS)
+
+
+def _within(path: str, outer: str) -> bool:
+    """``path`` is ``outer`` or lies inside it (``releases.0.count`` within ``releases``)."""
+    return path == outer or path.startswith(f"{outer}.")
 
 
 def form_model_problems(record: Record, scheme: Scheme) -> Iterator[tuple[str, str]]:
@@ -156,16 +171,16 @@ def form_model_problems(record: Record, scheme: Scheme) -> Iterator[tuple[str, s
             yield (f"form.{path}", message)
 
 
-def required_problems(
-    record: Record, scheme: Scheme, said: Set[str] = frozenset()
-) -> Iterator[tuple[str, str]]:
-    """The required fields a done record left empty, but those named in ``said``."""
+def top_required_problems(record: Record, scheme: Scheme) -> Iterator[tuple[str, str]]:
+    """The required fields at the top of the form a done record left empty (absent, null, ""
+    or []), for ``form_problems``: import, and the records merge and compare read the slow way,
+    whose fast way (``form_lines.FormCheck``) checks exactly these, and must not be more
+    lenient. ``d`` and ``validate`` ask more (``every_form_problem``)."""
     if record.status != "done":
         return
     for field in scheme.fields:
-        empty = record.form.get(field.name) in (None, "", [])
-        if field.required and empty and field.name not in said:
-            yield (f"form.{field.name}", "required when status is done")
+        if field.required and record.form.get(field.name) in (None, "", []):
+            yield (f"form.{field.name}", REQUIRED_WORDS)
 
 
 def link_problems(record: Record, scheme: Scheme) -> Iterator[tuple[str, str]]:
