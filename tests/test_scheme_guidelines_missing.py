@@ -74,3 +74,22 @@ def test_every_command_loading_it_says_it_in_one_line(tmp_path: Path) -> None:
     assert (validate.returncode, validate.stdout, validate.stderr) == (1, "", line + "\n")
     check = run_cli("schema", "check", path)
     assert (check.returncode, check.stdout, check.stderr) == (1, line + "\n", "")
+
+
+@pytest.mark.parametrize("guidelines", ["", "  "])
+def test_guidelines_naming_no_file_are_refused_as_a_missing_file_is(
+    tmp_path: Path, guidelines: str
+) -> None:
+    """``guidelines = ""`` was taken without a word, and the scheme then had no guidelines to
+    show: an empty name is a mistake (the file's name left out), said where the key is."""
+    path = scheme_naming(tmp_path, guidelines)
+    line = (
+        f"{path}:2: guidelines {guidelines!r} names no file; name the guidelines file (looked "
+        f"for beside the scheme, in {tmp_path}), or remove the guidelines key"
+    )
+    with pytest.raises(AnnotatorError) as raised:
+        load_scheme(path)
+    assert str(raised.value) == line
+    assert scheme_file_problems(path) == [line]
+    check = run_cli("schema", "check", path)
+    assert (check.returncode, check.stdout, check.stderr) == (1, line + "\n", "")

@@ -50,9 +50,13 @@ def cross_problems(data: dict[str, Any], path: Path) -> list[Problem]:
 def guidelines_problems(guidelines: str, path: Path) -> list[str]:
     """A guidelines file the scheme at ``path`` names that is not there, with the path looked
     for (beside the scheme) and what to do. ``load_scheme`` refuses such a scheme too: annotate
-    opened with it, and its guidelines were found missing only when asked for."""
-    if not guidelines:
-        return []
+    opened with it, and its guidelines were found missing only when asked for. An empty name
+    is refused too: ``guidelines = ""`` was taken without a word, and the scheme had none."""
+    if not guidelines.strip():
+        return [
+            f"guidelines {guidelines!r} names no file; name the guidelines file (looked for "
+            f"beside the scheme, in {path.parent}), or remove the guidelines key"
+        ]
     looked = path.parent / guidelines
     if looked.is_file():
         return []
