@@ -170,6 +170,9 @@ def import_documents(
     # As export refuses them: an output over the source, or in a folder a typo named.
     for out in filter(None, [corpus, annotations]):
         refuse_own_inputs(out, source, None, "import")
+    # Refused before reading: a second run into the same files otherwise printed every line
+    # about the source, then refused (the scheme file, known after reading, is checked then).
+    _refuse_existing(list(filter(None, [corpus, annotations])), force)
     mapping = parse_map(label_map)
     utf16 = offsets == "utf16"
     report = ImportReporter(on_warning)
