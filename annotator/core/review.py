@@ -45,6 +45,7 @@ from annotator.core.review_outcome import with_detail
 from annotator.core.review_records import ReviewRecords
 from annotator.core.review_span_ids import GoldSpanNumbers
 from annotator.core.review_undo import ReviewUndo
+from annotator.core.review_unkept_links import unkept_links_notice
 from annotator.core.review_views import ConflictView, Place, describe, version_marks
 from annotator.core.review_walk import ConflictOrder
 from annotator.core.saving import SavesThroughStore, StatusRelay
@@ -226,6 +227,7 @@ class ReviewSession(ReviewMoves, ReviewUndo, ReviewDocuments, ReviewByHand, Save
                 item_taken_notice(record, cid, [index], self.scheme)
                 or taken_notice(record, cid, [index])
             ),
+            lambda before, after, cid: unkept_links_notice(before, after, cid, [index]),
         )
 
     def take_letter(self, letter: str) -> Place | None:
@@ -273,6 +275,7 @@ class ReviewSession(ReviewMoves, ReviewUndo, ReviewDocuments, ReviewByHand, Save
                     ],
                 )
             ),
+            lambda before, after, cid: unkept_links_notice(before, after, cid, list(range(count))),
         )
 
     def reject_all(self) -> Place | None:
@@ -287,21 +290,27 @@ class ReviewSession(ReviewMoves, ReviewUndo, ReviewDocuments, ReviewByHand, Save
         self,
         settle: Callable[[GoldRecord, str], GoldRecord],
         said: Callable[[GoldRecord, str], str] | None = None,
+        also: Callable[[GoldRecord, GoldRecord, str], str | None] | None = None,
     ) -> Place | None:
         """Settle the current conflict with ``settle`` (record, conflict id -> the record
-        after), save it and move on; ``said``: what to tell the reviewer it did."""
+        after), save it and move on; ``said``: what to tell the reviewer it did; ``also``
+        (the record before, after, conflict id): what more it did, read from the record it
+        made, said in the same line."""
         place, conflict = self.current, self.conflict
         if place is None or conflict is None:
             raise Refused("every conflict is settled")
         before = self.records[place.doc_id]
         key = self.order.key(place.doc_id, conflict)
         heard = len(self._notices)
-        settled = settle(before, place.conflict_id)
+        settled = settle(before, place.conflict_id)  # some say what they did themselves
         if said is not None:
             self._notices.append(said(before, place.conflict_id))
         # The undo names the decision it takes back: "… c1 is open again" left a trial
-        # guessing which of its decisions that was.
+        # guessing which of its decisions that was (what more it did is not repeated).
         decision = next(iter(self._notices[heard:]), "")
+        more = also(before, settled, place.conflict_id) if also is not None else None
+        if more and len(self._notices) > heard:
+            self._notices[heard] = f"{decision}; {more}"
         self._undo.append((place, before, undone_words(place, decision)))
         self._redo.clear()
         self.save(settled)

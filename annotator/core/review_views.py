@@ -5,7 +5,7 @@ Plain data made from a gold record and one of its conflicts (shapes in ``merge``
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +14,7 @@ from annotator.core.review_decisions import can_reject, can_take_all, value_conf
 from annotator.core.review_group_take import holds_one_item, lone_item_group
 from annotator.core.review_item_field import item_place
 from annotator.core.review_item_notices import alike_item_said
+from annotator.core.review_unkept_links import links_not_in_gold
 from annotator.core.scheme import Scheme
 
 
@@ -37,6 +38,9 @@ class VersionView:
     # Field conflicts: the spans the version's value was filled from (path -> span bodies),
     # so "(empty)" linked to "hundreds" reads as that, not as a blank.
     links: tuple[tuple[str, tuple[dict[str, Any], ...]], ...] = ()
+    # The linked spans gold does not hold (``review_unkept_links.span_key``): taking the
+    # version would not keep those links, and the panel says so before the key.
+    not_in_gold: frozenset[tuple[int, int, str, Hashable]] = frozenset()
 
     @property
     def key(self) -> str:
@@ -105,6 +109,7 @@ def describe(
             links=tuple(
                 (path, tuple(spans)) for path, spans in sorted((version.get("links") or {}).items())
             ),
+            not_in_gold=links_not_in_gold(record, version.get("links") or {}),
         )
         for index, version in enumerate(conflict["versions"])
     )

@@ -21,6 +21,7 @@ from annotator.core.forms import path_words, resolve_path
 from annotator.core.models import GoldRecord
 from annotator.core.review import ReviewSession
 from annotator.core.review_item_field import items_in_dispute
+from annotator.core.review_unkept_links import span_key
 from annotator.core.review_views import NO_VALUE, ConflictView, VersionView, span_value_text
 from annotator.core.scheme import FormField, Scheme
 from annotator.tui.panel_legend import drawn_label_style
@@ -191,12 +192,18 @@ class ConflictPanel(Static):
                 out.append(f"\nno other {field.name}", style="dim italic")
             for item in frames:
                 out.append(f"\n• {frame_text(field, item)}")
+            # A group's items show no links; one to a span gold does not hold is said, as
+            # taking the item would leave its field unlinked.
+            for path, spans in version.links:
+                for span in spans:
+                    if span_key(span) in version.not_in_gold:
+                        out.append(f"\n  {path.rsplit('.', 1)[-1]}")
+                        _append_link(out, span, not_in_gold=True)
             return badge, out
         out.append(f"\n{_value_text(version.value)}")
         for _path, spans in version.links:
             for span in spans:
-                out.append(f" ⛓ {quoted(span.get('text') or '', 30)}")
-                out.append(f" {span['start']}–{span['end']}", style="dim")
+                _append_link(out, span, span_key(span) in version.not_in_gold)
         return badge, out
 
     def _keys(
@@ -290,6 +297,15 @@ def _lone_item_context(view: ConflictView) -> Text:
     if lone.others:
         out.append(f"\neach settled on its own; also open: {', '.join(lone.others)}", style="dim")
     return out
+
+
+def _append_link(out: Text, span: dict[str, Any], not_in_gold: bool) -> None:
+    """`` ⛓ “95 prisoners” 66–78``, and `` (not in gold)`` after a span gold does not hold:
+    taking the version does not keep that link (``review_unkept_links``)."""
+    out.append(f" ⛓ {quoted(span.get('text') or '', 30)}")
+    out.append(f" {span['start']}–{span['end']}", style="dim")
+    if not_in_gold:
+        out.append(" (not in gold)", style="italic")
 
 
 def _holds_any(field: FormField, item: dict[str, Any]) -> bool:
