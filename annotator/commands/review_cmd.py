@@ -7,10 +7,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.commands import require_terminal, run_app_screen, scheme_path_from
 from annotator.commands.annotate_cmd import login_name
 from annotator.core.errors import AnnotatorError
+
+if TYPE_CHECKING:
+    from annotator.core.review import ReviewSession
 
 
 def run(args: argparse.Namespace) -> int:
@@ -38,7 +42,8 @@ def run(args: argparse.Namespace) -> int:
     from annotator.tui.review_app import ReviewApp
 
     journal = session.store.journal
-    if not run_app_screen("review", session, lambda: ReviewApp(session), journal, "decisions"):
+    said_at_exit = _SaidAtExit(session)
+    if not run_app_screen("review", said_at_exit, lambda: ReviewApp(session), journal, "decisions"):
         return 1
     left = session.conflicts_left()
     if left:
@@ -50,3 +55,25 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(session.summary(), file=sys.stderr)
     return 0
+
+
+class _SaidAtExit:
+    """The review session as ``run_app_screen`` runs it, its start-up messages printed as it
+    closes, as they stand then (``review_exit``), not before the screen: the screen hid them
+    until it closed, and they were read there as said on exit (a document just merged anew
+    named as one whose gold line stands). The screen shows them on opening, from the session."""
+
+    def __init__(self, session: ReviewSession) -> None:
+        self.session = session
+        self.messages: list[str] = []  # none printed before the screen
+
+    def close(self, timeout: float | None = 10.0) -> bool:
+        from annotator.core.review_exit import start_up_lines_at_exit
+
+        try:
+            lines = start_up_lines_at_exit(self.session)  # read before the gold file closes
+        finally:
+            written = self.session.close(timeout)
+        for line in lines:
+            print(line, file=sys.stderr)
+        return written
