@@ -12,7 +12,9 @@ from annotator.core.list_links import (
     in_text_order,
     list_size,
     marker_words,
+    spans_of_linked_lists,
 )
+from annotator.core.scheme import Scheme
 from tests.test_forms import SCHEME, labelled
 
 PATH = "releases[0].releasees"
@@ -95,3 +97,25 @@ def test_a_lists_links_follow_its_items_as_the_annotation_screen_keeps_them() ->
     # A span linked that no item holds (ctrl+t) comes after, in text order.
     assert ids_in_items_order(record, ["an ex-marine"], ["s6", "s5"]) == ["s6", "s5"]
     assert ids_in_items_order(record, ["Mark Kaliush"], ["s6", "s5"]) == ["s5", "s6"]
+
+
+def test_the_spans_of_linked_lists_are_those_list_fields_link() -> None:
+    """What merge orders lists by: the spans linked from list fields (an item's releasees),
+    not from other fields; each scheme read for its own list fields (they are kept per
+    scheme, made once)."""
+    links = {
+        "releases[0].releasees": ["s4", "s2"],
+        "releases[1].releasees": ["s9"],
+        "releases[0].released_by": ["s1"],
+        "event_type": ["s3"],
+    }
+    assert spans_of_linked_lists(SCHEME, links) == {"s2", "s4", "s9"}
+    assert spans_of_linked_lists(SCHEME, {}) == set()
+    data = SCHEME.model_dump()
+    for group in data["fields"]:
+        for sub in group.get("fields", ()):
+            if sub["name"] == "releasees":
+                sub["type"] = "text"
+    other = Scheme.model_validate(data)
+    assert spans_of_linked_lists(other, links) == set()
+    assert spans_of_linked_lists(SCHEME, links) == {"s2", "s4", "s9"}

@@ -210,5 +210,46 @@ def form_lists_in_text_order(
     return out, ordered
 
 
+# id(scheme) -> (the scheme, its list fields' names, its groups' (group, list field) names);
+# the scheme is kept so that its id cannot be reused by another. Made once, not per document.
+_LIST_FIELDS: dict[int, tuple[Scheme, frozenset[str], frozenset[tuple[str, str]]]] = {}
+
+
+def _list_fields(scheme: Scheme) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    known = _LIST_FIELDS.get(id(scheme))
+    if known is None or known[0] is not scheme:
+        if len(_LIST_FIELDS) > 16:
+            _LIST_FIELDS.clear()
+        lists = frozenset(field.name for field in scheme.fields if field.type == "list")
+        items_lists = frozenset(
+            (field.name, sub.name)
+            for field in scheme.fields
+            for sub in field.fields
+            if sub.type == "list"
+        )
+        known = _LIST_FIELDS[id(scheme)] = (scheme, lists, items_lists)
+    return known[1], known[2]
+
+
+def spans_of_linked_lists(scheme: Scheme, links: Mapping[str, list[str]]) -> set[str]:
+    """The spans ``links`` links list fields to (top-level, or of a group's items): merge
+    orders those lists by them (``merge_form``), on every document."""
+    if not links:
+        return set()
+    lists, items_lists = _list_fields(scheme)
+    if not lists and not items_lists:
+        return set()
+    listed: set[str] = set()
+    for path, ids in links.items():
+        if "[" in path:
+            group, rest = path.split("[", 1)
+            if (group, rest.rsplit(".", 1)[-1]) not in items_lists:
+                continue
+        elif path not in lists:
+            continue
+        listed.update(ids)
+    return listed
+
+
 def _place_of(span: Span) -> tuple[int, int]:
     return span.start, span.end

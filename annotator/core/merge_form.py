@@ -33,7 +33,7 @@ from typing import Any
 
 from annotator.core.compare import Unit
 from annotator.core.form_compare import Cluster, Item, align_items, field_value, frame_key, items_in
-from annotator.core.list_links import form_lists_in_text_order
+from annotator.core.list_links import form_lists_in_text_order, spans_of_linked_lists
 from annotator.core.merge_versions import Versions, ordered_versions, settled_by_nothing
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.value_links import GoldSpans, words_linked
@@ -50,31 +50,6 @@ def accepted(ordered: list[tuple[Any, list[str]]], threshold: int) -> tuple[Any,
     if len(ordered) > 1 and len(ordered[1][1]) >= len(best[1]):
         return None
     return best
-
-
-def _list_links(scheme: Scheme, links: dict[str, list[str]]) -> set[str]:
-    """The spans ``links`` links list fields to (top-level, or of a group's items)."""
-    if not links:
-        return set()
-    lists = {field.name for field in scheme.fields if field.type == "list"}
-    items_lists = {
-        (field.name, sub.name)
-        for field in scheme.fields
-        for sub in field.fields
-        if sub.type == "list"
-    }
-    if not lists and not items_lists:
-        return set()
-    listed: set[str] = set()
-    for path, ids in links.items():
-        if "[" in path:
-            group, rest = path.split("[", 1)
-            if (group, rest.rsplit(".", 1)[-1]) not in items_lists:
-                continue
-        elif path not in lists:
-            continue
-        listed.update(ids)
-    return listed
 
 
 class FormMerge:
@@ -110,7 +85,7 @@ class FormMerge:
         # annotators' [Layla, Yusuf] (links s5 s4) where review's 1 on them wrote [Yusuf,
         # Layla], so gold differed by how a list came into it.
         # Only the spans of linked lists are read (made models): no other span orders one.
-        listed = _list_links(self.scheme, self.links)
+        listed = spans_of_linked_lists(self.scheme, self.links)
         if listed:
             self.form, self.links = form_lists_in_text_order(
                 gold.with_ids(listed), self.form, self.links, self.scheme
