@@ -10,6 +10,7 @@ from pathlib import Path
 from annotator.commands import optional_scheme, warn
 from annotator.commands.annotate_cmd import login_name
 from annotator.core.formats.export_out import made_line
+from annotator.core.formats.import_result import ImportResult
 from annotator.core.formats.importing import import_documents
 
 
@@ -23,6 +24,26 @@ def validate_command(
     words = ["annotator", "validate", args.annotations, "--corpus", args.out]
     words += ["--scheme", scheme] if scheme else []
     return shlex.join(words)
+
+
+def check_line(args: argparse.Namespace, result: ImportResult) -> str:
+    """``check them: COMMAND``. A file without labels gives no scheme to write, so the
+    command has no --scheme and validate reads the records with the default scheme; when that
+    refuses some (done records whose form it requires: a trial's Label Studio file with no
+    spans), the line says so, names the --scheme to give and how to import them for the default
+    scheme instead, rather than suggest a command that fails."""
+    command = validate_command(args, result.files, result.shipped_scheme)
+    written = any(path.name.endswith(".scheme.toml") for path in result.files)
+    refused = result.refused
+    if written or args.scheme or result.shipped_scheme or refused is None:
+        return f"check them: {command}"
+    return (
+        f"check them: {command} --scheme SCHEME, naming the scheme you will annotate them "
+        f"with: {args.source} has no label, so no scheme was written, and without --scheme "
+        f"validate reads them with {refused.scheme}, which refuses {refused.count} of them "
+        f"(first: {refused.first}); to annotate them with it, import them again with "
+        "--status in_progress --force"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -65,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
     for path in result.files:
         print(f"{'replaced' if path in result.replaced else 'wrote'} {path}")
     if args.annotations:
-        print(f"check them: {validate_command(args, result.files, result.shipped_scheme)}")
+        print(check_line(args, result))
     if result.warnings:
         print(f"{len(result.warnings)} warning(s): see above", file=sys.stderr)
     return 0

@@ -82,7 +82,10 @@ def _refusals(
         shipped = chosen is None or chosen.parent == packaged_schemes_dir()
         return refusals(records, fitted, fitted.name if shipped else str(chosen)), None
     if scheme_out is None:
-        return None, None
+        # No label, so no scheme written: the check command has no --scheme, and validate
+        # reads the records with the default scheme (its done records must fill the form).
+        default = load_default_scheme()
+        return refusals(records, default, f"the default scheme {default.name}"), None
     written = Scheme.model_validate(tomllib.loads(scheme_text))
     # Documents whose form (or links) the written scheme, having no form, could not keep.
     form_dropped = {doc.doc_id for doc in docs if doc.form or doc.links}
