@@ -112,7 +112,6 @@ def test_other_keys_views_hashes_and_merged_meta_are_said(tmp_path: Path) -> Non
     assert warnings == [
         f"{source}:2: same document id as {source}:1; merged into k",
         f"{source}: _annotator_id: 2 task(s) (first: line 1); {no_place}",
-        f"{source}: _timestamp: 2 task(s) (first: line 1); {no_place}",
         f"{source}: _input_hash: 1 task(s) (first: line 2); not carried: not Prodigy's hash of "
         "the task's text, which export writes",
         f"{source}: _view_id 'ner': 1 task(s) (first: line 2); not carried: export writes "
@@ -124,8 +123,10 @@ def test_other_keys_views_hashes_and_merged_meta_are_said(tmp_path: Path) -> Non
         f"{source}: spans' source: 1 span(s) (first: line 1); {no_place}",
     ]
     assert result.summary().endswith(
-        "not imported: 2 task(s) with _annotator_id, 2 task(s) with _timestamp, 1 task(s) with "
-        "other _input_hash, 1 task(s) with _view_id 'ner', 1 task(s) with another meta.source, "
-        "merged, 1 task(s) with another meta.page, merged, 1 span(s) with source (listed above)"
+        "not imported: 2 task(s) with _annotator_id, 1 task(s) with other _input_hash, 1 "
+        "task(s) with _view_id 'ner', 1 task(s) with another meta.source, merged, 1 task(s) "
+        "with another meta.page, merged, 1 span(s) with source (listed above)"
     )
     assert lines(tmp_path / "corpus.jsonl")[0]["meta"] == {"source": "wire"}
+    # _timestamp is carried: the record's updated_at (both tasks answered at that second).
+    assert lines(tmp_path / "records.jsonl")[0]["updated_at"] == "2021-10-12T00:52:59Z"

@@ -35,7 +35,7 @@ from annotator.core.formats.common import (
 )
 from annotator.core.formats.import_json import json_lines
 from annotator.core.formats.import_span_keys import UnreadSpanKeys
-from annotator.core.formats.prodigy_keys import LeftOutKeys
+from annotator.core.formats.prodigy_keys import LeftOutKeys, answered_at, utc_time
 from annotator.core.formats.wstokens import exact_pieces
 
 _MASK = 0xFFFFFFFF
@@ -162,7 +162,9 @@ def read(path: Path, report: ImportReporter, annotations: bool = False) -> list[
     reported, refused when they are all there are and ``annotations`` wants records. A task
     without an ``answer`` was never answered (a file of suggestions to review, not a
     ``db-out``): its document comes in ``in_progress`` (unless ``--status`` says otherwise),
-    said and counted once the import knows (``ImportReporter.say_not_done``)."""
+    said and counted once the import knows (``ImportReporter.say_not_done``). A document's
+    record is as new as the latest ``_timestamp`` of its tasks read as labels (its
+    ``updated_at``; ``prodigy_keys.answered_at``)."""
     docs: list[ImportedDoc] = []
     # Tasks on one input (Prodigy's binary answers: one span per task) make one document: the
     # same meta.doc_id, or, in files without ids, the same text.
@@ -170,6 +172,8 @@ def read(path: Path, report: ImportReporter, annotations: bool = False) -> list[
     left_out = LeftOutKeys()
     unread = UnreadSpanKeys("prodigy", "spans")
     unanswered: list[int] = []  # line numbers
+    # The latest _timestamp of each document's tasks read as labels: its record's updated_at.
+    latest: dict[str, float] = {}
     for number, row in json_lines(path):
         where = f"{path}:{number}"
         text = require_str(row.get("text"), where, "text")
@@ -201,6 +205,7 @@ def read(path: Path, report: ImportReporter, annotations: bool = False) -> list[
             spans = None
         else:
             spans = _spans(row, where, report, left_out, number)
+        answered = answered_at(row) if spans is not None else None
         earlier = seen.get(key)
         if earlier is not None:
             if earlier.text != text:
@@ -214,10 +219,15 @@ def read(path: Path, report: ImportReporter, annotations: bool = False) -> list[
             if spans is not None:
                 earlier.spans = [*(earlier.spans or []), *spans]
             earlier.status = earlier.status or status
+            _answered(latest, earlier.doc_id, answered)
             continue
         doc = ImportedDoc(str(doc_id), text, where, meta=meta, spans=spans, status=status)
+        _answered(latest, doc.doc_id, answered)
         seen[key] = doc
         docs.append(doc)
+    for doc in docs:
+        if doc.doc_id in latest:
+            doc.updated_at = utc_time(latest[doc.doc_id])
     left_out.report(path, report)
     unread.finish(path, report, annotations, "not carried")
     if unanswered:
@@ -228,6 +238,11 @@ def read(path: Path, report: ImportReporter, annotations: bool = False) -> list[
             len(unanswered),
         )
     return docs
+
+
+def _answered(latest: dict[str, float], doc_id: str, answered: float | None) -> None:
+    if answered is not None:
+        latest[doc_id] = max(answered, latest.get(doc_id, answered))
 
 
 def _spans(

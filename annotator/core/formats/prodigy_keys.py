@@ -5,13 +5,17 @@ A record and its document carry a task's ``text``, ``meta`` (the document's meta
 follows from them: ``_input_hash`` (Prodigy's hash of the text), ``tokens`` (the project's,
 cut at the spans' edges), the spans' ``token_start`` and ``token_end`` (indices into those
 tokens) and ``_view_id`` ``ner_manual``; a task whose value differs from what the export
-writes is counted. Every other key (``_session_id``, ``_annotator_id``, ``_timestamp``,
-``_task_hash``, a span's ``source``...) is counted as not carried. One line per key for the
-whole file, not one per task: a Prodigy database export has the same keys on every task.
+writes is counted. ``_timestamp`` (when the answer was saved, Unix seconds) becomes the record's
+``updated_at`` (``answered_at``); one that is no such time is counted. Every other key
+(``_session_id``, ``_annotator_id``, ``_task_hash``, a span's ``source``...) is counted as not
+carried. One line per key for the whole file, not one per task: a Prodigy database export has
+the same keys on every task.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +24,9 @@ from annotator.core.formats.checks import ImportReporter
 from annotator.core.formats.wstokens import exact_pieces
 
 # Keys the import carries (or checks, as a span's text), and keys the export writes again.
-TASK_CARRIED = frozenset({"text", "meta", "spans", "answer", "_input_hash", "tokens", "_view_id"})
+TASK_CARRIED = frozenset(
+    {"text", "meta", "spans", "answer", "_input_hash", "tokens", "_view_id", "_timestamp"}
+)
 SPAN_CARRIED = frozenset({"start", "end", "label", "text", "answer", "token_start", "token_end"})
 
 _WHY = {
@@ -29,8 +35,33 @@ _WHY = {
     "tokens": "export writes the project's tokens, and token_start and token_end into them",
     "_view_id": "export writes ner_manual",
     "meta": "merged into the document of an earlier task, whose meta has another value",
+    "_timestamp": "not a time in seconds since 1970 (Unix time, as Prodigy writes it), which a "
+    "record's updated_at takes",
 }
 _DEFAULT_WHY = "a record has no place for it"
+
+# 10000-01-01T00:00:00Z: past it no ISO time of four-digit years, as a record's updated_at is.
+_YEAR_10000 = 253402300800
+
+
+def answered_at(row: dict[str, Any]) -> float | None:
+    """The task's ``_timestamp``: when Prodigy saved the answer, in seconds since 1970 (UTC),
+    when it is such a time (a finite number, not negative, not true), else None."""
+    stamp = row.get("_timestamp")
+    if not isinstance(stamp, int | float) or isinstance(stamp, bool):
+        return None
+    if not math.isfinite(stamp) or not 0 <= stamp < _YEAR_10000:
+        return None
+    return float(stamp)
+
+
+def utc_time(seconds: float) -> str:
+    """``2021-10-12T00:52:59Z`` (with microseconds when the seconds have a fraction), as a
+    record's ``updated_at`` is written (Label Studio's come so too)."""
+    moment = dt.datetime.fromtimestamp(seconds, dt.UTC)
+    if moment.microsecond:
+        return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass
@@ -59,6 +90,8 @@ class LeftOutKeys:
         for key in row:
             if key not in TASK_CARRIED and key not in said:
                 _count(self.tasks, key, number)
+        if "_timestamp" in row and answered_at(row) is None:
+            _count(self.tasks, "_timestamp", number)
         if "_input_hash" in row and row["_input_hash"] != hashed:
             _count(self.tasks, "_input_hash", number)
         view = row.get("_view_id", "ner_manual")
