@@ -16,8 +16,9 @@ the whole document, so an ``I-`` tag opening a sentence (another tool's file) co
 before the break. The text is rebuilt from the tokens (see ``tokenlabels.join_tokens``), one
 sentence per line. CoNLL-U comments (``# sent_id = 1``: a ``#`` line whose last column is no
 tag) are skipped and counted in a line; a file whose first line is JSON is refused as not CoNLL,
-and so is a CoNLL-U file (a word line of 10 tab-separated columns, its ID first), whose IDs
-would otherwise be read as the words (``conllu`` imports it).
+and so is a CoNLL-U file (a word line of 10 tab-separated columns, its ID first), or a CoNLL-U
+Plus file (``# global.columns = ID FORM NER``, any number of columns), whose IDs would
+otherwise be read as the words (``conllu`` imports both).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from annotator.core.formats.common import (
     read_bytes,
     report_left_out,
 )
+from annotator.core.formats.conllu_columns import GLOBAL_COLUMNS
 from annotator.core.formats.tokenlabels import (
     TokenSpan,
     cut_at_edges,
@@ -168,6 +170,7 @@ def read(
         columns = _COLUMNS.split(line.strip(" \t"))
         if not docs and not comments:
             _refuse_json(line, path, number)
+        _refuse_conllu_plus(line, path, number)
         if _is_comment(columns):
             comments.append(number)
             continue
@@ -232,6 +235,19 @@ def _refuse_conllu(line: str, path: Path, number: int) -> None:
             f"the ID {fields[0]!r} first, the word {fields[1]!r} second), read as CoNLL its IDs "
             "would be the words: import it with --format conllu (its NER tags in MISC: "
             "NER=B-PER, NE=, name= or a bare tag)"
+        )
+
+
+def _refuse_conllu_plus(line: str, path: Path, number: int) -> None:
+    """A CoNLL-U Plus file read as CoNLL: ``# global.columns`` names its columns, any number
+    of them (``ID FORM NER``), so no count of columns tells it; its IDs would be the words."""
+    plus = GLOBAL_COLUMNS.fullmatch(line.strip())
+    if plus is not None:
+        raise AnnotatorError(
+            f"{path}:{number}: not CoNLL: a CoNLL-U Plus file (global.columns ="
+            f"{plus.group(1)}), read as CoNLL its IDs would be the words: import it with "
+            "--format conllu, which reads the columns it declares (the NER tag from a column "
+            "NER or NE, else from MISC)"
         )
 
 

@@ -5,7 +5,9 @@ MISC. Treebanks with named entities put the tag in MISC, as spaCy's CoNLL-U conv
 it: an item ``NER=B-PER``, ``NE=B-PER`` or ``name=B-PER`` (NorNE), or the bare tag
 (``B-PER``), read in IOB2, IOB1 or BIOES (``--tags``) across the whole document, as the conll
 import reads them. ``# newdoc`` starts a document (its ``id`` the document's id; a file
-without one is one document), ``# newpar`` a paragraph.
+without one is one document), ``# newpar`` a paragraph. A CoNLL-U Plus file (``# global.columns
+= ID FORM NER``) is read by the columns it declares, its NER tag from a column of its own when it
+has one (``conllu_columns``).
 
 The text: each sentence's ``# text``, when its tokens are found in it in order with only
 whitespace between them (so the text is exactly the treebank's); else the tokens joined by one
@@ -32,6 +34,7 @@ from annotator.core.formats.common import (
     line_id,
     read_bytes,
 )
+from annotator.core.formats.conllu_columns import CONLLU, EMPTY, GLOBAL_COLUMNS, Columns, declared
 from annotator.core.formats.tokenlabels import decode_tags
 
 _NER_KEYS = ("NER", "NE", "name")
@@ -39,7 +42,6 @@ _TAG = re.compile(r"O|[BIES]-\S+")
 _WORD_ID = re.compile(r"[1-9][0-9]*")
 _RANGE_ID = re.compile(r"([1-9][0-9]*)-([1-9][0-9]*)")
 _EMPTY_ID = re.compile(r"[0-9]+\.[1-9][0-9]*")
-_UNREAD = ("LEMMA", "UPOS", "XPOS", "FEATS", "HEAD", "DEPREL", "DEPS")
 
 
 @dataclass
@@ -71,7 +73,14 @@ class _Doc:
 class _Said:
     """What the file holds that is not imported, or read another way, each said in one line."""
 
-    unread: int = 0  # words with LEMMA ... DEPS
+    unread: int = 0  # words with LEMMA ... DEPS (or the other columns a file declares)
+    unread_names: tuple[str, ...] = ()
+    tag_column: str | None = None  # a CoNLL-U Plus column of NER tags, by its name
+
+    def tags_in(self) -> str:
+        """Where the tags were looked for: ``NER or MISC``, or ``MISC``."""
+        return f"{self.tag_column} or MISC" if self.tag_column else "MISC"
+
     untagged: list[int] = field(default_factory=list)
     tagged_empty: list[int] = field(default_factory=list)
     mixed_words: list[int] = field(default_factory=list)
@@ -102,7 +111,7 @@ def _misc(misc: str) -> tuple[str | None, bool]:
     """The NER tag a MISC column holds (None: none) and whether a space follows the token."""
     tag = None
     space = True
-    for item in misc.split("|") if misc != "_" else []:
+    for item in misc.split("|") if misc not in EMPTY else []:
         key, eq, value = item.partition("=")
         if eq and key in _NER_KEYS:
             tag = value
@@ -111,6 +120,17 @@ def _misc(misc: str) -> tuple[str | None, bool]:
         elif key == "SpaceAfter" and value == "No":
             space = False
     return tag, space
+
+
+def _word(fields: list[str], columns: Columns) -> tuple[str, str, str | None, bool]:
+    """A word line's ID, FORM, NER tag (its own column's, else MISC's; None: none) and whether
+    a space follows it (MISC's SpaceAfter)."""
+    misc = fields[columns.misc_at] if columns.misc_at is not None else "_"
+    tag, space = _misc(misc)
+    if columns.ner_at is not None:
+        own = fields[columns.ner_at]
+        tag = own if own not in EMPTY else tag
+    return fields[columns.id_at], fields[columns.form_at], tag, space
 
 
 def _label(tag: str | None) -> str | None:
@@ -123,6 +143,7 @@ def read(path: Path, scheme: str, report: Reporter) -> list[ImportedDoc]:
     said = _Said()
     sentence = _Sentence()
     multiword: _Multiword | None = None  # the multiword token whose words are being read
+    columns = CONLLU
     paragraph = False
 
     def close() -> None:
@@ -139,6 +160,12 @@ def read(path: Path, scheme: str, report: Reporter) -> list[ImportedDoc]:
             close()
             continue
         if line.startswith("#"):
+            plus = GLOBAL_COLUMNS.fullmatch(line.strip())
+            if plus is not None:
+                columns = declared(plus.group(1), path, number)
+                at = columns.ner_at
+                said.tag_column = columns.names[at] if at is not None else None
+                continue
             key, _eq, value = line[1:].partition("=")
             key = key.strip()
             if key.startswith("newdoc"):
@@ -151,13 +178,11 @@ def read(path: Path, scheme: str, report: Reporter) -> list[ImportedDoc]:
                 sentence.text = value.removeprefix(" ")
             continue
         fields = line.split("\t")
-        if len(fields) != 10:
+        if len(fields) != len(columns.names):
             raise AnnotatorError(
-                f"{path}:{number}: expected 10 tab-separated columns (CoNLL-U), got "
-                f"{len(fields)}: {line[:40]!r}"
+                f"{path}:{number}: expected {columns.expected()}, got {len(fields)}: {line[:40]!r}"
             )
-        word_id, form, misc = fields[0], fields[1], fields[9]
-        tag, space = _misc(misc)
+        word_id, form, tag, space = _word(fields, columns)
         said.tags += tag is not None
         if _EMPTY_ID.fullmatch(word_id):
             if tag is not None:
@@ -167,7 +192,8 @@ def read(path: Path, scheme: str, report: Reporter) -> list[ImportedDoc]:
             raise AnnotatorError(f"{path}:{number}: FORM: empty")
         if not sentence.tokens and paragraph:
             sentence.paragraph, paragraph = True, False
-        said.unread += any(value != "_" for value in fields[2:9])
+        said.unread += any(fields[at] not in EMPTY for at, _name in columns.unread)
+        said.unread_names = tuple(name for _at, name in columns.unread)
         ranged = _RANGE_ID.fullmatch(word_id)
         if ranged:
             token = _Token(form, tag, space, number)
@@ -191,8 +217,8 @@ def read(path: Path, scheme: str, report: Reporter) -> list[ImportedDoc]:
            enumerate((d for d in docs if d.sentences), 1)]  # fmt: skip
     if said.untagged:
         report.warn(
-            f"{path}:{said.untagged[0]}: {len(said.untagged)} token(s) with no NER tag in MISC "
-            "(NER=, NE= or name=) read as O"
+            f"{path}:{said.untagged[0]}: {len(said.untagged)} token(s) with no NER tag in "
+            f"{said.tags_in()} (NER=, NE= or name=) read as O"
         )
     if said.unfit_text:
         report.warn(
@@ -206,13 +232,13 @@ def read(path: Path, scheme: str, report: Reporter) -> list[ImportedDoc]:
 def _say(path: Path, said: _Said, report: Reporter) -> None:
     if said.tags == 0:
         report.warn(
-            f"{path}: no NER tag in MISC (NER=B-PER, NE=, name= or a bare tag): the documents "
-            "are imported without labels"
+            f"{path}: no NER tag in {said.tags_in()} (NER=B-PER, NE=, name= or a bare tag): "
+            "the documents are imported without labels"
         )
     if said.unread:
         report.warn(
-            f"{path}: {said.unread} word(s) with {', '.join(_UNREAD)} not imported (a record "
-            "holds labelled spans only)"
+            f"{path}: {said.unread} word(s) with {', '.join(said.unread_names)} not imported "
+            "(a record holds labelled spans only)"
         )
     if said.tagged_empty:
         report.warn(
