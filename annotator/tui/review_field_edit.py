@@ -222,6 +222,11 @@ class SettlingScreen(ModalScreen[bool]):
                 if wrong:
                     widget.focus()
 
+    def say_message(self, message: str) -> None:
+        """Say ``message`` where a refusal is said, until something changes: toasts are hidden
+        over this screen (review.tcss), and a quit stopped for the typing here said nothing."""
+        self.refuse(message, None, None)
+
     def on_input_changed(self, event: Input.Changed) -> None:
         # The message is about what was typed before: a change makes it stale.
         if self.has_class("-refused"):

@@ -12,7 +12,7 @@ import asyncio
 import signal
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar, Protocol
+from typing import ClassVar, Protocol, runtime_checkable
 
 from textual import on, work
 from textual.binding import Binding, BindingType
@@ -45,11 +45,22 @@ class SavingSession(Protocol):
     def rescue(self, folders: list[Path]) -> Path | None: ...
 
 
+@runtime_checkable
+class SaysMessages(Protocol):
+    """A box that says a message itself, toasts being hidden over it (a review editor, whose
+    refusals are said under its inputs)."""
+
+    def say_message(self, message: str) -> None: ...
+
+
 class SavingApp(KeysInOrderApp):
     """An app over a session that saves as it goes. Subclasses name what is saved and where."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", show=False),
+        # A priority binding, as Textual's own: Textual runs no other binding of the app's while
+        # a box (a modal screen) is on top, and ctrl+q did nothing, unsaid, in the review's
+        # editors, help and document list, and in the annotation screen's boxes.
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
     # A screen under another (a list over the form) is marked so its .tcss can hide its toasts:
     # the screen on top shows every message itself, and one under its see-through background
@@ -213,11 +224,15 @@ class SavingApp(KeysInOrderApp):
             return True
         self._unsaved_told = unsaved
         it = "it" if len(unsaved) == 1 else "them"
-        self.tell_about(
-            "quit",
+        message = (
             f"not saved: {'; '.join(unsaved)}; {self.UNSAVED_ADVICE.format(it=it)}, or quit "
-            f"again to leave without {it}",
+            f"again to leave without {it}"
         )
+        self.tell_about("quit", message)
+        if isinstance(self.screen, SaysMessages):
+            # ctrl+q reaches a box: the toast is hidden over a review editor, and the quit
+            # seemed to do nothing there.
+            self.screen.say_message(message)
         return False
 
     def _rearm_quit(self) -> None:
@@ -249,11 +264,19 @@ class SavingApp(KeysInOrderApp):
             self.exit()
             return
         error = self.saving_session.save_error or "still writing"
+        asked = self.screen if isinstance(self.screen, QuitScreen) else None
         problem = (
-            f"{self.SAVED_WHAT.capitalize()} are not on disk yet: {error}.\n\n"
+            f"{self.SAVED_WHAT.capitalize()} are "
+            f"{'still not on disk' if asked else 'not on disk yet'}: {error}.\n\n"
             "They are kept in memory and saving keeps retrying. If you quit anyway, the records "
             f"you changed are written to a rescue file instead."
         )
+
+        if asked is not None:
+            # ctrl+q on this question (the key reaches every box): saving was tried again, and
+            # the question says how that went, rather than a second one over it.
+            asked.ask_again(problem)
+            return
 
         def decided(leave: bool | None) -> None:
             if leave:

@@ -324,6 +324,11 @@ class QuitScreen(ModalScreen[bool]):
     def on_mount(self) -> None:
         self.query_one("#stay", Button).focus()
 
+    def ask_again(self, problem: str) -> None:
+        """Say ``problem`` in place of the one asked about (saving tried again, refused)."""
+        self.problem = problem
+        self.query_one("#quit-text", Static).update(problem)
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "leave")
 

@@ -1,8 +1,7 @@
 """Pilot: a quit with a review editor holding typing stops once, saying so; a second quit leaves
 without it. Typing there is no decision until enter settles with it (escape drops it), and the
-palette's Quit left at once, the typing gone unsaid. (ctrl+q does nothing over an editor: Textual
-passes a modal screen's keys to no binding of the app's.) An editor as it opened does not stop a
-quit.
+palette's Quit left at once, the typing gone unsaid. (ctrl+q over an editor stops so too:
+test_review_quit_from_boxes.) An editor as it opened does not stop a quit.
 
 The journals are tests/test_review_data.py's alice and bob: in the second article c1 is the field
 ``event_type`` (alice ``unilateral_release``, bob ``exchange``).
@@ -17,6 +16,7 @@ import pytest
 from annotate_helpers import press, toasts, wait_for
 from test_review_keys import drive, gold, review_of_two, shown
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from annotator.core.review import ReviewSession
 from annotator.core.review_views import Place
@@ -57,6 +57,8 @@ def test_a_quit_with_typing_in_an_editor_stops_once(session: ReviewSession) -> N
             "quit again to leave without it"
         )
         assert said in toasts(app)
+        # Said in the editor too, under its input: its toasts are hidden (review.tcss).
+        assert str(app.screen.query_one("#field-edit-problem", Static).render()) == said
         assert len(gold(session)) == count
         await quit_from_the_palette(pilot)
         await wait_for(pilot, lambda: not app.is_running)
