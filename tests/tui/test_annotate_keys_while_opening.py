@@ -48,8 +48,14 @@ def type_fast(app: AnnotatorApp, *keys: str) -> None:
 
 
 def notes(session: AnnotationSession) -> list[tuple[str, str]]:
-    """(document, note) of each line of the journal."""
-    return [(line["doc_id"], line["note"]) for line in journal(session)]
+    """(document, note) of the journal's lines, a line repeating the one before counted once:
+    on a loaded machine the typing was saved at its pause and the article's time spent again
+    as it was left (a CI run), the same note twice."""
+    said: list[tuple[str, str]] = []
+    for line in journal(session):
+        if not said or said[-1] != (line["doc_id"], line["note"]):
+            said.append((line["doc_id"], line["note"]))
+    return said
 
 
 def said(app: AnnotatorApp) -> str:
