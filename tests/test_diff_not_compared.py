@@ -233,3 +233,29 @@ def test_a_document_the_other_skipped_is_not_in_the_done_by_one_note(tmp_path: P
     assert result.returncode == 0, result.stderr
     notes = orjson.loads(result.stdout)["notes"]
     assert notes == [f"records not done are not compared: ann3 1 skipped ({SKIPPED})"]
+
+
+def test_doc_of_the_corpus_neither_has_a_record_of_is_said_so(tmp_path: Path) -> None:
+    # A user trial: "--doc d3: no such document in ann1.jsonl or ann3.jsonl" read as if d3
+    # were wrong, where the corpus holds it and neither annotator has a record of it.
+    text = "Hostages were freed on Sunday."
+    ann1 = write_journal(tmp_path / "ann1.jsonl", record("ann1", text=text, form=FORM))
+    ann3 = write_journal(tmp_path / "ann3.jsonl", record("ann3", text=text, form=FORM))
+    corpus = write_corpus(tmp_path, {"d1": text, "d2": text, "d3": text})
+    result = run_cli("diff", ann1, ann3, "--corpus", corpus, "--doc", "d3")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.strip() == (
+        f"--doc d3: neither annotator has a record of d3, a document of the corpus "
+        f"(ann1: {ann1}; ann3: {ann3})"
+    )
+    # In neither journal nor the corpus: a typo, the nearest ids the journals hold named.
+    result = run_cli("diff", ann1, ann3, "--corpus", corpus, "--doc", "d")
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"--doc d: no such document in {ann1} or {ann3}, nor in the corpus (nearest: d1)"
+    )
+    # Without the corpus, d3 is not known to be a document at all.
+    result = run_cli("diff", ann1, ann3, "--doc", "d3")
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"--doc d3: no such document in {ann1} or {ann3}"

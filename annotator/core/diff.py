@@ -301,9 +301,11 @@ def _diff(
     if doc_id is not None:
         # A document the journals hold is a fair request even when it is not compared (not
         # done by both, or left out): the report then says why (``not_compared``,
-        # ``excluded``). Only an id neither holds (a typo) is refused.
+        # ``excluded``). Only an id neither holds is refused: a typo, or a document of the
+        # corpus neither annotator has a record of (``no_such_document`` tells them apart).
         if not in_the_journals(comparison, (first, second), doc_id):
-            raise AnnotatorError(no_such_document(comparison, doc_id, file_a, file_b))
+            files = {first: file_a, second: file_b}
+            raise AnnotatorError(no_such_document(comparison, doc_id, files, corpus))
         comparison.units = [unit for unit in comparison.units if unit.doc_id == doc_id]
         comparison.excluded = [item for item in comparison.excluded if item.doc_id == doc_id]
         comparison.notes = [

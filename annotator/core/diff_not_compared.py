@@ -24,6 +24,7 @@ from typing import Any
 
 from annotator.core.annotation import Annotation
 from annotator.core.compare import Comparison, done_by_one_note
+from annotator.core.corpus import Corpus
 
 # The start of ``load_comparison``'s note on documents done by one annotator only.
 DONE_BY_ONE = "done by one annotator only, so left out:"
@@ -84,9 +85,25 @@ def in_the_journals(comparison: Comparison, names: tuple[str, str], doc_id: str)
     return any((name, doc_id) in comparison.latest for name in names)
 
 
-def no_such_document(comparison: Comparison, doc_id: str, file_a: Path, file_b: Path) -> str:
-    """The one line for a ``--doc`` no journal holds (a typo), naming the nearest ids: those
-    holding what was typed (a prefix, say), then the most alike."""
+def no_such_document(
+    comparison: Comparison,
+    doc_id: str,
+    files: dict[str, Path],
+    corpus: Corpus | None = None,
+) -> str:
+    """The one line for a ``--doc`` no journal holds. ``files``: each annotator's journal, A's
+    first. A document of ``corpus`` is no typo: neither annotator has a record of it, and
+    that is said ("no such document" read as if the id were wrong). Otherwise (a typo) it
+    names the nearest ids the journals hold: those holding what was typed (a prefix, say),
+    then the most alike."""
+    if corpus is not None and doc_id in corpus:
+        whose = "; ".join(f"{name}: {file}" for name, file in files.items())
+        return (
+            f"--doc {doc_id}: neither annotator has a record of {doc_id}, a document of the "
+            f"corpus ({whose})"
+        )
+    file_a, file_b = files.values()
+    nor = ", nor in the corpus" if corpus is not None else ""
     known = sorted({doc for _name, doc in comparison.latest})
     typed = doc_id.casefold()
     nearest = [doc for doc in known if typed in doc.casefold()][:3]
@@ -94,4 +111,4 @@ def no_such_document(comparison: Comparison, doc_id: str, file_a: Path, file_b: 
         if doc not in nearest and len(nearest) < 3:
             nearest.append(doc)
     hint = f" (nearest: {', '.join(nearest)})" if nearest else ""
-    return f"--doc {doc_id}: no such document in {file_a} or {file_b}{hint}"
+    return f"--doc {doc_id}: no such document in {file_a} or {file_b}{nor}{hint}"
