@@ -14,7 +14,9 @@ whitespace between them (so the text is exactly the treebank's); else the tokens
 space, none after a token whose MISC says ``SpaceAfter=No`` (said, with the first sentence whose
 ``# text`` did not fit). Sentences go one per line, a blank line between paragraphs. A multiword
 token (``1-2 del``) is one token of the text, its words (``de``, ``el``) are not; it takes its
-own tag, else its first word's (a multiword token whose words have several labels is said). An
+own tag, else its first word's (a multiword token whose words have several labels is said). Its
+words follow it, each ID of its range in order, in its sentence: one missing or out of order is
+refused (read on, a missing one took the next sentence's words for its own, unsaid). An
 empty node (``8.1``) is no word of the text: skipped, and one holding a tag is said. What a
 record has no place for (LEMMA, UPOS, XPOS, FEATS, HEAD, DEPREL, DEPS) is counted in one line.
 """
@@ -98,13 +100,26 @@ class _Multiword:
     last: int
     own: str | None  # its own tag
     labels: set[str | None] = field(default_factory=set)
+    expected: int = 0  # the ID of the word that must come next (set from ``first``)
+
+    def __post_init__(self) -> None:
+        self.expected = self.first
 
     def word(self, word_id: int, tag: str | None, said: _Said) -> None:
         if word_id == self.first and self.own is None:
             self.token.tag = tag
         self.labels.add(_label(tag))
+        self.expected += 1
         if word_id == self.last and len(self.labels) > 1:
             said.mixed_words.append(self.token.line)
+
+    def lacking(self, path: Path) -> AnnotatorError:
+        """The refusal of this token when its range ends unread: a word left out would
+        otherwise be taken from the next sentence's words, which would vanish unsaid."""
+        return AnnotatorError(
+            f"{path}:{self.token.line}: ID: multiword token {self.first}-{self.last} lacks "
+            f"word {self.expected}"
+        )
 
 
 def _misc(misc: str) -> tuple[str | None, bool]:
@@ -148,6 +163,8 @@ def read(path: Path, scheme: str, report: Reporter) -> list[ImportedDoc]:
 
     def close() -> None:
         nonlocal sentence
+        if multiword is not None:
+            raise multiword.lacking(path)
         if sentence.tokens:
             if not docs:
                 docs.append(_Doc(None, sentence.tokens[0].line))
@@ -195,6 +212,8 @@ def read(path: Path, scheme: str, report: Reporter) -> list[ImportedDoc]:
         said.unread += any(fields[at] not in EMPTY for at, _name in columns.unread)
         said.unread_names = tuple(name for _at, name in columns.unread)
         ranged = _RANGE_ID.fullmatch(word_id)
+        if ranged and multiword is not None:
+            raise multiword.lacking(path)
         if ranged:
             token = _Token(form, tag, space, number)
             sentence.tokens.append(token)
@@ -202,7 +221,8 @@ def read(path: Path, scheme: str, report: Reporter) -> list[ImportedDoc]:
             continue
         if not _WORD_ID.fullmatch(word_id):
             raise AnnotatorError(f"{path}:{number}: ID: {word_id!r} is no CoNLL-U word ID")
-        if multiword is not None and int(word_id) <= multiword.last:
+        if multiword is not None:
+            _in_order(multiword, int(word_id), path, number)
             multiword.word(int(word_id), tag, said)
             if int(word_id) == multiword.last:
                 multiword = None
@@ -227,6 +247,19 @@ def read(path: Path, scheme: str, report: Reporter) -> list[ImportedDoc]:
             "SpaceAfter says"
         )
     return out
+
+
+def _in_order(multiword: _Multiword, word_id: int, path: Path, number: int) -> None:
+    """Refuse a word that is not the next of ``multiword``'s range: one past it means a word
+    of the range is missing, one inside it out of order."""
+    if word_id == multiword.expected:
+        return
+    if not multiword.first <= word_id <= multiword.last:
+        raise multiword.lacking(path)
+    raise AnnotatorError(
+        f"{path}:{number}: ID: word {word_id} of multiword token {multiword.first}-"
+        f"{multiword.last} out of order (expected word {multiword.expected})"
+    )
 
 
 def _say(path: Path, said: _Said, report: Reporter) -> None:
