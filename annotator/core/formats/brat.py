@@ -62,6 +62,7 @@ from annotator.core.formats.common import (
     Reporter,
     decode,
     read_bytes,
+    read_text,
     report_left_out,
     safe_relative,
 )
@@ -272,7 +273,7 @@ def _read_ann(doc: BratDoc, ann: Path, report: ImportReporter) -> None:
     notes: list[tuple[int, str, str, str]] = []
     read: list[ImportedSpan] = []  # in the file's order: bad lines are listed so
     lines: dict[str, int] = {}  # the line of each T id (a duplicate: the first keeps it)
-    content = decode(read_bytes(ann), ann)
+    content = read_text(ann)
     for number, line in enumerate(content.split("\n"), start=1):
         line = line.rstrip("\r")
         if not line.strip():

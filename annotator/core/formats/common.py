@@ -236,6 +236,13 @@ def decode(raw: bytes, path: Path) -> str:
         raise AnnotatorError(f"{path}: invalid UTF-8 at byte {error.start}") from None
 
 
+def read_text(path: Path) -> str:
+    """A text file's content, UTF-8, a leading byte order mark dropped (editors on Windows
+    write one; a ``.txt`` corpus and the JSON importers drop it too): a line format read it as
+    part of its first line. A bad byte is named by its offset in the file as it is."""
+    return decode(read_bytes(path), path).removeprefix("\ufeff")
+
+
 _UNSAFE_PART = re.compile(r"^\.{1,2}$")
 
 

@@ -33,9 +33,8 @@ from annotator.core.formats.common import (
     ImportedSpan,
     Item,
     Reporter,
-    decode,
     line_id,
-    read_bytes,
+    read_text,
     report_left_out,
 )
 from annotator.core.formats.conllu_columns import GLOBAL_COLUMNS
@@ -157,7 +156,7 @@ def read(
     """The documents of a CoNLL file: one per ``-DOCSTART-`` (a file without one is one), or,
     ``per_sentence``, one per sentence, as doccano imports CoNLL (a training file without
     ``-DOCSTART-`` was one document of thousands of sentences)."""
-    content = decode(read_bytes(path), path)
+    content = read_text(path)
     docs: list[_Doc] = []
     current: _Doc | None = None
     comments: list[int] = []

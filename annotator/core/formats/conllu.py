@@ -32,9 +32,8 @@ from annotator.core.formats.common import (
     ImportedDoc,
     ImportedSpan,
     Reporter,
-    decode,
     line_id,
-    read_bytes,
+    read_text,
 )
 from annotator.core.formats.conllu_columns import CONLLU, EMPTY, GLOBAL_COLUMNS, Columns, declared
 from annotator.core.formats.tokenlabels import decode_tags
@@ -153,7 +152,7 @@ def _label(tag: str | None) -> str | None:
 
 
 def read(path: Path, scheme: str, report: Reporter) -> list[ImportedDoc]:
-    content = decode(read_bytes(path), path)
+    content = read_text(path)
     docs: list[_Doc] = []
     said = _Said()
     sentence = _Sentence()

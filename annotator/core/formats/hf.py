@@ -40,6 +40,7 @@ from annotator.core.formats.common import (
     line_id,
     read_bytes,
     report_left_out,
+    without_bom,
 )
 from annotator.core.formats.import_json import json_lines
 from annotator.core.formats.tokenlabels import (
@@ -177,7 +178,7 @@ def _labels(path: Path) -> list[str] | None:
     if not path.is_file():
         return None
     try:
-        names = orjson.loads(read_bytes(path))
+        names = orjson.loads(without_bom(read_bytes(path)))
     except orjson.JSONDecodeError as error:
         raise AnnotatorError(f"{path}: invalid JSON: {error}") from None
     if isinstance(names, dict):

@@ -25,13 +25,13 @@ from annotator.core.formats.checks import (
     drop_duplicates,
     span_said,
 )
-from annotator.core.formats.common import ImportedDoc, ImportedSpan, decode, read_bytes
+from annotator.core.formats.common import ImportedDoc, ImportedSpan, read_text
 
 
 def txt_as_written(path: Path) -> str:
     """A ``.txt`` file's text with its line endings as they are (a BOM dropped, as a corpus
     drops it), for the import to make LF and say so."""
-    return decode(read_bytes(path), path).removeprefix("\ufeff")
+    return read_text(path)
 
 
 def offset_mover(original: str, drop_bom: bool = False, crlf: bool = True) -> Callable[[int], int]:
