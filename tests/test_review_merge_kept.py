@@ -13,7 +13,16 @@ import pytest
 from annotator.core.models import GoldRecord
 from annotator.core.review import ReviewSession
 from annotator.core.review_kept import kept_decisions
-from tests.test_agreement_data import ALICE_SPANS, BOB_SPANS, record
+from tests.test_agreement_data import (
+    ALICE_SPANS,
+    BOB_SPANS,
+    SCHEME_TOML,
+    TEXT,
+    record,
+    span,
+    write_corpus,
+    write_journal,
+)
 from tests.test_review_session_data import (
     RELEASE_RUSSIA,
     RELEASE_UKRAINE,
@@ -235,4 +244,140 @@ def test_a_decision_of_this_session_is_kept_too(setup: dict[str, Path]) -> None:
         assert [c["path"] for c in session.records["d1"].conflicts] == ["releases"]
     finally:
         assert session.close()
+    assert_valid(setup)
+
+
+# One release each (alice's count "146", bob's "146 prisoners": the conflict over [13, 26]);
+# later both add Ukraine's release, agreed.
+COUNT_SPANS = {
+    "alice": [span("s1", 0, 6, "actor"), span("s2", 13, 16, "count", 146)],
+    "bob": [span("s1", 0, 6, "actor"), span("s2", 13, 26, "count", 146)],
+}
+UKRAINE_SPANS = [span("s7", 31, 38, "actor"), span("s8", 45, 47, "count", 12)]
+RUSSIA = {"released_by": "Russia", "count": 146}
+UKRAINE = {"released_by": "Ukraine", "count": 12}
+
+
+def write_count_case(
+    tmp_path: Path, form: dict[str, Any], links: dict[str, Any]
+) -> dict[str, Path]:
+    (tmp_path / "scheme.toml").write_text(SCHEME_TOML, encoding="utf-8")
+    journals = {
+        name: write_journal(
+            tmp_path / f"{name}.jsonl", record(name, spans=spans, form=form, links=links)
+        )
+        for name, spans in COUNT_SPANS.items()
+    }
+    return {
+        "scheme": tmp_path / "scheme.toml",
+        "corpus": write_corpus(tmp_path, {"d1": TEXT}),
+        **journals,
+        "gold": tmp_path / "gold.jsonl",
+    }
+
+
+def settle_the_count(setup: dict[str, Path], letter: str) -> None:
+    session = open_it(setup)
+    try:
+        go_to(session, [13, 26])
+        if letter == "r":
+            session.reject_all()
+        else:
+            session.take_letter(letter)
+        assert session.flush(10)
+    finally:
+        assert session.close()
+
+
+def both_now(setup: dict[str, Path], form: dict[str, Any], links: dict[str, Any]) -> None:
+    for name, spans in COUNT_SPANS.items():
+        append(setup[name], record(name, spans=spans + UKRAINE_SPANS, form=form, links=links))
+
+
+def merged_anew(setup: dict[str, Path]) -> tuple[str, dict[str, Any]]:
+    """Merge d1 anew; what was said, and the gold line written."""
+    session = open_it(setup)
+    try:
+        session.take_notices()
+        session.merge_anew("d1")
+        said = session.take_notices()[0]
+        assert session.flush(10)
+    finally:
+        assert session.close()
+    return said, latest(setup["gold"])["d1"]
+
+
+def linked_texts(line: dict[str, Any]) -> dict[str, list[str]]:
+    texts = {one["id"]: one["text"] for one in line["spans"]}
+    return {path: [texts[one] for one in ids] for path, ids in line["links"].items()}
+
+
+def test_emptying_a_group_on_the_last_conflict_does_not_empty_it_in_a_merge_anew(
+    tmp_path: Path,
+) -> None:
+    """Rejecting "146" left the release empty, and settling the last conflict took it away:
+    no part of the decision. The agreed release added since stays, linked, and valid."""
+    setup = write_count_case(tmp_path, {"releases": [{}]}, {"releases[0].count": ["s2"]})
+    settle_the_count(setup, "r")
+    assert latest(setup["gold"])["d1"]["form"] == {"releases": []}
+    both_now(
+        setup,
+        {"releases": [{}, UKRAINE]},
+        {
+            "releases[0].count": ["s2"],
+            "releases[1].released_by": ["s7"],
+            "releases[1].count": ["s8"],
+        },
+    )
+    said, now = merged_anew(setup)
+    assert said.startswith(
+        "merged d1 anew from its annotators' records, 1 decision(s) kept, none dropped: done"
+    )
+    assert now["form"] == {"releases": [UKRAINE]}
+    assert linked_texts(now) == {
+        "releases[0].released_by": ["Ukraine"],
+        "releases[0].count": ["12"],
+    }
+    assert [one["text"] for one in now["spans"]] == ["Russia", "Ukraine", "12"]
+    assert now["status"] == "done" and now["conflicts"] == []
+    assert_valid(setup)
+
+
+def test_a_kept_decision_links_the_item_it_linked_where_that_item_is_now(
+    tmp_path: Path,
+) -> None:
+    """alice's "146" taken linked Russia's count; the annotators put Ukraine's release first
+    since: the link follows Russia's release to releases[1], and Ukraine's stays."""
+    setup = write_count_case(
+        tmp_path,
+        {"releases": [RUSSIA]},
+        {"releases[0].released_by": ["s1"], "releases[0].count": ["s2"]},
+    )
+    settle_the_count(setup, "a")
+    assert linked_texts(latest(setup["gold"])["d1"]) == {
+        "releases[0].released_by": ["Russia"],
+        "releases[0].count": ["146"],
+    }
+    both_now(
+        setup,
+        {"releases": [UKRAINE, RUSSIA]},
+        {
+            "releases[0].released_by": ["s7"],
+            "releases[0].count": ["s8"],
+            "releases[1].released_by": ["s1"],
+            "releases[1].count": ["s2"],
+        },
+    )
+    said, now = merged_anew(setup)
+    assert said.startswith(
+        "merged d1 anew from its annotators' records, 1 decision(s) kept, none dropped: done"
+    )
+    assert now["form"] == {"releases": [UKRAINE, RUSSIA]}
+    assert linked_texts(now) == {
+        "releases[0].released_by": ["Ukraine"],
+        "releases[0].count": ["12"],
+        "releases[1].released_by": ["Russia"],
+        "releases[1].count": ["146"],
+    }
+    assert now["status"] == "done"
     assert_valid(setup)

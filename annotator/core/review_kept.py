@@ -20,7 +20,6 @@ made, to the new merge's record, and leaves their conflicts out of it.
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,6 +29,13 @@ import orjson
 from annotator.core.form_compare import without_empty_items
 from annotator.core.form_complete import missing_required
 from annotator.core.models import GoldRecord, Span
+from annotator.core.review_kept_form import (
+    ITEM_FIELD,
+    NotApplicable,
+    form_changes,
+    with_changes,
+    with_empty_items_back,
+)
 from annotator.core.scheme import Scheme
 
 Conflict = dict[str, Any]
@@ -37,8 +43,6 @@ Conflict = dict[str, Any]
 SAVED_ANEW = ("annotator", "updated_at", "seconds_spent")
 # A span by what it is, whatever its id: start, end, label, value.
 SpanKey = tuple[int, int, str, int | str | None]
-
-_ITEM_FIELD = re.compile(r"(?P<group>[^\[\]]+)\[(?P<index>\d+)\]\.(?P<leaf>.+)")
 
 
 def conflict_key(conflict: Conflict) -> bytes:
@@ -57,24 +61,38 @@ def span_key(span: Span) -> SpanKey:
 @dataclass(frozen=True)
 class Decision:
     """What one decision changed of its record: the conflict it settled (as it was open),
-    spans taken away and added (with who marked them), fields set by path (an item's field
-    ``releases[0].count``; a whole field by name, None: emptied), items appended to a group,
-    and the links that changed (path -> the spans linked, by body)."""
+    spans taken away and added (with who marked them), fields set, each with its value before
+    and after (whole fields by name, None: emptied; a group item's field by path,
+    ``releases[0].count``, its item told by the form before, ``form_before``), items appended
+    to a group, and the links that changed (path -> the spans linked, by body, after and
+    before). Item paths index the form as the decision left it, empty items taken away as it
+    settled the last conflict put back (``review_kept_form``)."""
 
     conflict: Conflict
     removed: frozenset[SpanKey]
     added: tuple[Span, ...]
     sources: Mapping[SpanKey, Sequence[str]]
-    fields: Mapping[str, Any]
+    form_before: Mapping[str, Any]
+    whole: Mapping[str, tuple[Any, Any]]
+    item_fields: Mapping[str, tuple[Any, Any]]
     appended: Mapping[str, tuple[int, list[Any]]]  # group -> (its items before, items added)
     links: Mapping[str, Sequence[SpanKey]]
+    links_before: Mapping[str, Sequence[SpanKey]]  # of the paths in ``links``
 
     @classmethod
     def of(cls, conflict: Conflict, before: GoldRecord, after: GoldRecord) -> Decision:
         old, new = _keyed(before), _keyed(after)
         who_before, who_after = _sources(before), _sources(after)
-        fields, appended = _form_changes(before.form, after.form)
         links_before, links_after = _links(before), _links(after)
+        form_after = after.form
+        if not after.conflicts:
+            form_after, links_after = with_empty_items_back(before.form, form_after, links_after)
+        whole, item_fields, appended = form_changes(before.form, form_after)
+        changed = {
+            path
+            for path in links_before.keys() | links_after.keys()
+            if links_before.get(path) != links_after.get(path)
+        }
         return cls(
             conflict=conflict,
             removed=frozenset(old.keys() - new.keys()),
@@ -84,17 +102,17 @@ class Decision:
                 for key, who in who_after.items()
                 if key not in old or who_before.get(key) != who
             },
-            fields=fields,
+            form_before=before.form,
+            whole=whole,
+            item_fields=item_fields,
             appended=appended,
-            links={
-                path: links_after.get(path, [])
-                for path in links_before.keys() | links_after.keys()
-                if links_before.get(path) != links_after.get(path)
-            },
+            links={path: links_after.get(path, []) for path in changed},
+            links_before={path: links_before.get(path, []) for path in changed},
         )
 
     def holds_in(self, record: GoldRecord) -> bool:
-        """Whether ``record`` still has what the decision did (and not its conflict open)."""
+        """Whether ``record`` still has what the decision did (and not its conflict open):
+        its spans, its whole fields, each item field's value in some item of its group."""
         spans = _keyed(record)
         if any(key in spans for key in self.removed):
             return False
@@ -103,11 +121,12 @@ class Decision:
         key = conflict_key(self.conflict)
         if any(conflict_key(conflict) == key for conflict in record.conflicts):
             return False
-        return all(_value_at(record.form, path) == value for path, value in self.fields.items())
-
-
-class NotApplicable(Exception):
-    """A kept decision's field is not in the new merge's record (an item it set is gone)."""
+        if any(record.form.get(name) != value for name, (_was, value) in self.whole.items()):
+            return False
+        return all(
+            _held_by_an_item(record.form, path, value)
+            for path, (_was, value) in self.item_fields.items()
+        )
 
 
 def kept_decisions(history: Iterable[GoldRecord]) -> dict[bytes, Decision]:
@@ -174,7 +193,7 @@ def kept_merge(merged: GoldRecord, decided: Mapping[bytes, Decision], scheme: Sc
             out.dropped.append(made.conflict)
             continue
         try:
-            form = _with_fields(form, made)
+            form, links = with_changes(form, links, made, scheme)
         except NotApplicable:
             out.dropped.append(made.conflict)
             continue
@@ -185,9 +204,6 @@ def kept_merge(merged: GoldRecord, decided: Mapping[bytes, Decision], scheme: Sc
             spans[span_key(span)] = span
         for span_of, who in made.sources.items():
             sources[span_of] = list(who)
-        for path, linked in made.links.items():
-            path = _moved(path, made.appended, form)
-            links[path] = list(linked)
         settled.add(conflict["id"])
         out.kept.append(made.conflict)
     out.record = _record(merged, spans, sources, form, links, settled, scheme)
@@ -217,7 +233,7 @@ def _record(
     fields["links"] = {
         path: [ids[key] for key in linked if key in ids]
         for path, linked in links.items()
-        if any(key in ids for key in linked)
+        if any(key in ids for key in linked) and _names_a_field_of(form, path)
     }
     fields["form"] = form
     fields["conflicts"] = [c for c in merged.conflicts if c["id"] not in settled]
@@ -246,84 +262,20 @@ def _links(record: GoldRecord) -> dict[str, list[SpanKey]]:
     }
 
 
-def _is_items(value: Any) -> bool:
-    return value is None or (isinstance(value, list) and all(isinstance(v, dict) for v in value))
-
-
-def _form_changes(
-    before: Mapping[str, Any], after: Mapping[str, Any]
-) -> tuple[dict[str, Any], dict[str, tuple[int, list[Any]]]]:
-    """The fields that changed, by path: a group's items field by field (so that a decision
-    on one item's field leaves the others as a new merge has them), items added after them
-    apart; a whole field otherwise."""
-    fields: dict[str, Any] = {}
-    appended: dict[str, tuple[int, list[Any]]] = {}
-    for name in sorted(before.keys() | after.keys()):
-        old, new = before.get(name), after.get(name)
-        if old == new:
-            continue
-        if _is_items(old) and _is_items(new) and len(new or []) >= len(old or []):
-            old_items, new_items = old or [], new or []
-            for index, (was, now) in enumerate(zip(old_items, new_items, strict=False)):
-                for leaf in sorted(was.keys() | now.keys()):
-                    if was.get(leaf) != now.get(leaf):
-                        fields[f"{name}[{index}].{leaf}"] = now.get(leaf)
-            if len(new_items) > len(old_items):
-                appended[name] = (len(old_items), new_items[len(old_items) :])
-        else:
-            fields[name] = new
-    return fields, appended
-
-
-def _value_at(form: Mapping[str, Any], path: str) -> Any:
-    found = _ITEM_FIELD.fullmatch(path)
+def _names_a_field_of(form: Mapping[str, Any], path: str) -> bool:
+    """Whether a link path names a field ``form`` can hold: a group item's field only while
+    the group has that item (a kept decision's link to an item gone links nothing)."""
+    found = ITEM_FIELD.fullmatch(path)
     if found is None:
-        return form.get(path)
+        return True
     items = form.get(found["group"])
-    index = int(found["index"])
-    if not isinstance(items, list) or index >= len(items) or not isinstance(items[index], dict):
-        return None
-    return items[index].get(found["leaf"])
+    return isinstance(items, list) and int(found["index"]) < len(items)
 
 
-def _with_fields(form: dict[str, Any], made: Decision) -> dict[str, Any]:
-    """``form`` with the decision's fields set and items appended (a copy)."""
-    form = copy.deepcopy(form)
-    for path, value in made.fields.items():
-        found = _ITEM_FIELD.fullmatch(path)
-        if found is None:
-            if value is None:
-                form.pop(path, None)
-            else:
-                form[path] = copy.deepcopy(value)
-            continue
-        items = form.get(found["group"])
-        index = int(found["index"])
-        if not isinstance(items, list) or index >= len(items) or not isinstance(items[index], dict):
-            raise NotApplicable(path)
-        item = dict(items[index])
-        if value is None:
-            item.pop(found["leaf"], None)
-        else:
-            item[found["leaf"]] = copy.deepcopy(value)
-        items[index] = item
-    for group, (_before, items) in made.appended.items():
-        held = form.get(group)
-        form[group] = [*(held if isinstance(held, list) else []), *copy.deepcopy(items)]
-    return form
-
-
-def _moved(
-    path: str, appended: Mapping[str, tuple[int, list[Any]]], form: Mapping[str, Any]
-) -> str:
-    """A link path of an item the decision appended, at the index the item has now (the new
-    merge may hold more or fewer items before it)."""
-    found = _ITEM_FIELD.fullmatch(path)
-    if found is None or found["group"] not in appended:
-        return path
-    before, items = appended[found["group"]]
-    index = int(found["index"])
-    if index < before:
-        return path
-    now = len(form.get(found["group"]) or []) - len(items)
-    return f"{found['group']}[{index - before + now}].{found['leaf']}"
+def _held_by_an_item(form: Mapping[str, Any], path: str, value: Any) -> bool:
+    found = ITEM_FIELD.fullmatch(path)
+    assert found is not None, path
+    items = form.get(found["group"])
+    if not isinstance(items, list):
+        return False
+    return any(isinstance(item, dict) and item.get(found["leaf"]) == value for item in items)
