@@ -381,3 +381,33 @@ def test_a_kept_decision_links_the_item_it_linked_where_that_item_is_now(
     }
     assert now["status"] == "done"
     assert_valid(setup)
+
+
+def test_a_kept_decision_whose_item_is_gone_is_dropped_and_named(tmp_path: Path) -> None:
+    """alice's "146" taken linked Russia's count; both annotators took Russia's release away
+    since: the conflict is alike, yet its decision has no item to link, so it is dropped,
+    said, and the conflict opens again (nothing linked to an item that is not there)."""
+    setup = write_count_case(
+        tmp_path,
+        {"releases": [RUSSIA]},
+        {"releases[0].released_by": ["s1"], "releases[0].count": ["s2"]},
+    )
+    settle_the_count(setup, "a")
+    both_now(
+        setup,
+        {"releases": [UKRAINE]},
+        {"releases[0].released_by": ["s7"], "releases[0].count": ["s8"]},
+    )
+    said, now = merged_anew(setup)
+    assert said.startswith(
+        "merged d1 anew from its annotators' records, 0 decision(s) kept, 1 dropped "
+        "(what it set changed since: “146 prisoners”): 1 conflict(s) open"
+    )
+    assert now["form"] == {"releases": [UKRAINE]}
+    assert linked_texts(now) == {
+        "releases[0].released_by": ["Ukraine"],
+        "releases[0].count": ["12"],
+    }
+    assert [c["region"] for c in now["conflicts"]] == [[13, 26]]
+    assert now["status"] == "in_progress"
+    assert_valid(setup)

@@ -179,10 +179,18 @@ def _undone_notice(before: GoldRecord) -> str:
 def _kept_words(outcome: KeptMerge, text: str) -> str:
     """What a merge anew kept and dropped, each decision by its conflict's place."""
     kept = f"{len(outcome.kept)} decision(s) kept"
-    if not outcome.dropped:
+    if not outcome.dropped and not outcome.unapplied:
         return f"{kept}, none dropped"
-    named = ", ".join(conflict_words(conflict, text) for conflict in outcome.dropped)
-    return f"{kept}, {len(outcome.dropped)} dropped (conflict changed or gone: {named})"
+    why = []
+    for reason, conflicts in (
+        ("conflict changed or gone", outcome.dropped),
+        ("what it set changed since", outcome.unapplied),
+    ):
+        if conflicts:
+            named = ", ".join(conflict_words(conflict, text) for conflict in conflicts)
+            why.append(f"{reason}: {named}")
+    dropped = len(outcome.dropped) + len(outcome.unapplied)
+    return f"{kept}, {dropped} dropped ({'; '.join(why)})"
 
 
 def conflict_words(conflict: dict[str, Any], text: str) -> str:

@@ -166,12 +166,14 @@ def _merged_anew(before: GoldRecord, after: GoldRecord) -> bool:
 @dataclass
 class KeptMerge:
     """A new merge's record with the decisions kept (span ids not given yet: the caller's),
-    and the decisions kept and dropped (those of conflicts changed or gone, or that could no
-    longer be applied), each by the conflict it settled."""
+    and the decisions kept and dropped, each by the conflict it settled: ``dropped`` those of
+    conflicts changed or gone, ``unapplied`` those whose conflict is alike but a field or link
+    they set holds another value now (or its item is gone)."""
 
     record: GoldRecord
     kept: list[Conflict] = field(default_factory=list)
     dropped: list[Conflict] = field(default_factory=list)
+    unapplied: list[Conflict] = field(default_factory=list)
 
 
 def kept_merge(merged: GoldRecord, decided: Mapping[bytes, Decision], scheme: Scheme) -> KeptMerge:
@@ -195,7 +197,7 @@ def kept_merge(merged: GoldRecord, decided: Mapping[bytes, Decision], scheme: Sc
         try:
             form, links = with_changes(form, links, made, scheme)
         except NotApplicable:
-            out.dropped.append(made.conflict)
+            out.unapplied.append(made.conflict)
             continue
         for gone in made.removed:
             spans.pop(gone, None)
