@@ -95,6 +95,16 @@ def typed_format_character(event: events.Key, focused: Widget | None) -> bool:
     return True
 
 
+def one_line(pasted: str) -> tuple[str, int]:
+    """Pasted text as one line, and how many lines it had: a field (an input) holds one line,
+    and Textual's input kept only the first of a paste, dropping the rest without a word (a
+    note pasted in two lines, a name copied across the article's line break). The lines are
+    joined by a space, blank ones left out."""
+    lines = [line.strip() for line in pasted.splitlines()]
+    kept = [line for line in lines if line]
+    return " ".join(kept), len(kept)
+
+
 class KeyHandled(Message, bubble=True):
     """Sent to the widget a key went to, after it; back at the app after its second round
     (``last``) and any more (``extra``), the key is handled."""
@@ -177,9 +187,21 @@ class KeysInOrderApp(App[None]):
         self._keys_counted += 1
         number = self._key_in_hand = self._keys_counted
         target = self.focused or self.screen  # where the app hands a key that no binding takes
-        if isinstance(event, events.Paste) or not typed_format_character(event, self.focused):
+        if isinstance(event, events.Paste):
+            await super().on_event(self._pasted_into_the_focus(event))
+        elif not typed_format_character(event, self.focused):
             await super().on_event(event)
         self._send_marker(target, KeyHandled(number, last=False))
+
+    def _pasted_into_the_focus(self, event: events.Paste) -> events.Paste:
+        """``event``, its lines joined into one when it goes into an input (``one_line``);
+        said, so the annotator knows why the line breaks are gone."""
+        if not isinstance(self.focused, Input) or len(event.text.splitlines()) < 2:
+            return event
+        text, lines = one_line(event.text)
+        if lines > 1:
+            self.notify(f"pasted {lines} lines as one: a field holds one line", timeout=4)
+        return events.Paste(text)
 
     def _send_marker(self, target: Widget | Screen[object], marker: KeyHandled) -> None:
         # Posted by the target itself once it has handled what is queued before (the key, or

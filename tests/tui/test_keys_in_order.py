@@ -99,6 +99,38 @@ def test_textual_alone_hands_the_paste_out_ahead() -> None:
     assert pasted_between_keys(FocusOnF) != "aXYb"
 
 
+def test_a_paste_of_several_lines_into_an_input_keeps_every_line() -> None:
+    """Textual's input kept the first line of a paste only, the rest dropped without a word
+    (a name copied across the article's line break)."""
+
+    async def main() -> tuple[str, list[str]]:
+        app = FocusOnFInOrder()
+        async with app.run_test(notifications=True) as pilot:
+            app.post_message(events.Key("f", "f"))
+            app.post_message(events.Paste("Kaldera transitional\r\n  government\n\n"))
+            for _ in range(20):
+                await pilot.pause(0.02)
+            said = [str(toast.render()) for toast in app.screen.query("Toast")]
+            return app.query_one(Input).value, said
+
+    value, said = asyncio.run(main())
+    assert value == "Kaldera transitional government"
+    assert [" ".join(toast.split()) for toast in said] == [
+        "pasted 2 lines as one: a field holds one line"
+    ]
+
+
+def test_a_note_pasted_in_two_lines_is_saved_whole(session: AnnotationSession) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await press(pilot, "o", "tab", "tab")  # the note
+        app.post_message(events.Paste("Remains, not a release.\nSecond line of the note."))
+        await burst(pilot, app, "enter")
+        await wait_for(pilot, lambda: bool(journal(session)))
+        assert journal(session)[-1]["note"] == ("Remains, not a release. Second line of the note.")
+
+    drive(session, scenario)
+
+
 def spans(session: AnnotationSession) -> list[tuple[str, str, object]]:
     return [(s["label"], s["text"], s["value"]) for s in journal(session)[-1]["spans"]]
 
