@@ -11,7 +11,9 @@ from typing import Any
 
 from annotator.core.models import sha256_text
 from annotator.core.review import ReviewSession
+from annotator.core.review_links import gold_ids_of
 from annotator.core.review_open import open_review
+from annotator.core.review_unkept_links import links_not_in_gold
 from annotator.core.review_views import Place
 from tests.test_agreement_data import write_corpus, write_journal
 from tests.test_review_session_data import latest
@@ -224,3 +226,26 @@ def test_an_item_whose_count_is_linked_to_a_span_left_out(tmp_path: Path) -> Non
     line = latest(tmp_path / "gold.jsonl")["d1"]
     assert line["form"]["releases"][1]["count"] == 6
     assert "releases[1].count" not in line["links"]
+
+
+def test_a_link_is_said_not_kept_exactly_when_it_is_not_carried(tmp_path: Path) -> None:
+    """The message's rule is the rule links are carried by (``review_links.linked_span``): a
+    version's span whose value differs from gold's only once normalised (a blank value against
+    none) is not carried, and was said kept."""
+    alike = journal("alice", at(LONG, "releasee", "x3"))
+    session = open_case(tmp_path, alike, {**alike, "annotator": "bob"})
+    try:
+        record = session.records["d1"]
+        gold = next(span for span in record.spans if span.text == LONG)
+        releases = next(one for one in session.scheme.fields if one.name == "releases")
+        releasees = next(one for one in releases.fields if one.name == "releasees")
+        same = gold.model_dump()
+        blank = {**same, "value": " "}
+        assert gold_ids_of(record, [same], releasees) == [gold.id]
+        assert links_not_in_gold(record, {"releases[0].releasees": [same]}) == frozenset()
+        assert gold_ids_of(record, [blank], releasees) == []
+        assert links_not_in_gold(record, {"releases[0].releasees": [blank]}) == {
+            (gold.start, gold.end, "releasee", " ")
+        }
+    finally:
+        session.close()

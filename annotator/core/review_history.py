@@ -55,7 +55,7 @@ def earlier_decisions(store: GoldStore) -> list[GoldLine]:
         made: list[tuple[int, GoldLine]] = []
         for line in lines[1:]:
             content = _content(raw[line])
-            if _merged_anew(content, contents[-1]):
+            if _merged_from_other_records(content, contents[-1]):
                 # Undoing what came before would put back a record of the old journals (a
                 # trial's undo brought back a conflict over a span deleted since).
                 states, contents, made = [line], [content], []
@@ -74,9 +74,11 @@ def earlier_decisions(store: GoldStore) -> list[GoldLine]:
     return [before for _number, before in sorted(decisions, key=lambda item: item[0])]
 
 
-def _merged_anew(content: dict[str, Any], before: dict[str, Any]) -> bool:
-    """Whether a document's line was merged anew after ``before``: decisions keep the text
-    and the digests of the records merged; a new merge has other ones."""
+def _merged_from_other_records(content: dict[str, Any], before: dict[str, Any]) -> bool:
+    """Whether a document's line was merged anew after ``before`` from another text or other
+    records: decisions keep the text and the digests of the records merged; a new merge has
+    other ones. (A merge anew of the same records reopens conflicts: ``review_kept`` counts it
+    a merge, for it drops every decision; here it is a step undo takes back, as a decision.)"""
     if content["doc_sha256"] != before["doc_sha256"]:
         return True
     versions = content["sources"].get("versions") or {}

@@ -55,6 +55,8 @@ def conflict_key(conflict: Conflict) -> bytes:
 
 
 def span_key(span: Span) -> SpanKey:
+    """A gold span by what it is: the rule a version's link is carried by
+    (``review_links.linked_span``, raw value), read off a ``Span``."""
     return span.start, span.end, span.label, span.value
 
 
@@ -144,7 +146,7 @@ def kept_decisions(history: Iterable[GoldRecord]) -> dict[bytes, Decision]:
             states.append((content, record, {}))
             continue
         _content, before, decided = states[-1]
-        if _merged_anew(before, record):
+        if _merged_anew_or_reopened(before, record):
             now = {key: made for key, made in decided.items() if made.holds_in(record)}
         else:
             now = dict(decided)
@@ -156,7 +158,11 @@ def kept_decisions(history: Iterable[GoldRecord]) -> dict[bytes, Decision]:
     return states[-1][2] if states else {}
 
 
-def _merged_anew(before: GoldRecord, after: GoldRecord) -> bool:
+def _merged_anew_or_reopened(before: GoldRecord, after: GoldRecord) -> bool:
+    """Whether ``after`` is no decision on ``before`` but a merge anew: of another text or
+    other records, or of the same ones (every decision dropped: conflicts open that were not).
+    ``review_history._merged_from_other_records`` counts only the first: to its undo, a merge
+    anew of the same records is one more step back, which undo takes like a decision."""
     if after.doc_sha256 != before.doc_sha256 or after.sources.versions != before.sources.versions:
         return True
     was_open = {conflict_key(conflict) for conflict in before.conflicts}

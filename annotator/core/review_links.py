@@ -125,17 +125,30 @@ def fitting_links(
     return out
 
 
+# A span as a version's link names it (start, end, label, value: the body a conflict's version
+# lists): a link is carried to the gold span alike in all four, its value as given (a gold
+# span at the place with another value does not keep it). ``review_unkept_links`` says which
+# links a decision does not keep by this same rule; ``review_kept.span_key`` is it too, read
+# off a gold record's own spans.
+LinkedSpan = tuple[Any, Any, Any, Any]
+
+
+def linked_span(body: Mapping[str, Any]) -> LinkedSpan:
+    return (body.get("start"), body.get("end"), body.get("label"), body.get("value"))
+
+
 def gold_ids_of(
     record: GoldRecord, bodies: Sequence[Mapping[str, Any]], field: FormField
 ) -> list[str]:
     """The gold spans of ``record`` that are the spans ``bodies`` (as a conflict's version
-    lists them: start, end, label, value) of the label ``field`` is filled from."""
-    gold_ids: dict[tuple[Any, ...], str] = {
+    lists them: ``linked_span``) of the label ``field`` is filled from (a link to a span of
+    another label fills nothing there)."""
+    gold_ids: dict[LinkedSpan, str] = {
         (s.start, s.end, s.label, s.value): s.id for s in record.spans
     }
     found = []
     for body in bodies:
-        key = (body.get("start"), body.get("end"), body.get("label"), body.get("value"))
+        key = linked_span(body)
         gold_id = gold_ids.get(key)
         if gold_id is not None and key[2] == field.from_label and gold_id not in found:
             found.append(gold_id)

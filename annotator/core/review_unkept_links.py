@@ -14,22 +14,18 @@ what gold holds.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from annotator.core import forms
-from annotator.core.form_compare import normal
 from annotator.core.models import GoldRecord
 from annotator.core.review_decisions import find_conflict, short
+from annotator.core.review_links import LinkedSpan, linked_span
 
-# start, end, label, value: a link is carried to the gold span alike in all four
-# (``review_links``), so a gold span at the place with another value does not keep it.
-SpanKey = tuple[int, int, str, Hashable]
-
-
-def span_key(body: Mapping[str, Any]) -> SpanKey:
-    """A linked span (a version's body, or a gold span's fields) as links are carried by."""
-    return (body["start"], body["end"], body["label"], normal(body.get("value")))
+# A linked span by the rule links are carried by (``review_links.linked_span``): what this
+# module says was not kept is what ``gold_ids_of`` did not keep.
+SpanKey = LinkedSpan
+span_key = linked_span
 
 
 def gold_keys(record: GoldRecord) -> set[SpanKey]:
