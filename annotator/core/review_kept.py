@@ -10,7 +10,8 @@ agree now) are dropped and named.
 A gold record holds only the conflicts still open, so what a decision settled, and what it
 did, is read from the document's history (``kept_decisions``): its records in order (the
 gold file's lines, then this review's), each step from one to the next a decision (it settles
-a conflict: ``Decision`` is what it changed, spans by their bodies, fields by path), an undo
+a conflict: ``Decision`` is what it changed, spans by their bodies, fields by path, a group
+item's fields and links by the item's content, ``review_kept_form``), an undo
 (the record of an earlier step again), or a merge anew (another text or other annotators'
 records, or conflicts open that were not), after which a decision stands while the record
 still holds what it did. ``kept_merge`` applies the kept decisions, in the order they were
