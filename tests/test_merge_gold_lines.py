@@ -158,7 +158,8 @@ def good_gold() -> dict[str, Any]:
 def gold_variants() -> list[dict[str, Any]]:
     """The merged fields with each field (and each field of a span, of sources, of a
     conflict) set oddly, taken away, or an unknown one added."""
-    odd: list[Any] = [None, True, 0, 1.5, -1, "", "x", [], {}, ["s1"], {"a": 1}, NOW + "\n"]
+    odd: list[Any] = [None, True, 0, 1.5, -1, "", "x", [], {}, ["s1"], {"a": 1}, NOW + "\n",
+                      "2022-99-99T99:99:99Z", "2023-02-29T10:00:00Z"]  # fmt: skip
     out = [good_gold()]
     paths: list[tuple[str, ...]] = [(key,) for key in [*good_gold(), "extra"]]
     paths += [("spans", 0, key) for key in [*good_gold()["spans"][0], "extra"]]

@@ -6,6 +6,7 @@ fields and is strict, so ``3.0``, ``"3"`` and ``true`` are not offsets.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from typing import Annotated, Any, Literal
@@ -16,8 +17,21 @@ SCHEMA_VERSION = 1
 STATUSES = ("in_progress", "done", "skipped")
 Status = Literal["in_progress", "done", "skipped"]
 
-_UTC_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
+# ASCII digits, nothing after the Z (``$`` would let a newline through).
+_UTC_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?Z")
 _SHA_RE = re.compile(r"^[0-9a-f]{64}$")
+
+
+def utc_time_problem(value: str) -> str | None:
+    """Why ``value`` is no ``updated_at`` (None: it is one): a UTC time, as
+    ``2025-08-24T10:00:00Z``, that exists. The shape alone let ``2022-99-99T99:99:99Z`` in."""
+    if not _UTC_RE.fullmatch(value):
+        return "must be a UTC time like 2025-08-24T10:00:00Z"
+    try:
+        dt.datetime.fromisoformat(value)
+    except ValueError as error:
+        return f"must be a UTC time like 2025-08-24T10:00:00Z: {value!r} is no such time ({error})"
+    return None
 
 
 def sha256_text(text: str) -> str:
@@ -102,8 +116,9 @@ class Record(StrictModel):
     @field_validator("updated_at")
     @classmethod
     def _utc_time(cls, value: str | None) -> str | None:
-        if value is not None and not _UTC_RE.match(value):
-            raise ValueError("must be a UTC time like 2025-08-24T10:00:00Z")
+        problem = None if value is None else utc_time_problem(value)
+        if problem is not None:
+            raise ValueError(problem)
         return value
 
     @model_validator(mode="after")

@@ -23,7 +23,13 @@ import orjson
 from pydantic import ConfigDict, Field, TypeAdapter, ValidationError, with_config
 from typing_extensions import TypedDict
 
-from annotator.core.models import SCHEMA_VERSION, NonNegativeInt, Record, Status
+from annotator.core.models import (
+    SCHEMA_VERSION,
+    NonNegativeInt,
+    Record,
+    Status,
+    utc_time_problem,
+)
 from annotator.core.scheme import Scheme
 from annotator.core.validate import form_problems, link_problems, scheme_problems
 from annotator.core.values import value_problem
@@ -184,6 +190,9 @@ def gold_data_fine(data: Any) -> bool:
     try:
         _GOLD.validate_python(data)
     except ValidationError:
+        return False
+    # The pattern is the time's shape; the model checks the time exists too.
+    if data.get("updated_at") is not None and utc_time_problem(data["updated_at"]) is not None:
         return False
     for conflict in data.get("conflicts", ()):
         if type(conflict) is not dict or any(type(key) is not str for key in conflict):

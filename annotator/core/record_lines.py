@@ -29,7 +29,7 @@ import orjson
 from msgspec import Meta
 
 from annotator.core.form_lines import INT64_MAX, FormCheck, Integer
-from annotator.core.models import SCHEMA_VERSION, Status
+from annotator.core.models import SCHEMA_VERSION, Status, utc_time_problem
 from annotator.core.record_check import SpanValues
 from annotator.core.scheme import Scheme
 from annotator.core.validate import links_problems
@@ -127,6 +127,9 @@ class LineCheck:
         try:
             line = self.decoder.decode(raw)
         except msgspec.DecodeError:  # malformed JSON, or a field out of shape
+            return None
+        # The pattern is the time's shape; the model checks the time exists too.
+        if line.updated_at is not None and utc_time_problem(line.updated_at) is not None:
             return None
         if not self.form.fine(line.form, self.required if line.status == "done" else []):
             return None

@@ -10,7 +10,6 @@ keeping the record's ``updated_at`` and ``seconds_spent`` too (``RecordLineDoc``
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,9 +28,6 @@ from annotator.core.formats.common import (
 from annotator.core.formats.import_json import json_lines
 from annotator.core.journal import record_problems
 from annotator.core.models import Document, GoldRecord, Record
-
-# What ``annotator validate`` accepts (ASCII digits, nothing after the Z), stricter than the model.
-_UTC_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?Z")
 
 
 class RecordWithText(Record):
@@ -103,8 +99,6 @@ def _record_line(data: dict[str, Any], where: str, report: Reporter) -> Imported
     except ValidationError as error:
         field, message = record_problems(error)[0]
         raise AnnotatorError(f"{where}: {field}: {message}") from None
-    if record.updated_at is not None and not _UTC_TIME.fullmatch(record.updated_at):
-        raise AnnotatorError(f"{where}: updated_at: must be a UTC time like 2025-08-24T10:00:00Z")
     if isinstance(record, GoldRecord) and (record.conflicts or record.sources.annotators):
         report.warn(
             f"{where}: document {record.doc_id}: sources, conflicts: not kept (a gold "

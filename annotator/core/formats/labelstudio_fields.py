@@ -15,16 +15,13 @@ predictions and drafts) or counted the same way.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from annotator.core.formats.checks import ImportReporter
-
-# A record's updated_at (models.Record), which Label Studio's own times fit.
-_UTC_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z")
+from annotator.core.models import utc_time_problem
 
 # Keys of an imported annotation that a record has no place for (a lead_time or updated_at:
 # when it is not one a record takes), and why.
@@ -53,9 +50,10 @@ def lead_time(annotation: dict[str, Any]) -> float | None:
 
 
 def updated_at(annotation: dict[str, Any]) -> str | None:
-    """The annotation's ``updated_at`` when it is a UTC time a record takes, else None."""
+    """The annotation's ``updated_at`` when it is a UTC time a record takes (Label Studio's
+    own fit; one of their shape that is no such time does not), else None."""
     value = annotation.get("updated_at")
-    return value if isinstance(value, str) and _UTC_TIME.fullmatch(value) else None
+    return value if isinstance(value, str) and utc_time_problem(value) is None else None
 
 
 def _holds(value: Any) -> bool:
