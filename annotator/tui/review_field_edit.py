@@ -7,6 +7,10 @@ the text to the review session (``ReviewSession.settle_typed``), which checks it
 annotation screen checks a typed value and saves the decision; a refusal is shown in one line
 under the input, and the screen stays open. Escape closes it with nothing changed. The input
 suggests the values the versions gave (a choice: its choices); → takes the suggestion.
+
+Toasts are hidden over the editors (review.tcss): the messages shown while one is open (the
+disk refusing the gold file, a quit stopped for the typing here) are said in its box, under the
+refusal's line (``screens.MessagesSaid``, as over help and the document list).
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ from annotator.core.review_typed_start import prefill
 from annotator.core.scheme import FormField, Scheme
 from annotator.tui.form_hints import HintedInput, fitting, type_hints
 from annotator.tui.review_layout import BREAKPOINTS
+from annotator.tui.saving_app import SavingApp
+from annotator.tui.screens import MessagesSaid
 
 # The help screen's rows for typing (the review screen lists them in its own help).
 TYPING_KEYS = [
@@ -178,7 +184,9 @@ class SettlingScreen(ModalScreen[bool]):
         about = self.conflict["id"]
         if isinstance(typed, str):
             return f"the value typed for {about}, {typed!r}"
-        return f"the items typed for {about}"
+        # One thing, as the advice after it says ("settles the conflict with it"): "the items
+        # typed for c4; … with it" read as if "it" were the message.
+        return f"what is typed in the items of {about}"
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -194,6 +202,7 @@ class SettlingScreen(ModalScreen[bool]):
         except AnnotatorError as refused:
             self.refuse(str(refused), None, None)
             return
+        self.withdraw_typing_told()  # settled with it
         self.dismiss(True)
 
     def action_focus_input(self, step: int) -> None:
@@ -222,16 +231,20 @@ class SettlingScreen(ModalScreen[bool]):
                 if wrong:
                     widget.focus()
 
-    def say_message(self, message: str) -> None:
-        """Say ``message`` where a refusal is said, until something changes: toasts are hidden
-        over this screen (review.tcss), and a quit stopped for the typing here said nothing."""
-        self.refuse(message, None, None)
-
     def on_input_changed(self, event: Input.Changed) -> None:
-        # The message is about what was typed before: a change makes it stale.
+        # The refusal is about what was typed before: a change makes it stale. So does it a
+        # quit's message naming that typing (the next quit names what is typed then).
+        self.withdraw_typing_told()
         if self.has_class("-refused"):
             self.clear_problem()
             event.input.remove_class("-invalid")
+
+    def withdraw_typing_told(self) -> None:
+        """Take away a quit's message naming the typing here ("not saved: the value typed for
+        c1 …"), no longer true: the other messages stay, said in the box while it is open and
+        by the review's toast once it closes, for the rest of their time."""
+        if isinstance(self.app, SavingApp):
+            self.app.withdraw("quit")
 
     def clear_problem(self) -> None:
         self.remove_class("-refused")
@@ -239,6 +252,7 @@ class SettlingScreen(ModalScreen[bool]):
         self.query_one("#field-edit-problem", Static).update("")
 
     def action_cancel(self) -> None:
+        self.withdraw_typing_told()  # dropped
         self.dismiss(False)
 
 
@@ -265,6 +279,7 @@ class FieldEditScreen(SettlingScreen):
                 yield input_row(self.conflict, field, None, self.prefilled)
             yield Static(Text(hint(field)), id="field-edit-hint")
             yield Static(id="field-edit-problem")
+            yield MessagesSaid(id="field-edit-messages")
             yield Static(
                 "enter: settle the conflict with this value · →: the suggested value · "
                 "escape: cancel",

@@ -41,6 +41,7 @@ from annotator.tui.review_article import colour_mode, version_colour, version_st
 from annotator.tui.review_field_edit import SettlingScreen, input_row
 from annotator.tui.review_layout import SHORT_BREAKPOINTS
 from annotator.tui.review_panel import frame_text
+from annotator.tui.screens import MessagesSaid
 
 # The help screen's rows for editing a group's items (the review screen lists them).
 ITEMS_KEYS = [
@@ -149,6 +150,7 @@ class ItemsEditScreen(SettlingScreen):
                 for number, item in enumerate(self.items):
                     yield self._block(number, item)
             yield Static(id="field-edit-problem")
+            yield MessagesSaid(id="field-edit-messages")  # toasts are hidden over the box
             yield Static(self._keys(), id="field-edit-keys")
         yield Footer(compact=True)
 

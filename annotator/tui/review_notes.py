@@ -29,6 +29,7 @@ from textual.widgets import Static
 
 from annotator.core.review_views import notes_summary
 from annotator.tui.review_article import ReviewArticle
+from annotator.tui.screens import MessagesSaid
 
 WHOLE_NOTE_HINT = "  N: whole note"
 FRAME = 1
@@ -114,6 +115,9 @@ class NotesScreen(ModalScreen[None]):
             box.border_subtitle = "escape closes"
             with VerticalScroll():
                 yield Static(Text(self.note.strip()), id="notes-text")
+            # At the box's foot, the note scrolling above (review.tcss): toasts are hidden over
+            # the box, and one saying the gold file cannot be saved went unseen.
+            yield MessagesSaid(id="notes-messages")
 
     def on_mount(self) -> None:
         below = self._screen_below()
@@ -129,9 +133,8 @@ class NotesScreen(ModalScreen[None]):
         else:
             box.styles.margin = Spacing(0, 0, max(0, screen_height - region.bottom), region.x)
         box.styles.width = region.width
+        # The note scrolls in what the box's border and the messages said leave (review.tcss).
         box.styles.max_height = region.height
-        # The box's border takes two rows; the note scrolls in the rest.
-        self.query_one("#notes-box VerticalScroll").styles.max_height = region.height - 2
 
     def _screen_below(self) -> object:
         stack = self.app.screen_stack

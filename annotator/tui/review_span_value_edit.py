@@ -17,6 +17,7 @@ from textual.widgets import Footer, Input, Label, Static
 from annotator.core.forms import typed_text
 from annotator.core.review_decisions import Conflict, short
 from annotator.tui.review_field_edit import SettlingScreen, TypingInput, value_title
+from annotator.tui.screens import MessagesSaid
 
 # Said under the input, wrapped in the box. v reads a date's words as labelling does
 # (``typed_value``): the hint said only the ISO forms, and "last Sunday" looked refused.
@@ -76,6 +77,7 @@ class SpanValueScreen(SettlingScreen):
                 )
             yield Static(Text(_HINTS.get(self.value_type, "")), id="field-edit-hint")
             yield Static(id="field-edit-problem")
+            yield MessagesSaid(id="field-edit-messages")  # toasts are hidden over the box
             yield Static(
                 "enter: settle the conflict with this value · →: a version's value · "
                 "escape: cancel",

@@ -12,7 +12,7 @@ import asyncio
 import signal
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar, Protocol, runtime_checkable
+from typing import ClassVar, Protocol
 
 from textual import on, work
 from textual.binding import Binding, BindingType
@@ -43,14 +43,6 @@ class SavingSession(Protocol):
     def flush(self, timeout: float | None = None) -> bool: ...
 
     def rescue(self, folders: list[Path]) -> Path | None: ...
-
-
-@runtime_checkable
-class SaysMessages(Protocol):
-    """A box that says a message itself, toasts being hidden over it (a review editor, whose
-    refusals are said under its inputs)."""
-
-    def say_message(self, message: str) -> None: ...
 
 
 class SavingApp(KeysInOrderApp):
@@ -134,12 +126,17 @@ class SavingApp(KeysInOrderApp):
     def on_save_status(self, message: SaveStatus) -> None:
         self.refresh_save_indicator()
         if message.state == "error" and message.error != self._told_error:
-            self.notify(
+            self.tell_about(
+                "save",
                 f"{message.error}. Your {self.SAVED_WHAT} are kept and saving is retried.",
                 title="cannot save",
                 severity="error",
                 timeout=15,
             )
+        elif message.state == "saved":
+            # No longer true: "cannot save" stayed its 15 s beside "● saved", and came back so
+            # when a box it was said in closed.
+            self.withdraw("save")
         self._told_error = message.error
 
     # ------------------------------------------------------------------ messages
@@ -228,11 +225,9 @@ class SavingApp(KeysInOrderApp):
             f"not saved: {'; '.join(unsaved)}; {self.UNSAVED_ADVICE.format(it=it)}, or quit "
             f"again to leave without {it}"
         )
+        # Over a box, whose toasts are hidden, the box says it (screens.MessagesSaid): ctrl+q
+        # reaches every box, and over a review editor the quit seemed to do nothing.
         self.tell_about("quit", message)
-        if isinstance(self.screen, SaysMessages):
-            # ctrl+q reaches a box: the toast is hidden over a review editor, and the quit
-            # seemed to do nothing there.
-            self.screen.say_message(message)
         return False
 
     def _rearm_quit(self) -> None:

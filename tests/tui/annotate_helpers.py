@@ -11,10 +11,12 @@ import orjson
 import pytest
 from textual.app import App
 from textual.pilot import Pilot
+from textual.screen import Screen
 
 from annotator.core.session import AnnotationSession
 from annotator.tui.annotate_screen import AnnotateScreen
 from annotator.tui.app import AnnotatorApp
+from annotator.tui.screens import MessagesSaid
 
 SIZE = (160, 45)
 
@@ -81,6 +83,12 @@ def toasts(app: App[Any]) -> list[str]:
     """The messages on screen. (Toasts are looked up by their CSS type name: their class is
     not public.)"""
     return [str(toast.render()) for toast in app.screen.query("Toast")]
+
+
+def said_in_box(screen: Screen[Any]) -> str:
+    """What a box's messages (``screens.MessagesSaid``) say; "" while they say none (hidden)."""
+    said = screen.query_one(MessagesSaid)
+    return str(said.render()) if said.display else ""
 
 
 def notices_heard(app: App[Any], monkeypatch: pytest.MonkeyPatch) -> list[str]:

@@ -17,12 +17,11 @@ from typing import Any
 
 import orjson
 import pytest
-from annotate_helpers import press, toasts, wait_for
+from annotate_helpers import press, said_in_box, toasts, wait_for
 from test_review_keys import NOW, drive, review_of_two, shown
 from test_review_notes import rewrite_latest
 from textual.command import CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import Static
 
 from annotator.core.review import ReviewSession
 from annotator.core.review_open import open_review
@@ -118,12 +117,12 @@ def test_ctrl_q_with_typing_in_an_editor_names_it_then_leaves_without_it(
         typed = (
             "the value typed for c1, 'kelpie'; enter settles the conflict with it"
             if editor == "field editor"
-            else "the items typed for c4; enter settles the conflict with it"
+            else "what is typed in the items of c4; enter settles the conflict with it"
         )
         said = f"not saved: {typed}, or quit again to leave without it"
         assert toasts(app) == [said]
-        # Said in the editor, where its refusals are: its toasts are hidden (review.tcss).
-        assert str(app.screen.query_one("#field-edit-problem", Static).render()) == said
+        # Said in the editor, under its refusal's line: its toasts are hidden (review.tcss).
+        await wait_for(pilot, lambda: said_in_box(app.screen) == f"▌ {said}")
         await press(pilot, "ctrl+q")
         await wait_for(pilot, lambda: not app.is_running)
         assert app.return_code == 0

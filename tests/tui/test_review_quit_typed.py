@@ -13,10 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from annotate_helpers import press, toasts, wait_for
+from annotate_helpers import press, said_in_box, toasts, wait_for
 from test_review_keys import drive, gold, review_of_two, shown
 from textual.pilot import Pilot
-from textual.widgets import Static
 
 from annotator.core.review import ReviewSession
 from annotator.core.review_views import Place
@@ -58,7 +57,7 @@ def test_a_quit_with_typing_in_an_editor_stops_once(session: ReviewSession) -> N
         )
         assert said in toasts(app)
         # Said in the editor too, under its input: its toasts are hidden (review.tcss).
-        assert str(app.screen.query_one("#field-edit-problem", Static).render()) == said
+        await wait_for(pilot, lambda: said_in_box(app.screen) == f"▌ {said}")
         assert len(gold(session)) == count
         await quit_from_the_palette(pilot)
         await wait_for(pilot, lambda: not app.is_running)
