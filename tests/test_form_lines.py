@@ -1,5 +1,7 @@
 """The bulk readers' form check (``form_lines.FormCheck``) is never more lenient than the
-scheme's pydantic form model, and takes the forms the model takes."""
+scheme's pydantic form model, and takes the forms the model takes; in a done record, it holds
+the required fields to the one rule ``d`` and ``validate`` do (``form_complete.empty_required``,
+in group items too)."""
 
 from __future__ import annotations
 
@@ -11,8 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ConfigDict, ValidationError, create_model
 
+from annotator.core.form_complete import empty_required
 from annotator.core.form_lines import FormCheck
+from annotator.core.models import Record
 from annotator.core.scheme import Scheme, load_default_scheme
+from tests.conftest import make_record
 
 # Every field type, at the top level and in a group.
 SCHEME = Scheme.model_validate(
@@ -21,7 +26,7 @@ SCHEME = Scheme.model_validate(
         "labels": [{"name": "actor", "key": "1", "color": "#4e79a7"}],
         "fields": [
             {"name": "kind", "type": "choice", "choices": ["a", "b c", "é"], "required": True},
-            {"name": "title", "type": "text"},
+            {"name": "title", "type": "text", "required": True},
             {"name": "number", "type": "integer"},
             {"name": "day", "type": "date"},
             {"name": "tags", "type": "list"},
@@ -29,7 +34,7 @@ SCHEME = Scheme.model_validate(
                 "name": "items",
                 "type": "group",
                 "fields": [
-                    {"name": "who", "type": "text"},
+                    {"name": "who", "type": "text", "required": True},
                     {"name": "count", "type": "integer"},
                     {"name": "when", "type": "date"},
                     {"name": "names", "type": "list"},
@@ -39,7 +44,6 @@ SCHEME = Scheme.model_validate(
         ],
     }
 )
-REQUIRED = ["kind"]
 
 ODD: list[Any] = [
     None,
@@ -82,15 +86,20 @@ def model_takes(form: Any) -> bool:
     return True
 
 
-def fast_takes(raw: bytes, required: list[str] | None = None) -> bool:
-    """Whether the fast check takes ``raw``; when it does, the model must too (and with
-    ``required``, every required field must be filled)."""
-    taken = FormCheck(SCHEME).fine(raw, required or [])
+def complete(form: dict[str, Any]) -> bool:
+    """No required field empty in a done record of ``form``, by the rule of ``d``."""
+    record = Record.model_validate(make_record(status="done", form=form))
+    return not empty_required(record, SCHEME)
+
+
+def fast_takes(raw: bytes, done: bool = False) -> bool:
+    """Whether the fast check takes ``raw``; when it does, the model must too (and when
+    ``done``, no required field may be empty, in an item neither)."""
+    taken = FormCheck(SCHEME).fine(raw, done)
     if taken:
         form = orjson.loads(raw)
         assert model_takes(form), raw
-        for name in required or []:
-            assert form.get(name) not in (None, "", []), raw
+        assert not done or complete(form), raw
     return taken
 
 
@@ -114,7 +123,7 @@ def forms() -> list[dict[str, Any]]:
 @pytest.mark.parametrize("form", forms())
 def test_a_form_the_fast_check_takes_the_model_takes(form: dict[str, Any]) -> None:
     fast_takes(orjson.dumps(form))
-    fast_takes(orjson.dumps(form), REQUIRED)
+    fast_takes(orjson.dumps(form), done=True)
 
 
 def test_the_fast_check_takes_the_forms_the_model_takes() -> None:
@@ -127,6 +136,21 @@ def test_the_fast_check_takes_the_forms_the_model_takes() -> None:
             # The model's \\d takes other digits too, and its $ a final newline.
             assert "٢٠٢٥" in raw.decode() or "28\\n" in raw.decode(), form
     assert stricter == 4  # those two dates, at the top level and in an item
+
+
+def test_in_a_done_record_the_fast_check_takes_the_complete_forms() -> None:
+    """Done, it decides as the model and ``empty_required`` together (but those dates)."""
+    stricter = taken = 0
+    for form in forms():
+        form = {**form, "title": "t"} if "title" not in form else form
+        raw = orjson.dumps(form)
+        slow = model_takes(form) and complete(form)
+        taken += slow
+        if fast_takes(raw, done=True) != slow:
+            stricter += 1
+            assert "٢٠٢٥" in raw.decode() or "28\\n" in raw.decode(), form
+    assert stricter == 2  # those two dates in an item whose who is filled
+    assert taken > 20  # not a check that refuses everything
 
 
 @pytest.mark.parametrize(
@@ -155,24 +179,35 @@ def test_odd_json_texts(raw: bytes, taken: bool) -> None:
 @pytest.mark.parametrize(
     ("form", "taken"),
     [
-        ({"kind": "a"}, True),
-        ({"kind": "é"}, True),
+        ({"kind": "a", "title": "t"}, True),
+        ({"kind": "é", "title": "t"}, True),
         ({}, False),
-        ({"kind": None}, False),
-        ({"kind": ""}, False),
-        ({"kind": "a", "tags": []}, True),
+        ({"title": "t"}, False),
+        ({"kind": None, "title": "t"}, False),
+        ({"kind": "", "title": "t"}, False),
+        ({"kind": "a", "title": " \t"}, False),  # spaces are no answer, as for d
+        ({"kind": "a", "title": "t", "tags": []}, True),
+        ({"kind": "a", "title": "t", "items": []}, True),  # the group is not required
+        ({"kind": "a", "title": "t", "items": [{"who": "Kyiv"}, {"who": "Russia"}]}, True),
+        ({"kind": "a", "title": "t", "items": [{"who": "Kyiv"}, {"count": 146}]}, False),
+        ({"kind": "a", "title": "t", "items": [{"who": "Kyiv"}, {"who": None}]}, False),
+        ({"kind": "a", "title": "t", "items": [{"who": "  "}]}, False),
+        ({"kind": "a", "title": "t", "items": [{"who": ""}]}, False),
     ],
 )
-def test_required_fields(form: dict[str, Any], taken: bool) -> None:
-    assert fast_takes(orjson.dumps(form), REQUIRED) is taken
+def test_required_fields_of_a_done_record(form: dict[str, Any], taken: bool) -> None:
+    assert fast_takes(orjson.dumps(form), done=True) is taken
+    assert complete(form) is taken  # the rule d and validate hold a done record to
+    # Not done, none is required yet ("" is no choice of kind either way).
+    assert fast_takes(orjson.dumps(form)) is model_takes(form) is (form.get("kind") != "")
 
 
 def test_a_date_is_checked_on_the_calendar_every_time() -> None:
     check = FormCheck(SCHEME)
-    assert check.fine(b'{"items": [{"when": "2024-02-29"}]}', [])
-    assert not check.fine(b'{"items": [{"when": "2025-02-29"}]}', [])
-    assert not check.fine(b'{"day": "2025-02-29"}', [])  # not remembered as fine
-    assert check.fine(b'{"day": "2024-02-29"}', [])  # remembered: still fine
+    assert check.fine(b'{"items": [{"when": "2024-02-29"}]}', False)
+    assert not check.fine(b'{"items": [{"when": "2025-02-29"}]}', False)
+    assert not check.fine(b'{"day": "2025-02-29"}', False)  # not remembered as fine
+    assert check.fine(b'{"day": "2024-02-29"}', False)  # remembered: still fine
 
 
 values = st.one_of(
@@ -199,7 +234,7 @@ def test_any_form_the_fast_check_takes_the_model_takes(form: dict[str, Any], gro
     except orjson.JSONEncodeError:  # integers past 64 bits: not JSON orjson writes
         return
     fast_takes(raw)
-    fast_takes(raw, REQUIRED)
+    fast_takes(raw, done=True)
 
 
 def test_the_check_stands_for_the_model_of_these_schemes() -> None:
@@ -216,7 +251,7 @@ def test_a_form_model_without_the_schemes_fields_is_not_stood_for(
     monkeypatch.setattr(type(scheme), "form_model", property(lambda _self: smaller))
     check = FormCheck(scheme)
     assert not check.usable
-    assert not check.fine(b"{}", [])
+    assert not check.fine(b"{}", False)
 
 
 def test_a_field_name_beginning_with_an_underscore_is_refused() -> None:

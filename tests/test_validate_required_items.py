@@ -2,7 +2,9 @@
 (``form_complete.empty_required``): a required field of a group's item left empty is said by
 validate as ``form.releases.1.count: required when status is done``, as ``d`` refuses it. A
 curator found validate checked only the fields at the top of the form: a done article whose
-release lacked its required count passed validate, though ``d`` would have refused it."""
+release lacked its required count passed validate, though ``d`` would have refused it. Import,
+merge, agree and diff hold such a record to the same rule (``validate.form_problems``, and
+``form_lines.FormCheck`` in their fast reading): they took it while validate refused it."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import orjson
 import pytest
 
 from annotator.core import forms
+from annotator.core.form_lines import FormCheck
 from annotator.core.models import Record
 from annotator.core.scheme import Scheme, load_scheme
 from annotator.core.session import AnnotationSession, Refused, open_session
@@ -156,17 +159,101 @@ def test_an_item_that_is_not_an_object_is_said_once(
     assert found.startswith("1: form.releases.1: ") and REQUIRED not in found
 
 
-def test_the_import_check_keeps_its_rule_of_the_top_fields(scheme: Scheme) -> None:
-    """``form_problems`` (import, and the records merge and compare read the slow way) checks
-    what ``form_lines.FormCheck`` checks in their fast way: the fields at the top of the form.
-    Held here so that a change to one is made to the other on purpose."""
-    record = Record.model_validate(done({"event_type": "exchange", "releases": [{}]}))
-    assert list(form_problems(record, scheme)) == []
-    empty = Record.model_validate(done({"releases": []}))
-    assert list(form_problems(empty, scheme)) == [
-        ("form.event_type", REQUIRED),
-        ("form.releases", REQUIRED),
+FORMS: list[dict[str, Any]] = [
+    {"event_type": "exchange", "releases": [FULL]},
+    {"event_type": "exchange", "releases": [{}]},
+    {"event_type": "exchange", "releases": [FULL, {"released_by": "Kyiv"}]},
+    {"event_type": "exchange", "releases": [{"count": 0, "released_by": " "}]},
+    {"event_type": "exchange", "releases": [{"count": None, "released_by": "Kyiv"}]},
+    {"event_type": "exchange", "releases": []},
+    {"event_type": "exchange"},
+    {"releases": [FULL]},
+    {"event_type": "exchange", "releases": [{"count": "146", "released_by": "Kyiv"}]},
+    {},
+]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_import_merge_and_compare_hold_a_done_record_to_the_rule_of_d(
+    scheme: Scheme, form: dict[str, Any]
+) -> None:
+    """``form_problems`` (import, and merge and compare of a line their fast check sends to
+    the model) says the empty required fields ``d`` refuses, in items too, as validate does
+    once the form fits the model; ``form_lines.FormCheck`` (their fast check) takes a done
+    record exactly when it says nothing. Held here so that the two keep one rule: they
+    checked only the top of the form, and took a release lacking its required count."""
+    record = Record.model_validate(done(form))
+    found = list(form_problems(record, scheme))
+    if not any(message != REQUIRED for _path, message in found):
+        refused = forms.missing_required(record, scheme)
+        assert [path for path, _ in found] == [
+            f"form.{path.replace('[', '.').replace(']', '')}" for path in refused
+        ]
+    assert FormCheck(scheme).fine(orjson.dumps(form), True) is (not found)
+    # Not done, nothing is required yet.
+    started = Record.model_validate({**done(form), "status": "in_progress"})
+    fits = all(message == REQUIRED for _path, message in found)  # the model takes the form
+    assert list(form_problems(started, scheme)) == ([] if fits else found)
+    assert FormCheck(scheme).fine(orjson.dumps(form), False) is fits
+
+
+def two_journals(folder: Path, form: dict[str, Any]) -> tuple[Path, Path]:
+    """alice's done record complete; bob's first the same, then done with ``form``."""
+    ok = done({"event_type": "exchange", "releases": [FULL]})
+    alice = folder / "alice.jsonl"
+    alice.write_bytes(orjson.dumps(ok) + b"\n")
+    bob = folder / "bob.jsonl"
+    bob.write_bytes(
+        orjson.dumps({**ok, "annotator": "bob"}) + b"\n"
+        + orjson.dumps(done(form, annotator="bob")) + b"\n"
+    )  # fmt: skip
+    return alice, bob
+
+
+LACKING = {"event_type": "exchange", "releases": [FULL, {"released_by": "Kyiv"}]}
+
+
+@pytest.mark.parametrize("command", ["agree", "diff", "merge"])
+def test_merge_and_compare_refuse_what_validate_refuses(
+    tmp_path: Path, scheme_path: Path, command: str
+) -> None:
+    """One line naming file, line and field, exit 1, as validate says it; no gold written.
+    They took the record, and merge wrote a gold record of it."""
+    alice, bob = two_journals(tmp_path, LACKING)
+    gold = tmp_path / "gold.jsonl"
+    extra = ["-o", gold, "--reviewer", "rita"] if command == "merge" else []
+    result = run_cli(command, alice, bob, "--scheme", scheme_path, *extra)
+    said = f"{bob}:2: form.releases.1.count: {REQUIRED}"
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", said + "\n")
+    assert run_cli("validate", bob, "--scheme", scheme_path).stdout == said + "\n"
+    assert not gold.exists()
+
+
+def test_a_later_complete_line_is_taken(tmp_path: Path, scheme_path: Path) -> None:
+    """Only a document's latest line counts: bob mended the release after (the refusal
+    above is of the record itself, not of a line in the history)."""
+    alice, bob = two_journals(tmp_path, LACKING)
+    with bob.open("ab") as handle:
+        handle.write(orjson.dumps(done({**LACKING, "releases": [FULL]}, annotator="bob")) + b"\n")
+    result = run_cli("merge", alice, bob, "--scheme", scheme_path, "-o", tmp_path / "g.jsonl")
+    assert result.returncode == 0, result.stderr
+
+
+def test_import_takes_such_a_record_as_in_progress_and_says_why(
+    tmp_path: Path, scheme: Scheme
+) -> None:
+    from tests.test_import_document_warnings import our_record, warnings_of
+
+    releases = [{"released_by": "Russia"}, {"count": 12, "released_by": "  "}]
+    form = {"event_type": "exchange", "releases": releases}
+    source = our_record(tmp_path / "r.jsonl", form=form)
+    assert warnings_of(source, "jsonl", scheme=scheme) == [
+        f"{source}:1: document 1: form.releases.0.count, form.releases.1.released_by: empty, "
+        "which a done record must fill; imported as in_progress"
     ]
+    (imported,) = (tmp_path / "o" / "a.jsonl").read_bytes().splitlines()
+    assert orjson.loads(imported)["status"] == "in_progress"
+    assert orjson.loads(imported)["form"] == form  # kept as it was, to be filled
 
 
 @pytest.fixture

@@ -1,8 +1,9 @@
 """Whether a record's form is complete: the required fields filled (``empty_required``, at the
 top of the form and in every group item) and no group item holding nothing (``empty_items``).
 ``d`` refuses a record that is not, and a ``done`` record must be: ``validate`` says each
-empty required field by this same rule and warns of empty items, and review checks it (import,
-merge and compare check the fields at the top of the form: ``validate.form_problems``)."""
+empty required field by this same rule and warns of empty items, review checks it, and import,
+merge and compare refuse a done record by it too (``validate.form_problems``, and in their fast
+reading ``form_lines.FormCheck``, the same rule for decoded forms)."""
 
 from __future__ import annotations
 
@@ -37,7 +38,8 @@ def empty_required(record: Record, scheme: Scheme) -> list[EmptyRequired]:
     """The required fields still empty (``is_empty``: spaces are no answer), in the scheme's
     order and item by item; a required group needs at least one item. The one rule of a done
     record's form: ``d`` refuses while there is any (``missing_required``), and ``validate``
-    says each in a done record (``validate.every_form_problem``)."""
+    says each in a done record (``validate.every_form_problem``), as import, merge and compare
+    refuse it (``validate.form_problems``; ``form_lines.FormCheck`` keeps the same rule)."""
     missing: list[EmptyRequired] = []
     form = record.form
     for field in scheme.fields:

@@ -6,7 +6,9 @@ Reading that text with orjson and checking it with the scheme's pydantic form mo
 it instead into msgspec structs made from the scheme's fields, with the model's rules: strict
 types (no "146" for an integer, no 1.0, no true), a choice one of the field's choices, unknown
 fields refused, a list of strings or a group's items never null, and a date ``YYYY-MM-DD``,
-``YYYY-MM`` or ``YYYY`` that is a calendar date (``values.check_date``, remembered per date).
+``YYYY-MM`` or ``YYYY`` that is a calendar date (``values.check_date``, remembered per date);
+in a done record, no required field empty, at the top nor in a group's item, by the rule of
+``form_complete.empty_required`` (spaces are no answer), as ``validate.form_problems`` says it.
 
 Like ``LineCheck`` it answers only "valid" or "ask the model": never more lenient, and stricter
 where the two differ (integers within 64 bits, as orjson reads them; dates in ASCII digits, where
@@ -64,8 +66,10 @@ def _struct(
 
 
 class FormCheck:
-    """``fine(raw, required)``: whether a form's JSON text is valid for the scheme's form
-    model, with every ``required`` field filled (the scheme's required fields, when done)."""
+    """``fine(raw, done)``: whether a form's JSON text is valid for the scheme's form model,
+    and, in a done record, complete: each required field filled, at the top of the form and in
+    every group item, by the one rule of ``form_complete.empty_required`` (which ``d`` and
+    ``validate`` hold a done record to)."""
 
     def __init__(self, scheme: Scheme) -> None:
         # Each date field's place: (field,) or (group, "*", field).
@@ -75,20 +79,42 @@ class FormCheck:
         # Only while the form model has exactly the scheme's fields does this check stand
         # for it (pydantic would take some names for its own).
         self.usable = _model_fields(scheme.form_model) == _scheme_fields(scheme.fields)
+        # A required group is required at the top (at least one item); its items' required
+        # fields are each item's.
+        self.required = [field.name for field in scheme.fields if field.required]
+        self.required_in_items = [
+            (field.name, names)
+            for field in scheme.fields
+            if field.type == "group"
+            and (names := [sub.name for sub in field.fields if sub.required])
+        ]
 
-    def fine(self, raw: Any, required: list[str]) -> bool:
-        """Whether the form text ``raw`` is valid, and each ``required`` field is neither
-        absent, null, empty text nor an empty list."""
+    def fine(self, raw: Any, done: bool) -> bool:
+        """Whether the form text ``raw`` is valid, and, when ``done``, no required field is
+        empty (``_empty``)."""
         if not self.usable:
             return False
         try:
             form = self.decoder.decode(raw)
         except msgspec.DecodeError:
             return False
-        for name in required:
-            if getattr(form, name) in _EMPTY:
-                return False
+        if done and not self._complete(form):
+            return False
         return not self.dates or self._dates_fine(form)
+
+    def _complete(self, form: Any) -> bool:
+        for name in self.required:
+            if _empty(getattr(form, name)):
+                return False
+        for group, names in self.required_in_items:
+            items = getattr(form, group)
+            if items is UNSET:
+                continue
+            for item in items:
+                for name in names:
+                    if _empty(getattr(item, name)):
+                        return False
+        return True
 
     def _dates_fine(self, form: Any) -> bool:
         for place in self.dates:
@@ -131,4 +157,9 @@ def _scheme_fields(fields: list[FormField]) -> list[tuple[str, Any]]:
     ]
 
 
-_EMPTY: tuple[Any, ...] = (UNSET, None, "", [])
+def _empty(value: Any) -> bool:
+    """``form_compare.is_empty`` of a decoded value, absent (UNSET) too: no answer is None,
+    an empty list, or text of spaces only (0 is an answer)."""
+    return (
+        value is UNSET or value is None or value == [] or (type(value) is str and not value.strip())
+    )

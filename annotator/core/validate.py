@@ -128,11 +128,13 @@ def scheme_problems(
 
 def form_problems(record: Record, scheme: Scheme) -> Iterator[tuple[str, str]]:
     """The form's problems against the scheme's model, or, when it fits, the required fields
-    at the top of the form a done record left empty (``top_required_problems``): what the
-    import asks (it drops a form that does not fit whole, then says its required fields
-    empty). ``validate`` says both, and every field ``d`` refuses: ``every_form_problem``."""
+    a done record left empty (``required_problems``: at the top and in group items, as ``d``
+    refuses them): what the import asks (it drops a form that does not fit whole, then says
+    its required fields empty), and merge and compare of a line their fast check
+    (``form_lines.FormCheck``, the same rule) sends here. ``validate`` says both:
+    ``every_form_problem``."""
     found = list(form_model_problems(record, scheme))
-    yield from found or top_required_problems(record, scheme)
+    yield from found or required_problems(record, scheme)
 
 
 def every_form_problem(record: Record, scheme: Scheme) -> Iterator[tuple[str, str]]:
@@ -171,16 +173,13 @@ def form_model_problems(record: Record, scheme: Scheme) -> Iterator[tuple[str, s
             yield (f"form.{path}", message)
 
 
-def top_required_problems(record: Record, scheme: Scheme) -> Iterator[tuple[str, str]]:
-    """The required fields at the top of the form a done record left empty (absent, null, ""
-    or []), for ``form_problems``: import, and the records merge and compare read the slow way,
-    whose fast way (``form_lines.FormCheck``) checks exactly these, and must not be more
-    lenient. ``d`` and ``validate`` ask more (``every_form_problem``)."""
+def required_problems(record: Record, scheme: Scheme) -> Iterator[tuple[str, str]]:
+    """Each required field a done record left empty (``form_complete.empty_required``:
+    ``form.releases.1.count``), for a form the model takes."""
     if record.status != "done":
         return
-    for field in scheme.fields:
-        if field.required and record.form.get(field.name) in (None, "", []):
-            yield (f"form.{field.name}", REQUIRED_WORDS)
+    for place in empty_required(record, scheme):
+        yield (f"form.{place.dotted}", REQUIRED_WORDS)
 
 
 def link_problems(record: Record, scheme: Scheme) -> Iterator[tuple[str, str]]:
