@@ -11,6 +11,7 @@ not parse: the *torn tail*. Reading reports it separately; it is never mistaken 
 
 from __future__ import annotations
 
+from codecs import BOM_UTF8
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -132,7 +133,9 @@ def parse_record_line(raw: bytes, line: int) -> Record | list[LineProblem]:
 
 
 def read_journal(path: Path) -> JournalContents:
-    """Read every line; problems and a torn tail are reported, never dropped silently."""
+    """Read every line; problems and a torn tail are reported, never dropped silently. A
+    leading byte order mark is no part of the first line (line numbers and offsets as in the
+    file)."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -140,7 +143,9 @@ def read_journal(path: Path) -> JournalContents:
     except OSError as error:
         raise AnnotatorError(f"{path}: cannot read: {error.strerror or error}") from None
     contents = JournalContents(path=path, size=len(data))
-    offset = 0
+    # A journal edited by hand in an editor that writes a byte order mark: its first line is a
+    # record all the same. Offsets stay those of the file (a torn tail is cut at its own).
+    offset = len(BOM_UTF8) if data.startswith(BOM_UTF8) else 0
     number = 0
     while offset < len(data):
         number += 1
