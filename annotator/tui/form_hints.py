@@ -23,11 +23,15 @@ from textual.widgets import Input
 TYPE_HINTS = {
     "text": ["text"],
     "integer": ["a whole number", "number"],
-    "date": ["YYYY-MM-DD, YYYY-MM or YYYY", "YYYY-MM-DD"],
+    # The shorter wordings say as much as they can: at 120 columns (a release's inputs 38
+    # cells wide) "YYYY-MM-DD · ctrl+l: date" and "comma-separated" hid what the same inputs
+    # said at 70 (46 cells): a date's other forms, a list's quotes.
+    "date": ["YYYY-MM-DD, YYYY-MM or YYYY", "YYYY[-MM[-DD]]", "YYYY-MM-DD"],
     # Quotes keep a comma in an item (``list_text``): said where it fits, by example.
     "list": [
         'comma-separated; "a, b" is one item',
         'a, "b, c" is one item',
+        'a, "b, c": one item',
         "comma-separated",
         "a, b, …",
     ],

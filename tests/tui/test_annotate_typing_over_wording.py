@@ -47,7 +47,7 @@ def test_typing_over_a_linked_count_says_when_the_link_goes(tmp_path: Path) -> N
             "released_by": "text · ctrl+l: actor",
             "received_by": "text · ctrl+l: actor",
             "count": "a whole number · ctrl+l: count",
-            "date": "YYYY-MM-DD · ctrl+l: date",
+            "date": "YYYY[-MM[-DD]] · ctrl+l: date",
             "releasees": "a, b, … · ctrl+l: releasee",
         }
         field = next(w for w in screen.query(Input) if w.name == PATH)

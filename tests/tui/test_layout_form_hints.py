@@ -29,6 +29,7 @@ RELEASE_FIELDS = ["released_by", "received_by", "count", "date", "releasees"]
 def test_a_span_field_s_hints_drop_the_long_wording_then_what_it_takes() -> None:
     assert span_field_hints("date", "date") == [
         "YYYY-MM-DD, YYYY-MM or YYYY · ctrl+l: date",
+        "YYYY[-MM[-DD]] · ctrl+l: date",
         "YYYY-MM-DD · ctrl+l: date",
         "ctrl+l: date",
     ]
@@ -51,7 +52,8 @@ def test_the_longest_hint_that_fits_is_taken() -> None:
     hints = span_field_hints("list", "releasee")
     assert fitting(hints, 54) == 'comma-separated; "a, b" is one item · ctrl+l: releasee'
     assert fitting(hints, 53) == 'a, "b, c" is one item · ctrl+l: releasee'  # 40 cells
-    assert fitting(hints, 39) == "comma-separated · ctrl+l: releasee"  # 34 cells
+    assert fitting(hints, 39) == 'a, "b, c": one item · ctrl+l: releasee'  # 38 cells
+    assert fitting(hints, 37) == "comma-separated · ctrl+l: releasee"  # 34 cells
     assert fitting(hints, 34) == "comma-separated · ctrl+l: releasee"
     assert fitting(hints, 33) == "a, b, … · ctrl+l: releasee"
     assert fitting(hints, 5) == "ctrl+l: releasee"  # nothing fits: the shortest
@@ -88,8 +90,9 @@ def test_the_hints_fit_a_release_s_inputs_at_120_columns(session: AnnotationSess
             "released_by": "text · ctrl+l: actor",
             "received_by": "text · ctrl+l: actor",
             "count": "a whole number · ctrl+l: count",
-            "date": "YYYY-MM-DD · ctrl+l: date",
-            "releasees": "comma-separated · ctrl+l: releasee",
+            # As much as at 70 columns, in fewer cells: the date's other forms, the quotes.
+            "date": "YYYY[-MM[-DD]] · ctrl+l: date",
+            "releasees": 'a, "b, c": one item · ctrl+l: releasee',
         }
         note = screen_of(app).query_one("#note", Input)
         assert note.placeholder == "anything a reviewer should know"
@@ -107,7 +110,7 @@ def test_the_hints_fit_at_80_columns_and_follow_a_resize(session: AnnotationSess
             "released_by": "text · ctrl+l: actor",
             "received_by": "text · ctrl+l: actor",
             "count": "a whole number · ctrl+l: count",
-            "date": "YYYY-MM-DD · ctrl+l: date",
+            "date": "YYYY[-MM[-DD]] · ctrl+l: date",
             "releasees": "a, b, … · ctrl+l: releasee",
         }
         note = screen_of(app).query_one("#note", Input)
@@ -182,3 +185,24 @@ def test_a_long_field_name_goes_above_its_input_whole(long_names: AnnotationSess
         assert count.region.y == other.region.y and other.region.width == 14
 
     drive(long_names, scenario, size=(120, 36))
+
+
+def test_the_wide_screens_hints_say_what_the_narrow_ones_do(session: AnnotationSession) -> None:
+    """At 70 columns (the panel under the article, its inputs 46 cells wide) a release's date
+    and list say every form they take; at 120 (38 cells) they said less: "YYYY-MM-DD", and
+    "comma-separated" without the quotes that keep a comma in an item."""
+    seen: dict[tuple[int, int], dict[str, str]] = {}
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await add_a_release(pilot, app)
+        shown = placeholders(app)
+        assert_fitted(shown)
+        seen[app.size.width, app.size.height] = {name: hint for name, (hint, _) in shown.items()}
+
+    for size in [(70, 30), (120, 36)]:
+        drive(session, scenario, size=size)
+    narrow, wide = seen[70, 30], seen[120, 36]
+    assert narrow["date"].startswith("YYYY-MM-DD, YYYY-MM or YYYY")
+    assert wide["date"].startswith("YYYY[-MM[-DD]]")  # the same three forms
+    assert '"b, c" is one item' in narrow["releasees"]
+    assert '"b, c": one item' in wide["releasees"]
