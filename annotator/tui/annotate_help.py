@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
+from annotator.tui.annotate_skip import SKIP_WITH_REASON
 from annotator.tui.form_panel import PANEL_KEYS
 from annotator.tui.keys import declared, key_rows
 from annotator.tui.session_view import GuidelinesView
@@ -42,6 +43,7 @@ def annotate_key_sections(screen: AnnotateScreen) -> Sections:
     # keys the article already lists (delete, undo, redo) are not repeated.
     skip = [label.key for label in screen.scheme.labels]
     skip += [binding.key for binding in declared(Screen)]
+    skip.append(SKIP_WITH_REASON.key)  # enter skips only where s asked why: s's row says so
     in_article = {description for _keys, description in article}
     screen_rows = [
         (keys, _MORE_SAID.get(description, description))

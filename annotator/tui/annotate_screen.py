@@ -19,7 +19,7 @@ from annotator.tui.annotate_field_keys import FieldSpanKeys
 from annotator.tui.annotate_guidelines import GuidelinesActions
 from annotator.tui.annotate_help import annotate_key_sections
 from annotator.tui.annotate_item_keys import FormItemKeys
-from annotator.tui.annotate_skip import SkipAsksWhy
+from annotator.tui.annotate_skip import SKIP_WITH_REASON, SkipAsksWhy
 from annotator.tui.annotate_undo import UndoRedoKeys
 from annotator.tui.form_messages import FieldEdited, NoteEdited
 from annotator.tui.form_panel import EventForm
@@ -51,8 +51,7 @@ class AnnotateScreen(
         Binding("ctrl+y", "redo", "Redo", show=False),
         Binding("d", "done", "Done"),
         Binding("s", "skip", "Skip"),
-        # Only in the note, after s asked why (SkipAsksWhy.check_action): it saves and skips.
-        Binding("enter", "skip_with_reason", show=False, priority=True),
+        SKIP_WITH_REASON,
         Binding("f", "flag", "Flag", show=False),
         Binding("n", "next_doc", "Next doc"),
         Binding("p", "previous_doc", "Previous document", show=False),
@@ -140,7 +139,7 @@ class AnnotateScreen(
 
     def action_search(self) -> None:
         search = self.query_one("#search", Input)
-        search.display = True
+        self.show_search_bar(True)
         search.focus()
         # The last query stays, selected: enter finds its next match, typing replaces it.
         search.select_all()
@@ -183,7 +182,7 @@ class AnnotateScreen(
         self.query_one("#span-value", Input).focus()
 
     def action_focus_article(self) -> None:
-        self.query_one("#search").display = False
+        self.show_search_bar(False)
         self.article.focus()
 
     def action_clear_selection(self) -> None:

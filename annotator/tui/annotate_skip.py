@@ -8,6 +8,7 @@ ctrl+z while it asks undoes the question (``skip_question_undone``), as escape l
 from __future__ import annotations
 
 from textual import events
+from textual.binding import Binding
 from textual.widgets import Input
 
 from annotator.core.models import Record
@@ -24,8 +25,16 @@ ASK_WHY = (
 )
 
 
+# Only in the note, after s asked why (``SkipAsksWhy.check_action``): it saves and skips. The
+# footer says so beside escape's "Back to article" (a trial's showed only that while asked).
+# In AnnotateScreen.BINDINGS (``keys.with_label_keys`` keeps only those); the help leaves it
+# out: s's row says it.
+SKIP_WITH_REASON = Binding("enter", "skip_with_reason", "Skip", key_display="enter", priority=True)
+
+
 class SkipAsksWhy(GuidelinesActions):
-    """s, and enter in the note after s asked why (``skip_with_reason``, bound on the screen)."""
+    """s, and enter in the note after s asked why (``skip_with_reason``, bound on the screen:
+    ``SKIP_WITH_REASON``)."""
 
     # The document whose s asked why (the focus went to its note): s again skips it.
     _skip_asked: str | None = None

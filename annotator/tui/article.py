@@ -364,8 +364,11 @@ def _sentence_at(text: str, offset: int) -> tuple[int, int] | None:
 
 class SearchLine(Input):
     """The article's search line (``/``). Its escape gives the search up: back to the article
-    with nothing selected (``AnnotateScreen.action_abandon_search``)."""
+    with nothing selected (``AnnotateScreen.action_abandon_search``). The footer says what
+    enter and escape do, as it does for the form's inputs: a trial's showed only the words
+    typed and ``^p palette``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "screen.abandon_search", "Give up the search", show=False),
+        Binding("enter", "submit", "Find", key_display="enter"),
+        Binding("escape", "screen.abandon_search", "Cancel"),
     ]

@@ -14,7 +14,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.notifications import SeverityLevel
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.journal_summary import welcome_words
@@ -72,16 +72,29 @@ _HEIGHT_CLASSES = [(0, "-short"), (32, "-tall")]
 
 # The footer's keys left out first when they do not fit (80 columns): the label keys (the
 # legend shows them), then the ones every annotator learns first (the guidelines' long
-# "shift+tab Article (keep open)" among them). Help and quit always stay.
+# "shift+tab Article (keep open)" among them). Help and quit always stay. In a field filled
+# from spans, its rarer keys go before escape's "Back to article", which the README promises
+# (at 70 columns a release's field showed ctrl+l, ctrl+t, ctrl+n and ctrl+s, not escape).
 FOOTER_LEFT_OUT_FIRST = (
     "label(",
     "screen.delete_span",
     "screen.undo",
+    "screen.link_span",
+    "swap_sides",
     "screen.focus_article",
     "next_doc",
     "doc_list",
     "skip",
 )
+
+
+class ArticleColumn(Vertical):
+    """The article and its search line: the toasts over its foot follow its height
+    (``SessionView.place_toasts``), which the focus changes below 80 columns."""
+
+    def on_resize(self) -> None:
+        if isinstance(self.screen, SessionView):
+            self.screen.place_toasts()
 
 
 class SessionView(ReadsDocuments):
@@ -98,16 +111,20 @@ class SessionView(ReadsDocuments):
     def compose(self) -> ComposeResult:
         yield Static(id="status")
         with Horizontal(id="main"):
-            with Vertical(id="left"):
+            with ArticleColumn(id="left"):
                 yield Static(id="banner")
                 yield ArticleView(self.scheme, id="article")
-                # Short enough for the article's 40 columns at 80 (a longer hint was cut
-                # even at 120); enter again selects the match after, as the help says.
-                yield SearchLine(
-                    placeholder="search · enter: next match · esc: back",
-                    id="search",
-                    compact=True,
-                )
+                # Its prompt stays while the query is typed (the placeholder goes): a trial's
+                # bar showed only the words typed. Short enough for the article's 40 columns
+                # at 80 (a longer hint was cut even at 120); enter again selects the match
+                # after, as the help says.
+                with Horizontal(id="search-bar"):
+                    yield Label("search:", id="search-prompt")
+                    yield SearchLine(
+                        placeholder="enter: next match · esc: back",
+                        id="search",
+                        compact=True,
+                    )
             guidelines = GuidelinesView(id="guidelines")
             guidelines.border_title = "guidelines"
             yield guidelines
@@ -118,12 +135,17 @@ class SessionView(ReadsDocuments):
                 yield EventForm(self.scheme, id="form")
         yield FittingFooter(FOOTER_LEFT_OUT_FIRST)
 
+    def show_search_bar(self, shown: bool) -> None:
+        """The search line (``/``) and its prompt, shown or hidden together."""
+        self.query_one("#search-bar").display = shown
+        self.query_one("#search").display = shown
+
     @property
     def article(self) -> ArticleView:
         return self.query_one("#article", ArticleView)
 
     def on_mount(self) -> None:
-        self.query_one("#search").display = False
+        self.show_search_bar(False)
         self.query_one("#guidelines").display = False
         self.query_one("#banner").display = False
         self.open_document(self.session.first_unfinished_id())
@@ -155,6 +177,7 @@ class SessionView(ReadsDocuments):
         # being filled.
         beside = self.query_one("#left") not in event.widget.ancestors
         self.set_class(beside, "-focus-beside-article")
+        self.place_toasts()
         # The panel stops letters (SidePanel): its footer offers none.
         in_panel = self.query_one("#side") in event.widget.ancestors
         self.query_one(FittingFooter).leave_out_letters(in_panel)
@@ -245,6 +268,19 @@ class SessionView(ReadsDocuments):
 
     def on_resize(self) -> None:
         self.refresh_status()
+
+    def place_toasts(self) -> None:
+        """Below 80 columns (-under) with the focus under the article (the panel, the
+        guidelines), toasts stand over the article's foot, inside its frame: the rack, docked at
+        the screen's foot, is lifted over what is under the article, as tall as the focus made
+        it. (CSS margins take no percentage.) Elsewhere annotator.tcss places them."""
+        lifted = self.has_class("-under") and self.has_class("-focus-beside-article")
+        lift = self.size.height - self.query_one("#left").region.bottom + 1
+        for rack in self.query("ToastRack"):  # none where toasts are off
+            if lifted:
+                rack.styles.margin = (0, 0, max(lift, 2), 0)
+            else:
+                rack.styles.clear_rule("margin")
 
     def refresh_status(self) -> None:
         if not self.session.loaded:

@@ -60,6 +60,22 @@ class Picked(NamedTuple):
     step: int = 0
 
 
+class PickFilter(Input):
+    """The list's filter: its enter (submit: ``FilteredListScreen.on_input_submitted`` takes
+    the highlighted span) is said in the footer, first, as "Take" (only the title said it); not
+    while none is highlighted, as tab's "Take", enter then taking nothing."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", "Take", key_display="enter"),
+    ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        screen = self.screen
+        if action == "submit" and isinstance(screen, SpanPickScreen):
+            return screen.check_action("take", parameters)
+        return True
+
+
 class SpanPickScreen(FilteredListScreen[Picked | None]):
     """The spans a field can take (see the module docstring); dismissed with the one taken."""
 
@@ -101,7 +117,7 @@ class SpanPickScreen(FilteredListScreen[Picked | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="doclist-box", classes="span-pick"):
             yield Label(self._title(), classes="title")
-            yield Input(placeholder="filter (words, id, value)", id="doc-filter")
+            yield PickFilter(placeholder="filter (words, id, value)", id="doc-filter")
             yield OptionList(id="doc-options")
             # The highlighted span said in full below the list, more of its words around it:
             # each row is cut at the list's edge (at 80x24 after some 30 characters of them).

@@ -19,6 +19,7 @@ from textual.widgets import Input
 
 from annotator.core.session import AnnotationSession
 from annotator.tui.app import AnnotatorApp
+from annotator.tui.article import ArticleView
 from annotator.tui.session_view import GuidelinesView
 
 # Words of the first test article, each labelled: the span list grows to its full height.
@@ -126,8 +127,10 @@ def test_the_search_hint_fits_the_article_at_80_columns(session: AnnotationSessi
         assert search.has_focus
         hint = str(search.placeholder)
         assert "enter" in hint and "next match" in hint and "esc" in hint
-        # The whole hint, with the cursor's cell before it.
+        # The whole hint, with the cursor's cell before it, after the prompt.
         assert cell_len(hint) < search.content_region.width, (hint, search.content_region)
+        prompt = screen_of(app).query_one("#search-prompt")
+        assert prompt.region.right <= search.region.x and prompt.region.y == search.region.y
 
     drive_small(session, scenario)
 
@@ -152,15 +155,19 @@ def test_the_guidelines_wrap_within_their_pane_at_80_columns(session: Annotation
     drive_small(session, scenario)
 
 
-def test_the_welcome_leaves_the_form_and_the_status_line_in_sight(
+def test_the_welcome_leaves_the_article_and_the_status_line_in_sight(
     session: AnnotationSession,
 ) -> None:
+    """The Welcome is over the panel's foot (the form, which it tells of, is not being filled
+    before a first key takes it away), not over the article read from its start."""
+
     async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
         screen = screen_of(app)
         regions = await toast_shown(pilot, app)  # the Welcome: the journal is empty
-        form, status = screen.query_one("#form"), screen.query_one("#status")
-        assert not any(region.overlaps(form.region) for region in regions), regions
-        assert not any(region.overlaps(status.region) for region in regions), regions
+        article, status = screen.query_one(ArticleView), screen.query_one("#status")
+        legend, spans = screen.query_one("#legend"), screen.query_one("#spans")
+        for widget in (article, status, legend, spans):
+            assert not any(region.overlaps(widget.region) for region in regions), regions
         # Every row of its text is drawn: none is cut at the edge of the toasts' rack.
         welcome = regions[0]
         toast = screen.query_one("Toast")

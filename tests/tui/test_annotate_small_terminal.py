@@ -66,16 +66,17 @@ def test_toasts_keep_off_the_form_being_filled(session: AnnotationSession) -> No
         regions = await toast_shown(pilot, app)
         assert apart(regions, side) and apart(regions, field)
 
-        # Back in the article, toasts stay over its foot: over the panel they hid the legend
-        # (80x24 has no row to spare there). Its first line and its frame stay in sight.
+        # Back in the article, toasts go over the panel's foot, under its legend and list: over
+        # the article's foot they hid what was read (80x24 has 20 rows of it).
         clear_toasts(app)
         await press(pilot, "escape", "c")  # character mode says so in a toast
         regions = await toast_shown(pilot, app)
         assert article.has_focus
-        assert apart(regions, side)
-        frame, first = article.region, article.content_region.y
-        below_first = Region(frame.x, first + 1, frame.width, frame.bottom - 1 - (first + 1))
-        assert all(below_first.contains_region(region) for region in regions), (regions, frame)
+        assert apart(regions, article)
+        legend, spans = screen.query_one("#legend"), screen.query_one("#spans")
+        assert apart(regions, legend) and apart(regions, spans)
+        inside = side.region.shrink((1, 1, 1, 1))
+        assert all(inside.contains_region(region) for region in regions), (regions, side)
 
     drive_small(session, scenario)
 

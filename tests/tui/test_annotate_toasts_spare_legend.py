@@ -1,7 +1,7 @@
 """Pilot: the messages of d and s, shown on the next article, leave the panel's legend (the
 label keys) and its span list in sight, at 80x24 and at 120x36. At 80x24 a trial's "skipped
-01 (ctrl+z undoes it)" covered both for its eight seconds; there the messages go over the
-article's foot instead, inside its frame."""
+01 (ctrl+z undoes it)" covered both for its eight seconds; later, over the article's foot,
+another's covered the article being read: they go over the panel's foot, under the list."""
 
 from __future__ import annotations
 
@@ -31,23 +31,18 @@ async def regions_saying(pilot: Pilot[None], app: AnnotatorApp, words: str) -> l
 
 
 def assert_placed(app: AnnotatorApp, regions: list[Region], size: tuple[int, int]) -> None:
-    """No toast covers the legend or the span list; at 80x24 each is over the article's text
-    below its first line (which a new article is read from) and above its bottom frame."""
+    """No toast covers the legend, the span list or the article (which has the focus, the
+    new article read from its start): each is within the panel's frame, under its list."""
     screen = screen_of(app)
     legend, spans = screen.query_one("#legend").region, screen.query_one("#spans").region
+    article, side = screen.query_one(ArticleView).region, screen.query_one("#side").region
     assert legend.height and spans.height
     assert regions and all(region.height for region in regions)
     for region in regions:
         assert not region.overlaps(legend), (region, legend)
         assert not region.overlaps(spans), (region, spans)
-    if size == SMALL:
-        article = screen.query_one(ArticleView)
-        # Its rows below the first line of text, down to its bottom frame (not included:
-        # it says what a label key would label), from its left frame to its right one.
-        frame, first = article.region, article.content_region.y
-        below_first = Region(frame.x, first + 1, frame.width, frame.bottom - 1 - (first + 1))
-        for region in regions:
-            assert below_first.contains_region(region), (region, frame)
+        assert not region.overlaps(article), (region, article)
+        assert side.shrink((1, 1, 1, 1)).contains_region(region), (region, side)
 
 
 @pytest.mark.parametrize("size", SIZES)
