@@ -29,6 +29,7 @@ from annotator.tui.article import ArticleView, SearchLine
 from annotator.tui.form_panel import EventForm, Legend
 from annotator.tui.guidelines_view import GuidelinesView as GuidelinesView  # imported from here
 from annotator.tui.saving_app import SavingApp
+from annotator.tui.session_view_sizes import FOOTER_LEFT_OUT_FIRST, HEIGHT_CLASSES, WIDTH_CLASSES
 from annotator.tui.side_panel import SidePanel
 from annotator.tui.span_detail import SpanDetail
 from annotator.tui.span_list import SpanList
@@ -62,32 +63,6 @@ _NEEDS_DOCUMENT = {
 }
 
 
-# Below 110 columns the article, the guidelines and the panel do not fit side by side: the
-# guidelines then take the panel's place (annotator.tcss). Below 80 the article (40 columns at
-# least) and the panel do not either: the panel goes under the article (-under), as the
-# review's does below 72; beside it at 70 columns its right border was cut off.
-_WIDTH_CLASSES = [(0, "-under"), (80, "-narrow"), (110, "-wide")]
-# Below 32 rows (80x24) a full span list left the event form four rows: the list shrinks.
-_HEIGHT_CLASSES = [(0, "-short"), (32, "-tall")]
-
-# The footer's keys left out first when they do not fit (80 columns): the label keys (the
-# legend shows them), then the ones every annotator learns first (the guidelines' long
-# "shift+tab Article (keep open)" among them). Help and quit always stay. In a field filled
-# from spans, its rarer keys go before escape's "Back to article", which the README promises
-# (at 70 columns a release's field showed ctrl+l, ctrl+t, ctrl+n and ctrl+s, not escape).
-FOOTER_LEFT_OUT_FIRST = (
-    "label(",
-    "screen.delete_span",
-    "screen.undo",
-    "screen.link_span",
-    "swap_sides",
-    "screen.focus_article",
-    "next_doc",
-    "doc_list",
-    "skip",
-)
-
-
 class ArticleColumn(Vertical):
     """The article and its search line: the toasts over its foot follow its height
     (``SessionView.place_toasts``), which the focus changes below 80 columns."""
@@ -100,8 +75,8 @@ class ArticleColumn(Vertical):
 class SessionView(ReadsDocuments):
     """The article and the panel beside it, drawn from an AnnotationSession."""
 
-    HORIZONTAL_BREAKPOINTS = _WIDTH_CLASSES
-    VERTICAL_BREAKPOINTS = _HEIGHT_CLASSES
+    HORIZONTAL_BREAKPOINTS = WIDTH_CLASSES
+    VERTICAL_BREAKPOINTS = HEIGHT_CLASSES
 
     def __init__(self, session: AnnotationSession) -> None:
         super().__init__()
