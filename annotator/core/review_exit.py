@@ -33,6 +33,7 @@ def records_changed_line(journal: Path, count: int, first: str, who: list[str]) 
     (``first``: the first of them, ``who``: whose records changed there), as the review
     opening names them."""
     whose = f"{', '.join(who)}'s record" + ("" if len(who) == 1 else "s")
+    # review_open says it with this function too: the exit finds it by RECORDS_CHANGED.
     return (
         f"{journal}: {count} {RECORDS_CHANGED} (first: {first}, {whose}): their gold lines "
         "stand; to take the changes, merge such a document anew (l, then ctrl+r twice on it: "

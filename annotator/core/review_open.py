@@ -54,6 +54,7 @@ from annotator.core.models import GoldRecord, record_line
 from annotator.core.review import ReviewSession
 from annotator.core.review_check import resume_rule, review_request, rule_words
 from annotator.core.review_documents import changed_since
+from annotator.core.review_exit import records_changed_line
 from annotator.core.review_history import decisions_in_force
 from annotator.core.review_records import ReviewRecords
 from annotator.core.review_span_ids import GoldSpanNumbers, renumbered
@@ -317,12 +318,8 @@ class _Resume:
         self.stood = [doc_id for doc_id, _who in stood]
         if stood:
             doc_id, who = stood[0]
-            self.messages.append(
-                f"{output}: {len(stood)} document(s) have review decisions and their "
-                f"annotators' records changed since the merge (first: {doc_id}, {_whose(who)}): "
-                "their gold lines stand; to take the changes, merge such a document anew (l, then "
-                "ctrl+r twice on it: decisions on conflicts the change touched are dropped)"
-            )
+            # One wording, which the exit's lines find and say again as it stands then.
+            self.messages.append(records_changed_line(output, len(stood), doc_id, who))
         if regrouped:
             first = regrouped[0]
             self.messages.append(
