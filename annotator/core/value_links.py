@@ -66,10 +66,6 @@ class GoldSpans:
             made = self._made[at] = Span.model_validate(self.fields[at])
         return made
 
-    @property
-    def spans(self) -> list[Span]:
-        return [self.model(at) for at in range(len(self.fields))]
-
     def picked(self, ats: set[int]) -> _Labelled:
         """The spans at ``ats`` (gold's positions), in gold's order."""
         return _Labelled([self.model(at) for at in sorted(ats)])
