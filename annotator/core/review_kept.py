@@ -27,11 +27,11 @@ from typing import Any
 
 import orjson
 
+from annotator.core import forms
 from annotator.core.form_compare import without_empty_items
 from annotator.core.form_complete import missing_required
 from annotator.core.models import GoldRecord, Span
 from annotator.core.review_kept_form import (
-    ITEM_FIELD,
     NotApplicable,
     form_changes,
     with_changes,
@@ -274,17 +274,18 @@ def _links(record: GoldRecord) -> dict[str, list[SpanKey]]:
 def _names_a_field_of(form: Mapping[str, Any], path: str) -> bool:
     """Whether a link path names a field ``form`` can hold: a group item's field only while
     the group has that item (a kept decision's link to an item gone links nothing)."""
-    found = ITEM_FIELD.fullmatch(path)
+    found = forms.item_path(path)
     if found is None:
         return True
-    items = form.get(found["group"])
-    return isinstance(items, list) and int(found["index"]) < len(items)
+    items = form.get(found[0])
+    return isinstance(items, list) and found[1] < len(items)
 
 
 def _held_by_an_item(form: Mapping[str, Any], path: str, value: Any) -> bool:
-    found = ITEM_FIELD.fullmatch(path)
+    found = forms.item_path(path)
     assert found is not None, path
-    items = form.get(found["group"])
+    group, _index, leaf = found
+    items = form.get(group)
     if not isinstance(items, list):
         return False
-    return any(isinstance(item, dict) and item.get(found["leaf"]) == value for item in items)
+    return any(isinstance(item, dict) and item.get(leaf) == value for item in items)

@@ -18,15 +18,14 @@ new merge, items the annotators added since and all.
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Hashable, Mapping, Sequence
 from itertools import combinations
 from typing import Any, Protocol, TypeVar
 
+from annotator.core import forms
 from annotator.core.form_compare import frame_key, has_no_value
 from annotator.core.scheme import FormField, Scheme
 
-ITEM_FIELD = re.compile(r"(?P<group>[^\[\]]+)\[(?P<index>\d+)\]\.(?P<leaf>.+)")
 # A group whose empty items are more than this is not searched for those a decision took away
 # (the combinations grow fast): a change of that group is a change of the whole field.
 _MOST_EMPTY_SEARCHED = 12
@@ -132,9 +131,9 @@ def _put_back(
         items.append(new[at])
     moved: dict[str, LinkTarget] = {}
     for path, linked in links.items():
-        found = ITEM_FIELD.fullmatch(path)
-        if found is not None and found["group"] == group:
-            path = f"{group}[{index_of[int(found['index'])]}].{found['leaf']}"
+        found = forms.item_path(path)
+        if found is not None and found[0] == group:
+            path = f"{group}[{index_of[found[1]]}].{found[2]}"
         moved[path] = linked
     return items, moved
 
@@ -225,10 +224,10 @@ def _place_now(
     group, index, field; None: ``path`` is no group item's field, or one of a group the
     decision changed whole (checked equal: where it was). An item the decision added is
     told by its index from the end once they are added (negative)."""
-    found = ITEM_FIELD.fullmatch(path)
-    if found is None or found["group"] in made.whole:
+    found = forms.item_path(path)
+    if found is None or found[0] in made.whole:
         return None
-    name, index, leaf = found["group"], int(found["index"]), found["leaf"]
+    name, index, leaf = found
     held_before, added = made.appended.get(name, (len(made.form_before.get(name) or []), []))
     if index >= held_before:
         return name, index - held_before - len(added), leaf
