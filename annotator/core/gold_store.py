@@ -23,6 +23,7 @@ runs are kept in ``records``, as ``Store`` keeps them; they win over the file.
 from __future__ import annotations
 
 import gc
+from codecs import BOM_UTF8
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -260,10 +261,16 @@ class GoldScan:
 
 
 def scan_gold(path: Path) -> GoldScan:
-    """Every line of the gold file at ``path`` read (OSError when it cannot be opened)."""
+    """Every line of the gold file at ``path`` read (OSError when it cannot be opened). A
+    leading byte order mark is no part of the first line, as ``journal.read_journal`` reads
+    it; offsets stay the file's, so lines are read back, and a torn tail cut, where they are."""
     scan = GoldScan()
     offset = 0
     with path.open("rb") as handle:
+        # A gold file saved by hand in an editor that writes a mark: its first line was
+        # refused as "invalid JSON", where every other reader of a journal takes it.
+        if handle.peek(len(BOM_UTF8)).startswith(BOM_UTF8):
+            offset = len(handle.read(len(BOM_UTF8)))
         for number, raw in enumerate(handle, start=1):
             complete = raw.endswith(b"\n")
             line = raw[:-1] if complete else raw
