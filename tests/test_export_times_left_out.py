@@ -1,5 +1,7 @@
 """Only jsonl writes a record's ``updated_at`` and ``seconds_spent``; every other format drops
-them, and the export says so once (they are dropped for every record, not per document)."""
+them, and the export says so once (they are dropped for every record, not per document).
+prodigy writes ``updated_at`` as ``_timestamp`` (test_export_prodigy_timestamp): it drops only
+the time spent."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import pytest
 from tests.test_agreement_data import run_cli
 from tests.test_formats_support import record, write_case
 
-FORMATS = ["prodigy", "doccano", "labelstudio", "brat", "conll", "hf"]
+FORMATS = ["doccano", "labelstudio", "brat", "conll", "hf"]
 
 
 def case(folder: Path, count: int, **times: Any) -> tuple[Path, Path]:
@@ -36,6 +38,17 @@ def test_a_format_without_times_says_once_that_it_drops_them(tmp_path: Path, fmt
     )
     assert said.count(line) == 1  # once, with -v too: not a line per document
     assert not any("updated_at" in other for other in said if other != line)
+
+
+def test_prodigy_says_once_that_it_drops_the_time_spent(tmp_path: Path) -> None:
+    corpus, gold = case(tmp_path, 7, updated_at="2025-08-25T09:00:00Z", seconds_spent=431.0)
+    said = export(corpus, gold, "prodigy", tmp_path / "out", "-v")
+    line = (
+        "prodigy cannot carry seconds_spent (time spent) of any record: not written for 7 "
+        "document(s) (jsonl keeps them)"
+    )
+    assert said.count(line) == 1
+    assert not any("updated_at" in other for other in said)
 
 
 def test_only_what_the_records_have_is_named(tmp_path: Path) -> None:

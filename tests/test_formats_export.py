@@ -80,9 +80,11 @@ def test_prodigy_task(tmp_path: Path) -> None:
     out, _ = export(tmp_path, "prodigy")
     task = orjson.loads(out.read_bytes())
     assert list(task) == [
-        "text", "meta", "_input_hash", "_task_hash", "tokens", "spans", "_view_id", "answer"
+        "text", "meta", "_input_hash", "_task_hash", "tokens", "spans", "_view_id", "answer",
+        "_timestamp",
     ]  # fmt: skip
     assert task["text"] == ARTICLE and task["answer"] == "accept"
+    assert task["_timestamp"] == 1756112400  # the gold's updated_at, 2025-08-25T09:00:00Z
     assert task["meta"]["doc_id"] == "article"
     assert task["_input_hash"] == input_hash(ARTICLE)
     tokens = tokenize(ARTICLE)

@@ -7,7 +7,8 @@ before anything is written. What a format cannot hold is reported through ``on_w
 the output is accepted: a problem of one document names it; what a format cannot carry of many
 documents (form, values, a gold record's open conflicts...) is one summary line per format, each
 document's line in ``ExportResult.details`` (and through ``on_warning`` too with ``verbose``);
-a record's ``updated_at`` and ``seconds_spent``, which only jsonl carries, are one line in all.
+a record's ``updated_at`` and ``seconds_spent``, which only jsonl carries whole (prodigy carries
+``updated_at`` in whole seconds), are one line in all.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from annotator.core.formats.export_out import (
 from annotator.core.formats.export_result import ExportResult as ExportResult  # its old home
 from annotator.core.formats.export_result import NothingSelected
 from annotator.core.formats.open_conflicts import report_open_conflicts
+from annotator.core.formats.prodigy_keys import has_fraction
 from annotator.core.formats.source import Selection, parse_statuses, select_records
 from annotator.core.formats.splits import assign, parse_split
 from annotator.core.models import Document
@@ -130,21 +132,28 @@ def load_items(
 def times_left_out(items: Sequence[Item], fmt: str) -> str | None:
     """The one line saying that ``fmt`` drops when records were last changed and the time spent
     on them, or None. Only jsonl writes a record whole; the other formats have no place for
-    either, so it is said once for the export, not for every document (all of them, mostly)."""
+    either, so it is said once for the export, not for every document (all of them, mostly).
+    prodigy writes ``updated_at`` as ``_timestamp``, whole seconds: only a fraction is lost."""
     if fmt == "jsonl":
         return None
-    changed = sum(item.record.updated_at is not None for item in items)
-    spent = sum(item.record.seconds_spent != 0 for item in items)
-    if not changed and not spent:
-        return None
+    if fmt == "prodigy":
+        changed_words = "updated_at's fraction of a second (_timestamp holds whole seconds)"
+        changed = [
+            item.record.updated_at is not None and has_fraction(item.record.updated_at)
+            for item in items
+        ]
+    else:
+        changed_words = "updated_at"
+        changed = [item.record.updated_at is not None for item in items]
+    spent = [item.record.seconds_spent != 0 for item in items]
     named = " and ".join(
         name
-        for name, count in (("updated_at", changed), ("seconds_spent (time spent)", spent))
-        if count
+        for name, lost in ((changed_words, changed), ("seconds_spent (time spent)", spent))
+        if any(lost)
     )
-    having = sum(
-        item.record.updated_at is not None or item.record.seconds_spent != 0 for item in items
-    )
+    if not named:
+        return None
+    having = sum(one or other for one, other in zip(changed, spent, strict=True))
     return (
         f"{fmt} cannot carry {named} of any record: not written for {having} document(s) "
         "(jsonl keeps them)"

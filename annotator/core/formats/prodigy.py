@@ -1,4 +1,5 @@
-"""Prodigy JSONL: ``text``, ``meta``, ``tokens``, ``spans`` with token indices, hashes, ``answer``.
+"""Prodigy JSONL: ``text``, ``meta``, ``tokens``, ``spans`` with token indices, hashes, ``answer``,
+``_timestamp`` (a record's ``updated_at``, in whole seconds).
 
 Hashes. Prodigy identifies a task's input by ``_input_hash``, a signed 32-bit MurmurHash3
 (``mmh3.hash``) of ``text=`` followed by the JSON of the text (``json.dumps``, ASCII escapes):
@@ -35,7 +36,7 @@ from annotator.core.formats.common import (
 )
 from annotator.core.formats.import_json import json_lines
 from annotator.core.formats.import_span_keys import UnreadSpanKeys
-from annotator.core.formats.prodigy_keys import LeftOutKeys, answered_at, utc_time
+from annotator.core.formats.prodigy_keys import LeftOutKeys, answered_at, unix_seconds, utc_time
 from annotator.core.formats.wstokens import exact_pieces
 
 _MASK = 0xFFFFFFFF
@@ -104,7 +105,8 @@ def task_hash(input_hash_: int, spans: Sequence[dict[str, Any]]) -> int:
 def task(item: Item) -> dict[str, Any]:
     """The Prodigy task of one record. ``answer`` is ``accept`` for a ``done`` record only: an
     ``in_progress`` one (a gold document with open conflicts) is not finished and a ``skipped``
-    one was passed over, so both are ``ignore``, which Prodigy keeps but does not train on."""
+    one was passed over, so both are ``ignore``, which Prodigy keeps but does not train on.
+    A record's ``updated_at`` is its ``_timestamp`` (whole seconds), as the import reads it."""
     document, record = item.document, item.record
     text = document.text
     # The project's tokens cut at each span's edges, as a spaCy export's words are, so every
@@ -127,7 +129,7 @@ def task(item: Item) -> dict[str, Any]:
     ]
     spans.sort(key=lambda s: (s["start"], s["end"], s["label"]))
     hashed = input_hash(text)
-    return {
+    written: dict[str, Any] = {
         "text": text,
         "meta": {"doc_id": record.doc_id, **document.meta},
         "_input_hash": hashed,
@@ -146,6 +148,9 @@ def task(item: Item) -> dict[str, Any]:
         "_view_id": "ner_manual",
         "answer": "accept" if record.status == "done" else "ignore",
     }
+    if record.updated_at is not None:
+        written["_timestamp"] = unix_seconds(record.updated_at)
+    return written
 
 
 def export_rows(items: Sequence[Item], report: Reporter) -> bytes:

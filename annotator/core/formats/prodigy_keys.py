@@ -6,7 +6,8 @@ follows from them: ``_input_hash`` (Prodigy's hash of the text), ``tokens`` (the
 cut at the spans' edges), the spans' ``token_start`` and ``token_end`` (indices into those
 tokens) and ``_view_id`` ``ner_manual``; a task whose value differs from what the export
 writes is counted. ``_timestamp`` (when the answer was saved, Unix seconds) becomes the record's
-``updated_at`` (``answered_at``); one that is no such time is counted. Every other key
+``updated_at`` (``answered_at``), which the export writes back (``unix_seconds``); one that is
+no such time is counted. Every other key
 (``_session_id``, ``_annotator_id``, ``_task_hash``, a span's ``source``...) is counted as not
 carried. One line per key for the whole file, not one per task: a Prodigy database export has
 the same keys on every task.
@@ -62,6 +63,21 @@ def utc_time(seconds: float) -> str:
     if moment.microsecond:
         return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def unix_seconds(utc: str) -> int:
+    """A record's ``updated_at`` as Prodigy's ``_timestamp``: whole seconds since 1970, as
+    Prodigy writes it (``int(time.time())``), a fraction of a second dropped
+    (``export.times_left_out`` says so)."""
+    return (dt.datetime.fromisoformat(utc) - _EPOCH) // dt.timedelta(seconds=1)
+
+
+def has_fraction(utc: str) -> bool:
+    """Whether ``updated_at`` holds a fraction of a second, which ``_timestamp`` cannot."""
+    return dt.datetime.fromisoformat(utc).microsecond != 0
 
 
 @dataclass
