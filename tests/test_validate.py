@@ -10,7 +10,7 @@ import pytest
 
 from annotator.core.corpus import open_corpus
 from annotator.core.scheme import load_default_scheme
-from annotator.core.validate import validate_files
+from annotator.core.validate import links_problems, validate_files
 from tests.conftest import ARTICLE, make_record
 
 SCHEME = load_default_scheme()
@@ -307,3 +307,28 @@ def test_a_required_field_with_a_bad_value_is_said_once(
         "form.weather",
     ]
     assert not any("required" in line for line in found)
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("event_type", None),
+        ("releases[1].count", None),
+        ("releases", "not a field of the form"),  # a group holds items, not a value
+        ("releases[0]", "not a field of the form"),
+        ("releases[0].weather", "not a field of the form"),
+        ("event_type[0].count", "not a field of the form"),  # not a group
+        ("weather[0].count", "not a field of the form"),
+        ("releases.0.count", "not a field of the form"),  # pydantic's way, not a link path
+        ("releases[-1].count", "not a field of the form"),
+        ("releases[\u0661].count", "not a field of the form"),  # ASCII digits, as forms reads
+        ("releases[2].count", "releases has no item 2"),
+        ("0releases[0].count", "not a field of the form"),
+    ],
+)
+def test_each_kind_of_link_path(path: str, expected: str | None) -> None:
+    """A link path names a top-level field that is no group, or a field of a group's item
+    the form has (``forms.resolve_path``, the one rule for paths, as the form reads them)."""
+    form = {"event_type": "exchange", "releases": [{"count": 1}, {"count": 2}]}
+    found = [message for _where, message in links_problems({path: ["s1"]}, form, SCHEME)]
+    assert found == ([] if expected is None else [expected])

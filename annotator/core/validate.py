@@ -6,7 +6,6 @@ or ``FILE: message`` for the whole file. Nothing here writes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import chain
@@ -16,6 +15,7 @@ from typing import Any, Protocol
 from annotator.core.corpus import Corpus, lf_text
 from annotator.core.errors import AnnotatorError
 from annotator.core.form_complete import empty_required
+from annotator.core.forms import empty_items, path_words, resolve_path
 from annotator.core.journal import LineProblem, read_journal
 from annotator.core.models import Document, Record, sha256_text
 from annotator.core.scheme import Scheme
@@ -28,7 +28,6 @@ from annotator.core.validate_foreign import (
 from annotator.core.validate_shape import not_a_journal
 from annotator.core.values import value_problem
 
-_LINK_PATH_RE = re.compile(r"^([A-Za-z_]\w*)(?:\[(\d+)\]\.([A-Za-z_]\w*))?$")
 # What a done record's empty required field is told (import picks its lines out by it).
 REQUIRED_WORDS = "required when status is done"
 
@@ -191,29 +190,23 @@ def links_problems(
 ) -> Iterator[tuple[str, str]]:
     """``link_problems`` of a record's ``links`` and ``form`` (already valid as a Record)."""
     for path in links:
-        match = _LINK_PATH_RE.match(path)
-        field = scheme.field(match.group(1)) if match else None
-        if match is None or field is None:
+        # The form's own reading of a path (``forms.resolve_path``), as every other use of
+        # a link reads it: a top-level field, or a field of a group's item.
+        try:
+            top, index, _leaf = resolve_path(scheme, path)
+        except AnnotatorError:
             yield (f"links.{path}", "not a field of the form")
             continue
-        group_index, sub_name = match.group(2), match.group(3)
-        if (group_index is None) != (field.type != "group"):
+        if index is None and top.type == "group":  # a group holds items, not a value
             yield (f"links.{path}", "not a field of the form")
-            continue
-        if group_index is not None:
-            items = form.get(field.name) or []
-            if not any(sub.name == sub_name for sub in field.fields):
-                yield (f"links.{path}", "not a field of the form")
-            elif int(group_index) >= len(items):
-                yield (f"links.{path}", f"{field.name} has no item {group_index}")
+        elif index is not None and index >= len(form.get(top.name) or []):
+            yield (f"links.{path}", f"{top.name} has no item {index}")
 
 
 def link_label_warnings(record: Record, scheme: Scheme) -> Iterator[tuple[str, str]]:
     """Links to a span whose label is not the one the field is filled from. ctrl+l refuses to
     make them, and a relabel drops them, but journals written before that may hold them: told,
     not refused, as such a journal was valid when it was written."""
-    from annotator.core.forms import resolve_path
-
     for path, span_ids in record.links.items():
         try:
             _, _, leaf = resolve_path(scheme, path)
@@ -238,8 +231,6 @@ def empty_item_warnings(record: Record, scheme: Scheme) -> Iterator[tuple[str, s
     when it was written."""
     if record.status != "done":
         return  # an item just added is empty until it is filled
-    from annotator.core.forms import empty_items, path_words
-
     for path in empty_items(record, scheme):
         group, _, index = path.rstrip("]").partition("[")
         yield (
