@@ -179,17 +179,18 @@ def _undone_notice(before: GoldRecord) -> str:
 def _kept_words(outcome: KeptMerge, text: str) -> str:
     """What a merge anew kept and dropped, each decision by its conflict's place."""
     kept = f"{len(outcome.kept)} decision(s) kept"
-    if not outcome.dropped and not outcome.unapplied:
+    if not outcome.dropped and not outcome.unapplied and not outcome.untied:
         return f"{kept}, none dropped"
     why = []
     for reason, conflicts in (
         ("conflict changed or gone", outcome.dropped),
         ("what it set changed since", outcome.unapplied),
+        ("two alike spans, not told apart", outcome.untied),
     ):
         if conflicts:
             named = ", ".join(conflict_words(conflict, text) for conflict in conflicts)
             why.append(f"{reason}: {named}")
-    dropped = len(outcome.dropped) + len(outcome.unapplied)
+    dropped = len(outcome.dropped) + len(outcome.unapplied) + len(outcome.untied)
     return f"{kept}, {dropped} dropped ({'; '.join(why)})"
 
 

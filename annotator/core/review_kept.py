@@ -16,6 +16,13 @@ item's fields and links by the item's content, ``review_kept_form``), an undo
 records, or conflicts open that were not), after which a decision stands while the record
 still holds what it did. ``kept_merge`` applies the kept decisions, in the order they were
 made, to the new merge's record, and leaves their conflicts out of it.
+
+Spans are told by their bodies, so a decision is tied to the spans it changed only while its
+records hold one span of each such body. A gold file edited by hand can hold two alike (merge
+never writes them, nor do the review's decisions): a decision whose spans had, or were given,
+an alike twin (``Decision.alike``) cannot say which copy it meant. It is not kept, and is
+named for that ("two alike spans"), its conflict open again; the document's other decisions
+are kept as ever. (Such a decision was said kept, and wrote one copy of what it wrote twice.)
 """
 
 from __future__ import annotations
@@ -81,6 +88,9 @@ class Decision:
     appended: Mapping[str, tuple[int, list[Any]]]  # group -> (its items before, items added)
     links: Mapping[str, Sequence[SpanKey]]
     links_before: Mapping[str, Sequence[SpanKey]]  # of the paths in ``links``
+    # The bodies it changed (their copies, copies' annotators, links) that its record before
+    # or after holds twice or more: told by body, the decision cannot say which copy it meant.
+    alike: frozenset[SpanKey] = frozenset()
 
     @classmethod
     def of(cls, conflict: Conflict, before: GoldRecord, after: GoldRecord) -> Decision:
@@ -96,6 +106,18 @@ class Decision:
             for path in links_before.keys() | links_after.keys()
             if links_before.get(path) != links_after.get(path)
         }
+        copies_before, copies_after = _copies(before), _copies(after)
+        linked = {
+            key
+            for path in changed
+            for key in [*links_before.get(path, ()), *links_after.get(path, ())]
+        }
+        alike = frozenset(
+            key
+            for key in copies_before.keys() | copies_after.keys()
+            if max(len(copies_before.get(key, ())), len(copies_after.get(key, ()))) > 1
+            and (copies_before.get(key) != copies_after.get(key) or key in linked)
+        )
         return cls(
             conflict=conflict,
             removed=frozenset(old.keys() - new.keys()),
@@ -111,6 +133,7 @@ class Decision:
             appended=appended,
             links={path: links_after.get(path, []) for path in changed},
             links_before={path: links_before.get(path, []) for path in changed},
+            alike=alike,
         )
 
     def holds_in(self, record: GoldRecord) -> bool:
@@ -175,31 +198,39 @@ class KeptMerge:
     """A new merge's record with the decisions kept (span ids not given yet: the caller's),
     and the decisions kept and dropped, each by the conflict it settled: ``dropped`` those of
     conflicts changed or gone, ``unapplied`` those whose conflict is alike but a field or link
-    they set holds another value now (or its item is gone)."""
+    they set holds another value now (or its item is gone), ``untied`` those whose conflict is
+    alike but which changed one of two alike spans (``Decision.alike``)."""
 
     record: GoldRecord
     kept: list[Conflict] = field(default_factory=list)
     dropped: list[Conflict] = field(default_factory=list)
     unapplied: list[Conflict] = field(default_factory=list)
+    untied: list[Conflict] = field(default_factory=list)
 
 
 def kept_merge(merged: GoldRecord, decided: Mapping[bytes, Decision], scheme: Scheme) -> KeptMerge:
     """``merged`` (a fresh merge) with each decision of ``decided`` whose conflict it has
     alike applied, that conflict left out (see the module docstring)."""
     spans = _keyed(merged)
+    open_now = {conflict_key(conflict): conflict for conflict in merged.conflicts}
+    out = KeptMerge(merged)
     if len(spans) != len(merged.spans):
-        # Two gold spans alike (no merge makes them): nothing to tell them apart by.
-        return KeptMerge(merged, [], [made.conflict for made in decided.values()])
+        # Two spans alike in the new merge (merge writes none): a record made of bodies would
+        # lose a copy, so it stays as merged, each decision named for what keeps it out.
+        for key, made in decided.items():
+            (out.untied if key in open_now else out.dropped).append(made.conflict)
+        return out
     sources = _sources(merged)
     form = copy.deepcopy(merged.form)
     links = _links(merged)
-    open_now = {conflict_key(conflict): conflict for conflict in merged.conflicts}
     settled: set[str] = set()
-    out = KeptMerge(merged)
     for key, made in decided.items():
         conflict = open_now.get(key)
         if conflict is None:
             out.dropped.append(made.conflict)
+            continue
+        if made.alike:
+            out.untied.append(made.conflict)
             continue
         try:
             form, links = with_changes(form, links, made, scheme)
@@ -257,6 +288,16 @@ def _record(
 
 def _keyed(record: GoldRecord) -> dict[SpanKey, Span]:
     return {span_key(span): span for span in record.spans}
+
+
+def _copies(record: GoldRecord) -> dict[SpanKey, list[list[str]]]:
+    """Each span body of ``record`` with its copies' annotators (sorted): one copy, as merge
+    and decisions write them, unless the file was edited by hand."""
+    who = record.sources.spans
+    found: dict[SpanKey, list[list[str]]] = {}
+    for span in record.spans:
+        found.setdefault(span_key(span), []).append(list(who.get(span.id, ())))
+    return {key: sorted(copies) for key, copies in found.items()}
 
 
 def _sources(record: GoldRecord) -> dict[SpanKey, list[str]]:

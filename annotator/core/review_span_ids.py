@@ -90,7 +90,10 @@ def with_gold_ids(record: GoldRecord, gold: GoldRecord, highest: int) -> GoldRec
     value) under gold's id, and the others numbered above ``highest`` (the highest the
     document's gold has had) in their order: a span both have is the same span, named as the
     gold file's earlier lines, the notices and the reviewer's notes named it."""
-    had = {(span.start, span.end, span.label, span.value): span.id for span in gold.spans}
+    had: dict[tuple[int, int, str, int | str | None], str] = {}
+    for span in gold.spans:
+        # Of two alike (a file edited by hand), the first: merge's s1, not a copy's s9.
+        had.setdefault((span.start, span.end, span.label, span.value), span.id)
     ids: dict[str, str] = {}
     given: set[str] = set()
     number = highest
