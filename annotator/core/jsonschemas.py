@@ -8,8 +8,8 @@ import orjson
 from pydantic import BaseModel
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.formats.common import write_atomic
 from annotator.core.formats.jsonl import GoldRecordWithText, RecordWithText
+from annotator.core.formats.safe_writes import write_atomic
 from annotator.core.models import Document, GoldRecord, Record
 from annotator.core.scheme import Scheme
 

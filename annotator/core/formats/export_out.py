@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.formats.common import Reporter, write_atomic, write_files
+from annotator.core.formats.common import Reporter
+from annotator.core.formats.safe_writes import write_atomic, write_files
 from annotator.core.out_folders import missing_folders
 
 EXTENSIONS = {

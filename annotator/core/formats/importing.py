@@ -36,7 +36,6 @@ from annotator.core.formats.common import (
     ImportedDoc,
     Sink,
     unsafe_id,
-    write_atomic,
 )
 from annotator.core.formats.export_out import new_folders, refuse_own_inputs
 from annotator.core.formats.import_labels import fit_scheme, rename_labels
@@ -48,6 +47,7 @@ from annotator.core.formats.import_sources import ReadOptions, read_source
 from annotator.core.formats.jsonl import RecordLineDoc
 from annotator.core.formats.labels import build_scheme, corpus_scheme_name, parse_map
 from annotator.core.formats.line_endings import make_texts_lf
+from annotator.core.formats.safe_writes import write_atomic
 from annotator.core.models import Document, Record, record_line
 from annotator.core.scheme import (
     Scheme,
