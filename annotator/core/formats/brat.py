@@ -17,9 +17,9 @@ first span written. A record without spans has nowhere to hang notes: its form, 
 and status are reported, not written. A text with CRLF or CR is written as it is (brat counts
 its CRs), and said: an import reads it back LF. ``annotation.conf``: see ``brat_conf``.
 
-Import. ``T`` lines become spans with their T ids as span ids, checked against the text; a
-``T`` line that cannot be read, or repeats an id, is bad data as a span off its text is (listed
-with the others, then one refusal unless ``--skip-bad``). A
+Import (each ``.ann`` file: ``brat_ann``). ``T`` lines become spans with their T ids as span
+ids, checked against the text; a ``T`` line that cannot be read, or repeats an id, is bad data
+as a span off its text is (listed with the others, then one refusal unless ``--skip-bad``). A
 discontinuous span becomes one span from its first start to its last end (reported). The notes
 above are read back; every other line is kept verbatim in the record's note (``brat_kept``,
 once the spans are checked and labelled: ``keep_in_note``) and counted in a report. A ``.txt``
@@ -36,7 +36,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -44,35 +43,31 @@ import orjson
 
 from annotator.core.corpus import open_corpus
 from annotator.core.errors import AnnotatorError
+from annotator.core.formats.brat_ann import BratDoc, read_ann
 from annotator.core.formats.brat_conf import CONF_FILE, annotation_conf
 from annotator.core.formats.brat_kept import (
-    BratSpan,
     break_fragments,
     kept_block,
     ranges_text,
     read_kept,
 )
-from annotator.core.formats.checks import BadSpan, ImportReporter
+from annotator.core.formats.checks import ImportReporter
 from annotator.core.formats.common import (
     BRAT_LINES,
     DocLeftOut,
     ImportedDoc,
-    ImportedSpan,
     Item,
     Reporter,
     decode,
     read_bytes,
-    read_text,
     report_left_out,
     safe_relative,
 )
 from annotator.core.formats.line_endings import move_spans, offset_mover
 from annotator.core.models import Record
 
-_RANGE = re.compile(r"^(\d+) (\d+)$")
 _T_ID = re.compile(r"T[0-9]+\Z")
 _T_MENTION = re.compile(r"\bT([0-9]+)\b")
-_KINDS = {"E": "event", "R": "relation", "A": "attribute", "M": "attribute", "N": "normalisation"}
 
 
 def _json(value: Any) -> str:
@@ -196,13 +191,6 @@ def _say_line_endings(items: Sequence[Item], report: Reporter) -> None:
         )
 
 
-@dataclass
-class BratDoc(ImportedDoc):
-    """A document read from brat, with the lines of its .ann that are not spans."""
-
-    kept: list[str] = field(default_factory=list)
-
-
 def keep_in_note(doc: ImportedDoc) -> None:
     """Keep in ``doc``'s note the lines of its .ann that are not spans, with what a brat export
     needs to write them back (``brat_kept``); called once its spans are checked and labelled
@@ -232,7 +220,7 @@ def read(folder: Path, report: ImportReporter) -> list[ImportedDoc]:
         # The .ann counts the characters of the file as it is: read it against those.
         doc = BratDoc(document.id, decode(read_bytes(path), path), str(path), dict(document.meta))
         if ann.is_file():
-            _read_ann(doc, ann, report)
+            read_ann(doc, ann, report)
         else:
             bare.append(f"{document.id}.txt")
         if doc.text.startswith("\ufeff"):
@@ -254,148 +242,8 @@ def _say_bare(folder: Path, bare: list[str], report: ImportReporter, named: int 
     )
 
 
-# Offsets said in a warning are the .ann's, counted in the file as it is; the record's move back
-# by one for each CR before them once the text is LF (``line_endings``).
-_AS_COUNTED = " (as the .ann counts the file; less its CRs in the record)"
-
-
 def _drop_bom(doc: ImportedDoc) -> None:
     """``doc`` without the BOM its .txt begins with (as a .txt corpus is read), every span
     moved back by one onto the same characters."""
     move_spans(doc, offset_mover(doc.text, drop_bom=True, crlf=False))
     doc.text = doc.text[1:]
-
-
-def _read_ann(doc: BratDoc, ann: Path, report: ImportReporter) -> None:
-    spans: dict[str, ImportedSpan] = {}
-    kept: list[str] = []
-    kinds: Counter[str] = Counter()
-    notes: list[tuple[int, str, str, str]] = []
-    read: list[ImportedSpan] = []  # in the file's order: bad lines are listed so
-    lines: dict[str, int] = {}  # the line of each T id (a duplicate: the first keeps it)
-    content = read_text(ann)
-    for number, line in enumerate(content.split("\n"), start=1):
-        line = line.rstrip("\r")
-        if not line.strip():
-            continue
-        where = f"{ann}:{number}"
-        ident = line.split("\t", 1)[0]
-        if ident.startswith("T"):
-            # A line that cannot be read is bad data as a bad span is: listed with the others,
-            # then one refusal (``importing._refuse_bad``), not a stop at the first of them.
-            if ident in spans:
-                problem = (
-                    f"{where}: {ident}: duplicate annotation id (first on line {lines[ident]})"
-                )
-                read.append(BadSpan(0, 0, "", f"{where}: {ident}", problem=problem))
-                continue
-            spans[ident] = _t_line(line, where, doc.text, report)
-            lines[ident] = number
-            read.append(spans[ident])
-        elif ident.startswith("#"):
-            parts = line.split("\t", 2)
-            words = parts[1].split(" ") if len(parts) > 1 else []
-            if len(parts) == 3 and len(words) == 2 and words[0] == "AnnotatorNotes":
-                notes.append((number, words[1], parts[2], line))
-            else:
-                kept.append(line)
-                kinds["note"] += 1
-        else:
-            kept.append(line)
-            kinds[_KINDS.get(ident[:1], f"{ident[:1] or 'unknown'}-line")] += 1
-    for _number, ref, body, line in notes:
-        if not _our_note(doc, spans, ref, body):
-            kept.append(line)
-            kinds["note"] += 1
-    if kinds:
-        counted = ", ".join(f"{count} {kind}(s)" for kind, count in sorted(kinds.items()))
-        report.not_carried(
-            f"{ann}: {counted} kept in the record's note, not imported as spans",
-            "brat line(s) kept in the note",
-            sum(kinds.values()),
-        )
-    doc.kept = kept
-    doc.spans = read
-
-
-def _our_note(doc: ImportedDoc, spans: dict[str, ImportedSpan], ref: str, body: str) -> bool:
-    """Read one of the notes this module writes; False when it is someone else's note."""
-    keyword, _, rest = body.partition(" ")
-    try:
-        if keyword == "value" and ref in spans:
-            value = orjson.loads(rest)
-            if isinstance(value, int | str) and not isinstance(value, bool):
-                spans[ref].value = value
-                return True
-        elif keyword == "form":
-            field, _, raw = rest.partition(" ")
-            if field:
-                doc.form[field] = orjson.loads(raw)
-                return True
-        elif keyword == "links":
-            links = orjson.loads(rest)
-            if isinstance(links, dict):
-                doc.links = {str(k): [str(i) for i in v] for k, v in links.items()}
-                return True
-        elif keyword == "note":
-            note = orjson.loads(rest)
-            if isinstance(note, str):
-                doc.note = note + ("\n\n" + doc.note if doc.note else "")
-                return True
-        elif body == "flagged true":
-            doc.flagged = True
-            return True
-        elif keyword == "status" and orjson.loads(rest) in ("in_progress", "skipped", "done"):
-            doc.status = orjson.loads(rest)
-            return True
-    except orjson.JSONDecodeError:
-        return False
-    return False
-
-
-def _t_line(line: str, where: str, text: str, report: ImportReporter) -> ImportedSpan:
-    parts = line.split("\t", 2)
-    ident = parts[0]
-    at = f"{where}: {ident}"
-    if len(parts) < 2:
-        problem = f"{at}: expected ID<TAB>LABEL START END<TAB>TEXT, got {line!r}"
-        return BadSpan(0, 0, "", at, span_id=ident, problem=problem)
-    label, _, ranges = parts[1].partition(" ")
-    if not label:
-        problem = f"{at}: label: empty, in {parts[1]!r}"
-        return BadSpan(0, 0, "", at, span_id=ident, problem=problem)
-    fragments = []
-    for piece in ranges.split(";"):
-        match = _RANGE.match(piece.strip())
-        if match is None:
-            problem = (
-                f"{where}: {ident}: offsets: expected START END[;START END...], got {ranges!r}"
-            )
-            return BadSpan(0, 0, label, where, span_id=ident, problem=problem)
-        fragments.append((int(match.group(1)), int(match.group(2))))
-    surface = parts[2] if len(parts) == 3 else None
-    start, end = fragments[0][0], fragments[-1][1]
-    if len(fragments) == 1:
-        return BratSpan(
-            start, end, label, at, surface, span_id=ident, brat_label=label, fragments=fragments
-        )
-    if any(low > high for low, high in fragments):
-        return BadSpan(
-            start, end, label, at, problem=f"{at}: {label} {ranges} ends before it starts"
-        )
-    if any(high > len(text) for _low, high in fragments):
-        return BadSpan(
-            start, end, label, at, problem=f"{at}: {label} {ranges} lies outside the text"
-        )
-    joined = " ".join(text[low:high] for low, high in fragments)
-    if surface is not None and joined != surface:
-        problem = (
-            f"{at}: {label} {ranges}: text {surface!r} does not match the document ({joined!r})"
-        )
-        return BadSpan(start, end, label, at, problem=problem)
-    report.warn(
-        f"{at}: discontinuous span {label} {ranges}; imported as one span {start}..{end}"
-        f"{_AS_COUNTED if chr(13) in text else ''} covering its fragments and what lies "
-        "between them (a brat export writes these fragments back while it keeps its offsets)"
-    )
-    return BratSpan(start, end, label, at, span_id=ident, brat_label=label, fragments=fragments)
