@@ -5,11 +5,21 @@ record as it was before (``review.ReviewSession``). The gold file therefore hold
 document, its history: the record merge wrote, then one line per decision or undo. Read back in
 file order, a line whose record is the one before the document's last decision is that
 decision's undo; a line whose record is the document's last one again is no decision at all
-(a review under another reviewer's name writes every line again); a line merged anew (its text
-or its annotators' records changed since: ``doc_sha256`` or ``sources.versions`` differ) starts
-the document's history again, the decisions before it made on a merge that is gone; any other
-line is a decision. Records are compared without ``annotator``, ``updated_at`` and
-``seconds_spent``, which every save changes.
+(a review under another reviewer's name writes every line again); any other line is a
+decision. Records are compared without ``annotator``, ``updated_at`` and ``seconds_spent``,
+which every save changes.
+
+A line merged anew from another text (``doc_sha256`` differs: resuming merges such a document
+anew) starts the document's history again: a record of another text cannot be put back. One
+merged anew from its annotators' changed records (``sources.versions`` differ) is a step undo
+takes back, as the session that made it does (ctrl+r), while a decision stood in the record it
+replaced (``decisions_in_force``' sense): undoing it puts that record back, and then the
+decisions before it can be undone in turn. A later session could undo neither (the line
+started the history again): a reviewer who merged a document anew and quit could not go back.
+Without a decision standing, the line is resuming's own merge anew (made only then) or one of
+a document nobody decided on: it starts the history again, there being nothing decided before
+it to go back to (as a step, a session's first ctrl+z would take back the merge anew its own
+opening made).
 
 ``earlier_decisions`` gives the decisions still in force, oldest first, each as the document
 and the line of its record before: undoing one puts that record back.
@@ -41,6 +51,37 @@ def _content(raw: bytes) -> dict[str, Any]:
 def earlier_decisions(store: GoldStore) -> list[GoldLine]:
     """The lines to put back, one per decision of an earlier session still in force, in the
     order the decisions were made (each: the document's record before it)."""
+    decisions = [step for walk in _walks(store).values() for step in walk.made]
+    return [before for _number, before in sorted(decisions, key=lambda item: item[0])]
+
+
+class _Walk:
+    """A document's lines read in order (see the module docstring): its record after each
+    step in force, whether a decision stands in each, and the steps, each as its line's number
+    and the line before it."""
+
+    def __init__(self, first: GoldLine, content: dict[str, Any], standing: bool = False) -> None:
+        self.states = [first]
+        self.contents = [content]
+        self.standing = [standing]  # a decision stands in the state's record
+        self.made: list[tuple[int, GoldLine]] = []
+
+    def step(self, line: GoldLine, content: dict[str, Any], standing: bool) -> None:
+        self.made.append((line.number, self.states[-1]))
+        self.states.append(line)
+        self.contents.append(content)
+        self.standing.append(standing)
+
+    def undone(self, line: GoldLine) -> None:
+        self.states.pop()
+        self.contents.pop()
+        self.standing.pop()
+        self.made.pop()
+        self.states[-1] = line
+
+
+def _walks(store: GoldStore) -> dict[str, _Walk]:
+    """Each document with more than one line, walked (see the module docstring)."""
     by_doc: dict[str, list[GoldLine]] = {}
     for line in store.history:
         by_doc.setdefault(line.facts.doc_id, []).append(line)
@@ -48,30 +89,38 @@ def earlier_decisions(store: GoldStore) -> list[GoldLine]:
     decided = [lines for lines in by_doc.values() if len(lines) > 1]
     read = [line for lines in decided for line in lines]
     raw = dict(zip(read, store.lines_at(read), strict=True))
-    decisions: list[tuple[int, GoldLine]] = []  # (the decision's line number, the line before)
+    walks: dict[str, _Walk] = {}
     for lines in decided:
-        states = [lines[0]]  # the document's record after each decision in force
-        contents = [_content(raw[lines[0]])]
-        made: list[tuple[int, GoldLine]] = []
-        for line in lines[1:]:
+        walk = _Walk(lines[0], _content(raw[lines[0]]))
+        for at, line in enumerate(lines[1:], start=1):
             content = _content(raw[line])
-            if _merged_from_other_records(content, contents[-1]):
-                # Undoing what came before would put back a record of the old journals (a
-                # trial's undo brought back a conflict over a span deleted since).
-                states, contents, made = [line], [content], []
-            elif content == contents[-1]:
-                states[-1] = line  # written again (another reviewer's name): no decision
-            elif len(contents) > 1 and content == contents[-2]:
-                states.pop()  # the last decision, undone
-                contents.pop()
-                made.pop()
-                states[-1] = line
+            last = walk.contents[-1]
+            if content["doc_sha256"] != last["doc_sha256"]:
+                # A record of another text is never put back: the history starts again. The
+                # decisions whose conflict and outcome its merge has alike stand all the same.
+                kept = kept_decisions(_records_of(raw, lines[: at + 1]))
+                walk = _Walk(line, content, standing=bool(kept))
+            elif content == last:
+                walk.states[-1] = line  # written again (another reviewer's name): no decision
+            elif len(walk.contents) > 1 and content == walk.contents[-2]:
+                walk.undone(line)  # the last step, undone
+            elif not _merged_from_other_records(content, last):
+                walk.step(line, content, standing=True)
+            elif walk.standing[-1]:
+                # A merge anew of the reviewer's, from changed records: undone in turn, then
+                # the decisions before it (a record of the old journals put back only once
+                # the merge anew that left it is undone, never under it: a trial's undo
+                # brought back a conflict over a span deleted since). Decisions it kept stand.
+                kept = kept_decisions(_records_of(raw, lines[: at + 1]))
+                walk.step(line, content, standing=bool(kept))
             else:
-                made.append((line.number, states[-1]))
-                states.append(line)
-                contents.append(content)
-        decisions.extend(made)
-    return [before for _number, before in sorted(decisions, key=lambda item: item[0])]
+                walk = _Walk(line, content)  # nothing decided before it to go back to
+        walks[lines[0].facts.doc_id] = walk
+    return walks
+
+
+def _records_of(raw: Mapping[GoldLine, bytes], lines: list[GoldLine]) -> list[GoldRecord]:
+    return [GoldRecord.model_validate_json(raw[line]) for line in lines]
 
 
 def _merged_from_other_records(content: dict[str, Any], before: dict[str, Any]) -> bool:
@@ -86,21 +135,11 @@ def _merged_from_other_records(content: dict[str, Any], before: dict[str, Any]) 
 
 
 def decisions_in_force(store: GoldStore) -> set[str]:
-    """The documents with a review decision in force (``earlier_decisions``): resuming merges
-    anew a document whose annotators changed their records only when it has none."""
-    found = {line.facts.doc_id for line in earlier_decisions(store)}
-    # A merge anew keeps the decisions whose conflict it still has (``review_kept``): its line
-    # starts the history above again, yet they stand. Only documents merged anew from other
-    # records or another text are read for them.
-    by_doc: dict[str, list[GoldLine]] = {}
-    for line in store.history:
-        if line.facts.doc_id not in found:
-            by_doc.setdefault(line.facts.doc_id, []).append(line)
-    for doc_id, lines in by_doc.items():
-        merges = {(line.facts.doc_sha256, line.facts.versions) for line in lines}
-        if len(merges) > 1 and kept_decisions(_records(store, lines)):
-            found.add(doc_id)
-    return found
+    """The documents with a review decision in force: resuming merges anew a document whose
+    annotators changed their records only when it has none. A decision stands from when it is
+    made until it is undone, or until a merge anew from changed records that does not keep it
+    (``review_kept``); a merge anew undoable as a step is no decision of its own."""
+    return {doc_id for doc_id, walk in _walks(store).items() if walk.standing[-1]}
 
 
 def _records(store: GoldStore, lines: list[GoldLine]) -> list[GoldRecord]:
@@ -137,6 +176,15 @@ class EarlierDecisions:
         settled = {conflict["id"] for conflict in now.conflicts}
         reopened = [c["id"] for c in before.conflicts if c["id"] not in settled]
         said = f"undid a decision of an earlier session: {before.doc_id}"
+        if before.sources.versions != now.sources.versions:
+            # A merge anew from changed records: it numbered conflicts anew, so none is told by
+            # its id; the record before is back, merged from the records as they were then.
+            again = (
+                f"undid a merge anew of an earlier session: {before.doc_id} is back as merged "
+                f"from its annotators' earlier records, with its decisions "
+                f"({len(before.conflicts)} open conflict(s), was {len(now.conflicts)})"
+            )
+            return before, None, again
         if len(before.conflicts) < len(now.conflicts):
             # A merge anew undone: the conflicts it opened are settled again.
             again = (

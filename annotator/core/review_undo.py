@@ -48,9 +48,17 @@ class ReviewUndo(ReviewParts):
         if not self._undo:
             return self._undo_earlier()
         place, before, said = self._undo.pop()
-        self._redo.append((place, self.records[before.doc_id], said))
+        now = self.records[before.doc_id]
+        self._redo.append((place, now, said))
         self.save(before)
-        if said is not None and said.startswith(MERGE_ANEW_UNDONE) and self._stale_records(before):
+        # A merge anew undone: told by its undo's words, or (an earlier session's, redone) by
+        # the records it was merged from.
+        merged_anew = (
+            said.startswith(MERGE_ANEW_UNDONE)
+            if said is not None
+            else before.sources.versions != now.sources.versions
+        )
+        if merged_anew and self._stale_records(before):
             self.records_changed.add(before.doc_id)  # the list marks it again
         self.editing = False
         self.current = place if place is not None else self.order.after(None)
@@ -86,13 +94,17 @@ class ReviewUndo(ReviewParts):
         settled = {c["id"] for c in after.conflicts}
         closed = [c["id"] for c in before.conflicts if c["id"] not in settled]
         # A merge anew, told by its undo's words (this session's) or by the conflicts it
-        # opens again (an earlier session's): its count alone misread one that settled some.
+        # opens again or the records it is merged from (an earlier session's): its count
+        # alone misread one that settled some.
         merged_anew = (
             said.startswith(MERGE_ANEW_UNDONE)
             if said is not None
-            else (len(after.conflicts) > len(before.conflicts))
+            else len(after.conflicts) > len(before.conflicts)
+            or after.sources.versions != before.sources.versions
         )
         if merged_anew:
+            if not self._stale_records(after):
+                self.records_changed.discard(after.doc_id)  # the change taken in again
             opened_now = self.order.in_document(after.doc_id)
             self.current = opened_now[0][1] if opened_now else self.current
             what = f"merging {after.doc_id} anew ({len(after.conflicts)} conflict(s) open)"
@@ -115,8 +127,12 @@ class ReviewUndo(ReviewParts):
         if undone is None:
             return None
         before, place, notice = undone
-        self._redo.append((place, self.records[before.doc_id], None))
+        now = self.records[before.doc_id]
+        self._redo.append((place, now, None))
         self.save(before)
+        if before.sources.versions != now.sources.versions and self._stale_records(before):
+            # An earlier session's merge anew from changed records undone, as this session's.
+            self.records_changed.add(before.doc_id)
         self.editing = False
         self.current = place or self.current
         self._notices.append(notice)
