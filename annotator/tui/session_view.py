@@ -17,7 +17,6 @@ from textual.notifications import SeverityLevel
 from textual.widgets import Input, Label, Static, TextArea
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.journal_summary import welcome_words
 from annotator.core.models import Record, Span
 from annotator.core.normalise_relative import how_counted
 from annotator.core.session import AnnotationSession
@@ -30,6 +29,7 @@ from annotator.tui.form_panel import EventForm, Legend
 from annotator.tui.guidelines_view import GuidelinesView as GuidelinesView  # imported from here
 from annotator.tui.saving_app import SavingApp
 from annotator.tui.session_view_sizes import FOOTER_LEFT_OUT_FIRST, HEIGHT_CLASSES, WIDTH_CLASSES
+from annotator.tui.session_view_start import StartUpMessages
 from annotator.tui.side_panel import SidePanel
 from annotator.tui.span_detail import SpanDetail
 from annotator.tui.span_list import SpanList
@@ -82,6 +82,7 @@ class SessionView(ReadsDocuments):
         super().__init__()
         self.session = session
         self.scheme = session.scheme
+        self.start_up = StartUpMessages()
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -124,28 +125,11 @@ class SessionView(ReadsDocuments):
         self.query_one("#guidelines").display = False
         self.query_one("#banner").display = False
         self.open_document(self.session.first_unfinished_id())
-        for message in self.session.messages:
-            # Half a minute: these say where the work is (a journal elsewhere, a damaged one
-            # set aside); at ten seconds a trial's annotator, reading the article, missed one.
-            self.notify(message, timeout=30)
-        if not self.session.store.records:
-            keys = "/".join(label.key for label in self.scheme.labels)
-            # Gone at the first key (on_key): at 80x24 it covered the top of the article and
-            # the document list for its ten seconds. A start-up message (a damaged journal)
-            # beside it stays.
-            self.tell_about(
-                "welcome",
-                f"{welcome_words(self.session.annotator, self.session.journal)} "
-                f"Select words with shift+arrows or the mouse, press {keys} to label them, "
-                "o to fill the event form, d when the article is done. "
-                "? lists every key; ctrl+p finds any action by name.",
-                "information",
-                title="Welcome",
-                timeout=10,
-            )
+        self.start_up.show(self)
 
     def on_key(self, event: events.Key) -> None:
         self.settled("welcome")
+        self.start_up.welcome_gone(self)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Toasts go to the side away from the focus (annotator.tcss), never over the field

@@ -8,7 +8,8 @@ from __future__ import annotations
 # guidelines then take the panel's place (annotator.tcss). Below 80 the article (40 columns at
 # least) and the panel do not either: the panel goes under the article (-under), as the
 # review's does below 72; beside it at 70 columns its right border was cut off.
-WIDTH_CLASSES = [(0, "-under"), (80, "-narrow"), (110, "-wide")]
+PANEL_BESIDE_FROM = 80  # columns
+WIDTH_CLASSES = [(0, "-under"), (PANEL_BESIDE_FROM, "-narrow"), (110, "-wide")]
 # Below 32 rows (80x24) a full span list left the event form four rows: the list shrinks.
 HEIGHT_CLASSES = [(0, "-short"), (32, "-tall")]
 

@@ -1,16 +1,22 @@
 """Pilot below 80 columns (70x30, 70x20: the panel under the article): messages never cover
 the article being read. A trial's Welcome (7 rows), with a start-up notice 11, and each "done …
 (ctrl+z undoes it)" were drawn over the article's top, hiding the dateline and first lines of
-the article just opened. With the focus in the article they go over the panel's foot; with
-the focus in the form, over the article's foot, above its bottom frame."""
+the article just opened; later the Welcome and a notice together went over its last lines. With
+the focus in the article they go over the panel's foot, a start-up notice after the Welcome;
+with the focus in the form, over the article's foot, above its bottom frame."""
 
 from __future__ import annotations
 
-from annotate_helpers import drive, press, screen_of, wait_for
+from typing import Any
+
+import pytest
+from annotate_helpers import drive, press, screen_of, toasts, wait_for
 from textual.geometry import Region
 from textual.pilot import Pilot
+from textual.screen import Screen
 
 from annotator.core.session import AnnotationSession
+from annotator.tui import session_view_start
 from annotator.tui.app import AnnotatorApp
 from annotator.tui.article import ArticleView
 
@@ -34,43 +40,72 @@ async def toasts_saying(pilot: Pilot[None], app: AnnotatorApp, *words: str) -> l
     return toast_regions(app)
 
 
-def first_rows(article: ArticleView, rows: int) -> Region:
-    """The article's first ``rows`` lines of text, inside its frame."""
-    inside = article.content_region
-    return Region(inside.x, inside.y, inside.width, rows)
+def drawn_whole(screen: Screen[Any]) -> None:
+    """Each of the toasts' rows is drawn: none is cut at the top of the toasts' rack."""
+    for toast in screen.query("Toast"):
+        top = toast.region
+        assert type(screen.get_widget_at(top.x + 2, top.y)[0]).__name__ == "Toast"
 
 
-def cursor_row(article: ArticleView) -> Region:
-    inside = article.content_region
-    y = inside.y + article.cursor_location[0] - round(article.scroll_y)
-    return Region(inside.x, y, inside.width, 1)
-
-
-def test_the_welcome_and_a_notice_leave_the_articles_start_in_sight(
-    session: AnnotationSession,
+@pytest.mark.parametrize("size", [(70, 30), (70, 20)])
+def test_the_welcome_then_a_notice_leave_the_whole_article_in_sight(
+    session: AnnotationSession, size: tuple[int, int]
 ) -> None:
+    """The panel's room (7 rows) holds the Welcome: the notice, shown beside it, went over the
+    article's last lines. It shows once the Welcome has gone (the first key)."""
     session.messages.append(NOTICE)
 
     async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
         screen = screen_of(app)
         article = screen.query_one(ArticleView)
+        side = screen.query_one("#side").region
         assert screen.has_class("-under") and article.has_focus
-        regions = await toasts_saying(pilot, app, "Welcome", "damaged line 3")
-        assert len(regions) == 2
-        # Over the panel's foot, up over the article's last lines at most: its start (the
-        # dateline, the lead: here 12 of its 17 rows) and the cursor's line stay uncovered.
-        rows = article.content_region.height
-        assert rows == 18, article.content_region
+        regions = await toasts_saying(pilot, app, "Welcome")
+        assert len(regions) == 1  # the notice waits
         for region in regions:
-            assert not region.overlaps(first_rows(article, 12)), (region, article.region)
-            assert not region.overlaps(cursor_row(article)), region
-            assert region.bottom <= screen.query_one("#side").region.bottom - 1
-        # Each of their rows is drawn: none is cut at the top of the toasts' rack.
-        for toast in screen.query("Toast"):
-            top = toast.region
-            assert type(screen.get_widget_at(top.x + 2, top.y)[0]).__name__ == "Toast"
+            assert not region.overlaps(article.region), (region, article.region)
+            assert region.bottom <= side.bottom - 1
+        drawn_whole(screen)
+        await press(pilot, "right")  # any key: the Welcome goes, the notice shows
+        regions = await toasts_saying(pilot, app, "damaged line 3")
+        assert toasts(app) == [NOTICE]
+        for region in regions:
+            assert not region.overlaps(article.region), (region, article.region)
+            assert side.shrink((1, 1, 1, 1)).contains_region(region), (region, side)
+        drawn_whole(screen)
+
+    drive(session, scenario, size=size, notifications=True)
+
+
+def test_the_notice_shows_when_the_welcomes_time_is_up(
+    session: AnnotationSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(session_view_start, "WELCOME_SECONDS", 0.5)
+    session.messages.append(NOTICE)
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await toasts_saying(pilot, app, "Welcome")
+        assert not any("damaged" in said for said in toasts(app))
+        await wait_for(pilot, lambda: toasts(app) == [NOTICE])  # no key pressed
 
     drive(session, scenario, size=(70, 30), notifications=True)
+
+
+def test_at_80_columns_the_welcome_and_a_notice_show_together(
+    session: AnnotationSession,
+) -> None:
+    """There the panel is beside the article, as tall as it: both fit over its foot."""
+    session.messages.append(NOTICE)
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        screen = screen_of(app)
+        article = screen.query_one(ArticleView)
+        regions = await toasts_saying(pilot, app, "Welcome", "damaged line 3")
+        assert len(regions) == 2
+        for region in regions:
+            assert not region.overlaps(article.region), (region, article.region)
+
+    drive(session, scenario, size=(80, 24), notifications=True)
 
 
 def test_the_message_of_d_leaves_the_next_article_in_sight(session: AnnotationSession) -> None:
@@ -99,7 +134,7 @@ def test_a_message_goes_away_from_the_focus_under_the_article(
         screen = screen_of(app)
         article, form = screen.query_one(ArticleView), screen.query_one("#form")
         app.clear_notifications()  # the Welcome
-        # In the form (70% of the screen): a refusal over the article's foot, inside its
+        # In the form (under the article): a refusal over the article's foot, inside its
         # frame and above its bottom border, never over the form.
         await press(pilot, "o", "ctrl+l")
         assert form in (app.focused.ancestors if app.focused else [])

@@ -1,0 +1,76 @@
+"""The annotation screen's messages at start (``SessionView.on_mount``): the Welcome, while the
+journal holds no record, and the start-up messages, which say where the work is (a journal
+elsewhere, a damaged one set aside)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from annotator.core.journal_summary import welcome_words
+from annotator.tui.session_view_sizes import PANEL_BESIDE_FROM
+
+if TYPE_CHECKING:
+    from annotator.tui.session_view import SessionView
+
+# The Welcome's time on screen, unless a key takes it away first (``SessionView.on_key``).
+WELCOME_SECONDS = 10
+# Half a minute: the start-up messages say where the work is; at ten seconds a trial's
+# annotator, reading the article, missed one.
+START_UP_SECONDS = 30
+
+
+class StartUpMessages:
+    """Shows the Welcome and the start-up messages; below 80 columns, one after the other."""
+
+    def __init__(self) -> None:
+        # The start-up messages waiting for the Welcome to go (``welcome_gone``).
+        self._held: list[str] = []
+
+    def show(self, view: SessionView) -> None:
+        session = view.session
+        messages = session.messages
+        welcome = not session.store.records
+        # Below 80 columns the toasts go over the panel under the article, whose room (7 rows
+        # at 70x30 and at 70x20) the Welcome fills: a start-up message beside it went over the
+        # article's last lines. It waits until the Welcome goes (the first key, or its time).
+        under = view.app.size.width < PANEL_BESIDE_FROM
+        held = welcome and under
+        self._held = list(messages) if held else []
+        if not held:
+            _show(view, messages)
+        if not welcome:
+            return
+        keys = "/".join(label.key for label in session.scheme.labels)
+        if under:  # the same in fewer words: it fits the panel's room with a long path
+            how = (
+                f"Select words (shift+arrows, mouse), {keys} label them, o: event form, "
+                "d: article done, ?: every key, ctrl+p: any action."
+            )
+        else:
+            how = (
+                f"Select words with shift+arrows or the mouse, press {keys} to label them, "
+                "o to fill the event form, d when the article is done. "
+                "? lists every key; ctrl+p finds any action by name."
+            )
+        # Gone at the first key (``welcome_gone``): at 80x24 it covered the top of the article
+        # and the document list for its ten seconds. A start-up message beside it stays.
+        view.tell_about(
+            "welcome",
+            f"{welcome_words(session.annotator, session.journal)} {how}",
+            "information",
+            title="Welcome",
+            timeout=WELCOME_SECONDS,
+        )
+        if self._held:
+            view.set_timer(WELCOME_SECONDS, lambda: self.welcome_gone(view))
+
+    def welcome_gone(self, view: SessionView) -> None:
+        """The Welcome went (a key took it away, or its time ran out): the start-up messages
+        held while it showed, each then with its whole half minute."""
+        held, self._held = self._held, []
+        _show(view, held)
+
+
+def _show(view: SessionView, messages: list[str]) -> None:
+    for message in messages:
+        view.notify(message, timeout=START_UP_SECONDS)
