@@ -23,6 +23,10 @@ ASK_WHY = (
     "why skip? type the reason, enter skips (escape: back, not skipped)\n"
     "skip only an article that cannot be annotated"
 )
+# Below 80 columns the form takes most rows and the question stands over the article's few
+# (7 at 70x30), of which it took 4: one line says the question and when to skip (the reason
+# is why the article cannot be annotated); the footer says escape's "Back to article".
+ASK_WHY_UNDER = "why skip? type why it cannot be annotated; enter skips"
 
 
 # Only in the note, after s asked why (``SkipAsksWhy.check_action``): it saves and skips. The
@@ -87,12 +91,15 @@ class SkipAsksWhy(GuidelinesActions):
             if not self.query_one("#side").display:  # a narrow screen shows the guidelines there
                 self.action_close_guidelines()
             note.focus()
-            self.tell_about("skip", ASK_WHY, "information", timeout=10)
+            self.tell_about("skip", self._ask_why(), "information", timeout=10)
             return
         self._skip_asked = None
         following = self.change(session.skip)
         if following is not FAILED:
             self._go(following, None)  # none left: the session says so, once
+
+    def _ask_why(self) -> str:
+        return ASK_WHY_UNDER if self.has_class("-under") else ASK_WHY
 
     def skip_question_undone(self) -> bool:
         """ctrl+z while s asks why (the focus in the note, nothing typed in it): the
@@ -139,7 +146,7 @@ class SkipAsksWhy(GuidelinesActions):
             and isinstance(focused, Input)
             and focused.id == "note"
         ):
-            self.tell_about("skip", ASK_WHY, "information", timeout=10)
+            self.tell_about("skip", self._ask_why(), "information", timeout=10)
 
     def action_skip_with_reason(self) -> None:
         """enter in the note s asked for: leaving the note saves it, then it skips
