@@ -1,6 +1,7 @@
 """The panel beside the article: legend and the event form (the panel itself, its focus round
 and its guard against letters, is ``side_panel.SidePanel``; the span list is in ``span_list``,
-the span detail, the current span and its value, in ``span_detail``).
+the span detail, the current span and its value, in ``span_detail``; typing in the form not
+saved yet, in ``form_typing``).
 
 Everything here is built from the scheme. Widgets only show the session's state and post
 messages saying what the person typed or chose (``form_messages``), each naming the document
@@ -12,30 +13,26 @@ from __future__ import annotations
 import asyncio
 from functools import partial
 from typing import Any
-from weakref import WeakSet
 
 from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
-from textual.timer import Timer
+from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select
 
-from annotator.core.forms import path_words, typed_fits, typed_text
-from annotator.core.history import NOTE_RUN
+from annotator.core.forms import typed_text
 from annotator.core.list_links import added_item_start, list_size, marker_words
 from annotator.core.scheme import Scheme
 from annotator.core.session import AnnotationSession
 from annotator.core.session_form_elsewhere import listed
 from annotator.tui.form_hints import NOTE_HINTS, HintedInput
 from annotator.tui.form_links import FieldLinks, FieldName
-from annotator.tui.form_messages import FieldEdited, FormEdited, NoteEdited
+from annotator.tui.form_messages import FieldEdited
 from annotator.tui.form_rows import GroupBox, KeptFields, field_row, kept_words, row_of
-from annotator.tui.form_shown import Shown, ShownValues
+from annotator.tui.form_typing import FormTyping
 from annotator.tui.panel_legend import Legend as Legend  # imported from here
 from annotator.tui.panel_legend import short as short
-from annotator.tui.saving_app import SavingApp
 
 # The keys of the panel and its event form, for the help screen (the widgets' own keys: Textual
 # declares them on its Input, Select and Button; the panel's tab and escape are its BINDINGS).
@@ -55,31 +52,20 @@ PANEL_KEYS = [
 ]
 
 
-class EventForm(VerticalScroll):
-    """The scheme's form and the note.
+class EventForm(FormTyping):
+    """The scheme's form and the note (typing in them not saved yet: ``FormTyping``).
 
     Under ``STACK_BELOW`` cells (80 columns, or beside the guidelines) it is ``-stacked``: group
     items' names go above their inputs (beside, inputs get 15 cells); that never changes width."""
 
     STACK_BELOW = 50
-    # A pause this long in typing is saved, when what is typed is a value the field takes: a
-    # terminal closed (or an SSH session dropped) mid-note loses at most the last second.
-    IDLE_SAVE_SECONDS = 1.0
 
     def __init__(self, scheme: Scheme, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.scheme = scheme
-        self._shown = ShownValues()  # each input's saved value and the document it is of
+        super().__init__(scheme, **kwargs)
         self._items: dict[str, object] = {}  # each input's saved value itself (a list's items)
-        self._session: AnnotationSession | None = None  # the session last shown
         self._doc_id: str | None = None  # the document the fields show (``doc_id``)
-        self._told: set[str] = set()  # fields whose typing over their links was said
-        # Inputs saved at a pause while focused: the redraw after that save leaves what is
-        # typed there as it is (the saved value is trimmed; the typing goes on).
-        self._saved_typing: WeakSet[Input] = WeakSet()
         # One ``show`` at a time, each to its end (``show``).
         self._showing = asyncio.Lock()
-        self._idle: Timer | None = None
         # The field last in focus (its path, or "note"): ``o`` comes back to it, so that filling
         # a field from a span (escape, find the span, o, ctrl+l) needs no walk down the form.
         self._last_field: str | None = None
@@ -240,56 +226,10 @@ class EventForm(VerticalScroll):
         session's open document until ``show`` has shown the new one)."""
         return self._doc_id
 
-    def _save_left(self, widget: Input, shown: Shown) -> None:
-        """Save typing left in ``widget`` when another document is shown, to the document its
-        value is of (the session says so). An input shown while no document was open takes
-        no typing (it is disabled): said, should it ever hold some."""
-        edit = self._edit_of(widget)
-        if shown.doc_id is not None and edit is not None:
-            self.post_message(edit)
-            return
-        self.app.notify(
-            f"not saved: {widget.value!r} typed in {path_words(widget.id or widget.name or '')} "
-            "while no document was open",
-            severity="warning",
-        )
-
-    def _edit_of(self, widget: Input, typing: bool = False) -> FieldEdited | NoteEdited | None:
-        """The message saying what ``widget`` holds, typed on the document its value is of;
-        None for an input not shown yet (it holds nothing of any document)."""
-        shown = self._shown.of(widget)
-        if shown is None:
-            return None
-        if widget.id == "note":
-            return NoteEdited(shown.doc_id, widget.value, widget, typing)
-        if widget.name:
-            return FieldEdited(shown.doc_id, widget.name, widget.value, widget, typing)
-        return None
-
     def doc_of(self, widget: Widget | None) -> str | None:
         """The document the value ``widget`` shows is of (the form's, for any other)."""
         shown = self._shown.of(widget) if isinstance(widget, Input) else None
         return shown.doc_id if shown is not None else self._doc_id
-
-    def unsaved(self) -> list[tuple[str, str]]:
-        """(field path or "note", what it shows) for each input of the open document holding
-        text it does not hold (a value the field refused, left shown): d is refused while
-        there is one (``session_finish.unsaved_words``). Text that reads as the value held
-        is saved, whatever its words: a count typed '1,200', saved at a pause as 1200 and
-        still shown so in focus, refused d, and enter (saving nothing) did not help."""
-        session = self._session
-        if session is None or not session.loaded:
-            return []
-        return [
-            (widget.name or widget.id or "", widget.value)
-            for widget in self.query(Input)
-            if (shown := self._shown.of(widget)) is not None
-            and shown.doc_id == session.document.id
-            and self._shown.typed(widget)
-            and not session.typed_is_saved(
-                None if widget.id == "note" else widget.name, widget.value
-            )
-        ]
 
     def disable(self) -> None:
         for control in self.query("Input, Select, Button"):
@@ -302,91 +242,9 @@ class EventForm(VerticalScroll):
                 return widget
         return None
 
-    def _commit(self, widget: Input, typing: bool = False) -> None:
-        """Post what ``widget`` holds, for the document its value is of. Nothing when it is
-        another document's and nothing is typed: leaving it is not a change of that one."""
-        edit = self._edit_of(widget, typing)
-        if edit is None:
-            return
-        session = self._session
-        open_id = session.document.id if session is not None and session.loaded else None
-        if edit.doc_id != open_id and not self._shown.typed(widget):
-            return
-        self.post_message(edit)
-
     def on_input_changed(self, event: Input.Changed) -> None:
         # Not stopped: the screen counts it as activity.
-        if self._idle is not None:
-            self._idle.stop()
-        self._idle = self.set_timer(self.IDLE_SAVE_SECONDS, partial(self._save_pause, event.input))
-        self._tell_typing_over(event.input)
-
-    def _tell_typing_over(self, widget: Input) -> None:
-        """Say at the first keystroke that typing over a linked value unlinks it
-        (``typing_unlinks``), once until the field is shown anew: the save a pause later
-        said it, a second late, and a trial's stray "d" went unseen."""
-        path = widget.name
-        if self._session is None or not path or widget.id == "note" or path in self._told:
-            return
-        said = self._session.typing_unlinks(path, widget.value)
-        if said is not None:
-            self._told.add(path)
-            # As text (the app's tell_about makes every message plain): "Ilse [Ringo] Tamm".
-            # About the field: the save that unlinks takes it away (it said "once saved"),
-            # and says what it did ("typed over 187 from s1, now unlinked").
-            app = self.app
-            assert isinstance(app, SavingApp)
-            app.tell_about(path, said, "warning", timeout=8)
-
-    def typing_to_save(self, widget: Widget | None) -> FormEdited | None:
-        """The save of typing not saved yet in ``widget`` (its pause not come), for a key that
-        may open another document to make first, to this one; None without such typing."""
-        if not isinstance(widget, Input) or self not in widget.ancestors:
-            return None
-        if not self._shown.changed(widget):
-            return None
-        if self._idle is not None:
-            self._idle.stop()
-            self._idle = None
-        return self._edit_of(widget)
-
-    def undo_typing(self, widget: Widget | None) -> str | None:
-        """ctrl+z in a field with typing not saved yet: the saved value again, links kept; None
-        without such typing (ctrl+z undid the fill before it, link and all, in a trial), or
-        when the run of typing was saved at a pause: the session's undo takes it all back."""
-        if not isinstance(widget, Input) or self not in widget.ancestors:
-            return None
-        key = widget.id or widget.name or ""
-        shown = self._shown.of(widget)
-        if shown is None or widget.value == shown.saved:
-            return None
-        saved = shown.saved
-        if self._idle is not None:
-            self._idle.stop()
-            self._idle = None
-        session, run = self._session, NOTE_RUN if widget.id == "note" else widget.name
-        if session is not None and run and session.typing_run() == run:
-            # Saved at a pause already: the run, this typing with it, is one undo step, which
-            # ctrl+z undoes (a trial's "3", pause, "0" took two to give back 31 and its link).
-            self._saved_typing.discard(widget)
-            return None
-        with widget.prevent(Input.Changed):
-            widget.value = saved
-        widget.cursor_position = len(saved)
-        widget.remove_class("-invalid")
-        self._told.discard(key)  # typing over it again says so again
-        return saved
-
-    def _save_pause(self, widget: Input) -> None:
-        self._idle = None
-        if not widget.is_mounted or not widget.has_focus:
-            return  # left: leaving saved it
-        if not self._shown.changed(widget):
-            return
-        if widget.id != "note" and not typed_fits(self.scheme, widget.name or "", widget.value):
-            return  # half typed (a date, a number): saved, or refused, on enter or leaving
-        self._saved_typing.add(widget)
-        self._commit(widget, typing=True)
+        self._typed(event.input)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
