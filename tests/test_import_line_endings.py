@@ -221,7 +221,8 @@ def test_a_folder_of_crlf_txt_files_is_made_lf_and_that_is_said(tmp_path: Path, 
         f"T{n}\t{label} {start} {end}\t{CRLF[start:end]}"
         for n, (start, end, label) in enumerate(spans_in(CRLF), 1)
     ]
-    (folder / "d1.ann").write_text("".join(line + "\n" for line in lines))
+    if fmt == "brat":  # txt refuses a folder whose .ann files hold annotations
+        (folder / "d1.ann").write_text("".join(line + "\n" for line in lines))
     (folder / "d2.ann").write_text("")
     warnings, summary = run_import(folder, fmt, tmp_path / "o")
     texts = {row["id"]: row["text"] for row in read_lines(tmp_path / "o" / "c.jsonl")}

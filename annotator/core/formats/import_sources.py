@@ -37,6 +37,7 @@ def read_source(
     if fmt == "txt":
         if not source.is_dir():
             raise AnnotatorError(f"{source}: --format txt reads a folder of .txt files")
+        refuse_brat_annotations(source)
         return _txt_documents(source)
     if fmt == "jsonl":
         from annotator.core.formats import jsonl
@@ -82,6 +83,29 @@ def read_source(
     from annotator.core.formats import spacy_docbin
 
     return spacy_docbin.read(source, report)
+
+
+def refuse_brat_annotations(folder: Path) -> None:
+    """Refuse (AnnotatorError) a folder whose ``.ann`` files hold annotations: ``--format txt``
+    reads only the texts, so it would import brat's spans as unannotated texts without a word.
+    Empty ``.ann`` files (a brat export of documents without spans) lose nothing and pass."""
+    annotated: list[Path] = []
+    lines = 0
+    for ann in sorted(folder.rglob("*.ann")):
+        if not ann.is_file():
+            continue
+        try:
+            held = sum(1 for line in ann.read_bytes().splitlines() if line.strip())
+        except OSError as error:
+            raise AnnotatorError(f"{ann}: cannot read: {error.strerror or error}") from None
+        if held:
+            annotated.append(ann)
+            lines += held
+    if annotated:
+        raise AnnotatorError(
+            f"{annotated[0]}: brat annotations ({lines} line(s) in {len(annotated)} .ann "
+            "file(s)), which --format txt does not read: use --format brat"
+        )
 
 
 def _txt_documents(folder: Path) -> list[ImportedDoc]:
