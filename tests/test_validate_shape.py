@@ -76,16 +76,36 @@ def test_other_tools_files_are_named_with_the_import_that_reads_them(
 
 def test_a_json_array_or_pretty_printed_json_is_one_line(tmp_path: Path) -> None:
     tasks = [{"id": n, "data": {"text": TEXT}, "annotations": []} for n in range(3)]
-    for name, data in (
-        ("ls.json", orjson.dumps(tasks)),
-        ("pretty.json", orjson.dumps(tasks, option=orjson.OPT_INDENT_2)),
+    for name, data, reader in (
+        # Label Studio's export on one line: its tasks tell the format.
+        ("ls.json", orjson.dumps(tasks), "annotator import --format labelstudio"),
+        ("pretty.json", orjson.dumps(tasks, option=orjson.OPT_INDENT_2), "annotator import"),
+        ("other.json", orjson.dumps([{"id": 1}]), "annotator import"),
     ):
         path = tmp_path / name
         path.write_bytes(data)
         assert problems(path) == [
             f"{path}:1: this looks like a JSON file (an array, or pretty-printed), not a journal "
-            "(one record per line); another tool's export is read by annotator import"
+            f"(one record per line); another tool's export is read by {reader}"
         ]
+
+
+def test_hugging_face_rows_name_the_hf_format(write_jsonl: Callable[..., Path]) -> None:
+    """A trial's data.jsonl of export --format hf was said to be read by 'annotator import',
+    the only format not named."""
+    tokens = [*TEXT.removesuffix(".").split(), "."]
+    row = {"id": "a", "tokens": tokens, "ner_tags": [1, 0, 3, 0, 0, 1, 0]}
+    spaced = {**row, "spaces": [True] * 5 + [False] * 2, "whitespace": [" "] * 5 + ["", ""]}
+    for name, line in (("data.jsonl", spaced), ("bare.jsonl", row)):
+        path = write_jsonl(name, line)
+        (said,) = problems(path)
+        assert said.startswith(f"{path}:1: this looks like another tool's file (id, tokens, ")
+        assert said.endswith("; annotator import --format hf reads such files")
+    labels = write_jsonl("labels.json", '["O", "B-actor", "I-actor"]')
+    assert problems(labels) == [
+        f"{labels}:1: this looks like the tag names of a Hugging Face export (labels.json), not "
+        "a journal; annotator import --format hf reads its folder"
+    ]
 
 
 def test_a_conll_file_is_one_line(tmp_path: Path) -> None:

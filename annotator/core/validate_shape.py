@@ -4,7 +4,10 @@ Validating a corpus of documents (the arguments swapped, or ``--corpus`` forgott
 tool's export gave every missing field of every line: nine lines a document, 1,800 for a corpus
 of 200, none saying what was wrong. A file is taken for something else when no line of it is a
 record and its first line holds none of the keys a record line must have (``RECORD_KEYS``), or
-is not a JSON object at all; a journal with a few bad lines still has each listed.
+is not a JSON object at all; a journal with a few bad lines still has each listed. What reads
+the file is named with its ``--format`` when its look tells it: a spaCy DocBin (binary, said
+as "invalid UTF-8" and "incomplete last line" before), Hugging Face rows, a Label Studio
+export.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Any
 
 import orjson
 
+from annotator.core.docbin_sniff import DOCBIN_READER, DOCBIN_WORDS, file_looks_like_docbin
 from annotator.core.journal import JournalContents
 
 # Keys every record line holds and no document or other tool's row does (Prodigy's rows hold
@@ -26,6 +30,8 @@ def not_a_journal(file: Path, contents: JournalContents) -> str | None:
     """``FILE:LINE: this looks like ...`` when ``file`` is plainly not a journal, else None."""
     if contents.records or not (contents.problems or contents.torn):
         return None
+    if file_looks_like_docbin(file):  # binary: its "lines" say nothing
+        return f"{file}: {DOCBIN_WORDS}, not a journal; {DOCBIN_READER} reads such files"
     found = _first_line(file)
     if found is None:
         return None
@@ -42,11 +48,17 @@ def not_a_journal(file: Path, contents: JournalContents) -> str | None:
     stripped = raw.strip()
     if data is None and any(b'"%s"' % key.encode() in raw for key in RECORD_KEYS):
         return None  # a record's line cut short or broken: said as it is
+    if isinstance(data, list) and "O" in data and all(isinstance(tag, str) for tag in data):
+        return (  # export --format hf's labels.json: ["O", "B-actor", ...]
+            f"{where}: this looks like the tag names of a Hugging Face export (labels.json), "
+            "not a journal; annotator import --format hf reads its folder"
+        )
     tasks = isinstance(data, list) and bool(data) and isinstance(data[0], dict)
     if tasks or stripped in (b"[", b"{"):  # Label Studio's export; pretty-printed JSON
+        guess = _tool(data[0]) if tasks else None
         return (
             f"{where}: this looks like a JSON file (an array, or pretty-printed), not a "
-            "journal (one record per line); another tool's export is read by annotator import"
+            f"journal (one record per line); another tool's export is read by {_reader(guess)}"
         )
     if len(contents.problems) > 1:
         return (
@@ -74,19 +86,23 @@ def _looks_like(data: dict[str, Any], file: Path) -> str:
             "this looks like a corpus file of documents (id, text), not a journal; "
             f"did you mean --corpus {file}?"
         )
-    guess = _tool(data)
     named = ", ".join(keys[:6]) + (", ..." if len(keys) > 6 else "")
-    read = f"annotator import --format {guess}" if guess else "annotator import"
     return (
         f"this looks like another tool's file ({named}), not a journal of records "
-        f"({', '.join(RECORD_KEYS)}, ...); {read} reads such files"
+        f"({', '.join(RECORD_KEYS)}, ...); {_reader(_tool(data))} reads such files"
     )
+
+
+def _reader(guess: str | None) -> str:
+    return f"annotator import --format {guess}" if guess else "annotator import"
 
 
 def _tool(data: dict[str, Any]) -> str | None:
     """The import format a row of these keys most likely is, if any."""
     if "data" in data and ("annotations" in data or "predictions" in data):
         return "labelstudio"
+    if "tokens" in data and "ner_tags" in data:  # export --format hf's data.jsonl
+        return "hf"
     if "text" in data and ({"_input_hash", "_task_hash", "answer", "tokens"} & data.keys()):
         return "prodigy"
     if "text" in data and ({"label", "labels", "entities"} & data.keys()):

@@ -11,6 +11,7 @@ from typing import Any
 
 import orjson
 
+from annotator.core.docbin_sniff import docbin_hint
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Document, Record
 
@@ -230,7 +231,8 @@ def decode(raw: bytes, path: Path) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise AnnotatorError(f"{path}: invalid UTF-8 at byte {error.start}") from None
+        hint = docbin_hint(raw)  # a .spacy file given with another --format
+        raise AnnotatorError(f"{path}: invalid UTF-8 at byte {error.start}{hint}") from None
 
 
 def read_text(path: Path) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 
 import orjson
 
+from annotator.core.docbin_sniff import docbin_hint
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.common import read_bytes, without_bom
 
@@ -32,8 +33,9 @@ def json_lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
         try:
             line.decode("utf-8")
         except UnicodeDecodeError as error:
+            # A .spacy file given with another --format: say what reads it.
             raise AnnotatorError(
-                f"{path}:{number}: invalid UTF-8 at byte {start + error.start}"
+                f"{path}:{number}: invalid UTF-8 at byte {start + error.start}" + docbin_hint(raw)
             ) from None
         try:
             row = orjson.loads(line)
