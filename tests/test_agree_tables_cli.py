@@ -12,10 +12,16 @@ from pathlib import Path
 import orjson
 import pytest
 
-from annotator.commands.agree_tables import LABELS_FOOTNOTE, lowest_widths, shown_id
+from annotator.commands.agree_tables import (
+    LABELS_FOOTNOTE,
+    NO_FORM_FIELDS,
+    lowest_widths,
+    shown_id,
+)
 from tests.test_agreement_data import (
     ALICE_SPANS,
     BOB_SPANS,
+    SCHEME_TOML,
     record,
     span,
     write_journal,
@@ -129,3 +135,20 @@ def test_the_id_column_takes_room_from_the_others_first() -> None:
     assert at_80.document == 80 - 22 - (5 + 5 + 7 + 6 + 5) - len("annotators")
     assert shown_id(AFTER, at_80.document) == AFTER  # three lines hold it
     assert shown_id(AFTER, 10).endswith("after-talks")
+
+
+def test_a_scheme_without_form_fields_says_so_in_one_line(tmp_path: Path) -> None:
+    """A scheme of labels only printed a "Form fields" table of headers and no rows."""
+    labels_only = tmp_path / "labels_only.toml"
+    labels_only.write_text(SCHEME_TOML.split("[[fields]]")[0], encoding="utf-8")
+    files = [
+        write_journal(tmp_path / "alice.jsonl", record("alice", spans=ALICE_SPANS)),
+        write_journal(tmp_path / "bob.jsonl", record("bob", spans=BOB_SPANS)),
+    ]
+    out = agree(tmp_path, 80, *files, "--scheme", labels_only).splitlines()
+    assert [line for line in out if "Form fields" in line] == [NO_FORM_FIELDS]
+    # In its place: after the pairs' table, before the lowest documents'.
+    at = out.index(NO_FORM_FIELDS)
+    assert out[at - 1].startswith("└") and "Lowest agreement" in out[at + 1]
+    with_fields = agree(tmp_path, 80, *files, "--scheme", write_scheme(tmp_path))
+    assert NO_FORM_FIELDS not in with_fields and "Form fields" in with_fields

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 # Within 80 columns, so that a terminal of 80 does not break it inside a word.
 LABELS_FOOTNOTE = "spans: all annotators' spans · values: share of alike spans with equal values"
 LOWEST_FOOTNOTE = "score: the mean of exact F1, values and form; the lowest first"
+NO_FORM_FIELDS = "Form fields: none (the scheme has no form fields)"
 
 # An id that would take more lines than this in its column is cut in the middle to fit them.
 ID_LINES = 3
@@ -127,6 +128,9 @@ def _print_form(console: Console, form: dict[str, Any]) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    if not form:  # a scheme of labels only: an empty table read as figures missing
+        _plain_line(console, NO_FORM_FIELDS)
+        return
     table = Table(title="Form fields")
     for column in ("field", "level", "documents", "alpha", "agreement", "frame F1"):
         table.add_column(column, justify="left" if column in ("field", "level") else "right")
