@@ -41,8 +41,21 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_argument("--scheme", metavar="FILE|NAME", help=SCHEME_HELP)
     annotate.add_argument("--out", default=".", help="folder holding annotations/ (default: .)")
 
-    validate = _add(commands, "validate", "validate_cmd", "Check JSONL records against the models.")
-    validate.add_argument("files", nargs="+", metavar="FILE")
+    validate = _add(
+        commands,
+        "validate",
+        "validate_cmd",
+        "Check journals against the record model, the scheme and the texts.",
+    )
+    validate.description = (
+        "Check journals and gold files: every line against the record model and the scheme "
+        "(labels, values, form fields, links), and with --corpus every span against its "
+        "article's text. One line per problem, FILE:LINE: path: message; exit 1 if any. A file "
+        "that is not a journal is one line saying what it looks like."
+    )
+    validate.add_argument(
+        "files", nargs="+", metavar="FILE", help="a journal or gold file (JSONL of records)"
+    )
     validate.add_argument("--corpus", help="check spans against this corpus's texts")
     validate.add_argument("--scheme", metavar="FILE|NAME", help=SCHEME_HELP)
 

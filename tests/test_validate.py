@@ -332,3 +332,17 @@ def test_each_kind_of_link_path(path: str, expected: str | None) -> None:
     form = {"event_type": "exchange", "releases": [{"count": 1}, {"count": 2}]}
     found = [message for _where, message in links_problems({path: ["s1"]}, form, SCHEME)]
     assert found == ([] if expected is None else [expected])
+
+
+def test_the_help_says_what_is_checked_and_what_file_is() -> None:
+    """``validate --help`` said "Check JSONL records against the models", FILE undescribed:
+    neither the scheme's checks nor the corpus's were named."""
+    from tests.test_agreement_data import run_cli
+
+    result = run_cli("validate", "--help")
+    assert result.returncode == 0
+    text = " ".join(result.stdout.split())  # argparse wraps to the terminal
+    assert "FILE a journal or gold file (JSONL of records)" in text
+    for words in ("record model and the scheme", "with --corpus every span against its"):
+        assert words in text
+    assert "against the models" not in text
