@@ -113,8 +113,32 @@ def test_a_conll_file_is_one_line(tmp_path: Path) -> None:
     path.write_text("-DOCSTART- O\n\nKestria B-actor\nfreed O\n12 B-count\n")
     assert problems(path) == [
         f"{path}:1: not a journal: no line of it is a JSON record (4 line(s) unreadable; the "
-        "first: '-DOCSTART- O')"
+        "first: '-DOCSTART- O'); annotator import --format conll reads such files"
     ]
+
+
+@pytest.mark.parametrize(
+    ("first", "reader"),
+    [
+        ("Kestria\tB-actor", "annotator import --format conll reads such files"),
+        ("Kestria NNP _ I-actor", "annotator import --format conll reads such files"),
+        ("# sent_id = 1", "annotator import --format conllu reads such files"),
+        ("1\tKestria\t_\t_\t_\t_\t_\t_\t_\tNER=B-actor", "annotator import --format conllu"),
+        ("T1\tactor 0 7\tKestria", "annotator import --format brat reads their folder (.txt"),
+        ("Kestria freed twelve", None),  # prose: no format named
+    ],
+)
+def test_a_text_file_names_the_format_its_first_line_tells(
+    tmp_path: Path, first: str, reader: str | None
+) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text(f"{first}\n{first}\n")
+    (line,) = problems(path)
+    assert line.startswith(f"{path}:1: not a journal: no line of it is a JSON record (2 line(s)")
+    if reader is None:
+        assert "annotator import" not in line
+    else:
+        assert line.split("); ", 1)[1].startswith(reader)
 
 
 def test_a_journal_with_a_few_bad_lines_still_lists_each(

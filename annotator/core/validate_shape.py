@@ -7,11 +7,12 @@ record and its first line holds none of the keys a record line must have (``RECO
 is not a JSON object at all; a journal with a few bad lines still has each listed. What reads
 the file is named with its ``--format`` when its look tells it: a spaCy DocBin (binary, said
 as "invalid UTF-8" and "incomplete last line" before), Hugging Face rows, a Label Studio
-export.
+export, CoNLL, CoNLL-U, a brat ``.ann``.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -61,10 +62,34 @@ def not_a_journal(file: Path, contents: JournalContents) -> str | None:
             f"journal (one record per line); another tool's export is read by {_reader(guess)}"
         )
     if len(contents.problems) > 1:
+        guess = _line_format(stripped)
+        read = f"; annotator import --format {guess} reads such files" if guess else ""
+        if guess == "brat":
+            read = "; annotator import --format brat reads their folder (.txt and .ann files)"
         return (
             f"{where}: not a journal: no line of it is a JSON record ({len(contents.problems)} "
-            f"line(s) unreadable; the first: {_short(stripped)})"
+            f"line(s) unreadable; the first: {_short(stripped)}){read}"
         )
+    return None
+
+
+# An IOB/BIOES tag, the last column of a CoNLL token line.
+_TAG = re.compile(rb"^(?:O|[BIESLU]-\S+)$")
+# A brat .ann line: T1, R2, E3, A4, N5, #6, then a tab.
+_BRAT_LINE = re.compile(rb"^[TREAMN#]\d+\t")
+
+
+def _line_format(line: bytes) -> str | None:
+    """The import format of a text file whose first line is ``line``, if it tells one."""
+    if line.startswith((b"# newdoc", b"# sent_id", b"# text")) or line.count(b"\t") == 9:
+        return "conllu"
+    if line.startswith(b"-DOCSTART-"):
+        return "conll"
+    columns = line.split()
+    if 2 <= len(columns) <= 6 and _TAG.match(columns[-1]):
+        return "conll"
+    if _BRAT_LINE.match(line):
+        return "brat"
     return None
 
 
