@@ -12,6 +12,7 @@ from annotator.core.forms import (
     field_value,
     fill_from_span,
     form_problems,
+    item_path,
     link_span,
     missing_required,
     remove_group_item,
@@ -281,6 +282,18 @@ def test_generic_over_the_scheme() -> None:
     record = set_field(record, "verdict", "guilty", scheme)
     assert missing_required(record, scheme) == []
     assert resolve_path(scheme, "arrests[3].who")[1] == 3
+
+
+def test_a_path_with_a_final_newline_is_no_path() -> None:
+    """A link key read from a journal is a path only as a whole: ``$`` would let a final
+    newline through (``"event_type\\n"`` read as ``event_type``)."""
+    with pytest.raises(AnnotatorError, match="no form field"):
+        resolve_path(SCHEME, "event_type\n")
+    with pytest.raises(AnnotatorError, match="no form field"):
+        resolve_path(SCHEME, "releases[0].count\n")
+    assert item_path("releases[0].count\n") is None
+    assert item_path("releases[0].count") == ("releases", 0, "count")
+    assert resolve_path(SCHEME, "event_type")[0].name == "event_type"
 
 
 def test_form_problems_use_pydantic_paths() -> None:

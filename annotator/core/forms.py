@@ -36,7 +36,9 @@ from annotator.core.normalise import typed_date, typed_integer
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.span_words import holds_words_of, index_of_words, single_spaced, span_words
 
-_PATH = re.compile(r"^([A-Za-z_]\w*)(?:\[(\d+)\]\.([A-Za-z_]\w*))?$", re.ASCII)
+# ``\Z``, not ``$``: ``$`` also matches before a final newline, and a link key
+# ``"event_type\n"`` in a journal would be read as the field ``event_type``.
+_PATH = re.compile(r"^([A-Za-z_]\w*)(?:\[(\d+)\]\.([A-Za-z_]\w*))?\Z", re.ASCII)
 
 
 def resolve_path(scheme: Scheme, path: str) -> tuple[FormField, int | None, FormField]:
