@@ -36,6 +36,7 @@ from annotator.core.lock import JournalLock
 from annotator.core.models import GoldRecord, Record
 from annotator.core.record_check import gold_line_data
 from annotator.core.store import Store, set_torn_tail_aside
+from annotator.core.write_target import write_target
 from annotator.core.writer import JournalWriter, StatusCallback, append_durably
 
 
@@ -109,6 +110,8 @@ class GoldStore(Store):
     ) -> None:
         # Not Store.__init__: that reads every line as a model (see the module docstring).
         self._frozen = False  # the collector is told to leave objects be (freeze_until_closed)
+        # A named pipe or a device refused before it is read (or taken for a new gold file).
+        write_target(journal)
         self.journal = journal
         self.annotator = annotator
         folder = folder_of(journal)

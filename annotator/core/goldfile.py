@@ -1,7 +1,8 @@
 """Gold files: JSONL of GoldRecord lines, written whole by ``merge``, appended to by a review.
 
 ``merge`` writes a gold file crash-safely: a temporary file beside it, fsync, rename over the
-old one, fsync of the folder, so a crash leaves the old file or the new one, never a mixture.
+old one, fsync of the folder, so a crash leaves the old file or the new one, never a mixture
+(through a symbolic link, the file it leads to is replaced: ``write_target``).
 It holds the file's lock (the same ``<file>.lock`` the store takes) while it writes, so a review
 running on the file is never replaced under it.
 
@@ -33,6 +34,7 @@ from annotator.core.models import GoldRecord, Sources, Span, record_line
 from annotator.core.out_folders import missing_folders
 from annotator.core.record_check import gold_data_fine, gold_line_data
 from annotator.core.store import utc_stamp
+from annotator.core.write_target import write_target
 from annotator.core.writer import fsync_directory
 
 _GOLD_FIELDS = tuple(GoldRecord.model_fields)
@@ -137,6 +139,7 @@ def write_gold(path: Path, records: Iterable[GoldRecord], force: bool = False) -
 def write_gold_lines(path: Path, lines: Iterable[bytes], force: bool = False) -> None:
     """Replace ``path`` with ``lines`` (gold lines, each with its newline), crash-safely and
     under the file's lock (see the docstring)."""
+    write_target(path)  # a named pipe or a device refused before it is read (locked or not)
     if path.is_dir():  # with --force too: a folder is never replaced by a file
         raise AnnotatorError(f"{path}: is a folder; -o takes the gold file to write")
     folder = folder_of(path)
@@ -177,8 +180,12 @@ def folders_to_make(path: Path) -> list[Path]:
 
 def replace_locked(path: Path, lines: Iterable[bytes], folder: Path) -> None:
     """Replace ``path`` with ``lines``: temp file, fsync, rename, fsync of ``folder``. The
-    caller holds the file's lock."""
-    temp = path.with_name(f".{path.name}.merge-{utc_stamp()}")
+    caller holds the file's lock. A link is written through: the file it leads to is replaced
+    (the temp file beside it, its folder fsynced), the link kept (``write_target``)."""
+    target = write_target(path)
+    if target is not path:
+        folder = target.parent
+    temp = target.with_name(f".{target.name}.merge-{utc_stamp()}")
     try:
         # Line by line: the lines may be made as they are written, never all held.
         with temp.open("xb") as handle:
@@ -186,7 +193,7 @@ def replace_locked(path: Path, lines: Iterable[bytes], folder: Path) -> None:
                 handle.write(line)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temp, path)
+        os.replace(temp, target)
         fsync_directory(folder)
     except BaseException as error:
         temp.unlink(missing_ok=True)

@@ -11,6 +11,7 @@ from pathlib import Path
 import orjson
 
 from annotator.core.errors import LockedError
+from annotator.core.write_target import linked_file
 from annotator.core.writer import write_all
 
 # A lock file still empty or garbled after this long was left by a crash while it was made.
@@ -18,6 +19,9 @@ _GARBLED_GRACE_SECONDS = 10.0
 
 
 def lock_path(journal: Path) -> Path:
+    """``<journal>.lock`` beside the file the journal's path leads to: a session on the file
+    and a write through a symbolic link to it take the same lock."""
+    journal = linked_file(journal)
     return journal.with_name(journal.name + ".lock")
 
 

@@ -116,6 +116,7 @@ from annotator.core.goldfile import gold_line, write_gold_lines
 from annotator.core.merge_document import GoldBuilder
 from annotator.core.models import GoldRecord
 from annotator.core.scheme import Scheme
+from annotator.core.write_target import write_target
 
 
 def utc_now() -> str:
@@ -182,6 +183,7 @@ def refuse_bad_request(files: list[Path], output: Path, min_agree: int | None) -
     resolved = output.resolve()
     if any(file.resolve() == resolved for file in files):
         raise UsageError(f"-o {output}: is one of the journals being merged; choose another file")
+    write_target(output)  # a named pipe or a device refused before a journal is read
 
 
 def refuse_gold_files(comparison: Comparison, command: str = "merge") -> None:

@@ -17,6 +17,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.journal import JournalContents, TornTail, read_journal
 from annotator.core.lock import JournalLock
 from annotator.core.models import Record, record_line
+from annotator.core.write_target import linked_file, write_target
 from annotator.core.writer import JournalWriter, StatusCallback, fsync_directory, write_all
 
 
@@ -25,7 +26,9 @@ def utc_stamp() -> str:
 
 
 def set_torn_tail_aside(journal: Path, torn: TornTail) -> Path:
-    """Copy the torn bytes to ``<journal>.torn-<time>``, then cut them from the journal."""
+    """Copy the torn bytes to ``<journal>.torn-<time>``, then cut them from the journal (a
+    link's: beside the file it leads to)."""
+    journal = linked_file(journal)
     aside = journal.with_name(f"{journal.name}.torn-{utc_stamp()}")
     fd = os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
@@ -150,6 +153,8 @@ class Store:
         annotator: str,
         on_status: StatusCallback | None = None,
     ) -> None:
+        # A named pipe or a device refused before it is read (a link is appended through).
+        write_target(journal)
         self.journal = journal
         self.annotator = annotator
         self._lock = JournalLock(journal)
@@ -214,8 +219,10 @@ class Store:
 def compact(journal: Path) -> tuple[int, int, list[str]]:
     """Rewrite a journal keeping the last line of each document (temp file, fsync, rename).
 
-    Returns (lines before, lines after, messages). Holds the lock while it works.
+    Returns (lines before, lines after, messages). Holds the lock while it works. A link's
+    file is compacted (the link kept); a named pipe or a device is refused (``write_target``).
     """
+    journal = write_target(journal)
     lock = JournalLock(journal)
     lock.acquire()
     try:

@@ -11,6 +11,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.formats.common import Reporter
 from annotator.core.formats.safe_writes import write_atomic, write_files
 from annotator.core.out_folders import missing_folders
+from annotator.core.write_target import write_target
 
 EXTENSIONS = {
     "jsonl": ".jsonl",
@@ -31,6 +32,8 @@ def check_out(out: Path, fmt: str, split: bool) -> None:
     for one file, a file for a folder, or a file where a folder on the way must be. A folder on
     the way that does not exist is made when the export writes, and said (``new_folders``)."""
     one_file = not split and fmt not in FOLDER_FORMATS
+    if one_file:
+        write_target(out)  # a named pipe or a device refused (a link is written through)
     if one_file and out.is_dir():
         raise AnnotatorError(f"{out}: is a folder; {fmt} writes one file")
     if not one_file and out.exists() and not out.is_dir():

@@ -55,6 +55,7 @@ from annotator.core.scheme import (
     load_default_scheme,
     packaged_schemes_dir,
 )
+from annotator.core.write_target import write_target
 
 
 def scheme_path_for(corpus: Path) -> Path:
@@ -97,6 +98,8 @@ def _refusals(
 
 def _refuse_existing(paths: Sequence[Path], force: bool) -> list[Path]:
     """The outputs that exist (to be replaced, with ``force``; else the first is an error)."""
+    for path in paths:  # a named pipe or a device refused, --force or not
+        write_target(path)
     existing = [path for path in paths if path.exists()]
     if existing and not force:
         raise AnnotatorError(f"{existing[0]}: already exists; choose another name or pass --force")

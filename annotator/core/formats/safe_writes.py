@@ -1,6 +1,7 @@
 """Crash-safe writes of whole files, for exports and imports: each goes to a temp file in the same
 folder, is fsynced, renamed over its name, and the folder fsynced, so a crash leaves every file
 either as it was or complete, never half written. A failed write is one line naming the file.
+A symbolic link is written through and a named pipe or device refused (``write_target``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.write_target import write_target
 from annotator.core.writer import fsync_directory, write_all
 
 
@@ -36,7 +38,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         _write_atomic(path, data)
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def _write_atomic(given: Path, data: bytes) -> None:
+    path = write_target(given)
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -84,7 +87,9 @@ def _write_files(out: Path, files: Mapping[str, bytes]) -> list[Path]:
 
     if out.exists() and not out.is_dir():
         raise AnnotatorError(f"{out}: exists and is not a folder")
-    paths = [out / relative for relative in files]
+    names = [out / relative for relative in files]
+    # Every file's target is known (or refused) before a folder is made or a byte written.
+    paths = [write_target(name) for name in names]
     for folder in sorted({path.parent for path in paths}):
         folder.mkdir(parents=True, exist_ok=True)
     temps: list[Path] = []
@@ -102,4 +107,4 @@ def _write_files(out: Path, files: Mapping[str, bytes]) -> list[Path]:
     for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
         fsync_directory(folder)
     fsync_directory(out.parent)
-    return paths
+    return names
