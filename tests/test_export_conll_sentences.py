@@ -46,7 +46,9 @@ def test_conll_writes_a_span_across_a_sentence_break_as_one_per_sentence(tmp_pat
     assert warnings == [
         "d1: conll: span s1 pathologie 8..31 'problème \\nde locomotion' runs across 1 "
         "sentence break(s); written as 2 spans, one per sentence (B- again after each break: "
-        "a sentence is read alone)"
+        "a sentence is read alone)",
+        "conll cannot carry document ids: not written for 1 document(s) (first: d1); "
+        "an import back names them <file>-000001 on, in this order",
     ]
     # Read back, they are the two spans written; a second export writes the same file.
     import_documents(

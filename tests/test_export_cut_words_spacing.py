@@ -127,7 +127,9 @@ def test_conll_says_a_cut_word_reads_back_spaced(tmp_path: Path) -> None:
     assert said == [
         "conll: 2 word(s) cut where a span starts or ends inside them (first: d: 'Ex-' "
         "'Yahoo'), so each span is exact; CoNLL has no field for 'no space after', so an "
-        "import reads them back spaced (hf and spacy keep them whole)"
+        "import reads them back spaced (hf and spacy keep them whole)",
+        "conll cannot carry document ids: not written for 1 document(s) (first: d); "
+        "an import back names them <file>-000001 on, in this order",
     ]
     lines = (tmp_path / "out.conll").read_text().splitlines()
     assert lines[lines.index("Ex- O") :][:3] == ["Ex- O", "Yahoo B-actor", "head O"]
@@ -138,7 +140,10 @@ def test_conll_says_nothing_when_no_word_is_cut(tmp_path: Path) -> None:
     corpus, gold = write_case(tmp_path, [("d", text)], [record("d", text, [(0, 8, "actor")])])
     said: list[str] = []
     export_records(gold, "conll", tmp_path / "out.conll", corpus=corpus, on_warning=said.append)
-    assert said == []
+    assert said == [  # no word cut: only that conll has no document ids
+        "conll cannot carry document ids: not written for 1 document(s) (first: d); "
+        "an import back names them <file>-000001 on, in this order"
+    ]
 
 
 def test_datasets_loads_the_rows_with_their_features(

@@ -20,6 +20,7 @@ from annotator.core.corpus import Corpus, open_corpus
 from annotator.core.errors import AnnotatorError, UsageError
 from annotator.core.formats import EXPORT_FORMATS, UTF16_FORMATS
 from annotator.core.formats.common import Item, Reporter, Sink
+from annotator.core.formats.export_meta import meta_left_out
 from annotator.core.formats.export_out import (
     EXTENSIONS,
     check_out,
@@ -294,6 +295,8 @@ def export_records(
     for line in (prodigy_ignored(items, fmt), times_left_out(items, fmt)):
         if line:
             report.warn(line)
+    for line in meta_left_out(items, fmt):  # what it drops of the documents themselves
+        report.warn(line)
     report.finish()
     result.details = report.details
     if out is None:
