@@ -28,7 +28,10 @@ key's handling do, and go on once it shows (``release_keys``). The app's own qui
 and ctrl+c, which says how to quit) are not held: an article read from a slow or hung disk kept
 the app from quitting at all. They are handled at once, ahead of the keys waiting, which stay
 for the article. The hold is the holding screen's: a screen over it (the question a quit asks
-when the disk refuses) takes the keys, or it could not be answered while the article opens.
+when the disk refuses, a list a click opened) takes the keys typed on it, or it could not be
+answered while the article opens. The keys that waited for the article stay for it
+(``_screen_changed``), ahead of those typed after, until it is on top again: they went to the
+question, where a tab and an enter typed for the form could press "Quit anyway".
 
 Format characters typed into an input are put there too (``typed_format_character``): Textual's
 input takes only what Python calls printable, and dropped the zero-width non-joiner inside
@@ -128,6 +131,10 @@ class KeysInOrderApp(App[None]):
         self._keys_counted = 0
         self._stuck: Timer | None = None
         self._keys_held_by: Screen[Any] | None = None  # the screen holding them (hold_keys)
+        # The keys that waited for a screen while another is over it, and that screen.
+        self._keys_kept: deque[events.Key | events.Paste] = deque()
+        self._kept_for: Screen[Any] | None = None
+        self._top_screen: Screen[Any] | None = None  # the screen on top (once a screen held)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
@@ -165,6 +172,9 @@ class KeysInOrderApp(App[None]):
     def hold_keys(self, screen: Screen[Any] | None = None) -> None:
         """Hand over no key until ``release_keys`` while ``screen`` (the one shown when None)
         is shown: they wait, in the order typed; the app's quit keys are not held."""
+        if self._top_screen is None:  # told of each screen change from now on, as it happens
+            self._top_screen = self.screen
+            self.screen_change_signal.subscribe(self, self._screen_changed, immediate=True)
         self._keys_held_by = screen if screen is not None else self.screen
         if self._keys_waiting:
             self.call_later(self._run_unheld_keys)
@@ -174,6 +184,24 @@ class KeysInOrderApp(App[None]):
         if self._keys_held_by is None:
             return
         self._keys_held_by = None
+        if self._key_in_hand is None and self._keys_waiting:
+            self.call_later(self._hand_over_next_key)
+
+    def _screen_changed(self, screen: Screen[Any]) -> None:
+        """A screen over the one holding the keys: the keys waiting are for the holder (typed
+        while it was on top, or with the key that held them) and stay for it; back on top (or
+        gone), they go back ahead of the keys typed meanwhile."""
+        before, self._top_screen = self._top_screen, screen
+        holder = self._keys_held_by
+        if before is holder and screen is not holder and self._kept_for is None:
+            self._keys_kept, self._keys_waiting = self._keys_waiting, deque()
+            self._kept_for = holder
+            return
+        kept_for = self._kept_for
+        if kept_for is None or (screen is not kept_for and kept_for in self.screen_stack):
+            return
+        self._keys_waiting.extendleft(reversed(self._keys_kept))
+        self._keys_kept, self._kept_for = deque(), None
         if self._key_in_hand is None and self._keys_waiting:
             self.call_later(self._hand_over_next_key)
 

@@ -233,8 +233,12 @@ class AskOver(Screen[None]):
         yield Input(id="answer")
 
 
-def test_held_keys_wait_ctrl_q_does_not_and_a_screen_over_takes_them() -> None:
-    async def main() -> tuple[str, str, str, int | None]:
+def test_held_keys_wait_ctrl_q_does_not_and_a_screen_over_takes_its_own() -> None:
+    """The keys held stay for the holding screen while a screen is over it (they went to it:
+    a tab and an enter typed for the form could press a quit question's "Quit anyway"); the keys
+    typed on the screen over go to it at once, and the held ones on once released."""
+
+    async def main() -> tuple[str, str, str, str, int | None]:
         app = FocusOnFInOrder()
         async with app.run_test() as pilot:
             await burst(pilot, app, "f")
@@ -245,9 +249,30 @@ def test_held_keys_wait_ctrl_q_does_not_and_a_screen_over_takes_them() -> None:
             await burst(pilot, app, "c")  # the screen over is not held: it answers
             over = app.screen.query_one("#answer", Input).value
             app.pop_screen()
-            await burst(pilot, app, "d")  # held again: "d" waits
+            await burst(pilot, app, "d")  # held again: "d" waits behind "a" and "b"
             under = app.query_one("#field", Input).value
+            app.release_keys()
+            await burst(pilot, app)
+            released = app.query_one("#field", Input).value
             await burst(pilot, app, "ctrl+q")
-            return held, over, under, app.return_code
+            return held, over, under, released, app.return_code
 
-    assert asyncio.run(main()) == ("", "abc", "", 0)
+    assert asyncio.run(main()) == ("", "c", "", "abd", 0)
+
+
+def test_keys_held_go_on_once_the_screen_over_goes_after_their_release() -> None:
+    async def main() -> tuple[str, str]:
+        app = FocusOnFInOrder()
+        async with app.run_test() as pilot:
+            await burst(pilot, app, "f")
+            app.hold_keys()
+            await burst(pilot, app, "a", "b")
+            await app.push_screen(AskOver())
+            app.release_keys()  # the article shows while the question is asked
+            await burst(pilot, app, "c")
+            over = app.screen.query_one("#answer", Input).value
+            app.pop_screen()
+            await burst(pilot, app)
+            return over, app.query_one("#field", Input).value
+
+    assert asyncio.run(main()) == ("c", "ab")
