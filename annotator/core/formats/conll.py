@@ -160,6 +160,7 @@ def read(
     docs: list[_Doc] = []
     current: _Doc | None = None
     comments: list[int] = []
+    middle: list[tuple[int, str]] = []  # tokens with columns between token and tag (POS...)
     for number, raw in enumerate(content.split("\n"), start=1):
         line = raw.rstrip("\r")
         if not line.strip():
@@ -184,6 +185,8 @@ def read(
             current = _Doc(number)
             docs.append(current)
         current.sentences[-1].append((columns[0], columns[-1], number))
+        if any(column != "_" for column in columns[1:-1]):
+            middle.append((number, " ".join(columns[1:-1])))
     if not docs:
         raise AnnotatorError(f"{path}: no tokens in this file")
     if comments:
@@ -193,7 +196,20 @@ def read(
         )
     if per_sentence:
         docs = [_sentence(sentence) for doc in docs for sentence in doc.sentences if sentence]
-    return [_document(doc, index, path, scheme, report) for index, doc in enumerate(docs, 1)]
+    imported = [_document(doc, index, path, scheme, report) for index, doc in enumerate(docs, 1)]
+    if middle:  # once the tags are read: a file refused for a tag needs no more words
+        _say_middle_columns(path, middle, report)
+    return imported
+
+
+def _say_middle_columns(path: Path, middle: list[tuple[int, str]], report: Reporter) -> None:
+    """The columns between a token and its tag (CoNLL-2003's POS and chunk tags) have no place
+    in a record: said in one line, counted, as conllu says LEMMA, UPOS and the others."""
+    number, first = middle[0]
+    report.warn(
+        f"{path}:{number}: {len(middle)} token(s) with columns between the token and its tag "
+        f"(POS, chunk...: {first!r} first) not imported (a record holds labelled spans only)"
+    )
 
 
 # A tag as any of the schemes writes one: a line ``# TAG`` is a token "#" (a tweet's hashtag).
