@@ -10,16 +10,19 @@ order, longer first: ``tokenlabels.apart``), so one document's overlaps never em
 ``doc.ents``. The documents whose ``doc.ents`` is incomplete are said in one line. The document
 id and meta are ``doc.user_data["doc_id"]`` and ``["meta"]``. Import reads ``doc.ents`` and every
 span group (a span in both once), so every span comes back; ``doc.cats`` and a span's
-``kb_id`` are reported and counted (a record has no place for them). spaCy is imported only
-inside these functions.
+``kb_id`` are reported and counted (a record has no place for them). Other ``user_data`` keys
+go in the document's meta when their values are JSON, else are reported and counted (``_UserData``).
+spaCy is imported only inside these functions.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.checks import ImportReporter
@@ -135,11 +138,14 @@ def read(path: Path, report: ImportReporter) -> list[ImportedDoc]:
     out = []
     cats: list[str] = []  # where each document with text categories is
     linked: list[str] = []  # where each span with a knowledge-base id is
+    user_data = _UserData()
     for number, doc in enumerate(docs, start=1):
         doc_id = doc.user_data.get("doc_id")
         if not isinstance(doc_id, str) or not doc_id:
             doc_id = line_id(path.stem, number)
         meta = doc.user_data.get("meta")
+        meta = dict(meta) if isinstance(meta, dict) else {}
+        user_data.read(doc.user_data, meta, number)
         # Counted from 1, as every importer counts lines, tasks and entries (and as the
         # fallback id counts): "doc 4" named the fifth document.
         where = f"{path}: doc {number}"
@@ -164,12 +170,76 @@ def read(path: Path, report: ImportReporter) -> list[ImportedDoc]:
                 doc_id,
                 doc.text,
                 where,
-                meta=dict(meta) if isinstance(meta, dict) else {},
+                meta=meta,
                 spans=spans,
             )
         )
     _say_not_carried(path, cats, linked, report)
+    user_data.say(path, report)
     return out
+
+
+@dataclass
+class _UserData:
+    """``doc.user_data`` beyond the ``doc_id`` and ``meta`` our export writes: a key (a string)
+    whose value is JSON goes in the document's meta, unless meta has that key already; every
+    other entry (an extension attribute's tuple key, a value JSON cannot hold, a ``doc_id``
+    that is no string, a ``meta`` that is no object) is said, counted. Both were dropped
+    without a word."""
+
+    kept: dict[str, int] = field(default_factory=dict)  # key -> documents
+    dropped: list[str] = field(default_factory=list)  # "doc N: key (why)"
+
+    def read(self, user_data: dict[Any, Any], meta: dict[str, Any], number: int) -> None:
+        for key, value in user_data.items():
+            if key == "doc_id" and isinstance(value, str):
+                continue  # the document's id (an empty one: named after the file)
+            if key == "meta" and isinstance(value, dict):
+                continue
+            if isinstance(key, str) and key in meta and meta[key] == value:
+                continue  # meta holds it already: nothing lost
+            why = _why_not_meta(key, value, meta)
+            if why is None:
+                meta[key] = value
+                self.kept[key] = self.kept.get(key, 0) + 1
+            else:
+                self.dropped.append(f"doc {number}: {_key_words(key)} ({why})")
+
+    def say(self, path: Path, report: ImportReporter) -> None:
+        if self.kept:
+            keys = ", ".join(f"{key} ({count} document(s))" for key, count in self.kept.items())
+            report.warn(f"{path}: doc.user_data: kept in the document's meta: {keys}")
+        if self.dropped:
+            report.not_carried(
+                f"{path}: doc.user_data: {len(self.dropped)} value(s) not imported (first: "
+                f"{self.dropped[0]})",
+                "doc.user_data value(s)",
+                len(self.dropped),
+            )
+
+
+def _why_not_meta(key: Any, value: Any, meta: dict[str, Any]) -> str | None:
+    """Why ``user_data[key]`` cannot go in the document's meta, or None when it can."""
+    if key in ("doc_id", "meta"):
+        return f"a {key} that is no {'string' if key == 'doc_id' else 'object'}"
+    if not isinstance(key, str):
+        return "a record has no place for spaCy's extension attributes"
+    if key in meta:
+        return "meta has this key already"
+    try:
+        same = orjson.loads(orjson.dumps(value)) == value
+    except (TypeError, orjson.JSONEncodeError):
+        same = False
+    return None if same else f"a {type(value).__name__} value, which JSON cannot hold"
+
+
+def _key_words(key: Any) -> str:
+    """``doc._.sentiment`` for an extension attribute's key ``("._.", "sentiment", None,
+    None)``, else the key as Python writes it."""
+    if isinstance(key, tuple) and len(key) == 4 and key[0] == "._.":
+        where = "doc" if key[2] is None else f"token {key[2]}" if key[3] is None else "span"
+        return f"{where}._.{key[1]}"
+    return repr(key)
 
 
 def _say_not_carried(
