@@ -133,7 +133,10 @@ def test_bad_spans_refuse_the_import_unless_skip_bad(tmp_path: Path) -> None:
     )
     assert result.stderr.splitlines() == [*bad, "3 warning(s): see above"]
     (record,) = (orjson.loads(line) for line in (tmp_path / "r.jsonl").read_bytes().splitlines())
-    assert (record["status"], record["flagged"], record["note"]) == ("in_progress", True, "")
+    # The note says what the record lost and why, as the import said it.
+    lost = [line.removesuffix("; not imported") for line in bad]
+    note = "\n".join(["import --skip-bad left out, as bad data:", *lost])
+    assert (record["status"], record["flagged"], record["note"]) == ("in_progress", True, note)
 
 
 def test_what_a_record_cannot_carry_is_a_warning_counted_in_the_summary(tmp_path: Path) -> None:

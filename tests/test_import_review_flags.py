@@ -4,7 +4,8 @@ With ``--skip-bad`` a span that is bad data is left out; the record it came from
 everything its annotator marked, and exported as done it would say "nothing more here" (an
 all-O CoNLL sentence). One of our own records made for another text (its ``doc_sha256`` is not
 its text's) is bad data too: refused like a bad span, or with ``--skip-bad`` imported in
-progress and flagged. The note stays the annotator's.
+progress and flagged. Its note says what was bad data and why, after the annotator's note (it
+was left empty, and a reviewer had to find the import's warnings to know what was missing).
 """
 
 from __future__ import annotations
@@ -46,8 +47,12 @@ def test_a_record_that_lost_spans_to_skip_bad_is_in_progress_and_flagged(tmp_pat
         f"(listed above); {REVIEW}"
     )
     got = records(out)
+    lost = (
+        f"import --skip-bad left out, as bad data:\n{source}:1: label.0: E 6..7: its end cuts "
+        "the character '🕊️' in two"
+    )
     assert [(got[d]["status"], got[d]["flagged"], got[d]["note"]) for d in "ab"] == [
-        ("in_progress", True, ""),
+        ("in_progress", True, lost),
         ("done", False, ""),
     ]
     assert [s["text"] for s in got["a"]["spans"]] == ["talks"]
@@ -101,7 +106,7 @@ def test_a_record_made_for_another_text_is_refused(tmp_path: Path) -> None:
     assert (record["status"], record["flagged"], record["note"]) == (
         "in_progress",
         True,
-        "kept as written",
+        f"kept as written\n\nimport --skip-bad left out, as bad data:\n{line}",
     )
     assert record["doc_sha256"] == sha256_text("Hello.")
 
@@ -135,3 +140,28 @@ def test_a_stale_record_whose_text_differs_only_in_line_endings_is_said_so(
 def test_a_stale_record_whose_words_differ_gets_no_line_ending_hint(tmp_path: Path) -> None:
     line = stale_import_line(tmp_path, "Kyiv freed 146.\r\nMore.", "Kyiv freed 147.\nMore.")
     assert line.endswith("(made for another text: stale record)")
+
+
+def test_a_brat_record_says_what_it_lost_before_the_brat_lines_it_keeps(tmp_path: Path) -> None:
+    """The import's lines go before the brat lines kept in the note, so a brat export still
+    reads those back (they are the note's last part) and writes the import's as a note."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Kestria freed 12 soldiers.\n", encoding="utf-8")
+    (folder / "a.ann").write_text("T1\tactor 0 7\tKestria\nT2\tcount 14 99\t12\nR1\tR Arg1:T1\n")
+    args = ["import", folder, "--format", "brat", "-o", tmp_path / "c.jsonl",
+            "--annotations", tmp_path / "r.jsonl", "--annotator", "x", "--skip-bad"]  # fmt: skip
+    assert cli(*args).returncode == 0
+    note = records(tmp_path / "r.jsonl")["a"]["note"]
+    assert note.split("\n\n")[:2] == [
+        f"import --skip-bad left out, as bad data:\n{folder / 'a.ann'}:2: T2: count 14..99 lies "
+        "outside the text (27)",
+        "brat lines not imported as spans:\nR1\tR Arg1:T1",
+    ]
+    out = tmp_path / "back"
+    exported = cli("export", tmp_path / "r.jsonl", "--format", "brat", "--status", "all",
+                   "--corpus", tmp_path / "c.jsonl", "-o", out)  # fmt: skip
+    assert exported.returncode == 0, exported.stderr
+    ann = (out / "a.ann").read_text().splitlines()
+    assert ann[:2] == ["T1\tactor 0 7\tKestria", "R1\tR Arg1:T1"]
+    assert ann[2].startswith('#1\tAnnotatorNotes T1\tnote "import --skip-bad left out')

@@ -157,6 +157,7 @@ def check_spans(doc: ImportedDoc, fmt: str, utf16: bool, report: ImportReporter)
             )
             hint = UTF16_HINT if fits else ""
             report.bad_span(f"{problem}; not imported{hint}")
+            doc.bad.append(problem)
             lost += 1
             continue
         kept.append(span)
@@ -228,17 +229,33 @@ def check_record_text(doc: ImportedDoc, report: ImportReporter) -> bool:
         if doc.doc_sha256 in line_ending_variants(doc.text)
         else ""
     )
-    report.bad_record(
+    problem = (
         f"{doc.where}: doc_sha256: does not match the text of {doc.doc_id!r} on this line "
         f"(made for another text: stale record){endings}"
     )
+    report.bad_record(problem)
+    doc.bad.append(problem)
     return False
+
+
+NOTE_BAD_HEADER = "import --skip-bad left out, as bad data:"
+
+
+def note_bad(doc: ImportedDoc) -> None:
+    """Write in ``doc``'s note why its spans (or the record) were bad data, each line as the
+    import said it: the record comes in flagged and in progress, and its reviewer needs to
+    know what is missing and why (the note was left empty). After what the note holds, before
+    the brat lines an import keeps there (``brat.keep_in_note``, run later)."""
+    if not doc.bad:
+        return
+    block = "\n".join([NOTE_BAD_HEADER, *doc.bad])
+    doc.note = f"{doc.note}\n\n{block}" if doc.note else block
 
 
 def review_status(doc: ImportedDoc, status: str | None, review: set[str]) -> str:
     """The record's status; one that lost spans as bad data, or was made for another text, is
-    no done gold: export would write it as if nothing more were there. It is flagged too (the
-    note, the annotator's, is left as it is)."""
+    no done gold: export would write it as if nothing more were there. It is flagged too (its
+    note says why: ``note_bad``)."""
     chosen = status or doc.status or "done"
     if doc.doc_id not in review:
         return chosen

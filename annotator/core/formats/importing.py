@@ -29,6 +29,7 @@ from annotator.core.formats.checks import (
     build_record,
     check_record_text,
     check_spans,
+    note_bad,
     review_status,
 )
 from annotator.core.formats.common import (
@@ -230,6 +231,8 @@ def import_documents(
     made_lf, emptied = make_texts_lf(docs, report)
     lost |= emptied
     _refuse_bad(source, report, skip_bad)
+    for doc in docs:  # --skip-bad: each record says in its note what it lost, and why
+        note_bad(doc)
     rename_labels(docs, mapping, report)
     annotated = [doc for doc in docs if doc.spans is not None]
     span_total = sum(len(doc.spans or []) for doc in annotated)

@@ -90,10 +90,12 @@ def _make_lf(doc: ImportedDoc, report: ImportReporter) -> bool:
     kept: list[ImportedSpan] = []
     for span in doc.spans or []:
         if span.start < span.end and move(span.start) == move(span.end):
-            report.bad_span(
+            problem = (
                 f"{span_said(span)}: covers only the CR of a CRLF line break, which the text "
-                "made LF drops; not imported"
+                "made LF drops"
             )
+            report.bad_span(f"{problem}; not imported")
+            doc.bad.append(problem)
             lost = True
         else:
             kept.append(span)
