@@ -66,16 +66,16 @@ ERRORS = [
         "doccano-custom-columns",
         EXAMPLES / f"{SEQ}.jsonl",
         "doccano",
-        ':1: text: required field is missing (doccano rows hold the text in "text"; other '
-        "fields here: column_data, column_label; name the text's field with --text-key KEY, "
+        ':1: text: required field is missing (doccano rows hold the text in "text"; fields '
+        "here: column_data, column_label; name the text's field with --text-key KEY, "
         "the labels' with --label-key KEY)",
     ),
     (
         "doccano-row-without-text",
         TESTDATA / f"{SEQ}.jsonl",
         "doccano",
-        ':3: text: required field is missing (doccano rows hold the text in "text"; other '
-        "fields here: none)",
+        ':3: text: required field is missing (doccano rows hold the text in "text"; fields '
+        "here: label, meta)",
     ),
     (
         "conll-malformed",

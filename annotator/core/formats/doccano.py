@@ -103,12 +103,15 @@ def read(
     labelled = False
     for where, number, row in _rows(path):
         if text_key not in row:
-            others = ", ".join(sorted(k for k in row if k not in known))
+            # Every field the row has ("none" said so of a row holding label and meta); the
+            # options are named when one of them could be the text.
+            present = ", ".join(sorted(row)) or "none"
+            others = any(k not in known for k in row)
             named = "" if text_key == "text" else " as --text-key says"
             keys = "; name the text's field with --text-key KEY, the labels' with --label-key KEY"
             raise AnnotatorError(
                 f"{where}: {text_key}: required field is missing (doccano rows hold the text "
-                f'in "{text_key}"{named}; other fields here: {others or "none"}'
+                f'in "{text_key}"{named}; fields here: {present}'
                 f"{keys if others else ''})"
             )
         text = require_str(row[text_key], where, text_key)
