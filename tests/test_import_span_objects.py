@@ -47,9 +47,23 @@ def test_a_bad_span_object_is_one_line_naming_its_field_in_both_formats(
         f"{field}.{start}: expected an integer offset, got 0.0"
     )
     assert refusal(tmp_path, fmt, {start: 0, "label": "actor"}) == (
+        f"{field}.{end}: required field is missing"
+    )
+    assert refusal(tmp_path, fmt, {**good, end: None}) == (
         f"{field}.{end}: expected an integer offset, got None"
     )
     assert refusal(tmp_path, fmt, {start: 0, end: 7}) == f"{field}.label: required field is missing"
     assert (
         refusal(tmp_path, fmt, {**good, "label": 3}) == f"{field}.label: expected a string, got int"
+    )
+
+
+def test_a_prodigy_span_with_token_indices_but_no_start_says_start_is_missing(
+    tmp_path: Path,
+) -> None:
+    """It said 'expected an integer offset, got None' of a span with token_start, token_end."""
+    span = {"token_start": 0, "token_end": 0, "label": "actor"}
+    assert refusal(tmp_path, "prodigy", span) == (
+        "spans.0.start: required field is missing (token_start and token_end are here: a span "
+        "needs its characters, start and end, which Prodigy writes beside them)"
     )

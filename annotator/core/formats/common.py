@@ -206,9 +206,24 @@ def span_fields(
     if not isinstance(entry, dict):
         raise AnnotatorError(f"{where}: {field}: expected an object")
     start_key, end_key = offsets
-    start = require_int(entry.get(start_key), where, f"{field}.{start_key}")
-    end = require_int(entry.get(end_key), where, f"{field}.{end_key}")
+    start = require_offset(entry, start_key, where, f"{field}.{start_key}")
+    end = require_offset(entry, end_key, where, f"{field}.{end_key}")
     return start, end, require_str(entry.get("label"), where, f"{field}.label")
+
+
+def require_offset(entry: dict[str, Any], key: str, where: str, name: str) -> int:
+    """``entry[key]``, a strict integer offset; a missing one is said missing ("got None" was
+    said of a Prodigy span with token_start and token_end but no start), naming the token
+    indices when they are what the span has."""
+    if key not in entry:
+        tokens = (
+            " (token_start and token_end are here: a span needs its characters, start and "
+            "end, which Prodigy writes beside them)"
+            if "token_start" in entry and key in ("start", "end")
+            else ""
+        )
+        raise AnnotatorError(f"{where}: {name}: required field is missing{tokens}")
+    return require_int(entry[key], where, name)
 
 
 def read_bytes(path: Path, expected: str = "this format reads a file") -> bytes:

@@ -38,7 +38,7 @@ from annotator.core.formats.common import (
     line_id,
     read_bytes,
     report_left_out,
-    require_int,
+    require_offset,
     without_bom,
 )
 from annotator.core.formats.labelstudio_fields import FieldsSaid, lead_time, updated_at
@@ -341,8 +341,8 @@ def _candidates(
 def _result_spans(
     value: dict[str, Any], at: str, offsets: Utf16Offsets | None, report: ImportReporter
 ) -> list[ImportedSpan]:
-    start = require_int(value.get("start"), at, "value.start")
-    end = require_int(value.get("end"), at, "value.end")
+    start = require_offset(value, "start", at, "value.start")
+    end = require_offset(value, "end", at, "value.end")
     labels = value.get("labels")
     if not isinstance(labels, list) or not all(isinstance(label, str) for label in labels):
         raise AnnotatorError(f"{at}: value.labels: expected a list of label names")
