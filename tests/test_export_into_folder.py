@@ -67,3 +67,26 @@ def test_other_files_in_the_folder_are_kept_and_said(tmp_path: Path) -> None:
         "(e.g. README.md)"
     ]
     assert (out / "README.md").read_text() == "mine\n"
+
+
+def test_a_txt_file_without_its_ann_is_the_users_own_not_an_earlier_exports(
+    tmp_path: Path,
+) -> None:
+    """A curator's notes.txt in the folder was called a file of an earlier export; brat writes
+    each document as a .txt beside its .ann, so only such a pair is taken for one."""
+    corpus, gold, _records = many(tmp_path / "in", 3)
+    out = tmp_path / "brat"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine\n")
+    warnings: list[str] = []
+    export_records(gold, "brat", out, corpus=corpus, on_warning=warnings.append)
+    assert warnings == [
+        f"{out}: 1 other file(s) are not part of this export and are left as they are "
+        "(e.g. notes.txt)"
+    ]
+    assert (out / "notes.txt").read_text() == "mine\n"
+    (out / "old.txt").write_text("an earlier export's document\n")
+    (out / "old.ann").write_text("")
+    with pytest.raises(AnnotatorError) as caught:
+        export_records(gold, "brat", out, corpus=corpus)
+    assert str(caught.value).startswith(f"{out}: holds 2 file(s) of an earlier export ")

@@ -132,8 +132,16 @@ def other_export_files(
             continue
         if any(part.startswith(".") for part in relative.parts):
             continue
-        (exported if path.suffix in EXPORT_SUFFIXES else others).append(path)
+        (exported if _could_be_exported(path) else others).append(path)
     return exported, others
+
+
+def _could_be_exported(path: Path) -> bool:
+    """Whether an export writes files such as ``path``: a ``.txt`` only beside its ``.ann``, as
+    brat writes each document (a curator's own notes.txt was called an earlier export's)."""
+    if path.suffix == ".txt":
+        return path.with_suffix(".ann").is_file()
+    return path.suffix in EXPORT_SUFFIXES
 
 
 def refuse_other_exports(
