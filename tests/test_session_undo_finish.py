@@ -95,15 +95,17 @@ def test_done_skipped_document_gets_done_back(session: AnnotationSession) -> Non
     assert statuses(session)["a"] == "done"
 
 
-def test_a_change_after_the_finish_is_what_undo_undoes(session: AnnotationSession) -> None:
+def test_a_change_after_the_finish_is_what_undo_undoes_first(session: AnnotationSession) -> None:
     session.skip()
     session.open("b")
     session.label_selection(*where(session, "Norvania"), "actor")
+    assert not session.finish_undoable
     step = session.undo()
     assert step is not None and step.doc_id is None
     assert session.record.spans == []
     assert statuses(session)["a"] == "skipped"
-    assert session.undo() is None  # nothing left on b; a's skip is not undone now
+    # Nothing left on b: the next ctrl+z undoes a's skip (test_session_undo_finish_behind).
+    assert session.finish_undoable
 
 
 def test_moving_elsewhere_forgets_the_finish(session: AnnotationSession) -> None:
@@ -148,7 +150,8 @@ def test_the_flag_is_a_change_after_the_finish(session: AnnotationSession) -> No
     assert step is not None and step.text == "flag (unflagged again)"
     assert session.record.flagged is False
     assert statuses(session)["a"] == "skipped"
-    assert session.undo() is None
+    step = session.undo()  # nothing is left on b: the skip's turn
+    assert step is not None and step.doc_id == "a"
 
 
 def test_ctrl_z_after_f_takes_the_flag_back_and_ctrl_y_gives_it_again(

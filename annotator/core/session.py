@@ -31,7 +31,7 @@ from annotator.core.saving import SavesThroughStore, StatusRelay
 from annotator.core.scheme import Scheme, default_scheme_path, load_scheme
 from annotator.core.session_carry import SessionCarryOver
 from annotator.core.session_edits import Refused as Refused
-from annotator.core.session_finish import Finished, SessionFinish, Unfinished
+from annotator.core.session_finish import Finished, FinishedBefore, SessionFinish, Unfinished
 from annotator.core.session_form import SessionForm
 from annotator.core.session_progress import SessionProgress
 from annotator.core.session_stale import SessionStale
@@ -90,6 +90,7 @@ class AnnotationSession(
     _changed: set[str] = field(default_factory=set)  # documents saved while the session runs
     _finished: Finished | None = None  # the last d or s, while ctrl+z can still undo it
     _finish_undone: Unfinished | None = None  # the d or s ctrl+z undid, while ctrl+y can redo it
+    _finished_before: FinishedBefore | None = None  # the last d or s, behind changes undone
     _replaced: dict[str, Record] = field(default_factory=dict)  # doc id -> record ctrl+r replaced
     _carried_over: dict[str, tuple[Record, Record]] = field(default_factory=dict)  # ctrl+k's
     _carry_preview: tuple[Record, CarriedOver] | None = None  # see SessionCarryOver
@@ -141,12 +142,6 @@ class AnnotationSession(
         record holding spans or fields the scheme does not know says so, once, as it opens
         (``record_unknown``): a scheme changed mid-project left them unexplained."""
         self._leave()
-        finished = self._finished
-        if finished is not None and document.id not in (finished.doc_id, finished.following):
-            self._finished = None
-        unfinished = self._finish_undone
-        if unfinished is not None and document.id != unfinished.finished.doc_id:
-            self._finish_undone = None  # the annotator went on: ctrl+y no longer finishes it
         self._text_sha256[document.id] = document.sha256
         stored = self.store.records.get(document.id)
         if stored is not None and self.is_stale(stored) and stored.holds_nothing():
@@ -162,6 +157,7 @@ class AnnotationSession(
         if history is None or self._state.stale is not None:
             history = History(self._state.record)
             self._histories[document.id] = history
+        self._finish_on_entering(document.id, history)
         # Span ids repeat across documents: nothing current, nor grown from, carries over.
         self.selected = self._grown_from = self._resting = None
         self.timer.restart()
@@ -287,9 +283,13 @@ class AnnotationSession(
 
     def _changed_since_finishing(self, undoable: bool = True) -> None:
         """A change of the open document is made after the last d or s: ctrl+z undoes the
-        change first, not the d or s. An ``undoable`` one also ends ctrl+y's finishing again
+        change first, not the d or s (on the document it moved on to, the d or s is behind the
+        change: ``FinishedBefore``). An ``undoable`` one also ends ctrl+y's finishing again
         the document whose d or s ctrl+z undid, and what an undo of a done one left."""
         self._finished = None
+        before = self._finished_before
+        if before is not None and self.document.id != before.finished.following:
+            self._finished_before = None  # a change of the finished document: out of reach
         if undoable:
             self._undone_done.discard(self.document.id)
             self._finish_undone = None

@@ -56,6 +56,18 @@ class Unfinished:
     notes_undone: int = 0  # the history's steps of the reason ctrl+z undid with the skip
 
 
+@dataclass(frozen=True)
+class FinishedBefore:
+    """The last d or s, and the state of the history of the document it moved on to as that
+    opened (``following_state``). A change there puts the d or s behind it (ctrl+z undoes the
+    change first); once ctrl+z has undone every change made there since, that state is current
+    again, and the next ctrl+z undoes the d or s, as if nothing had been done there. A trial's
+    label on the next article, undone, left "nothing to undo" where the d had been."""
+
+    finished: Finished
+    following_state: Record  # the very object: a state undone back to, not one alike
+
+
 def not_done(missing: list[str], empty: list[str]) -> str | None:
     """Why ``d`` is refused, in one message, or None when it is not: required fields still
     empty (``missing``), and group items holding nothing (``empty``, ``forms.empty_items``).
@@ -103,6 +115,7 @@ class SessionFinish(SessionParts):
     _finished: Finished | None
     _finish_undone: Unfinished | None
     _histories: dict[str, History]
+    _finished_before: FinishedBefore | None
 
     def mark_done(self, unsaved: Sequence[tuple[str, str]] = ()) -> str | None:
         """Mark done (refused while required fields are empty, or a group item is: see
@@ -153,6 +166,7 @@ class SessionFinish(SessionParts):
         noted = note_before if note_before != self.record.note else None
         finished = Finished(self.document.id, before, status, following, told, noted)
         self._finished = finished if undoable else None
+        self._finished_before = None  # remembered again as the following document opens
         self._finish_undone = None
         return following
 
@@ -247,6 +261,47 @@ class SessionFinish(SessionParts):
             return None
         return self.redo_finish()
 
+    def _finish_on_entering(self, doc_id: str, history: History) -> None:
+        """``doc_id`` opens, its history ``history``: the last d or s stays undoable on its own
+        document and the one it moved on to (``Finished``), and is remembered with the state
+        the following one opens in (``FinishedBefore``); elsewhere it is forgotten, and ctrl+y
+        no longer finishes again a document whose d or s ctrl+z undid."""
+        finished = self._finished
+        if finished is not None and doc_id not in (finished.doc_id, finished.following):
+            self._finished = finished = None
+        before = self._finished_before
+        if finished is not None and doc_id == finished.following:
+            self._finished_before = FinishedBefore(finished, history.record)
+        elif before is not None and doc_id not in (
+            before.finished.doc_id,
+            before.finished.following,
+        ):
+            self._finished_before = None
+        unfinished = self._finish_undone
+        if unfinished is not None and doc_id != unfinished.finished.doc_id:
+            self._finish_undone = None  # the annotator went on: ctrl+y no longer finishes it
+
+    def _finish_back_in_reach(self) -> None:
+        """After ctrl+z on the open document: when it undid the last change made there since
+        the d or s that moved on to it (the history is at the state it opened in), ctrl+z
+        undoes that d or s next, as if nothing had been done here (``FinishedBefore``)."""
+        before = self._finished_before
+        if self._finished is not None or before is None:
+            return
+        finished = before.finished
+        if self.document.id != finished.following:
+            return
+        if self._history().record is not before.following_state:
+            return
+        stored = self.store.records.get(finished.doc_id)
+        if stored is None or stored.status != finished.status:
+            return
+        self._finished = finished
+        self._notices.append(
+            f"{self.document.id} is as it was when {finished.doc_id} was {finished.status}: "
+            f"ctrl+z again goes back to {finished.doc_id}"
+        )
+
     def undo_edit(self, undo: Callable[[], Step | None]) -> Step | None:
         """Undo the open document's last change with ``undo``; when that change made a
         skipped document in progress (``_commit`` does, for spans, form or links), it is
@@ -262,6 +317,8 @@ class SessionFinish(SessionParts):
         if step is not None and unskipped_by_it:
             self._commit(self.record.model_copy(update={"status": "skipped"}), undoable=False)
             self._notices.append(f"{self.document.id} is skipped again")
+        if step is not None:
+            self._finish_back_in_reach()
         return step
 
     def toggle_flag(self) -> bool:

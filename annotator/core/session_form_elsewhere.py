@@ -28,7 +28,7 @@ from annotator.core.store import Store
 from annotator.core.typed_value import set_typed_value
 
 if TYPE_CHECKING:
-    from annotator.core.session_finish import Finished, Unfinished
+    from annotator.core.session_finish import Finished, FinishedBefore, Unfinished
 
 
 def listed(record: Record, path: str, scheme: Scheme) -> list[str]:
@@ -47,6 +47,7 @@ class SessionFormElsewhere(SessionEdits):
     _closed: bool
     _looked: dict[str, float]
     _finished: Finished | None
+    _finished_before: FinishedBefore | None
     _finish_undone: Unfinished | None
 
     if TYPE_CHECKING:
@@ -155,6 +156,8 @@ class SessionFormElsewhere(SessionEdits):
         # A change of that document after its d or s: ctrl+z undoes the change, not the d or s.
         if self._finished is not None and self._finished.doc_id == doc_id:
             self._finished = None
+        if self._finished_before is not None and self._finished_before.finished.doc_id == doc_id:
+            self._finished_before = None
         if self._finish_undone is not None and self._finish_undone.finished.doc_id == doc_id:
             self._finish_undone = None
         self._undone_done.discard(doc_id)
