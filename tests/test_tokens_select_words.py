@@ -8,7 +8,13 @@ from hypothesis import strategies as st
 
 from annotator.core.spans import snap_selection
 from annotator.core.tokens import tokenize, word_left, word_right
-from annotator.core.word_selection import from_snapped_edge, select_word_left, select_word_right
+from annotator.core.word_selection import (
+    from_snapped_edge,
+    select_word_left,
+    select_word_left_across,
+    select_word_right,
+    select_word_right_across,
+)
 
 LINE = "Officials in Kestria, Norvania and (Vellmark) said so; “Arbela” too."
 
@@ -84,3 +90,42 @@ def test_a_word_move_starts_from_the_edge_of_the_words_snapping_selects() -> Non
     assert select_word_right(text, line_end) == text.index(".")  # "64 Ulmarian soldiers"
     assert from_snapped_edge(end, start, snapped) == start  # the cursor at the start
     assert from_snapped_edge(start, start, None) == start  # no selection: where it is
+
+
+# Paragraphs as the article has them: one a line, an empty line between, a line break last.
+PARAGRAPHS = ["Kestria said so.", "", "— * —", "It ended there.", ""]
+
+
+def test_a_word_step_over_line_breaks_takes_the_next_word_in() -> None:
+    """From an article's end, the trial's first ctrl+shift+left selected only the last line
+    break ("no words to label in it"): line breaks, empty lines and lines of punctuation only
+    are crossed on to the next word, which is taken in."""
+    line_at = PARAGRAPHS.__getitem__
+    count = len(PARAGRAPHS)
+    assert select_word_left_across(line_at, 4, 0) == (3, PARAGRAPHS[3].index("there"))
+    assert select_word_left_across(line_at, 3, 0) == (0, PARAGRAPHS[0].index("so"))
+    assert select_word_left_across(line_at, 0, 0) == (0, 0)  # the very start: nowhere to go
+    assert select_word_right_across(line_at, count, 0, 16) == (3, 2)  # past "— * —" to "It"
+    assert select_word_right_across(line_at, count, 3, 15) == (4, 0)  # the very end
+    # Within a line, as before.
+    assert select_word_left_across(line_at, 3, 8) == (3, 3)
+    assert select_word_right_across(line_at, count, 0, 0) == (0, 7)
+
+
+@given(st.lists(st.sampled_from(["", "a b.", "“x”", ", ", "in Kestria"]), min_size=1, max_size=5))
+@settings(max_examples=200)
+def test_a_word_step_takes_a_word_in_unless_none_is_left(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    words = [token for token in tokenize(text) if token.text[0].isalnum()]
+    for row, line in enumerate(lines):
+        for column in range(len(line) + 1):
+            here = sum(len(earlier) + 1 for earlier in lines[:row]) + column
+            to_row, to_column = select_word_right_across(lines.__getitem__, len(lines), row, column)
+            there = sum(len(earlier) + 1 for earlier in lines[:to_row]) + to_column
+            assert there >= here
+            taken = [w for w in words if w.end > here and w.start < there]
+            assert taken or not [w for w in words if w.end > here]
+            to_row, to_column = select_word_left_across(lines.__getitem__, row, column)
+            there = sum(len(earlier) + 1 for earlier in lines[:to_row]) + to_column
+            taken = [w for w in words if w.end > there and w.start < here]
+            assert taken or not [w for w in words if w.start < here]
