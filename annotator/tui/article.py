@@ -6,13 +6,14 @@ control and line-breaking character other than ``\\n`` is one visible symbol, so
 Offsets and locations are converted through a ``LineIndex`` (bisect), never by walking lines.
 
 Spans are painted in ``get_line``, the text area's public hook for styling a line, from the
-stretches ``article_spans`` works out; styles come from ``SpanPalette`` (see ``span_styles`` for
-the choice of tints and text attributes).
+stretches ``article_spans`` works out; styles come from ``SpanPalette`` (see ``span_styles``),
+and so is the selection, drawn as a label key would label it (``article_selection``).
 
-Keys: the article keeps the text area's moving and selecting keys, adds ctrl+home / ctrl+end,
-and hands the keys the annotation screen gives a meaning to that screen's actions (``x`` and
-delete, ctrl+z, ctrl+y, tab, shift+tab). The text area's editing keys are not inherited: the
-article is never edited, and keys it does not use (backspace, ctrl+d, ctrl+k...) reach the screen.
+Keys: the article keeps the text area's moving and selecting keys (shift+pageup / pagedown
+select too), adds ctrl+home / ctrl+end and F8 (the selection's other end moves), and hands the
+keys the annotation screen gives a meaning to that screen's actions (``x`` and delete, ctrl+z,
+ctrl+y, tab, shift+tab). The text area's editing keys are not inherited: the article is never
+edited, and keys it does not use (backspace, ctrl+d, ctrl+k...) reach the screen.
 """
 
 from __future__ import annotations
@@ -25,19 +26,22 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.document._wrapped_document import WrappedDocument
 from textual.geometry import Region
-from textual.widgets import Input, TextArea
+from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
 from annotator.core.display import LineIndex, display_text
 from annotator.core.models import Span
 from annotator.core.scheme import Scheme
-from annotator.core.spans import snap_selection
-from annotator.core.tokens import sentence_index_at, sentences, word_left, word_right
+from annotator.core.tokens import word_left, word_right
 from annotator.core.word_selection import (
     from_snapped_edge,
-    select_word_left,
-    select_word_right,
+    select_word_left_across,
+    select_word_right_across,
+    sentence_at,
+    word_at,
 )
+from annotator.tui.article_search import SearchLine as SearchLine  # where screens import it
+from annotator.tui.article_selection import SELECTION_THEME, DrawnSelection, selection_theme
 from annotator.tui.article_spans import PaintedSpans
 from annotator.tui.article_wrap import WrappedArticle
 from annotator.tui.saving_app import SavingApp
@@ -59,6 +63,8 @@ class ArticleView(TextArea, inherit_bindings=False):
         Binding("end,ctrl+e", "cursor_line_end", "Line end", show=False),
         Binding("pageup", "cursor_page_up", "Page up", show=False),
         Binding("pagedown", "cursor_page_down", "Page down", show=False),
+        Binding("shift+pageup", "cursor_page_up(True)", "Select a page up", show=False),
+        Binding("shift+pagedown", "cursor_page_down(True)", "Select a page down", show=False),
         Binding("ctrl+home", "cursor_article_start", "Article start", show=False),
         Binding("ctrl+end", "cursor_article_end", "Article end", show=False),
         Binding("shift+up", "cursor_up(True)", "Select up", show=False),
@@ -75,6 +81,7 @@ class ArticleView(TextArea, inherit_bindings=False):
         Binding("ctrl+shift+end", "cursor_article_end(True)", "Select to article end", show=False),
         Binding("f6", "select_line", "Select line", show=False),
         Binding("f7", "select_all", "Select all", show=False),
+        Binding("f8", "swap_selection_ends", "Swap which end of the selection moves", show=False),
         Binding("ctrl+c,super+c", "copy", "Copy the selected words", show=False),
         # Keys the annotation screen gives a meaning to. They are shown (the footer lists the
         # focused widget's binding for a key in place of the screen's), and a screen without
@@ -109,15 +116,27 @@ class ArticleView(TextArea, inherit_bindings=False):
             tab_behavior="focus",
             **kwargs,
         )
-        # Brackets are prose here, not code: highlighting pairs would only distract.
-        self.set_reactive(TextArea.match_cursor_bracket, False)
+        self.set_reactive(TextArea.match_cursor_bracket, False)  # brackets are prose here
         self.scheme = scheme
         self.palette = SpanPalette(scheme)
-        self.char_mode = False
-        """Selections keep exact characters instead of snapping to tokens (the screen's switch)."""
+        self._char_mode = False
         self._text_original = ""
         self._line_index = LineIndex("")
         self._painted = PaintedSpans(self.palette)
+        self._drawn = DrawnSelection()
+        self.register_theme(selection_theme())
+        self.theme = SELECTION_THEME
+
+    @property
+    def char_mode(self) -> bool:
+        """Selections keep exact characters instead of snapping to tokens (the screen's switch)."""
+        return self._char_mode
+
+    @char_mode.setter
+    def char_mode(self, char_mode: bool) -> None:
+        self._char_mode = char_mode
+        self.notify_style_update()  # the selection is drawn snapped the other way
+        self.refresh()
 
     # The text area's hot paths, made cheap for long articles.
 
@@ -195,13 +214,14 @@ class ArticleView(TextArea, inherit_bindings=False):
         shown = words if len(words) <= 40 else words[:39] + "…"
         self._tell(f"copied {shown!r} ({len(copied)} characters)", timeout=3)
 
-    def _tell(self, message: str, timeout: float | None = None) -> None:
-        """Say ``message`` of ctrl+c: in the annotation and review apps, in the place of what
-        the last ctrl+c said (two copies stacked two messages, the first no longer true)."""
+    def _tell(self, message: str, timeout: float | None = None, kind: str = "copy") -> None:
+        """Say ``message`` of ctrl+c (or of the key ``kind``): in the annotation and review apps,
+        in the place of what the last press said (two copies stacked two messages, the first no
+        longer true)."""
         app = self.app
         if isinstance(app, SavingApp):
-            app.withdraw("copy")
-            app.tell_about("copy", message, "information", timeout=timeout)
+            app.withdraw(kind)
+            app.tell_about(kind, message, "information", timeout=timeout)
         else:
             self.notify(message, timeout=timeout, markup=False)
 
@@ -232,6 +252,19 @@ class ArticleView(TextArea, inherit_bindings=False):
         self.record_cursor_width()
         self._scroll_rows_into_view(min(start, end), max(start, end))
 
+    def action_swap_selection_ends(self) -> None:
+        """The selection's other end moves from now on (vim's ``o`` in visual mode): the keys
+        grew or shrank a selection at its cursor's end only, and a search's match could lose
+        words only from the right."""
+        anchor, cursor = self.selection
+        if anchor == cursor:
+            self._tell("nothing selected: F8 swaps which end of a selection moves", 3, "swap_ends")
+            return
+        if isinstance(self.app, SavingApp):
+            self.app.withdraw("swap_ends")
+        self.selection = Selection(cursor, anchor)
+        self.record_cursor_width()
+
     def clear_selection(self) -> None:
         """Select nothing, the cursor left where it is (at the selection's moving end)."""
         self.selection = Selection.cursor(self.selection.end)
@@ -254,21 +287,19 @@ class ArticleView(TextArea, inherit_bindings=False):
 
     def action_select_word_left(self) -> None:
         self._cursor_to_snapped_edge()
-        self.move_cursor(self._word_left_location(select_word_left), select=True)
+        row, column = self.cursor_location
+        self.move_cursor(select_word_left_across(self.document.get_line, row, column), True)
 
     def action_select_word_right(self) -> None:
         self._cursor_to_snapped_edge()
-        self.move_cursor(self._word_right_location(select_word_right), select=True)
+        row, column = self.cursor_location
+        lines = self.document.line_count
+        self.move_cursor(select_word_right_across(self.document.get_line, lines, row, column), True)
 
     def _cursor_to_snapped_edge(self) -> None:
-        """The selection's moving end to the edge of its words (``from_snapped_edge``)."""
+        """The selection's moving end to the edge of its words as drawn (``from_snapped_edge``)."""
         anchor, cursor = self.offset_at(self.selection.start), self.cursor_offset
-        if anchor == cursor:
-            return
-        snapped = snap_selection(
-            self.text_original, anchor, cursor, "char" if self.char_mode else "token"
-        )
-        moved = from_snapped_edge(anchor, cursor, snapped)
+        moved = from_snapped_edge(anchor, cursor, self.drawn_selection())
         if moved != cursor:
             self.selection = Selection(self.selection.start, self.location_at(moved))
 
@@ -282,7 +313,7 @@ class ArticleView(TextArea, inherit_bindings=False):
             return
         offset = self.offset_at(self.get_target_document_location(event))
         text = self.text_original
-        found = _word_at(text, offset) if event.chain == 2 else _sentence_at(text, offset)
+        found = word_at(text, offset) if event.chain == 2 else sentence_at(text, offset)
         if found is not None:
             start, end = found
             self.selection = Selection(self.location_at(start), self.location_at(end))
@@ -300,11 +331,33 @@ class ArticleView(TextArea, inherit_bindings=False):
             return row + 1, 0
         return row, step(line, column)
 
+    # The text area's page moves, selecting with shift as every other move does.
+
+    def action_cursor_page_up(self, select: bool = False) -> None:
+        self._page(-self.content_size.height, select)
+
+    def action_cursor_page_down(self, select: bool = False) -> None:
+        self._page(self.content_size.height, select)
+
+    def _page(self, rows: int, select: bool) -> None:
+        target = self.navigator.get_location_at_y_offset(self.selection.end, rows)
+        self.scroll_relative(y=rows, animate=False)
+        self.move_cursor(target, select=select)
+
     def action_cursor_article_start(self, select: bool = False) -> None:
         self.move_cursor((0, 0), select=select)
 
     def action_cursor_article_end(self, select: bool = False) -> None:
         self.move_cursor(self.document.end, select=select)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # The lines are wrapped anew (the text area's _on_resize, after this): the rows scrolled
+        # past are others, and at 70 columns the article showed paragraph 2, the cursor at its end.
+        self.call_after_refresh(self._selection_into_view)
+
+    def _selection_into_view(self) -> None:
+        self.scroll_cursor_visible()  # then the whole selection, when it fits
+        self._scroll_rows_into_view(*self.selection_offsets())
 
     def _scroll_rows_into_view(self, start: int, end: int) -> None:
         # The cursor (at one end) is already in view; show the whole selection when it fits.
@@ -335,40 +388,15 @@ class ArticleView(TextArea, inherit_bindings=False):
         few = few_colours(self.app.console.color_system)
         for start, end, style in self._painted.row_styles(line_index, background, few):
             line.stylize(style, start, end)
+        if self.theme == SELECTION_THEME:  # (the review's article draws its own)
+            columns = self._drawn.columns(self._line_index, self.drawn_selection(), line_index)
+            if columns is not None:
+                line.stylize(self.get_component_rich_style("text-area--selection"), *columns)
         return line
 
-
-def _word_at(text: str, offset: int) -> tuple[int, int] | None:
-    """The word at ``offset`` snapped as a drag is; past a line's end, its last word."""
-    if offset == len(text) or text[offset] == "\n":
-        line_start = text.rfind("\n", 0, offset) + 1
-        offset -= 1
-        while offset > line_start and not text[offset].isalnum():
-            offset -= 1  # back over the full stop and the spaces after the last word
-    if offset < 0 or text[offset].isspace():
-        return None
-    return snap_selection(text, offset, offset + 1, "token")
-
-
-def _sentence_at(text: str, offset: int) -> tuple[int, int] | None:
-    """The sentence around ``offset``, found in its line only (an article may be long)."""
-    low = text.rfind("\n", 0, offset) + 1
-    high = text.find("\n", offset)
-    high = len(text) if high == -1 else high
-    around = sentences(text[low:high])
-    index = sentence_index_at(around, offset - low)
-    if index is None and offset > low:  # past the line's last character
-        index = sentence_index_at(around, offset - low - 1)
-    return None if index is None else (low + around[index][0], low + around[index][1])
-
-
-class SearchLine(Input):
-    """The article's search line (``/``). Its escape gives the search up: back to the article
-    with nothing selected (``AnnotateScreen.action_abandon_search``). The footer says what
-    enter and escape do, as it does for the form's inputs: a trial's showed only the words
-    typed and ``^p palette``."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "submit", "Find", key_display="enter"),
-        Binding("escape", "screen.abandon_search", "Cancel"),
-    ]
+    def drawn_selection(self) -> tuple[int, int]:
+        """The selection as drawn: what a label key would label (``article_selection``)."""
+        anchor, cursor = self.selection
+        return self._drawn.stretch(
+            self._text_original, self.offset_at(anchor), self.offset_at(cursor), self._char_mode
+        )
