@@ -253,26 +253,32 @@ def session(tmp_path: Path) -> Iterator[AnnotationSession]:
     opened.close()
 
 
+def found_at(session: AnnotationSession, query: str, offset: int) -> tuple[int, int] | None:
+    """Where ``session.find`` goes (its place among the matches: test_search_counted)."""
+    found = session.find(query, offset)
+    return None if found is None else (found.start, found.end)
+
+
 def test_session_search_finds_the_span_just_labelled_then_the_next(
     session: AnnotationSession,
 ) -> None:
     span = session.label_selection(16, 19, "count")
     # Labelling leaves the cursor at the span's end: the search finds the span itself first.
-    assert session.find("Two", span.end) == (16, 19)
-    assert session.find("Two", 19) == (48, 51)  # enter again: the next
-    assert session.find("Two", 51) == (16, 19)
-    assert session.find("TWO", 19) == (48, 51)  # the same query, in capitals: still the next
-    assert session.find("two", 18) == (16, 19)  # the cursor moved: from the cursor again
+    assert found_at(session, "Two", span.end) == (16, 19)
+    assert found_at(session, "Two", 19) == (48, 51)  # enter again: the next
+    assert found_at(session, "Two", 51) == (16, 19)
+    assert found_at(session, "TWO", 19) == (48, 51)  # the same query, in capitals: still the next
+    assert found_at(session, "two", 18) == (16, 19)  # the cursor moved: from the cursor again
 
 
 def test_session_search_forgets_the_last_match_in_another_document(
     session: AnnotationSession,
 ) -> None:
-    assert session.find("two", 16) == (16, 19)
+    assert found_at(session, "two", 16) == (16, 19)
     session.open("b")
     # The cursor at 19 in this document is not after the match found in the other one.
-    assert session.find("two", 19) == (16, 19)
-    assert session.find("ren\u00e9e", 0) == (28, 34)
+    assert found_at(session, "two", 19) == (16, 19)
+    assert found_at(session, "ren\u00e9e", 0) == (28, 34)
 
 
 WORDS = "Norvanian troops left Norvania; the Norvanian side and Norvania agreed."

@@ -234,6 +234,43 @@ def find_match(
     return found if found is not None else next(found_from(0), None)
 
 
+class Found(NamedTuple):
+    """A match the search went to, and where it stands among the matches it goes through (whole
+    words only, while the text holds the query as one): ``place`` of ``total``, 1 the first in
+    the text. ``wrapped``: there was none after the cursor, or after the match found last, and
+    the search went back to the top (a trial's enter went there with nothing said)."""
+
+    start: int
+    end: int
+    place: int
+    total: int
+    wrapped: bool
+
+
+def find_counted(text: str, query: str, cursor: int, after: int | None = None) -> Found | None:
+    """``find_match``, with the match's place among them all and whether it wrapped: what the
+    search line says ("2 of 7"). Every match is found once per text and query (kept: enter
+    again costs a bisection); in a 1 MB article ``e`` (100,000 matches) took about 60 ms."""
+    found = find_match(text, query, cursor, after)
+    if found is None:
+        return None
+    start, end = found
+    starts = _match_starts(text, fold(query))
+    # find_match goes back to the first match only when none starts after ``after``, or, with
+    # no ``after``, none ends at or after the cursor: the first then does not either.
+    wrapped = start <= after if after is not None else end < cursor
+    return Found(start, end, bisect_left(starts, start) + 1, len(starts), wrapped)
+
+
+@lru_cache(maxsize=8)
+def _match_starts(text: str, needle: str) -> list[int]:
+    """Where each match the search goes through starts, in order (see ``find_match``)."""
+    folded = _folded(text)
+    if _has_whole_word(text, needle):
+        return [start for start, _end in _whole_words(text, folded, needle, 0)]
+    return [start for start, _end in _matches(folded, needle, 0)]
+
+
 @lru_cache(maxsize=16)
 def _has_whole_word(text: str, needle: str) -> bool:
     """Whether ``needle`` (folded) stands as a whole word anywhere in ``text``; kept, as enter

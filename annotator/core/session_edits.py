@@ -340,12 +340,13 @@ class SessionEdits(SessionHistory):
         self._commit(followed)
         self._notices.extend(notices)
 
-    def find(self, query: str, offset: int) -> tuple[int, int] | None:
+    def find(self, query: str, offset: int) -> search.Found | None:
         """The match of ``query`` the search goes to from the cursor at ``offset`` (from the start
         of the span at the cursor, when there is one): the first ending at or after it (the one
         the cursor is on counts), or, when the cursor still sits
         at the end of the match this query found last, the next one; wrapping (see
-        ``search.find_match``: case, accents, quotes and dashes do not matter)."""
+        ``search.find_match``: case, accents, quotes and dashes do not matter), with its place
+        among the matches and whether it wrapped (``search.find_counted``)."""
         key = search.fold(query)
         last = self._found
         after = None
@@ -356,8 +357,8 @@ class SessionEdits(SessionHistory):
             # From the start of the span at the cursor: a trial's /Three, just after labelling
             # "Three Vellmark citizens", went past the "Three" in it to the next one.
             offset = span.start
-        found = search.find_match(self.text, query, offset, after)
-        self._found = None if found is None else (self.document.id, key, *found)
+        found = search.find_counted(self.text, query, offset, after)
+        self._found = None if found is None else (self.document.id, key, found.start, found.end)
         return found
 
 

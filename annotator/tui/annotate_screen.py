@@ -153,10 +153,14 @@ class AnnotateScreen(
             # next queries piled up into one: 'Renee/In returnx/...').
             self.query_one("#search", Input).select_all()
             return
-        self.settled("search")
+        # Where the match stands, and a wrap said: a trial's enter went back to the top with
+        # nothing said, nor how many there were.
+        place = f"match {found.place} of {found.total} for {event.value!r}"
+        said = f"search wrapped to the top: {place}" if found.wrapped else place
+        self.tell_about("search", said, "information")
         # Back to the article with the match selected, so a label key labels it at once.
         self.action_focus_article()
-        self.article.select_offsets(*found)
+        self.article.select_offsets(found.start, found.end)
         self.article.scroll_cursor_visible(center=True)
 
     def action_focus_form(self) -> None:
