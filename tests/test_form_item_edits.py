@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.form_item_edits import item_at, other_side
+from annotator.core.form_item_edits import item_at, other_side, swap_sides
+from annotator.core.models import SCHEMA_VERSION, Record
 from annotator.core.scheme import load_scheme
 from annotator.core.session import AnnotationSession
 from annotator.core.session_edits import Refused
@@ -50,7 +51,7 @@ def test_swap_exchanges_values_and_links_in_one_undo_step(session: AnnotationSes
     assert session.field_value(BY) == "Maro" and session.field_value(TO) == "Tenvar"
     assert session.record.links[BY] == [maro] and session.record.links[TO] == [tenvar]
     assert session.take_notices() == [
-        "releases #1: released_by and received_by swapped (Tenvar → Maro)"
+        "releases #1 swapped: released_by 'Maro', received_by 'Tenvar'"
     ]
     session.undo()
     assert session.record == before
@@ -65,7 +66,7 @@ def test_swap_with_one_side_empty_moves_it(session: AnnotationSession) -> None:
     assert session.field_value(BY) == "Maro" and session.field_value(TO) is None
     assert session.record.links == {BY: [maro]}
     assert session.take_notices() == [
-        "releases #1: released_by and received_by swapped ((empty) → Maro)"
+        "releases #1 swapped: released_by 'Maro', received_by (empty)"
     ]
 
 
@@ -145,3 +146,55 @@ def test_remove_is_refused_on_text_not_saved_or_empty(session: AnnotationSession
         session.remove_list_item(WHO, "", 0)
     with pytest.raises(Refused, match="is not a list"):
         session.remove_list_item("releases[0].count", "", 0)
+
+
+SCHEME_OF_OTHER_NAMES = """
+name = "transfers"
+version = 1
+
+[[labels]]
+name = "party"
+key = "1"
+color = "#4e79a7"
+value_type = "none"
+
+[[fields]]
+name = "transfers"
+type = "group"
+
+  [[fields.fields]]
+  name = "giver"
+  type = "text"
+  from_label = "party"
+
+  [[fields.fields]]
+  name = "taker"
+  type = "text"
+  from_label = "party"
+"""
+
+
+def test_swap_says_each_field_by_its_name_in_the_scheme_with_what_it_holds_now(
+    tmp_path: Path,
+) -> None:
+    """A trial read ``swapped (Norvania → Kestria)`` as giver → receiver: each field is named,
+    from the scheme, with its value after the swap, quoted (a value's comma is not the
+    message's)."""
+    path = tmp_path / "transfers.toml"
+    path.write_text(SCHEME_OF_OTHER_NAMES, encoding="utf-8")
+    scheme = load_scheme(path)
+    form = {"transfers": [{"giver": "Norvania", "taker": "Kestria, Vellmark"}]}
+    record = Record(
+        schema_version=SCHEMA_VERSION,
+        doc_id="d",
+        doc_sha256="0" * 64,
+        annotator="alice",
+        status="in_progress",
+        spans=[],
+        form=form,
+    )
+    edited = swap_sides(record, "transfers[0].taker", scheme)
+    assert edited.record.form == {
+        "transfers": [{"giver": "Kestria, Vellmark", "taker": "Norvania"}]
+    }
+    assert edited.said == "transfers #1 swapped: giver 'Kestria, Vellmark', taker 'Norvania'"

@@ -67,8 +67,9 @@ class Edited(NamedTuple):
 
 def swap_sides(record: Record, path: str, scheme: Scheme) -> Edited:
     """The record with the field at ``path`` and its pair (``other_side``) exchanged, values
-    and links; said ``releases #1: released_by and received_by swapped (Maro → Tenvar)``, the
-    first of the two in the form's order named first, its value before and after."""
+    and links; said ``releases #1 swapped: released_by 'Tenvar', received_by 'Maro'``, each
+    field by its name in the scheme with what it holds now, the first in the form's order first.
+    (``swapped (Norvania → Kestria)`` read as giver → receiver in a trial.)"""
     other = other_side(scheme, path)
     if other is None:
         raise AnnotatorError(
@@ -94,12 +95,15 @@ def swap_sides(record: Record, path: str, scheme: Scheme) -> Edited:
     if first_links:
         links[second] = list(first_links)
     swapped = swapped.model_copy(update={"links": links})
-    was, now = _said_value(first_value), _said_value(second_value)
-    return Edited(swapped, f"{item}: {first_name} and {second_name} swapped ({was} → {now})")
+    now_first, now_second = _said_value(second_value), _said_value(first_value)
+    said = f"{item} swapped: {first_name} {now_first}, {second_name} {now_second}"
+    return Edited(swapped, said)
 
 
 def _said_value(value: Any) -> str:
-    return forms.typed_text(value) or "(empty)"
+    """Quoted, as undo names a field's value: a list's commas are not read as the message's."""
+    shown = forms.typed_text(value)
+    return quoted(shown, 40) if shown else "(empty)"
 
 
 def _piece_ends(text: str) -> list[tuple[int, int]]:
