@@ -13,6 +13,7 @@ word.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -143,8 +144,37 @@ class SessionProgress(SessionParts):
         return f"; another corpus's? {self.elsewhere_hint()}"
 
     # ------------------------------------------------------------- moving on
+    def start_id(self) -> str:
+        """Where a session starts: the document last worked on (``last_worked_id``) while it
+        is unfinished, as INCEpTION reopens the last document; else the first unfinished one,
+        else the first. A trial quit on 11, in progress, and the next start opened 08, the
+        first unfinished. Opening another than the first unfinished says so, naming both."""
+        first = self.first_unfinished_id()
+        last = self.last_worked_id()
+        if last is None or last == first or not self._unfinished(last):
+            return first
+        self._notices.append(
+            f"opened {last}, the article you last worked on; the first unfinished is {first} "
+            "(l lists them)"
+        )
+        return last
+
+    def last_worked_id(self) -> str | None:
+        """The document of the corpus whose record in the journal was saved last (its
+        ``updated_at``; of two saved in the same second an unfinished one, as d moves on
+        and the next one is labelled at once), None before any was."""
+        latest: tuple[dt.datetime, bool] | None = None
+        found = None
+        for doc_id, record in self.store.records.items():
+            if record.updated_at is None or doc_id not in self.corpus:
+                continue
+            when = (dt.datetime.fromisoformat(record.updated_at), self._unfinished(doc_id))
+            if latest is None or when > latest:
+                latest, found = when, doc_id
+        return found
+
     def first_unfinished_id(self) -> str:
-        """Where a session starts: the first unfinished document, else the first one."""
+        """The first unfinished document, else the first one."""
         for doc_id in self.ids:
             if self._unfinished(doc_id):
                 return doc_id

@@ -124,7 +124,7 @@ class SessionView(ReadsDocuments):
         self.show_search_bar(False)
         self.query_one("#guidelines").display = False
         self.query_one("#banner").display = False
-        self.open_document(self.session.first_unfinished_id())
+        self.open_document(self.session.start_id())
         self.start_up.show(self)
 
     def on_key(self, event: events.Key) -> None:
