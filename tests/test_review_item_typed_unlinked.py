@@ -54,7 +54,8 @@ def test_a_typed_value_a_version_gives_unlinked_is_linked_by_its_value(tmp_path:
         session.go_to("d1", conflict["id"])
         session.settle_typed("187")
         assert session.take_notices()[0] == (
-            f"settled {conflict['id']}: releases #1 count = 187 (typed), linked to s2"
+            f"settled {conflict['id']}: releases #1 count = 187 (ann1 and ann3's value), "
+            "linked to s2"
         )
         assert session.records["d1"].links["releases[0].count"] == ["s2"]
     finally:

@@ -163,6 +163,6 @@ def test_a_field_still_in_a_conflict_is_not_named(tmp_path: Path) -> None:
     session = counts_reviewed(tmp_path, same_form=False)
     try:
         session.settle_span_value("146")
-        assert session.take_notices()[0].endswith("= 146 (typed)")
+        assert session.take_notices()[0].endswith("= 146 (alice's value)")  # as she gave it
     finally:
         session.close()

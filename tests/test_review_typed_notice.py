@@ -20,16 +20,32 @@ def test_a_typed_value_is_said_and_its_undo_names_it(tmp_path: Path) -> None:
     session = open_review(journals, corpus, tmp_path / "gold.jsonl", "rita")
     try:
         session.go_to("d1", "c2")
-        session.settle_typed("12")
-        assert session.take_notices() == ["settled c2: releases #2 count = 12 (typed)"]
+        session.settle_typed("14")  # neither gave it (alice 12, bob 13)
+        assert session.take_notices() == ["settled c2: releases #2 count = 14 (typed)"]
         session.undo()
         assert session.take_notices() == [
             # A dash, not a bracket round the notice's own: it ended in "(typed))".
-            "undid: d1 c2 is open again — releases #2 count = 12 (typed)"
+            "undid: d1 c2 is open again — releases #2 count = 14 (typed)"
         ]
         session.redo()
         assert session.take_notices() == [
-            "redid: d1 c2 settled again — releases #2 count = 12 (typed)"
+            "redid: d1 c2 settled again — releases #2 count = 14 (typed)"
         ]
+    finally:
+        assert session.close()
+
+
+def test_a_value_entered_as_a_version_gives_it_is_said_as_theirs(tmp_path: Path) -> None:
+    """The editor shows the first version's value filled in: enter on it is alice's value, as
+    its undo says it, not "(typed)" (a trial's count 95 and event type "ann")."""
+    corpus, journals = write_case(tmp_path, records())
+    session = open_review(journals, corpus, tmp_path / "gold.jsonl", "rita")
+    try:
+        session.go_to("d1", "c2")
+        session.settle_typed("12")
+        said = "releases #2 count = 12 (alice's value)"
+        assert session.take_notices() == [f"settled c2: {said}"]
+        session.undo()
+        assert session.take_notices() == [f"undid: d1 c2 is open again — {said}"]
     finally:
         assert session.close()

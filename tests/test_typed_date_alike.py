@@ -132,5 +132,7 @@ def test_a_value_typed_as_a_value_is_taken_alike_and_said_as_before(
     assert not any(notice.startswith("s1 = ") for notice in annotating.take_notices())
     review.settle_span_value(typed)
     assert gold_date(review) == ([typed.strip()], 0)
-    said = f"settled c1: s1 date “Friday” = {typed.strip()} (typed)"
+    # bob's value, typed as he gave it, is said as his (as its undo says it).
+    how = "bob's value" if typed == "2024-06-08" else "typed"
+    said = f"settled c1: s1 date “Friday” = {typed.strip()} ({how})"
     assert review.take_notices()[0] == said

@@ -8,12 +8,15 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from annotator.core import review_decisions as decide
+from annotator.core.form_compare import normal
 from annotator.core.forms import field_value, path_words, typed_text
+from annotator.core.item_brief import whose
 from annotator.core.models import GoldRecord, Span
 from annotator.core.review_decisions import short, value_conflict_span, value_text
 from annotator.core.review_drawn_span import drawn_value, settle_with_span
 from annotator.core.review_links import Annotations
 from annotator.core.review_notices import drawn_notice
+from annotator.core.review_outcome import given_by
 from annotator.core.review_parts import ReviewParts
 from annotator.core.review_span_ids import GoldSpanNumbers
 from annotator.core.review_span_value import fields_not_following, settled_as_typed
@@ -51,10 +54,18 @@ class ReviewByHand(ReviewParts):
                 path = decide.find_conflict(record, cid).get("path") or ""
                 if not isinstance(typed, str) or not settled:
                     return f"settled {cid} with an item typed"
-                value = typed_text(field_value(settled[-1], path, self.scheme))
+                stored = field_value(settled[-1], path, self.scheme)
+                value = typed_text(stored)
                 # Its links said too: a typed value may be linked by its words alone.
                 linked = " ".join(settled[-1].links.get(path) or [])
-                told = f"settled {cid}: {path_words(path)} = {value or '(empty)'} (typed)"
+                # A value entered as a version gave it (the editor shows the first one's
+                # filled in) is theirs, as its undo says it: "(typed)" told a trial's reviewer
+                # who pressed enter on it that it was their own.
+                versions = decide.versions_of(decide.find_conflict(record, cid))
+                how = given_by(versions, stored)
+                told = (
+                    f"settled {cid}: {path_words(path)} = {value or '(empty)'} ({how or 'typed'})"
+                )
                 return f"{told}, linked to {linked}" if linked else told
 
             return self._decide(settle_one, said_one)
@@ -139,7 +150,10 @@ class ReviewByHand(ReviewParts):
             _value, counted = drawn_value(
                 record, document.text, span.start, span.end, label, self.scheme, doc_date
             )
-            self._notices.append(drawn_notice(record, conflict_id, span, self.scheme, counted))
+            linked = [path for path, ids in settled.links.items() if span.id in ids]
+            self._notices.append(
+                drawn_notice(record, conflict_id, span, self.scheme, counted, linked)
+            )
             return settled
 
         self._decide(settle)
@@ -167,6 +181,18 @@ class ReviewByHand(ReviewParts):
             if span is None:  # take_spans keeps it: a Refused rather than a crash if not
                 raise Refused(f"{conflict_id}: the span typed for is not in gold")
             how = "typed" if typed.reading is None else f"typed {typed.reading}"
+            # The value ``v`` shows filled in is the first version's: entered as a version
+            # gave it, it is theirs, as its undo says it ("= 95 (typed)" misled a trial).
+            # Words read as a value (a reading) were typed, and are said so.
+            giving = [
+                name
+                for version in decide.versions_of(decide.find_conflict(record, conflict_id))
+                for given in version.get("spans") or []
+                if normal(given.get("value")) == normal(span.value)
+                for name in version.get("annotators") or []
+            ]
+            if giving and typed.reading is None:
+                how = f"{whose(giving)} value"
             self._notices.append(
                 f"settled {conflict_id}: {span.id} {span.label} {short(span.text)} = "
                 f"{value_text(span.value)} ({how})"

@@ -122,7 +122,16 @@ def drafted(
     # A value the decision sets with no link from its version is linked by its words, and a
     # list put in text order, by the rule ``e`` links a typed one by (``value_links``): a
     # trial's 1 left gold unlinked where typing the same value linked it.
-    form, links = words_linked(draft, draft.form, fields["links"], scheme, record.form)
+    # So is one the decision left as it was when it gave gold a span of its field's label
+    # (drawn, taken, or a value typed for it): a drawn "Saturday" left gold's agreed date
+    # unlinked beside it.
+    had = {(span.start, span.end, span.label, span.value) for span in record.spans}
+    new_labels = {
+        span.label
+        for span in draft.spans
+        if (span.start, span.end, span.label, span.value) not in had
+    }
+    form, links = words_linked(draft, draft.form, fields["links"], scheme, record.form, new_labels)
     if form != draft.form:
         fields["form"] = form
         draft = GoldRecord.model_validate({**fields, "links": draft.links})

@@ -110,7 +110,8 @@ class ReviewDocuments(ReviewParts):
 
     def merge_anew(self, doc_id: str) -> Place | None:
         """Replace the document's gold record by a fresh merge of its annotators' records
-        (see the module docstring) and make its first open conflict current."""
+        (see the module docstring) and make its first open conflict current (none open: the
+        document is looked at, ``looking``)."""
         unit = self.units.get(doc_id)
         if unit is None:
             raise Refused(f"{doc_id}: its annotators' records are not compared in this review")
@@ -138,8 +139,12 @@ class ReviewDocuments(ReviewParts):
         opened = self.order.in_document(doc_id)
         if opened:
             self.current = opened[0][1]
-        elif self.current is not None and self.current.doc_id == doc_id:
-            self.current = self.order.after(None)
+        else:
+            # None open: the document is looked at, as ``go_to_document`` opens one (its gold
+            # in the article). A trial's article kept showing another document, the status
+            # line naming none.
+            self.current = None
+            self.looking = doc_id
         now = _state(merged)
         self.records_changed.discard(doc_id)
         self._notices.append(

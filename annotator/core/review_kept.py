@@ -45,6 +45,7 @@ from annotator.core.review_kept_form import (
     with_empty_items_back,
 )
 from annotator.core.scheme import Scheme
+from annotator.core.value_links import words_linked
 
 Conflict = dict[str, Any]
 # What every save of a document's record changes: left out when records are compared.
@@ -278,6 +279,15 @@ def _record(
     fields["form"] = form
     fields["conflicts"] = [c for c in merged.conflicts if c["id"] not in settled]
     draft = GoldRecord.model_validate(fields)
+    # A value the kept decisions left unlinked beside a span they added that holds it is
+    # linked by its words, as the decision itself now links it (``review_decisions.drafted``):
+    # a merge anew of a drawn "Saturday" kept the agreed date unlinked.
+    new_labels = {key[2] for key in spans if key not in _keyed(merged)}
+    if new_labels:
+        fields["form"], fields["links"] = words_linked(
+            draft, draft.form, draft.links, scheme, draft.form, new_labels
+        )
+        draft = GoldRecord.model_validate(fields)
     if not draft.conflicts:
         fields["form"], fields["links"] = without_empty_items(draft.form, draft.links, scheme)
         draft = GoldRecord.model_validate(fields)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from annotator.core.form_compare import normal
+from annotator.core.forms import path_words
 from annotator.core.item_brief import given_item_brief, whose
 from annotator.core.models import GoldRecord, Span
 from annotator.core.review_decisions import find_conflict, short, value_text, versions_holding
@@ -149,13 +150,20 @@ def _drawn_message(
 
 
 def drawn_notice(
-    record: GoldRecord, conflict_id: str, drawn: Span, scheme: Scheme, counted: str | None = None
+    record: GoldRecord,
+    conflict_id: str,
+    drawn: Span,
+    scheme: Scheme,
+    counted: str | None = None,
+    linked: Sequence[str] = (),
 ) -> DrawnNotice:
     """What to tell a reviewer who settled the conflict with ``drawn``: its value, when its
     label takes one (read from its words, so it may differ from what a version gave the same
-    span: said, with the version that gave another), and the spans it left out.
-    ``record``: the record before the decision. ``counted``: where a date counted from an
-    earlier one came from (``review_drawn_span.drawn_value``), said instead of its words."""
+    span: said, with the version that gave another), the form fields now linked to it
+    (``linked``: their paths; by their words or value, ``value_links``, or as an annotator
+    linked the same span), and the spans it left out. ``record``: the record before the
+    decision. ``counted``: where a date counted from an earlier one came from
+    (``review_drawn_span.drawn_value``), said instead of its words."""
     head = f"settled {conflict_id} with {drawn.label} "
     value = ""
     label = scheme.label(drawn.label)
@@ -163,6 +171,9 @@ def drawn_notice(
         others = _other_values(record, conflict_id, drawn)
         how = "read from its words" if counted is None else counted.removeprefix("no value: ")
         value = f" = {value_text(drawn.value)} ({how}{others})"
+    if linked:
+        # Gold gained the link with no link key pressed: said, as a typed value's is.
+        value += f"; {', '.join(path_words(path) for path in linked)} linked to it"
     dropped = left_out(record, conflict_id, drawn)
     return DrawnNotice(head, drawn, value, dropped, " · ctrl+z undoes")
 

@@ -49,12 +49,22 @@ def _value_outcome(after: GoldRecord, path: str, versions: list[dict[str, Any]],
     (``value_links``)."""
     said = f"{forms.path_words(path)} = {_said(value)}"
     linked = after.links.get(path) or []
+    given = given_by(versions, value)
+    if given is not None:
+        return f"{said} ({given})"
+    return f"{said} (typed), linked to {' '.join(linked)}" if linked else f"{said} (typed)"
+
+
+def given_by(versions: list[dict[str, Any]], value: Any) -> str | None:
+    """Whose value ``value`` is among a field conflict's ``versions`` (``bob's value``,
+    ``alice and carol's value``, ``every version's items``: a list that is their union);
+    None when no version gave it: typed."""
     giving = [v for v in versions if normal(v.get("value")) == normal(value)]
     if giving:
-        return f"{said} ({_whose(giving)} value)"
+        return f"{_whose(giving)} value"
     if isinstance(value, list) and normal(value) == normal(_every_item(versions)):
-        return f"{said} (every version's items)"
-    return f"{said} (typed), linked to {' '.join(linked)}" if linked else f"{said} (typed)"
+        return "every version's items"
+    return None
 
 
 def _every_item(versions: list[dict[str, Any]]) -> list[Any]:

@@ -19,7 +19,7 @@ is stored as the linked words single-spaced (``as_linked_words``) and a list put
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from annotator.core.form_compare import normal
@@ -138,16 +138,21 @@ def words_linked(
     links: Mapping[str, list[str]],
     scheme: Scheme,
     before: Mapping[str, Any] | None = None,
+    new_labels: Collection[str] = (),
 ) -> tuple[dict[str, Any], dict[str, list[str]]]:
     """``form`` and ``links`` with each value that entered gold linked by the module
     docstring's rule (``record``: gold's spans): every field's value, or, given ``before``
-    (gold's form before a review decision), those that differ from it."""
+    (gold's form before a review decision), those that differ from it, and those of a field
+    filled from one of ``new_labels`` (the labels of spans the decision added to gold or
+    gave another value): a span drawn by hand around an agreed date holds that value as much
+    as a version's span does, and a trial's drawn ``Saturday`` was left unlinked where taking
+    a version linked it."""
     wanted = [
         (path, leaf, value)
         for path, leaf, value in _valued_paths(form, scheme)
         if leaf.from_label is not None
         and (leaf.type == "list" or not links.get(path))
-        and (before is None or _value_at(before, path) != value)
+        and (before is None or _value_at(before, path) != value or leaf.from_label in new_labels)
     ]
     if not wanted:
         return dict(form), dict(links)

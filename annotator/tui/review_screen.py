@@ -257,7 +257,8 @@ class ReviewScreen(ReviewKeys):
         self.place_toasts()
 
     def refresh_status(self) -> None:
-        progress = ReviewProgress.of(self.session, self.char_mode)
+        shown = self._shown.id if self._shown is not None else None
+        progress = ReviewProgress.of(self.session, self.char_mode, shown)
         status = self.query_one("#status", Static)
         width = status.size.width or self.app.size.width
         status.update(status_line(progress, width))

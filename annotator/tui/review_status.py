@@ -26,7 +26,7 @@ from annotator.tui.status_fit import Part, cut_end, fit, joined_length, pinned_l
 class ReviewProgress:
     """What the status line says."""
 
-    doc_id: str | None  # None: every conflict settled
+    doc_id: str | None  # None: every conflict settled, no document shown
     position: int  # of the document, from 1
     documents: int
     conflicts_left: int
@@ -37,9 +37,16 @@ class ReviewProgress:
     save_state: str
 
     @classmethod
-    def of(cls, session: ReviewSession, char_mode: bool) -> ReviewProgress:
-        """Where ``session`` is (``char_mode``: the screen's drawing mode)."""
+    def of(
+        cls, session: ReviewSession, char_mode: bool, shown: str | None = None
+    ) -> ReviewProgress:
+        """Where ``session`` is (``char_mode``: the screen's drawing mode; ``shown``: the
+        document in the article, named while no conflict is current nor a document looked
+        at: every conflict settled, the article still shows one, and a trial's status line
+        named none beside it)."""
         doc_id = session.doc_id
+        if doc_id is None and shown in session.doc_ids:
+            doc_id = shown
         return cls(
             doc_id=doc_id,
             position=session.doc_ids.index(doc_id) + 1 if doc_id is not None else 0,
