@@ -9,7 +9,9 @@ alice's "95 prisoners of war", then took bob's releasees "95 prisoners" linked t
 "took bob's version", and gold held the value unlinked. The annotation screen names a link it
 drops (``s10 unlinked``); the review now does too. A value left with no link may be linked by
 its words to another gold span (``value_links``): the message then names that one, so it says
-what gold holds.
+what gold holds. A link to words gold holds with another value (a value typed with ``v``) is
+not kept either, by the same rule, and is said as that (``gold's count “95” 66–68 has another
+value (none)``), not as a span not in gold.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from annotator.core import forms
-from annotator.core.models import GoldRecord
+from annotator.core.models import GoldRecord, Span
 from annotator.core.review_decisions import find_conflict, short
 from annotator.core.review_links import LinkedSpan, linked_span
 
@@ -41,6 +43,32 @@ def links_not_in_gold(
     return frozenset(
         span_key(body) for bodies in links.values() for body in bodies if span_key(body) not in held
     )
+
+
+def gold_span_at(record: GoldRecord, key: SpanKey) -> Span | None:
+    """Gold's span at the place and label of ``key`` (another value: else it is ``key``'s
+    span), or None: the span a link is not kept to is then not in gold at all."""
+    start, end, label, _value = key
+    return next(
+        (
+            span
+            for span in record.spans
+            if (span.start, span.end, span.label) == (start, end, label)
+        ),
+        None,
+    )
+
+
+def unkept_mark(record: GoldRecord, key: SpanKey) -> str:
+    """Why a version's link to ``key``'s span would not be kept, as the panel marks it:
+    ``not in gold``, or, a gold span on those words with another value, that value (``gold's
+    has no value``): "(not in gold)" was said of a span gold held, its value typed away."""
+    gold = gold_span_at(record, key)
+    if gold is None:
+        return "not in gold"
+    if gold.value is None or gold.value == "":
+        return "gold's has no value"
+    return f"gold's has {gold.value}"
 
 
 def unkept_links_notice(
@@ -67,20 +95,40 @@ def unkept_links_notice(
     if not lost:
         return None
     whose = "its" if len(indexes) == 1 else "their"
-    named = " and ".join(
-        f"{short(text)} {start}–{end}"
-        for (start, end, _label, _value), text in sorted(lost.items(), key=lambda one: one[0][:2])
-    )
+    ordered = sorted(lost.items(), key=lambda one: one[0][:2])
+    named = " and ".join(f"{short(text)} {start}–{end}" for (start, end, *_), text in ordered)
     many = len(lost) > 1
-    said = (
-        f"{whose} link{'s' if many else ''} to {named} not kept: "
-        f"{'those spans are' if many else 'that span is'} not in gold"
-    )
+    said = f"{whose} link{'s' if many else ''} to {named} not kept: {_why(after, ordered)}"
     still_open = _still_given(after, set(lost))
     if still_open:
         said += f" (yet: {', '.join(still_open)} give{'' if len(still_open) > 1 else 's'} it)"
     instead = _linked_instead(before, after, fields)
     return f"{said}; {instead}" if instead else said
+
+
+def _why(after: GoldRecord, lost: list[tuple[SpanKey, str]]) -> str:
+    """Why the links to the ``lost`` spans were not kept: not in gold, or gold's span on those
+    words has another value (a link is carried to a span alike in its value too,
+    ``review_links.linked_span``: a value typed for it with ``v`` decided the span, and the
+    field whose version is taken keeps its own value)."""
+    absent = [(key, text) for key, text in lost if gold_span_at(after, key) is None]
+    said = []
+    if absent and len(absent) == len(lost):
+        said.append(
+            "those spans are not in gold" if len(absent) > 1 else "that span is not in gold"
+        )
+    elif absent:
+        named = " and ".join(f"{short(text)} {key[0]}–{key[1]}" for key, text in absent)
+        said.append(f"{named} {'are' if len(absent) > 1 else 'is'} not in gold")
+    for key, _text in lost:
+        gold = gold_span_at(after, key)
+        if gold is not None:
+            value = "none" if gold.value is None or gold.value == "" else str(gold.value)
+            said.append(
+                f"gold's {gold.label} {short(gold.text)} {gold.start}–{gold.end} has another "
+                f"value ({value})"
+            )
+    return "; ".join(said)
 
 
 def _leaf(path: str) -> str:

@@ -14,7 +14,7 @@ from annotator.core.review_decisions import can_reject, can_take_all, value_conf
 from annotator.core.review_group_take import holds_one_item, lone_item_group
 from annotator.core.review_item_field import item_place
 from annotator.core.review_item_notices import alike_item_said
-from annotator.core.review_unkept_links import links_not_in_gold
+from annotator.core.review_unkept_links import links_not_in_gold, unkept_mark
 from annotator.core.scheme import Scheme
 
 
@@ -41,6 +41,13 @@ class VersionView:
     # The linked spans gold does not hold (``review_unkept_links.span_key``): taking the
     # version would not keep those links, and the panel says so before the key.
     not_in_gold: frozenset[tuple[int, int, str, Hashable]] = frozenset()
+    # Each of those with why (``review_unkept_links.unkept_mark``): "not in gold", or gold's
+    # span on those words with another value ("gold's has no value").
+    unkept: tuple[tuple[tuple[int, int, str, Hashable], str], ...] = ()
+
+    def unkept_mark(self, key: tuple[int, int, str, Hashable]) -> str | None:
+        """Why the link to ``key``'s span is not kept (None: it is)."""
+        return next((why for one, why in self.unkept if one == key), None)
 
     @property
     def key(self) -> str:
@@ -69,6 +76,9 @@ class ConflictView:
     gold_spans: tuple[dict[str, Any], ...] = ()
     # Span conflicts whose versions differ in the value only: ``v`` types it.
     value_typed: bool = False
+    # Span conflicts whose versions mark the same words under other labels only (releasee /
+    # actor): titled so, "Span conflict" sent a trial's reviewer looking for other bounds.
+    label_only: bool = False
     # A conflict over a field of a group's item (``releases[0].count``): gold's item, whose
     # other fields tell which item it is; None for any other conflict.
     item: dict[str, Any] | None = None
@@ -109,7 +119,8 @@ def describe(
             links=tuple(
                 (path, tuple(spans)) for path, spans in sorted((version.get("links") or {}).items())
             ),
-            not_in_gold=links_not_in_gold(record, version.get("links") or {}),
+            not_in_gold=(unkept := links_not_in_gold(record, version.get("links") or {})),
+            unkept=tuple((key, unkept_mark(record, key)) for key in sorted(unkept, key=str)),
         )
         for index, version in enumerate(conflict["versions"])
     )
@@ -133,6 +144,7 @@ def describe(
         gold_value=record.form.get(path) if isinstance(path, str) else None,
         gold_spans=gold_spans,
         value_typed=value_conflict_span(conflict) is not None,
+        label_only=label_only(conflict),
         item=_item_of(record, conflict, scheme),
         lone_item=_lone_item(record, conflict, scheme),
     )
@@ -239,3 +251,20 @@ def linked_region(view: ConflictView) -> tuple[int, int] | None:
     if not bodies:
         return None
     return min(body["start"] for body in bodies), max(body["end"] for body in bodies)
+
+
+def label_only(conflict: dict[str, Any]) -> bool:
+    """Whether a span conflict's versions differ in their spans' labels only: each marks
+    spans on the same words (start and end), and not all under the same labels."""
+    if conflict.get("kind") != "span":
+        return False
+    versions = conflict.get("versions") or []
+    marked = [
+        [(body["start"], body["end"], body["label"]) for body in version.get("spans") or []]
+        for version in versions
+    ]
+    if len(marked) < 2 or not all(marked):
+        return False  # a version that marked nothing there differs in more than a label
+    words = {frozenset((start, end) for start, end, _label in spans) for spans in marked}
+    labelled = {frozenset(spans) for spans in marked}
+    return len(words) == 1 and len(labelled) > 1

@@ -87,6 +87,8 @@ class ConflictPanel(Static):
             start, end = view.region
             # Over a value only: said so, as the keys offer v (a trial's read "Span conflict").
             kind = "Value conflict" if view.value_typed else "Span conflict"
+            if view.label_only:  # the same words, labelled otherwise
+                kind = "Label conflict"
             head.append(kind, style="bold")
             head.append(f" · characters {start}–{end}", style="dim")
             if text is not None:
@@ -196,14 +198,15 @@ class ConflictPanel(Static):
             # taking the item would leave its field unlinked.
             for path, spans in version.links:
                 for span in spans:
-                    if span_key(span) in version.not_in_gold:
+                    mark = version.unkept_mark(span_key(span))
+                    if mark is not None:
                         out.append(f"\n  {path.rsplit('.', 1)[-1]}")
-                        _append_link(out, span, not_in_gold=True)
+                        _append_link(out, span, mark)
             return badge, out
         out.append(f"\n{_value_text(version.value)}")
         for _path, spans in version.links:
             for span in spans:
-                _append_link(out, span, span_key(span) in version.not_in_gold)
+                _append_link(out, span, version.unkept_mark(span_key(span)))
         return badge, out
 
     def _keys(
@@ -299,13 +302,14 @@ def _lone_item_context(view: ConflictView) -> Text:
     return out
 
 
-def _append_link(out: Text, span: dict[str, Any], not_in_gold: bool) -> None:
-    """`` ⛓ “95 prisoners” 66–78``, and `` (not in gold)`` after a span gold does not hold:
-    taking the version does not keep that link (``review_unkept_links``)."""
+def _append_link(out: Text, span: dict[str, Any], unkept: str | None) -> None:
+    """`` ⛓ “95 prisoners” 66–78``, and `` (not in gold)`` after a span gold does not hold,
+    `` (gold's has no value)`` after one gold holds with another value: taking the version
+    does not keep that link (``review_unkept_links``)."""
     out.append(f" ⛓ {quoted(span.get('text') or '', 30)}")
     out.append(f" {span['start']}–{span['end']}", style="dim")
-    if not_in_gold:
-        out.append(" (not in gold)", style="italic")
+    if unkept is not None:
+        out.append(f" ({unkept})", style="italic")
 
 
 def _holds_any(field: FormField, item: dict[str, Any]) -> bool:
