@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.search import Found, find_counted
+from annotator.core.search import COUNTED_AT_MOST, Found, find_counted
 from annotator.core.session import AnnotationSession
 from tests.test_session_data import alice_on_a
 
@@ -80,3 +80,36 @@ def test_the_session_counts_and_wraps_as_enter_goes_on(session: AnnotationSessio
         1,
         True,
     )
+
+
+def test_what_enter_says() -> None:
+    assert Found(0, 8, 2, 3, False).said("norvania") == "match 2 of 3 for 'norvania'"
+    assert Found(0, 8, 1, 3, True).said("norvania") == (
+        "search wrapped to the top: match 1 of 3 for 'norvania'"
+    )
+
+
+def test_matches_are_counted_up_to_a_thousand() -> None:
+    """Counting every match of a letter in a long article blocked enter (60 ms in 1 MB): the
+    first thousand are counted, and a match past them has no place."""
+    text = "Norvania " * (COUNTED_AT_MOST + 5)
+    first = find_counted(text, "Norvania", 0)
+    assert first == Found(0, 8, 1, COUNTED_AT_MOST, False, True)
+    assert first.said("Norvania") == "match 1 of over 1,000 for 'Norvania'"
+    last_counted = 9 * (COUNTED_AT_MOST - 1)
+    found = find_counted(text, "Norvania", last_counted)
+    assert found is not None and (found.start, found.place) == (last_counted, COUNTED_AT_MOST)
+    past = find_counted(text, "Norvania", last_counted + 9)
+    assert past is not None and (past.start, past.place, past.more) == (
+        last_counted + 9,
+        None,
+        True,
+    )
+    assert past.said("Norvania") == "a match past the first 1,000 for 'Norvania'"
+
+
+def test_exactly_a_thousand_are_all_counted() -> None:
+    text = "Norvania " * COUNTED_AT_MOST
+    last = find_counted(text, "Norvania", len(text) - 9)
+    assert last == Found(len(text) - 9, len(text) - 1, COUNTED_AT_MOST, COUNTED_AT_MOST, False)
+    assert last.said("x") == "match 1,000 of 1,000 for 'x'"

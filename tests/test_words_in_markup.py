@@ -105,8 +105,9 @@ def session(tmp_path: Path) -> Iterator[AnnotationSession]:
 
 def test_303_searched_and_labelled_count_is_303(session: AnnotationSession) -> None:
     first = session.find("303", 0)
-    assert first == (FIRST, FIRST + 3)
-    assert session.find("303", first[1]) == NUMBER  # enter again: the one in the markup
+    assert first is not None and first[:2] == (FIRST, FIRST + 3)
+    again = session.find("303", first.end)  # enter again: the one in the markup
+    assert again is not None and again[:2] == NUMBER
     span = session.label_selection(*NUMBER, "count")
     assert (span.start, span.end, span.text, span.value) == (*NUMBER, "303", 303)
 
@@ -116,10 +117,12 @@ def test_labelling_the_whole_markup_labels_303(
 ) -> None:
     """The newcomer's way: "/[bold red]303[/]", 2, then "/303". The markup is left out of the
     span (it snapped to "[bold red]303", a count with no value): the count is "303", 303."""
-    assert session.find(MARKUP, 0) == (TAG_START, TAG_END)
+    found = session.find(MARKUP, 0)
+    assert found is not None and found[:2] == (TAG_START, TAG_END)
     span = session.label_selection(TAG_START, TAG_END, "count")
     assert (span.start, span.end, span.text, span.value) == (*NUMBER, "303", 303)
-    assert session.find("303", span.end) == NUMBER
+    found = session.find("303", span.end)
+    assert found is not None and found[:2] == NUMBER
 
 
 def test_the_whole_markup_snaps_to_303_in_the_article() -> None:

@@ -155,9 +155,7 @@ class AnnotateScreen(
             return
         # Where the match stands, and a wrap said: a trial's enter went back to the top with
         # nothing said, nor how many there were.
-        place = f"match {found.place} of {found.total} for {event.value!r}"
-        said = f"search wrapped to the top: {place}" if found.wrapped else place
-        self.tell_about("search", said, "information")
+        self.tell_about("search", found.said(event.value), "information")
         # Back to the article with the match selected, so a label key labels it at once.
         self.action_focus_article()
         self.article.select_offsets(found.start, found.end)
