@@ -137,6 +137,7 @@ class SessionView(ReadsDocuments):
         beside = self.query_one("#left") not in event.widget.ancestors
         self.set_class(beside, "-focus-beside-article")
         self.place_toasts()
+        self.start_up.focus_moved(self)  # below 80 columns they wait for the article's focus
         # The panel stops letters (SidePanel): its footer offers none.
         in_panel = self.query_one("#side") in event.widget.ancestors
         self.query_one(FittingFooter).leave_out_letters(in_panel)
@@ -320,6 +321,10 @@ class SessionView(ReadsDocuments):
         app = self.app
         assert isinstance(app, SavingApp)
         app.tell_about(kind, message, severity, **shown)
+
+    def tell_beside(self, kind: str, message: str, severity: SeverityLevel, **shown: Any) -> None:
+        """``tell_about``, beside what was said of ``kind`` before (the start-up messages)."""
+        self._tell(kind, message, severity, **shown)
 
     def settled(self, *kinds: str) -> None:
         """Actions of ``kinds`` worked: what was said about them before is no longer true (all

@@ -4,6 +4,7 @@ elsewhere, a damaged one set aside)."""
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from annotator.core.journal_summary import welcome_words
@@ -17,14 +18,23 @@ WELCOME_SECONDS = 10
 # Half a minute: the start-up messages say where the work is; at ten seconds a trial's
 # annotator, reading the article, missed one.
 START_UP_SECONDS = 30
+# The kind the start-up messages are told as (``SessionView.settled`` takes them back).
+START_UP = "start-up"
 
 
 class StartUpMessages:
-    """Shows the Welcome and the start-up messages; below 80 columns, one after the other."""
+    """Shows the Welcome and the start-up messages; below 80 columns, one after the other,
+    and only while the article has the focus."""
 
     def __init__(self) -> None:
-        # The start-up messages waiting for the Welcome to go (``welcome_gone``).
+        # The start-up messages waiting for the Welcome to go (``welcome_gone``), or below 80
+        # columns for the article's focus (``release``).
         self._held: list[str] = []
+        self._welcome_up = False
+        # The start-up messages shown, and when: below 80 columns they are taken back while
+        # the focus is under the article (``focus_moved``).
+        self._shown: list[str] = []
+        self._shown_at = 0.0
 
     def show(self, view: SessionView) -> None:
         session = view.session
@@ -34,10 +44,9 @@ class StartUpMessages:
         # at 70x30 and at 70x20) the Welcome fills: a start-up message beside it went over the
         # article's last lines. It waits until the Welcome goes (the first key, or its time).
         under = view.app.size.width < PANEL_BESIDE_FROM
-        held = welcome and under
-        self._held = list(messages) if held else []
-        if not held:
-            _show(view, messages)
+        self._welcome_up = welcome and under
+        self._held = list(messages)
+        self.release(view)
         if not welcome:
             return
         keys = "/".join(label.key for label in session.scheme.labels)
@@ -67,10 +76,37 @@ class StartUpMessages:
     def welcome_gone(self, view: SessionView) -> None:
         """The Welcome went (a key took it away, or its time ran out): the start-up messages
         held while it showed, each then with its whole half minute."""
+        if self._welcome_up:
+            self._welcome_up = False
+            self.release(view)
+
+    def release(self, view: SessionView) -> None:
+        """Show the messages held, unless the Welcome still shows or the focus is under the
+        article (``focus_moved``)."""
+        if not self._held or self._welcome_up or _focus_under_article(view):
+            return
         held, self._held = self._held, []
-        _show(view, held)
+        self._shown, self._shown_at = held, time.monotonic()
+        view.settled(START_UP)
+        for message in held:
+            view.tell_beside(START_UP, message, "information", timeout=START_UP_SECONDS)
+
+    def focus_moved(self, view: SessionView) -> None:
+        """Below 80 columns, with the focus under the article (the form, the note), only the
+        latest message shows, over the article's foot (annotator.tcss): start-up messages still
+        showing are taken back, to show again, each with its whole half minute, once the
+        article has the focus. A trial's o, the first key, took the focus to the form as the
+        Welcome went and its notice showed: hidden there, it would have run out unseen."""
+        if _focus_under_article(view):
+            showing = time.monotonic() - self._shown_at < START_UP_SECONDS
+            if showing and self._shown:
+                self._held = self._shown + self._held
+                view.settled(START_UP)
+            self._shown = []
+        else:
+            self.release(view)
 
 
-def _show(view: SessionView, messages: list[str]) -> None:
-    for message in messages:
-        view.notify(message, timeout=START_UP_SECONDS)
+def _focus_under_article(view: SessionView) -> bool:
+    under = view.app.size.width < PANEL_BESIDE_FROM
+    return under and view.has_class("-focus-beside-article")
