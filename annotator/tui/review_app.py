@@ -12,7 +12,7 @@ from textual.screen import Screen
 
 from annotator.core.review import ReviewSession
 from annotator.tui.keys import declared
-from annotator.tui.review_bindings import WITH_ITS_CONFLICT, take_keys
+from annotator.tui.review_bindings import SAID_IN_FULL, take_keys
 from annotator.tui.review_field_edit import SettlingScreen
 from annotator.tui.review_screen import ReviewScreen, review_screen_for
 from annotator.tui.review_toasts import clear
@@ -76,7 +76,7 @@ class ReviewApp(SavingApp):
             return
         seen = {"Quit"}
         for binding in declared(type(screen)):
-            title = WITH_ITS_CONFLICT.get(binding.action, binding.description)
+            title = SAID_IN_FULL.get(binding.action, binding.description)
             if not title or title in seen or binding.action.startswith("label("):
                 continue
             seen.add(title)

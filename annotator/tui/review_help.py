@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 
 from annotator.tui.keys import declared, key_rows
-from annotator.tui.review_bindings import WITH_ITS_CONFLICT
+from annotator.tui.review_bindings import SAID_IN_FULL
 from annotator.tui.review_field_edit import TYPING_KEYS
 from annotator.tui.review_items_edit import ITEMS_KEYS
 
@@ -27,7 +27,7 @@ def review_key_sections(screen: ReviewScreen) -> Sections:
     versions = [("1 … 9", "take that version (a / b: the first / second annotator's)")]
     skip.append("c")  # listed with drawing, where it matters
     said_for = [
-        replace(b, description=WITH_ITS_CONFLICT.get(b.action, b.description))
+        replace(b, description=SAID_IN_FULL.get(b.action, b.description))
         for b in declared(type(screen))
     ]
     settling = [

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import GoldRecord
+from annotator.core.review_gold_form import gold_form
 from annotator.tui.review_article import ReviewArticle
 from annotator.tui.review_bindings import in_force
 from annotator.tui.review_editors import ReviewEditors
+from annotator.tui.review_gold_form import GoldFormScreen
 from annotator.tui.review_notes import NotesScreen
 from annotator.tui.review_toasts import WRAP_SECONDS, clear
 from annotator.tui.review_versions_box import VersionsBox
@@ -141,6 +143,22 @@ class ReviewKeys(ReviewEditors):
             self.tell(f"no annotator wrote a note{where}")
             return
         self.app.push_screen(NotesScreen(record.doc_id, record.note))
+
+    def action_gold_form(self) -> None:
+        """Gold's form of the document in the article, read-only, over the article."""
+        record = self._record_of_article()
+        if record is None:
+            self.tell("no document in the article yet: gold's form shows once one is")
+            return
+        article = self.article.region
+        # Inside the article's frame: the panel's versions stay in sight beside it.
+        room = article.shrink((1, 1, 1, 1)) if article.width > 2 and article.height > 2 else None
+        current = self.session.current
+        here = current.conflict_id if current and current.doc_id == record.doc_id else None
+        self.app.push_screen(GoldFormScreen(gold_form(record, self.scheme, here), room))
+
+    def action_gold_form_drawing(self) -> None:
+        self.action_gold_form()
 
     async def action_quit(self) -> None:
         await self.app.run_action("quit")

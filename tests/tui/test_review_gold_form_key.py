@@ -1,0 +1,116 @@
+"""Pilot: ``g`` shows gold's form of the document in the article, read-only, over the article.
+
+A reviewer's trial: looking at a document (from ``l``, or while settling) showed gold's spans
+only, and there was no way to see gold's event type and releases before finishing. The
+journals are tests/test_review_data.py's alice and bob: in the first article c1 "Kyiv" ... c4
+the releases (an item only bob gave); in the second c1 the event type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from annotate_helpers import press, toasts, wait_for
+from test_review_keys import drive, gold, review_of_two, screen_of, shown
+from test_review_looking_screen import footer_keys
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from annotator.core.review import ReviewSession
+from annotator.tui.review_app import ReviewApp
+from annotator.tui.review_article import ReviewArticle
+from annotator.tui.review_bindings import GOLD_FORM
+from annotator.tui.review_gold_form import GoldFormScreen
+from annotator.tui.screens import HelpScreen
+from tests.test_review_data import FIRST, SECOND
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[ReviewSession]:
+    yield from review_of_two(tmp_path)
+
+
+def form_text(app: ReviewApp) -> str:
+    """The box's text as one line (rows and their wrapping joined), runs of spaces one."""
+    static = app.screen.query_one("#gold-form-text", Static)
+    lines = static.render_lines(static.region.reset_offset)
+    return " ".join(" ".join(line.text.split()) for line in lines if line.text.strip())
+
+
+def test_g_shows_gold_form_over_the_article_and_changes_nothing(session: ReviewSession) -> None:
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        written = len(gold(session))
+        assert "g Gold form" in footer_keys(app)
+        await press(pilot, "g")
+        await wait_for(pilot, lambda: isinstance(app.screen, GoldFormScreen))
+        said = form_text(app)
+        assert said.startswith(
+            "in_progress · 4 conflict(s) open, marked ⚠ event_type exchange releases 1 item "
+        )
+        assert "⚠ c4 open: the item bob gave (Russia → Ukraine, 146)" in said
+        assert "releases #1 released_by Ukraine ⛓ s2 received_by Russia ⛓ s1 " in said
+        assert "count 146 ⛓ s5 date (empty) releasees (empty) " in said
+        assert "c1 “Kyiv” 780–784 ← in the panel" in said
+        box = app.screen.query_one("#gold-form-box")
+        assert box.border_title == f"Gold's form: {FIRST}"
+        # Over the article, inside its frame: the panel's versions stay in sight.
+        article = screen_of(app).query_one(ReviewArticle).region
+        assert box.region == box.region.intersection(article.shrink((1, 1, 1, 1)))
+        assert box.region.y == article.y + 1 and box.region.x == article.x + 1
+        await press(pilot, "1")  # read-only: no version is taken from here
+        await press(pilot, "escape")
+        assert not isinstance(app.screen, GoldFormScreen)
+        assert len(gold(session)) == written
+        # Taking c1 shows in gold's form: c1 is no longer open, c2 is the one in the panel.
+        await press(pilot, "1", "g")
+        await wait_for(pilot, lambda: isinstance(app.screen, GoldFormScreen))
+        said = form_text(app)
+        assert "c1 “Kyiv”" not in said and "c2 “146 prisoners of…” 818–868 ← in the panel" in said
+        await press(pilot, "g")  # g again closes it
+        assert not isinstance(app.screen, GoldFormScreen)
+
+    drive(session, scenario, (100, 30), notifications=True)
+
+
+def test_g_while_drawing_and_on_a_document_looked_at(session: ReviewSession) -> None:
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        await press(pilot, "e")
+        # Not in the footer while drawing (the label keys need its room), but it works.
+        assert "g Gold form" not in footer_keys(app)
+        await press(pilot, "g")
+        await wait_for(pilot, lambda: isinstance(app.screen, GoldFormScreen))
+        await press(pilot, "escape")
+        assert app.session.editing  # still drawing
+        await press(pilot, "escape")
+        # The second article: its event type is the open conflict, marked at its row.
+        await press(pilot, "p")
+        await wait_for(pilot, lambda: shown(app, SECOND))
+        await press(pilot, "g")
+        await wait_for(pilot, lambda: isinstance(app.screen, GoldFormScreen))
+        said = form_text(app)
+        c1 = "⚠ c1 open: unilateral_release (alice) · exchange (bob) ← in the panel"
+        assert f" event_type (empty) {c1} " in said
+        await press(pilot, "escape", "2")  # bob's: the second article is settled
+        await wait_for(pilot, lambda: shown(app, FIRST))
+        await press(pilot, "l", "down", "enter")  # look at the settled one
+        await wait_for(pilot, lambda: shown(app, SECOND))
+        await press(pilot, "g")
+        await wait_for(pilot, lambda: isinstance(app.screen, GoldFormScreen))
+        said = form_text(app)
+        assert said.startswith("done · no conflict open event_type exchange ")
+        assert app.screen.query_one("#gold-form-box").border_title == f"Gold's form: {SECOND}"
+        assert not toasts(app)
+
+    drive(session, scenario, (100, 30), notifications=True)
+
+
+def test_the_help_lists_g(session: ReviewSession) -> None:
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        sections = dict(screen_of(app).key_sections())
+        assert ("g", GOLD_FORM) in sections["Settle the conflict in the panel"]
+        await press(pilot, "question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+
+    drive(session, scenario, (100, 30))
