@@ -187,7 +187,7 @@ def test_labelstudio_predictions_and_prodigy_rejects_are_not_labels(tmp_path: Pa
     _result, warnings = run_import(LS / "tasks.json", "labelstudio", tmp_path / "ls")
     tasks = LS / "tasks.json"
     assert warnings == [
-        f"{tasks}: task 1: 1 prediction(s) not imported (model output, not labels; "
+        f"{tasks}:2: task 1: 1 prediction(s) not imported (model output, not labels; "
         "--predictions imports them as pre-annotations)"
     ]
     source = tmp_path / "teach.jsonl"
@@ -229,7 +229,7 @@ def test_labelstudio_completions_and_other_data_key(tmp_path: Path) -> None:
     source.write_bytes(orjson.dumps([task]))
     result, warnings = run_import(source, "labelstudio", tmp_path / "b")
     assert (result.documents, result.records, result.spans) == (1, 1, 1)
-    assert warnings == [f"{source}: task 1 (id 7): completion 1 was cancelled; not imported"]
+    assert warnings == [f"{source}:1: task 1 (id 7): completion 1 was cancelled; not imported"]
     assert texts_of(tmp_path / "b" / "corpus.jsonl") == {"7": "Kyiv freed 146."}
 
 

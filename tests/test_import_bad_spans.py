@@ -67,7 +67,7 @@ def test_labelstudio_result_without_labels_is_reported_counting_from_1(tmp_path:
     task = {"id": 7, "data": {"text": "Kyiv freed people on Sunday."}}
     task["annotations"] = [{"result": [kyiv, unlabelled, empty]}]
     source.write_bytes(orjson.dumps([{"data": {"text": "Other."}}, task]))
-    at = f"{source}: task 2 (id 7): annotation 1"
+    at = f"{source}:1: task 2 (id 7): annotation 1"
     assert refused(source, "labelstudio", tmp_path / "out") == [
         f"{at}: result 2: value.labels: empty, the span has no label; not imported",
         f"{at}: result 3: value.labels.0: empty label; not imported",

@@ -51,7 +51,7 @@ def test_completions_beside_annotations_are_read_and_said_when_not_imported(
     source, imported, warnings = run([task], tmp_path / "both")
     assert spans_of(tmp_path / "both" / "out" / "a.jsonl") == {"1": {(0, 7, "actor")}}
     assert warnings == [
-        f"{source}: task 1 (id 1): 1 more annotation(s) after annotation 1 not imported: "
+        f"{source}:1: task 1 (id 1): 1 more annotation(s) after annotation 1 not imported: "
         "completion 1 (one import holds one annotator's work)"
     ]
     assert imported.not_imported == {"further annotation(s)": 1}
@@ -66,7 +66,7 @@ def test_completions_are_imported_when_every_annotation_was_cancelled(tmp_path: 
     }
     source, _imported, warnings = run([task], tmp_path / "cancelled")
     assert spans_of(tmp_path / "cancelled" / "out" / "a.jsonl") == {"1": {(29, 37, "actor")}}
-    assert warnings == [f"{source}: task 1 (id 1): annotation 1 was cancelled; not imported"]
+    assert warnings == [f"{source}:1: task 1 (id 1): annotation 1 was cancelled; not imported"]
 
 
 def test_drafts_and_completed_by_are_said_and_lead_time_is_time_spent(tmp_path: Path) -> None:
@@ -84,9 +84,9 @@ def test_drafts_and_completed_by_are_said_and_lead_time_is_time_spent(tmp_path: 
     source, imported, warnings = run([drafted, timed], tmp_path / "drafts")
     assert spans_of(tmp_path / "drafts" / "out" / "a.jsonl") == {"2": {(0, 7, "actor")}}
     assert warnings == [
-        f"{source}: task 1 (id 1): 1 draft(s) with 1 result(s) not imported (saved in Label "
+        f"{source}:1: task 1 (id 1): 1 draft(s) with 1 result(s) not imported (saved in Label "
         "Studio, never submitted: not labels)",
-        f"{source}: completed_by: 1 imported annotation(s) (first: task 2 (id 2)); not "
+        f"{source}: completed_by: 1 imported annotation(s) (first: task 2 (id 2), line 1); not "
         "carried: the records are the annotator's the import names",
     ]
     assert imported.not_imported == {"draft(s)": 1, "annotation(s) with completed_by": 1}
@@ -134,8 +134,8 @@ def test_a_lead_time_that_is_no_number_of_seconds_is_said(tmp_path: Path) -> Non
     ]
     source, imported, warnings = run(tasks, tmp_path / "bad")
     assert warnings == [
-        f"{source}: lead_time: 3 imported annotation(s) (first: task 1 (id 1)); not carried: "
-        "not a number of seconds, which a record's seconds_spent takes"
+        f"{source}: lead_time: 3 imported annotation(s) (first: task 1 (id 1), line 1); not "
+        "carried: not a number of seconds, which a record's seconds_spent takes"
     ]
     assert imported.not_imported == {"annotation(s) with lead_time": 3}
     assert set(times_of(tmp_path / "bad" / "out" / "a.jsonl").values()) == {0.0}

@@ -34,12 +34,14 @@ def test_a_real_export_s_times_are_kept_and_its_reviews_said(tmp_path: Path) -> 
         ("2", "2022-10-31T21:19:54.970729Z"),
     ]
     said = [line.removeprefix(f"{CSV_TEST}: ") for line in warnings]
-    said = [line for line in said if not line.startswith("task ")]  # predictions, rectangles
+    # The lines of its predictions and rectangles, on the file's one line:
+    said = [line for line in said if not line.startswith(f"{CSV_TEST}:1: task ")]
     assert said == [
-        "completed_by: 2 imported annotation(s) (first: task 1 (id 1)); not carried: the "
-        "records are the annotator's the import names",
-        "reviews: 2 imported annotation(s) reviewed, 2 of them rejected (first: task 1 (id 1)); "
-        "not carried: a record has no review, and a rejected annotation is imported as any other",
+        "completed_by: 2 imported annotation(s) (first: task 1 (id 1), line 1); not carried: "
+        "the records are the annotator's the import names",
+        "reviews: 2 imported annotation(s) reviewed, 2 of them rejected (first: task 1 (id 1), "
+        "line 1); not carried: a record has no review, and a rejected annotation is imported as "
+        "any other",
         "7 other field(s) of the imported annotations not carried (Label Studio's own; a record "
         "has no place for them): created_at (2), id (2), last_action (2), last_created_by (2), "
         "parent_prediction (2), prediction (2), task (2)",
@@ -69,10 +71,11 @@ def test_ground_truth_true_and_a_time_no_record_takes_are_said(tmp_path: Path) -
     rows, _not_imported, warnings = run(source, tmp_path / "out")
     assert [r["updated_at"] for r in rows] == [None, "2024-05-02T08:00:00Z", None]
     assert [line.removeprefix(f"{source}: ") for line in warnings] == [
-        "updated_at: 1 imported annotation(s) (first: task 1 (id 0)); not carried: not a UTC "
-        "time like 2025-08-24T10:00:00Z, which a record's updated_at takes",
-        "ground_truth: 1 imported annotation(s) marked true (first: task 1 (id 0)); not "
-        "carried: marked ground truth in Label Studio; a record has no such mark",
-        "reviews: 1 imported annotation(s) reviewed, 0 of them rejected (first: task 3 (id 2)); "
-        "not carried: a record has no review, and a rejected annotation is imported as any other",
+        "updated_at: 1 imported annotation(s) (first: task 1 (id 0), line 1); not carried: not "
+        "a UTC time like 2025-08-24T10:00:00Z, which a record's updated_at takes",
+        "ground_truth: 1 imported annotation(s) marked true (first: task 1 (id 0), line 1); "
+        "not carried: marked ground truth in Label Studio; a record has no such mark",
+        "reviews: 1 imported annotation(s) reviewed, 0 of them rejected (first: task 3 (id 2), "
+        "line 1); not carried: a record has no review, and a rejected annotation is imported as "
+        "any other",
     ]

@@ -107,11 +107,11 @@ def test_one_model_is_read_and_the_rest_is_said(tmp_path: Path) -> None:
     )
     assert brief(tmp_path / "r.jsonl") == [("7", "v1", "in_progress", [(11, 14, "COUNT")])]
     assert warnings == [
-        f"{source}: task 1 (id 7): 1 annotation(s) not imported (--predictions reads the "
+        f"{source}:1: task 1 (id 7): 1 annotation(s) not imported (--predictions reads the "
         "model's; import the annotations without it)",
-        f"{source}: task 1 (id 7): prediction 2 is of model_version 'v2', not 'v1'; not "
+        f"{source}:1: task 1 (id 7): prediction 2 is of model_version 'v2', not 'v1'; not "
         "imported (one import holds one model's)",
-        f"{source}: task 2 (id 8): prediction 1 is of model_version 'v2', not 'v1'; not "
+        f"{source}:1: task 2 (id 8): prediction 1 is of model_version 'v2', not 'v1'; not "
         "imported (one import holds one model's)",
     ]
     assert result.not_imported == {

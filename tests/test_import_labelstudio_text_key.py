@@ -53,7 +53,7 @@ def test_without_it_the_error_names_it(tmp_path: Path) -> None:
     with pytest.raises(AnnotatorError) as raised:
         import_documents(source, "labelstudio", tmp_path / "o" / "c.jsonl")
     assert str(raised.value) == (
-        f"{source}: task 1 (id 8): data: several text fields (body, title) and none is called "
+        f"{source}:1: task 1 (id 8): data: several text fields (body, title) and none is called "
         "text; name the text's with --text-key KEY"
     )
     assert not (tmp_path / "o").exists()
@@ -71,7 +71,7 @@ def test_a_text_key_the_task_lacks_is_one_line(
     with pytest.raises(AnnotatorError) as raised:
         import_documents(source, "labelstudio", tmp_path / "o" / "c.jsonl", text_key="body")
     assert str(raised.value) == (
-        f"{source}: task 1 (id 8): data.body: {found} (--text-key body); the text fields "
+        f"{source}:1: task 1 (id 8): data.body: {found} (--text-key body); the text fields "
         "here: title"
     )
 

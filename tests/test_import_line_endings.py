@@ -108,7 +108,7 @@ def test_every_import_makes_the_text_lf_and_moves_the_spans(
     assert summary.endswith("; 1 text(s) made LF (were CRLF or CR)")
     said = [line for line in warnings if "line endings" in line]
     where = (
-        f"{source}: task 1 (id 1): document 1"
+        f"{source}:1: task 1 (id 1): document 1"
         if fmt == "labelstudio"
         else f"{source}:1: document d1"
     )

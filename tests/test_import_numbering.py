@@ -50,7 +50,8 @@ def test_the_json_formats_count_from_1_too(tmp_path: Path) -> None:
     studio = tmp_path / "tasks.json"
     studio.write_bytes(orjson.dumps(tasks))
     assert import_error(studio, "labelstudio", tmp_path) == (
-        f"{studio}: task 2 (id 7): id: duplicate document id '7' (first at {studio}: task 1 (id 7))"
+        f"{studio}:1: task 2 (id 7): id: duplicate document id '7' (first at {studio}:1: task 1 "
+        "(id 7))"
     )
     rows = [{"id": "x", "text": "a", "label": []}, {"id": "x", "text": "b", "label": []}]
     doccano = tmp_path / "rows.json"

@@ -84,8 +84,8 @@ def test_label_studio_s_time_that_does_not_exist_is_not_carried(
     assert [r["updated_at"] for r in records] == [None]
     assert result.not_imported["annotation(s) with updated_at"] == 1
     assert (
-        f"{source}: updated_at: 1 imported annotation(s) (first: task 1 (id 1)); not carried: "
-        "not a UTC time like 2025-08-24T10:00:00Z, which a record's updated_at takes"
+        f"{source}: updated_at: 1 imported annotation(s) (first: task 1 (id 1), line 1); not "
+        "carried: not a UTC time like 2025-08-24T10:00:00Z, which a record's updated_at takes"
     ) in warnings
 
 

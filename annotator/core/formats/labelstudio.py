@@ -42,6 +42,7 @@ from annotator.core.formats.common import (
     without_bom,
 )
 from annotator.core.formats.labelstudio_fields import FieldsSaid, lead_time, updated_at
+from annotator.core.formats.labelstudio_lines import Lines, parsed
 from annotator.core.formats.offsets import Utf16Offsets, say_code_points, written_spans
 
 
@@ -105,7 +106,7 @@ def read(
     else as ``_text_key`` finds it."""
     raw = without_bom(read_bytes(path))
     try:
-        data = orjson.loads(raw)
+        data, lines = parsed(raw)
     except orjson.JSONDecodeError as error:
         decode(raw, path)
         raise AnnotatorError(f"{path}: invalid JSON: {error}") from None
@@ -116,13 +117,13 @@ def read(
     docs = []
     said = FieldsSaid("prediction" if predictions else "annotation")  # said once per kind
     for index, task in enumerate(tasks):
-        where = f"{path}: task {index + 1}{_named(task)}"
+        where = f"{_at(path, lines, task)} task {index + 1}{_named(task)}"
         if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
             raise AnnotatorError(
                 f"{where}: data: required object is missing (not a Label Studio task)"
             )
         key = _given_text_key(task, where, text_key) if text_key else _text_key(task, where)
-        doc = _task(task, key, index, path, where, utf16, report, reading, said)
+        doc = _task(task, key, index, path, where, utf16, report, reading, said, lines)
         docs.append(doc)
     said.say(path, report)
     return docs
@@ -156,6 +157,14 @@ def model_annotator(docs: Sequence[ImportedDoc], source: Path) -> str:
             f"{source}: {said}: nothing to name the annotator after; name one with --annotator"
         )
     return name
+
+
+def _at(path: Path, lines: Lines, entry: Any) -> str:
+    """``tasks.json:12:``: the file and the line ``entry`` (a task or a result) starts on, as
+    every format names a place; ``tasks.json:`` when the line is not known
+    (``labelstudio_lines``)."""
+    line = lines.of(entry)
+    return f"{path}:{line}:" if line is not None else f"{path}:"
 
 
 def _named(task: Any) -> str:
@@ -221,6 +230,7 @@ def _task(
     report: ImportReporter,
     reading: _Reading,
     said: FieldsSaid,
+    lines: Lines,
 ) -> ImportedDoc:
     text: str = task["data"][key]
     raw_meta = task.get("meta") or {}
@@ -253,11 +263,14 @@ def _task(
             f"further {entry}(s)",
             len(kept) - 1,
         )
-    said.annotation(chosen, where.removeprefix(f"{path}: "))
+    task_at = where.removeprefix(_at(path, lines, task)).lstrip()
+    line = lines.of(task)
+    said.annotation(chosen, task_at if line is None else f"{task_at}, line {line}")
     offsets = Utf16Offsets(text) if utf16 else None
     spans = []
     for position, result in enumerate(chosen.get("result") or [], start=1):
-        at = f"{where}: {name}: result {position}"
+        # The line the result starts on, where a message about it, or its spans, sends one.
+        at = f"{_at(path, lines, result)} {task_at}: {name}: result {position}"
         value = result.get("value") if isinstance(result, dict) else None
         if not isinstance(value, dict) or "labels" not in value or "start" not in value:
             kind = result.get("type") if isinstance(result, dict) else None
