@@ -31,6 +31,7 @@ from textual.widgets import Footer, Input, Label, Static
 from annotator.core.errors import AnnotatorError
 from annotator.core.forms import path_words, typed_text
 from annotator.core.review_decisions import Conflict, field_of
+from annotator.core.review_enter_hint import enter_hint, field_values
 from annotator.core.review_typed import BadValue, Typed, hint
 from annotator.core.review_typed_start import prefill
 from annotator.core.scheme import FormField, Scheme
@@ -231,7 +232,15 @@ class SettlingScreen(ModalScreen[bool]):
                 if wrong:
                     widget.focus()
 
+    def enter_hint(self) -> str | None:
+        """The line under the input: what enter does with what it holds (None: a line that
+        does not change with the typing)."""
+        return None
+
     def on_input_changed(self, event: Input.Changed) -> None:
+        hint_now = self.enter_hint()
+        if hint_now is not None:
+            self.query_one("#field-edit-hint", Static).update(Text(hint_now))
         # The refusal is about what was typed before: a change makes it stale. So does it a
         # quit's message naming that typing (the next quit names what is typed then).
         self.withdraw_typing_told()
@@ -277,7 +286,7 @@ class FieldEditScreen(SettlingScreen):
             yield value_title(words, self.conflict["id"])
             with Vertical(id="field-edit-inputs"):
                 yield input_row(self.conflict, field, None, self.prefilled)
-            yield Static(Text(hint(field)), id="field-edit-hint")
+            yield Static(Text(self.enter_hint()), id="field-edit-hint")
             yield Static(id="field-edit-problem")
             yield MessagesSaid(id="field-edit-messages")
             yield Static(
@@ -290,3 +299,12 @@ class FieldEditScreen(SettlingScreen):
     def typed(self) -> str:
         """What the input holds."""
         return self.query_one(Input).value
+
+    def enter_hint(self) -> str:
+        # Before the input is mounted: what it opens with.
+        inputs = self.query(Input)
+        typed = inputs.first().value if inputs else self.prefilled
+        field = self.field
+        takes = "any text" if field.type == "text" else hint(field)
+        quoted = field.type in ("text", "list")
+        return enter_hint(typed, field_values(self.conflict), takes, "no value", quoted)

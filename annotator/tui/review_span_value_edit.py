@@ -16,6 +16,7 @@ from textual.widgets import Footer, Input, Label, Static
 
 from annotator.core.forms import typed_text
 from annotator.core.review_decisions import Conflict, short
+from annotator.core.review_enter_hint import enter_hint, span_values
 from annotator.tui.review_field_edit import SettlingScreen, TypingInput, value_title
 from annotator.tui.screens import MessagesSaid
 
@@ -24,6 +25,11 @@ from annotator.tui.screens import MessagesSaid
 _HINTS = {
     "integer": "a whole number (1,200 or twelve hundred); empty: a vague count, no value",
     "date": "YYYY-MM-DD, YYYY-MM, YYYY or words (last Sunday, two days later); empty: no value",
+}
+# What the input takes and what empty means, in the line under it (``enter_hint``).
+_TAKES = {
+    "integer": ("a whole number (1,200 or twelve hundred)", "a vague count, no value"),
+    "date": ("YYYY-MM-DD, YYYY-MM, YYYY or words (last Sunday, two days later)", "no value"),
 }
 # The input's own hint (shown when it is empty), longest first: the longest that fits it (at
 # 80 columns the input is 27 cells; the hint above, as its one wording, was cut to
@@ -75,7 +81,7 @@ class SpanValueScreen(SettlingScreen):
                     ),
                     classes="field-edit-row",
                 )
-            yield Static(Text(_HINTS.get(self.value_type, "")), id="field-edit-hint")
+            yield Static(Text(self.enter_hint()), id="field-edit-hint")
             yield Static(id="field-edit-problem")
             yield MessagesSaid(id="field-edit-messages")  # toasts are hidden over the box
             yield Static(
@@ -87,3 +93,12 @@ class SpanValueScreen(SettlingScreen):
 
     def typed(self) -> str:
         return self.query_one(Input).value
+
+    def enter_hint(self) -> str:
+        # Before the input is mounted: what it opens with.
+        inputs = self.query(Input)
+        given = span_values(self.conflict)
+        opened = self._given()
+        typed = inputs.first().value if inputs else (opened[0] if opened else "")
+        takes, empty = _TAKES.get(self.value_type, ("a value", "no value"))
+        return enter_hint(typed, given, takes, empty, quoted=False)

@@ -154,16 +154,23 @@ def test_the_date_hint_says_words_are_read_and_fits_at_80_columns(review: Review
             editor = app.screen
             assert isinstance(editor, SpanValueScreen)
             hint = editor.query_one("#field-edit-hint", Static)
-            lines = [strip.text.rstrip() for strip in hint.render_lines(hint.region.reset_offset)]
-            said = " ".join(line.strip() for line in lines if line.strip())
-            assert said == (
-                "YYYY-MM-DD, YYYY-MM, YYYY or words (last Sunday, two days later); empty: no value"
+
+            def said() -> str:
+                region = hint.region.reset_offset
+                lines = [strip.text.rstrip() for strip in hint.render_lines(region)]
+                return " ".join(line.strip() for line in lines if line.strip())
+
+            words = "YYYY-MM-DD, YYYY-MM, YYYY or words (last Sunday, two days later)"
+            # It says that enter takes the value shown (review_enter_hint).
+            assert said() == (
+                f"enter takes alice's 2025-08-24; type to replace: {words}; empty: no value"
             )
             assert hint.region.right <= editor.query_one("#field-edit-box").region.right
             field = editor.query_one(Input)
             await press(pilot, "ctrl+a", "ctrl+k")
             await pilot.pause()
             assert field.value == ""
+            assert said() == f"enter: no value; or type {words}"
             width = field.content_size.width
             assert str(field.placeholder) == "YYYY-MM-DD or words" and width < 34, width
             assert cell_len(str(field.placeholder)) <= width
