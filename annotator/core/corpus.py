@@ -17,6 +17,7 @@ from typing import IO, Any
 import orjson
 from pydantic import ValidationError
 
+from annotator.core.docbin_sniff import CORPUS_HINT, corpus_docbin_hint, file_looks_like_docbin
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Document
 
@@ -34,7 +35,8 @@ def normalise_txt(raw: bytes, path: Path) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise AnnotatorError(f"{path}: invalid UTF-8 at byte {error.start}") from None
+        hint = corpus_docbin_hint(raw)  # a DocBin named .txt: say what makes a corpus of it
+        raise AnnotatorError(f"{path}: invalid UTF-8 at byte {error.start}{hint}") from None
     return lf_text(text.removeprefix("\ufeff"))
 
 
@@ -146,8 +148,17 @@ def _open_folder(folder: Path) -> Corpus:
         doc_id = file.relative_to(folder).with_suffix("").as_posix()
         entries[doc_id] = file
     if not entries:
-        raise AnnotatorError(f"{folder}: no .txt files in this folder")
+        raise AnnotatorError(f"{folder}: no .txt files in this folder{_docbin_in(folder)}")
     return Corpus(folder, sorted(entries), entries)
+
+
+def _docbin_in(folder: Path) -> str:
+    """`` (x.spacy: this looks like a spaCy DocBin: ...)`` for a folder holding DocBins and no
+    .txt file, naming the first; else nothing."""
+    for file in sorted(folder.rglob("*.spacy")):
+        if file_looks_like_docbin(file):
+            return f" ({file.relative_to(folder).as_posix()}: {CORPUS_HINT})"
+    return ""
 
 
 def _txt_document(doc_id: str, file: Path) -> Document:
@@ -211,6 +222,12 @@ def _jsonl_object(raw: bytes, path: Path, line: int) -> dict[str, Any]:
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
+        # ``--corpus x.spacy``: orjson's "str is not valid UTF-8: surrogates not allowed"
+        # said nothing of what the file was (its head is read on this error only).
+        if line == 1 and file_looks_like_docbin(path):
+            raise AnnotatorError(
+                f"{path}: {CORPUS_HINT} (a corpus is a folder of .txt files or a .jsonl file)"
+            ) from None
         raise AnnotatorError(f"{path}:{line}: invalid JSON: {error}") from None
     if not isinstance(data, dict):
         raise AnnotatorError(f"{path}:{line}: expected a JSON object, got {type(data).__name__}")

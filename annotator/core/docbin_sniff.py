@@ -6,7 +6,8 @@ Neither said what the file was. ``DocBin.to_bytes`` writes a msgpack map (``vers
 ``attrs``, ``tokens``, ``spaces``, ...; spaCy 2 began at ``attrs``), zlib-compressed: the
 first few hundred bytes, inflated, show those keys; a text file never begins so. One line
 says what the file looks like and what reads it (``validate_shape``, and import's "invalid
-UTF-8" through ``docbin_hint``).
+UTF-8" through ``docbin_hint``; a corpus's "invalid UTF-8" and "invalid JSON", and a folder
+without .txt files holding a ``.spacy`` one, through ``corpus_docbin_hint``).
 """
 
 from __future__ import annotations
@@ -45,6 +46,17 @@ def docbin_hint(raw: bytes) -> str:
     """What to add to "invalid UTF-8" said of a file whose bytes are ``raw``: the format that
     reads it when it is a DocBin, else nothing."""
     return f" ({DOCBIN_WORDS}: use --format spacy)" if looks_like_docbin(raw) else ""
+
+
+# What a corpus read says of a DocBin: the import makes a corpus of it.
+CORPUS_HINT = f"{DOCBIN_WORDS}: {DOCBIN_READER} makes a corpus of it"
+
+
+def corpus_docbin_hint(raw: bytes) -> str:
+    """What to add to a corpus's "invalid UTF-8" said of a file whose bytes are ``raw``: that
+    the import makes a corpus of it when it is a DocBin, else nothing (``annotate`` on a
+    folder of DocBins named ``.txt`` said only "invalid UTF-8")."""
+    return f" ({CORPUS_HINT})" if looks_like_docbin(raw) else ""
 
 
 def file_looks_like_docbin(path: Path) -> bool:
