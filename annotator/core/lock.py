@@ -42,6 +42,7 @@ class JournalLock:
     journal: Path
     message: str | None = None
     _held: bool = False
+    _payload: bytes = b""  # what this process wrote in the lock file: how it knows its own
 
     @property
     def path(self) -> Path:
@@ -62,6 +63,7 @@ class JournalLock:
             finally:
                 os.close(fd)
             self._held = True
+            self._payload = payload
             return
         raise LockedError(f"{self.journal}: could not take the lock {self.path}")
 
@@ -97,6 +99,16 @@ class JournalLock:
         )
 
     def release(self) -> None:
-        if self._held:
-            self.path.unlink(missing_ok=True)
-            self._held = False
+        """Remove the lock file if it is still this process's. One removed by hand (as the
+        "locked by" line says to when a session is gone) and taken by another session while
+        this one still ran is that session's: removing it let a third writer in, and let the
+        store take away the ``annotations/`` folder the other session was about to write in
+        ("cannot save .../annotations/root.jsonl: No such file or directory")."""
+        if not self._held:
+            return
+        self._held = False
+        try:
+            if self.path.read_bytes() == self._payload:
+                self.path.unlink(missing_ok=True)
+        except FileNotFoundError:
+            pass
