@@ -92,6 +92,8 @@ def test_a_file_of_one_line_is_line_1_throughout(tmp_path: Path) -> None:
     [
         (b"[\n NaN\n]", "unexpected character"),
         (b'[\n "\\ud800"\n]', "no low surrogate"),
+        (b'[\n "\\ud83d x"\n]', "no low surrogate"),
+        (b'[\n "\\udc00"\n]', "surrogate"),
         (b"[\n 1e400\n]", "infinity"),
         (b"[\n {},\n]", "trailing comma"),
         (b"[\n {}\n] x", "unexpected content after document"),
@@ -105,6 +107,10 @@ def test_what_orjson_refuses_is_refused_in_its_words(raw: bytes, said: str) -> N
 def test_values_are_orjsons_and_a_key_given_twice_keeps_its_last(tmp_path: Path) -> None:
     raw = PRETTY.encode()
     assert parsed(raw)[0] == orjson.loads(raw)
+    emoji = b'[\n {"data": {"text": "\\ud83d\\ude00 \\\\ud800"}}\n]'  # a pair; a backslash
+    value, lines = parsed(emoji)
+    assert value == orjson.loads(emoji) == [{"data": {"text": "\U0001f600 \\ud800"}}]
+    assert lines.of(value[0]) == 2
     twice = b'[\n {"annotations": [{"result": [{}]}],\n  "annotations": [{"result": [\n{}]}]}\n]'
     value, lines = parsed(twice)
     assert value == orjson.loads(twice)

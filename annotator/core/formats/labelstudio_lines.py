@@ -47,8 +47,13 @@ _SCAN = json.JSONDecoder(parse_constant=_no_constant, parse_float=_finite).raw_d
 _SPACE = re.compile(r"[ \t\n\r]*")
 # What follows an item of a list: a comma and the next item's first character, or the end.
 _NEXT = re.compile(r"[ \t\n\r]*(?:,[ \t\n\r]*|(\]))")
-# A surrogate's escape: orjson refuses a lone one, the standard library keeps it.
-_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
+# A lone surrogate's escape, which orjson refuses and the standard library keeps: a high one
+# not followed by a low one, or a low one not after a high one (a pair, an emoji as Python's
+# json.dumps writes it, is read here).
+_LONE_SURROGATE = re.compile(
+    rb"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+    rb"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F]"
+)
 
 
 @dataclass(frozen=True)
@@ -78,7 +83,7 @@ def parsed(raw: bytes) -> tuple[Any, Lines]:
     if b"\n" not in raw.rstrip():  # one line (an API's export): orjson, and every line is 1
         return orjson.loads(raw), Lines(every=1)
     try:
-        if _SURROGATE.search(raw):
+        if _LONE_SURROGATE.search(raw):
             orjson.loads(raw)  # refused as before, a lone surrogate
         text = raw.decode("utf-8")
         starts: list[list[Any]] = []
