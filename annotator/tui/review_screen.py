@@ -33,7 +33,8 @@ from textual.worker import get_current_worker
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Document, GoldRecord
 from annotator.core.review import ReviewSession
-from annotator.core.review_views import linked_region, notes_authors
+from annotator.core.review_value_words import value_words
+from annotator.core.review_views import ConflictView, linked_region, notes_authors
 from annotator.tui.form_panel import Legend
 from annotator.tui.keys import with_label_keys
 from annotator.tui.messages import DocumentLoaded, LoadFailed
@@ -210,20 +211,43 @@ class ReviewScreen(ReviewKeys):
 
     def select_region(self) -> None:
         """Select the current span conflict's words; a field conflict selects nothing, and
-        brings the spans its versions are linked to into view."""
+        brings the spans its versions are linked to into view, or else the words its versions
+        typed (``_field_words``); with neither, the article stays where it is."""
         view = self.session.view()
         article = self.article
-        linked = linked_region(view) if view is not None else None
+        words = self._field_words(view) if view is not None else None
         if view is not None and view.region is not None:
             article.select_offsets(*view.region)
             article.scroll_cursor_visible(center=True)
-        elif linked is not None and self._article_is_current():
+        elif words is not None:
             # Scrolled to, the cursor left where it is: put in a span conflict's words (the
             # linked span may be one's), the cursor would make that conflict the current one.
-            article.bring_into_view(*linked)
+            article.bring_into_view(*words)
         else:
-            article.move_to_offset(article.cursor_offset)
+            # Nothing to show: the view stays. Putting the cursor back where it was scrolled
+            # to it, where the span conflict before had left it (or where the reviewer had
+            # scrolled away from): a trial's article jumped to a paragraph about something else.
+            shown = article.scroll_y
+            article.move_to_offset(article.cursor_offset)  # drops a selection left
+            article.scroll_to(y=shown, animate=False)
         self.place_toasts()
+
+    def _field_words(self, view: ConflictView) -> tuple[int, int] | None:
+        """What of a field conflict the article shows: the spans its versions are linked to,
+        else where the words its versions typed are (the place in view, if any, else the first
+        in the text); None: a span conflict, its document not in the article, or neither."""
+        if view.region is not None or not self._article_is_current():
+            return None
+        linked = linked_region(view)
+        if linked is not None:
+            return linked
+        places = value_words(view, self.article.text_original, self.scheme)
+        height = self.article.scrollable_content_region.height
+        for start, end in places:
+            first, last = self.article.rows_in_view(start, end)
+            if first >= 0 and last < height:
+                return start, end
+        return places[0] if places else None
 
     def place_toasts(self) -> None:
         """Toasts over the article's foot, or its top while the words are low in it."""
@@ -231,8 +255,9 @@ class ReviewScreen(ReviewKeys):
 
     def _words(self) -> tuple[int, int] | None:
         """What the reviewer looks at in the article: the current conflict's words (a form
-        field's: the spans its versions are linked to), or while drawing the selection (None:
-        a field's conflict without links, or its document not read yet)."""
+        field's: the spans its versions are linked to, or the words they typed), or while
+        drawing the selection (None: a field's conflict with neither, or its document not read
+        yet)."""
         if not self._article_is_current():
             return None
         if self.session.editing:
@@ -242,7 +267,7 @@ class ReviewScreen(ReviewKeys):
         view = self.session.view()
         if view is None:
             return None
-        return view.region if view.region is not None else linked_region(view)
+        return view.region if view.region is not None else self._field_words(view)
 
     def notes_room(self) -> tuple[Region, bool] | None:
         """Where the whole note (N) goes: over the article, away from what ``_words`` says
