@@ -6,6 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from annotator.core.display import LineIndex
 from annotator.core.spans import snap_selection
 from annotator.core.tokens import tokenize, word_left, word_right
 from annotator.core.word_selection import (
@@ -14,6 +15,7 @@ from annotator.core.word_selection import (
     select_word_left_across,
     select_word_right,
     select_word_right_across,
+    word_step,
 )
 
 LINE = "Officials in Kestria, Norvania and (Vellmark) said so; “Arbela” too."
@@ -129,3 +131,76 @@ def test_a_word_step_takes_a_word_in_unless_none_is_left(lines: list[str]) -> No
             there = sum(len(earlier) + 1 for earlier in lines[:to_row]) + to_column
             taken = [w for w in words if w.end > there and w.start < here]
             assert taken or not [w for w in words if w.start < here]
+
+
+def step(text: str, anchor: int, cursor: int, rightwards: bool) -> int:
+    """``word_step`` as the article calls it, the selection drawn snapped to words."""
+    low, high = min(anchor, cursor), max(anchor, cursor)
+    snapped = snap_selection(text, low, high) if low < high else None
+    return word_step(text, LineIndex(text), anchor, cursor, rightwards, snapped)
+
+
+def test_a_step_back_takes_the_word_out_and_leaves_no_space_selected() -> None:
+    """A trial's ctrl+shift+right then ctrl+shift+left from the end of "exchanged" left
+    "Kestria exchanged[ ]95" selected: '1' said the selection held no word to label."""
+    text = "Norvania and\nKestria exchanged 95 prisoners of war.\n"
+    anchor = text.index(" 95")
+    cursor = step(text, anchor, anchor, rightwards=True)
+    assert text[anchor:cursor] == " 95"
+    assert step(text, anchor, cursor, rightwards=False) == anchor  # nothing selected
+    # Nothing selected, the next press left takes "exchanged" in, as from a cursor.
+    assert step(text, anchor, anchor, rightwards=False) == text.index("exchanged")
+
+
+def test_a_step_back_over_a_line_break_leaves_no_full_stop_selected() -> None:
+    """From the start of a paragraph, ctrl+shift+left took "said" in (the selection "said.⏎⏎",
+    drawn "said"); ctrl+shift+right then left ".⏎⏎" selected: no words to label."""
+    text = "the company said.\n\nThe Kessar Coast Brotherhood said so.\n"
+    anchor = text.index("The")
+    cursor = step(text, anchor, anchor, rightwards=False)
+    assert (cursor, anchor) == (text.index("said"), text.index("The"))
+    assert step(text, anchor, cursor, rightwards=True) == anchor
+    # With two words taken in, a step back takes one out and keeps the other.
+    cursor = step(text, anchor, cursor, rightwards=False)
+    assert cursor == text.index("company")
+    assert step(text, anchor, cursor, rightwards=True) == text.index(" said")  # drawn "said"
+
+
+def test_a_step_back_never_passes_the_anchor() -> None:
+    """An anchor inside a word (a drag, shift+arrows): the step back stops at it."""
+    text = "Kestria exchanged 95 prisoners"
+    anchor = text.index("anged")
+    cursor = text.index("exchanged")  # "exch" selected leftwards, drawn "exchanged"
+    assert step(text, anchor, cursor, rightwards=True) == anchor
+    cursor = text.index(" prisoners")  # "anged 95": a step back keeps "anged", drawn whole
+    assert step(text, anchor, cursor, rightwards=False) == text.index("95")
+
+
+def test_a_step_with_no_word_left_to_take_in_leaves_the_selection() -> None:
+    text = "It ended there.\n"
+    there = text.index("there")
+    assert step(text, there, there + 5, rightwards=True) == there + 5  # not ".⏎" added
+    assert step(text, there + 5, there + 5, rightwards=True) == there + 5  # nor from a cursor
+    assert step(text, 0, 0, rightwards=False) == 0
+
+
+@given(
+    st.lists(st.sampled_from(["", "a b.", "“x”", ", ", "in Kestria", "said."]), max_size=5),
+    st.data(),
+)
+@settings(max_examples=200)
+def test_every_step_leaves_words_to_label_or_nothing_selected(
+    lines: list[str], data: st.DataObject
+) -> None:
+    """Press after press, either way from any cursor: the selection is empty or holds a word
+    to label, and each press changes what is labelled unless no word is left that way."""
+    text = "\n".join(lines)
+    anchor = cursor = data.draw(st.integers(0, len(text)))
+    for rightwards in data.draw(st.lists(st.booleans(), max_size=8)):
+        before = snap_selection(text, anchor, cursor) if anchor != cursor else None
+        moved = step(text, anchor, cursor, rightwards)
+        after = snap_selection(text, anchor, moved) if anchor != moved else None
+        assert moved == anchor or after is not None
+        if after == before and moved != cursor:  # only a step onto a drawn edge draws alike
+            assert before is not None and moved in before
+        cursor = moved

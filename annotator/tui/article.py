@@ -33,13 +33,7 @@ from annotator.core.display import LineIndex, display_text
 from annotator.core.models import Span
 from annotator.core.scheme import Scheme
 from annotator.core.tokens import word_left, word_right
-from annotator.core.word_selection import (
-    from_snapped_edge,
-    select_word_left_across,
-    select_word_right_across,
-    sentence_at,
-    word_at,
-)
+from annotator.core.word_selection import sentence_at, word_at, word_step
 from annotator.tui.article_search import SearchLine as SearchLine  # where screens import it
 from annotator.tui.article_selection import SELECTION_THEME, DrawnSelection, selection_theme
 from annotator.tui.article_spans import PaintedSpans
@@ -282,26 +276,26 @@ class ArticleView(TextArea, inherit_bindings=False):
     def get_cursor_word_right_location(self) -> tuple[int, int]:
         return self._word_right_location(word_right)
 
-    # Selecting by words, a press never adds only the punctuation after a word or before one
-    # ("Kestria, "): snapping drops it, and the press seemed to do nothing.
+    # Selecting by words: each press takes one word in or out, never only the punctuation
+    # between two nor only a line break (``word_selection.word_step``).
 
     def action_select_word_left(self) -> None:
-        self._cursor_to_snapped_edge()
-        row, column = self.cursor_location
-        self.move_cursor(select_word_left_across(self.document.get_line, row, column), True)
+        self._select_word(rightwards=False)
 
     def action_select_word_right(self) -> None:
-        self._cursor_to_snapped_edge()
-        row, column = self.cursor_location
-        lines = self.document.line_count
-        self.move_cursor(select_word_right_across(self.document.get_line, lines, row, column), True)
+        self._select_word(rightwards=True)
 
-    def _cursor_to_snapped_edge(self) -> None:
-        """The selection's moving end to the edge of its words as drawn (``from_snapped_edge``)."""
+    def _select_word(self, rightwards: bool) -> None:
         anchor, cursor = self.offset_at(self.selection.start), self.cursor_offset
-        moved = from_snapped_edge(anchor, cursor, self.drawn_selection())
-        if moved != cursor:
-            self.selection = Selection(self.selection.start, self.location_at(moved))
+        moved = word_step(
+            self._text_original,
+            self._line_index,
+            anchor,
+            cursor,
+            rightwards,
+            self.drawn_selection(),
+        )
+        self.move_cursor(self.location_at(moved), select=True)
 
     # The mouse: a drag selects (the text area's own), a double click the word under the
     # pointer and a triple click its sentence, as in most editors. The word is what a drag

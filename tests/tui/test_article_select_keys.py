@@ -179,3 +179,50 @@ def test_f8_swaps_which_end_of_the_selection_moves() -> None:
         assert view.selection == Selection.cursor((0, 22))
 
     run_with_article(check, NAMES)
+
+
+# The trial's articles, cut down: 01 around "exchanged", 13 around "The Kessar Coast".
+EXCHANGED = "ARBELA — Norvania and\nKestria exchanged 95 prisoners of war.\n"
+KESSAR = "was among those freed, the company said.\n\nThe Kessar Coast Brotherhood, a militia\n"
+
+
+def test_a_word_step_back_takes_the_word_out_never_leaving_a_space() -> None:
+    """The trial's `/exchanged` enter, escape, ctrl+shift+right, ctrl+shift+left left
+    'Kestria exchanged[ ]95', and `1` said the selection held no word to label."""
+
+    async def check(pilot: Pilot[None], view: ArticleView) -> None:
+        view.select_offsets(EXCHANGED.index("exchanged"), EXCHANGED.index(" 95"))
+        view.clear_selection()  # escape: the cursor stays at the match's end
+        assert view.selection == Selection.cursor((1, 17))
+        await pilot.press("ctrl+shift+right")
+        assert view.selection == Selection((1, 17), (1, 20))
+        assert view.drawn_selection() == (EXCHANGED.index("95"), EXCHANGED.index(" prisoners"))
+        await pilot.press("ctrl+shift+left")  # "95" out, nothing left: the anchor
+        assert view.selection == Selection.cursor((1, 17))
+        await pilot.press("ctrl+shift+left")  # from there, as from any cursor
+        assert view.selection == Selection((1, 17), (1, 8))
+        assert view.selected_text == "exchanged"
+
+    run_with_article(check, EXCHANGED)
+
+
+def test_a_word_step_back_over_a_paragraph_break_leaves_no_full_stop() -> None:
+    """The trial's `/The Kessar Coast` enter, escape, home, ctrl+shift+left took 'said' in;
+    ctrl+shift+right then left 'said[.]' and an empty line marked: no words to label."""
+
+    async def check(pilot: Pilot[None], view: ArticleView) -> None:
+        view.move_to_offset(KESSAR.index("Coast"))
+        await pilot.press("home", "ctrl+shift+left")
+        assert view.selection == Selection((2, 0), (0, 35))
+        assert view.drawn_selection() == (KESSAR.index("said"), KESSAR.index("."))
+        await pilot.press("ctrl+shift+left")  # one more word in
+        assert view.selection == Selection((2, 0), (0, 27))
+        await pilot.press("ctrl+shift+right")  # and out: "said.⏎⏎" drawn "said"
+        assert view.selection == Selection((2, 0), (0, 34))
+        assert view.drawn_selection() == (KESSAR.index("said"), KESSAR.index("."))
+        await pilot.press("ctrl+shift+right")  # "said" out, nothing left: the anchor
+        assert view.selection == Selection.cursor((2, 0))
+        await pilot.press("f8", "ctrl+shift+right")  # onwards from there, as from a cursor
+        assert view.selection == Selection((2, 0), (2, 3))
+
+    run_with_article(check, KESSAR)
