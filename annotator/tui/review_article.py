@@ -16,7 +16,9 @@ span nested in another's stays visible) and the attributes of all. The regions o
 document's other open conflicts get a faint warm background, so the reviewer sees what is left.
 
 Painting goes through ``get_line``, the text area's public hook, after the article's own spans;
-``notify_style_update`` clears the line cache when the versions change.
+``notify_style_update`` clears the line cache when the versions change. The selection is drawn
+there too, last, by its background only, and as a label key would label it (snapped to whole
+words: ``article_selection``), as the annotation screen's article draws it.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from textual.widgets.text_area import TextAreaTheme
 
 from annotator.core.scheme import Scheme
 from annotator.tui.article import ArticleView
+from annotator.tui.article_selection import DrawnSelection
 from annotator.tui.keys import declared
 from annotator.tui.span_styles import few_colours
 
@@ -146,10 +149,12 @@ class ReviewArticle(ArticleView, inherit_bindings=False):
 
     def _selection_keeps_text_colour(self) -> None:
         # The text area's selection sets the text colour as well as the background, which
-        # would hide the versions' colours in the selected region: select by background only.
-        selection = self.get_component_rich_style("text-area--selection")
+        # would hide the versions' colours in the selected region: ``get_line`` draws it by
+        # background only. It draws the selection as a label key would label it (snapped, as
+        # the annotation screen's article does: ``article_selection``), so the text area's own
+        # selection is given no look (a style holding only meta, which it still applies).
         self.register_theme(
-            TextAreaTheme(name=_THEME, selection_style=Style(bgcolor=selection.bgcolor))
+            TextAreaTheme(name=_THEME, selection_style=Style(meta={"review-raw-selection": True}))
         )
         self.theme = _THEME
 
@@ -211,6 +216,13 @@ class ReviewArticle(ArticleView, inherit_bindings=False):
         line = super().get_line(line_index)
         for start, end, style in self._row_marks(line_index):
             line.stylize(style, start, end)
+        # The selection as drawing a span (e) will write it: snapped to whole words, or in
+        # character mode without the spaces at its edges. The panel said "→ as whole words:
+        # “23 prisoners”" while the article showed the raw "23 prisoner".
+        columns = DrawnSelection.columns(self.line_index, self.drawn_selection(), line_index)
+        if columns is not None:
+            selection = self.get_component_rich_style("text-area--selection")
+            line.stylize(Style(bgcolor=selection.bgcolor), *columns)
         return line
 
     def _row_marks(self, row: int) -> list[tuple[int, int, Style]]:
