@@ -165,10 +165,26 @@ class FormTyping(VerticalScroll):
 
     def _tell_typing_over(self, widget: Input) -> None:
         """Say at the first keystroke that typing over a linked value unlinks it
-        (``typing_unlinks``), once until the field is shown anew: the save a pause later
-        said it, a second late, and a trial's stray "d" went unseen."""
+        (``typing_unlinks``), once until the field is shown anew or typed back to its saved
+        value: the save a pause later said it, a second late, and a trial's stray "d" went
+        unseen.
+
+        Typed back (a letter, then backspace), the link stays and what was said is no longer
+        true: it goes, and the next keystroke says it again. A trial's letter typed and taken
+        back left the field told, and later, after escape closed ctrl+l's list (the focus
+        stays in the field), an o meant to open the form made "o120 prisoners" of a linked
+        releasee, unsaid until the save a second later unlinked it."""
         path = widget.name
-        if self._session is None or not path or widget.id == "note" or path in self._told:
+        if self._session is None or not path or widget.id == "note":
+            return
+        app = self.app
+        assert isinstance(app, SavingApp)
+        if not self._shown.changed(widget):
+            if path in self._told:
+                self._told.discard(path)
+                app.withdraw(path)
+            return
+        if path in self._told:
             return
         said = self._session.typing_unlinks(path, widget.value)
         if said is not None:
@@ -176,6 +192,4 @@ class FormTyping(VerticalScroll):
             # As text (the app's tell_about makes every message plain): "Ilse [Ringo] Tamm".
             # About the field: the save that unlinks takes it away (it said "once saved"),
             # and says what it did ("typed over 187 from s1, now unlinked").
-            app = self.app
-            assert isinstance(app, SavingApp)
             app.tell_about(path, said, "warning", timeout=8)
