@@ -19,6 +19,9 @@ from annotator.tui.review_notes import NotesScreen
 from annotator.tui.review_toasts import WRAP_SECONDS, clear
 from annotator.tui.review_versions_box import VersionsBox
 
+GOLD_FORM_ROWS = 10
+"""The fewest rows of the article gold's form is shown over (else in the middle)."""
+
 
 class ReviewKeys(ReviewEditors):
     """The review screen's key actions (see the module docstring)."""
@@ -43,6 +46,10 @@ class ReviewKeys(ReviewEditors):
         raise NotImplementedError
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("gold_form", "gold_form_drawing") and self.has_class("-narrow"):
+            # Below 72 columns the footer has no room for it ("? Help q Quit" went out of
+            # sight at 64): the hidden binding serves g there.
+            return action == "gold_form_drawing"
         return in_force(action, self.session, self._article_is_current())
 
     def _decide(self, decision: str, *args: object) -> None:
@@ -150,9 +157,11 @@ class ReviewKeys(ReviewEditors):
         if record is None:
             self.tell("no document in the article yet: gold's form shows once one is")
             return
-        article = self.article.region
-        # Inside the article's frame: the panel's versions stay in sight beside it.
-        room = article.shrink((1, 1, 1, 1)) if article.width > 2 and article.height > 2 else None
+        # Inside the article's frame: the panel's versions stay in sight beside it. Where the
+        # article is a few rows high (below 72 columns it is above the panel), in the middle:
+        # at 64x24 the article's three rows showed the form's head and two fields.
+        article = self.article.region.shrink((1, 1, 1, 1))
+        room = article if article.height >= GOLD_FORM_ROWS and article.width >= 30 else None
         current = self.session.current
         here = current.conflict_id if current and current.doc_id == record.doc_id else None
         self.app.push_screen(GoldFormScreen(gold_form(record, self.scheme, here), room))

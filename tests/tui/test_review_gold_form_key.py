@@ -55,6 +55,7 @@ def test_g_shows_gold_form_over_the_article_and_changes_nothing(session: ReviewS
         assert "c1 “Kyiv” 780–784 ← in the panel" in said
         box = app.screen.query_one("#gold-form-box")
         assert box.border_title == f"Gold's form: {FIRST}"
+        assert app.screen.has_class("-over-article")
         # Over the article, inside its frame: the panel's versions stay in sight.
         article = screen_of(app).query_one(ReviewArticle).region
         assert box.region == box.region.intersection(article.shrink((1, 1, 1, 1)))
@@ -114,3 +115,22 @@ def test_the_help_lists_g(session: ReviewSession) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
 
     drive(session, scenario, (100, 30))
+
+
+def test_below_72_columns_g_is_out_of_the_footer_and_the_box_in_the_middle(
+    session: ReviewSession,
+) -> None:
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        await pilot.pause()
+        # The footer had no room for it: "? Help" would go.
+        assert "g Gold form" not in footer_keys(app)
+        await press(pilot, "g")
+        await wait_for(pilot, lambda: isinstance(app.screen, GoldFormScreen))
+        # The article above the panel is a few rows high: the box is in the middle instead.
+        assert not app.screen.has_class("-over-article")
+        box = app.screen.query_one("#gold-form-box").region
+        article = screen_of(app).query_one(ReviewArticle).region
+        assert box.height > article.height
+        assert form_text(app).startswith("in_progress · 4 conflict(s) open, marked ⚠")
+
+    drive(session, scenario, (64, 24))
