@@ -1,7 +1,8 @@
 """Where ctrl+shift+left and ctrl+shift+right take a selection's end in the article: the word
 moves of ``tokens`` (``word_left``, ``word_right``), but never to an edge that adds only
 punctuation, spaces and a possessive ``’s`` to the selection (snapping drops them all), nor one
-that leaves only those selected (``word_step``, the one rule the article calls)."""
+that leaves only those selected (``word_step``, the one rule the article calls). And where the
+arrows take the cursor: over whole characters (``character_left``, ``character_right``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from collections.abc import Callable
 from annotator.core.display import LineIndex
 from annotator.core.spans import snap_selection
 from annotator.core.tokens import (
+    character_around,
     chunk_start,
     sentence_index_at,
     sentences,
@@ -164,3 +166,33 @@ def sentence_at(text: str, offset: int) -> tuple[int, int] | None:
     if index is None and offset > low:  # past the line's last character
         index = sentence_index_at(around, offset - low - 1)
     return None if index is None else (low + around[index][0], low + around[index][1])
+
+
+def character_right(text: str, offset: int) -> int:
+    """Where → takes the cursor from ``offset``: past one whole character as the tokenizer and
+    snapping count them (``tokens.character_pattern``: an emoji with its variation selector,
+    skin tone or joined pictographs, a letter with its combining marks). The text area stepped
+    a code point at a time: in character mode "🕊️" took two presses, and the selection between
+    them was a lone U+FE0F."""
+    if offset >= len(text):
+        return len(text)
+    around = character_around(text, offset + 1)
+    return offset + 1 if around is None else around[1]
+
+
+def character_left(text: str, offset: int) -> int:
+    """Where ← takes the cursor from ``offset``: back over one whole character
+    (``character_right``)."""
+    if offset <= 0:
+        return 0
+    around = character_around(text, offset - 1)
+    return offset - 1 if around is None else around[0]
+
+
+def character_edge(text: str, offset: int) -> int:
+    """``offset``, or the start of the character it falls inside of: a move up or down lands
+    by screen cells, and a variation selector or a joiner takes none. (The start, not the end,
+    so the move back returns to the cell it came from: the text area goes to the farther of the
+    cursor's cell and the one it remembers.)"""
+    around = character_around(text, offset)
+    return offset if around is None else around[0]

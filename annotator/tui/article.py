@@ -9,16 +9,17 @@ Spans are painted in ``get_line``, the text area's public hook for styling a lin
 stretches ``article_spans`` works out; styles come from ``SpanPalette`` (see ``span_styles``),
 and so is the selection, drawn as a label key would label it (``article_selection``).
 
-Keys: the article keeps the text area's moving and selecting keys (shift+pageup / pagedown
-select too), adds ctrl+home / ctrl+end and F8 (the selection's other end moves), and hands the
-keys the annotation screen gives a meaning to that screen's actions (``x`` and delete, ctrl+z,
-ctrl+y, tab, shift+tab). The text area's editing keys are not inherited: the article is never
-edited, and keys it does not use (backspace, ctrl+d, ctrl+k...) reach the screen.
+Keys: the article keeps the text area's moving and selecting keys (``article_moves``: the arrows
+step over whole characters; shift+pageup / pagedown select too), adds ctrl+home / ctrl+end and
+F8 (the selection's other end moves), and hands the keys the annotation screen gives a meaning
+to that screen's actions (``x`` and delete, ctrl+z, ctrl+y, tab, shift+tab). The text area's
+editing keys are not inherited: the article is never edited, and keys it does not use
+(backspace, ctrl+d, ctrl+k...) reach the screen.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -32,8 +33,8 @@ from textual.widgets.text_area import Selection
 from annotator.core.display import LineIndex, display_text
 from annotator.core.models import Span
 from annotator.core.scheme import Scheme
-from annotator.core.tokens import word_left, word_right
-from annotator.core.word_selection import sentence_at, word_at, word_step
+from annotator.core.word_selection import sentence_at, word_at
+from annotator.tui.article_moves import ArticleMoves
 from annotator.tui.article_search import SearchLine as SearchLine  # where screens import it
 from annotator.tui.article_selection import SELECTION_THEME, DrawnSelection, selection_theme
 from annotator.tui.article_spans import PaintedSpans
@@ -42,7 +43,7 @@ from annotator.tui.saving_app import SavingApp
 from annotator.tui.span_styles import SpanPalette, few_colours
 
 
-class ArticleView(TextArea, inherit_bindings=False):
+class ArticleView(ArticleMoves, TextArea, inherit_bindings=False):
     """The read-only article, painting the spans of the current record."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -267,36 +268,6 @@ class ArticleView(TextArea, inherit_bindings=False):
         """Put the cursor at ``offset``, with nothing selected, and scroll it into view."""
         self.move_cursor(self.location_at(offset))
 
-    # Word movement: the text area's rule, but a letter's accents (and a word's joiners) are
-    # part of its word, where the text area stopped before and after each combining mark.
-
-    def get_cursor_word_left_location(self) -> tuple[int, int]:
-        return self._word_left_location(word_left)
-
-    def get_cursor_word_right_location(self) -> tuple[int, int]:
-        return self._word_right_location(word_right)
-
-    # Selecting by words: each press takes one word in or out, never only the punctuation
-    # between two nor only a line break (``word_selection.word_step``).
-
-    def action_select_word_left(self) -> None:
-        self._select_word(rightwards=False)
-
-    def action_select_word_right(self) -> None:
-        self._select_word(rightwards=True)
-
-    def _select_word(self, rightwards: bool) -> None:
-        anchor, cursor = self.offset_at(self.selection.start), self.cursor_offset
-        moved = word_step(
-            self._text_original,
-            self._line_index,
-            anchor,
-            cursor,
-            rightwards,
-            self.drawn_selection(),
-        )
-        self.move_cursor(self.location_at(moved), select=True)
-
     # The mouse: a drag selects (the text area's own), a double click the word under the
     # pointer and a triple click its sentence, as in most editors. The word is what a drag
     # over it gives once snapped (``snap_selection``): "Kestria," selects "Kestria", and a
@@ -311,38 +282,6 @@ class ArticleView(TextArea, inherit_bindings=False):
         if found is not None:
             start, end = found
             self.selection = Selection(self.location_at(start), self.location_at(end))
-
-    def _word_left_location(self, step: Callable[[str, int], int]) -> tuple[int, int]:
-        row, column = self.cursor_location
-        if row > 0 and column == 0:
-            return row - 1, len(self.document[row - 1])
-        return row, step(self.document[row], column)
-
-    def _word_right_location(self, step: Callable[[str, int], int]) -> tuple[int, int]:
-        row, column = self.cursor_location
-        line = self.document[row]
-        if row < self.document.line_count - 1 and column == len(line):
-            return row + 1, 0
-        return row, step(line, column)
-
-    # The text area's page moves, selecting with shift as every other move does.
-
-    def action_cursor_page_up(self, select: bool = False) -> None:
-        self._page(-self.content_size.height, select)
-
-    def action_cursor_page_down(self, select: bool = False) -> None:
-        self._page(self.content_size.height, select)
-
-    def _page(self, rows: int, select: bool) -> None:
-        target = self.navigator.get_location_at_y_offset(self.selection.end, rows)
-        self.scroll_relative(y=rows, animate=False)
-        self.move_cursor(target, select=select)
-
-    def action_cursor_article_start(self, select: bool = False) -> None:
-        self.move_cursor((0, 0), select=select)
-
-    def action_cursor_article_end(self, select: bool = False) -> None:
-        self.move_cursor(self.document.end, select=select)
 
     def on_resize(self, event: events.Resize) -> None:
         # The lines are wrapped anew (the text area's _on_resize, after this): the rows scrolled

@@ -27,6 +27,7 @@ from annotator.core.review import ReviewSession
 from annotator.core.review_open import open_review
 from annotator.core.review_views import Place
 from annotator.core.session import open_session
+from annotator.tui.article import ArticleView
 from annotator.tui.review_app import ReviewApp
 from annotator.tui.review_toasts import text_width
 from tests.test_review_data import fixed_now
@@ -94,14 +95,19 @@ def test_character_mode_says_the_selection_grew_to_whole_characters(
     async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
         await press(pilot, "n")
         assert session.current == Place(DOC, "c2")
-        # e, c, then the end back to "Rene", before the accent: written with it.
-        await press(pilot, "e", "c", *["shift+left"] * 9)
+        # e, c, then the end back to "Rene", before the accent (as a mouse drag can leave it:
+        # the arrows step over whole characters): written with it.
+        await press(pilot, "e", "c")
+        article = app.screen.query_one(ArticleView)
+        article.select_offsets(RENEE, RENEE + 4)
+        await pilot.pause()
         renee = f"“Rene\u0301” {RENEE}–{RENEE + 5}"
         assert f"Selected: {RENEE}–{RENEE + 4} → as whole characters: {renee}." in said(app)
         assert "without the spaces" not in said(app)
         # Afresh from inside "Renée", between e and its accent, back over the space before
         # it: both are done, and both said.
-        await press(pilot, "left", *["right"] * 4, *["shift+left"] * 5)
+        article.select_offsets(RENEE + 4, RENEE - 1)
+        await pilot.pause()
         assert (
             f"Selected: {RENEE - 1}–{RENEE + 4} → without the spaces, as whole characters: {renee}."
         ) in said(app)
