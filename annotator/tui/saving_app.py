@@ -71,7 +71,11 @@ class SavingApp(KeysInOrderApp):
         self.saving_session = session
         self._told_error: str | None = None
         self.quit_flush_seconds = 3.0
-        self._showing: list[Notification] = []  # shown since the last clear (some expired)
+        self._showing: list[Notification] = []  # told since the last clear (some expired)
+        # Told, and not yet handed to the screen (``_showing_one_more``); and of those, the
+        # ones taken away meanwhile, never to be shown.
+        self._on_the_way: set[str] = set()
+        self._taken_on_the_way: set[str] = set()
         self._told_about: dict[str, set[str]] = {}  # a kind of action: the messages about it
         self._unsaved_told: list[str] = []  # what the last quit stopped for, until re-armed
 
@@ -87,8 +91,19 @@ class SavingApp(KeysInOrderApp):
         """Every message is plain text, whatever ``markup`` a caller passes (a widget's notify
         passes True): messages quote the article's words, and words in brackets are text, not
         tags. As markup, 'Ilse [Ringo] Tamm' lost '[Ringo]', and a quoted '[/]' (markup copied
-        into an article) raised MarkupError when the toast was drawn."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        into an article) raised MarkupError when the toast was drawn.
+
+        Counted as showing from now, not from when the app handles its Notify a moment later
+        (Textual's own notify): a message taken away in between was missed, and stayed. A
+        trial's ctrl+s saved the typing in received_by ("typed over Sefaria from s3, now
+        unlinked") and swapped in one turn; the swap's withdrawal missed that message, and it
+        stayed up after two ctrl+z had given the link back."""
+        if timeout is None:
+            timeout = self.NOTIFICATION_TIMEOUT
+        notification = Notification(message, title, severity, timeout, markup=False)
+        self._showing.append(notification)
+        self._on_the_way.add(notification.identity)
+        self.post_message(Notify(notification))
 
     def relay_save_status(self) -> None:
         """Have the writer's state changes posted to this app."""
@@ -184,8 +199,16 @@ class SavingApp(KeysInOrderApp):
 
     @on(Notify)
     def _showing_one_more(self, event: Notify) -> None:
+        """A message told reaches the screen, unless it was taken away on its way."""
+        identity = event.notification.identity
+        self._on_the_way.discard(identity)
+        if identity in self._taken_on_the_way:
+            self._taken_on_the_way.discard(identity)
+            event.prevent_default()  # Textual's own handler would show it
+            return
         self._showing = [shown for shown in self._showing if not shown.has_expired]
-        self._showing.append(event.notification)
+        if all(shown.identity != identity for shown in self._showing):
+            self._showing.append(event.notification)  # told by another way than ``notify``
 
     def clear_notifications(self) -> None:
         # Textual removes a cleared toast but not its holder, and each holder left put the
@@ -193,6 +216,8 @@ class SavingApp(KeysInOrderApp):
         for screen in self.screen_stack:
             screen.query("ToastHolder").remove()
         self._showing.clear()
+        self._taken_on_the_way |= self._on_the_way  # cleared as well, before they show
+        self._on_the_way.clear()
         super().clear_notifications()
 
     async def action_quit(self) -> None:
