@@ -26,7 +26,7 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.document._wrapped_document import WrappedDocument
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
@@ -34,6 +34,7 @@ from annotator.core.display import LineIndex, display_text
 from annotator.core.models import Span
 from annotator.core.scheme import Scheme
 from annotator.core.word_selection import sentence_at, word_at
+from annotator.tui.article_cover import covered_from
 from annotator.tui.article_moves import ArticleMoves
 from annotator.tui.article_search import SearchLine as SearchLine  # where screens import it
 from annotator.tui.article_selection import SELECTION_THEME, DrawnSelection, selection_theme
@@ -291,6 +292,35 @@ class ArticleView(ArticleMoves, TextArea, inherit_bindings=False):
     def _selection_into_view(self) -> None:
         self.scroll_cursor_visible()  # then the whole selection, when it fits
         self._scroll_rows_into_view(*self.selection_offsets())
+        self._cursor_above_cover()
+
+    # Messages over the article's foot (``article_cover``): the cursor's row is kept above them.
+
+    _covered_from: int | None = None
+
+    def on_mount(self) -> None:
+        self.screen.screen_layout_refresh_signal.subscribe(self, self._layout_refreshed)
+
+    def _layout_refreshed(self, _screen: object) -> None:
+        covered = covered_from(self)
+        if covered != self._covered_from:  # only then: a scroll by hand under it stays
+            self._covered_from = covered
+            self._cursor_above_cover()
+
+    def _cursor_above_cover(self) -> None:
+        covered, text = self._covered_from, self.content_region
+        if not self.is_mounted:
+            return
+        # Room under the last line as tall as what covers the foot, so that it can be scrolled
+        # above it too (the text area's scrolling ends with the last line at the bottom).
+        under = 0 if covered is None else max(0, text.bottom - covered)
+        self.virtual_size = Size(0, self.wrapped_document.height + under)
+        if covered is None or covered <= text.y:
+            return
+        row = self.wrapped_document.location_to_offset(self.cursor_location).y
+        on_screen = text.y + row - round(self.scroll_y)
+        if covered <= on_screen < text.bottom:
+            self.scroll_to(y=self.scroll_y + on_screen - covered + 1, animate=False, force=True)
 
     def _scroll_rows_into_view(self, start: int, end: int) -> None:
         # The cursor (at one end) is already in view; show the whole selection when it fits.
