@@ -23,7 +23,14 @@ from annotator.core.normalise import (
 )
 from annotator.core.scheme import Label, Scheme
 from annotator.core.span_brackets import markup_pairs_left_out, with_whole_brackets
-from annotator.core.tokens import Token, chunk_end, chunk_start, is_possessive, iter_tokens
+from annotator.core.tokens import (
+    Token,
+    character_around,
+    chunk_end,
+    chunk_start,
+    is_possessive,
+    iter_tokens,
+)
 from annotator.core.values import value_problem
 
 SnapMode = Literal["token", "char"]
@@ -67,7 +74,8 @@ def snap_selection(
     else comes back whole (``(Kestria) said``): ``span_brackets``.
     ``char`` mode keeps the characters, without the whitespace around them, and never cuts a
     character in two: an end inside ``é`` written with a combining accent, or inside an emoji
-    sequence (modifiers, joiners), moves to the edge of the whole character. ``start`` may be
+    sequence (modifiers, joiners, a flag), moves to the edge of the whole character (the
+    tokenizer's, ``tokens.character_around``, as the arrows count them). ``start`` may be
     greater than ``end``. Only the stretch around each end is tokenized, so this is cheap in a
     long text.
     """
@@ -81,11 +89,13 @@ def snap_selection(
             high -= 1
         if low == high:
             return None
-        # Whitespace never joins a span, even where a stray mark or joiner sits beside it.
-        while low > 0 and _continues_character(text, low) and not text[low - 1].isspace():
-            low -= 1
-        while high < len(text) and _continues_character(text, high) and not text[high].isspace():
-            high += 1
+        # Characters as the tokenizer, the arrows and the validator count them
+        # (``tokens.character_around``): a flag's two halves, an emoji's tags and the pictograph
+        # after a joiner stay together too. Whitespace is never part of one.
+        around = character_around(text, low)
+        low = low if around is None else around[0]
+        around = character_around(text, high)
+        high = high if around is None else around[1]
         return low, high
     if mode != "token":
         raise AnnotatorError(f"unknown selection mode {mode!r} (token or char)")
@@ -102,23 +112,6 @@ def snap_selection(
         first = _first_content_token(text, start, end) or first
         last = _last_content_token(text, start, end) or last
     return with_whole_brackets(text, low, high, first.start, last.end)
-
-
-_ZWJ = "\u200d"
-
-
-def _continues_character(text: str, index: int) -> bool:
-    """Whether ``text[index]`` belongs to the character before it (one user-perceived character).
-
-    Combining marks, variation selectors, skin-tone modifiers and zero-width joiners attach to
-    what precedes them, and a joiner also pulls in what follows it.
-    """
-    char = text[index]
-    if char == _ZWJ or text[index - 1] == _ZWJ:
-        return True
-    if "\ufe00" <= char <= "\ufe0f" or "\U0001f3fb" <= char <= "\U0001f3ff":
-        return True
-    return unicodedata.category(char) in ("Mn", "Mc", "Me")
 
 
 def _first_content_token(text: str, low: int, high: int) -> Token | None:
