@@ -19,22 +19,25 @@ from typing import Any
 from rich.cells import cell_len
 from textual.widgets import Input
 
-# What an input of each field type takes, longest first.
-TYPE_HINTS = {
+# What an input of the event form takes, by field type, longest first. The shorter wordings
+# say as much as they can: at 120 columns (a release's inputs 38 cells wide) "YYYY-MM-DD ·
+# ctrl+l: date" and "comma-separated" hid a date's other forms and a list's quotes (quotes keep
+# a comma in an item, ``list_text``: said by example).
+FORM_TYPE_HINTS = {
     "text": ["text"],
     "integer": ["a whole number", "number"],
-    # The shorter wordings say as much as they can: at 120 columns (a release's inputs 38
-    # cells wide) "YYYY-MM-DD · ctrl+l: date" and "comma-separated" hid what the same inputs
-    # said at 70 (46 cells): a date's other forms, a list's quotes.
-    "date": ["YYYY-MM-DD, YYYY-MM or YYYY", "YYYY[-MM[-DD]]", "YYYY-MM-DD"],
-    # Quotes keep a comma in an item (``list_text``): said where it fits, by example.
-    "list": [
-        'comma-separated; "a, b" is one item',
-        'a, "b, c" is one item',
-        'a, "b, c": one item',
-        "comma-separated",
-        "a, b, …",
-    ],
+    "date": ["YYYY[-MM[-DD]]", "YYYY-MM-DD"],
+    "list": ['a, "b, c": one item', "comma-separated", "a, b, …"],
+}
+
+# The same spelled out, where the room is: a review's editor (``review_field_edit``). Not in
+# the form, where they said no more than its longest wording, in more cells, and only under 80
+# columns (the panel under the article, its inputs 38 to 57 cells wide; from 80 columns they
+# are 40 at most): at 70 a release's date read "YYYY-MM-DD, YYYY-MM or YYYY" and its list
+# 'a, "b, c" is one item', where at 120 they read "YYYY[-MM[-DD]]" and 'a, "b, c": one item'.
+SPELLED_OUT = {
+    "date": ["YYYY-MM-DD, YYYY-MM or YYYY"],
+    "list": ['comma-separated; "a, b" is one item', 'a, "b, c" is one item'],
 }
 
 NOTE_HINTS = ["anything a reviewer should know", "for a reviewer"]
@@ -45,7 +48,14 @@ CHOICE_PROMPTS = ["(choose: type its first letters)", "(choose)"]
 
 
 def type_hints(field_type: str) -> list[str]:
-    return TYPE_HINTS.get(field_type, [""])
+    """What an input of ``field_type`` takes, longest first, spelled out first where it can
+    be (``SPELLED_OUT``)."""
+    return SPELLED_OUT.get(field_type, []) + form_type_hints(field_type)
+
+
+def form_type_hints(field_type: str) -> list[str]:
+    """What an input of the event form of ``field_type`` takes, longest first."""
+    return FORM_TYPE_HINTS.get(field_type, [""])
 
 
 def span_field_hints(field_type: str, label: str) -> list[str]:
@@ -54,7 +64,7 @@ def span_field_hints(field_type: str, label: str) -> list[str]:
     width needed: a trial at 80x24 read ``text · ctrl+l: from actor`` above ``a whole number ·
     ctrl+l: count``, two forms in one form.)"""
     link = f"ctrl+l: {label}"
-    takes = [hint for hint in type_hints(field_type) if hint]
+    takes = [hint for hint in form_type_hints(field_type) if hint]
     return [f"{hint} · {link}" for hint in takes] + [link]
 
 
@@ -72,7 +82,7 @@ SPAN_VALUE_HINTS = {
 
 def value_hints(value_type: str) -> list[str]:
     """A span's value (the panel's value row): what it takes, and that enter saves it."""
-    takes = SPAN_VALUE_HINTS.get(value_type) or type_hints(value_type)
+    takes = SPAN_VALUE_HINTS.get(value_type) or form_type_hints(value_type)
     return [f"{hint} (enter to save)" for hint in takes] + takes
 
 

@@ -21,7 +21,7 @@ from annotator.core.models import Record
 from annotator.core.record_unknown import linked_field, unknown_to_scheme
 from annotator.core.scheme import FormField, Scheme
 from annotator.tui.form_choice import ChoiceSelect
-from annotator.tui.form_hints import HintedInput, span_field_hints, type_hints
+from annotator.tui.form_hints import HintedInput, form_type_hints, span_field_hints
 from annotator.tui.form_links import LINK_MARK, NAME_CELLS, FieldInput, FieldLinks, FieldName
 
 
@@ -150,7 +150,7 @@ def field_row(field: FormField, path: str, paired: bool = False) -> ComposeResul
         else:
             typed_input = ListInput if field.type == "list" else HintedInput
             yield typed_input(
-                type_hints(field.type),
+                form_type_hints(field.type),
                 name=path,
                 compact=True,
                 select_on_focus=False,
