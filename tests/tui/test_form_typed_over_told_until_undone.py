@@ -84,3 +84,26 @@ def test_typed_over_goes_once_undo_gives_the_link_back(
         drive(session, scenario, size=(120, 36), notifications=True)
     finally:
         session.close()
+
+
+def test_a_message_taken_away_before_the_screen_has_it_never_shows(tmp_path: Path) -> None:
+    """The way it stayed: told and withdrawn in one turn (its Notify not handled yet), the
+    withdrawal did not see it; and one cleared on its way was shown after the clear."""
+    session = filled(tmp_path)
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        app.tell_about("swap_sides", "told, then untrue")
+        app.tell_about("other", "still true")
+        app.withdraw("swap_sides")
+        await pilot.pause(0.1)
+        assert toasts(app) == ["still true"]
+        app.notify("cleared on its way")
+        app.clear_notifications()
+        app.notify("told after the clear")
+        await pilot.pause(0.1)
+        assert toasts(app) == ["told after the clear"]
+
+    try:
+        drive(session, scenario, size=(120, 36), notifications=True)
+    finally:
+        session.close()
