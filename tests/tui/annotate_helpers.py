@@ -9,6 +9,7 @@ from typing import Any
 
 import orjson
 import pytest
+from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
@@ -102,3 +103,21 @@ def notices_heard(app: App[Any], monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(app, "notify", heard)
     return told
+
+
+# The character of each key typed by ``type_fast`` whose name is not its character.
+KEY_CHARACTERS = {
+    "tab": "\t",
+    "enter": "\r",
+    "escape": "\x1b",
+    "space": " ",
+    "question_mark": "?",
+    "slash": "/",
+}
+
+
+def type_fast(app: App[Any], *keys: str) -> None:
+    """``keys`` as a terminal sends them when typed fast: all there at once, none waiting for
+    the app (``pilot.press`` waits for it after each key)."""
+    for key in keys:
+        app.post_message(events.Key(key, KEY_CHARACTERS.get(key, key)))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from textual import constants
 
+from annotator.core.models import Document
 from annotator.core.session import AnnotationSession, open_session
 from tests.test_session_data import fixed_now, write_texts
 
@@ -36,3 +38,22 @@ def session(corpus: Path, tmp_path: Path) -> Iterator[AnnotationSession]:
     )
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def b_read_when_let(
+    session: AnnotationSession, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[threading.Event]:
+    """Document b's reading waits until the event yielded is set (a slow or hung disk until
+    then)."""
+    let = threading.Event()
+    read = session.read
+
+    def gated(doc_id: str) -> Document:
+        if doc_id == "b":
+            let.wait(30)
+        return read(doc_id)
+
+    monkeypatch.setattr(session, "read", gated)
+    yield let
+    let.set()

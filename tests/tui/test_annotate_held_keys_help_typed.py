@@ -7,45 +7,15 @@ sends escape and `/` as one sequence, which Textual reads as `/` alone, the esca
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 
-import pytest
-from annotate_helpers import drive, screen_of, wait_for
-from textual import events
+from annotate_helpers import drive, screen_of, type_fast, wait_for
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from annotator.core.models import Document
 from annotator.core.session import AnnotationSession
 from annotator.tui.app import AnnotatorApp
 from annotator.tui.form_panel import EventForm
 from annotator.tui.screens import HelpScreen
-
-CHARACTERS = {"tab": "\t", "escape": "\x1b", "enter": "\r", "question_mark": "?", "slash": "/"}
-
-
-def type_fast(app: AnnotatorApp, *keys: str) -> None:
-    """``keys`` as a terminal sends them when typed fast, all there at once."""
-    for key in keys:
-        app.post_message(events.Key(key, CHARACTERS.get(key, key)))
-
-
-@pytest.fixture
-def b_read_when_let(
-    session: AnnotationSession, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[threading.Event]:
-    """b's reading waits until the event yielded is set (a slow disk until then)."""
-    let = threading.Event()
-    read = session.read
-
-    def gated(doc_id: str) -> Document:
-        if doc_id == "b":
-            let.wait(30)
-        return read(doc_id)
-
-    monkeypatch.setattr(session, "read", gated)
-    yield let
-    let.set()
 
 
 def test_keys_typed_after_a_held_question_mark_go_to_the_help_then_the_article(

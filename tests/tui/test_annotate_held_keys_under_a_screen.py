@@ -6,15 +6,11 @@ an enter typed for the form could press a quit question's "Quit anyway"."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 
-import pytest
-from annotate_helpers import drive, screen_of, wait_for
-from textual import events
+from annotate_helpers import drive, screen_of, type_fast, wait_for
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from annotator.core.models import Document
 from annotator.core.session import AnnotationSession
 from annotator.tui.app import AnnotatorApp
 from annotator.tui.form_panel import EventForm
@@ -22,30 +18,6 @@ from annotator.tui.screens import HelpScreen
 
 # From the article: o goes to the form's first field (the event type), two tabs to the note.
 TO_THE_NOTE = ("o", "tab", "tab")
-
-
-def type_fast(app: AnnotatorApp, *keys: str) -> None:
-    """``keys`` as a terminal sends them when typed fast, all there at once."""
-    for key in keys:
-        app.post_message(events.Key(key, {"tab": "\t", "escape": "\x1b"}.get(key, key)))
-
-
-@pytest.fixture
-def b_read_when_let(
-    session: AnnotationSession, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[threading.Event]:
-    """b's reading waits until the event yielded is set (a slow disk until then)."""
-    let = threading.Event()
-    read = session.read
-
-    def gated(doc_id: str) -> Document:
-        if doc_id == "b":
-            let.wait(30)
-        return read(doc_id)
-
-    monkeypatch.setattr(session, "read", gated)
-    yield let
-    let.set()
 
 
 def test_keys_typed_for_the_next_article_wait_for_it_under_the_help(

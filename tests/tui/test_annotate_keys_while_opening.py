@@ -9,8 +9,7 @@ import asyncio
 import time
 
 import pytest
-from annotate_helpers import drive, journal, press, screen_of, toasts, wait_for
-from textual import events
+from annotate_helpers import drive, journal, press, screen_of, toasts, type_fast, wait_for
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
@@ -34,17 +33,6 @@ def slow_reads(session: AnnotationSession, monkeypatch: pytest.MonkeyPatch) -> N
         return read(doc_id)
 
     monkeypatch.setattr(session, "read", slowly)
-
-
-# The character of each key typed here whose name is not its character.
-CHARACTERS = {"tab": "\t", "enter": "\r", "escape": "\x1b", "space": " "}
-
-
-def type_fast(app: AnnotatorApp, *keys: str) -> None:
-    """``keys`` as a terminal sends them when typed fast: all there at once, none waiting for
-    the app (``pilot.press`` waits for it after each key, and b was open by then)."""
-    for key in keys:
-        app.post_message(events.Key(key, CHARACTERS.get(key, key)))
 
 
 def notes(session: AnnotationSession) -> list[tuple[str, str]]:

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
 import pytest
-from annotate_helpers import drive, journal, press, screen_of, toasts, wait_for
+from annotate_helpers import drive, journal, press, screen_of, toasts, type_fast, wait_for
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
@@ -25,31 +24,6 @@ from tests.test_session_data import fixed_now
 
 # From the article: o goes to the form's first field (the event type), two tabs to the note.
 TO_THE_NOTE = ("o", "tab", "tab")
-CHARACTERS = {"tab": "\t", "enter": "\r"}
-
-
-def type_fast(app: AnnotatorApp, *keys: str) -> None:
-    """``keys`` as a terminal sends them when typed fast, all there at once."""
-    for key in keys:
-        app.post_message(events.Key(key, CHARACTERS.get(key, key)))
-
-
-@pytest.fixture
-def b_read_when_let(
-    session: AnnotationSession, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[threading.Event]:
-    """b's reading waits until the event yielded is set (a hung disk until then)."""
-    let = threading.Event()
-    read = session.read
-
-    def gated(doc_id: str) -> Document:
-        if doc_id == "b":
-            let.wait(30)
-        return read(doc_id)
-
-    monkeypatch.setattr(session, "read", gated)
-    yield let
-    let.set()
 
 
 def test_ctrl_q_quits_while_an_article_is_still_being_read(
