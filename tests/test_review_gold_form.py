@@ -10,7 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.core.models import GoldRecord
-from annotator.core.review_gold_form import EMPTY, NO_ITEM, FormRow, gold_form
+from annotator.core.review_gold_form import (
+    EMPTY,
+    NO_ITEM,
+    FormRow,
+    gold_form,
+    span_conflict_said,
+)
 from annotator.core.review_open import open_review
 from annotator.core.scheme import Scheme
 from tests.test_review_data import CORPUS, FIRST, two_journals
@@ -139,19 +145,57 @@ def test_a_conflict_at_an_item_gold_does_not_hold_is_still_listed() -> None:
     assert all(not row.open for row in form.rows)
 
 
+# A trial's doc 04: alice's and bob's "500 prisoners" (557–570) and carol's "as many as 500"
+# (546–560); the conflict's region, as the panel says it, is 546–570.
+TALKS = "Officials said that as many as 500 prisoners could be freed."
+PRISONERS = {
+    "id": "c3",
+    "kind": "span",
+    "region": [20, 44],
+    "versions": [
+        {
+            "spans": [{"start": 31, "end": 44, "label": "party", "text": "500 prisoners"}],
+            "annotators": ["ann1"],
+        },
+        {
+            "spans": [{"start": 20, "end": 34, "label": "party", "text": "as many as 500"}],
+            "annotators": ["ann2"],
+        },
+    ],
+}
+
+
+def test_a_span_conflict_is_said_by_its_regions_words_with_its_offsets() -> None:
+    assert TALKS[20:44] == "as many as 500 prisoners"
+    # Not the first version's words with the region's offsets ("500 prisoners" 20–44).
+    assert span_conflict_said(PRISONERS, TALKS) == "c3 “as many as 500 prisoners” 20–44"
+    record = meeting([PRISONERS])
+    said = gold_form(record, MEETINGS, current="c3", text=TALKS).spans_open
+    assert said == ("c3 “as many as 500 prisoners” 20–44 ← in the panel",)
+    # Without the text, no version's words stand for the region no version covers.
+    assert span_conflict_said(PRISONERS) == "c3 20–44"
+    # As the panel quotes: spaces made one, a long region cut in the middle.
+    held = "the prisoners  held at the camp\nnear the northern border since the spring, said"
+    long = {**PRISONERS, "region": [0, len(held)]}
+    assert span_conflict_said(long, held) == (
+        "c3 “the prisoners held at the camp near the … the spring, said” 0–79"
+    )
+
+
 def test_the_review_data_first_article(tmp_path: Path) -> None:
     alice, bob = two_journals(tmp_path)
     session = open_review([alice, bob], CORPUS, tmp_path / "gold.jsonl", "rita", now=lambda: NOW)
     try:
         record = session.records[FIRST]
-        form = gold_form(record, session.scheme, current="c1")
+        text = session.read(FIRST).text
+        form = gold_form(record, session.scheme, current="c1", text=text)
         by_name = {row.name: row for row in form.rows}
         assert by_name["event_type"] == FormRow(0, "event_type", "exchange")
         assert by_name["releases"].open == ("c4 open: the item bob gave (Russia → Ukraine, 146)",)
         assert form.spans_open == (
             "c1 “Kyiv” 780–784 ← in the panel",
-            "c2 “146 prisoners of…” 818–868",
-            "c3 “eight citizens of…” 978–1018",
+            "c2 “146 prisoners of war of the Ukrainian armed forces” 818–868",
+            "c3 “eight citizens of the Russian Federation” 978–1018",
         )
         session.take(0)  # c1: alice's "Kyiv"
         after = gold_form(session.records[FIRST], session.scheme)

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from annotator.core.display import display_text, shortened
 from annotator.core.forms import path_words, typed_text
 from annotator.core.item_brief import lone_item_brief, names_said
 from annotator.core.models import GoldRecord, Span
@@ -57,9 +58,12 @@ class GoldForm:
 IN_THE_PANEL = " ← in the panel"
 
 
-def gold_form(record: GoldRecord, scheme: Scheme, current: str | None = None) -> GoldForm:
+def gold_form(
+    record: GoldRecord, scheme: Scheme, current: str | None = None, text: str | None = None
+) -> GoldForm:
     """Gold's form of ``record`` as it stands, its open conflicts marked at their paths (the
-    ``current`` one's said to be the one in the panel)."""
+    ``current`` one's said to be the one in the panel). ``text``: the document's, whose words
+    in a span conflict's region are quoted as the panel quotes them (None: not at hand)."""
     by_path: dict[str, list[dict[str, Any]]] = {}
     spans_open: list[str] = []
     for conflict in record.conflicts:
@@ -67,7 +71,7 @@ def gold_form(record: GoldRecord, scheme: Scheme, current: str | None = None) ->
             conflict = {**conflict, "current": True}
         path = conflict.get("path")
         if conflict.get("kind") == "span" or not isinstance(path, str):
-            spans_open.append(span_conflict_said(conflict))
+            spans_open.append(span_conflict_said(conflict, text))
         else:
             by_path.setdefault(path, []).append(conflict)
     spans = {span.id: span for span in record.spans}
@@ -140,15 +144,34 @@ def conflict_said(conflict: dict[str, Any], field: FormField | None) -> str:
     return f"{conflict.get('id')} open: " + " · ".join(said) + here
 
 
-def span_conflict_said(conflict: dict[str, Any]) -> str:
-    """``c1 “95” 66–68``: a span conflict by its region's words (a version's span on the
-    whole region, else the first version's)."""
+REGION_WORDS = 60
+"""The most characters of a region's words quoted at the foot, cut in the middle past it."""
+
+
+def span_conflict_said(conflict: dict[str, Any], text: str | None = None) -> str:
+    """``c3 “as many as 500 prisoners” 546–570``: a span conflict by its region's words, as
+    the panel quotes them (``region_quoted``). A version's words with the region's offsets
+    read as if that version covered it all (“500 prisoners” 546–570, where carol's “as many
+    as 500” starts at 546). Without ``text``: a version's words only where its span is the
+    whole region, else the offsets alone."""
     region = conflict.get("region") or [0, 0]
-    bodies = [
-        body for version in conflict.get("versions") or [] for body in version.get("spans") or []
-    ]
-    whole = [body for body in bodies if [body.get("start"), body.get("end")] == list(region)]
-    words = next((body.get("text") or "" for body in whole or bodies), "")
-    quoted = f" {short(words)}" if words else ""
+    start, end = region[0], region[1]
+    if text is not None and 0 <= start <= end <= len(text):
+        words = text[start:end]
+    else:
+        whole = (
+            body.get("text") or ""
+            for version in conflict.get("versions") or []
+            for body in version.get("spans") or []
+            if [body.get("start"), body.get("end")] == [start, end]
+        )
+        words = next(whole, "")
+    quoted = f" {region_quoted(words)}" if words.strip() else ""
     here = IN_THE_PANEL if conflict.get("current") else ""
-    return f"{conflict.get('id')}{quoted} {region[0]}–{region[1]}{here}"
+    return f"{conflict.get('id')}{quoted} {start}–{end}{here}"
+
+
+def region_quoted(words: str, limit: int = REGION_WORDS) -> str:
+    """``words`` as the review panel quotes a region (its ``quoted``): spaces made one, cut in
+    the middle past ``limit`` characters, shown as the article shows them."""
+    return f"“{display_text(shortened(words, limit))}”"

@@ -9,7 +9,7 @@ screen are ``ReviewEditors``'; drawing the screen is ``ReviewScreen``'s.
 from __future__ import annotations
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.models import GoldRecord
+from annotator.core.models import Document, GoldRecord
 from annotator.core.review_gold_form import gold_form
 from annotator.tui.review_article import ReviewArticle
 from annotator.tui.review_bindings import in_force
@@ -27,6 +27,7 @@ class ReviewKeys(ReviewEditors):
     """The review screen's key actions (see the module docstring)."""
 
     char_mode: bool
+    _shown: Document | None  # the document in the article (``ReviewScreen``'s)
 
     # The screen's, which draws (``ReviewScreen``).
     @property
@@ -164,7 +165,11 @@ class ReviewKeys(ReviewEditors):
         room = article if article.height >= GOLD_FORM_ROWS and article.width >= 30 else None
         current = self.session.current
         here = current.conflict_id if current and current.doc_id == record.doc_id else None
-        self.app.push_screen(GoldFormScreen(gold_form(record, self.scheme, here), room))
+        # The document's words quote a span conflict's region as the panel does.
+        shown = self._shown
+        text = shown.text if shown is not None and shown.id == record.doc_id else None
+        form = gold_form(record, self.scheme, here, text)
+        self.app.push_screen(GoldFormScreen(form, room))
 
     def action_gold_form_drawing(self) -> None:
         self.action_gold_form()

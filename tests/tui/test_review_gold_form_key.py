@@ -13,18 +13,20 @@ from pathlib import Path
 
 import pytest
 from annotate_helpers import press, toasts, wait_for
-from test_review_keys import drive, gold, review_of_two, screen_of, shown
+from test_review_keys import drive, gold, panel_text, review_of_two, screen_of, shown
 from test_review_looking_screen import footer_keys
 from textual.pilot import Pilot
 from textual.widgets import Static
 
 from annotator.core.review import ReviewSession
+from annotator.core.review_open import open_review
+from annotator.core.session import open_session
 from annotator.tui.review_app import ReviewApp
 from annotator.tui.review_article import ReviewArticle
 from annotator.tui.review_bindings import GOLD_FORM
 from annotator.tui.review_gold_form import GoldFormScreen
 from annotator.tui.screens import HelpScreen
-from tests.test_review_data import FIRST, SECOND
+from tests.test_review_data import CORPUS, FIRST, SECOND, fixed_now
 
 
 @pytest.fixture
@@ -68,7 +70,8 @@ def test_g_shows_gold_form_over_the_article_and_changes_nothing(session: ReviewS
         await press(pilot, "1", "g")
         await wait_for(pilot, lambda: isinstance(app.screen, GoldFormScreen))
         said = form_text(app)
-        assert "c1 “Kyiv”" not in said and "c2 “146 prisoners of…” 818–868 ← in the panel" in said
+        c2 = "c2 “146 prisoners of war of the Ukrainian armed forces” 818–868 ← in the panel"
+        assert "c1 “Kyiv”" not in said and c2 in said
         await press(pilot, "g")  # g again closes it
         assert not isinstance(app.screen, GoldFormScreen)
 
@@ -134,3 +137,39 @@ def test_below_72_columns_g_is_out_of_the_footer_and_the_box_in_the_middle(
         assert form_text(app).startswith("in_progress · 4 conflict(s) open, marked ⚠")
 
     drive(session, scenario, (64, 24))
+
+
+def one_span_each(tmp_path: Path, spans: dict[str, tuple[int, int]]) -> ReviewSession:
+    """A review of journals in which each annotator marked one releasee in the first article."""
+    journals = []
+    for name, (start, end) in spans.items():
+        marking = open_session(CORPUS, name, None, tmp_path, clock=lambda: 0.0, now=fixed_now)
+        try:
+            marking.open(FIRST)
+            marking.label_selection(start, end, "releasee")
+            marking.set_field("event_type", "exchange")
+            marking.mark_done()
+        finally:
+            assert marking.close()
+        journals.append(marking.journal)
+    gold_path = tmp_path / "gold.jsonl"
+    return open_review(journals, CORPUS, gold_path, "rita", now=lambda: "2025-08-24T10:00:00Z")
+
+
+def test_a_span_conflict_is_said_by_the_words_the_panel_quotes(tmp_path: Path) -> None:
+    """A trial: 'c3 “500 prisoners” 546–570' where the panel said “as many as 500 prisoners”
+    546–570: one version's words with the region's offsets. Here neither version covers the
+    region (818–868): ann1's “146 prisoners of war” 818–838, ann2's from 826 to its end."""
+    session = one_span_each(tmp_path, {"ann1": (818, 838), "ann2": (826, 868)})
+
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        words = "146 prisoners of war of the Ukrainian armed forces"
+        assert f"“{words}”" in panel_text(app)
+        await press(pilot, "g")
+        await wait_for(pilot, lambda: isinstance(app.screen, GoldFormScreen))
+        assert form_text(app).endswith(f"⚠ span conflicts: c1 “{words}” 818–868 ← in the panel")
+
+    try:
+        drive(session, scenario, (100, 30))
+    finally:
+        session.close()
