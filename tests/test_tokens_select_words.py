@@ -3,6 +3,8 @@ words (word_selection.select_word_right / select_word_left)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,7 +17,12 @@ from annotator.core.word_selection import (
     select_word_left_across,
     select_word_right,
     select_word_right_across,
+    word_end_left_across,
     word_step,
+)
+
+ARTICLE_06 = (
+    Path(__file__).resolve().parent.parent / "sample_docs" / "06-essaria-journalists-emoji.txt"
 )
 
 LINE = "Officials in Kestria, Norvania and (Vellmark) said so; “Arbela” too."
@@ -173,7 +180,48 @@ def test_a_step_back_never_passes_the_anchor() -> None:
     cursor = text.index("exchanged")  # "exch" selected leftwards, drawn "exchanged"
     assert step(text, anchor, cursor, rightwards=True) == anchor
     cursor = text.index(" prisoners")  # "anged 95": a step back keeps "anged", drawn whole
-    assert step(text, anchor, cursor, rightwards=False) == text.index("95")
+    assert step(text, anchor, cursor, rightwards=False) == text.index(" 95")
+
+
+def test_a_step_back_ends_where_the_word_before_ends_as_a_step_onwards_does() -> None:
+    """Article 06's trial: `/Itziar` enter, right, three ctrl+shift+right ended at 1027, 1029
+    and 1040, word ends; the two ctrl+shift+left after them at 1030 and 1028, after the space,
+    "shared a " selected and the panel saying "snapped from"."""
+    text = ARTICLE_06.read_text(encoding="utf-8")
+    anchor = text.index("Itziar") + len("Itziar")  # the search's match, then right
+    assert (anchor, text[anchor:1040]) == (1019, ", shared a photograph")
+    cursor = anchor
+    for expected in (1027, 1029, 1040):
+        cursor = step(text, anchor, cursor, rightwards=True)
+        assert cursor == expected
+    cursor = step(text, anchor, cursor, rightwards=False)
+    assert (cursor, text[anchor:cursor]) == (1029, ", shared a")
+    assert snap_selection(text, anchor, cursor) == (1021, 1029)  # the same end
+    cursor = step(text, anchor, cursor, rightwards=False)
+    assert (cursor, text[anchor:cursor]) == (1027, ", shared")
+    assert step(text, anchor, cursor, rightwards=False) == anchor  # "shared" out: nothing left
+
+
+def test_a_step_back_ends_at_the_word_before_over_line_breaks() -> None:
+    """Over a paragraph break, a full stop and a possessive: where snapping ends the selection."""
+    text = "Kestria said so.\n\nVellmark’s envoys, and they\n"
+    anchor = 0
+    cursor = len(text) - 1  # after "they"
+    ends = []
+    while cursor != anchor:
+        cursor = step(text, anchor, cursor, rightwards=False)
+        ends.append(text[:cursor])
+    assert ends == [
+        "Kestria said so.\n\nVellmark’s envoys, and",
+        "Kestria said so.\n\nVellmark’s envoys",
+        "Kestria said so.\n\nVellmark",
+        "Kestria said so",
+        "Kestria said",
+        "Kestria",
+        "",
+    ]
+    assert word_end_left_across(["a b", "", "c"].__getitem__, 2, 0) == (0, 3)
+    assert word_end_left_across(["  a"].__getitem__, 0, 3) == (0, 0)  # no word before
 
 
 def test_a_step_with_no_word_left_to_take_in_leaves_the_selection() -> None:

@@ -37,7 +37,10 @@ def word_step(
     anchor that leaves no word to label between it and the anchor, or would pass the anchor,
     stops at the anchor, nothing selected. A trial stepping back from "Kestria exchanged 95"'s
     " 95" kept " " selected, and from "said.⏎" at a line's start kept ".⏎"; both times a label
-    key said the selection held no word. A step away from the anchor with no word left to take
+    key said the selection held no word. A step back towards an anchor before it ends where the
+    word before ends (``word_end_left_across``), as a step onwards does: a trial's step back
+    from "Itziar, shared a photograph" stopped at the start of "photograph", "shared a " kept
+    selected, "snapped from" in the panel. A step away from the anchor with no word left to take
     in (past an article's last word) leaves the selection as it is, never adding only a full
     stop or a line break."""
     start = from_snapped_edge(anchor, cursor, snapped)
@@ -47,12 +50,15 @@ def word_step(
         first = lines.line_start(number)
         return text[first : first + lines.line_length(number)]
 
+    shrinking = (start < anchor) if rightwards else (start > anchor)
     if rightwards:
         row, column = select_word_right_across(line_at, lines.line_count, row, column)
+    elif shrinking:
+        row, column = word_end_left_across(line_at, row, column)
     else:
         row, column = select_word_left_across(line_at, row, column)
     moved = lines.offset(row, column)
-    if (start < anchor) if rightwards else (start > anchor):  # shrinking
+    if shrinking:
         passed = moved > anchor if rightwards else moved < anchor
         return anchor if passed or not _labels_a_word(text, anchor, moved) else moved
     return moved if _labels_a_word(text, start, moved) else cursor
@@ -93,6 +99,22 @@ def select_word_left_across(
             return row, stop
         row -= 1
         column = len(line_at(row))
+
+
+def word_end_left_across(line_at: Callable[[int], str], row: int, column: int) -> tuple[int, int]:
+    """Where ctrl+shift+left takes the end of a selection that ends after its anchor, from
+    ``row``, ``column`` (``select_word_left_across``): the end of the word before, on up over
+    line breaks and lines without a word; the very start when there is none. That is where
+    snapping ends the selection without the word: at the start of the word taken out, the
+    space and punctuation before it stayed selected, and the panel said "snapped from"."""
+    while True:
+        ends = [end for _, end in word_runs(line_at(row)) if end < column]
+        if ends:
+            return row, ends[-1]
+        if row == 0:
+            return 0, 0
+        row -= 1
+        column = len(line_at(row)) + 1  # a word may end at the line's end
 
 
 def select_word_right_across(

@@ -6,6 +6,7 @@ F8 swaps which end of the selection moves."""
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets.text_area import Selection
@@ -153,8 +154,8 @@ def test_a_word_step_goes_on_from_the_edge_drawn() -> None:
         await pilot.press("ctrl+shift+right")
         assert view.selection_offsets() == (0, 23)
         assert view.drawn_selection() == (0, 23)
-        await pilot.press("ctrl+shift+left")  # and drops it: to its start, drawn without ", "
-        assert view.selection_offsets() == (0, 22)
+        await pilot.press("ctrl+shift+left")  # and drops it: to the end of the word before
+        assert view.selection_offsets() == (0, 20)
         assert view.drawn_selection() == (0, 20)
 
     run_with_article(check, NAMES)
@@ -226,3 +227,35 @@ def test_a_word_step_back_over_a_paragraph_break_leaves_no_full_stop() -> None:
         assert view.selection == Selection((2, 0), (2, 3))
 
     run_with_article(check, KESSAR)
+
+
+ARTICLE_06 = (
+    Path(__file__).resolve().parents[2] / "sample_docs" / "06-essaria-journalists-emoji.txt"
+)
+
+
+def test_a_word_step_back_ends_where_the_word_before_ends() -> None:
+    """Article 06's trial: `/Itziar` enter, right, ctrl+shift+right three times, then
+    ctrl+shift+left twice. The steps back ended after the space (1030, 1028): 'shared a' was
+    labelled 'snapped from ", shared a "' 1019–1030. Now they end at word ends, as the steps
+    onwards do."""
+    text = ARTICLE_06.read_text(encoding="utf-8")
+    anchor = text.index("Itziar") + len("Itziar")
+    assert (anchor, text[anchor:1040]) == (1019, ", shared a photograph")
+
+    async def check(pilot: Pilot[None], view: ArticleView) -> None:
+        view.select_offsets(text.index("Itziar"), anchor)  # the search's match
+        await pilot.press("right")
+        assert view.selection_offsets() == (anchor, anchor)
+        for end in (1027, 1029, 1040):
+            await pilot.press("ctrl+shift+right")
+            assert (view.selection_offsets(), view.cursor_offset) == ((anchor, end), end)
+            assert view.drawn_selection() == (1021, end)
+        for end in (1029, 1027):
+            await pilot.press("ctrl+shift+left")
+            assert (view.selection_offsets(), view.cursor_offset) == ((anchor, end), end)
+            assert view.drawn_selection() == (1021, end)  # the selection's end, as drawn
+        await pilot.press("ctrl+shift+left")  # "shared" out, nothing left: the anchor
+        assert (view.selection_offsets(), view.cursor_offset) == ((anchor, anchor), anchor)
+
+    run_with_article(check, text)
