@@ -4,7 +4,15 @@ vague count, no value", and it was unclear that enter takes the value shown."""
 
 from __future__ import annotations
 
-from annotator.core.review_enter_hint import Given, enter_hint, field_values, span_values
+from annotator.core.models import Span
+from annotator.core.review_enter_hint import (
+    Given,
+    enter_hint,
+    field_reading,
+    field_values,
+    span_values,
+)
+from annotator.core.scheme import FormField
 
 COUNT = ("a whole number (1,200 or twelve hundred)", "a vague count, no value")
 RECEIVED_BY = {
@@ -67,4 +75,78 @@ def test_a_text_value_is_quoted_and_an_empty_version_is_named() -> None:
     # alice gave nothing: the input opens empty, and enter leaves it so, as hers.
     assert enter_hint("", given, "any text", "no value", True) == (
         "enter: no value (alice's); or type any text"
+    )
+
+
+KIND = FormField(
+    name="kind", type="choice", required=True, choices=["unilateral", "exchange", "exit"]
+)
+KIND_CONFLICT = {
+    "id": "c3",
+    "kind": "field",
+    "path": "kind",
+    "versions": [
+        {"value": "unilateral", "annotators": ["alice"]},
+        {"value": "exchange", "annotators": ["bob"]},
+    ],
+}
+CHOICES = "one of: unilateral, exchange, exit"
+
+
+def kind_hint(typed: str) -> str:
+    read = field_reading(KIND, KIND_CONFLICT)
+    given = field_values(KIND_CONFLICT)
+    return enter_hint(typed, given, CHOICES, "no value", False, read, required=True)
+
+
+def test_a_required_field_offers_no_empty() -> None:
+    """A trial: 'enter: no value; or type one of: …' under a required event type, and enter
+    then refused it ("event_type is required")."""
+    assert kind_hint("") == "required: type one of: unilateral, exchange, exit"
+    assert kind_hint("  ") == "required: type one of: unilateral, exchange, exit"
+    assert kind_hint("exchange") == (
+        "enter takes bob's exchange; type to replace: one of: unilateral, exchange, exit; required"
+    )
+
+
+def test_what_is_typed_is_read_as_enter_reads_it() -> None:
+    """A trial: 'uni' said "enter settles with what is typed" while enter took alice's."""
+    assert kind_hint("uni").startswith("enter takes alice's unilateral; type to replace: ")
+    assert kind_hint("EXCHANGE").startswith("enter takes bob's exchange; ")
+    assert (
+        kind_hint("exi") == "enter settles with exit; one of: unilateral, exchange, exit; required"
+    )
+    assert (
+        kind_hint("ex") == "enter refuses it: 'ex' could be exchange, exit (kind): type more of it"
+    )
+
+
+def test_a_count_is_read_as_a_number_and_as_gold_spans_words() -> None:
+    count = FormField(name="count", type="integer", from_label="count")
+    conflict = {
+        "id": "c2",
+        "kind": "field",
+        "path": "count",
+        "versions": [
+            {"value": 1200, "annotators": ["alice"]},
+            {"value": 5, "annotators": ["bob"]},
+        ],
+    }
+    # "a handful" spells no number: gold's span of those words gives it its value.
+    handful = Span(id="s3", start=0, end=9, label="count", text="a handful", value=5)
+    read = field_reading(count, conflict, [handful])
+    given = field_values(conflict)
+    takes = "a whole number, like 146"
+    assert enter_hint("twelve hundred", given, takes, "no value", False, read).startswith(
+        "enter takes alice's 1200; "
+    )
+    assert enter_hint("a handful", given, takes, "no value", False, read).startswith(
+        "enter takes bob's 5; "
+    )
+    unread = field_reading(count, conflict)
+    assert enter_hint("a handful", given, takes, "no value", False, unread) == (
+        "enter refuses it: count: expected a whole number like 146 or seven, got 'a handful'"
+    )
+    assert enter_hint("7", given, takes, "no value", False, read) == (
+        "enter settles with what is typed; a whole number, like 146; empty: no value"
     )

@@ -8,6 +8,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.models import Span
 from annotator.core.review import ReviewSession
 from annotator.core.review_decisions import is_group_conflict
 from annotator.core.scheme import Scheme
@@ -54,13 +55,18 @@ class ReviewEditors(Screen[None]):
             editor: ModalScreen[bool] = (
                 ItemsEditScreen(self.scheme, conflict, settle, self.session.typed_item_links, notes)
                 if is_group_conflict(conflict, self.scheme)
-                else FieldEditScreen(self.scheme, conflict, settle)
+                else FieldEditScreen(self.scheme, conflict, settle, self._gold_spans())
             )
         except AnnotatorError as error:
             self.tell(str(error), severity="warning")
             return
         self.add_class("-editing")
         self.app.push_screen(editor, self._typed)
+
+    def _gold_spans(self) -> list[Span]:
+        """Gold's spans in the current record: a count typed as their words is their value."""
+        record = self.session.record
+        return list(record.spans) if record is not None else []
 
     def action_type_span_value(self) -> None:
         conflict, span = self.session.conflict, self.session.span_value_to_type()

@@ -30,8 +30,9 @@ from textual.widgets import Footer, Input, Label, Static
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.forms import path_words, typed_text
+from annotator.core.models import Span
 from annotator.core.review_decisions import Conflict, field_of
-from annotator.core.review_enter_hint import enter_hint, field_values
+from annotator.core.review_enter_hint import enter_hint, field_reading, field_values
 from annotator.core.review_typed import BadValue, Typed, hint
 from annotator.core.review_typed_start import prefill
 from annotator.core.scheme import FormField, Scheme
@@ -273,11 +274,15 @@ class FieldEditScreen(SettlingScreen):
         scheme: Scheme,
         conflict: Conflict,
         settle: Callable[[Typed], object],
+        spans: Sequence[Span] = (),
     ) -> None:
+        """``spans``: gold's, whose words a count or a date may be typed as (the line under
+        the input reads what is typed as enter does)."""
         super().__init__(settle)
         self.field = field_of(scheme, conflict)
         self.conflict = conflict
         self.prefilled = prefill(conflict, scheme)
+        self.read = field_reading(self.field, conflict, spans)
 
     def compose(self) -> ComposeResult:
         field = self.field
@@ -307,4 +312,5 @@ class FieldEditScreen(SettlingScreen):
         field = self.field
         takes = "any text" if field.type == "text" else hint(field)
         quoted = field.type in ("text", "list")
-        return enter_hint(typed, field_values(self.conflict), takes, "no value", quoted)
+        given = field_values(self.conflict)
+        return enter_hint(typed, given, takes, "no value", quoted, self.read, field.required)

@@ -44,15 +44,27 @@ def test_the_hint_follows_what_the_input_holds(session: ReviewSession) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, FieldEditScreen))
         field = app.screen.query_one(Input)
         assert field.value == "unilateral_release"
-        assert hint(app) == (
-            f"enter takes alice's unilateral_release; type to replace: {CHOICES}; empty: no value"
-        )
+        # event_type is required: no "empty: no value" offered, which enter refuses.
+        takes_alices = f"enter takes alice's unilateral_release; type to replace: {CHOICES}"
+        assert hint(app) == f"{takes_alices}; required"
+        # Read as enter reads it: a choice by its beginning is that choice, bob's.
         await press(pilot, *"exch")
-        assert hint(app) == f"enter settles with what is typed; {CHOICES}; empty: no value"
-        await press(pilot, *"ange")
-        assert hint(app).startswith("enter takes bob's exchange; type to replace: ")
+        assert hint(app) == f"enter takes bob's exchange; type to replace: {CHOICES}; required"
         await press(pilot, "ctrl+a", "ctrl+k")
-        assert hint(app) == f"enter: no value; or type {CHOICES}"
+        assert hint(app) == f"required: type {CHOICES}"
+        await press(pilot, "enter")  # refused, as the line said
+        problem = app.screen.query_one("#field-edit-problem", Static)
+        assert str(problem.render()).startswith("event_type is required: ")
+        await press(pilot, *"uni")
+        assert hint(app) == f"{takes_alices}; required"
+        await press(pilot, "ctrl+a", "ctrl+k", "r", "e")  # repatriation_of_remains, no one's
+        assert hint(app) == f"enter settles with repatriation_of_remains; {CHOICES}; required"
+        await press(pilot, "ctrl+a", "ctrl+k", "x")
+        assert hint(app) == (
+            "enter refuses it: 'x' is not a choice of event_type (one of exchange, "
+            "unilateral_release, repatriation_of_remains, announcement, not_relevant)"
+        )
+        await press(pilot, "ctrl+a", "ctrl+k")
         await press(pilot, *"exchange", "enter")  # what the line said enter takes
         await wait_for(pilot, lambda: not isinstance(app.screen, FieldEditScreen))
         line = gold(session)[-1]
