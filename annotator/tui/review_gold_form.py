@@ -4,7 +4,10 @@ The article shows gold's spans, the panel one conflict's versions: what gold's f
 fields, a group's items with their fields and links) was not to be seen before the review was
 finished. The box lists it as ``review_gold_form.gold_form`` lays it out, the open conflicts
 marked ⚠ at their paths, over the article inside its frame, so the panel's versions stay in
-sight beside it. Nothing is changed from here: escape (or ``g`` again) closes it.
+sight beside it. Nothing is changed from here: escape (or ``g`` again) closes it. The review's
+deciding keys (a version's number, t, r, e, v, ctrl+z, ...) say so in the box's messages
+("1: close gold's form (escape) first; it is read-only"): they did nothing, silently, and a key
+that closed the form and settled would decide from a box that says it is read-only.
 """
 
 from __future__ import annotations
@@ -22,10 +25,40 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from annotator.core.review_gold_form import GoldForm
+from annotator.tui.review_bindings import REVIEW_BINDINGS
+from annotator.tui.review_toasts import SECONDS
+from annotator.tui.saving_app import SavingApp
 from annotator.tui.screens import MessagesSaid
 
 MARK = "⚠ "
 """Before each open conflict, as the panel's versions are headed by their numbers."""
+
+
+DECIDING = {
+    "take",
+    "take_letter",
+    "take_all",
+    "reject_all",
+    "edit",
+    "type_value",
+    "edit_items",
+    "type_span_value",
+    "span_value_elsewhere",
+    "undo",
+    "redo",
+}
+"""The review's actions that change gold or open an editor to (``review_bindings``)."""
+READ_ONLY = "gold_form_read_only"
+"""The kind of the message a deciding key tells here, taken away once the box closes."""
+
+
+def deciding_keys() -> list[str]:
+    """The review's keys bound to ``DECIDING`` actions, each once, in the bindings' order."""
+    keys: list[str] = []
+    for binding in REVIEW_BINDINGS:
+        if isinstance(binding, Binding) and binding.action.split("(")[0] in DECIDING:
+            keys.extend(key for key in binding.key.split(",") if key not in keys)
+    return keys
 
 
 def form_table(form: GoldForm) -> RenderableType:
@@ -58,6 +91,7 @@ class GoldFormScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,g", "dismiss", "Close gold's form"),
+        *(Binding(key, f"read_only({key!r})", "", show=False) for key in deciding_keys()),
     ]
 
     def __init__(self, form: GoldForm, room: Region | None = None) -> None:
@@ -83,5 +117,15 @@ class GoldFormScreen(ModalScreen[None]):
         box.styles.width = room.width
         box.styles.max_height = room.height
 
+    def action_read_only(self, key: str) -> None:
+        """A review's deciding key pressed here: say where it works."""
+        message = f"{key}: close gold's form (escape) first; it is read-only"
+        if isinstance(self.app, SavingApp):
+            self.app.tell_about(READ_ONLY, message, timeout=SECONDS["warning"])
+        else:
+            self.notify(message, severity="warning", timeout=SECONDS["warning"])
+
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
+        if isinstance(self.app, SavingApp):
+            self.app.withdraw(READ_ONLY)  # closed: the key works now
         self.dismiss(None)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from annotate_helpers import press, toasts, wait_for
+from annotate_helpers import press, said_in_box, toasts, wait_for
 from test_review_keys import drive, gold, panel_text, review_of_two, screen_of, shown
 from test_review_looking_screen import footer_keys
 from textual.pilot import Pilot
@@ -62,10 +62,17 @@ def test_g_shows_gold_form_over_the_article_and_changes_nothing(session: ReviewS
         article = screen_of(app).query_one(ReviewArticle).region
         assert box.region == box.region.intersection(article.shrink((1, 1, 1, 1)))
         assert box.region.y == article.y + 1 and box.region.x == article.x + 1
-        await press(pilot, "1")  # read-only: no version is taken from here
+        await press(pilot, "1")  # read-only: no version is taken from here, and it says so
+        await wait_for(pilot, lambda: "1: close" in said_in_box(app.screen))
+        assert said_in_box(app.screen).endswith(
+            "1: close gold's form (escape) first; it is read-only"
+        )
+        assert isinstance(app.screen, GoldFormScreen)
         await press(pilot, "escape")
         assert not isinstance(app.screen, GoldFormScreen)
         assert len(gold(session)) == written
+        await pilot.pause()
+        assert not toasts(app)  # no longer true once the box is closed
         # Taking c1 shows in gold's form: c1 is no longer open, c2 is the one in the panel.
         await press(pilot, "1", "g")
         await wait_for(pilot, lambda: isinstance(app.screen, GoldFormScreen))
@@ -106,6 +113,23 @@ def test_g_while_drawing_and_on_a_document_looked_at(session: ReviewSession) -> 
         assert said.startswith("done · no conflict open event_type exchange ")
         assert app.screen.query_one("#gold-form-box").border_title == f"Gold's form: {SECOND}"
         assert not toasts(app)
+
+    drive(session, scenario, (100, 30), notifications=True)
+
+
+def test_the_reviews_deciding_keys_say_the_form_is_read_only(session: ReviewSession) -> None:
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        written = len(gold(session))
+        await press(pilot, "g")
+        await wait_for(pilot, lambda: isinstance(app.screen, GoldFormScreen))
+        for key in ("t", "r", "e", "ctrl+z", "b"):
+            await press(pilot, key)
+            said = f"{key}: close gold's form (escape) first; it is read-only"
+            await wait_for(pilot, lambda said=said: said_in_box(app.screen).endswith(said))
+            assert said_in_box(app.screen).count("close gold's form") == 1  # one at a time
+        assert isinstance(app.screen, GoldFormScreen) and len(gold(session)) == written
+        await press(pilot, "escape", "1")  # closed: 1 takes version 1
+        assert len(gold(session)) == written + 1
 
     drive(session, scenario, (100, 30), notifications=True)
 
