@@ -5,14 +5,17 @@ vague count, no value", and it was unclear that enter takes the value shown."""
 from __future__ import annotations
 
 from annotator.core.models import Span
+from annotator.core.review import ReviewSession
 from annotator.core.review_enter_hint import (
     Given,
     enter_hint,
     field_reading,
     field_values,
+    span_reading,
     span_values,
 )
 from annotator.core.scheme import FormField
+from tests.test_review_span_value import review as review
 
 COUNT = ("a whole number (1,200 or twelve hundred)", "a vague count, no value")
 RECEIVED_BY = {
@@ -150,3 +153,22 @@ def test_a_count_is_read_as_a_number_and_as_gold_spans_words() -> None:
     assert enter_hint("7", given, takes, "no value", False, read) == (
         "enter settles with what is typed; a whole number, like 146; empty: no value"
     )
+
+
+def test_a_span_value_is_read_as_v_reads_it(review: ReviewSession) -> None:
+    """Alice's 2025-08-24 and bob's 2025-08-17 for "Sunday" (tests/test_review_span_value)."""
+    record, conflict = review.record, review.conflict
+    assert record is not None and conflict is not None
+    read = span_reading(record, conflict["id"], review.scheme, review.document().text)
+    given = span_values(conflict)
+    takes = ("YYYY-MM-DD or words", "no value")
+    assert enter_hint("17 August 2025", given, *takes, False, read).startswith(
+        "enter takes bob's 2025-08-17; "
+    )
+    assert enter_hint("2025-08-23", given, *takes, False, read) == (
+        "enter settles with what is typed; YYYY-MM-DD or words; empty: no value"
+    )
+    assert enter_hint("someday", given, *takes, False, read).startswith(
+        "enter refuses it: date: 'someday' is not a date "
+    )
+    assert len(record.conflicts) == 1 and review.record is record  # nothing settled

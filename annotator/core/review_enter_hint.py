@@ -5,9 +5,10 @@ whole number (1,200 or twelve hundred); empty: a vague count, no value": a trial
 that enter takes the value shown. The line now says it, and follows the typing: ``enter takes
 alice's 95; type to replace: …; empty: …`` while the input holds a version's value, ``enter:
 a vague count, no value (bob's)`` while it is empty, and ``enter settles with what is typed``
-once it is something else. What is typed is read as enter reads it (``field_reading``, the
-function settling uses): ``uni`` is alice's ``unilateral_release``, not "what is typed", and a
-beginning of several choices is said refused. A required field offers no empty: ``required``.
+once it is something else. What is typed is read as enter reads it (``field_reading`` for
+``e``, ``span_reading`` for ``v``: the functions settling uses): ``uni`` is alice's
+``unilateral_release``, "ninety-six" bob's 96, not "what is typed", and a beginning of several
+choices is said refused. A required field offers no empty: ``required``.
 """
 
 from __future__ import annotations
@@ -19,11 +20,12 @@ from typing import Any
 from annotator.core.errors import AnnotatorError
 from annotator.core.forms import typed_text
 from annotator.core.item_brief import whose
-from annotator.core.models import Span
+from annotator.core.models import GoldRecord, Span
 from annotator.core.review_decisions import Conflict
+from annotator.core.review_span_value import settled_as_typed
 from annotator.core.review_typed import typed_value
 from annotator.core.review_typed_start import listed
-from annotator.core.scheme import FormField
+from annotator.core.scheme import FormField, Scheme
 
 Reading = Callable[[str], str]
 """What enter makes of a typed text, as the input shows a value; raises ``AnnotatorError``
@@ -72,6 +74,26 @@ def field_reading(field: FormField, conflict: Conflict, spans: Sequence[Span] = 
 
     def read(typed: str) -> str:
         return typed_text(typed_value(field, typed, known, spans), known).strip()
+
+    return read
+
+
+def span_reading(
+    record: GoldRecord,
+    conflict_id: str,
+    scheme: Scheme,
+    text: str | None = None,
+    doc_date: str | None = None,
+) -> Reading:
+    """A span's typed value as ``v``'s enter reads it (``settled_as_typed``, which settling
+    calls: "ninety-six" is 96, a date's words read from the document's ``text`` and
+    ``doc_date``), shown as its input shows a value (``span_values``). Nothing is saved."""
+
+    def read(typed: str) -> str:
+        _, read_as = settled_as_typed(
+            record, conflict_id, typed, scheme, text=text, doc_date=doc_date
+        )
+        return typed_text(read_as.value).strip()
 
     return read
 

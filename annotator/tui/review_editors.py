@@ -11,6 +11,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.models import Span
 from annotator.core.review import ReviewSession
 from annotator.core.review_decisions import is_group_conflict
+from annotator.core.review_enter_hint import Reading, span_reading
 from annotator.core.scheme import Scheme
 from annotator.tui.review_doc_list import Chosen, ReviewDocListScreen
 from annotator.tui.review_field_edit import FieldEditScreen
@@ -68,6 +69,21 @@ class ReviewEditors(Screen[None]):
         record = self.session.record
         return list(record.spans) if record is not None else []
 
+    def _span_reading(self) -> Reading | None:
+        """What v's enter makes of a typed value, read in the current document (its date's
+        words too); None where the record or the document is not at hand."""
+        session = self.session
+        record, conflict = session.record, session.conflict
+        if record is None or conflict is None:
+            return None
+        try:
+            document = session.document(record.doc_id)
+        except AnnotatorError:
+            return None
+        # As settle_span_value reads it.
+        date = document.meta.get("date")
+        return span_reading(record, conflict["id"], self.scheme, document.text, date)
+
     def action_type_span_value(self) -> None:
         conflict, span = self.session.conflict, self.session.span_value_to_type()
         label = self.scheme.label(span["label"]) if span else None
@@ -91,7 +107,8 @@ class ReviewEditors(Screen[None]):
                 severity="warning",
             )
             return
-        editor = SpanValueScreen(conflict, span, label.value_type, self.session.settle_span_value)
+        settle = self.session.settle_span_value
+        editor = SpanValueScreen(conflict, span, label.value_type, settle, self._span_reading())
         self.add_class("-editing")
         self.app.push_screen(editor, self._typed)
 

@@ -16,7 +16,7 @@ from textual.widgets import Footer, Input, Label, Static
 
 from annotator.core.forms import typed_text
 from annotator.core.review_decisions import Conflict, short
-from annotator.core.review_enter_hint import enter_hint, span_values
+from annotator.core.review_enter_hint import Reading, enter_hint, span_values
 from annotator.tui.review_field_edit import SettlingScreen, TypingInput, value_title
 from annotator.tui.screens import MessagesSaid
 
@@ -48,11 +48,15 @@ class SpanValueScreen(SettlingScreen):
         span: dict[str, Any],
         value_type: str,
         settle: Callable[[str], object],
+        read: Reading | None = None,
     ) -> None:
+        """``read``: what enter makes of the typed text (``span_reading``), for the line under
+        the input (None: the text as it is)."""
         super().__init__(lambda typed: settle(typed if isinstance(typed, str) else ""))
         self.conflict = conflict
         self.span = span
         self.value_type = value_type
+        self.read = read
 
     def _given(self) -> list[str]:
         values = [
@@ -101,4 +105,4 @@ class SpanValueScreen(SettlingScreen):
         opened = self._given()
         typed = inputs.first().value if inputs else (opened[0] if opened else "")
         takes, empty = _TAKES.get(self.value_type, ("a value", "no value"))
-        return enter_hint(typed, given, takes, empty, quoted=False)
+        return enter_hint(typed, given, takes, empty, quoted=False, read=self.read)

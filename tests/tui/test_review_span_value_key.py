@@ -28,6 +28,15 @@ def test_v_types_the_value_and_a_wrong_one_is_said(review: ReviewSession) -> Non
             assert isinstance(editor, SpanValueScreen)
             field = editor.query_one(Input)
             assert field.value == "2025-08-24"  # the first version's, to edit
+            await press(pilot, "ctrl+a", "ctrl+k", *"someday")
+            # The line under the input reads it as enter will: refused, as a date in words
+            # read (bob's) and as a date neither gave.
+            hint = editor.query_one("#field-edit-hint", Static)
+            assert str(hint.render()).startswith("enter refuses it: date: 'someday' is not a date")
+            await press(pilot, "ctrl+a", "ctrl+k", *"17 August 2025")
+            assert str(hint.render()).startswith("enter takes bob's 2025-08-17; type to replace: ")
+            await press(pilot, "ctrl+a", "ctrl+k", *"23 August 2025")
+            assert str(hint.render()).startswith("enter settles with 2025-08-23; YYYY-MM-DD, ")
             await press(pilot, "ctrl+a", "ctrl+k", *"someday", "enter")
             assert app.screen is editor  # refused, said under the input
             problem = str(editor.query_one("#field-edit-problem", Static).render())
