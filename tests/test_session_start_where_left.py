@@ -118,3 +118,19 @@ def test_of_two_saved_in_the_same_second_the_unfinished_one_is_last(
         assert again.start_id() == "c"
     finally:
         again.close()
+
+
+def test_of_two_unfinished_saved_in_one_second_the_later_line_is_the_last_worked_on(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """b labelled, then a, within one second (``fixed_now``): a was worked on last, as its line
+    in the journal says. The first found (b) was taken, and a CI run opened b."""
+    first = alice(corpus, tmp_path, now=fixed_now)
+    label_in(first, "b", "Norvania")
+    label_in(first, "a", "Russia")
+    assert first.close()
+    again = alice(corpus, tmp_path, now=fixed_now)
+    try:
+        assert again.start_id() == "a"
+    finally:
+        again.close()

@@ -162,14 +162,15 @@ class SessionProgress(SessionParts):
     def last_worked_id(self) -> str | None:
         """The document of the corpus whose record in the journal was saved last (its
         ``updated_at``; of two saved in the same second an unfinished one, as d moves on
-        and the next one is labelled at once), None before any was."""
+        and the next one is labelled at once, else the one of the later line: the records
+        come in the order of their last line), None before any was."""
         latest: tuple[dt.datetime, bool] | None = None
         found = None
         for doc_id, record in self.store.records.items():
             if record.updated_at is None or doc_id not in self.corpus:
                 continue
             when = (dt.datetime.fromisoformat(record.updated_at), self._unfinished(doc_id))
-            if latest is None or when > latest:
+            if latest is None or when >= latest:
                 latest, found = when, doc_id
         return found
 
