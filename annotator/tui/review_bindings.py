@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from annotator.core.review import ReviewSession
 from annotator.core.review_decisions import is_group_conflict
 
-_DECISIONS = {
+DECISIONS = {
     "take",
     "take_letter",
     "take_all",
@@ -104,7 +104,7 @@ def in_force(action: str, session: ReviewSession, article_is_current: bool) -> b
         # Where v cannot type, it says why and which key types there (a trial's v on a field's
         # conflict did nothing and said nothing).
         return conflict is not None and not session.editing
-    if action in _DECISIONS:
+    if action in DECISIONS:
         # None current: every conflict settled, or a settled document looked at.
         return not session.editing and conflict is not None
     # n and p are always in force: with every conflict settled they say so (a trial's n did

@@ -25,7 +25,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from annotator.core.review_gold_form import GoldForm
-from annotator.tui.review_bindings import REVIEW_BINDINGS
+from annotator.tui.review_bindings import DECISIONS, REVIEW_BINDINGS
 from annotator.tui.review_toasts import SECONDS
 from annotator.tui.saving_app import SavingApp
 from annotator.tui.screens import MessagesSaid
@@ -34,20 +34,9 @@ MARK = "⚠ "
 """Before each open conflict, as the panel's versions are headed by their numbers."""
 
 
-DECIDING = {
-    "take",
-    "take_letter",
-    "take_all",
-    "reject_all",
-    "edit",
-    "type_value",
-    "edit_items",
-    "type_span_value",
-    "span_value_elsewhere",
-    "undo",
-    "redo",
-}
-"""The review's actions that change gold or open an editor to (``review_bindings``)."""
+DECIDING = DECISIONS | {"undo", "redo"}
+"""The review's actions that change gold or open an editor to: ``review_bindings.DECISIONS``,
+and undo and redo."""
 READ_ONLY = "gold_form_read_only"
 """The kind of the message a deciding key tells here, taken away once the box closes."""
 
