@@ -6,15 +6,16 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from annotator.core.display import display_text, shortened
+from annotator.core.review_gold_form import REGION_WORDS, region_quoted
 from annotator.core.review_views import ConflictView
 from annotator.core.scheme import Scheme
 from annotator.core.spans import snap_selection
 
 
-def quoted(text: str, limit: int = 60) -> str:
-    """``text`` as the panel quotes it: its spaces made one, cut in the middle past ``limit``."""
-    return f"“{display_text(shortened(text, limit))}”"
+def quoted(text: str, limit: int = REGION_WORDS) -> str:
+    """``text`` as the panel quotes it: its spaces made one, cut in the middle past ``limit``
+    (the rule gold's form quotes a region by too: ``review_gold_form.region_quoted``)."""
+    return region_quoted(text, limit)
 
 
 def drawing_keys(scheme: Scheme, view: ConflictView, compact: bool = False) -> Text:
