@@ -70,7 +70,11 @@ def test_a_value_left_by_a_click_is_sent_once_for_its_own_span(
         assert value.value == "2025-08-24"
         assert told[-1] == "undid: typing in s3's value, not saved; it holds 2025-08-24 again"
         await press(pilot, "escape")  # left as saved: nothing sent
+        assert len(journal(session)) == labelled
 
     drive(session, scenario, notifications=True)
-    assert len(journal(session)) == labelled
+    # Quitting may save the time spent on the changed article (when 2 s or more of it are
+    # pending, as under a loaded CI): a line whose spans are those labelled, nothing else.
+    lines = journal(session)
+    assert all(line["spans"] == lines[labelled - 1]["spans"] for line in lines[labelled:])
     assert spans_saved(session) == kept
