@@ -7,7 +7,9 @@ marked ⚠ at their paths, over the article inside its frame, so the panel's ver
 sight beside it. Nothing is changed from here: escape (or ``g`` again) closes it. The review's
 deciding keys (a version's number, t, r, e, v, ctrl+z, ...) say so in the box's messages
 ("1: close gold's form (escape) first; it is read-only"): they did nothing, silently, and a key
-that closed the form and settled would decide from a box that says it is read-only.
+that closed the form and settled would decide from a box that says it is read-only. Its
+other keys (n, p, l, N, ?, ...) say to close the box first ("n: close gold's form (escape)
+first"): they did nothing, silently, too.
 """
 
 from __future__ import annotations
@@ -41,13 +43,33 @@ READ_ONLY = "gold_form_read_only"
 """The kind of the message a deciding key tells here, taken away once the box closes."""
 
 
+CLOSING = ("escape", "q", "g")
+"""The keys that close the box (``q`` too: a reviewer reaching for quit leaves the box first)."""
+
+
+def review_keys(deciding: bool) -> dict[str, str]:
+    """The review's keys bound to ``DECIDING`` actions (or, not ``deciding``, to none of them:
+    n, p, l, N, ?, ...), in the bindings' order, the closing keys aside: each with the way
+    the help writes it (``?``, not ``question_mark``)."""
+    keys: dict[str, str] = {}
+    for binding in REVIEW_BINDINGS:
+        if isinstance(binding, Binding) and (binding.action.split("(")[0] in DECIDING) == deciding:
+            for key in binding.key.split(","):
+                if key not in CLOSING:
+                    keys.setdefault(key, binding.key_display or key)
+    return keys
+
+
 def deciding_keys() -> list[str]:
     """The review's keys bound to ``DECIDING`` actions, each once, in the bindings' order."""
-    keys: list[str] = []
-    for binding in REVIEW_BINDINGS:
-        if isinstance(binding, Binding) and binding.action.split("(")[0] in DECIDING:
-            keys.extend(key for key in binding.key.split(",") if key not in keys)
-    return keys
+    return list(review_keys(deciding=True))
+
+
+def moving_keys() -> dict[str, str]:
+    """The review's other keys (moving, looking, help) and how each is written: under the box
+    they did nothing, silently (a trial's n, p, l and ?)."""
+    deciding = review_keys(deciding=True)
+    return {key: shown for key, shown in review_keys(deciding=False).items() if key not in deciding}
 
 
 def form_table(form: GoldForm) -> RenderableType:
@@ -79,8 +101,12 @@ class GoldFormScreen(ModalScreen[None]):
     """Gold's form, over ``room`` (the article inside its frame) when given, else centred."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,g", "dismiss", "Close gold's form"),
+        Binding(",".join(CLOSING), "dismiss", "Close gold's form"),
         *(Binding(key, f"read_only({key!r})", "", show=False) for key in deciding_keys()),
+        *(
+            Binding(key, f"close_first({shown!r})", "", show=False)
+            for key, shown in moving_keys().items()
+        ),
     ]
 
     def __init__(self, form: GoldForm, room: Region | None = None) -> None:
@@ -108,7 +134,13 @@ class GoldFormScreen(ModalScreen[None]):
 
     def action_read_only(self, key: str) -> None:
         """A review's deciding key pressed here: say where it works."""
-        message = f"{key}: close gold's form (escape) first; it is read-only"
+        self._tell(f"{key}: close gold's form (escape) first; it is read-only")
+
+    def action_close_first(self, key: str) -> None:
+        """A review's moving or looking key pressed here: say where it works."""
+        self._tell(f"{key}: close gold's form (escape) first")
+
+    def _tell(self, message: str) -> None:
         if isinstance(self.app, SavingApp):
             self.app.tell_about(READ_ONLY, message, timeout=SECONDS["warning"])
         else:

@@ -134,6 +134,25 @@ def test_the_reviews_deciding_keys_say_the_form_is_read_only(session: ReviewSess
     drive(session, scenario, (100, 30), notifications=True)
 
 
+def test_the_reviews_other_keys_say_to_close_the_form_first(session: ReviewSession) -> None:
+    """A trial's n, p, l and ? did nothing, silently, with gold's form open."""
+
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        first = panel_text(app)
+        await press(pilot, "g")
+        await wait_for(pilot, lambda: isinstance(app.screen, GoldFormScreen))
+        for key, written in (("n", "n"), ("p", "p"), ("l", "l"), ("question_mark", "?")):
+            await press(pilot, key)
+            said = f"{written}: close gold's form (escape) first"
+            await wait_for(pilot, lambda said=said: said_in_box(app.screen).endswith(said))
+            assert "read-only" not in said_in_box(app.screen)
+            assert isinstance(app.screen, GoldFormScreen)
+        await press(pilot, "escape", "n")  # closed: n goes to the next conflict
+        await wait_for(pilot, lambda: panel_text(app) != first)
+
+    drive(session, scenario, (100, 30), notifications=True)
+
+
 def test_the_help_lists_g(session: ReviewSession) -> None:
     async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
         sections = dict(screen_of(app).key_sections())
