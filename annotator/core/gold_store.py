@@ -23,7 +23,6 @@ runs are kept in ``records``, as ``Store`` keeps them; they win over the file.
 from __future__ import annotations
 
 import gc
-from codecs import BOM_UTF8
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +30,7 @@ from typing import Any, NamedTuple
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.goldfile import folder_of, replace_locked
-from annotator.core.journal import LineProblem, TornTail, parse_record_line
+from annotator.core.journal import LineProblem, TornTail, bom_length, parse_record_line
 from annotator.core.lock import JournalLock
 from annotator.core.models import GoldRecord, Record
 from annotator.core.record_check import gold_line_data
@@ -272,8 +271,7 @@ def scan_gold(path: Path) -> GoldScan:
     with path.open("rb") as handle:
         # A gold file saved by hand in an editor that writes a mark: its first line was
         # refused as "invalid JSON", where every other reader of a journal takes it.
-        if handle.peek(len(BOM_UTF8)).startswith(BOM_UTF8):
-            offset = len(handle.read(len(BOM_UTF8)))
+        offset = len(handle.read(bom_length(handle.peek(3))))
         for number, raw in enumerate(handle, start=1):
             complete = raw.endswith(b"\n")
             line = raw[:-1] if complete else raw

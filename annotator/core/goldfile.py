@@ -28,7 +28,7 @@ import orjson
 from pydantic import ValidationError
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.journal import parse_json_line, record_problems
+from annotator.core.journal import bom_length, parse_json_line, record_problems
 from annotator.core.lock import JournalLock
 from annotator.core.models import GoldRecord, Sources, Span, record_line
 from annotator.core.out_folders import missing_folders
@@ -79,8 +79,11 @@ def _model_of_line(path: Path, number: int, raw: bytes) -> GoldRecord:
 
 
 def _read_bytes(path: Path) -> bytes:
+    """The file's lines' bytes: a leading byte order mark left out, as every reader of a gold
+    file does (``journal.bom_length``), so that merge replaces a gold file a review reads."""
     try:
-        return path.read_bytes()
+        data = path.read_bytes()
+        return data[bom_length(data) :]
     except OSError as error:
         raise AnnotatorError(f"{path}: cannot read: {error.strerror or error}") from None
 

@@ -82,6 +82,14 @@ def latest_lines(lines: Iterable[tuple[int, Record]]) -> list[tuple[int, Record]
     return list(out.values())
 
 
+def bom_length(head: bytes) -> int:
+    """How many bytes at the start of a journal or gold file (``head``: its first bytes) are a
+    UTF-8 byte order mark, 0 or 3: every reader of them skips it. An editor on Windows writes
+    one on a hand edit; the first line is a record all the same. Line numbers stay the file's
+    (the mark holds no newline), and so do byte offsets when the reader counts the mark."""
+    return len(BOM_UTF8) if head.startswith(BOM_UTF8) else 0
+
+
 def parse_json_line(raw: bytes) -> dict[str, Any]:
     """Parse one line as a JSON object; raises ValueError with a readable message."""
     try:
@@ -145,7 +153,7 @@ def read_journal(path: Path) -> JournalContents:
     contents = JournalContents(path=path, size=len(data))
     # A journal edited by hand in an editor that writes a byte order mark: its first line is a
     # record all the same. Offsets stay those of the file (a torn tail is cut at its own).
-    offset = len(BOM_UTF8) if data.startswith(BOM_UTF8) else 0
+    offset = bom_length(data)
     number = 0
     while offset < len(data):
         number += 1

@@ -26,6 +26,7 @@ from pathlib import Path
 import orjson
 
 from annotator.core.corpus import Corpus
+from annotator.core.journal import bom_length
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ def _lines_of_corpus(journal: Path, corpus: Corpus) -> Iterator[tuple[str, bool]
     try:
         # Line by line: a caller that needs only the first record stops reading there.
         with journal.open("rb") as handle:
+            handle.read(bom_length(handle.peek(3)))  # a hand edit's mark: the first line counts
             for raw in handle:
                 try:
                     line = orjson.loads(raw)

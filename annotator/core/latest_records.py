@@ -12,14 +12,13 @@ reported.
 
 from __future__ import annotations
 
-from codecs import BOM_UTF8
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.annotation import Annotation
 from annotator.core.errors import AnnotatorError
-from annotator.core.journal import LineProblem, parse_record_line
+from annotator.core.journal import LineProblem, bom_length, parse_record_line
 from annotator.core.models import GoldRecord, Record
 from annotator.core.record_check import SchemeCheck
 from annotator.core.record_lines import LineCheck
@@ -52,8 +51,7 @@ def _journal_lines(file: Path, check: LineCheck) -> Iterator[tuple[int, Annotati
     except OSError as error:
         raise AnnotatorError(f"{file}: cannot read: {error.strerror or error}") from None
     with handle:
-        if handle.peek(3).startswith(BOM_UTF8):  # as ``read_journal``: a hand edit's, no data
-            handle.read(3)
+        handle.read(bom_length(handle.peek(3)))  # as ``read_journal``: a hand edit's, no data
         for number, raw in enumerate(handle, start=1):
             # The check reads the line as it is (JSON allows the newline after it): a line
             # of 2 KB is not copied twice to test and strip it.

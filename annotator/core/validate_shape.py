@@ -19,7 +19,7 @@ from typing import Any
 import orjson
 
 from annotator.core.docbin_sniff import DOCBIN_READER, DOCBIN_WORDS, file_looks_like_docbin
-from annotator.core.journal import JournalContents
+from annotator.core.journal import JournalContents, bom_length
 
 # Keys every record line holds and no document or other tool's row does (Prodigy's rows hold
 # ``spans``, Label Studio's a ``status``-less ``annotations``: those are not telling).
@@ -98,7 +98,7 @@ def _first_line(file: Path) -> tuple[int, bytes] | None:
         with file.open("rb") as handle:
             for number, raw in enumerate(handle, start=1):
                 if raw.strip():
-                    return number, raw.removeprefix(b"\xef\xbb\xbf")
+                    return number, raw[bom_length(raw) if number == 1 else 0 :]
     except OSError:
         return None
     return None

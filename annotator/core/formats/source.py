@@ -17,13 +17,14 @@ from pydantic import ValidationError
 
 from annotator.core.errors import AnnotatorError, UsageError
 from annotator.core.formats.common import read_bytes
-from annotator.core.journal import latest_lines, parse_json_line, record_problems
+from annotator.core.journal import bom_length, latest_lines, parse_json_line, record_problems
 from annotator.core.models import STATUSES, GoldRecord, Record
 
 
 def read_records(path: Path) -> list[tuple[int, Record]]:
     """Every record of ``path`` with its line number; the first problem is an AnnotatorError."""
     data = read_bytes(path, "expected a gold file or a journal")
+    data = data[bom_length(data) :]  # as every reader of a journal (line numbers unchanged)
     out: list[tuple[int, Record]] = []
     lines = data.split(b"\n")
     for number, raw in enumerate(lines, start=1):
