@@ -60,3 +60,49 @@ def test_skip_bad_leaves_them_out_and_the_record_is_for_review(tmp_path: Path) -
     record = (out / "a.jsonl").read_text()
     assert '"status":"in_progress"' in record and '"flagged":true' in record
     assert '"id":"T1"' in record and '"id":"T3"' not in record
+
+
+def test_a_line_that_is_not_brat_is_listed_and_refused(tmp_path: Path) -> None:
+    """A trial's ``hello world`` imported with exit 0, its first letter taken for a line type
+    (``1 h-line(s) kept in the record's note``); brat itself reads only the ids below."""
+    ann = "T1\tactor 0 4\tKyiv\nhello world\nHi\tthere\n"
+    source = brat_folder(tmp_path / "b1", ann)
+    out = tmp_path / "o"
+    result = cli(
+        "import", source, "--format", "brat", "-o", out / "c.jsonl",
+        "--annotations", out / "a.jsonl", "--annotator", "al",
+    )  # fmt: skip
+    where = source / "d.ann"
+    brat = "a brat line begins with an id (T1, R1, E1, A1, M1, N1, #1 or *) and a tab"
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.splitlines()[:2] == [
+        f"{where}:2: cannot read 'hello world': {brat}; not imported",
+        f"{where}:3: cannot read 'Hi\\tthere': {brat}; not imported",
+    ]
+    assert "-line" not in result.stderr
+    assert not out.exists()
+
+
+def test_every_kind_of_brat_line_is_kept_not_refused(tmp_path: Path) -> None:
+    ann = (
+        "T1\tactor 0 4\tKyiv\n"
+        "T2\tactor 14 17\tmen\n"
+        "R1\tPair Arg1:T1 Arg2:T2\n"
+        "E1\tactor:T1\n"
+        "A1\tNegated E1\n"
+        "M1\tNegated E1\n"
+        "N1\tReference T1 Wikipedia:1\tKyiv\n"
+        "*\tEquiv T1 T2\n"
+        "#1\tAnnotatorNote T1\tthe capital\n"
+    )
+    source = brat_folder(tmp_path / "b1", ann)
+    out = tmp_path / "o"
+    result = cli(
+        "import", source, "--format", "brat", "-o", out / "c.jsonl",
+        "--annotations", out / "a.jsonl", "--annotator", "al",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert (
+        f"{source / 'd.ann'}: 2 attribute(s), 1 equivalence(s), 1 event(s), 1 normalisation(s), "
+        "1 note(s), 1 relation(s) kept in the record's note, not imported as spans"
+    ) in result.stderr + result.stdout

@@ -4,8 +4,9 @@
 first start to its last end, said); a ``T`` line that cannot be read, or repeats an id, is a
 ``BadSpan``, listed with the other bad spans. The ``AnnotatorNotes`` a brat export writes
 (``value``, ``form``, ``links``, ``note``, ``flagged``, ``status``) are read back into the
-document; every other line (events, relations, attributes, normalisations, others' notes) is
-kept for the record's note (``BratDoc.kept``, ``brat.keep_in_note``) and counted in a report.
+document; every other brat line (events, relations, attributes, normalisations, equivalences,
+others' notes) is kept for the record's note (``BratDoc.kept``, ``brat.keep_in_note``) and
+counted in a report. A line that is not brat (no id of brat's and a tab) is a ``BadSpan`` too.
 """
 
 from __future__ import annotations
@@ -22,7 +23,17 @@ from annotator.core.formats.checks import BadSpan, ImportReporter
 from annotator.core.formats.common import ImportedDoc, ImportedSpan, read_text
 
 _RANGE = re.compile(r"^(\d+) (\d+)$")
-_KINDS = {"E": "event", "R": "relation", "A": "attribute", "M": "attribute", "N": "normalisation"}
+_KINDS = {
+    "E": "event",
+    "R": "relation",
+    "A": "attribute",
+    "M": "attribute",
+    "N": "normalisation",
+    "*": "equivalence",
+}
+# brat's own reader knows a line by the first character of its id (T, and those above, and # for
+# notes) and refuses any other; so does this one, rather than keep a line of some other text.
+_BRAT_LINE = re.compile(r"[TREAMN#*][^\t]*\t")
 
 # Offsets said in a warning are the .ann's, counted in the file as it is; the record's move back
 # by one for each CR before them once the text is LF (``line_endings``).
@@ -72,9 +83,15 @@ def read_ann(doc: BratDoc, ann: Path, report: ImportReporter) -> None:
             else:
                 kept.append(line)
                 kinds["note"] += 1
-        else:
+        elif _BRAT_LINE.match(line):
             kept.append(line)
-            kinds[_KINDS.get(ident[:1], f"{ident[:1] or 'unknown'}-line")] += 1
+            kinds[_KINDS[ident[:1]]] += 1
+        else:
+            problem = (
+                f"{where}: cannot read {line!r}: a brat line begins with an id (T1, R1, E1, "
+                "A1, M1, N1, #1 or *) and a tab"
+            )
+            read.append(BadSpan(0, 0, "", where, problem=problem))
     for _number, ref, body, line in notes:
         if not _our_note(doc, spans, ref, body):
             kept.append(line)
