@@ -27,8 +27,8 @@ without ``.ann`` is a document nobody annotated (no record; such files are named
 as a README beside the data is read so too); an empty ``.ann`` is an annotation
 that found nothing. The ``.txt`` files are read as a ``.txt`` corpus folder is (a BOM dropped,
 CRLF and CR made LF; ``meta.source`` and, from a leading ``date YYYY-MM-DD``, ``meta.date``);
-brat's offsets count the file as it is: spans are checked against it, then moved with the
-text made LF, as every import makes it (``line_endings``).
+brat's offsets count the file as it is, BOM and CRs too: spans are checked against it, then
+moved with the text without its BOM and made LF, as every import makes it (``line_endings``).
 """
 
 from __future__ import annotations
@@ -63,7 +63,6 @@ from annotator.core.formats.common import (
     report_left_out,
     safe_relative,
 )
-from annotator.core.formats.line_endings import move_spans, offset_mover
 from annotator.core.models import Record
 
 _T_ID = re.compile(r"T[0-9]+\Z")
@@ -223,9 +222,8 @@ def read(folder: Path, report: ImportReporter) -> list[ImportedDoc]:
             read_ann(doc, ann, report)
         else:
             bare.append(f"{document.id}.txt")
-        if doc.text.startswith("\ufeff"):
-            _drop_bom(doc)
-        # Its CRs stay: the import makes every text LF (``line_endings``), and says so.
+        # Its BOM and CRs stay, as brat counts them: the import checks the spans against the
+        # file as written, then drops the one and makes the text LF (``line_endings``), said.
         docs.append(doc)
     if bare:
         _say_bare(folder, bare, report)
@@ -240,10 +238,3 @@ def _say_bare(folder: Path, bare: list[str], report: ImportReporter, named: int 
         f"{folder}: {len(bare)} .txt file(s) without .ann, imported as documents nobody "
         f"annotated (no record): {', '.join(bare[:named])}{more}"
     )
-
-
-def _drop_bom(doc: ImportedDoc) -> None:
-    """``doc`` without the BOM its .txt begins with (as a .txt corpus is read), every span
-    moved back by one onto the same characters."""
-    move_spans(doc, offset_mover(doc.text, drop_bom=True, crlf=False))
-    doc.text = doc.text[1:]

@@ -207,7 +207,10 @@ def _span_problem(text: str, span: ImportedSpan) -> str | None:
         return f"{what} {problem}"
     actual = text[span.start : span.end]
     if span.surface is not None and span.surface != actual:
-        return f"{what}: text {span.surface!r} does not match the document there ({actual!r})"
+        return (
+            f"{what}: text {span.surface!r} does not match the document there ({actual!r})"
+            f"{_bom_hint(text, span.start, span.end, span.surface)}"
+        )
     cut = [
         (edge, found)
         for edge, offset in (("start", span.start), ("end", span.end))
@@ -217,6 +220,17 @@ def _span_problem(text: str, span: ImportedSpan) -> str | None:
         said = " and ".join(f"its {edge} cuts the character {found!r}" for edge, found in cut)
         return f"{what}: {said} in two"
     return None
+
+
+def _bom_hint(text: str, start: int, end: int, surface: str) -> str:
+    """Why a span's text is one character further on: the text begins with a byte order mark,
+    which brat counts (its offsets are the file's) and these offsets leave out."""
+    if text.startswith("\ufeff") and text[start + 1 : end + 1] == surface:
+        return (
+            "; the text begins with a byte order mark, a character offsets count (brat counts "
+            f"it): this text is at {start + 1}..{end + 1}"
+        )
+    return ""
 
 
 def check_record_text(doc: ImportedDoc, report: ImportReporter) -> bool:

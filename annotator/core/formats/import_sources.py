@@ -120,5 +120,6 @@ def _txt_documents(folder: Path) -> list[ImportedDoc]:
         file = corpus.txt_file(doc_id)
         assert file is not None  # a folder corpus's every entry is its file
         text = txt_as_written(file)
-        docs.append(ImportedDoc(doc_id, text, str(folder), txt_meta(file, lf_text(text))))
+        meta = txt_meta(file, lf_text(text.removeprefix("\ufeff")))
+        docs.append(ImportedDoc(doc_id, text, str(folder), meta))
     return docs

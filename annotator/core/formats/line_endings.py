@@ -10,6 +10,11 @@ documents it changed (``make_texts_lf``).
 
 Only a CRLF shrinks the text (its CR is dropped; a lone CR becomes LF in place), so an offset
 moves back by one for each CRLF before it.
+
+A text that begins with a byte order mark (a brat or ``--format txt`` .txt file a Windows
+editor saved) loses it first, as a .txt corpus drops it: brat counts the mark, so spans are
+checked against the file as written, then moved back by one, and the import says so as it
+says CRLF.
 """
 
 from __future__ import annotations
@@ -25,13 +30,13 @@ from annotator.core.formats.checks import (
     drop_duplicates,
     span_said,
 )
-from annotator.core.formats.common import ImportedDoc, ImportedSpan, read_text
+from annotator.core.formats.common import ImportedDoc, ImportedSpan, decode, read_bytes
 
 
 def txt_as_written(path: Path) -> str:
-    """A ``.txt`` file's text with its line endings as they are (a BOM dropped, as a corpus
-    drops it), for the import to make LF and say so."""
-    return read_text(path)
+    """A ``.txt`` file's text as written, its BOM and line endings too, for the import to
+    drop the one and make the other LF as a corpus does, and say so."""
+    return decode(read_bytes(path), path)
 
 
 def offset_mover(original: str, drop_bom: bool = False, crlf: bool = True) -> Callable[[int], int]:
@@ -57,8 +62,8 @@ def make_texts_lf(docs: Sequence[ImportedDoc], report: ImportReporter) -> tuple[
     """Make every text of ``docs`` LF (spans moved with it), said in one line. Returns how many
     documents changed, and the ids of those that lost a span which covered only the CR of a
     CRLF (reported as bad data: nothing of it is left)."""
+    lost = _drop_boms(docs, report)
     changed: list[ImportedDoc] = []
-    lost: set[str] = set()
     for doc in docs:
         if "\r" not in doc.text:
             continue
@@ -74,6 +79,49 @@ def make_texts_lf(docs: Sequence[ImportedDoc], report: ImportReporter) -> tuple[
     return len(changed), lost
 
 
+def _drop_boms(docs: Sequence[ImportedDoc], report: ImportReporter) -> set[str]:
+    """Drop the byte order mark a text begins with (a brat or ``--format txt`` .txt file
+    saved by a Windows editor), as a .txt corpus drops it, each span moved back onto its
+    characters, said in one line as CRLF is. The offsets were checked against the file as
+    written, which brat counts the mark in. Returns the ids of documents that lost a span
+    holding only the mark (reported as bad data: nothing of it is left)."""
+    changed = [doc for doc in docs if doc.text.startswith("\ufeff")]
+    lost: set[str] = set()
+    for doc in changed:
+        move = offset_mover(doc.text, drop_bom=True, crlf=False)
+        if _leave_out_emptied(doc, move, "the byte order mark, which is dropped", report):
+            lost.add(doc.doc_id)
+        move_spans(doc, move)
+        doc.text = doc.text[1:]
+    if changed:
+        report.warn(
+            f"{len(changed)} document(s) began with a byte order mark (first: "
+            f"{document_at(changed[0])}): dropped, as a .txt corpus drops it, and their spans "
+            "moved with it"
+        )
+    return lost
+
+
+def _leave_out_emptied(
+    doc: ImportedDoc, move: Callable[[int], int], covered: str, report: ImportReporter
+) -> bool:
+    """Report and leave out each span of ``doc`` that ``move`` would empty (it holds only
+    ``covered``, which the new text drops), as bad data. Whether one was left out."""
+    lost = False
+    kept: list[ImportedSpan] = []
+    for span in doc.spans or []:
+        if span.start < span.end and move(span.start) == move(span.end):
+            problem = f"{span_said(span)}: covers only {covered}"
+            report.bad_span(f"{problem}; not imported")
+            doc.bad.append(problem)
+            lost = True
+        else:
+            kept.append(span)
+    if doc.spans is not None:
+        doc.spans = kept
+    return lost
+
+
 def move_spans(doc: ImportedDoc, move: Callable[[int], int]) -> None:
     """Each span of ``doc`` (a brat span's fragments too) on its characters in the new text."""
     for span in doc.spans or []:
@@ -86,21 +134,9 @@ def move_spans(doc: ImportedDoc, move: Callable[[int], int]) -> None:
 
 def _make_lf(doc: ImportedDoc, report: ImportReporter) -> bool:
     move = offset_mover(doc.text)
-    lost = False
-    kept: list[ImportedSpan] = []
-    for span in doc.spans or []:
-        if span.start < span.end and move(span.start) == move(span.end):
-            problem = (
-                f"{span_said(span)}: covers only the CR of a CRLF line break, which the text "
-                "made LF drops"
-            )
-            report.bad_span(f"{problem}; not imported")
-            doc.bad.append(problem)
-            lost = True
-        else:
-            kept.append(span)
-    if doc.spans is not None:
-        doc.spans = kept
+    covered = "the CR of a CRLF line break, which the text made LF drops"
+    lost = _leave_out_emptied(doc, move, covered, report)
+    kept = doc.spans or []
     # Named as the source has them: two spans that differ only by a CR ("abc\r" and "abc")
     # are on the same characters now, a duplicate as the same span twice is.
     source = {id(span): span_said(span) for span in kept}
