@@ -56,7 +56,12 @@ class FieldSpanKeys(SessionView):
     def _focused_path(self, action: str, key: str, what: str) -> str | None:
         """The path of the form field with the focus; None (with a hint) when there is none."""
         focused = self.focused
-        path = getattr(focused, "name", None) if focused is not None else None
+        # A field's widget is in its row: the item's "remove" button is named by the item's
+        # number, which was read as a field's path (ctrl+l on it closed the screen).
+        in_row = focused is not None and any(
+            widget.has_class("field-row") for widget in focused.ancestors_with_self
+        )
+        path = getattr(focused, "name", None) if in_row else None
         self._keys_field = str(path) if path else None
         if not path or focused is None or focused.id == "note":
             self.hint(action, f"move to a form field (o), then {key} {what}", "warning")

@@ -1,0 +1,46 @@
+"""Pilot: ctrl+l, ctrl+t and ctrl+n on an item's "remove" button say to move to a field.
+
+A reviewer's trial: ctrl+l on the first release's "remove" button closed the screen
+("Refused: no form field '0'"): the button is named by the item's number, which was read as a
+field's path; ctrl+n there said "0 has no links"."""
+
+from __future__ import annotations
+
+import pytest
+from annotate_helpers import drive, journal, notices_heard, press, screen_of, wait_for
+from textual.pilot import Pilot
+from textual.widgets import Button, Input
+
+from annotator.core.session import AnnotationSession
+from annotator.tui.app import AnnotatorApp
+
+
+def test_field_keys_on_a_remove_button_say_where_they_work(
+    session: AnnotationSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        told = notices_heard(app, monkeypatch)
+        screen = screen_of(app)
+        await press(pilot, "o", "enter", "down", "down", "enter", "tab", "enter")
+        await wait_for(
+            pilot, lambda: any(w.name == "releases[0].released_by" for w in screen.query(Input))
+        )
+        for _ in range(8):  # the release's fields, then its remove button
+            if isinstance(screen.focused, Button):
+                break
+            await press(pilot, "tab")
+        remove = screen.focused
+        assert isinstance(remove, Button) and remove.has_class("remove-item")
+        before = journal(session)
+        for key, what in (
+            ("ctrl+l", "fills it from a span"),
+            ("ctrl+t", "links a span to it, value kept"),
+            ("ctrl+n", "unlinks the span at the cursor from it"),
+        ):
+            await press(pilot, key)
+            assert told[-1] == f"move to a form field (o), then {key} {what}"
+            assert app.is_running and app.screen is screen and screen.focused is remove
+        assert journal(session) == before
+        assert not any("0" in message.split()[:1] for message in told)
+
+    drive(session, scenario, notifications=True)
