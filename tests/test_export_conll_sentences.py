@@ -49,6 +49,11 @@ def test_conll_writes_a_span_across_a_sentence_break_as_one_per_sentence(tmp_pat
         "a sentence is read alone)",
         "conll cannot carry document ids: not written for 1 document(s) (first: d1); "
         "an import back names them <file>-000001 on, in this order",
+        "conll cannot carry the text's whitespace: an import back rebuilds each text from its "
+        "tokens, one sentence per line, words spaced ('27–29' as '27 – 29'; blank lines and a "
+        "last line break dropped), so 1 document(s) (first: d1) come back with another text "
+        "and other offsets; jsonl --with-text, prodigy, doccano, labelstudio, brat and spacy "
+        "keep the text",
     ]
     # Read back, they are the two spans written; a second export writes the same file.
     import_documents(

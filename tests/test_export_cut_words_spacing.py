@@ -130,6 +130,11 @@ def test_conll_says_a_cut_word_reads_back_spaced(tmp_path: Path) -> None:
         "import reads them back spaced (hf and spacy keep them whole)",
         "conll cannot carry document ids: not written for 1 document(s) (first: d); "
         "an import back names them <file>-000001 on, in this order",
+        "conll cannot carry the text's whitespace: an import back rebuilds each text from its "
+        "tokens, one sentence per line, words spaced ('27–29' as '27 – 29'; blank lines and a "
+        "last line break dropped), so 1 document(s) (first: d) come back with another text and "
+        "other offsets; jsonl --with-text, prodigy, doccano, labelstudio, brat and spacy keep "
+        "the text",
     ]
     lines = (tmp_path / "out.conll").read_text().splitlines()
     assert lines[lines.index("Ex- O") :][:3] == ["Ex- O", "Yahoo B-actor", "head O"]

@@ -56,7 +56,9 @@ def test_another_tool_s_span_inside_a_word_comes_back_exact(
         need("spacy")
     corpus, gold = imported(tmp_path, source, src_fmt)
     _out, _back, again, warnings = export_import(tmp_path, fmt, corpus, gold)
-    assert not [w for w in warnings if "token edges" in w or "whitespace" in w]
+    # About the spans' edges; conll's line on the text's own whitespace is another matter.
+    edges = [w for w in warnings if not w.startswith("conll cannot carry the text's whitespace")]
+    assert not [w for w in edges if "token edges" in w or "whitespace" in w]
     sent, got = records_of(gold), records_of(again)
     if fmt == "conll":  # no document ids: documents come back in id order
         got = dict(zip(sorted(sent), got.values(), strict=True))

@@ -232,8 +232,10 @@ def test_a_token_a_span_ends_inside_is_cut_there(tmp_path: Path) -> None:
     corpus, gold = write_case(tmp_path, [("d", text)], [record("d", text, [(0, 5, "actor")])])
     warnings: list[str] = []
     export_records(gold, "conll", tmp_path / "o.conll", corpus=corpus, on_warning=warnings.append)
-    # Not widened: only that the cut word reads back spaced is said (and that conll has no ids).
-    assert len(warnings) == 2 and warnings[1].startswith("conll cannot carry document ids")
+    # Not widened: only that the cut word reads back spaced is said (and that conll has no ids,
+    # nor the text's spacing).
+    assert len(warnings) == 3 and warnings[1].startswith("conll cannot carry document ids")
+    assert warnings[2].startswith("conll cannot carry the text's whitespace")
     assert "cut where a span starts or ends" in warnings[0]
     assert "(first: d: 'Ukrai' 'ne')" in warnings[0]
     assert (tmp_path / "o.conll").read_text().splitlines()[2:5] == ["Ukrai B-actor", "ne O", "'s O"]

@@ -2,12 +2,13 @@
 
 Export: the project's tokenizer and sentence splitter, IOB2 tags, ``TOKEN TAG`` separated by one
 space (tokens never hold whitespace), each document opened by ``-DOCSTART- O`` and a blank line.
-Document ids and meta are not part of CoNLL; documents come in id order. Readers take a sentence
-at a time, where an ``I-`` tag opening a sentence is invalid IOB2: a span across a sentence break
-is written as one span per sentence, ``B-`` again after the break (``cut_at_sentences``), and
-that is reported. CoNLL has no field for "no space after" (CoNLL-U's ``SpaceAfter=No`` is in a
-column this format has not), so a word cut at a span's edge (``Ex-`` + ``Yahoo``) reads back
-spaced: said once per file (``say_cut_words``).
+Document ids and meta are not part of CoNLL; documents come in id order. Nor is whitespace: an
+import rebuilds the text from the tokens (``text_read_back``), as the export says once. Readers
+take a sentence at a time, where an ``I-`` tag opening a sentence is invalid IOB2: a span across
+a sentence break is written as one span per sentence, ``B-`` again after the break
+(``cut_at_sentences``), and that is reported. CoNLL has no field for "no space after"
+(CoNLL-U's ``SpaceAfter=No`` is in a column this format has not), so a word cut at a span's
+edge (``Ex-`` + ``Yahoo``) reads back spaced: said once per file (``say_cut_words``).
 
 Import: IOB1, IOB2 or BIOES (``--tags``); columns separated by spaces or tabs, the first is the
 token and the last the tag (so 2-column and 4-column CoNLL-2003 files both read). Each
@@ -47,6 +48,7 @@ from annotator.core.formats.tokenlabels import (
     join_tokens,
     place_spans,
 )
+from annotator.core.models import Span
 from annotator.core.tokens import Token, sentences, tokenize
 
 _COLUMNS = re.compile(r"[ \t]+")
@@ -70,6 +72,17 @@ def document_lines(item: Item, report: Reporter, cuts: list[str] | None = None) 
         lines.extend(f"{tokens[index].text} {tags[index]}" for index in range(low, high))
         lines.append("")
     return lines
+
+
+def text_read_back(text: str, spans: Sequence[Span]) -> str:
+    """The text an import of this document's export gives: its tokens (cut at the spans'
+    edges, as written) joined as ``_document`` joins them, one sentence per line. Whitespace
+    is not in CoNLL: a blank line, a line break inside a sentence and spacing differ."""
+    tokens = cut_at_edges(tokenize(text), spans)
+    return "\n".join(
+        join_tokens([token.text for token in tokens[low:high]])[0]
+        for low, high in _sentence_tokens(text, tokens)
+    )
 
 
 def _sentence_tokens(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
