@@ -3,6 +3,8 @@ field that has a pair in its item (``form_item_edits.paired_fields``: the giver 
 receiver), ctrl+s swaps the two, values and links; in a list field, ctrl+o removes the item at
 the cursor with its link. The focused input binds them, and shows each only where it acts
 (``form_rows.SpanFieldInput``); the session makes the change (one undo step) and says it.
+Pressed away from a form field (the article, an item's "remove" button), the screen's hidden
+bindings say where they work: there they did nothing, silently (a trial).
 
 Typing not saved yet in the field is saved first, as leaving it would: the swap or the removal
 is of what the field shows."""
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.notifications import SeverityLevel
 from textual.widgets import Input
 
 from annotator.core.form_item_edits import item_start
@@ -18,6 +21,9 @@ from annotator.core.session_form_elsewhere import listed
 from annotator.tui.form_messages import FieldEdited
 from annotator.tui.form_panel import EventForm
 from annotator.tui.session_view import FAILED, SessionView
+
+SWAPS = "swaps the field with its pair in the item"
+REMOVES = "removes the item at the cursor from a list"
 
 
 class FormItemKeys(SessionView):
@@ -27,10 +33,17 @@ class FormItemKeys(SessionView):
         # AnnotateScreen's (declared for the type checker only: see the house rules).
         def on_field_edited(self, message: FieldEdited) -> None: ...
 
-    def _field_in_form(self) -> tuple[Input, EventForm] | None:
+    if TYPE_CHECKING:
+        # AnnotateScreen's (declared for the type checker only: see the house rules).
+        def hint(self, action: str, message: str, severity: SeverityLevel = ...) -> None: ...
+
+    def _field_in_form(self, action: str, key: str, what: str) -> tuple[Input, EventForm] | None:
+        """The focused form field; None, with a hint saying where ``key`` works, when the
+        focus is elsewhere."""
         form = self.query_one("#form", EventForm)
         focused = self.focused
         if not isinstance(focused, Input) or form not in focused.ancestors or not focused.name:
+            self.hint(action, f"move to a form field (o), then {key} {what}", "warning")
             return None
         return focused, form
 
@@ -43,7 +56,7 @@ class FormItemKeys(SessionView):
         return not field.has_class("-invalid")
 
     async def action_swap_sides(self) -> None:
-        found = self._field_in_form()
+        found = self._field_in_form("swap_sides", "ctrl+s", SWAPS)
         if found is None:
             return
         field, form = found
@@ -55,7 +68,7 @@ class FormItemKeys(SessionView):
             await self.update_form()
 
     async def action_remove_list_item(self) -> None:
-        found = self._field_in_form()
+        found = self._field_in_form("remove_list_item", "ctrl+o", REMOVES)
         if found is None:
             return
         field, form = found

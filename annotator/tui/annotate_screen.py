@@ -66,6 +66,9 @@ class AnnotateScreen(
         Binding("ctrl+l", "fill_from_span", "Fill field from span", show=False),
         Binding("ctrl+t", "link_span", "Link span to field, value kept", show=False),
         Binding("ctrl+n", "unlink", "Unlink span from field", show=False),
+        # The form's own inputs bind these where they act (form_rows): elsewhere they hint.
+        Binding("ctrl+s", "swap_sides", "", show=False),
+        Binding("ctrl+o", "remove_list_item", "", show=False),
         Binding("ctrl+k", "carry_over", "Carry over (stale record)"),
         Binding("ctrl+r", "start_over", "Start over (stale record)"),
         Binding("escape", "focus_article", "Back to article", show=False),

@@ -1,8 +1,10 @@
-"""Pilot: ctrl+l, ctrl+t and ctrl+n on an item's "remove" button say to move to a field.
+"""Pilot: ctrl+l, ctrl+t, ctrl+n, ctrl+s and ctrl+o on an item's "remove" button say to move
+to a field (ctrl+s and ctrl+o in the article too).
 
 A reviewer's trial: ctrl+l on the first release's "remove" button closed the screen
 ("Refused: no form field '0'"): the button is named by the item's number, which was read as a
-field's path; ctrl+n there said "0 has no links"."""
+field's path; ctrl+n there said "0 has no links". An annotator's trial: ctrl+o and ctrl+s did
+nothing there, silently."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from textual.pilot import Pilot
 from textual.widgets import Button, Input
 
 from annotator.core.session import AnnotationSession
+from annotator.tui.annotate_item_keys import REMOVES, SWAPS
 from annotator.tui.app import AnnotatorApp
 
 
@@ -36,11 +39,26 @@ def test_field_keys_on_a_remove_button_say_where_they_work(
             ("ctrl+l", "fills it from a span"),
             ("ctrl+t", "links a span to it, value kept"),
             ("ctrl+n", "unlinks the span at the cursor from it"),
+            ("ctrl+s", SWAPS),
+            ("ctrl+o", REMOVES),
         ):
             await press(pilot, key)
             assert told[-1] == f"move to a form field (o), then {key} {what}"
             assert app.is_running and app.screen is screen and screen.focused is remove
         assert journal(session) == before
         assert not any("0" in message.split()[:1] for message in told)
+        await press(pilot, "shift+tab", "shift+tab", "shift+tab")  # the release's count
+        assert screen.focused is not None and screen.focused.name == "releases[0].count"
+        await press(pilot, "ctrl+s", "ctrl+o")
+        assert told[-2:] == [  # in a field, the field says why not
+            "releases #1 count has no other field of its label in its item to swap with",
+            "releases #1 count is not a list: there is no item to remove",
+        ]
+        await press(pilot, "escape")
+        assert screen.article.has_focus
+        for key, what in (("ctrl+s", SWAPS), ("ctrl+o", REMOVES)):
+            await press(pilot, key)
+            assert told[-1] == f"move to a form field (o), then {key} {what}"
+        assert journal(session) == before
 
     drive(session, scenario, notifications=True)
