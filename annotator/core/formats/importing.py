@@ -9,8 +9,9 @@ one of our records made for another text (``doc_sha256``); the import refuses (n
 unless ``skip_bad``, when such a span is left out and counted, and a record that lost spans, or
 was made for another text, is imported in progress and flagged for review: it is not done gold.
 Duplicates, rejected or cancelled work and whatever the format holds beyond spans are reported
-and counted, not imported. Everything is computed before anything is written; each file is then
-written atomically.
+and counted, not imported. Everything is computed, and every output checked, before anything is
+written; the files are then written crash-safely and together: a write that fails part-way leaves
+none of them (``safe_writes.write_together``).
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ from annotator.core.formats.import_sources import ReadOptions, read_source
 from annotator.core.formats.jsonl import RecordLineDoc
 from annotator.core.formats.labels import build_scheme, corpus_scheme_name, parse_map
 from annotator.core.formats.line_endings import make_texts_lf
-from annotator.core.formats.safe_writes import write_atomic
+from annotator.core.formats.safe_writes import check_targets, write_together
 from annotator.core.models import Document, Record, record_line
 from annotator.core.scheme import (
     Scheme,
@@ -56,7 +57,6 @@ from annotator.core.scheme import (
     load_default_scheme,
     packaged_schemes_dir,
 )
-from annotator.core.write_target import write_target
 
 
 def scheme_path_for(corpus: Path) -> Path:
@@ -98,9 +98,10 @@ def _refusals(
 
 
 def _refuse_existing(paths: Sequence[Path], force: bool) -> list[Path]:
-    """The outputs that exist (to be replaced, with ``force``; else the first is an error)."""
-    for path in paths:  # a named pipe or a device refused, --force or not
-        write_target(path)
+    """The outputs that exist (to be replaced, with ``force``; else the first is an error).
+    A folder where a file goes, a file where a folder must be made, a named pipe or a device
+    are refused, --force or not."""
+    check_targets(paths)
     existing = [path for path in paths if path.exists()]
     if existing and not force:
         raise AnnotatorError(f"{existing[0]}: already exists; choose another name or pass --force")
@@ -293,17 +294,16 @@ def import_documents(
     if not documents:
         raise AnnotatorError(f"{source}: no documents found")
     made_folders = new_folders(outputs)
-    write_atomic(
-        corpus, b"".join(orjson.dumps(d.model_dump(mode="json")) + b"\n" for d in documents)
-    )
-    written = [corpus]
+    records.sort(key=lambda r: r.doc_id)
+    writes = [
+        (corpus, b"".join(orjson.dumps(d.model_dump(mode="json")) + b"\n" for d in documents))
+    ]
     if scheme_out is not None:
-        write_atomic(scheme_out, scheme_text.encode())
-        written.append(scheme_out)
+        writes.append((scheme_out, scheme_text.encode()))
     if annotations is not None:
-        records.sort(key=lambda r: r.doc_id)
-        write_atomic(annotations, b"".join(record_line(r) for r in records))
-        written.append(annotations)
+        writes.append((annotations, b"".join(record_line(r) for r in records)))
+    write_together(writes)  # all of them, or none: a corpus without its records is no import
+    written = [path for path, _data in writes]
     labels = [label for label, _kind, _about in found]
     return ImportResult(
         len(documents),
