@@ -162,6 +162,9 @@ def export_rows(items: Sequence[Item], report: Reporter) -> bytes:
     return jsonl_bytes(rows)
 
 
+ANSWERS = ("accept", "reject", "ignore")
+
+
 def read(path: Path, report: ImportReporter, annotations: bool = False) -> list[ImportedDoc]:
     """The tasks of ``path``. Spans under another key than ``spans`` (a doccano ``label``) are
     reported, refused when they are all there are and ``annotations`` wants records. A task
@@ -195,7 +198,7 @@ def read(path: Path, report: ImportReporter, annotations: bool = False) -> list[
         key = ("id", doc_id) if isinstance(doc_id, str) and doc_id else ("text", text)
         if key[0] == "text":
             doc_id = line_id(path.stem, number)
-        answer = row.get("answer", "accept")
+        answer = _answer(row, where, "answer")
         status = None
         if "answer" not in row:
             unanswered.append(number)
@@ -205,7 +208,7 @@ def read(path: Path, report: ImportReporter, annotations: bool = False) -> list[
             report.not_carried(
                 f"{where}: answer {answer!r}: the task's spans are not imported as labels "
                 "(the text is imported)",
-                f"task(s) answered {answer!r}" if isinstance(answer, str) else "unanswered task(s)",
+                f"task(s) answered {answer!r}",
             )
             spans = None
         else:
@@ -245,6 +248,18 @@ def read(path: Path, report: ImportReporter, annotations: bool = False) -> list[
     return docs
 
 
+def _answer(entry: dict[str, Any], where: str, field: str) -> str:
+    """A task's or span's ``answer``, one of Prodigy's (accept when there is none); any other
+    value is bad input, not a kind of ``ignore``: a trial's ``"maybe"`` came in as one."""
+    answer = entry.get("answer", "accept")
+    if answer not in ANSWERS:
+        raise AnnotatorError(
+            f"{where}: {field}: {answer!r}: expected {', '.join(ANSWERS[:-1])} or "
+            f"{ANSWERS[-1]} (Prodigy's answers)"
+        )
+    return str(answer)
+
+
 def _answered(latest: dict[str, float], doc_id: str, answered: float | None) -> None:
     if answered is not None:
         latest[doc_id] = max(answered, latest.get(doc_id, answered))
@@ -262,7 +277,7 @@ def _spans(
     for index, span in enumerate(raw):
         at = f"{where}: spans.{index}"
         start, end, label = span_fields(span, where, f"spans.{index}")
-        if span.get("answer", "accept") != "accept":
+        if _answer(span, where, f"spans.{index}.answer") != "accept":
             report.not_carried(
                 f"{at}: {label} {start}..{end} answered {span['answer']!r}; not imported",
                 f"span(s) answered {span['answer']!r}",
