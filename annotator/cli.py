@@ -232,8 +232,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    # argparse refuses an argument a command does not know (``stats F --corpus D``) from the
+    # top-level parser, with its usage: the command's own says what it takes.
+    args, unknown = parser.parse_known_args(argv)
     target = getattr(args, "target", None)
+    if unknown:
+        (_command_parser(parser, target) or parser).error(
+            f"unrecognized arguments: {' '.join(unknown)}"
+        )
     if target is None:
         parser.print_help()
         return 2
@@ -258,6 +264,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"annotator: {where}{error.strerror or error}", file=sys.stderr)
         return 1
     return status
+
+
+def _command_parser(
+    parser: argparse.ArgumentParser, target: str | None
+) -> argparse.ArgumentParser | None:
+    """The parser of the command whose module is ``target`` (None: no command given)."""
+    for action in parser._actions:  # argparse keeps its subparsers only among its actions
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                if (
+                    isinstance(command, argparse.ArgumentParser)
+                    and target is not None
+                    and command.get_default("target") == target
+                ):
+                    return command
+    return None
 
 
 def _drop_stdout() -> None:

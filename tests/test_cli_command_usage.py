@@ -1,0 +1,59 @@
+"""A command's usage error shows that command's usage. argparse refused an argument a command
+does not take from the top-level parser (``stats FILE --corpus docs`` printed ``usage: annotator
+[-h] [--version] COMMAND ...``), which says nothing of what ``stats`` takes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_agreement_data import run_cli
+
+# Each command with the arguments it requires, so that only the unknown one is wrong.
+COMMANDS = {
+    "annotate": ["docs"],
+    "validate": ["a.jsonl"],
+    "stats": ["a.jsonl"],
+    "compact": ["a.jsonl"],
+    "schema": [],
+    "agree": ["a.jsonl"],
+    "diff": ["a.jsonl", "b.jsonl"],
+    "merge": ["a.jsonl", "-o", "gold.jsonl"],
+    "review": ["a.jsonl", "--corpus", "docs", "-o", "gold.jsonl"],
+    "export": ["a.jsonl", "--format", "jsonl", "-o", "x.jsonl"],
+    "import": ["docs", "--format", "txt", "-o", "c.jsonl"],
+}
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_an_unknown_argument_shows_the_command_s_usage(tmp_path: Path, command: str) -> None:
+    args = [
+        str(tmp_path / arg) if arg.endswith((".jsonl", "docs")) else arg
+        for arg in COMMANDS[command]
+    ]
+    result = run_cli(command, *args, "--no-such-option")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith(f"usage: annotator {command} "), result.stderr
+    assert result.stderr.endswith(
+        f"annotator {command}: error: unrecognized arguments: --no-such-option\n"
+    )
+    assert list(tmp_path.iterdir()) == []  # nothing ran
+
+
+def test_the_trial_s_stats_with_corpus(tmp_path: Path) -> None:
+    journal = tmp_path / "a.jsonl"
+    journal.write_bytes(b"")
+    result = run_cli("stats", journal, "--corpus", "docs")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "usage: annotator stats [-h] [--json] FILE [FILE ...]",
+        "annotator stats: error: unrecognized arguments: --corpus docs",
+    ]
+
+
+def test_an_unknown_argument_before_any_command_shows_the_top_level_usage() -> None:
+    result = run_cli("--no-such-option")
+    assert result.returncode == 2
+    assert result.stderr.startswith("usage: annotator [-h] [--version] COMMAND ...")
+    assert "annotator: error: unrecognized arguments: --no-such-option" in result.stderr
