@@ -6,16 +6,23 @@ import argparse
 from pathlib import Path
 
 from annotator.commands import table_console, warn
-from annotator.core.stats import stats_of_files
+from annotator.core.stats import read_stats
 
 
 def run(args: argparse.Namespace) -> int:
+    files = [Path(name) for name in args.files]
     # Notes (a torn last line left out) go to stderr, so that --json stays one object.
-    figures = stats_of_files([Path(name) for name in args.files], on_note=note)
+    stats = read_stats(files, on_note=note)
+    figures = stats.figures
     if args.json:
         import orjson
 
         print(orjson.dumps({"annotators": figures}).decode())
+        return 0
+    # A file without records is valid (validate says ok, exit 0): said, not an empty table.
+    empty = stats.empty_words(files)
+    if empty is not None:
+        print(empty)
         return 0
     from rich.table import Table
 

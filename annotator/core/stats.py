@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,33 @@ def annotator_stats(records: list[Record]) -> dict[str, dict[str, Any]]:
 def stats_of_files(
     files: list[Path], on_note: Callable[[str], None] | None = None
 ) -> dict[str, dict[str, Any]]:
+    """Stats over journals and gold files (``read_stats``), per annotator."""
+    return read_stats(files, on_note).figures
+
+
+@dataclass(frozen=True)
+class FilesStats:
+    """The figures per annotator (``annotator_stats``) and how many documents' latest
+    records the files hold, so that files without records, or whose records all hold nothing
+    (every change undone), are told apart from an empty table."""
+
+    figures: dict[str, dict[str, Any]]
+    records: int
+
+    def empty_words(self, files: list[Path]) -> str | None:
+        """What to say instead of a table without rows; None when it has some."""
+        if self.figures:
+            return None
+        named = ", ".join(map(str, files))
+        if not self.records:
+            return f"no records in {named}"
+        return (
+            f"no annotator's work in {named}: its {self.records} record(s) hold nothing "
+            "(every change undone)"
+        )
+
+
+def read_stats(files: list[Path], on_note: Callable[[str], None] | None = None) -> FilesStats:
     """Stats over journals and gold files; a damaged line is an error naming file and line.
 
     Each file's latest record of each document counts (``JournalContents.latest``: in a gold
@@ -63,4 +91,4 @@ def stats_of_files(
         for key, record in contents.latest().items():
             latest.pop(key, None)
             latest[key] = record
-    return annotator_stats(list(latest.values()))
+    return FilesStats(annotator_stats(list(latest.values())), len(latest))
