@@ -211,7 +211,9 @@ class KeptMerge:
 
 def kept_merge(merged: GoldRecord, decided: Mapping[bytes, Decision], scheme: Scheme) -> KeptMerge:
     """``merged`` (a fresh merge) with each decision of ``decided`` whose conflict it has
-    alike applied, that conflict left out (see the module docstring)."""
+    alike applied, that conflict left out (see the module docstring). A decision that set a
+    field to the value of a span the new record does not hold (``_value_of_a_span_gone``) is
+    not applied."""
     spans = _keyed(merged)
     open_now = {conflict_key(conflict): conflict for conflict in merged.conflicts}
     out = KeptMerge(merged)
@@ -233,6 +235,10 @@ def kept_merge(merged: GoldRecord, decided: Mapping[bytes, Decision], scheme: Sc
         if made.alike:
             out.untied.append(made.conflict)
             continue
+        held = (spans.keys() - made.removed) | {span_key(span) for span in made.added}
+        if _value_of_a_span_gone(made, held):
+            out.unapplied.append(made.conflict)
+            continue
         try:
             form, links = with_changes(form, links, made, scheme)
         except NotApplicable:
@@ -249,6 +255,35 @@ def kept_merge(merged: GoldRecord, decided: Mapping[bytes, Decision], scheme: Sc
         out.kept.append(made.conflict)
     out.record = _record(merged, spans, sources, form, links, settled, scheme)
     return out
+
+
+def _value_of_a_span_gone(made: Decision, held: set[SpanKey]) -> bool:
+    """Whether ``made`` set a field to the value of a span it linked it to that the record no
+    longer holds (``held``): a count typed as the words "95" of a span given 97 with ``v`` is
+    97 linked to it; once a merge anew drops that ``v`` (the span back to 95), the 97 came from
+    nothing the record holds, and was written unlinked (a trial). Its conflict opens again."""
+    for path, linked in made.links.items():
+        gone = [key for key in linked if key not in held and key[3] is not None]
+        value = _value_set(made, path)
+        if gone and value is not None and any(value == key[3] for key in gone):
+            return True
+    return False
+
+
+def _value_set(made: Decision, path: str) -> Any:
+    """The value ``made`` set the field at ``path`` to (None: it set none there)."""
+    if path in made.item_fields:
+        return made.item_fields[path][1]
+    if path in made.whole:
+        return made.whole[path][1]
+    found = forms.item_path(path)
+    if found is None or found[0] not in made.appended:
+        return None
+    group, index, leaf = found
+    before, items = made.appended[group]
+    at = index - before
+    item = items[at] if 0 <= at < len(items) else None
+    return item.get(leaf) if isinstance(item, dict) else None
 
 
 def _record(

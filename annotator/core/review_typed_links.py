@@ -13,14 +13,25 @@ the gold span whose words it holds: ``review_typed_words``); a field whose text 
 (``keeps_a_link``). Only ``settled_record``'s last step is
 not run: done gold drops items with no value and no link, which renumbers later items but
 takes no link from a typed one.
+
+What enter writes of a field is not always what its input shows: a count or date typed as a
+gold span's words is that span's value (``review_typed_words.value_of_words``: "95" is 97 once
+the span "95" was given 97 with ``v``), "ninety-seven" is 97, ``uni`` a choice. A trial's box
+showed ann1's count 95, enter wrote 97, and the message said "count linked to s5 (its value)".
+The one-field editor says it beforehand ("enter settles with 97": ``review_enter_hint``); the
+items box now does too, from ``ItemLinks.read_as`` (``enter_said``), worked out on the same
+draft as the links, and the message after enter names each such change (``words_said``:
+"count 95 → 97, s5's value").
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from annotator.core.form_compare import sub_value
+from annotator.core.forms import typed_text
 from annotator.core.item_brief import whose
 from annotator.core.models import GoldRecord, Span
 from annotator.core.review_decisions import drafted, field_of, find_conflict
@@ -34,8 +45,28 @@ from annotator.core.review_typed import (
     with_typed_items,
 )
 from annotator.core.review_typed_start import ItemTexts, listed
-from annotator.core.review_typed_words import VALUED
+from annotator.core.review_typed_words import VALUED, value_of_words
 from annotator.core.scheme import FormField, Scheme
+from annotator.core.span_words import holds_words_of
+
+
+@dataclass(frozen=True)
+class ReadAs:
+    """A typed field that enter writes otherwise than its input shows it: ``shown`` (the
+    input's text) is written as ``written`` (as an input shows a value), and ``spans`` are the
+    gold spans whose value it is, read from their words (none: read otherwise, "ninety-seven"
+    as 97); ``quoted``: a text or list, said in quotes."""
+
+    shown: str
+    written: str
+    spans: tuple[str, ...] = ()
+    quoted: bool = False
+
+    def said(self, text: str) -> str:
+        return f"“{text}”" if self.quoted else text
+
+    def whence(self) -> str:
+        return f", {', '.join(self.spans)}'s value" if self.spans else ""
 
 
 class ItemLinks(dict[str, list[str]]):
@@ -44,13 +75,14 @@ class ItemLinks(dict[str, list[str]]):
     saved; ``by_value``: the count or date fields among them, matched by their spans' value,
     not words: a trial's message said "count linked to s6 (its words)" of a 6 linked to
     "six") and the fields whose words match several spans, how many (none linked: the box
-    shows ``⛓ ? 2 spans``)."""
+    shows ``⛓ ? 2 spans``); ``read_as``: the fields enter writes otherwise than typed."""
 
     def __init__(self) -> None:
         super().__init__()
         self.by_words: dict[str, list[str]] = {}
         self.by_value: set[str] = set()
         self.several: dict[str, int] = {}
+        self.read_as: dict[str, ReadAs] = {}
 
 
 def typed_item_links(
@@ -82,13 +114,19 @@ def typed_item_links(
         if not is_blank(texts) or keeps_a_link(record, conflict, group, texts):
             numbered.append((number, item))
     form, made, found = with_typed_items(record, conflict, group, numbered, typed)
-    links = drafted(record, conflict, scheme, annotations, made, form=form)[0]["links"]
+    fields = drafted(record, conflict, scheme, annotations, made, form=form)[0]
+    links = fields["links"]
+    written = fields["form"].get(group.name) or []
     earlier = len(record.form.get(group.name) or [])
     out = [ItemLinks() for _texts in typed]
     for place, (number, _item) in enumerate(numbered):
         for sub in group.fields:
             if sub.name in unread[number]:
                 continue
+            if earlier + place < len(written):
+                read = _read_as(record, sub, typed[number], written[earlier + place], known)
+                if read is not None:
+                    out[number].read_as[sub.name] = read
             path = f"{group.name}[{earlier + place}].{sub.name}"
             ids = links.get(path)
             if ids:
@@ -103,14 +141,66 @@ def typed_item_links(
     return out
 
 
-def words_said(links: Sequence[ItemLinks]) -> str:
-    """The links the words typed made, for the message after saving (``""``: none), and the
-    fields several spans give, left unlinked: ``item 1 released_by linked to s3 (its
-    words)``, ``count linked to s6 (its value)``."""
+def _read_as(
+    record: GoldRecord,
+    sub: FormField,
+    texts: TypedItem,
+    written: Any,
+    known: Sequence[str],
+) -> ReadAs | None:
+    """How enter writes ``sub`` of an item typed as ``texts`` (``written``: its drafted item)
+    when that is not what the input shows (None: it is, or nothing is typed)."""
+    shown = texts.get(sub.name, "").strip()
+    value = written.get(sub.name) if isinstance(written, dict) else None
+    as_shown = typed_text(value, known).strip()
+    if not shown or as_shown == shown:
+        return None
+    spans: tuple[str, ...] = ()
+    if value_of_words(record.spans, sub, shown) is not None:
+        spans = tuple(
+            span.id
+            for span in record.spans
+            if span.label == sub.from_label and holds_words_of(shown, span)
+        )
+    return ReadAs(shown, as_shown, spans, quoted=sub.type in ("text", "list"))
+
+
+def enter_said(links: Sequence[ItemLinks]) -> str:
+    """The line the item editor shows while enter would write a field otherwise than its
+    input shows it (``""``: none), as the one-field editor's enter hint says "enter settles
+    with 97": ``enter writes item 1 count as 97 (s5's value), not 95``."""
     parts: list[str] = []
     for number, item in enumerate(links, start=1):
         named = f"item {number} " if len(links) > 1 else ""
+        for name, read in item.read_as.items():
+            whence = f" ({', '.join(read.spans)}'s value)" if read.spans else ""
+            parts.append(
+                f"{named}{name} as {read.said(read.written)}{whence}, not {read.said(read.shown)}"
+            )
+    return f"enter writes {'; '.join(parts)}" if parts else ""
+
+
+def words_said(links: Sequence[ItemLinks]) -> str:
+    """What enter wrote otherwise than typed (``item 1 count 95 → 97, s5's value``), the links
+    the words typed made, for the message after saving (``""``: none), and the fields several
+    spans give, left unlinked: ``item 1 released_by linked to s3 (its words)``, ``count
+    linked to s6 (its value)``. A count read as a span's words and linked to that span is
+    said once: ``count 95 → 97, s5's value, linked to s5``."""
+    parts: list[str] = []
+    for number, item in enumerate(links, start=1):
+        named = f"item {number} " if len(links) > 1 else ""
+        for name, read in item.read_as.items():
+            change = f"{named}{name} {read.said(read.shown)} → {read.said(read.written)}"
+            linked = item.by_words.get(name)
+            if read.spans and linked is not None and tuple(linked) == read.spans:
+                change += f"{read.whence()}, linked to {' '.join(linked)}"
+            else:
+                change += read.whence()
+            parts.append(change)
         for name, ids in item.by_words.items():
+            read_from = item.read_as.get(name)
+            if read_from is not None and read_from.spans == tuple(ids):
+                continue  # said with the change above
             how = "its value" if name in item.by_value else "its words"
             parts.append(f"{named}{name} linked to {' '.join(ids)} ({how})")
         for name, count in item.several.items():

@@ -18,6 +18,10 @@ will be linked to once settled (``⛓ s2``), worked out as one types by what ent
 (``review_typed_links``): a value typed away from the version item's drops it, as saving
 would (the reviewer could not tell which typed field would stay linked), and a value typed
 as the words of one gold span links it (``⛓ ? 2 spans``: several spans', none linked).
+Under the items, a line says where enter writes a field otherwise than its input shows it
+(``enter writes item 1 count as 97 (s5's value), not 95``: a count typed as the words of a
+span given another value with ``v``), as the one-field editor's enter hint does; a trial's
+box showed ann1's 95 and enter wrote 97 unsaid.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ from textual.widgets import Footer, Input, Label, Static
 
 from annotator.core.review_decisions import Conflict, field_of
 from annotator.core.review_typed import Typed, TypedItem
-from annotator.core.review_typed_links import ItemLinks
+from annotator.core.review_typed_links import ItemLinks, enter_said
 from annotator.core.review_typed_start import ItemTexts, blank_item, starting_items, version_items
 from annotator.core.scheme import Scheme
 from annotator.tui.form_links import FieldLinks
@@ -149,6 +153,7 @@ class ItemsEditScreen(SettlingScreen):
             with ItemsList(id="items-edit-items"):
                 for number, item in enumerate(self.items):
                     yield self._block(number, item)
+            yield Static(id="items-edit-reading")
             yield Static(id="field-edit-problem")
             yield MessagesSaid(id="field-edit-messages")  # toasts are hidden over the box
             yield Static(self._keys(), id="field-edit-keys")
@@ -226,12 +231,18 @@ class ItemsEditScreen(SettlingScreen):
         return [list(block.query(Input)) for block in self.blocks()]
 
     def show_links(self) -> None:
-        """Beside each input, the spans its field will be linked to as typed now."""
+        """Beside each input, the spans its field will be linked to as typed now; under the
+        items, the fields enter writes otherwise than shown."""
         blocks = self.blocks()
-        for block, links in zip(blocks, self.links_of(self.typed()), strict=True):
+        worked_out = self.links_of(self.typed())
+        for block, links in zip(blocks, worked_out, strict=True):
             for shown in block.query(TypedFieldLinks):
                 name = shown.name or ""
                 shown.show_links(links.get(name, []), several=links.several.get(name, 0))
+        said = enter_said(worked_out)
+        reading = self.query_one("#items-edit-reading", Static)
+        reading.update(Text(said))
+        reading.display = bool(said)
 
     def on_mount(self) -> None:
         self.show_links()
