@@ -131,7 +131,18 @@ class SkipAsksWhy(GuidelinesActions):
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         if isinstance(event.widget, Input) and event.widget.id == "note":
+            asked = self._asking_in_note
             self._asking_in_note = None  # the note left: enter there no longer skips
+            session = self.session
+            if session.loaded and asked == session.document.id == self._skip_asked:
+                # Left by escape or tab, not by enter (which skips) nor ctrl+z (which says
+                # so): the question goes with the note. A trial's stayed up for 10 s over the
+                # article, asking for a reason that would have been typed as its keys.
+                # Said as the question's kind, in its place: the note's typing, saved on
+                # leaving, is a change, whose message would take a change's kind away.
+                reason = "the note its reason" if event.widget.value.strip() else "no reason given"
+                said = f"{session.document.id} is not skipped (s skips it, {reason})"
+                self.tell_about("skip", said, "information")
 
     def still_asking_why(self) -> None:
         """After a ctrl+z that left s's question standing (the reason's typing undone, the
