@@ -36,7 +36,7 @@ def test_brat_text_files_give_the_meta_the_txt_import_gives(tmp_path: Path) -> N
         == corpus_meta(tmp_path / "txt.jsonl")
         == {
             "b": {"source": "b.txt"},
-            "news/a": {"source": "a.txt", "date": "2025-08-24"},
+            "news/a": {"source": "news/a.txt", "date": "2025-08-24"},  # its path, as its id
         }
     )
 

@@ -228,7 +228,7 @@ def test_a_folder_of_crlf_txt_files_is_made_lf_and_that_is_said(tmp_path: Path, 
     texts = {row["id"]: row["text"] for row in read_lines(tmp_path / "o" / "c.jsonl")}
     assert texts == {"d1": LF, "d2": LF}
     assert summary.endswith("; 1 text(s) made LF (were CRLF or CR)")
-    first = f"{folder / 'd1.txt'}: document d1" if fmt == "brat" else f"{folder}: document d1"
+    first = f"{folder / 'd1.txt'}: document d1"  # txt too names the file, as brat does
     assert f"1 document(s) had CRLF or CR line endings (first: {first}): their text is made " \
         "LF, as a .txt corpus is read, and their spans moved with it" in warnings  # fmt: skip
     if fmt == "brat":

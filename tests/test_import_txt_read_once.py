@@ -42,5 +42,5 @@ def test_each_txt_file_is_read_once_and_keeps_the_corpus_meta(
     assert written == as_corpus
     assert [d["meta"] for d in written] == [
         {"source": "a.txt", "date": "2023-08-10"},
-        {"source": "b.txt"},
+        {"source": "sub/b.txt"},  # its path in the folder, as its id "sub/b"
     ]

@@ -167,12 +167,13 @@ def _txt_document(doc_id: str, file: Path) -> Document:
     except OSError as error:
         raise AnnotatorError(f"{file}: cannot read: {error.strerror or error}") from None
     text = normalise_txt(raw, file)
-    return Document(id=doc_id, text=text, meta=txt_meta(file, text))
+    return Document(id=doc_id, text=text, meta=txt_meta(Path(doc_id + file.suffix), text))
 
 
 def txt_meta(file: Path, text: str) -> dict[str, Any]:
-    """The meta of a ``.txt`` document (``text``, LF): its file's name and its dateline's day."""
-    meta: dict[str, Any] = {"source": file.name}
+    """The meta of a ``.txt`` document (``text``, LF): its file's path within the corpus folder
+    (``sub/e.txt``: the name alone is the same for ``e.txt`` beside it) and its dateline's day."""
+    meta: dict[str, Any] = {"source": file.as_posix()}
     date = dateline_date(text)
     if date is not None:
         meta["date"] = date

@@ -38,7 +38,7 @@ def read_source(
         if not source.is_dir():
             raise AnnotatorError(f"{source}: --format txt reads a folder of .txt files")
         refuse_brat_annotations(source)
-        return _txt_documents(source)
+        return _txt_documents(source, report)
     if fmt == "jsonl":
         from annotator.core.formats import jsonl
 
@@ -108,18 +108,33 @@ def refuse_brat_annotations(folder: Path) -> None:
         )
 
 
-def _txt_documents(folder: Path) -> list[ImportedDoc]:
+def _txt_documents(folder: Path, report: ImportReporter) -> list[ImportedDoc]:
     """The ``.txt`` files of ``folder`` as a corpus lists them, each read once and kept as
-    written, CRs too: the import makes the text LF and says so, as for every format."""
+    written, CRs too: the import makes the text LF and says so, as for every format. An empty
+    file (or one of whitespace only) is an empty document: said, named, in one line."""
     from annotator.core.corpus import lf_text, open_corpus, txt_meta
     from annotator.core.formats.line_endings import txt_as_written
 
     corpus = open_corpus(folder)
     docs = []
+    empty: list[str] = []
     for doc_id in corpus.ids:
         file = corpus.txt_file(doc_id)
         assert file is not None  # a folder corpus's every entry is its file
         text = txt_as_written(file)
-        meta = txt_meta(file, lf_text(text.removeprefix("\ufeff")))
-        docs.append(ImportedDoc(doc_id, text, str(folder), meta))
+        name = file.relative_to(folder)
+        meta = txt_meta(name, lf_text(text.removeprefix("\ufeff")))
+        docs.append(ImportedDoc(doc_id, text, str(file), meta))
+        if not text.removeprefix("\ufeff").strip():
+            empty.append(name.as_posix())
+    if empty:
+        more = f" and {len(empty) - EMPTY_NAMED} more" if len(empty) > EMPTY_NAMED else ""
+        report.warn(
+            f"{folder}: {len(empty)} .txt file(s) hold no words (empty, or whitespace only), "
+            f"imported as documents with nothing to annotate: {', '.join(empty[:EMPTY_NAMED])}"
+            f"{more}"
+        )
     return docs
+
+
+EMPTY_NAMED = 5  # the empty files named in the line; more are counted
