@@ -79,3 +79,19 @@ def test_annotate_points_to_a_marked_journal_elsewhere(tmp_path: Path) -> None:
     wanted = tmp_path / "elsewhere" / "annotations" / "alice.jsonl"
     found = find_journal_elsewhere(docs, open_corpus(docs), "alice", wanted)
     assert found == JournalElsewhere(other, "alice", 1)
+
+
+def test_a_jsonl_corpus_with_a_mark_is_read_as_import_reads_it(tmp_path: Path) -> None:
+    """``import --format jsonl`` took such a corpus file; validate, export and annotate refused
+    it (``invalid JSON: UTF-8 byte order mark (BOM) is not supported``)."""
+    corpus = _marked(tmp_path / "c.jsonl", {"id": "a", "text": ARTICLE}, {"id": "b", "text": "B."})
+    journal = tmp_path / "alice.jsonl"
+    journal.write_bytes(orjson.dumps(make_record(**DONE)) + b"\n")
+    validated = run_cli("validate", journal, "--corpus", corpus)
+    assert (validated.returncode, validated.stderr) == (0, "ok: 1 file(s) valid\n")
+    exported = run_cli(
+        "export", journal, "--format", "conll", "-o", tmp_path / "x.conll", "--corpus", corpus
+    )
+    assert exported.returncode == 0, exported.stderr
+    opened = open_corpus(corpus)
+    assert [opened.get(doc_id).text for doc_id in opened.ids] == [ARTICLE, "B."]

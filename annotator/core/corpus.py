@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from annotator.core.docbin_sniff import CORPUS_HINT, corpus_docbin_hint, file_looks_like_docbin
 from annotator.core.errors import AnnotatorError
+from annotator.core.journal import bom_length
 from annotator.core.models import Document
 
 _DATELINE_RE = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})(?=\s|$)")
@@ -188,6 +189,9 @@ def _open_jsonl(path: Path) -> Corpus:
     except OSError as error:
         raise AnnotatorError(f"{path}: cannot read: {error.strerror or error}") from None
     with handle:
+        # Saved by an editor that writes a byte order mark: its first line is a document all
+        # the same, as a journal's is a record (``journal.bom_length``); offsets stay the file's.
+        offset = len(handle.read(bom_length(handle.peek(3))))
         for number, raw in enumerate(handle, start=1):
             length = len(raw)
             if raw.strip():
