@@ -66,6 +66,40 @@ def build_parser() -> argparse.ArgumentParser:
     compact = _add(commands, "compact", "compact_cmd", "Rewrite a journal keeping latest lines.")
     compact.add_argument("file", metavar="FILE")
 
+    rename = _add(
+        commands,
+        "rename",
+        "rename_cmd",
+        "Give one annotator's records in a journal another name.",
+    )
+    rename.description = (
+        "Give every record of annotator OLD in JOURNAL the name NEW, so that two people who "
+        "worked under one name can be compared (agree, diff, merge and review refuse one name "
+        "in two journals). The records of other annotators are kept as they are. Refused: NEW "
+        "already has records in JOURNAL, OLD has none, NEW is not a name annotate takes. OUT is "
+        "written crash-safely; an existing OUT, or JOURNAL itself, is replaced only with --force."
+    )
+    rename.add_argument("journal", metavar="JOURNAL", help="an annotator's journal (JSONL)")
+    rename.add_argument(
+        "--from", dest="old", required=True, metavar="OLD", help="the name the records bear"
+    )
+    rename.add_argument(
+        "--to",
+        dest="new",
+        required=True,
+        metavar="NEW",
+        help="the name they are to bear (as annotate takes it: letters, digits, '.', '_', '-', "
+        "'@')",
+    )
+    rename.add_argument(
+        "-o", "--output", required=True, metavar="OUT.jsonl", help="the renamed journal to write"
+    )
+    rename.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing OUT (OUT may then be JOURNAL itself: renamed in place)",
+    )
+
     schema = _add(
         commands,
         "schema",

@@ -4,10 +4,12 @@ does not take from the top-level parser (``stats FILE --corpus docs`` printed ``
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 import pytest
 
+from annotator.cli import build_parser
 from tests.test_agreement_data import run_cli
 
 # Each command with the arguments it requires, so that only the unknown one is wrong.
@@ -16,6 +18,7 @@ COMMANDS = {
     "validate": ["a.jsonl"],
     "stats": ["a.jsonl"],
     "compact": ["a.jsonl"],
+    "rename": ["a.jsonl", "--from", "a", "--to", "b", "-o", "b.jsonl"],
     "schema": [],
     "agree": ["a.jsonl"],
     "diff": ["a.jsonl", "b.jsonl"],
@@ -24,6 +27,17 @@ COMMANDS = {
     "export": ["a.jsonl", "--format", "jsonl", "-o", "x.jsonl"],
     "import": ["docs", "--format", "txt", "-o", "c.jsonl"],
 }
+
+
+def test_every_command_is_listed_here() -> None:
+    """A command added to the command line is tried here too (its usage, by name)."""
+    parser = build_parser()
+    registered = next(
+        action.choices
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+    )
+    assert sorted(registered) == sorted(COMMANDS)
 
 
 @pytest.mark.parametrize("command", COMMANDS)

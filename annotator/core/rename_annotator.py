@@ -1,0 +1,262 @@
+"""Renaming an annotator in a journal (``annotator rename``), so that two people who worked
+under one name can be compared.
+
+``agree``, ``diff``, ``merge`` and ``review`` refuse one name in two journals, since a person
+cannot be compared with themselves; when two people did share a name, one journal's records are
+given another. Every line of the old name gets the new one, earlier lines too: a session never
+gives a span id its earlier lines held (``store.earlier_span_ids``), which it reads from them.
+A journal may mix annotators: the other lines are copied byte for byte, and so are a byte order
+mark, blank lines and each line's ending (LF, CRLF, or none at the end), so the file differs
+only where the name was. A renamed line is the same JSON object with its ``annotator`` changed
+(its keys in their order, every value as it was read).
+
+Every line is read as the journal readers read it: a damaged complete line is refused naming
+file, line and field; a file that is plainly no journal says what it looks like, as validate
+does; a gold file is refused, since it names annotators in its sources and conflicts too. An
+incomplete last line (an interrupted write) cannot be renamed: written to another file, it is
+left out and said, as ``agree`` leaves it out (the journal keeps it); written in place, it is
+set aside to ``<journal>.torn-<time>`` first, as the store and ``compact`` set it aside. The
+new file is written crash-safely (``safe_writes``), under the lock a session takes, so that
+an ``annotate`` running on either file is never written over.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import orjson
+
+from annotator.core.errors import AnnotatorError, UsageError
+from annotator.core.formats.export_out import new_folders
+from annotator.core.formats.safe_writes import write_atomic
+from annotator.core.journal import (
+    JournalContents,
+    LineProblem,
+    TornTail,
+    bom_length,
+    parse_record_line,
+)
+from annotator.core.lock import JournalLock
+from annotator.core.models import GoldRecord
+from annotator.core.out_folders import missing_folders
+from annotator.core.store import set_torn_tail_aside
+from annotator.core.validate_shape import not_a_journal
+from annotator.core.write_target import write_target
+
+# A line of the journal as written: what is kept of it, and where it ends.
+_ENDINGS = (b"\r\n", b"\n")
+
+
+@dataclass
+class RenameResult:
+    """What ``rename_annotator`` did: lines renamed, lines of others kept, what was said."""
+
+    journal: Path
+    output: Path
+    old: str
+    new: str
+    renamed: int = 0
+    kept: dict[str, int] = field(default_factory=dict)  # other annotator -> lines kept
+    in_place: bool = False
+    replaced: bool = False
+    made_folders: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def check_annotator_name(option: str, name: str) -> None:
+    """The rule annotate holds names to (they name journal files), for the name given."""
+    from annotator.core.session import ANNOTATOR_NAME  # the rule itself, not a copy of it
+
+    if not ANNOTATOR_NAME.match(name):
+        raise UsageError(
+            f"{option} {name!r}: use letters, digits, '.', '_', '-' or '@', beginning with a "
+            "letter or digit (as annotate takes it: it names the journal file)"
+        )
+
+
+def rename_annotator(
+    journal: Path, old: str, new: str, output: Path, force: bool = False
+) -> RenameResult:
+    """Write ``journal`` to ``output`` with ``old``'s records made ``new``'s (see the module
+    docstring). AnnotatorError, one line, when ``old`` has no record there (naming who has),
+    ``new`` already has, a line is damaged, or ``output`` exists (``journal`` itself too)
+    without ``force``; UsageError for a ``new`` that annotate would not take, or the same name
+    twice. ``old`` is not held to annotate's rule: it need only be a name the records bear, and
+    one written by hand can be mended so."""
+    check_annotator_name("--to", new)
+    if old == new:
+        raise UsageError(f"--from and --to are both {old!r}: nothing to rename")
+    result = RenameResult(journal, output, old, new)
+    result.in_place = _check_output(journal, output, force)
+    result.replaced = output.exists()
+    lock = JournalLock(output)
+    locked = _take_lock(lock, output)
+    try:
+        if lock.message:
+            result.notes.append(lock.message)
+        data, contents = _read(journal)
+        renamed, counts = _renamed(journal, data, contents, old, new)
+        _refuse_names(journal, counts, old, new)
+        result.renamed = counts[old]
+        result.kept = {name: count for name, count in sorted(counts.items()) if name != old}
+        torn = contents.torn
+        # Written over, the journal keeps its incomplete last line nowhere: set aside first.
+        aside = set_torn_tail_aside(journal, torn) if torn and result.in_place else None
+        if torn is not None:
+            result.notes.append(_torn_note(journal, output, torn, aside))
+        result.made_folders = new_folders([output])
+        try:
+            write_atomic(output, renamed)
+        except AnnotatorError as error:
+            if aside is None:
+                raise
+            raise AnnotatorError(f"{error}; its incomplete last line is in {aside}") from None
+    finally:
+        if locked:
+            lock.release()
+    return result
+
+
+def _check_output(journal: Path, output: Path, force: bool) -> bool:
+    """Refuse, before the journal is read, an output that cannot be written or that exists
+    without ``force``; whether it is the journal itself (by any name)."""
+    target = write_target(output)  # a named pipe or a device refused (a link written through)
+    if target.is_dir():
+        raise AnnotatorError(f"{output}: is a folder; -o takes the journal to write")
+    missing_folders(output.parent)  # a file standing where a folder must be made
+    in_place = _same_file(journal, output)
+    if in_place and not force:
+        raise AnnotatorError(
+            f"{output}: is the journal itself ({journal}); pass --force to rewrite it in place, "
+            "or write the renamed journal to another file"
+        )
+    if output.exists() and not force:
+        raise AnnotatorError(f"{output}: already exists; choose another name or pass --force")
+    return in_place
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:  # either is missing: the one cannot be written over through the other
+        return False
+
+
+def _take_lock(lock: JournalLock, output: Path) -> bool:
+    """The output's lock, as a session takes it: an ``annotate`` writing that journal (the
+    journal itself, when in place) is refused, never written over. No lock where the output's
+    folder does not exist yet: no session can be writing there."""
+    if not (output.parent if str(output.parent) else Path(".")).is_dir():
+        return False
+    try:
+        lock.acquire()
+    except OSError as error:
+        raise AnnotatorError(f"{output}: cannot write here: {error.strerror or error}") from None
+    return True
+
+
+def _read(journal: Path) -> tuple[bytes, JournalContents]:
+    try:
+        data = journal.read_bytes()
+    except FileNotFoundError:
+        raise AnnotatorError(f"{journal}: no such file") from None
+    except IsADirectoryError:
+        raise AnnotatorError(f"{journal}: is a folder, not a journal") from None
+    except OSError as error:
+        raise AnnotatorError(f"{journal}: cannot read: {error.strerror or error}") from None
+    return data, JournalContents(path=journal, size=len(data))
+
+
+def _renamed(
+    journal: Path, data: bytes, contents: JournalContents, old: str, new: str
+) -> tuple[bytes, Counter[str]]:
+    """The journal's bytes with ``old``'s lines renamed, and the record lines of each
+    annotator; every line read as ``journal.read_journal`` reads it (``contents`` gets its
+    records, problems and torn tail)."""
+    offset = bom_length(data)
+    out = [data[:offset]]
+    counts: Counter[str] = Counter()
+    number = 0
+    while offset < len(data):
+        number += 1
+        newline = data.find(b"\n", offset)
+        end = newline + 1 if newline != -1 else len(data)
+        raw = data[offset:end]
+        body, ending = _split_ending(raw)
+        line_start, offset = offset, end
+        if not body.strip():
+            out.append(raw)
+            continue
+        parsed = parse_record_line(body, number)
+        if isinstance(parsed, list):
+            if ending:
+                contents.problems.extend(parsed)
+            else:
+                contents.torn = TornTail(number, line_start, raw)
+            continue
+        if isinstance(parsed, GoldRecord):
+            raise AnnotatorError(
+                f"{journal}:{number}: sources: a gold record; rename takes an annotator's "
+                "journal (a gold file names the annotators it compares in its sources too)"
+            )
+        contents.records.append((number, parsed))
+        counts[parsed.annotator] += 1
+        if parsed.annotator != old:
+            out.append(raw)
+            continue
+        record = orjson.loads(body)  # as it was read: keys in their order, values untouched
+        record["annotator"] = new
+        out.append(orjson.dumps(record) + ending)
+    _refuse_damaged(journal, contents)
+    return b"".join(out), counts
+
+
+def _split_ending(raw: bytes) -> tuple[bytes, bytes]:
+    for ending in _ENDINGS:
+        if raw.endswith(ending):
+            return raw[: -len(ending)], ending
+    return raw, b""
+
+
+def _refuse_damaged(journal: Path, contents: JournalContents) -> None:
+    """One line for a file that is no journal (validate's), else for its first bad line."""
+    shape = not_a_journal(journal, contents)
+    if shape is not None:
+        raise AnnotatorError(shape)
+    if not contents.problems:
+        return
+    first: LineProblem = contents.problems[0]
+    on_line = sum(problem.line == first.line for problem in contents.problems) - 1
+    lines = len({problem.line for problem in contents.problems}) - 1
+    extra = f" (and {on_line} more on this line)" if on_line else ""
+    if lines:
+        extra += f" ({lines} more line(s) damaged; run `annotator validate {journal}`)"
+    raise AnnotatorError(first.format(journal) + extra)
+
+
+def _refuse_names(journal: Path, counts: Counter[str], old: str, new: str) -> None:
+    if counts[new]:
+        raise AnnotatorError(
+            f"{journal}: {new!r} already has records here ({counts[new]} line(s)): renaming "
+            f"{old!r} to it would make two people's work one; choose another name"
+        )
+    if counts[old]:
+        return
+    if not counts:
+        raise AnnotatorError(f"{journal}: no records of {old!r}: the file holds no records")
+    named = sorted(counts.items())
+    listed = ", ".join(f"{name!r} ({count} line(s))" for name, count in named[:5])
+    more = f" and {len(named) - 5} more" if len(named) > 5 else ""
+    raise AnnotatorError(f"{journal}: no records of {old!r}; its records are of {listed}{more}")
+
+
+def _torn_note(journal: Path, output: Path, torn: TornTail, aside: Path | None) -> str:
+    """Where the incomplete last line went: set aside (``aside``) when the journal is written
+    over, as the store sets it aside; else left out of the output and kept in the journal."""
+    where = f"{journal}:{torn.line}: incomplete last line (an interrupted write)"
+    if aside is not None:
+        return f"{where} was moved to {aside}; every complete line is kept"
+    return f"{where} left out of {output} (the journal keeps it)"
