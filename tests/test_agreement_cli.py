@@ -110,7 +110,9 @@ def test_bad_input_is_one_clear_line(tmp_path: Path, command: str) -> None:
                 bob,
             ],
             f"{tmp_path / 'alice2.jsonl'}: annotator 'alice' also has records in {alice}: each "
-            "annotator's work must come from one journal",
+            "annotator's work must come from one journal; two people sharing a name must be "
+            f"renamed before they can be compared: annotator rename {tmp_path / 'alice2.jsonl'} "
+            f"--from alice --to NEW -o {tmp_path / 'NEW.jsonl'}",
         ),
         # no document done by both
         (

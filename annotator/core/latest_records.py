@@ -12,6 +12,7 @@ reported.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,11 +119,20 @@ def read_latest_records(files: list[Path], scheme: Scheme) -> LatestRecords:
             other = latest.files.get(name)
             if other is not None:
                 same = " (the same file given twice?)" if other.resolve() == file.resolve() else ""
+                how = "" if same else f": {rename_command(file, name)}"
                 raise AnnotatorError(
                     f"{file}: annotator {name!r} also has records in {other}{same}: each "
                     "annotator's work must come from one journal; two people sharing a name "
-                    "must be renamed before they can be compared"
+                    f"must be renamed before they can be compared{how}"
                 )
             latest.files[name] = file
         latest.records.update(in_file)
     return latest
+
+
+def rename_command(file: Path, name: str) -> str:
+    """The command giving ``name``'s records in ``file`` another name, NEW, beside it."""
+    out = file.with_name("NEW.jsonl")
+    return shlex.join(
+        ["annotator", "rename", str(file), "--from", name, "--to", "NEW", "-o", str(out)]
+    )
