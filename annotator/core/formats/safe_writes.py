@@ -194,7 +194,13 @@ def _rename_all(given: Sequence[Path], targets: Sequence[Path], temps: Sequence[
     """Rename every temp file over its target; a failed rename puts back what the earlier
     ones replaced and removes what they made."""
     existed = [os.path.lexists(target) for target in targets]
-    kept = [_keep_old(t) if there else None for t, there in zip(targets, existed, strict=True)]
+    # One file has nothing to put back: its rename is the only one, and a failed one leaves
+    # the old file in place.
+    together = len(targets) > 1
+    kept = [
+        _keep_old(t) if there and together else None
+        for t, there in zip(targets, existed, strict=True)
+    ]
     done = 0
     try:
         for temp, target in zip(temps, targets, strict=True):
