@@ -76,6 +76,8 @@ def test_swap_is_refused_where_there_is_nothing_to_swap(session: AnnotationSessi
         session.swap_sides(BY)
     with pytest.raises(Refused, match="no other field of its label"):
         session.swap_sides("releases[0].count")
+    with pytest.raises(Refused, match=r"^event_type is in no group's item: it has nothing to swap"):
+        session.swap_sides("event_type")
 
 
 @pytest.mark.parametrize(
@@ -146,6 +148,10 @@ def test_remove_is_refused_on_text_not_saved_or_empty(session: AnnotationSession
         session.remove_list_item(WHO, "", 0)
     with pytest.raises(Refused, match="is not a list"):
         session.remove_list_item("releases[0].count", "", 0)
+    # A count holding its number: refused the same (a trial's ctrl+o there closed the screen).
+    session.set_field("releases[0].count", "95")
+    with pytest.raises(Refused, match="releases #1 count is not a list"):
+        session.remove_list_item("releases[0].count", "95", 2)
 
 
 SCHEME_OF_OTHER_NAMES = """

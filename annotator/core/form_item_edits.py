@@ -72,6 +72,12 @@ def swap_sides(record: Record, path: str, scheme: Scheme) -> Edited:
     (``swapped (Norvania → Kestria)`` read as giver → receiver in a trial.)"""
     other = other_side(scheme, path)
     if other is None:
+        if forms.item_path(path) is None:
+            # A top-level field (event_type) is in no item: "no other field of its label in
+            # its item" named a label and an item it does not have.
+            raise AnnotatorError(
+                f"{forms.path_words(path)} is in no group's item: it has nothing to swap with"
+            )
         raise AnnotatorError(
             f"{forms.path_words(path)} has no other field of its label in its item to swap with"
         )

@@ -337,7 +337,8 @@ class SessionForm(SessionFormElsewhere):
         step, said. The index of the item removed."""
         self._on_open(doc_id, f"removing an item of {forms.path_words(path)}")
         self._writable()
-        known = self._listed(path)
+        # Only a list has items (a count's number is none): without_list_item says so.
+        known = self._listed(path) if self.form_field(path).type == "list" else []
         index = form_item_edits.item_at(text, cursor, known)
         edited: form_item_edits.Edited = self._call(
             form_item_edits.without_list_item, self.record, path, self.scheme, text, cursor, known

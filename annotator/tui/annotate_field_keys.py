@@ -62,8 +62,12 @@ class FieldSpanKeys(SessionView):
             widget.has_class("field-row") for widget in focused.ancestors_with_self
         )
         path = getattr(focused, "name", None) if in_row else None
-        self._keys_field = str(path) if path else None
-        if not path or focused is None or focused.id == "note":
+        in_note = focused is not None and focused.id == "note"
+        self._keys_field = str(path) if path and not in_note else None
+        if in_note:  # o there is typed: the way out is tab
+            self.hint(action, f"the note is no form field: tab to one, then {key} {what}")
+            return None
+        if not path or focused is None:
             self.hint(action, f"move to a form field (o), then {key} {what}", "warning")
             return None
         return str(path)

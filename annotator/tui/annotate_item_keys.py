@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.notifications import SeverityLevel
 from textual.widgets import Input
 
 from annotator.core.form_item_edits import item_start
@@ -34,18 +33,21 @@ class FormItemKeys(SessionView):
         def on_field_edited(self, message: FieldEdited) -> None: ...
 
     if TYPE_CHECKING:
-        # AnnotateScreen's (declared for the type checker only: see the house rules).
-        def hint(self, action: str, message: str, severity: SeverityLevel = ...) -> None: ...
+        # FieldKeys' (declared for the type checker only: see the house rules).
+        def _focused_path(self, action: str, key: str, what: str) -> str | None: ...
 
-    def _field_in_form(self, action: str, key: str, what: str) -> tuple[Input, EventForm] | None:
-        """The focused form field; None, with a hint saying where ``key`` works, when the
-        focus is elsewhere."""
+    async def _field_in_form(self, action: str, key: str, what: str) -> str | None:
+        """The path of the focused form field, its typing saved first; None when there is
+        none (a hint says where ``key`` works) or its typing was refused (said). A choice
+        (event_type) is a field too: the session says why it takes no ctrl+s or ctrl+o."""
+        path = self._focused_path(action, key, what)
+        if path is None:
+            return None
         form = self.query_one("#form", EventForm)
         focused = self.focused
-        if not isinstance(focused, Input) or form not in focused.ancestors or not focused.name:
-            self.hint(action, f"move to a form field (o), then {key} {what}", "warning")
+        if isinstance(focused, Input) and not await self._save_typing(form, focused):
             return None
-        return focused, form
+        return path
 
     async def _save_typing(self, form: EventForm, field: Input) -> bool:
         """Save typing left in ``field`` first; False when it was refused (said)."""
@@ -56,31 +58,26 @@ class FormItemKeys(SessionView):
         return not field.has_class("-invalid")
 
     async def action_swap_sides(self) -> None:
-        found = self._field_in_form("swap_sides", "ctrl+s", SWAPS)
-        if found is None:
+        path = await self._field_in_form("swap_sides", "ctrl+s", SWAPS)
+        if path is None:
             return
-        field, form = found
-        path = field.name or ""
-        if not await self._save_typing(form, field):
-            return
+        form = self.query_one("#form", EventForm)
         swapped = self.change(self.session.swap_sides, path, form.doc_id, about="swap_sides")
         if swapped is not FAILED:
             await self.update_form()
 
     async def action_remove_list_item(self) -> None:
-        found = self._field_in_form("remove_list_item", "ctrl+o", REMOVES)
-        if found is None:
-            return
-        field, form = found
-        path = field.name or ""
         # What it shows, as typed: saved, it reads as the items it holds (``set_field``).
-        text, cursor = field.value, field.cursor_position
-        if not await self._save_typing(form, field):
+        field = self.focused
+        text, cursor = (field.value, field.cursor_position) if isinstance(field, Input) else ("", 0)
+        path = await self._field_in_form("remove_list_item", "ctrl+o", REMOVES)
+        if path is None:
             return
+        form = self.query_one("#form", EventForm)
         removed = self.change(
             self.session.remove_list_item, path, text, cursor, form.doc_id, about=path
         )
-        if removed is FAILED:
+        if removed is FAILED or not isinstance(field, Input):
             return
         await self.update_form()
         # The cursor on the item that took the removed one's place (or at the end): ctrl+o

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from annotate_helpers import drive, journal, notices_heard, press, screen_of, wait_for
 from textual.pilot import Pilot
-from textual.widgets import Button, Input
+from textual.widgets import Button, Input, Select
 
 from annotator.core.session import AnnotationSession
 from annotator.tui.annotate_item_keys import REMOVES, SWAPS
@@ -54,6 +54,28 @@ def test_field_keys_on_a_remove_button_say_where_they_work(
             "releases #1 count has no other field of its label in its item to swap with",
             "releases #1 count is not a list: there is no item to remove",
         ]
+        assert journal(session) == before
+        # A count holding its number: ctrl+o closed the screen (the number read as a list).
+        await press(pilot, *"95", "ctrl+o")
+        assert told[-1] == "releases #1 count is not a list: there is no item to remove"
+        assert app.is_running and journal(session)[-1]["form"]["releases"][0]["count"] == 95
+        before = journal(session)
+        # The event type is a field (a choice): it says why, not "move to a form field".
+        screen.query_one(Select).focus()
+        await press(pilot, "ctrl+s", "ctrl+o")
+        assert told[-2:] == [
+            "event_type is in no group's item: it has nothing to swap with",
+            "event_type is not a list: there is no item to remove",
+        ]
+        # The note is none (o is typed there): tab is the way to one.
+        screen.query_one("#note", Input).focus()
+        for key, what in (
+            ("ctrl+l", "fills it from a span"),
+            ("ctrl+s", SWAPS),
+            ("ctrl+o", REMOVES),
+        ):
+            await press(pilot, key)
+            assert told[-1] == f"the note is no form field: tab to one, then {key} {what}"
         await press(pilot, "escape")
         assert screen.article.has_focus
         for key, what in (("ctrl+s", SWAPS), ("ctrl+o", REMOVES)):
