@@ -141,7 +141,9 @@ class SkipAsksWhy(GuidelinesActions):
                 # Said as the question's kind, in its place: the note's typing, saved on
                 # leaving, is a change, whose message would take a change's kind away.
                 reason = "the note its reason" if event.widget.value.strip() else "no reason given"
-                said = f"{session.document.id} is not skipped (s skips it, {reason})"
+                said = (
+                    f"{session.document.id} is not skipped (s, in the article, skips it, {reason})"
+                )
                 self.tell_about("skip", said, "information")
 
     def still_asking_why(self) -> None:

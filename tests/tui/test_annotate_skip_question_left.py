@@ -23,9 +23,9 @@ def said(app: AnnotatorApp) -> list[str]:
 @pytest.mark.parametrize(
     ("typed", "leaving", "told"),
     [
-        ("", "escape", "a is not skipped (s skips it, no reason given)"),
-        ("", "tab", "a is not skipped (s skips it, no reason given)"),
-        ("torn", "escape", "a is not skipped (s skips it, the note its reason)"),
+        ("", "escape", "a is not skipped (s, in the article, skips it, no reason given)"),
+        ("", "tab", "a is not skipped (s, in the article, skips it, no reason given)"),
+        ("torn", "escape", "a is not skipped (s, in the article, skips it, the note its reason)"),
     ],
 )
 def test_leaving_the_note_takes_the_question_away(
