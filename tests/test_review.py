@@ -42,6 +42,7 @@ def test_opening_writes_the_merge_and_walks_conflicts_in_order(setup: dict[str, 
         assert session.conflicts_left() == 6
         assert session.documents_left() == 2
         assert session.current == Place("d1", "c1")
+        assert session.journal == setup["gold"]  # the file a rescue is to be appended to
         assert "new gold file" in session.messages[0]
         view = session.view()
         assert view is not None

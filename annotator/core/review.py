@@ -353,6 +353,11 @@ class ReviewSession(ReviewMoves, ReviewUndo, ReviewDocuments, ReviewByHand, Save
         self._changed.add(record.doc_id)
         self.store.save(record)
 
+    @property
+    def journal(self) -> Path:
+        """The gold file written."""
+        return self.store.journal
+
     def rescue(self, folders: list[Path]) -> Path | None:
         """The gold records settled in this session, in a rescue file (see ``write_rescue``)."""
         stamp = utc_now().replace("-", "").replace(":", "")

@@ -9,6 +9,7 @@ the disk keeps refusing, offers a rescue file rather than losing work.
 from __future__ import annotations
 
 import asyncio
+import shlex
 import signal
 from collections.abc import Callable
 from pathlib import Path
@@ -43,6 +44,9 @@ class SavingSession(Protocol):
     def flush(self, timeout: float | None = None) -> bool: ...
 
     def rescue(self, folders: list[Path]) -> Path | None: ...
+
+    @property
+    def journal(self) -> Path: ...
 
 
 class SavingApp(KeysInOrderApp):
@@ -274,6 +278,19 @@ class SavingApp(KeysInOrderApp):
         names it ("count shows 'lots'")."""
         return []
 
+    def rescued_words(self) -> str:
+        """The records not on disk written to a rescue file, and what to do with it: which
+        file to append it to, and how (a trial's "append them to the journal" named neither)."""
+        rescued = self.saving_session.rescue([Path.home(), Path("/tmp")])
+        if rescued is None:
+            return f"Unsaved {self.SAVED_WHAT} COULD NOT be rescued."
+        journal = self.saving_session.journal
+        return (
+            f"Unsaved {self.SAVED_WHAT} rescued to {rescued}. Once {journal} can be written, "
+            f"append them to the {self.SAVED_WHERE}: cat {shlex.quote(str(rescued))} >> "
+            f"{shlex.quote(str(journal))}"
+        )
+
     @work(thread=True, exclusive=True, group="quit")
     def _flush_then_quit(self) -> None:
         written = self._flush_writer()
@@ -300,11 +317,6 @@ class SavingApp(KeysInOrderApp):
 
         def decided(leave: bool | None) -> None:
             if leave:
-                rescued = self.saving_session.rescue([Path.home(), Path("/tmp")])
-                where = f"rescued to {rescued}" if rescued else "COULD NOT be rescued"
-                self.exit(
-                    message=f"Unsaved {self.SAVED_WHAT} {where}; "
-                    f"append them to the {self.SAVED_WHERE}."
-                )
+                self.exit(message=self.rescued_words())
 
         self.push_screen(QuitScreen(problem), decided)
