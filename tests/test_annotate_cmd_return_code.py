@@ -86,7 +86,7 @@ def test_a_quit_prints_where_the_work_is_saved(
     code, ran = _run(tmp_path, monkeypatch, 0)
     assert (code, ran) == (0, ["run"])
     assert capsys.readouterr().err.splitlines() == [
-        "nothing annotated yet (1 document); your work is saved to out/annotations/alice.jsonl"
+        "nothing annotated yet (1 document); your work will be saved to out/annotations/alice.jsonl"
     ]
 
 

@@ -44,6 +44,12 @@ def test_the_summary_counts_each_status_held_in_order(tmp_path: Path) -> None:
 def test_nothing_annotated_says_where_it_will_be(tmp_path: Path) -> None:
     journal = tmp_path / "annotations" / "root.jsonl"
     assert saved_summary(Statuses(["new"]), journal, tmp_path) == (
+        "nothing annotated yet (1 document); your work will be saved to annotations/root.jsonl"
+    )
+    # A journal whose changes were all undone is there: the work is in it.
+    journal.parent.mkdir()
+    journal.write_bytes(b"")
+    assert saved_summary(Statuses(["new"]), journal, tmp_path) == (
         "nothing annotated yet (1 document); your work is saved to annotations/root.jsonl"
     )
 

@@ -56,7 +56,9 @@ def saved_summary(session: Progressing, journal: Path, cwd: Path | None = None) 
     total = len(session.ids)
     documents = f"{total} document" + ("" if total == 1 else "s")
     if counts["new"] == total:
-        return f"nothing annotated yet ({documents}); your work is saved to {where}"
+        # No journal yet (nothing was changed): "is saved to" named a file that is not there.
+        saved = "is saved" if journal.exists() else "will be saved"
+        return f"nothing annotated yet ({documents}); your work {saved} to {where}"
     held = [f"{counts[status]} {words}" for status, words in _STATUS_WORDS if counts[status]]
     return f"saved to {where} ({documents}: {', '.join(held)})"
 
