@@ -325,7 +325,7 @@ def test_compact_of_a_locked_journal_is_refused(write_jsonl: Callable[..., Path]
     result = run("compact", str(path))
     assert result.returncode == 1
     assert result.stderr == (
-        f"{path}: locked by process 4242 on elsewhere: another annotator session is writing "
-        f"this journal (if it is gone, remove {lock})\n"
+        f"{path}: locked by process 4242 on elsewhere: another annotator process is writing "
+        f"it (if it is gone, remove {lock})\n"
     )
     assert path.read_bytes() == before

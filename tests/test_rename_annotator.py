@@ -317,7 +317,7 @@ def test_an_output_a_session_holds_is_refused(tmp_path: Path) -> None:
     lock = JournalLock(journal)
     lock.acquire()  # as a running annotate holds its journal
     try:
-        with pytest.raises(LockedError, match="another annotator session is writing"):
+        with pytest.raises(LockedError, match="another annotator process is writing it"):
             rename_annotator(journal, "ann1", "ann1b", journal, force=True)
     finally:
         lock.release()

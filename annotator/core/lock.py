@@ -37,10 +37,14 @@ def _process_alive(pid: int) -> bool:
 
 @dataclass
 class JournalLock:
-    """Held while a process may append to the journal; ``message`` says if a lock was taken over."""
+    """Held while a process may append to the journal; ``message`` says if a lock was taken over.
+    ``doing`` says what holds it (``an export``), written in the lock file so that a process
+    refused by it can say what it waits for; a lock file without it (an older process's, or
+    one taken without it) is "another annotator process"."""
 
     journal: Path
     message: str | None = None
+    doing: str | None = None
     _held: bool = False
     _payload: bytes = b""  # what this process wrote in the lock file: how it knows its own
 
@@ -50,7 +54,10 @@ class JournalLock:
 
     def acquire(self) -> None:
         host = socket.gethostname()
-        payload = orjson.dumps({"host": host, "pid": os.getpid(), "since": time.time()})
+        facts: dict[str, object] = {"host": host, "pid": os.getpid(), "since": time.time()}
+        if self.doing:
+            facts["doing"] = self.doing
+        payload = orjson.dumps(facts)
         for _attempt in range(3):
             try:
                 fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
@@ -93,9 +100,12 @@ class JournalLock:
             )
             return
         where = "this machine" if holder_host == host else holder_host
+        doing = holder.get("doing") if isinstance(holder, dict) else None
+        # Not "a session": an export, an import, a merge or a rename holds it as well.
+        doing = doing if isinstance(doing, str) and doing else "another annotator process"
         raise LockedError(
-            f"{self.journal}: locked by process {holder_pid} on {where}: another annotator "
-            f"session is writing this journal (if it is gone, remove {self.path})"
+            f"{self.journal}: locked by process {holder_pid} on {where}: {doing} is writing "
+            f"it (if it is gone, remove {self.path})"
         )
 
     def release(self) -> None:

@@ -92,7 +92,7 @@ def rename_annotator(
     result = RenameResult(journal, output, old, new)
     result.in_place = _check_output(journal, output, force)
     result.replaced = output.exists()
-    lock = JournalLock(output)
+    lock = JournalLock(output, doing="a rename")
     locked = _take_lock(lock, output)
     try:
         if lock.message:

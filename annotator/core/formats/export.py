@@ -33,6 +33,7 @@ from annotator.core.formats.export_out import (
 from annotator.core.formats.export_result import ExportResult as ExportResult  # its old home
 from annotator.core.formats.export_result import NothingSelected
 from annotator.core.formats.open_conflicts import report_open_conflicts
+from annotator.core.formats.output_locks import export_lock_targets, outputs_locked
 from annotator.core.formats.prodigy_keys import has_fraction
 from annotator.core.formats.source import Selection, parse_statuses, select_records
 from annotator.core.formats.splits import assign, parse_split
@@ -303,18 +304,23 @@ def export_records(
         held.release()
         result.splits, result.warnings, result.data = counts, report.lines, files[""]
         return result
-    kept: list[Path] = []
-    if fmt == "brat":  # an annotation.conf a curator edited stays; ours goes beside it
-        from annotator.core.formats.brat_conf import keep_edited, kept_line
+    # Every output's lock held from before it is judged until it is written (``output_locks``):
+    # a refusal is then the one line said, and no session starts on it meanwhile.
+    with outputs_locked(export_lock_targets(targets(out, files), fmt), "an export") as taken:
+        kept: list[Path] = []
+        if fmt == "brat":  # an annotation.conf a curator edited stays; ours goes beside it
+            from annotator.core.formats.brat_conf import keep_edited, kept_line
 
-        kept = keep_edited(out, files)
-    refuse_other_exports(out, files, report, kept)
-    if kept:
-        report.warn(kept_line(kept))
-    held.release()
-    replaced = [path for path in targets(out, files) if path.is_file()]
-    result.made_folders = new_folders([out])  # made by the write, as import makes them
-    written = write(out, files, fmt)
+            kept = keep_edited(out, files)
+        refuse_other_exports(out, files, report, kept)
+        if kept:
+            report.warn(kept_line(kept))
+        held.release()
+        for line in taken:  # a stale lock taken over
+            report.warn(line)
+        replaced = [path for path in targets(out, files) if path.is_file()]
+        result.made_folders = new_folders([out])  # made by the write, as import makes them
+        written = write(out, files, fmt)
     result.files, result.replaced = written, replaced
     result.splits, result.warnings = counts, report.lines
     return result

@@ -10,6 +10,7 @@ from pathlib import Path
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.common import Reporter
 from annotator.core.formats.safe_writes import write_atomic, write_files
+from annotator.core.lock import lock_path
 from annotator.core.out_folders import missing_folders
 from annotator.core.write_target import write_target
 
@@ -120,10 +121,12 @@ def other_export_files(
 ) -> tuple[list[Path], list[Path]]:
     """Files already under folder ``out`` that this export (``files``) does not write: those an
     export could have written, then the others (hidden files, and ``kept``: an edited
-    ``annotation.conf`` the export leaves in force and says so, are neither)."""
+    ``annotation.conf`` the export leaves in force and says so, are neither; nor the lock
+    files of this export's own, which it holds while it looks)."""
     if not out.is_dir():
         return [], []
     ours = {out / name for name in files} | set(kept)
+    ours |= {lock_path(path) for path in ours}  # held while this export writes (output_locks)
     exported: list[Path] = []
     others: list[Path] = []
     for path in sorted(out.rglob("*")):

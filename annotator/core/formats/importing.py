@@ -49,6 +49,7 @@ from annotator.core.formats.import_sources import ReadOptions, read_source
 from annotator.core.formats.jsonl import RecordLineDoc
 from annotator.core.formats.labels import build_scheme, corpus_scheme_name, parse_map
 from annotator.core.formats.line_endings import make_texts_lf
+from annotator.core.formats.output_locks import outputs_locked
 from annotator.core.formats.safe_writes import check_targets, write_together
 from annotator.core.models import Document, Record, record_line
 from annotator.core.scheme import (
@@ -181,9 +182,14 @@ def import_documents(
     # Refused before reading: a second run into the same files otherwise printed every line
     # about the source, then refused (the scheme file, known after reading, is checked then).
     _refuse_existing(list(filter(None, [corpus, annotations])), force)
+    # And an output a running session holds (taken and let go: taken again to write).
+    with outputs_locked(list(filter(None, [corpus, annotations])), "an import") as taken:
+        pass
     mapping = parse_map(label_map)
     utf16 = offsets == "utf16"
     report = ImportReporter(on_warning)
+    for line in taken:  # a stale lock taken over
+        report.warn(line)
     options = ReadOptions(
         utf16,
         tags or "iob2",
@@ -302,7 +308,12 @@ def import_documents(
         writes.append((scheme_out, scheme_text.encode()))
     if annotations is not None:
         writes.append((annotations, b"".join(record_line(r) for r in records)))
-    write_together(writes)  # all of them, or none: a corpus without its records is no import
+    # Under the outputs' locks, as merge writes: none written over a session's file, and
+    # none started on one mid-write (``output_locks``).
+    with outputs_locked(outputs, "an import") as taken:
+        for line in taken:
+            report.warn(line)
+        write_together(writes)  # all of them, or none: a corpus without its records is no import
     written = [path for path, _data in writes]
     labels = [label for label, _kind, _about in found]
     return ImportResult(
