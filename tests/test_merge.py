@@ -396,3 +396,33 @@ def test_merge_json_names_the_folder_it_made(tmp_path: Path) -> None:
     assert orjson.loads(result.stdout)["made_folders"] == [str(out.parent)]
     # The object alone on stdout; the line for the person on stderr.
     assert result.stderr.splitlines()[0] == f"made the folder {out.parent}"
+
+
+def test_a_merge_writing_gold_says_so_to_whoever_tries_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A review opened on the gold file while merge writes it is told what holds it (the lock
+    said "another annotator process", whoever held it)."""
+    from annotator.core import goldfile
+    from annotator.core.errors import LockedError
+    from annotator.core.merge import merge_files
+    from annotator.core.scheme import load_default_scheme
+
+    form = {"event_type": "exchange"}
+    alice = write_journal(tmp_path / "alice.jsonl", record("alice", form=form))
+    bob = write_journal(tmp_path / "bob.jsonl", record("bob", form=form))
+    gold = tmp_path / "gold.jsonl"
+    told: list[str] = []
+    replace = goldfile.replace_locked
+
+    def replacing(path: Path, lines: Any, folder: Path) -> None:
+        try:
+            JournalLock(path).acquire()
+        except LockedError as error:
+            told.append(str(error))
+        replace(path, lines, folder)
+
+    monkeypatch.setattr(goldfile, "replace_locked", replacing)
+    merge_files([alice, bob], gold, load_default_scheme(), "rita")
+    assert len(told) == 1 and told[0].startswith(f"{gold}: locked by process {os.getpid()}")
+    assert "a merge is writing it" in told[0]

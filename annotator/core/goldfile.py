@@ -146,7 +146,7 @@ def write_gold_lines(path: Path, lines: Iterable[bytes], force: bool = False) ->
     if path.is_dir():  # with --force too: a folder is never replaced by a file
         raise AnnotatorError(f"{path}: is a folder; -o takes the gold file to write")
     folder = folder_of(path)
-    lock = JournalLock(path)
+    lock = JournalLock(path, doing="a merge")
     try:
         lock.acquire()
     except OSError as error:
