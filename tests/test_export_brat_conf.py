@@ -15,6 +15,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
+
+from annotator.core.errors import AnnotatorError
 from annotator.core.formats.brat_conf import annotation_conf, as_exported
 from annotator.core.formats.export import export_records
 from tests.test_formats_fixtures import BRAT, run_import
@@ -109,6 +112,30 @@ def test_an_edited_conf_is_kept_and_ours_written_beside_it(tmp_path: Path) -> No
     export_records(gold, "brat", out, corpus=corpus, on_warning=said.append)
     assert (out / "annotation.conf").read_bytes() == edited
     assert len([line for line in said if "kept as it is" in line]) == 1
+
+
+def test_a_kept_conf_is_said_only_once_the_export_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A trial's failed export said "this export's is beside it as annotation.conf.new", a file
+    the failure took back: the line comes after the write."""
+    from annotator.core.formats import safe_writes
+
+    corpus, gold = seed_case(tmp_path / "in")
+    out = tmp_path / "brat"
+    export_records(gold, "brat", out, corpus=corpus)
+    conf = out / "annotation.conf"
+    conf.write_bytes(conf.read_bytes().replace(b"releasee\n", b"releasee\nLocation\n"))
+
+    def refused(fd: int, data: bytes) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(safe_writes, "write_all", refused)
+    said: list[str] = []
+    with pytest.raises(AnnotatorError, match="cannot write: Operation not permitted"):
+        export_records(gold, "brat", out, corpus=corpus, on_warning=said.append)
+    assert not (out / "annotation.conf.new").exists()
+    assert not [line for line in said if "annotation.conf.new" in line]
 
 
 def test_a_conf_as_an_export_wrote_it_is_replaced(tmp_path: Path) -> None:

@@ -313,14 +313,14 @@ def export_records(
 
             kept = keep_edited(out, files)
         refuse_other_exports(out, files, report, kept)
-        if kept:
-            report.warn(kept_line(kept))
         held.release()
         for line in taken:  # a stale lock taken over
             report.warn(line)
         replaced = [path for path in targets(out, files) if path.is_file()]
         result.made_folders = new_folders([out])  # made by the write, as import makes them
         written = write(out, files, fmt)
+        if kept:  # once written: a failed write leaves no annotation.conf.new to compare
+            report.warn(kept_line(kept))
     result.files, result.replaced = written, replaced
     result.splits, result.warnings = counts, report.lines
     return result
