@@ -31,6 +31,7 @@ from typing import Any, NamedTuple
 from annotator.core.errors import AnnotatorError
 from annotator.core.goldfile import folder_of, replace_locked
 from annotator.core.journal import LineProblem, TornTail, bom_length, parse_record_line
+from annotator.core.journal_guard import JournalGuard
 from annotator.core.lock import JournalLock
 from annotator.core.models import GoldRecord, Record
 from annotator.core.record_check import gold_line_data
@@ -146,7 +147,10 @@ class GoldStore(Store):
             if again:
                 self._append(owed, again)
                 owed = b""
-            self._writer = JournalWriter(journal, on_status=on_status, prefix=owed)
+            # Lines are read back from the file by place, so a gold file removed or cut short
+            # while open is not written again from memory: the guard refuses it (NOT SAVED).
+            guard = JournalGuard(journal, self._lock, None, owed_newline=bool(owed))
+            self._writer = JournalWriter(journal, on_status=on_status, prefix=owed, guard=guard)
         except BaseException:
             self._lock.release()
             raise

@@ -3,26 +3,25 @@
 Opening takes the lock, sets a torn tail aside to ``<journal>.torn-<UTC time>`` (saying so),
 refuses a journal with damaged complete lines (nothing is rewritten behind a person's back), and
 loads the last record of every document, and the span ids its earlier lines held (a session never
-gives them again). Saving appends through the one ordered writer.
+gives them again). Saving appends through the one ordered writer, which checks before each line
+that the journal is still the file it has been writing (``journal_guard``) and writes it again
+from the records held here when it was removed or damaged while open.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from operator import attrgetter
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.journal import JournalContents, TornTail, read_journal
+from annotator.core.journal import JournalContents, TornTail, latest_key, latest_lines, read_journal
+from annotator.core.journal_guard import JournalGuard
+from annotator.core.journal_guard import utc_stamp as utc_stamp  # also named here (goldfile)
 from annotator.core.lock import JournalLock
 from annotator.core.models import Record, record_line
 from annotator.core.write_target import linked_file, write_target
 from annotator.core.writer import JournalWriter, StatusCallback, fsync_directory, write_all
-
-
-def utc_stamp() -> str:
-    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
 def set_torn_tail_aside(journal: Path, torn: TornTail) -> Path:
@@ -175,7 +174,11 @@ class Store:
         # journal is read whole here: what its earlier lines held is kept, not read again.
         self.earlier_span_ids = earlier_span_ids(contents, annotator, self.records)
         prefix = b"" if contents.ends_with_newline else b"\n"
-        self._writer = JournalWriter(journal, on_status=on_status, prefix=prefix)
+        # The latest line of every document, whoever's: the journal can be written again whole
+        # from them when it is removed or damaged while open (``journal_guard``).
+        held = {latest_key(record): record for _line, record in latest_lines(contents.records)}
+        guard = JournalGuard(journal, self._lock, held, owed_newline=bool(prefix))
+        self._writer = JournalWriter(journal, on_status=on_status, prefix=prefix, guard=guard)
 
     @property
     def state(self) -> str:
@@ -184,6 +187,11 @@ class Store:
     @property
     def error(self) -> str | None:
         return self._writer.error
+
+    @property
+    def notices(self) -> list[str]:
+        """What was set right about the journal while it was open (each said once)."""
+        return self._writer.notices
 
     def save(self, record: Record) -> None:
         """Remember ``record`` as the document's latest and queue it for appending."""

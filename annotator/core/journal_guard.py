@@ -1,0 +1,264 @@
+"""Before each append, check the journal is still the file this session has been writing.
+
+A journal is appended to for hours while a person works, and things outside the app can change
+it meanwhile: its folder removed (and made again), the file truncated or emptied, another
+program appending half a line, the file replaced by another. Appending blindly then lost work
+silently: a new file held only the newest line, or the line was glued onto a torn one (both
+unreadable, and the next start refused the journal), while the status said "saved".
+
+So the ordered writer asks ``JournalGuard.check`` before each line, with cheap checks only (a
+read of the lock file, ``fstat``, one ``pread`` of the last byte; the file is never read whole):
+
+- the lock file is still this process's: removed, it is taken again (said); another live
+  process's now, nothing is written (``JournalRefused``: NOT SAVED, with why) until it is gone;
+- the file is gone, replaced (another device or inode), shorter than this session left it, or
+  no longer ends in the newline of its last line: the journal is written again whole (temp file,
+  fsync, rename) from the latest record of every document the session holds, the new line
+  last, and said. A non-empty file put in its place is kept aside first (``.replaced-TIME``);
+- bytes appended by someone else after this session's last line are moved aside
+  (``.torn-TIME``, as a torn tail is on opening) and the journal cut back to that line: a new
+  line never starts in the middle of another.
+
+Each thing done is said once (``notices``), for the screen to show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotator.core.errors import LockedError
+from annotator.core.journal import latest_key
+from annotator.core.lock import JournalLock
+from annotator.core.models import Record, record_line
+from annotator.core.write_target import linked_file
+from annotator.core.writer import JournalRefused, fsync_directory, write_all
+
+
+def utc_stamp() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+@dataclass
+class KnownFile:
+    """The journal as this session last left it: which file, and how long."""
+
+    device: int
+    inode: int
+    size: int
+
+    @classmethod
+    def of(cls, status: os.stat_result) -> KnownFile:
+        return cls(status.st_dev, status.st_ino, status.st_size)
+
+
+def known_file(path: Path) -> KnownFile | None:
+    """The journal's identity and size now; None when it does not exist yet."""
+    try:
+        return KnownFile.of(os.stat(path))
+    except FileNotFoundError:
+        return None
+
+
+def keep_aside(journal: Path, kind: str, data: bytes) -> Path:
+    """Write ``data`` durably to a new ``<journal>.<kind>-<UTC time>`` beside the file."""
+    journal = linked_file(journal)
+    aside = journal.with_name(f"{journal.name}.{kind}-{utc_stamp()}")
+    fd = os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        write_all(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    return aside
+
+
+def _read_all(fd: int) -> bytes:
+    chunks = []
+    offset = 0
+    while chunk := os.pread(fd, 1 << 20, offset):
+        chunks.append(chunk)
+        offset += len(chunk)
+    return b"".join(chunks)
+
+
+def _lock_bytes(lock: JournalLock | None) -> bytes | None:
+    if lock is None:
+        return None
+    try:
+        return lock.path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+class JournalGuard:
+    """Checks (and sets right) the journal before each append; used by the writer's thread only.
+
+    ``records``: the latest record of every document (``latest_key``) the journal held when it
+    was opened, in order of their last line; each line appended is added. None when the store
+    does not hold them (a gold file under review reads its lines back from the file): then a
+    journal that needs writing again is refused, not written."""
+
+    def __init__(
+        self,
+        path: Path,
+        lock: JournalLock | None,
+        records: dict[tuple[str, ...], Record] | None,
+        owed_newline: bool = False,
+    ) -> None:
+        self.path = path
+        self.lock = lock
+        self.records = records
+        self.known = known_file(path)
+        # The last line was written without its newline (before this session): the writer owes
+        # one, and the file may end without it meanwhile.
+        self.owed_newline = owed_newline
+        self.notices: list[str] = []
+        self._lock_checked = False
+        # What this process wrote in the lock file (``JournalLock.release`` removes the file
+        # only while it holds that, so another's lock is never taken away).
+        self._lock_payload = _lock_bytes(lock)
+
+    def check(self, record: Record | None) -> bool:
+        """Make the journal safe to append ``record``'s line to (None: just check it). True
+        when the line is written already (the journal was written again with it)."""
+        # A line is written only under this process's lock; a check alone (on closing) needs
+        # it only to set something right: a session whose lock another took since, and whose
+        # journal is as it left it, closes without a word.
+        self._lock_checked = False
+        if record is not None:
+            self._check_lock()
+        try:
+            fd = os.open(self.path, os.O_RDWR)
+        except FileNotFoundError:
+            if self.known is None:
+                return False  # a new journal: the append makes it
+            return self._write_again(record, f"{self.path} was removed while open")
+        try:
+            return self._check_open(fd, record)
+        finally:
+            os.close(fd)
+
+    def appended(self, data: bytes, record: Record | None) -> None:
+        """``data`` (``record``'s line) is on disk at the end of the journal."""
+        if self.known is None:
+            self.known = known_file(self.path) or KnownFile(0, 0, 0)
+        else:
+            self.known.size += len(data)
+        self.owed_newline = False
+        if record is not None:
+            self._remember(record)
+
+    def _check_lock(self) -> None:
+        """The lock file still holds what this process wrote in it (a read of a few bytes).
+        Removed (its folder removed and made again), it is taken again, and that is said;
+        another live process's now (a second session let in meanwhile): nothing is written."""
+        lock = self.lock
+        if lock is None or self._lock_checked:
+            return
+        try:
+            found: bytes | None = lock.path.read_bytes()
+        except FileNotFoundError:
+            found = None
+        if self._lock_payload is None or found != self._lock_payload:
+            lock.message = None
+            try:
+                lock.acquire()  # a dead process's lock is taken over, a live one's refused
+            except LockedError as error:
+                raise JournalRefused(f"{error}; not writing while it is held") from None
+            self._lock_payload = lock.path.read_bytes()
+            self.notices.append(
+                lock.message
+                or f"{lock.path} was removed while the journal was open: the lock is taken again"
+            )
+        self._lock_checked = True
+
+    def _check_open(self, fd: int, record: Record | None) -> bool:
+        status = os.fstat(fd)
+        known = self.known
+        if known is None:
+            if status.st_size == 0:
+                return False
+            # Made by someone else since the journal was opened (it did not exist then).
+            return self._replaced(fd, record)
+        if (status.st_dev, status.st_ino) != (known.device, known.inode):
+            return self._replaced(fd, record)
+        if status.st_size < known.size:
+            return self._write_again(
+                record,
+                f"{self.path} was cut short while open ({known.size:,} bytes, now "
+                f"{status.st_size:,})",
+            )
+        if status.st_size > known.size:
+            self._set_foreign_tail_aside(fd, known.size, status.st_size)
+        if known.size and not self.owed_newline and os.pread(fd, 1, known.size - 1) != b"\n":
+            return self._write_again(record, f"{self.path} was changed while open")
+        return False
+
+    def _replaced(self, fd: int, record: Record | None) -> bool:
+        self._check_lock()
+        found = _read_all(fd)
+        if not found:
+            return self._write_again(record, f"{self.path} was replaced while open")
+        # Someone's file (a hand edit saved over it, a copy put back): kept, never overwritten.
+        aside = keep_aside(self.path, "replaced", found)
+        return self._write_again(
+            record, f"{self.path} was replaced while open (the file found there is kept as {aside})"
+        )
+
+    def _set_foreign_tail_aside(self, fd: int, known_size: int, size: int) -> None:
+        """Bytes after this session's last line were written by someone else: move them aside
+        and cut the journal back, so the next line starts on a line of its own."""
+        self._check_lock()
+        foreign = os.pread(fd, size - known_size, known_size)
+        aside = keep_aside(self.path, "torn", foreign)
+        os.ftruncate(fd, known_size)
+        os.fsync(fd)
+        fsync_directory(linked_file(self.path).parent)
+        self.notices.append(
+            f"{self.path}: {len(foreign):,} bytes another program added while it was open were "
+            f"moved to {aside}; the journal goes on after this session's last line"
+        )
+
+    def _remember(self, record: Record) -> None:
+        if self.records is None:
+            return
+        key = latest_key(record)
+        self.records.pop(key, None)  # kept in order of last line, as the journal is read
+        self.records[key] = record
+
+    def _write_again(self, record: Record | None, why: str) -> bool:
+        """Write the journal again whole from the records held, ``record`` last."""
+        self._check_lock()
+        if self.records is None:
+            raise JournalRefused(
+                f"{why}; it cannot be written again from what this session holds, so nothing "
+                "more is written to it"
+            )
+        if record is not None:
+            self._remember(record)
+        data = b"".join(map(record_line, self.records.values()))
+        target = linked_file(self.path)
+        temp = target.with_name(f".{target.name}.rewrite-{utc_stamp()}")
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        try:
+            try:
+                write_all(fd, data)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.replace(temp, target)
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+        fsync_directory(target.parent)
+        self.known = known_file(target) or KnownFile(0, 0, len(data))
+        self.owed_newline = False
+        count = len(self.records)
+        self.notices.append(
+            f"{why}: wrote it again with the {count} record{'s' if count != 1 else ''} this "
+            "session holds (the latest of each document)"
+        )
+        return True
