@@ -143,6 +143,10 @@ class SavingApp(KeysInOrderApp):
         """Redraw the status lines that show the save state (the subclass knows its screens)."""
 
     def on_save_status(self, message: SaveStatus) -> None:
+        if message.state == "notice":
+            # The journal was changed from outside and the store set it right: said once.
+            self.notify(message.error or "", title=f"{self.SAVED_WHERE} set right", timeout=30)
+            return
         self.refresh_save_indicator()
         if message.state == "error" and message.error != self._told_error:
             self.tell_about(
