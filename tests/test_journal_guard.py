@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -182,7 +183,7 @@ def test_a_lock_another_live_process_took_stops_writing_until_it_is_gone(
     try:
         lock_path(journal).unlink()
         lock_path(journal).write_bytes(
-            orjson.dumps({"host": os.uname().nodename, "pid": other.pid, "since": 0})
+            orjson.dumps({"host": socket.gethostname(), "pid": other.pid, "since": 0})
         )
         store.save(record("c2", "c"))
         assert not store.flush(1.0)
