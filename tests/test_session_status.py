@@ -1,7 +1,7 @@
 """One status rule for a change, whether saved on the open document or, typed on a document
 before the next opened, saved to it after (``session_status``): a skipped document annotated
 more (spans, form, links) is in progress, a note keeps it skipped; a done one with a required
-field emptied is in progress. A span's value typed with v on a skipped article and saved after
+field emptied, or an empty group item added, is in progress. A span's value typed with v on a skipped article and saved after
 the next opened kept it skipped, where saved at once it un-skipped it."""
 
 from __future__ import annotations
@@ -137,3 +137,32 @@ def test_the_rule_names_the_document_only_elsewhere(session: AnnotationSession) 
     assert (here[0].status, there[0].status) == ("in_progress", "in_progress")
     assert here[1] == ["event_type is empty now: the document is back to in progress"]
     assert there[1] == ["event_type of a is empty now: it is back to in progress"]
+
+
+def test_an_empty_item_added_to_a_done_document_puts_it_back_in_progress(
+    session: AnnotationSession,
+) -> None:
+    """A trial's "+ add to releases" on a done article wrote the empty item with status done,
+    which d refuses and validate warns of; a filled item keeps it done."""
+    session.set_field("event_type", "exchange")
+    session.mark_done()
+    session.open("a")
+    session.take_notices()
+    session.add_group_item("releases")
+    assert last_status(session, "a") == "in_progress"
+    assert session.take_notices()[-1] == (
+        "releases #1 is empty now: the document is back to in progress"
+    )
+    session.set_field("releases[0].count", "146")
+    session.mark_done()
+    assert last_status(session, "a") == "done"
+    session.set_field("releases[0].received_by", "Russia")
+    assert last_status(session, "a") == "done"
+    # ctrl+z takes the item away and leaves it in progress, as after a required field
+    # emptied: d says it is done again.
+    session.add_group_item("releases")
+    assert last_status(session, "a") == "in_progress"
+    session.undo()
+    assert len(session.record.form["releases"]) == 1
+    session.mark_done()
+    assert last_status(session, "a") == "done"

@@ -26,14 +26,19 @@ def status_after_change(
     to say of that. A skipped document annotated more (``annotated_more``) is in progress:
     labelling a skipped document is annotating it after all (a trial found no way back from a
     skip but filling the form and pressing d), while a note, the reason for the skip, keeps it
-    skipped. A done document with a required field empty is in progress. ``elsewhere``: the
+    skipped. A done document with a required field empty, or a group item holding nothing, is
+    in progress. ``elsewhere``: the
     document is not the open one, and the notices name it."""
     notices: list[str] = []
     status = after.status
     if status == "skipped" and annotated_more(before, after):
         notices.append(f"{after.doc_id} is no longer skipped: in progress")
         status = "in_progress"
+    # A group item holding nothing (one just added, say) is refused by d, as a required field
+    # left empty is: a done record holding one stayed done (a trial), which validate warns of.
     missing = list(forms.missing_required(after, scheme)) if status == "done" else []
+    if status == "done":
+        missing += [forms.path_words(path) for path in forms.empty_items(after, scheme)]
     if missing:
         which = ", ".join(missing)
         notices.append(
