@@ -1,8 +1,9 @@
 """One status rule for a change, whether saved on the open document or, typed on a document
 before the next opened, saved to it after (``session_status``): a skipped document annotated
 more (spans, form, links) is in progress, a note keeps it skipped; a done one with a required
-field emptied, or an empty group item added, is in progress. A span's value typed with v on a skipped article and saved after
-the next opened kept it skipped, where saved at once it un-skipped it."""
+field emptied, or an empty group item added, is in progress. A span's value typed with v on a
+skipped article and saved after the next opened kept it skipped, where saved at once it
+un-skipped it."""
 
 from __future__ import annotations
 
