@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from annotator.core.errors import AnnotatorError
 from annotator.core.review_open import open_review
 from annotator.core.review_views import Place
 from annotator.core.session_edits import Refused
@@ -263,3 +264,12 @@ def test_take_all_groups_and_values(tmp_path: Path, setup: dict[str, Path]) -> N
     assert line["form"]["releases"] == [RELEASE_UKRAINE]
     assert kyiv not in line["form"]["releases"]
     assert line["status"] == "done"
+
+
+def test_a_second_review_of_the_gold_file_is_told_what_holds_it(setup: dict[str, Path]) -> None:
+    session = open_it(setup)
+    try:
+        with pytest.raises(AnnotatorError, match="a review of this gold file is writing it"):
+            open_it(setup, reviewer="sam")
+    finally:
+        session.close()

@@ -86,7 +86,9 @@ def test_a_stale_record_is_not_applied_nor_overwritten(
 def test_a_locked_journal_is_a_clear_error(corpus: Path, tmp_path: Path) -> None:
     first = open_session(corpus, "alice", None, tmp_path / "out")
     try:
-        with pytest.raises(AnnotatorError, match="locked by process"):
+        # The refusal names what holds it (it said "another annotator session" of every holder).
+        holder = "locked by process .*: an annotate session of this journal is writing it"
+        with pytest.raises(AnnotatorError, match=holder):
             open_session(corpus, "alice", None, tmp_path / "out")
         other = open_session(corpus, "bob", None, tmp_path / "out")
         other.close()

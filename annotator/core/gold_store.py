@@ -116,7 +116,7 @@ class GoldStore(Store):
         self.annotator = annotator
         folder = folder_of(journal)
         self.created = not journal.exists() or journal.stat().st_size == 0
-        self._lock = JournalLock(journal)
+        self._lock = JournalLock(journal, doing="a review of this gold file")
         # Store closes through ``_release``, which takes away folders it made; a gold file's
         # folder must exist already (``folder_of``), so none is made here.
         self._made_folders: list[Path] = []

@@ -156,7 +156,7 @@ class Store:
         write_target(journal)
         self.journal = journal
         self.annotator = annotator
-        self._lock = JournalLock(journal)
+        self._lock = JournalLock(journal, doing="an annotate session of this journal")
         # The folders this store made for the journal: taken away again on closing if nothing
         # was written (opening and quitting leaves no empty ``annotations/`` behind).
         self._made_folders = _take_lock_making_folders(self._lock)
@@ -231,7 +231,7 @@ def compact(journal: Path) -> tuple[int, int, list[str]]:
     file is compacted (the link kept); a named pipe or a device is refused (``write_target``).
     """
     journal = write_target(journal)
-    lock = JournalLock(journal)
+    lock = JournalLock(journal, doing="a compact")
     lock.acquire()
     try:
         if not journal.exists():
