@@ -67,7 +67,8 @@ def test_r_onto_a_relative_date_counts_it_as_labelling_would(session: Annotation
     moved = session.rebound(*where(session, "two days later"), "s1")
     assert (moved.text, moved.value) == ("two days later", "2023-08-08")
     assert session.take_notices() == [
-        "s1 'two days later': 2 days after 2023-08-06 ('6 August 2023' 79–92); v changes it"
+        "re-bound s1 date 'days later' → 'two days later' (143–157)",
+        "s1 'two days later': 2 days after 2023-08-06 ('6 August 2023' 79–92); v changes it",
     ]
     assert journal_lines(session)[-1]["spans"] == [
         {
@@ -87,19 +88,19 @@ def test_r_onto_a_relative_date_counts_it_as_labelling_would(session: Annotation
 
 def test_r_keeps_a_value_the_span_has_read_or_typed(session: AnnotationSession) -> None:
     # A value is kept on r whatever gave it (the session keeps no word of which): here one
-    # read from "Sunday" and one typed with v; neither is counted again, nothing is said.
+    # read from "Sunday" and one typed with v; neither is counted again, only the move said.
     session.label_selection(*where(session, "Sunday"), "date")  # s1, 2024-03-03
     session.label_selection(*where(session, "days later"), "date")  # s2, no value
     session.set_value("2023-08-09", "s2")
     session.take_notices()
     moved = session.rebound(*where(session, "two days later"), "s2")
     assert (moved.text, moved.value) == ("two days later", "2023-08-09")
-    assert session.take_notices() == []
+    assert session.take_notices() == ["re-bound s2 date 'days later' → 'two days later' (143–157)"]
     session.delete("s2")
     session.take_notices()
     moved = session.rebound(*where(session, "two days later"), "s1")
     assert (moved.text, moved.value) == ("two days later", "2024-03-03")
-    assert session.take_notices() == []
+    assert session.take_notices() == ["re-bound s1 date 'Sunday' → 'two days later' (143–157)"]
     assert journal_lines(session)[-1]["spans"][0]["value"] == "2024-03-03"
 
 

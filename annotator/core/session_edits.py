@@ -13,6 +13,7 @@ from typing import Any
 from annotator.core import forms, search, span_focus, span_links, spans
 from annotator.core.display import quoted
 from annotator.core.errors import AnnotatorError
+from annotator.core.history import quoted_pair
 from annotator.core.models import Record, Span
 from annotator.core.normalise_relative import relative_date
 from annotator.core.scheme import Scheme
@@ -244,10 +245,17 @@ class SessionEdits(SessionHistory):
         # Counted where rebound_span reads the new words, a span with no value: a value it
         # has stays, whether read or typed with v (the session keeps no record of which).
         moved, counted = self._counted_date(moved, span.id)
+        told = len(self._notices)
         self._commit_span_change(moved, span.id)
+        now = self._target(span.id)
+        # Said as its undo says it ("undid: re-bound s6 back to …"), before what followed it
+        # (a linked field): a trial's r said nothing.
+        was_words, now_words = quoted_pair(span.text, now.text)
+        said = f"re-bound {span.id} {span.label} {was_words} → {now_words} ({now.start}–{now.end})"
+        self._notices.insert(told, said)
         self._notices.extend(counted)
         self.selected = span.id
-        return self._target(span.id)
+        return now
 
     def rebound_target(self, start: int, end: int) -> Span:
         """The span ``r`` moves to the selection start..end: one the selection overlaps.

@@ -272,6 +272,8 @@ class SessionView(ReadsDocuments):
             self.tell_about(kind, str(error))
             if kind == "mark_done":
                 self._done_refused = str(error)
+            if kind == "delete_in":
+                self._delete_refused = self.session.record
             return FAILED
         if saves and result is False:
             self.redraw()  # the field as saved ("a,b" typed shows "a, b" again)
@@ -284,6 +286,9 @@ class SessionView(ReadsDocuments):
 
     # What the last refused d said, while it shows: it goes once d would say otherwise.
     _done_refused: str | None = None
+    # The record an x was refused on ("the selection overlaps s7 (count '12'), s6 …"): the
+    # refusal names spans as they were, and goes once they change (a trial's stayed after r).
+    _delete_refused: object = None
 
     def _no_longer_true(self) -> list[str]:
         """The kinds of message a change made untrue: "nothing to undo" (a trial's stayed beside
@@ -305,6 +310,9 @@ class SessionView(ReadsDocuments):
         if self._done_refused is not None and session.done_refusal() != self._done_refused:
             self._done_refused = None
             kinds.append("mark_done")
+        if self._delete_refused is not None and session.record is not self._delete_refused:
+            self._delete_refused = None
+            kinds.append("delete_in")
         return kinds
 
     def tell_about(
