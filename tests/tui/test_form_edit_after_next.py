@@ -115,6 +115,9 @@ def test_typing_in_a_release_when_b_opens_is_saved_to_a(session: AnnotationSessi
             return [field for field in form.query(Input) if field.name == "releases[0].count"]
 
         await wait_for(pilot, lambda: bool(counts()))
+        # Typing is saved at a 1 s pause, which a loaded CI run's pause between the two keys
+        # outlasted ("1", then "14": a line more); the test is of what happens before one.
+        form.IDLE_SAVE_SECONDS = 30.0
         counts()[0].focus()
         await press(pilot, "1", "4")  # within the pause that would save it
         screen.open_document("b")
