@@ -3,6 +3,7 @@ bounds, and where it goes."""
 
 from __future__ import annotations
 
+import itertools
 import sys
 import unicodedata
 from collections.abc import Iterator
@@ -12,7 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.search import _plain_run, find_match, fold, matches
+from annotator.core.search import find_match, fold, matches
+from annotator.core.search_fold import plain_run as _plain_run
 from annotator.core.session import AnnotationSession, open_session
 from annotator.core.tokens import character_pattern, continuing_pattern
 from tests.test_session_data import FakeClock, fixed_now
@@ -167,12 +169,13 @@ def test_an_empty_query_finds_nothing() -> None:
 
 
 # Texts of letters, accents written both ways, quotes and dashes, emoji with modifiers and
-# joiners, CRLF.
+# joiners, CRLF, whitespace and format characters.
 PIECES = [
     "a", "e", "E", "R", "s", "S", "ß", " ", "-", "\r\n", "\n", "\u00e9", "\u00c9", "e\u0301",
     "\u0301", "\u0323", "a\u0323\u0301", "ﬁ", "İ", "i\u0307", "ı", "👩", "\u200d", "👍", "🏽",
     "👩\u200d👩\u200d👧", "🇺", "🇦", "\ufe0f", "क", "\u094d", "ि", "\u093c", "o", "\u00f3",
     "\u0142", "\u0141", "l", "'", "\u2019", '"', "\u201e", "\u2013", "\u2014", "=", "\u2260",
+    "\t", "\u00a0", "\u2029", "\u200b", "\u00ad", "\u2060", "\ufeff", "\u200e", "\u200c",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
 
@@ -209,15 +212,42 @@ def test_every_match_is_the_query_at_character_bounds(text: str, data: st.DataOb
     for low, high in found:
         assert low in bounds and high in bounds  # never a letter without its marks
         assert fold(text[low:high]) == fold(query)
-    # A lone accent at the start of the text folds to nothing: a match starts after it.
-    while start < end and not fold(text[start : min(b for b in bounds if b > start)]):
-        start = min(b for b in bounds if b > start)
+    start, end = matched_edges(text, bounds, start, end)
     if end > start and fold(query) == fold(text[start:end]):
-        # A lone accent after the slice (after a line break: a character of its own) folds to
-        # nothing too, and the match may take it in (Hypothesis: "…\r\n\u0301").
-        assert any(low == start and high >= end and not fold(text[end:high]) for low, high in found)
+        assert (start, end) in found
     # What a plain keyboard types for the slice folds as the slice does, so it finds it too.
     assert fold(typed(text[start:end])) == fold(text[start:end])
+
+
+def whitespace_runs(text: str, characters: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Each run of whitespace, what folds to nothing inside it taken in: from its first
+    whitespace to the end of its last."""
+    run: tuple[int, int] | None = None
+    for low, high in characters:
+        if text[low:high].isspace():
+            run = (run[0] if run else low, high)
+        elif fold(text[low:high]) and run:
+            yield run
+            run = None
+    if run:
+        yield run
+
+
+def matched_edges(text: str, bounds: list[int], start: int, end: int) -> tuple[int, int]:
+    """Where a match of ``text[start:end]`` is: without the characters at either end that fold
+    to nothing (a lone accent after a line break, a lone joiner), and with the whole run of
+    whitespace (and what folds to nothing inside it) where it starts or ends in one."""
+    characters = list(itertools.pairwise(bounds))
+    while start < end and not fold(text[start : next(b for a, b in characters if a == start)]):
+        start = next(b for a, b in characters if a == start)
+    while end > start and not fold(text[next(a for a, b in characters if b == end) : end]):
+        end = next(a for a, b in characters if b == end)
+    for low, run_end in whitespace_runs(text, characters):
+        if low < start < run_end:
+            start = low
+        if low < end < run_end:
+            end = run_end
+    return start, end
 
 
 # Where the search goes from the cursor.

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.core import search
-from annotator.core.search import _plain_run, find_match, fold, matches
+from annotator.core.search import find_match, fold, matches
+from annotator.core.search_fold import plain_run as _plain_run
 
 
 def reference_find_match(
@@ -32,12 +33,14 @@ def reference_find_match(
 # Letters, digits and what joins or parts words, and characters that do not fold one to one:
 # accents written apart, "ß", a Hangul syllable, emoji with modifiers and joiners, U+0345 (an
 # accent folding to a letter), ❶ (a digit a joiner may take into an emoji sequence), ʼ (a letter
-# folding to an apostrophe), brackets (markup copied with an article: "[bold red]303[/]").
+# folding to an apostrophe), brackets (markup copied with an article: "[bold red]303[/]"), runs of
+# whitespace and format characters (each folds to one space, or to nothing).
 PIECES = [
     "e", "E", "a", "s", "1", "2", " ", "\n", ",", ".", "-", "'", "\u2019", "'s", "\u2019s",
     "\u00e9", "e\u0301", "\u0301", "\u00df", "ss", "\ud55c", "\U0001f44d", "\U0001f3fd",
     "\u200d", "\u200c", "\u2776", "\u0345", "\u02bc", "U.S.", ":", "/", "\u0130", "i",
     "-\u0345", "\u2014\u0345", "-\u200d\u2776", "[", "]", "<", "}",
+    "\n\n", "\t", "  ", "\u200b", "\u00ad", "\u2060", "\u200e",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=16).map("".join)
 
