@@ -275,6 +275,12 @@ def test_a_gold_file_is_refused(tmp_path: Path) -> None:
 def test_a_missing_journal_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(AnnotatorError, match=r"nope\.jsonl: no such file$"):
         rename_annotator(tmp_path / "nope.jsonl", "a", "b", tmp_path / "out.jsonl")
+    (tmp_path / "folder").mkdir()
+    with pytest.raises(AnnotatorError) as caught:
+        rename_annotator(tmp_path / "folder", "a", "b", tmp_path / "out.jsonl")
+    assert (
+        str(caught.value) == f"{tmp_path / 'folder'}: is a folder; rename reads a journal, a file"
+    )
 
 
 def test_an_existing_output_is_replaced_only_with_force(tmp_path: Path) -> None:

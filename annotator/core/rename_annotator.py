@@ -30,6 +30,7 @@ from pathlib import Path
 import orjson
 
 from annotator.core.errors import AnnotatorError, UsageError
+from annotator.core.formats.common import read_bytes
 from annotator.core.formats.export_out import new_folders
 from annotator.core.formats.safe_writes import write_atomic
 from annotator.core.journal import (
@@ -159,14 +160,7 @@ def _take_lock(lock: JournalLock, output: Path) -> bool:
 
 
 def _read(journal: Path) -> tuple[bytes, JournalContents]:
-    try:
-        data = journal.read_bytes()
-    except FileNotFoundError:
-        raise AnnotatorError(f"{journal}: no such file") from None
-    except IsADirectoryError:
-        raise AnnotatorError(f"{journal}: is a folder, not a journal") from None
-    except OSError as error:
-        raise AnnotatorError(f"{journal}: cannot read: {error.strerror or error}") from None
+    data = read_bytes(journal, "rename reads a journal, a file")
     return data, JournalContents(path=journal, size=len(data))
 
 
