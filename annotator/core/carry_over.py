@@ -1,11 +1,15 @@
 """Carrying a stale record over to the document's new text, span by span, only where sure.
 
 A record is stale when the text it was made for changed (``doc_sha256`` differs): a typo fixed
-in the corpus shifts every offset after it. The old text is not kept anywhere, so each span is
-placed anew from what the record holds: its words (``text``) and its old offsets. A span is
-carried to a place only when that place is sure; else it is left out and named, with why.
-The rule (offsets are code points, end exclusive; spans on the same offsets move together;
-``carry_over_places`` holds its steps):
+in the corpus shifts every offset after it. The old text is not kept anywhere. When text was
+only added, in one place, it is had back, though: the new text with those characters taken out
+again has the record's sha256 (``carry_over_restored`` tries the offsets the spans leave it),
+and every span is carried by it exactly (kept before the text added, moved by its length after
+it, left out when it lies inside it or the text added may have gone either side of it, or
+when its words now run into a word). Else each span is placed anew from what the record
+holds: its words (``text``) and its old offsets. A span is carried to a place only when that
+place is sure; else it is left out and named, with why. The rule (offsets are code points, end
+exclusive; spans on the same offsets move together; ``carry_over_places`` holds its steps):
 
 1. **One edit.** A text changed by one edit (a typo fixed, a line added, a sentence cut) kept
    its offsets before the edit and moved by one shift after it; spans the edit touched lost
@@ -16,7 +20,9 @@ The rule (offsets are code points, end exclusive; spans on the same offsets move
    several (its words recur) is carried at the shift of the spans carried before it when that
    is the only one in order with them and they were kept where they were, or two of them moved
    together (the last span on recurring words, "Kestria" a third time, an edit after every
-   span); else it is left out, "its words recur and nothing around it tells which".
+   span); else it is left out, "its words recur and nothing around it tells which". ("Kestria"
+   and the "95" after it moved by 10, a source added before them, the 95 recurring: an edit
+   taking Kestria that put both words 225 on, with the 95 whole there, would read alike.)
 2. **Several edits.** A span that no one edit leaves whole (its words changed, or the text
    changed in several places and it lies between the first change and the last) is carried
    with a run: spans like it in a row, between the same two spans carried, standing together
@@ -34,7 +40,8 @@ The rule (offsets are code points, end exclusive; spans on the same offsets move
    or after, not on the same words) moved by the same shift, no edit between them; the text's
    start is such a witness for a span kept where it was. A span alone between two edits, or
    alone after the last, is left out with where its words stand ("its words stand moved by
-   -10, but no span next to it moved so"). A span whose whitespace changed otherwise than
+   -10, but no span next to it moved so"; when a span next to it stands so too but is left
+   out, that is said). A span whose whitespace changed otherwise than
    tidied (two spaces or a line break where one space was) needs a witness on both sides.
    (``carry_over_confirmed``; a fuzz of realistic edits found spans without one to be most of
    those carried onto other words.)
@@ -69,6 +76,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from annotator.core.carry_over_places import place_all
+from annotator.core.carry_over_restored import place_restored
 from annotator.core.carry_over_text import Place
 from annotator.core.display import STATUS_WORDS, display_text, middle_cut, quoted
 from annotator.core.errors import AnnotatorError
@@ -190,7 +198,7 @@ def words_as_written(text: str, limit: int = 24) -> str:
 def carry_over(stale: Record, text: str) -> CarriedOver:
     """``stale`` placed on ``text`` by the module's rule (see its docstring)."""
     places = sorted({_place_of(span) for span in stale.spans})
-    placed = place_all(places, text)
+    placed = place_restored(places, text, stale.doc_sha256) or place_all(places, text)
     kept, moved, left_out, carried = [], [], [], []
     for span in stale.spans:
         place = _place_of(span)

@@ -49,10 +49,13 @@ def unconfirmed(
     starts: dict[int, int],
     new_end: Callable[[int, int], int],
     text: str,
+    stands: Callable[[int, int], bool],
 ) -> dict[int, str]:
     """The places of ``starts`` (index -> new start) no witness confirms, or that would cut a
     word or a character, taken out of it: index -> why. ``new_end(k, at)``: where place ``k``
-    ends when it starts at ``at``."""
+    ends when it starts at ``at``; ``stands(k, shift)``: whether place ``k``'s words stand at
+    its old start moved by ``shift`` (so that a place whose neighbour stands so, not carried,
+    is not said to have none)."""
     left: dict[int, str] = {}
     while True:  # a place left out is no witness: the places it confirmed are looked at again
         order = sorted(starts)
@@ -71,7 +74,10 @@ def unconfirmed(
             if cut is not None:
                 doubtful[k] = f"its words now run into a word: at {starts[k]} it would cut {cut}"
             elif not (all(seen) if changed else any(seen)):
-                doubtful[k] = _why(start_shift, changed)
+                near = _witnesses(places, range(len(places)), k)
+                alike = [m for m in near if m is not None and m not in starts]
+                alike = [m for m in alike if stands(m, start_shift)]
+                doubtful[k] = _why(start_shift, changed, alike != [])
         if not doubtful:
             return left
         for k, why in doubtful.items():
@@ -115,8 +121,13 @@ def _witnesses(
     )
 
 
-def _why(shift: int, changed: bool) -> str:
+def _why(shift: int, changed: bool, neighbour_left_out: bool = False) -> str:
     where = "where they were" if shift == 0 else f"moved by {shift}"
+    if neighbour_left_out and not changed:
+        return (
+            f"its words stand {where}, and so do those of a span next to it, but that span is "
+            "left out (see why), so nothing confirms it: an edit there may have taken them"
+        )
     if changed:
         return (
             f"its words stand {where} with their whitespace changed, and the spans around it "

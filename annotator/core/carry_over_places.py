@@ -52,7 +52,13 @@ def place_all(places: Sequence[Place], text: str) -> Placed:
     _place_runs(places, new, starts, loose, singles=True)
     either = _either_side(places, new, starts)
     crossing |= _out_of_order(places, new, starts)
-    doubtful = unconfirmed(places, starts, lambda k, at: new.new_end(places[k], at), text)
+    doubtful = unconfirmed(
+        places,
+        starts,
+        lambda k, at: new.new_end(places[k], at),
+        text,
+        lambda k, shift: new.stands(places[k], shift),
+    )
     reasons: dict[Place, str] = {}
     for k, place in enumerate(places):
         if k in starts:
