@@ -29,11 +29,11 @@ from pydantic import ValidationError
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.journal import bom_length, parse_json_line, record_problems
+from annotator.core.journal_guard import utc_stamp
 from annotator.core.lock import JournalLock
 from annotator.core.models import GoldRecord, Sources, Span, record_line
 from annotator.core.out_folders import missing_folders
 from annotator.core.record_check import gold_data_fine, gold_line_data
-from annotator.core.store import utc_stamp
 from annotator.core.write_target import write_target
 from annotator.core.writer import fsync_directory
 

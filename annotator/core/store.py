@@ -16,8 +16,7 @@ from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.journal import JournalContents, TornTail, latest_key, latest_lines, read_journal
-from annotator.core.journal_guard import JournalGuard
-from annotator.core.journal_guard import utc_stamp as utc_stamp  # also named here (goldfile)
+from annotator.core.journal_guard import JournalGuard, keep_aside, utc_stamp
 from annotator.core.lock import JournalLock
 from annotator.core.models import Record, record_line
 from annotator.core.write_target import linked_file, write_target
@@ -28,13 +27,7 @@ def set_torn_tail_aside(journal: Path, torn: TornTail) -> Path:
     """Copy the torn bytes to ``<journal>.torn-<time>``, then cut them from the journal (a
     link's: beside the file it leads to)."""
     journal = linked_file(journal)
-    aside = journal.with_name(f"{journal.name}.torn-{utc_stamp()}")
-    fd = os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    try:
-        write_all(fd, torn.data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    aside = keep_aside(journal, "torn", torn.data)
     fd = os.open(journal, os.O_WRONLY)
     try:
         os.ftruncate(fd, torn.offset)
