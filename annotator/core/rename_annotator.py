@@ -32,6 +32,7 @@ import orjson
 from annotator.core.errors import AnnotatorError, UsageError
 from annotator.core.formats.common import read_bytes
 from annotator.core.formats.export_out import new_folders
+from annotator.core.formats.output_locks import outputs_locked
 from annotator.core.formats.safe_writes import write_atomic
 from annotator.core.journal import (
     JournalContents,
@@ -40,7 +41,6 @@ from annotator.core.journal import (
     bom_length,
     parse_record_line,
 )
-from annotator.core.lock import JournalLock
 from annotator.core.models import GoldRecord
 from annotator.core.out_folders import missing_folders
 from annotator.core.store import set_torn_tail_aside
@@ -93,11 +93,10 @@ def rename_annotator(
     result = RenameResult(journal, output, old, new)
     result.in_place = _check_output(journal, output, force)
     result.replaced = output.exists()
-    lock = JournalLock(output, doing="a rename")
-    locked = _take_lock(lock, output)
-    try:
-        if lock.message:
-            result.notes.append(lock.message)
+    # The output's lock, as a session takes it: an ``annotate`` writing that journal (the
+    # journal itself, when in place) is refused, never written over.
+    with outputs_locked([output], "a rename") as taken:
+        result.notes.extend(taken)
         data, contents = _read(journal)
         renamed, counts = _renamed(journal, data, contents, old, new)
         _refuse_names(journal, counts, old, new)
@@ -115,9 +114,6 @@ def rename_annotator(
             if aside is None:
                 raise
             raise AnnotatorError(f"{error}; its incomplete last line is in {aside}") from None
-    finally:
-        if locked:
-            lock.release()
     return result
 
 
@@ -144,19 +140,6 @@ def _same_file(one: Path, other: Path) -> bool:
         return os.path.samefile(one, other)
     except OSError:  # either is missing: the one cannot be written over through the other
         return False
-
-
-def _take_lock(lock: JournalLock, output: Path) -> bool:
-    """The output's lock, as a session takes it: an ``annotate`` writing that journal (the
-    journal itself, when in place) is refused, never written over. No lock where the output's
-    folder does not exist yet: no session can be writing there."""
-    if not (output.parent if str(output.parent) else Path(".")).is_dir():
-        return False
-    try:
-        lock.acquire()
-    except OSError as error:
-        raise AnnotatorError(f"{output}: cannot write here: {error.strerror or error}") from None
-    return True
 
 
 def _read(journal: Path) -> tuple[bytes, JournalContents]:
