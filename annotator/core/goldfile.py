@@ -28,9 +28,9 @@ import orjson
 from pydantic import ValidationError
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.formats.output_locks import outputs_locked
 from annotator.core.journal import bom_length, parse_json_line, record_problems
 from annotator.core.journal_guard import utc_stamp
-from annotator.core.lock import JournalLock
 from annotator.core.models import GoldRecord, Sources, Span, record_line
 from annotator.core.out_folders import missing_folders
 from annotator.core.record_check import gold_data_fine, gold_line_data
@@ -146,17 +146,10 @@ def write_gold_lines(path: Path, lines: Iterable[bytes], force: bool = False) ->
     if path.is_dir():  # with --force too: a folder is never replaced by a file
         raise AnnotatorError(f"{path}: is a folder; -o takes the gold file to write")
     folder = folder_of(path)
-    lock = JournalLock(path, doing="a merge")
-    try:
-        lock.acquire()
-    except OSError as error:
-        raise AnnotatorError(f"{path}: cannot write here: {error.strerror or error}") from None
-    try:
+    with outputs_locked([path], "a merge"):
         if not force:
             refuse_to_lose_decisions(path)
         replace_locked(path, lines, folder)
-    finally:
-        lock.release()
 
 
 def folder_of(path: Path) -> Path:
