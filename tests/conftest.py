@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -69,3 +71,15 @@ def tmux() -> str:
             pytest.fail("tmux is missing: the end-to-end test must run in CI (.ci/run installs it)")
         pytest.skip("tmux is not installed")
     return found
+
+
+@pytest.fixture
+def holder() -> Iterator[int]:
+    """The id of a live process on this machine, to name in a lock file (as a running session
+    would hold it)."""
+    process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        yield process.pid
+    finally:
+        process.kill()
+        process.wait()

@@ -14,7 +14,6 @@ import os
 import socket
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -59,17 +58,6 @@ def corpus(path: Path) -> Path:
 def listing(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder``, hidden ones too, with its bytes."""
     return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
-
-
-@pytest.fixture
-def holder() -> Iterator[int]:
-    """The id of a live process on this machine, to name in a lock file."""
-    process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-    try:
-        yield process.pid
-    finally:
-        process.kill()
-        process.wait()
 
 
 def hold(path: Path, pid: int, **more: Any) -> Path:

@@ -4,26 +4,10 @@ line naming the file and the holder, exit 1, nothing written (a trial found the 
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from tests.test_agreement_data import run_cli
 from tests.test_output_locks import GOLD, SOURCE, hold, journal, listing, locked_line
-
-
-@pytest.fixture
-def holder() -> Iterator[int]:
-    """The id of a live process on this machine, to name in a lock file."""
-    process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-    try:
-        yield process.pid
-    finally:
-        process.kill()
-        process.wait()
 
 
 def test_export_onto_a_gold_file_under_review_is_refused(tmp_path: Path, holder: int) -> None:
