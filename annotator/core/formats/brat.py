@@ -51,7 +51,6 @@ from annotator.core.formats.brat_kept import (
     ranges_text,
     read_kept,
 )
-from annotator.core.formats.checks import ImportReporter
 from annotator.core.formats.common import (
     BRAT_LINES,
     DocLeftOut,
@@ -63,6 +62,7 @@ from annotator.core.formats.common import (
     report_left_out,
     safe_relative,
 )
+from annotator.core.formats.import_checks import ImportReporter
 from annotator.core.models import Record
 
 _T_ID = re.compile(r"T[0-9]+\Z")

@@ -19,8 +19,8 @@ from pathlib import Path
 import orjson
 
 from annotator.core.formats.brat_kept import BratSpan
-from annotator.core.formats.checks import BadSpan, ImportReporter
 from annotator.core.formats.common import ImportedDoc, ImportedSpan, read_text
+from annotator.core.formats.import_checks import BadSpan, ImportReporter
 
 _RANGE = re.compile(r"^(\d+) (\d+)$")
 _KINDS = {

@@ -162,7 +162,7 @@ class ImportedDoc:
     status: str | None = None  # the source's own status (our JSONL); None: the import default
     flagged: bool = False
     # Why spans (or the record) were bad data, each its line: with --skip-bad they are left
-    # out, and these lines go in the record's note (``checks.note_bad``), to review by.
+    # out, and these lines go in the record's note (``import_checks.note_bad``), to review by.
     bad: list[str] = field(default_factory=list)
     seconds_spent: float = 0.0  # time spent, where the source says (our JSONL, Label Studio)
     updated_at: str | None = None  # when last changed, a UTC time (our JSONL, Label Studio)

@@ -24,7 +24,6 @@ from typing import Any
 import orjson
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.formats.checks import BadSpan, ImportReporter
 from annotator.core.formats.common import (
     ImportedDoc,
     ImportedSpan,
@@ -39,6 +38,7 @@ from annotator.core.formats.common import (
     span_fields,
     without_bom,
 )
+from annotator.core.formats.import_checks import BadSpan, ImportReporter
 from annotator.core.formats.import_json import json_lines
 from annotator.core.formats.import_span_keys import UnreadSpanKeys
 from annotator.core.formats.offsets import Utf16Offsets, say_code_points, written_spans

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.formats.checks import ImportReporter
 from annotator.core.formats.common import ImportedDoc
+from annotator.core.formats.import_checks import ImportReporter
 from annotator.core.formats.import_scheme import default_label_order
 from annotator.core.formats.labels import scheme_name, value_type
 from annotator.core.scheme import Scheme

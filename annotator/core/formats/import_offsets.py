@@ -27,7 +27,8 @@ from annotator.core.tokens import character_around, tokens_near
 
 def range_problem(text: str, start: int, end: int) -> str | None:
     """Why ``start..end`` is no stretch of ``text`` (reversed, empty, or outside it), or None.
-    An imported span's check (``checks``) and the UTF-16 reading's (``misfit``) both ask it."""
+    An imported span's check (``import_checks``) and the UTF-16 reading's (``misfit``) both ask
+    it."""
     if start > end:
         return "ends before it starts"
     if start == end:

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.formats.checks import ImportReporter
 from annotator.core.formats.common import ImportedDoc
+from annotator.core.formats.import_checks import ImportReporter
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.formats.checks import ImportReporter
+from annotator.core.formats.import_checks import ImportReporter
 
 # The keys of our own record lines (``export --with-text``) beside their spans.
 _RECORD_KEYS = frozenset({"doc_id", "annotator", "doc_sha256", "schema_version"})

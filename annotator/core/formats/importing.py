@@ -25,14 +25,6 @@ import orjson
 from annotator.core.corpus import dateline_date
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats import UTF16_FORMATS
-from annotator.core.formats.checks import (
-    ImportReporter,
-    build_record,
-    check_record_text,
-    check_spans,
-    note_bad,
-    review_status,
-)
 from annotator.core.formats.common import (
     ID_AS_FILE_NAME,
     ImportedDoc,
@@ -40,9 +32,17 @@ from annotator.core.formats.common import (
     unsafe_id,
 )
 from annotator.core.formats.export_out import new_folders, refuse_own_inputs
+from annotator.core.formats.import_checks import (
+    ImportReporter,
+    check_record_text,
+    check_spans,
+    note_bad,
+    review_status,
+)
 from annotator.core.formats.import_labels import fit_scheme, rename_labels
 from annotator.core.formats.import_offsets import weigh_offsets
 from annotator.core.formats.import_options import check_keys, check_options, import_annotator
+from annotator.core.formats.import_record import build_record
 from annotator.core.formats.import_result import ImportResult
 from annotator.core.formats.import_scheme import Refusals, refusals, shipped_scheme_for
 from annotator.core.formats.import_sources import ReadOptions, read_source

@@ -28,8 +28,8 @@ from annotator.core.formats.import_json import json_lines
 from annotator.core.journal import record_problems
 from annotator.core.models import Document, GoldRecord, Record
 
-if TYPE_CHECKING:  # checks imports this module (RecordLineDoc)
-    from annotator.core.formats.checks import ImportReporter
+if TYPE_CHECKING:  # import_checks imports this module (RecordLineDoc)
+    from annotator.core.formats.import_checks import ImportReporter
 
 # What a gold record holds that an annotator's record cannot, as the summary counts it.
 GOLD_NOT_KEPT = "gold record(s)' sources and conflicts"

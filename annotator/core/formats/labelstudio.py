@@ -28,7 +28,6 @@ from typing import Any
 import orjson
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.formats.checks import BadSpan, ImportReporter
 from annotator.core.formats.common import (
     ImportedDoc,
     ImportedSpan,
@@ -41,6 +40,7 @@ from annotator.core.formats.common import (
     require_offset,
     without_bom,
 )
+from annotator.core.formats.import_checks import BadSpan, ImportReporter
 from annotator.core.formats.labelstudio_fields import FieldsSaid, lead_time, updated_at
 from annotator.core.formats.labelstudio_lines import Lines, parsed
 from annotator.core.formats.offsets import Utf16Offsets, say_code_points, written_spans

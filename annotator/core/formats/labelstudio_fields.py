@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from annotator.core.formats.checks import ImportReporter
+from annotator.core.formats.import_checks import ImportReporter
 from annotator.core.models import utc_time_problem
 
 # Keys of an imported annotation that a record has no place for (a lead_time or updated_at:

@@ -24,13 +24,13 @@ from pathlib import Path
 
 from annotator.core.corpus import lf_text
 from annotator.core.formats.brat_kept import BratSpan
-from annotator.core.formats.checks import (
+from annotator.core.formats.common import ImportedDoc, ImportedSpan, decode, read_bytes
+from annotator.core.formats.import_checks import (
     ImportReporter,
     document_at,
     drop_duplicates,
     span_said,
 )
-from annotator.core.formats.common import ImportedDoc, ImportedSpan, decode, read_bytes
 
 
 def txt_as_written(path: Path) -> str:

@@ -22,7 +22,6 @@ from typing import Any, cast
 import orjson
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.formats.checks import BadSpan, ImportReporter
 from annotator.core.formats.common import (
     ImportedDoc,
     ImportedSpan,
@@ -34,6 +33,7 @@ from annotator.core.formats.common import (
     require_str,
     span_fields,
 )
+from annotator.core.formats.import_checks import BadSpan, ImportReporter
 from annotator.core.formats.import_json import json_lines
 from annotator.core.formats.import_span_keys import UnreadSpanKeys
 from annotator.core.formats.prodigy_keys import LeftOutKeys, answered_at, unix_seconds, utc_time

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from annotator.core.formats.checks import ImportReporter
+from annotator.core.formats.import_checks import ImportReporter
 from annotator.core.formats.wstokens import exact_pieces
 
 # Keys the import carries (or checks, as a span's text), and keys the export writes again.

@@ -25,7 +25,6 @@ from typing import Any
 import orjson
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.formats.checks import ImportReporter
 from annotator.core.formats.common import (
     DETAIL_UP_TO,
     ImportedDoc,
@@ -36,6 +35,7 @@ from annotator.core.formats.common import (
     read_bytes,
     report_left_out,
 )
+from annotator.core.formats.import_checks import ImportReporter
 from annotator.core.formats.tokenlabels import apart, place_spans
 from annotator.core.formats.wstokens import exact_pieces
 from annotator.core.tokens import Token

@@ -1,10 +1,11 @@
-"""Imported spans checked against their text, the records built from them, and the report.
+"""Imported spans checked against their text, and the report of one import.
 
 Two kinds of span are not imported. A span that is bad data (outside its text, empty, with no
 label, cutting a character in two, or whose surface text disagrees with the document) means the
 source or the options are wrong (offsets counted in UTF-16 units, say): import lists each one and
 refuses unless ``--skip-bad``. What a format holds that a record cannot carry (relations,
 cancelled annotations, a duplicate span) is reported and counted, and the import goes on.
+The record built from what is kept: ``import_record``.
 """
 
 from __future__ import annotations
@@ -12,11 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
 
-from pydantic import ValidationError
-
-from annotator.core.errors import AnnotatorError
 from annotator.core.formats import UTF16_FORMATS
 from annotator.core.formats.common import (
     ImportedDoc,
@@ -28,12 +25,8 @@ from annotator.core.formats.common import (
 from annotator.core.formats.import_offsets import cut_character, range_problem, utf16_fits
 from annotator.core.formats.jsonl import RecordLineDoc
 from annotator.core.formats.offsets import Utf16Offsets, has_astral
-from annotator.core.journal import record_problems
-from annotator.core.models import Record, sha256_text
-from annotator.core.scheme import Scheme
-from annotator.core.spans import suggest_value
-from annotator.core.validate import form_problems, line_ending_variants, link_problems
-from annotator.core.values import value_problem
+from annotator.core.models import sha256_text
+from annotator.core.validate import line_ending_variants
 
 # Said after a bad span of a file from a JavaScript tool when its offsets, read as UTF-16
 # units, would make it fit.
@@ -275,132 +268,3 @@ def review_status(doc: ImportedDoc, status: str | None, review: set[str]) -> str
         return chosen
     doc.flagged = True
     return "in_progress" if chosen == "done" else chosen
-
-
-def build_record(
-    doc: ImportedDoc,
-    annotator: str,
-    status: str,
-    scheme: Scheme | None,
-    report: ImportReporter,
-    read_values: bool = False,
-) -> Record:
-    """The record of ``doc``'s spans, form and links; ``read_values``: a span of a count or
-    date label without a value gets the one its words give, as labelling gives it (formats
-    that carry no values: a curator's thousands of imported counts had none)."""
-    assert doc.spans is not None
-    spans = sorted(doc.spans, key=lambda s: (s.start, s.end, s.label))
-    given = [s.span_id for s in spans]
-    keep_ids = all(given) and len(set(given)) == len(given)
-    form, links = doc.form, doc.links
-    if scheme is None and (form or links):
-        first = document_at(doc)
-        report.not_carried(
-            f"{first}: form, links: need a scheme that defines the form; "
-            "not imported (import with --scheme FILE to keep them)",
-            "form(s) and links",
-            summary=lambda documents: (
-                f"{documents} document(s) have a form or links, which need a scheme that "
-                f"defines the form; not imported (import with --scheme FILE to keep them; "
-                f"first: {first})"
-            ),
-        )
-        form, links = {}, {}
-    ids = [s.span_id if keep_ids and s.span_id else f"s{n}" for n, s in enumerate(spans, 1)]
-    if links and not keep_ids:
-        report.not_carried(f"{document_at(doc)}: links: dropped (span ids not kept)", "links")
-        links = {}
-    known = set(ids)
-    kept_links = {p: [i for i in v if i in known] for p, v in links.items()}
-    if any(len(kept_links[p]) != len(links[p]) for p in links):
-        report.not_carried(
-            f"{document_at(doc)}: links: those to spans not imported were dropped", "links"
-        )
-    kept_links = {p: v for p, v in kept_links.items() if v}
-    fields: dict[str, Any] = {
-        "schema_version": 1,
-        "doc_id": doc.doc_id,
-        "doc_sha256": sha256_text(doc.text),
-        "annotator": annotator,
-        "status": status,
-        "spans": [
-            {
-                "id": span_id,
-                "start": s.start,
-                "end": s.end,
-                "label": s.label,
-                "text": doc.text[s.start : s.end],
-                "value": _value(s, scheme, report, doc if read_values else None),
-            }
-            for span_id, s in zip(ids, spans, strict=True)
-        ],
-        "flagged": doc.flagged,
-        "form": form,
-        "links": kept_links,
-        "note": doc.note,
-    }
-    try:
-        record = Record.model_validate(fields)
-    except ValidationError as error:
-        where, message = record_problems(error)[0]
-        raise AnnotatorError(f"{doc.where}: {where}: {message}") from None
-    if scheme is not None:
-        return _fit_form(record, scheme, doc, report)
-    return record
-
-
-def _value(
-    span: ImportedSpan, scheme: Scheme | None, report: ImportReporter, doc: ImportedDoc | None
-) -> int | str | None:
-    label = scheme.label(span.label) if scheme is not None else None
-    if span.value is None and label is not None and doc is not None:
-        date = doc.meta.get("date")  # a dateline's (``importing.read_source``)
-        value = suggest_value(doc.text[span.start : span.end], label.value_type, date)
-        report.values_read += value is not None
-        return value
-    if span.value is None or scheme is None:
-        return span.value
-    problem = value_problem(label.value_type, span.value) if label else None
-    if problem is not None:
-        report.not_carried(
-            f"{span.where}: value {span.value!r}: {problem}; not imported", "value(s)"
-        )
-        return None
-    return span.value
-
-
-def _fit_form(record: Record, scheme: Scheme, doc: ImportedDoc, report: ImportReporter) -> Record:
-    changes: dict[str, Any] = {}
-    problems = list(form_problems(record, scheme)) + list(link_problems(record, scheme))
-    required = [p for p in problems if p[1] == "required when status is done"]
-    other = [p for p in problems if p not in required]
-    first = document_at(doc)
-    if other:
-        listed = "; ".join(f"{path}: {message}" for path, message in other[:3])
-        report.not_carried(
-            f"{first}: form: does not fit the scheme ({listed}); form and links not imported",
-            "form(s) that do not fit the scheme",
-            summary=lambda documents: (
-                f"{documents} document(s) have a form that does not fit the scheme; form and "
-                f"links not imported (first: {first}: {listed})"
-            ),
-        )
-        changes.update(form={}, links={})
-    if required or (other and record.status == "done" and _needs_form(scheme)):
-        # Field paths as validate names them (form.event_type); without the form, all of it.
-        paths = ", ".join(path for path, _ in required) or "form"
-        what = "empty" if required else "its required fields empty"
-        report.per_document(
-            f"empty: {paths}",
-            f"{first}: {paths}: {what}, which a done record must fill; imported as in_progress",
-            lambda documents: (
-                f"{documents} document(s): {paths}: {what}, which a done record must fill; "
-                f"imported as in_progress (first: {first})"
-            ),
-        )
-        changes["status"] = "in_progress"
-    return record.model_copy(update=changes) if changes else record
-
-
-def _needs_form(scheme: Scheme) -> bool:
-    return any(field.required for field in scheme.fields)
