@@ -7,9 +7,14 @@ only how many conflicts they hold, until the reviewer reaches them; holding them
 took seconds and most of a gigabyte. ``GoldStore`` does what ``Store`` does on opening (takes
 the lock, sets a torn tail aside, refuses a file with damaged lines, every line checked as a
 gold record, by ``record_check`` where it can) and writes through the same ordered writer, but
-keeps of each document only its latest line's place and a few facts (``GoldLine``), and reads
-a record back from the file when it is wanted (``record``). Records saved while the review
-runs are kept in ``records``, as ``Store`` keeps them; they win over the file.
+keeps of each document only its latest line's place and a few facts (``GoldLine``), and makes
+a record of its line when it is wanted (``record``). Records saved while the review runs are
+kept in ``records``, as ``Store`` keeps them; they win over the lines.
+
+The lines are read from the file's bytes as the review holds them (``gold_guard.HeldBytes``,
+about the file's size), not from the file: a gold file replaced or cut short from outside while
+the review runs gave those reads other bytes (a traceback, or another document's line), and
+the writer's guard then writes the file again whole from them (``gold_guard.GoldGuard``).
 
 - A gold file that does not exist yet (or is empty) is written whole, under the lock, with the
   lines ``fresh`` gives (temp file, fsync, rename: ``goldfile.replace_locked``).
@@ -23,15 +28,16 @@ runs are kept in ``records``, as ``Store`` keeps them; they win over the file.
 from __future__ import annotations
 
 import gc
+import io
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.gold_guard import GoldGuard, HeldBytes
 from annotator.core.goldfile import folder_of, replace_locked
 from annotator.core.journal import LineProblem, TornTail, bom_length, parse_record_line
-from annotator.core.journal_guard import JournalGuard
 from annotator.core.lock import JournalLock
 from annotator.core.models import GoldRecord, Record
 from annotator.core.record_check import gold_line_data
@@ -138,6 +144,8 @@ class GoldStore(Store):
             # Decided once the lock is held: another review may have written it meanwhile.
             self.created = not journal.exists() or journal.stat().st_size == 0
             self._lines = 0  # lines in the file
+            # The file's bytes as this review wrote or read them: lines are read from here.
+            self.held = HeldBytes()
             owed = b""  # a newline owed by a last line written without one
             if self.created:
                 replace_locked(journal, self._indexed(fresh(), 0), folder)
@@ -147,9 +155,9 @@ class GoldStore(Store):
             if again:
                 self._append(owed, again)
                 owed = b""
-            # Lines are read back from the file by place, so a gold file removed or cut short
-            # while open is not written again from memory: the guard refuses it (NOT SAVED).
-            guard = JournalGuard(journal, self._lock, None, owed_newline=bool(owed))
+            # A gold file removed, replaced or cut short while open is written again whole
+            # from the bytes held, every line where it was (``gold_guard``).
+            guard = GoldGuard(journal, self._lock, self.held, owed_newline=bool(owed))
             self._writer = JournalWriter(journal, on_status=on_status, prefix=owed, guard=guard)
         except BaseException:
             self._lock.release()
@@ -162,11 +170,13 @@ class GoldStore(Store):
             self.latest[facts.doc_id] = GoldLine(self._lines, offset, len(line), facts)
             self.history.append(self.latest[facts.doc_id])
             offset += len(line)
+            self.held.extend(line)
             yield line
 
     def _append(self, owed: bytes, lines: FactsAndLines) -> None:
         """Append ``lines`` now, durably, after ``owed`` (a newline the last line lacks)."""
         size = self.journal.stat().st_size
+        self.held.extend(owed)
         data = owed + b"".join(self._indexed(lines, size + len(owed)))
         try:
             append_durably(self.journal, data)
@@ -178,7 +188,8 @@ class GoldStore(Store):
     def _read(self) -> bytes:
         """Index every line; refuse damage and lines that are not gold; set a torn tail
         aside. Returns the newline owed by a last line written without one."""
-        scan = scan_gold(self.journal)
+        data = self.journal.read_bytes()
+        scan = scan_gold_data(data)
         for line in scan.lines:
             self.latest[line.facts.doc_id] = line
             self.history.append(line)
@@ -186,12 +197,14 @@ class GoldStore(Store):
         scan.refuse_damage(self.journal)
         if scan.torn is not None:
             aside = set_torn_tail_aside(self.journal, scan.torn)
+            data = data[: scan.torn.offset]
             self._lines = scan.torn.line - 1
             self.messages.append(
                 f"{self.journal}:{scan.torn.line}: an incomplete last line (interrupted write) "
                 f"was moved to {aside}; every complete line is kept"
             )
         scan.refuse_not_gold(self.journal)
+        self.held.extend(data)
         return scan.owed
 
     def freeze_until_closed(self) -> None:
@@ -220,22 +233,18 @@ class GoldStore(Store):
         return self.lines_at([line])[0]
 
     def lines_at(self, lines: Sequence[GoldLine]) -> list[bytes]:
-        """The bytes of each of ``lines`` (without newlines), the file opened once."""
-        with self.journal.open("rb") as handle:
-            out = []
-            for line in lines:
-                handle.seek(line.offset)
-                out.append(handle.read(line.length).rstrip(b"\n"))
-            return out
+        """The bytes of each of ``lines`` (without newlines), as the review holds them."""
+        return [self.held.read(line.offset, line.length).rstrip(b"\n") for line in lines]
 
     def record_at(self, line: GoldLine) -> GoldRecord:
         """The gold record of ``line`` (the document's latest, or one of ``history``)."""
         doc_id = line.facts.doc_id
         found = parse_record_line(self.line_at(line), line.number)
         if not isinstance(found, GoldRecord) or found.doc_id != doc_id:
+            # The bytes held are the ones indexed: only a mistake here gives another line.
             raise AnnotatorError(
                 f"{self.journal}:{line.number}: is not the line of {doc_id!r} it was when the "
-                "review opened: was the file changed by another program?"
+                "review opened"
             )
         return found
 
@@ -267,32 +276,41 @@ class GoldScan:
 
 
 def scan_gold(path: Path) -> GoldScan:
-    """Every line of the gold file at ``path`` read (OSError when it cannot be opened). A
-    leading byte order mark is no part of the first line, as ``journal.read_journal`` reads
-    it; offsets stay the file's, so lines are read back, and a torn tail cut, where they are."""
-    scan = GoldScan()
-    offset = 0
+    """Every line of the gold file at ``path`` read (OSError when it cannot be opened)."""
     with path.open("rb") as handle:
-        # A gold file saved by hand in an editor that writes a mark: its first line was
-        # refused as "invalid JSON", where every other reader of a journal takes it.
-        offset = len(handle.read(bom_length(handle.peek(3))))
-        for number, raw in enumerate(handle, start=1):
-            complete = raw.endswith(b"\n")
-            line = raw[:-1] if complete else raw
-            if line.strip():
-                found = line_facts(line, number)
-                if isinstance(found, LineFacts):
-                    scan.lines.append(GoldLine(number, offset, len(raw), found))
-                    scan.owed = b"" if complete else b"\n"
-                elif found is None:
-                    scan.not_gold = scan.not_gold or number
-                    scan.owed = b"" if complete else b"\n"
-                elif complete:
-                    scan.problems += found
-                else:
-                    scan.torn = TornTail(number, offset, raw)
-            offset += len(raw)
-            scan.count = number
+        return _scan(handle)
+
+
+def scan_gold_data(data: bytes) -> GoldScan:
+    """Every line of a gold file's bytes ``data`` read, as ``scan_gold`` reads the file."""
+    return _scan(io.BufferedReader(io.BytesIO(data)))
+
+
+def _scan(handle: io.BufferedReader) -> GoldScan:
+    """Every line ``handle`` gives read. A leading byte order mark is no part of the first
+    line, as ``journal.read_journal`` reads it; offsets stay the file's, so lines are read
+    back, and a torn tail cut, where they are."""
+    scan = GoldScan()
+    # A gold file saved by hand in an editor that writes a mark: its first line was
+    # refused as "invalid JSON", where every other reader of a journal takes it.
+    offset = len(handle.read(bom_length(handle.peek(3))))
+    for number, raw in enumerate(handle, start=1):
+        complete = raw.endswith(b"\n")
+        line = raw[:-1] if complete else raw
+        if line.strip():
+            found = line_facts(line, number)
+            if isinstance(found, LineFacts):
+                scan.lines.append(GoldLine(number, offset, len(raw), found))
+                scan.owed = b"" if complete else b"\n"
+            elif found is None:
+                scan.not_gold = scan.not_gold or number
+                scan.owed = b"" if complete else b"\n"
+            elif complete:
+                scan.problems += found
+            else:
+                scan.torn = TornTail(number, offset, raw)
+        offset += len(raw)
+        scan.count = number
     return scan
 
 

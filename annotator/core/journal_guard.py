@@ -98,8 +98,8 @@ class JournalGuard:
 
     ``records``: the latest record of every document (``latest_key``) the journal held when it
     was opened, in order of their last line; each line appended is added. None when the store
-    does not hold them (a gold file under review reads its lines back from the file): then a
-    journal that needs writing again is refused, not written."""
+    does not hold them: then a journal that needs writing again is refused, not written (a gold
+    file under review holds its bytes instead: ``gold_guard.GoldGuard`` writes them again)."""
 
     def __init__(
         self,
@@ -232,14 +232,7 @@ class JournalGuard:
     def _write_again(self, record: Record | None, why: str) -> bool:
         """Write the journal again whole from the records held, ``record`` last."""
         self._check_lock()
-        if self.records is None:
-            raise JournalRefused(
-                f"{why}; it cannot be written again from what this session holds, so nothing "
-                "more is written to it"
-            )
-        if record is not None:
-            self._remember(record)
-        data = b"".join(map(record_line, self.records.values()))
+        data, held = self._whole(record, why)
         target = linked_file(self.path)
         temp = target.with_name(f".{target.name}.rewrite-{utc_stamp()}")
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
@@ -256,9 +249,21 @@ class JournalGuard:
         fsync_directory(target.parent)
         self.known = known_file(target) or KnownFile(0, 0, len(data))
         self.owed_newline = False
-        count = len(self.records)
-        self.notices.append(
-            f"{why}: wrote it again with the {count} record{'s' if count != 1 else ''} this "
-            "session holds (the latest of each document)"
-        )
+        self.notices.append(f"{why}: wrote it again with {held}")
         return True
+
+    def _whole(self, record: Record | None, why: str) -> tuple[bytes, str]:
+        """The journal's bytes to write again, ``record``'s line last, and what they are (said);
+        JournalRefused (saying ``why``) when this session does not hold them."""
+        if self.records is None:
+            raise JournalRefused(
+                f"{why}; it cannot be written again from what this session holds, so "
+                "nothing more is written to it"
+            )
+        if record is not None:
+            self._remember(record)
+        count = len(self.records)
+        return b"".join(map(record_line, self.records.values())), (
+            f"the {count} record{'s' if count != 1 else ''} this session holds (the latest of "
+            "each document)"
+        )
