@@ -101,6 +101,9 @@ class SessionFormElsewhere(SessionEdits):
         def typed(record: Record) -> tuple[Record, list[str]]:
             # Read at that document's span, with its text and dateline, as if it were open.
             document = self.read(doc_id)
+            if document.sha256 != record.doc_sha256:
+                # Its file changed on disk since: the span's offsets are the old text's.
+                raise AnnotatorError(f"{doc_id}'s text changed on disk since it was open")
             doc_date = document.meta.get("date")
             changed, said = set_typed_value(
                 record, document.text, span_id, raw, self.scheme, doc_date

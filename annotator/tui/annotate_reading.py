@@ -11,6 +11,9 @@ there. The focus leaves that form at once, as leaving a field does: what was typ
 saved to its own article, as before. A document still being read after ``SLOW_READ_SECONDS``
 is said once ("still opening b…"); the keys keep waiting for it, since handed on they would go
 to the article being left, and ctrl+q quits meanwhile (a hung disk kept the app open).
+
+An article's file edited on disk is said (``text_on_disk``): while it is open, its file is
+looked at every ``FILE_CHECK_SECONDS`` in a worker; when it opens again with another text.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import contextlib
 import threading
 from collections.abc import Callable
 from functools import partial
-from typing import TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from rich.text import Text
 from textual import work
@@ -34,6 +37,7 @@ from textual.worker import get_current_worker
 from annotator.core.errors import AnnotatorError
 from annotator.core.scheme import Scheme
 from annotator.core.session import AnnotationSession
+from annotator.core.text_on_disk import TextsOnDisk
 from annotator.tui.article import ArticleView
 from annotator.tui.form_panel import EventForm
 from annotator.tui.keys_in_order import KeysInOrderApp
@@ -43,6 +47,10 @@ from annotator.tui.span_list import SpanList
 
 # How long a document may take to read before the screen says it is still opening it.
 SLOW_READ_SECONDS = 2.0
+# How often the open article's file is looked at (a stat; hashed only when that changed).
+FILE_CHECK_SECONDS = 2.0
+# The kind of the message saying an article's file changed on disk (``tell_about``).
+TEXT_ON_DISK = "text on disk"
 
 T = TypeVar("T")
 
@@ -88,6 +96,17 @@ class ReadsDocuments(Screen[None]):
     _opening: str | None = None
     _entered_opening: str | None = None
     _slow_read: Timer | None = None  # says the document asked for is still opening
+    _texts_read: TextsOnDisk | None = None
+    _file_check: Timer | None = None  # looks at the open article's file now and then
+    _looking_at_file = False  # a look at it is on its way
+
+    @property
+    def _texts(self) -> TextsOnDisk:
+        """The texts read of each article file (made on first use, as ``_queries``)."""
+        if self._texts_read is None:
+            session = self.session
+            self._texts_read = TextsOnDisk(session.read, session.corpus.txt_file)
+        return self._texts_read
 
     @property
     def _queries(self) -> dict[str, str]:
@@ -111,7 +130,9 @@ class ReadsDocuments(Screen[None]):
     def show_notices(self, of_a_change: bool = False) -> None:
         raise NotImplementedError
 
-    def tell_about(self, kind: str, message: str, severity: SeverityLevel = "warning") -> None:
+    def tell_about(
+        self, kind: str, message: str, severity: SeverityLevel = "warning", **shown: Any
+    ) -> None:
         raise NotImplementedError
 
     def settled(self, *kinds: str) -> None:
@@ -168,7 +189,7 @@ class ReadsDocuments(Screen[None]):
     @work(exclusive=True, group="read")
     async def _read(self, doc_id: str) -> None:
         try:
-            document = await in_daemon_thread(partial(self.session.read, doc_id))
+            document = await in_daemon_thread(partial(self._texts.read, doc_id))
         except AnnotatorError as error:
             message: Message = LoadFailed(doc_id, str(error))
         except OSError as error:
@@ -190,6 +211,8 @@ class ReadsDocuments(Screen[None]):
         search = self.query_one("#search", Input)
         self._keep_query()
         self.session.enter(message.document)
+        stale = self.session.stale
+        changed = self._texts.entered(message.document, len(stale.spans) if stale else None)
         if message.document.id == self._opening:
             self._entered_opening = self._opening  # keys go on once its form shows it
         # o goes to the form's first field in a document just opened, not to the field last
@@ -207,6 +230,10 @@ class ReadsDocuments(Screen[None]):
         article.scroll_home(animate=False)
         article.focus()
         self.show_notices()
+        if changed is not None:
+            self.tell_about(TEXT_ON_DISK, changed, "warning", timeout=20)
+        if self._file_check is None:
+            self._file_check = self.set_interval(FILE_CHECK_SECONDS, self._look_at_open_file)
         if not self._records_check_started:
             self._records_check_started = True
             # Once the article is painted, so hashing a large corpus never delays it.
@@ -231,6 +258,27 @@ class ReadsDocuments(Screen[None]):
         if self.session.learn_text_hashes(hashes):
             self.refresh_status()
             self.show_notices()
+
+    def _look_at_open_file(self) -> None:
+        # Not while the last look is still on its way: a hung disk would gather a thread a tick.
+        if self.session.loaded and self._opening is None and not self._looking_at_file:
+            self._looking_at_file = True
+            self._check_open_file(self.session.document.id)
+
+    @work(group="check-open-file")
+    async def _check_open_file(self, doc_id: str) -> None:
+        """Whether the open article's file holds another text now (``text_on_disk``), looked
+        at in a thread that does not keep the app from ending (``in_daemon_thread``)."""
+        try:
+            said = await in_daemon_thread(partial(self._texts.changed_while_open, doc_id))
+        finally:
+            self._looking_at_file = False
+        if said is not None:
+            self._say_file_changed(doc_id, said)
+
+    def _say_file_changed(self, doc_id: str, said: str) -> None:
+        if self.session.loaded and self.session.document.id == doc_id:
+            self.tell_about(TEXT_ON_DISK, said, "warning", timeout=20)
 
     def on_load_failed(self, message: LoadFailed) -> None:
         """Show that the document cannot be read; n / p / u move on from it."""
