@@ -17,6 +17,7 @@ from annotator.tui.annotate_screen import AnnotateScreen, annotate_screen_for
 from annotator.tui.export_screen import ExportScreen
 from annotator.tui.keys import declared
 from annotator.tui.saving_app import SavingApp
+from annotator.tui.toasts_under import hide_toasts_under_top
 
 
 class AnnotatorApp(SavingApp):
@@ -27,6 +28,8 @@ class AnnotatorApp(SavingApp):
         *SavingApp.BINDINGS,
         Binding("e", "export", "Export annotations…", show=False),
     ]
+    # Not the screen below a box but its toast rack is marked (toasts_under): cheaper to restyle.
+    SUSPENDED_SCREEN_CLASS = ""
 
     def __init__(self, session: AnnotationSession) -> None:
         super().__init__(session)
@@ -41,6 +44,7 @@ class AnnotatorApp(SavingApp):
 
         self.relay_save_status()
         self.save_on_hangup()
+        hide_toasts_under_top(self)
         self.push_screen(annotate_screen_for(self.session))
 
     def refresh_save_indicator(self) -> None:
