@@ -25,7 +25,7 @@ from typing import Any
 from annotator.core.errors import AnnotatorError
 from annotator.core.normalise_dates import dateline as dateline
 from annotator.core.normalise_dates import parse_date as parse_date
-from annotator.core.values import check_date, value_problem
+from annotator.core.values import ascii_digits, check_date, value_problem
 
 
 def _words(text: str) -> list[str]:
@@ -199,7 +199,8 @@ def typed_date(value: Any) -> str | None:
         return None
     if not isinstance(value, str):
         raise AnnotatorError(f"expected a date (YYYY-MM-DD, YYYY-MM or YYYY), got {value!r}")
-    typed = value.strip()
+    # Digits of any script, as a count's: "٢٠٢٤-٠٣-١٥" is the day 2024-03-15.
+    typed = ascii_digits(value.strip())
     if not typed:
         return None
     try:

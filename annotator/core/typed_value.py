@@ -32,7 +32,7 @@ from annotator.core.normalise_dates import dateline, parse_date
 from annotator.core.normalise_relative import date_spans, relative_date
 from annotator.core.relative_shift import read_shift
 from annotator.core.scheme import Scheme
-from annotator.core.values import check_date
+from annotator.core.values import ascii_digits, check_date
 
 # Typed words quoted whole in a message up to this many characters, as relative dates are.
 _SAID_LIMIT = 40
@@ -77,12 +77,17 @@ def read_typed_value(value_type: str, raw: Any, place: SpanPlace | None = None) 
     if value_type != "date" or not isinstance(raw, str) or not raw.strip():
         return TypedValue(typed_span_value(value_type, raw))
     typed = raw.strip()
+    folded = ascii_digits(typed)
     try:
-        return TypedValue(check_date(typed))
+        checked = check_date(folded)
     except ValueError as error:
         refusal = str(error)
+    else:
+        # "٢٠٢٤-٠٣-١٥" is saved as 2024-03-15, and the notice quotes what was typed.
+        return TypedValue(checked, None if folded == typed else quoted(typed, _SAID_LIMIT))
+    said = quoted(typed, _SAID_LIMIT)  # as typed
+    typed = folded  # words and digits: "١٥ March ٢٠٢٤" read as "15 March 2024"
     doc_date = place.doc_date if place is not None else None
-    said = quoted(typed, _SAID_LIMIT)
     value = parse_date(typed, doc_date)
     if value is not None:
         day = dateline(doc_date)
@@ -103,7 +108,7 @@ def read_typed_value(value_type: str, raw: Any, place: SpanPlace | None = None) 
         raise AnnotatorError(f"{said} counts from the dateline, and this document has none")
     if typed[:1].isdecimal() and not re.search(r"[^\d\-]", typed):
         raise AnnotatorError(refusal)  # "2024-13-01": is not a calendar date
-    raise AnnotatorError(f"{typed!r} {_NOT_A_DATE}")
+    raise AnnotatorError(f"{raw.strip()!r} {_NOT_A_DATE}")
 
 
 def _from_the_dateline(typed: str, value: str, day: dt.date) -> str:

@@ -4,17 +4,36 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Annotated, Any
 
 from pydantic import AfterValidator
 
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# ASCII digits only, the whole value: ``\d`` would take "٢٠٢٤-٠٣-١٥" (Arabic-Indic digits),
+# which other readers of the value (datetime, the bulk readers' pattern, other tools) refuse,
+# and ``$`` a trailing newline. Typed digits of other scripts are made ASCII where a person
+# types a date (``ascii_digits``), so what is saved is one spelling of one day.
+_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with every decimal digit of any script (٢, २, ２, ๒) written as its ASCII digit,
+    as a count typed "٩٥" is read as 95; other characters as they are."""
+    if text.isascii():
+        return text
+    return "".join(
+        str(unicodedata.decimal(char)) if not char.isascii() and char.isdecimal() else char
+        for char in text
+    )
 
 
 def check_date(value: str) -> str:
     """Return ``value`` when it is a calendar-valid ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``."""
-    match = _DATE_RE.match(value)
+    match = _DATE_RE.fullmatch(value)
     if match is None:
+        folded = ascii_digits(value)
+        if folded != value and _DATE_RE.fullmatch(folded):
+            raise ValueError(f"{value!r} is not a date: a date's digits are 0-9 ({folded})")
         raise ValueError(f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
     year, month, day = match.groups()
     try:
