@@ -1,7 +1,9 @@
 """Finding what was typed in a document's text: the search of the annotation screen.
 
 A match is where the query and the text fold alike (``search_fold``: case, accents, quotes and
-dashes, invisible format characters and how much whitespace parts words do not matter).
+dashes, invisible format characters and how much whitespace parts words do not matter). A query
+with a space is looked for in a second folded form too, where a zero-width space between words
+is a space (``search_fold.folded_spaced``); the matches of both come merged, each once.
 
 Offsets are code points into the original text, end exclusive, and a match starts and ends
 only between two whole characters (``tokens.character_pattern``): "Rene" finds "Rene\\u0301e"'s
@@ -20,16 +22,17 @@ one) go to the tokenizer; the answer is kept per text and query (``bench.search_
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
 from annotator.core.search_fold import Folded as _Folded
-from annotator.core.search_fold import end_in_text, fold, key_at, start_in_text
+from annotator.core.search_fold import end_in_text, fold, folded_spaced, key_at, start_in_text
 from annotator.core.search_fold import folded as _folded
 from annotator.core.tokens import tokens_near
 
@@ -49,12 +52,43 @@ def _matches(folded: _Folded, needle: str, key_offset: int) -> Iterator[tuple[in
         found = key.find(needle, found + 1)
 
 
+def _keys(text: str, needle: str) -> list[_Folded]:
+    """The folded forms of ``text`` to look for ``needle`` in: with a space in it, the one
+    where a zero-width space between words is a space too (``search_fold.folded_spaced``)."""
+    spaced = folded_spaced(text) if " " in needle else None
+    return [_folded(text)] if spaced is None else [_folded(text), spaced]
+
+
+def _found(
+    text: str, needle: str, whole: bool, from_key: Callable[[_Folded], int]
+) -> Iterator[tuple[int, int]]:
+    """The matches of ``needle`` (whole words only, with ``whole``) in each folded form of
+    ``text``, from ``from_key`` of each on, merged in order, each once."""
+    streams = [
+        _whole_words(text, key, needle, from_key(key))
+        if whole
+        else _matches(key, needle, from_key(key))
+        for key in _keys(text, needle)
+    ]
+    if len(streams) == 1:
+        return streams[0]
+    return _each_once(heapq.merge(*streams))
+
+
+def _each_once(found: Iterator[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    last = None
+    for match in found:
+        if match != last:
+            yield match
+        last = match
+
+
 def matches(text: str, query: str) -> Iterator[tuple[int, int]]:
     """Every match of ``query`` in ``text`` as (start, end) offsets, in order (overlaps too)."""
     needle = fold(query)
     if not needle:
         return iter(())
-    return _matches(_folded(text), needle, 0)
+    return _found(text, needle, False, lambda key: 0)
 
 
 def find_match(
@@ -72,23 +106,16 @@ def find_match(
     needle = fold(query)
     if not needle:
         return None
-    folded = _folded(text)
-    if _has_whole_word(text, needle):
-
-        def found_from(key_offset: int) -> Iterator[tuple[int, int]]:
-            return _whole_words(text, folded, needle, key_offset)
-    else:
-
-        def found_from(key_offset: int) -> Iterator[tuple[int, int]]:
-            return _matches(folded, needle, key_offset)
-
+    whole = _has_whole_word(text, needle)
     if after is not None:
-        found = next(found_from(key_at(folded, after) + 1), None)
+        found = next(_found(text, needle, whole, lambda key: key_at(key, after) + 1), None)
     else:
         # A match ending at or after the cursor starts at most len(needle) before it.
-        from_key = max(0, key_at(folded, cursor) - len(needle))
-        found = next((m for m in found_from(from_key) if m[1] >= cursor), None)
-    return found if found is not None else next(found_from(0), None)
+        from_cursor = _found(
+            text, needle, whole, lambda key: max(0, key_at(key, cursor) - len(needle))
+        )
+        found = next((m for m in from_cursor if m[1] >= cursor), None)
+    return found if found is not None else next(_found(text, needle, whole, lambda key: 0), None)
 
 
 class Found(NamedTuple):
@@ -144,11 +171,7 @@ def find_counted(text: str, query: str, cursor: int, after: int | None = None) -
 def _match_starts(text: str, needle: str) -> tuple[list[int], bool]:
     """Where each match the search goes through starts, in order (see ``find_match``), the
     first ``COUNTED_AT_MOST``, and whether there are more."""
-    folded = _folded(text)
-    if _has_whole_word(text, needle):
-        matches = _whole_words(text, folded, needle, 0)
-    else:
-        matches = _matches(folded, needle, 0)
+    matches = _found(text, needle, _has_whole_word(text, needle), lambda key: 0)
     starts = [start for start, _end in islice(matches, COUNTED_AT_MOST + 1)]
     more = len(starts) > COUNTED_AT_MOST
     return starts[:COUNTED_AT_MOST], more
@@ -158,7 +181,7 @@ def _match_starts(text: str, needle: str) -> tuple[list[int], bool]:
 def _has_whole_word(text: str, needle: str) -> bool:
     """Whether ``needle`` (folded) stands as a whole word anywhere in ``text``; kept, as enter
     is pressed again and again with one query."""
-    return next(_whole_words(text, _folded(text), needle, 0), None) is not None
+    return next(_found(text, needle, True, lambda key: 0), None) is not None
 
 
 def _whole_words(

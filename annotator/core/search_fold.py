@@ -23,6 +23,11 @@ is where the folds are equal:
 - whitespace: a run of it, of any length, is one space: a tab, a line break, a blank line
   between paragraphs, a no-break, thin or other space (format characters among them aside).
   A trial's "freed on Sunday. Rescuer" was "not in this article": a blank line parted them.
+  A zero-width space between two words parts them as a space does, for a query with a space
+  (``folded_spaced``): "zero width" finds "zero\\u200bwidth" as "zerowidth" does. No other
+  format character does: "no thing" does not find "no\\u00adthing" (a soft hyphen), nor
+  "zero width" "zerowidth". A query that spaces one zero-width space of a phrase and not
+  another finds nothing there (each folded form reads them all one way).
 
 The folded text is built once per text (a few are kept), in segments: runs of code points that
 fold one to one (most of any article, accented letters written precomposed too, and a single
@@ -48,6 +53,7 @@ from annotator.core.tokens import (
 
 _JOINERS = "\u200c\u200d"  # they continue a character as marks do (tokens.continuing_class)
 _JOINER = "\u200d"
+_ZERO_WIDTH_SPACE = "\u200b"
 _PLANE_1 = 0x10000  # the first code point above the Basic Multilingual Plane
 _WHITESPACE = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
 
@@ -180,18 +186,47 @@ def whitespace_run() -> re.Pattern[str]:
     return re.compile(f"\\s(?:[{_folding_to_nothing()}]*\\s)*")
 
 
+@cache
+def soft_break() -> re.Pattern[str]:
+    """A run of what folds to nothing holding a zero-width space, with no whitespace after it
+    (``folded_spaced``: none before it either)."""
+    nothing = _folding_to_nothing()
+    return re.compile(f"[{nothing}]*?{_ZERO_WIDTH_SPACE}[{nothing}]*+(?!\\s)")
+
+
 @lru_cache(maxsize=4)
 def folded(text: str) -> Folded:
     """``text``'s folded form, kept for the few texts searched last."""
+    return _folded(text, spaced=False)
+
+
+@lru_cache(maxsize=2)
+def folded_spaced(text: str) -> Folded | None:
+    """``text``'s folded form with each zero-width space between two words (no whitespace on
+    either side) read as one space, as whitespace is; None when ``text`` has none. A query
+    with a space is looked for in both (``search``): "zero width" finds "zero\\u200bwidth",
+    and "zerowidth" still does. Only the zero-width space: it is the format character that
+    marks a break between words (where a line may break, in a script written without spaces);
+    a soft hyphen, a word joiner, a (non-)joiner, a byte order mark (a no-break space of no
+    width) or a bidirectional mark stands inside a word or marks no break, and "no thing"
+    finding "no\\u00adthing" would be a false hit, as "zero width" finding "zerowidth"."""
+    if _ZERO_WIDTH_SPACE not in text:
+        return None
+    spaced = _folded(text, spaced=True)
+    return None if spaced.key == folded(text).key else spaced
+
+
+def _folded(text: str, spaced: bool) -> Folded:
     keys: list[str] = []
     text_starts: list[int] = []
     key_starts: list[int] = []
     linear: list[bool] = []
     others: list[int] = []
     length = 0
+    last = ""  # the folded text's last code point
 
     def add(start: int, folded: str, one_to_one: bool) -> None:
-        nonlocal length
+        nonlocal length, last
         if not one_to_one and folded != " ":
             others.append(len(linear))
         text_starts.append(start)
@@ -199,9 +234,11 @@ def folded(text: str) -> Folded:
         linear.append(one_to_one)
         keys.append(folded)
         length += len(folded)
+        last = folded[-1:] or last
 
     plain, continuing, character = plain_run(), continuing_pattern(), character_pattern()
     whitespace = whitespace_run()
+    soft = soft_break() if spaced else None
     size = len(text)
     position = 0
     while position < size:
@@ -214,6 +251,10 @@ def folded(text: str) -> Folded:
                 add(position, fold(text[position:end]), True)
                 position = end
                 continue
+        if soft is not None and last != " " and (run := soft.match(text, position)):
+            add(position, " ", False)
+            position = run.end()
+            continue
         whole = whitespace.match(text, position) or character.match(text, position)
         assert whole is not None  # it matches any code point
         add(position, fold(whole.group()), False)
