@@ -1,6 +1,6 @@
 """Pilot: an article file edited on disk while it is open is said, and so is its new text
-when it opens again (n, p), its record saved for the old text stale there. A trial labelled
-the old text on, unsaid, until the next session."""
+when it opens again (n, p), its record saved for the old text stale there. Before, the old
+text was labelled on, unsaid, until the next session found the record stale."""
 
 from __future__ import annotations
 
