@@ -129,6 +129,7 @@ class AnnotateScreen(
             "information",
         )
         self.refresh_status()
+        self.refresh_readout()  # what a label key labels now (a trial's read the old mode's)
 
     @on(OptionList.OptionSelected, "#spans")
     def _span_chosen(self, event: OptionList.OptionSelected) -> None:
