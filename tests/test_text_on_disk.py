@@ -74,6 +74,20 @@ def test_a_file_changed_while_open_is_said_once_and_only_after_its_stat_changed(
     assert (texts.changed_while_open("a"), reads.count) == (None, 3)
 
 
+def test_a_file_changed_under_a_stale_record_says_only_where_the_new_text_is(
+    session: AnnotationSession,
+) -> None:
+    texts = TextsOnDisk(session.read, session.corpus.txt_file, now=at_noon)
+    texts.entered(texts.read("a"), 1)
+    file = session.corpus.txt_file("a")
+    assert file is not None
+    rewrite(file, NEW_A)
+    assert texts.changed_while_open("a", stale=True) == (
+        "a.txt changed on disk since it opened at 12:03: leave it and open it again for the new "
+        "text"
+    )
+
+
 def test_a_file_saved_unchanged_is_not_said(session: AnnotationSession) -> None:
     texts = TextsOnDisk(session.read, session.corpus.txt_file)
     texts.entered(texts.read("a"), None)

@@ -116,9 +116,10 @@ class TextsOnDisk:
             "here: ctrl+k twice carries it over"
         )
 
-    def changed_while_open(self, doc_id: str) -> str | None:
+    def changed_while_open(self, doc_id: str, stale: bool = False) -> str | None:
         """Whether the file of ``doc_id``, open on screen, now holds another text than the one
-        shown: the line to say, once per new text; else None. Its stat first: only a file
+        shown: the line to say, once per new text; else None. ``stale``: its record is stale
+        there (nothing is labelled on it until ctrl+k or ctrl+r). Its stat first: only a file
         whose stat changed is read and hashed (a worker may call it; it reads the disk)."""
         shown = self._entered.get(doc_id)
         if shown is None:
@@ -140,6 +141,8 @@ class TextsOnDisk:
         if self._told.get(doc_id) == sha256:
             return None
         self._told[doc_id] = sha256
+        if stale:
+            return f"{_changed(doc_id, shown)}: leave it and open it again for the new text"
         return (
             f"{_changed(doc_id, shown)}: you are labelling the text as it opened, and your "
             "labels are saved for that text; leave it and open it again for the new one, where "

@@ -263,14 +263,14 @@ class ReadsDocuments(Screen[None]):
         # Not while the last look is still on its way: a hung disk would gather a thread a tick.
         if self.session.loaded and self._opening is None and not self._looking_at_file:
             self._looking_at_file = True
-            self._check_open_file(self.session.document.id)
+            self._check_open_file(self.session.document.id, self.session.stale is not None)
 
     @work(group="check-open-file")
-    async def _check_open_file(self, doc_id: str) -> None:
+    async def _check_open_file(self, doc_id: str, stale: bool) -> None:
         """Whether the open article's file holds another text now (``text_on_disk``), looked
         at in a thread that does not keep the app from ending (``in_daemon_thread``)."""
         try:
-            said = await in_daemon_thread(partial(self._texts.changed_while_open, doc_id))
+            said = await in_daemon_thread(partial(self._texts.changed_while_open, doc_id, stale))
         finally:
             self._looking_at_file = False
         if said is not None:
