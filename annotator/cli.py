@@ -194,6 +194,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="check labels against this scheme (a TOML file or a shipped scheme's name)",
     )
     export.add_argument(
+        "--leave-out-unknown",
+        action="store_true",
+        help="with --scheme: leave out the labels, fields and choice values it does not know "
+        "(kept from another scheme), each said with its count",
+    )
+    export.add_argument(
         "-v",
         "--verbose",
         action="store_true",

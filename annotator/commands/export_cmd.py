@@ -32,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
         on_warning=warn,
         # Every document's line instead of a summary per format (``-v``, where the parser has it).
         verbose=args.verbose,
+        leave_out_unknown=args.leave_out_unknown,
     )
     if result.data is not None:
         write_stdout(result.data)

@@ -13,6 +13,7 @@ from pathlib import Path
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.common import Sink
 from annotator.core.formats.export import ExportResult, export_records
+from annotator.core.formats.export_kept import LEAVE_OUT_OPTION, KeptFromAnotherScheme
 from annotator.core.formats.export_out import EXTENSIONS, made_line, refuse_own_inputs
 from annotator.core.formats.export_result import NothingSelected
 from annotator.core.scheme import Scheme
@@ -56,6 +57,8 @@ class ExportRequest:
     with_text: bool = False
     style: str = "label"
     offsets: str = "codepoints"
+    # Leave out what the scheme does not know, kept from another (``export_kept``).
+    leave_out_unknown: bool = False
 
     def command_line(self) -> str:
         words = ["annotator", "export", str(self.source), "--format", self.fmt, "-o", str(self.out)]
@@ -71,6 +74,8 @@ class ExportRequest:
             words += ["--style", self.style]
         if self.offsets != "codepoints":
             words += ["--offsets", self.offsets]
+        if self.leave_out_unknown:
+            words.append(LEAVE_OUT_OPTION)
         return shlex.join(words)
 
     def run(self, scheme: Scheme, on_warning: Sink) -> ExportResult:
@@ -89,6 +94,7 @@ class ExportRequest:
             offsets=self.offsets,
             scheme=scheme,
             on_warning=on_warning,
+            leave_out_unknown=self.leave_out_unknown,
         )
 
 
@@ -159,6 +165,8 @@ def export_now(request: ExportRequest, session: AnnotationSession) -> Outcome:
         if request.out.parent == default_folder(request.source):
             request.out.parent.mkdir(exist_ok=True)
         outcome.result = request.run(session.scheme, outcome.warnings.append)
+    except KeptFromAnotherScheme as error:  # the screen has no --scheme to leave off
+        outcome.error = error.tally.refusal(error.source, on_screen=True)
     except NothingSelected as error:  # in the screen's words: its boxes, not --status
         outcome.error = error.result.nothing_selected(error.source, on_screen=True)
     except AnnotatorError as error:

@@ -20,6 +20,13 @@ from annotator.core.corpus import Corpus, open_corpus
 from annotator.core.errors import AnnotatorError, UsageError
 from annotator.core.formats import EXPORT_FORMATS, UTF16_FORMATS
 from annotator.core.formats.common import Item, Reporter, Sink
+from annotator.core.formats.export_kept import (
+    LEAVE_OUT_OPTION,
+    KeptFromAnotherScheme,
+    KeptTally,
+    other_problems,
+    without_kept,
+)
 from annotator.core.formats.export_meta import meta_left_out
 from annotator.core.formats.export_out import (
     EXTENSIONS,
@@ -39,9 +46,13 @@ from annotator.core.formats.source import Selection, parse_statuses, select_reco
 from annotator.core.formats.splits import assign, parse_split
 from annotator.core.models import Document
 from annotator.core.scheme import Scheme
-from annotator.core.validate import scheme_problems, text_problems
+from annotator.core.validate import text_problems
 
 NEEDS_CORPUS = "this export needs the texts: pass --corpus PATH"
+LEAVE_OUT_NEEDS_SCHEME = (
+    f"{LEAVE_OUT_OPTION}: give the --scheme whose unknowns to leave out (without --scheme "
+    "every record is exported as it is)"
+)
 STYLES = ("label", "entities")
 OFFSETS = ("codepoints", "utf16")
 # Formats whose one file is text, so it can go to standard output (``-o -``) and be piped; brat
@@ -101,17 +112,31 @@ def load_items(
     statuses: Sequence[str],
     scheme: Scheme | None,
     need_text: bool,
-) -> tuple[list[Item], Selection]:
+    leave_out_unknown: bool = False,
+) -> tuple[list[Item], Selection, KeptTally | None]:
     """The records to export with their documents, every one checked (the first problem
-    raises), and the selection they came from (what was left out, whether it is gold)."""
+    raises), the selection they came from (what was left out, whether it is gold), and what
+    they hold that the scheme does not know: refused (``KeptFromAnotherScheme``) unless
+    ``leave_out_unknown``, when the records come without it."""
     selection = select_records(source, annotator, statuses)
     if need_text and corpus is None:
         raise UsageError(NEEDS_CORPUS)
     items = []
+    # What the scheme does not know, kept from another: said of all records at once, after
+    # every other problem (``export_kept``), or left out when asked.
+    kept = KeptTally(scheme) if scheme is not None else None
     for line, record in selection.records:
         problems: list[tuple[str, str]] = []
-        if scheme is not None:
-            problems.extend(scheme_problems(record, scheme))
+        if scheme is not None and kept is not None:
+            trimmed = without_kept(record, scheme)
+            kept.take(line, trimmed)
+            others = other_problems(trimmed, scheme)
+            if leave_out_unknown:
+                record = trimmed.record
+            elif trimmed.parts and others:  # the scheme's change may be their cause too
+                kept.also(line, others)
+                others = []
+            problems.extend(others)
         if corpus is not None:
             if record.doc_id not in corpus:
                 problems.append(("doc_id", f"{record.doc_id!r} is not in the corpus {corpus.path}"))
@@ -128,7 +153,9 @@ def load_items(
         if document is None:  # jsonl without the texts: the record is all there is
             document = Document(id=record.doc_id, text="", meta={})
         items.append(Item(document, record))
-    return items, selection
+    if kept and not leave_out_unknown:
+        raise KeptFromAnotherScheme(kept, source)
+    return items, selection, kept
 
 
 def times_left_out(items: Sequence[Item], fmt: str) -> str | None:
@@ -237,6 +264,7 @@ def export_records(
     scheme: Scheme | None = None,
     on_warning: Sink | None = None,
     verbose: bool = False,
+    leave_out_unknown: bool = False,
 ) -> ExportResult:
     """Export the latest records of ``source`` to ``out`` in format ``fmt``.
 
@@ -247,6 +275,8 @@ def export_records(
     """
     # Every usage problem first, before a record is read or a warning said.
     _check_options(fmt, style, offsets, with_text, split, out is None)
+    if leave_out_unknown and scheme is None:
+        raise UsageError(LEAVE_OUT_NEEDS_SCHEME)
     statuses = parse_statuses(status) if isinstance(status, str) else tuple(status)
     parts = parse_split(split) if split else None
     need_text = fmt != "jsonl" or with_text
@@ -256,7 +286,9 @@ def export_records(
         refuse_own_inputs(out, source, corpus.path if isinstance(corpus, Corpus) else corpus)
         check_out(out, fmt, parts is not None)
     opened = open_corpus(corpus) if isinstance(corpus, Path) else corpus
-    items, selection = load_items(source, opened, annotator, statuses, scheme, need_text)
+    items, selection, unknown = load_items(
+        source, opened, annotator, statuses, scheme, need_text, leave_out_unknown
+    )
     result = ExportResult(
         len(items), [], statuses=statuses, left_out=selection.left_out, gold=selection.gold
     )
@@ -267,6 +299,8 @@ def export_records(
         raise NothingSelected(result, source)
     held = HeldWarnings(on_warning)
     report = Reporter(held, verbose=verbose)
+    for left in unknown.left_out_lines(source) if unknown else ():  # --leave-out-unknown's
+        report.warn(left)
     if fmt != "jsonl":  # jsonl writes a gold record whole, its conflicts too
         report_open_conflicts(items, report, fmt)
     labels: list[str] = []
