@@ -116,8 +116,8 @@ def test_missing_required_field(write_jsonl: Callable[..., Path]) -> None:
         ),
         (
             {"form": {"event_type": "party"}},
-            "1: form.event_type: Input should be 'exchange', 'unilateral_release', "
-            "'repatriation_of_remains', 'announcement' or 'not_relevant'",
+            "1: form.event_type: 'party' is not one of its choices ('exchange', "
+            "'unilateral_release', 'repatriation_of_remains', 'announcement' or 'not_relevant')",
         ),
         (
             {"form": {"releases": [{"count": 3.0}]}},

@@ -17,6 +17,8 @@ from tests.test_scheme_messages import PROTEST
 LOCATION = {"id": "s1", "start": 16, "end": 22, "label": "location", "text": "Russia"}
 KNOWN = "(scheme prisoner_exchange: actor, count, date, releasee)"
 CHOICES = "'exchange', 'unilateral_release', 'repatriation_of_remains', 'announcement' or "
+# The value found names itself: a choice renamed in the scheme leaves its old value in records.
+MARCH = f"'march' is not one of its choices ({CHOICES}'not_relevant')"
 
 
 def protest_lines() -> list[dict[str, Any]]:
@@ -46,8 +48,8 @@ def test_another_schemes_journal_is_said_once_with_the_hint(
         f"lead.jsonl:1: spans.0.label: unknown label 'location' {KNOWN}; 3 span(s) on 3 line(s) "
         "have it",
         # A bad value of a field the scheme knows: on each of its lines, to be mended there.
-        f"lead.jsonl:2: form.event_type: Input should be {CHOICES}'not_relevant'",
-        f"lead.jsonl:3: form.event_type: Input should be {CHOICES}'not_relevant'",
+        f"lead.jsonl:2: form.event_type: {MARCH}",
+        f"lead.jsonl:3: form.event_type: {MARCH}",
         # form.arrests and links.arrests[0].location: one unknown field, on one line.
         "lead.jsonl:3: form.arrests: unknown field (scheme prisoner_exchange: event_type, "
         "releases)",
@@ -104,8 +106,8 @@ def test_a_bad_value_of_a_known_field_names_each_of_its_lines(
     assert result.stdout.splitlines() == [
         "j.jsonl:1: form.weather: unknown field (scheme prisoner_exchange: event_type, "
         "releases); 7 line(s) have it",
-        f"j.jsonl:3: form.event_type: Input should be {CHOICES}'not_relevant'",
-        f"j.jsonl:7: form.event_type: Input should be {CHOICES}'not_relevant'",
+        f"j.jsonl:3: form.event_type: {MARCH}",
+        f"j.jsonl:7: form.event_type: {MARCH}",
         "j.jsonl: most lines hold labels or fields not in scheme prisoner_exchange: were these "
         "journals made with another scheme? pass it with --scheme FILE",
     ]

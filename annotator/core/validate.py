@@ -168,7 +168,9 @@ def form_model_problems(record: Record, scheme: Scheme) -> Iterator[tuple[str, s
     try:
         scheme.form_model.model_validate(record.form)
     except ValidationError as error:
-        for path, message in record_problems(error):
+        for (path, message), item in zip(record_problems(error), error.errors(), strict=True):
+            if item["type"] == "literal_error":  # a choice: which value, a renamed one's old?
+                message = f"{item['input']!r} is not one of its choices ({item['ctx']['expected']})"
             yield (f"form.{path}", message)
 
 
