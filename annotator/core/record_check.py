@@ -14,6 +14,7 @@ fields when they pass (``goldfile.gold_line``) and a review reads a gold file's 
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Sequence
 from itertools import chain
 from operator import attrgetter
@@ -150,6 +151,8 @@ class SchemeCheck:
     def _message(self, file: Path, line: int, record: Record) -> str:
         chosen = self.scheme.chosen_file
         for path, message in scheme_problems(record, self.scheme):
+            if message == "unknown field":  # as an unknown label: another scheme's, likely
+                return f"{file}:{line}: {path}: {self._unknown_field(path, file)}"
             if not message.startswith("unknown label"):
                 return f"{file}:{line}: {path}: {message}"
             if chosen is None:
@@ -165,6 +168,27 @@ class SchemeCheck:
             )
         where = self.scheme.name if chosen is None else f"given, {chosen}"
         return f"{file}:{line}: does not fit the scheme {where}"
+
+    def _unknown_field(self, path: str, file: Path) -> str:
+        """``unknown field`` with the fields the scheme has there (a group's, in an item) and
+        the hint an unknown label has: a field removed from the scheme stays in the records
+        made before (annotate keeps it), and a trial's agree said only ``form.arrests:
+        unknown field``."""
+        top, *rest = path.removeprefix("form.").split(".")
+        group = self.scheme.field(top) if rest else None
+        fields = group.fields if group is not None else self.scheme.fields
+        known = ", ".join(field.name for field in fields) or "no fields"
+        chosen = self.scheme.chosen_file
+        if chosen is None:
+            return (
+                f"unknown field (scheme {self.scheme.name}: {known}); were these journals made "
+                "with another scheme? pass it with --scheme FILE"
+            )
+        validate = shlex.join(["annotator", "validate", "--scheme", str(chosen), str(file)])
+        return (
+            f"unknown field: the journals' fields are not those of the scheme given, {chosen} "
+            f"({known}); {validate} lists each with its lines"
+        )
 
 
 def _structure_fine(data: dict[str, Any]) -> bool:
