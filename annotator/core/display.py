@@ -34,7 +34,9 @@ of a two-cell 👍🏽 and tmux 3.3 draws as two cells more, shifting the rest o
 ZERO WIDTH NON-JOINER too. Terminals disagree about those widths, and the text widget maps mouse
 positions one character at a time while drawing whole groups; with the swap, every count agrees
 (the family shows as three people, the dove as a one-cell text dove, 👍🏽 as 👍 without its
-tone). Everything else, other emoji, flags and combining marks included, is left alone.
+tone). Everything else, other emoji, flags and combining marks included, is left alone. A
+spacing mark (a Hindi vowel sign such as U+093F) has no stand-in that still reads as itself: the
+terminal screens measure it as terminals draw it instead, one cell (``annotator.tui.cell_widths``).
 """
 
 from __future__ import annotations
