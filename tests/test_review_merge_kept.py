@@ -383,10 +383,13 @@ def test_a_kept_decision_links_the_item_it_linked_where_that_item_is_now(
     assert_valid(setup)
 
 
-def test_a_kept_decision_whose_item_is_gone_is_dropped_and_named(tmp_path: Path) -> None:
+def test_a_kept_decision_whose_linked_item_is_gone_keeps_its_span_without_the_link(
+    tmp_path: Path,
+) -> None:
     """alice's "146" taken linked Russia's count; both annotators took Russia's release away
-    since: the conflict is alike, yet its decision has no item to link, so it is dropped,
-    said, and the conflict opens again (nothing linked to an item that is not there)."""
+    since. The span's conflict is alike, and the decision (a span, not the count) stands: the
+    link its step made to an item that is not there is left out and said, nothing linked to
+    an item that is not there. (It was dropped whole, its conflict open again.)"""
     setup = write_count_case(
         tmp_path,
         {"releases": [RUSSIA]},
@@ -400,14 +403,18 @@ def test_a_kept_decision_whose_item_is_gone_is_dropped_and_named(tmp_path: Path)
     )
     said, now = merged_anew(setup)
     assert said.startswith(
-        "merged d1 anew from its annotators' records, 0 decision(s) kept, 1 dropped "
-        "(what it set changed since: “146 prisoners”): 1 conflict(s) open"
+        "merged d1 anew from its annotators' records, 1 decision(s) kept, none dropped; "
+        "“146 prisoners” kept without its link to releases #1 count (the field is not in the "
+        "new merge as it was): done"
     )
     assert now["form"] == {"releases": [UKRAINE]}
     assert linked_texts(now) == {
         "releases[0].released_by": ["Ukraine"],
         "releases[0].count": ["12"],
     }
-    assert [c["region"] for c in now["conflicts"]] == [[13, 26]]
-    assert now["status"] == "in_progress"
+    assert [(one["text"], one["value"]) for one in now["spans"] if one["label"] == "count"] == [
+        ("146", 146),
+        ("12", 12),
+    ]
+    assert now["conflicts"] == [] and now["status"] == "done"
     assert_valid(setup)

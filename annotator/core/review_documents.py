@@ -185,7 +185,7 @@ def _kept_words(outcome: KeptMerge, text: str) -> str:
     """What a merge anew kept and dropped, each decision by its conflict's place."""
     kept = f"{len(outcome.kept)} decision(s) kept"
     if not outcome.dropped and not outcome.unapplied and not outcome.untied:
-        return f"{kept}, none dropped"
+        return f"{kept}, none dropped{_links_left_words(outcome, text)}"
     why = []
     for reason, conflicts in (
         ("conflict changed or gone", outcome.dropped),
@@ -196,7 +196,22 @@ def _kept_words(outcome: KeptMerge, text: str) -> str:
             named = ", ".join(conflict_words(conflict, text) for conflict in conflicts)
             why.append(f"{reason}: {named}")
     dropped = len(outcome.dropped) + len(outcome.unapplied) + len(outcome.untied)
-    return f"{kept}, {dropped} dropped ({'; '.join(why)})"
+    return f"{kept}, {dropped} dropped ({'; '.join(why)}){_links_left_words(outcome, text)}"
+
+
+def _links_left_words(outcome: KeptMerge, text: str) -> str:
+    """The links kept decisions made to fields they did not set, left out (``review_kept``):
+    ``; “187” kept without its link to releases #1 count (the field is not …)``."""
+    if not outcome.links_left_out:
+        return ""
+    paths: dict[str, list[str]] = {}
+    for conflict, path in outcome.links_left_out:
+        paths.setdefault(conflict_words(conflict, text), []).append(path_words(path))
+    said = "; ".join(
+        f"{words} kept without its link{'s' if len(to) > 1 else ''} to {', '.join(to)}"
+        for words, to in paths.items()
+    )
+    return f"; {said} (the field is not in the new merge as it was)"
 
 
 def conflict_words(conflict: dict[str, Any], text: str) -> str:

@@ -200,13 +200,17 @@ class KeptMerge:
     and the decisions kept and dropped, each by the conflict it settled: ``dropped`` those of
     conflicts changed or gone, ``unapplied`` those whose conflict is alike but a field or link
     they set holds another value now (or its item is gone), ``untied`` those whose conflict is
-    alike but which changed one of two alike spans (``Decision.alike``)."""
+    alike but which changed one of two alike spans (``Decision.alike``). ``links_left_out``:
+    a kept decision's conflict and the path of a link its step made to a field it did not set
+    (taking a span links the fields that name it), left out because that field's item is not
+    in the new merge as it was, nor linked again by the words rule (``with_changes``)."""
 
     record: GoldRecord
     kept: list[Conflict] = field(default_factory=list)
     dropped: list[Conflict] = field(default_factory=list)
     unapplied: list[Conflict] = field(default_factory=list)
     untied: list[Conflict] = field(default_factory=list)
+    links_left_out: list[tuple[Conflict, str]] = field(default_factory=list)
 
 
 def kept_merge(merged: GoldRecord, decided: Mapping[bytes, Decision], scheme: Scheme) -> KeptMerge:
@@ -227,6 +231,7 @@ def kept_merge(merged: GoldRecord, decided: Mapping[bytes, Decision], scheme: Sc
     form = copy.deepcopy(merged.form)
     links = _links(merged)
     settled: set[str] = set()
+    left_out: list[tuple[Conflict, str, list[SpanKey]]] = []
     for key, made in decided.items():
         conflict = open_now.get(key)
         if conflict is None:
@@ -239,11 +244,13 @@ def kept_merge(merged: GoldRecord, decided: Mapping[bytes, Decision], scheme: Sc
         if _value_of_a_span_gone(made, held):
             out.unapplied.append(made.conflict)
             continue
+        unplaced: list[str] = []
         try:
-            form, links = with_changes(form, links, made, scheme)
+            form, links = with_changes(form, links, made, scheme, unplaced)
         except NotApplicable:
             out.unapplied.append(made.conflict)
             continue
+        left_out += [(made.conflict, path, list(made.links[path])) for path in unplaced]
         for gone in made.removed:
             spans.pop(gone, None)
             sources.pop(gone, None)
@@ -254,6 +261,13 @@ def kept_merge(merged: GoldRecord, decided: Mapping[bytes, Decision], scheme: Sc
         settled.add(conflict["id"])
         out.kept.append(made.conflict)
     out.record = _record(merged, spans, sources, form, links, settled, scheme)
+    # Said only where the record does not link those spans anyway (the words rule may have).
+    linked_now = {key for keys in _links(out.record).values() for key in keys}
+    out.links_left_out = [
+        (conflict, path)
+        for conflict, path, keys in left_out
+        if any(key not in linked_now for key in keys)
+    ]
     return out
 
 

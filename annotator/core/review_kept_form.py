@@ -8,6 +8,13 @@ as merge matches items (``frame_key``): the n-th copy of its frame as it was bef
 decision. A field is set only where the new merge still holds the value it had before the
 decision; else the decision is not applicable (``NotApplicable``) and is dropped, named.
 
+A link a decision's step changed on a field it did not set is no part of what it decided: taking
+a span makes the links to it hold where gold's answer is the linking annotator's
+(``review_links``), so taking "187" after typing the count 187 linked the count. Where that
+field's item is not in the new merge as it was (or the field is linked otherwise now), that link
+alone is left out (``with_changes``' ``left_out``, said), and the decision stands: dropped
+whole, the span's conflict opened again, one decision of the reviewer's undone by another.
+
 Settling a document's last conflict takes its groups' empty items away
 (``form_compare.without_empty_items``): that is no part of the decision (the kept merge's
 record is cleared of them anew when it is done), and ``with_empty_items_back`` puts them back
@@ -169,16 +176,26 @@ def with_changes(
     links: Mapping[str, Sequence[Any]],
     made: DecisionChanges,
     scheme: Scheme,
+    left_out: list[str] | None = None,
 ) -> tuple[dict[str, Any], dict[str, list[Any]]]:
     """``form`` and ``links`` (copies) with what a decision changed, its group items' fields
     and links set on those items where they are now; NotApplicable where ``form`` no longer
-    holds what the decision found."""
+    holds what the decision found. A link it changed on a field it did not set that cannot be
+    placed so is left out, its path (as the decision left the form) added to ``left_out``."""
     for name, (was, _value) in made.whole.items():
         if form.get(name) != was:
             raise NotApplicable(name)
     # Each item found before anything is changed: the decision's changes alter frames.
     places = {path: _place_now(path, form, made, scheme) for path in made.item_fields}
-    link_places = {path: _place_now(path, form, made, scheme) for path in made.links}
+    link_places: dict[str, tuple[str, int, str] | None] = {}
+    unplaced: list[str] = []
+    for path in made.links:
+        try:
+            link_places[path] = _place_now(path, form, made, scheme)
+        except NotApplicable:
+            if sets_field(made, path):
+                raise
+            unplaced.append(path)
     form = copy.deepcopy(form)
     for path, (was, value) in made.item_fields.items():
         place = places[path]
@@ -202,19 +219,40 @@ def with_changes(
         form[name] = [*(held if isinstance(held, list) else []), *copy.deepcopy(items)]
     moved = {path: list(linked) for path, linked in links.items()}
     for path, linked in made.links.items():
-        place = link_places[path]
-        if place is None:
-            if list(links.get(path) or []) != list(made.links_before[path]):
-                raise NotApplicable(path)
-            moved[path] = list(linked)
+        if path in unplaced:
             continue
-        name, index, leaf = place
-        if index < 0:  # an item the decision added: after the new merge's items
-            index += len(form.get(name) or [])
-        elif list(links.get(f"{name}[{index}].{leaf}") or []) != list(made.links_before[path]):
-            raise NotApplicable(path)
-        moved[f"{name}[{index}].{leaf}"] = list(linked)
+        place = link_places[path]
+        where = path
+        if place is not None:
+            name, index, leaf = place
+            if index < 0:  # an item the decision added: after the new merge's items
+                moved[f"{name}[{index + len(form.get(name) or [])}].{leaf}"] = list(linked)
+                continue
+            where = f"{name}[{index}].{leaf}"
+        if list(links.get(where) or []) != list(made.links_before[path]):
+            if sets_field(made, path):
+                raise NotApplicable(path)
+            unplaced.append(path)  # linked otherwise now: the new merge's link stands
+            continue
+        moved[where] = list(linked)
+    if left_out is not None:
+        left_out += unplaced
     return form, moved
+
+
+def sets_field(made: DecisionChanges, path: str) -> bool:
+    """Whether the decision set the value of the field a link path names (its links are then
+    part of what it decided), not only changed its links (as taking a span does)."""
+    if path in made.item_fields or path in made.whole:
+        return True
+    found = forms.item_path(path)
+    if found is None:
+        return False
+    group, index, _leaf = found
+    if group in made.whole:
+        return True
+    appended = made.appended.get(group)
+    return appended is not None and index >= appended[0]
 
 
 def _place_now(
