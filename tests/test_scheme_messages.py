@@ -109,10 +109,13 @@ def test_an_unknown_key_far_from_any_lists_the_known(tmp_path: Path) -> None:
     ]
 
 
-def test_a_bad_type_is_said_once_not_with_its_choices(tmp_path: Path) -> None:
+def test_a_bad_type_is_said_once_with_what_waits_for_it(tmp_path: Path) -> None:
+    # Not "only a choice field has choices" as well: whether it may have them is not known
+    # until its type is, and the line says that check waits for it.
     assert check(tmp_path, 'type = "choice"', 'type = "select"') == [
         ":28: field 'event_type' ([[fields]] #1): type 'select' is not one of choice, text, "
-        "integer, date, list, group"
+        "integer, date, list, group (what its choices may be depends on its type: checked "
+        "once the type is valid)"
     ]
 
 
@@ -123,10 +126,17 @@ def test_a_value_type_close_to_one_is_named(tmp_path: Path) -> None:
     ]
 
 
-def test_a_label_name_given_twice_is_not_also_an_unknown_from_label(tmp_path: Path) -> None:
+def test_a_label_name_given_twice_and_a_from_label_naming_no_label_are_both_said(
+    tmp_path: Path,
+) -> None:
+    # The from_label was left unsaid while a label's name was given twice, and came up only
+    # once that was fixed: now it is said at once, pointing at the label it may have meant.
     assert check(tmp_path, 'name = "location"', 'name = "organiser"') == [
         ":16: label 'organiser' ([[labels]] #3): name 'organiser' is already that of [[labels]] "
-        "#1; choose another"
+        "#1; choose another",
+        ":44: field 'arrests.location' ([[fields]] #2, [[fields.fields]] #2): from_label "
+        "'location' is not a label of this scheme (labels: organiser, crowd, arrests); if it "
+        "is [[labels]] #3 (named 'organiser' as #1 is), name that one 'location'",
     ]
 
 
@@ -141,11 +151,13 @@ def test_an_unknown_from_label_lists_the_labels(tmp_path: Path) -> None:
 
 
 def test_a_key_set_twice_in_toml_is_named(tmp_path: Path) -> None:
+    rest = "; the rest is checked once the file reads as TOML"
     assert check(tmp_path, 'color = "#59a14f"\n', 'color = "#59a14f"\ncolor = "#000000"\n') == [
-        ":19: invalid TOML: 'color' is set twice in one table; keep one (column 18)"
+        f":19: invalid TOML: 'color' is set twice in one table; keep one (column 18){rest}"
     ]
     assert check(tmp_path, '["march", "strike"]', '["march" "strike"]') == [
-        ":30: invalid TOML: Unclosed array (column 20)"
+        ":30: invalid TOML: the array of 'choices' opened at column 11 is not closed: a ',' or "
+        f"']' was expected at column 20{rest}"
     ]
 
 

@@ -151,7 +151,7 @@ def test_reserved_keys_are_read_when_checking(
 
 @pytest.mark.parametrize(
     ("body", "message"),
-    [("name = [", "invalid TOML: "), (b"\xff", "not UTF-8 (byte 0)")],
+    [("name = [", ":1: invalid TOML: "), (b"\xff", ": not UTF-8 (byte 0); save it as UTF-8")],
 )
 def test_a_file_that_cannot_be_read_is_one_line(
     tmp_path: Path, body: str | bytes, message: str
@@ -159,7 +159,7 @@ def test_a_file_that_cannot_be_read_is_one_line(
     path = tmp_path / "s.toml"
     path.write_bytes(body if isinstance(body, bytes) else body.encode())
     [line] = scheme_file_problems(path)
-    assert line.startswith(f"{path}: {message}")
+    assert line.startswith(f"{path}{message}")
     assert scheme_file_problems(tmp_path / "none.toml") == [
         f"{tmp_path / 'none.toml'}: cannot read scheme: No such file or directory"
     ]

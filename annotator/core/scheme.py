@@ -32,6 +32,14 @@ FieldType = Literal["choice", "text", "integer", "date", "list", "group"]
 RESERVED_KEYS = frozenset(
     [*"crxdsfnpulgqo/?etabvN[]", "tab", "shift+tab", "escape", "enter", "delete", "space"]
 )
+# Names a record holds itself beside its form, which a form field may not take: a field named
+# ``note`` showed as a second "note" row above the note's own, in records and exports one
+# ``note`` sat beside another inside ``form``, and the screen's undo and ``d`` name the note
+# by that word. Each with why, for the message.
+RECORD_OWN_NAMES = {
+    "note": "the record's own note, which the screen shows below the form and records and "
+    "exports keep beside it",
+}
 _COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 _NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -79,6 +87,10 @@ class FormField(_SchemeModel):
             raise ValueError(f"field {self.name!r}: a group cannot be filled from a label")
         if any(sub.type == "group" for sub in self.fields):
             raise ValueError(f"field {self.name!r}: groups cannot nest")
+        # A choice given twice showed twice in the form's list, one value meant by both.
+        for choice in self.choices:
+            if self.choices.count(choice) > 1:
+                raise ValueError(f"field {self.name!r}: choice {choice!r} is given twice")
         # A group's fields are told apart by name (paths, links, the form model).
         names = [sub.name for sub in self.fields]
         for name in names:
@@ -132,6 +144,11 @@ class Scheme(_SchemeModel):
                     f"({' '.join(sorted(k for k in RESERVED_KEYS if len(k) == 1))})"
                 )
         _unique("field name", [field.name for field in self.fields])
+        for field in self.fields:
+            if field.name in RECORD_OWN_NAMES:
+                raise ValueError(
+                    f"field {field.name!r}: the name is taken by {RECORD_OWN_NAMES[field.name]}"
+                )
         names = {label.name: label for label in self.labels}
         for field in self.all_fields():
             if field.from_label is None:

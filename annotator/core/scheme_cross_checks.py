@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from difflib import get_close_matches
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any, NamedTuple, get_args
 
 from annotator.core import scheme as scheme_module
 from annotator.core.scheme import _FILLS, FieldType, ValueType
@@ -19,32 +19,73 @@ _FIELD_TYPES: tuple[str, ...] = get_args(FieldType)
 
 
 def cross_problems(data: dict[str, Any], path: Path) -> list[Problem]:
-    """The model validators' checks, made on raw data: (where, message) for every instance."""
+    """The model validators' checks, made on raw data: (where, message) for every instance.
+    None waits for another problem to be fixed first; what cannot be checked until one is
+    (``waiting_checks``) is said beside it."""
     labels = table_items(data.get("labels"), ("labels",))
     fields = table_items(data.get("fields"), ("fields",))
     problems = _label_problems(labels)
-    # A label's name given twice explains a from_label naming the name it was meant to have.
-    renamed = any(loc[-1] == "name" for loc, _ in problems)
     problems += _repeats([(loc, item.get("name")) for loc, item in fields], "[[fields]]")
-    label_types = {
-        item["name"]: item.get("value_type", "none")
-        for _, item in labels
-        if isinstance(item.get("name"), str)
-    }
+    known = _KnownLabels.of(labels)
     for loc, field in fields:
-        problems += _field_problems(loc, field, label_types, renamed)
+        problems += _field_problems(loc, field, known)
+        name = field.get("name")
+        if isinstance(name, str) and name in scheme_module.RECORD_OWN_NAMES:
+            problems.append(
+                (
+                    (*loc, "name"),
+                    f"name {name!r} is taken by {scheme_module.RECORD_OWN_NAMES[name]}; "
+                    f"name this field otherwise, e.g. {_another_name(name, fields)!r}",
+                )
+            )
         subs = table_items(field.get("fields"), (*loc, "fields"))
         problems += _repeats(
             [(sub_loc, sub.get("name")) for sub_loc, sub in subs], "[[fields.fields]]"
         )
         for sub_loc, sub in subs:
-            problems += _field_problems(sub_loc, sub, label_types, renamed)
+            problems += _field_problems(sub_loc, sub, known)
             if sub.get("type") == "group":
                 problems.append((sub_loc, "groups cannot nest: a group's field cannot be a group"))
     guidelines = data.get("guidelines")
     if isinstance(guidelines, str):
         problems += [(("guidelines",), said) for said in guidelines_problems(guidelines, path)]
     return problems
+
+
+def waiting_checks(data: dict[str, Any]) -> dict[Loc, str]:
+    """Checks that cannot be made until another problem is fixed, each said at that problem's
+    place: what a field's choices, fields and from_label may be depends on its type, and
+    whether a label's spans may fill an integer or date field on the label's value_type."""
+    labels = table_items(data.get("labels"), ("labels",))
+    fields = table_items(data.get("fields"), ("fields",))
+    every = list(fields)
+    for loc, field in fields:
+        every += table_items(field.get("fields"), (*loc, "fields"))
+    waiting: dict[Loc, str] = {}
+    for loc, field in every:
+        if field.get("type") in _FIELD_TYPES:
+            continue
+        keys = [key for key in ("choices", "fields", "from_label") if key in field]
+        if keys:
+            listed = " and ".join(", ".join(keys).rsplit(", ", 1))
+            waiting[(*loc, "type")] = (
+                f"what its {listed} may be depends on its type: checked once the type is valid"
+            )
+    for loc, label in labels:
+        name, value_type = label.get("name"), label.get("value_type", "none")
+        if not isinstance(name, str) or value_type in get_args(ValueType):
+            continue
+        filled = [
+            _field_called(field_loc, field)
+            for field_loc, field in every
+            if field.get("from_label") == name and field.get("type") in _FILLS
+        ]
+        if filled:
+            waiting[(*loc, "value_type")] = (
+                f"whether {' and '.join(filled)} may be filled from this label is checked "
+                "once value_type is valid"
+            )
+    return waiting
 
 
 def guidelines_problems(guidelines: str, path: Path) -> list[str]:
@@ -146,18 +187,50 @@ def _repeats(named: list[tuple[Loc, object]], table: str) -> list[Problem]:
     return problems
 
 
-def _field_problems(
-    loc: Loc, field: dict[str, Any], label_types: dict[str, object], renamed: bool
-) -> list[Problem]:
-    """A field's shape and its ``from_label``: every problem, not the first."""
+class _KnownLabels(NamedTuple):
+    """The labels by name, for ``from_label``: each name's value type (the first label of a
+    name given twice), and where a second label of each such name is."""
+
+    value_types: dict[str, object]
+    again: dict[str, tuple[Loc, Loc]]  # a name given twice -> its first label, its second
+
+    @staticmethod
+    def of(labels: list[tuple[Loc, dict[str, Any]]]) -> _KnownLabels:
+        value_types: dict[str, object] = {}
+        first: dict[str, Loc] = {}
+        again: dict[str, tuple[Loc, Loc]] = {}
+        for loc, item in labels:
+            name = item.get("name")
+            if not isinstance(name, str):
+                continue
+            if name in first:
+                again.setdefault(name, (first[name], loc))
+            first.setdefault(name, loc)
+            value_types.setdefault(name, item.get("value_type", "none"))
+        return _KnownLabels(value_types, again)
+
+
+def _field_problems(loc: Loc, field: dict[str, Any], known: _KnownLabels) -> list[Problem]:
+    """A field's shape, choices and ``from_label``: every problem, not the first. Those its
+    type decides are made once the type is valid (``waiting_checks`` says so)."""
     name, kind = field.get("name"), field.get("type")
     problems: list[Problem] = []
     if isinstance(name, str) and name.startswith("_"):
         problems.append(
             ((*loc, "name"), f"name {name!r} cannot begin with _ (the form takes it for private)")
         )
-    if kind not in _FIELD_TYPES:
-        return problems  # the model says the type is wrong; what follows from it would mislead
+    typed = kind in _FIELD_TYPES
+    if typed:
+        problems += _shape_problems(loc, field, str(kind))
+    if not typed or kind == "choice":  # else "only a choice field has choices" says it
+        problems += _choice_repeats(loc, field.get("choices"))
+    source = field.get("from_label")
+    if isinstance(source, str) and kind != "group":
+        problems += _source_problems(loc, str(kind) if typed else None, source, known)
+    return problems
+
+
+def _shape_problems(loc: Loc, field: dict[str, Any], kind: str) -> list[Problem]:
     has_choices, has_fields = bool(field.get("choices")), bool(field.get("fields"))
     shape = [
         (kind == "choice" and not has_choices, "a choice field needs choices", "choices"),
@@ -175,35 +248,81 @@ def _field_problems(
             "from_label",
         ),
     ]
-    problems += [((*loc, key), message) for broken, message, key in shape if broken]
-    source = field.get("from_label")
-    if not isinstance(source, str) or kind == "group":
-        return problems
-    if source not in label_types:
-        if not renamed:
-            # A name with a line break in it (refused as a name) would break the line.
-            known = [label for label in label_types if label.isprintable()]
-            close = get_close_matches(source, known, n=1, cutoff=0.6)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            problems.append(
-                (
-                    (*loc, "from_label"),
-                    f"from_label {source!r} is not a label of this scheme (labels: "
-                    f"{', '.join(known)}){hint}",
-                )
-            )
-        return problems
-    allowed = _FILLS.get(kind)
-    value_type = label_types[source]
-    # A value type that is not one of the scheme's own is reported by the model already.
-    if allowed is not None and value_type in get_args(ValueType) and value_type not in allowed:
+    return [((*loc, key), message) for broken, message, key in shape if broken]
+
+
+def _choice_repeats(loc: Loc, choices: object) -> list[Problem]:
+    """A problem for each choice given again (the form's list showed it twice): the value,
+    and its places in the list."""
+    if not isinstance(choices, list):
+        return []
+    places: dict[str, list[int]] = {}
+    for number, choice in enumerate(choices, 1):
+        if isinstance(choice, str):  # anything else is the model's to report
+            places.setdefault(choice, []).append(number)
+    problems: list[Problem] = []
+    for choice, at in places.items():
+        if len(at) < 2:
+            continue
+        times = "twice" if len(at) == 2 else f"{len(at)} times"
+        numbers = " and ".join(", ".join(f"#{number}" for number in at).rsplit(", ", 1))
         problems.append(
-            (
-                (*loc, "from_label"),
-                f"{'an' if kind == 'integer' else 'a'} {kind} field cannot be filled from "
-                f"label {source!r} (value_type "
-                f'{value_type}); give that label value_type = "{kind}" or fill this from '
-                "another",
-            )
+            ((*loc, "choices"), f"choice {choice!r} is given {times} ({numbers}); keep one")
         )
     return problems
+
+
+def _source_problems(loc: Loc, kind: str | None, source: str, known: _KnownLabels) -> list[Problem]:
+    """A ``from_label`` naming no label, or a label whose spans cannot fill a field of
+    ``kind`` (None: not known yet)."""
+    if source not in known.value_types:
+        # A name with a line break in it (refused as a name) would break the line.
+        names = [label for label in known.value_types if label.isprintable()]
+        close = get_close_matches(source, names, n=1, cutoff=0.6)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        # A label given a name twice may be the one meant: a copied label not renamed.
+        for name, (first, again) in known.again.items():
+            hint += (
+                f"; if it is [[labels]] #{table_number(again)} (named {name!r} as "
+                f"#{table_number(first)} is), name that one {source!r}"
+            )
+            break
+        return [
+            (
+                (*loc, "from_label"),
+                f"from_label {source!r} is not a label of this scheme (labels: "
+                f"{', '.join(names)}){hint}",
+            )
+        ]
+    allowed = _FILLS.get(kind) if kind is not None else None
+    value_type = known.value_types[source]
+    # A value type that is not one of the scheme's own is reported by the model, with this
+    # check said to wait for it (``waiting_checks``).
+    if allowed is None or value_type not in get_args(ValueType) or value_type in allowed:
+        return []
+    return [
+        (
+            (*loc, "from_label"),
+            f"{'an' if kind == 'integer' else 'a'} {kind} field cannot be filled from "
+            f"label {source!r} (value_type "
+            f'{value_type}); give that label value_type = "{kind}" or fill this from '
+            "another",
+        )
+    ]
+
+
+def _field_called(loc: Loc, field: dict[str, Any]) -> str:
+    """``field 'count'``, or ``[[fields]] #2`` when it has no name as text."""
+    name = field.get("name")
+    if isinstance(name, str):
+        return f"field {name!r}"
+    table = "[[fields.fields]]" if len(loc) > 2 else "[[fields]]"
+    return f"{table} #{table_number(loc)}"
+
+
+def _another_name(name: str, fields: list[tuple[Loc, dict[str, Any]]]) -> str:
+    """A name for a field that took one of the record's own, no other field has."""
+    taken = {field.get("name") for _, field in fields}
+    candidates = ["remarks", "comment", f"form_{name}"]
+    candidates += [f"form_{name}_{number}" for number in range(2, len(fields) + 3)]
+    return next(candidate for candidate in candidates if candidate not in taken)

@@ -38,8 +38,10 @@ from annotator.core.scheme_cross_checks import (
     free_keys,
     label_called,
     table_items,
+    waiting_checks,
 )
-from annotator.core.scheme_source import Loc, SchemeSource, key_on_line
+from annotator.core.scheme_source import Loc, SchemeSource
+from annotator.core.scheme_toml_errors import toml_problem
 from annotator.core.toml_value import toml_string, toml_value
 
 # Pydantic's own error type for a ValueError raised by the model's validators; those checks are
@@ -64,13 +66,17 @@ def scheme_file_problems(path: Path) -> list[str]:
     except OSError as error:
         return [f"{path}: cannot read scheme: {error.strerror or error}"]
     except UnicodeDecodeError as error:
-        return [f"{path}: not UTF-8 (byte {error.start})"]
+        return [
+            f"{path}: not UTF-8 (byte {error.start}); save it as UTF-8: the rest is checked "
+            "once it is"
+        ]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        return [_toml_problem(path, text, error)]
+        return [toml_problem(path, text, error)]
     problems = _model_problems(data, _LabelKeys.of(table_items(data.get("labels"), ("labels",))))
     problems += cross_problems(data, path)
+    problems = _with_waiting(problems, waiting_checks(data))
     source = SchemeSource(text, data)
     placed = [(source.line_of(loc), loc, message) for loc, message in problems]
     # In the order of the file: a person fixes them going down it.
@@ -83,17 +89,17 @@ def scheme_file_problems(path: Path) -> list[str]:
     return lines
 
 
-def _toml_problem(path: Path, text: str, error: tomllib.TOMLDecodeError) -> str:
-    message = str(error)
-    found = re.search(r" \(at line (\d+), column (\d+)\)$", message)
-    if found is None:
-        return f"{path}: invalid TOML: {message}"
-    line, column = int(found.group(1)), found.group(2)
-    message = message[: found.start()]
-    key = key_on_line(text, line)
-    if message == "Cannot overwrite a value" and key is not None:
-        message = f"{key!r} is set twice in one table; keep one"
-    return f"{path}:{line}: invalid TOML: {message} (column {column})"
+def _with_waiting(problems: list[Problem], waiting: dict[Loc, str]) -> list[Problem]:
+    """The problems, each check that waits for one said beside it (in brackets), or on a
+    line of its own when that problem is said otherwise (``tpye`` for ``type``)."""
+    out = list(problems)
+    for loc, words in waiting.items():
+        at = next((n for n, (where, _) in enumerate(out) if where == loc), None)
+        if at is None:
+            out.append((loc, words))
+        else:
+            out[at] = (loc, f"{out[at][1]} ({words})")
+    return out
 
 
 def _describe(loc: Loc, data: dict[str, Any]) -> str:
