@@ -4,6 +4,7 @@ import os
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import orjson
@@ -125,6 +126,10 @@ def test_failed_append_is_retried_and_never_lost(
     writer = JournalWriter(journal, on_status=lambda s, e: states.append(s), retry_seconds=0.01)
     writer.submit(record("first"))
     writer.submit(record("second"))
+    # Retried while the session runs (closing gives a refused line only a few tries more).
+    deadline = time.monotonic() + 20
+    while writer.pending and time.monotonic() < deadline:
+        time.sleep(0.01)
     assert writer.close(timeout=5)
     assert notes(journal) == ["first", "second"]
     assert states[0] == "saving" and "error" in states and states[-1] == "saved"

@@ -5,7 +5,9 @@ refuses a journal with damaged complete lines (nothing is rewritten behind a per
 loads the last record of every document, and the span ids its earlier lines held (a session never
 gives them again). Saving appends through the one ordered writer, which checks before each line
 that the journal is still the file it has been writing (``journal_guard``) and writes it again
-from the records held here when it was removed or damaged while open.
+from the records held here when it was removed or damaged while open. Closing is prompt
+whatever the disk does: lines it still refuses then go to a rescue file (``store_rescue``), and
+the lock is released.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from annotator.core.journal import JournalContents, TornTail, latest_key, latest
 from annotator.core.journal_guard import JournalGuard, keep_aside, utc_stamp
 from annotator.core.lock import JournalLock
 from annotator.core.models import Record, record_line
+from annotator.core.store_rescue import Unsaved, rescue_folders, write_rescue
 from annotator.core.write_target import linked_file, write_target
 from annotator.core.writer import JournalWriter, StatusCallback, fsync_directory, write_all
 
@@ -139,6 +142,13 @@ def earlier_span_ids(
 class Store:
     """One annotator's records, saved to ``journal`` in order as they change."""
 
+    # Set by ``close`` (class defaults: ``GoldStore`` opens without ``Store.__init__``).
+    unsaved: Unsaved | None = None  # what closing could not write, and where it went instead
+    lock_left: tuple[Path, str] | None = None  # the lock file closing could not remove, and why
+    _closed_well: bool | None = None
+    # The guard's latest line of every document (None: a gold file's store holds no records).
+    _held: dict[tuple[str, ...], Record] | None = None
+
     def __init__(
         self,
         journal: Path,
@@ -171,6 +181,7 @@ class Store:
         # from them when it is removed or damaged while open (``journal_guard``).
         held = {latest_key(record): record for _line, record in latest_lines(contents.records)}
         guard = JournalGuard(journal, self._lock, held, owed_newline=bool(prefix))
+        self._held = held  # kept up to date by the guard (on the writer's thread)
         self._writer = JournalWriter(journal, on_status=on_status, prefix=prefix, guard=guard)
 
     @property
@@ -199,15 +210,55 @@ class Store:
         return self._writer.flush(timeout)
 
     def close(self, timeout: float | None = 10.0) -> bool:
-        """Write everything queued and release the lock; False if lines are still unwritten."""
+        """Write everything queued and release the lock; False if some lines could not be
+        written (``unsaved``). Prompt whatever the disk does: the writer gives a refused line a
+        few tries (``writer``), and ``timeout`` only bounds a write hanging in the system.
+
+        Lines left unwritten go to a rescue file (``store_rescue``) before the lock is
+        released: they are then kept outside the journal, and the lock of a session that is
+        gone only stood in the next one's way. A lock that cannot be removed (its folder made
+        read-only) is left in ``lock_left``, to be said. Closing again changes nothing."""
+        if self._closed_well is not None:
+            return self._closed_well
         written = self._writer.close(timeout)
-        if written:
-            self._release()
+        if not written:
+            self.unsaved = self._rescue()
+        self._release()
+        self._closed_well = written
         return written
+
+    def _rescue(self) -> Unsaved:
+        """The lines the writer left, written to a rescue file, in order. A journal gone
+        meanwhile (its folder removed, and not made again) holds none of the lines before
+        them: then the latest line of every document it held comes first, as the guard would
+        have written it again, and appending the file makes the journal anew."""
+        writer = self._writer
+        unwritten = writer.unwritten
+        why = (writer.refused if unwritten else writer.check_refused) or "still writing"
+        unsaved = Unsaved(writer.written, len(unwritten), why.removeprefix(f"{self.journal}: "))
+        if not unwritten:
+            return unsaved
+        data = writer.unwritten_bytes()
+        held = list(self._held.values()) if self._held else []
+        if held and not os.path.lexists(linked_file(self.journal)):
+            # A document's held line a later unwritten one replaces is left out (the one being
+            # written when it was refused may be held already: the guard took it).
+            later = set(map(latest_key, unwritten))
+            lines = [record for record in held if latest_key(record) not in later] + unwritten
+            data = b"".join(map(record_line, lines))
+            unsaved.whole = len(lines)
+        unsaved.tried = tuple(rescue_folders())
+        unsaved.rescue = write_rescue(data, self.journal, unsaved.tried)
+        return unsaved
 
     def _release(self) -> None:
         """Release the lock, then take away the folders made on opening if they are empty."""
-        self._lock.release()
+        try:
+            self._lock.release()
+        except OSError as error:
+            # Its folder made read-only (a quit in NOT SAVED): said, with how to remove it,
+            # rather than raised on the way out.
+            self.lock_left = (self._lock.path, str(error.strerror or error))
         remove_empty_folders(self._made_folders)
 
     def __enter__(self) -> Store:

@@ -1,0 +1,143 @@
+"""What a store closing with lines the disk refused does with them: a rescue file, and words.
+
+A quit in NOT SAVED (the ``--out`` folder made read-only, the disk full) used to write the
+latest record of every document changed in the session to a rescue file while the writer still
+retried, wait out the store's closing timeout (11 s and more, silent), and keep the lock. A
+record saved on the way out (the time spent on the open document) was in neither file.
+
+Now the store's writer stops after a few tries (``writer``), and closing writes the lines it
+left, in order, to a new file: appending it to the journal gives the journal every line of the
+session, as if the disk had taken them. Then the lock is released, and the words say what was
+saved, what was not, where it is and how to append it, and how to remove a lock that could not
+be removed. A journal gone meanwhile (its folder removed, and not made again) holds none of the
+lines before: the rescue file then holds every document's latest line as well.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shlex
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotator.core.journal_guard import utc_stamp
+from annotator.core.writer import fsync_directory, write_all
+
+
+@dataclass
+class Unsaved:
+    """What a store's closing could not write: ``unwritten`` of the ``written + unwritten``
+    lines this session saved (the first ``written`` are in the journal), ``why`` the disk
+    refused them, and ``rescue``, the file holding them (None: no folder took it)."""
+
+    written: int
+    unwritten: int
+    why: str
+    rescue: Path | None = None
+    tried: tuple[Path, ...] = ()  # the folders the rescue file was tried in
+    # The journal was gone: the rescue file holds these many lines, the latest of every
+    # document it held (but those a line not written replaces), then those (0: only those).
+    whole: int = 0
+
+
+def rescue_folders() -> list[Path]:
+    """Where a rescue file goes: the home folder, else ``/tmp`` (the journal's folder is the
+    one refusing)."""
+    folders = []
+    with contextlib.suppress(RuntimeError, KeyError):  # no home folder known
+        folders.append(Path.home())
+    folders.append(Path("/tmp"))
+    return folders
+
+
+def rescue_name(journal: Path) -> str:
+    """``annotator-rescue-<journal's name>-<UTC time>.jsonl``: which journal it belongs to, and
+    a new name at each closing (never appended to another's)."""
+    stem = re.sub(r"[^A-Za-z0-9._@-]", "_", journal.stem)
+    return f"annotator-rescue-{stem}-{utc_stamp()}.jsonl"
+
+
+def write_rescue(data: bytes, journal: Path, folders: Iterable[Path]) -> Path | None:
+    """``data`` in a new file (durably) in the first of ``folders`` that takes it."""
+    name = rescue_name(journal)
+    for folder in folders:
+        path = folder / name
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except OSError:
+            continue
+        try:
+            try:
+                write_all(fd, data)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            fsync_directory(folder)
+        except OSError:
+            path.unlink(missing_ok=True)
+            continue
+        return path
+    return None
+
+
+def _count(number: int, what: str) -> str:
+    return f"1 {what.removesuffix('s')}" if number == 1 else f"{number} {what}"
+
+
+def closing_words(
+    journal: Path,
+    unsaved: Unsaved | None,
+    lock_left: tuple[Path, str] | None,
+    what: str = "changes",
+    where: str = "journal",
+) -> list[str]:
+    """The lines said once a store closed: nothing when all went well. ``what`` and ``where``
+    name the lines and the file ("decisions", "gold file" for a review); ``lock_left``, the
+    lock file that could not be removed, and why."""
+    said = []
+    if unsaved is not None and not unsaved.unwritten:
+        said.append(
+            f"{journal}: all {_count(unsaved.written, what)} made in this session were "
+            f"written, but the {where} failed its last check on closing ({unsaved.why})."
+        )
+    elif unsaved is not None:
+        total = _count(unsaved.written + unsaved.unwritten, what)
+        if unsaved.whole:
+            said.append(
+                f"{journal}: gone, and it could not be made again ({unsaved.why}); "
+                f"{unsaved.unwritten} of the {total} made in this session NOT written."
+            )
+        elif unsaved.written:
+            first = "the first is" if unsaved.written == 1 else f"the first {unsaved.written} are"
+            said.append(
+                f"{journal}: {unsaved.unwritten} of the {total} made in this session NOT "
+                f"written ({unsaved.why}); {first} in the {where}."
+            )
+        else:
+            said.append(f"{journal}: {total} made in this session, NOT written ({unsaved.why}).")
+        one = unsaved.unwritten == 1
+        left = "The one not written" if one else f"The {unsaved.unwritten} not written"
+        if unsaved.whole:
+            left, one = f"Every document's latest line and those ({unsaved.whole} lines)", False
+        if unsaved.rescue is not None:
+            rescue, target = shlex.quote(str(unsaved.rescue)), shlex.quote(str(journal))
+            said.append(
+                f"{left} {'is' if one else 'are'} in {unsaved.rescue}. Once {journal} can be "
+                f"written, append that file to the {where}: cat {rescue} >> {target}"
+            )
+        else:
+            tried = ", ".join(map(str, unsaved.tried)) or "no folder"
+            lost = "it is" if one else "they are"
+            said.append(
+                f"{left} COULD NOT be rescued ({tried} refused a rescue file): {lost} lost."
+            )
+    if lock_left is not None:
+        lock, why = lock_left
+        said.append(
+            f"The lock {lock} could not be removed ({why}): once its folder can be written, "
+            f"remove it: rm {shlex.quote(str(lock))}"
+        )
+    return said
