@@ -200,3 +200,21 @@ def test_a_file_left_as_the_review_left_it_says_nothing(setup: dict[str, Path]) 
         assert settled_after(session, before) == []
     finally:
         assert session.close()
+
+
+def test_a_file_emptied_after_the_last_decision_is_set_right_on_closing(
+    setup: dict[str, Path],
+) -> None:
+    session = open_it(setup)
+    session.take_letter("a")
+    assert session.flush(10)
+    written = setup["gold"].read_bytes()
+    setup["gold"].write_bytes(b"")
+    assert session.close(10)
+    assert setup["gold"].read_bytes() == written
+    assert session.store.notices == [
+        f"{setup['gold']} was cut short while open ({len(written):,} bytes, now 0): wrote it "
+        "again with the 3 lines this review holds of it (every line it had, earlier sessions' "
+        "decisions too)"
+    ]
+    assert_valid(setup)
