@@ -20,6 +20,7 @@ from typing import Any, Protocol
 
 from annotator.core import forms
 from annotator.core.models import Record, Span
+from annotator.core.record_unallowed import shown_value
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.span_words import holds_words_of
 
@@ -42,7 +43,7 @@ def marker_words(record: Record, path: str, scheme: Scheme) -> list[str]:
     linked = record.links.get(path, [])
     if not linked or forms.resolve_path(scheme, path)[2].type != "list":
         return list(linked)
-    items = forms.field_value(record, path, scheme) or []
+    items = shown_value(record, path, scheme) or []  # none the field does not take
     free = list(linked)
     words = []
     for item in items:
@@ -64,7 +65,7 @@ def list_size(record: Record, path: str, scheme: Scheme) -> int | None:
     """How many items the list field at ``path`` holds; None for a field of another type."""
     if forms.resolve_path(scheme, path)[2].type != "list":
         return None
-    return len(forms.field_value(record, path, scheme) or [])
+    return len(shown_value(record, path, scheme) or [])  # one text is no list of it
 
 
 def added_item_start(before: list[str], after: list[str], known: Sequence[str] = ()) -> int | None:

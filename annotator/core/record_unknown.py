@@ -6,7 +6,8 @@ change saves the record whole, those spans, fields and links included, and ``ann
 validate`` lists them. But on screen they stood unexplained: a trial's done article, reopened
 after ``location`` became ``place`` and ``demands`` became ``claims``, showed an empty
 ``claims``, a field linked to a span it did not list, and said nothing. Opening such a record
-says once what it holds (``opening_notice``), and d says it again (``done_words``).
+says once what it holds (``opening_notice``), and d says it again (``done_words``); both
+say too the values of fields it knows that they no longer take (``record_unallowed``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from annotator.core.form_complete import missing_required
 from annotator.core.forms import path_words
 from annotator.core.models import Record
+from annotator.core.record_unallowed import not_allowed_words, values_not_allowed
 from annotator.core.scheme import Scheme
 
 
@@ -98,14 +100,15 @@ def opening_notice(record: Record, scheme: Scheme, scheme_path: Path, journal: P
     the scheme requires that are empty (a renamed one: the record still says done, and the
     next change puts it back in progress). None when there is nothing to say."""
     unknown = unknown_to_scheme(record, scheme)
+    held = _held_words(record, scheme)
     said: list[str] = []
-    if unknown:
+    if held:
         linked = "; ".join(
             f"{path_words(path)} links to {' '.join(span_ids)}"
             for path, span_ids in unknown.links.items()
         )
         said.append(
-            f"this record holds {unknown.words()}, which the scheme does not know "
+            f"this record holds {held} "
             f"(kept as they are{'; ' + linked if linked else ''}; "
             f"annotator validate --scheme {scheme_path} {journal} lists them)"
         )
@@ -120,9 +123,23 @@ def opening_notice(record: Record, scheme: Scheme, scheme_path: Path, journal: P
 
 
 def done_words(record: Record, scheme: Scheme) -> str:
-    """What d adds to its notice when the record holds what the scheme does not know: done
-    does not pass over it unsaid. Empty when there is nothing."""
+    """What d adds to its notice when the record holds what the scheme does not know, or
+    values it does not allow (``record_unallowed``): done does not pass over it unsaid.
+    Empty when there is nothing."""
+    held = _held_words(record, scheme)
+    return f"; it still holds {held} (kept)" if held else ""
+
+
+def _held_words(record: Record, scheme: Scheme) -> str:
+    """``field 'arrests', which the scheme does not know``, and before it the values of
+    fields it knows that they no longer take (``record_unallowed``): ``protest_type =
+    sit_in (not a choice), which the scheme does not allow``. Empty when there are none."""
     unknown = unknown_to_scheme(record, scheme)
-    if not unknown:
-        return ""
-    return f"; it still holds {unknown.words()}, which the scheme does not know (kept)"
+    not_allowed = values_not_allowed(record, scheme)
+    parts: list[str] = []
+    if not_allowed:
+        values = ", ".join(not_allowed_words(found) for found in not_allowed)
+        parts.append(f"{values}, which the scheme does not allow")
+    if unknown:
+        parts.append(f"{unknown.words()}, which {'it' if parts else 'the scheme'} does not know")
+    return ", and ".join(parts)

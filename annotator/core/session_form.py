@@ -20,6 +20,7 @@ from annotator.core.display import quoted
 from annotator.core.errors import AnnotatorError
 from annotator.core.history import NOTE_RUN
 from annotator.core.models import Span
+from annotator.core.record_unallowed import shown_value, value_words
 from annotator.core.scheme import FormField
 from annotator.core.session_edits import Refused, named
 from annotator.core.session_form_elsewhere import SessionFormElsewhere, listed
@@ -63,17 +64,25 @@ class SessionForm(SessionFormElsewhere):
         value: Any = raw
         if field.type == "list" and isinstance(raw, str):
             value = forms.typed_list(raw, self._listed(path))
-        before = self.field_value(path)
+        # Compared with what the form shows: a value the field no longer takes shows empty,
+        # and leaving it empty keeps it as it is (``record_unallowed``).
+        before = self._call(shown_value, self.record, path, self.scheme)
         if self._call(forms.coerce_field_value, field, value) == before:
             if not typing:
                 self._history().end_run()
             return False
         linked = self.record.links.get(path, [])
+        held = self.field_value(path)
         changed = self._call(forms.set_field, self.record, path, value, self.scheme)
         self._commit(changed, run=path)
         if not typing:
             self._history().end_run()
         self._tell_unlinked(path, before, linked, typed=True)
+        if held != before:  # a value the field no longer took, kept until now: said gone
+            self._notices.append(
+                f"{forms.path_words(path)}: replaced {value_words(held)}, which the scheme "
+                "does not allow (ctrl+z gives it back)"
+            )
         return True
 
     def typing_run(self) -> str | None:

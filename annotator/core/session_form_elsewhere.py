@@ -20,6 +20,7 @@ from annotator.core import forms, span_links
 from annotator.core.errors import AnnotatorError
 from annotator.core.history import NOTE_RUN, History
 from annotator.core.models import Document, Record, Span
+from annotator.core.record_unallowed import shown_value
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused, SessionEdits
 from annotator.core.session_status import status_after_change
@@ -32,8 +33,9 @@ if TYPE_CHECKING:
 
 
 def listed(record: Record, path: str, scheme: Scheme) -> list[str]:
-    """A list field's items and its linked spans' texts: items that may hold a comma."""
-    items = forms.field_value(record, path, scheme) or []
+    """A list field's items and its linked spans' texts: items that may hold a comma. A list
+    the field does not take (an item a count, ``record_unallowed``) is shown empty: none."""
+    items = shown_value(record, path, scheme) or []
     linked = [record.span_by_id(span_id) for span_id in record.links.get(path, [])]
     return [*items, *(span_words(span) for span in linked if span is not None)]
 

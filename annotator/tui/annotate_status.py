@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
+from annotator.core.record_unallowed import values_not_allowed
 from annotator.core.record_unknown import unknown_to_scheme
 from annotator.core.session import AnnotationSession
 from annotator.tui.screens import STATUS_MARKS
@@ -65,7 +66,11 @@ class AnnotateProgress:
             annotator=session.annotator,
             done=done,
             save_state=session.save_state,
-            unknown=not session.stale and bool(unknown_to_scheme(session.record, session.scheme)),
+            unknown=not session.stale
+            and bool(
+                unknown_to_scheme(session.record, session.scheme)
+                or values_not_allowed(session.record, session.scheme)
+            ),
         )
 
 

@@ -23,6 +23,7 @@ from textual.widgets import Input, Label, Select
 
 from annotator.core.forms import typed_text
 from annotator.core.list_links import added_item_start, list_size, marker_words
+from annotator.core.record_unallowed import shown_value
 from annotator.core.scheme import Scheme
 from annotator.core.session import AnnotationSession
 from annotator.core.session_form_elsewhere import listed
@@ -163,7 +164,9 @@ class EventForm(FormTyping):
             if widget.id == "note":
                 value = session.record.note
             elif widget.name:
-                items = session.field_value(widget.name)
+                # A value the field no longer takes shows it empty (the form's end names it):
+                # shown as it is, the next save read it again as the field takes it, or not.
+                items = shown_value(session.record, widget.name, session.scheme)
                 # Read back as the same items, not joined as a linked span's words (shown_list).
                 lists = isinstance(items, list)
                 known = listed(session.record, widget.name, session.scheme) if lists else []
@@ -208,7 +211,9 @@ class EventForm(FormTyping):
                 words = marker_words(record, marker.name, scheme)
                 marker.show_links(words, list_size(record, marker.name, scheme))
         for select in self.query(Select):
-            current = session.field_value(select.name or "")
+            # A choice the scheme no longer has is shown as none chosen (Textual's Select
+            # raised, and the screen ended as it opened: a trial's renamed "sit_in").
+            current = shown_value(record, select.name or "", scheme)
             with select.prevent(Select.Changed):
                 if current is None:
                     select.clear()

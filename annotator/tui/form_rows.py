@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-import orjson
 from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,8 +15,9 @@ from textual.widget import Widget
 from textual.widgets import Button, Label, Static
 
 from annotator.core.form_item_edits import paired_fields
-from annotator.core.forms import path_words, typed_text
+from annotator.core.forms import path_words
 from annotator.core.models import Record
+from annotator.core.record_unallowed import not_allowed_words, value_words, values_not_allowed
 from annotator.core.record_unknown import linked_field, unknown_to_scheme
 from annotator.core.scheme import FormField, Scheme
 from annotator.tui.form_choice import ChoiceSelect
@@ -165,9 +165,12 @@ def kept_words(record: Record, scheme: Scheme) -> list[str]:
     ``name = value``, its links after it (``⛓ s3``); a group's field once per item holding it
     (``releases #1 side = north``), a field only linked as its links. Opening the record said
     their names, and the form showed their values nowhere: an annotator could not tell what
-    was kept, nor carry a value over to the field that took its place."""
+    was kept, nor carry a value over to the field that took its place.
+
+    Before them, each value of a field the scheme knows that the field no longer takes
+    (``values_not_allowed``), the field shown empty: ``protest_type = sit_in (not a choice)``."""
     unknown = unknown_to_scheme(record, scheme)
-    words: list[str] = []
+    words = [not_allowed_words(found) for found in values_not_allowed(record, scheme)]
     for name in unknown.fields:
         group, _, sub = name.partition("[].")
         values: dict[str, object] = {}  # path -> value, in the record's order
@@ -188,15 +191,6 @@ def kept_words(record: Record, scheme: Scheme) -> list[str]:
                 said += " " + " ".join([LINK_MARK, *links])
             words.append(said)
     return words
-
-
-def value_words(value: object) -> str:
-    """A kept value as an input would show it (a list comma-separated), else as JSON (a
-    bool as ``true``, as the journal holds it)."""
-    scalar = isinstance(value, str | int | float) and not isinstance(value, bool)
-    if scalar or (isinstance(value, list) and all(isinstance(item, str) for item in value)):
-        return typed_text(value) or '""'
-    return orjson.dumps(value).decode()
 
 
 class KeptFields(Static):
