@@ -31,7 +31,7 @@ from annotator.core.values import check_date
 # is refused by the structs too (``record_lines`` bounds its integers with the same).
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 Integer = Annotated[int, Meta(ge=INT64_MIN, le=INT64_MAX)]
-# values._DATE_RE with [0-9] for \d and \Z for $ (never more lenient).
+# values._DATE_RE as a pattern: ASCII digits, the whole value (no final newline).
 _Date = Annotated[str, Meta(pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\Z")]
 
 
