@@ -120,14 +120,23 @@ def run_app_screen(
     0). True when neither: the command exits 0. Both screens' commands share it: each
     ignored its app's return code, and a trial's screen closed mid-work with exit 0, unsaid."""
     ended: list[int | None] = []  # the app's return code, once it has run
+    apps: list[ScreenApp] = []
 
     def run_app() -> None:
         app = make_app()
+        apps.append(app)
         app.run()
         ended.append(app.return_code)
 
     written = run_screen(session, run_app)
-    if not written:
+    # Once the session is closed: what was not written, the rescue file holding it, a lock
+    # left (``SavingApp.closing_words``, read from the closed store; an app without them, as
+    # a test's stand-in, leaves the line below to say it).
+    words = getattr(apps[0], "closing_words", None) if apps else None
+    said: list[str] = words() if callable(words) else []
+    for line in said:
+        print(line, file=sys.stderr)
+    if not written and not said:
         print(f"{journal}: some {saved_what} could not be written", file=sys.stderr)
     if ended and ended[0] != 0:
         print(

@@ -3,13 +3,13 @@ nothing.
 
 Both run over a session whose store appends through the core's ordered writer: the writer's
 state arrives from its thread as a message; quitting flushes first (off the UI thread) and, when
-the disk keeps refusing, offers a rescue file rather than losing work.
+the disk keeps refusing, asks; quitting anyway leaves at once, and the store's closing writes
+what the disk refused to a rescue file (``store_rescue``), said by ``closing_words``.
 """
 
 from __future__ import annotations
 
 import asyncio
-import shlex
 import signal
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +21,8 @@ from textual.message import Message
 from textual.notifications import Notification, Notify, SeverityLevel
 from textual.widgets import Input, Select
 
+from annotator.core.store import Store
+from annotator.core.store_rescue import closing_words
 from annotator.tui.keys_in_order import KeysInOrderApp
 from annotator.tui.screens import QuitScreen
 
@@ -43,10 +45,11 @@ class SavingSession(Protocol):
 
     def flush(self, timeout: float | None = None) -> bool: ...
 
-    def rescue(self, folders: list[Path]) -> Path | None: ...
-
     @property
     def journal(self) -> Path: ...
+
+    @property
+    def store(self) -> Store: ...
 
 
 class SavingApp(KeysInOrderApp):
@@ -282,17 +285,19 @@ class SavingApp(KeysInOrderApp):
         names it ("count shows 'lots'")."""
         return []
 
-    def rescued_words(self) -> str:
-        """The records not on disk written to a rescue file, and what to do with it: which
-        file to append it to, and how (a trial's "append them to the journal" named neither)."""
-        rescued = self.saving_session.rescue([Path.home(), Path("/tmp")])
-        if rescued is None:
-            return f"Unsaved {self.SAVED_WHAT} COULD NOT be rescued."
-        journal = self.saving_session.journal
-        return (
-            f"Unsaved {self.SAVED_WHAT} rescued to {rescued}. Once {journal} can be written, "
-            f"append them to the {self.SAVED_WHERE}: cat {shlex.quote(str(rescued))} >> "
-            f"{shlex.quote(str(journal))}"
+    def closing_words(self) -> list[str]:
+        """Once the session is closed (after the app, by the command): what its store could
+        not write, the rescue file holding it and how to append it (a trial's "append them to
+        the journal" named neither the file nor how), and a lock it could not remove; nothing
+        when all was written. Said by the command whatever ended the screen (a quit, a
+        hangup, an error)."""
+        store = self.saving_session.store
+        return closing_words(
+            self.saving_session.journal,
+            store.unsaved,
+            store.lock_left,
+            self.SAVED_WHAT,
+            self.SAVED_WHERE,
         )
 
     @work(thread=True, exclusive=True, group="quit")
@@ -309,8 +314,9 @@ class SavingApp(KeysInOrderApp):
         problem = (
             f"{self.SAVED_WHAT.capitalize()} are "
             f"{'still not on disk' if asked else 'not on disk yet'}: {error}.\n\n"
-            "They are kept in memory and saving keeps retrying. If you quit anyway, the records "
-            f"you changed are written to a rescue file instead."
+            "They are kept in memory and saving keeps retrying. If you quit anyway, those not on "
+            "disk are written to a rescue file (in your home folder, else /tmp), and the last "
+            f"lines say how to append it to the {self.SAVED_WHERE}."
         )
 
         if asked is not None:
@@ -321,6 +327,8 @@ class SavingApp(KeysInOrderApp):
 
         def decided(leave: bool | None) -> None:
             if leave:
-                self.exit(message=self.rescued_words())
+                # At once: the command closes the session, whose store tries the refused lines
+                # a few times more, writes the rest to a rescue file and says so.
+                self.exit()
 
         self.push_screen(QuitScreen(problem), decided)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from annotate_helpers import drive, journal, press, toasts, wait_for
@@ -119,18 +118,11 @@ def test_quit_while_the_disk_refuses_asks_and_can_rescue(
     def failing(path: Path, data: bytes) -> None:
         raise OSError(5, "Input/output error")
 
-    said: list[str] = []
+    apps: list[AnnotatorApp] = []
 
     async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
-        app.quit_flush_seconds = 0.2
+        apps.append(app)
         monkeypatch.setattr(writer, "append_durably", failing)
-        exit_app = app.exit
-
-        def exiting(*args: Any, message: Any = None, **options: Any) -> None:
-            said.append(str(message))
-            exit_app(*args, message=message, **options)
-
-        monkeypatch.setattr(app, "exit", exiting)
         await press(pilot, *["right"] * 16, *["shift+right"] * 6, "1")
         await press(pilot, "q")
         await wait_for(pilot, lambda: isinstance(app.screen, QuitScreen))
@@ -139,17 +131,17 @@ def test_quit_while_the_disk_refuses_asks_and_can_rescue(
         await press(pilot, "q")
         await wait_for(pilot, lambda: isinstance(app.screen, QuitScreen))
         await pilot.click("#leave")
-        await pilot.pause()
+        await wait_for(pilot, lambda: not app.is_running)
 
     drive(session, scenario)
+    assert not session.close()  # as the command does: the rescue file is written then
     rescued = list(tmp_path.glob("annotator-rescue-alice-*.jsonl"))
     assert len(rescued) == 1
     assert b'"text":"Russia"' in rescued[0].read_bytes()
     # Which file to append it to, and how (a trial's message named neither).
-    assert said == [
-        f"Unsaved changes rescued to {rescued[0]}. Once {session.journal} can be written, "
-        f"append them to the journal: cat {rescued[0]} >> {session.journal}"
-    ]
+    said = apps[0].closing_words()[-1]
+    assert f" in {rescued[0]}. Once {session.journal} can be written, " in said
+    assert said.endswith(f"to the journal: cat {rescued[0]} >> {session.journal}")
 
 
 def test_a_stale_record_is_shown_read_only_until_start_over(corpus: Path, tmp_path: Path) -> None:
