@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.core.journal_guard import JournalGuard
@@ -35,6 +36,34 @@ class HeldBytes:
     def __init__(self, data: bytes = b"") -> None:
         self._data = bytearray(data)
         self._lock = threading.Lock()
+
+    @classmethod
+    def of_file(cls, path: Path) -> HeldBytes:
+        """The file at ``path`` as it is now, read straight into the bytes held (a review
+        resuming on a large gold file held it twice while it copied it)."""
+        held = cls()
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            held._data = bytearray(size)
+            got = handle.readinto(held._data)
+            del held._data[got:]
+            held._data += handle.read()  # grown meanwhile (another program's: the guard sees)
+        return held
+
+    def lines(self, offset: int = 0) -> Iterator[bytes]:
+        """Each line from ``offset`` on, with its newline (the last may lack it). Read while
+        nothing is added: on opening, before the writer starts."""
+        data = self._data
+        while offset < len(data):
+            end = data.find(b"\n", offset)
+            end = len(data) if end < 0 else end + 1
+            yield bytes(data[offset:end])
+            offset = end
+
+    def cut(self, size: int) -> None:
+        """Leave out everything from ``size`` on (a torn tail set aside)."""
+        with self._lock:
+            del self._data[size:]
 
     def __len__(self) -> int:
         return len(self._data)

@@ -28,7 +28,6 @@ the writer's guard then writes the file again whole from them (``gold_guard.Gold
 from __future__ import annotations
 
 import gc
-import io
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -188,8 +187,9 @@ class GoldStore(Store):
     def _read(self) -> bytes:
         """Index every line; refuse damage and lines that are not gold; set a torn tail
         aside. Returns the newline owed by a last line written without one."""
-        data = self.journal.read_bytes()
-        scan = scan_gold_data(data)
+        # Read once into what the review holds, scanned there: no second copy of the file.
+        self.held = HeldBytes.of_file(self.journal)
+        scan = scan_gold_data(self.held)
         for line in scan.lines:
             self.latest[line.facts.doc_id] = line
             self.history.append(line)
@@ -197,14 +197,13 @@ class GoldStore(Store):
         scan.refuse_damage(self.journal)
         if scan.torn is not None:
             aside = set_torn_tail_aside(self.journal, scan.torn)
-            data = data[: scan.torn.offset]
+            self.held.cut(scan.torn.offset)
             self._lines = scan.torn.line - 1
             self.messages.append(
                 f"{self.journal}:{scan.torn.line}: an incomplete last line (interrupted write) "
                 f"was moved to {aside}; every complete line is kept"
             )
         scan.refuse_not_gold(self.journal)
-        self.held.extend(data)
         return scan.owed
 
     def freeze_until_closed(self) -> None:
@@ -278,23 +277,25 @@ class GoldScan:
 def scan_gold(path: Path) -> GoldScan:
     """Every line of the gold file at ``path`` read (OSError when it cannot be opened)."""
     with path.open("rb") as handle:
-        return _scan(handle)
+        # A gold file saved by hand in an editor that writes a mark: its first line was
+        # refused as "invalid JSON", where every other reader of a journal takes it.
+        return _scan(handle, len(handle.read(bom_length(handle.peek(3)))))
 
 
-def scan_gold_data(data: bytes) -> GoldScan:
-    """Every line of a gold file's bytes ``data`` read, as ``scan_gold`` reads the file."""
-    return _scan(io.BufferedReader(io.BytesIO(data)))
+def scan_gold_data(held: HeldBytes) -> GoldScan:
+    """Every line of a gold file's bytes as the review holds them, read as ``scan_gold``
+    reads the file."""
+    mark = bom_length(held.read(0, 3))
+    return _scan(held.lines(mark), mark)
 
 
-def _scan(handle: io.BufferedReader) -> GoldScan:
-    """Every line ``handle`` gives read. A leading byte order mark is no part of the first
-    line, as ``journal.read_journal`` reads it; offsets stay the file's, so lines are read
-    back, and a torn tail cut, where they are."""
+def _scan(lines: Iterable[bytes], offset: int) -> GoldScan:
+    """Every line of ``lines`` (each with its newline; the last may lack it) read, the first
+    at ``offset``. A leading byte order mark is no part of the first line, as
+    ``journal.read_journal`` reads it; offsets stay the file's, so lines are read back, and a
+    torn tail cut, where they are."""
     scan = GoldScan()
-    # A gold file saved by hand in an editor that writes a mark: its first line was
-    # refused as "invalid JSON", where every other reader of a journal takes it.
-    offset = len(handle.read(bom_length(handle.peek(3))))
-    for number, raw in enumerate(handle, start=1):
+    for number, raw in enumerate(lines, start=1):
         complete = raw.endswith(b"\n")
         line = raw[:-1] if complete else raw
         if line.strip():
