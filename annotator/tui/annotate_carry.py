@@ -2,7 +2,10 @@
 of ``annotate_screen.AnnotateScreen``). The first press works out what would be carried and
 left out, off the screen's thread (a long article's many spans), and says it; a second within
 ``CONFIRM_SECONDS`` of that carries it (``AnnotationSession.carry_over``, with what was worked
-out) and says what was left out; ctrl+z gives the stale record back."""
+out) and says what was left out; ctrl+z gives the stale record back.
+
+Once ctrl+k or ctrl+r settles the stale record, the message of its article's file changed on
+disk offering ctrl+k for it goes: it stayed its 20 s beside "carried over"."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from textual.worker import get_current_worker
 from annotator.core.carry_over import CarriedOver, carry_over
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Document, Record
+from annotator.tui.annotate_reading import STALE_ON_DISK
 from annotator.tui.session_view import FAILED, SessionView
 
 # How long a first ctrl+r or ctrl+k waits for the second that acts.
@@ -31,6 +35,15 @@ class CarryOverKeys(SessionView):
         if action == "carry_over":
             return self.session.loaded and self.session.stale is not None
         return super().check_action(action, parameters)
+
+    def _no_longer_true(self) -> list[str]:
+        """``SessionView._no_longer_true``, and the message offering ctrl+k for a stale record
+        once none is left (carried over, or started over with ctrl+r): only those two settle
+        it, the document being read-only while it is stale."""
+        kinds = super()._no_longer_true()
+        if self.session.loaded and self.session.stale is None:
+            kinds.append(STALE_ON_DISK)
+        return kinds
 
     def action_carry_over(self) -> None:
         session = self.session

@@ -51,6 +51,9 @@ SLOW_READ_SECONDS = 2.0
 FILE_CHECK_SECONDS = 2.0
 # The kind of the message saying an article's file changed on disk (``tell_about``).
 TEXT_ON_DISK = "text on disk"
+# Its kind when it says the record is stale on the new text, offering ctrl+k: taken away once
+# ctrl+k or ctrl+r settles that record (``annotate_carry``), no longer true then.
+STALE_ON_DISK = "text on disk, record stale"
 
 T = TypeVar("T")
 
@@ -231,7 +234,8 @@ class ReadsDocuments(Screen[None]):
         article.focus()
         self.show_notices()
         if changed is not None:
-            self.tell_about(TEXT_ON_DISK, changed, "warning", timeout=20)
+            kind = TEXT_ON_DISK if stale is None else STALE_ON_DISK
+            self.tell_about(kind, changed, "warning", timeout=20)
         if self._file_check is None:
             self._file_check = self.set_interval(FILE_CHECK_SECONDS, self._look_at_open_file)
         if not self._records_check_started:
@@ -278,6 +282,7 @@ class ReadsDocuments(Screen[None]):
 
     def _say_file_changed(self, doc_id: str, said: str) -> None:
         if self.session.loaded and self.session.document.id == doc_id:
+            self.settled(STALE_ON_DISK)  # "this is its new text": another is now
             self.tell_about(TEXT_ON_DISK, said, "warning", timeout=20)
 
     def on_load_failed(self, message: LoadFailed) -> None:
