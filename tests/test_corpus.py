@@ -149,7 +149,7 @@ def test_a_jsonl_read_failing_while_kept_open_says_it_cannot_be_read(tmp_path: P
     path = tmp_path / "c.jsonl"
     path.write_bytes(orjson.dumps({"id": "a", "text": "one"}) + b"\n")
     corpus = open_corpus(path)
-    with corpus.kept_open(), mock.patch.object(corpus, "_handle") as handle:
+    with corpus.kept_open(), mock.patch.object(corpus._jsonl, "_handle") as handle:
         handle.read.side_effect = OSError(5, "Input/output error")
         with pytest.raises(AnnotatorError) as fetched:
             corpus.get("a")

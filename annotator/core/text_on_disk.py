@@ -13,8 +13,9 @@ imported again) went unsaid until the next session, its record then stale. So:
   (``entered``), that is said: the new text is shown, and a record saved for the old one is
   stale here (the screen's banner offers ctrl+k and ctrl+r).
 
-A JSONL corpus is one file, its documents read where they were when it opened; only a folder
-of ``.txt`` files is looked at here.
+A document of a JSONL corpus is looked at through that one file (``Corpus.file_of``): an edit
+to any of its lines changes its stamp, and the document is then read again (``corpus_jsonl``
+finds its line anew) and hashed, said only when its own text is not the one shown.
 """
 
 from __future__ import annotations
@@ -152,5 +153,7 @@ class TextsOnDisk:
 
 def _changed(doc_id: str, read: TextRead) -> str:
     """``sub/e.txt changed on disk since it opened at 12:03``: the file as the corpus names it
-    (its name alone may be another folder's too)."""
-    return f"{doc_id}{read.file.suffix} changed on disk since it opened at {read.at:%H:%M}"
+    (its name alone may be another folder's too); ``b in c.jsonl changed …`` for a document of
+    a JSONL corpus (a folder corpus's files are its ``.txt`` ones, a JSONL corpus never is)."""
+    named = f"{doc_id}.txt" if read.file.suffix == ".txt" else f"{doc_id} in {read.file.name}"
+    return f"{named} changed on disk since it opened at {read.at:%H:%M}"

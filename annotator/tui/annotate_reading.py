@@ -108,7 +108,7 @@ class ReadsDocuments(Screen[None]):
         """The texts read of each article file (made on first use, as ``_queries``)."""
         if self._texts_read is None:
             session = self.session
-            self._texts_read = TextsOnDisk(session.read, session.corpus.txt_file)
+            self._texts_read = TextsOnDisk(session.read, session.corpus.file_of)
         return self._texts_read
 
     @property
