@@ -162,7 +162,14 @@ def test_weekdays_count_from_the_dateline_and_later_dates_do_not_count() -> None
 def test_no_anchor_no_value() -> None:
     text = "Two days earlier, the movement had released the body of a police officer."
     found = _valued(text, "Two days earlier", [], None)
-    assert found == (None, "no value: no date before it to count 2 days before")
+    # With no dateline, what a dateline is: the article lacks one to count from.
+    assert found == (
+        None,
+        "no value: no date before it to count 2 days before, and this article has no "
+        "dateline (a first line 'date YYYY-MM-DD')",
+    )
+    dated = "date 2023-05-21 " + text  # with one, it counts: "none before it" needs none
+    assert _valued(dated, "Two days earlier", [], "2023-05-21")[0] == "2023-05-19"
 
 
 def test_an_anchor_naming_no_day_gives_no_value() -> None:
@@ -311,7 +318,9 @@ def test_a_weekday_with_no_dateline_is_the_nearest_date_and_gives_none() -> None
     text = "On 1 August 2023 the talks began. On Sunday, a deal. The next day, a release."
     assert _valued(text, "The next day", [], None) == (
         None,
-        "no value: 1 day after 'Sunday' 37–43, the nearest date before it, which has no value",
+        "no value: 1 day after 'Sunday' 37–43, the nearest date before it, which has no "
+        "value: it is read from the dateline, and this article has none (a first line "
+        "'date YYYY-MM-DD')",
     )
 
 

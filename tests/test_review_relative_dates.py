@@ -128,8 +128,9 @@ def test_no_date_before_it_no_value_and_says_why(tmp_path: Path) -> None:
         assert drawn.value is None
         assert session.take_notices()[0] == (
             "settled c1 with date “two days later” = no value (2 days after 'August' 25–31, "
-            "the nearest date before it, which has no value; version 1 (alice) gave "
-            "2023-08-08); left out: date “days later” (bob) · ctrl+z undoes"
+            "the nearest date before it, which has no value: it is read from the dateline, "
+            "and this article has none (a first line 'date YYYY-MM-DD'); version 1 (alice) "
+            "gave 2023-08-08); left out: date “days later” (bob) · ctrl+z undoes"
         )
         assert session.records["d1"].spans[0].value is None
     finally:

@@ -88,7 +88,10 @@ def test_words_that_give_no_value_are_refused_with_the_relative_readers_reason()
 def test_words_counting_from_what_is_not_known_say_so() -> None:
     with pytest.raises(AnnotatorError) as refused:
         read_typed_value("date", "Friday", at_friday(None))
-    assert str(refused.value) == "'Friday' counts from the dateline, and this document has none"
+    assert str(refused.value) == (
+        "'Friday' is read from the dateline, and this article has none (a first line "
+        "'date YYYY-MM-DD')"
+    )
     # Nowhere (no text): no earlier date to count from, rather than "not a date".
     with pytest.raises(AnnotatorError) as refused:
         read_typed_value("date", "two days later", None)

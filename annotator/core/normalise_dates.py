@@ -202,3 +202,50 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+# What a dateline is, as a message says it where an article has none (README "Files").
+DATELINE_IS = "a first line 'date YYYY-MM-DD'"
+# Any day will do: words that give a date with it and none without count from the dateline.
+_SOME_DATELINE = "2001-01-01"
+# A day named at the start of the article's first line, as a wire dateline gives it ("LISBON,
+# 14 March 2025 — ..."; "March 14, 2025 —"): a place before it, a dash after it.
+_OPENING_DAY = re.compile(
+    r"\A[^\S\n]*(?:[^\W\d_][^\n,—–]{0,40},[^\S\n]*)?"
+    r"(?P<day>\d{1,2}[^\S\n]+[^\W\d_]+\.?,?[^\S\n]+\d{4}|[^\W\d_]+\.?[^\S\n]+\d{1,2},?[^\S\n]+\d{4}"
+    r"|\d{4}-\d{2}-\d{2})"
+    r"(?=[^\S\n]*(?:\([^)\n]{0,30}\)[^\S\n]*)?[—–-])"
+)
+
+
+def needs_dateline(words: str, doc_date: str | None) -> bool:
+    """Whether ``words`` give a date only counted from the dateline ("Monday", "yesterday",
+    "24 August", "last month") and ``doc_date`` is none: the span gets no value, and the
+    message says why (``no_dateline_words``)."""
+    if dateline(doc_date) is not None or parse_date(words, None) is not None:
+        return False
+    return parse_date(words, _SOME_DATELINE) is not None
+
+
+def no_dateline_words(text: str) -> str:
+    """What a dateline is, in brackets, as a message on a date with no value in ``text``, an
+    article with none, says it: "(a first line 'date YYYY-MM-DD')". A day opening the first
+    line as a wire dateline gives it is named, not read as one (``opening_day``): it is not
+    always the day the article was written, and a value counted from a guess would go into
+    records unseen."""
+    said = f"({DATELINE_IS}"
+    opening = opening_day(text)
+    if opening is not None:
+        said += f"; {opening[0]!r} in its first line is not read as one"
+    return said + ")"
+
+
+def opening_day(text: str) -> tuple[str, str] | None:
+    """The words and ``YYYY-MM-DD`` of a whole day opening ``text``'s first line, a place
+    and a comma before it and a dash after it (``LISBON, 14 March 2025 —``); None when none."""
+    match = _OPENING_DAY.match(text)
+    if match is None:
+        return None
+    words = match.group("day")
+    value = parse_date(words, None)
+    return (words, value) if value is not None and len(value) == 10 else None

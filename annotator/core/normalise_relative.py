@@ -51,7 +51,7 @@ from typing import NamedTuple
 from annotator.core.display import quoted
 from annotator.core.models import Span
 from annotator.core.normalise import FRACTION_WORDS, NUMBER_WORDS, VAGUE_WORDS
-from annotator.core.normalise_dates import dateline, parse_date
+from annotator.core.normalise_dates import dateline, needs_dateline, no_dateline_words, parse_date
 from annotator.core.relative_shift import Shift, Unread, read_shift
 from annotator.core.scheme import Scheme
 
@@ -180,12 +180,24 @@ def relative_date(
         return RelativeValue(None, f"no value: {shift.why}")
     anchor = _nearest(_dated_before(text, start, list(date_spans), doc_date), start)
     if anchor is None:
-        return RelativeValue(None, f"no value: no date before it to count {shift.words}")
+        # With no dateline, none may be the reason: said, with what a dateline is.
+        missing = (
+            f", and this article has no dateline {no_dateline_words(text)}"
+            if dateline(doc_date) is None
+            else ""
+        )
+        return RelativeValue(None, f"no value: no date before it to count {shift.words}{missing}")
     if anchor.value is None:
+        anchor_words = text[anchor.start : anchor.end]
+        missing = (
+            f": it is read from the dateline, and this article has none {no_dateline_words(text)}"
+            if needs_dateline(anchor_words, doc_date)
+            else ""
+        )
         return RelativeValue(
             None,
             f"no value: {shift.words} {anchor.words}, the nearest date before it, "
-            "which has no value",
+            f"which has no value{missing}",
         )
     value = _counted(anchor.value, shift.days)
     if value is None and _DAY_VALUE.fullmatch(anchor.value):

@@ -15,7 +15,8 @@ from annotator.core.display import quoted
 from annotator.core.errors import AnnotatorError
 from annotator.core.history import quoted_pair
 from annotator.core.models import Record, Span
-from annotator.core.normalise_relative import relative_date
+from annotator.core.normalise_dates import needs_dateline, no_dateline_words
+from annotator.core.normalise_relative import RelativeValue, relative_date
 from annotator.core.scheme import Scheme
 from annotator.core.session_history import SessionHistory
 from annotator.core.typed_value import set_typed_value
@@ -196,6 +197,14 @@ class SessionEdits(SessionHistory):
         dated = [other for other in record.spans if self._is_date(other)]
         doc_date = self.document.meta.get("date")
         counted = relative_date(self.text, span.start, span.end, dated, doc_date)
+        if counted is None and needs_dateline(span.text, doc_date):
+            # "Monday" with no dateline got no value, unsaid: a trial pressed the date key
+            # and saw nothing (the README promises the message).
+            dateline_is = no_dateline_words(self.text)
+            counted = RelativeValue(
+                None,
+                f"no value: it is read from the dateline, and this article has none {dateline_is}",
+            )
         if counted is None:
             return record, []
         if counted.value is None:

@@ -28,7 +28,7 @@ from annotator.core.display import quoted
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Record, Span
 from annotator.core.normalise import typed_span_value
-from annotator.core.normalise_dates import dateline, parse_date
+from annotator.core.normalise_dates import dateline, no_dateline_words, parse_date
 from annotator.core.normalise_relative import date_spans, relative_date
 from annotator.core.relative_shift import read_shift
 from annotator.core.scheme import Scheme
@@ -105,7 +105,10 @@ def read_typed_value(value_type: str, raw: Any, place: SpanPlace | None = None) 
         if counted is not None:
             return TypedValue(counted.value, f"{said}: {counted.explanation}")
     if dateline(doc_date) is None and parse_date(typed, _SOME_DATELINE) is not None:
-        raise AnnotatorError(f"{said} counts from the dateline, and this document has none")
+        dateline_is = no_dateline_words(place.text if place is not None else "")
+        raise AnnotatorError(
+            f"{said} is read from the dateline, and this article has none {dateline_is}"
+        )
     if typed[:1].isdecimal() and not re.search(r"[^\d\-]", typed):
         raise AnnotatorError(refusal)  # "2024-13-01": is not a calendar date
     raise AnnotatorError(f"{raw.strip()!r} {_NOT_A_DATE}")
