@@ -9,15 +9,17 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 from annotate_helpers import drive, journal, press, screen_of, toasts, wait_for
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, Select
 
+from annotator.core.corpus import open_corpus
 from annotator.core.session import AnnotationSession, open_session
 from annotator.tui.app import AnnotatorApp
 from annotator.tui.form_rows import KeptFields
-from tests.test_record_unallowed import BAD_FORM, bad_journal
+from tests.test_record_unallowed import BAD_FORM, a_record, bad_journal
 from tests.test_session_data import fixed_now
 
 
@@ -134,5 +136,35 @@ def test_a_group_that_is_no_list_of_items_opens(corpus: Path, tmp_path: Path) ->
 
     try:
         drive(session, scenario, notifications=True)
+    finally:
+        session.close()
+
+
+def test_the_last_worked_on_holding_a_renamed_choice_opens_first(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """The lockout: the record last worked on, in progress, is the one the screen opens
+    first; holding a choice renamed since, it ended every start before anything showed."""
+    journal = bad_journal(corpus, tmp_path, {})  # a, in progress, at 09:00
+    documents = open_corpus(corpus)
+    later = a_record(
+        {"event_type": "sit_in"},
+        doc_id="c",
+        doc_sha256=documents.get("c").sha256,
+        updated_at="2025-08-24T09:30:00Z",
+    )
+    with journal.open("ab") as lines:
+        lines.write(orjson.dumps(later.model_dump(mode="json")) + b"\n")
+    session = open_session(corpus, "alice", None, tmp_path / "out", now=fixed_now)
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        await wait_for(pilot, lambda: kept_text(app) is not None)
+        assert session.document.id == "c"
+        assert kept_text(app) == "kept, not in the scheme: event_type = sit_in (not a choice)"
+        choice = field(app, "event_type")
+        assert isinstance(choice, Select) and choice.value is Select.NULL
+
+    try:
+        drive(session, scenario)
     finally:
         session.close()
