@@ -183,6 +183,15 @@ def test_a_value_chosen_replaces_it_said_and_d_says_what_is_still_kept(
         bad.undo()
         assert bad.record.form["event_type"] == "sit_in"
         bad.redo()
+        # Filled from a span (ctrl+l), the same.
+        bad.fill_from_span("releases[0].count", "s3")
+        assert bad.take_notices() == [
+            "releases #1 count: replaced many, which the scheme does not allow (ctrl+z gives "
+            "it back)"
+        ]
+        assert bad.record.form["releases"][0]["count"] == 146
+        bad.undo()
+        bad.take_notices()
         bad.remove_group_item("releases", 2)
         bad.remove_group_item("releases", 1)
         assert bad.mark_done() is not None

@@ -78,12 +78,17 @@ class SessionForm(SessionFormElsewhere):
         if not typing:
             self._history().end_run()
         self._tell_unlinked(path, before, linked, typed=True)
-        if held != before:  # a value the field no longer took, kept until now: said gone
+        self._tell_replaced(path, held, before)
+        return True
+
+    def _tell_replaced(self, path: str, held: Any, shown: Any) -> None:
+        """Say that a value the field no longer took (``held``, shown empty: ``shown``),
+        kept until now, was replaced: it goes from the record, and not unsaid."""
+        if held != shown:
             self._notices.append(
                 f"{forms.path_words(path)}: replaced {value_words(held)}, which the scheme "
                 "does not allow (ctrl+z gives it back)"
             )
-        return True
 
     def typing_run(self) -> str | None:
         """The field (its path; ``NOTE_RUN``: the note) whose typing, saved at a pause, is still
@@ -153,9 +158,12 @@ class SessionForm(SessionFormElsewhere):
         self._writable()
         span = self._span_for(path, span_id, selection)
         before = self.field_value(path)
+        shown = self._call(shown_value, self.record, path, self.scheme)
         linked = [other for other in self.record.links.get(path, []) if other != span.id]
         self._commit(self._call(forms.fill_from_span, self.record, path, span.id, self.scheme))
         self._tell_unlinked(path, before, linked)
+        if self.field_value(path) != before:
+            self._tell_replaced(path, before, shown)
 
     def _tell_unlinked(
         self, path: str, before: Any, linked: list[str], typed: bool = False
