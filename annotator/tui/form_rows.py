@@ -1,6 +1,7 @@
 """The event form's rows (``EventForm`` lays them out): a field's name, its input and its links,
 a repeatable group's box of items with their remove buttons and its add button, and at the
-form's end the fields the record holds that the scheme does not know, read only."""
+form's end the fields the record holds that the scheme does not know, or values it does not
+allow, read only."""
 
 from __future__ import annotations
 
@@ -195,7 +196,8 @@ def kept_words(record: Record, scheme: Scheme) -> list[str]:
 
 class KeptFields(Static):
     """The form's last line(s), dim, read only: the fields the record holds that the scheme
-    does not know (``kept_words``); not shown when there are none."""
+    does not know, and values of those it knows that they no longer take (``kept_words``);
+    not shown when there are none."""
 
     def show_kept(self, words: list[str]) -> None:
         self.display = bool(words)
