@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import orjson
 import pytest
 
 from annotator.core.errors import AnnotatorError
@@ -300,14 +299,6 @@ def test_active_time_leaves_out_idle_gaps(session: AnnotationSession, clock: Fak
     session.activity()
     session.open("b")  # leaving saves the time spent
     assert journal_lines(session)[-1]["seconds_spent"] == pytest.approx(45)
-
-
-def test_rescue_writes_changed_records(session: AnnotationSession, tmp_path: Path) -> None:
-    session.label_selection(*where(session, "Russia"), "actor")
-    rescued = session.rescue([tmp_path / "missing-folder", tmp_path])
-    assert rescued is not None and rescued.parent == tmp_path
-    lines = [orjson.loads(line) for line in rescued.read_bytes().splitlines()]
-    assert [line["doc_id"] for line in lines] == ["a"]
 
 
 def test_moving_on_from_a_document_that_could_not_be_opened(

@@ -358,12 +358,6 @@ class ReviewSession(ReviewMoves, ReviewUndo, ReviewDocuments, ReviewByHand, Save
         """The gold file written."""
         return self.store.journal
 
-    def rescue(self, folders: list[Path]) -> Path | None:
-        """The gold records settled in this session, in a rescue file (see ``write_rescue``)."""
-        stamp = utc_now().replace("-", "").replace(":", "")
-        who = re.sub(r"[^A-Za-z0-9._@-]", "_", self.reviewer)  # a file name whatever the name
-        return self.write_rescue(folders, f"annotator-rescue-review-{who}-{stamp}.jsonl")
-
     def close(self, timeout: float | None = 10.0) -> bool:
         """Write everything and release the gold file's lock; False when lines are unwritten."""
         return self.store.close(timeout)

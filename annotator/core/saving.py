@@ -1,14 +1,12 @@
 """What the annotation session and the review session share about saving through a Store:
-relaying the writer's state to the screen, flushing, and the rescue file of last resort."""
+relaying the writer's state to the screen and flushing (the store writes any rescue file as it
+closes)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from pathlib import Path
+from collections.abc import Callable
 
-from annotator.core.models import record_line
 from annotator.core.store import Store
-from annotator.core.writer import append_durably
 
 SaveListener = Callable[[str, str | None], None]
 
@@ -46,20 +44,3 @@ class SavesThroughStore:
 
     def flush(self, timeout: float | None = None) -> bool:
         return self.store.flush(timeout)
-
-    def write_rescue(self, folders: Iterable[Path], name: str) -> Path | None:
-        """When the store cannot write: the latest record of every document saved in this
-        session, in a new file ``name`` in the first folder that takes it (last line wins, so
-        appending it to the journal later is safe). None when no folder took it."""
-        lines = b"".join(
-            record_line(self.store.records[doc_id])
-            for doc_id in sorted(self._changed)
-            if doc_id in self.store.records
-        )
-        for folder in folders:
-            try:
-                append_durably(folder / name, lines)
-            except OSError:
-                continue
-            return folder / name
-        return None

@@ -321,11 +321,6 @@ class AnnotationSession(
     def flush(self, timeout: float | None = None) -> bool:
         return self.store.flush(timeout)
 
-    def rescue(self, folders: list[Path]) -> Path | None:
-        """The records changed in this session, in a rescue file (see ``write_rescue``)."""
-        stamp = utc_now().strftime("%Y%m%dT%H%M%SZ")
-        return self.write_rescue(folders, f"annotator-rescue-{self.annotator}-{stamp}.jsonl")
-
     def close(self, timeout: float | None = 10.0) -> bool:
         """Save the time on the open document, write everything, release the lock.
 
