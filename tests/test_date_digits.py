@@ -16,6 +16,7 @@ import pytest
 from annotator.cli import main
 from annotator.core.errors import AnnotatorError
 from annotator.core.normalise import typed_date
+from annotator.core.normalise_dates import parse_date
 from annotator.core.typed_value import TypedValue, read_typed_value
 from annotator.core.values import ascii_digits, check_date, value_problem
 
@@ -89,3 +90,19 @@ def test_a_typed_date_of_other_digits_that_is_no_calendar_day_is_refused() -> No
         read_typed_value("date", "٢٠٢٤-١٣-٠١")
     with pytest.raises(AnnotatorError, match="not a calendar date"):
         typed_date("٢٠٢٤-١٣-٠١")
+
+
+@pytest.mark.parametrize(
+    ("words", "doc_date", "value"),
+    [
+        ("٢٠٢٤-٠٣-١٥", None, "2024-03-15"),
+        ("١٥ March ٢٠٢٤", None, "2024-03-15"),
+        ("on १५ March", "2024-03-20", "2024-03-15"),
+        ("March ２０２４", None, "2024-03"),
+    ],
+)
+def test_a_date_span_written_with_digits_of_another_script_is_read(
+    words: str, doc_date: str | None, value: str
+) -> None:
+    # Labelled, such words got no value: `\d` took them, the date check did not.
+    assert parse_date(words, doc_date) == value

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from annotator.core.values import check_date
+from annotator.core.values import ascii_digits, check_date
 
 _MONTHS = {
     name: number
@@ -88,7 +88,8 @@ def dateline(doc_date: str | None) -> dt.date | None:
 
 def parse_date(text: str, doc_date: str | None) -> str | None:
     """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` for the words of a date span, or None."""
-    flat = text.strip().casefold().strip(".,;:")
+    # Digits of any script read as theirs ("٢٠٢٤-٠٣-١٥", "15 March ٢٠٢٤"), as a count's are.
+    flat = ascii_digits(text.strip().casefold().strip(".,;:"))
     if _ISO.match(flat):
         try:
             return check_date(flat)
