@@ -9,12 +9,25 @@ from textual.screen import Screen
 from annotator.tui.annotate_skip import SKIP_WITH_REASON
 from annotator.tui.form_panel import PANEL_KEYS
 from annotator.tui.keys import declared, key_rows
+from annotator.tui.screens import HelpScreen
 from annotator.tui.session_view import GuidelinesView
 
 if TYPE_CHECKING:
     from annotator.tui.annotate_screen import AnnotateScreen
 
 Sections = list[tuple[str, list[tuple[str, str]]]]
+
+
+def show_help(screen: AnnotateScreen) -> None:
+    """Open help over ``screen``. It is made the first time and kept (installed in the app):
+    its keys and labels do not change while ``screen`` is up, and a new one cost its
+    widgets' making and its tables' layout again at each ? (bench/overlay_open.py)."""
+    name = f"help-of-{id(screen)}"
+    app = screen.app
+    if not app.is_screen_installed(name):
+        # The messages showing as it opens are said too (``screens.MessagesSaid``).
+        app.install_screen(HelpScreen(annotate_key_sections(screen), earlier_messages=True), name)
+    app.push_screen(name)
 
 
 def annotate_key_sections(screen: AnnotateScreen) -> Sections:

@@ -17,7 +17,7 @@ from annotator.core.session import AnnotationSession
 from annotator.tui.annotate_carry import CONFIRM_SECONDS, CarryOverKeys
 from annotator.tui.annotate_field_keys import FieldSpanKeys
 from annotator.tui.annotate_guidelines import GuidelinesActions
-from annotator.tui.annotate_help import annotate_key_sections
+from annotator.tui.annotate_help import annotate_key_sections, show_help
 from annotator.tui.annotate_item_keys import FormItemKeys
 from annotator.tui.annotate_skip import SKIP_WITH_REASON, SkipAsksWhy
 from annotator.tui.annotate_undo import UndoRedoKeys
@@ -25,7 +25,7 @@ from annotator.tui.form_messages import FieldEdited, NoteEdited
 from annotator.tui.form_panel import EventForm
 from annotator.tui.form_rows import GroupBox
 from annotator.tui.keys import with_label_keys
-from annotator.tui.screens import DocListScreen, HelpScreen
+from annotator.tui.screens import DocListScreen
 from annotator.tui.session_view import FAILED, SessionView
 from annotator.tui.span_detail import SpanDetail, ValueEdited
 
@@ -387,7 +387,7 @@ class AnnotateScreen(
         # The messages showing are said at the help box's foot (screens.MessagesSaid), not
         # over the keys: cleared as help opened, a refusal pressed just before ? was lost
         # unread ("not done: …"). Their toasts are back when help closes, while still due.
-        self.app.push_screen(HelpScreen(self.key_sections(), earlier_messages=True))
+        show_help(self)
 
     def key_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """Every key of the article, this screen and the app, for the help screen."""

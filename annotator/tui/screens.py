@@ -88,6 +88,13 @@ class MessagesSaid(Static):
         # mounted on a notify, removed when its time is up): looked at often.
         self.set_interval(0.1, self._say)
 
+    def forget(self) -> None:
+        """Say nothing: its screen, kept, was closed (``HelpScreen``). What it says when shown
+        again is of then, once the app has handed the messages to the screen's toast rack."""
+        self._said = []
+        self.update("")
+        self.display = False
+
     def _say(self) -> None:
         # Looked up by their CSS type name: Textual's Toast is not public.
         toasts = [
@@ -143,6 +150,20 @@ class HelpScreen(ModalScreen[None]):
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
         self.dismiss(None)
+
+    def on_screen_suspend(self) -> None:
+        if not self.app.is_screen_installed(self) or self in self.app.screen_stack:
+            return  # not kept (the review's), or under another screen (the palette)
+        # Closed, and kept for the next ? (annotate_help.show_help): it is shown again as a new
+        # one is, at the top of its keys, saying the messages of then only (done here: as it
+        # shows, Textual draws it before its own handlers run). Its toasts go with what it
+        # said: the app hands the rack those of then.
+        for keys in self.query(VerticalScroll):
+            keys.scroll_home(animate=False)
+        for said in self.query(MessagesSaid):
+            said.forget()
+        for rack in self.query_children("ToastRack"):
+            rack.remove_children()
 
 
 class FilteredListScreen(ModalScreen[ResultT]):
