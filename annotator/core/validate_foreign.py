@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.journal import LineProblem
@@ -111,15 +112,36 @@ class ForeignTally:
         return out
 
 
+@dataclass(frozen=True)
+class HintWords:
+    """What differs between the commands that ask for a journal's scheme: who holds what the
+    scheme lacks, and what to do. ``validate``'s are the defaults; ``annotate`` asks for the
+    scheme too (``journal_another_scheme``), with its own words and the same sentence."""
+
+    held_by: str = "most lines hold"
+    made: str = "were these journals"
+    # What to do when no scheme was given, and (after "if not,") when one was.
+    ask: str = "pass it with --scheme FILE"
+    ask_given: str | None = None
+    # After the default scheme's name, when none was given: what that means.
+    default: str = ""
+
+
 def another_scheme_hint(file: Path, scheme: Scheme) -> str:
     """One line asking for the scheme the file was made with (naming the one given, if any)."""
-    chosen = scheme.chosen_file
+    return asking_for_scheme(file, scheme.name, scheme.chosen_file, HintWords())
+
+
+def asking_for_scheme(file: Path, name: str, chosen: Path | None, words: HintWords) -> str:
+    """``another_scheme_hint`` in ``words``, of the scheme ``name`` read from ``chosen`` when
+    the user named it (None: the command's default)."""
     if chosen is None:
         return (
-            f"{file}: most lines hold labels or fields not in scheme {scheme.name}: were these "
-            "journals made with another scheme? pass it with --scheme FILE"
+            f"{file}: {words.held_by} labels or fields not in scheme {name}"
+            f"{words.default}: {words.made} made with another scheme? {words.ask}"
         )
+    then = f" if not, {words.ask_given}" if words.ask_given else ""
     return (
-        f"{file}: most lines hold labels or fields not in the scheme given, {chosen}: is it "
-        "the scheme this journal was made with?"
+        f"{file}: {words.held_by} labels or fields not in the scheme given, {chosen}: is it "
+        f"the scheme this journal was made with?{then}"
     )
