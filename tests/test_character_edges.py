@@ -30,6 +30,7 @@ PIECES = [
     "🇦",
     ".",
     "é",
+    *["中", "ก", "\u0e31", "ำ", "เ", "ក", "\u17d2"],  # scripts written without spaces
 ]
 
 

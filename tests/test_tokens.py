@@ -210,6 +210,7 @@ text_strategy = st.text(
             *"aZé09 .,'’-:/\n\t“”()s_",
             *["\u0301", "\u093e", "🕊", "\ufe0f", "👩", "\u200d", "🏽", "🇺", "🇦"],
             *["\u2028", "\u20e3"],
+            *["中", "ｶ", "\uff9e", "ก", "\u0e31", "ำ", "เ", "๑", "ក", "\u17d2"],
         ]
     ),
     max_size=60,
@@ -352,7 +353,10 @@ def test_word_moves_are_the_text_areas_where_nothing_joins_or_continues(line: st
 
 
 @given(
-    st.text(alphabet=st.sampled_from([*"aU.S.,:/'’s-_\t“”()", "0", "\u0301", "🕊"]), max_size=30),
+    st.text(
+        alphabet=st.sampled_from([*"aU.S.,:/'’s-_\t“”()", "0", "\u0301", "🕊", *"中ก\u0e31ำเ"]),
+        max_size=30,
+    ),
     st.integers(0, 30),
 )
 @settings(max_examples=500)

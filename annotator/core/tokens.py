@@ -21,6 +21,11 @@ Tokens (``tokenize``), tried in this order at each position:
   ``2025-08-24``. Between two digits, ``.`` ``,`` ``:`` and ``/`` join too: ``1,200``, ``3.5``,
   ``10:30``, ``24/08/2025``.
 - A pair of regional indicators is one token (a flag: ``🇺🇦``); a third one starts a new token.
+- Scripts written without spaces between words are cut finer (``unspaced_scripts``): a Han,
+  Hiragana, Katakana or Bopomofo character is a token of its own, and so is a Thai, Lao, Khmer
+  or Myanmar letter with its marks (a vowel written before it, a consonant stacked under it):
+  ``中国政府`` is four tokens, ``2024年`` two, ``เมื่อ`` is ``เมื่`` and ``อ``. Their digits stay
+  words (``๑๒``). A word never holds such a letter.
 - Any other character is a token of its own, together with what a terminal draws as part of it:
   combining marks (which include the variation selectors such as U+FE0F and the keycap U+20E3),
   emoji skin-tone modifiers U+1F3FB..U+1F3FF, tag characters (subdivision flags), the
@@ -31,7 +36,8 @@ Tokens (``tokenize``), tried in this order at each position:
 
 Tokenization is local: the tokens after any whitespace character do not depend on the text
 before it, and the tokens before it do not depend on the text after it. ``tokens_near`` relies on
-this to tokenize only the stretch of a long text around a selection.
+this to tokenize only the stretch of a long text around a selection. A Han or kana letter is
+such a place too: it begins a token wherever it stands (``unspaced_scripts.begins_a_token``).
 
 Sentences (``sentences``): a sentence ends after a run of ``.`` ``!`` ``?`` ``…`` (and any
 closing quotes or brackets ``”`` ``’`` ``"`` ``'`` ``)`` ``]`` right after it) when whitespace
@@ -48,9 +54,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import NamedTuple
+
+from annotator.core import unspaced_scripts
+from annotator.core.code_ranges import class_body
+from annotator.core.code_ranges import code_ranges as code_ranges  # search_fold imports it here
 
 
 class Token(NamedTuple):
@@ -87,29 +97,9 @@ def mark_ranges(planes: Sequence[tuple[int, int]] = _MARK_PLANES) -> list[tuple[
     )
 
 
-def code_ranges(codes: Iterable[int]) -> list[tuple[int, int]]:
-    """Inclusive ranges covering ``codes`` (ascending code points), runs joined."""
-    ranges: list[tuple[int, int]] = []
-    for code in codes:
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1] = (ranges[-1][0], code)
-        else:
-            ranges.append((code, code))
-    return ranges
-
-
-def _class_body(ranges: list[tuple[int, int]]) -> str:
-    parts = []
-    for low, high in ranges:
-        parts.append(
-            re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
-        )
-    return "".join(parts)
-
-
 @cache
 def _marks_body() -> str:
-    return _class_body(mark_ranges())
+    return class_body(mark_ranges())
 
 
 @cache
@@ -120,10 +110,12 @@ def _token_pattern() -> re.Pattern[str]:
 @cache
 def _token_kinds() -> tuple[str, ...]:
     """The patterns of the kinds of token, in the order they are tried: a dotted abbreviation,
-    a possessive, a word, a flag, any other character (see the module docstring)."""
+    a possessive, a word, a flag, a letter of a script written without spaces, any other
+    character (see the module docstring)."""
     marks = _marks_body()
-    alnum = r"[^\W_]"
-    letter = r"[^\W\d_]"
+    unspaced = unspaced_scripts.letters_body()  # never part of a word: tokens of their own
+    alnum = f"[^\\W_{unspaced}]"
+    letter = f"[^\\W\\d_{unspaced}]"
     # What continues the character before it, exactly as ``character_pattern`` has it, so that
     # no token edge falls inside a character: marks, skin tones, tags, the non-joiner, and the
     # joiner with a pictograph after it.
@@ -137,7 +129,7 @@ def _token_kinds() -> tuple[str, ...]:
     possessive = f"[{_APOSTROPHES}][sS](?!{word_char})"
     other = f"\\S{word_mark}*"
     flag = f"{_REGIONAL}{_REGIONAL}{word_mark}*"
-    return (abbreviation, possessive, word, flag, other)
+    return (abbreviation, possessive, word, flag, unspaced_scripts.token_pattern(word_mark), other)
 
 
 # What continues the character before it (UAX #29's Extend and ZWJ, as far as a terminal draws
@@ -176,10 +168,12 @@ def word_run_pattern() -> re.Pattern[str]:
     # "Rene\u0301e", "Lindqvist-Aro", "O’Hara", "1,200" and "U.S." in one press each. (TextArea's
     # ``\w`` runs stop at every accent, apostrophe, hyphen and comma.) Flags and emoji are stops
     # too, one press each ("again 👨‍👩‍👧 ❤️" took both emoji with the word); punctuation is not.
+    # A letter of a script written without spaces is one press (a trial's took a clause).
     # The possessive is matched so that its "s" is never read as a word of its own.
-    abbreviation, possessive, word, flag, other = _token_kinds()
+    abbreviation, possessive, word, flag, unspaced, other = _token_kinds()
     emoji = f"(?=[{_PICTOGRAPHS}]){other}"
-    return re.compile("|".join([abbreviation, f"(?P<possessive>{possessive})", word, flag, emoji]))
+    kinds = [abbreviation, f"(?P<possessive>{possessive})", word, flag, unspaced, emoji]
+    return re.compile("|".join(kinds))
 
 
 def word_runs(line: str, start: int = 0) -> Iterator[tuple[int, int]]:

@@ -25,6 +25,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.formats.common import Reporter
 from annotator.core.models import Span
 from annotator.core.tokens import Token, iter_tokens, sentences
+from annotator.core.unspaced_scripts import begins_a_token, written_unspaced
 
 
 @dataclass(frozen=True)
@@ -291,10 +292,12 @@ def join_tokens(tokens: Sequence[str], one_sentence: bool = True) -> tuple[str, 
     """A line of text holding ``tokens`` and where each starts.
 
     Tokens are separated by one space, except that closing punctuation sticks to the token before
-    it and opening punctuation to the token after it, as written text has them — but only where
-    the project's tokenizer still finds exactly these tokens. With ``one_sentence``, a space that
-    would make the sentence splitter cut the line is taken out where that keeps the tokens, so
-    a sentence written out by the CoNLL export reads back as one sentence.
+    it and opening punctuation to the token after it, as written text has them, and no space
+    comes before or after a token of a script written without spaces (``2024年3月17日``,
+    ``กรุงเทพฯ``) — but only where the project's tokenizer still finds exactly these tokens.
+    With ``one_sentence``, a space that would make the sentence splitter cut the line is taken
+    out where that keeps the tokens, so a sentence written out by the CoNLL export reads back as
+    one sentence.
     """
     if not tokens:
         return "", []
@@ -302,10 +305,17 @@ def join_tokens(tokens: Sequence[str], one_sentence: bool = True) -> tuple[str, 
     chunk_tokens: list[str] = [tokens[0]]
     for index in range(1, len(tokens)):
         token = tokens[index]
-        prefer = token in _ATTACH_LEFT or tokens[index - 1] in _ATTACH_RIGHT
+        prefer = (
+            token in _ATTACH_LEFT
+            or tokens[index - 1] in _ATTACH_RIGHT
+            or written_unspaced(tokens[index - 1][-1])
+            or written_unspaced(token[0])
+        )
         if prefer and _chunk_ok("".join(chunk_tokens) + token, 0, [*chunk_tokens, token]):
             tight[index] = True
-            chunk_tokens.append(token)
+            # The tokens before a Han or kana letter stay as they are whatever is glued after
+            # it: only what follows it is checked again (a Chinese paragraph is one chunk).
+            chunk_tokens = [token] if begins_a_token(token[0]) else [*chunk_tokens, token]
         else:
             chunk_tokens = [token]
     text, starts = _build(tokens, tight)
