@@ -3,16 +3,23 @@ top of the form and in every group item) and no group item holding nothing (``em
 ``d`` refuses a record that is not, and a ``done`` record must be: ``validate`` says each
 empty required field by this same rule and warns of empty items, review checks it, and import,
 merge and compare refuse a done record by it too (``validate.form_problems``, and in their fast
-reading ``form_lines.FormCheck``, the same rule for decoded forms)."""
+reading ``form_lines.FormCheck``, the same rule for decoded forms).
+
+A required field keeping a value it no longer takes (``field_takes``: a choice renamed in the
+scheme) is not filled either: the form shows it empty, ``d`` refuses it saying the value kept
+(``required_kept_words``), and ``validate`` says the value (the form model refuses it)."""
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
+import orjson
+
+from annotator.core.field_takes import why_not_allowed
 from annotator.core.form_compare import empty_item_indexes
 from annotator.core.form_compare import is_empty as is_empty
 from annotator.core.models import Record
-from annotator.core.scheme import Scheme
+from annotator.core.scheme import FormField, Scheme
 
 
 class EmptyRequired(NamedTuple):
@@ -22,6 +29,10 @@ class EmptyRequired(NamedTuple):
     field: str
     item: int | None = None
     sub: str | None = None
+    # Not empty, but a value the field does not take (``field_takes.why_not_allowed``: "not a
+    # choice"), kept as it is on disk; None: empty.
+    why: str | None = None
+    value: object = None
 
     @property
     def path(self) -> str:
@@ -35,33 +46,56 @@ class EmptyRequired(NamedTuple):
 
 
 def empty_required(record: Record, scheme: Scheme) -> list[EmptyRequired]:
-    """The required fields still empty (``is_empty``: spaces are no answer), in the scheme's
-    order and item by item; a required group needs at least one item. The one rule of a done
+    """The required fields still empty (``is_empty``: spaces are no answer) or keeping a value
+    they do not take (``EmptyRequired.why``), in the scheme's order and item by item; a
+    required group needs at least one item. The one rule of a done
     record's form: ``d`` refuses while there is any (``missing_required``), and ``validate``
     says each in a done record (``validate.every_form_problem``), as import, merge and compare
     refuse it (``validate.form_problems``; ``form_lines.FormCheck`` keeps the same rule)."""
     missing: list[EmptyRequired] = []
     form = record.form
     for field in scheme.fields:
-        if field.type != "group":
-            if field.required and is_empty(form.get(field.name)):
-                missing.append(EmptyRequired(field.name))
+        value = form.get(field.name)
+        if field.required and (place := _unanswered(field, value, EmptyRequired(field.name))):
+            missing.append(place)  # a group: no item, or no list of items
+        if field.type != "group" or not isinstance(value, list):
             continue
-        items = form.get(field.name)
-        items = items if isinstance(items, list) else []
-        if field.required and not items:
-            missing.append(EmptyRequired(field.name))
-        for index, item in enumerate(items):
+        for index, item in enumerate(value):
             values = item if isinstance(item, dict) else {}
             for sub in field.fields:
-                if sub.required and is_empty(values.get(sub.name)):
-                    missing.append(EmptyRequired(field.name, index, sub.name))
+                place = EmptyRequired(field.name, index, sub.name)
+                if sub.required and (place := _unanswered(sub, values.get(sub.name), place)):
+                    missing.append(place)
     return missing
 
 
+def _unanswered(field: FormField, value: object, place: EmptyRequired) -> EmptyRequired | None:
+    """``place`` when ``value`` is no answer to ``field``: empty (``is_empty``), or a value
+    the field does not take (``why_not_allowed``), which ``place`` then names."""
+    if is_empty(value):
+        return place
+    why = why_not_allowed(field, value)
+    return None if why is None else place._replace(why=why, value=value)
+
+
 def missing_required(record: Record, scheme: Scheme) -> list[str]:
-    """Paths (``releases[0].count``) of the required fields still empty (``empty_required``)."""
+    """Paths (``releases[0].count``) of the required fields still empty, or keeping a value
+    they do not take (``empty_required``)."""
     return [place.path for place in empty_required(record, scheme)]
+
+
+def required_kept_words(place: EmptyRequired, named: str) -> str:
+    """Why ``d`` refuses a required field keeping a value it does not take (``place.why``),
+    the field ``named`` as the screen names it: ``protest_type is required: 'sit_in' is not
+    one of its choices; choose one``. The form shows such a field empty: without the value
+    said, "fill protest_type" over a field that looks filled in the journal would puzzle."""
+    value = place.value
+    shown = repr(value) if isinstance(value, str) else orjson.dumps(value).decode()
+    if place.why == "not a choice":
+        return f"{named} is required: {shown} is not one of its choices; choose one"
+    if place.why == "not a list of items":
+        return f"{named} is required: {shown} is {place.why}; add one"
+    return f"{named} is required: {shown} is {place.why}; type one"
 
 
 def empty_items(record: Record, scheme: Scheme) -> list[str]:

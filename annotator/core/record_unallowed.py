@@ -19,10 +19,10 @@ from typing import Any, NamedTuple
 
 import orjson
 
+from annotator.core.field_takes import why_not_allowed as why_not_allowed
 from annotator.core.forms import field_value, path_words, resolve_path, typed_text
 from annotator.core.models import Record
-from annotator.core.scheme import FormField, Scheme
-from annotator.core.values import check_date
+from annotator.core.scheme import Scheme
 
 
 class NotAllowed(NamedTuple):
@@ -32,32 +32,6 @@ class NotAllowed(NamedTuple):
     path: str
     value: object
     why: str
-
-
-def why_not_allowed(field: FormField, value: object) -> str | None:
-    """Why ``field`` does not take ``value`` (None: it does, or the value is empty). A group's
-    items are not looked into here (``values_not_allowed`` does)."""
-    if value is None:
-        return None
-    if field.type == "choice":
-        return None if isinstance(value, str) and value in field.choices else "not a choice"
-    if field.type == "text":
-        return None if isinstance(value, str) else "not text"
-    if field.type == "integer":
-        whole = isinstance(value, int) and not isinstance(value, bool)
-        return None if whole else "not a whole number"
-    if field.type == "date":
-        if not isinstance(value, str):
-            return "not a date"
-        try:
-            check_date(value)
-        except ValueError:
-            return "not a date"
-        return None
-    if field.type == "list":
-        texts = isinstance(value, list) and all(isinstance(item, str) for item in value)
-        return None if texts else "not a list of text"
-    return None if isinstance(value, list) else "not a list of items"
 
 
 def values_not_allowed(record: Record, scheme: Scheme) -> list[NotAllowed]:

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core.form_complete import missing_required
+from annotator.core.form_complete import empty_required
 from annotator.core.forms import path_words
 from annotator.core.models import Record
 from annotator.core.record_unallowed import not_allowed_words, values_not_allowed
@@ -112,11 +112,16 @@ def opening_notice(record: Record, scheme: Scheme, scheme_path: Path, journal: P
             f"(kept as they are{'; ' + linked if linked else ''}; "
             f"annotator validate --scheme {scheme_path} {journal} lists them)"
         )
-    missing = missing_required(record, scheme) if record.status == "done" else []
-    if missing:
-        which = ", ".join(path_words(path) for path in missing)
+    places = empty_required(record, scheme) if record.status == "done" else []
+    # A required field keeping a value it does not take is no answer either (``held`` has
+    # named the value): d refuses it, and the next change puts the record back in progress.
+    empty = ", ".join(path_words(place.path) for place in places if place.why is None)
+    kept = ", ".join(path_words(place.path) for place in places if place.why is not None)
+    wanted = [f"{empty}, empty here"] if empty else []
+    wanted += [f"a value it allows in {kept}"] if kept else []
+    if wanted:
         said.append(
-            f"it is done, but the scheme requires {which}, empty here: "
+            f"it is done, but the scheme requires {' and '.join(wanted)}: "
             "the next change puts it back in progress"
         )
     return "; ".join(said) or None

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from annotator.core import forms
 from annotator.core.display import STATUS_WORDS
+from annotator.core.form_complete import empty_required, required_kept_words
 from annotator.core.history import History, Step, describe_step
 from annotator.core.models import Record
 from annotator.core.record_unknown import done_words
@@ -68,12 +69,14 @@ class FinishedBefore:
     following_state: Record  # the very object: a state undone back to, not one alike
 
 
-def not_done(missing: list[str], empty: list[str]) -> str | None:
+def not_done(missing: list[str], empty: list[str], kept: Sequence[str] = ()) -> str | None:
     """Why ``d`` is refused, in one message, or None when it is not: required fields still
     empty (``missing``), and group items holding nothing (``empty``, ``forms.empty_items``).
     An empty item is most often one added by a slip of enter on "+ add to releases": done
-    with it, it reached the reviewer as a version of its own ("(an empty item)")."""
-    reasons: list[str] = []
+    with it, it reached the reviewer as a version of its own ("(an empty item)"). ``kept``:
+    required fields keeping a value they do not take, each said whole
+    (``form_complete.required_kept_words``)."""
+    reasons: list[str] = list(kept)
     if missing:
         fields = f"field{'s' if len(missing) > 1 else ''} {', '.join(missing)}"
         reasons.append(f"fill the required {fields} first")
@@ -129,8 +132,17 @@ class SessionFinish(SessionParts):
         return self._finish("done", done_words(self.record, self.scheme))
 
     def done_refusal(self) -> str | None:
-        """Why d would be refused now (``not_done``); None when it would not."""
-        return not_done(self.missing_required(), forms.empty_items(self.record, self.scheme))
+        """Why d would be refused now (``not_done``); None when it would not. A required
+        field keeping a value the scheme no longer allows shows empty: d says the value (it
+        accepted such a record, which validate then said wrong and export refused)."""
+        places = empty_required(self.record, self.scheme)
+        missing = [place.path for place in places if place.why is None]
+        kept = [
+            required_kept_words(place, forms.path_words(place.path))
+            for place in places
+            if place.why is not None
+        ]
+        return not_done(missing, forms.empty_items(self.record, self.scheme), kept)
 
     def skip(self, note_before: str | None = None) -> str | None:
         """Mark skipped; the next unfinished id. The notice says so, and, when the note is

@@ -10,7 +10,9 @@ next document opened.
 from __future__ import annotations
 
 from annotator.core import forms
+from annotator.core.form_complete import empty_required
 from annotator.core.models import Record
+from annotator.core.record_unallowed import value_words
 from annotator.core.scheme import Scheme
 
 
@@ -36,16 +38,26 @@ def status_after_change(
         status = "in_progress"
     # A group item holding nothing (one just added, say) is refused by d, as a required field
     # left empty is: a done record holding one stayed done (a trial), which validate warns of.
-    missing = list(forms.missing_required(after, scheme)) if status == "done" else []
+    # A required field keeping a value the scheme does not allow (a choice renamed since) is
+    # no answer either (``form_complete.empty_required``, the rule of d): it is named with it.
+    places = empty_required(after, scheme) if status == "done" else []
+    missing = [place.path for place in places if place.why is None]
     if status == "done":
         missing += [forms.path_words(path) for path in forms.empty_items(after, scheme)]
-    if missing:
-        which = ", ".join(missing)
-        notices.append(
-            f"{which} of {after.doc_id} is empty now: it is back to in progress"
-            if elsewhere
-            else f"{which} is empty now: the document is back to in progress"
+    kept = ", ".join(
+        f"{forms.path_words(place.path)} holds {value_words(place.value)}"
+        for place in places
+        if place.why is not None
+    )
+    where = f" of {after.doc_id}" if elsewhere else ""
+    said = [f"{', '.join(missing)}{where} is empty now"] if missing else []
+    if kept:
+        said.append(
+            f"{kept}{f' in {after.doc_id}' if elsewhere else ''}, which the scheme does not allow"
         )
+    if said:
+        then = "it is back to in progress" if elsewhere else "the document is back to in progress"
+        notices.append(f"{'; '.join(said)}: {then}")
         status = "in_progress"
     if status == after.status:
         return after, notices
