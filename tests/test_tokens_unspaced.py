@@ -153,8 +153,10 @@ def test_tokens_joined_for_an_import_tokenize_back_to_themselves(text: str) -> N
 def test_a_long_han_paragraph_reads_back_as_written() -> None:
     # Each Han letter begins a token: only the tokens after it are checked again when gluing
     # (checking the whole paragraph at each token took 4 s for 3,000 characters).
-    paragraph = "中国政府周日释放了九十五名囚犯，其中包括三名记者。" * 400
+    # One sentence (。 ends one: each would be a line of its own).
+    paragraph = "中国政府周日释放了九十五名囚犯，其中包括三名记者，" * 400 + "。"
     assert text_read_back(paragraph, []) == paragraph
+    assert text_read_back("中国。其中。", []) == "中国。\n其中。"
 
 
 @given(
@@ -168,3 +170,27 @@ def test_a_han_or_kana_letter_begins_a_token_whatever_is_around_it(text: str) ->
         if begins_a_token(character):
             after = [Token(t.start + at, t.end + at, t.text) for t in tokenize(text[at:])]
             assert tokenize(text) == tokenize(text[:at] + character)[:-1] + after, at
+
+
+def test_sentences_end_at_the_full_stops_of_scripts_that_have_their_own() -> None:
+    # 。！？ end a sentence with no space after them; the danda and ؟ as "." does. A trial's
+    # Chinese paragraph was one sentence (triple click took all of it; conll one line).
+    chinese = (
+        "北京周日释放了九十五名囚犯。外交部表示，这是人道主义行为！他说：「好。」「走吧」（注）然后"
+    )
+    assert [chinese[a:b] for a, b in sentences(chinese)] == [
+        "北京周日释放了九十五名囚犯。",
+        "外交部表示，这是人道主义行为！",
+        "他说：「好。」",
+        "「走吧」（注）然后",
+    ]
+    hindi = "सरकार ने कैदियों को रिहा किया। गृह मंत्रालय ने कहा॥ अंत"
+    assert [hindi[a:b] for a, b in sentences(hindi)] == [
+        "सरकार ने कैदियों को रिहा किया।",
+        "गृह मंत्रालय ने कहा॥",
+        "अंत",
+    ]
+    arabic = "هل أطلق سراحهم؟ نعم۔ ٩٥ سجينا"
+    assert [arabic[a:b] for a, b in sentences(arabic)] == ["هل أطلق سراحهم؟", "نعم۔", "٩٥ سجينا"]
+    # Not without a space after, where the script writes one: "।x" goes on.
+    assert sentences("किया।गृह") == [(0, 8)]

@@ -325,9 +325,16 @@ _ABBREVIATION_WORDS = """
 ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 _LINE = re.compile("[^\n\r\u2028\u2029]+")
 _CLOSERS = "\u201d\u2019\"')]"
-# Searched within one line, so the whitespace in the lookahead never spans a line break.
-_SENTENCE_END = re.compile(f"[.!?\u2026]+[{re.escape(_CLOSERS)}]*(?=\\s+(\\S))")
-_OPENERS = frozenset("\u201c\u2018\"'\u00ab\u201e([")
+# Searched within one line, so the whitespace in the lookahead never spans a line break. The
+# danda (।) and the Arabic question mark and full stop (؟ ۔) end a sentence as "." does; the
+# ideographic full stop and the full-width ! ? (。！？) end one with no space after them, as
+# Chinese and Japanese are written (a trial's Chinese paragraph was one sentence).
+_CJK_CLOSERS = "\u300d\u300f\uff09"  # 」』）
+_SENTENCE_END = re.compile(
+    f"[.!?\u2026\u0964\u0965\u061f\u06d4]+[{re.escape(_CLOSERS)}]*(?=\\s+(\\S))"
+    f"|[\u3002\uff01\uff1f]+[{re.escape(_CLOSERS + _CJK_CLOSERS)}]*(?=\\s*(\\S))"
+)
+_OPENERS = frozenset("\u201c\u2018\"'\u00ab\u201e([\u300c\u300e\uff08")  # and 「『（
 _LONGEST_ABBREVIATION = 24
 
 
@@ -358,7 +365,7 @@ def _no_break_after(text: str, line_start: int, dot: int) -> bool:
 def _line_sentences(text: str, low: int, high: int) -> Iterator[tuple[int, int]]:
     cut = low
     for match in _SENTENCE_END.finditer(text, low, high):
-        if not _starts_sentence(match.group(1)):
+        if not _starts_sentence(match.group(1) or match.group(2)):
             continue
         marks = match.group().rstrip(_CLOSERS)
         if marks == "." and _no_break_after(text, low, match.start()):
