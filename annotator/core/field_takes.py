@@ -9,6 +9,8 @@ reads.
 
 from __future__ import annotations
 
+import orjson
+
 from annotator.core.scheme import FormField
 from annotator.core.values import check_date
 
@@ -37,3 +39,9 @@ def why_not_allowed(field: FormField, value: object) -> str | None:
         texts = isinstance(value, list) and all(isinstance(item, str) for item in value)
         return None if texts else "not a list of text"
     return None if isinstance(value, list) else "not a list of items"
+
+
+def value_said(value: object) -> str:
+    """A kept value as a message names it: text quoted (``'sit_in'``), else as JSON (``2``,
+    ``["Ann", 3]``, a bool as ``true``, as the journal holds it)."""
+    return repr(value) if isinstance(value, str) else orjson.dumps(value).decode()

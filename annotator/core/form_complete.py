@@ -13,9 +13,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import orjson
-
-from annotator.core.field_takes import why_not_allowed
+from annotator.core.field_takes import value_said, why_not_allowed
 from annotator.core.form_compare import empty_item_indexes
 from annotator.core.form_compare import is_empty as is_empty
 from annotator.core.models import Record
@@ -89,8 +87,7 @@ def required_kept_words(place: EmptyRequired, named: str) -> str:
     the field ``named`` as the screen names it: ``protest_type is required: 'sit_in' is not
     one of its choices; choose one``. The form shows such a field empty: without the value
     said, "fill protest_type" over a field that looks filled in the journal would puzzle."""
-    value = place.value
-    shown = repr(value) if isinstance(value, str) else orjson.dumps(value).decode()
+    shown = value_said(place.value)
     if place.why == "not a choice":
         return f"{named} is required: {shown} is not one of its choices; choose one"
     if place.why == "not a list of items":

@@ -14,6 +14,7 @@ fields when they pass (``goldfile.gold_line``) and a review reads a gold file's 
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections.abc import Sequence
 from itertools import chain
@@ -25,6 +26,7 @@ import orjson
 from pydantic import ConfigDict, Field, TypeAdapter, ValidationError, with_config
 from typing_extensions import TypedDict
 
+from annotator.core.field_takes import value_said
 from annotator.core.models import (
     SCHEMA_VERSION,
     NonNegativeInt,
@@ -32,6 +34,7 @@ from annotator.core.models import (
     Status,
     utc_time_problem,
 )
+from annotator.core.record_unallowed import NotAllowed, values_not_allowed
 from annotator.core.scheme import Scheme
 from annotator.core.validate import form_problems, link_problems, scheme_problems
 from annotator.core.values import value_problem
@@ -100,6 +103,7 @@ _DICT, _STR = frozenset((dict,)), frozenset((str,))
 
 
 _LABEL_VALUE = attrgetter("label", "value")
+_ITEM = re.compile(r"\[([0-9]+)\]")  # a link path's item (``demands[1].by``), dotted
 
 
 class SpanValues:
@@ -150,9 +154,17 @@ class SchemeCheck:
 
     def _message(self, file: Path, line: int, record: Record) -> str:
         chosen = self.scheme.chosen_file
+        not_allowed = {
+            "form." + _ITEM.sub(r".\1", found.path): found
+            for found in values_not_allowed(record, self.scheme)
+        }
         for path, message in scheme_problems(record, self.scheme):
             if message == "unknown field":  # as an unknown label: another scheme's, likely
                 return f"{file}:{line}: {path}: {self._unknown_field(path, file)}"
+            if path in not_allowed:
+                return (
+                    f"{file}:{line}: {path}: {self._not_allowed(not_allowed[path], message, file)}"
+                )
             if not message.startswith("unknown label"):
                 return f"{file}:{line}: {path}: {message}"
             if chosen is None:
@@ -168,6 +180,29 @@ class SchemeCheck:
             )
         where = self.scheme.name if chosen is None else f"given, {chosen}"
         return f"{file}:{line}: does not fit the scheme {where}"
+
+    def _not_allowed(self, found: NotAllowed, message: str, file: Path) -> str:
+        """A value a field the scheme knows does not take (``record_unallowed``: a choice
+        renamed since, a count made text), named with the way forward. ``annotate`` keeps
+        such a value and shows the field empty until another is chosen or typed; compared,
+        merged or reviewed it would reach gold as a version no field takes, so it is refused,
+        the value said (pydantic's "Input should be a valid string" named none)."""
+        said = (
+            message if found.why == "not a choice" else f"{value_said(found.value)} is {found.why}"
+        )
+        chosen = self.scheme.chosen_file
+        if chosen is None:
+            return (
+                f"{said} (scheme {self.scheme.name}); were these journals made with another "
+                "scheme? pass it with --scheme FILE"
+            )
+        validate = shlex.join(["annotator", "validate", "--scheme", str(chosen), str(file)])
+        return (
+            f"{said}: a value the scheme given, {chosen}, does not take (changed since the "
+            "record was made?); its annotator chooses or types one in annotator annotate "
+            f"--scheme {shlex.quote(str(chosen))}, which keeps it till then; {validate} lists "
+            "each with its lines"
+        )
 
     def _unknown_field(self, path: str, file: Path) -> str:
         """``unknown field`` with the fields the scheme has there (a group's, in an item) and
