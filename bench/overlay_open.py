@@ -1,5 +1,6 @@
 """Opening the annotation screen's overlays: help (``?``), the document list (``l``) and the
-guidelines pane (``g``), on sample_docs/ at 160x45, in process (``App.run_test``, headless).
+guidelines pane (``g``), at 160x45, in process (``App.run_test``, headless), on sample_docs/ and
+on one generated article of 1 MB holding 5,000 spans (bench/tui_latency_articles.py).
 
 Each figure is the time from the key press to the end of the first screen refresh that painted
 the overlay (the screen on top is the overlay, its content arranged with a size, so drawn in
@@ -42,6 +43,7 @@ from annotator.tui.article import ArticleView
 from annotator.tui.guidelines_view import GuidelinesView
 from annotator.tui.screens import DocListScreen, HelpScreen
 from bench._common import ms
+from bench.tui_latency_articles import BIG_SPANS, big_text, spans_for, write_corpus, write_journal
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DOCS = ROOT / "sample_docs"
@@ -214,16 +216,9 @@ async def measure(corpus: Path, out: Path, found: list[Overlay]) -> None:
     session.close()
 
 
-def main() -> None:
-    found = overlays()
-    with tempfile.TemporaryDirectory() as name:
-        asyncio.run(measure(SAMPLE_DOCS, Path(name), found))
+def report(title: str, found: list[Overlay]) -> None:
     baseline = statistics.median(found[0].opens)
-    print(
-        f"overlays of the annotation screen, {SIZE[0]}x{SIZE[1]}, {SAMPLE_DOCS.name}/; key press "
-        f"to the first refresh that painted it, median of {RUNS} (first opening apart); "
-        f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at the end"
-    )
+    print(f"{title}:")
     print(f"  {'':<32} {'open':>10} {'x baseline':>11} {'first':>10} {'close':>10}")
     for overlay in found:
         opened = statistics.median(overlay.opens)
@@ -236,6 +231,28 @@ def main() -> None:
             f"  {overlay.name:<32} {ms(opened):>10} {ratio:>10.1f}x {ms(overlay.first):>10} "
             f"{ms(closed):>10}{goal}"
         )
+
+
+def main() -> None:
+    results: dict[str, list[Overlay]] = {}
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        articles = len(list(SAMPLE_DOCS.glob("*.txt")))
+        small = results[f"{SAMPLE_DOCS.name}/ ({articles} articles)"] = overlays()
+        (folder / "out-small").mkdir()
+        asyncio.run(measure(SAMPLE_DOCS, folder / "out-small", small))
+        text = big_text()
+        article = write_corpus(folder, "big", text, spans_for(text, BIG_SPANS))
+        write_journal(folder / "out-big", article)
+        big = results[f"one generated article of {article.size}"] = overlays()
+        asyncio.run(measure(article.folder, folder / "out-big", big))
+    print(
+        f"overlays of the annotation screen, {SIZE[0]}x{SIZE[1]}: key press to the first "
+        f"refresh that painted it, median of {RUNS} (first opening apart); {os.cpu_count()} "
+        f"CPUs, load average {os.getloadavg()[0]:.2f} at the end"
+    )
+    for title, found in results.items():
+        report(title, found)
 
 
 if __name__ == "__main__":
