@@ -115,3 +115,20 @@ def test_a_later_line_setting_the_value_right_is_taken(tmp_path: Path) -> None:
     result = run_cli("merge", alice, bob, "-o", tmp_path / "gold.jsonl", "--scheme", mine)
     assert result.returncode == 0, result.stderr
     assert b'"event_type":"release"' in (tmp_path / "gold.jsonl").read_bytes()
+
+
+def test_a_gold_file_given_is_sent_to_its_review(tmp_path: Path) -> None:
+    """A gold file compared with a journal: no annotator chooses anew in it; its review says
+    such a document and merges it anew (``review_gold_scheme``)."""
+    mine = changed_copy_of_the_default(tmp_path)
+    alice = write_journal(tmp_path / "alice.jsonl", record("alice", form={"event_type": "release"}))
+    sources = {"annotators": ["alice", "bob"]}
+    gold_line = record("rita", form={"event_type": "unilateral_release"}, sources=sources)
+    gold = write_journal(tmp_path / "gold.jsonl", gold_line)
+    result = run_cli("agree", alice, gold, "--scheme", mine)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"{gold}:1: form.event_type: 'unilateral_release' is not")
+    assert (
+        f"a value the scheme given, {mine}, does not take (changed since the record was made?); "
+        "annotator review says it and merges the document anew with l, ctrl+r twice; "
+    ) in result.stderr

@@ -11,6 +11,7 @@ scheme) is not filled either: the form shows it empty, ``d`` refuses it saying t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from annotator.core.field_takes import value_said, why_not_allowed
@@ -93,6 +94,20 @@ def required_kept_words(place: EmptyRequired, named: str) -> str:
     if place.why == "not a list of items":
         return f"{named} is required: {shown} is {place.why}; add one"
     return f"{named} is required: {shown} is {place.why}; type one"
+
+
+def unanswered_words(places: Sequence[EmptyRequired]) -> str:
+    """What ``places`` (``empty_required``'s) lack, as the review says it of a document with
+    no conflict left: ``releases[0].count is empty``, and a value kept that the field does
+    not take by its value (``code holds '9' (not a choice)``)."""
+    empty = [place.path for place in places if place.why is None]
+    said = [f"{', '.join(empty)} is empty"] if empty else []
+    said += [
+        f"{place.path} holds {value_said(place.value)} ({place.why})"
+        for place in places
+        if place.why is not None
+    ]
+    return "; ".join(said)
 
 
 def empty_items(record: Record, scheme: Scheme) -> list[str]:

@@ -29,6 +29,7 @@ from typing_extensions import TypedDict
 from annotator.core.field_takes import value_said
 from annotator.core.models import (
     SCHEMA_VERSION,
+    GoldRecord,
     NonNegativeInt,
     Record,
     Status,
@@ -162,9 +163,8 @@ class SchemeCheck:
             if message == "unknown field":  # as an unknown label: another scheme's, likely
                 return f"{file}:{line}: {path}: {self._unknown_field(path, file)}"
             if path in not_allowed:
-                return (
-                    f"{file}:{line}: {path}: {self._not_allowed(not_allowed[path], message, file)}"
-                )
+                said = self._not_allowed(not_allowed[path], message, file, record)
+                return f"{file}:{line}: {path}: {said}"
             if not message.startswith("unknown label"):
                 return f"{file}:{line}: {path}: {message}"
             if chosen is None:
@@ -181,7 +181,7 @@ class SchemeCheck:
         where = self.scheme.name if chosen is None else f"given, {chosen}"
         return f"{file}:{line}: does not fit the scheme {where}"
 
-    def _not_allowed(self, found: NotAllowed, message: str, file: Path) -> str:
+    def _not_allowed(self, found: NotAllowed, message: str, file: Path, record: Record) -> str:
         """A value a field the scheme knows does not take (``record_unallowed``: a choice
         renamed since, a count made text), named with the way forward. ``annotate`` keeps
         such a value and shows the field empty until another is chosen or typed; compared,
@@ -197,11 +197,16 @@ class SchemeCheck:
                 "scheme? pass it with --scheme FILE"
             )
         validate = shlex.join(["annotator", "validate", "--scheme", str(chosen), str(file)])
+        if isinstance(record, GoldRecord):  # a gold file given as a journal
+            what = "annotator review says it and merges the document anew with l, ctrl+r twice"
+        else:
+            what = (
+                "its annotator chooses or types one in annotator annotate --scheme "
+                f"{shlex.quote(str(chosen))}, which keeps it till then"
+            )
         return (
             f"{said}: a value the scheme given, {chosen}, does not take (changed since the "
-            "record was made?); its annotator chooses or types one in annotator annotate "
-            f"--scheme {shlex.quote(str(chosen))}, which keeps it till then; {validate} lists "
-            "each with its lines"
+            f"record was made?); {what}; {validate} lists each with its lines"
         )
 
     def _unknown_field(self, path: str, file: Path) -> str:

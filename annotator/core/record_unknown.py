@@ -100,7 +100,7 @@ def opening_notice(record: Record, scheme: Scheme, scheme_path: Path, journal: P
     the scheme requires that are empty (a renamed one: the record still says done, and the
     next change puts it back in progress). None when there is nothing to say."""
     unknown = unknown_to_scheme(record, scheme)
-    held = _held_words(record, scheme)
+    held = held_words(record, scheme)
     said: list[str] = []
     if held:
         linked = "; ".join(
@@ -131,11 +131,11 @@ def done_words(record: Record, scheme: Scheme) -> str:
     """What d adds to its notice when the record holds what the scheme does not know, or
     values it does not allow (``record_unallowed``): done does not pass over it unsaid.
     Empty when there is nothing."""
-    held = _held_words(record, scheme)
+    held = held_words(record, scheme)
     return f"; it still holds {held} (kept)" if held else ""
 
 
-def _held_words(record: Record, scheme: Scheme) -> str:
+def held_words(record: Record, scheme: Scheme) -> str:
     """``field 'arrests', which the scheme does not know``, and before it the values of
     fields it knows that they no longer take (``record_unallowed``): ``protest_type =
     sit_in (not a choice), which the scheme does not allow``. Empty when there are none."""

@@ -27,11 +27,11 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from annotator.core import forms
 from annotator.core import review_decisions as decide
 from annotator.core.compare import Unit
 from annotator.core.corpus import Corpus
 from annotator.core.errors import AnnotatorError
+from annotator.core.form_complete import empty_required, unanswered_words
 from annotator.core.merge import utc_now
 from annotator.core.models import Document, GoldRecord
 from annotator.core.review_by_hand import ReviewByHand
@@ -320,8 +320,16 @@ class ReviewSession(ReviewMoves, ReviewUndo, ReviewDocuments, ReviewByHand, Save
         if settled.status == "done":
             self._notices.append(f"{settled.doc_id} is settled: done")
         elif not settled.conflicts:
-            missing = ", ".join(forms.missing_required(settled, self.scheme))
-            self._notices.append(f"{settled.doc_id}: no conflict left, but {missing} is empty")
+            places = empty_required(settled, self.scheme)
+            # A value kept that the scheme no longer takes (a gold file written before it
+            # changed) cannot be typed over without a conflict: a merge anew replaces it.
+            anew = (
+                "; l, then ctrl+r twice, merges it anew"
+                if any(place.why for place in places)
+                else ""
+            )
+            missing = unanswered_words(places)
+            self._notices.append(f"{settled.doc_id}: no conflict left, but {missing}{anew}")
         if self.finished:
             self._notices.append(self.summary())
         return self.current

@@ -7,7 +7,9 @@ lays the form out from the scheme (no field is named here): a row per top-level 
 group's items each under a row of their own (``releases #1``) with a row per field, the links a
 value was filled from (span ids, with their words when they are not the value's), and the open
 conflicts at their paths: a field's (``releases[0].count``) on its row, a group's over its items
-(``releases``) on the group's row, and the span conflicts at the foot.
+(``releases``) on the group's row, and the span conflicts at the foot. Last, what gold holds
+that the scheme does not allow or know (a gold file resumed after the scheme changed), as the
+annotation form names it: each field shows what gold holds.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from annotator.core.display import display_text, shortened
 from annotator.core.forms import path_words, typed_text
 from annotator.core.item_brief import lone_item_brief, names_said
 from annotator.core.models import GoldRecord, Span
+from annotator.core.record_unknown import held_words
 from annotator.core.review_decisions import short
 from annotator.core.scheme import FormField, Scheme
 
@@ -49,6 +52,9 @@ class GoldForm:
     rows: tuple[FormRow, ...]
     spans_open: tuple[str, ...]  # the open span conflicts, each said
     elsewhere: tuple[str, ...]  # open conflicts at a path the form has no row for
+    # What gold holds that the scheme does not allow or know (``record_unknown.held_words``:
+    # a gold file written before the scheme changed), kept as it is; "" when nothing.
+    kept: str = ""
 
     @property
     def open_count(self) -> int:
@@ -99,7 +105,14 @@ def gold_form(
         for path, conflicts in by_path.items()
         for conflict in conflicts
     ]
-    return GoldForm(record.doc_id, record.status, tuple(rows), tuple(spans_open), tuple(elsewhere))
+    return GoldForm(
+        record.doc_id,
+        record.status,
+        tuple(rows),
+        tuple(spans_open),
+        tuple(elsewhere),
+        held_words(record, scheme),
+    )
 
 
 def value_said(value: Any) -> str:

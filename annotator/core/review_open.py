@@ -17,7 +17,11 @@ line is set aside, damaged lines and lines that are not gold (an annotator's jou
   is merged anew. Documents compared now but missing from the file are merged in. A document
   whose annotators' records changed since its merge (``sources.versions``,
   ``Annotation.version``) is merged anew while no review decision stands in it; one with
-  decisions keeps them, and the message names it. A document merged anew has its spans
+  decisions keeps them, and the message names it (the review's list marks it). An annotator
+  who finished the document since its merge, or left it unfinished, is such a change. A
+  document merged from an annotator whose journal is not given now is merged anew from the
+  annotators compared now alike while not reviewed, and named when it is (``l``, ctrl+r
+  merges it anew). A document merged anew has its spans
   numbered above every id its lines in the file had (``review_span_ids.renumbered``). Lines
   written under another reviewer's name (``merge --reviewer rita``) are taken over: written
   again under this reviewer's name, so each document's latest line is the reviewer's (the
@@ -38,7 +42,7 @@ over are merged or read now.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from annotator.core.compare import Comparison, Unit, collector_paused
@@ -53,8 +57,8 @@ from annotator.core.merge import (
 from annotator.core.models import GoldRecord, record_line
 from annotator.core.review import ReviewSession
 from annotator.core.review_check import resume_rule, review_request, rule_words
-from annotator.core.review_documents import changed_since
-from annotator.core.review_exit import records_changed_line
+from annotator.core.review_exit import changed_annotators, records_changed_line, regrouped_line
+from annotator.core.review_gold_scheme import gold_beside_scheme
 from annotator.core.review_history import decisions_in_force
 from annotator.core.review_records import ReviewRecords
 from annotator.core.review_span_ids import GoldSpanNumbers, renumbered
@@ -116,6 +120,7 @@ def open_review(
             *map(made_line, made),
             *store.messages,
             *resume.messages,
+            *_beside_scheme(store, scheme, counts),
             *_comparison_messages(comparison),
         ],
         annotations={unit.doc_id: unit.records for unit in comparison.units},
@@ -135,6 +140,13 @@ def open_review(
         ),
     )
     return session
+
+
+def _beside_scheme(store: GoldStore, scheme: Scheme, doc_ids: Iterable[str]) -> list[str]:
+    """What the gold file holds that the scheme does not allow or know (a file resumed after
+    the scheme changed), said once (``review_gold_scheme``); a file written now holds none."""
+    said = None if store.created else gold_beside_scheme(store, scheme, doc_ids)
+    return [said] if said else []
 
 
 def _opened_as(created: bool, superseded: int) -> str:
@@ -249,37 +261,50 @@ class _Resume:
         self.superseded = last - len(latest)
         added: list[Unit] = []
         changed: list[Unit] = []
-        regrouped: list[str] = []  # reviewed from another set of annotators than compared now
+        # Merged from an annotator whose journal is not given now: merged anew from those
+        # compared now when not reviewed yet, else kept and named.
+        regathered: list[tuple[Unit, tuple[str, ...]]] = []
+        regrouped: list[str] = []
         updated: list[tuple[Unit, list[str]]] = []  # annotators' records changed: merged anew
         stood: list[tuple[str, list[str]]] = []  # the same after review decisions: kept
         decided: set[str] | None = None  # documents with decisions in force, read when needed
+        given = set(self.comparison.files)  # every annotator whose journal is given
         for unit in self.comparison.units:
             line = latest.get(unit.doc_id)
             if line is None:
                 added.append(unit)
-            elif line.facts.doc_sha256 != unit.sha256:
+                continue
+            facts = line.facts
+            if facts.doc_sha256 != unit.sha256:
                 changed.append(unit)
-            elif line.facts.annotators != tuple(unit.records):
+                continue
+            # An annotator who finished the document since the merge (or left it unfinished)
+            # is a change of its records: a trial's was said to make the document "reviewed
+            # from other annotators", which it never was, and it was not merged anew.
+            who = changed_annotators(facts.annotators, dict(facts.versions), unit)
+            if not who:
+                continue
+            if decided is None:
+                decided = decisions_in_force(store)
+            elsewhere = not given.issuperset(facts.annotators)
+            if unit.doc_id not in decided:
+                if elsewhere:
+                    regathered.append((unit, facts.annotators))
+                else:
+                    updated.append((unit, who))
+            elif elsewhere:
                 regrouped.append(unit.doc_id)
             else:
-                who = changed_since(dict(line.facts.versions), unit)
-                if who and decided is None:
-                    decided = decisions_in_force(store)
-                if who and unit.doc_id not in (decided or ()):
-                    updated.append((unit, who))
-                elif who:
-                    stood.append((unit.doc_id, who))
+                stood.append((unit.doc_id, who))
         others = Counter(
             line.facts.annotator for line in latest.values() if line.facts.annotator != reviewer
         )
         # Written again: documents new to the file or merged anew, and every other document
         # whose latest line is another reviewer's (those not compared now too, so the file
         # keeps one name).
-        again = [
-            *self._merged(added),
-            *self._merged_anew([*changed, *(unit for unit, _who in updated)], store),
-        ]
-        anew = {unit.doc_id for unit in changed} | {unit.doc_id for unit, _who in updated}
+        anew_units = [*changed, *(unit for unit, _ in updated), *(unit for unit, _ in regathered)]
+        again = [*self._merged(added), *self._merged_anew(anew_units, store)]
+        anew = {unit.doc_id for unit in anew_units}
         for doc_id, line in latest.items():
             if line.facts.annotator != reviewer and doc_id not in anew:
                 record = store.record(doc_id).model_copy(
@@ -315,6 +340,13 @@ class _Resume:
                 f"annotators' records changed since the merge (first: {unit_first.doc_id}, "
                 f"{_whose(who)})"
             )
+        if regathered:
+            unit_first, annotators = regathered[0]
+            self.messages.append(
+                f"{output}: {len(regathered)} document(s) not reviewed yet are merged anew "
+                "from the annotators compared now: they were merged from others (first: "
+                f"{unit_first.doc_id}, from {', '.join(annotators)})"
+            )
         self.stood = [doc_id for doc_id, _who in stood]
         if stood:
             doc_id, who = stood[0]
@@ -322,12 +354,9 @@ class _Resume:
             self.messages.append(records_changed_line(output, len(stood), doc_id, who))
         if regrouped:
             first = regrouped[0]
+            # One wording, which the exit's lines find and say again as it stands then.
             self.messages.append(
-                f"{output}: {len(regrouped)} document(s) were reviewed from other annotators "
-                f"than are compared now (first: {first}, from "
-                f"{', '.join(latest[first].facts.annotators)}); their gold lines stand: to "
-                "start one over from the annotators compared now, merge it anew (l, then ctrl+r "
-                "twice on it)"
+                regrouped_line(output, len(regrouped), first, latest[first].facts.annotators)
             )
         if others:
             names = ", ".join(f"{name!r} ({count})" for name, count in sorted(others.items()))

@@ -27,6 +27,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from annotator.core.review_gold_form import GoldForm
+from annotator.tui.form_rows import KEPT
 from annotator.tui.review_bindings import DECISIONS, REVIEW_BINDINGS
 from annotator.tui.review_toasts import SECONDS
 from annotator.tui.saving_app import SavingApp
@@ -94,6 +95,8 @@ def form_table(form: GoldForm) -> RenderableType:
         elsewhere.append("span conflicts: " + " · ".join(form.spans_open))
     for said in elsewhere:
         parts.append(Text(f"{MARK}{said}", style="bold yellow"))
+    if form.kept:
+        parts.append(Text(f"{KEPT}: {form.kept}", style="dim"))
     return Group(*parts)
 
 
