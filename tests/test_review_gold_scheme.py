@@ -110,3 +110,26 @@ def test_settling_the_last_conflict_says_the_required_value_kept(setup: dict[str
         assert (d2.status, d2.conflicts, d2.form["code"]) == ("in_progress", [], "9")
     finally:
         assert session.close()
+
+
+def test_a_document_settled_done_says_what_its_gold_still_keeps(setup: dict[str, Path]) -> None:
+    """As annotate's d says it: a value a field it does not require no longer takes stays."""
+    session = open_it(setup)
+    assert session.close()
+    gold = setup["gold"]
+    d2 = [one for one in gold_lines(gold) if one["doc_id"] == "d2"][-1]
+    d2["form"] = {**d2["form"], "releases": ["an item"]}
+    with gold.open("ab") as handle:
+        handle.write(orjson.dumps(d2) + b"\n")
+    session = open_it(setup)
+    try:
+        session.go_to_document("d2")
+        session.take_notices()
+        session.take(0)
+        assert session.take_notices()[1] == (
+            "d2 is settled: done; it still holds releases #1 = an item (not an item), which "
+            "the scheme does not allow (kept)"
+        )
+        assert session.store.record("d2").form["releases"] == ["an item"]
+    finally:
+        assert session.close()

@@ -34,6 +34,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.form_complete import empty_required, unanswered_words
 from annotator.core.merge import utc_now
 from annotator.core.models import Document, GoldRecord
+from annotator.core.record_unknown import done_words
 from annotator.core.review_by_hand import ReviewByHand
 from annotator.core.review_documents import ReviewDocuments, UndoStep
 from annotator.core.review_history import EarlierDecisions
@@ -318,7 +319,10 @@ class ReviewSession(ReviewMoves, ReviewUndo, ReviewDocuments, ReviewByHand, Save
         self.current = self.order.after(key)
         self._notices.extend(filter(None, [overlap_notice(before, settled)]))
         if settled.status == "done":
-            self._notices.append(f"{settled.doc_id} is settled: done")
+            # What gold keeps that the scheme does not allow or know is said, as annotate's
+            # d says it (``record_unknown.done_words``): done does not pass over it unsaid.
+            kept = done_words(settled, self.scheme)
+            self._notices.append(f"{settled.doc_id} is settled: done{kept}")
         elif not settled.conflicts:
             places = empty_required(settled, self.scheme)
             # A value kept that the scheme no longer takes (a gold file written before it
