@@ -162,7 +162,11 @@ def test_the_review_lists_its_documents_and_goes_to_one(setup: dict[str, Path]) 
 def test_a_document_reviewed_from_other_annotators_is_merged_anew_from_those_compared_now(
     setup: dict[str, Path],
 ) -> None:
-    open_it(setup).close()  # gold from alice and bob
+    first = open_it(setup)  # gold from alice and bob
+    try:
+        first.take(0)  # a decision in d1; d2 is not reviewed
+    finally:
+        assert first.close()
     carol = setup["bob"].with_name("carol.jsonl")
     lines = [orjson.loads(line) for line in setup["bob"].read_bytes().splitlines()]
     carol.write_bytes(
@@ -177,11 +181,15 @@ def test_a_document_reviewed_from_other_annotators_is_merged_anew_from_those_com
         now=fixed_now,
     )
     try:
-        assert (
-            f"{setup['gold']}: 2 document(s) were reviewed from other annotators than are "
+        assert session.messages[1:] == [
+            f"{setup['gold']}: 1 document(s) not reviewed yet are merged anew from the "
+            "annotators compared now: they were merged from others (first: d2, from alice, bob)",
+            f"{setup['gold']}: 1 document(s) were reviewed from other annotators than are "
             "compared now (first: d1, from alice, bob); their gold lines stand: to start one "
-            "over from the annotators compared now, merge it anew (l, then ctrl+r twice on it)"
-        ) in session.messages
+            "over from the annotators compared now, merge it anew (l, then ctrl+r twice on it)",
+        ]
+        assert gold_now(session, setup, "d2")["sources"]["annotators"] == ["alice", "carol"]
+        assert gold_now(session, setup, "d1")["sources"]["annotators"] == ["alice", "bob"]
         session.merge_anew("d1")
         assert gold_now(session, setup, "d1")["sources"]["annotators"] == ["alice", "carol"]
     finally:

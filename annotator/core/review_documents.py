@@ -156,10 +156,13 @@ class ReviewDocuments(ReviewParts):
 
 def changed_since(versions: Mapping[str, str], unit: Unit) -> list[str]:
     """The annotators whose record of ``unit`` is not the one a gold line was merged from
-    (``versions``: its ``sources.versions``; none known in gold files written before them)."""
+    (``versions``: its ``sources.versions``; none known in gold files written before them):
+    a record changed, one done since (none before), or one merged then and not compared now
+    (no longer done)."""
     if not versions:
         return []
-    return [name for name, work in unit.records.items() if versions.get(name) != work.version]
+    changed = [name for name, work in unit.records.items() if versions.get(name) != work.version]
+    return sorted([*changed, *(name for name in versions if name not in unit.records)])
 
 
 # How the undo of a merge anew begins: the undo and redo tell that step by it.

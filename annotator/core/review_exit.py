@@ -11,14 +11,20 @@ conflict(s) to settle" above "every conflict is settled". On exit now:
 - the line naming documents whose annotators changed their records after decisions were made
   in them (``review_open``) is said anew, counting those still so (not merged anew since, or
   put back by ctrl+z), or not at all when none is;
+- so is the line naming documents reviewed from other annotators than are compared now: a
+  trial merged such a document anew, settled it, and read on exit that its gold line stood;
 - every other start-up message says what the opening did (merged in, merged anew, taken
   over, left out) and stays true: said as it was.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from annotator.core.compare import Unit
+from annotator.core.gold_store import GoldStore
+from annotator.core.models import GoldRecord
 from annotator.core.review import ReviewSession
 from annotator.core.review_documents import changed_since
 
@@ -41,22 +47,83 @@ def records_changed_line(journal: Path, count: int, first: str, who: list[str]) 
     )
 
 
+REGROUPED = "document(s) were reviewed from other annotators than are compared now"
+"""The words of ``review_open``'s message naming documents with review decisions merged from
+an annotator whose journal is not given now, by which it is found."""
+
+
+def regrouped_line(journal: Path, count: int, first: str, annotators: Iterable[str]) -> str:
+    """The line naming ``count`` such documents (``first``: the first of them, merged from
+    ``annotators``), as the review opening names them."""
+    return (
+        f"{journal}: {count} {REGROUPED} (first: {first}, from {', '.join(annotators)}); their "
+        "gold lines stand: to start one over from the annotators compared now, merge it anew "
+        "(l, then ctrl+r twice on it)"
+    )
+
+
+def changed_annotators(
+    annotators: Iterable[str], versions: Mapping[str, str], unit: Unit
+) -> list[str]:
+    """The annotators whose record of ``unit`` is not one a gold line was merged from (its
+    ``sources.annotators`` and ``sources.versions``): ``changed_since``, and those merged then
+    and not compared now or the other way round, told by the names where a line keeps no
+    versions. An annotator who finished the document after the merge is such a change: a
+    trial's was named as if the document had been reviewed from other annotators."""
+    moved = set(annotators).symmetric_difference(unit.records)
+    return sorted(moved.union(changed_since(versions, unit)))
+
+
 def start_up_lines_at_exit(session: ReviewSession) -> list[str]:
     """``session.messages`` (``open_review``'s: the opening line first) as they stand now (the
     module docstring). Read before the session closes: it may read a record."""
-    journal = session.store.journal
-    still = [doc_id for doc_id in session.doc_ids if doc_id in session.records_changed]
-    now = ""
-    if still:
-        first = still[0]
-        unit = session.units.get(first)
-        who = changed_since(session.records[first].sources.versions, unit) if unit else []
-        now = records_changed_line(journal, len(still), first, who)
+    now = {RECORDS_CHANGED: _records_changed_now(session), REGROUPED: _regrouped_now(session)}
     lines = []
     for message in session.messages[1:]:
-        if RECORDS_CHANGED in message:
-            message, now = now, ""
+        found = next((words for words in now if words in message), None)
+        if found is not None:
+            message, now[found] = now[found], ""
         if message:
             lines.append(message)
     # Put back by ctrl+z where the opening named none.
-    return [*lines, now] if now else lines
+    return [*lines, *(line for line in now.values() if line)]
+
+
+def _records_changed_now(session: ReviewSession) -> str:
+    still = [doc_id for doc_id in session.doc_ids if doc_id in session.records_changed]
+    if not still:
+        return ""
+    first = still[0]
+    unit = session.units.get(first)
+    sources = session.records[first].sources
+    who = changed_annotators(sources.annotators, sources.versions, unit) if unit else []
+    return records_changed_line(session.store.journal, len(still), first, who)
+
+
+def _regrouped_now(session: ReviewSession) -> str:
+    """The documents merged from other annotators than compared now, and not named as changed
+    records: those the opening named and not merged anew since."""
+    still: list[tuple[str, tuple[str, ...]]] = []
+    for doc_id in session.doc_ids:
+        unit = session.units.get(doc_id)
+        if unit is None or doc_id in session.records_changed:
+            continue
+        annotators = _annotators_now(session, doc_id)
+        if annotators != tuple(unit.records):
+            still.append((doc_id, annotators))
+    if not still:
+        return ""
+    first, annotators = still[0]
+    return regrouped_line(session.store.journal, len(still), first, annotators)
+
+
+def _annotators_now(session: ReviewSession, doc_id: str) -> tuple[str, ...]:
+    """The annotators the document's gold record is merged from, without making the records
+    of documents the review did not touch (a review of thousands ends at once)."""
+    store = session.store
+    saved = store.records.get(doc_id)
+    if not isinstance(saved, GoldRecord) and isinstance(store, GoldStore):
+        line = store.latest.get(doc_id)
+        if line is not None:
+            return line.facts.annotators
+    return tuple(session.records[doc_id].sources.annotators)
