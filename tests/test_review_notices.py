@@ -9,10 +9,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from annotator.core.review import ReviewSession
 from annotator.core.review_notices import DrawnNotice, distinct_quotes
 from annotator.core.review_open import open_review
 from annotator.core.review_views import Place
-from tests.test_agreement_data import record, span, write_corpus, write_journal
+from tests.test_agreement_data import (
+    TEXT,
+    record,
+    span,
+    write_corpus,
+    write_journal,
+    write_scheme,
+)
 from tests.test_review_left_out import CODE, COUNT_145, COUNT_WIDE, three_way
 from tests.test_review_session_data import fixed_now, open_it, write_review_case
 
@@ -48,7 +56,8 @@ def test_each_decision_is_confirmed(tmp_path: Path) -> None:
         session.take(0)
         session.reject_all()
         assert session.take_notices() == [
-            "settled c1: took bob's version",
+            # Bob's count “146 prisoners” is the span gold's releases #1 count names.
+            "settled c1: took bob's version; releases #1 count linked to it",
             "settled c2: took alice's version",
             "settled c3: rejected bob's version",
         ]
@@ -158,3 +167,49 @@ def test_quotes_are_cut_where_they_differ_from_each_other() -> None:
     ]
     # A longer limit (a toast's line) is kept.
     assert distinct_quotes(["eight foreign hostages"], 40) == ["“eight foreign hostages”"]
+
+
+def linked_case(tmp_path: Path, bob_spans: list[dict[str, object]]) -> ReviewSession:
+    """d1: alice's actor “Russia” against ``bob_spans`` (with both's count “146”); both answer
+    releases #1 released by Russia, which no agreed span links."""
+    scheme = write_scheme(tmp_path)
+    corpus = write_corpus(tmp_path, {"d1": TEXT})
+    form = {"code": "1", "releases": [{"released_by": "Russia", "count": 146}]}
+    count = span("s9", 13, 16, "count", 146)
+    journals = [
+        write_journal(tmp_path / f"{name}.jsonl", record(name, spans=[*spans, count], form=form))
+        for name, spans in (("alice", [span("s1", 0, 6, "actor")]), ("bob", bob_spans))
+    ]
+    session = open_review(
+        journals, corpus, tmp_path / "gold.jsonl", "rita", scheme_path=scheme, now=fixed_now
+    )
+    assert "releases[0].released_by" not in session.records["d1"].links
+    return session
+
+
+def test_a_version_taken_says_the_fields_it_linked_as_e_says_them(tmp_path: Path) -> None:
+    # A trial: taking a span linked an agreed field to it without a word (e says it).
+    session = linked_case(tmp_path, [])
+    try:
+        session.take(0)
+        assert session.take_notices()[0] == (
+            "settled c1: took alice's version; releases #1 released_by linked to it"
+        )
+        gold = session.records["d1"]
+        (actor,) = [one for one in gold.spans if one.label == "actor"]
+        assert gold.links["releases[0].released_by"] == [actor.id]
+    finally:
+        assert session.close()
+
+
+def test_versions_taken_name_the_span_each_field_is_linked_to(tmp_path: Path) -> None:
+    session = linked_case(tmp_path, [span("s1", 0, 6, "releasee")])  # the same words
+    try:
+        session.take_all()
+        gold = session.records["d1"]
+        (actor,) = [one for one in gold.spans if one.label == "actor"]
+        assert session.take_notices()[0] == (
+            f"settled c1: took every version; releases #1 released_by linked to {actor.id} “Russia”"
+        )
+    finally:
+        assert session.close()

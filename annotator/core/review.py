@@ -41,12 +41,16 @@ from annotator.core.review_history import EarlierDecisions
 from annotator.core.review_item_notices import item_taken_notice, names_within_notice
 from annotator.core.review_links import Annotations
 from annotator.core.review_moves import ReviewMoves
-from annotator.core.review_notices import overlap_notice, rejected_notice, taken_notice
+from annotator.core.review_notices import (
+    overlap_notice,
+    rejected_notice,
+    taken_links_notice,
+    taken_notice,
+)
 from annotator.core.review_outcome import with_detail
 from annotator.core.review_records import ReviewRecords
 from annotator.core.review_span_ids import GoldSpanNumbers
 from annotator.core.review_undo import ReviewUndo
-from annotator.core.review_unkept_links import unkept_links_notice
 from annotator.core.review_views import ConflictView, Place, describe, version_marks
 from annotator.core.review_walk import ConflictOrder
 from annotator.core.saving import SavesThroughStore, StatusRelay
@@ -228,7 +232,7 @@ class ReviewSession(ReviewMoves, ReviewUndo, ReviewDocuments, ReviewByHand, Save
                 item_taken_notice(record, cid, [index], self.scheme)
                 or taken_notice(record, cid, [index])
             ),
-            lambda before, after, cid: unkept_links_notice(before, after, cid, [index]),
+            lambda before, after, cid: taken_links_notice(before, after, cid, [index]),
         )
 
     def take_letter(self, letter: str) -> Place | None:
@@ -276,7 +280,7 @@ class ReviewSession(ReviewMoves, ReviewUndo, ReviewDocuments, ReviewByHand, Save
                     ],
                 )
             ),
-            lambda before, after, cid: unkept_links_notice(before, after, cid, list(range(count))),
+            lambda before, after, cid: taken_links_notice(before, after, cid, list(range(count))),
         )
 
     def reject_all(self) -> Place | None:

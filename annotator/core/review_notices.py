@@ -19,6 +19,7 @@ from annotator.core.item_brief import given_item_brief, whose
 from annotator.core.models import GoldRecord, Span
 from annotator.core.review_decisions import find_conflict, short, value_text, versions_holding
 from annotator.core.review_group_take import lone_item_group
+from annotator.core.review_unkept_links import unkept_links_notice
 from annotator.core.scheme import Scheme
 from annotator.core.spans import overlapping
 
@@ -227,6 +228,45 @@ def taken_notice(record: GoldRecord, conflict_id: str, indexes: list[int]) -> st
         more = f" and {len(kept) - 1} more" if len(kept) > 1 else ""
         said += f"; gold's {kept[0].label} {short(kept[0].text)}{more} stays beside it"
     return said
+
+
+def links_gained_notice(before: GoldRecord, after: GoldRecord) -> str | None:
+    """The form fields a decision linked to spans it added to gold (``after``: the record it
+    made of ``before``): taking a span links the fields whose answer names it
+    (``review_links``), as a span drawn with ``e`` does, and ``e`` says it (``drawn_notice``);
+    taking a version said only "took alice's version" while gold gained the link (a trial's
+    releases #1 released by, agreed and unlinked, linked to the span taken). ``releases #1
+    released by linked to it`` for one span added, else each span named; None: no link
+    gained."""
+    known = {span.id for span in before.spans}
+    added = {span.id: span for span in after.spans if span.id not in known}
+    gained: dict[str, list[str]] = {}  # span id -> the paths newly linked to it
+    for path, span_ids in after.links.items():
+        for one in span_ids:
+            if one in added and one not in (before.links.get(path) or []):
+                gained.setdefault(one, []).append(path_words(path))
+    if not gained:
+        return None
+    if len(added) == 1:
+        (paths,) = gained.values()
+        return f"{', '.join(paths)} linked to it"
+    return "; ".join(
+        f"{', '.join(paths)} linked to {one} {short(added[one].text)}"
+        for one, paths in sorted(gained.items(), key=lambda item: added[item[0]].start)
+    )
+
+
+def taken_links_notice(
+    before: GoldRecord, after: GoldRecord, conflict_id: str, indexes: list[int]
+) -> str | None:
+    """What taking the versions at ``indexes`` did to links, beyond the panel's words: the
+    links it gained (``links_gained_notice``), and those of the versions it did not keep
+    (``review_unkept_links``); None: neither."""
+    said = [
+        links_gained_notice(before, after),
+        unkept_links_notice(before, after, conflict_id, indexes),
+    ]
+    return "; ".join(filter(None, said)) or None
 
 
 def rejected_notice(record: GoldRecord, conflict_id: str, scheme: Scheme) -> str:
