@@ -13,6 +13,7 @@ import orjson
 import pytest
 
 from annotator.core.review_gold_form import gold_form
+from annotator.core.session_edits import Refused
 from tests.test_review_session_data import gold_lines, open_it, write_review_case
 
 # Every kind gold may hold that the test scheme does not: a choice it does not list (its
@@ -131,5 +132,39 @@ def test_a_document_settled_done_says_what_its_gold_still_keeps(setup: dict[str,
             "the scheme does not allow (kept)"
         )
         assert session.store.record("d2").form["releases"] == ["an item"]
+    finally:
+        assert session.close()
+
+
+@pytest.mark.parametrize("typed", [False, True])
+def test_no_item_is_added_to_gold_holding_no_list_of_items(
+    setup: dict[str, Path], typed: bool
+) -> None:
+    """Gold's releases hold text (a field made a group since): an item taken, or typed, is
+    refused with the way forward. Appended to, 'rent' became items 'r', 'e', 'n', 't'."""
+    session = open_it(setup)
+    assert session.close()
+    gold = setup["gold"]
+    d1 = [one for one in gold_lines(gold) if one["doc_id"] == "d1"][-1]
+    d1["form"] = {**d1["form"], "releases": "rent"}
+    with gold.open("ab") as handle:
+        handle.write(orjson.dumps(d1) + b"\n")
+    session = open_it(setup)
+    try:
+        view = session.view()
+        while view is not None and view.path != "releases":
+            session.next_conflict()
+            view = session.view()
+        assert view is not None and view.gold_value == "rent"
+        with pytest.raises(Refused) as refused:
+            if typed:
+                session.settle_typed([{"released_by": "Ukraine", "count": "12"}])
+            else:
+                session.take(0)
+        assert str(refused.value) == (
+            "releases: gold holds rent, not a list of items (kept from before the scheme "
+            "changed): merge the document anew to replace it (l, then ctrl+r twice)"
+        )
+        assert session.store.record("d1").form["releases"] == "rent"
     finally:
         assert session.close()

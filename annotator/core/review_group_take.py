@@ -25,6 +25,7 @@ from annotator.core.form_compare import (
 from annotator.core.item_brief import lone_item_of
 from annotator.core.list_links import items_in_text_order
 from annotator.core.models import GoldRecord
+from annotator.core.record_unallowed import value_words
 from annotator.core.review_links import gold_ids_of
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.session_edits import Refused
@@ -46,7 +47,7 @@ def taken_items(
             f"{field.name}: {whose[0]}'s and {whose[1]}'s versions give one item two ways "
             f"({differing(field, item_a, item_b)}): take one, or edit it (e)"
         )
-    items = list(record.form.get(field.name) or [])
+    items = gold_items(record, field)
     made: dict[str, list[str]] = {}
     # frame -> (the version it comes from, the places of its copies in that version's items)
     sources: dict[Hashable, tuple[dict[str, Any], list[int]]] = {}
@@ -74,9 +75,22 @@ def taken_items(
                     made[f"{field.name}[{len(items)}].{sub.name}"] = ids
             items.append(version["value"][place])
     # Each list of an item taken in the order of its linked spans in the text, as typed ones.
-    earlier = len(record.form.get(field.name) or [])
+    earlier = len(gold_items(record, field))
     added, made = items_in_text_order(record, field, items[earlier:], earlier, made)
     return [*items[:earlier], *added], made
+
+
+def gold_items(record: GoldRecord, group: FormField) -> list[Any]:
+    """Gold's items of ``group``, to append to; Refused when gold holds no list there (a
+    gold file written before the scheme made the field a group): appended to, such text
+    was taken a letter an item ('rent' became items 'r', 'e', 'n', 't')."""
+    value = record.form.get(group.name)
+    if value is None or isinstance(value, list):
+        return list(value or [])
+    raise Refused(
+        f"{group.name}: gold holds {value_words(value)}, not a list of items (kept from before "
+        "the scheme changed): merge the document anew to replace it (l, then ctrl+r twice)"
+    )
 
 
 def _held(version: dict[str, Any]) -> list[tuple[int, dict[str, Any]]]:

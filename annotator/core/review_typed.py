@@ -38,6 +38,7 @@ from annotator.core.form_compare import sub_value
 from annotator.core.list_links import items_in_text_order, linked_in_text_order
 from annotator.core.models import GoldRecord, Span
 from annotator.core.review_decisions import Conflict, field_of, find_conflict, settled_record
+from annotator.core.review_group_take import gold_items
 from annotator.core.review_item_field import item_place, still_giving, typed_links, with_item_value
 from annotator.core.review_links import Annotations, gold_ids_of
 from annotator.core.review_typed_start import ItemTexts, listed
@@ -261,12 +262,13 @@ def with_typed_items(
     form = dict(record.form)
     items = [item for _number, item in numbered]
     origins = [_origin(given[number]) for number, _item in numbered]
-    earlier = len(form.get(group.name) or [])
+    held = gold_items(record, group)
+    earlier = len(held)
     made = made_links(record, conflict, group, items, origins, earlier)
     made, found = with_words_links(record, group, items, earlier, made)
     items = items_as_linked_words(record, group, items, earlier, made)
     items, made = items_in_text_order(record, group, items, earlier, made)
-    form[group.name] = [*(form.get(group.name) or []), *items]
+    form[group.name] = [*held, *items]
     return form, made, found
 
 

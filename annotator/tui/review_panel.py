@@ -19,6 +19,7 @@ from textual.widgets import Static
 
 from annotator.core.forms import path_words, resolve_path
 from annotator.core.models import GoldRecord
+from annotator.core.record_unallowed import value_words
 from annotator.core.review import ReviewSession
 from annotator.core.review_item_field import items_in_dispute
 from annotator.core.review_unkept_links import span_key
@@ -143,12 +144,20 @@ class ConflictPanel(Static):
         field = scheme.field(view.path or "")
         if field is None or field.type != "group":
             return None
-        items = view.gold_value or []
+        # Gold written before the scheme changed may hold no list of items, or an item that
+        # is none: kept as they are, and said (they ended the screen).
+        value = view.gold_value
+        items = value if isinstance(value, list) else []
         disputed = items_in_dispute(record, scheme, field) if record is not None else {}
         out = Text(f"\nagreed, already gold: {len(items)} item(s)", style="dim")
+        if value is not None and not isinstance(value, list):
+            out.append(f" (it holds {value_words(value)}, not a list of items: kept)", style="dim")
         if brief:
             return out
         for index, item in enumerate(items):
+            if not isinstance(item, dict):
+                out.append(f"\n  • {value_words(item)} (not an item: kept)", style="dim")
+                continue
             said = [frame_text(field, item)] if _holds_any(field, item) else []
             for conflict in disputed.get(index, []):
                 leaf = resolve_path(scheme, conflict["path"])[2]
