@@ -1,18 +1,11 @@
 """The annotation screen's guidelines pane: ``g`` opens the scheme's guidelines with the focus
-in them, ``g`` or escape closes them (a mixin of ``annotate_screen.AnnotateScreen``).
-
-A class set on the screen (its ``-guidelines``, ``-focus-beside-article``, the sizes' ``-narrow``
-and the like) restyles it all but the guidelines' blocks (``guidelines_view``): with them
-restyled each such change took about 50 ms once the guidelines were read."""
+in them, ``g`` or escape closes them (a mixin of ``annotate_screen.AnnotateScreen``)."""
 
 from __future__ import annotations
-
-from typing import Self
 
 from textual import work
 
 from annotator.core.scheme import guidelines_path
-from annotator.tui.guidelines_view import restyle_all_but_blocks
 from annotator.tui.session_view import GuidelinesView, SessionView
 
 
@@ -21,20 +14,6 @@ class GuidelinesActions(SessionView):
 
     def action_focus_article(self) -> None:
         raise NotImplementedError  # AnnotateScreen's: closing them from inside goes back there
-
-    def add_class(self, *class_names: str, update: bool = True) -> Self:
-        before = self.classes
-        super().add_class(*class_names, update=False)
-        if update and self.classes != before:
-            restyle_all_but_blocks(self)
-        return self
-
-    def remove_class(self, *class_names: str, update: bool = True) -> Self:
-        before = self.classes
-        super().remove_class(*class_names, update=False)
-        if update and self.classes != before:
-            restyle_all_but_blocks(self)
-        return self
 
     def action_guidelines(self) -> None:
         """Open the guidelines with the focus in them (keys scroll them), or close them."""

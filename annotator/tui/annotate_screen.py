@@ -25,6 +25,7 @@ from annotator.tui.form_messages import FieldEdited, NoteEdited
 from annotator.tui.form_panel import EventForm
 from annotator.tui.form_rows import GroupBox
 from annotator.tui.keys import with_label_keys
+from annotator.tui.screen_classes import ClassesRestyleFew
 from annotator.tui.screens import DocListScreen
 from annotator.tui.session_view import FAILED, SessionView
 from annotator.tui.span_detail import SpanDetail, ValueEdited
@@ -42,6 +43,7 @@ class AnnotateScreen(
     FormItemKeys,
     UndoRedoKeys,
     GuidelinesActions,
+    ClassesRestyleFew,
     SessionView,
 ):
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -1,20 +1,10 @@
-"""The scheme's guidelines beside the article (their keys: ``annotate_guidelines``).
-
-Read, they are some 170 widgets (Textual's Markdown makes one per paragraph, bullet and list),
-three times the rest of the annotation screen. A class or focus changed on a node restyles every
-widget under it, and those blocks made each ``g`` take about 140 ms (bench/overlay_open.py):
-the screen's ``-guidelines`` and ``-focus-beside-article`` and the pane's own focus each
-restyled them, and nothing those decide styles a block. So those changes restyle the rest only
-(``restyle_all_but_blocks``); a Pilot test compares the blocks' styles with a full restyle's.
-"""
+"""The scheme's guidelines beside the article (their keys: ``annotate_guidelines``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
-from textual.dom import DOMNode
 from textual.widgets import Markdown
 
 
@@ -34,21 +24,8 @@ class GuidelinesView(Markdown, can_focus=True):
     ]
 
     def watch_has_focus(self, _has_focus: bool) -> None:
-        # Its focus decides its border (annotator.tcss), not its blocks' styles.
-        restyle_all_but_blocks(self)
-
-
-def all_but_blocks(root: DOMNode) -> Iterator[DOMNode]:
-    """``root`` and the nodes under it, a guidelines pane's blocks left out (the pane not)."""
-    yield root
-    if isinstance(root, GuidelinesView):
-        return
-    for child in root.children:
-        yield from all_but_blocks(child)
-
-
-def restyle_all_but_blocks(root: DOMNode) -> None:
-    """What Textual does when a class or pseudo-class of ``root`` changes (restyle it and every
-    node under it), a guidelines pane's blocks left out: no class or focus of theirs or of
-    their ancestors decides their styles (annotator.tcss, Textual's Markdown CSS)."""
-    root.app.stylesheet.update_nodes(all_but_blocks(root), animate=True)
+        # Its focus decides its border (annotator.tcss), none of its blocks' styles: read,
+        # the guidelines are some 170 widgets (Textual's Markdown makes one per paragraph,
+        # bullet and list), and restyling them all, as Textual does, took about 30 ms as g
+        # gave them the focus and again as it left (a Pilot test compares with a full restyle).
+        self.app.stylesheet.update_nodes([self], animate=True)
