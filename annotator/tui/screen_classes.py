@@ -47,8 +47,19 @@ def restyle_for_classes(screen: Screen[Any], classes: Iterable[str]) -> None:
     nodes: Iterable[DOMNode] = screen.walk_children(with_self=True)
     if ends is not None:
         under = screen.walk_children()
-        nodes = [screen, *(node for node in under if node._selector_names & ends)]
+        nodes = [screen, *(node for node in under if names_of(node) & ends)]
     stylesheet.update_nodes(nodes, animate=True)
+
+
+def names_of(node: DOMNode) -> set[str]:
+    """What a selector can name ``node`` by: its id, its classes and the names of the classes it
+    is made of. Every class of its type counts, where Textual counts those up to one that does
+    not inherit CSS: a few more nodes restyled, never one fewer (and no private attribute)."""
+    names = {f".{name}" for name in node.classes}
+    names.update(kind.__name__ for kind in type(node).__mro__)
+    if node.id is not None:
+        names.add(f"#{node.id}")
+    return names
 
 
 class ClassesRestyleFew(Screen[Any]):
