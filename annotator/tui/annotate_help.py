@@ -38,6 +38,11 @@ def annotate_key_sections(screen: AnnotateScreen) -> Sections:
     for label in screen.scheme.labels:
         named = f"{label.name} ({palette.marks_in_words(label.name)})"
         labels.append((label.key, f"{named}: {label.description}" if label.description else named))
+    # And the marks spans share, which tell nested spans and the current one apart without colour.
+    labels += [
+        ("struck through", "words inside two spans or more (nested or crossing)"),
+        ("overline", "the current span: the one the panel shows (tab: the next)"),
+    ]
     article = [
         ("arrows, ctrl+←/→", "move (ctrl: word by word)"),
         ("home / end", "line start / end"),

@@ -344,6 +344,12 @@ class ArticleView(ArticleMoves, TextArea, inherit_bindings=False):
         self.notify_style_update()
         self.refresh()
 
+    def set_current_span(self, span_id: str | None) -> None:
+        """Mark span ``span_id`` as the current one (``span_styles.CURRENT_MARK``; None: none)."""
+        if self._painted.set_current(span_id):
+            self.notify_style_update()
+            self.refresh()
+
     def get_line(self, line_index: int) -> Text:
         """The display line ``line_index`` with its spans painted."""
         line = super().get_line(line_index)

@@ -1,6 +1,7 @@
 """The spans the article paints (``ArticleView.set_spans``): which stretch of each display
 line they cover, outermost first, and the style of each stretch (``SpanPalette``), worked out
-once per row and kept until the spans, the text, the theme or the terminal's colours change."""
+once per row and kept until the spans, the current span, the text, the theme or the terminal's
+colours change."""
 
 from __future__ import annotations
 
@@ -32,6 +33,9 @@ class PaintedSpans:
     def __init__(self, palette: SpanPalette) -> None:
         self.palette = palette
         self.spans: tuple[Span, ...] = ()
+        self.current: str | None = None  # the id of the current span (``CURRENT_MARK``)
+        self._order_of: dict[str, int] = {}  # each span's depth order, by id
+        self._current_order: int | None = None
         self._pieces_by_row: dict[int, list[_LinePiece]] = {}
         self._styled_rows: dict[int, list[tuple[int, int, Style]]] = {}
         self._styled_for: tuple[Color, bool] | None = None  # the background and ``few``
@@ -39,6 +43,8 @@ class PaintedSpans:
     def clear(self) -> None:
         """No spans (a new text is shown)."""
         self.spans = ()
+        self._order_of = {}
+        self._current_order = None
         self._pieces_by_row = {}
         self._styled_rows = {}
 
@@ -64,7 +70,19 @@ class PaintedSpans:
                 if start < end:
                     pieces_by_row[row].append(_LinePiece(start, end, depth_order, layer))
         self._pieces_by_row = dict(pieces_by_row)
+        self._order_of = {span.id: order for order, span in enumerate(outermost_first)}
+        self._current_order = self._order_of.get(self.current) if self.current else None
         self._styled_rows = {}
+
+    def set_current(self, span_id: str | None) -> bool:
+        """Mark span ``span_id`` as the current one (None: none); whether that changed."""
+        order = self._order_of.get(span_id) if span_id is not None else None
+        self.current = span_id
+        if order == self._current_order:
+            return False
+        self._current_order = order
+        self._styled_rows = {}
+        return True
 
     def row_styles(
         self, row: int, background: Color, few: bool = False
@@ -101,6 +119,10 @@ class PaintedSpans:
             for piece in starting.get(edge, ()):
                 covering[piece.depth_order] = piece.layer
             if covering:
-                layers = [covering[order] for order in sorted(covering)]
-                styled.append((edge, next_edge, self.palette.style(layers, background, few)))
+                orders = sorted(covering)
+                layers = [covering[order] for order in orders]
+                current = self._current_order
+                at = orders.index(current) if current in covering else None
+                style = self.palette.style(layers, background, few, at)
+                styled.append((edge, next_edge, style))
         return styled

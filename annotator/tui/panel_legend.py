@@ -26,7 +26,9 @@ def drawn_label_style(widget: Widget, palette: SpanPalette, name: str) -> Style:
     drawn = palette.legend_style(name, widget.background_colors[1], few)
     # In the widget's own text colour and no marks but the label's: a name inside a text of
     # another colour, bold (the review's versions), took them, unlike its spans in the article.
-    plain = Style(color=widget.rich_style.color, bold=False, italic=False, underline=False)
+    plain = Style(
+        color=widget.rich_style.color, bold=False, italic=False, underline=False, underline2=False
+    )
     return plain + drawn
 
 

@@ -210,6 +210,7 @@ class SessionView(ReadsDocuments):
     def refresh_side(self) -> None:
         session = self.session
         span = session.span(session.selected)
+        self.article.set_current_span(span.id if span else None)
         others = session.spans_overlapping(span.id) if span else []
         cursor = self.article.cursor_offset
         self.query_one("#spans", SpanList).show(

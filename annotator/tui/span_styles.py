@@ -3,15 +3,29 @@
 Colour alone is not enough: over SSH in a 16-colour terminal, or with ``NO_COLOR`` (where Textual
 turns every colour grey), tints of different labels can look the same. So each label also gets
 a text attribute, taken in scheme order from ``ATTRIBUTE_SETS``: underline, bold, italic,
-underline + bold, underline + italic, bold + italic, all three, and only then sets with overline,
-which fewer terminals show (macOS Terminal does not). Nothing here knows any particular scheme.
-With colour gone, a stretch inside two spans shows both labels' attributes, which can look like
-a third label's (underline + bold): the span list beside the article tells them apart.
+underline + bold, underline + italic, bold + italic, all three, and only then sets with a double
+underline in place of the underline. Nothing here knows any particular scheme.
+
+Where spans nest or cross, the stretch inside two spans or more is also struck through
+(``NESTED_MARK``, never a label's): it carries the union of the spans' attributes, and a count
+(bold) inside a releasee (underline + bold) looked just like the releasee without colour (a
+trial), as did an actor (underline) inside it. Struck through, because it is the one mark left
+that tmux draws with its default settings (from the terminal's terminfo, ``smxx``), as most
+terminals do: tmux draws an overline or a double underline only where its ``terminal-features``
+say the outer terminal does, and a label with a double underline (the eighth and later) is drawn
+there with a single one.
+
+The current span (the one the panel shows, tab and shift+tab step to) is overlined
+(``CURRENT_MARK``), and in 256 colours or more its tint is stronger: two spans that begin at one
+offset ('95' and '95 prisoners of war') looked the same whichever was current, the block cursor
+on their first character the only mark. The overline adds to the labels' marks, hiding none,
+and it is not the selection's reverse. Where the overline is not drawn (tmux by default, macOS
+Terminal), the current span shows only by its tint in 256 colours or more, and by the panel.
 
 Layers: a character inside several spans gets each span's tint blended in turn over the
-background (outermost first), so nested spans look deeper and crossing spans mix their colours,
-and it carries the union of the spans' attributes. Two spans of the same label that touch are
-told apart by tint strength: a label's spans alternate between a lighter and a stronger tint.
+background (outermost first), so nested spans look deeper and crossing spans mix their colours.
+Two spans of the same label that touch are told apart by tint strength: a label's spans
+alternate between a lighter and a stronger tint.
 
 With many colours only the background changes, never the text colour, so the theme's text stays
 readable on dark and light themes. In 16 colours there are no tints: a span is drawn on its
@@ -39,9 +53,9 @@ from textual.color import Color
 
 from annotator.core.scheme import Scheme
 
-# Nearly every terminal shows the first three; overline comes last. Reverse, blink, dim and
-# strike are left out: reverse fights the selection colours, the others hamper reading.
-TEXT_ATTRIBUTES = ("underline", "bold", "italic", "overline")
+# Nearly every terminal shows the first three. Reverse is the selection's; blink and dim
+# hamper reading (and Textual turns dim into a colour, which ``NO_COLOR`` greys).
+TEXT_ATTRIBUTES = ("underline", "bold", "italic")
 ATTRIBUTE_SETS: tuple[frozenset[str], ...] = tuple(
     sorted(
         (
@@ -49,12 +63,28 @@ ATTRIBUTE_SETS: tuple[frozenset[str], ...] = tuple(
             for size in range(1, len(TEXT_ATTRIBUTES) + 1)
             for chosen in combinations(TEXT_ATTRIBUTES, size)
         ),
-        key=lambda chosen: ("overline" in chosen, len(chosen)),  # a stable sort keeps the rest
+        key=len,  # a stable sort keeps the order of the rest
     )
+) + tuple(  # then a double underline in place of the underline: fewer terminals draw it
+    frozenset({"underline2", *chosen})
+    for size in range(3)
+    for chosen in combinations(("bold", "italic"), size)
 )
+NESTED_MARK = "strike"  # a stretch inside two spans or more
+CURRENT_MARK = "overline"  # the current span
+# The marks in words, in the order the help names them.
+MARK_WORDS = {
+    "underline": "underline",
+    "underline2": "double underline",
+    "bold": "bold",
+    "italic": "italic",
+    NESTED_MARK: "struck through",
+    CURRENT_MARK: "overline",
+}
 # How far each layer moves the background toward the label's colour; index = the span's parity
 # among the spans of its label.
 TINT_STRENGTH = (0.30, 0.45)
+CURRENT_TINT_STRENGTH = 0.65  # the current span's layer
 UNKNOWN_LABEL_COLOUR = "#9e9e9e"
 
 # Rich's colour systems with 16 colours or fewer (None: no colour at all, attributes only).
@@ -112,7 +142,7 @@ class SpanPalette:
         self._attributes = [
             ATTRIBUTE_SETS[number % len(ATTRIBUTE_SETS)] for number in range(len(colours))
         ]
-        self._styles: dict[tuple[Color, bool, tuple[Layer, ...]], Style] = {}
+        self._styles: dict[tuple[Color, bool, tuple[Layer, ...], int | None], Style] = {}
 
     def label_number(self, label: str) -> int:
         """The label's place in the scheme (a label the scheme lacks gets the last number)."""
@@ -124,7 +154,8 @@ class SpanPalette:
 
     def marks_in_words(self, label: str) -> str:
         """The label's text attributes in words (``underline + bold``), for the help."""
-        return " + ".join(name for name in TEXT_ATTRIBUTES if name in self.attributes(label))
+        attributes = self.attributes(label)
+        return " + ".join(words for name, words in MARK_WORDS.items() if name in attributes)
 
     def legend_style(self, label: str, background: Color, few: bool = False) -> Style:
         """The style of a lone span of ``label``: for a legend that matches the article."""
@@ -138,17 +169,29 @@ class SpanPalette:
             return Style(bold=True, color=text.rich_color, bgcolor=colour.rich_color)
         return Style(bold=True, reverse=True, color=self._colours[number].rich_color)
 
-    def style(self, layers: Sequence[Layer], background: Color, few: bool = False) -> Style:
-        """The style of text covered by ``layers`` (outermost span first) over ``background``."""
-        key = (background, few, tuple(layers))
+    def style(
+        self,
+        layers: Sequence[Layer],
+        background: Color,
+        few: bool = False,
+        current: int | None = None,
+    ) -> Style:
+        """The style of text covered by ``layers`` (outermost span first) over ``background``;
+        ``current``: the index in ``layers`` of the current span, if it covers the text."""
+        key = (background, few, tuple(layers), current)
         cached = self._styles.get(key)
         if cached is not None:
             return cached
         attributes: set[str] = set()
         tint = background
-        for number, parity in layers:
-            tint = tint.blend(self._colours[number], TINT_STRENGTH[parity % 2])
+        for index, (number, parity) in enumerate(layers):
+            strength = CURRENT_TINT_STRENGTH if index == current else TINT_STRENGTH[parity % 2]
+            tint = tint.blend(self._colours[number], strength)
             attributes |= self._attributes[number]
+        if len(layers) > 1:
+            attributes.add(NESTED_MARK)
+        if current is not None:
+            attributes.add(CURRENT_MARK)
         marks = _attribute_style(attributes)
         innermost, parity = layers[-1]
         if few:
@@ -195,5 +238,7 @@ def _attribute_style(attributes: set[str] | frozenset[str]) -> Style:
         bold=True if "bold" in attributes else None,
         italic=True if "italic" in attributes else None,
         underline=True if "underline" in attributes else None,
+        underline2=True if "underline2" in attributes else None,
+        strike=True if "strike" in attributes else None,
         overline=True if "overline" in attributes else None,
     )

@@ -144,14 +144,15 @@ def test_in_truecolour_the_legend_and_headings_show_each_label_s_mark(
             # The same tint as the span's (the panel's background is a shade off the article's).
             assert style_of(text, name, app).bgcolor != view.rich_style.bgcolor
 
-        # The help names each label's mark in words.
+        # The help names each label's mark in words, then the marks of nesting and the current span.
         labels = dict(annotate_key_sections(screen))[LABELS_SECTION]
-        assert [row.split(":")[0] for _key, row in labels] == [
+        assert [row.split(":")[0] for _key, row in labels[:4]] == [
             "actor (underline)",
             "count (bold)",
             "date (italic)",
             "releasee (underline + bold)",
         ]
+        assert [key for key, _row in labels[4:]] == ["struck through", "overline"]
 
     drive(session, scenario)
 
