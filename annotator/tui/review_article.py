@@ -7,18 +7,26 @@ the version's number) and a text attribute, so versions stay apart without colou
 panel draws each version's annotators as its spans are drawn, so it says which mark is whose.
 In 16 colours the versions take standard colours of their own (the scheme-free colours below fell
 on white, the text's own, or twice on bright yellow); with no colour at all (``NO_COLOR``) they
-are drawn reversed as well, which agreed spans never are (their underline, bold and italic are
-the versions' too). Text,
-not background, because the conflict's region is selected when the review moves to it and the
-selection replaces the background (the article's selection is made to leave the text colour).
-A character several versions mark takes the colour of the shortest span over it (so a version's
-span nested in another's stays visible) and the attributes of all. The regions of the
-document's other open conflicts get a faint warm background, so the reviewer sees what is left.
+are drawn reversed on one mid grey, which agreed spans never are (their underline, bold and
+italic are the versions' too). A character several versions mark takes the colour of the
+shortest span over it (so a version's span nested in another's stays visible) and the
+attributes of all. The regions of the document's other open conflicts get a faint warm
+background, so the reviewer sees what is left.
+
+The selection (the conflict's words, selected when the review moves to it, or what ``e`` draws
+from) is drawn last, as a label key would label it (snapped to whole words: ``article_selection``),
+as the annotation screen's article draws it, and as that one's: the text reversed, a block of
+the text's own colour over any tint (on a dark theme the lightest thing in the article), the one
+thing reversed in colour (``selection_styles``). A version's mark in it is a block of the
+version's colour instead, so the versions still show in it. By its background only, a trial's
+selection was invisible inside the conflict without colour (the versions reversed), looked like
+another conflict's patch outside it, and in 16 colours was the current and other conflicts'
+bright black. Without colour the versions' mid grey keeps them apart from it (version 3's yellow
+went as light a grey as the text). A terminal with no colour system at all leaves reverse alone:
+there a version's mark in the selection looks as it does outside it.
 
 Painting goes through ``get_line``, the text area's public hook, after the article's own spans;
-``notify_style_update`` clears the line cache when the versions change. The selection is drawn
-there too, last, by its background only, and as a label key would label it (snapped to whole
-words: ``article_selection``), as the annotation screen's article draws it.
+``notify_style_update`` clears the line cache when the versions change.
 """
 
 from __future__ import annotations
@@ -80,6 +88,9 @@ VERSION_ATTRIBUTES = (
 )
 OTHER_CONFLICT_COLOUR = "#ffb000"
 OTHER_CONFLICT_TINT = 0.18
+# Without colour every version's mark is reversed on this blend of the background toward its
+# contrasting text: half way, well apart from the selection's block of the text's colour.
+COLOURLESS_VERSION_GREY = 0.5
 
 _THEME = "review-article"
 OTHER = -1  # the version number of another conflict's region
@@ -98,12 +109,42 @@ def colour_mode(app: App[Any]) -> tuple[bool, bool]:
     return few_colours(system), app.no_color or system is None
 
 
+def selection_styles(
+    columns: tuple[int, int],
+    marks: Sequence[tuple[int, int, Style, bool]],
+    text: Color,
+    background: Color,
+    colourless: bool,
+) -> list[tuple[int, int, Style]]:
+    """How the selected ``columns`` of a row are drawn over the row's ``marks`` ((start, end,
+    style, whether a version's)) in the article's ``text`` and ``background`` colours: the text
+    reversed, a block of the text's colour whatever tint was under it (as the annotation
+    screen's selection, ``annotator.tcss``), its underline, bold and italic kept. In colour a
+    version's mark in it is a block of the version's colour, its letters the darker of the
+    two colours; without colour, the selection's block too (its reverse would undo the
+    version's, and its grey block is the versions' look)."""
+    low, high = columns
+    reversed_text = Style(color=text.rich_color, bgcolor=background.rich_color, reverse=True)
+    styles = [(low, high, reversed_text)]
+    if colourless:
+        return styles
+    letters = background
+    if background.ansi is None and text.ansi is None and text.brightness < background.brightness:
+        letters = text  # a light theme: white letters on a yellow version went unread
+    for start, end, style, is_version in marks:
+        if is_version and start < high and low < end and style.color is not None:
+            block = Style(color=style.color, bgcolor=letters.rich_color, reverse=True)
+            styles.append((max(low, start), min(high, end), block))
+    return styles
+
+
 def version_style(
     indexes: Sequence[int], background: Color, few: bool = False, colourless: bool = False
 ) -> Style:
     """The style of text marked by the versions ``indexes`` (0-based, at least one; the first
     gives the colour). ``few``: 16 colours or fewer; ``colourless``: no colour at all, where
-    a version's marks are reversed, unlike any agreed span's."""
+    a version's marks are reversed, unlike any agreed span's, on one mid grey (a version's
+    colour made grey can be as light as the selection's block)."""
     versions = [index for index in indexes if index != OTHER]
     if not versions:
         if background.ansi is not None:
@@ -116,8 +157,11 @@ def version_style(
     attributes: set[str] = set()
     for index in versions:
         attributes |= VERSION_ATTRIBUTES[index % len(VERSION_ATTRIBUTES)]
+    colour = Color.parse(version_colour(versions[0], few))
+    if colourless and background.ansi is None:
+        colour = background.blend(background.get_contrast_text(), COLOURLESS_VERSION_GREY)
     return Style(
-        color=Color.parse(version_colour(versions[0], few)).rich_color,
+        color=colour.rich_color,
         bold=True if "bold" in attributes else None,
         italic=True if "italic" in attributes else None,
         underline=True if "underline" in attributes else None,
@@ -141,18 +185,17 @@ class ReviewArticle(ArticleView, inherit_bindings=False):
     def __init__(self, scheme: Scheme, **kwargs: Any) -> None:
         super().__init__(scheme, **kwargs)
         self._marks_by_row: dict[int, list[tuple[int, int, int]]] = {}
-        self._marked_rows: dict[int, list[tuple[int, int, Style]]] = {}
+        self._marked_rows: dict[int, list[tuple[int, int, Style, bool]]] = {}
 
     def on_mount(self) -> None:
         self._selection_keeps_text_colour()
         self.watch(self.app, "theme", self._selection_keeps_text_colour, init=False)
 
     def _selection_keeps_text_colour(self) -> None:
-        # The text area's selection sets the text colour as well as the background, which
-        # would hide the versions' colours in the selected region: ``get_line`` draws it by
-        # background only. It draws the selection as a label key would label it (snapped, as
-        # the annotation screen's article does: ``article_selection``), so the text area's own
-        # selection is given no look (a style holding only meta, which it still applies).
+        # ``get_line`` draws the selection (``selection_styles``: a version's mark keeps its
+        # colour in it) as a label key would label it (snapped, as the annotation screen's
+        # article does: ``article_selection``), so the text area's own selection is given no
+        # look (a style holding only meta, which it still applies).
         self.register_theme(
             TextAreaTheme(name=_THEME, selection_style=Style(meta={"review-raw-selection": True}))
         )
@@ -214,18 +257,21 @@ class ReviewArticle(ArticleView, inherit_bindings=False):
 
     def get_line(self, line_index: int) -> Text:
         line = super().get_line(line_index)
-        for start, end, style in self._row_marks(line_index):
+        marks = self._row_marks(line_index)
+        for start, end, style, _is_version in marks:
             line.stylize(style, start, end)
         # The selection as drawing a span (e) will write it: snapped to whole words, or in
         # character mode without the spaces at its edges. The panel said "→ as whole words:
         # “23 prisoners”" while the article showed the raw "23 prisoner".
         columns = DrawnSelection.columns(self.line_index, self.drawn_selection(), line_index)
         if columns is not None:
-            selection = self.get_component_rich_style("text-area--selection")
-            line.stylize(Style(bgcolor=selection.bgcolor), *columns)
+            _few, colourless = colour_mode(self.app)
+            _parent, _parent_text, background, text = self.colors
+            for start, end, style in selection_styles(columns, marks, text, background, colourless):
+                line.stylize(style, start, end)
         return line
 
-    def _row_marks(self, row: int) -> list[tuple[int, int, Style]]:
+    def _row_marks(self, row: int) -> list[tuple[int, int, Style, bool]]:
         marks = self._marks_by_row.get(row)
         if not marks:
             return []
@@ -239,9 +285,10 @@ class ReviewArticle(ArticleView, inherit_bindings=False):
 
 def _sweep(
     marks: list[tuple[int, int, int]], background: Color, few: bool, colourless: bool
-) -> list[tuple[int, int, Style]]:
+) -> list[tuple[int, int, Style, bool]]:
     # The shortest mark covering a stretch gives it its colour (a version's span nested in
-    # another's stays visible), every covering mark its attributes.
+    # another's stays visible), every covering mark its attributes. True: a version's (not
+    # only other conflicts' regions).
     edges = sorted({edge for start, end, _ in marks for edge in (start, end)})
     styled = []
     for low, high in pairwise(edges):
@@ -251,5 +298,5 @@ def _sweep(
         if covering:
             versions = [version for _length, version in covering]
             style = version_style(versions, background, few, colourless)
-            styled.append((low, high, style))
+            styled.append((low, high, style, any(version != OTHER for version in versions)))
     return styled

@@ -98,9 +98,10 @@ def test_in_16_colours_versions_and_labels_take_standard_colours_of_their_own(
     def check(app: ReviewApp, article: ReviewArticle, panel: Text) -> None:
         assert app.console.color_system == "standard"
         # In the article: alice's words (version 1) bright cyan, underlined; the count "146"
-        # carol's (version 3, the shortest span over it) bright yellow, bold.
+        # carol's (version 3, the shortest span over it) bright yellow, bold. The conflict's
+        # words are selected: reversed, each a block of its version's colour.
         alice, carol = cells(article, ALICE_WORDS), cells(article, GOLD_WORDS)
-        assert (standard(alice.color), marks(alice)) == (14, {"underline"})
+        assert (standard(alice.color), marks(alice)) == (14, {"underline", "reverse"})
         assert standard(carol.color) == 11 and "bold" in marks(carol)
         # The panel names each version's annotators in its colour and its mark.
         names = {name: style_in(panel, name, app) for name in ("alice", "bob", "carol")}

@@ -1,6 +1,6 @@
 """Pilot: the review's article draws the selection as drawing a span (``e``) will write it,
 snapped to whole words, as the annotation screen's article does (``article_selection``), and
-by its background only, so the versions' colours show through it.
+reversed, the versions' marks in it blocks of their colours (``selection_styles``).
 
 A trial: ``e`` on "Kyiv", shift+← left "Kyi" drawn selected while the panel said "→ as whole
 words: “Kyiv” 780–784". The journals are tests/test_review_data.py's alice and bob: c1 is
@@ -32,17 +32,17 @@ def session(tmp_path: Path) -> Iterator[ReviewSession]:
 
 
 def drawn_as_selected(article: ReviewArticle) -> list[tuple[str, Style]]:
-    """The text drawn in the selection's background on Kyiv's row, with its styles."""
-    selected = article.get_component_rich_style("text-area--selection").bgcolor
+    """The text drawn reversed on Kyiv's row (in colour only the selection is), with its
+    styles."""
     row = article.rows_in_view(*KYIV)[0]
     return [
         (segment.text, segment.style)
         for segment in article.render_line(row)
-        if segment.style is not None and segment.style.bgcolor == selected
+        if segment.style is not None and segment.style.reverse
     ]
 
 
-def test_the_drawing_selection_is_drawn_snapped_in_the_versions_colours(
+def test_the_drawing_selection_is_drawn_snapped_its_versions_blocks_of_their_colours(
     session: ReviewSession,
 ) -> None:
     async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
@@ -53,9 +53,10 @@ def test_the_drawing_selection_is_drawn_snapped_in_the_versions_colours(
         await pilot.pause()
         drawn = drawn_as_selected(article)
         assert "".join(text for text, _style in drawn) == "Kyiv"  # as 1 (actor) would write it
-        # alice's version's colour, through the selection.
+        # alice's version's colour, reversed: a block of it, the article's background on it.
         alice = Color.parse(VERSION_COLOURS[0]).rich_color
-        assert {style.color for _text, style in drawn} == {alice}
+        background = article.background_colors[1].rich_color
+        assert {(style.color, style.bgcolor) for _text, style in drawn} == {(alice, background)}
         article.focus()
         await press(pilot, "c")  # character mode: kept as made
         app.set_focus(None)
