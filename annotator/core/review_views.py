@@ -253,6 +253,28 @@ def linked_region(view: ConflictView) -> tuple[int, int] | None:
     return min(body["start"] for body in bodies), max(body["end"] for body in bodies)
 
 
+def linked_stretches(view: ConflictView) -> list[tuple[int, int]]:
+    """The stretches of words a field conflict's linked spans make, in text order: spans that
+    overlap or touch are one (empty: a span conflict, or no link). The review selects a
+    field's linked words when they are one stretch; spans apart it only brings into view, as
+    the words between them, selected too, would be taken for the field's."""
+    if view.kind == "span":
+        return []
+    bodies = sorted(
+        (body["start"], body["end"])
+        for version in view.versions
+        for _path, spans in version.links
+        for body in spans
+    )
+    stretches: list[tuple[int, int]] = []
+    for start, end in bodies:
+        if stretches and start <= stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], max(stretches[-1][1], end))
+        else:
+            stretches.append((start, end))
+    return stretches
+
+
 def label_only(conflict: dict[str, Any]) -> bool:
     """Whether a span conflict's versions differ in their spans' labels only: each marks
     spans on the same words (start and end), and not all under the same labels."""

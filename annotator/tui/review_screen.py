@@ -34,7 +34,12 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.models import Document, GoldRecord
 from annotator.core.review import ReviewSession
 from annotator.core.review_value_words import value_words
-from annotator.core.review_views import ConflictView, linked_region, notes_authors
+from annotator.core.review_views import (
+    ConflictView,
+    linked_region,
+    linked_stretches,
+    notes_authors,
+)
 from annotator.tui.form_panel import Legend
 from annotator.tui.keys import with_label_keys
 from annotator.tui.messages import DocumentLoaded, LoadFailed
@@ -210,18 +215,30 @@ class ReviewScreen(ReviewKeys):
         return shown if record and shown and shown.id == record.doc_id else None
 
     def select_region(self) -> None:
-        """Select the current span conflict's words; a field conflict selects nothing, and
-        brings the spans its versions are linked to into view, or else the words its versions
-        typed (``_field_words``); with neither, the article stays where it is."""
+        """Select the current conflict's words: a span conflict's, or a field conflict's linked
+        spans, or else the words its versions typed (``_field_words``), brought into view;
+        linked spans apart are brought into view unselected, and with no words the article
+        stays where it is, nothing selected. Never the words of the conflict before: a trial's
+        article kept the span conflict just settled selected (281–304) while the panel's field
+        conflict was about other words (66–85), the reviewer taking it to be about those."""
         view = self.session.view()
+        # The review placing the selection is not the reviewer moving the cursor: collapsed
+        # inside a span conflict's words, it would make that conflict the current one.
+        with self.prevent(TextArea.SelectionChanged):
+            self._place_selection(view)
+        self.place_toasts()
+
+    def _place_selection(self, view: ConflictView | None) -> None:
         article = self.article
         words = self._field_words(view) if view is not None else None
         if view is not None and view.region is not None:
             article.select_offsets(*view.region)
             article.scroll_cursor_visible(center=True)
-        elif words is not None:
-            # Scrolled to, the cursor left where it is: put in a span conflict's words (the
-            # linked span may be one's), the cursor would make that conflict the current one.
+        elif view is not None and words is not None:
+            if len(linked_stretches(view)) > 1:
+                article.clear_selection()
+            else:
+                article.select_offsets(*words)
             article.bring_into_view(*words)
         else:
             # Nothing to show: the view stays. Putting the cursor back where it was scrolled
@@ -230,7 +247,6 @@ class ReviewScreen(ReviewKeys):
             shown = article.scroll_y
             article.move_to_offset(article.cursor_offset)  # drops a selection left
             article.scroll_to(y=shown, animate=False)
-        self.place_toasts()
 
     def _field_words(self, view: ConflictView) -> tuple[int, int] | None:
         """What of a field conflict the article shows: the spans its versions are linked to,
