@@ -35,7 +35,7 @@ from annotator.core.session_edits import Refused as Refused
 from annotator.core.session_finish import Finished, FinishedBefore, SessionFinish, Unfinished
 from annotator.core.session_form import SessionForm
 from annotator.core.session_progress import SessionProgress
-from annotator.core.session_stale import SessionStale
+from annotator.core.session_stale import SessionStale, WayOutUndone
 from annotator.core.session_status import status_after_change
 from annotator.core.spans import highest_span_number
 from annotator.core.store import Store
@@ -94,10 +94,12 @@ class AnnotationSession(
     _finished_before: FinishedBefore | None = None  # the last d or s, behind changes undone
     _replaced: dict[str, Record] = field(default_factory=dict)  # doc id -> record ctrl+r replaced
     _carried_over: dict[str, tuple[Record, Record]] = field(default_factory=dict)  # ctrl+k's
+    _way_out_undone: dict[str, WayOutUndone] = field(default_factory=dict)  # see SessionStale
     _carry_preview: tuple[Record, CarriedOver] | None = None  # see SessionCarryOver
     _undone_done: set[str] = field(default_factory=set)  # see SessionHistory
     _span_numbers: dict[str, int] = field(default_factory=dict)  # see _new_span_id
     _text_sha256: dict[str, str] = field(default_factory=dict)  # see SessionProgress
+    _start_untold: str | None = None  # see SessionProgress.start_id
     # Seconds spent on a document while nothing of it changed, counted in with its next change
     # (``_leave``); the record it was entered with.
     _looked: dict[str, float] = field(default_factory=dict)
@@ -233,8 +235,15 @@ class AnnotationSession(
 
     def redo(self) -> Step | None:
         """Redo the open document's last change undone, else finish again the document whose
-        d or s ctrl+z undid (``redo_finish``); an s with its reason first, both at once."""
-        return self.redo_skip_with_reason() or super().redo() or self.redo_finish()
+        d or s ctrl+z undid (``redo_finish``); an s with its reason first, both at once. On a
+        stale record ctrl+z gave back, the start over or carry over undone first
+        (``redo_way_out``)."""
+        return (
+            self.redo_skip_with_reason()
+            or self.redo_way_out()
+            or super().redo()
+            or self.redo_finish()
+        )
 
     # ----------------------------------------------------------------- saving
     def _writable(self) -> None:

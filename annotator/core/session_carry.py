@@ -11,12 +11,13 @@ second one saves that. ctrl+z, once the changes since are undone, gives the stal
 from __future__ import annotations
 
 from annotator.core.carry_over import CarriedOver, carry_over
-from annotator.core.history import Step
+from annotator.core.history import History, Step
 from annotator.core.models import Record
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
 from annotator.core.session_finish import says_the_same
 from annotator.core.session_parts import SessionParts
+from annotator.core.session_stale import WayOutUndone
 
 
 class SessionCarryOver(SessionParts):
@@ -24,6 +25,8 @@ class SessionCarryOver(SessionParts):
 
     scheme: Scheme
     _changed: set[str]
+    _histories: dict[str, History]
+    _way_out_undone: dict[str, WayOutUndone]  # see SessionStale.redo_way_out
     # doc id -> (the stale record carried over, the record it became)
     _carried_over: dict[str, tuple[Record, Record]]
     # The last preview, and the stale record it was made from (for the open document's text).
@@ -74,6 +77,7 @@ class SessionCarryOver(SessionParts):
         # single-spaced, and a link goes with the value holding them whitespace aside
         # (``span_words``).
         self._carry_preview = None
+        self._way_out_undone.pop(state.document.id, None)  # ctrl+y no longer redoes one
         self._note_span_ids(stale)  # its spans' ids, those left out too, are not given again
         self._carried_over[state.document.id] = (stale, carried.record)
         state.stale = None
@@ -91,7 +95,9 @@ class SessionCarryOver(SessionParts):
         if not says_the_same(state.record, carried[1]):
             return None
         del self._carried_over[state.document.id]
+        history = self._histories[state.document.id]  # ctrl+y gives it back (``redo_way_out``)
         step = self._stale_again(carried[0], "carry over")
+        self._way_out_undone[state.document.id] = WayOutUndone("carry over", carried[0], history)
         # Begun anew with the finish state ended, unlike ctrl+r's undo (``undo_start_over``),
         # which keeps it.
         self._begin_history(state.record)

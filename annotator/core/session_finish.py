@@ -19,6 +19,9 @@ from annotator.core.session_edits import Refused
 from annotator.core.session_parts import SessionParts
 from annotator.core.store import Store
 
+# s on a skipped document: a change (a label, a field) makes it in progress again.
+ALREADY_SKIPPED = "already skipped (label it to work on it again)"
+
 
 @dataclass(frozen=True)
 class Finished:
@@ -150,7 +153,16 @@ class SessionFinish(SessionParts):
         written as the reason (``session_skip``), and was that before: ctrl+z gives it back
         with the status, in one step."""
         self._writable()
+        if self.already_skipped:
+            raise Refused(ALREADY_SKIPPED)
         return self._finish("skipped", self._empty_note_words(), note_before=note_before)
+
+    @property
+    def already_skipped(self) -> bool:
+        """Whether the open document is skipped (saved so): s refuses, naming the way back. A
+        trial's s there said "skipped" and moved on, nothing written, ctrl+z then having
+        nothing to undo."""
+        return self.state.saved and self.state.stale is None and self.record.status == "skipped"
 
     def _empty_note_words(self) -> str:
         """What the notice of s adds when the note is empty."""

@@ -47,6 +47,8 @@ class SessionProgress(SessionParts):
     store: Store
     _notices: list[str]
     _text_sha256: dict[str, str]  # doc id -> sha256 of its corpus text when last read
+    # The document the session started on, while what to say of it waits for the hashes.
+    _start_untold: str | None
 
     @property
     def ids(self) -> list[str]:
@@ -134,6 +136,11 @@ class SessionProgress(SessionParts):
                 f"{len(stale)} of your records were made for other texts (first: {stale[0]}), "
                 f"so they are stale and not done (l lists them){self._another_corpus()}"
             )
+        # Where the session started, said now that it is known (``start_id``), while the
+        # document it opened is still the open one.
+        opened, self._start_untold = self._start_untold, None
+        if opened is not None and self.loaded and self.document.id == opened:
+            self._notices.extend(self._start_words(opened))
         return stale
 
     def _another_corpus(self) -> str:
@@ -148,16 +155,49 @@ class SessionProgress(SessionParts):
         """Where a session starts: the document last worked on (``last_worked_id``) while it
         is unfinished, as INCEpTION reopens the last document; else the first unfinished one,
         else the first. A trial quit on 11, in progress, and the next start opened 08, the
-        first unfinished. Opening another than the first unfinished says so, naming both."""
+        first unfinished. Opening another than the first unfinished says so, naming both.
+
+        Which is the first unfinished may wait for the texts' hashes: a done record before it,
+        or the one last worked on, may be stale. Then it is said once they are known
+        (``learn_text_hashes``), not guessed now: a trial's start named 06 the first
+        unfinished while the same screen said 03's record was stale."""
         first = self.first_unfinished_id()
         last = self.last_worked_id()
-        if last is None or last == first or not self._unfinished(last):
-            return first
-        self._notices.append(
-            f"opened {last}, the article you last worked on; the first unfinished is {first} "
-            "(l lists them)"
+        opened = last if last is not None and self._unfinished(last) else first
+        if self._start_waits_for_hashes(first, last):
+            self._start_untold = opened
+        else:
+            self._notices.extend(self._start_words(opened))
+        return opened
+
+    def _start_waits_for_hashes(self, first: str, last: str | None) -> bool:
+        """Whether a text not hashed yet may make another document than ``first`` the first
+        unfinished, or ``last`` unfinished: a finished record before ``first``, or ``last``'s,
+        made for a text not hashed yet."""
+        records, corpus = self.store.records, self.corpus
+        first_place = corpus.position(first)
+        return any(
+            doc_id in corpus
+            and doc_id not in self._text_sha256
+            and not self._unfinished(doc_id)
+            and (doc_id == last or corpus.position(doc_id) < first_place)
+            for doc_id in records
         )
-        return last
+
+    def _start_words(self, opened: str) -> list[str]:
+        """What the start says of ``opened``: nothing when it is the first unfinished."""
+        first = self.first_unfinished_id()
+        if opened == first or not self._unfinished(first):
+            return []
+        if opened == self.last_worked_id():
+            return [
+                f"opened {opened}, the article you last worked on; the first unfinished is "
+                f"{first} (l lists them)"
+            ]
+        # Opened as the first unfinished; one before it turned out stale.
+        return [
+            f"opened {opened}; the first unfinished is {first}, its record stale (l lists them)"
+        ]
 
     def last_worked_id(self) -> str | None:
         """The document of the corpus whose record in the journal was saved last (its

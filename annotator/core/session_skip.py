@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from annotator.core.session_edits import Refused
+from annotator.core.session_finish import ALREADY_SKIPPED
+
 if TYPE_CHECKING:
     from annotator.core.session import AnnotationSession
 
@@ -21,6 +24,8 @@ def skip_with_reason(
     reason saved as a step of its own, and ctrl+z gave the status back, then the note. An
     empty note skips all the same: the guidelines ask for the reason, the tool does not force
     it."""
+    if session.already_skipped:  # refused before the note is written: nothing is done
+        raise Refused(ALREADY_SKIPPED)
     before = session.record.note if note_asked is None else note_asked
     session.set_note(note)
     return session.skip(note_before=before)

@@ -8,11 +8,25 @@ the document is read-only, and only ``start_over()`` or ``carry_over()`` replace
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from annotator.core.history import History, Step
 from annotator.core.models import Record
 from annotator.core.session_finish import says_the_same
 from annotator.core.session_parts import SessionParts
 from annotator.core.store import Store
+
+
+@dataclass(frozen=True)
+class WayOutUndone:
+    """A start over or carry over that ctrl+z undid (``way_out``): ctrl+y does it again while
+    the document's stale record is ``stale`` still and its text the one ``history`` is of. The
+    history is the one ctrl+z left, its changes after the way out undone: ctrl+y redoes them
+    next (a trial's ctrl+y said the record was stale)."""
+
+    way_out: str  # "start over", "carry over"
+    stale: Record
+    history: History
 
 
 class SessionStale(SessionParts):
@@ -22,6 +36,8 @@ class SessionStale(SessionParts):
     _changed: set[str]
     _histories: dict[str, History]
     _replaced: dict[str, Record]  # doc id -> the stale record ctrl+r replaced
+    _carried_over: dict[str, tuple[Record, Record]]  # see SessionCarryOver
+    _way_out_undone: dict[str, WayOutUndone]  # doc id -> the last ctrl+r or ctrl+k ctrl+z undid
 
     def stale_notice(self) -> str | None:
         """What the open document's stale record is and what to do about it (None: it has
@@ -49,6 +65,7 @@ class SessionStale(SessionParts):
         ctrl+z, once the changes since are undone, gives the record back (``undo_start_over``):
         it may be another corpus's work, replaced by two keys (a trial)."""
         state = self.state
+        self._way_out_undone.pop(state.document.id, None)
         if state.stale is not None:
             self._replaced[state.document.id] = state.stale
             self._note_span_ids(state.stale)  # its spans' ids are not given again
@@ -68,11 +85,41 @@ class SessionStale(SessionParts):
         if replaced is None or not says_the_same(state.record, self._blank(document)):
             return None
         del self._replaced[document.id]
+        history = self._histories[document.id]
         step = self._stale_again(replaced, "start over")
+        self._way_out_undone[document.id] = WayOutUndone("start over", replaced, history)
         # A history of its own, the finish state left as it was (``_begin_history`` would
         # end it): unlike ctrl+k's undo (``undo_carry_over``), which begins one.
         self._histories[document.id] = History(state.record)
         return step
+
+    def redo_way_out(self) -> Step | None:
+        """ctrl+y after ctrl+z gave a stale record back (``WayOutUndone``): start over or carry
+        over again, to the record ctrl+z left, with its history (the changes after it that
+        ctrl+z undid are redone by the next ctrl+y). None when there is no such undo to redo."""
+        if not self.loaded:
+            return None
+        state = self.state
+        doc_id = state.document.id
+        undone = self._way_out_undone.get(doc_id)
+        if undone is None or state.stale is None or state.stale != undone.stale:
+            return None
+        record = undone.history.record
+        if record.doc_sha256 != state.document.sha256:
+            return None  # the text changed again since: ctrl+k or ctrl+r asks anew
+        del self._way_out_undone[doc_id]
+        self._note_span_ids(undone.stale)  # its spans' ids are not given again
+        if undone.way_out == "carry over":
+            self._carried_over[doc_id] = (undone.stale, record)
+            became = f"carried over to this text ({len(record.spans)} spans)"
+        else:
+            self._replaced[doc_id] = undone.stale
+            became = "replaced by a blank one"
+        state.stale = None
+        self._begin_history(record)
+        self._histories[doc_id] = undone.history  # with its redo: what ctrl+z undid after
+        self._save(record)
+        return Step(f"{undone.way_out}: your stale record is {became} again")
 
     def _stale_again(self, record: Record, way_out: str) -> Step:
         """Make ``record`` the open document's stale record again, undoing ``way_out`` (start
