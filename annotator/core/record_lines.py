@@ -125,7 +125,9 @@ class LineCheck:
     def line(self, raw: bytes) -> RecordLine | None:
         try:
             line = self.decoder.decode(raw)
-        except msgspec.DecodeError:  # malformed JSON, or a field out of shape
+        # Malformed JSON, or a field out of shape; msgspec raises UnicodeDecodeError for a byte
+        # that is not UTF-8 inside a string (a Latin-1 "é": agree ended in a traceback).
+        except (msgspec.DecodeError, UnicodeDecodeError):
             return None
         # The pattern is the time's shape; the model checks the time exists too.
         if line.updated_at is not None and utc_time_problem(line.updated_at) is not None:
