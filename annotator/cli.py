@@ -61,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     stats = _add(commands, "stats", "stats_cmd", "Progress per annotator: done, skipped, spans.")
     stats.add_argument("files", nargs="+", metavar="FILE")
+    stats.add_argument(
+        "--corpus",
+        metavar="PATH",
+        help="count against this corpus: stale records, new documents, records not in it",
+    )
     stats.add_argument("--json", action="store_true", help="print one JSON object")
 
     compact = _add(commands, "compact", "compact_cmd", "Rewrite a journal keeping latest lines.")
@@ -272,7 +277,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    # argparse refuses an argument a command does not know (``stats F --corpus D``) from the
+    # argparse refuses an argument a command does not know (``stats F --scheme S``) from the
     # top-level parser, with its usage: the command's own says what it takes.
     args, unknown = parser.parse_known_args(argv)
     target = getattr(args, "target", None)

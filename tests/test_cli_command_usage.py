@@ -1,6 +1,7 @@
 """A command's usage error shows that command's usage. argparse refused an argument a command
-does not take from the top-level parser (``stats FILE --corpus docs`` printed ``usage: annotator
-[-h] [--version] COMMAND ...``), which says nothing of what ``stats`` takes."""
+does not take from the top-level parser (``stats FILE --corpus docs``, before stats took it,
+printed ``usage: annotator [-h] [--version] COMMAND ...``), which says nothing of what
+``stats`` takes."""
 
 from __future__ import annotations
 
@@ -55,14 +56,15 @@ def test_an_unknown_argument_shows_the_command_s_usage(tmp_path: Path, command: 
     assert list(tmp_path.iterdir()) == []  # nothing ran
 
 
-def test_the_trial_s_stats_with_corpus(tmp_path: Path) -> None:
+def test_the_trial_s_stats_with_an_option_it_does_not_take(tmp_path: Path) -> None:
+    # The trial gave --corpus, which stats takes since (stale records told apart).
     journal = tmp_path / "a.jsonl"
     journal.write_bytes(b"")
-    result = run_cli("stats", journal, "--corpus", "docs")
+    result = run_cli("stats", journal, "--scheme", "protest")
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
-        "usage: annotator stats [-h] [--json] FILE [FILE ...]",
-        "annotator stats: error: unrecognized arguments: --corpus docs",
+        "usage: annotator stats [-h] [--corpus PATH] [--json] FILE [FILE ...]",
+        "annotator stats: error: unrecognized arguments: --scheme protest",
     ]
 
 

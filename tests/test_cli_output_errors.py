@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from annotator.core.stats_corpus import WITHOUT_CORPUS_NOTE
 from tests.test_agreement_data import record, span, write_journal, write_scheme
 
 
@@ -29,7 +30,8 @@ def test_a_full_disk_is_one_line(tmp_path: Path) -> None:
             check=False,
         )
     assert result.returncode == 1
-    assert result.stderr == "annotator: No space left on device\n"
+    # The note stats gives without --corpus (stderr), then the one line.
+    assert result.stderr == f"note: {WITHOUT_CORPUS_NOTE}\nannotator: No space left on device\n"
 
 
 def test_a_reader_that_stops_gets_no_traceback(tmp_path: Path) -> None:

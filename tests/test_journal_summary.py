@@ -41,6 +41,19 @@ def test_the_summary_counts_each_status_held_in_order(tmp_path: Path) -> None:
     )
 
 
+def test_records_stale_since_their_texts_changed_on_disk_are_named(tmp_path: Path) -> None:
+    journal = tmp_path / "annotations" / "root.jsonl"
+    statuses: list[DocStatus] = ["stale", "stale", "done"]
+    assert saved_summary(Statuses(statuses), journal, tmp_path, ["d0"]) == (
+        "saved to annotations/root.jsonl (3 documents: 1 done, 2 stale; "
+        "stale since its text changed on disk: d0)"
+    )
+    assert saved_summary(Statuses(statuses), journal, tmp_path, ["d0", "d1"]) == (
+        "saved to annotations/root.jsonl (3 documents: 1 done, 2 stale; "
+        "2 stale since their texts changed on disk, first: d0)"
+    )
+
+
 def test_nothing_annotated_says_where_it_will_be(tmp_path: Path) -> None:
     journal = tmp_path / "annotations" / "root.jsonl"
     assert saved_summary(Statuses(["new"]), journal, tmp_path) == (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+import time
 from pathlib import Path
 
 from annotator.commands import require_terminal, run_app_screen, scheme_path_from
@@ -32,6 +33,8 @@ def run(args: argparse.Namespace) -> int:
     from annotator.core.session import open_session
 
     annotator = args.annotator or login_name()
+    # Before any text is read: a text whose file changed since is hashed again at the exit.
+    started_ns = time.time_ns()
     session = open_session(Path(args.corpus), annotator, scheme, Path(args.out))
     # A new journal while one of this corpus is beside it: the first thing the screen says.
     found = find_journal_elsewhere(
@@ -56,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     if quit_well:
         # Where the work is, once the screen is gone: a trial's annotator quit to a shell
         # that said nothing, and asked where the journal was.
-        from annotator.core.journal_summary import saved_summary
+        from annotator.core.journal_summary import exit_summary
 
-        print(saved_summary(session, session.journal), file=sys.stderr)
+        print(exit_summary(session, session.journal, started_ns), file=sys.stderr)
     return 0 if quit_well else 1

@@ -1,4 +1,4 @@
-"""``annotator stats FILE... [--json]``."""
+"""``annotator stats FILE... [--corpus PATH] [--json]``."""
 
 from __future__ import annotations
 
@@ -6,18 +6,26 @@ import argparse
 from pathlib import Path
 
 from annotator.commands import table_console, warn
+from annotator.core.corpus import open_corpus
 from annotator.core.stats import read_stats
+from annotator.core.stats_corpus import WITHOUT_CORPUS_NOTE
 
 
 def run(args: argparse.Namespace) -> int:
     files = [Path(name) for name in args.files]
+    corpus = open_corpus(Path(args.corpus)) if args.corpus else None
     # Notes (a torn last line left out) go to stderr, so that --json stays one object.
-    stats = read_stats(files, on_note=note)
+    stats = read_stats(files, on_note=note, corpus=corpus)
     figures = stats.figures
+    if corpus is None and figures:
+        note(WITHOUT_CORPUS_NOTE)
     if args.json:
         import orjson
 
-        print(orjson.dumps({"annotators": figures}).decode())
+        report: dict[str, object] = {"annotators": figures}
+        if corpus is not None:
+            report["corpus"] = {"path": args.corpus, "documents": len(corpus)}
+        print(orjson.dumps(report).decode())
         return 0
     # A file without records is valid (validate says ok, exit 0): said, not an empty table.
     empty = stats.empty_words(files)
@@ -60,6 +68,10 @@ def run(args: argparse.Namespace) -> int:
         for name, entry in figures.items():
             by_label.add_row(name, *(str(entry["spans"].get(label, 0)) for label in labels))
         console.print(by_label)
+    if stats.standings is not None:
+        # The exit line's figures and words (the table's columns keep to 80): stale and new.
+        for name, standing in stats.standings.items():
+            print(standing.words(name, args.corpus))
     return 0
 
 

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from annotator.core.corpus import Corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.journal import read_journal
 from annotator.core.models import GoldRecord, Record
+from annotator.core.stats_corpus import CorpusStanding, corpus_standings
 
 
 def annotator_stats(records: list[Record]) -> dict[str, dict[str, Any]]:
@@ -58,6 +60,8 @@ class FilesStats:
 
     figures: dict[str, dict[str, Any]]
     records: int
+    # Per annotator in ``figures``, how their records stand against the corpus given.
+    standings: dict[str, CorpusStanding] | None = None
 
     def empty_words(self, files: list[Path]) -> str | None:
         """What to say instead of a table without rows; None when it has some."""
@@ -72,12 +76,19 @@ class FilesStats:
         )
 
 
-def read_stats(files: list[Path], on_note: Callable[[str], None] | None = None) -> FilesStats:
+def read_stats(
+    files: list[Path],
+    on_note: Callable[[str], None] | None = None,
+    corpus: Corpus | None = None,
+) -> FilesStats:
     """Stats over journals and gold files; a damaged line is an error naming file and line.
 
     Each file's latest record of each document counts (``JournalContents.latest``: in a gold
     file, whoever the reviewer). An incomplete last line (an interrupted write) is left out and
-    said through ``on_note``, one line, never dropped silently.
+    said through ``on_note``, one line, never dropped silently. With ``corpus``, the statuses
+    are those of its documents (``corpus_standings``): a record made for another text is stale,
+    a document without one new, and records of documents it lacks are counted apart; flagged,
+    spans and time still count every record.
     """
     latest: dict[tuple[str, str], Record] = {}
     for file in files:
@@ -91,4 +102,12 @@ def read_stats(files: list[Path], on_note: Callable[[str], None] | None = None) 
         for key, record in contents.latest().items():
             latest.pop(key, None)
             latest[key] = record
-    return FilesStats(annotator_stats(list(latest.values())), len(latest))
+    figures = annotator_stats(list(latest.values()))
+    if corpus is None:
+        return FilesStats(figures, len(latest))
+    standings = corpus_standings(latest.values(), corpus)
+    for annotator, entry in figures.items():
+        statuses = standings[annotator].figures()
+        figures[annotator] = {**statuses, **{k: v for k, v in entry.items() if k not in statuses}}
+    kept = {annotator: standings[annotator] for annotator in figures}
+    return FilesStats(figures, len(latest), kept)
