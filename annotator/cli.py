@@ -211,6 +211,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="every document's warning line (without -v: up to 5 documents each have a line; "
         "more are summarised per format)",
     )
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing output that holds records (a journal, a gold file, a jsonl "
+        "export); other outputs are replaced without it",
+    )
 
     imp = _add(commands, "import", "import_cmd", "Import articles and other tools' labels.")
     imp.add_argument("source", metavar="SRC", help="file or folder written by another tool")

@@ -50,8 +50,11 @@ def test_export_of_a_partly_reviewed_gold_file_says_what_it_left_out(tmp_path: P
         f"{gold}: left out 2 document(s) whose status is not done: 2 in progress "
         "(review not finished); --status done,in_progress exports them too\n"
     )
-    # The option it names takes them, and then nothing is left out.
-    again = cli("export", gold, "--format", "jsonl", "-o", out, "--status", "done,in_progress")
+    # The option it names takes them, and then nothing is left out (the records exported
+    # before replaced: --force).
+    again = cli(
+        "export", gold, "--format", "jsonl", "-o", out, "--status", "done,in_progress", "--force"
+    )
     assert again.returncode == 0, again.stderr
     assert again.stdout == f"exported 3 document(s) as jsonl to {out}\n"
     assert again.stderr == f"{out}: replaced the file that was there\n"
@@ -81,14 +84,16 @@ def test_a_journal_names_each_status_left_out(tmp_path: Path) -> None:
         {"in_progress": 2, "skipped": 1},
         False,
     )
-    run = cli("export", journal, "--format", "jsonl", "-o", tmp_path / "o.jsonl")
+    run = cli("export", journal, "--format", "jsonl", "-o", tmp_path / "o.jsonl", "--force")
     assert run.stderr.splitlines()[0] == (
         f"{journal}: left out 3 document(s) whose status is not done: 2 in progress, 1 skipped; "
         "--status all exports them too"
     )
-    everything = export_records(journal, "jsonl", tmp_path / "o.jsonl", status="all")
+    everything = export_records(journal, "jsonl", tmp_path / "o.jsonl", status="all", force=True)
     assert (everything.documents, everything.left_out) == (4, {})
-    skipped = export_records(journal, "jsonl", tmp_path / "o.jsonl", status="done,skipped")
+    skipped = export_records(
+        journal, "jsonl", tmp_path / "o.jsonl", status="done,skipped", force=True
+    )
     assert skipped.left_out == {"in_progress": 2}
 
 

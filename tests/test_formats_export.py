@@ -71,7 +71,7 @@ def test_jsonl_is_the_record_itself_or_with_text(tmp_path: Path) -> None:
     assert warnings == []
     export_records(SEED_GOLD, "jsonl", tmp_path / "bare.jsonl")  # no corpus needed
     assert (tmp_path / "bare.jsonl").read_bytes() == SEED_GOLD.read_bytes()
-    out, _ = export(tmp_path, "jsonl", with_text=True)
+    out, _ = export(tmp_path, "jsonl", with_text=True, force=True)  # over the bare export
     row = orjson.loads(out.read_bytes())
     assert row["text"] == ARTICLE and row["meta"]["date"] == "2025-08-24"
 

@@ -33,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
         # Every document's line instead of a summary per format (``-v``, where the parser has it).
         verbose=args.verbose,
         leave_out_unknown=args.leave_out_unknown,
+        force=args.force,
     )
     if result.data is not None:
         write_stdout(result.data)

@@ -37,6 +37,7 @@ from annotator.core.formats.export_out import (
     targets,
     write,
 )
+from annotator.core.formats.export_replacing import refuse_replacing_records
 from annotator.core.formats.export_result import ExportResult as ExportResult  # its old home
 from annotator.core.formats.export_result import NothingSelected
 from annotator.core.formats.open_conflicts import report_open_conflicts
@@ -265,6 +266,7 @@ def export_records(
     on_warning: Sink | None = None,
     verbose: bool = False,
     leave_out_unknown: bool = False,
+    force: bool = False,
 ) -> ExportResult:
     """Export the latest records of ``source`` to ``out`` in format ``fmt``.
 
@@ -347,6 +349,7 @@ def export_records(
 
             kept = keep_edited(out, files)
         refuse_other_exports(out, files, report, kept)
+        refuse_replacing_records(targets(out, files), force)
         held.release()
         for line in taken:  # a stale lock taken over
             report.warn(line)
