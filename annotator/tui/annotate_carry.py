@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 
 from textual import work
+from textual.binding import Binding
 from textual.worker import get_current_worker
 
 from annotator.core.carry_over import CarriedOver, carry_over
@@ -24,8 +25,25 @@ from annotator.tui.session_view import FAILED, SessionView
 CONFIRM_SECONDS = 5.0
 
 
+# Said by ctrl+k and ctrl+r on a record that is not stale: they did nothing, unsaid (a trial).
+NOT_STALE = (
+    "this record is not stale: ctrl+k / ctrl+r carry over or start over a record made for "
+    "another text"
+)
+
+
+# ctrl+k and ctrl+r elsewhere, after the screen's carry_over and start_over, offered on a stale
+# record only: in AnnotateScreen.BINDINGS (a class's bindings of a key replace its bases'),
+# never shown; the help leaves out bindings without a description.
+NOT_STALE_BINDINGS = [
+    Binding("ctrl+k", "not_stale", "", show=False),
+    Binding("ctrl+r", "not_stale", "", show=False),
+]
+
+
 class CarryOverKeys(SessionView):
-    """ctrl+k, offered (and shown in the footer) only on a stale record."""
+    """ctrl+k, offered (and shown in the footer) only on a stale record; elsewhere ctrl+k and
+    ctrl+r say what they are for (``NOT_STALE_BINDINGS``)."""
 
     # The document and time the first ctrl+k's question was shown: a second ctrl+k within the
     # time carries over.
@@ -34,6 +52,8 @@ class CarryOverKeys(SessionView):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "carry_over":
             return self.session.loaded and self.session.stale is not None
+        if action == "not_stale":  # the screen's carry_over, start_over act on a stale one
+            return self.session.loaded and self.session.stale is None
         return super().check_action(action, parameters)
 
     def _no_longer_true(self) -> list[str]:
@@ -44,6 +64,9 @@ class CarryOverKeys(SessionView):
         if self.session.loaded and self.session.stale is None:
             kinds.append(STALE_ON_DISK)
         return kinds
+
+    def action_not_stale(self) -> None:
+        self.tell_about("not_stale", NOT_STALE, "information")
 
     def action_carry_over(self) -> None:
         session = self.session

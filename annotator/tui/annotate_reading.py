@@ -255,13 +255,13 @@ class ReadsDocuments(Screen[None]):
             if worker.is_cancelled:
                 return
             hashes[doc_id] = sha256
-        if hashes:
-            self.app.call_from_thread(self._learn_text_hashes, hashes)
+        # Even with none read: where the session started is said then (``start_id``).
+        self.app.call_from_thread(self._learn_text_hashes, hashes)
 
     def _learn_text_hashes(self, hashes: dict[str, str]) -> None:
         if self.session.learn_text_hashes(hashes):
             self.refresh_status()
-            self.show_notices()
+        self.show_notices()
 
     def _look_at_open_file(self) -> None:
         # Not while the last look is still on its way: a hung disk would gather a thread a tick.

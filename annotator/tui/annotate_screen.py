@@ -14,7 +14,7 @@ from textual.notifications import SeverityLevel
 from textual.widgets import Button, Input, OptionList
 
 from annotator.core.session import AnnotationSession
-from annotator.tui.annotate_carry import CONFIRM_SECONDS, CarryOverKeys
+from annotator.tui.annotate_carry import CONFIRM_SECONDS, NOT_STALE_BINDINGS, CarryOverKeys
 from annotator.tui.annotate_field_keys import FieldSpanKeys
 from annotator.tui.annotate_guidelines import GuidelinesActions
 from annotator.tui.annotate_help import annotate_key_sections, show_help
@@ -73,6 +73,7 @@ class AnnotateScreen(
         Binding("ctrl+o", "remove_list_item", "", show=False),
         Binding("ctrl+k", "carry_over", "Carry over (stale record)"),
         Binding("ctrl+r", "start_over", "Start over (stale record)"),
+        *NOT_STALE_BINDINGS,
         Binding("escape", "focus_article", "Back to article", show=False),
         Binding("q", "quit", "Quit"),
     ]

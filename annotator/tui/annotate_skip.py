@@ -76,6 +76,7 @@ class SkipAsksWhy(GuidelinesActions):
         ask = (
             session.loaded
             and session.stale is None  # s is refused there, and says why
+            and not session.already_skipped  # so it is there
             and not session.record.note.strip()
             and self._skip_asked != session.document.id
             and not note.disabled

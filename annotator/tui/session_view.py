@@ -31,7 +31,7 @@ from annotator.tui.saving_app import SavingApp
 from annotator.tui.session_view_sizes import FOOTER_LEFT_OUT_FIRST, HEIGHT_CLASSES, WIDTH_CLASSES
 from annotator.tui.session_view_start import StartUpMessages
 from annotator.tui.side_panel import SidePanel
-from annotator.tui.span_detail import SpanDetail
+from annotator.tui.span_detail import STALE_LABELLING, SpanDetail
 from annotator.tui.span_list import SpanList
 from annotator.tui.status_fit import FittingFooter
 
@@ -381,7 +381,9 @@ class SessionView(ReadsDocuments):
         focused = self.focused
         in_panel = focused is not None and self.query_one("#side") in focused.ancestors
         frame = None if in_panel else self.article
-        detail.show_selection(session.text, (start, end), snapped, frame, relabels)
+        # A stale record takes no label (``_writable``): the readout says what comes first.
+        waits = STALE_LABELLING if session.stale is not None else None
+        detail.show_selection(session.text, (start, end), snapped, frame, relabels, waits)
         if in_panel:
             self.article.border_subtitle = None
         refused = self.rebound_refused

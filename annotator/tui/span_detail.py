@@ -125,6 +125,7 @@ class SpanDetail(Vertical):
         snapped: Snap,
         frame: Widget | None = None,
         relabels: Span | None = None,
+        waits: str | None = None,
     ) -> None:
         """What a label key would write of the selection ``selection`` of ``text`` (hidden with
         none): ``snapped`` is the session's snapping of it (None: no words in it). A trial had
@@ -136,9 +137,21 @@ class SpanDetail(Vertical):
 
         Said again, shorter, in the bottom border of ``frame`` (the article's), which toasts
         never cover while the article has the focus: at 80x24 two or three stacked over the
-        panel hid its line, read before a label key."""
+        panel hid its line, read before a label key.
+
+        ``waits``: why a label key labels nothing yet, said instead (a stale record's: a
+        trial's readout offered to label 'Kestria' and 1 was refused)."""
         line = self.query_one("#selection-info", Static)
         start, end = min(selection), max(selection)
+        if waits is not None:
+            line.display = start != end
+            line.update(Text(waits, style="yellow"))
+            if frame is not None:
+                said = Text(waits) if start != end else None
+                if said is not None:
+                    said.truncate(max(frame.outer_size.width - 6, 1), overflow="ellipsis")
+                frame.border_subtitle = said
+            return
         # With nothing selected, a label key relabels the span at the cursor: said as over a
         # selection that covers it (a trial's panel said only "s1 count 48–50 '64'", and 4
         # relabelled it).
@@ -227,6 +240,9 @@ class SpanDetail(Vertical):
         if event.input.id == "span-value":
             self.typing_sent = False
 
+
+# The readout on a stale record, whatever is selected.
+STALE_LABELLING = "labelling waits for ctrl+k / ctrl+r"
 
 # The fewest characters of the selection's words the frame's readout cuts them to before it
 # leaves out their offsets (below 9, quoted cuts their end, not their middle).
