@@ -36,7 +36,13 @@ from typing import Any, NamedTuple
 from annotator.core.errors import AnnotatorError
 from annotator.core.gold_guard import GoldGuard, HeldBytes
 from annotator.core.goldfile import folder_of, replace_locked
-from annotator.core.journal import LineProblem, TornTail, bom_length, parse_record_line
+from annotator.core.journal import (
+    LineProblem,
+    TornTail,
+    bom_length,
+    cr_line_endings,
+    parse_record_line,
+)
 from annotator.core.lock import JournalLock
 from annotator.core.models import GoldRecord, Record
 from annotator.core.record_check import gold_line_data
@@ -306,7 +312,7 @@ def _scan(lines: Iterable[bytes], offset: int) -> GoldScan:
             elif found is None:
                 scan.not_gold = scan.not_gold or number
                 scan.owed = b"" if complete else b"\n"
-            elif complete:
+            elif complete or cr_line_endings(line):  # CR line endings: no interrupted write
                 scan.problems += found
             else:
                 scan.torn = TornTail(number, offset, raw)

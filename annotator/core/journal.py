@@ -12,8 +12,10 @@ not parse: the *torn tail*. Reading reports it separately; it is never mistaken 
 from __future__ import annotations
 
 from codecs import BOM_UTF8
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from io import BufferedReader
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +92,40 @@ def bom_length(head: bytes) -> int:
     return len(BOM_UTF8) if head.startswith(BOM_UTF8) else 0
 
 
+def cannot_read(path: Path, error: OSError) -> AnnotatorError:
+    """The one line for a file that cannot be read, naming it: an error raised by a read (not
+    by opening) names no file ("annotator: Input/output error" said nothing of which)."""
+    if isinstance(error, FileNotFoundError):
+        return AnnotatorError(f"{path}: no such file")
+    return AnnotatorError(f"{path}: cannot read: {error.strerror or error}")
+
+
+@contextmanager
+def lines_past_mark(path: Path) -> Iterator[tuple[BufferedReader, int]]:
+    """``path`` open for reading line by line, past a leading byte order mark (its length
+    given: offsets stay the file's). Any OSError opening or reading it inside the block is
+    ``cannot_read``'s line (a read's error would name no file)."""
+    try:
+        with path.open("rb") as handle:
+            yield handle, len(handle.read(bom_length(handle.peek(3))))
+    except OSError as error:
+        raise cannot_read(path, error) from None
+
+
+def cr_line_endings(raw: bytes) -> bool:
+    """Whether ``raw``, a line that is no record, holds a carriage return alone before more
+    of it: a file whose lines end in CR (an old Mac's), read as one line. It must be refused,
+    not taken as one incomplete last line (an interrupted write) and moved aside."""
+    return b"\r" in raw.rstrip()
+
+
+# How a line of CR line endings is said by every reader (``cr_line_endings``).
+CR_LINE_ENDINGS = (
+    "lines end in CR alone (old Mac line endings), so the file reads as one line and none of "
+    "it is taken: convert them to LF first, e.g. tr '\\r' '\\n' < FILE > NEW.jsonl"
+)
+
+
 def parse_json_line(raw: bytes) -> dict[str, Any]:
     """Parse one line as a JSON object; raises ValueError with a readable message."""
     try:
@@ -99,6 +135,8 @@ def parse_json_line(raw: bytes) -> dict[str, Any]:
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
+        if cr_line_endings(raw):  # a JSON line holds no CR of its own but as spacing
+            raise ValueError(CR_LINE_ENDINGS) from None
         # orjson refuses NaN and Infinity as JSON does; say so plainly.
         text = raw.decode("utf-8")
         if any(word in text for word in ("NaN", "Infinity")):
@@ -146,10 +184,8 @@ def read_journal(path: Path) -> JournalContents:
     file)."""
     try:
         data = path.read_bytes()
-    except FileNotFoundError:
-        raise AnnotatorError(f"{path}: no such file") from None
     except OSError as error:
-        raise AnnotatorError(f"{path}: cannot read: {error.strerror or error}") from None
+        raise cannot_read(path, error) from None
     contents = JournalContents(path=path, size=len(data))
     # A journal edited by hand in an editor that writes a byte order mark: its first line is a
     # record all the same. Offsets stay those of the file (a torn tail is cut at its own).
@@ -167,7 +203,7 @@ def read_journal(path: Path) -> JournalContents:
                 contents.records.append((number, parsed))
                 if not complete:
                     contents.ends_with_newline = False
-            elif complete:
+            elif complete or cr_line_endings(raw):  # CR line endings: no interrupted write
                 contents.problems.extend(parsed)
             else:
                 contents.torn = TornTail(number, offset, raw)

@@ -19,7 +19,12 @@ from pathlib import Path
 
 from annotator.core.annotation import Annotation
 from annotator.core.errors import AnnotatorError
-from annotator.core.journal import LineProblem, bom_length, parse_record_line
+from annotator.core.journal import (
+    LineProblem,
+    cr_line_endings,
+    lines_past_mark,
+    parse_record_line,
+)
 from annotator.core.models import GoldRecord, Record
 from annotator.core.record_check import SchemeCheck
 from annotator.core.record_lines import LineCheck
@@ -45,14 +50,9 @@ def _journal_lines(file: Path, check: LineCheck) -> Iterator[tuple[int, Annotati
     read by the journal reader's own check (its messages) and comes as a Record, to be
     checked against the scheme by the caller.
     """
-    try:
-        handle = file.open("rb")
-    except FileNotFoundError:
-        raise AnnotatorError(f"{file}: no such file") from None
-    except OSError as error:
-        raise AnnotatorError(f"{file}: cannot read: {error.strerror or error}") from None
-    with handle:
-        handle.read(bom_length(handle.peek(3)))  # as ``read_journal``: a hand edit's, no data
+    # As ``read_journal``: a hand edit's byte order mark is no data; a read that fails names
+    # the file (/proc/self/mem said only "Input/output error").
+    with lines_past_mark(file) as (handle, _mark):
         for number, raw in enumerate(handle, start=1):
             # The check reads the line as it is (JSON allows the newline after it): a line
             # of 2 KB is not copied twice to test and strip it.
@@ -67,7 +67,7 @@ def _journal_lines(file: Path, check: LineCheck) -> Iterator[tuple[int, Annotati
             parsed = parse_record_line(line, number)
             if isinstance(parsed, Record):
                 yield number, parsed
-            elif complete:
+            elif complete or cr_line_endings(line):  # CR line endings: no interrupted write
                 raise AnnotatorError(_first_problem(file, parsed))
             else:
                 raise _TornTail(number)

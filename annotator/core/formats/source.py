@@ -17,7 +17,13 @@ from pydantic import ValidationError
 
 from annotator.core.errors import AnnotatorError, UsageError
 from annotator.core.formats.common import read_bytes
-from annotator.core.journal import bom_length, latest_lines, parse_json_line, record_problems
+from annotator.core.journal import (
+    bom_length,
+    cr_line_endings,
+    latest_lines,
+    parse_json_line,
+    record_problems,
+)
 from annotator.core.models import STATUSES, GoldRecord, Record
 
 
@@ -34,7 +40,12 @@ def read_records(path: Path) -> list[tuple[int, Record]]:
         try:
             fields = parse_json_line(raw)
         except ValueError as error:
-            torn = " (an incomplete last line: an interrupted write)" if last else ""
+            # CR line endings make one line of the file, which is no interrupted write.
+            torn = (
+                " (an incomplete last line: an interrupted write)"
+                if last and not cr_line_endings(raw)
+                else ""
+            )
             raise AnnotatorError(f"{path}:{number}: {error}{torn}") from None
         model: type[Record] = GoldRecord if "sources" in fields else Record
         try:
