@@ -13,11 +13,19 @@ the lock is released.
 from __future__ import annotations
 
 import os
+from contextlib import suppress
 from operator import attrgetter
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.journal import JournalContents, TornTail, latest_key, latest_lines, read_journal
+from annotator.core.journal import (
+    JournalContents,
+    TornTail,
+    latest_key,
+    latest_lines,
+    lines_past_mark,
+    read_journal,
+)
 from annotator.core.journal_guard import JournalGuard, keep_aside, utc_stamp
 from annotator.core.lock import JournalLock
 from annotator.core.models import Record, record_line
@@ -275,22 +283,45 @@ def compact(journal: Path) -> tuple[int, int, list[str]]:
     file is compacted (the link kept); a named pipe or a device is refused (``write_target``).
     """
     journal = write_target(journal)
+    # A journal that is not there or cannot be read is said as every reader says it, before a
+    # lock is made beside it (/proc/self/mem said "/proc/self/mem.lock: No such file").
+    with lines_past_mark(journal):
+        pass
     lock = JournalLock(journal, doing="a compact")
     lock.acquire()
     try:
-        if not journal.exists():
-            raise AnnotatorError(f"{journal}: no such file")
         contents, messages = open_for_writing(journal, lock)
         latest = contents.latest()
-        temp = journal.with_name(f".{journal.name}.compact-{utc_stamp()}")
+        _write_compacted(journal, b"".join(record_line(record) for record in latest.values()))
+        return len(contents.records), len(latest), messages
+    finally:
+        lock.release()
+
+
+def _write_compacted(journal: Path, data: bytes) -> None:
+    """Replace ``journal`` by ``data`` through a hidden temp file beside it, which no failure
+    leaves behind (a journal made immutable left ``.NAME.compact-TIME`` and named only it)."""
+    temp = journal.with_name(f".{journal.name}.compact-{utc_stamp()}")
+    try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    except OSError as error:
+        raise AnnotatorError(
+            f"{journal}: cannot compact: cannot write {temp.name} beside it: "
+            f"{error.strerror or error}; the journal is as it was"
+        ) from None
+    try:
         try:
-            write_all(fd, b"".join(record_line(record) for record in latest.values()))
+            write_all(fd, data)
             os.fsync(fd)
         finally:
             os.close(fd)
         os.replace(temp, journal)
-        fsync_directory(journal.parent)
-        return len(contents.records), len(latest), messages
-    finally:
-        lock.release()
+    except BaseException as error:
+        with suppress(OSError):  # what could not be removed is no worse than the failure said
+            temp.unlink(missing_ok=True)
+        if not isinstance(error, OSError):
+            raise
+        raise AnnotatorError(
+            f"{journal}: cannot compact: {error.strerror or error}; the journal is as it was"
+        ) from None
+    fsync_directory(journal.parent)
