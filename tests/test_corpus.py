@@ -69,7 +69,7 @@ def test_jsonl_duplicate_id_names_both_lines(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("line", "message"),
     [
-        (b"[1]", "expected a JSON object, got list"),
+        (b"[1]", "expected a JSON object, got an array"),
         (b"{nope", "invalid JSON"),
         (b'{"text": "x"}', "id: required field is missing"),
         (b'{"id": "", "text": "x"}', "id: must be a non-empty string"),

@@ -17,6 +17,7 @@ from typing import Any
 from annotator.core.corpus_jsonl import JsonlDocuments, index_jsonl
 from annotator.core.docbin_sniff import CORPUS_HINT, corpus_docbin_hint, file_looks_like_docbin
 from annotator.core.errors import AnnotatorError
+from annotator.core.formats.common import ID_AS_FILE_NAME, unsafe_id
 from annotator.core.models import Document
 
 _DATELINE_RE = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})(?=\s|$)")
@@ -105,6 +106,22 @@ class Corpus:
             yield self.get(doc_id)
 
 
+def path_kind(path: Path) -> str:
+    """What stands at ``path`` when it is neither a file nor a folder, in a message's words
+    ("a named pipe"), else "a file" or "a folder"; "nothing" where nothing is."""
+    if path.is_symlink() and not path.exists():
+        return "a link to nothing"
+    kinds = (
+        (Path.is_dir, "a folder"),
+        (Path.is_file, "a file"),
+        (Path.is_fifo, "a named pipe"),
+        (Path.is_socket, "a socket"),
+        (Path.is_block_device, "a device"),
+        (Path.is_char_device, "a device"),
+    )
+    return next((kind for test, kind in kinds if test(path)), "nothing")
+
+
 def open_corpus(path: Path) -> Corpus:
     """Open a folder of ``.txt`` files or a ``.jsonl`` file of documents."""
     if path.is_dir():
@@ -113,19 +130,39 @@ def open_corpus(path: Path) -> Corpus:
         if path.suffix.lower() == ".txt":
             raise AnnotatorError(f"{path}: a corpus is a folder of .txt files or a .jsonl file")
         return _open_jsonl(path)
+    kind = path_kind(path)
+    if kind != "nothing":  # a named pipe was said to be "no such corpus"
+        raise AnnotatorError(
+            f"{path}: {kind}, not a corpus (a folder of .txt files or a .jsonl file)"
+        )
     raise AnnotatorError(f"{path}: no such corpus (a folder of .txt files or a .jsonl file)")
 
 
 def _open_folder(folder: Path) -> Corpus:
     files: dict[str, Path] = {}
     for file in folder.rglob("*.txt"):
-        if not file.is_file():
-            continue
         doc_id = file.relative_to(folder).with_suffix("").as_posix()
+        _check_txt_file(file, doc_id)
         files[doc_id] = file
     if not files:
         raise AnnotatorError(f"{folder}: no .txt files in this folder{_docbin_in(folder)}")
     return Corpus(folder, sorted(files), files, None)
+
+
+def _check_txt_file(file: Path, doc_id: str) -> None:
+    """Refuse a ``.txt`` of a corpus folder that is no document: one that is not a file (a
+    named pipe or a folder was left out unsaid, and the records of its id read as not in the
+    corpus), or whose id cannot be a file name (``..txt`` is ``.``: import's rule)."""
+    if not file.is_file():
+        raise AnnotatorError(
+            f"{file}: {path_kind(file)}, not a text file: every .txt in a corpus folder is a "
+            "document; move it out of the folder or rename it"
+        )
+    if unsafe_id(doc_id):
+        raise AnnotatorError(
+            f"{file}: id: {doc_id!r} {ID_AS_FILE_NAME}, which a document id must be (a brat "
+            "export writes ID.txt): rename the file"
+        )
 
 
 def _docbin_in(folder: Path) -> str:

@@ -33,7 +33,8 @@ from pydantic import ValidationError
 
 from annotator.core.docbin_sniff import CORPUS_HINT, file_looks_like_docbin
 from annotator.core.errors import AnnotatorError
-from annotator.core.journal import bom_length
+from annotator.core.formats.common import ID_AS_FILE_NAME, unsafe_id
+from annotator.core.journal import lines_past_mark, parse_json_line
 from annotator.core.models import Document
 from annotator.core.text_on_disk import FileStamp, file_stamp
 
@@ -70,10 +71,10 @@ def index_jsonl(path: Path, strict: bool = True) -> JsonlIndex:
     lines: dict[str, JsonlLine] = {}
     unreadable: list[str] = []
     twice: dict[str, tuple[int, int]] = {}
-    with open_jsonl_file(path) as handle:
-        # Saved by an editor that writes a byte order mark: its first line is a document all
-        # the same, as a journal's is a record (``journal.bom_length``); offsets stay the file's.
-        offset = len(handle.read(bom_length(handle.peek(3))))
+    # Saved by an editor that writes a byte order mark: its first line is a document all the
+    # same, as a journal's is a record (``journal.bom_length``); offsets stay the file's. A
+    # read that fails names the file (/proc/self/mem said only "Input/output error").
+    with lines_past_mark(path) as (handle, offset):
         for number, raw in enumerate(handle, start=1):
             length = len(raw)
             offset, start = offset + length, offset
@@ -201,10 +202,11 @@ class JsonlDocuments:
 
 
 def _problem_at(path: Path, number: int, problem: str) -> str:
-    """``path:number: problem``; a spaCy DocBin given as a corpus is said to be one (orjson's
-    "str is not valid UTF-8: surrogates not allowed" said nothing of what the file was; its
-    head is read on this error only)."""
-    if number == 1 and problem.startswith("invalid JSON") and file_looks_like_docbin(path):
+    """``path:number: problem``; a spaCy DocBin given as a corpus is said to be one ("invalid
+    UTF-8 at byte 0 of the line" says nothing of what the file was; its head is read on this
+    error only)."""
+    unreadable = problem.startswith(("invalid JSON", "invalid UTF-8"))
+    if number == 1 and unreadable and file_looks_like_docbin(path):
         return f"{path}: {CORPUS_HINT} (a corpus is a folder of .txt files or a .jsonl file)"
     return f"{path}:{number}: {problem}"
 
@@ -222,18 +224,31 @@ def _line_id(raw: bytes) -> tuple[str | None, str]:
         return None, f"id: required field is missing{hint}"
     if not isinstance(doc_id, str) or not doc_id:
         return None, "id: must be a non-empty string"
+    if unsafe_id(doc_id):
+        # import's rule, said as the corpus opens: annotate and validate took ``../../esc``,
+        # and only a brat export refused it, naming neither file nor line.
+        return None, (
+            f"id: {doc_id!r} {ID_AS_FILE_NAME}, which a document id must be (a brat export "
+            "writes ID.txt): give it another id"
+        )
     return doc_id, ""
 
 
 def _line_object(raw: bytes) -> dict[str, Any] | str:
-    """The JSON object of a line, else what is wrong with it."""
+    """The JSON object of a line, else what is wrong with it, in a journal's words
+    (``parse_json_line``: "invalid UTF-8 at byte N of the line", "got an array"); orjson's
+    "str is not valid UTF-8: surrogates not allowed" said a Latin-1 or UTF-16 file was bad
+    JSON. A line that parses is read once: only a refused one is looked at again."""
     try:
         data = orjson.loads(raw)
-    except orjson.JSONDecodeError as error:
-        return f"invalid JSON: {error}"
-    if not isinstance(data, dict):
-        return f"expected a JSON object, got {type(data).__name__}"
-    return data
+    except orjson.JSONDecodeError:
+        data = None
+    if isinstance(data, dict):
+        return data
+    try:
+        return parse_json_line(raw)
+    except ValueError as error:
+        return str(error)
 
 
 def _jsonl_document(data: dict[str, Any], path: Path, number: int) -> Document:
