@@ -9,17 +9,56 @@ import time
 from pathlib import Path
 
 from annotator.commands import require_terminal, run_app_screen, scheme_path_from
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, UsageError
 from annotator.core.scheme import load_scheme
 
 
 def login_name(option: str = "--annotator") -> str:
     """The login name, the default name of who annotates (or reviews: ``option`` names the
-    option to give instead, "--reviewer" for merge and review)."""
+    option to give instead, "--reviewer" for merge and review), held to annotate's rule."""
+    from annotator.core.session import ANNOTATOR_NAME
+
     try:
-        return getpass.getuser()
+        name = getpass.getuser()
     except (KeyError, OSError):
         raise AnnotatorError(f"cannot tell your login name: pass {option} NAME") from None
+    if not ANNOTATOR_NAME.match(name):
+        raise AnnotatorError(
+            f"your login name {name!r} is not a name annotate takes (letters, digits, '.', "
+            f"'_', '-' or '@', beginning with a letter or digit): pass {option} NAME"
+        )
+    return name
+
+
+def chosen_name(given: str | None) -> str:
+    """The name given with --annotator, held to annotate's rule (an empty one too: it was
+    taken for no name, and the login name used unsaid), else the login name."""
+    from annotator.core.rename_annotator import check_annotator_name
+
+    if given is None:
+        return login_name()
+    check_annotator_name("--annotator", given)
+    return given
+
+
+def check_out_folder(out: str) -> None:
+    """Refuse an ``--out`` that is no folder, or whose ``annotations`` is none, before the
+    screen: a file given said "OUT/annotations/NAME.jsonl: cannot open: Not a directory"."""
+    from annotator.core.corpus import path_kind
+
+    if not out:  # not taken for the working folder unsaid
+        raise UsageError("--out: name a folder (not empty)")
+    if Path(out).exists() and not Path(out).is_dir():
+        raise AnnotatorError(
+            f"{out}: is {path_kind(Path(out))}, and --out must be a folder (annotate keeps "
+            "the journal in its annotations/ folder)"
+        )
+    journals = Path(out) / "annotations"
+    if journals.exists() and not journals.is_dir():
+        raise AnnotatorError(
+            f"{journals}: is {path_kind(journals)}; annotate keeps the journals in a folder of "
+            "that name: move it, or give another --out"
+        )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,11 +67,12 @@ def run(args: argparse.Namespace) -> int:
         # Before the terminal is asked for, as review does: a scheme's problems are said
         # wherever the command runs, every one of them (schema check's lines).
         load_scheme(scheme)
+    annotator = chosen_name(args.annotator)
+    check_out_folder(args.out)
     require_terminal("annotate")
     from annotator.core.journal_elsewhere import elsewhere_message, find_journal_elsewhere
     from annotator.core.session import open_session
 
-    annotator = args.annotator or login_name()
     # Before any text is read: a text whose file changed since is hashed again at the exit.
     started_ns = time.time_ns()
     session = open_session(Path(args.corpus), annotator, scheme, Path(args.out))

@@ -10,6 +10,7 @@ from pathlib import Path
 from annotator.commands import scheme_from
 from annotator.commands.annotate_cmd import login_name
 from annotator.core.corpus import open_corpus
+from annotator.core.errors import UsageError
 from annotator.core.formats.export_out import made_line
 from annotator.core.merge import merge_files
 
@@ -25,14 +26,40 @@ def conflict_kinds(conflicts: dict[str, int]) -> str:
     return f" ({', '.join(kinds)})" if kinds else ""
 
 
+def reviewer_name(given: str | None) -> str:
+    """The name given with --reviewer, held to the rule annotate holds names to (as rename and
+    import hold theirs), else the login name: "bad name" and "" were written as the gold
+    records' annotator, or "" taken for no name and the login name used unsaid."""
+    from annotator.core.rename_annotator import check_annotator_name
+
+    if given is None:
+        return login_name("--reviewer")
+    check_annotator_name("--reviewer", given, "as annotate takes a name: the gold records bear it")
+    return given
+
+
+def refuse_corpus_as_output(output: Path, corpus: Path) -> None:
+    """A usage error for a gold file ``output`` that is the corpus file: merge --force wrote
+    the gold records over it, and review said only that its first line was no record."""
+    if output.resolve() == corpus.resolve() or (
+        output.exists() and corpus.exists() and output.samefile(corpus)
+    ):
+        raise UsageError(
+            f"-o {output} is the corpus (--corpus {corpus}): write the gold file to another file"
+        )
+
+
 def run(args: argparse.Namespace) -> int:
+    reviewer = reviewer_name(args.reviewer)
+    if args.corpus:
+        refuse_corpus_as_output(Path(args.output), Path(args.corpus))
     scheme = scheme_from(args.scheme)
     corpus = open_corpus(Path(args.corpus)) if args.corpus else None
     summary = merge_files(
         [Path(name) for name in args.files],
         Path(args.output),
         scheme,
-        args.reviewer or login_name("--reviewer"),
+        reviewer,
         args.min_agree,
         args.force,
         corpus,

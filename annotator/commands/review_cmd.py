@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator.commands import require_terminal, run_app_screen, scheme_path_from
-from annotator.commands.annotate_cmd import login_name
+from annotator.commands.merge_cmd import refuse_corpus_as_output, reviewer_name
 from annotator.core.errors import AnnotatorError
 
 if TYPE_CHECKING:
@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 def run(args: argparse.Namespace) -> int:
     files = [Path(name) for name in args.files]
     corpus, output = Path(args.corpus), Path(args.output)
-    reviewer, scheme_path = args.reviewer or login_name("--reviewer"), scheme_path_from(args.scheme)
+    reviewer, scheme_path = reviewer_name(args.reviewer), scheme_path_from(args.scheme)
+    refuse_corpus_as_output(output, corpus)
     try:
         require_terminal("review")
     except AnnotatorError:

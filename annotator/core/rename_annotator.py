@@ -67,14 +67,17 @@ class RenameResult:
     notes: list[str] = field(default_factory=list)
 
 
-def check_annotator_name(option: str, name: str) -> None:
-    """The rule annotate holds names to (they name journal files), for the name given."""
+def check_annotator_name(
+    option: str, name: str, why: str = "as annotate takes it: it names the journal file"
+) -> None:
+    """The rule annotate holds names to (they name journal files), for the name given
+    (``why``: what the name is for, said in the refusal)."""
     from annotator.core.session import ANNOTATOR_NAME  # the rule itself, not a copy of it
 
     if not ANNOTATOR_NAME.match(name):
         raise UsageError(
             f"{option} {name!r}: use letters, digits, '.', '_', '-' or '@', beginning with a "
-            "letter or digit (as annotate takes it: it names the journal file)"
+            f"letter or digit ({why})"
         )
 
 
