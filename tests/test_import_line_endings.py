@@ -76,8 +76,10 @@ def jsonl_source(tmp_path: Path) -> Path:
 
 def run_import(source: Path, fmt: str, out: Path) -> tuple[list[str], str]:
     warnings: list[str] = []
+    # txt holds no labels: --annotations would have no record to write, and is refused.
+    annotations, annotator = (out / "a.jsonl", "al") if fmt != "txt" else (None, None)
     result = import_documents(
-        source, fmt, out / "c.jsonl", annotations=out / "a.jsonl", annotator="al",
+        source, fmt, out / "c.jsonl", annotations=annotations, annotator=annotator,
         on_warning=warnings.append,
     )  # fmt: skip
     return warnings, result.summary()

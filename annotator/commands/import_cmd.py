@@ -9,6 +9,7 @@ from pathlib import Path
 
 from annotator.commands import optional_scheme, warn
 from annotator.commands.annotate_cmd import login_name
+from annotator.core.errors import UsageError
 from annotator.core.formats.export_out import made_line
 from annotator.core.formats.import_result import ImportResult
 from annotator.core.formats.importing import import_documents
@@ -47,12 +48,14 @@ def check_line(args: argparse.Namespace, result: ImportResult) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.annotations == "":  # it was taken for no --annotations, and the labels not imported
+        raise UsageError("--annotations: name the file to write the records to (not empty)")
     scheme = optional_scheme(args.scheme)
     result = import_documents(
         Path(args.source),
         args.format,
         Path(args.out),
-        annotations=Path(args.annotations) if args.annotations else None,
+        annotations=Path(args.annotations) if args.annotations is not None else None,
         annotator=args.annotator,
         label_map=args.map or [],
         offsets=args.offsets,

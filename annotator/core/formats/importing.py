@@ -160,17 +160,18 @@ def import_documents(
     """Import ``source`` (format ``fmt``) as the corpus ``corpus`` (a ``.jsonl`` file).
 
     With ``annotations`` and ``annotator``, the spans become that annotator's records (status
-    ``done``, or ``status``). Without ``scheme``, ``CORPUS.scheme.toml`` is written beside the
-    corpus with the labels found. Existing outputs are refused unless ``force``. Spans that are
-    bad data are each reported, then refused (AnnotatorError, nothing written) unless
-    ``skip_bad``, when they are left out and counted in ``ImportResult.bad_spans``. ``offsets``
-    None decides from the data: a file from doccano or Label Studio whose offsets count UTF-16
-    units is refused (see ``import_offsets``). ``text_key`` and ``label_key`` name doccano's
-    text and label columns when they are not ``text`` and ``label``. ``predictions``: a Label
-    Studio file's predictions of one model are read as the labels, records in progress, of
-    ``annotator`` or, without one, of an annotator named after the model version. Other records
-    without ``annotator`` are of the annotator the file names, else of ``login()`` (the login
-    name), said in ``ImportResult.annotator_from``: see ``import_annotator``.
+    ``done``, or ``status``); a source of no record is refused then (nothing written). Without
+    ``scheme``, ``CORPUS.scheme.toml`` is written beside the corpus with the labels found.
+    Existing outputs are refused unless ``force``. Spans that are bad data are each reported,
+    then refused (AnnotatorError, nothing written) unless ``skip_bad``, when they are left out
+    and counted in ``ImportResult.bad_spans``. ``offsets`` None decides from the data: a file
+    from doccano or Label Studio whose offsets count UTF-16 units is refused (see
+    ``import_offsets``). ``text_key`` and ``label_key`` name doccano's text and label columns
+    when they are not ``text`` and ``label``. ``predictions``: a Label Studio file's predictions
+    of one model are read as the labels, records in progress, of ``annotator`` or, without one,
+    of an annotator named after the model version. Other records without ``annotator`` are of
+    the annotator the file names, else of ``login()`` (the login name), said in
+    ``ImportResult.annotator_from``: see ``import_annotator``.
     """
     check_options(
         fmt, corpus, annotations, annotator, offsets, tags, status, per_sentence, predictions
@@ -292,6 +293,14 @@ def import_documents(
             f"labelling gives them ({fmt} carries none): check them in the annotation screen"
         )
     report.finish()
+    if annotations is not None and not records:
+        # As export refuses a selection of no record: a trial's --force replaced a journal of
+        # 244 lines with an empty file ("imported 0 record(s)").
+        raise AnnotatorError(
+            f"{source}: no record to write to {annotations} (no document in it is labelled "
+            f"as --format {fmt} reads it); nothing written: import without --annotations to "
+            "take the texts alone"
+        )
     refused, refused_formless = _refusals(records, fitted, scheme_text, scheme_out, annotated)
     documents = sorted(
         (Document(id=doc.doc_id, text=doc.text, meta=doc.meta) for doc in docs),
