@@ -130,15 +130,18 @@ def build_parser() -> argparse.ArgumentParser:
     agree.add_argument("--json", action="store_true", help="print one JSON object")
 
     diff = _add(commands, "diff", "diff_cmd", "Every disagreement between two annotators.")
-    diff.add_argument("a", metavar="A", help="one annotator's journal")
-    diff.add_argument("b", metavar="B", help="another annotator's journal")
-    # More journals are taken only to refuse them in words (argparse's "unrecognized
-    # arguments" does not say that diff compares two, nor what compares more).
-    diff.add_argument("more", nargs="*", help=argparse.SUPPRESS)
+    # Fewer journals than two, or more, are taken only to be refused in words (``main``,
+    # ``diff_cmd``): argparse said "the following arguments are required: B, more", naming
+    # a hidden argument and not what diff needs; "unrecognized arguments" does not say that
+    # diff compares two, nor what compares more.
+    diff.add_argument("a", metavar="A", nargs="?", help="one annotator's journal")
+    diff.add_argument("b", metavar="B", nargs="?", help="another annotator's journal")
+    diff.add_argument("more", nargs="*", default=[], help=argparse.SUPPRESS)
     diff.add_argument("--corpus", help="the articles (to show each difference in its sentence)")
     diff.add_argument("--scheme", metavar="FILE|NAME", help=SCHEME_HELP)
     diff.add_argument("--doc", metavar="ID", help="only this document")
     diff.add_argument("--json", action="store_true", help="print one JSON object")
+    diff.usage = _usage_needing(diff, "[A] [B]", "A B")
 
     merge = _add(commands, "merge", "merge_cmd", "Gold records where annotators agree.")
     merge.add_argument("files", nargs="+", metavar="FILE", help="annotators' journals")
@@ -294,6 +297,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if target is None:
         parser.print_help()
         return 2
+    if target == "diff_cmd" and args.b is None:
+        given = 0 if args.a is None else 1
+        (_command_parser(parser, target) or parser).error(
+            f"diff compares two journals, A and B ({given} given): name one annotator's "
+            "journal and another's"
+        )
     from annotator.core.errors import AnnotatorError, UsageError
 
     module = importlib.import_module(f"annotator.commands.{target}")
@@ -331,6 +340,14 @@ def _command_parser(
                 ):
                     return command
     return None
+
+
+def _usage_needing(parser: argparse.ArgumentParser, written: str, needed: str) -> str:
+    """The parser's usage line with ``written`` (optional positionals, as argparse brackets
+    them) said as ``needed``: they are refused in words when missing, but needed all the same."""
+    formatter = argparse.HelpFormatter(parser.prog, width=1_000)  # one line, wrapped by no one
+    formatter.add_usage(None, parser._actions, parser._mutually_exclusive_groups, prefix="")
+    return formatter.format_help().strip().replace(written, needed)
 
 
 def _drop_stdout() -> None:
