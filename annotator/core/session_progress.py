@@ -20,6 +20,7 @@ from typing import Literal
 
 from annotator.core.corpus import Corpus
 from annotator.core.errors import AnnotatorError
+from annotator.core.journal_summary import doc_status
 from annotator.core.models import Record
 from annotator.core.session_parts import SessionParts
 from annotator.core.store import Store
@@ -65,10 +66,8 @@ class SessionProgress(SessionParts):
         return known is not None and known != record.doc_sha256
 
     def status_of(self, doc_id: str) -> DocStatus:
-        record = self.store.records.get(doc_id)
-        if record is None or record.holds_nothing():
-            return "new"  # a stale one holding nothing too: opened, it is a blank (enter)
-        return "stale" if self.is_stale(record) else record.status
+        # One rule with the exit line and ``stats --corpus`` (journal_summary.doc_status).
+        return doc_status(self.store.records.get(doc_id), self._text_sha256.get(doc_id))
 
     def entries(self) -> list[DocEntry]:
         records = self.store.records
