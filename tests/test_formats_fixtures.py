@@ -87,15 +87,16 @@ ERRORS = [
 
 
 def run_import(
-    source: Path, fmt: str, folder: Path, skip_bad: bool = False
+    source: Path, fmt: str, folder: Path, skip_bad: bool = False, records: bool = True
 ) -> tuple[ImportResult, list[str]]:
+    """Import ``source``; with ``records``, its labels too (a source of none is refused)."""
     warnings: list[str] = []
     result = import_documents(
         source,
         fmt,
         folder / "corpus.jsonl",
-        annotations=folder / "records.jsonl",
-        annotator="fixture",
+        annotations=folder / "records.jsonl" if records else None,
+        annotator="fixture" if records else None,
         skip_bad=skip_bad,
         on_warning=warnings.append,
     )
@@ -121,7 +122,8 @@ def test_fixture_imports_and_validates(
 ) -> None:
     if fmt == "spacy":
         need("spacy")
-    result, _warnings = run_import(source, fmt, tmp_path)
+    # A source of no label is imported without --annotations: with it, it would be refused.
+    result, _warnings = run_import(source, fmt, tmp_path, records=records > 0)
     assert (result.documents, result.records, result.spans) == (docs, records, spans)
     if result.records:
         load_scheme(tmp_path / "corpus.scheme.toml")
@@ -184,8 +186,10 @@ def test_brat_label_names_become_scheme_names(tmp_path: Path) -> None:
 
 
 def test_labelstudio_predictions_and_prodigy_rejects_are_not_labels(tmp_path: Path) -> None:
-    _result, warnings = run_import(LS / "tasks.json", "labelstudio", tmp_path / "ls")
     tasks = LS / "tasks.json"
+    with pytest.raises(AnnotatorError, match="no record to write to"):
+        run_import(tasks, "labelstudio", tmp_path / "ls")  # predictions are no records
+    _result, warnings = run_import(tasks, "labelstudio", tmp_path / "ls", records=False)
     assert warnings == [
         f"{tasks}:2: task 1: 1 prediction(s) not imported (model output, not labels; "
         "--predictions imports them as pre-annotations)"
