@@ -63,8 +63,9 @@ def test_the_readme_says_the_walk_this_test_presses() -> None:
     for said in (
         "`o` goes to the event form: `e` enter chooses `exchange`.",
         "tab, enter adds a release",
-        "ctrl+l lists the spans",
-        "tab takes the highlighted one and goes on to the next field (enter on the last)",
+        "its first field ctrl+l lists the spans",
+        "tab takes the highlighted one and goes on to the next field with its list open (enter "
+        "on the last)",
         "giver, receiver, count, date, releasees, each linked to its span",
         "escape goes back to the article, `d` marks it done",
     ):
