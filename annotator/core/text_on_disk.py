@@ -8,7 +8,8 @@ imported again) went unsaid until the next session, its record then stale. So:
 - while an article is open, its file is looked at now and then (``changed_while_open``, in a
   worker): its stat first, its text hashed only when the stat changed. A new text is said
   once: the labels stay on the text as opened, saved for it, and opening the article again
-  reads the new text, where ctrl+k carries them over;
+  reads the new text, where ctrl+k carries them over. A file gone (moved, deleted) or that
+  cannot be read is said once too;
 - when an article opens again and its text is not the one the session read before
   (``entered``), that is said: the new text is shown, and a record saved for the old one is
   stale here (the screen's banner offers ctrl+k and ctrl+r).
@@ -28,6 +29,9 @@ from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Document
+
+# What ``_told`` holds of a document whose open file was said gone or unreadable (no sha256).
+_CANNOT_READ = "cannot be read"
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,8 @@ class TextsOnDisk:
         self._told: dict[str, str] = {}  # doc id -> sha256 of the new text said while open
         # doc id -> the stamp its open file had when last hashed, and the sha256 then
         self._looked: dict[str, tuple[FileStamp, str]] = {}
+        # doc id -> the stamp (None: gone) at which its open file last could not be read
+        self._failed: dict[str, FileStamp | None] = {}
 
     def read(self, doc_id: str) -> Document:
         """The document, read now; its file stamped first (a worker may call it)."""
@@ -106,6 +112,7 @@ class TextsOnDisk:
             self._entered[doc_id] = read
         self._told.pop(doc_id, None)
         self._looked.pop(doc_id, None)
+        self._failed.pop(doc_id, None)
         if before is None or before.sha256 == sha256:
             return None
         said = f"{_changed(doc_id, before)}: "
@@ -119,24 +126,29 @@ class TextsOnDisk:
 
     def changed_while_open(self, doc_id: str, stale: bool = False) -> str | None:
         """Whether the file of ``doc_id``, open on screen, now holds another text than the one
-        shown: the line to say, once per new text; else None. ``stale``: its record is stale
-        there (nothing is labelled on it until ctrl+k or ctrl+r). Its stat first: only a file
-        whose stat changed is read and hashed (a worker may call it; it reads the disk)."""
+        shown, or none (``_cannot_read``): the line to say, once per new text; else None.
+        ``stale``: its record is stale there (nothing is labelled on it until ctrl+k or
+        ctrl+r). Its stat first: only a file whose stat changed is read and hashed (a worker
+        may call it; it reads the disk)."""
         shown = self._entered.get(doc_id)
         if shown is None:
             return None
         stamp = file_stamp(shown.file)
-        if stamp is None or stamp == shown.stamp:
-            return None  # unchanged, or gone: opening it again says what is wrong
+        if stamp is None:
+            return self._cannot_read(doc_id, shown, None, "", stale)
+        if stamp == shown.stamp:
+            self._back(doc_id)
+            return None  # unchanged
         looked = self._looked.get(doc_id)
         if looked is not None and looked[0] == stamp:
             sha256 = looked[1]  # hashed at this stat already: not read every few seconds
         else:
             try:
                 sha256 = self._read(doc_id).sha256
-            except (AnnotatorError, KeyError):
-                return None  # half written, say: looked at again next time
+            except (AnnotatorError, KeyError) as error:
+                return self._cannot_read(doc_id, shown, stamp, str(error), stale)
             self._looked[doc_id] = (stamp, sha256)
+        self._back(doc_id)
         if sha256 == shown.sha256:
             return None  # written again with the same text (saved unchanged, touched)
         if self._told.get(doc_id) == sha256:
@@ -150,10 +162,43 @@ class TextsOnDisk:
             "ctrl+k carries them over"
         )
 
+    def _back(self, doc_id: str) -> None:
+        """The open file reads again: gone or unreadable again, that is said again."""
+        self._failed.pop(doc_id, None)
+        if self._told.get(doc_id) == _CANNOT_READ:
+            del self._told[doc_id]
+
+    def _cannot_read(
+        self, doc_id: str, shown: TextRead, stamp: FileStamp | None, problem: str, stale: bool
+    ) -> str | None:
+        """The open article's file is gone (``stamp`` None: moved or deleted) or its text
+        cannot be read (``problem``: gone from its JSONL file, say). Said once, at the second
+        look that finds the file so (a file half written, or put back in place by an editor,
+        is not): a trial moved an open article's file away and the screen said nothing, where
+        an edit was said. The labels are still saved, for the text as it opened."""
+        if doc_id not in self._failed or self._failed[doc_id] != stamp:
+            self._failed[doc_id] = stamp
+            return None
+        if self._told.get(doc_id) == _CANNOT_READ:
+            return None
+        self._told[doc_id] = _CANNOT_READ
+        named = _file_words(doc_id, shown)
+        if stamp is None:
+            said = f"{named} was moved or deleted since it opened at {shown.at:%H:%M}"
+        else:
+            said = f"{named} cannot be read now: {problem}"
+        if stale:
+            return f"{said}; your stale record of it stays in the journal as it was"
+        return f"{said}; your labels are still saved to the journal, for the text as it opened"
+
 
 def _changed(doc_id: str, read: TextRead) -> str:
-    """``sub/e.txt changed on disk since it opened at 12:03``: the file as the corpus names it
-    (its name alone may be another folder's too); ``b in c.jsonl changed …`` for a document of
-    a JSONL corpus (a folder corpus's files are its ``.txt`` ones, a JSONL corpus never is)."""
-    named = f"{doc_id}.txt" if read.file.suffix == ".txt" else f"{doc_id} in {read.file.name}"
-    return f"{named} changed on disk since it opened at {read.at:%H:%M}"
+    """``sub/e.txt changed on disk since it opened at 12:03``."""
+    return f"{_file_words(doc_id, read)} changed on disk since it opened at {read.at:%H:%M}"
+
+
+def _file_words(doc_id: str, read: TextRead) -> str:
+    """``sub/e.txt``: the file as the corpus names it (its name alone may be another folder's
+    too); ``b in c.jsonl`` for a document of a JSONL corpus (a folder corpus's files are its
+    ``.txt`` ones, a JSONL corpus never is)."""
+    return f"{doc_id}.txt" if read.file.suffix == ".txt" else f"{doc_id} in {read.file.name}"
