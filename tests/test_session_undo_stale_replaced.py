@@ -38,7 +38,7 @@ def test_ctrl_z_gives_the_stale_record_back_not_the_d_before(tmp_path: Path, rep
         step = session.undo()
         assert step is not None
         words = replace.replace("_", " ")
-        assert step.text == f"{words}: your record (1 spans, in_progress) is back, stale here"
+        assert step.text == f"{words}: your record (1 span, in progress) is back, stale here"
         assert session.stale == stale
         assert session.store.records["a"].status == "done"
         assert journal_lines(session)[-1]["doc_id"] == "b"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from annotator.core.history import History, Step
+from annotator.core.journal_summary import spans_words, status_said
 from annotator.core.models import Record
 from annotator.core.session_finish import says_the_same
 from annotator.core.session_parts import SessionParts
@@ -47,8 +48,8 @@ class SessionStale(SessionParts):
         if stale is None:
             return None
         return (
-            f"Your record of {stale.updated_at or 'an earlier session'} ({len(stale.spans)} "
-            f"spans, {stale.status}) was made for another text: this one changed since, or it "
+            f"Your record of {stale.updated_at or 'an earlier session'} "
+            f"({_record_words(stale)}) was made for another text: this one changed since, or it "
             f"is another corpus's document of this name ({self.elsewhere_hint()}). Not shown; "
             "nothing is saved. ctrl+k twice carries it over to this text (its spans found "
             "anew by their words); ctrl+r twice starts over."
@@ -130,7 +131,9 @@ class SessionStale(SessionParts):
         self.store.save(record)
         self._changed.add(record.doc_id)
         state.record, state.saved, state.stale = self._blank(state.document), False, record
-        return Step(
-            f"{way_out}: your record ({len(record.spans)} spans, {record.status}) is back, "
-            "stale here"
-        )
+        return Step(f"{way_out}: your record ({_record_words(record)}) is back, stale here")
+
+
+def _record_words(record: Record) -> str:
+    """``1 span, in progress``: a record's spans and status in the app's words."""
+    return f"{spans_words(len(record.spans))}, {status_said(record.status)}"

@@ -27,7 +27,7 @@ def test_the_banner_after_ctrl_z_names_the_records_time(corpus: Path, tmp_path: 
 
     async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
         banner = screen_of(app).query_one("#banner", Static)
-        made = "Your record of 2025-08-24T10:00:00Z (1 spans, in_progress)"
+        made = "Your record of 2025-08-24T10:00:00Z (1 span, in progress)"
         assert made in str(banner.render())
         await press(pilot, "ctrl+r", "ctrl+r")
         assert not banner.display

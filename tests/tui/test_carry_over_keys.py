@@ -112,7 +112,7 @@ def test_ctrl_z_after_d_and_ctrl_k_or_ctrl_r_twice_gives_the_stale_record_back(
         await wait_for(pilot, lambda: not banner.display)
         await press(pilot, "ctrl+z")
         await wait_for(pilot, lambda: banner.display)
-        assert told[-1] == f"undid: {undid}: your record (1 spans, in_progress) is back, stale here"
+        assert told[-1] == f"undid: {undid}: your record (1 span, in progress) is back, stale here"
         assert session.document.id == "b"
         lines = journal(session)
         assert [(line["doc_id"], line["status"]) for line in lines[-1:]] == [("b", "in_progress")]
