@@ -33,7 +33,8 @@ def test_records_that_hold_nothing_are_told_apart(tmp_path: Path) -> None:
     result = run_cli("stats", journal)
     assert (result.returncode, result.stdout) == (
         0,
-        f"no annotator's work in {journal}: its 1 record(s) hold nothing (every change undone)\n",
+        f"no annotator's work in {journal}: its 1 record(s) hold nothing (every change undone, or "
+        "started over with ctrl+r)\n",
     )
 
 

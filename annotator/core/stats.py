@@ -56,7 +56,8 @@ def stats_of_files(
 class FilesStats:
     """The figures per annotator (``annotator_stats``) and how many documents' latest
     records the files hold, so that files without records, or whose records all hold nothing
-    (every change undone), are told apart from an empty table."""
+    (every change undone, or a stale record started over: annotate lists them new), are told
+    apart from an empty table."""
 
     figures: dict[str, dict[str, Any]]
     records: int
@@ -72,7 +73,7 @@ class FilesStats:
             return f"no records in {named}"
         return (
             f"no annotator's work in {named}: its {self.records} record(s) hold nothing "
-            "(every change undone)"
+            "(every change undone, or started over with ctrl+r)"
         )
 
 
