@@ -106,7 +106,7 @@ class ConflictPanel(Static):
             agreed = self._agreed(scheme, view, session.record, brief)
             if agreed is not None:
                 head.append_text(agreed)
-            head.append_text(_item_context(scheme, view))
+            head.append_text(_item_context(scheme, view, session.record))
         versions = Table.grid(padding=(0, 1), expand=True)
         versions.add_column(no_wrap=True)
         versions.add_column(ratio=1)
@@ -281,14 +281,22 @@ def _gold_here(
     return out
 
 
-def _item_context(scheme: Scheme, view: ConflictView) -> Text:
+def _item_context(scheme: Scheme, view: ConflictView, record: GoldRecord | None) -> Text:
     """For a conflict over a field of an item (``releases #1 count``), the item's other fields
-    in gold, which say which item it is (nothing for any other conflict)."""
+    in gold, which say which item it is (nothing for any other conflict). Gold's item that is
+    none, or text (gold written before the scheme changed), is said as the review's opening
+    says it, kept: "(an empty item)" said of a null one."""
     if view.item is None or view.path is None:
         return Text("")
     group, index, leaf = resolve_path(scheme, view.path)
-    others = {name: value for name, value in view.item.items() if name != leaf.name}
     words = path_words(f"{group.name}[{index}]")
+    items = record.form.get(group.name) if record is not None else None
+    if isinstance(items, list) and index is not None and 0 <= index < len(items):
+        held = items[index]
+        if not isinstance(held, dict):
+            kept = f"{value_words(held)} (not an item: kept)"
+            return Text(f"\nin gold's {words}: {kept}", style="dim")
+    others = {name: value for name, value in view.item.items() if name != leaf.name}
     return Text(f"\nin gold's {words}: {frame_text(group, others)}", style="dim")
 
 
