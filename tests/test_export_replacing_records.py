@@ -49,10 +49,10 @@ def test_a_gold_file_is_not_replaced_by_conll(tmp_path: Path) -> None:
     corpus, source = case(tmp_path)
     gold = tmp_path / "reviewed.jsonl"
     line = record("d1", TEXT, []).model_dump(mode="json")
-    # A blank first line and a byte order mark (a hand edit) hide nothing.
+    # A blank first line and a byte order mark (a hand edit) hide nothing; the line is named.
     held = b"\xef\xbb\xbf\n" + orjson.dumps({**line, "annotator": "rita", "sources": {}}) + b"\n"
     gold.write_bytes(held)
-    with pytest.raises(AnnotatorError, match=r"its first line is a gold record of reviewer 'rita'"):
+    with pytest.raises(AnnotatorError, match=r"its line 2 is a gold record of reviewer 'rita'"):
         export_records(source, "conll", gold, corpus=corpus)
     assert gold.read_bytes() == held
     export_records(source, "conll", gold, corpus=corpus, force=True)
@@ -96,13 +96,23 @@ def test_other_outputs_are_replaced_as_before(tmp_path: Path) -> None:
     [
         b"",
         b"\n\n",
-        b"not json\n",
         b"[1, 2]\n",
         b'{"annotator": "a"}\n',
         b'{"annotator": 1, "doc_id": "d"}\n',
+        b'{"id": "", "text": "no id"}\n',
+        b'{"id": "a1", "body": "no text"}\n',
+        b"not json\n" + b'{"doc_id": "d1"}\n',  # one line of something else read
     ],
 )
 def test_what_is_no_record_is_told_as_none(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "x.jsonl"
     path.write_bytes(data)
     assert records_held(path) is None
+
+
+def test_lines_that_cannot_be_read_are_said_of_json_lines_only(tmp_path: Path) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_bytes(b"not json\n")
+    assert records_held(path) == "lines that cannot be read"
+    named_otherwise = path.rename(tmp_path / "x.conll")
+    assert records_held(named_otherwise) is None

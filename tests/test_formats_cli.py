@@ -174,7 +174,7 @@ def test_export_replaces_its_output_atomically(tmp_path: Path) -> None:
     corpus, gold = write_case(tmp_path, [("d", text)], [record("d", text, [(0, 4, "actor")])])
     out = tmp_path / "out" / "o.jsonl"
     out.parent.mkdir()
-    out.write_text("old\n")
+    out.write_text('{"id": "d", "text": "old", "label": []}\n')  # an earlier export's
     result = cli("export", gold, "--format", "doccano", "-o", out, "--corpus", corpus)
     assert result.returncode == 0
     assert result.stdout == f"exported 1 document(s) as doccano to {out}\n"

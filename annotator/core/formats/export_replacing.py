@@ -1,67 +1,218 @@
-"""Which existing outputs an export may replace: not a file of annotators' records unasked.
+"""Which existing outputs an export may replace: not a file of records or documents unasked.
 
 An export writes over what is at its output, as a format's file is made again on each export.
 A file holding records (an annotator's journal, a gold file, or a jsonl export of them) is
 another matter: ``-o`` naming a journal by mistake replaced its records with the export's, and
-import, rename and merge all refuse such a thing. So it is replaced only with ``--force``; a
-CoNLL, hf or brat file of an earlier export is replaced as before. What a file holds is told by
-its first line, as a person looking at it would tell it.
+import, rename and merge all refuse such a thing. So is a JSONL corpus (one ``{"id", "text"}``
+document a line): a user's only copy of their articles. Such a file is replaced only with
+``--force``; a CoNLL, hf or brat file of an earlier export is replaced as before.
+
+What a file holds is told by its lines, as a person looking at it would tell it: not by its
+first line alone, since one damaged line (torn by a crash, a Latin-1 byte, a git conflict
+marker ``<<<<<<< HEAD``) made a journal "no records" and it was replaced, every record after it
+lost. So the first lines with anything on them are read, up to a bound (a large file costs a
+bounded prefix, as the export screen asks again at each change of its output), and the first
+record or document among them is said with its line number. A JSON-lines file (named
+``.jsonl``) none of whose lines read can be read, or that cannot be read at all, is refused
+too: what it holds is not known.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Any
 
 import orjson
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.journal import bom_length
+from annotator.core.journal import bom_length, parse_json_line
 
-# A first line longer than this is read no further: records of a long article with
-# ``--with-text`` fit; a line cut there is taken for no record (nothing refused for it).
-FIRST_LINE_LIMIT = 64 * 1024 * 1024
+# How much of a file is read to tell what it holds: this many lines with anything on them, and
+# no more than this many bytes (records of a long article with ``--with-text`` fit). A file
+# whose records lie beyond is taken by what came before (rare: a record is usually line 1).
+LOOKED_AT_LINES = 100
+LOOKED_AT_MIB = 64
+LOOKED_AT_BYTES = LOOKED_AT_MIB * 1024 * 1024
+# Names of files that are JSON lines whatever they hold now (journals, gold files, corpora).
+JSON_LINES_SUFFIXES = (".jsonl", ".ndjson")
+_CR_ALONE = re.compile(r"\r(?!\n)")
+_DOCUMENT = frozenset(("id", "text", "meta"))
+
+
+@dataclass(frozen=True)
+class Held:
+    """What an output holds that an export replaces only with ``--force``: ``what`` (``a
+    record of annotator 'alice'``) at ``line`` (1-based; 0 when no line could be read), the
+    refusal's words ``said``, and ``plural`` for a hint (``records of annotator 'alice'``)."""
+
+    what: str
+    line: int
+    said: str
+    plural: str
+
+
+def held_in(path: Path) -> Held | None:
+    """What the file at ``path`` holds that is not replaced unasked: its first record, gold
+    record or corpus document (its line said), or, for a JSON-lines file none of whose lines
+    read can be read, or that cannot be read at all, that what it holds is not known; None for
+    anything else, a file of another name that cannot be read included (the write then says
+    what is wrong)."""
+    json_lines = path.name.lower().endswith(JSON_LINES_SUFFIXES)
+    try:
+        with path.open("rb") as handle:
+            found = _first_held(_looked_at(handle))
+    except OSError as error:
+        return _not_known(f"it cannot be read ({error.strerror or error})") if json_lines else None
+    if isinstance(found, Held) or found is None:
+        return found
+    return _not_known(found) if json_lines else None  # a CoNLL file is no JSON lines
+
+
+def _first_held(lines: Iterator[tuple[int, bytes | None]]) -> Held | str | None:
+    """The first record or document of ``lines``; else None when a line is JSON of something
+    else (an hf export, notes) or none has anything on it; else why none could be read."""
+    problem = ""
+    readable = False
+    seen = 0
+    for seen, (number, raw) in enumerate(lines, start=1):  # noqa: B007 (said after the loop)
+        if raw is None:
+            problem = problem or f"line {number}: longer than the {LOOKED_AT_MIB} MiB read"
+            break
+        kind = _line_kind(raw)
+        if isinstance(kind, tuple):
+            return _held_at(number, *kind)
+        if kind is None:
+            readable = True
+        else:
+            problem = problem or f"line {number}: {kind}"
+    if readable or not problem:
+        return None
+    what = f"its first {seen} lines" if seen == LOOKED_AT_LINES else "its lines"
+    return f"none of {what} could be read ({problem})"
+
+
+def _not_known(why: str) -> Held:
+    return Held(
+        "lines that cannot be read",
+        0,
+        f"{why}, so whether it holds records is not known",
+        "lines that cannot be read",
+    )
 
 
 def records_held(path: Path) -> str | None:
-    """What the first line with anything on it of the file at ``path`` is when it is a record
-    (``a record of annotator 'X'``, ``a gold record of reviewer 'X'``); None for anything else,
-    a file that cannot be read included (the write then says what is wrong)."""
+    """What ``held_in`` finds in the file at ``path``, in a few words (``a record of annotator
+    'X'``, ``a gold record of reviewer 'X'``, ``a corpus document 'X'``); None for nothing."""
+    held = held_in(path)
+    return None if held is None else held.what
+
+
+def _looked_at(handle: IO[bytes]) -> Iterator[tuple[int, bytes | None]]:
+    """The file's lines with anything on them and their numbers, ``LOOKED_AT_LINES`` at most,
+    read within ``LOOKED_AT_BYTES``; a line cut there is None, the last. A leading byte order
+    mark is no part of the first line (``journal.bom_length``)."""
+    left = LOOKED_AT_BYTES
+    head = handle.read(3)
+    handle.seek(bom_length(head))
+    number = seen = 0
+    while seen < LOOKED_AT_LINES:
+        raw = handle.readline(left)
+        if not raw:
+            return
+        number += 1
+        if len(raw) == left and not raw.endswith(b"\n"):
+            yield number, None
+            return
+        left -= len(raw)
+        if raw.strip():
+            seen += 1
+            yield number, raw
+
+
+def _line_kind(raw: bytes) -> tuple[str, str] | str | None:
+    """A line's record, gold record or document as (kind, name); None for JSON of something
+    else; else what is wrong with the line, as the journal's reader says it. A byte that is not
+    UTF-8 (a Latin-1 hand edit) is read past, and lines ending in CR alone (an old Mac's, one
+    line here) are read one by one: a person sees records there."""
     try:
-        with path.open("rb") as handle:
-            handle.read(bom_length(handle.peek(3)))
-            line = b""
-            while not line.strip():
-                line = handle.readline(FIRST_LINE_LIMIT)
-                if not line:
-                    return None
-    except OSError:
-        return None
-    try:
-        data = orjson.loads(line)
+        return _value_kind(orjson.loads(raw))
     except orjson.JSONDecodeError:
-        return None
-    if not isinstance(data, dict):
-        return None
+        pass
+    wrong = "invalid JSON"
+    try:
+        parse_json_line(raw)
+    except ValueError as error:
+        wrong = str(error)
+    text = raw.decode("utf-8", errors="replace")
+    readable = False
+    for piece in _CR_ALONE.split(text) if _CR_ALONE.search(text.rstrip()) else [text]:
+        try:
+            value = orjson.loads(piece)
+        except orjson.JSONDecodeError:
+            continue
+        kind = _value_kind(value)
+        if kind is not None:
+            return kind
+        readable = True
+    return None if readable else wrong
+
+
+def _value_kind(value: object) -> tuple[str, str] | None:
+    return _object_kind(value) if isinstance(value, dict) else None
+
+
+def _object_kind(data: dict[str, Any]) -> tuple[str, str] | None:
     annotator, doc_id = data.get("annotator"), data.get("doc_id")
-    if not isinstance(annotator, str) or not isinstance(doc_id, str):
-        return None
-    if "sources" in data:  # as ``journal.parse_record_line`` tells a gold line
-        return f"a gold record of reviewer {annotator!r}"
-    return f"a record of annotator {annotator!r}"
+    if isinstance(annotator, str) and isinstance(doc_id, str):
+        # As ``journal.parse_record_line`` tells a gold line.
+        return ("gold" if "sources" in data else "record", annotator)
+    # A corpus's document holds these keys only (``models.Document``): a doccano export's row
+    # (``label`` too) is replaced as an earlier export is.
+    ident, text = data.get("id"), data.get("text")
+    if isinstance(ident, str) and ident and isinstance(text, str) and data.keys() <= _DOCUMENT:
+        return ("document", ident)
+    return None
+
+
+def _held_at(number: int, kind: str, name: str) -> Held:
+    what, plural = {
+        "record": (f"a record of annotator {name!r}", f"records of annotator {name!r}"),
+        "gold": (f"a gold record of reviewer {name!r}", f"gold records of reviewer {name!r}"),
+        "document": (f"a corpus document {name!r}", "a corpus's documents"),
+    }[kind]
+    where = "its first line" if number == 1 else f"its line {number}"
+    return Held(what, number, f"{where} is {what}", plural)
+
+
+class ReplacingRecords(AnnotatorError):
+    """An output ``path`` holds records or documents (``held``). Its line is the command's;
+    the export screen names its checkbox where the command names ``--force``."""
+
+    def __init__(self, path: Path, held: Held) -> None:
+        super().__init__(self.refusal_with(path, held, "pass --force"))
+        self.path = path
+        self.held = held
+
+    @staticmethod
+    def refusal_with(path: Path, held: Held, way: str) -> str:
+        return (
+            f"{path}: {held.said}: choose another name, or {way} to replace the file (nothing "
+            "was written)"
+        )
 
 
 def refuse_replacing_records(paths: Sequence[Path], force: bool) -> None:
-    """Refuse, before anything is written, to replace a file of ``paths`` holding records,
-    unless ``force``; one line saying what the first such file holds."""
+    """Refuse, before anything is written, to replace a file of ``paths`` holding records or
+    documents, or a JSON-lines file that cannot be read, unless ``force``; one line saying
+    what the first such file holds, and where."""
     if force:
         return
     for path in paths:
         if not path.is_file():
             continue
-        held = records_held(path)
+        held = held_in(path)
         if held is not None:
-            raise AnnotatorError(
-                f"{path}: its first line is {held}: choose another name, or pass --force to "
-                "replace the file (nothing was written)"
-            )
+            raise ReplacingRecords(path, held)
