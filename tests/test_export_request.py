@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shlex
 from pathlib import Path
+
+import orjson
 
 from annotator.core.export_request import (
     ExportRequest,
@@ -29,9 +32,73 @@ def test_default_out_names_a_file_or_a_folder(tmp_path: Path) -> None:
 
 
 def test_output_hint_says_what_is_written() -> None:
-    assert output_hint("hf", False) == "a folder: data.jsonl + labels.json"
-    assert output_hint("conll", True).startswith("a folder: one file per split (train.conll")
-    assert output_hint("jsonl", False) == "one file; an existing file of that name is replaced"
+    assert output_hint("hf", None) == "a folder: data.jsonl + labels.json"
+    assert output_hint("conll", "a=1").startswith("a folder: one file per split (train.conll")
+    assert output_hint("jsonl", None) == "one file"
+
+
+RECORD = b'{"doc_id": "d", "annotator": "alice", "status": "done", "spans": []}\n'
+
+
+def test_output_hint_says_what_becomes_of_the_file_there(tmp_path: Path) -> None:
+    # A trial: the hint promised "an existing file of that name is replaced" and the export
+    # was refused, the file holding records (export_replacing).
+    out = tmp_path / "alice.jsonl"
+    assert output_hint("jsonl", None, out) == "one new file"
+    out.write_bytes(RECORD)
+    assert output_hint("jsonl", None, out) == (
+        "one file; the file there holds records of annotator 'alice': "
+        'tick "replace" to replace it'
+    )
+    assert output_hint("jsonl", None, out, force=True) == (
+        "one file; the file there, holding records of annotator 'alice', is replaced"
+    )
+    gold = tmp_path / "gold.jsonl"
+    gold.write_bytes(RECORD.replace(b'"spans"', b'"sources": ["a"], "spans"'))
+    assert output_hint("prodigy", None, gold).startswith(
+        "one file; the file there holds gold records of reviewer 'alice': tick"
+    )
+    corpus = tmp_path / "articles.jsonl"  # a user's only copy of their articles, say
+    corpus.write_bytes(b'{"id": "d", "text": "Kyiv freed 5 people."}\n')
+    assert output_hint("jsonl", None, corpus) == (
+        'one file; the file there holds a corpus\'s documents: tick "replace" to replace it'
+    )
+    conll = tmp_path / "alice.conll"
+    conll.write_bytes(b"Kyiv\tB-actor\n")
+    assert output_hint("conll", None, conll) == "one file; the file there is replaced"
+    assert output_hint("conll", None, tmp_path) == "one file, but a folder is there: name a file"
+
+
+def test_output_hint_looks_at_the_files_a_folder_export_writes(tmp_path: Path) -> None:
+    out = tmp_path / "alice-jsonl"
+    kind = "a folder: one file per split (train.jsonl, dev.jsonl …)"
+    assert output_hint("jsonl", "train=0.5,dev=0.5", out) == f"{kind}; a new folder"
+    out.mkdir()
+    (out / "dev.jsonl").write_bytes(RECORD)
+    assert output_hint("jsonl", "train=0.5,dev=0.5", out) == (
+        f"{kind}; dev.jsonl there holds records of annotator 'alice': tick \"replace\" to "
+        "replace it"
+    )
+    assert output_hint("jsonl", "train=0.5,dev=0.5", out, force=True) == (
+        f"{kind}; dev.jsonl there, holding records of annotator 'alice', is replaced"
+    )
+    # Names the export does not write, or a split not yet valid: no file of records said.
+    same = f"{kind}; the folder is there: its files of the same names are replaced"
+    assert output_hint("jsonl", "a=0.5,b=0.5", out) == same
+    assert output_hint("jsonl", "train=0.5", out) == same
+    hf = "a folder: data.jsonl + labels.json"
+    assert (
+        output_hint("hf", None, out)
+        == f"{hf}; the folder is there: its files of the same names are replaced"
+    )
+    (out / "data.jsonl").write_bytes(RECORD)
+    assert output_hint("hf", None, out).startswith(f"{hf}; data.jsonl there holds records")
+    assert output_hint("brat", None, out).endswith(
+        "the folder is there: its files of the same names are replaced"
+    )
+    assert output_hint("brat", None, out / "dev.jsonl").endswith(
+        "; a file is there, not a folder: name a folder"
+    )
 
 
 def test_the_command_line_names_only_what_differs_from_the_defaults(tmp_path: Path) -> None:
@@ -57,6 +124,9 @@ def test_the_command_line_names_only_what_differs_from_the_defaults(tmp_path: Pa
     assert words[6] == str(tmp_path / "out dir")
     assert "--status" not in words and "--with-text" not in words and "--offsets" not in words
     assert words[-6:] == ["--split", "80/10/10", "--seed", "0", "--style", "entities"]
+    assert "--force" not in words
+    forced = dataclasses.replace(request, force=True).command_line()
+    assert shlex.split(forced) == [*words, "--force"]
 
 
 def request_to(session: AnnotationSession, out: Path) -> ExportRequest:
@@ -177,3 +247,41 @@ def test_nothing_selected_says_the_command_s_status_or_the_screen_s_boxes(tmp_pa
         == empty.nothing_selected(source)
         == (f"{source}: no records with status done to export; nothing was written")
     )
+
+
+def test_a_file_of_records_is_replaced_only_with_the_replace_box(tmp_path: Path) -> None:
+    # The screen's default output is a jsonl export, a file of records: a second export to it
+    # is refused in the screen's words (its box, not --force) until the box is ticked.
+    opened = session_on(tmp_path, "Kyiv freed 5 people.\n")
+    try:
+        opened.open("d")
+        opened.label_selection(0, 4, "actor")
+        opened.set_field("event_type", "exchange")
+        opened.mark_done()
+        out = tmp_path / "export" / "alice.jsonl"
+        first = export_now(request_to(opened, out), opened)
+        assert first.error is None
+        written = out.read_bytes()
+        assert (
+            first.summary()
+            == f"exported 1 document(s) as jsonl to {out}; made the folder {out.parent}"
+        )
+        opened.label_selection(5, 10, "actor")
+        again = export_now(request_to(opened, out), opened)
+        assert again.error == (
+            f"{out}: its first line is a record of annotator 'alice': choose another name, or "
+            'tick "replace an existing file of records" to replace the file (nothing was written)'
+        )
+        assert out.read_bytes() == written
+        forced = dataclasses.replace(request_to(opened, out), force=True)
+        replaced = export_now(forced, opened)
+        assert replaced.summary() == (
+            f"exported 1 document(s) as jsonl to {out}; replaced the file that was there"
+        )
+        spans = [orjson.loads(data)["spans"] for data in (written, out.read_bytes())]
+        assert [[(s["start"], s["end"]) for s in each] for each in spans] == [
+            [(0, 4)],
+            [(0, 4), (5, 10)],
+        ]
+    finally:
+        opened.close()

@@ -1,7 +1,8 @@
 """An export asked for from the annotation screen, as ``annotator export`` takes it.
 
 The screen builds an ``ExportRequest`` from its fields, shows its ``command_line`` and runs it
-with ``export_now`` in a worker; everything here is plain data and calls, without a terminal.
+with ``export_now`` in a worker; ``output_hint`` says under the output what the export will do
+to what is there. Everything here is plain data and calls, without a terminal.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from annotator.core.formats.common import Sink
 from annotator.core.formats.export import ExportResult, export_records
 from annotator.core.formats.export_kept import LEAVE_OUT_OPTION, KeptFromAnotherScheme
 from annotator.core.formats.export_out import EXTENSIONS, made_line, refuse_own_inputs
+from annotator.core.formats.export_replacing import ReplacingRecords, held_in
 from annotator.core.formats.export_result import NothingSelected
+from annotator.core.formats.splits import parse_split
 from annotator.core.scheme import Scheme
 from annotator.core.session import AnnotationSession
 
@@ -39,6 +42,9 @@ OFFSETS = [("code points (Python)", "codepoints"), ("UTF-16 units (JavaScript)",
 STATUS_BOXES = ("done", "in_progress", "skipped")
 FLUSH_SECONDS = 10.0
 SHOWN_FILES = 12
+# The screen's checkbox for ``--force``, and how its hint and refusal name it.
+REPLACE_BOX = "replace an existing file of records"
+_TICK_REPLACE = 'tick "replace" to replace it'
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,8 @@ class ExportRequest:
     offsets: str = "codepoints"
     # Leave out what the scheme does not know, kept from another (``export_kept``).
     leave_out_unknown: bool = False
+    # Replace an output that holds records (``--force``; ``export_replacing``).
+    force: bool = False
 
     def command_line(self) -> str:
         words = ["annotator", "export", str(self.source), "--format", self.fmt, "-o", str(self.out)]
@@ -76,6 +84,8 @@ class ExportRequest:
             words += ["--offsets", self.offsets]
         if self.leave_out_unknown:
             words.append(LEAVE_OUT_OPTION)
+        if self.force:
+            words.append("--force")
         return shlex.join(words)
 
     def run(self, scheme: Scheme, on_warning: Sink) -> ExportResult:
@@ -95,6 +105,7 @@ class ExportRequest:
             scheme=scheme,
             on_warning=on_warning,
             leave_out_unknown=self.leave_out_unknown,
+            force=self.force,
         )
 
 
@@ -117,6 +128,11 @@ class Outcome:
         if no_record:
             parts.append(no_record)
         parts.extend(made_line(folder) for folder in self.result.made_folders)
+        replaced = self.result.replaced  # as ``annotator export`` says it on stderr
+        if len(replaced) == 1:
+            parts.append("replaced the file that was there")
+        elif replaced:
+            parts.append(f"replaced {len(replaced)} files that were there")
         return "; ".join(parts)
 
 
@@ -134,7 +150,35 @@ def default_out(base: Path, annotator: str, fmt: str, split: bool) -> Path:
     return base / "export" / name
 
 
-def output_hint(fmt: str, split: bool) -> str:
+def output_hint(fmt: str, split: str | None, out: Path | None = None, force: bool = False) -> str:
+    """What an export of ``fmt`` (``split``: the split asked for, if any) writes; with ``out``,
+    what becomes of what is there now, as the export will find it: a new file or folder, one
+    replaced, or a file of records refused unless ``force`` (the screen's replace box). Cheap
+    enough for each change of the output: a look at the path, and the first lines of each file
+    whose name the export writes (``held_in``, which the export's refusal reads too)."""
+    kind = _output_kind(fmt, split is not None)
+    if out is None:
+        return kind
+    one_file = split is None and fmt not in FOLDER_FORMATS
+    if one_file and out.is_dir():
+        return "one file, but a folder is there: name a file"
+    if not one_file and out.exists() and not out.is_dir():
+        return f"{kind}; a file is there, not a folder: name a folder"
+    if not out.exists():
+        return "one new file" if one_file else f"{kind}; a new folder"
+    for path in _named_files(out, fmt, split):
+        held = held_in(path) if path.is_file() else None
+        if held is not None:
+            what = "the file there" if one_file else f"{path.name} there"
+            if force:
+                return f"{kind}; {what}, holding {held.plural}, is replaced"
+            return f"{kind}; {what} holds {held.plural}: {_TICK_REPLACE}"
+    if one_file:
+        return "one file; the file there is replaced"
+    return f"{kind}; the folder is there: its files of the same names are replaced"
+
+
+def _output_kind(fmt: str, split: bool) -> str:
     ext = EXTENSIONS[fmt]
     if fmt == "brat":
         each = "a folder per split, each with" if split else "a folder:"
@@ -144,7 +188,22 @@ def output_hint(fmt: str, split: bool) -> str:
         return f"a folder: {rows} + labels.json"
     if split:
         return f"a folder: one file per split (train{ext}, dev{ext} …)"
-    return "one file; an existing file of that name is replaced"
+    return "one file"
+
+
+def _named_files(out: Path, fmt: str, split: str | None) -> list[Path]:
+    """The files of records an export to ``out`` may write, known before it runs (as
+    ``export._files`` names them): none for brat (a text and its spans per document) nor for
+    hf's labels.json; a split not yet valid names none (the screen refuses it anyway)."""
+    if fmt == "brat":
+        return []
+    if split is None:
+        return [out / "data.jsonl"] if fmt == "hf" else [out]
+    try:
+        names = [name for name, _ in parse_split(split)]
+    except AnnotatorError:
+        return []
+    return [out / f"{name}{EXTENSIONS[fmt]}" for name in names]
 
 
 def export_now(request: ExportRequest, session: AnnotationSession) -> Outcome:
@@ -169,6 +228,8 @@ def export_now(request: ExportRequest, session: AnnotationSession) -> Outcome:
         outcome.error = error.tally.refusal(error.source, on_screen=True)
     except NothingSelected as error:  # in the screen's words: its boxes, not --status
         outcome.error = error.result.nothing_selected(error.source, on_screen=True)
+    except ReplacingRecords as error:  # its replace box, not --force
+        outcome.error = error.refusal_with(error.path, error.held, f'tick "{REPLACE_BOX}"')
     except AnnotatorError as error:
         outcome.error = str(error)
     except OSError as error:

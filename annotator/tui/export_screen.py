@@ -24,6 +24,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.export_request import (
     FORMAT_NOTES,
     OFFSETS,
+    REPLACE_BOX,
     SHOWN_FILES,
     STATUS_BOXES,
     STYLE_FORMATS,
@@ -131,6 +132,10 @@ class ExportScreen(ModalScreen[None]):
                     hint = "a file; a folder for brat, hf and splits"
                     yield Input(str(last.out), placeholder=hint, id="export-out", compact=True)
                 yield Static(id="export-out-hint")
+                # Unticked each time the screen opens, whatever the last export had: replacing
+                # a file of records is chosen where the hint above says what is there.
+                with row("", "export-replace-row"):
+                    yield MarkedCheckbox(REPLACE_BOX, False, id="export-replace", compact=True)
                 with row("statuses"):
                     for status in STATUS_BOXES:
                         name = status.replace("_", " ")
@@ -198,8 +203,19 @@ class ExportScreen(ModalScreen[None]):
         if out.value.strip() in ("", self._default_out):  # not typed by hand: follow the format
             out.value = fresh
         self._default_out = fresh
-        self.query_one("#export-out-hint", Static).update(output_hint(self.fmt, split))
+        self._show_hint()
         self._show_command()
+
+    @on(Input.Changed, "#export-out")
+    @on(Checkbox.Changed, "#export-replace")
+    def _show_hint(self) -> None:
+        """What the export will do to the output as it stands (looked at again after each
+        export, which has made or replaced it)."""
+        typed = self.query_one("#export-out", Input).value.strip()
+        out = Path(typed).expanduser() if typed else None
+        force = self.query_one("#export-replace", Checkbox).value
+        hint = output_hint(self.fmt, self._split_text(), out, force)
+        self.query_one("#export-out-hint", Static).update(hint)
 
     @on(Input.Changed, "#export-out")
     @on(Input.Changed, "#export-seed")
@@ -247,6 +263,7 @@ class ExportScreen(ModalScreen[None]):
             with_text=with_text and fmt in WITH_TEXT_FORMATS,
             style=str(style) if fmt in STYLE_FORMATS else "label",
             offsets=str(offsets) if fmt in UTF16_FORMATS else "codepoints",
+            force=self.query_one("#export-replace", Checkbox).value,
         )
 
     def _show_command(self) -> None:
@@ -287,6 +304,7 @@ class ExportScreen(ModalScreen[None]):
         _RUNNING.discard(self.key)
         if self in app.screen_stack:
             self.query_one("#export-run", Button).disabled = False
+            self._show_hint()
             self._show(outcome)
             self.query_one("#export-state").scroll_visible(animate=False, top=True)
             return

@@ -102,7 +102,7 @@ def test_palette_opens_it_and_jsonl_is_what_export_records_and_the_cli_write(
         screen = screen_of(app)
         out = Path(screen.query_one("#export-out", Input).value)
         assert out == tmp_path / "out" / "export" / "alice.jsonl"  # the default
-        assert text_of(screen, "#export-out-hint").startswith("one file")
+        assert text_of(screen, "#export-out-hint") == "one new file"
         await export(pilot, screen)
         assert text_of(screen, "#export-state") == (
             f"✓ exported 2 document(s) as jsonl to {out}; "

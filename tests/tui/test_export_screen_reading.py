@@ -27,7 +27,7 @@ def test_every_tab_stop_shows_its_focus_and_the_body_is_one_only_to_scroll(
             await press(pilot, "tab")
         return seen
 
-    fields = ["export-format", "export-out", "export-status-done"]
+    fields = ["export-format", "export-out", "export-replace", "export-status-done"]
     fields += ["export-status-in_progress", "export-status-skipped", "export-split"]
     fields += ["export-with-text", "export-run"]
 
@@ -57,7 +57,7 @@ def test_every_tab_stop_shows_its_focus_and_the_body_is_one_only_to_scroll(
         border = frame.styles.border_top[0]
         # A stop after Export now, as there is more to see.
         assert await stops(pilot, app) == ([*fields, "export-body"] * 2)[:12]
-        await press(pilot, *["tab"] * 5)  # twelve stops went by: the body is five on
+        await press(pilot, *["tab"] * 7)  # twelve stops went by: the body is seven on
         assert app.focused is body
         # Focused, it shows it without colour (the frame goes round to double); keys scroll it.
         assert (border, frame.styles.border_top[0]) == ("round", "double")
