@@ -7,7 +7,7 @@ screen, token kappa, and the CoNLL, Prodigy, Hugging Face and spaCy exports. Off
 Tokens (``tokenize``), tried in this order at each position:
 
 - Whitespace (anything ``str.isspace`` accepts: ``\\n``, ``\\t``, U+00A0, U+2028, ...) separates
-  tokens and is never part of one.
+  tokens and is never part of one; so does the zero-width space U+200B (a break between words).
 - A dotted abbreviation of two or more single letters, each followed by a dot, is one token with
   its dots: ``U.S.``, ``a.m.``, ``e.g.``. A lone initial (``J.``) is two tokens, ``J`` and ``.``.
 - A possessive ``'s`` or ``’s`` at the end of a word is its own token: ``Kaliush's`` gives
@@ -84,6 +84,7 @@ _JOINERS = "\u200c\u200d"
 _APOSTROPHES = "'\u2019"
 _HYPHENS = "\\-\u2010\u2011"
 _REGIONAL = "[\U0001f1e6-\U0001f1ff]"
+ZERO_WIDTH_SPACE = "\u200b"  # parts tokens as whitespace does (and the hf gaps between them)
 
 
 def mark_ranges(planes: Sequence[tuple[int, int]] = _MARK_PLANES) -> list[tuple[int, int]]:
@@ -127,7 +128,9 @@ def _token_kinds() -> tuple[str, ...]:
     word = f"{part}(?:(?:[{_HYPHENS}]|{apostrophe_join}){part})*"
     abbreviation = f"(?:{letter}{word_mark}*\\.){{2,}}(?!{word_char})"
     possessive = f"[{_APOSTROPHES}][sS](?!{word_char})"
-    other = f"\\S{word_mark}*"
+    # A zero-width space parts words, as search reads it: a CoNLL export wrote it as a token
+    # ("zero \u200b width" imported back). With marks after it, it holds them (one character).
+    other = f"(?:[^\\s{ZERO_WIDTH_SPACE}]|{ZERO_WIDTH_SPACE}(?={word_mark})){word_mark}*"
     flag = f"{_REGIONAL}{_REGIONAL}{word_mark}*"
     return (abbreviation, possessive, word, flag, unspaced_scripts.token_pattern(word_mark), other)
 
