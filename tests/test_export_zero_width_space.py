@@ -9,7 +9,7 @@ from pathlib import Path
 
 import orjson
 
-from annotator.core.tokens import tokenize
+from annotator.core.tokens import sentences, tokenize
 from tests.test_formats_support import export_import, record, texts_of, write_case
 
 TEXT = "Freed: zero\u200bwidth people.\u200b Then more."
@@ -45,3 +45,11 @@ def test_hf_keeps_it_between_the_tokens_and_gives_the_text_back(tmp_path: Path) 
     assert texts_of(back)["d1"] == TEXT
     (span,) = orjson.loads(records.read_bytes())["spans"]
     assert (span["start"], span["end"], span["text"]) == (7, 17, "zero\u200bwidth")
+
+
+def test_a_zero_width_space_after_a_full_stop_ends_the_sentence_as_a_space_does() -> None:
+    # "people.\u200b Then" was one sentence (the break wants whitespace after the stop), so a
+    # CoNLL export kept it on one line and its import glued "people.Then".
+    for text in ("Freed people.\u200b Then they left.", "Freed people.\u200bThen they left."):
+        assert [text[a:b] for a, b in sentences(text)] == ["Freed people.", "Then they left."]
+    assert sentences("\u200b One.\u200b") == [(2, 6)]  # trimmed like whitespace

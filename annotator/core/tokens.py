@@ -334,7 +334,7 @@ _CLOSERS = "\u201d\u2019\"')]"
 # Chinese and Japanese are written (a trial's Chinese paragraph was one sentence).
 _CJK_CLOSERS = "\u300d\u300f\uff09"  # 」』）
 _SENTENCE_END = re.compile(
-    f"[.!?\u2026\u0964\u0965\u061f\u06d4]+[{re.escape(_CLOSERS)}]*(?=\\s+(\\S))"
+    f"[.!?\u2026\u0964\u0965\u061f\u06d4]+[{re.escape(_CLOSERS)}]*(?=[\\s\u200b]+([^\\s\u200b]))"
     f"|[\u3002\uff01\uff1f]+[{re.escape(_CLOSERS + _CJK_CLOSERS)}]*(?=\\s*(\\S))"
 )
 _OPENERS = frozenset("\u201c\u2018\"'\u00ab\u201e([\u300c\u300e\uff08")  # and 「『（
@@ -383,9 +383,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
         for start, end in _line_sentences(text, line.start(), line.end()):
-            while start < end and text[start].isspace():
+            while start < end and (text[start].isspace() or text[start] == ZERO_WIDTH_SPACE):
                 start += 1
-            while end > start and text[end - 1].isspace():
+            while end > start and (text[end - 1].isspace() or text[end - 1] == ZERO_WIDTH_SPACE):
                 end -= 1
             if start < end:
                 spans.append((start, end))
