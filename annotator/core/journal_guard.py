@@ -34,7 +34,7 @@ from annotator.core.journal import latest_key
 from annotator.core.lock import JournalLock
 from annotator.core.models import Record, record_line
 from annotator.core.write_target import linked_file
-from annotator.core.writer import JournalRefused, fsync_directory, write_all
+from annotator.core.writer import JournalRefused, fsync_directory, write_new_file
 
 
 def utc_stamp() -> str:
@@ -66,12 +66,7 @@ def keep_aside(journal: Path, kind: str, data: bytes) -> Path:
     """Write ``data`` durably to a new ``<journal>.<kind>-<UTC time>`` beside the file."""
     journal = linked_file(journal)
     aside = journal.with_name(f"{journal.name}.{kind}-{utc_stamp()}")
-    fd = os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    try:
-        write_all(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    write_new_file(aside, data)
     return aside
 
 
@@ -235,14 +230,11 @@ class JournalGuard:
         data, held = self._whole(record, why)
         target = linked_file(self.path)
         temp = target.with_name(f".{target.name}.rewrite-{utc_stamp()}")
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         try:
-            try:
-                write_all(fd, data)
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+            write_new_file(temp, data)
             os.replace(temp, target)
+        except FileExistsError:
+            raise  # another's file of that name: not ours to remove
         except BaseException:
             temp.unlink(missing_ok=True)
             raise

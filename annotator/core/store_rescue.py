@@ -16,7 +16,6 @@ lines before: the rescue file then holds every document's latest line as well.
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 import shlex
 from collections.abc import Iterable
@@ -24,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.journal_guard import utc_stamp
-from annotator.core.writer import fsync_directory, write_all
+from annotator.core.writer import fsync_directory, write_new_file
 
 
 @dataclass
@@ -66,16 +65,10 @@ def write_rescue(data: bytes, journal: Path, folders: Iterable[Path]) -> Path | 
     for folder in folders:
         path = folder / name
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except OSError:
-            continue
-        try:
-            try:
-                write_all(fd, data)
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+            write_new_file(path, data, 0o600)
             fsync_directory(folder)
+        except FileExistsError:
+            continue  # not ours to remove
         except OSError:
             path.unlink(missing_ok=True)
             continue

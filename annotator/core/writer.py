@@ -70,6 +70,17 @@ def write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
+def write_new_file(path: Path, data: bytes, mode: int = 0o644) -> None:
+    """``data`` in a new file ``path`` (one there already: FileExistsError), fsynced before
+    this returns; its directory entry is the caller's to sync (``fsync_directory``)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    try:
+        write_all(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def fsync_directory(folder: Path) -> None:
     """Make a new or renamed directory entry durable."""
     fd = os.open(folder, os.O_RDONLY)
