@@ -65,7 +65,9 @@ def session_on(tmp_path: Path, text: str) -> AnnotationSession:
     folder = tmp_path / "corpus"
     folder.mkdir()
     (folder / "d.txt").write_text(text, encoding="utf-8")
-    return open_session(folder, "alice", None, tmp_path / "out", now=fixed_now)
+    # A clock moved by hand: time a loaded run spends between two steps is no change (an
+    # undo compared records and found seconds_spent 0.001 where 0.0 was).
+    return open_session(folder, "alice", None, tmp_path / "out", clock=FakeClock(), now=fixed_now)
 
 
 def open_on(tmp_path: Path, text: str) -> Iterator[AnnotationSession]:
