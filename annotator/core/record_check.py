@@ -38,6 +38,7 @@ from annotator.core.models import (
 from annotator.core.record_unallowed import NotAllowed, values_not_allowed
 from annotator.core.scheme import Scheme
 from annotator.core.validate import form_problems, link_problems, scheme_problems
+from annotator.core.validate_foreign import ANOTHER_SCHEME_QUESTION, lists_each
 from annotator.core.values import value_problem
 
 _STRICT = ConfigDict(extra="forbid", strict=True)
@@ -168,8 +169,7 @@ class SchemeCheck:
             if not message.startswith("unknown label"):
                 return f"{file}:{line}: {path}: {message}"
             if chosen is None:
-                hint = "; were these journals made with another scheme? pass it with --scheme FILE"
-                return f"{file}:{line}: {path}: {message}{hint}"
+                return f"{file}:{line}: {path}: {message}; {ANOTHER_SCHEME_QUESTION}"
             # The scheme was given: telling the user to give one would be no help, and its
             # name (in validate's "(scheme NAME: labels)") may be the default's in a copy.
             head = message.partition(" (scheme ")[0]
@@ -192,11 +192,7 @@ class SchemeCheck:
         )
         chosen = self.scheme.chosen_file
         if chosen is None:
-            return (
-                f"{said} (scheme {self.scheme.name}); were these journals made with another "
-                "scheme? pass it with --scheme FILE"
-            )
-        validate = shlex.join(["annotator", "validate", "--scheme", str(chosen), str(file)])
+            return f"{said} (scheme {self.scheme.name}); {ANOTHER_SCHEME_QUESTION}"
         if isinstance(record, GoldRecord):  # a gold file given as a journal
             what = "annotator review says it and merges the document anew with l, ctrl+r twice"
         else:
@@ -206,7 +202,7 @@ class SchemeCheck:
             )
         return (
             f"{said}: a value the scheme given, {chosen}, does not take (changed since the "
-            f"record was made?); {what}; {validate} lists each with its lines"
+            f"record was made?); {what}; {lists_each(chosen, file)}"
         )
 
     def _unknown_field(self, path: str, file: Path) -> str:
@@ -220,14 +216,10 @@ class SchemeCheck:
         known = ", ".join(field.name for field in fields) or "no fields"
         chosen = self.scheme.chosen_file
         if chosen is None:
-            return (
-                f"unknown field (scheme {self.scheme.name}: {known}); were these journals made "
-                "with another scheme? pass it with --scheme FILE"
-            )
-        validate = shlex.join(["annotator", "validate", "--scheme", str(chosen), str(file)])
+            return f"unknown field (scheme {self.scheme.name}: {known}); {ANOTHER_SCHEME_QUESTION}"
         return (
             f"unknown field: the journals' fields are not those of the scheme given, {chosen} "
-            f"({known}); {validate} lists each with its lines"
+            f"({known}); {lists_each(chosen, file)}"
         )
 
 

@@ -15,6 +15,7 @@ also said line by line: they are bad lines.
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -126,6 +127,22 @@ class HintWords:
     # After the default scheme's name, when none was given: what that means.
     default: str = ""
 
+    def question(self) -> str:
+        """The question asked when no scheme was given; ``validate``'s (the defaults) ends
+        ``record_check``'s refusals of labels, fields and values the scheme lacks too."""
+        return f"{self.made} made with another scheme? {self.ask}"
+
+
+# The question of a command that checks journals and was given no scheme.
+ANOTHER_SCHEME_QUESTION = HintWords().question()
+
+
+def lists_each(chosen: Path, file: Path) -> str:
+    """Where to see each problem of ``file`` under the scheme the user gave, with its lines:
+    the end of ``record_check``'s refusals when a scheme was given."""
+    validate = shlex.join(["annotator", "validate", "--scheme", str(chosen), str(file)])
+    return f"{validate} lists each with its lines"
+
 
 def another_scheme_hint(file: Path, scheme: Scheme) -> str:
     """One line asking for the scheme the file was made with (naming the one given, if any)."""
@@ -138,7 +155,7 @@ def asking_for_scheme(file: Path, name: str, chosen: Path | None, words: HintWor
     if chosen is None:
         return (
             f"{file}: {words.held_by} labels or fields not in scheme {name}"
-            f"{words.default}: {words.made} made with another scheme? {words.ask}"
+            f"{words.default}: {words.question()}"
         )
     then = f" if not, {words.ask_given}" if words.ask_given else ""
     return (
