@@ -345,9 +345,18 @@ def _command_parser(
 def _usage_needing(parser: argparse.ArgumentParser, written: str, needed: str) -> str:
     """The parser's usage line with ``written`` (optional positionals, as argparse brackets
     them) said as ``needed``: they are refused in words when missing, but needed all the same."""
-    formatter = argparse.HelpFormatter(parser.prog, width=1_000)  # one line, wrapped by no one
-    formatter.add_usage(None, parser._actions, parser._mutually_exclusive_groups, prefix="")
-    return formatter.format_help().strip().replace(written, needed)
+    own = parser.formatter_class
+    parser.formatter_class = _one_line  # the usage is set as it reads here, wrapped by no one
+    try:
+        usage = parser.format_usage()
+    finally:
+        parser.formatter_class = own
+    return usage.strip().removeprefix("usage: ").replace(written, needed)
+
+
+def _one_line(prog: str) -> argparse.HelpFormatter:
+    """A formatter as wide as no usage line is (``_usage_needing``)."""
+    return argparse.HelpFormatter(prog, width=1_000)
 
 
 def _drop_stdout() -> None:
