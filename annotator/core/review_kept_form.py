@@ -4,9 +4,12 @@ form (``review_kept``).
 A decision's changes to a group's items are told by the item, not by its index: a merge anew
 after the annotators put a release before the others holds each item at another index, and a
 decision applied by index would set (or link) another release's field. An item is found again
-as merge matches items (``frame_key``): the n-th copy of its frame as it was before the
-decision. A field is set only where the new merge still holds the value it had before the
-decision; else the decision is not applicable (``NotApplicable``) and is dropped, named.
+as merge matches items (``align_items``): the n-th copy of its frame as it was before the
+decision, else the item alike it (agreeing on more than half of the fields either gives), so
+that a release whose date the annotators changed since is still the release a decision on
+its count was made on. A field is set only where the new merge still holds the value it had
+before the decision; else the decision is not applicable (``NotApplicable``) and is dropped,
+named.
 
 A link a decision's step changed on a field it did not set is no part of what it decided: taking
 a span makes the links to it hold where gold's answer is the linking annotator's
@@ -30,7 +33,7 @@ from itertools import combinations
 from typing import Any, Protocol, TypeVar
 
 from annotator.core import forms
-from annotator.core.form_compare import frame_key, has_no_value
+from annotator.core.form_compare import align_items, frame_key, has_no_value
 from annotator.core.scheme import FormField, Scheme
 
 # A group whose empty items are more than this is not searched for those a decision took away
@@ -152,18 +155,31 @@ def group_field(scheme: Scheme, name: str) -> FormField | None:
 def item_now(
     form: Mapping[str, Any], before: Mapping[str, Any], group: FormField, index: int
 ) -> int:
-    """The index in ``form`` of the item at ``index`` of ``before``'s group: the n-th item of
-    ``form`` with the frame the n-th copy of that frame had in ``before``."""
+    """The index in ``form`` of the item at ``index`` of ``before``'s group: the item merge
+    would pair with it (``align_items``, ``before``'s items against ``form``'s): the n-th item
+    of ``form`` with the frame the n-th copy of that frame had in ``before``, else one whose
+    fields agree with it on more than half of those either gives. A frame holds every field,
+    so an item whose date the annotators changed since (agreed now, or in another dispute)
+    was found nowhere, and a decision on its count was dropped though its item and its
+    conflict were alike; which decision held depended on the order they were made in."""
     old = before.get(group.name) or []
     if index >= len(old) or not isinstance(old[index], dict):
         raise NotApplicable(f"{group.name}[{index}]")
     frame = frame_key(old[index], group)
     copies = sum(1 for item in old[:index] if _frame(item, group) == frame)
-    for at, item in enumerate(form.get(group.name) or []):
+    new = form.get(group.name) or []
+    for at, item in enumerate(new):
         if _frame(item, group) == frame:
             if not copies:
                 return at
             copies -= 1
+    parties = [
+        [(at, item) for at, item in enumerate(items) if isinstance(item, dict)]
+        for items in (old, new)
+    ]
+    for was, now in align_items(parties, group):
+        if was is not None and was[0] == index and now is not None:
+            return now[0]
     raise NotApplicable(f"{group.name}[{index}]")
 
 
