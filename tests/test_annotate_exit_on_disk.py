@@ -120,6 +120,27 @@ def test_records_whose_texts_the_session_never_hashed_are_hashed_at_the_exit(
         session.close()
 
 
+def test_a_text_not_hashed_again_has_the_status_the_session_found(tmp_path: Path) -> None:
+    """A record the session found stale as it opened, whose file has not changed since, is not
+    hashed again: the exit line counts it as the session does (stale, said already), not at
+    its record's word (done)."""
+    corpus = docs(tmp_path)
+    journal = tmp_path / "out" / "annotations" / "alice.jsonl"
+    journal.parent.mkdir(parents=True)
+    old = make_record("Article b as it was.\n", doc_id="b", status="done", spans=[])
+    old["form"] = {"event_type": "exchange"}
+    journal.write_bytes(orjson.dumps(old) + b"\n")
+    session = open_session(corpus, "alice", None, tmp_path / "out")
+    try:
+        session.learn_text_hashes(dict(session.text_hashes(session.texts_to_check())))
+        assert session.status_of("b") == "stale"
+        assert exit_summary(session, journal, time.time_ns() + MINUTE_NS, tmp_path) == (
+            "saved to out/annotations/alice.jsonl (2 documents: 1 stale, 1 new)"
+        )
+    finally:
+        session.close()
+
+
 def test_the_command_s_exit_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

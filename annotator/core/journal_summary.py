@@ -273,26 +273,19 @@ def _changed_since(file: Path, started_ns: int) -> bool:
     return max(found.st_mtime_ns, found.st_ctime_ns) >= started_ns - _TIMES_KEPT_TO_NS
 
 
-class _OnDiskNow:
-    """The documents of the corpus now (``ids``) and their statuses (``Progressing``): those of
-    the texts hashed again from their hashes now (``doc_status``), of the others the session's
-    (a document it did not list: its record at its word)."""
+class _OnDiskNow(RecordsInCorpus):
+    """The documents of the corpus now (``ids``) and their statuses: ``RecordsInCorpus``'s of
+    the session's records for the texts hashed again (``text_sha256``), the session's own for
+    the others it listed (a document it did not list: its record at its word)."""
 
     def __init__(self, session: SessionProgress, ids: list[str], text_sha256: dict[str, str]):
+        super().__init__(ids, session.store.records, text_sha256)
         self._session = session
-        self._ids = ids
-        self._text_sha256 = text_sha256
-
-    @property
-    def ids(self) -> list[str]:
-        return self._ids
 
     def status_of(self, doc_id: str) -> DocStatus:
-        sha256 = self._text_sha256.get(doc_id)
-        record = self._session.store.records.get(doc_id)
-        if sha256 is None and doc_id in self._session.corpus:
+        if doc_id not in self._text_sha256 and doc_id in self._session.corpus:
             return self._session.status_of(doc_id)
-        return doc_status(record, sha256)
+        return super().status_of(doc_id)
 
 
 def welcome_words(annotator: str, journal: Path, cwd: Path | None = None) -> str:
