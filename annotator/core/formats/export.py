@@ -1,14 +1,15 @@
 """``export_records``: the one export function (the CLI and the export screen both call it).
 
 It checks the options and the output path (``export_out``), then reads the records (a gold file
-or a journal), checks each against its text and, with a scheme, against the scheme; then renders
-everything in memory and only then writes, each file atomically. Bad input stops the export
-before anything is written. What a format cannot hold is reported through ``on_warning``, once
-the output is accepted: a problem of one document names it; what a format cannot carry of many
-documents (form, values, a gold record's open conflicts...) is one summary line per format, each
-document's line in ``ExportResult.details`` (and through ``on_warning`` too with ``verbose``);
-a record's ``updated_at`` and ``seconds_spent``, which only jsonl carries whole (prodigy carries
-``updated_at`` in whole seconds), are one line in all.
+or a journal) and checks each against its text and, with a scheme, against the scheme
+(``export_items``); then renders everything in memory and only then writes, each file
+atomically. Bad input stops the export before anything is written. What a format cannot hold is
+reported through ``on_warning``, once the output is accepted: a problem of one document names
+it; what a format cannot carry of many documents (form, values, a gold record's open
+conflicts...) is one summary line per format, each document's line in ``ExportResult.details``
+(and through ``on_warning`` too with ``verbose``); a record's ``updated_at`` and
+``seconds_spent``, which only jsonl carries whole (prodigy carries ``updated_at`` in whole
+seconds), are one line in all.
 """
 
 from __future__ import annotations
@@ -20,13 +21,8 @@ from annotator.core.corpus import Corpus, open_corpus
 from annotator.core.errors import AnnotatorError, UsageError
 from annotator.core.formats import EXPORT_FORMATS, UTF16_FORMATS
 from annotator.core.formats.common import Item, Reporter, Sink
-from annotator.core.formats.export_kept import (
-    LEAVE_OUT_OPTION,
-    KeptFromAnotherScheme,
-    KeptTally,
-    other_problems,
-    without_kept,
-)
+from annotator.core.formats.export_items import NEEDS_CORPUS, load_items
+from annotator.core.formats.export_kept import LEAVE_OUT_OPTION
 from annotator.core.formats.export_meta import meta_left_out
 from annotator.core.formats.export_out import (
     EXTENSIONS,
@@ -43,13 +39,10 @@ from annotator.core.formats.export_result import NothingSelected
 from annotator.core.formats.open_conflicts import report_open_conflicts
 from annotator.core.formats.output_locks import export_lock_targets, outputs_locked
 from annotator.core.formats.prodigy_keys import has_fraction
-from annotator.core.formats.source import Selection, parse_statuses, select_records
+from annotator.core.formats.source import parse_statuses
 from annotator.core.formats.splits import assign, parse_split
-from annotator.core.models import Document
 from annotator.core.scheme import Scheme
-from annotator.core.validate import text_problems
 
-NEEDS_CORPUS = "this export needs the texts: pass --corpus PATH"
 LEAVE_OUT_NEEDS_SCHEME = (
     f"{LEAVE_OUT_OPTION}: give the --scheme whose unknowns to leave out (without --scheme "
     "every record is exported as it is)"
@@ -104,59 +97,6 @@ def _check_options(
         raise UsageError("--offsets utf16 is for doccano and labelstudio")
     if with_text and fmt != "jsonl":
         raise UsageError("--with-text is for --format jsonl (the other formats carry the text)")
-
-
-def load_items(
-    source: Path,
-    corpus: Corpus | None,
-    annotator: str | None,
-    statuses: Sequence[str],
-    scheme: Scheme | None,
-    need_text: bool,
-    leave_out_unknown: bool = False,
-) -> tuple[list[Item], Selection, KeptTally | None]:
-    """The records to export with their documents, every one checked (the first problem
-    raises), the selection they came from (what was left out, whether it is gold), and what
-    they hold that the scheme does not know: refused (``KeptFromAnotherScheme``) unless
-    ``leave_out_unknown``, when the records come without it."""
-    selection = select_records(source, annotator, statuses)
-    if need_text and corpus is None:
-        raise UsageError(NEEDS_CORPUS)
-    items = []
-    # What the scheme does not know, kept from another: said of all records at once, after
-    # every other problem (``export_kept``), or left out when asked.
-    kept = KeptTally(scheme) if scheme is not None else None
-    for line, record in selection.records:
-        problems: list[tuple[str, str]] = []
-        if scheme is not None and kept is not None:
-            trimmed = without_kept(record, scheme)
-            kept.take(line, trimmed)
-            others = other_problems(trimmed, scheme)
-            if leave_out_unknown:
-                record = trimmed.record
-            elif trimmed.parts and others:  # the scheme's change may be their cause too
-                kept.also(line, others)
-                others = []
-            problems.extend(others)
-        if corpus is not None:
-            if record.doc_id not in corpus:
-                problems.append(("doc_id", f"{record.doc_id!r} is not in the corpus {corpus.path}"))
-                document = None
-            else:
-                document = corpus.get(record.doc_id)
-                problems.extend(text_problems(record, document))
-        else:
-            document = None
-        if problems:
-            where, message = problems[0]
-            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-            raise AnnotatorError(f"{source}:{line}: {where}: {message}{more}")
-        if document is None:  # jsonl without the texts: the record is all there is
-            document = Document(id=record.doc_id, text="", meta={})
-        items.append(Item(document, record))
-    if kept and not leave_out_unknown:
-        raise KeptFromAnotherScheme(kept, source)
-    return items, selection, kept
 
 
 def times_left_out(items: Sequence[Item], fmt: str) -> str | None:

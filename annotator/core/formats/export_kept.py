@@ -11,7 +11,7 @@ forward; or, asked with ``--leave-out-unknown``, exports the records without the
 each what it left out. Nothing goes out unsaid, nor silently differs from the journal.
 
 A span value its label's value type does not take, a required field left empty and every
-other problem stay problems of their line (``export.load_items``): they are no scheme's.
+other problem stay problems of their line (``export_items.load_items``): they are no scheme's.
 """
 
 from __future__ import annotations

@@ -1,0 +1,77 @@
+"""The records an export writes, each with its document, checked (``load_items``): the first
+problem of a record stops the export before anything is written; what the records hold that
+the scheme does not know is tallied (``export_kept``), refused or left out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from annotator.core.corpus import Corpus
+from annotator.core.errors import AnnotatorError, UsageError
+from annotator.core.formats.common import Item
+from annotator.core.formats.export_kept import (
+    KeptFromAnotherScheme,
+    KeptTally,
+    other_problems,
+    without_kept,
+)
+from annotator.core.formats.source import Selection, select_records
+from annotator.core.models import Document
+from annotator.core.scheme import Scheme
+from annotator.core.validate import text_problems
+
+NEEDS_CORPUS = "this export needs the texts: pass --corpus PATH"
+
+
+def load_items(
+    source: Path,
+    corpus: Corpus | None,
+    annotator: str | None,
+    statuses: Sequence[str],
+    scheme: Scheme | None,
+    need_text: bool,
+    leave_out_unknown: bool = False,
+) -> tuple[list[Item], Selection, KeptTally | None]:
+    """The records to export with their documents, every one checked (the first problem
+    raises), the selection they came from (what was left out, whether it is gold), and what
+    they hold that the scheme does not know: refused (``KeptFromAnotherScheme``) unless
+    ``leave_out_unknown``, when the records come without it."""
+    selection = select_records(source, annotator, statuses)
+    if need_text and corpus is None:
+        raise UsageError(NEEDS_CORPUS)
+    items = []
+    # What the scheme does not know, kept from another: said of all records at once, after
+    # every other problem (``export_kept``), or left out when asked.
+    kept = KeptTally(scheme) if scheme is not None else None
+    for line, record in selection.records:
+        problems: list[tuple[str, str]] = []
+        if scheme is not None and kept is not None:
+            trimmed = without_kept(record, scheme)
+            kept.take(line, trimmed)
+            others = other_problems(trimmed, scheme)
+            if leave_out_unknown:
+                record = trimmed.record
+            elif trimmed.parts and others:  # the scheme's change may be their cause too
+                kept.also(line, others)
+                others = []
+            problems.extend(others)
+        if corpus is not None:
+            if record.doc_id not in corpus:
+                problems.append(("doc_id", f"{record.doc_id!r} is not in the corpus {corpus.path}"))
+                document = None
+            else:
+                document = corpus.get(record.doc_id)
+                problems.extend(text_problems(record, document))
+        else:
+            document = None
+        if problems:
+            where, message = problems[0]
+            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            raise AnnotatorError(f"{source}:{line}: {where}: {message}{more}")
+        if document is None:  # jsonl without the texts: the record is all there is
+            document = Document(id=record.doc_id, text="", meta={})
+        items.append(Item(document, record))
+    if kept and not leave_out_unknown:
+        raise KeptFromAnotherScheme(kept, source)
+    return items, selection, kept
