@@ -284,7 +284,10 @@ def compact(journal: Path) -> tuple[int, int, list[str]]:
     """
     journal = write_target(journal)
     # A journal that is not there or cannot be read is said as every reader says it, before a
-    # lock is made beside it (/proc/self/mem said "/proc/self/mem.lock: No such file").
+    # lock is made beside it (/proc/self/mem said "/proc/self/mem.lock: No such file"). This
+    # opens it and reads one buffer, no more; what is rewritten is read again under the lock,
+    # by its path: a handle kept from here may be of a file another compact has replaced
+    # since (os.replace), and rewriting what that held would drop the lines appended after.
     with lines_past_mark(journal):
         pass
     lock = JournalLock(journal, doing="a compact")
@@ -300,7 +303,11 @@ def compact(journal: Path) -> tuple[int, int, list[str]]:
 
 def _write_compacted(journal: Path, data: bytes) -> None:
     """Replace ``journal`` by ``data`` through a hidden temp file beside it, which no failure
-    leaves behind (a journal made immutable left ``.NAME.compact-TIME`` and named only it)."""
+    leaves behind (a journal made immutable left ``.NAME.compact-TIME`` and named only it).
+
+    Not ``writer.write_new_file``: a temp file that cannot be made is said as such ("cannot
+    write .NAME.compact-TIME beside it"), a write or rename that fails as the compact's
+    failure, and that function gives the same OSError for both."""
     temp = journal.with_name(f".{journal.name}.compact-{utc_stamp()}")
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
