@@ -34,8 +34,9 @@ CHINESE = (
 
 
 def main() -> None:
+    from annotator.core.sentences import sentences
     from annotator.core.spans import snap_selection
-    from annotator.core.tokens import sentences, tokenize
+    from annotator.core.tokens import tokenize
 
     first = [
         float(

@@ -270,7 +270,7 @@ def test_sentences_from_one_paragraph_equal_those_of_the_whole_text() -> None:
     import random
 
     from annotator.core.diff import SentenceFinder, sentence_around
-    from annotator.core.tokens import sentences
+    from annotator.core.sentences import sentences
 
     samples = Path(__file__).resolve().parent.parent / "sample_docs"
     rng = random.Random(5)

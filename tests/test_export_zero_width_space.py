@@ -9,7 +9,8 @@ from pathlib import Path
 
 import orjson
 
-from annotator.core.tokens import sentences, tokenize
+from annotator.core.sentences import sentences
+from annotator.core.tokens import tokenize
 from tests.test_formats_support import export_import, record, texts_of, write_case
 
 TEXT = "Freed: zero\u200bwidth people.\u200b Then more."

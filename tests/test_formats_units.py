@@ -18,7 +18,8 @@ from annotator.core.formats.splits import assign, parse_split, split_of
 from annotator.core.formats.tokenlabels import decode_tags, join_tokens
 from annotator.core.models import Span
 from annotator.core.scheme import RESERVED_KEYS, Scheme
-from annotator.core.tokens import sentences, tokenize
+from annotator.core.sentences import sentences
+from annotator.core.tokens import tokenize
 from tests.test_formats_support import FIXTURES
 
 EMOJI = "Peace 🕊️ for 👩‍👩‍👧 in 🇺🇦 e\u0301 ok"

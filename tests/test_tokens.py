@@ -10,11 +10,10 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from annotator.core.sentences import sentence_index_at, sentences
 from annotator.core.tokens import (
     Token,
     mark_ranges,
-    sentence_index_at,
-    sentences,
     token_at,
     token_index_at,
     tokenize,

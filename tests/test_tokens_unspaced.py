@@ -17,11 +17,11 @@ from annotator.core.formats.conll import document_lines, text_read_back
 from annotator.core.formats.tokenlabels import join_tokens
 from annotator.core.models import Document, Span
 from annotator.core.search import find_match
+from annotator.core.sentences import sentences
 from annotator.core.spans import snap_selection
 from annotator.core.tokens import (
     Token,
     character_pattern,
-    sentences,
     tokenize,
     word_left,
     word_right,

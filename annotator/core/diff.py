@@ -47,7 +47,7 @@ from annotator.core.diff_not_compared import (
 from annotator.core.errors import AnnotatorError
 from annotator.core.form_differences import form_differences
 from annotator.core.scheme import Scheme
-from annotator.core.tokens import sentences
+from annotator.core.sentences import sentences
 
 DiffKind = Literal["boundary", "label", "only_a", "only_b", "value"]
 DIFF_KINDS: tuple[DiffKind, ...] = ("boundary", "label", "only_a", "only_b", "value")
@@ -174,7 +174,7 @@ def sentence_around(bounds: list[tuple[int, int]], start: int, end: int) -> tupl
 class SentenceFinder:
     """The sentences around offsets of one text, splitting only the paragraphs asked about.
 
-    ``tokens.sentences`` ends a sentence at every line break, so the sentences of a paragraph
+    ``sentences.sentences`` ends a sentence at every line break, so the sentences of a paragraph
     (a stretch between ``\n``) are found from that paragraph alone; a long article is not split
     whole for a difference or two.
     """

@@ -1,8 +1,8 @@
-"""The project's one tokenizer and sentence splitter.
+"""The project's one tokenizer (its one sentence splitter is ``sentences``).
 
-Everything that counts tokens uses these two functions: selection snapping in the annotation
-screen, token kappa, and the CoNLL, Prodigy, Hugging Face and spaCy exports. Offsets are Python
-``str`` indices (code points), end exclusive, so ``token.text == text[token.start:token.end]``.
+Everything that counts tokens uses it: selection snapping in the annotation screen, token
+kappa, and the CoNLL, Prodigy, Hugging Face and spaCy exports. Offsets are Python ``str``
+indices (code points), end exclusive, so ``token.text == text[token.start:token.end]``.
 
 Tokens (``tokenize``), tried in this order at each position:
 
@@ -39,14 +39,8 @@ before it, and the tokens before it do not depend on the text after it. ``tokens
 this to tokenize only the stretch of a long text around a selection. A Han or kana letter is
 such a place too: it begins a token wherever it stands (``unspaced_scripts.begins_a_token``).
 
-Sentences (``sentences``): a sentence ends after a run of ``.`` ``!`` ``?`` ``…`` (and any
-closing quotes or brackets ``”`` ``’`` ``"`` ``'`` ``)`` ``]`` right after it) when whitespace
-follows and then an uppercase or caseless letter, a digit, or an opening quote or bracket
-(``“`` ``‘`` ``"`` ``'`` ``«`` ``„`` ``(`` ``[``). A single ``.`` does not end a sentence after a
-known abbreviation (``ABBREVIATIONS``: titles, ranks, ``No.``, ``vs.``, ``etc.``, month names) or
-after a single capital letter (an initial, ``J.``, and dotted capitals such as ``U.S.``). Every
-line break (``\\n``, ``\\r``, U+2028, U+2029) ends a sentence, since articles are one paragraph per
-line. Sentence spans are trimmed of whitespace; a text with no visible characters has none.
+Sentences are split in ``sentences``, which takes a zero-width space for whitespace as these
+rules do (``ZERO_WIDTH_SPACE``).
 """
 
 from __future__ import annotations
@@ -318,83 +312,3 @@ def tokens_overlapping(tokens: Sequence[Token], start: int, end: int) -> Sequenc
     first = bisect_right(tokens, start, key=lambda token: token.end)
     last = bisect_left(tokens, end, key=lambda token: token.start)
     return tokens[first:last]
-
-
-# Words after which a single "." does not end a sentence (compared case-sensitively).
-_ABBREVIATION_WORDS = """
-    Mr Mrs Ms Dr Prof Gen Lt Col Maj Sgt Capt Cpl Pvt Adm Brig Gov Sen Rep Rev Hon St Jr Sr
-    No Nos vs etc Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-"""
-ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
-_LINE = re.compile("[^\n\r\u2028\u2029]+")
-_CLOSERS = "\u201d\u2019\"')]"
-# Searched within one line, so the whitespace in the lookahead never spans a line break. The
-# danda (।) and the Arabic question mark and full stop (؟ ۔) end a sentence as "." does; the
-# ideographic full stop and the full-width ! ? (。！？) end one with no space after them, as
-# Chinese and Japanese are written (a trial's Chinese paragraph was one sentence).
-_CJK_CLOSERS = "\u300d\u300f\uff09"  # 」』）
-_SENTENCE_END = re.compile(
-    f"[.!?\u2026\u0964\u0965\u061f\u06d4]+[{re.escape(_CLOSERS)}]*(?=[\\s\u200b]+([^\\s\u200b]))"
-    f"|[\u3002\uff01\uff1f]+[{re.escape(_CLOSERS + _CJK_CLOSERS)}]*(?=\\s*(\\S))"
-)
-_OPENERS = frozenset("\u201c\u2018\"'\u00ab\u201e([\u300c\u300e\uff08")  # and 「『（
-_LONGEST_ABBREVIATION = 24
-
-
-def _starts_sentence(char: str) -> bool:
-    if char in _OPENERS or char.isdigit():
-        return True
-    return char.isupper() or char.istitle() or (char.isalpha() and char.lower() == char.upper())
-
-
-def _no_break_after(text: str, line_start: int, dot: int) -> bool:
-    """Whether the single "." at ``dot`` closes a known abbreviation or an initial."""
-    start = dot
-    while start > line_start and dot - start <= _LONGEST_ABBREVIATION:
-        char = text[start - 1]
-        if char != "." and unicodedata.category(char)[0] not in "LNM":
-            break
-        start -= 1
-    else:
-        if start > line_start:
-            return False  # a run too long to be an abbreviation
-    word = text[start:dot]
-    last = "".join(c for c in word.rsplit(".", 1)[-1] if unicodedata.category(c)[0] != "M")
-    if len(last) == 1 and last.isupper():
-        return True  # an initial ("J."), or the last letter of "U.S."
-    return word in ABBREVIATIONS
-
-
-def _line_sentences(text: str, low: int, high: int) -> Iterator[tuple[int, int]]:
-    cut = low
-    for match in _SENTENCE_END.finditer(text, low, high):
-        if not _starts_sentence(match.group(1) or match.group(2)):
-            continue
-        marks = match.group().rstrip(_CLOSERS)
-        if marks == "." and _no_break_after(text, low, match.start()):
-            continue
-        yield cut, match.end()
-        cut = match.end()
-    yield cut, high
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans ``(start, end)`` covering the visible text, in order, trimmed."""
-    spans: list[tuple[int, int]] = []
-    for line in _LINE.finditer(text):
-        for start, end in _line_sentences(text, line.start(), line.end()):
-            while start < end and (text[start].isspace() or text[start] == ZERO_WIDTH_SPACE):
-                start += 1
-            while end > start and (text[end - 1].isspace() or text[end - 1] == ZERO_WIDTH_SPACE):
-                end -= 1
-            if start < end:
-                spans.append((start, end))
-    return spans
-
-
-def sentence_index_at(spans: Sequence[tuple[int, int]], offset: int) -> int | None:
-    """The index of the sentence span covering ``offset``, or None."""
-    index = bisect_right(spans, offset, key=lambda span: span[0]) - 1
-    if index >= 0 and offset < spans[index][1]:
-        return index
-    return None

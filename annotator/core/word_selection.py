@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from annotator.core.display import LineIndex
+from annotator.core.sentences import sentence_index_at, sentences
 from annotator.core.spans import snap_selection
 from annotator.core.tokens import (
     character_around,
     chunk_start,
-    sentence_index_at,
-    sentences,
     word_left,
     word_right,
     word_runs,

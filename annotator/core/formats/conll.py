@@ -49,7 +49,8 @@ from annotator.core.formats.tokenlabels import (
     place_spans,
 )
 from annotator.core.models import Span
-from annotator.core.tokens import Token, sentences, tokenize
+from annotator.core.sentences import sentences
+from annotator.core.tokens import Token, tokenize
 
 _COLUMNS = re.compile(r"[ \t]+")
 DOCSTART = "-DOCSTART-"

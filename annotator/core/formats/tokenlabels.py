@@ -24,7 +24,8 @@ from typing import Protocol
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.common import Reporter
 from annotator.core.models import Span
-from annotator.core.tokens import Token, iter_tokens, sentences
+from annotator.core.sentences import sentences
+from annotator.core.tokens import Token, iter_tokens
 from annotator.core.unspaced_scripts import begins_a_token, written_unspaced
 
 
