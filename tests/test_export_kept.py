@@ -178,21 +178,25 @@ def test_leaving_out_exports_the_rest_and_says_each_part(
         journal, "jsonl", out, corpus=corpus, scheme=new, on_warning=said.append,
         leave_out_unknown=True,
     )  # fmt: skip
-    assert result.documents == 3
     kept = f"not in scheme {new.chosen_file} (--leave-out-unknown)"
     assert said == [
         f"{journal}: left out field 'arrests' (2 records, first line 2), {kept}",
         f"{journal}: left out field 'demands[].side' (1 record, line 3), {kept}",
         f"{journal}: left out value 'sit_in' of protest_type (1 record, line 3), {kept}; "
-        "protest_type is required: 1 done record(s) go out without it",
+        "protest_type is required: 1 done record(s) left without it are not exported",
         f"{journal}: left out value 'peaceful' of demands[].kind (1 record, line 3), {kept}",
+        # d2 is done: without sit_in it would fail the scheme it is exported under.
+        f"{journal}: left out 1 done record(s) that --leave-out-unknown leaves without a "
+        f"required field: d2 (line 3: protest_type); give each a value scheme "
+        f"{new.chosen_file} takes to export it",
     ]
+    assert result.documents == 2
     rows = {row["doc_id"]: row for row in map(orjson.loads, out.read_bytes().splitlines())}
+    assert list(rows) == ["d1", "d3"]
     assert rows["d1"]["form"] == {"protest_type": "march", "demands": [{"by": "Tenants Union"}]}
     # The field's own link goes with it; the POLICE span, known here, stays with its link.
     assert rows["d1"]["links"] == {"demands[0].by": ["s1", "s2"]}
     assert [span["label"] for span in rows["d1"]["spans"]] == ["ORGANISER", "POLICE"]
-    assert rows["d2"]["form"] == {"demands": [{}]}
     assert rows["d3"]["form"] == {"protest_type": "strike"}
     assert journal.read_bytes() == before  # the journal keeps all of it
 
@@ -300,9 +304,12 @@ def test_the_command_refuses_in_one_line_and_leaves_out_when_asked(
     assert not out.exists()
     taken = run_cli(*args, "--scheme", str(new.source), "--leave-out-unknown")
     assert taken.returncode == 0, taken.stderr
-    assert taken.stdout == f"exported 3 document(s) as jsonl to {out}\n"
+    # d2, done, lacks its required protest_type without sit_in: left out, said, exit 0 as
+    # for a record left out for its status.
+    assert taken.stdout == f"exported 2 document(s) as jsonl to {out}\n"
     assert f"{journal}: left out field 'arrests' (2 records, first line 2)" in taken.stderr
-    assert taken.stderr.endswith("4 warning(s): see above\n")
+    assert "leaves without a required field: d2 (line 3: protest_type); give" in taken.stderr
+    assert taken.stderr.endswith("5 warning(s): see above\n")
     # Without --scheme the records go out as they are, what the scheme lacks included (over
     # the records exported before: --force).
     plain = run_cli(*args, "--force")
@@ -320,8 +327,8 @@ def test_the_screen_names_the_command_line_and_words_the_refusal(
     )  # fmt: skip
     assert shlex.split(request.command_line())[-1] == "--leave-out-unknown"
     said: list[str] = []
-    assert request.run(new, said.append).documents == 3
-    assert len(said) == 4
+    assert request.run(new, said.append).documents == 2  # d2, done, left without a value
+    assert len(said) == 5
     with pytest.raises(KeptFromAnotherScheme) as raised:
         ExportRequest(**{**request.__dict__, "leave_out_unknown": False}).run(new, said.append)
     on_screen = raised.value.tally.refusal(journal, on_screen=True)

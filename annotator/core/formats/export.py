@@ -234,6 +234,7 @@ def export_records(
     result = ExportResult(
         len(items), [], statuses=statuses, left_out=selection.left_out, gold=selection.gold
     )
+    result.left_out_required = unknown.left_out_words() if unknown else None
     if opened is not None:
         result.annotator = annotator
         result.no_record = [i for i in opened.ids if i not in selection.doc_ids]

@@ -36,7 +36,8 @@ def load_items(
     """The records to export with their documents, every one checked (the first problem
     raises), the selection they came from (what was left out, whether it is gold), and what
     they hold that the scheme does not know: refused (``KeptFromAnotherScheme``) unless
-    ``leave_out_unknown``, when the records come without it."""
+    ``leave_out_unknown``, when the records come without it (a done record then left without
+    a required field is left out whole, in the tally)."""
     selection = select_records(source, annotator, statuses)
     if need_text and corpus is None:
         raise UsageError(NEEDS_CORPUS)
@@ -50,6 +51,11 @@ def load_items(
             trimmed = without_kept(record, scheme)
             kept.take(line, trimmed)
             others = other_problems(trimmed, scheme)
+            if leave_out_unknown and trimmed.emptied:
+                # A done record must not go out failing its own scheme: left out, and said
+                # with the field, as a record left out for its status is said.
+                kept.leave_out(line, record.doc_id, trimmed.emptied)
+                continue
             if leave_out_unknown:
                 record = trimmed.record
             elif trimmed.parts and others:  # the scheme's change may be their cause too

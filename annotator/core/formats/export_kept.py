@@ -8,7 +8,9 @@ the scheme"). A scheme-checked export refused such a journal at its first line
 but editing the journal by hand. The export now reads every record first, and refuses once,
 naming each label, field and choice value kept, counted with its first line, and the ways
 forward; or, asked with ``--leave-out-unknown``, exports the records without them and says of
-each what it left out. Nothing goes out unsaid, nor silently differs from the journal.
+each what it left out. Nothing goes out unsaid, nor silently differs from the journal. A done
+record that leaving out a value leaves without a required field is left out whole, named with
+the field (one line for all such records): gold marked done must not fail its own scheme.
 
 A span value its label's value type does not take, a required field left empty and every
 other problem stay problems of their line (``export_items.load_items``): they are no scheme's.
@@ -29,6 +31,8 @@ from annotator.core.scheme import FormField, Scheme
 from annotator.core.validate import REQUIRED_WORDS, scheme_problems
 
 LEAVE_OUT_OPTION = "--leave-out-unknown"
+# Records named in the line saying which done records were left out whole; the rest counted.
+NAMED_RECORDS = 5
 
 
 @dataclass(frozen=True)
@@ -190,6 +194,9 @@ class KeptTally:
         # field renamed leaves the old one kept and the new one, required, empty.
         self.other: tuple[int, str, str] | None = None
         self.others = 0
+        # Done records left out whole (``--leave-out-unknown``): leaving out what the scheme
+        # does not know left each without a required field. (line, doc id, form paths)
+        self.left_out_records: list[tuple[int, str, list[str]]] = []
 
     def __bool__(self) -> bool:
         return bool(self.counts)
@@ -202,6 +209,26 @@ class KeptTally:
             count.spans += found.spans
             count.links += found.links
             count.required_done += found.emptied_required
+
+    def leave_out(self, line: int, doc_id: str, emptied: list[str]) -> None:
+        """``line``'s done record is not exported: leaving out its values emptied the required
+        fields at ``emptied`` (form paths; ``export_items.load_items``)."""
+        self.left_out_records.append((line, doc_id, emptied))
+
+    def left_out_words(self) -> str | None:
+        """``1 done record(s) that --leave-out-unknown leaves without a required field: d2
+        (line 3: protest_type)``, the first few named; None when there is none."""
+        if not self.left_out_records:
+            return None
+        named = ", ".join(
+            f"{doc_id} (line {line}: {', '.join(paths)})"
+            for line, doc_id, paths in self.left_out_records[:NAMED_RECORDS]
+        )
+        more = len(self.left_out_records) - NAMED_RECORDS
+        return (
+            f"{len(self.left_out_records)} done record(s) that {LEAVE_OUT_OPTION} leaves "
+            f"without a required field: {named}{f' and {more} more' if more > 0 else ''}"
+        )
 
     def also(self, line: int, problems: list[tuple[str, str]]) -> None:
         """Problems of ``line``'s record besides the parts it holds, said with the refusal."""
@@ -256,10 +283,16 @@ class KeptTally:
                 line += f"; with the {count.links} link(s) of form fields to those spans"
             if count.required_done:
                 line += (
-                    f"; {part.name} is required: {count.required_done} done record(s) go out "
-                    "without it"
+                    f"; {part.name} is required: {count.required_done} done record(s) left "
+                    "without it are not exported"
                 )
             lines.append(line)
+        words = self.left_out_words()
+        if words:
+            lines.append(
+                f"{source}: left out {words}; give each a value scheme {self.named()} takes "
+                "to export it"
+            )
         return lines
 
 

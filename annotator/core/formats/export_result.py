@@ -27,6 +27,9 @@ class ExportResult:
     no_record: list[str] = field(default_factory=list)
     annotator: str | None = None  # the annotator chosen (``--annotator``)
     made_folders: list[Path] = field(default_factory=list)  # missing on the way: made, said
+    # In words, the done records ``--leave-out-unknown`` left without a required field, so
+    # left out whole (``KeptTally.left_out_words``); said among the warnings when others go.
+    left_out_required: str | None = None
 
     def exported_line(self, fmt: str, out: str) -> str:
         """``exported 3 document(s) as conll to OUT (2 files): train 2, dev 1``, as both
@@ -84,8 +87,11 @@ class ExportResult:
         screen's statuses boxes to tick (the screen has no ``--status`` to give)."""
         line = f"{source}: no records with status {', '.join(self.statuses)} to export"
         counts = self.left_out_counts()
-        if counts is not None:
-            line += f" (left out {counts}; {self._take_them(on_screen)})"
+        why = [f"left out {counts}; {self._take_them(on_screen)}"] if counts else []
+        if self.left_out_required:
+            why.append(f"left out {self.left_out_required}")
+        if why:
+            line += f" ({'; '.join(why)})"
         return f"{line}; nothing was written"
 
     def _take_them(self, on_screen: bool) -> str:
