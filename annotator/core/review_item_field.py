@@ -29,6 +29,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.form_compare import normal, sub_value
 from annotator.core.list_links import ids_in_text_order, in_text_order
 from annotator.core.models import GoldRecord, Span
+from annotator.core.record_unallowed import value_words
 from annotator.core.review_links import Annotations, gold_ids_of
 from annotator.core.review_list_take import version_gold_ids
 from annotator.core.review_typed_words import words_links
@@ -57,16 +58,39 @@ def with_item_value(
 ) -> dict[str, Any]:
     """Gold's form with the item's field set to ``value`` (None or [] when empty)."""
     group, index, leaf = place
-    items = list(record.form.get(group.name) or [])
+    held = record.form.get(group.name)
+    items = list(held) if isinstance(held, list) else []
     if not 0 <= index < len(items) or not isinstance(items[index], dict):
-        raise Refused(
-            f"{conflict_id}: gold has no {forms.path_words(f'{group.name}[{index}]')} "
-            "to set (merge the document anew: l, then ctrl+r twice)"
-        )
+        raise Refused(_no_item_words(record, place, conflict_id))
     if value is None and leaf.type == "list":
         value = []
     items[index] = {**items[index], leaf.name: value}
     return {**record.form, group.name: items}
+
+
+def _no_item_words(record: GoldRecord, place: ItemPlace, conflict_id: str) -> str:
+    """Why a version cannot be taken where gold holds no item at the conflict's place, as it
+    is, and what the reviewer can do. A trial's gold hand-edited to ``releases = [null, …]``
+    was said to have "no releases #1", which the opening had just said it holds (null, kept)."""
+    group, index, leaf = place
+    item_words = forms.path_words(f"{group.name}[{index}]")
+    held = record.form.get(group.name)
+    if group.name not in record.form:
+        what = f"gold holds no {group.name} at all"
+    elif not isinstance(held, list):
+        what = f"gold's {group.name} is {value_words(held)}, not a list of items"
+    elif index < len(held):
+        what = f"gold's {item_words} is {value_words(held[index])}, not an item"
+    elif not held:
+        what = f"gold's {group.name} holds no item"
+    else:
+        what = f"gold's {group.name} holds {len(held)} item(s), no #{index + 1}"
+    field_words = forms.path_words(f"{group.name}[{index}].{leaf.name}")
+    leave = "" if leaf.required else f"r (reject) settles {conflict_id} leaving gold so; "
+    return (
+        f"{conflict_id}: {what}, so there is no {field_words} to set: {leave}to take the "
+        "annotators' records instead, merge the document anew: l, then ctrl+r twice on it"
+    )
 
 
 def taken_value(place: ItemPlace, chosen: Sequence[Mapping[str, Any]], keys: str) -> Any:
