@@ -14,6 +14,7 @@ from textual.widgets import Input
 from annotator.core.models import Record
 from annotator.core.session_skip import skip_with_reason
 from annotator.tui.annotate_guidelines import GuidelinesActions
+from annotator.tui.form_panel import EventForm
 from annotator.tui.session_view import CHANGE_NOTICES, FAILED
 
 # The question, and when to skip at all, as the guidelines keep it ("only when the document
@@ -91,7 +92,9 @@ class SkipAsksWhy(GuidelinesActions):
             self._asking_in_note = session.document.id
             if not self.query_one("#side").display:  # a narrow screen shows the guidelines there
                 self.action_close_guidelines()
-            note.focus()
+            # o goes to the field it went to before the question (the note only once the
+            # person goes to it).
+            self.query_one("#form", EventForm).focus_unchosen(note)
             self.tell_about("skip", self._ask_why(), "information", timeout=10)
             return
         self._skip_asked = None

@@ -70,10 +70,23 @@ class EventForm(FormTyping):
         # The field last in focus (its path, or "note"): ``o`` comes back to it, so that filling
         # a field from a span (escape, find the span, o, ctrl+l) needs no walk down the form.
         self._last_field: str | None = None
+        # A field the next focus of which is not o's to come back to (``focus_unchosen``).
+        self._unchosen: Widget | None = None
+
+    def focus_unchosen(self, widget: Widget) -> None:
+        """Focus ``widget``, a field of the form, leaving the field ``o`` comes back to as it
+        was: the focus is the screen's doing, not the person's (s's question puts it in the
+        note). A trial's o after escaping the question went to the note, where o went to the
+        first field without it."""
+        self._unchosen = widget
+        widget.focus()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         widget = event.widget
-        if isinstance(widget, Input | Select) and (widget.name or widget.id):
+        unchosen, self._unchosen = self._unchosen, None
+        if widget is unchosen:
+            pass  # not the person's choice: o goes where it went before
+        elif isinstance(widget, Input | Select) and (widget.name or widget.id):
             self._last_field = widget.name or widget.id
         if isinstance(widget, Input):
             widget.cursor_position = len(widget.value)  # typing goes on at its end
