@@ -119,9 +119,11 @@ def test_annotate_out_whose_annotations_is_a_file_is_said_so(tmp_path: Path) -> 
 def test_annotate_out_empty_is_refused(tmp_path: Path) -> None:
     case = write_review_case(tmp_path)
     result = run_cli("annotate", case["corpus"], "--annotator", "al", "--out=")
+    # One rule with every path given empty (``paths_given``): one line, exit 1.
     assert (result.returncode, result.stderr) == (
-        2,
-        "annotator: error: --out: name a folder (not empty)\n",
+        1,
+        "--out: the path is empty: name the folder annotate keeps annotations/ in (an empty "
+        "path is not taken for the current folder: give . for it)\n",
     )
 
 

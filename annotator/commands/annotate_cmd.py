@@ -9,7 +9,8 @@ import time
 from pathlib import Path
 
 from annotator.commands import require_terminal, run_app_screen, scheme_path_from
-from annotator.core.errors import AnnotatorError, UsageError
+from annotator.core.errors import AnnotatorError
+from annotator.core.paths_given import CORPUS, path_given
 from annotator.core.scheme import load_scheme
 
 
@@ -46,8 +47,8 @@ def check_out_folder(out: str) -> None:
     screen: a file given said "OUT/annotations/NAME.jsonl: cannot open: Not a directory"."""
     from annotator.core.corpus import path_kind
 
-    if not out:  # not taken for the working folder unsaid
-        raise UsageError("--out: name a folder (not empty)")
+    # Not taken for the working folder unsaid (the default, ., says it).
+    path_given(out, "--out", "the folder annotate keeps annotations/ in")
     if Path(out).exists() and not Path(out).is_dir():
         raise AnnotatorError(
             f"{out}: is {path_kind(Path(out))}, and --out must be a folder (annotate keeps "
@@ -62,6 +63,7 @@ def check_out_folder(out: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    corpus = path_given(args.corpus, "corpus", CORPUS)  # '' opened the working folder
     scheme = scheme_path_from(args.scheme)
     if scheme is not None:
         # Before the terminal is asked for, as review does: a scheme's problems are said
@@ -75,11 +77,9 @@ def run(args: argparse.Namespace) -> int:
 
     # Before any text is read: a text whose file changed since is hashed again at the exit.
     started_ns = time.time_ns()
-    session = open_session(Path(args.corpus), annotator, scheme, Path(args.out))
+    session = open_session(corpus, annotator, scheme, Path(args.out))
     # A new journal while one of this corpus is beside it: the first thing the screen says.
-    found = find_journal_elsewhere(
-        Path(args.corpus), session.corpus, annotator, session.store.journal
-    )
+    found = find_journal_elsewhere(corpus, session.corpus, annotator, session.store.journal)
     if found is not None:
         message = elsewhere_message(
             found,

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from annotator.commands import require_terminal, run_app_screen, scheme_path_from
 from annotator.commands.merge_cmd import refuse_corpus_as_output, reviewer_name
 from annotator.core.errors import AnnotatorError
+from annotator.core.paths_given import CORPUS, path_given
 
 if TYPE_CHECKING:
     from annotator.core.review import ReviewSession
@@ -19,7 +20,9 @@ if TYPE_CHECKING:
 
 def run(args: argparse.Namespace) -> int:
     files = [Path(name) for name in args.files]
-    corpus, output = Path(args.corpus), Path(args.output)
+    # '' is refused, not taken for the working folder (``paths_given``).
+    corpus = path_given(args.corpus, "--corpus", CORPUS)
+    output = path_given(args.output, "-o", "the gold file to write")
     reviewer, scheme_path = reviewer_name(args.reviewer), scheme_path_from(args.scheme)
     refuse_corpus_as_output(output, corpus)
     try:
@@ -69,12 +72,17 @@ class _SaidAtExit:
         self.messages: list[str] = []  # none printed before the screen
 
     def close(self, timeout: float | None = 10.0) -> bool:
-        from annotator.core.review_exit import start_up_lines_at_exit
+        from annotator.core.review_exit import set_right_on_closing, start_up_lines_at_exit
 
+        notices = self.session.store.notices
+        told = len(notices)  # those given before were told on the screen
         try:
             lines = start_up_lines_at_exit(self.session)  # read before the gold file closes
         finally:
             written = self.session.close(timeout)
+        # What the gold file's last check set right as it closed: the screen is gone.
+        lines.append(set_right_on_closing(notices[told:]))
         for line in lines:
-            print(line, file=sys.stderr)
+            if line:
+                print(line, file=sys.stderr)
         return written

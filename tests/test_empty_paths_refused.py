@@ -1,0 +1,104 @@
+"""A path given empty on the command line is refused in one line naming the option, exit 1,
+before anything is read or written: ``Path("")`` is the current folder, and ``annotate ''``
+opened the working folder as the corpus; ``agree --corpus ''`` ran as if no corpus had been
+given (``paths_given``)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.paths_given import optional_path_given, path_given
+from tests.test_agreement_data import run_cli
+from tests.test_review_session_data import write_review_case
+
+NOT_CURRENT = "(an empty path is not taken for the current folder: give . for it)"
+CORPUS_REFUSED = (
+    "--corpus: the path is empty: name the corpus, a folder of .txt files or a .jsonl file "
+    f"{NOT_CURRENT}\n"
+)
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_path_given_refuses_only_the_empty_path() -> None:
+    assert path_given(".", "--out", "a folder") == Path(".")
+    assert path_given(" ", "--out", "a folder") == Path(" ")  # a name, however odd
+    assert optional_path_given(None, "--corpus", "the corpus") is None
+    with pytest.raises(AnnotatorError) as refused:
+        optional_path_given("", "--corpus", "the corpus")
+    assert str(refused.value) == f"--corpus: the path is empty: name the corpus {NOT_CURRENT}"
+
+
+def test_annotate_an_empty_corpus_path_is_refused(tmp_path: Path) -> None:
+    # The working folder holds .txt files: '' would have opened them as the corpus.
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "a.txt").write_text("An article.\n", encoding="utf-8")
+    before = _tree(work)
+    result = _run_in(work, "annotate", "", "--annotator", "al")
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        "corpus: the path is empty: name the corpus, a folder of .txt files or a .jsonl file "
+        f"{NOT_CURRENT}\n"
+    )
+    assert _tree(work) == before  # no annotations/ made
+
+
+def test_agree_an_empty_corpus_is_refused(tmp_path: Path) -> None:
+    case = write_review_case(tmp_path)
+    result = run_cli("agree", case["alice"], case["bob"], "--scheme", case["scheme"], "--corpus=")
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", CORPUS_REFUSED)
+
+
+@pytest.mark.parametrize(
+    ("corpus", "output", "said"),
+    [
+        ("", "gold", CORPUS_REFUSED),
+        ("corpus", "", f"-o: the path is empty: name the gold file to write {NOT_CURRENT}\n"),
+        ("", "", CORPUS_REFUSED),  # the first said: the one before in the command line
+    ],
+    ids=["corpus", "output", "both"],
+)
+def test_review_an_empty_corpus_or_output_is_refused(
+    tmp_path: Path, corpus: str, output: str, said: str
+) -> None:
+    case = write_review_case(tmp_path)
+    given = {"corpus": str(case["corpus"]), "gold": str(case["gold"]), "": ""}
+    before = _tree(tmp_path)
+    result = run_cli(
+        "review",
+        case["alice"],
+        case["bob"],
+        f"--corpus={given[corpus]}",
+        f"-o{given[output]}" if output else "--output=",
+        "--reviewer",
+        "rev",
+        "--scheme",
+        case["scheme"],
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", said)
+    assert _tree(tmp_path) == before
+
+
+def _run_in(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``annotator ARGS`` run in ``folder``, the working folder an empty path would be."""
+    return subprocess.run(
+        [sys.executable, "-m", "annotator", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=folder,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+    )
