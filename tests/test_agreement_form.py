@@ -97,3 +97,30 @@ def test_a_low_alpha_beside_high_agreement_is_explained(tmp_path: Path) -> None:
         "chance agreement is high and alpha says little here"
     ) in report["notes"]
     assert not any(note.startswith("releases: alpha") for note in report["notes"])
+
+
+def test_frames_in_both_is_the_multiset_intersection_of_frames() -> None:
+    # Equal items are paired before any frame is made: the count must still be that of the
+    # frames as multisets, whether the items are equal as written, equal only once normalised,
+    # repeated, or missing on one side.
+    from collections import Counter
+    from itertools import product
+
+    from annotator.core.form_agreement import _frames_in_both
+    from annotator.core.form_compare import frame_key
+    from annotator.core.scheme import load_default_scheme
+
+    group = next(field for field in load_default_scheme().fields if field.type == "group")
+    choices = [
+        {"released_by": "Russia", "count": 146},
+        {"released_by": " Russia", "count": 146},  # the first, once normalised
+        {"count": 146, "released_by": "Russia", "releasees": []},  # the first too
+        {"released_by": "Ukraine", "count": 12},
+    ]
+    lists = [[], *([item] for item in choices), *map(list, product(choices, repeat=2))]
+    lists += [[choices[0], choices[1], choices[3]], [choices[3], choices[3], choices[0]]]
+    for items_a, items_b in product(lists, repeat=2):
+        frames_a = Counter(frame_key(item, group) for item in items_a)
+        frames_b = Counter(frame_key(item, group) for item in items_b)
+        held_a, held_b = list(enumerate(items_a)), list(enumerate(items_b))
+        assert _frames_in_both(held_a, held_b, group) == (frames_a & frames_b).total()

@@ -125,7 +125,6 @@ def _count_frames(
 ) -> None:
     """Count one document's frames of ``group`` for each pair of annotators: frames in
     both (as multisets), frames of either, and whether the two gave the same frames."""
-    frames: dict[str, Counter[tuple[Hashable, ...]]] = {}  # made only when items differ
     for (a, b), tally in counts.items():
         items_a, items_b = items.get(a), items.get(b)
         if items_a is None or items_b is None:
@@ -138,15 +137,33 @@ def _count_frames(
             tally[0] += len(items_a)
             same[1] += 1
             continue
-        if a not in frames:
-            frames[a] = Counter(frame_key(item, group) for _index, item in items_a)
-        if b not in frames:
-            frames[b] = Counter(frame_key(item, group) for _index, item in items_b)
-        if frames[a] == frames[b]:
-            tally[0] += len(items_a)
+        both = _frames_in_both(items_a, items_b, group)
+        tally[0] += both
+        # Two multisets are equal when all of each is in both.
+        if both == len(items_a) == len(items_b):
             same[1] += 1
+
+
+def _frames_in_both(items_a: list[Item], items_b: list[Item], group: FormField) -> int:
+    """How many frames two lists of items have in common, as multisets.
+
+    Equal items are equal frames, so they are paired first as they are (dict equality, in C);
+    frames are made only of the items left on both sides (an annotator who left out a release
+    the other gave leaves none). Pairing some equal items first changes no count: each key's
+    count in both is what those pairs hold plus its count in both of what is left."""
+    rest_b = [item for _index, item in items_b]
+    rest_a: list[dict[str, Any]] = []
+    for _index, item in items_a:
+        if item in rest_b:
+            rest_b.remove(item)
         else:
-            tally[0] += (frames[a] & frames[b]).total()
+            rest_a.append(item)
+    both = len(items_a) - len(rest_a)
+    if rest_a and rest_b:
+        frames_a = Counter(frame_key(item, group) for item in rest_a)
+        frames_b = Counter(frame_key(item, group) for item in rest_b)
+        both += (frames_a & frames_b).total()
+    return both
 
 
 def _group_figures(
