@@ -15,11 +15,16 @@ conflict(s) to settle" above "every conflict is settled". On exit now:
   trial merged such a document anew, settled it, and read on exit that its gold line stood;
 - every other start-up message says what the opening did (merged in, merged anew, taken
   over, left out) and stays true: said as it was.
+
+After them, what the gold file's last check set right as the review closed (``gold_guard``:
+another program changed the file, and the review wrote it again whole, what it found kept
+aside) is said in one line (``set_right_on_closing``). It was told to the screen, gone by
+then: the file was written again, a copy put over it kept aside, and nothing said.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from annotator.core.compare import Unit
@@ -60,6 +65,14 @@ def regrouped_line(journal: Path, count: int, first: str, annotators: Iterable[s
         "gold lines stand: to start one over from the annotators compared now, merge it anew "
         "(l, then ctrl+r twice on it)"
     )
+
+
+def set_right_on_closing(notices: Sequence[str]) -> str:
+    """The exit's line for what the gold file's last check set right as the review closed
+    (the store's notices given while it closed), "" when nothing was."""
+    if not notices:
+        return ""
+    return f"on closing the review, {'; '.join(notices)}"
 
 
 def changed_annotators(
