@@ -13,6 +13,7 @@ import orjson
 import pytest
 
 from annotator.core.review import ReviewSession
+from annotator.core.review_decisions import reject
 from annotator.core.review_item_field import item_place, with_item_value
 from annotator.core.review_open import open_review
 from annotator.core.session_edits import Refused
@@ -89,20 +90,38 @@ def test_taking_a_version_where_gold_holds_no_item_says_what_it_holds(
 
 
 def test_a_required_field_is_not_said_to_be_left_by_r(tmp_path: Path) -> None:
-    """r refuses to leave a required field empty: the refusal names only the merge anew."""
+    """r refuses to leave a required field empty: both refusals, of 1 and of r, name only the
+    merge anew (r's said "take a version (1–2) instead", which was refused in turn)."""
     session = gold_edited(tmp_path, [None])
     try:
         record, conflict = session.records["d1"], session.conflict
         assert conflict is not None
-        place = item_place(SCHEME, conflict)
-        assert place is not None
-        group, index, leaf = place
-        required = (group, index, leaf.model_copy(update={"required": True}))
-        with pytest.raises(Refused) as refused:
-            with_item_value(record, required, 187, conflict["id"])
-        assert str(refused.value) == (
+        # The default scheme with releases' count required.
+        releases = [
+            field.model_copy(
+                update={
+                    "fields": [
+                        sub.model_copy(update={"required": sub.name == "count"})
+                        for sub in field.fields
+                    ]
+                }
+            )
+            if field.name == "releases"
+            else field
+            for field in SCHEME.fields
+        ]
+        scheme = SCHEME.model_copy(update={"fields": releases})
+        place = item_place(scheme, conflict)
+        assert place is not None and place[2].required
+        said = (
             f"{conflict['id']}: gold's releases #1 is null, not an item, so there is no "
             f"releases #1 count to set: {ADVICE}"
         )
+        with pytest.raises(Refused) as refused:
+            with_item_value(record, place, 187, conflict["id"])
+        assert str(refused.value) == said
+        with pytest.raises(Refused) as refused:
+            reject(record, conflict["id"], scheme)
+        assert str(refused.value) == said
     finally:
         assert session.close()

@@ -377,6 +377,9 @@ def reject(
     """Settle the conflict with none of its versions (refused for an empty required field)."""
     conflict = find_conflict(record, conflict_id)
     if not can_reject(record, conflict, scheme):
+        place = item_place(scheme, conflict)
+        if place is not None:  # gold holding no item there: said so, as taking one is
+            with_item_value(record, place, None, conflict_id)
         raise Refused(
             f"{forms.path_words(conflict.get('path') or '')} is required and still empty: take "
             f"a version ({keys_hint(conflict)}) instead of rejecting them all"

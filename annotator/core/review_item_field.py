@@ -58,20 +58,28 @@ def with_item_value(
 ) -> dict[str, Any]:
     """Gold's form with the item's field set to ``value`` (None or [] when empty)."""
     group, index, leaf = place
-    held = record.form.get(group.name)
-    items = list(held) if isinstance(held, list) else []
-    if not 0 <= index < len(items) or not isinstance(items[index], dict):
+    if not holds_item(record, place):
         raise Refused(_no_item_words(record, place, conflict_id))
+    items = list(record.form[group.name])
     if value is None and leaf.type == "list":
         value = []
     items[index] = {**items[index], leaf.name: value}
     return {**record.form, group.name: items}
 
 
+def holds_item(record: GoldRecord, place: ItemPlace) -> bool:
+    """Whether gold holds an item at the conflict's place (``with_item_value`` sets it)."""
+    group, index, _leaf = place
+    items = record.form.get(group.name)
+    return isinstance(items, list) and 0 <= index < len(items) and isinstance(items[index], dict)
+
+
 def _no_item_words(record: GoldRecord, place: ItemPlace, conflict_id: str) -> str:
     """Why a version cannot be taken where gold holds no item at the conflict's place, as it
-    is, and what the reviewer can do. A trial's gold hand-edited to ``releases = [null, …]``
-    was said to have "no releases #1", which the opening had just said it holds (null, kept)."""
+    is, and what the reviewer can do (r only where it settles the conflict: not for a
+    required field, which it would leave empty; ``reject`` refuses so). A trial's gold
+    hand-edited to ``releases = [null, …]`` was said to have "no releases #1", which the
+    opening had just said it holds (null, kept)."""
     group, index, leaf = place
     item_words = forms.path_words(f"{group.name}[{index}]")
     held = record.form.get(group.name)
