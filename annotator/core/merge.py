@@ -85,7 +85,9 @@ taking a version appending all of its items), and ``links``, when any of them is
 links: ``{"releases[0].count": [{"start": 13, "end": 21, "label": "count", "text":
 "hundreds", "value": null}]}`` (an item's index in the version's list; the spans as a span
 version lists them, gold or not; ``merge_form``). A version of an item's field carries its
-links likewise, under the conflict's path.
+links likewise, under the conflict's path. Where not every annotator of a version linked a
+field's spans so (one typed the value by hand, or linked another span), ``linked_by`` names
+who did, by the same paths: ``{"releases[0].received_by": ["alice"]}``.
 Taking a version adds its spans (or sets its value, or appends its item) to the gold record;
 taking several adds each; rejecting all adds nothing.
 

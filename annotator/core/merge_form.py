@@ -18,7 +18,9 @@ is gold). A group conflict's version carries its items' links (``links``, only w
 any): the path of an item's field in the version's own list (``releases[0].count``, 0 being
 the version's first item) -> the spans linked, as a span version lists them (no ids: a linked
 span may not be gold yet): of the first of its annotators whose links there reach a span gold
-already, else of the first. A decision that takes the version, or types items from it, links
+already, else of the first; ``linked_by`` (path -> names, only where not all its annotators
+did) says who linked those spans there, as a version is its annotators' value, not their
+links. A decision that takes the version, or types items from it, links
 gold's item to the gold spans among them (``review_decisions``, ``review_typed``). Only spans
 of the label the field is filled from are carried, here as to gold. A list field gold holds
 (top-level or an item's) is written in the order of its linked spans in the text, its links
@@ -30,6 +32,8 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from typing import Any
+
+import orjson
 
 from annotator.core.compare import Unit
 from annotator.core.form_compare import Cluster, Item, align_items, field_value, frame_key, items_in
@@ -245,13 +249,9 @@ class FormMerge:
         """A version of a field conflict inside an item: its value, who gave it, and the links
         of its field (``{gold_path: [spans]}``, only when any; ``_version_bodies``)."""
         version: dict[str, Any] = {"value": value, "annotators": who}
-        if not self.linked:
-            return version
-        linked = self._version_bodies(
-            [(name, f"{group.name}[{held[name][0]}].{sub.name}") for name in who], sub
-        )
-        if linked:
-            version["links"] = {gold_path: linked}
+        if self.linked:
+            holders = [(name, f"{group.name}[{held[name][0]}].{sub.name}") for name in who]
+            self._add_links(version, gold_path, *self._version_bodies(holders, sub))
         return version
 
     def _group_version(
@@ -263,34 +263,46 @@ class FormMerge:
         version: dict[str, Any] = {"value": [item[1]], "annotators": who}
         if not self.linked:
             return version
-        links: dict[str, list[dict[str, Any]]] = {}
         for sub in group.fields:
-            linked = self._version_bodies(
-                [(name, f"{group.name}[{indexes[name]}].{sub.name}") for name in who], sub
-            )
-            if linked:
-                links[f"{group.name}[0].{sub.name}"] = linked
-        if links:
-            version["links"] = links
+            holders = [(name, f"{group.name}[{indexes[name]}].{sub.name}") for name in who]
+            linked, by = self._version_bodies(holders, sub)
+            self._add_links(version, f"{group.name}[0].{sub.name}", linked, by)
         return version
+
+    @staticmethod
+    def _add_links(
+        version: dict[str, Any], path: str, linked: list[dict[str, Any]], by: list[str]
+    ) -> None:
+        """Put ``linked`` in the version's ``links`` at ``path``, and ``by`` (who linked them)
+        in its ``linked_by`` when not all its annotators did: one who typed "Kestria" by hand
+        read as having linked another's actor span."""
+        if not linked:
+            return
+        version.setdefault("links", {})[path] = linked
+        if set(by) != set(version["annotators"]):
+            version.setdefault("linked_by", {})[path] = by
 
     def _version_bodies(
         self, holders: list[tuple[str, str]], sub: FormField
-    ) -> list[dict[str, Any]]:
+    ) -> tuple[list[dict[str, Any]], list[str]]:
         """The spans a version's field is linked to (``holders``: who gave it, and their path
         there): the first holder's by name whose links reach a span gold already, of the label
         the field is filled from (one may link a span only they marked where another links the
-        one gold holds), else the first's."""
-        first: list[dict[str, Any]] = []
+        one gold holds), else the first's; and the holders who linked those spans there (in
+        any order)."""
+        bodies: dict[str, list[dict[str, Any]]] = {}
+        chosen: list[dict[str, Any]] | None = None
         for name, their_path in sorted(holders):
             span_ids = self._their_ids(name, their_path)
-            linked = self._linked_bodies(name, span_ids, sub)
-            if not linked:
-                continue
-            if self._gold_ids(name, span_ids, sub):
-                return linked
-            first = first or linked
-        return first
+            linked = bodies[name] = self._linked_bodies(name, span_ids, sub)
+            if linked and chosen is None and self._gold_ids(name, span_ids, sub):
+                chosen = linked
+        if chosen is None:
+            chosen = next((linked for linked in bodies.values() if linked), [])
+        same = _spans_key(chosen)
+        return chosen, [
+            name for name, linked in bodies.items() if linked and _spans_key(linked) == same
+        ]
 
     def _their_ids(self, name: str, their_path: str) -> list[str]:
         """The ids of the spans ``name`` linked at ``their_path`` (theirs, not gold's)."""
@@ -379,3 +391,8 @@ class FormMerge:
             if (gold_id := theirs.get(span_id)) is not None
             and self.gold_labels[gold_id] == field.from_label
         ]
+
+
+def _spans_key(bodies: list[dict[str, Any]]) -> list[bytes]:
+    """Linked spans as a version lists them, told apart whatever their order."""
+    return sorted(orjson.dumps(body, option=orjson.OPT_SORT_KEYS) for body in bodies)

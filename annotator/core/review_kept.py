@@ -56,11 +56,16 @@ SpanKey = tuple[int, int, str, int | str | None]
 
 def conflict_key(conflict: Conflict) -> bytes:
     """The conflict without its id (merge numbers conflicts anew): two are the same conflict
-    when they have the same kind, place and versions from the same annotators."""
-    return orjson.dumps(
-        {name: part for name, part in conflict.items() if name != "id"},
-        option=orjson.OPT_SORT_KEYS,
-    )
+    when they have the same kind, place and versions from the same annotators. Who linked a
+    version's spans (``linked_by``) is left out: the version a decision took holds the same
+    value and links, and gold merged before merge wrote ``linked_by`` has none."""
+    kept = {name: part for name, part in conflict.items() if name != "id"}
+    if isinstance(versions := kept.get("versions"), list):
+        kept["versions"] = [
+            {k: v for k, v in one.items() if k != "linked_by"} if isinstance(one, dict) else one
+            for one in versions
+        ]
+    return orjson.dumps(kept, option=orjson.OPT_SORT_KEYS)
 
 
 def span_key(span: Span) -> SpanKey:

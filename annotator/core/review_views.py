@@ -44,6 +44,13 @@ class VersionView:
     # Each of those with why (``review_unkept_links.unkept_mark``): "not in gold", or gold's
     # span on those words with another value ("gold's has no value").
     unkept: tuple[tuple[tuple[int, int, str, Hashable], str], ...] = ()
+    # Field conflicts: who linked a path's spans where not every annotator of the version did
+    # (``merge_form``): one who typed the value by hand read as having linked another's span.
+    linked_by: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def linkers(self, path: str) -> tuple[str, ...] | None:
+        """Who linked ``path``'s spans, when not every annotator of the version did (None)."""
+        return next((names for one, names in self.linked_by if one == path), None)
 
     def unkept_mark(self, key: tuple[int, int, str, Hashable]) -> str | None:
         """Why the link to ``key``'s span is not kept (None: it is)."""
@@ -121,6 +128,10 @@ def describe(
             ),
             not_in_gold=(unkept := links_not_in_gold(record, version.get("links") or {})),
             unkept=tuple((key, unkept_mark(record, key)) for key in sorted(unkept, key=str)),
+            linked_by=tuple(
+                (path, tuple(names))
+                for path, names in sorted((version.get("linked_by") or {}).items())
+            ),
         )
         for index, version in enumerate(conflict["versions"])
     )
