@@ -18,6 +18,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from annotator.core.forms import path_words, resolve_path
+from annotator.core.item_brief import whose
 from annotator.core.models import GoldRecord
 from annotator.core.record_unallowed import value_words
 from annotator.core.review import ReviewSession
@@ -211,11 +212,13 @@ class ConflictPanel(Static):
                     if mark is not None:
                         out.append(f"\n  {path.rsplit('.', 1)[-1]}")
                         _append_link(out, span, mark)
+                        _append_linkers(out, version.linkers(path), 1)
             return badge, out
         out.append(f"\n{_value_text(version.value)}")
-        for _path, spans in version.links:
+        for path, spans in version.links:
             for span in spans:
                 _append_link(out, span, version.unkept_mark(span_key(span)))
+            _append_linkers(out, version.linkers(path), len(spans))
         return badge, out
 
     def _keys(
@@ -327,6 +330,13 @@ def _append_link(out: Text, span: dict[str, Any], unkept: str | None) -> None:
     out.append(f" {span['start']}–{span['end']}", style="dim")
     if unkept is not None:
         out.append(f" ({unkept})", style="italic")
+
+
+def _append_linkers(out: Text, linkers: tuple[str, ...] | None, spans: int) -> None:
+    """`` (ann1's link)`` after the links of a version not all of whose annotators linked
+    so (``VersionView.linkers``; nothing when all did): the others did not link those spans."""
+    if linkers:
+        out.append(f" ({whose(list(linkers))} link{'s' if spans > 1 else ''})", style="italic")
 
 
 def _holds_any(field: FormField, item: dict[str, Any]) -> bool:
