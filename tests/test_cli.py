@@ -326,6 +326,7 @@ def test_compact_of_a_locked_journal_is_refused(write_jsonl: Callable[..., Path]
     assert result.returncode == 1
     assert result.stderr == (
         f"{path}: locked by process 4242 on elsewhere: another annotator process is writing "
-        f"it (if it is gone, remove {lock})\n"
+        f"it (if it is gone, as `ps -p 4242` on elsewhere shows, remove {lock}; a stopped "
+        "process is not gone)\n"
     )
     assert path.read_bytes() == before

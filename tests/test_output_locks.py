@@ -71,7 +71,8 @@ def hold(path: Path, pid: int, **more: Any) -> Path:
 def locked_line(path: Path, pid: int, doing: str = "another annotator process") -> str:
     return (
         f"{path}: locked by process {pid} on this machine: {doing} is writing it "
-        f"(if it is gone, remove {lock_path(path)})"
+        f"(if it is gone, as `ps -p {pid}` shows, remove {lock_path(path)}; a stopped "
+        "process is not gone)"
     )
 
 

@@ -65,10 +65,17 @@ class JournalLock:
                 self._judge_existing(host)
                 continue
             try:
-                write_all(fd, payload)
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+                try:
+                    write_all(fd, payload)
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+            except BaseException:
+                # Made here and not written (a full disk): left empty, it stood in the next
+                # try's way for 10 s as "being written by another process", and kept the
+                # folder made for it from being taken away.
+                self.path.unlink(missing_ok=True)
+                raise
             self._held = True
             self._payload = payload
             return
@@ -103,9 +110,13 @@ class JournalLock:
         doing = holder.get("doing") if isinstance(holder, dict) else None
         # Not "a session": an export, an import, a merge or a rename holds it as well.
         doing = doing if isinstance(doing, str) and doing else "another annotator process"
+        # How to tell it is gone: removing the lock of a process only stopped (ctrl+z, a
+        # suspended session) let a second writer in, and its lines were then set aside as torn.
+        on = "" if holder_host == host else f" on {holder_host}"
         raise LockedError(
             f"{self.journal}: locked by process {holder_pid} on {where}: {doing} is writing "
-            f"it (if it is gone, remove {self.path})"
+            f"it (if it is gone, as `ps -p {holder_pid}`{on} shows, remove {self.path}; a "
+            "stopped process is not gone)"
         )
 
     def release(self) -> None:

@@ -291,7 +291,13 @@ def compact(journal: Path) -> tuple[int, int, list[str]]:
     with lines_past_mark(journal):
         pass
     lock = JournalLock(journal, doing="a compact")
-    lock.acquire()
+    try:
+        lock.acquire()
+    except OSError as error:  # a full disk said "annotator: No space left on device", no file
+        raise AnnotatorError(
+            f"{journal}: cannot compact: cannot write the lock {lock.path.name} beside it: "
+            f"{error.strerror or error}; the journal is as it was"
+        ) from None
     try:
         contents, messages = open_for_writing(journal, lock)
         latest = contents.latest()
