@@ -16,14 +16,20 @@ def run(args: argparse.Namespace) -> int:
     corpus = open_corpus(Path(args.corpus)) if args.corpus else None
     files = [Path(name) for name in args.files]
     warnings: list[str] = []
-    problems = validate_files(files, corpus, scheme, warnings)
+    checked: list[str] = []  # what was checked of a file that is not a journal
+    problems = validate_files(files, corpus, scheme, warnings, checked)
     for line in problems + warnings:
         print(line)
+    # What files other than journals were read as, and checked against, ends the summary: an
+    # export with text told nothing of its texts being checked, or of the corpus not.
+    said = "".join(f"; {what}" for what in checked)
     # One problem is its own message (a missing file, say); a count only helps with several.
     if len(problems) > 1:
-        print(f"{len(problems)} problems found", file=sys.stderr)
+        print(f"{len(problems)} problems found{said}", file=sys.stderr)
+    elif problems and said:
+        print(f"1 problem found{said}", file=sys.stderr)
     if problems:
         return 1
     noted = f", {len(warnings)} warning(s) above" if warnings else ""
-    print(f"ok: {len(files)} file(s) valid{noted}", file=sys.stderr)
+    print(f"ok: {len(files)} file(s) valid{noted}{said}", file=sys.stderr)
     return 0

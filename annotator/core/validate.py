@@ -1,4 +1,5 @@
-"""``annotator validate``: every problem of journal lines, against the models, text and scheme.
+"""``annotator validate``: every problem of journal lines, against the models, text and scheme
+(and of the lines of an export with text, each against the text it holds: validate_with_text).
 
 Problems are lines ``FILE:LINE: path: message`` (path as pydantic gives it, e.g. ``spans.2.end``),
 or ``FILE: message`` for the whole file. Nothing here writes.
@@ -6,98 +7,37 @@ or ``FILE: message`` for the whole file. Nothing here writes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import chain
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
-from annotator.core.corpus import Corpus, lf_text
+from annotator.core.corpus import Corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.form_complete import empty_required
 from annotator.core.forms import empty_items, path_words, resolve_path
 from annotator.core.journal import LineProblem, read_journal
-from annotator.core.models import Document, Record, sha256_text
+from annotator.core.models import Document, Record
 from annotator.core.scheme import Scheme
-from annotator.core.tokens import character_around
 from annotator.core.validate_foreign import (
     ForeignTally,
     another_scheme_hint,
     made_with_another_scheme,
 )
 from annotator.core.validate_shape import not_a_journal
+from annotator.core.validate_text import corpus_text_problems, line_text_problems, short_repr
+
+# The checks of a record against a text, moved to validate_text: their readers (compare,
+# export, import) still import them from here.
+from annotator.core.validate_text import line_ending_variants as line_ending_variants
+from annotator.core.validate_text import span_text_problems as span_text_problems
+from annotator.core.validate_text import text_problems as text_problems
+from annotator.core.validate_with_text import RecordsWithText, exported_with_text, read_with_text
 from annotator.core.values import value_problem
 
 # What a done record's empty required field is told (import picks its lines out by it).
 REQUIRED_WORDS = "required when status is done"
-
-
-def _short(text: str, limit: int = 40) -> str:
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
-
-
-def text_problems(record: Record, document: Document) -> Iterator[tuple[str, str]]:
-    """Where the record disagrees with the document's text."""
-    if record.doc_sha256 != document.sha256:
-        endings = (
-            " (the text differs only in line endings)"
-            if record.doc_sha256 in line_ending_variants(document.text)
-            else ""
-        )
-        yield (
-            "doc_sha256",
-            f"does not match the text of {record.doc_id!r} in the corpus "
-            "(made for another text: it changed since it was annotated, or the record is of "
-            f"another corpus's document of this name: stale record){endings}",
-        )
-        return
-    yield from span_text_problems(record.spans, document.text)
-
-
-def line_ending_variants(text: str) -> set[str]:
-    """The doc_sha256 of ``text`` with LF, CRLF or CR line endings throughout, to tell a stale
-    record whose text differs only in them: one made for the text as another tool wrote it
-    (CRLF) against a .txt corpus read LF, say (validate and import say so)."""
-    lf = lf_text(text)
-    return {sha256_text(lf.replace("\n", ending)) for ending in ("\n", "\r\n", "\r")}
-
-
-class TextSpan(Protocol):
-    """What checking a span against its text reads (``models.Span``, compare's spans)."""
-
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def text(self) -> str: ...
-
-
-def span_text_problems(spans: Sequence[TextSpan], text: str) -> Iterator[tuple[str, str]]:
-    """Spans whose offsets pass the end of ``text`` or whose ``text`` is not what is there."""
-    size = len(text)
-    for index, span in enumerate(spans):
-        if span.end > size:
-            yield (f"spans.{index}.end", f"{span.end} is past the end of the text ({size})")
-            continue
-        actual = text[span.start : span.end]
-        if actual != span.text:
-            yield (
-                f"spans.{index}.text",
-                f"{_short(span.text)} does not match the text at "
-                f"{span.start}..{span.end}: {_short(actual)}",
-            )
-            continue
-        for edge in ("start", "end"):
-            offset = span.start if edge == "start" else span.end
-            around = character_around(text, offset)
-            if around is not None:
-                first, last = around
-                yield (
-                    f"spans.{index}.{edge}",
-                    f"{offset} falls inside the character {text[first:last]!r} at "
-                    f"{first}..{last}: a span takes whole characters",
-                )
 
 
 def unknown_label(name: str, scheme: Scheme) -> str:
@@ -221,7 +161,7 @@ def link_label_warnings(record: Record, scheme: Scheme) -> Iterator[tuple[str, s
             source = f"{leaf.from_label} spans" if leaf.from_label else "spans"
             yield (
                 f"links.{path}",
-                f"warning: links {span_id} ({span.label} {_short(span.text)}), but the field "
+                f"warning: links {span_id} ({span.label} {short_repr(span.text)}), but the field "
                 f"is {'' if leaf.from_label else 'not '}filled from {source}",
             )
 
@@ -247,10 +187,12 @@ def validate_files(
     corpus: Corpus | None,
     scheme: Scheme,
     warnings: list[str] | None = None,
+    checked: list[str] | None = None,
 ) -> list[str]:
     """Every problem of every file, one line each, in file and line order. Lines that are
     worth a look but not wrong (``link_label_warnings``, ``empty_item_warnings``) go to
-    ``warnings`` when it is given."""
+    ``warnings`` when it is given; what was checked of a file read as other than a journal
+    (an export with text: ``RecordsWithText.checked``), to ``checked``."""
 
     @lru_cache(maxsize=64)
     def document(doc_id: str) -> Document | None:
@@ -267,7 +209,18 @@ def validate_files(
         if shape is not None:  # one line, not every field of every line
             out.append(shape)
             continue
+        with_text: RecordsWithText | None = None
+        if exported_with_text(contents):  # its lines checked for what they are
+            try:
+                with_text = read_with_text(file)
+            except AnnotatorError as error:
+                out.append(str(error))
+                continue
+            contents = with_text.contents
+            if checked is not None:
+                checked.append(with_text.checked(corpus))
         problems = list(contents.problems)
+        said_of = {problem.line for problem in problems}  # an export's text or meta, say
         # A wrong corpus is one problem, not one per line (a trial's gold file gave 32 lines
         # of "is not in the corpus", one per line of its history).
         elsewhere = (
@@ -295,12 +248,19 @@ def validate_files(
             if foreign is not None:
                 found = foreign.take(line, record, found)
             labels.add(line, record, scheme)
+            # An export with text: the line's own text, its spans' and hash's, corpus or none.
+            own = with_text.documents.get(line) if with_text is not None else None
+            if own is not None:
+                found.extend(line_text_problems(record, own))
             if corpus is not None and not elsewhere:
                 doc = document(record.doc_id)
                 if doc is None:
                     found.append(
                         ("doc_id", f"{record.doc_id!r} is not in the corpus {corpus.path}")
                     )
+                elif own is not None:
+                    if last[record.doc_id] == line:  # history may be of an older text
+                        found.extend(corpus_text_problems(own, doc, str(corpus.path)))
                 elif record.doc_sha256 == doc.sha256 or last[record.doc_id] == line:
                     # A line a later one supersedes, made for an older text, is history (a
                     # start over, undone): only a document's last line must be of this text.
@@ -308,7 +268,7 @@ def validate_files(
             problems.extend(LineProblem(line, path, message) for path, message in found)
             # A line's warnings are said when it has no problem, said or tallied.
             tallied = labels.on_line(line) or (foreign is not None and foreign.on_line(line))
-            clean = not found and not tallied
+            clean = not found and not tallied and line not in said_of
             if warnings is not None and clean and last[record.doc_id] == line:
                 warnings.extend(
                     LineProblem(line, path, message).format(file)
