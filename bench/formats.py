@@ -62,7 +62,9 @@ def main() -> None:
             out = folder / f"out-{fmt}"
 
             def run(fmt: str = fmt, out: Path = out) -> None:
-                export_records(gold, fmt, out, corpus=corpus, on_warning=None)
+                # Each run replaces the records the one before wrote (a file of records is
+                # replaced only with --force).
+                export_records(gold, fmt, out, corpus=corpus, on_warning=None, force=True)
 
             rows.append((fmt, median_seconds(run, runs=3)))
     print(f"export of {COUNT:,} gold documents (seed article, 20 spans each), median of 3 runs")

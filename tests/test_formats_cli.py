@@ -175,7 +175,8 @@ def test_export_replaces_its_output_atomically(tmp_path: Path) -> None:
     out = tmp_path / "out" / "o.jsonl"
     out.parent.mkdir()
     out.write_text('{"id": "d", "text": "old", "label": []}\n')  # an earlier export's
-    result = cli("export", gold, "--format", "doccano", "-o", out, "--corpus", corpus)
+    # Its rows are annotations: replaced only with --force (test_export_replacing_tools).
+    result = cli("export", gold, "--format", "doccano", "-o", out, "--corpus", corpus, "--force")
     assert result.returncode == 0
     assert result.stdout == f"exported 1 document(s) as doccano to {out}\n"
     assert orjson.loads(out.read_bytes())["text"] == text
@@ -445,6 +446,7 @@ def test_code_points_after_an_emoji_are_said_once(tmp_path: Path, fmt: str) -> N
     ]
     warnings.clear()
     export_records(
-        gold, fmt, tmp_path / "o", corpus=corpus, offsets="utf16", on_warning=warnings.append
-    )
+        gold, fmt, tmp_path / "o", corpus=corpus, offsets="utf16", on_warning=warnings.append,
+        force=True,  # over the first's tasks
+    )  # fmt: skip
     assert not [line for line in warnings if "UTF-16" in line]

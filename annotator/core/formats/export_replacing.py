@@ -4,30 +4,37 @@ An export writes over what is at its output, as a format's file is made again on
 A file holding records (an annotator's journal, a gold file, or a jsonl export of them) is
 another matter: ``-o`` naming a journal by mistake replaced its records with the export's, and
 import, rename and merge all refuse such a thing. So is a JSONL corpus (one ``{"id", "text"}``
-document a line): a user's only copy of their articles. Such a file is replaced only with
-``--force``; a CoNLL, hf or brat file of an earlier export is replaced as before.
+document a line): a user's only copy of their articles. So is a file of another tool's
+annotated texts (a Label Studio, Prodigy or doccano file, an hf export's rows: ``held_kinds``),
+whether an earlier export or the tool's own, the only copy of work done there. Such a file is
+replaced only with ``--force``, and so is each such file of a folder export (hf, ``--split``);
+a CoNLL, brat or spaCy file of an earlier export is replaced as before.
 
 What a file holds is told by its lines, as a person looking at it would tell it: not by its
 first line alone, since one damaged line (torn by a crash, a Latin-1 byte, a git conflict
 marker ``<<<<<<< HEAD``) made a journal "no records" and it was replaced, every record after it
 lost. So the first lines with anything on them are read, up to a bound (a large file costs a
 bounded prefix, as the export screen asks again at each change of its output), and the first
-record or document among them is said with its line number. A JSON-lines file (named
-``.jsonl``) none of whose lines read can be read, or that cannot be read at all, is refused
-too: what it holds is not known.
+record or document among them is said with its line number. A JSON file that is no JSON lines
+(a Label Studio export: an array of tasks, on one line or pretty-printed over many) is read as
+JSON from its start, within the same bounds, its first entries looked at one by one. A
+JSON-lines file (named ``.jsonl``) none of whose lines read can be read, or that cannot be read
+at all, is refused too: what it holds is not known.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import orjson
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.formats.held_kinds import Kind, kind_of
 from annotator.core.journal import bom_length, parse_json_line
 
 # How much of a file is read to tell what it holds: this many lines with anything on them, and
@@ -36,10 +43,11 @@ from annotator.core.journal import bom_length, parse_json_line
 LOOKED_AT_LINES = 100
 LOOKED_AT_MIB = 64
 LOOKED_AT_BYTES = LOOKED_AT_MIB * 1024 * 1024
+_FIRST_READ = 64 * 1024  # of a file read as JSON whole, doubled as an entry needs
 # Names of files that are JSON lines whatever they hold now (journals, gold files, corpora).
 JSON_LINES_SUFFIXES = (".jsonl", ".ndjson")
 _CR_ALONE = re.compile(r"\r(?!\n)")
-_DOCUMENT = frozenset(("id", "text", "meta"))
+_JSON_SPACE = re.compile(r"[ \t\r\n]*")
 
 
 @dataclass(frozen=True)
@@ -56,14 +64,19 @@ class Held:
 
 def held_in(path: Path) -> Held | None:
     """What the file at ``path`` holds that is not replaced unasked: its first record, gold
-    record or corpus document (its line said), or, for a JSON-lines file none of whose lines
-    read can be read, or that cannot be read at all, that what it holds is not known; None for
-    anything else, a file of another name that cannot be read included (the write then says
-    what is wrong)."""
+    record, corpus document or other tool's annotated text (its line or entry said), or, for a
+    JSON-lines file none of whose lines read can be read, or that cannot be read at all, that
+    what it holds is not known; None for anything else, a file of another name that cannot be
+    read included (the write then says what is wrong)."""
     json_lines = path.name.lower().endswith(JSON_LINES_SUFFIXES)
     try:
         with path.open("rb") as handle:
             found = _first_held(_looked_at(handle))
+            if not isinstance(found, Held):
+                # JSON read as a whole: an array (Label Studio's tasks, on one line or many),
+                # or, when lines could not be read, values over several lines each.
+                whole = _first_held_entry(handle, arrays_only=found is None)
+                found = found if isinstance(whole, str) else whole
     except OSError as error:
         return _not_known(f"it cannot be read ({error.strerror or error})") if json_lines else None
     if isinstance(found, Held) or found is None:
@@ -72,8 +85,9 @@ def held_in(path: Path) -> Held | None:
 
 
 def _first_held(lines: Iterator[tuple[int, bytes | None]]) -> Held | str | None:
-    """The first record or document of ``lines``; else None when a line is JSON of something
-    else (an hf export, notes) or none has anything on it; else why none could be read."""
+    """The first record, document or annotated text of ``lines``; else None when a line is
+    JSON of something else (hf's labels, notes) or none has anything on it; else why none could
+    be read."""
     problem = ""
     readable = False
     seen = 0
@@ -82,8 +96,8 @@ def _first_held(lines: Iterator[tuple[int, bytes | None]]) -> Held | str | None:
             problem = problem or f"line {number}: longer than the {LOOKED_AT_MIB} MiB read"
             break
         kind = _line_kind(raw)
-        if isinstance(kind, tuple):
-            return _held_at(number, *kind)
+        if isinstance(kind, Kind):
+            return _held_at(f"line {number}", number, kind)
         if kind is None:
             readable = True
         else:
@@ -92,6 +106,78 @@ def _first_held(lines: Iterator[tuple[int, bytes | None]]) -> Held | str | None:
         return None
     what = f"its first {seen} lines" if seen == LOOKED_AT_LINES else "its lines"
     return f"none of {what} could be read ({problem})"
+
+
+def _first_held_entry(handle: IO[bytes], *, arrays_only: bool) -> Held | str | None:
+    """The first record, document or annotated text among the first entries of a file read as
+    JSON (an array's items, or one value after another: a pretty-printed object), within the
+    bounds lines are read in; None when they are JSON of something else; else why none could
+    be read (or, ``arrays_only``, that the file is no array)."""
+    text = _Prefix(handle)
+    at = text.skip_space(0)
+    array = text.at(at) == "["
+    if not array and (arrays_only or text.at(at) != "{"):
+        return "not a JSON array" if arrays_only else "not JSON"
+    at += 1 if array else 0
+    decoder = json.JSONDecoder()
+    for number in range(1, LOOKED_AT_LINES + 1):
+        at = text.skip_space(at)
+        if text.at(at) in ("", "]"):
+            return None
+        while True:
+            try:
+                value, at = decoder.raw_decode(text.text, at)
+                break
+            except json.JSONDecodeError as error:
+                if not text.more():  # the whole file, or all that is read of it
+                    return f"entry {number}: {error.msg}" if number == 1 else None
+        kind = _value_kind(value)
+        if kind is not None:
+            return _held_at(f"entry {number}", number, kind)
+        at = text.skip_space(at)
+        if array and text.at(at) != ",":
+            return None  # its end, or something that is no array's
+        at += 1 if array else 0
+    return None
+
+
+class _Prefix:
+    """A file's text from its start (a byte order mark left out), read further as asked,
+    doubling, to ``LOOKED_AT_BYTES`` in all. A character cut at the end of what is read is
+    read again whole with what follows."""
+
+    def __init__(self, handle: IO[bytes]) -> None:
+        handle.seek(0)
+        handle.seek(bom_length(handle.read(3)))
+        self._handle = handle
+        self._data = b""
+        self._ended = False
+        self.text = ""
+        self.more()
+
+    def more(self) -> bool:
+        """Read further; False at the end of the file or of the bound."""
+        room = LOOKED_AT_BYTES - len(self._data)
+        if self._ended or room <= 0:
+            return False
+        chunk = self._handle.read(min(max(len(self._data), _FIRST_READ), room))
+        if not chunk:
+            self._ended = True
+            return False
+        self._data += chunk
+        self.text = self._data.decode("utf-8", errors="replace")
+        return True
+
+    def at(self, index: int) -> str:
+        return self.text[index : index + 1]
+
+    def skip_space(self, index: int) -> int:
+        """The first index from ``index`` on that is not JSON whitespace (read further for it)."""
+        while True:
+            found = _JSON_SPACE.match(self.text, index)
+            index = found.end() if found else index
+            if index < len(self.text) or not self.more():
+                return index
 
 
 def _not_known(why: str) -> Held:
@@ -105,7 +191,8 @@ def _not_known(why: str) -> Held:
 
 def records_held(path: Path) -> str | None:
     """What ``held_in`` finds in the file at ``path``, in a few words (``a record of annotator
-    'X'``, ``a gold record of reviewer 'X'``, ``a corpus document 'X'``); None for nothing."""
+    'X'``, ``a gold record of reviewer 'X'``, ``a corpus document 'X'``, ``a doccano row``...);
+    None for nothing."""
     held = held_in(path)
     return None if held is None else held.what
 
@@ -132,11 +219,11 @@ def _looked_at(handle: IO[bytes]) -> Iterator[tuple[int, bytes | None]]:
             yield number, raw
 
 
-def _line_kind(raw: bytes) -> tuple[str, str] | str | None:
-    """A line's record, gold record or document as (kind, name); None for JSON of something
-    else; else what is wrong with the line, as the journal's reader says it. A byte that is not
-    UTF-8 (a Latin-1 hand edit) is read past, and lines ending in CR alone (an old Mac's, one
-    line here) are read one by one: a person sees records there."""
+def _line_kind(raw: bytes) -> Kind | str | None:
+    """What a line's object is (``held_kinds``); None for JSON of something else; else what is
+    wrong with the line, as the journal's reader says it. A byte that is not UTF-8 (a Latin-1
+    hand edit) is read past, and lines ending in CR alone (an old Mac's, one line here) are
+    read one by one: a person sees records there."""
     try:
         return _value_kind(orjson.loads(raw))
     except orjson.JSONDecodeError:
@@ -160,36 +247,20 @@ def _line_kind(raw: bytes) -> tuple[str, str] | str | None:
     return None if readable else wrong
 
 
-def _value_kind(value: object) -> tuple[str, str] | None:
-    return _object_kind(value) if isinstance(value, dict) else None
+def _value_kind(value: object) -> Kind | None:
+    return kind_of(value) if isinstance(value, dict) else None
 
 
-def _object_kind(data: dict[str, Any]) -> tuple[str, str] | None:
-    annotator, doc_id = data.get("annotator"), data.get("doc_id")
-    if isinstance(annotator, str) and isinstance(doc_id, str):
-        # As ``journal.parse_record_line`` tells a gold line.
-        return ("gold" if "sources" in data else "record", annotator)
-    # A corpus's document holds these keys only (``models.Document``): a doccano export's row
-    # (``label`` too) is replaced as an earlier export is.
-    ident, text = data.get("id"), data.get("text")
-    if isinstance(ident, str) and ident and isinstance(text, str) and data.keys() <= _DOCUMENT:
-        return ("document", ident)
-    return None
-
-
-def _held_at(number: int, kind: str, name: str) -> Held:
-    what, plural = {
-        "record": (f"a record of annotator {name!r}", f"records of annotator {name!r}"),
-        "gold": (f"a gold record of reviewer {name!r}", f"gold records of reviewer {name!r}"),
-        "document": (f"a corpus document {name!r}", "a corpus's documents"),
-    }[kind]
-    where = "its first line" if number == 1 else f"its line {number}"
-    return Held(what, number, f"{where} is {what}", plural)
+def _held_at(place: str, number: int, kind: Kind) -> Held:
+    """``place`` (``line 2``, ``entry 1``) of the file holds ``kind``."""
+    word, _, _ = place.partition(" ")
+    where = f"its first {word}" if number == 1 else f"its {place}"
+    return Held(kind.what, number, f"{where} is {kind.what}", kind.plural)
 
 
 class ReplacingRecords(AnnotatorError):
-    """An output ``path`` holds records or documents (``held``). Its line is the command's;
-    the export screen names its checkbox where the command names ``--force``."""
+    """An output ``path`` holds records, documents or annotated texts (``held``). Its line is
+    the command's; the export screen names its checkbox where the command names ``--force``."""
 
     def __init__(self, path: Path, held: Held) -> None:
         super().__init__(self.refusal_with(path, held, "pass --force"))
@@ -205,9 +276,9 @@ class ReplacingRecords(AnnotatorError):
 
 
 def refuse_replacing_records(paths: Sequence[Path], force: bool) -> None:
-    """Refuse, before anything is written, to replace a file of ``paths`` holding records or
-    documents, or a JSON-lines file that cannot be read, unless ``force``; one line saying
-    what the first such file holds, and where."""
+    """Refuse, before anything is written, to replace a file of ``paths`` holding records,
+    documents or annotated texts, or a JSON-lines file that cannot be read, unless ``force``;
+    one line saying what the first such file holds, and where."""
     if force:
         return
     for path in paths:

@@ -1,0 +1,164 @@
+"""``export -o`` replaces a file of another tool's annotated texts only with ``--force``, as it
+does a journal: a Label Studio, Prodigy or doccano file, an hf folder's rows, each an earlier
+export or the tool's own (often its only copy), and the files of a split folder holding them.
+They were replaced unasked, while a jsonl export of the same records was refused."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import orjson
+import pytest
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.export_request import output_hint
+from annotator.core.formats import export_replacing
+from annotator.core.formats.export import export_records
+from annotator.core.formats.export_replacing import held_in
+from tests.test_formats_cli import cli
+from tests.test_formats_support import record, write_case
+
+TEXT = "Kyiv freed 146 people."
+REFUSED = ": choose another name, or pass --force to replace the file (nothing was written)\n"
+
+
+def case(folder: Path, count: int = 1) -> tuple[Path, Path]:
+    docs = [(f"d{n}", TEXT) for n in range(1, count + 1)]
+    return write_case(folder, docs, [record(i, TEXT, [(0, 4, "actor")]) for i, _ in docs])
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name", "said"),
+    [
+        ("labelstudio", "tasks.json", "its first entry is a Label Studio task of document 'd1'"),
+        ("doccano", "rows.jsonl", "its first line is a doccano row of document 'd1'"),
+        ("prodigy", "tasks.jsonl", "its first line is a Prodigy task of document 'd1'"),
+    ],
+)
+def test_an_earlier_export_of_a_tool_is_refused_in_one_line_and_kept(
+    tmp_path: Path, fmt: str, name: str, said: str
+) -> None:
+    corpus, source = case(tmp_path / "in")
+    out = tmp_path / name
+    args = ("export", source, "--format", fmt, "-o", out, "--corpus", corpus)
+    assert cli(*args).returncode == 0
+    before = out.read_bytes()
+    refused = cli(*args, "--status", "all")
+    assert (refused.returncode, refused.stdout) == (1, "")
+    assert refused.stderr == f"{out}: {said}{REFUSED}"
+    assert out.read_bytes() == before
+    forced = cli(*args, "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert f"{out}: replaced the file that was there" in forced.stderr
+
+
+def test_an_hf_folder_s_rows_are_refused_and_every_file_kept(tmp_path: Path) -> None:
+    corpus, source = case(tmp_path / "in")
+    out = tmp_path / "hf"
+    export_records(source, "hf", out, corpus=corpus)
+    before = {path.name: path.read_bytes() for path in out.iterdir()}
+    with pytest.raises(AnnotatorError) as raised:
+        export_records(source, "hf", out, corpus=corpus)
+    assert str(raised.value) == (
+        f"{out / 'data.jsonl'}: its first line is an hf row of document 'd1'{REFUSED.rstrip()}"
+    )
+    assert {path.name: path.read_bytes() for path in out.iterdir()} == before
+    assert export_records(source, "hf", out, corpus=corpus, force=True).replaced
+
+
+@pytest.mark.parametrize(
+    ("fmt", "first", "said"),
+    [
+        ("hf", "train.jsonl", "its first line is an hf row"),
+        ("doccano", "train.jsonl", "its first line is a doccano row"),
+        ("labelstudio", "train.json", "its first entry is a Label Studio task"),
+        ("prodigy", "train.jsonl", "its first line is a Prodigy task"),
+    ],
+)
+def test_a_split_folder_whose_files_hold_annotations_is_refused(
+    tmp_path: Path, fmt: str, first: str, said: str
+) -> None:
+    corpus, source = case(tmp_path / "in", 6)
+    out = tmp_path / "splits"
+    split = "train=0.5,dev=0.5"
+    export_records(source, fmt, out, corpus=corpus, split=split)
+    before = {path.name: path.read_bytes() for path in out.iterdir()}
+    with pytest.raises(AnnotatorError, match=rf"^{out / first}: {said} of document 'd\d'"):
+        export_records(source, fmt, out, corpus=corpus, split=split, seed=1)
+    assert {path.name: path.read_bytes() for path in out.iterdir()} == before
+    export_records(source, fmt, out, corpus=corpus, split=split, seed=1, force=True)
+    assert {path.name: path.read_bytes() for path in out.iterdir()} != before
+
+
+def test_label_studio_s_own_files_are_told_on_one_line_or_many(tmp_path: Path) -> None:
+    task = {"id": 7, "data": {"text": TEXT}, "annotations": [{"result": []}]}
+    path = tmp_path / "project-1.json"
+    for data in (orjson.dumps([task]), orjson.dumps([task], option=orjson.OPT_INDENT_2)):
+        path.write_bytes(b"\xef\xbb\xbf" + data)
+        held = held_in(path)
+        assert held is not None
+        assert (held.said, held.plural) == (
+            "its first entry is a Label Studio task (id 7)",
+            "Label Studio tasks",
+        )
+    # Tasks to import hold texts, a corpus of sorts: kept too. One object over many lines.
+    path.write_bytes(orjson.dumps({"data": {"text": TEXT}}, option=orjson.OPT_INDENT_2))
+    held = held_in(path)
+    assert held is not None and held.said == "its first entry is a Label Studio task"
+
+
+def test_a_task_past_other_entries_is_found(tmp_path: Path) -> None:
+    path = tmp_path / "tasks.json"
+    # Its first entry longer than the first read: read further, the cut character whole.
+    first = {"note": "é" * 40_000}
+    path.write_bytes(orjson.dumps([first, 1, {"data": {"text": TEXT}}]))
+    held = held_in(path)
+    assert held is not None and held.said == "its entry 3 is a Label Studio task"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'["O", "B-actor", "I-actor"]\n',  # an hf export's labels.json
+        b'[\n  {"labels": ["O"]}\n]\n',
+        b"[1, 2",  # cut short
+        b'{\n  "name": "protest"\n}\n',
+        b'[{"tokens": ["a"]}]',  # tokens without their tags
+        b'{"text": "Kyiv.", "label": "POS"}\n',  # neither doccano's list nor a Prodigy key
+    ],
+)
+def test_json_of_another_shape_is_no_annotation(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "other.json"
+    path.write_bytes(data)
+    assert held_in(path) is None
+
+
+def test_what_is_read_of_a_json_file_is_bounded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "tasks.json"
+    task = {"data": {"text": TEXT}}
+    path.write_bytes(orjson.dumps([{}, {}, task]))
+    monkeypatch.setattr(export_replacing, "LOOKED_AT_LINES", 2)
+    assert held_in(path) is None
+    monkeypatch.setattr(export_replacing, "LOOKED_AT_LINES", 3)
+    assert held_in(path) is not None
+    monkeypatch.setattr(export_replacing, "LOOKED_AT_BYTES", 8)  # "[{},{},{" read
+    assert held_in(path) is None
+
+
+def test_the_export_screen_s_hint_names_what_the_file_holds(tmp_path: Path) -> None:
+    corpus, source = case(tmp_path / "in", 6)
+    out = tmp_path / "ls.json"
+    export_records(source, "labelstudio", out, corpus=corpus)
+    hint = output_hint("labelstudio", None, out)  # the refusal to come, in the box's words
+    assert "Label Studio task" in hint
+    assert 'tick "replace an existing file of records"' in hint
+    folder = tmp_path / "hf"
+    export_records(source, "hf", folder, corpus=corpus, split="train=0.5,dev=0.5")
+    assert output_hint("hf", "train=0.5,dev=0.5", folder, force=True) == (
+        "a folder: train.jsonl, dev.jsonl … (one per split) + labels.json; train.jsonl there, "
+        "holding hf rows, is replaced"
+    )
+    shutil.rmtree(folder)
