@@ -54,7 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
         "that is not a journal is one line saying what it looks like."
     )
     validate.add_argument(
-        "files", nargs="+", metavar="FILE", help="a journal or gold file (JSONL of records)"
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="a journal or gold file (JSONL of records), or an export of them --with-text",
     )
     validate.add_argument("--corpus", help="check spans against this corpus's texts")
     validate.add_argument("--scheme", metavar="FILE|NAME", help=SCHEME_HELP)
