@@ -27,7 +27,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from annotator.core.display import quoted
+from annotator.core.display import display_text, quoted
 from annotator.core.models import Span
 from annotator.core.search import fold
 from annotator.core.tokens import tokenize
@@ -39,15 +39,20 @@ _AROUND_SAID = 45  # below the list, where the highlighted span is said: two row
 
 def context(text: str, span: Span, around: int = _AROUND) -> Text:
     """The span's words in bold, with ``around`` characters of the words around it on each
-    side, on one line."""
+    side, on one line, as the article shows them (``display_text``, of the same length: a
+    skin tone, which tmux 3.3 draws two cells wider than rich measures 👍🏽, pushed the list's
+    edge out of its row; a tab or a line separator broke the row)."""
     low, high = max(0, span.start - around), span.end + around
-    before = text[low : span.start].split("\n")[-1]
-    after = text[span.end : high].split("\n")[0]
+    # Only the piece shown, each character swapped alone: not the article for every row.
+    shown = display_text(text[low:high])
+    start, end = span.start - low, span.end - low
+    before = shown[:start].split("\n")[-1]
+    after = shown[end:].split("\n")[0]
     # "…" only where words are cut off: not at the text's or a line's edge.
     cut_before = low > 0 and len(before) == span.start - low
     cut_after = high < len(text) and len(after) == high - span.end
     line = Text(("…" if cut_before else "") + before.lstrip(), style="dim")
-    line.append(span.text.replace("\n", " "), style="bold")
+    line.append(shown[start:end].replace("\n", " "), style="bold")
     line.append(after.rstrip() + ("…" if cut_after else ""), style="dim")
     return line
 
