@@ -17,7 +17,7 @@ from annotator.core.formats import export_replacing
 from annotator.core.formats.export import export_records
 from annotator.core.formats.export_replacing import held_in
 from tests.test_formats_cli import cli
-from tests.test_formats_support import record, write_case
+from tests.test_formats_support import FIXTURES, record, write_case
 
 TEXT = "Kyiv freed 146 people."
 REFUSED = ": choose another name, or pass --force to replace the file (nothing was written)\n"
@@ -106,6 +106,17 @@ def test_label_studio_s_own_files_are_told_on_one_line_or_many(tmp_path: Path) -
     path.write_bytes(orjson.dumps({"data": {"text": TEXT}}, option=orjson.OPT_INDENT_2))
     held = held_in(path)
     assert held is not None and held.said == "its first entry is a Label Studio task"
+
+
+def test_a_pretty_printed_task_whose_lines_read_as_json_here_and_there_is_found(
+    tmp_path: Path,
+) -> None:
+    # Label Studio's own file of one task: lines such as '"Person"' are JSON by themselves,
+    # so its lines read as "JSON of something else"; the file was replaced unasked.
+    path = tmp_path / "annotations_1.json"
+    shutil.copy(FIXTURES / "label_studio" / "frontend_examples_named_entity" / path.name, path)
+    held = held_in(path)
+    assert held is not None and held.said == "its first entry is a Label Studio task (id 1)"
 
 
 def test_a_task_past_other_entries_is_found(tmp_path: Path) -> None:

@@ -71,11 +71,12 @@ def held_in(path: Path) -> Held | None:
     json_lines = path.name.lower().endswith(JSON_LINES_SUFFIXES)
     try:
         with path.open("rb") as handle:
-            found = _first_held(_looked_at(handle))
+            found, first_is_json = _first_held(_looked_at(handle))
             if not isinstance(found, Held):
                 # JSON read as a whole: an array (Label Studio's tasks, on one line or many),
-                # or, when lines could not be read, values over several lines each.
-                whole = _first_held_entry(handle, arrays_only=found is None)
+                # or values each over several lines (a pretty-printed task: its first line,
+                # ``{``, is no JSON by itself).
+                whole = _first_held_entry(handle, arrays_only=first_is_json)
                 found = found if isinstance(whole, str) else whole
     except OSError as error:
         return _not_known(f"it cannot be read ({error.strerror or error})") if json_lines else None
@@ -84,28 +85,30 @@ def held_in(path: Path) -> Held | None:
     return _not_known(found) if json_lines else None  # a CoNLL file is no JSON lines
 
 
-def _first_held(lines: Iterator[tuple[int, bytes | None]]) -> Held | str | None:
+def _first_held(lines: Iterator[tuple[int, bytes | None]]) -> tuple[Held | str | None, bool]:
     """The first record, document or annotated text of ``lines``; else None when a line is
     JSON of something else (hf's labels, notes) or none has anything on it; else why none could
-    be read."""
+    be read. And whether the first line is JSON by itself."""
+    first_is_json = False
     problem = ""
     readable = False
     seen = 0
-    for seen, (number, raw) in enumerate(lines, start=1):  # noqa: B007 (said after the loop)
+    for seen, (number, raw) in enumerate(lines, start=1):
         if raw is None:
             problem = problem or f"line {number}: longer than the {LOOKED_AT_MIB} MiB read"
             break
         kind = _line_kind(raw)
         if isinstance(kind, Kind):
-            return _held_at(f"line {number}", number, kind)
+            return _held_at(f"line {number}", number, kind), seen == 1
         if kind is None:
             readable = True
+            first_is_json = first_is_json or seen == 1
         else:
             problem = problem or f"line {number}: {kind}"
     if readable or not problem:
-        return None
+        return None, first_is_json
     what = f"its first {seen} lines" if seen == LOOKED_AT_LINES else "its lines"
-    return f"none of {what} could be read ({problem})"
+    return f"none of {what} could be read ({problem})", first_is_json
 
 
 def _first_held_entry(handle: IO[bytes], *, arrays_only: bool) -> Held | str | None:
