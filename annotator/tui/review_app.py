@@ -17,6 +17,7 @@ from annotator.tui.review_field_edit import SettlingScreen
 from annotator.tui.review_screen import ReviewScreen, review_screen_for
 from annotator.tui.review_toasts import clear
 from annotator.tui.saving_app import SavingApp
+from annotator.tui.toasts_under import hide_toasts_under_top
 
 
 class ReviewApp(SavingApp):
@@ -25,6 +26,9 @@ class ReviewApp(SavingApp):
     SAVED_WHAT = "decisions"
     SAVED_WHERE = "gold file"
     UNSAVED_ADVICE = "enter settles the conflict with {it}"
+    # Not the screen below a box but its toast rack is marked (toasts_under), as annotate
+    # does: a class on the screen restyled all of it as each box opened and again as it closed.
+    SUSPENDED_SCREEN_CLASS = ""
 
     def __init__(self, session: ReviewSession) -> None:
         super().__init__(session)
@@ -34,6 +38,7 @@ class ReviewApp(SavingApp):
     def on_mount(self) -> None:
         self.relay_save_status()
         self.save_on_hangup()
+        hide_toasts_under_top(self)
         self.push_screen(review_screen_for(self.session))
 
     def notify(

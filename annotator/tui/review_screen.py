@@ -59,6 +59,7 @@ from annotator.tui.review_toasts import (
     text_width,
 )
 from annotator.tui.review_versions_box import VersionsBox
+from annotator.tui.screen_classes import ClassesRestyleFew
 from annotator.tui.screens import HelpScreen
 
 
@@ -67,7 +68,10 @@ def review_screen_for(session: ReviewSession) -> ReviewScreen:
     return with_label_keys(ReviewScreen, session.scheme)(session)
 
 
-class ReviewScreen(ReviewKeys):
+# ClassesRestyleFew: the screen's classes (``-editing`` under each editor, the toasts'
+# ``-toasts-on-top``, the sizes') restyle only what the rules naming them style, not the whole
+# screen, as on the annotation screen (screen_classes).
+class ReviewScreen(ReviewKeys, ClassesRestyleFew):
     BINDINGS: ClassVar[list[BindingType]] = REVIEW_BINDINGS
 
     def __init__(self, session: ReviewSession) -> None:
