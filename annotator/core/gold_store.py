@@ -46,6 +46,7 @@ from annotator.core.journal import (
 from annotator.core.lock import JournalLock
 from annotator.core.models import GoldRecord, Record
 from annotator.core.record_check import gold_line_data
+from annotator.core.rescue_taken import take_rescues
 from annotator.core.store import Store, set_torn_tail_aside
 from annotator.core.write_target import write_target
 from annotator.core.writer import JournalWriter, StatusCallback, append_durably
@@ -141,6 +142,9 @@ class GoldStore(Store):
             ) from None
         try:
             self.messages = [self._lock.message] if self._lock.message else []
+            # Decisions a closing could not write come first (``rescue_taken``; read whole
+            # as a journal is, only when a rescue file of it is found).
+            self.messages += take_rescues(journal)[0]
             self.records = {}
             self.latest: dict[str, GoldLine] = {}
             # Every line of the file as the review opened it, in order: earlier sessions'

@@ -1,7 +1,8 @@
 """The annotation store: one annotator's journal opened for writing.
 
 Opening takes the lock, sets a torn tail aside to ``<journal>.torn-<UTC time>`` (saying so),
-refuses a journal with damaged complete lines (nothing is rewritten behind a person's back), and
+refuses a journal with damaged complete lines (nothing is rewritten behind a person's back),
+appends the journal's rescue files when that is safe (``rescue_taken``; refused when not), and
 loads the last record of every document, and the span ids its earlier lines held (a session never
 gives them again). Saving appends through the one ordered writer, which checks before each line
 that the journal is still the file it has been writing (``journal_guard``) and writes it again
@@ -29,6 +30,7 @@ from annotator.core.journal import (
 from annotator.core.journal_guard import JournalGuard, keep_aside, utc_stamp
 from annotator.core.lock import JournalLock
 from annotator.core.models import Record, record_line
+from annotator.core.rescue_taken import take_rescues
 from annotator.core.store_rescue import Unsaved, rescue_folders, write_rescue
 from annotator.core.write_target import linked_file, write_target
 from annotator.core.writer import JournalWriter, StatusCallback, fsync_directory, write_all
@@ -58,14 +60,15 @@ def _refuse_damaged(contents: JournalContents) -> None:
 
 
 def open_for_writing(journal: Path, lock: JournalLock) -> tuple[JournalContents, list[str]]:
-    """Read a locked journal for appending: torn tail set aside, damage refused."""
+    """Read a locked journal for appending: torn tail set aside, damage refused, its rescue
+    files appended or refused (``rescue_taken``)."""
     messages: list[str] = []
     if lock.message:
         messages.append(lock.message)
-    if not journal.exists():
-        return JournalContents(path=journal), messages
-    contents = read_journal(journal)
-    _refuse_damaged(contents)
+    contents = JournalContents(path=journal)
+    if journal.exists():
+        contents = read_journal(journal)
+        _refuse_damaged(contents)
     if contents.torn is not None:
         aside = set_torn_tail_aside(journal, contents.torn)
         messages.append(
@@ -73,7 +76,10 @@ def open_for_writing(journal: Path, lock: JournalLock) -> tuple[JournalContents,
             f"was moved to {aside}; every complete line is kept"
         )
         contents = read_journal(journal)
-    return contents, messages
+    # Before anything is written: lines a closing could not write come before any new one.
+    said, appended = take_rescues(journal, lambda: contents)
+    messages += said
+    return (read_journal(journal) if appended else contents), messages
 
 
 def _missing_folders(folder: Path) -> list[Path]:

@@ -10,12 +10,16 @@ left, in order, to a new file: appending it to the journal gives the journal eve
 session, as if the disk had taken them. Then the lock is released, and the words say what was
 saved, what was not, where it is and how to append it, and how to remove a lock that could not
 be removed. A journal gone meanwhile (its folder removed, and not made again) holds none of the
-lines before: the rescue file then holds every document's latest line as well.
+lines before: the rescue file then holds every document's latest line as well. The next
+opening of the journal for writing appends it, or refuses to open naming it (``rescue_taken``):
+the words may go to a terminal that is gone by then.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import os
 import re
 import shlex
 from collections.abc import Iterable
@@ -52,11 +56,24 @@ def rescue_folders() -> list[Path]:
     return folders
 
 
-def rescue_name(journal: Path) -> str:
-    """``annotator-rescue-<journal's name>-<UTC time>.jsonl``: which journal it belongs to, and
-    a new name at each closing (never appended to another's)."""
+def rescue_prefix(journal: Path) -> str:
+    """``annotator-rescue-<journal's name>-``: how every rescue file of a journal of that name
+    begins, older ones included (``rescue_taken``)."""
     stem = re.sub(r"[^A-Za-z0-9._@-]", "_", journal.stem)
-    return f"annotator-rescue-{stem}-{utc_stamp()}.jsonl"
+    return f"annotator-rescue-{stem}-"
+
+
+def journal_tag(journal: Path) -> str:
+    """A short hash of the journal's absolute path, every link followed: two folders may hold
+    an ``ann6.jsonl``, and a rescue file named by the stem alone could be appended to the
+    wrong one."""
+    return hashlib.sha256(os.fsencode(os.path.realpath(journal))).hexdigest()[:8]
+
+
+def rescue_name(journal: Path) -> str:
+    """``annotator-rescue-<journal's name>-<journal_tag>-<UTC time>.jsonl``: which journal it
+    belongs to, and a new name at each closing (never appended to another's)."""
+    return f"{rescue_prefix(journal)}{journal_tag(journal)}-{utc_stamp()}.jsonl"
 
 
 def write_rescue(data: bytes, journal: Path, folders: Iterable[Path]) -> Path | None:
