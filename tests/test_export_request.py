@@ -46,9 +46,9 @@ def test_output_hint_says_what_becomes_of_the_file_there(tmp_path: Path) -> None
     out = tmp_path / "alice.jsonl"
     assert output_hint("jsonl", None, out) == "one new file"
     out.write_bytes(RECORD)
-    assert output_hint("jsonl", None, out) == (
-        "one file; the file there holds records of annotator 'alice': "
-        'tick "replace" to replace it'
+    assert output_hint("jsonl", None, out) == (  # the line the export stops with
+        "✖ its first line is a record of annotator 'alice': choose another name, or tick "
+        '"replace an existing file of records" to replace the file'
     )
     assert output_hint("jsonl", None, out, force=True) == (
         "one file; the file there, holding records of annotator 'alice', is replaced"
@@ -56,17 +56,17 @@ def test_output_hint_says_what_becomes_of_the_file_there(tmp_path: Path) -> None
     gold = tmp_path / "gold.jsonl"
     gold.write_bytes(RECORD.replace(b'"spans"', b'"sources": ["a"], "spans"'))
     assert output_hint("prodigy", None, gold).startswith(
-        "one file; the file there holds gold records of reviewer 'alice': tick"
+        "✖ its first line is a gold record of reviewer 'alice': choose another name, or tick"
     )
     corpus = tmp_path / "articles.jsonl"  # a user's only copy of their articles, say
     corpus.write_bytes(b'{"id": "d", "text": "Kyiv freed 5 people."}\n')
-    assert output_hint("jsonl", None, corpus) == (
-        'one file; the file there holds a corpus\'s documents: tick "replace" to replace it'
+    assert output_hint("jsonl", None, corpus).startswith(
+        "✖ its first line is a corpus document 'd': choose another name, or tick"
     )
     conll = tmp_path / "alice.conll"
     conll.write_bytes(b"Kyiv\tB-actor\n")
     assert output_hint("conll", None, conll) == "one file; the file there is replaced"
-    assert output_hint("conll", None, tmp_path) == "one file, but a folder is there: name a file"
+    assert output_hint("conll", None, tmp_path) == "✖ is a folder; conll writes one file"
 
 
 def test_output_hint_looks_at_the_files_a_folder_export_writes(tmp_path: Path) -> None:
@@ -76,28 +76,34 @@ def test_output_hint_looks_at_the_files_a_folder_export_writes(tmp_path: Path) -
     out.mkdir()
     (out / "dev.jsonl").write_bytes(RECORD)
     assert output_hint("jsonl", "train=0.5,dev=0.5", out) == (
-        f"{kind}; dev.jsonl there holds records of annotator 'alice': tick \"replace\" to "
-        "replace it"
+        f"✖ {out / 'dev.jsonl'}: its first line is a record of annotator 'alice': choose "
+        'another name, or tick "replace an existing file of records" to replace the file'
     )
     assert output_hint("jsonl", "train=0.5,dev=0.5", out, force=True) == (
         f"{kind}; dev.jsonl there, holding records of annotator 'alice', is replaced"
     )
-    # Names the export does not write, or a split not yet valid: no file of records said.
-    same = f"{kind}; the folder is there: its files of the same names are replaced"
-    assert output_hint("jsonl", "a=0.5,b=0.5", out) == same
-    assert output_hint("jsonl", "train=0.5", out) == same
-    hf = "a folder: data.jsonl + labels.json"
-    assert (
-        output_hint("hf", None, out)
-        == f"{hf}; the folder is there: its files of the same names are replaced"
+    # Other names: dev.jsonl would be left beside them, another export's, and is refused.
+    mixed = (
+        "✖ holds 1 file(s) of an earlier export that are not part of this one (e.g. dev.jsonl), "
+        "so the folder would mix two exports; choose an empty folder or remove them"
     )
-    (out / "data.jsonl").write_bytes(RECORD)
-    assert output_hint("hf", None, out).startswith(f"{hf}; data.jsonl there holds records")
+    assert output_hint("jsonl", "a=0.5,b=0.5", out) == mixed
+    assert output_hint("hf", None, out) == mixed
+    # A split not yet valid names no file (its box says what is wrong), nor brat's documents.
+    same = f"{kind}; the folder is there: its files of the same names are replaced"
+    assert output_hint("jsonl", "train=0.5", out) == same
     assert output_hint("brat", None, out).endswith(
         "the folder is there: its files of the same names are replaced"
     )
-    assert output_hint("brat", None, out / "dev.jsonl").endswith(
-        "; a file is there, not a folder: name a folder"
+    (out / "dev.jsonl").unlink()
+    (out / "data.jsonl").write_bytes(RECORD)
+    hf = "a folder: data.jsonl + labels.json"
+    assert output_hint("hf", None, out).startswith(f"✖ {out / 'data.jsonl'}: its first line is")
+    assert output_hint("hf", None, out, force=True) == (
+        f"{hf}; data.jsonl there, holding records of annotator 'alice', is replaced"
+    )
+    assert output_hint("brat", None, out / "data.jsonl") == (
+        "✖ exists and is not a folder; brat writes a folder here"
     )
 
 

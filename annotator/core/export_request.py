@@ -2,7 +2,8 @@
 
 The screen builds an ``ExportRequest`` from its fields, shows its ``command_line`` and runs it
 with ``export_now`` in a worker; ``output_hint`` says under the output what the export will do
-to what is there. Everything here is plain data and calls, without a terminal.
+to what is there, or the line it would stop with (the export's own checks). Everything here
+is plain data and calls, without a terminal.
 """
 
 from __future__ import annotations
@@ -12,12 +13,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.formats.common import Sink
+from annotator.core.formats.common import Reporter, Sink
 from annotator.core.formats.export import ExportResult, export_records
 from annotator.core.formats.export_kept import LEAVE_OUT_OPTION, KeptFromAnotherScheme
-from annotator.core.formats.export_out import EXTENSIONS, made_line, refuse_own_inputs
-from annotator.core.formats.export_replacing import ReplacingRecords, held_in
+from annotator.core.formats.export_out import (
+    EXTENSIONS,
+    check_out,
+    made_line,
+    refuse_other_exports,
+    refuse_own_inputs,
+    targets,
+)
+from annotator.core.formats.export_replacing import ReplacingRecords, refuse_replacing_records
 from annotator.core.formats.export_result import NothingSelected
+from annotator.core.formats.hf import LABELS_FILE
 from annotator.core.formats.splits import parse_split
 from annotator.core.scheme import Scheme
 from annotator.core.session import AnnotationSession
@@ -44,7 +53,9 @@ FLUSH_SECONDS = 10.0
 SHOWN_FILES = 12
 # The screen's checkbox for ``--force``, and how its hint and refusal name it.
 REPLACE_BOX = "replace an existing file of records"
-_TICK_REPLACE = 'tick "replace" to replace it'
+# Before a hint that is the line the export would stop with (``output_hint``).
+REFUSED_MARK = "✖ "
+_NOTHING_WRITTEN = " (nothing was written)"
 
 
 @dataclass(frozen=True)
@@ -150,32 +161,86 @@ def default_out(base: Path, annotator: str, fmt: str, split: bool) -> Path:
     return base / "export" / name
 
 
-def output_hint(fmt: str, split: str | None, out: Path | None = None, force: bool = False) -> str:
+def output_hint(
+    fmt: str,
+    split: str | None,
+    out: Path | None = None,
+    force: bool = False,
+    inputs: tuple[Path, Path | None] | None = None,
+) -> str:
     """What an export of ``fmt`` (``split``: the split asked for, if any) writes; with ``out``,
     what becomes of what is there now, as the export will find it: a new file or folder, one
-    replaced, or a file of records refused unless ``force`` (the screen's replace box). Cheap
-    enough for each change of the output: a look at the path, and the first lines of each file
-    whose name the export writes (``held_in``, which the export's refusal reads too)."""
+    replaced, or, after ``REFUSED_MARK``, the line it stops with (``_output_checked``).
+    ``inputs``: the export's source and corpus, which it must not write over. Cheap enough for
+    each change of the output: a look at the paths, and the first lines of each file whose name
+    the export writes."""
     kind = _output_kind(fmt, split is not None)
     if out is None:
         return kind
+    refusal, held = _output_checked(fmt, split, out, force, inputs)
+    if refusal is not None:
+        return REFUSED_MARK + refusal
     one_file = split is None and fmt not in FOLDER_FORMATS
-    if one_file and out.is_dir():
-        return "one file, but a folder is there: name a file"
-    if not one_file and out.exists() and not out.is_dir():
-        return f"{kind}; a file is there, not a folder: name a folder"
     if not out.exists():
         return "one new file" if one_file else f"{kind}; a new folder"
-    for path in _named_files(out, fmt, split):
-        held = held_in(path) if path.is_file() else None
-        if held is not None:
-            what = "the file there" if one_file else f"{path.name} there"
-            if force:
-                return f"{kind}; {what}, holding {held.plural}, is replaced"
-            return f"{kind}; {what} holds {held.plural}: {_TICK_REPLACE}"
+    if held is not None:  # replace ticked: said all the same, what is there is someone's
+        what = "the file there" if one_file else f"{held.path.name} there"
+        return f"{kind}; {what}, holding {held.held.plural}, is replaced"
     if one_file:
         return "one file; the file there is replaced"
     return f"{kind}; the folder is there: its files of the same names are replaced"
+
+
+def _output_checked(
+    fmt: str,
+    split: str | None,
+    out: Path,
+    force: bool,
+    inputs: tuple[Path, Path | None] | None,
+) -> tuple[str | None, ReplacingRecords | None]:
+    """The line an export of ``fmt`` to ``out`` would stop with before writing, for the output
+    as it is now (None: none), in the screen's words (its replace box for ``--force``), without
+    the output's name where the line begins with it (the screen shows it above) nor "nothing was
+    written" (nothing was tried); and, with ``force``, the file of records it lets be replaced.
+    The export's own checks, in its order: its source and corpus (``inputs``) written over, a
+    folder for a file or a file for a folder, a file where a folder must be made, a folder
+    holding another export's files, a file of records replaced unasked. A brat export's files
+    are named after its documents, known as it runs: the last two are not looked at for brat."""
+    try:
+        if inputs is not None:
+            refuse_own_inputs(out, *inputs)
+        check_out(out, fmt, split is not None)
+        names = _written_names(fmt, split)
+        if names is None or not out.exists():
+            return None, None
+        files = dict.fromkeys(names, b"")
+        refuse_other_exports(out, files, Reporter())  # its line about other files: said then
+        try:
+            refuse_replacing_records(targets(out, files), force=False)
+        except ReplacingRecords as error:
+            if force:
+                return None, error
+            return _without_name(replacing_refusal(error), out), None
+    except AnnotatorError as error:
+        return _without_name(str(error), out), None
+    except OSError as error:  # a path that cannot be looked at: the export meets it too
+        return _without_name(_cannot_write(out, error), out), None
+    return None, None
+
+
+def _cannot_write(out: Path, error: OSError) -> str:
+    where = f" ({error.filename})" if error.filename else ""
+    return f"{out}: cannot write: {error.strerror or error}{where}"
+
+
+def _without_name(refusal: str, out: Path) -> str:
+    refusal = refusal.removesuffix(_NOTHING_WRITTEN)
+    return refusal.removeprefix(f"{out}: ")
+
+
+def replacing_refusal(error: ReplacingRecords) -> str:
+    """The refusal of a file of records, naming the screen's replace box, not ``--force``."""
+    return error.refusal_with(error.path, error.held, f'tick "{REPLACE_BOX}"')
 
 
 def _output_kind(fmt: str, split: bool) -> str:
@@ -191,19 +256,19 @@ def _output_kind(fmt: str, split: bool) -> str:
     return "one file"
 
 
-def _named_files(out: Path, fmt: str, split: str | None) -> list[Path]:
-    """The files of records an export to ``out`` may write, known before it runs (as
-    ``export._files`` names them): none for brat (a text and its spans per document) nor for
-    hf's labels.json; a split not yet valid names none (the screen refuses it anyway)."""
+def _written_names(fmt: str, split: str | None) -> list[str] | None:
+    """The names under ``out`` of the files an export writes, known before it runs (as
+    ``export._files`` names them; [""] for its one file): None for brat (a text and its spans
+    per document), and for a split not yet valid (the screen refuses it anyway)."""
     if fmt == "brat":
-        return []
+        return None
     if split is None:
-        return [out / "data.jsonl"] if fmt == "hf" else [out]
+        return ["data.jsonl", LABELS_FILE] if fmt == "hf" else [""]
     try:
-        names = [name for name, _ in parse_split(split)]
+        names = [f"{name}{EXTENSIONS[fmt]}" for name, _ in parse_split(split)]
     except AnnotatorError:
-        return []
-    return [out / f"{name}{EXTENSIONS[fmt]}" for name in names]
+        return None
+    return [*names, LABELS_FILE] if fmt == "hf" else names
 
 
 def export_now(request: ExportRequest, session: AnnotationSession) -> Outcome:
@@ -229,12 +294,11 @@ def export_now(request: ExportRequest, session: AnnotationSession) -> Outcome:
     except NothingSelected as error:  # in the screen's words: its boxes, not --status
         outcome.error = error.result.nothing_selected(error.source, on_screen=True)
     except ReplacingRecords as error:  # its replace box, not --force
-        outcome.error = error.refusal_with(error.path, error.held, f'tick "{REPLACE_BOX}"')
+        outcome.error = replacing_refusal(error)
     except AnnotatorError as error:
         outcome.error = str(error)
     except OSError as error:
-        where = f" ({error.filename})" if error.filename else ""
-        outcome.error = f"{request.out}: cannot write: {error.strerror or error}{where}"
+        outcome.error = _cannot_write(request.out, error)
     except Exception as error:  # a fault in a format: one line, and the app keeps running
         outcome.error = f"the export failed: {type(error).__name__}: {error}"
     return outcome

@@ -24,6 +24,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.export_request import (
     FORMAT_NOTES,
     OFFSETS,
+    REFUSED_MARK,
     REPLACE_BOX,
     SHOWN_FILES,
     STATUS_BOXES,
@@ -209,13 +210,17 @@ class ExportScreen(ModalScreen[None]):
     @on(Input.Changed, "#export-out")
     @on(Checkbox.Changed, "#export-replace")
     def _show_hint(self) -> None:
-        """What the export will do to the output as it stands (looked at again after each
-        export, which has made or replaced it)."""
+        """What the export will do to the output as it stands, or the line it would stop with,
+        as the output is typed (looked at again after each export, which has made or replaced
+        it): a trial's output inside the corpus folder read "one new file" until Export."""
         typed = self.query_one("#export-out", Input).value.strip()
         out = Path(typed).expanduser() if typed else None
         force = self.query_one("#export-replace", Checkbox).value
-        hint = output_hint(self.fmt, self._split_text(), out, force)
-        self.query_one("#export-out-hint", Static).update(hint)
+        inputs = (self.session.journal, self.session.corpus.path)
+        hint = output_hint(self.fmt, self._split_text(), out, force, inputs)
+        line = self.query_one("#export-out-hint", Static)
+        line.update(hint)
+        line.set_class(hint.startswith(REFUSED_MARK), "-refused")
 
     @on(Input.Changed, "#export-out")
     @on(Input.Changed, "#export-seed")

@@ -31,7 +31,7 @@ def test_a_second_export_is_refused_until_replace_is_ticked(
     session: AnnotationSession, tmp_path: Path
 ) -> None:
     out = tmp_path / "out" / "export" / "alice.jsonl"
-    holds = "one file; the file there holds records of annotator 'alice'"
+    replaced = "one file; the file there, holding records of annotator 'alice', is replaced"
 
     async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
         await press(pilot, "e")
@@ -44,25 +44,23 @@ def test_a_second_export_is_refused_until_replace_is_ticked(
         assert text_of(screen, "#export-state").startswith("✓ exported 2 document(s)")
         first = out.read_bytes()
         assert len(first.splitlines()) == 2
-        # The hint looks again once the export has written the file.
-        assert text_of(screen, "#export-out-hint") == f'{holds}: tick "replace" to replace it'
+        # The hint looks again once the export has written the file: the line Export gives.
+        refusal = (
+            "its first line is a record of annotator 'alice': choose another name, or tick "
+            '"replace an existing file of records" to replace the file'
+        )
+        assert text_of(screen, "#export-out-hint") == f"✖ {refusal}"
 
         # "in progress" ticked too (tab past the replace box and done), then back to the output.
         await press(pilot, "tab", "tab", "tab", "space", "shift+tab", "shift+tab", "shift+tab")
         assert screen.query_one("#export-status-in_progress", Checkbox).value
         await enter_and_wait(pilot, screen)
-        assert text_of(screen, "#export-state") == (
-            f"✖ {out}: its first line is a record of annotator 'alice': choose another name, or "
-            'tick "replace an existing file of records" to replace the file (nothing was written)'
-        )
+        assert text_of(screen, "#export-state") == f"✖ {out}: {refusal} (nothing was written)"
         assert out.read_bytes() == first
 
         await press(pilot, "tab", "space", "shift+tab")
         assert replace.value
-        assert (
-            text_of(screen, "#export-out-hint")
-            == f"{holds.replace(' holds', ', holding')}, is replaced"
-        )
+        assert text_of(screen, "#export-out-hint") == replaced
         assert screen.request().command_line().endswith(" --force")
         await enter_and_wait(pilot, screen)
         assert text_of(screen, "#export-state") == (

@@ -91,10 +91,12 @@ def refuse_own_inputs(out: Path, source: Path, corpus: Path | None, writer: str 
     (export, or import) reads: the source or the corpus file itself by any name, the corpus
     folder or a folder inside it, or a folder that holds the source or the corpus (their files
     would be written over, or taken for an earlier export's)."""
-    target = out.resolve()
+    # realpath, not Path.resolve: Python 3.11's raises RuntimeError on a loop of links (``-o``
+    # naming one was a traceback), which check_out and the reading then refuse in one line.
+    target = Path(os.path.realpath(out))
     inputs = [("the source", source)] + ([("the corpus", corpus)] if corpus is not None else [])
     for what, path in inputs:
-        held = path.resolve()
+        held = Path(os.path.realpath(path))
         # A source that is a folder is refused when it is read, with what was expected.
         folder = held.is_dir()
         if folder and what == "the source":
