@@ -18,6 +18,12 @@ DEFAULT_LIMIT = 500
 NOTE_RUN = "(note)"
 
 
+def value_run(span_id: str) -> str:
+    """The run of typing in span ``span_id``'s value (``History.apply``), typed with v: no
+    field's path either."""
+    return f"(value of {span_id})"
+
+
 class History:
     """The current record plus up to ``limit`` states to undo to and the states to redo."""
 

@@ -13,7 +13,7 @@ from typing import Any
 from annotator.core import forms, search, span_focus, span_links, spans
 from annotator.core.display import quoted
 from annotator.core.errors import AnnotatorError
-from annotator.core.history import quoted_pair
+from annotator.core.history import quoted_pair, value_run
 from annotator.core.models import Record, Span
 from annotator.core.normalise_dates import needs_dateline, no_dateline_words
 from annotator.core.normalise_relative import RelativeValue, relative_date
@@ -336,9 +336,13 @@ class SessionEdits(SessionHistory):
             )
         return span
 
-    def set_value(self, raw: str, span_id: str | None = None) -> Span:
+    def set_value(self, raw: str, span_id: str | None = None, *, typing: bool = False) -> Span:
         """Set a span's normalised value from what was typed ('' clears it): words of a date
-        read as review's ``v`` reads them (``typed_value``), and said as read."""
+        read as review's ``v`` reads them (``typed_value``), and said as read.
+
+        ``typing``: saved at a pause, the typing going on. As a form field's (``set_field``),
+        the saves of one run of typing in the value, up to the save of enter or leaving it,
+        are one undo step (``History.apply``)."""
         self._writable()
         span = self._target(span_id)
         doc_date = self.document.meta.get("date")
@@ -346,15 +350,17 @@ class SessionEdits(SessionHistory):
             set_typed_value, self.record, self.text, span.id, raw, self.scheme, doc_date
         )
         self._notices.extend(said)
-        self._commit_span_change(changed, span.id)
+        self._commit_span_change(changed, span.id, run=value_run(span.id))
+        if not typing:
+            self._history().end_run()
         return self._target(span.id)
 
-    def _commit_span_change(self, changed: Record, span_id: str) -> None:
+    def _commit_span_change(self, changed: Record, span_id: str, run: str | None = None) -> None:
         """Commit ``changed`` (span ``span_id`` changed) with the form fields linked to that
         span following it (``span_links.follow_span``), in one commit: one ctrl+z undoes the
-        span and its fields together."""
+        span and its fields together. ``run``: as ``_commit``'s."""
         followed, notices = span_links.follow_span(self.record, changed, span_id, self.scheme)
-        self._commit(followed)
+        self._commit(followed, run=run)
         self._notices.extend(notices)
 
     def find(self, query: str, offset: int) -> search.Found | None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.core import forms, span_links
 from annotator.core.errors import AnnotatorError
-from annotator.core.history import NOTE_RUN, History
+from annotator.core.history import NOTE_RUN, History, value_run
 from annotator.core.models import Document, Record, Span
 from annotator.core.record_unallowed import shown_value
 from annotator.core.scheme import Scheme
@@ -92,12 +92,19 @@ class SessionFormElsewhere(SessionEdits):
         )
         return saved is not None
 
-    def set_value(self, raw: str, span_id: str | None = None, doc_id: str | None = None) -> Span:
+    def set_value(
+        self,
+        raw: str,
+        span_id: str | None = None,
+        doc_id: str | None = None,
+        typing: bool = False,
+    ) -> Span:
         """``SessionEdits.set_value``; ``doc_id``: the document the value was typed on. When
         another is open, it is saved to that span of its own record, its linked fields
-        following, and said (refused, saying so, when that record cannot take it)."""
+        following, and said (refused, saying so, when that record cannot take it), ending
+        the value's run of typing there (``typing``: as ``SessionEdits.set_value``'s)."""
         if doc_id is None or not self.elsewhere(doc_id) or span_id is None:
-            return super().set_value(raw, span_id)
+            return super().set_value(raw, span_id, typing=typing)
         where = f"{doc_id}'s value of {span_id}"
 
         def typed(record: Record) -> tuple[Record, list[str]]:
@@ -113,7 +120,7 @@ class SessionFormElsewhere(SessionEdits):
             changed, notices = span_links.follow_span(record, changed, span_id, self.scheme)
             return changed, [*said, *notices]
 
-        saved = self._save_elsewhere(doc_id, where, raw, typed)
+        saved = self._save_elsewhere(doc_id, where, raw, typed, run=value_run(span_id))
         record = saved if saved is not None else self._record_of(doc_id)
         span = record.span_by_id(span_id) if record is not None else None
         if span is None:
@@ -184,6 +191,21 @@ class SessionFormElsewhere(SessionEdits):
         # read "releases #1 count follows s3" on an article with no releases).
         self._notices.extend(f"{doc_id}: {notice}" for notice in notices)
         return saved
+
+    def value_fits(self, raw: str, span_id: str, doc_id: str | None = None) -> bool:
+        """Whether ``raw``, typed so far as span ``span_id``'s value on ``doc_id`` (None: the
+        open document), is a value its label takes, as ``set_value`` reads it: the screen saves
+        a pause in that typing only then, as a form field's (``forms.typed_fits``): a date half
+        typed is not refused while it is still being typed. False on another document than the
+        open one: the typing left there is saved as the screen shows the next one."""
+        if doc_id is not None and self.elsewhere(doc_id):
+            return False
+        try:
+            doc_date = self.document.meta.get("date")
+            set_typed_value(self.record, self.text, span_id, raw, self.scheme, doc_date)
+        except (AnnotatorError, ValueError, IndexError, KeyError):
+            return False
+        return True
 
     def typed_is_saved(self, path: str | None, raw: str) -> bool:
         """Whether the open document's record holds what ``raw``, typed in the field at

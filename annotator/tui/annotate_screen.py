@@ -221,6 +221,14 @@ class AnnotateScreen(
     def on_value_edited(self, message: ValueEdited) -> None:
         value = f"value of {message.span_id}"
         typed = (message.raw, message.span_id, message.doc_id)
+        if message.typing:
+            # A pause in the typing: saved when the label takes it, as a form field's; else
+            # (a date half typed, or typed on a document left since: its typing is sent as
+            # it is left) nothing is saved or said until enter or leaving it.
+            if self.session.value_fits(*typed):
+                self.query_one("#detail", SpanDetail).saving_paused_typing = True
+                self.change(self.session.set_value, *typed, True, about=value)
+            return
         if message.doc_id is not None and self.session.elsewhere(message.doc_id):
             # Typed on another document, left as a key opened this one: saved to its own,
             # or refused, said apart (``session_form_elsewhere``).

@@ -34,7 +34,7 @@ class UndoRedoKeys(SessionView):
             return
         detail = self.query_one(SpanDetail)
         span_id = detail.span_id
-        kept = detail.undo_typing(focused)
+        kept = detail.undo_typing(focused, self.session.typing_run())
         if kept is not None:
             # The value typed with v, never saved: what ctrl+z undoes, not a change before it.
             self.settled(f"value of {span_id}", CHANGE_NOTICES)

@@ -1,7 +1,7 @@
 """What is typed in the event form and not saved yet (``form_panel.EventForm`` is one).
 
-Typing in a field is saved at a pause (``IDLE_SAVE_SECONDS``, when it is a value the field
-takes), on enter and on leaving the field, and before a key that may open another document
+Typing in a field is saved at a pause (``typing_pause``, when it is a value the field takes),
+on enter and on leaving the field, and before a key that may open another document
 (``typing_to_save``), each time to the document the field's value is of, which may no longer be
 the one open; ctrl+z gives back the saved value while the typing is not saved (``undo_typing``).
 The first keystroke over a linked value says that saving it unlinks it. A value the field
@@ -17,7 +17,6 @@ from typing import Any
 from weakref import WeakSet
 
 from textual.containers import VerticalScroll
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -28,14 +27,11 @@ from annotator.core.session import AnnotationSession
 from annotator.tui.form_messages import FieldEdited, FormEdited, NoteEdited
 from annotator.tui.form_shown import Shown, ShownValues
 from annotator.tui.saving_app import SavingApp
+from annotator.tui.typing_pause import TypingPause
 
 
-class FormTyping(VerticalScroll):
+class FormTyping(TypingPause, VerticalScroll):
     """The event form's typing not saved yet (see the module docstring)."""
-
-    # A pause this long in typing is saved, when what is typed is a value the field takes: a
-    # terminal closed (or an SSH session dropped) mid-note loses at most the last second.
-    IDLE_SAVE_SECONDS = 1.0
 
     def __init__(self, scheme: Scheme, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -46,13 +42,10 @@ class FormTyping(VerticalScroll):
         # Inputs saved at a pause while focused: the redraw after that save leaves what is
         # typed there as it is (the saved value is trimmed; the typing goes on).
         self._saved_typing: WeakSet[Input] = WeakSet()
-        self._idle: Timer | None = None
 
     def _typed(self, widget: Input) -> None:
         """A keystroke in ``widget``: its pause starts again."""
-        if self._idle is not None:
-            self._idle.stop()
-        self._idle = self.set_timer(self.IDLE_SAVE_SECONDS, partial(self._save_pause, widget))
+        self.pause_from_now(partial(self._save_pause, widget))
         self._tell_typing_over(widget)
 
     def typing_to_save(self, widget: Widget | None) -> FormEdited | None:
@@ -62,9 +55,7 @@ class FormTyping(VerticalScroll):
             return None
         if not self._shown.changed(widget):
             return None
-        if self._idle is not None:
-            self._idle.stop()
-            self._idle = None
+        self.stop_pause()
         return self._edit_of(widget)
 
     def undo_typing(self, widget: Widget | None) -> str | None:
@@ -78,9 +69,7 @@ class FormTyping(VerticalScroll):
         if shown is None or widget.value == shown.saved:
             return None
         saved = shown.saved
-        if self._idle is not None:
-            self._idle.stop()
-            self._idle = None
+        self.stop_pause()
         session, run = self._session, NOTE_RUN if widget.id == "note" else widget.name
         if session is not None and run and session.typing_run() == run:
             # Saved at a pause already: the run, this typing with it, is one undo step, which
@@ -153,7 +142,6 @@ class FormTyping(VerticalScroll):
         )
 
     def _save_pause(self, widget: Input) -> None:
-        self._idle = None
         if not widget.is_mounted or not widget.has_focus:
             return  # left: leaving saved it
         if not self._shown.changed(widget):

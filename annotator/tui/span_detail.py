@@ -4,11 +4,14 @@ under a date counted from an earlier one, where it was counted from (``how_count
 Typing a value and pressing enter posts ``ValueEdited``; the screen saves it through the
 session and, when the session takes it, returns the focus to the article. Leaving the input
 (escape, tab, a click) saves too; a value the session refuses is then replaced by the saved
-one, so the panel never shows a value the journal does not hold.
+one, so the panel never shows a value the journal does not hold. A pause in the typing saves
+it as a form field's does (``typing_pause``), when it is a value the span's label takes; the
+saves of one run of typing are one undo step.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from rich.text import Text
@@ -19,29 +22,38 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from annotator.core.display import quoted
+from annotator.core.history import value_run
 from annotator.core.models import Span
 from annotator.core.scheme import Scheme
 from annotator.tui.form_hints import HintedInput, value_hints
 from annotator.tui.panel_legend import drawn_label_style
 from annotator.tui.span_styles import SpanPalette
+from annotator.tui.typing_pause import TypingPause
 
 
 class ValueEdited(Message):
-    """A span's value was typed: ``submitted`` with enter, else on leaving the input.
-    ``doc_id``: the document the span is of (handled later, another may be open)."""
+    """A span's value was typed: ``submitted`` with enter, else on leaving the input, or
+    (``typing``) at a pause in the typing, which goes on. ``doc_id``: the document the span
+    is of (handled later, another may be open)."""
 
     def __init__(
-        self, span_id: str, raw: str, widget: Input, submitted: bool, doc_id: str | None = None
+        self,
+        span_id: str,
+        raw: str,
+        widget: Input,
+        submitted: bool,
+        doc_id: str | None = None,
+        typing: bool = False,
     ) -> None:
         super().__init__()
         self.span_id, self.raw, self.widget, self.submitted = span_id, raw, widget, submitted
-        self.doc_id = doc_id
+        self.doc_id, self.typing = doc_id, typing
 
 
 Snap = tuple[int, int] | None
 
 
-class SpanDetail(Vertical):
+class SpanDetail(TypingPause, Vertical):
     """The current span (and the others at the cursor) and its value, editable."""
 
     def __init__(self, scheme: Scheme, **kwargs: Any) -> None:
@@ -54,6 +66,10 @@ class SpanDetail(Vertical):
         # The typing in the value input was sent on leaving it: a click away from it both
         # leaves it and shows another span, and sent it twice (its refusal said twice).
         self.typing_sent = False
+        # The typing is being saved at a pause, in focus (the screen sets it): the redraw after
+        # that save leaves what is typed as it is (words of a date are saved as read, and the
+        # typing goes on).
+        self.saving_paused_typing = False
 
     def compose(self) -> ComposeResult:
         selection = Static("", id="selection-info")
@@ -89,6 +105,10 @@ class SpanDetail(Vertical):
         moved = (left, self.doc_id) != shown_now
         if left is not None and typed != self.saved_value and moved and not self.typing_sent:
             self.post_message(ValueEdited(left, typed, value_input, False, self.doc_id))
+        if moved:
+            self.stop_pause()  # the typing left is sent just above
+        kept_typing = self.saving_paused_typing and not moved and value_input.has_focus
+        self.saving_paused_typing = False
         self.span_id, self.doc_id = (span.id if span else None), doc_id
         label = self.scheme.label(span.label) if span else None
         value_type = label.value_type if label else "none"
@@ -97,9 +117,10 @@ class SpanDetail(Vertical):
         # a span that takes none ("s1 (actor): label takes no value, got '1x'").
         self.saved_value = "" if span is None or span.value is None else str(span.value)
         self.typing_sent = False
-        with value_input.prevent(Input.Changed):
-            value_input.value = self.saved_value
-        value_input.remove_class("-invalid")
+        if not kept_typing:
+            with value_input.prevent(Input.Changed):
+                value_input.value = self.saved_value
+            value_input.remove_class("-invalid")
         if span is None:
             info.update(Text("no span at the cursor", style="dim italic"))
             row.display = False
@@ -206,14 +227,19 @@ class SpanDetail(Vertical):
         said.truncate(max(width, 1), overflow="ellipsis")
         return said
 
-    def undo_typing(self, widget: Widget | None) -> str | None:
+    def undo_typing(self, widget: Widget | None, run: str | None = None) -> str | None:
         """ctrl+z in the value input with typing not saved yet: the saved value again, returned
         (None: no such typing). The session's undo took a change made before instead, and the
-        redraw then dropped the typing unsaid (a trial's "nothing to undo" as it went)."""
+        redraw then dropped the typing unsaid (a trial's "nothing to undo" as it went).
+        None too when the typing was saved at a pause, its run going on (``run``: the
+        session's ``typing_run``): the session's undo takes the run back whole, the typing
+        not saved yet with it, as in a form field (``FormTyping.undo_typing``)."""
         value_input = self.query_one("#span-value", HintedInput)
         if widget is not value_input or self.span_id is None:
             return None
-        if value_input.value == self.saved_value:
+        self.stop_pause()
+        self.saving_paused_typing = False  # the redraw after ctrl+z shows what is saved
+        if value_input.value == self.saved_value or run == value_run(self.span_id):
             return None
         with value_input.prevent(Input.Changed):
             value_input.value = self.saved_value
@@ -239,6 +265,20 @@ class SpanDetail(Vertical):
         # (Not stopped: the screen counts typing as activity.) New typing is sent again.
         if event.input.id == "span-value":
             self.typing_sent = False
+            if self.span_id is not None:
+                typed_on = (self.span_id, self.doc_id)
+                self.pause_from_now(partial(self._save_pause, event.input, typed_on))
+
+    def _save_pause(self, value_input: Input, typed_on: tuple[str, str | None]) -> None:
+        """The pause in typing ``typed_on`` (the span and its document) came: what is typed is
+        sent, the screen saving it when it is a value the label takes (else it is saved, or
+        refused, on enter or leaving, as a form field's half-typed date)."""
+        if not value_input.is_mounted or not value_input.has_focus:
+            return  # left: leaving sent it
+        if (self.span_id, self.doc_id) != typed_on or value_input.value == self.saved_value:
+            return
+        span_id, doc_id = typed_on
+        self.post_message(ValueEdited(span_id, value_input.value, value_input, False, doc_id, True))
 
 
 # The readout on a stale record, whatever is selected.
