@@ -95,7 +95,7 @@ def test_bytes_appended_before_closing_are_said_on_exit(
     err = capsys.readouterr().err.splitlines()
     assert err[0] == (
         f"on closing the review, {setup['gold']}: 13 bytes another program added while it was "
-        f"open were moved to {torn}; the journal goes on after this session's last line"
+        f"open were moved to {torn}; the gold file goes on after this review's last line"
     )
     assert len(err) == 2
 

@@ -85,6 +85,9 @@ class GoldGuard(JournalGuard):
     """The journal guard of a gold file under review: written again from ``held``, every line
     the file had (see the module docstring)."""
 
+    FILE_IS = "gold file"
+    WRITTEN_BY = "review"
+
     def __init__(
         self, path: Path, lock: JournalLock, held: HeldBytes, owed_newline: bool = False
     ) -> None:

@@ -19,7 +19,8 @@ read of the lock file, ``fstat``, one ``pread`` of the last byte; the file is ne
   (``.torn-TIME``, as a torn tail is on opening) and the journal cut back to that line: a new
   line never starts in the middle of another.
 
-Each thing done is said once (``notices``), for the screen to show.
+Each thing done is said once (``notices``), for the screen to show, naming the file as what it
+is (``FILE_IS``: a journal, a gold file under review), as the lines around it do.
 """
 
 from __future__ import annotations
@@ -96,6 +97,12 @@ class JournalGuard:
     does not hold them: then a journal that needs writing again is refused, not written (a gold
     file under review holds its bytes instead: ``gold_guard.GoldGuard`` writes them again)."""
 
+    # What the file is and what writes it, as the notices say them: a gold file's said "the
+    # journal goes on after this session's last line", where the review's other lines name
+    # the gold file and the review (``GoldGuard``'s).
+    FILE_IS = "journal"
+    WRITTEN_BY = "session"
+
     def __init__(
         self,
         path: Path,
@@ -166,7 +173,8 @@ class JournalGuard:
             self._lock_payload = lock.path.read_bytes()
             self.notices.append(
                 lock.message
-                or f"{lock.path} was removed while the journal was open: the lock is taken again"
+                or f"{lock.path} was removed while the {self.FILE_IS} was open: the lock is taken "
+                "again"
             )
         self._lock_checked = True
 
@@ -214,7 +222,8 @@ class JournalGuard:
         fsync_directory(linked_file(self.path).parent)
         self.notices.append(
             f"{self.path}: {len(foreign):,} bytes another program added while it was open were "
-            f"moved to {aside}; the journal goes on after this session's last line"
+            f"moved to {aside}; the {self.FILE_IS} goes on after this {self.WRITTEN_BY}'s last "
+            "line"
         )
 
     def _remember(self, record: Record) -> None:
