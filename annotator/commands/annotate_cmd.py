@@ -7,11 +7,15 @@ import getpass
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.commands import require_terminal, run_app_screen, scheme_path_from
 from annotator.core.errors import AnnotatorError
 from annotator.core.paths_given import CORPUS, path_given
 from annotator.core.scheme import load_scheme
+
+if TYPE_CHECKING:
+    from annotator.core.session import AnnotationSession
 
 
 def login_name(option: str = "--annotator") -> str:
@@ -93,9 +97,13 @@ def run(args: argparse.Namespace) -> int:
     # Textual is imported only here, so other commands never load it.
     from annotator.tui.app import AnnotatorApp
 
-    quit_well = run_app_screen(
-        "annotate", session, lambda: AnnotatorApp(session), session.journal, "changes"
-    )
+    closing = _SetRightAtExit(session)
+
+    def make_app() -> AnnotatorApp:
+        app = closing.app = AnnotatorApp(session)
+        return app
+
+    quit_well = run_app_screen("annotate", closing, make_app, session.journal, "changes")
     if quit_well:
         # Where the work is, once the screen is gone: a trial's annotator quit to a shell
         # that said nothing, and asked where the journal was.
@@ -103,3 +111,33 @@ def run(args: argparse.Namespace) -> int:
 
         print(exit_summary(session, session.journal, started_ns), file=sys.stderr)
     return 0 if quit_well else 1
+
+
+class _SetRightAtExit:
+    """The session as ``run_app_screen`` runs it, saying as it closes, in one line, what the
+    journal's checks set right once the screen was going (``journal_guard.set_right_on_closing``):
+    another program replaced the journal, appended to it or cut it, and the check before the
+    quit's last line, or closing's, wrote it again whole (what it found kept aside) or moved
+    the bytes aside. That was told to the screen, gone by then, and the exit said nothing of
+    it. Said before the exit's other lines, as the review says its gold file's."""
+
+    def __init__(self, session: AnnotationSession) -> None:
+        self.session = session
+        self.messages = session.messages  # printed before the screen, as they were
+        self.app: object = None  # the screen's app, once made
+
+    def close(self, timeout: float | None = 10.0) -> bool:
+        from annotator.core.journal_guard import set_right_on_closing
+
+        notices = self.session.store.notices
+        told = len(notices)  # those given before were told on the screen
+        # Given as the quit flushed, the screen going: not seen (``SavingApp.notices_told``;
+        # an app without it, as a test's stand-in, says those given while closing).
+        told_then = getattr(self.app, "notices_told", None)
+        if told_then is not None:
+            told = min(told, told_then)
+        written = self.session.close(timeout)
+        line = set_right_on_closing("the session", notices[told:])
+        if line:
+            print(line, file=sys.stderr)
+        return written

@@ -19,7 +19,9 @@ read of the lock file, ``fstat``, one ``pread`` of the last byte; the file is ne
   (``.torn-TIME``, as a torn tail is on opening) and the journal cut back to that line: a new
   line never starts in the middle of another.
 
-Each thing done is said once (``notices``), for the screen to show, naming the file as what it
+Each thing done is said once (``notices``), for the screen to show; what was set right as the
+person left (the quit's last lines, closing's check) is said at the command's exit instead
+(``set_right_on_closing``): the screen is gone by then. Each notice names the file as what it
 is (``FILE_IS``: a journal, a gold file under review), as the lines around it do.
 """
 
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,6 +64,17 @@ def known_file(path: Path) -> KnownFile | None:
         return KnownFile.of(os.stat(path))
     except FileNotFoundError:
         return None
+
+
+def set_right_on_closing(closing: str, notices: Sequence[str]) -> str:
+    """The exit's one line for what the journal's checks set right as ``closing`` ("the
+    session", "the review") ended (the store's notices given as the quit wrote the last lines
+    and as the store closed, told to a screen gone by then: the file was written again, or
+    bytes moved aside, and nothing said), "" when nothing was. ``annotate`` and ``review``
+    say it so."""
+    if not notices:
+        return ""
+    return f"on closing {closing}, {'; '.join(notices)}"
 
 
 def keep_aside(journal: Path, kind: str, data: bytes) -> Path:

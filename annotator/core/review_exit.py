@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+from annotator.core import journal_guard
 from annotator.core.compare import Unit
 from annotator.core.gold_store import GoldStore
 from annotator.core.models import GoldRecord
@@ -69,10 +70,8 @@ def regrouped_line(journal: Path, count: int, first: str, annotators: Iterable[s
 
 def set_right_on_closing(notices: Sequence[str]) -> str:
     """The exit's line for what the gold file's last check set right as the review closed
-    (the store's notices given while it closed), "" when nothing was."""
-    if not notices:
-        return ""
-    return f"on closing the review, {'; '.join(notices)}"
+    (the store's notices given while it closed), "" when nothing was: annotate's rule."""
+    return journal_guard.set_right_on_closing("the review", notices)
 
 
 def changed_annotators(

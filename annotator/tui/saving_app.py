@@ -85,6 +85,11 @@ class SavingApp(KeysInOrderApp):
         self._taken_on_the_way: set[str] = set()
         self._told_about: dict[str, set[str]] = {}  # a kind of action: the messages about it
         self._unsaved_told: list[str] = []  # what the last quit stopped for, until re-armed
+        # How many of the store's notices the screen had told when the person began to leave
+        # (None: staying): the command says those given since at the exit, as the screen goes
+        # once the quit's flush ends (a note typed, then ctrl+q: the journal found replaced
+        # as the note was saved, said in a toast gone at once).
+        self.notices_told: int | None = None
 
     def notify(
         self,
@@ -138,9 +143,19 @@ class SavingApp(KeysInOrderApp):
         # Nobody sees the screen any more: save what is typed (a value the field refuses is
         # left, as a second quit leaves it), wait for the writer on the loop, and leave with
         # no question, whatever the flush says.
+        self._leaving()
         self.save_typing()
         self._flush_writer()
         self.exit()
+
+    def _leaving(self) -> int | None:
+        """The person began to leave: count the notices told so far (``notices_told``), before
+        the typing is saved and the writer flushed, whose notices the screen will not show.
+        What it counted before (None: not leaving), to stay with."""
+        before = self.notices_told
+        if before is None:  # a quit asked again keeps the first: the question hid toasts
+            self.notices_told = len(self.saving_session.store.notices)
+        return before
 
     def refresh_save_indicator(self) -> None:
         """Redraw the status lines that show the save state (the subclass knows its screens)."""
@@ -233,8 +248,11 @@ class SavingApp(KeysInOrderApp):
 
     async def action_quit(self) -> None:
         """Write everything first (off the UI thread); say so when the disk refuses."""
+        before = self._leaving()
         if self.typing_kept():
             self._flush_then_quit()
+        else:
+            self.notices_told = before  # staying for text not saved
 
     def _flush_writer(self) -> bool:
         """Wait for the writer to put every change on disk, up to ``quit_flush_seconds``:
@@ -326,9 +344,11 @@ class SavingApp(KeysInOrderApp):
             return
 
         def decided(leave: bool | None) -> None:
-            if leave:
-                # At once: the command closes the session, whose store tries the refused lines
-                # a few times more, writes the rest to a rescue file and says so.
-                self.exit()
+            if not leave:
+                self.notices_told = None  # staying: the screen tells them from now on
+                return
+            # At once: the command closes the session, whose store tries the refused lines a
+            # few times more, writes the rest to a rescue file and says so.
+            self.exit()
 
         self.push_screen(QuitScreen(problem), decided)
