@@ -75,6 +75,9 @@ def test_relabelling_to_date_with_words_giving_nothing_says_how_to_set_it(
     session.label_selection(*where(session, "the envoys"), "actor")  # s1
     session.take_notices()
     session.label_selection(*where(session, "the envoys"), "date")
+    # Why, as labelling says it (value_unread): the words no date is read from are named.
     assert session.take_notices() == [
-        "relabelled s1 'the envoys' actor → date; no value read from its words: v sets it"
+        "relabelled s1 'the envoys' actor → date",
+        "s1 'the envoys': no value: 'envoys' is not read in a date (dates are read in digits "
+        "and English words: 14 March 2025, last Sunday); v sets it",
     ]

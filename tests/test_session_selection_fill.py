@@ -144,8 +144,11 @@ def test_a_relabel_to_a_label_with_a_value_none_could_be_read_for_says_v_sets_it
     start = where(session, "Vellmark")[0]
     session.follow(start, start, start)
     session.label_selection(start, start, "count")
+    # Why, as labelling says it (value_unread).
     assert session.take_notices() == [
-        f"relabelled {vellmark} 'Vellmark' actor → count; no value read from its words: v sets it"
+        f"relabelled {vellmark} 'Vellmark' actor → count",
+        f"{vellmark} 'Vellmark': no value: no number read in its words (counts are read in "
+        "digits and English words: 146, forty-one); v sets it",
     ]
     assert journal_lines(session)[-1]["spans"][0]["value"] is None
 

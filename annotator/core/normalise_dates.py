@@ -205,6 +205,27 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+# Every word ``parse_date`` reads beside the names of months and weekdays and digits.
+_READ_WORDS = frozenset(
+    [*_FILLER, *_AHEAD, *_RELATIVE_DAYS, "last", "this", "past", "year", "month", "night"]
+)
+
+
+def unread_date_words(text: str) -> list[str]:
+    """The words of ``text`` that ``parse_date`` reads as no part of a date, in order: a month
+    or a weekday of another language ("mars", "dimanche"), a season, an ordinal in words.
+    Digits are read (a day, a year), whatever surrounds them."""
+    flat = ascii_digits(text.strip().casefold())
+    return [
+        word
+        for word in _DATE_WORD.findall(flat)
+        if not word[0].isdecimal()
+        and word not in _MONTHS
+        and word not in _WEEKDAYS
+        and word not in _READ_WORDS
+    ]
+
+
 # What a dateline is, as a message says it where an article has none (README "Files").
 DATELINE_IS = "a first line 'date YYYY-MM-DD'"
 # Any day will do: words that give a date with it and none without count from the dateline.

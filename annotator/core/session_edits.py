@@ -15,11 +15,11 @@ from annotator.core.display import quoted
 from annotator.core.errors import AnnotatorError
 from annotator.core.history import quoted_pair, value_run
 from annotator.core.models import Record, Span
-from annotator.core.normalise_dates import needs_dateline, no_dateline_words
-from annotator.core.normalise_relative import RelativeValue, relative_date
+from annotator.core.normalise_relative import relative_date
 from annotator.core.scheme import Scheme
 from annotator.core.session_history import SessionHistory
 from annotator.core.typed_value import set_typed_value
+from annotator.core.value_unread import no_value_reason
 
 
 class Refused(AnnotatorError):
@@ -190,27 +190,24 @@ class SessionEdits(SessionHistory):
     def _counted_date(self, record: Record, span_id: str) -> tuple[Record, list[str]]:
         """``record`` with date span ``span_id``, when it has no value and its words count from
         an earlier date ("two days earlier"), given the value counted from the nearest date
-        before it (``normalise_relative``), and the notice saying where from."""
+        before it (``normalise_relative``), and the notice saying where from; for a count or
+        date span left with no value, the notice saying why, when it can (``value_unread``:
+        "14 mars" and "trois" got none, unsaid)."""
         span = record.span_by_id(span_id)
-        if span is None or span.value is not None or not self._is_date(span):
+        if span is None or span.value is not None:
             return record, []
-        dated = [other for other in record.spans if self._is_date(other)]
         doc_date = self.document.meta.get("date")
-        counted = relative_date(self.text, span.start, span.end, dated, doc_date)
-        if counted is None and needs_dateline(span.text, doc_date):
-            # "Monday" with no dateline got no value, unsaid: a trial pressed the date key
-            # and saw nothing (the README promises the message).
-            dateline_is = no_dateline_words(self.text)
-            counted = RelativeValue(
-                None,
-                f"no value: it is read from the dateline, and this article has none {dateline_is}",
-            )
-        if counted is None:
+        if self._is_date(span):
+            dated = [other for other in record.spans if self._is_date(other)]
+            counted = relative_date(self.text, span.start, span.end, dated, doc_date)
+            if counted is not None and counted.value is not None:
+                said = [f"{span.id} {quoted(span.text)}: {counted.explanation}; v changes it"]
+                value = counted.value
+                return self._call(spans.set_span_value, record, span_id, value, self.scheme), said
+        why = no_value_reason(self.text, span, record.spans, self.scheme, doc_date)
+        if why is None:
             return record, []
-        if counted.value is None:
-            return record, [f"{span.id} {quoted(span.text)}: {counted.explanation}; v sets it"]
-        said = [f"{span.id} {quoted(span.text)}: {counted.explanation}; v changes it"]
-        return self._call(spans.set_span_value, record, span_id, counted.value, self.scheme), said
+        return record, [f"{span.id} {quoted(span.text)}: {why}; v sets it"]
 
     def _is_date(self, span: Span) -> bool:
         label = self.scheme.label(span.label)

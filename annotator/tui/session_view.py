@@ -21,6 +21,7 @@ from annotator.core.models import Record, Span
 from annotator.core.normalise_relative import how_counted
 from annotator.core.session import AnnotationSession
 from annotator.core.session_finish import UndoneElsewhere
+from annotator.core.value_unread import no_value_reason
 from annotator.tui.annotate_reading import ReadsDocuments
 from annotator.tui.annotate_status import AnnotateProgress
 from annotator.tui.annotate_status import status_line as status_line_of
@@ -216,12 +217,13 @@ class SessionView(ReadsDocuments):
         self.query_one("#spans", SpanList).show(
             self.scheme, session.record, session.selected, cursor
         )
-        counted = None
+        counted = no_value = None
         if span is not None:
             date = session.document.meta.get("date")
             counted = how_counted(session.text, span, session.record.spans, self.scheme, date)
+            no_value = no_value_reason(session.text, span, session.record.spans, self.scheme, date)
         detail = self.query_one("#detail", SpanDetail)
-        detail.show(span, others, counted, doc_id=session.document.id)
+        detail.show(span, others, counted, doc_id=session.document.id, no_value=no_value)
         # The readout names the span a label key relabels, the current one with nothing
         # selected: a tab between spans that begin at one offset moves no cursor, and the
         # readout went on naming the span tabbed away from.

@@ -87,19 +87,23 @@ class SpanDetail(TypingPause, Vertical):
         others: list[tuple[str, Span]],
         counted: str | None = None,
         doc_id: str | None = None,
+        no_value: str | None = None,
     ) -> None:
         """Show ``span`` (None: no span at the cursor) and ``others``, the spans sharing a
         character with it, each with how it lies (``spans.overlapping``). ``counted``: where
         its value, a date counted from an earlier one, came from (``how_counted``), shown
-        under the value. ``doc_id``: the document ``span`` is of; a value typed for another
-        span, or on another document, is saved to its own first (a value typed, then ctrl+p
-        "Next doc", was lost unsaid)."""
+        under the value; ``no_value``: why it has none (``value_unread.no_value_reason``),
+        shown there as labelling said it (a trial's "14 mars" and "trois" showed an empty
+        value and no word). ``doc_id``: the document ``span`` is of; a value typed for
+        another span, or on another document, is saved to its own first (a value typed, then
+        ctrl+p "Next doc", was lost unsaid)."""
         info = self.query_one("#span-info", Static)
         value_input = self.query_one("#span-value", HintedInput)
         row = self.query_one("#value-row")
         counted_line = self.query_one("#value-counted", Static)
-        counted_line.display = span is not None and counted is not None
-        counted_line.update(Text(f"counted {counted or ''}", style="dim"))
+        said = f"counted {counted}" if counted is not None else no_value
+        counted_line.display = span is not None and said is not None
+        counted_line.update(Text(said or "", style="dim"))
         left, typed = self.span_id, value_input.value
         shown_now = (span.id if span else None, doc_id)
         moved = (left, self.doc_id) != shown_now

@@ -200,9 +200,12 @@ def test_a_relabel_by_a_label_key_says_so(
         told = notices_heard(app, monkeypatch)
         await press(pilot, *search("Vellmark"), "1", "left", "2")
         assert spans(trial) == [("Vellmark", "count")]
-        assert told[-1] == "relabelled s1 'Vellmark' actor → count; no value read from its " + (
-            "words: v sets it"
-        )
+        # And why it has no value, as labelling says it (value_unread).
+        assert told[-2:] == [
+            "relabelled s1 'Vellmark' actor → count",
+            "s1 'Vellmark': no value: no number read in its words (counts are read in digits "
+            "and English words: 146, forty-one); v sets it",
+        ]
 
     drive(trial, scenario)
 
