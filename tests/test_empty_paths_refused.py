@@ -1,7 +1,7 @@
 """A path given empty on the command line is refused in one line naming the option, exit 1,
 before anything is read or written: ``Path("")`` is the current folder, and ``annotate ''``
-opened the working folder as the corpus; ``agree --corpus ''`` ran as if no corpus had been
-given (``paths_given``)."""
+opened the working folder as the corpus; ``agree``, ``diff``, ``validate``, ``stats`` and
+``merge`` ran with ``--corpus ''`` as if no corpus had been given (``paths_given``)."""
 
 from __future__ import annotations
 
@@ -56,10 +56,30 @@ def test_annotate_an_empty_corpus_path_is_refused(tmp_path: Path) -> None:
     assert _tree(work) == before  # no annotations/ made
 
 
-def test_agree_an_empty_corpus_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize("command", ["agree", "diff", "validate", "stats", "merge"])
+def test_an_empty_corpus_is_refused_not_taken_for_none(tmp_path: Path, command: str) -> None:
+    # Each ran as if no corpus had been given (merge wrote its gold file), exit 0.
     case = write_review_case(tmp_path)
-    result = run_cli("agree", case["alice"], case["bob"], "--scheme", case["scheme"], "--corpus=")
+    given: list[str | Path] = [command, case["alice"]]
+    if command != "validate" and command != "stats":
+        given.append(case["bob"])
+    if command != "stats":
+        given += ["--scheme", case["scheme"]]
+    if command == "merge":
+        given += ["-o", case["gold"]]
+    before = _tree(tmp_path)
+    result = run_cli(*given, "--corpus=")
     assert (result.returncode, result.stdout, result.stderr) == (1, "", CORPUS_REFUSED)
+    assert _tree(tmp_path) == before
+
+
+def test_merge_an_empty_output_is_refused(tmp_path: Path) -> None:
+    case = write_review_case(tmp_path)
+    before = _tree(tmp_path)
+    result = run_cli("merge", case["alice"], case["bob"], "--scheme", case["scheme"], "--output=")
+    refused = f"-o: the path is empty: name the gold file to write {NOT_CURRENT}\n"
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", refused)
+    assert _tree(tmp_path) == before
 
 
 @pytest.mark.parametrize(

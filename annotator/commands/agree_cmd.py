@@ -7,15 +7,12 @@ from pathlib import Path
 
 from annotator.commands import print_json_and_notes, scheme_from
 from annotator.core.agreement import agreement_of_files
-from annotator.core.corpus import open_corpus
-from annotator.core.paths_given import CORPUS, optional_path_given
+from annotator.core.paths_given import corpus_given
 
 
 def run(args: argparse.Namespace) -> int:
     scheme = scheme_from(args.scheme)
-    # --corpus '' was taken for no corpus, unsaid: refused, as every path given empty is.
-    corpus_path = optional_path_given(args.corpus, "--corpus", CORPUS)
-    corpus = open_corpus(corpus_path) if corpus_path is not None else None
+    corpus = corpus_given(args.corpus)  # '' was taken for no corpus, unsaid: refused
     report = agreement_of_files([Path(name) for name in args.files], scheme, corpus)
     if args.json:
         print_json_and_notes(report)

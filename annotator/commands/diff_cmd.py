@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.commands import print_json_and_notes, scheme_from
-from annotator.core.corpus import Corpus, open_corpus
+from annotator.core.corpus import Corpus
 from annotator.core.diff import diff_of_files
 from annotator.core.display import excerpt_window, one_line_text
 from annotator.core.errors import UsageError
+from annotator.core.paths_given import corpus_given
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -34,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
             "`annotator review` their conflicts"
         )
     scheme = scheme_from(args.scheme)
-    corpus = open_corpus(Path(args.corpus)) if args.corpus else None
+    corpus = corpus_given(args.corpus)  # '' refused, not taken for none
     report = diff_of_files(
         Path(args.a), Path(args.b), scheme, corpus, args.doc, context=not args.json
     )

@@ -13,6 +13,7 @@ from annotator.core.corpus import open_corpus
 from annotator.core.errors import UsageError
 from annotator.core.formats.export_out import made_line
 from annotator.core.merge import merge_files
+from annotator.core.paths_given import CORPUS, optional_path_given, path_given
 
 
 def conflict_kinds(conflicts: dict[str, int]) -> str:
@@ -51,13 +52,16 @@ def refuse_corpus_as_output(output: Path, corpus: Path) -> None:
 
 def run(args: argparse.Namespace) -> int:
     reviewer = reviewer_name(args.reviewer)
-    if args.corpus:
-        refuse_corpus_as_output(Path(args.output), Path(args.corpus))
+    # '' refused, not taken for the working folder or for no corpus (``paths_given``).
+    output = path_given(args.output, "-o", "the gold file to write")
+    corpus_path = optional_path_given(args.corpus, "--corpus", CORPUS)
+    if corpus_path is not None:
+        refuse_corpus_as_output(output, corpus_path)
     scheme = scheme_from(args.scheme)
-    corpus = open_corpus(Path(args.corpus)) if args.corpus else None
+    corpus = open_corpus(corpus_path) if corpus_path is not None else None
     summary = merge_files(
         [Path(name) for name in args.files],
-        Path(args.output),
+        output,
         scheme,
         reviewer,
         args.min_agree,

@@ -6,14 +6,14 @@ import argparse
 from pathlib import Path
 
 from annotator.commands import table_console, warn
-from annotator.core.corpus import open_corpus
+from annotator.core.paths_given import corpus_given
 from annotator.core.stats import read_stats
 from annotator.core.stats_corpus import WITHOUT_CORPUS_NOTE
 
 
 def run(args: argparse.Namespace) -> int:
     files = [Path(name) for name in args.files]
-    corpus = open_corpus(Path(args.corpus)) if args.corpus else None
+    corpus = corpus_given(args.corpus)  # '' refused, not taken for none
     # Notes (a torn last line left out) go to stderr, so that --json stays one object.
     stats = read_stats(files, on_note=note, corpus=corpus)
     figures = stats.figures

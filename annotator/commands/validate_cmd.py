@@ -7,13 +7,13 @@ import sys
 from pathlib import Path
 
 from annotator.commands import scheme_from
-from annotator.core.corpus import open_corpus
+from annotator.core.paths_given import corpus_given
 from annotator.core.validate import validate_files
 
 
 def run(args: argparse.Namespace) -> int:
     scheme = scheme_from(args.scheme)
-    corpus = open_corpus(Path(args.corpus)) if args.corpus else None
+    corpus = corpus_given(args.corpus)  # '' refused, not taken for none
     files = [Path(name) for name in args.files]
     warnings: list[str] = []
     checked: list[str] = []  # what was checked of a file that is not a journal

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from annotator.core.corpus import Corpus, open_corpus
 from annotator.core.errors import AnnotatorError
 
 # What a corpus is, as ``corpus.open_corpus`` says it.
@@ -29,3 +30,10 @@ def optional_path_given(value: str | None, option: str, what: str) -> Path | Non
     """``path_given`` for an option that may be left out (None): left out is no path, given
     empty is refused, not taken for left out."""
     return None if value is None else path_given(value, option, what)
+
+
+def corpus_given(value: str | None) -> Corpus | None:
+    """The corpus ``--corpus`` names, opened; None when the option is left out (refused when
+    given empty: ``path_given``)."""
+    path = optional_path_given(value, "--corpus", CORPUS)
+    return None if path is None else open_corpus(path)
