@@ -13,6 +13,7 @@ from annotator.core.display import STATUS_WORDS
 from annotator.core.form_complete import empty_required, required_kept_words
 from annotator.core.history import History, Step, describe_step
 from annotator.core.models import Record
+from annotator.core.note_parts import person_text
 from annotator.core.record_unknown import done_words
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
@@ -166,7 +167,7 @@ class SessionFinish(SessionParts):
 
     def _empty_note_words(self) -> str:
         """What the notice of s adds when the note is empty."""
-        if self.record.note.strip():
+        if person_text(self.record.note).strip():  # brat lines an import kept are no reason
             return ""
         return "; its note is empty: the guidelines want the reason there (p goes back)"
 

@@ -20,6 +20,7 @@ from annotator.core.display import quoted
 from annotator.core.errors import AnnotatorError
 from annotator.core.history import NOTE_RUN
 from annotator.core.models import Span
+from annotator.core.note_parts import typed_note
 from annotator.core.record_unallowed import shown_value, value_words
 from annotator.core.scheme import FormField
 from annotator.core.session_edits import Refused, named
@@ -321,12 +322,15 @@ class SessionForm(SessionFormElsewhere):
         return [span for span in self.ordered_spans() if span.label == wanted]
 
     def set_note(self, note: str, doc_id: str | None = None, typing: bool = False) -> bool:
-        """False when the note is that already: nothing is saved (see ``set_field``).
+        """Save ``note``, the person's text as the one-line note field shows it (line breaks
+        as ⏎), the brat lines an import kept in the note kept as they were (``note_parts``).
+        False when the note is that already: nothing is saved (see ``set_field``).
         ``doc_id``, ``typing``: as ``set_field``'s. The saves of one run of typing in the note
         are one undo step, as a field's (a trial's note took a ctrl+z per pause)."""
         if doc_id is not None and self.elsewhere(doc_id):
             return self.typed_elsewhere(doc_id, None, note)
         self._writable()
+        note = typed_note(self.record.note, note)
         if note == self.record.note:
             if not typing:
                 self._history().end_run()

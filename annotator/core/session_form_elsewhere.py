@@ -20,6 +20,7 @@ from annotator.core import forms, span_links
 from annotator.core.errors import AnnotatorError
 from annotator.core.history import NOTE_RUN, History, value_run
 from annotator.core.models import Document, Record, Span
+from annotator.core.note_parts import typed_note
 from annotator.core.record_unallowed import shown_value
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused, SessionEdits
@@ -221,7 +222,8 @@ class SessionFormElsewhere(SessionEdits):
 
     def _typed_into(self, record: Record, path: str | None, raw: str | None) -> Record:
         if path is None:
-            return record.model_copy(update={"note": raw or ""})
+            # As the note field shows it (``SessionForm.set_note``): the brat lines kept.
+            return record.model_copy(update={"note": typed_note(record.note, raw or "")})
         field = forms.resolve_path(self.scheme, path)[2]
         value: Any = raw
         if field.type == "list" and isinstance(raw, str):

@@ -6,9 +6,10 @@ spans are numbered in text order from above every T id the record holds or its n
 The lines import kept in the note (``brat_kept``: events, relations, attributes, normalisations,
 others' notes) are written back as brat wrote them while the spans they name are as imported
 (same id, offsets and label); those naming a span changed or deleted since are left out and
-reported, a line per document. A span still on the offsets import gave it keeps the fragments
-brat gave it; another across a line break is written as brat writes one, fragments cut at the
-breaks without the spaces beside them (``0 5;7 12``, surface joined by one space).
+reported, a line per document, as is a kept block edited by hand (``Kept.damage``). A span
+still on the offsets import gave it keeps the fragments brat gave it; another across a line
+break is written as brat writes one, fragments cut at the breaks without the spaces beside them
+(``0 5;7 12``, surface joined by one space).
 Everything else the record holds goes in ``AnnotatorNotes`` (``#`` lines, numbered above the
 kept ones), each a keyword and JSON: ``value <json>`` on the span that has the value; ``form
 <field> <json>`` (one per form field), ``links <json>`` (span ids as T ids), ``note <json>``
@@ -104,6 +105,12 @@ def ann_text(item: Item, report: Reporter) -> str:
     written: list[str] = []
     tid = _t_ids(record)
     kept = read_kept(record.note)
+    damage = kept.damage(text)
+    if damage:  # said, as the lines lost cannot be written back
+        report.warn(
+            f"{record.doc_id}: brat: the brat lines import kept in its note were edited since: "
+            f"{damage}; the lines still read as kept are written back"
+        )
     labels = kept.brat_labels()
     as_imported = {
         span.id for span in record.spans if tid[span.id] == span.id and kept.as_imported(span, text)

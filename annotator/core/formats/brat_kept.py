@@ -25,7 +25,11 @@ offsets and the label import gave it is *as imported*, and is written as brat wr
 line is written back when every id it names is a span as imported or another kept line written
 back. The others are left out and reported. A label import had to rename (brat allows ``-``, a
 scheme label name does not) is written as brat had it. Lines of the note that are none of these
-(what an annotator typed) are the note's human text.
+(what an annotator typed) are the note's human text, and so are words after the RENAMED line's
+pairs (typed at the note's end). The annotate form edits only the text before the block and
+joins the block back as it was (``note_parts``); a block edited by other means is told at
+export where it shows (``Kept.damage``): spans kept for lines no line names now, kept lines
+outside the block's headers.
 """
 
 from __future__ import annotations
@@ -47,7 +51,10 @@ RENAMED = "labels renamed on import: "
 _REFERENCE = re.compile(r"[A-Z][0-9]+\Z")
 _RANGES = re.compile(r"^([0-9]+) ([0-9]+)(?:;([0-9]+) ([0-9]+))*$")
 _KEPT_NOTE_ID = re.compile(r"#([0-9]+)\t")
+_KEPT_LINE = re.compile(r"[ERAMN*#][0-9]+\t")  # a kept line's id and tab
 _BREAKS = re.compile("[\n\r]+")
+# "old as new" in a RENAMED line: brat's label (no spaces) as a scheme name (``scheme_name``).
+_RENAMED_PAIR = re.compile(r"(\S+?) as ([A-Za-z_][A-Za-z0-9_]*)(?:, |(?=\s)|\Z)")
 
 Fragments = list[tuple[int, int]]
 
@@ -209,6 +216,32 @@ class Kept:
             missing,
         )
 
+    def damage(self, text: str) -> str:
+        """What shows that the kept block was edited since import, in words ("" when nothing
+        does): spans shown because kept lines named them, which no kept line names now (those
+        lines were deleted), and brat lines read as the note's text (their header changed).
+        A block deleted whole leaves nothing to tell by."""
+        named = {ref for line in self.lines for ref in references(line)}
+        unnamed = [
+            ident
+            for ident, kept in self.spans.items()
+            if ident not in named
+            and kept.fragments[-1][1] <= len(text)
+            and kept.fragments
+            == break_fragments(
+                kept.fragments[0][0], text[kept.fragments[0][0] : kept.fragments[-1][1]]
+            )
+        ]
+        loose = [line.split("\t", 1)[0] for line in self.note.split("\n") if _KEPT_LINE.match(line)]
+        said = []
+        if unnamed:
+            said.append(f"the lines naming {', '.join(unnamed)} (kept for them) are gone from it")
+        if loose:
+            said.append(
+                f"{', '.join(loose)} are read as the note's text, outside the block's headers"
+            )
+        return "; ".join(said)
+
     def last_note_number(self) -> int:
         """The highest ``#`` id of the kept lines, so that our notes are numbered above it."""
         numbers = [int(m.group(1)) for line in self.lines if (m := _KEPT_NOTE_ID.match(line))]
@@ -218,7 +251,12 @@ class Kept:
 def read_kept(note: str) -> Kept:
     """Split a record's note into the brat lines import kept and what annotators wrote."""
     lines = note.split("\n")
-    starts = [i for i, line in enumerate(lines) if line in (KEPT_HEADER, SPANS_HEADER)]
+    # A block may be its RENAMED line alone (labels renamed, no line kept, no span shown).
+    starts = [
+        i
+        for i, line in enumerate(lines)
+        if line in (KEPT_HEADER, SPANS_HEADER) or line.startswith(RENAMED)
+    ]
     if not starts:
         return Kept(note=note)
     human = "\n".join(lines[: starts[0]]).removesuffix("\n")
@@ -229,10 +267,9 @@ def read_kept(note: str) -> Kept:
         if line in (KEPT_HEADER, SPANS_HEADER):
             section = line
         elif line.startswith(RENAMED):
-            for pair in line.removeprefix(RENAMED).split(", "):
-                old, as_, new = pair.partition(" as ")
-                if as_ and old and new:
-                    kept.renamed[old] = new
+            rest = _read_renamed(line.removeprefix(RENAMED), kept.renamed)
+            if rest:
+                other.append(rest)
         elif not line:
             continue
         elif section == KEPT_HEADER and "\t" in line:
@@ -243,6 +280,17 @@ def read_kept(note: str) -> Kept:
             other.append(line)
     kept.note = "\n".join([human, *other] if human else other)
     return kept
+
+
+def _read_renamed(pairs: str, renamed: dict[str, str]) -> str:
+    """Read the pairs of a RENAMED line into ``renamed``; what follows them (words typed after
+    the note's last line, which this line was: "as Transfer_money ok" renamed the label
+    "Transfer_money ok", and the spans of Transfer_money were no longer as imported)."""
+    at = 0
+    while found := _RENAMED_PAIR.match(pairs, at):
+        renamed[found[1]] = found[2]
+        at = found.end()
+    return pairs[at:].strip()
 
 
 def _t_line(line: str) -> tuple[str, KeptSpan] | None:
