@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from annotator.core.models import GoldRecord
+from annotator.core.note_parts import one_line
 from annotator.core.review_decisions import can_reject, can_take_all, value_conflict_span
 from annotator.core.review_group_take import holds_one_item, lone_item_group
 from annotator.core.review_item_field import item_place
@@ -225,7 +226,8 @@ def notes_summary(note: str) -> str:
             notes[-1] += NOTE_LINE_BREAK + " ".join(line.split())
         else:
             notes.append(" ".join(line.split()))
-    return " · ".join(notes)
+    # Its control characters (an escape) as pictures, never sent to the terminal as they are.
+    return one_line(" · ".join(notes))
 
 
 def notes_authors(note: str, annotators: list[str]) -> list[str]:

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.widgets import Input
 
 from annotator.core.models import Record
+from annotator.core.note_parts import person_text, shown_note
 from annotator.core.session_skip import skip_with_reason
 from annotator.tui.annotate_guidelines import GuidelinesActions
 from annotator.tui.form_panel import EventForm
@@ -78,7 +79,7 @@ class SkipAsksWhy(GuidelinesActions):
             session.loaded
             and session.stale is None  # s is refused there, and says why
             and not session.already_skipped  # so it is there
-            and not session.record.note.strip()
+            and not person_text(session.record.note).strip()  # brat lines kept are no reason
             and self._skip_asked != session.document.id
             and not note.disabled
         )
@@ -118,7 +119,7 @@ class SkipAsksWhy(GuidelinesActions):
             and isinstance(focused, Input)
             and focused.id == "note"
             and not focused.value.strip()
-            and not session.record.note.strip()
+            and not person_text(session.record.note).strip()  # brat lines kept are no reason
         )
         if not asking:
             return False
@@ -181,7 +182,7 @@ class SkipAsksWhy(GuidelinesActions):
         loaded = self.session.loaded
         if undone is not None and loaded and undone == self.session.document.id:
             # Left by ctrl+z undoing the question: the note as it was, nothing to save.
-            return note == self.session.record.note
+            return note == shown_note(self.session.record.note)
         if doc_id is None or not loaded or doc_id != self.session.document.id:
             return False
         asked = self._note_asked

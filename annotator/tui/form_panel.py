@@ -23,6 +23,7 @@ from textual.widgets import Input, Label, Select
 
 from annotator.core.forms import typed_text
 from annotator.core.list_links import added_item_start, list_size, marker_words
+from annotator.core.note_parts import kept_lines_words, shown_note
 from annotator.core.record_unallowed import shown_value
 from annotator.core.scheme import Scheme
 from annotator.core.session import AnnotationSession
@@ -144,6 +145,8 @@ class EventForm(FormTyping):
             # Not selected on focus (Textual's default): a word typed after tab would replace
             # the whole note, which may be sentences long.
             yield HintedInput(NOTE_HINTS, id="note", compact=True, select_on_focus=False)
+        # The brat lines an import kept in the note: not in the field (``note_parts``), said.
+        yield Label("", id="note-kept")
         yield KeptFields(id="kept-fields")
 
     async def show(self, session: AnnotationSession) -> None:
@@ -175,7 +178,9 @@ class EventForm(FormTyping):
             items: object = None
             known: list[str] = []
             if widget.id == "note":
-                value = session.record.note
+                # Its person's text in one line, line breaks as ⏎ (raw, they were drawn over
+                # the screen); the brat lines kept apart, joined back on save.
+                value = shown_note(session.record.note)
             elif widget.name:
                 # A value the field no longer takes shows it empty (the form's end names it):
                 # shown as it is, the next save read it again as the field takes it, or not.
@@ -234,6 +239,10 @@ class EventForm(FormTyping):
                     select.value = current
         self._doc_id = doc_id
         self.query_one(KeptFields).show_kept(kept_words(record, scheme) if doc_id else [])
+        brat = kept_lines_words(record.note) if doc_id else ""
+        note_kept = self.query_one("#note-kept", Label)
+        note_kept.update(brat)
+        note_kept.display = bool(brat)
         read_only = session.stale is not None
         for control in self.query("Input, Select, Button"):
             control.disabled = read_only

@@ -27,6 +27,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Static
 
+from annotator.core.note_parts import lines_shown
 from annotator.core.review_views import notes_summary
 from annotator.tui.review_article import ReviewArticle
 from annotator.tui.screens import MessagesSaid
@@ -114,7 +115,8 @@ class NotesScreen(ModalScreen[None]):
             box.border_title = f"Notes on {self.doc_id}"
             box.border_subtitle = "escape closes"
             with VerticalScroll():
-                yield Static(Text(self.note.strip()), id="notes-text")
+                # Its control characters as pictures: an escape went to the terminal as is.
+                yield Static(Text(lines_shown(self.note.strip())), id="notes-text")
             # At the box's foot, the note scrolling above (review.tcss): toasts are hidden over
             # the box, and one saying the gold file cannot be saved went unseen.
             yield MessagesSaid(id="notes-messages")
