@@ -12,13 +12,16 @@ id and meta are ``doc.user_data["doc_id"]`` and ``["meta"]``. Import reads ``doc
 span group (a span in both once), so every span comes back; ``doc.cats`` and a span's
 ``kb_id`` are reported and counted (a record has no place for them). Other ``user_data`` keys
 go in the document's meta when their values are JSON, else are reported and counted (``_UserData``).
-spaCy is imported only inside these functions.
+A document's tokens are not kept: the project tokenizes the text itself (``I'm`` is one token,
+spaCy's ``I`` and ``'m`` two), so tokens other than those export writes are said and counted,
+as Prodigy's are (``other_tokens``). spaCy is imported only inside these functions.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
@@ -138,6 +141,7 @@ def read(path: Path, report: ImportReporter) -> list[ImportedDoc]:
     out = []
     cats: list[str] = []  # where each document with text categories is
     linked: list[str] = []  # where each span with a knowledge-base id is
+    retokenized: list[str] = []  # where each document of other tokens is, and how
     user_data = _UserData()
     for number, doc in enumerate(docs, start=1):
         doc_id = doc.user_data.get("doc_id")
@@ -165,6 +169,10 @@ def read(path: Path, report: ImportReporter) -> list[ImportedDoc]:
                 )
         if doc.cats:
             cats.append(f"doc {number}: {dict(doc.cats)}")
+        words = [(t.idx, t.idx + len(t.text)) for t in doc if not t.text.isspace()]
+        other = other_tokens(doc.text, words, spans)
+        if other is not None:
+            retokenized.append(f"doc {number}: {other}")
         out.append(
             ImportedDoc(
                 doc_id,
@@ -175,6 +183,13 @@ def read(path: Path, report: ImportReporter) -> list[ImportedDoc]:
             )
         )
     _say_not_carried(path, cats, linked, report)
+    if retokenized:
+        report.not_carried(
+            f"{path}: tokens: {len(retokenized)} document(s) (first: {retokenized[0]}); not "
+            "carried: the project tokenizes the text itself, and export writes its tokens",
+            "document(s) with other tokens",
+            len(retokenized),
+        )
     user_data.say(path, report)
     return out
 
@@ -216,6 +231,30 @@ class _UserData:
                 "doc.user_data value(s)",
                 len(self.dropped),
             )
+
+
+def other_tokens(
+    text: str, words: Sequence[tuple[int, int]], spans: Sequence[ImportedSpan]
+) -> str | None:
+    """Where the words of a document (their offsets in ``text``, whitespace left out) first
+    differ from the tokens export writes of it (``exact_pieces``: the project's, cut at the
+    spans' edges), as ``spaCy's 'I' + "'m", the project's "I'm"``; None when they do not."""
+    ours = [(p.start, p.end) for p in exact_pieces(text, spans) if not p.text.isspace()]
+    differ = next(
+        ((a, b) for a, b in zip_longest(words, ours) if a != b),
+        None,
+    )
+    if differ is None:
+        return None
+    start = min(edge[0] for edge in differ if edge is not None)
+    both = {end for _s, end in words} & {end for _s, end in ours}
+    end = min((e for e in both if e > start), default=len(text))
+
+    def pieces(edges: Sequence[tuple[int, int]]) -> str:
+        inside = [repr(text[a:b]) for a, b in edges if start <= a and b <= end]
+        return " + ".join(inside) or "no token"
+
+    return f"spaCy's {pieces(words)}, the project's {pieces(ours)}"
 
 
 def _why_not_meta(key: Any, value: Any, meta: dict[str, Any]) -> str | None:
