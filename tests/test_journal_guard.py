@@ -81,6 +81,8 @@ def test_a_journal_cut_short_is_written_again_whole(tmp_path: Path, cut: int | N
     assert len(notes(journal)) == 3  # one line a document: written from what the store holds
     (notice,) = store.notices
     assert "was cut short while open" in notice and "3 records" in notice
+    # What is left is the session's own lines: nothing of anyone else's to keep.
+    assert not list(journal.parent.glob("alice.jsonl.replaced-*"))
 
 
 def test_a_torn_line_another_program_appended_is_set_aside_not_glued_onto(
@@ -123,10 +125,13 @@ def test_a_last_byte_changed_in_place_is_not_appended_onto(tmp_path: Path) -> No
     with journal.open("r+b") as other:
         other.seek(size - 1)
         other.write(b" ")  # the same length, its last newline gone
+    changed = journal.read_bytes()
     store.save(record("c2", "c"))
     assert store.close()
     assert latest_notes(journal) == {"a": "a2", "b": "b2", "c": "c2"}
-    assert "was changed while open" in store.notices[0]
+    (aside,) = journal.parent.glob("alice.jsonl.replaced-*")
+    assert aside.read_bytes() == changed  # not the session's: kept before it is written again
+    assert "was changed while open" in store.notices[0] and str(aside) in store.notices[0]
 
 
 def test_other_annotators_lines_are_kept_when_it_is_written_again(tmp_path: Path) -> None:

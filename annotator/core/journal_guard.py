@@ -7,14 +7,17 @@ silently: a new file held only the newest line, or the line was glued onto a tor
 unreadable, and the next start refused the journal), while the status said "saved".
 
 So the ordered writer asks ``JournalGuard.check`` before each line, with cheap checks only (a
-read of the lock file, ``fstat``, one ``pread`` of the last byte; the file is never read whole):
+read of the lock file, ``fstat``, ``pread``s of the first and last 4 KB and of the last byte;
+the file is read whole only when found shorter or longer):
 
 - the lock file is still this process's: removed, it is taken again (said); another live
   process's now, nothing is written (``JournalRefused``: NOT SAVED, with why) until it is gone;
 - the file is gone, replaced (another device or inode), shorter than this session left it, or
   no longer ends in the newline of its last line: the journal is written again whole (temp file,
   fsync, rename) from the latest record of every document the session holds, the new line
-  last, and said. A non-empty file put in its place is kept aside first (``.replaced-TIME``);
+  last, and said. A non-empty file put in its place is kept aside first (``.replaced-TIME``),
+  and so is one changed in place that is not what the session left there (``journal_left``:
+  another file copied over it, the same inode; a file only cut short holds nothing else);
 - bytes appended by someone else after this session's last line are moved aside
   (``.torn-TIME``, as a torn tail is on opening) and the journal cut back to that line: a new
   line never starts in the middle of another.
@@ -35,6 +38,7 @@ from pathlib import Path
 
 from annotator.core.errors import LockedError
 from annotator.core.journal import latest_key
+from annotator.core.journal_left import LeftBytes
 from annotator.core.lock import JournalLock
 from annotator.core.models import Record, record_line
 from annotator.core.write_target import linked_file
@@ -136,6 +140,10 @@ class JournalGuard:
         # What this process wrote in the lock file (``JournalLock.release`` removes the file
         # only while it holds that, so another's lock is never taken away).
         self._lock_payload = _lock_bytes(lock)
+        # The journal's bytes as this session left them, in brief, to tell another file copied
+        # over it in place. None when it is never written again from records: refused, or a
+        # gold file's guard, which holds every byte (``GoldGuard``).
+        self.left = LeftBytes.of_file(path) if records is not None else None
 
     def check(self, record: Record | None) -> bool:
         """Make the journal safe to append ``record``'s line to (None: just check it). True
@@ -163,6 +171,8 @@ class JournalGuard:
             self.known = known_file(self.path) or KnownFile(0, 0, 0)
         else:
             self.known.size += len(data)
+        if self.left is not None:
+            self.left.extend(data)
         self.owed_newline = False
         if record is not None:
             self._remember(record)
@@ -202,7 +212,9 @@ class JournalGuard:
             return self._replaced(fd, record)
         if (status.st_dev, status.st_ino) != (known.device, known.inode):
             return self._replaced(fd, record)
-        if status.st_size < known.size:
+        if self._not_as_left(fd, known.size, status.st_size, record):
+            return True
+        if status.st_size < known.size:  # a cut (what is left is this session's, when compared)
             return self._write_again(
                 record,
                 f"{self.path} was cut short while open ({known.size:,} bytes, now "
@@ -214,15 +226,56 @@ class JournalGuard:
             return self._write_again(record, f"{self.path} was changed while open")
         return False
 
-    def _replaced(self, fd: int, record: Record | None) -> bool:
+    def _not_as_left(self, fd: int, known_size: int, size: int, record: Record | None) -> bool:
+        """The file (the same inode) is not what this session left in it, or not a prefix of
+        it: another file copied over it in place, or changed in place. Its bytes are kept aside
+        and the journal written again (True). Shorter or longer, it is compared whole (the
+        longer one's first bytes were kept as the session's lines, its own gone from the file);
+        the same size, by its ends."""
+        left = self.left
+        if left is None or left.size != known_size:
+            return False  # nothing to compare with (the checks by size and last byte go on)
+        ours: bool | None
+        if size == known_size:
+            ours = left.ends_match(fd)
+            sizes = f"{size:,} bytes"
+        else:
+            ours = left.prefix_of(fd, min(size, known_size))
+            sizes = f"{known_size:,} bytes, now {size:,}"
+        if ours:
+            return False
+        if ours is None:
+            return self._replaced(
+                fd,
+                record,
+                "was cut short while open",
+                f"{sizes}, cut before the last {known_size - left.held_from:,} bytes, which "
+                f"alone this {self.WRITTEN_BY} can compare: ",
+            )
+        return self._replaced(
+            fd,
+            record,
+            "was changed while open",
+            f"{sizes}, not what this {self.WRITTEN_BY} wrote there: ",
+        )
+
+    def _replaced(
+        self,
+        fd: int,
+        record: Record | None,
+        how: str = "was replaced while open",
+        found_is: str = "",
+    ) -> bool:
+        """Keep the file found at ``fd`` aside (``.replaced-TIME``), then write the journal
+        again; said as ``how`` it came there and ``found_is`` (what it is), in one line."""
         self._check_lock()
         found = _read_all(fd)
         if not found:
-            return self._write_again(record, f"{self.path} was replaced while open")
+            return self._write_again(record, f"{self.path} {how}")
         # Someone's file (a hand edit saved over it, a copy put back): kept, never overwritten.
         aside = keep_aside(self.path, "replaced", found)
         return self._write_again(
-            record, f"{self.path} was replaced while open (the file found there is kept as {aside})"
+            record, f"{self.path} {how} ({found_is}the file found there is kept as {aside})"
         )
 
     def _set_foreign_tail_aside(self, fd: int, known_size: int, size: int) -> None:
@@ -263,6 +316,8 @@ class JournalGuard:
             raise
         fsync_directory(target.parent)
         self.known = known_file(target) or KnownFile(0, 0, len(data))
+        if self.left is not None:
+            self.left = LeftBytes(data)
         self.owed_newline = False
         self.notices.append(f"{why}: wrote it again with {held}")
         return True
