@@ -253,6 +253,9 @@ def test_import_cli_writes_corpus_scheme_and_records_that_validate(tmp_path: Pat
         "imported 1 document(s), 1 record(s) with 2 span(s)",
         f"wrote {corpus}", f"wrote {scheme}", f"wrote {records}",
         f"check them: annotator validate {records} --corpus {corpus} --scheme {scheme}",
+        f"annotate them: annotate opens carol's journal at OUT/annotations/carol.jsonl, not "
+        f"{records}: move it to {tmp_path / 'annotations' / 'carol.jsonl'}, then: annotator "
+        f"annotate {corpus} --scheme {scheme} --annotator carol --out {tmp_path}",
     ]  # fmt: skip
     assert texts_of(corpus) == {"1": "EU rejects German call."}
     line = orjson.loads(records.read_bytes())
@@ -261,9 +264,9 @@ def test_import_cli_writes_corpus_scheme_and_records_that_validate(tmp_path: Pat
     checked = cli("validate", records, "--corpus", corpus, "--scheme", scheme)
     assert checked.returncode == 0, checked.stdout
     again = cli("import", source, "--format", "doccano", "-o", corpus)
-    assert (
-        again.returncode == 1
-        and "already exists; choose another name or pass --force" in again.stderr
+    assert again.returncode == 1 and again.stderr == (
+        f"{corpus}: already exists (its first line is a corpus document '1'); {scheme}: already "
+        "exists; choose other names or pass --force to replace them\n"
     )
     usage = cli(
         "import",

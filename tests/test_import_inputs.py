@@ -114,6 +114,10 @@ def test_force_says_which_files_it_replaced(tmp_path: Path) -> None:
         # validate's default scheme is the shipped one: the line to check them with this one.
         f"check them: annotator validate {tmp_path / 'r.jsonl'} --corpus {corpus} --scheme "
         f"{scheme}",
+        # r.jsonl is not where annotate looks (OUT/annotations/NAME.jsonl): it says so.
+        f"annotate them: annotate opens a's journal at OUT/annotations/a.jsonl, not "
+        f"{tmp_path / 'r.jsonl'}: move it to {tmp_path / 'annotations' / 'a.jsonl'}, then: "
+        f"annotator annotate {corpus} --scheme {scheme} --annotator a --out {tmp_path}",
     ]
     checked = cli("validate", tmp_path / "r.jsonl", "--corpus", corpus, "--scheme", scheme)
     assert checked.returncode == 0, checked.stderr
@@ -126,6 +130,9 @@ def test_force_says_which_files_it_replaced(tmp_path: Path) -> None:
         f"replaced {scheme}",
         f"wrote {records}",
         f"check them: annotator validate {records} --corpus {corpus} --scheme {scheme}",
+        f"annotate them: annotate opens a's journal at OUT/annotations/a.jsonl, not {records}: "
+        f"move it to {tmp_path / 'annotations' / 'a.jsonl'}, then: annotator annotate {corpus} "
+        f"--scheme {scheme} --annotator a --out {tmp_path}",
     ]
 
 

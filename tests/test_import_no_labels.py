@@ -34,12 +34,17 @@ def _import(folder: Path, *options: str) -> list[str]:
 def test_the_check_line_names_the_scheme_to_give_and_why(tmp_path: Path) -> None:
     lines = _import(tmp_path)
     command = f"annotator validate {tmp_path}/a.jsonl --corpus {tmp_path}/c.jsonl"
-    assert lines[-1] == (
+    assert lines[-2] == (
         f"check them: {command} --scheme SCHEME, naming the scheme you will annotate them "
         f"with: {SOURCE} has no label, so no scheme was written, and without --scheme validate "
         "reads them with the default scheme prisoner_exchange, which refuses 2 of them (first: "
         "1: form.event_type: required when status is done); to annotate them with it, import "
         "them again with --status in_progress --force"
+    )
+    # The annotate line names the scheme to give as the check line does.
+    assert lines[-1].endswith(
+        f"then: annotator annotate {tmp_path}/c.jsonl --scheme SCHEME --annotator al "
+        f"--out {tmp_path}"
     )
     assert lines[0].endswith(
         "; 2 record(s) will not validate against the default scheme prisoner_exchange (first: "
@@ -62,7 +67,10 @@ def test_imported_in_progress_as_it_says_the_plain_check_passes(tmp_path: Path) 
     _import(tmp_path)
     lines = _import(tmp_path, "--status", "in_progress", "--force")
     command = f"annotator validate {tmp_path}/a.jsonl --corpus {tmp_path}/c.jsonl"
-    assert lines[-1] == f"check them: {command}"
+    assert lines[-2] == f"check them: {command}"
+    assert lines[-1].endswith(
+        f"then: annotator annotate {tmp_path}/c.jsonl --annotator al --out {tmp_path}"
+    )
     assert "will not validate" not in lines[0]
     checked = run_cli(*shlex.split(command)[1:])
     assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -73,9 +73,12 @@ def test_the_command_says_which_shipped_scheme_and_checks_with_it(tmp_path: Path
         "no --scheme: the records carry a form; using the shipped scheme prisoner_exchange, "
         f"which takes every label, form and link in {exported}"
     )
-    assert lines[-1] == (
-        "check them: annotator validate a.jsonl --corpus corpus.jsonl --scheme prisoner_exchange"
-    )
+    assert lines[-2:] == [
+        "check them: annotator validate a.jsonl --corpus corpus.jsonl --scheme prisoner_exchange",
+        "annotate them: annotate opens rt's journal at OUT/annotations/rt.jsonl, not a.jsonl: "
+        "move it to annotations/rt.jsonl, then: annotator annotate corpus.jsonl --scheme "
+        "prisoner_exchange --annotator rt",
+    ]
     check = subprocess.run(
         [sys.executable, "-m", "annotator", "validate", "a.jsonl", "--corpus", "corpus.jsonl"],
         cwd=tmp_path, capture_output=True, text=True, check=False, timeout=60,

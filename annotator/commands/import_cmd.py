@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import shlex
 import sys
 from pathlib import Path
@@ -11,8 +12,17 @@ from annotator.commands import optional_scheme, warn
 from annotator.commands.annotate_cmd import login_name
 from annotator.core.errors import UsageError
 from annotator.core.formats.export_out import made_line
+from annotator.core.formats.import_outputs import JOURNALS_FOLDER, journal_name
 from annotator.core.formats.import_result import ImportResult
 from annotator.core.formats.importing import import_documents
+
+
+def scheme_named(
+    args: argparse.Namespace, written: list[Path], shipped: str | None = None
+) -> str | None:
+    """The scheme of what was imported: written here, given, or shipped (None: the default)."""
+    schemes = [str(path) for path in written if path.name.endswith(".scheme.toml")]
+    return schemes[0] if schemes else args.scheme or shipped
 
 
 def validate_command(
@@ -20,8 +30,7 @@ def validate_command(
 ) -> str:
     """The validate line that checks what was imported against its own scheme: validate's
     default is the shipped scheme, which a trial's imported labels all failed."""
-    schemes = [str(path) for path in written if path.name.endswith(".scheme.toml")]
-    scheme = schemes[0] if schemes else args.scheme or shipped
+    scheme = scheme_named(args, written, shipped)
     words = ["annotator", "validate", args.annotations, "--corpus", args.out]
     words += ["--scheme", scheme] if scheme else []
     return shlex.join(words)
@@ -44,6 +53,44 @@ def check_line(args: argparse.Namespace, result: ImportResult) -> str:
         f"validate reads them with {refused.scheme}, which refuses {refused.count} of them "
         f"(first: {refused.first}); to annotate them with it, import them again with "
         "--status in_progress --force"
+    )
+
+
+def _is_login(name: str) -> bool:
+    try:
+        return getpass.getuser() == name
+    except (KeyError, OSError):
+        return False
+
+
+def annotate_line(args: argparse.Namespace, result: ImportResult) -> str:
+    """``annotate them: COMMAND``: the annotate command that opens the imported records, its
+    --out and --annotator given when annotate's defaults are not them. annotate opens
+    ``OUT/annotations/NAME.jsonl``: records written elsewhere were never found by it, and
+    nothing said so; the line then says where to move the file first."""
+    records = Path(args.annotations)
+    annotator = result.annotator or ""
+    in_place = journal_name(records) == annotator
+    folder = records.parent.parent if in_place else records.parent
+    words = ["annotator", "annotate", args.out]
+    scheme = scheme_named(args, result.files, result.shipped_scheme)
+    if scheme is None and result.refused is not None:
+        scheme = "SCHEME"  # the default scheme refuses them: the check line says which to give
+    words += ["--scheme", scheme] if scheme else []
+    words += [] if _is_login(annotator) else ["--annotator", annotator]
+    words += [] if folder.resolve() == Path.cwd().resolve() else ["--out", str(folder)]
+    command = shlex.join(words)
+    if in_place:
+        return f"annotate them: {command}"
+    journal = folder / JOURNALS_FOLDER / f"{annotator}.jsonl"
+    there = (
+        f" ({journal} exists: add these lines to it, or import into another folder)"
+        if journal.exists()
+        else ""
+    )
+    return (
+        f"annotate them: annotate opens {annotator}'s journal at OUT/{JOURNALS_FOLDER}/"
+        f"{annotator}.jsonl, not {records}: move it to {journal}{there}, then: {command}"
     )
 
 
@@ -86,10 +133,15 @@ def run(args: argparse.Namespace) -> int:
         )
     for folder in result.made_folders:  # a typo must not make a folder tree unseen
         print(made_line(folder))
+    kept = result.kept_aside
     for path in result.files:
-        print(f"{'replaced' if path in result.replaced else 'wrote'} {path}")
+        if kept is not None and path == kept.path:
+            print(kept.said())
+        else:
+            print(f"{'replaced' if path in result.replaced else 'wrote'} {path}")
     if args.annotations:
         print(check_line(args, result))
+        print(annotate_line(args, result))
     if result.warnings:
         print(f"{len(result.warnings)} warning(s): see above", file=sys.stderr)
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator.core.formats.import_outputs import KeptAside
 from annotator.core.formats.import_scheme import Refusals
 
 
@@ -35,6 +36,8 @@ class ImportResult:
     # Done records whose form and links were dropped (no scheme defines the form), which a
     # validate without --scheme (the default scheme) refuses.
     refused_formless: Refusals | None = None
+    # The records file replaced with --force, kept aside as it held lines not the import's.
+    kept_aside: KeptAside | None = None
 
     def summary(self) -> str:
         """``imported 3 document(s), 3 record(s) with 5 span(s)``, and what was left out."""

@@ -42,6 +42,11 @@ from annotator.core.formats.import_checks import (
 from annotator.core.formats.import_labels import fit_scheme, rename_labels
 from annotator.core.formats.import_offsets import weigh_offsets
 from annotator.core.formats.import_options import check_keys, check_options, import_annotator
+from annotator.core.formats.import_outputs import (
+    keep_work_aside,
+    refuse_another_name,
+    refuse_existing,
+)
 from annotator.core.formats.import_record import build_record
 from annotator.core.formats.import_result import ImportResult
 from annotator.core.formats.import_scheme import Refusals, refusals, shipped_scheme_for
@@ -96,17 +101,6 @@ def _refusals(
     default = load_default_scheme()
     formless_done = refusals(done, default, default.name, only="form.")
     return refusals(records, written, str(scheme_out)), formless_done
-
-
-def _refuse_existing(paths: Sequence[Path], force: bool) -> list[Path]:
-    """The outputs that exist (to be replaced, with ``force``; else the first is an error).
-    A folder where a file goes, a file where a folder must be made, a named pipe or a device
-    are refused, --force or not."""
-    check_targets(paths)
-    existing = [path for path in paths if path.exists()]
-    if existing and not force:
-        raise AnnotatorError(f"{existing[0]}: already exists; choose another name or pass --force")
-    return existing
 
 
 def _refuse_bad(source: Path, report: ImportReporter, skip_bad: bool) -> None:
@@ -182,7 +176,11 @@ def import_documents(
         refuse_own_inputs(out, source, None, "import")
     # Refused before reading: a second run into the same files otherwise printed every line
     # about the source, then refused (the scheme file, known after reading, is checked then).
-    _refuse_existing(list(filter(None, [corpus, annotations])), force)
+    check_targets(list(filter(None, [corpus, annotations])))
+    scheme_there = [scheme_path_for(corpus)] if scheme is None else []  # written if labels
+    refuse_existing(list(filter(None, [corpus, annotations])), force, annotations, scheme_there)
+    if annotations is not None and annotator is not None:  # named: refused before reading
+        refuse_another_name(annotations, annotator, None)
     # And an output a running session holds (taken and let go: taken again to write).
     with outputs_locked(list(filter(None, [corpus, annotations])), "an import") as taken:
         pass
@@ -201,13 +199,15 @@ def import_documents(
         annotations is not None,
     )
     docs = read_source(source, fmt, options, report)
+    annotator_from = None
     if predictions and annotator is None:
         from annotator.core.formats.labelstudio import model_annotator
 
         annotator = model_annotator(docs, source)
-    annotator_from = None
-    if annotations is not None and annotator is None:
+        refuse_another_name(annotations, annotator, "named after their model")
+    elif annotations is not None and annotator is None:
         annotator, annotator_from = import_annotator(docs, source, login)
+        refuse_another_name(annotations, annotator, annotator_from)
     for doc in docs:
         # A text's dateline gives its date, as a .txt corpus's does: labelling "Sunday" in
         # the corpus written here, and the values read here, count from it.
@@ -265,7 +265,8 @@ def import_documents(
             keep_in_note(doc)
     scheme_out = scheme_path_for(corpus) if scheme is None and found else None
     outputs = [corpus, *filter(None, [annotations, scheme_out])]
-    replaced = _refuse_existing(outputs, force)
+    check_targets(outputs)
+    replaced = refuse_existing(outputs, force, annotations)
     scheme_text = ""
     if scheme_out is not None:
         name = corpus_scheme_name(corpus.stem)
@@ -319,10 +320,19 @@ def import_documents(
         writes.append((annotations, b"".join(record_line(r) for r in records)))
     # Under the outputs' locks, as merge writes: none written over a session's file, and
     # none started on one mid-write (``output_locks``).
+    kept_aside = None
     with outputs_locked(outputs, "an import") as taken:
         for line in taken:
             report.warn(line)
-        write_together(writes)  # all of them, or none: a corpus without its records is no import
+        if annotations is not None and annotations in replaced:
+            # Under the lock: no session appends to it between its reading and its replacing.
+            kept_aside = keep_work_aside(annotations, writes[-1][1])
+        try:
+            write_together(writes)  # all, or none: a corpus without its records is no import
+        except BaseException:
+            if kept_aside is not None:  # the file is as it was: no copy of it left behind
+                kept_aside.aside.unlink(missing_ok=True)
+            raise
     written = [path for path, _data in writes]
     labels = [label for label, _kind, _about in found]
     return ImportResult(
@@ -345,4 +355,5 @@ def import_documents(
         line_endings=made_lf,
         refused=refused,
         refused_formless=refused_formless,
+        kept_aside=kept_aside,
     )

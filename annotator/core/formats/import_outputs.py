@@ -1,0 +1,165 @@
+"""An import's outputs that exist already, and the records file's name as annotate reads it.
+
+A second import into the same files is refused unless ``--force``, in one line naming every
+output that exists and what it holds, as export names it (``export_replacing.held_in``): a
+trial's refusal named the corpus alone, while the records file beside it was a journal holding
+an afternoon's annotate work, which ``--force`` then replaced unsaid.
+
+With ``--force``, a records file holding lines this import does not write (work done there
+since the last import: annotate appends to the file it wrote) is kept aside first, as a
+session keeps a journal replaced under it (``<file>.replaced-TIME``), and said in one line;
+replacing it is what ``--force`` asked, losing that work is not. A file holding only lines the
+import writes again is replaced as before.
+
+``annotate`` opens ``OUT/annotations/NAME.jsonl`` and shows NAME's records alone: records
+written to ``annotations/alice.jsonl`` as root's were in the file annotate opened for alice,
+and hidden there (``done 0/3``), then mixed with hers. So a records file in an ``annotations``
+folder, named for another annotator than the records', is refused, naming the name to give;
+authorship is never changed unasked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import orjson
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.formats.export_replacing import held_in
+from annotator.core.formats.held_kinds import kind_of
+from annotator.core.journal import bom_length
+from annotator.core.journal_guard import keep_aside
+
+# The folder annotate keeps its journals in, each named after its annotator.
+JOURNALS_FOLDER = "annotations"
+
+
+@dataclass(frozen=True)
+class KeptAside:
+    """A records file replaced with ``--force``: ``others`` of its ``lines`` were not the
+    import's, so the file as it was is kept at ``aside``."""
+
+    path: Path
+    aside: Path
+    others: int
+    lines: int
+
+    def said(self) -> str:
+        return (
+            f"replaced {self.path}; {self.others} of its {self.lines} line(s) are not this "
+            "import's (annotate's work since, or another import's), so the file as it was is "
+            f"kept as {self.aside}"
+        )
+
+
+def _lines(data: bytes) -> list[bytes]:
+    """The lines with anything on them, without their endings or a byte order mark."""
+    data = data[bom_length(data[:3]) :]
+    return [line.rstrip(b"\r") for line in data.split(b"\n") if line.strip()]
+
+
+def _is_held(line: bytes) -> bool:
+    """Whether the line is a record (or a document, another tool's annotated text): someone's
+    work, as export tells it (``held_kinds``). A line that is no JSON (a torn one) is none."""
+    try:
+        value = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return False
+    return isinstance(value, dict) and kind_of(value) is not None
+
+
+def _count_lines(path: Path) -> int | None:
+    try:
+        return len(_lines(path.read_bytes()))
+    except OSError:
+        return None
+
+
+def _existing_said(path: Path, records: Path | None) -> str:
+    """``PATH: already exists (what it holds)``: its first record or document, as export
+    says it; and for the records file, how many lines it has."""
+    held = held_in(path) if path.is_file() else None
+    if held is not None and not held.line:  # nothing read of it: it is refused all the same
+        held = None
+    about = [held.said] if held is not None else []
+    if records is not None and path == records and held is not None:
+        count = _count_lines(path)
+        about += [f"{count} line(s)"] if count else []
+    return f"{path}: already exists" + (f" ({'; '.join(about)})" if about else "")
+
+
+def refuse_existing(
+    paths: Sequence[Path], force: bool, records: Path | None, also: Sequence[Path] = ()
+) -> list[Path]:
+    """The outputs that exist (to be replaced, with ``force``); without it, AnnotatorError in
+    one line naming each and what it holds. ``records``: the file the records go to; ``also``:
+    outputs not known yet to be written (the scheme, before the source is read), named too
+    when they exist and the others are refused."""
+    existing = [path for path in paths if path.exists()]
+    if not existing or force:
+        return existing
+    maybe = [path for path in also if path not in existing and path.exists()]
+    said = "; ".join(_existing_said(path, records) for path in [*existing, *maybe])
+    existing += maybe
+    if len(existing) == 1:
+        raise AnnotatorError(f"{said}; choose another name or pass --force")
+    kept = (
+        " (a file of records holding lines this import does not write is kept aside first)"
+        if records in existing
+        else ""
+    )
+    raise AnnotatorError(f"{said}; choose other names or pass --force to replace them{kept}")
+
+
+def keep_work_aside(records: Path, data: bytes) -> KeptAside | None:
+    """Before ``records`` is replaced with ``data``: when it holds records ``data`` does not
+    (lines that differ), the file as it is, kept at ``<records>.replaced-TIME``; None when
+    there is no such line (or no file)."""
+    try:
+        old = records.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise AnnotatorError(f"{records}: cannot read: {error.strerror or error}") from None
+    lines = _lines(old)
+    written = set(_lines(data))
+    others = sum(1 for line in lines if line not in written and _is_held(line))
+    if not others:
+        return None
+    try:
+        aside = keep_aside(records, "replaced", old)
+    except OSError as error:
+        raise AnnotatorError(
+            f"{records}: cannot keep the file aside before replacing it "
+            f"({error.strerror or error}); nothing written"
+        ) from None
+    return KeptAside(records, aside, others, len(lines))
+
+
+def journal_name(records: Path) -> str | None:
+    """The annotator whose journal annotate takes ``records`` for (``annotations/NAME.jsonl``),
+    else None."""
+    from annotator.core.session import ANNOTATOR_NAME
+
+    if records.parent.name != JOURNALS_FOLDER or records.suffix != ".jsonl":
+        return None
+    return records.stem if ANNOTATOR_NAME.match(records.stem) else None
+
+
+def refuse_another_name(records: Path | None, annotator: str, why: str | None) -> None:
+    """Refuse records of ``annotator`` written to a journal annotate opens for another name.
+    ``why``: why they are ``annotator``'s (None: ``--annotator`` named them)."""
+    name = journal_name(records) if records is not None else None
+    if name is None or name == annotator:
+        return
+    assert records is not None
+    own = records.with_name(f"{annotator}.jsonl")
+    whose = f"--annotator {annotator} makes them" if why is None else "they are"
+    because = "" if why is None else f" ({why})"
+    raise AnnotatorError(
+        f"{records}: annotate opens it as {name}'s journal and shows {name}'s records alone, "
+        f"but {whose} {annotator}'s{because}; nothing written: import them with --annotations "
+        f"{own}, or with --annotator {name} if they are {name}'s"
+    )
