@@ -26,6 +26,7 @@ from annotator.core.corpus import Corpus, open_corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.history import History, Step
 from annotator.core.journal_another_scheme import another_scheme_notice
+from annotator.core.journal_others import others_notice
 from annotator.core.models import SCHEMA_VERSION, Document, Record
 from annotator.core.record_unknown import opening_notice
 from annotator.core.saving import SavesThroughStore, StatusRelay
@@ -380,6 +381,8 @@ def open_session(
             f"{journal}: {len(elsewhere)} record(s) for documents not in {corpus_path} "
             f"(kept; first: {elsewhere[0]})"
         )
+    others = others_notice(journal, annotator, store.others, len(store.records))
+    session.messages.extend([others] if others else [])
     # A journal made with another scheme (--scheme forgotten): its likely cause, said once.
     another = another_scheme_notice(journal, store.records.values(), scheme, scheme_path)
     session.messages.extend([another] if another else [])

@@ -14,6 +14,7 @@ the lock is released.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from contextlib import suppress
 from operator import attrgetter
 from pathlib import Path
@@ -194,6 +195,8 @@ class Store:
         # The latest line of every document, whoever's: the journal can be written again whole
         # from them when it is removed or damaged while open (``journal_guard``).
         held = {latest_key(record): record for _line, record in latest_lines(contents.records)}
+        # Other annotators' documents in this file (not loaded): the session says so at the start.
+        self.others = Counter(key[1] for key in held if key[0] == "journal" and key[1] != annotator)
         guard = JournalGuard(journal, self._lock, held, owed_newline=bool(prefix))
         self._held = held  # kept up to date by the guard (on the writer's thread)
         self._writer = JournalWriter(journal, on_status=on_status, prefix=prefix, guard=guard)
