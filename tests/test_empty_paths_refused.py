@@ -122,3 +122,30 @@ def _run_in(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
         cwd=folder,
         env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
     )
+
+
+@pytest.mark.parametrize(
+    ("where", "said"),
+    [
+        ("corpus", CORPUS_REFUSED),
+        (
+            "source",
+            f"SRC: the path is empty: name the gold file or journal to export {NOT_CURRENT}\n",
+        ),
+        (
+            "output",
+            "-o: the path is empty: name the file or folder to write (- for standard output) "
+            f"{NOT_CURRENT}\n",
+        ),
+    ],
+)
+def test_export_an_empty_path_is_refused(tmp_path: Path, where: str, said: str) -> None:
+    # export ran with --corpus '' as if no corpus had been given (exit 0, the file written).
+    case = write_review_case(tmp_path)
+    source = "" if where == "source" else str(case["alice"])
+    output = "--out=" if where == "output" else f"--out={tmp_path / 'out.jsonl'}"
+    corpus = "--corpus=" if where == "corpus" else f"--corpus={case['corpus']}"
+    before = _tree(tmp_path)
+    result = run_cli("export", source, "--format", "jsonl", output, corpus)
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", said)
+    assert _tree(tmp_path) == before

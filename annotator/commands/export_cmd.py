@@ -9,18 +9,21 @@ from pathlib import Path
 from annotator.commands import optional_scheme, warn
 from annotator.core.formats.export import export_records
 from annotator.core.formats.export_out import made_line
+from annotator.core.paths_given import CORPUS, optional_path_given, path_given
 
 STDOUT = "-"  # ``-o -``: the one file to standard output
 
 
 def run(args: argparse.Namespace) -> int:
     scheme = optional_scheme(args.scheme)
+    source = path_given(args.source, "SRC", "the gold file or journal to export")
+    path_given(args.out, "-o", "the file or folder to write (- for standard output)")
     to_stdout = args.out == STDOUT
     result = export_records(
-        Path(args.source),
+        source,
         args.format,
         None if to_stdout else Path(args.out),
-        corpus=Path(args.corpus) if args.corpus else None,
+        corpus=optional_path_given(args.corpus, "--corpus", CORPUS),
         status=args.status,
         split=args.split,
         seed=args.seed,
@@ -42,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     for folder in result.made_folders:  # as import says them: a typo must not go unseen
         print(made_line(folder))
     print(line, file=sys.stderr if to_stdout else sys.stdout)
-    left_out = result.left_out_line(Path(args.source))
+    left_out = result.left_out_line(source)
     if left_out:
         print(left_out, file=sys.stderr)
     no_record = result.no_record_line()
