@@ -56,6 +56,8 @@ def test_merge_anew_drops_the_document_s_decisions_and_ctrl_z_brings_them_back(
         assert session.records.conflicts("d1") == opened
         # As merge made it: its s1 is gold's s1 (``review_span_ids.with_gold_ids``).
         now = content(gold_now(session, setup, "d1"))
+        # Numbered, so that a later session does not read its line as an undo.
+        assert now["sources"].pop("merged_anew") == 1
         assert merged == now
         assert session.take_notices()[-1] == (
             f"merged d1 anew from its annotators' records, its review decisions dropped: {opened} "

@@ -142,7 +142,9 @@ def test_ctrl_r_keeps_the_ids_of_the_spans_gold_had_and_its_links(tmp_path: Path
         assert list(now.sources.spans) == ["s1", "s2", "s3"]
         assert session.flush(10)
         merged = gold_lines(setup["gold"])[0]  # as merge wrote it on opening
-        assert content(latest(setup["gold"])["d1"]) == content(merged)
+        anew = content(latest(setup["gold"])["d1"])
+        assert anew["sources"].pop("merged_anew") == 1  # numbered: no undo (review_history)
+        assert anew == content(merged)
         with pytest.raises(Refused, match="d1 is as a merge makes it: nothing to merge anew"):
             session.merge_anew("d1")
         session.undo()

@@ -182,6 +182,11 @@ class Sources(StrictModel):
     # resumed later merges anew by it (a resume without --min-agree re-merged a K=2 file's
     # documents by every annotator). None in gold files written before it was kept.
     min_agree: int | Literal["all"] | None = None
+    # Which merge anew of the document (ctrl+r in a review: 1, 2, … in the order made) the
+    # record comes from; decisions and undos keep it. A merge anew of records merged before
+    # gives back a record of the document's history, read back then as an undo
+    # (``review_history``): its number tells it. None, left out of the line: merge's record.
+    merged_anew: int | None = Field(default=None, ge=1, exclude_if=lambda value: value is None)
 
 
 class GoldRecord(Record):

@@ -88,6 +88,7 @@ class SourcesShape(TypedDict):
     spans: NotRequired[dict[str, list[str]]]
     versions: NotRequired[dict[str, str]]
     min_agree: NotRequired[int | Literal["all"] | None]
+    merged_anew: NotRequired[Annotated[int, Field(ge=1)] | None]
 
 
 @with_config(_STRICT)

@@ -131,6 +131,19 @@ class ReviewDocuments(ReviewParts):
             if _content(merged) == _content(before):
                 raise Refused(f"{doc_id} is as a merge makes it: nothing to merge anew")
             told = "its review decisions dropped"
+        # Numbered, so that its line never reads as a record of the document's history put
+        # back (an undo) when it is one again: merging the same records again gives merge's.
+        number = 1 + max(
+            record.sources.merged_anew or 0
+            for record in [
+                *document_records(self.store, doc_id),
+                *(step[1] for step in [*self._undo, *self._redo] if step[1].doc_id == doc_id),
+                before,
+            ]
+        )
+        merged = merged.model_copy(
+            update={"sources": merged.sources.model_copy(update={"merged_anew": number})}
+        )
         self.editing = False
         self._undo.append((self.current, before, _undone_notice(before)))
         self._redo.clear()
@@ -170,7 +183,10 @@ MERGE_ANEW_UNDONE = "undid: merging"
 
 
 def _content(record: GoldRecord) -> dict[str, object]:
-    return record.model_dump(exclude=set(SAVED_ANEW))
+    """What a record holds, whatever save and merge anew wrote it (``SAVED_ANEW``, its
+    ``sources.merged_anew``)."""
+    leave_out: dict[str, Any] = dict.fromkeys(SAVED_ANEW, True)
+    return record.model_dump(exclude={**leave_out, "sources": {"merged_anew"}})
 
 
 def _state(record: GoldRecord) -> str:

@@ -9,6 +9,17 @@ decision's undo; a line whose record is the document's last one again is no deci
 decision. Records are compared without ``annotator``, ``updated_at`` and ``seconds_spent``,
 which every save changes.
 
+A merge anew of the same records (ctrl+r on a document nobody changed: the way to decide it
+again) gives back the record merge wrote, so a line of it after one decision was read as that
+decision's undo: a later session's ctrl+z said "nothing to undo" with the decision in the file,
+or went on to another document's older step. A review numbers its merges anew of a document
+(``sources.merged_anew``: 1, 2, … kept by the decisions and undos after it), so a line whose
+number is above every earlier line's is a merge anew, never an undo, and an undo, which puts
+back a record whole, number and all, is the record before the last step again. Lines written
+before the number was kept are read as ever: one that is the record before the last step
+again is taken for an undo, which a merge anew of the same records right after one decision
+also is (nothing in such a line tells them apart).
+
 A line merged anew from another text (``doc_sha256`` differs: resuming merges such a document
 anew) starts the document's history again: a record of another text cannot be put back. One
 merged anew from its annotators' changed records (``sources.versions`` differ) is a step undo
@@ -92,9 +103,14 @@ def _walks(store: GoldStore) -> dict[str, _Walk]:
     walks: dict[str, _Walk] = {}
     for lines in decided:
         walk = _Walk(lines[0], _content(raw[lines[0]]))
+        highest = _merge_anew_number(walk.contents[0])
         for at, line in enumerate(lines[1:], start=1):
             content = _content(raw[line])
             last = walk.contents[-1]
+            # A merge anew numbered above every line before it is one, never an undo, though
+            # its record may be one of the history again (see the module docstring).
+            numbered_anew = _merge_anew_number(content) > highest
+            highest = max(highest, _merge_anew_number(content))
             if content["doc_sha256"] != last["doc_sha256"]:
                 # A record of another text is never put back: the history starts again. The
                 # decisions whose conflict and outcome its merge has alike stand all the same.
@@ -102,7 +118,7 @@ def _walks(store: GoldStore) -> dict[str, _Walk]:
                 walk = _Walk(line, content, standing=bool(kept))
             elif content == last:
                 walk.states[-1] = line  # written again (another reviewer's name): no decision
-            elif len(walk.contents) > 1 and content == walk.contents[-2]:
+            elif not numbered_anew and len(walk.contents) > 1 and content == walk.contents[-2]:
                 walk.undone(line)  # the last step, undone
             elif not _merged_from_other_records(content, last):
                 walk.step(line, content, standing=True)
@@ -117,6 +133,13 @@ def _walks(store: GoldStore) -> dict[str, _Walk]:
                 walk = _Walk(line, content)  # nothing decided before it to go back to
         walks[lines[0].facts.doc_id] = walk
     return walks
+
+
+def _merge_anew_number(content: dict[str, Any]) -> int:
+    """Which merge anew of the document a line's record comes from (0: merge's, or a line
+    written before merges anew were numbered)."""
+    number: int = content["sources"].get("merged_anew") or 0
+    return number
 
 
 def _records_of(raw: Mapping[GoldLine, bytes], lines: list[GoldLine]) -> list[GoldRecord]:
@@ -185,8 +208,10 @@ class EarlierDecisions:
                 f"({len(before.conflicts)} open conflict(s), was {len(now.conflicts)})"
             )
             return before, None, again
-        if len(before.conflicts) < len(now.conflicts):
-            # A merge anew undone: the conflicts it opened are settled again.
+        merged_anew = before.sources.merged_anew != now.sources.merged_anew
+        if merged_anew or len(before.conflicts) < len(now.conflicts):
+            # A merge anew undone (its number, or in lines written before numbers were kept,
+            # conflicts it opened): the conflicts it opened are settled again.
             again = (
                 f"undid a merge anew of an earlier session: {before.doc_id} has "
                 f"{len(before.conflicts)} open conflict(s) again (was {len(now.conflicts)})"

@@ -29,6 +29,7 @@ class ReviewUndo(ReviewParts):
     records: ReviewRecords
     order: ConflictOrder
     current: Place | None
+    looking: str | None
     editing: bool
     _undo: list[UndoStep]
     _redo: list[UndoStep]
@@ -62,6 +63,10 @@ class ReviewUndo(ReviewParts):
             self.records_changed.add(before.doc_id)  # the list marks it again
         self.editing = False
         self.current = place if place is not None else self.order.after(None)
+        if self.current is not None and not _holds_open(
+            self.records[self.current.doc_id], self.current
+        ):
+            self.current = self.order.after(None)  # never a conflict the records lack
         # Said as the earlier sessions' undo says it: an undo that jumped to another
         # document left the reviewer guessing what it had undone (a trial).
         if said is None and place is not None and place.doc_id == before.doc_id:
@@ -101,6 +106,7 @@ class ReviewUndo(ReviewParts):
             if said is not None
             else len(after.conflicts) > len(before.conflicts)
             or after.sources.versions != before.sources.versions
+            or after.sources.merged_anew != before.sources.merged_anew
         )
         if merged_anew:
             if not self._stale_records(after):
@@ -134,9 +140,32 @@ class ReviewUndo(ReviewParts):
             # An earlier session's merge anew from changed records undone, as this session's.
             self.records_changed.add(before.doc_id)
         self.editing = False
-        self.current = place or self.current
+        self._go_after_undo(place, before)
         self._notices.append(notice)
         return self.current
+
+    def _go_after_undo(self, place: Place | None, record: GoldRecord) -> None:
+        """Make current the conflict an earlier session's undo opened again; an undone merge
+        anew opens none by its id (``record``: the record put back): the document's first open
+        conflict, else the document looked at (as a merge anew leaving none open is). The
+        cursor stayed where it was, on a conflict the record put back may lack: a trial's next
+        redraw ended in a traceback."""
+        if place is not None and _holds_open(record, place):
+            self.current = place
+            return
+        opened = self.order.in_document(record.doc_id)
+        if opened:
+            self.current = opened[0][1]
+        else:
+            self.current = None
+            self.looking = record.doc_id
+
+
+def _holds_open(record: GoldRecord, place: Place) -> bool:
+    """Whether ``place`` is an open conflict of ``record`` (its document's)."""
+    return record.doc_id == place.doc_id and any(
+        conflict.get("id") == place.conflict_id for conflict in record.conflicts
+    )
 
 
 def _undone_detail(said: str | None, place: Place | None) -> str | None:
