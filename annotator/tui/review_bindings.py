@@ -4,7 +4,9 @@ Number keys take versions; while drawing a span (``e``) the scheme's label keys 
 conflict with the selection instead: each binding is only in force in its mode, so a label key
 that is also a version number does the right thing. ``e`` is bound three times, once per kind
 of conflict, so the footer says what it does there; ``v`` twice: shown on a conflict over a
-span's value only, hidden elsewhere, where it says why it types nothing.
+span's value only, hidden elsewhere, where it says why it types nothing. With no conflict
+current the settling keys are hidden bindings of ``no_conflict``, which says why they do
+nothing (the footer shows only keys that act).
 """
 
 from __future__ import annotations
@@ -24,7 +26,10 @@ DECISIONS = {
     "edit_items",
     "type_span_value",
     "span_value_elsewhere",
+    "no_conflict",
 }
+NO_CONFLICT_KEYS = "123456789abtrev"
+"""The settling keys that answer where no conflict is current (``ReviewKeys.no_conflict``)."""
 _SCROLL = "Scroll the conflict's versions up / down (its frame says when more are hidden)"
 # The footer's words for e and v, with the conflict each is for, in the help and the palette:
 # the help listed "e Draw span", "e Type value" and "e Edit items" with nothing to tell them
@@ -57,6 +62,10 @@ REVIEW_BINDINGS: list[BindingType] = [
     Binding("e", "type_value", "Type value"),
     Binding("e", "edit_items", "Edit items"),
     Binding("v", "span_value_elsewhere", "", show=False),
+    # With no conflict current (every one settled, or a document looked at with l) these keys
+    # say why they do nothing and what to do instead, as n and p do: a trial's were silent
+    # there. Hidden, and kept out of the help and the palette (no description).
+    *(Binding(key, f"no_conflict({key!r})", "", show=False) for key in NO_CONFLICT_KEYS),
     Binding("escape", "cancel_edit", "Cancel drawing"),
     Binding("c", "toggle_char_mode", CHAR_MODE, show=False),
     Binding("n", "next_conflict", "Next", show=False),
@@ -100,6 +109,9 @@ def in_force(action: str, session: ReviewSession, article_is_current: bool) -> b
         return False
     if action == "type_span_value":
         return session.span_value_to_type() is not None and not session.editing
+    if action == "no_conflict":
+        # Not while drawing: the label keys have the letters then.
+        return conflict is None and not session.editing
     if action == "span_value_elsewhere":
         # Where v cannot type, it says why and which key types there (a trial's v on a field's
         # conflict did nothing and said nothing).

@@ -11,6 +11,12 @@ from __future__ import annotations
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Document, GoldRecord
 from annotator.core.review_gold_form import gold_form
+from annotator.core.review_no_conflict import (
+    AT_THE_END,
+    AT_THE_TOP,
+    EVERY_VERSION_SHOWN,
+    no_conflict_here,
+)
 from annotator.tui.review_article import ReviewArticle
 from annotator.tui.review_bindings import in_force
 from annotator.tui.review_editors import ReviewEditors
@@ -141,8 +147,28 @@ class ReviewKeys(ReviewEditors):
             self.tell(message, timeout=WRAP_SECONDS)
         self.show_current()
 
+    def action_no_conflict(self, key: str) -> None:
+        """A settling key with no conflict current: says why it does nothing, and what to do
+        instead (a trial's were silent there, while n and p answered)."""
+        session = self.session
+        self.tell(no_conflict_here(key, session.finished, session.looking))
+
     def action_scroll_versions(self, step: int) -> None:
-        self.query_one(VersionsBox).scroll_versions(step)
+        box = self.query_one(VersionsBox)
+        versions = box.versions
+        most = versions.max_scroll_y
+        can_scroll = versions.scroll_y < most if step > 0 else versions.scroll_y > 0
+        if can_scroll:
+            box.scroll_versions(step)
+            return
+        # A key that cannot scroll says why: a trial's [ and ] were silent where every
+        # version fitted the frame.
+        if self.session.conflict is None:
+            self.action_no_conflict("]" if step > 0 else "[")
+        elif most <= 0:
+            self.tell(EVERY_VERSION_SHOWN)
+        else:
+            self.tell(AT_THE_END if step > 0 else AT_THE_TOP)
 
     def action_show_notes(self) -> None:
         record = self._record_of_article()
