@@ -7,20 +7,18 @@ every text in memory.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from annotator.core.corpus_jsonl import JsonlDocuments, index_jsonl
+from annotator.core.dateline import dated_meta
+from annotator.core.dateline import dateline_date as dateline_date  # still read from here
 from annotator.core.docbin_sniff import CORPUS_HINT, corpus_docbin_hint, file_looks_like_docbin
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.common import ID_AS_FILE_NAME, unsafe_id
 from annotator.core.models import Document
-
-_DATELINE_RE = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})(?=\s|$)")
 
 
 def lf_text(text: str) -> str:
@@ -37,18 +35,6 @@ def normalise_txt(raw: bytes, path: Path) -> str:
         hint = corpus_docbin_hint(raw)  # a DocBin named .txt: say what makes a corpus of it
         raise AnnotatorError(f"{path}: invalid UTF-8 at byte {error.start}{hint}") from None
     return lf_text(text.removeprefix("\ufeff"))
-
-
-def dateline_date(text: str) -> str | None:
-    """The ISO day of a leading ``date YYYY-MM-DD`` line, when it is a calendar day."""
-    match = _DATELINE_RE.match(text)
-    if match is None:
-        return None
-    try:
-        dt.date.fromisoformat(match.group(1))
-    except ValueError:
-        return None
-    return match.group(1)
 
 
 class Corpus:
@@ -186,11 +172,7 @@ def _txt_document(doc_id: str, file: Path) -> Document:
 def txt_meta(file: Path, text: str) -> dict[str, Any]:
     """The meta of a ``.txt`` document (``text``, LF): its file's path within the corpus folder
     (``sub/e.txt``: the name alone is the same for ``e.txt`` beside it) and its dateline's day."""
-    meta: dict[str, Any] = {"source": file.as_posix()}
-    date = dateline_date(text)
-    if date is not None:
-        meta["date"] = date
-    return meta
+    return dated_meta({"source": file.as_posix()}, text)
 
 
 def _open_jsonl(path: Path) -> Corpus:

@@ -31,6 +31,7 @@ from typing import IO, Any
 import orjson
 from pydantic import ValidationError
 
+from annotator.core.dateline import dated_meta
 from annotator.core.docbin_sniff import CORPUS_HINT, file_looks_like_docbin
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.common import ID_AS_FILE_NAME, unsafe_id
@@ -252,9 +253,13 @@ def _line_object(raw: bytes) -> dict[str, Any] | str:
 
 
 def _jsonl_document(data: dict[str, Any], path: Path, number: int) -> Document:
+    """The document of a line, its ``meta.date`` read from its text's dateline when the line
+    gives none (``dateline.dated_meta``: as a ``.txt``'s is, and an import's)."""
     try:
-        return Document.model_validate(data)
+        document = Document.model_validate(data)
     except ValidationError as error:
         item = error.errors()[0]
         where = ".".join(str(part) for part in item["loc"])
         raise AnnotatorError(f"{path}:{number}: {where}: {item['msg']}") from None
+    dated_meta(document.meta, document.text)
+    return document

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import orjson
 
-from annotator.core.corpus import dateline_date
+from annotator.core.dateline import dated_meta
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats import UTF16_FORMATS
 from annotator.core.formats.common import (
@@ -209,11 +209,9 @@ def import_documents(
         annotator, annotator_from = import_annotator(docs, source, login)
         refuse_another_name(annotations, annotator, annotator_from)
     for doc in docs:
-        # A text's dateline gives its date, as a .txt corpus's does: labelling "Sunday" in
+        # A text's dateline gives its date, as a corpus's does: labelling "Sunday" in
         # the corpus written here, and the values read here, count from it.
-        date = dateline_date(doc.text)
-        if date is not None and "date" not in doc.meta:
-            doc.meta["date"] = date
+        dated_meta(doc.meta, doc.text)
     if fmt in UTF16_FORMATS and not utf16:
         weigh_offsets(docs, offsets is not None, report)
     first: dict[str, str] = {}
