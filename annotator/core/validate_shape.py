@@ -93,6 +93,46 @@ def _line_format(line: bytes) -> str | None:
     return None
 
 
+# A pretty-printed JSON file (a Label Studio export) is read whole to see its first entry,
+# when no larger than this: the file has already been refused, this only names its format.
+_WHOLE_JSON_BYTES = 64 * 1024 * 1024
+
+
+def import_format(file: Path) -> str | None:
+    """The ``annotator import --format`` that the file at ``file`` looks like it was written
+    for, by the look validate tells it by: a DocBin's bytes, the keys of the first row (or of
+    an array's or a pretty-printed file's first entry), a text file's first line; None when
+    its look tells none (a folder, a file that cannot be read, JSON of another shape)."""
+    if not file.is_file():
+        return None
+    if file_looks_like_docbin(file):
+        return "spacy"
+    found = _first_line(file)
+    if found is None:
+        return None
+    stripped = found[1].strip()
+    try:
+        data: Any = orjson.loads(stripped)
+    except orjson.JSONDecodeError:
+        data = _whole_json(file) if stripped in (b"[", b"{") else None
+        if data is None:
+            return _line_format(stripped)
+    if isinstance(data, list) and data and isinstance(data[0], dict):
+        data = data[0]  # Label Studio's array of tasks
+    return _tool(data) if isinstance(data, dict) else None
+
+
+def _whole_json(file: Path) -> Any:
+    """The JSON value a pretty-printed file holds, or None."""
+    try:
+        if file.stat().st_size > _WHOLE_JSON_BYTES:
+            return None
+        raw = file.read_bytes()
+        return orjson.loads(raw[bom_length(raw) :])
+    except (OSError, orjson.JSONDecodeError):
+        return None
+
+
 def _first_line(file: Path) -> tuple[int, bytes] | None:
     try:
         with file.open("rb") as handle:
@@ -130,7 +170,8 @@ def _tool(data: dict[str, Any]) -> str | None:
         return "hf"
     if "text" in data and ({"_input_hash", "_task_hash", "answer", "tokens"} & data.keys()):
         return "prodigy"
-    if "text" in data and ({"label", "labels", "entities"} & data.keys()):
+    # doccano 1.x put its spans under ``annotations``, their labels as numbers.
+    if "text" in data and ({"label", "labels", "entities", "annotations"} & data.keys()):
         return "doccano"
     return None
 

@@ -13,6 +13,12 @@ pretty-printed JSON rather than JSONL; such a file (one object or a list) is rea
 doccano's own import lets the user name the text and label columns (``Column Data``, ``Column
 Label``); so does ours (``text_key``, ``label_key``): a row without that label field is a text
 nobody annotated, and a file where no row has it is said.
+
+doccano 1.x wrote ``annotations``: ``{"label": 2, "start_offset", "end_offset", "user"}``, the
+label a number whose name is in the doccano project only. Such spans are read when ``--map``
+names every id in the file (``--map 2=actor``: the span comes as label ``2``, which the map
+renames); else they are said as a key not read (``import_span_keys``), with the ids to name.
+The spans of all the file's users are read into the one record of each document, said.
 """
 
 from __future__ import annotations
@@ -40,7 +46,7 @@ from annotator.core.formats.common import (
 )
 from annotator.core.formats.import_checks import BadSpan, ImportReporter
 from annotator.core.formats.import_json import json_lines
-from annotator.core.formats.import_span_keys import UnreadSpanKeys
+from annotator.core.formats.import_span_keys import UnreadSpanKeys, label_ids, span_style
 from annotator.core.formats.offsets import Utf16Offsets, say_code_points, written_spans
 
 
@@ -87,21 +93,26 @@ def read(
     text_key: str = "text",
     label_key: str | None = None,
     annotations: bool = False,
+    mapped: frozenset[str] = frozenset(),
 ) -> list[ImportedDoc]:
     """The rows of ``path``: the text in ``text_key``, spans in ``label_key`` (None: ``label``,
-    ``labels`` and ``entities``, each that the row has). Spans under another key are reported
-    (``UnreadSpanKeys``), refused when they are all there are and ``annotations`` wants
-    records."""
+    ``labels`` and ``entities``, each that the row has; doccano 1.x's ``annotations`` too when
+    ``mapped``, the labels ``--map`` names, holds every label id there). Spans under another key
+    are reported (``UnreadSpanKeys``), refused when they are all there are and ``annotations``
+    wants records."""
+    rows = _rows(path)
+    users = _ids_read(rows, mapped) if label_key is None else None
     # The fields read as the text and the labels; every other field goes to meta, the usual
     # text/label fields too when other keys were named (a row's own document-level "label"
     # beside "column_label" was dropped unsaid).
     read_as_labels = {"label", "labels", "entities"} if label_key is None else {label_key}
+    read_as_labels |= {_V1} if users is not None else set()
     known = {"id", "relations", "meta", text_key, *read_as_labels}
     reads = "label, labels or entities" if label_key is None else label_key
-    unread = UnreadSpanKeys("doccano", reads, label_key)
+    unread = UnreadSpanKeys("doccano", reads, label_key, mapped)
     docs: list[ImportedDoc] = []
     labelled = False
-    for where, number, row in _rows(path):
+    for where, number, row in rows:
         if text_key not in row:
             # Every field the row has ("none" said so of a row holding label and meta); the
             # options are named when one of them could be the text.
@@ -122,7 +133,7 @@ def read(
         meta = {**meta, **{k: v for k, v in row.items() if k not in known}}
         unread.row(row, where, read_as_labels)
         offsets = Utf16Offsets(text) if utf16 else None
-        spans = _spans(row, where, offsets, label_key)
+        spans = _spans(row, where, offsets, label_key, users is not None)
         labelled |= label_key is not None and label_key in row
         relations = row.get("relations") or []
         if relations:
@@ -134,8 +145,30 @@ def read(
         docs.append(ImportedDoc(doc_id, text, where, meta=meta, spans=spans))
     if label_key is not None and not labelled:
         report.warn(f"{path}: --label-key {label_key}: no row has it; no labels imported")
+    if users is not None and len(users) > 1:
+        report.warn(
+            f"{path}: {_V1}: the spans of {len(users)} doccano users (user ids "
+            f"{', '.join(map(str, sorted(users)))}) are read together, one record a document "
+            "(the file gives each row's spans of every user)"
+        )
     unread.finish(path, report, annotations, "kept in the document's meta")
     return docs
+
+
+# doccano 1.x's key of spans whose labels are ids.
+_V1 = "annotations"
+
+
+def _ids_read(
+    rows: Sequence[tuple[str, int, dict[str, Any]]], mapped: frozenset[str]
+) -> set[Any] | None:
+    """The users of doccano 1.x's spans when they are read (some row holds them, and ``mapped``
+    names every label id of them), else None."""
+    found = [row[_V1] for _where, _number, row in rows if span_style(row.get(_V1)) == "ids"]
+    ids = {str(i) for spans in found for i in label_ids(spans)}
+    if not ids or not ids <= mapped:
+        return None
+    return {span.get("user") for spans in found for span in spans}
 
 
 def _doc_id(row: dict[str, Any], path: Path, number: int) -> str:
@@ -148,16 +181,23 @@ def _doc_id(row: dict[str, Any], path: Path, number: int) -> str:
 
 
 def _spans(
-    row: dict[str, Any], where: str, offsets: Utf16Offsets | None, label_key: str | None
+    row: dict[str, Any],
+    where: str,
+    offsets: Utf16Offsets | None,
+    label_key: str | None,
+    v1: bool = False,
 ) -> list[ImportedSpan] | None:
     """The row's spans from every key read that it has (a row with both ``label`` and
     ``entities`` gives both: neither is dropped); None when it has none of them."""
     keys = ["label", "labels"] if label_key is None else [label_key]
     present = [key for key in keys if key in row]
     has_entities = label_key is None and "entities" in row
-    if not present and not has_entities:
+    has_ids = v1 and _V1 in row
+    if not present and not has_entities and not has_ids:
         return None
     out: list[ImportedSpan] = []
+    if has_ids:
+        _label_ids(row[_V1], where, offsets, out)
     if has_entities:
         _entities(row["entities"], where, offsets, out)
     for key in present:
@@ -174,6 +214,24 @@ def _entities(
         field = f"entities.{index}"
         start, end, label = span_fields(entity, where, field, ("start_offset", "end_offset"))
         _add(out, start, end, label, f"{where}: {field}", "label", offsets)
+
+
+def _label_ids(
+    spans: Any, where: str, offsets: Utf16Offsets | None, out: list[ImportedSpan]
+) -> None:
+    """doccano 1.x's spans, each labelled by its label id (as a string, for ``--map``)."""
+    if not isinstance(spans, list):
+        raise AnnotatorError(f"{where}: {_V1}: expected a list")
+    for index, span in enumerate(spans):
+        field = f"{_V1}.{index}"
+        label = span.get("label") if isinstance(span, dict) else None
+        if isinstance(label, bool) or not isinstance(label, int):
+            raise AnnotatorError(f"{where}: {field}.label: expected a label id, got {label!r}")
+        start, end, _ = span_fields({**span, "label": ""}, where, field, _OFFSETS)
+        _add(out, start, end, str(label), f"{where}: {field}", "label", offsets)
+
+
+_OFFSETS = ("start_offset", "end_offset")
 
 
 def _triples(

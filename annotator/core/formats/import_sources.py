@@ -25,13 +25,58 @@ class ReadOptions:
     # The spans become records (--annotations): doccano and prodigy refuse a file whose spans
     # all lie under a key they do not read (``import_span_keys``).
     annotations: bool = False
+    # doccano: the labels --map names (doccano 1.x's label ids are read when it names them all)
+    label_map: frozenset[str] = frozenset()
+
+
+# What a file is said to look like, by the import format that reads it.
+_LOOKS_LIKE = {
+    "prodigy": "a Prodigy file",
+    "doccano": "a doccano file",
+    "labelstudio": "a Label Studio file",
+    "conll": "a CoNLL file",
+    "conllu": "a CoNLL-U file",
+    "hf": "a Hugging Face export's rows",
+    "spacy": "a spaCy DocBin",
+    "brat": "a brat .ann file",
+}
+# What to pass, when ``--format F`` alone does not say it.
+_READ_WITH = {"brat": "--format brat reads its folder (.txt and .ann files)"}
 
 
 def read_source(
     source: Path, fmt: str, options: ReadOptions, report: ImportReporter
 ) -> list[ImportedDoc]:
     """The documents of ``source`` in format ``fmt``, with their spans as the tool wrote them
-    (offsets in code points; checked against their text later)."""
+    (offsets in code points; checked against their text later). A source refused that looks
+    like another format's file says which (``other_format``)."""
+    try:
+        return _read(source, fmt, options, report)
+    except AnnotatorError as error:
+        said = str(error)
+        other = other_format(source, fmt, said)
+        if other is None:
+            raise
+        raise AnnotatorError(f"{said}; {other}") from None
+
+
+def other_format(source: Path, fmt: str, said: str) -> str | None:
+    """``it looks like a Prodigy file: --format prodigy`` when ``source``, refused as ``fmt``
+    with the line ``said``, looks like another format's file (``validate_shape``) and the
+    line names no ``--format`` for it; else None. A Prodigy file read as Label Studio was
+    refused as "invalid JSON", a CoNLL file read as CoNLL-U for its columns: right about the
+    line, silent about the file."""
+    from annotator.core.validate_shape import import_format
+
+    guess = import_format(source)
+    if guess is None or guess == fmt or f"--format {guess}" in said:
+        return None
+    return f"it looks like {_LOOKS_LIKE[guess]}: {_READ_WITH.get(guess, f'--format {guess}')}"
+
+
+def _read(
+    source: Path, fmt: str, options: ReadOptions, report: ImportReporter
+) -> list[ImportedDoc]:
     if not source.exists():
         raise AnnotatorError(f"{source}: no such file or folder")
     if fmt == "txt":
@@ -57,6 +102,7 @@ def read_source(
             options.text_key or "text",
             options.label_key,
             options.annotations,
+            options.label_map,
         )
     if fmt == "labelstudio":
         from annotator.core.formats import labelstudio

@@ -9,10 +9,16 @@ in the texts and no labels, exit 0: annotated work read as if nobody had annotat
 such key is said once for the file (how many spans, in how many rows, the first line) with the
 format or option that reads it; when no row held a span where the format reads them and the
 spans are to become records (``--annotations``), the import is refused instead.
+
+doccano 1.x exported its spans under ``annotations``, each label as the number doccano gave it
+(``{"label": 2, "start_offset": 0, "end_offset": 2, "user": 1}``): the names are in the doccano
+project, not in the file. Such spans are said with their label ids and the ``--map ID=NAME``
+that names them; doccano reads them when every id is named so (``doccano.read``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,7 +33,8 @@ _RECORD_KEYS = frozenset({"doc_id", "annotator", "doc_sha256", "schema_version"}
 def span_style(value: Any) -> str | None:
     """``triples`` for a non-empty list of ``[start, end, label]``, ``objects`` for one of
     ``{start, end, label}`` objects, ``offsets`` for doccano's ``{start_offset, end_offset,
-    label}``; None for anything else (an empty list holds no span to lose)."""
+    label}``, ``ids`` for those of doccano 1.x, whose label is a number; None for anything else
+    (an empty list holds no span to lose)."""
     if not isinstance(value, list) or not value:
         return None
     if all(_is_triple(item) for item in value):
@@ -35,7 +42,14 @@ def span_style(value: Any) -> str | None:
     for style, (start, end) in (("objects", ("start", "end")), ("offsets", _DOCCANO)):
         if all(_is_object(item, start, end) for item in value):
             return style
+    if all(_is_object(item, *_DOCCANO, label=_is_int) for item in value):
+        return "ids"
     return None
+
+
+def label_ids(value: list[dict[str, Any]]) -> set[int]:
+    """The label ids of doccano 1.x spans (``span_style`` ``ids``)."""
+    return {item["label"] for item in value}
 
 
 _DOCCANO = ("start_offset", "end_offset")
@@ -55,12 +69,16 @@ def _is_triple(item: Any) -> bool:
     )
 
 
-def _is_object(item: Any, start: str, end: str) -> bool:
+def _is_str(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def _is_object(item: Any, start: str, end: str, label: Callable[[Any], bool] = _is_str) -> bool:
     return (
         isinstance(item, dict)
         and _is_int(item.get(start))
         and _is_int(item.get(end))
-        and isinstance(item.get("label"), str)
+        and label(item.get("label"))
     )
 
 
@@ -70,6 +88,7 @@ class _Found:
     rows: int = 0
     first: str = ""  # where the first row holding them is
     hint: str = ""
+    ids: set[int] = field(default_factory=set)  # doccano 1.x's label ids
 
 
 @dataclass
@@ -77,11 +96,12 @@ class UnreadSpanKeys:
     """The keys of one file's rows that hold spans the format ``fmt`` does not read.
 
     ``reads`` says where ``fmt`` reads spans (for the lines); ``label_key`` is doccano's
-    ``--label-key`` when given."""
+    ``--label-key`` when given; ``named`` the label ids ``--map`` names."""
 
     fmt: str
     reads: str
     label_key: str | None = None
+    named: frozenset[str] = frozenset()
     found: dict[str, _Found] = field(default_factory=dict)
     read: int = 0  # rows holding spans where the format reads them
 
@@ -97,7 +117,9 @@ class UnreadSpanKeys:
                 continue
             unread.add(key)
             seen = self.found.setdefault(key, _Found(first=where))
-            if not seen.hint:
+            if style == "ids":
+                seen.ids |= label_ids(value)
+            elif not seen.hint:
                 seen.hint = self._hint(key, style, row)
             seen.spans += len(value)
             seen.rows += 1
@@ -122,6 +144,20 @@ class UnreadSpanKeys:
             return f"[start, end, label] lists: use {doccano}--label-key {key}"
         return "no format reads spans under this key: rename it (prodigy reads spans)"
 
+    def _ids_hint(self, ids: set[int]) -> str:
+        """What to do with doccano 1.x's spans: name their labels with --map."""
+        unnamed = sorted(i for i in ids if str(i) not in self.named)
+        maps = " ".join(f"--map {i}=NAME" for i in unnamed)
+        why = (
+            "doccano 1.x's spans, whose labels are numbers (doccano's label ids; the label "
+            "names are in the doccano project, not in the file)"
+        )
+        if self.fmt != "doccano":
+            return f"{why}: use --format doccano {maps}"
+        if len(unnamed) < len(ids):
+            return f"{why}: name them all to read them, {maps} too"
+        return f"{why}: name them to read them, {maps}"
+
     def finish(self, path: Path, report: ImportReporter, annotations: bool, kept: str) -> None:
         """Say each key once; refuse (AnnotatorError) when they are all the spans there are and
         ``annotations`` wants records. ``kept`` says where the key went (``kept in meta``)."""
@@ -130,7 +166,8 @@ class UnreadSpanKeys:
         lines = {
             key: (
                 f"{seen.first}: {key}: {seen.spans} span(s) in {seen.rows} row(s) not read as "
-                f"labels ({self.fmt} reads {self.reads}); {seen.hint}"
+                f"labels ({self.fmt} reads {self.reads}); "
+                f"{self._ids_hint(seen.ids) if seen.ids else seen.hint}"
             )
             for key, seen in self.found.items()
         }
