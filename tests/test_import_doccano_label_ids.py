@@ -22,6 +22,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.formats.import_result import ImportResult
 from annotator.core.formats.importing import import_documents
 from annotator.core.validate_shape import import_format
+from tests.test_formats_support import spans_of
 
 TEXT = "Kestria freed 12 soldiers to Norvania."
 WHY = (
@@ -89,6 +90,38 @@ def test_with_annotations_the_import_is_refused_naming_the_key(tmp_path: Path) -
         "them, --map 2=NAME; nothing written: no row holds spans where doccano reads them, so "
         "no labels would be imported"
     )
+
+
+def test_every_id_named_by_map_reads_the_spans_under_those_names(tmp_path: Path) -> None:
+    source = v1_export(tmp_path / "v1.jsonl", [span(2, 0, 7), span(5, 14, 16)], [])
+    result, warnings = run(source, tmp_path / "out", "2=actor", "5=count")
+    assert warnings == []
+    assert spans_of(tmp_path / "out" / "a.jsonl") == {
+        "1": {(0, 7, "actor"), (14, 16, "count")},
+        "2": set(),
+    }
+    assert (result.records, result.spans) == (2, 2)
+    first = orjson.loads((tmp_path / "out" / "c.jsonl").read_bytes().splitlines()[0])
+    assert first["meta"] == {"annotation_approver": None}  # the spans are not kept twice
+
+
+def test_an_id_left_unnamed_reads_none_of_them_and_names_it(tmp_path: Path) -> None:
+    source = v1_export(tmp_path / "v1.jsonl", [span(2, 0, 7), span(5, 14, 16), span(7, 29, 37)])
+    assert refusal(source, tmp_path / "out", "2=actor") == (
+        f"{source}:1: annotations: 3 span(s) in 1 row(s) {NOT_READ}; {WHY}: name them all to "
+        "read them, --map 5=NAME --map 7=NAME too; nothing written: no row holds spans where "
+        "doccano reads them, so no labels would be imported"
+    )
+
+
+def test_spans_of_several_users_are_read_together_and_said(tmp_path: Path) -> None:
+    source = v1_export(tmp_path / "v1.jsonl", [span(2, 0, 7, user=1), span(2, 29, 37, user=3)])
+    _result, warnings = run(source, tmp_path / "out", "2=actor")
+    assert warnings == [
+        f"{source}: annotations: the spans of 2 doccano users (user ids 1, 3) are read "
+        "together, one record a document (the file gives each row's spans of every user)"
+    ]
+    assert spans_of(tmp_path / "out" / "a.jsonl") == {"1": {(0, 7, "actor"), (29, 37, "actor")}}
 
 
 def test_read_as_prodigy_the_line_names_doccano_and_the_map(tmp_path: Path) -> None:

@@ -197,6 +197,7 @@ def import_documents(
         label_key,
         predictions,
         annotations is not None,
+        frozenset(mapping),
     )
     docs = read_source(source, fmt, options, report)
     annotator_from = None
