@@ -177,6 +177,8 @@ PIECES = [
     "👩\u200d👩\u200d👧", "🇺", "🇦", "\ufe0f", "क", "\u094d", "ि", "\u093c", "o", "\u00f3",
     "\u0142", "\u0141", "l", "'", "\u2019", '"', "\u201e", "\u2013", "\u2014", "=", "\u2260",
     "\t", "\u00a0", "\u2029", "\u200b", "\u00ad", "\u2060", "\ufeff", "\u200e", "\u200c",
+    "\u00f0", "\u00d0", "\u0111", "\u00fe", "\u00de", "\u00e6", "\u00c6", "\u0153", "\u0152",
+    "\u01fd", "\u014b", "\u0167", "\u0138", "\u00f8", "t", "h", "n",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
 
@@ -186,7 +188,15 @@ def character_bounds(text: str) -> set[int]:
 
 
 # What a plain keyboard types instead, written here apart from the search's own table.
-TYPED = str.maketrans("\u2018\u2019\u201c\u201e\u2013\u2014\u0142\u0141\u0131", "''\"\"--lLi")
+TYPED_FOR = {
+    "'": "\u2018\u2019", '"': "\u201c\u201e", "-": "\u2013\u2014", "l": "\u0142", "L": "\u0141",
+    "i": "\u0131", "d": "\u00f0\u0111", "D": "\u00d0", "n": "\u014b", "t": "\u0167", "k": "\u0138",
+    "o": "\u00f8", "th": "\u00fe", "Th": "\u00de", "ae": "\u00e6", "Ae": "\u00c6", "oe": "\u0153",
+    "Oe": "\u0152",
+}  # fmt: skip
+TYPED = str.maketrans(
+    {written: plain for plain, written_as in TYPED_FOR.items() for written in written_as}
+)
 
 
 def typed(piece: str) -> str:
