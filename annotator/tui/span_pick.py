@@ -27,7 +27,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from annotator.core.display import display_text, quoted
+from annotator.core.display import display_text, middle_cut, quoted
 from annotator.core.models import Span
 from annotator.core.search import fold
 from annotator.core.tokens import tokenize
@@ -35,13 +35,20 @@ from annotator.tui.screens import FilteredListScreen, MessagesSaid
 
 _AROUND = 30  # characters of context on each side
 _AROUND_SAID = 45  # below the list, where the highlighted span is said: two rows at 80 columns
+# The highlighted span's words below the list are cut in the middle past this many characters,
+# and in the words around it past _AROUND_SAID: a span across two screens (1,791 characters)
+# was said whole there, took the box's rows from the list and was cut at its foot, its offsets
+# unseen. 100 keeps a span of a dozen words whole (a cut at 40 read "'a delegation from the
+# Essa… Conference'", rows to spare); the block keeps to five rows at 80 columns.
+_WORDS_SAID = 100
 
 
-def context(text: str, span: Span, around: int = _AROUND) -> Text:
+def context(text: str, span: Span, around: int = _AROUND, words: int | None = None) -> Text:
     """The span's words in bold, with ``around`` characters of the words around it on each
     side, on one line, as the article shows them (``display_text``, of the same length: a
     skin tone, which tmux 3.3 draws two cells wider than rich measures 👍🏽, pushed the list's
-    edge out of its row; a tab or a line separator broke the row)."""
+    edge out of its row; a tab or a line separator broke the row). ``words``: the span's
+    words cut in the middle (``…``) past that many characters (None: whole)."""
     low, high = max(0, span.start - around), span.end + around
     # Only the piece shown, each character swapped alone: not the article for every row.
     shown = display_text(text[low:high])
@@ -52,9 +59,20 @@ def context(text: str, span: Span, around: int = _AROUND) -> Text:
     cut_before = low > 0 and len(before) == span.start - low
     cut_after = high < len(text) and len(after) == high - span.end
     line = Text(("…" if cut_before else "") + before.lstrip(), style="dim")
-    line.append(shown[start:end].replace("\n", " "), style="bold")
+    inside = shown[start:end].replace("\n", " ")
+    line.append(inside if words is None else middle_cut(inside, words), style="bold")
     line.append(after.rstrip() + ("…" if cut_after else ""), style="dim")
     return line
+
+
+class PickOptions(OptionList):
+    """The list of spans, its highlighted row kept in sight when the list is made shorter (a
+    message said in the box, a longer span said below, a smaller terminal): Textual scrolls to
+    it only when the highlight moves, and a trial's list, shrunk to one row, showed another
+    span than the one highlighted."""
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.scroll_to_highlight)
 
 
 class Picked(NamedTuple):
@@ -123,7 +141,7 @@ class SpanPickScreen(FilteredListScreen[Picked | None]):
         with Vertical(id="doclist-box", classes="span-pick"):
             yield Label(self._title(), classes="title")
             yield PickFilter(placeholder="filter (words, id, value)", id="doc-filter")
-            yield OptionList(id="doc-options")
+            yield PickOptions(id="doc-options")
             # The highlighted span said in full below the list, more of its words around it:
             # each row is cut at the list's edge (at 80x24 after some 30 characters of them).
             # The messages showing, between the two: as toasts over the box (the rack's foot
@@ -167,12 +185,12 @@ class SpanPickScreen(FilteredListScreen[Picked | None]):
             said = "no span matches the filter" if not options.option_count else "none highlighted"
             return Text(said, style="dim italic")
         line = Text("highlighted: ", style="dim")
-        # In full, wrapped (the README says so): a trial's cut in the middle read
-        # "'a delegation from the Essa… Conference'" with rows to spare below.
-        line.append(f"{span.id} {quoted(span.text, len(span.text))}", style="bold")
+        # Wrapped, cut in the middle only past _WORDS_SAID: its id, value and offsets are
+        # always in the block's first rows.
+        line.append(f"{span.id} {quoted(span.text, _WORDS_SAID)}", style="bold")
         line.append(f" = {span.value}" if span.value is not None else "", style="bold")
         line.append(f" at {span.start}–{span.end}: ", style="dim")
-        line.append_text(context(self.text, span, around=_AROUND_SAID))
+        line.append_text(context(self.text, span, around=_AROUND_SAID, words=_AROUND_SAID))
         return line
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
