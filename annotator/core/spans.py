@@ -347,6 +347,38 @@ def overlapping(record: Record, span: Span) -> list[tuple[str, Span]]:
     return out
 
 
+# How many lines the spans sharing characters with a span take at most where it is shown (the
+# annotation screen's span panel): a span over a paragraph holding 22 spans listed each on a
+# line, its box ran off the screen's foot, the event form gone.
+OVERLAPPING_LINES = 4
+
+# The spans named first when not all are: those around and across the span say where it lies.
+_NAMED_FIRST = {"around": 0, "overlapping": 1, "inside": 2}
+
+
+def overlapping_named(
+    others: list[tuple[str, Span]], lines: int = OVERLAPPING_LINES
+) -> tuple[list[tuple[str, Span]], str]:
+    """Which of ``others`` (``overlapping``'s) to name in at most ``lines`` lines, in document
+    order, and the line saying the rest (empty when every one is named): with more than
+    ``lines``, ``lines - 1`` of them, those around and across the span before those inside
+    it, and "… and 19 more inside" ("… and 19 more: 18 inside, 1 overlapping")."""
+    if len(others) <= lines:
+        return others, ""
+    ranked = sorted(range(len(others)), key=lambda index: _NAMED_FIRST[others[index][0]])
+    kept = sorted(ranked[: max(lines - 1, 0)])
+    named = [others[index] for index in kept]
+    left: dict[str, int] = {}
+    for index in ranked[len(kept) :]:
+        where = others[index][0]
+        left[where] = left.get(where, 0) + 1
+    count = sum(left.values())
+    if len(left) == 1:
+        return named, f"… and {count} more {next(iter(left))}"
+    kinds = sorted(left, key=_NAMED_FIRST.__getitem__)
+    return named, f"… and {count} more: " + ", ".join(f"{left[kind]} {kind}" for kind in kinds)
+
+
 def suggest_value(span_text: str, label_value_type: str, doc_date: str | None) -> int | str | None:
     """The value a new span gets by default (None when its words say no exact value).
 

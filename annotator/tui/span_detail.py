@@ -25,6 +25,7 @@ from annotator.core.display import quoted
 from annotator.core.history import value_run
 from annotator.core.models import Span
 from annotator.core.scheme import Scheme
+from annotator.core.spans import overlapping_named
 from annotator.tui.form_hints import HintedInput, value_hints
 from annotator.tui.panel_legend import drawn_label_style
 from annotator.tui.span_styles import SpanPalette
@@ -134,10 +135,15 @@ class SpanDetail(TypingPause, Vertical):
         text.append(span.label, style=drawn_label_style(self, self.palette, span.label))
         text.append(f" {span.start}–{span.end} ", style="dim")
         text.append(quoted(span.text, 40))
-        for where, other in others:
+        # A few lines, then how many more (``overlapping_named``): a span over a paragraph of
+        # 22 spans ran the box off the screen's foot, the event form gone.
+        named, more = overlapping_named(others)
+        for where, other in named:
             text.append(f"\n  {where}: {other.id} ", style="dim")
             text.append(other.label, style=drawn_label_style(self, self.palette, other.label))
             text.append(f" {quoted(other.text, 24)}", style="dim")
+        if more:
+            text.append(f"\n  {more}", style="dim")
         info.update(text)
         row.display = value_type != "none"
         if value_type != "none":
