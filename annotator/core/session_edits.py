@@ -143,7 +143,9 @@ class SessionEdits(SessionHistory):
                 raise Refused("the selection holds no word to label (only spaces or punctuation)")
             same = [s for s in self.record.spans if (s.start, s.end) == snapped]
             if any(s.label == label for s in same):
-                raise Refused(f"{self.text[snapped[0] : snapped[1]]!r} is already labelled {label}")
+                # Cut to a line: a span across a long article quoted whole took the screen.
+                words = quoted(self.text[snapped[0] : snapped[1]], 40)
+                raise Refused(f"{words} is already labelled {label}")
         span = self.span_to_relabel(start, end)
         if span is not None:
             return self._relabel(span, label)
