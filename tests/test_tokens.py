@@ -228,9 +228,9 @@ def test_tokens_are_ordered_disjoint_and_exact(text: str) -> None:
         assert not any(char.isspace() for char in token.text)
         previous_end = token.end
     covered = {i for token in tokens for i in range(token.start, token.end)}
-    # What no token covers parts them: whitespace and the zero-width space.
+    # What no token covers parts them: whitespace, the zero-width space and U+FEFF.
     assert all(
-        text[i].isspace() or text[i] == "\u200b" for i in range(len(text)) if i not in covered
+        text[i].isspace() or text[i] in "\u200b\ufeff" for i in range(len(text)) if i not in covered
     )
 
 

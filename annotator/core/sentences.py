@@ -11,8 +11,9 @@ capital letter (an initial, ``J.``, and dotted capitals such as ``U.S.``). Every
 (``\\n``, ``\\r``, U+2028, U+2029) ends a sentence, since articles are one paragraph per line.
 Sentence spans are trimmed of whitespace; a text with no visible characters has none.
 
-A zero-width space (``tokens.ZERO_WIDTH_SPACE``) is taken for whitespace, as the tokenizer
-takes it: after a stop it ends the sentence, and sentences are trimmed of it.
+A zero-width space and U+FEFF (a byte order mark left in a text; ``tokens.INVISIBLE_BREAKS``)
+are taken for whitespace, as the tokenizer takes them: after a stop they end the sentence, and
+sentences are trimmed of them.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
-from annotator.core.tokens import ZERO_WIDTH_SPACE
+from annotator.core.tokens import INVISIBLE_BREAKS, parts_tokens
 
 # Words after which a single "." does not end a sentence (compared case-sensitively).
 _ABBREVIATION_WORDS = """
@@ -38,7 +39,8 @@ _CLOSERS = "\u201d\u2019\"')]"
 # Chinese and Japanese are written (a trial's Chinese paragraph was one sentence).
 _CJK_CLOSERS = "\u300d\u300f\uff09"  # 」』）
 _SENTENCE_END = re.compile(
-    f"[.!?\u2026\u0964\u0965\u061f\u06d4]+[{re.escape(_CLOSERS)}]*(?=[\\s\u200b]+([^\\s\u200b]))"
+    f"[.!?\u2026\u0964\u0965\u061f\u06d4]+[{re.escape(_CLOSERS)}]*"
+    f"(?=[\\s{INVISIBLE_BREAKS}]+([^\\s{INVISIBLE_BREAKS}]))"
     f"|[\u3002\uff01\uff1f]+[{re.escape(_CLOSERS + _CJK_CLOSERS)}]*(?=\\s*(\\S))"
 )
 _OPENERS = frozenset("\u201c\u2018\"'\u00ab\u201e([\u300c\u300e\uff08")  # and 「『（
@@ -87,9 +89,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
         for start, end in _line_sentences(text, line.start(), line.end()):
-            while start < end and (text[start].isspace() or text[start] == ZERO_WIDTH_SPACE):
+            while start < end and parts_tokens(text[start]):
                 start += 1
-            while end > start and (text[end - 1].isspace() or text[end - 1] == ZERO_WIDTH_SPACE):
+            while end > start and parts_tokens(text[end - 1]):
                 end -= 1
             if start < end:
                 spans.append((start, end))

@@ -7,7 +7,11 @@ indices (code points), end exclusive, so ``token.text == text[token.start:token.
 Tokens (``tokenize``), tried in this order at each position:
 
 - Whitespace (anything ``str.isspace`` accepts: ``\\n``, ``\\t``, U+00A0, U+2028, ...) separates
-  tokens and is never part of one; so does the zero-width space U+200B (a break between words).
+  tokens and is never part of one; so do the zero-width space U+200B (a break between words)
+  and U+FEFF, the zero-width no-break space, met in a text as a byte order mark left in it
+  (two files joined): a token of its own, it was an invisible line of a CoNLL export that an
+  import dropped. (A byte order mark opening a *file* is the file's, dropped by its reader; a
+  document's text is kept exactly, its U+FEFF too.) Either, with marks after it, holds them.
 - A dotted abbreviation of two or more single letters, each followed by a dot, is one token with
   its dots: ``U.S.``, ``a.m.``, ``e.g.``. A lone initial (``J.``) is two tokens, ``J`` and ``.``.
 - A possessive ``'s`` or ``’s`` at the end of a word is its own token: ``Kaliush's`` gives
@@ -39,8 +43,8 @@ before it, and the tokens before it do not depend on the text after it. ``tokens
 this to tokenize only the stretch of a long text around a selection. A Han or kana letter is
 such a place too: it begins a token wherever it stands (``unspaced_scripts.begins_a_token``).
 
-Sentences are split in ``sentences``, which takes a zero-width space for whitespace as these
-rules do (``ZERO_WIDTH_SPACE``).
+Sentences are split in ``sentences``, which takes a zero-width space and U+FEFF for whitespace
+as these rules do (``INVISIBLE_BREAKS``, ``parts_tokens``).
 """
 
 from __future__ import annotations
@@ -78,7 +82,16 @@ _JOINERS = "\u200c\u200d"
 _APOSTROPHES = "'\u2019"
 _HYPHENS = "\\-\u2010\u2011"
 _REGIONAL = "[\U0001f1e6-\U0001f1ff]"
-ZERO_WIDTH_SPACE = "\u200b"  # parts tokens as whitespace does (and the hf gaps between them)
+ZERO_WIDTH_SPACE = "\u200b"
+BYTE_ORDER_MARK = "\ufeff"  # ZERO WIDTH NO-BREAK SPACE, in a text a byte order mark left there
+# What parts tokens as whitespace does, though not whitespace (and is kept in hf's gaps).
+INVISIBLE_BREAKS = ZERO_WIDTH_SPACE + BYTE_ORDER_MARK
+
+
+def parts_tokens(char: str) -> bool:
+    """Whether ``char`` parts tokens and is never in one (alone, without marks after it):
+    whitespace and ``INVISIBLE_BREAKS``."""
+    return char.isspace() or char in INVISIBLE_BREAKS
 
 
 def mark_ranges(planes: Sequence[tuple[int, int]] = _MARK_PLANES) -> list[tuple[int, int]]:
@@ -123,8 +136,11 @@ def _token_kinds() -> tuple[str, ...]:
     abbreviation = f"(?:{letter}{word_mark}*\\.){{2,}}(?!{word_char})"
     possessive = f"[{_APOSTROPHES}][sS](?!{word_char})"
     # A zero-width space parts words, as search reads it: a CoNLL export wrote it as a token
-    # ("zero \u200b width" imported back). With marks after it, it holds them (one character).
-    other = f"(?:[^\\s{ZERO_WIDTH_SPACE}]|{ZERO_WIDTH_SPACE}(?={word_mark})){word_mark}*"
+    # ("zero \u200b width" imported back). So does U+FEFF, a byte order mark left in a text:
+    # a CoNLL line of it alone was read back as nothing. With marks after either, it holds
+    # them (one character).
+    breaks = INVISIBLE_BREAKS
+    other = f"(?:[^\\s{breaks}]|[{breaks}](?={word_mark})){word_mark}*"
     flag = f"{_REGIONAL}{_REGIONAL}{word_mark}*"
     return (abbreviation, possessive, word, flag, unspaced_scripts.token_pattern(word_mark), other)
 

@@ -51,7 +51,7 @@ from annotator.core.formats.tokenlabels import (
     place_spans,
 )
 from annotator.core.scheme import Scheme
-from annotator.core.tokens import ZERO_WIDTH_SPACE, Token, tokenize
+from annotator.core.tokens import Token, parts_tokens, tokenize
 
 LABELS_FILE = "labels.json"
 
@@ -150,7 +150,8 @@ def export_rows(items: Sequence[Item], labels: Sequence[str], report: Reporter) 
 
 def whitespace_after(text: str, tokens: Sequence[Token]) -> list[str]:
     """The whitespace after each token, up to the next (the last token: to the text's end); the
-    tokenizer leaves nothing but whitespace between tokens (a zero-width space counted)."""
+    tokenizer leaves nothing but whitespace between tokens (a zero-width space and U+FEFF
+    counted: ``tokens.parts_tokens``)."""
     ends = [after.start for after in tokens[1:]] + [len(text)] * bool(tokens)
     return [text[token.end : end] for token, end in zip(tokens, ends, strict=True)]
 
@@ -291,7 +292,7 @@ def _whitespace(
             f"{at}: whitespace: expected one per token ({size}), got {len(whitespace)}"
         )
     for position, gap in enumerate(whitespace):
-        if not all(char.isspace() or char == ZERO_WIDTH_SPACE for char in gap):
+        if not all(map(parts_tokens, gap)):
             raise AnnotatorError(
                 f"{at}: whitespace.{position}: {gap!r} is not whitespace (what follows a token "
                 "before the next)"
