@@ -1,8 +1,8 @@
 """Round trips through every format over hard text (hypothesis).
 
 Texts mix emoji (🕊️, 👩‍👩‍👧, 🇺🇦), combining marks, curly quotes, ``\\n`` and U+2028 line breaks,
-abbreviations and arbitrary characters (no CR: corpora hold LF text). Formats that carry the
-text give back exactly the spans written, overlapping ones included; token formats get
+U+FEFF, abbreviations and arbitrary characters (no CR: corpora hold LF text). Formats that carry
+the text give back exactly the spans written, overlapping ones included; token formats get
 token-aligned spans and must write the same file again after an import.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from annotator.core.formats.export import export_records
@@ -22,7 +22,7 @@ from tests.test_formats_support import need, out_path, record, spans_of, texts_o
 
 PIECES = [
     "🕊️", "👩‍👩‍👧", "🇺🇦", "e\u0301", "“", "”", "’", "\n", "\u2028", " ", "  ", "[b]", "ß",
-    "Kyiv", "146", ".", ",", "Mr.", "U.S.", "'s", "-", "(", ")", "J.", "Ukraine", "1,200",
+    "Kyiv", "146", ".", ",", "Mr.", "U.S.", "'s", "-", "(", ")", "J.", "Ukraine", "1,200", "\ufeff",
 ]  # fmt: skip
 LABELS = ["actor", "count", "date", "releasee"]
 IDS = ["a", "b/c", "d-1", "Ω"]
@@ -140,6 +140,9 @@ def test_labelstudio_round_trip(case: list[tuple[str, str, Record]], offsets: st
 @SETTINGS
 @given(text_cases())
 def test_brat_round_trip(case: list[tuple[str, str, Record]]) -> None:
+    # A .txt file beginning with U+FEFF begins with a byte order mark, which its import drops,
+    # as the export says (test_export_byte_order_mark): not a round trip.
+    assume(not any(text.startswith("\ufeff") for _id, text, _record in case))
     with tempfile.TemporaryDirectory() as folder:
         round_trip(Path(folder), "brat", case)
 

@@ -16,7 +16,8 @@ kept ones), each a keyword and JSON: ``value <json>`` on the span that has the v
 (what annotators wrote), ``flagged true`` and ``status <json>`` (a record not done) on the
 first span written. A record without spans has nowhere to hang notes: its form, links, note
 and status are reported, not written. A text with CRLF or CR is written as it is (brat counts
-its CRs), and said: an import reads it back LF. ``annotation.conf``: see ``brat_conf``.
+its CRs), and said: an import reads it back LF; so is one beginning with U+FEFF, which opens its
+.txt file as a byte order mark would: an import drops it. ``annotation.conf``: see ``brat_conf``.
 
 Import (each ``.ann`` file: ``brat_ann``). ``T`` lines become spans with their T ids as span
 ids, checked against the text; a ``T`` line that cannot be read, or repeats an id, is bad data
@@ -182,6 +183,7 @@ def export_files(items: Sequence[Item], report: Reporter) -> dict[str, bytes]:
         files[f"{base}.ann"] = anns[-1].encode("utf-8", "surrogatepass")
     files[CONF_FILE] = annotation_conf(anns)
     _say_line_endings(items, report)
+    _say_leading_marks(items, report)
     return files
 
 
@@ -194,6 +196,20 @@ def _say_line_endings(items: Sequence[Item], report: Reporter) -> None:
             f"brat: {len(with_cr)} document(s) have CRLF or CR line endings (first: "
             f"{with_cr[0]}): written as they are, but an import reads them back LF, as it "
             "reads every text, with the spans moved: a text different from this corpus's"
+        )
+
+
+def _say_leading_marks(items: Sequence[Item], report: Reporter) -> None:
+    """A text beginning with U+FEFF is written as it is (the .ann counts it, as brat does),
+    but a .txt file opening with it opens with a byte order mark, which an import (and a .txt
+    corpus) drops as the file's: a round trip changes the text, so that is said."""
+    marked = [item.record.doc_id for item in items if item.document.text.startswith("\ufeff")]
+    if marked:
+        report.warn(
+            f"brat: {len(marked)} document(s) begin with U+FEFF (first: {marked[0]}): "
+            "written as it is, but a .txt file beginning with it begins with a byte order "
+            "mark, which an import drops, as a .txt corpus does, with the spans moved: a text "
+            "different from this corpus's"
         )
 
 

@@ -235,7 +235,7 @@ def import_documents(
         if not check_record_text(doc, report):
             stale.add(doc.doc_id)
     # Checked against the text as the source counts it, then made LF (``line_endings``).
-    made_lf, emptied = make_texts_lf(docs, report)
+    made_lf, emptied = make_texts_lf(docs, report, fmt)
     lost |= emptied
     _refuse_bad(source, report, skip_bad)
     for doc in docs:  # --skip-bad: each record says in its note what it lost, and why

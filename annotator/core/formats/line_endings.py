@@ -11,10 +11,13 @@ documents it changed (``make_texts_lf``).
 Only a CRLF shrinks the text (its CR is dropped; a lone CR becomes LF in place), so an offset
 moves back by one for each CRLF before it.
 
-A text that begins with a byte order mark (a brat or ``--format txt`` .txt file a Windows
-editor saved) loses it first, as a .txt corpus drops it: brat counts the mark, so spans are
-checked against the file as written, then moved back by one, and the import says so as it
-says CRLF.
+A text read from a ``.txt`` file that begins with a byte order mark (a brat or ``--format txt``
+.txt file a Windows editor saved) loses it first, as a .txt corpus drops it: brat counts the
+mark, so spans are checked against the file as written, then moved back by one, and the import
+says so as it says CRLF. That mark is the file's. Any other format's text is a string in its
+file (JSON, CoNLL's tokens, a DocBin), whose own mark its reader drops: a U+FEFF the text
+begins with is the text's, kept (an import dropped it, so a document ``\ufeff`` came back
+empty and a span on it was refused as bad data).
 """
 
 from __future__ import annotations
@@ -58,11 +61,18 @@ def offset_mover(original: str, drop_bom: bool = False, crlf: bool = True) -> Ca
     return move
 
 
-def make_texts_lf(docs: Sequence[ImportedDoc], report: ImportReporter) -> tuple[int, set[str]]:
-    """Make every text of ``docs`` LF (spans moved with it), said in one line. Returns how many
+# The formats whose texts are ``.txt`` files as written, a byte order mark opening one too.
+TXT_FILE_FORMATS = frozenset({"brat", "txt"})
+
+
+def make_texts_lf(
+    docs: Sequence[ImportedDoc], report: ImportReporter, fmt: str
+) -> tuple[int, set[str]]:
+    """Make every text of ``docs`` LF (spans moved with it), said in one line, a ``.txt``
+    file's byte order mark dropped first (``fmt`` in ``TXT_FILE_FORMATS``). Returns how many
     documents changed, and the ids of those that lost a span which covered only the CR of a
-    CRLF (reported as bad data: nothing of it is left)."""
-    lost = _drop_boms(docs, report)
+    CRLF or the mark (reported as bad data: nothing of it is left)."""
+    lost = _drop_boms(docs, report) if fmt in TXT_FILE_FORMATS else set()
     changed: list[ImportedDoc] = []
     for doc in docs:
         if "\r" not in doc.text:
