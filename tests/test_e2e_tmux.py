@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -74,6 +75,10 @@ class Terminal:
     def size(self) -> str:
         shown = self._run("display", "-p", "-t", self.name, "#{pane_width}x#{pane_height}")
         return shown.stdout.strip()
+
+    def program_pid(self) -> int:
+        """The process id of the program the session runs."""
+        return int(self._run("display", "-p", "-t", self.name, "#{pane_pid}").stdout)
 
     def running(self) -> bool:
         return self._run("has-session", "-t", self.name, check=False).returncode == 0
@@ -282,3 +287,67 @@ def test_a_closed_terminal_saves_the_typing_as_a_quit_does(
         assert time.monotonic() < deadline, "the typing was never saved after the hangup"
         time.sleep(0.05)
     assert last_records(journal)[FIRST]["note"] == "typed before hangup"
+
+
+def _process_ended(pid: int) -> bool:
+    """Whether ``pid`` has ended: gone, or a zombie its new parent has not reaped yet."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return True
+    except OSError:  # no /proc here
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        return False
+    return state == "Z"
+
+
+def test_a_hangup_amid_a_flood_of_output_ends_the_process(
+    tmux: str, corpus: Path, tmp_path: Path
+) -> None:
+    # A trial on a 1 MB article typed a note, pressed escape, sent 40 PageDown and closed the
+    # terminal at once: the process lived on (47 s and more), holding the journal's lock, 1
+    # time in 3. Textual's output thread died on its first write to the gone terminal, and
+    # the redraws waiting for it filled its queue: its shutdown waited forever to stop it.
+    from annotator.core.lock import lock_path
+
+    paragraphs = [
+        paragraph
+        for text_file in sorted(CORPUS.glob("*.txt"))
+        for paragraph in text_file.read_text(encoding="utf-8").split("\n\n")[1:]
+        if paragraph.strip()
+    ]
+    text = "date 2025-08-24 A long article.\n\n"
+    while len(text) < 1_000_000:
+        text += "\n\n".join(paragraphs) + "\n\n"
+    documents = tmp_path / "long.jsonl"
+    documents.write_bytes(orjson.dumps({"id": "long", "text": text}) + b"\n")
+    program = Path(sys.executable).parent / "annotator"
+    out = tmp_path / "out"
+    command = (
+        f"{shlex.quote(str(program))} annotate {shlex.quote(str(documents))} --annotator e2e "
+        f"--out {shlex.quote(str(out))}"
+    )
+    terminal = Terminal(tmux, command)
+    journal = out / "annotations" / "e2e.jsonl"
+    try:
+        terminal.wait_for_article()
+        pid = terminal.program_pid()
+        terminal.leave_article("o", "the form to take the focus")
+        terminal.keys("BTab")  # from the form's first field round to the note
+        terminal.keys("saved before the flood", literal=True)
+        terminal.wait("the note to show the typing", lambda s: "saved before the flood" in s)
+        terminal.back_to_article()  # escape saves the note
+        terminal.keys("PageDown", times=40)
+    finally:
+        terminal.kill()  # at once, the PageDowns' redraws on their way
+    deadline = time.monotonic() + TIMEOUT
+    while not _process_ended(pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    if not _process_ended(pid):
+        os.kill(pid, signal.SIGKILL)  # not left behind by the test
+        raise AssertionError(f"the process lived on {TIMEOUT:.0f} s after the hangup")
+    assert not lock_path(journal).exists()
+    assert last_records(journal)["long"]["note"] == "saved before the flood"
