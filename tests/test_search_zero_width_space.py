@@ -1,7 +1,9 @@
 """A space typed in a query finds a zero-width space between two words: ``/zero width`` did not
 find "zero\\u200bwidth" (the search dropped the zero-width space, so the space typed stood
-against nothing). Only the zero-width space, which marks a break between words, is read so:
-"zero width" never finds "zerowidth", nor a word a soft hyphen or a joiner is inside."""
+against nothing). Only the zero-width space, which marks a break between words, and U+FEFF, a
+byte order mark left in a text, which the tokenizer parts words at as it does at the zero-width
+space (``tokens.INVISIBLE_BREAKS``), are read so: "zero width" never finds "zerowidth", nor a
+word a soft hyphen or a joiner is inside."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.core.search import find_counted, find_match, fold, matches
+from annotator.core.tokens import tokenize
 
 TRIAL = "A zero\u200bwidth space sits here"
 
@@ -22,6 +25,21 @@ def test_a_space_typed_finds_the_zero_width_space_and_no_space_still_does() -> N
     assert list(matches(TRIAL, "zerowidth space")) == [(2, 18)]
 
 
+def test_a_space_typed_finds_a_byte_order_mark_between_words_as_the_tokenizer_parts_them() -> None:
+    # Two files joined: "zero\ufeffwidth" is two tokens, and was found only by "zerowidth".
+    text = "A zero\ufeffwidth space sits here"
+    assert [token.text for token in tokenize(text)][1:3] == ["zero", "width"]
+    assert list(matches(text, "zero width")) == [(2, 12)]
+    assert list(matches(text, "zerowidth")) == [(2, 12)]
+    assert find_match(text, "zero width", 0) == (2, 12)  # whole words: two tokens, as typed
+    assert list(matches(text, "zero width space")) == [(2, 18)]
+    # Either break, and both in one run, beside other format characters.
+    text = "Rene\u0301e\ufeff\u2060Castellan and zero\u200b\ufeffwidth"
+    assert list(matches(text, "renée castellan")) == [(0, 17)]
+    assert list(matches(text, "zero width")) == [(22, len(text))]
+    assert list(matches("zero\ufeff width", "zero width")) == [(0, 11)]  # one break, whitespace
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -30,7 +48,6 @@ def test_a_space_typed_finds_the_zero_width_space_and_no_space_still_does() -> N
         "met zero\u2060width here",  # word joiner: no break here
         "met zero\u200cwidth here",  # zero-width non-joiner
         "met zero\u200dwidth here",  # zero-width joiner
-        "met zero\ufeffwidth here",  # byte order mark mid-text: a no-break space of no width
         "met zero\u200ewidth here",  # left-to-right mark
         "met zero\u2066width\u2069 here",  # an isolate
     ],
@@ -92,7 +109,10 @@ def test_a_query_spacing_one_zero_width_space_of_two_finds_nothing_there() -> No
 
 
 WORDS = ["zero", "Width", "Ренée", "re\u0301sume\u0301", "👩\u200d👩\u200d👧", "12", "Kestria's"]
-BREAKS = [" ", "\n\n", "\t", "\u200b", "\u200b\u2060", "\u00ad\u200b", " \u200b", "\u200b\n"]
+BREAKS = [
+    " ", "\n\n", "\t", "\u200b", "\u200b\u2060", "\u00ad\u200b", " \u200b", "\u200b\n",
+    "\ufeff", "\u2060\ufeff", "\ufeff\u200b", "\ufeff\n",
+]  # fmt: skip
 
 
 @settings(max_examples=200, deadline=None)
@@ -121,7 +141,7 @@ def test_a_space_typed_never_finds_words_run_together(
 ) -> None:
     """Words with nothing between them, or only what marks no break, are never found by the
     query with a space between them."""
-    joiners = st.sampled_from(["", "\u00ad", "\u2060", "\ufeff", "\u200e"])
+    joiners = st.sampled_from(["", "\u00ad", "\u2060", "\u200e"])
     text = words[0] + "".join(data.draw(joiners) + word for word in words[1:])
     query = " ".join(words)
     if " " in fold(text):

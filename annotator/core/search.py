@@ -2,8 +2,9 @@
 
 A match is where the query and the text fold alike (``search_fold``: case, accents, quotes and
 dashes, invisible format characters and how much whitespace parts words do not matter). A query
-with a space is looked for in a second folded form too, where a zero-width space between words
-is a space (``search_fold.folded_spaced``); the matches of both come merged, each once.
+with a space is looked for in a second folded form too, where a zero-width space or U+FEFF
+between words is a space (``search_fold.folded_spaced``); the matches of both come merged, each
+once.
 
 Offsets are code points into the original text, end exclusive, and a match starts and ends
 only between two whole characters (``tokens.character_pattern``): "Rene" finds "Rene\\u0301e"'s
@@ -54,7 +55,8 @@ def _matches(folded: _Folded, needle: str, key_offset: int) -> Iterator[tuple[in
 
 def _keys(text: str, needle: str) -> list[_Folded]:
     """The folded forms of ``text`` to look for ``needle`` in: with a space in it, the one
-    where a zero-width space between words is a space too (``search_fold.folded_spaced``)."""
+    where a zero-width space or U+FEFF between words is a space too
+    (``search_fold.folded_spaced``)."""
     spaced = folded_spaced(text) if " " in needle else None
     return [_folded(text)] if spaced is None else [_folded(text), spaced]
 

@@ -27,10 +27,12 @@ is where the folds are equal:
   between paragraphs, a no-break, thin or other space (format characters among them aside).
   A trial's "freed on Sunday. Rescuer" was "not in this article": a blank line parted them.
   A zero-width space between two words parts them as a space does, for a query with a space
-  (``folded_spaced``): "zero width" finds "zero\\u200bwidth" as "zerowidth" does. No other
-  format character does: "no thing" does not find "no\\u00adthing" (a soft hyphen), nor
-  "zero width" "zerowidth". A query that spaces one zero-width space of a phrase and not
-  another finds nothing there (each folded form reads them all one way).
+  (``folded_spaced``): "zero width" finds "zero\\u200bwidth" as "zerowidth" does; so does
+  U+FEFF, a byte order mark left in a text, which the tokenizer takes for a break as it takes
+  the zero-width space (``tokens.INVISIBLE_BREAKS``). No other format character does: "no
+  thing" does not find "no\\u00adthing" (a soft hyphen), nor "zero width" "zerowidth". A query
+  that spaces one such break of a phrase and not another finds nothing there (each folded form
+  reads them all one way).
 
 The folded text is built once per text (a few are kept), in segments: runs of code points that
 fold one to one (most of any article, accented letters written precomposed too, and a single
@@ -47,6 +49,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from annotator.core.tokens import (
+    INVISIBLE_BREAKS,
     character_pattern,
     code_ranges,
     continuing_class,
@@ -56,7 +59,6 @@ from annotator.core.tokens import (
 
 _JOINERS = "\u200c\u200d"  # they continue a character as marks do (tokens.continuing_class)
 _JOINER = "\u200d"
-_ZERO_WIDTH_SPACE = "\u200b"
 _PLANE_1 = 0x10000  # the first code point above the Basic Multilingual Plane
 _WHITESPACE = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
 
@@ -203,10 +205,11 @@ def whitespace_run() -> re.Pattern[str]:
 
 @cache
 def soft_break() -> re.Pattern[str]:
-    """A run of what folds to nothing holding a zero-width space, with no whitespace after it
-    (``folded_spaced``: none before it either)."""
+    """A run of what folds to nothing holding a zero-width space or U+FEFF
+    (``tokens.INVISIBLE_BREAKS``), with no whitespace after it (``folded_spaced``: none before
+    it either)."""
     nothing = _folding_to_nothing()
-    return re.compile(f"[{nothing}]*?{_ZERO_WIDTH_SPACE}[{nothing}]*+(?!\\s)")
+    return re.compile(f"[{nothing}]*?[{INVISIBLE_BREAKS}][{nothing}]*+(?!\\s)")
 
 
 @lru_cache(maxsize=4)
@@ -217,15 +220,17 @@ def folded(text: str) -> Folded:
 
 @lru_cache(maxsize=2)
 def folded_spaced(text: str) -> Folded | None:
-    """``text``'s folded form with each zero-width space between two words (no whitespace on
-    either side) read as one space, as whitespace is; None when ``text`` has none. A query
-    with a space is looked for in both (``search``): "zero width" finds "zero\\u200bwidth",
-    and "zerowidth" still does. Only the zero-width space: it is the format character that
-    marks a break between words (where a line may break, in a script written without spaces);
-    a soft hyphen, a word joiner, a (non-)joiner, a byte order mark (a no-break space of no
-    width) or a bidirectional mark stands inside a word or marks no break, and "no thing"
-    finding "no\\u00adthing" would be a false hit, as "zero width" finding "zerowidth"."""
-    if _ZERO_WIDTH_SPACE not in text:
+    """``text``'s folded form with each zero-width space or U+FEFF between two words (no
+    whitespace on either side) read as one space, as whitespace is; None when ``text`` has
+    none. A query with a space is looked for in both (``search``): "zero width" finds
+    "zero\\u200bwidth" and "zero\\ufeffwidth", and "zerowidth" still does. Only the characters
+    the tokenizer parts words at (``tokens.INVISIBLE_BREAKS``): the zero-width space marks a
+    break between words (where a line may break, in a script written without spaces), and
+    U+FEFF in a text is a byte order mark left there (two files joined), where words met. A
+    soft hyphen, a word joiner, a (non-)joiner or a bidirectional mark stands inside a word or
+    marks no break, and "no thing" finding "no\\u00adthing" would be a false hit, as "zero
+    width" finding "zerowidth"."""
+    if not any(character in text for character in INVISIBLE_BREAKS):
         return None
     spaced = _folded(text, spaced=True)
     return None if spaced.key == folded(text).key else spaced
