@@ -266,7 +266,8 @@ def test_import_cli_writes_corpus_scheme_and_records_that_validate(tmp_path: Pat
     again = cli("import", source, "--format", "doccano", "-o", corpus)
     assert again.returncode == 1 and again.stderr == (
         f"{corpus}: already exists (its first line is a corpus document '1'); {scheme}: already "
-        "exists; choose other names or pass --force to replace them\n"
+        "exists; choose other names or pass --force to replace them (a scheme file that "
+        "differs from the one written is kept aside first)\n"
     )
     usage = cli(
         "import",

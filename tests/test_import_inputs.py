@@ -125,9 +125,13 @@ def test_force_says_which_files_it_replaced(tmp_path: Path) -> None:
     records = tmp_path / "r2.jsonl"
     result = cli(*args, "--annotations", records, "--annotator", "a", "--force")
     assert result.returncode == 0, result.stderr
+    # The edited scheme is kept aside (``import_outputs.keep_edited_scheme_aside``).
+    [aside] = tmp_path.glob("f.scheme.toml.replaced-*")
+    assert aside.read_text(encoding="utf-8") == "# edited\n"
     assert result.stdout.splitlines()[1:] == [
         f"replaced {corpus}",
-        f"replaced {scheme}",
+        f"replaced {scheme}; it is not the scheme this import writes (edited since, or another "
+        f"import's), so the file as it was is kept as {aside}",
         f"wrote {records}",
         f"check them: annotator validate {records} --corpus {corpus} --scheme {scheme}",
         f"annotate them: annotate opens a's journal at OUT/annotations/a.jsonl, not {records}: "

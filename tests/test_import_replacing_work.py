@@ -1,7 +1,9 @@
 """An import into files that exist: the refusal names every one and what it holds, and
 ``--force`` keeps a journal's work done since the import aside. A lead re-ran a doccano import
 into pd/ after a session had added a span, a note and a skip: the refusal named the corpus
-alone, and ``--force`` replaced the journal (8 lines, 5 of them annotate's work) unsaid."""
+alone, and ``--force`` replaced the journal (8 lines, 5 of them annotate's work) unsaid. The
+scheme file the import wrote, edited since (a label's colour, a form), was replaced without a
+copy: it is kept aside too."""
 
 from __future__ import annotations
 
@@ -11,7 +13,9 @@ import sys
 from pathlib import Path
 
 import orjson
+import pytest
 
+from annotator.core.formats import importing
 from annotator.core.models import Record
 from annotator.core.store import Store
 
@@ -70,7 +74,7 @@ def test_the_refusal_names_every_existing_output_and_what_it_holds(tmp_path: Pat
         "pd/annotations/root.jsonl: already exists (its first line is a record of annotator "
         "'root'; 5 line(s)); pd/corpus.scheme.toml: already exists; choose other names or pass "
         "--force to replace them (a file of records holding lines this import does not write "
-        "is kept aside first)\n"
+        "and a scheme file that differs from the one written are kept aside first)\n"
     )
     assert again.stdout == ""
     assert journal.read_bytes() == before
@@ -99,4 +103,83 @@ def test_force_replaces_a_journal_holding_only_the_imports_lines(tmp_path: Path)
     again = run(tmp_path, *IMPORT, "--force")
     assert again.returncode == 0, again.stderr
     assert "replaced pd/annotations/root.jsonl" in again.stdout.splitlines()
+    assert sorted(path.name for path in journal.parent.iterdir()) == ["root.jsonl"]
+
+
+def test_force_keeps_an_edited_scheme_aside_on_the_line_of_the_replaced_files(
+    tmp_path: Path,
+) -> None:
+    journal = _imported(tmp_path)
+    scheme = tmp_path / "pd" / "corpus.scheme.toml"
+    imported = scheme.read_bytes()
+    edited = imported + b"# actor: people and states alike, as the guide says\n"
+    scheme.write_bytes(edited)
+    again = run(tmp_path, *IMPORT, "--force")
+    assert again.returncode == 0, again.stderr
+    [aside] = sorted(scheme.parent.glob("corpus.scheme.toml.replaced-*"))
+    assert aside.read_bytes() == edited  # the edits, as they were
+    assert scheme.read_bytes() == imported  # the import's scheme, as --force asked
+    lines = again.stdout.splitlines()
+    first = lines.index("replaced pd/corpus.jsonl")
+    assert lines[first + 1 : first + 3] == [
+        f"replaced pd/corpus.scheme.toml; it is not the scheme this import writes (edited "
+        f"since, or another import's), so the file as it was is kept as "
+        f"{aside.relative_to(tmp_path)}",
+        "replaced pd/annotations/root.jsonl",
+    ]
+    assert sorted(path.name for path in journal.parent.iterdir()) == ["root.jsonl"]
+
+
+def test_force_keeps_an_edited_scheme_and_a_journal_with_work_aside_each(tmp_path: Path) -> None:
+    journal = _imported(tmp_path)
+    _annotate_work(journal)
+    scheme = tmp_path / "pd" / "corpus.scheme.toml"
+    scheme.write_bytes(scheme.read_bytes() + b"\n")  # a byte more is an edit too
+    again = run(tmp_path, *IMPORT, "--force")
+    assert again.returncode == 0, again.stderr
+    said = [line for line in again.stdout.splitlines() if "is kept as" in line]
+    assert [line.split(";")[0] for line in said] == [
+        "replaced pd/corpus.scheme.toml",
+        "replaced pd/annotations/root.jsonl",
+    ]
+    assert len(list(scheme.parent.glob("corpus.scheme.toml.replaced-*"))) == 1
+    assert len(list(journal.parent.glob("root.jsonl.replaced-*"))) == 1
+
+
+def test_force_replaces_the_scheme_it_wrote_without_a_copy(tmp_path: Path) -> None:
+    _imported(tmp_path)
+    again = run(tmp_path, *IMPORT, "--force")
+    assert again.returncode == 0, again.stderr
+    assert "replaced pd/corpus.scheme.toml" in again.stdout.splitlines()
+    assert sorted(path.name for path in (tmp_path / "pd").iterdir()) == [
+        "annotations", "corpus.jsonl", "corpus.scheme.toml",
+    ]  # fmt: skip
+
+
+def test_a_failed_write_leaves_the_files_as_they_were_and_no_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journal = _imported(tmp_path)
+    _annotate_work(journal)
+    scheme = tmp_path / "pd" / "corpus.scheme.toml"
+    scheme.write_bytes(scheme.read_bytes() + b"\n")
+    before = {path: path.read_bytes() for path in (journal, scheme)}
+
+    def disk_full(writes: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(importing, "write_together", disk_full)
+    with pytest.raises(OSError):
+        importing.import_documents(
+            tmp_path / "doccano.jsonl",
+            "doccano",
+            tmp_path / "pd" / "corpus.jsonl",
+            annotations=journal,
+            annotator="root",
+            force=True,
+        )
+    assert {path: path.read_bytes() for path in before} == before
+    assert sorted(path.name for path in (tmp_path / "pd").iterdir()) == [
+        "annotations", "corpus.jsonl", "corpus.scheme.toml",
+    ]  # fmt: skip
     assert sorted(path.name for path in journal.parent.iterdir()) == ["root.jsonl"]

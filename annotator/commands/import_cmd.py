@@ -133,10 +133,10 @@ def run(args: argparse.Namespace) -> int:
         )
     for folder in result.made_folders:  # a typo must not make a folder tree unseen
         print(made_line(folder))
-    kept = result.kept_aside
+    kept = {aside.path: aside for aside in result.kept_aside}
     for path in result.files:
-        if kept is not None and path == kept.path:
-            print(kept.said())
+        if path in kept:
+            print(kept[path].said())
         else:
             print(f"{'replaced' if path in result.replaced else 'wrote'} {path}")
     if args.annotations:

@@ -9,7 +9,9 @@ With ``--force``, a records file holding lines this import does not write (work 
 since the last import: annotate appends to the file it wrote) is kept aside first, as a
 session keeps a journal replaced under it (``<file>.replaced-TIME``), and said in one line;
 replacing it is what ``--force`` asked, losing that work is not. A file holding only lines the
-import writes again is replaced as before.
+import writes again is replaced as before. ``CORPUS.scheme.toml`` is kept aside the same way
+when its bytes differ from the scheme this import writes: a user's edits to it (a label's
+colour, a form) were replaced without a copy.
 
 ``annotate`` opens ``OUT/annotations/NAME.jsonl`` and shows NAME's records alone: records
 written to ``annotations/alice.jsonl`` as root's were in the file annotate opened for alice,
@@ -38,20 +40,15 @@ JOURNALS_FOLDER = "annotations"
 
 @dataclass(frozen=True)
 class KeptAside:
-    """A records file replaced with ``--force``: ``others`` of its ``lines`` were not the
-    import's, so the file as it was is kept at ``aside``."""
+    """A file replaced with ``--force`` that held what the import does not write (``why``), so
+    the file as it was is kept at ``aside``."""
 
     path: Path
     aside: Path
-    others: int
-    lines: int
+    why: str
 
     def said(self) -> str:
-        return (
-            f"replaced {self.path}; {self.others} of its {self.lines} line(s) are not this "
-            "import's (annotate's work since, or another import's), so the file as it was is "
-            f"kept as {self.aside}"
-        )
+        return f"replaced {self.path}; {self.why}, so the file as it was is kept as {self.aside}"
 
 
 def _lines(data: bytes) -> list[bytes]:
@@ -91,12 +88,17 @@ def _existing_said(path: Path, records: Path | None) -> str:
 
 
 def refuse_existing(
-    paths: Sequence[Path], force: bool, records: Path | None, also: Sequence[Path] = ()
+    paths: Sequence[Path],
+    force: bool,
+    records: Path | None,
+    also: Sequence[Path] = (),
+    scheme: Path | None = None,
 ) -> list[Path]:
     """The outputs that exist (to be replaced, with ``force``); without it, AnnotatorError in
     one line naming each and what it holds. ``records``: the file the records go to; ``also``:
     outputs not known yet to be written (the scheme, before the source is read), named too
-    when they exist and the others are refused."""
+    when they exist and the others are refused; ``scheme``: the scheme file (in ``paths`` or
+    ``also``), kept aside when it differs (``keep_edited_scheme_aside``)."""
     existing = [path for path in paths if path.exists()]
     if not existing or force:
         return existing
@@ -105,12 +107,15 @@ def refuse_existing(
     existing += maybe
     if len(existing) == 1:
         raise AnnotatorError(f"{said}; choose another name or pass --force")
-    kept = (
-        " (a file of records holding lines this import does not write is kept aside first)"
-        if records in existing
-        else ""
+    kept = []
+    if records in existing:
+        kept.append("a file of records holding lines this import does not write")
+    if scheme in existing:
+        kept.append("a scheme file that differs from the one written")
+    aside = f" ({' and '.join(kept)} {'are' if len(kept) > 1 else 'is'} kept aside first)"
+    raise AnnotatorError(
+        f"{said}; choose other names or pass --force to replace them{aside if kept else ''}"
     )
-    raise AnnotatorError(f"{said}; choose other names or pass --force to replace them{kept}")
 
 
 def keep_work_aside(records: Path, data: bytes) -> KeptAside | None:
@@ -128,14 +133,38 @@ def keep_work_aside(records: Path, data: bytes) -> KeptAside | None:
     others = sum(1 for line in lines if line not in written and _is_held(line))
     if not others:
         return None
+    why = (
+        f"{others} of its {len(lines)} line(s) are not this import's (annotate's work since, "
+        "or another import's)"
+    )
+    return _kept_aside(records, old, why)
+
+
+def keep_edited_scheme_aside(scheme: Path, data: bytes) -> KeptAside | None:
+    """Before ``scheme`` is replaced with ``data``: when its bytes differ (edited since the
+    import, or another import's), the file as it is, kept at ``<scheme>.replaced-TIME``; None
+    when they are the same (or there is no file)."""
     try:
-        aside = keep_aside(records, "replaced", old)
+        old = scheme.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise AnnotatorError(f"{scheme}: cannot read: {error.strerror or error}") from None
+    if old == data:
+        return None
+    why = "it is not the scheme this import writes (edited since, or another import's)"
+    return _kept_aside(scheme, old, why)
+
+
+def _kept_aside(path: Path, old: bytes, why: str) -> KeptAside:
+    try:
+        aside = keep_aside(path, "replaced", old)
     except OSError as error:
         raise AnnotatorError(
-            f"{records}: cannot keep the file aside before replacing it "
+            f"{path}: cannot keep the file aside before replacing it "
             f"({error.strerror or error}); nothing written"
         ) from None
-    return KeptAside(records, aside, others, len(lines))
+    return KeptAside(path, aside, why)
 
 
 def journal_name(records: Path) -> str | None:

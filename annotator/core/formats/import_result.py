@@ -36,8 +36,9 @@ class ImportResult:
     # Done records whose form and links were dropped (no scheme defines the form), which a
     # validate without --scheme (the default scheme) refuses.
     refused_formless: Refusals | None = None
-    # The records file replaced with --force, kept aside as it held lines not the import's.
-    kept_aside: KeptAside | None = None
+    # Files replaced with --force and kept aside first: the records file holding lines not the
+    # import's, the scheme file other than the import's.
+    kept_aside: list[KeptAside] = field(default_factory=list)
 
     def summary(self) -> str:
         """``imported 3 document(s), 3 record(s) with 5 span(s)``, and what was left out."""

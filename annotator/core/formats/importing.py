@@ -43,6 +43,8 @@ from annotator.core.formats.import_labels import fit_scheme, rename_labels
 from annotator.core.formats.import_offsets import weigh_offsets
 from annotator.core.formats.import_options import check_keys, check_options, import_annotator
 from annotator.core.formats.import_outputs import (
+    KeptAside,
+    keep_edited_scheme_aside,
     keep_work_aside,
     refuse_another_name,
     refuse_existing,
@@ -178,7 +180,13 @@ def import_documents(
     # about the source, then refused (the scheme file, known after reading, is checked then).
     check_targets(list(filter(None, [corpus, annotations])))
     scheme_there = [scheme_path_for(corpus)] if scheme is None else []  # written if labels
-    refuse_existing(list(filter(None, [corpus, annotations])), force, annotations, scheme_there)
+    refuse_existing(
+        list(filter(None, [corpus, annotations])),
+        force,
+        annotations,
+        scheme_there,
+        scheme=scheme_there[0] if scheme_there else None,
+    )
     if annotations is not None and annotator is not None:  # named: refused before reading
         refuse_another_name(annotations, annotator, None)
     # And an output a running session holds (taken and let go: taken again to write).
@@ -265,7 +273,7 @@ def import_documents(
     scheme_out = scheme_path_for(corpus) if scheme is None and found else None
     outputs = [corpus, *filter(None, [annotations, scheme_out])]
     check_targets(outputs)
-    replaced = refuse_existing(outputs, force, annotations)
+    replaced = refuse_existing(outputs, force, annotations, scheme=scheme_out)
     scheme_text = ""
     if scheme_out is not None:
         name = corpus_scheme_name(corpus.stem)
@@ -319,18 +327,22 @@ def import_documents(
         writes.append((annotations, b"".join(record_line(r) for r in records)))
     # Under the outputs' locks, as merge writes: none written over a session's file, and
     # none started on one mid-write (``output_locks``).
-    kept_aside = None
+    kept_aside: list[KeptAside] = []
     with outputs_locked(outputs, "an import") as taken:
         for line in taken:
             report.warn(line)
-        if annotations is not None and annotations in replaced:
-            # Under the lock: no session appends to it between its reading and its replacing.
-            kept_aside = keep_work_aside(annotations, writes[-1][1])
         try:
+            # Under the lock: no session appends to it between its reading and its replacing.
+            for path, data in writes:
+                if path not in replaced or path == corpus:
+                    continue
+                keep = keep_work_aside if path == annotations else keep_edited_scheme_aside
+                if (kept := keep(path, data)) is not None:
+                    kept_aside.append(kept)
             write_together(writes)  # all, or none: a corpus without its records is no import
         except BaseException:
-            if kept_aside is not None:  # the file is as it was: no copy of it left behind
-                kept_aside.aside.unlink(missing_ok=True)
+            for kept in kept_aside:  # the files are as they were: no copy of them left behind
+                kept.aside.unlink(missing_ok=True)
             raise
     written = [path for path, _data in writes]
     labels = [label for label, _kind, _about in found]
