@@ -19,6 +19,7 @@ from annotator.tui.annotate_field_keys import FieldSpanKeys
 from annotator.tui.annotate_guidelines import GuidelinesActions
 from annotator.tui.annotate_help import annotate_key_sections, show_help
 from annotator.tui.annotate_item_keys import FormItemKeys
+from annotator.tui.annotate_search import SearchKeys
 from annotator.tui.annotate_skip import SKIP_WITH_REASON, SkipAsksWhy
 from annotator.tui.annotate_undo import UndoRedoKeys
 from annotator.tui.form_messages import FieldEdited, NoteEdited
@@ -43,6 +44,7 @@ class AnnotateScreen(
     FormItemKeys,
     UndoRedoKeys,
     GuidelinesActions,
+    SearchKeys,
     ClassesRestyleFew,
     SessionView,
 ):
@@ -144,30 +146,6 @@ class AnnotateScreen(
             self.refresh_side()
             self.article.focus()
 
-    def action_search(self) -> None:
-        search = self.query_one("#search", Input)
-        self.show_search_bar(True)
-        search.focus()
-        # The last query stays, selected: enter finds its next match, typing replaces it.
-        search.select_all()
-
-    @on(Input.Submitted, "#search")
-    def _find_next(self, event: Input.Submitted) -> None:
-        found = self.session.find(event.value, self.article.cursor_offset)
-        if found is None:
-            self.tell_about("search", f"{event.value!r} is not in this article")
-            # Selected: what is typed next replaces it, rather than run on after it (a trial's
-            # next queries piled up into one: 'Renee/In returnx/...').
-            self.query_one("#search", Input).select_all()
-            return
-        # Where the match stands, and a wrap said: a trial's enter went back to the top with
-        # nothing said, nor how many there were.
-        self.tell_about("search", found.said(event.value), "information")
-        # Back to the article with the match selected, so a label key labels it at once.
-        self.action_focus_article()
-        self.article.select_offsets(found.start, found.end)
-        self.article.scroll_cursor_visible(center=True)
-
     def action_focus_form(self) -> None:
         if not self.query_one("#side").display:  # a narrow screen shows the guidelines there
             self.action_close_guidelines()
@@ -193,21 +171,6 @@ class AnnotateScreen(
     def action_focus_article(self) -> None:
         self.show_search_bar(False)
         self.article.focus()
-
-    def action_clear_selection(self) -> None:
-        """escape in the article: the selection goes, the cursor stays (as in brat or an
-        editor): a trial's label key long after a search labelled the match it had left
-        selected. With nothing selected, escape is what it is elsewhere."""
-        if self.article.selection.is_empty:
-            self.action_focus_article()  # hides a search line left open
-        else:
-            self.article.clear_selection()
-
-    def action_abandon_search(self) -> None:
-        """escape in the search line: back to the article with nothing selected, the match
-        of an earlier search among them (a label key labelled it)."""
-        self.action_focus_article()
-        self.article.clear_selection()
 
     def on_field_edited(self, message: FieldEdited) -> None:
         path, here = message.path, message.on_open(self.session)
