@@ -8,6 +8,7 @@ import pytest
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.export import export_records
+from annotator.core.models import record_line
 from tests.test_agreement_data import run_cli
 from tests.test_formats_cli import many
 
@@ -90,3 +91,49 @@ def test_a_txt_file_without_its_ann_is_the_users_own_not_an_earlier_exports(
     with pytest.raises(AnnotatorError) as caught:
         export_records(gold, "brat", out, corpus=corpus)
     assert str(caught.value).startswith(f"{out}: holds 2 file(s) of an earlier export ")
+
+
+def test_a_journal_in_the_folder_is_said_to_be_one_not_an_earlier_exports_file(
+    tmp_path: Path,
+) -> None:
+    """``-o annotations/`` refused, rightly, for alice's journal there, but called it "a file of
+    an earlier export", to be removed: it is annotate's, the only copy of her work."""
+    corpus, gold, records = many(tmp_path / "in", 3)
+    out = tmp_path / "annotations"
+    out.mkdir()
+    journal = out / "alice.jsonl"
+    alice = [r.model_copy(update={"annotator": "alice"}) for r in records]
+    journal.write_bytes(b"".join(record_line(r) for r in alice))
+    before = files_under(out)
+    with pytest.raises(AnnotatorError) as caught:
+        export_records(gold, "hf", out, corpus=corpus)
+    assert str(caught.value) == (
+        f"{out}: holds 1 annotator journal(s) that are not part of this export (e.g. "
+        "alice.jsonl: its first line is a record of annotator 'alice'), so the folder would "
+        "mix the export with them; write it to another folder (nothing was written)"
+    )
+    # Beside an earlier export's file, both are counted, the journal named.
+    (out / "old.ann").write_text("")
+    again = run_cli("export", gold, "--format", "jsonl", "--corpus", corpus, "--split", SPLIT,
+                    "--seed", "1", "-o", out)  # fmt: skip
+    assert (again.returncode, again.stdout) == (1, "")
+    assert again.stderr == (
+        f"{out}: holds 1 annotator journal(s) and 1 file(s) of an earlier export that are not "
+        "part of this export (e.g. alice.jsonl: its first line is a record of annotator "
+        "'alice'), so the folder would mix the export with them; write it to another folder "
+        "(nothing was written)\n"
+    )
+    (out / "old.ann").unlink()
+    assert files_under(out) == before  # nothing written
+
+
+def test_records_of_another_annotator_than_the_files_name_are_an_earlier_exports(
+    tmp_path: Path,
+) -> None:
+    # A jsonl split's dev.jsonl holds records too, of no annotator named dev.
+    corpus, gold, _records = many(tmp_path / "in", 10)
+    out = tmp_path / "split"
+    export_records(gold, "jsonl", out, corpus=corpus, split="dev=1", seed=1)
+    with pytest.raises(AnnotatorError) as caught:
+        export_records(gold, "jsonl", out, corpus=corpus, split=SPLIT, seed=1)
+    assert str(caught.value).startswith(f"{out}: holds 1 file(s) of an earlier export ")

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.common import Reporter
+from annotator.core.formats.export_replacing import Held, held_in
+from annotator.core.formats.held_kinds import kind_of
 from annotator.core.formats.safe_writes import write_atomic, write_files
 from annotator.core.lock import lock_path
 from annotator.core.out_folders import missing_folders
@@ -157,6 +159,17 @@ def refuse_other_exports(
     if list(files) == [""]:
         return
     exported, others = other_export_files(out, files, kept)
+    journals = [(path, held) for path in exported if (held := _journal_held(path)) is not None]
+    if journals:
+        # ``-o annotations/``: the journals there are annotate's, no earlier export's to remove.
+        path, held = journals[0]
+        earlier = len(exported) - len(journals)
+        also = f" and {earlier} file(s) of an earlier export" if earlier else ""
+        raise AnnotatorError(
+            f"{out}: holds {len(journals)} annotator journal(s){also} that are not part of this "
+            f"export (e.g. {path.relative_to(out)}: {held.said}), so the folder would mix the "
+            "export with them; write it to another folder (nothing was written)"
+        )
     if exported:
         raise AnnotatorError(
             f"{out}: holds {len(exported)} file(s) of an earlier export that are not part of this "
@@ -168,6 +181,16 @@ def refuse_other_exports(
             f"{out}: {len(others)} other file(s) are not part of this export and are left as "
             f"they are (e.g. {others[0].relative_to(out)})"
         )
+
+
+def _journal_held(path: Path) -> Held | None:
+    """What ``path`` holds when it is an annotator's journal as annotate names one
+    (``NAME.jsonl`` holding records of annotator NAME), else None."""
+    if path.suffix != ".jsonl":
+        return None
+    held = held_in(path)
+    own = kind_of({"annotator": path.stem, "doc_id": ""})
+    return held if held is not None and own is not None and held.what == own.what else None
 
 
 def targets(out: Path, files: dict[str, bytes]) -> list[Path]:
