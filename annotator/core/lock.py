@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import os
 import socket
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import orjson
 
 from annotator.core.errors import LockedError
+from annotator.core.models import Record
 from annotator.core.write_target import linked_file
 from annotator.core.writer import write_all
 
 # A lock file still empty or garbled after this long was left by a crash while it was made.
 _GARBLED_GRACE_SECONDS = 10.0
+
+# What an annotate session's lock says it is doing: a lock of one no longer running was left by
+# a session that did not close (killed, the machine off), whose last typing may not be saved.
+ANNOTATE_SESSION = "an annotate session of this journal"
 
 
 def lock_path(journal: Path) -> Path:
@@ -35,6 +43,22 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
+@dataclass(frozen=True)
+class TakenOver:
+    """The lock of a process no longer running, taken over: what it said it was doing and
+    since when it held the lock (None: its lock file did not say)."""
+
+    doing: str | None
+    since: float | None
+
+
+def _since(holder: dict[str, object]) -> float | None:
+    since = holder.get("since")
+    if isinstance(since, int | float) and not isinstance(since, bool) and math.isfinite(since):
+        return float(since)
+    return None
+
+
 @dataclass
 class JournalLock:
     """Held while a process may append to the journal; ``message`` says if a lock was taken over.
@@ -45,6 +69,7 @@ class JournalLock:
     journal: Path
     message: str | None = None
     doing: str | None = None
+    taken_over: TakenOver | None = None  # the last lock taken over, when it was a process's
     _held: bool = False
     _payload: bytes = b""  # what this process wrote in the lock file: how it knows its own
 
@@ -53,6 +78,7 @@ class JournalLock:
         return lock_path(self.journal)
 
     def acquire(self) -> None:
+        self.taken_over = None
         host = socket.gethostname()
         facts: dict[str, object] = {"host": host, "pid": os.getpid(), "since": time.time()}
         if self.doing:
@@ -99,15 +125,19 @@ class JournalLock:
             self.path.unlink(missing_ok=True)
             self.message = f"{self.journal}: took over a damaged lock file {self.path}"
             return
+        doing = holder.get("doing") if isinstance(holder, dict) else None
         if holder_host == host and not _process_alive(holder_pid):
             self.path.unlink(missing_ok=True)
             self.message = (
                 f"{self.journal}: took over the lock of process {holder_pid} on {holder_host}, "
                 "which is no longer running"
             )
+            self.taken_over = TakenOver(
+                doing if isinstance(doing, str) else None,
+                _since(holder) if isinstance(holder, dict) else None,
+            )
             return
         where = "this machine" if holder_host == host else holder_host
-        doing = holder.get("doing") if isinstance(holder, dict) else None
         # Not "a session": an export, an import, a merge or a rename holds it as well.
         doing = doing if isinstance(doing, str) and doing else "another annotator process"
         # How to tell it is gone: removing the lock of a process only stopped (ctrl+z, a
@@ -133,3 +163,44 @@ class JournalLock:
                 self.path.unlink(missing_ok=True)
         except FileNotFoundError:
             pass
+
+
+def session_left_words(taken: TakenOver | None, records: Sequence[Record], now: dt.datetime) -> str:
+    """What the takeover of a session's lock adds to its line: the session did not close,
+    its last saved change (the document and the time of its ``updated_at``), and that its
+    last second of typing may be missing (typing is saved at a second's pause, ``typing_pause``).
+    A crash trial's restart said only "took over the lock of process 3594", nothing of the
+    work. "" when the lock was not a session's (an export's, a compact's: nothing typed).
+
+    ``records`` are the journal's lines in order; the session's are those whose time is not
+    before the lock's ``since`` (it alone wrote while it held the lock): the latest of them is
+    its last change. None such: it saved none, and the journal's last is named as such."""
+    if taken is None or taken.doing != ANNOTATE_SESSION:
+        return ""
+    dated = [
+        (dt.datetime.fromisoformat(record.updated_at), record.doc_id)
+        for record in records
+        if record.updated_at is not None
+    ]
+    # updated_at is to the second: a change in the lock's first second is the session's.
+    since = None if taken.since is None else math.floor(taken.since)
+    its = [(when, doc_id) for when, doc_id in dated if since is None or when.timestamp() >= since]
+    if its:
+        when, doc_id = max(reversed(its), key=lambda change: change[0])  # a tie: the later line
+        whose = "its" if since is not None else "the journal's"
+        saved = f"{whose} last saved change: {doc_id} at {_when(when, now)}"
+    elif dated:
+        when, doc_id = max(reversed(dated), key=lambda change: change[0])
+        saved = f"it saved no change (the journal's last: {doc_id} at {_when(when, now)})"
+    else:
+        saved = "it saved no change"
+    return (
+        f": that annotate session did not close; {saved}; typing in its last second may be missing"
+    )
+
+
+def _when(moment: dt.datetime, now: dt.datetime) -> str:
+    """``15:22:26 UTC``, with the day when it was not today's (UTC)."""
+    moment = moment.astimezone(dt.UTC)
+    day = "" if moment.date() == now.astimezone(dt.UTC).date() else f"{moment:%Y-%m-%d} "
+    return f"{day}{moment:%H:%M:%S} UTC"

@@ -13,6 +13,7 @@ the lock is released.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections import Counter
 from contextlib import suppress
@@ -29,7 +30,7 @@ from annotator.core.journal import (
     read_journal,
 )
 from annotator.core.journal_guard import JournalGuard, keep_aside, utc_stamp
-from annotator.core.lock import JournalLock
+from annotator.core.lock import ANNOTATE_SESSION, JournalLock, session_left_words
 from annotator.core.models import Record, record_line
 from annotator.core.rescue_taken import take_rescues
 from annotator.core.store_rescue import Unsaved, rescue_folders, write_rescue
@@ -62,14 +63,17 @@ def _refuse_damaged(contents: JournalContents) -> None:
 
 def open_for_writing(journal: Path, lock: JournalLock) -> tuple[JournalContents, list[str]]:
     """Read a locked journal for appending: torn tail set aside, damage refused, its rescue
-    files appended or refused (``rescue_taken``)."""
+    files appended or refused (``rescue_taken``). A session's lock taken over says what the
+    journal holds of its work (``session_left_words``)."""
     messages: list[str] = []
-    if lock.message:
-        messages.append(lock.message)
     contents = JournalContents(path=journal)
     if journal.exists():
         contents = read_journal(journal)
         _refuse_damaged(contents)
+    if lock.message:
+        records = [record for _line, record in contents.records]
+        now = dt.datetime.now(dt.UTC)
+        messages.append(lock.message + session_left_words(lock.taken_over, records, now))
     if contents.torn is not None:
         aside = set_torn_tail_aside(journal, contents.torn)
         messages.append(
@@ -174,7 +178,7 @@ class Store:
         write_target(journal)
         self.journal = journal
         self.annotator = annotator
-        self._lock = JournalLock(journal, doing="an annotate session of this journal")
+        self._lock = JournalLock(journal, doing=ANNOTATE_SESSION)
         # The folders this store made for the journal: taken away again on closing if nothing
         # was written (opening and quitting leaves no empty ``annotations/`` behind).
         self._made_folders = _take_lock_making_folders(self._lock)
