@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.core.journal_guard import JournalGuard
+from annotator.core.journal_left import read_at
 from annotator.core.lock import JournalLock
 from annotator.core.models import Record, record_line
 
@@ -114,9 +115,9 @@ class GoldGuard(JournalGuard):
         (a line's time and place differ between two files: a pread of each, every line)."""
         held = len(self.held)
         if size < held:
-            return _read(fd, 0, size) == self.held.read(0, size)
+            return read_at(fd, 0, size) == self.held.read(0, size)
         ends = [(0, min(_SAMPLE, held)), (max(0, held - _SAMPLE), min(_SAMPLE, held))]
-        return all(_read(fd, at, length) == self.held.read(at, length) for at, length in ends)
+        return all(read_at(fd, at, length) == self.held.read(at, length) for at, length in ends)
 
     def appended(self, data: bytes, record: Record | None) -> None:
         super().appended(data, record)
@@ -145,16 +146,3 @@ class GoldGuard(JournalGuard):
 
 # Bytes compared at each end of what the review left in the file, before each line it appends.
 _SAMPLE = 4096
-
-
-def _read(fd: int, offset: int, length: int) -> bytes:
-    """``length`` bytes at ``offset`` (fewer at the file's end): ``pread`` may give less."""
-    chunks = []
-    while length > 0:
-        chunk = os.pread(fd, min(length, 1 << 20), offset)
-        if not chunk:
-            break
-        chunks.append(chunk)
-        offset += len(chunk)
-        length -= len(chunk)
-    return b"".join(chunks)

@@ -72,10 +72,10 @@ class LeftBytes:
     def ends_match(self, fd: int) -> bool:
         """Whether the file at ``fd`` holds the first and the last 4 KB left, each at its place:
         the check before each line of a file found the size it was left (two ``pread``s)."""
-        if _read(fd, 0, len(self._head)) != self._head:
+        if read_at(fd, 0, len(self._head)) != self._head:
             return False
         last = min(_SAMPLE, len(self._tail))
-        return not last or _read(fd, self.size - last, last) == self._tail[-last:]
+        return not last or read_at(fd, self.size - last, last) == self._tail[-last:]
 
     def prefix_of(self, fd: int, length: int) -> bool | None:
         """Whether the first ``length`` bytes of the file at ``fd`` (``length`` at most
@@ -85,11 +85,11 @@ class LeftBytes:
             return True
         if length < self._tail_start:
             head = min(length, len(self._head))
-            return None if _read(fd, 0, head) == self._head[:head] else False
+            return None if read_at(fd, 0, head) == self._head[:head] else False
         before = hashlib.sha256()
         offset = 0
         while offset < self._tail_start:
-            chunk = _read(fd, offset, min(1 << 20, self._tail_start - offset))
+            chunk = read_at(fd, offset, min(1 << 20, self._tail_start - offset))
             if not chunk:
                 return False
             before.update(chunk)
@@ -97,10 +97,10 @@ class LeftBytes:
         if before.digest() != self._before.digest():
             return False
         rest = length - self._tail_start
-        return _read(fd, self._tail_start, rest) == self._tail[:rest]
+        return read_at(fd, self._tail_start, rest) == self._tail[:rest]
 
 
-def _read(fd: int, offset: int, length: int) -> bytes:
+def read_at(fd: int, offset: int, length: int) -> bytes:
     """``length`` bytes at ``offset`` (fewer at the file's end): ``pread`` may give less."""
     chunks = []
     while length > 0:
