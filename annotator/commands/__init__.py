@@ -84,6 +84,15 @@ class ScreenSession(Protocol):
     def close(self, timeout: float | None = 10.0) -> bool: ...
 
 
+def notices_shown(notices: list[str], app: object) -> int:
+    """How many of the store's ``notices`` (so far) the screen showed: not those given as the
+    quit flushed, the screen going (``SavingApp.notices_told``; an app without it, as a
+    test's stand-in, showed every one given before closing). Those after it, and those
+    closing gives, are for the exit to say."""
+    told_then = getattr(app, "notices_told", None)
+    return len(notices) if told_then is None else min(len(notices), told_then)
+
+
 def run_screen(session: ScreenSession, run_app: Callable[[], object]) -> bool:
     """Print the session's messages, run the app, then close the session whatever happened.
 

@@ -9,7 +9,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from annotator.commands import require_terminal, run_app_screen, scheme_path_from
+from annotator.commands import (
+    notices_shown,
+    require_terminal,
+    run_app_screen,
+    scheme_path_from,
+)
 from annotator.commands.merge_cmd import refuse_corpus_as_output, reviewer_name
 from annotator.core.errors import AnnotatorError
 from annotator.core.paths_given import CORPUS, path_given
@@ -81,12 +86,7 @@ class _SaidAtExit:
         from annotator.core.review_exit import set_right_on_closing, start_up_lines_at_exit
 
         notices = self.session.store.notices
-        told = len(notices)  # those given before were told on the screen
-        # Given as the quit flushed, the screen going: not seen (``SavingApp.notices_told``;
-        # an app without it, as a test's stand-in, says those given while closing).
-        told_then = getattr(self.app, "notices_told", None)
-        if told_then is not None:
-            told = min(told, told_then)
+        told = notices_shown(notices, self.app)  # the rest, and closing's, said at exit
         try:
             lines = start_up_lines_at_exit(self.session)  # read before the gold file closes
         finally:
