@@ -187,8 +187,25 @@ def read_journal(path: Path) -> JournalContents:
     except OSError as error:
         raise cannot_read(path, error) from None
     contents = JournalContents(path=path, size=len(data))
-    # A journal edited by hand in an editor that writes a byte order mark: its first line is a
-    # record all the same. Offsets stay those of the file (a torn tail is cut at its own).
+    for number, offset, raw, complete in lines_of(data):
+        parsed = parse_record_line(raw, number)
+        if isinstance(parsed, Record):
+            contents.records.append((number, parsed))
+            if not complete:
+                contents.ends_with_newline = False
+        elif complete or cr_line_endings(raw):  # CR line endings: no interrupted write
+            contents.problems.extend(parsed)
+        else:
+            contents.torn = TornTail(number, offset, raw)
+    return contents
+
+
+def lines_of(data: bytes) -> Iterator[tuple[int, int, bytes, bool]]:
+    """A journal's lines that hold anything but whitespace: each one's number, its offset in
+    the file, its bytes (without the newline) and whether a newline ends it (the last may be
+    cut short). A journal edited by hand in an editor that writes a byte order mark: its first
+    line is a record all the same. Offsets stay those of the file (a torn tail is cut at its
+    own)."""
     offset = bom_length(data)
     number = 0
     while offset < len(data):
@@ -198,14 +215,5 @@ def read_journal(path: Path) -> JournalContents:
         end = newline if complete else len(data)
         raw = data[offset:end]
         if raw.strip():
-            parsed = parse_record_line(raw, number)
-            if isinstance(parsed, Record):
-                contents.records.append((number, parsed))
-                if not complete:
-                    contents.ends_with_newline = False
-            elif complete or cr_line_endings(raw):  # CR line endings: no interrupted write
-                contents.problems.extend(parsed)
-            else:
-                contents.torn = TornTail(number, offset, raw)
+            yield number, offset, raw, complete
         offset = end + 1
-    return contents

@@ -25,9 +25,9 @@ from annotator.core.journal import (
     JournalContents,
     LineProblem,
     TornTail,
-    bom_length,
     cannot_read,
     cr_line_endings,
+    lines_of,
     parse_json_line,
     record_problems,
 )
@@ -91,28 +91,19 @@ def read_with_text(path: Path) -> RecordsWithText:
         raise cannot_read(path, error) from None
     read = RecordsWithText(JournalContents(path=path, size=len(data)))
     contents = read.contents
-    offset = bom_length(data)
-    number = 0
-    while offset < len(data):
-        number += 1
-        newline = data.find(b"\n", offset)
-        complete = newline != -1
-        end = newline if complete else len(data)
-        raw = data[offset:end]
-        if raw.strip():
-            record, document, problems = parse_line_with_text(raw, number)
-            if record is not None:
-                contents.records.append((number, record))
-                contents.problems.extend(problems)
-                if document is not None:
-                    read.documents[number] = document
-                if not complete:
-                    contents.ends_with_newline = False
-            elif complete or cr_line_endings(raw):
-                contents.problems.extend(problems)
-            else:
-                contents.torn = TornTail(number, offset, raw)
-        offset = end + 1
+    for number, offset, raw, complete in lines_of(data):
+        record, document, problems = parse_line_with_text(raw, number)
+        if record is not None:
+            contents.records.append((number, record))
+            contents.problems.extend(problems)
+            if document is not None:
+                read.documents[number] = document
+            if not complete:
+                contents.ends_with_newline = False
+        elif complete or cr_line_endings(raw):
+            contents.problems.extend(problems)
+        else:
+            contents.torn = TornTail(number, offset, raw)
     return read
 
 
