@@ -250,14 +250,15 @@ def test_a_document_whose_form_answers_differ_ranks_low_though_its_spans_agree(
         ],
         [
             record("bob", "d1", spans=russia, form=exchange),
-            record("bob", "d2", spans=russia, form=exchange),
+            record("bob", "d2", spans=russia, form={"code": "1", "number": 250}),
             record("bob", "d3", spans=russia, form=exchange),
         ],
     )
     shares = {row["doc_id"]: row["form_agreement"] for row in report["per_document"]}
-    # code and releases (number, left empty, is missing data), one pair: d2 differs in code.
-    assert shares == {"d1": 1.0, "d2": 0.5, "d3": 1.0}
-    # d2: spans 1.0, form 0.5 (mean 0.75); d3: spans 2/3, form 1.0 (mean 0.833); d1: 1.0.
+    # code, number and releases, one pair: d2 differs in code, and in number (alice left it
+    # empty, bob gave 250: an empty answer is an answer here, as diff says).
+    assert shares == {"d1": 1.0, "d2": 0.333333, "d3": 1.0}
+    # d2: spans 1.0, form 1/3 (mean 0.667); d3: spans 2/3, form 1.0 (mean 0.833); d1: 1.0.
     assert [row["doc_id"] for row in lowest_documents(report)] == ["d2", "d3", "d1"]
 
 

@@ -50,14 +50,25 @@ def test_the_table_says_why_once(tmp_path: Path) -> None:
 def test_each_reason_from_the_figures() -> None:
     form = {
         "code": {"alpha": None, "agreement": 1.0, "level": "nominal", "units": 3},
-        "number": {"alpha": None, "agreement": None, "level": "interval", "units": 0},
+        # An integer field every annotator left empty: its empty answers all agree, but they
+        # are missing data for alpha, which has no number to compare.
+        "number": {
+            "alpha": None,
+            "agreement": 1.0,
+            "level": "interval",
+            "units": 3,
+            "alpha_units": 0,
+            "empty_answers": 6,
+        },
+        "lone": {"alpha": None, "agreement": None, "level": "nominal", "units": 0},
         "odd": {"alpha": None, "agreement": 0.5, "level": "nominal", "units": 3},
         "fine": {"alpha": 0.8, "agreement": 0.9, "level": "nominal", "units": 3},
         "releases": {"alpha": None, "agreement": 1.0, "level": "frames", "units": 3},
     }
     assert form_alpha_notes(form) == [
         "code: alpha n/a: every answer is the same value, so there is nothing for alpha to measure",
-        "number: alpha n/a: no document has answers of two annotators to compare",
+        "number: alpha n/a: no document has numbers of two annotators to compare",
+        "lone: alpha n/a: no document has answers of two annotators to compare",
         "odd: alpha n/a: it is undefined for these answers",
         GROUP,
     ]

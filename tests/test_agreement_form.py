@@ -44,9 +44,12 @@ def test_constant_field_has_null_alpha(tmp_path: Path) -> None:
     )
     assert report["form"]["code"]["alpha"] is None
     assert report["form"]["code"]["agreement"] == 1.0
-    # An integer field nobody filled: no values at all.
-    assert report["form"]["number"]["alpha"] is None
-    assert report["form"]["number"]["agreement"] is None
+    # An integer field nobody filled: no number for alpha, two empty answers, alike, for
+    # agreement (as a text field both left empty), and no note on empties beside alpha's.
+    number = report["form"]["number"]
+    assert (number["alpha"], number["alpha_units"]) == (None, 0)
+    assert (number["agreement"], number["units"], number["empty_answers"]) == (1.0, 1, 2)
+    assert not any("empty answer" in note for note in report["notes"])
 
 
 def test_group_frames(tmp_path: Path) -> None:

@@ -33,13 +33,13 @@ def test_score_and_lowest_worked_by_hand(tmp_path: Path) -> None:
             record("alice", "d1", spans=ALICE_SPANS, form=one),
             record("alice", "d2", spans=[RUSSIA, span("s2", 13, 16, "count", 146)], form=one),
             record("alice", "d3", spans=[RUSSIA], form=one),
-            record("alice", "d4", spans=[RUSSIA], form=one),
+            record("alice", "d4", spans=[span("s2", 13, 16, "count", 146)], form=one),
         ],
         [
             record("bob", "d1", spans=BOB_SPANS, form=one),
             record("bob", "d2", spans=[RUSSIA, span("s2", 13, 16, "count", 150)], form=two),
             record("bob", "d3", spans=[RUSSIA], form=one),
-            record("bob", "d4", spans=[], form=one),
+            record("bob", "d4", spans=[RUSSIA, span("s2", 13, 16, "count", 150)], form=one),
         ],
     )
     rows = report["per_document"]
@@ -49,24 +49,25 @@ def test_score_and_lowest_worked_by_hand(tmp_path: Path) -> None:
         set(row) >= {"doc_id", "annotators", "exact_f1", "overlap_f1", "value_agreement"}
         for row in rows
     )
-    # Form share: code and releases (both empty, alike; number, empty, is missing data).
+    # Form share: code, number and releases (number and releases both empty, alike).
     # d1: exact F1 0.25 (test_hand_worked_pair), no span marked alike has a value, form 1.0:
     #     score (0.25 + 1.0) / 2 = 0.625.
     # d2: spans alike (exact 1.0), the one count they share 146 / 150 (values 0.0), code
-    #     differs (form 0.5): score (1.0 + 0.0 + 0.5) / 3 = 0.5.
+    #     differs (form 2/3): score (1.0 + 0.0 + 0.666667) / 3 = 0.555556.
     # d3: all alike: 1.0.
-    # d4: bob marked nothing (exact 0.0), form 1.0: score 0.5, a tie with d2.
+    # d4: the count alike, 146 / 150, bob's Russia besides (exact 2*1/3, values 0.0), form
+    #     1.0: score (0.666667 + 0.0 + 1.0) / 3 = 0.555556, a tie with d2.
     figures = {
         row["doc_id"]: (row["exact_f1"], row["value_agreement"], row["form_agreement"])
         for row in rows
     }
     assert figures == {
         "d1": (0.25, None, 1.0),
-        "d2": (1.0, 0.0, 0.5),
+        "d2": (1.0, 0.0, 0.666667),
         "d3": (1.0, None, 1.0),
-        "d4": (0.0, None, 1.0),
+        "d4": (0.666667, 0.0, 1.0),
     }
-    assert [row["score"] for row in rows] == [0.625, 0.5, 1.0, 0.5]
+    assert [row["score"] for row in rows] == [0.625, 0.555556, 1.0, 0.555556]
     # The lowest first; the tie of d2 and d4 goes to the lower exact F1, d4.
     assert report["lowest"] == ["d4", "d2", "d1", "d3"]
 
@@ -83,9 +84,10 @@ def test_scores_are_rounded_as_the_other_figures(tmp_path: Path) -> None:
         [record("alice", "d1", form={"code": "1"}), record("alice", "d2", spans=four)],
         [record("bob", "d1", form={"code": "3"}), record("bob", "d2", spans=[RUSSIA])],
     )
-    # d1: no spans (exact 1.0), code differs (form 0.5): score 0.75. d2: exact 2*1/5 = 0.4,
-    # form (releases alike) 1.0: score 0.7, rounded to 6 places as every figure.
-    assert [row["score"] for row in report["per_document"]] == [0.75, 0.7]
+    # d1: no spans (exact 1.0), code differs, number and releases both empty (form 2/3):
+    # score (1.0 + 0.666667) / 2 = 0.833333. d2: exact 2*1/5 = 0.4, form 1.0: score 0.7.
+    # Rounded to 6 places as every figure.
+    assert [row["score"] for row in report["per_document"]] == [0.833333, 0.7]
     assert report["lowest"] == ["d2", "d1"]
 
 

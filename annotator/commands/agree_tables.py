@@ -13,6 +13,7 @@ from rich.cells import cell_len
 
 from annotator.commands import table_console
 from annotator.core.agreement import form_alpha_notes
+from annotator.core.form_agreement import empty_answer_notes
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -144,9 +145,14 @@ def _print_form(console: Console, form: dict[str, Any]) -> None:
             figure(row["frame_f1"]) if "frame_f1" in row else "",
         )
     console.print(table)
-    # Why an alpha is n/a is said under the table that shows it, not among the notes at the end.
-    for note in form_alpha_notes(form):
+    # Why an alpha is n/a, and how an integer's empty answers counted, are said under the table
+    # that shows the figures, not among the notes at the end.
+    for note in form_table_notes(form):
         _plain_line(console, note)
+
+
+def form_table_notes(form: dict[str, Any]) -> list[str]:
+    return form_alpha_notes(form) + empty_answer_notes(form)
 
 
 @dataclass(frozen=True)
@@ -236,7 +242,7 @@ def _print_left_out_and_notes(console: Console, report: dict[str, Any]) -> None:
             console.print(Text(f"  {item['doc_id']} ({who}): {item['reason']}"))
         if len(excluded) > 10:
             console.print(Text(f"  … and {len(excluded) - 10} more (see --json)"))
-    alpha_notes = form_alpha_notes(report["form"])
+    shown = form_table_notes(report["form"])
     for note in report["notes"]:
-        if note not in alpha_notes:
+        if note not in shown:
             console.print(Text(f"note: {note}", style="dim"))

@@ -22,7 +22,8 @@ overlap F1, its value agreement, its share of equal form answers, and its ``scor
 ranking (``document_score``); ``lowest`` names the ten documents with the lowest score, the
 lowest first, as the human report's table lists them. Form fields: see ``form_agreement``; a
 field whose alpha is None gets one note saying why (``form_alpha_notes``), the figure itself
-staying None.
+staying None, and an integer field with empty answers one saying how they count
+(``empty_answer_notes``).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ from annotator.core.categories import (
 )
 from annotator.core.compare import Comparison, collector_paused, load_comparison
 from annotator.core.corpus import Corpus
-from annotator.core.form_agreement import field_agreement
+from annotator.core.form_agreement import empty_answer_notes, field_agreement
 from annotator.core.scheme import Scheme
 from annotator.core.span_pairs import TP, Marks, SpanTally, exact_f1, overlap_f1, zero
 from annotator.core.value_agreement import ValueTally
@@ -151,6 +152,7 @@ def _report(
     notes = list(comparison.notes)
     notes.extend(_skewed_field_notes(form))
     notes.extend(form_alpha_notes(form))
+    notes.extend(empty_answer_notes(form))
     if not with_text:
         notes.append("token_kappa and char_alpha need the article texts: pass --corpus PATH")
     return {
@@ -199,8 +201,12 @@ def form_alpha_notes(form: dict[str, Any]) -> list[str]:
             continue
         if figures.get("level") == "frames":
             notes.append(f"{name}: a repeatable group has no alpha; its figure is frame F1")
-        elif not figures.get("units"):
-            notes.append(f"{name}: alpha n/a: no document has answers of two annotators to compare")
+        elif not figures.get("alpha_units", figures.get("units")):
+            # An integer's empty answers are missing data for alpha: its units hold numbers.
+            answers = "numbers" if figures.get("level") == "interval" else "answers"
+            notes.append(
+                f"{name}: alpha n/a: no document has {answers} of two annotators to compare"
+            )
         elif figures.get("agreement") == 1.0:
             notes.append(
                 f"{name}: alpha n/a: every answer is the same value, so there is nothing for "

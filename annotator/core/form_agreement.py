@@ -4,10 +4,16 @@ empty group item is no frame).
 Per top-level field, Krippendorff's alpha over documents (units) and annotators (coders), a
 document an annotator has no compared record of being missing data. Choice, text, date and
 list fields are nominal, and an empty answer is one of the values (an annotator who left a
-field empty said something). Integer fields are interval, and an empty answer is missing data
-(it has no place on the scale). ``agreement`` is the share of pairs of annotators, over
-documents, giving equal answers. A group has no alpha: its figure is the exact-frame F1 (pooled
-over documents per pair, then the mean over pairs), under the group's name.
+field empty said something). Integer fields are interval, and for alpha an empty answer is
+missing data (it has no place on the scale). ``agreement`` is the share of pairs of
+annotators, over documents, giving equal answers, and for it an empty answer is an answer in
+every field type, an integer's too: empty beside 250 disagrees, as ``diff`` and ``merge`` say
+(a share of equal answers has no scale to leave it off). ``units`` counts the documents with
+answers of two annotators, empty ones included; an integer field also has ``alpha_units``, the
+documents with numbers of two annotators, and ``empty_answers``, the empty answers in the
+documents counted, and a note when there are any (``empty_answer_notes``). A group has no
+alpha: its figure is the exact-frame F1 (pooled over documents per pair, then the mean over
+pairs), under the group's name.
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from annotator.core.compare import Unit
 from annotator.core.form_compare import Item, field_value, frame_key, items_in
 from annotator.core.scheme import FormField, Scheme
 
-# An empty answer, as a nominal value (None means "missing" to the alpha functions).
+# An empty answer, as a value (None means "missing" to the alpha functions).
 EMPTY: Hashable = ("<empty>",)
 
 
@@ -53,13 +59,14 @@ def field_agreement(
     same_frames = {group.name: [0, 0] for group in groups}
     for unit in units:
         forms = {name: record.form for name, record in unit.records.items()}
+        # Every field's empty answers are EMPTY here, as agreement counts them; an integer
+        # field's alpha takes them for missing data (``_on_the_scale``).
         for field in plain:
-            nominal = level_of(field) == "nominal"
             row: list[Hashable | None] = []
             for name in annotators:
                 form = forms.get(name)
                 value = None if form is None else field_value(form, field)
-                row.append(EMPTY if form is not None and value is None and nominal else value)
+                row.append(EMPTY if form is not None and value is None else value)
             tables[field.name].append(row)
         unit_pairs = unit_equal = 0
         if per_unit is not None:
@@ -86,13 +93,49 @@ def field_agreement(
             )
             continue
         table = tables[field.name]
-        out[field.name] = {
-            "alpha": _figure(alpha_of_units(table, level_of(field))),
+        interval = level_of(field) == "interval"
+        on_the_scale = [_on_the_scale(row) for row in table] if interval else table
+        compared = [row for row in table if _answers(row) >= 2]
+        figures: dict[str, Any] = {
+            "alpha": _figure(alpha_of_units(on_the_scale, level_of(field))),
             "agreement": _figure(_pair_agreement(table)),
             "level": level_of(field),
-            "units": sum(1 for row in table if sum(v is not None for v in row) >= 2),
+            "units": len(compared),
         }
+        if interval:
+            figures["alpha_units"] = sum(1 for row in on_the_scale if _answers(row) >= 2)
+            figures["empty_answers"] = sum(row.count(EMPTY) for row in compared)
+        out[field.name] = figures
     return out
+
+
+def empty_answer_notes(form: dict[str, Any]) -> list[str]:
+    """How an integer field's empty answers were counted, one note per field that had any in
+    the documents compared: missing data for alpha, an answer for agreement, so that the two
+    figures' documents (and a by-hand count of diff's lines) can be told apart. A field every
+    compared answer of which is empty gets none: agreement 1.0 and alpha's note (no numbers)
+    say it."""
+    notes = []
+    for name, figures in form.items():
+        empties = figures.get("empty_answers")
+        # Equal answers everywhere and no document with two numbers: every answer is empty.
+        if not empties or (figures["agreement"] == 1.0 and not figures["alpha_units"]):
+            continue
+        answers = "1 empty answer" if empties == 1 else f"{empties} empty answers"
+        notes.append(
+            f"{name}: {answers}: missing data for alpha ({figures['alpha_units']} documents), "
+            f"an answer for agreement ({figures['units']})"
+        )
+    return notes
+
+
+def _answers(row: list[Hashable | None]) -> int:
+    return sum(value is not None for value in row)
+
+
+def _on_the_scale(row: list[Hashable | None]) -> list[Hashable | None]:
+    """An integer field's answers for alpha: an empty one is missing data, as no record is."""
+    return [None if value == EMPTY else value for value in row]
 
 
 def _figure(value: float | None) -> float | None:
