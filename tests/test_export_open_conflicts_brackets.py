@@ -49,7 +49,7 @@ def line_of(*conflicts: dict[str, Any]) -> str | None:
         }
     )
     document = Document(id="d1", text=TEXT)
-    return conflicts_line(Item(document, record))
+    return conflicts_line(Item(document, record), None)
 
 
 def test_a_list_ending_in_an_items_brief_follows_a_dash() -> None:

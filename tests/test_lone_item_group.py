@@ -32,8 +32,8 @@ def test_a_conflict_merge_made_of_an_item_only_one_gave_is_one() -> None:
     (made,) = merged(records, None).conflicts
     group = lone_item_group(made, SCHEME)
     assert group is not None and group.name == "releases"
-    assert given_item_brief(made["versions"]) == lone_item_brief(made)
-    assert given_item_brief(made["versions"]) == (
+    assert given_item_brief(made["versions"], group) == lone_item_brief(made, group)
+    assert given_item_brief(made["versions"], group) == (
         "the item alice gave (Drava People's Authority → Ostreva, 6, 2024-06-09)"
     )
 
@@ -43,7 +43,7 @@ def test_two_versions_of_one_item_are_one_and_two_items_are_not() -> None:
     assert group is not None
     one = conflict(version([release(187)], "alice"), version([release(190)], "bob"))
     assert lone_item_group(one, SCHEME) is group
-    assert given_item_brief(one["versions"]) == (
+    assert given_item_brief(one["versions"], group) == (
         "the item alice and bob gave (Drava People's Authority → Ostreva, 187, 2024-06-07 / "
         "Drava People's Authority → Ostreva, 190, 2024-06-07)"
     )
@@ -69,12 +69,15 @@ def test_other_conflicts_are_none() -> None:
 def test_an_empty_item_is_named_in_one_pair_of_brackets() -> None:
     # An empty item merge kept for its link: "the item bob gave ((an empty item))".
     empty = {"released_by": "", "count": None, "releasees": []}
+    group = SCHEME.field("releases")
     lone = conflict(version([empty], "bob"))
-    assert given_item_brief(lone["versions"]) == "the item bob gave (an empty item)"
+    assert given_item_brief(lone["versions"], group) == "the item bob gave (an empty item)"
     two = conflict(version([empty], "bob"), version([release(187)], "carol"))
-    assert given_item_brief(two["versions"]) == (
+    assert given_item_brief(two["versions"], group) == (
         "the item bob and carol gave (an empty item / Drava People's Authority → Ostreva, 187, "
         "2024-06-07)"
     )
-    assert bracketed_brief(empty) == "(an empty item)"
-    assert bracketed_brief(release(187)) == "(Drava People's Authority → Ostreva, 187, 2024-06-07)"
+    assert bracketed_brief(empty, group) == "(an empty item)"
+    assert bracketed_brief(release(187), group) == (
+        "(Drava People's Authority → Ostreva, 187, 2024-06-07)"
+    )

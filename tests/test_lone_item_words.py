@@ -109,9 +109,10 @@ def test_an_items_brief_reads_its_parties_then_figures() -> None:
         "date": None,
         "releasees": ["Ana", "Ben"],
     }
-    assert item_fields_brief(item) == "Kestria → Norvania, 95"
-    assert item_fields_brief({"count": None, "releasees": ["Ana", "Ben"]}) == "Ana +1"
-    assert item_fields_brief({"count": None}) == "(an empty item)"
+    group = load_default_scheme().field("releases")
+    assert item_fields_brief(item, group) == "Kestria → Norvania, 95"
+    assert item_fields_brief({"count": None, "releasees": ["Ana", "Ben"]}, group) == "Ana +1"
+    assert item_fields_brief({"count": None}, group) == "(an empty item)"
 
 
 def test_one_version_is_taken_with_1_not_1_to_1(session: ReviewSession) -> None:

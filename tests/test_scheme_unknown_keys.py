@@ -12,7 +12,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.scheme import load_scheme
 from annotator.core.scheme_problems import scheme_file_problems
 
-KNOWN_FIELD = "(known: name, type, description, required, choices, from_label, fields)"
+KNOWN_FIELD = "(known: name, type, description, required, choices, from_label, fields, brief)"
 
 
 def problems(tmp_path: Path, body: str) -> list[str]:

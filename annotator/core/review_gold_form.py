@@ -142,7 +142,7 @@ def conflict_said(conflict: dict[str, Any], field: FormField | None) -> str:
     (alice) · no item (bob)``)."""
     versions = conflict.get("versions") or []
     here = IN_THE_PANEL if conflict.get("current") else ""
-    lone = lone_item_brief(conflict) if field is not None and field.type == "group" else None
+    lone = lone_item_brief(conflict, field) if field is not None and field.type == "group" else None
     if lone is not None:  # an item only some gave: which one
         return f"{conflict.get('id')} open: {lone}{here}"
     said = []

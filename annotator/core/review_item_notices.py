@@ -37,12 +37,12 @@ def item_taken_notice(
         return None
     versions = conflict.get("versions") or []
     chosen = [versions[index] for index in indexes]
-    said = f"settled {conflict_id}: {group.name}: added {given_item_brief(chosen)} to gold"
+    said = f"settled {conflict_id}: {group.name}: added {given_item_brief(chosen, group)} to gold"
     alike = _alike_in_gold(record, group, given_item(chosen)[1])
     if alike is not None:
         place, item = alike
         said += (
-            f"; gold's {group.name} #{place + 1} {bracketed_brief(item)} is so alike it "
+            f"; gold's {group.name} #{place + 1} {bracketed_brief(item, group)} is so alike it "
             "may be the same one, now twice · ctrl+z undoes"
         )
     return said
@@ -83,12 +83,12 @@ def alike_item_said(
     in_gold = _alike_in_gold(record, group, mine)
     if in_gold is not None:
         place, item = in_gold
-        return f"gold's {group.name} #{place + 1} {bracketed_brief(item)}"
+        return f"gold's {group.name} #{place + 1} {bracketed_brief(item, group)}"
     for other in others:
         for their_item in given_item(other["versions"])[1]:
             for item in mine:
                 if _paired(their_item, item, group):
-                    return f"{other['id']}: {given_item_brief(other['versions'])}"
+                    return f"{other['id']}: {given_item_brief(other['versions'], group)}"
     return None
 
 

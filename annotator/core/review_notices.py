@@ -278,7 +278,7 @@ def rejected_notice(record: GoldRecord, conflict_id: str, scheme: Scheme) -> str
     versions = versions_holding(conflict)
     group = lone_item_group(conflict, scheme)
     if group is not None:
-        brief = given_item_brief(conflict["versions"])
+        brief = given_item_brief(conflict["versions"], group)
         return f"settled {conflict_id}: {group.name}: left out {brief}"
     if len(versions) == 1:
         return f"settled {conflict_id}: rejected {whose(versions[0]['annotators'])} version"

@@ -22,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from annotator.core.brief_template import brief_problem
 from annotator.core.errors import AnnotatorError
 from annotator.core.values import DateValue
 
@@ -69,6 +70,13 @@ class FormField(_SchemeModel):
     choices: list[str] = Field(default_factory=list)
     from_label: str | None = None
     fields: list[FormField] = Field(default_factory=list)
+    # A group's: how a line names one of its items (``brief_template``); without it the
+    # item's values, plainly.
+    brief: str | None = Field(
+        default=None,
+        description="A group only: how a line names one of its items, each field in braces "
+        '(e.g. "{released_by} → {received_by}, {count}"); without it, its values in order.',
+    )
 
     @model_validator(mode="after")
     def _shape(self) -> FormField:
@@ -87,6 +95,12 @@ class FormField(_SchemeModel):
             raise ValueError(f"field {self.name!r}: a group cannot be filled from a label")
         if any(sub.type == "group" for sub in self.fields):
             raise ValueError(f"field {self.name!r}: groups cannot nest")
+        if self.brief is not None and self.type != "group":
+            raise ValueError(f"field {self.name!r}: only a group has a brief")
+        if self.brief is not None and self.fields:
+            problem = brief_problem(self.brief, [sub.name for sub in self.fields])
+            if problem is not None:
+                raise ValueError(f"field {self.name!r}: {problem}")
         # A choice given twice showed twice in the form's list, one value meant by both.
         for choice in self.choices:
             if self.choices.count(choice) > 1:

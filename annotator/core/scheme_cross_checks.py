@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, get_args
 
 from annotator.core import scheme as scheme_module
+from annotator.core.brief_template import brief_problem
 from annotator.core.scheme import _FILLS, FieldType, ValueType
 from annotator.core.scheme_source import Loc
 
@@ -248,7 +249,22 @@ def _shape_problems(loc: Loc, field: dict[str, Any], kind: str) -> list[Problem]
             "from_label",
         ),
     ]
-    return [((*loc, key), message) for broken, message, key in shape if broken]
+    problems = [((*loc, key), message) for broken, message, key in shape if broken]
+    return problems + _brief_problems(loc, field, kind)
+
+
+def _brief_problems(loc: Loc, field: dict[str, Any], kind: str) -> list[Problem]:
+    """A brief on a field that is not a group, or naming what is not one of its fields (a
+    brief that is not text is the model's to report)."""
+    brief = field.get("brief")
+    if not isinstance(brief, str):
+        return []
+    if kind != "group":
+        return [((*loc, "brief"), f"only a group has a brief (this is {kind}): remove it")]
+    subs = table_items(field.get("fields"), (*loc, "fields"))
+    names = [name for _, sub in subs if isinstance(name := sub.get("name"), str)]
+    problem = brief_problem(brief, names) if names else None
+    return [] if problem is None else [((*loc, "brief"), problem)]
 
 
 def _choice_repeats(loc: Loc, choices: object) -> list[Problem]:

@@ -145,7 +145,10 @@ def long_names(tmp_path: Path) -> Iterator[AnnotationSession]:
     scheme = (SCHEMES / "prisoner_exchange.toml").read_text(encoding="utf-8")
     assert scheme.count('name = "released_by"') == 1
     scheme_file = tmp_path / "long.toml"
-    scheme_file.write_text(scheme.replace('"released_by"', f'"{LONG_NAME}"'), encoding="utf-8")
+    # The releases group's brief names the field too.
+    renamed = scheme.replace('"released_by"', f'"{LONG_NAME}"')
+    renamed = renamed.replace("{released_by}", f"{{{LONG_NAME}}}")
+    scheme_file.write_text(renamed, encoding="utf-8")
     guidelines = SCHEMES / "prisoner_exchange.md"  # the scheme names them: beside it
     (tmp_path / guidelines.name).write_text(guidelines.read_text(encoding="utf-8"))
     opened = open_session(write_texts(tmp_path), "alice", scheme_file, tmp_path / "out")

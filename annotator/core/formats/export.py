@@ -245,7 +245,7 @@ def export_records(
     for left in unknown.left_out_lines(source) if unknown else ():  # --leave-out-unknown's
         report.warn(left)
     if fmt != "jsonl":  # jsonl writes a gold record whole, its conflicts too
-        report_open_conflicts(items, report, fmt)
+        report_open_conflicts(items, report, fmt, scheme)
     labels: list[str] = []
     if fmt == "hf":  # the order gives each label its integers
         from annotator.core.formats.hf import label_order

@@ -15,22 +15,25 @@ releases: …" beside it told of answers it would never have written, settled or
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from annotator.core.display import quoted
 from annotator.core.formats.common import Item, Reporter, each_or_summary
-from annotator.core.item_brief import lone_item_brief
+from annotator.core.item_brief import lone_item_brief, lone_item_of
 from annotator.core.models import GoldRecord
+from annotator.core.scheme import FormField, Scheme, load_default_scheme
 
 # Conflicts named in a document's line; more are counted.
 NAMED_UP_TO = 3
 SETTLE = "settle {} with annotator review"
 
 
-def describe_conflict(conflict: dict[str, Any], text: str) -> str:
+def describe_conflict(conflict: dict[str, Any], text: str, scheme: Scheme | None) -> str:
     """``span 780–784 'Kyiv'``, ``field event_type``, ``releases: the item ann1 gave
     (Kestria → Norvania, 95)`` (an item only some gave, a conflict of its own: ``field
-    releases`` said the same of each), or the conflict's kind alone."""
+    releases`` said the same of each; named as ``item_group`` finds its scheme says), or the
+    conflict's kind alone."""
     kind = str(conflict.get("kind", "conflict"))
     region = conflict.get("region")
     if (
@@ -43,9 +46,28 @@ def describe_conflict(conflict: dict[str, Any], text: str) -> str:
         return f"span {start}–{end} {quoted(text[start:end], 30)}"
     path = conflict.get("path")
     if kind == "field" and isinstance(path, str):
-        brief = lone_item_brief(conflict)
+        brief = lone_item_brief(conflict, item_group(conflict, path, scheme))
         return f"{path}: {brief}" if brief is not None else f"field {path}"
     return kind
+
+
+def item_group(conflict: dict[str, Any], path: str, scheme: Scheme | None) -> FormField | None:
+    """The group whose ``brief`` names the item of a conflict over one: the scheme's field at
+    ``path``; without a scheme (export needs none), the default scheme's when its fields hold
+    every field the versions' items fill (as hf's labels follow it when it holds every label
+    exported), else None: the item is named plainly, no words of another scheme's put on it."""
+    lone = lone_item_of(conflict)
+    field = (scheme or default_scheme()).field(path) if lone is not None else None
+    if lone is None or field is None or field.type != "group":
+        return None
+    names = {sub.name for sub in field.fields}
+    return field if scheme is not None or all(set(item) <= names for item in lone[1]) else None
+
+
+@cache
+def default_scheme() -> Scheme:
+    """The default scheme, read once (an export may name many conflicts)."""
+    return load_default_scheme()
 
 
 def writes_form(fmt: str, item: Item) -> bool:
@@ -65,16 +87,16 @@ def unwritten_conflicts(item: Item, form_written: bool = True) -> list[dict[str,
     return [conflict for conflict in record.conflicts if conflict.get("kind") == "span"]
 
 
-def conflicts_line(item: Item, form_written: bool = True) -> str | None:
+def conflicts_line(item: Item, scheme: Scheme | None, form_written: bool = True) -> str | None:
     """The document's line, e.g. ``article: 1 open conflict not written (span 780–784 'Kyiv');
     settle it with annotator review``; None when the record has no open conflict (none but of
-    the form, when ``form_written`` is False)."""
+    the form, when ``form_written`` is False). ``scheme``: export's, None without one."""
     record = item.record
     conflicts = unwritten_conflicts(item, form_written)
     if not conflicts:
         return None
     count = len(conflicts)
-    named = [describe_conflict(c, item.document.text) for c in conflicts[:NAMED_UP_TO]]
+    named = [describe_conflict(c, item.document.text, scheme) for c in conflicts[:NAMED_UP_TO]]
     if count > NAMED_UP_TO:
         named.append(f"{count - NAMED_UP_TO} more")
     what = "1 open conflict" if count == 1 else f"{count} open conflicts"
@@ -87,14 +109,16 @@ def conflicts_line(item: Item, form_written: bool = True) -> str | None:
     return f"{record.doc_id}: {what} not written ({listed}); {settle}"
 
 
-def report_open_conflicts(items: Sequence[Item], report: Reporter, fmt: str) -> None:
+def report_open_conflicts(
+    items: Sequence[Item], report: Reporter, fmt: str, scheme: Scheme | None
+) -> None:
     """Say which documents' open conflicts an export to ``fmt`` leaves out (each line in
-    ``details``)."""
+    ``details``); ``scheme``: export's, None without one."""
     found: list[tuple[Item, str]] = []
     total = 0
     for item in items:
         form_written = writes_form(fmt, item)
-        line = conflicts_line(item, form_written)
+        line = conflicts_line(item, scheme, form_written)
         if line is not None:
             found.append((item, line))
             total += len(unwritten_conflicts(item, form_written))
