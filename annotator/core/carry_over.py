@@ -64,9 +64,10 @@ to three times, the few spans carried onto other words that no record could tell
 Every carried span's words are checked against the new text.
 
 The result (``CarriedOver``) is a new Record for the new text with the same span ids, values,
-form, note and flag; links to spans left out are dropped and named (the form keeps their value
-as if typed). Its status is ``in_progress`` (the annotator should look again) unless every span
-kept its offsets.
+form, note and flag (the T lines a brat import kept in the note, ``brat_kept``, moved with the
+spans moved on the same words, so that a brat export writes back the lines naming them); links
+to spans left out are dropped and named (the form keeps their value as if typed). Its status
+is ``in_progress`` (the annotator should look again) unless every span kept its offsets.
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ from annotator.core.carry_over_restored import place_restored
 from annotator.core.carry_over_text import Place
 from annotator.core.display import STATUS_WORDS, display_text, middle_cut, quoted
 from annotator.core.errors import AnnotatorError
+from annotator.core.formats.brat_kept import with_spans_moved
 from annotator.core.forms import path_words
 from annotator.core.models import Record, Span, sha256_text
 from annotator.core.spans import sort_key
@@ -200,6 +202,7 @@ def carry_over(stale: Record, text: str) -> CarriedOver:
     places = sorted({_place_of(span) for span in stale.spans})
     placed = place_restored(places, text, stale.doc_sha256) or place_all(places, text)
     kept, moved, left_out, carried = [], [], [], []
+    moves: list[tuple[Span, Span]] = []  # (as the stale record holds it, as carried)
     for span in stale.spans:
         place = _place_of(span)
         start = placed.starts.get(place)
@@ -214,6 +217,7 @@ def carry_over(stale: Record, text: str) -> CarriedOver:
             kept.append(new)
         else:
             moved.append(Moved(new, span.start, span.end, span.text))
+            moves.append((span, new))
     gone = {out.span.id for out in left_out}
     links, dropped = _links_without(stale.links, gone)
     status = stale.status if not moved and not left_out else "in_progress"
@@ -223,6 +227,8 @@ def carry_over(stale: Record, text: str) -> CarriedOver:
         status=status,
         spans=sorted(carried, key=sort_key),
         links=links,
+        # The T lines a brat import kept there follow the spans moved (same change, one undo).
+        note=with_spans_moved(stale.note, moves),
     )
     record = type(stale).model_validate(fields)
     _check_words(record, text)

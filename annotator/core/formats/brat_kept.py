@@ -252,11 +252,7 @@ def read_kept(note: str) -> Kept:
     """Split a record's note into the brat lines import kept and what annotators wrote."""
     lines = note.split("\n")
     # A block may be its RENAMED line alone (labels renamed, no line kept, no span shown).
-    starts = [
-        i
-        for i, line in enumerate(lines)
-        if line in (KEPT_HEADER, SPANS_HEADER) or line.startswith(RENAMED)
-    ]
+    starts = [i for i, line in enumerate(lines) if _opens_block(line)]
     if not starts:
         return Kept(note=note)
     human = "\n".join(lines[: starts[0]]).removesuffix("\n")
@@ -280,6 +276,52 @@ def read_kept(note: str) -> Kept:
             other.append(line)
     kept.note = "\n".join([human, *other] if human else other)
     return kept
+
+
+def with_spans_moved(note: str, moves: Sequence[tuple[Span, Span]]) -> str:
+    """``note`` with the T lines of its kept block following the spans a carry-over moved:
+    each pair is a span as the stale record held it and as carried, its words the same. A T
+    line of that id, label and words on the span's old offsets takes the new ones, its
+    fragments moved by as much; the words inside the span did not change, so neither did what
+    each fragment covers, and an export writes the kept lines naming it back on the new text.
+    A T line that is not so (the span changed before, its words' whitespace changed) is left
+    as it is: the span is not as imported, and an export says so. The lines before the block
+    (what a person typed) are not read."""
+    lines = note.split("\n")
+    starts = [index for index, line in enumerate(lines) if _opens_block(line)]
+    if not starts:
+        return note
+    renamed = read_kept(note).renamed
+    shifts = {  # a record's span ids are unique
+        old.id: (old, new.start - old.start)
+        for old, new in moves
+        if new.text == old.text and new.label == old.label
+    }
+    section = ""
+    for index in range(starts[0], len(lines)):
+        line = lines[index]
+        if line in (KEPT_HEADER, SPANS_HEADER):  # as ``read_kept`` reads the sections
+            section = line
+        parsed = _t_line(line) if section == SPANS_HEADER else None
+        moving = shifts.get(parsed[0]) if parsed is not None else None
+        if parsed is None or moving is None:
+            continue
+        (old, shift), kept, fields = moving, parsed[1], line.split("\t")
+        fragments = kept.fragments
+        words = " ".join(old.text[low - old.start : high - old.start] for low, high in fragments)
+        if (
+            renamed.get(kept.label, kept.label) == old.label
+            and (fragments[0][0], fragments[-1][1]) == (old.start, old.end)
+            and fields[2:3] == [words]
+        ):
+            moved = [(low + shift, high + shift) for low, high in fragments]
+            fields[1] = f"{kept.label} {ranges_text(moved)}"
+            lines[index] = "\t".join(fields)
+    return "\n".join(lines)
+
+
+def _opens_block(line: str) -> bool:
+    return line in (KEPT_HEADER, SPANS_HEADER) or line.startswith(RENAMED)
 
 
 def _read_renamed(pairs: str, renamed: dict[str, str]) -> str:
