@@ -14,7 +14,7 @@ from annotator.core.annotation import Annotation
 from annotator.core.compare import Unit
 from annotator.core.merge import merge_units
 from annotator.core.models import GoldRecord, Record, sha256_text
-from annotator.core.review_kept import conflict_key
+from annotator.core.review_conflict_key import conflict_key
 from annotator.core.review_open import open_review
 from annotator.core.scheme import load_default_scheme
 from tests.test_agreement_data import write_corpus, write_journal
@@ -195,11 +195,14 @@ def test_the_review_shows_who_linked_and_taking_the_version_links_gold(tmp_path:
         session.take_notices()  # the span conflicts'
         session.take(first.index)
         said = session.take_notices()[0]
-        assert said == f"settled {view.place.conflict_id}: took ann1 and ann2's version"
     finally:
         assert session.close()
     line = latest(tmp_path / "gold.jsonl")["d1"]
     assert line["form"]["releases"][0]["received_by"] == "Kestria"
     (receiver,) = line["links"][PATH]
+    # The link the take made is said, as e says a typed value's.
+    assert said == (
+        f"settled {view.place.conflict_id}: took ann1 and ann2's version; linked to {receiver}"
+    )
     (span,) = [one for one in line["spans"] if one["id"] == receiver]
     assert (span["start"], span["end"], span["label"]) == (32, 39, "actor")

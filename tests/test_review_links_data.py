@@ -143,9 +143,10 @@ GOLD_TOTAL = gold(
             "id": "c2",
             "kind": "field",
             "path": "total",
+            # Each version with its annotator's link, as an item's field's (``merge_form``).
             "versions": [
-                {"value": 146, "annotators": ["alice"]},
-                {"value": 12, "annotators": ["bob"]},
+                {"value": 146, "annotators": ["alice"], "links": {"total": [body(COUNT_146)]}},
+                {"value": 12, "annotators": ["bob"], "links": {"total": [body(COUNT_12)]}},
             ],
         },
     ],

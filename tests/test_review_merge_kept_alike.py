@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 
 from annotator.core.models import GoldRecord
-from annotator.core.review_kept import conflict_key, kept_decisions, kept_merge
+from annotator.core.review_conflict_key import conflict_key
+from annotator.core.review_kept import kept_decisions, kept_merge
 from annotator.core.scheme import load_scheme
 from tests.test_agreement_data import BOB_SPANS, record
 from tests.test_review_merge_kept import BOB_FORM, append, go_to

@@ -105,7 +105,7 @@ def test_bobs_link_to_a_span_left_out_is_marked_then_said_not_kept(tmp_path: Pat
     assert "releases[0].releasees" not in line["links"]
 
 
-def test_a_link_kept_is_not_said(tmp_path: Path) -> None:
+def test_a_link_kept_is_said_as_made_not_as_lost(tmp_path: Path) -> None:
     session = open_case(
         tmp_path,
         journal("alice", at(LONG, "releasee", "a1")),
@@ -118,7 +118,7 @@ def test_a_link_kept_is_not_said(tmp_path: Path) -> None:
         alice = next(version for version in view.versions if version.annotators == ("alice",))
         session.take(alice.index)
         said = session.take_notices()[0]
-        assert said == f"settled {view.place.conflict_id}: took alice's version"
+        assert said == f"settled {view.place.conflict_id}: took alice's version; linked to s3"
     finally:
         assert session.close()
     line = latest(tmp_path / "gold.jsonl")["d1"]

@@ -14,14 +14,14 @@ of it, they agree it is not there and no conflict is left.
 
 An accepted answer is linked as the first of its annotators (by name) whose links there reach
 a gold span linked it (one may link a span only they marked where another links the one that
-is gold). A group conflict's version carries its items' links (``links``, only when it has
-any): the path of an item's field in the version's own list (``releases[0].count``, 0 being
-the version's first item) -> the spans linked, as a span version lists them (no ids: a linked
-span may not be gold yet): of the first of its annotators whose links there reach a span gold
-already, else of the first; ``linked_by`` (path -> names, only where not all its annotators
-did) says who linked those spans there, as a version is its annotators' value, not their
-links. A decision that takes the version, or types items from it, links
-gold's item to the gold spans among them (``review_decisions``, ``review_typed``). Only spans
+is gold). A field conflict's version (top-level, an item's field, or a group's item) carries
+its links (``links``, only when any): the path (``crowd_size``, ``releases[0].count``; a
+group's: its field in the version's own list, 0 its first item) -> the spans linked, as a
+span version lists them (no ids: they may not be gold yet), of the first of its annotators
+whose links there reach a span gold already, else of the first; ``linked_by`` (path ->
+names, only where not all its annotators did) says who linked them, as a version is its
+annotators' value, not their links. A decision that takes the version, or types from it,
+links gold to the gold spans among them (``review_decisions``, ``review_typed``). Only spans
 of the label the field is filled from are carried, here as to gold. A list field gold holds
 (top-level or an item's) is written in the order of its linked spans in the text, its links
 too, as a review decision writes one (``list_links.form_lists_in_text_order``). An accepted
@@ -115,14 +115,9 @@ class FormMerge:
                             [(name, field.name) for name in best[1]], field.name, field
                         )
                 continue
-            self.conflicts.append(
-                {
-                    "id": "",
-                    "kind": "field",
-                    "path": field.name,
-                    "versions": [{"value": value, "annotators": who} for value, who in ordered],
-                }
-            )
+            # Each version with its links, as an item's field's: bob's 4000 linked to his
+            # "4,000" read as a plain 4000, and taking it said nothing of a link not kept.
+            self._field_conflict(field, field.name, ordered, dict.fromkeys(self.names, field.name))
 
     def _merge_group(self, group: FormField) -> None:
         # Each annotator's items that say something (an empty one is no frame), each with its
@@ -224,35 +219,28 @@ class FormMerge:
                     )
                 continue
             merged[sub.name] = [] if sub.type == "list" else None
-            self.conflicts.append(
-                {
-                    "id": "",
-                    "kind": "field",
-                    "path": gold_path,
-                    "versions": [
-                        self._item_field_version(group, sub, gold_path, value, who, held)
-                        for value, who in ordered
-                    ],
-                }
-            )
+            their = {name: f"{group.name}[{held[name][0]}].{sub.name}" for name in held}
+            self._field_conflict(sub, gold_path, ordered, their)
         return merged
 
-    def _item_field_version(
+    def _field_conflict(
         self,
-        group: FormField,
-        sub: FormField,
+        field: FormField,
         gold_path: str,
-        value: Any,
-        who: list[str],
-        held: dict[str, Item],
-    ) -> dict[str, Any]:
-        """A version of a field conflict inside an item: its value, who gave it, and the links
-        of its field (``{gold_path: [spans]}``, only when any; ``_version_bodies``)."""
-        version: dict[str, Any] = {"value": value, "annotators": who}
-        if self.linked:
-            holders = [(name, f"{group.name}[{held[name][0]}].{sub.name}") for name in who]
-            self._add_links(version, gold_path, *self._version_bodies(holders, sub))
-        return version
+        ordered: list[tuple[Any, list[str]]],
+        their_paths: dict[str, str],
+    ) -> None:
+        """A conflict over a field (top-level, or an item's at ``gold_path``) of the versions
+        ``ordered``, each with the links of its field (``{gold_path: [spans]}``, only when any;
+        ``_version_bodies``; ``their_paths``: each annotator's path there)."""
+        versions = []
+        for value, who in ordered:
+            version: dict[str, Any] = {"value": value, "annotators": who}
+            if self.linked:
+                holders = [(name, their_paths[name]) for name in who]
+                self._add_links(version, gold_path, *self._version_bodies(holders, field))
+            versions.append(version)
+        self.conflicts.append({"id": "", "kind": "field", "path": gold_path, "versions": versions})
 
     def _group_version(
         self, group: FormField, item: Item, who: list[str], indexes: dict[str, int]

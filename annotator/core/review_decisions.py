@@ -22,10 +22,10 @@ What a decision adds:
   (``form_compare.align_items``: its frames differ) are not taken together
   (``review_group_take``). A list field takes the union of the lists, in the order of the
   spans the versions' annotators link its items to in the text, with their links
-  (``review_list_take``). A one-value
-  field refuses to take more than one different value. A field of a group's item
-  (``releases[0].count``) is set in gold's item as a top-level field is set, with the links
-  of the versions taken (``review_item_field``).
+  (``review_list_take``). A one-value field refuses to take more than one different value,
+  and is linked as its version is (``merge_form``). A field of a group's item
+  (``releases[0].count``) is set in gold's item as a top-level field is, with the links of
+  the versions taken (``review_item_field``).
 - Rejecting adds nothing, but a required field left empty by it is refused: a ``done`` record
   must have it, so the reviewer has to choose.
 - A span drawn by hand replaces every version (``review_drawn_span``).
@@ -120,11 +120,9 @@ def drafted(
     draft = GoldRecord.model_validate(fields)
     fields["links"] = links_after(record, draft, scheme, annotations, made)
     # A value the decision sets with no link from its version is linked by its words, and a
-    # list put in text order, by the rule ``e`` links a typed one by (``value_links``): a
-    # trial's 1 left gold unlinked where typing the same value linked it.
-    # So is one the decision left as it was when it gave gold a span of its field's label
-    # (drawn, taken, or a value typed for it): a drawn "Saturday" left gold's agreed date
-    # unlinked beside it.
+    # list put in text order, as ``e`` links a typed one (``value_links``): a trial's 1 left
+    # gold unlinked where typing it linked it. So is one the decision left as it was when it
+    # gave gold a span of its label (a drawn "Saturday" left gold's agreed date unlinked).
     had = {(span.start, span.end, span.label, span.value) for span in record.spans}
     new_labels = {
         span.label
@@ -343,7 +341,7 @@ def _take_field(
     if place is not None:
         value = taken_value(place, chosen, keys_hint(conflict))
         form = with_item_value(record, place, value, conflict["id"])
-        made = taken_links(record, place, chosen, conflict["path"])
+        made = taken_links(record, field, chosen, conflict["path"])
         return settled_record(record, conflict, scheme, annotations, made, form=form)
     values = [version.get("value") for version in chosen]
     form = dict(record.form)
@@ -360,7 +358,8 @@ def _take_field(
         form.pop(field.name, None)
     else:
         form[field.name] = values[0]
-    return settled_record(record, conflict, scheme, annotations, form=form)
+    made = taken_links(record, field, chosen, field.name)
+    return settled_record(record, conflict, scheme, annotations, made, form=form)
 
 
 def keys_hint(conflict: Conflict) -> str:

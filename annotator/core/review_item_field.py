@@ -123,14 +123,15 @@ def taken_value(place: ItemPlace, chosen: Sequence[Mapping[str, Any]], keys: str
 
 
 def taken_links(
-    record: GoldRecord, place: ItemPlace, chosen: Sequence[Mapping[str, Any]], path: str
+    record: GoldRecord, leaf: FormField, chosen: Sequence[Mapping[str, Any]], path: str
 ) -> dict[str, list[str]]:
-    """The links the ``chosen`` versions give the field: theirs, to the spans that are gold."""
+    """The links the ``chosen`` versions give the field at ``path`` (an item's, or a top-level
+    one's: ``merge_form`` gives both their links): theirs, to the spans that are gold."""
     ids: list[str] = []
     for version in chosen:
         bodies = (version.get("links") or {}).get(path) or []
-        ids.extend(one for one in gold_ids_of(record, bodies, place[2]) if one not in ids)
-    if place[2].type == "list":
+        ids.extend(one for one in gold_ids_of(record, bodies, leaf) if one not in ids)
+    if leaf.type == "list":
         ids = ids_in_text_order(record, ids)
     return {path: ids} if ids else {}
 

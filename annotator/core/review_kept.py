@@ -32,12 +32,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import orjson
-
 from annotator.core import forms
 from annotator.core.form_compare import without_empty_items
 from annotator.core.form_complete import missing_required
 from annotator.core.models import GoldRecord, Span
+from annotator.core.review_conflict_key import conflict_key
 from annotator.core.review_kept_form import (
     NotApplicable,
     form_changes,
@@ -52,20 +51,6 @@ Conflict = dict[str, Any]
 SAVED_ANEW = ("annotator", "updated_at", "seconds_spent")
 # A span by what it is, whatever its id: start, end, label, value.
 SpanKey = tuple[int, int, str, int | str | None]
-
-
-def conflict_key(conflict: Conflict) -> bytes:
-    """The conflict without its id (merge numbers conflicts anew): two are the same conflict
-    when they have the same kind, place and versions from the same annotators. Who linked a
-    version's spans (``linked_by``) is left out: the version a decision took holds the same
-    value and links, and gold merged before merge wrote ``linked_by`` has none."""
-    kept = {name: part for name, part in conflict.items() if name != "id"}
-    if isinstance(versions := kept.get("versions"), list):
-        kept["versions"] = [
-            {k: v for k, v in one.items() if k != "linked_by"} if isinstance(one, dict) else one
-            for one in versions
-        ]
-    return orjson.dumps(kept, option=orjson.OPT_SORT_KEYS)
 
 
 def span_key(span: Span) -> SpanKey:

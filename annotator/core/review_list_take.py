@@ -2,14 +2,15 @@
 their lists, in the order of the spans their annotators link its items to in the text, and
 those links, as a list field of an item is taken (``review_item_field``).
 
-A top-level field's versions carry no links (``merge_form``: an item's field's do), so they
-are read from the annotators' records (``annotations``): each version's first annotator by
-name whose links there reach a gold span gives the version's links, to the gold spans among
-them, as merge picks an answer's links. Where the items are in the text is told by every span
-the versions' annotators link them to, gold or not. A trial's ``t`` on a list gave the
-versions' lists one after the other (alice's "Ukraine" before bob's "Russia", the first in
-the text) and no link at all: no annotator gave the union, so merge's rule carried none.
-Without the annotators' records the union keeps the versions' order and has no links.
+A version's links are read from the annotators' records (``annotations``): each version's
+first annotator by name whose links there reach a gold span gives the version's links, to the
+gold spans among them, as merge picks an answer's links (now, with gold's spans as they are);
+without those records, from the links the version carries (``merge_form``). Where the items
+are in the text is told by every span the versions' annotators link them to, gold or not. A
+trial's ``t`` on a list gave the versions' lists one after the other (alice's "Ukraine"
+before bob's "Russia", the first in the text) and no link at all: no annotator gave the
+union, so merge's rule carried none.
+Without the annotators' records the union keeps the versions' order.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 from annotator.core.form_compare import normal
 from annotator.core.list_links import ids_in_text_order, in_text_order
 from annotator.core.models import GoldRecord, Span
-from annotator.core.review_links import Annotations, SpanFields
+from annotator.core.review_links import Annotations, SpanFields, gold_ids_of
 from annotator.core.scheme import FormField
 
 
@@ -58,7 +59,9 @@ def version_gold_ids(
     annotations: Annotations | None,
 ) -> list[str]:
     """The gold spans a top-level field's ``version`` links it to: those of its first
-    annotator by name whose links there reach gold (none without their records)."""
+    annotator by name whose links there reach gold (without their records: the version's)."""
+    if annotations is None:
+        return gold_ids_of(record, (version.get("links") or {}).get(field.name) or [], field)
     gold_ids = {(s.start, s.end, s.label, s.value): s.id for s in record.spans}
     for name in sorted(version.get("annotators") or []):
         theirs = [

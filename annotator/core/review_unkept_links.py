@@ -11,7 +11,9 @@ drops (``s10 unlinked``); the review now does too. A value left with no link may
 its words to another gold span (``value_links``): the message then names that one, so it says
 what gold holds. A link to words gold holds with another value (a value typed with ``v``) is
 not kept either, by the same rule, and is said as that (``gold's count “95” 66–68 has another
-value (none)``), not as a span not in gold.
+value (none)``), not as a span not in gold. A take that keeps every link says the links it
+gave the field (``linked to s8``), as ``e`` says a typed value's: a trial's take linked
+``where`` to s8 unsaid.
 """
 
 from __future__ import annotations
@@ -77,7 +79,8 @@ def unkept_links_notice(
     """What the taken versions' links to spans not in gold (``after``: the record the decision
     made of ``before``) came to: ``its link to “95 prisoners” 66–78 not kept: that span is not
     in gold``, then what the value's words linked it to instead, if anything (``releasees
-    linked by its words to s7 “95 prisoners” 120–132``); None when every link was kept."""
+    linked by its words to s7 “95 prisoners” 120–132``); when every link was kept, the
+    field's links the decision made (``_linked_now``), else None."""
     conflict = find_conflict(before, conflict_id)
     versions = conflict.get("versions") or []
     held = gold_keys(after)
@@ -93,7 +96,7 @@ def unkept_links_notice(
                 if leaf not in fields:
                     fields.append(leaf)
     if not lost:
-        return None
+        return _linked_now(before, after, conflict.get("path"))
     whose = "its" if len(indexes) == 1 else "their"
     ordered = sorted(lost.items(), key=lambda one: one[0][:2])
     named = " and ".join(f"{short(text)} {start}–{end}" for (start, end, *_), text in ordered)
@@ -168,3 +171,13 @@ def _linked_instead(before: GoldRecord, after: GoldRecord, fields: list[str]) ->
         )
         said.append(f"{forms.path_words(path)} linked to {named}")
     return "; ".join(said)
+
+
+def _linked_now(before: GoldRecord, after: GoldRecord, path: Any) -> str | None:
+    """``linked to s8``: the links a field conflict's take gave its field (``path``), as ``e``
+    says a typed value's. Taking carol's where linked it to s8 unsaid (a trial). None: it
+    made none (a group's items are said by their own notice)."""
+    linked = after.links.get(path) if isinstance(path, str) else None
+    if not linked or before.links.get(path) == linked:
+        return None
+    return f"linked to {' '.join(linked)}"
