@@ -8,8 +8,10 @@ span the annotator did not see picked. tab in the list takes the span as enter d
 to the next field, as tab in the form (``SidePanel.field_after``); that field's own list opens
 at once when it is filled from spans and there are spans of its label, so a release is ctrl+l
 then a tab per field (the list of the same key: ctrl+t's goes on linking). A field not filled
-from spans, or with no span of its label, just gets the focus, nothing said: the tab only
-moves on. escape in a list opened so leaves the focus in its field."""
+from spans just gets the focus: the tab only moves on. A field filled from spans with no span
+of its label gets the focus and the line ctrl+l says there (``no place span to fill …``): a
+trial, with no list and nothing said, pressed escape for the list she expected, left the form,
+and her next words ran as commands. escape in a list opened so leaves the focus in its field."""
 
 from __future__ import annotations
 
@@ -113,11 +115,16 @@ class FieldSpanKeys(SessionView):
             self.tell_about(about, f"{path_words(path)} is not filled from spans; {how}")
             return
         if not self._offer(path, action, verb):  # none of the label (a list's own are listed)
-            self.tell_about(
-                about,
-                f"no {label} span to {verb} {path_words(path)} from: label one first (escape "
-                "to the article, select its words, press its key)",
-            )
+            self._say_no_span(path, label, about, verb)
+
+    def _say_no_span(self, path: str, label: str, about: str, verb: str) -> None:
+        """The line for a field filled from ``label``'s spans when there are none: said by
+        ctrl+l (ctrl+t) on it, and by tab into it from the key's list (one wording)."""
+        self.tell_about(
+            about,
+            f"no {label} span to {verb} {path_words(path)} from: label one first (escape "
+            "to the article, select its words, press its key)",
+        )
 
     def _offer(self, path: str, action: Callable[..., object], verb: str) -> bool:
         """The list of the spans the field at ``path`` can take (it is filled from spans), the
@@ -165,10 +172,14 @@ class FieldSpanKeys(SessionView):
         following = self.query_one(SidePanel).field_after(here, step)
         if following is None:
             return
-        self.set_focus(following)
         going = following.name if isinstance(following, Input) else None
-        if going and self.session.form_field(going).from_label:
-            self._offer(going, action, verb)
+        # What is said of the field tab lands in stays once it has the focus
+        # (``_keys_left_their_field``); a field without one lets it go.
+        self._keys_field = going
+        self.set_focus(following)
+        label = self.session.form_field(going).from_label if going else None
+        if going and label and not self._offer(going, action, verb):
+            self._say_no_span(going, label, action.__name__, verb)
 
     def _form_doc_id(self) -> str | None:
         """The document the form's fields show (``EventForm.doc_id``)."""

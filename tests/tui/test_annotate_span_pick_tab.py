@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from annotate_helpers import drive, journal, notices_heard, press, screen_of, wait_for
+from annotate_helpers import drive, journal, notices_heard, press, screen_of, toasts, wait_for
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList
@@ -179,5 +179,51 @@ def test_escape_mid_chain_stays_and_shift_tab_replaces_the_field_before(tmp_path
 
     try:
         drive(session, scenario, size=(80, 24))
+    finally:
+        session.close()
+
+
+def test_tab_into_a_field_with_no_span_of_its_label_says_so(tmp_path: Path) -> None:
+    """A trial: tab from count's list landed in a field with no span of its label, no list
+    and nothing said; she pressed escape for the list, left the form, and her next words ran
+    as commands. The field says what ctrl+l says there, and the line stays with the focus."""
+    session = session_on(tmp_path, TEXT)
+    date = "releases[0].date"
+    no_date = (
+        "no date span to fill releases #1 date from: label one first (escape to the article, "
+        "select its words, press its key)"
+    )
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        told = notices_heard(app, pytest.MonkeyPatch())
+        screen = screen_of(app)
+        for words, label in [("Ostreva", "actor"), ("95", "count")]:  # no date
+            start = TEXT.index(words)
+            screen.change(session.label_selection, start, start + len(words), label)
+        screen.change(session.add_group_item, "releases")
+        await screen.update_form()
+        await wait_for(pilot, lambda: field(app, "releases[0].count") is not None)
+        count = field(app, "releases[0].count")
+        assert count is not None
+        count.focus()
+        await pilot.pause()
+        await keys(pilot, app, "ctrl+l", then="Fill releases #1 count")
+        await keys(pilot, app, "tab", then=None)
+        await focus_on(pilot, app, date)
+        await wait_for(pilot, lambda: no_date in toasts(app))
+        assert told[-1] == no_date
+        await pilot.pause()
+        assert no_date in toasts(app)  # the focus landing in the field does not take it away
+        assert journal(session)[-1]["links"] == {"releases[0].count": ["s2"]}
+
+        # ctrl+l there says the same line (once shown, not twice).
+        await press(pilot, "ctrl+l")
+        await pilot.pause()
+        assert told[-1] == no_date
+        assert toasts(app).count(no_date) == 1
+        assert list_shown(app) is None
+
+    try:
+        drive(session, scenario, size=(100, 30), notifications=True)
     finally:
         session.close()
