@@ -20,6 +20,11 @@ from annotator.core.forms import empty_items, path_words, resolve_path
 from annotator.core.journal import LineProblem, read_journal
 from annotator.core.models import Document, Record
 from annotator.core.scheme import Scheme
+from annotator.core.validate_conflicts import (
+    conflict_spans,
+    conflict_text_problems,
+    conflict_value_problems,
+)
 from annotator.core.validate_foreign import (
     ForeignTally,
     another_scheme_hint,
@@ -245,13 +250,20 @@ def validate_files(
         )
         for line, record in contents.records:
             found = list(scheme_problems(record, scheme, unknown_labels=False))
+            # A gold line's conflicts hold spans a review draws and takes: checked as its own.
+            held = conflict_spans(record)
+            found.extend(held.problems)
+            found.extend(conflict_value_problems(held.spans, scheme))
             if foreign is not None:
                 found = foreign.take(line, record, found)
             labels.add(line, record, scheme)
+            for path, one in held.spans:
+                labels.add_label(line, f"{path}.label", one.label, scheme)
             # An export with text: the line's own text, its spans' and hash's, corpus or none.
             own = with_text.documents.get(line) if with_text is not None else None
             if own is not None:
                 found.extend(line_text_problems(record, own))
+                found.extend(conflict_text_problems(held.spans, own.text))
             if corpus is not None and not elsewhere:
                 doc = document(record.doc_id)
                 if doc is None:
@@ -265,6 +277,8 @@ def validate_files(
                     # A line a later one supersedes, made for an older text, is history (a
                     # start over, undone): only a document's last line must be of this text.
                     found.extend(text_problems(record, doc))
+                    if record.doc_sha256 == doc.sha256:  # else said once, by doc_sha256
+                        found.extend(conflict_text_problems(held.spans, doc.text))
             problems.extend(LineProblem(line, path, message) for path, message in found)
             # A line's warnings are said when it has no problem, said or tallied.
             tallied = labels.on_line(line) or (foreign is not None and foreign.on_line(line))
@@ -309,10 +323,14 @@ class LabelTally:
 
     def add(self, line: int, record: Record, scheme: Scheme) -> None:
         for index, span in enumerate(record.spans):
-            if scheme.label(span.label) is None:
-                self.first.setdefault(span.label, (line, f"spans.{index}.label"))
-                self.spans[span.label] = self.spans.get(span.label, 0) + 1
-                self.lines.setdefault(span.label, set()).add(line)
+            self.add_label(line, f"spans.{index}.label", span.label, scheme)
+
+    def add_label(self, line: int, path: str, label: str, scheme: Scheme) -> None:
+        """One span's label at ``path`` (a conflict's spans are told with the line's own)."""
+        if scheme.label(label) is None:
+            self.first.setdefault(label, (line, path))
+            self.spans[label] = self.spans.get(label, 0) + 1
+            self.lines.setdefault(label, set()).add(line)
 
     def on_line(self, line: int) -> bool:
         return any(line in lines for lines in self.lines.values())

@@ -60,29 +60,37 @@ class TextSpan(Protocol):
 
 def span_text_problems(spans: Sequence[TextSpan], text: str) -> Iterator[tuple[str, str]]:
     """Spans whose offsets pass the end of ``text`` or whose ``text`` is not what is there."""
-    size = len(text)
     for index, span in enumerate(spans):
-        if span.end > size:
-            yield (f"spans.{index}.end", f"{span.end} is past the end of the text ({size})")
-            continue
-        actual = text[span.start : span.end]
-        if actual != span.text:
+        for field, message in one_span_text_problems(span, text):
+            yield (f"spans.{index}.{field}", message)
+
+
+def one_span_text_problems(span: TextSpan, text: str) -> Iterator[tuple[str, str]]:
+    """``span_text_problems`` of one span, each as the span's field (``end``, ``text``,
+    ``start``) and its message: the spans a gold line's conflicts hold are checked by it too
+    (``validate_conflicts``)."""
+    size = len(text)
+    if span.end > size:
+        yield ("end", f"{span.end} is past the end of the text ({size})")
+        return
+    actual = text[span.start : span.end]
+    if actual != span.text:
+        yield (
+            "text",
+            f"{short_repr(span.text)} does not match the text at "
+            f"{span.start}..{span.end}: {short_repr(actual)}",
+        )
+        return
+    for edge in ("start", "end"):
+        offset = span.start if edge == "start" else span.end
+        around = character_around(text, offset)
+        if around is not None:
+            first, last = around
             yield (
-                f"spans.{index}.text",
-                f"{short_repr(span.text)} does not match the text at "
-                f"{span.start}..{span.end}: {short_repr(actual)}",
+                edge,
+                f"{offset} falls inside the character {text[first:last]!r} at "
+                f"{first}..{last}: a span takes whole characters",
             )
-            continue
-        for edge in ("start", "end"):
-            offset = span.start if edge == "start" else span.end
-            around = character_around(text, offset)
-            if around is not None:
-                first, last = around
-                yield (
-                    f"spans.{index}.{edge}",
-                    f"{offset} falls inside the character {text[first:last]!r} at "
-                    f"{first}..{last}: a span takes whole characters",
-                )
 
 
 def line_text_problems(record: Record, document: Document) -> Iterator[tuple[str, str]]:
