@@ -20,6 +20,14 @@ the rescue folders, oldest first, and for each one:
 A record with no ``updated_at`` (the rescued one or the journal's) is not known to be later:
 refused. A rescue file named by the journal's stem alone (written before names held
 ``journal_tag``) may be another folder's journal's: it is said, never appended.
+
+The files are judged (``judge_rescues``) before anything is moved or written: a refused compact
+or annotate leaves the journal as it was, its torn tail too (it was moved aside first, and said
+only on a run that went on). Commands that read journals and write none (validate, stats,
+export, agree, diff, merge, a review's reading of the annotators' journals) say each rescue
+file pending in one line, and how it will be taken (``rescues_pending``): what they read lacks
+its changes, and a reviewer could merge before the annotator started again. They append
+nothing: the journal is the annotator's to open.
 """
 
 from __future__ import annotations
@@ -29,13 +37,14 @@ import errno
 import os
 import re
 import shlex
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.journal import JournalContents, latest_key, latest_lines, read_journal
-from annotator.core.models import Record, record_line
+from annotator.core.models import GoldRecord, Record, record_line
 from annotator.core.store_rescue import journal_tag, rescue_folders, rescue_prefix
 from annotator.core.writer import append_durably, fsync_directory
 
@@ -90,7 +99,21 @@ class _Rescue:
     path: Path
     records: list[Record]
     data: bytes  # its lines, the newline it may begin with (owed by the journal then) left out
-    in_journal: bool  # every record is in the journal already
+    in_journal: bool = False  # every record is in the journal already
+    # A document the journal holds a record of later than the rescued one (or of no known
+    # time): appending the file would undo it.
+    later_of: str | None = None
+
+
+class _UnreadableRescue(AnnotatorError):
+    """A rescue file that cannot be appended as it is: which, and its first problem."""
+
+    def __init__(self, journal: Path, path: Path, problem: str) -> None:
+        super().__init__(
+            f"{journal}: its rescue file {path} cannot be appended as it is ({problem}): "
+            f"set it right or move it aside (mv {_q(path)} {_q(path)}.kept), then start again"
+        )
+        self.path, self.problem = path, problem
 
 
 def _read_rescue(journal: Path, path: Path) -> _Rescue:
@@ -99,14 +122,11 @@ def _read_rescue(journal: Path, path: Path) -> _Rescue:
     if contents.torn is not None:
         problem = f"{path}:{contents.torn.line}: an incomplete last line"
     if problem is not None:
-        raise AnnotatorError(
-            f"{journal}: its rescue file {path} cannot be appended as it is ({problem}): "
-            f"set it right or move it aside (mv {_q(path)} {_q(path)}.kept), then start again"
-        )
+        raise _UnreadableRescue(journal, path, problem)
     data = path.read_bytes().lstrip(b"\n")
     data += b"" if data.endswith(b"\n") or not data else b"\n"
     records = [record for _line, record in contents.records]
-    return _Rescue(path, records, data, in_journal=False)
+    return _Rescue(path, records, data)
 
 
 def _q(path: Path) -> str:
@@ -132,17 +152,57 @@ def _unsure_words(journal: Path, path: Path) -> str:
     )
 
 
-def take_rescues(
+@dataclass
+class JudgedRescues:
+    """A journal's rescue files, each judged against the journal's records: nothing moved or
+    written yet. ``damaged``: the journal's first damaged or incomplete line (None: none);
+    ``ends_with_newline``: whether the journal judged by ends with one."""
+
+    journal: Path
+    rescues: list[_Rescue]
+    unsure: list[Path]
+    damaged: int | None = None
+    ends_with_newline: bool = True
+
+    def refuse(self) -> None:
+        """Raise the refusal of the first rescue file appending would undo a record of."""
+        for rescue in self.rescues:
+            if rescue.later_of is not None:
+                raise _refusal(self.journal, rescue.path, rescue.later_of)
+
+    def append(self, moved: Path | None = None) -> tuple[list[str], bool]:
+        """Append the files not in the journal yet (after the newline a last line without one
+        owes), rename every file ``.appended``; the lines to say, and whether the journal was
+        appended to. ``moved``: where the journal's torn tail was moved since it was judged
+        (it ends with a newline then), said if this fails."""
+        self.refuse()
+        said = [_unsure_words(self.journal, path) for path in self.unsure]
+        appending = [rescue for rescue in self.rescues if not rescue.in_journal]
+        if appending:
+            owed = b"" if self.ends_with_newline or moved else b"\n"
+            try:
+                append_durably(self.journal, owed + b"".join(each.data for each in appending))
+            except OSError as error:
+                but = f" but for its incomplete last line, moved to {moved}" if moved else ""
+                raise AnnotatorError(
+                    f"{self.journal}: cannot append its rescue file {appending[0].path}: "
+                    f"{error.strerror or error}; the journal is as it was{but}"
+                ) from None
+        for rescue in self.rescues:
+            said.append(_set_aside(self.journal, rescue))
+        return said, bool(appending)
+
+
+def judge_rescues(
     journal: Path, read: Callable[[], JournalContents] | None = None
-) -> tuple[list[str], bool]:
-    """Deal with ``journal``'s rescue files (see the module docstring); the journal is
-    locked, and ``read`` gives its contents (by default it is read, only when a rescue file
-    is found). Returns the lines to say, and whether the journal was appended to (to be read
-    again)."""
+) -> JudgedRescues:
+    """Find ``journal``'s rescue files and judge each against its records (``read`` gives its
+    contents: by default it is read, only when a rescue file is found): in the journal
+    already, to be appended, or later than a record of it (``_Rescue.later_of``). A rescue
+    file that cannot be read as it is raises (one line naming it)."""
     ours, unsure = found_rescues(journal)
-    said = [_unsure_words(journal, path) for path in unsure]
     if not ours:
-        return said, False
+        return JudgedRescues(journal, [], unsure)
     if read is not None:
         contents = read()
     else:
@@ -150,11 +210,6 @@ def take_rescues(
     damaged = contents.problems[0].line if contents.problems else None
     if damaged is None and contents.torn is not None:
         damaged = contents.torn.line
-    if damaged is not None:  # a gold file's (a journal's are set right or refused before)
-        raise AnnotatorError(
-            f"{journal}: its rescue file {ours[0]} is to be appended, but the file's line "
-            f"{damaged} is damaged or incomplete: run `annotator validate {journal}`"
-        )
     rescues = [_read_rescue(journal, path) for path in ours]
     latest = {latest_key(record): record for _line, record in latest_lines(contents.records)}
     keys = {latest_key(record) for rescue in rescues for record in rescue.records}
@@ -165,24 +220,93 @@ def take_rescues(
         rescue.in_journal = all(record_line(each) in lines_held for each in rescue.records)
         if rescue.in_journal:
             continue
+        # A file's own records in turn, then the journal's: a later file is judged as if
+        # this one were appended, unless this one is refused.
+        taken: dict[tuple[str, ...], Record] = {}
         for record in rescue.records:
-            before = latest.get(latest_key(record))
+            key = latest_key(record)
+            before = taken[key] if key in taken else latest.get(key)
             if before is not None and _earlier(record, before):
-                raise _refusal(journal, rescue.path, record.doc_id)
-            latest[latest_key(record)] = record
-    appending = [rescue for rescue in rescues if not rescue.in_journal]
-    if appending:
-        owed = b"" if contents.ends_with_newline else b"\n"
+                rescue.later_of = record.doc_id
+                break
+            taken[key] = record
+        if rescue.later_of is None:
+            latest.update(taken)
+    return JudgedRescues(journal, rescues, unsure, damaged, contents.ends_with_newline)
+
+
+def take_rescues(
+    journal: Path, read: Callable[[], JournalContents] | None = None
+) -> tuple[list[str], bool]:
+    """Deal with ``journal``'s rescue files (see the module docstring); the journal is
+    locked, and ``read`` gives its contents (by default it is read, only when a rescue file
+    is found). Returns the lines to say, and whether the journal was appended to (to be read
+    again). A journal with a damaged or incomplete line is refused (a gold file's: a
+    journal's are set right or refused before, ``store.open_for_writing``)."""
+    judged = judge_rescues(journal, read)
+    if judged.rescues and judged.damaged is not None:
+        raise AnnotatorError(
+            f"{journal}: its rescue file {judged.rescues[0].path} is to be appended, but the "
+            f"file's line {judged.damaged} is damaged or incomplete: run "
+            f"`annotator validate {journal}`"
+        )
+    return judged.append()
+
+
+def rescues_pending(files: Iterable[Path]) -> list[str]:
+    """One line for each rescue file of ``files`` not in them yet, for a command that reads
+    journals and writes none: which file, that what is read lacks its changes, and how they
+    are taken (the next annotate, or a review of a gold file, appends it; or ``cat``), or why
+    that opening will refuse. Nothing is appended: the journal is its annotator's to open.
+    Files named by a journal's stem alone are left to the opening (they may be another
+    folder's journal's)."""
+    said: list[str] = []
+    for file in dict.fromkeys(files):  # a file given twice is said once
         try:
-            append_durably(journal, owed + b"".join(rescue.data for rescue in appending))
-        except OSError as error:
-            raise AnnotatorError(
-                f"{journal}: cannot append its rescue file {appending[0].path}: "
-                f"{error.strerror or error}; the journal is as it was"
-            ) from None
-    for rescue in rescues:
-        said.append(_set_aside(journal, rescue))
-    return said, bool(appending)
+            judged = judge_rescues(file, partial(_contents_if_readable, file))
+        except _UnreadableRescue as error:
+            path = _q(error.path)
+            said.append(
+                f"{file}: read without its rescue file {error.path}, which cannot be appended "
+                f"as it is ({error.problem}): the next opening of it for writing refuses until "
+                f"the file is set right or moved aside (mv {path} {path}.kept)"
+            )
+            continue
+        except AnnotatorError as error:  # not readable at all: the reading goes on
+            said.append(f"{file}: read without a rescue file of it, which cannot be read: {error}")
+            continue
+        said += [_pending_words(file, each) for each in judged.rescues if not each.in_journal]
+    return said
+
+
+def _contents_if_readable(file: Path) -> JournalContents:
+    """The file's records, or none when it cannot be read (the command reading it says why)."""
+    try:
+        return read_journal(file) if file.is_file() else JournalContents(file)
+    except (AnnotatorError, OSError):
+        return JournalContents(file)
+
+
+def _pending_words(journal: Path, rescue: _Rescue) -> str:
+    count = len(rescue.records)
+    gold = any(isinstance(record, GoldRecord) for record in rescue.records)
+    what = "decision" if gold else "change"
+    held = f"1 {what}" if count == 1 else f"{count} {what}s"
+    session = "review" if gold else "session"
+    opening = "`annotator review` writing it" if gold else "`annotator annotate` of it"
+    path = _q(rescue.path)
+    append = f"cat {path} >> {_q(journal)}"
+    head = (
+        f"{journal}: read without its rescue file {rescue.path} ({held} a {session} could not "
+        "write, not in it yet)"
+    )
+    if rescue.later_of is None:
+        return f"{head}: the next {opening} appends the file; or append it now: {append}"
+    return (
+        f"{head}: the journal holds a record of {rescue.later_of} later than the rescued "
+        f"one, so the next {opening} refuses to start until the file is set aside "
+        f"(mv {path} {path}.kept) or appended by hand ({append})"
+    )
 
 
 def _set_aside(journal: Path, rescue: _Rescue) -> str:

@@ -55,6 +55,7 @@ from annotator.core.merge import (
     utc_now,
 )
 from annotator.core.models import GoldRecord, record_line
+from annotator.core.rescue_taken import rescues_pending
 from annotator.core.review import ReviewSession
 from annotator.core.review_check import resume_rule, review_request, rule_words
 from annotator.core.review_exit import changed_annotators, records_changed_line, regrouped_line
@@ -121,6 +122,8 @@ def open_review(
             *store.messages,
             *resume.messages,
             *_beside_scheme(store, scheme, counts),
+            # A journal read without its rescue file's changes (appended by its annotate).
+            *rescues_pending(files),
             *_comparison_messages(comparison),
         ],
         annotations={unit.doc_id: unit.records for unit in comparison.units},

@@ -1,14 +1,14 @@
 """The annotation store: one annotator's journal opened for writing.
 
-Opening takes the lock, sets a torn tail aside to ``<journal>.torn-<UTC time>`` (saying so),
-refuses a journal with damaged complete lines (nothing is rewritten behind a person's back),
-appends the journal's rescue files when that is safe (``rescue_taken``; refused when not), and
-loads the last record of every document, and the span ids its earlier lines held (a session never
-gives them again). Saving appends through the one ordered writer, which checks before each line
-that the journal is still the file it has been writing (``journal_guard``) and writes it again
-from the records held here when it was removed or damaged while open. Closing is prompt
-whatever the disk does: lines it still refuses then go to a rescue file (``store_rescue``), and
-the lock is released.
+Opening takes the lock, refuses a journal with damaged complete lines (nothing is rewritten
+behind a person's back) or a rescue file appending would undo a record of (``rescue_taken``),
+before anything is changed; then it sets a torn tail aside to ``<journal>.torn-<UTC time>``
+(saying so), appends the journal's rescue files, and loads the last record of every document,
+and the span ids its earlier lines held (a session never gives them again). Saving appends
+through the one ordered writer, which checks before each line that the journal is still the
+file it has been writing (``journal_guard``) and writes it again from the records held here
+when it was removed or damaged while open. Closing is prompt whatever the disk does: lines it
+still refuses then go to a rescue file (``store_rescue``), and the lock is released.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from annotator.core.journal import (
 from annotator.core.journal_guard import JournalGuard, keep_aside, utc_stamp
 from annotator.core.lock import ANNOTATE_SESSION, JournalLock, session_left_words
 from annotator.core.models import Record, record_line
-from annotator.core.rescue_taken import take_rescues
+from annotator.core.rescue_taken import judge_rescues
 from annotator.core.store_rescue import Unsaved, rescue_folders, write_rescue
 from annotator.core.write_target import linked_file, write_target
 from annotator.core.writer import JournalWriter, StatusCallback, fsync_directory, write_all
@@ -62,18 +62,24 @@ def _refuse_damaged(contents: JournalContents) -> None:
 
 
 def open_for_writing(journal: Path, lock: JournalLock) -> tuple[JournalContents, list[str]]:
-    """Read a locked journal for appending: torn tail set aside, damage refused, its rescue
-    files appended or refused (``rescue_taken``). A session's lock taken over says what the
-    journal holds of its work (``session_left_words``)."""
+    """Read a locked journal for appending: damage and a rescue file that cannot be appended
+    refused (``rescue_taken``) before anything is changed, then its torn tail set aside and
+    its rescue files appended. A session's lock taken over says what the journal holds of
+    its work (``session_left_words``)."""
     messages: list[str] = []
     contents = JournalContents(path=journal)
     if journal.exists():
         contents = read_journal(journal)
         _refuse_damaged(contents)
+    # Judged before anything is moved: a rescue file refused leaves the journal as it was,
+    # its torn tail too (a trial's refused compact had moved it, unsaid).
+    rescues = judge_rescues(journal, lambda: contents)
+    rescues.refuse()
     if lock.message:
         records = [record for _line, record in contents.records]
         now = dt.datetime.now(dt.UTC)
         messages.append(lock.message + session_left_words(lock.taken_over, records, now))
+    aside = None
     if contents.torn is not None:
         aside = set_torn_tail_aside(journal, contents.torn)
         messages.append(
@@ -82,7 +88,7 @@ def open_for_writing(journal: Path, lock: JournalLock) -> tuple[JournalContents,
         )
         contents = read_journal(journal)
     # Before anything is written: lines a closing could not write come before any new one.
-    said, appended = take_rescues(journal, lambda: contents)
+    said, appended = rescues.append(moved=aside)
     messages += said
     return (read_journal(journal) if appended else contents), messages
 
