@@ -15,6 +15,7 @@ from annotator.core.review import ReviewSession
 from annotator.core.review_open import open_review
 from annotator.core.review_typed import BadValue, settle_typed
 from annotator.core.review_typed_start import ItemTexts, version_items
+from annotator.core.review_typed_words import as_span_words
 from tests.test_agreement_data import write_corpus, write_journal
 from tests.test_review_lists_text_order import SPANS, TEXT, span
 
@@ -96,7 +97,77 @@ def test_words_no_span_holds_are_still_refused(tmp_path: Path) -> None:
     try:
         items = started(session, date="Monday")
         record = session.records["d1"]
-        with pytest.raises(BadValue, match="date: 'Monday' is not a date"):
+        # Not read from the dateline, as the form's date field does not read it: the refusal
+        # says what is taken.
+        with pytest.raises(BadValue) as refused:
             settle_typed(record, record.conflicts[0]["id"], items, session.scheme)
+        assert str(refused.value) == (
+            "date: 'Monday' is not a date (YYYY-MM-DD, YYYY-MM, YYYY or a date span's words)"
+        )
     finally:
         assert session.close()
+
+
+@pytest.mark.parametrize("typed", ["sunday", "SUNDAY", " sunDay "])
+def test_a_spans_words_are_taken_in_any_case(tmp_path: Path, typed: str) -> None:
+    """A trial: "two days later" was refused as no date where gold's span read "Two days
+    later", and "Two days later" was taken; words are matched as the search matches them."""
+    session = opened(tmp_path)
+    try:
+        items = [ItemTexts(dict(started(session, date=typed)[0]))]
+        sunday = gold_id(session, "Sunday")
+        (linked,) = session.typed_item_links(items)
+        assert linked["date"] == [sunday]
+        # The line under the items names the span whose value enter writes.
+        assert linked.read_as["date"].spans == (sunday,)
+        session.settle_typed(items)
+        gold = session.records["d1"]
+        assert gold.form["releases"][0]["date"] == "2024-03-17"
+        assert gold.links["releases[0].date"] == [sunday]
+    finally:
+        assert session.close()
+
+
+def test_a_text_typed_in_another_case_is_the_spans_words_linked(tmp_path: Path) -> None:
+    session = opened(tmp_path)
+    try:
+        items = [ItemTexts(dict(started(session, released_by="FRONT")[0]))]
+        front = gold_id(session, "Front")
+        assert session.typed_item_links(items)[0]["released_by"] == [front]
+        session.settle_typed(items)
+        gold = session.records["d1"]
+        # Stored as the span's words, as when filled from it (the link holds on the form).
+        assert gold.form["releases"][0]["released_by"] == "Front"
+        assert gold.links["releases[0].released_by"] == [front]
+    finally:
+        assert session.close()
+
+
+def test_words_of_spans_written_differently_are_left_as_typed() -> None:
+    """Two spans whose words differ only in case: no rule says which one was meant."""
+    from annotator.core.models import Span
+    from annotator.core.scheme import FormField
+
+    leaf = FormField(name="released_by", type="text", from_label="actor")
+    spans = [
+        Span(id="s1", start=0, end=6, label="actor", text="Russia"),
+        Span(id="s2", start=9, end=15, label="actor", text="RUSSIA"),
+        Span(id="s3", start=20, end=25, label="actor", text="Front"),
+        Span(id="s4", start=30, end=35, label="place", text="Nyala"),
+    ]
+    assert as_span_words(spans, leaf, "russia") == "russia"
+    assert as_span_words(spans, leaf, "RUSSIA") == "RUSSIA"
+    assert as_span_words(spans, leaf, "front") == "Front"
+    assert as_span_words(spans, leaf, "  fRoNt ") == "Front"
+    assert as_span_words(spans, leaf, "nyala") == "nyala"  # another label's
+    assert as_span_words(spans, leaf, "fronts") == "fronts"
+
+
+def test_a_date_fields_hint_says_span_words_are_taken() -> None:
+    from annotator.core.review_typed import hint
+    from annotator.core.scheme import FormField
+
+    assert hint(FormField(name="date", type="date", from_label="date")) == (
+        "YYYY-MM-DD, YYYY-MM, YYYY or a date span's words"
+    )
+    assert hint(FormField(name="signed", type="date")) == "YYYY-MM-DD, YYYY-MM or YYYY"

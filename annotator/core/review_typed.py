@@ -45,6 +45,7 @@ from annotator.core.review_typed_start import ItemTexts, listed
 from annotator.core.review_typed_words import (
     WordsFound,
     as_linked_words,
+    as_span_words,
     field_as_linked,
     items_as_linked_words,
     value_of_words,
@@ -60,6 +61,12 @@ editing began)."""
 
 Typed = str | TypedItem | Sequence[TypedItem]
 """A plain field's typed text, one group item's, or a group's items."""
+
+
+# The end of a date's refusal (``values.check_date``), and what a date field filled from spans
+# takes in its place: the words of a span of its label too.
+DATE_FORMS = "(YYYY-MM-DD, YYYY-MM or YYYY)"
+TAKES_DATE = "(YYYY-MM-DD, YYYY-MM, YYYY or a {label} span's words"
 
 
 class BadValue(Refused):
@@ -83,13 +90,19 @@ def typed_value(
         return by_words
     value: Any = typed
     if field.type == "list":
-        value = forms.typed_list(typed, known)
+        value = [as_span_words(spans, field, item) for item in forms.typed_list(typed, known)]
     elif field.type == "choice":
         value = typed_choice(field, typed)
+    elif field.type == "text":
+        value = as_span_words(spans, field, typed)
     try:
         return forms.coerce_field_value(field, value)
     except AnnotatorError as error:
         said = str(error)
+        if field.type == "date" and field.from_label and said.endswith(DATE_FORMS):
+            # What is taken besides (``value_of_words``); words no span has ("last Friday")
+            # are not read from the dateline here, as the form's date field does not read them.
+            said = f"{said[: -len(DATE_FORMS)]}{TAKES_DATE.format(label=field.from_label)})"
         # "'swap' is not a choice of kind (...)" and "kind takes text" name the field already;
         # "expected a whole number like 146" does not.
         names_it = field.type == "choice" or said.startswith(f"{field.name} ")
@@ -322,6 +335,10 @@ def hint(field: FormField) -> str:
     """What a field's input takes, said under it."""
     if field.type == "choice":
         return f"one of: {', '.join(field.choices)}"
+    if field.type == "date" and field.from_label:
+        # A span's words are taken too (``value_of_words``): a trial read only the forms
+        # below and took "Friday", a span's words, for a word the editor would refuse.
+        return TAKES_DATE.format(label=field.from_label)[1:]
     return {
         "integer": "a whole number, like 146",
         "date": "YYYY-MM-DD, YYYY-MM or YYYY",

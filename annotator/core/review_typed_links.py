@@ -45,9 +45,8 @@ from annotator.core.review_typed import (
     with_typed_items,
 )
 from annotator.core.review_typed_start import ItemTexts, listed
-from annotator.core.review_typed_words import VALUED, value_of_words
+from annotator.core.review_typed_words import VALUED, typed_words_of, value_of_words
 from annotator.core.scheme import FormField, Scheme
-from annotator.core.span_words import holds_words_of
 
 
 @dataclass(frozen=True)
@@ -160,7 +159,7 @@ def _read_as(
         spans = tuple(
             span.id
             for span in record.spans
-            if span.label == sub.from_label and holds_words_of(shown, span)
+            if span.label == sub.from_label and typed_words_of(shown, span)
         )
     return ReadAs(shown, as_shown, spans, quoted=sub.type in ("text", "list"))
 

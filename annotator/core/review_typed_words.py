@@ -71,9 +71,33 @@ def value_of_words(spans: Sequence[Span], leaf: FormField, typed: str) -> Any:
     values = {
         normal(span.value): span.value
         for span in spans
-        if span.label == leaf.from_label and holds_words_of(typed, span)
+        if span.label == leaf.from_label and typed_words_of(typed, span)
     }
     return next(iter(values.values())) if len(values) == 1 else None
+
+
+def typed_words_of(typed: Any, span: Span) -> bool:
+    """Whether text typed in a review's editor is ``span``'s words, whitespace and case aside,
+    as the search and ctrl+l's filter match words: a trial's "two days later" was refused as no
+    date where gold's s2 read "Two days later", and "Two days later" was taken."""
+    return isinstance(typed, str) and single_spaced(typed).casefold() == span_words(span).casefold()
+
+
+def as_span_words(spans: Sequence[Span], leaf: FormField, typed: str) -> str:
+    """``typed`` (a text, or a list's item) as the words of the gold ``spans`` of ``leaf``'s
+    label it is, case aside (``typed_words_of``): those words, so that it is linked to them
+    and stored as when filled from the span; ``typed`` itself when it is a span's words as
+    they are, none's, or those of spans written differently ("Russia", "RUSSIA")."""
+    if leaf.from_label is None or not typed.strip():
+        return typed
+    words = {
+        span_words(span)
+        for span in spans
+        if span.label == leaf.from_label and typed_words_of(typed, span)
+    }
+    if len(words) != 1 or single_spaced(typed) in words:
+        return typed
+    return next(iter(words))
 
 
 def words_links(

@@ -108,6 +108,13 @@ def typing_hints(field: FormField) -> list[str]:
     """What an input of ``field`` takes, longest first (``HintedInput`` shows what fits)."""
     said = hint(field)
     shorter = ["a choice (→ takes the one suggested)"] if field.type == "choice" else []
+    if field.type == "date" and field.from_label:
+        # A span's words are taken (``review_typed.hint``): said while it fits.
+        shorter += [
+            f"YYYY-MM-DD or a {field.from_label} span's words",
+            "YYYY[-MM[-DD]] or span words",
+            "YYYY-MM-DD or span words",
+        ]
     shorter += [words for words in type_hints(field.type) if words and words != said]
     return [said, *shorter]
 

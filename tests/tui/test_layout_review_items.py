@@ -38,8 +38,9 @@ def session(tmp_path: Path) -> Iterator[ReviewSession]:
 
 
 # The date's hint at each size: cut to its main form in the 44 columns of the box at 80.
-# Every form a date takes, in the room there is (a wide hint once said only YYYY-MM-DD).
-DATE_HINTS = {(80, 24): "YYYY[-MM[-DD]]", (64, 24): "YYYY-MM-DD, YYYY-MM or YYYY"}
+# Every form a date takes, in the room there is (a wide hint once said only YYYY-MM-DD), and
+# that a date span's words are taken (a trial read only the forms and thought them refused).
+DATE_HINTS = {(80, 24): "YYYY-MM-DD or span words", (64, 24): "YYYY-MM-DD or a date span's words"}
 
 
 @pytest.mark.parametrize("size", [(80, 24), (64, 24)])
