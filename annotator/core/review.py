@@ -199,7 +199,9 @@ class ReviewSession(ReviewMoves, ReviewUndo, ReviewDocuments, ReviewByHand, Save
         if record is None or conflict is None or self.current is None:
             return None
         places = [place for _key, place in self.order.in_document(record.doc_id)]
-        return describe(record, conflict, places.index(self.current) + 1, len(places), self.scheme)
+        position = places.index(self.current) + 1
+        annotations = self.annotations.get(record.doc_id)
+        return describe(record, conflict, position, len(places), self.scheme, annotations)
 
     def version_marks(self) -> list[tuple[int, int, int]]:
         """(start, end, version index) of every span of the current conflict's versions."""

@@ -12,9 +12,11 @@ from typing import Any
 from annotator.core.models import GoldRecord
 from annotator.core.note_parts import one_line
 from annotator.core.review_decisions import can_reject, can_take_all, value_conflict_span
+from annotator.core.review_gold_items import gold_item_origins
 from annotator.core.review_group_take import holds_one_item, lone_item_group
 from annotator.core.review_item_field import item_place
 from annotator.core.review_item_notices import alike_item_said
+from annotator.core.review_links import Annotations
 from annotator.core.review_unkept_links import links_not_in_gold, unkept_mark
 from annotator.core.scheme import Scheme
 
@@ -77,7 +79,10 @@ class ConflictView:
     # one value, nor where one version alone holds anything (its number takes it).
     can_take_all: bool
     can_reject: bool  # false for a required field still empty
-    gold_value: Any = None  # field conflicts: what gold holds now (a group's agreed items)
+    gold_value: Any = None  # field conflicts: what gold holds now (a group's items)
+    # A group's conflict: where each of gold's items came from (agreed, taken or typed:
+    # ``review_gold_items``); None when not told (no annotators' records).
+    gold_origins: tuple[str, ...] | None = None
     # Span conflicts: gold's spans sharing a character with the region. A version lists what
     # its annotators marked beyond them, so "marked nothing here" read as if they had marked
     # nothing when they had marked what is gold (``--min-agree``).
@@ -109,9 +114,15 @@ class LoneItem:
 
 
 def describe(
-    record: GoldRecord, conflict: dict[str, Any], position: int, in_document: int, scheme: Scheme
+    record: GoldRecord,
+    conflict: dict[str, Any],
+    position: int,
+    in_document: int,
+    scheme: Scheme,
+    annotations: Annotations | None = None,
 ) -> ConflictView:
-    """The view of ``conflict``, the ``position``-th of ``in_document`` open in ``record``.
+    """The view of ``conflict``, the ``position``-th of ``in_document`` open in ``record``
+    (``annotations``: the annotators' records, which tell where gold's items came from).
 
     With exactly two annotators each version gets the letter of its annotator: ``a`` for the
     first by name, ``b`` for the second."""
@@ -154,12 +165,23 @@ def describe(
         can_take_all=can_take_all(conflict, scheme),
         can_reject=can_reject(record, conflict, scheme),
         gold_value=record.form.get(path) if isinstance(path, str) else None,
+        gold_origins=_gold_origins(record, path, scheme, annotations),
         gold_spans=gold_spans,
         value_typed=value_conflict_span(conflict) is not None,
         label_only=label_only(conflict),
         item=_item_of(record, conflict, scheme),
         lone_item=_lone_item(record, conflict, scheme),
     )
+
+
+def _gold_origins(
+    record: GoldRecord, path: Any, scheme: Scheme, annotations: Annotations | None
+) -> tuple[str, ...] | None:
+    """Of a group's conflict, where gold's items came from (``review_gold_items``)."""
+    group = scheme.field(path) if isinstance(path, str) else None
+    if group is None or group.type != "group":
+        return None
+    return gold_item_origins(record, group, annotations)
 
 
 def _lone_item(record: GoldRecord, conflict: dict[str, Any], scheme: Scheme) -> LoneItem | None:

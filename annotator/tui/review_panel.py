@@ -22,6 +22,7 @@ from annotator.core.item_brief import whose
 from annotator.core.models import GoldRecord
 from annotator.core.record_unallowed import value_words
 from annotator.core.review import ReviewSession
+from annotator.core.review_gold_items import AGREED, TAKEN, TYPED, gold_items_head
 from annotator.core.review_item_field import items_in_dispute
 from annotator.core.review_unkept_links import span_key
 from annotator.core.review_views import NO_VALUE, ConflictView, VersionView, span_value_text
@@ -150,7 +151,10 @@ class ConflictPanel(Static):
         value = view.gold_value
         items = value if isinstance(value, list) else []
         disputed = items_in_dispute(record, scheme, field) if record is not None else {}
-        out = Text(f"\nagreed, already gold: {len(items)} item(s)", style="dim")
+        # Gold's items are said as agreed only when the annotators agreed them: an item typed
+        # in an earlier conflict's e box was listed "agreed, already gold" (a trial).
+        origins = view.gold_origins
+        out = Text(f"\n{gold_items_head(len(items), origins)}", style="dim")
         if value is not None and not isinstance(value, list):
             out.append(f" (it holds {value_words(value)}, not a list of items: kept)", style="dim")
         if brief:
@@ -163,7 +167,9 @@ class ConflictPanel(Static):
             for conflict in disputed.get(index, []):
                 leaf = resolve_path(scheme, conflict["path"])[2]
                 said.append(f"{leaf.name} in dispute ({conflict['id']})")
-            out.append(f"\n  • {' · '.join(said) or frame_text(field, item)}", style="dim")
+            origin = origins[index] if origins is not None and index < len(origins) else AGREED
+            whence = f" ({origin})" if origin in (TAKEN, TYPED) else ""
+            out.append(f"\n  • {' · '.join(said) or frame_text(field, item)}{whence}", style="dim")
         return out
 
     def _version(

@@ -61,10 +61,11 @@ def test_the_review_opens_says_it_and_g_names_what_gold_keeps(tmp_path: Path) ->
     [
         (
             [{"released_by": 5, "count": "many"}, "an item"],
-            "agreed, already gold: 2 item(s) • released_by 5 · count many "
+            # Written in the file by hand: no annotator's, so not said agreed.
+            "gold holds: 2 item(s): 1 typed • released_by 5 · count many (typed) "
             "• an item (not an item: kept)",
         ),
-        ("rent", "agreed, already gold: 0 item(s) (it holds rent, not a list of items: kept)"),
+        ("rent", "gold holds: 0 item(s) (it holds rent, not a list of items: kept)"),
     ],
 )
 def test_a_groups_conflict_shows_gold_items_that_are_none(
