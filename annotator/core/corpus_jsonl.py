@@ -31,7 +31,7 @@ from typing import IO, Any
 import orjson
 from pydantic import ValidationError
 
-from annotator.core.dateline import dated_meta
+from annotator.core.dateline import dated_meta, meta_date_problem
 from annotator.core.docbin_sniff import CORPUS_HINT, file_looks_like_docbin
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.common import ID_AS_FILE_NAME, unsafe_id
@@ -81,7 +81,7 @@ def index_jsonl(path: Path, strict: bool = True) -> JsonlIndex:
             offset, start = offset + length, offset
             if not raw.strip():
                 continue
-            doc_id, problem = _line_id(raw)
+            doc_id, problem = _line_id(raw, strict)
             if doc_id is None:
                 if strict:
                     raise AnnotatorError(_problem_at(path, number, problem))
@@ -212,8 +212,10 @@ def _problem_at(path: Path, number: int, problem: str) -> str:
     return f"{path}:{number}: {problem}"
 
 
-def _line_id(raw: bytes) -> tuple[str | None, str]:
-    """The document id of a line, else None and what is wrong with the line."""
+def _line_id(raw: bytes, strict: bool) -> tuple[str | None, str]:
+    """The document id of a line, else None and what is wrong with the line; ``strict`` (the
+    corpus opening) looks at its ``meta.date`` too, so that a bad one is refused before any
+    screen shows (indexed again mid-session, reading the document says it)."""
     data = _line_object(raw)
     if isinstance(data, str):
         return None, data
@@ -232,6 +234,10 @@ def _line_id(raw: bytes) -> tuple[str | None, str]:
             f"id: {doc_id!r} {ID_AS_FILE_NAME}, which a document id must be (a brat export "
             "writes ID.txt): give it another id"
         )
+    meta = data.get("meta")
+    date_problem = meta_date_problem(meta) if strict and isinstance(meta, dict) else None
+    if date_problem is not None:
+        return None, f"meta.date: {date_problem}"
     return doc_id, ""
 
 
@@ -254,12 +260,16 @@ def _line_object(raw: bytes) -> dict[str, Any] | str:
 
 def _jsonl_document(data: dict[str, Any], path: Path, number: int) -> Document:
     """The document of a line, its ``meta.date`` read from its text's dateline when the line
-    gives none (``dateline.dated_meta``: as a ``.txt``'s is, and an import's)."""
+    gives none (``dateline.dated_meta``: as a ``.txt``'s is, and an import's); one the line
+    gives that is no day is refused, naming the line (the file edited since it opened)."""
     try:
         document = Document.model_validate(data)
     except ValidationError as error:
         item = error.errors()[0]
         where = ".".join(str(part) for part in item["loc"])
         raise AnnotatorError(f"{path}:{number}: {where}: {item['msg']}") from None
+    date_problem = meta_date_problem(document.meta)
+    if date_problem is not None:
+        raise AnnotatorError(f"{path}:{number}: meta.date: {date_problem}")
     dated_meta(document.meta, document.text)
     return document

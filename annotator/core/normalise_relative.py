@@ -48,6 +48,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from annotator.core.dateline import DATELINE
 from annotator.core.display import quoted
 from annotator.core.models import Span
 from annotator.core.normalise import FRACTION_WORDS, NUMBER_WORDS, VAGUE_WORDS
@@ -156,8 +157,6 @@ _YEAR_AFTER_A_MONTH = re.compile(r"\s+(?i:last|this|next)\s+year(?![^\W\d_])")
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Words quoted in a message whole, up to this many characters ("Three and a half weeks later").
 _SAID_LIMIT = 40
-# The dateline line opening a text (``corpus.dateline_date``): the dateline, not a date in it.
-_DATELINE_LINE = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}(?=\s|$)")
 
 
 def relative_date(
@@ -258,7 +257,7 @@ def _dated_before(
         for span in date_spans
         if span.end <= before
     ]
-    skip = _DATELINE_LINE.match(text)
+    skip = DATELINE.match(text)  # the dateline, not a date in the text
     begin = skip.end() if skip else 0
     # The whole text is searched (not cut at ``before``: a cut would make "two days after the
     # talks" end in "after" and "6 August 2023" end in "6 August").

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import orjson
 
-from annotator.core.dateline import dated_meta
+from annotator.core.dateline import dated_meta, meta_date_problem
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats import UTF16_FORMATS
 from annotator.core.formats.common import (
@@ -219,7 +219,11 @@ def import_documents(
         refuse_another_name(annotations, annotator, annotator_from)
     for doc in docs:
         # A text's dateline gives its date, as a corpus's does: labelling "Sunday" in
-        # the corpus written here, and the values read here, count from it.
+        # the corpus written here, and the values read here, count from it. A date the source
+        # gives that is no day is refused here, as the corpus written would be as it opens.
+        date_problem = meta_date_problem(doc.meta)
+        if date_problem is not None:
+            raise AnnotatorError(f"{doc.where}: meta.date: {date_problem}")
         dated_meta(doc.meta, doc.text)
     if fmt in UTF16_FORMATS and not utf16:
         weigh_offsets(docs, offsets is not None, report)
