@@ -15,6 +15,7 @@ from annotator.core.export_request import (
     default_out,
     export_now,
     output_hint,
+    output_path,
 )
 from annotator.core.formats.export import ExportResult
 from annotator.core.formats.export_result import NothingSelected
@@ -35,6 +36,17 @@ def test_output_hint_says_what_is_written() -> None:
     assert output_hint("hf", None) == "a folder: data.jsonl + labels.json"
     assert output_hint("conll", "a=1").startswith("a folder: one file per split (train.conll")
     assert output_hint("jsonl", None) == "one file"
+
+
+def test_output_hint_says_an_empty_output_is_refused_as_export_refuses_it(tmp_path: Path) -> None:
+    # A trial: under an empty output the screen said "one file", and Export stopped with
+    # "output: give a file or folder path". As typed in the field, the hint reads it as the
+    # export does (output_path).
+    for typed in ("", "   "):
+        assert output_hint("jsonl", None, typed) == "✖ output: give a file or folder path"
+        assert output_hint("brat", "train=1", typed) == "✖ output: give a file or folder path"
+    assert output_hint("jsonl", None, f" {tmp_path / 'a.jsonl'} ") == "one new file"
+    assert output_path(" ~/a.jsonl ") == Path.home() / "a.jsonl"
 
 
 RECORD = b'{"doc_id": "d", "annotator": "alice", "status": "done", "spans": []}\n'

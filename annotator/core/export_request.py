@@ -55,6 +55,8 @@ SHOWN_FILES = 12
 REPLACE_BOX = "replace an existing file of records"
 # Before a hint that is the line the export would stop with (``output_hint``).
 REFUSED_MARK = "✖ "
+# The line Export stops with for an output left empty (``output_path``).
+NO_OUTPUT = "output: give a file or folder path"
 _NOTHING_WRITTEN = " (nothing was written)"
 
 
@@ -161,22 +163,38 @@ def default_out(base: Path, annotator: str, fmt: str, split: bool) -> Path:
     return base / "export" / name
 
 
+def output_path(typed: str) -> Path:
+    """The output as typed in the screen's field, as the export takes it; an AnnotatorError
+    (``NO_OUTPUT``) when it is empty."""
+    typed = typed.strip()
+    if not typed:
+        raise AnnotatorError(NO_OUTPUT)
+    return Path(typed).expanduser()
+
+
 def output_hint(
     fmt: str,
     split: str | None,
-    out: Path | None = None,
+    out: Path | str | None = None,
     force: bool = False,
     inputs: tuple[Path, Path | None] | None = None,
 ) -> str:
     """What an export of ``fmt`` (``split``: the split asked for, if any) writes; with ``out``,
     what becomes of what is there now, as the export will find it: a new file or folder, one
     replaced, or, after ``REFUSED_MARK``, the line it stops with (``_output_checked``).
+    ``out`` as typed in the screen's field (a string) is read by ``output_path``, as Export
+    reads it: an empty one said "one file" under it, and Export stopped with ``NO_OUTPUT``.
     ``inputs``: the export's source and corpus, which it must not write over. Cheap enough for
     each change of the output: a look at the paths, and the first lines of each file whose name
     the export writes."""
     kind = _output_kind(fmt, split is not None)
     if out is None:
         return kind
+    if isinstance(out, str):
+        try:
+            out = output_path(out)
+        except AnnotatorError as error:
+            return REFUSED_MARK + str(error)
     refusal, held = _output_checked(fmt, split, out, force, inputs)
     if refusal is not None:
         return REFUSED_MARK + refusal

@@ -8,7 +8,6 @@ what was written and every warning line, or the one line that stopped the export
 from __future__ import annotations
 
 import contextlib
-from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -36,6 +35,7 @@ from annotator.core.export_request import (
     default_out,
     export_now,
     output_hint,
+    output_path,
 )
 from annotator.core.formats import EXPORT_FORMATS, UTF16_FORMATS
 from annotator.core.formats.splits import parse_split
@@ -213,11 +213,10 @@ class ExportScreen(ModalScreen[None]):
         """What the export will do to the output as it stands, or the line it would stop with,
         as the output is typed (looked at again after each export, which has made or replaced
         it): a trial's output inside the corpus folder read "one new file" until Export."""
-        typed = self.query_one("#export-out", Input).value.strip()
-        out = Path(typed).expanduser() if typed else None
+        typed = self.query_one("#export-out", Input).value
         force = self.query_one("#export-replace", Checkbox).value
         inputs = (self.session.journal, self.session.corpus.path)
-        hint = output_hint(self.fmt, self._split_text(), out, force, inputs)
+        hint = output_hint(self.fmt, self._split_text(), typed, force, inputs)
         line = self.query_one("#export-out-hint", Static)
         line.update(hint)
         line.set_class(hint.startswith(REFUSED_MARK), "-refused")
@@ -233,9 +232,7 @@ class ExportScreen(ModalScreen[None]):
     def request(self) -> ExportRequest:
         """The export the fields describe; AnnotatorError (one line) for a field left wrong."""
         fmt, session = self.fmt, self.session
-        out = self.query_one("#export-out", Input).value.strip()
-        if not out:
-            raise AnnotatorError("output: give a file or folder path")
+        out = output_path(self.query_one("#export-out", Input).value)
         statuses = [
             s for s in STATUS_BOXES if self.query_one(f"#export-status-{s}", Checkbox).value
         ]
@@ -258,7 +255,7 @@ class ExportScreen(ModalScreen[None]):
         return ExportRequest(
             source=session.journal,
             fmt=fmt,
-            out=Path(out).expanduser(),
+            out=out,
             corpus=session.corpus.path,
             annotator=session.annotator,
             scheme_path=session.scheme_path,

@@ -57,4 +57,12 @@ def test_the_output_line_says_the_refusal_as_the_output_is_typed(
         )
         assert not line.has_class("-refused")
 
+        # Emptied: the line Export stops with, not "one file" (a trial).
+        screen.query_one("#export-out", Input).focus()
+        await press(pilot, "ctrl+u")
+        assert text_of(screen, "#export-out-hint") == "✖ output: give a file or folder path"
+        assert line.has_class("-refused")
+        await export(pilot, screen)
+        assert text_of(screen, "#export-state") == "✖ output: give a file or folder path"
+
     drive(session, scenario)
