@@ -161,6 +161,7 @@ def test_mismatched_hashes_are_excluded_and_reported(tmp_path: Path) -> None:
             "doc_id": "d2",
             "reason": "doc_sha256 differs: the annotators saw different texts",
             "annotators": ["alice", "bob"],
+            "still_compared": False,
         }
     ]
 
@@ -176,6 +177,7 @@ def test_stale_records_against_the_corpus(tmp_path: Path) -> None:
     )
     assert report["documents"] == 2
     assert report["excluded"][0]["annotators"] == ["carol"]
+    assert report["excluded"][0]["still_compared"] is True  # d2, between alice and bob
     assert report["per_document"][1]["annotators"] == ["alice", "bob"]
 
 

@@ -231,17 +231,38 @@ def _print_lowest(console: Console, report: dict[str, Any]) -> None:
     console.print(_lowest_table([by_id[doc_id] for doc_id in report["lowest"]], console.width))
 
 
+def _whose_records(item: dict[str, Any]) -> str:
+    """``bob's record of 01``, ``bob's and carol's records of 01``."""
+    names = [f"{name}'s" for name in item["annotators"]]
+    who = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    return f"{who} record{'' if len(names) == 1 else 's'} of {item['doc_id']}"
+
+
+def _print_some(console: Console, lines: list[tuple[str, dict[str, Any]]]) -> None:
+    """The first ten left out, each ``what: reason``, and how many more."""
+    from rich.text import Text
+
+    for what, item in lines[:10]:
+        console.print(Text(f"  {what}: {item['reason']}"))
+    if len(lines) > 10:
+        console.print(Text(f"  … and {len(lines) - 10} more (see --json)"))
+
+
 def _print_left_out_and_notes(console: Console, report: dict[str, Any]) -> None:
     from rich.text import Text
 
-    excluded = report["excluded"]
-    if excluded:
-        console.print(Text(f"{len(excluded)} document(s) left out:", style="bold"))
-        for item in excluded[:10]:
-            who = ", ".join(item["annotators"])
-            console.print(Text(f"  {item['doc_id']} ({who}): {item['reason']}"))
-        if len(excluded) > 10:
-            console.print(Text(f"  … and {len(excluded) - 10} more (see --json)"))
+    # A document still compared between the others had only some records left out: a
+    # trial read "1 document(s) left out: 01 (bob)" of a document compared without bob's.
+    documents = [item for item in report["excluded"] if not item["still_compared"]]
+    records = [item for item in report["excluded"] if item["still_compared"]]
+    if documents:
+        console.print(Text(f"{len(documents)} document(s) left out:", style="bold"))
+    _print_some(console, [(f"{i['doc_id']} ({', '.join(i['annotators'])})", i) for i in documents])
+    if records:
+        count = sum(len(item["annotators"]) for item in records)
+        said = f"{count} record(s) left out, each document compared between the others:"
+        console.print(Text(said, style="bold"))
+    _print_some(console, [(_whose_records(item), item) for item in records])
     shown = form_table_notes(report["form"])
     for note in report["notes"]:
         if note not in shown:

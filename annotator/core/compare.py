@@ -31,7 +31,7 @@ from typing import Any
 
 from annotator.core.annotation import Annotation
 from annotator.core.corpus import Corpus
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, UsageError
 from annotator.core.latest_records import read_latest_records
 from annotator.core.scheme import Scheme
 from annotator.core.validate import span_text_problems
@@ -44,9 +44,17 @@ class Excluded:
     doc_id: str
     reason: str
     annotators: tuple[str, ...]
+    # Only these annotators' records are left out: the document is compared between the
+    # others (a trial read "1 document(s) left out: 01 (bob)" of a document still compared).
+    still_compared: bool = False
 
     def as_json(self) -> dict[str, Any]:
-        return {"doc_id": self.doc_id, "reason": self.reason, "annotators": list(self.annotators)}
+        return {
+            "doc_id": self.doc_id,
+            "reason": self.reason,
+            "annotators": list(self.annotators),
+            "still_compared": self.still_compared,
+        }
 
 
 @dataclass(frozen=True)
@@ -104,22 +112,32 @@ def collector_paused() -> Iterator[None]:
 
 
 def load_comparison(
-    files: list[Path], scheme: Scheme, corpus: Corpus | None = None, doing: str = "compared"
+    files: list[Path],
+    scheme: Scheme,
+    corpus: Corpus | None = None,
+    doing: str = "compared",
+    need_compared: bool = True,
 ) -> Comparison:
     """Read journals and pair up their ``done`` records (see the module docstring).
 
     ``doing`` is the word the notes use for what becomes of the records paired ("merged" for
-    merge and review: a reviewer read "not compared" where records were left out of gold)."""
+    merge and review: a reviewer read "not compared" where records were left out of gold).
+    No document compared is refused, saying why, unless not ``need_compared``: ``diff --doc``
+    says what each annotator did of one document whether or not any other is compared."""
     if not files:
         raise AnnotatorError("no journals given")
     with collector_paused():
         latest = read_latest_records(files, scheme)
     names = sorted(latest.files)
     where = ", ".join(str(file) for file in files)
+    # Each file given without a record is named: a trial's empty journal was dropped unsaid.
+    empty = [f"{file}: holds no records: nothing of it is {doing}" for file in latest.empty]
     if len(names) < 2:
         who = f"only one annotator ({names[0]})" if names else "no records"
+        verb = "holds" if len(latest.empty) == 1 else "hold"
+        none_in = f" ({', '.join(map(str, latest.empty))} {verb} no records)" if names else ""
         raise AnnotatorError(
-            f"{where}: {who}: comparing needs the journals of two or more annotators"
+            f"{where}: {who}: comparing needs the journals of two or more annotators{none_in}"
         )
     done: dict[str, dict[str, Annotation]] = defaultdict(dict)
     not_done: defaultdict[tuple[str, str], list[str]] = defaultdict(list)  # (name, status)
@@ -145,16 +163,18 @@ def load_comparison(
             unit = _unit(doc_id, by_name, corpus, excluded, latest.files)
             if unit is not None:
                 units.append(unit)
-    if not units:
+    if not units and need_compared:
         said = _nothing_to_compare(where, names, done, excluded, corpus)
         # A gold file given as a journal, fresh from merge, has no document done: say what
         # it is, or its reviewer reads as an annotator who finished nothing.
         for file, reviewer in latest.gold.items():
             said += f"; {file} is a gold file (reviewer {reviewer}), not an annotator's journal"
+        for file in latest.empty:
+            said += f"; {file} holds no records"
         raise AnnotatorError(said)
     _attach_unfinished_notes(units, noted)
     compared = sorted({name for unit in units for name in unit.records})
-    notes = list(latest.notes)
+    notes = [*latest.notes, *empty]
     for file, reviewer in latest.gold.items():
         notes.append(f"{file}: a gold file: its records are {doing} as {reviewer}'s")
     if not_done:
@@ -184,6 +204,21 @@ def load_comparison(
         gold=latest.gold,
         latest=latest.records,
     )
+
+
+def refuse_reviewer_among_annotators(comparison: Comparison, reviewer: str) -> None:
+    """Refuse a reviewer (merge, review) named as an annotator whose journal is read: gold
+    records bear the reviewer's name, so a trial's gold by alice, beside alice's journal, was
+    refused by agree and diff as one name in two files, and rename takes no gold file. The
+    login name is both names' default, so one person annotating and reviewing met it unasked."""
+    journal = comparison.files.get(reviewer)
+    if journal is not None:
+        raise UsageError(
+            f"reviewer {reviewer!r} is one of the annotators ({journal}): gold records bear "
+            f"the reviewer's name, so agree and diff could not tell gold from {reviewer}'s "
+            "journal; name the reviewer otherwise with --reviewer NAME (without it, the "
+            "reviewer is the login name)"
+        )
 
 
 def _attach_unfinished_notes(units: list[Unit], noted: list[Annotation]) -> None:
@@ -228,9 +263,10 @@ def _unit(
         document = corpus.get(doc_id)
         sha = document.sha256
         stale = tuple(name for name in names if by_name[name].doc_sha256 != sha)
-        if stale:
-            excluded.append(Excluded(doc_id, "stale: doc_sha256 is not the corpus text's", stale))
         kept = {name: by_name[name] for name in names if name not in stale}
+        if stale:
+            reason = "stale: doc_sha256 is not the corpus text's"
+            excluded.append(Excluded(doc_id, reason, stale, still_compared=len(kept) >= 2))
         # The annotators saw this very text, so a span that is not what the text holds at
         # its offsets is a damaged record: refused as validate refuses it, never compared.
         for name, record in kept.items():

@@ -296,7 +296,10 @@ def _diff(
     doc_id: str | None,
     context: bool,
 ) -> dict[str, Any]:
-    comparison = load_comparison([file_a, file_b], scheme, corpus)
+    # With --doc, no document compared is no refusal: the one asked for is said first (a
+    # trial's diff --doc of a document only A held was refused as "no document is done by
+    # two or more annotators" when the two shared none).
+    comparison = load_comparison([file_a, file_b], scheme, corpus, need_compared=doc_id is None)
     first, second = _single_annotator(comparison, file_a), _single_annotator(comparison, file_b)
     if doc_id is not None:
         # A document the journals hold is a fair request even when it is not compared (not

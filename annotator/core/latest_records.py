@@ -39,6 +39,9 @@ class LatestRecords:
     files: dict[str, Path] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     gold: dict[Path, str] = field(default_factory=dict)  # a gold file -> its first reviewer
+    # Files given that hold no record (empty, blank lines): a trial's empty journal was
+    # dropped unsaid, agree reporting "2 annotators" over three files.
+    empty: list[Path] = field(default_factory=list)
 
 
 def _journal_lines(file: Path, check: LineCheck) -> Iterator[tuple[int, Annotation | Record]]:
@@ -115,19 +118,42 @@ def read_latest_records(files: list[Path], scheme: Scheme) -> LatestRecords:
             )
         if unfit:
             raise AnnotatorError(min(unfit.values())[1])
+        if not in_file:
+            latest.empty.append(file)
         for name in sorted({annotator for annotator, _doc in in_file}):
             other = latest.files.get(name)
             if other is not None:
-                same = " (the same file given twice?)" if other.resolve() == file.resolve() else ""
-                how = "" if same else f": {rename_command(file, name)}"
-                raise AnnotatorError(
-                    f"{file}: annotator {name!r} also has records in {other}{same}: each "
-                    "annotator's work must come from one journal; two people sharing a name "
-                    f"must be renamed before they can be compared{how}"
-                )
+                raise AnnotatorError(_one_name_twice(latest, file, other, name))
             latest.files[name] = file
         latest.records.update(in_file)
     return latest
+
+
+def _one_name_twice(latest: LatestRecords, file: Path, other: Path, name: str) -> str:
+    """The refusal of ``name``'s records in ``file`` and in ``other``, with what to do."""
+    same = " (the same file given twice?)" if other.resolve() == file.resolve() else ""
+    said = f"{file}: annotator {name!r} also has records in {other}{same}: each annotator's work "
+    said += "must come from one journal"
+    rename = "two people sharing a name must be renamed before they can be compared"
+    journals = [path for path in (file, other) if path not in latest.gold]
+    if same:
+        return f"{said}; {rename}"
+    if len(journals) == 2:
+        return f"{said}; {rename}: {rename_command(file, name)}"
+    # A gold file bears its reviewer's name, and rename takes no gold file: a trial's error
+    # named ``rename GOLD``, which rename refused. The annotator's journal can be renamed.
+    if not journals:
+        return (
+            f"{said}; both are gold files by reviewer {name!r}, and rename takes no gold file: "
+            "compare each with the annotators' journals on its own"
+        )
+    gold = other if journals[0] == file else file
+    return (
+        f"{said}; {gold} is a gold file by reviewer {name!r}, and rename takes no gold file: "
+        f"to compare gold with {name}'s work, give {name}'s journal another name: "
+        f"{rename_command(journals[0], name)}, and give {journals[0].with_name('NEW.jsonl')} in "
+        "its place"
+    )
 
 
 def rename_command(file: Path, name: str) -> str:

@@ -23,7 +23,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotator.core.compare import Comparison, collector_paused, load_comparison
+from annotator.core.compare import (
+    Comparison,
+    collector_paused,
+    load_comparison,
+    refuse_reviewer_among_annotators,
+)
 from annotator.core.corpus import Corpus, open_corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.gold_store import LineFacts, scan_gold
@@ -66,6 +71,7 @@ def review_request(
     refuse_bad_request(files, output, min_agree)
     comparison = load_comparison(files, scheme, corpus, doing="merged")
     refuse_gold_files(comparison, "review")
+    refuse_reviewer_among_annotators(comparison, reviewer)
     refuse_min_agree_over(min_agree, comparison)
     return scheme, corpus, comparison
 
