@@ -149,3 +149,110 @@ def test_export_an_empty_path_is_refused(tmp_path: Path, where: str, said: str) 
     result = run_cli("export", source, "--format", "jsonl", output, corpus)
     assert (result.returncode, result.stdout, result.stderr) == (1, "", said)
     assert _tree(tmp_path) == before
+
+
+SCHEME_REFUSED = (
+    "--scheme: the path is empty: name the scheme, a .toml file or the name of a shipped scheme "
+    "(an empty path is not taken for the default scheme: leave --scheme out for it)\n"
+)
+
+
+@pytest.mark.parametrize("command", ["annotate", "validate", "export", "import", "merge", "agree"])
+def test_an_empty_scheme_is_refused_not_taken_for_the_default(tmp_path: Path, command: str) -> None:
+    # '' was the default scheme, unsaid: export and import wrote their files with it, exit 0.
+    case = write_review_case(tmp_path)
+    given: dict[str, list[str | Path]] = {
+        "annotate": ["annotate", case["corpus"], "--annotator", "al"],
+        "validate": ["validate", case["alice"]],
+        "export": ["export", case["alice"], "--format", "jsonl", "-o", tmp_path / "out.jsonl"],
+        "import": ["import", case["corpus"], "--format", "jsonl", "-o", tmp_path / "c2.jsonl"],
+        "merge": ["merge", case["alice"], case["bob"], "-o", case["gold"]],
+        "agree": ["agree", case["alice"], case["bob"]],
+    }
+    before = _tree(tmp_path)
+    result = run_cli(*given[command], "--scheme=")
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", SCHEME_REFUSED)
+    assert _tree(tmp_path) == before
+
+
+def test_import_an_empty_source_is_refused_not_the_working_folder(tmp_path: Path) -> None:
+    # brat imported the working folder's .txt files as the corpus, exit 0.
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "a.txt").write_text("An article.\n", encoding="utf-8")
+    (work / "a.ann").write_text("", encoding="utf-8")
+    before = _tree(work)
+    result = _run_in(work, "import", "", "--format", "brat", "-o", "out.jsonl")
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"SRC: the path is empty: name the file or folder to import {NOT_CURRENT}\n"
+    )
+    assert _tree(work) == before
+
+
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [
+        # import said '-o .: the corpus is written as a .jsonl file', exit 2.
+        (
+            ["import", "{corpus}", "--format", "jsonl", "--out="],
+            "-o: the path is empty: name the corpus to write, a .jsonl file",
+        ),
+        # was taken for no --annotations (the labels not imported), then refused with exit 2.
+        (
+            ["import", "{corpus}", "--format", "jsonl", "-o", "{tmp}/c2.jsonl", "--annotations="],
+            "--annotations: the path is empty: name the records to write",
+        ),
+        # validate, stats, compact, agree and diff said '.: cannot read: Is a directory'.
+        (
+            ["validate", "", "--scheme", "{scheme}"],
+            "FILE: the path is empty: name the file to check",
+        ),
+        (["stats", "{alice}", ""], "FILE: the path is empty: name a journal or gold file"),
+        (["compact", ""], "FILE: the path is empty: name the journal to compact"),
+        (
+            ["agree", "{alice}", "", "--scheme", "{scheme}"],
+            "FILE: the path is empty: name an annotator's journal",
+        ),
+        (
+            ["diff", "", "{bob}", "--scheme", "{scheme}"],
+            "A: the path is empty: name one annotator's journal",
+        ),
+        (["diff", "{alice}", "", "--scheme", "{scheme}"], "B: the path is empty: name another's"),
+        (
+            ["merge", "{alice}", "", "--scheme", "{scheme}", "-o", "{gold}"],
+            "FILE: the path is empty: name an annotator's journal",
+        ),
+        # rename said '.: is a folder'.
+        (
+            ["rename", "{alice}", "--from", "alice", "--to", "al", "--output="],
+            "-o: the path is empty: name the renamed journal to write",
+        ),
+        (
+            ["rename", "", "--from", "alice", "--to", "al", "-o", "{tmp}/r.jsonl"],
+            "JOURNAL: the path is empty: name the journal to rename in",
+        ),
+    ],
+    ids=[
+        "import-o",
+        "import-annotations",
+        "validate",
+        "stats",
+        "compact",
+        "agree",
+        "diff-a",
+        "diff-b",
+        "merge",
+        "rename-o",
+        "rename-journal",
+    ],
+)
+def test_an_empty_file_or_output_is_refused_naming_the_option(
+    tmp_path: Path, command: list[str], said: str
+) -> None:
+    case = write_review_case(tmp_path)
+    names = {key: str(path) for key, path in case.items()} | {"tmp": str(tmp_path)}
+    before = _tree(tmp_path)
+    result = run_cli(*(word.format(**names) for word in command))
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", f"{said} {NOT_CURRENT}\n")
+    assert _tree(tmp_path) == before

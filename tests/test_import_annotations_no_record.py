@@ -58,8 +58,9 @@ def test_an_empty_annotations_option_is_refused(tmp_path: Path) -> None:
     result = run_cli(
         "import", source, "--format", "doccano", "-o", tmp_path / "c.jsonl", "--annotations="
     )
-    assert (result.returncode, result.stdout) == (2, "")
+    assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr == (
-        "annotator: error: --annotations: name the file to write the records to (not empty)\n"
+        "--annotations: the path is empty: name the records to write (an empty path is not "
+        "taken for the current folder: give . for it)\n"
     )
     assert not (tmp_path / "c.jsonl").exists()

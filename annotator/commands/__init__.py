@@ -9,26 +9,41 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.paths_given import path_given
 from annotator.core.scheme import Scheme, load_chosen_scheme, load_default_scheme, scheme_file
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+# What --scheme names, said when it is given empty.
+SCHEME = "the scheme, a .toml file or the name of a shipped scheme"
+
+
+def scheme_given(word: str | None) -> str | None:
+    """``--scheme``'s word, None when left out; given empty, refused (``path_given``): ``''``
+    was taken for no --scheme, the default scheme used unsaid."""
+    if word is not None:
+        path_given(word, "--scheme", SCHEME, "the default scheme: leave --scheme out for it")
+    return word
+
 
 def scheme_from(word: str | None) -> Scheme:
     """The scheme named on the command line (a file or a shipped scheme's name), or the
     default one."""
+    word = scheme_given(word)
     return load_chosen_scheme(word) if word else load_default_scheme()
 
 
 def optional_scheme(word: str | None) -> Scheme | None:
     """The scheme named on the command line, or None when the command works without one."""
+    word = scheme_given(word)
     return load_chosen_scheme(word) if word else None
 
 
 def scheme_path_from(word: str | None) -> Path | None:
     """The file of the scheme named on the command line (None: the command's default), for
     the screens, which read the scheme's guidelines beside it."""
+    word = scheme_given(word)
     return scheme_file(word) if word else None
 
 

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from annotator.commands import print_json_and_notes, scheme_from
 from annotator.core.agreement import agreement_of_files
-from annotator.core.paths_given import corpus_given
+from annotator.core.paths_given import corpus_given, paths_given
 
 
 def run(args: argparse.Namespace) -> int:
     scheme = scheme_from(args.scheme)
     corpus = corpus_given(args.corpus)  # '' was taken for no corpus, unsaid: refused
-    report = agreement_of_files([Path(name) for name in args.files], scheme, corpus)
+    files = paths_given(args.files, "FILE", "an annotator's journal")  # '' was said as '.'
+    report = agreement_of_files(files, scheme, corpus)
     if args.json:
         print_json_and_notes(report)
         return 0

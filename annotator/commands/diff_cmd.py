@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 from itertools import groupby
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.commands import print_json_and_notes, scheme_from
@@ -12,7 +11,7 @@ from annotator.core.corpus import Corpus
 from annotator.core.diff import diff_of_files
 from annotator.core.display import excerpt_window, one_line_text
 from annotator.core.errors import UsageError
-from annotator.core.paths_given import corpus_given
+from annotator.core.paths_given import corpus_given, path_given
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -36,9 +35,9 @@ def run(args: argparse.Namespace) -> int:
         )
     scheme = scheme_from(args.scheme)
     corpus = corpus_given(args.corpus)  # '' refused, not taken for none
-    report = diff_of_files(
-        Path(args.a), Path(args.b), scheme, corpus, args.doc, context=not args.json
-    )
+    # '' refused (``paths_given``): it was said as '.', a folder.
+    a, b = path_given(args.a, "A", "one annotator's journal"), path_given(args.b, "B", "another's")
+    report = diff_of_files(a, b, scheme, corpus, args.doc, context=not args.json)
     if args.json:
         print_json_and_notes(report)
         return 0

@@ -10,11 +10,12 @@ from pathlib import Path
 
 from annotator.commands import optional_scheme, warn
 from annotator.commands.annotate_cmd import login_name
-from annotator.core.errors import UsageError
 from annotator.core.formats.export_out import made_line
 from annotator.core.formats.import_outputs import JOURNALS_FOLDER, journal_name
 from annotator.core.formats.import_result import ImportResult
 from annotator.core.formats.importing import import_documents
+from annotator.core.paths_given import optional_path_given, path_given
+from annotator.core.real_path import real_path
 
 
 def scheme_named(
@@ -78,7 +79,8 @@ def annotate_line(args: argparse.Namespace, result: ImportResult) -> str:
         scheme = "SCHEME"  # the default scheme refuses them: the check line says which to give
     words += ["--scheme", scheme] if scheme else []
     words += [] if _is_login(annotator) else ["--annotator", annotator]
-    words += [] if folder.resolve() == Path.cwd().resolve() else ["--out", str(folder)]
+    here = real_path(folder, "cannot read") == real_path(Path.cwd(), "cannot read")
+    words += [] if here else ["--out", str(folder)]
     command = shlex.join(words)
     if in_place:
         return f"annotate them: {command}"
@@ -95,14 +97,17 @@ def annotate_line(args: argparse.Namespace, result: ImportResult) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.annotations == "":  # it was taken for no --annotations, and the labels not imported
-        raise UsageError("--annotations: name the file to write the records to (not empty)")
+    # '' refused (``paths_given``): SRC '' imported the working folder, -o '' was said as '.',
+    # --annotations '' was taken for none and the labels not imported.
+    source = path_given(args.source, "SRC", "the file or folder to import")
+    out = path_given(args.out, "-o", "the corpus to write, a .jsonl file")
+    annotations = optional_path_given(args.annotations, "--annotations", "the records to write")
     scheme = optional_scheme(args.scheme)
     result = import_documents(
-        Path(args.source),
+        source,
         args.format,
-        Path(args.out),
-        annotations=Path(args.annotations) if args.annotations is not None else None,
+        out,
+        annotations=annotations,
         annotator=args.annotator,
         label_map=args.map or [],
         offsets=args.offsets,

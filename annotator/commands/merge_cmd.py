@@ -13,7 +13,8 @@ from annotator.core.corpus import open_corpus
 from annotator.core.errors import UsageError
 from annotator.core.formats.export_out import made_line
 from annotator.core.merge import merge_files
-from annotator.core.paths_given import CORPUS, optional_path_given, path_given
+from annotator.core.paths_given import CORPUS, optional_path_given, path_given, paths_given
+from annotator.core.real_path import real_path
 
 
 def conflict_kinds(conflicts: dict[str, int]) -> str:
@@ -42,7 +43,8 @@ def reviewer_name(given: str | None) -> str:
 def refuse_corpus_as_output(output: Path, corpus: Path) -> None:
     """A usage error for a gold file ``output`` that is the corpus file: merge --force wrote
     the gold records over it, and review said only that its first line was no record."""
-    if output.resolve() == corpus.resolve() or (
+    # real_path: a loop of links is one line (Path.resolve raised RuntimeError for it).
+    if real_path(output, "cannot write") == real_path(corpus, "cannot read") or (
         output.exists() and corpus.exists() and output.samefile(corpus)
     ):
         raise UsageError(
@@ -60,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     scheme = scheme_from(args.scheme)
     corpus = open_corpus(corpus_path) if corpus_path is not None else None
     summary = merge_files(
-        [Path(name) for name in args.files],
+        paths_given(args.files, "FILE", "an annotator's journal"),
         output,
         scheme,
         reviewer,

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from annotator.core.formats.export_out import made_line
+from annotator.core.paths_given import path_given
 from annotator.core.rename_annotator import rename_annotator
 
 
 def run(args: argparse.Namespace) -> int:
-    result = rename_annotator(Path(args.journal), args.old, args.new, Path(args.output), args.force)
+    # '' refused (``paths_given``): -o '' was said as '.', a folder.
+    journal = path_given(args.journal, "JOURNAL", "the journal to rename in")
+    output = path_given(args.output, "-o", "the renamed journal to write")
+    result = rename_annotator(journal, args.old, args.new, output, args.force)
     for note in result.notes:
         print(note, file=sys.stderr)
     for folder in result.made_folders:  # as import, export and merge say them

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator.commands import (
@@ -17,15 +16,15 @@ from annotator.commands import (
 )
 from annotator.commands.merge_cmd import refuse_corpus_as_output, reviewer_name
 from annotator.core.errors import AnnotatorError
-from annotator.core.paths_given import CORPUS, path_given
+from annotator.core.paths_given import CORPUS, path_given, paths_given
 
 if TYPE_CHECKING:
     from annotator.core.review import ReviewSession
 
 
 def run(args: argparse.Namespace) -> int:
-    files = [Path(name) for name in args.files]
     # '' is refused, not taken for the working folder (``paths_given``).
+    files = paths_given(args.files, "FILE", "an annotator's journal")
     corpus = path_given(args.corpus, "--corpus", CORPUS)
     output = path_given(args.output, "-o", "the gold file to write")
     reviewer, scheme_path = reviewer_name(args.reviewer), scheme_path_from(args.scheme)

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from annotator.commands import table_console, warn
-from annotator.core.paths_given import corpus_given
+from annotator.core.paths_given import corpus_given, paths_given
 from annotator.core.stats import read_stats
 from annotator.core.stats_corpus import WITHOUT_CORPUS_NOTE
 
 
 def run(args: argparse.Namespace) -> int:
-    files = [Path(name) for name in args.files]
+    files = paths_given(args.files, "FILE", "a journal or gold file")  # '' was said as '.'
     corpus = corpus_given(args.corpus)  # '' refused, not taken for none
     # Notes (a torn last line left out) go to stderr, so that --json stays one object.
     stats = read_stats(files, on_note=note, corpus=corpus)

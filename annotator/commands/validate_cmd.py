@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from annotator.commands import scheme_from
-from annotator.core.paths_given import corpus_given
+from annotator.core.paths_given import corpus_given, paths_given
 from annotator.core.validate import validate_files
 
 
 def run(args: argparse.Namespace) -> int:
     scheme = scheme_from(args.scheme)
     corpus = corpus_given(args.corpus)  # '' refused, not taken for none
-    files = [Path(name) for name in args.files]
+    files = paths_given(args.files, "FILE", "the file to check")  # '' was said as '.'
     warnings: list[str] = []
     checked: list[str] = []  # what was checked of a file that is not a journal
     problems = validate_files(files, corpus, scheme, warnings, checked)

@@ -117,6 +117,7 @@ from annotator.core.formats.export_out import make_folders
 from annotator.core.goldfile import gold_line, write_gold_lines
 from annotator.core.merge_document import GoldBuilder
 from annotator.core.models import GoldRecord
+from annotator.core.real_path import real_path
 from annotator.core.scheme import Scheme
 from annotator.core.write_target import write_target
 
@@ -182,8 +183,9 @@ def refuse_bad_request(files: list[Path], output: Path, min_agree: int | None) -
         raise UsageError(
             f"--min-agree {min_agree}: K is how many annotators must agree, at least 2"
         )
-    resolved = output.resolve()
-    if any(file.resolve() == resolved for file in files):
+    # real_path: a loop of links is one line (Path.resolve raised RuntimeError for it).
+    resolved = real_path(output, "cannot write")
+    if any(real_path(file, "cannot read") == resolved for file in files):
         raise UsageError(f"-o {output}: is one of the journals being merged; choose another file")
     write_target(output)  # a named pipe or a device refused before a journal is read
 

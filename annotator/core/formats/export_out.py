@@ -14,6 +14,7 @@ from annotator.core.formats.held_kinds import kind_of
 from annotator.core.formats.safe_writes import write_atomic, write_files
 from annotator.core.lock import lock_path
 from annotator.core.out_folders import missing_folders
+from annotator.core.real_path import real_path
 from annotator.core.write_target import write_target
 
 EXTENSIONS = {
@@ -93,12 +94,12 @@ def refuse_own_inputs(out: Path, source: Path, corpus: Path | None, writer: str 
     (export, or import) reads: the source or the corpus file itself by any name, the corpus
     folder or a folder inside it, or a folder that holds the source or the corpus (their files
     would be written over, or taken for an earlier export's)."""
-    # realpath, not Path.resolve: Python 3.11's raises RuntimeError on a loop of links (``-o``
-    # naming one was a traceback), which check_out and the reading then refuse in one line.
-    target = Path(os.path.realpath(out))
+    # real_path, not Path.resolve: Python 3.11's raises RuntimeError on a loop of links (``-o``
+    # naming one was a traceback); a loop is one line.
+    target = real_path(out, "cannot write")
     inputs = [("the source", source)] + ([("the corpus", corpus)] if corpus is not None else [])
     for what, path in inputs:
-        held = Path(os.path.realpath(path))
+        held = real_path(path, "cannot read")
         # A source that is a folder is refused when it is read, with what was expected.
         folder = held.is_dir()
         if folder and what == "the source":

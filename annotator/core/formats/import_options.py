@@ -11,6 +11,7 @@ from annotator.core.formats.common import ImportedDoc
 from annotator.core.formats.jsonl import RecordLineDoc
 from annotator.core.formats.tokenlabels import TAG_SCHEMES
 from annotator.core.models import STATUSES
+from annotator.core.real_path import real_path
 
 
 def check_options(
@@ -37,7 +38,10 @@ def check_options(
     # name (``import_annotator``); predictions, of their model_version.
     if annotations is None and annotator is not None:
         raise UsageError("--annotator NAME names whose records --annotations FILE holds: pass both")
-    if annotations is not None and annotations.resolve() == corpus.resolve():
+    # real_path: a loop of links is one line (Path.resolve raised RuntimeError for it).
+    if annotations is not None and real_path(annotations, "cannot write") == real_path(
+        corpus, "cannot write"
+    ):
         raise UsageError("--annotations must be another file than the corpus")
     if annotator is not None:
         check_annotator(annotator)
