@@ -109,6 +109,7 @@ from annotator.core.compare import (
     Unit,
     collector_paused,
     load_comparison,
+    refuse_reviewer_among_annotators,
     some_of,
 )
 from annotator.core.corpus import Corpus
@@ -238,6 +239,7 @@ def _merge(
 ) -> dict[str, Any]:
     comparison = load_comparison(files, scheme, corpus, doing="merged")
     refuse_gold_files(comparison)
+    refuse_reviewer_among_annotators(comparison, reviewer)
     refuse_min_agree_over(min_agree, comparison)
     tally = _Tally()
     lines = merged_lines(comparison.units, scheme, reviewer, min_agree)
