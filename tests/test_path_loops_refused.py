@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from annotator.core.corpus import path_kind
 from annotator.core.errors import AnnotatorError
-from annotator.core.real_path import real_path
+from annotator.core.real_path import goes_round, real_path
 from tests.test_agreement_data import run_cli
 from tests.test_review_session_data import write_review_case
 
@@ -35,7 +36,9 @@ def test_real_path_follows_links_and_refuses_a_loop(tmp_path: Path) -> None:
     )
     assert real_path(tmp_path / "new" / "x", "cannot write") == tmp_path.resolve() / "new" / "x"
     loop = _loop(tmp_path, "loop1", "loop2")
+    assert not goes_round(tmp_path / "link.jsonl") and not goes_round(tmp_path / "dangling.jsonl")
     for path in (loop, loop / "inside.jsonl", tmp_path / "loop2"):
+        assert goes_round(path)
         with pytest.raises(AnnotatorError) as refused:
             real_path(path, "cannot write")
         assert str(refused.value) == f"{path}: cannot write: {LOOP}"
@@ -96,3 +99,18 @@ def test_a_loop_of_links_is_one_line(tmp_path: Path, command: list[str], said: s
     assert (result.returncode, result.stdout, result.stderr) == (1, "", f"{loop}: {said}: {LOOP}\n")
     assert _tree(tmp_path) == before
     assert os.readlink(loop) == "loop2.jsonl"  # the links left as they were
+
+
+def test_a_corpus_in_a_loop_is_said_to_be_one_not_a_link_to_nothing(tmp_path: Path) -> None:
+    # validate, agree, annotate... open the corpus themselves: it was 'a link to nothing'.
+    case = write_review_case(tmp_path)
+    loop = _loop(tmp_path, "loop1", "loop2")
+    (tmp_path / "dangling").symlink_to("gone")
+    assert path_kind(loop) == "a symbolic link going round in a loop"
+    assert path_kind(tmp_path / "dangling") == "a link to nothing"
+    result = run_cli("validate", case["alice"], "--scheme", case["scheme"], "--corpus", loop)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"{loop}: a symbolic link going round in a loop, not a corpus (a folder of .txt files "
+        "or a .jsonl file)\n"
+    )

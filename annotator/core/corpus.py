@@ -19,6 +19,7 @@ from annotator.core.docbin_sniff import CORPUS_HINT, corpus_docbin_hint, file_lo
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.common import ID_AS_FILE_NAME, unsafe_id
 from annotator.core.models import Document
+from annotator.core.real_path import goes_round
 
 
 def lf_text(text: str) -> str:
@@ -96,7 +97,8 @@ def path_kind(path: Path) -> str:
     """What stands at ``path`` when it is neither a file nor a folder, in a message's words
     ("a named pipe"), else "a file" or "a folder"; "nothing" where nothing is."""
     if path.is_symlink() and not path.exists():
-        return "a link to nothing"
+        # A loop of links is no link to nothing: said so, as real_path says it.
+        return "a symbolic link going round in a loop" if goes_round(path) else "a link to nothing"
     kinds = (
         (Path.is_dir, "a folder"),
         (Path.is_file, "a file"),

@@ -20,7 +20,16 @@ def real_path(path: Path, doing: str) -> Path:
     AnnotatorError ``PATH: DOING: its symbolic links go round in a loop`` (``doing``: "cannot
     read", "cannot write") when links on it lead back to one another."""
     real = Path(os.path.realpath(path))
-    # realpath follows every link it can; one left on the way is one it found going round.
-    if any(part.is_symlink() for part in (real, *real.parents)):
+    if _link_left(real):
         raise AnnotatorError(f"{path}: {doing}: {LOOP}")
     return real
+
+
+def goes_round(path: Path) -> bool:
+    """Whether symbolic links on ``path`` lead back to one another (a loop)."""
+    return _link_left(Path(os.path.realpath(path)))
+
+
+def _link_left(real: Path) -> bool:
+    # realpath follows every link it can; one left on the way is one it found going round.
+    return any(part.is_symlink() for part in (real, *real.parents))
