@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import argparse
 
-from annotator.commands import print_json_and_notes, scheme_from
+from annotator.commands import print_json_and_notes, scheme_from, warn
 from annotator.core.agreement import agreement_of_files
 from annotator.core.paths_given import corpus_given, paths_given
+from annotator.core.rescue_taken import rescues_pending
 
 
 def run(args: argparse.Namespace) -> int:
     scheme = scheme_from(args.scheme)
     corpus = corpus_given(args.corpus)  # '' was taken for no corpus, unsaid: refused
     files = paths_given(args.files, "FILE", "an annotator's journal")  # '' was said as '.'
+    for line in rescues_pending(files):  # compared without their changes
+        warn(line)
     report = agreement_of_files(files, scheme, corpus)
     if args.json:
         print_json_and_notes(report)

@@ -6,12 +6,13 @@ import argparse
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
-from annotator.commands import print_json_and_notes, scheme_from
+from annotator.commands import print_json_and_notes, scheme_from, warn
 from annotator.core.corpus import Corpus
 from annotator.core.diff import diff_of_files
 from annotator.core.display import excerpt_window, one_line_text
 from annotator.core.errors import UsageError
 from annotator.core.paths_given import corpus_given, path_given
+from annotator.core.rescue_taken import rescues_pending
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -37,6 +38,8 @@ def run(args: argparse.Namespace) -> int:
     corpus = corpus_given(args.corpus)  # '' refused, not taken for none
     # '' refused (``paths_given``): it was said as '.', a folder.
     a, b = path_given(args.a, "A", "one annotator's journal"), path_given(args.b, "B", "another's")
+    for line in rescues_pending([a, b]):  # compared without their changes
+        warn(line)
     report = diff_of_files(a, b, scheme, corpus, args.doc, context=not args.json)
     if args.json:
         print_json_and_notes(report)

@@ -10,6 +10,7 @@ from annotator.commands import optional_scheme, warn
 from annotator.core.formats.export import export_records
 from annotator.core.formats.export_out import made_line
 from annotator.core.paths_given import CORPUS, optional_path_given, path_given
+from annotator.core.rescue_taken import rescues_pending
 
 STDOUT = "-"  # ``-o -``: the one file to standard output
 
@@ -18,6 +19,8 @@ def run(args: argparse.Namespace) -> int:
     scheme = optional_scheme(args.scheme)
     source = path_given(args.source, "SRC", "the gold file or journal to export")
     path_given(args.out, "-o", "the file or folder to write (- for standard output)")
+    for line in rescues_pending([source]):  # exported without their changes
+        warn(line)
     to_stdout = args.out == STDOUT
     result = export_records(
         source,

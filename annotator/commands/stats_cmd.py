@@ -6,6 +6,7 @@ import argparse
 
 from annotator.commands import table_console, warn
 from annotator.core.paths_given import corpus_given, paths_given
+from annotator.core.rescue_taken import rescues_pending
 from annotator.core.stats import read_stats
 from annotator.core.stats_corpus import WITHOUT_CORPUS_NOTE
 
@@ -13,6 +14,8 @@ from annotator.core.stats_corpus import WITHOUT_CORPUS_NOTE
 def run(args: argparse.Namespace) -> int:
     files = paths_given(args.files, "FILE", "a journal or gold file")  # '' was said as '.'
     corpus = corpus_given(args.corpus)  # '' refused, not taken for none
+    for line in rescues_pending(files):  # counted without their changes
+        warn(line)
     # Notes (a torn last line left out) go to stderr, so that --json stays one object.
     stats = read_stats(files, on_note=note, corpus=corpus)
     figures = stats.figures

@@ -7,6 +7,7 @@ import sys
 
 from annotator.commands import scheme_from
 from annotator.core.paths_given import corpus_given, paths_given
+from annotator.core.rescue_taken import rescues_pending
 from annotator.core.validate import validate_files
 
 
@@ -14,6 +15,11 @@ def run(args: argparse.Namespace) -> int:
     scheme = scheme_from(args.scheme)
     corpus = corpus_given(args.corpus)  # '' refused, not taken for none
     files = paths_given(args.files, "FILE", "the file to check")  # '' was said as '.'
+    # A journal missing changes a session could not write is not invalid: a warning, said
+    # first, on stderr as every reading command says it, and counted with the others.
+    pending = rescues_pending(files)
+    for line in pending:
+        print(line, file=sys.stderr)
     warnings: list[str] = []
     checked: list[str] = []  # what was checked of a file that is not a journal
     problems = validate_files(files, corpus, scheme, warnings, checked)
@@ -29,6 +35,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"1 problem found{said}", file=sys.stderr)
     if problems:
         return 1
-    noted = f", {len(warnings)} warning(s) above" if warnings else ""
+    warned = len(warnings) + len(pending)
+    noted = f", {warned} warning(s) above" if warned else ""
     print(f"ok: {len(files)} file(s) valid{noted}{said}", file=sys.stderr)
     return 0
