@@ -19,6 +19,7 @@ from annotator.core.item_brief import given_item_brief, whose
 from annotator.core.models import GoldRecord, Span
 from annotator.core.review_decisions import find_conflict, short, value_text, versions_holding
 from annotator.core.review_group_take import lone_item_group
+from annotator.core.review_outcome import nothing_marked
 from annotator.core.review_unkept_links import unkept_links_notice
 from annotator.core.scheme import Scheme
 from annotator.core.spans import overlapping
@@ -205,6 +206,10 @@ def taken_notice(record: GoldRecord, conflict_id: str, indexes: list[int]) -> st
     versions = conflict.get("versions") or []
     if len(indexes) == 1:
         said = f"settled {conflict_id}: took {whose(versions[indexes[0]]['annotators'])} version"
+        if conflict.get("kind") == "span" and not versions[indexes[0]].get("spans"):
+            # As the panel said the version: "took ann1 and ann3's version" alone read as
+            # spans taken (a trial), and its undo and redo say the decision by these words.
+            said += f" ({nothing_marked(record, conflict)})"
     else:
         said = f"settled {conflict_id}: took every version"
     taken = [body for index in indexes for body in versions[index].get("spans") or []]

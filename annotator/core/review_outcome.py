@@ -28,7 +28,7 @@ def decision_outcome(before: GoldRecord, after: GoldRecord, conflict_id: str) ->
         return None
     versions = conflict.get("versions") or []
     if conflict.get("kind") == "span":
-        return _span_outcome(before, after, versions)
+        return _span_outcome(before, after, conflict)
     path = conflict.get("path") or ""
     if lone_item_of(conflict) is not None and "[" not in path:
         return _item_outcome(before, after, path, versions)
@@ -113,7 +113,8 @@ def detail_after(said: str, head: str) -> str | None:
     return None
 
 
-def _span_outcome(before: GoldRecord, after: GoldRecord, versions: list[dict[str, Any]]) -> str:
+def _span_outcome(before: GoldRecord, after: GoldRecord, conflict: dict[str, Any]) -> str:
+    versions: list[dict[str, Any]] = conflict.get("versions") or []
     held = {(s.start, s.end, s.label, normal(s.value)) for s in after.spans}
     had = {(s.start, s.end, s.label, normal(s.value)) for s in before.spans}
     giving = [v for v in versions if v.get("spans")]
@@ -132,7 +133,24 @@ def _span_outcome(before: GoldRecord, after: GoldRecord, versions: list[dict[str
             # notice says it; "drew" hid the value gold holds.
             return f"{label} {short(span.text)} = {value_text(span.value)} (typed)"
         return f"drew {label} {short(span.text)} {start}–{end}"
+    empty = [v for v in versions if not v.get("spans")]
+    if empty:
+        # Taking the version that marked nothing makes the very record rejecting them all
+        # makes, and gold keeps no word of which it was: said as what is true of both, whose
+        # version gold is now, as a field's empty value is. A trial's undo after a resume said
+        # "rejected every version" of ann1 and ann3's version taken.
+        return f"took {_whose(empty)} version ({nothing_marked(before, conflict)})"
     return "rejected every version"
+
+
+def nothing_marked(record: GoldRecord, conflict: dict[str, Any]) -> str:
+    """What a span version holding no span gave, as the review's panel says it: ``nothing
+    here``, or beside gold's spans in the conflict's region ``nothing beyond gold here`` (a
+    version holds what its annotators marked beyond gold)."""
+    region = conflict.get("region") or [0, 0]
+    start, end = region[0], region[1]
+    beside = any(span.start < end and span.end > start for span in record.spans)
+    return "nothing beyond gold here" if beside else "nothing here"
 
 
 def _said(value: Any) -> str:

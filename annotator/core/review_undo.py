@@ -68,9 +68,18 @@ class ReviewUndo(ReviewParts):
         ):
             self.current = self.order.after(None)  # never a conflict the records lack
         # Said as the earlier sessions' undo says it: an undo that jumped to another
-        # document left the reviewer guessing what it had undone (a trial).
+        # document left the reviewer guessing what it had undone (a trial). A redone undo of
+        # an earlier session's decision has no words of its own: what it was is read from
+        # the records, as that undo read it ("undid: d1 c2 is open again" said nothing more).
         if said is None and place is not None and place.doc_id == before.doc_id:
-            said = f"undid: {place.doc_id} {place.conflict_id} is open again"
+            settled = {c["id"] for c in now.conflicts}
+            reopened = [c["id"] for c in before.conflicts if c["id"] not in settled]
+            reopened = reopened or [place.conflict_id]
+            are = "is" if len(reopened) == 1 else "are"
+            said = with_detail(
+                f"undid: {place.doc_id} {names_said(reopened)} {are} open again",
+                outcomes(before, now, reopened),
+            )
         # Always said, if only by the document and its open conflicts (a redone undo of an
         # earlier session's merge anew had no words of its own).
         said = said or f"undid: {before.doc_id} has {len(before.conflicts)} open conflict(s)"
