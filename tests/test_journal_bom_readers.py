@@ -65,7 +65,9 @@ def test_merge_still_refuses_a_marked_gold_file_with_decisions(tmp_path: Path) -
     gold = tmp_path / "gold.jsonl"
     assert run_cli("merge", alice, bob, "-o", gold).returncode == 0
     line = gold.read_bytes()
-    gold.write_bytes(BOM_UTF8 + line + line)  # a document with two lines: a review's
+    decided = orjson.loads(line)
+    decided["note"] = "settled"  # a review's decision: the document's line again, changed
+    gold.write_bytes(BOM_UTF8 + line + orjson.dumps(decided) + b"\n")
     again = run_cli("merge", alice, bob, "-o", gold)
     assert again.returncode == 1
     assert "holds reviewer decisions on 1 document(s)" in again.stderr, again.stderr

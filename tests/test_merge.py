@@ -299,12 +299,17 @@ def test_merge_refuses_to_replace_what_is_not_gold(tmp_path: Path) -> None:
     alice = write_journal(tmp_path / "alice.jsonl", record("alice", form=form))
     bob = write_journal(tmp_path / "bob.jsonl", record("bob", form=form))
     other = write_journal(tmp_path / "carol.jsonl", record("carol", form=form))
-    result = run_cli("merge", alice, bob, "-o", other)
-    assert result.returncode == 1
-    assert result.stderr.strip() == (
-        f"{other}: is not a gold file, refusing to replace it (pass --force to replace it "
-        f"anyway): {other}:1: sources: required field is missing"
-    )
+    before = other.read_bytes()
+    # A journal is never merge's to replace, --force or not; the refusal says what it holds.
+    for force in ([], ["--force"]):
+        result = run_cli("merge", alice, bob, "-o", other, *force)
+        assert (result.returncode, result.stderr) == (
+            1,
+            f"{other}: its first line is a record of annotator 'carol'; merge replaces only a "
+            "gold file, --force or not: write the gold file to another file (nothing was "
+            "written)\n",
+        )
+        assert other.read_bytes() == before
     folder = tmp_path / "out"
     folder.mkdir()
     for force in ([], ["--force"]):

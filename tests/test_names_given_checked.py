@@ -144,9 +144,10 @@ def test_the_corpus_as_the_gold_file_is_refused(tmp_path: Path, command: str, sa
     before = _files(tmp_path)
     force = ["--force"] if command == "merge" else []  # merge --force wrote over the corpus
     result = run_cli(*_review_argv(case, command), "--reviewer", "rita", *force)
-    assert (result.returncode, result.stdout) == (2, "")
+    # One line, exit 1, as export says it (``export_out.refuse_own_inputs``).
+    assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr == (
-        f"annotator: error: -o {output} is the corpus (--corpus {corpus}): write the gold file "
-        "to another file\n"
+        f"{output}: is the same file as the corpus ({corpus}); write the gold file to another "
+        "file (nothing was written)\n"
     )
     assert _files(tmp_path) == before

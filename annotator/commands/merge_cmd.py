@@ -10,11 +10,10 @@ from pathlib import Path
 from annotator.commands import scheme_from
 from annotator.commands.annotate_cmd import login_name
 from annotator.core.corpus import open_corpus
-from annotator.core.errors import UsageError
 from annotator.core.formats.export_out import made_line
+from annotator.core.goldfile import refuse_corpus_as_gold
 from annotator.core.merge import merge_files
 from annotator.core.paths_given import CORPUS, optional_path_given, path_given, paths_given
-from annotator.core.real_path import real_path
 
 
 def conflict_kinds(conflicts: dict[str, int]) -> str:
@@ -40,25 +39,12 @@ def reviewer_name(given: str | None) -> str:
     return given
 
 
-def refuse_corpus_as_output(output: Path, corpus: Path) -> None:
-    """A usage error for a gold file ``output`` that is the corpus file: merge --force wrote
-    the gold records over it, and review said only that its first line was no record."""
-    # real_path: a loop of links is one line (Path.resolve raised RuntimeError for it).
-    if real_path(output, "cannot write") == real_path(corpus, "cannot read") or (
-        output.exists() and corpus.exists() and output.samefile(corpus)
-    ):
-        raise UsageError(
-            f"-o {output} is the corpus (--corpus {corpus}): write the gold file to another file"
-        )
-
-
 def run(args: argparse.Namespace) -> int:
     reviewer = reviewer_name(args.reviewer)
     # '' refused, not taken for the working folder or for no corpus (``paths_given``).
     output = path_given(args.output, "-o", "the gold file to write")
     corpus_path = optional_path_given(args.corpus, "--corpus", CORPUS)
-    if corpus_path is not None:
-        refuse_corpus_as_output(output, corpus_path)
+    refuse_corpus_as_gold(output, corpus_path)
     scheme = scheme_from(args.scheme)
     corpus = open_corpus(corpus_path) if corpus_path is not None else None
     summary = merge_files(

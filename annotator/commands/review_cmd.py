@@ -14,8 +14,9 @@ from annotator.commands import (
     run_app_screen,
     scheme_path_from,
 )
-from annotator.commands.merge_cmd import refuse_corpus_as_output, reviewer_name
+from annotator.commands.merge_cmd import reviewer_name
 from annotator.core.errors import AnnotatorError
+from annotator.core.goldfile import refuse_corpus_as_gold
 from annotator.core.paths_given import CORPUS, path_given, paths_given
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     corpus = path_given(args.corpus, "--corpus", CORPUS)
     output = path_given(args.output, "-o", "the gold file to write")
     reviewer, scheme_path = reviewer_name(args.reviewer), scheme_path_from(args.scheme)
-    refuse_corpus_as_output(output, corpus)
+    refuse_corpus_as_gold(output, corpus)
     try:
         require_terminal("review")
     except AnnotatorError:

@@ -7,10 +7,12 @@ It holds the file's lock (the same ``<file>.lock`` the store takes) while it wri
 running on the file is never replaced under it.
 
 A review writes to the gold file as a journal: each settled document appends its new line. So a
-document with more than one line carries reviewer decisions, and ``merge`` refuses to replace
-such a file unless forced; it also refuses a file that is not a gold file at all (an
-annotator's journal given as ``-o`` by mistake). A review opening a new gold file writes it
-whole the same way, under the lock it then keeps (``replace_locked``).
+document whose line changed from one to the next (not only written again under another
+reviewer's name, nor merged anew) carries reviewer decisions, and ``merge`` refuses to replace
+such a file unless forced. It never replaces a file that is not a gold file, forced or not (an
+annotator's journal, a JSONL corpus or an article given as ``-o`` by mistake: the refusal says
+what it holds), nor writes into the corpus (``refuse_corpus_as_gold``). A review opening a new
+gold file writes it whole the same way, under the lock it then keeps (``replace_locked``).
 
 Each line is ``gold_line``'s: the bytes the model would write, made without the model when the
 fields are valid as they stand.
@@ -19,6 +21,7 @@ fields are valid as they stand.
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -28,12 +31,16 @@ import orjson
 from pydantic import ValidationError
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.formats.export_out import refuse_own_inputs
+from annotator.core.formats.export_replacing import held_in
+from annotator.core.formats.held_kinds import GOLD_RECORDS
 from annotator.core.formats.output_locks import outputs_locked
 from annotator.core.journal import bom_length, parse_json_line, record_problems
 from annotator.core.journal_guard import utc_stamp
 from annotator.core.models import GoldRecord, Sources, Span, record_line
 from annotator.core.out_folders import missing_folders
 from annotator.core.record_check import gold_data_fine, gold_line_data
+from annotator.core.review_kept import SAVED_ANEW
 from annotator.core.write_target import write_target
 from annotator.core.writer import fsync_directory
 
@@ -97,41 +104,88 @@ def read_gold(path: Path) -> list[tuple[int, GoldRecord]]:
     return out
 
 
-def _gold_doc_ids(path: Path) -> list[str]:
-    """The doc id of every line, in order, each line checked as ``read_gold`` checks it (by
-    ``record_check`` where it can, without making models; the same errors)."""
-    doc_ids: list[str] = []
+def _decided_doc_ids(path: Path) -> set[str]:
+    """The documents of the gold file at ``path`` holding a reviewer's decision: a line whose
+    record differs from the document's line before it, the text and the annotators' records
+    merged being the same (``doc_sha256``, ``sources.versions``) and no merge anew numbered
+    (``sources.merged_anew``). A line written again under another reviewer's name (the record
+    alike but for ``annotator`` and the times, ``review_kept.SAVED_ANEW``) and a document
+    merged anew are no decision: a trial's review under a new reviewer's name, one conflict of
+    one document settled, was said to hold decisions on two. Each line is checked as
+    ``read_gold`` checks it (by ``record_check`` where it can, without making models; the same
+    errors)."""
+    # Each document's line before: what it was merged from, and its record's digest.
+    last: dict[str, tuple[Any, bytes]] = {}
+    decided: set[str] = set()
     for number, raw in enumerate(_read_bytes(path).split(b"\n"), start=1):
         if not raw.strip():
             continue
         data = gold_line_data(raw)
-        doc_ids.append(data["doc_id"] if data else _model_of_line(path, number, raw).doc_id)
-    return doc_ids
+        if data is None:
+            data = _model_of_line(path, number, raw).model_dump(mode="json")
+        sources = data["sources"]
+        merged = (data["doc_sha256"], sources.get("versions"), sources.get("merged_anew"))
+        # A digest, not the line: a large file's records are not all held.
+        content = hashlib.blake2b(
+            orjson.dumps(
+                {key: value for key, value in data.items() if key not in SAVED_ANEW},
+                option=orjson.OPT_SORT_KEYS,
+            ),
+            digest_size=16,
+        ).digest()
+        before = last.get(data["doc_id"])
+        if before is not None and before[0] == merged and before[1] != content:
+            decided.add(data["doc_id"])
+        last[data["doc_id"]] = (merged, content)
+    return decided
 
 
-def refuse_to_lose_decisions(path: Path) -> None:
-    """Raise when replacing ``path`` would lose a reviewer's work or a file that is not gold."""
+# Why merge never replaces a file whose records are not gold, --force or not.
+_NOT_GOLD = (
+    "merge replaces only a gold file, --force or not: write the gold file to another file "
+    "(nothing was written)"
+)
+
+
+def refuse_to_lose_decisions(path: Path, force: bool = False) -> None:
+    """Raise when replacing ``path`` would lose a reviewer's work (unless ``force``: the
+    review started over), or a file that is not gold (``force`` or not: a journal or a corpus
+    given as ``-o`` is no merge's to replace; its refusal says what it holds, as export's
+    does, ``export_replacing.held_in``). A gold file that cannot be read whole (a damaged
+    line) is replaced with ``force``."""
     if not path.exists():
         return
     try:
-        doc_ids = _gold_doc_ids(path)
+        decided = _decided_doc_ids(path)
     except AnnotatorError as error:
+        held = held_in(path)
+        if held is None or not held.plural.startswith(GOLD_RECORDS):
+            said = f"is not a gold file ({error})" if held is None else held.said
+            raise AnnotatorError(f"{path}: {said}; {_NOT_GOLD}") from None
+        if force:
+            return
         raise AnnotatorError(
-            f"{path}: is not a gold file, refusing to replace it (pass --force to replace it "
-            f"anyway): {error}"
+            f"{path}: is a gold file with a line that cannot be read, refusing to replace it "
+            f"(pass --force to replace it anyway): {error}"
         ) from None
-    seen: set[str] = set()
-    reviewed: set[str] = set()
-    for doc_id in doc_ids:
-        if doc_id in seen:
-            reviewed.add(doc_id)
-        seen.add(doc_id)
-    if reviewed:
+    if decided and not force:
         raise AnnotatorError(
-            f"{path}: holds reviewer decisions on {len(reviewed)} document(s) (first: "
-            f"{min(reviewed)}); refusing to replace them: write to another file with -o, or "
+            f"{path}: holds reviewer decisions on {len(decided)} document(s) (first: "
+            f"{min(decided)}); refusing to replace them: write to another file with -o, or "
             "pass --force to start the review over"
         )
+
+
+def refuse_corpus_as_gold(output: Path, corpus: Path | None) -> None:
+    """Refuse, before anything is read, a gold file ``output`` that would be written over the
+    corpus: the corpus file by any name, or a file in the corpus folder (an article; a new
+    file there would be read as one), as export refuses its output there
+    (``export_out.refuse_own_inputs``): ``merge -o`` an article with ``--force`` wrote the gold
+    records over it, and a new ``gold.jsonl`` in the corpus folder was taken."""
+    if output.is_dir():  # said as the write says it, not as a folder holding the corpus
+        raise AnnotatorError(f"{output}: is a folder; -o takes the gold file to write")
+    if corpus is not None:
+        refuse_own_inputs(output, None, corpus, "gold file")
 
 
 def write_gold(path: Path, records: Iterable[GoldRecord], force: bool = False) -> None:
@@ -147,8 +201,7 @@ def write_gold_lines(path: Path, lines: Iterable[bytes], force: bool = False) ->
         raise AnnotatorError(f"{path}: is a folder; -o takes the gold file to write")
     folder = folder_of(path)
     with outputs_locked([path], "a merge"):
-        if not force:
-            refuse_to_lose_decisions(path)
+        refuse_to_lose_decisions(path, force)
         replace_locked(path, lines, folder)
 
 

@@ -89,15 +89,19 @@ def _same_file(one: Path, other: Path) -> bool:
         return False
 
 
-def refuse_own_inputs(out: Path, source: Path, corpus: Path | None, writer: str = "export") -> None:
+def refuse_own_inputs(
+    out: Path, source: Path | None, corpus: Path | None, writer: str = "export"
+) -> None:
     """Refuse, before anything is read, an output that would write over what the ``writer``
-    (export, or import) reads: the source or the corpus file itself by any name, the corpus
-    folder or a folder inside it, or a folder that holds the source or the corpus (their files
-    would be written over, or taken for an earlier export's)."""
+    (export, import, or a merge's or review's "gold file", which name no ``source`` here) reads:
+    the source or the corpus file itself by any name, the corpus folder or a folder inside it,
+    or a folder that holds the source or the corpus (their files would be written over, or
+    taken for an earlier export's)."""
     # real_path, not Path.resolve: Python 3.11's raises RuntimeError on a loop of links (``-o``
     # naming one was a traceback); a loop is one line.
     target = real_path(out, "cannot write")
-    inputs = [("the source", source)] + ([("the corpus", corpus)] if corpus is not None else [])
+    inputs = [("the source", source)] if source is not None else []
+    inputs += [("the corpus", corpus)] if corpus is not None else []
     for what, path in inputs:
         held = real_path(path, "cannot read")
         # A source that is a folder is refused when it is read, with what was expected.

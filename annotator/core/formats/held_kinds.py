@@ -18,6 +18,8 @@ from typing import Any
 # A corpus's document holds these keys only (``models.Document``).
 _DOCUMENT = frozenset(("id", "text", "meta"))
 _PRODIGY_KEYS = ("spans", "answer", "_input_hash", "_task_hash")
+# How gold records are said (``Kind.plural``): merge tells a damaged gold file by it.
+GOLD_RECORDS = "gold records of reviewer"
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ def kind_of(data: dict[str, Any]) -> Kind | None:
         if "sources" in data:
             return Kind(
                 f"a gold record of reviewer {annotator!r}",
-                f"gold records of reviewer {annotator!r}",
+                f"{GOLD_RECORDS} {annotator!r}",
             )
         return Kind(f"a record of annotator {annotator!r}", f"records of annotator {annotator!r}")
     ident, text = data.get("id"), data.get("text")
