@@ -7,13 +7,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from annotator.commands import scheme_from
+from annotator.commands import scheme_from, warn
 from annotator.commands.annotate_cmd import login_name
 from annotator.core.corpus import open_corpus
 from annotator.core.formats.export_out import made_line
 from annotator.core.goldfile import refuse_corpus_as_gold
 from annotator.core.merge import merge_files
 from annotator.core.paths_given import CORPUS, optional_path_given, path_given, paths_given
+from annotator.core.rescue_taken import rescues_pending
 
 
 def conflict_kinds(conflicts: dict[str, int]) -> str:
@@ -47,8 +48,11 @@ def run(args: argparse.Namespace) -> int:
     refuse_corpus_as_gold(output, corpus_path)
     scheme = scheme_from(args.scheme)
     corpus = open_corpus(corpus_path) if corpus_path is not None else None
+    files = paths_given(args.files, "FILE", "an annotator's journal")
+    for line in rescues_pending(files):  # merged without their changes
+        warn(line)
     summary = merge_files(
-        paths_given(args.files, "FILE", "an annotator's journal"),
+        files,
         output,
         scheme,
         reviewer,
