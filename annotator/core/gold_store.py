@@ -6,9 +6,10 @@ which is what an annotation session needs. A review of 10,000 documents needs, o
 only how many conflicts they hold, until the reviewer reaches them; holding them all as models
 took seconds and most of a gigabyte. ``GoldStore`` does what ``Store`` does on opening (takes
 the lock, sets a torn tail aside, refuses a file with damaged lines, every line checked as a
-gold record, by ``record_check`` where it can) and writes through the same ordered writer, but
-keeps of each document only its latest line's place and a few facts (``GoldLine``), and makes
-a record of its line when it is wanted (``record``). Records saved while the review runs are
+gold record, by ``record_check`` where it can, its conflicts' spans as validate checks them)
+and writes through the same ordered writer, but keeps of each document only its latest
+line's place and a few facts (``GoldLine``), and makes a record of its line when it is wanted
+(``record``). Records saved while the review runs are
 kept in ``records``, as ``Store`` keeps them; they win over the lines.
 
 The lines are read from the file's bytes as the review holds them (``gold_guard.HeldBytes``,
@@ -48,6 +49,7 @@ from annotator.core.models import GoldRecord, Record
 from annotator.core.record_check import gold_line_data
 from annotator.core.rescue_taken import take_rescues
 from annotator.core.store import Store, set_torn_tail_aside
+from annotator.core.validate_conflicts import spans_of_conflicts
 from annotator.core.write_target import write_target
 from annotator.core.writer import JournalWriter, StatusCallback, append_durably
 
@@ -329,10 +331,21 @@ def line_facts(line: bytes, number: int) -> LineFacts | list[LineProblem] | None
     """A gold line's facts; None for a valid Record that is not gold; else its problems."""
     data = gold_line_data(line)
     if data is not None:
-        return LineFacts.of_data(data)
-    found = parse_record_line(line, number)  # the model's verdict and messages
-    if isinstance(found, GoldRecord):
-        return LineFacts.of_record(found)
-    if isinstance(found, Record):
-        return None
-    return found
+        facts, conflicts = LineFacts.of_data(data), data.get("conflicts")
+    else:
+        found = parse_record_line(line, number)  # the model's verdict and messages
+        if isinstance(found, GoldRecord):
+            facts, conflicts = LineFacts.of_record(found), found.conflicts
+        elif isinstance(found, Record):
+            return None
+        else:
+            return found
+    return (_conflict_problems(conflicts, number) if conflicts else None) or facts
+
+
+def _conflict_problems(conflicts: list[dict[str, Any]], number: int) -> list[LineProblem]:
+    """The line's conflicts' spans checked as validate checks them: the model keeps conflicts
+    as dicts, and a version's span starting 5000, ending 16, opened without complaint and
+    taking it ended the review in a traceback."""
+    read = spans_of_conflicts(conflicts)
+    return [LineProblem(number, path, message) for path, message in read.problems]

@@ -45,10 +45,16 @@ class ConflictSpans:
 
 def conflict_spans(record: Record) -> ConflictSpans:
     """Every span ``record``'s conflicts hold (none for an annotator's record)."""
-    read = ConflictSpans()
     if not isinstance(record, GoldRecord):
-        return read
-    for index, conflict in enumerate(record.conflicts):
+        return ConflictSpans()
+    return spans_of_conflicts(record.conflicts)
+
+
+def spans_of_conflicts(conflicts: list[dict[str, Any]]) -> ConflictSpans:
+    """Every span ``conflicts`` (a gold line's) hold: a review reads its gold lines' fields
+    without making records (``gold_store.line_facts``)."""
+    read = ConflictSpans()
+    for index, conflict in enumerate(conflicts):
         name = conflict.get("id")
         at = f"conflicts.{name if isinstance(name, str) and name else index}"
         versions = conflict.get("versions")
