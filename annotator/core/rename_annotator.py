@@ -18,11 +18,18 @@ left out and said, as ``agree`` leaves it out (the journal keeps it); written in
 set aside to ``<journal>.torn-<time>`` first, as the store and ``compact`` set it aside. The
 new file is written crash-safely (``safe_writes``), under the lock a session takes, so that
 an ``annotate`` running on either file is never written over.
+
+A journal with a rescue file not appended yet (``rescue_taken``) is refused before anything is
+written: renamed, its changes would be missing, and the file's records would keep the old name
+(appended to the journal renamed in place, they would bring it back). A file whose records are
+in the journal already is refused too when the journal is renamed in place and the file holds
+records of the old name: no longer found in the journal, they would be appended again.
 """
 
 from __future__ import annotations
 
 import os
+import shlex
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +50,7 @@ from annotator.core.journal import (
 )
 from annotator.core.models import GoldRecord
 from annotator.core.out_folders import missing_folders
+from annotator.core.rescue_taken import APPENDED, judge_rescues
 from annotator.core.store import set_torn_tail_aside
 from annotator.core.validate_shape import not_a_journal
 from annotator.core.write_target import write_target
@@ -103,6 +111,7 @@ def rename_annotator(
         data, contents = _read(journal)
         renamed, counts = _renamed(journal, data, contents, old, new)
         _refuse_names(journal, counts, old, new)
+        _refuse_rescue_pending(journal, contents, old, output, result.in_place)
         result.renamed = counts[old]
         result.kept = {name: count for name, count in sorted(counts.items()) if name != old}
         torn = contents.torn
@@ -231,6 +240,52 @@ def _refuse_names(journal: Path, counts: Counter[str], old: str, new: str) -> No
     listed = ", ".join(f"{name!r} ({count} line(s))" for name, count in named[:5])
     more = f" and {len(named) - 5} more" if len(named) > 5 else ""
     raise AnnotatorError(f"{journal}: no records of {old!r}; its records are of {listed}{more}")
+
+
+def _refuse_rescue_pending(
+    journal: Path, contents: JournalContents, old: str, output: Path, in_place: bool
+) -> None:
+    """Refuse a journal whose rescue file a rename would leave behind (module docstring):
+    one line naming the file, what renaming now would do, and how to take the file first."""
+    for rescue in judge_rescues(journal, lambda: contents).rescues:
+        of_old = any(record.annotator == old for record in rescue.records)
+        if rescue.in_journal and not (in_place and of_old):
+            continue  # what is renamed holds its changes; the journal's opening sets it aside
+        path, count = _q(rescue.path), len(rescue.records)
+        held = "1 change" if count == 1 else f"{count} changes"
+        head = f"{journal}: its rescue file {rescue.path} ({held} a session could not write)"
+        if rescue.in_journal:
+            raise AnnotatorError(
+                f"{head} is in it already but not set aside: renamed in place now, its records "
+                f"of {old!r} would no longer be found in it and the next opening would append "
+                f"them again under that name; run `annotator annotate` of the journal first "
+                f"(which sets the file aside) or set it aside yourself: mv {path} "
+                f"{path}{APPENDED} (nothing was written)"
+            )
+        why = (
+            f"its records would stay under the old name {old!r}"
+            if of_old
+            else f"{output} would be without its changes"
+        )
+        append = f"cat {path} >> {_q(journal)}"
+        if rescue.later_of is None:
+            how = (
+                "run `annotator annotate` of the journal first (which appends the file) or "
+                f"append it by hand: {append}"
+            )
+        else:  # the opening refuses such a file: annotate would not append it
+            how = (
+                f"the journal holds a record of {rescue.later_of} later than the rescued one, "
+                f"so `annotator annotate` refuses it: append it by hand ({append}) or set it "
+                f"aside (mv {path} {path}.kept)"
+            )
+        raise AnnotatorError(
+            f"{head} is not in it yet: renamed now, {why}; {how}, then rename (nothing was written)"
+        )
+
+
+def _q(path: Path) -> str:
+    return shlex.quote(str(path))
 
 
 def _torn_note(journal: Path, output: Path, torn: TornTail, aside: Path | None) -> str:
