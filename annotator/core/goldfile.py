@@ -155,6 +155,16 @@ def refuse_to_lose_decisions(path: Path, force: bool = False) -> None:
     line) is replaced with ``force``."""
     if not path.exists():
         return
+    if force:
+        # --force replaces a gold file, decisions and all: only what the file holds matters,
+        # told by its first lines, not by reading it whole (a 31 MB gold file read whole cost
+        # merge 0.4 s and took its peak memory over 200 MB). A file they do not tell (an
+        # article, an empty file) is read as before.
+        held = held_in(path)
+        if held is not None:
+            if not held.plural.startswith(GOLD_RECORDS):
+                raise AnnotatorError(f"{path}: {held.said}; {_NOT_GOLD}")
+            return
     try:
         decided = _decided_doc_ids(path)
     except AnnotatorError as error:
