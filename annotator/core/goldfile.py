@@ -47,6 +47,10 @@ from annotator.core.writer import fsync_directory
 _GOLD_FIELDS = tuple(GoldRecord.model_fields)
 _SPAN_FIELDS = tuple(Span.model_fields)
 _SOURCES_FIELDS = tuple(Sources.model_fields)
+# ``merged_anew`` is left out of the line when None (merge's records never have it), so
+# sources without it write the model's bytes too: checking only the full tuple sent every
+# merged line through the model (a fifth of merge's time) once the field was added.
+_SOURCES_WITHOUT_ANEW = tuple(name for name in _SOURCES_FIELDS if name != "merged_anew")
 
 
 def gold_line(data: dict[str, Any]) -> bytes:
@@ -64,7 +68,7 @@ def gold_line(data: dict[str, Any]) -> bytes:
         and type(data["spans"]) is list
         and all(type(span) is dict and tuple(span) == _SPAN_FIELDS for span in data["spans"])
         and type(data["sources"]) is dict
-        and tuple(data["sources"]) == _SOURCES_FIELDS
+        and _sources_as_model_writes(data["sources"])
         and gold_data_fine(data)
     ):
         try:
@@ -72,6 +76,15 @@ def gold_line(data: dict[str, Any]) -> bytes:
         except orjson.JSONEncodeError:
             pass  # a value JSON has no word for: the model's serialiser says what it makes of it
     return record_line(GoldRecord.model_validate(data))
+
+
+def _sources_as_model_writes(sources: dict[str, Any]) -> bool:
+    """Whether ``sources`` has the model's fields in its order, as its line holds them: a
+    ``merged_anew`` of None is left out of the line, so it must be absent, not null."""
+    fields = tuple(sources)
+    if fields == _SOURCES_WITHOUT_ANEW:
+        return True
+    return fields == _SOURCES_FIELDS and sources["merged_anew"] is not None
 
 
 def _model_of_line(path: Path, number: int, raw: bytes) -> GoldRecord:
