@@ -50,14 +50,6 @@ def run_annotate(
     return annotate_cmd.run(args)
 
 
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "home"
-    folder.mkdir()
-    monkeypatch.setattr(Path, "home", lambda: folder)
-    return folder
-
-
 def test_a_quit_with_lines_refused_says_what_was_saved_and_where_the_rest_is(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,

@@ -15,14 +15,6 @@ from annotator.core.store_rescue import rescue_name
 from tests.test_agreement_data import record, write_journal
 
 
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "home"
-    folder.mkdir()
-    monkeypatch.setattr(Path, "home", lambda: folder)
-    return folder
-
-
 def journal_and_rescue(tmp_path: Path, home: Path, **rescued: str) -> tuple[Path, Path]:
     """ann1's journal of d1, and a rescue file of it holding one change (of ann1 d2 unless
     ``rescued`` says otherwise)."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 import errno
 import os
 from pathlib import Path
-from typing import Any
 
 import orjson
 import pytest
@@ -21,37 +20,13 @@ from annotator.core import rescue_taken
 from annotator.core.errors import AnnotatorError
 from annotator.core.journal import read_journal
 from annotator.core.lock import lock_path
-from annotator.core.models import Record, record_line
 from annotator.core.rescue_taken import rescues_pending
 from annotator.core.store import Store, compact
-from annotator.core.store_rescue import rescue_name
-from tests.conftest import make_record
+from tests.test_rescue_taken import lines, rec, rescue_of
 from tests.test_review_session_data import open_it, write_review_case
 
 T9, T10, T11 = "2026-11-27T09:00:00Z", "2026-11-27T10:00:00Z", "2026-11-27T11:00:00Z"
 TORN = b'{"doc_id": "a", "annot'
-
-
-def rec(note: str, at: str | None, doc_id: str = "a", **more: Any) -> Record:
-    return Record.model_validate(make_record(note=note, doc_id=doc_id, updated_at=at, **more))
-
-
-def lines(*records: Record) -> bytes:
-    return b"".join(map(record_line, records))
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "home"
-    folder.mkdir()
-    monkeypatch.setattr(Path, "home", lambda: folder)
-    return folder
-
-
-def rescue_of(journal: Path, home: Path, data: bytes) -> Path:
-    path = home / rescue_name(journal)
-    path.write_bytes(data)
-    return path
 
 
 def appends_words(journal: Path, rescue: Path, held: str = "2 changes") -> str:

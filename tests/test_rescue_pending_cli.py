@@ -14,14 +14,6 @@ from annotator.core.store_rescue import rescue_name
 from tests.test_review_session_data import write_review_case
 
 
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "home"
-    folder.mkdir()
-    monkeypatch.setattr(Path, "home", lambda: folder)
-    return folder
-
-
 def commands(case: dict[str, Path], out: Path) -> dict[str, list[str]]:
     alice, bob = str(case["alice"]), str(case["bob"])
     scheme, corpus = ["--scheme", str(case["scheme"])], ["--corpus", str(case["corpus"])]

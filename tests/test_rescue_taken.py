@@ -38,14 +38,6 @@ def lines(*records: Record) -> bytes:
     return b"".join(map(record_line, records))
 
 
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "home"
-    folder.mkdir()
-    monkeypatch.setattr(Path, "home", lambda: folder)
-    return folder
-
-
 def rescue_of(journal: Path, home: Path, data: bytes) -> Path:
     path = home / rescue_name(journal)
     path.write_bytes(data)

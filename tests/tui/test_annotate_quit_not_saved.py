@@ -60,14 +60,6 @@ class Watched:
         self.monkeypatch.setattr(writer, "append_durably", self.real_append)
 
 
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "home"
-    folder.mkdir()
-    monkeypatch.setattr(Path, "home", lambda: folder)
-    return folder
-
-
 def test_quit_anyway_in_not_saved_leaves_at_once_and_closing_rescues_every_line(
     session: AnnotationSession, monkeypatch: pytest.MonkeyPatch, home: Path
 ) -> None:
