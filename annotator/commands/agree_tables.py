@@ -14,6 +14,7 @@ from rich.cells import cell_len
 from annotator.commands import table_console
 from annotator.core.agreement import form_alpha_notes
 from annotator.core.form_agreement import empty_answer_notes
+from annotator.core.left_out import whose_records
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -231,13 +232,6 @@ def _print_lowest(console: Console, report: dict[str, Any]) -> None:
     console.print(_lowest_table([by_id[doc_id] for doc_id in report["lowest"]], console.width))
 
 
-def _whose_records(item: dict[str, Any]) -> str:
-    """``bob's record of 01``, ``bob's and carol's records of 01``."""
-    names = [f"{name}'s" for name in item["annotators"]]
-    who = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-    return f"{who} record{'' if len(names) == 1 else 's'} of {item['doc_id']}"
-
-
 def _print_some(console: Console, lines: list[tuple[str, dict[str, Any]]]) -> None:
     """The first ten left out, each ``what: reason``, and how many more."""
     from rich.text import Text
@@ -262,7 +256,9 @@ def _print_left_out_and_notes(console: Console, report: dict[str, Any]) -> None:
         count = sum(len(item["annotators"]) for item in records)
         said = f"{count} record(s) left out, each document compared between the others:"
         console.print(Text(said, style="bold"))
-    _print_some(console, [(_whose_records(item), item) for item in records])
+    _print_some(
+        console, [(whose_records(item["doc_id"], item["annotators"]), item) for item in records]
+    )
     shown = form_table_notes(report["form"])
     for note in report["notes"]:
         if note not in shown:

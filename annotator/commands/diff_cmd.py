@@ -11,6 +11,7 @@ from annotator.core.corpus import Corpus
 from annotator.core.diff import diff_of_files
 from annotator.core.display import excerpt_window, one_line_text
 from annotator.core.errors import UsageError
+from annotator.core.left_out import left_out_line
 from annotator.core.paths_given import corpus_given, path_given
 from annotator.core.rescue_taken import rescues_pending
 
@@ -289,9 +290,7 @@ def print_report(
         said = ("" if number else "\n") + _not_compared_line(item, names)
         console.print(Text(said), soft_wrap=True)
     for item in report["excluded"]:
-        who = ", ".join(item["annotators"])
-        line = Text(f"left out: {item['doc_id']} ({who}): {item['reason']}", style="dim")
-        console.print(line, soft_wrap=True)
+        console.print(Text(left_out_line(item, "compared"), style="dim"), soft_wrap=True)
     for note in report["notes"]:
         # Not wrapped here: a terminal wraps it, and a file keeps each note on one line.
         console.print(Text(f"note: {note}", style="dim"), soft_wrap=True)

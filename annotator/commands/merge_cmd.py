@@ -12,6 +12,7 @@ from annotator.commands.annotate_cmd import login_name
 from annotator.core.corpus import open_corpus
 from annotator.core.formats.export_out import made_line
 from annotator.core.goldfile import refuse_corpus_as_gold
+from annotator.core.left_out import left_out_line
 from annotator.core.merge import merge_files
 from annotator.core.paths_given import CORPUS, optional_path_given, path_given, paths_given
 from annotator.core.rescue_taken import rescues_pending
@@ -78,8 +79,7 @@ def run(args: argparse.Namespace) -> int:
         why = "--force" if summary["forced"] else "no review decisions in it"
         print(f"replaced {summary['output']} ({why})", file=sys.stderr)
     for item in summary["excluded"]:
-        who = ", ".join(item["annotators"])
-        print(f"left out: {item['doc_id']} ({who}): {item['reason']}", file=sys.stderr)
+        print(left_out_line(item, "merged"), file=sys.stderr)
     for note in summary["notes"]:
         print(f"note: {note}", file=sys.stderr)
     return 0

@@ -50,6 +50,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.formats.export_out import made_line, make_folders
 from annotator.core.gold_store import FactsAndLines, GoldStore, LineFacts
 from annotator.core.goldfile import folders_to_make
+from annotator.core.left_out import left_out_line
 from annotator.core.merge import (
     merged_lines,
     utc_now,
@@ -185,9 +186,9 @@ def opening_message(
 
 def _comparison_messages(comparison: Comparison) -> list[str]:
     messages = [f"note: {note}" for note in comparison.notes]
-    for item in comparison.excluded:
-        who = ", ".join(item.annotators)
-        messages.append(f"left out: {item.doc_id} ({who}): {item.reason}")
+    # A document still merged between the others is said so: "left out: 01 (bob)" read as
+    # if the document were dropped from gold (the line merge prints too).
+    messages.extend(left_out_line(item.as_json(), "merged") for item in comparison.excluded)
     return messages
 
 
