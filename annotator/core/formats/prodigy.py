@@ -112,7 +112,8 @@ def task(item: Item) -> dict[str, Any]:
     # The project's tokens cut at each span's edges, as a spaCy export's words are, so every
     # span is exactly tokens token_start..token_end (Prodigy's own tokens of Ex-Yahoo are Ex,
     # -, Yahoo: a span Yahoo pointed at the token Ex-Yahoo). Prodigy rebuilds the text from
-    # tokens and ws (one space): other whitespace is tokens of its own.
+    # tokens and ws (one space): other whitespace is tokens of its own, and a zero-width space
+    # is in the token beside it (``wstokens.attach_invisible_breaks``).
     pieces = exact_pieces(text, record.spans)
     first_at = {piece.start: number for number, piece in enumerate(pieces)}
     last_at = {piece.end: number for number, piece in enumerate(pieces)}

@@ -1,20 +1,21 @@
 """spaCy ``.spacy`` DocBin, through the optional extra ``annotator[spacy]``.
 
-Export: each document becomes a ``Doc`` whose words are the project's tokens, with whitespace
-other than one plain space after a token kept as whitespace tokens (as spaCy's own tokenizer
-does), so ``doc.text`` is the document's text exactly; a word is cut where a span starts or ends
-inside it (``exact_pieces``), so every span is exact. Every span goes in ``doc.spans["sc"]``
+Export: each document becomes a ``Doc`` whose words are the project's tokens, with whitespace other
+than one plain space after a token kept as whitespace tokens (as spaCy's own tokenizer does), and a
+zero-width space or U+FEFF, which part tokens but are no space to spaCy, in the word beside them
+(``wstokens``), so ``doc.text`` is the document's text exactly; a word is cut where a span starts or
+ends inside it (``exact_pieces``), so every span is exact. Every span goes in ``doc.spans["sc"]``
 (spaCy's span-categorizer key) and in ``doc.ents``, which cannot overlap: of a document's
-overlapping spans, ``doc.ents`` keeps those that fit, taken as conll and hf take them (text
-order, longer first: ``tokenlabels.apart``), so one document's overlaps never empty another's
-``doc.ents``. The documents whose ``doc.ents`` is incomplete are said in one line. The document
-id and meta are ``doc.user_data["doc_id"]`` and ``["meta"]``. Import reads ``doc.ents`` and every
-span group (a span in both once), so every span comes back; ``doc.cats`` and a span's
-``kb_id`` are reported and counted (a record has no place for them). Other ``user_data`` keys
-go in the document's meta when their values are JSON, else are reported and counted (``_UserData``).
-A document's tokens are not kept: the project tokenizes the text itself (``I'm`` is one token,
-spaCy's ``I`` and ``'m`` two), so tokens other than those export writes are said and counted,
-as Prodigy's are (``other_tokens``). spaCy is imported only inside these functions.
+overlapping spans, ``doc.ents`` keeps those that fit, taken as conll and hf take them (text order,
+longer first: ``tokenlabels.apart``), so one document's overlaps never empty another's ``doc.ents``.
+The documents whose ``doc.ents`` is incomplete are said in one line. The document id and meta are
+``doc.user_data["doc_id"]`` and ``["meta"]``. Import reads ``doc.ents`` and every span group (a span
+in both once), so every span comes back; ``doc.cats`` and a span's ``kb_id`` are reported and
+counted (a record has no place for them). Other ``user_data`` keys go in the document's meta when
+their values are JSON, else are reported and counted (``_UserData``). A document's tokens are not
+kept: the project tokenizes the text itself (``I'm`` is one token, spaCy's ``I`` and ``'m`` two), so
+tokens other than those export writes are said and counted, as Prodigy's are (``other_tokens``).
+spaCy is imported only inside these functions.
 """
 
 from __future__ import annotations

@@ -5,16 +5,30 @@ tokens: a token has a ``ws`` flag (``whitespace_`` / ``spaces``) meaning "one pl
 follows", and the text is every token's text plus that space. So any other gap (``\\n\\n``,
 ``\\t``, U+2028, a second space, whitespace before the first token) becomes a token of its own,
 as spaCy's tokenizer makes one. The project's tokens are kept as they are, in order.
+
+A zero-width space (U+200B) or U+FEFF parts the project's tokens as whitespace does
+(``tokens.INVISIBLE_BREAKS``), yet it is no whitespace to spaCy (``Token.is_space`` is
+``str.isspace``) and has no place in a ``ws`` flag: written as a token of its own, as it was,
+``zero\u200bwidth`` gave the words ``zero``, ``\u200b``, ``width``, and a model trained on them
+read an invisible word inside the span. So it is kept in the token it touches, the one before it
+(``zero\u200b``, ``width``; ``people.\u200b`` before a space), else the one after it (at the
+start of a text, after whitespace): the words are the project's tokens, one for one, and the text
+is still every character. Only where a span edge lies on both sides of it (``A\u200bB``, two
+spans), or whitespace does, is it a word of its own.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence, Set
 from itertools import pairwise
 from typing import NamedTuple
 
 from annotator.core.formats.tokenlabels import Ranged, cut_at_edges
-from annotator.core.tokens import Token, tokenize
+from annotator.core.tokens import INVISIBLE_BREAKS, Token, tokenize
+
+# What lies between the project's tokens: whitespace, and the breaks that part them as it does.
+_GAP_RUNS = re.compile(f"(?P<breaks>[{INVISIBLE_BREAKS}]+)|[^{INVISIBLE_BREAKS}]+")
 
 
 class WsToken(NamedTuple):
@@ -36,20 +50,56 @@ def whitespace_tokens(text: str, tokens: Sequence[Token]) -> tuple[list[WsToken]
     where: list[int] = []
     cursor = 0
     for token in [*tokens, Token(len(text), len(text), "")]:
-        gap_start = cursor
-        if token.start > gap_start:
-            # One plain space right after a token is its ws flag; the rest of the gap (or all
-            # of it at the start of the text, or after a gap token) is a token of its own.
-            if out and not out[-1].ws and text[gap_start] == " ":
+        # A gap is runs of whitespace and of invisible breaks (``INVISIBLE_BREAKS``), each run a
+        # piece: a break's piece joins a word later (``attach_invisible_breaks``).
+        for run in _GAP_RUNS.finditer(text, cursor, token.start):
+            gap_start = run.start()
+            # One plain space right after a token (or a break) is its ws flag; the rest of the
+            # run (or all of it at the start of the text) is a token of its own.
+            if not run["breaks"] and out and not out[-1].ws and text[gap_start] == " ":
                 out[-1] = out[-1]._replace(ws=True)
                 gap_start += 1
-            if token.start > gap_start:
-                out.append(WsToken(gap_start, token.start, text[gap_start : token.start], False))
+            if run.end() > gap_start:
+                out.append(WsToken(gap_start, run.end(), text[gap_start : run.end()], False))
         if token.text:
             where.append(len(out))
             out.append(WsToken(token.start, token.end, token.text, False))
         cursor = token.end
     return out, where
+
+
+def _invisible(piece: WsToken) -> bool:
+    """Whether ``piece`` is invisible breaks only (a zero-width space, U+FEFF)."""
+    return piece.text.strip(INVISIBLE_BREAKS) == ""
+
+
+def _word(piece: WsToken) -> bool:
+    return not piece.text.isspace() and not _invisible(piece)
+
+
+def attach_invisible_breaks(text: str, pieces: Sequence[WsToken], edges: Set[int]) -> list[WsToken]:
+    """``pieces`` with each piece of invisible breaks joined to the word before it (none
+    between: no ``ws`` flag), else to the word after it, where no span edge (``edges``) lies
+    between the two; the pieces still give ``text`` exactly."""
+    out: list[WsToken] = []
+    index = 0
+    while index < len(pieces):
+        piece = pieces[index]
+        index += 1
+        if not _invisible(piece):
+            out.append(piece)
+            continue
+        before = out[-1] if out else None
+        if before is not None and _word(before) and not before.ws and piece.start not in edges:
+            out[-1] = WsToken(before.start, piece.end, text[before.start : piece.end], piece.ws)
+            continue
+        after = pieces[index] if index < len(pieces) else None
+        if after is not None and _word(after) and not piece.ws and piece.end not in edges:
+            out.append(WsToken(piece.start, after.end, text[piece.start : after.end], after.ws))
+            index += 1
+            continue
+        out.append(piece)
+    return out
 
 
 def cut_at_whitespace_edges(
@@ -78,8 +128,11 @@ def exact_pieces(text: str, spans: Sequence[Ranged]) -> list[WsToken]:
     """spaCy words, and Prodigy tokens, (with their ``ws`` flags) whose text is ``text`` and on
     whose edges every span starts and ends: the project's tokens, cut where a span edge falls
     inside one (``Ex-Yahoo`` with the span ``Yahoo``: ``Ex-``, ``Yahoo``), in whitespace too (a
-    span beginning with a line break starts at a whitespace word), so no span is widened."""
+    span beginning with a line break starts at a whitespace word), so no span is widened. An
+    invisible break is in the word beside it (``attach_invisible_breaks``), never a word between
+    two of a span's words."""
     pieces, _where = whitespace_tokens(text, cut_at_edges(tokenize(text), spans))
     starts = {span.start for span in spans}
     ends = {span.end for span in spans}
-    return cut_at_whitespace_edges(text, pieces, starts, ends)
+    cut = cut_at_whitespace_edges(text, pieces, starts, ends)
+    return attach_invisible_breaks(text, cut, starts | ends)
