@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from contextlib import nullcontext
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -41,13 +42,14 @@ from annotator.core.categories import (
     TokenCounts,
     add_tallies,
     cohen_kappa,
-    covered_tokens,
+    tokens_of_ranges,
 )
 from annotator.core.compare import Comparison, collector_paused, load_comparison
 from annotator.core.corpus import Corpus
 from annotator.core.form_agreement import empty_answer_notes, field_agreement
 from annotator.core.scheme import Scheme
 from annotator.core.span_pairs import TP, Marks, SpanTally, exact_f1, overlap_f1, zero
+from annotator.core.text_figures_said import text_figure_notes
 from annotator.core.value_agreement import ValueTally
 
 
@@ -71,35 +73,45 @@ def agreement(comparison: Comparison, scheme: Scheme) -> dict[str, Any]:
     }
     per_document: list[dict[str, Any]] = []
     coincidences = Coincidences()
-    with_text = comparison.corpus is not None
+    corpus = comparison.corpus
+    # Per set of annotators of a document: its documents' token tallies and token counts,
+    # pooled (a pair's confusion table is the sum of its documents' tables; made at the end).
+    tallies: dict[tuple[str, ...], Counter[tuple[str, ...]]] = {}
+    token_totals: Counter[tuple[str, ...]] = Counter()
     token_counts = TokenCounts()
     chunk_tokens = ChunkTokens()
-    for unit in comparison.units:
-        docs = spans.add({name: Marks(record.span_keys()) for name, record in unit.records.items()})
-        same_values = values.add(
-            {name: values.spans_of(record.span_lines) for name, record in unit.records.items()}
-        )
-        text = comparison.text(unit) if with_text else None
-        if text is not None:
-            token_count = token_counts.of(text)
-            records = [record.spans for record in unit.records.values()]
-            starts, ends = covered_tokens(text, records, chunk_tokens)
-            pieces = Pieces(records, len(text))
-            tallies = pieces.token_tallies(starts, ends)
-            pieces.add_char_units(coincidences)
-            names_here = list(unit.records)
-            for first, second in combinations(range(len(names_here)), 2):
-                pair = (names_here[first], names_here[second])
-                add_tallies(confusion[pair], tallies, first, second, token_count)
-        per_document.append(
-            {
-                "doc_id": unit.doc_id,
-                "annotators": list(unit.records),
-                "exact_f1": _round(_mean(map(exact_f1, docs))),
-                "overlap_f1": _round(_mean(map(overlap_f1, docs))),
-                "value_agreement": _round(same_values),
-            }
-        )
+    # The corpus file opened once for all the texts, not once per text.
+    with corpus.kept_open() if corpus is not None else nullcontext():
+        for unit in comparison.units:
+            marks = {name: Marks(record.span_keys()) for name, record in unit.records.items()}
+            docs = spans.add(marks)
+            same_values = values.add(
+                {name: values.spans_of(record.span_lines) for name, record in unit.records.items()}
+            )
+            text = comparison.text(unit) if corpus is not None else None
+            if text is not None:
+                names_here = tuple(unit.records)
+                token_totals[names_here] += token_counts.of(text)
+                pieces = Pieces([mark.keys for mark in marks.values()], len(text))
+                starts, ends = tokens_of_ranges(text, pieces.ranges, chunk_tokens)
+                found = tallies.get(names_here)
+                if found is None:
+                    found = tallies[names_here] = Counter()
+                pieces.token_tallies(starts, ends, found)
+                pieces.add_char_units(coincidences)
+            per_document.append(
+                {
+                    "doc_id": unit.doc_id,
+                    "annotators": list(unit.records),
+                    "exact_f1": _round(_mean(map(exact_f1, docs))),
+                    "overlap_f1": _round(_mean(map(overlap_f1, docs))),
+                    "value_agreement": _round(same_values),
+                }
+            )
+    for names_here, pooled in tallies.items():
+        for first, second in combinations(range(len(names_here)), 2):
+            pair = (names_here[first], names_here[second])
+            add_tallies(confusion[pair], pooled, first, second, token_totals[names_here])
     return _report(comparison, scheme, spans, values, confusion, per_document, coincidences)
 
 
@@ -153,20 +165,24 @@ def _report(
     notes.extend(_skewed_field_notes(form))
     notes.extend(form_alpha_notes(form))
     notes.extend(empty_answer_notes(form))
+    span_figures = {
+        "exact_f1": _round(_mean(row["exact_f1"] for row in pair_rows)),
+        "overlap_f1": _round(_mean(row["overlap_f1"] for row in pair_rows)),
+        "token_kappa": _round(_mean(row["token_kappa"] for row in pair_rows)),
+        "char_alpha": _round(coincidences.alpha("nominal")) if with_text else None,
+        "value_agreement": _round(_mean(row["value_agreement"] for row in pair_rows)),
+        "by_label": by_label,
+    }
     if not with_text:
         notes.append("token_kappa and char_alpha need the article texts: pass --corpus PATH")
+    else:  # why either is n/a with the texts (no span at all, say): a bare n/a read as a failure
+        held = sum(label_counts.values())
+        notes.extend(text_figure_notes(span_figures, pair_rows, confusion, coincidences, held))
     return {
         "annotators": comparison.annotators,
         "documents": len(comparison.units),
         "files": {name: str(comparison.files[name]) for name in comparison.annotators},
-        "spans": {
-            "exact_f1": _round(_mean(row["exact_f1"] for row in pair_rows)),
-            "overlap_f1": _round(_mean(row["overlap_f1"] for row in pair_rows)),
-            "token_kappa": _round(_mean(row["token_kappa"] for row in pair_rows)),
-            "char_alpha": _round(coincidences.alpha("nominal")) if with_text else None,
-            "value_agreement": _round(_mean(row["value_agreement"] for row in pair_rows)),
-            "by_label": by_label,
-        },
+        "spans": span_figures,
         "form": form,
         "pairs": pair_rows,
         "per_document": per_document,
