@@ -5,6 +5,7 @@ They were replaced unasked, while a jsonl export of the same records was refused
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -84,8 +85,15 @@ def test_a_split_folder_whose_files_hold_annotations_is_refused(
     split = "train=0.5,dev=0.5"
     export_records(source, fmt, out, corpus=corpus, split=split)
     before = {path.name: path.read_bytes() for path in out.iterdir()}
-    with pytest.raises(AnnotatorError, match=rf"^{out / first}: {said} of document 'd\d'"):
+    second = out / first.replace("train", "dev")
+    # Each file of the split is named, with what it holds: not the first only.
+    with pytest.raises(AnnotatorError) as refused:
         export_records(source, fmt, out, corpus=corpus, split=split, seed=1)
+    named = [
+        rf"{re.escape(str(path))} \({said} of document 'd\d'\)" for path in (out / first, second)
+    ]
+    head = "^2 files of this export hold what is replaced only when asked: "
+    assert re.match(f"{head}{'; '.join(named)}: choose another folder", str(refused.value))
     assert {path.name: path.read_bytes() for path in out.iterdir()} == before
     export_records(source, fmt, out, corpus=corpus, split=split, seed=1, force=True)
     assert {path.name: path.read_bytes() for path in out.iterdir()} != before

@@ -258,7 +258,7 @@ def _without_name(refusal: str, out: Path) -> str:
 
 def replacing_refusal(error: ReplacingRecords) -> str:
     """The refusal of a file of records, naming the screen's replace box, not ``--force``."""
-    return error.refusal_with(error.path, error.held, f'tick "{REPLACE_BOX}"')
+    return error.refusal(f'tick "{REPLACE_BOX}"')
 
 
 def _output_kind(fmt: str, split: bool) -> str:

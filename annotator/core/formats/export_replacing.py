@@ -34,6 +34,7 @@ from typing import IO
 import orjson
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.formats.common import DETAIL_UP_TO
 from annotator.core.formats.held_kinds import Kind, kind_of
 from annotator.core.journal import bom_length, parse_json_line
 
@@ -54,12 +55,14 @@ _JSON_SPACE = re.compile(r"[ \t\r\n]*")
 class Held:
     """What an output holds that an export replaces only with ``--force``: ``what`` (``a
     record of annotator 'alice'``) at ``line`` (1-based; 0 when no line could be read), the
-    refusal's words ``said``, and ``plural`` for a hint (``records of annotator 'alice'``)."""
+    refusal's words ``said``, and ``plural`` for a hint (``records of annotator 'alice'``);
+    ``fmt``, the ``annotator import --format`` reading it (``held_kinds.Kind``), if any."""
 
     what: str
     line: int
     said: str
     plural: str
+    fmt: str | None = None
 
 
 def held_in(path: Path) -> Held | None:
@@ -258,17 +261,35 @@ def _held_at(place: str, number: int, kind: Kind) -> Held:
     """``place`` (``line 2``, ``entry 1``) of the file holds ``kind``."""
     word, _, _ = place.partition(" ")
     where = f"its first {word}" if number == 1 else f"its {place}"
-    return Held(kind.what, number, f"{where} is {kind.what}", kind.plural)
+    return Held(kind.what, number, f"{where} is {kind.what}", kind.plural, kind.fmt)
 
 
 class ReplacingRecords(AnnotatorError):
-    """An output ``path`` holds records, documents or annotated texts (``held``). Its line is
-    the command's; the export screen names its checkbox where the command names ``--force``."""
+    """An output ``path`` holds records, documents or annotated texts (``held``), and so may
+    others of the export's files (``also``: a ``--split``'s or hf's folder). Its line is the
+    command's; the export screen names its checkbox where the command names ``--force``."""
 
-    def __init__(self, path: Path, held: Held) -> None:
-        super().__init__(self.refusal_with(path, held, "pass --force"))
+    def __init__(self, path: Path, held: Held, also: Sequence[tuple[Path, Held]] = ()) -> None:
         self.path = path
         self.held = held
+        self.also = list(also)
+        super().__init__(self.refusal("pass --force"))
+
+    def refusal(self, way: str) -> str:
+        """The refusal, ``way`` saying how to replace the files anyway: one file's line names
+        it (``refusal_with``); several files' line names each (up to ``DETAIL_UP_TO``, the rest
+        counted), what it holds beside it, so that one refusal tells all there is to move."""
+        if not self.also:
+            return self.refusal_with(self.path, self.held, way)
+        files = [(self.path, self.held), *self.also]
+        named = [f"{path} ({held.said})" for path, held in files[:DETAIL_UP_TO]]
+        if len(files) > DETAIL_UP_TO:
+            named.append(f"{len(files) - DETAIL_UP_TO} more")
+        return (
+            f"{len(files)} files of this export hold what is replaced only when asked: "
+            f"{'; '.join(named)}: choose another folder, or {way} to replace them (nothing was "
+            "written)"
+        )
 
     @staticmethod
     def refusal_with(path: Path, held: Held, way: str) -> str:
@@ -281,12 +302,11 @@ class ReplacingRecords(AnnotatorError):
 def refuse_replacing_records(paths: Sequence[Path], force: bool) -> None:
     """Refuse, before anything is written, to replace a file of ``paths`` holding records,
     documents or annotated texts, or a JSON-lines file that cannot be read, unless ``force``;
-    one line saying what the first such file holds, and where."""
+    one line saying what each such file holds, and where (a ``--split`` refused for its first
+    file only was refused again for the next once that one was moved)."""
     if force:
         return
-    for path in paths:
-        if not path.is_file():
-            continue
-        held = held_in(path)
-        if held is not None:
-            raise ReplacingRecords(path, held)
+    found = [(path, held) for path in paths if path.is_file() and (held := held_in(path))]
+    if found:
+        (path, held), *also = found
+        raise ReplacingRecords(path, held, also)
