@@ -5,7 +5,8 @@ versions carry the spans their values are linked to (``versions.N.links.PATH``; 
 in ``merge``'s docstring). The model keeps conflicts as the dicts they are, so validate
 checked none of them: a trial's conflict span edited to start 5000 (end 30) with the text
 "WRONG" passed ("ok: 1 file(s) valid"), and so did an export with text of that gold file,
-though a review draws such a span and takes it into gold. Each is checked here as a record's
+though a review draws such a span and takes it into gold (an export reading the texts checks
+them too: ``conflict_problems``). Each is checked here as a record's
 span is: its fields as ``models.Span`` has them (start before end, offsets not negative, a
 label, a text; no id, which taking it gives), its label known to the scheme and its value of
 the label's type, and, against a text, its ``text`` what is there in whole characters
@@ -124,3 +125,19 @@ def conflict_text_problems(
     for path, span in spans:
         for name, message in one_span_text_problems(span, text):
             yield (f"{path}.{name}", message)
+
+
+def conflict_problems(
+    record: Record, scheme: Scheme | None, text: str | None
+) -> list[tuple[str, str]]:
+    """Every problem of the spans ``record``'s conflicts hold, as validate finds them: what
+    holds them, with ``scheme`` their values' types, with ``text`` (the one the record is of)
+    what they cover. An export reading the texts checks them so: one with ``--with-text``
+    wrote a conflict span past its text's end without a word."""
+    held = conflict_spans(record)
+    found = list(held.problems)
+    if scheme is not None:
+        found.extend(conflict_value_problems(held.spans, scheme))
+    if text is not None:
+        found.extend(conflict_text_problems(held.spans, text))
+    return found

@@ -1,6 +1,7 @@
 """The records an export writes, each with its document, checked (``load_items``): the first
-problem of a record stops the export before anything is written; what the records hold that
-the scheme does not know is tallied (``export_kept``), refused or left out."""
+problem of a record (of the spans its open conflicts hold too, as validate checks them) stops
+the export before anything is written; what the records hold that the scheme does not know is
+tallied (``export_kept``), refused or left out."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from annotator.core.formats.source import Selection, select_records
 from annotator.core.models import Document
 from annotator.core.scheme import Scheme
 from annotator.core.validate import text_problems
+from annotator.core.validate_conflicts import conflict_problems
 
 NEEDS_CORPUS = "this export needs the texts: pass --corpus PATH"
 
@@ -69,6 +71,12 @@ def load_items(
             else:
                 document = corpus.get(record.doc_id)
                 problems.extend(text_problems(record, document))
+                # A gold record's conflicts hold spans a review takes into gold (and jsonl
+                # --with-text writes): checked as validate checks them, against this text
+                # unless the record is of another (said above, by doc_sha256).
+                same_text = record.doc_sha256 == document.sha256
+                text = document.text if same_text else None
+                problems.extend(conflict_problems(record, scheme, text))
         else:
             document = None
         if problems:
