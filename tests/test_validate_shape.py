@@ -77,9 +77,15 @@ def test_other_tools_files_are_named_with_the_import_that_reads_them(
 def test_a_json_array_or_pretty_printed_json_is_one_line(tmp_path: Path) -> None:
     tasks = [{"id": n, "data": {"text": TEXT}, "annotations": []} for n in range(3)]
     for name, data, reader in (
-        # Label Studio's export on one line: its tasks tell the format.
+        # Label Studio's export, on one line or pretty-printed: its tasks tell the format (as
+        # import's wrong-format line and export's refusal tell it; validate named none for
+        # the pretty-printed file, Label Studio's own layout).
         ("ls.json", orjson.dumps(tasks), "annotator import --format labelstudio"),
-        ("pretty.json", orjson.dumps(tasks, option=orjson.OPT_INDENT_2), "annotator import"),
+        (
+            "pretty.json",
+            orjson.dumps(tasks, option=orjson.OPT_INDENT_2),
+            "annotator import --format labelstudio",
+        ),
         ("other.json", orjson.dumps([{"id": 1}]), "annotator import"),
     ):
         path = tmp_path / name

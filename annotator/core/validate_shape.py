@@ -7,7 +7,9 @@ record and its first line holds none of the keys a record line must have (``RECO
 is not a JSON object at all; a journal with a few bad lines still has each listed. What reads
 the file is named with its ``--format`` when its look tells it: a spaCy DocBin (binary, said
 as "invalid UTF-8" and "incomplete last line" before), Hugging Face rows, a Label Studio
-export, CoNLL, CoNLL-U, a brat ``.ann``.
+export, CoNLL, CoNLL-U, a brat ``.ann``. What a JSON file holds is told as export tells it
+before replacing it (``export_replacing.held_in``, by ``held_kinds.kind_of``): validate, an
+import refused with the wrong ``--format`` and the refusals to replace a file name one thing.
 """
 
 from __future__ import annotations
@@ -19,12 +21,13 @@ from typing import Any
 import orjson
 
 from annotator.core.docbin_sniff import DOCBIN_READER, DOCBIN_WORDS, file_looks_like_docbin
+from annotator.core.formats.export_replacing import held_in
+from annotator.core.formats.held_kinds import CORPUS_DOCUMENTS, kind_of
 from annotator.core.journal import JournalContents, bom_length
 
 # Keys every record line holds and no document or other tool's row does (Prodigy's rows hold
 # ``spans``, Label Studio's a ``status``-less ``annotations``: those are not telling).
 RECORD_KEYS = ("schema_version", "doc_id", "doc_sha256", "annotator")
-_DOCUMENT_KEYS = frozenset({"id", "text", "meta"})
 
 
 def not_a_journal(file: Path, contents: JournalContents) -> str | None:
@@ -56,10 +59,10 @@ def not_a_journal(file: Path, contents: JournalContents) -> str | None:
         )
     tasks = isinstance(data, list) and bool(data) and isinstance(data[0], dict)
     if tasks or stripped in (b"[", b"{"):  # Label Studio's export; pretty-printed JSON
-        guess = _tool(data[0]) if tasks else None
         return (
             f"{where}: this looks like a JSON file (an array, or pretty-printed), not a "
-            f"journal (one record per line); another tool's export is read by {_reader(guess)}"
+            "journal (one record per line); another tool's export is read by "
+            f"{_reader(import_format(file))}"
         )
     if len(contents.problems) > 1:
         guess = _line_format(stripped)
@@ -93,16 +96,12 @@ def _line_format(line: bytes) -> str | None:
     return None
 
 
-# A pretty-printed JSON file (a Label Studio export) is read whole to see its first entry,
-# when no larger than this: the file has already been refused, this only names its format.
-_WHOLE_JSON_BYTES = 64 * 1024 * 1024
-
-
 def import_format(file: Path) -> str | None:
     """The ``annotator import --format`` that the file at ``file`` looks like it was written
-    for, by the look validate tells it by: a DocBin's bytes, the keys of the first row (or of
-    an array's or a pretty-printed file's first entry), a text file's first line; None when
-    its look tells none (a folder, a file that cannot be read, JSON of another shape)."""
+    for: a DocBin's bytes; for JSON, the format of the first record, document or annotated
+    text among its first lines or entries, as export's refusal to replace the file finds it
+    (``held_in``); a text file's first line; None when its look tells none (a folder, a file
+    that cannot be read, JSON of another shape, a journal without its texts)."""
     if not file.is_file():
         return None
     if file_looks_like_docbin(file):
@@ -111,26 +110,24 @@ def import_format(file: Path) -> str | None:
     if found is None:
         return None
     stripped = found[1].strip()
+    held = held_in(file)
+    if held is not None and held.line:  # line 0: nothing of it could be read
+        if held.fmt == "jsonl" and not _json_object(stripped):
+            return None  # our documents or records in an array: --format jsonl reads lines
+        return held.fmt
     try:
-        data: Any = orjson.loads(stripped)
+        orjson.loads(stripped)
+    except orjson.JSONDecodeError:  # a text file's line, or pretty-printed JSON's first
+        return None if stripped in (b"[", b"{") else _line_format(stripped)
+    return None  # JSON of another shape
+
+
+def _json_object(line: bytes) -> bool:
+    """Whether ``line`` is a JSON object by itself (a JSON-lines file's line)."""
+    try:
+        return isinstance(orjson.loads(line), dict)
     except orjson.JSONDecodeError:
-        data = _whole_json(file) if stripped in (b"[", b"{") else None
-        if data is None:
-            return _line_format(stripped)
-    if isinstance(data, list) and data and isinstance(data[0], dict):
-        data = data[0]  # Label Studio's array of tasks
-    return _tool(data) if isinstance(data, dict) else None
-
-
-def _whole_json(file: Path) -> Any:
-    """The JSON value a pretty-printed file holds, or None."""
-    try:
-        if file.stat().st_size > _WHOLE_JSON_BYTES:
-            return None
-        raw = file.read_bytes()
-        return orjson.loads(raw[bom_length(raw) :])
-    except (OSError, orjson.JSONDecodeError):
-        return None
+        return False
 
 
 def _first_line(file: Path) -> tuple[int, bytes] | None:
@@ -146,7 +143,8 @@ def _first_line(file: Path) -> tuple[int, bytes] | None:
 
 def _looks_like(data: dict[str, Any], file: Path) -> str:
     keys = list(data)
-    if "text" in data and "id" in data and set(keys) <= _DOCUMENT_KEYS:
+    kind = kind_of(data)
+    if kind is not None and kind.plural == CORPUS_DOCUMENTS:
         return (
             "this looks like a corpus file of documents (id, text), not a journal; "
             f"did you mean --corpus {file}?"
@@ -154,26 +152,12 @@ def _looks_like(data: dict[str, Any], file: Path) -> str:
     named = ", ".join(keys[:6]) + (", ..." if len(keys) > 6 else "")
     return (
         f"this looks like another tool's file ({named}), not a journal of records "
-        f"({', '.join(RECORD_KEYS)}, ...); {_reader(_tool(data))} reads such files"
+        f"({', '.join(RECORD_KEYS)}, ...); {_reader(import_format(file))} reads such files"
     )
 
 
 def _reader(guess: str | None) -> str:
     return f"annotator import --format {guess}" if guess else "annotator import"
-
-
-def _tool(data: dict[str, Any]) -> str | None:
-    """The import format a row of these keys most likely is, if any."""
-    if "data" in data and ("annotations" in data or "predictions" in data):
-        return "labelstudio"
-    if "tokens" in data and "ner_tags" in data:  # export --format hf's data.jsonl
-        return "hf"
-    if "text" in data and ({"_input_hash", "_task_hash", "answer", "tokens"} & data.keys()):
-        return "prodigy"
-    # doccano 1.x put its spans under ``annotations``, their labels as numbers.
-    if "text" in data and ({"label", "labels", "entities", "annotations"} & data.keys()):
-        return "doccano"
-    return None
 
 
 def _short(raw: bytes, limit: int = 40) -> str:

@@ -31,6 +31,7 @@ class ReadOptions:
 
 # What a file is said to look like, by the import format that reads it.
 _LOOKS_LIKE = {
+    "jsonl": "annotator's JSONL (documents, or records with their text)",
     "prodigy": "a Prodigy file",
     "doccano": "a doccano file",
     "labelstudio": "a Label Studio file",
