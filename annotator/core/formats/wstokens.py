@@ -9,11 +9,11 @@ as spaCy's tokenizer makes one. The project's tokens are kept as they are, in or
 A zero-width space (U+200B) or U+FEFF parts the project's tokens as whitespace does
 (``tokens.INVISIBLE_BREAKS``), yet it is no whitespace to spaCy (``Token.is_space`` is
 ``str.isspace``) and has no place in a ``ws`` flag: written as a token of its own, as it was,
-``zero\u200bwidth`` gave the words ``zero``, ``\u200b``, ``width``, and a model trained on them
+``zero\\u200bwidth`` gave the words ``zero``, ``\\u200b``, ``width``, and a model trained on them
 read an invisible word inside the span. So it is kept in the token it touches, the one before it
-(``zero\u200b``, ``width``; ``people.\u200b`` before a space), else the one after it (at the
+(``zero\\u200b``, ``width``; ``people.\\u200b`` before a space), else the one after it (at the
 start of a text, after whitespace): the words are the project's tokens, one for one, and the text
-is still every character. Only where a span edge lies on both sides of it (``A\u200bB``, two
+is still every character. Only where a span edge lies on both sides of it (``A\\u200bB``, two
 spans), or whitespace does, is it a word of its own.
 """
 
@@ -129,8 +129,8 @@ def exact_pieces(text: str, spans: Sequence[Ranged]) -> list[WsToken]:
     whose edges every span starts and ends: the project's tokens, cut where a span edge falls
     inside one (``Ex-Yahoo`` with the span ``Yahoo``: ``Ex-``, ``Yahoo``), in whitespace too (a
     span beginning with a line break starts at a whitespace word), so no span is widened. An
-    invisible break is in the word beside it (``attach_invisible_breaks``), never a word between
-    two of a span's words."""
+    invisible break is in the word beside it (``attach_invisible_breaks``), a word of its own
+    only where no word beside it may hold it."""
     pieces, _where = whitespace_tokens(text, cut_at_edges(tokenize(text), spans))
     starts = {span.start for span in spans}
     ends = {span.end for span in spans}
