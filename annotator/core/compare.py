@@ -33,6 +33,7 @@ from annotator.core.annotation import Annotation
 from annotator.core.corpus import Corpus
 from annotator.core.errors import AnnotatorError, UsageError
 from annotator.core.latest_records import read_latest_records
+from annotator.core.names_alike import names_alike_notes
 from annotator.core.scheme import Scheme
 from annotator.core.validate import span_text_problems
 
@@ -174,7 +175,8 @@ def load_comparison(
         raise AnnotatorError(said)
     _attach_unfinished_notes(units, noted)
     compared = sorted({name for unit in units for name in unit.records})
-    notes = [*latest.notes, *empty]
+    # Names alike (bob, Bob) are two annotators, said: they may be one person.
+    notes = [*latest.notes, *empty, *names_alike_notes(latest.files, latest.gold)]
     for file, reviewer in latest.gold.items():
         notes.append(f"{file}: a gold file: its records are {doing} as {reviewer}'s")
     if not_done:
