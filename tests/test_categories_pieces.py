@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from bisect import bisect_right
 from collections import Counter
 
 from annotator.core.annotation import SpanView
@@ -27,15 +28,42 @@ def test_tallies_equal_per_token_confusion_on_random_spans() -> None:
             for number in range(rng.randint(0, 5)):
                 start = rng.randrange(0, size + 3)
                 end = start + rng.randint(1, 12)
-                label = rng.choice(["actor", "count", "releasee"])
+                label = rng.choice(["actor", "count", "releasee", "O"])  # "O" too: a name
                 spans.append(SpanView(f"s{number}", start, end, label, "", None))
             records.append(spans)
         starts, ends = covered_tokens(TEXT, records)
         categories = [token_categories(spans, starts, ends) for spans in records]
-        tallies = Pieces(records, size).token_tallies(starts, ends)
+        keys = [[(span.start, span.end, span.label) for span in spans] for spans in records]
+        tallies = Pieces(keys, size).token_tallies(starts, ends)
         for a, b in [(0, 1), (0, 2), (1, 2)]:
             expected: Counter[tuple[str, str]] = Counter()
             add_confusion(expected, categories[a], categories[b], 40)
             found: Counter[tuple[str, str]] = Counter()
             add_tallies(found, tallies, a, b, 40)
             assert +found == +expected, records
+
+
+def test_piece_values_are_each_characters_categories() -> None:
+    # Nested, crossing, twice-held and same-range spans of other labels, and spans past the
+    # text's end (cut at it): every character of a piece has the piece's categories.
+    rng = random.Random(11)
+    size = 30
+    for _ in range(300):
+        records = []
+        for _record in range(rng.randint(1, 4)):
+            keys = []
+            for _span in range(rng.randint(0, 6)):
+                start = rng.randrange(0, size + 2)
+                keys.append((start, start + rng.randint(1, 9), rng.choice(["a", "b", "O"])))
+            keys += keys[: rng.randint(0, 1)]  # the same span twice, now and then
+            records.append(keys)
+        pieces = Pieces(records, size)
+        for position in range(size):
+            expected = tuple(
+                "+".join(sorted({label for start, end, label in keys if start <= position < end}))
+                or "O"
+                for keys in records
+            )
+            piece = bisect_right(pieces.edges, position) - 1
+            found = pieces.values.get(piece, ("O",) * len(records))
+            assert found == expected, (records, position)

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from contextlib import nullcontext
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,7 @@ from annotator.core.categories import (
     TokenCounts,
     add_tallies,
     cohen_kappa,
-    covered_tokens,
+    tokens_of_spans,
 )
 from annotator.core.compare import Comparison, collector_paused, load_comparison
 from annotator.core.corpus import Corpus
@@ -72,35 +73,47 @@ def agreement(comparison: Comparison, scheme: Scheme) -> dict[str, Any]:
     }
     per_document: list[dict[str, Any]] = []
     coincidences = Coincidences()
-    with_text = comparison.corpus is not None
+    corpus = comparison.corpus
+    # Per set of annotators of a document: its documents' token tallies and token counts,
+    # pooled (a pair's confusion table is the sum of its documents' tables; made at the end).
+    tallies: dict[tuple[str, ...], Counter[tuple[str, ...]]] = {}
+    token_totals: Counter[tuple[str, ...]] = Counter()
     token_counts = TokenCounts()
     chunk_tokens = ChunkTokens()
-    for unit in comparison.units:
-        docs = spans.add({name: Marks(record.span_keys()) for name, record in unit.records.items()})
-        same_values = values.add(
-            {name: values.spans_of(record.span_lines) for name, record in unit.records.items()}
-        )
-        text = comparison.text(unit) if with_text else None
-        if text is not None:
-            token_count = token_counts.of(text)
-            records = [record.spans for record in unit.records.values()]
-            starts, ends = covered_tokens(text, records, chunk_tokens)
-            pieces = Pieces(records, len(text))
-            tallies = pieces.token_tallies(starts, ends)
-            pieces.add_char_units(coincidences)
-            names_here = list(unit.records)
-            for first, second in combinations(range(len(names_here)), 2):
-                pair = (names_here[first], names_here[second])
-                add_tallies(confusion[pair], tallies, first, second, token_count)
-        per_document.append(
-            {
-                "doc_id": unit.doc_id,
-                "annotators": list(unit.records),
-                "exact_f1": _round(_mean(map(exact_f1, docs))),
-                "overlap_f1": _round(_mean(map(overlap_f1, docs))),
-                "value_agreement": _round(same_values),
-            }
-        )
+    # The corpus file opened once for all the texts, not once per text.
+    with corpus.kept_open() if corpus is not None else nullcontext():
+        for unit in comparison.units:
+            marks = {name: Marks(record.span_keys()) for name, record in unit.records.items()}
+            docs = spans.add(marks)
+            same_values = values.add(
+                {name: values.spans_of(record.span_lines) for name, record in unit.records.items()}
+            )
+            text = comparison.text(unit) if corpus is not None else None
+            if text is not None:
+                names_here = tuple(unit.records)
+                token_totals[names_here] += token_counts.of(text)
+                keys = [mark.listed for mark in marks.values()]
+                pieces = Pieces(keys, len(text))
+                every = set().union(*[mark.keys for mark in marks.values()])
+                starts, ends = tokens_of_spans(text, every, chunk_tokens)
+                found = tallies.get(names_here)
+                if found is None:
+                    found = tallies[names_here] = Counter()
+                pieces.token_tallies(starts, ends, found)
+                pieces.add_char_units(coincidences)
+            per_document.append(
+                {
+                    "doc_id": unit.doc_id,
+                    "annotators": list(unit.records),
+                    "exact_f1": _round(_mean(map(exact_f1, docs))),
+                    "overlap_f1": _round(_mean(map(overlap_f1, docs))),
+                    "value_agreement": _round(same_values),
+                }
+            )
+    for names_here, pooled in tallies.items():
+        for first, second in combinations(range(len(names_here)), 2):
+            pair = (names_here[first], names_here[second])
+            add_tallies(confusion[pair], pooled, first, second, token_totals[names_here])
     return _report(comparison, scheme, spans, values, confusion, per_document, coincidences)
 
 
