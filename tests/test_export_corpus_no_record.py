@@ -66,3 +66,18 @@ def test_the_export_screen_says_it_in_its_summary(tmp_path: Path) -> None:
     assert Outcome(request, result=result).summary() == (
         f"exported 4 document(s) as jsonl to {out}; {SAID}"
     )
+
+
+def test_the_warnings_count_follows_the_warnings_not_the_lines_said_after_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A trial read "1 warning(s): see above" under a brat warning AND the no-record line,
+    # and could not tell which was counted: the count now comes right after the warnings.
+    corpus, gold = case(tmp_path / "in")
+    out = tmp_path / "o.conll"  # conll cannot carry document ids: one warning
+    words = ["export", str(gold), "--format", "conll", "--corpus", str(corpus), "-o", str(out)]
+    assert main(words) == 0
+    lines = capsys.readouterr().err.splitlines()
+    count = lines.index("1 warning(s): see above")
+    assert [line for line in lines[:count] if "cannot carry" in line] == lines[:count] != []
+    assert lines[count + 1 :] == [SAID]

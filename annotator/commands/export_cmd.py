@@ -43,6 +43,11 @@ def run(args: argparse.Namespace) -> int:
     )
     if result.data is not None:
         write_stdout(result.data)
+    # The count follows the warnings it counts: after the lines said about the export (no
+    # record, left out, replaced), which are not warnings, a trial read "1 warning(s): see
+    # above" under two lines and could not tell which was meant.
+    if result.warnings:
+        print(f"{len(result.warnings)} warning(s): see above", file=sys.stderr)
     line = result.exported_line(args.format, str(args.out))
     # With the data on stdout, what is said about it goes to stderr so a pipe gets the data only.
     for folder in result.made_folders:  # as import says them: a typo must not go unseen
@@ -58,8 +63,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"{result.replaced[0]}: replaced the file that was there", file=sys.stderr)
     elif result.replaced:
         print(f"{args.out}: replaced {len(result.replaced)} files that were there", file=sys.stderr)
-    if result.warnings:
-        print(f"{len(result.warnings)} warning(s): see above", file=sys.stderr)
     return 0
 
 
