@@ -15,7 +15,23 @@ Versions = dict[Hashable, tuple[Any, list[str]]]
 
 def ordered_versions(versions: Versions) -> list[tuple[Any, list[str]]]:
     """The versions as a conflict lists them: most annotators first, then by the first name."""
-    return sorted(versions.values(), key=lambda item: (-len(item[1]), item[1][0]))
+    ordered = list(versions.values())
+    if len(ordered) == 2:
+        # Two, as most conflicts of three annotators have (two against one), ordered by hand:
+        # sorting with a key took twice as long, and merge orders 56,000 on 10,000 documents.
+        first, second = ordered
+        if len(second[1]) > len(first[1]) or (
+            len(second[1]) == len(first[1]) and second[1][0] < first[1][0]
+        ):
+            return [second, first]
+        return ordered
+    if len(ordered) > 2:
+        ordered.sort(key=_order)
+    return ordered
+
+
+def _order(version: tuple[Any, list[str]]) -> tuple[int, str]:
+    return (-len(version[1]), version[1][0])
 
 
 def settled_by_nothing(versions: Versions, threshold: int) -> bool:
