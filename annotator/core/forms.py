@@ -34,7 +34,13 @@ from annotator.core.list_text import typed_list as typed_list
 from annotator.core.models import Record, Span
 from annotator.core.normalise import typed_date, typed_integer
 from annotator.core.scheme import FormField, Scheme
-from annotator.core.span_words import holds_words_of, index_of_words, single_spaced, span_words
+from annotator.core.span_words import (
+    holds_words_of,
+    index_of_words,
+    single_spaced,
+    span_words,
+    words_alike,
+)
 
 # ``\Z``, not ``$``: ``$`` also matches before a final newline, and a link key
 # ``"event_type\n"`` in a journal would be read as the field ``event_type``.
@@ -283,6 +289,10 @@ def fill_from_span(record: Record, path: str, span_id: str, scheme: Scheme) -> R
         links[path] = _in_text_order(record, [*linked, span_id])
         if index_of_words(current, span) is not None:  # listed already, typed: now linked too
             return _rebuilt(record, dict(record.form), links)
+        alike = _typed_alike(record, current, linked, span)
+        if alike is not None:  # typed otherwise ("people's" for "people’s"): now its words
+            items = [*current[:alike], span_words(span), *current[alike + 1 :]]
+            return _rebuilt(record, _with_value(record, path, scheme, items), links)
         at = _place_in_list(record, current, linked, span)
         form = _with_value(record, path, scheme, [*current[:at], span_words(span), *current[at:]])
         return _rebuilt(record, form, links)
@@ -297,6 +307,21 @@ def fill_from_span(record: Record, path: str, span_id: str, scheme: Scheme) -> R
     form = _with_value(record, path, scheme, value)
     links[path] = [span_id]
     return _rebuilt(record, form, links)
+
+
+def _typed_alike(record: Record, items: list[Any], linked: list[str], span: Span) -> int | None:
+    """The first of a list's ``items`` that is ``span``'s words as the search reads both
+    (``span_words.words_alike``: "marta ostrovina", ' for ’; else it was listed twice) and no
+    words of a span ``linked`` already (a listed "Russia" of s1 is not s2's "RUSSIA")."""
+    held = {span_words(one) for one_id in linked if (one := record.span_by_id(one_id))}
+    return next(
+        (
+            at
+            for at, item in enumerate(items)
+            if words_alike(item, span) and single_spaced(item) not in held
+        ),
+        None,
+    )
 
 
 def _in_text_order(record: Record, span_ids: list[str]) -> list[str]:

@@ -16,7 +16,7 @@ from annotator.core.review_decisions import short, value_conflict_span, value_te
 from annotator.core.review_drawn_span import drawn_value, settle_with_span
 from annotator.core.review_links import Annotations
 from annotator.core.review_notices import drawn_notice
-from annotator.core.review_outcome import given_by
+from annotator.core.review_outcome import given_by, linked_words
 from annotator.core.review_parts import ReviewParts
 from annotator.core.review_span_ids import GoldSpanNumbers
 from annotator.core.review_span_value import fields_not_following, settled_as_typed
@@ -62,7 +62,7 @@ class ReviewByHand(ReviewParts):
                 # filled in) is theirs, as its undo says it: "(typed)" told a trial's reviewer
                 # who pressed enter on it that it was their own.
                 versions = decide.versions_of(decide.find_conflict(record, cid))
-                how = given_by(versions, stored)
+                how = given_by(versions, stored, linked_words(settled[-1], linked.split()))
                 told = (
                     f"settled {cid}: {path_words(path)} = {value or '(empty)'} ({how or 'typed'})"
                 )

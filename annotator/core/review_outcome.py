@@ -10,7 +10,7 @@ none either: a trial read "undid a decision of an earlier session: 02 c5 is open
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable
+from collections.abc import Collection, Hashable
 from typing import Any
 
 from annotator.core import forms
@@ -18,6 +18,7 @@ from annotator.core.form_compare import normal
 from annotator.core.item_brief import DATE, lone_item_of, names_said, whose
 from annotator.core.models import GoldRecord
 from annotator.core.review_decisions import short, value_text
+from annotator.core.span_words import folded_words, single_spaced, span_words
 
 
 def decision_outcome(before: GoldRecord, after: GoldRecord, conflict_id: str) -> str | None:
@@ -49,22 +50,48 @@ def _value_outcome(after: GoldRecord, path: str, versions: list[dict[str, Any]],
     (``value_links``)."""
     said = f"{forms.path_words(path)} = {_said(value)}"
     linked = after.links.get(path) or []
-    given = given_by(versions, value)
+    given = given_by(versions, value, linked_words(after, linked))
     if given is not None:
         return f"{said} ({given})"
     return f"{said} (typed), linked to {' '.join(linked)}" if linked else f"{said} (typed)"
 
 
-def given_by(versions: list[dict[str, Any]], value: Any) -> str | None:
+def given_by(
+    versions: list[dict[str, Any]], value: Any, linked: Collection[str] = ()
+) -> str | None:
     """Whose value ``value`` is among a field conflict's ``versions`` (``bob's value``,
     ``alice and carol's value``, ``every version's items``: a list that is their union);
-    None when no version gave it: typed."""
-    giving = [v for v in versions if normal(v.get("value")) == normal(value)]
+    None when no version gave it: typed. ``linked``: the words of the spans gold links
+    there, which a version's text (or list item) of those words as the search reads them is
+    stored as (``review_typed_words.as_linked_words``): bob's "Drava People's Authority"
+    taken is gold's "Drava People’s Authority", and was said "(typed)"."""
+    key = normal(value)
+    giving = [v for v in versions if normal(_as_linked(v.get("value"), linked)) == key]
     if giving:
         return f"{_whose(giving)} value"
     if isinstance(value, list) and normal(value) == normal(_every_item(versions)):
         return "every version's items"
     return None
+
+
+def linked_words(record: GoldRecord, span_ids: Collection[str]) -> list[str]:
+    """The words (``span_words``) of ``record``'s spans of ``span_ids``."""
+    return [span_words(span) for span in record.spans if span.id in span_ids]
+
+
+def _as_linked(given: Any, linked: Collection[str]) -> Any:
+    """A version's value as gold stores it linked to spans of the words ``linked``: each text
+    that is one's words as the search reads them (``span_words.folded_words``) those words."""
+    if not linked:
+        return given
+    folded = {folded_words(words): words for words in linked}
+
+    def stored(one: Any) -> Any:
+        if not isinstance(one, str) or single_spaced(one) in linked:
+            return one  # a span's words as they are come first ("Russia" beside "RUSSIA")
+        return folded.get(folded_words(one), one)
+
+    return [stored(one) for one in given] if isinstance(given, list) else stored(given)
 
 
 def _every_item(versions: list[dict[str, Any]]) -> list[Any]:

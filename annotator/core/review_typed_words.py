@@ -6,8 +6,10 @@ with no link: the links of a typed item came only from the version item it began
 (``review_typed.made_links``). The annotate screen links a value filled from a span (ctrl+l);
 a value typed in review now gets the same link when it can say which span it is: a field with
 no link from its version item is linked to the one gold span of its ``from_label`` whose words
-it holds (whitespace runs alike, ``span_words.holds_words_of``), or, for a count or date
-field, whose value it is. When several gold spans hold them (two "Russia" actors), none is
+it holds (whitespace runs alike, ``span_words.holds_words_of``; when no span's words are
+the value's as they are, those the search would find it by: ``span_words.words_alike``, case,
+accents, straight or curly quotes and dashes aside), or, for a count or date field, whose
+value it is. When several gold spans hold them (two "Russia" actors), none is
 linked and the count is kept (``WordsFound.several``: the editor shows ``⛓ ? 2 spans``): no
 rule tells which one the reviewer meant, and a wrong link is worse than none (ctrl+l on the
 annotate screen lets one pick). A list links each of its items that holds the words of one
@@ -30,7 +32,13 @@ from annotator.core.form_compare import normal
 from annotator.core.list_links import Spanned, linked_in_text_order
 from annotator.core.models import GoldRecord, Span
 from annotator.core.scheme import FormField
-from annotator.core.span_words import holds_words_of, single_spaced, span_words
+from annotator.core.span_words import (
+    folded_words,
+    holds_words_of,
+    single_spaced,
+    span_words,
+    words_alike,
+)
 
 # The field types a typed value is matched to a span by the span's value, not its words.
 VALUED = ("integer", "date")
@@ -57,7 +65,14 @@ def spans_matching(record: Spanned, leaf: FormField, value: Any) -> list[Span]:
     # ``holds_words_of`` with the value's words made once: merge asks this of every value
     # no annotator linked (``value_links``).
     words = single_spaced(value)
-    return [span for span in labelled if span_words(span) == words]
+    exact = [span for span in labelled if span_words(span) == words]
+    if exact:
+        return exact
+    # Words as the search reads them (``span_words.words_alike``) when none are the value's
+    # as they are: a keyboard's ' for gold's ’. Spans written exactly as the value come first,
+    # so "Russia" is still s1's alone beside another span's "RUSSIA".
+    folded = folded_words(value)
+    return [span for span in labelled if folded and folded_words(span.text) == folded]
 
 
 def value_of_words(spans: Sequence[Span], leaf: FormField, typed: str) -> Any:
@@ -77,17 +92,20 @@ def value_of_words(spans: Sequence[Span], leaf: FormField, typed: str) -> Any:
 
 
 def typed_words_of(typed: Any, span: Span) -> bool:
-    """Whether text typed in a review's editor is ``span``'s words, whitespace and case aside,
-    as the search and ctrl+l's filter match words: a trial's "two days later" was refused as no
-    date where gold's s2 read "Two days later", and "Two days later" was taken."""
-    return isinstance(typed, str) and single_spaced(typed).casefold() == span_words(span).casefold()
+    """Whether text typed in a review's editor is ``span``'s words as the search reads both
+    (``span_words.words_alike``: whitespace, case, accents, straight or curly quotes and
+    dashes aside): a trial's "two days later" was refused as no date where gold's s2 read
+    "Two days later", and "drava people's authority" typed with the keyboard's apostrophe was
+    left unlinked beside gold's "Drava People’s Authority"."""
+    return words_alike(typed, span)
 
 
 def as_span_words(spans: Sequence[Span], leaf: FormField, typed: str) -> str:
     """``typed`` (a text, or a list's item) as the words of the gold ``spans`` of ``leaf``'s
-    label it is, case aside (``typed_words_of``): those words, so that it is linked to them
-    and stored as when filled from the span; ``typed`` itself when it is a span's words as
-    they are, none's, or those of spans written differently ("Russia", "RUSSIA")."""
+    label it is as the search reads them (``typed_words_of``): those words, so that it is
+    linked to them and stored as when filled from the span; ``typed`` itself when it is a
+    span's words as they are, none's, or those of spans written differently ("Russia",
+    "RUSSIA")."""
     if leaf.from_label is None or not typed.strip():
         return typed
     words = {
@@ -158,6 +176,8 @@ def as_linked_words(record: Spanned, leaf: FormField, value: Any, linked: Sequen
 
     def stored(one: Any) -> Any:
         span = next((span for span in spans if holds_words_of(one, span)), None)
+        if span is None:  # linked by its words as the search reads them (``spans_matching``)
+            span = next((span for span in spans if words_alike(one, span)), None)
         return one if span is None else span_words(span)
 
     return [stored(one) for one in value] if isinstance(value, list) else stored(value)

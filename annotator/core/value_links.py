@@ -27,7 +27,7 @@ from annotator.core.list_links import Spanned, linked_in_text_order
 from annotator.core.models import Span
 from annotator.core.review_typed_words import VALUED, as_linked_words, words_links
 from annotator.core.scheme import FormField, Scheme
-from annotator.core.span_words import single_spaced
+from annotator.core.span_words import folded_words, single_spaced
 
 _ABSENT = object()
 
@@ -90,6 +90,7 @@ class _LabelIndex:
         self.by_words: dict[str, list[int]] | None = {} if by_words else None
         self.by_value: dict[Hashable, list[int]] | None = {} if by_value else None
         self._by_id: dict[str, list[int]] | None = None
+        self._by_folded: dict[str, list[int]] | None = None
 
     def add(self, at: int, one: Mapping[str, Any]) -> None:
         self.spans.append((at, one))
@@ -107,7 +108,7 @@ class _LabelIndex:
         if leaf.type in VALUED:
             found = self.by_value.get(normal(value)) if self.by_value is not None else None
         elif isinstance(value, str) and self.by_words is not None:
-            found = self.by_words.get(single_spaced(value))
+            found = self._of_words(value)
         else:
             found = None
         return found[0] if found is not None and len(found) == 1 else None
@@ -128,8 +129,21 @@ class _LabelIndex:
             if valued and self.by_value is not None:
                 found.update(self.by_value.get(normal(one), ()))
             elif not valued and self.by_words is not None and isinstance(one, str):
-                found.update(self.by_words.get(single_spaced(one), ()))
+                found.update(self._of_words(one) or ())
         return found
+
+    def _of_words(self, value: str) -> list[int] | None:
+        """The spans whose words ``value`` is: as they are, else as the search reads both
+        (``review_typed_words.spans_matching``'s order), that index made only then."""
+        assert self.by_words is not None
+        found = self.by_words.get(single_spaced(value))
+        if found is not None or not (folded := folded_words(value)):
+            return found
+        if self._by_folded is None:
+            self._by_folded = {}
+            for at, one in self.spans:
+                self._by_folded.setdefault(folded_words(one["text"]), []).append(at)
+        return self._by_folded.get(folded)
 
 
 def words_linked(
@@ -181,7 +195,8 @@ def words_linked(
             only = index.only_one(leaf, value)
             if only is not None:
                 out_links[path] = [gold.fields[only]["id"]]
-                out_form.set(path, value if leaf.type in VALUED else single_spaced(value))
+                words = single_spaced(gold.fields[only]["text"])  # a ' typed for its ’ too
+                out_form.set(path, value if leaf.type in VALUED else words)
             continue
         # Only the spans the rule may take are made models and read: those of no words the
         # value holds and no link could give it nothing.

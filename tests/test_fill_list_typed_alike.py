@@ -1,0 +1,47 @@
+"""ctrl+l (``forms.fill_from_span``) on a list field holding an item typed as the span's words
+otherwise, as the search reads both (``span_words.words_alike``): that item becomes the span's
+words, linked, not listed a second time; an item holding another linked span's words as they
+are stays that span's."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from annotator.core.session import AnnotationSession
+from tests.test_session_data import journal_lines, open_on
+
+TEXT = "date 2024-12-08 Freed were Zoë N’Diaye, RUSSIA and Russia.\n"
+PATH = "releases[0].releasees"
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[AnnotationSession]:
+    yield from open_on(tmp_path, TEXT)
+
+
+def label(session: AnnotationSession, words: str, last: bool = False) -> str:
+    start = TEXT.rindex(words) if last else TEXT.index(words)
+    return session.label_selection(start, start + len(words), "releasee").id
+
+
+def test_an_item_typed_alike_becomes_the_spans_words(session: AnnotationSession) -> None:
+    zoe = label(session, "Zoë N’Diaye")
+    session.add_group_item("releases")
+    session.set_field(PATH, "Dmitri, ZOE N'DIAYE")
+    session.fill_from_span(PATH, zoe)
+    line = journal_lines(session)[-1]
+    assert line["form"]["releases"][0]["releasees"] == ["Dmitri", "Zoë N’Diaye"]
+    assert line["links"] == {PATH: [zoe]}
+
+
+def test_an_item_of_a_linked_spans_words_stays_its(session: AnnotationSession) -> None:
+    capitals, russia = label(session, "RUSSIA"), label(session, "Russia", last=True)
+    session.add_group_item("releases")
+    session.fill_from_span(PATH, russia)
+    session.fill_from_span(PATH, capitals)
+    line = journal_lines(session)[-1]
+    assert line["form"]["releases"][0]["releasees"] == ["RUSSIA", "Russia"]
+    assert line["links"] == {PATH: [capitals, russia]}
