@@ -269,7 +269,7 @@ def test_without_corpus_only_the_spans(tmp_path: Path) -> None:
 def test_sentences_from_one_paragraph_equal_those_of_the_whole_text() -> None:
     import random
 
-    from annotator.core.diff import SentenceFinder, sentence_around
+    from annotator.core.diff_sentences import SentenceFinder, sentence_around
     from annotator.core.sentences import sentences
 
     samples = Path(__file__).resolve().parent.parent / "sample_docs"
