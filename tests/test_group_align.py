@@ -108,6 +108,22 @@ def test_equal_frames_first_and_one_item_per_annotator() -> None:
     ]
 
 
+def test_the_nth_copy_of_a_frame_joins_the_others_nth_copies() -> None:
+    # (A party without two equal frames is known by its frames alone: ``align_items``.)
+    a, b = release(187), release(12, "2024-05-01", received_by="Kestria")
+    alice, bob, carol = numbered(a, b, a), numbered(a, a, b), numbered(b, a)
+    assert places(align_items([alice, bob, carol], RELEASES)) == [
+        (0, 0, 1),
+        (1, 2, 0),
+        (2, 1, None),
+    ]
+    assert places(align_items([numbered(a, b), numbered(a, a, b)], RELEASES)) == [
+        (0, 0),
+        (1, 2),
+        (None, 1),
+    ]
+
+
 def test_an_annotator_who_gave_none() -> None:
     assert places(align_items([numbered(release(1)), []], RELEASES)) == [(0, None)]
     assert align_items([[], []], RELEASES) == []

@@ -248,23 +248,33 @@ def align_items(
     count = len(parties)
     if keys is None:
         keys = [[frame_key(item, group) for _index, item in items] for items in parties]
-    # 1. Equal frames: the n-th copy of a frame of each party, one cluster.
-    places: dict[tuple[Hashable, int], list[int | None]] = {}
+    # 1. Equal frames: the n-th copy of a frame of each party, one cluster. A first copy is
+    # known by its frame, a later one by (_COPY, frame, n), which no frame equals: a party
+    # without two equal frames (nearly all) needs no count of its copies.
+    places: dict[Hashable, list[int | None]] = {}
     for party, party_keys in enumerate(keys):
+        if len(set(party_keys)) == len(party_keys):
+            for place, key in enumerate(party_keys):
+                places.setdefault(key, [None] * count)[party] = place
+            continue
         copies: dict[Hashable, int] = {}
         for place, key in enumerate(party_keys):
             copy = copies.get(key, 0)
             copies[key] = copy + 1
-            places.setdefault((key, copy), [None] * count)[party] = place
+            places.setdefault((_COPY, key, copy) if copy else key, [None] * count)[party] = place
     clusters = list(places.values())
     if sum(1 for cluster in clusters if None in cluster) > 1:
         clusters = _join_similar(clusters, keys, group)
     # Made party by party, item by item, the clusters are in order already; one joining
     # another keeps the place of the one made first (``_join_similar``).
     return [
-        tuple(None if place is None else parties[party][place] for party, place in enumerate(one))
+        tuple([None if place is None else parties[party][place] for party, place in enumerate(one)])
         for one in clusters
     ]
+
+
+# Marks a later copy of a frame in ``align_items`` (no frame holds it).
+_COPY = object()
 
 
 def _join_similar(
