@@ -98,7 +98,10 @@ def test_validate_says_a_warning_and_exits_0(
         f"{path}:1: links.releases[0].count: warning: links s1 (actor 'Russia'), but the field "
         "is filled from count spans\n"
     )
-    assert result.stderr == "ok: 1 file(s) valid, 1 warning(s) above\n"
+    assert result.stderr == (
+        f"ok: 1 file(s) valid: {path} (journal); texts checked against the corpus "
+        f"{corpus_dir}; 1 warning(s) above\n"
+    )
 
 
 def test_validate_of_one_problem_is_one_line(
@@ -119,7 +122,13 @@ def test_validate_of_one_problem_is_one_line(
 def test_validate_ok_is_one_line_on_stderr(write_jsonl: Callable[..., Path]) -> None:
     files = [str(write_jsonl(f"{name}.jsonl", make_record())) for name in "ab"]
     result = run("validate", *files)
-    assert (result.returncode, result.stdout, result.stderr) == (0, "", "ok: 2 file(s) valid\n")
+    # What each file was read as, and that no corpus was checked (README: the summary says).
+    said = (
+        f"ok: 2 file(s) valid: {files[0]} (journal), {files[1]} (journal); not checked against "
+        "a corpus (--corpus checks that each record's document is in it and its spans against "
+        "the text)\n"
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", said)
 
 
 @pytest.mark.parametrize(

@@ -155,4 +155,8 @@ def test_the_cli_imports_and_the_records_validate(
     )
     code = main(["validate", str(out / "a.jsonl"), "--corpus", str(out / "c.jsonl"),
                  "--scheme", str(out / "c.scheme.toml")])  # fmt: skip
-    assert (code, capsys.readouterr().err.strip()) == (0, "ok: 1 file(s) valid")
+    assert (code, capsys.readouterr().err.strip()) == (
+        0,
+        f"ok: 1 file(s) valid: {out / 'a.jsonl'} (journal); texts checked against the corpus "
+        f"{out / 'c.jsonl'}",
+    )

@@ -90,7 +90,8 @@ def test_a_jsonl_corpus_with_a_mark_is_read_as_import_reads_it(tmp_path: Path) -
     journal = tmp_path / "alice.jsonl"
     journal.write_bytes(orjson.dumps(make_record(**DONE)) + b"\n")
     validated = run_cli("validate", journal, "--corpus", corpus)
-    assert (validated.returncode, validated.stderr) == (0, "ok: 1 file(s) valid\n")
+    said = f"ok: 1 file(s) valid: {journal} (journal); texts checked against the corpus {corpus}\n"
+    assert (validated.returncode, validated.stderr) == (0, said)
     exported = run_cli(
         "export", journal, "--format", "conll", "-o", tmp_path / "x.conll", "--corpus", corpus
     )

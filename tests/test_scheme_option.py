@@ -52,7 +52,8 @@ def test_commands_take_a_name(tmp_path: Path) -> None:
         tmp_path / "alice.jsonl", record("alice", form={"event_type": "exchange"})
     )
     result = run_cli("validate", journal, "--scheme", "prisoner_exchange")
-    assert (result.returncode, result.stderr) == (0, "ok: 1 file(s) valid\n")
+    assert result.returncode == 0
+    assert result.stderr.startswith(f"ok: 1 file(s) valid: {journal} (journal); not checked")
     bob = write_journal(tmp_path / "bob.jsonl", record("bob", form={"event_type": "exchange"}))
     result = run_cli("diff", journal, bob, "--scheme", "prisoner_exchange")
     assert (result.returncode, result.stderr) == (0, "")

@@ -9,6 +9,7 @@ from annotator.commands import scheme_from
 from annotator.core.paths_given import corpus_given, paths_given
 from annotator.core.rescue_taken import rescues_pending
 from annotator.core.validate import validate_files
+from annotator.core.validate_summary import FileRead, problems_summary, valid_summary
 
 
 def run(args: argparse.Namespace) -> int:
@@ -21,21 +22,14 @@ def run(args: argparse.Namespace) -> int:
     for line in pending:
         print(line, file=sys.stderr)
     warnings: list[str] = []
-    checked: list[str] = []  # what was checked of a file that is not a journal
-    problems = validate_files(files, corpus, scheme, warnings, checked)
+    read: list[FileRead] = []  # what each file was read as, for the summary
+    problems = validate_files(files, corpus, scheme, warnings, read)
     for line in problems + warnings:
         print(line)
-    # What files other than journals were read as, and checked against, ends the summary: an
-    # export with text told nothing of its texts being checked, or of the corpus not.
-    said = "".join(f"; {what}" for what in checked)
-    # One problem is its own message (a missing file, say); a count only helps with several.
-    if len(problems) > 1:
-        print(f"{len(problems)} problems found{said}", file=sys.stderr)
-    elif problems and said:
-        print(f"1 problem found{said}", file=sys.stderr)
     if problems:
+        said = problems_summary(len(problems), read)
+        if said is not None:
+            print(said, file=sys.stderr)
         return 1
-    warned = len(warnings) + len(pending)
-    noted = f", {warned} warning(s) above" if warned else ""
-    print(f"ok: {len(files)} file(s) valid{noted}{said}", file=sys.stderr)
+    print(valid_summary(read, len(files), corpus, len(warnings) + len(pending)), file=sys.stderr)
     return 0

@@ -31,6 +31,7 @@ from annotator.core.validate_foreign import (
     made_with_another_scheme,
 )
 from annotator.core.validate_shape import not_a_journal
+from annotator.core.validate_summary import FileRead, read_as
 from annotator.core.validate_text import corpus_text_problems, line_text_problems, short_repr
 
 # The checks of a record against a text, moved to validate_text: their readers (compare,
@@ -192,12 +193,13 @@ def validate_files(
     corpus: Corpus | None,
     scheme: Scheme,
     warnings: list[str] | None = None,
-    checked: list[str] | None = None,
+    checked: list[FileRead] | None = None,
 ) -> list[str]:
     """Every problem of every file, one line each, in file and line order. Lines that are
     worth a look but not wrong (``link_label_warnings``, ``empty_item_warnings``) go to
-    ``warnings`` when it is given; what was checked of a file read as other than a journal
-    (an export with text: ``RecordsWithText.checked``), to ``checked``."""
+    ``warnings`` when it is given; what each file read as records was read as (and what was
+    checked of an export with text: ``RecordsWithText.checked``), to ``checked``, for the
+    summary line (``validate_summary``)."""
 
     @lru_cache(maxsize=64)
     def document(doc_id: str) -> Document | None:
@@ -222,8 +224,9 @@ def validate_files(
                 out.append(str(error))
                 continue
             contents = with_text.contents
-            if checked is not None:
-                checked.append(with_text.checked(corpus))
+        if checked is not None:
+            said = with_text.checked(corpus) if with_text is not None else None
+            checked.append(FileRead(file, read_as(contents), said))
         problems = list(contents.problems)
         said_of = {problem.line for problem in problems}  # an export's text or meta, say
         # A wrong corpus is one problem, not one per line (a trial's gold file gave 32 lines
