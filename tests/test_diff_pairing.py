@@ -59,3 +59,13 @@ def test_a_value_difference_and_a_boundary_in_one_document() -> None:
     b = annotation("bob", [(0, 6, "actor", None), (13, 3, "count", 145), (31, 6, "actor", None)])
     kinds = [(kind, x and x.id, y and y.id) for kind, x, y in span_differences(a, b)]
     assert kinds == [("value", "s1", "s1"), ("boundary", "s2", "s2")]
+
+
+def test_a_difference_s_spans_are_written_as_span_view_writes_them() -> None:
+    from annotator.core.annotation import SpanView
+    from annotator.core.diff import _span_json
+
+    span = SpanView("s3", 4, 9, "count", "12 of", 12)
+    assert _span_json(span) == span.as_json()
+    assert list(_span_json(span) or {}) == ["id", "start", "end", "label", "text", "value"]
+    assert _span_json(None) is None
