@@ -75,6 +75,9 @@ class FormCheck:
         # Each date field's place: (field,) or (group, "*", field).
         self.dates: list[tuple[str, ...]] = []
         self.decoder = msgspec.json.Decoder(_struct("form", scheme.fields, self.dates, ()))
+        # The same, split: dates at the top, and (group, field) of dates in a group's items.
+        self.top_dates = [place[0] for place in self.dates if len(place) == 1]
+        self.item_dates = [(place[0], place[2]) for place in self.dates if len(place) == 3]
         self.calendar: set[str] = set()  # dates known to be calendar dates
         # Only while the form model has exactly the scheme's fields does this check stand
         # for it (pydantic would take some names for its own).
@@ -117,22 +120,32 @@ class FormCheck:
         return True
 
     def _dates_fine(self, form: Any) -> bool:
-        for place in self.dates:
-            if len(place) == 1:
-                values = [getattr(form, place[0])]
-            else:
-                items = getattr(form, place[0])
-                values = [] if items is UNSET else [getattr(item, place[2]) for item in items]
-            for value in values:
-                if value is None or value is UNSET or value in self.calendar:
-                    continue
-                try:
-                    check_date(value)
-                except ValueError:
+        # Run for every record: the values taken where they are, no list made of them.
+        for name in self.top_dates:
+            value = getattr(form, name)
+            if type(value) is str and not self._calendar_date(value):
+                return False
+        for group, name in self.item_dates:
+            items = getattr(form, group)
+            if items is UNSET:
+                continue
+            for item in items:
+                value = getattr(item, name)
+                if type(value) is str and not self._calendar_date(value):
                     return False
-                if len(self.calendar) > 100_000:
-                    self.calendar.clear()
-                self.calendar.add(value)
+        return True
+
+    def _calendar_date(self, value: str) -> bool:
+        """Whether ``value`` (of a date's shape: the struct's pattern) is a calendar date."""
+        if value in self.calendar:
+            return True
+        try:
+            check_date(value)
+        except ValueError:
+            return False
+        if len(self.calendar) > 100_000:
+            self.calendar.clear()
+        self.calendar.add(value)
         return True
 
 

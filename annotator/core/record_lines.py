@@ -20,8 +20,9 @@ messages. Tests hold every line it accepts to the model, and lines it must refus
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from functools import lru_cache
-from operator import attrgetter, gt
+from operator import attrgetter
 from typing import Annotated, Literal
 
 import msgspec
@@ -29,7 +30,7 @@ import orjson
 from msgspec import Meta
 
 from annotator.core.form_lines import INT64_MAX, FormCheck, Integer
-from annotator.core.models import SCHEMA_VERSION, Status, utc_time_problem
+from annotator.core.models import SCHEMA_VERSION, Status
 from annotator.core.record_check import SpanValues
 from annotator.core.scheme import Scheme
 from annotator.core.validate import links_problems
@@ -39,9 +40,8 @@ _NonEmpty = Annotated[str, Meta(min_length=1)]
 # bounds must fit int64, so a larger number merely takes the model's path.
 _Offset = Annotated[int, Meta(ge=0, le=INT64_MAX)]
 _SpanValue = Integer | str | None
-# models._SHA_RE and models._UTC_RE, with ``[0-9]`` for ``\d`` (ASCII only) and ``\Z`` for
-# ``$``: never more lenient.
-_Sha256 = Annotated[str, Meta(pattern=r"^[0-9a-f]{64}\Z")]
+# models._UTC_RE, with ``[0-9]`` for ``\d`` (ASCII only) and ``\Z`` for ``$``: never more
+# lenient. (models._SHA_RE is ``LineCheck.line``'s, without a regex.)
 _UtcTime = Annotated[
     str, Meta(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?Z\Z")
 ]
@@ -67,7 +67,7 @@ class RecordLine(msgspec.Struct, forbid_unknown_fields=True, gc=False):
 
     schema_version: Annotated[int, Meta(ge=SCHEMA_VERSION, le=SCHEMA_VERSION)]
     doc_id: _NonEmpty
-    doc_sha256: _Sha256
+    doc_sha256: str  # its shape is checked by ``LineCheck.line``
     annotator: _NonEmpty
     status: Status
     spans: list[SpanLine]
@@ -107,9 +107,18 @@ def line_type(labels: tuple[str, ...]) -> type[RecordLine]:
     return record
 
 
-_END = attrgetter("end")
-_START = attrgetter("start")
 _ID = attrgetter("id")
+_HEX = b"0123456789abcdef"  # deleted by bytes.translate: nothing else may be left
+
+
+def _time_exists(value: str) -> bool:
+    """Whether ``value``, of a UTC time's shape (``_UtcTime``), is a time that exists: the
+    rest of ``models.utc_time_problem``, whose pattern the struct's is (a regex less)."""
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 class LineCheck:
@@ -121,26 +130,49 @@ class LineCheck:
         self.decoder = msgspec.json.Decoder(line_type(tuple(label.name for label in scheme.labels)))
         self.form = FormCheck(scheme)
         self.values = SpanValues(scheme)
+        self.any_label = not scheme.labels  # the struct's label is then any text
 
     def line(self, raw: bytes) -> RecordLine | None:
+        """The decoded line when it is valid and fits the scheme, else None. Its spans' ids
+        come interned (``Annotation.of_line`` keeps the spans as they are)."""
         try:
             line = self.decoder.decode(raw)
         # Malformed JSON, or a field out of shape; msgspec raises UnicodeDecodeError for a byte
         # that is not UTF-8 inside a string (a Latin-1 "é": agree ended in a traceback).
         except (msgspec.DecodeError, UnicodeDecodeError):
             return None
+        # models._SHA_RE: 64 lowercase hex digits. A msgspec pattern called a regex per line;
+        # this takes a fifth of its time (str.strip(_HEX) took three times as long).
+        sha = line.doc_sha256
+        if len(sha) != 64 or not sha.isascii() or sha.encode().translate(None, _HEX):
+            return None
         # The pattern is the time's shape; the model checks the time exists too.
-        if line.updated_at is not None and utc_time_problem(line.updated_at) is not None:
+        if line.updated_at is not None and not _time_exists(line.updated_at):
             return None
         if not self.form.fine(line.form, line.status == "done"):
             return None
         spans = line.spans
-        # In C over the spans: every end after its start, the ids unique, the values known fine.
-        if not all(map(gt, map(_END, spans), map(_START, spans))):
+        if spans and self.any_label:  # no labels in the scheme: every span's is unknown
             return None
+        # One loop over the spans (a third less time than a map per check and a loop to
+        # intern): every end after its start; each id interned (s1, s2... repeat in every
+        # record: 20 MB of 440,000 spans), so hashed once here and counted below; and each
+        # value fitting its label (the label is the scheme's: decoded as its literals). A
+        # label takes None whatever its value type; other values are looked up among those
+        # known to fit (``SpanValues``), and any other sends the spans to its check.
+        intern = sys.intern
+        fine = self.values.fine
+        known = True
+        for span in spans:
+            if span.end <= span.start:
+                return None
+            span.id = intern(span.id)
+            value = span.value
+            if value is not None and (span.label, value) not in fine:
+                known = False
         if len(set(map(_ID, spans))) != len(spans):
             return None
-        if not self.values.fit(spans):
+        if not known and not self.values.fit(spans):
             return None
         if line.links and not self._links_fine(line):
             return None
