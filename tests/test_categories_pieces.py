@@ -6,6 +6,8 @@ import random
 from bisect import bisect_right
 from collections import Counter
 
+import pytest
+
 from annotator.core.annotation import SpanView
 from annotator.core.categories import (
     Pieces,
@@ -67,3 +69,20 @@ def test_piece_values_are_each_characters_categories() -> None:
             piece = bisect_right(pieces.edges, position) - 1
             found = pieces.values.get(piece, ("O",) * len(records))
             assert found == expected, (records, position)
+
+
+def test_stretch_tokens_are_those_of_their_chunks_and_kept_within_the_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from annotator.core import categories
+    from annotator.core.tokens import tokenize
+
+    monkeypatch.setattr(categories, "_STRETCH_LIMIT", 3)
+    stretches = categories.StretchTokens()
+    for stretch in ["U.S. officials,", "Kovalenko's", "12 prisoners.", "“Yes.”", "U.S. officials,"]:
+        tokens = tokenize(stretch)
+        assert stretches[stretch] == (
+            tuple(token.start for token in tokens),
+            tuple(token.end for token in tokens),
+        )
+        assert len(stretches) <= 3

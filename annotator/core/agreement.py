@@ -37,8 +37,8 @@ from typing import Any
 
 from annotator.core.alpha import Coincidences
 from annotator.core.categories import (
-    ChunkTokens,
     Pieces,
+    StretchTokens,
     TokenCounts,
     add_tallies,
     cohen_kappa,
@@ -79,7 +79,7 @@ def agreement(comparison: Comparison, scheme: Scheme) -> dict[str, Any]:
     tallies: dict[tuple[str, ...], Counter[tuple[str, ...]]] = {}
     token_totals: Counter[tuple[str, ...]] = Counter()
     token_counts = TokenCounts()
-    chunk_tokens = ChunkTokens()
+    stretch_tokens = StretchTokens()
     # The corpus file opened once for all the texts, not once per text.
     with corpus.kept_open() if corpus is not None else nullcontext():
         for unit in comparison.units:
@@ -95,7 +95,7 @@ def agreement(comparison: Comparison, scheme: Scheme) -> dict[str, Any]:
                 keys = [mark.listed for mark in marks.values()]
                 pieces = Pieces(keys, len(text))
                 every = set().union(*[mark.keys for mark in marks.values()])
-                starts, ends = tokens_of_spans(text, every, chunk_tokens)
+                starts, ends = tokens_of_spans(text, every, stretch_tokens)
                 found = tallies.get(names_here)
                 if found is None:
                     found = tallies[names_here] = Counter()

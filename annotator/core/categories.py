@@ -37,6 +37,8 @@ OUTSIDE = "O"
 SpanKey = tuple[int, int, str]  # a span's start, end and label
 _SPAN_KEY = attrgetter("start", "end", "label")
 _CACHE_LIMIT = 200_000
+# Fewer stretches than chunks are kept: a stretch is longer, and its tokens two tuples.
+_STRETCH_LIMIT = 20_000
 _CHUNK = re.compile(r"\S+")
 # The rest of a chunk from an offset: ``tokens.chunk_end`` (``\S`` is ``not str.isspace``).
 _CHUNK_REST = re.compile(r"\S*")
@@ -78,24 +80,50 @@ class ChunkTokens(dict[str, tuple[tuple[int, int], ...]]):
         return found
 
 
+class StretchTokens(dict[str, tuple[tuple[int, ...], tuple[int, ...]]]):
+    """The tokens of each distinct stretch of whole chunks (``tokens_of_spans``), as starts
+    and ends within it, found once per stretch from each chunk's (``chunks``). A span's
+    stretch is mostly its own text, and names, dates and counts recur across a corpus: a
+    stretch's tokens are then one lookup, not a walk over its chunks and tokens (a fifth of
+    ``agree --corpus``'s time on 10,000 documents)."""
+
+    def __init__(self, chunks: ChunkTokens | None = None) -> None:
+        super().__init__()
+        self.chunks = ChunkTokens() if chunks is None else chunks
+
+    def __missing__(self, stretch: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        if len(self) >= _STRETCH_LIMIT:
+            self.clear()
+        starts: list[int] = []
+        ends: list[int] = []
+        for chunk in _CHUNK.finditer(stretch):
+            offset = chunk.start()
+            for start_in, end_in in self.chunks[chunk.group()]:
+                starts.append(offset + start_in)
+                ends.append(offset + end_in)
+        found = self[stretch] = (tuple(starts), tuple(ends))
+        return found
+
+
 def covered_tokens(
     text: str, records: Sequence[Sequence[SpanView]], known: ChunkTokens | None = None
 ) -> tuple[list[int], list[int]]:
     """Starts and ends of the tokens in the stretches of ``text`` that any span touches
     (``records``: each record's spans; see ``tokens_of_spans``)."""
-    return tokens_of_spans(text, {_SPAN_KEY(span) for spans in records for span in spans}, known)
+    keys = {_SPAN_KEY(span) for spans in records for span in spans}
+    return tokens_of_spans(text, keys, StretchTokens(known))
 
 
 def tokens_of_spans(
-    text: str, spans: Collection[SpanKey], known: ChunkTokens | None = None
+    text: str, spans: Collection[SpanKey], known: StretchTokens | None = None
 ) -> tuple[list[int], list[int]]:
     """Starts and ends of the tokens in the stretches of ``text`` that ``spans`` (span keys,
     each distinct one once: the records of a document mostly share their spans) touch.
 
-    Each stretch is widened to whitespace on both sides; its chunks' tokens come from ``known``
-    (each distinct chunk tokenized once).
+    Each stretch is widened to whitespace on both sides (so it is whole chunks); its tokens
+    come from ``known`` (each distinct stretch, and chunk, tokenized once).
     """
-    known = ChunkTokens() if known is None else known
+    known = StretchTokens() if known is None else known
     size = len(text)
     if any(end > size for _start, end, _label in spans):
         spans = {
@@ -112,11 +140,9 @@ def tokens_of_spans(
         if low and not text[low - 1].isspace():
             low = max(chunk_start(text, low), reached)
         high = chunk_end(text, end - 1).end()  # type: ignore[union-attr]
-        for chunk in _CHUNK.finditer(text, low, high):
-            offset = chunk.start()
-            for start_in, end_in in known[chunk.group()]:
-                starts.append(offset + start_in)
-                ends.append(offset + end_in)
+        starts_in, ends_in = known[text[low:high]]
+        starts.extend(map(low.__add__, starts_in))
+        ends.extend(map(low.__add__, ends_in))
         reached = high
     return starts, ends
 
