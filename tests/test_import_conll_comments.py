@@ -46,15 +46,21 @@ def test_conllu_comments_are_skipped_and_said(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "first",
+    ("first", "named"),
     [
-        '{"text":"I\'m seeing Ed Sheeran","spans":[{"start":11,"end":21,"label":"PERSON"}]}',
-        "[",
-        "{",
-        '[{"id": 1, "data": {"text": "x"}}]',
+        (
+            '{"text":"I\'m seeing Ed Sheeran","spans":[{"start":11,"end":21,"label":"PERSON"}]}',
+            "; it looks like a Prodigy file: --format prodigy",
+        ),
+        ("[", ""),
+        ("{", ""),
+        (
+            '[{"id": 1, "data": {"text": "x"}}]',
+            "; it looks like a Label Studio file: --format labelstudio",
+        ),
     ],
 )
-def test_a_json_file_is_not_conll(tmp_path: Path, first: str) -> None:
+def test_a_json_file_is_not_conll(tmp_path: Path, first: str, named: str) -> None:
     source = tmp_path / "x.jsonl"
     source.write_text(first + "\n")
     with pytest.raises(AnnotatorError) as raised:
@@ -62,7 +68,7 @@ def test_a_json_file_is_not_conll(tmp_path: Path, first: str) -> None:
     assert str(raised.value) == (
         f"{source}:1: not CoNLL: this line is JSON ({first.strip()[:30]!r}...); CoNLL is a "
         "TOKEN and a TAG on each line: import a JSON file with its own --format (jsonl, "
-        "doccano, prodigy, labelstudio)"
+        "doccano, prodigy, labelstudio)" + named
     )
     assert not (tmp_path / "o").exists()
 

@@ -69,6 +69,11 @@ def other_format(source: Path, fmt: str, said: str) -> str | None:
     line, silent about the file."""
     from annotator.core.validate_shape import import_format
 
+    # A byte that is not UTF-8 is wrong whatever the format: naming one there (a Latin-1
+    # doccano file "looks like annotator's JSONL") would send the user to a reader refusing
+    # the same byte.
+    if "invalid UTF-8" in said:
+        return None
     guess = import_format(source)
     if guess is None or guess == fmt or f"--format {guess}" in said:
         return None
