@@ -4,12 +4,14 @@ those the journal reader would keep, in the same order."""
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
 import orjson
 import pytest
 
+from annotator.core import compare
 from annotator.core.errors import AnnotatorError
 from annotator.core.journal import parse_record_line
 from annotator.core.latest_records import read_latest_records
@@ -124,3 +126,26 @@ def test_a_record_the_scheme_refuses_is_an_error_naming_its_line(tmp_path: Path)
     journal.write_bytes(line(doc_id="d1") + b"\n" + line(doc_id="d2", spans=spans, links={}))
     with pytest.raises(AnnotatorError, match=rf"^{journal}:2: "):
         read_latest_records([journal], SCHEME)
+
+
+def test_records_are_read_and_paired_with_the_collector_paused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pairing 10,000 documents with it running made it walk the 30,000 records kept several
+    times over; it runs again afterwards."""
+    for name in ("alice", "bob"):
+        (tmp_path / f"{name}.jsonl").write_bytes(line(annotator=name) + b"\n")
+    seen: list[bool] = []
+    unit = compare._unit
+
+    def pairing(*args: Any) -> Any:
+        seen.append(gc.isenabled())
+        return unit(*args)
+
+    monkeypatch.setattr(compare, "_unit", pairing)
+    assert gc.isenabled()
+    files = [tmp_path / "alice.jsonl", tmp_path / "bob.jsonl"]
+    comparison = compare.load_comparison(files, SCHEME)
+    assert [unit.doc_id for unit in comparison.units] == ["d1"]
+    assert seen == [False]
+    assert gc.isenabled()

@@ -26,6 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,8 @@ from annotator.core.latest_records import read_latest_records
 from annotator.core.names_alike import names_alike_notes
 from annotator.core.scheme import Scheme
 from annotator.core.validate import span_text_problems
+
+_SHA256 = attrgetter("doc_sha256")
 
 
 @dataclass(frozen=True)
@@ -127,8 +130,16 @@ def load_comparison(
     says what each annotator did of one document whether or not any other is compared."""
     if not files:
         raise AnnotatorError("no journals given")
+    # Paused while the records are read and paired too: pairing 10,000 documents made the
+    # collector walk the 30,000 records kept several times over.
     with collector_paused():
-        latest = read_latest_records(files, scheme)
+        return _load(files, scheme, corpus, doing, need_compared)
+
+
+def _load(
+    files: list[Path], scheme: Scheme, corpus: Corpus | None, doing: str, need_compared: bool
+) -> Comparison:
+    latest = read_latest_records(files, scheme)
     names = sorted(latest.files)
     where = ", ".join(str(file) for file in files)
     # Each file given without a record is named: a trial's empty journal was dropped unsaid.
@@ -276,7 +287,7 @@ def _unit(
             if problem is not None:
                 raise AnnotatorError(f"{files[name]}:{record.line}: {problem}")
         return Unit(doc_id, sha, kept) if len(kept) >= 2 else None
-    hashes = {record.doc_sha256 for record in by_name.values()}
+    hashes = set(map(_SHA256, by_name.values()))  # in C: this runs for every document
     if len(hashes) > 1:
         excluded.append(
             Excluded(doc_id, "doc_sha256 differs: the annotators saw different texts", names)
