@@ -21,12 +21,12 @@ import re
 from bisect import bisect_right
 
 from annotator.core.sentences import (
-    _CLOSERS,
-    _LINE,
-    _SENTENCE_END,
-    _no_break_after,
-    _starts_sentence,
+    CLOSERS,
+    LINE,
+    SENTENCE_END,
+    no_break_after,
     sentences,
+    starts_sentence,
 )
 from annotator.core.tokens import INVISIBLE_BREAKS, parts_tokens
 
@@ -63,7 +63,7 @@ class SentenceFinder:
         paragraph = self._paragraphs.get((low, high))
         if paragraph is None:
             part = text[low:high]
-            lines = _LINE.findall(part)
+            lines = LINE.findall(part)
             if len(lines) == 1 and len(lines[0]) == len(part):
                 paragraph = _Paragraph(part)
             else:  # several lines, or none: split whole
@@ -80,7 +80,7 @@ class _Paragraph:
 
     def __init__(self, line: str) -> None:
         self.line = line
-        self.matches = list(_SENTENCE_END.finditer(line))
+        self.matches = list(SENTENCE_END.finditer(line))
         self.ends = [match.end() for match in self.matches]
         self._judged: dict[int, bool] = {}
 
@@ -89,9 +89,8 @@ class _Paragraph:
         judged = self._judged.get(index)
         if judged is None:
             match = self.matches[index]
-            judged = _starts_sentence(match.group(1) or match.group(2)) and not (
-                match.group().rstrip(_CLOSERS) == "."
-                and _no_break_after(self.line, 0, match.start())
+            judged = starts_sentence(match.group(1) or match.group(2)) and not (
+                match.group().rstrip(CLOSERS) == "." and no_break_after(self.line, 0, match.start())
             )
             self._judged[index] = judged
         return judged

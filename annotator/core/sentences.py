@@ -31,29 +31,31 @@ _ABBREVIATION_WORDS = """
     No Nos vs etc Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 """
 ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
-_LINE = re.compile("[^\n\r\u2028\u2029]+")
-_CLOSERS = "\u201d\u2019\"')]"
+# A line's text, between line breaks (each of which ends a sentence).
+LINE = re.compile("[^\n\r\u2028\u2029]+")
+CLOSERS = "\u201d\u2019\"')]"
 # Searched within one line, so the whitespace in the lookahead never spans a line break. The
 # danda (।) and the Arabic question mark and full stop (؟ ۔) end a sentence as "." does; the
 # ideographic full stop and the full-width ! ? (。！？) end one with no space after them, as
 # Chinese and Japanese are written (a trial's Chinese paragraph was one sentence).
 _CJK_CLOSERS = "\u300d\u300f\uff09"  # 」』）
-_SENTENCE_END = re.compile(
-    f"[.!?\u2026\u0964\u0965\u061f\u06d4]+[{re.escape(_CLOSERS)}]*"
+SENTENCE_END = re.compile(
+    f"[.!?\u2026\u0964\u0965\u061f\u06d4]+[{re.escape(CLOSERS)}]*"
     f"(?=[\\s{INVISIBLE_BREAKS}]+([^\\s{INVISIBLE_BREAKS}]))"
-    f"|[\u3002\uff01\uff1f]+[{re.escape(_CLOSERS + _CJK_CLOSERS)}]*(?=\\s*(\\S))"
+    f"|[\u3002\uff01\uff1f]+[{re.escape(CLOSERS + _CJK_CLOSERS)}]*(?=\\s*(\\S))"
 )
 _OPENERS = frozenset("\u201c\u2018\"'\u00ab\u201e([\u300c\u300e\uff08")  # and 「『（
 _LONGEST_ABBREVIATION = 24
 
 
-def _starts_sentence(char: str) -> bool:
+def starts_sentence(char: str) -> bool:
+    """Whether ``char``, the first visible one after a stop, may start a sentence."""
     if char in _OPENERS or char.isdigit():
         return True
     return char.isupper() or char.istitle() or (char.isalpha() and char.lower() == char.upper())
 
 
-def _no_break_after(text: str, line_start: int, dot: int) -> bool:
+def no_break_after(text: str, line_start: int, dot: int) -> bool:
     """Whether the single "." at ``dot`` closes a known abbreviation or an initial."""
     start = dot
     while start > line_start and dot - start <= _LONGEST_ABBREVIATION:
@@ -73,11 +75,11 @@ def _no_break_after(text: str, line_start: int, dot: int) -> bool:
 
 def _line_sentences(text: str, low: int, high: int) -> Iterator[tuple[int, int]]:
     cut = low
-    for match in _SENTENCE_END.finditer(text, low, high):
-        if not _starts_sentence(match.group(1) or match.group(2)):
+    for match in SENTENCE_END.finditer(text, low, high):
+        if not starts_sentence(match.group(1) or match.group(2)):
             continue
-        marks = match.group().rstrip(_CLOSERS)
-        if marks == "." and _no_break_after(text, low, match.start()):
+        marks = match.group().rstrip(CLOSERS)
+        if marks == "." and no_break_after(text, low, match.start()):
             continue
         yield cut, match.end()
         cut = match.end()
@@ -87,7 +89,7 @@ def _line_sentences(text: str, low: int, high: int) -> Iterator[tuple[int, int]]
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` covering the visible text, in order, trimmed."""
     spans: list[tuple[int, int]] = []
-    for line in _LINE.finditer(text):
+    for line in LINE.finditer(text):
         for start, end in _line_sentences(text, line.start(), line.end()):
             while start < end and parts_tokens(text[start]):
                 start += 1
