@@ -45,7 +45,8 @@ def _case_note(bob: Path, laptop: Path) -> str:
         f"{laptop}: annotator 'Bob' and 'bob' of {bob} differ only in case: they are compared "
         "as two annotators; if they are one person, give the records one name and one "
         f"journal: annotator rename {laptop} --from Bob --to bob -o {renamed}, then cat "
-        f"{renamed} >> {bob}, and give {bob} in place of both"
+        f"{renamed} >> {bob}, and give {bob} in place of both (a document both have a record "
+        "of is then bob's as 'Bob' left it: the last line wins)"
     )
 
 
@@ -109,7 +110,8 @@ def test_spaces_around_a_name_and_one_journal_are_said(tmp_path: Path) -> None:
         "them: they are compared as two annotators; if they are one person, give the records "
         "one name and one journal: annotator rename spaced.jsonl --from ' bob' --to bob -o "
         "spaced.bob.jsonl, then cat spaced.bob.jsonl >> bob.jsonl, and give bob.jsonl in place "
-        "of both",
+        "of both (a document both have a record of is then bob's as ' bob' left it: the last "
+        "line wins)",
         "mixed.jsonl: annotator 'Carol ' and 'carol', both in this journal, differ only in "
         "case and in spaces around them: they are compared as two annotators (annotator "
         "rename does not join two names in one journal)",
@@ -118,7 +120,8 @@ def test_spaces_around_a_name_and_one_journal_are_said(tmp_path: Path) -> None:
     # never renamed; names alike to none are not said.
     assert names_alike_notes({" ann": Path("a.jsonl"), "ann": Path("b.jsonl")})[0].endswith(
         "annotator rename a.jsonl --from ' ann' --to ann -o a.ann.jsonl, then cat a.ann.jsonl "
-        ">> b.jsonl, and give b.jsonl in place of both"
+        ">> b.jsonl, and give b.jsonl in place of both (a document both have a record of is "
+        "then ann's as ' ann' left it: the last line wins)"
     )
     assert names_alike_notes(
         {"Rita": Path("g.jsonl"), "rita": Path("r.jsonl")}, [Path("g.jsonl")]

@@ -72,6 +72,7 @@ def _note(name: str, kept: str, files: Mapping[str, Path], gold: Collection[Path
             append = f"cat {shlex.quote(str(out))} >> {shlex.quote(str(journal))}"
             return (
                 f"{said}; if they are one person, give the records one name and one journal: "
-                f"{rename}, then {append}, and give {journal} in place of both"
+                f"{rename}, then {append}, and give {journal} in place of both (a document "
+                f"both have a record of is then {new}'s as {old!r} left it: the last line wins)"
             )
     return said
