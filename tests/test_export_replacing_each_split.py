@@ -44,7 +44,7 @@ def test_only_the_files_holding_records_are_named(tmp_path: Path) -> None:
     out = tmp_path / "splits"
     out.mkdir()
     journal_of(out / "dev.jsonl", "root")
-    (out / "train.jsonl").write_bytes(b'{"doc_id": "d1"}\n')  # JSON of no record: replaced
+    (out / "train.jsonl").write_bytes(b'["O", "B-actor"]\n')  # JSON of no object: replaced
     with pytest.raises(AnnotatorError) as refused:
         export_records(source, "jsonl", out, split=THREE)
     assert str(refused.value) == (

@@ -129,7 +129,7 @@ def test_a_json_lines_file_that_cannot_be_opened_is_refused(
 def test_what_is_read_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(export_replacing, "LOOKED_AT_LINES", 3)
     rows = tmp_path / "rows.jsonl"  # an hf export's rows, then (past the bound) a record
-    rows.write_bytes(b'{"tokens": []}\n' * 3 + journal_lines())
+    rows.write_bytes(b'["O"]\n' * 3 + journal_lines())
     assert held_in(rows) is None
     rows.write_bytes(b"torn\n" * 3 + journal_lines())
     held = held_in(rows)

@@ -10,7 +10,7 @@ import pytest
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.export import export_records
-from annotator.core.formats.export_replacing import records_held
+from annotator.core.formats.export_replacing import held_in, records_held
 from tests.test_formats_cli import cli
 from tests.test_formats_support import record, write_case
 
@@ -86,9 +86,9 @@ def test_other_outputs_are_replaced_as_before(tmp_path: Path) -> None:
     brat = tmp_path / "brat"
     export_records(source, "brat", brat, corpus=corpus)
     assert export_records(source, "brat", brat, corpus=corpus).replaced
-    notes = tmp_path / "notes.jsonl"  # JSON lines, but no records
-    notes.write_bytes(b'{"doc_id": "d1"}\n')
-    assert export_records(source, "jsonl", notes).replaced == [notes]
+    tags = tmp_path / "tags.jsonl"  # JSON lines, but no objects
+    tags.write_bytes(b'["O", "B-actor"]\n')
+    assert export_records(source, "jsonl", tags).replaced == [tags]
 
 
 @pytest.mark.parametrize(
@@ -97,17 +97,42 @@ def test_other_outputs_are_replaced_as_before(tmp_path: Path) -> None:
         b"",
         b"\n\n",
         b"[1, 2]\n",
-        b'{"annotator": "a"}\n',
-        b'{"annotator": 1, "doc_id": "d"}\n',
-        b'{"id": "", "text": "no id"}\n',
-        b'{"id": "a1", "body": "no text"}\n',
-        b"not json\n" + b'{"doc_id": "d1"}\n',  # one line of something else read
+        b'"a string"\n3\n',
+        b"not json\n" + b'["d1"]\n',  # one line of something else read
     ],
 )
 def test_what_is_no_record_is_told_as_none(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "x.jsonl"
     path.write_bytes(data)
     assert records_held(path) is None
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        (b'{"annotator": "a"}\n', "its first line is a JSON object (keys: annotator)"),
+        (b'{"annotator": 1, "doc_id": "d"}\n',
+         "its first line is a JSON object (keys: annotator, doc_id)"),
+        (b'{"id": "", "text": "no id"}\n', "its first line is a JSON object (keys: id, text)"),
+        (b'{}\n', "its first line is a JSON object (no keys)"),
+        (b"not json\n" + b'{"doc_id": "d1"}\n', "its line 2 is a JSON object (keys: doc_id)"),
+        (b'{"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6, "g": 7}\n',
+         "its first line is a JSON object (keys: a, b, c, d, e, f, ...)"),
+        # Lines ending in CR alone: the record among them is said, not the object before it.
+        (b'{"a": 1}\r{"annotator": "x", "doc_id": "d"}\r',
+         "its first line is a record of annotator 'x'"),
+        # A record after an object of no kind known is what is said.
+        (b'{"note": 1}\n' + orjson.dumps(record("d9", TEXT, []).model_dump(mode="json")) + b"\n",
+         "its line 2 is a record of annotator 'gold'"),
+    ],
+)  # fmt: skip
+def test_json_objects_of_any_keys_are_said_by_their_keys(
+    tmp_path: Path, data: bytes, said: str
+) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_bytes(data)
+    held = held_in(path)
+    assert held is not None and held.said == said
 
 
 def test_lines_that_cannot_be_read_are_said_of_json_lines_only(tmp_path: Path) -> None:

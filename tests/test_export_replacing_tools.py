@@ -140,17 +140,37 @@ def test_a_task_past_other_entries_is_found(tmp_path: Path) -> None:
     "data",
     [
         b'["O", "B-actor", "I-actor"]\n',  # an hf export's labels.json
-        b'[\n  {"labels": ["O"]}\n]\n',
         b"[1, 2",  # cut short
-        b'{\n  "name": "protest"\n}\n',
-        b'[{"tokens": ["a"]}]',  # tokens without their tags
-        b'{"text": "Kyiv.", "label": "POS"}\n',  # neither doccano's list nor a Prodigy key
+        b'[[1, 2], "a"]\n',
     ],
 )
-def test_json_of_another_shape_is_no_annotation(tmp_path: Path, data: bytes) -> None:
+def test_json_of_no_object_is_no_annotation(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "other.json"
     path.write_bytes(data)
     assert held_in(path) is None
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        (b'[\n  {"labels": ["O"]}\n]\n', "its line 2 is a JSON object (keys: labels)"),
+        (b'{\n  "name": "protest"\n}\n', "its first entry is a JSON object (keys: name)"),
+        (b'[{"tokens": ["a"]}]', "its first entry is a JSON object (keys: tokens)"),
+        # neither doccano's list nor a Prodigy key
+        (b'{"text": "Kyiv.", "label": "POS"}\n',
+         "its first line is a JSON object (keys: text, label)"),
+        # A task after them is what is said.
+        (b'[{"a": 1}, {"data": {"text": "Kyiv."}}]', "its entry 2 is a Label Studio task"),
+    ],
+)  # fmt: skip
+def test_json_objects_of_another_shape_are_kept_said_by_their_keys(
+    tmp_path: Path, data: bytes, said: str
+) -> None:
+    path = tmp_path / "other.json"
+    path.write_bytes(data)
+    held = held_in(path)
+    assert held is not None and held.said == said
+    assert (held.fmt is None) is ("JSON object" in said)
 
 
 def test_what_is_read_of_a_json_file_is_bounded(
@@ -158,12 +178,12 @@ def test_what_is_read_of_a_json_file_is_bounded(
 ) -> None:
     path = tmp_path / "tasks.json"
     task = {"data": {"text": TEXT}}
-    path.write_bytes(orjson.dumps([{}, {}, task]))
+    path.write_bytes(orjson.dumps([1, 2, task]))
     monkeypatch.setattr(export_replacing, "LOOKED_AT_LINES", 2)
     assert held_in(path) is None
     monkeypatch.setattr(export_replacing, "LOOKED_AT_LINES", 3)
     assert held_in(path) is not None
-    monkeypatch.setattr(export_replacing, "LOOKED_AT_BYTES", 8)  # "[{},{},{" read
+    monkeypatch.setattr(export_replacing, "LOOKED_AT_BYTES", 8)  # "[1,2,{"d" read
     assert held_in(path) is None
 
 

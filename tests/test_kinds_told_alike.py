@@ -238,14 +238,18 @@ def test_what_the_two_rules_told_apart_is_one_thing_now(
     path = tmp_path / "rows.jsonl"
     path.write_bytes(orjson.dumps(data) + b"\n" + orjson.dumps(data) + b"\n")
     held = held_in(path)
-    assert (held.plural if held else None, import_format(path)) == (plural, fmt)
+    assert held is not None  # a JSON object is kept whatever it is: told by its kind or keys
+    told = held.plural if held.fmt or plural else None
+    assert (told, import_format(path)) == (plural, fmt)
+    if kind is None:
+        assert held.plural == f"JSON objects (keys: {', '.join(data)})"
     said = validate_line(path)
     if plural == "a corpus's documents":
         assert said.endswith(f"did you mean --corpus {path}?")
     else:
         reader = f"annotator import --format {fmt}" if fmt else "annotator import"
         assert said.endswith(f"; {reader} reads such files")
-    assert (refusals(path)[0] != "") is (plural is not None)
+    assert refusals(path)[0] == ReplacingRecords.refusal_with(path, held, "pass --force")
 
 
 def test_records_with_their_text_name_our_jsonl_and_a_journal_none(tmp_path: Path) -> None:

@@ -6,7 +6,9 @@ another matter: ``-o`` naming a journal by mistake replaced its records with the
 import, rename and merge all refuse such a thing. So is a JSONL corpus (one ``{"id", "text"}``
 document a line): a user's only copy of their articles. So is a file of another tool's
 annotated texts (a Label Studio, Prodigy or doccano file, an hf export's rows: ``held_kinds``),
-whether an earlier export or the tool's own, the only copy of work done there. Such a file is
+whether an earlier export or the tool's own, the only copy of work done there. So is any other
+file of JSON objects, said by its keys: a doccano file with its own keys (``column_data``), read
+with ``--text-key``, was replaced unasked since no kind here knew them. Such a file is
 replaced only with ``--force``, and so is each such file of a folder export (hf, ``--split``);
 a CoNLL, brat or spaCy file of an earlier export is replaced as before.
 
@@ -47,6 +49,7 @@ LOOKED_AT_BYTES = LOOKED_AT_MIB * 1024 * 1024
 _FIRST_READ = 64 * 1024  # of a file read as JSON whole, doubled as an entry needs
 # Names of files that are JSON lines whatever they hold now (journals, gold files, corpora).
 JSON_LINES_SUFFIXES = (".jsonl", ".ndjson")
+_KEYS_SAID = 6  # as validate names another tool's keys
 _CR_ALONE = re.compile(r"\r(?!\n)")
 _JSON_SPACE = re.compile(r"[ \t\r\n]*")
 
@@ -67,7 +70,8 @@ class Held:
 
 def held_in(path: Path) -> Held | None:
     """What the file at ``path`` holds that is not replaced unasked: its first record, gold
-    record, corpus document or other tool's annotated text (its line or entry said), or, for a
+    record, corpus document or other tool's annotated text (its line or entry said), else its
+    first JSON object of another shape (``Held.fmt`` None), or, for a
     JSON-lines file none of whose lines read can be read, or that cannot be read at all, that
     what it holds is not known; None for anything else, a file of another name that cannot be
     read included (the write then says what is wrong)."""
@@ -89,25 +93,32 @@ def held_in(path: Path) -> Held | None:
 
 
 def _first_held(lines: Iterator[tuple[int, bytes | None]]) -> tuple[Held | str | None, bool]:
-    """The first record, document or annotated text of ``lines``; else None when a line is
-    JSON of something else (hf's labels, notes) or none has anything on it; else why none could
+    """The first record, document or annotated text of ``lines``; else the first JSON object
+    of another shape; else None when a line is JSON of something else (hf's labels, a number)
+    or none has anything on it; else why none could
     be read. And whether the first line is JSON by itself."""
     first_is_json = False
     problem = ""
     readable = False
+    objects: Held | None = None  # the first JSON object of no kind known, if no kind follows
     seen = 0
     for seen, (number, raw) in enumerate(lines, start=1):
         if raw is None:
             problem = problem or f"line {number}: longer than the {LOOKED_AT_MIB} MiB read"
             break
         kind = _line_kind(raw)
-        if isinstance(kind, Kind):
+        if isinstance(kind, Kind) and not kind.known:
+            objects = objects or _held_at(f"line {number}", number, kind)
+            first_is_json = first_is_json or seen == 1
+        elif isinstance(kind, Kind):
             return _held_at(f"line {number}", number, kind), seen == 1
-        if kind is None:
+        elif kind is None:
             readable = True
             first_is_json = first_is_json or seen == 1
         else:
             problem = problem or f"line {number}: {kind}"
+    if objects is not None:
+        return objects, first_is_json
     if readable or not problem:
         return None, first_is_json
     what = f"its first {seen} lines" if seen == LOOKED_AT_LINES else "its lines"
@@ -126,25 +137,28 @@ def _first_held_entry(handle: IO[bytes], *, arrays_only: bool) -> Held | str | N
         return "not a JSON array" if arrays_only else "not JSON"
     at += 1 if array else 0
     decoder = json.JSONDecoder()
+    objects: Held | None = None  # the first JSON object of no kind known, if no kind follows
     for number in range(1, LOOKED_AT_LINES + 1):
         at = text.skip_space(at)
         if text.at(at) in ("", "]"):
-            return None
+            return objects
         while True:
             try:
                 value, at = decoder.raw_decode(text.text, at)
                 break
             except json.JSONDecodeError as error:
                 if not text.more():  # the whole file, or all that is read of it
-                    return f"entry {number}: {error.msg}" if number == 1 else None
+                    return f"entry {number}: {error.msg}" if number == 1 else objects
         kind = _value_kind(value)
-        if kind is not None:
+        if kind is not None and not kind.known:
+            objects = objects or _held_at(f"entry {number}", number, kind)
+        elif kind is not None:
             return _held_at(f"entry {number}", number, kind)
         at = text.skip_space(at)
         if array and text.at(at) != ",":
-            return None  # its end, or something that is no array's
+            return objects  # its end, or something that is no array's
         at += 1 if array else 0
-    return None
+    return objects
 
 
 class _Prefix:
@@ -241,20 +255,34 @@ def _line_kind(raw: bytes) -> Kind | str | None:
         wrong = str(error)
     text = raw.decode("utf-8", errors="replace")
     readable = False
+    objects: Kind | None = None  # said when no piece is of a kind known
     for piece in _CR_ALONE.split(text) if _CR_ALONE.search(text.rstrip()) else [text]:
         try:
             value = orjson.loads(piece)
         except orjson.JSONDecodeError:
             continue
         kind = _value_kind(value)
-        if kind is not None:
+        if kind is not None and kind.known:
             return kind
+        objects = objects or kind
         readable = True
-    return None if readable else wrong
+    return objects if objects is not None or readable else wrong
 
 
 def _value_kind(value: object) -> Kind | None:
-    return kind_of(value) if isinstance(value, dict) else None
+    """What ``value`` is (``held_kinds``); a JSON object of no kind known here is someone's
+    data all the same (a doccano file with its own keys, which ``--text-key`` reads; another
+    tool's rows), said by its keys and kept as the others: only JSON that is no object (hf's
+    labels.json, a list of numbers) is replaced unasked."""
+    if not isinstance(value, dict):
+        return None
+    return kind_of(value) or _objects(list(value))
+
+
+def _objects(keys: list[str]) -> Kind:
+    named = ", ".join(keys[:_KEYS_SAID]) + (", ..." if len(keys) > _KEYS_SAID else "")
+    keyed = f"keys: {named}" if keys else "no keys"
+    return Kind(f"a JSON object ({keyed})", f"JSON objects ({keyed})", known=False)
 
 
 def _held_at(place: str, number: int, kind: Kind) -> Held:

@@ -40,11 +40,14 @@ class Kind:
     """What one object is: ``what`` (``a record of annotator 'alice'``) and ``plural``
     (``records of annotator 'alice'``), as the refusal and the export screen's hint say it, and
     ``fmt``, the ``annotator import --format`` that reads it (None: none does, as a journal
-    without its texts)."""
+    without its texts). ``known``: False for a JSON object of no kind told here, said by its
+    keys (``export_replacing``), which a kind told anywhere among a file's first lines
+    outranks."""
 
     what: str
     plural: str
     fmt: str | None = None
+    known: bool = True
 
 
 def kind_of(data: dict[str, Any]) -> Kind | None:
