@@ -1,5 +1,6 @@
 """ctrl+l (``forms.fill_from_span``) on a list field holding an item typed as the span's words
-otherwise, as the search reads both (``span_words.words_alike``): that item becomes the span's
+otherwise (``span_words.spans_alike``: case, then accents, quotes and dashes aside) and no
+other span's at its best tier: that item becomes the span's
 words, linked, not listed a second time; an item holding another linked span's words as they
 are stays that span's."""
 
@@ -45,3 +46,46 @@ def test_an_item_of_a_linked_spans_words_stays_its(session: AnnotationSession) -
     line = journal_lines(session)[-1]
     assert line["form"]["releases"][0]["releasees"] == ["RUSSIA", "Russia"]
     assert line["links"] == {PATH: [capitals, russia]}
+
+
+NOWAK_TEXT = "date 2024-12-08 Kestria freed Józef Nowak and Jozef Nowak to Norvania.\n"
+
+
+@pytest.fixture
+def nowak(tmp_path: Path) -> Iterator[AnnotationSession]:
+    yield from open_on(tmp_path, NOWAK_TEXT)
+
+
+def nowak_span(session: AnnotationSession, words: str) -> str:
+    start = NOWAK_TEXT.index(words)
+    return session.label_selection(start, start + len(words), "releasee").id
+
+
+def test_an_item_closer_to_another_span_stays_typed(nowak: AnnotationSession) -> None:
+    """A typed "józef nowak" is "Józef Nowak" case aside, "Jozef Nowak" only as the search
+    folds accents: ctrl+l on "Jozef Nowak" adds it beside the typed item (it replaced it,
+    another person's name, silently)."""
+    accented, plain = nowak_span(nowak, "Józef Nowak"), nowak_span(nowak, "Jozef Nowak")
+    nowak.add_group_item("releases")
+    nowak.set_field(PATH, "józef nowak")
+    nowak.fill_from_span(PATH, plain)
+    line = journal_lines(nowak)[-1]
+    assert line["form"]["releases"][0]["releasees"] == ["józef nowak", "Jozef Nowak"]
+    assert line["links"] == {PATH: [plain]}
+    # On its own closest span, the typed item becomes its words.
+    nowak.fill_from_span(PATH, accented)
+    line = journal_lines(nowak)[-1]
+    assert line["form"]["releases"][0]["releasees"] == ["Józef Nowak", "Jozef Nowak"]
+    assert line["links"] == {PATH: [accented, plain]}
+
+
+def test_an_item_alike_two_spans_at_its_best_stays_typed(nowak: AnnotationSession) -> None:
+    """An item two spans give alike at its best tier ("jozef nowák": both only as the search
+    folds accents) is left as typed, the span picked listed beside it."""
+    plain = nowak_span(nowak, "Jozef Nowak")
+    nowak_span(nowak, "Józef Nowak")
+    nowak.add_group_item("releases")
+    nowak.set_field(PATH, "jozef nowák")
+    nowak.fill_from_span(PATH, plain)
+    line = journal_lines(nowak)[-1]
+    assert line["form"]["releases"][0]["releasees"] == ["jozef nowák", "Jozef Nowak"]

@@ -1,8 +1,9 @@
 """A value typed or taken in review is linked to the gold span whose words it is as the search
-reads both (``span_words.words_alike``, ``search_fold.fold``): a trial's gold held actor span
-"Drava People’s Authority" (a curly ’); ``e`` with ``drava people's authority`` typed on the
-keyboard settled ``= drava people's authority (typed)`` unlinked, and taking bob's version of
-those words (a straight ') linked nothing and said nothing. Typed with ’ it was linked."""
+reads both, when no span's are closer (``span_words.best_alike``, ``search_fold.fold``): a
+trial's gold held actor span "Drava People’s Authority" (a curly ’); ``e`` with ``drava
+people's authority`` typed on the keyboard settled ``= drava people's authority (typed)``
+unlinked, and taking bob's version of those words (a straight ') linked nothing and said
+nothing. Typed with ’ it was linked."""
 
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ from annotator.core.review_open import open_review
 from annotator.core.review_outcome import decision_outcome
 from annotator.core.review_typed import settle_typed
 from annotator.core.review_typed_links import typed_item_links
-from annotator.core.review_typed_words import spans_matching, typed_words_of
+from annotator.core.review_typed_words import spans_matching
 from annotator.core.scheme import load_default_scheme
+from annotator.core.span_words import spans_alike
 from annotator.core.value_links import GoldSpans, words_linked
 from tests.test_agreement_data import scheme, write_corpus, write_journal
 from tests.test_group_items_typed import RECORDS, merged
@@ -158,10 +160,11 @@ def model(span_id: str, words: str) -> Span:
 def test_words_are_read_as_the_search_reads_them() -> None:
     drava = model("s1", DRAVA)
     for typed in (TYPED, "drava people‘s  authority", "DRAVA PEOPLE’S AUTHORITY"):
-        assert typed_words_of(typed, drava)
-    assert typed_words_of("Jozef Kessar-Strait", model("s2", "Józef Kessar–Strait"))
-    assert not typed_words_of("Drava Peoples Authority", drava)
-    assert not typed_words_of(f"{DRAVA} x", drava)
+        assert spans_alike(typed, [drava]) == [drava]
+    kessar = model("s2", "Józef Kessar–Strait")
+    assert spans_alike("Jozef Kessar-Strait", [kessar]) == [kessar]
+    assert spans_alike("Drava Peoples Authority", [drava]) == []
+    assert spans_alike(f"{DRAVA} x", [drava]) == []
 
 
 def test_a_spans_words_as_they_are_come_first() -> None:

@@ -39,7 +39,7 @@ from annotator.core.span_words import (
     index_of_words,
     single_spaced,
     span_words,
-    words_alike,
+    spans_alike,
 )
 
 # ``\Z``, not ``$``: ``$`` also matches before a final newline, and a link key
@@ -289,7 +289,7 @@ def fill_from_span(record: Record, path: str, span_id: str, scheme: Scheme) -> R
         links[path] = _in_text_order(record, [*linked, span_id])
         if index_of_words(current, span) is not None:  # listed already, typed: now linked too
             return _rebuilt(record, dict(record.form), links)
-        alike = _typed_alike(record, current, linked, span)
+        alike = _typed_alike(record, current, span)
         if alike is not None:  # typed otherwise ("people's" for "people’s"): now its words
             items = [*current[:alike], span_words(span), *current[alike + 1 :]]
             return _rebuilt(record, _with_value(record, path, scheme, items), links)
@@ -309,19 +309,20 @@ def fill_from_span(record: Record, path: str, span_id: str, scheme: Scheme) -> R
     return _rebuilt(record, form, links)
 
 
-def _typed_alike(record: Record, items: list[Any], linked: list[str], span: Span) -> int | None:
-    """The first of a list's ``items`` that is ``span``'s words as the search reads both
-    (``span_words.words_alike``: "marta ostrovina", ' for ’; else it was listed twice) and no
-    words of a span ``linked`` already (a listed "Russia" of s1 is not s2's "RUSSIA")."""
-    held = {span_words(one) for one_id in linked if (one := record.span_by_id(one_id))}
+def _typed_alike(record: Record, items: list[Any], span: Span) -> int | None:
+    """The first of a list's ``items`` whose words are ``span``'s alone at their best tier
+    (``span_words.spans_alike`` among the spans of its label): "marta ostrovina", ' for ’
+    (else it was listed twice). Not a typed "józef nowak" for "Jozef Nowak" beside a span
+    "Józef Nowak" (another person), nor a listed "Russia" (s1's) for s2's "RUSSIA"."""
+    labelled = [one for one in record.spans if one.label == span.label]
     return next(
-        (
-            at
-            for at, item in enumerate(items)
-            if words_alike(item, span) and single_spaced(item) not in held
-        ),
+        (at for at, item in enumerate(items) if _ids(spans_alike(item, labelled)) == [span.id]),
         None,
     )
+
+
+def _ids(spans: list[Span]) -> list[str]:
+    return [one.id for one in spans]
 
 
 def _in_text_order(record: Record, span_ids: list[str]) -> list[str]:

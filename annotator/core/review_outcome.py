@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Hashable
+from dataclasses import dataclass
 from typing import Any
 
 from annotator.core import forms
@@ -18,7 +19,7 @@ from annotator.core.form_compare import normal
 from annotator.core.item_brief import DATE, lone_item_of, names_said, whose
 from annotator.core.models import GoldRecord
 from annotator.core.review_decisions import short, value_text
-from annotator.core.span_words import folded_words, single_spaced, span_words
+from annotator.core.span_words import only_words_alike, single_spaced, span_words
 
 
 def decision_outcome(before: GoldRecord, after: GoldRecord, conflict_id: str) -> str | None:
@@ -57,14 +58,14 @@ def _value_outcome(after: GoldRecord, path: str, versions: list[dict[str, Any]],
 
 
 def given_by(
-    versions: list[dict[str, Any]], value: Any, linked: Collection[str] = ()
+    versions: list[dict[str, Any]], value: Any, linked: LinkedWords | None = None
 ) -> str | None:
     """Whose value ``value`` is among a field conflict's ``versions`` (``bob's value``,
     ``alice and carol's value``, ``every version's items``: a list that is their union);
     None when no version gave it: typed. ``linked``: the words of the spans gold links
-    there, which a version's text (or list item) of those words as the search reads them is
-    stored as (``review_typed_words.as_linked_words``): bob's "Drava People's Authority"
-    taken is gold's "Drava People’s Authority", and was said "(typed)"."""
+    there, which a version's text (or list item) of those words at its best tier is stored
+    as (``review_typed_words.as_linked_words``): bob's "Drava People's Authority" taken is
+    gold's "Drava People’s Authority", and was said "(typed)"."""
     key = normal(value)
     giving = [v for v in versions if normal(_as_linked(v.get("value"), linked)) == key]
     if giving:
@@ -74,22 +75,38 @@ def given_by(
     return None
 
 
-def linked_words(record: GoldRecord, span_ids: Collection[str]) -> list[str]:
-    """The words (``span_words``) of ``record``'s spans of ``span_ids``."""
-    return [span_words(span) for span in record.spans if span.id in span_ids]
+@dataclass(frozen=True)
+class LinkedWords:
+    """The words of the spans gold links a field to, and of every gold span of their labels:
+    a version's "Jozef Nowak" is s3's "Jozef Nowak", not linked s2's "Józef Nowak"."""
+
+    linked: frozenset[str]
+    labelled: tuple[str, ...]
 
 
-def _as_linked(given: Any, linked: Collection[str]) -> Any:
-    """A version's value as gold stores it linked to spans of the words ``linked``: each text
-    that is one's words as the search reads them (``span_words.folded_words``) those words."""
-    if not linked:
+def linked_words(record: GoldRecord, span_ids: Collection[str]) -> LinkedWords:
+    """The words (``span_words``) of ``record``'s spans of ``span_ids``, and of its spans of
+    their labels."""
+    linked = [span for span in record.spans if span.id in span_ids]
+    labels = {span.label for span in linked}
+    return LinkedWords(
+        frozenset(span_words(span) for span in linked),
+        tuple(span_words(span) for span in record.spans if span.label in labels),
+    )
+
+
+def _as_linked(given: Any, words: LinkedWords | None) -> Any:
+    """A version's value as gold stores it linked to spans of ``words.linked``: each text that
+    is one's words at its best tier among the spans of their labels
+    (``span_words.only_words_alike``) those words."""
+    if words is None or not words.linked:
         return given
-    folded = {folded_words(words): words for words in linked}
 
     def stored(one: Any) -> Any:
-        if not isinstance(one, str) or single_spaced(one) in linked:
+        if not isinstance(one, str) or single_spaced(one) in words.linked:
             return one  # a span's words as they are come first ("Russia" beside "RUSSIA")
-        return folded.get(folded_words(one), one)
+        found = only_words_alike(one, words.labelled)
+        return found if found in words.linked else one
 
     return [stored(one) for one in given] if isinstance(given, list) else stored(given)
 

@@ -45,7 +45,7 @@ from annotator.core.review_typed import (
     with_typed_items,
 )
 from annotator.core.review_typed_start import ItemTexts, listed
-from annotator.core.review_typed_words import VALUED, typed_words_of, value_of_words
+from annotator.core.review_typed_words import VALUED, typed_spans, value_of_words
 from annotator.core.scheme import FormField, Scheme
 
 
@@ -156,11 +156,7 @@ def _read_as(
         return None
     spans: tuple[str, ...] = ()
     if value_of_words(record.spans, sub, shown) is not None:
-        spans = tuple(
-            span.id
-            for span in record.spans
-            if span.label == sub.from_label and typed_words_of(shown, span)
-        )
+        spans = tuple(span.id for span in typed_spans(record.spans, sub, shown))
     return ReadAs(shown, as_shown, spans, quoted=sub.type in ("text", "list"))
 
 

@@ -6,10 +6,10 @@ with no link: the links of a typed item came only from the version item it began
 (``review_typed.made_links``). The annotate screen links a value filled from a span (ctrl+l);
 a value typed in review now gets the same link when it can say which span it is: a field with
 no link from its version item is linked to the one gold span of its ``from_label`` whose words
-it holds (whitespace runs alike, ``span_words.holds_words_of``; when no span's words are
-the value's as they are, those the search would find it by: ``span_words.words_alike``, case,
-accents, straight or curly quotes and dashes aside), or, for a count or date field, whose
-value it is. When several gold spans hold them (two "Russia" actors), none is
+it holds (``span_words.spans_alike``: its words as they are, whitespace aside; else case
+aside; else as the search finds them, accents, straight or curly quotes and dashes aside: the
+first of these where any span matches), or, for a count or date field, whose value it is.
+When several gold spans hold them at that tier (two "Russia" actors), none is
 linked and the count is kept (``WordsFound.several``: the editor shows ``⛓ ? 2 spans``): no
 rule tells which one the reviewer meant, and a wrong link is worse than none (ctrl+l on the
 annotate screen lets one pick). A list links each of its items that holds the words of one
@@ -32,13 +32,7 @@ from annotator.core.form_compare import normal
 from annotator.core.list_links import Spanned, linked_in_text_order
 from annotator.core.models import GoldRecord, Span
 from annotator.core.scheme import FormField
-from annotator.core.span_words import (
-    folded_words,
-    holds_words_of,
-    single_spaced,
-    span_words,
-    words_alike,
-)
+from annotator.core.span_words import holds_words_of, single_spaced, span_words, spans_alike
 
 # The field types a typed value is matched to a span by the span's value, not its words.
 VALUED = ("integer", "date")
@@ -62,17 +56,10 @@ def spans_matching(record: Spanned, leaf: FormField, value: Any) -> list[Span]:
         return [span for span in labelled if normal(span.value) == normal(value)]
     if not isinstance(value, str):
         return []
-    # ``holds_words_of`` with the value's words made once: merge asks this of every value
-    # no annotator linked (``value_links``).
-    words = single_spaced(value)
-    exact = [span for span in labelled if span_words(span) == words]
-    if exact:
-        return exact
-    # Words as the search reads them (``span_words.words_alike``) when none are the value's
-    # as they are: a keyboard's ' for gold's ’. Spans written exactly as the value come first,
-    # so "Russia" is still s1's alone beside another span's "RUSSIA".
-    folded = folded_words(value)
-    return [span for span in labelled if folded and folded_words(span.text) == folded]
+    # Words as they are, else case aside, else as the search reads both, the first tier any
+    # span matches at (``span_words.best_alike``): "Russia" is s1's alone beside another
+    # span's "RUSSIA", and "JÓZEF NOWAK" "Józef Nowak"'s beside "Jozef Nowak".
+    return spans_alike(value, labelled)
 
 
 def value_of_words(spans: Sequence[Span], leaf: FormField, typed: str) -> Any:
@@ -83,36 +70,28 @@ def value_of_words(spans: Sequence[Span], leaf: FormField, typed: str) -> Any:
     refused as no date, where "six" was read as 6 only because it spells a number."""
     if leaf.type not in VALUED or leaf.from_label is None or not typed.strip():
         return None
-    values = {
-        normal(span.value): span.value
-        for span in spans
-        if span.label == leaf.from_label and typed_words_of(typed, span)
-    }
+    values = {normal(span.value): span.value for span in typed_spans(spans, leaf, typed)}
     return next(iter(values.values())) if len(values) == 1 else None
 
 
-def typed_words_of(typed: Any, span: Span) -> bool:
-    """Whether text typed in a review's editor is ``span``'s words as the search reads both
-    (``span_words.words_alike``: whitespace, case, accents, straight or curly quotes and
-    dashes aside): a trial's "two days later" was refused as no date where gold's s2 read
-    "Two days later", and "drava people's authority" typed with the keyboard's apostrophe was
-    left unlinked beside gold's "Drava People’s Authority"."""
-    return words_alike(typed, span)
+def typed_spans(spans: Sequence[Span], leaf: FormField, typed: Any) -> list[Span]:
+    """The ``spans`` of ``leaf``'s label text typed in a review's editor is the words of, at
+    its best tier (``span_words.spans_alike``: whitespace, then case, then accents, straight
+    or curly quotes and dashes aside): a trial's "two days later" was refused as no date where
+    gold's s2 read "Two days later", and "drava people's authority" typed with the keyboard's
+    apostrophe was left unlinked beside gold's "Drava People’s Authority"."""
+    return spans_alike(typed, [span for span in spans if span.label == leaf.from_label])
 
 
 def as_span_words(spans: Sequence[Span], leaf: FormField, typed: str) -> str:
     """``typed`` (a text, or a list's item) as the words of the gold ``spans`` of ``leaf``'s
-    label it is as the search reads them (``typed_words_of``): those words, so that it is
+    label it is at its best tier (``typed_spans``): those words, so that it is
     linked to them and stored as when filled from the span; ``typed`` itself when it is a
     span's words as they are, none's, or those of spans written differently ("Russia",
     "RUSSIA")."""
     if leaf.from_label is None or not typed.strip():
         return typed
-    words = {
-        span_words(span)
-        for span in spans
-        if span.label == leaf.from_label and typed_words_of(typed, span)
-    }
+    words = {span_words(span) for span in typed_spans(spans, leaf, typed)}
     if len(words) != 1 or single_spaced(typed) in words:
         return typed
     return next(iter(words))
@@ -175,10 +154,10 @@ def as_linked_words(record: Spanned, leaf: FormField, value: Any, linked: Sequen
         return value
 
     def stored(one: Any) -> Any:
-        span = next((span for span in spans if holds_words_of(one, span)), None)
-        if span is None:  # linked by its words as the search reads them (``spans_matching``)
-            span = next((span for span in spans if words_alike(one, span)), None)
-        return one if span is None else span_words(span)
+        # Linked by its words at their best tier (``spans_matching``): those spans' words
+        # when they are written alike, else as typed.
+        words = {span_words(span) for span in spans_alike(one, spans)}
+        return next(iter(words)) if len(words) == 1 else one
 
     return [stored(one) for one in value] if isinstance(value, list) else stored(value)
 

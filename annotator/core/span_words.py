@@ -6,15 +6,20 @@ line break, a non-breaking space): copied as they stood, a value held the tab of
 item holding its span's words, whitespace aside, so a value filled before (the tab kept) keeps
 its link too.
 
-A value typed on a plain keyboard is matched to a span's words as the search matches a query
-(``words_alike``: ``search_fold.fold``, the one rule): a trial's ``drava people's authority``,
-typed with the keyboard's apostrophe, was no span's words beside gold's "Drava People’s
-Authority" (a curly ’), though ``/`` found it.
+A value typed on a plain keyboard is matched to a span's words in tiers (``ALIKE_TIERS``,
+``best_alike``, the one rule): its words as they are (whitespace aside), else case aside, else
+as the search matches a query (``search_fold.fold``); a tier's match counts only at the first
+tier where any span matches, and only when one span (or spans of one wording) does there. A
+trial's ``drava people's authority``, typed with the keyboard's apostrophe, was no span's
+words beside gold's "Drava People’s Authority" (a curly ’), though ``/`` found it; and with
+the fold alone, "JÓZEF NOWAK" beside "Józef Nowak" and "Jozef Nowak" was both spans' (none
+linked), and ctrl+l on "Jozef Nowak" took a typed "józef nowak" for it: another person.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 from annotator.core.models import Span
 from annotator.core.search_fold import fold
@@ -47,7 +52,42 @@ def folded_words(text: str) -> str:
     return fold(text).strip(" ")
 
 
-def words_alike(item: Any, span: Span) -> bool:
-    """Whether a value or a list's item is ``span``'s words as the search reads both
-    (``folded_words``): ``holds_words_of``, or typed otherwise on a plain keyboard."""
-    return isinstance(item, str) and folded_words(item) == folded_words(span.text)
+def _cased_aside(text: str) -> str:
+    return single_spaced(text).casefold()
+
+
+# How a value's words are compared to a span's, closest first: as they are (whitespace
+# aside), case aside, as the search reads both (``folded_words``).
+ALIKE_TIERS: tuple[Callable[[str], str], ...] = (single_spaced, _cased_aside, folded_words)
+
+Words = TypeVar("Words")
+
+
+def best_alike(
+    value: Any, candidates: Iterable[Words], text_of: Callable[[Words], str]
+) -> list[Words]:
+    """The ``candidates`` (each's words ``text_of`` it) whose words ``value`` is at the first
+    of ``ALIKE_TIERS`` where any is: "Józef Nowak" beside "JÓZEF NOWAK" and "Jozef Nowak" is
+    the first's alone, "józef nowak" is "Józef Nowak"'s (case only), "jozef nowak" both's.
+    Several found: the value cannot say which (callers leave it unlinked and say so)."""
+    if not isinstance(value, str) or not value.strip():
+        return []
+    pool = list(candidates)
+    for tier in ALIKE_TIERS:
+        key = tier(value)
+        found = [one for one in pool if tier(text_of(one)) == key]
+        if found:
+            return found
+    return []
+
+
+def spans_alike(value: Any, spans: Iterable[Span]) -> list[Span]:
+    """The ``spans`` whose words ``value`` is, at its best tier (``best_alike``)."""
+    return best_alike(value, spans, lambda span: span.text)
+
+
+def only_words_alike(value: Any, words: Iterable[str]) -> str | None:
+    """The one of ``words`` (spans' words) ``value`` is at its best tier (``best_alike``),
+    None when none is or several written differently are."""
+    found = set(best_alike(value, words, single_spaced))
+    return next(iter(found)) if len(found) == 1 else None

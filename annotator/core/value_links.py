@@ -27,7 +27,7 @@ from annotator.core.list_links import Spanned, linked_in_text_order
 from annotator.core.models import Span
 from annotator.core.review_typed_words import VALUED, as_linked_words, words_links
 from annotator.core.scheme import FormField, Scheme
-from annotator.core.span_words import folded_words, single_spaced
+from annotator.core.span_words import ALIKE_TIERS, single_spaced
 
 _ABSENT = object()
 
@@ -90,7 +90,7 @@ class _LabelIndex:
         self.by_words: dict[str, list[int]] | None = {} if by_words else None
         self.by_value: dict[Hashable, list[int]] | None = {} if by_value else None
         self._by_id: dict[str, list[int]] | None = None
-        self._by_folded: dict[str, list[int]] | None = None
+        self._by_tier: dict[int, dict[str, list[int]]] = {}  # ALIKE_TIERS' after the first
 
     def add(self, at: int, one: Mapping[str, Any]) -> None:
         self.spans.append((at, one))
@@ -133,17 +133,23 @@ class _LabelIndex:
         return found
 
     def _of_words(self, value: str) -> list[int] | None:
-        """The spans whose words ``value`` is: as they are, else as the search reads both
-        (``review_typed_words.spans_matching``'s order), that index made only then."""
+        """The spans whose words ``value`` is at the first of ``span_words.ALIKE_TIERS`` where
+        any is (as they are, case aside, as the search reads both: ``spans_matching``'s
+        rule), the index of a later tier made only when it is asked."""
         assert self.by_words is not None
         found = self.by_words.get(single_spaced(value))
-        if found is not None or not (folded := folded_words(value)):
+        if found is not None or not value.strip():
             return found
-        if self._by_folded is None:
-            self._by_folded = {}
-            for at, one in self.spans:
-                self._by_folded.setdefault(folded_words(one["text"]), []).append(at)
-        return self._by_folded.get(folded)
+        for tier, words in enumerate(ALIKE_TIERS[1:], start=1):
+            by_words = self._by_tier.get(tier)
+            if by_words is None:
+                by_words = self._by_tier[tier] = {}
+                for at, one in self.spans:
+                    by_words.setdefault(words(one["text"]), []).append(at)
+            found = by_words.get(words(value))
+            if found is not None:
+                return found
+        return None
 
 
 def words_linked(
