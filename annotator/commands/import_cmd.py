@@ -123,6 +123,10 @@ def run(args: argparse.Namespace) -> int:
         on_warning=warn,
         login=login_name,
     )
+    # The count follows the warnings it counts (said as the import read), as export's does:
+    # under the check and annotate lines a trial took it for a count of those.
+    if result.warnings:
+        print(f"{len(result.warnings)} warning(s): see above", file=sys.stderr)
     if result.shipped_scheme is not None:
         print(
             f"no --scheme: the records carry a form; using the shipped scheme "
@@ -147,6 +151,4 @@ def run(args: argparse.Namespace) -> int:
     if args.annotations:
         print(check_line(args, result))
         print(annotate_line(args, result))
-    if result.warnings:
-        print(f"{len(result.warnings)} warning(s): see above", file=sys.stderr)
     return 0
