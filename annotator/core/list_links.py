@@ -179,7 +179,9 @@ def items_in_text_order(
     for number, item in enumerate(items):
         kept = dict(item)
         for sub in group.fields:
-            if sub.type == "list":
+            # A list the item lacks stays missing: ``kept.get`` wrote it as null, which the
+            # form model refuses (a trial's item taken from a hand-made journal).
+            if sub.type == "list" and sub.name in kept:
                 path = f"{group.name}[{earlier + number}].{sub.name}"
                 kept[sub.name], out = linked_in_text_order(record, kept.get(sub.name), out, path)
         ordered.append(kept)
@@ -204,7 +206,12 @@ def form_lists_in_text_order(
         for at, item in enumerate(items):
             for sub in field.fields:
                 path = f"{field.name}[{at}].{sub.name}"
-                if sub.type == "list" and isinstance(item, dict) and path in ordered:
+                if (
+                    sub.type == "list"
+                    and isinstance(item, dict)
+                    and sub.name in item
+                    and path in ordered
+                ):
                     value, ordered = linked_in_text_order(record, item.get(sub.name), ordered, path)
                     item = items[at] = {**item, sub.name: value}
         out[field.name] = items

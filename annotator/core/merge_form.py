@@ -210,7 +210,9 @@ class FormMerge:
             best = accepted(ordered, self.threshold)
             gold_path = f"{group.name}[{gold_index}].{sub.name}"
             if best is not None:
-                merged[sub.name] = best[0]
+                # Holders that agree by leaving a list out give None: gold's item holds [] then,
+                # as an item made on the annotation screen does (the form model refuses null).
+                merged[sub.name] = [] if best[0] is None and sub.type == "list" else best[0]
                 if self.linked:
                     self._carry_links(
                         [(name, f"{group.name}[{held[name][0]}].{sub.name}") for name in best[1]],

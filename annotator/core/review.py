@@ -37,6 +37,7 @@ from annotator.core.models import Document, GoldRecord
 from annotator.core.record_unknown import done_words
 from annotator.core.review_by_hand import ReviewByHand
 from annotator.core.review_documents import ReviewDocuments, UndoStep
+from annotator.core.review_gold_fit import refuse_unfit
 from annotator.core.review_history import EarlierDecisions
 from annotator.core.review_item_notices import item_taken_notice, names_within_notice
 from annotator.core.review_links import Annotations
@@ -310,6 +311,8 @@ class ReviewSession(ReviewMoves, ReviewUndo, ReviewDocuments, ReviewByHand, Save
         key = self.order.key(place.doc_id, conflict)
         heard = len(self._notices)
         settled = settle(before, place.conflict_id)  # some say what they did themselves
+        # Nothing validate refuses becomes a gold line (a trial's item taken wrote a null list).
+        refuse_unfit(settled, before, self.scheme, f"settling {place.conflict_id}")
         if said is not None:
             self._notices.append(said(before, place.conflict_id))
         # The undo names the decision it takes back: "… c1 is open again" left a trial

@@ -32,6 +32,7 @@ from annotator.core.forms import path_words
 from annotator.core.merge import merge_units
 from annotator.core.models import GoldRecord
 from annotator.core.review_decisions import short
+from annotator.core.review_gold_fit import refuse_unfit
 from annotator.core.review_history import document_records
 from annotator.core.review_kept import SAVED_ANEW, KeptMerge, kept_decisions, kept_merge
 from annotator.core.review_parts import ReviewParts
@@ -144,6 +145,7 @@ class ReviewDocuments(ReviewParts):
         merged = merged.model_copy(
             update={"sources": merged.sources.model_copy(update={"merged_anew": number})}
         )
+        refuse_unfit(merged, before, self.scheme, "merging it anew")
         self.editing = False
         self._undo.append((self.current, before, _undone_notice(before)))
         self._redo.clear()

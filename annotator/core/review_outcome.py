@@ -9,7 +9,6 @@ none either: a trial read "undid a decision of an earlier session: 02 c5 is open
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Collection, Hashable
 from dataclasses import dataclass
 from typing import Any
@@ -215,20 +214,51 @@ def _item_outcome(
 ) -> str:
     """An item only some gave (each version one item): whose version gold holds one more copy
     of than before (gold may hold the same item already: one annotator gave it twice), else
-    the items typed in its place, else none (left out)."""
+    the items typed in its place, else none (left out). A copy is the version's item as gold
+    stores it taken (``_same_item``): bob's "Drava People's Authority" taken is gold's
+    "Drava People’s Authority" linked, and a trial's undo after a resume said "typed 1 item"
+    of bob's item taken."""
 
-    def copies(record: GoldRecord) -> Counter[Hashable]:
+    def copies(record: GoldRecord, given: Any) -> int:
         items = record.form.get(group) or []
-        return Counter(normal(item) for item in items if isinstance(item, dict))
+        return sum(
+            1
+            for at, item in enumerate(items)
+            if isinstance(item, dict) and _same_item(record, group, at, item, given)
+        )
 
-    had, has = copies(before), copies(after)
-    added = [v for v in versions if has[normal(v["value"][0])] > had[normal(v["value"][0])]]
+    def held(record: GoldRecord) -> int:
+        return sum(1 for item in record.form.get(group) or [] if isinstance(item, dict))
+
+    added = [
+        v
+        for v in versions
+        if isinstance(given := v["value"][0], dict) and copies(after, given) > copies(before, given)
+    ]
     if added:
         return f"added the item {names_said(_annotators(added))} gave to gold's {group}"
-    grown = sum(has.values()) - sum(had.values())
+    grown = held(after) - held(before)
     if grown > 0:
         return f"typed {grown} item{'s' if grown > 1 else ''} into gold's {group}"
     return f"left out the item {names_said(_annotators(versions))} gave"
+
+
+def _same_item(
+    record: GoldRecord, group: str, at: int, item: dict[str, Any], given: dict[str, Any]
+) -> bool:
+    """Whether gold's item ``at`` of ``group`` is the version item ``given`` as taking it
+    stores it: each field alike (an empty one, null or absent alike), a text in the words of
+    the spans gold links it to (``_as_linked``)."""
+    for name in item.keys() | given.keys():
+        words = linked_words(record, record.links.get(f"{group}[{at}].{name}") or [])
+        if _held(item.get(name)) != _held(_as_linked(given.get(name), words)):
+            return False
+    return True
+
+
+def _held(value: Any) -> Hashable:
+    """A field's value normalised, every empty one (null, absent, "", []) alike."""
+    return None if value in (None, "", []) else normal(value)
 
 
 def _value_at(form: dict[str, Any], path: str) -> Any:

@@ -1,0 +1,68 @@
+"""The last check before a review's decision becomes a gold line: the record it writes must be
+one ``annotator validate`` takes, a ``GoldRecord`` whose form the scheme's form model takes.
+
+A trial took an item from a version whose journal item had no ``releasees``: gold got
+``"releasees": null``, which validate refused (``form.releases.1.releasees: Input should be a
+valid list``) and export passed on. Whatever decision would write such a line is refused
+instead, saying what it would have written, and nothing is written.
+
+Gold may hold values from before the scheme changed (``record_unknown``): the review keeps
+them, and decisions on the document's other conflicts go on. So only what a decision adds is
+refused: a problem the record before it did not have (an item's index aside, as done gold's
+empty items removed move the later ones).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from pydantic import ValidationError
+
+from annotator.core.journal import record_problems
+from annotator.core.models import GoldRecord
+from annotator.core.scheme import Scheme
+from annotator.core.session_edits import Refused
+
+# ``releases.1.releasees`` and ``releases.0.releasees`` are one kind of problem.
+_INDEX = re.compile(r"\.\d+(?=\.|$)")
+
+
+def unfit_lines(record: GoldRecord, scheme: Scheme) -> list[str]:
+    """What validate would say of ``record`` as a gold line (``form.releases.1.releasees:
+    Input should be a valid list``): its problems as a gold record, and its form's against
+    the scheme's form model. Empty for a record it takes."""
+    try:
+        GoldRecord.model_validate(record.model_dump(mode="json"))
+    except ValidationError as error:
+        return [f"{path}: {message}" for path, message in record_problems(error)]
+    try:
+        scheme.form_model.model_validate(record.form)
+    except ValidationError as error:
+        return [f"form.{path}: {message}" for path, message in record_problems(error)]
+    return []
+
+
+def refuse_unfit(after: GoldRecord, before: GoldRecord | None, scheme: Scheme, what: str) -> None:
+    """Refuse (``Refused``) the decision ``what`` (``settling c2``) when the record it would
+    write, ``after``, has a problem ``before`` (the document's gold now) did not have."""
+    added = unfit_lines(after, scheme)
+    if not added:
+        return
+    had = Counter(_kind(line) for line in unfit_lines(before, scheme)) if before else Counter()
+    new = []
+    for line in added:
+        if had[_kind(line)]:
+            had[_kind(line)] -= 1
+        else:
+            new.append(line)
+    if new:
+        raise Refused(
+            f"{after.doc_id}: {what} would write gold that annotator validate refuses "
+            f"({'; '.join(new)}), so nothing was written: settle it another way (e types "
+            "the value), or merge the document anew (l, then ctrl+r twice)"
+        )
+
+
+def _kind(line: str) -> str:
+    return _INDEX.sub(".N", line)
