@@ -5,13 +5,22 @@ a version) or typed (no annotator's item: written in the review, or in the file 
 The panel said every item gold held "agreed, already gold": a trial typed a new item in c14's
 ``e`` box, and c15 and c16 then listed it among the agreed ones. Told by the rule that carries
 links (``review_links.item_holders``: gold's items merge made, then the annotators' other
-items alike gold's later ones).
+items alike gold's later ones). An item no holder is told for is still taken while gold holds
+no more copies of it than the annotators' items alike it as taken (``_clusters_by_frame``):
+bob's "Drava People’s Authority · 12" and carol's "drava people's authority · 12", two
+conflicts, taken both are one item twice, and the second was said typed.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Hashable
+from functools import partial
+
+from annotator.core.form_compare import align_items, frame_key, items_in
 from annotator.core.models import GoldRecord
 from annotator.core.review_links import Annotations, item_holders
+from annotator.core.review_typed_words import item_as_taken
 from annotator.core.scheme import FormField
 
 AGREED, TAKEN, TYPED = "agreed", "taken", "typed"
@@ -32,16 +41,40 @@ def gold_item_origins(
     rule = record.sources.min_agree
     threshold = rule if isinstance(rule, int) else len(names)
     holders = dict(item_holders(record, group, annotations))
+    clusters: Counter[Hashable] | None = None
+    copies: Counter[Hashable] = Counter()
     origins = []
     for index, item in enumerate(items):
         held = holders.get(index)
         if not isinstance(item, dict):
             origins.append("")
-        elif held is None:
-            origins.append(TYPED)
-        else:
+            continue
+        key = frame_key(item, group)
+        copies[key] += 1
+        if held is not None:
             origins.append(AGREED if len(held) >= threshold else TAKEN)
+            continue
+        if clusters is None:
+            clusters = _clusters_by_frame(record, group, annotations)
+        origins.append(TAKEN if copies[key] <= clusters[key] else TYPED)
     return tuple(origins)
+
+
+def _clusters_by_frame(
+    record: GoldRecord, group: FormField, annotations: Annotations
+) -> Counter[Hashable]:
+    """How many of the annotators' items of ``group`` (aligned as merge aligns them, each
+    cluster one) there are of each frame as gold stores it taken (``item_as_taken``)."""
+    names = sorted(record.sources.annotators)
+    theirs = [
+        items_in(annotations[name].form, group, partial(getattr, annotations[name], "links"))
+        for name in names
+    ]
+    out: Counter[Hashable] = Counter()
+    for cluster in align_items(theirs, group):
+        first = next(item for item in cluster if item is not None)
+        out[frame_key(item_as_taken(record, group, first[1]), group)] += 1
+    return out
 
 
 def gold_items_head(count: int, origins: tuple[str, ...] | None) -> str:

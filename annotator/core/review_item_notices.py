@@ -8,7 +8,10 @@ ann2's release by the Front, whose releasees lists differ by a name, and ann3's 
 group", the same transfer, were two conflicts "each settled on its own". A trial took one and
 then the other: gold held the one transfer twice, eight freed become sixteen, without a word.
 Taking is allowed (two alike transfers happen); it is said, with ctrl+z. Items giving a
-field different figures (95 and six wounded, same sides, same day) are not said alike.
+field different figures (95 and six wounded, same sides, same day) are not said alike. A
+version's item is compared as gold stores it taken (``review_typed_words.item_as_taken``: its
+words a span's, linked): carol's "drava people's authority · 12" taken after bob's "Drava
+People’s Authority · 12" made two identical items with no word.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from annotator.core.item_brief import bracketed_brief, given_item, given_item_br
 from annotator.core.models import GoldRecord
 from annotator.core.review_decisions import find_conflict
 from annotator.core.review_group_take import lone_item_group
+from annotator.core.review_typed_words import item_as_taken
 from annotator.core.scheme import FormField, Scheme
 
 
@@ -52,14 +56,14 @@ def _alike_in_gold(
     record: GoldRecord, group: FormField, taken: list[dict[str, Any]]
 ) -> tuple[int, dict[str, Any]] | None:
     """The first item of gold's (before the taking) that merge's rule pairs with an item
-    taken, with its place; None when none does."""
+    taken (as gold stores it: ``item_as_taken``), with its place; None when none does."""
     items = record.form.get(group.name) or []
     held = [
         (place, item)
         for place, item in enumerate(items)
         if isinstance(item, dict) and not has_no_value(item)
     ]
-    for item in taken:
+    for item in (item_as_taken(record, group, one) for one in taken):
         for cluster in align_items([held, [(0, item)]], group):
             gold_item, alike = cluster[0], cluster[1] is not None
             if gold_item is not None and alike and not _figures_differ(gold_item[1], item):
@@ -84,10 +88,11 @@ def alike_item_said(
     if in_gold is not None:
         place, item = in_gold
         return f"gold's {group.name} #{place + 1} {bracketed_brief(item, group)}"
+    mine = [item_as_taken(record, group, item) for item in mine]
     for other in others:
         for their_item in given_item(other["versions"])[1]:
             for item in mine:
-                if _paired(their_item, item, group):
+                if _paired(item_as_taken(record, group, their_item), item, group):
                     return f"{other['id']}: {given_item_brief(other['versions'], group)}"
     return None
 

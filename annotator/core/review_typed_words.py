@@ -162,6 +162,26 @@ def as_linked_words(record: Spanned, leaf: FormField, value: Any, linked: Sequen
     return [stored(one) for one in value] if isinstance(value, list) else stored(value)
 
 
+def item_as_taken(record: Spanned, group: FormField, item: Mapping[str, Any]) -> dict[str, Any]:
+    """A version's ``item`` of ``group`` as gold stores it taken (merge's rule linking it by
+    its words): each text, or a list's item, whose words are those of gold spans of one
+    wording at its best tier (``spans_matching``) those words. Carol's "drava people's
+    authority" taken is gold's "Drava People’s Authority": compared as typed, it was no item
+    alike bob's taken before, and gold held the two the same with no word."""
+    out = dict(item)
+    for sub in group.fields:
+        value = item.get(sub.name)
+        if sub.from_label is None or sub.type in VALUED or value in (None, "", []):
+            continue
+
+        def stored(one: Any, sub: FormField = sub) -> Any:
+            words = {span_words(span) for span in spans_matching(record, sub, one)}
+            return next(iter(words)) if len(words) == 1 else one
+
+        out[sub.name] = [stored(one) for one in value] if isinstance(value, list) else stored(value)
+    return out
+
+
 def items_as_linked_words(
     record: GoldRecord,
     group: FormField,
