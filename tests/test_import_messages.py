@@ -1,9 +1,10 @@
 """Import's one-line messages say what is wrong in the user's words, at the right place.
 
-A Latin-1 file is ``invalid UTF-8 at byte N`` in every format (not orjson's "surrogates not
-allowed"); a broken JSONL line names its line once (``FILE:2:``, then the column only); a
-reversed span "ends before it starts"; a negative offset gets no UTF-16 hint (no way of counting
-explains it); an annotator name annotate would refuse is a command-line error (exit 2).
+A Latin-1 file is ``invalid UTF-8 at byte N of the line`` in every JSON-lines format, as
+validate says it (not orjson's "surrogates not allowed"); a broken JSONL line names its line
+once (``FILE:2:``, then the column only); a reversed span "ends before it starts"; a negative
+offset gets no UTF-16 hint (no way of counting explains it); an annotator name annotate would
+refuse is a command-line error (exit 2).
 """
 
 from __future__ import annotations
@@ -28,8 +29,15 @@ def imported(source: Path, fmt: str, *more: str | Path) -> tuple[int, list[str]]
 def test_latin1_jsonl_says_invalid_utf8_at_its_byte(tmp_path: Path, fmt: str) -> None:
     source = tmp_path / "latin1.jsonl"
     source.write_bytes('{"id": "a", "text": "ok"}\n{"id": "b", "text": "café"}\n'.encode("latin-1"))
-    # The second line begins at byte 26 of the file, and its é is its byte 24 (from 0).
-    assert imported(source, fmt) == (1, [f"{source}:2: invalid UTF-8 at byte 50"])
+    # The é is byte 24 of the second line (from 0), as validate counts it; byte 50 of the file.
+    said = f"{source}:2: invalid UTF-8 at byte 24 of the line"
+    assert imported(source, fmt) == (1, [said])
+    # validate, reading the same line in a journal, counts the same byte.
+    journal = tmp_path / "journal.jsonl"
+    journal.write_bytes(
+        b'{"annotator": "a", "doc_id": "d"}\n' + source.read_bytes().splitlines(keepends=True)[1]
+    )
+    assert f"{journal}:2: invalid UTF-8 at byte 24 of the line" in cli("validate", journal).stdout
 
 
 def test_a_broken_jsonl_line_names_its_line_and_column_only(tmp_path: Path) -> None:

@@ -1,8 +1,9 @@
 """JSON Lines read for import (doccano, Prodigy, our JSONL), with messages that name the line.
 
 Each line is decoded as UTF-8 before it is parsed, so that a Latin-1 file is said the way every
-other format says it, ``FILE:LINE: invalid UTF-8 at byte N`` (N counted from the start of the
-file, as for the other formats), not as orjson's ``str is not valid UTF-8: surrogates not
+other format says it, ``FILE:LINE: invalid UTF-8 at byte N of the line`` (N from 0, as
+``annotator validate`` says it: a trial read byte 58, counted from the start of the file, beside
+validate's byte 13 for the same byte), not as orjson's ``str is not valid UTF-8: surrogates not
 allowed``. A line is parsed on its own, so orjson's ``line 1 column 51`` would always say line 1
 next to ``FILE:2:``: only the column is kept.
 """
@@ -25,9 +26,7 @@ def json_lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     the first problem is one AnnotatorError line naming the file and line."""
     raw = read_bytes(path)
     data = without_bom(raw)
-    at = len(raw) - len(data)  # bytes before the line, counted in the file as it is
     for number, line in enumerate(data.split(b"\n"), start=1):
-        start, at = at, at + len(line) + 1
         if not line.strip():
             continue
         try:
@@ -35,7 +34,8 @@ def json_lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
         except UnicodeDecodeError as error:
             # A .spacy file given with another --format: say what reads it.
             raise AnnotatorError(
-                f"{path}:{number}: invalid UTF-8 at byte {start + error.start}" + docbin_hint(raw)
+                f"{path}:{number}: invalid UTF-8 at byte {error.start} of the line"
+                + docbin_hint(raw)
             ) from None
         try:
             row = orjson.loads(line)
