@@ -24,6 +24,7 @@ from annotator.core.validate_conflicts import (
     conflict_spans,
     conflict_text_problems,
     conflict_value_problems,
+    unknown_label,
 )
 from annotator.core.validate_foreign import (
     ForeignTally,
@@ -44,13 +45,6 @@ from annotator.core.values import value_problem
 
 # What a done record's empty required field is told (import picks its lines out by it).
 REQUIRED_WORDS = "required when status is done"
-
-
-def unknown_label(name: str, scheme: Scheme) -> str:
-    """``unknown label 'place' (scheme prisoner_exchange: actor, count, date, releasee)``."""
-    known = ", ".join(label.name for label in scheme.labels)
-    # The file chosen, when one was: a copied and edited scheme may keep the default's name.
-    return f"unknown label {name!r} (scheme {scheme.chosen_file or scheme.name}: {known})"
 
 
 def scheme_problems(

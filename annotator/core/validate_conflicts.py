@@ -103,6 +103,23 @@ def _read_list(read: ConflictSpans, at: str, bodies: Any) -> None:
                 )
 
 
+def unknown_label(name: str, scheme: Scheme) -> str:
+    """``unknown label 'place' (scheme prisoner_exchange: actor, count, date, releasee)``."""
+    known = ", ".join(label.name for label in scheme.labels)
+    # The file chosen, when one was: a copied and edited scheme may keep the default's name.
+    return f"unknown label {name!r} (scheme {scheme.chosen_file or scheme.name}: {known})"
+
+
+def conflict_label_problems(
+    spans: Iterable[tuple[str, Span]], scheme: Scheme
+) -> Iterator[tuple[str, str]]:
+    """Labels the scheme does not know, each at its span's path: validate tallies them with
+    the line's own (``validate.LabelTally``); an export says the first, as for any problem."""
+    for path, span in spans:
+        if scheme.label(span.label) is None:
+            yield (f"{path}.label", unknown_label(span.label, scheme))
+
+
 def conflict_value_problems(
     spans: Iterable[tuple[str, Span]], scheme: Scheme
 ) -> Iterator[tuple[str, str]]:
@@ -131,12 +148,14 @@ def conflict_problems(
     record: Record, scheme: Scheme | None, text: str | None
 ) -> list[tuple[str, str]]:
     """Every problem of the spans ``record``'s conflicts hold, as validate finds them: what
-    holds them, with ``scheme`` their values' types, with ``text`` (the one the record is of)
-    what they cover. An export reading the texts checks them so: one with ``--with-text``
-    wrote a conflict span past its text's end without a word."""
+    holds them, with ``scheme`` their labels and their values' types, with ``text`` (the one
+    the record is of) what they cover. An export checks them so: one with ``--with-text``
+    wrote a conflict span past its text's end without a word, and one with ``--scheme`` a
+    conflict span of a label the scheme does not know, which a review would take into gold."""
     held = conflict_spans(record)
     found = list(held.problems)
     if scheme is not None:
+        found.extend(conflict_label_problems(held.spans, scheme))
         found.extend(conflict_value_problems(held.spans, scheme))
     if text is not None:
         found.extend(conflict_text_problems(held.spans, text))

@@ -64,21 +64,21 @@ def load_items(
                 kept.also(line, others)
                 others = []
             problems.extend(others)
+        text: str | None = None
+        document = None
         if corpus is not None:
             if record.doc_id not in corpus:
                 problems.append(("doc_id", f"{record.doc_id!r} is not in the corpus {corpus.path}"))
-                document = None
             else:
                 document = corpus.get(record.doc_id)
                 problems.extend(text_problems(record, document))
-                # A gold record's conflicts hold spans a review takes into gold (and jsonl
-                # --with-text writes): checked as validate checks them, against this text
-                # unless the record is of another (said above, by doc_sha256).
+                # Against this text unless the record is of another (said above, by doc_sha256).
                 same_text = record.doc_sha256 == document.sha256
                 text = document.text if same_text else None
-                problems.extend(conflict_problems(record, scheme, text))
-        else:
-            document = None
+        # A gold record's conflicts hold spans a review takes into gold (and jsonl writes):
+        # checked as validate checks them, their labels and values with a scheme (a jsonl
+        # export without the texts too: its own spans' labels are), against the text with one.
+        problems.extend(conflict_problems(record, scheme, text))
         if problems:
             where, message = problems[0]
             more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
