@@ -14,7 +14,7 @@ import orjson
 import pytest
 from rich.console import Console
 
-from annotator.commands.diff_cmd import print_report
+from annotator.commands.diff_report import print_report
 from annotator.core.diff import diff_of_files
 from annotator.core.errors import AnnotatorError
 from annotator.core.scheme import load_default_scheme

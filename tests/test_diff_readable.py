@@ -11,7 +11,7 @@ import pytest
 from rich.cells import cell_len
 from rich.console import Console
 
-from annotator.commands.diff_cmd import print_report
+from annotator.commands.diff_report import print_report
 from annotator.core.diff import diff_of_files
 from annotator.core.scheme import load_default_scheme
 from tests.test_agreement_data import record, span, write_journal

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
 
-from annotator.commands.diff_cmd import print_report
+from annotator.commands.diff_report import print_report
 from annotator.core.corpus import open_corpus
 from annotator.core.diff import diff_of_files
 from annotator.core.display import excerpt_window, one_line_text
