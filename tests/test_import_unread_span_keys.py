@@ -81,11 +81,12 @@ def test_our_own_record_lines_read_as_doccano_are_refused_naming_jsonl(tmp_path:
         "text": TEXT,
     }
     source = jsonl(tmp_path / "gold_wt.jsonl", row)
+    # Refused before doccano reads it (``import_our_records``), naming --format jsonl.
     assert refusal(source, "doccano", tmp_path / "out") == (
-        f"{source}:1: spans: 1 span(s) in 1 row(s) not read as labels (doccano reads label, "
-        "labels or entities); looks like the record lines of export --with-text: use --format "
-        "jsonl; nothing written: no row holds spans where doccano reads them, so no labels "
-        "would be imported"
+        f"{source}: its first line is a record of annotator 'gold', with its text (annotator's "
+        "own JSONL, as export --with-text writes it), not what --format doccano reads: import "
+        "it with --format jsonl, which keeps its ids, statuses, forms and links (nothing "
+        "written)"
     )
 
 

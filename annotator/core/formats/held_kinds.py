@@ -31,6 +31,8 @@ _PRODIGY_KEYS = ("spans", "answer", "_input_hash", "_task_hash", "tokens")
 _DOCCANO_KEYS = ("label", "labels", "entities", "annotations")
 # How gold records are said (``Kind.plural``): merge tells a damaged gold file by it.
 GOLD_RECORDS = "gold records of reviewer"
+# How an annotator's records are said (``Kind.plural``): import tells our own records by both.
+RECORDS = "records of annotator"
 # How corpus documents are said (``Kind.plural``): validate asks whether --corpus was meant.
 CORPUS_DOCUMENTS = "a corpus's documents"
 
@@ -63,9 +65,7 @@ def kind_of(data: dict[str, Any]) -> Kind | None:
                 f"{GOLD_RECORDS} {annotator!r}",
                 ours,
             )
-        return Kind(
-            f"a record of annotator {annotator!r}", f"records of annotator {annotator!r}", ours
-        )
+        return Kind(f"a record of annotator {annotator!r}", f"{RECORDS} {annotator!r}", ours)
     ident = data.get("id")
     if isinstance(text, str) and _of(ident) and data.keys() <= _DOCUMENT:
         # A number for its id (a corpus made by hand) is refused by the corpus's reader, but

@@ -42,6 +42,7 @@ from annotator.core.formats.import_checks import (
 from annotator.core.formats.import_labels import fit_scheme, rename_labels
 from annotator.core.formats.import_offsets import weigh_offsets
 from annotator.core.formats.import_options import check_keys, check_options, import_annotator
+from annotator.core.formats.import_our_records import refuse_our_records
 from annotator.core.formats.import_outputs import (
     KeptAside,
     keep_edited_scheme_aside,
@@ -173,6 +174,7 @@ def import_documents(
         fmt, corpus, annotations, annotator, offsets, tags, status, per_sentence, predictions
     )
     check_keys(fmt, text_key, label_key)
+    refuse_our_records(source, fmt)  # ours, read as another tool's tasks: refused first
     # As export refuses them: an output over the source, or in a folder a typo named.
     for out in filter(None, [corpus, annotations]):
         refuse_own_inputs(out, source, None, "import")
