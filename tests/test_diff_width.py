@@ -148,3 +148,41 @@ def test_excerpt_window_fits_and_holds_the_focus(
         assert start <= low and high <= end  # the whole focus is shown
     else:
         assert start == low or start == 0  # shown from its start
+
+
+LONG = (
+    "date 2025-08-24 Kyiv released 12 prisoners to the UAE on 24 August 2025. The UAE released "
+    "41 prisoners to Russia on 24 August 2025, among them Sergeant B. Kovalenko. Officials said "
+    "the talks had lasted several weeks and were mediated by third parties."
+)
+
+
+@pytest.mark.parametrize("width", range(60, 101))
+def test_an_excerpt_line_fits_every_width(tmp_path: Path, width: int) -> None:
+    # The excerpt's room was counted a cell too wide (its prefix measured with the line break
+    # before it, which rich gives no cell): at 80 columns, 71 lines of a 10,000-document diff
+    # were 81 cells and wrapped.
+    start = LONG.index("Russia")
+    alice = write_journal(
+        tmp_path / "alice.jsonl",
+        record(
+            "alice", spans=[span("s1", start, start + 6, "actor", None, LONG)], form=FORM, text=LONG
+        ),
+    )
+    bob = write_journal(
+        tmp_path / "bob.jsonl",
+        record(
+            "bob",
+            spans=[span("s1", start, start + 6, "releasee", None, LONG)],
+            form=FORM,
+            text=LONG,
+        ),
+    )
+    corpus = open_corpus(write_corpus(tmp_path, {"d1": LONG}))
+    report = diff_of_files(alice, bob, load_default_scheme(), corpus, None, context=True)
+    out = io.StringIO()
+    console = Console(file=out, width=width, color_system=None, highlight=False)
+    print_report(report, corpus, {}, console)
+    lines = out.getvalue().splitlines()
+    assert [line for line in lines if "│" in line]  # the excerpts are there
+    assert [line for line in lines if cell_len(line) > width] == []

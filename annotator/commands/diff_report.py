@@ -222,10 +222,9 @@ def print_report(
     ]
     console.print(_summary_lines(pieces, width))
     # Each excerpt line is "    NAME │ " then the sentence, all within the console's width.
-    # The "- 1" counts a cell too few for the prefix (it was measured with the line break
-    # before it, taken for a cell: rich gives it none), so an excerpt line can be one cell
-    # wider than the console; kept while the report is made faster, byte for byte.
-    cells = width - max(cell_len(prefix) - 1 for prefix in prefixes.values())
+    # The prefix's whole width counts (a "- 1" here, for the line break before it, which rich
+    # gives no cell, let 71 lines of a 10,000-document diff run to 81 cells at 80 and wrap).
+    cells = width - max(cell_len(prefix) for prefix in prefixes.values())
     by_doc: dict[str, list[dict[str, Any]]] = {}
     for item in report["differences"]:
         by_doc.setdefault(item["doc_id"], []).append(item)
