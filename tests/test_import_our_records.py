@@ -9,8 +9,10 @@ texts Prodigy and doccano import.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import orjson
 import pytest
 
 from annotator.core.formats.export import export_records
@@ -69,3 +71,53 @@ def test_a_corpus_s_documents_are_imported_as_before(tmp_path: Path, fmt: str) -
     result = cli("import", corpus, "--format", fmt, "-o", out)
     assert result.returncode == 0, result.stderr
     assert TEXT in out.read_text(encoding="utf-8")
+
+
+def _as_array(lines_file: Path, array_file: Path, indent: int | None) -> Path:
+    records = [orjson.loads(line) for line in lines_file.read_bytes().splitlines() if line.strip()]
+    array_file.write_text(json.dumps(records, indent=indent), encoding="utf-8")
+    return array_file
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "prodigy", "labelstudio"])
+@pytest.mark.parametrize("indent", [None, 2])
+def test_records_in_a_json_array_are_refused_saying_how_to_make_them_lines(
+    tmp_path: Path, fmt: str, indent: int | None
+) -> None:
+    # Refused naming --format jsonl, which then refused them as no JSON lines.
+    _corpus, _journal, with_text = case(tmp_path)
+    array = _as_array(with_text, tmp_path / "records.json", indent)
+    out = tmp_path / "out"
+    outputs = ["-o", out / "corpus.jsonl", "--annotations", out / "annotations" / "alice.jsonl"]
+    result = cli("import", array, "--format", fmt, *outputs)
+    assert (result.returncode, result.stdout) == (1, "")
+    lines = tmp_path / "records.jsonl"
+    assert result.stderr == (
+        f"{array}: its first entry is a record of annotator 'alice', with its text, in a JSON "
+        "array, not one record a line, which no --format reads: make it one a line with "
+        f"`jq -c '.[]' {array} > {lines}`, then import that with --format jsonl (nothing "
+        "written)\n"
+    )
+    assert not out.exists()
+    # What the line says to do imports them whole (jq's output, made here the same way).
+    lines.write_bytes(
+        b"".join(orjson.dumps(item) + b"\n" for item in orjson.loads(array.read_bytes()))
+    )
+    result = cli("import", lines, "--format", "jsonl", *outputs)
+    assert result.returncode == 0, result.stderr
+    assert '"doc_id":"d1"' in (out / "annotations" / "alice.jsonl").read_text(encoding="utf-8")
+
+
+def test_a_journal_in_a_json_array_named_jsonl_is_refused_saying_how(tmp_path: Path) -> None:
+    _corpus, journal, _with_text = case(tmp_path)
+    array = _as_array(journal, tmp_path / "alice.jsonl", None)
+    result = cli("import", array, "--format", "jsonl", "-o", tmp_path / "c.jsonl")
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"{array}: its first entry is a record of annotator 'alice', without its text, in a "
+        "JSON array, not one record a line, which no --format reads: make it one a line with "
+        f"`jq -c '.[]' {array} > {tmp_path / 'alice.lines.jsonl'}`, then annotate opens that as "
+        "it is; to import it, export it with --with-text --corpus CORPUS and import that with "
+        "--format jsonl (nothing written)\n"
+    )
+    assert not (tmp_path / "c.jsonl").exists()
