@@ -220,8 +220,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--force",
         action="store_true",
-        help="replace an existing output that holds records (a journal, a gold file, a jsonl "
-        "export); other outputs are replaced without it",
+        help="replace an existing output that holds records or other JSON objects (a journal, "
+        "a gold file, a corpus, another tool's file); other outputs are replaced without it",
     )
 
     imp = _add(commands, "import", "import_cmd", "Import articles and other tools' labels.")

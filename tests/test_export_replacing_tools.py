@@ -193,7 +193,7 @@ def test_the_export_screen_s_hint_names_what_the_file_holds(tmp_path: Path) -> N
     export_records(source, "labelstudio", out, corpus=corpus)
     hint = output_hint("labelstudio", None, out)  # the refusal to come, in the box's words
     assert "Label Studio task" in hint
-    assert 'tick "replace an existing file of records"' in hint
+    assert 'tick "replace an existing file of records or JSON objects"' in hint
     folder = tmp_path / "hf"
     export_records(source, "hf", folder, corpus=corpus, split="train=0.5,dev=0.5")
     assert output_hint("hf", "train=0.5,dev=0.5", folder, force=True) == (

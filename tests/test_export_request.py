@@ -60,7 +60,7 @@ def test_output_hint_says_what_becomes_of_the_file_there(tmp_path: Path) -> None
     out.write_bytes(RECORD)
     assert output_hint("jsonl", None, out) == (  # the line the export stops with
         "✖ its first line is a record of annotator 'alice': choose another name, or tick "
-        '"replace an existing file of records" to replace the file'
+        '"replace an existing file of records or JSON objects" to replace the file'
     )
     assert output_hint("jsonl", None, out, force=True) == (
         "one file; the file there, holding records of annotator 'alice', is replaced"
@@ -89,7 +89,8 @@ def test_output_hint_looks_at_the_files_a_folder_export_writes(tmp_path: Path) -
     (out / "dev.jsonl").write_bytes(RECORD)
     assert output_hint("jsonl", "train=0.5,dev=0.5", out) == (
         f"✖ {out / 'dev.jsonl'}: its first line is a record of annotator 'alice': choose "
-        'another name, or tick "replace an existing file of records" to replace the file'
+        'another name, or tick "replace an existing file of records or JSON objects" to '
+        "replace the file"
     )
     assert output_hint("jsonl", "train=0.5,dev=0.5", out, force=True) == (
         f"{kind}; dev.jsonl there, holding records of annotator 'alice', is replaced"
@@ -288,7 +289,8 @@ def test_a_file_of_records_is_replaced_only_with_the_replace_box(tmp_path: Path)
         again = export_now(request_to(opened, out), opened)
         assert again.error == (
             f"{out}: its first line is a record of annotator 'alice': choose another name, or "
-            'tick "replace an existing file of records" to replace the file (nothing was written)'
+            'tick "replace an existing file of records or JSON objects" to replace the file '
+            "(nothing was written)"
         )
         assert out.read_bytes() == written
         forced = dataclasses.replace(request_to(opened, out), force=True)

@@ -51,8 +51,9 @@ OFFSETS = [("code points (Python)", "codepoints"), ("UTF-16 units (JavaScript)",
 STATUS_BOXES = ("done", "in_progress", "skipped")
 FLUSH_SECONDS = 10.0
 SHOWN_FILES = 12
-# The screen's checkbox for ``--force``, and how its hint and refusal name it.
-REPLACE_BOX = "replace an existing file of records"
+# The screen's checkbox for ``--force``, and how its hint and refusal name it: records, and
+# other JSON objects (a corpus, another tool's file: ``held_kinds``), are replaced only when ticked.
+REPLACE_BOX = "replace an existing file of records or JSON objects"
 # Before a hint that is the line the export would stop with (``output_hint``).
 REFUSED_MARK = "✖ "
 # The line Export stops with for an output left empty (``output_path``).
