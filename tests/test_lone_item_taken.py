@@ -33,7 +33,7 @@ def test_taking_a_lone_item_names_it(tmp_path: Path) -> None:
         session.take(0)
         assert session.take_notices() == [
             "settled c3: releases: added the item alice gave (Ostreva → Drava People's "
-            "Authority, 50, 2024-06-03) to gold"
+            "Authority, 50, 2024-06-03) to gold; linked: released_by s3, received_by s1"
         ]
     finally:
         assert session.close()
@@ -69,7 +69,7 @@ def test_taking_an_item_alike_one_gold_holds_says_it_may_be_twice(tmp_path: Path
         assert said == (
             f"settled {ids[1]}: releases: added the item ann3 gave (armed group, 8, 2024-06-07) "
             f"to gold; gold's releases #1 ({front}, 8, 2024-06-07) is so alike it may be the "
-            "same one, now twice · ctrl+z undoes"
+            "same one, now twice; linked: date s4 · ctrl+z undoes"
         )
     finally:
         assert session.close()
@@ -95,7 +95,7 @@ def test_an_item_of_another_count_between_the_same_sides_is_not_said_alike(
         session.take(0)
         assert session.take_notices()[0] == (
             f"settled {lone}: releases: added the item alice gave (Kestria → Norvania, 6, "
-            "2024-06-07) to gold"
+            "2024-06-07) to gold; linked: date s4"
         )
     finally:
         assert session.close()

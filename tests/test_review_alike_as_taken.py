@@ -88,7 +88,8 @@ def test_carols_item_is_said_alike_bobs_before_the_key(tmp_path: Path) -> None:
         told = take(session, "carol")
         assert told == (
             f"settled {carol}: releases: added the item carol gave (drava people's authority,"
-            f" 12) to gold; {ALIKE} is so alike it may be the same one, now twice · ctrl+z undoes"
+            f" 12) to gold; {ALIKE} is so alike it may be the same one, now twice; linked: "
+            "released_by s1, count s2 · ctrl+z undoes"
         )
     finally:
         assert session.close()

@@ -219,7 +219,7 @@ def test_an_item_whose_count_is_linked_to_a_span_left_out(tmp_path: Path) -> Non
         assert said == (
             f"settled {item}: releases: added the item alice gave (Kestria → Norvania, 6) to "
             f"gold; its link to “six” {six['start']}–{six['end']} not kept: that span is not "
-            "in gold"
+            "in gold; linked: released_by s1, received_by s3"
         )
     finally:
         assert session.close()

@@ -320,7 +320,10 @@ class ReviewSession(ReviewMoves, ReviewUndo, ReviewDocuments, ReviewByHand, Save
         decision = next(iter(self._notices[heard:]), "")
         more = also(before, settled, place.conflict_id) if also is not None else None
         if more and len(self._notices) > heard:
-            self._notices[heard] = f"{decision}; {more}"
+            # Said before the decision's "· ctrl+z undoes", which ends the line ("… now twice ·
+            # ctrl+z undoes; linked: date s4" read as if the links were the undo's).
+            head, dot, tail = decision.partition(" · ")
+            self._notices[heard] = f"{head}; {more}{dot}{tail}"
         self._undo.append((place, before, undone_words(place, decision)))
         self._redo.clear()
         self.save(settled)

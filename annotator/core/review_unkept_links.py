@@ -24,6 +24,7 @@ from typing import Any
 from annotator.core import forms
 from annotator.core.models import GoldRecord, Span
 from annotator.core.review_decisions import find_conflict, short
+from annotator.core.review_item_links import item_links_said
 from annotator.core.review_links import LinkedSpan, linked_span
 
 # A linked span by the rule links are carried by (``review_links.linked_span``): what this
@@ -106,7 +107,9 @@ def unkept_links_notice(
     if still_open:
         said += f" (yet: {', '.join(still_open)} give{'' if len(still_open) > 1 else 's'} it)"
     instead = _linked_instead(before, after, fields)
-    return f"{said}; {instead}" if instead else said
+    # The items' other fields a take linked: ``_linked_instead`` said the fields named here.
+    items = _items_linked(before, after, conflict.get("path"), fields)
+    return "; ".join(filter(None, [said, instead, items]))
 
 
 def _why(after: GoldRecord, lost: list[tuple[SpanKey, str]]) -> str:
@@ -175,9 +178,25 @@ def _linked_instead(before: GoldRecord, after: GoldRecord, fields: list[str]) ->
 
 def _linked_now(before: GoldRecord, after: GoldRecord, path: Any) -> str | None:
     """``linked to s8``: the links a field conflict's take gave its field (``path``), as ``e``
-    says a typed value's. Taking carol's where linked it to s8 unsaid (a trial). None: it
-    made none (a group's items are said by their own notice)."""
+    says a typed value's. Taking carol's where linked it to s8 unsaid (a trial). A group's
+    items taken: their fields' (``linked: released_by s1, count s4``). None: it made none."""
+    items = _items_linked(before, after, path)
+    if items is not None:
+        return items
     linked = after.links.get(path) if isinstance(path, str) else None
     if not linked or before.links.get(path) == linked:
         return None
     return f"linked to {' '.join(linked)}"
+
+
+def _items_linked(
+    before: GoldRecord, after: GoldRecord, path: Any, said_already: Iterable[str] = ()
+) -> str | None:
+    """The links of the items a take appended (``item_links_said``) when ``path`` is a
+    group's, gold's form holding items there; else None."""
+    if not isinstance(path, str) or forms.item_path(path) is not None:
+        return None
+    held = after.form.get(path)
+    if not isinstance(held, list) or not all(isinstance(item, dict) for item in held):
+        return None
+    return item_links_said(before, after, path, set(said_already))
