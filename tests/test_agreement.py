@@ -58,6 +58,7 @@ def test_hand_worked_pair(tmp_path: Path) -> None:
         "overlap_f1": pytest.approx(2 / 3, abs=1e-6),
         "spans": 3,
         "value_agreement": None,  # actor has no value type
+        "has_values": False,
     }
     # count: alice {13-16}, bob {13-26, 45-47}: exact 0; overlap recall 1/1, precision 1/2: 2/3.
     assert by_label["count"]["exact_f1"] == 0

@@ -22,7 +22,12 @@ if TYPE_CHECKING:
 
 # Within 80 columns, so that a terminal of 80 does not break it inside a word.
 LABELS_FOOTNOTE = "spans: all annotators' spans · values: share of alike spans with equal values"
+# Under the labels table when a label has no value (a dash, not n/a: nothing is missing).
+NO_VALUES_FOOTNOTE = "values –: the label has no value to compare"
 LOWEST_FOOTNOTE = "score: the mean of exact F1, values and form; the lowest first"
+# Under the lowest documents' table, for the n/a it shows: why a document has no such figure.
+LOWEST_VALUES_NA = "values n/a: no span with a value marked alike by two annotators in it"
+LOWEST_FORM_NA = "form n/a: the scheme has no form fields"
 NO_FORM_FIELDS = "Form fields: none (the scheme has no form fields)"
 
 # An id that would take more lines than this in its column is cut in the middle to fit them.
@@ -92,10 +97,12 @@ def _print_labels(console: Console, by_label: dict[str, Any], colours: dict[str,
             str(row["spans"]),
             figure(row["exact_f1"]),
             figure(row["overlap_f1"]),
-            figure(row["value_agreement"]),
+            figure(row["value_agreement"]) if row.get("has_values", True) else "–",
         )
     console.print(labels)
     _plain_line(console, LABELS_FOOTNOTE)
+    if not all(row.get("has_values", True) for row in by_label.values()):
+        _plain_line(console, NO_VALUES_FOOTNOTE)
 
 
 def _print_pairs(console: Console, report: dict[str, Any]) -> None:
@@ -229,7 +236,11 @@ def _lowest_table(rows: list[dict[str, Any]], width: int) -> Table:
 
 def _print_lowest(console: Console, report: dict[str, Any]) -> None:
     by_id = {row["doc_id"]: row for row in report["per_document"]}
-    console.print(_lowest_table([by_id[doc_id] for doc_id in report["lowest"]], console.width))
+    rows = [by_id[doc_id] for doc_id in report["lowest"]]
+    console.print(_lowest_table(rows, console.width))
+    for key, line in (("value_agreement", LOWEST_VALUES_NA), ("form_agreement", LOWEST_FORM_NA)):
+        if any(row.get(key) is None for row in rows):
+            _plain_line(console, line)
 
 
 def _print_some(console: Console, lines: list[tuple[str, dict[str, Any]]]) -> None:

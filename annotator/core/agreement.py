@@ -51,6 +51,7 @@ from annotator.core.scheme import Scheme
 from annotator.core.span_pairs import TP, Marks, SpanTally, exact_f1, overlap_f1, zero
 from annotator.core.text_figures_said import text_figure_notes
 from annotator.core.value_agreement import ValueTally
+from annotator.core.value_figures_said import unshared_pair_notes, value_figure_notes
 
 
 def _round(value: float | None) -> float | None:
@@ -156,6 +157,7 @@ def _report(
             "value_agreement": (
                 _round(values.by_label(label.name, equal)) if label.name in values.labels else None
             ),
+            "has_values": label.name in values.labels,  # else its value agreement is n/a
         }
     # Each document's share of equal form answers, beside its span figures.
     per_unit: list[float | None] = []
@@ -175,9 +177,12 @@ def _report(
         "value_agreement": _round(_mean(row["value_agreement"] for row in pair_rows)),
         "by_label": by_label,
     }
+    # Why a figure is n/a: a bare n/a read as a failure.
+    notes.extend(unshared_pair_notes(pair_rows))
+    notes.extend(value_figure_notes(span_figures, pair_rows, values.labels, label_counts))
     if not with_text:
         notes.append("token_kappa and char_alpha need the article texts: pass --corpus PATH")
-    else:  # why either is n/a with the texts (no span at all, say): a bare n/a read as a failure
+    else:  # why either is n/a with the texts (no span at all, say)
         held = sum(label_counts.values())
         notes.extend(text_figure_notes(span_figures, pair_rows, confusion, coincidences, held))
     return {
