@@ -13,7 +13,14 @@ from typing import Any
 import orjson
 
 from tests.test_agreement import figures
-from tests.test_agreement_data import record, run_cli, span, write_journal, write_scheme
+from tests.test_agreement_data import (
+    SCHEME_TOML,
+    record,
+    run_cli,
+    span,
+    write_journal,
+    write_scheme,
+)
 
 # TEXT: "Russia freed 146 prisoners and Ukraine freed 12 soldiers on Sunday."
 ACTOR = span("a1", 0, 6, "actor")
@@ -107,3 +114,28 @@ def test_the_human_report_says_it_and_marks_labels_without_values(tmp_path: Path
     assert rows == {"actor": "–", "count": "n/a"}
     assert "values –: the label has no value to compare" in result.stdout
     assert "values n/a: no span with a value marked alike by two annotators in it" in said
+
+
+def test_a_scheme_without_valued_labels_or_form_fields_says_so(tmp_path: Path) -> None:
+    # Labels only, none with a value: every value agreement and every form figure is n/a.
+    labels_only = tmp_path / "labels_only.toml"
+    labels_only.write_text(
+        SCHEME_TOML.split("[[fields]]")[0]
+        .replace('value_type = "integer"', "")
+        .replace('value_type = "date"', ""),
+        encoding="utf-8",
+    )
+    journals = [
+        write_journal(tmp_path / f"{name}.jsonl", record(name, spans=[ACTOR]))
+        for name in ("alice", "bob")
+    ]
+    result = run_cli("agree", *journals, "--scheme", labels_only, "--json")
+    assert result.returncode == 0, result.stderr
+    report = orjson.loads(result.stdout)
+    assert report["spans"]["value_agreement"] is None
+    assert _said(report, ("span value", "values")) == [
+        "span value agreement: n/a: no label of the scheme has a value, so no values are compared"
+    ]
+    result = run_cli("agree", *journals, "--scheme", labels_only)
+    assert result.returncode == 0, result.stderr
+    assert "form n/a: the scheme has no form fields" in result.stdout.splitlines()
