@@ -45,6 +45,7 @@ from annotator.core.review_typed import (
     with_typed_items,
 )
 from annotator.core.review_typed_start import ItemTexts, listed
+from annotator.core.review_typed_whence import annotators_of, carried_ids, whence_said
 from annotator.core.review_typed_words import VALUED, typed_spans, value_of_words
 from annotator.core.scheme import FormField, Scheme
 
@@ -74,10 +75,14 @@ class ItemLinks(dict[str, list[str]]):
     saved; ``by_value``: the count or date fields among them, matched by their spans' value,
     not words: a trial's message said "count linked to s6 (its words)" of a 6 linked to
     "six") and the fields whose words match several spans, how many (none linked: the box
-    shows ``⛓ ? 2 spans``); ``read_as``: the fields enter writes otherwise than typed."""
+    shows ``⛓ ? 2 spans``); ``read_as``: the fields enter writes otherwise than typed;
+    ``carried``: the links kept from the version item it began as, by sub-field name, whose
+    ``annotators`` gave it (``review_typed_whence``)."""
 
     def __init__(self) -> None:
         super().__init__()
+        self.carried: dict[str, list[str]] = {}
+        self.annotators: list[str] = []
         self.by_words: dict[str, list[str]] = {}
         self.by_value: set[str] = set()
         self.several: dict[str, int] = {}
@@ -118,6 +123,7 @@ def typed_item_links(
     written = fields["form"].get(group.name) or []
     earlier = len(record.form.get(group.name) or [])
     out = [ItemLinks() for _texts in typed]
+    versions = conflict.get("versions") or []
     for place, (number, _item) in enumerate(numbered):
         for sub in group.fields:
             if sub.name in unread[number]:
@@ -137,7 +143,22 @@ def typed_item_links(
                     out[number].by_value.add(sub.name)
             if path in found.several and not ids:
                 out[number].several[sub.name] = found.several[path]
+            carried = carried_ids(record, versions, group, sub, typed[number], ids or [])
+            if carried := [one for one in carried if one not in by_words]:
+                out[number].carried[sub.name] = carried
+        out[number].annotators = annotators_of(versions, typed[number])
     return out
+
+
+def whence_line(links: Sequence[ItemLinks]) -> str:
+    """The line under the items naming whose the links kept from a version item are
+    (``⛓ ann1's link: count s6 · s3 by the words typed``; ``""``: none kept)."""
+    return whence_said(
+        [
+            (item.annotators, item.carried, [one for ids in item.by_words.values() for one in ids])
+            for item in links
+        ]
+    )
 
 
 def _read_as(

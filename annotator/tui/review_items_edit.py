@@ -18,6 +18,8 @@ will be linked to once settled (``⛓ s2``), worked out as one types by what ent
 (``review_typed_links``): a value typed away from the version item's drops it, as saving
 would (the reviewer could not tell which typed field would stay linked), and a value typed
 as the words of one gold span links it (``⛓ ? 2 spans``: several spans', none linked).
+A line under the items says whose a link kept from the version item is (``⛓ bob's link:
+count s5 · s3 by the words typed``): beside the input there is no room for it at 80 columns.
 Under the items, a line says where enter writes a field otherwise than its input shows it
 (``enter writes item 1 count as 97 (s5's value), not 95``: a count typed as the words of a
 span given another value with ``v``), as the one-field editor's enter hint does; a trial's
@@ -37,7 +39,7 @@ from textual.widgets import Footer, Input, Label, Static
 
 from annotator.core.review_decisions import Conflict, field_of
 from annotator.core.review_typed import Typed, TypedItem
-from annotator.core.review_typed_links import ItemLinks, enter_said
+from annotator.core.review_typed_links import ItemLinks, enter_said, whence_line
 from annotator.core.review_typed_start import ItemTexts, blank_item, starting_items, version_items
 from annotator.core.scheme import Scheme
 from annotator.tui.form_links import FieldLinks
@@ -153,6 +155,7 @@ class ItemsEditScreen(SettlingScreen):
             with ItemsList(id="items-edit-items"):
                 for number, item in enumerate(self.items):
                     yield self._block(number, item)
+            yield Static(id="items-edit-whence")
             yield Static(id="items-edit-reading")
             yield Static(id="field-edit-problem")
             yield MessagesSaid(id="field-edit-messages")  # toasts are hidden over the box
@@ -239,10 +242,13 @@ class ItemsEditScreen(SettlingScreen):
             for shown in block.query(TypedFieldLinks):
                 name = shown.name or ""
                 shown.show_links(links.get(name, []), several=links.several.get(name, 0))
-        said = enter_said(worked_out)
-        reading = self.query_one("#items-edit-reading", Static)
-        reading.update(Text(said))
-        reading.display = bool(said)
+        for line_id, said in (
+            ("#items-edit-whence", whence_line(worked_out)),
+            ("#items-edit-reading", enter_said(worked_out)),
+        ):
+            line = self.query_one(line_id, Static)
+            line.update(Text(said))
+            line.display = bool(said)
 
     def on_mount(self) -> None:
         self.show_links()
