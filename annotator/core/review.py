@@ -322,8 +322,8 @@ class ReviewSession(ReviewMoves, ReviewUndo, ReviewDocuments, ReviewByHand, Save
         if more and len(self._notices) > heard:
             # Said before the decision's "· ctrl+z undoes", which ends the line ("… now twice ·
             # ctrl+z undoes; linked: date s4" read as if the links were the undo's).
-            head, dot, tail = decision.partition(" · ")
-            self._notices[heard] = f"{head}; {more}{dot}{tail}"
+            undoes = " · ctrl+z undoes" if decision.endswith(" · ctrl+z undoes") else ""
+            self._notices[heard] = f"{decision.removesuffix(undoes)}; {more}{undoes}"
         self._undo.append((place, before, undone_words(place, decision)))
         self._redo.clear()
         self.save(settled)
