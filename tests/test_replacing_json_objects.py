@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.export_request import REFUSED_MARK, output_hint
+from annotator.core.export_request import REFUSED_MARK, REPLACE_BOX, output_hint
 from annotator.core.goldfile import refuse_to_lose_decisions
 from tests.test_formats_cli import cli
 from tests.test_formats_fixtures import EXAMPLES
@@ -44,8 +44,7 @@ def test_export_refuses_a_file_of_json_objects_of_other_keys(tmp_path: Path) -> 
     assert out.read_bytes() == before
     # The export screen says the refusal as it is typed, and what the file holds when ticked.
     assert output_hint("doccano", None, out) == (
-        f'{REFUSED_MARK}{HOLDS}: choose another name, or tick "replace an existing file of '
-        'records" to replace the file'
+        f'{REFUSED_MARK}{HOLDS}: choose another name, or tick "{REPLACE_BOX}" to replace the file'
     )
     assert output_hint("doccano", None, out, force=True) == (
         "one file; the file there, holding JSON objects (keys: column_data, column_label), is "

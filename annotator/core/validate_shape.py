@@ -22,7 +22,7 @@ import orjson
 
 from annotator.core.docbin_sniff import DOCBIN_READER, DOCBIN_WORDS, file_looks_like_docbin
 from annotator.core.formats.export_replacing import held_in
-from annotator.core.formats.held_kinds import CORPUS_DOCUMENTS, kind_of
+from annotator.core.formats.held_kinds import CORPUS_DOCUMENTS, kind_of, said_keys
 from annotator.core.journal import JournalContents, bom_length
 
 # Keys every record line holds and no document or other tool's row does (Prodigy's rows hold
@@ -149,9 +149,8 @@ def _looks_like(data: dict[str, Any], file: Path) -> str:
             "this looks like a corpus file of documents (id, text), not a journal; "
             f"did you mean --corpus {file}?"
         )
-    named = ", ".join(keys[:6]) + (", ..." if len(keys) > 6 else "")
     return (
-        f"this looks like another tool's file ({named}), not a journal of records "
+        f"this looks like another tool's file ({said_keys(keys)}), not a journal of records "
         f"({', '.join(RECORD_KEYS)}, ...); {_reader(import_format(file))} reads such files"
     )
 

@@ -37,7 +37,7 @@ import orjson
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.common import DETAIL_UP_TO
-from annotator.core.formats.held_kinds import Kind, kind_of
+from annotator.core.formats.held_kinds import Kind, kind_of, said_keys
 from annotator.core.journal import bom_length, parse_json_line
 
 # How much of a file is read to tell what it holds: this many lines with anything on them, and
@@ -49,7 +49,6 @@ LOOKED_AT_BYTES = LOOKED_AT_MIB * 1024 * 1024
 _FIRST_READ = 64 * 1024  # of a file read as JSON whole, doubled as an entry needs
 # Names of files that are JSON lines whatever they hold now (journals, gold files, corpora).
 JSON_LINES_SUFFIXES = (".jsonl", ".ndjson")
-_KEYS_SAID = 6  # as validate names another tool's keys
 _CR_ALONE = re.compile(r"\r(?!\n)")
 _JSON_SPACE = re.compile(r"[ \t\r\n]*")
 
@@ -59,13 +58,15 @@ class Held:
     """What an output holds that an export replaces only with ``--force``: ``what`` (``a
     record of annotator 'alice'``) at ``line`` (1-based; 0 when no line could be read), the
     refusal's words ``said``, and ``plural`` for a hint (``records of annotator 'alice'``);
-    ``fmt``, the ``annotator import --format`` reading it (``held_kinds.Kind``), if any."""
+    ``fmt``, the ``annotator import --format`` reading it (``held_kinds.Kind``), if any;
+    ``keys``, those of a JSON object of no kind known (``Kind.keys``)."""
 
     what: str
     line: int
     said: str
     plural: str
     fmt: str | None = None
+    keys: tuple[str, ...] = ()
 
 
 def held_in(path: Path) -> Held | None:
@@ -280,16 +281,17 @@ def _value_kind(value: object) -> Kind | None:
 
 
 def _objects(keys: list[str]) -> Kind:
-    named = ", ".join(keys[:_KEYS_SAID]) + (", ..." if len(keys) > _KEYS_SAID else "")
-    keyed = f"keys: {named}" if keys else "no keys"
-    return Kind(f"a JSON object ({keyed})", f"JSON objects ({keyed})", known=False)
+    keyed = f"keys: {said_keys(keys)}" if keys else "no keys"
+    return Kind(
+        f"a JSON object ({keyed})", f"JSON objects ({keyed})", known=False, keys=tuple(keys)
+    )
 
 
 def _held_at(place: str, number: int, kind: Kind) -> Held:
     """``place`` (``line 2``, ``entry 1``) of the file holds ``kind``."""
     word, _, _ = place.partition(" ")
     where = f"its first {word}" if number == 1 else f"its {place}"
-    return Held(kind.what, number, f"{where} is {kind.what}", kind.plural, kind.fmt)
+    return Held(kind.what, number, f"{where} is {kind.what}", kind.plural, kind.fmt, kind.keys)
 
 
 class ReplacingRecords(AnnotatorError):

@@ -21,6 +21,7 @@ reader refuses it. JSON of another shape (hf's labels.json, notes) is none.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +36,12 @@ GOLD_RECORDS = "gold records of reviewer"
 RECORDS = "records of annotator"
 # How corpus documents are said (``Kind.plural``): validate asks whether --corpus was meant.
 CORPUS_DOCUMENTS = "a corpus's documents"
+# How many of an object's keys are named, and how long each may be said (a key of 10,000
+# characters, someone's text by mistake, would flood the one line of a refusal).
+KEYS_SAID = 6
+KEY_SAID_UP_TO = 40
+# Characters that would make a key read as two (a comma) or as the list's end.
+_QUOTED_FOR = frozenset('"\\,()')
 
 
 @dataclass(frozen=True)
@@ -44,12 +51,13 @@ class Kind:
     ``fmt``, the ``annotator import --format`` that reads it (None: none does, as a journal
     without its texts). ``known``: False for a JSON object of no kind told here, said by its
     keys (``export_replacing``), which a kind told anywhere among a file's first lines
-    outranks."""
+    outranks; ``keys``, such an object's keys (a review tells a damaged gold line by them)."""
 
     what: str
     plural: str
     fmt: str | None = None
     known: bool = True
+    keys: tuple[str, ...] = ()
 
 
 def kind_of(data: dict[str, Any]) -> Kind | None:
@@ -106,3 +114,28 @@ def _of(ident: object) -> str:
     if isinstance(ident, int) and not isinstance(ident, bool):
         return f" (id {ident})"
     return ""
+
+
+def said_keys(keys: list[str]) -> str:
+    """An object's keys as a refusal names them (``column_data, column_label``), the first
+    ``KEYS_SAID`` of them. A key is said as it is when a person reads it so; one holding a
+    control character (an escape code that would colour the terminal, a newline that would
+    break the line in two), other unprintable characters (a right-to-left mark), a quote, a
+    comma or a parenthesis, or with spaces at its ends, is said as a JSON string would be
+    (``"a\\nb"``). A key longer than ``KEY_SAID_UP_TO`` is cut with ``…``."""
+    named = ", ".join(_said_key(key) for key in keys[:KEYS_SAID])
+    return named + (", ..." if len(keys) > KEYS_SAID else "")
+
+
+def _said_key(key: str) -> str:
+    plain = key.isprintable() and key == key.strip() and not _QUOTED_FOR.intersection(key)
+    if plain and key:
+        return key if len(key) <= KEY_SAID_UP_TO else key[: KEY_SAID_UP_TO - 1] + "…"
+    said = ""
+    for character in key:
+        plain_character = character.isprintable() and character not in '"\\'
+        escaped = character if plain_character else json.dumps(character)[1:-1]
+        if len(said) + len(escaped) > KEY_SAID_UP_TO - 2:
+            return f'"{said}…"'
+        said += escaped
+    return f'"{said}"'
