@@ -31,10 +31,13 @@ from annotator.core.compare import (
 )
 from annotator.core.corpus import Corpus, open_corpus
 from annotator.core.errors import AnnotatorError
+from annotator.core.formats.export_replacing import held_in
+from annotator.core.formats.held_kinds import GOLD_RECORDS, RECORDS
 from annotator.core.gold_store import LineFacts, scan_gold
 from annotator.core.goldfile import folder_of, folders_to_make
 from annotator.core.merge import refuse_bad_request, refuse_gold_files, refuse_min_agree_over
 from annotator.core.scheme import Scheme, default_scheme_path, load_scheme
+from annotator.core.validate_shape import RECORD_KEYS
 
 
 def check_review(
@@ -69,11 +72,33 @@ def review_request(
     scheme = load_scheme(scheme_path if scheme_path is not None else default_scheme_path())
     corpus = open_corpus(corpus_path)
     refuse_bad_request(files, output, min_agree)
+    refuse_other_data(output)
     comparison = load_comparison(files, scheme, corpus, doing="merged")
     refuse_gold_files(comparison, "review")
     refuse_reviewer_among_annotators(comparison, reviewer)
     refuse_min_agree_over(min_agree, comparison)
     return scheme, corpus, comparison
+
+
+def refuse_other_data(output: Path) -> None:
+    """Refuse a gold file ``output`` that holds someone's data of another kind, said as
+    export, import and merge say it (``export_replacing.held_in``): a corpus, another tool's
+    file, a file of JSON objects of other keys. Its first line was refused as a damaged gold
+    line ("schema_version: required field is missing (and 7 more ...)"), which sent a reviewer
+    to mend a file that is no gold file. A gold file, one damaged or not (a line holding any
+    of a record's keys is a damaged record), and an annotator's journal (refused on opening
+    as not gold, in words naming it) are left to the opening's refusals."""
+    if not output.is_file():
+        return
+    held = held_in(output)
+    if held is None or held.plural.startswith((GOLD_RECORDS, RECORDS)) or held.line == 0:
+        return  # line 0: no line could be read, the gold file's damage is said on opening
+    if held.fmt is None and set(held.keys) & set(RECORD_KEYS):
+        return
+    raise AnnotatorError(
+        f"{output}: {held.said}; review writes only a gold file at -o: give a new file, or "
+        "the gold file to go on with (nothing was written)"
+    )
 
 
 def _check_gold_file(output: Path, min_agree: int | None) -> None:
