@@ -56,6 +56,7 @@ from annotator.core.merge import (
     utc_now,
 )
 from annotator.core.models import GoldRecord, record_line
+from annotator.core.null_lists import lists_filled, null_lists_notice
 from annotator.core.rescue_taken import rescues_pending
 from annotator.core.review import ReviewSession
 from annotator.core.review_check import resume_rule, review_request, rule_words
@@ -311,7 +312,8 @@ class _Resume:
         anew = {unit.doc_id for unit in anew_units}
         for doc_id, line in latest.items():
             if line.facts.annotator != reviewer and doc_id not in anew:
-                record = store.record(doc_id).model_copy(
+                # Null lists of gold written before the review refused them go as [].
+                record = lists_filled(store.record(doc_id), self.scheme).model_copy(
                     update={"annotator": reviewer, "updated_at": self.stamp}
                 )
                 again.append((LineFacts.of_record(record), record_line(record)))
@@ -368,6 +370,15 @@ class _Resume:
                 f"{output}: gold lines by {names} are taken over by reviewer {reviewer!r} "
                 "(written again under that name)"
             )
+        # Said of the lines as the file held them: those written again (taken over, merged
+        # anew) hold [] now.
+        said = null_lists_notice(
+            output.name,
+            [(line.number, store.line_at(line)) for line in latest.values()],
+            self.scheme,
+            {facts.doc_id for facts, _line in again},
+        )
+        self.messages.extend([said] if said else [])
         return again
 
 

@@ -19,9 +19,11 @@ from annotator.core.formats.export_kept import (
 )
 from annotator.core.formats.source import Selection, select_records
 from annotator.core.models import Document
-from annotator.core.scheme import Scheme
+from annotator.core.null_lists import null_list_problems
+from annotator.core.scheme import Scheme, load_default_scheme
 from annotator.core.validate import text_problems
 from annotator.core.validate_conflicts import conflict_problems
+from annotator.core.validate_foreign import foreign_names
 
 NEEDS_CORPUS = "this export needs the texts: pass --corpus PATH"
 
@@ -47,6 +49,9 @@ def load_items(
     # What the scheme does not know, kept from another: said of all records at once, after
     # every other problem (``export_kept``), or left out when asked.
     kept = KeptTally(scheme) if scheme is not None else None
+    # Without --scheme the form is not checked, but a list left null (as reviews before the
+    # check wrote gold) went out as it was, invalid: checked against the default scheme.
+    nulls = load_default_scheme() if scheme is None else None
     for line, record in selection.records:
         problems: list[tuple[str, str]] = []
         if scheme is not None and kept is not None:
@@ -64,6 +69,11 @@ def load_items(
                 kept.also(line, others)
                 others = []
             problems.extend(others)
+        elif nulls is not None and not foreign_names(record, nulls):
+            problems.extend(
+                (where, f"{message} (null, as earlier reviews wrote it: validate refuses it too)")
+                for where, message in null_list_problems(record, nulls)
+            )
         text: str | None = None
         document = None
         if corpus is not None:
