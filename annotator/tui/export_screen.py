@@ -218,7 +218,9 @@ class ExportScreen(ModalScreen[None]):
         inputs = (self.session.journal, self.session.corpus.path)
         hint = output_hint(self.fmt, self._split_text(), typed, force, inputs)
         line = self.query_one("#export-out-hint", Static)
-        line.update(hint)
+        # Plain text: a path or a file's JSON keys may hold brackets ("[/x]"), which as
+        # markup were eaten or stopped the app.
+        line.update(Content(hint))
         line.set_class(hint.startswith(REFUSED_MARK), "-refused")
 
     @on(Input.Changed, "#export-out")
