@@ -111,3 +111,29 @@ def test_import_merge_and_validate_say_the_keys_safely(tmp_path: Path) -> None:
     )
     assert "\x1b" not in validated.stdout + validated.stderr
     assert out.read_bytes() == before
+
+
+def test_import_names_a_row_s_fields_safely(tmp_path: Path) -> None:
+    rows, _ = _objects(tmp_path, ESCAPES)
+    fields = ESCAPES_SAID.removeprefix("keys: ")
+    result = cli("import", rows, "--format", "doccano", "-o", tmp_path / "corpus.jsonl")
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        f'{rows}:1: text: required field is missing (doccano rows hold the text in "text"; '
+        f"fields here: {fields}; name the text's field with --text-key KEY, the labels' with "
+        "--label-key KEY)\n"
+    )
+    tasks = tmp_path / "tasks.jsonl"
+    tasks.write_bytes(orjson.dumps({"data": {"\x1b[1mx": "a", "y\nz": "b"}}) + b"\n")
+    texts = r'"\u001b[1mx", "y\nz"'
+    result = cli("import", tasks, "--format", "labelstudio", "-o", tmp_path / "corpus.jsonl")
+    assert result.stderr == (
+        f"{tasks}:1: task 1: data: several text fields ({texts}) and none is called text; name "
+        "the text's with --text-key KEY\n"
+    )
+    args = ("--text-key", "q", "-o", tmp_path / "corpus.jsonl")
+    result = cli("import", tasks, "--format", "labelstudio", *args)
+    assert result.stderr == (
+        f"{tasks}:1: task 1: data.q: missing (--text-key q); the text fields here: {texts}\n"
+    )
+    _one_safe_line(result.stderr)

@@ -44,6 +44,7 @@ from annotator.core.formats.common import (
     span_fields,
     without_bom,
 )
+from annotator.core.formats.held_kinds import said_key
 from annotator.core.formats.import_checks import BadSpan, ImportReporter
 from annotator.core.formats.import_json import json_lines
 from annotator.core.formats.import_span_keys import UnreadSpanKeys, label_ids, span_style
@@ -116,7 +117,7 @@ def read(
         if text_key not in row:
             # Every field the row has ("none" said so of a row holding label and meta); the
             # options are named when one of them could be the text.
-            present = ", ".join(sorted(row)) or "none"
+            present = ", ".join(map(said_key, sorted(row))) or "none"
             others = any(k not in known for k in row)
             named = "" if text_key == "text" else " as --text-key says"
             keys = "; name the text's field with --text-key KEY, the labels' with --label-key KEY"

@@ -123,11 +123,12 @@ def said_keys(keys: list[str]) -> str:
     break the line in two), other unprintable characters (a right-to-left mark), a quote, a
     comma or a parenthesis, or with spaces at its ends, is said as a JSON string would be
     (``"a\\nb"``). A key longer than ``KEY_SAID_UP_TO`` is cut with ``…``."""
-    named = ", ".join(_said_key(key) for key in keys[:KEYS_SAID])
+    named = ", ".join(said_key(key) for key in keys[:KEYS_SAID])
     return named + (", ..." if len(keys) > KEYS_SAID else "")
 
 
-def _said_key(key: str) -> str:
+def said_key(key: str) -> str:
+    """One key as ``said_keys`` says it (a refusal naming a row's fields uses it too)."""
     plain = key.isprintable() and key == key.strip() and not _QUOTED_FOR.intersection(key)
     if plain and key:
         return key if len(key) <= KEY_SAID_UP_TO else key[: KEY_SAID_UP_TO - 1] + "…"

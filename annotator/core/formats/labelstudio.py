@@ -40,6 +40,7 @@ from annotator.core.formats.common import (
     require_offset,
     without_bom,
 )
+from annotator.core.formats.held_kinds import said_key
 from annotator.core.formats.import_checks import BadSpan, ImportReporter
 from annotator.core.formats.labelstudio_fields import FieldsSaid, lead_time, updated_at
 from annotator.core.formats.labelstudio_lines import Lines, parsed
@@ -190,7 +191,8 @@ def _text_key(task: dict[str, Any], where: str) -> str:
     if not keys:
         raise AnnotatorError(f"{where}: data: no text field")
     raise AnnotatorError(
-        f"{where}: data: several text fields ({', '.join(keys)}) and none is called text; "
+        f"{where}: data: several text fields ({', '.join(map(said_key, keys))}) and none is "
+        "called text; "
         "name the text's with --text-key KEY"
     )
 
@@ -204,7 +206,7 @@ def _given_text_key(task: dict[str, Any], where: str, key: str) -> str:
     found = "missing" if value is None else "not a string"
     raise AnnotatorError(
         f"{where}: data.{key}: {found} (--text-key {key}); the text fields here: "
-        f"{', '.join(keys) or 'none'}"
+        f"{', '.join(map(said_key, keys)) or 'none'}"
     )
 
 
