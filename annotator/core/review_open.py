@@ -371,10 +371,11 @@ class _Resume:
                 "(written again under that name)"
             )
         # Said of the lines as the file held them: those written again (taken over, merged
-        # anew) hold [] now.
+        # anew) hold [] now. One line's bytes at a time: a list of them all held a copy of
+        # the gold file (30 MB more at the peak of resuming on 10,000 documents).
         said = null_lists_notice(
             output.name,
-            [(line.number, store.line_at(line)) for line in latest.values()],
+            ((line.number, store.line_at(line)) for line in latest.values()),
             self.scheme,
             {facts.doc_id for facts, _line in again},
         )
