@@ -20,6 +20,7 @@ from annotator.core.review_open import open_review
 from annotator.core.review_typed import settle_typed
 from annotator.core.review_typed_start import version_items
 from annotator.core.session_edits import Refused
+from annotator.core.validate import validate_files
 from tests import test_group_align_data as aligned
 from tests.test_list_missing_data import AUTHORITY, NOW, SCHEME, conflict_of, open_case
 
@@ -141,10 +142,10 @@ def test_a_decision_writing_gold_validate_refuses_is_refused(tmp_path: Path) -> 
             session.take(0)
         assert str(refused.value) == (
             "d1: settling c9 would write gold that annotator validate refuses "
-            "(form.event_type: Input should be 'exchange', 'unilateral_release', "
-            "'repatriation_of_remains', 'announcement' or 'not_relevant'), so nothing was "
-            "written: settle it another way (e types the value), or merge the document anew "
-            "(l, then ctrl+r twice)"
+            "(form.event_type: 'swap' is not one of its choices ('exchange', "
+            "'unilateral_release', 'repatriation_of_remains', 'announcement' or "
+            "'not_relevant')), so nothing was written: settle it another way (e types the "
+            "value), or merge the document anew (l, then ctrl+r twice)"
         )
         assert session.records["d1"] == before
         assert session.take_notices() == []
@@ -175,6 +176,24 @@ def test_gold_kept_from_before_the_scheme_changed_is_no_refusal(tmp_path: Path) 
         }
     finally:
         assert session.close()
+
+
+def test_the_refusal_says_what_validate_says(tmp_path: Path) -> None:
+    # A choice the scheme lacks and a count of words: each said as validate says it.
+    session = open_case(tmp_path)
+    assert session.close()
+    line = last_line(tmp_path)
+    line["form"]["event_type"] = "swap"
+    line["form"]["releases"] = [{"released_by": "Ostreva", "count": "twelve"}]
+    gold = tmp_path / "edited.jsonl"
+    gold.write_bytes(orjson.dumps(line) + b"\n")
+    unfit = unfit_lines(GoldRecord.model_validate(line), SCHEME)
+    assert unfit == [
+        "form.event_type: 'swap' is not one of its choices ('exchange', 'unilateral_release', "
+        "'repatriation_of_remains', 'announcement' or 'not_relevant')",
+        "form.releases.0.count: Input should be a valid integer",
+    ]
+    assert validate_files([gold], None, SCHEME) == [f"{gold}:1: {said}" for said in unfit]
 
 
 def test_a_record_gold_refuses_is_said() -> None:

@@ -23,6 +23,7 @@ from annotator.core.journal import record_problems
 from annotator.core.models import GoldRecord
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
+from annotator.core.validate import form_model_problems
 
 # ``releases.1.releasees`` and ``releases.0.releasees`` are one kind of problem.
 _INDEX = re.compile(r"\.\d+(?=\.|$)")
@@ -30,17 +31,14 @@ _INDEX = re.compile(r"\.\d+(?=\.|$)")
 
 def unfit_lines(record: GoldRecord, scheme: Scheme) -> list[str]:
     """What validate would say of ``record`` as a gold line (``form.releases.1.releasees:
-    Input should be a valid list``): its problems as a gold record, and its form's against
-    the scheme's form model. Empty for a record it takes."""
+    Input should be a valid list``, ``form.event_type: 'swap' is not one of its choices
+    (…)``): its problems as a gold record, and its form's against the scheme's form model in
+    validate's own words (``form_model_problems``). Empty for a record it takes."""
     try:
         GoldRecord.model_validate(record.model_dump(mode="json"))
     except ValidationError as error:
         return [f"{path}: {message}" for path, message in record_problems(error)]
-    try:
-        scheme.form_model.model_validate(record.form)
-    except ValidationError as error:
-        return [f"form.{path}: {message}" for path, message in record_problems(error)]
-    return []
+    return [f"{path}: {message}" for path, message in form_model_problems(record, scheme)]
 
 
 def refuse_unfit(after: GoldRecord, before: GoldRecord | None, scheme: Scheme, what: str) -> None:
