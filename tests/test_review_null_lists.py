@@ -1,8 +1,8 @@
 """Gold written by earlier reviews holding ``"releasees": null`` (a list field of a group's
 item, which validate refuses): a user trial found the review resumed such a file without a
 word, its decisions and take-over writing the null on, and export passing it. Every line the
-review writes now holds ``[]`` there, its opening says which lines hold such nulls, and export
-refuses them as validate does."""
+review writes now holds ``[]`` there, its opening writes such lines again with ``[]`` and says
+so (``test_review_null_lists_opening``), and export refuses them as validate does."""
 
 from __future__ import annotations
 
@@ -15,14 +15,22 @@ import pytest
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.export import export_records
 from annotator.core.models import GoldRecord
-from annotator.core.null_lists import lists_filled, null_list_paths, null_lists_notice
+from annotator.core.null_lists import (
+    NullListLine,
+    lists_filled,
+    null_list_lines,
+    null_list_paths,
+    null_lists_notice,
+)
 from annotator.core.review_gold_fit import unfit_lines
 from annotator.core.review_open import open_review
 from tests.test_list_missing_data import AUTHORITY, NOW, SCHEME, conflict_of, open_case, write_case
 from tests.test_list_missing_data import trial as list_missing_trial
 
 NOTICE = (
-    "gold.jsonl: 1 line(s) hold null lists (d1 releases #1 releasees), which validate refuses: "
+    "gold.jsonl: 1 document(s) held null lists (d1 releases #1 releasees), which validate and "
+    "export refuse: set right, each line written again with [] as the review opened (the older "
+    "lines stay as history: validate still names them)"
 )
 
 
@@ -73,35 +81,37 @@ def test_the_paths_and_the_record_filled() -> None:
     assert whole.form == {"releases": []}
 
 
-def test_the_notice_counts_and_names_the_lines() -> None:
+def test_the_lines_found_and_the_notice() -> None:
     line = orjson.dumps({"doc_id": "01", "form": {"releases": [{"releasees": None}]}})
     spaced = b'{"doc_id": "02", "form": {"releases": [{"count": 1}, {"releasees" : null}]}}'
     fine = b'{"doc_id": "03", "form": {"releases": [{"date": null, "releasees": []}]}}'
-    records: list[tuple[int, GoldRecord | bytes]] = [(1, line), (4, spaced), (3, fine)]
-    assert null_lists_notice("gold.jsonl", records, SCHEME) == (
-        "gold.jsonl: 2 line(s) hold null lists (01 releases #1 releasees; 02 releases #2 "
-        "releasees), which validate refuses: each is written [] when the review writes its "
-        "document"
+    records: list[tuple[int, GoldRecord | bytes]] = [(4, spaced), (1, line), (3, fine)]
+    found = null_list_lines(records, SCHEME)
+    assert found == [
+        NullListLine(1, "01", ["releases #1 releasees"]),
+        NullListLine(4, "02", ["releases #2 releasees"]),
+    ]
+    assert null_lists_notice("gold.jsonl", found) == (
+        "gold.jsonl: 2 document(s) held null lists (01 releases #1 releasees; 02 releases #2 "
+        "releasees), which validate and export refuse: set right, each line written again "
+        "with [] as the review opened (the older lines stay as history: validate still names "
+        "them)"
     )
-    assert null_lists_notice("gold.jsonl", [(3, fine)], SCHEME) is None
-    many = [(n, line) for n in range(1, 6)]
-    said = null_lists_notice("gold.jsonl", many, SCHEME, {"01"})
-    assert said is not None and said.startswith("gold.jsonl: 5 line(s) hold null lists (01 ")
-    assert said.endswith(
-        "releasees, …), which validate refuses: each was written [] now, "
-        "the review writing its line again as it opened"
-    )
+    assert null_list_lines([(3, fine)], SCHEME) == []
+    assert null_lists_notice("gold.jsonl", []) is None
+    many = null_list_lines([(n, line) for n in range(1, 6)], SCHEME)
+    said = null_lists_notice("gold.jsonl", many)
+    assert said is not None and said.startswith("gold.jsonl: 5 document(s) held null lists (01 ")
+    assert "releasees, …), which validate" in said
 
 
 def test_a_decision_on_a_resumed_line_writes_an_empty_list(tmp_path: Path) -> None:
     written_with_a_null(tmp_path)
     session = open_case(tmp_path)
     try:
-        assert NOTICE + "each is written [] when the review writes its document" in (
-            session.messages
-        )
-        # Read as the file holds it until a decision writes it.
-        assert session.records["d1"].form["releases"][0]["releasees"] is None
+        assert NOTICE in session.messages
+        # Set right as the review opened (``test_review_null_lists_opening``).
+        assert session.records["d1"].form["releases"][0]["releasees"] == []
         session.go_to("d1", conflict_of(session, "alice"))
         session.take(0)
         assert session.records["d1"].form["releases"][0]["releasees"] == []
@@ -132,10 +142,7 @@ def test_a_take_over_writes_an_empty_list_and_says_so(tmp_path: Path) -> None:
     before = len(lines(tmp_path))
     session = open_review(journals, corpus, tmp_path / "gold.jsonl", "sam", now=lambda: NOW)
     try:
-        assert (
-            NOTICE + "each was written [] now, the review writing its line again as it opened"
-            in (session.messages)
-        )
+        assert NOTICE in session.messages
         assert session.records["d1"].form["releases"][0]["releasees"] == []
     finally:
         assert session.close()

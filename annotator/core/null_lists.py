@@ -4,18 +4,22 @@ in their place.
 A review before this check took an item whose journal item had no ``releasees`` and wrote
 ``"releasees": null`` into gold. The form model takes no null for a list field (a list, or a
 group's items): validate refuses such a line (``form.releases.0.releasees: Input should be a
-valid list``). Newer reviews refuse to write one (``review_gold_fit``), but a gold file
-written before was resumed without a word, every decision carrying the null on. Now each line
-the review writes holds ``[]`` there, as annotate and merge write an empty list
-(``lists_filled``); its opening says which lines hold such nulls (``null_lists_notice``), and
-export refuses them (``null_list_problems``), as validate does.
+valid list``), and export refuses it as validate does (``null_list_problems``). Newer reviews
+refuse to write one (``review_gold_fit``). Every line the review writes goes through
+``written_by_review``, which writes ``[]`` there, as annotate and merge write an empty list:
+a decision's, an undo's, a take-over's. A document the review never wrote again (no conflict
+left, the same reviewer) kept its null, and export refused it for good: so the review's
+opening writes again, with ``[]``, each document whose latest line holds such a null
+(``null_list_lines`` finds them), and says once how many it set right (``null_lists_notice``).
+Such a line differs from the one before only in ``[]`` and ``updated_at``: the review's
+history reads the two alike (``nulls_alike``), so it is no decision to undo.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import orjson
 
@@ -75,18 +79,57 @@ def lists_filled(record: R, scheme: Scheme) -> R:
     return record.model_copy(update={"form": form})
 
 
-def null_lists_notice(
-    name: str,
-    records: Iterable[tuple[int, GoldRecord | bytes]],
-    scheme: Scheme,
-    written: Iterable[str] = (),
-) -> str | None:
-    """One line of the review's opening saying which gold lines hold null lists (``gold.jsonl:
-    2 line(s) hold null lists (01 releases #1 releasees, …), …``); None when none does.
-    ``records``: each document's latest line as the file holds it, its number and its record
-    or bytes; ``written``: documents whose line the opening writes again (taken over, merged
-    anew)."""
-    found: list[tuple[int, str, list[str]]] = []
+def written_by_review(
+    record: GoldRecord, scheme: Scheme, reviewer: str, stamp: str, seconds: float | None = None
+) -> GoldRecord:
+    """``record`` as the review writes its line (a decision's, an undo's, a take-over's, the
+    opening's setting right): ``[]`` for each list held null (``lists_filled``), the reviewer
+    as ``annotator``, ``updated_at`` ``stamp``, and ``seconds``, when given, as its
+    ``seconds_spent``. Nothing else of it changes."""
+    update: dict[str, Any] = {"annotator": reviewer, "updated_at": stamp}
+    if seconds is not None:
+        update["seconds_spent"] = seconds
+    return lists_filled(record, scheme).model_copy(update=update)
+
+
+def nulls_alike(form: Any) -> Any:
+    """``form`` with each empty list, its own or a group item's, read as null: a line written
+    again with ``[]`` for a list an earlier review wrote null compares alike to the line before
+    it (``review_history``: it is no decision). Scheme-free and safe so: a field that is not a
+    list never holds ``[]``, and a list holds null only as those reviews wrote it."""
+    if not isinstance(form, dict):
+        return form
+    return {name: _alike(value) for name, value in form.items()}
+
+
+def _alike(value: Any) -> Any:
+    if value == []:
+        return None
+    if isinstance(value, list):
+        return [
+            {key: None if one == [] else one for key, one in item.items()}
+            if isinstance(item, dict)
+            else item
+            for item in value
+        ]
+    return value
+
+
+class NullListLine(NamedTuple):
+    """A document's latest gold line holding null lists: its number, its document, and
+    where (``releases #1 releasees``)."""
+
+    number: int
+    doc_id: str
+    places: list[str]
+
+
+def null_list_lines(
+    records: Iterable[tuple[int, GoldRecord | bytes]], scheme: Scheme
+) -> list[NullListLine]:
+    """The lines of ``records`` (each document's latest line as the file holds it: its
+    number and its record or bytes) that hold null lists, in line order."""
+    found: list[NullListLine] = []
     nulls = _null_keys(scheme)
     for number, record in records:
         if isinstance(record, bytes):
@@ -99,26 +142,23 @@ def null_lists_notice(
             doc_id, form = record.doc_id, record.form
         places = list(_null_places(form, scheme))
         if places:
-            found.append((number, str(doc_id), [_words(place) for place in places]))
+            found.append(NullListLine(number, str(doc_id), [_words(place) for place in places]))
+    return sorted(found)
+
+
+def null_lists_notice(name: str, found: list[NullListLine]) -> str | None:
+    """The review's opening's one line saying how many documents it set right, their lines
+    holding null lists (``null_list_lines``) written again with ``[]``; None when none was."""
     if not found:
         return None
-    found.sort()
-    named = [f"{doc_id} {', '.join(places)}" for _number, doc_id, places in found[:SHOWN]]
+    named = [f"{line.doc_id} {', '.join(line.places)}" for line in found[:SHOWN]]
     more = ", …" if len(found) > SHOWN else ""
-    done = set(written)
-    now = sum(doc_id in done for _number, doc_id, _places in found)
-    if now == len(found):
-        when = "each was written [] now, the review writing its line again as it opened"
-    elif now:
-        when = (
-            f"each is written [] when the review writes its document ({now} now, their "
-            "lines written again as it opened)"
-        )
-    else:
-        when = "each is written [] when the review writes its document"
+    # The lines before stay in the file (appended to, never rewritten), and validate reads
+    # every line: said, so that its naming them is not taken for the review failing.
     return (
-        f"{name}: {len(found)} line(s) hold null lists ({'; '.join(named)}{more}), which "
-        f"validate refuses: {when}"
+        f"{name}: {len(found)} document(s) held null lists ({'; '.join(named)}{more}), which "
+        "validate and export refuse: set right, each line written again with [] as the review "
+        "opened (the older lines stay as history: validate still names them)"
     )
 
 

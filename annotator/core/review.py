@@ -34,7 +34,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.form_complete import empty_required, unanswered_words
 from annotator.core.merge import utc_now
 from annotator.core.models import Document, GoldRecord
-from annotator.core.null_lists import lists_filled
+from annotator.core.null_lists import written_by_review
 from annotator.core.record_unknown import done_words
 from annotator.core.review_by_hand import ReviewByHand
 from annotator.core.review_documents import ReviewDocuments, UndoStep
@@ -369,11 +369,8 @@ class ReviewSession(ReviewMoves, ReviewUndo, ReviewDocuments, ReviewByHand, Save
         last save, and keep it as the document's."""
         self.timer.activity()
         seconds = round(record.seconds_spent + self.timer.take(), 3)
-        # A list held null by gold written before the review refused it is written [], as
-        # annotate and merge write it: no line written now is one validate refuses for it.
-        record = lists_filled(record, self.scheme).model_copy(
-            update={"annotator": self.reviewer, "updated_at": self.now(), "seconds_spent": seconds}
-        )
+        # As every line the review writes (null lists written []: ``written_by_review``).
+        record = written_by_review(record, self.scheme, self.reviewer, self.now(), seconds)
         if record.doc_id in self.records:
             self.records.put(record)
         self.span_numbers.note(record)

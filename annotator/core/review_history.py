@@ -7,7 +7,7 @@ file order, a line whose record is the one before the document's last decision i
 decision's undo; a line whose record is the document's last one again is no decision at all
 (a review under another reviewer's name writes every line again); any other line is a
 decision. Records are compared without ``annotator``, ``updated_at`` and ``seconds_spent``,
-which every save changes.
+which every save changes, and with a list's null (earlier reviews') and ``[]`` alike.
 
 A merge anew of the same records (ctrl+r on a document nobody changed: the way to decide it
 again) gives back the record merge wrote, so a line of it after one decision was read as that
@@ -46,6 +46,7 @@ import orjson
 from annotator.core.gold_store import GoldLine, GoldStore
 from annotator.core.item_brief import names_said
 from annotator.core.models import GoldRecord
+from annotator.core.null_lists import nulls_alike
 from annotator.core.review_kept import SAVED_ANEW, kept_decisions
 from annotator.core.review_outcome import outcomes, with_detail
 from annotator.core.review_views import Place
@@ -56,6 +57,8 @@ def _content(raw: bytes) -> dict[str, Any]:
     data: dict[str, Any] = orjson.loads(raw)
     for key in SAVED_ANEW:
         data.pop(key, None)
+    # A list an earlier review wrote null, written [] since (``null_lists``), is no decision.
+    data["form"] = nulls_alike(data.get("form"))
     return data
 
 

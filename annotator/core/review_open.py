@@ -27,7 +27,9 @@ line is set aside, damaged lines and lines that are not gold (an annotator's jou
   again under this reviewer's name, so each document's latest line is the reviewer's (the
   older lines stay, superseded: export, stats and compact read a gold file as the review
   does, each document's latest line whoever wrote it, ``journal.latest_key``). Each of these
-  is said in a message, and the lines are appended before the review starts.
+  is said in a message, and the lines are appended before the review starts. So is each
+  document whose latest line holds a list as null (``null_lists``): written again with ``[]``,
+  else export refused it for good when the review had nothing more to write in it.
 
 A missing folder of the gold file (``-o gold/g.jsonl``) is made once the journals, corpus and
 scheme are accepted, as ``merge`` and ``export`` make theirs, and said among the start-up
@@ -56,7 +58,7 @@ from annotator.core.merge import (
     utc_now,
 )
 from annotator.core.models import GoldRecord, record_line
-from annotator.core.null_lists import lists_filled, null_lists_notice
+from annotator.core.null_lists import null_list_lines, null_lists_notice, written_by_review
 from annotator.core.rescue_taken import rescues_pending
 from annotator.core.review import ReviewSession
 from annotator.core.review_check import resume_rule, review_request, rule_words
@@ -310,13 +312,25 @@ class _Resume:
         anew_units = [*changed, *(unit for unit, _ in updated), *(unit for unit, _ in regathered)]
         again = [*self._merged(added), *self._merged_anew(anew_units, store)]
         anew = {unit.doc_id for unit in anew_units}
+        # Latest lines holding null lists (written by earlier reviews), read as the file holds
+        # them, one line's bytes at a time: a list of them all held a copy of the gold file
+        # (30 MB more at the peak of resuming on 10,000 documents).
+        nulls = null_list_lines(
+            ((line.number, store.line_at(line)) for line in latest.values()), self.scheme
+        )
+        held_null = {found.doc_id for found in nulls}
+        set_right: list[tuple[LineFacts, bytes]] = []  # the reviewer's own, only for that
         for doc_id, line in latest.items():
-            if line.facts.annotator != reviewer and doc_id not in anew:
-                # Null lists of gold written before the review refused them go as [].
-                record = lists_filled(store.record(doc_id), self.scheme).model_copy(
-                    update={"annotator": reviewer, "updated_at": self.stamp}
+            if doc_id in anew:
+                continue  # merged anew: no null of the file's line is written again
+            # Taken over, or set right: a document whose line holds a null list is written
+            # again now, or export refused it for good when no conflict was left to decide.
+            if line.facts.annotator != reviewer or doc_id in held_null:
+                record = written_by_review(store.record(doc_id), self.scheme, reviewer, self.stamp)
+                mine = line.facts.annotator == reviewer
+                (set_right if mine else again).append(
+                    (LineFacts.of_record(record), record_line(record))
                 )
-                again.append((LineFacts.of_record(record), record_line(record)))
         if again and self.min_agree is not None and self.adopted:
             self.messages.append(
                 f"{output}: merged by the gold file's rule, at least {self.min_agree} annotators "
@@ -370,17 +384,10 @@ class _Resume:
                 f"{output}: gold lines by {names} are taken over by reviewer {reviewer!r} "
                 "(written again under that name)"
             )
-        # Said of the lines as the file held them: those written again (taken over, merged
-        # anew) hold [] now. One line's bytes at a time: a list of them all held a copy of
-        # the gold file (30 MB more at the peak of resuming on 10,000 documents).
-        said = null_lists_notice(
-            output.name,
-            ((line.number, store.line_at(line)) for line in latest.values()),
-            self.scheme,
-            {facts.doc_id for facts, _line in again},
-        )
+        said = null_lists_notice(output.name, nulls)  # every one is written again above
         self.messages.extend([said] if said else [])
-        return again
+        # After the messages of what was merged or taken over, which setting right is not.
+        return [*again, *set_right]
 
 
 def _whose(names: list[str]) -> str:

@@ -1,6 +1,6 @@
 """Pilot: a gold file an earlier review left with ``"releasees": null`` resumed: the opening
-says it in its toasts, and ``1`` on another conflict of the document writes the list ``[]``
-(a user trial's decision wrote the null again, and validate refused the line)."""
+sets it right and says so in its toasts, and ``1`` on another conflict of the document writes
+the list ``[]`` (a user trial's decision wrote the null again, and validate refused the line)."""
 
 from __future__ import annotations
 
@@ -15,13 +15,14 @@ from annotator.tui.review_app import ReviewApp
 from annotator.tui.review_article import ReviewArticle
 from tests.test_list_missing_data import AUTHORITY, conflict_of, open_case
 from tests.test_review_null_lists import written_with_a_null
+from tests.test_review_null_lists_opening import reopened, settled_with_a_null
 
 
 def said(app: ReviewApp) -> str:
     return " ".join(" ".join(toast.split()) for toast in toasts(app))  # toasts wrap their lines
 
 
-def test_the_opening_says_it_and_1_writes_an_empty_list(tmp_path: Path) -> None:
+def test_the_opening_sets_it_right_and_1_writes_an_empty_list(tmp_path: Path) -> None:
     written_with_a_null(tmp_path)
     session = open_case(tmp_path)
     cid = conflict_of(session, "alice")
@@ -32,9 +33,10 @@ def test_the_opening_says_it_and_1_writes_an_empty_list(tmp_path: Path) -> None:
             await wait_for(pilot, lambda: not screen_of(app).query_one(ReviewArticle).loading)
             # After the opening's line, whose file name it shares (the toast says it once).
             assert said(app).endswith(
-                " to settle in 1 document(s) · 1 line(s) hold null lists (d1 releases #1 "
-                "releasees), which validate refuses: each is written [] when the review "
-                "writes its document"
+                " to settle in 1 document(s) · 1 document(s) held null lists (d1 releases #1 "
+                "releasees), which validate and export refuse: set right, each line written "
+                "again with [] as the review opened (the older lines stay as history: validate "
+                "still names them)"
             )
             while (conflict := session.conflict) is not None and conflict["id"] != cid:
                 await press(pilot, "n")
@@ -49,3 +51,28 @@ def test_the_opening_says_it_and_1_writes_an_empty_list(tmp_path: Path) -> None:
         assert session.close()
     line = orjson.loads((tmp_path / "gold.jsonl").read_bytes().splitlines()[-1])
     assert line["form"]["releases"][0] == {"released_by": AUTHORITY, "count": 12, "releasees": []}
+
+
+def test_a_settled_document_set_right_is_said_as_the_review_opens(tmp_path: Path) -> None:
+    """Nothing left to decide in it: only the opening writes its line again."""
+    settled_with_a_null(tmp_path)
+    session = reopened(tmp_path)
+
+    async def main() -> None:
+        app = ReviewApp(session)
+        async with app.run_test(size=(120, 36), notifications=True) as pilot:
+            await wait_for(pilot, lambda: "held null lists" in said(app))
+            assert said(app).endswith(
+                " to settle in 0 document(s) · 1 document(s) held null lists (d1 releases #1 "
+                "releasees), which validate and export refuse: set right, each line written "
+                "again with [] as the review opened (the older lines stay as history: validate "
+                "still names them)"
+            )
+            assert session.current is None
+
+    try:
+        asyncio.run(main())
+    finally:
+        assert session.close()
+    line = orjson.loads((tmp_path / "gold.jsonl").read_bytes().splitlines()[-1])
+    assert line["form"]["releases"][0]["releasees"] == []
