@@ -105,7 +105,7 @@ def test_colour_is_taken_for_color_and_color_is_not_also_missing(tmp_path: Path)
 def test_an_unknown_key_far_from_any_lists_the_known(tmp_path: Path) -> None:
     assert check(tmp_path, "required = true", 'required = true\nshortcut = "e"') == [
         ":30: field 'event_type' ([[fields]] #1): unknown key 'shortcut' (known: name, type, "
-        "description, required, choices, from_label, fields, brief)"
+        "description, required, choices, from_label, fields, brief, min, max)"
     ]
 
 

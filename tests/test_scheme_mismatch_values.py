@@ -40,6 +40,9 @@ def changed_copy_of_the_default(tmp_path: Path) -> Path:
     count = 'name = "count"\n  type = "integer"'
     assert count in text
     text = text.replace(count, 'name = "count"\n  type = "text"')
+    ranged = 'from_label = "count"\n  min = 0\n'
+    assert ranged in text  # a text field has no range: its min goes with its type
+    text = text.replace(ranged, 'from_label = "count"\n')
     path = tmp_path / "mine.toml"
     path.write_text(text, encoding="utf-8")
     guidelines = default_scheme_path().with_name("prisoner_exchange.md")  # it names them

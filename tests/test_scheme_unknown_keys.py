@@ -12,7 +12,9 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.scheme import load_scheme
 from annotator.core.scheme_problems import scheme_file_problems
 
-KNOWN_FIELD = "(known: name, type, description, required, choices, from_label, fields, brief)"
+KNOWN_FIELD = (
+    "(known: name, type, description, required, choices, from_label, fields, brief, min, max)"
+)
 
 
 def problems(tmp_path: Path, body: str) -> list[str]:
@@ -58,7 +60,7 @@ def test_two_missing_are_named_together_on_the_first_unknown_key(tmp_path: Path)
         ":4: label 'a' ([[labels]] #1): unknown key 'shortcut'; 'key' and 'color' are required "
         "here and missing",
         ":5: label 'a' ([[labels]] #1): unknown key 'hue' (known: name, key, color, description, "
-        "value_type)",
+        "value_type, min, max)",
     ]
 
 
@@ -78,5 +80,5 @@ def test_an_unknown_key_where_nothing_is_missing_lists_the_known(tmp_path: Path)
     body = 'name = "x"\n[[labels]]\nname = "a"\nkey = "1"\ncolor = "#000000"\nshade = 2\n'
     assert problems(tmp_path, body) == [
         ":6: label 'a' ([[labels]] #1): unknown key 'shade' (known: name, key, color, "
-        "description, value_type)"
+        "description, value_type, min, max)"
     ]

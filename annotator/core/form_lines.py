@@ -5,10 +5,11 @@ Reading that text with orjson and checking it with the scheme's pydantic form mo
 (``Scheme.form_model``) cost as much as decoding the rest of the record. ``FormCheck`` decodes
 it instead into msgspec structs made from the scheme's fields, with the model's rules: strict
 types (no "146" for an integer, no 1.0, no true), a choice one of the field's choices, unknown
-fields refused, a list of strings or a group's items never null, and a date ``YYYY-MM-DD``,
-``YYYY-MM`` or ``YYYY`` that is a calendar date (``values.check_date``, remembered per date);
-in a done record, no required field empty, at the top nor in a group's item, by the rule of
-``form_complete.empty_required`` (spaces are no answer), as ``validate.form_problems`` says it.
+fields refused, an integer within the field's min and max, a list of strings or a group's
+items never null, and a date ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` that is a calendar date
+(``values.check_date``, remembered per date); in a done record, no required field empty, at
+the top nor in a group's item, by the rule of ``form_complete.empty_required`` (spaces are no
+answer), as ``validate.form_problems`` says it.
 
 Like ``LineCheck`` it answers only "valid" or "ask the model": never more lenient, and stricter
 where the two differ (integers within 64 bits, as orjson reads them; dates in ASCII digits, where
@@ -43,7 +44,12 @@ def _field_type(field: FormField, dates: list[tuple[str, ...]], path: tuple[str,
     if field.type == "text":
         return str | None | UnsetType
     if field.type == "integer":
-        return Integer | None | UnsetType
+        if field.min is None and field.max is None:
+            return Integer | None | UnsetType
+        # The scheme's range (``value_range``), which the scheme holds within 64 bits.
+        low = INT64_MIN if field.min is None else field.min
+        high = INT64_MAX if field.max is None else field.max
+        return Annotated[int, Meta(ge=low, le=high)] | None | UnsetType
     if field.type == "date":
         dates.append((*path, field.name))
         return _Date | None | UnsetType

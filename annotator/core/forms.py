@@ -6,13 +6,13 @@ a value was filled from). Every operation returns a new record and leaves the ol
 
 Choices made here that callers rely on:
 - Typed values are read strictly: a choice must be one of the field's choices, an integer is
-  digits ("146", "1,200"), a date is ``YYYY-MM-DD``/``YYYY-MM``/``YYYY``; "" clears a field (None,
-  or [] for a list). A list field takes a list of strings or one string with an item per line.
+  digits ("146", "1,200") within its min and max, a date is ``YYYY-MM-DD``/``YYYY-MM``/``YYYY``;
+  "" clears a field (None, or [] for a list). A list field takes a list of strings or one
+  string with an item per line.
 - Setting a field by hand to a different value drops its link: the value no longer comes from
   the span (a list keeps the links of the items still in it). Filling it from a span again
-  records the link again. ``link_span`` and
-  ``unlink_span`` add or drop a link and leave the value alone; ``set_keeping_links`` sets a
-  value the linked span gives anew (``span_links``: the span changed).
+  records the link again. ``link_span`` and ``unlink_span`` add or drop a link, the value
+  left alone; ``set_keeping_links`` sets a value a linked span gives anew (``span_links``).
 - ``form_problems`` reports paths the pydantic way (``releases.0.count``), as ``validate`` prints
   them; every other function uses link paths (``releases[0].count``).
 """
@@ -41,6 +41,7 @@ from annotator.core.span_words import (
     span_words,
     spans_alike,
 )
+from annotator.core.value_range import within_range
 
 # ``\Z``, not ``$``: ``$`` also matches before a final newline, and a link key
 # ``"event_type\n"`` in a journal would be read as the field ``event_type``.
@@ -106,7 +107,7 @@ def coerce_field_value(field: FormField, value: Any) -> Any:
     if value is None:
         return None
     if field.type == "integer":
-        return typed_integer(value)
+        return within_range(field, typed_integer(value))
     if field.type == "date":
         return typed_date(value)
     if not isinstance(value, str):

@@ -39,7 +39,7 @@ from annotator.core.record_unallowed import NotAllowed, values_not_allowed
 from annotator.core.scheme import Scheme
 from annotator.core.validate import form_problems, link_problems, scheme_problems
 from annotator.core.validate_foreign import ANOTHER_SCHEME_QUESTION, lists_each
-from annotator.core.values import value_problem
+from annotator.core.value_range import label_value_problem
 
 _STRICT = ConfigDict(extra="forbid", strict=True)
 _NonEmpty = Annotated[str, Field(min_length=1)]
@@ -115,7 +115,7 @@ class SpanValues:
     bool and float), so equal pairs are equally fine."""
 
     def __init__(self, scheme: Scheme) -> None:
-        self.value_types = {label.name: label.value_type for label in scheme.labels}
+        self.labels = {label.name: label for label in scheme.labels}
         self.fine: set[tuple[str, int | str | None]] = set()
 
     def fit(self, spans: Sequence[Any]) -> bool:
@@ -126,8 +126,9 @@ class SpanValues:
             key = (span.label, span.value)
             if key in self.fine:
                 continue
-            value_type = self.value_types.get(span.label)
-            if value_type is None or value_problem(value_type, span.value) is not None:
+            label = self.labels.get(span.label)
+            # Its type and its range (``value_range``), as ``validate.scheme_problems``.
+            if label is None or label_value_problem(label, span.value) is not None:
                 return False
             self.fine.add(key)
         return True

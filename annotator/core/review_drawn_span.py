@@ -29,6 +29,7 @@ from annotator.core.review_links import Annotations
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
 from annotator.core.spans import SnapMode, snap_selection, sort_key, suggest_value
+from annotator.core.value_range import in_range_or_none
 
 
 def settle_with_span(
@@ -125,7 +126,9 @@ def drawn_value(
     label_def = scheme.label(label)
     if label_def is None:
         return None, None
-    value = suggest_value(text[start:end], label_def.value_type, doc_date)
+    value = in_range_or_none(
+        label_def, suggest_value(text[start:end], label_def.value_type, doc_date)
+    )
     if value is not None or label_def.value_type != "date":
         return value, None
     # Gold's date spans are the labelled dates counted from: the versions' spans in dispute

@@ -32,6 +32,7 @@ from annotator.core.review_links import Annotations, item_holders
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
 from annotator.core.typed_value import SpanPlace, TypedValue, read_typed_value
+from annotator.core.value_range import within_range
 
 
 def span_value(scheme: Scheme, label: str, raw: str, place: SpanPlace | None = None) -> TypedValue:
@@ -41,7 +42,9 @@ def span_value(scheme: Scheme, label: str, raw: str, place: SpanPlace | None = N
     if found is None or found.value_type == "none":
         raise Refused(f"{label} spans take no value")
     try:
-        return read_typed_value(found.value_type, raw, place)
+        typed = read_typed_value(found.value_type, raw, place)
+        within_range(found, typed.value)  # a count below its label's min, as annotate's v
+        return typed
     except AnnotatorError as error:
         raise Refused(f"{label}: {error}") from None
 

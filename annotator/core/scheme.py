@@ -24,6 +24,7 @@ from pydantic import (
 
 from annotator.core.brief_template import brief_problem
 from annotator.core.errors import AnnotatorError
+from annotator.core.value_range import INT64_MAX, INT64_MIN, range_shape_problem
 from annotator.core.values import DateValue
 
 ValueType = Literal["none", "integer", "date"]
@@ -43,6 +44,9 @@ RECORD_OWN_NAMES = {
 }
 _COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 _NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+# An integer's bound (``value_range``): strict, as TOML has booleans and floats; within 64 bits,
+# as every reader of a journal holds its integers.
+Bound = Annotated[int, Field(strict=True, ge=INT64_MIN, le=INT64_MAX)] | None
 
 
 class _SchemeModel(BaseModel):
@@ -57,6 +61,15 @@ class Label(_SchemeModel):
     color: Annotated[str, Field(pattern=_COLOUR_RE.pattern)]
     description: str = ""
     value_type: ValueType = "none"
+    min: Bound = Field(default=None, description="An integer label only: its least value.")
+    max: Bound = Field(default=None, description="An integer label only: its greatest value.")
+
+    @model_validator(mode="after")
+    def _range(self) -> Label:
+        problem = range_shape_problem(self.value_type, "label", self.min, self.max)
+        if problem is not None:
+            raise ValueError(f"label {self.name!r}: {problem}")
+        return self
 
 
 class FormField(_SchemeModel):
@@ -77,6 +90,8 @@ class FormField(_SchemeModel):
         description="A group only: how a line names one of its items, each field in braces "
         '(e.g. "{released_by} → {received_by}, {count}"); without it, its values in order.',
     )
+    min: Bound = Field(default=None, description="An integer field only: its least value.")
+    max: Bound = Field(default=None, description="An integer field only: its greatest value.")
 
     @model_validator(mode="after")
     def _shape(self) -> FormField:
@@ -110,6 +125,9 @@ class FormField(_SchemeModel):
         for name in names:
             if names.count(name) > 1:
                 raise ValueError(f"field {self.name!r}: two of its fields are named {name!r}")
+        problem = range_shape_problem(self.type, "field", self.min, self.max)
+        if problem is not None:
+            raise ValueError(f"field {self.name!r}: {problem}")
         return self
 
 
@@ -219,7 +237,8 @@ def _field_type(field: FormField) -> tuple[Any, Any]:
     if field.type == "text":
         return (str | None, None)
     if field.type == "integer":
-        return (int | None, None)
+        # Its range as bounds of the model, which JSON Schema gives as minimum and maximum.
+        return (Annotated[int, Field(ge=field.min, le=field.max)] | None, None)
     if field.type == "date":
         return (DateValue | None, None)
     if field.type == "list":

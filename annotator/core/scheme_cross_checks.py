@@ -66,7 +66,7 @@ def waiting_checks(data: dict[str, Any]) -> dict[Loc, str]:
     for loc, field in every:
         if field.get("type") in _FIELD_TYPES:
             continue
-        keys = [key for key in ("choices", "fields", "from_label") if key in field]
+        keys = [key for key in ("choices", "fields", "from_label", "min", "max") if key in field]
         if keys:
             listed = " and ".join(", ".join(keys).rsplit(", ", 1))
             waiting[(*loc, "type")] = (

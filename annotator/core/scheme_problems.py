@@ -40,6 +40,7 @@ from annotator.core.scheme_cross_checks import (
     table_items,
     waiting_checks,
 )
+from annotator.core.scheme_ranges import range_problems
 from annotator.core.scheme_source import Loc, SchemeSource
 from annotator.core.scheme_toml_errors import toml_problem
 from annotator.core.toml_value import toml_string, toml_value
@@ -76,6 +77,7 @@ def scheme_file_problems(path: Path) -> list[str]:
         return [toml_problem(path, text, error)]
     problems = _model_problems(data, _LabelKeys.of(table_items(data.get("labels"), ("labels",))))
     problems += cross_problems(data, path)
+    problems += range_problems(data)
     problems = _with_waiting(problems, waiting_checks(data))
     source = SchemeSource(text, data)
     placed = [(source.line_of(loc), loc, message) for loc, message in problems]

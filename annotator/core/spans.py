@@ -31,7 +31,7 @@ from annotator.core.tokens import (
     is_possessive,
     iter_tokens,
 )
-from annotator.core.values import value_problem
+from annotator.core.value_range import in_range_or_none, label_value_problem, within_range
 
 SnapMode = Literal["token", "char"]
 
@@ -242,7 +242,7 @@ def add_span(
         end=end,
         label=label,
         text=span_text,
-        value=suggest_value(span_text, label_def.value_type, doc_date),
+        value=in_range_or_none(label_def, suggest_value(span_text, label_def.value_type, doc_date)),
     )
     return _with_spans(record, [*record.spans, span]), span
 
@@ -250,7 +250,8 @@ def add_span(
 def relabel_span(
     record: Record, span_id: str, label: str, scheme: Scheme, doc_date: str | None = None
 ) -> Record:
-    """Give a span another label. A value the new label cannot hold is cleared; a span left
+    """Give a span another label. A value the new label cannot hold (nor has in its range) is
+    cleared; a span left
     without a value gets the one its words give the new label (``suggest_value``), as a span
     labelled so from the start would: "two journalists" relabelled a count is 2."""
     span = _span(record, span_id)
@@ -258,9 +259,11 @@ def relabel_span(
     if span.label == label:
         return record
     _refuse_duplicate(record, span.start, span.end, label, span.id)
-    value = span.value if value_problem(label_def.value_type, span.value) is None else None
+    value = span.value if label_value_problem(label_def, span.value) is None else None
     if value is None:
-        value = suggest_value(span.text, label_def.value_type, doc_date)
+        value = in_range_or_none(
+            label_def, suggest_value(span.text, label_def.value_type, doc_date)
+        )
     changed = span.model_copy(update={"label": label, "value": value})
     return _replace(record, changed)
 
@@ -284,7 +287,7 @@ def rebound_span(
     value = span.value
     label = scheme.label(span.label)
     if value is None and label is not None:
-        value = suggest_value(text[start:end], label.value_type, doc_date)
+        value = in_range_or_none(label, suggest_value(text[start:end], label.value_type, doc_date))
     changed = Span(
         id=span.id, start=start, end=end, label=span.label, text=text[start:end], value=value
     )
@@ -314,7 +317,7 @@ def set_span_value(record: Record, span_id: str, value: Any, scheme: Scheme) -> 
     if label_def is None:
         raise AnnotatorError(f"{span_id}: label {span.label!r} is not in the scheme")
     try:
-        value = typed_span_value(label_def.value_type, value)
+        value = within_range(label_def, typed_span_value(label_def.value_type, value))
     except AnnotatorError as error:
         raise AnnotatorError(f"{span_id} ({span.label}): {error}") from None
     if value == span.value and type(value) is type(span.value):

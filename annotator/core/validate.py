@@ -41,7 +41,7 @@ from annotator.core.validate_text import line_ending_variants as line_ending_var
 from annotator.core.validate_text import span_text_problems as span_text_problems
 from annotator.core.validate_text import text_problems as text_problems
 from annotator.core.validate_with_text import RecordsWithText, exported_with_text, read_with_text
-from annotator.core.values import value_problem
+from annotator.core.value_range import bound_words, label_value_problem
 
 # What a done record's empty required field is told (import picks its lines out by it).
 REQUIRED_WORDS = "required when status is done"
@@ -58,7 +58,7 @@ def scheme_problems(
             if unknown_labels:
                 yield (f"spans.{index}.label", unknown_label(span.label, scheme))
             continue
-        problem = value_problem(label.value_type, span.value)
+        problem = label_value_problem(label, span.value)
         if problem is not None:
             yield (f"spans.{index}.value", f"{problem} (label {label.name!r})")
     yield from every_form_problem(record, scheme)
@@ -111,6 +111,7 @@ def form_model_problems(record: Record, scheme: Scheme) -> Iterator[tuple[str, s
         for (path, message), item in zip(record_problems(error), error.errors(), strict=True):
             if item["type"] == "literal_error":  # a choice: which value, a renamed one's old?
                 message = f"{item['input']!r} is not one of its choices ({item['ctx']['expected']})"
+            message = bound_words(item) or message  # a count below its min, said as a span's
             yield (f"form.{path}", message)
 
 

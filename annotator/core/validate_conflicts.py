@@ -30,7 +30,7 @@ from annotator.core.journal import record_problems
 from annotator.core.models import GoldRecord, Record, Span
 from annotator.core.scheme import Scheme
 from annotator.core.validate_text import one_span_text_problems
-from annotator.core.values import value_problem
+from annotator.core.value_range import label_value_problem
 
 _NO_ID = "s0"  # what a version's span is read with: its own carries none
 
@@ -129,7 +129,7 @@ def conflict_value_problems(
         label = scheme.label(span.label)
         if label is None:
             continue
-        problem = value_problem(label.value_type, span.value)
+        problem = label_value_problem(label, span.value)
         if problem is not None:
             yield (f"{path}.value", f"{problem} (label {label.name!r})")
 

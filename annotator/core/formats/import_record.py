@@ -16,7 +16,7 @@ from annotator.core.models import Record, sha256_text
 from annotator.core.scheme import Scheme
 from annotator.core.spans import suggest_value
 from annotator.core.validate import form_problems, link_problems
-from annotator.core.values import value_problem
+from annotator.core.value_range import in_range_or_none, label_value_problem
 
 
 def build_record(
@@ -97,12 +97,14 @@ def _value(
     label = scheme.label(span.label) if scheme is not None else None
     if span.value is None and label is not None and doc is not None:
         date = doc.meta.get("date")  # a dateline's (``importing.read_source``)
-        value = suggest_value(doc.text[span.start : span.end], label.value_type, date)
+        words = doc.text[span.start : span.end]
+        # A value its words give outside the label's range is none (``in_range_or_none``).
+        value = in_range_or_none(label, suggest_value(words, label.value_type, date))
         report.values_read += value is not None
         return value
     if span.value is None or scheme is None:
         return span.value
-    problem = value_problem(label.value_type, span.value) if label else None
+    problem = label_value_problem(label, span.value) if label else None
     if problem is not None:
         report.not_carried(
             f"{span.where}: value {span.value!r}: {problem}; not imported", "value(s)"

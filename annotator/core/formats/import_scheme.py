@@ -26,7 +26,7 @@ from annotator.core.scheme import (
     shipped_scheme_names,
 )
 from annotator.core.validate import links_problems, scheme_problems
-from annotator.core.values import value_problem
+from annotator.core.value_range import label_value_problem
 
 
 def _shipped_in_order() -> list[str]:
@@ -41,7 +41,7 @@ def _accepts(scheme_name: str, docs: Sequence[ImportedDoc]) -> bool:
     for doc in docs:
         for span in doc.spans or []:
             label = scheme.label(span.label)
-            if label is None or value_problem(label.value_type, span.value) is not None:
+            if label is None or label_value_problem(label, span.value) is not None:
                 return False
         try:
             scheme.form_model.model_validate(doc.form)
