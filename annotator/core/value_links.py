@@ -19,7 +19,7 @@ is stored as the linked words single-spaced (``as_linked_words``) and a list put
 
 from __future__ import annotations
 
-from collections.abc import Collection, Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from typing import Any
 
 from annotator.core.form_compare import normal
@@ -168,17 +168,15 @@ def words_linked(
     as a version's span does, and a trial's drawn ``Saturday`` was left unlinked where taking
     a version linked it."""
     wanted = [
-        (path, leaf, value)
-        for path, leaf, value in _valued_paths(form, scheme)
-        if leaf.from_label is not None
-        and (leaf.type == "list" or not links.get(path))
-        and (before is None or _value_at(before, path) != value or leaf.from_label in new_labels)
+        one
+        for one in _linkable(form, links, scheme)
+        if before is None or _value_at(before, one[0]) != one[2] or one[1].from_label in new_labels
     ]
     if not wanted:
         return dict(form), dict(links)
     gold = record if isinstance(record, GoldSpans) else GoldSpans.of(record)
     by_label: dict[str | None, _LabelIndex] = {}
-    for _path, leaf, _value in wanted:
+    for _path, leaf, _value, _group, _at in wanted:
         index = by_label.get(leaf.from_label)
         valued = leaf.type in VALUED
         if index is None:
@@ -190,10 +188,8 @@ def words_linked(
         if index is not None:
             index.add(at, one)
     out_form, out_links = _Copied(form), dict(links)
-    for path, leaf, value in wanted:
-        index = by_label.get(leaf.from_label)
-        if index is None:
-            continue
+    for path, leaf, value, group, item_at in wanted:
+        index = by_label[leaf.from_label]
         linked = out_links.get(path, [])
         if leaf.type != "list" and not linked:
             # One value and no link (all but lists: a linked one is not wanted): the one span
@@ -201,8 +197,9 @@ def words_linked(
             only = index.only_one(leaf, value)
             if only is not None:
                 out_links[path] = [gold.fields[only]["id"]]
-                words = single_spaced(gold.fields[only]["text"])  # a ' typed for its ’ too
-                out_form.set(path, value if leaf.type in VALUED else words)
+                if leaf.type not in VALUED:
+                    value = single_spaced(gold.fields[only]["text"])  # a ' typed for its ’ too
+                out_form.set(path, group, item_at, leaf.name, value)
             continue
         # Only the spans the rule may take are made models and read: those of no words the
         # value holds and no link could give it nothing.
@@ -217,27 +214,61 @@ def words_linked(
         out_links[path] = [*linked, *ids]
         if leaf.type == "list":
             value, out_links = linked_in_text_order(spans, value, out_links, path)
-        out_form.set(path, value)
+        out_form.set(path, group, item_at, leaf.name, value)
     return out_form.form, out_links
 
 
-def _valued_paths(form: Mapping[str, Any], scheme: Scheme) -> Iterator[tuple[str, FormField, Any]]:
-    """(path, field, value) of each field holding a value: top-level, and of a group's items."""
-    for field in scheme.fields:
+# A value to link: (its path, its field, the value, its group's name or None, its item's index)
+_Linkable = tuple[str, FormField, Any, str | None, int]
+# id(scheme) -> (scheme, its fields filled from a label: each top-level one with None, each
+# group with its fields that are); the scheme is kept so that its id cannot be reused.
+_FILLED: dict[int, tuple[Scheme, list[tuple[FormField, list[FormField] | None]]]] = {}
+
+
+def _filled_fields(scheme: Scheme) -> list[tuple[FormField, list[FormField] | None]]:
+    known = _FILLED.get(id(scheme))
+    if known is None or known[0] is not scheme:
+        if len(_FILLED) > 64:
+            _FILLED.clear()
+        filled: list[tuple[FormField, list[FormField] | None]] = []
+        for field in scheme.fields:
+            if field.type != "group":
+                if field.from_label is not None:
+                    filled.append((field, None))
+                continue
+            subs = [sub for sub in field.fields if sub.from_label is not None]
+            if subs:
+                filled.append((field, subs))
+        known = _FILLED[id(scheme)] = (scheme, filled)
+    return known[1]
+
+
+def _linkable(
+    form: Mapping[str, Any], links: Mapping[str, list[str]], scheme: Scheme
+) -> list[_Linkable]:
+    """Each field (top-level, and of a group's items) filled from a label that holds a value
+    and may take a link by its words: a list, or a value with no link (in form order). Merge
+    asks this of every document: made with the scheme's filled fields known once, no field
+    that is not filled from a label is looked at."""
+    found: list[_Linkable] = []
+    for field, subs in _filled_fields(scheme):
         value = form.get(field.name)
-        if field.type != "group":
-            if value not in (None, "", []):
-                yield field.name, field, value
+        if subs is None:
+            if value not in (None, "", []) and (field.type == "list" or not links.get(field.name)):
+                found.append((field.name, field, value, None, 0))
             continue
         if not isinstance(value, list):
             continue
         for at, item in enumerate(value):
             if not isinstance(item, dict):
                 continue
-            for sub in field.fields:
+            for sub in subs:
                 held = item.get(sub.name)
                 if held not in (None, "", []):
-                    yield f"{field.name}[{at}].{sub.name}", sub, held
+                    path = f"{field.name}[{at}].{sub.name}"
+                    if sub.type == "list" or not links.get(path):
+                        found.append((path, sub, held, field.name, at))
+    return found
 
 
 def _value_at(form: Mapping[str, Any], path: str) -> Any:
@@ -260,15 +291,15 @@ class _Copied:
         self.form = dict(form)
         self._copied: set[str] = set()
 
-    def set(self, path: str, value: Any) -> None:
-        if "[" not in path:
+    def set(self, path: str, group: str | None, at: int, name: str, value: Any) -> None:
+        """Set the value at ``path``: top-level (``group`` None), or ``name`` of ``group``'s
+        item ``at`` (the path said in parts: reading them from it cost merge time)."""
+        if group is None:
             self.form[path] = value
             return
-        group, rest = path.split("[", 1)
-        index, name = rest.split("].", 1)
         if group not in self._copied:
             self.form[group] = [
                 dict(item) if isinstance(item, dict) else item for item in self.form[group]
             ]
             self._copied.add(group)
-        self.form[group][int(index)][name] = value
+        self.form[group][at][name] = value
