@@ -86,7 +86,10 @@ def test_an_item_typed_in_place_of_the_version_is_not_said_left_out() -> None:
     items = version_items(conflict, SCHEME, 0)
     items[0]["count"] = "7"
     typed = settle_typed(gold, conflict["id"], items, SCHEME)
-    assert decision_outcome(gold, typed, conflict["id"]) == "typed 1 item into gold's releases"
+    # Its links named, as a typed value's are (an earlier session's undo named none).
+    assert decision_outcome(gold, typed, conflict["id"]) == (
+        "typed 1 item into gold's releases; linked: released_by s1, received_by s2"
+    )
 
 
 def test_a_span_value_typed_is_said_with_the_value() -> None:

@@ -14,6 +14,7 @@ from annotator.core.item_brief import whose
 from annotator.core.models import GoldRecord, Span
 from annotator.core.review_decisions import short, value_conflict_span, value_text
 from annotator.core.review_drawn_span import drawn_value, settle_with_span
+from annotator.core.review_item_notices import typed_alike_said
 from annotator.core.review_links import Annotations
 from annotator.core.review_notices import drawn_notice
 from annotator.core.review_outcome import given_by, linked_words
@@ -71,26 +72,34 @@ class ReviewByHand(ReviewParts):
             return self._decide(settle_one, said_one)
         items = list(typed)
         added: list[int] = []  # how many items the settling added to the group
+        made: list[GoldRecord] = []
 
         def settle(record: GoldRecord, cid: str) -> GoldRecord:
             annotations = self.annotations.get(record.doc_id)
             after = settle_typed(record, cid, items, self.scheme, annotations)
             group = decide.find_conflict(record, cid).get("path") or ""
             added.append(len(after.form.get(group) or []) - len(record.form.get(group) or []))
+            made.append(after)
             return after
 
         def said(record: GoldRecord, cid: str) -> str:
-            # Blank items are left out (gold holds no empty item): said, as a trial's item
-            # added with ctrl+n and left blank vanished unsaid.
             told = f"settled {cid} with {items_said(record, cid, items, self.scheme)}"
+            # An item gold held already, typed again, is said as taking one is (a trial's
+            # enter wrote it twice with no word).
+            twice = typed_alike_said(record, made[0], cid, self.scheme)
+            told += f"; {twice}" if twice else ""
             # A link the typed words made is said: gold gained it with no link key pressed.
             by_words = words_said(self.typed_item_links(items, record, cid))
             told += f"; {by_words}" if by_words else ""
+            # Blank items are left out (gold holds no empty item): said, as a trial's item
+            # added with ctrl+n and left blank vanished unsaid.
             left = len(items) - added[0]
             blank = [number + 1 for number, texts in enumerate(items) if is_blank(texts)]
             if left and len(blank) == left:
-                return f"{told}; empty item {', '.join(map(str, blank))} left out"
-            return f"{told}; {left} empty item(s) left out" if left else told
+                told += f"; empty item {', '.join(map(str, blank))} left out"
+            elif left:
+                told += f"; {left} empty item(s) left out"
+            return f"{told} · ctrl+z undoes" if twice else told
 
         return self._decide(settle, said)
 

@@ -6,7 +6,8 @@ The panel said every item gold held "agreed, already gold": a trial typed a new 
 ``e`` box, and c15 and c16 then listed it among the agreed ones. Told by the rule that carries
 links (``review_links.item_holders``: gold's items merge made, then the annotators' other
 items alike gold's later ones). An item no holder is told for is still taken while gold holds
-no more copies of it than the annotators' items alike it as taken (``_clusters_by_frame``):
+no more copies of it than the annotators' items alike it as taken, an item an open conflict
+still offers aside (``_clusters_by_frame``):
 bob's "Drava People’s Authority · 12" and carol's "drava people's authority · 12", two
 conflicts, taken both are one item twice, and the second was said typed.
 """
@@ -70,10 +71,33 @@ def _clusters_by_frame(
         items_in(annotations[name].form, group, partial(getattr, annotations[name], "links"))
         for name in names
     ]
+    offered = _offered(record, group)
     out: Counter[Hashable] = Counter()
     for cluster in align_items(theirs, group):
-        first = next(item for item in cluster if item is not None)
-        out[frame_key(item_as_taken(record, group, first[1]), group)] += 1
+        held = [(name, item) for name, item in zip(names, cluster, strict=True) if item is not None]
+        keys = [(name, frame_key(item[1], group)) for name, item in held]
+        if any(offered[key] for key in keys):
+            # Still offered by an open conflict: not taken. A trial typed bob's item over
+            # alice's, carol's alike still open, and the panel listed the typed copy taken.
+            offered.subtract(key for key in keys if offered[key])
+            continue
+        out[frame_key(item_as_taken(record, group, held[0][1][1]), group)] += 1
+    return out
+
+
+def _offered(record: GoldRecord, group: FormField) -> Counter[tuple[str, Hashable]]:
+    """The annotators' items of ``group`` the record's open conflicts over its items offer
+    (annotator, frame), as many as offered."""
+    out: Counter[tuple[str, Hashable]] = Counter()
+    for conflict in record.conflicts:
+        if conflict.get("path") != group.name:
+            continue
+        for version in conflict.get("versions") or []:
+            items = version.get("value")
+            for item in items if isinstance(items, list) else []:
+                if isinstance(item, dict):
+                    for name in version.get("annotators") or []:
+                        out[(str(name), frame_key(item, group))] += 1
     return out
 
 

@@ -52,6 +52,38 @@ def item_taken_notice(
     return said
 
 
+def typed_alike_said(
+    before: GoldRecord, after: GoldRecord, conflict_id: str, scheme: Scheme
+) -> str | None:
+    """After enter in a group's items editor (``e``: ``before``, the record it settled;
+    ``after``, the record it made), the first item typed that gold already held so alike
+    that merge's rule pairs them: said as taking such an item says it (``gold's releases #1
+    (…) is so alike it may be the same one, now twice``, ``item 2:`` ahead when several were
+    typed); None when none is. The panel warned of it before the typing (``alike_item_said``)
+    and enter wrote the item a second time with no word (a trial)."""
+    conflict = find_conflict(before, conflict_id)
+    path = conflict.get("path") or ""
+    group = scheme.field(path) if "[" not in path else None
+    if group is None or group.type != "group":
+        return None
+    held = before.form.get(group.name)
+    items = after.form.get(group.name)
+    earlier = len(held) if isinstance(held, list) else 0
+    typed = items[earlier:] if isinstance(items, list) else []
+    for number, item in enumerate(typed, start=1):
+        if not isinstance(item, dict):
+            continue
+        alike = _alike_in_gold(before, group, [item])
+        if alike is not None:
+            place, gold_item = alike
+            named = f"item {number}: " if len(typed) > 1 else ""
+            return (
+                f"{named}gold's {group.name} #{place + 1} {bracketed_brief(gold_item, group)} "
+                "is so alike it may be the same one, now twice"
+            )
+    return None
+
+
 def _alike_in_gold(
     record: GoldRecord, group: FormField, taken: list[dict[str, Any]]
 ) -> tuple[int, dict[str, Any]] | None:

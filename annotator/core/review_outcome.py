@@ -18,6 +18,7 @@ from annotator.core.form_compare import normal
 from annotator.core.item_brief import DATE, lone_item_of, names_said, whose
 from annotator.core.models import GoldRecord
 from annotator.core.review_decisions import short, value_text
+from annotator.core.review_item_links import item_links_said
 from annotator.core.span_words import only_words_alike, single_spaced, span_words
 
 
@@ -239,7 +240,11 @@ def _item_outcome(
         return f"added the item {names_said(_annotators(added))} gave to gold's {group}"
     grown = held(after) - held(before)
     if grown > 0:
-        return f"typed {grown} item{'s' if grown > 1 else ''} into gold's {group}"
+        typed = f"typed {grown} item{'s' if grown > 1 else ''} into gold's {group}"
+        # Their links too, as a typed value's (``(typed), linked to s2``) and as this
+        # session's undo says a typed item's: after a resume, the undo named none (a trial).
+        links = item_links_said(before, after, group)
+        return f"{typed}; {links}" if links else typed
     return f"left out the item {names_said(_annotators(versions))} gave"
 
 

@@ -46,7 +46,7 @@ from annotator.core.review_typed import (
 )
 from annotator.core.review_typed_start import ItemTexts, listed
 from annotator.core.review_typed_whence import annotators_of, carried_ids, whence_said
-from annotator.core.review_typed_words import VALUED, typed_spans, value_of_words
+from annotator.core.review_typed_words import VALUED, item_as_taken, typed_spans, value_of_words
 from annotator.core.scheme import FormField, Scheme
 
 
@@ -245,7 +245,15 @@ def items_said(
             key: tuple[str, int | None] = ("typed", None)
         else:
             version, item = began
-            same = all(_same_value(sub, texts, item, known, record.spans) for sub in group.fields)
+            # Compared as gold stores the item taken too (its words a span's): carol's
+            # "drava people's authority" entered as the box showed it is written as `1` writes
+            # it, and was said "edited" while the panel then listed it taken.
+            taken = item_as_taken(record, group, item)
+            same = all(
+                _same_value(sub, texts, item, known, record.spans)
+                or _same_value(sub, texts, taken, known, record.spans)
+                for sub in group.fields
+            )
             key = ("unchanged" if same else "edited", version)
         counts[key] = counts.get(key, 0) + 1
     parts = []
