@@ -46,7 +46,10 @@ class GoldBuilder(SpanMerge, FormMerge):
         (``alice: figures disputed``); a note's further lines are indented under it, so that
         every line not indented names who wrote what follows. Then the notes of records not
         done, their status beside the name (``carol (skipped): no release``)."""
-        notes = [(name, record.note) for name, record in self.unit.records.items()]
+        records = self.unit.records
+        if not self.unit.unfinished_notes and not any(record.note for record in records.values()):
+            return ""  # most documents: none to join
+        notes = [(name, record.note) for name, record in records.items()]
         for name, (status, note) in self.unit.unfinished_notes.items():
             notes.append((f"{name} ({status.replace('_', ' ')})", note))
         return "\n".join(
