@@ -18,10 +18,10 @@ from annotator.core.formats.export_kept import (
     without_kept,
 )
 from annotator.core.formats.source import Selection, select_records
-from annotator.core.models import Document
-from annotator.core.null_lists import null_list_problems
+from annotator.core.models import Document, Record
+from annotator.core.null_lists import null_list_paths
 from annotator.core.scheme import Scheme, load_default_scheme
-from annotator.core.validate import text_problems
+from annotator.core.validate import form_model_problems, text_problems
 from annotator.core.validate_conflicts import conflict_problems
 from annotator.core.validate_foreign import foreign_names
 
@@ -49,9 +49,11 @@ def load_items(
     # What the scheme does not know, kept from another: said of all records at once, after
     # every other problem (``export_kept``), or left out when asked.
     kept = KeptTally(scheme) if scheme is not None else None
-    # Without --scheme the form is not checked, but a list left null (as reviews before the
-    # check wrote gold) went out as it was, invalid: checked against the default scheme.
-    nulls = load_default_scheme() if scheme is None else None
+    # Without --scheme, a record holding nothing the default scheme lacks is of it: its form
+    # is checked against it as validate checks it (a choice it lacks, a count of words, a
+    # list left null as reviews before the check wrote gold went out as they were, invalid).
+    # A record holding what it lacks is of another scheme, and goes out as it is.
+    default = load_default_scheme() if scheme is None else None
     for line, record in selection.records:
         problems: list[tuple[str, str]] = []
         if scheme is not None and kept is not None:
@@ -69,11 +71,8 @@ def load_items(
                 kept.also(line, others)
                 others = []
             problems.extend(others)
-        elif nulls is not None and not foreign_names(record, nulls):
-            problems.extend(
-                (where, f"{message} (null, as earlier reviews wrote it: validate refuses it too)")
-                for where, message in null_list_problems(record, nulls)
-            )
+        elif default is not None and not foreign_names(record, default):
+            problems.extend(default_form_problems(record, default))
         text: str | None = None
         document = None
         if corpus is not None:
@@ -99,3 +98,21 @@ def load_items(
     if kept and not leave_out_unknown:
         raise KeptFromAnotherScheme(kept, source)
     return items, selection, kept
+
+
+def default_form_problems(record: Record, default: Scheme) -> list[tuple[str, str]]:
+    """``record``'s form against the default scheme, each problem as validate says it
+    (``form_model_problems``), with why: a list left null is what earlier reviews wrote; any
+    other may be the record's own scheme's value ('occupation', a choice a copy of the default
+    added), which only ``--scheme`` can say."""
+    nulls = {f"form.{path}" for path in null_list_paths(record.form, default)}
+    against = (
+        f"checked against the default scheme {default.name}: give the scheme the records were "
+        "made with, --scheme FILE, if it is another"
+    )
+    return [
+        (where, f"{message} (null, as earlier reviews wrote it: validate refuses it too)")
+        if where in nulls
+        else (where, f"{message} ({against})")
+        for where, message in form_model_problems(record, default)
+    ]
