@@ -11,8 +11,8 @@ from contextlib import nullcontext
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
+from annotator.commands.diff_excerpt import DocumentShown, excerpt_lines, visible, visible_json
 from annotator.commands.styled_output import Piece, StyledOutput
-from annotator.core.display import excerpt_window, one_line_text
 from annotator.core.left_out import left_out_line
 
 if TYPE_CHECKING:
@@ -31,9 +31,11 @@ _KIND_TITLES = {
 
 
 def _json(value: Any) -> str:
+    """``value`` as JSON, its invisible characters written as ``\\u`` escapes (``"12\\u200b"``
+    and ``"12"`` would look the same): still the JSON of the same value."""
     import orjson
 
-    return orjson.dumps(value).decode()
+    return visible_json(orjson.dumps(value).decode())
 
 
 def _describe(span: dict[str, Any] | None, other: dict[str, Any] | None = None) -> str:
@@ -77,38 +79,7 @@ def _form_line(change: dict[str, Any], width: int) -> str:
     return _pair_line(f"  form     {path}: ", a, b, width)
 
 
-def _marked(
-    shown: str, start: int, end: int, span: dict[str, Any] | None, colour: str
-) -> list[Piece]:
-    """The excerpt ``shown[start:end]`` with ``span`` marked (bold, underlined, in colour).
-
-    Plain pieces, never markup, so article text like ``[bold]`` shows as written; brackets
-    mark the span where colour is not shown (NO_COLOR, 16-colour terminals).
-    """
-    if span is None:
-        return [(shown[start:end], "dim")]
-    low = min(max(span["start"], start), end)
-    high = max(min(span["end"], end), low)
-    return [
-        (shown[start:low], ""),
-        ("⟦", "dim"),
-        (shown[low:high], f"bold underline {colour}"),
-        ("⟧", "dim"),
-        (shown[high:end], ""),
-    ]
-
-
 _MIN_EXCERPT = 20  # cells of sentence shown however narrow the terminal (it then wraps)
-
-
-def _window(item: dict[str, Any], shown: str, cells: int) -> tuple[int, int]:
-    """The part of the sentence around a difference that fits ``cells`` cells, brackets and
-    ellipses included: the same for both annotators, so their lines stay aligned."""
-    spans = [item[side] for side in ("a", "b") if item[side] is not None]
-    low = min(span["start"] for span in spans)
-    high = max(span["end"] for span in spans)
-    start, end = item["sentence"]
-    return excerpt_window(shown, (start, end), (low, high), max(cells - 2, _MIN_EXCERPT))
 
 
 def _summary_lines(pieces: list[str], width: int) -> Text:
@@ -124,6 +95,50 @@ def _summary_lines(pieces: list[str], width: int) -> Text:
         else:
             lines.append("  " + piece)
     return Text("\n".join(lines), style="bold")
+
+
+def _prefixes(names: dict[str, str], width: int) -> dict[str, str]:
+    """Each side's excerpt prefix, ``    alice │ ``, the names right-aligned: a long one cut in
+    the middle to a quarter of the width (12 cells at least), so that the excerpt keeps most
+    of the line; when two names are cut alike, each is said with its side (``… A``)."""
+    from rich.cells import cell_len
+
+    most = max(width // 4, 12)
+    cut = {side: _cut_to_cells(name, most) for side, name in names.items()}
+    if cut["a"] == cut["b"] and names["a"] != names["b"]:
+        cut = {
+            side: f"{_cut_to_cells(name, most - 2)} {side.upper()}" for side, name in names.items()
+        }
+    name_cells = max(cell_len(name) for name in cut.values())
+    return {
+        side: f"    {' ' * (name_cells - cell_len(name))}{name} │ " for side, name in cut.items()
+    }
+
+
+def _cut_to_cells(text: str, cells: int) -> str:
+    """``text`` when at most ``cells`` cells wide, else its start and its end around an ``…``:
+    names alike often differ only at their end (``team-north-1``, ``team-north-2``)."""
+    from rich.cells import cell_len
+
+    if cell_len(text) <= cells:
+        return text
+    room = max(cells - 1, 2)
+    head = _first_cells(text, room - room // 3)
+    tail = _first_cells(text[::-1], room - cell_len(head))[::-1]
+    return f"{head}…{tail}"
+
+
+def _first_cells(text: str, cells: int) -> str:
+    """The longest start of ``text`` whose characters, one by one, fill at most ``cells``
+    cells (never fewer cells than rich counts the start: a group counts its parts)."""
+    from rich.cells import get_character_cell_size
+
+    used = 0
+    for index, char in enumerate(text):
+        used += get_character_cell_size(char)
+        if used > cells:
+            return text[:index]
+    return text
 
 
 def _pair_line(head: str, a: str, b: str, width: int) -> str:
@@ -164,12 +179,13 @@ def _wrapped(first: str, text: str, width: int) -> list[str]:
 def _note_lines(head: str, note: str, width: int) -> list[str]:
     """A note after ``head``, each of its lines on lines of its own under the first, wrapped
     between words (its blank lines left out): joined into one, "talks with government" and
-    "maybe exchange" read as one sentence."""
+    "maybe exchange" read as one sentence. Its invisible characters are shown (``visible``):
+    a bidi control would reorder the rest of the line."""
     indent = " " * len(head)
     lines: list[str] = []
     for line in note.splitlines():
         if line.strip():
-            lines += _wrapped(indent if lines else head, " ".join(line.split()), width)
+            lines += _wrapped(indent if lines else head, visible(" ".join(line.split())), width)
     return lines
 
 
@@ -183,7 +199,7 @@ def _what_one_did(name: str, side: dict[str, str] | None) -> str:
     if side is None:
         return f"{name} has no record of it"
     did = f"{name} {_DID.get(side['status'], side['status'])}"
-    lines = [" ".join(line.split()) for line in side["note"].splitlines() if line.strip()]
+    lines = [visible(" ".join(line.split())) for line in side["note"].splitlines() if line.strip()]
     return f'{did} ("{" ⏎ ".join(lines)}")' if lines else did
 
 
@@ -192,7 +208,7 @@ def _not_compared_line(item: dict[str, Any], names: dict[str, str]) -> str:
     sides not done first (why it is not compared)."""
     sides = sorted(("a", "b"), key=lambda side: (item[side] or {}).get("status") == "done")
     said = "; ".join(_what_one_did(names[side], item[side]) for side in sides)
-    return f"{item['doc_id']}: not compared: {said}"
+    return f"{visible(item['doc_id'])}: not compared: {said}"
 
 
 def print_report(
@@ -209,13 +225,18 @@ def print_report(
     console = console or Console(highlight=False)
     # Read once: each reading asks the terminal (or the environment) for its size.
     width = console.width
-    names = report["annotators"]
-    name_width = max(len(names["a"]), len(names["b"]))
-    prefixes = {side: f"    {names[side]:>{name_width}} │ " for side in ("a", "b")}
+    names = {side: visible(name) for side, name in report["annotators"].items()}
+    prefixes = _prefixes(names, width)
     counts = [f"{_KIND_TITLES[kind]} {n}," for kind, n in report["counts"].items()]
     counts[-1] = counts[-1][:-1] + ";"
+    # Each name in full when it fits a line, on a line of its own if need be (the excerpts'
+    # prefixes may cut it); past the width, cut in the middle too.
+    summary_names = {
+        side: _cut_to_cells(name, width - len("  B = :")) for side, name in names.items()
+    }
     pieces = [
-        f"A = {names['a']}, B = {names['b']}:",
+        f"A = {summary_names['a']},",
+        f"B = {summary_names['b']}:",
         f"{report['documents']} document(s) compared;",
         *counts,
         f"form fields {len(report['form'])}",
@@ -283,28 +304,22 @@ def _document_block(
     """One document's lines: its id, its differences (with their sentence when its text is
     known), its form's differences and the annotators' notes."""
     prefixes, colours, cells, width = layout
-    block: list[Piece] = [("\n", ""), (doc_id, "bold reverse")]
+    block: list[Piece] = [("\n", ""), (visible(doc_id), "bold reverse")]
     add = block.append
-    shown = one_line_text(text) if text is not None else ""
+    shown = DocumentShown(text) if text is not None else None
     for item in items:
         kind = _KIND_TITLES[item["kind"]]
         a = f"A: {_describe(item['a'], item['b'])}"
         b = f"B: {_describe(item['b'], item['a'])}"
         add((_pair_line(f"  {kind:<8} ", a, b, width), ""))
-        if text is None or "sentence" not in item:
+        if shown is None or "sentence" not in item:
             continue
-        start, end = _window(item, shown, cells)
-        first, last = item["sentence"]
+        # Two cells of the room for the brackets marking the span.
+        lines = excerpt_lines(shown, item, max(cells - 2, _MIN_EXCERPT), colours)
         for side in ("a", "b"):
-            span = item[side]
-            colour = colours.get(span["label"], "") if span else ""
             add(("\n", ""))  # apart from the prefix: a styled line break costs a split
             add((prefixes[side], "dim"))
-            if start > first:
-                add(("…", "dim"))
-            block += _marked(shown, start, end, span, colour)
-            if end < last:
-                add(("…", "dim"))
+            block += lines[side]
     for change in form:
         add((_form_line(change, width), ""))
     for note in notes:
