@@ -15,7 +15,10 @@ is where the folds are equal:
 - letters a plain keyboard lacks are read as it types them: ł ø đ ð ħ ŧ ŋ ı ĸ as l o d d h t n
   i k (Ð, eth, stands in for Đ: "Dordevic" finds "Ðorđević"), þ æ œ as th ae oe ("Thorsson"
   finds "Þórsson"), and ß as ss (casefold's), capitals alike;
-- quotes and dashes: ' ‘ ’ ‚ ‛ ʼ ′ are one, " “ ” „ ‟ ″ are one, - ‐ ‑ ‒ – — ― − are one;
+- quotes and dashes: ' ‘ ’ ‚ ‛ ʼ ′ ‹ › are one, " “ ” „ ‟ ″ « » are one, - ‐ ‑ ‒ – — ― − are
+  one. Guillemets are the quotes of many languages' articles (Ukrainian, Russian, French,
+  Arabic): a trial's ``"Додому`` was "not in this article", the text quoting «Додому; the
+  single ones ‹ › stand where ' ' do. Each folds to one code point, so offsets stay exact;
 - invisible format characters (Unicode category Cf) are dropped: a zero-width space, soft
   hyphen, word joiner, zero-width non-joiner or joiner, byte order mark, and the marks and
   embeddings of bidirectional text. A trial's "zero\\u200bwidth" showed as one word, and
@@ -64,8 +67,8 @@ _WHITESPACE = "".join(chr(code) for code in range(0x3001) if chr(code).isspace()
 
 # What a plain keyboard types for each (after casefold: lower case).
 _SAME_AS = {
-    "'": "\u2018\u2019\u201a\u201b\u02bc\u2032",
-    '"': "\u201c\u201d\u201e\u201f\u2033",
+    "'": "\u2018\u2019\u201a\u201b\u02bc\u2032\u2039\u203a",
+    '"': "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb",
     "-": "\u2010\u2011\u2012\u2013\u2014\u2015\u2212",
     # A tab or line break pasted into an article, a no-break or thin space: a trial's
     # "11 civilian officials" was "not in this article", its words parted by a tab.
