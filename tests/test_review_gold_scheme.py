@@ -12,7 +12,9 @@ from pathlib import Path
 import orjson
 import pytest
 
+from annotator.core.review_exit import start_up_lines_at_exit
 from annotator.core.review_gold_form import gold_form
+from annotator.core.review_gold_scheme import GOLD_BESIDE_SCHEME
 from annotator.core.session_edits import Refused
 from tests.test_review_session_data import gold_lines, open_it, write_review_case
 
@@ -44,7 +46,7 @@ def written_under_another_scheme(gold: Path) -> int:
 def test_a_gold_line_beside_the_scheme_is_said_and_kept(setup: dict[str, Path]) -> None:
     session = open_it(setup)  # the gold file written now: it holds what the scheme takes
     try:
-        assert not [said for said in session.messages if "the gold of" in said]
+        assert not [said for said in session.messages if "the gold of " in said]
     finally:
         assert session.close()
     number = written_under_another_scheme(setup["gold"])
@@ -52,9 +54,13 @@ def test_a_gold_line_beside_the_scheme_is_said_and_kept(setup: dict[str, Path]) 
     session = open_it(setup)
     try:
         assert (
-            f"gold.jsonl:{number}: the gold of d2 holds {HELD}: kept as it is (export --scheme "
-            "refuses it); to take its annotators' records instead, merge it anew: l, then "
-            "ctrl+r twice on it"
+            "gold.jsonl: the gold of 1 document(s) holds what scheme scheme.toml does not know "
+            "or allow, kept as it is (export --scheme refuses it). Spans of labels it does not "
+            f"know, in 1 document(s): 'place', 1 span in d2 (line {number}). Values its fields "
+            f"do not take, in 1 document(s): code = 9 (not a choice) in d2 (line {number}); "
+            f"number = three (not a whole number) in d2 (line {number}). Fields it does not "
+            f"know, in 1 document(s): 'extra' in d2 (line {number}). To take a document's "
+            "annotators' records instead, merge it anew: l, then ctrl+r twice on it"
         ) in session.messages
         record = session.store.record("d2")
         assert gold_form(record, session.scheme).kept == HELD
@@ -67,27 +73,95 @@ def test_a_gold_line_beside_the_scheme_is_said_and_kept(setup: dict[str, Path]) 
     assert setup["gold"].read_bytes().startswith(before)  # the line kept, a new one after it
     session = open_it(setup)
     try:
-        assert not [said for said in session.messages if "the gold of" in said]
+        assert not [said for said in session.messages if "the gold of " in said]
     finally:
         assert session.close()
 
 
-def test_more_documents_are_counted_after_the_first(setup: dict[str, Path]) -> None:
+def _append_latest(gold: Path, doc_id: str, **form: object) -> int:
+    """Append ``doc_id``'s latest gold line again with ``form``'s values; its line number."""
+    line = [one for one in gold_lines(gold) if one["doc_id"] == doc_id][-1]
+    line["form"] = {**line["form"], **form}
+    with gold.open("ab") as handle:
+        handle.write(orjson.dumps(line) + b"\n")
+    return len(gold_lines(gold))
+
+
+def _beside_scheme(messages: list[str]) -> list[str]:
+    return [said for said in messages if GOLD_BESIDE_SCHEME in said]
+
+
+def test_each_kind_is_said_with_its_own_documents(setup: dict[str, Path]) -> None:
+    """A trial's opening said 'the gold of 01 (and 2 other document(s)) holds 1 span of label
+    'mediator'': document 02 held no such span but a renamed choice, never named. Each kind
+    is said, counted, with the documents holding each thing."""
+    session = open_it(setup)
+    assert session.close()
+    gold = setup["gold"]
+    d2 = written_under_another_scheme(gold)
+    d1 = _append_latest(gold, "d1", code="0")
+    session = open_it(setup)
+    try:
+        (said,) = _beside_scheme(session.messages)
+        assert said == (
+            "gold.jsonl: the gold of 2 document(s) holds what scheme scheme.toml does not know "
+            "or allow, kept as it is (export --scheme refuses it). Spans of labels it does not "
+            f"know, in 1 document(s): 'place', 1 span in d2 (line {d2}). Values its fields do "
+            f"not take, in 2 document(s): code = 0 (not a choice) in d1 (line {d1}); code = 9 "
+            f"(not a choice) in d2 (line {d2}); number = three (not a whole number) in d2 (line "
+            f"{d2}). Fields it does not know, in 1 document(s): 'extra' in d2 (line {d2}). To "
+            "take a document's annotators' records instead, merge it anew: l, then ctrl+r "
+            "twice on it"
+        )
+    finally:
+        assert session.close()
+
+
+def test_the_exit_line_says_gold_as_it_is_at_exit(setup: dict[str, Path]) -> None:
+    """A trial merged one of the documents anew and settled it: the exit's line still
+    counted it. It is read from gold at exit: d2 merged anew is no longer named, and
+    once d1 is too, nothing is said; ctrl+z puts d1 back and says it again."""
     session = open_it(setup)
     assert session.close()
     gold = setup["gold"]
     written_under_another_scheme(gold)
-    d1 = [one for one in gold_lines(gold) if one["doc_id"] == "d1"][-1]
-    d1["form"] = {**d1["form"], "code": "0"}
-    with gold.open("ab") as handle:
-        handle.write(orjson.dumps(d1) + b"\n")
+    d1 = _append_latest(gold, "d1", code="0")
     session = open_it(setup)
     try:
-        (said,) = [said for said in session.messages if "the gold of" in said]
-        assert said.startswith(
-            "gold.jsonl:4: the gold of d1 (and 1 other document(s)) holds code = 0 (not a "
-            "choice), which the scheme does not allow: kept as it is"
+        session.merge_anew("d2")
+        (said,) = _beside_scheme(start_up_lines_at_exit(session))
+        assert said == (
+            "gold.jsonl: the gold of 1 document(s) holds what scheme scheme.toml does not know "
+            "or allow, kept as it is (export --scheme refuses it). Values its fields do not "
+            f"take, in 1 document(s): code = 0 (not a choice) in d1 (line {d1}). To take a "
+            "document's annotators' records instead, merge it anew: l, then ctrl+r twice on it"
         )
+        session.merge_anew("d1")
+        assert _beside_scheme(start_up_lines_at_exit(session)) == []
+        session.undo()
+        (said,) = _beside_scheme(start_up_lines_at_exit(session))
+        # Saved in this review, its line's number is not kept: the document is named.
+        assert "code = 0 (not a choice) in d1. To take" in said
+    finally:
+        assert session.close()
+
+
+def test_many_documents_and_things_are_cut_with_validate_named(setup: dict[str, Path]) -> None:
+    """Past three documents of one thing, or three things of one kind, the rest are counted
+    and validate, which lists every line, named."""
+    session = open_it(setup)
+    assert session.close()
+    gold = setup["gold"]
+    _append_latest(gold, "d1", a=1, b=1, c=1, d=1)
+    _append_latest(gold, "d2", d=1)
+    session = open_it(setup)
+    try:
+        (said,) = _beside_scheme(session.messages)
+        assert (
+            "Fields it does not know, in 2 document(s): 'a' in d1 (line 3); 'b' in d1 (line "
+            "3); 'c' in d1 (line 3); and 1 more (annotator validate --scheme "
+            f"{setup['scheme']} {gold} lists every line). To take"
+        ) in said
     finally:
         assert session.close()
 

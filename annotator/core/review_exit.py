@@ -13,6 +13,9 @@ conflict(s) to settle" above "every conflict is settled". On exit now:
   put back by ctrl+z), or not at all when none is;
 - so is the line naming documents reviewed from other annotators than are compared now: a
   trial merged such a document anew, settled it, and read on exit that its gold line stood;
+- so is the line saying what documents' gold holds that the scheme does not know or allow
+  (``review_gold_scheme``), read from gold as it is then: a trial merged one of three such
+  documents anew and read on exit that it still counted three;
 - every other start-up message says what the opening did (merged in, merged anew, taken
   over, left out) and stays true: said as it was.
 
@@ -33,6 +36,7 @@ from annotator.core.gold_store import GoldStore
 from annotator.core.models import GoldRecord
 from annotator.core.review import ReviewSession
 from annotator.core.review_documents import changed_since
+from annotator.core.review_gold_scheme import GOLD_BESIDE_SCHEME, gold_beside_scheme
 
 RECORDS_CHANGED = (
     "document(s) have review decisions and their annotators' records changed since the merge"
@@ -89,7 +93,11 @@ def changed_annotators(
 def start_up_lines_at_exit(session: ReviewSession) -> list[str]:
     """``session.messages`` (``open_review``'s: the opening line first) as they stand now (the
     module docstring). Read before the session closes: it may read a record."""
-    now = {RECORDS_CHANGED: _records_changed_now(session), REGROUPED: _regrouped_now(session)}
+    now = {
+        RECORDS_CHANGED: _records_changed_now(session),
+        REGROUPED: _regrouped_now(session),
+        GOLD_BESIDE_SCHEME: _beside_scheme_now(session),
+    }
     lines = []
     for message in session.messages[1:]:
         found = next((words for words in now if words in message), None)
@@ -110,6 +118,14 @@ def _records_changed_now(session: ReviewSession) -> str:
     sources = session.records[first].sources
     who = changed_annotators(sources.annotators, sources.versions, unit) if unit else []
     return records_changed_line(session.store.journal, len(still), first, who)
+
+
+def _beside_scheme_now(session: ReviewSession) -> str:
+    """What gold holds beside the scheme now; a gold file written at opening held none."""
+    store = session.store
+    if not isinstance(store, GoldStore) or store.created:
+        return ""
+    return gold_beside_scheme(store, session.scheme, session.doc_ids) or ""
 
 
 def _regrouped_now(session: ReviewSession) -> str:

@@ -25,14 +25,15 @@ def test_the_review_opens_says_it_and_g_names_what_gold_keeps(tmp_path: Path) ->
     setup = write_review_case(tmp_path)
     first = open_it(setup)
     assert first.close()
-    written_under_another_scheme(setup["gold"])
+    number = written_under_another_scheme(setup["gold"])
     session = open_it(setup)
 
     async def main() -> None:
         app = ReviewApp(session)
         async with app.run_test(size=(120, 36), notifications=True) as pilot:
             await wait_for(pilot, lambda: shown(app, "d1"))
-            await wait_for(pilot, lambda: any("the gold of d2" in said for said in toasts(app)))
+            held = f"'extra' in d2 (line {number})"
+            await wait_for(pilot, lambda: any(held in said for said in toasts(app)))
             # To d2 through the list of documents.
             await press(pilot, "l", "d", "2", "enter")
             await wait_for(pilot, lambda: shown(app, "d2"))
