@@ -1,7 +1,8 @@
 """annotate on a journal made with another scheme (a trial's project reopened forgetting
-``--scheme``): one line at start names the scheme in force and asks for the journal's, by
-validate's rule and in its sentence. A journal of this scheme, a slip in one record, or records
-holding nothing to tell a scheme by, say nothing."""
+``--scheme``): one line at start counts and names the records holding what the scheme in force
+lacks, names that scheme and, when half of them or more do, asks for the journal's. A journal of
+this scheme says nothing; a slip in one record is said without the question; records holding
+nothing to tell a scheme by do not count towards half."""
 
 from __future__ import annotations
 
@@ -73,8 +74,9 @@ def messages_at_start(tmp_path: Path, scheme: Path | None) -> list[str]:
 def test_the_default_scheme_on_another_schemes_journal_asks_for_it(tmp_path: Path) -> None:
     write_journal(tmp_path, PROTEST_RECORDS)
     assert messages_at_start(tmp_path, None) == [
-        f"{JOURNAL}: 2 of its 3 records hold labels or fields not in scheme prisoner_exchange "
-        f"(the default: no --scheme was given): was this journal made with another scheme? {ASK}"
+        f"{JOURNAL}: 2 of its 3 records (a, b; l marks them) hold labels, fields or choice "
+        "values not in scheme prisoner_exchange (the default: no --scheme was given): was this "
+        f"journal made with another scheme? {ASK}"
     ]
 
 
@@ -90,8 +92,9 @@ def test_a_scheme_given_is_named_and_asked_about(tmp_path: Path) -> None:
     renamed.write_text(PROTEST.replace('"location"', '"place"'), encoding="utf-8")
     # Only a's place and its group's field are not in it: one record of two, two names.
     assert messages_at_start(tmp_path, renamed) == [
-        f"{JOURNAL}: 1 of its 2 records hold labels or fields not in the scheme given, "
-        f"{renamed}: is it the scheme this journal was made with? if not, {ASK}"
+        f"{JOURNAL}: 1 of its 2 records (a; l marks it) holds labels, fields or choice values "
+        f"not in the scheme given, {renamed}: is it the scheme this journal was made with? if "
+        f"not, {ASK}"
     ]
 
 
@@ -101,7 +104,7 @@ def test_the_default_named_with_scheme_is_the_scheme_given(tmp_path: Path) -> No
     given = default_scheme_path()
     assert load_scheme(given).chosen_file is None  # the scheme cannot tell it was named
     [said] = messages_at_start(tmp_path, given)
-    assert said.startswith(f"{JOURNAL}: 2 of its 3 records hold labels or fields not in the ")
+    assert said.startswith(f"{JOURNAL}: 2 of its 3 records (a, b; l marks them) hold labels, ")
     assert f"scheme given, {given}: is it the scheme" in said
 
 
@@ -110,23 +113,31 @@ def parsed(lines: list[dict[str, Any]]) -> list[Record]:
 
 
 def test_one_unknown_label_in_one_record_is_a_slip_not_a_scheme(tmp_path: Path) -> None:
+    """Said, counted and named (it was not said at all), without asking for a scheme."""
     scheme = load_scheme(default_scheme_path())
     lines = [record("a", spans=[span("party", 16, 22)]), record("b", status="done")]
-    assert another_scheme_notice(JOURNAL, parsed(lines), scheme, None) is None
+    assert another_scheme_notice(JOURNAL, parsed(lines), scheme, None) == (
+        f"{JOURNAL}: 1 of its 2 records (a; l marks it) holds labels, fields or choice values "
+        "not in scheme prisoner_exchange (the default: no --scheme was given): kept as they "
+        "are; opening it says what it holds"
+    )
     # The same label in the other record too: two records, as validate takes it.
     lines[1] = record("b", spans=[span("party", 16, 24, "b")])
-    assert another_scheme_notice(JOURNAL, parsed(lines), scheme, None) is not None
+    said = another_scheme_notice(JOURNAL, parsed(lines), scheme, None)
+    assert said is not None
+    assert said.endswith(f"was this journal made with another scheme? {ASK}")
 
 
 def test_records_holding_nothing_do_not_count_either_way(tmp_path: Path) -> None:
     """Three records only opened or skipped, two made with the protest scheme: the two tell
     which scheme the journal was made with (counted as lines, as validate does, they were
-    two of five, not most)."""
+    two of five, not half)."""
     scheme = load_scheme(default_scheme_path())
     blank = [record("c", status="skipped", note="no event") for _ in range(3)]
     said = another_scheme_notice(JOURNAL, parsed(PROTEST_RECORDS[:2] + blank), scheme, None)
     assert said is not None
-    assert said.startswith(f"{JOURNAL}: 2 of its 5 records hold labels or fields not in scheme ")
+    assert said.startswith(f"{JOURNAL}: 2 of its 5 records (a, b; l marks them) hold labels, ")
+    assert said.endswith(f"was this journal made with another scheme? {ASK}")
     assert another_scheme_notice(JOURNAL, parsed(blank), scheme, None) is None
     assert another_scheme_notice(JOURNAL, [], scheme, None) is None
 
@@ -135,7 +146,18 @@ def test_one_record_and_all_of_them_are_said_so(tmp_path: Path) -> None:
     scheme = load_scheme(default_scheme_path())
     one = another_scheme_notice(JOURNAL, parsed(PROTEST_RECORDS[:1]), scheme, None)
     assert one is not None
-    assert one.startswith(f"{JOURNAL}: its one record holds labels or fields not in scheme ")
+    assert one.startswith(f"{JOURNAL}: its one record (a; l marks it) holds labels, fields ")
     both = another_scheme_notice(JOURNAL, parsed(PROTEST_RECORDS[:2]), scheme, None)
     assert both is not None
-    assert both.startswith(f"{JOURNAL}: all 2 of its records hold labels or fields not in ")
+    assert both.startswith(f"{JOURNAL}: all 2 of its records (a, b; l marks them) hold ")
+
+
+def test_past_three_records_the_first_are_named(tmp_path: Path) -> None:
+    scheme = load_scheme(default_scheme_path())
+    lines = [record(doc_id, spans=[span("party", 16, 22)]) for doc_id in "abcab"]
+    lines = [{**line, "doc_id": f"{line['doc_id']}{number}"} for number, line in enumerate(lines)]
+    said = another_scheme_notice(JOURNAL, parsed(lines), scheme, None)
+    assert said is not None
+    assert said.startswith(
+        f"{JOURNAL}: all 5 of its records (first: a0, b1, c2; l marks them) hold labels, "
+    )

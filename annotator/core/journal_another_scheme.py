@@ -1,63 +1,120 @@
-"""A journal opened by ``annotate`` under another scheme than the one it was made with.
+"""A journal whose records hold what the scheme ``annotate`` runs under lacks: said at start and
+at exit.
 
 A trial made a project with its own scheme, then reopened it forgetting ``--scheme``: under the
 default scheme every label and field of every record showed as not in the scheme, kept, and
-nothing said the likely cause. ``validate`` says it (``validate_foreign``), and so do ``agree``,
-``diff``, ``merge`` and ``review``, which refuse such journals (``record_check``). ``annotate``
-keeps such records as they are and works on, so it says it once at start, in one line naming
-the scheme in force and asking for the one the journal was made with: the same rule as
-``validate``'s (``made_with_another_scheme``: most records, and more than one name or record)
-and the same sentence (``asking_for_scheme``), in ``annotate``'s words.
+nothing said the likely cause. Another changed the scheme mid-project (a label removed, a choice
+renamed) and was told "2 of its 4 records" where 3 held what the new scheme lacks: a choice value
+it no longer takes was not counted. ``annotate`` keeps such records as they are and works on; it
+says at start how many of the journal's records hold labels, fields or choice values the scheme
+lacks (``holds_what_scheme_lacks``, the status line's ``? not in scheme`` rule), names the first
+few, and the document list marks each. When half of them or more do (and more than one record,
+or one record more than one name: one unknown name once is as likely a slip as a scheme), the
+journal may be another scheme's: the line asks for it, as ``validate`` asks (its
+``made_with_another_scheme`` counts labels and fields alone: it says each bad value on its line).
 
-The rule runs over the annotator's records as the session holds them, the latest of each
-document. A record that holds no span, form field or link (an article skipped as no event, or
-only opened) cannot tell which scheme it was made with: it does not count either way.
+The line is said again at exit of the journal as it is then (``at_exit``): printed before the
+screen, the start's line stood in the terminal after it closed, still asking for the old scheme
+once the annotator had removed every span of the label the new one lacks.
+
+A record that holds no span, form field or link (an article skipped as no event, or only opened)
+cannot tell which scheme it was made with: it does not count towards "half of them or more".
 """
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterable
 from pathlib import Path
 
+from annotator.core.journal_done_needs import done_needing_notice, named_ids
 from annotator.core.models import Record
+from annotator.core.record_unallowed import values_not_allowed
+from annotator.core.record_unknown import unknown_to_scheme
 from annotator.core.scheme import Scheme
-from annotator.core.validate_foreign import (
-    HintWords,
-    asking_for_scheme,
-    foreign_names,
-    made_with_another_scheme,
-)
+from annotator.core.validate_foreign import foreign_names
 
 _AGAIN = "quit with q and start again with --scheme FILE"
+_AGAIN_AT_EXIT = "start annotate again with --scheme FILE"
+
+
+def holds_what_scheme_lacks(record: Record, scheme: Scheme) -> bool:
+    """Whether ``record`` holds a span of a label, a field, or a value of a field (a choice
+    renamed) ``scheme`` does not know or take: the status line's ``? not in scheme``."""
+    return bool(unknown_to_scheme(record, scheme) or values_not_allowed(record, scheme))
+
+
+def scheme_notices(
+    journal: Path,
+    records: Iterable[Record],
+    scheme: Scheme,
+    given: Path | None,
+    *,
+    at_exit: bool = False,
+) -> list[str]:
+    """What ``annotate`` says of the journal's records under ``scheme``, at start and again at
+    exit: what they hold that it lacks, and the done ones it requires more of."""
+    records = list(records)
+    said = [
+        another_scheme_notice(journal, records, scheme, given, at_exit=at_exit),
+        done_needing_notice(journal, records, scheme, at_exit=at_exit),
+    ]
+    return [line for line in said if line]
 
 
 def another_scheme_notice(
-    journal: Path, records: Iterable[Record], scheme: Scheme, given: Path | None
+    journal: Path,
+    records: Iterable[Record],
+    scheme: Scheme,
+    given: Path | None,
+    *,
+    at_exit: bool = False,
 ) -> str | None:
-    """The line ``annotate`` says at start when most of ``records`` (the journal's) hold labels
-    or fields ``scheme`` lacks; None otherwise. ``given``: the scheme file named with
-    ``--scheme``, None when the default is in force."""
+    """The line naming the records of ``journal`` (its latest, one per document) that hold
+    labels, fields or choice values ``scheme`` lacks; None when none does. ``given``: the
+    scheme file named with ``--scheme``, None when the default is in force."""
     records = list(records)
-    telling = [(number, record) for number, record in enumerate(records) if _holds_any(record)]
-    if not telling or not made_with_another_scheme(telling, scheme):
+    holding = [record for record in records if holds_what_scheme_lacks(record, scheme)]
+    if not holding:
         return None
-    foreign = sum(bool(foreign_names(record, scheme)) for _number, record in telling)
-    if len(records) == 1:
-        held_by = "its one record holds"
-    elif foreign == len(records):
-        held_by = f"all {foreign} of its records hold"
+    count, total = len(holding), len(records)
+    ids = named_ids([record.doc_id for record in holding], at_exit)
+    if total == 1:
+        held_by = f"its one record {ids} holds"
+    elif count == total:
+        held_by = f"all {count} of its records {ids} hold"
     else:
-        held_by = f"{foreign} of its {len(records)} records hold"
-    words = HintWords(
-        held_by=held_by,
-        made="was this journal",
-        ask=_AGAIN,
-        ask_given=_AGAIN,
-        default=" (the default: no --scheme was given)",
+        held_by = f"{count} of its {total} records {ids} hold{'s' if count == 1 else ''}"
+    where = (
+        f"scheme {scheme.name} (the default: no --scheme was given)"
+        if given is None
+        else f"the scheme given, {given}"
     )
-    return asking_for_scheme(journal, scheme.name, given, words)
+    line = f"{journal}: {held_by} labels, fields or choice values not in {where}"
+    again = _AGAIN_AT_EXIT if at_exit else _AGAIN
+    if _another_schemes(holding, records, scheme):
+        if given is None:
+            return f"{line}: was this journal made with another scheme? {again}"
+        return f"{line}: is it the scheme this journal was made with? if not, {again}"
+    if at_exit:
+        validate = [
+            "annotator",
+            "validate",
+            *(["--scheme", str(given)] if given else []),
+            str(journal),
+        ]
+        return f"{line}: kept as they are; {shlex.join(validate)} lists them"
+    return f"{line}: kept as they are; opening {'it' if count == 1 else 'one'} says what it holds"
 
 
-def _holds_any(record: Record) -> bool:
-    """Whether the record holds anything a scheme names: a span, a form field or a link."""
-    return bool(record.spans or record.form or record.links)
+def _another_schemes(holding: list[Record], records: list[Record], scheme: Scheme) -> bool:
+    """Half or more of the records that hold anything a scheme names hold what ``scheme``
+    lacks, and more than one record does or one record holds more than one such name."""
+    telling = sum(1 for record in records if record.spans or record.form or record.links)
+    if 2 * len(holding) < telling:
+        return False
+    if len(holding) > 1:
+        return True
+    [record] = holding
+    names = len(foreign_names(record, scheme)) + len(values_not_allowed(record, scheme))
+    return names > 1

@@ -25,7 +25,6 @@ from annotator.core.carry_over import CarriedOver
 from annotator.core.corpus import Corpus, open_corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.history import History, Step
-from annotator.core.journal_another_scheme import another_scheme_notice
 from annotator.core.journal_others import others_notice
 from annotator.core.models import SCHEMA_VERSION, Document, Record
 from annotator.core.record_unknown import opening_notice
@@ -79,6 +78,7 @@ class AnnotationSession(
     clock: Callable[[], float] = time.monotonic
     now: Callable[[], dt.datetime] = utc_now
     messages: list[str] = field(default_factory=list)
+    scheme_given: Path | None = None  # the file named with --scheme (None: the default)
     char_mode: bool = False
     selected: str | None = None  # id of the span the detail panel shows
     _relay: StatusRelay = field(default_factory=StatusRelay)
@@ -374,6 +374,7 @@ def open_session(
     session = AnnotationSession(
         corpus, scheme, scheme_file, store, annotator, clock=clock, now=now, _relay=relay
     )
+    session.scheme_given = scheme_path  # the start's and the exit's notices name it
     session.messages.extend(store.messages)
     elsewhere = sorted(doc_id for doc_id in store.records if doc_id not in corpus)
     if elsewhere:
@@ -383,7 +384,7 @@ def open_session(
         )
     others = others_notice(journal, annotator, store.others, len(store.records))
     session.messages.extend([others] if others else [])
-    # A journal made with another scheme (--scheme forgotten): its likely cause, said once.
-    another = another_scheme_notice(journal, store.records.values(), scheme, scheme_path)
-    session.messages.extend([another] if another else [])
+    # Records holding what the scheme lacks (--scheme forgotten, or the scheme changed), and
+    # done ones it requires more of: said at start, and again at exit as they are then.
+    session.messages.extend(session.scheme_notices())
     return session

@@ -16,12 +16,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from annotator.core.corpus import Corpus
 from annotator.core.errors import AnnotatorError
+from annotator.core.journal_another_scheme import holds_what_scheme_lacks, scheme_notices
+from annotator.core.journal_done_needs import needs_of
 from annotator.core.journal_summary import doc_status
 from annotator.core.models import Record
+from annotator.core.scheme import Scheme
 from annotator.core.session_parts import SessionParts
 from annotator.core.store import Store
 
@@ -39,12 +43,19 @@ class DocEntry:
     flagged: bool
     # Why it was skipped: a skipped document's note (the reason s asks for), else empty.
     skip_note: str = ""
+    # A done record's required fields left unanswered (``journal_done_needs.needs_of``: a field
+    # made required since it was done), and whether the record holds what the scheme lacks
+    # (``? not in scheme``): the start names such records, and the list marks them.
+    needs: tuple[str, ...] = ()
+    not_in_scheme: bool = False
 
 
 class SessionProgress(SessionParts):
     """Statuses, progress and moving between documents (see AnnotationSession)."""
 
     corpus: Corpus
+    scheme: Scheme
+    scheme_given: Path | None
     store: Store
     _notices: list[str]
     _text_sha256: dict[str, str]  # doc id -> sha256 of its corpus text when last read
@@ -70,18 +81,40 @@ class SessionProgress(SessionParts):
         return doc_status(self.store.records.get(doc_id), self._text_sha256.get(doc_id))
 
     def entries(self) -> list[DocEntry]:
-        records = self.store.records
-        return [
-            DocEntry(
-                doc_id,
-                position,
-                status,
-                bool(doc_id in records and records[doc_id].flagged),
-                records[doc_id].note if status == "skipped" else "",
+        records, scheme = self.store.records, self.scheme
+        entries = []
+        for position, doc_id in enumerate(self.ids):
+            status = self.status_of(doc_id)
+            record = records.get(doc_id)
+            if record is None:
+                entries.append(DocEntry(doc_id, position, status, False))
+                continue
+            entries.append(
+                DocEntry(
+                    doc_id,
+                    position,
+                    status,
+                    record.flagged,
+                    record.note if status == "skipped" else "",
+                    tuple(needs_of(record, scheme)) if status == "done" else (),
+                    status != "stale" and holds_what_scheme_lacks(record, scheme),
+                )
             )
-            for position, doc_id in enumerate(self.ids)
-            for status in [self.status_of(doc_id)]
-        ]
+        return entries
+
+    def scheme_notices(self, at_exit: bool = False) -> list[str]:
+        """What the start says of the journal's records under the scheme (what they hold that
+        it lacks, the done ones it requires more of), and the exit again, of them as they are
+        then (``journal_another_scheme``)."""
+        corpus, count = self.corpus, len(self.ids)
+        # Named in the list's order; records of documents the corpus lacks after them.
+        records = sorted(
+            self.store.records.values(),
+            key=lambda record: corpus.position(record.doc_id) if record.doc_id in corpus else count,
+        )
+        return scheme_notices(
+            self.journal, records, self.scheme, self.scheme_given, at_exit=at_exit
+        )
 
     def progress(self) -> tuple[int, int]:
         """(documents done, documents in the corpus); a stale record is not done."""

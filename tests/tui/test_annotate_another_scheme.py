@@ -17,8 +17,9 @@ from tests.test_journal_another_scheme import ASK, PROTEST_RECORDS, write_journa
 from tests.test_session_data import fixed_now
 
 ASKED = (
-    "2 of its 3 records hold labels or fields not in scheme prisoner_exchange (the default: "
-    f"no --scheme was given): was this journal made with another scheme? {ASK}"
+    "2 of its 3 records (a, b; l marks them) hold labels, fields or choice values not in "
+    "scheme prisoner_exchange (the default: no --scheme was given): was this journal made "
+    f"with another scheme? {ASK}"
 )
 
 
