@@ -4,8 +4,9 @@ in their place.
 A review before this check took an item whose journal item had no ``releasees`` and wrote
 ``"releasees": null`` into gold. The form model takes no null for a list field (a list, or a
 group's items): validate refuses such a line (``form.releases.0.releasees: Input should be a
-valid list``), and export refuses it as validate does (``null_list_problems``). Newer reviews
-refuse to write one (``review_gold_fit``). Every line the review writes goes through
+valid list``), and export, checking a record's form against the scheme as validate does
+(``validate.form_model_problems``), refuses it too, naming the null (``null_list_paths``). Newer
+reviews refuse to write one (``review_gold_fit``). Every line the review writes goes through
 ``written_by_review``, which writes ``[]`` there, as annotate and merge write an empty list:
 a decision's, an undo's, a take-over's. A document the review never wrote again (no conflict
 left, the same reviewer) kept its null, and export refused it for good: so the review's
@@ -179,12 +180,3 @@ def _words(place: tuple[str | int, ...]) -> str:
         return str(place[0])
     name, index, sub = place
     return f"{name} #{int(index) + 1} {sub}"
-
-
-def null_list_problems(record: Record, scheme: Scheme) -> list[tuple[str, str]]:
-    """Each null list of ``record``'s form as validate says it (``form.releases.0.releasees``,
-    ``Input should be a valid list``)."""
-    return [
-        (f"form.{path}", "Input should be a valid list")
-        for path in null_list_paths(record.form, scheme)
-    ]
