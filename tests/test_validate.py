@@ -99,8 +99,10 @@ def test_missing_required_field(write_jsonl: Callable[..., Path]) -> None:
     [
         (
             {"spans": [span(label="place")]},
+            # The way forward, as agree says it: no scheme was given.
             "1: spans.0.label: unknown label 'place' (scheme prisoner_exchange: "
-            "actor, count, date, releasee)",
+            "actor, count, date, releasee); were these journals made with another scheme? "
+            "pass it with --scheme FILE",
         ),
         (
             {"spans": [span(label="count", value="146")]},
@@ -117,7 +119,9 @@ def test_missing_required_field(write_jsonl: Callable[..., Path]) -> None:
         (
             {"form": {"event_type": "party"}},
             "1: form.event_type: 'party' is not one of its choices ('exchange', "
-            "'unilateral_release', 'repatriation_of_remains', 'announcement' or 'not_relevant')",
+            "'unilateral_release', 'repatriation_of_remains', 'announcement' or 'not_relevant') "
+            "(scheme prisoner_exchange); were these journals made with another scheme? pass it "
+            "with --scheme FILE",
         ),
         (
             {"form": {"releases": [{"count": 3.0}]}},

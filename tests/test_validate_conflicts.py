@@ -125,7 +125,9 @@ def test_a_conflicts_span_of_no_label_of_the_scheme_is_told_with_the_lines_own(
 
     assert problems(edited(gold, edit), scheme, corpus) == [
         f"1: conflicts.c1.versions.0.spans.0.label: unknown label 'place' (scheme {scheme}: "
-        "actor, count, date, releasee); 2 span(s) on 1 line(s) have it"
+        "actor, count, date, releasee); 2 span(s) on 1 line(s) have it; a label the scheme "
+        "given does not have (changed since the record was made?); annotator review says it "
+        "and merges the document anew with l, ctrl+r twice"
     ]
 
 

@@ -32,7 +32,8 @@ def journal(write_jsonl: Callable[..., Path]) -> Path:
     return write_jsonl(
         "imp/records.jsonl",
         make_record(spans=spans("place", "place", "person")),
-        make_record(spans=spans("place", "actor", "place")),
+        # Another annotator's record of the document (one's own would supersede the first).
+        make_record(annotator="bob", spans=spans("place", "actor", "place")),
     )
 
 

@@ -23,13 +23,16 @@ def run(args: argparse.Namespace) -> int:
         print(line, file=sys.stderr)
     warnings: list[str] = []
     read: list[FileRead] = []  # what each file was read as, for the summary
-    problems = validate_files(files, corpus, scheme, warnings, read)
-    for line in problems + warnings:
+    # Superseded lines that do not fit the scheme: history, one line a file, no problem.
+    history: list[str] = []
+    problems = validate_files(files, corpus, scheme, warnings, read, history)
+    for line in problems + warnings + history:
         print(line)
     if problems:
-        said = problems_summary(len(problems), read)
+        said = problems_summary(len(problems), read, bool(warnings or history), len(history))
         if said is not None:
             print(said, file=sys.stderr)
         return 1
-    print(valid_summary(read, len(files), corpus, len(warnings) + len(pending)), file=sys.stderr)
+    warned = len(warnings) + len(pending)
+    print(valid_summary(read, len(files), corpus, warned, len(history)), file=sys.stderr)
     return 0

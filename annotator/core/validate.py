@@ -31,6 +31,15 @@ from annotator.core.validate_foreign import (
     another_scheme_hint,
     made_with_another_scheme,
 )
+from annotator.core.validate_history import (
+    HistoryTally,
+    forward_words,
+    label_forward,
+    labels_unknown,
+    latest_line_numbers,
+    latest_records,
+    not_of_fit,
+)
 from annotator.core.validate_shape import not_a_journal
 from annotator.core.validate_summary import FileRead, read_as
 from annotator.core.validate_text import corpus_text_problems, line_text_problems, short_repr
@@ -189,12 +198,13 @@ def validate_files(
     scheme: Scheme,
     warnings: list[str] | None = None,
     checked: list[FileRead] | None = None,
+    histories: list[str] | None = None,
 ) -> list[str]:
     """Every problem of every file, one line each, in file and line order. Lines that are
     worth a look but not wrong (``link_label_warnings``, ``empty_item_warnings``) go to
     ``warnings`` when it is given; what each file read as records was read as (and what was
     checked of an export with text: ``RecordsWithText.checked``), to ``checked``, for the
-    summary line (``validate_summary``)."""
+    summary line (``validate_summary``); each file's line on its history, to ``histories``."""
 
     @lru_cache(maxsize=64)
     def document(doc_id: str) -> Document | None:
@@ -238,45 +248,60 @@ def validate_files(
                 f"the corpus {corpus.path} (first: {first!r}): is it the corpus they were "
                 "made on?"
             )
-        # Warnings are of what a document is now, its last line: a document saved thirty
-        # times with one old link would warn thirty times.
+        # Warnings are of what a document is now, its last line (thirty saves of a document
+        # with one old link warned thirty times); a line a later one of its document
+        # supersedes that does not fit the scheme given is history (validate_history).
         last = {record.doc_id: line for line, record in contents.records}
+        latest = latest_line_numbers(contents.records)
+        history = HistoryTally()
+        gold = read_as(contents) == "gold file"
         labels = LabelTally()
-        # Another scheme's journal: the problems of each field it lacks said once, not per line.
-        foreign = (
-            ForeignTally(scheme) if made_with_another_scheme(contents.records, scheme) else None
-        )
+        # Another scheme's journal: the problems of each field it lacks said once, not per
+        # line; judged by what the latest records hold (history may be of another scheme).
+        now = latest_records(contents.records)
+        foreign = ForeignTally(scheme) if made_with_another_scheme(now, scheme) else None
+        # Then the file's own line asks for its scheme, when none was given: not each line.
+        asked = foreign is not None and scheme.chosen_file is None
         for line, record in contents.records:
-            found = list(scheme_problems(record, scheme, unknown_labels=False))
+            fit = list(scheme_problems(record, scheme, unknown_labels=False))
             # A gold line's conflicts hold spans a review draws and takes: checked as its own.
             held = conflict_spans(record)
-            found.extend(held.problems)
-            found.extend(conflict_value_problems(held.spans, scheme))
+            held_fit = list(conflict_value_problems(held.spans, scheme))
+            text: list[tuple[str, str]] = []  # against the text (the line's own, the corpus')
+            # An export with text: the line's own text, its spans' and hash's, corpus or none.
+            own = with_text.documents.get(line) if with_text is not None else None
+            if own is not None:
+                text.extend(line_text_problems(record, own))
+                text.extend(conflict_text_problems(held.spans, own.text))
+            if corpus is not None and not elsewhere:
+                doc = document(record.doc_id)
+                if doc is None:
+                    text.append(("doc_id", f"{record.doc_id!r} is not in the corpus {corpus.path}"))
+                elif own is not None:
+                    if last[record.doc_id] == line:  # history may be of an older text
+                        text.extend(corpus_text_problems(own, doc, str(corpus.path)))
+                elif record.doc_sha256 == doc.sha256 or last[record.doc_id] == line:
+                    # A line a later one supersedes, made for an older text, is history (a
+                    # start over, undone): only a document's last line must be of this text.
+                    text.extend(text_problems(record, doc))
+                    if record.doc_sha256 == doc.sha256:  # else said once, by doc_sha256
+                        text.extend(conflict_text_problems(held.spans, doc.text))
+            if line not in latest and line not in said_of:
+                # Problems on any line (validate_history): a superseded line without them that
+                # does not fit the scheme given is history, counted once for the file.
+                kept = held.problems + not_of_fit(fit + held_fit) + text
+                unfit = [*labels_unknown(record, held.spans, scheme), *fit, *held_fit]
+                if not kept and unfit:
+                    history.take(line, record, unfit)
+                    continue
+            if line in latest and not asked:  # the way forward, as agree says it
+                fit = forward_words(record, fit, scheme, file)
+            found = fit + held.problems + held_fit + text
             if foreign is not None:
                 found = foreign.take(line, record, found)
             labels.add(line, record, scheme)
             for path, one in held.spans:
                 labels.add_label(line, f"{path}.label", one.label, scheme)
-            # An export with text: the line's own text, its spans' and hash's, corpus or none.
-            own = with_text.documents.get(line) if with_text is not None else None
-            if own is not None:
-                found.extend(line_text_problems(record, own))
-                found.extend(conflict_text_problems(held.spans, own.text))
-            if corpus is not None and not elsewhere:
-                doc = document(record.doc_id)
-                if doc is None:
-                    found.append(
-                        ("doc_id", f"{record.doc_id!r} is not in the corpus {corpus.path}")
-                    )
-                elif own is not None:
-                    if last[record.doc_id] == line:  # history may be of an older text
-                        found.extend(corpus_text_problems(own, doc, str(corpus.path)))
-                elif record.doc_sha256 == doc.sha256 or last[record.doc_id] == line:
-                    # A line a later one supersedes, made for an older text, is history (a
-                    # start over, undone): only a document's last line must be of this text.
-                    found.extend(text_problems(record, doc))
-                    if record.doc_sha256 == doc.sha256:  # else said once, by doc_sha256
-                        found.extend(conflict_text_problems(held.spans, doc.text))
             problems.extend(LineProblem(line, path, message) for path, message in found)
             # A line's warnings are said when it has no problem, said or tallied.
             tallied = labels.on_line(line) or (foreign is not None and foreign.on_line(line))
@@ -297,7 +322,8 @@ def validate_files(
                     "when the journal is next opened for writing",
                 )
             )
-        problems.extend(labels.problems(scheme))
+        forward = "" if asked else label_forward(scheme, gold)
+        problems.extend(labels.problems(scheme, forward, latest))
         if foreign is not None:
             problems.extend(foreign.problems())
         problems.sort(key=lambda problem: problem.line)
@@ -307,6 +333,9 @@ def validate_files(
             hint = another_scheme_hint(file, scheme)
         if hint is not None and warnings is not None:
             warnings.append(hint)
+        superseded = history.said(file, scheme)
+        if superseded is not None and histories is not None:
+            histories.append(superseded)
     return out
 
 
@@ -333,12 +362,16 @@ class LabelTally:
     def on_line(self, line: int) -> bool:
         return any(line in lines for lines in self.lines.values())
 
-    def problems(self, scheme: Scheme) -> list[LineProblem]:
+    def problems(self, scheme: Scheme, forward: str, latest: set[int]) -> list[LineProblem]:
+        """Each label's line, ending with ``forward`` (``validate_history.label_forward``) when
+        a latest record holds it (a superseded line's spans are mended in none)."""
         out = []
         for label, (line, path) in self.first.items():
             spans, lines = self.spans[label], len(self.lines[label])
             more = f"; {spans} span(s) on {lines} line(s) have it" if spans > 1 else ""
-            out.append(LineProblem(line, path, unknown_label(label, scheme) + more))
+            ahead = forward and not self.lines[label].isdisjoint(latest)
+            said = f"{unknown_label(label, scheme)}{more}" + (f"; {forward}" if ahead else "")
+            out.append(LineProblem(line, path, said))
         return out
 
     def hint(self, file: Path, corpus: Corpus | None, scheme: Scheme) -> str | None:

@@ -48,10 +48,13 @@ def read_as(contents: JournalContents) -> str:
     return "journal" if not gold else "journal with gold records"
 
 
-def valid_summary(read: Sequence[FileRead], count: int, corpus: Corpus | None, warned: int) -> str:
+def valid_summary(
+    read: Sequence[FileRead], count: int, corpus: Corpus | None, warned: int, history: int = 0
+) -> str:
     """``ok: N file(s) valid`` (``count``: the files given), what each of ``read`` was read as
-    and whether a corpus was checked (module docstring), and the warnings said above it
-    (``warned``: their count)."""
+    and whether a corpus was checked (module docstring), the warnings said above it
+    (``warned``: their count), and the files whose history was said (``history``: how many,
+    ``validate_history``)."""
     line = f"ok: {count} file(s) valid"
     plain = [one for one in read if one.said is None]
     if plain:
@@ -60,7 +63,13 @@ def valid_summary(read: Sequence[FileRead], count: int, corpus: Corpus | None, w
         line += f": {named}" + (f" and {more} more" if more > 0 else "")
         line += f"; {_corpus_said(corpus)}"
     line += "".join(f"; {one.said}" for one in read if one.said is not None)
-    return line + (f"; {warned} warning(s) above" if warned else "")
+    return line + (f"; {warned} warning(s) above" if warned else "") + _history_said(history)
+
+
+def _history_said(history: int) -> str:
+    if not history:
+        return ""
+    return f"; {history} file(s) hold history that does not fit the scheme (said above, no problem)"
 
 
 def _corpus_said(corpus: Corpus | None) -> str:
@@ -72,13 +81,18 @@ def _corpus_said(corpus: Corpus | None) -> str:
     return f"texts checked against the corpus {corpus.path}"
 
 
-def problems_summary(count: int, read: Sequence[FileRead]) -> str | None:
-    """The line after the problems: their count when more than one (one is its own message:
-    a missing file, say), with what an export with text was checked for, as before; None:
-    nothing to add."""
+def problems_summary(
+    count: int, read: Sequence[FileRead], more: bool = False, history: int = 0
+) -> str | None:
+    """The line after the problems: their count when more than one, or when other lines were
+    said beside the one (``more``: warnings, a file's question for its scheme, its history),
+    which are not problems (alone, one is its own message: a missing file, say), with what an
+    export with text was checked for, as before, and the files whose history was said
+    (``history``); None: nothing to add."""
     said = "".join(f"; {one.said}" for one in read if one.said is not None)
+    said += _history_said(history)
     if count > 1:
         return f"{count} problems found{said}"
-    if count and said:
+    if count and (said or more):
         return f"1 problem found{said}"
     return None
