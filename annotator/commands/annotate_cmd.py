@@ -115,6 +115,12 @@ def run(args: argparse.Namespace) -> int:
         from annotator.core.journal_summary import exit_summary
 
         print(exit_summary(session, session.journal, started_ns), file=sys.stderr)
+        # What the start said of the records under the scheme, said of them as they are now
+        # (nothing, once none is left): the start's line, printed before the screen, stood
+        # after it out of date (a trial removed every span the scheme lacked, and it still
+        # asked for the old scheme).
+        for line in session.scheme_notices(at_exit=True):
+            print(line, file=sys.stderr)
     return 0 if quit_well else 1
 
 
@@ -128,7 +134,10 @@ class _SetRightAtExit:
 
     def __init__(self, session: AnnotationSession) -> None:
         self.session = session
-        self.messages = session.messages  # printed before the screen, as they were
+        # Printed before the screen, as they were; not the notices of the records under the
+        # scheme, which the exit says again as they are then (``scheme_notices``).
+        at_start = set(session.scheme_notices())
+        self.messages = [line for line in session.messages if line not in at_start]
         self.app: object = None  # the screen's app, once made
 
     def close(self, timeout: float | None = 10.0) -> bool:

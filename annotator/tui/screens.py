@@ -253,10 +253,15 @@ class DocListScreen(FilteredListScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         done = sum(1 for entry in self.entries if entry.status == "done")
+        # Done records the scheme requires more of, counted in the done (their status), said
+        # beside it, and filtered by "needs", only when there are any.
+        needing = sum(1 for entry in self.entries if entry.needs)
+        needs = f" ({needing} needing a required field)" if needing else ""
+        kinds = "done, new, started, skipped, stale, flag" + (", needs" if needing else "")
         with Vertical(id="doclist-box"):
             yield Label(
-                f"Documents: {done}/{len(self.entries)} done · enter opens · escape closes\n"
-                "type to filter by id or status (done, new, started, skipped, stale, flag)",
+                f"Documents: {done}/{len(self.entries)} done{needs} · enter opens · escape "
+                f"closes\ntype to filter by id or status ({kinds})",
                 classes="title",
             )
             yield Input(placeholder="filter", id="doc-filter")
@@ -275,6 +280,8 @@ class DocListScreen(FilteredListScreen[str | None]):
             line.append(f"{STATUS_MARKS[entry.status]:<10} ", style=_STATUS_STYLES[entry.status])
             line.append("⚑ " if entry.flagged else "  ", style="bold yellow")
             line.append(entry.doc_id, style="bold" if entry.doc_id == self.current else "")
+            for mark in _scheme_marks(entry):  # what the start named: to go back to
+                line.append(f" · {mark}", style="bold yellow")
             if entry.skip_note.strip():  # why it was skipped, on its row (a trial missed it)
                 room = max(NOTE_ROOM_AT_LEAST, ROW_ROOM - len(line) - 4)
                 line.append(f"  — {_skip_reason(entry.skip_note, room)}", style="dim italic")
@@ -304,11 +311,21 @@ def none_matching(query: str) -> str:
     return f"no documents match '{' '.join(query.split())}'"
 
 
+def _scheme_marks(entry: DocEntry) -> list[str]:
+    """A row's marks of what its record lacks or holds under the scheme: ``needs location``
+    (a done record without a field the scheme requires: it said ``✓ done`` alone, and a trial's
+    three such records looked finished) and the status line's ``? not in scheme``."""
+    marks = [f"needs {', '.join(entry.needs)}"] if entry.needs else []
+    return marks + (["? not in scheme"] if entry.not_in_scheme else [])
+
+
 def _haystack(entry: DocEntry) -> str:
-    """What the filter looks in: the id, the status as the list says it, a flag, the note
-    (folded as ``/`` folds the article: "jozef" finds "Józef", case and accents aside)."""
+    """What the filter looks in: the id, the status as the list says it, a flag, what the
+    record lacks or holds under the scheme (``needs``), the note (folded as ``/`` folds the
+    article: "jozef" finds "Józef", case and accents aside)."""
     flag = "flag" if entry.flagged else ""
-    return f"{entry.doc_id} {STATUS_MARKS[entry.status]} {flag} {entry.skip_note}"
+    marks = " ".join(_scheme_marks(entry))
+    return f"{entry.doc_id} {STATUS_MARKS[entry.status]} {flag} {marks} {entry.skip_note}"
 
 
 def _skip_reason(note: str, limit: int) -> str:
