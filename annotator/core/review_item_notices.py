@@ -42,12 +42,14 @@ def item_taken_notice(
     versions = conflict.get("versions") or []
     chosen = [versions[index] for index in indexes]
     said = f"settled {conflict_id}: {group.name}: added {given_item_brief(chosen, group)} to gold"
-    alike = _alike_in_gold(record, group, given_item(chosen)[1])
+    taken = given_item(chosen)[1]
+    alike = _alike_in_gold(record, group, taken)
     if alike is not None:
         place, item = alike
+        now = times(_alike_held(record, group, taken) + 1)
         said += (
             f"; gold's {group.name} #{place + 1} {bracketed_brief(item, group)} is so alike it "
-            "may be the same one, now twice · ctrl+z undoes"
+            f"may be the same one, now {now} · ctrl+z undoes"
         )
     return said
 
@@ -77,9 +79,10 @@ def typed_alike_said(
         if alike is not None:
             place, gold_item = alike
             named = f"item {number}: " if len(typed) > 1 else ""
+            now = times(_alike_held(before, group, [item]) + 1)
             return (
                 f"{named}gold's {group.name} #{place + 1} {bracketed_brief(gold_item, group)} "
-                "is so alike it may be the same one, now twice"
+                f"is so alike it may be the same one, now {now}"
             )
     return None
 
@@ -127,6 +130,43 @@ def alike_item_said(
                 if _paired(item_as_taken(record, group, their_item), item, group):
                     return f"{other['id']}: {given_item_brief(other['versions'], group)}"
     return None
+
+
+def alike_taking_words(record: GoldRecord, conflict: dict[str, Any], group: FormField) -> str:
+    """What taking the item of ``conflict`` (one only some gave) does, said after the item
+    ``alike_item_said`` names: ``taking it puts it in gold twice``, or, gold holding two so
+    alike already, ``gold holds it twice already: taking it puts it there 3 times`` (a
+    trial's panel said "twice" there); alike another open conflict's item, ``taking both
+    puts it in gold twice``."""
+    mine = given_item(conflict["versions"])[1]
+    held = _alike_held(record, group, mine)
+    if held == 0 and _alike_in_gold(record, group, mine) is not None:
+        held = 1  # paired among gold's items, if not with one alone
+    if held == 0:
+        return "taking both puts it in gold twice"
+    if held == 1:
+        return "taking it puts it in gold twice"
+    return f"gold holds it {times(held)} already: taking it puts it there {times(held + 1)}"
+
+
+def times(count: int) -> str:
+    """``once``, ``twice``, ``3 times``."""
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
+def _alike_held(record: GoldRecord, group: FormField, taken: list[dict[str, Any]]) -> int:
+    """How many of gold's items are each so alike an item taken that merge's rule pairs the
+    two (``_paired``): gold may hold one transfer twice already (two such conflicts taken),
+    and a third taking makes three."""
+    items = [one for one in record.form.get(group.name) or [] if isinstance(one, dict)]
+    stored = [item_as_taken(record, group, one) for one in taken]
+    return max(
+        (
+            sum(1 for item in items if not has_no_value(item) and _paired(item, one, group))
+            for one in stored
+        ),
+        default=0,
+    )
 
 
 def _paired(one: dict[str, Any], other: dict[str, Any], group: FormField) -> bool:

@@ -15,7 +15,7 @@ from annotator.core.review_decisions import can_reject, can_take_all, value_conf
 from annotator.core.review_gold_items import gold_item_origins
 from annotator.core.review_group_take import holds_one_item, lone_item_group
 from annotator.core.review_item_field import item_place
-from annotator.core.review_item_notices import alike_item_said
+from annotator.core.review_item_notices import alike_item_said, alike_taking_words
 from annotator.core.review_links import Annotations
 from annotator.core.review_unkept_links import links_not_in_gold, unkept_mark
 from annotator.core.scheme import Scheme
@@ -109,8 +109,10 @@ class LoneItem:
     not_given_by: tuple[str, ...]
     others: tuple[str, ...]
     # An item gold holds or another such conflict gives, so alike it may be the same one
-    # (``review_item_notices.alike_item_said``), said before a key takes both.
+    # (``review_item_notices.alike_item_said``), said before a key takes both, and what
+    # taking it does (``alike_taking_words``: how many times gold then holds it).
     alike: str | None = None
+    alike_taking: str = ""
 
 
 def describe(
@@ -197,11 +199,13 @@ def _lone_item(record: GoldRecord, conflict: dict[str, Any], scheme: Scheme) -> 
         and other.get("id") != conflict.get("id")
         and holds_one_item(other, group)
     ]
+    alike = alike_item_said(record, conflict, group, others)
     return LoneItem(
         given_by=tuple(given),
         not_given_by=tuple(name for name in record.sources.annotators if name not in given),
         others=tuple(other["id"] for other in others),
-        alike=alike_item_said(record, conflict, group, others),
+        alike=alike,
+        alike_taking=alike_taking_words(record, conflict, group) if alike else "",
     )
 
 

@@ -322,7 +322,7 @@ def _lone_item_context(view: ConflictView) -> Text:
         out.append(f" · not by {', '.join(lone.not_given_by)}")
     if lone.alike:
         out.append(f"\nmay be the same one as {lone.alike}", style="bold")
-        out.append(": taking both puts it in gold twice")
+        out.append(f": {lone.alike_taking}")
     if lone.others:
         out.append(f"\neach settled on its own; also open: {', '.join(lone.others)}", style="dim")
     return out
