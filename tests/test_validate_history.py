@@ -201,3 +201,24 @@ def test_one_problem_alone_is_its_own_message() -> None:
         "2 problems found; 1 file(s) hold history that does not fit the scheme (said above, no "
         "problem)"
     )
+
+
+def test_history_of_a_journal_taken_for_another_scheme_s_does_not_point_at_compact(
+    write_jsonl: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Its latest records do not fit either: the scheme is what is asked for, and compact
+    would mend nothing."""
+    (tmp_path / "v2.toml").write_text(V2.replace('"actor"', '"party"'), encoding="utf-8")
+    write_jsonl("bob.jsonl", line(ACTOR), line(ACTOR), line(ACTOR, doc_id="b"))
+    result = validate(tmp_path, "bob.jsonl", "--scheme", "v2.toml")
+    said = result.stdout.splitlines()
+    assert said[-2:] == [
+        "bob.jsonl: most lines hold labels or fields not in the scheme given, v2.toml: is it "
+        "the scheme this journal was made with?",
+        "bob.jsonl: 1 line(s) superseded by a later line of their document do not fit the "
+        "scheme given, v2.toml, either (the first: line 1, spans.0.label: unknown label "
+        "'actor' (scheme v2.toml: party, count)): history, not listed; its latest records are "
+        "asked about above",
+    ]
+    assert "compact" not in result.stdout
+    assert result.stderr.startswith("1 problem found; ")

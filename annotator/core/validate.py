@@ -333,7 +333,7 @@ def validate_files(
             hint = another_scheme_hint(file, scheme)
         if hint is not None and warnings is not None:
             warnings.append(hint)
-        superseded = history.said(file, scheme)
+        superseded = history.said(file, scheme, foreign is not None)
         if superseded is not None and histories is not None:
             histories.append(superseded)
     return out

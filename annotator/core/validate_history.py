@@ -79,11 +79,26 @@ class HistoryTally:
             path, message = min(found, key=lambda one: _order(one[0]))
             self.first = (line, path, message)
 
-    def said(self, file: Path, scheme: Scheme) -> str | None:
-        """One line of ``file``'s history lines (``history_line``); None: it has none."""
+    def said(self, file: Path, scheme: Scheme, asked: bool) -> str | None:
+        """One line of ``file``'s history lines (``history_line``), or, ``asked`` (its latest
+        records too taken for another scheme's: the file's own line asks for it), that they
+        do not fit it either, with no word of compact; None: it has none."""
         if self.first is None:
             return None
-        return history_line(file, scheme, self.lines, self.first, self.gold)
+        if not asked:
+            return history_line(file, scheme, self.lines, self.first, self.gold)
+        line, path, message = self.first
+        named = _scheme_named(scheme) + ("," if scheme.chosen_file else "")
+        return (
+            f"{file}: {self.lines} line(s) superseded by a later line of their document do not "
+            f"fit {named} either (the first: line {line}, {path}: {message}): history, not "
+            "listed; its latest records are asked about above"
+        )
+
+
+def _scheme_named(scheme: Scheme) -> str:
+    chosen = scheme.chosen_file
+    return f"scheme {scheme.name}" if chosen is None else f"the scheme given, {chosen}"
 
 
 def _order(path: str) -> tuple[int, str]:
@@ -98,8 +113,6 @@ def history_line(
     ``annotator compact`` does of them and costs (README: it keeps each document's last line;
     a review's ctrl+z reads earlier sessions' decisions back from the gold file's lines)."""
     line, path, message = first
-    chosen = scheme.chosen_file
-    where = f"scheme {scheme.name}" if chosen is None else f"the scheme given, {chosen}"
     cost = (
         "a review's ctrl+z can then no longer undo earlier sessions' decisions"
         if gold
@@ -108,10 +121,10 @@ def history_line(
     )
     compact = shlex.join(["annotator", "compact", str(file)])
     return (
-        f"{file}: {count} line(s) do not fit {where}, each superseded by a later line of its "
-        f"document: history, made under the scheme of its time, not a problem (the first: line "
-        f"{line}, {path}: {message}); {compact} drops history, keeping each document's latest "
-        f"line ({cost})"
+        f"{file}: {count} line(s) do not fit {_scheme_named(scheme)}, each superseded by a "
+        "later line of its document: history, made under the scheme of its time, not a "
+        f"problem (the first: line {line}, {path}: {message}); {compact} drops history, "
+        f"keeping each document's latest line ({cost})"
     )
 
 
