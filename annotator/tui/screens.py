@@ -253,15 +253,12 @@ class DocListScreen(FilteredListScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         done = sum(1 for entry in self.entries if entry.status == "done")
-        # Done records the scheme requires more of, counted in the done (their status), said
-        # beside it, and filtered by "needs", only when there are any.
-        needing = sum(1 for entry in self.entries if entry.needs)
-        needs = f" ({needing} needing a required field)" if needing else ""
-        kinds = "done, new, started, skipped, stale, flag" + (", needs" if needing else "")
         with Vertical(id="doclist-box"):
+            # A done record the scheme requires more of is counted done (its status): its row
+            # says what it needs, and "needs" filters such rows (``_scheme_marks``).
             yield Label(
-                f"Documents: {done}/{len(self.entries)} done{needs} · enter opens · escape "
-                f"closes\ntype to filter by id or status ({kinds})",
+                f"Documents: {done}/{len(self.entries)} done · enter opens · escape closes\n"
+                "type to filter by id or status (done, new, started, skipped, stale, flag)",
                 classes="title",
             )
             yield Input(placeholder="filter", id="doc-filter")
