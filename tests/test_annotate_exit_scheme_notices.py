@@ -89,8 +89,9 @@ def test_nothing_done_the_exit_says_the_start_s_lines_in_its_words(
     assert capsys.readouterr().err.splitlines() == [
         SAVED,
         f"{JOURNAL}: 2 of its 3 records (a, b; annotate's l marks them) hold labels, fields or "
-        "choice values not in the scheme given, v3.toml: is it the scheme this journal was made "
-        "with? if not, start annotate again with --scheme FILE",
+        "choice values not in the scheme given, v3.toml: was this journal made with another "
+        "scheme? to go on in that one, start annotate again with --scheme FILE; else annotator "
+        f"validate --scheme v3.toml {JOURNAL} lists them",
         f"{JOURNAL}: all 3 of its done records (a, b, c; annotate's l marks them) need location "
         "and outcome, which the scheme requires",
     ]

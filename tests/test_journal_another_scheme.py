@@ -19,7 +19,10 @@ from tests.test_scheme_messages import PROTEST
 from tests.test_session_data import TEXTS, fixed_now, write_texts
 
 JOURNAL = Path("out/annotations/alice.jsonl")
-ASK = "quit with q and start again with --scheme FILE"
+ASK = (
+    "to go on in that one, quit with q and start again with --scheme FILE; else opening one "
+    "says what it holds"
+)
 
 
 def record(doc_id: str, **changes: Any) -> dict[str, Any]:
@@ -93,8 +96,8 @@ def test_a_scheme_given_is_named_and_asked_about(tmp_path: Path) -> None:
     # Only a's place and its group's field are not in it: one record of two, two names.
     assert messages_at_start(tmp_path, renamed) == [
         f"{JOURNAL}: 1 of its 2 records (a; l marks it) holds labels, fields or choice values "
-        f"not in the scheme given, {renamed}: is it the scheme this journal was made with? if "
-        f"not, {ASK}"
+        f"not in the scheme given, {renamed}: was this journal made with another scheme? "
+        + ASK.replace("opening one", "opening it")
     ]
 
 
@@ -105,7 +108,7 @@ def test_the_default_named_with_scheme_is_the_scheme_given(tmp_path: Path) -> No
     assert load_scheme(given).chosen_file is None  # the scheme cannot tell it was named
     [said] = messages_at_start(tmp_path, given)
     assert said.startswith(f"{JOURNAL}: 2 of its 3 records (a, b; l marks them) hold labels, ")
-    assert f"scheme given, {given}: is it the scheme" in said
+    assert f"scheme given, {given}: was this journal made with another scheme?" in said
 
 
 def parsed(lines: list[dict[str, Any]]) -> list[Record]:

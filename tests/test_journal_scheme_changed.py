@@ -98,8 +98,9 @@ def test_a_choice_renamed_counts_as_a_label_removed_does(tmp_path: Path) -> None
     try:
         assert said(session, session.messages) == [
             f"{JOURNAL}: 2 of its 3 records (a, b; l marks them) hold labels, fields or choice "
-            f"values not in the scheme given, {written['v2']}: is it the scheme this journal "
-            "was made with? if not, quit with q and start again with --scheme FILE",
+            f"values not in the scheme given, {written['v2']}: was this journal made with "
+            "another scheme? to go on in that one, quit with q and start again with --scheme "
+            "FILE; else opening one says what it holds",
             # b's renamed choice answers the required outcome no more.
             f"{JOURNAL}: 1 of its 3 done records (b; l marks it) needs outcome, which the "
             "scheme requires",

@@ -91,20 +91,22 @@ def another_scheme_notice(
         else f"the scheme given, {given}"
     )
     line = f"{journal}: {held_by} labels, fields or choice values not in {where}"
+    validate = ["annotator", "validate", *(["--scheme", str(given)] if given else [])]
+    # At exit, where each is said; at start, opening one says it.
+    where_said = (
+        f"{shlex.join([*validate, str(journal)])} lists them"
+        if at_exit
+        else f"opening {'it' if count == 1 else 'one'} says what it holds"
+    )
+    if not _another_schemes(holding, records, scheme):
+        return f"{line}: kept as they are; {where_said}"
+    # Asked without pressing the old scheme on a project that moved to this one on purpose
+    # (a trial's "if not, quit" sent its annotators back to it).
     again = _AGAIN_AT_EXIT if at_exit else _AGAIN
-    if _another_schemes(holding, records, scheme):
-        if given is None:
-            return f"{line}: was this journal made with another scheme? {again}"
-        return f"{line}: is it the scheme this journal was made with? if not, {again}"
-    if at_exit:
-        validate = [
-            "annotator",
-            "validate",
-            *(["--scheme", str(given)] if given else []),
-            str(journal),
-        ]
-        return f"{line}: kept as they are; {shlex.join(validate)} lists them"
-    return f"{line}: kept as they are; opening {'it' if count == 1 else 'one'} says what it holds"
+    return (
+        f"{line}: was this journal made with another scheme? to go on in that one, {again}; "
+        f"else {where_said}"
+    )
 
 
 def _another_schemes(holding: list[Record], records: list[Record], scheme: Scheme) -> bool:

@@ -37,8 +37,9 @@ def test_the_start_names_the_done_records_a_required_field_is_missing_from(
         await wait_for(pilot, lambda: any("need location" in text for text in said(app)))
         assert [text for text in said(app) if text.startswith(str(journal))] == [
             f"{journal}: 2 of its 3 records (a, b; l marks them) hold labels, fields or choice "
-            f"values not in the scheme given, {scheme}: is it the scheme this journal was made "
-            "with? if not, quit with q and start again with --scheme FILE",
+            f"values not in the scheme given, {scheme}: was this journal made with another "
+            "scheme? to go on in that one, quit with q and start again with --scheme FILE; else "
+            "opening one says what it holds",
             f"{journal}: all 3 of its done records (a, b, c; l marks them) need location and "
             "outcome, which the scheme requires",
         ]
