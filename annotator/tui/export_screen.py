@@ -40,6 +40,7 @@ from annotator.core.export_request import (
 from annotator.core.formats import EXPORT_FORMATS, UTF16_FORMATS
 from annotator.core.formats.splits import parse_split
 from annotator.core.session import AnnotationSession
+from annotator.tui.export_choice import ExportChoice
 from annotator.tui.screens import MessagesSaid
 
 # By journal (touched on the event loop only): the last export asked for, which the screen
@@ -115,8 +116,8 @@ class ExportScreen(ModalScreen[None]):
         def row(name: str, row_id: str | None = None) -> Horizontal:
             return Horizontal(Label(name, classes="export-name"), classes="export-row", id=row_id)
 
-        def choice(options: list[tuple[str, str]], value: str, name: str) -> Select[str]:
-            return Select(options, value=value, allow_blank=False, id=name, compact=True)
+        def choice(options: list[tuple[str, str]], value: str, name: str) -> ExportChoice:
+            return ExportChoice(options, value, id=name, about=name.removeprefix("export-"))
 
         with Vertical(id="export-box"):
             yield Label("Export annotations  (escape closes)", classes="title")
