@@ -34,7 +34,7 @@ from annotator.tui.span_detail import SpanDetail, ValueEdited
 
 def annotate_screen_for(session: AnnotationSession) -> AnnotateScreen:
     """The annotation screen of ``session``, its label keys taken from the scheme."""
-    return with_label_keys(AnnotateScreen, session.scheme)(session)
+    return with_label_keys(AnnotateScreen, session.scheme, unused_digits=True)(session)
 
 
 class AnnotateScreen(
@@ -92,6 +92,12 @@ class AnnotateScreen(
         span = self.change(self.session.label_selection, start, end, label)
         if span is not FAILED and start != end:
             self.article.move_to_offset(span.end)
+
+    def action_not_a_label_key(self, key: str) -> None:
+        """A digit no label takes (``keys.unused_digit_bindings``): which keys label, from the
+        scheme. Said as the label key's refusals are: a label that works takes it away."""
+        keys = ", ".join(f"{label.key} {label.name}" for label in self.scheme.labels)
+        self.tell_about("label_selection", f"{key} is not a label key here ({keys})")
 
     def action_rebound(self) -> None:
         self.follow_article()  # the selection's last step may still be on its way

@@ -23,8 +23,23 @@ def label_bindings(scheme: Scheme) -> list[Binding]:
     return [Binding(label.key, f"label('{label.name}')", label.name) for label in scheme.labels]
 
 
-def with_label_keys(screen_class: type[ScreenClass], scheme: Scheme) -> type[ScreenClass]:
-    """A subclass of ``screen_class`` whose bindings start with the scheme's label keys.
+def unused_digit_bindings(scheme: Scheme) -> list[Binding]:
+    """One binding per digit no label of the scheme takes: it says so and which keys label
+    (``not_a_label_key``). A trial's 5, with four labels, did nothing and said nothing while a
+    selection waited for its label. No description: the help and the footer leave them out."""
+    taken = {label.key for label in scheme.labels}
+    return [
+        Binding(digit, f"not_a_label_key('{digit}')", "", show=False)
+        for digit in "1234567890"
+        if digit not in taken
+    ]
+
+
+def with_label_keys(
+    screen_class: type[ScreenClass], scheme: Scheme, unused_digits: bool = False
+) -> type[ScreenClass]:
+    """A subclass of ``screen_class`` whose bindings start with the scheme's label keys, and
+    with ``unused_digits`` end with ``unused_digit_bindings``.
 
     Label keys come first so the footer shows them first; Screen's own focus keys are kept.
     """
@@ -32,6 +47,7 @@ def with_label_keys(screen_class: type[ScreenClass], scheme: Scheme) -> type[Scr
         *Screen.BINDINGS,
         *label_bindings(scheme),
         *screen_class.BINDINGS,
+        *(unused_digit_bindings(scheme) if unused_digits else []),
     ]
     namespace = {"BINDINGS": bindings, "__module__": screen_class.__module__}
     made: type[ScreenClass] = type(
