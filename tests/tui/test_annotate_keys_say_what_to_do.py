@@ -34,7 +34,7 @@ def test_a_label_key_with_nothing_at_the_cursor_says_to_select_words(
 ) -> None:
     async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
         told = notices_heard(app, monkeypatch)
-        await press(pilot, "g", "1")  # the guidelines open, nothing selected, no span
+        await press(pilot, "1")  # nothing selected, no span (in the guidelines: held back)
         assert told[-1] == (
             "no span under the cursor: select words first (shift+arrows or a mouse drag)"
         )
