@@ -69,6 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="count against this corpus: stale records, new documents, records not in it",
     )
+    stats.add_argument(
+        "--scheme",
+        metavar="FILE|NAME",
+        help="count spans per label in this scheme's labels and order, marking those it lacks "
+        "(a file, or a shipped scheme's name)",
+    )
     stats.add_argument("--json", action="store_true", help="print one JSON object")
 
     compact = _add(commands, "compact", "compact_cmd", "Rewrite a journal keeping latest lines.")
@@ -131,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     agree.add_argument("--corpus", help="the articles (needed for token kappa and char alpha)")
     agree.add_argument("--scheme", metavar="FILE|NAME", help=SCHEME_HELP)
     agree.add_argument("--json", action="store_true", help="print one JSON object")
+    _add_leave_out_unknown(agree, "compared")
 
     diff = _add(commands, "diff", "diff_cmd", "Every disagreement between two annotators.")
     # Fewer journals than two, or more, are taken only to be refused in words (``main``,
@@ -144,6 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--scheme", metavar="FILE|NAME", help=SCHEME_HELP)
     diff.add_argument("--doc", metavar="ID", help="only this document")
     diff.add_argument("--json", action="store_true", help="print one JSON object")
+    _add_leave_out_unknown(diff, "compared")
     diff.usage = _usage_needing(diff, "[A] [B]", "A B")
 
     merge = _add(commands, "merge", "merge_cmd", "Gold records where annotators agree.")
@@ -161,6 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
     merge.add_argument("--corpus", help="the articles (records of changed texts are left out)")
     merge.add_argument("--scheme", metavar="FILE|NAME", help=SCHEME_HELP)
     merge.add_argument("--json", action="store_true", help="print the summary as one JSON object")
+    _add_leave_out_unknown(merge, "merged")
 
     review = _add(commands, "review", "review_cmd", "Settle annotators' conflicts into gold.")
     review.add_argument("files", nargs="+", metavar="FILE", help="annotators' journals")
@@ -175,6 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="accept what K annotators agree on, a span, an answer or that nothing more is "
         "there (default: all)",
     )
+    _add_leave_out_unknown(review, "merged")
 
     export = _add(commands, "export", "export_cmd", "Export records to a training or tool format.")
     export.add_argument("source", metavar="SRC", help="a gold file or an annotator's journal")
@@ -287,9 +297,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_leave_out_unknown(parser: argparse.ArgumentParser, doing: str) -> None:
+    """Export's ``--leave-out-unknown`` for the commands reading annotators' journals."""
+    parser.add_argument(
+        "--leave-out-unknown",
+        action="store_true",
+        help=f"with --scheme: the records are {doing} without the labels, fields and choice "
+        "values it does not know (kept from another scheme), each said with its count",
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    # argparse refuses an argument a command does not know (``stats F --scheme S``) from the
+    # argparse refuses an argument a command does not know (``stats F --min-agree 2``) from the
     # top-level parser, with its usage: the command's own says what it takes.
     args, unknown = parser.parse_known_args(argv)
     target = getattr(args, "target", None)

@@ -322,7 +322,9 @@ def test_only_latest_lines_must_fit_the_scheme_and_a_torn_tail_is_noted(tmp_path
         [record("bob", spans=ALICE_SPANS)],
     )
     assert fixed["spans"]["exact_f1"] == 1.0
-    with pytest.raises(AnnotatorError, match=r"j0.jsonl:2: spans.0.label: unknown label 'place'"):
+    with pytest.raises(
+        AnnotatorError, match=r"j0.jsonl holds label 'place' \(1 span in 1 record, line 2\)"
+    ):
         figures(
             tmp_path,
             [record("alice", spans=ALICE_SPANS), record("alice", spans=stray)],

@@ -97,8 +97,13 @@ def test_bad_input_is_one_clear_line(tmp_path: Path, command: str) -> None:
         # journals of another scheme than the one in force
         (
             [alice, bob, "--scheme", other_scheme(tmp_path)],
-            f"{alice}:1: spans.0.label: unknown label 'actor': the journals' labels are not "
-            f"those of the scheme given, {tmp_path / 'places.toml'} (place)",
+            f"{alice} holds field 'event_type' (2 records, first line 1), label 'actor' (2 "
+            f"spans in 1 record, line 1), label 'count' (1 span in 1 record, "
+            f"line 1) and label 'releasee' (1 span in 1 record, line 1); {bob} holds field "
+            f"'event_type' (2 records, first line 1), label 'actor' (1 span in 1 record, line "
+            f"1), label 'count' (2 spans in 1 record, line 1) and label 'releasee' (1 span in 1 "
+            f"record, line 1): not in scheme {tmp_path / 'places.toml'} (its labels: place; its "
+            "fields: none), made under another scheme",
         ),
         # one annotator only
         ([alice], f"{alice}: only one annotator (alice): comparing needs the journals of two"),

@@ -7,7 +7,10 @@ import pytest
 
 from annotator.cli import main
 
-USAGE = "usage: annotator diff [-h] [--corpus CORPUS] [--scheme FILE|NAME] [--doc ID] [--json] A B"
+USAGE = (
+    "usage: annotator diff [-h] [--corpus CORPUS] [--scheme FILE|NAME] [--doc ID] [--json] "
+    "[--leave-out-unknown] A B"
+)
 
 
 @pytest.mark.parametrize(("given", "journals"), [(0, []), (1, ["a.jsonl"])])

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import pytest
@@ -51,13 +52,20 @@ def test_without_scheme_the_hint_asks_for_one(tmp_path: Path, name: str) -> None
 
 @pytest.mark.parametrize("name", ["agree", "diff", "merge"])
 def test_with_scheme_the_file_given_is_named(tmp_path: Path, name: str) -> None:
+    """Every journal holding the label is named, the spans counted (``journals_kept``)."""
     alice, bob = place_journals(tmp_path)
     mine = edited_copy_of_the_default(tmp_path)
     result = run_cli(*command(name, tmp_path, alice, bob), "--scheme", mine)
     assert result.returncode == 1
+    doing = "merged" if name == "merge" else "compared"
+    validate = shlex.join(["annotator", "validate", "--scheme", str(mine), str(alice), str(bob)])
     assert result.stderr == (
-        f"{alice}:1: spans.0.label: unknown label 'place': the journals' labels are not those "
-        f"of the scheme given, {mine} (actor, count, date, freed)\n"
+        f"{alice} holds label 'place' (1 span in 1 record, line 1); {bob} holds label 'place' "
+        f"(1 span in 1 record, line 1): not in scheme {mine} (its labels: actor, count, date, "
+        f"freed), made under another scheme and kept as they are, so nothing was {doing}. "
+        f"Ways forward: --leave-out-unknown ({doing} without them, each said), or --scheme "
+        f"FILE, the scheme they were made with, if one knows all of it; {validate} lists every "
+        "line\n"
     )
 
 
@@ -66,7 +74,7 @@ def test_the_default_scheme_given_by_name_is_named_too(tmp_path: Path) -> None:
     result = run_cli("agree", alice, bob, "--scheme", "prisoner_exchange")
     assert result.returncode == 1
     assert "pass it with --scheme" not in result.stderr
-    assert f"not those of the scheme given, {default_scheme_path()} (" in result.stderr
+    assert f"not in scheme {default_scheme_path()} (" in result.stderr
 
 
 def test_a_journal_of_the_scheme_given_passes(tmp_path: Path) -> None:

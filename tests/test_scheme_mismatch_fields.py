@@ -38,10 +38,13 @@ def test_with_scheme_the_file_given_is_named_with_the_validate_that_lists_them(
     mine = edited_copy_of_the_default(tmp_path)
     result = run_cli("agree", alice, bob, "--scheme", mine)
     assert result.returncode == 1
-    validate = shlex.join(["annotator", "validate", "--scheme", str(mine), str(alice)])
+    validate = shlex.join(["annotator", "validate", "--scheme", str(mine), str(alice), str(bob)])
     assert result.stderr == (
-        f"{alice}:1: form.arrests: unknown field: the journals' fields are not those of the "
-        f"scheme given, {mine} (event_type, releases); {validate} lists each with its lines\n"
+        f"{alice} holds field 'arrests' (1 record, line 1); {bob} holds field 'arrests' (1 "
+        f"record, line 1): not in scheme {mine} (its fields: event_type, releases), made under "
+        "another scheme and kept as they are, so nothing was compared. Ways forward: "
+        "--leave-out-unknown (compared without them, each said), or --scheme FILE, the scheme "
+        f"they were made with, if one knows all of it; {validate} lists every line\n"
     )
 
 

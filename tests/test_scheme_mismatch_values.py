@@ -78,13 +78,24 @@ def test_with_scheme_a_renamed_choice_is_named_with_the_way_forward(
     result = run_cli(*command(name, tmp_path, alice, bob), "--scheme", mine)
     assert result.returncode == 1
     validate = shlex.join(["annotator", "validate", "--scheme", str(mine), str(alice)])
+    doing = "compared" if name in ("agree", "diff") else "merged"
+    # The annotate command whole: the corpus (review's; CORPUS said without one), the name,
+    # the scheme and the folder annotate keeps annotations/ in.
+    corpus = str(tmp_path / "corpus.jsonl") if name == "review" else "CORPUS"
+    words = ["annotator", "annotate", corpus, "--annotator", "alice", "--scheme", str(mine)]
+    annotate = shlex.join([*words, "--out", str(tmp_path)])
+    if name != "review":
+        annotate += f" (with the corpus {alice} annotates as CORPUS)"
     assert result.stderr == (
-        f"{alice}:1: form.event_type: 'unilateral_release' is not one of its choices "
-        "('exchange', 'release', 'repatriation_of_remains', 'announcement' or 'not_relevant'): "
-        f"a value the scheme given, {mine}, does not take (changed since the record was "
-        "made?); its annotator chooses or types one in annotator annotate --scheme "
-        f"{shlex.quote(str(mine))}, which keeps it till then; {validate} lists each with its "
-        "lines\n"
+        f"{alice} holds value 'unilateral_release' of event_type (1 record, line 1): not in "
+        f"scheme {mine} (event_type's choices: exchange, release, repatriation_of_remains, "
+        "announcement, not_relevant), made under another scheme and kept as they are, so "
+        f"nothing was {doing}. Ways forward: --leave-out-unknown ({doing} without them, each "
+        "said), or --scheme FILE, the scheme they were made with, if one knows all of it; "
+        f"{validate} lists every line; a choice value it does not take (renamed since?) can "
+        "be chosen anew in annotate, which keeps it till then, the field shown empty: alice: "
+        f"annotate opens {tmp_path / 'annotations' / 'alice.jsonl'}, not {alice}: move it "
+        f"there, then: {annotate}\n"
     )
     assert not (tmp_path / "gold.jsonl").exists()
 
@@ -130,8 +141,10 @@ def test_a_gold_file_given_is_sent_to_its_review(tmp_path: Path) -> None:
     gold = write_journal(tmp_path / "gold.jsonl", gold_line)
     result = run_cli("agree", alice, gold, "--scheme", mine)
     assert result.returncode == 1
-    assert result.stderr.startswith(f"{gold}:1: form.event_type: 'unilateral_release' is not")
-    assert (
-        f"a value the scheme given, {mine}, does not take (changed since the record was made?); "
-        "annotator review says it and merges the document anew with l, ctrl+r twice; "
-    ) in result.stderr
+    assert result.stderr.startswith(
+        f"{gold} holds value 'unilateral_release' of event_type (1 record, line 1): not in "
+    )
+    assert result.stderr.endswith(
+        f"lists every line; {gold} is a gold file: annotator review says such a value and "
+        "merges the document anew with l, ctrl+r twice\n"
+    )

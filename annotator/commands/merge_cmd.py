@@ -1,5 +1,5 @@
 """``annotator merge FILE... -o GOLD.jsonl [--reviewer NAME] [--min-agree K] [--force]
-[--json]``."""
+[--json] [--scheme FILE|NAME [--leave-out-unknown]]``."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from annotator.commands.annotate_cmd import login_name
 from annotator.core.corpus import open_corpus
 from annotator.core.formats.export_out import made_line
 from annotator.core.goldfile import refuse_corpus_as_gold
+from annotator.core.journals_kept import refuse_leave_out_without_scheme
 from annotator.core.left_out import left_out_line
 from annotator.core.merge import merge_files
 from annotator.core.paths_given import CORPUS, optional_path_given, path_given, paths_given
@@ -42,6 +43,7 @@ def reviewer_name(given: str | None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    refuse_leave_out_without_scheme(args.leave_out_unknown, args.scheme, "merged")
     reviewer = reviewer_name(args.reviewer)
     # '' refused, not taken for the working folder or for no corpus (``paths_given``).
     output = path_given(args.output, "-o", "the gold file to write")
@@ -60,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
         args.min_agree,
         args.force,
         corpus,
+        args.leave_out_unknown,
     )
     if args.json:
         import orjson

@@ -1,6 +1,6 @@
 """``annotator review FILE... --corpus PATH -o GOLD.jsonl [--reviewer NAME]
-[--scheme FILE|NAME] [--min-agree K]``: settle the annotators' conflicts into a gold file, on
-the review screen."""
+[--scheme FILE|NAME [--leave-out-unknown]] [--min-agree K]``: settle the annotators'
+conflicts into a gold file, on the review screen."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from annotator.commands import (
 from annotator.commands.merge_cmd import reviewer_name
 from annotator.core.errors import AnnotatorError
 from annotator.core.goldfile import refuse_corpus_as_gold
+from annotator.core.journals_kept import refuse_leave_out_without_scheme
 from annotator.core.paths_given import CORPUS, path_given, paths_given
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 
 def run(args: argparse.Namespace) -> int:
+    refuse_leave_out_without_scheme(args.leave_out_unknown, args.scheme, "merged")
     # '' is refused, not taken for the working folder (``paths_given``).
     files = paths_given(args.files, "FILE", "an annotator's journal")
     corpus = path_given(args.corpus, "--corpus", CORPUS)
@@ -39,13 +41,25 @@ def run(args: argparse.Namespace) -> int:
         from annotator.core.review_check import check_review
 
         check_review(
-            files, corpus, output, reviewer, scheme_path=scheme_path, min_agree=args.min_agree
+            files,
+            corpus,
+            output,
+            reviewer,
+            scheme_path=scheme_path,
+            min_agree=args.min_agree,
+            leave_out_unknown=args.leave_out_unknown,
         )
         raise
     from annotator.core.review_open import open_review
 
     session = open_review(
-        files, corpus, output, reviewer, scheme_path=scheme_path, min_agree=args.min_agree
+        files,
+        corpus,
+        output,
+        reviewer,
+        scheme_path=scheme_path,
+        min_agree=args.min_agree,
+        leave_out_unknown=args.leave_out_unknown,
     )
     # Textual is imported only here, so other commands never load it.
     from annotator.tui.review_app import ReviewApp

@@ -241,11 +241,16 @@ def form_alpha_notes(form: dict[str, Any]) -> list[str]:
 
 
 def agreement_of_files(
-    files: list[Path], scheme: Scheme, corpus: Corpus | None = None
+    files: list[Path],
+    scheme: Scheme,
+    corpus: Corpus | None = None,
+    leave_out_unknown: bool = False,
 ) -> dict[str, Any]:
-    """Read journals and compute every figure of ``agree`` (the core of the command)."""
+    """Read journals and compute every figure of ``agree`` (the core of the command);
+    ``leave_out_unknown`` as ``load_comparison`` takes it."""
     with collector_paused():
-        return agreement(load_comparison(files, scheme, corpus), scheme)
+        comparison = load_comparison(files, scheme, corpus, leave_out_unknown=leave_out_unknown)
+        return agreement(comparison, scheme)
 
 
 # The ranking names at most this many documents (``lowest``; the human report's table).

@@ -10,6 +10,9 @@ adjudication"):
   sharing a name), since a person cannot be compared with themselves.
 - Every latest record is checked against the scheme in force, so journals made with another
   scheme are refused with the file, line and the unknown label, not compared into zeroes.
+  Under a scheme given, what the journals hold that it does not know (a label removed, a
+  choice renamed) is refused once, each part counted in each journal, or with
+  ``--leave-out-unknown`` compared without it, each part said (``journals_kept``).
 - A document is compared when two or more annotators have a ``done`` record of it with the same
   ``doc_sha256``. Without a corpus, a document whose annotators saw different texts is excluded
   whole; with one, records whose hash is not the corpus text's are excluded as stale and the
@@ -121,25 +124,39 @@ def load_comparison(
     corpus: Corpus | None = None,
     doing: str = "compared",
     need_compared: bool = True,
+    leave_out_unknown: bool = False,
 ) -> Comparison:
     """Read journals and pair up their ``done`` records (see the module docstring).
 
     ``doing`` is the word the notes use for what becomes of the records paired ("merged" for
     merge and review: a reviewer read "not compared" where records were left out of gold).
     No document compared is refused, saying why, unless not ``need_compared``: ``diff --doc``
-    says what each annotator did of one document whether or not any other is compared."""
+    says what each annotator did of one document whether or not any other is compared.
+    ``leave_out_unknown``: the records are read without what the scheme does not know, each
+    part said in a note (``journals_kept``), rather than refused."""
     if not files:
         raise AnnotatorError("no journals given")
     # Paused while the records are read and paired too: pairing 10,000 documents made the
     # collector walk the 30,000 records kept several times over.
     with collector_paused():
-        return _load(files, scheme, corpus, doing, need_compared)
+        return _load(files, scheme, corpus, doing, need_compared, leave_out_unknown)
 
 
 def _load(
-    files: list[Path], scheme: Scheme, corpus: Corpus | None, doing: str, need_compared: bool
+    files: list[Path],
+    scheme: Scheme,
+    corpus: Corpus | None,
+    doing: str,
+    need_compared: bool,
+    leave_out_unknown: bool,
 ) -> Comparison:
-    latest = read_latest_records(files, scheme)
+    latest = read_latest_records(
+        files,
+        scheme,
+        corpus=corpus.path if corpus is not None else None,
+        doing=doing,
+        leave_out_unknown=leave_out_unknown,
+    )
     names = sorted(latest.files)
     where = ", ".join(str(file) for file in files)
     # Each file given without a record is named: a trial's empty journal was dropped unsaid.

@@ -257,12 +257,14 @@ def diff_of_files(
     corpus: Corpus | None = None,
     doc_id: str | None = None,
     context: bool = False,
+    leave_out_unknown: bool = False,
 ) -> dict[str, Any]:
-    """Read two journals and list their differences (the core of ``annotator diff``)."""
+    """Read two journals and list their differences (the core of ``annotator diff``);
+    ``leave_out_unknown`` as ``load_comparison`` takes it."""
     # The records are freed (by the helper's return) before the collector resumes: alive,
     # its first pass would walk every one of them (tens of milliseconds) for nothing.
     with collector_paused():
-        return _diff(file_a, file_b, scheme, corpus, doc_id, context)
+        return _diff(file_a, file_b, scheme, corpus, doc_id, context, leave_out_unknown)
 
 
 def _diff(
@@ -272,11 +274,18 @@ def _diff(
     corpus: Corpus | None,
     doc_id: str | None,
     context: bool,
+    leave_out_unknown: bool = False,
 ) -> dict[str, Any]:
     # With --doc, no document compared is no refusal: the one asked for is said first (a
     # trial's diff --doc of a document only A held was refused as "no document is done by
     # two or more annotators" when the two shared none).
-    comparison = load_comparison([file_a, file_b], scheme, corpus, need_compared=doc_id is None)
+    comparison = load_comparison(
+        [file_a, file_b],
+        scheme,
+        corpus,
+        need_compared=doc_id is None,
+        leave_out_unknown=leave_out_unknown,
+    )
     first, second = _single_annotator(comparison, file_a), _single_annotator(comparison, file_b)
     if doc_id is not None:
         # A document the journals hold is a fair request even when it is not compared (not

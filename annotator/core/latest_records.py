@@ -18,12 +18,14 @@ from pathlib import Path
 
 from annotator.core.annotation import Annotation
 from annotator.core.errors import AnnotatorError
+from annotator.core.formats.export_kept import Trimmed, other_problems, without_kept
 from annotator.core.journal import (
     LineProblem,
     cr_line_endings,
     lines_past_mark,
     parse_record_line,
 )
+from annotator.core.journals_kept import JournalsKept
 from annotator.core.models import GoldRecord, Record
 from annotator.core.record_check import SchemeCheck
 from annotator.core.record_lines import LineCheck
@@ -44,7 +46,12 @@ class LatestRecords:
 
 
 def _read_file(
-    file: Path, check: LineCheck, checker: SchemeCheck, latest: LatestRecords
+    file: Path,
+    check: LineCheck,
+    checker: SchemeCheck,
+    latest: LatestRecords,
+    kept: JournalsKept | None,
+    leave_out: bool,
 ) -> dict[tuple[str, str], Annotation]:
     """The latest record of each (annotator, doc_id) of one journal, like ``read_journal``.
 
@@ -54,10 +61,19 @@ def _read_file(
     the loop itself (a generator handing out each of 30,000 records cost a tenth more); any
     other is read by the journal reader's own check (its messages) and checked against the
     scheme by ``checker``.
+
+    What a record holds that the scheme does not know (``export_kept.without_kept``) is
+    tallied in ``kept`` for the latest records, to be refused at once for all journals; with
+    ``leave_out``, the record is kept without it, and a done record it leaves without a
+    required field is left out whole. ``kept`` is None when no scheme was chosen: the records
+    are refused at their first problem, asking for the scheme (``record_check``).
     """
     in_file: dict[tuple[str, str], Annotation] = {}
     # Latest records that do not fit the scheme (a later line may still set them right).
     unfit: dict[tuple[str, str], tuple[int, str]] = {}
+    # Latest records holding what the scheme does not know: (line, annotator, trimmed, the
+    # scheme's other problems of the record without it).
+    held: dict[tuple[str, str], _Held] = {}
     of_line = Annotation.of_line
     line = check.line
     number = 0
@@ -77,6 +93,8 @@ def _read_file(
                 in_file.pop(key, None)
                 if unfit:
                     unfit.pop(key, None)
+                if held:
+                    held.pop(key, None)
                 in_file[key] = record
                 continue
             try:
@@ -91,16 +109,63 @@ def _read_file(
             key = (parsed.annotator, parsed.doc_id)
             in_file.pop(key, None)
             unfit.pop(key, None)
+            held.pop(key, None)
             if isinstance(parsed, GoldRecord):
                 latest.gold.setdefault(file, parsed.annotator)
             problem = checker.problem(file, number, parsed)
             if problem is None:
                 in_file[key] = Annotation(parsed, number)
-            else:
+                continue
+            trimmed = without_kept(parsed, checker.scheme) if kept is not None else None
+            if trimmed is None or not trimmed.parts:
                 unfit[key] = (number, problem)
+                continue
+            others = other_problems(trimmed, checker.scheme)
+            held[key] = _Held(number, parsed.annotator, trimmed, others)
+            if not leave_out or trimmed.emptied:
+                continue  # refused with the others, or left out whole (said)
+            if others:
+                # The scheme's own problems of the record without what it does not know.
+                said = checker.problem(file, number, trimmed.record)
+                unfit[key] = (number, said or _said(file, number, others))
+            else:
+                in_file[key] = Annotation(trimmed.record, number)
     if unfit:
         raise AnnotatorError(min(unfit.values())[1])
+    if kept is not None:
+        _tally(file, held, kept, leave_out)
     return in_file
+
+
+@dataclass(frozen=True)
+class _Held:
+    """A latest record holding what the scheme does not know."""
+
+    line: int
+    annotator: str
+    trimmed: Trimmed
+    others: list[tuple[str, str]]  # the scheme's other problems of the record without it
+
+
+def _tally(
+    file: Path, held: dict[tuple[str, str], _Held], kept: JournalsKept, leave_out: bool
+) -> None:
+    """Count the parts of ``file``'s latest records held (``kept``), in line order."""
+    tally = kept.tally(file)
+    for (_annotator, doc_id), found in sorted(held.items(), key=lambda pair: pair[1].line):
+        kept.take(file, found.line, found.annotator, found.trimmed)
+        if leave_out and found.trimmed.emptied:
+            # A done record compared or merged must not fail its own scheme: left out, and
+            # said with the field.
+            tally.leave_out(found.line, doc_id, found.trimmed.emptied)
+        elif not leave_out and found.others:
+            tally.also(found.line, found.others)
+
+
+def _said(file: Path, line: int, problems: list[tuple[str, str]]) -> str:
+    where, message = problems[0]
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return f"{file}:{line}: {where}: {message}{more}"
 
 
 def _slow_line(file: Path, raw: bytes, number: int) -> Record | None:
@@ -130,14 +195,33 @@ def _first_problem(file: Path, problems: list[LineProblem]) -> str:
     return problems[0].format(file) + extra
 
 
-def read_latest_records(files: list[Path], scheme: Scheme) -> LatestRecords:
+def read_latest_records(
+    files: list[Path],
+    scheme: Scheme,
+    *,
+    corpus: Path | None = None,
+    doing: str = "compared",
+    leave_out_unknown: bool = False,
+) -> LatestRecords:
     """The latest records of ``files``, each checked against ``scheme``; a damaged line, a
-    record that does not fit the scheme, or one annotator in two files is an error."""
+    record that does not fit the scheme, or one annotator in two files is an error.
+
+    What the records hold that a scheme chosen does not know (another version's labels,
+    fields, choice values) is refused once for all journals, each part counted
+    (``journals_kept``); with ``leave_out_unknown`` the records are read without it, a note
+    said for each part. ``corpus`` is named in the annotate command the refusal gives;
+    ``doing`` says what becomes of the records ("compared", "merged")."""
     latest = LatestRecords()
-    checker = SchemeCheck(scheme)
+    checker = SchemeCheck(scheme, corpus)
     check = LineCheck(scheme)
+    # Tallied when the scheme was chosen, or when asked to leave them out: without a scheme
+    # chosen, the first problem asks for one (the journals' own is likely missing).
+    chosen = scheme.chosen_file is not None or leave_out_unknown
+    kept = JournalsKept(scheme, corpus, doing) if chosen else None
     for file in files:
-        in_file = _read_file(file, check, checker, latest)
+        in_file = _read_file(file, check, checker, latest, kept, leave_out_unknown)
+        if kept is not None and file in latest.gold:
+            kept.gold.add(file)
         if not in_file:
             latest.empty.append(file)
         for name in sorted({annotator for annotator, _doc in in_file}):
@@ -146,6 +230,10 @@ def read_latest_records(files: list[Path], scheme: Scheme) -> LatestRecords:
                 raise AnnotatorError(_one_name_twice(latest, file, other, name))
             latest.files[name] = file
         latest.records.update(in_file)
+    if kept and not leave_out_unknown:
+        raise AnnotatorError(kept.refusal())
+    if kept is not None:
+        latest.notes.extend(kept.left_out_lines())
     return latest
 
 

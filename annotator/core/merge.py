@@ -219,13 +219,15 @@ def merge_files(
     min_agree: int | None = None,
     force: bool = False,
     corpus: Corpus | None = None,
+    leave_out_unknown: bool = False,
 ) -> dict[str, Any]:
-    """Read journals, merge them and write the gold file (the core of ``annotator merge``)."""
+    """Read journals, merge them and write the gold file (the core of ``annotator merge``);
+    ``leave_out_unknown`` as ``load_comparison`` takes it."""
     refuse_bad_request(files, output, min_agree)
     # The records are freed (by the helper's return) before the collector resumes: alive,
     # its first pass would walk every one of them (tens of milliseconds) for nothing.
     with collector_paused():
-        return _merge(files, output, scheme, reviewer, min_agree, force, corpus)
+        return _merge(files, output, scheme, reviewer, min_agree, force, corpus, leave_out_unknown)
 
 
 def _merge(
@@ -236,8 +238,11 @@ def _merge(
     min_agree: int | None,
     force: bool,
     corpus: Corpus | None,
+    leave_out_unknown: bool = False,
 ) -> dict[str, Any]:
-    comparison = load_comparison(files, scheme, corpus, doing="merged")
+    comparison = load_comparison(
+        files, scheme, corpus, doing="merged", leave_out_unknown=leave_out_unknown
+    )
     refuse_gold_files(comparison)
     refuse_reviewer_among_annotators(comparison, reviewer)
     refuse_min_agree_over(min_agree, comparison)

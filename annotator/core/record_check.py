@@ -15,7 +15,6 @@ fields when they pass (``goldfile.gold_line``) and a review reads a gold file's 
 from __future__ import annotations
 
 import re
-import shlex
 from collections.abc import Sequence
 from itertools import chain
 from operator import attrgetter
@@ -27,6 +26,7 @@ from pydantic import ConfigDict, Field, TypeAdapter, ValidationError, with_confi
 from typing_extensions import TypedDict
 
 from annotator.core.field_takes import value_said
+from annotator.core.journals_kept import annotate_command
 from annotator.core.models import (
     SCHEMA_VERSION,
     GoldRecord,
@@ -142,9 +142,10 @@ class SchemeCheck:
     ``scheme_problems`` gives (the first one).
     """
 
-    def __init__(self, scheme: Scheme) -> None:
+    def __init__(self, scheme: Scheme, corpus: Path | None = None) -> None:
         self.scheme = scheme
         self.values = SpanValues(scheme)
+        self.corpus = corpus  # named in the annotate command of a value not allowed
 
     def problem(self, file: Path, line: int, record: Record) -> str | None:
         """The first problem of the record as ``FILE:LINE: path: message``, or None."""
@@ -195,16 +196,19 @@ class SchemeCheck:
         chosen = self.scheme.chosen_file
         if chosen is None:
             return f"{said} (scheme {self.scheme.name}); {ANOTHER_SCHEME_QUESTION}"
-        if isinstance(record, GoldRecord):  # a gold file given as a journal
-            what = "annotator review says it and merges the document anew with l, ctrl+r twice"
-        else:
-            what = (
-                "its annotator chooses or types one in annotator annotate --scheme "
-                f"{shlex.quote(str(chosen))}, which keeps it till then"
-            )
-        return (
+        head = (
             f"{said}: a value the scheme given, {chosen}, does not take (changed since the "
-            f"record was made?); {what}; {lists_each(chosen, file)}"
+            "record was made?)"
+        )
+        if isinstance(record, GoldRecord):  # a gold file given as a journal
+            review = "annotator review says it and merges the document anew with l, ctrl+r twice"
+            return f"{head}; {review}; {lists_each(chosen, file)}"
+        # The command whole (corpus, name, folder), last: a trial pasted "annotator annotate
+        # --scheme FILE", and annotate refused it.
+        command = annotate_command(file, record.annotator, chosen, self.corpus)
+        return (
+            f"{head}; {lists_each(chosen, file)}; its annotator chooses or types another in "
+            f"annotate, which keeps it till then: {command}"
         )
 
     def _unknown_field(self, path: str, file: Path) -> str:

@@ -48,11 +48,14 @@ def check_review(
     *,
     scheme_path: Path | None = None,
     min_agree: int | None = None,
+    leave_out_unknown: bool = False,
 ) -> None:
     """Refuse what ``open_review`` would refuse of this request (AnnotatorError, one line; a
     UsageError for the command line itself), writing nothing (see the module docstring)."""
     with collector_paused():
-        review_request(files, corpus_path, output, reviewer, scheme_path, min_agree)
+        review_request(
+            files, corpus_path, output, reviewer, scheme_path, min_agree, leave_out_unknown
+        )
     _check_gold_file(output, min_agree)
 
 
@@ -63,17 +66,21 @@ def review_request(
     reviewer: str,
     scheme_path: Path | None,
     min_agree: int | None,
+    leave_out_unknown: bool = False,
 ) -> tuple[Scheme, Corpus, Comparison]:
     """The scheme, corpus and comparison of a review's request, refused as ``annotator
     merge`` refuses journals (both opening a review and checking one start here). Run with the
-    collector paused: tens of thousands of records are kept."""
+    collector paused: tens of thousands of records are kept. ``leave_out_unknown`` as
+    ``load_comparison`` takes it."""
     if not reviewer.strip():
         raise AnnotatorError("the reviewer's name is empty: pass --reviewer NAME")
     scheme = load_scheme(scheme_path if scheme_path is not None else default_scheme_path())
     corpus = open_corpus(corpus_path)
     refuse_bad_request(files, output, min_agree)
     refuse_other_data(output)
-    comparison = load_comparison(files, scheme, corpus, doing="merged")
+    comparison = load_comparison(
+        files, scheme, corpus, doing="merged", leave_out_unknown=leave_out_unknown
+    )
     refuse_gold_files(comparison, "review")
     refuse_reviewer_among_annotators(comparison, reviewer)
     refuse_min_agree_over(min_agree, comparison)

@@ -81,14 +81,16 @@ def open_review(
     scheme_path: Path | None = None,
     min_agree: int | None = None,
     now: Callable[[], str] = utc_now,
+    leave_out_unknown: bool = False,
 ) -> ReviewSession:
     """A review of ``files`` into ``output`` (see the module docstring); AnnotatorError (one
-    line) for bad journals, corpus, scheme, a locked or foreign gold file."""
+    line) for bad journals, corpus, scheme, a locked or foreign gold file;
+    ``leave_out_unknown`` as ``compare.load_comparison`` takes it."""
     relay = StatusRelay()
     # Tens of thousands of records are kept while the gold file is made or read.
     with collector_paused():
         scheme, corpus, comparison = review_request(
-            files, corpus_path, output, reviewer, scheme_path, min_agree
+            files, corpus_path, output, reviewer, scheme_path, min_agree, leave_out_unknown
         )
         resume = _Resume(comparison, scheme, reviewer, min_agree, now())
         missing = folders_to_make(output)
