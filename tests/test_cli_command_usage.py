@@ -57,14 +57,16 @@ def test_an_unknown_argument_shows_the_command_s_usage(tmp_path: Path, command: 
 
 
 def test_the_trial_s_stats_with_an_option_it_does_not_take(tmp_path: Path) -> None:
-    # The trial gave --corpus, which stats takes since (stale records told apart).
+    # The trial gave --corpus, which stats takes since (stale records told apart), and so
+    # --scheme (tests/test_stats_scheme.py).
     journal = tmp_path / "a.jsonl"
     journal.write_bytes(b"")
-    result = run_cli("stats", journal, "--scheme", "protest")
+    result = run_cli("stats", journal, "--min-agree", "2")
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
-        "usage: annotator stats [-h] [--corpus PATH] [--json] FILE [FILE ...]",
-        "annotator stats: error: unrecognized arguments: --scheme protest",
+        "usage: annotator stats [-h] [--corpus PATH] [--scheme FILE|NAME] [--json]",
+        "                       FILE [FILE ...]",
+        "annotator stats: error: unrecognized arguments: --min-agree 2",
     ]
 
 

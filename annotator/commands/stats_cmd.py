@@ -1,19 +1,20 @@
-"""``annotator stats FILE... [--corpus PATH] [--json]``."""
+"""``annotator stats FILE... [--corpus PATH] [--scheme FILE|NAME] [--json]``."""
 
 from __future__ import annotations
 
 import argparse
 
-from annotator.commands import table_console, warn
+from annotator.commands import optional_scheme, table_console, warn
 from annotator.core.paths_given import corpus_given, paths_given
 from annotator.core.rescue_taken import rescues_pending
-from annotator.core.stats import read_stats
+from annotator.core.stats import label_columns, read_stats
 from annotator.core.stats_corpus import WITHOUT_CORPUS_NOTE
 
 
 def run(args: argparse.Namespace) -> int:
     files = paths_given(args.files, "FILE", "a journal or gold file")  # '' was said as '.'
     corpus = corpus_given(args.corpus)  # '' refused, not taken for none
+    scheme = optional_scheme(args.scheme)  # orders the labels; marks those it lacks
     for line in rescues_pending(files):  # counted without their changes
         warn(line)
     # Notes (a torn last line left out) go to stderr, so that --json stays one object.
@@ -21,12 +22,20 @@ def run(args: argparse.Namespace) -> int:
     figures = stats.figures
     if corpus is None and figures:
         note(WITHOUT_CORPUS_NOTE)
+    labels, lacked = label_columns(figures, scheme)
     if args.json:
         import orjson
 
         report: dict[str, object] = {"annotators": figures}
         if corpus is not None:
             report["corpus"] = {"path": args.corpus, "documents": len(corpus)}
+        if scheme is not None:
+            report["scheme"] = {
+                "name": scheme.name,
+                "file": str(scheme.source) if scheme.source is not None else None,
+                "labels": [label.name for label in scheme.labels],
+                "labels_not_in_scheme": lacked,
+            }
         print(orjson.dumps(report).decode())
         return 0
     # A file without records is valid (validate says ok, exit 0): said, not an empty table.
@@ -61,12 +70,16 @@ def run(args: argparse.Namespace) -> int:
     console.print(table)
     # Spans per label in a table of their own: one column per label reads down the
     # annotators, where a list in one cell wrapped at 80 columns.
-    labels = list(dict.fromkeys(label for entry in figures.values() for label in entry["spans"]))
     if labels:
-        by_label = Table(title="Spans per label")
+        # A label the scheme given lacks (kept from another scheme) is marked, and said.
+        # The file's name: a caption the width of the table wrapped a whole path.
+        chosen = scheme.chosen_file if scheme is not None else None
+        named = chosen.name if chosen is not None else scheme.name if scheme is not None else ""
+        caption = f"*: not in scheme {named}" if lacked else None
+        by_label = Table(title="Spans per label", caption=caption)
         by_label.add_column("annotator")
         for label in labels:
-            by_label.add_column(label, justify="right")
+            by_label.add_column(f"{label}*" if label in lacked else label, justify="right")
         for name, entry in figures.items():
             by_label.add_row(name, *(str(entry["spans"].get(label, 0)) for label in labels))
         console.print(by_label)

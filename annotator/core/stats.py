@@ -12,6 +12,7 @@ from annotator.core.corpus import Corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.journal import read_journal
 from annotator.core.models import GoldRecord, Record
+from annotator.core.scheme import Scheme
 from annotator.core.stats_corpus import CorpusStanding, corpus_standings
 
 
@@ -43,6 +44,22 @@ def annotator_stats(records: list[Record]) -> dict[str, dict[str, Any]]:
         entry["spans"] = dict(sorted(entry["spans"].items()))
         entry["seconds"] = round(entry["seconds"], 3)
     return dict(sorted(out.items()))
+
+
+def label_columns(
+    figures: dict[str, dict[str, Any]], scheme: Scheme | None
+) -> tuple[list[str], list[str]]:
+    """The labels of the spans-per-label table, and those of them ``scheme`` lacks. Without a
+    scheme, the labels counted, as the annotators' figures first hold them; with one (``stats
+    --scheme``: a lead gives it to every command), each of its labels in its order, one no
+    one marked counted 0, then the labels it lacks (kept from another scheme), to be marked:
+    a trial's table put a label the scheme had dropped among the others, unsaid."""
+    counted = list(dict.fromkeys(label for entry in figures.values() for label in entry["spans"]))
+    if scheme is None:
+        return counted, []
+    known = [label.name for label in scheme.labels]
+    lacked = [label for label in counted if scheme.label(label) is None]
+    return [*known, *lacked], lacked
 
 
 def stats_of_files(
