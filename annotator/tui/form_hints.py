@@ -17,7 +17,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from rich.cells import cell_len
+from textual import events
 from textual.widgets import Input
+
+from annotator.core.note_parts import one_line
 
 # What an input of the event form takes, by field type, longest first. The shorter wordings
 # say as much as they can: at 120 columns (a release's inputs 38 cells wide) "YYYY-MM-DD ·
@@ -114,3 +117,25 @@ class HintedInput(Input):
     def _fit_hint(self) -> None:
         # Before its first layout (no width yet): the longest.
         self.placeholder = fitting(self.hints, self.content_size.width or sys.maxsize)
+
+
+class NoteInput(HintedInput):
+    """The note's field: it shows the note in one line, its line breaks as ⏎ and its tabs and
+    other control characters as their pictures (␉: ``note_parts.one_line``), read back on save.
+    A paste is shown so at once: a tab pasted showed as spaces until the article was opened
+    again (a trial's ``src:<tab>AP``), though saved as a tab and shown then as ␉."""
+
+    def on_paste(self, event: events.Paste) -> None:
+        # Input's own paste (after this, unless prevented) inserts the text as it is. Its first
+        # line only, as Input takes it: the app joins a paste of several lines into one before
+        # it comes (``keys_in_order.one_line``), and a line break ending a line is no text.
+        event.prevent_default()
+        event.stop()
+        lines = event.text.splitlines()
+        if not lines:
+            return
+        shown = one_line(lines[0])
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(shown)
+        else:
+            self.replace(shown, *self.selection)

@@ -28,7 +28,7 @@ from annotator.core.record_unallowed import shown_value
 from annotator.core.scheme import Scheme
 from annotator.core.session import AnnotationSession
 from annotator.core.session_form_elsewhere import listed
-from annotator.tui.form_hints import NOTE_HINTS, HintedInput
+from annotator.tui.form_hints import NOTE_HINTS, NoteInput
 from annotator.tui.form_links import FieldLinks, FieldName
 from annotator.tui.form_messages import FieldEdited
 from annotator.tui.form_rows import GroupBox, KeptFields, field_row, kept_words, row_of
@@ -144,7 +144,7 @@ class EventForm(FormTyping):
             yield Label("note", classes="field-name")
             # Not selected on focus (Textual's default): a word typed after tab would replace
             # the whole note, which may be sentences long.
-            yield HintedInput(NOTE_HINTS, id="note", compact=True, select_on_focus=False)
+            yield NoteInput(NOTE_HINTS, id="note", compact=True, select_on_focus=False)
         # The brat lines an import kept in the note: not in the field (``note_parts``), said.
         yield Label("", id="note-kept")
         yield KeptFields(id="kept-fields")
