@@ -49,12 +49,22 @@ def normal(value: Any) -> Hashable:
     return value
 
 
+# A text -> its normal form: a text met again (an actor's name, on most documents) is looked
+# up, not made again (merge made 75,000 on 10,000 documents). Emptied when full.
+_TEXTS: dict[str, str | None] = {}
+
+
 def _text(value: str) -> str | None:
     """A text answer normalised: whitespace collapsed, ends trimmed, composed (NFC)."""
+    if value in _TEXTS:
+        return _TEXTS[value]
     collapsed = " ".join(value.split())
     if not collapsed.isascii():  # ASCII is its own NFC: the common case skips the check
         collapsed = unicodedata.normalize("NFC", collapsed)
-    return collapsed or None
+    if len(_TEXTS) >= 4096:
+        _TEXTS.clear()
+    _TEXTS[value] = collapsed = collapsed or None
+    return collapsed
 
 
 def frame_key(item: dict[str, Any], group: FormField) -> tuple[Hashable, ...]:
