@@ -63,8 +63,8 @@ def _text(value: str) -> str | None:
         collapsed = unicodedata.normalize("NFC", collapsed)
     if len(_TEXTS) >= 4096:
         _TEXTS.clear()
-    _TEXTS[value] = collapsed = collapsed or None
-    return collapsed
+    known = _TEXTS[value] = collapsed or None
+    return known
 
 
 def frame_key(item: dict[str, Any], group: FormField) -> tuple[Hashable, ...]:
