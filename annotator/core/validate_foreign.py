@@ -1,15 +1,16 @@
 """A journal made with another scheme: what that scheme had and this one lacks, said once.
 
 Validated without the ``--scheme`` it was made with, a trial's journal of 53 lines gave 215
-problems: ``form.organiser: unknown field`` and ``links.crowd_size: not a field of the form``
-on every line that held them. When most of a file's lines hold labels or fields the scheme
-does not know (``record_unknown.unknown_to_scheme``, the rule the annotation screen's notices
-follow), the journal is taken for another scheme's: each unknown field (a group's own
-included) is said once with how many lines have it (as unknown labels are, ``LabelTally``),
-and one line asks for the scheme it was made with (as ``agree`` does). Every other problem is
-still said on each of its lines: a bad value of a field the scheme knows is a bad line, and
-each must be found to be mended. A few lines of unknown fields in a journal of this scheme are
-also said line by line: they are bad lines.
+problems: ``form.organiser: unknown field`` and ``links.crowd_size: not a field of the form`` on
+every line that held them. When most of a file's lines hold labels or fields the scheme does not
+know (``record_unknown.unknown_to_scheme``; the annotation screen's notices count choice values
+no field takes too, and speak of any record: ``journal_another_scheme``), the journal is taken
+for another scheme's: each unknown field (a group's own included) is said once with how many
+lines have it (as unknown labels are, ``LabelTally``), and one line asks for the scheme it was
+made with (as ``agree`` does). Every other problem is still said on each of its lines: a bad
+value of a field the scheme knows is a bad line, and each must be found to be mended. A few
+lines of unknown fields in a journal of this scheme are also said line by line: they are bad
+lines.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from __future__ import annotations
 import re
 import shlex
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.journal import LineProblem
@@ -113,28 +113,9 @@ class ForeignTally:
         return out
 
 
-@dataclass(frozen=True)
-class HintWords:
-    """What differs between the commands that ask for a journal's scheme: who holds what the
-    scheme lacks, and what to do. ``validate``'s are the defaults; ``annotate`` asks for the
-    scheme too (``journal_another_scheme``), with its own words and the same sentence."""
-
-    held_by: str = "most lines hold"
-    made: str = "were these journals"
-    # What to do when no scheme was given, and (after "if not,") when one was.
-    ask: str = "pass it with --scheme FILE"
-    ask_given: str | None = None
-    # After the default scheme's name, when none was given: what that means.
-    default: str = ""
-
-    def question(self) -> str:
-        """The question asked when no scheme was given; ``validate``'s (the defaults) ends
-        ``record_check``'s refusals of labels, fields and values the scheme lacks too."""
-        return f"{self.made} made with another scheme? {self.ask}"
-
-
-# The question of a command that checks journals and was given no scheme.
-ANOTHER_SCHEME_QUESTION = HintWords().question()
+# The question of a command that checks journals and was given no scheme; it also ends
+# ``record_check``'s refusals of labels, fields and values the scheme lacks.
+ANOTHER_SCHEME_QUESTION = "were these journals made with another scheme? pass it with --scheme FILE"
 
 
 def lists_each(chosen: Path, file: Path) -> str:
@@ -146,19 +127,12 @@ def lists_each(chosen: Path, file: Path) -> str:
 
 def another_scheme_hint(file: Path, scheme: Scheme) -> str:
     """One line asking for the scheme the file was made with (naming the one given, if any)."""
-    return asking_for_scheme(file, scheme.name, scheme.chosen_file, HintWords())
-
-
-def asking_for_scheme(file: Path, name: str, chosen: Path | None, words: HintWords) -> str:
-    """``another_scheme_hint`` in ``words``, of the scheme ``name`` read from ``chosen`` when
-    the user named it (None: the command's default)."""
-    if chosen is None:
+    if scheme.chosen_file is None:
         return (
-            f"{file}: {words.held_by} labels or fields not in scheme {name}"
-            f"{words.default}: {words.question()}"
+            f"{file}: most lines hold labels or fields not in scheme {scheme.name}: "
+            f"{ANOTHER_SCHEME_QUESTION}"
         )
-    then = f" if not, {words.ask_given}" if words.ask_given else ""
     return (
-        f"{file}: {words.held_by} labels or fields not in the scheme given, {chosen}: is it "
-        f"the scheme this journal was made with?{then}"
+        f"{file}: most lines hold labels or fields not in the scheme given, "
+        f"{scheme.chosen_file}: is it the scheme this journal was made with?"
     )
