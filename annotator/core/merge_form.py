@@ -96,6 +96,8 @@ class FormMerge:
             )
 
     def _merge_fields(self) -> None:
+        if self._same_forms():
+            return
         for field in self.scheme.fields:
             if field.type == "group":
                 self._merge_group(field)
@@ -118,6 +120,24 @@ class FormMerge:
             # Each version with its links, as an item's field's: bob's 4000 linked to his
             # "4,000" read as a plain 4000, and taking it said nothing of a link not kept.
             self._field_conflict(field, field.name, ordered, dict.fromkeys(self.names, field.name))
+
+    def _same_forms(self) -> bool:
+        """Merge the fields of forms every annotator gave alike, none linking (K at most their
+        number), as the rules do field by field: every answer and item taken from the first,
+        without comparing them (3 in 10 of the bench's documents). False for other forms."""
+        names, form = self.names, self.forms[self.names[0]]
+        if self.linked or self.threshold > len(names):
+            return False
+        if any(self.forms[name] != form for name in names[1:]):
+            return False
+        for field in self.scheme.fields:
+            if field.type == "group":
+                items = [item for _at, item in items_in(form, field, None)]
+                if items or field.name in form:
+                    self.form[field.name] = items
+            elif field.name in form:
+                self.form[field.name] = form[field.name]
+        return True
 
     def _merge_group(self, group: FormField) -> None:
         # Each annotator's items that say something (an empty one is no frame), each with its
