@@ -24,6 +24,7 @@ from annotator.core.scheme import Scheme, load_default_scheme
 from annotator.core.validate import form_model_problems, text_problems
 from annotator.core.validate_conflicts import conflict_problems
 from annotator.core.validate_foreign import foreign_names
+from annotator.core.value_range import label_value_problem
 
 NEEDS_CORPUS = "this export needs the texts: pass --corpus PATH"
 
@@ -49,10 +50,11 @@ def load_items(
     # What the scheme does not know, kept from another: said of all records at once, after
     # every other problem (``export_kept``), or left out when asked.
     kept = KeptTally(scheme) if scheme is not None else None
-    # Without --scheme, a record holding nothing the default scheme lacks is of it: its form
-    # is checked against it as validate checks it (a choice it lacks, a count of words, a
-    # list left null as reviews before the check wrote gold went out as they were, invalid).
-    # A record holding what it lacks is of another scheme, and goes out as it is.
+    # Without --scheme, a record holding nothing the default scheme lacks is of it: its span
+    # values and form are checked against it as validate checks them (a choice it lacks, a
+    # count of words, a list left null as reviews before the check wrote gold, a span's count
+    # below its label's min went out as they were, invalid). A record holding what it lacks
+    # is of another scheme, and goes out as it is.
     default = load_default_scheme() if scheme is None else None
     for line, record in selection.records:
         problems: list[tuple[str, str]] = []
@@ -72,6 +74,7 @@ def load_items(
                 others = []
             problems.extend(others)
         elif default is not None and not foreign_names(record, default):
+            problems.extend(default_span_problems(record, default))
             problems.extend(default_form_problems(record, default))
         text: str | None = None
         document = None
@@ -100,16 +103,37 @@ def load_items(
     return items, selection, kept
 
 
+def default_span_problems(record: Record, default: Scheme) -> list[tuple[str, str]]:
+    """Each span value of ``record`` its label in the default scheme does not take (a count
+    of -5 under its min = 0, ``label_value_problem``), as validate says it, with why: the
+    form's counts were checked, a span's went out (a trial's -5, refused by validate, agree
+    and merge). A copy of the default with other ranges is given with ``--scheme``."""
+    problems: list[tuple[str, str]] = []
+    for index, span in enumerate(record.spans):
+        label = default.label(span.label)
+        if label is None:
+            continue  # not of the default scheme: such a record is not checked against it
+        problem = label_value_problem(label, span.value)
+        if problem is not None:
+            said = f"{problem} (label {label.name!r}) ({_against(default)})"
+            problems.append((f"spans.{index}.value", said))
+    return problems
+
+
+def _against(default: Scheme) -> str:
+    return (
+        f"checked against the default scheme {default.name}: give the scheme the records were "
+        "made with, --scheme FILE, if it is another"
+    )
+
+
 def default_form_problems(record: Record, default: Scheme) -> list[tuple[str, str]]:
     """``record``'s form against the default scheme, each problem as validate says it
     (``form_model_problems``), with why: a list left null is what earlier reviews wrote; any
     other may be the record's own scheme's value ('occupation', a choice a copy of the default
     added), which only ``--scheme`` can say."""
     nulls = {f"form.{path}" for path in null_list_paths(record.form, default)}
-    against = (
-        f"checked against the default scheme {default.name}: give the scheme the records were "
-        "made with, --scheme FILE, if it is another"
-    )
+    against = _against(default)
     return [
         (where, f"{message} (null, as earlier reviews wrote it: validate refuses it too)")
         if where in nulls
