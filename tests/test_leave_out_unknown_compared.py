@@ -162,7 +162,7 @@ def test_without_the_option_every_part_of_every_journal_is_counted_with_the_ways
         f"{validate} lists every line; a choice value it does not take (renamed since?) can be "
         "chosen anew in annotate, which keeps it till then, the field shown empty: alice: "
         f"annotate opens {alice.parent / 'annotations' / 'alice.jsonl'}, not {alice}: move it "
-        f"there, then: {annotate} (with the corpus {alice} annotates as CORPUS)"
+        f"there, then: {annotate} (CORPUS: the folder or file of the articles annotated in {alice})"
     )
 
 
@@ -204,7 +204,7 @@ def test_a_done_record_left_without_a_required_field_is_left_out_named(
         f"field: d1 (line 1: code); to have it compared, its annotator chooses a value scheme "
         f"{path} takes in annotate, which keeps the old one till then: alice: annotate opens "
         f"{alice.parent / 'annotations' / 'alice.jsonl'}, not {alice}: move it there, then: "
-        f"{annotate} (with the corpus {alice} annotates as CORPUS)"
+        f"{annotate} (CORPUS: the folder or file of the articles annotated in {alice})"
     ) in report["notes"]
     assert "done by one annotator only, so left out: bob 1 (d1)" in report["notes"]
 

@@ -85,7 +85,7 @@ def test_with_scheme_a_renamed_choice_is_named_with_the_way_forward(
     words = ["annotator", "annotate", corpus, "--annotator", "alice", "--scheme", str(mine)]
     annotate = shlex.join([*words, "--out", str(tmp_path)])
     if name != "review":
-        annotate += f" (with the corpus {alice} annotates as CORPUS)"
+        annotate += f" (CORPUS: the folder or file of the articles annotated in {alice})"
     assert result.stderr == (
         f"{alice} holds value 'unilateral_release' of event_type (1 record, line 1): not in "
         f"scheme {mine} (event_type's choices: exchange, release, repatriation_of_remains, "

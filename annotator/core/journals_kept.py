@@ -211,19 +211,25 @@ def _also_words(tally: KeptTally) -> str:
     return f" (those records have other problems too, line {line}: {path}: {message}{more})"
 
 
+def corpus_meant(journal: Path) -> str:
+    """What CORPUS stands for in a command given for ``journal`` when no corpus is known."""
+    return f"the folder or file of the articles annotated in {journal}"
+
+
 def annotate_command(journal: Path, annotator: str, scheme: Path, corpus: Path | None) -> str:
     """The annotate command opening ``annotator``'s ``journal`` under ``scheme``, shell-quoted:
     annotate opens ``OUT/annotations/NAME.jsonl``, so a journal elsewhere is to be moved there
     first (said). A trial's message gave ``annotator annotate --scheme FILE``, without the
     corpus, the name and the folder: pasted, it failed. Without a corpus known (agree and diff
-    take none), CORPUS stands for it, said."""
+    take none), CORPUS stands for it, said as the articles annotated in the journal: "with
+    the corpus JOURNAL annotates as CORPUS" read as if the journal were the corpus."""
     in_place = journal.parent.name == JOURNALS_FOLDER and journal.name == f"{annotator}.jsonl"
     out = journal.parent.parent if in_place else journal.parent
     words = ["annotator", "annotate", str(corpus) if corpus is not None else CORPUS_WORD]
     words += ["--annotator", annotator, "--scheme", str(scheme), "--out", str(out)]
     command = shlex.join(words)
     if corpus is None:
-        command = f"{command} (with the corpus {journal} annotates as {CORPUS_WORD})"
+        command = f"{command} ({CORPUS_WORD}: {corpus_meant(journal)})"
     if in_place:
         return command
     target = out / JOURNALS_FOLDER / f"{annotator}.jsonl"
