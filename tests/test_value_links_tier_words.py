@@ -1,6 +1,6 @@
-"""The later tiers' words of texts met again are looked up (``value_links._TIER_WORDS``): merge
-links a value in another case, or as the search reads it, on every document as on the first,
-and keeps no more than so many texts."""
+"""A text's words single-spaced, and at the later tiers, are looked up when it is met again
+(``value_links._SPACED``, ``_TIER_WORDS``): merge links a value in another case, or as the
+search reads it, on every document as on the first, and keeps no more than so many texts."""
 
 from __future__ import annotations
 
@@ -41,3 +41,17 @@ def test_the_tier_words_kept_are_emptied_when_full() -> None:
     for number in range(2100):  # two tiers each: past 4,096
         words_linked(GoldSpans(SPANS), {"releases": [{"released_by": f"x{number}"}]}, {}, scheme)
         assert len(value_links._TIER_WORDS) <= 4096
+
+
+def test_words_single_spaced_of_texts_met_again_link_alike() -> None:
+    """(``value_links._SPACED``: a text's words single-spaced, looked up from the second on.)"""
+    scheme = load_default_scheme()
+    spans = [{**SPANS[1], "text": "government  of\tOstreva"}]  # as the index reads it: spaced
+    for _document in range(3):
+        release = {"received_by": "government of  Ostreva"}
+        form, links = words_linked(GoldSpans(spans), {"releases": [release]}, {}, scheme)
+        assert links == {"releases[0].received_by": ["s2"]}
+        assert form["releases"][0] == {"received_by": "government of Ostreva"}
+    for number in range(4200):
+        words_linked(GoldSpans(SPANS), {"releases": [{"released_by": f"y{number}"}]}, {}, scheme)
+        assert len(value_links._SPACED) <= 4096

@@ -95,7 +95,9 @@ class _LabelIndex:
     def add(self, at: int, one: Mapping[str, Any]) -> None:
         self.spans.append((at, one))
         if self.by_words is not None:
-            self.by_words.setdefault(single_spaced(one["text"]), []).append(at)
+            text = one["text"]
+            words = _SPACED.get(text) or _spaced(text)
+            self.by_words.setdefault(words, []).append(at)
         if self.by_value is not None:
             self.by_value.setdefault(normal(one.get("value")), []).append(at)
 
@@ -137,7 +139,7 @@ class _LabelIndex:
         any is (as they are, case aside, as the search reads both: ``spans_matching``'s
         rule), the index of a later tier made only when it is asked."""
         assert self.by_words is not None
-        found = self.by_words.get(single_spaced(value))
+        found = self.by_words.get(_SPACED.get(value) or _spaced(value))
         if found is not None or not value.strip():
             return found
         for tier, words in enumerate(ALIKE_TIERS[1:], start=1):
@@ -150,6 +152,18 @@ class _LabelIndex:
             if found is not None:
                 return found
         return None
+
+
+# A text -> its words ``single_spaced``: the index and its look-ups read each of merge's 90,000
+# again and again (an actor's name); looked up inline, not made again. Emptied when full.
+_SPACED: dict[str, str] = {}
+
+
+def _spaced(text: str) -> str:
+    if len(_SPACED) >= 4096:
+        _SPACED.clear()
+    words = _SPACED[text] = single_spaced(text)
+    return words
 
 
 # (tier, text) -> the text's words at that tier of ``ALIKE_TIERS``: merge asks the later tiers
@@ -214,7 +228,8 @@ def words_linked(
             if only is not None:
                 out_links[path] = [gold.fields[only]["id"]]
                 if leaf.type not in VALUED:
-                    value = single_spaced(gold.fields[only]["text"])  # a ' typed for its ’ too
+                    text = gold.fields[only]["text"]  # its words: a ' typed for its ’ too
+                    value = _SPACED.get(text) or _spaced(text)
                 out_form.set(path, group, item_at, leaf.name, value)
             continue
         # Only the spans the rule may take are made models and read: those of no words the
