@@ -30,13 +30,19 @@ from annotator.tui.form_panel import EventForm, Legend
 from annotator.tui.guidelines_view import GuidelinesView as GuidelinesView  # imported from here
 from annotator.tui.saving_app import SavingApp
 from annotator.tui.session_view_sizes import FOOTER_LEFT_OUT_FIRST, HEIGHT_CLASSES, WIDTH_CLASSES
-from annotator.tui.session_view_start import StartUpMessages
+from annotator.tui.session_view_start import StartUpMessages, one_message_shows
 from annotator.tui.side_panel import SidePanel
 from annotator.tui.span_detail import STALE_LABELLING, SpanDetail
 from annotator.tui.span_list import SpanList
 from annotator.tui.status_fit import FittingFooter
 
 FAILED = object()  # what SessionView.change returns when the session refused
+
+# What the readout says of a selection while the guidelines have the focus (esc closes them,
+# shift+tab keeps them open), in the article's border and the panel's line as a stale record's
+# ``STALE_LABELLING``: the article's border holds 34 cells at 80 columns, where the footer leaves
+# shift+tab out.
+READING_GUIDELINES_LABELLING = "labelling waits: esc or shift+tab"
 
 # The kind of the notice of a d or s ("done a (ctrl+z undoes it)"): true while ctrl+z undoes it.
 FINISHED = "finished"
@@ -138,7 +144,7 @@ class SessionView(ReadsDocuments):
         beside = self.query_one("#left") not in event.widget.ancestors
         self.set_class(beside, "-focus-beside-article")
         self.place_toasts()
-        self.start_up.focus_moved(self)  # below 80 columns they wait for the article's focus
+        self.start_up.focus_moved(self)  # up to 80 columns they wait for the article's focus
         # The panel stops letters (SidePanel): its footer offers none.
         in_panel = self.query_one("#side") in event.widget.ancestors
         self.query_one(FittingFooter).leave_out_letters(in_panel)
@@ -236,7 +242,9 @@ class SessionView(ReadsDocuments):
         """Below 80 columns (-under) with the focus under the article (the panel, the
         guidelines), toasts stand over the article's foot, inside its frame: the rack, docked at
         the screen's foot, is lifted over what is under the article, as tall as the focus made
-        it. (CSS margins take no percentage.) Elsewhere annotator.tcss places them."""
+        it. (CSS margins take no percentage.) Elsewhere annotator.tcss places them. Up to 80
+        columns, with the focus away from the article, only the latest shows (-one-message)."""
+        self.set_class(one_message_shows(self), "-one-message")
         lifted = self.has_class("-under") and self.has_class("-focus-beside-article")
         lift = self.size.height - self.query_one("#left").region.bottom + 1
         for rack in self.query("ToastRack"):  # none where toasts are off
@@ -385,6 +393,11 @@ class SessionView(ReadsDocuments):
         frame = None if in_panel else self.article
         # A stale record takes no label (``_writable``): the readout says what comes first.
         waits = STALE_LABELLING if session.stale is not None else None
+        if isinstance(focused, GuidelinesView):
+            # They hold the label keys back (``guidelines_view.HELD_BACK``): a trial's border
+            # read "a label key labels 'of war' 79–85" while 1 said "the guidelines have the
+            # focus". The way back comes first; the stale record's turn comes after it.
+            waits = READING_GUIDELINES_LABELLING
         detail.show_selection(session.text, (start, end), snapped, frame, relabels, waits)
         if in_panel:
             self.article.border_subtitle = None

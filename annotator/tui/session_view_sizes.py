@@ -10,6 +10,12 @@ from __future__ import annotations
 # review's does below 72; beside it at 70 columns its right border was cut off.
 PANEL_BESIDE_FROM = 80  # columns
 WIDTH_CLASSES = [(0, "-under"), (PANEL_BESIDE_FROM, "-narrow"), (110, "-wide")]
+# Up to 80 columns the article has little room (40 columns beside the panel at 80, few rows
+# above it below 80): while the focus is away from it (the form, the note), only the latest
+# message shows over its foot (``-one-message``, annotator.tcss). At 80x24 a message took 2 to
+# 4 of its rows, and a trial's ctrl+s, ctrl+o, ctrl+n and ctrl+t on an empty item stacked
+# four, over 16 of its 20.
+ONE_MESSAGE_UP_TO = PANEL_BESIDE_FROM  # columns
 # Below 32 rows (80x24) a full span list left the event form four rows: the list shrinks.
 HEIGHT_CLASSES = [(0, "-short"), (32, "-tall")]
 

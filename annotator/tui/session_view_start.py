@@ -8,7 +8,7 @@ import time
 from typing import TYPE_CHECKING
 
 from annotator.core.journal_summary import welcome_words
-from annotator.tui.session_view_sizes import PANEL_BESIDE_FROM
+from annotator.tui.session_view_sizes import ONE_MESSAGE_UP_TO, PANEL_BESIDE_FROM
 
 if TYPE_CHECKING:
     from annotator.tui.session_view import SessionView
@@ -23,16 +23,16 @@ START_UP = "start-up"
 
 
 class StartUpMessages:
-    """Shows the Welcome and the start-up messages; below 80 columns, one after the other,
-    and only while the article has the focus."""
+    """Shows the Welcome and the start-up messages; below 80 columns, one after the other;
+    up to 80, only while the article has the focus."""
 
     def __init__(self) -> None:
-        # The start-up messages waiting for the Welcome to go (``welcome_gone``), or below 80
+        # The start-up messages waiting for the Welcome to go (``welcome_gone``), or up to 80
         # columns for the article's focus (``release``).
         self._held: list[str] = []
         self._welcome_up = False
-        # The start-up messages shown, and when: below 80 columns they are taken back while
-        # the focus is under the article (``focus_moved``).
+        # The start-up messages shown, and when: up to 80 columns they are taken back while
+        # the focus is away from the article (``focus_moved``).
         self._shown: list[str] = []
         self._shown_at = 0.0
 
@@ -83,7 +83,7 @@ class StartUpMessages:
     def release(self, view: SessionView) -> None:
         """Show the messages held, unless the Welcome still shows or the focus is under the
         article (``focus_moved``)."""
-        if not self._held or self._welcome_up or _focus_under_article(view):
+        if not self._held or self._welcome_up or one_message_shows(view):
             return
         held, self._held = self._held, []
         self._shown, self._shown_at = held, time.monotonic()
@@ -92,12 +92,12 @@ class StartUpMessages:
             view.tell_beside(START_UP, message, "information", timeout=START_UP_SECONDS)
 
     def focus_moved(self, view: SessionView) -> None:
-        """Below 80 columns, with the focus under the article (the form, the note), only the
-        latest message shows, over the article's foot (annotator.tcss): start-up messages still
-        showing are taken back, to show again, each with its whole half minute, once the
+        """Up to 80 columns, with the focus away from the article (the form, the note), only
+        the latest message shows, over the article's foot (annotator.tcss): start-up messages
+        still showing are taken back, to show again, each with its whole half minute, once the
         article has the focus. A trial's o, the first key, took the focus to the form as the
         Welcome went and its notice showed: hidden there, it would have run out unseen."""
-        if _focus_under_article(view):
+        if one_message_shows(view):
             showing = time.monotonic() - self._shown_at < START_UP_SECONDS
             if showing and self._shown:
                 self._held = self._shown + self._held
@@ -107,6 +107,9 @@ class StartUpMessages:
             self.release(view)
 
 
-def _focus_under_article(view: SessionView) -> bool:
-    under = view.app.size.width < PANEL_BESIDE_FROM
-    return under and view.has_class("-focus-beside-article")
+def one_message_shows(view: SessionView) -> bool:
+    """Whether only the latest message is to show, over the article's foot (``-one-message``,
+    set by ``SessionView.place_toasts``): up to 80 columns, with the focus away from the
+    article. A start-up message would go unseen there."""
+    away = view.has_class("-focus-beside-article")
+    return away and view.size.width <= ONE_MESSAGE_UP_TO
