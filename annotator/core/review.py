@@ -50,6 +50,7 @@ from annotator.core.review_notices import (
     taken_notice,
 )
 from annotator.core.review_outcome import with_detail
+from annotator.core.review_outside import OutsideReview
 from annotator.core.review_records import ReviewRecords
 from annotator.core.review_span_ids import GoldSpanNumbers
 from annotator.core.review_undo import ReviewUndo
@@ -68,6 +69,8 @@ class ReviewSession(ReviewMoves, ReviewUndo, ReviewDocuments, ReviewByHand, Save
     looking: str | None
     """A document without open conflicts the reviewer opened to look at (``go_to_document``),
     while no conflict is current; making one current (or none) ends it."""
+
+    outside = OutsideReview()  # gold's open conflicts outside the review (``open_review``'s)
 
     def __init__(
         self,
@@ -354,9 +357,12 @@ class ReviewSession(ReviewMoves, ReviewUndo, ReviewDocuments, ReviewByHand, Save
     def summary(self) -> str:
         done = self.documents_done()
         total = len(self.records)
-        text = f"every conflict is settled: {done} of {total} document(s) done"
+        settled = "of this review " if self.outside else ""
+        text = f"every conflict {settled}is settled: {done} of {total} document(s) done"
         if done < total:
             text += f"; {total - done} still lack a required field"
+        if self.outside:
+            text += f"; the gold file still holds {self.outside.words()}"
         return f"{text}; gold is in {self.store.journal}"
 
     # ----------------------------------------------------------------- saving

@@ -39,6 +39,11 @@ Nothing is held of a document but where its latest line is and how many conflict
 (``gold_store.LineFacts``): the session makes a document's record from its line when the
 reviewer reaches it (``review_records.ReviewRecords``), and only documents merged in or taken
 over are merged or read now.
+
+Gold documents with open conflicts whose annotators' records are not merged now (records
+``--leave-out-unknown`` left out whole) are outside the review: named second, after the
+opening line, and said wherever the review says every conflict is settled
+(``review_outside``); their lines stay as they are.
 """
 
 from __future__ import annotations
@@ -65,6 +70,7 @@ from annotator.core.review_check import resume_rule, review_request, rule_words
 from annotator.core.review_exit import changed_annotators, records_changed_line, regrouped_line
 from annotator.core.review_gold_scheme import gold_beside_scheme
 from annotator.core.review_history import decisions_in_force
+from annotator.core.review_outside import outside_line, outside_review
 from annotator.core.review_records import ReviewRecords
 from annotator.core.review_span_ids import GoldSpanNumbers, renumbered
 from annotator.core.saving import StatusRelay
@@ -148,6 +154,12 @@ def open_review(
             session.documents_left(),
         ),
     )
+    # Gold documents with open conflicts whose annotators' records are not merged now: said
+    # second, and where the review would say every conflict is settled (``review_outside``).
+    session.outside = outside_review((line.facts for line in store.latest.values()), counts)
+    if session.outside:
+        said = outside_line(output.name, session.outside, leave_out_unknown)
+        session.messages.insert(1, said)
     return session
 
 

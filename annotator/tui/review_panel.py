@@ -245,6 +245,9 @@ class ConflictPanel(Static):
         left = session.conflicts_left()
         if left:
             out.append(f"n / p go on to the open conflicts ({left} left).\n")
+        elif session.outside:
+            out.append("Every conflict of this review is settled.\n", style="green")
+            out.append(_outside_words(session), style="yellow")
         else:
             out.append("Every conflict is settled.\n", style="green")
         out.append("l lists the documents (ctrl+r twice there merges one anew: to take its ")
@@ -253,7 +256,11 @@ class ConflictPanel(Static):
 
     def _finished(self, session: ReviewSession) -> Text:
         out = Text()
-        out.append("✓ Every conflict is settled.\n\n", style="bold green")
+        if session.outside:
+            out.append("✓ Every conflict of this review is settled.\n\n", style="bold green")
+            out.append(_outside_words(session) + "\n", style="yellow")
+        else:
+            out.append("✓ Every conflict is settled.\n\n", style="bold green")
         done, total = session.documents_done(), len(session.records)
         out.append(f"{done} of {total} document(s) are done gold.\n")
         if done < total:
@@ -263,6 +270,15 @@ class ConflictPanel(Static):
         out.append("annotators' changes, or to decide it again).\n")
         out.append("q quits (everything is saved first).", style="dim")
         return out
+
+
+def _outside_words(session: ReviewSession) -> str:
+    """Gold's open conflicts the review leaves outside (``review_outside``): "Every conflict
+    is settled" alone read as if gold had none left."""
+    return (
+        f"The gold file still holds {session.outside.words()}: their annotators' records "
+        "are not merged now (the opening's notes say why); their lines stay as they are.\n"
+    )
 
 
 def _gold_here(

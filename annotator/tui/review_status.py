@@ -35,6 +35,7 @@ class ReviewProgress:
     drawing: bool
     char_mode: bool
     save_state: str
+    outside: int = 0  # gold's open conflicts outside the review (``review_outside``)
 
     @classmethod
     def of(
@@ -57,6 +58,7 @@ class ReviewProgress:
             drawing=session.editing,
             char_mode=char_mode,
             save_state=session.save_state,
+            outside=session.outside.conflicts,
         )
 
 
@@ -71,8 +73,13 @@ def status_line(progress: ReviewProgress, width: int) -> Text:
         ]
     )
     parts = [conflicts]
+    settled = Part(["all settled"], "bold green")
+    if progress.outside:  # gold holds open conflicts the review does not walk
+        settled = Part(
+            [f"settled here, {progress.outside} open outside", "settled here"], "bold yellow"
+        )
     if progress.doc_id is None or left == 0:  # a document may be looked at still
-        parts.insert(0, Part(["all settled"], "bold green"))
+        parts.insert(0, settled)
     drawing = Part(["DRAWING A SPAN", "DRAWING"] if progress.drawing else [""], "bold yellow")
     char = Part([""])
     if progress.char_mode and progress.drawing:
@@ -93,7 +100,12 @@ def status_line(progress: ReviewProgress, width: int) -> Text:
 
     # Shorter wordings one at a time, the least needed first; the conflicts left keep their
     # number to the end.
-    fit(tag.text, parts, [document, reviewer, conflicts, drawing, char, document, reviewer], room)
+    fit(
+        tag.text,
+        parts,
+        [document, reviewer, conflicts, settled, drawing, char, document, reviewer],
+        room,
+    )
     if length() > room and progress.doc_id is not None:
         others = length() - len(document.text)
         document.wordings.append(cut_end(document.text, max(room - others, 8)))
