@@ -92,6 +92,6 @@ def test_nothing_done_the_exit_says_the_start_s_lines_in_its_words(
         "choice values not in the scheme given, v3.toml: was this journal made with another "
         "scheme? to go on in that one, start annotate again with --scheme FILE; else annotator "
         f"validate --scheme v3.toml {JOURNAL} lists them",
-        f"{JOURNAL}: all 3 of its done records (a, b, c; annotate's l marks them) need location "
-        "and outcome, which the scheme requires",
+        f"{JOURNAL}: all 3 of its done records (a, b, c; annotate's l marks them) need fields "
+        "the scheme requires: location in all 3, outcome in 1 (b)",
     ]

@@ -179,8 +179,9 @@ def test_done_records_lacking_a_field_made_required_are_named(tmp_path: Path) ->
             f"{JOURNAL}: 1 of its 3 records (b; l marks it) holds labels, fields or choice "
             f"values not in the scheme given, {written['v3']}: kept as they are; opening it "
             "says what it holds",
-            f"{JOURNAL}: all 3 of its done records (a, b, c; l marks them) need location and "
-            "outcome, which the scheme requires",
+            # Each field counted: b alone needs outcome (all three were said to).
+            f"{JOURNAL}: all 3 of its done records (a, b, c; l marks them) need fields the "
+            "scheme requires: location in all 3, outcome in 1 (b)",
         ]
         assert [(entry.status, entry.needs) for entry in session.entries()] == [
             ("done", ("location",)),
@@ -191,8 +192,8 @@ def test_done_records_lacking_a_field_made_required_are_named(tmp_path: Path) ->
         session.open("a")
         session.set_field("location", "Kherson")
         assert said(session, session.scheme_notices(at_exit=True))[1] == (
-            f"{JOURNAL}: 2 of its 3 done records (b, c; annotate's l marks them) need "
-            "outcome and location, which the scheme requires"
+            f"{JOURNAL}: 2 of its 3 done records (b, c; annotate's l marks them) need fields "
+            "the scheme requires: location in both, outcome in 1 (b)"
         )
         assert session.entries()[0].needs == ()
     finally:
@@ -212,8 +213,8 @@ def test_records_not_done_are_not_named_as_needing(tmp_path: Path) -> None:
     try:
         needing = [line for line in said(session, session.messages) if "need" in line]
         assert needing == [
-            f"{JOURNAL}: all 2 of its done records (a, b; l marks them) need location and "
-            "outcome, which the scheme requires"
+            f"{JOURNAL}: all 2 of its done records (a, b; l marks them) need fields the scheme "
+            "requires: location in both, outcome in 1 (b)"
         ]
         assert [entry.needs for entry in session.entries()][2] == ()
     finally:

@@ -59,12 +59,6 @@ def done_needing_notice(
     needing = [(record.doc_id, needs) for record in done if (needs := needs_of(record, scheme))]
     if not needing:
         return None
-    fields: list[str] = []
-    for _doc_id, needs in needing:
-        fields += [name for name in needs if name not in fields]
-    more = len(fields) - NAMED
-    named = fields[:NAMED] + ([f"{more} more field(s)"] if more > 0 else [])
-    shown = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
     count = len(needing)
     ids = named_ids([doc_id for doc_id, _needs in needing], at_exit)
     if count == len(done):
@@ -72,4 +66,32 @@ def done_needing_notice(
         held = held if count == 1 else f"all {count} of its done records {ids} need"
     else:
         held = f"{count} of its {len(done)} done records {ids} need{'s' if count == 1 else ''}"
-    return f"{journal}: {held} {shown}, which the scheme requires"
+    return f"{journal}: {held} {_fields_words(needing)}"
+
+
+def _fields_words(needing: list[tuple[str, list[str]]]) -> str:
+    """The fields ``needing`` (each record's id and fields) lack: ``location and outcome, which
+    the scheme requires`` when every record lacks the same, else each counted with the records
+    lacking it, the most first: ``fields the scheme requires: location in all 4, event_type in
+    1 (01)``. A trial's line said all 4 needed event_type and location: one needed event_type."""
+    by_field: dict[str, list[str]] = {}
+    for doc_id, needs in needing:
+        for name in needs:
+            by_field.setdefault(name, []).append(doc_id)
+    fields = sorted(by_field, key=lambda name: -len(by_field[name]))  # stable: first met first
+    more = len(fields) - NAMED
+    extra = [f"{more} more field(s)"] if more > 0 else []
+    if all(len(doc_ids) == len(needing) for doc_ids in by_field.values()):
+        named = fields[:NAMED] + extra
+        shown = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+        return f"{shown}, which the scheme requires"
+    counted = ", ".join(_counted(name, by_field[name], len(needing)) for name in fields[:NAMED])
+    return f"fields the scheme requires: {counted}{f' and {extra[0]}' if extra else ''}"
+
+
+def _counted(name: str, doc_ids: list[str], total: int) -> str:
+    """``location in all 4``, ``event_type in 1 (01)``, ``outcome in 5 (first: a, b, c)``."""
+    if len(doc_ids) == total:
+        return f"{name} in {'both' if total == 2 else f'all {total}'}"
+    shown = ", ".join(doc_ids) if len(doc_ids) <= NAMED else f"first: {', '.join(doc_ids[:NAMED])}"
+    return f"{name} in {len(doc_ids)} ({shown})"

@@ -34,14 +34,14 @@ def test_the_start_names_the_done_records_a_required_field_is_missing_from(
     journal, scheme = session.journal, tmp_path / "v3.toml"
 
     async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
-        await wait_for(pilot, lambda: any("need location" in text for text in said(app)))
+        await wait_for(pilot, lambda: any("location in all 3" in text for text in said(app)))
         assert [text for text in said(app) if text.startswith(str(journal))] == [
             f"{journal}: 2 of its 3 records (a, b; l marks them) hold labels, fields or choice "
             f"values not in the scheme given, {scheme}: was this journal made with another "
             "scheme? to go on in that one, quit with q and start again with --scheme FILE; else "
             "opening one says what it holds",
-            f"{journal}: all 3 of its done records (a, b, c; l marks them) need location and "
-            "outcome, which the scheme requires",
+            f"{journal}: all 3 of its done records (a, b, c; l marks them) need fields the "
+            "scheme requires: location in all 3, outcome in 1 (b)",
         ]
 
     try:
