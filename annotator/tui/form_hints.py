@@ -8,10 +8,14 @@ saying less than the one before (the least useful part goes first: a date's rare
 list's quotes that keep a comma, or its "comma-separated" for an example, then what the field
 takes; the label is never cut),
 and ``HintedInput`` shows the longest that fits whenever its width changes.
+
+``HintedInput`` is every one-line input of the form, the span's value and the review's editors:
+a tab pasted into one becomes a space, said (the note, ``NoteInput``, keeps its tabs).
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -98,8 +102,24 @@ def fitting(hints: Sequence[str], width: int) -> str:
     return hints[-1] if hints else ""
 
 
+def tabs_as_spaces(pasted: str) -> tuple[str, int]:
+    """``pasted`` with each run of spacing that holds a tab made one space, and how many tabs
+    it held. A field's value is one line of words, and a tab pasted there went into the journal
+    as it was: a name copied from a table (``Norvania<tab>Ministry of Defence``) was saved with
+    a tab where the same words typed hold a space, and compared, merged and exported so."""
+    return re.sub(r" *\t[\t ]*", " ", pasted), pasted.count("\t")
+
+
+def tabs_said(tabs: int) -> str:
+    """The message of a paste whose tabs were made spaces (``tabs_as_spaces``)."""
+    pasted = "a tab as a space" if tabs == 1 else f"{tabs} tabs as spaces"
+    return f"pasted {pasted}: a field keeps no tabs"
+
+
 class HintedInput(Input):
-    """An input whose placeholder is the longest of its hints that fits its width."""
+    """An input whose placeholder is the longest of its hints that fits its width. A tab
+    pasted into it becomes a space, and a message says so (``tabs_as_spaces``): it holds one
+    line of words, as a paste of several lines is made one (``keys_in_order.one_line``)."""
 
     def __init__(self, hints: Sequence[str] = (), *, placeholder: str = "", **kwargs: Any) -> None:
         """``hints``, longest first; without them, ``placeholder`` is the one hint."""
@@ -118,24 +138,45 @@ class HintedInput(Input):
         # Before its first layout (no width yet): the longest.
         self.placeholder = fitting(self.hints, self.content_size.width or sys.maxsize)
 
+    def on_paste(self, event: events.Paste) -> None:
+        # Input's own paste (after this, unless prevented) inserts the text as it is. A
+        # subclass's own paste (NoteInput's) comes first and prevents this one.
+        line = _first_line(event.text)
+        spaced, tabs = tabs_as_spaces(line)
+        if not tabs:
+            return
+        event.prevent_default()
+        event.stop()
+        self.insert_pasted(spaced)
+        self.app.notify(tabs_said(tabs), timeout=4)
+
+    def insert_pasted(self, text: str) -> None:
+        """``text`` at the cursor, or over the selection, as Input's own paste puts it."""
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(text)
+        else:
+            self.replace(text, *self.selection)
+
+
+def _first_line(pasted: str) -> str:
+    """The line of a paste an input takes: its first, as Input takes it. The app joins a paste
+    of several lines into one before it comes (``keys_in_order.one_line``), and a line break
+    ending a line is no text."""
+    lines = pasted.splitlines()
+    return lines[0] if lines else ""
+
 
 class NoteInput(HintedInput):
     """The note's field: it shows the note in one line, its line breaks as ⏎ and its tabs and
     other control characters as their pictures (␉: ``note_parts.one_line``), read back on save.
     A paste is shown so at once: a tab pasted showed as spaces until the article was opened
-    again (a trial's ``src:<tab>AP``), though saved as a tab and shown then as ␉."""
+    again (a trial's ``src:<tab>AP``), though saved as a tab and shown then as ␉. (Its tabs
+    are kept: a note may quote a table.)"""
 
     def on_paste(self, event: events.Paste) -> None:
-        # Input's own paste (after this, unless prevented) inserts the text as it is. Its first
-        # line only, as Input takes it: the app joins a paste of several lines into one before
-        # it comes (``keys_in_order.one_line``), and a line break ending a line is no text.
+        # Before HintedInput's paste (which would make its tabs spaces), and Input's.
         event.prevent_default()
         event.stop()
-        lines = event.text.splitlines()
-        if not lines:
-            return
-        shown = one_line(lines[0])
-        if self.selection.is_empty:
-            self.insert_text_at_cursor(shown)
-        else:
-            self.replace(shown, *self.selection)
+        line = _first_line(event.text)
+        if line:
+            self.insert_pasted(one_line(line))
