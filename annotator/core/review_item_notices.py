@@ -16,6 +16,7 @@ People’s Authority · 12" made two identical items with no word.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -28,6 +29,12 @@ from annotator.core.review_decisions import find_conflict
 from annotator.core.review_group_take import lone_item_group
 from annotator.core.review_typed_words import item_as_taken
 from annotator.core.scheme import FormField, Scheme
+
+# The clause ``item_taken_notice`` and ``typed_alike_said`` add to a decision's notice.
+_ALIKE_SAID = re.compile(
+    r"; (?:item \d+: )?gold's \S+ #\d+ \(.*?\) is so alike it may be the same one, "
+    r"now (?:twice|\d+ times)"
+)
 
 
 def item_taken_notice(
@@ -85,6 +92,14 @@ def typed_alike_said(
                 f"is so alike it may be the same one, now {now}"
             )
     return None
+
+
+def without_alike_said(words: str) -> str:
+    """``words`` (a decision's notice, or an undo's naming it) without its clause saying an
+    item gold already held so alike is now there twice: true of the decision, not of its
+    undo. A trial's ctrl+z said "undid: … c2 is open again — … is so alike it may be the same
+    one, now twice" when the undo had just taken the second one away."""
+    return _ALIKE_SAID.sub("", words)
 
 
 def _alike_in_gold(

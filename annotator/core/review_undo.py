@@ -16,6 +16,7 @@ from annotator.core.item_brief import names_said
 from annotator.core.models import GoldRecord
 from annotator.core.review_documents import MERGE_ANEW_UNDONE, UndoStep, changed_since
 from annotator.core.review_history import EarlierDecisions
+from annotator.core.review_item_notices import without_alike_said
 from annotator.core.review_outcome import detail_after, outcomes, with_detail
 from annotator.core.review_parts import ReviewParts
 from annotator.core.review_records import ReviewRecords
@@ -83,7 +84,9 @@ class ReviewUndo(ReviewParts):
         # Always said, if only by the document and its open conflicts (a redone undo of an
         # earlier session's merge anew had no words of its own).
         said = said or f"undid: {before.doc_id} has {len(before.conflicts)} open conflict(s)"
-        self._notices.append(said)
+        # The decision's "… so alike …, now twice" is not the undo's: it took the second one
+        # away (kept for redo, which puts it back: ``_redo`` holds the decision's words).
+        self._notices.append(without_alike_said(said))
         return self.current
 
     @property
