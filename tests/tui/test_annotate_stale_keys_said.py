@@ -159,3 +159,22 @@ def test_s_on_a_skipped_article_says_so_and_stays(
         drive(session, scenario, notifications=True)
     finally:
         session.close()
+
+
+def test_the_stale_readout_is_whole_in_the_border_at_80_columns(tmp_path: Path) -> None:
+    """The article's bottom border holds 34 cells at 80x24; the readout was 35 and lost its
+    end ("…ctrl+…"), which names the keys that end the wait."""
+    session = stale_b(tmp_path)
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        article = screen_of(app).query_one(ArticleView)
+        await press(pilot, *["right"] * 24, *["shift+right"] * 3)  # "Nor" of "Norvania"
+        assert Text.from_markup(article.border_subtitle or "").plain == STALE_LABELLING
+        strips = app.screen._compositor.render_strips()  # the screen as it is sent
+        rows = ["".join(segment.text for segment in strip) for strip in strips]
+        assert any(STALE_LABELLING in row for row in rows), rows
+
+    try:
+        drive(session, scenario, size=(80, 24))
+    finally:
+        session.close()
