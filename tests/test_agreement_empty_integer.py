@@ -9,6 +9,7 @@ from pathlib import Path
 import orjson
 import pytest
 
+from tests.test_agree_tables_cli import agree
 from tests.test_agreement import figures
 from tests.test_agreement_data import record, run_cli, write_journal, write_scheme
 
@@ -87,9 +88,9 @@ def test_the_note_is_under_the_form_table_once(tmp_path: Path) -> None:
         for name, numbers in (("alice", ALICE), ("bob", BOB))
     ]
     schema = write_scheme(tmp_path)
-    result = run_cli("agree", *files, "--scheme", schema)
-    assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
+    # Without COLUMNS (a file's width): a line of its own each, not wrapped to a terminal's.
+    out = agree(tmp_path, None, *files, "--scheme", schema)
+    lines = out.splitlines()
     below = lines[next(n for n, line in enumerate(lines) if "Form fields" in line) :]
     table_end = next(n for n, line in enumerate(below) if line.startswith("└"))
     assert below[table_end + 1 : table_end + 4] == [
@@ -98,7 +99,7 @@ def test_the_note_is_under_the_form_table_once(tmp_path: Path) -> None:
         "releases: a repeatable group has no alpha; its figure is frame F1",
         NOTE,
     ]
-    assert result.stdout.count("1 empty answer") == 1  # not again among the notes at the end
+    assert out.count("1 empty answer") == 1  # not again among the notes at the end
     row = next(line for line in below if line.startswith("│ number"))
     # level, documents (as agreement counts them), alpha, agreement
     assert [cell.strip() for cell in row.split("│")[2:6]] == ["interval", "4", "0.992", "0.500"]

@@ -1,7 +1,8 @@
 """``annotator agree``'s human report: rich tables of the figures of ``core.agreement``.
 
 Names and doc ids come from the journals: always Text, never markup. A table's footnote is a
-plain line under it, printed as one line: as a caption it wrapped to the table's width.
+plain line under it, wrapped at spaces to the terminal: as a caption it wrapped to the
+table's width. No column of figures is ever narrowed: names, labels and fields give way.
 """
 
 from __future__ import annotations
@@ -55,10 +56,12 @@ def print_report(report: dict[str, Any], colours: dict[str, str]) -> None:
 
 
 def _plain_line(console: Console, line: str, style: str = "") -> None:
-    """``line`` as one line of text: the terminal, not rich, wraps it if it must."""
+    """``line`` as a line of its own, wrapped at spaces to the terminal's width (as the notes
+    at the end), not to the table's above it: left to the terminal, a trial's 80 columns
+    broke "nothing for a / lpha to measure" inside a word."""
     from rich.text import Text
 
-    console.print(Text(line, style=style), soft_wrap=True)
+    console.print(Text(line, style=style))
 
 
 def _print_overall(console: Console, report: dict[str, Any]) -> None:
@@ -89,8 +92,10 @@ def _print_labels(console: Console, by_label: dict[str, Any], colours: dict[str,
     from rich.text import Text
 
     labels = Table(title="Per label")
-    for column in ("label", "spans", "exact F1", "overlap F1", "values"):
-        labels.add_column(column, justify="left" if column == "label" else "right")
+    # A long label folds onto more lines; the figures keep their width.
+    labels.add_column("label", overflow="fold")
+    for column in ("spans", "exact F1", "overlap F1", "values"):
+        labels.add_column(column, justify="right", no_wrap=True)
     for label, row in by_label.items():
         labels.add_row(
             Text(label, style=colours.get(label, "")),
@@ -140,9 +145,17 @@ def _print_form(console: Console, form: dict[str, Any]) -> None:
     if not form:  # a scheme of labels only: an empty table read as figures missing
         _plain_line(console, NO_FORM_FIELDS)
         return
-    table = Table(title="Form fields")
-    for column in ("field", "level", "documents", "alpha", "agreement", "frame F1"):
-        table.add_column(column, justify="left" if column in ("field", "level") else "right")
+    names = [cell_len(name) for name in form]
+    levels = [cell_len(str(row["level"])) for row in form.values()]
+    widest = (max(cell_len("field"), *names), max(cell_len("level"), *levels))
+    shape = form_shape(*widest, console.width)
+    table = Table(title="Form fields", padding=(0, shape.padding))
+    # A long field name folds onto more lines; the figures, and their headers, keep their
+    # width (at 60 columns rich had cut "documents" to "docume…").
+    table.add_column("field", overflow="fold")
+    table.add_column("level", overflow="fold")
+    for column in ("documents", "alpha", "agreement", shape.frame_header):
+        table.add_column(column, justify="right", no_wrap=True)
     for name, row in form.items():
         table.add_row(
             Text(name),
@@ -159,6 +172,30 @@ def _print_form(console: Console, form: dict[str, Any]) -> None:
         _plain_line(console, note)
 
 
+@dataclass(frozen=True)
+class FormShape:
+    """How the form fields' table fits the terminal: its last header, the cells' blank."""
+
+    frame_header: str
+    padding: int
+
+
+FORM_FIGURES = ("documents", "alpha", "agreement")
+
+
+def form_shape(field: int, level: int, width: int) -> FormShape:
+    """The form table's shape for a ``field`` and a ``level`` column that wide (their widest
+    cell): "frame F1" on two lines when one line does not fit in ``width`` (the terminal's),
+    then the cells without their blanks; what still does not fit folds the field names."""
+    figures = sum(map(cell_len, FORM_FIGURES))
+    for header, padding in (("frame F1", 1), ("frame\nF1", 1), ("frame\nF1", 0)):
+        frame = 7 + 2 * 6 * padding  # a rule either side of the six columns, the blanks
+        header_width = max(map(cell_len, header.split("\n")))
+        if frame + field + level + figures + header_width <= width:
+            return FormShape(header, padding)
+    return FormShape("frame\nF1", 0)
+
+
 def form_table_notes(form: dict[str, Any]) -> list[str]:
     return form_alpha_notes(form) + empty_answer_notes(form)
 
@@ -170,13 +207,27 @@ class LowestWidths:
     document: int
     annotators: int
     headers: tuple[str, ...]  # the figure columns' headers, broken into lines when narrow
+    padding: int = 1  # the blank either side of each cell: none in the narrowest terminals
+
+
+def _frame(padding: int) -> int:
+    """What a row spends besides its cells with ``padding`` either side of each cell."""
+    return FRAME_CELLS - 2 * 7 * (1 - padding)
+
+
+def _figures(headers: tuple[str, ...]) -> int:
+    return sum(max(FIGURE_WIDTH, *map(cell_len, header.split("\n"))) for header in headers)
 
 
 def lowest_widths(ids: list[str], annotators: list[str], width: int) -> LowestWidths:
     """Widths for the lowest documents' table in ``width`` cells, the id column served first:
     the ids whole on one line when the other columns can give up room for it (the figure
     headers on two lines, the annotators one name a line), else the rest of the width, the
-    ids folded onto more lines. The ids tell which document to open; the rest is short."""
+    ids folded onto more lines. The ids tell which document to open; the rest is short.
+
+    The figures are never given up: a long name is cut to the room left (as the pairs' table
+    cuts it), and below that the cells lose their blanks. A trial's 60-character name took
+    the row, and rich squeezed the figure columns to nothing."""
     want = max(cell_len("document"), *(cell_len(doc_id) for doc_id in ids))
     names_whole = max(cell_len("annotators"), *(cell_len(names) for names in annotators))
     longest_name = max(
@@ -185,11 +236,18 @@ def lowest_widths(ids: list[str], annotators: list[str], width: int) -> LowestWi
     names_narrow = max(cell_len("annotators"), longest_name)
     wide, narrow = FIGURE_HEADERS, tuple(header.replace(" ", "\n") for header in FIGURE_HEADERS)
     for headers, names in ((wide, names_whole), (narrow, names_whole), (narrow, names_narrow)):
-        figures = sum(max(FIGURE_WIDTH, *map(cell_len, header.split("\n"))) for header in headers)
-        room = width - FRAME_CELLS - figures - names
+        room = width - FRAME_CELLS - _figures(headers) - names
         if room >= want:
             return LowestWidths(want, names, headers)
-    return LowestWidths(max(room, cell_len("document")), names_narrow, narrow)
+    # The id folds onto more lines (or is cut, ``shown_id``); the names have at least their
+    # header's width, and are cut to it if the id needs the rest.
+    least = cell_len("annotators")
+    for padding in (1, 0):
+        left = width - _frame(padding) - _figures(narrow)
+        names = min(names_narrow, max(least, left - want))
+        if left - names >= cell_len("document"):
+            return LowestWidths(left - names, names, narrow, padding)
+    return LowestWidths(cell_len("document"), least, narrow, 0)  # rich shares what is left
 
 
 def shown_id(doc_id: str, column: int) -> str:
@@ -216,11 +274,13 @@ def _lowest_table(rows: list[dict[str, Any]], width: int) -> Table:
         title="Lowest agreement (spans, values and form): look here first",
         caption=LOWEST_FOOTNOTE,
         show_lines=folded,  # a rule between rows shows where a folded id ends
+        padding=(0, widths.padding),
     )
     table.add_column("document", width=widths.document, overflow="fold", no_wrap=False)
-    table.add_column("annotators", width=widths.annotators, overflow="fold", no_wrap=False)
+    # One name a line; a name longer than the column is cut, never folded into the next.
+    table.add_column("annotators", width=widths.annotators, overflow="ellipsis", no_wrap=False)
     for header in widths.headers:
-        table.add_column(header, justify="right")
+        table.add_column(header, justify="right", no_wrap=True)
     for row, who in zip(rows, names, strict=True):
         table.add_row(
             Text(shown_id(row["doc_id"], widths.document)),
