@@ -1,10 +1,10 @@
 """Whether a form field takes a value: the kind of value each type of field holds.
 
 ``record_unallowed`` finds the values a record keeps that their field no longer takes (a
-choice renamed in the scheme, a count made text), and ``form_complete`` holds a required field
-keeping such a value to be unanswered, as an empty one is: both ask ``why_not_allowed``. It
-lives apart from both as ``form_complete`` is read by ``forms``, which ``record_unallowed``
-reads.
+choice renamed in the scheme, a count made text, a count outside a range set since), and
+``form_complete`` holds a required field keeping such a value to be unanswered, as an empty
+one is: both ask ``why_not_allowed``. It lives apart from both as ``form_complete`` is read by
+``forms``, which ``record_unallowed`` reads.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import orjson
 
 from annotator.core.scheme import FormField
+from annotator.core.value_range import range_why
 from annotator.core.values import check_date
 
 
@@ -26,7 +27,9 @@ def why_not_allowed(field: FormField, value: object) -> str | None:
         return None if isinstance(value, str) else "not text"
     if field.type == "integer":
         whole = isinstance(value, int) and not isinstance(value, bool)
-        return None if whole else "not a whole number"
+        # A count kept from before the field's range was set or narrowed: shown empty, and no
+        # answer to a required field, as a choice renamed is.
+        return range_why(field, value) if whole else "not a whole number"
     if field.type == "date":
         if not isinstance(value, str):
             return "not a date"

@@ -29,19 +29,44 @@ from pathlib import Path
 
 from annotator.core.journal_done_needs import done_needing_notice, named_ids
 from annotator.core.models import Record
-from annotator.core.record_unallowed import values_not_allowed
+from annotator.core.record_unallowed import span_values_not_allowed, values_not_allowed
 from annotator.core.record_unknown import unknown_to_scheme
 from annotator.core.scheme import Scheme
 from annotator.core.validate_foreign import foreign_names
+from annotator.core.value_range import is_range_why
 
 _AGAIN = "quit with q and start again with --scheme FILE"
 _AGAIN_AT_EXIT = "start annotate again with --scheme FILE"
 
 
 def holds_what_scheme_lacks(record: Record, scheme: Scheme) -> bool:
-    """Whether ``record`` holds a span of a label, a field, or a value of a field (a choice
-    renamed) ``scheme`` does not know or take: the status line's ``? not in scheme``."""
-    return bool(unknown_to_scheme(record, scheme) or values_not_allowed(record, scheme))
+    """Whether ``record`` holds a span of a label, a field, or a value of a field or a span
+    (a choice renamed, a count outside a range set since) ``scheme`` does not know or take:
+    the status line's ``? not in scheme``."""
+    return bool(
+        unknown_to_scheme(record, scheme)
+        or values_not_allowed(record, scheme)
+        or span_values_not_allowed(record, scheme)
+    )
+
+
+def _other_scheme_names(record: Record, scheme: Scheme) -> int:
+    """How many labels, fields and values ``record`` holds that ``scheme`` lacks, a value
+    outside a range left out: a range set or narrowed since tells of this scheme's change,
+    not of another scheme (a trial's count of 150 under ``max = 100``)."""
+    whys = _whys(record, scheme)
+    return len(foreign_names(record, scheme)) + sum(not is_range_why(why) for why in whys)
+
+
+def _out_of_range(record: Record, scheme: Scheme) -> bool:
+    """Whether ``record`` holds a value of a field or span outside its range."""
+    return any(is_range_why(why) for why in _whys(record, scheme))
+
+
+def _whys(record: Record, scheme: Scheme) -> list[str]:
+    """Why each value of ``record``'s form and spans is not taken (``record_unallowed``)."""
+    form = [found.why for found in values_not_allowed(record, scheme)]
+    return form + [found.why for found in span_values_not_allowed(record, scheme)]
 
 
 def scheme_notices(
@@ -90,7 +115,12 @@ def another_scheme_notice(
         if given is None
         else f"the scheme given, {given}"
     )
-    line = f"{journal}: {held_by} labels, fields or choice values not in {where}"
+    # "choice values" as before when only those are held; a count outside its range is a
+    # value the scheme does not take, but no choice.
+    values = (
+        "values" if any(_out_of_range(record, scheme) for record in holding) else "choice values"
+    )
+    line = f"{journal}: {held_by} labels, fields or {values} not in {where}"
     validate = ["annotator", "validate", *(["--scheme", str(given)] if given else [])]
     # At exit, where each is said; at start, opening one says it.
     where_said = (
@@ -113,10 +143,11 @@ def _another_schemes(holding: list[Record], records: list[Record], scheme: Schem
     """Half or more of the records that hold anything a scheme names hold what ``scheme``
     lacks, and more than one record does or one record holds more than one such name."""
     telling = sum(1 for record in records if record.spans or record.form or record.links)
-    if 2 * len(holding) < telling:
+    # A value outside its range alone is no sign of another scheme (``_other_scheme_names``).
+    holding = [record for record in holding if _other_scheme_names(record, scheme)]
+    if not holding or 2 * len(holding) < telling:
         return False
     if len(holding) > 1:
         return True
     [record] = holding
-    names = len(foreign_names(record, scheme)) + len(values_not_allowed(record, scheme))
-    return names > 1
+    return _other_scheme_names(record, scheme) > 1

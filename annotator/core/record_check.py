@@ -39,7 +39,7 @@ from annotator.core.record_unallowed import NotAllowed, values_not_allowed
 from annotator.core.scheme import Scheme
 from annotator.core.validate import form_problems, link_problems, scheme_problems
 from annotator.core.validate_foreign import ANOTHER_SCHEME_QUESTION, lists_each
-from annotator.core.value_range import label_value_problem
+from annotator.core.value_range import is_range_why, label_value_problem
 
 _STRICT = ConfigDict(extra="forbid", strict=True)
 _NonEmpty = Annotated[str, Field(min_length=1)]
@@ -159,9 +159,12 @@ class SchemeCheck:
 
     def _message(self, file: Path, line: int, record: Record) -> str:
         chosen = self.scheme.chosen_file
+        # A count outside its range keeps validate's words ("150 is more than the scheme's max
+        # = 100"): a range set since, not another scheme, which the hints below ask for.
         not_allowed = {
             "form." + _ITEM.sub(r".\1", found.path): found
             for found in values_not_allowed(record, self.scheme)
+            if not is_range_why(found.why)
         }
         for path, message in scheme_problems(record, self.scheme):
             if message == "unknown field":  # as an unknown label: another scheme's, likely

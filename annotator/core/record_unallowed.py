@@ -1,7 +1,9 @@
 """Values a record holds in fields the scheme knows, of a kind the field no longer takes.
 
 A scheme changed in the middle of a project may keep a field and change what it takes: a
-choice renamed (``sit_in`` became ``occupation``), a count made text, a list made one value.
+choice renamed (``sit_in`` became ``occupation``), a count made text, a list made one value, a
+range set on a count (``max = 100``: a count of 150 kept). A label may too: a span of a count
+keeps -5 once the label's ``min = 0`` is set (``span_values_not_allowed``).
 The record still holds the old value, and nothing may drop or change it unasked. A trial's
 record holding ``protest_type = "sit_in"`` ended the annotation screen as it opened (its choice
 list holds no ``sit_in``), and, that record being the one last worked on, every start after.
@@ -22,7 +24,9 @@ import orjson
 from annotator.core.field_takes import why_not_allowed as why_not_allowed
 from annotator.core.forms import field_value, path_words, resolve_path, typed_text
 from annotator.core.models import Record
-from annotator.core.scheme import Scheme
+from annotator.core.scheme import Label, Scheme
+from annotator.core.value_range import range_why
+from annotator.core.values import value_problem
 
 
 class NotAllowed(NamedTuple):
@@ -59,6 +63,47 @@ def values_not_allowed(record: Record, scheme: Scheme) -> list[NotAllowed]:
                         NotAllowed(f"{field.name}[{index}].{sub.name}", item[sub.name], why)
                     )
     return found
+
+
+class SpanNotAllowed(NamedTuple):
+    """A span of a label the scheme knows whose value the label does not take, and why."""
+
+    span_id: str
+    value: object
+    why: str
+
+
+def span_why_not_allowed(label: Label, value: object) -> str | None:
+    """Why a span of ``label`` does not take ``value`` (None: it does, or there is none): a
+    count kept from before the label's range was set or narrowed (``range_why``), or a value
+    of another type (a label made a date since)."""
+    if value is None:
+        return None
+    if value_problem(label.value_type, value) is not None:
+        return "takes no value" if label.value_type == "none" else f"not {_TYPE[label.value_type]}"
+    return range_why(label, value)
+
+
+_TYPE = {"integer": "a whole number", "date": "a date"}
+
+
+def span_values_not_allowed(record: Record, scheme: Scheme) -> list[SpanNotAllowed]:
+    """Each span of ``record``, of a label ``scheme`` knows, whose value the label does not
+    take, in the record's order. A trial's count span kept -5 after the scheme set min = 0:
+    the span list said ``s3 95 = -5`` and nothing else did, and validate, agree and merge
+    refused the journal. Such a value is kept as it is, and said where a field's is."""
+    found: list[SpanNotAllowed] = []
+    for span in record.spans:
+        label = scheme.label(span.label)
+        why = span_why_not_allowed(label, span.value) if label is not None else None
+        if why is not None:
+            found.append(SpanNotAllowed(span.id, span.value, why))
+    return found
+
+
+def span_not_allowed_words(found: SpanNotAllowed) -> str:
+    """``span s3 = -5 (less than its min = 0)``."""
+    return f"span {found.span_id} = {value_words(found.value)} ({found.why})"
 
 
 def not_allowed_words(found: NotAllowed) -> str:

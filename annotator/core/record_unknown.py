@@ -19,7 +19,12 @@ from pathlib import Path
 from annotator.core.form_complete import empty_required
 from annotator.core.forms import path_words
 from annotator.core.models import Record
-from annotator.core.record_unallowed import not_allowed_words, values_not_allowed
+from annotator.core.record_unallowed import (
+    not_allowed_words,
+    span_not_allowed_words,
+    span_values_not_allowed,
+    values_not_allowed,
+)
 from annotator.core.scheme import Scheme
 
 
@@ -140,10 +145,12 @@ def held_words(record: Record, scheme: Scheme) -> str:
     fields it knows that they no longer take (``record_unallowed``): ``protest_type =
     sit_in (not a choice), which the scheme does not allow``. Empty when there are none."""
     unknown = unknown_to_scheme(record, scheme)
-    not_allowed = values_not_allowed(record, scheme)
+    # A span's value too (a count kept below its label's min, set since).
+    not_allowed = [not_allowed_words(found) for found in values_not_allowed(record, scheme)]
+    not_allowed += [span_not_allowed_words(one) for one in span_values_not_allowed(record, scheme)]
     parts: list[str] = []
     if not_allowed:
-        values = ", ".join(not_allowed_words(found) for found in not_allowed)
+        values = ", ".join(not_allowed)
         parts.append(f"{values}, which the scheme does not allow")
     if unknown:
         parts.append(f"{unknown.words()}, which {'it' if parts else 'the scheme'} does not know")

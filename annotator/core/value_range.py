@@ -85,6 +85,30 @@ def bound_problem(value: int, minimum: int | None, maximum: int | None) -> str |
     return None
 
 
+# How a value outside its range is said where a value a field no longer takes is said
+# (``field_takes.why_not_allowed``: ``releases #1 count = 150 (more than its max = 100)``).
+_BELOW, _ABOVE = "less than its min =", "more than its max ="
+
+
+def range_why(owner: Ranged, value: Any) -> str | None:
+    """``less than its min = 1`` or ``more than its max = 100`` of a whole number outside
+    ``owner``'s range (None: within it, or not a whole number): a value kept from before the
+    range was set or narrowed, which the field or label no longer takes."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    if owner.min is not None and value < owner.min:
+        return f"{_BELOW} {owner.min}"
+    if owner.max is not None and value > owner.max:
+        return f"{_ABOVE} {owner.max}"
+    return None
+
+
+def is_range_why(why: str) -> bool:
+    """Whether ``why`` (a value not taken) is ``range_why``'s: the range changed since the
+    value was given, not the scheme for another."""
+    return why.startswith((_BELOW, _ABOVE))
+
+
 def within_range(owner: Ranged, value: Any) -> Any:
     """``value`` as it is when within ``owner``'s range, else AnnotatorError saying why (a
     value typed into a count field or for a count span)."""

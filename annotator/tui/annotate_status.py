@@ -18,8 +18,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
-from annotator.core.record_unallowed import values_not_allowed
-from annotator.core.record_unknown import unknown_to_scheme
+from annotator.core.journal_another_scheme import holds_what_scheme_lacks
 from annotator.core.session import AnnotationSession
 from annotator.tui.screens import STATUS_MARKS
 from annotator.tui.status_fit import Part, cut_end, fit, joined_length, pinned_line, room_for
@@ -66,11 +65,8 @@ class AnnotateProgress:
             annotator=session.annotator,
             done=done,
             save_state=session.save_state,
-            unknown=not session.stale
-            and bool(
-                unknown_to_scheme(session.record, session.scheme)
-                or values_not_allowed(session.record, session.scheme)
-            ),
+            # A span's value outside its label's range too (``holds_what_scheme_lacks``).
+            unknown=not session.stale and holds_what_scheme_lacks(session.record, session.scheme),
         )
 
 

@@ -11,7 +11,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from annotator.core.models import Record, Span
-from annotator.core.scheme import Scheme
+from annotator.core.record_unallowed import span_why_not_allowed
+from annotator.core.scheme import Label, Scheme
 from annotator.tui.form_panel import short
 from annotator.tui.span_styles import SpanPalette, few_colours
 
@@ -106,7 +107,10 @@ class SpanList(OptionList):
             options.append(Option(heading, disabled=True))
             dated = label is not None and label.value_type == "date"
             room = self._words_room
-            options.extend(Option(self._line(span, room, dated), id=span.id) for span in group)
+            options.extend(
+                Option(self._line(span, room, dated, _why(label, span)), id=span.id)
+                for span in group
+            )
         if not options:
             hint = Text("no spans yet: select text, press a label key", style="italic")
             options.append(Option(hint, disabled=True))
@@ -118,7 +122,9 @@ class SpanList(OptionList):
         return self._palette[1]
 
     @staticmethod
-    def _line(span: Span, room: int | None = None, dated: bool = False) -> Text:
+    def _line(
+        span: Span, room: int | None = None, dated: bool = False, why: str | None = None
+    ) -> Text:
         """A span's line: its id, words, value and where it starts. The words are cut (in the
         middle, ``short``) to keep the line to ``room`` cells: wrapped, a trial's line at 80x24
         put the offset on a line of its own (``s4 95 prisoners of war  = 95`` / ``@66``).
@@ -130,10 +136,14 @@ class SpanList(OptionList):
         room beyond their own, and a date's line (``dated``) whose words would be cut leaves
         out where it starts: a relative date's words are what tell it apart, and a trial's
         read ``s1 Two day… = 2023-05-19 @1136`` and ``s1 the …ning = 2025-04-23 @153``. (The
-        panel's detail says the current span's offsets, ctrl+l's list every span's.)"""
+        panel's detail says the current span's offsets, ctrl+l's list every span's.)
+
+        ``why``: why its label no longer takes its value, said after it (a trial's ``s3 95 =
+        -5``, kept from before the label's min = 0, said nothing)."""
         narrow = room is not None and room < NARROW
         head = f"{span.id} " if narrow else f"{span.id:>4} "
         value = f" = {span.value}" if span.value is not None else ""
+        value += f" ({why})" if why is not None else ""
         # Where it starts: the same words often occur twice ("95" in a report and its reply),
         # and a trial's count went on the wrong one unseen.
         where = f" @{span.start}"
@@ -159,6 +169,10 @@ class SpanList(OptionList):
             self.highlighted = self.get_option_index(span_id)
         except OptionDoesNotExist:  # not in the window of spans listed
             self.highlighted = None
+
+
+def _why(label: Label | None, span: Span) -> str | None:
+    return span_why_not_allowed(label, span.value) if label is not None else None
 
 
 def _span_order(span: Span) -> tuple[int, int]:
