@@ -17,7 +17,6 @@ as ``\\u200b`` (``visible_json``): the same JSON, and ``"12\\u200b"`` reads apar
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from typing import Any, NamedTuple
 
@@ -26,74 +25,14 @@ from rich.cells import get_character_cell_size
 from annotator.commands.styled_output import Piece
 from annotator.core.display import excerpt_window, one_line_text
 
-# The tokenizer's pictographs and skin tones: what a joiner kept in an emoji group stands
-# between (its characters hold such a joiner inside one character, so no span cuts it).
-from annotator.core.tokens import _PICTOGRAPHS, _SKIN_TONES
+# The escaping is core's, shared with review's panel; visible and visible_json are
+# diff_report's (and its tests') through here.
+from annotator.core.invisible_said import INVISIBLE as INVISIBLE
+from annotator.core.invisible_said import NOT_SHOWN, escape
+from annotator.core.invisible_said import visible as visible
+from annotator.core.invisible_said import visible_json as visible_json
 
-# Characters drawn as nothing, or as nothing but a change of direction: the format characters
-# (Cf) a text holds unseen, the combining grapheme joiner and the Hangul fillers (blank).
-# The Arabic and Syriac signs among the Cf (U+0600-0605, U+06DD, U+070F...) are drawn, so left.
-INVISIBLE_CLASS = (
-    "\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
-    "\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
-    "\U000e0001\U000e0020-\U000e007f"
-)
-INVISIBLE = re.compile(f"[{INVISIBLE_CLASS}]")
-# An invisible character (group 1), or a joiner between two pictographs (the first maybe toned
-# or with its emoji selector), which is left as it is.
-_NOT_SHOWN = re.compile(
-    f"(?:(?<=[{_PICTOGRAPHS}{_SKIN_TONES}\ufe0f])\u200d(?=[{_PICTOGRAPHS}]))|([{INVISIBLE_CLASS}])"
-)
 ESCAPE_STYLE = "dim"
-
-
-def escape(char: str) -> str:
-    """How an invisible character is shown: ``⟨U+200B⟩``."""
-    return f"⟨U+{ord(char):04X}⟩"
-
-
-def _escaped(match: re.Match[str]) -> str:
-    char = match.group(1)
-    return match.group() if char is None else escape(char)
-
-
-def visible(text: str) -> str:
-    """``text`` on one line as the display copy shows it, its invisible characters escaped
-    (an emoji group's joiners kept): for a name or a document id."""
-    if INVISIBLE.search(text) is None:
-        return one_line_text(text)
-    parts = []
-    last = 0
-    for match in _NOT_SHOWN.finditer(text):
-        parts.append(one_line_text(text[last : match.start()]))
-        parts.append(_escaped(match))
-        last = match.end()
-    parts.append(one_line_text(text[last:]))
-    return "".join(parts)
-
-
-def _json_escape(match: re.Match[str]) -> str:
-    char = match.group(1) or match.group(2)  # an invisible character, a C1 control
-    if char is None:
-        return match.group()
-    code = ord(char)
-    if code > 0xFFFF:  # JSON writes it as its UTF-16 pair
-        code -= 0x10000
-        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
-    return f"\\u{code:04x}"
-
-
-# orjson writes these as they are; a terminal may act on a C1 control (U+009B opens a sequence).
-_JSON_NOT_SHOWN = re.compile(f"{_NOT_SHOWN.pattern}|([\x7f-\x9f])")
-_JSON_UNSHOWN = re.compile(f"[{INVISIBLE_CLASS}\x7f-\x9f]")
-
-
-def visible_json(written: str) -> str:
-    """JSON as orjson wrote it, its invisible characters (and DEL, C1 controls) written as
-    ``\\u`` escapes: still the same JSON, and ``"12\\u200b"`` reads apart from ``"12"``."""
-    if written.isascii() or _JSON_UNSHOWN.search(written) is None:
-        return written
-    return _JSON_NOT_SHOWN.sub(_json_escape, written)
 
 
 class _Stretch(NamedTuple):
@@ -170,7 +109,7 @@ class DocumentShown:
         joined: set[int] = set()
         added = 0
         at = first
-        for match in _NOT_SHOWN.finditer(text, first, last):
+        for match in NOT_SHOWN.finditer(text, first, last):
             parts.append(one_line_text(text[at : match.start()]))
             position = match.start() - first + added
             char = match.group(1)

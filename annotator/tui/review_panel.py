@@ -29,9 +29,10 @@ from annotator.core.review_views import NO_VALUE, ConflictView, VersionView, spa
 from annotator.core.scheme import FormField, Scheme
 from annotator.tui.panel_legend import drawn_label_style
 from annotator.tui.review_article import colour_mode, version_colour, version_style
-from annotator.tui.review_panel_drawing import drawing_details, drawing_keys, quoted
+from annotator.tui.review_panel_drawing import drawing_details, drawing_keys
 from annotator.tui.review_panel_keys import keys_paragraph, keys_table, settle_key_rows
 from annotator.tui.span_styles import SpanPalette
+from annotator.tui.visible_text import append_quoted, append_visible
 
 
 def _value_text(value: Any) -> str:
@@ -95,7 +96,8 @@ class ConflictPanel(Static):
             head.append(kind, style="bold")
             head.append(f" · characters {start}–{end}", style="dim")
             if text is not None:
-                head.append("\n" + quoted(text[start:end], 200))
+                head.append("\n")
+                append_quoted(head, text[start:end], 200)
             named = partial(self._label_style, scheme)
             head.append_text(_gold_here(scheme, named, view, compact))
         else:
@@ -169,7 +171,8 @@ class ConflictPanel(Static):
                 said.append(f"{leaf.name} in dispute ({conflict['id']})")
             origin = origins[index] if origins is not None and index < len(origins) else AGREED
             whence = f" ({origin})" if origin in (TAKEN, TYPED) else ""
-            out.append(f"\n  • {' · '.join(said) or frame_text(field, item)}{whence}", style="dim")
+            out.append("\n  • ", style="dim")
+            append_visible(out, f"{' · '.join(said) or frame_text(field, item)}{whence}", "dim")
         return out
 
     def _version(
@@ -194,12 +197,13 @@ class ConflictPanel(Static):
             for span in version.spans:
                 out.append("\n")
                 out.append(span["label"], style=self._label_style(scheme, span["label"]))
-                out.append(f" {quoted(span['text'])}")
+                out.append(" ")
+                append_quoted(out, span["text"])
                 value = span_value_text(span, scheme)
                 if value is not None:
                     out.append(" = ")
                     style = "dim italic" if value == NO_VALUE else "bold"
-                    out.append(value, style=style)
+                    append_visible(out, value, style)
                 # Where it lies: two long spans that differ by a word are told apart here.
                 out.append(f" {span['start']}–{span['end']}", style="dim")
             return badge, out
@@ -209,7 +213,8 @@ class ConflictPanel(Static):
             if not frames:
                 out.append(f"\nno other {field.name}", style="dim italic")
             for item in frames:
-                out.append(f"\n• {frame_text(field, item)}")
+                out.append("\n• ")
+                append_visible(out, frame_text(field, item))
             # A group's items show no links; one to a span gold does not hold is said, as
             # taking the item would leave its field unlinked.
             for path, spans in version.links:
@@ -220,7 +225,8 @@ class ConflictPanel(Static):
                         _append_link(out, span, mark)
                         _append_linkers(out, version.linkers(path), 1)
             return badge, out
-        out.append(f"\n{_value_text(version.value)}")
+        out.append("\n")
+        append_visible(out, _value_text(version.value))
         for path, spans in version.links:
             for span in spans:
                 _append_link(out, span, version.unkept_mark(span_key(span)))
@@ -295,10 +301,12 @@ def _gold_here(
         if number:
             out.append(" · ", style="dim")
         out.append(span["label"], style=label_style(span["label"]))
-        out.append(f" {quoted(span['text'], 30)}")
+        out.append(" ")
+        append_quoted(out, span["text"], 30)
         value = span_value_text(span, scheme)
         if value is not None:
-            out.append(f" = {value}")
+            out.append(" = ")
+            append_visible(out, value)
     if not compact:
         out.append(
             "\nthey stay: a version taken adds to them, or gives one its value", style="dim italic"
@@ -348,7 +356,8 @@ def _append_link(out: Text, span: dict[str, Any], unkept: str | None) -> None:
     """`` ⛓ “95 prisoners” 66–78``, and `` (not in gold)`` after a span gold does not hold,
     `` (gold's has no value)`` after one gold holds with another value: taking the version
     does not keep that link (``review_unkept_links``)."""
-    out.append(f" ⛓ {quoted(span.get('text') or '', 30)}")
+    out.append(" ⛓ ")
+    append_quoted(out, span.get("text") or "", 30)
     out.append(f" {span['start']}–{span['end']}", style="dim")
     if unkept is not None:
         out.append(f" ({unkept})", style="italic")

@@ -1,0 +1,37 @@
+"""Text whose invisible characters are drawn as dim escapes (``core.invisible_said``): a
+zero-width space at a span's edge shown as ``⟨U+200B⟩``, a bidi control never written raw.
+
+A trial's review panel quoted “Kestria” with a zero-width space after it beside “Kestria”, the
+same to the eye, and wrote a raw U+202E, which a bidi-aware terminal took as an order to
+reverse the rest of the line. Text without such characters is appended as it was.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from annotator.core.display import shortened
+from annotator.core.invisible_said import INVISIBLE, visible_pieces
+from annotator.core.review_gold_form import REGION_WORDS, region_quoted
+
+ESCAPE_STYLE = "dim"
+
+
+def append_visible(out: Text, text: str, style: str = "") -> None:
+    """``text`` appended to ``out`` in ``style``, its invisible characters as dim escapes."""
+    if INVISIBLE.search(text) is None:
+        out.append(text, style=style)
+        return
+    for piece, escaped in visible_pieces(text):
+        out.append(piece, style=f"{style} {ESCAPE_STYLE}".strip() if escaped else style)
+
+
+def append_quoted(out: Text, words: str, limit: int = REGION_WORDS) -> None:
+    """``words`` quoted as the panel quotes a span's (``review_gold_form.region_quoted``),
+    their invisible characters as dim escapes."""
+    if INVISIBLE.search(words) is None:
+        out.append(region_quoted(words, limit))
+        return
+    out.append("“")
+    append_visible(out, shortened(words, limit))
+    out.append("”")
