@@ -76,7 +76,12 @@ def status_line(progress: ReviewProgress, width: int) -> Text:
     settled = Part(["all settled"], "bold green")
     if progress.outside:  # gold holds open conflicts the review does not walk
         settled = Part(
-            [f"settled here, {progress.outside} open outside", "settled here"], "bold yellow"
+            [
+                f"settled here, {progress.outside} open outside",
+                f"{progress.outside} open outside",
+                f"{progress.outside} outside",
+            ],
+            "bold yellow",
         )
     if progress.doc_id is None or left == 0:  # a document may be looked at still
         parts.insert(0, settled)
@@ -103,7 +108,7 @@ def status_line(progress: ReviewProgress, width: int) -> Text:
     fit(
         tag.text,
         parts,
-        [document, reviewer, conflicts, settled, drawing, char, document, reviewer],
+        [document, reviewer, conflicts, settled, drawing, char, document, reviewer, settled],
         room,
     )
     if length() > room and progress.doc_id is not None:

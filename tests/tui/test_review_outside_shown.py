@@ -14,6 +14,8 @@ from textual.pilot import Pilot
 
 from annotator.core.review_open import open_review
 from annotator.tui.review_app import ReviewApp
+from annotator.tui.review_status import ReviewProgress
+from annotator.tui.review_status import status_line as status_line_of
 from tests.test_review_outside import NEW_SCHEME, d1_conflicts, made_gold
 
 
@@ -51,3 +53,23 @@ def test_the_settled_panel_and_status_line_say_the_open_conflicts_left_outside(
         "annotators' records are not merged now (the opening's notes say why); their lines "
         "stay as they are. 1 of 1 document(s) are done gold."
     ), words
+
+
+def test_the_status_line_keeps_the_count_outside_when_narrow() -> None:
+    settled = ReviewProgress(
+        doc_id="02-tamore-hostages-freed",
+        position=1,
+        documents=1,
+        conflicts_left=0,
+        documents_left=0,
+        reviewer="rita",
+        drawing=False,
+        char_mode=False,
+        save_state="saved",
+        outside=2,
+    )
+    lines = [status_line_of(settled, width).plain for width in (80, 40)]
+    assert lines == [
+        " review  2 open outside · 0 left in 0 doc(s) · 02-tamore-hostages-freed ● saved ",
+        " 2 outside · 0 left · 02-tamo…  ● saved ",
+    ]
