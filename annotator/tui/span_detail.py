@@ -24,6 +24,7 @@ from textual.widgets import Input, Label, Static
 from annotator.core.display import quoted
 from annotator.core.history import value_run
 from annotator.core.models import Span
+from annotator.core.record_unallowed import span_why_not_allowed, value_words
 from annotator.core.scheme import Scheme
 from annotator.core.spans import overlapping_named
 from annotator.tui.form_hints import HintedInput, value_hints
@@ -103,6 +104,13 @@ class SpanDetail(TypingPause, Vertical):
         row = self.query_one("#value-row")
         counted_line = self.query_one("#value-counted", Static)
         said = f"counted {counted}" if counted is not None else no_value
+        known = self.scheme.label(span.label) if span is not None else None
+        why = span_why_not_allowed(known, span.value) if span and known else None
+        if span is not None and why is not None:  # a count kept below a min set since
+            said = (
+                f"kept: {value_words(span.value)} is {why}, which the scheme does not allow; "
+                "type another"
+            )
         counted_line.display = span is not None and said is not None
         counted_line.update(Text(said or "", style="dim"))
         left, typed = self.span_id, value_input.value
