@@ -75,7 +75,10 @@ def test_with_its_own_scheme_it_is_valid_and_with_another_that_is_named(
         "lead.jsonl:1: spans.0.label: unknown label 'location' (scheme renamed.toml: organiser, "
         "crowd, place, arrests); 3 span(s) on 3 line(s) have it; a label the scheme given does "
         "not have (changed since the record was made?); its annotator deletes or relabels those "
-        "spans in annotator annotate --scheme renamed.toml, which keeps them till then",
+        "spans in annotate, which keeps them till then: annotate opens annotations/alice.jsonl, "
+        "not lead.jsonl: move it there, then: annotator annotate CORPUS --annotator alice "
+        "--scheme renamed.toml --out . (CORPUS: the folder or file of the articles annotated in "
+        "lead.jsonl)",
         # A group's field renamed: one unknown field, in the form and its links.
         "lead.jsonl:3: form.arrests[].location: unknown field of arrests (scheme renamed.toml: "
         "arrests has count, place)",

@@ -162,8 +162,12 @@ def test_a_latest_record_s_old_choice_and_label_name_the_way_forward(
     assert label.endswith(
         "spans.1.label: unknown label 'mediator' (scheme "
         f"{scheme}: actor, count); a label the scheme given does not have (changed since the "
-        "record was made?); its annotator deletes or relabels those spans in annotator annotate "
-        f"--scheme {scheme}, which keeps them till then"
+        "record was made?); its annotator deletes or relabels those spans in annotate, which "
+        "keeps them till then: annotate opens "
+        f"{tmp_path / 'annotations' / 'alice.jsonl'}, not {tmp_path / 'alice.jsonl'}: move it "
+        f"there, then: annotator annotate CORPUS --annotator alice --scheme {scheme} --out "
+        f"{tmp_path} (CORPUS: the folder or file of the articles annotated in "
+        f"{tmp_path / 'alice.jsonl'})"
     )
     assert choice.startswith(
         f"{tmp_path / 'alice.jsonl'}:1: form.outcome: {OLD_CHOICE}: a value the scheme given, "

@@ -211,6 +211,7 @@ def validate_files(
         return corpus.get(doc_id) if corpus is not None and doc_id in corpus else None
 
     out: list[str] = []
+    given = corpus.path if corpus is not None else None  # named in annotate's command
     for file in files:
         try:
             contents = read_journal(file)
@@ -295,7 +296,7 @@ def validate_files(
                     history.take(line, record, unfit)
                     continue
             if line in latest and not asked:  # the way forward, as agree says it
-                fit = forward_words(record, fit, scheme, file)
+                fit = forward_words(record, fit, scheme, file, given)
             found = fit + held.problems + held_fit + text
             if foreign is not None:
                 found = foreign.take(line, record, found)
@@ -322,7 +323,8 @@ def validate_files(
                     "when the journal is next opened for writing",
                 )
             )
-        forward = "" if asked else label_forward(scheme, gold)
+        named = contents.records[0][1].annotator if contents.records else None
+        forward = "" if asked else label_forward(scheme, gold, file, named, given)
         problems.extend(labels.problems(scheme, forward, latest))
         if foreign is not None:
             problems.extend(foreign.problems())

@@ -129,7 +129,11 @@ def history_line(
 
 
 def forward_words(
-    record: Record, found: Sequence[tuple[str, str]], scheme: Scheme, file: Path
+    record: Record,
+    found: Sequence[tuple[str, str]],
+    scheme: Scheme,
+    file: Path,
+    corpus: Path | None = None,
 ) -> list[tuple[str, str]]:
     """``found`` (a latest record's problems) with each choice value a field does not take
     (renamed since) said with the way forward, in the words ``agree`` refuses it with
@@ -144,7 +148,7 @@ def forward_words(
     # Imported here: record_check reads validate's checks, which read this module.
     from annotator.core.record_check import SchemeCheck
 
-    check = SchemeCheck(scheme)
+    check = SchemeCheck(scheme, corpus)  # the corpus given is named in its command
     chosen = scheme.chosen_file
     # Agree's words point at validate, which is saying them: that clause is left out.
     pointer = f"; {lists_each(chosen, file)}" if chosen is not None else ""
@@ -157,11 +161,14 @@ def forward_words(
     return out
 
 
-def label_forward(scheme: Scheme, gold: bool) -> str:
+def label_forward(
+    scheme: Scheme, gold: bool, file: Path, annotator: str | None, corpus: Path | None
+) -> str:
     """The way forward for spans of a label ``scheme`` lacks on latest records, as agree's
     refusal asks for the scheme when none was given, and as its words for a value the scheme
     given does not take (``record_check.SchemeCheck``) when one was: an annotator's journal
-    is mended in annotate, which keeps such spans till then; a gold file by the review."""
+    is mended in annotate (the whole command, as agree gives it: ``annotate --scheme FILE``
+    alone failed when pasted), which keeps such spans till then; a gold file by the review."""
     chosen = scheme.chosen_file
     if chosen is None:
         return ANOTHER_SCHEME_QUESTION
@@ -170,10 +177,18 @@ def label_forward(scheme: Scheme, gold: bool) -> str:
             "a label the scheme given does not have (changed since the record was made?); "
             "annotator review says it and merges the document anew with l, ctrl+r twice"
         )
+    # Imported here: journals_kept reads export's modules, which read validate's.
+    from annotator.core.journals_kept import annotate_command
+
+    where = (
+        shlex.join(["annotator", "annotate", "--scheme", str(chosen)])
+        if annotator is None
+        else annotate_command(file, annotator, chosen, corpus)
+    )
     return (
         "a label the scheme given does not have (changed since the record was made?); its "
-        "annotator deletes or relabels those spans in annotator annotate --scheme "
-        f"{shlex.quote(str(chosen))}, which keeps them till then"
+        f"annotator deletes or relabels those spans in annotate, which keeps them till then: "
+        f"{where}"
     )
 
 
