@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
-from annotator.core.display import quoted
+from annotator.core.display import display_text, quoted
 from annotator.core.history import value_run
 from annotator.core.models import Span
 from annotator.core.record_unallowed import span_why_not_allowed, value_words
@@ -329,6 +329,11 @@ def _selected_words(selected: str, limit: int = 40) -> str:
 
 
 def _shown(whitespace: str) -> str:
-    """Whitespace at a selection's edge made visible: a line break as ``↵``, any other as
-    ``␣``."""
-    return "".join("↵" if character == "\n" else "␣" for character in whitespace)
+    """Whitespace at a selection's edge made visible: a line break as ``↵``, one the article
+    draws as a symbol as the article draws it (CR ``␍``, a tab ``⇥``: a trial's readout said
+    ``prisoners.␣↵␣`` of ``prisoners.␍`` and a CRLF), any other (a space) as ``␣``."""
+    drawn = display_text(whitespace)
+    return "".join(
+        "↵" if character == "\n" else symbol if symbol != character else "␣"
+        for character, symbol in zip(whitespace, drawn, strict=True)
+    )
