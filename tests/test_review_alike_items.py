@@ -66,8 +66,9 @@ def test_the_panel_names_golds_item_alike_once_one_is_taken() -> None:
     assert view.lone_item.alike == "gold's releases #1 (Front, 8, 2023-11-12)"
 
 
-def test_items_differing_in_a_figure_are_not_said_alike() -> None:
-    # Kestria's 95 and its six wounded, same side and day: two releases, nothing to say.
+def test_items_differing_in_a_figure_are_said_alike_with_the_figure() -> None:
+    # Kestria's 95 and its six wounded, same side and day: two releases, or one with a
+    # disputed count (a trial's Drava, 187 and 210, went into gold twice with no word).
     ninety_five = {**lone("Kestria", "2024-03-17"), "count": 95}
     six = {**lone("Kestria", "2024-03-17"), "count": 6}
     records = {
@@ -78,4 +79,7 @@ def test_items_differing_in_a_figure_are_not_said_alike() -> None:
     assert gold.form["releases"] == [ninety_five]
     (conflict,) = gold.conflicts
     view = describe(gold, conflict, 1, 1, SCHEME)
-    assert view.lone_item is not None and view.lone_item.alike is None
+    assert view.lone_item is not None
+    assert view.lone_item.alike == (
+        "gold's releases #1 (Kestria, 95, 2024-03-17), differing in count (6 against 95)"
+    )

@@ -7,11 +7,17 @@ Why the second: merge pairs items only when every annotator's items agree so; an
 ann2's release by the Front, whose releasees lists differ by a name, and ann3's by "armed
 group", the same transfer, were two conflicts "each settled on its own". A trial took one and
 then the other: gold held the one transfer twice, eight freed become sixteen, without a word.
-Taking is allowed (two alike transfers happen); it is said, with ctrl+z. Items giving a
-field different figures (95 and six wounded, same sides, same day) are not said alike. A
-version's item is compared as gold stores it taken (``review_typed_words.item_as_taken``: its
-words a span's, linked): carol's "drava people's authority · 12" taken after bob's "Drava
-People’s Authority · 12" made two identical items with no word.
+Taking is allowed (two alike transfers happen); it is said, with ctrl+z. An item giving the
+sides (two fields filled from one label: the giver and the receiver) the other way round is
+never alike: the guidelines' "one entry per transfer direction", and a trial's panel said
+Arbela's return leg (Kestria → Norvania, 95, same day) "may be the same one" as Norvania →
+Kestria. One giving a fact another value (a count, a date: not text or a list, worded in
+many ways) may be the same transfer with a disputed figure, and is said so with what
+differs (``differing in count (210 against 187)``): a trial's Drava handover, 187 in gold
+and 210 a day later taken, was in gold twice with no word. A version's item is compared as
+gold stores it taken (``review_typed_words.item_as_taken``: its words a span's, linked):
+carol's "drava people's authority · 12" taken after bob's "Drava People’s Authority · 12"
+made two identical items with no word.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from annotator.core.display import quoted
-from annotator.core.form_compare import align_items, has_no_value, name_within
+from annotator.core.form_compare import align_items, has_no_value, name_within, normal
 from annotator.core.forms import path_words
 from annotator.core.item_brief import bracketed_brief, given_item, given_item_brief
 from annotator.core.models import GoldRecord
@@ -33,7 +39,7 @@ from annotator.core.scheme import FormField, Scheme
 # The clause ``item_taken_notice`` and ``typed_alike_said`` add to a decision's notice.
 _ALIKE_SAID = re.compile(
     r"; (?:item \d+: )?gold's \S+ #\d+ \(.*?\) is so alike it may be the same one, "
-    r"now (?:twice|\d+ times)"
+    r"(?:differing in .*?, )?now (?:twice|\d+ times)"
 )
 
 
@@ -52,11 +58,11 @@ def item_taken_notice(
     taken = given_item(chosen)[1]
     alike = _alike_in_gold(record, group, taken)
     if alike is not None:
-        place, item = alike
+        place, item, mine = alike
         now = times(_alike_held(record, group, taken) + 1)
         said += (
             f"; gold's {group.name} #{place + 1} {bracketed_brief(item, group)} is so alike it "
-            f"may be the same one, now {now} · ctrl+z undoes"
+            f"may be the same one{_differing_said(mine, item, group)}, now {now} · ctrl+z undoes"
         )
     return said
 
@@ -84,12 +90,13 @@ def typed_alike_said(
             continue
         alike = _alike_in_gold(before, group, [item])
         if alike is not None:
-            place, gold_item = alike
+            place, gold_item, mine = alike
             named = f"item {number}: " if len(typed) > 1 else ""
             now = times(_alike_held(before, group, [item]) + 1)
             return (
                 f"{named}gold's {group.name} #{place + 1} {bracketed_brief(gold_item, group)} "
-                f"is so alike it may be the same one, now {now}"
+                f"is so alike it may be the same one{_differing_said(mine, gold_item, group)}, "
+                f"now {now}"
             )
     return None
 
@@ -104,21 +111,26 @@ def without_alike_said(words: str) -> str:
 
 def _alike_in_gold(
     record: GoldRecord, group: FormField, taken: list[dict[str, Any]]
-) -> tuple[int, dict[str, Any]] | None:
-    """The first item of gold's (before the taking) that merge's rule pairs with an item
-    taken (as gold stores it: ``item_as_taken``), with its place; None when none does."""
+) -> tuple[int, dict[str, Any], dict[str, Any]] | None:
+    """The first item of gold's (before the taking) that is so alike an item taken (as gold
+    stores it: ``item_as_taken``) it may be the same one (``_paired``), with its place and
+    that item taken; one giving every fact as gold's does first. None when none is."""
     items = record.form.get(group.name) or []
     held = [
         (place, item)
         for place, item in enumerate(items)
         if isinstance(item, dict) and not has_no_value(item)
     ]
-    for item in (item_as_taken(record, group, one) for one in taken):
-        for cluster in align_items([held, [(0, item)]], group):
-            gold_item, alike = cluster[0], cluster[1] is not None
-            if gold_item is not None and alike and not _figures_differ(gold_item[1], item):
-                return gold_item
-    return None
+    found: list[tuple[int, dict[str, Any], dict[str, Any]]] = [
+        (place, gold_item, item)
+        for item in (item_as_taken(record, group, one) for one in taken)
+        for place, gold_item in held
+        if _paired(gold_item, item, group)
+    ]
+    for place, gold_item, item in found:
+        if not _differing(item, gold_item, group):
+            return place, gold_item, item
+    return found[0] if found else None
 
 
 def alike_item_said(
@@ -130,14 +142,17 @@ def alike_item_said(
     """Before a key, for a conflict over one item only some gave (``lone_item_group``): an
     item gold holds, or another such conflict open (``others``: the record's other conflicts
     over one item of ``group``), so alike one of its versions that merge's rule pairs them
-    and no figure differs (``releases #1 (Front → …, 8, 2023-11-11)`` or ``c5: the item ann3
-    gave (…)``); None when there is none. After the key was too late: a trial's reviewer took
-    both of two such conflicts and gold held eight freed twice."""
+    (``_paired``: ``releases #1 (Front → …, 8, 2023-11-11)``, with what differs, or ``c5: the
+    item ann3 gave (…)``); None when there is none. After the key was too late: a trial's
+    reviewer took both of two such conflicts and gold held eight freed twice."""
     mine = given_item(conflict["versions"])[1]
     in_gold = _alike_in_gold(record, group, mine)
     if in_gold is not None:
-        place, item = in_gold
-        return f"gold's {group.name} #{place + 1} {bracketed_brief(item, group)}"
+        place, item, taken = in_gold
+        return (
+            f"gold's {group.name} #{place + 1} {bracketed_brief(item, group)}"
+            f"{_differing_said(taken, item, group)}"
+        )
     mine = [item_as_taken(record, group, item) for item in mine]
     for other in others:
         for their_item in given_item(other["versions"])[1]:
@@ -185,25 +200,67 @@ def _alike_held(record: GoldRecord, group: FormField, taken: list[dict[str, Any]
 
 
 def _paired(one: dict[str, Any], other: dict[str, Any], group: FormField) -> bool:
-    """Merge's rule pairs the two items, and no figure differs (``_figures_differ``)."""
+    """Merge's rule pairs the two items, and they give the sides the same way round
+    (``_sides_swapped``)."""
     clusters = align_items([[(0, one)], [(0, other)]], group)
-    return len(clusters) == 1 and not _figures_differ(one, other)
+    return len(clusters) == 1 and not _sides_swapped(one, other, group)
 
 
-def _figures_differ(one: dict[str, Any], other: dict[str, Any]) -> bool:
-    """Whether the two items give a field different figures (both filled): Kestria's 95 and
-    its six wounded, same sides and day, are two releases, and a trial's notice called the
-    second "the same one, now twice". (Merge pairs such items when each annotator gave both:
-    then which is which is all that is asked.)"""
-    for name, value in one.items():
-        theirs = other.get(name)
-        if _figure(value) and _figure(theirs) and value != theirs:
-            return True
+def _sides_swapped(one: dict[str, Any], other: dict[str, Any], group: FormField) -> bool:
+    """Whether a value one item gives a side (a field of ``group`` sharing its ``from_label``
+    with another: the giver and the receiver, the pair ``form_item_edits.paired_fields``
+    reads for its swap key) is the value the other item gives another side, where it gives
+    this side another: Kestria → Norvania against Norvania → Kestria, the exchange's other
+    direction, which merge's rule pairs (count, date and releasees alike: 3 of 5). Read
+    from the scheme, so three sides of one label are told apart too."""
+    by_label: dict[str, list[str]] = {}
+    for field in group.fields:
+        if field.from_label is not None and field.type != "list":
+            by_label.setdefault(field.from_label, []).append(field.name)
+    for sides in by_label.values():
+        for mine in sides:
+            value = _filled(one.get(mine))
+            if value is None or value == _filled(other.get(mine)):
+                continue
+            if any(value == _filled(other.get(side)) for side in sides if side != mine):
+                return True
     return False
 
 
-def _figure(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+def _filled(value: Any) -> Any:
+    """``value`` normalised as merge compares it; None when empty."""
+    if value is None or value == [] or (isinstance(value, str) and not value.strip()):
+        return None
+    return normal(value)
+
+
+def _differing(
+    mine: dict[str, Any], theirs: dict[str, Any], group: FormField
+) -> list[tuple[str, Any, Any]]:
+    """The fields both items fill with another fact (not text or a list, which annotators
+    word and bound differently for one fact), in the group's order: (name, mine, theirs)."""
+    return [
+        (field.name, mine.get(field.name), theirs.get(field.name))
+        for field in group.fields
+        if field.type not in ("text", "list")
+        and _filled(mine.get(field.name)) is not None
+        and _filled(theirs.get(field.name)) is not None
+        and _filled(mine.get(field.name)) != _filled(theirs.get(field.name))
+    ]
+
+
+def _differing_said(mine: dict[str, Any], theirs: dict[str, Any], group: FormField) -> str:
+    """``, differing in count (210 against 187) and date (…)`` (the item's value, then
+    gold's): a transfer whose figure is disputed, or another alike one; "" when none
+    differs."""
+    said = [
+        f"{name} ({value} against {other})"
+        for name, value, other in _differing(mine, theirs, group)
+    ]
+    if not said:
+        return ""
+    joined = said[0] if len(said) == 1 else f"{', '.join(said[:-1])} and {said[-1]}"
+    return f", differing in {joined}"
 
 
 def names_within_notice(record: GoldRecord, conflict_id: str) -> str | None:
