@@ -83,8 +83,8 @@ def make_texts_lf(
     if changed:
         report.warn(
             f"{len(changed)} document(s) had CRLF or CR line endings (first: "
-            f"{document_at(changed[0])}): their text is made LF, as a .txt corpus is read, "
-            "and their spans moved with it"
+            f"{document_at(changed[0])}): their text is made LF, as a .txt corpus is read"
+            f"{_spans_moved(changed)}"
         )
     return len(changed), lost
 
@@ -106,10 +106,15 @@ def _drop_boms(docs: Sequence[ImportedDoc], report: ImportReporter) -> set[str]:
     if changed:
         report.warn(
             f"{len(changed)} document(s) began with a byte order mark (first: "
-            f"{document_at(changed[0])}): dropped, as a .txt corpus drops it, and their spans "
-            "moved with it"
+            f"{document_at(changed[0])}): dropped, as a .txt corpus drops it{_spans_moved(changed)}"
         )
     return lost
+
+
+def _spans_moved(changed: Sequence[ImportedDoc]) -> str:
+    """The words that say the spans moved with the text, when a document ``changed`` holds
+    one: a ``--format txt`` import holds none, and a trial's line said its spans moved."""
+    return ", and their spans moved with it" if any(doc.spans for doc in changed) else ""
 
 
 def _leave_out_emptied(
