@@ -1,5 +1,5 @@
-"""Only jsonl writes a record's ``updated_at`` and ``seconds_spent``; every other format drops
-them, and the export says so once (they are dropped for every record, not per document).
+"""Only jsonl and labelstudio write a record's ``updated_at`` and ``seconds_spent``; the
+others drop them, and the export says so once (they are dropped for every record, not per document).
 prodigy writes ``updated_at`` as ``_timestamp`` (test_export_prodigy_timestamp): it drops only
 the time spent."""
 
@@ -13,7 +13,8 @@ import pytest
 from tests.test_agreement_data import run_cli
 from tests.test_formats_support import record, write_case
 
-FORMATS = ["doccano", "labelstudio", "brat", "conll", "hf"]
+# labelstudio keeps both (test_labelstudio_roundtrip_ids_times).
+FORMATS = ["doccano", "brat", "conll", "hf"]
 
 
 def case(folder: Path, count: int, **times: Any) -> tuple[Path, Path]:

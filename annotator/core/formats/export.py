@@ -8,8 +8,8 @@ reported through ``on_warning``, once the output is accepted: a problem of one d
 it; what a format cannot carry of many documents (form, values, a gold record's open
 conflicts...) is one summary line per format, each document's line in ``ExportResult.details``
 (and through ``on_warning`` too with ``verbose``); a record's ``updated_at`` and
-``seconds_spent``, which only jsonl carries whole (prodigy carries ``updated_at`` in whole
-seconds), are one line in all.
+``seconds_spent``, which jsonl and labelstudio carry whole (prodigy carries ``updated_at`` in
+whole seconds), are one line in all.
 """
 
 from __future__ import annotations
@@ -101,10 +101,11 @@ def _check_options(
 
 def times_left_out(items: Sequence[Item], fmt: str) -> str | None:
     """The one line saying that ``fmt`` drops when records were last changed and the time spent
-    on them, or None. Only jsonl writes a record whole; the other formats have no place for
-    either, so it is said once for the export, not for every document (all of them, mostly).
+    on them, or None. jsonl writes a record whole, labelstudio both times (an annotation's
+    ``updated_at`` and ``lead_time``); the other formats have no place for either, so it is
+    said once for the export, not for every document (all of them, mostly).
     prodigy writes ``updated_at`` as ``_timestamp``, whole seconds: only a fraction is lost."""
-    if fmt == "jsonl":
+    if fmt in ("jsonl", "labelstudio"):  # labelstudio: an annotation's updated_at, lead_time
         return None
     if fmt == "prodigy":
         changed_words = "updated_at's fraction of a second (_timestamp holds whole seconds)"
@@ -169,9 +170,9 @@ def render(
 
         return {"": doccano.export_rows(items, style, utf16, report)}
     if fmt == "labelstudio":
-        from annotator.core.formats import labelstudio
+        from annotator.core.formats import labelstudio_export
 
-        return {"": labelstudio.export_tasks(items, utf16, report)}
+        return {"": labelstudio_export.export_tasks(items, utf16, report)}
     if fmt == "conll":
         from annotator.core.formats import conll
 

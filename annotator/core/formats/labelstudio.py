@@ -8,8 +8,10 @@ else the one text field of ``data``. Older exports
 call the annotations ``completions``; a task holding both has both read (the first kept is
 imported, the others reported). ``drafts`` (saved, never submitted) are reported. Of the
 imported annotation, ``lead_time`` (seconds spent on it) becomes the record's ``seconds_spent``
-and ``updated_at`` its ``updated_at``; its other fields (``completed_by``, ``reviews``,
-``ground_truth``, ...) and the task's own are counted, one line each (``labelstudio_fields``).
+and ``updated_at`` its ``updated_at`` (an export writes both back), and each result's ``id`` its
+span's id (an export writes a span's id as its result's: exported again, the file is the same);
+its other fields (``completed_by``, ``reviews``, ``ground_truth``, ...) and the task's own are
+counted, one line each (``labelstudio_fields``).
 Cancelled annotations are not labels, nor are predictions
 (model output), unless asked for (``predictions``): then each task's prediction of one model
 version (the first found in the file) is read instead of its annotations, as a record in
@@ -31,12 +33,9 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.formats.common import (
     ImportedDoc,
     ImportedSpan,
-    Item,
-    Reporter,
     decode,
     line_id,
     read_bytes,
-    report_left_out,
     require_offset,
     without_bom,
 )
@@ -44,40 +43,7 @@ from annotator.core.formats.held_kinds import said_key
 from annotator.core.formats.import_checks import BadSpan, ImportReporter
 from annotator.core.formats.labelstudio_fields import FieldsSaid, lead_time, updated_at
 from annotator.core.formats.labelstudio_lines import Lines, parsed
-from annotator.core.formats.offsets import Utf16Offsets, say_code_points, written_spans
-
-
-def export_tasks(items: Sequence[Item], utf16: bool, report: Reporter) -> bytes:
-    say_code_points(items, "labelstudio", utf16, report)
-    tasks = []
-    for item in items:
-        report_left_out(item, "labelstudio", report)
-        text = item.document.text
-        result = []
-        for span, start, end in written_spans(text, item.record.spans, utf16):
-            result.append(
-                {
-                    "id": span.id,
-                    "from_name": "label",
-                    "to_name": "text",
-                    "type": "labels",
-                    "value": {
-                        "start": start,
-                        "end": end,
-                        "text": span.text,
-                        "labels": [span.label],
-                    },
-                }
-            )
-        meta: dict[str, Any] = {"doc_id": item.record.doc_id, **item.document.meta}
-        tasks.append(
-            {
-                "data": {"text": text},
-                "meta": meta,
-                "annotations": [{"result": result, "was_cancelled": False}],
-            }
-        )
-    return orjson.dumps(tasks, option=orjson.OPT_INDENT_2) + b"\n"
+from annotator.core.formats.offsets import Utf16Offsets
 
 
 @dataclass
@@ -281,7 +247,9 @@ def _task(
                 "result(s) that are not spans",
             )
             continue
-        spans.extend(_result_spans(value, at, offsets, report))
+        ident = result.get("id")
+        spans.extend(_result_spans(value, at, offsets, ident if isinstance(ident, str) else None))
+    _keep_result_ids(spans, f"{where}: {name}", report)
     if reading.predictions:  # pre-annotations: someone is to correct them
         return PredictedDoc(
             doc_id, text, where, meta, spans, status="in_progress", model_version=reading.version
@@ -353,9 +321,34 @@ def _candidates(
     return kept
 
 
+def _keep_result_ids(spans: list[ImportedSpan], where: str, report: ImportReporter) -> None:
+    """Each span keeps its result's id as its own (an export writes a span's id as its
+    result's, so an export of the import is the file exported; ``s5`` before ``s3`` became
+    ``s3``), unless the ids are not one a span: then every span is numbered in text order
+    (``import_record.build_record``), which is said."""
+    # A bad span is left out (--skip-bad) or refuses the import: its id is none of the record's.
+    given = [span.span_id for span in spans if not isinstance(span, BadSpan)]
+    if (all(given) and len(set(given)) == len(given)) or not any(given):
+        return
+    twice = sorted({i for i in given if i and given.count(i) > 1})
+    why = (
+        f"id {twice[0]!r} is given to {given.count(twice[0])} spans"
+        if twice
+        else (f"{given.count(None)} span(s) have no result id")
+    )
+    report.warn(
+        f"{where}: result ids not kept as span ids ({why}): the spans are numbered s1, s2, ... "
+        "in text order"
+    )
+    for span in spans:
+        span.span_id = None
+
+
 def _result_spans(
-    value: dict[str, Any], at: str, offsets: Utf16Offsets | None, report: ImportReporter
+    value: dict[str, Any], at: str, offsets: Utf16Offsets | None, ident: str | None
 ) -> list[ImportedSpan]:
+    """The spans of one result, the first of its labels with the result's id ``ident`` (a
+    result of two labels gives two spans: the second has none of its own)."""
     start = require_offset(value, "start", at, "value.start")
     end = require_offset(value, "end", at, "value.end")
     labels = value.get("labels")
@@ -379,7 +372,12 @@ def _result_spans(
             continue
         spans.append(
             ImportedSpan(
-                start, end, label, at, surface=surface if isinstance(surface, str) else None
+                start,
+                end,
+                label,
+                at,
+                surface=surface if isinstance(surface, str) else None,
+                span_id=ident if number == 0 and ident else None,
             )
         )
     return spans
