@@ -74,8 +74,11 @@ class _Doc:
 class _Said:
     """What the file holds that is not imported, or read another way, each said in one line."""
 
-    unread: int = 0  # words with LEMMA ... DEPS (or the other columns a file declares)
+    unread: int = 0  # words with a value in LEMMA ... DEPS (or another column a file declares)
+    # The columns not read, in the file's order, and those a word gives a value (only these
+    # are named: a trial's line named LEMMA, XPOS, FEATS and DEPS, all ``_`` in its file).
     unread_names: tuple[str, ...] = ()
+    valued_names: set[str] = field(default_factory=set)
     tag_column: str | None = None  # a CoNLL-U Plus column of NER tags, by its name
 
     def tags_in(self) -> str:
@@ -208,7 +211,9 @@ def read(path: Path, scheme: str, report: Reporter) -> list[ImportedDoc]:
             raise AnnotatorError(f"{path}:{number}: FORM: empty")
         if not sentence.tokens and paragraph:
             sentence.paragraph, paragraph = True, False
-        said.unread += any(fields[at] not in EMPTY for at, _name in columns.unread)
+        valued = [name for at, name in columns.unread if fields[at] not in EMPTY]
+        said.unread += bool(valued)
+        said.valued_names.update(valued)
         said.unread_names = tuple(name for _at, name in columns.unread)
         ranged = _RANGE_ID.fullmatch(word_id)
         if ranged and multiword is not None:
@@ -268,8 +273,9 @@ def _say(path: Path, said: _Said, report: Reporter) -> None:
             "the documents are imported without labels"
         )
     if said.unread:
+        valued = [name for name in said.unread_names if name in said.valued_names]
         report.warn(
-            f"{path}: {said.unread} word(s) with {', '.join(said.unread_names)} not imported "
+            f"{path}: {said.unread} word(s) with {', '.join(valued)} not imported "
             "(a record holds labelled spans only)"
         )
     if said.tagged_empty:
