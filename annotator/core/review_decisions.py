@@ -8,12 +8,12 @@ filled, else ``in_progress``. A refusal raises ``Refused`` with what to do inste
 What a decision adds:
 
 - A span version taken adds its spans with new ids (``new_span_id``: never one the document's
-  gold had before), and ``sources.spans`` names the version's annotators. A taken span with
-  the offsets and label of a gold span already there (merge leaves such a span out when only
-  its value differs) sets that span's value instead of doubling it. Taking every version adds
-  each span once; versions that give one place under one label different values are refused
-  together (keeping one value silently dropped the others): the reviewer takes one of them, or
-  draws the span.
+  gold had before), and ``sources.spans`` names every version's annotators giving it
+  (``span_givers``). A taken span with the offsets and label of a gold span already there
+  (merge leaves such a span out when only its value differs) sets that span's value instead
+  of doubling it. Taking every version adds each span once; versions that give one place
+  under one label different values are refused together (keeping one value silently dropped
+  the others): the reviewer takes one of them, or draws the span.
 - A field version sets the field to its value (an empty value removes it). A repeatable group
   appends the version's frames, linked as the version's items are (to the spans among them
   that are gold); taking every version appends each frame as many times as the version
@@ -50,6 +50,7 @@ from annotator.core.review_group_take import items_aligned, taken_items
 from annotator.core.review_item_field import item_place, taken_links, taken_value, with_item_value
 from annotator.core.review_links import Annotations, links_after
 from annotator.core.review_list_take import taken_list
+from annotator.core.review_span_sources import span_givers
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.session_edits import Refused
 from annotator.core.spans import highest_span_number, sort_key
@@ -225,8 +226,8 @@ def take_spans(
     place_of = {(span.start, span.end, span.label): n for n, span in enumerate(spans)}
     added_now: set[tuple[int, int, str]] = set()
     for version in chosen:
-        who = list(version.get("annotators") or [])
         for body in version.get("spans") or []:
+            who = span_givers(versions_of(conflict), body, record.sources.annotators)
             key = (body["start"], body["end"], body["label"])
             at = place_of.get(key)
             if at is None:
