@@ -1,5 +1,11 @@
 """Labels on import: ``--map`` renames, then labels are checked against the scheme given or
-named for the scheme written beside the corpus (``fit_scheme``)."""
+named for the scheme written beside the corpus (``fit_scheme``).
+
+Under ``--scheme``, a label that is not a scheme label name (``Transfer-money``) is read as the
+scheme's label of the name an import without ``--scheme`` gives it (``Transfer_money``), said
+once: a brat export writes brat's names back, and its import with the scheme the first import
+wrote was refused.
+"""
 
 from __future__ import annotations
 
@@ -50,14 +56,18 @@ def _labels_before(docs: Sequence[ImportedDoc], mapping: dict[str, str]) -> set[
 
 
 def fit_scheme(
-    docs: Sequence[ImportedDoc], scheme: Scheme | None, source: Path, report: ImportReporter
+    docs: Sequence[ImportedDoc],
+    scheme: Scheme | None,
+    source: Path,
+    report: ImportReporter,
 ) -> tuple[Scheme | None, list[tuple[str, str, str]]]:
     """Check labels against ``scheme``, or name them for the scheme written beside the corpus."""
     counts: Counter[str] = Counter(s.label for d in docs for s in d.spans or [])
     if scheme is not None:
+        _take_scheme_names(docs, counts, scheme, report)
         _refuse_unknown(docs, counts, scheme)
         return scheme, []
-    names = scheme_names(counts, report)
+    names = _scheme_names(list(counts), report)
     values: dict[str, list[Any]] = {names[label]: [] for label in counts}
     for doc in docs:
         for span in doc.spans or []:
@@ -88,7 +98,12 @@ def scheme_names(labels: Iterable[str], report: ImportReporter) -> dict[str, str
     """The name each source label gets in the scheme written: a valid name keeps it; an invalid
     one is made valid (reported), taking a suffix when that name is taken by another label of
     the source (``Transfer-money`` beside ``Transfer_money`` becomes ``Transfer_money_2``)."""
-    labels = list(labels)
+    return _scheme_names(list(labels), report)
+
+
+def _scheme_names(labels: Sequence[str], report: ImportReporter | None) -> dict[str, str]:
+    """``scheme_names``; with ``report`` None, nothing said (the names an import under
+    ``--scheme`` compares with the scheme's)."""
     # The valid names first: each is its own and no invalid one may take it.
     names = {label: label for label in labels if scheme_name(label) == label}
     for label in labels:
@@ -100,12 +115,42 @@ def scheme_names(labels: Iterable[str], report: ImportReporter) -> dict[str, str
             name, suffix = f"{base}_{suffix}", suffix + 1
         taken = [other for other, given in names.items() if given == base]
         why = f" ({taken[0]!r} is a label of the source too)" if name != base and taken else ""
-        report.warn(
-            f"label {label!r} is not a scheme label name (ASCII letters, digits, _); "
-            f"imported as {name!r}{why} (choose another with --map {label}=NEW)"
-        )
+        if report is not None:
+            report.warn(
+                f"label {label!r} is not a scheme label name (ASCII letters, digits, _); "
+                f"imported as {name!r}{why} (choose another with --map {label}=NEW)"
+            )
         names[label] = name
     return names
+
+
+def _take_scheme_names(
+    docs: Sequence[ImportedDoc], counts: Counter[str], scheme: Scheme, report: ImportReporter
+) -> None:
+    """Under ``scheme``, read a label it lacks as the scheme's label of the name an import
+    without ``--scheme`` gives it (``Transfer-money`` as ``Transfer_money``), said once with
+    the spans counted; ``counts`` follows. A brat export writes brat's names back, so the
+    scheme its first import wrote refused its own round trip."""
+    names = _scheme_names(list(counts), None)
+    taken = {
+        label: names[label]
+        for label in counts
+        if scheme.label(label) is None and scheme.label(names[label]) is not None
+    }
+    if not taken:
+        return
+    for doc in docs:
+        for span in doc.spans or []:
+            span.label = taken.get(span.label, span.label)
+    listed = ", ".join(f"{old} as {new} ({counts[old]})" for old, new in taken.items())
+    spans = sum(counts[old] for old in taken)
+    report.warn(
+        f"{spans} span(s) read as labels of scheme {scheme.name} by the names an import "
+        "without --scheme gives theirs, which are not scheme label names (ASCII letters, "
+        f"digits, _): {listed} (choose another with --map OLD=NEW)"
+    )
+    for old, new in taken.items():
+        counts[new] += counts.pop(old)
 
 
 def _refuse_unknown(docs: Sequence[ImportedDoc], counts: Counter[str], scheme: Scheme) -> None:
