@@ -18,12 +18,14 @@ refused. Import reads a folder (``labels.json`` and every ``*.jsonl``) or one ``
 with ``labels.json`` beside it; tags may also be strings. A row with ``whitespace`` gets its text
 from it (each token, then its whitespace), checked against ``spaces`` when it has both; a row
 with ``spaces`` only, from them (one space where a token has one, none where not); without
-either, from ``join_tokens``.
+either, from ``join_tokens``. The scheme such an import writes keeps ``labels.json``'s labels,
+every one, in its order (``declared_labels``), so an export of the records gives each tag the
+integer it had.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence, Set
+from collections.abc import Iterator, Mapping, Sequence, Set
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -189,15 +191,65 @@ def _labels(path: Path) -> list[str] | None:
     return names
 
 
+def _labels_path(source: Path) -> Path:
+    return source / LABELS_FILE if source.is_dir() else source.parent / LABELS_FILE
+
+
+def declared_labels(
+    source: Path, label_map: Mapping[str, str], scheme_out: Path, report: Reporter
+) -> list[str]:
+    """The labels ``labels.json`` names, in its order, as ``--map`` renames them (one it
+    leaves out, out): the scheme import writes (``scheme_out``) holds them all, those without
+    spans too, so an export of the records gives each tag the integer it had (a trial's
+    re-import sorted them and dropped a label no span had: ``B-LOC`` moved from 5 to 3). Said
+    (not when they are the default scheme's, in its order: its ids are an export's anyway),
+    with a word when the file's tags are not in the order an export writes them."""
+    labels_path = _labels_path(source)
+    names = _labels(labels_path)
+    if not names:
+        return []
+    found = [label for tag in names if (label := _tag_label(tag)) is not None]
+    declared = [new for label in dict.fromkeys(found) if (new := label_map.get(label, label))]
+    if not declared:
+        return []
+    declared = list(dict.fromkeys(declared))
+    same = names == tag_names(list(dict.fromkeys(found)))
+    if same and declared == _default_labels():
+        return declared  # the default scheme's ids, which an export gives anyway: nothing new
+    report.warn(
+        f"hf: {labels_path}: {scheme_out} keeps its {len(declared)} label(s) in its order "
+        + (
+            "(those without spans too), so an export of these records gives each tag the "
+            "same integer"
+            if same
+            else "(those without spans too), but its tags are not in the order an export "
+            "writes them (O, then B-X and I-X of each label): an export's integers differ"
+        )
+    )
+    return declared
+
+
+def _default_labels() -> list[str]:
+    from annotator.core.scheme import load_default_scheme
+
+    return [label.name for label in load_default_scheme().labels]
+
+
+def _tag_label(tag: str) -> str | None:
+    """``PER`` of ``B-PER`` (any one-letter prefix: IOB, BIOES); None for ``O`` and a name
+    that is no tag."""
+    prefix, dash, label = tag.partition("-")
+    return label if dash and label and len(prefix) == 1 else None
+
+
 def read(source: Path, scheme: str, report: Reporter) -> list[ImportedDoc]:
     if source.is_dir():
         files = sorted(p for p in source.glob("*.jsonl") if p.is_file())
         if not files:
             raise AnnotatorError(f"{source}: no .jsonl files in this folder")
-        labels_path = source / LABELS_FILE
     else:
         files = [source]
-        labels_path = source.parent / LABELS_FILE
+    labels_path = _labels_path(source)
     names = _labels(labels_path)
     docs = []
     for path in files:

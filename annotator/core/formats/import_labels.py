@@ -4,7 +4,8 @@ named for the scheme written beside the corpus (``fit_scheme``).
 Under ``--scheme``, a label that is not a scheme label name (``Transfer-money``) is read as the
 scheme's label of the name an import without ``--scheme`` gives it (``Transfer_money``), said
 once: a brat export writes brat's names back, and its import with the scheme the first import
-wrote was refused.
+wrote was refused. The scheme written from an hf ``labels.json`` keeps its labels, every one, in
+its order (``declared``), so an export of the records gives each tag the same integer.
 """
 
 from __future__ import annotations
@@ -60,15 +61,20 @@ def fit_scheme(
     scheme: Scheme | None,
     source: Path,
     report: ImportReporter,
+    declared: Sequence[str] = (),
 ) -> tuple[Scheme | None, list[tuple[str, str, str]]]:
-    """Check labels against ``scheme``, or name them for the scheme written beside the corpus."""
+    """Check labels against ``scheme``, or name them for the scheme written beside the corpus.
+
+    ``declared``: the labels the source lists, in its order (hf's ``labels.json``): the scheme
+    written holds them all, spans or not, in that order, then the others found."""
     counts: Counter[str] = Counter(s.label for d in docs for s in d.spans or [])
     if scheme is not None:
         _take_scheme_names(docs, counts, scheme, report)
         _refuse_unknown(docs, counts, scheme)
         return scheme, []
-    names = _scheme_names(list(counts), report)
-    values: dict[str, list[Any]] = {names[label]: [] for label in counts}
+    listed = list(dict.fromkeys(declared))
+    names = _scheme_names([*counts, *(label for label in listed if label not in counts)], report)
+    values: dict[str, list[Any]] = {names[label]: [] for label in [*listed, *counts]}
     for doc in docs:
         for span in doc.spans or []:
             span.label = names[span.label]
@@ -90,7 +96,8 @@ def fit_scheme(
                         span.value = None
         total = sum(1 for d in docs for s in d.spans or [] if s.label == label)
         found.append((label, kind, f"Imported from {source.name}: {total} span(s)."))
-    order = default_label_order(values)
+    kept = [names[label] for label in listed]
+    order = kept + [name for name in default_label_order(values) if name not in kept]
     return None, sorted(found, key=lambda item: order.index(item[0]))
 
 

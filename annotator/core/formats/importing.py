@@ -270,7 +270,12 @@ def import_documents(
     shipped = shipped_scheme_for(annotated) if scheme is None and annotations else None
     if shipped is not None:
         scheme = load_chosen_scheme(shipped)
-    fitted, found = fit_scheme(annotated, scheme, source, report)
+    declared: list[str] = []
+    if fmt == "hf" and scheme is None and annotated:  # labels.json's ids kept (``hf``)
+        from annotator.core.formats.hf import declared_labels
+
+        declared = declared_labels(source, mapping, scheme_path_for(corpus), report)
+    fitted, found = fit_scheme(annotated, scheme, source, report, declared)
     if fmt == "brat":  # its lines that are not spans go in the note, named as the records are
         from annotator.core.formats.brat import keep_in_note
 

@@ -116,7 +116,8 @@ def scheme_toml(name: str, description: str, labels: Sequence[tuple[str, str, st
             "screen can give them: write a scheme yourself and pass --scheme"
         )
     lines = [
-        f"{IMPORT_MARK}: the labels found (the default scheme's in its order, then by name).",
+        f"{IMPORT_MARK}: the labels found (the default scheme's in its order, then by name;",
+        "# those of hf's labels.json in its order, every one, so an export gives the same ids).",
         "# Edit freely (names, keys, colours, descriptions) and add the event form's fields.",
         f"name = {_toml_string(name)}",
         "version = 1",
