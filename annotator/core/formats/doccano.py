@@ -6,8 +6,10 @@ column) go to the document's meta and are reported, naming what reads them; when
 spans where doccano reads them, an import with ``--annotations`` is refused.
 
 The ``entities`` style is doccano's relation-extraction layout: ``entities`` holds
-``{"id", "label", "start_offset", "end_offset"}`` and ``relations`` links them (written empty;
-relations read from other files are reported, not imported). Offsets are code points unless
+``{"id", "label", "start_offset", "end_offset"}`` and ``relations`` links them: written from the
+brat R lines a record keeps in its note, and read into the note as such lines
+(``doccano_relations``); what else of brat's lines a record keeps is counted, not written
+(``kept_brat_words``). Offsets are code points unless
 ``--offsets utf16`` says the tool counted UTF-16 units. doccano shows its relation example as
 pretty-printed JSON rather than JSONL; such a file (one object or a list) is read as well.
 doccano's own import lets the user name the text and label columns (``Column Data``, ``Column
@@ -38,16 +40,23 @@ from annotator.core.formats.common import (
     jsonl_bytes,
     line_id,
     read_bytes,
-    report_left_out,
     require_int,
     require_str,
     span_fields,
     without_bom,
 )
+from annotator.core.formats.doccano_relations import (
+    brat_label,
+    kept_relations,
+    read_relations,
+    relation_rows,
+    relations_note,
+)
 from annotator.core.formats.held_kinds import said_key
 from annotator.core.formats.import_checks import BadSpan, ImportReporter
 from annotator.core.formats.import_json import json_lines
 from annotator.core.formats.import_span_keys import UnreadSpanKeys, label_ids, span_style
+from annotator.core.formats.kept_brat_words import report_kept_left_out
 from annotator.core.formats.offsets import Utf16Offsets, say_code_points, written_spans
 
 
@@ -55,7 +64,6 @@ def export_rows(items: Sequence[Item], style: str, utf16: bool, report: Reporter
     say_code_points(items, "doccano", utf16, report)
     rows = []
     for item in items:
-        report_left_out(item, "doccano", report)
         text = item.document.text
         spans = written_spans(text, item.record.spans, utf16)
         row: dict[str, Any] = {"id": item.record.doc_id, "text": text}
@@ -64,9 +72,14 @@ def export_rows(items: Sequence[Item], style: str, utf16: bool, report: Reporter
                 {"id": number, "label": span.label, "start_offset": start, "end_offset": end}
                 for number, (span, start, end) in enumerate(spans)
             ]
-            row["relations"] = []
+            relations = kept_relations(item.record.note, item.record.spans, text)
+            numbers = {span.id: number for number, (span, _start, _end) in enumerate(spans)}
+            row["relations"] = relation_rows(relations, numbers)
+            written = [relation.line for relation in relations]
+            report_kept_left_out(item, "doccano", report, written=written)
         else:
             row["label"] = [[start, end, span.label] for span, start, end in spans]
+            report_kept_left_out(item, "doccano", report)
         row["meta"] = item.document.meta
         rows.append(row)
     return jsonl_bytes(rows)
@@ -136,14 +149,8 @@ def read(
         offsets = Utf16Offsets(text) if utf16 else None
         spans = _spans(row, where, offsets, label_key, users is not None)
         labelled |= label_key is not None and label_key in row
-        relations = row.get("relations") or []
-        if relations:
-            report.not_carried(
-                f"{where}: {len(relations)} relation(s) not imported (spans only)",
-                "relation(s)",
-                len(relations),
-            )
-        docs.append(ImportedDoc(doc_id, text, where, meta=meta, spans=spans))
+        note = _relations(row, where, text, spans, label_key is None and users is None, report)
+        docs.append(ImportedDoc(doc_id, text, where, meta=meta, spans=spans, note=note))
     if label_key is not None and not labelled:
         report.warn(f"{path}: --label-key {label_key}: no row has it; no labels imported")
     if users is not None and len(users) > 1:
@@ -154,6 +161,54 @@ def read(
         )
     unread.finish(path, report, annotations, "kept in the document's meta")
     return docs
+
+
+def _relations(
+    row: dict[str, Any],
+    where: str,
+    text: str,
+    spans: list[ImportedSpan] | None,
+    entities_only: bool,
+    report: ImportReporter,
+) -> str:
+    """The note keeping the row's relations as brat R lines between its entities, given span
+    ids ``T1``, ``T2``... (``doccano_relations``); "" when it has none. Relations of a row
+    whose spans are not all entities (ids to name), or of an entity whose label a T line cannot
+    hold, are not imported, said."""
+    relations = row.get("relations") or []
+    if not relations:
+        return ""
+    entities = row.get("entities")
+    others = [key for key in ("label", "labels") if key in row]
+    usable = entities_only and not others and isinstance(entities, list) and spans is not None
+    why = None
+    if not usable:
+        why = "the row's spans are not its entities alone, which relations link"
+    elif not all(brat_label(span.label) for span in spans or []):
+        why = "an entity's label holds a space, which the note's brat T line cannot"
+    if why is not None:
+        count = len(relations) if isinstance(relations, list) else 1
+        report.not_carried(
+            f"{where}: {count} relation(s) not imported ({why})", "relation(s)", count
+        )
+        return ""
+    assert spans is not None and isinstance(entities, list)
+    for number, span in enumerate(spans, 1):
+        span.span_id = f"T{number}"
+    ids = [entity.get("id") if isinstance(entity, dict) else None for entity in entities]
+    lines, problems = read_relations(relations, ids, spans, where)
+    for problem in problems:
+        report.not_carried(f"{problem}; not imported", "relation(s)")
+    if not lines:
+        return ""
+    report.not_carried(
+        f"{where}: {len(lines)} relation(s) kept in the record's note as brat R lines, not "
+        "imported as spans (doccano and brat exports write them back)",
+        "relation(s) kept in the note",
+        len(lines),
+    )
+    good = [span for span in spans if not isinstance(span, BadSpan)]
+    return relations_note(lines, good, text)
 
 
 # doccano 1.x's key of spans whose labels are ids.

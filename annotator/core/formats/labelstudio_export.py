@@ -12,7 +12,8 @@ from typing import Any
 
 import orjson
 
-from annotator.core.formats.common import Item, Reporter, report_left_out
+from annotator.core.formats.common import Item, Reporter
+from annotator.core.formats.kept_brat_words import report_kept_left_out
 from annotator.core.formats.offsets import say_code_points, written_spans
 
 
@@ -20,7 +21,7 @@ def export_tasks(items: Sequence[Item], utf16: bool, report: Reporter) -> bytes:
     say_code_points(items, "labelstudio", utf16, report)
     tasks = []
     for item in items:
-        report_left_out(item, "labelstudio", report)
+        report_kept_left_out(item, "labelstudio", report)
         text = item.document.text
         result = []
         for span, start, end in written_spans(text, item.record.spans, utf16):

@@ -29,13 +29,13 @@ from annotator.core.formats.common import (
     Reporter,
     jsonl_bytes,
     line_id,
-    report_left_out,
     require_str,
     span_fields,
 )
 from annotator.core.formats.import_checks import BadSpan, ImportReporter
 from annotator.core.formats.import_json import json_lines
 from annotator.core.formats.import_span_keys import UnreadSpanKeys
+from annotator.core.formats.kept_brat_words import report_kept_left_out
 from annotator.core.formats.prodigy_keys import LeftOutKeys, answered_at, unix_seconds, utc_time
 from annotator.core.formats.wstokens import exact_pieces
 
@@ -158,7 +158,7 @@ def export_rows(items: Sequence[Item], report: Reporter) -> bytes:
     rows = []
     for item in items:
         # The answer carries whether it is done (accept) or not (ignore).
-        report_left_out(item, "prodigy", report, frozenset({"status"}))
+        report_kept_left_out(item, "prodigy", report, frozenset({"status"}))
         rows.append(task(item))
     return jsonl_bytes(rows)
 

@@ -1,0 +1,65 @@
+"""What an export to a format without brat's lines says of those a record keeps in its note.
+
+A brat import keeps the lines of an ``.ann`` that are not spans (relations, events, attributes,
+normalisations, notes) in the record's note (``brat_kept``). An export to doccano, Prodigy or
+Label Studio said of such a record ``doccano cannot carry the note; not written``, and a reader
+took it for a note someone typed, not for relations lost. Each document's line now counts the
+brat lines not written by kind (``2 relation(s), 1 event(s), 5 attribute(s) kept from brat``),
+and names the note only for what a person typed in it. The T lines the block keeps to write
+those lines back are no loss of their own: their spans are exported.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection
+
+from annotator.core.formats.brat_kept import read_kept
+from annotator.core.formats.common import DocLeftOut, Item, Reporter, left_out_parts
+
+# A kept line's kind by its id's first character, in the order the words name them.
+_KINDS = {
+    "R": "relation",
+    "E": "event",
+    "A": "attribute",
+    "M": "attribute",
+    "N": "normalisation",
+    "*": "equivalence",
+    "#": "brat note",
+}
+
+
+def kept_words(note: str, written: Collection[str] = ()) -> str | None:
+    """What of ``note`` a format writing only the kept lines ``written`` drops, in words:
+    ``the note`` (a person's text), ``2 relation(s), 1 event(s) kept from brat``, or both
+    (``the note's text, 2 relation(s) kept from brat``); None when it drops nothing."""
+    kept = read_kept(note)
+    counts = Counter(_KINDS.get(line[:1], "line") for line in kept.lines if line not in written)
+    order = [*dict.fromkeys(_KINDS.values()), "line"]
+    lines = ", ".join(f"{counts[kind]} {kind}(s)" for kind in order if counts[kind])
+    typed = bool(kept.note.strip())
+    if not lines:
+        return "the note" if typed else None
+    typed_words = "the note's text, " if typed else ""
+    return f"{typed_words}{lines} kept from brat"
+
+
+def report_kept_left_out(
+    item: Item,
+    fmt: str,
+    report: Reporter,
+    carried: frozenset[str] = frozenset(),
+    written: Collection[str] = (),
+) -> None:
+    """``common.report_left_out`` with the note said as ``kept_words`` says it: the brat lines
+    the format does not write (all but ``written``), counted by kind."""
+    parts = left_out_parts(item.record, carried)
+    said: tuple[tuple[str, str], ...] = ()
+    if any(part == "note" for part, _count in parts):
+        words = kept_words(item.record.note, written)
+        if words is None:
+            parts = [(part, count) for part, count in parts if part != "note"]
+        else:
+            said = (("note", words),)
+    if parts:
+        report.left_out(fmt, DocLeftOut(item.record.doc_id, tuple(parts), said))
