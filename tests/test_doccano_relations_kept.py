@@ -159,3 +159,33 @@ def test_relations_doccano_cannot_keep_are_said(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     exported(records, corpus, "doccano", out, style="entities")
     assert rows(out)[0]["relations"] == [{"id": 0, "from_id": 1, "to_id": 0, "type": "worksAt"}]
+
+
+def test_labels_the_import_renames_keep_their_relations(tmp_path: Path) -> None:
+    """``big-org`` (not a scheme name) and ``PER SON`` (not one word, as a brat T line holds
+    a label) are imported as ``big_org`` and ``PER_SON``: the relation between them stays."""
+    row = {"id": "d", "text": TEXT, "entities": [
+        {"id": 1, "label": "big-org", "start_offset": 0, "end_offset": 6},
+        {"id": 2, "label": "PER SON", "start_offset": 22, "end_offset": 32}],
+        "relations": [{"from_id": 1, "to_id": 2, "type": "foundedBy"}]}  # fmt: skip
+    source = tmp_path / "d.jsonl"
+    source.write_bytes(orjson.dumps(row) + b"\n")
+    corpus, records, _said = imported(source, "doccano", tmp_path / "in")
+    out = tmp_path / "out.jsonl"
+    assert exported(records, corpus, "doccano", out, style="entities") == []
+    (written,) = rows(out)
+    assert [e["label"] for e in written["entities"]] == ["big_org", "PER_SON"]
+    assert written["relations"] == [{"id": 0, "from_id": 0, "to_id": 1, "type": "foundedBy"}]
+
+
+def test_relations_of_a_row_with_spans_besides_its_entities_are_said(tmp_path: Path) -> None:
+    row = {"id": "d", "text": TEXT, "label": [[36, 40, "DATE"]], "entities": [
+        {"id": 1, "label": "ORG", "start_offset": 0, "end_offset": 6}],
+        "relations": [{"from_id": 1, "to_id": 1, "type": "self"}]}  # fmt: skip
+    source = tmp_path / "d.jsonl"
+    source.write_bytes(orjson.dumps(row) + b"\n")
+    _corpus, _records, said = imported(source, "doccano", tmp_path / "in")
+    assert (
+        f"{source}:1: 1 relation(s) not imported (the row's spans are not its entities "
+        "alone, which relations link)" in said
+    )

@@ -46,7 +46,6 @@ from annotator.core.formats.common import (
     without_bom,
 )
 from annotator.core.formats.doccano_relations import (
-    brat_label,
     kept_relations,
     read_relations,
     relation_rows,
@@ -173,23 +172,20 @@ def _relations(
 ) -> str:
     """The note keeping the row's relations as brat R lines between its entities, given span
     ids ``T1``, ``T2``... (``doccano_relations``); "" when it has none. Relations of a row
-    whose spans are not all entities (ids to name), or of an entity whose label a T line cannot
-    hold, are not imported, said."""
+    whose spans are not all entities (ids to name) are not imported, said."""
     relations = row.get("relations") or []
     if not relations:
         return ""
     entities = row.get("entities")
     others = [key for key in ("label", "labels") if key in row]
     usable = entities_only and not others and isinstance(entities, list) and spans is not None
-    why = None
     if not usable:
-        why = "the row's spans are not its entities alone, which relations link"
-    elif not all(brat_label(span.label) for span in spans or []):
-        why = "an entity's label holds a space, which the note's brat T line cannot"
-    if why is not None:
         count = len(relations) if isinstance(relations, list) else 1
         report.not_carried(
-            f"{where}: {count} relation(s) not imported ({why})", "relation(s)", count
+            f"{where}: {count} relation(s) not imported (the row's spans are not its entities "
+            "alone, which relations link)",
+            "relation(s)",
+            count,
         )
         return ""
     assert spans is not None and isinstance(entities, list)

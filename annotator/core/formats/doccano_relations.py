@@ -107,7 +107,8 @@ def read_relations(
 def relations_note(lines: Sequence[str], spans: Sequence[ImportedSpan], text: str) -> str:
     """The note block keeping ``lines`` with the T lines of the spans they name. A label the
     import will rename (not a scheme name: ``founded-by``) is given as renamed, as a brat
-    import gives it, so that an export tells the span unchanged."""
+    import gives it, so that an export tells the span unchanged; one a T line cannot hold (``PER
+    SON``: brat's labels are one word) is given as the import names it (``PER_SON``)."""
     brat_spans = [
         BratSpan(
             span.start,
@@ -115,7 +116,7 @@ def relations_note(lines: Sequence[str], spans: Sequence[ImportedSpan], text: st
             scheme_name(span.label),
             span.where,
             span_id=span.span_id,
-            brat_label=span.label,
+            brat_label=span.label if _one_word(span.label) else scheme_name(span.label),
             fragments=break_fragments(span.start, text[span.start : span.end]),
         )
         for span in spans
@@ -123,6 +124,6 @@ def relations_note(lines: Sequence[str], spans: Sequence[ImportedSpan], text: st
     return kept_block(lines, brat_spans, text)
 
 
-def brat_label(label: str) -> bool:
-    """Whether a T line can hold ``label`` (one word)."""
+def _one_word(label: str) -> bool:
+    """Whether a T line can hold ``label`` as brat's (one word)."""
     return bool(label) and not any(c.isspace() for c in label)
