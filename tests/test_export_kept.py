@@ -134,7 +134,8 @@ def case(tmp_path: Path) -> tuple[Path, Path, Scheme, Scheme]:
 
 WAYS = (
     "the scheme they were made with (--scheme FILE), if one knows all of it; no --scheme "
-    "(exported as they are, unchecked); --leave-out-unknown (exported without them, each said)"
+    "(exported as they are, unchecked, unless they hold only the default scheme's labels and "
+    "fields: then checked against it); --leave-out-unknown (exported without them, each said)"
 )
 
 
@@ -187,8 +188,9 @@ def test_leaving_out_exports_the_rest_and_says_each_part(
         f"{journal}: left out value 'peaceful' of demands[].kind (1 record, line 3), {kept}",
         # d2 is done: without sit_in it would fail the scheme it is exported under.
         f"{journal}: left out 1 done record(s) that --leave-out-unknown leaves without a "
-        f"required field: d2 (line 3: protest_type); give each a value scheme "
-        f"{new.chosen_file} takes to export it",
+        f"required field: d2 (line 3: protest_type); to export each, give it a value scheme "
+        f"{new.chosen_file} takes: its annotator chooses one in annotate with --scheme "
+        f"{new.chosen_file} (the field shows empty till then, the value kept)",
     ]
     assert result.documents == 2
     rows = {row["doc_id"]: row for row in map(orjson.loads, out.read_bytes().splitlines())}
@@ -308,7 +310,8 @@ def test_the_command_refuses_in_one_line_and_leaves_out_when_asked(
     # for a record left out for its status.
     assert taken.stdout == f"exported 2 document(s) as jsonl to {out}\n"
     assert f"{journal}: left out field 'arrests' (2 records, first line 2)" in taken.stderr
-    assert "leaves without a required field: d2 (line 3: protest_type); give" in taken.stderr
+    left_out = "leaves without a required field: d2 (line 3: protest_type); to export each"
+    assert left_out in taken.stderr
     assert taken.stderr.endswith("5 warning(s): see above\n")
     # Without --scheme the records go out as they are, what the scheme lacks included (over
     # the records exported before: --force).

@@ -57,8 +57,10 @@ def test_done_records_left_without_a_required_field_are_named_and_counted(
     assert said[-1] == (
         f"{journal}: left out 7 done record(s) that --leave-out-unknown leaves without a "
         "required field: e1 (line 2: protest_type), e2 (line 3: protest_type), e3 (line 4: "
-        "protest_type), e4 (line 5: protest_type), e5 (line 6: protest_type) and 2 more; give "
-        f"each a value scheme {new.chosen_file} takes to export it"
+        "protest_type), e4 (line 5: protest_type), e5 (line 6: protest_type) and 2 more; to "
+        f"export each, give it a value scheme {new.chosen_file} takes: its annotator chooses "
+        f"one in annotate with --scheme {new.chosen_file} (the field shows empty till then, "
+        "the value kept)"
     )
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.models import Record
+from annotator.core.models import GoldRecord, Record
 from annotator.core.record_unknown import linked_field, unknown_to_scheme
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.validate import REQUIRED_WORDS, scheme_problems
@@ -197,11 +197,13 @@ class KeptTally:
         # Done records left out whole (``--leave-out-unknown``): leaving out what the scheme
         # does not know left each without a required field. (line, doc id, form paths)
         self.left_out_records: list[tuple[int, str, list[str]]] = []
+        self.gold = False  # the records are a gold file's (how to give a value differs)
 
     def __bool__(self) -> bool:
         return bool(self.counts)
 
     def take(self, line: int, trimmed: Trimmed) -> None:
+        self.gold = self.gold or isinstance(trimmed.record, GoldRecord)
         for part, found in trimmed.parts.items():
             count = self.counts.setdefault(part, KeptCount(line))
             count.first_line = min(count.first_line, line)  # records come in document order
@@ -250,8 +252,9 @@ class KeptTally:
             f"(made under another scheme, kept as they are): {parts}{self._also()}; nothing "
             "was exported. "
             f"{ways} the scheme they were made with "
-            f"(--scheme FILE), if one knows all of it; no --scheme (exported as they are, "
-            f"unchecked); {LEAVE_OUT_OPTION} (exported without them, each said). "
+            "(--scheme FILE), if one knows all of it; no --scheme (exported as they are, "
+            "unchecked, unless they hold only the default scheme's labels and fields: then "
+            f"checked against it); {LEAVE_OUT_OPTION} (exported without them, each said). "
             f"{self.validate_command(source)} lists every line"
         )
 
@@ -290,10 +293,26 @@ class KeptTally:
         words = self.left_out_words()
         if words:
             lines.append(
-                f"{source}: left out {words}; give each a value scheme {self.named()} takes "
-                "to export it"
+                f"{source}: left out {words}; to export each, give it a value scheme "
+                f"{self.named()} takes: {self._giving(source)}"
             )
         return lines
+
+    def _giving(self, source: Path) -> str:
+        """How a record left out is given a value the scheme takes: a trial's line said to
+        give one, not how. A gold record's is its annotators', merged anew in the review (it
+        has no conflict left to settle the field); a journal's annotator chooses one."""
+        if self.gold:
+            return (
+                f"{source} is a gold file: open its review (annotator review JOURNAL... "
+                f"--corpus PATH -o {source} --scheme {self.named()}), then l, then ctrl+r "
+                "twice on the document merges it anew from its annotators' records (where "
+                "they hold the old value too, their annotators choose one in annotate first)"
+            )
+        return (
+            f"its annotator chooses one in annotate with --scheme {self.named()} (the field "
+            "shows empty till then, the value kept)"
+        )
 
 
 class KeptFromAnotherScheme(AnnotatorError):
