@@ -100,6 +100,7 @@ def run_command(setup: dict[str, Path], monkeypatch: pytest.MonkeyPatch, keys: l
         reviewer="rita",
         scheme=str(setup["scheme"]),
         min_agree=None,
+        leave_out_unknown=False,
         command="review",
     )
     return review_cmd.run(args)
