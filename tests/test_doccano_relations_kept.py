@@ -43,18 +43,21 @@ def imported(source: Path, fmt: str, out: Path) -> tuple[Path, Path, list[str]]:
     return out / "c.jsonl", out / "a.jsonl", said
 
 
-def exported(records: Path, corpus: Path, fmt: str, out: Path, **options: Any) -> list[str]:
+def exported(
+    records: Path, corpus: Path, fmt: str, out: Path, verbose: bool = True, **options: Any
+) -> list[str]:
     said: list[str] = []
-    export_records(records, fmt, out, corpus=corpus, on_warning=said.append, verbose=True,
+    export_records(records, fmt, out, corpus=corpus, on_warning=said.append, verbose=verbose,
                    **options)  # fmt: skip
     return said
 
 
-def brat_case(folder: Path) -> tuple[Path, Path]:
+def brat_case(folder: Path, names: tuple[str, ...] = ("d",)) -> tuple[Path, Path]:
     source = folder / "brat"
     source.mkdir(parents=True)
-    (source / "d.txt").write_text(TEXT)
-    (source / "d.ann").write_text(ANN)
+    for name in names:
+        (source / f"{name}.txt").write_text(TEXT)
+        (source / f"{name}.ann").write_text(ANN)
     corpus, records, _said = imported(source, "brat", folder / "in")
     return corpus, records
 
@@ -188,4 +191,21 @@ def test_relations_of_a_row_with_spans_besides_its_entities_are_said(tmp_path: P
     assert (
         f"{source}:1: 1 relation(s) not imported (the row's spans are not its entities "
         "alone, which relations link)" in said
+    )
+
+
+def test_the_summary_of_many_documents_counts_brat_s_lines_apart_from_notes(
+    tmp_path: Path,
+) -> None:
+    names = tuple(f"d{n}" for n in range(6))  # past the five documents said one by one
+    corpus, records = brat_case(tmp_path, names)
+    lines = records.read_bytes().splitlines()
+    typed = orjson.loads(lines[0])
+    typed["note"] = "Check the date\n\n" + typed["note"]
+    records.write_bytes(b"\n".join([orjson.dumps(typed), *lines[1:]]) + b"\n")
+    said = exported(records, corpus, "doccano", tmp_path / "out.jsonl", False, style="entities")
+    assert said[0] == (
+        "doccano cannot carry: the note of 1 document(s), 6 relation(s), 6 event(s), 12 "
+        "attribute(s), 6 normalisation(s) kept from brat in 6 document(s); not written (first: "
+        "d0)"
     )

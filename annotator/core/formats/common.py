@@ -74,6 +74,10 @@ class DocLeftOut:
     doc_id: str
     parts: tuple[tuple[str, int], ...]
     said: tuple[tuple[str, str], ...] = ()
+    # The note's brat lines not written, by kind (``relation``: 2), and whether it holds a
+    # person's text too (``kept_brat_words``), for the summary of many documents.
+    kept_kinds: tuple[tuple[str, int], ...] = ()
+    typed_note: bool = True
 
     def line(self, fmt: str) -> str:
         own = dict(self.said)
@@ -113,13 +117,31 @@ def _summary(fmt: str, entries: list[DocLeftOut]) -> str:
             low, high = min(found), max(found)
             fields = f"{low}" if low == high else f"{low}-{high}"
             words.append(f"the form ({fields} field(s)) of {docs} document(s)")
-        elif part in ("note", "flagged"):
+        elif part == "note":
+            words.append(_notes_summary([e for e in entries if "note" in dict(e.parts)]))
+        elif part == "flagged":
             words.append(f"{_part_words(part, 1)} of {docs} document(s)")
         elif part == "status":
             words.append(f"the status of {docs} document(s) not done")
         else:
             words.append(f"{part} ({sum(found)}) in {docs} document(s)")
     return f"{fmt} cannot carry: {', '.join(words)}; not written (first: {entries[0].doc_id})"
+
+
+def _notes_summary(noted: list[DocLeftOut]) -> str:
+    """``the note of 3 document(s), 12 relation(s), 4 event(s) kept from brat in 9
+    document(s)``: a person's notes and the brat lines an import kept apart."""
+    typed = sum(entry.typed_note for entry in noted)
+    kinds: dict[str, int] = {}
+    for entry in noted:
+        for kind, count in entry.kept_kinds:
+            kinds[kind] = kinds.get(kind, 0) + count
+    said = [f"the note of {typed} document(s)"] if typed else []
+    if kinds:
+        counted = ", ".join(f"{count} {kind}(s)" for kind, count in kinds.items())
+        having = sum(bool(entry.kept_kinds) for entry in noted)
+        said.append(f"{counted} kept from brat in {having} document(s)")
+    return ", ".join(said)
 
 
 @dataclass(frozen=True)

@@ -29,15 +29,21 @@ _KINDS = {
 }
 
 
+def kept_counts(note: str, written: Collection[str] = ()) -> tuple[list[tuple[str, int]], bool]:
+    """The kinds of ``note``'s kept brat lines not in ``written``, counted in the words'
+    order, and whether the note holds a person's text too."""
+    kept = read_kept(note)
+    counts = Counter(_KINDS.get(line[:1], "line") for line in kept.lines if line not in written)
+    order = [*dict.fromkeys(_KINDS.values()), "line"]
+    return [(kind, counts[kind]) for kind in order if counts[kind]], bool(kept.note.strip())
+
+
 def kept_words(note: str, written: Collection[str] = ()) -> str | None:
     """What of ``note`` a format writing only the kept lines ``written`` drops, in words:
     ``the note`` (a person's text), ``2 relation(s), 1 event(s) kept from brat``, or both
     (``the note's text, 2 relation(s) kept from brat``); None when it drops nothing."""
-    kept = read_kept(note)
-    counts = Counter(_KINDS.get(line[:1], "line") for line in kept.lines if line not in written)
-    order = [*dict.fromkeys(_KINDS.values()), "line"]
-    lines = ", ".join(f"{counts[kind]} {kind}(s)" for kind in order if counts[kind])
-    typed = bool(kept.note.strip())
+    kinds, typed = kept_counts(note, written)
+    lines = ", ".join(f"{count} {kind}(s)" for kind, count in kinds)
     if not lines:
         return "the note" if typed else None
     typed_words = "the note's text, " if typed else ""
@@ -55,11 +61,15 @@ def report_kept_left_out(
     the format does not write (all but ``written``), counted by kind."""
     parts = left_out_parts(item.record, carried)
     said: tuple[tuple[str, str], ...] = ()
+    kinds: list[tuple[str, int]] = []
+    typed = True
     if any(part == "note" for part, _count in parts):
         words = kept_words(item.record.note, written)
+        kinds, typed = kept_counts(item.record.note, written)
         if words is None:
             parts = [(part, count) for part, count in parts if part != "note"]
         else:
             said = (("note", words),)
     if parts:
-        report.left_out(fmt, DocLeftOut(item.record.doc_id, tuple(parts), said))
+        entry = DocLeftOut(item.record.doc_id, tuple(parts), said, tuple(kinds), typed)
+        report.left_out(fmt, entry)
