@@ -166,15 +166,27 @@ def test_the_same_items_give_the_same_clusters_every_time() -> None:
     assert places(first) == [(0, 1, 1), (1, 2, 0), (2, 0, None)]
 
 
-def test_items_alike_through_a_third_are_not_one_item() -> None:
-    # Monday's 50 and Wednesday's 70 agree on 2 of 4: two releases. Bob's Wednesday 50 agrees
-    # with each on 3 of 4; joined by either pair, the three were one release, a mix of two.
+def test_an_item_alike_one_of_a_pair_joins_it_whatever_the_order() -> None:
+    # Monday's 50 and Wednesday's 70 agree on 2 of 4; bob's Wednesday 50 agrees with each on
+    # 3 of 4. Step 2 joins the first annotators' pair (a tie broken by order) and never
+    # carol's to alice's; step 3 sets carol's, left alone, beside bob's, its closest: one
+    # release of three annotators in any order (it was alice's and bob's with alice first,
+    # bob's and carol's with carol first, the third annotator's item left out either way).
     monday, wednesday = release(50, "2024-06-03"), release(70, "2024-06-05")
     alice, bob, carol = numbered(monday), numbered(release(50, "2024-06-05")), numbered(wednesday)
-    # The two pairs tie (3 of 4): the first annotators' pair joins first; carol's item is not
-    # alike alice's, so it stays apart.
-    assert places(align_items([alice, bob, carol], RELEASES)) == [(0, 0, None), (None, None, 0)]
-    assert places(align_items([carol, bob, alice], RELEASES)) == [(0, 0, None), (None, None, 0)]
+    assert places(align_items([alice, bob, carol], RELEASES)) == [(0, 0, 0)]
+    assert places(align_items([carol, bob, alice], RELEASES)) == [(0, 0, 0)]
+
+
+def test_of_two_items_left_alone_of_one_annotator_only_the_closer_joins() -> None:
+    # Alice's and bob's releases agree on 3 of 4 (bob's receiver differs): one item. Carol
+    # gave two, neither alike bob's (2 of 4, 2 of 5): step 2 joins neither. Her 210 agrees
+    # with alice's on 3 of 4, her 8 June one with releasees on 3 of 5: the 210 joins, though
+    # listed second, and the other stays alone (one annotator's two items are never one).
+    alice, bob = release(187), release(187, received_by="Tenvar")
+    closer, further = release(210), release(187, "2024-06-08", releasees=["Ivan"])
+    parties = [numbered(alice), numbered(bob), numbered(further, closer)]
+    assert places(align_items(parties, RELEASES)) == [(0, 0, 1), (None, None, 0)]
 
 
 def test_a_cluster_of_equal_frames_joins_an_item_alike_every_one_of_them() -> None:

@@ -171,33 +171,31 @@ def test_the_gold_file_is_valid(tmp_path: Path) -> None:
     assert DRAVA in gold.read_text(encoding="utf-8")
 
 
-def test_a_release_alike_two_others_does_not_merge_them_into_one() -> None:
-    # Alice: Monday's release of 50, carol: Wednesday's of 70 (2 of 4 alike: two releases);
-    # bob: 50 on Wednesday, alike each (3 of 4). Gold was one release, 50 on Wednesday, done,
-    # and carol's release gone unsaid.
+def test_a_release_alike_two_others_is_decided_among_all_three() -> None:
+    # Alice: Monday's release of 50, carol: Wednesday's of 70 (2 of 4 alike); bob: 50 on
+    # Wednesday, alike each (3 of 4). Gold was once one release, 50 on Wednesday, done, with
+    # carol's release unsaid; then alice's and bob's (the first pair in order), carol's left
+    # out unsaid with K=2, as two of three "did not give it". Now the three are one release
+    # (``align_items``, step 3) and each field is decided among the three.
     monday, wednesday = release(50, "2024-06-03"), release(70, "2024-06-05")
     records = {
         "alice": record("alice", [monday], None, {}),
         "bob": record("bob", [release(50, "2024-06-05")], None, {}),
         "carol": record("carol", [wednesday], None, {}),
     }
-    # K=2: alice's and bob's release, its date in dispute; carol's alone, which two of three
-    # did not give (as any item one annotator of three gives).
+    # K=2: the count alice and bob gave, the date bob and carol gave, each two of three.
     gold = merged(records, 2)
-    assert gold.form["releases"] == [release(50, None)]
-    assert [(c["path"], [v["value"] for v in c["versions"]]) for c in gold.conflicts] == [
-        ("releases[0].date", ["2024-06-03", "2024-06-05"])
-    ]
-    assert gold.status == "in_progress"
-    # Every annotator required: alice's and bob's release (one item, two ways) and carol's
-    # (another), each a conflict of its own.
+    assert gold.form["releases"] == [release(50, "2024-06-05")]
+    assert gold.conflicts == []
+    # Every annotator required: the count and the date in dispute, every annotator's answer
+    # in a version.
     gold = merged(records, None)
-    assert gold.form["releases"] == []
+    assert gold.form["releases"] == [release(None, None)]
     assert [
-        [(v["value"], v["annotators"]) for v in group["versions"]] for group in gold.conflicts
+        (c["path"], [(v["value"], v["annotators"]) for v in c["versions"]]) for c in gold.conflicts
     ] == [
-        [([monday], ["alice"]), ([release(50, "2024-06-05")], ["bob"])],
-        [([wednesday], ["carol"])],
+        ("releases[0].count", [(50, ["alice", "bob"]), (70, ["carol"])]),
+        ("releases[0].date", [("2024-06-05", ["bob", "carol"]), ("2024-06-03", ["alice"])]),
     ]
 
 

@@ -49,17 +49,21 @@ def test_taking_an_item_alike_one_gold_holds_says_it_may_be_twice(tmp_path: Path
     made["ann1"] = {**made.pop("alice"), "annotator": "ann1"}
     made["ann2"] = {**made.pop("bob"), "annotator": "ann2"}
     made["ann3"] = {**made["ann1"], "annotator": "ann3"}
+    made["ann4"] = {**made["ann1"], "annotator": "ann4"}
     made["ann1"]["form"] = {"event_type": "exchange", "releases": [release(front, ["A", "B", "C"])]}
     made["ann2"]["form"] = {"event_type": "exchange", "releases": [release(front, ["A", "B", "D"])]}
     made["ann3"]["form"] = {
         "event_type": "exchange",
         "releases": [release("armed group", ["A", "B", "C"])],
     }
+    # ann4 as ann3: their item is not one alone, which would join ann1's, its closest
+    # (``align_items``, step 3), and be one release with the Front's.
+    made["ann4"]["form"] = made["ann3"]["form"]
     corpus, journals = write_case(tmp_path, made)
     session = open_review(journals, corpus, tmp_path / "gold.jsonl", "rita")
     try:
         ids = [c["id"] for c in session.records["d1"].conflicts if c.get("path") == "releases"]
-        assert len(ids) == 2  # the Front's (ann1, ann2) and ann3's: each on its own
+        assert len(ids) == 2  # the Front's (ann1, ann2) and ann3's (ann4's): each on its own
         session.go_to("d1", ids[0])
         session.take(0)
         session.take_notices()
@@ -67,7 +71,8 @@ def test_taking_an_item_alike_one_gold_holds_says_it_may_be_twice(tmp_path: Path
         session.take(0)
         (said, *_rest) = session.take_notices()
         assert said == (
-            f"settled {ids[1]}: releases: added the item ann3 gave (armed group, 8, 2024-06-07) "
+            f"settled {ids[1]}: releases: added the item ann3 and ann4 gave (armed group, 8, "
+            "2024-06-07) "
             f"to gold; gold's releases #1 ({front}, 8, 2024-06-07) is so alike it may be the "
             "same one, now twice; linked: date s4 · ctrl+z undoes"
         )

@@ -21,11 +21,13 @@ def lone(giver: str, date: str) -> dict[str, Any]:
 
 # alice's and carol's agree on the giver and count (2 of 3), bob's and carol's on count and
 # date (2 of 3), alice's and bob's on the count only: carol's joins alice's (the first pair),
-# bob's stays an item of its own, alike carol's.
+# bob's and dave's (equal) stay an item of their own, alike carol's but not alice's. (Without
+# dave, bob's item alone would join carol's, its closest: ``align_items``, step 3.)
 RECORDS = {
     "alice": record("alice", [lone("Front", "2023-11-11")], None, {}),
     "bob": record("bob", [lone("armed group", "2023-11-12")], None, {}),
     "carol": record("carol", [lone("Front", "2023-11-12")], None, {}),
+    "dave": record("dave", [lone("armed group", "2023-11-12")], None, {}),
 }
 
 
@@ -51,7 +53,7 @@ def test_the_panel_names_another_open_conflict_holding_an_item_alike() -> None:
     # And from the other side: bob's is alike carol's version.
     other = describe(gold, theirs, 1, len(gold.conflicts), SCHEME).lone_item
     assert other is not None and other.alike == (
-        f"{bobs['id']}: the item bob gave (armed group, 8, 2023-11-12)"
+        f"{bobs['id']}: the item bob and dave gave (armed group, 8, 2023-11-12)"
     )
 
 

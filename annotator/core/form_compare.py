@@ -26,6 +26,7 @@ import unicodedata
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any
 
+from annotator.core.form_align_closest import Pair, join_closest
 from annotator.core.scheme import FormField, Scheme
 
 Links = Mapping[str, Sequence[str]]
@@ -248,9 +249,10 @@ def align_items(
        join their items' clusters, the most similar first (the share of fields agreeing,
        then more fields agreeing), ties in the annotators' order and then their items' order,
        as long as the two clusters hold no item of one annotator and every item of the one is
-       so alike every item of the other: Monday's 50 and Wednesday's 70 stay two releases
-       though a third annotator's Wednesday 50 is alike each (3 of 4); it joins one of them.
-    3. An item that joins nothing is a cluster of its own.
+       so alike every item of the other (no chain: X like Y, Y like Z).
+    3. An item that joined nothing joins the cluster of the item most alike it, when that
+       cluster lacks its annotator (``form_align_closest``): Monday's 50, Wednesday's 50 and
+       Wednesday's 70 of three annotators are one release, in any order. Else it is alone.
 
     Clusters are ordered by the first annotator holding them, then by that item's place among
     theirs. The result depends on nothing but the items and their order. ``keys``: each
@@ -283,8 +285,7 @@ def align_items(
     ]
 
 
-# Marks a later copy of a frame in ``align_items`` (no frame holds it).
-_COPY = object()
+_COPY = object()  # marks a later copy of a frame in ``align_items`` (no frame holds it)
 
 
 def _join_similar(
@@ -292,13 +293,13 @@ def _join_similar(
     keys: Sequence[Sequence[tuple[Hashable, ...]]],
     group: FormField,
 ) -> list[list[int | None]]:
-    """Step 2 of ``align_items``: clusters joined by pairs of similar items, most similar
-    first, when every item of the one is alike every item of the other (so X like Y and Y like
-    Z never makes X and Z one item). ``clusters``: each party's place in it, or None."""
+    """Steps 2 and 3 of ``align_items``: clusters joined by pairs of similar items, most
+    similar first, when every item of the one is alike every item of the other; then an item
+    left alone. ``clusters``: each party's place in it, or None."""
     lists = tuple(index for index, (_name, is_list) in enumerate(_sub_fields(group)) if is_list)
     # Only clusters some party is missing from can join; a party's items are never paired.
     open_ones = [number for number, cluster in enumerate(clusters) if None in cluster]
-    pairs: list[tuple[float, int, int, int, int, int, int, int]] = []
+    pairs: list[Pair] = []
     # The pairs of items alike, each ((party, place), (party, place)), the lower first: every
     # pair of items two joinable clusters hold is weighed here.
     alike: set[tuple[tuple[int, int], tuple[int, int]]] = set()
@@ -346,6 +347,7 @@ def _join_similar(
             x if x is not None else y for x, y in zip(joined[low], joined[high], strict=True)
         ]
         owner[high] = low
+    join_closest(joined, owner, root, pairs)  # step 3: an item left alone (its module)
     return [cluster for number, cluster in enumerate(joined) if owner[number] == number]
 
 
