@@ -192,16 +192,19 @@ class ArticleView(ArticleMoves, TextArea, inherit_bindings=False):
 
     @property
     def selected_text(self) -> str:
-        """The selected stretch of the real text (so copying gives what the article says)."""
+        """The selection of the real text as made (the keys or the mouse went over it)."""
         start, end = self.selection_offsets()
         return self._text_original[start:end]
 
     def action_copy(self) -> None:
         """Copy the selected words (of the real text) to the clipboard, and say so.
 
+        The words copied are those drawn as selected, which a label key would label: the
+        selection as made copied "eight for" while the article showed "eight foreign".
         With nothing selected the text area passes the key on, and the app then asks whether
         one meant to quit: here it says what ctrl+c needs instead."""
-        copied = self.selected_text
+        start, end = self.drawn_selection()
+        copied = self._text_original[start:end]
         if not copied:
             self._tell("nothing selected: select words (shift+arrows or the mouse), then ctrl+c")
             return

@@ -272,6 +272,9 @@ def test_copy_gives_the_real_text() -> None:
     async def check(pilot: Pilot[None], view: ArticleView) -> None:
         view.select_offsets(28, 37)
         await pilot.press("ctrl+c")
+        assert view.app.clipboard == "x\u2028y\x0cz"  # drawn so: the markup and tab left out
+        view.char_mode = True  # the selection as made, each character as the text has it
+        await pilot.press("ctrl+c")
         assert view.app.clipboard == "[/]\tx\u2028y\x0cz"
 
     run_with_article(check)
