@@ -135,9 +135,11 @@ class Record(StrictModel):
         return None
 
     def holds_nothing(self) -> bool:
-        """In progress with nothing in it: no span, answer, link, note or flag (every change
-        undone, or a skip undone on an article never worked on). It counts as not started:
-        a trial's list said "started" of an article with nothing in it."""
+        """In progress with nothing in it: no span, answer, group item, link, note or flag
+        (every change undone, or a skip undone on an article never worked on). It counts as
+        not started: a trial's list said "started" of an article with nothing in it. An item
+        added to a group, even left empty, is work the form shows: a trial's exit said
+        "nothing annotated yet" of a record holding one."""
         return (
             self.status == "in_progress"
             and not self.spans
@@ -149,8 +151,8 @@ class Record(StrictModel):
 
 
 def _answered(value: Any) -> bool:
-    if isinstance(value, list):
-        return any(_answered(item) for item in value)
+    if isinstance(value, list):  # a group's items are dicts: one, even empty, is there
+        return any(isinstance(item, dict) or _answered(item) for item in value)
     if isinstance(value, dict):
         return any(_answered(item) for item in value.values())
     return value not in (None, "")
