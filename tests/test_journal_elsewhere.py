@@ -161,9 +161,11 @@ def test_annotate_says_it_first_and_leaves_no_empty_folder(
     monkeypatch.setattr(annotate_cmd, "require_terminal", lambda command: None)
     seen: list[list[str]] = []
 
-    def run_screen(session: Any, run_app: Any) -> bool:
-        seen.append(list(session.messages))
-        return bool(session.close())
+    def run_screen(closing: Any, run_app: Any) -> bool:
+        # What the screen is told first; printed before it, it is not (the exit says it).
+        seen.append(list(closing.session.messages))
+        assert closing.messages == []
+        return bool(closing.close())
 
     monkeypatch.setattr(commands, "run_screen", run_screen)
     args = argparse.Namespace(

@@ -20,6 +20,7 @@ from annotator.core.paths_given import CORPUS, path_given
 from annotator.core.scheme import load_scheme
 
 if TYPE_CHECKING:
+    from annotator.core.journal_elsewhere import NoJournalYet
     from annotator.core.session import AnnotationSession
 
 
@@ -81,24 +82,16 @@ def run(args: argparse.Namespace) -> int:
     annotator = chosen_name(args.annotator)
     check_out_folder(args.out)
     require_terminal("annotate")
-    from annotator.core.journal_elsewhere import elsewhere_message, find_journal_elsewhere
     from annotator.core.session import open_session
 
     # Before any text is read: a text whose file changed since is hashed again at the exit.
     started_ns = time.time_ns()
     session = open_session(corpus, annotator, scheme, Path(args.out))
-    # A new journal while one of this corpus is beside it: the first thing the screen says.
-    found = find_journal_elsewhere(corpus, session.corpus, annotator, session.store.journal)
-    if found is not None:
-        message = elsewhere_message(
-            found,
-            session.store.journal,
-            args.corpus,
-            annotator,
-            annotator_given=args.annotator is not None,
-            scheme_arg=args.scheme,
-        )
-        session.messages.insert(0, message)
+    # A new journal while one of this corpus is beside it: the first thing the screen says
+    # (until the first save makes the journal: ``NoJournalYet``).
+    no_journal_yet = _journal_elsewhere(args, corpus, annotator, session)
+    if no_journal_yet is not None:
+        session.messages.insert(0, no_journal_yet)
     # Textual is imported only here, so other commands never load it.
     from annotator.tui.app import AnnotatorApp
 
@@ -119,9 +112,33 @@ def run(args: argparse.Namespace) -> int:
         # (nothing, once none is left): the start's line, printed before the screen, stood
         # after it out of date (a trial removed every span the scheme lacked, and it still
         # asked for the old scheme).
-        for line in session.scheme_notices(at_exit=True):
+        # The other journal, only if there is still no journal here (nothing saved): said
+        # before the screen, it stood above "your work is saved to" the journal made since.
+        still = _journal_elsewhere(args, corpus, annotator, session)
+        for line in ([still] if still is not None else []) + session.scheme_notices(at_exit=True):
             print(line, file=sys.stderr)
     return 0 if quit_well else 1
+
+
+def _journal_elsewhere(
+    args: argparse.Namespace, corpus: Path, annotator: str, session: AnnotationSession
+) -> NoJournalYet | None:
+    """The line naming a journal of this corpus elsewhere while the session's does not exist
+    (``find_journal_elsewhere``), with the command opening it; None when there is none."""
+    from annotator.core.journal_elsewhere import elsewhere_message, find_journal_elsewhere
+
+    journal = session.store.journal
+    found = find_journal_elsewhere(corpus, session.corpus, annotator, journal)
+    if found is None:
+        return None
+    return elsewhere_message(
+        found,
+        journal,
+        args.corpus,
+        annotator,
+        annotator_given=args.annotator is not None,
+        scheme_arg=args.scheme,
+    )
 
 
 class _SetRightAtExit:
@@ -133,11 +150,17 @@ class _SetRightAtExit:
     it. Said before the exit's other lines, as the review says its gold file's."""
 
     def __init__(self, session: AnnotationSession) -> None:
+        from annotator.core.journal_elsewhere import NoJournalYet
+
         self.session = session
         # Printed before the screen, as they were; not the notices of the records under the
-        # scheme, which the exit says again as they are then (``scheme_notices``).
+        # scheme, nor the journal elsewhere, which the exit says again as they are then.
         at_start = set(session.scheme_notices())
-        self.messages = [line for line in session.messages if line not in at_start]
+        self.messages = [
+            line
+            for line in session.messages
+            if line not in at_start and not isinstance(line, NoJournalYet)
+        ]
         self.app: object = None  # the screen's app, once made
 
     def close(self, timeout: float | None = 10.0) -> bool:

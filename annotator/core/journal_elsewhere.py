@@ -46,6 +46,24 @@ class JournalElsewhere:
         return self.path.parent.parent
 
 
+class NoJournalYet(str):
+    """The line ``elsewhere_message`` says, marked by its type (as ``UndoneElsewhere`` is) so
+    that the screen can tell it from the other start-up messages: it is true only while the
+    journal to be used (``journal``) does not exist. The first save makes it, and the line
+    goes then (a trial's stayed on screen a minute after the first ``d``, over the form, and
+    was printed again above the exit's "your work is saved to" that journal)."""
+
+    journal: Path
+
+    def __new__(cls, text: str, journal: Path) -> NoJournalYet:
+        said = super().__new__(cls, text)
+        said.journal = journal
+        return said
+
+    def still_true(self) -> bool:
+        return not self.journal.exists()
+
+
 def places_to_look(corpus_path: Path) -> list[Path]:
     """The ``annotations/`` folders next to the corpus folder and inside it, in that order."""
     folder = corpus_path.resolve()
@@ -142,7 +160,7 @@ def elsewhere_message(
     *,
     annotator_given: bool = False,
     scheme_arg: str | None = None,
-) -> str:
+) -> NoJournalYet:
     """One line: no journal where ``journal`` is, the other journal, and the command opening
     it (``--annotator`` said when given or when the journal is another name's)."""
     command = ["annotator", "annotate", corpus_arg]
@@ -153,7 +171,8 @@ def elsewhere_message(
     command += ["--out", str(found.out_dir)]
     whose = "" if found.annotator == annotator else f" ({found.annotator}'s, not {annotator}'s)"
     more = f" ({found.more} more journal(s) there hold records of it)" if found.more else ""
-    return (
+    return NoJournalYet(
         f"no journal in {_shown(journal.parent)}; {found.path}{whose} has "
-        f"{found.records} record(s) of this corpus{more}: {shlex.join(command)}"
+        f"{found.records} record(s) of this corpus{more}: {shlex.join(command)}",
+        journal,
     )
