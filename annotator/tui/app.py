@@ -51,6 +51,7 @@ class AnnotatorApp(SavingApp):
         for screen in self.screen_stack:
             if isinstance(screen, AnnotateScreen):
                 screen.refresh_status()
+                screen.start_up.journal_saved(screen)  # the first save makes the journal
 
     def save_typing(self) -> list[str]:
         screens = [screen for screen in self.screen_stack if isinstance(screen, AnnotateScreen)]

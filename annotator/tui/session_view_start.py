@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
+from annotator.core.journal_elsewhere import NoJournalYet
 from annotator.core.journal_summary import welcome_words
 from annotator.tui.session_view_sizes import ONE_MESSAGE_UP_TO, PANEL_BESIDE_FROM
 
@@ -20,6 +21,9 @@ WELCOME_SECONDS = 10
 START_UP_SECONDS = 30
 # The kind the start-up messages are told as (``SessionView.settled`` takes them back).
 START_UP = "start-up"
+# The kind of the one saying there is no journal here yet (``NoJournalYet``): it goes alone,
+# at the first save (``journal_saved``), the others staying.
+NO_JOURNAL_YET = "no journal yet"
 
 
 class StartUpMessages:
@@ -87,9 +91,25 @@ class StartUpMessages:
             return
         held, self._held = self._held, []
         self._shown, self._shown_at = held, time.monotonic()
-        view.settled(START_UP)
+        view.settled(START_UP, NO_JOURNAL_YET)
         for message in held:
-            view.tell_beside(START_UP, message, "information", timeout=START_UP_SECONDS)
+            kind = NO_JOURNAL_YET if isinstance(message, NoJournalYet) else START_UP
+            view.tell_beside(kind, message, "information", timeout=START_UP_SECONDS)
+
+    def journal_saved(self, view: SessionView) -> None:
+        """A save was made: "no journal in …" goes, shown or held, once the journal exists (a
+        trial's stayed a minute after the first d, over the form, shown again as the focus
+        came back to the article)."""
+        untrue = [
+            message
+            for message in (*self._held, *self._shown)
+            if isinstance(message, NoJournalYet) and not message.still_true()
+        ]
+        if not untrue:
+            return
+        self._held = [message for message in self._held if message not in untrue]
+        self._shown = [message for message in self._shown if message not in untrue]
+        view.settled(NO_JOURNAL_YET)
 
     def focus_moved(self, view: SessionView) -> None:
         """Up to 80 columns, with the focus away from the article (the form, the note), only
@@ -101,7 +121,7 @@ class StartUpMessages:
             showing = time.monotonic() - self._shown_at < START_UP_SECONDS
             if showing and self._shown:
                 self._held = self._shown + self._held
-                view.settled(START_UP)
+                view.settled(START_UP, NO_JOURNAL_YET)
             self._shown = []
         else:
             self.release(view)
