@@ -30,7 +30,8 @@ from tests.test_list_missing_data import trial as list_missing_trial
 NOTICE = (
     "gold.jsonl: 1 document(s) held null lists (d1 releases #1 releasees), which validate and "
     "export refuse: set right, each line written again with [] as the review opened (the older "
-    "lines stay as history: validate still names them)"
+    "lines stay as history, which validate counts in one line, not as "
+    "problems)"
 )
 
 
@@ -94,8 +95,8 @@ def test_the_lines_found_and_the_notice() -> None:
     assert null_lists_notice("gold.jsonl", found) == (
         "gold.jsonl: 2 document(s) held null lists (01 releases #1 releasees; 02 releases #2 "
         "releasees), which validate and export refuse: set right, each line written again "
-        "with [] as the review opened (the older lines stay as history: validate still names "
-        "them)"
+        "with [] as the review opened (the older lines stay as history, which validate counts in "
+        "one line, not as problems)"
     )
     assert null_list_lines([(3, fine)], SCHEME) == []
     assert null_lists_notice("gold.jsonl", []) is None
@@ -169,8 +170,9 @@ def test_export_without_a_scheme_refuses_a_null_list(tmp_path: Path) -> None:
     with pytest.raises(AnnotatorError) as refused:
         export_records(gold, "jsonl", tmp_path / "out.jsonl", status="all")
     assert str(refused.value) == (
-        f"{gold}:{number}: form.releases.0.releasees: Input should be a valid list (null, as "
-        "earlier reviews wrote it: validate refuses it too)"
+        f"{gold}:{number}: form.releases.0.releasees: null where the scheme wants a list "
+        "(earlier reviews wrote it so; annotator review, opened on the gold file, writes it "
+        "again with [])"
     )
     assert not (tmp_path / "out.jsonl").exists()
 
@@ -182,8 +184,9 @@ def test_export_refuses_a_journal_s_null_list_and_takes_other_schemes(tmp_path: 
     with pytest.raises(AnnotatorError) as refused:
         export_records(journals[0], "jsonl", tmp_path / "out.jsonl")
     assert str(refused.value) == (
-        f"{journals[0]}:1: form.releases.0.releasees: Input should be a valid list (null, as "
-        "earlier reviews wrote it: validate refuses it too)"
+        f"{journals[0]}:1: form.releases.0.releasees: null where the scheme wants a list "
+        "(earlier reviews wrote it so; annotator review, opened on the gold file, writes it "
+        "again with [])"
     )
     # A record of another scheme (a field the default one lacks) is exported as it is.
     records["alice"]["form"]["claims"] = "none"

@@ -16,7 +16,7 @@ import orjson
 from annotator.core.formats.export import export_records
 from annotator.core.gold_store import GoldStore
 from annotator.core.models import GoldRecord
-from annotator.core.null_lists import written_by_review
+from annotator.core.null_lists import NULL_LIST_WORDS, written_by_review
 from annotator.core.review import ReviewSession
 from annotator.core.review_history import decisions_in_force
 from annotator.core.review_open import open_review
@@ -28,7 +28,8 @@ LATER = "2025-08-25T09:30:00Z"
 NOTICE = (
     "gold.jsonl: 1 document(s) held null lists (d1 releases #1 releasees), which validate and "
     "export refuse: set right, each line written again with [] as the review opened (the older "
-    "lines stay as history: validate still names them)"
+    "lines stay as history, which validate counts in one line, not as "
+    "problems)"
 )
 
 
@@ -86,7 +87,7 @@ def test_a_settled_document_is_set_right_as_the_review_opens(tmp_path: Path) -> 
     held = lines(tmp_path)
     number = len(held)
     assert latest_problems(tmp_path) == [
-        f"{gold(tmp_path)}:{number}: form.releases.0.releasees: Input should be a valid list"
+        f"{gold(tmp_path)}:{number}: form.releases.0.releasees: {NULL_LIST_WORDS}"
     ]
     session = reopened(tmp_path)
     try:
@@ -116,7 +117,7 @@ def test_a_settled_document_is_set_right_as_the_review_opens(tmp_path: Path) -> 
     assert history == [
         f"{gold(tmp_path)}: 1 line(s) do not fit scheme prisoner_exchange, each superseded by a "
         "later line of its document: history, made under the scheme of its time, not a problem "
-        f"(the first: line {number}, form.releases.0.releasees: Input should be a valid list); "
+        f"(the first: line {number}, form.releases.0.releasees: {NULL_LIST_WORDS}); "
         f"annotator compact {gold(tmp_path)} drops history, keeping each document's latest line "
         "(a review's ctrl+z can then no longer undo earlier sessions' decisions)"
     ]

@@ -159,7 +159,8 @@ def null_lists_notice(name: str, found: list[NullListLine]) -> str | None:
     return (
         f"{name}: {len(found)} document(s) held null lists ({'; '.join(named)}{more}), which "
         "validate and export refuse: set right, each line written again with [] as the review "
-        "opened (the older lines stay as history: validate still names them)"
+        "opened (the older lines stay as history, which validate counts in one line, not as "
+        "problems)"
     )
 
 
@@ -180,3 +181,16 @@ def _words(place: tuple[str | int, ...]) -> str:
         return str(place[0])
     name, index, sub = place
     return f"{name} #{int(index) + 1} {sub}"
+
+
+# What a list held as null is said as (validate, export, the review's refusals): pydantic's
+# "Input should be a valid list" named neither its cause nor the way out.
+NULL_LIST_WORDS = (
+    "null where the scheme wants a list (earlier reviews wrote it so; annotator review, opened "
+    "on the gold file, writes it again with [])"
+)
+
+
+def null_list_words(error: Any) -> str | None:
+    """``NULL_LIST_WORDS`` for a pydantic error ``item`` of a list given as null, else None."""
+    return NULL_LIST_WORDS if error["type"] == "list_type" and error["input"] is None else None

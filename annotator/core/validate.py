@@ -19,6 +19,7 @@ from annotator.core.form_complete import empty_required
 from annotator.core.forms import empty_items, path_words, resolve_path
 from annotator.core.journal import LineProblem, read_journal
 from annotator.core.models import Document, Record
+from annotator.core.null_lists import null_list_words
 from annotator.core.scheme import Scheme
 from annotator.core.validate_conflicts import (
     conflict_spans,
@@ -120,7 +121,8 @@ def form_model_problems(record: Record, scheme: Scheme) -> Iterator[tuple[str, s
         for (path, message), item in zip(record_problems(error), error.errors(), strict=True):
             if item["type"] == "literal_error":  # a choice: which value, a renamed one's old?
                 message = f"{item['input']!r} is not one of its choices ({item['ctx']['expected']})"
-            message = bound_words(item) or message  # a count below its min, said as a span's
+            # A count below its min, said as a span's; a list an earlier review wrote null.
+            message = bound_words(item) or null_list_words(item) or message
             yield (f"form.{path}", message)
 
 

@@ -35,8 +35,8 @@ def test_the_opening_sets_it_right_and_1_writes_an_empty_list(tmp_path: Path) ->
             assert said(app).endswith(
                 " to settle in 1 document(s) · 1 document(s) held null lists (d1 releases #1 "
                 "releasees), which validate and export refuse: set right, each line written "
-                "again with [] as the review opened (the older lines stay as history: validate "
-                "still names them)"
+                "again with [] as the review opened (the older lines stay as history, which "
+                "validate counts in one line, not as problems)"
             )
             while (conflict := session.conflict) is not None and conflict["id"] != cid:
                 await press(pilot, "n")
@@ -65,8 +65,8 @@ def test_a_settled_document_set_right_is_said_as_the_review_opens(tmp_path: Path
             assert said(app).endswith(
                 " to settle in 0 document(s) · 1 document(s) held null lists (d1 releases #1 "
                 "releasees), which validate and export refuse: set right, each line written "
-                "again with [] as the review opened (the older lines stay as history: validate "
-                "still names them)"
+                "again with [] as the review opened (the older lines stay as history, which "
+                "validate counts in one line, not as problems)"
             )
             assert session.current is None
 

@@ -135,8 +135,6 @@ def default_form_problems(record: Record, default: Scheme) -> list[tuple[str, st
     nulls = {f"form.{path}" for path in null_list_paths(record.form, default)}
     against = _against(default)
     return [
-        (where, f"{message} (null, as earlier reviews wrote it: validate refuses it too)")
-        if where in nulls
-        else (where, f"{message} ({against})")
+        (where, message) if where in nulls else (where, f"{message} ({against})")
         for where, message in form_model_problems(record, default)
     ]
