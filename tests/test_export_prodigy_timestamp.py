@@ -69,7 +69,7 @@ def test_the_timestamp_is_whole_seconds_and_comes_back_as_it_went(tmp_path: Path
     }
     assert said == [
         "prodigy cannot carry updated_at's fraction of a second (_timestamp holds whole "
-        "seconds) of any record: not written for 1 document(s) (jsonl keeps them)"
+        "seconds) of any record: not written for 1 document(s) (jsonl and labelstudio keep them)"
     ]
 
 

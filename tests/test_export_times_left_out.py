@@ -35,7 +35,7 @@ def test_a_format_without_times_says_once_that_it_drops_them(tmp_path: Path, fmt
     said = export(corpus, gold, fmt, tmp_path / "out", "-v")
     line = (
         f"{fmt} cannot carry updated_at and seconds_spent (time spent) of any record: "
-        "not written for 7 document(s) (jsonl keeps them)"
+        "not written for 7 document(s) (jsonl and labelstudio keep them)"
     )
     assert said.count(line) == 1  # once, with -v too: not a line per document
     assert not any("updated_at" in other for other in said if other != line)
@@ -46,7 +46,7 @@ def test_prodigy_says_once_that_it_drops_the_time_spent(tmp_path: Path) -> None:
     said = export(corpus, gold, "prodigy", tmp_path / "out", "-v")
     line = (
         "prodigy cannot carry seconds_spent (time spent) of any record: not written for 7 "
-        "document(s) (jsonl keeps them)"
+        "document(s) (jsonl and labelstudio keep them)"
     )
     assert said.count(line) == 1
     assert not any("updated_at" in other for other in said)
@@ -56,7 +56,7 @@ def test_only_what_the_records_have_is_named(tmp_path: Path) -> None:
     corpus, gold = case(tmp_path / "a", 2, updated_at="2025-08-25T09:00:00Z")
     assert export(corpus, gold, "brat", tmp_path / "a" / "out") == [
         "brat cannot carry updated_at of any record: not written for 2 document(s) "
-        "(jsonl keeps them)",
+        "(jsonl and labelstudio keep them)",
         "1 warning(s): see above",
     ]
     corpus, gold = case(tmp_path / "b", 2)  # neither: nothing is lost, nothing said

@@ -132,7 +132,7 @@ def test_brat_carries_values_form_links_and_note(tmp_path: Path) -> None:
     # All but the record's times, which only jsonl keeps, and that is said.
     assert warnings == [
         "brat cannot carry updated_at and seconds_spent (time spent) of any record: not "
-        "written for 1 document(s) (jsonl keeps them)"
+        "written for 1 document(s) (jsonl and labelstudio keep them)"
     ]
     assert sorted(p.name for p in out.iterdir()) == [
         "annotation.conf",

@@ -99,13 +99,17 @@ def _check_options(
         raise UsageError("--with-text is for --format jsonl (the other formats carry the text)")
 
 
+# The formats that write both times whole: the others' line names them as where to keep times.
+TIMES_KEPT = ("jsonl", "labelstudio")
+
+
 def times_left_out(items: Sequence[Item], fmt: str) -> str | None:
     """The one line saying that ``fmt`` drops when records were last changed and the time spent
     on them, or None. jsonl writes a record whole, labelstudio both times (an annotation's
     ``updated_at`` and ``lead_time``); the other formats have no place for either, so it is
     said once for the export, not for every document (all of them, mostly).
     prodigy writes ``updated_at`` as ``_timestamp``, whole seconds: only a fraction is lost."""
-    if fmt in ("jsonl", "labelstudio"):  # labelstudio: an annotation's updated_at, lead_time
+    if fmt in TIMES_KEPT:  # labelstudio: an annotation's updated_at, lead_time
         return None
     if fmt == "prodigy":
         changed_words = "updated_at's fraction of a second (_timestamp holds whole seconds)"
@@ -127,7 +131,7 @@ def times_left_out(items: Sequence[Item], fmt: str) -> str | None:
     having = sum(one or other for one, other in zip(changed, spent, strict=True))
     return (
         f"{fmt} cannot carry {named} of any record: not written for {having} document(s) "
-        "(jsonl keeps them)"
+        f"({' and '.join(TIMES_KEPT)} keep them)"
     )
 
 
