@@ -1,7 +1,8 @@
 """Why a count or date span has no value, as labelling says it and the span panel shows it.
 
 A span's words give no value when they say no exact one (``normalise``: a wrong default is
-worse than an empty one), and the message names why: a date counted from an earlier one that
+worse than an empty one), or a count outside its label's range (``value_range``: "4,000" of a
+count of at most 100), and the message names why: a date counted from an earlier one that
 has none (``normalise_relative``), a date read from a dateline the article lacks
 (``normalise_dates.needs_dateline``), or words the readers do not read at all: counts and dates
 are read in English words and in digits, and "trois", "14 mars" or "dimanche" got no value and
@@ -25,6 +26,7 @@ from annotator.core.normalise_dates import (
 )
 from annotator.core.normalise_relative import date_spans, relative_date
 from annotator.core.scheme import Scheme
+from annotator.core.value_range import range_why
 
 COUNTS_READ = "counts are read in digits and English words: 146, forty-one"
 DATES_READ = "dates are read in digits and English words: 14 March 2025, last Sunday"
@@ -74,6 +76,12 @@ def no_value_reason(
         return None
     words = text[span.start : span.end]
     if label.value_type == "integer":
+        # "4,000" labelled a count of at most 100 is read, and left empty by its range
+        # (``in_range_or_none``): a trial saw "95" get 95 and "120" nothing, unsaid.
+        read = parse_count(words)
+        out_of_range = None if read is None else range_why(label, read)
+        if out_of_range is not None:
+            return f"no value: {read} is {out_of_range}"
         why = unread_count(words)
         return None if why is None else f"no value: {why}"
     if label.value_type != "date":
