@@ -5,8 +5,8 @@ Both run over a session whose store appends through the core's ordered writer: t
 state arrives from its thread as a message; quitting flushes first (off the UI thread) and, when
 the disk keeps refusing, asks; quitting anyway leaves at once, and the store's closing writes
 what the disk refused to a rescue file (``store_rescue``), said by ``closing_words``. A hangup
-saves as a quit does, closes the session itself and ends the process if Textual, writing to the
-gone terminal, cannot (``_hung_up``).
+or a SIGTERM saves as a quit does, closes the session itself and ends the process if Textual,
+writing to a gone terminal, cannot (``_hung_up``).
 """
 
 from __future__ import annotations
@@ -84,7 +84,8 @@ class SavingApp(KeysInOrderApp):
         self.saving_session = session
         self._told_error: str | None = None
         self.quit_flush_seconds = 3.0
-        # After a hangup, the session closed: how long Textual may take to end (``_hung_up``).
+        # After a hangup or a SIGTERM, the session closed: how long Textual may take to end
+        # (``_hung_up``).
         self.hangup_exit_seconds = 3.0
         self._hung_up_once = False
         self._showing: list[Notification] = []  # told since the last clear (some expired)
@@ -139,22 +140,29 @@ class SavingApp(KeysInOrderApp):
         self.saving_session.on_save_status(relay)
 
     def save_on_hangup(self) -> None:
-        """Have a hangup (the terminal closed, an SSH connection dropped) save as a quit does.
+        """Have a hangup (the terminal closed, an SSH connection dropped) and a SIGTERM (`kill
+        PID`, the system shutting down) save as a quit does.
 
         Without it the process ended at once: typing not saved yet (a pause saves it after a
-        second) was lost, as a trial found by closing the terminal 0.2 s after typing a note."""
-        try:
-            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self._hung_up)
-        except (NotImplementedError, RuntimeError, AttributeError):
-            return  # no SIGHUP here (another platform): nothing to keep
+        second) was lost, as a trial found by closing the terminal 0.2 s after typing a note.
+        A SIGTERM ended it so as well, after SIGHUP no longer did: a count typed, then `kill
+        -TERM` within a second, was lost; with the disk refusing, no rescue file was written,
+        the lock was left and the terminal not restored."""
+        for name in ("SIGHUP", "SIGTERM"):
+            try:
+                asyncio.get_running_loop().add_signal_handler(getattr(signal, name), self._hung_up)
+            except (NotImplementedError, RuntimeError, AttributeError, ValueError):
+                continue  # no such signal here (another platform): nothing to keep
 
     def _hung_up(self) -> None:
-        # Nobody sees the screen any more: save what is typed (a value the field refuses is
-        # left, as a second quit leaves it), wait for the writer on the loop, close the session
-        # (what the disk refused goes to a rescue file; the lock is released), then leave with
-        # no question, whatever the flush says, and end the process if Textual cannot.
-        if self._hung_up_once:  # the terminal's SIGHUP and another's (tmux, the shell)
-            return
+        # Nobody may see the screen any more: save what is typed (a value the field refuses
+        # is left, as a second quit leaves it), wait for the writer on the loop, close the
+        # session (what the disk refused goes to a rescue file; the lock is released), then
+        # leave with no question, whatever the flush says, and end the process if Textual
+        # cannot. A SIGTERM's terminal is most often still there: Textual's exit restores it,
+        # and the command's exit lines are said, well within ``hangup_exit_seconds``.
+        if self._hung_up_once:  # the terminal's SIGHUP and another's (tmux, the shell), a
+            return  # SIGTERM after it, or a second SIGTERM: the first one is closing
         self._hung_up_once = True
         self._leaving()
         self.save_typing()
@@ -167,15 +175,17 @@ class SavingApp(KeysInOrderApp):
     def _end_process_after(seconds: float, status: int) -> None:
         """End the process with ``status`` ``seconds`` from now, unless it has ended by then.
 
-        Only after a hangup, once the session is closed: the journal written and closed, its
-        lock released. Why a hard exit: Textual's output thread dies on its first write to
-        the terminal that hung up (EIO), and nothing drains its queue (30 writes) any more:
-        the writes after that (redraws, Textual setting the terminal up again at the SIGCONT
-        that comes with the hangup, and restoring it at the exit) fill it, and the next one
-        waits forever, at the latest the one that stops the thread in Textual's shutdown. A
-        trial's process lived on after an SSH drop, holding the lock ("locked by process"),
+        Only after a hangup or a SIGTERM, once the session is closed: the journal written and
+        closed, its lock released. Why a hard exit: Textual's output thread dies on its first
+        write to the terminal that hung up (EIO), and nothing drains its queue (30 writes) any
+        more: the writes after that (redraws, Textual setting the terminal up again at the
+        SIGCONT that comes with the hangup, and restoring it at the exit) fill it, and the next
+        one waits forever, at the latest the one that stops the thread in Textual's shutdown.
+        A trial's process lived on after an SSH drop, holding the lock ("locked by process"),
         1 time in 3 after a flood of PageDown. Textual has no public way to stop or bound that
-        wait; what the command would say at the exit goes to that terminal, gone as well."""
+        wait; what the command would say at the exit goes to that terminal, gone as well. A
+        SIGTERM's terminal (a shutdown's) may be gone too; while it is there, Textual ends
+        and the command says its lines well before."""
 
         def end() -> None:
             os._exit(status)
@@ -294,7 +304,7 @@ class SavingApp(KeysInOrderApp):
         """Wait for the writer to put every change on disk, up to ``quit_flush_seconds``:
         whether it did. Both ways out save the typing (``save_typing``) and then wait so: a
         quit off the UI thread, its screen still drawn for the question a refusing disk asks; a
-        hangup on the loop, as nobody sees the screen any more."""
+        hangup or a SIGTERM on the loop, as nobody may see the screen any more."""
         return self.saving_session.flush(timeout=self.quit_flush_seconds)
 
     def typing_kept(self) -> bool:
@@ -344,7 +354,7 @@ class SavingApp(KeysInOrderApp):
         not write, the rescue file holding it and how to append it (a trial's "append them to
         the journal" named neither the file nor how), and a lock it could not remove; nothing
         when all was written. Said by the command whatever ended the screen (a quit, a
-        hangup, an error)."""
+        hangup, a SIGTERM, an error)."""
         store = self.saving_session.store
         return closing_words(
             self.saving_session.journal,
