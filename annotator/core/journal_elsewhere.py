@@ -10,7 +10,8 @@ records of this corpus's documents is named, with the ``--out`` that opens it.
 
 For a corpus that is a ``.jsonl`` file, the corpus folder is the folder holding the file.
 
-It runs at every start before anything is saved, so the journals are not read as the session
+It runs at every start before anything is saved (and at the exit, when nothing was: the line
+is said again only while it is true), so the journals are not read as the session
 reads them (each line a validated record): only each line's ``doc_id``, ``annotator`` and
 whether it is a gold line are looked at, and a journal that only has to hold some record of
 the corpus is read up to the first one.
