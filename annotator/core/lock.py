@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import math
 import os
 import socket
@@ -31,6 +32,25 @@ def lock_path(journal: Path) -> Path:
     and a write through a symbolic link to it take the same lock."""
     journal = linked_file(journal)
     return journal.with_name(journal.name + ".lock")
+
+
+def lock_not_made(journal: Path, error: OSError) -> str | None:
+    """The line for a lock file that could not be made beside ``journal`` (``error`` raised
+    making it names it), naming the lock and its folder; None when ``error`` is about
+    something else. A trial's journal folder made read-only, the journal itself readable and
+    writable, said "…/eve.jsonl: cannot open: Permission denied": what failed was making
+    ``eve.jsonl.lock`` in the folder, and nothing said so."""
+    lock = lock_path(journal)
+    if error.filename is None or Path(os.fsdecode(error.filename)) != lock:
+        return None
+    why = error.strerror or str(error)
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return (
+            f"{journal}: cannot create its lock file {lock.name} in {lock.parent} ({why}): "
+            f"the lock is made beside the file; make {lock.parent} writable, then start again "
+            "(nothing was written)"
+        )
+    return f"{journal}: cannot create its lock file {lock} ({why}); nothing was written"
 
 
 def _process_alive(pid: int) -> bool:

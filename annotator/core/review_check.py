@@ -35,6 +35,7 @@ from annotator.core.formats.export_replacing import held_in
 from annotator.core.formats.held_kinds import GOLD_RECORDS, RECORDS
 from annotator.core.gold_store import LineFacts, scan_gold
 from annotator.core.goldfile import folder_of, folders_to_make
+from annotator.core.lock import lock_not_made, lock_path
 from annotator.core.merge import refuse_bad_request, refuse_gold_files, refuse_min_agree_over
 from annotator.core.scheme import Scheme, default_scheme_path, load_scheme
 from annotator.core.validate_shape import RECORD_KEYS
@@ -115,8 +116,13 @@ def _check_gold_file(output: Path, min_agree: int | None) -> None:
     created = not output.exists() or output.stat().st_size == 0
     # Opening takes a lock file beside the gold file, and writes a new one in the folder.
     if not os.access(folder, os.W_OK | os.X_OK):
-        said = "cannot write here" if created else "cannot open"
-        raise AnnotatorError(f"{output}: {said}: {os.strerror(errno.EACCES)}")
+        denied = os.strerror(errno.EACCES)
+        if created:
+            raise AnnotatorError(f"{output}: cannot write here: {denied}")
+        # The gold file itself may be writable: what fails is its lock ("cannot open" said
+        # the file).
+        lock = PermissionError(errno.EACCES, denied, str(lock_path(output)))
+        raise AnnotatorError(lock_not_made(output, lock) or f"{output}: cannot open: {denied}")
     if created:
         return
     resume_rule(output, _latest_facts(output).values(), min_agree)

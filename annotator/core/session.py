@@ -26,6 +26,7 @@ from annotator.core.corpus import Corpus, open_corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.history import History, Step
 from annotator.core.journal_others import others_notice
+from annotator.core.lock import lock_not_made
 from annotator.core.models import SCHEMA_VERSION, Document, Record
 from annotator.core.record_unknown import opening_notice
 from annotator.core.saving import SavesThroughStore, StatusRelay
@@ -370,7 +371,8 @@ def open_session(
     try:
         store = Store(journal, annotator, on_status=relay)
     except OSError as error:
-        raise AnnotatorError(f"{journal}: cannot open: {error.strerror or error}") from None
+        said = lock_not_made(journal, error)  # the journal's folder read-only: the lock names it
+        raise AnnotatorError(said or f"{journal}: cannot open: {error.strerror or error}") from None
     session = AnnotationSession(
         corpus, scheme, scheme_file, store, annotator, clock=clock, now=now, _relay=relay
     )
