@@ -22,7 +22,10 @@ from tests.conftest import make_record
 NOW = dt.datetime(2026, 11, 27, 15, 30, 0, tzinfo=dt.UTC)
 # The lock's since: 15:20:00 UTC that day, and a little (the lock was taken mid-second).
 SINCE = dt.datetime(2026, 11, 27, 15, 20, 0, tzinfo=dt.UTC).timestamp() + 0.6
-MISSING = "typing in its last second may be missing"
+MISSING = (
+    "changes after its last saved one may be missing (typing in its last second; all of them if it "
+    "could not save)"
+)
 
 
 def saved(doc_id: str, at: str | None) -> Record:

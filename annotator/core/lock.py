@@ -146,6 +146,16 @@ class JournalLock:
             self.message = f"{self.journal}: took over a damaged lock file {self.path}"
             return
         doing = holder.get("doing") if isinstance(holder, dict) else None
+        if isinstance(holder, dict) and holder.get("closed") is not None:
+            # Its process closed and could not remove it (``_mark_closed``): it holds nothing,
+            # on this machine or another, whether the process still runs (saying its exit).
+            self.path.unlink(missing_ok=True)
+            self.message = (
+                f"{self.journal}: took over the lock left by process {holder_pid} on "
+                f"{holder_host}, which closed but could not remove it (its folder could not be "
+                "written then)"
+            )
+            return
         if holder_host == host and not _process_alive(holder_pid):
             self.path.unlink(missing_ok=True)
             self.message = (
@@ -174,21 +184,60 @@ class JournalLock:
         "locked by" line says to when a session is gone) and taken by another session while
         this one still ran is that session's: removing it let a third writer in, and let the
         store take away the ``annotations/`` folder the other session was about to write in
-        ("cannot save .../annotations/root.jsonl: No such file or directory")."""
+        ("cannot save .../annotations/root.jsonl: No such file or directory"). One that
+        cannot be removed is marked closed (``_mark_closed``), and the error raised."""
         if not self._held:
             return
         self._held = False
         try:
-            if self.path.read_bytes() == self._payload:
-                self.path.unlink(missing_ok=True)
+            if self.path.read_bytes() != self._payload:
+                return
+            self.path.unlink(missing_ok=True)
         except FileNotFoundError:
+            return
+        except OSError:
+            self._mark_closed()  # its folder cannot be written: the file stays, said closed
+            raise
+
+    def _mark_closed(self) -> None:
+        """Write into this process's lock file, which cannot be removed (its folder made
+        read-only), that it closed: the next process takes it over as left by one that closed
+        (``_judge_existing``). The next start said "that annotate session did not close; …
+        typing in its last second may be missing" of a session that had closed, every change
+        written, and said at its exit that the lock could not be removed.
+
+        The marked facts are the same with ``closed`` added, so longer: written over the old
+        from the start, in one write, they leave nothing of it, and no moment holds the file
+        empty (as truncating it first would: a crash then left a lock "being written").
+        Unmarked when the file cannot be written either: it is then taken over as before."""
+        facts = orjson.loads(self._payload)
+        facts["closed"] = time.time()
+        try:
+            fd = os.open(self.path, os.O_WRONLY)
+        except OSError:
+            return
+        try:
+            write_all(fd, orjson.dumps(facts))
+            os.fsync(fd)
+        except OSError:
             pass
+        finally:
+            os.close(fd)
 
 
-def session_left_words(taken: TakenOver | None, records: Sequence[Record], now: dt.datetime) -> str:
+def session_left_words(
+    taken: TakenOver | None,
+    records: Sequence[Record],
+    now: dt.datetime,
+    rescued: Sequence[Path] = (),
+) -> str:
     """What the takeover of a session's lock adds to its line: the session did not close,
     its last saved change (the document and the time of its ``updated_at``), and that its
     last second of typing may be missing (typing is saved at a second's pause, ``typing_pause``).
+    ``rescued``: the journal's rescue files appended now, which a session killed while it could
+    not save leaves (``store_rescue.LiveRescue``): named, as holding what it had not saved.
+    Without one, more than its last second may be missing (killed in NOT SAVED, no rescue
+    file written): the words do not claim less.
     A crash trial's restart said only "took over the lock of process 3594", nothing of the
     work. "" when the lock was not a session's (an export's, a compact's: nothing typed).
 
@@ -214,8 +263,16 @@ def session_left_words(taken: TakenOver | None, records: Sequence[Record], now: 
         saved = f"it saved no change (the journal's last: {doc_id} at {_when(when, now)})"
     else:
         saved = "it saved no change"
+    if rescued:
+        files = ", ".join(map(str, rescued))
+        kept = "file" if len(rescued) == 1 else "files"
+        return (
+            f": that annotate session did not close; {saved}; the changes it had not saved are in "
+            f"its rescue {kept} {files}, appended now; typing in its last second may be missing"
+        )
     return (
-        f": that annotate session did not close; {saved}; typing in its last second may be missing"
+        f": that annotate session did not close; {saved}; changes after its last saved one may "
+        "be missing (typing in its last second; all of them if it could not save)"
     )
 
 

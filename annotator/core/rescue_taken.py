@@ -216,10 +216,12 @@ def judge_rescues(
     lines_held = {
         record_line(record) for _line, record in contents.records if latest_key(record) in keys
     }
+    tail = [record_line(record) for _line, record in contents.records[-256:]]
     for rescue in rescues:
         rescue.in_journal = all(record_line(each) in lines_held for each in rescue.records)
         if rescue.in_journal:
             continue
+        _leave_out_written(rescue, tail)
         # A file's own records in turn, then the journal's: a later file is judged as if
         # this one were appended, unless this one is refused.
         taken: dict[tuple[str, ...], Record] = {}
@@ -233,6 +235,22 @@ def judge_rescues(
         if rescue.later_of is None:
             latest.update(taken)
     return JudgedRescues(journal, rescues, unsure, damaged, contents.ends_with_newline)
+
+
+def _leave_out_written(rescue: _Rescue, tail: list[bytes]) -> None:
+    """Leave out the rescue file's first lines that are the journal's last ones: the file kept
+    while saving failed (``store_rescue.LiveRescue``) is written again only after the journal
+    takes a line, and a crash in between leaves it holding lines the journal has. Appended
+    whole, they were there twice."""
+    lines = [line + b"\n" for line in rescue.data.split(b"\n") if line.strip()]
+    if len(lines) != len(rescue.records):
+        return  # blank or odd lines: appended as they are
+    ours = [record_line(record) for record in rescue.records]
+    for count in range(min(len(ours) - 1, len(tail)), 0, -1):
+        if ours[:count] == tail[-count:]:
+            rescue.records = rescue.records[count:]
+            rescue.data = b"".join(lines[count:])
+            return
 
 
 def take_rescues(

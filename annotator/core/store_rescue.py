@@ -22,7 +22,8 @@ import hashlib
 import os
 import re
 import shlex
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,6 +92,74 @@ def write_rescue(data: bytes, journal: Path, folders: Iterable[Path]) -> Path | 
             continue
         return path
     return None
+
+
+def replace_rescue(path: Path, data: bytes) -> None:
+    """Put ``data`` in place of the rescue file ``path`` crash-safely: a hidden temp file
+    beside it (never found as a rescue file), fsynced, renamed over it."""
+    temp = path.with_name(f".{path.name}.new")
+    temp.unlink(missing_ok=True)
+    try:
+        write_new_file(temp, data, 0o600)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+        raise
+    fsync_directory(path.parent)
+
+
+class LiveRescue:
+    """The rescue file kept while saving fails (NOT SAVED, retrying): the changes not on disk
+    then lived in memory alone, and a ``kill -9``, an OOM kill or a power cut lost them all,
+    minutes of work, with no rescue file (only a closing wrote one). Now the first refusal
+    writes them to a rescue file, of the name and place a closing's has; each change saved
+    while saving fails writes it again whole (temp, fsync, rename), and once the journal has
+    taken them all the file is removed. The next opening appends a file left by a crash
+    (``rescue_taken``), the lines the journal took meanwhile left out."""
+
+    def __init__(
+        self,
+        journal: Path,
+        lines: Callable[[], bytes],
+        folders: Callable[[], list[Path]] = rescue_folders,
+    ) -> None:
+        self.journal = journal
+        self._lines = lines  # the lines not on disk, as a closing's rescue file holds them
+        self._folders = folders
+        self._lock = threading.Lock()  # the screen's thread and the writer's both keep it
+        self.path: Path | None = None
+
+    def keep(self) -> Path | None:
+        """Write the lines not on disk now to the rescue file (none: remove it); the file."""
+        with self._lock:
+            data = self._lines()  # read under the lock: the latest state is written last
+            if not data:
+                self._remove()
+            elif self.path is None:
+                self.path = write_rescue(data, self.journal, self._folders())
+            else:
+                with contextlib.suppress(OSError):  # its earlier state stays, and is appended
+                    replace_rescue(self.path, data)
+            return self.path
+
+    def keep_if_failing(self) -> None:
+        """After a change is saved: kept up to date while a rescue file is kept."""
+        if self.path is not None:
+            self.keep()
+
+    def drop(self) -> None:
+        """The journal holds every change: the file is no longer needed."""
+        with self._lock:
+            self._remove()
+
+    def _remove(self) -> None:
+        if self.path is None:
+            return
+        with contextlib.suppress(OSError):  # left: the next opening finds it in the journal
+            self.path.unlink(missing_ok=True)
+            fsync_directory(self.path.parent)
+        self.path = None
 
 
 def _count(number: int, what: str) -> str:

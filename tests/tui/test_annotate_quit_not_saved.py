@@ -83,7 +83,10 @@ def test_quit_anyway_in_not_saved_leaves_at_once_and_closing_rescues_every_line(
 
     drive(session, scenario)
     assert watched.flushes == 1  # the question's; leaving waited for nothing
-    assert list(home.iterdir()) == []  # the store's closing writes it, once every line is in
+    # The rescue file kept while saving failed (a crash then loses nothing); the store's
+    # closing brings it up to date, every line in, rather than writing a second one.
+    kept = session.store.rescue_kept
+    assert kept is not None and list(home.iterdir()) == [kept]
     journal = session.journal
     lock = lock_path(journal)
     assert lock.exists()
@@ -93,6 +96,7 @@ def test_quit_anyway_in_not_saved_leaves_at_once_and_closing_rescues_every_line(
     unsaved = session.store.unsaved
     assert unsaved is not None and unsaved.rescue is not None and unsaved.rescue.parent == home
     rescue = unsaved.rescue
+    assert rescue == kept and list(home.iterdir()) == [kept]
     # The span's line, and the time on the article if the quit took over 2 s (a loaded run).
     assert (unsaved.written, unsaved.unwritten) == (1, len(watched.saved) - 1)
     assert len(watched.saved) in (2, 3)

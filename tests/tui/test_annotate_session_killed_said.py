@@ -61,7 +61,8 @@ def test_the_start_after_a_killed_session_says_its_last_saved_change(
     said = (
         f"{journal}: took over the lock of process {killed.pid} on {socket.gethostname()}, "
         "which is no longer running: that annotate session did not close; its last saved "
-        f"change: b at {day}{when:%H:%M:%S} UTC; typing in its last second may be missing"
+        f"change: b at {day}{when:%H:%M:%S} UTC; changes after its last saved one may be "
+        "missing (typing in its last second; all of them if it could not save)"
     )
 
     session = open_session(corpus, "alice", None, out, now=fixed_now)
