@@ -16,10 +16,11 @@ nothing else is filled (its first name and how many more).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.brief_template import brief_parts
-from annotator.core.display import shortened
+from annotator.core.display import middle_cut
 
 if TYPE_CHECKING:
     from annotator.core.scheme import FormField
@@ -29,6 +30,9 @@ BRIEF_LIMIT = 60
 # A whole date as a field holds it (review_outcome tells a date from other text by it).
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
 EMPTY_ITEM = "an empty item"
+# A value cut to fit a brief keeps this many characters at least (its start, ``…``, its end).
+_FIELD_FLOOR = 12
+_Render = Callable[[list[tuple[str, str]], bool], str]
 
 
 def item_fields_brief(
@@ -39,48 +43,104 @@ def item_fields_brief(
     return item_fields_said(item, group, limit) or f"({EMPTY_ITEM})"
 
 
-def bracketed_brief(item: dict[str, Any], group: FormField | None) -> str:
+def bracketed_brief(item: dict[str, Any], group: FormField | None, line: int | None = None) -> str:
     """``(Kestria → Norvania, 95)``, ``(an empty item)``: a brief inside brackets of its own
-    ("gave ((an empty item))" ended in two)."""
-    return f"({item_fields_said(item, group) or EMPTY_ITEM})"
+    ("gave ((an empty item))" ended in two). ``line``: see ``line_limits``."""
+    return f"({item_fields_said(item, group, *line_limits(line)) or EMPTY_ITEM})"
+
+
+def line_limits(line: int | None) -> tuple[int | None, int | None]:
+    """``item_fields_said``'s ``limit`` and ``field_limit`` for a message shown on lines of
+    ``line`` columns that wrap (a review toast): no limit to the whole brief, each value within
+    a line; None (the width not known): the brief within ``BRIEF_LIMIT``."""
+    return (BRIEF_LIMIT, None) if line is None else (None, line)
 
 
 def item_fields_said(
-    item: dict[str, Any], group: FormField | None, limit: int = BRIEF_LIMIT
+    item: dict[str, Any],
+    group: FormField | None,
+    limit: int | None = BRIEF_LIMIT,
+    field_limit: int | None = None,
 ) -> str:
     """``item_fields_brief``'s words, "" when nothing is filled: by the group's brief, or
-    plainly (``plain_said``) when it has none or none of the fields it names is filled."""
-    said = ""
+    plainly (``_plain_values``) when it has none or none of the fields it names is filled.
+
+    Over ``limit`` characters (None: no limit), the longest values are cut in their own middle
+    (``middle_cut``), each to ``_FIELD_FLOOR`` at least, then the last fields left out (an
+    ``…`` says so); a value over ``field_limit`` is cut so too (a toast's line: its lines wrap,
+    so the whole brief needs no cut there, only a value longer than a line). Cut as one string,
+    a brief kept a field's start and another's end around the ``…``: "Drava People's Authority
+    → government of … 187, 2024-06-07" lost "Ostreva," with no sign a field was cut."""
+    values: list[tuple[str, str]] = []
+    render: _Render = _plain_rendered
     if group is not None and group.brief is not None:
-        said = brief_said(item, group.brief)
-    if not said:
+        values = _filled(item, brief_parts(group.brief).names)
+        render = _brief_renderer(group.brief)
+    if not values:
         order = [field.name for field in group.fields] if group is not None else []
-        said = plain_said(item, order)
-    return shortened(said, limit) if said else ""
+        values = _plain_values(item, order)
+        render = _plain_rendered
+    if not values:
+        return ""
+    if field_limit is not None:
+        values = [(name, middle_cut(value, field_limit)) for name, value in values]
+    return _cut_to(values, render, limit)
 
 
-def brief_said(item: dict[str, Any], brief: str) -> str:
+def _cut_to(values: list[tuple[str, str]], render: _Render, limit: int | None) -> str:
+    """``values`` rendered within ``limit``: the longest value cut in its own middle by what is
+    over, to ``_FIELD_FLOOR`` at least, then the last value left out, till it fits."""
+    more = False
+    said = render(values, more)
+    while limit is not None and len(said) > limit:
+        longest = max(range(len(values)), key=lambda place: len(values[place][1]))
+        name, value = values[longest]
+        if len(value) > _FIELD_FLOOR:
+            cut = middle_cut(value, max(_FIELD_FLOOR, len(value) - (len(said) - limit)))
+            values = [*values[:longest], (name, cut), *values[longest + 1 :]]
+        elif len(values) > 1:
+            values, more = values[:-1], True
+        else:
+            return middle_cut(said, limit)
+        said = render(values, more)
+    return said
+
+
+def _filled(item: dict[str, Any], names: list[str]) -> list[tuple[str, str]]:
+    return [(name, value) for name in names if (value := value_said(item.get(name)))]
+
+
+def _brief_renderer(brief: str) -> _Render:
     """The item by ``brief``: its filled fields, each after the brief's text before it (the
     text before an unfilled field goes with it: ``Kestria, 95`` with no receiver), the first
-    after none; "" when none is filled."""
+    after none; `` …`` after the last when some were left out."""
     parts = brief_parts(brief)
-    said = ""
-    for place, name in enumerate(parts.names):
-        value = value_said(item.get(name))
-        if value:
-            said += (parts.texts[place] if said else "") + value
-    return f"{parts.texts[0]}{said}{parts.texts[-1]}" if said else ""
+    place_of = {name: place for place, name in enumerate(parts.names)}
+
+    def render(values: list[tuple[str, str]], more: bool) -> str:
+        said = ""
+        for name, value in values:
+            said += (parts.texts[place_of[name]] if said else "") + value
+        return f"{parts.texts[0]}{said}{' …' if more else ''}{parts.texts[-1]}"
+
+    return render
 
 
-def plain_said(item: dict[str, Any], order: list[str]) -> str:
-    """``40 strikers, 40, 2025-06-04, Haydarpaşa terminal``: the item's values in ``order``
-    (then any other field it holds), a list only when nothing else is filled (``Ana +1``)."""
+def _plain_values(item: dict[str, Any], order: list[str]) -> list[tuple[str, str]]:
+    """The item's values in ``order`` (then any other field it holds), a list only when
+    nothing else is filled (its first name and how many more)."""
     names = [*order, *(name for name in item if name not in order)]
-    values = [item.get(name) for name in names]
-    said = ", ".join(filter(None, (value_said(v) for v in values if not isinstance(v, list))))
+    filled = [(name, item.get(name)) for name in names]
+    plain = [(name, value_said(v)) for name, v in filled if not isinstance(v, list)]
+    said = [(name, value) for name, value in plain if value]
     if said:
         return said
-    return next(filter(None, (value_said(v) for v in values if isinstance(v, list))), "")
+    lists = [(name, value_said(v)) for name, v in filled if isinstance(v, list)]
+    return next(([(name, value)] for name, value in lists if value), [])
+
+
+def _plain_rendered(values: list[tuple[str, str]], more: bool) -> str:
+    return ", ".join(value for _, value in values) + (", …" if more else "")
 
 
 def value_said(value: Any) -> str:
@@ -126,13 +186,19 @@ def lone_item_brief(conflict: dict[str, Any], group: FormField | None) -> str | 
     return given_item_brief(conflict["versions"], group)
 
 
-def given_item_brief(versions: list[dict[str, Any]], group: FormField | None) -> str:
+def given_item_brief(
+    versions: list[dict[str, Any]], group: FormField | None, line: int | None = None
+) -> str:
     """``the item ann1 gave (Kestria → Norvania, 95)``; with several versions each one's
     fields (``the item ann1 and ann2 gave (Kestria → Norvania, 95 / Kestria → Norvania,
     90)``). ``versions``: each one's value a list of that one item (``lone_item_of``);
-    ``group``: the item's group in the scheme (None: none to read, its values plainly)."""
+    ``group``: the item's group in the scheme (None: none to read, its values plainly);
+    ``line``: see ``line_limits``."""
     who, items = given_item(versions)
-    briefs = list(dict.fromkeys(item_fields_said(item, group) or EMPTY_ITEM for item in items))
+    limits = line_limits(line)
+    briefs = list(
+        dict.fromkeys(item_fields_said(item, group, *limits) or EMPTY_ITEM for item in items)
+    )
     return f"the item {names_said(who)} gave ({' / '.join(briefs)})"
 
 

@@ -40,7 +40,11 @@ from annotator.core.review_by_hand import ReviewByHand
 from annotator.core.review_documents import ReviewDocuments, UndoStep
 from annotator.core.review_gold_fit import refuse_unfit
 from annotator.core.review_history import EarlierDecisions
-from annotator.core.review_item_notices import item_taken_notice, names_within_notice
+from annotator.core.review_item_notices import (
+    ItemTakenNotice,
+    item_taken_notice,
+    names_within_notice,
+)
 from annotator.core.review_links import Annotations
 from annotator.core.review_moves import ReviewMoves
 from annotator.core.review_notices import (
@@ -327,7 +331,11 @@ class ReviewSession(ReviewMoves, ReviewUndo, ReviewDocuments, ReviewByHand, Save
             # Said before the decision's "· ctrl+z undoes", which ends the line ("… now twice ·
             # ctrl+z undoes; linked: date s4" read as if the links were the undo's).
             undoes = " · ctrl+z undoes" if decision.endswith(" · ctrl+z undoes") else ""
-            self._notices[heard] = f"{decision.removesuffix(undoes)}; {more}{undoes}"
+            self._notices[heard] = (
+                decision.with_clause(more)  # fitted to the toast still
+                if isinstance(decision, ItemTakenNotice)
+                else f"{decision.removesuffix(undoes)}; {more}{undoes}"
+            )
         self._undo.append((place, before, undone_words(place, decision)))
         self._redo.clear()
         self.save(settled)

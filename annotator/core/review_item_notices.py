@@ -23,7 +23,7 @@ made two identical items with no word.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from annotator.core.display import quoted
@@ -43,9 +43,40 @@ _ALIKE_SAID = re.compile(
 )
 
 
+class ItemTakenNotice(str):
+    """``item_taken_notice``'s message. As a string its briefs are cut to ``BRIEF_LIMIT``
+    (the undo's words, the notices' log); ``fitted`` says them for a toast's lines of the width
+    given, which wrap: whole, a value cut only when longer than a line. A trial's toast at 120
+    columns cut a brief it had room for. A string still, as ``DrawnNotice`` is."""
+
+    said: Callable[[int | None], str]
+
+    def __new__(cls, said: Callable[[int | None], str]) -> ItemTakenNotice:
+        made = super().__new__(cls, said(None))
+        made.said = said
+        return made
+
+    def fitted(self, width: int) -> str:
+        return self.said(width)
+
+    def with_clause(self, more: str) -> ItemTakenNotice:
+        """The notice with ``more`` (what else the decision did) said before its ``· ctrl+z
+        undoes``, which ends the line."""
+
+        def said(line: int | None) -> str:
+            first = self.said(line)
+            undoes = _UNDOES if first.endswith(_UNDOES) else ""
+            return f"{first.removesuffix(undoes)}; {more}{undoes}"
+
+        return ItemTakenNotice(said)
+
+
+_UNDOES = " · ctrl+z undoes"
+
+
 def item_taken_notice(
     record: GoldRecord, conflict_id: str, indexes: list[int], scheme: Scheme
-) -> str | None:
+) -> ItemTakenNotice | None:
     """What taking the versions at ``indexes`` of an item only some gave did (``record``:
     before it); None for any other conflict (``review_notices.taken_notice`` says it)."""
     conflict = find_conflict(record, conflict_id)
@@ -54,17 +85,23 @@ def item_taken_notice(
         return None
     versions = conflict.get("versions") or []
     chosen = [versions[index] for index in indexes]
-    said = f"settled {conflict_id}: {group.name}: added {given_item_brief(chosen, group)} to gold"
     taken = given_item(chosen)[1]
     alike = _alike_in_gold(record, group, taken)
-    if alike is not None:
-        place, item, mine = alike
-        now = times(_alike_held(record, group, taken) + 1)
-        said += (
-            f"; gold's {group.name} #{place + 1} {bracketed_brief(item, group)} is so alike it "
-            f"may be the same one{_differing_said(mine, item, group)}, now {now} · ctrl+z undoes"
-        )
-    return said
+    now = times(_alike_held(record, group, taken) + 1) if alike is not None else ""
+
+    def said(line: int | None) -> str:
+        added = given_item_brief(chosen, group, line)
+        words = f"settled {conflict_id}: {group.name}: added {added} to gold"
+        if alike is not None:
+            place, item, mine = alike
+            words += (
+                f"; gold's {group.name} #{place + 1} {bracketed_brief(item, group, line)} is so "
+                f"alike it may be the same one{_differing_said(mine, item, group)}, now {now}"
+                f"{_UNDOES}"
+            )
+        return words
+
+    return ItemTakenNotice(said)
 
 
 def typed_alike_said(

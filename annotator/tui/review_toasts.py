@@ -28,6 +28,7 @@ from textual.geometry import Region, Spacing
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from annotator.core.review_item_notices import ItemTakenNotice
 from annotator.core.review_notices import DrawnNotice
 from annotator.tui.review_article import ReviewArticle
 
@@ -64,9 +65,11 @@ def text_width(article_width: int, narrow: bool) -> int:
 
 def fitted(notices: list[str], width: int) -> str:
     """The session's notices as one toast whose lines are ``width`` columns: a drawn span is
-    quoted whole when it fits a line, with its offsets (``DrawnNotice.fitted``)."""
+    quoted whole when it fits a line, with its offsets (``DrawnNotice.fitted``); an item taken
+    is named whole (``ItemTakenNotice.fitted``)."""
     return "\n".join(
-        notice.fitted(width) if isinstance(notice, DrawnNotice) else notice for notice in notices
+        notice.fitted(width) if isinstance(notice, DrawnNotice | ItemTakenNotice) else notice
+        for notice in notices
     )
 
 
