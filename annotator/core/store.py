@@ -36,6 +36,7 @@ from annotator.core.journal_guard import JournalGuard, keep_aside, utc_stamp
 from annotator.core.lock import ANNOTATE_SESSION, JournalLock, session_left_words
 from annotator.core.models import Record, record_line
 from annotator.core.rescue_taken import judge_rescues
+from annotator.core.rescue_typing import keep_refused_typing, refused_typing_said
 from annotator.core.store_rescue import (
     LiveRescue,
     Unsaved,
@@ -107,6 +108,7 @@ def open_for_writing(journal: Path, lock: JournalLock) -> tuple[JournalContents,
     # Before anything is written: lines a closing could not write come before any new one.
     said, appended = rescues.append(moved=aside)
     messages += said
+    messages += refused_typing_said(journal)  # a field's text a hangup could not save
     return (read_journal(journal) if appended else contents), messages
 
 
@@ -266,6 +268,11 @@ class Store:
         self._writer.submit(record)
         if self._live is not None:
             self._live.keep_if_failing()  # a crash now keeps this change too
+
+    def keep_refused_typing(self, shown: list[str], why: str = "the hang-up") -> Path | None:
+        """Text fields show that they refuse, at a close no one was asked about (a hangup):
+        kept in a note the next opening says (``rescue_typing``), never dropped unsaid."""
+        return keep_refused_typing(self.journal, shown, why)
 
     @property
     def rescue_kept(self) -> Path | None:

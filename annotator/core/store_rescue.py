@@ -79,7 +79,11 @@ def rescue_name(journal: Path) -> str:
 
 def write_rescue(data: bytes, journal: Path, folders: Iterable[Path]) -> Path | None:
     """``data`` in a new file (durably) in the first of ``folders`` that takes it."""
-    name = rescue_name(journal)
+    return write_rescue_named(rescue_name(journal), data, folders)
+
+
+def write_rescue_named(name: str, data: bytes, folders: Iterable[Path]) -> Path | None:
+    """``data`` in a new file ``name`` (durably) in the first of ``folders`` that takes it."""
     for folder in folders:
         path = folder / name
         try:
