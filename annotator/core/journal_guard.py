@@ -32,9 +32,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+import orjson
 
 from annotator.core.errors import LockedError
 from annotator.core.journal import latest_key
@@ -287,10 +290,21 @@ class JournalGuard:
         os.ftruncate(fd, known_size)
         os.fsync(fd)
         fsync_directory(linked_file(self.path).parent)
+        whole = _whole_records(foreign)
+        # Whole records (a rescue file appended by hand, as its advice says, while the session
+        # ran): said as such, with how to add them once it is closed; a trial's notice gave
+        # only a count of bytes for two complete records.
+        held = f" ({whole} whole record{'' if whole == 1 else 's'})" if whole else ""
+        how = (
+            f"; to add {'it' if whole == 1 else 'them'} once this {self.WRITTEN_BY} is closed: "
+            f"cat {shlex.quote(str(aside))} >> {shlex.quote(str(self.path))}"
+            if whole
+            else ""
+        )
         self.notices.append(
-            f"{self.path}: {len(foreign):,} bytes another program added while it was open were "
-            f"moved to {aside}; the {self.FILE_IS} goes on after this {self.WRITTEN_BY}'s last "
-            "line"
+            f"{self.path}: {len(foreign):,} bytes another program added while it was open"
+            f"{held} were moved to {aside}; the {self.FILE_IS} goes on after this "
+            f"{self.WRITTEN_BY}'s last line{how}"
         )
 
     def _remember(self, record: Record) -> None:
@@ -337,3 +351,21 @@ class JournalGuard:
             f"the {count} record{'s' if count != 1 else ''} this session holds (the latest of "
             "each document)"
         )
+
+
+def _whole_records(data: bytes) -> int:
+    """How many records ``data`` is, when it is whole lines each a record (0: it is not)."""
+    if not data.endswith(b"\n"):
+        return 0
+    count = 0
+    for line in data.split(b"\n"):
+        if not line.strip():
+            continue
+        try:
+            value = orjson.loads(line)
+        except orjson.JSONDecodeError:
+            return 0
+        if not isinstance(value, dict) or "doc_id" not in value:
+            return 0
+        count += 1
+    return count
