@@ -39,6 +39,7 @@ def _run(
         reviewer="rita",
         scheme=str(case["scheme"]),
         min_agree=None,
+        leave_out_unknown=False,
         command="review",
     )
     return review_cmd.run(args), ran, case["gold"]

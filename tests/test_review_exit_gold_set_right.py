@@ -55,6 +55,7 @@ def run_command(
         reviewer="rita",
         scheme=str(setup["scheme"]),
         min_agree=None,
+        leave_out_unknown=False,
         command="review",
     )
     return review_cmd.run(args)
