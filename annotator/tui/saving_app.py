@@ -148,24 +148,29 @@ class SavingApp(KeysInOrderApp):
         A SIGTERM ended it so as well, after SIGHUP no longer did: a count typed, then `kill
         -TERM` within a second, was lost; with the disk refusing, no rescue file was written,
         the lock was left and the terminal not restored."""
-        for name in ("SIGHUP", "SIGTERM"):
+        for name, why in (("SIGHUP", "the hang-up"), ("SIGTERM", "the SIGTERM")):
             try:
-                asyncio.get_running_loop().add_signal_handler(getattr(signal, name), self._hung_up)
+                asyncio.get_running_loop().add_signal_handler(
+                    getattr(signal, name), self._hung_up, why
+                )
             except (NotImplementedError, RuntimeError, AttributeError, ValueError):
                 continue  # no such signal here (another platform): nothing to keep
 
-    def _hung_up(self) -> None:
+    def _hung_up(self, why: str = "the hang-up") -> None:
         # Nobody may see the screen any more: save what is typed (a value the field refuses
-        # is left, as a second quit leaves it), wait for the writer on the loop, close the
-        # session (what the disk refused goes to a rescue file; the lock is released), then
-        # leave with no question, whatever the flush says, and end the process if Textual
-        # cannot. A SIGTERM's terminal is most often still there: Textual's exit restores it,
-        # and the command's exit lines are said, well within ``hangup_exit_seconds``.
+        # is kept in a note the next start says: no one can be asked), wait for the writer on
+        # the loop, close the session (what the disk refused goes to a rescue file; the lock
+        # is released), then leave with no question, whatever the flush says, and end the
+        # process if Textual cannot. A SIGTERM's terminal is most often still there: Textual's
+        # exit restores it, and the command's exit lines are said, well within
+        # ``hangup_exit_seconds``.
         if self._hung_up_once:  # the terminal's SIGHUP and another's (tmux, the shell), a
             return  # SIGTERM after it, or a second SIGTERM: the first one is closing
         self._hung_up_once = True
         self._leaving()
-        self.save_typing()
+        shown = self.save_typing()  # a field's text it refuses: kept for the next start to say
+        if shown:
+            self.saving_session.store.keep_refused_typing(shown, why)
         self._flush_writer()
         written = self.saving_session.close(timeout=self.quit_flush_seconds)
         self._end_process_after(self.hangup_exit_seconds, 0 if written else 1)

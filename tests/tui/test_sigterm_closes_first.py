@@ -26,6 +26,7 @@ from textual.widgets import Input
 
 from annotator.core import writer
 from annotator.core.lock import lock_path
+from annotator.core.rescue_typing import refused_typing_said
 from annotator.core.review import ReviewSession
 from annotator.core.session import AnnotationSession
 from annotator.tui.app import AnnotatorApp
@@ -117,3 +118,25 @@ def test_a_sigterm_in_the_review_closes_it_with_the_decision_on_disk(
     assert (seconds, status, locked) == (3.0, 0, False)
     first = [line for line in lines if line["doc_id"] == FIRST][-1]
     assert BOB_EIGHT in {(s["start"], s["end"], s["label"]) for s in first["spans"]}
+
+
+def test_text_a_field_refuses_at_a_sigterm_is_said_at_the_next_start(
+    session: AnnotationSession, monkeypatch: pytest.MonkeyPatch, home: Path
+) -> None:
+    """A quit asks about 'twelvex' shown in a date; a SIGTERM (or a hang-up) cannot: what the
+    field shows is kept in a note the next opening of the journal says, never dropped."""
+    watch_the_end(session.journal, monkeypatch)
+    shown = ["releases #1 date shows 'twelvex'"]
+    monkeypatch.setattr(AnnotatorApp, "save_typing", lambda app: shown)
+
+    async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
+        terminate()
+        await wait_for(pilot, lambda: not app.is_running)
+
+    drive(session, scenario)
+    [said] = refused_typing_said(session.journal)
+    assert said.startswith(f"{session.journal}: at the SIGTERM (")
+    assert said.endswith(
+        "), releases #1 date showed 'twelvex', which it refuses: not saved; type it again"
+    )
+    assert refused_typing_said(session.journal) == []  # said once
