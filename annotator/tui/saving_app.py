@@ -380,12 +380,19 @@ class SavingApp(KeysInOrderApp):
             return
         error = self.saving_session.save_error or "still writing"
         asked = self.screen if isinstance(self.screen, QuitScreen) else None
+        kept = self.saving_session.store.rescue_kept  # annotate's, while saving fails
         problem = (
             f"{self.SAVED_WHAT.capitalize()} are "
             f"{'still not on disk' if asked else 'not on disk yet'}: {error}.\n\n"
-            "They are kept in memory and saving keeps retrying. If you quit anyway, those not on "
-            "disk are written to a rescue file (in your home folder, else /tmp), and the last "
-            f"lines say how to append it to the {self.SAVED_WHERE}."
+            + (
+                f"They are kept in memory and in the rescue file {kept} (a crash loses none), "
+                "and saving keeps retrying. If you quit anyway, that file is brought up to "
+                f"date, and the last lines say how to append it to the {self.SAVED_WHERE}."
+                if kept is not None
+                else "They are kept in memory and saving keeps retrying. If you quit anyway, "
+                "those not on disk are written to a rescue file (in your home folder, else "
+                f"/tmp), and the last lines say how to append it to the {self.SAVED_WHERE}."
+            )
         )
 
         if asked is not None:

@@ -77,7 +77,13 @@ def test_quit_anyway_in_not_saved_leaves_at_once_and_closing_rescues_every_line(
         await wait_for(pilot, lambda: isinstance(app.screen, QuitScreen))
         question = str(app.screen.query_one("#quit-text", Static).render())
         assert question.startswith("Changes are not on disk yet: ")
-        assert "written to a rescue file (in your home folder, else /tmp)" in question
+        # The rescue file is kept while saving fails: the question names it (it said a
+        # rescue file would be written at a quit, as if a crash until then lost them).
+        kept_now = session.store.rescue_kept
+        assert kept_now is not None and kept_now.parent == home
+        assert f"kept in memory and in the rescue file {kept_now} (a crash loses none)" in (
+            question.replace("\n", " ")
+        )
         await pilot.click("#leave")
         await wait_for(pilot, lambda: not app.is_running)
 
