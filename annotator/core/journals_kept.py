@@ -152,22 +152,9 @@ class JournalsKept:
         """A line per part left out of each journal (``--leave-out-unknown``), counted, with
         its first line, as export says them (``KeptTally.left_out_lines``, whose words are an
         export's), and a line naming the done records left out whole."""
-        named, doing = self.named(), self.doing
         lines: list[str] = []
         for file, kept in self.journals.items():
-            for part, count in kept.tally.in_order():
-                line = (
-                    f"{file}: left out {count.counted(part)}, not in scheme {named} "
-                    f"({LEAVE_OUT_OPTION})"
-                )
-                if count.links:
-                    line += f"; with the {count.links} link(s) of form fields to those spans"
-                if count.required_done:
-                    line += (
-                        f"; {part.name} is required: {count.required_done} done record(s) "
-                        f"left without it are not {doing}"
-                    )
-                lines.append(line)
+            lines += kept.tally.part_lines(file, self.named(), self.doing)
             words = kept.tally.left_out_words()
             if words:
                 lines.append(f"{file}: left out {words}; {self._giving(file, kept)}")

@@ -273,13 +273,14 @@ class KeptTally:
         """Each part with its count, by the first line holding it."""
         return sorted(self.counts.items(), key=lambda pair: pair[1].first_line)
 
-    def left_out_lines(self, source: Path) -> list[str]:
+    def part_lines(self, source: Path, named: str, doing: str = "exported") -> list[str]:
         """A line per part left out by ``--leave-out-unknown``, counted, with its first line
-        (and the links to a label's spans, and a required field then empty)."""
+        (and the links to a label's spans, and a required field then empty); ``doing``: what
+        the records left out whole are not (agree's "compared", merge's "merged")."""
         lines = []
         for part, count in self.in_order():
             line = (
-                f"{source}: left out {count.counted(part)}, not in scheme {self.named()}"
+                f"{source}: left out {count.counted(part)}, not in scheme {named}"
                 f" ({LEAVE_OUT_OPTION})"
             )
             if count.links:
@@ -287,9 +288,15 @@ class KeptTally:
             if count.required_done:
                 line += (
                     f"; {part.name} is required: {count.required_done} done record(s) left "
-                    "without it are not exported"
+                    f"without it are not {doing}"
                 )
             lines.append(line)
+        return lines
+
+    def left_out_lines(self, source: Path) -> list[str]:
+        """``part_lines``, then a line naming the done records left out whole and how each
+        is given a value the scheme takes."""
+        lines = self.part_lines(source, self.named())
         words = self.left_out_words()
         if words:
             lines.append(
