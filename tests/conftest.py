@@ -6,14 +6,35 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import orjson
 import pytest
+from textual.notifications import Notification
 
 from annotator.core.models import sha256_text
+
+# How much longer a message stays in a test than it would for a person (see below).
+MESSAGES_OUTLAST = 60
+
+
+@pytest.fixture(autouse=True)
+def messages_outlast_a_loaded_machine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages stay up 60 times as long as they are asked to: tests look for a message on
+    screen, and a CI run loaded by other work once stalled longer than a message's 5 s between
+    the key that told it and the test's look, so the message had gone (a search's "match 1 of
+    7"). A test asserts what the app says, not how fast it gets there; what a message asks for
+    is unchanged (tests that check a timeout read what was asked)."""
+
+    def time_left(notification: Notification) -> float:
+        stays = notification.timeout * MESSAGES_OUTLAST
+        return notification.raised_at + stays - time.time()
+
+    monkeypatch.setattr(Notification, "time_left", property(time_left))
+
 
 ARTICLE = "date 2025-08-24 Russia and Ukraine swapped 146 prisoners on Sunday.\n"
 
