@@ -10,7 +10,7 @@ own errors), and the annotation and review screens' typed values (``within_range
 
 from __future__ import annotations
 
-from typing import Any, Protocol, TypeGuard, TypeVar
+from typing import Any, Literal, Protocol, TypeGuard, TypeVar
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.values import value_problem
@@ -78,10 +78,22 @@ def range_problem(owner: Ranged, value: Any) -> str | None:
 
 def bound_problem(value: int, minimum: int | None, maximum: int | None) -> str | None:
     """``-5 is less than the scheme's min = 0``, or None when ``value`` is within."""
+    crossed = bound_crossed(value, minimum, maximum)
+    if crossed is None:
+        return None
+    side, bound = crossed
+    return f"{value} is {'less' if side == 'min' else 'more'} than the scheme's {side} = {bound}"
+
+
+def bound_crossed(
+    value: int, minimum: int | None, maximum: int | None
+) -> tuple[Literal["min", "max"], int] | None:
+    """The bound ``value`` lies beyond (``("min", 0)``), or None when within: the one
+    comparison behind both wordings (``bound_problem``'s and ``range_why``'s)."""
     if minimum is not None and value < minimum:
-        return f"{value} is less than the scheme's min = {minimum}"
+        return "min", minimum
     if maximum is not None and value > maximum:
-        return f"{value} is more than the scheme's max = {maximum}"
+        return "max", maximum
     return None
 
 
@@ -96,11 +108,11 @@ def range_why(owner: Ranged, value: Any) -> str | None:
     range was set or narrowed, which the field or label no longer takes."""
     if isinstance(value, bool) or not isinstance(value, int):
         return None
-    if owner.min is not None and value < owner.min:
-        return f"{_BELOW} {owner.min}"
-    if owner.max is not None and value > owner.max:
-        return f"{_ABOVE} {owner.max}"
-    return None
+    crossed = bound_crossed(value, owner.min, owner.max)
+    if crossed is None:
+        return None
+    side, bound = crossed
+    return f"{_BELOW if side == 'min' else _ABOVE} {bound}"
 
 
 def is_range_why(why: str) -> bool:
