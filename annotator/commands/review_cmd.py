@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, TypedDict
 
 from annotator.commands import (
     notices_shown,
@@ -24,6 +25,14 @@ if TYPE_CHECKING:
     from annotator.core.review import ReviewSession
 
 
+class _Request(TypedDict):
+    """What ``check_review`` and ``open_review`` both take beyond the paths and reviewer."""
+
+    scheme_path: Path | None
+    min_agree: int | None
+    leave_out_unknown: bool
+
+
 def run(args: argparse.Namespace) -> int:
     refuse_leave_out_without_scheme(args.leave_out_unknown, args.scheme, "merged")
     # '' is refused, not taken for the working folder (``paths_given``).
@@ -32,6 +41,12 @@ def run(args: argparse.Namespace) -> int:
     output = path_given(args.output, "-o", "the gold file to write")
     reviewer, scheme_path = reviewer_name(args.reviewer), scheme_path_from(args.scheme)
     refuse_corpus_as_gold(output, corpus)
+    # The one request, checked first when no screen can open, else opened.
+    request: _Request = {
+        "scheme_path": scheme_path,
+        "min_agree": args.min_agree,
+        "leave_out_unknown": args.leave_out_unknown,
+    }
     try:
         require_terminal("review")
     except AnnotatorError:
@@ -40,27 +55,11 @@ def run(args: argparse.Namespace) -> int:
         # only, so nothing is locked or made.
         from annotator.core.review_check import check_review
 
-        check_review(
-            files,
-            corpus,
-            output,
-            reviewer,
-            scheme_path=scheme_path,
-            min_agree=args.min_agree,
-            leave_out_unknown=args.leave_out_unknown,
-        )
+        check_review(files, corpus, output, reviewer, **request)
         raise
     from annotator.core.review_open import open_review
 
-    session = open_review(
-        files,
-        corpus,
-        output,
-        reviewer,
-        scheme_path=scheme_path,
-        min_agree=args.min_agree,
-        leave_out_unknown=args.leave_out_unknown,
-    )
+    session = open_review(files, corpus, output, reviewer, **request)
     # Textual is imported only here, so other commands never load it.
     from annotator.tui.review_app import ReviewApp
 
