@@ -13,11 +13,20 @@ kept.
 panel's quoted span texts and values: a trial's review panel showed “Kestria​” (a zero-width
 space after it) beside “Kestria”, the same to the eye, and wrote a raw U+202E, which the
 terminal took as an order to reverse the rest of the line.
+
+The article (of the annotation screen and of the review) cannot widen a character into an
+escape: its columns are the text's code points. There each one is drawn in its place as one
+one-cell symbol instead (``symbols_in_place``): a direction mark or control as ``⇄``, any
+other as ``◌``, the dotted circle Unicode's charts stand for a character with no look of its
+own. The review's article wrote the raw U+202E, and its line came out reversed. A joiner or
+non-joiner between a word's letters is spelling there, not a slip (the Sinhala ශ්‍රී, Persian's
+می‌خواهم): the article leaves it as the display copy has it, unseen, as in any reader.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from annotator.core.display import one_line_text
 
@@ -70,6 +79,49 @@ def visible_pieces(text: str) -> list[tuple[str, bool]]:
     if last < len(text):
         pieces.append((one_line_text(text[last:]), False))
     return pieces
+
+
+# One cell each (East Asian width neutral, as the display copy's symbols), so the article's
+# columns and the text's offsets stay in step.
+DIRECTION_SYMBOL = "⇄"
+INVISIBLE_SYMBOL = "◌"
+_JOINERS = frozenset("\u200c\u200d")
+_DIRECTION_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
+
+def symbols_in_place(text: str, shown: str) -> tuple[str, list[int]]:
+    """``shown`` (``text``'s display copy: as long, character for character) with each of
+    ``text``'s invisible characters in its place as a symbol (``DIRECTION_SYMBOL``,
+    ``INVISIBLE_SYMBOL``; an emoji group's joiner, and a joiner inside a word, left as the
+    copy has it), and the offsets of those symbols, in order: a screen draws them dim.
+    ``shown`` itself when there is none."""
+    if text.isascii() or INVISIBLE.search(text) is None:
+        return shown, []
+    pieces: list[str] = []
+    offsets: list[int] = []
+    last = 0
+    for match in NOT_SHOWN.finditer(text):
+        char = match.group(1)
+        if char is None or (char in _JOINERS and _inside_a_word(text, match.start())):
+            continue
+        at = match.start()
+        pieces += [
+            shown[last:at],
+            DIRECTION_SYMBOL if char in _DIRECTION_CONTROLS else INVISIBLE_SYMBOL,
+        ]
+        offsets.append(at)
+        last = at + 1
+    pieces.append(shown[last:])
+    return "".join(pieces), offsets
+
+
+def _inside_a_word(text: str, at: int) -> bool:
+    """Whether ``text[at]`` stands between a letter (or a letter's mark) and a letter."""
+    if at == 0 or at + 1 == len(text):
+        return False
+    return unicodedata.category(text[at - 1])[0] in "LM" and text[at + 1].isalpha()
 
 
 def _json_escape(match: re.Match[str]) -> str:

@@ -1,8 +1,10 @@
 """The article: a read-only text area that paints spans and speaks in code-point offsets.
 
 The widget holds the *display copy* of the text (``annotator.core.display``), in which every
-control and line-breaking character other than ``\\n`` is one visible symbol, so a location
-(row, column) of the widget and an offset into the real text always name the same character.
+control and line-breaking character other than ``\\n`` is one visible symbol, and every
+invisible one (a zero-width space, a bidi control; not a joiner inside a word) a dim ``◌`` or
+``⇄`` (``invisible_said.symbols_in_place``), so a location (row, column) of the widget and an
+offset into the real text always name the same character.
 Offsets and locations are converted through a ``LineIndex`` (bisect), never by walking lines.
 
 Spans are painted in ``get_line``, the text area's public hook for styling a line, from the
@@ -19,6 +21,7 @@ editing keys are not inherited: the article is never edited, and keys it does no
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
@@ -31,6 +34,7 @@ from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
 from annotator.core.display import LineIndex, display_text
+from annotator.core.invisible_said import symbols_in_place
 from annotator.core.models import Span
 from annotator.core.scheme import Scheme
 from annotator.core.word_selection import sentence_at, word_at
@@ -42,6 +46,9 @@ from annotator.tui.article_spans import PaintedSpans
 from annotator.tui.article_wrap import WrappedArticle
 from annotator.tui.saving_app import SavingApp
 from annotator.tui.span_styles import SpanPalette, few_colours
+
+# An invisible character's symbol is drawn dim: it stands for the character, not in the text.
+INVISIBLE_STYLE = "dim"
 
 
 class ArticleView(ArticleMoves, TextArea, inherit_bindings=False):
@@ -118,6 +125,7 @@ class ArticleView(ArticleMoves, TextArea, inherit_bindings=False):
         self._char_mode = False
         self._text_original = ""
         self._line_index = LineIndex("")
+        self._invisible_at: list[int] = []
         self._painted = PaintedSpans(self.palette)
         self._drawn = DrawnSelection()
         self.register_theme(selection_theme())
@@ -179,7 +187,10 @@ class ArticleView(ArticleMoves, TextArea, inherit_bindings=False):
         self._text_original = text
         self._line_index = LineIndex(text)
         self._painted.clear()
-        super().load_text(display_text(text))
+        # Drawn raw, a U+202E reversed the rest of its line on screen, and a zero-width space
+        # at a span's edge showed nothing: each is a symbol in its place, of one cell.
+        shown, self._invisible_at = symbols_in_place(text, display_text(text))
+        super().load_text(shown)
 
     @property
     def text_original(self) -> str:
@@ -356,6 +367,8 @@ class ArticleView(ArticleMoves, TextArea, inherit_bindings=False):
     def get_line(self, line_index: int) -> Text:
         """The display line ``line_index`` with its spans painted."""
         line = super().get_line(line_index)
+        for column in self._invisible_columns(line_index):
+            line.stylize(INVISIBLE_STYLE, column, column + 1)
         background = self.background_colors[1]
         few = few_colours(self.app.console.color_system)
         for start, end, style in self._painted.row_styles(line_index, background, few):
@@ -365,6 +378,15 @@ class ArticleView(ArticleMoves, TextArea, inherit_bindings=False):
             if columns is not None:
                 line.stylize(self.get_component_rich_style("text-area--selection"), *columns)
         return line
+
+    def _invisible_columns(self, row: int) -> list[int]:
+        """The columns of line ``row`` holding an invisible character's symbol."""
+        at = self._invisible_at
+        if not at:
+            return []
+        start = self._line_index.line_start(row)
+        end = start + self._line_index.line_length(row)
+        return [offset - start for offset in at[bisect_left(at, start) : bisect_left(at, end)]]
 
     def drawn_selection(self) -> tuple[int, int]:
         """The selection as drawn: what a label key would label (``article_selection``)."""
