@@ -17,6 +17,7 @@ as ``\\u200b`` (``visible_json``): the same JSON, and ``"12\\u200b"`` reads apar
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left, bisect_right
 from typing import Any, NamedTuple
 
@@ -190,19 +191,24 @@ def excerpt_lines(
 
 def _whole_characters(shown: str, last: int, start: int, end: int, low: int) -> tuple[int, int]:
     """The window without a character's marks cut off it: its end taken past the marks after
-    it (they take no cell), its start past marks whose letter is left out. A window cut by
-    cells (a focus wider than the room) could show "é" as "e"."""
-    while end < last and _takes_no_cell(shown[end]):
+    it, its start past marks whose letter is left out. A window cut by cells (a focus wider
+    than the room) could show "é" as "e", or a Hindi vowel sign without its letter."""
+    while end < last and _joins_the_one_before(shown[end]):
         end += 1
-    while start < min(low, end) and _takes_no_cell(shown[start]):
+    while start < min(low, end) and _joins_the_one_before(shown[start]):
         start += 1
     return start, end
 
 
-def _takes_no_cell(char: str) -> bool:
+def _joins_the_one_before(char: str) -> bool:
     # Nothing below U+0300 joins the character before it. Not an emoji group's joiner: the
-    # picture after it takes two cells.
-    return char >= "\u0300" and char != "\u200d" and get_character_cell_size(char) == 0
+    # picture after it takes two cells. A spacing mark (a Hindi vowel sign) takes a cell of
+    # its own on screen (``cell_widths``), but is its letter's still.
+    return (
+        char >= "\u0300"
+        and char != "\u200d"
+        and (get_character_cell_size(char) == 0 or unicodedata.category(char) == "Mc")
+    )
 
 
 def _plain(stretch: _Stretch, start: int, end: int) -> list[Piece]:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.commands.diff_excerpt import DocumentShown, excerpt_lines, visible, visible_json
 from annotator.commands.styled_output import Piece, StyledOutput
+from annotator.core.cell_widths import measure_spacing_marks_as_drawn
 from annotator.core.left_out import left_out_line
 
 if TYPE_CHECKING:
@@ -153,27 +154,37 @@ def _pair_line(head: str, a: str, b: str, width: int) -> str:
     return "\n" + "\n".join([*_wrapped(head, a, width), *_wrapped(indent, b, width)])
 
 
-def _wrapped(first: str, text: str, width: int) -> list[str]:
+def _wrapped(first: str, text: str, width: int, indent: str | None = None) -> list[str]:
     """``text`` after ``first`` in lines of ``width`` cells, broken at spaces (a word longer
-    than a line is cut), each further line indented as far as ``first`` reaches."""
+    than a line is cut), each further line after ``indent`` (by default as far as ``first``
+    reaches)."""
     from rich.cells import cell_len, chop_cells
 
-    indent = " " * cell_len(first)
-    room = max(width - cell_len(first), 10)
+    indent = " " * cell_len(first) if indent is None else indent
+    rooms = (max(width - cell_len(first), 10), max(width - cell_len(indent), 10))
     lines: list[str] = []
     current = ""
     for word in text.split(" "):
-        pieces = chop_cells(word, room) if cell_len(word) > room else [word]
+        longest = min(rooms)  # a cut word's pieces may fall on any line
+        pieces = chop_cells(word, longest) if cell_len(word) > longest else [word]
         for piece in pieces:
             if not current:
                 current = piece
-            elif cell_len(current) + 1 + cell_len(piece) <= room:
+            elif cell_len(current) + 1 + cell_len(piece) <= rooms[1 if lines else 0]:
                 current += " " + piece
             else:
                 lines.append(current)
                 current = piece
     lines.append(current)
     return [(first if n == 0 else indent) + line for n, line in enumerate(lines)]
+
+
+def _fitted(line: str, width: int, terminal: bool) -> str:
+    """A closing line (a document not compared, one left out, a note) for a terminal: wrapped
+    between words to ``width``, its further lines indented by two. A trial's 60-character
+    names and document ids ran such lines past 80 columns, the terminal breaking them inside
+    words. Not for a file, which keeps each on one line, for grep."""
+    return "\n".join(_wrapped("", line, width, "  ")) if terminal else line
 
 
 def _note_lines(head: str, note: str, width: int) -> list[str]:
@@ -222,6 +233,9 @@ def print_report(
     from rich.console import Console
     from rich.text import Text
 
+    # A Hindi vowel sign takes a cell on screen, none by rich's count: lines cut to the width
+    # ran past it, and a Hindi name's bar stood left of the other's (the TUI's own measure).
+    measure_spacing_marks_as_drawn()
     console = console or Console(highlight=False)
     # Read once: each reading asks the terminal (or the environment) for its size.
     width = console.width
@@ -275,16 +289,15 @@ def print_report(
         out.flush()
     if report["documents"] and not by_doc and not form_by_doc:
         console.print(Text("no differences"))
+    terminal = console.is_terminal
     for number, item in enumerate(report.get("not_compared", [])):
-        # Set apart from the documents compared above it, as they are from each other. Not
-        # wrapped, as a left-out line is not: a file keeps each on one line, for grep.
-        said = ("" if number else "\n") + _not_compared_line(item, names)
+        # Set apart from the documents compared above it, as they are from each other.
+        said = ("" if number else "\n") + _fitted(_not_compared_line(item, names), width, terminal)
         out.print([(said, "")])
     for item in report["excluded"]:
-        out.print([(left_out_line(item, "compared"), "dim")])
+        out.print([(_fitted(left_out_line(item, "compared"), width, terminal), "dim")])
     for note in report["notes"]:
-        # Not wrapped here: a terminal wraps it, and a file keeps each note on one line.
-        out.print([(f"note: {note}", "dim")])
+        out.print([(_fitted(f"note: {note}", width, terminal), "dim")])
     out.flush()
 
 

@@ -36,7 +36,8 @@ positions one character at a time while drawing whole groups; with the swap, eve
 (the family shows as three people, the dove as a one-cell text dove, 👍🏽 as 👍 without its
 tone). Everything else, other emoji, flags and combining marks included, is left alone. A
 spacing mark (a Hindi vowel sign such as U+093F) has no stand-in that still reads as itself: the
-terminal screens measure it as terminals draw it instead, one cell (``annotator.tui.cell_widths``).
+terminal screens and diff's report measure it as terminals draw it instead, one cell
+(``annotator.core.cell_widths``).
 """
 
 from __future__ import annotations

@@ -10,10 +10,10 @@ import unicodedata
 from rich.cells import cell_len
 from textual.pilot import Pilot
 
+from annotator.core.cell_widths import drawn_cells, with_spacing_marks_drawn
 from annotator.core.display import display_text
 from annotator.core.models import Span
 from annotator.tui.article import ArticleView
-from annotator.tui.cell_widths import drawn_cells, with_spacing_marks_drawn
 from tests.tui.test_article import LEFT, TOP, run_with_article
 
 HINDI = "सरकार ने रविवार को ९५ क़ैदियों को रिहा किया।"

@@ -6,13 +6,17 @@ its letter and takes room of its own. glibc's ``wcwidth`` gives it one cell, and
 and the VTE terminals draw it; rich (and so Textual, which measures every line with rich)
 counts it as none, like the non-spacing marks (Mn) drawn over their letter. A Hindi line was
 then wider on screen than Textual had laid it out: it ran past the article's frame into the
-panel, and the cursor and the highlight stood left of their characters.
+panel, and the cursor and the highlight stood left of their characters. ``annotator diff``'s
+lines, cut to the terminal's width by rich's count, ran past it, and a Hindi name's excerpt bar
+stood left of the other's.
 
 The display copy cannot mend this as it mends the joiners (``annotator.core.display``): a vowel
 sign has no one-cell stand-in that still reads as itself. So rich's one table of widths, which
 every measure reads (``rich.cells.get_character_cell_size``), is told the terminal's width for
-these marks once, before anything is drawn (``annotator.tui`` does so on import). Offsets and
-locations are untouched: a location still counts code points, and only cells change.
+these marks once, before anything is drawn (``annotator.tui`` does so on import, diff's report
+before it measures its lines). Offsets and locations are untouched: a location still counts code
+points, and only cells change. Only rich is touched here, never Textual: the commands printing
+for a terminal load no Textual.
 
 Two marks are East Asian wide (the Hangul tone marks U+302E, U+302F) and two Vietnamese reading
 marks (U+16FF0, U+16FF1): glibc gives them two cells, as here. Thai and Lao write their vowels
