@@ -119,6 +119,49 @@ def test_a_version_that_marked_nothing_there_is_not_a_value_to_type() -> None:
     assert value_conflict_span(conflict) is None
 
 
+def test_one_version_is_no_value_conflict() -> None:
+    """A conflict of one version (a document fewer than --min-agree K finished, all alike) holds
+    no values that differ: a trial's panel titled "Norvania", an actor, a "Value conflict" and
+    offered v, which then refused every value."""
+    for one in (span("s1", 0, 6, "actor"), span("s3", 13, 16, "count", 146)):
+        conflict = {
+            "id": "c1",
+            "kind": "span",
+            "region": [one["start"], one["end"]],
+            "versions": [{"spans": [one], "annotators": ["alice", "bob"]}],
+        }
+        assert value_conflict_span(conflict) is None
+
+
+def test_a_document_fewer_than_k_finished_offers_no_value_to_type(tmp_path: Path) -> None:
+    scheme = tmp_path / "scheme.toml"
+    scheme.write_text(SCHEME_TOML, encoding="utf-8")
+    corpus = write_corpus(tmp_path, {"d1": TEXT, "d2": TEXT})
+    # d2 by all three, agreed; d1 by alice and bob alone: its span is a conflict of one version.
+    journals = [
+        write_journal(
+            tmp_path / f"{name}.jsonl", *(record(name, doc, spans=[RUSSIA]) for doc in docs)
+        )
+        for name, docs in (("alice", ("d1", "d2")), ("bob", ("d1", "d2")), ("carol", ("d2",)))
+    ]
+    session = open_review(
+        journals,
+        corpus,
+        tmp_path / "gold.jsonl",
+        "rita",
+        scheme_path=scheme,
+        min_agree=3,
+        now=fixed_now,
+    )
+    try:
+        view = session.view()
+        assert view is not None and view.kind == "span" and len(view.versions) == 1
+        assert not view.value_typed  # the panel says "Span conflict", and v is not offered
+        assert session.span_value_to_type() is None
+    finally:
+        session.close()
+
+
 def counts_reviewed(tmp_path: Path, *, same_form: bool) -> ReviewSession:
     """alice's and bob's count "146" (146 and 147), each linked to releases #1 count, whose
     value both gave as 146 (``same_form``) or as their span's; the review at that conflict."""

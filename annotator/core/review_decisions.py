@@ -312,6 +312,10 @@ def value_conflict_span(conflict: Conflict) -> dict[str, Any] | None:
     # Each version one span (a version that marked nothing there is no value to type).
     if len(places) != 1 or any(len(version.get("spans") or []) != 1 for version in versions):
         return None
+    # Values that differ: one version (a document fewer than --min-agree K finished) has
+    # none, and an actor's "Value conflict" offered v, which refused every value.
+    if len({normal(body.get("value")) for body in bodies}) < 2:
+        return None
     return dict(bodies[0])
 
 
