@@ -190,7 +190,7 @@ def test_a_rescue_no_folder_takes_is_said_lost(
     tmp_path: Path, disk: Disk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     nowhere = [tmp_path / "gone", tmp_path / "gone-too"]
-    monkeypatch.setattr("annotator.core.store.rescue_folders", lambda: nowhere)
+    monkeypatch.setattr("annotator.core.store_unwritten.rescue_folders", lambda: nowhere)
     journal = tmp_path / "alice.jsonl"
     store = Store(journal, "alice")
     disk.refusing = True

@@ -49,9 +49,10 @@ from annotator.core.models import GoldRecord, Record
 from annotator.core.record_check import gold_line_data
 from annotator.core.rescue_taken import take_rescues
 from annotator.core.store import Store, set_torn_tail_aside
+from annotator.core.store_unwritten import UnwrittenLines
 from annotator.core.validate_conflicts import spans_of_conflicts
 from annotator.core.write_target import write_target
-from annotator.core.writer import JournalWriter, StatusCallback, append_durably
+from annotator.core.writer import StatusCallback, append_durably
 
 
 class LineFacts(NamedTuple):
@@ -169,7 +170,10 @@ class GoldStore(Store):
             # A gold file removed, replaced or cut short while open is written again whole
             # from the bytes held, every line where it was (``gold_guard``).
             guard = GoldGuard(journal, self._lock, self.held, owed_newline=bool(owed))
-            self._writer = JournalWriter(journal, on_status=on_status, prefix=owed, guard=guard)
+            # Decisions not on disk while saving fails are kept in a rescue file at once, as
+            # an annotation session's changes are (``store_unwritten``): a crash loses none.
+            self._unwritten = UnwrittenLines(journal)
+            self._writer = self._unwritten.start_writer(on_status, owed, guard)
         except BaseException:
             self._lock.release()
             raise

@@ -8,9 +8,9 @@ and the span ids its earlier lines held (a session never gives them again). Savi
 through the one ordered writer, which checks before each line that the journal is still the
 file it has been writing (``journal_guard``) and writes it again from the records held here
 when it was removed or damaged while open. Closing is prompt whatever the disk does: lines it
-still refuses then go to a rescue file (``store_rescue``), and the lock is released. While
-saving fails, the changes not on disk are kept in a rescue file as they are made
-(``LiveRescue``): a crash then loses none, and the next opening appends it.
+still refuses then go to a rescue file, and the lock is released. While saving fails, the
+changes not on disk are kept in a rescue file as they are made: a crash then loses none, and
+the next opening appends it (both: ``store_unwritten``).
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from collections import Counter
 from contextlib import suppress
 from operator import attrgetter
 from pathlib import Path
-from typing import Literal
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.journal import (
@@ -37,21 +36,10 @@ from annotator.core.lock import ANNOTATE_SESSION, JournalLock, session_left_word
 from annotator.core.models import Record, record_line
 from annotator.core.rescue_taken import judge_rescues
 from annotator.core.rescue_typing import keep_refused_typing, refused_typing_said
-from annotator.core.store_rescue import (
-    LiveRescue,
-    Unsaved,
-    replace_rescue,
-    rescue_folders,
-    write_rescue,
-)
+from annotator.core.store_rescue import Unsaved
+from annotator.core.store_unwritten import UnwrittenLines
 from annotator.core.write_target import linked_file, write_target
-from annotator.core.writer import (
-    JournalWriter,
-    StatusCallback,
-    WriteState,
-    fsync_directory,
-    write_all,
-)
+from annotator.core.writer import StatusCallback, fsync_directory, write_all
 
 
 def set_torn_tail_aside(journal: Path, torn: TornTail) -> Path:
@@ -190,10 +178,8 @@ class Store:
     unsaved: Unsaved | None = None  # what closing could not write, and where it went instead
     lock_left: tuple[Path, str] | None = None  # the lock file closing could not remove, and why
     _closed_well: bool | None = None
-    # The guard's latest line of every document (None: a gold file's store holds no records).
-    _held: dict[tuple[str, ...], Record] | None = None
-    # The rescue file kept while saving fails (None: a gold file's store keeps none).
-    _live: LiveRescue | None = None
+    # The lines not on disk: in a rescue file while saving fails, rescued on closing.
+    _unwritten: UnwrittenLines
 
     def __init__(
         self,
@@ -229,21 +215,9 @@ class Store:
         # Other annotators' documents in this file (not loaded): the session says so at the start.
         self.others = Counter(key[1] for key in held if key[0] == "journal" and key[1] != annotator)
         guard = JournalGuard(journal, self._lock, held, owed_newline=bool(prefix))
-        self._held = held  # kept up to date by the guard (on the writer's thread)
-        self._live = LiveRescue(journal, self._rescue_bytes, lambda: rescue_folders())
-        live = self._live
-
-        def status(state: WriteState | Literal["notice"], error: str | None) -> None:
-            # On the writer's thread: a refusal puts the changes not on disk in a rescue file
-            # at once, and the journal taking them all takes it away (``LiveRescue``).
-            if state == "error":
-                live.keep()
-            elif state == "saved":
-                live.drop()
-            if on_status is not None:
-                on_status(state, error)
-
-        self._writer = JournalWriter(journal, on_status=status, prefix=prefix, guard=guard)
+        # ``held`` is kept up to date by the guard (on the writer's thread).
+        self._unwritten = UnwrittenLines(journal, held)
+        self._writer = self._unwritten.start_writer(on_status, prefix, guard)
 
     @property
     def state(self) -> str:
@@ -266,8 +240,7 @@ class Store:
             )
         self.records[record.doc_id] = record
         self._writer.submit(record)
-        if self._live is not None:
-            self._live.keep_if_failing()  # a crash now keeps this change too
+        self._unwritten.saved()  # while saving fails, a crash now keeps this change too
 
     def keep_refused_typing(self, shown: list[str], why: str = "the hang-up") -> Path | None:
         """Text fields show that they refuse, at a close no one was asked about (a hangup):
@@ -277,7 +250,7 @@ class Store:
     @property
     def rescue_kept(self) -> Path | None:
         """The rescue file holding the changes not on disk while saving fails (None: none)."""
-        return None if self._live is None else self._live.path
+        return self._unwritten.kept
 
     def flush(self, timeout: float | None = None) -> bool:
         return self._writer.flush(timeout)
@@ -294,61 +267,10 @@ class Store:
         if self._closed_well is not None:
             return self._closed_well
         written = self._writer.close(timeout)
-        if not written:
-            self.unsaved = self._rescue()
-        elif self._live is not None:
-            self._live.drop()
+        self.unsaved = self._unwritten.closed(written)
         self._release()
         self._closed_well = written
         return written
-
-    def _rescue(self) -> Unsaved:
-        """The lines the writer left, written to a rescue file, in order. A journal gone
-        meanwhile (its folder removed, and not made again) holds none of the lines before
-        them: then the latest line of every document it held comes first, as the guard would
-        have written it again, and appending the file makes the journal anew."""
-        writer = self._writer
-        unwritten = writer.unwritten
-        why = (writer.refused if unwritten else writer.check_refused) or "still writing"
-        unsaved = Unsaved(writer.written, len(unwritten), why.removeprefix(f"{self.journal}: "))
-        kept = self._live.path if self._live is not None else None
-        if not unwritten:
-            if self._live is not None:
-                self._live.drop()
-            return unsaved
-        data, whole = self._rescue_lines(unwritten)
-        unsaved.whole = whole
-        unsaved.tried = tuple(rescue_folders())
-        if kept is not None:
-            # The rescue file kept while saving failed is brought up to date, not written
-            # beside: two files holding the same lines would both be appended.
-            try:
-                replace_rescue(kept, data)
-                unsaved.rescue = kept
-                return unsaved
-            except OSError:
-                pass
-        unsaved.rescue = write_rescue(data, self.journal, unsaved.tried)
-        if kept is not None and unsaved.rescue is not None and self._live is not None:
-            self._live.drop()
-        return unsaved
-
-    def _rescue_bytes(self) -> bytes:
-        """What a rescue file written now holds: the lines not on disk (b"": none)."""
-        unwritten = self._writer.unwritten
-        return self._rescue_lines(unwritten)[0] if unwritten else b""
-
-    def _rescue_lines(self, unwritten: list[Record]) -> tuple[bytes, int]:
-        """The rescue file's bytes for ``unwritten``, and how many lines it holds when the
-        journal is gone (0: it is not)."""
-        held = list(self._held.values()) if self._held else []
-        if held and not os.path.lexists(linked_file(self.journal)):
-            # A document's held line a later unwritten one replaces is left out (the one being
-            # written when it was refused may be held already: the guard took it).
-            later = set(map(latest_key, unwritten))
-            lines = [record for record in held if latest_key(record) not in later] + unwritten
-            return b"".join(map(record_line, lines)), len(lines)
-        return self._writer.unwritten_bytes(), 0
 
     def _release(self) -> None:
         """Release the lock, then take away the folders made on opening if they are empty."""
