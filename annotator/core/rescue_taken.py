@@ -27,7 +27,9 @@ only on a run that went on). Commands that read journals and write none (validat
 export, agree, diff, merge, a review's reading of the annotators' journals) say each rescue
 file pending in one line, and how it will be taken (``rescues_pending``): what they read lacks
 its changes, and a reviewer could merge before the annotator started again. They append
-nothing: the journal is the annotator's to open.
+nothing: the journal is the annotator's to open. A rescue file of a journal whose session runs
+now (it holds the lock) is that session's, kept while its saving fails: said as such, never as
+one to append (the session writes its lines itself; appended by hand, they were there twice).
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.journal import JournalContents, latest_key, latest_lines, read_journal
+from annotator.core.lock_holder import Holder, running_holder
 from annotator.core.models import GoldRecord, Record, record_line
 from annotator.core.store_rescue import journal_tag, rescue_folders, rescue_prefix
 from annotator.core.writer import append_durably, fsync_directory
@@ -293,7 +296,11 @@ def rescues_pending(files: Iterable[Path]) -> list[str]:
         except AnnotatorError as error:  # not readable at all: the reading goes on
             said.append(f"{file}: read without a rescue file of it, which cannot be read: {error}")
             continue
-        said += [_pending_words(file, each) for each in judged.rescues if not each.in_journal]
+        pending = [each for each in judged.rescues if not each.in_journal]
+        # A session holding the lock now appended every rescue file as it opened: these are
+        # the ones it keeps while saving fails, and it writes their lines itself.
+        holder = running_holder(file) if pending else None
+        said += [_pending_words(file, each, holder) for each in pending]
     return said
 
 
@@ -305,11 +312,20 @@ def _contents_if_readable(file: Path) -> JournalContents:
         return JournalContents(file)
 
 
-def _pending_words(journal: Path, rescue: _Rescue) -> str:
+def _pending_words(journal: Path, rescue: _Rescue, holder: Holder | None = None) -> str:
     count = len(rescue.records)
     gold = any(isinstance(record, GoldRecord) for record in rescue.records)
     what = "decision" if gold else "change"
     held = f"1 {what}" if count == 1 else f"{count} {what}s"
+    if holder is not None:
+        # Appended by hand now, its lines would be there twice once the session writes them.
+        on = f" on {holder.host}" if holder.host else ""
+        return (
+            f"{journal}: read without {held} that {holder.doing or 'another annotator process'} "
+            f"(process {holder.pid}{on}, running now) has not saved yet: it keeps them in its "
+            f"rescue file {rescue.path} while saving fails, and writes them itself once it can "
+            "(do not append that file while it runs)"
+        )
     session = "review" if gold else "session"
     opening = "`annotator review` writing it" if gold else "`annotator annotate` of it"
     path = _q(rescue.path)
