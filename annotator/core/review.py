@@ -251,10 +251,15 @@ class ReviewSession(ReviewMoves, ReviewUndo, ReviewDocuments, ReviewByHand, Save
         view = self.view()
         if view is None:
             raise Refused("every conflict is settled")
+        annotators = self.record.sources.annotators if self.record else []
+        # A version both gave bears the first one's letter (a conflict of one version, under
+        # --min-agree 3): b takes it too, never "bob gave nothing here".
+        two = len(annotators) == 2 and letter in ("a", "b")
+        who = annotators["ab".index(letter)] if two else None
         for version in view.versions:
-            if version.letter == letter:
+            if version.letter == letter or who in version.annotators:
                 return self.take(version.index)
-        names = ", ".join(self.record.sources.annotators if self.record else [])
+        names = ", ".join(annotators)
         lettered = [version.letter for version in view.versions if version.letter]
         if self.record is not None and len(self.record.sources.annotators) == 2 and lettered:
             # Two annotators, one version: an item only one of them gave (``merge_form``).
