@@ -15,10 +15,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import orjson
 import pytest
 
 from annotator.core.journal import read_journal
 from annotator.core.models import GoldRecord, record_line
+from annotator.core.store_rescue import rescue_name
 from tests.test_review_session_data import latest, open_it, write_review_case
 from tests.test_store_closing_refused import Disk
 from tests.test_store_rescue_kept import wait_for
@@ -112,3 +114,33 @@ def test_a_review_killed_while_saving_fails_leaves_its_decisions_to_the_next_one
         assert session.close()
     assert [c["id"] for c in latest(gold)["d1"]["conflicts"]][:1] == ["c2"]
     assert not kept.exists() and kept.with_name(kept.name + ".appended").exists()
+
+
+def test_a_torn_last_line_is_set_aside_before_the_rescue_file_is_appended(
+    tmp_path: Path, home: Path
+) -> None:
+    # A power cut as the disk took writes again: the line being written is torn, and the
+    # rescue file kept while saving failed holds it whole. The review's opening refused
+    # ("line 3 is damaged or incomplete: run annotator validate", which sets nothing right);
+    # annotate's sets the tail aside, then appends.
+    setup = write_review_case(tmp_path)
+    open_it(setup).close()
+    gold = setup["gold"]
+    last = orjson.loads(gold.read_bytes().splitlines()[-1])
+    decided = orjson.dumps(last | {"note": "rescued"}) + b"\n"
+    kept = home / rescue_name(gold)
+    kept.write_bytes(decided)
+    whole = gold.read_bytes()
+    gold.write_bytes(whole + decided[:40])
+    session = open_it(setup)
+    try:
+        torn = next(line for line in session.messages if "an incomplete last line" in line)
+        appended = next(line for line in session.messages if f"its rescue file {kept}" in line)
+        assert session.messages.index(torn) < session.messages.index(appended)
+        assert appended.endswith(f"appended to it now; the file is kept as {kept.name}.appended")
+    finally:
+        assert session.close()
+    assert gold.read_bytes().startswith(whole + decided)
+    assert latest(gold)[last["doc_id"]]["note"] == "rescued"
+    [aside] = tmp_path.glob("gold.jsonl.torn-*")
+    assert aside.read_bytes() == decided[:40]

@@ -147,7 +147,7 @@ class GoldStore(Store):
             self.messages = [self._lock.message] if self._lock.message else []
             # Decisions a closing could not write come first (``rescue_taken``; read whole
             # as a journal is, only when a rescue file of it is found).
-            self.messages += take_rescues(journal)[0]
+            self.messages += take_rescues(journal, self._set_torn_aside)
             self.records = {}
             self.latest: dict[str, GoldLine] = {}
             # Every line of the file as the review opened it, in order: earlier sessions'
@@ -212,15 +212,20 @@ class GoldStore(Store):
         self._lines = scan.count
         scan.refuse_damage(self.journal)
         if scan.torn is not None:
-            aside = set_torn_tail_aside(self.journal, scan.torn)
+            self._set_torn_aside(scan.torn)
             self.held.cut(scan.torn.offset)
             self._lines = scan.torn.line - 1
-            self.messages.append(
-                f"{self.journal}:{scan.torn.line}: an incomplete last line (interrupted write) "
-                f"was moved to {aside}; every complete line is kept"
-            )
         scan.refuse_not_gold(self.journal)
         return scan.owed
+
+    def _set_torn_aside(self, torn: TornTail) -> Path:
+        """Move the file's incomplete last line to ``<file>.torn-<time>``, saying so."""
+        aside = set_torn_tail_aside(self.journal, torn)
+        self.messages.append(
+            f"{self.journal}:{torn.line}: an incomplete last line (interrupted write) was moved "
+            f"to {aside}; every complete line is kept"
+        )
+        return aside
 
     def freeze_until_closed(self) -> None:
         """Leave every object tracked now out of the cyclic collector's passes until the store

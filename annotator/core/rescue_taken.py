@@ -21,8 +21,8 @@ A record with no ``updated_at`` (the rescued one or the journal's) is not known 
 refused. A rescue file named by the journal's stem alone (written before names held
 ``journal_tag``) may be another folder's journal's: it is said, never appended.
 
-The files are judged (``judge_rescues``) before anything is moved or written: a refused compact
-or annotate leaves the journal as it was, its torn tail too (it was moved aside first, and said
+The files are judged (``judge_rescues``) before anything is moved or written: a refused compact,
+annotate or review leaves the file as it was, its torn tail too (it was moved aside first, and said
 only on a run that went on). Commands that read journals and write none (validate, stats,
 export, agree, diff, merge, a review's reading of the annotators' journals) say each rescue
 file pending in one line, and how it will be taken (``rescues_pending``): what they read lacks
@@ -45,7 +45,13 @@ from functools import partial
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.journal import JournalContents, latest_key, latest_lines, read_journal
+from annotator.core.journal import (
+    JournalContents,
+    TornTail,
+    latest_key,
+    latest_lines,
+    read_journal,
+)
 from annotator.core.lock_holder import Holder, running_holder
 from annotator.core.models import GoldRecord, Record, record_line
 from annotator.core.store_rescue import journal_tag, rescue_folders, rescue_prefix
@@ -256,22 +262,31 @@ def _leave_out_written(rescue: _Rescue, tail: list[bytes]) -> None:
             return
 
 
-def take_rescues(
-    journal: Path, read: Callable[[], JournalContents] | None = None
-) -> tuple[list[str], bool]:
-    """Deal with ``journal``'s rescue files (see the module docstring); the journal is
-    locked, and ``read`` gives its contents (by default it is read, only when a rescue file
-    is found). Returns the lines to say, and whether the journal was appended to (to be read
-    again). A journal with a damaged or incomplete line is refused (a gold file's: a
-    journal's are set right or refused before, ``store.open_for_writing``)."""
-    judged = judge_rescues(journal, read)
-    if judged.rescues and judged.damaged is not None:
-        raise AnnotatorError(
-            f"{journal}: its rescue file {judged.rescues[0].path} is to be appended, but the "
-            f"file's line {judged.damaged} is damaged or incomplete: run "
-            f"`annotator validate {journal}`"
-        )
-    return judged.append()
+def take_rescues(journal: Path, set_torn_aside: Callable[[TornTail], Path]) -> list[str]:
+    """Deal with a gold file's rescue files (see the module docstring) as a journal's opening
+    does (``store.open_for_writing``); the file is locked, and read whole only when a rescue
+    file is found. They are judged before anything is changed; then a torn last line (a crash
+    while writing) is set aside by ``set_torn_aside`` (which says so), and they are appended.
+    A file with a damaged complete line is refused. Returns the lines to say."""
+    read: list[JournalContents] = []
+
+    def contents() -> JournalContents:
+        read.append(read_journal(journal) if journal.exists() else JournalContents(journal))
+        return read[-1]
+
+    judged = judge_rescues(journal, contents)
+    moved = None
+    if judged.rescues:
+        judged.refuse()
+        if read[0].problems:
+            raise AnnotatorError(
+                f"{journal}: its rescue file {judged.rescues[0].path} is to be appended, but "
+                f"the file's line {read[0].problems[0].line} is damaged: run "
+                f"`annotator validate {journal}`"
+            )
+        if read[0].torn is not None:
+            moved = set_torn_aside(read[0].torn)
+    return judged.append(moved)[0]
 
 
 def rescues_pending(files: Iterable[Path]) -> list[str]:
