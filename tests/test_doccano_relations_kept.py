@@ -118,16 +118,20 @@ def test_a_relation_to_a_span_changed_since_import_is_not_written_and_said(
     ) in said
 
 
-@pytest.mark.parametrize("fmt", ["prodigy", "labelstudio"])
-def test_prodigy_and_label_studio_count_brat_s_lines_by_kind(tmp_path: Path, fmt: str) -> None:
+@pytest.mark.parametrize(("fmt", "relations"), [("prodigy", 3), ("labelstudio", 1)])
+def test_prodigy_and_label_studio_count_brat_s_lines_by_kind(
+    tmp_path: Path, fmt: str, relations: int
+) -> None:
+    """Label Studio writes the two relations between spans (``test_labelstudio_relations``),
+    not the one of an event."""
     corpus, records = brat_case(tmp_path)
     (record,) = rows(records)
     record["note"] = "Check the date\n\n" + record["note"]  # what a person typed, before it
     records.write_bytes(orjson.dumps(record) + b"\n")
     said = exported(records, corpus, fmt, tmp_path / f"out.{fmt}")
     assert (
-        f"d: {fmt} cannot carry the note's text, 3 relation(s), 1 event(s), 2 attribute(s), "
-        "1 normalisation(s) kept from brat; not written"
+        f"d: {fmt} cannot carry the note's text, {relations} relation(s), 1 event(s), 2 "
+        "attribute(s), 1 normalisation(s) kept from brat; not written"
     ) in said
 
 

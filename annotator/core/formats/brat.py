@@ -45,13 +45,14 @@ import orjson
 
 from annotator.core.corpus import open_corpus
 from annotator.core.errors import AnnotatorError
-from annotator.core.formats.brat_ann import BratDoc, read_ann
+from annotator.core.formats.brat_ann import read_ann
 from annotator.core.formats.brat_conf import CONF_FILE, annotation_conf
 from annotator.core.formats.brat_kept import (
     break_fragments,
     kept_block,
     ranges_text,
     read_kept,
+    with_ids,
 )
 from annotator.core.formats.common import (
     BRAT_LINES,
@@ -113,9 +114,9 @@ def ann_text(item: Item, report: Reporter) -> str:
             f"{damage}; the lines still read as kept are written back"
         )
     labels = kept.brat_labels()
-    as_imported = {
-        span.id for span in record.spans if tid[span.id] == span.id and kept.as_imported(span, text)
-    }
+    # A span imported with an id that is no T id (a Label Studio result's) has a T id here:
+    # the kept lines naming it are written naming that (``with_ids``).
+    as_imported = {span.id for span in record.spans if kept.as_imported(span, text)}
     for span in sorted(record.spans, key=lambda s: (s.start, s.end, s.label)):
         fragments = kept.fragments(span, text) or break_fragments(span.start, span.text)
         if not fragments:
@@ -135,7 +136,7 @@ def ann_text(item: Item, report: Reporter) -> str:
         if span.value is not None:
             notes.append((ident, f"value {_json(span.value)}"))
     back, left, missing = kept.written(as_imported if written else set())
-    lines.extend(back)
+    lines.extend(with_ids(line, tid) for line in back)
     if written:
         first = written[0]
         for field, value in record.form.items():
@@ -214,13 +215,13 @@ def _say_leading_marks(items: Sequence[Item], report: Reporter) -> None:
 
 
 def keep_in_note(doc: ImportedDoc) -> None:
-    """Keep in ``doc``'s note the lines of its .ann that are not spans, with what a brat export
-    needs to write them back (``brat_kept``); called once its spans are checked and labelled
-    as the record holds them."""
-    if isinstance(doc, BratDoc):
-        block = kept_block(doc.kept, doc.spans or [], doc.text)
-        if block:
-            doc.note = f"{doc.note}\n\n{block}" if doc.note else block
+    """Keep in ``doc``'s note its brat lines (those of its .ann that are not spans, or
+    relations read from doccano or Label Studio as R lines), with what a brat export needs to
+    write them back (``brat_kept``); called once its spans are checked and labelled as the
+    record holds them, so that a label ``--map`` renamed is the one the block tells."""
+    block = kept_block(doc.kept, doc.spans or [], doc.text)
+    if block:
+        doc.note = f"{doc.note}\n\n{block}" if doc.note else block
 
 
 def read(folder: Path, report: ImportReporter) -> list[ImportedDoc]:
@@ -240,7 +241,9 @@ def read(folder: Path, report: ImportReporter) -> list[ImportedDoc]:
     for path, document in texts.items():
         ann = path.with_suffix(".ann")
         # The .ann counts the characters of the file as it is: read it against those.
-        doc = BratDoc(document.id, decode(read_bytes(path), path), str(path), dict(document.meta))
+        doc = ImportedDoc(
+            document.id, decode(read_bytes(path), path), str(path), dict(document.meta)
+        )
         if ann.is_file():
             read_ann(doc, ann, report)
         else:

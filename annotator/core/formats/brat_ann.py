@@ -5,7 +5,7 @@ first start to its last end, said); a ``T`` line that cannot be read, or repeats
 ``BadSpan``, listed with the other bad spans. The ``AnnotatorNotes`` a brat export writes
 (``value``, ``form``, ``links``, ``note``, ``flagged``, ``status``) are read back into the
 document; every other brat line (events, relations, attributes, normalisations, equivalences,
-others' notes) is kept for the record's note (``BratDoc.kept``, ``brat.keep_in_note``) and
+others' notes) is kept for the record's note (``ImportedDoc.kept``, ``brat.keep_in_note``) and
 counted in a report. A line that is not brat (no id of brat's and a tab) is a ``BadSpan`` too.
 """
 
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import orjson
@@ -40,14 +39,7 @@ _BRAT_LINE = re.compile(r"[TREAMN#*][^\t]*\t")
 _AS_COUNTED = " (as the .ann counts the file; less its CRs in the record)"
 
 
-@dataclass
-class BratDoc(ImportedDoc):
-    """A document read from brat, with the lines of its .ann that are not spans."""
-
-    kept: list[str] = field(default_factory=list)
-
-
-def read_ann(doc: BratDoc, ann: Path, report: ImportReporter) -> None:
+def read_ann(doc: ImportedDoc, ann: Path, report: ImportReporter) -> None:
     """Read ``ann`` into ``doc`` (whose text is the .txt as it is, which the offsets count):
     its spans, in the file's order, the notes a brat export wrote, and its other lines kept."""
     spans: dict[str, ImportedSpan] = {}

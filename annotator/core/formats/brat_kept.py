@@ -49,6 +49,7 @@ SPANS_HEADER = (
 )
 RENAMED = "labels renamed on import: "
 _REFERENCE = re.compile(r"[A-Z][0-9]+\Z")
+_SPAN_ID = re.compile(r"[^\s:]+\Z")
 _RANGES = re.compile(r"^([0-9]+) ([0-9]+)(?:;([0-9]+) ([0-9]+))*$")
 _KEPT_NOTE_ID = re.compile(r"#([0-9]+)\t")
 _KEPT_LINE = re.compile(r"[ERAMN*#][0-9]+\t")  # a kept line's id and tab
@@ -68,22 +69,49 @@ class BratSpan(ImportedSpan):
     fragments: Fragments = field(default_factory=list)
 
 
-def references(line: str) -> list[str]:
-    """The annotation ids a kept line names: ``E1<TAB>Binding:T9 Theme:T1`` → T9, T1."""
+def _slots(line: str) -> tuple[list[str], list[tuple[int, bool]]]:
+    """The words of a kept line's second field and where in them it names annotations: (word
+    index, whether after ``ROLE:``). An R line's arguments are ids whatever their shape: one
+    read from Label Studio names spans by its result ids (``Arg1:beFiQTT1cU``)."""
     fields = line.split("\t")
     if len(fields) < 2:
-        return []
+        return [], []
     words = fields[1].split(" ")
     kind = fields[0][:1]
     if kind in "AMN#":  # TYPE TARGET [VALUE]; N: TYPE TARGET DB:ID
-        candidates = words[1:2]
+        slots = [(1, False)] if len(words) > 1 else []
     elif kind == "E":  # TYPE:TRIGGER ROLE:ARG...
-        candidates = [word.partition(":")[2] for word in words]
+        slots = [(index, True) for index in range(len(words))]
     elif kind == "R":  # TYPE ARG1:X ARG2:Y
-        candidates = [word.partition(":")[2] for word in words[1:]]
+        return words, [(index, True) for index in range(1, len(words)) if ":" in words[index]]
     else:  # ``*`` (Equiv T1 T2) and kinds brat may add: every word after the type
-        candidates = [word.partition(":")[2] or word for word in words[1:]]
-    return [word for word in candidates if _REFERENCE.match(word)]
+        slots = [(index, ":" in words[index]) for index in range(1, len(words))]
+    named = []
+    for index, after_role in slots:
+        word = words[index].partition(":")[2] if after_role else words[index]
+        if _REFERENCE.match(word):
+            named.append((index, after_role))
+    return words, named
+
+
+def references(line: str) -> list[str]:
+    """The annotation ids a kept line names: ``E1<TAB>Binding:T9 Theme:T1`` → T9, T1."""
+    words, slots = _slots(line)
+    return [words[i].partition(":")[2] if role else words[i] for i, role in slots]
+
+
+def with_ids(line: str, ids: dict[str, str]) -> str:
+    """``line`` naming each annotation by its id in ``ids`` (span id → the T id a brat export
+    gives it), those not there as they are."""
+    words, slots = _slots(line)
+    for index, after_role in slots:
+        role, colon, ident = words[index].partition(":") if after_role else ("", "", words[index])
+        words[index] = f"{role}{colon}{ids.get(ident, ident)}"
+    if not slots:
+        return line
+    ident, _tab, rest = line.partition("\t")
+    _second, tab, others = rest.partition("\t")
+    return f"{ident}\t{' '.join(words)}{tab}{others}"
 
 
 def break_fragments(start: int, covered: str) -> Fragments:
@@ -338,7 +366,9 @@ def _read_renamed(pairs: str, renamed: dict[str, str]) -> str:
 def _t_line(line: str) -> tuple[str, KeptSpan] | None:
     fields = line.split("\t")
     label, _, ranges = fields[1].partition(" ") if len(fields) >= 2 else ("", "", "")
-    if not fields[0].startswith("T") or not label or not _RANGES.match(ranges):
+    # A span's id, as the kept lines name it: a T id, or another tool's (a Label Studio
+    # result's id, which its relations name).
+    if not _SPAN_ID.match(fields[0]) or not label or not _RANGES.match(ranges):
         return None
     fragments = [
         (int(low), int(high)) for low, high in (piece.split(" ") for piece in ranges.split(";"))

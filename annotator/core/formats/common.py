@@ -188,6 +188,9 @@ class ImportedDoc:
     bad: list[str] = field(default_factory=list)
     seconds_spent: float = 0.0  # time spent, where the source says (our JSONL, Label Studio)
     updated_at: str | None = None  # when last changed, a UTC time (our JSONL, Label Studio)
+    # brat lines for the record's note (``brat_kept``, ``brat.keep_in_note``): a brat .ann's
+    # lines that are not spans; doccano's relations and Label Studio's as brat R lines.
+    kept: list[str] = field(default_factory=list)
 
 
 def line_id(stem: str, number: int) -> str:

@@ -45,18 +45,14 @@ from annotator.core.formats.common import (
     span_fields,
     without_bom,
 )
-from annotator.core.formats.doccano_relations import (
-    kept_relations,
-    read_relations,
-    relation_rows,
-    relations_note,
-)
+from annotator.core.formats.doccano_relations import read_relations, relation_rows
 from annotator.core.formats.held_kinds import said_key
 from annotator.core.formats.import_checks import BadSpan, ImportReporter
 from annotator.core.formats.import_json import json_lines
 from annotator.core.formats.import_span_keys import UnreadSpanKeys, label_ids, span_style
 from annotator.core.formats.kept_brat_words import report_kept_left_out
 from annotator.core.formats.offsets import Utf16Offsets, say_code_points, written_spans
+from annotator.core.formats.relation_lines import as_brat_spans, kept_relations
 
 
 def export_rows(items: Sequence[Item], style: str, utf16: bool, report: Reporter) -> bytes:
@@ -71,11 +67,10 @@ def export_rows(items: Sequence[Item], style: str, utf16: bool, report: Reporter
                 {"id": number, "label": span.label, "start_offset": start, "end_offset": end}
                 for number, (span, start, end) in enumerate(spans)
             ]
-            relations = kept_relations(item.record.note, item.record.spans, text)
+            kept = kept_relations(item.record.note, item.record.spans, text)
             numbers = {span.id: number for number, (span, _start, _end) in enumerate(spans)}
-            row["relations"] = relation_rows(relations, numbers)
-            written = [relation.line for relation in relations]
-            report_kept_left_out(item, "doccano", report, written=written)
+            row["relations"] = relation_rows(kept.relations, numbers)
+            report_kept_left_out(item, "doccano", report, written=kept.lines(), why=kept.why())
         else:
             row["label"] = [[start, end, span.label] for span, start, end in spans]
             report_kept_left_out(item, "doccano", report)
@@ -148,8 +143,10 @@ def read(
         offsets = Utf16Offsets(text) if utf16 else None
         spans = _spans(row, where, offsets, label_key, users is not None)
         labelled |= label_key is not None and label_key in row
-        note = _relations(row, where, text, spans, label_key is None and users is None, report)
-        docs.append(ImportedDoc(doc_id, text, where, meta=meta, spans=spans, note=note))
+        kept = _relations(row, where, spans, label_key is None and users is None, report)
+        if kept:
+            spans = as_brat_spans(spans or [], text)
+        docs.append(ImportedDoc(doc_id, text, where, meta=meta, spans=spans, kept=kept))
     if label_key is not None and not labelled:
         report.warn(f"{path}: --label-key {label_key}: no row has it; no labels imported")
     if users is not None and len(users) > 1:
@@ -165,17 +162,16 @@ def read(
 def _relations(
     row: dict[str, Any],
     where: str,
-    text: str,
     spans: list[ImportedSpan] | None,
     entities_only: bool,
     report: ImportReporter,
-) -> str:
-    """The note keeping the row's relations as brat R lines between its entities, given span
-    ids ``T1``, ``T2``... (``doccano_relations``); "" when it has none. Relations of a row
-    whose spans are not all entities (ids to name) are not imported, said."""
+) -> list[str]:
+    """The row's relations as brat R lines between its entities, given span ids ``T1``,
+    ``T2``... (``doccano_relations``), for the record's note; none when it has none. Relations
+    of a row whose spans are not all entities (ids to name) are not imported, said."""
     relations = row.get("relations") or []
     if not relations:
-        return ""
+        return []
     entities = row.get("entities")
     others = [key for key in ("label", "labels") if key in row]
     usable = entities_only and not others and isinstance(entities, list) and spans is not None
@@ -187,7 +183,7 @@ def _relations(
             "relation(s)",
             count,
         )
-        return ""
+        return []
     assert spans is not None and isinstance(entities, list)
     for number, span in enumerate(spans, 1):
         span.span_id = f"T{number}"
@@ -196,15 +192,14 @@ def _relations(
     for problem in problems:
         report.not_carried(f"{problem}; not imported", "relation(s)")
     if not lines:
-        return ""
+        return []
     report.not_carried(
         f"{where}: {len(lines)} relation(s) kept in the record's note as brat R lines, not "
         "imported as spans (doccano and brat exports write them back)",
         "relation(s) kept in the note",
         len(lines),
     )
-    good = [span for span in spans if not isinstance(span, BadSpan)]
-    return relations_note(lines, good, text)
+    return lines
 
 
 # doccano 1.x's key of spans whose labels are ids.

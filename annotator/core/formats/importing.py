@@ -276,11 +276,12 @@ def import_documents(
 
         declared = declared_labels(source, mapping, scheme_path_for(corpus), report)
     fitted, found = fit_scheme(annotated, scheme, source, report, declared)
-    if fmt == "brat":  # its lines that are not spans go in the note, named as the records are
-        from annotator.core.formats.brat import keep_in_note
+    # brat's lines that are not spans, and doccano's and Label Studio's relations, go in the
+    # note, the spans they name labelled as the records are (after --map and the scheme).
+    from annotator.core.formats.brat import keep_in_note
 
-        for doc in annotated:
-            keep_in_note(doc)
+    for doc in annotated:
+        keep_in_note(doc)
     scheme_out = scheme_path_for(corpus) if scheme is None and found else None
     outputs = [corpus, *filter(None, [annotations, scheme_out])]
     check_targets(outputs)

@@ -56,9 +56,11 @@ def report_kept_left_out(
     report: Reporter,
     carried: frozenset[str] = frozenset(),
     written: Collection[str] = (),
+    why: str = "",
 ) -> None:
     """``common.report_left_out`` with the note said as ``kept_words`` says it: the brat lines
-    the format does not write (all but ``written``), counted by kind."""
+    the format does not write (all but ``written``), counted by kind; ``why``: words on some
+    of them (the roles of relations not written, ``relation_lines``), said after."""
     parts = left_out_parts(item.record, carried)
     said: tuple[tuple[str, str], ...] = ()
     kinds: list[tuple[str, int]] = []
@@ -69,7 +71,7 @@ def report_kept_left_out(
         if words is None:
             parts = [(part, count) for part, count in parts if part != "note"]
         else:
-            said = (("note", words),)
+            said = (("note", f"{words} ({why})" if why else words),)
     if parts:
         entry = DocLeftOut(item.record.doc_id, tuple(parts), said, tuple(kinds), typed)
         report.left_out(fmt, entry)

@@ -11,7 +11,8 @@ imported annotation, ``lead_time`` (seconds spent on it) becomes the record's ``
 and ``updated_at`` its ``updated_at`` (an export writes both back), and each result's ``id`` its
 span's id (an export writes a span's id as its result's: exported again, the file is the same);
 its other fields (``completed_by``, ``reviews``, ``ground_truth``, ...) and the task's own are
-counted, one line each (``labelstudio_fields``).
+counted, one line each (``labelstudio_fields``). Relation results between spans are kept in the
+record's note as brat R lines (``labelstudio_relations``).
 Cancelled annotations are not labels, nor are predictions
 (model output), unless asked for (``predictions``): then each task's prediction of one model
 version (the first found in the file) is read instead of its annotations, as a record in
@@ -43,7 +44,9 @@ from annotator.core.formats.held_kinds import said_key
 from annotator.core.formats.import_checks import BadSpan, ImportReporter
 from annotator.core.formats.labelstudio_fields import FieldsSaid, lead_time, updated_at
 from annotator.core.formats.labelstudio_lines import Lines, parsed
+from annotator.core.formats.labelstudio_relations import is_relation, read_relation_results
 from annotator.core.formats.offsets import Utf16Offsets
+from annotator.core.formats.relation_lines import as_brat_spans
 
 
 @dataclass
@@ -236,9 +239,13 @@ def _task(
     said.annotation(chosen, task_at if line is None else f"{task_at}, line {line}")
     offsets = Utf16Offsets(text) if utf16 else None
     spans = []
+    relations = []
     for position, result in enumerate(chosen.get("result") or [], start=1):
         # The line the result starts on, where a message about it, or its spans, sends one.
         at = f"{_at(path, lines, result)} {task_at}: {name}: result {position}"
+        if is_relation(result):  # read once the spans keep their results' ids
+            relations.append((at, result))
+            continue
         value = result.get("value") if isinstance(result, dict) else None
         if not isinstance(value, dict) or "labels" not in value or "start" not in value:
             kind = result.get("type") if isinstance(result, dict) else None
@@ -250,15 +257,16 @@ def _task(
         ident = result.get("id")
         spans.extend(_result_spans(value, at, offsets, ident if isinstance(ident, str) else None))
     _keep_result_ids(spans, f"{where}: {name}", report)
+    brat_lines = read_relation_results(relations, spans, f"{where}: {name}", report)
+    if brat_lines:  # the spans the relations name are kept in the note as brat's
+        spans = as_brat_spans(spans, text)
+    doc = ImportedDoc(doc_id, text, where, meta=meta, spans=spans, kept=brat_lines)
     if reading.predictions:  # pre-annotations: someone is to correct them
-        return PredictedDoc(
-            doc_id, text, where, meta, spans, status="in_progress", model_version=reading.version
-        )
-    seconds = lead_time(chosen) or 0.0
-    changed = updated_at(chosen)
-    return ImportedDoc(
-        doc_id, text, where, meta=meta, spans=spans, seconds_spent=seconds, updated_at=changed
-    )
+        held = {**vars(doc), "status": "in_progress"}
+        return PredictedDoc(**held, model_version=reading.version)
+    doc.seconds_spent = lead_time(chosen) or 0.0
+    doc.updated_at = updated_at(chosen)
+    return doc
 
 
 def _drafts(task: dict[str, Any], where: str, report: ImportReporter) -> None:

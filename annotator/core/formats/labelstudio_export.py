@@ -2,7 +2,8 @@
 the spans, for the labelling config ``<Labels name="label" toName="text">`` over ``<Text
 name="text" value="$text"/>`` (docs/formats.md has it whole). A result's ``id`` is its span's,
 and the annotation's ``lead_time`` and ``updated_at`` the record's time spent and last change:
-the import (``labelstudio``) reads all three back.
+the import (``labelstudio``) reads all three back. The brat R lines the record keeps between its
+spans are relation results after the spans' (``labelstudio_relations``).
 """
 
 from __future__ import annotations
@@ -14,15 +15,18 @@ import orjson
 
 from annotator.core.formats.common import Item, Reporter
 from annotator.core.formats.kept_brat_words import report_kept_left_out
+from annotator.core.formats.labelstudio_relations import relation_results
 from annotator.core.formats.offsets import say_code_points, written_spans
+from annotator.core.formats.relation_lines import kept_relations
 
 
 def export_tasks(items: Sequence[Item], utf16: bool, report: Reporter) -> bytes:
     say_code_points(items, "labelstudio", utf16, report)
     tasks = []
     for item in items:
-        report_kept_left_out(item, "labelstudio", report)
         text = item.document.text
+        kept = kept_relations(item.record.note, item.record.spans, text)
+        report_kept_left_out(item, "labelstudio", report, written=kept.lines(), why=kept.why())
         result = []
         for span, start, end in written_spans(text, item.record.spans, utf16):
             result.append(
@@ -39,6 +43,7 @@ def export_tasks(items: Sequence[Item], utf16: bool, report: Reporter) -> bytes:
                     },
                 }
             )
+        result.extend(relation_results(kept.relations))
         meta: dict[str, Any] = {"doc_id": item.record.doc_id, **item.document.meta}
         tasks.append(
             {
