@@ -144,3 +144,27 @@ def test_a_torn_last_line_is_set_aside_before_the_rescue_file_is_appended(
     assert latest(gold)[last["doc_id"]]["note"] == "rescued"
     [aside] = tmp_path.glob("gold.jsonl.torn-*")
     assert aside.read_bytes() == decided[:40]
+
+
+def test_typing_an_editor_held_at_a_hangup_is_said_once_by_the_next_review(
+    tmp_path: Path, home: Path
+) -> None:
+    # The app hands the store what its editors hold at a hangup (``SavingApp._hung_up``): a
+    # review's store wrote the note, and no review's opening read it.
+    setup = write_review_case(tmp_path)
+    gold = setup["gold"]
+    session = open_it(setup)
+    note = session.store.keep_refused_typing(["the value typed for c4, 'kelpie'"])
+    assert session.close()
+    assert note is not None and note.parent == home
+    at = orjson.loads(note.read_bytes())["at"]
+    again = open_it(setup)
+    assert again.close()
+    assert (
+        f"{gold}: at the hang-up ({at}), an editor held the value typed for c4, 'kelpie', no "
+        "decision until enter settles with it: not saved; type it again"
+    ) in again.messages
+    assert list(home.iterdir()) == [note.with_name(note.name + ".said")]
+    third = open_it(setup)
+    assert third.close()
+    assert not any("kelpie" in line for line in third.messages)

@@ -48,6 +48,7 @@ from annotator.core.lock import JournalLock
 from annotator.core.models import GoldRecord, Record
 from annotator.core.record_check import gold_line_data
 from annotator.core.rescue_taken import take_rescues
+from annotator.core.rescue_typing import keep_refused_typing, refused_typing_said
 from annotator.core.store import Store, set_torn_tail_aside
 from annotator.core.store_unwritten import UnwrittenLines
 from annotator.core.validate_conflicts import spans_of_conflicts
@@ -148,6 +149,8 @@ class GoldStore(Store):
             # Decisions a closing could not write come first (``rescue_taken``; read whole
             # as a journal is, only when a rescue file of it is found).
             self.messages += take_rescues(journal, self._set_torn_aside)
+            # Typing an editor held at a hangup (``keep_refused_typing``), said once.
+            self.messages += refused_typing_said(journal)
             self.records = {}
             self.latest: dict[str, GoldLine] = {}
             # Every line of the file as the review opened it, in order: earlier sessions'
@@ -217,6 +220,11 @@ class GoldStore(Store):
             self._lines = scan.torn.line - 1
         scan.refuse_not_gold(self.journal)
         return scan.owed
+
+    def keep_refused_typing(self, shown: list[str], why: str = "the hang-up") -> Path | None:
+        """Typing review editors hold at a close no one was asked about (a hangup), which is
+        no decision until enter settles with it: kept in a note the next opening says."""
+        return keep_refused_typing(self.journal, shown, why, settling=True)
 
     def _set_torn_aside(self, torn: TornTail) -> Path:
         """Move the file's incomplete last line to ``<file>.torn-<time>``, saying so."""

@@ -5,7 +5,9 @@ cannot ask, and it closed the session without it, saying nothing then or at the 
 typing was dropped unsaid. Now the app hands what it shows to ``keep_refused_typing``, which
 writes it beside the rescue files (the home folder, else ``/tmp``), and the next opening of the
 journal for writing says it (``refused_typing_said``): "at the hang-up (…), releases #1 date
-showed 'twelvex', which it refuses: not saved". The file is then renamed ``.said``, kept.
+showed 'twelvex', which it refuses: not saved". The file is then renamed ``.said``, kept. A
+review's editor holding typing at a hangup is kept and said alike (``GoldStore``): "at the
+hang-up (…), an editor held the value typed for c1, 'kelpie', no decision until enter …".
 """
 
 from __future__ import annotations
@@ -29,14 +31,19 @@ def typing_prefix(journal: Path) -> str:
     return f"annotator-refused-{stem}-{journal_tag(journal)}-"
 
 
-def keep_refused_typing(journal: Path, shown: list[str], why: str = "the hang-up") -> Path | None:
+def keep_refused_typing(
+    journal: Path, shown: list[str], why: str = "the hang-up", *, settling: bool = False
+) -> Path | None:
     """Write ``shown`` (each as the quit names it: "releases #1 date shows 'twelvex'") to a
     note the next opening of ``journal`` says; the note (None: nothing shown, or no folder
-    took it). ``why``: what ended the session, in the words said."""
+    took it). ``why``: what ended the session, in the words said. ``settling``: typing in a
+    review's editor, not refused but no decision until enter settles with it ("the value
+    typed for c1, 'kelpie'")."""
     if not shown:
         return None
     at = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
-    data = orjson.dumps({"journal": str(journal), "at": at, "why": why, "shown": shown})
+    facts = {"journal": str(journal), "at": at, "why": why, "shown": shown}
+    data = orjson.dumps(facts | ({"settling": True} if settling else {}))
     name = f"{typing_prefix(journal)}{utc_stamp()}.json"
     return write_rescue_named(name, data + b"\n", rescue_folders())
 
@@ -66,6 +73,12 @@ def refused_typing_said(journal: Path) -> list[str]:
             said.append(f"{journal}: {note} holds typing a session did not save; unread: {error}")
             continue
         for each in shown:
+            if held.get("settling"):
+                said.append(
+                    f"{journal}: at {why} ({at}), an editor held {each}, no decision until "
+                    "enter settles with it: not saved; type it again"
+                )
+                continue
             showed = each.replace(" shows ", " showed ", 1)
             said.append(
                 f"{journal}: at {why} ({at}), {showed}, which it refuses: not saved; type it again"
