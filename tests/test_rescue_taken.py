@@ -215,7 +215,7 @@ def test_a_review_appends_its_gold_file_s_rescue_file_on_opening(
     session = open_it(setup)
     try:
         assert (
-            f"{gold}: its rescue file {rescue} (1 change a session could not write) was "
+            f"{gold}: its rescue file {rescue} (1 decision a review could not write) was "
             f"appended to it now; the file is kept as {rescue.name}.appended"
         ) in session.messages
     finally:

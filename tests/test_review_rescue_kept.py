@@ -106,7 +106,7 @@ def test_a_review_killed_while_saving_fails_leaves_its_decisions_to_the_next_one
         took_over = next(line for line in session.messages if "took over the lock" in line)
         assert f"process {killed.pid}" in took_over
         assert any(
-            line.startswith(f"{gold}: its rescue file {kept} (1 ")
+            line.startswith(f"{gold}: its rescue file {kept} (1 decision a review could not")
             and line.endswith(f"appended to it now; the file is kept as {kept.name}.appended")
             for line in session.messages
         )

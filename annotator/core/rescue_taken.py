@@ -362,8 +362,10 @@ def _set_aside(journal: Path, rescue: _Rescue) -> str:
     """Rename an appended rescue file ``<name>.appended``; the line saying what was done."""
     path = rescue.path
     count = len(rescue.records)
-    changes = "1 change" if count == 1 else f"{count} changes"
-    done = f"{journal}: its rescue file {path} ({changes} a session could not write) was " + (
+    gold = any(isinstance(record, GoldRecord) for record in rescue.records)
+    what, who = ("decision", "a review") if gold else ("change", "a session")
+    changes = f"1 {what}" if count == 1 else f"{count} {what}s"
+    done = f"{journal}: its rescue file {path} ({changes} {who} could not write) was " + (
         "appended to it already" if rescue.in_journal else "appended to it now"
     )
     aside = path.with_name(path.name + APPENDED)
