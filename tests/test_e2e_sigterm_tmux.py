@@ -35,7 +35,12 @@ def child_of(pid: int) -> int:
         time.sleep(0.05)
 
 
-def test_a_sigterm_saves_the_typing_and_gives_the_terminal_back(tmux: str, tmp_path: Path) -> None:
+# `kill -INT PID` as well (ctrl+c on the screen is a key): it lost the typing, and the command
+# said "the screen closed unexpectedly (return code None)", exit 1.
+@pytest.mark.parametrize("ending", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_sigterm_saves_the_typing_and_gives_the_terminal_back(
+    tmux: str, tmp_path: Path, ending: signal.Signals
+) -> None:
     if not Path("/proc/self/task").exists():
         pytest.skip("finding the program's process needs /proc")
     corpus = tmp_path / "corpus"
@@ -59,7 +64,7 @@ def test_a_sigterm_saves_the_typing_and_gives_the_terminal_back(tmux: str, tmp_p
         terminal.keys("Tab")  # the note
         terminal.keys("typed before sigterm", literal=True)
         terminal.wait("the note to show the typing", lambda s: "typed before sigterm" in s)
-        os.kill(pid, signal.SIGTERM)  # at once: the pause save is a second away
+        os.kill(pid, ending)  # at once: the pause save is a second away
         try:
             screen = terminal.wait_for_text("exit status")
         except AssertionError:

@@ -113,11 +113,16 @@ def run_screen(session: ScreenSession, run_app: Callable[[], object]) -> bool:
 
     Returns whether everything was written.
     """
+    from annotator.core.ending_signals import keep_again
+
     for message in session.messages:
         print(message, file=sys.stderr)
     try:
         run_app()
     finally:
+        # The app's event loop, closing, gave the signals their defaults back: a SIGTERM
+        # would end a closing still writing a rescue file, the lock left.
+        keep_again()
         written = session.close()
     return written
 

@@ -82,6 +82,17 @@ def run(args: argparse.Namespace) -> int:
     annotator = chosen_name(args.annotator)
     check_out_folder(args.out)
     require_terminal("annotate")
+    from annotator.core.ending_signals import signals_kept_while_locked
+
+    # A SIGTERM, a hang-up or a SIGINT while the journal is locked is kept for the screen,
+    # which closes the session for it, from the opening on: it left the lock behind.
+    with signals_kept_while_locked():
+        return _opened_and_run(args, corpus, annotator, scheme)
+
+
+def _opened_and_run(
+    args: argparse.Namespace, corpus: Path, annotator: str, scheme: Path | None
+) -> int:
     from annotator.core.session import open_session
 
     # Before any text is read: a text whose file changed since is hashed again at the exit.

@@ -57,6 +57,17 @@ def run(args: argparse.Namespace) -> int:
 
         check_review(files, corpus, output, reviewer, **request)
         raise
+    from annotator.core.ending_signals import signals_kept_while_locked
+
+    # A SIGTERM, a hang-up or a SIGINT while the gold file is locked is kept for the screen,
+    # which closes the session for it, from the opening on: it left the lock behind.
+    with signals_kept_while_locked():
+        return _opened_and_run(files, corpus, output, reviewer, request)
+
+
+def _opened_and_run(
+    files: list[Path], corpus: Path, output: Path, reviewer: str, request: _Request
+) -> int:
     from annotator.core.review_open import open_review
 
     session = open_review(files, corpus, output, reviewer, **request)

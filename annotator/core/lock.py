@@ -22,6 +22,16 @@ from annotator.core.writer import write_all
 # A lock file still empty or garbled after this long was left by a crash while it was made.
 _GARBLED_GRACE_SECONDS = 10.0
 
+# The locks this process holds or is taking (by id): while there is one, a signal that ends a
+# session is kept for the session to close first (``ending_signals``), never left behind.
+_holding: set[int] = set()
+
+
+def holding_a_lock() -> bool:
+    """Whether this process holds a journal's lock, or is taking one."""
+    return bool(_holding)
+
+
 # What an annotate session's lock says it is doing: a lock of one no longer running was left by
 # a session that did not close (killed, the machine off), whose last typing may not be saved.
 ANNOTATE_SESSION = "an annotate session of this journal"
@@ -98,6 +108,16 @@ class JournalLock:
         return lock_path(self.journal)
 
     def acquire(self) -> None:
+        # Counted from before the file is made: no moment holds it uncounted.
+        _holding.add(id(self))
+        try:
+            self._take()
+        except BaseException:
+            if not self._held:  # one taken again (by the guard) is counted until released
+                _holding.discard(id(self))
+            raise
+
+    def _take(self) -> None:
         self.taken_over = None
         host = socket.gethostname()
         facts: dict[str, object] = {"host": host, "pid": os.getpid(), "since": time.time()}
@@ -198,6 +218,8 @@ class JournalLock:
         except OSError:
             self._mark_closed()  # its folder cannot be written: the file stays, said closed
             raise
+        finally:
+            _holding.discard(id(self))  # once the file is gone, not before
 
     def _mark_closed(self) -> None:
         """Write into this process's lock file, which cannot be removed (its folder made

@@ -43,7 +43,6 @@ class AnnotatorApp(SavingApp):
         gc.set_threshold(700, 10, 1000)
 
         self.relay_save_status()
-        self.save_on_hangup()
         hide_toasts_under_top(self)
         self.push_screen(annotate_screen_for(self.session))
 
@@ -54,7 +53,13 @@ class AnnotatorApp(SavingApp):
                 screen.start_up.journal_saved(screen)  # the first save makes the journal
 
     def save_typing(self) -> list[str]:
-        screens = [screen for screen in self.screen_stack if isinstance(screen, AnnotateScreen)]
+        # A screen not mounted yet holds no typing, nor the fields to ask (a SIGTERM as the app
+        # started raised NoMatches, and the session was left open).
+        screens = [
+            screen
+            for screen in self.screen_stack
+            if isinstance(screen, AnnotateScreen) and screen.is_mounted
+        ]
         unsaved = [shown for screen in screens for shown in screen.save_typing()]
         return [f"{path_words(path)} shows {text!r}" for path, text in unsaved]
 

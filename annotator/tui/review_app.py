@@ -37,7 +37,6 @@ class ReviewApp(SavingApp):
 
     def on_mount(self) -> None:
         self.relay_save_status()
-        self.save_on_hangup()
         hide_toasts_under_top(self)
         self.push_screen(review_screen_for(self.session))
 
@@ -67,7 +66,11 @@ class ReviewApp(SavingApp):
         """Typing in an editor is no decision until enter settles with it: a quit with an
         editor holding some stops once, as the annotation app's does for a refused value (it
         left at once, the typing gone unsaid)."""
-        editors = [screen for screen in self.screen_stack if isinstance(screen, SettlingScreen)]
+        editors = [
+            screen
+            for screen in self.screen_stack
+            if isinstance(screen, SettlingScreen) and screen.is_mounted  # else nothing typed
+        ]
         return [typed for editor in editors if (typed := editor.unsettled()) is not None]
 
     def refresh_save_indicator(self) -> None:

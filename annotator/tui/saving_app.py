@@ -4,9 +4,9 @@ nothing.
 Both run over a session whose store appends through the core's ordered writer: the writer's
 state arrives from its thread as a message; quitting flushes first (off the UI thread) and, when
 the disk keeps refusing, asks; quitting anyway leaves at once, and the store's closing writes
-what the disk refused to a rescue file (``store_rescue``), said by ``closing_words``. A hangup
-or a SIGTERM saves as a quit does, closes the session itself and ends the process if Textual,
-writing to a gone terminal, cannot (``_hung_up``).
+what the disk refused to a rescue file (``store_rescue``), said by ``closing_words``. A hangup,
+a SIGTERM or a SIGINT saves as a quit does, closes the session itself and ends the process if
+Textual, writing to a gone terminal, cannot (``_hung_up``).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from textual.message import Message
 from textual.notifications import Notification, Notify, SeverityLevel
 from textual.widgets import Input, Select
 
+from annotator.core.ending_signals import ENDING_SIGNALS, take_kept_signal
 from annotator.core.store import Store
 from annotator.core.store_rescue import closing_words
 from annotator.tui.keys_in_order import KeysInOrderApp
@@ -139,22 +140,32 @@ class SavingApp(KeysInOrderApp):
 
         self.saving_session.on_save_status(relay)
 
+    def on_load(self) -> None:
+        # Before the terminal is touched: a signal kept as the session opened ends the app
+        # before its screen is drawn (``_hung_up`` asks Textual to exit, which then starts
+        # nothing).
+        self.save_on_hangup()
+
     def save_on_hangup(self) -> None:
-        """Have a hangup (the terminal closed, an SSH connection dropped) and a SIGTERM (`kill
-        PID`, the system shutting down) save as a quit does.
+        """Have a hangup (the terminal closed, an SSH connection dropped), a SIGTERM (`kill
+        PID`, the system shutting down) and a SIGINT (`kill -INT PID`) save as a quit does;
+        one that came as the session opened (``ending_signals``) is taken now.
 
         Without it the process ended at once: typing not saved yet (a pause saves it after a
         second) was lost, as a trial found by closing the terminal 0.2 s after typing a note.
         A SIGTERM ended it so as well, after SIGHUP no longer did: a count typed, then `kill
         -TERM` within a second, was lost; with the disk refusing, no rescue file was written,
-        the lock was left and the terminal not restored."""
-        for name, why in (("SIGHUP", "the hang-up"), ("SIGTERM", "the SIGTERM")):
+        the lock was left and the terminal not restored. A SIGINT lost the typing, and the
+        command said "the screen closed unexpectedly (return code None)"."""
+        loop = asyncio.get_running_loop()
+        for name, why in ENDING_SIGNALS:
             try:
-                asyncio.get_running_loop().add_signal_handler(
-                    getattr(signal, name), self._hung_up, why
-                )
+                loop.add_signal_handler(getattr(signal, name), self._hung_up, why)
             except (NotImplementedError, RuntimeError, AttributeError, ValueError):
                 continue  # no such signal here (another platform): nothing to keep
+        kept = take_kept_signal()
+        if kept is not None:
+            self._hung_up(kept)
 
     def _hung_up(self, why: str = "the hang-up") -> None:
         # Nobody may see the screen any more: save what is typed (a value the field refuses
@@ -174,7 +185,11 @@ class SavingApp(KeysInOrderApp):
         self._flush_writer()
         written = self.saving_session.close(timeout=self.quit_flush_seconds)
         self._end_process_after(self.hangup_exit_seconds, 0 if written else 1)
-        self.exit()
+        # A screen still being put together (a signal as the app started) finishes first: an
+        # exit under it raised in its first focus, the form gone (a traceback, status 1).
+        top = self.screen_stack[-1] if self.screen_stack else None
+        if top is None or top.is_mounted or not top.call_later(self.exit):
+            self.exit()
 
     @staticmethod
     def _end_process_after(seconds: float, status: int) -> None:
