@@ -18,6 +18,7 @@ from annotator.cli import main
 from annotator.core.rescue_taken import rescues_pending
 from annotator.core.store import Store
 from tests.test_rescue_pending import appends_words
+from tests.test_review_session_data import open_it, write_review_case
 from tests.test_store_closing_refused import Disk, close
 from tests.test_store_rescue_kept import rec, wait_for
 
@@ -52,3 +53,27 @@ def test_a_running_session_s_rescue_file_is_said_as_its_own_not_to_be_appended(
     assert not close(store, disk)
     assert store.unsaved is not None and store.unsaved.rescue == kept
     assert rescues_pending([journal]) == [appends_words(journal, kept, "1 change")]
+
+
+def test_a_running_review_s_rescue_file_is_said_as_its_own(
+    tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    setup = write_review_case(tmp_path)
+    gold = setup["gold"]
+    session = open_it(setup)
+    disk = Disk(monkeypatch)
+    try:
+        disk.refusing = True
+        session.take(0)
+        wait_for(lambda: session.store.rescue_kept is not None)
+        kept = session.store.rescue_kept
+        assert rescues_pending([gold]) == [
+            f"{gold}: read without 1 decision that a review of this gold file (process "
+            f"{os.getpid()}, running now) has not saved yet: it keeps them in its rescue file "
+            f"{kept} while saving fails, and writes them itself once it can (do not append "
+            "that file while it runs)"
+        ]
+        disk.refusing = False
+    finally:
+        assert session.close()
+    assert rescues_pending([gold]) == [] and list(home.iterdir()) == []
