@@ -29,6 +29,11 @@ def run(args: argparse.Namespace) -> int:
         report: dict[str, object] = {"annotators": figures}
         if corpus is not None:
             report["corpus"] = {"path": args.corpus, "documents": len(corpus)}
+        if stats.in_several_files:
+            # Only when there is one: a report of other files keeps its keys as they were.
+            report["annotators_in_several_files"] = {
+                name: list(map(str, given)) for name, given in stats.in_several_files.items()
+            }
         if scheme is not None:
             report["scheme"] = {
                 "name": scheme.name,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +80,10 @@ class FilesStats:
     records: int
     # Per annotator in ``figures``, how their records stand against the corpus given.
     standings: dict[str, CorpusStanding] | None = None
+    # A name whose records more than one file holds (two gold files by one reviewer, a
+    # journal copied under another name), with those files in the order given: its figures
+    # are one row, said (``one_name_in_files``), where agree, diff and merge refuse it.
+    in_several_files: dict[str, list[Path]] = field(default_factory=dict)
 
     def empty_words(self, files: list[Path]) -> str | None:
         """What to say instead of a table without rows; None when it has some."""
@@ -109,6 +113,8 @@ def read_stats(
     spans and time still count every record.
     """
     latest: dict[tuple[str, str], Record] = {}
+    files_of: dict[str, list[Path]] = {}
+    held_again: dict[str, set[str]] = {}  # name -> documents an earlier file held too
     for file in files:
         contents = read_journal(file)
         if contents.problems:
@@ -117,15 +123,42 @@ def read_stats(
             on_note(
                 f"{file}:{contents.torn.line}: incomplete last line (an interrupted write) left out"
             )
-        for key, record in contents.latest().items():
-            latest.pop(key, None)
+        in_file = contents.latest()
+        for key, record in in_file.items():
+            if latest.pop(key, None) is not None:
+                held_again.setdefault(key[0], set()).add(key[1])
             latest[key] = record
+        for name in dict.fromkeys(annotator for annotator, _doc in in_file):
+            files_of.setdefault(name, []).append(file)
+    several = {name: given for name, given in sorted(files_of.items()) if len(given) > 1}
+    if on_note is not None:
+        for name, given in several.items():
+            on_note(one_name_in_files(name, given, len(held_again.get(name, ()))))
     figures = annotator_stats(list(latest.values()))
     if corpus is None:
-        return FilesStats(figures, len(latest))
+        return FilesStats(figures, len(latest), in_several_files=several)
     standings = corpus_standings(latest.values(), corpus)
     for annotator, entry in figures.items():
         statuses = standings[annotator].figures()
         figures[annotator] = {**statuses, **{k: v for k, v in entry.items() if k not in statuses}}
     kept = {annotator: standings[annotator] for annotator in figures}
-    return FilesStats(figures, len(latest), kept)
+    return FilesStats(figures, len(latest), kept, several)
+
+
+def one_name_in_files(name: str, files: list[Path], held_again: int) -> str:
+    """The note of ``name``'s records in ``files`` (two or more), counted as one annotator;
+    ``held_again``: how many of its documents more than one of them holds, of which the later
+    file's record counts. Unsaid, a row mixing two gold files, or a journal and an older copy of
+    it, read as the figures of one file."""
+    named = list(map(str, files))
+    listed = f"{', '.join(named[:-1])} and {named[-1]}"
+    same = len({path.resolve() for path in files}) < len(files)
+    said = f"annotator {name!r} has records in {listed}"
+    said += " (the same file given twice?)" if same else ""
+    said += ": counted as one annotator"
+    if held_again:
+        said += (
+            f"; of the {held_again} document(s) more than one of them holds, the record in the "
+            "later file counts"
+        )
+    return said
