@@ -15,6 +15,7 @@ from annotator.core.goldfile import refuse_corpus_as_gold
 from annotator.core.journals_kept import refuse_leave_out_without_scheme
 from annotator.core.left_out import left_out_line
 from annotator.core.merge import merge_files
+from annotator.core.merge_outvoted import FIRST_FEW, outvoted_line
 from annotator.core.paths_given import CORPUS, optional_path_given, path_given, paths_given
 from annotator.core.rescue_taken import rescues_pending
 
@@ -78,6 +79,11 @@ def run(args: argparse.Namespace) -> int:
         f"{summary['in_progress']} with open conflicts{conflict_kinds(summary['conflicts'])}",
         file=sys.stderr if args.json else sys.stdout,
     )
+    said = outvoted_line(summary["outvoted"], args.min_agree)
+    if said:  # never left out unsaid; --json lists every one
+        many = len(summary["outvoted"]) > FIRST_FEW
+        more = " (--json lists every one)" if many and not args.json else ""
+        print(said + more, file=sys.stderr if args.json else sys.stdout)
     if summary["replaced"]:
         why = "--force" if summary["forced"] else "no review decisions in it"
         print(f"replaced {summary['output']} ({why})", file=sys.stderr)

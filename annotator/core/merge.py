@@ -39,6 +39,10 @@ a threshold ``K`` (``--min-agree``; by default every annotator of the document):
   field), from the first annotator (by name) who gave the answer, mapped to the gold spans'
   ids; links to spans that were not accepted are dropped.
 
+What K annotators outvoted so (a span, an answer, an item left out with no conflict) is noted
+by the merge that decides it (``merge_outvoted``): ``merge_files`` returns it (``outvoted``),
+``annotator merge`` and the review say it.
+
 A gold record with open conflicts (or an empty required field) has status ``in_progress``;
 otherwise ``done``. Its ``annotator`` is the reviewer, ``flagged`` is set when any annotator
 flagged the document, and its ``note`` holds the annotators' notes for the reviewer, each
@@ -117,6 +121,7 @@ from annotator.core.errors import AnnotatorError, UsageError
 from annotator.core.formats.export_out import make_folders
 from annotator.core.goldfile import gold_line, write_gold_lines
 from annotator.core.merge_document import GoldBuilder
+from annotator.core.merge_outvoted import Outvoted
 from annotator.core.models import GoldRecord
 from annotator.core.real_path import real_path
 from annotator.core.scheme import Scheme
@@ -133,12 +138,28 @@ def merged_data(
     reviewer: str,
     min_agree: int | None = None,
     now: str | None = None,
+    outvoted: list[Outvoted] | None = None,
 ) -> Iterator[dict[str, Any]]:
     """Each unit's gold record as a dict of its fields (``GoldBuilder.data``), made as asked
-    for; K = ``min_agree``, or all annotators; ``updated_at`` is ``now`` (default: the time)."""
+    for; K = ``min_agree``, or all annotators; ``updated_at`` is ``now`` (default: the time);
+    what K annotators outvoted, left out of gold, is added to ``outvoted`` when given."""
     stamp = now or utc_now()
     for unit in units:
-        yield GoldBuilder(unit, min_agree, scheme).data(reviewer, stamp)
+        builder = GoldBuilder(unit, min_agree, scheme)
+        data = builder.data(reviewer, stamp)
+        if outvoted is not None:
+            outvoted.extend(builder.outvoted.found())
+        yield data
+
+
+def outvoted_in(unit: Unit, scheme: Scheme, min_agree: int | None) -> list[Outvoted]:
+    """What merging ``unit`` with K = ``min_agree`` leaves out of gold as outvoted (none with
+    every annotator agreeing): the review says it for the document on screen."""
+    if min_agree is None or min_agree >= len(unit.records):
+        return []  # settled only by every annotator: nothing is outvoted
+    builder = GoldBuilder(unit, min_agree, scheme)
+    builder.data("", utc_now())
+    return builder.outvoted.found()
 
 
 def merge_units(
@@ -155,10 +176,12 @@ def merged_lines(
     reviewer: str,
     min_agree: int | None = None,
     now: str | None = None,
+    outvoted: list[Outvoted] | None = None,
 ) -> Iterator[tuple[dict[str, Any], bytes]]:
     """Each unit's gold record as (its fields, its checked line): the line
-    ``record_line(model)`` would give, made without the model (``goldfile.gold_line``)."""
-    for data in merged_data(units, scheme, reviewer, min_agree, now):
+    ``record_line(model)`` would give, made without the model (``goldfile.gold_line``);
+    ``outvoted`` as ``merged_data`` takes it."""
+    for data in merged_data(units, scheme, reviewer, min_agree, now, outvoted):
         yield data, gold_line(data)
 
 
@@ -247,7 +270,8 @@ def _merge(
     refuse_reviewer_among_annotators(comparison, reviewer)
     refuse_min_agree_over(min_agree, comparison)
     tally = _Tally()
-    lines = merged_lines(comparison.units, scheme, reviewer, min_agree)
+    outvoted: list[Outvoted] = []
+    lines = merged_lines(comparison.units, scheme, reviewer, min_agree, outvoted=outvoted)
     # Written over only when it holds no review decisions, or with ``force``.
     replaced = output.is_file()
     made = make_folders([output])  # as import and export make a missing folder, said
@@ -265,6 +289,8 @@ def _merge(
         "excluded": [item.as_json() for item in comparison.excluded],
         "notes": [*comparison.notes, *_too_few_notes(comparison, min_agree)],
         "made_folders": [str(folder) for folder in made],
+        # Left out of gold with no conflict: said, never silently dropped.
+        "outvoted": [one.as_json() for one in outvoted],
     }
 
 

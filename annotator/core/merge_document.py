@@ -14,6 +14,7 @@ from typing import Any
 from annotator.core.compare import Unit
 from annotator.core.form_compare import without_empty_items
 from annotator.core.merge_form import FormMerge
+from annotator.core.merge_outvoted import OutvotedNotes
 from annotator.core.merge_spans import SpanMerge
 from annotator.core.models import SCHEMA_VERSION
 from annotator.core.scheme import Scheme
@@ -40,6 +41,7 @@ class GoldBuilder(SpanMerge, FormMerge):
         self.forms = {name: record.form for name, record in unit.records.items()}
         self.their_links = {name: record.links for name, record in unit.records.items()}
         self.linked = any(self.their_links.values())
+        self.outvoted = OutvotedNotes(unit.doc_id)
 
     def notes(self) -> str:
         """The annotators' notes for the reviewer, each beginning a line with its author's name

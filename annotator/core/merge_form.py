@@ -38,6 +38,7 @@ import orjson
 from annotator.core.compare import Unit
 from annotator.core.form_compare import Cluster, Item, align_items, field_value, frame_key, items_in
 from annotator.core.list_links import form_lists_in_text_order, spans_of_linked_lists
+from annotator.core.merge_outvoted import OutvotedNotes
 from annotator.core.merge_versions import Versions, ordered_versions, settled_by_nothing
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.value_links import GoldSpans, words_linked
@@ -74,6 +75,7 @@ class FormMerge:
     links: dict[str, list[str]]
     gold_labels: dict[str, str]  # gold span id -> label, made when a link is first carried
     spans_by_id: dict[str, dict[str, Any]]  # annotator -> their span id -> span, when needed
+    outvoted: OutvotedNotes  # what K annotators outvoted, left out of gold (said by merge)
 
     def merge_form(self) -> None:
         self._merge_fields()
@@ -110,6 +112,7 @@ class FormMerge:
             ordered = ordered_versions(answers)
             best = accepted(ordered, self.threshold)
             if best is not None:
+                self.outvoted.answers(field.name, ordered)
                 if field.name in self.forms[best[1][0]]:
                     self.form[field.name] = best[0]
                     if self.linked:
@@ -191,6 +194,8 @@ class FormMerge:
                 indexes[name] = held_item[0]
             # (``()`` is no frame: a group has fields.)
             if absent and settled_by_nothing({**versions, (): ([], absent)}, self.threshold):
+                for theirs, who in versions.values():
+                    self.outvoted.item(group, theirs[0][1], who)
                 continue
             self.conflicts.append(
                 {
@@ -230,6 +235,7 @@ class FormMerge:
             best = accepted(ordered, self.threshold)
             gold_path = f"{group.name}[{gold_index}].{sub.name}"
             if best is not None:
+                self.outvoted.answers(gold_path, ordered)
                 # Holders that agree by leaving a list out give None: gold's item holds [] then,
                 # as an item made on the annotation screen does (the form model refuses null).
                 merged[sub.name] = [] if best[0] is None and sub.type == "list" else best[0]

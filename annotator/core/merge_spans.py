@@ -15,6 +15,7 @@ from operator import attrgetter, eq, itemgetter
 from typing import Any
 
 from annotator.core.compare import Unit
+from annotator.core.merge_outvoted import OutvotedNotes
 from annotator.core.merge_versions import Versions, ordered_versions, settled_by_nothing
 from annotator.core.record_lines import SpanLine
 
@@ -144,6 +145,7 @@ class SpanMerge:
     conflicts: list[dict[str, Any]]
     their_links: dict[str, dict[str, list[str]]]
     linked: bool  # some annotator has links
+    outvoted: OutvotedNotes  # what K annotators outvoted, left out of gold (said by merge)
 
     def merge_spans(self) -> None:
         names = self.names
@@ -265,6 +267,8 @@ class SpanMerge:
                     nothing = len(self.names) - 1
                     if nothing < self.threshold or nothing <= 1:
                         kept.extend(question)
+                    else:
+                        self._outvote(question)
                     continue
                 versions: Versions = {}
                 for at, name in enumerate(self.names):
@@ -272,8 +276,16 @@ class SpanMerge:
                     versions.setdefault(given, ([], []))[1].append(name)
                 if not settled_by_nothing(versions, self.threshold):
                     kept.extend(question)
+                else:
+                    self._outvote(question)
         kept.sort()
         return kept
+
+    def _outvote(self, spans: list[LeftSpan]) -> None:
+        """Note ``spans``, left out of gold as outvoted, each with who marked it."""
+        names = self.names
+        for start, stop, label, at, _rank, _index, text, value in spans:
+            self.outvoted.span(start, stop, label, text, value, [names[at]])
 
     def _span_conflict(self, region: list[LeftSpan], end: int) -> None:
         """The conflict of one region (``end``: its end), each annotator's spans there one
@@ -324,6 +336,7 @@ class SpanMerge:
                 ]
                 versions[fingerprint] = (spans, [name])
         if settled_by_nothing(versions, self.threshold):
+            self._outvote(region)
             return
         self.conflicts.append(
             {
@@ -346,7 +359,9 @@ class SpanMerge:
         for name in who:
             nobody.remove(name)
         if len(nobody) >= self.threshold and len(who) < len(nobody):
-            return  # settled by nothing (``settled_by_nothing``): K and more marked none
+            # settled by nothing (``settled_by_nothing``): K and more marked none
+            self._outvote(region)
+            return
         start, stop, label, _at, _rank, _index, text, value = region[0]
         marked = {
             "spans": [{"start": start, "end": stop, "label": label, "text": text, "value": value}],
