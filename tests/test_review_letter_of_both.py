@@ -52,3 +52,10 @@ def test_either_letter_takes_the_version_both_gave(session: ReviewSession, lette
     line = latest(session.store.journal)["d1"]
     assert [(s["start"], s["end"], s["label"]) for s in line["spans"]] == [(0, 6, "actor")]
     assert [c for c in line["conflicts"] if c["kind"] == "span"] == []  # its form's stay open
+
+
+def test_the_version_both_gave_bears_both_letters(session: ReviewSession) -> None:
+    # The panel's badge and keys show the letter: "a" alone read as alice's, b as no key here.
+    view = session.view()
+    assert view is not None
+    assert [(version.key, version.letter) for version in view.versions] == [("1", "a/b")]

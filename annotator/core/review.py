@@ -252,12 +252,10 @@ class ReviewSession(ReviewMoves, ReviewUndo, ReviewDocuments, ReviewByHand, Save
         if view is None:
             raise Refused("every conflict is settled")
         annotators = self.record.sources.annotators if self.record else []
-        # A version both gave bears the first one's letter (a conflict of one version, under
-        # --min-agree 3): b takes it too, never "bob gave nothing here".
-        two = len(annotators) == 2 and letter in ("a", "b")
-        who = annotators["ab".index(letter)] if two else None
+        # A version both gave is "a/b" (a conflict of one version, under --min-agree 3): b
+        # takes it too, never "bob gave nothing here".
         for version in view.versions:
-            if version.letter == letter or who in version.annotators:
+            if letter in (version.letter or "").split("/"):
                 return self.take(version.index)
         names = ", ".join(annotators)
         lettered = [version.letter for version in view.versions if version.letter]

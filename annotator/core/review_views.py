@@ -34,7 +34,9 @@ class VersionView:
     """One version of a conflict, as the screen lists it."""
 
     index: int  # 0-based; its key is index + 1
-    letter: str | None  # "a" / "b" when the document has exactly two annotators
+    # "a" / "b" when the document has exactly two annotators; "a/b" for a version both gave
+    # (a conflict of one version under --min-agree 3), which either letter takes.
+    letter: str | None
     annotators: tuple[str, ...]
     spans: tuple[dict[str, Any], ...]  # span conflicts: start, end, label, text, value
     value: Any  # field conflicts: the value (a list of frames for a group)
@@ -127,13 +129,14 @@ def describe(
     (``annotations``: the annotators' records, which tell where gold's items came from).
 
     With exactly two annotators each version gets the letter of its annotator: ``a`` for the
-    first by name, ``b`` for the second."""
+    first by name, ``b`` for the second, ``a/b`` for a version both gave."""
     names = record.sources.annotators
     letters = dict(zip(names, "ab", strict=False)) if len(names) == 2 else {}
     versions = tuple(
         VersionView(
             index=index,
-            letter=next((letters[n] for n in version["annotators"] if n in letters), None),
+            letter="/".join(sorted(letters[n] for n in version["annotators"] if n in letters))
+            or None,
             annotators=tuple(version["annotators"]),
             spans=tuple(version.get("spans") or ()),
             value=version.get("value"),

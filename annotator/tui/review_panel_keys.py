@@ -27,12 +27,14 @@ def settle_key_rows(scheme: Scheme, view: ConflictView, char_mode: bool) -> list
     # One version: its number alone ("1–1 take" read as a range gone wrong).
     numbers = "1" if len(view.versions) == 1 else f"1–{len(view.versions)}"
     rows = [KeyRow(numbers, took, "take")]
-    letters = [version.letter for version in view.versions if version.letter]
-    if letters:
-        # An item one of two annotators gave has one version: its letter alone.
-        rows.append(
-            KeyRow(" / ".join(sorted(letters)), "take that annotator's version", "annotator's")
-        )
+    lettered = [version.letter for version in view.versions if version.letter]
+    if lettered:
+        # An item one of two annotators gave has one version: its letter alone; a version
+        # both gave ("a/b") is taken by either.
+        letters = sorted({one for letter in lettered for one in letter.split("/")})
+        both = any("/" in letter for letter in lettered)
+        took = "take the version both gave" if both else "take that annotator's version"
+        rows.append(KeyRow(" / ".join(letters), took, "annotator's"))
     if view.can_take_all:
         rows.append(KeyRow("t", "take every version", "all"))
     if view.can_reject:
