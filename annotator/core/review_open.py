@@ -62,6 +62,7 @@ from annotator.core.merge import (
     merged_lines,
     utc_now,
 )
+from annotator.core.merge_outvoted import Outvoted
 from annotator.core.models import GoldRecord, record_line
 from annotator.core.null_lists import null_list_lines, null_lists_notice, written_by_review
 from annotator.core.rescue_taken import rescues_pending
@@ -71,6 +72,7 @@ from annotator.core.review_exit import changed_annotators, records_changed_line,
 from annotator.core.review_gold_scheme import gold_beside_scheme
 from annotator.core.review_history import decisions_in_force
 from annotator.core.review_outside import outside_line, outside_review
+from annotator.core.review_outvoted import outvoted_said
 from annotator.core.review_records import ReviewRecords
 from annotator.core.review_span_ids import GoldSpanNumbers, renumbered
 from annotator.core.saving import StatusRelay
@@ -133,6 +135,7 @@ def open_review(
             *map(made_line, made),
             *store.messages,
             *resume.messages,
+            *outvoted_said(output, resume.outvoted, resume.min_agree),
             *_beside_scheme(store, scheme, counts),
             # A journal read without its rescue file's changes (appended by its annotate).
             *rescues_pending(files),
@@ -231,6 +234,7 @@ class _Resume:
         self.adopted = False  # min_agree is the gold file's, not given
         self.unknown_rules = 0  # latest lines that do not say the rule they were merged by
         self.stood: list[str] = []  # documents with decisions whose records changed since
+        self.outvoted: list[Outvoted] = []  # left out of what is merged now (said once)
 
     def _follow_the_file_s_rule(self, store: GoldStore) -> None:
         """Merge anew by the rule the gold file was merged by (``review_check.resume_rule``)."""
@@ -244,7 +248,9 @@ class _Resume:
         )
 
     def _merged(self, units: list[Unit]) -> FactsAndLines:
-        lines = merged_lines(units, self.scheme, self.reviewer, self.min_agree, self.stamp)
+        lines = merged_lines(
+            units, self.scheme, self.reviewer, self.min_agree, self.stamp, self.outvoted
+        )
         for data, line in lines:
             yield LineFacts.of_data(data), line
 
@@ -256,7 +262,7 @@ class _Resume:
             return
         numbers = GoldSpanNumbers(store)
         for data, line in merged_lines(
-            units, self.scheme, self.reviewer, self.min_agree, self.stamp
+            units, self.scheme, self.reviewer, self.min_agree, self.stamp, self.outvoted
         ):
             highest = numbers.highest(data["doc_id"])
             if not highest or not data["spans"]:

@@ -31,6 +31,7 @@ from annotator.tui.panel_legend import drawn_label_style
 from annotator.tui.review_article import colour_mode, version_colour, version_style
 from annotator.tui.review_panel_drawing import drawing_details, drawing_keys
 from annotator.tui.review_panel_keys import keys_paragraph, keys_table, settle_key_rows
+from annotator.tui.review_panel_outvoted import outvoted_text
 from annotator.tui.span_styles import SpanPalette
 from annotator.tui.visible_text import append_quoted, append_visible
 
@@ -122,6 +123,10 @@ class ConflictPanel(Static):
             badge, details = self._version(scheme, view, version)
             versions.add_row(badge, details)
             plain.append(f"{badge.plain} {details.plain}")
+        # What the merge left out as outvoted here, under the versions: never unsaid.
+        outvoted = outvoted_text(session, view.place.doc_id)
+        if outvoted is not None:
+            plain.append(outvoted.plain.strip())
         keys: Text | Table
         if session.editing:
             keys = drawing_keys(session.scheme, view, compact)
@@ -129,11 +134,11 @@ class ConflictPanel(Static):
             # Under the head, above the versions (painted in the article too): below them,
             # what a label key would write was past the frame's foot at 80x24 and 64x24.
             self.plain = "\n\n".join([plain[0], details.plain, *plain[1:], keys.plain])
-            self.update(Group(head, Text(""), details, versions))
+            self.update(Group(head, Text(""), details, versions, *_shown(outvoted)))
         else:
             keys, keys_plain = self._keys(scheme, view, char_mode, compact or short)
             self.plain = "\n\n".join([*plain, keys_plain])
-            self.update(Group(head, versions))
+            self.update(Group(head, versions, *_shown(outvoted)))
         # Its id and how many are open, not its place among the open ones: settling the first
         # of five made the next "1 of 4", which read as if nothing had moved.
         place = view.place
@@ -248,6 +253,10 @@ class ConflictPanel(Static):
         out.append(f"{doc_id} has no open conflict", style="bold green")
         out.append(f": {state}, its spans in the article. Looking writes nothing.\n\n")
         out.append("N shows the annotators' notes on it.\n")
+        outvoted = outvoted_text(session, doc_id)
+        if outvoted is not None:
+            out.append_text(outvoted)
+            out.append("\n\n")
         left = session.conflicts_left()
         if left:
             out.append(f"n / p go on to the open conflicts ({left} left).\n")
@@ -276,6 +285,10 @@ class ConflictPanel(Static):
         out.append("annotators' changes, or to decide it again).\n")
         out.append("q quits (everything is saved first).", style="dim")
         return out
+
+
+def _shown(text: Text | None) -> list[Text]:
+    return [] if text is None else [text]
 
 
 def _outside_words(session: ReviewSession) -> str:
