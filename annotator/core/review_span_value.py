@@ -24,6 +24,7 @@ from annotator.core.forms import field_value, item_path, path_words
 from annotator.core.models import GoldRecord, Span
 from annotator.core.normalise_relative import date_spans
 from annotator.core.review_decisions import (
+    Conflict,
     find_conflict,
     take_spans,
     value_conflict_span,
@@ -47,6 +48,27 @@ def span_value(scheme: Scheme, label: str, raw: str, place: SpanPlace | None = N
         return typed
     except AnnotatorError as error:
         raise Refused(f"{label}: {error}") from None
+
+
+# Where ``v`` applies, said where it does not.
+V_APPLIES = (
+    "v types a span's value where the versions mark the same words under one label with "
+    "different values"
+)
+
+
+def no_value_to_type(conflict: Conflict | None) -> str:
+    """Why ``v`` types no value on span conflict ``conflict`` (``value_conflict_span`` gives
+    none), and what settles it instead. A conflict of one version (a document fewer than
+    --min-agree K finished) is said as such: "here they differ otherwise" was said of it too,
+    where nothing differs."""
+    versions = (conflict or {}).get("versions") or []
+    if len(versions) == 1:
+        return (
+            f"{V_APPLIES}; this conflict has one version, nothing to differ from: take it (1), "
+            "reject it (r), or draw the span (e)"
+        )
+    return f"{V_APPLIES}; here they differ otherwise: take a version, or draw the span (e)"
 
 
 def settled_as_typed(

@@ -12,6 +12,7 @@ from annotator.core.models import Span
 from annotator.core.review import ReviewSession
 from annotator.core.review_decisions import is_group_conflict
 from annotator.core.review_enter_hint import Reading, span_reading
+from annotator.core.review_span_value import no_value_to_type
 from annotator.core.scheme import Scheme
 from annotator.tui.review_doc_list import Chosen, ReviewDocListScreen
 from annotator.tui.review_field_edit import FieldEditScreen
@@ -100,12 +101,7 @@ class ReviewEditors(Screen[None]):
             )
             return
         if conflict is None or span is None or label is None:
-            self.tell(
-                "v types a span's value where the versions mark the same words under one "
-                "label with different values; here they differ otherwise: take a version, or "
-                "draw the span (e)",
-                severity="warning",
-            )
+            self.tell(no_value_to_type(conflict), severity="warning")
             return
         settle = self.session.settle_span_value
         editor = SpanValueScreen(conflict, span, label.value_type, settle, self._span_reading())
