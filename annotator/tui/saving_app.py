@@ -22,14 +22,13 @@ from typing import ClassVar, Protocol
 from textual import on, work
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.notifications import Notification, Notify, SeverityLevel
 from textual.widgets import Input, Select
 
 from annotator.core.ending_signals import ENDING_SIGNALS, take_kept_signal
 from annotator.core.store import Store
 from annotator.core.store_rescue import closing_words
-from annotator.tui.keys_in_order import KeysInOrderApp
 from annotator.tui.screens import QuitScreen
+from annotator.tui.told_messages import ToldMessagesApp
 
 
 class SaveStatus(Message):
@@ -59,7 +58,7 @@ class SavingSession(Protocol):
     def store(self) -> Store: ...
 
 
-class SavingApp(KeysInOrderApp):
+class SavingApp(ToldMessagesApp):
     """An app over a session that saves as it goes. Subclasses name what is saved and where."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -89,44 +88,12 @@ class SavingApp(KeysInOrderApp):
         # (``_hung_up``).
         self.hangup_exit_seconds = 3.0
         self._hung_up_once = False
-        self._showing: list[Notification] = []  # told since the last clear (some expired)
-        # Told, and not yet handed to the screen (``_showing_one_more``); and of those, the
-        # ones taken away meanwhile, never to be shown.
-        self._on_the_way: set[str] = set()
-        self._taken_on_the_way: set[str] = set()
-        self._told_about: dict[str, set[str]] = {}  # a kind of action: the messages about it
         self._unsaved_told: list[str] = []  # what the last quit stopped for, until re-armed
         # How many of the store's notices the screen had told when the person began to leave
         # (None: staying): the command says those given since at the exit, as the screen goes
         # once the quit's flush ends (a note typed, then ctrl+q: the journal found replaced
         # as the note was saved, said in a toast gone at once).
         self.notices_told: int | None = None
-
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = True,
-    ) -> None:
-        """Every message is plain text, whatever ``markup`` a caller passes (a widget's notify
-        passes True): messages quote the article's words, and words in brackets are text, not
-        tags. As markup, 'Ilse [Ringo] Tamm' lost '[Ringo]', and a quoted '[/]' (markup copied
-        into an article) raised MarkupError when the toast was drawn.
-
-        Counted as showing from now, not from when the app handles its Notify a moment later
-        (Textual's own notify): a message taken away in between was missed, and stayed. A
-        trial's ctrl+s saved the typing in received_by ("typed over Sefaria from s3, now
-        unlinked") and swapped in one turn; the swap's withdrawal missed that message, and it
-        stayed up after two ctrl+z had given the link back."""
-        if timeout is None:
-            timeout = self.NOTIFICATION_TIMEOUT
-        notification = Notification(message, title, severity, timeout, markup=False)
-        self._showing.append(notification)
-        self._on_the_way.add(notification.identity)
-        self.post_message(Notify(notification))
 
     def relay_save_status(self) -> None:
         """Have the writer's state changes posted to this app."""
@@ -246,72 +213,6 @@ class SavingApp(KeysInOrderApp):
             self.withdraw("save")
         self._told_error = message.error
 
-    # ------------------------------------------------------------------ messages
-    def tell_about(
-        self,
-        kind: str,
-        message: str,
-        severity: SeverityLevel = "warning",
-        title: str = "",
-        timeout: float | None = None,
-    ) -> None:
-        """A message about an action of ``kind`` (its refusal, a hint how to use its key):
-        ``withdraw(kind)`` takes it away once such an action works. Told again while it
-        still shows, it takes the place of the one before rather than stacking below it."""
-        self._take_away({message})
-        self._told_about.setdefault(kind, set()).add(message)
-        self.notify(message, title=title, severity=severity, timeout=timeout, markup=False)
-
-    def withdraw(self, *kinds: str) -> None:
-        """Take away the messages about ``kinds`` still showing: they are no longer true (a
-        failed r's warning stayed up after an r that worked, a refused d's beside "done").
-        Several kinds at once: a second call in the same turn does not see the toasts the
-        first one showed again, and would leave its own."""
-        taken: set[str] = set()
-        for kind in kinds:
-            taken |= self._told_about.pop(kind, set())
-        self._take_away(taken)
-
-    def _take_away(self, messages: set[str]) -> None:
-        """Take ``messages`` away; the others stay for the rest of their time. Textual clears
-        only every toast at once, so the others are shown again."""
-        showing = [shown for shown in self._showing if not shown.has_expired]
-        if not any(shown.message in messages for shown in showing):
-            return
-        self.clear_notifications()
-        for shown in showing:
-            if shown.message not in messages:
-                self.notify(
-                    shown.message,
-                    title=shown.title,
-                    severity=shown.severity,
-                    timeout=shown.time_left,
-                    markup=shown.markup,
-                )
-
-    @on(Notify)
-    def _showing_one_more(self, event: Notify) -> None:
-        """A message told reaches the screen, unless it was taken away on its way."""
-        identity = event.notification.identity
-        self._on_the_way.discard(identity)
-        if identity in self._taken_on_the_way:
-            self._taken_on_the_way.discard(identity)
-            event.prevent_default()  # Textual's own handler would show it
-            return
-        self._showing = [shown for shown in self._showing if not shown.has_expired]
-        if all(shown.identity != identity for shown in self._showing):
-            self._showing.append(event.notification)  # told by another way than ``notify``
-
-    def clear_notifications(self) -> None:
-        # Textual removes a cleared toast but not its holder, and each holder left put the
-        # next toasts a line lower: at 80x24 they came down over the span panel and the form.
-        for screen in self.screen_stack:
-            screen.query("ToastHolder").remove()
-        self._showing.clear()
-        self._taken_on_the_way |= self._on_the_way  # cleared as well, before they show
-        self._on_the_way.clear()
-        super().clear_notifications()
-
     async def action_quit(self) -> None:
         """Write everything first (off the UI thread); say so when the disk refuses."""
         before = self._leaving()
@@ -395,7 +296,7 @@ class SavingApp(KeysInOrderApp):
             return
         error = self.saving_session.save_error or "still writing"
         asked = self.screen if isinstance(self.screen, QuitScreen) else None
-        kept = self.saving_session.store.rescue_kept  # annotate's, while saving fails
+        kept = self.saving_session.store.rescue_kept  # kept while saving fails
         problem = (
             f"{self.SAVED_WHAT.capitalize()} are "
             f"{'still not on disk' if asked else 'not on disk yet'}: {error}.\n\n"
