@@ -1,8 +1,9 @@
 """Form operations on a record's ``form``, driven by the scheme (no field names built in).
 
 A field is named by a path: ``event_type`` for a top-level field, ``releases[0].count`` for a
-field of the first item of a repeatable group. The same paths key ``record.links`` (which spans
-a value was filled from). Every operation returns a new record and leaves the old one alone.
+field of the first item of a repeatable group (read by ``form_paths``). The same paths key
+``record.links`` (which spans a value was filled from). Every operation returns a new record
+and leaves the old one alone.
 
 Choices made here that callers rely on:
 - Typed values are read strictly: a choice must be one of the field's choices, an integer is
@@ -19,7 +20,6 @@ Choices made here that callers rely on:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -29,6 +29,9 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.form_compare import links_without_items
 from annotator.core.form_complete import empty_items as empty_items
 from annotator.core.form_complete import missing_required as missing_required
+from annotator.core.form_paths import item_path as item_path
+from annotator.core.form_paths import path_words as path_words
+from annotator.core.form_paths import resolve_path as resolve_path
 from annotator.core.list_text import shown_list
 from annotator.core.list_text import typed_list as typed_list
 from annotator.core.models import Record, Span
@@ -42,37 +45,6 @@ from annotator.core.span_words import (
     spans_alike,
 )
 from annotator.core.value_range import within_range
-
-# ``\Z``, not ``$``: ``$`` also matches before a final newline, and a link key
-# ``"event_type\n"`` in a journal would be read as the field ``event_type``.
-_PATH = re.compile(r"^([A-Za-z_]\w*)(?:\[(\d+)\]\.([A-Za-z_]\w*))?\Z", re.ASCII)
-
-
-def resolve_path(scheme: Scheme, path: str) -> tuple[FormField, int | None, FormField]:
-    """``(top-level field, item index or None, the field itself)`` for a path, or AnnotatorError."""
-    match = _PATH.match(path)
-    top = scheme.field(match.group(1)) if match else None
-    if match is None or top is None:
-        names = ", ".join(field.name for field in scheme.fields)
-        raise AnnotatorError(f"no form field {path!r} (the form has {names})")
-    if match.group(2) is None:
-        return top, None, top
-    if top.type != "group":
-        raise AnnotatorError(f"no form field {path!r}: {top.name} is not a repeatable group")
-    leaf = next((field for field in top.fields if field.name == match.group(3)), None)
-    if leaf is None:
-        names = ", ".join(field.name for field in top.fields)
-        raise AnnotatorError(f"no form field {path!r} ({top.name} items have {names})")
-    return top, int(match.group(2)), leaf
-
-
-def item_path(path: str) -> tuple[str, int, str] | None:
-    """``(group, index, field)`` of a path into a group's item (``releases[0].count``); None
-    for a top-level field's path, or what is no path."""
-    match = _PATH.match(path)
-    if match is None or match.group(2) is None:
-        return None
-    return match.group(1), int(match.group(2)), match.group(3)
 
 
 def _items(form: dict[str, Any], group: str) -> list[Any]:
@@ -117,13 +89,6 @@ def coerce_field_value(field: FormField, value: Any) -> Any:
             f"{value!r} is not a choice of {field.name} (one of {', '.join(field.choices)})"
         )
     return value
-
-
-def path_words(path: str) -> str:
-    """A field's path as messages name it, items counted from 1 as the form shows them:
-    ``releases[0].count`` is ``releases #1 count`` (``releases[0]`` reads as the second
-    item to a person who sees ``releases #1`` first)."""
-    return re.sub(r"\[(\d+)\]\.?", lambda match: f" #{int(match.group(1)) + 1} ", path).strip()
 
 
 def typed_text(value: Any, known: Iterable[str] = ()) -> str:
