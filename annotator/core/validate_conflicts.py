@@ -114,7 +114,8 @@ def conflict_label_problems(
     spans: Iterable[tuple[str, Span]], scheme: Scheme
 ) -> Iterator[tuple[str, str]]:
     """Labels the scheme does not know, each at its span's path: validate tallies them with
-    the line's own (``validate.LabelTally``); an export says the first, as for any problem."""
+    the line's own (``validate_unknown_labels.LabelTally``); an export says the first, as for
+    any problem."""
     for path, span in spans:
         if scheme.label(span.label) is None:
             yield (f"{path}.label", unknown_label(span.label, scheme))
@@ -124,7 +125,7 @@ def conflict_value_problems(
     spans: Iterable[tuple[str, Span]], scheme: Scheme
 ) -> Iterator[tuple[str, str]]:
     """Values that do not fit their label's type, for the labels the scheme knows (the
-    unknown ones are tallied with the line's own: ``validate.LabelTally``)."""
+    unknown ones are tallied with the line's own: ``validate_unknown_labels.LabelTally``)."""
     for path, span in spans:
         label = scheme.label(span.label)
         if label is None:
