@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from annotator.core.form_compare import Item, align_items, name_within
+from annotator.core.form_compare import Item, align_items
+from annotator.core.form_items_alike import name_within
 from annotator.core.scheme import FormField, load_default_scheme
 from tests.test_group_align_data import merged, record
 

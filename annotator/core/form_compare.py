@@ -1,6 +1,7 @@
 """Comparing event forms: normalised values, frames of repeatable groups, empty items, the
-items that are the same item across annotators (``align_items``). The fields that differ
-(``diff``) are ``form_differences``'; field agreement (``agree``) is ``form_agreement``'s.
+items that are the same item across annotators (``align_items``; when two items are alike is
+``form_items_alike``'s rule). The fields that differ (``diff``) are ``form_differences``'; field
+agreement (``agree``) is ``form_agreement``'s.
 
 Normalised values (what "the same answer" means for agreement, diff and merge): text has its
 runs of whitespace collapsed and ends trimmed, and is compared in Unicode's composed form (NFC:
@@ -27,6 +28,8 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any
 
 from annotator.core.form_align_closest import Pair, join_closest
+from annotator.core.form_items_alike import frames_agreement
+from annotator.core.form_items_alike import name_within as name_within  # review's notices
 from annotator.core.scheme import FormField, Scheme
 
 Links = Mapping[str, Sequence[str]]
@@ -314,7 +317,9 @@ def _join_similar(
                 for party_b, place_b in enumerate(other):
                     if place_b is None:
                         continue
-                    agree, given = _agreement(keys[party_a][place_a], keys[party_b][place_b], lists)
+                    agree, given = frames_agreement(
+                        keys[party_a][place_a], keys[party_b][place_b], lists
+                    )
                     if agree * 2 > given:
                         lower, upper = sorted([(party_a, place_a), (party_b, place_b)])
                         alike.add((lower, upper))
@@ -349,62 +354,3 @@ def _join_similar(
         owner[high] = low
     join_closest(joined, owner, root, pairs)  # step 3: an item left alone (its module)
     return [cluster for number, cluster in enumerate(joined) if owner[number] == number]
-
-
-def _agreement(
-    key_a: tuple[Hashable, ...], key_b: tuple[Hashable, ...], lists: tuple[int, ...]
-) -> tuple[int, int]:
-    """(fields agreeing, fields where either frame has a value) of two frames; a list field
-    agrees when its lists are alike (``_lists_alike``)."""
-    agree = given = 0
-    for at, (a, b) in enumerate(zip(key_a, key_b, strict=True)):
-        if at in lists:
-            if a == () and b == ():
-                continue
-            given += 1
-            agree += a == b or _lists_alike(a, b)
-            continue
-        if a is None and b is None:
-            continue
-        given += 1
-        agree += a == b
-    return agree, given
-
-
-def _lists_alike(a: Hashable, b: Hashable) -> bool:
-    """Two list fields' values (normalised: tuples) alike for pairing items (``align_items``):
-    both hold some, and one holds every item of the other, or more than half of the items
-    either holds are in both. A name inside another as whole words ("Maël Brossard" within
-    "Théodore Maël Brossard") is the same name here, each name matched once: one annotator's
-    boundary a word short of another's (review's ``t`` asks "the same one twice?" of such a
-    union); a trial's release of eight, given so by two annotators and with another giver by
-    a third, became two items and went into gold twice."""
-    assert isinstance(a, tuple) and isinstance(b, tuple)
-    if not a or not b:
-        return False
-    one, other = set(a), set(b)
-    common = len(one & other)
-    if common < min(len(one), len(other)):
-        common += _names_within(one - other, other - one)
-    return common >= min(len(one), len(other)) or common * 2 > len(one) + len(other) - common
-
-
-def _names_within(one: set[Hashable], other: set[Hashable]) -> int:
-    """How many names of ``one`` pair with a name of ``other`` one inside the other as whole
-    words, each name in one pair at most (in sorted order: the result depends on the names
-    only)."""
-    longer = sorted(name for name in other if isinstance(name, str))
-    pairs = 0
-    for name in sorted(item for item in one if isinstance(item, str)):
-        for at, theirs in enumerate(longer):
-            if name_within(name, theirs) or name_within(theirs, name):
-                del longer[at]
-                pairs += 1
-                break
-    return pairs
-
-
-def name_within(short: str, long: str) -> bool:
-    """Whether ``short`` is in ``long`` as whole words ("Maël Brossard" within "Théodore Maël
-    Brossard", not "Maël" within "Maëlle"); a name is within itself."""
-    return f" {short} " in f" {long} "
