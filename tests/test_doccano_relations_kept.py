@@ -112,9 +112,12 @@ def test_a_relation_to_a_span_changed_since_import_is_not_written_and_said(
     out = tmp_path / "out.jsonl"
     said = exported(records, corpus, "doccano", out, style="entities")
     assert [r["type"] for r in rows(out)[0]["relations"]] == ["foundedBy"]
+    # R2 and R3 name T4: said as the change leaves them out, apart from what doccano cannot
+    # carry (test_relations_changed_since).
     assert (
-        "d: doccano cannot carry 2 relation(s), 1 event(s), 2 attribute(s), 1 normalisation(s) "
-        "kept from brat; not written"
+        "d: doccano cannot carry 1 event(s), 2 attribute(s), 1 normalisation(s) kept from brat, "
+        "the brat lines R2, R3 kept on import, which name spans changed or deleted since (T4); "
+        "not written"
     ) in said
 
 

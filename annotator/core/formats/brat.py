@@ -66,6 +66,7 @@ from annotator.core.formats.common import (
     safe_relative,
 )
 from annotator.core.formats.import_checks import ImportReporter
+from annotator.core.formats.kept_brat_words import changed_words
 from annotator.core.models import Record
 
 _T_ID = re.compile(r"T[0-9]+\Z")
@@ -156,22 +157,12 @@ def ann_text(item: Item, report: Reporter) -> str:
             human, "brat (a document without spans)", report, frozenset({"span values"})
         )
     if left:
-        idents = ", ".join(line.split("\t", 1)[0] for line in left)
-        named = ", ".join(sorted(missing, key=_id_order))
-        words = (
-            f"the brat lines {idents} kept on import, which name spans changed or deleted "
-            f"since ({named})"
-        )
-        said = ((BRAT_LINES, words),)
+        said = ((BRAT_LINES, changed_words(left, missing)),)
         report.left_out("brat", DocLeftOut(record.doc_id, ((BRAT_LINES, len(left)),), said))
     above = kept.last_note_number()
     for index, (ref, body) in enumerate(notes, start=above + 1):
         lines.append(f"#{index}\tAnnotatorNotes {ref}\t{body}")
     return "".join(line + "\n" for line in lines)
-
-
-def _id_order(ident: str) -> tuple[str, int]:
-    return ident[:1], int(ident[1:]) if ident[1:].isdigit() else 0
 
 
 def export_files(items: Sequence[Item], report: Reporter) -> dict[str, bytes]:

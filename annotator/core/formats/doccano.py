@@ -70,7 +70,15 @@ def export_rows(items: Sequence[Item], style: str, utf16: bool, report: Reporter
             kept = kept_relations(item.record.note, item.record.spans, text)
             numbers = {span.id: number for number, (span, _start, _end) in enumerate(spans)}
             row["relations"] = relation_rows(kept.relations, numbers)
-            report_kept_left_out(item, "doccano", report, written=kept.lines(), why=kept.why())
+            report_kept_left_out(
+                item,
+                "doccano",
+                report,
+                written=kept.lines(),
+                why=kept.why(),
+                changed=kept.changed,
+                changed_spans=kept.changed_spans,
+            )
         else:
             row["label"] = [[start, end, span.label] for span, start, end in spans]
             report_kept_left_out(item, "doccano", report)

@@ -6,7 +6,10 @@ Label Studio said of such a record ``doccano cannot carry the note; not written`
 took it for a note someone typed, not for relations lost. Each document's line now counts the
 brat lines not written by kind (``2 relation(s), 1 event(s), 5 attribute(s) kept from brat``),
 and names the note only for what a person typed in it. The T lines the block keeps to write
-those lines back are no loss of their own: their spans are exported.
+those lines back are no loss of their own: their spans are exported. An R line Label Studio or
+doccano would write but for a span it names, changed or deleted since import, is said apart, in
+the words a brat export says it in (``changed_words``): the format carries relations, the change
+left that one out.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from collections import Counter
 from collections.abc import Collection
 
 from annotator.core.formats.brat_kept import read_kept
-from annotator.core.formats.common import DocLeftOut, Item, Reporter, left_out_parts
+from annotator.core.formats.common import BRAT_LINES, DocLeftOut, Item, Reporter, left_out_parts
 
 # A kept line's kind by its id's first character, in the order the words name them.
 _KINDS = {
@@ -50,6 +53,22 @@ def kept_words(note: str, written: Collection[str] = ()) -> str | None:
     return f"{typed_words}{lines} kept from brat"
 
 
+def changed_words(lines: Collection[str], spans: Collection[str]) -> str:
+    """The kept ``lines`` not written because they name ``spans`` changed or deleted since
+    import, in words: ``the brat lines R2, R3 kept on import, which name spans changed or
+    deleted since (T3, T4)``."""
+    idents = ", ".join(line.split("\t", 1)[0] for line in lines)
+    named = ", ".join(sorted(spans, key=_id_order))
+    return (
+        f"the brat lines {idents} kept on import, which name spans changed or deleted since "
+        f"({named})"
+    )
+
+
+def _id_order(ident: str) -> tuple[str, int]:
+    return ident[:1], int(ident[1:]) if ident[1:].isdigit() else 0
+
+
 def report_kept_left_out(
     item: Item,
     fmt: str,
@@ -57,21 +76,28 @@ def report_kept_left_out(
     carried: frozenset[str] = frozenset(),
     written: Collection[str] = (),
     why: str = "",
+    changed: Collection[str] = (),
+    changed_spans: Collection[str] = (),
 ) -> None:
     """``common.report_left_out`` with the note said as ``kept_words`` says it: the brat lines
-    the format does not write (all but ``written``), counted by kind; ``why``: words on some
-    of them (the roles of relations not written, ``relation_lines``), said after."""
+    the format does not write (all but ``written`` and ``changed``), counted by kind; ``why``:
+    words on some of them (the roles of relations not written, ``relation_lines``), said
+    after; ``changed``: the R lines it would write but for ``changed_spans``, said apart
+    (``changed_words``)."""
     parts = left_out_parts(item.record, carried)
     said: tuple[tuple[str, str], ...] = ()
     kinds: list[tuple[str, int]] = []
     typed = True
     if any(part == "note" for part, _count in parts):
-        words = kept_words(item.record.note, written)
-        kinds, typed = kept_counts(item.record.note, written)
+        words = kept_words(item.record.note, [*written, *changed])
+        kinds, typed = kept_counts(item.record.note, [*written, *changed])
         if words is None:
             parts = [(part, count) for part, count in parts if part != "note"]
         else:
             said = (("note", f"{words} ({why})" if why else words),)
+    if changed:
+        parts.append((BRAT_LINES, len(changed)))
+        said = (*said, (BRAT_LINES, changed_words(changed, changed_spans)))
     if parts:
         entry = DocLeftOut(item.record.doc_id, tuple(parts), said, tuple(kinds), typed)
         report.left_out(fmt, entry)

@@ -26,7 +26,15 @@ def export_tasks(items: Sequence[Item], utf16: bool, report: Reporter) -> bytes:
     for item in items:
         text = item.document.text
         kept = kept_relations(item.record.note, item.record.spans, text)
-        report_kept_left_out(item, "labelstudio", report, written=kept.lines(), why=kept.why())
+        report_kept_left_out(
+            item,
+            "labelstudio",
+            report,
+            written=kept.lines(),
+            why=kept.why(),
+            changed=kept.changed,
+            changed_spans=kept.changed_spans,
+        )
         result = []
         for span, start, end in written_spans(text, item.record.spans, utf16):
             result.append(

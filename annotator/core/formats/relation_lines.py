@@ -45,11 +45,16 @@ class Relation:
 
 @dataclass
 class KeptRelations:
-    """The R lines of a note written as relations, and the words naming the roles of those
-    not written for them (``R2 foundedBy, roles Founder and Company``...)."""
+    """The R lines of a note written as relations, the words naming the roles of those not
+    written for them (``R2 foundedBy, roles Founder and Company``...), and the R lines not
+    written because a span they name was changed or deleted since import (``changed``), with
+    the ids of those spans (``changed_spans``): said apart, as a brat export says them, since
+    it is the change, not the format, that leaves them out."""
 
     relations: list[Relation] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    changed_spans: set[str] = field(default_factory=set)
 
     def lines(self) -> list[str]:
         return [relation.line for relation in self.relations]
@@ -78,7 +83,10 @@ def kept_relations(note: str, spans: Sequence[Span], text: str) -> KeptRelations
     if not kept.lines:
         return found
     present = {span.id for span in spans if kept.as_imported(span, text)}
-    written, _left, _missing = kept.written(present)
+    written, left, missing = kept.written(present)
+    found.changed = [line for line in left if _arguments(line) is not None]
+    if found.changed:
+        found.changed_spans = missing
     roles_of: dict[str, set[tuple[str, ...]]] = {}
     for line in kept.lines:
         parsed = _arguments(line)
