@@ -91,3 +91,30 @@ def test_many_documents_count_them_apart_from_what_the_format_cannot_carry(
         "labelstudio cannot carry: brat lines naming spans changed or deleted since import (12) "
         "in 6 document(s); not written (first: d0)"
     ) in said
+
+
+def test_map_leaving_out_a_label_leaves_out_the_relations_naming_its_spans_and_says_so(
+    tmp_path: Path,
+) -> None:
+    """``--map DATE=`` left the DATE span out and kept ``R1 foundedAt Arg1:T1 Arg2:T2`` in the
+    note, counted among the relations kept, though no export could ever write it: each said
+    it later as a span changed or deleted since."""
+    corpus, records = tmp_path / "c.jsonl", tmp_path / "a.jsonl"
+    said: list[str] = []
+    result = import_documents(
+        RELATION_EXAMPLE, "doccano", corpus, annotations=records, annotator="cur",
+        label_map=["DATE="], on_warning=said.append,
+    )  # fmt: skip
+    record = orjson.loads(records.read_bytes())
+    assert "foundedAt" not in record["note"]
+    assert "foundedBy Arg1:T1 Arg2:T3" in record["note"]
+    assert (
+        "--map: 1 relation(s) naming spans it left out are left out too, since no export could "
+        "write them (first: relation_extraction.example-000001: R1)"
+    ) in said
+    assert result.not_imported["relation(s) naming spans left out by --map"] == 1
+    assert result.not_imported["relation(s) kept in the note"] == 2  # of the example's 3
+    export_said: list[str] = []
+    export_records(records, "labelstudio", tmp_path / "o.json", corpus=corpus,
+                   on_warning=export_said.append)  # fmt: skip
+    assert export_said == []

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.formats.brat_kept import references
 from annotator.core.formats.common import ImportedDoc
 from annotator.core.formats.import_checks import ImportReporter
 from annotator.core.formats.import_scheme import default_label_order
@@ -27,27 +28,85 @@ def rename_labels(
     docs: Sequence[ImportedDoc], mapping: dict[str, str], report: ImportReporter
 ) -> None:
     left: Counter[str] = Counter()
+    lines_left: list[tuple[str, list[str]]] = []  # (document, ids of its kept lines left out)
     for doc in docs:
         if doc.spans is None:
             continue
         kept = []
+        gone: set[str] = set()
         for span in doc.spans:
             new = mapping.get(span.label, span.label)
             if not new:
                 left[span.label] += 1
+                gone.add(span.span_id or "")
                 continue
             span.label = new
             kept.append(span)
         doc.spans = kept
+        if gone and doc.kept:
+            doc.kept, out = _without_lines_naming(doc.kept, gone)
+            if out:
+                lines_left.append((doc.doc_id, out))
     for label, count in sorted(left.items()):
         report.not_carried(
             f"--map {label}=: {count} {label} span(s) left out as asked",
             "span(s) left out by --map",
             count,
         )
+    _say_lines_left(lines_left, report)
     unused = sorted(set(mapping) - {*left, *_labels_before(docs, mapping)})
     if unused:
         report.warn(f"--map: no spans labelled {', '.join(unused)} in the source")
+
+
+def _without_lines_naming(lines: list[str], gone: set[str]) -> tuple[list[str], list[str]]:
+    """The kept brat lines (relations, events, attributes...) not naming an annotation of
+    ``gone`` (span ids ``--map OLD=`` left out), nor a line that does (an attribute of an
+    event of such a span), and the ids of those that do: no export could write them, and a
+    relation kept naming a span no record holds was said at every export as changed since."""
+    gone = set(gone)
+    staying = list(lines)
+    while True:
+        out = [line for line in staying if set(references(line)) & gone]
+        if not out:
+            break
+        gone |= {line.split("\t", 1)[0] for line in out}
+        staying = [line for line in staying if line not in out]
+    left_out = [line.split("\t", 1)[0] for line in lines if line not in staying]
+    return staying, left_out
+
+
+def _say_lines_left(lines_left: list[tuple[str, list[str]]], report: ImportReporter) -> None:
+    """One line for the kept lines ``--map OLD=`` left out with their spans, by kind."""
+    if not lines_left:
+        return
+    kinds: Counter[str] = Counter()
+    for _doc_id, idents in lines_left:
+        kinds.update(
+            "relation(s)" if ident[:1] == "R" else "other brat line(s)" for ident in idents
+        )
+    doc_id, idents = lines_left[0]
+    counted = " and ".join(f"{count} {kind}" for kind, count in sorted(kinds.items(), reverse=True))
+    report.warn(
+        f"--map: {counted} naming spans it left out are left out too, since no export could "
+        f"write them (first: {doc_id}: {', '.join(idents)})"
+    )
+    for kind, count in kinds.items():
+        report.not_imported[f"{kind} naming spans left out by --map"] = count
+    # The readers counted them as kept in the note; the summary counts them once, as left out.
+    for _doc_id, idents in lines_left:
+        for ident in idents:
+            for what in _KEPT_COUNTS[0 if ident[:1] == "R" else 1 :]:
+                if report.not_imported.get(what):
+                    report.not_imported[what] -= 1
+                    if not report.not_imported[what]:
+                        del report.not_imported[what]
+                    break
+
+
+# How the readers count the lines they keep in the note (doccano and Label Studio relations;
+# any line of brat's), tried in this order for an R line, the last alone for another.
+_KEPT_COUNTS = ("relation(s) kept in the note", "brat line(s) kept in the note")
 
 
 def _labels_before(docs: Sequence[ImportedDoc], mapping: dict[str, str]) -> set[str]:
