@@ -10,7 +10,8 @@ import pytest
 
 from annotator.core.annotation import Annotation
 from annotator.core.models import Record
-from annotator.core.review_decisions import can_reject, can_take_all, reject, take
+from annotator.core.review_conflict import can_reject, can_take_all
+from annotator.core.review_decisions import reject, take
 from annotator.core.review_item_field import items_in_dispute
 from annotator.core.review_links import carried_links
 from annotator.core.review_records import ReviewRecords

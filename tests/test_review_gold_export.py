@@ -14,7 +14,7 @@ from annotator.core.corpus import open_corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.export import export_records
 from annotator.core.merge import merge_files
-from annotator.core.review_decisions import versions_holding
+from annotator.core.review_conflict import versions_holding
 from annotator.core.review_open import open_review
 from annotator.core.scheme import load_scheme
 from annotator.core.session_edits import Refused

@@ -15,6 +15,7 @@ import pytest
 
 from annotator.core import review_decisions as decide
 from annotator.core.models import GoldRecord
+from annotator.core.review_conflict import find_conflict
 from annotator.core.review_gold_fit import unfit_lines
 from annotator.core.review_open import open_review
 from annotator.core.review_typed import settle_typed
@@ -55,7 +56,7 @@ def test_every_version_taken_leaves_the_lists_out(tmp_path: Path) -> None:
     record = session.records["d1"]
     assert session.close()
     alice, bob = (
-        decide.find_conflict(record, conflict_of(session, name))["versions"][0]
+        find_conflict(record, conflict_of(session, name))["versions"][0]
         for name in ("alice", "bob")
     )
     conflict = {"id": "c9", "kind": "field", "path": "releases", "versions": [alice, bob]}
@@ -74,7 +75,7 @@ def test_items_edited_from_a_version_hold_an_empty_list(tmp_path: Path) -> None:
     record = session.records["d1"]
     cid = conflict_of(session, "bob")
     assert session.close()
-    typed = version_items(decide.find_conflict(record, cid), SCHEME, 0)
+    typed = version_items(find_conflict(record, cid), SCHEME, 0)
     settled = settle_typed(record, cid, typed, SCHEME)
     assert settled.form["releases"][0]["releasees"] == []
     assert unfit_lines(settled, SCHEME) == []

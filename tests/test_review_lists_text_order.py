@@ -13,6 +13,7 @@ from typing import Any
 from annotator.core import review_decisions as decide
 from annotator.core.models import sha256_text
 from annotator.core.review import ReviewSession
+from annotator.core.review_conflict import find_conflict
 from annotator.core.review_open import open_review
 from annotator.core.review_typed_start import version_items
 from tests.test_agreement_data import write_corpus, write_journal
@@ -139,7 +140,7 @@ def test_a_groups_item_typed_or_taken_follows_its_spans(tmp_path: Path) -> None:
     try:
         cid = conflict_at(session, "releases")
         record = session.records["d1"]
-        conflict = decide.find_conflict(record, cid)
+        conflict = find_conflict(record, cid)
         taken = decide.take(record, cid, [0], session.scheme, session.annotations["d1"])
         assert taken.form["releases"][0]["releasees"] == [AISSATOU, THEODORE]
         # Its links at its items' places: merge's rule carried ann1's ["s4", "s2"].

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from annotator.core.review import ReviewSession
-from annotator.core.review_decisions import value_conflict_span
+from annotator.core.review_conflict import value_conflict_span
 from annotator.core.review_open import open_review
 from annotator.core.session_edits import Refused
 from tests.test_agreement_data import (

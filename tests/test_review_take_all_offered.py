@@ -1,4 +1,4 @@
-"""``review_decisions.can_take_all``: whether ``t`` is offered. Where one version alone holds
+"""``review_conflict.can_take_all``: whether ``t`` is offered. Where one version alone holds
 anything (the others marked nothing there, or left the field empty) it is not: that version's
 number takes it, and "t take every version" under one version sent a reviewer looking for
 others. The panel's view reads it as it is (``review_views.describe``). Pressed there all the
@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from annotator.core.review_decisions import can_take_all, versions_holding
+from annotator.core.review_conflict import can_take_all, versions_holding
 from annotator.core.review_views import Place
 from annotator.core.session_edits import Refused
 from tests.test_group_align_data import SCHEME

@@ -37,6 +37,7 @@ from annotator.core.models import Document, GoldRecord
 from annotator.core.null_lists import written_by_review
 from annotator.core.record_unknown import done_words
 from annotator.core.review_by_hand import ReviewByHand
+from annotator.core.review_conflict import find_conflict
 from annotator.core.review_documents import ReviewDocuments, UndoStep
 from annotator.core.review_gold_fit import refuse_unfit
 from annotator.core.review_history import EarlierDecisions
@@ -175,7 +176,7 @@ class ReviewSession(ReviewMoves, ReviewUndo, ReviewDocuments, ReviewByHand, Save
     def conflict(self) -> dict[str, Any] | None:
         if self.current is None:
             return None
-        return decide.find_conflict(self.records[self.current.doc_id], self.current.conflict_id)
+        return find_conflict(self.records[self.current.doc_id], self.current.conflict_id)
 
     # -------------------------------------------------------------- documents
     def read(self, doc_id: str) -> Document:

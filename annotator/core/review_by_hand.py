@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from annotator.core import review_decisions as decide
 from annotator.core.form_compare import normal
 from annotator.core.forms import field_value, path_words, typed_text
 from annotator.core.item_brief import whose
 from annotator.core.models import GoldRecord, Span
-from annotator.core.review_decisions import short, value_conflict_span, value_text
+from annotator.core.review_conflict import find_conflict, value_conflict_span, versions_of
+from annotator.core.review_decisions import short, value_text
 from annotator.core.review_drawn_span import drawn_value, settle_with_span
 from annotator.core.review_item_notices import typed_alike_said
 from annotator.core.review_links import Annotations
@@ -52,7 +52,7 @@ class ReviewByHand(ReviewParts):
             def said_one(record: GoldRecord, cid: str) -> str:
                 # Said as the other decisions are: without it a typed count's undo read
                 # "c2 is open again", what it took back unnamed (a trial).
-                path = decide.find_conflict(record, cid).get("path") or ""
+                path = find_conflict(record, cid).get("path") or ""
                 if not isinstance(typed, str) or not settled:
                     return f"settled {cid} with an item typed"
                 stored = field_value(settled[-1], path, self.scheme)
@@ -62,7 +62,7 @@ class ReviewByHand(ReviewParts):
                 # A value entered as a version gave it (the editor shows the first one's
                 # filled in) is theirs, as its undo says it: "(typed)" told a trial's reviewer
                 # who pressed enter on it that it was their own.
-                versions = decide.versions_of(decide.find_conflict(record, cid))
+                versions = versions_of(find_conflict(record, cid))
                 how = given_by(versions, stored, linked_words(settled[-1], linked.split()))
                 told = (
                     f"settled {cid}: {path_words(path)} = {value or '(empty)'} ({how or 'typed'})"
@@ -77,7 +77,7 @@ class ReviewByHand(ReviewParts):
         def settle(record: GoldRecord, cid: str) -> GoldRecord:
             annotations = self.annotations.get(record.doc_id)
             after = settle_typed(record, cid, items, self.scheme, annotations)
-            group = decide.find_conflict(record, cid).get("path") or ""
+            group = find_conflict(record, cid).get("path") or ""
             added.append(len(after.form.get(group) or []) - len(record.form.get(group) or []))
             made.append(after)
             return after
@@ -174,7 +174,7 @@ class ReviewByHand(ReviewParts):
 
         def settle(record: GoldRecord, conflict_id: str) -> GoldRecord:
             document = self.document(record.doc_id)
-            body = value_conflict_span(decide.find_conflict(record, conflict_id)) or {}
+            body = value_conflict_span(find_conflict(record, conflict_id)) or {}
             settled, typed = settled_as_typed(
                 record,
                 conflict_id,
@@ -195,7 +195,7 @@ class ReviewByHand(ReviewParts):
             # Words read as a value (a reading) were typed, and are said so.
             giving = [
                 name
-                for version in decide.versions_of(decide.find_conflict(record, conflict_id))
+                for version in versions_of(find_conflict(record, conflict_id))
                 for given in version.get("spans") or []
                 if normal(given.get("value")) == normal(span.value)
                 for name in version.get("annotators") or []

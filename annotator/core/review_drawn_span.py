@@ -18,13 +18,8 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.form_compare import normal
 from annotator.core.models import GoldRecord, Span
 from annotator.core.normalise_relative import date_spans, relative_date
-from annotator.core.review_decisions import (
-    find_conflict,
-    keys_hint,
-    new_span_id,
-    settled_record,
-    versions_of,
-)
+from annotator.core.review_conflict import find_conflict, versions_of
+from annotator.core.review_decisions import keys_hint, new_span_id, settled_record
 from annotator.core.review_links import Annotations
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused

@@ -21,7 +21,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.forms import typed_text
 from annotator.core.item_brief import whose
 from annotator.core.models import GoldRecord, Span
-from annotator.core.review_decisions import Conflict
+from annotator.core.review_conflict import Conflict
 from annotator.core.review_span_value import settled_as_typed
 from annotator.core.review_typed import typed_value
 from annotator.core.review_typed_start import listed

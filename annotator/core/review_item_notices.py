@@ -31,7 +31,7 @@ from annotator.core.form_compare import align_items, has_no_value, name_within, 
 from annotator.core.forms import path_words
 from annotator.core.item_brief import bracketed_brief, given_item, given_item_brief
 from annotator.core.models import GoldRecord
-from annotator.core.review_decisions import find_conflict
+from annotator.core.review_conflict import find_conflict
 from annotator.core.review_group_take import lone_item_group
 from annotator.core.review_typed_words import item_as_taken
 from annotator.core.scheme import FormField, Scheme

@@ -8,7 +8,7 @@ names a conflict, ``focus_at`` the span conflict under the article's cursor.
 
 from __future__ import annotations
 
-from annotator.core import review_decisions as decide
+from annotator.core.review_conflict import find_conflict
 from annotator.core.review_parts import ReviewParts
 from annotator.core.review_records import ReviewRecords
 from annotator.core.review_views import Place
@@ -61,7 +61,7 @@ class ReviewMoves(ReviewParts):
         return self.current
 
     def go_to(self, doc_id: str, conflict_id: str) -> None:
-        decide.find_conflict(self.records[doc_id], conflict_id)
+        find_conflict(self.records[doc_id], conflict_id)
         self.editing = False
         self.current = Place(doc_id, conflict_id)
 

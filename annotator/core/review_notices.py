@@ -17,7 +17,8 @@ from annotator.core.form_compare import normal
 from annotator.core.forms import path_words
 from annotator.core.item_brief import given_item_brief, whose
 from annotator.core.models import GoldRecord, Span
-from annotator.core.review_decisions import find_conflict, short, value_text, versions_holding
+from annotator.core.review_conflict import find_conflict, versions_holding
+from annotator.core.review_decisions import short, value_text
 from annotator.core.review_group_take import lone_item_group
 from annotator.core.review_outcome import nothing_marked
 from annotator.core.review_unkept_links import unkept_links_notice

@@ -23,12 +23,8 @@ from annotator.core.form_compare import normal
 from annotator.core.forms import field_value, item_path, path_words
 from annotator.core.models import GoldRecord, Span
 from annotator.core.normalise_relative import date_spans
-from annotator.core.review_decisions import (
-    Conflict,
-    find_conflict,
-    take_spans,
-    value_conflict_span,
-)
+from annotator.core.review_conflict import Conflict, find_conflict, value_conflict_span
+from annotator.core.review_decisions import take_spans
 from annotator.core.review_links import Annotations, item_holders
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused

@@ -37,7 +37,8 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.form_compare import sub_value
 from annotator.core.list_links import items_in_text_order, linked_in_text_order
 from annotator.core.models import GoldRecord, Span
-from annotator.core.review_decisions import Conflict, field_of, find_conflict, settled_record
+from annotator.core.review_conflict import Conflict, field_of, find_conflict
+from annotator.core.review_decisions import settled_record
 from annotator.core.review_group_take import gold_items
 from annotator.core.review_item_field import item_place, still_giving, typed_links, with_item_value
 from annotator.core.review_links import Annotations, gold_ids_of

@@ -34,7 +34,8 @@ from annotator.core.form_compare import sub_value
 from annotator.core.forms import typed_text
 from annotator.core.item_brief import whose
 from annotator.core.models import GoldRecord, Span
-from annotator.core.review_decisions import drafted, field_of, find_conflict
+from annotator.core.review_conflict import field_of, find_conflict
+from annotator.core.review_decisions import drafted
 from annotator.core.review_links import Annotations
 from annotator.core.review_typed import (
     BadValue,

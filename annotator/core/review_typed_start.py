@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from annotator.core import forms
-from annotator.core.review_decisions import Conflict, field_of
+from annotator.core.review_conflict import Conflict, field_of
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.session_edits import Refused
 

@@ -23,7 +23,8 @@ from typing import Any
 
 from annotator.core import forms
 from annotator.core.models import GoldRecord, Span
-from annotator.core.review_decisions import find_conflict, short
+from annotator.core.review_conflict import find_conflict
+from annotator.core.review_decisions import short
 from annotator.core.review_item_links import item_links_said
 from annotator.core.review_links import LinkedSpan, linked_span
 

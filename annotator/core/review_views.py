@@ -11,7 +11,7 @@ from typing import Any
 
 from annotator.core.models import GoldRecord
 from annotator.core.note_parts import one_line
-from annotator.core.review_decisions import can_reject, can_take_all, value_conflict_span
+from annotator.core.review_conflict import can_reject, can_take_all, value_conflict_span
 from annotator.core.review_gold_items import gold_item_origins
 from annotator.core.review_group_take import holds_one_item, lone_item_group
 from annotator.core.review_item_field import item_place
@@ -77,7 +77,7 @@ class ConflictView:
     versions: tuple[VersionView, ...]
     position: int  # 1-based among the document's open conflicts
     in_document: int
-    # Whether t is offered (``review_decisions.can_take_all``): not for a field that holds
+    # Whether t is offered (``review_conflict.can_take_all``): not for a field that holds
     # one value, nor where one version alone holds anything (its number takes it).
     can_take_all: bool
     can_reject: bool  # false for a required field still empty

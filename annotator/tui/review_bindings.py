@@ -14,7 +14,7 @@ from __future__ import annotations
 from textual.binding import Binding, BindingType
 
 from annotator.core.review import ReviewSession
-from annotator.core.review_decisions import is_group_conflict
+from annotator.core.review_conflict import is_group_conflict
 
 DECISIONS = {
     "take",

@@ -10,7 +10,7 @@ from textual.screen import ModalScreen, Screen
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Span
 from annotator.core.review import ReviewSession
-from annotator.core.review_decisions import is_group_conflict
+from annotator.core.review_conflict import is_group_conflict
 from annotator.core.review_enter_hint import Reading, span_reading
 from annotator.core.review_span_value import no_value_to_type
 from annotator.core.scheme import Scheme

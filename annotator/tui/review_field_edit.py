@@ -31,7 +31,7 @@ from textual.widgets import Footer, Input, Label, Static
 from annotator.core.errors import AnnotatorError
 from annotator.core.forms import path_words, typed_text
 from annotator.core.models import Span
-from annotator.core.review_decisions import Conflict, field_of
+from annotator.core.review_conflict import Conflict, field_of
 from annotator.core.review_enter_hint import enter_hint, field_reading, field_values
 from annotator.core.review_typed import BadValue, Typed, hint
 from annotator.core.review_typed_start import prefill

@@ -37,7 +37,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Input, Label, Static
 
-from annotator.core.review_decisions import Conflict, field_of
+from annotator.core.review_conflict import Conflict, field_of
 from annotator.core.review_typed import Typed, TypedItem
 from annotator.core.review_typed_links import ItemLinks, enter_said, whence_line
 from annotator.core.review_typed_start import ItemTexts, blank_item, starting_items, version_items

@@ -15,7 +15,8 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Footer, Input, Label, Static
 
 from annotator.core.forms import typed_text
-from annotator.core.review_decisions import Conflict, short
+from annotator.core.review_conflict import Conflict
+from annotator.core.review_decisions import short
 from annotator.core.review_enter_hint import Reading, enter_hint, span_values
 from annotator.tui.review_field_edit import SettlingScreen, TypingInput, value_title
 from annotator.tui.screens import MessagesSaid
