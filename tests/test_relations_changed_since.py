@@ -118,3 +118,25 @@ def test_map_leaving_out_a_label_leaves_out_the_relations_naming_its_spans_and_s
     export_records(records, "labelstudio", tmp_path / "o.json", corpus=corpus,
                    on_warning=export_said.append)  # fmt: skip
     assert export_said == []
+
+
+def test_map_leaving_out_a_brat_span_names_the_kinds_of_the_lines_it_leaves_out(
+    tmp_path: Path,
+) -> None:
+    """brat's tutorial: ``Money`` left out takes E1 (its argument), A5 (E1's attribute) and the
+    note #1 on it."""
+    source = tmp_path / "brat"
+    source.mkdir()
+    for suffix in (".txt", ".ann"):
+        name = f"tutorials__news__000-introduction{suffix}"
+        (source / f"d{suffix}").write_bytes((FIXTURES / "brat" / "docs" / name).read_bytes())
+    said: list[str] = []
+    result = import_documents(
+        source, "brat", tmp_path / "c.jsonl", annotations=tmp_path / "a.jsonl",
+        annotator="cur", label_map=["Money="], on_warning=said.append,
+    )  # fmt: skip
+    assert (
+        "--map: 1 event(s), 1 attribute(s), 1 brat note(s) naming spans it left out are left "
+        "out too, since no export could write them (first: d: E1, A5, #1)"
+    ) in said
+    assert result.not_imported["brat line(s) kept in the note"] == 7  # of the tutorial's 10

@@ -20,6 +20,7 @@ from annotator.core.formats.brat_kept import references
 from annotator.core.formats.common import ImportedDoc
 from annotator.core.formats.import_checks import ImportReporter
 from annotator.core.formats.import_scheme import default_label_order
+from annotator.core.formats.kept_brat_words import kind_of
 from annotator.core.formats.labels import scheme_name, value_type
 from annotator.core.scheme import Scheme
 
@@ -82,11 +83,9 @@ def _say_lines_left(lines_left: list[tuple[str, list[str]]], report: ImportRepor
         return
     kinds: Counter[str] = Counter()
     for _doc_id, idents in lines_left:
-        kinds.update(
-            "relation(s)" if ident[:1] == "R" else "other brat line(s)" for ident in idents
-        )
+        kinds.update(f"{kind_of(ident)}(s)" for ident in idents)
     doc_id, idents = lines_left[0]
-    counted = " and ".join(f"{count} {kind}" for kind, count in sorted(kinds.items(), reverse=True))
+    counted = ", ".join(f"{count} {kind}" for kind, count in kinds.items())
     report.warn(
         f"--map: {counted} naming spans it left out are left out too, since no export could "
         f"write them (first: {doc_id}: {', '.join(idents)})"

@@ -32,11 +32,16 @@ _KINDS = {
 }
 
 
+def kind_of(ident: str) -> str:
+    """The kind of the kept line of id ``ident`` (``R2``: ``relation``), as the words name it."""
+    return _KINDS.get(ident[:1], "line")
+
+
 def kept_counts(note: str, written: Collection[str] = ()) -> tuple[list[tuple[str, int]], bool]:
     """The kinds of ``note``'s kept brat lines not in ``written``, counted in the words'
     order, and whether the note holds a person's text too."""
     kept = read_kept(note)
-    counts = Counter(_KINDS.get(line[:1], "line") for line in kept.lines if line not in written)
+    counts = Counter(kind_of(line) for line in kept.lines if line not in written)
     order = [*dict.fromkeys(_KINDS.values()), "line"]
     return [(kind, counts[kind]) for kind in order if counts[kind]], bool(kept.note.strip())
 
