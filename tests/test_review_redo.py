@@ -150,7 +150,7 @@ def test_an_undo_names_the_decision_it_takes_back(setup: dict[str, Path]) -> Non
 
 
 def test_undone_words_drop_the_head_and_the_key_hint() -> None:
-    from annotator.core.review import undone_words
+    from annotator.core.review_deciding import undone_words
     from annotator.core.review_views import Place
 
     place = Place("d1", "c3")

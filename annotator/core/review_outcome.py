@@ -1,10 +1,11 @@
 """What a decision put in gold, read from the record before it and the record after it
 (``decision_outcome``): ``took bob's version``, ``rejected every version``, ``count = 200 (typed)``.
 
-This session's ctrl+z says the decision's own notice (``review.undone_words``); a decision of
-an earlier session, read back from the gold file, has no notice, and ctrl+y of such an undo had
-none either: a trial read "undid a decision of an earlier session: 02 c5 is open again" and
-"redid: 02 c5 settled again" without a word of what had been decided. The records tell it.
+This session's ctrl+z says the decision's own notice (``review_deciding.undone_words``); a
+decision of an earlier session, read back from the gold file, has no notice, and ctrl+y of such
+an undo had none either: a trial read "undid a decision of an earlier session: 02 c5 is open
+again" and "redid: 02 c5 settled again" without a word of what had been decided. The records
+tell it.
 """
 
 from __future__ import annotations

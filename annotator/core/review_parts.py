@@ -1,8 +1,8 @@
 """What the parts of a review session need of the whole, declared once.
 
 ``ReviewSession`` is put together from parts (``ReviewMoves``, ``ReviewUndo``,
-``ReviewDocuments``, ``ReviewByHand``), each in its own module. A part calls what
-``ReviewSession`` provides; those are declared here, and every part derives from
+``ReviewDocuments``, ``ReviewByHand``, ``ReviewDeciding``), each in its own module. A part calls
+what ``ReviewSession`` provides; those are declared here, and every part derives from
 ``ReviewParts``. Declared in each part, a stub would shadow a real method of any part that came
 later among the bases (only ``ReviewSession`` defining them all itself kept that from
 happening); here, the common base, they come after every part in the method resolution order,
@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from annotator.core.models import Document, GoldRecord
-from annotator.core.review_views import Place
+from annotator.core.review_views import ConflictView, Place
 
 
 class ReviewParts:
@@ -39,6 +39,12 @@ class ReviewParts:
         raise NotImplementedError
 
     def save(self, record: GoldRecord) -> None:
+        raise NotImplementedError
+
+    def view(self) -> ConflictView | None:
+        raise NotImplementedError
+
+    def summary(self) -> str:
         raise NotImplementedError
 
     def _decide(

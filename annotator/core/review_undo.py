@@ -181,8 +181,9 @@ def _holds_open(record: GoldRecord, place: Place) -> bool:
 
 
 def _undone_detail(said: str | None, place: Place | None) -> str | None:
-    """What this session's undo said the decision was (``review.undone_words``: "undid: d1 c1
-    is open again (took alice's version)" gives "took alice's version"); None otherwise."""
+    """What this session's undo said the decision was (``review_deciding.undone_words``:
+    "undid: d1 c1 is open again (took alice's version)" gives "took alice's version"); None
+    otherwise."""
     if said is None or place is None:
         return None
     return detail_after(said, f"undid: {place.doc_id} {place.conflict_id} is open again")
