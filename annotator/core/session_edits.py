@@ -14,6 +14,7 @@ from annotator.core import forms, search, span_focus, span_links, spans
 from annotator.core.display import quoted
 from annotator.core.errors import AnnotatorError
 from annotator.core.history import quoted_pair, value_run
+from annotator.core.kept_lines_lost import kept_lines_lost
 from annotator.core.models import Record, Span
 from annotator.core.normalise_relative import relative_date
 from annotator.core.scheme import Scheme
@@ -322,9 +323,12 @@ class SessionEdits(SessionHistory):
 
     def _delete(self, span: Span) -> Span:
         linked = [path for path, ids in self.record.links.items() if span.id in ids]
-        self._commit(self._call(spans.delete_span, self.record, span.id))
+        deleted = self._call(spans.delete_span, self.record, span.id)
+        lost = kept_lines_lost(self.record, deleted, self.text, span.id)
+        self._commit(deleted)
         self.selected = None
         self._notices.append(f"deleted {span.id} {span.label} {quoted(span.text)}; ctrl+z undoes")
+        self._notices.extend([lost] if lost else [])
         if linked:
             # The link goes with the span, the value it gave stays: a trial's count kept 187
             # with nothing said.
@@ -359,8 +363,9 @@ class SessionEdits(SessionHistory):
         span following it (``span_links.follow_span``), in one commit: one ctrl+z undoes the
         span and its fields together. ``run``: as ``_commit``'s."""
         followed, notices = span_links.follow_span(self.record, changed, span_id, self.scheme)
+        lost = kept_lines_lost(self.record, followed, self.text, span_id)
         self._commit(followed, run=run)
-        self._notices.extend(notices)
+        self._notices.extend([*notices, lost] if lost else notices)
 
     def find(self, query: str, offset: int) -> search.Found | None:
         """The match of ``query`` the search goes to from the cursor at ``offset`` (from the start
