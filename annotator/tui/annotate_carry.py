@@ -19,7 +19,8 @@ from annotator.core.carry_over import CarriedOver, carry_over
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Document, Record
 from annotator.tui.annotate_reading import STALE_ON_DISK
-from annotator.tui.session_view import FAILED, SessionView
+from annotator.tui.session_view import SessionView
+from annotator.tui.session_view_changes import FAILED
 
 # How long a first ctrl+r or ctrl+k waits for the second that acts.
 CONFIRM_SECONDS = 5.0

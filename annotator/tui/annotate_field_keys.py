@@ -26,7 +26,8 @@ from textual.widgets import Input, Select
 from annotator.core.forms import path_words
 from annotator.core.span_offer import offer
 from annotator.tui.form_panel import EventForm
-from annotator.tui.session_view import FAILED, SessionView
+from annotator.tui.session_view import SessionView
+from annotator.tui.session_view_changes import FAILED
 from annotator.tui.side_panel import SidePanel
 from annotator.tui.span_pick import Picked, SpanPickScreen
 

@@ -19,7 +19,8 @@ from annotator.core.form_item_edits import item_start
 from annotator.core.session_form_elsewhere import listed
 from annotator.tui.form_messages import FieldEdited
 from annotator.tui.form_panel import EventForm
-from annotator.tui.session_view import FAILED, SessionView
+from annotator.tui.session_view import SessionView
+from annotator.tui.session_view_changes import FAILED
 
 SWAPS = "swaps the field with its pair in the item"
 REMOVES = "removes the item at the cursor from a list"

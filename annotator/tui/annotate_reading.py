@@ -119,7 +119,8 @@ class ReadsDocuments(Screen[None]):
             self._queries_by_doc = {}
         return self._queries_by_doc
 
-    # Provided by SessionView.
+    # Provided by SessionView (show_notices, tell_about, settled: by its base
+    # session_view_changes.TellsChanges).
     @property
     def article(self) -> ArticleView:
         raise NotImplementedError

@@ -28,7 +28,8 @@ from annotator.tui.form_rows import GroupBox
 from annotator.tui.keys import with_label_keys
 from annotator.tui.screen_classes import ClassesRestyleFew
 from annotator.tui.screens import DocListScreen
-from annotator.tui.session_view import FAILED, SessionView
+from annotator.tui.session_view import SessionView
+from annotator.tui.session_view_changes import FAILED
 from annotator.tui.span_detail import SpanDetail, ValueEdited
 
 

@@ -16,7 +16,7 @@ from annotator.core.note_parts import person_text, shown_note
 from annotator.core.session_skip import skip_with_reason
 from annotator.tui.annotate_guidelines import GuidelinesActions
 from annotator.tui.form_panel import EventForm
-from annotator.tui.session_view import CHANGE_NOTICES, FAILED
+from annotator.tui.session_view_changes import CHANGE_NOTICES, FAILED
 
 # The question, and when to skip at all, as the guidelines keep it ("only when the document
 # cannot be annotated": unreadable, truncated, a duplicate); an article about something else

@@ -15,7 +15,8 @@ from annotator.core.forms import path_words
 from annotator.core.history import Step
 from annotator.tui.form_messages import FieldEdited, NoteEdited
 from annotator.tui.form_panel import EventForm
-from annotator.tui.session_view import CHANGE_NOTICES, FAILED, FINISHED, SessionView
+from annotator.tui.session_view import SessionView
+from annotator.tui.session_view_changes import CHANGE_NOTICES, FAILED, FINISHED
 from annotator.tui.span_detail import SpanDetail
 
 
