@@ -23,6 +23,13 @@ CREATED_AGO = (
     f"{TASKS}: 1 other field(s) of the imported predictions not carried (Label Studio's own; "
     "a record has no place for them): created_ago (1)"
 )
+# Its result names the tag 'ner', which an export writes 'label' (test_labelstudio_tag_names).
+NER_TAG = (
+    f"{TASKS}: 1 span result(s) name the tags from_name 'ner', to_name 'text' (first: task 1, "
+    "line 2); a labelstudio export writes from_name 'label', to_name 'text': Label Studio shows "
+    "them in a project whose labelling config names its <Labels> 'label' and its <Text> 'text' "
+    "(docs/formats.md)"
+)
 
 
 def records(path: Path) -> list[dict[str, Any]]:
@@ -48,7 +55,7 @@ def test_predictions_become_the_model_s_records_in_progress(tmp_path: Path) -> N
         on_warning=warnings.append,
     )
     assert (result.records, result.spans, result.annotator) == (1, 1, "model_1")
-    assert warnings == [CREATED_AGO]
+    assert warnings == [NER_TAG, CREATED_AGO]
     assert brief(tmp_path / "r.jsonl") == [
         ("tasks-000001", "model_1", "in_progress", [(343, 354, "Date")])
     ]
@@ -163,7 +170,7 @@ def test_the_cli_names_the_annotator(tmp_path: Path) -> None:
         "imported predictions (listed above)",
         "the predictions are model_1's records (named after their model)",
     ]
-    assert result.stderr.splitlines() == [CREATED_AGO, "1 warning(s): see above"]
+    assert result.stderr.splitlines() == [NER_TAG, CREATED_AGO, "2 warning(s): see above"]
 
 
 def test_help_says_the_option() -> None:

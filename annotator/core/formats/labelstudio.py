@@ -236,7 +236,8 @@ def _task(
         )
     task_at = where.removeprefix(_at(path, lines, task)).lstrip()
     line = lines.of(task)
-    said.annotation(chosen, task_at if line is None else f"{task_at}, line {line}")
+    said_at = task_at if line is None else f"{task_at}, line {line}"
+    said.annotation(chosen, said_at)
     offsets = Utf16Offsets(text) if utf16 else None
     spans = []
     relations = []
@@ -254,6 +255,7 @@ def _task(
                 "result(s) that are not spans",
             )
             continue
+        said.tags(result, said_at)
         ident = result.get("id")
         spans.extend(_result_spans(value, at, offsets, ident if isinstance(ident, str) else None))
     _keep_result_ids(spans, f"{where}: {name}", report)

@@ -15,6 +15,7 @@ import orjson
 
 from annotator.core.formats.common import Item, Reporter
 from annotator.core.formats.kept_brat_words import report_kept_left_out
+from annotator.core.formats.labelstudio_fields import EXPORT_TAGS
 from annotator.core.formats.labelstudio_relations import relation_results
 from annotator.core.formats.offsets import say_code_points, written_spans
 from annotator.core.formats.relation_lines import kept_relations
@@ -40,8 +41,8 @@ def export_tasks(items: Sequence[Item], utf16: bool, report: Reporter) -> bytes:
             result.append(
                 {
                     "id": span.id,
-                    "from_name": "label",
-                    "to_name": "text",
+                    "from_name": EXPORT_TAGS[0],
+                    "to_name": EXPORT_TAGS[1],
                     "type": "labels",
                     "value": {
                         "start": start,

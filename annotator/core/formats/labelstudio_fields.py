@@ -10,6 +10,12 @@ annotation, says nothing and is not counted), nor for the rest of Label Studio's
 (``created_at``, ``last_action``, ids): each kind is counted in one line per file, so nothing
 is dropped unsaid. A task's fields are read (``data``, ``meta``, ``id``, its annotations,
 predictions and drafts) or counted the same way.
+
+A span result names the labelling config's tags it belongs to (``from_name``, ``to_name``); an
+export writes ``label`` and ``text``, the config docs/formats.md gives. Label Studio shows a
+result only under the tag its ``from_name`` names, so other names (``ner``, as Label Studio's
+own named-entity example has) are said in one line with those the export writes: loaded into
+the project the file came from, the export showed none of its spans, and nothing had said so.
 """
 
 from __future__ import annotations
@@ -31,6 +37,10 @@ _NOT_CARRIED = {
     "completed_by": "the records are the annotator's the import names",
     "ground_truth": "marked ground truth in Label Studio; a record has no such mark",
 }
+
+# The tags a labelstudio export's span results name (from_name, to_name): the labelling
+# config docs/formats.md gives has them.
+EXPORT_TAGS = ("label", "text")
 
 # What the import reads of an annotation or prediction, and of a task: the rest is counted.
 _READ = frozenset({"result", "was_cancelled", "model_version", "reviews", *_NOT_CARRIED})
@@ -73,6 +83,9 @@ class FieldsSaid:
     rejected: int = 0
     others: Counter[str] = field(default_factory=Counter)  # annotation key -> annotations
     task_others: Counter[str] = field(default_factory=Counter)  # task key -> tasks
+    # (from_name, to_name) of span results other than the export's -> results, and the first
+    other_tags: Counter[tuple[str, str]] = field(default_factory=Counter)
+    other_tags_first: str = ""
 
     def task(self, task: dict[str, Any]) -> None:
         self.task_others.update(k for k, v in task.items() if k not in _TASK_READ and _holds(v))
@@ -93,7 +106,30 @@ class FieldsSaid:
             )
         self.others.update(k for k, v in chosen.items() if k not in _READ and _holds(v))
 
+    def tags(self, result: dict[str, Any], where: str) -> None:
+        """Note the tags the span ``result`` names when they are not the export's (a file
+        written by hand, without them, says nothing)."""
+        source, target = result.get("from_name"), result.get("to_name")
+        names = (
+            source if isinstance(source, str) else "",
+            target if isinstance(target, str) else "",
+        )
+        if (names[0] or EXPORT_TAGS[0], names[1] or EXPORT_TAGS[1]) != EXPORT_TAGS:
+            self.other_tags[names] += 1
+            self.other_tags_first = self.other_tags_first or where
+
     def say(self, path: Path, report: ImportReporter) -> None:
+        if self.other_tags:
+            named = "; ".join(
+                f"from_name {source!r}, to_name {target!r}" for source, target in self.other_tags
+            )
+            report.warn(
+                f"{path}: {self.other_tags.total()} span result(s) name the tags {named} "
+                f"(first: {self.other_tags_first}); a labelstudio export writes from_name "
+                f"{EXPORT_TAGS[0]!r}, to_name {EXPORT_TAGS[1]!r}: Label Studio shows them in a "
+                f"project whose labelling config names its <Labels> {EXPORT_TAGS[0]!r} and its "
+                f"<Text> {EXPORT_TAGS[1]!r} (docs/formats.md)"
+            )
         for key, wheres in self.not_carried.items():
             marked = " marked true" if key == "ground_truth" else ""
             report.not_carried(
