@@ -37,6 +37,7 @@ from typing import Any, NamedTuple
 from annotator.core.errors import AnnotatorError
 from annotator.core.gold_guard import GoldGuard, HeldBytes
 from annotator.core.goldfile import folder_of, replace_locked
+from annotator.core.hard_links import other_names_line
 from annotator.core.journal import (
     LineProblem,
     TornTail,
@@ -170,6 +171,9 @@ class GoldStore(Store):
             if again:
                 self._append(owed, again)
                 owed = b""
+            # Once written or read (a new file's replaces any other name it had): another
+            # name of the file is not kept out by the lock beside this one.
+            self.messages.extend([said] if (said := other_names_line(journal)) else [])
             # A gold file removed, replaced or cut short while open is written again whole
             # from the bytes held, every line where it was (``gold_guard``).
             guard = GoldGuard(journal, self._lock, self.held, owed_newline=bool(owed))

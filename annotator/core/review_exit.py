@@ -16,6 +16,8 @@ conflict(s) to settle" above "every conflict is settled". On exit now:
 - so is the line saying what documents' gold holds that the scheme does not know or allow
   (``review_gold_scheme``), read from gold as it is then: a trial merged one of three such
   documents anew and read on exit that it still counted three;
+- so is the line saying the gold file has other names (hard links, ``hard_links``), with the
+  command to run now rather than after quitting, or not at all once it has one;
 - every other start-up message says what the opening did (merged in, merged anew, taken
   over, left out) and stays true: said as it was.
 
@@ -33,6 +35,7 @@ from pathlib import Path
 from annotator.core import journal_guard
 from annotator.core.compare import Unit
 from annotator.core.gold_store import GoldStore
+from annotator.core.hard_links import OTHER_NAMES, other_names_line
 from annotator.core.models import GoldRecord
 from annotator.core.review import ReviewSession
 from annotator.core.review_documents import changed_since
@@ -97,6 +100,7 @@ def start_up_lines_at_exit(session: ReviewSession) -> list[str]:
         RECORDS_CHANGED: _records_changed_now(session),
         REGROUPED: _regrouped_now(session),
         GOLD_BESIDE_SCHEME: _beside_scheme_now(session),
+        OTHER_NAMES: other_names_line(session.store.journal, at_exit=True),
     }
     lines = []
     for message in session.messages[1:]:

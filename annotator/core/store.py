@@ -23,6 +23,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.hard_links import other_names_line
 from annotator.core.journal import (
     JournalContents,
     TornTail,
@@ -197,6 +198,8 @@ class Store:
         self._made_folders = _take_lock_making_folders(self._lock)
         try:
             contents, self.messages = open_for_writing(journal, self._lock)
+            # Another name of the journal is not kept out by the lock beside this one.
+            self.messages.extend([said] if (said := other_names_line(journal)) else [])
         except BaseException:
             self._release()
             raise
