@@ -52,7 +52,11 @@ from annotator.core.formats.import_json import json_lines
 from annotator.core.formats.import_span_keys import UnreadSpanKeys, label_ids, span_style
 from annotator.core.formats.kept_brat_words import report_kept_left_out
 from annotator.core.formats.offsets import Utf16Offsets, say_code_points, written_spans
-from annotator.core.formats.relation_lines import as_brat_spans, kept_relations
+from annotator.core.formats.relation_lines import (
+    as_brat_spans,
+    kept_relations,
+    report_relations_left_out,
+)
 
 
 def export_rows(items: Sequence[Item], style: str, utf16: bool, report: Reporter) -> bytes:
@@ -70,15 +74,7 @@ def export_rows(items: Sequence[Item], style: str, utf16: bool, report: Reporter
             kept = kept_relations(item.record.note, item.record.spans, text)
             numbers = {span.id: number for number, (span, _start, _end) in enumerate(spans)}
             row["relations"] = relation_rows(kept.relations, numbers)
-            report_kept_left_out(
-                item,
-                "doccano",
-                report,
-                written=kept.lines(),
-                why=kept.why(),
-                changed=kept.changed,
-                changed_spans=kept.changed_spans,
-            )
+            report_relations_left_out(item, "doccano", report, kept)
         else:
             row["label"] = [[start, end, span.label] for span, start, end in spans]
             report_kept_left_out(item, "doccano", report)

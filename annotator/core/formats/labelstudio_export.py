@@ -14,11 +14,10 @@ from typing import Any
 import orjson
 
 from annotator.core.formats.common import Item, Reporter
-from annotator.core.formats.kept_brat_words import report_kept_left_out
 from annotator.core.formats.labelstudio_fields import EXPORT_TAGS
 from annotator.core.formats.labelstudio_relations import relation_results
 from annotator.core.formats.offsets import say_code_points, written_spans
-from annotator.core.formats.relation_lines import kept_relations
+from annotator.core.formats.relation_lines import kept_relations, report_relations_left_out
 
 
 def export_tasks(items: Sequence[Item], utf16: bool, report: Reporter) -> bytes:
@@ -27,15 +26,7 @@ def export_tasks(items: Sequence[Item], utf16: bool, report: Reporter) -> bytes:
     for item in items:
         text = item.document.text
         kept = kept_relations(item.record.note, item.record.spans, text)
-        report_kept_left_out(
-            item,
-            "labelstudio",
-            report,
-            written=kept.lines(),
-            why=kept.why(),
-            changed=kept.changed,
-            changed_spans=kept.changed_spans,
-        )
+        report_relations_left_out(item, "labelstudio", report, kept)
         result = []
         for span, start, end in written_spans(text, item.record.spans, utf16):
             result.append(

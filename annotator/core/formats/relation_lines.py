@@ -21,8 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from annotator.core.formats.brat_kept import BratSpan, break_fragments, read_kept
-from annotator.core.formats.common import ImportedSpan
+from annotator.core.formats.common import ImportedSpan, Item, Reporter
 from annotator.core.formats.import_checks import BadSpan
+from annotator.core.formats.kept_brat_words import report_kept_left_out
 from annotator.core.formats.labels import scheme_name
 from annotator.core.models import Span
 
@@ -62,6 +63,20 @@ class KeptRelations:
     def why(self) -> str:
         """The refusals in words, or "" when there are none."""
         return "; ".join(self.refused)
+
+
+def report_relations_left_out(item: Item, fmt: str, report: Reporter, kept: KeptRelations) -> None:
+    """What ``fmt``, writing ``kept``'s relations, leaves out of the record's note, said as
+    ``kept_brat_words.report_kept_left_out`` says it (doccano's and Label Studio's alike)."""
+    report_kept_left_out(
+        item,
+        fmt,
+        report,
+        written=kept.lines(),
+        why=kept.why(),
+        changed=kept.changed,
+        changed_spans=kept.changed_spans,
+    )
 
 
 def _arguments(line: str) -> tuple[str, list[tuple[str, str]]] | None:
