@@ -19,7 +19,9 @@ again, a few times at most: the command palette's list passes the command chosen
 to the palette, which closes and runs it, and a key typed at once after enter went into the
 palette's line as it closed, lost. The next key is handed over after that, and after what was
 asked to be done next (a focus move). Keys typed at a person's pace never wait. Should a marker
-not come back (its widget removed meanwhile), the next key goes on after a moment. A paste
+not come back (its widget removed meanwhile, or its screen closed), it goes round again from
+the focus now; while its widget is still shown, a slow machine's key is waited for; after a
+few seconds the next key goes on regardless. A paste
 waits its turn among the keys as one of them.
 
 A screen may hold the keys (``hold_keys``) while what they are for is not on screen yet: the
@@ -40,6 +42,7 @@ Persian words and the joiner inside emoji sequences without a word.
 
 from __future__ import annotations
 
+import time
 import unicodedata
 from collections import deque
 from functools import partial
@@ -55,6 +58,9 @@ from textual.widgets import Input
 
 # How long a key may take before the next one goes on regardless (a marker lost with its widget).
 STUCK_SECONDS = 0.25
+# How long a key holds the next one while the widget it went to is still on a screen shown: a
+# loaded machine handles a key's messages late, not never (see ``_marker_late``).
+SLOW_KEY_SECONDS = 5.0
 # Rounds a marker may go beyond its second while widgets have messages still to handle.
 EXTRA_ROUNDS = 3
 # The app's actions whose keys are never held (see the module docstring).
@@ -152,6 +158,14 @@ class KeysInOrderApp(App[None]):
         await super().on_event(event)
 
     @property
+    def keys_pending(self) -> bool:
+        """Whether keys typed are still waiting their turn, or one is being handled (not
+        counting keys held for a screen, ``hold_keys``, nor kept for it under another)."""
+        if self.keys_held:
+            return False
+        return self._key_in_hand is not None or bool(self._keys_waiting)
+
+    @property
     def keys_held(self) -> bool:
         """Whether keys wait for the screen holding them (it is the screen shown)."""
         return self._keys_held_by is not None and self._keys_held_by is self.screen
@@ -231,18 +245,50 @@ class KeysInOrderApp(App[None]):
             self.notify(f"pasted {lines} lines as one: a field holds one line", timeout=4)
         return events.Paste(text)
 
-    def _send_marker(self, target: Widget | Screen[object], marker: KeyHandled) -> None:
+    def _send_marker(
+        self, target: Widget | Screen[object], marker: KeyHandled, sent: float | None = None
+    ) -> None:
         # Posted by the target itself once it has handled what is queued before (the key, or
-        # nothing): so the marker goes behind what that posts to it.
+        # nothing): so the marker goes behind what that posts to it. ``sent``: when the key's
+        # first marker went (a key waits for its markers that long at most).
         target.call_later(target.post_message, marker)
         if self._stuck is not None:
             self._stuck.stop()
-        self._stuck = self.set_timer(STUCK_SECONDS, partial(self._key_done, marker.number))
+        first = time.monotonic() if sent is None else sent
+        late = partial(self._marker_late, marker.number, target, first)
+        self._stuck = self.set_timer(STUCK_SECONDS, late)
+
+    def _marker_late(self, number: int, target: Widget | Screen[object], sent: float) -> None:
+        """The marker of key ``number`` is late. Still on a screen shown, the machine is slow:
+        it is waited for. Lost with its widget (removed, or on a screen closed since), it goes
+        round again from the focus now, behind what that screen has still to do: a list's
+        tab hands the taking to the screen below, which then opens the next field's list. The
+        next key goes on only after ``SLOW_KEY_SECONDS`` (a marker that never comes).
+
+        A loaded machine let the next key go 0.25 s after a lost marker: the next tab went to
+        the form before the next list had opened, and an enter and escape typed after closed
+        lists in a muddle, the last closing taking the annotation screen with it (a blank
+        screen that took no key)."""
+        if self._key_in_hand != number:
+            return
+        if time.monotonic() - sent >= SLOW_KEY_SECONDS:
+            self._key_done(number)
+            return
+        if not self.screen_stack:
+            return  # the app is closing (see ``on_key_handled``)
+        if target.is_attached and target.screen in self.screen_stack:
+            self._stuck = self.set_timer(
+                STUCK_SECONDS, partial(self._marker_late, number, target, sent)
+            )
+            return
+        self._send_marker(self.focused or self.screen, KeyHandled(number, last=True), sent)
 
     def on_key_handled(self, message: KeyHandled) -> None:
         message.stop()
         if self._key_in_hand != message.number:
             return  # its time ran out
+        if not self.screen_stack:
+            return  # the app is closing: its screens are gone, and no key goes on
         if not message.last:
             self._send_marker(self.focused or self.screen, KeyHandled(message.number, last=True))
             return
