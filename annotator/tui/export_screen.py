@@ -16,7 +16,6 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
 
 from annotator.core.errors import AnnotatorError
@@ -40,6 +39,7 @@ from annotator.core.export_request import (
 from annotator.core.formats import EXPORT_FORMATS, UTF16_FORMATS
 from annotator.core.formats.splits import parse_split
 from annotator.core.session import AnnotationSession
+from annotator.tui.box_screen import BoxScreen
 from annotator.tui.export_choice import ExportChoice
 from annotator.tui.screens import MessagesSaid
 
@@ -88,7 +88,7 @@ class ExportBody(VerticalScroll):
         self.screen.query_one("#export-box").remove_class("-body-focused")
 
 
-class ExportScreen(ModalScreen[None]):
+class ExportScreen(BoxScreen[None]):
     """The options of ``annotator export`` for the annotator's journal, and the result."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]

@@ -23,7 +23,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, Static
@@ -36,6 +35,7 @@ from annotator.core.review_enter_hint import enter_hint, field_reading, field_va
 from annotator.core.review_typed import BadValue, Typed, hint
 from annotator.core.review_typed_start import prefill
 from annotator.core.scheme import FormField, Scheme
+from annotator.tui.box_screen import BoxScreen
 from annotator.tui.form_hints import HintedInput, fitting, type_hints
 from annotator.tui.review_layout import BREAKPOINTS
 from annotator.tui.saving_app import SavingApp
@@ -143,7 +143,7 @@ def input_row(
     )
 
 
-class SettlingScreen(ModalScreen[bool]):
+class SettlingScreen(BoxScreen[bool]):
     """What both editors share: enter hands what is typed (``typed``) to ``settle``; a refusal
     is shown under the inputs, with the focus in the input at fault, until something changes;
     escape closes with nothing changed. Dismissed with True once the conflict is settled. Each

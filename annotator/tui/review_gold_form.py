@@ -23,10 +23,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.geometry import Region, Spacing
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from annotator.core.review_gold_form import GoldForm
+from annotator.tui.box_screen import BoxScreen
 from annotator.tui.form_rows import KEPT
 from annotator.tui.review_bindings import DECISIONS, REVIEW_BINDINGS
 from annotator.tui.review_toasts import SECONDS
@@ -100,7 +100,7 @@ def form_table(form: GoldForm) -> RenderableType:
     return Group(*parts)
 
 
-class GoldFormScreen(ModalScreen[None]):
+class GoldFormScreen(BoxScreen[None]):
     """Gold's form, over ``room`` (the article inside its frame) when given, else centred."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

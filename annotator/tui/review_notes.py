@@ -23,12 +23,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.geometry import Region, Spacing
 from textual.reactive import reactive
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Static
 
 from annotator.core.note_parts import lines_shown
 from annotator.core.review_views import notes_summary
+from annotator.tui.box_screen import BoxScreen
 from annotator.tui.review_article import ReviewArticle
 from annotator.tui.screens import MessagesSaid
 
@@ -96,7 +96,7 @@ def notes_room(article: ReviewArticle, words: tuple[int, int] | None) -> tuple[R
     return Region(x, y, width, rows), top
 
 
-class NotesScreen(ModalScreen[None]):
+class NotesScreen(BoxScreen[None]):
     """A document's whole note, over the review: over the article away from the conflict's
     words when the screen below says where (``NotesRoom``), else in the middle."""
 

@@ -21,13 +21,13 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from annotator.core.search import fold
 from annotator.core.session_progress import DocEntry
+from annotator.tui.box_screen import BoxScreen
 from annotator.tui.status_fit import cut_end
 
 ResultT = TypeVar("ResultT")
@@ -115,7 +115,7 @@ class MessagesSaid(Static):
         self.display = bool(said)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(BoxScreen[None]):
     """Every key of the annotation screen, generated from its bindings."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -166,7 +166,7 @@ class HelpScreen(ModalScreen[None]):
             rack.remove_children()
 
 
-class FilteredListScreen(ModalScreen[ResultT]):
+class FilteredListScreen(BoxScreen[ResultT]):
     """A list of options (``#doc-options``) under a filter the focus stays in: the arrows,
     pages, home and end move the highlight from there, escape closes with None.
 
@@ -339,7 +339,7 @@ _STATUS_STYLES = {
 }
 
 
-class QuitScreen(ModalScreen[bool]):
+class QuitScreen(BoxScreen[bool]):
     """Shown when quitting while changes are not yet on disk."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "stay", "Keep working")]
