@@ -56,7 +56,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input
 
-# How long a key may take before the next one goes on regardless (a marker lost with its widget).
+# How long a key's marker may take before it is looked for (``_marker_late``).
 STUCK_SECONDS = 0.25
 # How long a key holds the next one while the widget it went to is still on a screen shown: a
 # loaded machine handles a key's messages late, not never (see ``_marker_late``).
@@ -254,9 +254,13 @@ class KeysInOrderApp(App[None]):
         target.call_later(target.post_message, marker)
         if self._stuck is not None:
             self._stuck.stop()
-        first = time.monotonic() if sent is None else sent
-        late = partial(self._marker_late, marker.number, target, first)
-        self._stuck = self.set_timer(STUCK_SECONDS, late)
+        self._look_again(marker.number, target, time.monotonic() if sent is None else sent)
+
+    def _look_again(self, number: int, target: Widget | Screen[object], sent: float) -> None:
+        """See in a moment whether the marker of key ``number`` came back (``_marker_late``)."""
+        self._stuck = self.set_timer(
+            STUCK_SECONDS, partial(self._marker_late, number, target, sent)
+        )
 
     def _marker_late(self, number: int, target: Widget | Screen[object], sent: float) -> None:
         """The marker of key ``number`` is late. Still on a screen shown, the machine is slow:
@@ -277,9 +281,7 @@ class KeysInOrderApp(App[None]):
         if not self.screen_stack:
             return  # the app is closing (see ``on_key_handled``)
         if target.is_attached and target.screen in self.screen_stack:
-            self._stuck = self.set_timer(
-                STUCK_SECONDS, partial(self._marker_late, number, target, sent)
-            )
+            self._look_again(number, target, sent)
             return
         self._send_marker(self.focused or self.screen, KeyHandled(number, last=True), sent)
 
