@@ -16,6 +16,7 @@ from annotator.core.review_open import open_review
 from annotator.core.session import open_session
 from tests.test_review_folder_made import request
 from tests.test_review_session_data import fixed_now as review_now
+from tests.test_rewrite_hard_links import kept_old
 from tests.test_session_data import fixed_now, write_texts
 
 
@@ -99,8 +100,10 @@ def test_a_new_gold_file_over_an_empty_linked_one_has_a_name_of_its_own(
     os.link(gold, other)
     session = open_review(*args, now=review_now, **options)
     try:
-        # Written whole as new, as a temp file renamed over the name: the other name is apart.
-        assert not any("hard links" in line for line in session.messages)
+        # Written whole as new, as a temp file renamed over the name: the other name is apart,
+        # so the start says no other name; the write says the other keeps the empty file.
+        assert not any("this file has" in line for line in session.messages)
+        assert kept_old(gold, 2, other) in session.messages
         assert os.stat(gold).st_nlink == 1
         assert other.read_bytes() == b""
     finally:

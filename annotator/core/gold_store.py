@@ -164,7 +164,9 @@ class GoldStore(Store):
             self.held = HeldBytes()
             owed = b""  # a newline owed by a last line written without one
             if self.created:
-                replace_locked(journal, self._indexed(fresh(), 0), folder)
+                # An empty file with other names: they keep it empty (said, as compact says it).
+                said = replace_locked(journal, self._indexed(fresh(), 0), folder)
+                self.messages.extend([said] if said else [])
             else:
                 owed = self._read()
             again = list(rewrite(self))

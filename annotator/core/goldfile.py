@@ -35,6 +35,7 @@ from annotator.core.formats.export_out import refuse_own_inputs
 from annotator.core.formats.export_replacing import held_in
 from annotator.core.formats.held_kinds import GOLD_RECORDS
 from annotator.core.formats.output_locks import outputs_locked
+from annotator.core.hard_links import kept_old_line, other_names
 from annotator.core.journal import bom_length, parse_json_line, record_problems
 from annotator.core.journal_guard import utc_stamp
 from annotator.core.models import GoldRecord, Sources, Span, record_line
@@ -211,21 +212,22 @@ def refuse_corpus_as_gold(output: Path, corpus: Path | None) -> None:
         refuse_own_inputs(output, None, corpus, "gold file")
 
 
-def write_gold(path: Path, records: Iterable[GoldRecord], force: bool = False) -> None:
-    """Replace ``path`` with ``records``, one line each, crash-safely (see the docstring)."""
-    write_gold_lines(path, map(record_line, records), force)
+def write_gold(path: Path, records: Iterable[GoldRecord], force: bool = False) -> str:
+    """Replace ``path`` with ``records``, one line each, crash-safely (see the docstring); the
+    line saying the file's other names keep the old contents, or "" (``replace_locked``)."""
+    return write_gold_lines(path, map(record_line, records), force)
 
 
-def write_gold_lines(path: Path, lines: Iterable[bytes], force: bool = False) -> None:
+def write_gold_lines(path: Path, lines: Iterable[bytes], force: bool = False) -> str:
     """Replace ``path`` with ``lines`` (gold lines, each with its newline), crash-safely and
-    under the file's lock (see the docstring)."""
+    under the file's lock (see the docstring); the line ``replace_locked`` returns."""
     write_target(path)  # a named pipe or a device refused before it is read (locked or not)
     if path.is_dir():  # with --force too: a folder is never replaced by a file
         raise AnnotatorError(f"{path}: is a folder; -o takes the gold file to write")
     folder = folder_of(path)
     with outputs_locked([path], "a merge"):
         refuse_to_lose_decisions(path, force)
-        replace_locked(path, lines, folder)
+        return replace_locked(path, lines, folder)
 
 
 def folder_of(path: Path) -> Path:
@@ -250,10 +252,12 @@ def folders_to_make(path: Path) -> list[Path]:
     return missing
 
 
-def replace_locked(path: Path, lines: Iterable[bytes], folder: Path) -> None:
+def replace_locked(path: Path, lines: Iterable[bytes], folder: Path) -> str:
     """Replace ``path`` with ``lines``: temp file, fsync, rename, fsync of ``folder``. The
     caller holds the file's lock. A link is written through: the file it leads to is replaced
-    (the temp file beside it, its folder fsynced), the link kept (``write_target``)."""
+    (the temp file beside it, its folder fsynced), the link kept (``write_target``). Returns
+    the line saying the file's other names (hard links) keep the old contents, or "" when it
+    had one name (``hard_links.other_names``)."""
     target = write_target(path)
     if target is not path:
         folder = target.parent
@@ -265,6 +269,7 @@ def replace_locked(path: Path, lines: Iterable[bytes], folder: Path) -> None:
                 handle.write(line)
             handle.flush()
             os.fsync(handle.fileno())
+        before = other_names(path)
         os.replace(temp, target)
         fsync_directory(folder)
     except BaseException as error:
@@ -273,3 +278,4 @@ def replace_locked(path: Path, lines: Iterable[bytes], folder: Path) -> None:
             reason = error.strerror or str(error)
             raise AnnotatorError(f"{path}: cannot write: {reason}") from None
         raise
+    return kept_old_line(before)

@@ -40,6 +40,7 @@ from pathlib import Path
 import orjson
 
 from annotator.core.errors import LockedError
+from annotator.core.hard_links import kept_old_line, other_names
 from annotator.core.journal import latest_key
 from annotator.core.journal_left import LeftBytes
 from annotator.core.lock import JournalLock
@@ -322,6 +323,7 @@ class JournalGuard:
         temp = target.with_name(f".{target.name}.rewrite-{utc_stamp()}")
         try:
             write_new_file(temp, data)
+            before = other_names(self.path)
             os.replace(temp, target)
         except FileExistsError:
             raise  # another's file of that name: not ours to remove
@@ -334,6 +336,9 @@ class JournalGuard:
             self.left = LeftBytes(data)
         self.owed_newline = False
         self.notices.append(f"{why}: wrote it again with {held}")
+        # The file written over had other names (hard links): they keep what it held.
+        if said := kept_old_line(before):
+            self.notices.append(said)
         return True
 
     def _whole(self, record: Record | None, why: str) -> tuple[bytes, str]:

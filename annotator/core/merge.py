@@ -275,7 +275,7 @@ def _merge(
     # Written over only when it holds no review decisions, or with ``force``.
     replaced = output.is_file()
     made = make_folders([output])  # as import and export make a missing folder, said
-    write_gold_lines(output, tally.count(lines), force)
+    other_names_kept = write_gold_lines(output, tally.count(lines), force)
     return {
         "output": str(output),
         "replaced": replaced,
@@ -287,7 +287,11 @@ def _merge(
         "spans": tally.spans,
         "single_annotator": len(comparison.single),
         "excluded": [item.as_json() for item in comparison.excluded],
-        "notes": [*comparison.notes, *_too_few_notes(comparison, min_agree)],
+        "notes": [
+            *comparison.notes,
+            *_too_few_notes(comparison, min_agree),
+            *([other_names_kept] if other_names_kept else []),
+        ],
         "made_folders": [str(folder) for folder in made],
         # Left out of gold with no conflict: said, never silently dropped.
         "outvoted": [one.as_json() for one in outvoted],

@@ -121,7 +121,7 @@ def rename_annotator(
             result.notes.append(_torn_note(journal, output, torn, aside))
         result.made_folders = new_folders([output])
         try:
-            write_atomic(output, renamed)
+            result.notes.extend(write_atomic(output, renamed))
         except AnnotatorError as error:
             if aside is None:
                 raise

@@ -23,7 +23,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.hard_links import other_names_line
+from annotator.core.hard_links import kept_old_line, other_names, other_names_line
 from annotator.core.journal import (
     JournalContents,
     TornTail,
@@ -317,15 +317,19 @@ def compact(journal: Path) -> tuple[int, int, list[str]]:
     try:
         contents, messages = open_for_writing(journal, lock)
         latest = contents.latest()
-        _write_compacted(journal, b"".join(record_line(record) for record in latest.values()))
+        data = b"".join(record_line(record) for record in latest.values())
+        if said := _write_compacted(journal, data):
+            messages.append(said)
         return len(contents.records), len(latest), messages
     finally:
         lock.release()
 
 
-def _write_compacted(journal: Path, data: bytes) -> None:
+def _write_compacted(journal: Path, data: bytes) -> str:
     """Replace ``journal`` by ``data`` through a hidden temp file beside it, which no failure
     leaves behind (a journal made immutable left ``.NAME.compact-TIME`` and named only it).
+    Returns the line saying the journal's other names keep the old contents, or "" (one name:
+    ``hard_links.other_names``).
 
     Not ``writer.write_new_file``: a temp file that cannot be made is said as such ("cannot
     write .NAME.compact-TIME beside it"), a write or rename that fails as the compact's
@@ -344,6 +348,7 @@ def _write_compacted(journal: Path, data: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+        before = other_names(journal)
         os.replace(temp, journal)
     except BaseException as error:
         with suppress(OSError):  # what could not be removed is no worse than the failure said
@@ -354,3 +359,4 @@ def _write_compacted(journal: Path, data: bytes) -> None:
             f"{journal}: cannot compact: {error.strerror or error}; the journal is as it was"
         ) from None
     fsync_directory(journal.parent)
+    return kept_old_line(before)

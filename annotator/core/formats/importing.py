@@ -351,7 +351,10 @@ def import_documents(
                 keep = keep_work_aside if path == annotations else keep_edited_scheme_aside
                 if (kept := keep(path, data)) is not None:
                     kept_aside.append(kept)
-            write_together(writes)  # all, or none: a corpus without its records is no import
+            # All, or none: a corpus without its records is no import. A file replaced that
+            # had other names (hard links) is said: they keep the old contents.
+            for said in write_together(writes):
+                report.warn(said)
         except BaseException:
             for kept in kept_aside:  # the files are as they were: no copy of them left behind
                 kept.aside.unlink(missing_ok=True)

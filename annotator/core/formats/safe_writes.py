@@ -22,6 +22,7 @@ from contextlib import suppress
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.hard_links import kept_old_line, other_names
 from annotator.core.out_folders import missing_folders
 from annotator.core.write_target import write_target
 from annotator.core.writer import fsync_directory, write_all
@@ -53,9 +54,10 @@ def check_targets(paths: Sequence[Path]) -> list[Path]:
     return targets
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves the old file or the new, never half."""
-    write_together([(path, data)])
+def write_atomic(path: Path, data: bytes) -> list[str]:
+    """Replace ``path`` with ``data`` so that a crash leaves the old file or the new, never half;
+    the line saying its other names keep the old contents, if it had any (``write_together``)."""
+    return write_together([(path, data)])
 
 
 def write_files(out: Path, files: Mapping[str, bytes]) -> list[Path]:
@@ -70,15 +72,19 @@ def write_files(out: Path, files: Mapping[str, bytes]) -> list[Path]:
     return names
 
 
-def write_together(writes: Sequence[tuple[Path, bytes]]) -> None:
+def write_together(writes: Sequence[tuple[Path, bytes]]) -> list[str]:
     """Write each ``(path, data)`` crash-safely, all or none (see the module docstring).
     AnnotatorError, one line naming the path as given, when a target is refused or a write
-    fails; then nothing of this run is left, or the line names what could not be taken back."""
+    fails; then nothing of this run is left, or the line names what could not be taken back.
+    Returns a line for each file replaced that had other names (hard links): the rename gives
+    the path a new file, and the others keep the old contents (``hard_links.other_names``)."""
     given = [path for path, _data in writes]
     targets = check_targets(given)
     made = _make_folders(targets)
     try:
         temps = _write_temps(given, targets, [data for _path, data in writes])
+        # Counted before the renames (and the links ``_keep_old`` makes for a moment).
+        before = [other_names(path) for path in given]
         _rename_all(given, targets, temps)
     except BaseException:
         _remove_folders(made)
@@ -89,6 +95,7 @@ def write_together(writes: Sequence[tuple[Path, bytes]]) -> None:
             fsync_directory(folder)
         except OSError as error:
             raise AnnotatorError(f"{folder}: cannot write: {error.strerror or error}") from None
+    return [said for names in before if (said := kept_old_line(names))]
 
 
 def _failed(path: Path, error: OSError, together: int, suffix: str = "") -> AnnotatorError:
