@@ -14,9 +14,9 @@ The display copy cannot mend this as it mends the joiners (``annotator.core.disp
 sign has no one-cell stand-in that still reads as itself. So rich's one table of widths, which
 every measure reads (``rich.cells.get_character_cell_size``), is told the terminal's width for
 these marks once, before anything is drawn (``annotator.tui`` does so on import, diff's report
-before it measures its lines, agree's and stats' tables as their console is made). Offsets and locations are untouched: a location still counts code
-points, and only cells change. Only rich is touched here, never Textual: the commands printing
-for a terminal load no Textual.
+before it measures its lines, agree's and stats' tables as their console is made). Offsets and
+locations are untouched: a location still counts code points, and only cells change. Only rich
+is touched here, never Textual: the commands printing for a terminal load no Textual.
 
 Two marks are East Asian wide (the Hangul tone marks U+302E, U+302F) and two Vietnamese reading
 marks (U+16FF0, U+16FF1): glibc gives them two cells, as here. Thai and Lao write their vowels
