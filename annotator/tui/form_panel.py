@@ -21,17 +21,16 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select
 
-from annotator.core.forms import typed_text
 from annotator.core.list_links import added_item_start, list_size, marker_words
-from annotator.core.note_parts import kept_lines_words, shown_note
+from annotator.core.note_parts import kept_lines_words
 from annotator.core.record_unallowed import shown_value
 from annotator.core.scheme import Scheme
 from annotator.core.session import AnnotationSession
-from annotator.core.session_form_elsewhere import listed
 from annotator.tui.form_hints import NOTE_HINTS, NoteInput
 from annotator.tui.form_links import FieldLinks, FieldName
 from annotator.tui.form_messages import FieldEdited
 from annotator.tui.form_rows import GroupBox, KeptFields, field_row, kept_words, row_of
+from annotator.tui.form_shown import record_text
 from annotator.tui.form_typing import FormTyping
 from annotator.tui.panel_legend import Legend as Legend  # imported from here
 from annotator.tui.panel_legend import short as short
@@ -175,22 +174,10 @@ class EventForm(FormTyping):
         for box in self.query(GroupBox):
             await box.resize(session.group_size(box.group.name))
         for widget in self.query(Input):
-            items: object = None
-            known: list[str] = []
-            if widget.id == "note":
-                # Its person's text in one line, line breaks as ⏎ (raw, they were drawn over
-                # the screen); the brat lines kept apart, joined back on save.
-                value = shown_note(session.record.note)
-            elif widget.name:
-                # A value the field no longer takes shows it empty (the form's end names it):
-                # shown as it is, the next save read it again as the field takes it, or not.
-                items = shown_value(session.record, widget.name, session.scheme)
-                # Read back as the same items, not joined as a linked span's words (shown_list).
-                lists = isinstance(items, list)
-                known = listed(session.record, widget.name, session.scheme) if lists else []
-                value = typed_text(items, known)
-            else:
+            shows = record_text(session, widget)
+            if shows is None:
                 continue
+            value, items, known = shows.text, shows.items, list(shows.known)
             key = widget.id or widget.name or ""
             before, self._items[key] = self._items.get(key), items
             saved_typing = widget in self._saved_typing

@@ -16,6 +16,12 @@ from weakref import WeakKeyDictionary
 
 from textual.widgets import Input
 
+from annotator.core.forms import typed_text
+from annotator.core.note_parts import shown_note
+from annotator.core.record_unallowed import shown_value
+from annotator.core.session import AnnotationSession
+from annotator.core.session_form_elsewhere import listed
+
 
 @dataclass(frozen=True)
 class Shown:
@@ -48,3 +54,31 @@ class ShownValues:
         shown yet (a group's item just rebuilt)."""
         shown = self._of.get(widget)
         return shown is not None and widget.value.split() != shown.saved.split()
+
+
+@dataclass(frozen=True)
+class RecordText:
+    """What an input shows of the record: its text, and for a field its value as the record
+    holds it (``items``) and the linked spans' words a list reads back (``known``)."""
+
+    text: str
+    items: object = None
+    known: tuple[str, ...] = ()
+
+
+def record_text(session: AnnotationSession, widget: Input) -> RecordText | None:
+    """What ``widget`` (the note, or a field named by its path) shows of the session's record;
+    None for another input."""
+    record = session.record
+    if widget.id == "note":
+        # Its person's text in one line, line breaks as ⏎ (raw, they were drawn over the
+        # screen); the brat lines kept apart, joined back on save.
+        return RecordText(shown_note(record.note))
+    if not widget.name:
+        return None
+    # A value the field no longer takes shows it empty (the form's end names it): shown as it
+    # is, the next save read it again as the field takes it, or not.
+    items = shown_value(record, widget.name, session.scheme)
+    # Read back as the same items, not joined as a linked span's words (shown_list).
+    known = listed(record, widget.name, session.scheme) if isinstance(items, list) else []
+    return RecordText(typed_text(items, known), items, tuple(known))

@@ -25,7 +25,7 @@ from annotator.core.history import NOTE_RUN
 from annotator.core.scheme import Scheme
 from annotator.core.session import AnnotationSession
 from annotator.tui.form_messages import FieldEdited, FormEdited, NoteEdited
-from annotator.tui.form_shown import Shown, ShownValues
+from annotator.tui.form_shown import Shown, ShownValues, record_text
 from annotator.tui.saving_app import SavingApp
 from annotator.tui.typing_pause import TypingPause
 
@@ -113,7 +113,22 @@ class FormTyping(TypingPause, VerticalScroll):
         open_id = session.document.id if session is not None and session.loaded else None
         if edit.doc_id != open_id and not self._shown.typed(widget):
             return
+        if self._record_moved_on(widget):
+            return
         self.post_message(edit)
+
+    def _record_moved_on(self, widget: Input) -> bool:
+        """Whether the record's value of ``widget``'s field is no longer the one it shows, and
+        nothing is typed over it: a change (a span taken in a list) whose redraw is on its
+        way. Leaving the field then saved the old value over the new: on a loaded machine,
+        enter then escape typed in a list field's list unlinked the span just taken."""
+        session, shown = self._session, self._shown.of(widget)
+        if session is None or shown is None or self._shown.changed(widget):
+            return False
+        if not session.loaded or shown.doc_id != session.document.id:
+            return False
+        now = record_text(session, widget)
+        return now is not None and now.text != shown.saved
 
     def _edit_of(self, widget: Input, typing: bool = False) -> FieldEdited | NoteEdited | None:
         """The message saying what ``widget`` holds, typed on the document its value is of;
