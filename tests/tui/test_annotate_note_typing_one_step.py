@@ -47,7 +47,10 @@ def test_the_notes_typing_saved_at_pauses_is_one_undo_step(tmp_path: Path) -> No
         assert journal(session)[-1]["note"] == ""
         assert session.record.note == "" and not session.can_undo()
         assert "undid: note back to empty (was 'abcd')" in said(app)
-        assert [line["note"] for line in journal(session)] == ["ab", "abcd", ""]
+        # Each pause wrote a line ("a" alone too, when the machine was slow between a and b).
+        notes = [line["note"] for line in journal(session)]
+        assert notes[-2:] == ["abcd", ""] and {"ab", "abcd"} <= set(notes)
+        assert all("abcd".startswith(note) for note in notes)
         await press(pilot, "ctrl+y")  # redo gives the run back whole
         assert journal(session)[-1]["note"] == "abcd"
         await wait_for(pilot, lambda: note.value == "abcd")
