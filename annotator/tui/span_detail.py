@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
-from annotator.core.display import display_text, quoted
+from annotator.core.display import display_text, shortened
 from annotator.core.history import value_run
 from annotator.core.models import Span
 from annotator.core.record_unallowed import span_why_not_allowed, value_words
@@ -31,6 +31,7 @@ from annotator.tui.form_hints import HintedInput, value_hints
 from annotator.tui.panel_legend import drawn_label_style
 from annotator.tui.span_styles import SpanPalette
 from annotator.tui.typing_pause import TypingPause
+from annotator.tui.visible_text import drawn_in_place, quoted_in_place
 
 
 class ValueEdited(Message):
@@ -142,14 +143,17 @@ class SpanDetail(TypingPause, Vertical):
         text.append(f"{span.id} ", style="dim")
         text.append(span.label, style=drawn_label_style(self, self.palette, span.label))
         text.append(f" {span.start}–{span.end} ", style="dim")
-        text.append(quoted(span.text, 40))
+        # Its words, and every other's below, as the article draws them: a U+202E in them,
+        # written raw, reversed the rest of the line.
+        text.append_text(quoted_in_place(span.text, 40))
         # A few lines, then how many more (``overlapping_named``): a span over a paragraph of
         # 22 spans ran the box off the screen's foot, the event form gone.
         named, more = overlapping_named(others)
         for where, other in named:
             text.append(f"\n  {where}: {other.id} ", style="dim")
             text.append(other.label, style=drawn_label_style(self, self.palette, other.label))
-            text.append(f" {quoted(other.text, 24)}", style="dim")
+            text.append(" ", style="dim")
+            text.append_text(quoted_in_place(other.text, 24, "dim"))
         if more:
             text.append(f"\n  {more}", style="dim")
         info.update(text)
@@ -205,23 +209,27 @@ class SpanDetail(TypingPause, Vertical):
         if start == end:
             if relabels is not None:
                 line.update(
-                    Text(_what_a_label_key_does(relabels), "dim") + quoted(relabels.text, 40)
+                    Text(_what_a_label_key_does(relabels), "dim")
+                    + quoted_in_place(relabels.text, 40)
                 )
             return
         if snapped is None:
-            said = Text(f"selected {_selected_words(text[start:end])}{start}–{end}: ", "yellow")
+            said = Text("selected ", "yellow")
+            said.append_text(_selected_words(text[start:end]))
+            said.append(f"{start}–{end}: ")
             said.append("no words to label in it", style="yellow")
         else:
             low, high = snapped
             said = Text(_what_a_label_key_does(relabels), style="dim")
-            said.append(quoted(text[low:high], 40))
+            said.append_text(quoted_in_place(text[low:high], 40))
             if relabels is None:
                 # (A span relabelled is named on the line below, its label and offsets with
                 # it: the line keeps to one row of the panel at 80 columns.)
                 said.append(f" {low}–{high}")
             if snapped != (start, end):
-                drawn = _selected_words(text[start:end], 24)
-                said.append(f" (snapped from {drawn}{start}–{end})", style="dim")
+                said.append(" (snapped from ", style="dim")
+                said.append_text(_selected_words(text[start:end], 24, "dim"))
+                said.append(f"{start}–{end})", style="dim")
         line.update(said)
 
     @staticmethod
@@ -241,7 +249,9 @@ class SpanDetail(TypingPause, Vertical):
                 # The offsets go before the words are cut further; the first words never go
                 # (a trial's border read "relabels s5 'Sunday' 94–100", its start cut off).
                 room, tail = room + len(tail), ""
-            said = Text(head + quoted(text[low:high], max(room, 4)) + tail)
+            said = Text(head)
+            said.append_text(quoted_in_place(text[low:high], max(room, 4)))
+            said.append(tail)
         said.truncate(max(width, 1), overflow="ellipsis")
         return said
 
@@ -315,17 +325,20 @@ def _what_a_label_key_does(relabels: Span | None) -> str:
     return f"a label key relabels {relabels.id} "
 
 
-def _selected_words(selected: str, limit: int = 40) -> str:
+def _selected_words(selected: str, limit: int = 40, style: str = "") -> Text:
     """The selection's characters as the readout names them before its offsets (``'—' ``),
     quoted as spans are (cut in the middle past ``limit``), the whitespace at its edges shown
     (``'on␣'``: a trial's "(snapped from 'on' …)" read as if the snap had changed nothing); a
     selection of whitespace alone says so (quoted, it would read ``''``)."""
     words = selected.strip()
     if not words:
-        return "whitespace "
+        return Text("whitespace ", style)
     before = selected[: len(selected) - len(selected.lstrip())]
     after = selected[len(selected.rstrip()) :]
-    return f"'{_shown(before)}{quoted(words, limit)[1:-1]}{_shown(after)}' "
+    out = Text(f"'{_shown(before)}", style)
+    out.append_text(drawn_in_place(shortened(words, limit), style))
+    out.append(f"{_shown(after)}' ", style)
+    return out
 
 
 def _shown(whitespace: str) -> str:

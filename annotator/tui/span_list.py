@@ -10,11 +10,12 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from annotator.core.display import shortened
 from annotator.core.models import Record, Span
 from annotator.core.record_unallowed import span_why_not_allowed
 from annotator.core.scheme import Label, Scheme
-from annotator.tui.form_panel import short
 from annotator.tui.span_styles import SpanPalette, few_colours
+from annotator.tui.visible_text import drawn_in_place
 
 # A list's room (cells) below which its ids take no indent of their own and a date's offset
 # goes before its words are cut: 34 at 80 columns, 36 beside the guidelines, 58 at 120.
@@ -126,7 +127,7 @@ class SpanList(OptionList):
         span: Span, room: int | None = None, dated: bool = False, why: str | None = None
     ) -> Text:
         """A span's line: its id, words, value and where it starts. The words are cut (in the
-        middle, ``short``) to keep the line to ``room`` cells: wrapped, a trial's line at 80x24
+        middle, ``shortened``) to keep the line to ``room`` cells: wrapped, a trial's line at 80x24
         put the offset on a line of its own (``s4 95 prisoners of war  = 95`` / ``@66``).
 
         One space between the columns, the ids under their heading without an indent of their
@@ -156,7 +157,9 @@ class SpanList(OptionList):
             # The words keep a few however narrow.
             limit = min(limit, max(words_room - cell_len(where), 6))
         line = Text(head, style="dim")
-        line.append(short(span.text, limit))
+        # As the article draws them: a U+202E in the words, written raw, reversed the rest of
+        # the row (its value and offset too).
+        line.append_text(drawn_in_place(shortened(span.text, limit)))
         line.append(value, style="italic")
         line.append(where, style="dim")
         return line

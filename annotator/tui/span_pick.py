@@ -27,11 +27,13 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from annotator.core.display import display_text, middle_cut, quoted
+from annotator.core.display import display_text, middle_cut
+from annotator.core.invisible_said import symbols_in_place
 from annotator.core.models import Span
 from annotator.core.search import fold
 from annotator.core.tokens import tokenize
 from annotator.tui.screens import FilteredListScreen, MessagesSaid
+from annotator.tui.visible_text import quoted_in_place
 
 _AROUND = 30  # characters of context on each side
 _AROUND_SAID = 45  # below the list, where the highlighted span is said: two rows at 80 columns
@@ -48,10 +50,13 @@ def context(text: str, span: Span, around: int = _AROUND, words: int | None = No
     side, on one line, as the article shows them (``display_text``, of the same length: a
     skin tone, which tmux 3.3 draws two cells wider than rich measures 👍🏽, pushed the list's
     edge out of its row; a tab or a line separator broke the row). ``words``: the span's
-    words cut in the middle (``…``) past that many characters (None: whole)."""
+    words cut in the middle (``…``) past that many characters (None: whole). An invisible
+    character is a symbol in its place, as in the article (``symbols_in_place``): a U+202E,
+    written raw, reversed the rest of the row."""
     low, high = max(0, span.start - around), span.end + around
     # Only the piece shown, each character swapped alone: not the article for every row.
-    shown = display_text(text[low:high])
+    piece = text[low:high]
+    shown, _symbols = symbols_in_place(piece, display_text(piece))
     start, end = span.start - low, span.end - low
     before = shown[:start].split("\n")[-1]
     after = shown[end:].split("\n")[0]
@@ -187,7 +192,8 @@ class SpanPickScreen(FilteredListScreen[Picked | None]):
         line = Text("highlighted: ", style="dim")
         # Wrapped, cut in the middle only past _WORDS_SAID: its id, value and offsets are
         # always in the block's first rows.
-        line.append(f"{span.id} {quoted(span.text, _WORDS_SAID)}", style="bold")
+        line.append(f"{span.id} ", style="bold")
+        line.append_text(quoted_in_place(span.text, _WORDS_SAID, "bold"))
         line.append(f" = {span.value}" if span.value is not None else "", style="bold")
         line.append(f" at {span.start}–{span.end}: ", style="dim")
         line.append_text(context(self.text, span, around=_AROUND_SAID, words=_AROUND_SAID))
@@ -211,7 +217,7 @@ class SpanPickScreen(FilteredListScreen[Picked | None]):
         for span in chosen:
             line = Text(f"{span.id:>4}  ", style="dim")
             # Its words, then where they are: monochrome, the bold in the context is lost.
-            line.append(quoted(span.text, 30), style="bold")
+            line.append_text(quoted_in_place(span.text, 30, "bold"))
             line.append(f" = {span.value}" if span.value is not None else "", style="bold")
             line.append(" ✓ in the field" if span.id in self.held else "", style="green")
             line.append("   ")
