@@ -6,16 +6,19 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from annotator.core.review_gold_form import REGION_WORDS, region_quoted
 from annotator.core.review_views import ConflictView
 from annotator.core.scheme import Scheme
 from annotator.core.spans import snap_selection
+from annotator.tui.visible_text import append_quoted
 
 
-def quoted(text: str, limit: int = REGION_WORDS) -> str:
-    """``text`` as the panel quotes it: its spaces made one, cut in the middle past ``limit``
-    (the rule gold's form quotes a region by too: ``review_gold_form.region_quoted``)."""
-    return region_quoted(text, limit)
+def quoted(text: str, style: str = "") -> Text:
+    """``text`` as the panel quotes a span's words (``visible_text.append_quoted``: spaces made
+    one, cut in the middle, an invisible character a dim escape): written raw, a U+202E in the
+    selection reversed the rest of the line."""
+    out = Text(style=style)
+    append_quoted(out, text)
+    return out
 
 
 def drawing_keys(scheme: Scheme, view: ConflictView, compact: bool = False) -> Text:
@@ -88,7 +91,7 @@ def _drawing_start(
         # Not snapped: the words themselves, as when it snaps (a trial's "Selected: 784–797."
         # left the reviewer to count characters to know which words a label key would take).
         low, high = min(selection), max(selection)
-        out = Text(f"Selected: {quoted(text[low:high])} {start}–{end}")
+        out = Text("Selected: ") + quoted(text[low:high]) + Text(f" {start}–{end}")
     out.append_text(written)
     out.append(f". {move}{again}")
     return out
@@ -107,10 +110,14 @@ def _written(text: str, selection: tuple[int, int], char_mode: bool) -> Text:
     low, high = snapped
     out = Text(" → ")
     if char_mode:
-        out.append(f"{_char_snap(selection, snapped)}: {quoted(text[low:high])} {low}–{high}")
+        out.append(f"{_char_snap(selection, snapped)}: ")
+        out.append_text(quoted(text[low:high]))
+        out.append(f" {low}–{high}")
         out.stylize("bold", 3)
         return out
-    out.append(f"as whole words: {quoted(text[low:high])} {low}–{high}", style="bold")
+    out.append("as whole words: ", style="bold")
+    out.append_text(quoted(text[low:high], "bold"))
+    out.append(f" {low}–{high}", style="bold")
     out.append(" (c: exact characters)", style="dim")
     return out
 
