@@ -79,10 +79,11 @@ from typing import Any
 from annotator.core.carry_over_places import place_all
 from annotator.core.carry_over_restored import place_restored
 from annotator.core.carry_over_text import Place
-from annotator.core.display import STATUS_WORDS, display_text, middle_cut, quoted
+from annotator.core.display import STATUS_WORDS, middle_cut, quoted
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.brat_kept import with_spans_moved
 from annotator.core.forms import path_words
+from annotator.core.invisible_said import visible_words
 from annotator.core.models import Record, Span, sha256_text
 from annotator.core.spans import sort_key
 
@@ -192,9 +193,10 @@ _ODD_WHITESPACE = re.compile(r"[^\S ]")
 def words_as_written(text: str, limit: int = 24) -> str:
     """A span's words quoted with their whitespace as it is: a tab as ``\t``, a line break as
     ``\n``, two spaces as two (``quoted`` makes every run one space, which would hide why a
-    span's words are not found). Cut in the middle past ``limit`` characters (``middle_cut``)."""
-    written = display_text(_ODD_WHITESPACE.sub(lambda m: repr(m.group())[1:-1], text))
-    return f"'{middle_cut(written, limit)}'"
+    span's words are not found). Cut in the middle past ``limit`` characters (``middle_cut``),
+    an invisible character shown as its escape (``visible_words``), as ``quoted`` shows it."""
+    written = _ODD_WHITESPACE.sub(lambda m: repr(m.group())[1:-1], text)
+    return f"'{visible_words(middle_cut(written, limit))}'"
 
 
 def carry_over(stale: Record, text: str) -> CarriedOver:

@@ -141,9 +141,15 @@ _WORD_SLACK = 4
 
 def quoted(text: str, limit: int = 24) -> str:
     """A span's words as a message names them: quoted, spaces made one, cut in the middle to
-    ``limit`` characters (``shortened``), and shown as the article shows them (``repr`` would
-    write the joiner inside an emoji as an escape, and a tab as ``\\t``)."""
-    return "'" + display_text(shortened(text, limit)) + "'"
+    ``limit`` characters (``shortened``), shown as the article shows them (``repr`` would
+    write the joiner inside an emoji as an escape, and a tab as ``\\t``), and each invisible
+    character as its escape (``invisible_said.visible_words``: ``⟨U+202E⟩``). Written raw, a
+    U+202E in "relabelled s1 'Hedda\u202eAro' ..." reversed the rest of the toast's line, and a
+    zero-width space showed nothing."""
+    # invisible_said builds on this module's display copy: imported here, not at the top.
+    from annotator.core.invisible_said import visible_words
+
+    return "'" + visible_words(shortened(text, limit)) + "'"
 
 
 def _cells_before(shown: str, start: int, end: int, cells: int) -> int:

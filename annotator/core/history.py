@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 
-from annotator.core.display import display_text, quoted
+from annotator.core.display import quoted
 from annotator.core.forms import path_words, typed_text
+from annotator.core.invisible_said import visible_words
 from annotator.core.models import Record, Span
 
 DEFAULT_LIMIT = 500
@@ -285,7 +286,7 @@ def _window(text: str, begin: int, limit: int) -> str:
     room = limit - len(head)
     if len(piece) > room:
         piece = piece[: max(room - 1, 1)] + "…"
-    return "'" + head + display_text(piece) + "'"
+    return "'" + head + visible_words(piece) + "'"
 
 
 def _common_start(first: str, second: str) -> int:

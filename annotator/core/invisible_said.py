@@ -9,10 +9,13 @@ exception is a zero-width joiner inside an emoji group (👨‍👩‍👧): it 
 picture, two cells wide, and a span never cuts one (a span takes whole characters), so it is
 kept.
 
-``annotator diff`` shows them so in its excerpts and quoted texts, ``annotator review`` in its
-panel's quoted span texts and values: a trial's review panel showed “Kestria​” (a zero-width
-space after it) beside “Kestria”, the same to the eye, and wrote a raw U+202E, which the
-terminal took as an order to reverse the rest of the line.
+``annotator diff`` shows them so in its excerpts and quoted texts, ``annotator agree`` and
+``annotator stats`` in their tables' names and document ids, ``annotator review`` in its
+panel's quoted span texts and values, and both screens in the words and values their
+messages quote (``visible_words``: ``display.quoted``, ``review_decisions.short``): a trial's
+review panel showed “Kestria​” (a zero-width space after it) beside “Kestria”, the same to the
+eye, and wrote a raw U+202E, which the terminal took as an order to reverse the rest of the
+line.
 
 The article (of the annotation screen and of the review) cannot widen a character into an
 escape: its columns are the text's code points. There each one is drawn in its place as one
@@ -28,7 +31,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from annotator.core.display import one_line_text
+from annotator.core.display import display_text, one_line_text
 
 # The tokenizer's pictographs and skin tones: what a joiner kept in an emoji group stands
 # between (its characters hold such a joiner inside one character, so no span cuts it).
@@ -59,6 +62,15 @@ def visible(text: str) -> str:
     """``text`` on one line as the display copy shows it, its invisible characters escaped
     (an emoji group's joiners kept): for a name or a document id."""
     return "".join(piece for piece, _escape in visible_pieces(text))
+
+
+def visible_words(text: str) -> str:
+    """``text`` on one line as a message quotes a span's words or a value (a toast, a box's
+    title): as ``visible`` shows it, but an emoji group's joiner as the display copy has it
+    (a non-joiner, ``display.display_text``), so that Textual measures the message as the
+    terminal draws it. A message quoting "Hedda\u202eAro" wrote the U+202E raw, and the
+    terminal reversed the rest of its line."""
+    return display_text(visible(text))
 
 
 def visible_pieces(text: str) -> list[tuple[str, bool]]:

@@ -44,6 +44,7 @@ from typing import Any
 
 from annotator.core import forms
 from annotator.core.form_compare import normal, without_empty_items
+from annotator.core.invisible_said import visible_words
 from annotator.core.models import GoldRecord, Span
 from annotator.core.review_conflict import (
     Conflict,
@@ -312,9 +313,12 @@ def value_text(value: object) -> str:
 
 def short(text: str, limit: int = 20) -> str:
     """``text`` quoted, cut at a word to ``limit`` characters: a message names spans, not
-    quotes."""
+    quotes. Shown as the panel shows a span's words, an invisible character as its escape
+    (``visible_words``: ``⟨U+202E⟩``): written raw, a U+202E in the value box's title
+    ("Type the value of count “6\u202e prisoners” (c3)") reversed the rest of it, and in a
+    message the rest of its line."""
     text = " ".join(text.split())
     if len(text) > limit:
         cut = text[: limit - 1]
         text = (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
-    return f"“{text}”"
+    return f"“{visible_words(text)}”"

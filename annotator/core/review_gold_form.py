@@ -18,8 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from annotator.core.display import display_text, shortened
+from annotator.core.display import shortened
 from annotator.core.forms import path_words, typed_text
+from annotator.core.invisible_said import visible_words
 from annotator.core.item_brief import lone_item_brief, names_said
 from annotator.core.models import GoldRecord, Span
 from annotator.core.record_unknown import held_words
@@ -186,5 +187,6 @@ def span_conflict_said(conflict: dict[str, Any], text: str | None = None) -> str
 
 def region_quoted(words: str, limit: int = REGION_WORDS) -> str:
     """``words`` as the review panel quotes a region (its ``quoted``): spaces made one, cut in
-    the middle past ``limit`` characters, shown as the article shows them."""
-    return f"“{display_text(shortened(words, limit))}”"
+    the middle past ``limit`` characters, shown as the article shows them, an invisible
+    character as its escape (``visible_words``), as the panel's text beside it shows it."""
+    return f"“{visible_words(shortened(words, limit))}”"
