@@ -230,8 +230,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--force",
         action="store_true",
-        help="replace an existing output that holds records or other JSON objects (a journal, "
-        "a gold file, a corpus, another tool's file); other outputs are replaced without it",
+        help="replace existing output files (without it an output file that is not empty is "
+        "refused, whatever it holds: a journal, a corpus, an earlier export, your own file)",
     )
 
     imp = _add(commands, "import", "import_cmd", "Import articles and other tools' labels.")

@@ -98,7 +98,9 @@ def test_an_edited_conf_is_kept_and_ours_written_beside_it(tmp_path: Path) -> No
     edited = ours.replace(b"releasee\n", b"releasee\nLocation\n")
     (out / "annotation.conf").write_bytes(edited)
     said: list[str] = []
-    result = export_records(gold, "brat", out, corpus=corpus, on_warning=said.append)
+    # --force for the .txt and .ann there (``export_replacing``); the edited conf is kept all
+    # the same.
+    result = export_records(gold, "brat", out, corpus=corpus, on_warning=said.append, force=True)
     assert (out / "annotation.conf").read_bytes() == edited
     assert (out / "annotation.conf.new").read_bytes() == ours
     assert [line for line in said if "annotation.conf" in line] == [
@@ -109,7 +111,7 @@ def test_an_edited_conf_is_kept_and_ours_written_beside_it(tmp_path: Path) -> No
     assert out / "annotation.conf" not in result.files + result.replaced
     # Exported again, the same: the edited one still kept, ours beside it replaced.
     said.clear()
-    export_records(gold, "brat", out, corpus=corpus, on_warning=said.append)
+    export_records(gold, "brat", out, corpus=corpus, on_warning=said.append, force=True)
     assert (out / "annotation.conf").read_bytes() == edited
     assert len([line for line in said if "kept as it is" in line]) == 1
 
@@ -133,7 +135,7 @@ def test_a_kept_conf_is_said_only_once_the_export_is_written(
     monkeypatch.setattr(safe_writes, "write_all", refused)
     said: list[str] = []
     with pytest.raises(AnnotatorError, match="cannot write: Operation not permitted"):
-        export_records(gold, "brat", out, corpus=corpus, on_warning=said.append)
+        export_records(gold, "brat", out, corpus=corpus, on_warning=said.append, force=True)
     assert not (out / "annotation.conf.new").exists()
     assert not [line for line in said if "annotation.conf.new" in line]
 
@@ -146,7 +148,9 @@ def test_a_conf_as_an_export_wrote_it_is_replaced(tmp_path: Path) -> None:
     out = tmp_path / "brat"
     export_records(first[1], "brat", out, corpus=first[0])
     said: list[str] = []
-    result = export_records(second[1], "brat", out, corpus=second[0], on_warning=said.append)
+    result = export_records(
+        second[1], "brat", out, corpus=second[0], on_warning=said.append, force=True
+    )
     conf = (out / "annotation.conf").read_text()
     assert "\ncount\n" in conf and "\nactor\n" not in conf
     assert not (out / "annotation.conf.new").exists() and said == []

@@ -100,7 +100,13 @@ def test_an_output_the_export_takes_is_not_said_refused(
     out = tmp_path / "new" / "alice.conll"
     assert hint_and_refusal(session, out, "conll") == ("one new file", None)
     assert out.is_file()
-    assert hint_and_refusal(session, out, "conll") == ("one file; the file there is replaced", None)
+    # Exported once, it is a file the export replaces only with the replace box ticked.
+    refusal = 'choose another name, or tick "replace existing files" to replace the file'
+    hint, refused = hint_and_refusal(session, out, "conll")
+    assert hint.startswith("✖ it holds ") and hint.endswith(f" bytes: {refusal}")
+    assert refused == f"{out}: {hint.removeprefix('✖ ')} (nothing was written)"
+    inputs = (session.journal, session.corpus.path)
+    assert output_hint("conll", None, out, True, inputs) == "one file; the file there is replaced"
     records = tmp_path / "bo.jsonl"
     records.write_bytes(RECORD)
     inputs = (session.journal, session.corpus.path)

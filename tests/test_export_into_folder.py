@@ -34,8 +34,16 @@ def test_a_split_with_another_seed_into_the_same_folder_is_refused(tmp_path: Pat
     assert "file(s) of an earlier export that are not part of this one (e.g. " in line
     assert line.endswith("choose an empty folder or remove them (nothing was written)")
     assert files_under(out) == before  # nothing deleted, nothing written
-    # The same seed again writes the same names: replaced, and said so.
+    # The same seed again writes the same names: refused unless --force, then replaced, and
+    # said so (the annotation.conf an export wrote is replaced without it, not named).
     same = run_cli("export", gold, *common, "--seed", "1")
+    assert same.returncode == 1
+    assert same.stderr.startswith(
+        f"{len(before) - 2} files of this export hold what is replaced only when asked: "
+    )
+    assert same.stderr.endswith("pass --force to replace them (nothing was written)\n")
+    assert files_under(out) == before
+    same = run_cli("export", gold, *common, "--seed", "1", "--force")
     assert same.returncode == 0
     assert same.stderr == f"{out}: replaced {len(before)} files that were there\n"
 

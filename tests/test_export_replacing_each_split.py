@@ -39,17 +39,19 @@ def test_each_file_of_records_is_named_in_one_line(tmp_path: Path) -> None:
     assert forced.returncode == 0, forced.stderr
 
 
-def test_only_the_files_holding_records_are_named(tmp_path: Path) -> None:
+def test_files_holding_records_are_named_by_them_others_by_their_size(tmp_path: Path) -> None:
     _corpus, source = case(tmp_path)
     out = tmp_path / "splits"
     out.mkdir()
     journal_of(out / "dev.jsonl", "root")
-    (out / "train.jsonl").write_bytes(b'["O", "B-actor"]\n')  # JSON of no object: replaced
+    (out / "train.jsonl").write_bytes(b'["O", "B-actor"]\n')  # JSON of no object
+    (out / "test.jsonl").touch()  # empty: nothing in it to lose
     with pytest.raises(AnnotatorError) as refused:
         export_records(source, "jsonl", out, split=THREE)
     assert str(refused.value) == (
-        f"{out / 'dev.jsonl'}: its first line is a record of annotator 'root': choose another "
-        "name, or pass --force to replace the file (nothing was written)"
+        f"2 files of this export hold what is replaced only when asked: {out / 'train.jsonl'} "
+        f"(it holds 17 bytes); {out / 'dev.jsonl'} (its first line is a record of annotator "
+        "'root'): choose another folder, or pass --force to replace them (nothing was written)"
     )
 
 

@@ -106,9 +106,11 @@ def test_a_json_lines_file_that_cannot_be_read_is_refused(tmp_path: Path) -> Non
     forced = cli("export", source, "--format", "jsonl", "-o", junk, "--force")
     assert forced.returncode == 0, forced.stderr
     assert f"{junk}: replaced the file that was there" in forced.stderr
-    other = tmp_path / "junk.conll"  # not JSON lines by name: replaced as before
+    other = tmp_path / "junk.conll"  # not JSON lines by name: said by its size
     other.write_bytes(b"\n<<<<<<< HEAD\n\xff\xfe\n")
-    assert export_records(source, "jsonl", other).replaced == [other]
+    refused = cli("export", source, "--format", "jsonl", "-o", other)
+    assert refused.stderr == f"{other}: it holds 17 bytes{REFUSED}"
+    assert export_records(source, "jsonl", other, force=True).replaced == [other]
 
 
 def test_a_json_lines_file_that_cannot_be_opened_is_refused(

@@ -1,5 +1,6 @@
-"""``annotator export`` replaces a file of records (a journal, a gold file, a jsonl export) at
-its output only with ``--force``; other outputs (a CoNLL file, a brat folder) as before."""
+"""``annotator export`` replaces an existing output only with ``--force``: a file of records (a
+journal, a gold file, a jsonl export) said by what it holds, another (a CoNLL file, a brat
+folder's files) by its size; an empty file is replaced without it."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.export import export_records
-from annotator.core.formats.export_replacing import held_in, records_held
+from annotator.core.formats.export_replacing import ReplacingRecords, held_in, records_held
 from tests.test_formats_cli import cli
 from tests.test_formats_support import record, write_case
 
@@ -77,18 +78,37 @@ def test_a_split_refuses_when_one_of_its_files_holds_records(tmp_path: Path) -> 
     assert sorted(path.name for path in out.iterdir()) == ["train.jsonl"]
 
 
-def test_other_outputs_are_replaced_as_before(tmp_path: Path) -> None:
+def test_other_outputs_are_replaced_only_with_force(tmp_path: Path) -> None:
+    """An earlier CoNLL or brat export, perhaps corrected by hand since, was replaced unasked."""
     corpus, source = case(tmp_path)
     conll = tmp_path / "out.conll"
     export_records(source, "conll", conll, corpus=corpus)
-    result = export_records(source, "conll", conll, corpus=corpus)
+    with pytest.raises(ReplacingRecords, match=r"out\.conll: it holds \d+ bytes: choose another"):
+        export_records(source, "conll", conll, corpus=corpus)
+    result = export_records(source, "conll", conll, corpus=corpus, force=True)
     assert result.replaced == [conll]
     brat = tmp_path / "brat"
     export_records(source, "brat", brat, corpus=corpus)
-    assert export_records(source, "brat", brat, corpus=corpus).replaced
+    before = {path: path.read_bytes() for path in brat.iterdir()}
+    with pytest.raises(ReplacingRecords) as refused:
+        export_records(source, "brat", brat, corpus=corpus)
+    # Its .txt and .ann, not the annotation.conf an export wrote (replaced as it is)
+    assert str(refused.value).startswith("2 files of this export hold what is replaced only ")
+    assert "annotation.conf" not in str(refused.value)
+    assert {path: path.read_bytes() for path in brat.iterdir()} == before
+    assert export_records(source, "brat", brat, corpus=corpus, force=True).replaced
     tags = tmp_path / "tags.jsonl"  # JSON lines, but no objects
     tags.write_bytes(b'["O", "B-actor"]\n')
-    assert export_records(source, "jsonl", tags).replaced == [tags]
+    assert export_records(source, "jsonl", tags, force=True).replaced == [tags]
+
+
+def test_an_empty_file_is_replaced_without_force(tmp_path: Path) -> None:
+    corpus, source = case(tmp_path)
+    for fmt, name in (("conll", "out.conll"), ("jsonl", "out.jsonl"), ("spacy", "out.spacy")):
+        out = tmp_path / name
+        out.touch()
+        assert export_records(source, fmt, out, corpus=corpus).replaced == [out]
+        assert out.stat().st_size
 
 
 @pytest.mark.parametrize(

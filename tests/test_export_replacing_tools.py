@@ -61,8 +61,12 @@ def test_an_hf_folder_s_rows_are_refused_and_every_file_kept(tmp_path: Path) -> 
     before = {path.name: path.read_bytes() for path in out.iterdir()}
     with pytest.raises(AnnotatorError) as raised:
         export_records(source, "hf", out, corpus=corpus)
+    labels = out / "labels.json"
     assert str(raised.value) == (
-        f"{out / 'data.jsonl'}: its first line is an hf row of document 'd1'{REFUSED.rstrip()}"
+        f"2 files of this export hold what is replaced only when asked: {out / 'data.jsonl'} "
+        f"(its first line is an hf row of document 'd1'); {labels} (it holds "
+        f"{labels.stat().st_size} bytes): choose another folder, or pass --force to replace "
+        "them (nothing was written)"
     )
     assert {path.name: path.read_bytes() for path in out.iterdir()} == before
     assert export_records(source, "hf", out, corpus=corpus, force=True).replaced
@@ -92,7 +96,9 @@ def test_a_split_folder_whose_files_hold_annotations_is_refused(
     named = [
         rf"{re.escape(str(path))} \({said} of document 'd\d'\)" for path in (out / first, second)
     ]
-    head = "^2 files of this export hold what is replaced only when asked: "
+    if fmt == "hf":  # its labels.json too, said by its size
+        named.append(rf"{re.escape(str(out / 'labels.json'))} \(it holds \d+ bytes\)")
+    head = f"^{len(named)} files of this export hold what is replaced only when asked: "
     assert re.match(f"{head}{'; '.join(named)}: choose another folder", str(refused.value))
     assert {path.name: path.read_bytes() for path in out.iterdir()} == before
     export_records(source, fmt, out, corpus=corpus, split=split, seed=1, force=True)
@@ -193,7 +199,7 @@ def test_the_export_screen_s_hint_names_what_the_file_holds(tmp_path: Path) -> N
     export_records(source, "labelstudio", out, corpus=corpus)
     hint = output_hint("labelstudio", None, out)  # the refusal to come, in the box's words
     assert "Label Studio task" in hint
-    assert 'tick "replace an existing file of records or JSON objects"' in hint
+    assert 'tick "replace existing files"' in hint
     folder = tmp_path / "hf"
     export_records(source, "hf", folder, corpus=corpus, split="train=0.5,dev=0.5")
     assert output_hint("hf", "train=0.5,dev=0.5", folder, force=True) == (

@@ -7,8 +7,10 @@ import shlex
 from pathlib import Path
 
 import orjson
+import pytest
 
 from annotator.core.export_request import (
+    REPLACE_BOX,
     ExportRequest,
     Outcome,
     default_folder,
@@ -60,7 +62,7 @@ def test_output_hint_says_what_becomes_of_the_file_there(tmp_path: Path) -> None
     out.write_bytes(RECORD)
     assert output_hint("jsonl", None, out) == (  # the line the export stops with
         "✖ its first line is a record of annotator 'alice': choose another name, or tick "
-        '"replace an existing file of records or JSON objects" to replace the file'
+        '"replace existing files" to replace the file'
     )
     assert output_hint("jsonl", None, out, force=True) == (
         "one file; the file there, holding records of annotator 'alice', is replaced"
@@ -76,7 +78,13 @@ def test_output_hint_says_what_becomes_of_the_file_there(tmp_path: Path) -> None
         "✖ its first line is a corpus document 'd': choose another name, or tick"
     )
     conll = tmp_path / "alice.conll"
-    conll.write_bytes(b"Kyiv\tB-actor\n")
+    conll.write_bytes(b"Kyiv\tB-actor\n")  # an earlier export, perhaps corrected by hand
+    assert output_hint("conll", None, conll) == (
+        '✖ it holds 13 bytes: choose another name, or tick "replace existing files" to replace '
+        "the file"
+    )
+    assert output_hint("conll", None, conll, force=True) == "one file; the file there is replaced"
+    conll.write_bytes(b"")  # nothing in it to lose
     assert output_hint("conll", None, conll) == "one file; the file there is replaced"
     assert output_hint("conll", None, tmp_path) == "✖ is a folder; conll writes one file"
 
@@ -89,8 +97,7 @@ def test_output_hint_looks_at_the_files_a_folder_export_writes(tmp_path: Path) -
     (out / "dev.jsonl").write_bytes(RECORD)
     assert output_hint("jsonl", "train=0.5,dev=0.5", out) == (
         f"✖ {out / 'dev.jsonl'}: its first line is a record of annotator 'alice': choose "
-        'another name, or tick "replace an existing file of records or JSON objects" to '
-        "replace the file"
+        'another name, or tick "replace existing files" to replace the file'
     )
     assert output_hint("jsonl", "train=0.5,dev=0.5", out, force=True) == (
         f"{kind}; dev.jsonl there, holding records of annotator 'alice', is replaced"
@@ -106,6 +113,10 @@ def test_output_hint_looks_at_the_files_a_folder_export_writes(tmp_path: Path) -
     same = f"{kind}; the folder is there: its files of the same names are replaced"
     assert output_hint("jsonl", "train=0.5", out) == same
     assert output_hint("brat", None, out).endswith(
+        'the folder is there: its files of the same names are replaced only with "replace '
+        'existing files" ticked'
+    )
+    assert output_hint("brat", None, out, force=True).endswith(
         "the folder is there: its files of the same names are replaced"
     )
     (out / "dev.jsonl").unlink()
@@ -289,8 +300,7 @@ def test_a_file_of_records_is_replaced_only_with_the_replace_box(tmp_path: Path)
         again = export_now(request_to(opened, out), opened)
         assert again.error == (
             f"{out}: its first line is a record of annotator 'alice': choose another name, or "
-            'tick "replace an existing file of records or JSON objects" to replace the file '
-            "(nothing was written)"
+            'tick "replace existing files" to replace the file (nothing was written)'
         )
         assert out.read_bytes() == written
         forced = dataclasses.replace(request_to(opened, out), force=True)
@@ -303,5 +313,37 @@ def test_a_file_of_records_is_replaced_only_with_the_replace_box(tmp_path: Path)
             [(0, 4)],
             [(0, 4), (5, 10)],
         ]
+    finally:
+        opened.close()
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("conll", "alice.conll"), ("brat", "alice-brat")])
+def test_an_earlier_export_of_any_format_is_replaced_only_with_the_replace_box(
+    tmp_path: Path, fmt: str, name: str
+) -> None:
+    # The screen's Export runs the command's export: an earlier CoNLL file or brat folder (a
+    # user's hand corrections in it, say) was replaced unasked, where a jsonl one was refused.
+    opened = session_on(tmp_path, "Kyiv freed 5 people.\n")
+    try:
+        opened.open("d")
+        opened.label_selection(0, 4, "actor")
+        opened.set_field("event_type", "exchange")
+        opened.mark_done()
+        out = tmp_path / "export" / name
+        request = dataclasses.replace(request_to(opened, out), fmt=fmt)
+        assert export_now(request, opened).error is None
+        before = {path: path.read_bytes() for path in out.parent.rglob("*") if path.is_file()}
+        again = export_now(request, opened)
+        assert again.error is not None
+        assert again.error.endswith(
+            f'tick "{REPLACE_BOX}" to replace {"the file" if fmt == "conll" else "them"} '
+            "(nothing was written)"
+        )
+        assert {path: path.read_bytes() for path in out.parent.rglob("*") if path.is_file()} == (
+            before
+        )
+        replaced = export_now(dataclasses.replace(request, force=True), opened)
+        assert replaced.error is None
+        assert replaced.result is not None and replaced.result.replaced
     finally:
         opened.close()

@@ -192,7 +192,7 @@ def test_export_of_a_folder_says_how_many_files_it_replaced(tmp_path: Path) -> N
     corpus, gold, _records = many(tmp_path / "in", 3)
     out = tmp_path / "brat"
     assert cli("export", gold, "--format", "brat", "-o", out, "--corpus", corpus).stderr == ""
-    result = cli("export", gold, "--format", "brat", "-o", out, "--corpus", corpus)
+    result = cli("export", gold, "--format", "brat", "-o", out, "--corpus", corpus, "--force")
     assert result.returncode == 0
     assert result.stderr == f"{out}: replaced 7 files that were there\n"  # annotation.conf too
 

@@ -81,11 +81,24 @@ def test_merge_names_what_its_output_holds(tmp_path: Path) -> None:
     assert out.read_bytes() == before
 
 
-def test_conll_and_docbin_are_replaced_as_before(tmp_path: Path) -> None:
+def test_conll_docbin_and_json_of_no_object_are_replaced_only_with_force(
+    tmp_path: Path,
+) -> None:
+    """Files holding no JSON object are said by their size, and replaced only with --force:
+    an earlier CoNLL or spaCy export (corrected by hand since, perhaps) was replaced unasked."""
     corpus, source = write_case(tmp_path, [("d1", TEXT)], [record("d1", TEXT, [(0, 4, "actor")])])
     for fmt, name in (("conll", "out.conll"), ("spacy", "out.spacy"), ("jsonl", "tags.jsonl")):
         out = tmp_path / name
-        out.write_bytes(b'["O", "B-actor"]\n' if fmt == "jsonl" else b"old\n")
-        result = cli("export", source, "--format", fmt, "--corpus", corpus, "-o", out)
+        old = b'["O", "B-actor"]\n' if fmt == "jsonl" else b"old\n"
+        out.write_bytes(old)
+        args = ("export", source, "--format", fmt, "--corpus", corpus, "-o", out)
+        refused = cli(*args)
+        assert (refused.returncode, refused.stdout) == (1, "")
+        assert refused.stderr == (
+            f"{out}: it holds {len(old)} bytes: choose another name, or pass --force to "
+            "replace the file (nothing was written)\n"
+        )
+        assert out.read_bytes() == old
+        result = cli(*args, "--force")
         assert result.returncode == 0, result.stderr
         assert f"{out}: replaced the file that was there" in result.stderr

@@ -50,10 +50,9 @@ def test_export_through_a_link_writes_the_file_it_leads_to(tmp_path: Path) -> No
     common = ["--format", "doccano", "--corpus", case["corpus"], "--scheme", case["scheme"]]
     assert run("export", case["alice"], "-o", tmp_path / "plain.jsonl", *common).returncode == 0
     link = tmp_path / "link.jsonl"
-    # JSON of no object: replaced without --force (an earlier export's doccano rows, any JSON
-    # object, or a line that cannot be read, are not: export_replacing).
+    # An existing output is replaced only with --force (export_replacing).
     real = link_to_new_file(link, tmp_path / "kept", b'["an earlier file"]\n')
-    result = run("export", case["alice"], "-o", link, *common)
+    result = run("export", case["alice"], "-o", link, *common, "--force")
     assert result.returncode == 0, result.stderr
     assert link.is_symlink() and real.read_bytes() == (tmp_path / "plain.jsonl").read_bytes()
     assert listing(tmp_path / "kept") == ["link.jsonl"]  # no temp file left beside it

@@ -24,7 +24,11 @@ from annotator.core.formats.export_out import (
     refuse_own_inputs,
     targets,
 )
-from annotator.core.formats.export_replacing import ReplacingRecords, refuse_replacing_records
+from annotator.core.formats.export_replacing import (
+    Held,
+    ReplacingRecords,
+    refuse_replacing_records,
+)
 from annotator.core.formats.export_result import NothingSelected
 from annotator.core.formats.hf import LABELS_FILE
 from annotator.core.formats.splits import parse_split
@@ -51,9 +55,9 @@ OFFSETS = [("code points (Python)", "codepoints"), ("UTF-16 units (JavaScript)",
 STATUS_BOXES = ("done", "in_progress", "skipped")
 FLUSH_SECONDS = 10.0
 SHOWN_FILES = 12
-# The screen's checkbox for ``--force``, and how its hint and refusal name it: records, and
-# other JSON objects (a corpus, another tool's file: ``held_kinds``), are replaced only when ticked.
-REPLACE_BOX = "replace an existing file of records or JSON objects"
+# The screen's checkbox for ``--force``, and how its hint and refusal name it: a file at the
+# output that is not empty, whatever it holds (``export_replacing``), is replaced only when ticked.
+REPLACE_BOX = "replace existing files"
 # Before a hint that is the line the export would stop with (``output_hint``).
 REFUSED_MARK = "✖ "
 # The line Export stops with for an output left empty (``output_path``).
@@ -202,12 +206,26 @@ def output_hint(
     one_file = split is None and fmt not in FOLDER_FORMATS
     if not out.exists():
         return "one new file" if one_file else f"{kind}; a new folder"
-    if held is not None:  # replace ticked: said all the same, what is there is someone's
-        what = "the file there" if one_file else f"{held.path.name} there"
-        return f"{kind}; {what}, holding {held.held.plural}, is replaced"
+    told = _told(held) if held is not None else None
+    if told is not None:  # replace ticked: said all the same, what is there is someone's
+        path, what_held = told
+        what = "the file there" if one_file else f"{path.name} there"
+        return f"{kind}; {what}, holding {what_held.plural}, is replaced"
     if one_file:
         return "one file; the file there is replaced"
+    if fmt == "brat" and not force:  # its files' names are known as it runs: not looked at
+        return (
+            f"{kind}; the folder is there: its files of the same names are replaced only with "
+            f'"{REPLACE_BOX}" ticked'
+        )
     return f"{kind}; the folder is there: its files of the same names are replaced"
+
+
+def _told(held: ReplacingRecords) -> tuple[Path, Held] | None:
+    """The first file the replace box lets be replaced that holds records, documents or
+    annotated texts (``Held.told``): the hint names it, not a file said by its size alone."""
+    files = [(held.path, held.held), *held.also]
+    return next(((path, what) for path, what in files if what.told), None)
 
 
 def _output_checked(
@@ -220,10 +238,10 @@ def _output_checked(
     """The line an export of ``fmt`` to ``out`` would stop with before writing, for the output
     as it is now (None: none), in the screen's words (its replace box for ``--force``), without
     the output's name where the line begins with it (the screen shows it above) nor "nothing was
-    written" (nothing was tried); and, with ``force``, the file of records it lets be replaced.
+    written" (nothing was tried); and, with ``force``, the files it lets be replaced.
     The export's own checks, in its order: its source and corpus (``inputs``) written over, a
     folder for a file or a file for a folder, a file where a folder must be made, a folder
-    holding another export's files, a file of records replaced unasked. A brat export's files
+    holding another export's files, a file that is not empty replaced unasked. A brat export's files
     are named after its documents, known as it runs: the last two are not looked at for brat."""
     try:
         if inputs is not None:

@@ -47,7 +47,7 @@ def test_the_output_line_says_the_refusal_as_the_output_is_typed(
         await press(pilot, "ctrl+u", *str(records))
         assert text_of(screen, "#export-out-hint") == (
             "✖ its first line is a record of annotator 'bo': choose another name, or tick "
-            '"replace an existing file of records or JSON objects" to replace the file'
+            '"replace existing files" to replace the file'
         )
         assert line.has_class("-refused")
         # Replace ticked: said what becomes of it, no refusal.

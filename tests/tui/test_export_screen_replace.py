@@ -47,7 +47,7 @@ def test_a_second_export_is_refused_until_replace_is_ticked(
         # The hint looks again once the export has written the file: the line Export gives.
         refusal = (
             "its first line is a record of annotator 'alice': choose another name, or tick "
-            '"replace an existing file of records or JSON objects" to replace the file'
+            '"replace existing files" to replace the file'
         )
         assert text_of(screen, "#export-out-hint") == f"✖ {refusal}"
 

@@ -1,16 +1,17 @@
-"""Which existing outputs an export may replace: not a file of records or documents unasked.
+"""Which existing outputs an export may replace: none unasked, whatever it holds.
 
-An export writes over what is at its output, as a format's file is made again on each export.
-A file holding records (an annotator's journal, a gold file, or a jsonl export of them) is
-another matter: ``-o`` naming a journal by mistake replaced its records with the export's, and
-import, rename and merge all refuse such a thing. So is a JSONL corpus (one ``{"id", "text"}``
-document a line): a user's only copy of their articles. So is a file of another tool's
-annotated texts (a Label Studio, Prodigy or doccano file, an hf export's rows: ``held_kinds``),
-whether an earlier export or the tool's own, the only copy of work done there. So is any other
-file of JSON objects, said by its keys: a doccano file with its own keys (``column_data``), read
-with ``--text-key``, was replaced unasked since no kind here knew them. Such a file is
-replaced only with ``--force``, and so is each such file of a folder export (hf, ``--split``);
-a CoNLL, brat or spaCy file of an earlier export is replaced as before.
+An export replaces a file that is at its output only with ``--force`` (the export screen's
+replace box), unless the file is empty: a CoNLL, brat or spaCy file there, an earlier export's
+or the user's own (a hand-corrected ``.conll``, a curated brat folder), was replaced unasked,
+said only afterwards. A file holding records (an annotator's journal, a gold file, or a jsonl
+export of them) is said by what it holds: ``-o`` naming a journal by mistake replaced its
+records with the export's, and import, rename and merge all refuse such a thing. So is a JSONL
+corpus (one ``{"id", "text"}`` document a line): a user's only copy of their articles. So is a
+file of another tool's annotated texts (a Label Studio, Prodigy or doccano file, an hf export's
+rows: ``held_kinds``), whether an earlier export or the tool's own, the only copy of work done
+there. So is any other file of JSON objects, said by its keys: a doccano file with its own keys
+(``column_data``), read with ``--text-key``. Any other file is said by its size. Each file of a
+folder export (brat, hf, ``--split``) is judged alike, and all of them are said in one line.
 
 What a file holds is told by its lines, as a person looking at it would tell it: not by its
 first line alone, since one damaged line (torn by a crash, a Latin-1 byte, a git conflict
@@ -59,7 +60,8 @@ class Held:
     record of annotator 'alice'``) at ``line`` (1-based; 0 when no line could be read), the
     refusal's words ``said``, and ``plural`` for a hint (``records of annotator 'alice'``);
     ``fmt``, the ``annotator import --format`` reading it (``held_kinds.Kind``), if any;
-    ``keys``, those of a JSON object of no kind known (``Kind.keys``)."""
+    ``keys``, those of a JSON object of no kind known (``Kind.keys``); ``told`` False for a file
+    of none of these (a CoNLL, brat or spaCy file), said by its size (``held_or_there``)."""
 
     what: str
     line: int
@@ -67,6 +69,7 @@ class Held:
     plural: str
     fmt: str | None = None
     keys: tuple[str, ...] = ()
+    told: bool = True
 
 
 def held_in(path: Path) -> Held | None:
@@ -295,9 +298,10 @@ def _held_at(place: str, number: int, kind: Kind) -> Held:
 
 
 class ReplacingRecords(AnnotatorError):
-    """An output ``path`` holds records, documents or annotated texts (``held``), and so may
-    others of the export's files (``also``: a ``--split``'s or hf's folder). Its line is the
-    command's; the export screen names its checkbox where the command names ``--force``."""
+    """An output ``path`` is a file that is not empty (``held``: the records, documents or
+    annotated texts it holds, else its size), and so may others of the export's files
+    (``also``: a folder export's). Its line is the command's; the export screen names its
+    checkbox where the command names ``--force``."""
 
     def __init__(self, path: Path, held: Held, also: Sequence[tuple[Path, Held]] = ()) -> None:
         self.path = path
@@ -329,14 +333,33 @@ class ReplacingRecords(AnnotatorError):
         )
 
 
+def held_or_there(path: Path) -> Held | None:
+    """What ``held_in`` finds in the file at ``path``; else, when the file is not empty, that
+    it is there, said by its size (``Held.told`` False); None for no file or an empty one,
+    which holds nothing to lose."""
+    if not path.is_file():
+        return None
+    held = held_in(path)
+    if held is not None:
+        return held
+    try:
+        size = path.stat().st_size
+    except OSError:  # gone since it was looked at: nothing there to replace
+        return None
+    if not size:
+        return None
+    amount = "1 byte" if size == 1 else f"{size:,} bytes"
+    return Held(f"a file of {amount}", 0, f"it holds {amount}", "files", told=False)
+
+
 def refuse_replacing_records(paths: Sequence[Path], force: bool) -> None:
-    """Refuse, before anything is written, to replace a file of ``paths`` holding records,
-    documents or annotated texts, or a JSON-lines file that cannot be read, unless ``force``;
-    one line saying what each such file holds, and where (a ``--split`` refused for its first
-    file only was refused again for the next once that one was moved)."""
+    """Refuse, before anything is written, to replace a file of ``paths`` that is not empty,
+    unless ``force``; one line saying what each such file holds (``held_or_there``), and where
+    (a ``--split`` refused for its first file only was refused again for the next once that
+    one was moved)."""
     if force:
         return
-    found = [(path, held) for path in paths if path.is_file() and (held := held_in(path))]
+    found = [(path, held) for path in paths if (held := held_or_there(path))]
     if found:
         (path, held), *also = found
         raise ReplacingRecords(path, held, also)
