@@ -1,8 +1,11 @@
 """``annotator agree``'s human report: rich tables of the figures of ``core.agreement``.
 
-Names and doc ids come from the journals: always Text, never markup. A table's footnote is a
-plain line under it, wrapped at spaces to the terminal: as a caption it wrapped to the
-table's width. No column of figures is ever narrowed: names, labels and fields give way.
+Names and doc ids come from the journals: always Text, never markup, and their invisible
+characters shown as escapes (``invisible_said.visible``, as diff shows them): written raw, a
+U+202E in an annotator's name reversed the rest of its row in a terminal, rules and figures
+with it, and a zero-width space made two names read alike. A table's footnote is a plain line
+under it, wrapped at spaces to the terminal: as a caption it wrapped to the table's width. No
+column of figures is ever narrowed: names, labels and fields give way.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from rich.cells import cell_len
 from annotator.commands import table_console
 from annotator.core.agreement import form_alpha_notes
 from annotator.core.form_agreement import empty_answer_notes
+from annotator.core.invisible_said import visible
 from annotator.core.left_out import whose_records
 
 if TYPE_CHECKING:
@@ -114,12 +118,12 @@ def _print_pairs(console: Console, report: dict[str, Any]) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    names: list[str] = report["annotators"]
+    names = [visible(name) for name in report["annotators"]]
     matrix = Table(title="Pairs: exact F1 / overlap F1 / kappa / values (documents)")
     matrix.add_column("")
     for name in names[1:]:
         matrix.add_column(Text(name), justify="right")
-    cells = {(row["a"], row["b"]): row for row in report["pairs"]}
+    cells = {(visible(row["a"]), visible(row["b"])): row for row in report["pairs"]}
     for position, first in enumerate(names[:-1]):
         line: list[Text] = [Text(first)]
         for place, second in enumerate(names[1:], start=1):
@@ -267,9 +271,10 @@ def _lowest_table(rows: list[dict[str, Any]], width: int) -> Table:
     from rich.table import Table
     from rich.text import Text
 
-    names = [", ".join(row["annotators"]) for row in rows]
-    widths = lowest_widths([row["doc_id"] for row in rows], names, width)
-    folded = any(cell_len(row["doc_id"]) > widths.document for row in rows)
+    names = [", ".join(map(visible, row["annotators"])) for row in rows]
+    ids = [visible(row["doc_id"]) for row in rows]
+    widths = lowest_widths(ids, names, width)
+    folded = any(cell_len(doc_id) > widths.document for doc_id in ids)
     table = Table(
         title="Lowest agreement (spans, values and form): look here first",
         caption=LOWEST_FOOTNOTE,
@@ -281,9 +286,9 @@ def _lowest_table(rows: list[dict[str, Any]], width: int) -> Table:
     table.add_column("annotators", width=widths.annotators, overflow="ellipsis", no_wrap=False)
     for header in widths.headers:
         table.add_column(header, justify="right", no_wrap=True)
-    for row, who in zip(rows, names, strict=True):
+    for row, doc_id, who in zip(rows, ids, names, strict=True):
         table.add_row(
-            Text(shown_id(row["doc_id"], widths.document)),
+            Text(shown_id(doc_id, widths.document)),
             Text(who),
             figure(row["score"]),
             figure(row["exact_f1"]),
@@ -304,11 +309,12 @@ def _print_lowest(console: Console, report: dict[str, Any]) -> None:
 
 
 def _print_some(console: Console, lines: list[tuple[str, dict[str, Any]]]) -> None:
-    """The first ten left out, each ``what: reason``, and how many more."""
+    """The first ten left out, each ``what: reason`` (its invisible characters shown), and
+    how many more."""
     from rich.text import Text
 
     for what, item in lines[:10]:
-        console.print(Text(f"  {what}: {item['reason']}"))
+        console.print(Text(visible(f"  {what}: {item['reason']}")))
     if len(lines) > 10:
         console.print(Text(f"  … and {len(lines) - 10} more (see --json)"))
 
@@ -333,4 +339,4 @@ def _print_left_out_and_notes(console: Console, report: dict[str, Any]) -> None:
     shown = form_table_notes(report["form"])
     for note in report["notes"]:
         if note not in shown:
-            console.print(Text(f"note: {note}", style="dim"))
+            console.print(Text(f"note: {visible(note)}", style="dim"))

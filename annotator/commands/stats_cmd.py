@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from annotator.commands import optional_scheme, table_console, warn
+from annotator.core.invisible_said import visible
 from annotator.core.paths_given import corpus_given, paths_given
 from annotator.core.rescue_taken import rescues_pending
 from annotator.core.stats import label_columns, read_stats
@@ -49,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
         print(empty)
         return 0
     from rich.table import Table
+    from rich.text import Text
 
     gold = any("open_conflicts" in entry for entry in figures.values())
     # "open" is short so that the table keeps to 80 columns; the caption says what it counts.
@@ -59,8 +61,10 @@ def run(args: argparse.Namespace) -> int:
         table.add_column(column, justify="left" if column == "annotator" else "right")
     for name, entry in figures.items():
         minutes = entry["seconds"] / 60
-        cells = [
-            name,
+        # A name is text, not markup, its invisible characters shown (as diff and agree show
+        # them): written raw, a U+202E in it reversed the rest of its row in a terminal.
+        cells: list[str | Text] = [
+            Text(visible(name)),
             str(entry["done"]),
             str(entry["skipped"]),
             str(entry["in_progress"]),
@@ -86,14 +90,15 @@ def run(args: argparse.Namespace) -> int:
         for label in labels:
             by_label.add_column(f"{label}*" if label in lacked else label, justify="right")
         for name, entry in figures.items():
-            by_label.add_row(name, *(str(entry["spans"].get(label, 0)) for label in labels))
+            counts = [str(entry["spans"].get(label, 0)) for label in labels]
+            by_label.add_row(Text(visible(name)), *counts)
         console.print(by_label)
     if stats.standings is not None:
         # The exit line's figures and words (the table's columns keep to 80): stale and new.
         for name, standing in stats.standings.items():
-            print(standing.words(name, args.corpus))
+            print(visible(standing.words(name, args.corpus)))
     return 0
 
 
 def note(line: str) -> None:
-    warn(f"note: {line}")
+    warn(f"note: {visible(line)}")  # it names annotators and files
