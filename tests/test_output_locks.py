@@ -198,12 +198,12 @@ def test_the_import_holds_every_lock_while_it_writes(
     held: list[list[str]] = []
     real = importing.write_together
 
-    def write_together(writes: list[tuple[Path, bytes]]) -> None:
+    def write_together(writes: list[tuple[Path, bytes]]) -> list[str]:
         held.append(sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".lock"))
         for path in (corpus_out, records, scheme_out):
             with pytest.raises(LockedError, match="an import is writing it"):
                 JournalLock(path).acquire()
-        real(writes)
+        return real(writes)
 
     monkeypatch.setattr(importing, "write_together", write_together)
     import_documents(src, "doccano", corpus_out, annotations=records, annotator="alice")
