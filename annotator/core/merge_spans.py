@@ -46,11 +46,10 @@ def _accepted_order(key: SpanKey) -> tuple[int, int, str, str]:
 
 def _left(keys: list[SpanKey], mine: set[SpanKey], agreed: set[SpanKey]) -> list[int]:
     """The indexes of one annotator's spans (``keys``; ``mine``: as a set) not ``agreed``."""
-    extra = mine - agreed
-    if not extra:
+    if mine <= agreed:  # every span agreed: told without making the set of those left
         return []
-    if len(mine) == len(keys):  # no key twice: find each in C
-        return sorted(map(keys.index, extra))
+    # One pass over the keys: finding each left key with ``keys.index`` and sorting the
+    # indexes took longer than this over the bench's 30,000 records.
     return [index for index, key in enumerate(keys) if key not in agreed]
 
 
@@ -244,10 +243,14 @@ class SpanMerge:
             left = [item for item in left if id(item) not in alone]
         if self.threshold < len(self.names):
             left = self._not_outvoted(left)
-        # Runs of overlapping spans (sorted by start): each run is one conflict's region.
-        regions.extend(_overlap_runs(left))
-        if len(regions) > 1:
-            regions.sort(key=_region_order)  # in document order, the value disputes among runs
+        # Runs of overlapping spans (sorted by start): each run is one conflict's region, the
+        # runs in document order as they come (none overlaps the next).
+        runs = _overlap_runs(left)
+        if regions:
+            regions.extend(runs)
+            regions.sort(key=_region_order)  # the value disputes put among the runs
+        else:
+            regions = runs
         for region, end in regions:
             self._span_conflict(region, end)
 
