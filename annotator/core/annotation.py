@@ -138,6 +138,12 @@ class Annotation:
         form: dict[str, Any] = orjson.loads(self._form)
         return form
 
+    def same_form(self, other: Annotation) -> bool:
+        """Whether the two records' forms are written alike, so equal (forms written
+        otherwise may be equal still, their keys in another order): told without decoding
+        either."""
+        return self._form == other._form
+
     @property
     def links(self) -> dict[str, list[str]]:
         """The record's links (a new copy each time)."""
