@@ -126,7 +126,7 @@ def test_write_files_checks_every_file_before_writing_any(tmp_path: Path) -> Non
         write_files(out, files)
     assert names(out) == ["b.txt", "c.txt"] and real.read_bytes() == b"old\n"
     (out / "c.txt").unlink()
-    assert write_files(out, files) == [out / "a.txt", out / "b.txt", out / "c.txt"]
+    assert write_files(out, files) == ([out / "a.txt", out / "b.txt", out / "c.txt"], [])
     assert link.is_symlink() and real.read_bytes() == b"b\n"
 
 

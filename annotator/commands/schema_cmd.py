@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import shlex
+import sys
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, UsageError
@@ -28,8 +29,11 @@ def run(args: argparse.Namespace) -> int:
     if args.write is not None:
         # Without DIR: the shipped schemas, the folder --check without DIR checks.
         folder = Path(args.write) if args.write else packaged_schemes_dir()
-        for path in write_schemas(folder):
+        written, other_names_kept = write_schemas(folder)
+        for path in written:
             print(f"wrote {path}")
+        for line in other_names_kept:  # as compact says it: on stderr, the exit still 0
+            print(line, file=sys.stderr)
         return 0
     if args.check is not None:
         # Without DIR: the schemas that ship with annotator (a checkout's schemas/ folder).

@@ -10,9 +10,10 @@ file under each of its names: a backup made of links is changed with it. Neither
 (a link may be meant); the opening says it, once, with the count of names.
 
 A command that writes such a file anew whole (``compact``, ``merge``'s gold file, ``rename``,
-``import --force``, a session writing its journal again) renames a temp file over this name:
-the name gets a new file and the others keep the old one. Not refused either: said after the
-write, in one line (``other_names`` read before the rename, ``OtherNames.kept_old_line``).
+``import --force``, a session writing its journal again; ``export``'s files and ``schema
+--write``'s too, whatever they hold) renames a temp file over this name: the name gets a new
+file and the others keep the old one. Not refused either: said after the write, in one line
+(``other_names`` read before the rename, ``OtherNames.kept_old_line``).
 """
 
 from __future__ import annotations

@@ -38,9 +38,11 @@ def rendered_schemas() -> dict[str, bytes]:
     return out
 
 
-def write_schemas(folder: Path) -> list[Path]:
+def write_schemas(folder: Path) -> tuple[list[Path], list[str]]:
     """Write the JSON Schema files into ``folder``, each crash-safely (the folder itself is
-    made, but not missing folders above it: those are a typo more often than not)."""
+    made, but not missing folders above it: those are a typo more often than not); the paths
+    written, and a line for each file replaced that had other names (hard links), which keep
+    the old contents (``safe_writes.write_atomic``)."""
     if folder.exists() and not folder.is_dir():
         raise AnnotatorError(f"{folder}: is a file; schema --write takes a folder to write into")
     if not folder.parent.is_dir():
@@ -49,12 +51,13 @@ def write_schemas(folder: Path) -> list[Path]:
             f"{folder}: the folder {folder.parent} {missing}; make it first or correct the "
             "path (nothing was written)"
         )
-    written = []
+    written: list[Path] = []
+    other_names_kept: list[str] = []
     for name, data in rendered_schemas().items():
         path = folder / name
-        write_atomic(path, data)
+        other_names_kept.extend(write_atomic(path, data))
         written.append(path)
-    return written
+    return written, other_names_kept
 
 
 def stale_schemas(folder: Path) -> list[str]:

@@ -303,7 +303,9 @@ def export_records(
             report.warn(line)
         replaced = [path for path in targets(out, files) if path.is_file()]
         result.made_folders = new_folders([out])  # made by the write, as import makes them
-        written = write(out, files, fmt)
+        written, other_names_kept = write(out, files, fmt)
+        for line in other_names_kept:  # a backup made of links keeps the old file: said
+            report.warn(line)
         if kept:  # once written: a failed write leaves no annotation.conf.new to compare
             report.warn(kept_line(kept))
     result.files, result.replaced = written, replaced

@@ -202,10 +202,12 @@ def targets(out: Path, files: dict[str, bytes]) -> list[Path]:
     return [out] if list(files) == [""] else [out / name for name in files]
 
 
-def write(out: Path, files: dict[str, bytes], fmt: str) -> list[Path]:
+def write(out: Path, files: dict[str, bytes], fmt: str) -> tuple[list[Path], list[str]]:
+    """Write the export's ``files`` (``""``: the one file, at ``out``); the paths written, and
+    a line for each file replaced that had other names (hard links), which keep the old
+    contents (``safe_writes.write_together``)."""
     if list(files) == [""]:
         if out.is_dir():  # made since check_out looked
             raise AnnotatorError(f"{out}: is a folder; {fmt} writes one file")
-        write_atomic(out, files[""])
-        return [out]
+        return [out], write_atomic(out, files[""])
     return write_files(out, files)

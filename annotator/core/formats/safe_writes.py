@@ -60,16 +60,16 @@ def write_atomic(path: Path, data: bytes) -> list[str]:
     return write_together([(path, data)])
 
 
-def write_files(out: Path, files: Mapping[str, bytes]) -> list[Path]:
-    """Write files under folder ``out``, all or none (``write_together``); the paths written.
+def write_files(out: Path, files: Mapping[str, bytes]) -> tuple[list[Path], list[str]]:
+    """Write files under folder ``out``, all or none; the paths written, and the lines
+    ``write_together`` returns (a file replaced whose other names keep the old contents).
 
     The temp files are written and fsynced by a few threads at once (a brat export is
     thousands of small files, and fsync waits on the disk, not on Python)."""
     if out.exists() and not out.is_dir():
         raise AnnotatorError(f"{out}: exists and is not a folder")
     names = [out / relative for relative in files]
-    write_together(list(zip(names, files.values(), strict=True)))
-    return names
+    return names, write_together(list(zip(names, files.values(), strict=True)))
 
 
 def write_together(writes: Sequence[tuple[Path, bytes]]) -> list[str]:
