@@ -140,3 +140,39 @@ def test_map_leaving_out_a_brat_span_names_the_kinds_of_the_lines_it_leaves_out(
         "out too, since no export could write them (first: d: E1, A5, #1)"
     ) in said
     assert result.not_imported["brat line(s) kept in the note"] == 7  # of the tutorial's 10
+
+
+def test_the_line_names_only_the_spans_its_relations_name(tmp_path: Path) -> None:
+    """A brat import whose attribute names T3 and relation names T1 and T2: T3 deleted and
+    T2 relabelled in annotate. Label Studio said ``the brat lines R1 ..., which name spans
+    changed or deleted since (T2, T3)``, though R1 names T1 and T2; the attribute on T3 is
+    counted with the attributes Label Studio cannot carry."""
+    source = tmp_path / "brat"
+    source.mkdir()
+    (source / "d.txt").write_text("Ana met Bo in Oslo.\n", encoding="utf-8")
+    (source / "d.ann").write_text(
+        "T1\tPerson 0 3\tAna\nT2\tPerson 8 10\tBo\nT3\tPlace 14 18\tOslo\n"
+        "R1\tmet Arg1:T1 Arg2:T2\nA1\tNegation T3\n",
+        encoding="utf-8",
+    )
+    corpus, records = tmp_path / "c.jsonl", tmp_path / "a.jsonl"
+    import_documents(source, "brat", corpus, annotations=records, annotator="cur")
+    record = orjson.loads(records.read_bytes())
+    record["spans"] = [span for span in record["spans"] if span["id"] != "T3"]
+    for span in record["spans"]:
+        if span["id"] == "T2":
+            span["label"] = "Place"
+    records.write_bytes(orjson.dumps(record) + b"\n")
+    said: list[str] = []
+    export_records(records, "labelstudio", tmp_path / "o.json", corpus=corpus,
+                   on_warning=said.append)  # fmt: skip
+    assert (
+        "d: labelstudio cannot carry 1 attribute(s) kept from brat, the brat lines R1 kept on "
+        "import, which name spans changed or deleted since (T2); not written"
+    ) in said
+    said.clear()
+    export_records(records, "brat", tmp_path / "b", corpus=corpus, on_warning=said.append)
+    assert (
+        "d: brat cannot carry the brat lines R1, A1 kept on import, which name spans changed "
+        "or deleted since (T2, T3); not written"
+    ) in said

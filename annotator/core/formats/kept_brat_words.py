@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection
 
-from annotator.core.formats.brat_kept import read_kept
+from annotator.core.formats.brat_kept import read_kept, references
 from annotator.core.formats.common import BRAT_LINES, DocLeftOut, Item, Reporter, left_out_parts
 
 # A kept line's kind by its id's first character, in the order the words name them.
@@ -61,9 +61,15 @@ def kept_words(note: str, written: Collection[str] = ()) -> str | None:
 def changed_words(lines: Collection[str], spans: Collection[str]) -> str:
     """The kept ``lines`` not written because they name ``spans`` changed or deleted since
     import, in words: ``the brat lines R2, R3 kept on import, which name spans changed or
-    deleted since (T3, T4)``."""
+    deleted since (T3, T4)``. Only the spans those lines name are named: a Label Studio export
+    of a record whose attribute named a deleted T5 said ``the brat lines R1 ... (T5, T9)``,
+    though R1 names T8 and T9 (the attribute is counted with those the format cannot carry).
+    A line left out for naming another line left out (an event naming an event) names no
+    changed span itself: then every span is named."""
     idents = ", ".join(line.split("\t", 1)[0] for line in lines)
-    named = ", ".join(sorted(spans, key=_id_order))
+    referenced = {ident for line in lines for ident in references(line)}
+    shown = [span for span in spans if span in referenced] or list(spans)
+    named = ", ".join(sorted(shown, key=_id_order))
     return (
         f"the brat lines {idents} kept on import, which name spans changed or deleted since "
         f"({named})"
