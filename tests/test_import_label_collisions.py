@@ -74,3 +74,22 @@ def test_an_invalid_label_alone_takes_the_valid_name_without_a_suffix(tmp_path: 
         "label 'Transfer-money' is not a scheme label name (ASCII letters, digits, _); imported "
         "as 'Transfer_money' (choose another with --map Transfer-money=NEW)"
     ]
+
+
+def test_the_map_hint_for_a_label_with_a_space_or_an_equals_sign_works_as_given(
+    tmp_path: Path,
+) -> None:
+    """Label Studio's ``Person Name`` was said ``--map Person Name=NEW``, which a shell gives
+    as two arguments; and ``--map k=v=NEW`` for a label ``k=v`` renamed a label ``k``."""
+    source = tmp_path / "sp.jsonl"
+    row = {"id": "c1", "text": TEXT, "label": [[0, 7, "Person Name"], [29, 37, "k=v"]]}
+    source.write_bytes(orjson.dumps(row) + b"\n")
+    warnings: list[str] = []
+    import_documents(source, "doccano", tmp_path / "c.jsonl", annotations=tmp_path / "a.jsonl",
+                     annotator="cur", on_warning=warnings.append)  # fmt: skip
+    assert "(choose another with --map 'Person Name=NEW')" in warnings[0]
+    assert warnings[1].endswith("(choose another with --map k=v=NEW)")
+    import_documents(source, "doccano", tmp_path / "c.jsonl", annotations=tmp_path / "a.jsonl",
+                     annotator="cur", label_map=["Person Name=person", "k=v=kv"],
+                     force=True)  # fmt: skip
+    assert spans_of(tmp_path / "a.jsonl") == {"c1": {(0, 7, "person"), (29, 37, "kv")}}

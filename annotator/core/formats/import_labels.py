@@ -10,6 +10,7 @@ its order (``declared``), so an export of the records gives each tag the same in
 
 from __future__ import annotations
 
+import shlex
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -166,6 +167,15 @@ def scheme_names(labels: Iterable[str], report: ImportReporter) -> dict[str, str
     return _scheme_names(list(labels), report)
 
 
+def map_hint(label: str) -> str:
+    """``LABEL=NEW`` as a shell takes it: quoted when the label holds a space or a character a
+    shell reads (Label Studio's ``Person Name``: ``--map Person Name=NEW`` gave --map ``Person``
+    and a stray argument); letters of any script and ``-`` stay as they are."""
+    word = f"{label}=NEW"
+    plain = all(char.isalnum() or char in "_-.@%+=:,/" for char in word)
+    return word if plain else shlex.quote(word)
+
+
 def _scheme_names(labels: Sequence[str], report: ImportReporter | None) -> dict[str, str]:
     """``scheme_names``; with ``report`` None, nothing said (the names an import under
     ``--scheme`` compares with the scheme's)."""
@@ -183,7 +193,7 @@ def _scheme_names(labels: Sequence[str], report: ImportReporter | None) -> dict[
         if report is not None:
             report.warn(
                 f"label {label!r} is not a scheme label name (ASCII letters, digits, _); "
-                f"imported as {name!r}{why} (choose another with --map {label}=NEW)"
+                f"imported as {name!r}{why} (choose another with --map {map_hint(label)})"
             )
         names[label] = name
     return names

@@ -48,10 +48,12 @@ IMPORT_MARK = "# Written by `annotator import`"
 
 
 def parse_map(pairs: Sequence[str]) -> dict[str, str]:
-    """``["ORG=actor", "MISC="]`` → {"ORG": "actor", "MISC": ""}; an empty NEW leaves spans out."""
+    """``["ORG=actor", "MISC="]`` → {"ORG": "actor", "MISC": ""}; an empty NEW leaves spans out.
+    OLD is all before the last ``=``: a scheme name (NEW) holds none, while another tool's
+    label may (``k=v``), and ``--map k=v=NEW`` renamed a label ``k`` instead."""
     out: dict[str, str] = {}
     for pair in pairs:
-        old, equals, new = pair.partition("=")
+        old, equals, new = pair.rpartition("=")
         if not equals or not old:
             raise UsageError(f"--map: {pair!r}: expected OLD=NEW (NEW empty leaves OLD out)")
         if old in out and out[old] != new:
