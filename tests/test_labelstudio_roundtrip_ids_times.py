@@ -92,3 +92,26 @@ def test_result_ids_that_are_not_one_a_span_are_renumbered_and_said(tmp_path: Pa
         f"{source}:1: task 1: annotation 1: result ids not kept as span ids (id 'r1' is given "
         "to 2 spans): the spans are numbered s1, s2, ... in text order" in said
     )
+
+
+def test_a_result_of_two_labels_is_said_as_such_not_as_a_result_without_an_id(
+    tmp_path: Path,
+) -> None:
+    """Label Studio's ``labels`` is a list: a result of two labels gives two spans and one
+    id. The import said ``1 span(s) have no result id``, though every result had one."""
+    result = {"id": "r1", "from_name": "label", "to_name": "text", "type": "labels"}
+    two = {**result, "value": {"start": 0, "end": 4, "labels": ["actor", "place"]}}
+    other = {**result, "id": "r2", "value": {"start": 24, "end": 28, "labels": ["place"]}}
+    task = {"data": {"text": TEXT}, "annotations": [{"result": [two, other]}]}
+    source = tmp_path / "ls.json"
+    source.write_bytes(orjson.dumps([task]))
+    said: list[str] = []
+    import_documents(source, "labelstudio", tmp_path / "c.jsonl", annotations=tmp_path / "a.jsonl",
+                     annotator="gold", on_warning=said.append)  # fmt: skip
+    back = orjson.loads((tmp_path / "a.jsonl").read_bytes())
+    assert [s["id"] for s in back["spans"]] == ["s1", "s2", "s3"]
+    assert (
+        f"{source}:1: task 1: annotation 1: result ids not kept as span ids (1 span(s) are a "
+        "further label of a result, which has one id): the spans are numbered s1, s2, ... in "
+        "text order" in said
+    )

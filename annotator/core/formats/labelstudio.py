@@ -337,14 +337,23 @@ def _keep_result_ids(spans: list[ImportedSpan], where: str, report: ImportReport
     ``s3``), unless the ids are not one a span: then every span is numbered in text order
     (``import_record.build_record``), which is said."""
     # A bad span is left out (--skip-bad) or refuses the import: its id is none of the record's.
-    given = [span.span_id for span in spans if not isinstance(span, BadSpan)]
+    read = [span for span in spans if not isinstance(span, BadSpan)]
+    given = [span.span_id for span in read]
     if (all(given) and len(set(given)) == len(given)) or not any(given):
         return
     twice = sorted({i for i in given if i and given.count(i) > 1})
+    # A result of several labels gives its id to the first one's span (``_result_spans``):
+    # the others were said to have no result id, though their result has one.
+    with_id = {span.where for span in read if span.span_id}
+    further = sum(1 for span in read if span.span_id is None and span.where in with_id)
+    without = given.count(None) - further
+    reasons = [f"{without} span(s) have no result id"] if without else []
+    if further:
+        reasons.insert(0, f"{further} span(s) are a further label of a result, which has one id")
     why = (
         f"id {twice[0]!r} is given to {given.count(twice[0])} spans"
         if twice
-        else (f"{given.count(None)} span(s) have no result id")
+        else "; ".join(reasons)
     )
     report.warn(
         f"{where}: result ids not kept as span ids ({why}): the spans are numbered s1, s2, ... "
