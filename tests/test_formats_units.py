@@ -124,6 +124,23 @@ def test_decode_tags_reports_what_it_reads_leniently() -> None:
         decode_tags(["S-PER"], "iob2", where, report)
 
 
+def test_a_bioes_tag_read_as_iob_names_the_option_that_reads_it() -> None:
+    """A BIOES file imported without --tags stopped at its first S- tag, naming IOB2's tags
+    alone; the line now names --tags bioes. A tag of no scheme gets no such words."""
+    report = Reporter()
+    for tags in (["S-PER"], ["B-PER", "E-PER"]):
+        with pytest.raises(AnnotatorError) as caught:
+            decode_tags(tags, "iob1", where, report)
+        prefix = tags[-1][0]
+        assert str(caught.value).endswith(
+            f"is not a tag of IOB1 (B-X, I-X or O) ({prefix}-X is a BIOES tag: import with "
+            "--tags bioes)"
+        )
+    with pytest.raises(AnnotatorError) as caught:
+        decode_tags(["X-PER"], "iob2", where, report)
+    assert "--tags" not in str(caught.value)
+
+
 def test_join_tokens_reads_like_text_and_keeps_the_tokens() -> None:
     words = ["Mr", ".", "Smith", "said", ":", "“", "146", "(", "all", ")", "freed", "”", "."]
     text, starts = join_tokens(words)

@@ -202,8 +202,13 @@ def decode_tags(
         prefix, dash, label = tag.partition("-")
         if not dash or not label or len(prefix) != 1 or prefix not in prefixes:
             allowed = ", ".join(f"{p}-X" for p in prefixes if p != "O")
+            # A BIOES file read with the default IOB2 stopped at its first S- tag, not saying
+            # which option reads it.
+            bioes = bool(dash and label) and prefix in ("E", "S") and scheme != "bioes"
+            hint = f" ({prefix}-X is a BIOES tag: import with --tags bioes)" if bioes else ""
             raise AnnotatorError(
                 f"{where(index)}: tag: {tag!r} is not a tag of {scheme.upper()} ({allowed} or O)"
+                f"{hint}"
             )
         continuing = current is not None and current[1] == label
         if prefix == "B":
