@@ -36,6 +36,7 @@ from annotator.core import journal_guard
 from annotator.core.compare import Unit
 from annotator.core.gold_store import GoldStore
 from annotator.core.hard_links import OTHER_NAMES, other_names_line
+from annotator.core.item_brief import whose
 from annotator.core.models import GoldRecord
 from annotator.core.review import ReviewSession
 from annotator.core.review_documents import changed_since
@@ -51,10 +52,10 @@ def records_changed_line(journal: Path, count: int, first: str, who: list[str]) 
     """The line naming ``count`` documents with decisions whose annotators' records changed
     (``first``: the first of them, ``who``: whose records changed there), as the review
     opening names them."""
-    whose = f"{', '.join(who)}'s record" + ("" if len(who) == 1 else "s")
+    owners = records_of(who)
     # review_open says it with this function too: the exit finds it by RECORDS_CHANGED.
     return (
-        f"{journal}: {count} {RECORDS_CHANGED} (first: {first}, {whose}): their gold lines "
+        f"{journal}: {count} {RECORDS_CHANGED} (first: {first}, {owners}): their gold lines "
         "stand; to take the changes, merge such a document anew (l, then ctrl+r twice on it: "
         "decisions on conflicts the change touched are dropped)"
     )
@@ -63,6 +64,12 @@ def records_changed_line(journal: Path, count: int, first: str, who: list[str]) 
 REGROUPED = "document(s) were reviewed from other annotators than are compared now"
 """The words of ``review_open``'s message naming documents with review decisions merged from
 an annotator whose journal is not given now, by which it is found."""
+
+
+def records_of(names: list[str]) -> str:
+    """``bob's record``, ``alice and bob's records``: written "alice, bob's records", the
+    second name read as the only owner."""
+    return f"{whose(names)} record" + ("" if len(names) == 1 else "s")
 
 
 def regrouped_line(journal: Path, count: int, first: str, annotators: Iterable[str]) -> str:

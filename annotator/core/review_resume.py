@@ -42,7 +42,12 @@ from annotator.core.merge_outvoted import Outvoted
 from annotator.core.models import GoldRecord, record_line
 from annotator.core.null_lists import null_list_lines, null_lists_notice, written_by_review
 from annotator.core.review_check import resume_rule, rule_words
-from annotator.core.review_exit import changed_annotators, records_changed_line, regrouped_line
+from annotator.core.review_exit import (
+    changed_annotators,
+    records_changed_line,
+    records_of,
+    regrouped_line,
+)
 from annotator.core.review_history import decisions_in_force
 from annotator.core.review_span_ids import GoldSpanNumbers, renumbered
 from annotator.core.scheme import Scheme
@@ -214,7 +219,7 @@ class Resume:
             self.messages.append(
                 f"{output}: {len(updated)} document(s) not reviewed yet are merged anew: their "
                 f"annotators' records changed since the merge (first: {unit_first.doc_id}, "
-                f"{_whose(who)})"
+                f"{records_of(who)})"
             )
         if regathered:
             unit_first, annotators = regathered[0]
@@ -244,7 +249,3 @@ class Resume:
         self.messages.extend([said] if said else [])
         # After the messages of what was merged or taken over, which setting right is not.
         return [*again, *set_right]
-
-
-def _whose(names: list[str]) -> str:
-    return f"{', '.join(names)}'s record" if len(names) == 1 else f"{', '.join(names)}'s records"
