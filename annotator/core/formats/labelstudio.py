@@ -45,6 +45,7 @@ from annotator.core.formats.import_checks import BadSpan, ImportReporter
 from annotator.core.formats.labelstudio_fields import FieldsSaid, lead_time, updated_at
 from annotator.core.formats.labelstudio_lines import Lines, parsed
 from annotator.core.formats.labelstudio_relations import is_relation, read_relation_results
+from annotator.core.formats.labelstudio_text import refuse_text_address
 from annotator.core.formats.offsets import Utf16Offsets
 from annotator.core.formats.relation_lines import as_brat_spans
 
@@ -93,6 +94,7 @@ def read(
                 f"{where}: data: required object is missing (not a Label Studio task)"
             )
         key = _given_text_key(task, where, text_key) if text_key else _text_key(task, where)
+        refuse_text_address(task["data"][key], key, where)
         doc = _task(task, key, index, path, where, utf16, report, reading, said, lines)
         docs.append(doc)
     said.say(path, report)
