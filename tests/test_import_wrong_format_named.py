@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.formats.export_replacing import held_in
 from annotator.core.formats.importing import import_documents
 from tests.test_formats_fixtures import CONLL, EXPORTED, LS, PRODIGY, SEQ, SPACY
 
@@ -130,3 +131,24 @@ def test_a_bad_file_of_the_right_format_is_said_as_before(tmp_path: Path) -> Non
     assert refusal(source, "doccano", tmp_path / "out") == (
         f"{source}:1: label.0: expected [start, end, label]"
     )
+
+
+def test_a_label_studio_array_with_a_result_on_a_line_of_its_own_is_told(
+    tmp_path: Path,
+) -> None:
+    """Tasks written with each result on a line of its own: the last result of a list, with no
+    comma after it, is a JSON object by itself, and the file was taken for one of objects
+    with the keys id, from_name...: read as doccano, no format was named."""
+    result = '{"id": "r%d", "from_name": "label", "to_name": "text", "type": "labels", ' \
+        '"value": {"start": 0, "end": 3, "labels": ["PER"]}}'  # fmt: skip
+    source = tmp_path / "tasks.json"
+    source.write_text(
+        '[{"id": 5, "data": {"text": "Ana met Bo."}, "completions": [{"result": [\n'
+        f" {result % 1},\n {result % 2}\n]}}]}}]\n",
+        encoding="utf-8",
+    )
+    said = refusal(source, "doccano", tmp_path / "out")
+    assert said.endswith(f"; {AS_LS}")
+    # An export refusing to replace it says what it is the same way.
+    assert held_in(source) is not None and held_in(source).what == "a Label Studio task (id 5)"
+    import_documents(source, "labelstudio", tmp_path / "ls" / "c.jsonl")  # it is one

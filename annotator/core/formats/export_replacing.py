@@ -70,6 +70,7 @@ class Held:
     fmt: str | None = None
     keys: tuple[str, ...] = ()
     told: bool = True
+    known: bool = True  # False: a JSON object of no kind known (``Kind.known``)
 
 
 def held_in(path: Path) -> Held | None:
@@ -83,12 +84,20 @@ def held_in(path: Path) -> Held | None:
     try:
         with path.open("rb") as handle:
             found, first_is_json = _first_held(_looked_at(handle))
-            if not isinstance(found, Held):
+            # An object of no kind on a later line, the first no JSON by itself, is likely a
+            # piece of a value written over several lines (a Label Studio task's result on a
+            # line of its own): the file was said to hold "JSON objects (keys: id, from_name,
+            # ...)", and import named no format for it. The whole value tells.
+            piece = isinstance(found, Held) and not found.known and not first_is_json
+            if not isinstance(found, Held) or piece:
                 # JSON read as a whole: an array (Label Studio's tasks, on one line or many),
                 # or values each over several lines (a pretty-printed task: its first line,
                 # ``{``, is no JSON by itself).
                 whole = _first_held_entry(handle, arrays_only=first_is_json)
-                found = found if isinstance(whole, str) else whole
+                if piece:
+                    found = whole if isinstance(whole, Held) and whole.known else found
+                else:
+                    found = found if isinstance(whole, str) else whole
     except OSError as error:
         return _not_known(f"it cannot be read ({error.strerror or error})") if json_lines else None
     if isinstance(found, Held) or found is None:
@@ -294,7 +303,8 @@ def _held_at(place: str, number: int, kind: Kind) -> Held:
     """``place`` (``line 2``, ``entry 1``) of the file holds ``kind``."""
     word, _, _ = place.partition(" ")
     where = f"its first {word}" if number == 1 else f"its {place}"
-    return Held(kind.what, number, f"{where} is {kind.what}", kind.plural, kind.fmt, kind.keys)
+    said = f"{where} is {kind.what}"
+    return Held(kind.what, number, said, kind.plural, kind.fmt, kind.keys, known=kind.known)
 
 
 class ReplacingRecords(AnnotatorError):
