@@ -162,7 +162,7 @@ def test_relations_doccano_cannot_keep_are_said(tmp_path: Path) -> None:
     corpus, records, said = imported(source, "doccano", tmp_path / "in")
     assert [line.removeprefix(f"{source}:1: ") for line in said if "relation" in line] == [
         "relations.0.type: 'founded by' is no brat relation type (a word); not imported",
-        "relations.1: from_id and to_id must be ids of the row's entities; not imported",
+        "relations.1.to_id: 8 is not the id of one of the row's entities (ids: 7, 9); not imported",
         "1 relation(s) kept in the record's note as brat R lines, not imported as spans "
         "(doccano and brat exports write them back)",
     ]

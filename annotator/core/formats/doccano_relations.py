@@ -61,7 +61,14 @@ def read_relations(
         if not isinstance(kind, str) or not kind or any(c.isspace() for c in kind):
             problems.append(f"{at}.type: {kind!r} is no brat relation type (a word)")
         elif not source or not target:
-            problems.append(f"{at}: from_id and to_id must be ids of the row's entities")
+            # Which of the two, and the ids there are: the line named neither.
+            end = "from_id" if not source else "to_id"
+            known = ", ".join(repr(ident) for ident in list(ids)[:5]) or "none"
+            more = ", ..." if len(ids) > 5 else ""
+            problems.append(
+                f"{at}.{end}: {relation.get(end)!r} is not the id of one of the row's entities "
+                f"(ids: {known}{more})"
+            )
         else:
             lines.append(f"R{len(lines) + 1}\t{kind} Arg1:{source} Arg2:{target}")
     return lines, problems
