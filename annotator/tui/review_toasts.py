@@ -91,11 +91,14 @@ def place(screen: Screen[None], article: ReviewArticle, words: tuple[int, int] |
         return  # not laid out yet: placed again once it is (its Resized message)
     margin = rack_margin(screen.size.height, article.region, top)
     width = Scalar.from_number(rack_width(article.region))
+    most_rows = Scalar.from_number(rack_height(article.region))
     for rack in screen.query("ToastRack"):  # none when the app runs without toasts
         if rack.styles.margin != margin:
             rack.styles.margin = margin
         if rack.styles.width != width:
             rack.styles.width = width
+        if rack.styles.max_height != most_rows:
+            rack.styles.max_height = most_rows
 
 
 def on_top(rows: tuple[int, int], height: int) -> bool:
@@ -122,6 +125,15 @@ def rack_width(article: Region) -> int:
     """The toasts' rack's width: the article's within its borders, a toast no wider (a docked
     rack is as wide as the screen whatever its margin)."""
     return max(1, article.width - 2 * FRAME)
+
+
+def rack_height(article: Region) -> int:
+    """The toasts' rack's most rows: the article's within its borders. A toast taller than
+    that is cut at its foot (the rack hides what overflows, review.tcss): at 64x24 the
+    start-up messages under --min-agree, taller than the article's 6 rows, went up over the
+    status line and off the screen, their first lines, what the gold file is and what is left
+    to settle, unseen. They are said again on exit (``review_exit``)."""
+    return max(1, article.height - 2 * FRAME)
 
 
 def opening(messages: list[str], gold_file: Path) -> str:
