@@ -55,3 +55,29 @@ def test_cats_and_kb_ids_are_said_and_counted(tmp_path: Path) -> None:
     assert result.summary().endswith(
         "; not imported: 1 document(s) with doc.cats, 2 span kb_id(s) (listed above)"
     )
+
+
+def test_a_span_group_other_than_ours_is_said_with_its_spans_kept(tmp_path: Path) -> None:
+    """A DocBin whose spans lie in ``doc.spans["places"]``: every span was imported and the
+    group's name lost unsaid (an export writes every span to ``doc.spans["sc"]``)."""
+    need("spacy")
+    from spacy.tokens import Doc, DocBin, Span
+    from spacy.vocab import Vocab
+
+    words = ["Kestria", "freed", "12", "soldiers", "to", "Norvania", "."]
+    doc = Doc(Vocab(), words=words, spaces=[True, True, True, True, True, False, False])
+    doc.spans["sc"] = [Span(doc, 2, 3, label="count")]
+    doc.spans["places"] = [Span(doc, 0, 1, label="actor"), Span(doc, 5, 6, label="actor")]
+    source = tmp_path / "groups.spacy"
+    source.write_bytes(DocBin(docs=[doc]).to_bytes())
+    said: list[str] = []
+    result = import_documents(source, "spacy", tmp_path / "o" / "c.jsonl",
+                              annotations=tmp_path / "o" / "a.jsonl", annotator="cur",
+                              on_warning=said.append)  # fmt: skip
+    assert said == [
+        f"{source}: span groups: 2 span(s) in doc.spans groups other than 'sc' (first: doc 1: "
+        "places: 'Kestria' actor); not carried: a span has no place for its group's name (an "
+        "export writes every span to doc.spans['sc'])"
+    ]
+    assert result.spans == 3
+    assert result.summary().endswith("; not imported: 2 span(s)' group names (listed above)")

@@ -127,9 +127,10 @@ def export_bytes(items: Sequence[Item], report: Reporter) -> bytes:
 
 
 def read(path: Path, report: ImportReporter) -> list[ImportedDoc]:
-    """Every document's text and spans (``doc.ents`` and every span group); ``doc.cats`` and
-    a span's ``kb_id``, which a record has no place for, are said once each for the file and
-    counted."""
+    """Every document's text and spans (``doc.ents`` and every span group); ``doc.cats``, a
+    span's ``kb_id`` and the name of a span group other than ours, which a record has no place
+    for, are said once each for the file and counted (a group's name was lost unsaid: an export
+    writes every span to ``doc.spans["sc"]``)."""
     _spacy()
     from spacy.tokens import DocBin
     from spacy.vocab import Vocab
@@ -142,6 +143,8 @@ def read(path: Path, report: ImportReporter) -> list[ImportedDoc]:
     out = []
     cats: list[str] = []  # where each document with text categories is
     linked: list[str] = []  # where each span with a knowledge-base id is
+    # Where each span of a group other than ents and ours is: its group's name is lost.
+    grouped: list[str] = []
     retokenized: list[str] = []  # where each document of other tokens is, and how
     user_data = _UserData()
     for number, doc in enumerate(docs, start=1):
@@ -159,6 +162,8 @@ def read(path: Path, report: ImportReporter) -> list[ImportedDoc]:
         groups = [("ents", list(doc.ents))] + [(key, list(g)) for key, g in doc.spans.items()]
         for group, members in groups:
             for span in members:
+                if group not in ("ents", SPANS_KEY):
+                    grouped.append(f"doc {number}: {group}: {span.text!r} {span.label_}")
                 key = (span.start_char, span.end_char, span.label_)
                 if key in seen:
                     continue
@@ -184,6 +189,14 @@ def read(path: Path, report: ImportReporter) -> list[ImportedDoc]:
             )
         )
     _say_not_carried(path, cats, linked, report)
+    if grouped:
+        report.not_carried(
+            f"{path}: span groups: {len(grouped)} span(s) in doc.spans groups other than "
+            f"{SPANS_KEY!r} (first: {grouped[0]}); not carried: a span has no place for its "
+            f"group's name (an export writes every span to doc.spans[{SPANS_KEY!r}])",
+            "span(s)' group names",
+            len(grouped),
+        )
     if retokenized:
         report.not_carried(
             f"{path}: tokens: {len(retokenized)} document(s) (first: {retokenized[0]}); not "
