@@ -44,6 +44,8 @@ from annotator.core.formats.common import (
     report_left_out,
     without_bom,
 )
+from annotator.core.formats.hf_fields import OtherFields
+from annotator.core.formats.import_checks import ImportReporter
 from annotator.core.formats.import_json import json_lines
 from annotator.core.formats.tokenlabels import (
     cut_at_edges,
@@ -242,7 +244,7 @@ def _tag_label(tag: str) -> str | None:
     return label if dash and label and len(prefix) == 1 else None
 
 
-def read(source: Path, scheme: str, report: Reporter) -> list[ImportedDoc]:
+def read(source: Path, scheme: str, report: ImportReporter) -> list[ImportedDoc]:
     if source.is_dir():
         files = sorted(p for p in source.glob("*.jsonl") if p.is_file())
         if not files:
@@ -254,8 +256,11 @@ def read(source: Path, scheme: str, report: Reporter) -> list[ImportedDoc]:
     docs = []
     for path in files:
         decode(read_bytes(path), path)
+        others = OtherFields()
         for number, row in json_lines(path):
             docs.append(_row(row, path, number, names, labels_path, scheme, report))
+            others.read(row, number)
+        others.say(path, report)
     return docs
 
 
