@@ -81,3 +81,27 @@ def test_a_span_group_other_than_ours_is_said_with_its_spans_kept(tmp_path: Path
     ]
     assert result.spans == 3
     assert result.summary().endswith("; not imported: 2 span(s)' group names (listed above)")
+
+
+def test_token_annotations_of_a_parsed_docbin_are_said(tmp_path: Path) -> None:
+    """A DocBin of a parsed corpus (POS, lemmas, dependencies): the import kept the entities
+    and dropped the rest without a word, where conll and conllu say their columns."""
+    need("spacy")
+    from spacy.tokens import Doc, DocBin, Span
+    from spacy.vocab import Vocab
+
+    doc = Doc(Vocab(), words=["Ana", "met", "Bo", "."], spaces=[True, True, False, False],
+              pos=["PROPN", "VERB", "PROPN", "PUNCT"], lemmas=["Ana", "meet", "Bo", "."],
+              heads=[1, 1, 1, 1], deps=["nsubj", "ROOT", "obj", "punct"])  # fmt: skip
+    doc.ents = [Span(doc, 0, 1, label="actor")]
+    source = tmp_path / "parsed.spacy"
+    source.write_bytes(DocBin(docs=[doc]).to_bytes())
+    said: list[str] = []
+    result = import_documents(source, "spacy", tmp_path / "o" / "c.jsonl",
+                              annotations=tmp_path / "o" / "a.jsonl", annotator="cur",
+                              on_warning=said.append)  # fmt: skip
+    assert said == [
+        f"{source}: token annotations: 1 document(s) (first: doc 1: POS, LEMMA, DEP); not "
+        "carried: a record holds labelled spans only"
+    ]
+    assert result.spans == 1

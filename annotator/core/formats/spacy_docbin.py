@@ -126,6 +126,11 @@ def export_bytes(items: Sequence[Item], report: Reporter) -> bytes:
     return data
 
 
+# A pipeline's token annotations, as ``Doc.has_annotation`` names them: a DocBin of a parsed
+# corpus holds them, and they were dropped without a word (conll and conllu say their columns).
+TOKEN_ATTRIBUTES = ("TAG", "POS", "MORPH", "LEMMA", "DEP")
+
+
 def read(path: Path, report: ImportReporter) -> list[ImportedDoc]:
     """Every document's text and spans (``doc.ents`` and every span group); ``doc.cats``, a
     span's ``kb_id`` and the name of a span group other than ours, which a record has no place
@@ -145,6 +150,7 @@ def read(path: Path, report: ImportReporter) -> list[ImportedDoc]:
     linked: list[str] = []  # where each span with a knowledge-base id is
     # Where each span of a group other than ents and ours is: its group's name is lost.
     grouped: list[str] = []
+    tagged: list[str] = []  # where each document with token annotations is, and which
     retokenized: list[str] = []  # where each document of other tokens is, and how
     user_data = _UserData()
     for number, doc in enumerate(docs, start=1):
@@ -175,6 +181,10 @@ def read(path: Path, report: ImportReporter) -> list[ImportedDoc]:
                 )
         if doc.cats:
             cats.append(f"doc {number}: {dict(doc.cats)}")
+        # An empty document "has" every annotation (none of its no tokens lacks it).
+        annotated = [attr for attr in TOKEN_ATTRIBUTES if len(doc) and doc.has_annotation(attr)]
+        if annotated:
+            tagged.append(f"doc {number}: {', '.join(annotated)}")
         words = [(t.idx, t.idx + len(t.text)) for t in doc if not t.text.isspace()]
         other = other_tokens(doc.text, words, spans)
         if other is not None:
@@ -189,6 +199,13 @@ def read(path: Path, report: ImportReporter) -> list[ImportedDoc]:
             )
         )
     _say_not_carried(path, cats, linked, report)
+    if tagged:
+        report.not_carried(
+            f"{path}: token annotations: {len(tagged)} document(s) (first: {tagged[0]}); not "
+            "carried: a record holds labelled spans only",
+            "document(s) with token annotations",
+            len(tagged),
+        )
     if grouped:
         report.not_carried(
             f"{path}: span groups: {len(grouped)} span(s) in doc.spans groups other than "
