@@ -119,6 +119,57 @@ def test_a_version_that_marked_nothing_there_is_not_a_value_to_type() -> None:
     assert value_conflict_span(conflict) is None
 
 
+def test_two_values_and_a_version_that_marked_nothing_is_a_value_to_type() -> None:
+    """alice's 210 and bob's 200 for one count, carol none: v types the figure the article
+    gives, which neither gave (only 210 or 200 could be taken)."""
+    conflict = {
+        "id": "c1",
+        "kind": "span",
+        "region": [13, 16],
+        "versions": [
+            {"spans": [span("s2", 13, 16, "count", 210)], "annotators": ["alice"]},
+            {"spans": [span("s2", 13, 16, "count", 200)], "annotators": ["bob"]},
+            {"spans": [], "annotators": ["carol"]},
+        ],
+    }
+    body = value_conflict_span(conflict)
+    assert body is not None and (body["start"], body["end"], body["value"]) == (13, 16, 210)
+    # Two versions of other words, beside the one that marked nothing: no value to type.
+    versions = conflict["versions"]
+    versions[1] = {"spans": [span("s2", 13, 26, "count", 200)], "annotators": ["bob"]}
+    assert value_conflict_span(conflict) is None
+
+
+def test_a_value_typed_overrules_a_version_that_marked_nothing(tmp_path: Path) -> None:
+    scheme = tmp_path / "scheme.toml"
+    scheme.write_text(SCHEME_TOML, encoding="utf-8")
+    corpus = write_corpus(tmp_path, {"d1": TEXT})
+    counts = {
+        "alice": [span("s2", 13, 16, "count", 210)],
+        "bob": [span("s2", 13, 16, "count", 200)],
+    }
+    journals = [
+        write_journal(
+            tmp_path / f"{name}.jsonl", record(name, spans=[RUSSIA, *counts.get(name, [])])
+        )
+        for name in ("alice", "bob", "carol")
+    ]
+    session = open_review(
+        journals, corpus, tmp_path / "gold.jsonl", "rita", scheme_path=scheme, now=fixed_now
+    )
+    try:
+        view = session.view()
+        assert view is not None and len(view.versions) == 3 and view.value_typed
+        session.settle_span_value("146")
+        line = gold_d1(session)
+        (count,) = [s for s in line["spans"] if s["label"] == "count"]
+        assert (count["start"], count["end"], count["value"]) == (13, 16, 146)
+        assert line["sources"]["spans"][count["id"]] == []  # no annotator gave 146
+        assert (line["status"], line["conflicts"]) == ("done", [])
+    finally:
+        session.close()
+
+
 def test_one_version_is_no_value_conflict() -> None:
     """A conflict of one version (a document fewer than --min-agree K finished, all alike) holds
     no values that differ: a trial's panel titled "Norvania", an actor, a "Value conflict" and

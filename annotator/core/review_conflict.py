@@ -86,15 +86,18 @@ def versions_holding(conflict: Conflict) -> list[dict[str, Any]]:
 
 
 def value_conflict_span(conflict: Conflict) -> dict[str, Any] | None:
-    """The span a conflict's versions give different values (its first version's), when the
-    versions differ in value only: one span each, at one place under one label."""
+    """The span a conflict's versions give different values (the first given), when the
+    versions that mark something there differ in value only: one span each, at one place
+    under one label, two versions at least. A version that marked nothing is one more answer
+    the typed value overrules: alice's 210 and bob's 200 for one count, carol marking none,
+    left the reviewer only 210 or 200, never the figure the article gives."""
     if conflict.get("kind") != "span":
         return None
     versions = conflict.get("versions") or []
-    bodies = [body for version in versions for body in version.get("spans") or []]
+    giving = [version.get("spans") or [] for version in versions if version.get("spans")]
+    bodies = [body for spans in giving for body in spans]
     places = {(body["start"], body["end"], body["label"]) for body in bodies}
-    # Each version one span (a version that marked nothing there is no value to type).
-    if len(places) != 1 or any(len(version.get("spans") or []) != 1 for version in versions):
+    if len(places) != 1 or len(giving) < 2 or any(len(spans) != 1 for spans in giving):
         return None
     # Values that differ: one version (a document fewer than --min-agree K finished) has
     # none, and an actor's "Value conflict" offered v, which refused every value.
