@@ -57,7 +57,7 @@ def pick_order(
     3. for a label that fills several fields of an item (an actor: giver and receiver), the
        spans of the words the group's other items hold (``_named_by_other_items``): first those
        held there by another field than this one (one release's receiver is the next one's
-       giver), then those held by this field;
+       giver), the item just before's first, then those held by this field;
     4. the spans no field of the form is linked to yet (for a date, the same field of the
        group's other items aside: ``_linked_elsewhere``);
     5. the linked ones;
@@ -70,7 +70,7 @@ def pick_order(
        is the selection that points at a span;
     6. after the others, a span of the same words as one the item holds (``_words_of``);
     7. last, the spans the field itself or another field of the item of the same label holds
-       (``_held_by_the_item``), even in the selection.
+       (``_held_by_the_item``), even in the selection, the field's own the very last.
     For a top-level field: the span at hand (in the selection, or at the cursor), then the
     nearest the cursor.
 
@@ -106,6 +106,7 @@ def _pick_order(
     selected = selection is not None and selection[0] != selection[1]
     linked = _linked_elsewhere(session, path)
     held = _held_by_the_item(session, path, links)
+    own = set(session.record.links.get(path, []))  # of those held, the very last
     held_words = _words_of(session, held)
     going_with, elsewhere = with_the_item(session, path, links, choices)
     shared = shared_with_previous(session, path)
@@ -122,7 +123,7 @@ def _pick_order(
 
     def rank(
         span: Span,
-    ) -> tuple[bool, bool, bool, bool, bool, int, bool, bool, bool, bool, int, bool]:
+    ) -> tuple[bool, bool, bool, bool, bool, bool, int, bool, bool, bool, bool, int, bool]:
         taken = in_item and span.id in linked
         if after is not None:  # a list's next item, or a new item: the nearest after
             near = distance(span, after)
@@ -132,6 +133,7 @@ def _pick_order(
             near = distance(span, cursor)
         return (
             span.id in held,
+            span.id in own,
             not (span.id == hand and selected),
             span.id not in going_with,
             span.id != shared,
@@ -302,9 +304,10 @@ def _list_end(session: AnnotationSession, path: str) -> int | None:
 def _named_by_other_items(session: AnnotationSession, path: str) -> dict[str, int]:
     """The words of the parties the other items of the group of ``path`` name: 0 for those
     another field of the same label holds in them (the receiver of one release is the giver
-    of the next, in an exchange), 1 for those the field itself holds in them. Only for a
-    label that fills several fields of an item (a party changes its role from one item to the
-    next; a count or a date of one release is not the next one's): none otherwise.
+    of the next, in an exchange), -1 when it is the item just before that holds them so, 1
+    for those the field itself holds in them. Only for a label that fills several fields of
+    an item (a party changes its role from one item to the next; a count or a date of one
+    release is not the next one's): none otherwise.
 
     Why: a trial's first suggestion was the actor no field used yet, often a mediator or a side
     body: the mediator Vellmark as a third release's receiver, the Joint Centre for Missing and
@@ -322,7 +325,10 @@ def _named_by_other_items(session: AnnotationSession, path: str) -> dict[str, in
         at = forms.item_path(other)
         if at is None or at[0] != group_name or at[1] == index or at[2] not in roles:
             continue
-        kind = 1 if at[2] == field.name else 0
+        # The item just before first: after releases each way round, both parties are held
+        # in both fields, and a week of exchanges (sample 11) offered its fourth release the
+        # third one's giver, nearer the earlier spans, as its giver.
+        kind = 1 if at[2] == field.name else (-1 if at[1] == index - 1 else 0)
         for words in _words_of(session, set(ids)):
             named[words] = min(kind, named.get(words, kind))
     return named
