@@ -20,6 +20,11 @@ from annotator.core.normalise import typed_integer
         ("twelve hundred", 1200),
         ("two hundred and five", 205),
         ("forty-one", 41),
+        # As the guidelines write them and labelling reads them (a trial's `v` refused
+        # "a dozen" as vague).
+        ("a dozen", 12),
+        ("half a dozen", 6),
+        ("a hundred", 100),
         ("", None),
     ],
 )
@@ -33,6 +38,8 @@ def test_digits_and_number_words_give_the_number(typed: str, value: int | None) 
         ("five men", True),
         ("about seven", True),
         ("a dozen or so", True),
+        ("146 a", True),
+        ("five and a half", True),
         ("-seven", True),
         ("lots", False),
         ("x", False),

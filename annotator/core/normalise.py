@@ -60,6 +60,7 @@ FRACTION_WORDS = frozenset(
 )
 # Every word that may spell a number: a count phrase is read whole, with none of it left over.
 NUMBER_WORDS = frozenset([*_SMALL, *_TENS, *_SCALES, "hundred", "dozen"])
+_BEFORE = NUMBER_WORDS | {"a", "an"}  # what "a" or "half" may come before in a typed number
 _LEADING = re.compile(r"^(?:(?:a\s+)?total\s+of\s+|all\s+|exactly\s+|precisely\s+|the\s+)+")
 # Thousands grouped by a no-break or thin space ("1 200"); a typed value may use a plain space.
 _GROUPED_DIGITS = re.compile(r"(?<=\d)[\u00a0\u202f\u2009](?=\d{3}(?!\d))")
@@ -188,9 +189,17 @@ def typed_integer(value: Any) -> int | None:
 
 
 def _all_number_words(text: str) -> bool:
-    """Every word of ``text`` is part of a number ("two hundred and five"; not "five men")."""
+    """Every word of ``text`` is part of a number ("two hundred and five", "a dozen", "half a
+    dozen"; not "five men", nor "146 a"): a trial's `v` refused "a dozen", which the
+    guidelines give as 12, as vague."""
     words = _COUNT_WORD.findall(re.sub(r"(?<=[^\W\d_])-(?=[^\W\d_])", " ", text.casefold()))
-    return all(_is_number_word(word) or word == "and" for word in words)
+    return all(
+        _is_number_word(word)
+        or word == "and"
+        # "a", "an" and "half" only before a number word ("146 a" is more than a number)
+        or (word in ("a", "an", "half") and at + 1 < len(words) and words[at + 1] in _BEFORE)
+        for at, word in enumerate(words)
+    )
 
 
 def typed_date(value: Any) -> str | None:
