@@ -14,13 +14,13 @@ overlap, since spans may nest or cross (a count inside its releasee).
 A curator edits ``annotation.conf`` (brat's documentation says to: labels, relation arguments,
 abbreviations), so an export never writes over an edited one. The file carries the sha256 of
 the rest of itself (``MARK``): while that still matches, it is as an export wrote it and the
-next export replaces it, ``--force`` or not (``as_exported_there``; one an export wrote before
-the sha256 line, with no such line, while it is byte for byte what that export wrote for the
-types it declares); otherwise (edited, or
-written by hand or by brat's tools) it is kept and the export's own goes beside it as
-``annotation.conf.new`` (``keep_edited``). That is the way package managers treat a
-configuration file someone edited (``.rpmnew``, ``.dpkg-new``, ``.pacnew``): the edited one
-stays in force (brat reads only ``annotation.conf``), the new one is there to compare.
+next export replaces it, ``--force`` or not (one an export wrote before the sha256 line,
+with no such line, while it is byte for byte what that export wrote for the types it
+declares); otherwise (edited, or written by hand or by brat's tools) it is kept and the
+export's own goes beside it as ``annotation.conf.new``. ``keep_edited`` tells the two. That
+is the way package managers treat a configuration file someone edited (``.rpmnew``,
+``.dpkg-new``, ``.pacnew``): the edited one stays in force (brat reads only
+``annotation.conf``), the new one is there to compare.
 Refusing the export instead would hold up every export over a file the export does not need.
 """
 
@@ -165,39 +165,28 @@ def _as_an_older_export(data: bytes) -> bool:
     return types.text() == body
 
 
-def keep_edited(out: Path, files: dict[str, bytes]) -> list[Path]:
+def keep_edited(out: Path, files: dict[str, bytes]) -> tuple[list[Path], list[Path]]:
     """Leave each ``annotation.conf`` of ``files`` already under ``out`` that differs from the
     export's and is not as an export wrote it (edited): the export's goes beside it as
-    ``annotation.conf.new`` instead (in ``files``). The confs kept (``kept_line`` says them)."""
-    kept = []
+    ``annotation.conf.new`` instead (in ``files``). Returns the confs kept (``kept_line`` says
+    them), and those there as an export wrote them, which the export replaces without
+    ``--force`` (they hold nothing but the types of the ``.ann`` files beside them, the sha256
+    line shows them unedited); every other file there is replaced only with ``--force``."""
+    kept, unedited = [], []
     for name in [n for n in files if n == CONF_FILE or n.endswith(f"/{CONF_FILE}")]:
         path = out / name
         try:
             there = path.read_bytes() if path.is_file() else None
         except OSError:
             there = None  # unreadable: the write says what stands in the way
-        if there is None or there == files[name] or as_exported(there):
+        if there is None:
+            continue
+        if there == files[name] or as_exported(there):
+            unedited.append(path)
             continue
         files[f"{name}{NEW_SUFFIX}"] = files.pop(name)
         kept.append(path)
-    return kept
-
-
-def as_exported_there(out: Path, files: dict[str, bytes]) -> list[Path]:
-    """Each ``annotation.conf`` of ``files`` already under ``out`` as an export wrote it: the
-    export replaces it without ``--force`` (it holds nothing but the types of the ``.ann``
-    files beside it, the sha256 line shows it unedited), as ``keep_edited`` keeps an edited
-    one; every other file there is replaced only with ``--force``."""
-    found = []
-    for name in [n for n in files if n == CONF_FILE or n.endswith(f"/{CONF_FILE}")]:
-        path = out / name
-        try:
-            there = path.read_bytes() if path.is_file() else None
-        except OSError:
-            there = None  # unreadable: refused with the other files there
-        if there is not None and (there == files[name] or as_exported(there)):
-            found.append(path)
-    return found
+    return kept, unedited
 
 
 def kept_line(kept: list[Path]) -> str:

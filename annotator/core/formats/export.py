@@ -292,10 +292,9 @@ def export_records(
         kept: list[Path] = []
         generated: list[Path] = []  # replaced without --force: nothing of anyone's is lost
         if fmt == "brat":  # an annotation.conf a curator edited stays; ours goes beside it
-            from annotator.core.formats.brat_conf import as_exported_there, keep_edited, kept_line
+            from annotator.core.formats.brat_conf import keep_edited, kept_line
 
-            kept = keep_edited(out, files)
-            generated = as_exported_there(out, files)
+            kept, generated = keep_edited(out, files)
         refuse_other_exports(out, files, report, kept)
         refuse_replacing_records([t for t in targets(out, files) if t not in generated], force)
         held.release()
