@@ -111,11 +111,21 @@ def test_the_highlighted_row_stays_in_sight_when_messages_shorten_the_list(
         # Messages said in the box, between the list and the line below it, take its rows.
         for which in ("first", "second", "third"):
             app.notify(f"a {which} message, long enough to take a row of the box", timeout=30)
+
+        def in_sight() -> bool:
+            top = options.scroll_offset.y
+            return top <= last < top + options.scrollable_content_region.height
+
+        # The three messages shorten the list one after another, and each shortening scrolls
+        # after the next refresh: a loaded CI asserted between a shortening and its scroll.
+        # So wait until the list stops shrinking, then for the row; never in sight fails.
         await wait_for(pilot, lambda: options.scrollable_content_region.height < rows_before)
-        await pilot.pause(0.1)
-        shown = options.scrollable_content_region.height
-        top = options.scroll_offset.y
-        assert top <= last < top + shown
+        settled = -1
+        while settled != options.scrollable_content_region.height:
+            settled = options.scrollable_content_region.height
+            await pilot.pause(0.3)
+        await wait_for(pilot, in_sight)
+        assert options.scrollable_content_region.height < rows_before
 
     try:
         drive(session, scenario, size=(100, 30), notifications=True)
