@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from annotator.core.forms import add_group_item, fill_from_span, set_field, typed_text
 from annotator.core.list_links import (
+    added_item_place,
     added_item_start,
     ids_in_items_order,
     ids_in_text_order,
@@ -119,3 +120,19 @@ def test_the_spans_of_linked_lists_are_those_list_fields_link() -> None:
     other = Scheme.model_validate(data)
     assert spans_of_linked_lists(other, links) == set()
     assert spans_of_linked_lists(SCHEME, links) == {"s2", "s4", "s9"}
+
+
+def test_the_item_added_is_placed_with_its_end() -> None:
+    before = ["31 Tenvari fishermen", "Jonas Birk"]
+    after = ["31 Tenvari fishermen", "two minors", "Jonas Birk"]
+    shown = "31 Tenvari fishermen, two minors, Jonas Birk"
+    start, end = added_item_place(before, after) or (0, 0)
+    assert shown[start:end] == "two minors"
+    start, end = added_item_place(after[:1], after[:2]) or (0, 0)  # added last
+    assert (start, end) == (22, 32)
+    assert added_item_place(after, after) is None  # nothing added
+    # An item before it shown quoted (a known item holds its words joined): 2 characters on.
+    known = ["Sergeant Pavel Ostrovin, 41"]
+    items = ["Sergeant Pavel Ostrovin", "41", "Zoë N'Diaye"]
+    start, end = added_item_place(items[:2], items, known) or (0, 0)
+    assert '"Sergeant Pavel Ostrovin", 41, Zoë N\'Diaye'[start:end] == "Zoë N'Diaye"

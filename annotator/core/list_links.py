@@ -89,6 +89,28 @@ def added_item_start(before: list[str], after: list[str], known: Sequence[str] =
     return len(shown) - len(forms.typed_text(after[index:], known))
 
 
+def added_item_place(
+    before: list[str], after: list[str], known: Sequence[str] = ()
+) -> tuple[int, int] | None:
+    """Where the item ``after`` holds and ``before`` did not begins and ends in the list's
+    text (``added_item_start``). The end is known where the text after the item is the rest
+    of the list as it shows alone; elsewhere it is given as the start."""
+    start = added_item_start(before, after, known)
+    if start is None:
+        return None
+    index = next(
+        (at for at, item in enumerate(after) if at >= len(before) or item != before[at]),
+        len(after) - 1,
+    )
+    from_item = forms.typed_text(after[index:], known)
+    rest = forms.typed_text(after[index + 1 :], known)
+    if not rest:
+        return start, start + len(from_item)
+    if not from_item.endswith(", " + rest):
+        return start, start
+    return start, start + len(from_item) - len(rest) - 2
+
+
 def in_text_order(items: Sequence[Any], spans: Sequence[Span]) -> list[Any]:
     """A list field's ``items`` in the order of their spans in the text (``spans``: those it
     is linked to). Each item holding the words of one of ``spans`` (each span gives one item,

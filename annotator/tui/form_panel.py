@@ -21,7 +21,7 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select
 
-from annotator.core.list_links import added_item_start, list_size, marker_words
+from annotator.core.list_links import added_item_place, list_size, marker_words
 from annotator.core.note_parts import kept_lines_words
 from annotator.core.record_unallowed import shown_value
 from annotator.core.scheme import Scheme
@@ -201,14 +201,15 @@ class EventForm(FormTyping):
                 widget.value = value
             # A value reads from its start, in focus or not (a trial's field filled by
             # ctrl+l showed "5 Norvanian servicemen", its end); a list in focus from the
-            # item just added (``added_item_start``), its name counts its items.
-            start = 0
+            # item just added, the cursor after it (``_cursor_after_item``); its name counts
+            # its items.
+            start = end = 0
             if widget.has_focus and isinstance(items, list) and isinstance(before, list):
-                start = added_item_start(before, items, known) or 0
+                start, end = added_item_place(before, items, known) or (0, 0)
             widget.cursor_position = start
             # Once laid out: the input's width for its new value is not known yet.
-            scroll = partial(widget.scroll_to, x=cell_len(value[:start]), animate=False)
-            widget.call_after_refresh(scroll, immediate=True)
+            place = partial(_cursor_after_item, widget, value, start, end)
+            widget.call_after_refresh(place)
             widget.remove_class("-invalid")
         record, scheme = session.record, session.scheme
         for marker in self.query("FieldName, FieldLinks"):
@@ -273,3 +274,15 @@ class EventForm(FormTyping):
         value = None if event.value is Select.NULL else str(event.value)
         if event.select.name:
             self.post_message(FieldEdited(self._doc_id, event.select.name, value, event.select))
+
+
+def _cursor_after_item(widget: Input, value: str, start: int, end: int) -> None:
+    """The field shown from ``start`` (the item a list just took: its words in sight), the
+    cursor after that item (``end``) when the item fits the field's width, so what is typed
+    next (``, `` and a name) goes after it: at its start a trial's ", X" went into the name
+    taken, and its link went on saving. An item wider than the field keeps the cursor at
+    its start, where its first words show."""
+    width = widget.content_size.width
+    if start < end and width and cell_len(value[start:end]) + 1 <= width:
+        widget.cursor_position = end
+    widget.scroll_to(x=cell_len(value[:start]), animate=False, immediate=True)
