@@ -106,7 +106,12 @@ def test_bad_input_is_one_clear_line(tmp_path: Path, command: str) -> None:
             "fields: none), made under another scheme",
         ),
         # one annotator only
-        ([alice], f"{alice}: only one annotator (alice): comparing needs the journals of two"),
+        # one annotator only (no file was empty: said without "( hold no records)")
+        (
+            [alice],
+            f"{alice}: only one annotator (alice): comparing needs the journals of two or more "
+            "annotators",
+        ),
         # the same annotator in two files
         (
             [
@@ -145,6 +150,10 @@ def test_bad_input_is_one_clear_line(tmp_path: Path, command: str) -> None:
         assert len(lines) == 1, result.stderr
         assert message in lines[0]
         assert "Traceback" not in result.stderr
+    if command != "diff":
+        # The line ends there: no file was empty, and "( hold no records)" was said after it.
+        one = f"{alice}: only one annotator (alice): comparing needs the journals of two or more "
+        assert run_cli(command, alice, *extra).stderr.rstrip().endswith(f"{one}annotators")
 
 
 @pytest.mark.parametrize("command", ["agree", "diff", "merge"])

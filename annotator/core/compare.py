@@ -164,7 +164,11 @@ def _load(
     if len(names) < 2:
         who = f"only one annotator ({names[0]})" if names else "no records"
         verb = "holds" if len(latest.empty) == 1 else "hold"
-        none_in = f" ({', '.join(map(str, latest.empty))} {verb} no records)" if names else ""
+        none_in = (
+            f" ({', '.join(map(str, latest.empty))} {verb} no records)"
+            if names and latest.empty
+            else ""
+        )
         raise AnnotatorError(
             f"{where}: {who}: comparing needs the journals of two or more annotators{none_in}"
         )
