@@ -24,7 +24,10 @@ from annotator.core.scheme import load_scheme
 from tests.test_agreement_data import TEXT, record, span, write_corpus, write_journal, write_scheme
 from tests.test_review_session_data import fixed_now
 
-TOOK = "took ann1 and ann3's version (nothing here)"
+# As said when read back from gold, which cannot tell 1 (ann1 and ann3's nothing) from r on
+# ann2's: what is true of both. The notice of the key pressed says only what it did.
+TOOK = "rejected ann2's version, took ann1 and ann3's version (nothing here)"
+PRESSED = "took ann1 and ann3's version (nothing here)"
 
 
 def journals(folder: Path) -> tuple[list[Path], Path, Path]:
@@ -64,11 +67,11 @@ def test_taking_the_version_that_marked_nothing_is_said_so_in_a_session_and_afte
         session.take(0)  # c1: ann2 and ann3's actor
         session.take_notices()
         session.take(0)  # c2: ann1 and ann3's nothing
-        assert session.take_notices()[0] == f"settled c2: {TOOK}"
+        assert session.take_notices()[0] == f"settled c2: {PRESSED}"
         session.undo()
-        assert session.take_notices() == [f"undid: d1 c2 is open again — {TOOK}"]
+        assert session.take_notices() == [f"undid: d1 c2 is open again — {PRESSED}"]
         session.redo()
-        assert session.take_notices() == [f"redid: d1 c2 settled again — {TOOK}"]
+        assert session.take_notices() == [f"redid: d1 c2 settled again — {PRESSED}"]
     finally:
         assert session.close()
     again = opened(tmp_path)
@@ -124,5 +127,5 @@ def test_beside_gold_s_spans_the_version_gave_nothing_beyond_them(tmp_path: Path
     nothing = next(i for i, v in enumerate(conflict["versions"]) if not v["spans"])
     taken = take(merged, conflict["id"], [nothing], scheme)
     assert decision_outcome(merged, taken, conflict["id"]) == (
-        "took ann1 and ann2's version (nothing beyond gold here)"
+        "rejected ann3 and ann4's version, took ann1 and ann2's version (nothing beyond gold here)"
     )

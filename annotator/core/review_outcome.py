@@ -183,8 +183,10 @@ def _span_outcome(before: GoldRecord, after: GoldRecord, conflict: dict[str, Any
         # Taking the version that marked nothing makes the very record rejecting them all
         # makes, and gold keeps no word of which it was: said as what is true of both, whose
         # version gold is now, as a field's empty value is. A trial's undo after a resume said
-        # "rejected every version" of ann1 and ann3's version taken.
-        return f"took {_whose(empty)} version ({nothing_marked(before, conflict)})"
+        # "rejected every version" of ann1 and ann3's version taken. Another's after a resume
+        # said "took bob's version (nothing here)" of alice's rejected with r: both are said.
+        nothing = f"{_whose(empty)} version ({nothing_marked(before, conflict)})"
+        return f"rejected {_whose(giving)} version, took {nothing}" if giving else f"took {nothing}"
     return "rejected every version"
 
 
