@@ -129,10 +129,14 @@ def test_ctrl_r_keeps_the_ids_of_the_spans_gold_had_and_its_links(tmp_path: Path
     session = open_case(setup)
     try:
         assert ids_of(session) == [("s1", "Russia"), ("s2", "146"), ("s3", "Ukraine")]
+        nothing = "d1 is as a merge makes it: nothing to merge anew"
+        assert session.anew_refused("d1") == nothing  # no decision yet
         session.take(1)  # c1: bob's "12", s4
         session.take(0)  # c2: bob's release, linked to s3 and s4
         decided = session.records["d1"]
         assert decided.links["releases[1].count"] == ["s4"]
+        assert session.anew_refused("d1") is None
+        assert session.records["d1"] == decided  # asking changed nothing
         session.merge_anew("d1")
         now = session.records["d1"]
         # The spans the merge shares with gold keep gold's ids (the notices and the gold
@@ -145,7 +149,8 @@ def test_ctrl_r_keeps_the_ids_of_the_spans_gold_had_and_its_links(tmp_path: Path
         anew = content(latest(setup["gold"])["d1"])
         assert anew["sources"].pop("merged_anew") == 1  # numbered: no undo (review_history)
         assert anew == content(merged)
-        with pytest.raises(Refused, match="d1 is as a merge makes it: nothing to merge anew"):
+        assert session.anew_refused("d1") == nothing
+        with pytest.raises(Refused, match=nothing):
             session.merge_anew("d1")
         session.undo()
         assert session.records["d1"] == decided.model_copy(

@@ -113,25 +113,8 @@ class ReviewDocuments(ReviewParts):
         """Replace the document's gold record by a fresh merge of its annotators' records
         (see the module docstring) and make its first open conflict current (none open: the
         document is looked at, ``looking``)."""
-        unit = self.units.get(doc_id)
-        if unit is None:
-            raise Refused(f"{doc_id}: its annotators' records are not compared in this review")
+        merged, told = self._merged_anew(doc_id)
         before = self.records[doc_id]
-        (merged,) = merge_units([unit], self.scheme, self.reviewer, self.min_agree)
-        highest = self.span_numbers.highest(doc_id)
-        if changed_since(before.sources.versions, unit) or merged.doc_sha256 != before.doc_sha256:
-            history = [*document_records(self.store, doc_id)]
-            history += [step[1] for step in self._undo if step[1].doc_id == doc_id]
-            outcome = kept_merge(merged, kept_decisions([*history, before]), self.scheme)
-            merged = with_gold_ids(outcome.record, before, highest)
-            told = _kept_words(outcome, self.document(doc_id).text)
-        else:
-            # The same records: nothing a decision settled has changed, so a merge anew is
-            # the way to decide the document again, every decision dropped.
-            merged = with_gold_ids(merged, before, highest)
-            if _content(merged) == _content(before):
-                raise Refused(f"{doc_id} is as a merge makes it: nothing to merge anew")
-            told = "its review decisions dropped"
         # Numbered, so that its line never reads as a record of the document's history put
         # back (an undo) when it is one again: merging the same records again gives merge's.
         number = 1 + max(
@@ -167,6 +150,39 @@ class ReviewDocuments(ReviewParts):
             f"{now} (before: {_state(before)}); ctrl+z puts the record before back"
         )
         return self.current
+
+    def anew_refused(self, doc_id: str) -> str | None:
+        """Why merging ``doc_id`` anew is refused (None: it is not), asked before the list's
+        question: a trial's first ctrl+r warned that a document's decisions would be dropped,
+        and the second said it had none, "nothing to merge anew"."""
+        try:
+            self._merged_anew(doc_id)
+        except Refused as refused:
+            return str(refused)
+        return None
+
+    def _merged_anew(self, doc_id: str) -> tuple[GoldRecord, str]:
+        """The document's record merged anew, with gold's span ids, and how its decisions fared
+        (said in the notice); refused when that changes nothing."""
+        unit = self.units.get(doc_id)
+        if unit is None:
+            raise Refused(f"{doc_id}: its annotators' records are not compared in this review")
+        before = self.records[doc_id]
+        (merged,) = merge_units([unit], self.scheme, self.reviewer, self.min_agree)
+        highest = self.span_numbers.highest(doc_id)
+        if changed_since(before.sources.versions, unit) or merged.doc_sha256 != before.doc_sha256:
+            history = [*document_records(self.store, doc_id)]
+            history += [step[1] for step in self._undo if step[1].doc_id == doc_id]
+            outcome = kept_merge(merged, kept_decisions([*history, before]), self.scheme)
+            return with_gold_ids(outcome.record, before, highest), _kept_words(
+                outcome, self.document(doc_id).text
+            )
+        # The same records: nothing a decision settled has changed, so a merge anew is the way
+        # to decide the document again, every decision dropped.
+        merged = with_gold_ids(merged, before, highest)
+        if _content(merged) == _content(before):
+            raise Refused(f"{doc_id} is as a merge makes it: nothing to merge anew")
+        return merged, "its review decisions dropped"
 
 
 def changed_since(versions: Mapping[str, str], unit: Unit) -> list[str]:

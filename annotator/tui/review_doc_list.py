@@ -6,6 +6,7 @@ unchanged, to decide it again. It dismisses with ``(what, doc_id)``: ``("open", 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -47,11 +48,19 @@ class ReviewDocListScreen(FilteredListScreen[Chosen]):
         Binding("ctrl+r", "merge_anew", "Merge anew", priority=True),
     ]
 
-    def __init__(self, entries: list[ReviewEntry], current: str | None) -> None:
+    def __init__(
+        self,
+        entries: list[ReviewEntry],
+        current: str | None,
+        anew_refused: Callable[[str], str | None] = lambda doc_id: None,
+    ) -> None:
         super().__init__()
         self.entries = entries
         self.current = current
+        # Why merging a document anew would change nothing (the session's ``anew_refused``).
+        self.anew_refused = anew_refused
         self._asked: str | None = None  # the document the first ctrl+r asked about
+        self._title_taken = False  # the title says something else than the list's keys
         self._haystacks: list[str] | None = None
 
     def compose(self) -> ComposeResult:
@@ -105,23 +114,33 @@ class ReviewDocListScreen(FilteredListScreen[Chosen]):
         if self._asked == doc_id:
             self.dismiss(("anew", doc_id))
             return
+        title = self.query_one("#doc-title", Label)
+        refused = self.anew_refused(doc_id)
+        if refused is not None:
+            # Said at once: a trial's first ctrl+r warned of decisions the document did not
+            # have, and only the second said there was nothing to merge anew.
+            self._title_taken = True
+            title.update(f"{refused} · escape closes")
+            return
         # Asked first: it drops decisions (ctrl+z in the review brings them back, but a
         # reviewer should not need it for a slip of one key).
         self._asked = doc_id
+        self._title_taken = True
         entry = next((entry for entry in self.entries if entry.doc_id == doc_id), None)
         dropped = (
             "the decisions on conflicts their change touched are dropped, the others kept"
             if entry is not None and entry.records_changed
             else "its review decisions are dropped and its conflicts open again"
         )
-        self.query_one("#doc-title", Label).update(
+        title.update(
             f"ctrl+r again merges {doc_id} anew from its annotators' records: {dropped} "
             "(ctrl+z in the review puts them back) · escape: no"
         )
 
     def _forget_the_question(self) -> None:
-        if self._asked is not None:
-            self._asked = None
+        self._asked = None
+        if self._title_taken:
+            self._title_taken = False
             left = sum(1 for entry in self.entries if entry.conflicts)
             self.query_one("#doc-title", Label).update(
                 _TITLE.format(left=left, total=len(self.entries))

@@ -116,7 +116,8 @@ class ReviewEditors(Screen[None]):
 
     def action_documents(self) -> None:
         entries = self.session.document_entries()
-        self.app.push_screen(ReviewDocListScreen(entries, self.session.doc_id), self._chosen)
+        listed = ReviewDocListScreen(entries, self.session.doc_id, self.session.anew_refused)
+        self.app.push_screen(listed, self._chosen)
 
     def _chosen(self, chosen: Chosen) -> None:
         if chosen is not None:

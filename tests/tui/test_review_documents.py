@@ -95,3 +95,35 @@ def test_ctrl_r_twice_merges_a_settled_document_anew_and_ctrl_z_undoes_it(
         )
 
     drive(session, scenario, notifications=True)
+
+
+def test_ctrl_r_on_a_document_as_a_merge_makes_it_says_so_at_once(
+    session: ReviewSession,
+) -> None:
+    """The first document has no decision: the first ctrl+r says there is nothing to merge
+    anew, not that its decisions would be dropped; the list stays, nothing is written, and a
+    move puts the list's keys back in the title."""
+
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        lines = len(gold(session))
+        await press(pilot, "l", "ctrl+r")
+        screen = doc_list(app)
+        title = screen.query_one("#doc-title", Label)
+        said = str(title.render())
+        assert said == f"{FIRST} is as a merge makes it: nothing to merge anew · escape closes"
+        await press(pilot, "ctrl+r")  # again: still said, nothing merged
+        assert app.screen is screen
+        assert str(title.render()) == said
+        assert len(gold(session)) == lines
+        await press(pilot, "down")
+        assert str(title.render()).startswith("Documents: 2 of 2 with open conflicts")
+        # The second document has a decision once 2 is pressed there: asked, as before.
+        await press(pilot, "escape", "p")
+        await wait_for(pilot, lambda: shown(app, SECOND))
+        await press(pilot, "2")
+        await wait_for(pilot, lambda: shown(app, FIRST))
+        await press(pilot, "l", *SECOND[:6], "ctrl+r")
+        ask = str(doc_list(app).query_one("#doc-title", Label).render())
+        assert ask.startswith(f"ctrl+r again merges {SECOND} anew")
+
+    drive(session, scenario)
