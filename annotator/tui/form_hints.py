@@ -22,6 +22,7 @@ from typing import Any
 
 from rich.cells import cell_len
 from textual import events
+from textual.geometry import Region
 from textual.widgets import Input
 
 from annotator.core.note_parts import one_line
@@ -133,6 +134,16 @@ class HintedInput(Input):
 
     def on_resize(self) -> None:
         self._fit_hint()
+        if self.has_focus:
+            # Input scrolls to its cursor when the cursor moves, not when the input narrows: in
+            # the review's item editor the links beside a field grew as one typed (⛓ s3 to
+            # ⛓ s3 s10), and a trial's last letters and cursor went behind them.
+            self._cursor_in_sight()
+
+    def _cursor_in_sight(self) -> None:
+        # Where Input's own scroll to the cursor puts it: one cell past the last at the end.
+        cells = cell_len(self.value[: self.cursor_position]) + (1 if self.cursor_at_end else 0)
+        self.scroll_to_region(Region(cells, 0, 1, 1), force=True, animate=False, immediate=True)
 
     def _fit_hint(self) -> None:
         # Before its first layout (no width yet): the longest.

@@ -85,9 +85,8 @@ REMOVE_ITEM_KEY = Binding("ctrl+o", "remove_list_item", "Remove item")
 
 
 class SpanFieldInput(FieldInput):
-    """A field filled from spans, whose links beside it narrow it as they grow: an input
-    scrolls to its cursor when the cursor moves, not when it narrows, and the name ctrl+l
-    had just added, the cursor after it, went out of sight behind the links.
+    """A field filled from spans, whose links beside it narrow it as they grow (its cursor
+    kept in sight then: ``HintedInput.on_resize``).
 
     ctrl+s swaps it with the other field of its item filled from the same label (``paired``);
     in a list field ctrl+o removes the item at the cursor."""
@@ -110,10 +109,6 @@ class SpanFieldInput(FieldInput):
 
     async def action_remove_list_item(self) -> None:
         await self.run_action("screen.remove_list_item")
-
-    def on_resize(self) -> None:
-        if self.has_focus and self.cursor_at_end:
-            self.scroll_to(x=self.max_scroll_x, animate=False, immediate=True)
 
 
 class ListInput(HintedInput):
