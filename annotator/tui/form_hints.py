@@ -21,9 +21,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from rich.cells import cell_len
+from rich.text import Text
 from textual import events
 from textual.geometry import Region
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from annotator.core.note_parts import one_line
 
@@ -101,6 +102,21 @@ def fitting(hints: Sequence[str], width: int) -> str:
         if cell_len(hint) <= width:
             return hint
     return hints[-1] if hints else ""
+
+
+class BoxTitle(Static):
+    """An editor's title, the longest of its wordings that fits its width, wrapped when none
+    does: at 80 columns "Type the value of releases #1 received_by (c12)" was cut to
+    "… received_b", the field's name short of its end."""
+
+    def __init__(self, wordings: Sequence[str]) -> None:
+        """``wordings``: longest first."""
+        # Before its first layout (no width yet): the longest.
+        super().__init__(Text(wordings[0]), classes="title")
+        self.wordings = list(wordings)
+
+    def on_resize(self) -> None:
+        self.update(Text(fitting(self.wordings, self.content_size.width or sys.maxsize)))
 
 
 def tabs_as_spaces(pasted: str) -> tuple[str, int]:

@@ -15,7 +15,6 @@ refusal's line (``screens.MessagesSaid``, as over help and the document list).
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
@@ -36,7 +35,7 @@ from annotator.core.review_typed import BadValue, Typed, hint
 from annotator.core.review_typed_start import prefill
 from annotator.core.scheme import FormField, Scheme
 from annotator.tui.box_screen import BoxScreen
-from annotator.tui.form_hints import HintedInput, fitting, type_hints
+from annotator.tui.form_hints import BoxTitle, HintedInput, type_hints
 from annotator.tui.review_layout import BREAKPOINTS
 from annotator.tui.saving_app import SavingApp
 from annotator.tui.screens import MessagesSaid
@@ -80,21 +79,6 @@ class TypingInput(HintedInput):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "submit", "Settle", key_display="enter"),
     ]
-
-
-class BoxTitle(Static):
-    """An editor's title, the longest of its wordings that fits its width, wrapped when none
-    does: at 80 columns "Type the value of releases #1 received_by (c12)" was cut to
-    "… received_b", the field's name short of its end."""
-
-    def __init__(self, wordings: Sequence[str]) -> None:
-        """``wordings``: longest first."""
-        # Before its first layout (no width yet): the longest.
-        super().__init__(Text(wordings[0]), classes="title")
-        self.wordings = list(wordings)
-
-    def on_resize(self) -> None:
-        self.update(Text(fitting(self.wordings, self.content_size.width or sys.maxsize)))
 
 
 def value_title(about: str, conflict_id: str) -> BoxTitle:

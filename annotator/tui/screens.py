@@ -22,13 +22,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Label, OptionList, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from annotator.core.search import fold
 from annotator.core.session_progress import DocEntry
 from annotator.tui.box_screen import BoxScreen
-from annotator.tui.status_fit import cut_end
+from annotator.tui.form_hints import BoxTitle
+from annotator.tui.status_fit import FittingFooter, cut_end
 
 ResultT = TypeVar("ResultT")
 EntryT = TypeVar("EntryT")
@@ -115,6 +116,14 @@ class MessagesSaid(Static):
         self.display = bool(said)
 
 
+# The help's title, longest first: at 60 columns the longest was cut inside a word ("… by nam").
+HELP_TITLES = [
+    "Keys  (escape closes · ctrl+p finds any action by name)",
+    "Keys  (escape closes · ctrl+p: any action)",
+    "Keys  (escape closes)",
+]
+
+
 class HelpScreen(BoxScreen[None]):
     """Every key of the annotation screen, generated from its bindings."""
 
@@ -142,11 +151,11 @@ class HelpScreen(BoxScreen[None]):
                 table.add_row(key, description)
             parts.append(table)
         with Vertical(id="help-box"):
-            yield Label("Keys  (escape closes · ctrl+p finds any action by name)", classes="title")
+            yield BoxTitle(HELP_TITLES)
             with VerticalScroll():
                 yield Static(Group(*parts), id="help-table")
             yield MessagesSaid(since_opened=not self.earlier_messages)
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
         self.dismiss(None)
@@ -186,7 +195,7 @@ class FilteredListScreen(BoxScreen[ResultT]):
 
     def on_mount(self) -> None:
         # Mounted here, not composed, so that every list (a subclass composes its own) has it.
-        self.mount(Footer(compact=True))
+        self.mount(FittingFooter())
         self._fill("")
         self.query_one("#doc-filter", Input).focus()
 
@@ -354,7 +363,7 @@ class QuitScreen(BoxScreen[bool]):
             with Horizontal(id="quit-buttons"):
                 yield Button("Keep working (saving keeps retrying)", id="stay", variant="primary")
                 yield Button("Quit anyway", id="leave", variant="error")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.query_one("#stay", Button).focus()

@@ -102,10 +102,12 @@ class FittingFooter(Footer):
     """A compact footer that leaves out keys, least needed first, until the rest fit its width.
 
     ``left_out_first`` names actions, least needed first; each entry leaves out every key whose
-    action starts with it. Keys not named there always stay.
+    action starts with it. When the rest still do not fit, the widest key goes, then the next:
+    a list's footer at 60 columns was cut inside a word ("esc Clos"), where a key left out
+    whole is reached from ``?`` or the palette.
     """
 
-    def __init__(self, left_out_first: Sequence[str], **kwargs: Any) -> None:
+    def __init__(self, left_out_first: Sequence[str] = (), **kwargs: Any) -> None:
         super().__init__(compact=True, **kwargs)
         self.left_out_first = list(left_out_first)
         self._fitted_to = 0  # the width the keys were last fitted to
@@ -127,6 +129,16 @@ class FittingFooter(Footer):
             if sum(map(_key_width, keys)) <= width:
                 break
             keys = [key for key in keys if not _acts(key, prefix)]
+        while sum(map(_key_width, keys)) > width:
+            droppable = [
+                key
+                for key in keys
+                if hasattr(key, "action") and not key.has_class("-command-palette")
+            ]
+            if not droppable:
+                break
+            # The widest, the last of equals: a long description is an extra's.
+            keys.remove(max(reversed(droppable), key=_key_width))
         yield from keys
 
     async def on_resize(self, event: events.Resize) -> None:
