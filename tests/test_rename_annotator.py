@@ -290,11 +290,66 @@ def test_an_existing_output_is_replaced_only_with_force(tmp_path: Path) -> None:
     out.write_bytes(b"mine\n")
     with pytest.raises(AnnotatorError) as caught:
         rename_annotator(journal, "ann1", "ann1b", out)
-    assert str(caught.value) == f"{out}: already exists; choose another name or pass --force"
+    said = str(caught.value)  # what it holds, as export says it
+    assert said.startswith(f"{out}: none of its lines could be read (line 1: invalid JSON")
+    assert said.endswith(
+        ": choose another name, or pass --force to replace the file (nothing was written)"
+    )
     assert out.read_bytes() == b"mine\n"
     result = rename_annotator(journal, "ann1", "ann1b", out, force=True)
     assert (result.replaced, result.in_place) == (True, False)
     assert out.read_bytes() == renamed_line("ann1", "ann1b") + b"\n"
+    # What it held is kept beside it, and said.
+    (aside,) = tmp_path.glob("out.jsonl.replaced-*")
+    assert aside.read_bytes() == b"mine\n"
+    (note,) = result.notes
+    assert note.startswith(f"{out}: none of its lines could be read") and note.endswith(
+        f": kept as it was at {aside}"
+    )
+
+
+def test_an_empty_output_is_said_to_exist_and_replaced_unkept(tmp_path: Path) -> None:
+    journal = tmp_path / "j.jsonl"
+    journal.write_bytes(line("ann1") + b"\n")
+    out = tmp_path / "out.jsonl"
+    out.write_bytes(b"")
+    with pytest.raises(AnnotatorError) as caught:
+        rename_annotator(journal, "ann1", "ann1b", out)
+    assert str(caught.value) == f"{out}: already exists; choose another name or pass --force"
+    result = rename_annotator(journal, "ann1", "ann1b", out, force=True)
+    assert result.notes == [] and not list(tmp_path.glob("out.jsonl.replaced-*"))
+
+
+def test_another_annotator_s_journal_is_said_and_kept_when_replaced(tmp_path: Path) -> None:
+    """A trial's ``rename j.jsonl --from root --to bob -o annotations/alice.jsonl --force``
+    replaced alice's journal with bob's records, nothing kept, after a refusal that said only
+    "already exists"."""
+    journal = tmp_path / "j.jsonl"
+    journal.write_bytes(line("root") + b"\n")
+    folder = tmp_path / "annotations"
+    folder.mkdir()
+    alice = folder / "alice.jsonl"
+    alice.write_bytes(line("alice") + b"\n" + line("alice", "b") + b"\n")
+    with pytest.raises(AnnotatorError) as caught:
+        rename_annotator(journal, "root", "bob", alice)
+    assert str(caught.value).startswith(f"{alice}: its first line is a record of annotator ")
+    # Even with --force: bob's records are not written into the journal annotate opens for alice.
+    for force in (False, True):
+        with pytest.raises(AnnotatorError) as caught:
+            rename_annotator(journal, "root", "alice2", alice, force=force)
+        if force:
+            assert str(caught.value) == (
+                f"{alice}: annotate opens it as alice's journal, but the renamed records are "
+                f"alice2's; nothing written: write them to {folder / 'alice2.jsonl'}, or "
+                "another file"
+            )
+    assert alice.read_bytes() == line("alice") + b"\n" + line("alice", "b") + b"\n"
+    assert not list(folder.glob("alice.jsonl.replaced-*"))
+    # Written as alice's own (renamed to alice): taken, the file before kept beside it.
+    result = rename_annotator(journal, "root", "alice", alice, force=True)
+    (aside,) = folder.glob("alice.jsonl.replaced-*")
+    assert aside.read_bytes() == line("alice") + b"\n" + line("alice", "b") + b"\n"
+    assert result.notes[-1].endswith(f": kept as it was at {aside}")
 
 
 def test_in_place_only_with_force_by_any_name(tmp_path: Path) -> None:

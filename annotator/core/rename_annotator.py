@@ -39,6 +39,8 @@ import orjson
 from annotator.core.errors import AnnotatorError, UsageError
 from annotator.core.formats.common import read_bytes
 from annotator.core.formats.export_out import new_folders
+from annotator.core.formats.export_replacing import ReplacingRecords, held_or_there
+from annotator.core.formats.import_outputs import journal_name
 from annotator.core.formats.output_locks import outputs_locked
 from annotator.core.formats.safe_writes import write_atomic
 from annotator.core.journal import (
@@ -48,6 +50,7 @@ from annotator.core.journal import (
     bom_length,
     parse_record_line,
 )
+from annotator.core.journal_guard import keep_aside
 from annotator.core.models import GoldRecord
 from annotator.core.out_folders import missing_folders
 from annotator.core.rescue_taken import APPENDED, judge_rescues
@@ -114,12 +117,16 @@ def rename_annotator(
         _refuse_rescue_pending(journal, contents, old, output, result.in_place)
         result.renamed = counts[old]
         result.kept = {name: count for name, count in sorted(counts.items()) if name != old}
+        if not result.in_place:
+            _refuse_another_journal(output, new, result.kept)
         torn = contents.torn
         # Written over, the journal keeps its incomplete last line nowhere: set aside first.
         aside = set_torn_tail_aside(journal, torn) if torn and result.in_place else None
         if torn is not None:
             result.notes.append(_torn_note(journal, output, torn, aside))
         result.made_folders = new_folders([output])
+        if result.replaced and not result.in_place:
+            result.notes.extend(_keep_replaced_aside(output))
         try:
             result.notes.extend(write_atomic(output, renamed))
         except AnnotatorError as error:
@@ -143,8 +150,46 @@ def _check_output(journal: Path, output: Path, force: bool) -> bool:
             "or write the renamed journal to another file"
         )
     if output.exists() and not force:
+        # What it holds is said, as export says it: "already exists" gave no pause before a
+        # --force that replaced another annotator's journal.
+        held = held_or_there(output)
+        if held is not None:
+            raise AnnotatorError(ReplacingRecords.refusal_with(output, held, "pass --force"))
         raise AnnotatorError(f"{output}: already exists; choose another name or pass --force")
     return in_place
+
+
+def _refuse_another_journal(output: Path, new: str, kept: dict[str, int]) -> None:
+    """Refuse, even with --force, to write the renamed records into the journal annotate opens
+    for another annotator (``annotations/alice.jsonl``) holding none of theirs: a trial's
+    ``-o annotations/alice.jsonl --force`` put bob's records in alice's journal, as import
+    refuses to."""
+    name = journal_name(output)
+    if name is None or name == new or name in kept:
+        return
+    raise AnnotatorError(
+        f"{output}: annotate opens it as {name}'s journal, but the renamed records are "
+        f"{new}'s; nothing written: write them to {output.with_name(f'{new}.jsonl')}, or "
+        "another file"
+    )
+
+
+def _keep_replaced_aside(output: Path) -> list[str]:
+    """Before ``--force`` writes over another file than the journal: the file as it is, kept
+    beside it (``.replaced-TIME``) when it holds anything, and said. Replaced unkept, a
+    trial's corpus, or another annotator's journal, was gone with no word of what it held."""
+    held = held_or_there(output)
+    if held is None:
+        return []
+    try:
+        old = output.read_bytes()
+        aside = keep_aside(output, "replaced", old)
+    except OSError as error:
+        raise AnnotatorError(
+            f"{output}: cannot keep the file aside before replacing it "
+            f"({error.strerror or error}); nothing written"
+        ) from None
+    return [f"{output}: {held.said}: kept as it was at {aside}"]
 
 
 def _same_file(one: Path, other: Path) -> bool:
