@@ -93,3 +93,23 @@ def test_the_map_hint_for_a_label_with_a_space_or_an_equals_sign_works_as_given(
                      annotator="cur", label_map=["Person Name=person", "k=v=kv"],
                      force=True)  # fmt: skip
     assert spans_of(tmp_path / "a.jsonl") == {"c1": {(0, 7, "person"), (29, 37, "kv")}}
+
+
+def test_the_hint_for_a_name_map_gave_names_the_source_label(tmp_path: Path) -> None:
+    """A trial's ``--map ORG=bad-name`` was told ``choose another with --map bad-name=NEW``,
+    which a second import refused (no spans labelled bad-name in the source); the hint now
+    names ORG, and following it gives the spans the name chosen."""
+    source = tmp_path / "org.jsonl"
+    row = {"id": "c1", "text": TEXT, "label": [[0, 7, "ORG"]]}
+    source.write_bytes(orjson.dumps(row) + b"\n")
+    warnings: list[str] = []
+    import_documents(source, "doccano", tmp_path / "c.jsonl", annotations=tmp_path / "a.jsonl",
+                     annotator="cur", label_map=["ORG=bad-name"],
+                     on_warning=warnings.append)  # fmt: skip
+    assert warnings == [
+        "label 'bad-name' is not a scheme label name (ASCII letters, digits, _); imported as "
+        "'bad_name' (choose another with --map ORG=NEW)"
+    ]
+    import_documents(source, "doccano", tmp_path / "c.jsonl", annotations=tmp_path / "a.jsonl",
+                     annotator="cur", label_map=["ORG=org"], force=True)  # fmt: skip
+    assert spans_of(tmp_path / "a.jsonl") == {"c1": {(0, 7, "org")}}

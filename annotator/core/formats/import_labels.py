@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import shlex
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -121,18 +121,26 @@ def fit_scheme(
     source: Path,
     report: ImportReporter,
     declared: Sequence[str] = (),
+    mapping: Mapping[str, str] | None = None,
 ) -> tuple[Scheme | None, list[tuple[str, str, str]]]:
     """Check labels against ``scheme``, or name them for the scheme written beside the corpus.
 
     ``declared``: the labels the source lists, in its order (hf's ``labels.json``): the scheme
-    written holds them all, spans or not, in that order, then the others found."""
+    written holds them all, spans or not, in that order, then the others found. ``mapping``:
+    ``--map``'s, by which a label made valid is named in the hint (``--map ORG=NEW``, not the
+    name ``--map ORG=bad-name`` gave it, which a second ``--map`` cannot take)."""
     counts: Counter[str] = Counter(s.label for d in docs for s in d.spans or [])
     if scheme is not None:
         _take_scheme_names(docs, counts, scheme, report)
         _refuse_unknown(docs, counts, scheme)
         return scheme, []
     listed = list(dict.fromkeys(declared))
-    names = _scheme_names([*counts, *(label for label in listed if label not in counts)], report)
+    mapped_from: dict[str, str] = {}
+    for old, new in (mapping or {}).items():
+        mapped_from.setdefault(new, old)
+    names = _scheme_names(
+        [*counts, *(label for label in listed if label not in counts)], report, mapped_from
+    )
     values: dict[str, list[Any]] = {names[label]: [] for label in [*listed, *counts]}
     for doc in docs:
         for span in doc.spans or []:
@@ -176,9 +184,14 @@ def map_hint(label: str) -> str:
     return word if plain else shlex.quote(word)
 
 
-def _scheme_names(labels: Sequence[str], report: ImportReporter | None) -> dict[str, str]:
+def _scheme_names(
+    labels: Sequence[str],
+    report: ImportReporter | None,
+    mapped_from: Mapping[str, str] | None = None,
+) -> dict[str, str]:
     """``scheme_names``; with ``report`` None, nothing said (the names an import under
-    ``--scheme`` compares with the scheme's)."""
+    ``--scheme`` compares with the scheme's). ``mapped_from``: a label ``--map`` gave -> the
+    source's label it was, which the hint names."""
     # The valid names first: each is its own and no invalid one may take it.
     names = {label: label for label in labels if scheme_name(label) == label}
     for label in labels:
@@ -193,7 +206,8 @@ def _scheme_names(labels: Sequence[str], report: ImportReporter | None) -> dict[
         if report is not None:
             report.warn(
                 f"label {label!r} is not a scheme label name (ASCII letters, digits, _); "
-                f"imported as {name!r}{why} (choose another with --map {map_hint(label)})"
+                f"imported as {name!r}{why} (choose another with --map "
+                f"{map_hint((mapped_from or {}).get(label, label))})"
             )
         names[label] = name
     return names

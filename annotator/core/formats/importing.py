@@ -275,7 +275,7 @@ def import_documents(
         from annotator.core.formats.hf import declared_labels
 
         declared = declared_labels(source, mapping, scheme_path_for(corpus), report)
-    fitted, found = fit_scheme(annotated, scheme, source, report, declared)
+    fitted, found = fit_scheme(annotated, scheme, source, report, declared, mapping)
     # brat's lines that are not spans, and doccano's and Label Studio's relations, go in the
     # note, the spans they name labelled as the records are (after --map and the scheme).
     from annotator.core.formats.brat import keep_in_note
