@@ -30,6 +30,7 @@ from annotator.core.models import GoldRecord, Record
 from annotator.core.record_check import SchemeCheck
 from annotator.core.record_lines import LineCheck
 from annotator.core.scheme import Scheme
+from annotator.core.validate_shape import shape_at
 
 
 @dataclass
@@ -100,6 +101,9 @@ def _read_file(
             try:
                 parsed = _slow_line(file, raw, number)
             except _TornTail:
+                shape = None if in_file else shape_at(file, number)
+                if shape is not None:  # a JSON array on one line without a line end
+                    raise AnnotatorError(shape) from None
                 latest.notes.append(
                     f"{file}:{number}: incomplete last line (an interrupted write) left out"
                 )
@@ -180,7 +184,7 @@ def _slow_line(file: Path, raw: bytes, number: int) -> Record | None:
     if isinstance(parsed, Record):
         return parsed
     if complete or cr_line_endings(line):  # CR line endings: no interrupted write
-        raise AnnotatorError(_first_problem(file, parsed))
+        raise AnnotatorError(shape_at(file, number) or _first_problem(file, parsed))
     raise _TornTail(number)
 
 

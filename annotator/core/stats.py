@@ -14,6 +14,7 @@ from annotator.core.journal import read_journal
 from annotator.core.models import GoldRecord, Record
 from annotator.core.scheme import Scheme
 from annotator.core.stats_corpus import CorpusStanding, corpus_standings
+from annotator.core.validate_shape import not_a_journal
 
 
 def annotator_stats(records: list[Record]) -> dict[str, dict[str, Any]]:
@@ -117,6 +118,11 @@ def read_stats(
     held_again: dict[str, set[str]] = {}  # name -> documents an earlier file held too
     for file in files:
         contents = read_journal(file)
+        # A corpus or another tool's file is said so (a JSON array on one line without a line
+        # end read as an incomplete last line, its file "no records").
+        shape = not_a_journal(file, contents)
+        if shape is not None:
+            raise AnnotatorError(shape)
         if contents.problems:
             raise AnnotatorError(contents.problems[0].format(file))
         if contents.torn is not None and on_note is not None:

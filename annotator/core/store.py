@@ -39,6 +39,7 @@ from annotator.core.rescue_taken import judge_rescues
 from annotator.core.rescue_typing import keep_refused_typing, refused_typing_said
 from annotator.core.store_rescue import Unsaved
 from annotator.core.store_unwritten import UnwrittenLines
+from annotator.core.validate_shape import not_a_journal
 from annotator.core.write_target import linked_file, write_target
 from annotator.core.writer import StatusCallback, fsync_directory, write_all
 
@@ -58,7 +59,20 @@ def set_torn_tail_aside(journal: Path, torn: TornTail) -> Path:
     return aside
 
 
+# How every record line begins (orjson keeps the model's order): a torn line that begins so,
+# or is cut before the end of it, is a record's, set aside as such.
+_RECORD_START = b'{"schema_version"'
+
+
 def _refuse_damaged(contents: JournalContents) -> None:
+    torn = contents.torn
+    head = torn.data.strip()[: len(_RECORD_START)] if torn is not None else b""
+    if contents.problems or not _RECORD_START.startswith(head):
+        # A corpus, another tool's file: said so. A JSON array on one line without a line
+        # end read as a torn line, and compact emptied the file, its bytes set aside.
+        shape = not_a_journal(contents.path, contents)
+        if shape is not None:
+            raise AnnotatorError(shape)
     if contents.problems:
         first = contents.problems[0]
         more = len(contents.problems) - 1

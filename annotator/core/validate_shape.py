@@ -34,6 +34,24 @@ def not_a_journal(file: Path, contents: JournalContents) -> str | None:
     """``FILE:LINE: this looks like ...`` when ``file`` is plainly not a journal, else None."""
     if contents.records or not (contents.problems or contents.torn):
         return None
+    return _shape(file, len(contents.problems))
+
+
+def shape_at(file: Path, line: int) -> str | None:
+    """``not_a_journal``'s line for a reader that stops at the first bad line, ``line``: said
+    when it is the file's first (a corpus, another tool's file); None for a later one, of a
+    journal with a bad line. stats, export, agree and compact said a corpus given for a
+    journal as "c.jsonl:1: schema_version: required field is missing", where validate and
+    rename named its kind and the command that reads it."""
+    found = _first_line(file)
+    if found is None or (found[0] != line and not file_looks_like_docbin(file)):
+        return None
+    return _shape(file, 1)
+
+
+def _shape(file: Path, problems: int) -> str | None:
+    """``not_a_journal`` of a file none of whose lines read is a record, ``problems`` of them
+    unreadable (one: the first, where a reader stopped)."""
     if file_looks_like_docbin(file):  # binary: its "lines" say nothing
         return f"{file}: {DOCBIN_WORDS}, not a journal; {DOCBIN_READER} reads such files"
     found = _first_line(file)
@@ -64,13 +82,13 @@ def not_a_journal(file: Path, contents: JournalContents) -> str | None:
             "journal (one record per line); another tool's export is read by "
             f"{_reader(import_format(file))}"
         )
-    if len(contents.problems) > 1:
+    if problems > 1:
         guess = _line_format(stripped)
         read = f"; annotator import --format {guess} reads such files" if guess else ""
         if guess == "brat":
             read = "; annotator import --format brat reads their folder (.txt and .ann files)"
         return (
-            f"{where}: not a journal: no line of it is a JSON record ({len(contents.problems)} "
+            f"{where}: not a journal: no line of it is a JSON record ({problems} "
             f"line(s) unreadable; the first: {_short(stripped)}){read}"
         )
     return None

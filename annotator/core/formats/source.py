@@ -25,6 +25,7 @@ from annotator.core.journal import (
     record_problems,
 )
 from annotator.core.models import STATUSES, GoldRecord, Record
+from annotator.core.validate_shape import shape_at
 
 
 def read_records(path: Path) -> list[tuple[int, Record]]:
@@ -46,13 +47,18 @@ def read_records(path: Path) -> list[tuple[int, Record]]:
                 if last and not cr_line_endings(raw)
                 else ""
             )
-            raise AnnotatorError(f"{path}:{number}: {error}{torn}") from None
+            if torn:  # how to go on, as validate says it
+                torn = torn[:-1] + f"; `annotator compact {path}` sets it aside)"
+            raise AnnotatorError(
+                shape_at(path, number) or f"{path}:{number}: {error}{torn}"
+            ) from None
         model: type[Record] = GoldRecord if "sources" in fields else Record
         try:
             out.append((number, model.model_validate(fields)))
         except ValidationError as error:
             where, message = record_problems(error)[0]
-            raise AnnotatorError(f"{path}:{number}: {where}: {message}") from None
+            said = f"{path}:{number}: {where}: {message}"
+            raise AnnotatorError(shape_at(path, number) or said) from None
     return out
 
 
