@@ -204,7 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--corpus", help="the articles (needed by every format but bare jsonl)")
     export.add_argument("--status", default="done", help="statuses to export (default: done)")
     export.add_argument("--split", metavar="SPEC", help="e.g. train=0.8,dev=0.1,test=0.1")
-    export.add_argument("--seed", type=int, default=0, help="seed of --split (default: 0)")
+    export.add_argument("--seed", type=int, help="seed of --split (default: 0)")
     export.add_argument("--annotator", metavar="NAME", help="whose records, in a mixed file")
     export.add_argument("--with-text", action="store_true", help="jsonl: add text and meta")
     export.add_argument("--style", default="label", help="doccano: label or entities")

@@ -322,10 +322,28 @@ def test_bad_options_are_usage_errors(tmp_path: Path) -> None:
         import_documents(source, "prodigy", tmp_path / "c.jsonl", offsets="utf16")
     with pytest.raises(UsageError, match=r"-o .*: the corpus is written as a \.jsonl file"):
         import_documents(source, "prodigy", tmp_path / "c.txt")
-    with pytest.raises(
-        UsageError, match="--tags bioes: one of iob1, iob2, bioes, for conll, conllu and hf"
-    ):
+    # A right scheme for a format without tags: the format is said, not the scheme.
+    with pytest.raises(UsageError) as caught:
         import_documents(source, "prodigy", tmp_path / "c.jsonl", tags="bioes")
+    assert (
+        str(caught.value) == "--tags is for conll, conllu and hf (not prodigy): prodigy has no tags"
+    )
+    with pytest.raises(UsageError) as caught:
+        import_documents(source, "conll", tmp_path / "c.jsonl", tags="bio")
+    assert str(caught.value) == "--tags bio: choose one of iob1, iob2, bioes"
+
+
+def test_seed_without_split_is_a_usage_error(tmp_path: Path) -> None:
+    """``--seed`` chooses the documents of each part of ``--split``: alone it did nothing,
+    unsaid, where ``--style`` and ``--with-text`` that do nothing are refused."""
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("")
+    result = cli("export", gold, "--format", "conll", "-o", tmp_path / "x.conll", "--seed", "5")
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith(
+        "--seed is for --split: it chooses which documents go to each part"
+    )
+    assert not (tmp_path / "x.conll").exists()
 
 
 def test_brat_folder_export_is_complete_and_says_what_else_is_there(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from annotator.commands import optional_scheme, warn
+from annotator.core.errors import UsageError
 from annotator.core.formats.export import export_records
 from annotator.core.formats.export_out import made_line
 from annotator.core.paths_given import CORPUS, optional_path_given, path_given
@@ -21,6 +22,10 @@ def run(args: argparse.Namespace) -> int:
     path_given(args.out, "-o", "the file or folder to write (- for standard output)")
     for line in rescues_pending([source]):  # exported without their changes
         warn(line)
+    if args.seed is not None and not args.split:
+        # Refused as --style or --with-text where they do nothing: taken unsaid, a curator
+        # believed the export's order, or its parts, were chosen by it.
+        raise UsageError("--seed is for --split: it chooses which documents go to each part")
     to_stdout = args.out == STDOUT
     result = export_records(
         source,
@@ -29,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
         corpus=optional_path_given(args.corpus, "--corpus", CORPUS),
         status=args.status,
         split=args.split,
-        seed=args.seed,
+        seed=args.seed or 0,
         annotator=args.annotator,
         with_text=args.with_text,
         style=args.style,

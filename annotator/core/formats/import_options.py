@@ -49,10 +49,11 @@ def check_options(
         raise UsageError(f"--offsets: {offsets!r}: choose codepoints or utf16")
     if offsets == "utf16" and fmt not in UTF16_FORMATS:
         raise UsageError("--offsets utf16 is for doccano and labelstudio")
-    if tags is not None and (tags not in TAG_SCHEMES or fmt not in ("conll", "conllu", "hf")):
-        raise UsageError(
-            f"--tags {tags}: one of {', '.join(TAG_SCHEMES)}, for conll, conllu and hf"
-        )
+    if tags is not None and tags not in TAG_SCHEMES:
+        raise UsageError(f"--tags {tags}: choose one of {', '.join(TAG_SCHEMES)}")
+    if tags is not None and fmt not in ("conll", "conllu", "hf"):
+        # A right scheme for another format was said as if the scheme were wrong.
+        raise UsageError(f"--tags is for conll, conllu and hf (not {fmt}): {fmt} has no tags")
     if per_sentence and fmt != "conll":
         raise UsageError("--per-sentence is for conll")
     if status is not None and status not in STATUSES:
