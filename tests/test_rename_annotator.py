@@ -395,3 +395,16 @@ def test_a_folder_for_the_output_is_refused_and_missing_folders_are_made(tmp_pat
     result = rename_annotator(journal, "ann1", "ann1b", out)
     assert result.made_folders == [out.parent]
     assert out.read_bytes() == renamed_line("ann1", "ann1b") + b"\n"
+
+
+def test_a_new_name_alike_to_another_in_case_is_taken_and_said(tmp_path: Path) -> None:
+    journal = tmp_path / "j.jsonl"
+    journal.write_bytes(line("root") + b"\n" + line("cur", "b") + b"\n")
+    out = tmp_path / "out.jsonl"
+    result = rename_annotator(journal, "root", "Cur", out)
+    assert result.notes == [
+        f"{journal}: 'Cur' differs only in case or spaces from 'cur', whose records the journal "
+        "also holds: agree, diff and merge compare them as two annotators"
+    ]
+    assert result.renamed == 1
+    assert rename_annotator(journal, "root", "carl", tmp_path / "o2.jsonl").notes == []

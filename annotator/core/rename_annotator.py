@@ -114,6 +114,7 @@ def rename_annotator(
         data, contents = _read(journal)
         renamed, counts = _renamed(journal, data, contents, old, new)
         _refuse_names(journal, counts, old, new)
+        result.notes.extend(_alike_note(journal, counts, old, new))
         _refuse_rescue_pending(journal, contents, old, output, result.in_place)
         result.renamed = counts[old]
         result.kept = {name: count for name, count in sorted(counts.items()) if name != old}
@@ -285,6 +286,23 @@ def _refuse_names(journal: Path, counts: Counter[str], old: str, new: str) -> No
     listed = ", ".join(f"{name!r} ({count} line(s))" for name, count in named[:5])
     more = f" and {len(named) - 5} more" if len(named) > 5 else ""
     raise AnnotatorError(f"{journal}: no records of {old!r}; its records are of {listed}{more}")
+
+
+def _alike_note(journal: Path, counts: Counter[str], old: str, new: str) -> list[str]:
+    """A note when ``new`` differs only in case (or spaces around it) from another name the
+    journal holds: taken (they may be two people), but agree, diff and merge would compare
+    them as two annotators, and say so then; a trial's ``--to Cur`` beside ``cur`` went
+    unsaid."""
+    folded = new.strip().casefold()
+    alike = [
+        name for name in counts if name not in (old, new) and name.strip().casefold() == folded
+    ]
+    if not alike:
+        return []
+    return [
+        f"{journal}: {new!r} differs only in case or spaces from {alike[0]!r}, whose records "
+        "the journal also holds: agree, diff and merge compare them as two annotators"
+    ]
 
 
 def _refuse_rescue_pending(
