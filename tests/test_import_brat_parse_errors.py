@@ -106,3 +106,22 @@ def test_every_kind_of_brat_line_is_kept_not_refused(tmp_path: Path) -> None:
         f"{source / 'd.ann'}: 2 attribute(s), 1 equivalence(s), 1 event(s), 1 normalisation(s), "
         "1 note(s), 1 relation(s) kept in the record's note, not imported as spans"
     ) in result.stderr + result.stdout
+
+
+def test_a_relation_to_an_id_no_t_line_defines_is_said_and_kept(tmp_path: Path) -> None:
+    """A curator's ``R1<TAB>met Arg1:T1 Arg2:T9`` (no T9) was taken unsaid, and an export then
+    called it a line naming spans "changed or deleted since (T9)"."""
+    ann = "T1\tactor 0 4\tKyiv\nR1\tmet Arg1:T1 Arg2:T9\nA1\tNegation T1\nR2\tmet Arg1:T1 Arg2:T1\n"
+    source = brat_folder(tmp_path / "b2", ann)
+    out = tmp_path / "o"
+    result = cli(
+        "import", source, "--format", "brat", "-o", out / "c.jsonl",
+        "--annotations", out / "a.jsonl", "--annotator", "al",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stderr.splitlines() if "no T line" in line]
+    assert said == [
+        f"{source / 'd.ann'}:2: R1 names T9, which no T line of the file defines (the line is "
+        "kept in the note as it is)"
+    ]
+    assert "R1\\tmet Arg1:T1 Arg2:T9" in (out / "a.jsonl").read_text()  # kept, as before

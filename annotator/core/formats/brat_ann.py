@@ -33,6 +33,9 @@ _KINDS = {
 # brat's own reader knows a line by the first character of its id (T, and those above, and # for
 # notes) and refuses any other; so does this one, rather than keep a line of some other text.
 _BRAT_LINE = re.compile(r"[TREAMN#*][^\t]*\t")
+# A span's id named in a relation, event, attribute or normalisation line (``Arg2:T9``,
+# ``Negation T1``).
+_T_REF = re.compile(r"(?<=[\s:])T\d+\b")
 
 # Offsets said in a warning are the .ann's, counted in the file as it is; the record's move back
 # by one for each CR before them once the text is LF (``line_endings``).
@@ -48,6 +51,7 @@ def read_ann(doc: ImportedDoc, ann: Path, report: ImportReporter) -> None:
     notes: list[tuple[int, str, str, str]] = []
     read: list[ImportedSpan] = []  # in the file's order: bad lines are listed so
     lines: dict[str, int] = {}  # the line of each T id (a duplicate: the first keeps it)
+    naming: list[tuple[str, str, str]] = []  # lines naming spans: (where, id, line)
     content = read_text(ann)
     for number, line in enumerate(content.split("\n"), start=1):
         line = line.rstrip("\r")
@@ -78,12 +82,23 @@ def read_ann(doc: ImportedDoc, ann: Path, report: ImportReporter) -> None:
         elif _BRAT_LINE.match(line):
             kept.append(line)
             kinds[_KINDS[ident[:1]]] += 1
+            if ident[:1] in "REAN":
+                naming.append((where, ident, line))
         else:
             problem = (
                 f"{where}: cannot read {line!r}: a brat line begins with an id (T1, R1, E1, "
                 "A1, M1, N1, #1 or *) and a tab"
             )
             read.append(BadSpan(0, 0, "", where, problem=problem))
+    for where, ident, line in naming:
+        # Kept as it is, but said: a relation to an id no T line defines (a typo, a span
+        # deleted by hand) was taken unsaid, and an export then called it a span changed since.
+        missing = [ref for ref in _T_REF.findall(line.split("\t", 1)[1]) if ref not in spans]
+        if missing:
+            report.warn(
+                f"{where}: {ident} names {', '.join(dict.fromkeys(missing))}, which no T line of "
+                "the file defines (the line is kept in the note as it is)"
+            )
     for _number, ref, body, line in notes:
         if not _our_note(doc, spans, ref, body):
             kept.append(line)
