@@ -69,7 +69,11 @@ def load_items(
                 continue
             if leave_out_unknown:
                 record = trimmed.record
-            elif trimmed.parts and others:  # the scheme's change may be their cause too
+            elif (trimmed.parts or kept) and others:
+                # The scheme's change may be their cause too: said with the refusal of what
+                # the records hold that it does not know. A record holding none of it, after
+                # records that did, stopped the export on its own problem ("form.event_type:
+                # required"), the 171 spans of labels the scheme lacks never named.
                 kept.also(line, others)
                 others = []
             problems.extend(others)

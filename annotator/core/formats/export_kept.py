@@ -263,7 +263,7 @@ class KeptTally:
             return ""
         line, path, message = self.other
         more = f" (and {self.others - 1} more)" if self.others > 1 else ""
-        return f"; those records have other problems too, line {line}: {path}: {message}{more}"
+        return f"; the records have other problems too, line {line}: {path}: {message}{more}"
 
     def validate_command(self, source: Path) -> str:
         scheme = str(self.scheme.source or self.scheme.name)  # the file, on screen too
