@@ -40,7 +40,7 @@ from annotator.core.errors import AnnotatorError, UsageError
 from annotator.core.formats.common import read_bytes
 from annotator.core.formats.export_out import new_folders
 from annotator.core.formats.export_replacing import ReplacingRecords, held_or_there
-from annotator.core.formats.import_outputs import journal_name
+from annotator.core.formats.import_outputs import journal_name, kept_aside
 from annotator.core.formats.output_locks import outputs_locked
 from annotator.core.formats.safe_writes import write_atomic
 from annotator.core.journal import (
@@ -50,7 +50,6 @@ from annotator.core.journal import (
     bom_length,
     parse_record_line,
 )
-from annotator.core.journal_guard import keep_aside
 from annotator.core.models import GoldRecord
 from annotator.core.out_folders import missing_folders
 from annotator.core.rescue_taken import APPENDED, judge_rescues
@@ -184,13 +183,10 @@ def _keep_replaced_aside(output: Path) -> list[str]:
         return []
     try:
         old = output.read_bytes()
-        aside = keep_aside(output, "replaced", old)
     except OSError as error:
-        raise AnnotatorError(
-            f"{output}: cannot keep the file aside before replacing it "
-            f"({error.strerror or error}); nothing written"
-        ) from None
-    return [f"{output}: {held.said}: kept as it was at {aside}"]
+        raise AnnotatorError(f"{output}: cannot read: {error.strerror or error}") from None
+    kept = kept_aside(output, old, held.said)
+    return [f"{output}: {held.said}: kept as it was at {kept.aside}"]
 
 
 def _same_file(one: Path, other: Path) -> bool:

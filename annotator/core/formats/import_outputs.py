@@ -137,7 +137,7 @@ def keep_work_aside(records: Path, data: bytes) -> KeptAside | None:
         f"{others} of its {len(lines)} line(s) are not this import's (annotate's work since, "
         "or another import's)"
     )
-    return _kept_aside(records, old, why)
+    return kept_aside(records, old, why)
 
 
 def keep_edited_scheme_aside(scheme: Path, data: bytes) -> KeptAside | None:
@@ -153,10 +153,12 @@ def keep_edited_scheme_aside(scheme: Path, data: bytes) -> KeptAside | None:
     if old == data:
         return None
     why = "it is not the scheme this import writes (edited since, or another import's)"
-    return _kept_aside(scheme, old, why)
+    return kept_aside(scheme, old, why)
 
 
-def _kept_aside(path: Path, old: bytes, why: str) -> KeptAside:
+def kept_aside(path: Path, old: bytes, why: str) -> KeptAside:
+    """``old``, the bytes of ``path`` before it is replaced, kept at ``<path>.replaced-TIME``
+    (import's, and rename's over another file); one line when that cannot be written."""
     try:
         aside = keep_aside(path, "replaced", old)
     except OSError as error:
