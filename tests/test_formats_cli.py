@@ -138,7 +138,7 @@ def test_export_problems_are_one_line_and_write_nothing(tmp_path: Path) -> None:
     assert result.returncode == 1
     # Another scheme's label: said with the rest, not as the first problem (test_export_kept).
     assert result.stderr.startswith(f"{gold}: the records to export hold what scheme ")
-    assert "label 'GPE' (1 span in 1 record, line 1); those records have other" in result.stderr
+    assert "label 'GPE' (1 span in 1 record, line 1); the records have other" in result.stderr
     stale = tmp_path / "stale.jsonl"
     stale.write_bytes(orjson.dumps({"id": "d", "text": "Kyiv freed 147 people."}) + b"\n")
     result = cli("export", gold, "--format", "conll", "-o", out, "--corpus", stale)
