@@ -32,11 +32,13 @@ def test_one_ctrl_z_and_one_ctrl_y_after_a_reason_saved_at_pauses(
         await press(pilot, "enter")
         await wait_for(pilot, lambda: on(session, "b"))
         notes = [(line["status"], line["note"]) for line in journal(session)]
-        assert notes == [
-            ("in_progress", "talks"),
-            ("in_progress", "talks only"),
-            ("skipped", "talks only"),
-        ]
+        # The pauses waited for saved "talks" and "talks only"; a loaded CI paused within the
+        # typing too ("talks "): each such save is of the reason as typed so far.
+        assert ("in_progress", "talks") in notes
+        assert notes[-2:] == [("in_progress", "talks only"), ("skipped", "talks only")]
+        assert all(
+            status == "in_progress" and "talks only".startswith(note) for status, note in notes[:-1]
+        )
         await press(pilot, "ctrl+z")
         await wait_for(pilot, lambda: on(session, "a"))
         last = journal(session)[-1]
