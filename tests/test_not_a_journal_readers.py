@@ -88,3 +88,20 @@ def test_export_s_incomplete_last_line_says_compact_sets_it_aside(tmp_path: Path
         f"(an incomplete last line: an interrupted write; `annotator compact {journal}` sets "
         "it aside)"
     )
+
+
+def test_a_journal_whose_first_write_was_cut_is_a_journal(tmp_path: Path) -> None:
+    """A record line cut short, even at its first byte, is no other tool's JSON: stats reads
+    no record and says the incomplete line, compact sets it aside, as before."""
+    for cut in (b"{", orjson.dumps(make_record(TEXT))[:30]):
+        journal = tmp_path / "alice.jsonl"
+        journal.write_bytes(cut)
+        result = cli("stats", journal)
+        assert result.returncode == 0, result.stderr
+        assert "incomplete last line (an interrupted write) left out" in result.stderr
+        assert "looks like" not in result.stderr
+        compacted = cli("compact", journal)
+        assert compacted.returncode == 0, compacted.stderr
+        assert journal.read_bytes() == b"" and len(list(tmp_path.glob("alice.jsonl.torn-*"))) >= 1
+        for aside in tmp_path.glob("alice.jsonl.torn-*"):
+            aside.unlink()

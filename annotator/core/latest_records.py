@@ -101,7 +101,7 @@ def _read_file(
             try:
                 parsed = _slow_line(file, raw, number)
             except _TornTail:
-                shape = None if in_file else shape_at(file, number)
+                shape = None if in_file else shape_at(file, number, torn=raw)
                 if shape is not None:  # a JSON array on one line without a line end
                     raise AnnotatorError(shape) from None
                 latest.notes.append(

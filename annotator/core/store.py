@@ -59,20 +59,10 @@ def set_torn_tail_aside(journal: Path, torn: TornTail) -> Path:
     return aside
 
 
-# How every record line begins (orjson keeps the model's order): a torn line that begins so,
-# or is cut before the end of it, is a record's, set aside as such.
-_RECORD_START = b'{"schema_version"'
-
-
 def _refuse_damaged(contents: JournalContents) -> None:
-    torn = contents.torn
-    head = torn.data.strip()[: len(_RECORD_START)] if torn is not None else b""
-    if contents.problems or not _RECORD_START.startswith(head):
-        # A corpus, another tool's file: said so. A JSON array on one line without a line
-        # end read as a torn line, and compact emptied the file, its bytes set aside.
-        shape = not_a_journal(contents.path, contents)
-        if shape is not None:
-            raise AnnotatorError(shape)
+    shape = not_a_journal(contents.path, contents)  # a corpus, another tool's file
+    if shape is not None:
+        raise AnnotatorError(shape)
     if contents.problems:
         first = contents.problems[0]
         more = len(contents.problems) - 1

@@ -30,23 +30,40 @@ from annotator.core.journal import JournalContents, bom_length
 RECORD_KEYS = ("schema_version", "doc_id", "doc_sha256", "annotator")
 
 
+# How every record line begins (orjson keeps the model's order).
+_RECORD_START = b'{"schema_version"'
+
+
 def not_a_journal(file: Path, contents: JournalContents) -> str | None:
     """``FILE:LINE: this looks like ...`` when ``file`` is plainly not a journal, else None."""
     if contents.records or not (contents.problems or contents.torn):
         return None
+    if not contents.problems and contents.torn and record_cut_short(contents.torn.data):
+        return None
     return _shape(file, len(contents.problems))
 
 
-def shape_at(file: Path, line: int) -> str | None:
+def shape_at(file: Path, line: int, torn: bytes | None = None) -> str | None:
     """``not_a_journal``'s line for a reader that stops at the first bad line, ``line``: said
     when it is the file's first (a corpus, another tool's file); None for a later one, of a
     journal with a bad line. stats, export, agree and compact said a corpus given for a
     journal as "c.jsonl:1: schema_version: required field is missing", where validate and
-    rename named its kind and the command that reads it."""
+    rename named its kind and the command that reads it. ``torn``: the line, when it is an
+    incomplete last line (none, a record's cut short: ``record_cut_short``)."""
+    if torn is not None and record_cut_short(torn):
+        return None
     found = _first_line(file)
     if found is None or (found[0] != line and not file_looks_like_docbin(file)):
         return None
     return _shape(file, 1)
+
+
+def record_cut_short(torn: bytes) -> bool:
+    """Whether an incomplete last line is a record's cut short: it begins as every record line
+    does, or is cut before the end of that. A journal whose first write was cut (``{`` alone)
+    is a journal; a JSON array on one line without a line end, read as such a line, is not
+    (compact emptied one, its bytes set aside)."""
+    return _RECORD_START.startswith(torn.strip()[: len(_RECORD_START)])
 
 
 def _shape(file: Path, problems: int) -> str | None:

@@ -42,16 +42,16 @@ def read_records(path: Path) -> list[tuple[int, Record]]:
             fields = parse_json_line(raw)
         except ValueError as error:
             # CR line endings make one line of the file, which is no interrupted write.
-            torn = (
-                " (an incomplete last line: an interrupted write)"
-                if last and not cr_line_endings(raw)
+            torn = last and not cr_line_endings(raw)
+            # How to go on is said, as validate says it.
+            said = f"{path}:{number}: {error}" + (
+                f" (an incomplete last line: an interrupted write; `annotator compact {path}` "
+                "sets it aside)"
+                if torn
                 else ""
             )
-            if torn:  # how to go on, as validate says it
-                torn = torn[:-1] + f"; `annotator compact {path}` sets it aside)"
-            raise AnnotatorError(
-                shape_at(path, number) or f"{path}:{number}: {error}{torn}"
-            ) from None
+            shape = shape_at(path, number, torn=raw if torn else None)
+            raise AnnotatorError(shape or said) from None
         model: type[Record] = GoldRecord if "sources" in fields else Record
         try:
             out.append((number, model.model_validate(fields)))
