@@ -5,6 +5,7 @@ disagreed with the document (``13`` against ``12``) was never said."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 from tests.test_agreement_data import run_cli as cli
@@ -26,13 +27,18 @@ def brat_folder(folder: Path, ann: str = ANN) -> Path:
     return folder
 
 
+def imported(source: Path, out: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    """``annotator import`` of the brat folder ``source`` into ``out`` (c.jsonl, a.jsonl)."""
+    return cli(
+        "import", source, "--format", "brat", "-o", out / "c.jsonl",
+        "--annotations", out / "a.jsonl", "--annotator", "al", *options,
+    )  # fmt: skip
+
+
 def test_every_bad_line_is_listed_then_one_refusal(tmp_path: Path) -> None:
     source = brat_folder(tmp_path / "b1")
     out = tmp_path / "o"
-    result = cli(
-        "import", source, "--format", "brat", "-o", out / "c.jsonl",
-        "--annotations", out / "a.jsonl", "--annotator", "al",
-    )  # fmt: skip
+    result = imported(source, out)
     ann = source / "d.ann"
     assert result.returncode == 1 and result.stdout == ""
     assert result.stderr.splitlines() == [
@@ -51,10 +57,7 @@ def test_every_bad_line_is_listed_then_one_refusal(tmp_path: Path) -> None:
 def test_skip_bad_leaves_them_out_and_the_record_is_for_review(tmp_path: Path) -> None:
     source = brat_folder(tmp_path / "b1")
     out = tmp_path / "o"
-    result = cli(
-        "import", source, "--format", "brat", "-o", out / "c.jsonl",
-        "--annotations", out / "a.jsonl", "--annotator", "al", "--skip-bad",
-    )  # fmt: skip
+    result = imported(source, out, "--skip-bad")
     assert result.returncode == 0, result.stderr
     assert "5 span(s) left out as bad (listed above)" in result.stdout
     record = (out / "a.jsonl").read_text()
@@ -68,10 +71,7 @@ def test_a_line_that_is_not_brat_is_listed_and_refused(tmp_path: Path) -> None:
     ann = "T1\tactor 0 4\tKyiv\nhello world\nHi\tthere\n"
     source = brat_folder(tmp_path / "b1", ann)
     out = tmp_path / "o"
-    result = cli(
-        "import", source, "--format", "brat", "-o", out / "c.jsonl",
-        "--annotations", out / "a.jsonl", "--annotator", "al",
-    )  # fmt: skip
+    result = imported(source, out)
     where = source / "d.ann"
     brat = "a brat line begins with an id (T1, R1, E1, A1, M1, N1, #1 or *) and a tab"
     assert result.returncode == 1 and result.stdout == ""
@@ -97,10 +97,7 @@ def test_every_kind_of_brat_line_is_kept_not_refused(tmp_path: Path) -> None:
     )
     source = brat_folder(tmp_path / "b1", ann)
     out = tmp_path / "o"
-    result = cli(
-        "import", source, "--format", "brat", "-o", out / "c.jsonl",
-        "--annotations", out / "a.jsonl", "--annotator", "al",
-    )  # fmt: skip
+    result = imported(source, out)
     assert result.returncode == 0, result.stderr
     assert (
         f"{source / 'd.ann'}: 2 attribute(s), 1 equivalence(s), 1 event(s), 1 normalisation(s), "
@@ -114,10 +111,7 @@ def test_a_relation_to_an_id_no_t_line_defines_is_said_and_kept(tmp_path: Path) 
     ann = "T1\tactor 0 4\tKyiv\nR1\tmet Arg1:T1 Arg2:T9\nA1\tNegation T1\nR2\tmet Arg1:T1 Arg2:T1\n"
     source = brat_folder(tmp_path / "b2", ann)
     out = tmp_path / "o"
-    result = cli(
-        "import", source, "--format", "brat", "-o", out / "c.jsonl",
-        "--annotations", out / "a.jsonl", "--annotator", "al",
-    )  # fmt: skip
+    result = imported(source, out)
     assert result.returncode == 0, result.stderr
     said = [line for line in result.stderr.splitlines() if "no T line" in line]
     assert said == [

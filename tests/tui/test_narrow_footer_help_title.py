@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotate_helpers import drive, press, screen_of, wait_for
+from annotate_helpers import drive, press, wait_for
 from rich.cells import cell_len
-from test_annotate_span_pick_said_long import TEXT
-from test_annotate_span_pick_tab import field, keys
+from test_annotate_span_pick_said_long import NAMES, TEXT, releasees_listed
 from textual.pilot import Pilot
 from textual.widgets import Footer
 
@@ -33,18 +32,7 @@ def test_lists_footers_and_the_help_title_fit_60_columns(tmp_path: Path) -> None
     session = session_on(tmp_path, TEXT)
 
     async def scenario(pilot: Pilot[None], app: AnnotatorApp) -> None:
-        screen = screen_of(app)
-        start = TEXT.index("Lena Varo")
-        screen.change(session.label_selection, start, start + len("Lena Varo"), "releasee")
-        screen.change(session.add_group_item, "releases")
-        await screen.update_form()
-        path = "releases[0].releasees"
-        await wait_for(pilot, lambda: field(app, path) is not None)
-        releasees = field(app, path)
-        assert releasees is not None
-        releasees.focus()
-        await pilot.pause()
-        await keys(pilot, app, "ctrl+l", then="Fill releases #1 releasees")
+        await releasees_listed(pilot, app, session, NAMES[:1])  # ctrl+l's list open
         shown = footer_fits(app)
         assert "enter" in shown and "esc" in shown  # take and close stay
         await press(pilot, "escape", "escape")
