@@ -64,10 +64,13 @@ def run(args: argparse.Namespace) -> int:
     no_record = result.no_record_line()
     if no_record:  # information, not an error: the exit stays 0
         print(no_record, file=sys.stderr)
-    if len(result.replaced) == 1:
-        print(f"{result.replaced[0]}: replaced the file that was there", file=sys.stderr)
-    elif result.replaced:
-        print(f"{args.out}: replaced {len(result.replaced)} files that were there", file=sys.stderr)
+    for aside in result.kept_aside:  # a journal replaced: where the file as it was is kept
+        print(aside.said(), file=sys.stderr)
+    replaced = result.replaced_unkept()
+    if len(replaced) == 1:
+        print(f"{replaced[0]}: replaced the file that was there", file=sys.stderr)
+    elif replaced:
+        print(f"{args.out}: replaced {len(replaced)} files that were there", file=sys.stderr)
     return 0
 
 

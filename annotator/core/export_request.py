@@ -146,7 +146,8 @@ class Outcome:
         if no_record:
             parts.append(no_record)
         parts.extend(made_line(folder) for folder in self.result.made_folders)
-        replaced = self.result.replaced  # as ``annotator export`` says it on stderr
+        parts.extend(aside.said() for aside in self.result.kept_aside)
+        replaced = self.result.replaced_unkept()  # as ``annotator export`` says it on stderr
         if len(replaced) == 1:
             parts.append("replaced the file that was there")
         elif replaced:

@@ -22,6 +22,7 @@ from annotator.core.errors import AnnotatorError, UsageError
 from annotator.core.formats import EXPORT_FORMATS, UTF16_FORMATS
 from annotator.core.formats.common import Item, Reporter, Sink
 from annotator.core.formats.export_items import NEEDS_CORPUS, load_items
+from annotator.core.formats.export_keep import keep_journals_aside
 from annotator.core.formats.export_kept import LEAVE_OUT_OPTION
 from annotator.core.formats.export_meta import meta_left_out
 from annotator.core.formats.export_out import (
@@ -297,6 +298,8 @@ def export_records(
             kept, generated = keep_edited(out, files)
         refuse_other_exports(out, files, report, kept)
         refuse_replacing_records([t for t in targets(out, files) if t not in generated], force)
+        if force:  # a journal replaced is kept aside first (``export_keep``)
+            result.kept_aside = keep_journals_aside(targets(out, files), list(files.values()))
         held.release()
         for line in taken:  # a stale lock taken over
             report.warn(line)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.formats.import_outputs import KeptAside
 from annotator.core.models import STATUSES
 
 
@@ -18,6 +19,8 @@ class ExportResult:
     warnings: list[str] = field(default_factory=list)
     details: list[str] = field(default_factory=list)  # per document, what a summary line counts
     replaced: list[Path] = field(default_factory=list)  # files that existed and were written over
+    # Journals among them, kept aside first (``export_keep``): each said instead of "replaced".
+    kept_aside: list[KeptAside] = field(default_factory=list)
     data: bytes | None = None  # the one file, when no output path was given (``-o -``)
     statuses: tuple[str, ...] = ("done",)  # the statuses exported (``--status``)
     # Documents whose latest record has another status, so were not exported: status -> count.
@@ -30,6 +33,11 @@ class ExportResult:
     # In words, the done records ``--leave-out-unknown`` left without a required field, so
     # left out whole (``KeptTally.left_out_words``); said among the warnings when others go.
     left_out_required: str | None = None
+
+    def replaced_unkept(self) -> list[Path]:
+        """The files replaced that were not kept aside (each of those is said on its own)."""
+        kept = {aside.path for aside in self.kept_aside}
+        return [path for path in self.replaced if path not in kept]
 
     def exported_line(self, fmt: str, out: str) -> str:
         """``exported 3 document(s) as conll to OUT (2 files): train 2, dev 1``, as both
