@@ -128,3 +128,50 @@ def test_only_documents_with_a_decision_count_as_reviewed(tmp_path: Path) -> Non
         f"{gold}: holds reviewer decisions on 1 document(s) (first: d1); refusing to replace "
         "them: write to another file with -o, or pass --force to start the review over\n",
     )
+
+
+def test_a_compacted_or_exported_reviewed_gold_file_is_not_replaced_unasked(
+    tmp_path: Path,
+) -> None:
+    """A trial's compacted gold file, every document settled in review, was replaced by a merge
+    with "no review decisions in it": each document's one line left no decision to tell."""
+    case = write_review_case(tmp_path)
+    gold = case["gold"]
+    assert run_cli(*_merge(case, "-o", gold, "--reviewer", "rita")).returncode == 0
+    d1, d2 = (orjson.loads(line) for line in gold.read_bytes().splitlines())
+    settled = d1 | {"conflicts": d1["conflicts"][1:], "seconds_spent": 4.5}
+    with gold.open("ab") as handle:
+        handle.write(orjson.dumps(settled) + b"\n")
+    assert run_cli("compact", gold).returncode == 0
+    assert [orjson.loads(line)["seconds_spent"] for line in gold.read_bytes().splitlines()] == [
+        0.0,
+        4.5,
+    ]  # d2 as merged, then d1 as settled: one line each
+    exported = tmp_path / "exported.jsonl"
+    assert (
+        run_cli("export", gold, "--format", "jsonl", "-o", exported, "--status", "all").returncode
+        == 0
+    )
+    for reviewed in (gold, exported):
+        held = reviewed.read_bytes()
+        result = run_cli(*_merge(case, "-o", reviewed, "--reviewer", "rita"))
+        assert (result.returncode, result.stderr) == (
+            1,
+            f"{reviewed}: holds 1 document(s) a review saved (first: d1), their lines before gone "
+            "(compacted, or exported as jsonl), so their decisions cannot be told from a "
+            "merge's; refusing to replace them: write to another file with -o, or pass --force "
+            "to start the review over\n",
+        )
+        assert reviewed.read_bytes() == held
+    # A decision told from the lines too: both said, each document once.
+    with gold.open("ab") as handle:
+        handle.write(orjson.dumps(d2 | {"conflicts": [], "seconds_spent": 1.0}) + b"\n")
+    result = run_cli(*_merge(case, "-o", gold, "--reviewer", "rita"))
+    assert result.stderr == (
+        f"{gold}: holds reviewer decisions on 1 document(s) (first: d2), and 1 more document(s) "
+        "a review saved (first: d1), their lines before gone (compacted, or exported as jsonl), "
+        "so their decisions cannot be told from a merge's; refusing to replace them: write to "
+        "another file with -o, or pass --force to start the review over\n"
+    )
+    result = run_cli(*_merge(case, "-o", gold, "--reviewer", "rita", "--force"))
+    assert (result.returncode, result.stderr) == (0, f"replaced {gold} (--force)\n")

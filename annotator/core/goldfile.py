@@ -23,6 +23,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -118,7 +119,7 @@ def read_gold(path: Path) -> list[tuple[int, GoldRecord]]:
     return out
 
 
-def _decided_doc_ids(path: Path) -> set[str]:
+def _decided_doc_ids(path: Path) -> tuple[set[str], set[str]]:
     """The documents of the gold file at ``path`` holding a reviewer's decision: a line whose
     record differs from the document's line before it, the text and the annotators' records
     merged being the same (``doc_sha256``, ``sources.versions``) and no merge anew numbered
@@ -127,10 +128,18 @@ def _decided_doc_ids(path: Path) -> set[str]:
     merged anew are no decision: a trial's review under a new reviewer's name, one conflict of
     one document settled, was said to hold decisions on two. Each line is checked as
     ``read_gold`` checks it (by ``record_check`` where it can, without making models; the same
-    errors)."""
+    errors).
+
+    Also returned, the documents saved by a review whose lines before are gone: one line, with
+    time a reviewer spent on it (``seconds_spent`` over 0; merge writes 0). A gold file
+    compacted, or exported as jsonl, keeps each document's last line alone, so its decisions
+    cannot be told from what merge wrote, and a merge replaced one unasked, every decision
+    lost."""
     # Each document's line before: what it was merged from, and its record's digest.
     last: dict[str, tuple[Any, bytes]] = {}
     decided: set[str] = set()
+    lines: Counter[str] = Counter()
+    timed: set[str] = set()  # documents whose last line holds a reviewer's time
     for number, raw in enumerate(_read_bytes(path).split(b"\n"), start=1):
         if not raw.strip():
             continue
@@ -147,11 +156,17 @@ def _decided_doc_ids(path: Path) -> set[str]:
             ),
             digest_size=16,
         ).digest()
-        before = last.get(data["doc_id"])
+        doc_id = data["doc_id"]
+        before = last.get(doc_id)
         if before is not None and before[0] == merged and before[1] != content:
-            decided.add(data["doc_id"])
-        last[data["doc_id"]] = (merged, content)
-    return decided
+            decided.add(doc_id)
+        last[doc_id] = (merged, content)
+        lines[doc_id] += 1
+        if data.get("seconds_spent", 0) > 0:
+            timed.add(doc_id)
+        else:
+            timed.discard(doc_id)
+    return decided, {doc_id for doc_id in timed if lines[doc_id] == 1}
 
 
 # Why merge never replaces a file whose records are not gold, --force or not.
@@ -180,7 +195,7 @@ def refuse_to_lose_decisions(path: Path, force: bool = False) -> None:
                 raise AnnotatorError(f"{path}: {held.said}; {_NOT_GOLD}")
             return
     try:
-        decided = _decided_doc_ids(path)
+        decided, without_history = _decided_doc_ids(path)
     except AnnotatorError as error:
         held = held_in(path)
         if held is None or not held.plural.startswith(GOLD_RECORDS):
@@ -192,12 +207,22 @@ def refuse_to_lose_decisions(path: Path, force: bool = False) -> None:
             f"{path}: is a gold file with a line that cannot be read, refusing to replace it "
             f"(pass --force to replace it anyway): {error}"
         ) from None
-    if decided and not force:
-        raise AnnotatorError(
-            f"{path}: holds reviewer decisions on {len(decided)} document(s) (first: "
-            f"{min(decided)}); refusing to replace them: write to another file with -o, or "
-            "pass --force to start the review over"
+    if force or not (decided or without_history):
+        return
+    found: list[str] = []
+    if decided:
+        found.append(f"reviewer decisions on {len(decided)} document(s) (first: {min(decided)})")
+    if without_history:
+        more = " more" if decided else ""
+        found.append(
+            f"{len(without_history)}{more} document(s) a review saved (first: "
+            f"{min(without_history)}), their lines before gone (compacted, or exported as jsonl), "
+            "so their decisions cannot be told from a merge's"
         )
+    raise AnnotatorError(
+        f"{path}: holds {', and '.join(found)}; refusing to replace them: write to another file "
+        "with -o, or pass --force to start the review over"
+    )
 
 
 def refuse_corpus_as_gold(output: Path, corpus: Path | None) -> None:
