@@ -95,6 +95,7 @@ class AnnotationSession(
     _finish_undone: Unfinished | None = None  # the d or s ctrl+z undid, while ctrl+y can redo it
     _finished_before: FinishedBefore | None = None  # the last d or s, behind changes undone
     _replaced: dict[str, Record] = field(default_factory=dict)  # doc id -> record ctrl+r replaced
+    _unfit: dict[str, tuple[Record, str]] = field(default_factory=dict)  # see SessionStale
     _carried_over: dict[str, tuple[Record, Record]] = field(default_factory=dict)  # ctrl+k's
     _way_out_undone: dict[str, WayOutUndone] = field(default_factory=dict)  # see SessionStale
     _carry_preview: tuple[Record, CarriedOver] | None = None  # see SessionCarryOver
@@ -152,6 +153,10 @@ class AnnotationSession(
         if stored is not None and self.is_stale(stored) and stored.holds_nothing():
             stored = None  # nothing in it to keep: a blank for this text, as the list says
         if stored is not None and self.is_stale(stored):
+            self._state = DocumentState(document, self._blank(document), False, stale=stored)
+        elif stored is not None and self.unfit(stored, document):
+            # Its spans are not this text's (a line edited by hand, or by another tool): not
+            # applied, as a stale record is not, or each save would write the damage again.
             self._state = DocumentState(document, self._blank(document), False, stale=stored)
         elif stored is not None:
             self._state = DocumentState(document, stored, True)
@@ -250,11 +255,7 @@ class AnnotationSession(
     # ----------------------------------------------------------------- saving
     def _writable(self) -> None:
         if self.stale is not None:
-            raise Refused(
-                "this document's record is stale (made for another text: changed, or another "
-                "corpus's of this name): carry it over (ctrl+k twice) or start over "
-                "(ctrl+r twice) to annotate it"
-            )
+            raise Refused(self.stale_refusal())
         if self._closed:
             raise Refused("the session is closed")
 

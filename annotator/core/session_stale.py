@@ -3,7 +3,8 @@ it, and starting over (ctrl+r twice), the way out of it other than carrying it o
 (``session_carry``), with its undo.
 
 A stored record whose ``doc_sha256`` no longer matches the text is *stale*: it is not applied,
-the document is read-only, and only ``start_over()`` or ``carry_over()`` replaces it.
+the document is read-only, and only ``start_over()`` or ``carry_over()`` replaces it. So is a
+record of this text whose spans do not fit it (``unfit``): a journal line damaged by a hand edit.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from dataclasses import dataclass
 
 from annotator.core.history import History, Step
 from annotator.core.journal_summary import spans_words, status_said
-from annotator.core.models import Record
+from annotator.core.models import Document, Record
 from annotator.core.session_finish import says_the_same
 from annotator.core.session_parts import SessionParts
 from annotator.core.store import Store
+from annotator.core.validate_text import span_text_problems
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,44 @@ class SessionStale(SessionParts):
     _replaced: dict[str, Record]  # doc id -> the stale record ctrl+r replaced
     _carried_over: dict[str, tuple[Record, Record]]  # see SessionCarryOver
     _way_out_undone: dict[str, WayOutUndone]  # doc id -> the last ctrl+r or ctrl+k ctrl+z undid
+    # doc id -> a stored record whose doc_sha256 is the text's but whose spans do not fit the
+    # text (``unfit``), and the first problem: kept as a stale record is, with its own words.
+    _unfit: dict[str, tuple[Record, str]]
+
+    def unfit(self, record: Record, document: Document) -> bool:
+        """Whether ``record``'s spans do not fit ``document``'s text, as ``validate --corpus``
+        finds it (offsets past the end, a span's text not the text's there, a cut character);
+        such a record is then noted, and the screen treats it as a stale one (``stale_notice``).
+        A hand edit of a journal line went unsaid, and annotate wrote the damage again."""
+        problem = next(span_text_problems(record.spans, document.text), None)
+        if problem is None:
+            return False
+        path, message = problem
+        self._unfit[document.id] = (record, f"{path}: {message}")
+        return True
+
+    def unfit_problem(self) -> str | None:
+        """The first problem of the open document's stale record when it is one that does not
+        fit the text (``unfit``), else None."""
+        stale = self.stale
+        found = self._unfit.get(stale.doc_id) if stale is not None else None
+        return found[1] if found is not None and found[0] is stale else None
+
+    def stale_refusal(self) -> str:
+        """Why a change to the open document is refused while its record is stale."""
+        why = (
+            "does not fit its text (its journal line was changed by hand or by another tool)"
+            if self.unfit_problem() is not None
+            else "is stale (made for another text: changed, or another corpus's of this name)"
+        )
+        return (
+            f"this document's record {why}: carry it over (ctrl+k twice) or start over "
+            "(ctrl+r twice) to annotate it"
+        )
+
+    def stale_title(self) -> str:
+        """What the screen's banner calls the open document's stale record."""
+        return "Does not fit the text" if self.unfit_problem() is not None else "Stale"
 
     def stale_notice(self) -> str | None:
         """What the open document's stale record is and what to do about it (None: it has
@@ -47,6 +87,15 @@ class SessionStale(SessionParts):
         stale = self.stale
         if stale is None:
             return None
+        problem = self.unfit_problem()
+        if problem is not None:
+            return (
+                f"Your record of {stale.updated_at or 'an earlier session'} "
+                f"({_record_words(stale)}) is for this text, but its spans do not fit it: "
+                f"{problem} (its line in {self.journal} was changed by hand or by another "
+                "tool). Not shown; nothing is saved. ctrl+k twice carries it over to this text "
+                "(its spans found anew by their words); ctrl+r twice starts over."
+            )
         return (
             f"Your record of {stale.updated_at or 'an earlier session'} "
             f"({_record_words(stale)}) was made for another text: this one changed since, or it "

@@ -163,7 +163,7 @@ class SessionView(TellsChanges):
         stale = session.stale_notice()
         banner.display = stale is not None
         if stale is not None:
-            banner.update(f"⚠ Stale. {stale}")
+            banner.update(f"⚠ {session.stale_title()}. {stale}")
 
     # A worker made from the method, not from a coroutine made at once: a redraw that replaces
     # one not started yet (exclusive) would leave that coroutine never awaited.
