@@ -174,4 +174,35 @@ def test_a_compacted_or_exported_reviewed_gold_file_is_not_replaced_unasked(
         "another file with -o, or pass --force to start the review over\n"
     )
     result = run_cli(*_merge(case, "-o", gold, "--reviewer", "rita", "--force"))
+    [aside] = tmp_path.glob("gold.jsonl.replaced-*")  # --force: replaced, the old file kept
+    assert (result.returncode, result.stderr) == (
+        0,
+        f"note: replaced {gold}; a review worked on it (its records hold a reviewer's time), so "
+        f"the file as it was is kept as {aside}\n",
+    )
+
+
+def test_merge_force_keeps_a_reviewed_gold_file_aside(tmp_path: Path) -> None:
+    """``--force`` starts the review over, as asked; the decisions are kept in a file beside it,
+    as import, rename and export keep what they replace. A gold file no review touched (every
+    line merge's, no reviewer's time) is replaced with nothing kept."""
+    case = write_review_case(tmp_path)
+    gold = case["gold"]
+    assert run_cli(*_merge(case, "-o", gold, "--reviewer", "rita")).returncode == 0
+    result = run_cli(*_merge(case, "-o", gold, "--reviewer", "rita", "--force"))
     assert (result.returncode, result.stderr) == (0, f"replaced {gold} (--force)\n")
+    assert list(tmp_path.glob("*.replaced-*")) == []
+    d1, _d2 = (orjson.loads(line) for line in gold.read_bytes().splitlines())
+    with gold.open("ab") as handle:
+        handle.write(orjson.dumps(d1 | {"conflicts": [], "seconds_spent": 2.25}) + b"\n")
+    held = gold.read_bytes()
+    result = run_cli(*_merge(case, "-o", gold, "--reviewer", "rita", "--force", "--json"))
+    [aside] = tmp_path.glob("gold.jsonl.replaced-*")
+    assert aside.read_bytes() == held
+    assert orjson.loads(result.stdout)["kept_aside"] == str(aside)
+    assert result.stderr.endswith(
+        f"note: replaced {gold}; a review worked on it (its records hold a reviewer's time), so "
+        f"the file as it was is kept as {aside}\n"
+    )
+    assert "(--force)" not in result.stderr  # said once, by the note
+    assert gold.read_bytes().count(b"\n") == 2  # merged anew

@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
         many = len(summary["outvoted"]) > FIRST_FEW
         more = " (--json lists every one)" if many and not args.json else ""
         print(said + more, file=sys.stderr if args.json else sys.stdout)
-    if summary["replaced"]:
+    if summary["replaced"] and not summary["kept_aside"]:  # kept aside: a note says it whole
         why = "--force" if summary["forced"] else "no review decisions in it"
         print(f"replaced {summary['output']} ({why})", file=sys.stderr)
     for item in summary["excluded"]:

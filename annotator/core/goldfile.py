@@ -35,7 +35,9 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.formats.export_out import refuse_own_inputs
 from annotator.core.formats.export_replacing import held_in
 from annotator.core.formats.held_kinds import GOLD_RECORDS
+from annotator.core.formats.import_outputs import KeptAside
 from annotator.core.formats.output_locks import outputs_locked
+from annotator.core.gold_kept import keep_reviewed_aside
 from annotator.core.hard_links import kept_old_line, other_names
 from annotator.core.journal import bom_length, parse_json_line, record_problems
 from annotator.core.journal_guard import utc_stamp
@@ -237,22 +239,30 @@ def refuse_corpus_as_gold(output: Path, corpus: Path | None) -> None:
         refuse_own_inputs(output, None, corpus, "gold file")
 
 
-def write_gold(path: Path, records: Iterable[GoldRecord], force: bool = False) -> str:
+def write_gold(
+    path: Path, records: Iterable[GoldRecord], force: bool = False
+) -> tuple[KeptAside | None, str]:
     """Replace ``path`` with ``records``, one line each, crash-safely (see the docstring); the
     line saying the file's other names keep the old contents, or "" (``replace_locked``)."""
     return write_gold_lines(path, map(record_line, records), force)
 
 
-def write_gold_lines(path: Path, lines: Iterable[bytes], force: bool = False) -> str:
+def write_gold_lines(
+    path: Path, lines: Iterable[bytes], force: bool = False
+) -> tuple[KeptAside | None, str]:
     """Replace ``path`` with ``lines`` (gold lines, each with its newline), crash-safely and
-    under the file's lock (see the docstring); the line ``replace_locked`` returns."""
+    under the file's lock (see the docstring). Returns where a gold file a review worked on,
+    replaced with ``force``, is kept (``gold_kept``; else None), and the line
+    ``replace_locked`` returns."""
     write_target(path)  # a named pipe or a device refused before it is read (locked or not)
     if path.is_dir():  # with --force too: a folder is never replaced by a file
         raise AnnotatorError(f"{path}: is a folder; -o takes the gold file to write")
     folder = folder_of(path)
     with outputs_locked([path], "a merge"):
         refuse_to_lose_decisions(path, force)
-        return replace_locked(path, lines, folder)
+        kept = keep_reviewed_aside(path) if force else None
+        other_names = replace_locked(path, lines, folder)
+    return kept, other_names
 
 
 def folder_of(path: Path) -> Path:

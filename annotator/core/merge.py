@@ -275,11 +275,13 @@ def _merge(
     # Written over only when it holds no review decisions, or with ``force``.
     replaced = output.is_file()
     made = make_folders([output])  # as import and export make a missing folder, said
-    other_names_kept = write_gold_lines(output, tally.count(lines), force)
+    kept, other_names_kept = write_gold_lines(output, tally.count(lines), force)
     return {
         "output": str(output),
         "replaced": replaced,
         "forced": force,
+        # A gold file a review worked on, replaced with --force: where it is kept (``gold_kept``).
+        "kept_aside": str(kept.aside) if kept else None,
         "documents": tally.documents,
         "done": tally.done,
         "in_progress": tally.documents - tally.done,
@@ -290,6 +292,7 @@ def _merge(
         "notes": [
             *comparison.notes,
             *_too_few_notes(comparison, min_agree),
+            *([kept.said()] if kept else []),
             *([other_names_kept] if other_names_kept else []),
         ],
         "made_folders": [str(folder) for folder in made],
