@@ -146,7 +146,9 @@ def test_export_problems_are_one_line_and_write_nothing(tmp_path: Path) -> None:
     assert result.stderr == (
         f"{gold}:1: doc_sha256: does not match the text of 'd' in the corpus (made for another "
         "text: it changed since it was annotated, or the record is of another corpus's document "
-        "of this name: stale record)\n"
+        "of this name: stale record); give --corpus the corpus it was annotated on, or carry "
+        "the record over to this text: annotate the corpus and press ctrl+k twice on the "
+        "document\n"
     )
     result = cli("export", gold, "--format", "xml", "-o", out, "--corpus", corpus)
     assert result.returncode == 2 and "--format: 'xml'" in result.stderr

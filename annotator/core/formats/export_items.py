@@ -18,7 +18,7 @@ from annotator.core.formats.export_kept import (
     without_kept,
 )
 from annotator.core.formats.source import Selection, select_records
-from annotator.core.models import Document, Record
+from annotator.core.models import Document, GoldRecord, Record
 from annotator.core.null_lists import null_list_paths
 from annotator.core.scheme import Scheme, load_default_scheme
 from annotator.core.validate import form_model_problems, text_problems
@@ -98,13 +98,27 @@ def load_items(
         if problems:
             where, message = problems[0]
             more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-            raise AnnotatorError(f"{source}:{line}: {where}: {message}{more}")
+            way = _stale_way(record) if where == "doc_sha256" and document is not None else ""
+            raise AnnotatorError(f"{source}:{line}: {where}: {message}{more}{way}")
         if document is None:  # jsonl without the texts: the record is all there is
             document = Document(id=record.doc_id, text="", meta={})
         items.append(Item(document, record))
     if kept and not leave_out_unknown:
         raise KeptFromAnotherScheme(kept, source)
     return items, selection, kept
+
+
+def _stale_way(record: Record) -> str:
+    """How to go on from a stale record export refuses: the refusal named no way forward."""
+    if isinstance(record, GoldRecord):
+        return (
+            "; give --corpus the corpus the gold file was merged on, or merge the journals "
+            "anew against this one (annotator merge ... --corpus)"
+        )
+    return (
+        "; give --corpus the corpus it was annotated on, or carry the record over to this "
+        "text: annotate the corpus and press ctrl+k twice on the document"
+    )
 
 
 def default_span_problems(record: Record, default: Scheme) -> list[tuple[str, str]]:
