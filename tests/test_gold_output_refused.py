@@ -8,6 +8,8 @@ conflict of one document settled, was said to hold decisions on two documents.""
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import orjson
@@ -206,3 +208,22 @@ def test_merge_force_keeps_a_reviewed_gold_file_aside(tmp_path: Path) -> None:
     )
     assert "(--force)" not in result.stderr  # said once, by the note
     assert gold.read_bytes().count(b"\n") == 2  # merged anew
+
+
+def test_a_killed_writes_temporary_file_is_removed_and_said(tmp_path: Path) -> None:
+    """A review killed while writing its new gold file left ``.gold.jsonl.merge-TIME`` hidden
+    beside it for good; the next write under the lock removes one left a minute or more."""
+    case = write_review_case(tmp_path)
+    gold = case["gold"]
+    left = tmp_path / ".gold.jsonl.merge-20261128T111836411111Z"
+    left.write_bytes(b'{"schema_version":1')
+    os.utime(left, (time.time() - 120, time.time() - 120))
+    writing = tmp_path / ".gold.jsonl.merge-20261128T120000000000Z"  # a write under way
+    writing.write_bytes(b"")
+    result = run_cli(*_merge(case, "-o", gold, "--reviewer", "rita"))
+    assert result.returncode == 0
+    assert result.stderr == (
+        f"note: removed {left.name} from {tmp_path}: part of gold.jsonl left by a write that did "
+        "not finish (stopped mid-write); the gold file was not touched by it\n"
+    )
+    assert not left.exists() and writing.exists()

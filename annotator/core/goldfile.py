@@ -21,8 +21,10 @@ fields are valid as they stand.
 from __future__ import annotations
 
 import errno
+import glob
 import hashlib
 import os
+import time
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -291,11 +293,13 @@ def replace_locked(path: Path, lines: Iterable[bytes], folder: Path) -> str:
     """Replace ``path`` with ``lines``: temp file, fsync, rename, fsync of ``folder``. The
     caller holds the file's lock. A link is written through: the file it leads to is replaced
     (the temp file beside it, its folder fsynced), the link kept (``write_target``). Returns
-    the line saying the file's other names (hard links) keep the old contents, or "" when it
-    had one name (``hard_links.other_names``)."""
+    what to say, or "": the temporary files of a write that did not finish, removed
+    (``_unfinished_writes_removed``), and that the file's other names (hard links) keep the
+    old contents (``hard_links.other_names``)."""
     target = write_target(path)
     if target is not path:
         folder = target.parent
+    removed = _unfinished_writes_removed(target)
     temp = target.with_name(f".{target.name}.merge-{utc_stamp()}")
     try:
         # Line by line: the lines may be made as they are written, never all held.
@@ -313,4 +317,31 @@ def replace_locked(path: Path, lines: Iterable[bytes], folder: Path) -> str:
             reason = error.strerror or str(error)
             raise AnnotatorError(f"{path}: cannot write: {reason}") from None
         raise
-    return kept_old_line(before)
+    return "; ".join(line for line in (removed, kept_old_line(before)) if line)
+
+
+# A temporary file older than this beside a gold file whose lock is held was left by a write
+# that did not finish: a write under way adds to its file far more often than this.
+_UNFINISHED_AFTER_SECONDS = 60
+
+
+def _unfinished_writes_removed(target: Path) -> str:
+    """Remove the temporary files a merge or a review's opening left beside ``target`` when
+    it was stopped mid-write (killed): part of a gold file each, the gold file untouched, which
+    stayed there hidden for good. The caller holds the lock. The line saying so, or ""."""
+    now = time.time()
+    removed: list[str] = []
+    for temp in sorted(target.parent.glob(f".{glob.escape(target.name)}.merge-*")):
+        try:
+            if now - temp.stat().st_mtime < _UNFINISHED_AFTER_SECONDS:
+                continue
+            temp.unlink()
+        except OSError:
+            continue  # gone meanwhile, or not ours to remove: left as it is
+        removed.append(temp.name)
+    if not removed:
+        return ""
+    return (
+        f"removed {', '.join(removed)} from {target.parent}: part of {target.name} left by a "
+        "write that did not finish (stopped mid-write); the gold file was not touched by it"
+    )
