@@ -98,3 +98,22 @@ def test_the_table_shows_value_agreement(tmp_path: Path) -> None:
     assert "0.667" in row
     # The pairs' matrix has each pair's too: alice-bob, 2 of 3.
     assert "1.000 / 1.000 / n/a / 0.667 (1)" in result.stdout
+
+
+def test_a_span_held_twice_with_two_values_agrees_in_either_order(tmp_path: Path) -> None:
+    """bob marks 13-16 twice, 146 and 147; alice and carol once, 146. The span both hold has a
+    value in both (146): 1 of 1 equal for each pair, whichever name comes first (bob-carol was
+    0.0, its first record's 147 counted against it, where alice-bob was 1.0)."""
+    once = [span("s1", 13, 16, "count", 146)]
+    twice = [span("s1", 13, 16, "count", 146), span("s2", 13, 16, "count", 147)]
+    report = figures(
+        tmp_path,
+        [record("alice", spans=once)],
+        [record("bob", spans=twice)],
+        [record("carol", spans=once)],
+    )
+    pairs = {(row["a"], row["b"]): row["value_agreement"] for row in report["pairs"]}
+    assert pairs == {("alice", "bob"): 1.0, ("alice", "carol"): 1.0, ("bob", "carol"): 1.0}
+    assert report["spans"]["value_agreement"] == 1.0
+    assert report["spans"]["by_label"]["count"]["value_agreement"] == 1.0
+    assert report["per_document"][0]["value_agreement"] == 1.0

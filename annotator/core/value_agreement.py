@@ -9,9 +9,10 @@ a pair's documents, per label and over all such labels; over all annotators, the
 pairs. None when a pair shares no such span. A span a record holds twice counts once (per
 label, the spans equal in both are the span counts', which count it twice).
 
-Nearly every shared span has one value in both records, so spans are compared as sets of
-(start, end, label) and (start, end, label, value) tuples, in C; only the few spans of one
-record that the other lacks as a whole are looked at one by one.
+A span both hold agrees when a value of it is in both: a record holding a span twice with two
+values (20 and 21) agrees with one giving it 20, whichever annotator comes first. Spans are
+compared as sets of (start, end, label) and (start, end, label, value) tuples, in C; only the
+few spans both hold with no value in common are counted one by one.
 """
 
 from __future__ import annotations
@@ -61,11 +62,16 @@ class ValueTally:
                 continue
             self.both[(a, b)] += both
             both_here += both
-            # A's spans B lacks as a whole but holds as a key: the same span, another value.
-            for start, end, label, _value in spans_a.whole - spans_b.whole:
-                if (start, end, label) in spans_b.keys:
-                    self.differing[(a, b)][label] += 1
-                    differing_here += 1
+            if spans_a.whole == spans_b.whole:
+                continue  # nearly every pair: every value equal
+            # A span both hold differs when no value of it is in both: one record holding a
+            # span twice, with two values, agrees where the other gives one of them, whichever
+            # of the two is A (a span of A's alone once decided it, so bob-carol got 0.0 where
+            # alice-bob, carol's record alice's, got 1.0).
+            equal = set(map(_KEY, spans_a.whole & spans_b.whole))
+            for _start, _end, label in (spans_a.keys & spans_b.keys) - equal:
+                self.differing[(a, b)][label] += 1
+                differing_here += 1
         return (both_here - differing_here) / both_here if both_here else None
 
     def pair(self, a: str, b: str) -> float | None:
