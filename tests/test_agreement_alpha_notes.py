@@ -62,6 +62,15 @@ def test_each_reason_from_the_figures() -> None:
         },
         "lone": {"alpha": None, "agreement": None, "level": "nominal", "units": 0},
         "odd": {"alpha": None, "agreement": 0.5, "level": "nominal", "units": 3},
+        # Every number 5, one answer empty: agreement under 1.0, alpha's numbers all one value.
+        "total": {
+            "alpha": None,
+            "agreement": 0.5,
+            "level": "interval",
+            "units": 2,
+            "alpha_units": 1,
+            "empty_answers": 1,
+        },
         "fine": {"alpha": 0.8, "agreement": 0.9, "level": "nominal", "units": 3},
         "releases": {"alpha": None, "agreement": 1.0, "level": "frames", "units": 3},
     }
@@ -70,5 +79,7 @@ def test_each_reason_from_the_figures() -> None:
         "number: alpha n/a: no document has numbers of two annotators to compare",
         "lone: alpha n/a: no document has answers of two annotators to compare",
         "odd: alpha n/a: it is undefined for these answers",
+        "total: alpha n/a: every number given is the same value (its empty answers are missing "
+        "data for alpha), so there is nothing for alpha to measure",
         GROUP,
     ]

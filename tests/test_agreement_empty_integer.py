@@ -107,3 +107,23 @@ def test_the_note_is_under_the_form_table_once(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert NOTE in orjson.loads(result.stdout)["notes"]
     assert f"note: {NOTE}" in result.stderr.splitlines()
+
+
+def test_every_number_alike_with_one_empty_answer_is_said_so(tmp_path: Path) -> None:
+    """The trial's: alice 5 and 5, bob 5 and empty. Alpha sees one document's numbers, all 5:
+    n/a, said as such (it read "undefined for these answers"), and "1 document", not "1
+    documents"."""
+    report = figures(
+        tmp_path,
+        journals({"d1": 5, "d2": 5}, "alice"),
+        journals({"d1": 5, "d2": None}, "bob"),
+    )
+    number = report["form"]["number"]
+    assert (number["alpha"], number["agreement"], number["alpha_units"]) == (None, 0.5, 1)
+    assert (
+        "number: alpha n/a: every number given is the same value (its empty answers are missing "
+        "data for alpha), so there is nothing for alpha to measure"
+    ) in report["notes"]
+    assert (
+        "number: 1 empty answer: missing data for alpha (1 document), an answer for agreement (2)"
+    ) in report["notes"]

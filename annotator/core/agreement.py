@@ -235,6 +235,13 @@ def form_alpha_notes(form: dict[str, Any]) -> list[str]:
                 f"{name}: alpha n/a: every answer is the same value, so there is nothing for "
                 "alpha to measure"
             )
+        elif figures.get("empty_answers"):
+            # Alpha leaves an integer's empty answers out as missing data; agreement counts
+            # them, so it is under 1.0 while every number alpha sees is one value.
+            notes.append(
+                f"{name}: alpha n/a: every number given is the same value (its empty answers "
+                "are missing data for alpha), so there is nothing for alpha to measure"
+            )
         else:
             notes.append(f"{name}: alpha n/a: it is undefined for these answers")
     return notes

@@ -122,8 +122,10 @@ def empty_answer_notes(form: dict[str, Any]) -> list[str]:
         if not empties or (figures["agreement"] == 1.0 and not figures["alpha_units"]):
             continue
         answers = "1 empty answer" if empties == 1 else f"{empties} empty answers"
+        units = figures["alpha_units"]
+        documents = "1 document" if units == 1 else f"{units} documents"
         notes.append(
-            f"{name}: {answers}: missing data for alpha ({figures['alpha_units']} documents), "
+            f"{name}: {answers}: missing data for alpha ({documents}), "
             f"an answer for agreement ({figures['units']})"
         )
     return notes
