@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import orjson
 import pytest
 
 from annotator.core.errors import AnnotatorError
@@ -36,6 +37,8 @@ def test_min_agree_over_a_documents_annotators_is_said(tmp_path: Path) -> None:
     ]
     summary = merge_files(files, tmp_path / "gold.jsonl", scheme(tmp_path), "rita", min_agree=3)
     assert summary["conflicts"]["span"] == 1  # d2's Russia, one version of two annotators
+    # Its fields, which both left empty, are no conflicts: a version of nothing was noise.
+    assert summary["conflicts"]["field"] == 0
     assert summary["notes"] == [
         "1 document(s) finished by fewer than --min-agree 3 annotators (d2): nothing in them "
         "is accepted; every span and answer is left to the review"
@@ -116,3 +119,22 @@ def test_merge_and_review_say_merged_where_agree_says_compared(tmp_path: Path) -
     result = run_cli("agree", *files, "--corpus", corpus, "--scheme", write_scheme(tmp_path))
     said = " ".join(result.stdout.split())
     assert "records not done are not compared: bob 1 in progress (d2)" in said
+
+
+def test_a_field_too_few_annotators_filled_alike_is_still_left_to_the_review(
+    tmp_path: Path,
+) -> None:
+    # d1 by three (all agree: accepted), d2 by two, code 1 in both, the rest left empty.
+    files = [
+        write_journal(
+            tmp_path / f"{name}.jsonl",
+            record(name),
+            *([record(name, "d2", form={"code": "1"})] if name != "carol" else []),
+        )
+        for name in ("alice", "bob", "carol")
+    ]
+    gold = tmp_path / "gold.jsonl"
+    summary = merge_files(files, gold, scheme(tmp_path), "rita", min_agree=3)
+    assert summary["conflicts"] == {"span": 0, "field": 1}  # code, 1 by both: one version
+    _d1, d2 = gold.read_bytes().splitlines()
+    assert [c["path"] for c in orjson.loads(d2)["conflicts"]] == ["code"]

@@ -42,6 +42,9 @@ from annotator.core.merge_versions import Versions, ordered_versions, settled_by
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.value_links import GoldSpans, words_linked
 
+# A field's answer when it was left empty (absent from the form, or null, "" or []).
+_LEFT_EMPTY: tuple[object, ...] = (None, "", [])
+
 
 def accepted(ordered: list[tuple[Any, list[str]]], threshold: int) -> tuple[Any, list[str]] | None:
     """The answer merge accepts of a field (``ordered``: its versions, ``ordered_versions``):
@@ -103,6 +106,10 @@ class FormMerge(FormLinks):
                 answers.setdefault(answer, (form.get(field.name), []))[1].append(name)
             ordered = ordered_versions(answers)
             best = accepted(ordered, self.threshold)
+            if best is None and len(ordered) == 1 and ordered[0][0] in _LEFT_EMPTY:
+                # Every annotator left it empty, too few of them for --min-agree: there is
+                # no answer to take, and a one-version conflict of nothing was noise.
+                continue
             if best is not None:
                 self.outvoted.answers(field.name, ordered)
                 if field.name in self.forms[best[1][0]]:
