@@ -130,6 +130,31 @@ def test_snap_leaves_out_half_a_bracketed_tag() -> None:
         assert snap_selection(text, *where(text, selected)) == where(text, snapped), selected
 
 
+def test_snap_leaves_out_html_tags_and_closing_tags_after_punctuation() -> None:
+    """A trial's span of sample 08 kept ``.[/i]`` ("cells.[/i]") and another ended in half an
+    HTML tag (``Oru</b``): the guidelines' spans hold no markup. A tag at an edge goes, whole or
+    cut; a tag inside a span, and prose's ``<``, stay."""
+    text = (
+        "“[i]Not one more night in the cells.[/i]” and “<b>Next: the 41 still in Oru</b> [/] "
+        "#FreeThemAll”; <i><b>Tavi</b></i> said 3 < 4 and <br/>Kestria <a href='x'>freed</a>."
+    )
+    for selected, snapped in [
+        ("[i]Not one more night in the cells.[/i]", "Not one more night in the cells"),
+        ("cells.[/i]", "cells"),
+        ("in Oru</b>", "in Oru"),
+        ("in Oru</b", "in Oru"),  # a tag cut by the selection goes too
+        ("<b>Next", "Next"),
+        ("“<b>Next: the 41 still in Oru</b> [/]", "Next: the 41 still in Oru"),
+        ("<i><b>Tavi</b></i>", "Tavi"),  # tags one after another
+        ("Oru</b> [/] #FreeThemAll", "Oru</b> [/] #FreeThemAll"),  # inside a span: kept
+        ("3 < 4", "3 < 4"),  # prose's <, no tag
+        ("<br/>Kestria", "Kestria"),
+        ("<a href='x'>freed</a>.", "freed"),
+    ]:
+        assert snap_selection(text, *where(text, selected)) == where(text, snapped), selected
+    assert snap_selection(text, *where(text, "</b></i>")) is None  # nothing but tags
+
+
 def test_snap_in_text_converted_from_crlf() -> None:
     crlf = "date 2025-08-24 MARO\r\nFishermen freed.\r\n“Eight came home.”\r\n"
     text = crlf.replace("\r\n", "\n")

@@ -6,7 +6,8 @@ from being cut in half:
 - a pair the selection holds half of goes whole when it is markup-like (``markup_pairs_left_out``):
   a square or curly bracket written against the word beside it, as markup copied with an
   article is: ``[bold red]303[/]`` gives ``303``, ``[b]FREE[/b]`` gives ``FREE`` (the guidelines'
-  example 11: the count span is "303");
+  example 11: the count span is "303"), and a closing tag after punctuation too
+  (``[i]Not one more night in the cells.[/i]`` gives ``Not one more night in the cells``);
 - any other trimmed half comes back when the selection holds the other half
   (``with_whole_brackets``): ``(Kestria) said``, ``the poet Ilse [Ringo]`` stay so.
 
@@ -64,7 +65,10 @@ def markup_pairs_left_out(text: str, start: int, end: int) -> tuple[int, int]:
             break
         at = start + leaves_open
         word = _before_tags(text, start, at)
-        if text[at] not in _MARKUP_OPENING or word <= start or not text[word - 1].isalnum():
+        if text[at] not in _MARKUP_OPENING or word <= start:
+            break
+        # A closing tag (``[/i]``) is markup after punctuation too: ``cells.[/i]``.
+        if not (text[word - 1].isalnum() or text.startswith("/", at + 1)):
             break
         end = word
     return start, end

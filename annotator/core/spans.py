@@ -23,6 +23,7 @@ from annotator.core.normalise import (
 )
 from annotator.core.scheme import Label, Scheme
 from annotator.core.span_brackets import markup_pairs_left_out, with_whole_brackets
+from annotator.core.span_tags import tags_at_edges_left_out
 from annotator.core.tokens import (
     Token,
     character_around,
@@ -71,7 +72,8 @@ def snap_selection(
     drops punctuation-only tokens and possessives at both edges (``is_left_out_at_edge``):
     ``“Mark Kaliush,”`` gives ``Mark Kaliush``, ``Vellmark’s`` gives ``Vellmark``; a bracket
     pair cut in half there goes whole when it is markup (``[bold red]303[/]`` gives ``303``),
-    else comes back whole (``(Kestria) said``): ``span_brackets``.
+    else comes back whole (``(Kestria) said``): ``span_brackets``; an HTML tag at an edge is
+    left out (``in Oru</b>`` gives ``in Oru``): ``span_tags``.
     ``char`` mode keeps the characters, without the whitespace around them, and never cuts a
     character in two: an end inside ``é`` written with a combining accent, or inside an emoji
     sequence (modifiers, joiners, a flag), moves to the edge of the whole character (the
@@ -111,7 +113,12 @@ def snap_selection(
         # What is left begins and ends with a word (a letter or digit touched the bracket).
         first = _first_content_token(text, start, end) or first
         last = _last_content_token(text, start, end) or last
-    return with_whole_brackets(text, low, high, first.start, last.end)
+    snapped = with_whole_brackets(text, low, high, first.start, last.end)
+    untagged = tags_at_edges_left_out(text, *snapped)
+    if untagged == snapped:
+        return snapped
+    # A tag left out at an edge: what it leaves is snapped again (punctuation beside it goes).
+    return snap_selection(text, *untagged) if untagged[0] < untagged[1] else None
 
 
 def _first_content_token(text: str, low: int, high: int) -> Token | None:
