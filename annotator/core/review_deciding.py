@@ -18,7 +18,7 @@ from annotator.core.form_complete import empty_required, unanswered_words
 from annotator.core.models import GoldRecord
 from annotator.core.record_unknown import done_words
 from annotator.core.review_documents import UndoStep
-from annotator.core.review_gold_fit import refuse_unfit
+from annotator.core.review_gold_fit import refuse_off_the_text, refuse_unfit
 from annotator.core.review_item_notices import (
     ItemTakenNotice,
     item_taken_notice,
@@ -146,6 +146,7 @@ class ReviewDeciding(ReviewParts):
         if place is None or conflict is None:
             raise Refused("every conflict is settled")
         before = self.records[place.doc_id]
+        refuse_off_the_text(before, self.document(place.doc_id).text)
         key = self.order.key(place.doc_id, conflict)
         heard = len(self._notices)
         settled = settle(before, place.conflict_id)  # some say what they did themselves

@@ -9,7 +9,8 @@ instead, saying what it would have written, and nothing is written.
 Gold may hold values from before the scheme changed (``record_unknown``): the review keeps
 them, and decisions on the document's other conflicts go on. So only what a decision adds is
 refused: a problem the record before it did not have (an item's index aside, as done gold's
-empty items removed move the later ones).
+empty items removed move the later ones). A record that does not fit its text, though, is no
+change of scheme but damage: no decision is made on it (``refuse_off_the_text``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from annotator.core.models import GoldRecord
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
 from annotator.core.validate import form_model_problems
+from annotator.core.validate_conflicts import conflict_spans, conflict_text_problems
 
 # ``releases.1.releasees`` and ``releases.0.releasees`` are one kind of problem.
 _INDEX = re.compile(r"\.\d+(?=\.|$)")
@@ -64,3 +66,23 @@ def refuse_unfit(after: GoldRecord, before: GoldRecord | None, scheme: Scheme, w
 
 def _kind(line: str) -> str:
     return _INDEX.sub(".N", line)
+
+
+def refuse_off_the_text(record: GoldRecord, text: str) -> None:
+    """Refuse a decision on a document whose gold record does not fit its text (a span's or a
+    conflict span's offsets or words not the text's: its line edited by hand). A trial's
+    damaged gold line was resumed without a word, and each decision wrote it again; a merge
+    anew, which makes the record afresh from the journals (checked against the text), is the
+    way out."""
+    spans = ((f"spans.{index}", span) for index, span in enumerate(record.spans))
+    problem = next(conflict_text_problems(spans, text), None)
+    if problem is None:
+        problem = next(conflict_text_problems(conflict_spans(record).spans, text), None)
+    if problem is None:
+        return
+    path, message = problem
+    raise Refused(
+        f"{record.doc_id}: its gold line does not fit the text ({path}: {message}; edited by "
+        "hand?), so nothing was written: merge the document anew from the journals (l, then "
+        "ctrl+r twice)"
+    )
