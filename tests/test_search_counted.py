@@ -113,3 +113,12 @@ def test_exactly_a_thousand_are_all_counted() -> None:
     last = find_counted(text, "Norvania", len(text) - 9)
     assert last == Found(len(text) - 9, len(text) - 1, COUNTED_AT_MOST, COUNTED_AT_MOST, False)
     assert last.said("x") == "match 1,000 of 1,000 for 'x'"
+
+
+def test_the_query_is_said_as_the_article_draws_it() -> None:
+    """``flag 🏳️ over`` was said with its VS16, two cells in some terminals and one in others:
+    the line's border moved. Said as the article draws the emoji (VS15), one width everywhere."""
+    text = "a flag 🏳️ over the gate"
+    found = find_counted(text, "flag 🏳️ over", 0)
+    assert found is not None
+    assert found.said("flag 🏳️ over") == "match 1 of 1 for 'flag 🏳\ufe0e over'"

@@ -32,6 +32,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
+from annotator.core.display import display_text
 from annotator.core.search_fold import Folded as _Folded
 from annotator.core.search_fold import end_in_text, fold, folded_spaced, key_at, start_in_text
 from annotator.core.search_fold import folded as _folded
@@ -139,10 +140,13 @@ class Found(NamedTuple):
     def said(self, query: str) -> str:
         """What enter says of it: ``match 2 of 7 for 'kestria'``."""
         total = f"over {self.total:,}" if self.more else f"{self.total:,}"
+        # As the article draws it: an emoji's VS16 (🏳️) is two cells in some terminals and
+        # one in others, and pushed the line's border out by one in the former.
+        shown = display_text(query)
         if self.place is None:
-            place = f"a match past the first {self.total:,} for {query!r}"
+            place = f"a match past the first {self.total:,} for {shown!r}"
         else:
-            place = f"match {self.place:,} of {total} for {query!r}"
+            place = f"match {self.place:,} of {total} for {shown!r}"
         return f"search wrapped to the top: {place}" if self.wrapped else place
 
 
