@@ -244,8 +244,8 @@ def refuse_corpus_as_gold(output: Path, corpus: Path | None) -> None:
 def write_gold(
     path: Path, records: Iterable[GoldRecord], force: bool = False
 ) -> tuple[KeptAside | None, str]:
-    """Replace ``path`` with ``records``, one line each, crash-safely (see the docstring); the
-    line saying the file's other names keep the old contents, or "" (``replace_locked``)."""
+    """Replace ``path`` with ``records``, one line each, crash-safely (see the docstring); what
+    ``write_gold_lines`` returns."""
     return write_gold_lines(path, map(record_line, records), force)
 
 
