@@ -36,7 +36,7 @@ from annotator.core.session_edits import Refused as Refused
 from annotator.core.session_finish import Finished, FinishedBefore, SessionFinish, Unfinished
 from annotator.core.session_form import SessionForm
 from annotator.core.session_progress import SessionProgress
-from annotator.core.session_stale import SessionStale, WayOutUndone
+from annotator.core.session_stale import SessionStale, WayOutUndone, text_misfit
 from annotator.core.session_status import status_after_change
 from annotator.core.spans import highest_span_number
 from annotator.core.store import Store
@@ -95,7 +95,6 @@ class AnnotationSession(
     _finish_undone: Unfinished | None = None  # the d or s ctrl+z undid, while ctrl+y can redo it
     _finished_before: FinishedBefore | None = None  # the last d or s, behind changes undone
     _replaced: dict[str, Record] = field(default_factory=dict)  # doc id -> record ctrl+r replaced
-    _unfit: dict[str, tuple[Record, str]] = field(default_factory=dict)  # see SessionStale
     _carried_over: dict[str, tuple[Record, Record]] = field(default_factory=dict)  # ctrl+k's
     _way_out_undone: dict[str, WayOutUndone] = field(default_factory=dict)  # see SessionStale
     _carry_preview: tuple[Record, CarriedOver] | None = None  # see SessionCarryOver
@@ -154,7 +153,7 @@ class AnnotationSession(
             stored = None  # nothing in it to keep: a blank for this text, as the list says
         if stored is not None and self.is_stale(stored):
             self._state = DocumentState(document, self._blank(document), False, stale=stored)
-        elif stored is not None and self.unfit(stored, document):
+        elif stored is not None and text_misfit(stored, document.text) is not None:
             # Its spans are not this text's (a line edited by hand, or by another tool): not
             # applied, as a stale record is not, or each save would write the damage again.
             self._state = DocumentState(document, self._blank(document), False, stale=stored)

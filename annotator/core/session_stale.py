@@ -4,7 +4,7 @@ it, and starting over (ctrl+r twice), the way out of it other than carrying it o
 
 A stored record whose ``doc_sha256`` no longer matches the text is *stale*: it is not applied,
 the document is read-only, and only ``start_over()`` or ``carry_over()`` replaces it. So is a
-record of this text whose spans do not fit it (``unfit``): a journal line damaged by a hand edit.
+record of this text whose spans do not fit it (``text_misfit``): a journal line damaged by hand.
 """
 
 from __future__ import annotations
@@ -13,11 +13,20 @@ from dataclasses import dataclass
 
 from annotator.core.history import History, Step
 from annotator.core.journal_summary import spans_words, status_said
-from annotator.core.models import Document, Record
+from annotator.core.models import Record
 from annotator.core.session_finish import says_the_same
 from annotator.core.session_parts import SessionParts
 from annotator.core.store import Store
 from annotator.core.validate_text import span_text_problems
+
+
+def text_misfit(record: Record, text: str) -> str | None:
+    """The first way ``record``'s spans do not fit ``text``, as ``validate --corpus`` says it
+    (offsets past the end, a span's text not the text's there, a cut character), or None. A
+    record of this text that does not fit it is treated as a stale one (``unfit_problem``): a
+    hand edit of a journal line went unsaid, and annotate wrote the damage again."""
+    problem = next(span_text_problems(record.spans, text), None)
+    return None if problem is None else f"{problem[0]}: {problem[1]}"
 
 
 @dataclass(frozen=True)
@@ -41,28 +50,14 @@ class SessionStale(SessionParts):
     _replaced: dict[str, Record]  # doc id -> the stale record ctrl+r replaced
     _carried_over: dict[str, tuple[Record, Record]]  # see SessionCarryOver
     _way_out_undone: dict[str, WayOutUndone]  # doc id -> the last ctrl+r or ctrl+k ctrl+z undid
-    # doc id -> a stored record whose doc_sha256 is the text's but whose spans do not fit the
-    # text (``unfit``), and the first problem: kept as a stale record is, with its own words.
-    _unfit: dict[str, tuple[Record, str]]
-
-    def unfit(self, record: Record, document: Document) -> bool:
-        """Whether ``record``'s spans do not fit ``document``'s text, as ``validate --corpus``
-        finds it (offsets past the end, a span's text not the text's there, a cut character);
-        such a record is then noted, and the screen treats it as a stale one (``stale_notice``).
-        A hand edit of a journal line went unsaid, and annotate wrote the damage again."""
-        problem = next(span_text_problems(record.spans, document.text), None)
-        if problem is None:
-            return False
-        path, message = problem
-        self._unfit[document.id] = (record, f"{path}: {message}")
-        return True
 
     def unfit_problem(self) -> str | None:
-        """The first problem of the open document's stale record when it is one that does not
-        fit the text (``unfit``), else None."""
+        """The first problem of the open document's stale record when it is one made for this
+        very text whose spans do not fit it (``text_misfit``), else None."""
         stale = self.stale
-        found = self._unfit.get(stale.doc_id) if stale is not None else None
-        return found[1] if found is not None and found[0] is stale else None
+        if stale is None or stale.doc_sha256 != self.document.sha256:
+            return None
+        return text_misfit(stale, self.document.text)
 
     def stale_refusal(self) -> str:
         """Why a change to the open document is refused while its record is stale."""
