@@ -26,6 +26,7 @@ from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
 from annotator.core.validate import form_model_problems
 from annotator.core.validate_conflicts import conflict_spans, conflict_text_problems
+from annotator.core.validate_text import span_text_problems
 
 # ``releases.1.releasees`` and ``releases.0.releasees`` are one kind of problem.
 _INDEX = re.compile(r"\.\d+(?=\.|$)")
@@ -74,8 +75,7 @@ def refuse_off_the_text(record: GoldRecord, text: str) -> None:
     damaged gold line was resumed without a word, and each decision wrote it again; a merge
     anew, which makes the record afresh from the journals (checked against the text), is the
     way out."""
-    spans = ((f"spans.{index}", span) for index, span in enumerate(record.spans))
-    problem = next(conflict_text_problems(spans, text), None)
+    problem = next(span_text_problems(record.spans, text), None)
     if problem is None:
         problem = next(conflict_text_problems(conflict_spans(record).spans, text), None)
     if problem is None:
