@@ -34,16 +34,21 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import Any
 
-from annotator.core.form_compare import Cluster, Item, align_items, field_value, frame_key, items_in
+from annotator.core.form_compare import (
+    Cluster,
+    Item,
+    align_items,
+    field_value,
+    frame_key,
+    is_empty,
+    items_in,
+)
 from annotator.core.list_links import form_lists_in_text_order, spans_of_linked_lists
 from annotator.core.merge_form_links import FormLinks
 from annotator.core.merge_outvoted import OutvotedNotes
 from annotator.core.merge_versions import Versions, ordered_versions, settled_by_nothing
 from annotator.core.scheme import FormField, Scheme
 from annotator.core.value_links import GoldSpans, words_linked
-
-# A field's answer when it was left empty (absent from the form, or null, "" or []).
-_LEFT_EMPTY: tuple[object, ...] = (None, "", [])
 
 
 def accepted(ordered: list[tuple[Any, list[str]]], threshold: int) -> tuple[Any, list[str]] | None:
@@ -106,7 +111,7 @@ class FormMerge(FormLinks):
                 answers.setdefault(answer, (form.get(field.name), []))[1].append(name)
             ordered = ordered_versions(answers)
             best = accepted(ordered, self.threshold)
-            if best is None and len(ordered) == 1 and ordered[0][0] in _LEFT_EMPTY:
+            if best is None and len(ordered) == 1 and is_empty(ordered[0][0]):
                 # Every annotator left it empty, too few of them for --min-agree: there is
                 # no answer to take, and a one-version conflict of nothing was noise.
                 continue
