@@ -57,7 +57,8 @@ class ValueTally:
         both_here = differing_here = 0
         for a, b in combinations(records, 2):
             spans_a, spans_b = records[a], records[b]
-            both = len(spans_a.keys & spans_b.keys)
+            shared = spans_a.keys & spans_b.keys
+            both = len(shared)
             if not both:
                 continue
             self.both[(a, b)] += both
@@ -69,7 +70,7 @@ class ValueTally:
             # of the two is A (a span of A's alone once decided it, so bob-carol got 0.0 where
             # alice-bob, carol's record alice's, got 1.0).
             equal = set(map(_KEY, spans_a.whole & spans_b.whole))
-            for _start, _end, label in (spans_a.keys & spans_b.keys) - equal:
+            for _start, _end, label in shared - equal:
                 self.differing[(a, b)][label] += 1
                 differing_here += 1
         return (both_here - differing_here) / both_here if both_here else None
