@@ -125,6 +125,7 @@ from annotator.core.merge_outvoted import Outvoted
 from annotator.core.models import GoldRecord
 from annotator.core.real_path import real_path
 from annotator.core.scheme import Scheme
+from annotator.core.texts_alike import refuse_texts_that_differ
 from annotator.core.write_target import write_target
 
 
@@ -269,6 +270,7 @@ def _merge(
     refuse_gold_files(comparison)
     refuse_reviewer_among_annotators(comparison, reviewer)
     refuse_min_agree_over(min_agree, comparison)
+    refuse_texts_that_differ(comparison)
     tally = _Tally()
     outvoted: list[Outvoted] = []
     lines = merged_lines(comparison.units, scheme, reviewer, min_agree, outvoted=outvoted)
