@@ -55,9 +55,10 @@ def test_hand_worked_value_agreement(tmp_path: Path) -> None:
     assert by_label["date"]["value_agreement"] == pytest.approx(1 / 3, abs=1e-6)
     # Labels without a value type have none.
     assert by_label["actor"]["value_agreement"] is None
-    # The document: 3 + 2 + 2 spans in both over its pairs, 2 + 1 + 1 equal: 4/7.
+    # The document: the mean over its pairs, as its exact F1 is, (2/3 + 1/2 + 1/2) / 3 = 5/9
+    # (pooled over its pairs' spans it was 4/7, the one figure of a document not a mean).
     (row,) = report["per_document"]
-    assert row["value_agreement"] == pytest.approx(4 / 7, abs=1e-6)
+    assert row["value_agreement"] == pytest.approx(5 / 9, abs=1e-6)
 
 
 def test_no_span_in_both_is_no_figure(tmp_path: Path) -> None:
@@ -117,3 +118,36 @@ def test_a_span_held_twice_with_two_values_agrees_in_either_order(tmp_path: Path
     assert report["spans"]["value_agreement"] == 1.0
     assert report["spans"]["by_label"]["count"]["value_agreement"] == 1.0
     assert report["per_document"][0]["value_agreement"] == 1.0
+
+
+def test_a_span_both_hold_twice_counts_once_per_label_too(tmp_path: Path) -> None:
+    """alice marks 13-16 twice with 146, bob twice with 145: one span both hold, its values
+    differ. 0.0 for the pair, over all, per document and for the label count (which was 0.5:
+    the span counts count two equal spans there, the differing value once)."""
+    alice = [span("s1", 13, 16, "count", 146), span("s2", 13, 16, "count", 146)]
+    bob = [span("s1", 13, 16, "count", 145), span("s2", 13, 16, "count", 145)]
+    report = figures(tmp_path, [record("alice", spans=alice)], [record("bob", spans=bob)])
+    assert report["pairs"][0]["value_agreement"] == 0.0
+    assert report["spans"]["value_agreement"] == 0.0
+    assert report["per_document"][0]["value_agreement"] == 0.0
+    assert report["spans"]["by_label"]["count"]["value_agreement"] == 0.0
+    # Equal spans per label are still what the span counts say: both hold 13-16 twice.
+    assert report["spans"]["by_label"]["count"]["exact_f1"] == 1.0
+
+
+def test_a_span_held_twice_by_both_beside_one_held_once(tmp_path: Path) -> None:
+    """Both hold 13-16 twice (146 / 146 and 146 / 145: a value in both, equal) and 45-47 once
+    (12 / 13, differing): 1 of 2 for count, per label as per pair."""
+    alice = [
+        span("s1", 13, 16, "count", 146),
+        span("s2", 13, 16, "count", 146),
+        span("s3", 45, 47, "count", 12),
+    ]
+    bob = [
+        span("s1", 13, 16, "count", 146),
+        span("s2", 13, 16, "count", 145),
+        span("s3", 45, 47, "count", 13),
+    ]
+    report = figures(tmp_path, [record("alice", spans=alice)], [record("bob", spans=bob)])
+    assert report["pairs"][0]["value_agreement"] == 0.5
+    assert report["spans"]["by_label"]["count"]["value_agreement"] == 0.5
