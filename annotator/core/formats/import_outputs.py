@@ -30,7 +30,7 @@ import orjson
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.export_replacing import held_in
-from annotator.core.formats.held_kinds import kind_of
+from annotator.core.formats.held_kinds import CORPUS_DOCUMENTS, Kind, kind_of
 from annotator.core.journal import bom_length
 from annotator.core.journal_guard import keep_aside
 
@@ -60,11 +60,16 @@ def _lines(data: bytes) -> list[bytes]:
 def _is_held(line: bytes) -> bool:
     """Whether the line is a record (or a document, another tool's annotated text): someone's
     work, as export tells it (``held_kinds``). A line that is no JSON (a torn one) is none."""
+    return _held_kind(line) is not None
+
+
+def _held_kind(line: bytes) -> Kind | None:
+    """What the line holds (``held_kinds.kind_of``), None when it is no JSON object of a kind."""
     try:
         value = orjson.loads(line)
     except orjson.JSONDecodeError:
-        return False
-    return isinstance(value, dict) and kind_of(value) is not None
+        return None
+    return kind_of(value) if isinstance(value, dict) else None
 
 
 def _count_lines(path: Path) -> int | None:
@@ -105,9 +110,20 @@ def refuse_existing(
     maybe = [path for path in also if path not in existing and path.exists()]
     said = "; ".join(_existing_said(path, records) for path in [*existing, *maybe])
     existing += maybe
+    # The corpus output holding annotations (a journal given as -o) is kept aside too.
+    corpus_held = [
+        path for path in existing if path != records and path != scheme and holds_annotations(path)
+    ]
     if len(existing) == 1:
-        raise AnnotatorError(f"{said}; choose another name or pass --force")
+        if not corpus_held:
+            raise AnnotatorError(f"{said}; choose another name or pass --force")
+        raise AnnotatorError(
+            f"{said}; choose another name or pass --force to replace it (it is kept aside "
+            "first: it holds annotations, not a corpus's texts)"
+        )
     kept = []
+    if corpus_held:
+        kept.append("a corpus output holding annotations")
     if records in existing:
         kept.append("a file of records holding lines this import does not write")
     if scheme in existing:
@@ -138,6 +154,39 @@ def keep_work_aside(records: Path, data: bytes) -> KeptAside | None:
         "or another import's)"
     )
     return kept_aside(records, old, why)
+
+
+def keep_annotations_aside(corpus: Path) -> KeptAside | None:
+    """Before the corpus output ``corpus`` is replaced: when it holds records, gold records or
+    another tool's annotated texts (a journal given as ``-o``), the file as it is, kept at
+    ``<corpus>.replaced-TIME``; None when it holds a corpus's documents only (an earlier
+    import's, replaced as before) or nothing. A trial's ``-o annotations/bob.jsonl --force``
+    replaced bob's 14 done records with three texts and kept no copy."""
+    try:
+        old = corpus.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise AnnotatorError(f"{corpus}: cannot read: {error.strerror or error}") from None
+    lines = _lines(old)
+    held = [kind for line in lines if (kind := _held_kind(line)) is not None]
+    work = [kind for kind in held if kind.plural != CORPUS_DOCUMENTS]
+    if not work:
+        return None
+    why = f"{len(work)} of its {len(lines)} line(s) are {work[0].plural}, not a corpus's texts"
+    return kept_aside(corpus, old, why)
+
+
+def holds_annotations(path: Path) -> bool:
+    """Whether ``path`` holds a line of records or annotated texts (``keep_annotations_aside``
+    keeps it aside): said in the refusal, as the records file's keeping aside is."""
+    try:
+        lines = _lines(path.read_bytes())
+    except OSError:
+        return False
+    return any(
+        (kind := _held_kind(line)) is not None and kind.plural != CORPUS_DOCUMENTS for line in lines
+    )
 
 
 def keep_edited_scheme_aside(scheme: Path, data: bytes) -> KeptAside | None:

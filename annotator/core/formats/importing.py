@@ -45,6 +45,7 @@ from annotator.core.formats.import_options import check_keys, check_options, imp
 from annotator.core.formats.import_our_records import refuse_our_records
 from annotator.core.formats.import_outputs import (
     KeptAside,
+    keep_annotations_aside,
     keep_edited_scheme_aside,
     keep_work_aside,
     refuse_another_name,
@@ -346,10 +347,15 @@ def import_documents(
         try:
             # Under the lock: no session appends to it between its reading and its replacing.
             for path, data in writes:
-                if path not in replaced or path == corpus:
+                if path not in replaced:
                     continue
-                keep = keep_work_aside if path == annotations else keep_edited_scheme_aside
-                if (kept := keep(path, data)) is not None:
+                if path == corpus:
+                    kept = keep_annotations_aside(corpus)
+                elif path == annotations:
+                    kept = keep_work_aside(path, data)
+                else:
+                    kept = keep_edited_scheme_aside(path, data)
+                if kept is not None:
                     kept_aside.append(kept)
             # All, or none: a corpus without its records is no import. A file replaced that
             # had other names (hard links) is said: they keep the old contents.
