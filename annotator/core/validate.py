@@ -221,7 +221,7 @@ def validate_files(
         except AnnotatorError as error:
             out.append(str(error))
             continue
-        shape = not_a_journal(file, contents)
+        shape = not_a_journal(file, contents, with_text_read=True)
         if shape is not None:  # one line, not every field of every line
             out.append(shape)
             continue

@@ -34,13 +34,16 @@ RECORD_KEYS = ("schema_version", "doc_id", "doc_sha256", "annotator")
 _RECORD_START = b'{"schema_version"'
 
 
-def not_a_journal(file: Path, contents: JournalContents) -> str | None:
-    """``FILE:LINE: this looks like ...`` when ``file`` is plainly not a journal, else None."""
+def not_a_journal(
+    file: Path, contents: JournalContents, with_text_read: bool = False
+) -> str | None:
+    """``FILE:LINE: this looks like ...`` when ``file`` is plainly not a journal, else None.
+    ``with_text_read``: the caller reads an export with text (validate), so it is not said."""
     if contents.records or not (contents.problems or contents.torn):
         return None
     if not contents.problems and contents.torn and record_cut_short(contents.torn.data):
         return None
-    return _shape(file, len(contents.problems))
+    return _shape(file, len(contents.problems), with_text_read)
 
 
 def shape_at(file: Path, line: int, torn: bytes | None = None) -> str | None:
@@ -66,7 +69,7 @@ def record_cut_short(torn: bytes) -> bool:
     return _RECORD_START.startswith(torn.strip()[: len(_RECORD_START)])
 
 
-def _shape(file: Path, problems: int) -> str | None:
+def _shape(file: Path, problems: int, with_text_read: bool = False) -> str | None:
     """``not_a_journal`` of a file none of whose lines read is a record, ``problems`` of them
     unreadable (one: the first, where a reader stopped)."""
     if file_looks_like_docbin(file):  # binary: its "lines" say nothing
@@ -81,6 +84,17 @@ def _shape(file: Path, problems: int) -> str | None:
     except orjson.JSONDecodeError:
         data = None
     if isinstance(data, dict):
+        kind = kind_of(data)
+        with_text = kind is not None and kind.fmt == "jsonl" and kind.plural != CORPUS_DOCUMENTS
+        if kind is not None and with_text and not with_text_read:
+            # A record with its text: read as a journal's line, a trial's stats said only
+            # "text: unknown field" of a file validate accepts.
+            return (
+                f"{where}: this is {kind.what} with its text, as export --format jsonl "
+                "--with-text writes it, not a journal: give the journal or gold file it was "
+                "exported from (annotator validate checks it; annotator import --format jsonl "
+                "reads it back)"
+            )
         if any(key in data for key in RECORD_KEYS):
             return None  # a journal's line, bad: each problem is listed
         return f"{where}: {_looks_like(data, file)}"
