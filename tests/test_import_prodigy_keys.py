@@ -52,9 +52,9 @@ def test_fixture_keys_not_carried_are_said_once_each_and_the_rest_round_trips(
         "has no place for it",
     ]
     assert result.summary() == (
-        "imported 200 document(s), 200 record(s) with 171 span(s); not imported: 200 task(s) "
-        "with _task_hash, 200 task(s) with _session_id, 41 task(s) with other tokens, 48 "
-        "span(s) with source, 48 span(s) with input_hash (listed above)"
+        "imported 200 document(s), 200 record(s) with 171 span(s); not carried, the rest "
+        "imported: _task_hash of 200 task(s), _session_id of 200 task(s), other tokens of 41 "
+        "task(s), source of 48 span(s), input_hash of 48 span(s) (listed above)"
     )
     out = tmp_path / "out.jsonl"
     export_records(tmp_path / "records.jsonl", "prodigy", out, corpus=tmp_path / "corpus.jsonl")
@@ -123,9 +123,10 @@ def test_other_keys_views_hashes_and_merged_meta_are_said(tmp_path: Path) -> Non
         f"{source}: spans' source: 1 span(s) (first: line 1); {no_place}",
     ]
     assert result.summary().endswith(
-        "not imported: 2 task(s) with _annotator_id, 1 task(s) with other _input_hash, 1 "
-        "task(s) with _view_id 'ner', 1 task(s) with another meta.source, merged, 1 task(s) "
-        "with another meta.page, merged, 1 span(s) with source (listed above)"
+        "not carried, the rest imported: _annotator_id of 2 task(s), other _input_hash of 1 "
+        "task(s), _view_id 'ner' of 1 task(s), meta.source of 1 task(s) (another value, "
+        "merged), meta.page of 1 task(s) (another value, merged), source of 1 span(s) (listed "
+        "above)"
     )
     assert lines(tmp_path / "corpus.jsonl")[0]["meta"] == {"source": "wire"}
     # _timestamp is carried: the record's updated_at (both tasks answered at that second).

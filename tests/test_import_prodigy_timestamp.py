@@ -58,4 +58,4 @@ def test_a_timestamp_that_is_no_time_is_said_and_left_out(tmp_path: Path) -> Non
         "time in seconds since 1970 (Unix time, as Prodigy writes it), which a record's "
         "updated_at takes"
     ]
-    assert "; not imported: 4 task(s) with _timestamp (listed above)" in summary
+    assert "; not carried, the rest imported: _timestamp of 4 task(s) (listed above)" in summary

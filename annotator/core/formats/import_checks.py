@@ -56,6 +56,9 @@ class ImportReporter(Reporter):
         self.bad: list[str] = []
         self.bad_records: list[str] = []  # records made for another text (doc_sha256)
         self.not_imported: dict[str, int] = {}
+        # Keys of items that were imported, not carried (Prodigy's ``_task_hash``), by what
+        # they are, ``_task_hash of {} task(s)``: how many items held one.
+        self.parts_not_carried: dict[str, int] = {}
         self.values_read = 0  # count and date values read from the spans' words
         # What was imported in progress rather than done, by what it is: how many.
         self.imported_in_progress: dict[str, int] = {}
@@ -86,6 +89,13 @@ class ImportReporter(Reporter):
             self.warn(message)
         else:
             self.per_document(what, message, summary)
+
+    def part_not_carried(self, message: str, what: str, count: int) -> None:
+        """``count`` items imported without a key of theirs (``what``: ``_task_hash of {}
+        task(s)``): the summary says them apart from what was not imported at all, which a
+        trial's ``not imported: 14 task(s) with _task_hash`` read as 14 tasks dropped."""
+        self.parts_not_carried[what] = self.parts_not_carried.get(what, 0) + count
+        self.warn(message)
 
     def not_done_in_source(self, message: str, what: str, count: int) -> None:
         """``count`` of ``what`` (``unanswered task(s)``) the source marks not done (``message``

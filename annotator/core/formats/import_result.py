@@ -39,6 +39,8 @@ class ImportResult:
     # Files replaced with --force and kept aside first: the records file holding lines not the
     # import's, the scheme file other than the import's.
     kept_aside: list[KeptAside] = field(default_factory=list)
+    # Keys of imported items not carried (``ImportReporter.parts_not_carried``).
+    parts_not_carried: dict[str, int] = field(default_factory=dict)
 
     def summary(self) -> str:
         """``imported 3 document(s), 3 record(s) with 5 span(s)``, and what was left out."""
@@ -52,6 +54,11 @@ class ImportResult:
         if self.not_imported:
             counted = ", ".join(f"{count} {what}" for what, count in self.not_imported.items())
             parts.append(f"not imported: {counted}")
+        if self.parts_not_carried:
+            counted = ", ".join(
+                what.format(count) for what, count in self.parts_not_carried.items()
+            )
+            parts.append(f"not carried, the rest imported: {counted}")
         if parts:
             line = f"{line}; {'; '.join(parts)} (listed above)"
         if self.line_endings:

@@ -388,4 +388,5 @@ def import_documents(
         refused=refused,
         refused_formless=refused_formless,
         kept_aside=kept_aside,
+        parts_not_carried=dict(report.parts_not_carried),
     )

@@ -131,17 +131,17 @@ class LeftOutKeys:
         for what, seen in self.tasks.items():
             key = what.split(" ")[0].split(".")[0]
             why = _WHY.get(key, _DEFAULT_WHY)
-            report.not_carried(
+            report.part_not_carried(
                 f"{path}: {what}: {seen.count} task(s) (first: line {seen.first}); not carried: "
                 f"{why}",
-                f"task(s) with {_other(what)}",
+                _other(what),
                 seen.count,
             )
         for key, seen in self.spans.items():
-            report.not_carried(
+            report.part_not_carried(
                 f"{path}: spans' {key}: {seen.count} span(s) (first: line {seen.first}); not "
                 f"carried: {_DEFAULT_WHY}",
-                f"span(s) with {key}",
+                key + " of {} span(s)",
                 seen.count,
             )
 
@@ -152,10 +152,13 @@ def _count(counts: dict[str, _Seen], what: str, number: int) -> None:
 
 
 def _other(what: str) -> str:
-    """The summary's words: ``task(s) with other tokens``, ``task(s) with _session_id``."""
+    """The summary's words, ``{}`` for the count: ``other tokens of {} task(s)``,
+    ``_session_id of {} task(s)``, ``meta.source of {} task(s) (another value, merged)``."""
     if what.startswith("meta."):
-        return f"another {what}, merged"
-    return f"other {what}" if what in ("tokens", "_input_hash") else what
+        return what + " of {} task(s) (another value, merged)"
+    if what in ("tokens", "_input_hash"):
+        return "other " + what + " of {} task(s)"
+    return what + " of {} task(s)"
 
 
 @dataclass(frozen=True)
