@@ -116,8 +116,10 @@ def report_open_conflicts(
     ``details``); ``scheme``: export's, None without one."""
     found: list[tuple[Item, str]] = []
     total = 0
+    forms = False  # whether any document's form is written (its field conflicts counted)
     for item in items:
         form_written = writes_form(fmt, item)
+        forms |= form_written
         line = conflicts_line(item, scheme, form_written)
         if line is not None:
             found.append((item, line))
@@ -125,9 +127,13 @@ def report_open_conflicts(
     lines = [line for _item, line in found]
     report.details.extend(lines)
 
+    # Where no form is written, its conflicts are not counted: said, as a trial's doccano
+    # export read 98 open conflicts of a gold file whose brat export read 108.
+    which = "open conflicts" if forms else "open span conflicts"
+
     def summary() -> str:
         return (
-            f"open conflicts not written: {total} in {len(found)} document(s) "
+            f"{which} not written: {total} in {len(found)} document(s) "
             f"(first: {found[0][0].record.doc_id}); " + SETTLE.format("them")
         )
 
