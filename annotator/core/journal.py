@@ -97,6 +97,10 @@ def cannot_read(path: Path, error: OSError) -> AnnotatorError:
     by opening) names no file ("annotator: Input/output error" said nothing of which)."""
     if isinstance(error, FileNotFoundError):
         return AnnotatorError(f"{path}: no such file")
+    if isinstance(error, IsADirectoryError):  # rename and export said so; the others did not
+        return AnnotatorError(
+            f"{path}: is a folder; give the journal files in it ({path / '*.jsonl'})"
+        )
     return AnnotatorError(f"{path}: cannot read: {error.strerror or error}")
 
 
