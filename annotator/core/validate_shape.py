@@ -113,16 +113,33 @@ def _shape(file: Path, problems: int, with_text_read: bool = False) -> str | Non
             "journal (one record per line); another tool's export is read by "
             f"{_reader(import_format(file))}"
         )
-    if problems > 1:
+    # Text that is no JSON at all (not a broken object, array or string, nor bytes not
+    # UTF-8): a notes file among the journals.
+    plain_text = data is None and stripped[:1].isalpha() and _not_json(stripped)
+    if problems > 1 or plain_text:
         guess = _line_format(stripped)
         read = f"; annotator import --format {guess} reads such files" if guess else ""
         if guess == "brat":
             read = "; annotator import --format brat reads their folder (.txt and .ann files)"
+        if problems == 1:
+            # A file of one line, or a reader stopped at its first: a README.txt among the
+            # journals was said as the JSON parser's "invalid literal, expected 'null'".
+            return f"{where}: not a journal: its first line is no JSON ({_short(stripped)}){read}"
         return (
             f"{where}: not a journal: no line of it is a JSON record ({problems} "
             f"line(s) unreadable; the first: {_short(stripped)}){read}"
         )
     return None
+
+
+def _not_json(line: bytes) -> bool:
+    """Whether ``line`` is text no JSON reader takes (``null`` is JSON: a record's reader
+    says of it what it is)."""
+    try:
+        orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return True
+    return False
 
 
 # An IOB/BIOES tag, the last column of a CoNLL token line.
