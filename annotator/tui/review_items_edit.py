@@ -51,7 +51,11 @@ from annotator.tui.screens import MessagesSaid
 
 # The help screen's rows for editing a group's items (the review screen lists them).
 ITEMS_KEYS = [
-    ("enter", "settle the conflict with these items (added to the agreed ones, no version's)"),
+    (
+        "enter",
+        "settle the conflict with the items shown (added to the agreed ones; an item left as "
+        "a version gave it is said as that version's)",
+    ),
     ("pageup / pagedown", "start again from the previous / next version's items, or scratch"),
     ("ctrl+n", "add an empty item"),
     ("ctrl+r", "drop the item the cursor is in (an item left empty is dropped too)"),
@@ -214,7 +218,7 @@ class ItemsEditScreen(SettlingScreen):
 
     def _keys(self) -> str:
         return (
-            "enter: settle with these items, no version's · ctrl+n: add an item · ctrl+r: "
+            "enter: settle with the items shown · ctrl+n: add an item · ctrl+r: "
             "drop this one · escape: cancel"
         )
 

@@ -77,6 +77,9 @@ def test_the_item_editor_fits_below_the_status_line(
             "item 1: count: expected a whole number like 146 or seven, got 'x'"
         )
         assert problem.display and keys.display
+        # Enter settles with the items shown, whether or not they are a version's as it
+        # gave them (a trial read "no version's", then "settled c6 with bob's item unchanged").
+        assert str(keys.render()).startswith("enter: settle with the items shown · ")
         assert (box.region.y, box.region.bottom) == (1, height - 1), box.region
         inside = box.content_region
         assert inside.contains_region(problem.region), (problem.region, inside)
