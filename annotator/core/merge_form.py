@@ -12,20 +12,21 @@ is decided about the others. The annotators who did not give it are in no versio
 (``review_views`` names them); when K of them or more did not, and more than gave any version
 of it, they agree it is not there and no conflict is left.
 
-An accepted answer is linked as the first of its annotators (by name) whose links there reach
-a gold span linked it (one may link a span only they marked where another links the one that
-is gold). A field conflict's version (top-level, an item's field, or a group's item) carries
-its links (``links``, only when any): the path (``crowd_size``, ``releases[0].count``; a
-group's: its field in the version's own list, 0 its first item) -> the spans linked, as a
-span version lists them (no ids: they may not be gold yet), of the first of its annotators
-whose links there reach a span gold already, else of the first; ``linked_by`` (path ->
-names, only where not all its annotators did) says who linked them, as a version is its
-annotators' value, not their links. A decision that takes the version, or types from it,
-links gold to the gold spans among them (``review_decisions``, ``review_typed``). Only spans
-of the label the field is filled from are carried, here as to gold. A list field gold holds
-(top-level or an item's) is written in the order of its linked spans in the text, its links
-too, as a review decision writes one (``list_links.form_lists_in_text_order``). An accepted
-value no annotator linked is linked by its words, as the review links one (``value_links``).
+An accepted answer is linked to the gold spans the most of its annotators linked there, on a
+tie those first in the text, whatever their names (``FormLinks._most_linked``); an annotator's
+links that reach no gold span are not counted (one may link a span only they marked where
+another links the one that is gold). A field conflict's version (top-level, an item's field, or
+a group's item) carries its links (``links``, only when any): the path (``crowd_size``,
+``releases[0].count``; a group's: its field in the version's own list, 0 its first item) -> the
+spans linked, as a span version lists them (no ids: they may not be gold yet), of the first of
+its annotators whose links there reach a span gold already, else of the first; ``linked_by``
+(path -> names, only where not all its annotators did) says who linked them, as a version is
+its annotators' value, not their links. A decision that takes the version, or types from it,
+links gold to the gold spans among them (``review_decisions``, ``review_typed``). Only spans of
+the label the field is filled from are carried, here as to gold. A list field gold holds (top-
+level or an item's) is written in the order of its linked spans in the text, its links too, as
+a review decision writes one (``list_links.form_lists_in_text_order``). An accepted value no
+annotator linked is linked by its words, as the review links one (``value_links``).
 The spans linked are looked up by ``merge_form_links.FormLinks``, which ``FormMerge`` derives from.
 """
 

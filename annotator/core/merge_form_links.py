@@ -102,27 +102,47 @@ class FormLinks:
             if self.their_links[name]
         ]
         for sub in group.fields:
+            found = []
             for source, theirs, prefix in holders:
                 linked = theirs.get(prefix + sub.name)
-                if not linked:
-                    continue
-                ids = self._gold_ids(source, linked, sub)
-                if ids:
-                    self.links[f"{group.name}[{gold_index}].{sub.name}"] = ids
-                    break
+                if linked and (ids := self._gold_ids(source, linked, sub)):
+                    found.append(ids)
+            if found:
+                self.links[f"{group.name}[{gold_index}].{sub.name}"] = self._most_linked(found)
 
     def _carry_links(
         self, holders: list[tuple[str, str]], gold_path: str, field: FormField
     ) -> None:
-        """Link gold's ``gold_path`` to the gold spans the first of ``holders`` (annotator and
-        their path, who gave gold's answer there; by name) linked there: the first whose links
-        there reach a gold span of the label ``field`` is filled from (an annotator may link a
-        span only they marked, which is not gold, where another links the one that is)."""
-        for source, their_path in sorted(holders):
+        """Link gold's ``gold_path`` to the gold spans most of ``holders`` (annotator and their
+        path, who gave gold's answer there) linked there (``_most_linked``), of those whose
+        links there reach a gold span of the label ``field`` is filled from (an annotator may
+        link a span only they marked, which is not gold, where another links the one that is)."""
+        found = []
+        for source, their_path in holders:
             ids = self._gold_ids(source, self._their_ids(source, their_path), field)
             if ids:
-                self.links[gold_path] = ids
-                return
+                found.append(ids)
+        if found:
+            self.links[gold_path] = self._most_linked(found)
+
+    def _most_linked(self, found: list[list[str]]) -> list[str]:
+        """Of the gold ids each holder linked (``found``, not empty), those the most of them
+        linked, as a set; on a tie, those whose spans come first in the text (gold's spans are
+        in text order); in text order, whoever linked them. It was the first annotator's by
+        name: a trial's agreed releasees took alice's link to the first "Ivan Petrov", and
+        with alice renamed zoe bob's to the second, which also turned the list's order."""
+        first = found[0]
+        if all(ids == first for ids in found):
+            return first  # nearly always: every holder linked the same spans
+        votes: dict[frozenset[str], list[list[str]]] = {}
+        for ids in found:
+            votes.setdefault(frozenset(ids), []).append(ids)
+        place = {one["id"]: at for at, one in enumerate(self.spans)}
+
+        def rank(held: list[list[str]]) -> tuple[int, list[int]]:
+            return (-len(held), sorted(place[gold_id] for gold_id in held[0]))
+
+        return sorted(min(votes.values(), key=rank)[0], key=place.__getitem__)
 
     def _gold_ids(self, source: str, linked: list[str], field: FormField) -> list[str]:
         """The gold ids of the spans of ``linked`` (``source``'s) that are gold, of the label
