@@ -14,6 +14,7 @@ from typing import Any
 import orjson
 
 from annotator.core.compare import Unit
+from annotator.core.links_most import most_linked
 from annotator.core.scheme import FormField
 
 
@@ -126,23 +127,11 @@ class FormLinks:
             self.links[gold_path] = self._most_linked(found)
 
     def _most_linked(self, found: list[list[str]]) -> list[str]:
-        """Of the gold ids each holder linked (``found``, not empty), those the most of them
-        linked, as a set; on a tie, those whose spans come first in the text (gold's spans are
-        in text order); in text order, whoever linked them. It was the first annotator's by
-        name: a trial's agreed releasees took alice's link to the first "Ivan Petrov", and
-        with alice renamed zoe bob's to the second, which also turned the list's order."""
-        first = found[0]
-        if all(ids == first for ids in found):
-            return first  # nearly always: every holder linked the same spans
-        votes: dict[frozenset[str], list[list[str]]] = {}
-        for ids in found:
-            votes.setdefault(frozenset(ids), []).append(ids)
-        place = {one["id"]: at for at, one in enumerate(self.spans)}
-
-        def rank(held: list[list[str]]) -> tuple[int, list[int]]:
-            return (-len(held), sorted(place[gold_id] for gold_id in held[0]))
-
-        return sorted(min(votes.values(), key=rank)[0], key=place.__getitem__)
+        """``links_most.most_linked`` of ``found``, gold's spans placed by their offsets."""
+        if all(ids == found[0] for ids in found):
+            return found[0]
+        place = {one["id"]: (one["start"], one["end"]) for one in self.spans}
+        return most_linked(found, place)
 
     def _gold_ids(self, source: str, linked: list[str], field: FormField) -> list[str]:
         """The gold ids of the spans of ``linked`` (``source``'s) that are gold, of the label

@@ -50,6 +50,7 @@ from annotator.core.form_compare import (
     items_in,
     sub_value,
 )
+from annotator.core.links_most import most_linked
 from annotator.core.list_links import links_in_items_order
 from annotator.core.merge_form import accepted
 from annotator.core.merge_versions import Versions, ordered_versions
@@ -165,11 +166,14 @@ def carried_links(
     for span in record.spans:
         gold_ids.setdefault((span.start, span.end, span.label, span.value), span.id)
     labels = {span.id: span.label for span in record.spans}
+    place = {span.id: (span.start, span.end) for span in record.spans}
     links: dict[str, list[str]] = {}
     to_gold: dict[str, dict[str, str]] = {}  # annotator -> their span id -> gold's, when needed
 
     def carry(holders: Sequence[tuple[str, str]], gold_path: str, field: FormField) -> None:
-        # The first holder by name whose links there reach a gold span of the field's label.
+        # The gold spans of the field's label the most holders linked there, as merge
+        # chooses them (``links_most``).
+        found: list[list[str]] = []
         for name, their_path in holders:
             theirs = annotations[name]
             linked = theirs.links.get(their_path) if theirs.links else None
@@ -188,8 +192,9 @@ def carried_links(
                 if one in mapped and labels[mapped[one]] == field.from_label
             ]
             if ids:
-                links[gold_path] = ids
-                return
+                found.append(ids)
+        if found:
+            links[gold_path] = most_linked(found, place)
 
     for field in scheme.fields:
         if field.type == "group":
