@@ -93,7 +93,7 @@ def test_standings_count_stale_new_and_records_not_in_the_corpus(tmp_path: Path)
     docs, _journal = write_case(tmp_path)
     bob = Record.model_validate(make_record(doc_id="stale", annotator="bob", status="done"))
     records = [Record.model_validate(line) for line in journal_lines()] + [bob]
-    standings = corpus_standings(records, open_corpus(docs))
+    standings, _hashes = corpus_standings(records, open_corpus(docs))
     assert list(standings) == ["alice", "bob"]
     alice = standings["alice"]
     assert alice.counts == {"done": 1, "skipped": 1, "in_progress": 1, "stale": 1, "new": 3}
@@ -169,3 +169,28 @@ def test_a_corpus_that_cannot_be_opened_is_one_line(tmp_path: Path) -> None:
     assert result.stderr.splitlines() == [
         f"{tmp_path / 'nowhere'}: no such corpus (a folder of .txt files or a .jsonl file)"
     ]
+
+
+def test_a_record_not_fitting_its_text_is_said(tmp_path: Path) -> None:
+    # A done record of the text as it is, its span's words edited by hand: counted as done, as
+    # annotate lists it until it is opened, and now said (stats said nothing of it).
+    docs, journal = write_case(tmp_path)
+    damaged = make_record(doc_id="done", status="done", form=FORM)
+    damaged["spans"][0]["text"] = "Rusia"
+    lines = [damaged if line["doc_id"] == "done" else line for line in journal_lines()]
+    journal.write_bytes(b"".join(orjson.dumps(line) + b"\n" for line in lines))
+    notes: list[str] = []
+    stats = read_stats([journal], on_note=notes.append, corpus=open_corpus(docs))
+    assert stats.figures["alice"]["done"] == 1
+    start = ARTICLE.index("Russia")
+    assert notes == [
+        f"{journal}: alice's record of done does not fit its text (spans.0.text: 'Rusia' does "
+        f"not match the text at {start}..{start + 6}: 'Russia'), yet counts as done; annotator "
+        f"validate {journal} --corpus {docs} names each such line"
+    ]
+    # The stale record, made for another text, is no such record: it is counted stale.
+    notes.clear()
+    (tmp_path / "again").mkdir()
+    write_case(tmp_path / "again")
+    read_stats([tmp_path / "again" / "alice.jsonl"], notes.append, open_corpus(docs))
+    assert notes == []

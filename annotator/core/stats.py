@@ -13,7 +13,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.journal import read_journal
 from annotator.core.models import GoldRecord, Record
 from annotator.core.scheme import Scheme
-from annotator.core.stats_corpus import CorpusStanding, corpus_standings
+from annotator.core.stats_corpus import CorpusStanding, corpus_standings, unfit_notes
 from annotator.core.validate_shape import not_a_journal
 
 
@@ -114,6 +114,7 @@ def read_stats(
     spans and time still count every record.
     """
     latest: dict[tuple[str, str], Record] = {}
+    file_of: dict[tuple[str, str], Path] = {}  # the file each latest record is from
     files_of: dict[str, list[Path]] = {}
     held_again: dict[str, set[str]] = {}  # name -> documents an earlier file held too
     for file in files:
@@ -134,6 +135,7 @@ def read_stats(
             if latest.pop(key, None) is not None:
                 held_again.setdefault(key[0], set()).add(key[1])
             latest[key] = record
+            file_of[key] = file
         for name in dict.fromkeys(annotator for annotator, _doc in in_file):
             files_of.setdefault(name, []).append(file)
     several = {name: given for name, given in sorted(files_of.items()) if len(given) > 1}
@@ -143,7 +145,12 @@ def read_stats(
     figures = annotator_stats(list(latest.values()))
     if corpus is None:
         return FilesStats(figures, len(latest), in_several_files=several)
-    standings = corpus_standings(latest.values(), corpus)
+    standings, hashes = corpus_standings(latest.values(), corpus)
+    if on_note is not None:
+        for said in unfit_notes(
+            ((file_of[key], one) for key, one in latest.items()), corpus, hashes
+        ):
+            on_note(said)
     for annotator, entry in figures.items():
         statuses = standings[annotator].figures()
         figures[annotator] = {**statuses, **{k: v for k, v in entry.items() if k not in statuses}}

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.corpus import Corpus
 from annotator.core.journal_summary import RecordsInCorpus, status_counts, status_words
 from annotator.core.models import Record
+from annotator.core.validate_text import span_text_problems
 
 if TYPE_CHECKING:
     from annotator.core.session_progress import DocStatus
@@ -69,17 +71,50 @@ def text_hashes(corpus: Corpus, doc_ids: Iterable[str]) -> dict[str, str]:
         return {doc_id: corpus.get(doc_id).sha256 for doc_id in wanted}
 
 
-def corpus_standings(records: Iterable[Record], corpus: Corpus) -> dict[str, CorpusStanding]:
+def corpus_standings(
+    records: Iterable[Record], corpus: Corpus
+) -> tuple[dict[str, CorpusStanding], dict[str, str]]:
     """Per annotator, how their records (the latest of each document) stand against
-    ``corpus``."""
+    ``corpus``; and the sha256 of each of their documents' text now (``text_hashes``)."""
     by_annotator: dict[str, dict[str, Record]] = {}
     for record in records:
         by_annotator.setdefault(record.annotator, {})[record.doc_id] = record
     hashes = text_hashes(corpus, (doc_id for held in by_annotator.values() for doc_id in held))
-    return {
+    standings = {
         annotator: CorpusStanding(
             status_counts(RecordsInCorpus(corpus.ids, held, hashes)),
             sorted(doc_id for doc_id in held if doc_id not in corpus),
         )
         for annotator, held in sorted(by_annotator.items())
     }
+    return standings, hashes
+
+
+# How many records not fitting their text are named, each in its own note; more are counted.
+UNFIT_NAMED = 3
+
+
+def unfit_notes(
+    records: Iterable[tuple[Path, Record]], corpus: Corpus, hashes: dict[str, str]
+) -> list[str]:
+    """Notes naming the records made for the corpus's text whose spans do not fit it (a line
+    edited by hand): counted at their status, as annotate lists them until one is opened
+    (read-only then, "Does not fit the text"). stats said nothing of them."""
+    unfit: list[str] = []
+    with corpus.kept_open():
+        for file, record in records:
+            if hashes.get(record.doc_id) != record.doc_sha256:
+                continue  # stale or not in the corpus: counted as such already
+            text = corpus.get(record.doc_id).text
+            problem = next(span_text_problems(record.spans, text), None)
+            if problem is not None:
+                unfit.append(
+                    f"{file}: {record.annotator}'s record of {record.doc_id} does not fit its "
+                    f"text ({problem[0]}: {problem[1]}), yet counts as "
+                    f"{record.status.replace('_', ' ')}; annotator validate {file} --corpus "
+                    f"{corpus.path} names each such line"
+                )
+    if len(unfit) > UNFIT_NAMED:
+        more = len(unfit) - UNFIT_NAMED
+        return [*unfit[:UNFIT_NAMED], f"and {more} more record(s) that do not fit their text"]
+    return unfit
