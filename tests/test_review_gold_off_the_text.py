@@ -28,6 +28,16 @@ def test_no_decision_on_a_gold_line_off_the_text_till_it_is_merged_anew(tmp_path
     session = open_it(case)
     try:
         assert session.doc_id == "d1"
+        # Said as the document opens, before a decision is tried.
+        warning = session.misfit(session.document("d1"))
+        assert warning is not None and warning.startswith(
+            "d1: its gold line does not fit the text (spans.0.text: "
+        )
+        assert warning.endswith(
+            "edited by hand?): no decision on it can be written; merge the document anew from "
+            "the journals (l, then ctrl+r twice)"
+        )
+        assert session.misfit(session.document("d2")) is None
         with pytest.raises(Refused) as refused:
             session.take(1)
         assert str(refused.value).startswith(
@@ -40,6 +50,7 @@ def test_no_decision_on_a_gold_line_off_the_text_till_it_is_merged_anew(tmp_path
         assert gold.read_bytes() == held
         session.merge_anew("d1")
         assert session.doc_id == "d1"
+        assert session.misfit(session.document("d1")) is None
         session.take(1)  # the record made afresh fits: decisions go on
         assert session.flush(5)
         last = orjson.loads(gold.read_bytes().splitlines()[-1])

@@ -37,6 +37,7 @@ from annotator.core.review_by_hand import ReviewByHand
 from annotator.core.review_conflict import find_conflict
 from annotator.core.review_deciding import ReviewDeciding
 from annotator.core.review_documents import ReviewDocuments, UndoStep
+from annotator.core.review_gold_fit import misfit_warning
 from annotator.core.review_history import EarlierDecisions
 from annotator.core.review_links import Annotations
 from annotator.core.review_moves import ReviewMoves
@@ -177,6 +178,13 @@ class ReviewSession(
         if len(self._documents) > 8:
             self._documents.clear()
         self._documents[document.id] = document
+
+    def misfit(self, document: Document) -> str | None:
+        """The warning for ``document`` when its gold record does not fit its text
+        (``review_gold_fit.misfit_warning``), as it opens; None when it fits."""
+        if document.id not in self.records:
+            return None
+        return misfit_warning(self.records[document.id], document.text)
 
     def document(self, doc_id: str | None = None) -> Document:
         """The current (or named) document's text, read when it was not entered."""

@@ -69,20 +69,39 @@ def _kind(line: str) -> str:
     return _INDEX.sub(".N", line)
 
 
+def off_the_text(record: GoldRecord, text: str) -> str | None:
+    """``path: message`` of the first of the record's spans, or its conflicts' spans, whose
+    offsets or words are not the text's (its line edited by hand), else None."""
+    problem = next(span_text_problems(record.spans, text), None)
+    if problem is None:
+        problem = next(conflict_text_problems(conflict_spans(record).spans, text), None)
+    return None if problem is None else f"{problem[0]}: {problem[1]}"
+
+
 def refuse_off_the_text(record: GoldRecord, text: str) -> None:
     """Refuse a decision on a document whose gold record does not fit its text (a span's or a
     conflict span's offsets or words not the text's: its line edited by hand). A trial's
     damaged gold line was resumed without a word, and each decision wrote it again; a merge
     anew, which makes the record afresh from the journals (checked against the text), is the
     way out."""
-    problem = next(span_text_problems(record.spans, text), None)
-    if problem is None:
-        problem = next(conflict_text_problems(conflict_spans(record).spans, text), None)
-    if problem is None:
+    said = off_the_text(record, text)
+    if said is None:
         return
-    path, message = problem
     raise Refused(
-        f"{record.doc_id}: its gold line does not fit the text ({path}: {message}; edited by "
-        "hand?), so nothing was written: merge the document anew from the journals (l, then "
+        f"{record.doc_id}: its gold line does not fit the text ({said}; edited by hand?), so "
+        "nothing was written: merge the document anew from the journals (l, then ctrl+r twice)"
+    )
+
+
+def misfit_warning(record: GoldRecord, text: str) -> str | None:
+    """What the review says as the document opens when its gold record does not fit its
+    text (``refuse_off_the_text`` refuses every decision on it): a trial learnt of it only
+    when a decision was refused."""
+    said = off_the_text(record, text)
+    if said is None:
+        return None
+    return (
+        f"{record.doc_id}: its gold line does not fit the text ({said}; edited by hand?): no "
+        "decision on it can be written; merge the document anew from the journals (l, then "
         "ctrl+r twice)"
     )

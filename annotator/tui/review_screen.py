@@ -149,6 +149,9 @@ class ReviewScreen(ReviewKeys, ClassesRestyleFew):
         document = message.document
         self.session.enter(document)
         self._shown = document
+        misfit = self.session.misfit(document)
+        if misfit is not None:  # no decision on it will be written: said as it opens
+            self.tell(misfit, severity="error")
         article = self.article
         article.load_text(document.text)
         article.loading = False
