@@ -134,16 +134,23 @@ def refuse_existing(
     )
 
 
+def _held_bytes(path: Path) -> bytes | None:
+    """The bytes of an output about to be replaced, None when there is no such file."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise AnnotatorError(f"{path}: cannot read: {error.strerror or error}") from None
+
+
 def keep_work_aside(records: Path, data: bytes) -> KeptAside | None:
     """Before ``records`` is replaced with ``data``: when it holds records ``data`` does not
     (lines that differ), the file as it is, kept at ``<records>.replaced-TIME``; None when
     there is no such line (or no file)."""
-    try:
-        old = records.read_bytes()
-    except FileNotFoundError:
+    old = _held_bytes(records)
+    if old is None:
         return None
-    except OSError as error:
-        raise AnnotatorError(f"{records}: cannot read: {error.strerror or error}") from None
     lines = _lines(old)
     written = set(_lines(data))
     others = sum(1 for line in lines if line not in written and _is_held(line))
@@ -162,12 +169,9 @@ def keep_annotations_aside(corpus: Path) -> KeptAside | None:
     ``<corpus>.replaced-TIME``; None when it holds a corpus's documents only (an earlier
     import's, replaced as before) or nothing. A trial's ``-o annotations/bob.jsonl --force``
     replaced bob's 14 done records with three texts and kept no copy."""
-    try:
-        old = corpus.read_bytes()
-    except FileNotFoundError:
+    old = _held_bytes(corpus)
+    if old is None:
         return None
-    except OSError as error:
-        raise AnnotatorError(f"{corpus}: cannot read: {error.strerror or error}") from None
     lines = _lines(old)
     held = [kind for line in lines if (kind := _held_kind(line)) is not None]
     work = [kind for kind in held if kind.plural != CORPUS_DOCUMENTS]
@@ -193,12 +197,9 @@ def keep_edited_scheme_aside(scheme: Path, data: bytes) -> KeptAside | None:
     """Before ``scheme`` is replaced with ``data``: when its bytes differ (edited since the
     import, or another import's), the file as it is, kept at ``<scheme>.replaced-TIME``; None
     when they are the same (or there is no file)."""
-    try:
-        old = scheme.read_bytes()
-    except FileNotFoundError:
+    old = _held_bytes(scheme)
+    if old is None:
         return None
-    except OSError as error:
-        raise AnnotatorError(f"{scheme}: cannot read: {error.strerror or error}") from None
     if old == data:
         return None
     why = "it is not the scheme this import writes (edited since, or another import's)"
