@@ -33,10 +33,14 @@ def test_whole_records_appended_while_open_are_counted_with_how_to_add_them(
     assert store.close()
     [torn] = tmp_path.glob("alice.jsonl.torn-*")
     assert torn.read_bytes() == added
+    # Appended, each comes last of its document: said, with the documents named (a trial's
+    # cat put an older record back over a span labelled after it).
     assert store.notices == [
         f"{journal}: {len(added):,} bytes another program added while it was open (2 whole "
-        f"records) were moved to {torn}; the journal goes on after this session's last line; "
-        f"to add them once this session is closed: cat {torn} >> {journal}"
+        f"records, of b, c) were moved to {torn}; the journal goes on after this session's "
+        f"last line; to add them once this session is closed: cat {torn} >> {journal} "
+        "(appended, each comes last of its document: leave out the line of a document this "
+        "session changed since, or that change is undone)"
     ]
 
 

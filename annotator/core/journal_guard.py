@@ -291,14 +291,21 @@ class JournalGuard:
         os.ftruncate(fd, known_size)
         os.fsync(fd)
         fsync_directory(linked_file(self.path).parent)
-        whole = _whole_records(foreign)
+        docs = _whole_records(foreign)
+        whole = len(docs)
         # Whole records (a rescue file appended by hand, as its advice says, while the session
         # ran): said as such, with how to add them once it is closed; a trial's notice gave
-        # only a count of bytes for two complete records.
-        held = f" ({whole} whole record{'' if whole == 1 else 's'})" if whole else ""
+        # only a count of bytes for two complete records. Appended, each comes last of its
+        # document: a change this session made to it since would be undone (a trial's cat
+        # put an older record of 01 back over the span labelled after it), so that is said.
+        of = ", ".join(dict.fromkeys(docs))
+        held = f" ({whole} whole record{'' if whole == 1 else 's'}, of {of})" if whole else ""
         how = (
             f"; to add {'it' if whole == 1 else 'them'} once this {self.WRITTEN_BY} is closed: "
-            f"cat {shlex.quote(str(aside))} >> {shlex.quote(str(self.path))}"
+            f"cat {shlex.quote(str(aside))} >> {shlex.quote(str(self.path))} (appended, "
+            f"{'it comes' if whole == 1 else 'each comes'} last of its document: leave out "
+            f"the line of a document this {self.WRITTEN_BY} changed since, or that change "
+            "is undone)"
             if whole
             else ""
         )
@@ -358,19 +365,20 @@ class JournalGuard:
         )
 
 
-def _whole_records(data: bytes) -> int:
-    """How many records ``data`` is, when it is whole lines each a record (0: it is not)."""
+def _whole_records(data: bytes) -> list[str]:
+    """The document ids of the records ``data`` is, when it is whole lines each a record
+    (none: it is not)."""
     if not data.endswith(b"\n"):
-        return 0
-    count = 0
+        return []
+    docs = []
     for line in data.split(b"\n"):
         if not line.strip():
             continue
         try:
             value = orjson.loads(line)
         except orjson.JSONDecodeError:
-            return 0
+            return []
         if not isinstance(value, dict) or "doc_id" not in value:
-            return 0
-        count += 1
-    return count
+            return []
+        docs.append(str(value["doc_id"]))
+    return docs
