@@ -103,6 +103,7 @@ which are written as a line without making a model when they are valid as they s
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -124,6 +125,7 @@ from annotator.core.merge_document import GoldBuilder
 from annotator.core.merge_outvoted import Outvoted
 from annotator.core.models import GoldRecord
 from annotator.core.real_path import real_path
+from annotator.core.rescue_taken import judge_rescues
 from annotator.core.scheme import Scheme
 from annotator.core.texts_alike import refuse_texts_that_differ
 from annotator.core.write_target import write_target
@@ -271,6 +273,7 @@ def _merge(
     refuse_reviewer_among_annotators(comparison, reviewer)
     refuse_min_agree_over(min_agree, comparison)
     refuse_texts_that_differ(comparison)
+    refuse_gold_with_rescue(output)
     tally = _Tally()
     outvoted: list[Outvoted] = []
     lines = merged_lines(comparison.units, scheme, reviewer, min_agree, outvoted=outvoted)
@@ -301,6 +304,27 @@ def _merge(
         # Left out of gold with no conflict: said, never silently dropped.
         "outvoted": [one.as_json() for one in outvoted],
     }
+
+
+def refuse_gold_with_rescue(output: Path) -> None:
+    """Refuse to replace a gold file whose review decisions wait in a rescue file (a review
+    that could not write them): replaced, the decisions were left behind, and the next review
+    refused to open over them (a trial's merge said only "no review decisions in it"). rename
+    refuses a journal with one the same way."""
+    if not output.is_file():
+        return
+    for rescue in judge_rescues(output).rescues:
+        if rescue.in_journal:
+            continue
+        count = len(rescue.records)
+        held = "1 review decision" if count == 1 else f"{count} review decisions"
+        path = shlex.quote(str(rescue.path))
+        raise AnnotatorError(
+            f"{output}: its rescue file {rescue.path} ({held} a review could not write) is "
+            "not in it yet: replaced now, they would be left behind; run `annotator review` "
+            f"writing it first (which appends the file), or set the file aside (mv {path} "
+            f"{path}.kept), then merge (nothing was written)"
+        )
 
 
 def _too_few_notes(comparison: Comparison, min_agree: int | None) -> list[str]:
