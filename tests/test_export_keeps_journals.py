@@ -80,6 +80,25 @@ def test_a_reviewed_gold_file_is_kept_aside_too(tmp_path: Path) -> None:
     )
 
 
+def test_a_compacted_reviewed_gold_file_is_kept_aside(tmp_path: Path) -> None:
+    # Each document once (compacted), its decision told by the reviewer's time: a trial's
+    # export --force replaced one with nothing kept, where merge --force keeps it.
+    _corpus, source = case(tmp_path)
+    gold = tmp_path / "g2.jsonl"
+    held = lines_of("rita", ["d7", "d8"], sources={}, seconds_spent=12.5)
+    gold.write_bytes(held)
+    result = export_records(source, "jsonl", gold, force=True)
+    [aside] = asides(gold)
+    assert aside.read_bytes() == held
+    assert result.kept_aside[0].why == (
+        "it is a gold file a review worked on (its records hold a reviewer's time)"
+    )
+    # A gold file merge wrote, no review's time in it, is replaced with nothing kept.
+    merged = tmp_path / "g3.jsonl"
+    merged.write_bytes(lines_of("rita", ["d7", "d8"], sources={}))
+    assert export_records(source, "jsonl", merged, force=True).kept_aside == []
+
+
 def test_an_earlier_export_is_replaced_with_nothing_kept(tmp_path: Path) -> None:
     _corpus, source = case(tmp_path)
     out = tmp_path / "out.jsonl"

@@ -210,6 +210,26 @@ def test_merge_force_keeps_a_reviewed_gold_file_aside(tmp_path: Path) -> None:
     assert gold.read_bytes().count(b"\n") == 2  # merged anew
 
 
+def test_merge_force_keeps_a_gold_file_saved_again_without_time_aside(tmp_path: Path) -> None:
+    # A decision line with no time on it (rounded to 0, or edited by hand) was refused without
+    # --force as a decision, then replaced with it and not kept (a trial).
+    case = write_review_case(tmp_path)
+    gold = case["gold"]
+    assert run_cli(*_merge(case, "-o", gold, "--reviewer", "rita")).returncode == 0
+    d1, _d2 = (orjson.loads(line) for line in gold.read_bytes().splitlines())
+    with gold.open("ab") as handle:
+        handle.write(orjson.dumps(d1 | {"conflicts": [], "seconds_spent": 0.0}) + b"\n")
+    held = gold.read_bytes()
+    assert run_cli(*_merge(case, "-o", gold, "--reviewer", "rita")).returncode == 1
+    result = run_cli(*_merge(case, "-o", gold, "--reviewer", "rita", "--force"))
+    [aside] = tmp_path.glob("gold.jsonl.replaced-*")
+    assert aside.read_bytes() == held
+    assert result.stderr.endswith(
+        f"note: replaced {gold}; a review worked on it (a document is on two of its lines, "
+        f"saved again after the merge), so the file as it was is kept as {aside}\n"
+    )
+
+
 def test_a_killed_writes_temporary_file_is_removed_and_said(tmp_path: Path) -> None:
     """A review killed while writing its new gold file left ``.gold.jsonl.merge-TIME`` hidden
     beside it for good; the next write under the lock removes one left a minute or more."""

@@ -10,7 +10,8 @@ work is not.
 A journal is told from an export by what a journal is: the file annotate opens for an
 annotator (``annotations/NAME.jsonl``), or a file of records in which a document's record was
 written more than once (annotate and a review append a line at each save; an export writes
-each document once). A file whose bytes are the export's is replaced with nothing to keep.
+each document once), or a gold file a review worked on (``gold_kept.reviewed``). A file whose
+bytes are the export's is replaced with nothing to keep.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.formats.export_replacing import held_in
 from annotator.core.formats.held_kinds import GOLD_RECORDS, RECORDS
 from annotator.core.formats.import_outputs import KeptAside, journal_name, kept_aside
+from annotator.core.gold_kept import reviewed
 
 
 def _written_twice(data: bytes) -> bool:
@@ -60,6 +62,11 @@ def journal_why(path: Path, old: bytes) -> str | None:
     if _written_twice(old):
         whose = "a review's gold file" if held.plural.startswith(GOLD_RECORDS) else "a journal"
         return f"it is {whose} (a document's record saved more than once), not an export"
+    # A gold file compacted after a review holds each document once, its decisions known by
+    # the reviewer's time (``gold_kept``): a trial's export --force replaced one unkept. An
+    # earlier export of such gold, told the same way, is kept too: a copy more, nothing lost.
+    if held.plural.startswith(GOLD_RECORDS) and (how := reviewed(path)) is not None:
+        return f"it is a gold file a review worked on ({how})"
     return None
 
 
