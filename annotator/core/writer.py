@@ -72,13 +72,18 @@ def write_all(fd: int, data: bytes) -> None:
 
 def write_new_file(path: Path, data: bytes, mode: int = 0o644) -> None:
     """``data`` in a new file ``path`` (one there already: FileExistsError), fsynced before
-    this returns; its directory entry is the caller's to sync (``fsync_directory``)."""
+    this returns; its directory entry is the caller's to sync (``fsync_directory``). When the
+    write fails the file, made here, is removed: a full disk left an empty ``.replaced-TIME``
+    beside the file it failed to keep, there to be taken for its copy."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
         write_all(fd, data)
         os.fsync(fd)
-    finally:
+    except BaseException:
         os.close(fd)
+        path.unlink(missing_ok=True)
+        raise
+    os.close(fd)
 
 
 def fsync_directory(folder: Path) -> None:
