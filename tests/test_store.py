@@ -72,8 +72,13 @@ def test_damaged_middle_line_refuses_to_open_and_changes_nothing(tmp_path: Path)
     journal = tmp_path / "alice.jsonl"
     data = b"{bad json\n" + orjson.dumps(make_record()) + b"\n"
     journal.write_bytes(data)
-    with pytest.raises(AnnotatorError, match=r"alice\.jsonl:1: invalid JSON"):
+    with pytest.raises(AnnotatorError, match=r"alice\.jsonl:1: invalid JSON") as refused:
         Store(journal, "alice")
+    # The way on, as README gives it: only a person can tell what the line held.
+    assert str(refused.value).endswith(
+        f"; mend or remove it by hand after a copy (cp {journal} {journal}.bak): "
+        f"`annotator validate {journal}` lists every such line"
+    )
     assert journal.read_bytes() == data
     assert not lock_path(journal).exists()
 

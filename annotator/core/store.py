@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shlex
 from collections import Counter
 from contextlib import suppress
 from operator import attrgetter
@@ -66,8 +67,15 @@ def _refuse_damaged(contents: JournalContents) -> None:
     if contents.problems:
         first = contents.problems[0]
         more = len(contents.problems) - 1
-        extra = f" (and {more} more; run `annotator validate {contents.path}`)" if more else ""
-        raise AnnotatorError(first.format(contents.path) + extra)
+        extra = f" (and {more} more)" if more else ""
+        # Only a person can tell what a damaged line held: the way on, as README gives it (a
+        # trial's refusal gave the JSON reader's words alone).
+        path = shlex.quote(str(contents.path))
+        way = (
+            f"; mend or remove it by hand after a copy (cp {path} {path}.bak): "
+            f"`annotator validate {path}` lists every such line"
+        )
+        raise AnnotatorError(first.format(contents.path) + extra + way)
 
 
 def open_for_writing(journal: Path, lock: JournalLock) -> tuple[JournalContents, list[str]]:
