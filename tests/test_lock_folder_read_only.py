@@ -69,6 +69,13 @@ def test_another_error_making_the_lock_names_it_and_others_are_not_the_locks() -
         f"{journal}: cannot create its lock file {lock} (No space left on device); nothing "
         "was written"
     )
+    # A read-only mount names the folder to make writable, as a folder's permissions do.
+    read_only = OSError(errno.EROFS, os.strerror(errno.EROFS), str(lock))
+    assert lock_not_made(journal, read_only) == (
+        f"{journal}: cannot create its lock file eve.jsonl.lock in {lock.parent} (Read-only "
+        f"file system): the lock is made beside the file; make {lock.parent} writable, then "
+        "start again (nothing was written)"
+    )
     # The journal's own error, and one naming no file (a lock write refused): not the lock's.
     assert lock_not_made(journal, PermissionError(errno.EACCES, DENIED, str(journal))) is None
     assert lock_not_made(journal, OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))) is None

@@ -54,7 +54,8 @@ def lock_not_made(journal: Path, error: OSError) -> str | None:
     if error.filename is None or Path(os.fsdecode(error.filename)) != lock:
         return None
     why = error.strerror or str(error)
-    if error.errno in (errno.EACCES, errno.EPERM):
+    # A read-only file system (a mount) said only its error: the folder is named all the same.
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return (
             f"{journal}: cannot create its lock file {lock.name} in {lock.parent} ({why}): "
             f"the lock is made beside the file; make {lock.parent} writable, then start again "
