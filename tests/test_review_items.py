@@ -20,6 +20,7 @@ from annotator.core.review_typed import BadValue, settle_typed
 from annotator.core.review_typed_start import starting_items, version_items
 from annotator.core.scheme import Scheme
 from annotator.core.session_edits import Refused
+from annotator.core.timer import ActiveTimer
 from tests.test_review_links_data import (
     COUNT_12,
     COUNT_146,
@@ -124,7 +125,31 @@ def test_the_session_settles_items_saves_and_undoes(tmp_path: Path) -> None:
         assert undone == before.model_copy(
             update={"updated_at": undone.updated_at, "seconds_spent": undone.seconds_spent}
         )
-        assert undone.seconds_spent >= before.seconds_spent
+        assert undone.seconds_spent >= record.seconds_spent
+    finally:
+        assert session.close()
+
+
+def test_undo_and_redo_keep_the_time_spent(tmp_path: Path) -> None:
+    # A trial's document went 12.8, 14.0, 15.0 s as it was decided, then back to 0.99 when
+    # ctrl+z put its first record back: the time spent on it since was lost.
+    setup = write_review_case(tmp_path)
+    session = open_it(setup)
+    now = [100.0]
+    session.timer = ActiveTimer(lambda: now[0])
+    try:
+        session.go_to("d1", "c5")
+        session.activity()
+        start = session.records["d1"].seconds_spent
+        now[0] += 10
+        session.settle_typed([{"released_by": "Ukraine", "count": "13"}])
+        assert session.records["d1"].seconds_spent == pytest.approx(start + 10)
+        now[0] += 5
+        session.undo()
+        assert session.records["d1"].seconds_spent == pytest.approx(start + 15)
+        now[0] += 2
+        session.redo()
+        assert session.records["d1"].seconds_spent == pytest.approx(start + 17)
     finally:
         assert session.close()
 

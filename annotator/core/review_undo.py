@@ -52,7 +52,9 @@ class ReviewUndo(ReviewParts):
         place, before, said = self._undo.pop()
         now = self.records[before.doc_id]
         self._redo.append((place, now, said))
-        self.save(before)
+        # The record as it was, with the time spent on it so far (an earlier session's undo
+        # keeps it too, ``review_history``): a trial's 15 s went back to 0.99.
+        self.save(before.model_copy(update={"seconds_spent": now.seconds_spent}))
         # A merge anew undone: told by its undo's words, or (an earlier session's, redone) by
         # the records it was merged from.
         merged_anew = (
@@ -105,7 +107,7 @@ class ReviewUndo(ReviewParts):
             opened = [c for c in before.conflicts if c["id"] == place.conflict_id]
             key = self.order.key(place.doc_id, opened[0]) if opened else None
         self._undo.append((place, before, said))
-        self.save(after)
+        self.save(after.model_copy(update={"seconds_spent": before.seconds_spent}))
         self.editing = False
         self.current = self.order.after(key)
         settled = {c["id"] for c in after.conflicts}
