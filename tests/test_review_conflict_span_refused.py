@@ -19,6 +19,14 @@ from tests.test_review_session_data import merge, open_it, write_review_case
 BAD_SPAN = "conflicts.c1.versions.0.spans.0.end: end 16 must be greater than start 5000"
 
 
+def way_on(gold: Path) -> str:
+    """What every refusal of a damaged line ends with (``store.damaged_refusal``)."""
+    return (
+        f"; mend or remove it by hand after a copy (cp {gold} {gold}.bak): "
+        f"`annotator validate {gold}` lists every such line"
+    )
+
+
 def _bad_span_case(tmp_path: Path) -> dict[str, Path]:
     """The review case merged, alice's first span in d1's conflict c1 made to start at 5000."""
     setup = write_review_case(tmp_path)
@@ -38,7 +46,7 @@ def test_a_conflict_span_that_is_no_span_is_refused_on_opening(tmp_path: Path) -
     before = setup["gold"].read_bytes()
     with pytest.raises(AnnotatorError) as refused:
         open_it(setup)
-    assert str(refused.value) == f"{setup['gold']}:1: {BAD_SPAN}"
+    assert str(refused.value) == f"{setup['gold']}:1: {BAD_SPAN}{way_on(setup['gold'])}"
     assert setup["gold"].read_bytes() == before
     assert sorted(path.name for path in tmp_path.iterdir() if "gold" in path.name) == ["gold.jsonl"]
     # Checked without a terminal alike.
@@ -62,6 +70,6 @@ def test_the_review_command_says_the_conflict_span_in_one_line(tmp_path: Path) -
     )  # fmt: skip
     assert (result.returncode, result.stderr) == (
         1,
-        f"{setup['gold']}:1: {BAD_SPAN}\n",
+        f"{setup['gold']}:1: {BAD_SPAN}{way_on(setup['gold'])}\n",
     )
     assert setup["gold"].read_bytes() == before

@@ -50,7 +50,7 @@ from annotator.core.models import GoldRecord, Record
 from annotator.core.record_check import gold_line_data
 from annotator.core.rescue_taken import take_rescues
 from annotator.core.rescue_typing import keep_refused_typing, refused_typing_said
-from annotator.core.store import Store, set_torn_tail_aside
+from annotator.core.store import Store, damaged_refusal, set_torn_tail_aside
 from annotator.core.store_unwritten import UnwrittenLines
 from annotator.core.validate_conflicts import spans_of_conflicts
 from annotator.core.write_target import write_target
@@ -297,9 +297,7 @@ class GoldScan:
 
     def refuse_damage(self, path: Path) -> None:
         if self.problems:
-            more = len(self.problems) - 1
-            extra = f" (and {more} more; run `annotator validate {path}`)" if more else ""
-            raise AnnotatorError(self.problems[0].format(path) + extra)
+            raise damaged_refusal(self.problems, path)
 
     def refuse_not_gold(self, path: Path) -> None:
         if self.not_gold is not None:

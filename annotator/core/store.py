@@ -19,6 +19,7 @@ import datetime as dt
 import os
 import shlex
 from collections import Counter
+from collections.abc import Sequence
 from contextlib import suppress
 from operator import attrgetter
 from pathlib import Path
@@ -27,6 +28,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.hard_links import kept_old_line, other_names, other_names_line
 from annotator.core.journal import (
     JournalContents,
+    LineProblem,
     TornTail,
     latest_key,
     latest_lines,
@@ -65,17 +67,21 @@ def _refuse_damaged(contents: JournalContents) -> None:
     if shape is not None:
         raise AnnotatorError(shape)
     if contents.problems:
-        first = contents.problems[0]
-        more = len(contents.problems) - 1
-        extra = f" (and {more} more)" if more else ""
-        # Only a person can tell what a damaged line held: the way on, as README gives it (a
-        # trial's refusal gave the JSON reader's words alone).
-        path = shlex.quote(str(contents.path))
-        way = (
-            f"; mend or remove it by hand after a copy (cp {path} {path}.bak): "
-            f"`annotator validate {path}` lists every such line"
-        )
-        raise AnnotatorError(first.format(contents.path) + extra + way)
+        raise damaged_refusal(contents.problems, contents.path)
+
+
+def damaged_refusal(problems: Sequence[LineProblem], path: Path) -> AnnotatorError:
+    """The refusal of a journal or gold file with damaged lines (``problems``, not empty): the
+    first, how many more, and the way on, as README gives it: only a person can tell what a
+    damaged line held (a trial's refusal gave the JSON reader's words alone)."""
+    more = len(problems) - 1
+    extra = f" (and {more} more)" if more else ""
+    quoted = shlex.quote(str(path))
+    way = (
+        f"; mend or remove it by hand after a copy (cp {quoted} {quoted}.bak): "
+        f"`annotator validate {quoted}` lists every such line"
+    )
+    return AnnotatorError(problems[0].format(path) + extra + way)
 
 
 def open_for_writing(journal: Path, lock: JournalLock) -> tuple[JournalContents, list[str]]:
