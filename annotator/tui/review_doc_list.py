@@ -18,7 +18,8 @@ from textual.widgets.option_list import Option
 
 from annotator.core.review_documents import ReviewEntry
 from annotator.core.search import fold
-from annotator.tui.screens import FilteredListScreen, MessagesSaid, matching, none_matching
+from annotator.tui.filtered_list import FilteredListScreen, matching, none_matching
+from annotator.tui.screens import MessagesSaid
 
 Chosen = tuple[str, str] | None
 
@@ -78,8 +79,9 @@ class ReviewDocListScreen(FilteredListScreen[Chosen]):
         if self._haystacks is None:  # folded once, not at each key typed
             self._haystacks = [fold(_haystack(entry)) for entry in self.entries]
         chosen = matching(self.entries, self._haystacks, query)
+        at, start, end = self.place_rows([entry.doc_id for entry in chosen], self.current)
         rows = []
-        for entry in chosen:
+        for entry in chosen[start:end]:
             state, style = _state(entry)
             line = Text(f"{entry.position + 1:>4}  ", style="dim")
             line.append(f"{state:<10} ", style=style)
@@ -87,10 +89,9 @@ class ReviewDocListScreen(FilteredListScreen[Chosen]):
             if entry.records_changed:
                 line.append(f"  {_CHANGED}", style="bold magenta")
             rows.append(Option(line, id=entry.doc_id))
-        self.show_rows(rows, none_matching(query))
+        first = self.show_rows(rows, none_matching(query), start, len(chosen) - end)
         if rows:
-            ids = [entry.doc_id for entry in chosen]
-            options.highlighted = ids.index(self.current) if self.current in ids else 0
+            options.highlighted = first + at - start
 
     def _highlighted(self) -> str | None:
         option = self.query_one("#doc-options", OptionList).highlighted_option

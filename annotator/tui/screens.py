@@ -12,7 +12,7 @@ unread."""
 
 from __future__ import annotations
 
-from typing import ClassVar, TypeVar
+from typing import ClassVar
 
 from rich.console import Group
 from rich.table import Table
@@ -28,11 +28,10 @@ from textual.widgets.option_list import Option
 from annotator.core.search import fold
 from annotator.core.session_progress import DocEntry
 from annotator.tui.box_screen import BoxScreen
+from annotator.tui.filtered_list import FilteredListScreen, matching, none_matching
 from annotator.tui.form_hints import BoxTitle
 from annotator.tui.status_fit import FittingFooter, cut_end
 
-ResultT = TypeVar("ResultT")
-EntryT = TypeVar("EntryT")
 # Columns of a document list row (the list is 90 wide, less its border, padding and scrollbar)
 # and the fewest a skip reason is cut to, however long the id: a longer row wraps.
 ROW_ROOM = 82
@@ -175,82 +174,6 @@ class HelpScreen(BoxScreen[None]):
             rack.remove_children()
 
 
-class FilteredListScreen(BoxScreen[ResultT]):
-    """A list of options (``#doc-options``) under a filter the focus stays in: the arrows,
-    pages, home and end move the highlight from there, escape closes with None.
-
-    Home and end (ctrl+home, ctrl+end too) go to the first and the last row, not to the
-    filter's start and end: in a list of 3,000 documents they did nothing a trial could see
-    (the filter, one word long, took them). ctrl+a and ctrl+e still move in the filter."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close"),
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("pagedown", "move(10)", "Page down", show=False),
-        Binding("pageup", "move(-10)", "Page up", show=False),
-        Binding("home,ctrl+home", "edge(0)", "First", priority=True),
-        Binding("end,ctrl+end", "edge(1)", "Last", priority=True),
-    ]
-
-    def on_mount(self) -> None:
-        # Mounted here, not composed, so that every list (a subclass composes its own) has it.
-        self.mount(FittingFooter())
-        self._fill("")
-        self.query_one("#doc-filter", Input).focus()
-
-    def _fill(self, query: str) -> None:
-        """Show the options ``query`` (what the filter holds) leaves, one highlighted."""
-        raise NotImplementedError
-
-    def chosen(self, option_id: str) -> ResultT:
-        """What taking the option ``option_id`` dismisses the screen with."""
-        raise NotImplementedError
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        self._fill(event.value)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        option = self.query_one("#doc-options", OptionList).highlighted_option
-        if option is not None and option.id is not None:
-            self.dismiss(self.chosen(option.id))
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id is not None:
-            self.dismiss(self.chosen(event.option.id))
-
-    def show_rows(self, rows: list[Option], none_said: str) -> None:
-        """Put ``rows`` in the list; with none, the line ``none_said`` (dimmed, not one to
-        take): an empty list looked as though the documents had not loaded."""
-        options = self.query_one("#doc-options", OptionList)
-        options.set_options(rows or [Option(Text(none_said, style="italic"), disabled=True)])
-
-    def _row_count(self) -> int:
-        """The options to move among (a "none match" line is not one)."""
-        options = self.query_one("#doc-options", OptionList)
-        count = options.option_count
-        return 0 if count == 1 and options.get_option_at_index(0).disabled else count
-
-    def action_move(self, step: int) -> None:
-        options = self.query_one("#doc-options", OptionList)
-        if rows := self._row_count():
-            # With none highlighted, the first move lands on the first option.
-            current = options.highlighted if options.highlighted is not None else -step
-            options.highlighted = max(0, min(rows - 1, current + step))
-
-    def action_edge(self, last: int) -> None:
-        """The first row (``last`` 0) or the last (1), by the subclass's ``action_move``."""
-        if rows := self._row_count():
-            options = self.query_one("#doc-options", OptionList)
-            if options.highlighted is None:
-                options.highlighted = 0
-            target = rows - 1 if last else 0
-            self.action_move(target - (options.highlighted or 0))
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-
 class DocListScreen(FilteredListScreen[str | None]):
     """Every document with its status; type to filter, enter opens the highlighted one."""
 
@@ -280,8 +203,9 @@ class DocListScreen(FilteredListScreen[str | None]):
         if self._haystacks is None:  # folded once: 3,000 documents at each key typed
             self._haystacks = [fold(_haystack(entry)) for entry in self.entries]
         chosen = matching(self.entries, self._haystacks, query)
+        at, start, end = self.place_rows([entry.doc_id for entry in chosen], self.current)
         rows = []
-        for entry in chosen:
+        for entry in chosen[start:end]:
             line = Text(f"{entry.position + 1:>4}  ", style="dim")
             line.append(f"{STATUS_MARKS[entry.status]:<10} ", style=_STATUS_STYLES[entry.status])
             line.append("⚑ " if entry.flagged else "  ", style="bold yellow")
@@ -292,29 +216,12 @@ class DocListScreen(FilteredListScreen[str | None]):
                 room = max(NOTE_ROOM_AT_LEAST, ROW_ROOM - len(line) - 4)
                 line.append(f"  — {_skip_reason(entry.skip_note, room)}", style="dim italic")
             rows.append(Option(line, id=entry.doc_id))
-        self.show_rows(rows, none_matching(query))
+        first = self.show_rows(rows, none_matching(query), start, len(chosen) - end)
         if rows:
-            ids = [entry.doc_id for entry in chosen]
-            options.highlighted = ids.index(self.current) if self.current in ids else 0
+            options.highlighted = first + at - start
 
     def chosen(self, option_id: str) -> str | None:
         return option_id
-
-
-def matching(entries: list[EntryT], haystacks: list[str], query: str) -> list[EntryT]:
-    """The entries whose folded words (``haystacks``, one per entry) hold every word of
-    ``query``, folded as ``/`` folds it: case and accents aside."""
-    words = fold(query).split()
-    return [
-        entry
-        for entry, haystack in zip(entries, haystacks, strict=True)
-        if all(word in haystack for word in words)
-    ]
-
-
-def none_matching(query: str) -> str:
-    """The list's line when the filter leaves no document."""
-    return f"no documents match '{' '.join(query.split())}'"
 
 
 def _scheme_marks(entry: DocEntry) -> list[str]:

@@ -32,7 +32,8 @@ from annotator.core.invisible_said import symbols_in_place
 from annotator.core.models import Span
 from annotator.core.search import fold
 from annotator.core.tokens import tokenize
-from annotator.tui.screens import FilteredListScreen, MessagesSaid
+from annotator.tui.filtered_list import FilteredListScreen
+from annotator.tui.screens import MessagesSaid
 from annotator.tui.visible_text import quoted_in_place
 
 _AROUND = 30  # characters of context on each side

@@ -16,6 +16,7 @@ from textual.widgets import Input, OptionList
 
 from annotator.core.review_documents import ReviewEntry
 from annotator.core.session_progress import DocEntry
+from annotator.tui.filtered_list import ROWS_SHOWN
 from annotator.tui.review_doc_list import ReviewDocListScreen
 from annotator.tui.screens import DocListScreen
 
@@ -100,7 +101,42 @@ def test_a_filter_that_leaves_none_says_so(make: Callable[[], Screen[Any]]) -> N
         assert highlighted_id(screen) is None
         await pilot.press("backspace", "backspace", "backspace")
         await pilot.pause()
-        assert len(rows(screen)) == COUNT
+        assert held_in_all(rows(screen)) == COUNT
+
+    run(screen, scenario)
+
+
+def held_in_all(shown: list[str]) -> int:
+    """The documents a list's rows stand for: those it holds, and those its "… N more" lines
+    count (it holds ``ROWS_SHOWN`` at most)."""
+    more = [row for row in shown if row.startswith("… ")]
+    assert len(shown) - len(more) <= ROWS_SHOWN
+    return len(shown) - len(more) + sum(int(row.split()[1].replace(",", "")) for row in more)
+
+
+@pytest.mark.parametrize("make", LISTS)
+def test_a_long_list_holds_rows_around_the_one_moved_to(make: Callable[[], Screen[Any]]) -> None:
+    # 3,000 documents: the list holds 400 of them at a time (a list of 10,000 took a second or
+    # two at each key typed), says how many more are above and below, and moves its rows
+    # along when the highlight goes past them.
+    screen = make()
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        shown = rows(screen)
+        assert held_in_all(shown) == COUNT
+        assert len(shown) <= ROWS_SHOWN + 2
+        await pilot.press("home")
+        await pilot.pause()
+        assert highlighted_id(screen) == "doc-0000"
+        assert rows(screen)[-1] == f"… {COUNT - ROWS_SHOWN:,} more below: type to narrow the list"
+        for _ in range(ROWS_SHOWN // 10 + 1):  # page down past the rows held
+            await pilot.press("pagedown")
+        await pilot.pause()
+        assert highlighted_id(screen) == f"doc-{(ROWS_SHOWN // 10 + 1) * 10:04d}"
+        assert rows(screen)[0].startswith("… ") and "more above" in rows(screen)[0]
+        await pilot.press("up")
+        await pilot.pause()
+        assert highlighted_id(screen) == f"doc-{(ROWS_SHOWN // 10 + 1) * 10 - 1:04d}"
 
     run(screen, scenario)
 
