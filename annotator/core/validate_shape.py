@@ -85,6 +85,7 @@ def _shape(file: Path, problems: int, with_text_read: bool = False) -> str | Non
         data = None
     if isinstance(data, dict):
         kind = kind_of(data)
+        # A record's kind read by ``import --format jsonl`` is one with its text.
         with_text = kind is not None and kind.fmt == "jsonl" and kind.plural != CORPUS_DOCUMENTS
         if kind is not None and with_text and not with_text_read:
             # A record with its text: read as a journal's line, a trial's stats said only
