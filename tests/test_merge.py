@@ -288,9 +288,16 @@ def test_merge_command_writes_gold_and_guards_decisions(tmp_path: Path) -> None:
         "them: write to another file with -o, or pass --force to start the review over"
     )
     assert len(gold.read_bytes().splitlines()) == 2  # untouched
+    held = gold.read_bytes()
     result = run_cli("merge", alice, bob, "-o", gold, "--force")
     assert result.returncode == 0, result.stderr
-    assert result.stderr == f"replaced {gold} (--force)\n"
+    # Replaced, as --force asks; the decision is kept beside it (``gold_kept``).
+    [aside] = tmp_path.glob("gold.jsonl.replaced-*")
+    assert aside.read_bytes() == held
+    assert result.stderr == (
+        f"note: replaced {gold}; a review worked on it (a document is on two of its lines, "
+        f"saved again after the merge), so the file as it was is kept as {aside}\n"
+    )
     assert len(gold.read_bytes().splitlines()) == 1
 
 
