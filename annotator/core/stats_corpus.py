@@ -13,7 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.corpus import Corpus
-from annotator.core.journal_summary import RecordsInCorpus, status_counts, status_words
+from annotator.core.journal_summary import (
+    RecordsInCorpus,
+    status_counts,
+    status_said,
+    status_words,
+)
 from annotator.core.models import Record
 from annotator.core.validate_text import span_text_problems
 
@@ -111,7 +116,7 @@ def unfit_notes(
                 unfit.append(
                     f"{file}: {record.annotator}'s record of {record.doc_id} does not fit its "
                     f"text ({problem[0]}: {problem[1]}), yet counts as "
-                    f"{record.status.replace('_', ' ')}; annotator validate {file} --corpus "
+                    f"{status_said(record.status)}; annotator validate {file} --corpus "
                     f"{corpus.path} names each such line"
                 )
     if len(unfit) > UNFIT_NAMED:
