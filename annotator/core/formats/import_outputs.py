@@ -173,8 +173,7 @@ def keep_annotations_aside(corpus: Path) -> KeptAside | None:
     if old is None:
         return None
     lines = _lines(old)
-    held = [kind for line in lines if (kind := _held_kind(line)) is not None]
-    work = [kind for kind in held if kind.plural != CORPUS_DOCUMENTS]
+    work = _annotation_kinds(lines)
     if not work:
         return None
     why = f"{len(work)} of its {len(lines)} line(s) are {work[0].plural}, not a corpus's texts"
@@ -188,9 +187,14 @@ def holds_annotations(path: Path) -> bool:
         lines = _lines(path.read_bytes())
     except OSError:
         return False
-    return any(
-        (kind := _held_kind(line)) is not None and kind.plural != CORPUS_DOCUMENTS for line in lines
-    )
+    return bool(_annotation_kinds(lines))
+
+
+def _annotation_kinds(lines: list[bytes]) -> list[Kind]:
+    """What each of ``lines`` holding records or another tool's annotated texts holds (a
+    corpus's documents and lines of no kind left out)."""
+    held = [kind for line in lines if (kind := _held_kind(line)) is not None]
+    return [kind for kind in held if kind.plural != CORPUS_DOCUMENTS]
 
 
 def keep_edited_scheme_aside(scheme: Path, data: bytes) -> KeptAside | None:
